@@ -1,0 +1,14 @@
+// The evaluation suites `caregraph eval` (`npm run eval`) knows. Each reads ../shared/data and skips
+// with a clear message when it is absent.
+import { ingestSyntheaEval } from './ingest-synthea';
+
+export interface EvalContext {
+  sharedData: string;
+  progress: (line: string) => void;
+}
+
+export type EvalResult = { skipped: string } | { metrics: Record<string, number>; details?: Record<string, unknown> };
+
+export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult>> = {
+  'ingest-synthea': ingestSyntheaEval,
+};

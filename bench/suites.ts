@@ -1,0 +1,17 @@
+// The benchmark suites `caregraph bench` knows.
+import { ingestBenchmark } from './ingest';
+
+export interface BenchContext {
+  progress: (line: string) => void;
+  /** Suite-specific size (e.g. resources to ingest). */
+  size?: number;
+}
+
+export interface BenchResult {
+  metrics: Record<string, number | string>;
+  notes?: string[];
+}
+
+export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
+  ingest: ingestBenchmark,
+};

@@ -1,0 +1,77 @@
+// Primary adapter: SQS (carrying S3 ObjectCreated notifications) -> ingestFile, with partial batch
+// failures (only failed messages are retried, then sent to the DLQ) and idempotency per object version.
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Dependencies } from '../../shared/adapters/composition';
+import type { Observability } from '../../shared/adapters/observability';
+import { ingestFile } from '../../shared/domain/ingest/ingest-file';
+import { ValidationError } from '../../shared/domain/errors';
+import { decodeS3Key, s3NotificationSchema, type S3EventRecord } from './s3-event';
+
+export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Observability) {
+  const idempotency = new IdempotencyConfig({ expiresAfterSeconds: 7 * 24 * 3600 });
+  const ingestObject = makeIdempotent(
+    async (record: S3EventRecord) => {
+      const key = decodeS3Key(record.s3.object.key);
+      const report = await ingestFile(deps, { key, etag: record.s3.object.eTag ?? record.s3.object.sequencer ?? key });
+      logger.info('file ingested', { key, status: report.status, records: report.records });
+      metrics.addMetric('RecordsAccepted', MetricUnit.Count, report.records.accepted);
+      metrics.addMetric('RecordsQuarantined', MetricUnit.Count, report.records.rejected);
+      return { key, status: report.status };
+    },
+    {
+      persistenceStore: new DynamoDBPersistenceLayer({ tableName: deps.config.tables.idempotency, awsSdkV3Client: deps.dynamodb }),
+      config: idempotency,
+      // One processing per object version: bucket, key and content identity.
+      dataIndexArgument: 0,
+    },
+  );
+
+  const processor = new BatchProcessor(EventType.SQS);
+  const recordHandler = async (message: SQSRecord) => {
+    const body = parseBody(message);
+    if (isTestEvent(body)) return; // s3:TestEvent, sent once when notifications are configured
+    const parsed = s3NotificationSchema.safeParse(body);
+    if (!parsed.success) throw new ValidationError(`SQS message ${message.messageId} is not an S3 notification`);
+    for (const record of parsed.data.Records) {
+      if (!record.eventName.startsWith('ObjectCreated')) continue;
+      await ingestObject(identityOf(record));
+    }
+  };
+
+  return middy(async (event: SQSEvent, context: Context) => {
+    idempotency.registerLambdaContext(context);
+    return processPartialResponse(event, recordHandler, processor, { context });
+  })
+    .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics));
+}
+
+function parseBody(message: SQSRecord): unknown {
+  try {
+    return JSON.parse(message.body);
+  } catch (error) {
+    throw new ValidationError(`SQS message ${message.messageId} body is not JSON`, undefined, { cause: error });
+  }
+}
+
+function isTestEvent(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { Event?: unknown }).Event === 's3:TestEvent';
+}
+
+/** Only what identifies the object version goes into the idempotency key (not eventTime or request ids). */
+function identityOf(record: S3EventRecord): S3EventRecord {
+  const { bucket, object } = record.s3;
+  return {
+    eventSource: record.eventSource,
+    eventName: 'ObjectCreated',
+    eventTime: '',
+    s3: { bucket: { name: bucket.name }, object: { key: object.key, eTag: object.eTag, versionId: object.versionId } },
+  };
+}

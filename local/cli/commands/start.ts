@@ -1,0 +1,99 @@
+// `caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S]`: run the embedded
+// stack until interrupted. Loads the sample export on first start; a restart reuses persisted data.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startStack } from '../../stack';
+import { loadSampleData, stackInfo } from '../../pipeline-run';
+import { ValidationError } from '../../../shared/domain/errors';
+import { intFlag, out, parseFlags, type Command } from '../io';
+import { stackFileName } from '../stack-client';
+
+const usage = `Usage: caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--no-sample-data]
+       [--s3-port N] [--dynamodb-port N] [--sparql-port N] [--model-port N]   (0 = any free port, the default)`;
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'start the embedded stack and API, load sample data on first start, serve until Ctrl-C',
+  usage,
+  async run(argv) {
+    const { values } = parseFlags(argv, {
+      port: { type: 'string' }, 'data-dir': { type: 'string' }, patients: { type: 'string' }, seed: { type: 'string' },
+      'no-sample-data': { type: 'boolean' }, 's3-port': { type: 'string' }, 'dynamodb-port': { type: 'string' },
+      'sparql-port': { type: 'string' }, 'model-port': { type: 'string' },
+    });
+    const dataDir = resolve(values['data-dir'] ?? '.caregraph');
+    refuseIfRunning(dataDir);
+    const ports = {
+      api: intFlag(values.port, 'port', 3000, 0, 65535),
+      s3: intFlag(values['s3-port'], 's3-port', 0, 0, 65535),
+      dynamodb: intFlag(values['dynamodb-port'], 'dynamodb-port', 0, 0, 65535),
+      sparql: intFlag(values['sparql-port'], 'sparql-port', 0, 0, 65535),
+      model: intFlag(values['model-port'], 'model-port', 0, 0, 65535),
+    };
+    out.progress(`starting the embedded stack in ${dataDir} ...`);
+    const stack = await startStack({ dataDir, ports });
+    const stackFile = join(dataDir, stackFileName);
+    writeAtomic(stackFile, JSON.stringify({ ...stackInfo(stack), pid: process.pid, startedAt: new Date().toISOString() }, null, 2));
+    const marker = join(dataDir, 'sample-data-loaded.json');
+    if (!values['no-sample-data'] && !existsSync(marker)) {
+      out.progress('first start: loading the sample hospital export through the pipeline ...');
+      const { reports } = await loadSampleData(stack, intFlag(values.patients, 'patients', 20, 1, 100_000), intFlag(values.seed, 'seed', 42), out.progress);
+      writeAtomic(marker, JSON.stringify({ at: new Date().toISOString(), files: reports.map((r) => ({ file: r.file, status: r.status, records: r.records })) }, null, 2));
+    }
+    out.result(banner({ ...stack.endpoints }));
+    await new Promise<void>((resolveStop) => {
+      const stop = (signal: string) => {
+        out.progress(`\n${signal}: stopping (finishing queued work, saving the graph) ...`);
+        void stack.close().then(() => {
+          rmSync(stackFile, { force: true });
+          out.progress('stopped.');
+          resolveStop();
+        });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+    return 0;
+  },
+};
+
+function banner(e: Record<string, string>): string {
+  return [
+    'caregraph is running (Ctrl-C to stop)',
+    '',
+    `  API        ${e.api}        (GET /health, /patients, /patients/{id}, /patients/{id}/observations)`,
+    `  S3         ${e.s3}`,
+    `  DynamoDB   ${e.dynamodb}`,
+    `  SPARQL     ${e.sparql}/sparql`,
+    `  SageMaker  ${e.model}`,
+    '',
+    'Try:',
+    `  curl ${e.api}/health`,
+    '  TOKEN=$(npx caregraph token --role clinician --hospital demo-general)',
+    `  curl -H "Authorization: Bearer $TOKEN" ${e.api}/patients`,
+    '  npx caregraph ingest my-export.ndjson --hospital demo-general --wait',
+  ].join('\n');
+}
+
+function refuseIfRunning(dataDir: string): void {
+  const file = join(dataDir, stackFileName);
+  if (!existsSync(file)) return;
+  const { pid } = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number };
+  if (pid && pid !== process.pid && isAlive(pid)) {
+    throw new ValidationError(`a stack is already running from ${dataDir} (pid ${pid}); stop it first or use --data-dir`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function writeAtomic(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}

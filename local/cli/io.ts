@@ -1,0 +1,66 @@
+// CLI plumbing: flag parsing with usage errors (exit 2), bad-input errors (exit 1), and the rule that
+// stdout carries only results while progress and logs go to stderr.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CaregraphError, asCaregraphError } from '../../shared/domain/errors';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parse flags strictly: unknown flags and missing values are usage errors. */
+export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]!);
+  }
+}
+
+export function requireFlag<T>(value: T | undefined, flag: string): T {
+  if (value === undefined || value === '') throw new UsageError(`missing required flag --${flag}`);
+  return value;
+}
+
+export function intFlag(value: string | undefined, flag: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+export const out = {
+  /** A result line on stdout. */
+  result: (text: string) => process.stdout.write(text + '\n'),
+  json: (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n'),
+  jsonLine: (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n'),
+  /** Progress and notes on stderr. */
+  progress: (text: string) => process.stderr.write(text + '\n'),
+};
+
+/** Run a command and turn failures into exit codes with a one-line reason on stderr. */
+export async function runCommand(command: Command, argv: string[]): Promise<number> {
+  try {
+    return await command.run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`caregraph ${command.name}: ${error.message}\n${command.usage}\n`);
+      return 2;
+    }
+    const e = error instanceof CaregraphError ? error : asCaregraphError(error);
+    const detail = e.type === 'internal' && error instanceof Error ? `${error.name}: ${error.message}` : e.message;
+    process.stderr.write(`caregraph ${command.name}: ${detail.split('\n')[0]}\n`);
+    return 1;
+  }
+}

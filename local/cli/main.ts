@@ -1,0 +1,39 @@
+// The `caregraph` command line (contract: docs/cli.md). Each command lives in commands/.
+import { runCommand, type Command } from './io';
+import { startCommand } from './commands/start';
+import { demoCommand } from './commands/demo';
+import { ingestCommand } from './commands/ingest';
+import { tokenCommand } from './commands/token';
+import { benchCommand } from './commands/bench';
+import { evalCommand } from './commands/eval';
+
+const commands: Command[] = [startCommand, demoCommand, ingestCommand, tokenCommand, benchCommand, evalCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'caregraph: a personalised-medicine pipeline on AWS, with an embedded local stack.',
+    '',
+    'Usage: caregraph <command> [flags]   (caregraph <command> --help for details)',
+    '',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`caregraph: unknown command "${name}"\n${help()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.summary}\n\n${command.usage}\n`);
+    return 0;
+  }
+  return runCommand(command, rest);
+}

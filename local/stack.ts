@@ -1,0 +1,178 @@
+// The embedded stack: real servers in-process on 127.0.0.1 (s3rver for S3, dynalite for DynamoDB,
+// oxigraph behind a SPARQL 1.1 endpoint for Neptune, serve.ts for SageMaker), wired to the same
+// handlers AWS runs, through the real AWS SDK v3 clients.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import S3rver from 's3rver';
+import dynalite from 'dynalite';
+import { localConfig, type AppConfig } from '../shared/config/config';
+import { buildDependencies, type Dependencies } from '../shared/adapters/composition';
+import { buildObservability } from '../shared/adapters/observability';
+import { keyLayout } from '../shared/config/resources';
+import { makeIngestHandler } from '../functions/ingest/make-handler';
+import { makeApiHandler } from '../functions/api/make-handler';
+import { startSparqlServer } from './sparql-server';
+import { startModelServer } from '../training/serve';
+import { createBuckets, createTables } from './bootstrap';
+import { LocalQueue } from './event-queue';
+import { LocalScheduler, type Schedule } from './scheduler';
+import { lambdaContext, s3EventRecord } from './aws-events';
+import { startApiGateway } from './api-gateway';
+import { LocalIssuer } from './issuer';
+
+export interface StackOptions {
+  dataDir: string;
+  host?: string;
+  ports?: Partial<Record<'api' | 's3' | 'dynamodb' | 'sparql' | 'model', number>>;
+  logLevel?: AppConfig['logLevel'];
+  schedules?: Schedule[];
+  /** Scheduler period; one minute as on AWS. */
+  schedulePeriodMs?: number;
+  /** Message receives before the dead-letter file (SQS maxReceiveCount). */
+  maxReceiveCount?: number;
+  /** Turn S3 object-created events into ingest deliveries (default true; benchmarks invoke the handler themselves). */
+  autoIngest?: boolean;
+}
+
+export interface StackEndpoints {
+  api: string;
+  s3: string;
+  dynamodb: string;
+  sparql: string;
+  model: string;
+}
+
+export interface RunningStack {
+  config: AppConfig;
+  /** The ingest function as deployed: SQS event in, partial batch response out. */
+  ingest: ReturnType<typeof makeIngestHandler>;
+  deps: Dependencies;
+  endpoints: StackEndpoints;
+  dataDir: string;
+  ingestQueue: LocalQueue;
+  scheduler: LocalScheduler;
+  issuer: LocalIssuer;
+  /** Resolves when every queued upload has been processed (or dead-lettered). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The issuer name in local tokens; stable across restarts so tokens survive a port change. */
+export const localIssuerName = 'https://issuer.caregraph.local/';
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const dataDir = resolve(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  const ports = options.ports ?? {};
+  mkdirSync(dataDir, { recursive: true });
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    const s3rver = new S3rver({ address: host, port: ports.s3 ?? 0, silent: true, directory: join(dataDir, 's3') });
+    const s3Address = (await s3rver.run()) as AddressInfo;
+    closers.push(() => s3rver.close());
+    const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    await new Promise<void>((ok, fail) => dynamo.listen(ports.dynamodb ?? 0, host, (e?: Error) => (e ? fail(e) : ok())));
+    closers.push(() => new Promise<void>((ok) => dynamo.close(() => ok())));
+    const s3Url = `http://${host}:${s3Address.port}`;
+    const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+    const sparql = await startSparqlServer({ host, port: ports.sparql ?? 0, dataFile: join(dataDir, 'graph.nq'), s3: { endpoint: s3Url, credentials, region: 'us-east-1' } });
+    closers.push(() => sparql.close());
+    mkdirSync(join(dataDir, 'models'), { recursive: true });
+    const model = await startModelServer({ host, port: ports.model ?? 0, modelDir: join(dataDir, 'models') });
+    closers.push(() => model.close());
+
+    const endpoints = {
+      s3: s3Url,
+      dynamodb: `http://${host}:${(dynamo.address() as AddressInfo).port}`,
+      sparql: sparql.url,
+      sagemaker: model.url,
+    };
+    const config = localConfig(endpoints, dataDir, options.logLevel ?? 'INFO');
+    const deps = buildDependencies(config);
+    await createBuckets(deps.s3, config);
+    await createTables(deps.dynamodb, config);
+
+    const ingest = makeIngestHandler(deps, buildObservability(config, 'ingest'));
+    const ingestQueue = new LocalQueue({
+      name: 'caregraph-local-ingest',
+      handler: (event) => ingest(event, lambdaContext('caregraph-ingest')),
+      deadLetterFile: join(dataDir, 'dead-letters', 'ingest.jsonl'),
+      maxReceiveCount: options.maxReceiveCount ?? 5,
+    });
+    if (options.autoIngest !== false) {
+      wireObjectCreated(s3rver, config, ingestQueue);
+      await redriveUnprocessed(deps, config, ingestQueue);
+    }
+    closers.unshift(() => ingestQueue.close());
+
+    const api = makeApiHandler(deps, buildObservability(config, 'api'));
+    const gateway = await startApiGateway({
+      host,
+      port: ports.api ?? 0,
+      handler: (event, context) => api(event, context),
+      issuer: () => LocalIssuer.open(join(dataDir, 'keys', 'issuer.jwk'), localIssuerName),
+      info: (api) => ({ api, s3: s3Url, dynamodb: endpoints.dynamodb, sparql: sparql.url, model: model.url, dataDir }),
+    });
+    closers.unshift(() => closeServer(gateway.server));
+
+    const scheduler = new LocalScheduler(options.schedules ?? [], options.schedulePeriodMs);
+    scheduler.start();
+    closers.unshift(() => scheduler.stop());
+
+    return {
+      config,
+      ingest,
+      deps,
+      dataDir,
+      endpoints: { api: gateway.url, s3: s3Url, dynamodb: endpoints.dynamodb, sparql: sparql.url, model: model.url },
+      ingestQueue,
+      scheduler,
+      issuer: gateway.issuer,
+      settled: () => ingestQueue.idle(),
+      close: () => closeAll(closers),
+    };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+/** S3 -> SQS: s3rver's object-created events become the notification JSON AWS puts on the queue. */
+function wireObjectCreated(s3rver: S3rver, config: AppConfig, queue: LocalQueue): void {
+  s3rver.on('event', (event: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } } }[] }) => {
+    for (const r of event.Records) {
+      const { bucket, object } = r.s3;
+      if (bucket.name !== config.buckets.raw || !r.eventName.startsWith('ObjectCreated') || !object.key.startsWith(keyLayout.rawPrefix)) continue;
+      const record = s3EventRecord({ bucket: bucket.name, key: object.key, size: object.size ?? 0, eTag: String(object.eTag ?? ''), sequencer: String(object.sequencer ?? ''), eventName: r.eventName });
+      queue.send(JSON.stringify({ Records: [record] }));
+    }
+  });
+}
+
+/** After a crash or kill, uploads whose report was never written are queued again (nothing lost). */
+async function redriveUnprocessed(deps: Dependencies, config: AppConfig, queue: LocalQueue): Promise<void> {
+  const raw = await deps.objects.list('raw', keyLayout.rawPrefix);
+  const reports = new Set((await deps.objects.list('curated', 'reports/')).map((o) => o.key));
+  for (const o of raw) {
+    const [, hospital, batch, ...file] = o.key.split('/');
+    if (!hospital || !batch || file.length === 0) continue;
+    if (reports.has(keyLayout.report(hospital, batch, file.join('/')))) continue;
+    const record = s3EventRecord({ bucket: config.buckets.raw, key: o.key, size: o.size, eTag: (o.etag ?? '').replace(/"/g, ''), sequencer: 'redrive' });
+    queue.send(JSON.stringify({ Records: [record] }));
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  for (const close of closers.splice(0)) {
+    await close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,119 @@
+// Secondary adapter: Table over DynamoDB (AWS) or dynalite (embedded stack), via the AWS SDK v3 document client.
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Item, QueryInput, QueryPage, Table } from '../../ports/table';
+import { servingTable, type TableDefinition } from '../../config/resources';
+import { DependencyError, ValidationError } from '../../domain/errors';
+
+const maxBatch = 25; // DynamoDB BatchWriteItem limit.
+
+export class DynamoDbTable implements Table {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly definition: TableDefinition = servingTable,
+  ) {}
+
+  async get(pk: string, sk: string): Promise<Item | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: this.key(pk, sk) }));
+    return out.Item;
+  }
+
+  async put(item: Item): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+  }
+
+  async putIfAbsent(item: Item): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': this.definition.partitionKey.name },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async putMany(items: Item[]): Promise<void> {
+    for (let i = 0; i < items.length; i += maxBatch) {
+      await this.writeChunk(items.slice(i, i + maxBatch));
+    }
+  }
+
+  async query(input: QueryInput): Promise<QueryPage> {
+    const keys = input.index
+      ? this.definition.globalSecondaryIndexes.find((g) => g.indexName === input.index)
+      : this.definition;
+    if (!keys) throw new ValidationError(`unknown index ${input.index}`, 'index');
+    const names: Record<string, string> = { '#p': keys.partitionKey.name };
+    const values: Record<string, unknown> = { ':p': input.partition };
+    let condition = '#p = :p';
+    if (input.sortPrefix !== undefined && keys.sortKey) {
+      names['#s'] = keys.sortKey.name;
+      values[':s'] = input.sortPrefix;
+      condition += ' AND begins_with(#s, :s)';
+    }
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: input.index,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: input.limit,
+        ScanIndexForward: !input.descending,
+        ExclusiveStartKey: input.cursor ? decodeCursor(input.cursor) : undefined,
+      }),
+    );
+    return {
+      items: out.Items ?? [],
+      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+    };
+  }
+
+  private key(pk: string, sk: string): Record<string, string> {
+    const key: Record<string, string> = { [this.definition.partitionKey.name]: pk };
+    if (this.definition.sortKey) key[this.definition.sortKey.name] = sk;
+    return key;
+  }
+
+  private async writeChunk(chunk: Item[]): Promise<void> {
+    let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= 8) throw new DependencyError(`DynamoDB left ${pending.length} items unprocessed after retries`);
+      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+      const out = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+    }
+  }
+}
+
+/** Cursors are opaque to callers: base64url JSON of DynamoDB's LastEvaluatedKey. */
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new ValidationError('invalid pagination cursor', 'cursor', { cause: error });
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

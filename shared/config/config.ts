@@ -1,0 +1,159 @@
+// The only reader of process.env. Configuration is parsed once, typed, validated, and fails fast.
+import { z } from 'zod';
+import { bucketRoles, physicalName, servingTable, idempotencyTable } from './resources';
+import type { BucketRole } from '../ports/object-store';
+import { ConfigurationError } from '../domain/errors';
+
+/** Environment variable names: the CDK stack sets exactly these on every function. */
+export const envNames = {
+  mode: 'CAREGRAPH_MODE',
+  region: 'AWS_REGION',
+  rawBucket: 'CAREGRAPH_RAW_BUCKET',
+  curatedBucket: 'CAREGRAPH_CURATED_BUCKET',
+  quarantineBucket: 'CAREGRAPH_QUARANTINE_BUCKET',
+  servingTable: 'CAREGRAPH_SERVING_TABLE',
+  idempotencyTable: 'CAREGRAPH_IDEMPOTENCY_TABLE',
+  sparqlEndpoint: 'CAREGRAPH_SPARQL_ENDPOINT',
+  graphLoaderRoleArn: 'CAREGRAPH_GRAPH_LOADER_ROLE_ARN',
+  sagemakerEndpointUrl: 'CAREGRAPH_SAGEMAKER_URL',
+  notifyTopicArn: 'CAREGRAPH_NOTIFY_TOPIC_ARN',
+  kmsKeyId: 'CAREGRAPH_KMS_KEY_ID',
+  pseudonymSecretPrefix: 'CAREGRAPH_PSEUDONYM_SECRET_PREFIX',
+  logLevel: 'CAREGRAPH_LOG_LEVEL',
+  s3Endpoint: 'CAREGRAPH_S3_ENDPOINT',
+  dynamodbEndpoint: 'CAREGRAPH_DYNAMODB_ENDPOINT',
+  dataDir: 'CAREGRAPH_DATA_DIR',
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+} as const;
+
+const logLevel = z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']);
+
+export interface AppConfig {
+  mode: 'aws' | 'local';
+  region: string;
+  serviceName: string;
+  logLevel: z.infer<typeof logLevel>;
+  buckets: Record<BucketRole, string>;
+  tables: { serving: string; idempotency: string };
+  /** Local mode only: where the embedded servers listen. */
+  endpoints: { s3?: string; dynamodb?: string; sparql?: string; sagemaker?: string };
+  /** Local mode only: static credentials accepted by the embedded servers. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  graph: { loaderRoleArn?: string };
+  notify: { topicArn?: string };
+  keys: { kmsKeyId?: string; pseudonymSecretPrefix: string };
+  /** Local mode only: the embedded stack's data directory (key ring, outbox, logs). */
+  dataDir?: string;
+}
+
+const awsEnvSchema = z.object({
+  [envNames.region]: z.string().min(1),
+  [envNames.rawBucket]: z.string().min(3),
+  [envNames.curatedBucket]: z.string().min(3),
+  [envNames.quarantineBucket]: z.string().min(3),
+  [envNames.servingTable]: z.string().min(3),
+  [envNames.idempotencyTable]: z.string().min(3),
+  [envNames.sparqlEndpoint]: z.url().optional(),
+  [envNames.graphLoaderRoleArn]: z.string().optional(),
+  [envNames.notifyTopicArn]: z.string().optional(),
+  [envNames.kmsKeyId]: z.string().optional(),
+  [envNames.pseudonymSecretPrefix]: z.string().default('caregraph/pseudonym/'),
+  [envNames.logLevel]: logLevel.default('INFO'),
+  [envNames.serviceName]: z.string().default('caregraph'),
+});
+
+/** Read AWS-mode configuration from the environment the CDK stack sets; throws ConfigurationError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode = env[envNames.mode] ?? 'aws';
+  if (mode === 'local') return localConfigFromEnv(env);
+  const parsed = awsEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new ConfigurationError(`missing or invalid environment: ${fields}`);
+  }
+  const e = parsed.data;
+  return {
+    mode: 'aws',
+    region: e[envNames.region],
+    serviceName: e[envNames.serviceName],
+    logLevel: e[envNames.logLevel],
+    buckets: {
+      raw: e[envNames.rawBucket],
+      curated: e[envNames.curatedBucket],
+      quarantine: e[envNames.quarantineBucket],
+    },
+    tables: { serving: e[envNames.servingTable], idempotency: e[envNames.idempotencyTable] },
+    endpoints: { sparql: e[envNames.sparqlEndpoint] },
+    graph: { loaderRoleArn: e[envNames.graphLoaderRoleArn] },
+    notify: { topicArn: e[envNames.notifyTopicArn] },
+    keys: { kmsKeyId: e[envNames.kmsKeyId], pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix] },
+  };
+}
+
+export interface LocalEndpoints {
+  s3: string;
+  dynamodb: string;
+  sparql: string;
+  sagemaker: string;
+}
+
+/** Names the embedded stack uses: the same definitions as the CDK stack, under the `caregraph-local` prefix. */
+export function localConfig(endpoints: LocalEndpoints, dataDir: string, level: AppConfig['logLevel'] = 'WARN'): AppConfig {
+  const prefix = 'caregraph-local';
+  const buckets = Object.fromEntries(bucketRoles.map((r) => [r, physicalName(prefix, r)])) as Record<BucketRole, string>;
+  return {
+    mode: 'local',
+    region: 'us-east-1',
+    serviceName: 'caregraph',
+    logLevel: level,
+    buckets,
+    tables: {
+      serving: physicalName(prefix, servingTable.logicalName),
+      idempotency: physicalName(prefix, idempotencyTable.logicalName),
+    },
+    endpoints,
+    // The embedded servers accept any credentials; these fixed ones keep the SDK's signer happy.
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    graph: {},
+    notify: {},
+    keys: { pseudonymSecretPrefix: 'caregraph/pseudonym/' },
+    dataDir,
+  };
+}
+
+function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
+  const schema = z.object({
+    [envNames.s3Endpoint]: z.url(),
+    [envNames.dynamodbEndpoint]: z.url(),
+    [envNames.sparqlEndpoint]: z.url(),
+    [envNames.sagemakerEndpointUrl]: z.url(),
+    [envNames.dataDir]: z.string().min(1),
+    [envNames.logLevel]: logLevel.default('WARN'),
+  });
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new ConfigurationError(`local mode needs: ${fields}`);
+  }
+  const e = parsed.data;
+  return localConfig(
+    {
+      s3: e[envNames.s3Endpoint],
+      dynamodb: e[envNames.dynamodbEndpoint],
+      sparql: e[envNames.sparqlEndpoint],
+      sagemaker: e[envNames.sagemakerEndpointUrl],
+    },
+    e[envNames.dataDir],
+    e[envNames.logLevel],
+  );
+}
+
+/** The CLI's own settings that may come from the environment (never PHI). */
+export function cliEnvironment(env: NodeJS.ProcessEnv = process.env): { endpoint?: string; noColor: boolean } {
+  return { endpoint: env.CAREGRAPH_ENDPOINT, noColor: Boolean(env.NO_COLOR) };
+}
+
+/** Where the public evaluation data lives (../shared/data beside the project unless overridden). */
+export function sharedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CAREGRAPH_SHARED_DATA ?? '../shared/data';
+}

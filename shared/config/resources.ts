@@ -1,0 +1,77 @@
+// The one source of truth for bucket and table names, keys and indexes.
+// The CDK stateful stack (infra/) and the embedded stack (local/) both build from these definitions.
+import type { BucketRole } from '../ports/object-store';
+
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N';
+}
+
+export interface IndexDefinition {
+  indexName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Logical id, used for environment names and CDK construct ids. */
+  logicalName: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  globalSecondaryIndexes: IndexDefinition[];
+  /** Attribute holding an epoch-seconds expiry, when items expire. */
+  timeToLiveAttribute?: string;
+}
+
+/** Serving records: patients and their clinical data, keyed per hospital (see shared/domain/serving). */
+export const servingTable: TableDefinition = {
+  logicalName: 'serving',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [
+    // Patients of one hospital, for paginated listing without scans.
+    {
+      indexName: 'byHospital',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+    // A patient's observations in time order (effective instant, then id).
+    {
+      indexName: 'byPatientTime',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
+  ],
+};
+
+/** Powertools idempotency records: one per processed S3 object version. */
+export const idempotencyTable: TableDefinition = {
+  logicalName: 'idempotency',
+  partitionKey: { name: 'id', type: 'S' },
+  globalSecondaryIndexes: [],
+  timeToLiveAttribute: 'expiration',
+};
+
+export const tableDefinitions = [servingTable, idempotencyTable] as const;
+
+export const bucketRoles: readonly BucketRole[] = ['raw', 'curated', 'quarantine'];
+
+/** Physical name of a table or bucket for a deployment prefix, e.g. `caregraph-local-serving`. */
+export function physicalName(prefix: string, logicalName: string): string {
+  return `${prefix}-${logicalName}`.toLowerCase();
+}
+
+/** S3 key layout shared by the uploader, the ingest function and the infrastructure. */
+export const keyLayout = {
+  rawPrefix: 'raw/',
+  raw: (hospital: string, batch: string, file: string) => `raw/${hospital}/${batch}/${file}`,
+  report: (hospital: string, batch: string, file: string) =>
+    `reports/${hospital}/${batch}/${file}.report.json`,
+  quarantine: (hospital: string, batch: string, file: string) =>
+    `quarantine/${hospital}/${batch}/${file}.ndjson`,
+  curated: (hospital: string, resourceType: string, sourceDigest: string) =>
+    `curated/${hospital}/${resourceType}/${sourceDigest}.ndjson`,
+} as const;
+
+/** Hospital and batch identifiers: lowercase slugs, safe in keys, ARNs and URLs. */
+export const identifierPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;

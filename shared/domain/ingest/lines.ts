@@ -1,0 +1,73 @@
+// Domain: stream a file as numbered lines with bounded memory; gzip is detected from content, not the name.
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+export interface NumberedLine {
+  /** 1-based line number in the (decompressed) file. */
+  line: number;
+  text: string;
+  /** Set when the line exceeded the limit: its text is empty and it must be quarantined. */
+  oversized?: boolean;
+}
+
+/** 16 MiB: far above any real FHIR resource line, far below Lambda memory. */
+export const maxLineBytes = 16 * 1024 * 1024;
+
+/** Peek the first bytes; if they are the gzip magic (1f 8b), decompress the stream. */
+export async function decompressIfGzip(source: Readable): Promise<Readable> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head: Buffer | undefined = first.done ? undefined : Buffer.from(first.value as Uint8Array);
+  async function* replay() {
+    if (head) yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value as Uint8Array;
+    }
+  }
+  const replayed = Readable.from(replay(), { objectMode: false });
+  if (head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return replayed.pipe(createGunzip());
+  return replayed;
+}
+
+/** Split a byte stream into UTF-8 lines (LF or CRLF), never holding more than one line plus one chunk. */
+export async function* numberedLines(source: AsyncIterable<Uint8Array>, limit = maxLineBytes): AsyncGenerator<NumberedLine> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let line = 0;
+  const decoder = new TextDecoder('utf-8');
+  for await (const raw of source) {
+    let chunk = Buffer.from(raw);
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a)) {
+      line++;
+      const piece = chunk.subarray(0, nl);
+      chunk = chunk.subarray(nl + 1);
+      if (skipping || pendingBytes + piece.length > limit) {
+        yield { line, text: '', oversized: true };
+      } else {
+        const bytes = Buffer.concat([...pending, piece]);
+        yield { line, text: stripCr(decoder.decode(bytes)) };
+      }
+      pending = [];
+      pendingBytes = 0;
+      skipping = false;
+    }
+    if (skipping) continue;
+    if (pendingBytes + chunk.length > limit) {
+      skipping = true;
+      pending = [];
+      pendingBytes = 0;
+    } else if (chunk.length > 0) {
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+    }
+  }
+  if (skipping) yield { line: line + 1, text: '', oversized: true };
+  else if (pendingBytes > 0) yield { line: line + 1, text: stripCr(decoder.decode(Buffer.concat(pending))) };
+}
+
+function stripCr(text: string): string {
+  return text.endsWith('\r') ? text.slice(0, -1) : text;
+}

@@ -1,0 +1,63 @@
+// The one mapper from errors to what callers see: RFC 9457 problem documents at the API edge,
+// quarantine entries in ingest reports, and retry decisions for queues.
+import { asCaregraphError, ValidationError } from './errors';
+
+/** RFC 9457 Problem Details for HTTP APIs (application/problem+json). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  /** Extension member: the field or path at fault, when known. */
+  path?: string;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const problemTypeBase = 'https://caregraph.dev/problems/';
+
+/** Map any thrown value to a problem document; internal errors never leak their detail. */
+export function toProblem(error: unknown, instance?: string): Problem {
+  const e = asCaregraphError(error);
+  const internal = e.status >= 500;
+  return {
+    type: problemTypeBase + e.type,
+    title: titles[e.status] ?? 'Error',
+    status: e.status,
+    detail: internal && e.type === 'internal' ? 'An internal error occurred.' : e.message,
+    ...(instance ? { instance } : {}),
+    ...(e instanceof ValidationError && e.path ? { path: e.path } : {}),
+  };
+}
+
+/** One rejected input record: where it was, which field, why. Never holds the record's values. */
+export interface QuarantineEntry {
+  file: string;
+  line: number;
+  path?: string;
+  reason: string;
+}
+
+export function toQuarantineEntry(file: string, line: number, error: unknown): QuarantineEntry {
+  const e = asCaregraphError(error);
+  return {
+    file,
+    line,
+    ...(e instanceof ValidationError && e.path ? { path: e.path } : {}),
+    reason: e.type === 'internal' ? 'internal error while processing the record' : e.message,
+  };
+}
+
+/** Queue delivery decision: retry transient faults (then DLQ); never retry bad input. */
+export function shouldRetry(error: unknown): boolean {
+  return asCaregraphError(error).retryable;
+}

@@ -1,0 +1,67 @@
+// Use cases: read serving records for one hospital. The hospital always comes from the caller's
+// verified identity, never from the request, so one hospital never sees another's data.
+import type { Table } from '../../ports/table';
+import { NotFoundError, ValidationError } from '../errors';
+import type { Observation, Patient } from '../fhir/resources';
+import { fhirId } from '../fhir/resources';
+import { servingKeys } from './records';
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  next?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export const maxPageSize = 200;
+
+function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return 50;
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
+    throw new ValidationError(`limit must be an integer from 1 to ${maxPageSize}`, 'limit');
+  }
+  return limit;
+}
+
+function checkId(id: string): string {
+  if (!fhirId.safeParse(id).success) throw new ValidationError('patient id is not a valid id', 'id');
+  return id;
+}
+
+export async function listPatients(serving: Table, hospital: string, page: PageRequest): Promise<Page<Patient>> {
+  const out = await serving.query({
+    index: 'byHospital',
+    partition: servingKeys.hospitalPatients(hospital),
+    limit: pageLimit(page.limit),
+    cursor: page.cursor,
+  });
+  return { items: out.items.map((i) => i.resource as Patient), ...(out.cursor ? { next: out.cursor } : {}) };
+}
+
+export async function getPatient(serving: Table, hospital: string, patientId: string): Promise<Patient> {
+  const key = servingKeys.patient(hospital, checkId(patientId));
+  const item = await serving.get(key.pk, key.sk);
+  if (!item) throw new NotFoundError('no such patient in your hospital');
+  return item.resource as Patient;
+}
+
+/** A patient's observations in time order (oldest first unless `descending`). */
+export async function listObservations(
+  serving: Table,
+  hospital: string,
+  patientId: string,
+  page: PageRequest & { descending?: boolean },
+): Promise<Page<Observation>> {
+  const out = await serving.query({
+    index: 'byPatientTime',
+    partition: servingKeys.patientObservations(hospital, checkId(patientId)),
+    limit: pageLimit(page.limit),
+    cursor: page.cursor,
+    descending: page.descending,
+  });
+  return { items: out.items.map((i) => i.resource as Observation), ...(out.cursor ? { next: out.cursor } : {}) };
+}

@@ -1,0 +1,22 @@
+// Port: blob storage (S3 in AWS, s3rver locally). The domain sees buckets by logical role only.
+import type { Readable } from 'node:stream';
+
+export type BucketRole = 'raw' | 'curated' | 'quarantine';
+
+export interface StoredObjectInfo {
+  key: string;
+  size: number;
+  etag?: string;
+}
+
+export interface ObjectStore {
+  /** Stream an object's bytes; throws NotFoundError when absent. */
+  getStream(bucket: BucketRole, key: string): Promise<Readable>;
+  /** Read a small object whole (reports, configs); returns undefined when absent. */
+  getText(bucket: BucketRole, key: string): Promise<string | undefined>;
+  put(bucket: BucketRole, key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  /** Multipart streaming upload: memory stays bounded whatever the body size. */
+  putStream(bucket: BucketRole, key: string, body: Readable, contentType?: string): Promise<void>;
+  head(bucket: BucketRole, key: string): Promise<StoredObjectInfo | undefined>;
+  list(bucket: BucketRole, prefix: string): Promise<StoredObjectInfo[]>;
+}
