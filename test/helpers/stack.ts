@@ -1,0 +1,49 @@
+// Test helper: the real embedded stack on free ports in a temporary directory.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type RunningStack, type StackOptions } from '../../local/stack';
+
+export interface TestStack extends RunningStack {
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'caregraph-test-'));
+  const stack = await startStack({ logLevel: 'ERROR', ...options, dataDir });
+  return {
+    ...stack,
+    stop: async () => {
+      await stack.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET a path on the stack's API with a bearer token for `hospital` (clinician role unless given). */
+export async function apiGet(stack: RunningStack, path: string, hospital: string, role = 'clinician', patient?: string) {
+  const token = await stack.issuer.sign({ role, hospital, ...(patient ? { patient } : {}) });
+  const response = await fetch(new URL(path, stack.endpoints.api), { headers: { authorization: `Bearer ${token}` } });
+  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> & { items?: { id: string }[]; next?: string } };
+}
+
+export const ndjson = (...resources: unknown[]) => resources.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+
+export const patient = (id: string, extra: Record<string, unknown> = {}) => ({
+  resourceType: 'Patient',
+  id,
+  gender: 'female',
+  birthDate: '1961-04-12',
+  name: [{ family: 'Testperson', given: ['Alice'] }],
+  ...extra,
+});
+
+export const heartRate = (id: string, patientId: string | undefined, when = '2026-03-01T09:00:00Z', value = 72) => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+  ...(patientId ? { subject: { reference: `Patient/${patientId}` } } : {}),
+  effectiveDateTime: when,
+  valueQuantity: { value, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+});
