@@ -1,0 +1,206 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startModelServer, type ModelServer, type ServeLogEntry } from './serve';
+
+const riskModel = {
+  format: 'caregraph-model/1',
+  kind: 'logistic-regression',
+  name: 'cvd-risk',
+  version: '1.0.0',
+  features: ['age', 'sbp'],
+  standardization: { mean: [50, 120], std: [10, 20] },
+  coefficients: [0.75, 0.5],
+  intercept: -1,
+  threshold: 0.5,
+  createdAt: '2025-01-15T10:00:00Z',
+};
+// z = -1 + 0.75 * (70 - 50) / 10 + 0.5 * (140 - 120) / 20 = 1, p = 1 / (1 + e^-1)
+const expectedProbability = 0.7310585786300049;
+
+async function writeModel(dir: string, endpoint: string, model: object = riskModel): Promise<void> {
+  await mkdir(join(dir, endpoint), { recursive: true });
+  await writeFile(join(dir, endpoint, 'model.json'), JSON.stringify(model));
+}
+
+describe('Component: model server', () => {
+  let modelDir: string;
+  let server: ModelServer;
+  let logs: ServeLogEntry[];
+
+  beforeEach(async () => {
+    modelDir = await mkdtemp(join(tmpdir(), 'caregraph-serve-'));
+    await writeModel(modelDir, 'cvd-risk');
+    logs = [];
+    server = await startModelServer({
+      modelDir,
+      port: 0,
+      maxBodyBytes: 4096,
+      log: (entry) => logs.push(entry),
+    });
+  });
+
+  afterEach(async () => {
+    await server.close();
+    await rm(modelDir, { recursive: true, force: true });
+  });
+
+  const post = (path: string, body: string, contentType = 'application/json') =>
+    fetch(server.url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  it('answers the SageMaker health check with 200', async () => {
+    // Act
+    const response = await fetch(`${server.url}/ping`);
+    // Assess
+    expect(response.status).toBe(200);
+  });
+
+  it('returns the exact probability and model metadata from /invocations', async () => {
+    // Act
+    const response = await post(
+      '/invocations',
+      JSON.stringify({ instances: [{ age: 70, sbp: 140 }] }),
+    );
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({
+      predictions: [{ probability: expectedProbability, label: 1 }],
+      model: { name: 'cvd-risk', version: '1.0.0', kind: 'logistic-regression' },
+    });
+  });
+
+  it('accepts instances as arrays in feature order', async () => {
+    // Act
+    const response = await post(
+      '/invocations',
+      JSON.stringify({
+        instances: [
+          [70, 140],
+          [50, 120],
+        ],
+      }),
+    );
+    // Assess
+    const { predictions } = (await response.json()) as { predictions: { label: number }[] };
+    expect(predictions.map((p) => p.label)).toEqual([1, 0]);
+  });
+
+  it('answers the SageMaker Runtime path with the production variant header', async () => {
+    // Act
+    const response = await post(
+      '/endpoints/cvd-risk/invocations',
+      JSON.stringify({ instances: [[70, 140]] }),
+    );
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-amzn-invoked-production-variant')).toBe('AllTraffic');
+  });
+
+  it('rejects an instance missing a feature with 400 naming the field', async () => {
+    // Act
+    const response = await post('/invocations', JSON.stringify({ instances: [{ age: 70 }] }));
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ path: 'instances[0].sbp' });
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    // Act
+    const response = await post('/invocations', '{"instances": [');
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ path: 'body' });
+  });
+
+  it('rejects an array of the wrong length with 400 naming the instance', async () => {
+    // Act
+    const response = await post('/invocations', JSON.stringify({ instances: [[70, 140], [70]] }));
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ path: 'instances[1]' });
+  });
+
+  it('answers an unknown endpoint with 404 typed as SageMaker ValidationError', async () => {
+    // Act
+    const response = await post(
+      '/endpoints/no-such-model/invocations',
+      JSON.stringify({ instances: [[1, 2]] }),
+    );
+    // Assess
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ValidationError');
+    expect(await response.json()).toEqual({
+      message: 'Endpoint no-such-model of account local not found.',
+    });
+  });
+
+  it('refuses text/csv with 415', async () => {
+    // Act
+    const response = await post('/invocations', '70,140\n', 'text/csv');
+    // Assess
+    expect(response.status).toBe(415);
+  });
+
+  it('wraps a container rejection on the Runtime path as ModelError 424 with the original status', async () => {
+    // Act
+    const response = await post(
+      '/endpoints/cvd-risk/invocations',
+      JSON.stringify({ instances: [{}] }),
+    );
+    // Assess
+    expect(response.status).toBe(424);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ModelError');
+    const body = (await response.json()) as { OriginalStatusCode: number; OriginalMessage: string };
+    expect(body.OriginalStatusCode).toBe(400);
+    expect(JSON.parse(body.OriginalMessage)).toMatchObject({ path: 'instances[0].age' });
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    // Prepare
+    const instances = Array.from({ length: 500 }, () => [70, 140]);
+    // Act
+    const response = await post('/invocations', JSON.stringify({ instances }));
+    // Assess
+    expect(response.status).toBe(413);
+  });
+
+  it('serves a model added after start once reloaded', async () => {
+    // Prepare
+    await writeModel(modelDir, 'readmission', {
+      ...riskModel,
+      name: 'readmission',
+      version: '2.0.0',
+    });
+    // Act
+    await server.reload();
+    const response = await post(
+      '/endpoints/readmission/invocations',
+      JSON.stringify({ instances: [[70, 140]] }),
+    );
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      model: { name: 'readmission', version: '2.0.0' },
+    });
+    expect(server.endpoints()).toEqual(['cvd-risk', 'readmission']);
+  });
+
+  it('logs each request as structured JSON without its body', async () => {
+    // Prepare
+    const instance = { age: 70, sbp: 140, patientName: 'Ada Example' };
+    // Act
+    await post('/endpoints/cvd-risk/invocations', JSON.stringify({ instances: [instance] }));
+    // Assess
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        method: 'POST',
+        endpoint: 'cvd-risk',
+        status: 200,
+      }),
+    );
+    expect(JSON.stringify(logs)).not.toContain('Ada Example');
+  });
+});
