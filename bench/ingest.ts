@@ -36,7 +36,25 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
     const key = keyLayout.raw(file!.hospital, 'bench', file!.name);
     await stack.deps.objects.put('raw', key, body);
     const head = await stack.deps.objects.head('raw', key);
-    const event: SQSEvent = { Records: [sqsRecord(JSON.stringify({ Records: [s3EventRecord({ bucket: stack.config.buckets.raw, key, size: body.length, eTag: head?.etag ?? 'bench', sequencer: '1' })] }), 'bench', 1)] };
+    const event: SQSEvent = {
+      Records: [
+        sqsRecord(
+          JSON.stringify({
+            Records: [
+              s3EventRecord({
+                bucket: stack.config.buckets.raw,
+                key,
+                size: body.length,
+                eTag: head?.etag ?? 'bench',
+                sequencer: '1',
+              }),
+            ],
+          }),
+          'bench',
+          1,
+        ),
+      ],
+    };
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -44,8 +62,14 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
     const response = await stack.ingest(event, lambdaContext('bench-ingest', 900_000));
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     clearInterval(sampler);
-    if (response.batchItemFailures.length > 0) throw new Error('the ingest handler reported a failure during the benchmark');
-    const report = JSON.parse((await stack.deps.objects.getText('curated', keyLayout.report(file!.hospital, 'bench', file!.name)))!);
+    if (response.batchItemFailures.length > 0)
+      throw new Error('the ingest handler reported a failure during the benchmark');
+    const report = JSON.parse(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.report(file!.hospital, 'bench', file!.name),
+      ))!,
+    );
     const handlerRate = report.records.accepted / seconds;
     const parseRate = parsed / parseSeconds;
     return {

@@ -10,7 +10,10 @@ import { lambdaContext, localAccount } from './aws-events';
 import type { LocalIssuer } from './issuer';
 import { toProblem } from '../shared/domain/problem';
 
-export type ApiHandler = (event: ApiEvent, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiHandler = (
+  event: ApiEvent,
+  context: ReturnType<typeof lambdaContext>,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** Routes that API Gateway serves without the JWT authorizer (as in the CDK stack). */
 const publicRoutes = new Set(['GET /health']);
@@ -19,25 +22,34 @@ export interface GatewayOptions {
   host: string;
   port: number;
   handler: ApiHandler;
-  issuer: (url: string) => Promise<LocalIssuer>;
+  issuer: LocalIssuer;
   /** Development-only discovery document served at GET /_local/stack (the CLI's --endpoint uses it). */
   info: (url: string) => unknown;
 }
 
-export async function startApiGateway(options: GatewayOptions): Promise<{ url: string; server: Server; issuer: LocalIssuer }> {
-  let issuer: LocalIssuer | undefined;
+export async function startApiGateway(
+  options: GatewayOptions,
+): Promise<{ url: string; server: Server; issuer: LocalIssuer }> {
+  const issuer = options.issuer;
   let url = '';
   const server = createServer((req, res) => {
-    if (req.url === '/_local/stack' && req.method === 'GET') return send(res, 200, options.info(url));
-    void handle(req, res, options.handler, issuer!).catch((error) => send(res, 500, toProblem(error), 'application/problem+json'));
+    if (req.url === '/_local/stack' && req.method === 'GET')
+      return send(res, 200, options.info(url));
+    void handle(req, res, options.handler, issuer).catch((error) =>
+      send(res, 500, toProblem(error), 'application/problem+json'),
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   url = `http://${options.host}:${(server.address() as AddressInfo).port}`;
-  issuer = await options.issuer(url);
   return { url, server, issuer };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, handler: ApiHandler, issuer: LocalIssuer): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handler: ApiHandler,
+  issuer: LocalIssuer,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   const body = await readBody(req);
   if (url.pathname === '/.well-known/jwks.json') return send(res, 200, issuer.jwks());
@@ -67,23 +79,40 @@ async function handle(req: IncomingMessage, res: ServerResponse, handler: ApiHan
   res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body);
 }
 
-function matchRoute(method: string, path: string): { routeKey: string; params: Record<string, string> } | undefined {
+function matchRoute(
+  method: string,
+  path: string,
+): { routeKey: string; params: Record<string, string> } | undefined {
   const parts = path.split('/').filter(Boolean);
   for (const routeKey of Object.keys(routes)) {
     const [m, pattern] = routeKey.split(' ') as [string, string];
     const want = pattern.split('/').filter(Boolean);
     if (m !== method || want.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    if (want.every((w, i) => (w.startsWith('{') ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i]))) {
+    if (
+      want.every((w, i) =>
+        w.startsWith('{')
+          ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true)
+          : w === parts[i],
+      )
+    ) {
       return { routeKey, params };
     }
   }
   return undefined;
 }
 
-function toEvent(req: IncomingMessage, url: URL, body: string, route: { routeKey: string; params: Record<string, string> }, claims?: Record<string, unknown>): ApiEvent {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  route: { routeKey: string; params: Record<string, string> },
+  claims?: Record<string, unknown>,
+): ApiEvent {
   const now = new Date();
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]));
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : (v ?? '')]),
+  );
   const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : undefined;
   return {
     version: '2.0',
@@ -98,13 +127,23 @@ function toEvent(req: IncomingMessage, url: URL, body: string, route: { routeKey
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: route.routeKey,
       stage: '$default',
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: (claims ?? {}) as Record<string, string>, scopes: [] } },
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: (claims ?? {}) as Record<string, string>, scopes: [] },
+      },
     },
     ...(body ? { body } : {}),
     isBase64Encoded: false,

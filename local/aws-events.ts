@@ -29,14 +29,28 @@ export function s3EventRecord(o: S3ObjectCreated, at = new Date()) {
     s3: {
       s3SchemaVersion: '1.0',
       configurationId: 'raw-object-created',
-      bucket: { name: o.bucket, ownerIdentity: { principalId: 'LOCAL' }, arn: `arn:aws:s3:::${o.bucket}` },
-      object: { key: encodeURIComponent(o.key).replace(/%2F/g, '/').replace(/%20/g, '+'), size: o.size, eTag: o.eTag, sequencer: o.sequencer },
+      bucket: {
+        name: o.bucket,
+        ownerIdentity: { principalId: 'LOCAL' },
+        arn: `arn:aws:s3:::${o.bucket}`,
+      },
+      object: {
+        key: encodeURIComponent(o.key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+        size: o.size,
+        eTag: o.eTag,
+        sequencer: o.sequencer,
+      },
     },
   };
 }
 
 /** An SQS record carrying an S3 notification, as the Lambda SQS event source delivers it. */
-export function sqsRecord(body: string, queueName: string, receiveCount: number, messageId: string = randomUUID()): SQSRecord {
+export function sqsRecord(
+  body: string,
+  queueName: string,
+  receiveCount: number,
+  messageId: string = randomUUID(),
+): SQSRecord {
   const now = Date.now().toString();
   return {
     messageId,
@@ -66,7 +80,9 @@ export function schedulerEvent(scheduleName: string, at: Date): ScheduledEvent {
     account: localAccount,
     time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region: localRegion,
-    resources: [`arn:aws:scheduler:${localRegion}:${localAccount}:schedule/default/${scheduleName}`],
+    resources: [
+      `arn:aws:scheduler:${localRegion}:${localAccount}:schedule/default/${scheduleName}`,
+    ],
     detail: {},
   };
 }

@@ -1,7 +1,11 @@
 // Create the embedded stack's buckets and tables, idempotently, from the same definitions the CDK
 // stateful stack uses (shared/config/resources.ts).
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { AppConfig } from '../shared/config/config';
 import { bucketRoles, tableDefinitions, type TableDefinition } from '../shared/config/resources';
 
@@ -17,7 +21,10 @@ export async function createBuckets(s3: S3Client, config: AppConfig): Promise<vo
 }
 
 export async function createTables(dynamodb: DynamoDBClient, config: AppConfig): Promise<void> {
-  const names: Record<string, string> = { serving: config.tables.serving, idempotency: config.tables.idempotency };
+  const names: Record<string, string> = {
+    serving: config.tables.serving,
+    idempotency: config.tables.idempotency,
+  };
   for (const definition of tableDefinitions) {
     const tableName = names[definition.logicalName]!;
     if (await tableExists(dynamodb, tableName)) continue;
@@ -31,7 +38,11 @@ export async function createTables(dynamodb: DynamoDBClient, config: AppConfig):
 
 /** The CreateTable request for a definition (PAY_PER_REQUEST, as in the CDK stack). */
 export function createTableInput(tableName: string, d: TableDefinition) {
-  const keys = [d.partitionKey, ...(d.sortKey ? [d.sortKey] : []), ...d.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, ...(g.sortKey ? [g.sortKey] : [])])];
+  const keys = [
+    d.partitionKey,
+    ...(d.sortKey ? [d.sortKey] : []),
+    ...d.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, ...(g.sortKey ? [g.sortKey] : [])]),
+  ];
   const attributes = [...new Map(keys.map((k) => [k.name, k])).values()];
   return {
     TableName: tableName,

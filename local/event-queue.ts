@@ -65,7 +65,8 @@ export class LocalQueue {
       }
     } finally {
       this.draining = false;
-      if (this.waiting.length === 0 && this.inFlight === 0) this.idleWaiters.splice(0).forEach((r) => r());
+      if (this.waiting.length === 0 && this.inFlight === 0)
+        this.idleWaiters.splice(0).forEach((r) => r());
     }
   }
 
@@ -87,7 +88,11 @@ export class LocalQueue {
   private async retryOrDeadLetter(m: Message, reason: string): Promise<void> {
     if (m.receives >= (this.options.maxReceiveCount ?? 5)) {
       mkdirSync(dirname(this.options.deadLetterFile), { recursive: true });
-      appendFileSync(this.options.deadLetterFile, JSON.stringify({ messageId: m.id, body: m.body, reason, at: new Date().toISOString() }) + '\n');
+      appendFileSync(
+        this.options.deadLetterFile,
+        JSON.stringify({ messageId: m.id, body: m.body, reason, at: new Date().toISOString() }) +
+          '\n',
+      );
       this.options.onDeadLetter?.(m.body, reason);
       return;
     }

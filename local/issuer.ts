@@ -3,7 +3,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import {
+  SignJWT,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import { UnauthorizedError, ValidationError } from '../shared/domain/errors';
 import { identifierPattern } from '../shared/config/resources';
 
@@ -46,9 +54,12 @@ export class LocalIssuer {
   }
 
   async sign(request: TokenRequest): Promise<string> {
-    if (!(roles as readonly string[]).includes(request.role)) throw new ValidationError(`role must be one of ${roles.join(', ')}`, 'role');
-    if (!identifierPattern.test(request.hospital)) throw new ValidationError('hospital must be a lowercase slug', 'hospital');
-    if (request.role === 'patient' && !request.patient) throw new ValidationError('a patient token needs --patient', 'patient');
+    if (!(roles as readonly string[]).includes(request.role))
+      throw new ValidationError(`role must be one of ${roles.join(', ')}`, 'role');
+    if (!identifierPattern.test(request.hospital))
+      throw new ValidationError('hospital must be a lowercase slug', 'hospital');
+    if (request.role === 'patient' && !request.patient)
+      throw new ValidationError('a patient token needs --patient', 'patient');
     return new SignJWT({
       'custom:hospital': request.hospital,
       'custom:role': request.role,
@@ -68,7 +79,10 @@ export class LocalIssuer {
   async verify(token: string): Promise<JWTPayload> {
     try {
       const key = await importJWK(this.publicJwk, 'ES256');
-      const { payload } = await jwtVerify(token, key, { issuer: this.issuer, audience: localAudience });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: this.issuer,
+        audience: localAudience,
+      });
       return payload;
     } catch (error) {
       throw new UnauthorizedError('invalid or expired token', { cause: error });
@@ -79,7 +93,9 @@ export class LocalIssuer {
 export function ttlSeconds(ttl: string): number {
   const match = /^(\d+)([smhd])$/.exec(ttl);
   if (!match) throw new ValidationError('ttl must look like 30m, 1h or 1d', 'ttl');
-  const seconds = Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
-  if (seconds < 1 || seconds > 86400) throw new ValidationError('ttl must be between 1s and 24h', 'ttl');
+  const seconds =
+    Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 's' | 'm' | 'h' | 'd'];
+  if (seconds < 1 || seconds > 86400)
+    throw new ValidationError('ttl must be between 1s and 24h', 'ttl');
   return seconds;
 }

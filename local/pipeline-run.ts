@@ -4,7 +4,13 @@ import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
 import { sampleHospitalFiles } from './sample-data';
-import { newBatchId, s3ClientFor, uploadFile, waitForReport, type StackInfo } from './cli/stack-client';
+import {
+  newBatchId,
+  s3ClientFor,
+  uploadFile,
+  waitForReport,
+  type StackInfo,
+} from './cli/stack-client';
 
 export interface LoadedSample {
   reports: IngestReport[];
@@ -15,19 +21,31 @@ export function stackInfo(stack: RunningStack): StackInfo {
 }
 
 /** Upload the sample files through the S3 protocol and wait for their ingest reports. */
-export async function loadSampleData(stack: RunningStack, patients: number, seed: number, progress: (line: string) => void): Promise<LoadedSample> {
+export async function loadSampleData(
+  stack: RunningStack,
+  patients: number,
+  seed: number,
+  progress: (line: string) => void,
+): Promise<LoadedSample> {
   const info = stackInfo(stack);
   const s3 = s3ClientFor(info);
   const batch = newBatchId();
   const files = sampleHospitalFiles(patients, seed);
   for (const f of files) {
-    await uploadFile(s3, stack.config.buckets.raw, keyLayout.raw(f.hospital, batch, f.name), Buffer.from(f.content));
+    await uploadFile(
+      s3,
+      stack.config.buckets.raw,
+      keyLayout.raw(f.hospital, batch, f.name),
+      Buffer.from(f.content),
+    );
     progress(`uploaded ${f.name} (${f.content.length} bytes) for hospital ${f.hospital}`);
   }
   const reports: IngestReport[] = [];
   for (const f of files) {
     const report = await waitForReport(s3, stack.config.buckets.curated, f.hospital, batch, f.name);
-    progress(`ingested ${f.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`);
+    progress(
+      `ingested ${f.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
+    );
     reports.push(report);
   }
   return { reports };
@@ -45,7 +63,9 @@ export interface ReadBack {
 export async function readBack(stack: RunningStack, hospital: string): Promise<ReadBack> {
   const token = await stack.issuer.sign({ role: 'clinician', hospital, ttl: '15m' });
   const get = async (path: string) => {
-    const response = await fetch(new URL(path, stack.endpoints.api), { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(new URL(path, stack.endpoints.api), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     return (await response.json()) as { items: { id: string }[]; next?: string };
   };
@@ -65,7 +85,9 @@ export async function readBack(stack: RunningStack, hospital: string): Promise<R
   if (firstPatient) {
     const path = `/patients/${firstPatient}/observations?limit=200`;
     urls.push(`/patients/${firstPatient}`, path);
-    await fetch(new URL(`/patients/${firstPatient}`, stack.endpoints.api), { headers: { authorization: `Bearer ${token}` } });
+    await fetch(new URL(`/patients/${firstPatient}`, stack.endpoints.api), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     observationsOfFirst = (await get(path)).items.length;
   }
   return { hospital, patients, firstPatient, observationsOfFirst, urls };

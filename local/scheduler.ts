@@ -45,12 +45,19 @@ export class LocalScheduler {
   }
 
   private async fire(schedule: Schedule, at: Date): Promise<void> {
-    const run = schedule.handler(schedulerEvent(schedule.name, at), lambdaContext(schedule.name, 60_000));
+    const run = schedule.handler(
+      schedulerEvent(schedule.name, at),
+      lambdaContext(schedule.name, 60_000),
+    );
     this.running.add(run);
     try {
       await run;
     } catch (error) {
-      this.failures.push({ schedule: schedule.name, at: at.toISOString(), error: (error as Error).name });
+      this.failures.push({
+        schedule: schedule.name,
+        at: at.toISOString(),
+        error: (error as Error).name,
+      });
     } finally {
       this.running.delete(run);
     }

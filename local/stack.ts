@@ -1,7 +1,7 @@
 // The embedded stack: real servers in-process on 127.0.0.1 (s3rver for S3, dynalite for DynamoDB,
 // oxigraph behind a SPARQL 1.1 endpoint for Neptune, serve.ts for SageMaker), wired to the same
 // handlers AWS runs, through the real AWS SDK v3 clients.
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,18 +69,40 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   mkdirSync(dataDir, { recursive: true });
   const closers: (() => Promise<void>)[] = [];
   try {
-    const s3rver = new S3rver({ address: host, port: ports.s3 ?? 0, silent: true, directory: join(dataDir, 's3') });
+    const s3rver = new S3rver({
+      address: host,
+      port: ports.s3 ?? 0,
+      silent: true,
+      directory: join(dataDir, 's3'),
+    });
     const s3Address = (await s3rver.run()) as AddressInfo;
     closers.push(() => s3rver.close());
-    const dynamo = dynalite({ path: join(dataDir, 'dynamodb'), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((ok, fail) => dynamo.listen(ports.dynamodb ?? 0, host, (e?: Error) => (e ? fail(e) : ok())));
+    const dynamo = dynalite({
+      path: join(dataDir, 'dynamodb'),
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+    });
+    await new Promise<void>((ok, fail) =>
+      dynamo.listen(ports.dynamodb ?? 0, host, (e?: Error) => (e ? fail(e) : ok())),
+    );
     closers.push(() => new Promise<void>((ok) => dynamo.close(() => ok())));
     const s3Url = `http://${host}:${s3Address.port}`;
     const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-    const sparql = await startSparqlServer({ host, port: ports.sparql ?? 0, dataFile: join(dataDir, 'graph.nq'), s3: { endpoint: s3Url, credentials, region: 'us-east-1' } });
+    const sparql = await startSparqlServer({
+      host,
+      port: ports.sparql ?? 0,
+      dataFile: join(dataDir, 'graph.nq'),
+      s3: { endpoint: s3Url, credentials, region: 'us-east-1' },
+    });
     closers.push(() => sparql.close());
     mkdirSync(join(dataDir, 'models'), { recursive: true });
-    const model = await startModelServer({ host, port: ports.model ?? 0, modelDir: join(dataDir, 'models') });
+    mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    const model = await startModelServer({
+      host,
+      port: ports.model ?? 0,
+      modelDir: join(dataDir, 'models'),
+    });
     closers.push(() => model.close());
 
     const endpoints = {
@@ -112,8 +134,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host,
       port: ports.api ?? 0,
       handler: (event, context) => api(event, context),
-      issuer: () => LocalIssuer.open(join(dataDir, 'keys', 'issuer.jwk'), localIssuerName),
-      info: (api) => ({ api, s3: s3Url, dynamodb: endpoints.dynamodb, sparql: sparql.url, model: model.url, dataDir }),
+      issuer: await LocalIssuer.open(join(dataDir, 'keys', 'issuer.jwk'), localIssuerName),
+      info: (api) => ({
+        api,
+        s3: s3Url,
+        dynamodb: endpoints.dynamodb,
+        sparql: sparql.url,
+        model: model.url,
+        dataDir,
+      }),
     });
     closers.unshift(() => closeServer(gateway.server));
 
@@ -126,7 +155,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ingest,
       deps,
       dataDir,
-      endpoints: { api: gateway.url, s3: s3Url, dynamodb: endpoints.dynamodb, sparql: sparql.url, model: model.url },
+      endpoints: {
+        api: gateway.url,
+        s3: s3Url,
+        dynamodb: endpoints.dynamodb,
+        sparql: sparql.url,
+        model: model.url,
+      },
       ingestQueue,
       scheduler,
       issuer: gateway.issuer,
@@ -141,25 +176,58 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
 /** S3 -> SQS: s3rver's object-created events become the notification JSON AWS puts on the queue. */
 function wireObjectCreated(s3rver: S3rver, config: AppConfig, queue: LocalQueue): void {
-  s3rver.on('event', (event: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } } }[] }) => {
-    for (const r of event.Records) {
-      const { bucket, object } = r.s3;
-      if (bucket.name !== config.buckets.raw || !r.eventName.startsWith('ObjectCreated') || !object.key.startsWith(keyLayout.rawPrefix)) continue;
-      const record = s3EventRecord({ bucket: bucket.name, key: object.key, size: object.size ?? 0, eTag: String(object.eTag ?? ''), sequencer: String(object.sequencer ?? ''), eventName: r.eventName });
-      queue.send(JSON.stringify({ Records: [record] }));
-    }
-  });
+  s3rver.on(
+    'event',
+    (event: {
+      Records: {
+        eventName: string;
+        s3: {
+          bucket: { name: string };
+          object: { key: string; size?: number; eTag?: string; sequencer?: string };
+        };
+      }[];
+    }) => {
+      for (const r of event.Records) {
+        const { bucket, object } = r.s3;
+        if (
+          bucket.name !== config.buckets.raw ||
+          !r.eventName.startsWith('ObjectCreated') ||
+          !object.key.startsWith(keyLayout.rawPrefix)
+        )
+          continue;
+        const record = s3EventRecord({
+          bucket: bucket.name,
+          key: object.key,
+          size: object.size ?? 0,
+          eTag: String(object.eTag ?? ''),
+          sequencer: String(object.sequencer ?? ''),
+          eventName: r.eventName,
+        });
+        queue.send(JSON.stringify({ Records: [record] }));
+      }
+    },
+  );
 }
 
 /** After a crash or kill, uploads whose report was never written are queued again (nothing lost). */
-async function redriveUnprocessed(deps: Dependencies, config: AppConfig, queue: LocalQueue): Promise<void> {
+async function redriveUnprocessed(
+  deps: Dependencies,
+  config: AppConfig,
+  queue: LocalQueue,
+): Promise<void> {
   const raw = await deps.objects.list('raw', keyLayout.rawPrefix);
   const reports = new Set((await deps.objects.list('curated', 'reports/')).map((o) => o.key));
   for (const o of raw) {
     const [, hospital, batch, ...file] = o.key.split('/');
     if (!hospital || !batch || file.length === 0) continue;
     if (reports.has(keyLayout.report(hospital, batch, file.join('/')))) continue;
-    const record = s3EventRecord({ bucket: config.buckets.raw, key: o.key, size: o.size, eTag: (o.etag ?? '').replace(/"/g, ''), sequencer: 'redrive' });
+    const record = s3EventRecord({
+      bucket: config.buckets.raw,
+      key: o.key,
+      size: o.size,
+      eTag: (o.etag ?? '').replace(/"/g, ''),
+      sequencer: 'redrive',
+    });
     queue.send(JSON.stringify({ Records: [record] }));
   }
 }

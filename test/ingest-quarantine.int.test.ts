@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import type { IngestReport } from '../shared/domain/ingest/report';
-import { apiGet, heartRate, ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+import {
+  apiGet,
+  heartRate,
+  ndjson,
+  patient,
+  startTestStack,
+  type TestStack,
+} from './helpers/stack';
 
 describe('Function: ingest (quarantine)', () => {
   let stack: TestStack;
@@ -22,7 +29,12 @@ describe('Function: ingest (quarantine)', () => {
     // Act: upload through S3 (the s3rver event reaches the ingest function through the local queue).
     await stack.deps.objects.put('raw', keyLayout.raw('general', 'b1', 'mixed.ndjson'), body);
     await stack.settled();
-    report = JSON.parse((await stack.deps.objects.getText('curated', keyLayout.report('general', 'b1', 'mixed.ndjson')))!);
+    report = JSON.parse(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.report('general', 'b1', 'mixed.ndjson'),
+      ))!,
+    );
   });
 
   afterAll(async () => stack?.stop());
@@ -42,7 +54,10 @@ describe('Function: ingest (quarantine)', () => {
   });
 
   it('keeps the raw bad lines in the quarantine bucket, nothing lost', async () => {
-    const quarantined = (await stack.deps.objects.getText('quarantine', report.quarantineKey!))!.trim().split('\n').map((l) => JSON.parse(l));
+    const quarantined = (await stack.deps.objects.getText('quarantine', report.quarantineKey!))!
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(quarantined.map((q) => q.line)).toEqual([2, 4, 5]);
     expect(quarantined[1].raw).toBe('this is not json at all');
     expect(quarantined[2]).toMatchObject({ file: 'mixed.ndjson', path: 'subject' });
@@ -58,13 +73,26 @@ describe('Function: ingest (quarantine)', () => {
     const id = list.body.items![0]!.id;
     const obs = await apiGet(stack, `/patients/${id}/observations`, 'general');
     expect(obs.status).toBe(200);
-    expect((obs.body.items as unknown as { valueQuantity: { value: number } }[]).map((o) => o.valueQuantity.value)).toEqual([70, 75]);
+    expect(
+      (obs.body.items as unknown as { valueQuantity: { value: number } }[]).map(
+        (o) => o.valueQuantity.value,
+      ),
+    ).toEqual([70, 75]);
   });
 
   it('rejects a file that is not NDJSON as a whole, with a reason', async () => {
-    await stack.deps.objects.put('raw', keyLayout.raw('general', 'b1', 'genotypes.vcf'), '##fileformat=VCFv4.2\n#CHROM\tPOS\n');
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('general', 'b1', 'genotypes.vcf'),
+      '##fileformat=VCFv4.2\n#CHROM\tPOS\n',
+    );
     await stack.settled();
-    const vcf: IngestReport = JSON.parse((await stack.deps.objects.getText('curated', keyLayout.report('general', 'b1', 'genotypes.vcf')))!);
+    const vcf: IngestReport = JSON.parse(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.report('general', 'b1', 'genotypes.vcf'),
+      ))!,
+    );
     expect(vcf.status).toBe('rejected');
     expect(vcf.errors[0]!.reason).toContain('VCF');
   });

@@ -7,7 +7,8 @@ export interface EvalContext {
   progress: (line: string) => void;
 }
 
-export type EvalResult = { skipped: string } | { metrics: Record<string, number>; details?: Record<string, unknown> };
+export type EvalResult =
+  { skipped: string } | { metrics: Record<string, number>; details?: Record<string, unknown> };
 
 export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult>> = {
   'ingest-synthea': ingestSyntheaEval,

@@ -1,5 +1,8 @@
 // Edge: API Gateway HTTP API (payload v2) helpers: caller identity from JWT claims, responses, problems.
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
 import { z } from 'zod';
 import { UnauthorizedError, ValidationError } from '../../shared/domain/errors';
 import { toProblem } from '../../shared/domain/problem';
@@ -26,18 +29,32 @@ const claimsSchema = z.object({
 /** The verified caller. API Gateway's JWT authorizer (or the local gateway) has already checked the signature. */
 export function callerOf(event: ApiEvent): Caller {
   const claims = claimsSchema.safeParse(event.requestContext.authorizer?.jwt?.claims ?? {});
-  if (!claims.success) throw new UnauthorizedError('a bearer token with hospital and role claims is required');
+  if (!claims.success)
+    throw new UnauthorizedError('a bearer token with hospital and role claims is required');
   const c = claims.data;
-  return { subject: c.sub, hospital: c['custom:hospital'], role: c['custom:role'], ...(c['custom:patient'] ? { patient: c['custom:patient'] } : {}) };
+  return {
+    subject: c.sub,
+    hospital: c['custom:hospital'],
+    role: c['custom:role'],
+    ...(c['custom:patient'] ? { patient: c['custom:patient'] } : {}),
+  };
 }
 
 export function json(status: number, body: unknown): ApiResult {
-  return { statusCode: status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 export function problem(error: unknown, instance: string): ApiResult {
   const p = toProblem(error, instance);
-  return { statusCode: p.status, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify(p) };
+  return {
+    statusCode: p.status,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify(p),
+  };
 }
 
 const pageQuery = z.object({
@@ -49,7 +66,10 @@ export function pageParams(event: ApiEvent): { limit?: number; cursor?: string }
   const parsed = pageQuery.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ValidationError(`query parameter ${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
+    throw new ValidationError(
+      `query parameter ${issue.path.join('.')}: ${issue.message}`,
+      issue.path.join('.'),
+    );
   }
   return parsed.data;
 }

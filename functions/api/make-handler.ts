@@ -13,13 +13,23 @@ export function makeApiHandler(deps: ApiDeps, { logger, metrics }: Observability
     const instance = event.rawPath;
     try {
       const exact = routes[event.routeKey];
-      const route = exact ? { handler: exact, params: event.pathParameters ?? {} } : matchRoute(event);
-      if (!route) throw new NotFoundError(`no route for ${event.requestContext.http.method} ${event.rawPath}`);
+      const route = exact
+        ? { handler: exact, params: event.pathParameters ?? {} }
+        : matchRoute(event);
+      if (!route)
+        throw new NotFoundError(
+          `no route for ${event.requestContext.http.method} ${event.rawPath}`,
+        );
       return await route.handler(deps, event, route.params as Record<string, string>);
     } catch (error) {
       const e = asCaregraphError(error);
       // Log the class and status only: messages about records are PHI-free by design, values never logged.
-      if (e.status >= 500) logger.error('request failed', { route: event.routeKey, error: e.name, cause: String((e.cause as Error)?.name ?? '') });
+      if (e.status >= 500)
+        logger.error('request failed', {
+          route: event.routeKey,
+          error: e.name,
+          cause: String((e.cause as Error)?.name ?? ''),
+        });
       return problem(e, instance);
     }
   })
@@ -28,7 +38,9 @@ export function makeApiHandler(deps: ApiDeps, { logger, metrics }: Observability
 }
 
 /** `$default` routes (and the local gateway) match the path against the route table here. */
-function matchRoute(event: ApiEvent): { handler: (typeof routes)[string]; params: Record<string, string> } | undefined {
+function matchRoute(
+  event: ApiEvent,
+): { handler: (typeof routes)[string]; params: Record<string, string> } | undefined {
   const method = event.requestContext.http.method;
   const parts = event.rawPath.split('/').filter(Boolean);
   for (const [routeKey, handler] of Object.entries(routes)) {
@@ -37,7 +49,11 @@ function matchRoute(event: ApiEvent): { handler: (typeof routes)[string]; params
     const want = pattern.split('/').filter(Boolean);
     if (want.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    const ok = want.every((w, i) => (w.startsWith('{') ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i]));
+    const ok = want.every((w, i) =>
+      w.startsWith('{')
+        ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true)
+        : w === parts[i],
+    );
     if (ok) return { handler, params };
   }
   return undefined;

@@ -12,7 +12,8 @@ type Route = (deps: ApiDeps, event: ApiEvent, params: Record<string, string>) =>
 
 /** A patient-role caller may read only their own record. */
 function patientScope(caller: Caller, patientId: string): void {
-  if (caller.role === 'patient' && caller.patient !== patientId) throw new ForbiddenError('patients may read only their own record');
+  if (caller.role === 'patient' && caller.patient !== patientId)
+    throw new ForbiddenError('patients may read only their own record');
 }
 
 export const routes: Record<string, Route> = {
@@ -31,6 +32,9 @@ export const routes: Record<string, Route> = {
     const caller = callerOf(event);
     patientScope(caller, params.id!);
     await getPatient(deps.serving, caller.hospital, params.id!); // 404 for unknown patients, not an empty list
-    return json(200, await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)));
+    return json(
+      200,
+      await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)),
+    );
   },
 };

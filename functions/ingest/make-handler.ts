@@ -19,14 +19,20 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
   const ingestObject = makeIdempotent(
     async (record: S3EventRecord) => {
       const key = decodeS3Key(record.s3.object.key);
-      const report = await ingestFile(deps, { key, etag: record.s3.object.eTag ?? record.s3.object.sequencer ?? key });
+      const report = await ingestFile(deps, {
+        key,
+        etag: record.s3.object.eTag ?? record.s3.object.sequencer ?? key,
+      });
       logger.info('file ingested', { key, status: report.status, records: report.records });
       metrics.addMetric('RecordsAccepted', MetricUnit.Count, report.records.accepted);
       metrics.addMetric('RecordsQuarantined', MetricUnit.Count, report.records.rejected);
       return { key, status: report.status };
     },
     {
-      persistenceStore: new DynamoDBPersistenceLayer({ tableName: deps.config.tables.idempotency, awsSdkV3Client: deps.dynamodb }),
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: deps.config.tables.idempotency,
+        awsSdkV3Client: deps.dynamodb,
+      }),
       config: idempotency,
       // One processing per object version: bucket, key and content identity.
       dataIndexArgument: 0,
@@ -38,7 +44,8 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
     const body = parseBody(message);
     if (isTestEvent(body)) return; // s3:TestEvent, sent once when notifications are configured
     const parsed = s3NotificationSchema.safeParse(body);
-    if (!parsed.success) throw new ValidationError(`SQS message ${message.messageId} is not an S3 notification`);
+    if (!parsed.success)
+      throw new ValidationError(`SQS message ${message.messageId} is not an S3 notification`);
     for (const record of parsed.data.Records) {
       if (!record.eventName.startsWith('ObjectCreated')) continue;
       await ingestObject(identityOf(record));
@@ -57,12 +64,18 @@ function parseBody(message: SQSRecord): unknown {
   try {
     return JSON.parse(message.body);
   } catch (error) {
-    throw new ValidationError(`SQS message ${message.messageId} body is not JSON`, undefined, { cause: error });
+    throw new ValidationError(`SQS message ${message.messageId} body is not JSON`, undefined, {
+      cause: error,
+    });
   }
 }
 
 function isTestEvent(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && (body as { Event?: unknown }).Event === 's3:TestEvent';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { Event?: unknown }).Event === 's3:TestEvent'
+  );
 }
 
 /** Only what identifies the object version goes into the idempotency key (not eventTime or request ids). */
@@ -72,6 +85,9 @@ function identityOf(record: S3EventRecord): S3EventRecord {
     eventSource: record.eventSource,
     eventName: 'ObjectCreated',
     eventTime: '',
-    s3: { bucket: { name: bucket.name }, object: { key: object.key, eTag: object.eTag, versionId: object.versionId } },
+    s3: {
+      bucket: { name: bucket.name },
+      object: { key: object.key, eTag: object.eTag, versionId: object.versionId },
+    },
   };
 }

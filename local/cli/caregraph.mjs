@@ -6,7 +6,8 @@ import { register } from 'tsx/esm/api';
 // already, so that notice is noise here. Every other warning still prints.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning'))
+    process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 register();
 const { main } = await import('./main.ts');

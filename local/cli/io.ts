@@ -20,9 +20,18 @@ export interface Command {
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parse flags strictly: unknown flags and missing values are usage errors. */
-export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+export function parseFlags<O extends Options>(
+  argv: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
@@ -33,10 +42,17 @@ export function requireFlag<T>(value: T | undefined, flag: string): T {
   return value;
 }
 
-export function intFlag(value: string | undefined, flag: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function intFlag(
+  value: string | undefined,
+  flag: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}`);
   return n;
 }
 
@@ -59,7 +75,10 @@ export async function runCommand(command: Command, argv: string[]): Promise<numb
       return 2;
     }
     const e = error instanceof CaregraphError ? error : asCaregraphError(error);
-    const detail = e.type === 'internal' && error instanceof Error ? `${error.name}: ${error.message}` : e.message;
+    const detail =
+      e.type === 'internal' && error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : e.message;
     process.stderr.write(`caregraph ${command.name}: ${detail.split('\n')[0]}\n`);
     return 1;
   }

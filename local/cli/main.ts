@@ -7,7 +7,14 @@ import { tokenCommand } from './commands/token';
 import { benchCommand } from './commands/bench';
 import { evalCommand } from './commands/eval';
 
-const commands: Command[] = [startCommand, demoCommand, ingestCommand, tokenCommand, benchCommand, evalCommand];
+const commands: Command[] = [
+  startCommand,
+  demoCommand,
+  ingestCommand,
+  tokenCommand,
+  benchCommand,
+  evalCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

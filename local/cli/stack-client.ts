@@ -19,17 +19,25 @@ export interface StackInfo extends StackEndpoints {
 export const stackFileName = 'stack.json';
 
 /** Locate the stack: `--endpoint URL` (asks the gateway for the rest), else `.caregraph/stack.json`. */
-export async function findStack(endpoint: string | undefined, dataDir = '.caregraph'): Promise<StackInfo> {
+export async function findStack(
+  endpoint: string | undefined,
+  dataDir = '.caregraph',
+): Promise<StackInfo> {
   if (endpoint) {
     const response = await fetch(new URL('/_local/stack', endpoint)).catch((error: unknown) => {
       throw new DependencyError(`no caregraph stack answers at ${endpoint}`, { cause: error });
     });
-    if (!response.ok) throw new DependencyError(`${endpoint} is not an embedded caregraph stack (HTTP ${response.status})`);
+    if (!response.ok)
+      throw new DependencyError(
+        `${endpoint} is not an embedded caregraph stack (HTTP ${response.status})`,
+      );
     return (await response.json()) as StackInfo;
   }
   const file = join(dataDir, stackFileName);
   if (!existsSync(file)) {
-    throw new ValidationError(`no running stack: ${file} not found; run "npx caregraph start" or pass --endpoint URL`);
+    throw new ValidationError(
+      `no running stack: ${file} not found; run "npx caregraph start" or pass --endpoint URL`,
+    );
   }
   return JSON.parse(readFileSync(file, 'utf8')) as StackInfo;
 }
@@ -44,11 +52,17 @@ export function s3ClientFor(stack: StackInfo): S3Client {
 }
 
 export function rawBucket(stack: StackInfo): string {
-  return localConfig({ s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model }, stack.dataDir).buckets.raw;
+  return localConfig(
+    { s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model },
+    stack.dataDir,
+  ).buckets.raw;
 }
 
 export function curatedBucket(stack: StackInfo): string {
-  return localConfig({ s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model }, stack.dataDir).buckets.curated;
+  return localConfig(
+    { s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model },
+    stack.dataDir,
+  ).buckets.curated;
 }
 
 /** A new batch id: time-ordered and unique, e.g. b20261130t163501-3fa9c2. */
@@ -58,16 +72,29 @@ export function newBatchId(now = new Date()): string {
 }
 
 export function checkSlug(value: string, flag: string): string {
-  if (!identifierPattern.test(value)) throw new ValidationError(`--${flag} "${value}" must be a lowercase slug (a-z, 0-9, -)`);
+  if (!identifierPattern.test(value))
+    throw new ValidationError(`--${flag} "${value}" must be a lowercase slug (a-z, 0-9, -)`);
   return value;
 }
 
-export async function uploadFile(s3: S3Client, bucket: string, key: string, body: Buffer): Promise<void> {
+export async function uploadFile(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  body: Buffer,
+): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 }
 
 /** Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`. */
-export async function waitForReport(s3: S3Client, bucket: string, hospital: string, batch: string, file: string, timeoutMs = 300_000): Promise<IngestReport> {
+export async function waitForReport(
+  s3: S3Client,
+  bucket: string,
+  hospital: string,
+  batch: string,
+  file: string,
+  timeoutMs = 300_000,
+): Promise<IngestReport> {
   const key = keyLayout.report(hospital, batch, file);
   const deadline = Date.now() + timeoutMs;
   for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 1.5, 2000)) {
@@ -79,5 +106,7 @@ export async function waitForReport(s3: S3Client, bucket: string, hospital: stri
     }
     await new Promise((r) => setTimeout(r, delay));
   }
-  throw new DependencyError(`${file}: no ingest report after ${Math.round(timeoutMs / 1000)} s; see the stack's dead-letter file`);
+  throw new DependencyError(
+    `${file}: no ingest report after ${Math.round(timeoutMs / 1000)} s; see the stack's dead-letter file`,
+  );
 }

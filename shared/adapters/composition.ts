@@ -45,8 +45,14 @@ export function clientSettings(config: AppConfig, endpoint?: string) {
   };
 }
 
-export function buildDependencies(config: AppConfig, overrides: Partial<Dependencies> = {}): Dependencies {
-  const s3 = new S3Client({ ...clientSettings(config, config.endpoints.s3), forcePathStyle: config.mode === 'local' });
+export function buildDependencies(
+  config: AppConfig,
+  overrides: Partial<Dependencies> = {},
+): Dependencies {
+  const s3 = new S3Client({
+    ...clientSettings(config, config.endpoints.s3),
+    forcePathStyle: config.mode === 'local',
+  });
   const dynamodb = new DynamoDBClient(clientSettings(config, config.endpoints.dynamodb));
   const documents = DynamoDBDocumentClient.from(dynamodb, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
@@ -75,7 +81,9 @@ export function buildDependencies(config: AppConfig, overrides: Partial<Dependen
       endpoint: config.endpoints.sparql ?? 'http://127.0.0.1:8182',
       ...(local ? {} : { sign: neptuneSigner({ region: config.region }) }),
     }),
-    predictor: new SageMakerPredictor(new SageMakerRuntimeClient(clientSettings(config, config.endpoints.sagemaker))),
+    predictor: new SageMakerPredictor(
+      new SageMakerRuntimeClient(clientSettings(config, config.endpoints.sagemaker)),
+    ),
     ...overrides,
   };
 }

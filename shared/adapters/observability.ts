@@ -18,9 +18,19 @@ const localStreams = new Map<string, Console>();
 export function buildObservability(config: AppConfig, functionName: string): Observability {
   const logLevel = config.logLevel === 'SILENT' ? 'SILENT' : config.logLevel;
   const local = config.mode === 'local';
-  const sink = local ? localConsole(join(config.dataDir ?? '.caregraph', 'logs', 'functions.log')) : undefined;
-  const logger = new Logger({ serviceName: config.serviceName, logLevel, persistentKeys: { function: functionName } });
-  const metrics = new Metrics({ namespace: 'caregraph', serviceName: config.serviceName, ...(sink ? { logger: sink } : {}) });
+  const sink = local
+    ? localConsole(join(config.dataDir ?? '.caregraph', 'logs', 'functions.log'))
+    : undefined;
+  const logger = new Logger({
+    serviceName: config.serviceName,
+    logLevel,
+    persistentKeys: { function: functionName },
+  });
+  const metrics = new Metrics({
+    namespace: 'caregraph',
+    serviceName: config.serviceName,
+    ...(sink ? { logger: sink } : {}),
+  });
   if (sink) {
     // Powertools writes records through a private Console; point it at the local log file.
     (logger as unknown as { console: Console }).console = sink;

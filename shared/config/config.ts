@@ -86,7 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     endpoints: { sparql: e[envNames.sparqlEndpoint] },
     graph: { loaderRoleArn: e[envNames.graphLoaderRoleArn] },
     notify: { topicArn: e[envNames.notifyTopicArn] },
-    keys: { kmsKeyId: e[envNames.kmsKeyId], pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix] },
+    keys: {
+      kmsKeyId: e[envNames.kmsKeyId],
+      pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix],
+    },
   };
 }
 
@@ -98,9 +101,15 @@ export interface LocalEndpoints {
 }
 
 /** Names the embedded stack uses: the same definitions as the CDK stack, under the `caregraph-local` prefix. */
-export function localConfig(endpoints: LocalEndpoints, dataDir: string, level: AppConfig['logLevel'] = 'WARN'): AppConfig {
+export function localConfig(
+  endpoints: LocalEndpoints,
+  dataDir: string,
+  level: AppConfig['logLevel'] = 'WARN',
+): AppConfig {
   const prefix = 'caregraph-local';
-  const buckets = Object.fromEntries(bucketRoles.map((r) => [r, physicalName(prefix, r)])) as Record<BucketRole, string>;
+  const buckets = Object.fromEntries(
+    bucketRoles.map((r) => [r, physicalName(prefix, r)]),
+  ) as Record<BucketRole, string>;
   return {
     mode: 'local',
     region: 'us-east-1',
@@ -149,7 +158,10 @@ function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** The CLI's own settings that may come from the environment (never PHI). */
-export function cliEnvironment(env: NodeJS.ProcessEnv = process.env): { endpoint?: string; noColor: boolean } {
+export function cliEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  endpoint?: string;
+  noColor: boolean;
+} {
   return { endpoint: env.CAREGRAPH_ENDPOINT, noColor: Boolean(env.NO_COLOR) };
 }
 

@@ -74,7 +74,8 @@ export class InternalError extends CaregraphError {
 /** Normalise anything thrown into a CaregraphError, keeping the original as the cause. */
 export function asCaregraphError(error: unknown): CaregraphError {
   if (error instanceof CaregraphError) return error;
-  if (isAwsThrottleOrFault(error)) return new DependencyError('a dependency is unavailable', { cause: error });
+  if (isAwsThrottleOrFault(error))
+    return new DependencyError('a dependency is unavailable', { cause: error });
   return new InternalError('internal error', { cause: error });
 }
 

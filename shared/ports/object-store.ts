@@ -14,7 +14,12 @@ export interface ObjectStore {
   getStream(bucket: BucketRole, key: string): Promise<Readable>;
   /** Read a small object whole (reports, configs); returns undefined when absent. */
   getText(bucket: BucketRole, key: string): Promise<string | undefined>;
-  put(bucket: BucketRole, key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  put(
+    bucket: BucketRole,
+    key: string,
+    body: string | Uint8Array,
+    contentType?: string,
+  ): Promise<void>;
   /** Multipart streaming upload: memory stays bounded whatever the body size. */
   putStream(bucket: BucketRole, key: string, body: Readable, contentType?: string): Promise<void>;
   head(bucket: BucketRole, key: string): Promise<StoredObjectInfo | undefined>;

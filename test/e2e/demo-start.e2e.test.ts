@@ -33,7 +33,11 @@ describe('CLI: caregraph start', () => {
 });
 
 async function startAndProbe(dataDir: string): Promise<{ health: unknown; patients: number }> {
-  const child = spawn(process.execPath, [cliPath, 'start', '--port', '0', '--data-dir', dataDir, '--patients', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [cliPath, 'start', '--port', '0', '--data-dir', dataDir, '--patients', '5'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -41,9 +45,19 @@ async function startAndProbe(dataDir: string): Promise<{ health: unknown; patien
     await waitFor(() => stdout.includes('caregraph is running'), 90_000);
     const stack = JSON.parse(readFileSync(join(dataDir, 'stack.json'), 'utf8'));
     const health = await (await fetch(`${stack.api}/health`)).json();
-    const token = await runCli(['token', '--role', 'clinician', '--hospital', 'demo-general', '--data-dir', dataDir]);
+    const token = await runCli([
+      'token',
+      '--role',
+      'clinician',
+      '--hospital',
+      'demo-general',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(token.code).toBe(0);
-    const list = await fetch(`${stack.api}/patients`, { headers: { authorization: `Bearer ${token.stdout.trim().split('\n').at(-1)}` } });
+    const list = await fetch(`${stack.api}/patients`, {
+      headers: { authorization: `Bearer ${token.stdout.trim().split('\n').at(-1)}` },
+    });
     const patients = ((await list.json()) as { items: unknown[] }).items.length;
     return { health, patients };
   } finally {

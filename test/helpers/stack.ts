@@ -21,13 +21,29 @@ export async function startTestStack(options: Partial<StackOptions> = {}): Promi
 }
 
 /** GET a path on the stack's API with a bearer token for `hospital` (clinician role unless given). */
-export async function apiGet(stack: RunningStack, path: string, hospital: string, role = 'clinician', patient?: string) {
+export async function apiGet(
+  stack: RunningStack,
+  path: string,
+  hospital: string,
+  role = 'clinician',
+  patient?: string,
+) {
   const token = await stack.issuer.sign({ role, hospital, ...(patient ? { patient } : {}) });
-  const response = await fetch(new URL(path, stack.endpoints.api), { headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> & { items?: { id: string }[]; next?: string } };
+  const response = await fetch(new URL(path, stack.endpoints.api), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: (await response.json()) as Record<string, unknown> & {
+      items?: { id: string }[];
+      next?: string;
+    },
+  };
 }
 
-export const ndjson = (...resources: unknown[]) => resources.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+export const ndjson = (...resources: unknown[]) =>
+  resources.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 
 export const patient = (id: string, extra: Record<string, unknown> = {}) => ({
   resourceType: 'Patient',
@@ -38,7 +54,12 @@ export const patient = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-export const heartRate = (id: string, patientId: string | undefined, when = '2026-03-01T09:00:00Z', value = 72) => ({
+export const heartRate = (
+  id: string,
+  patientId: string | undefined,
+  when = '2026-03-01T09:00:00Z',
+  value = 72,
+) => ({
   resourceType: 'Observation',
   id,
   status: 'final',

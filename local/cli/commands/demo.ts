@@ -10,14 +10,22 @@ import { intFlag, out, parseFlags, type Command } from '../io';
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'run the whole pipeline once on a sample hospital export and print a summary',
-  usage: 'Usage: caregraph demo [--patients N (default 20)] [--seed S (default 42)] [--keep] [--json]',
+  usage:
+    'Usage: caregraph demo [--patients N (default 20)] [--seed S (default 42)] [--keep] [--json]',
   async run(argv) {
-    const { values } = parseFlags(argv, { patients: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, keep: { type: 'boolean' } });
+    const { values } = parseFlags(argv, {
+      patients: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      keep: { type: 'boolean' },
+    });
     const patients = intFlag(values.patients, 'patients', 20, 1, 100_000);
     const seed = intFlag(values.seed, 'seed', 42);
     const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-demo-'));
     const started = Date.now();
-    out.progress('starting the embedded stack (s3rver, dynalite, oxigraph SPARQL, model server, API gateway)...');
+    out.progress(
+      'starting the embedded stack (s3rver, dynalite, oxigraph SPARQL, model server, API gateway)...',
+    );
     const stack = await startStack({ dataDir, logLevel: 'WARN' });
     try {
       const { reports } = await loadSampleData(stack, patients, seed, out.progress);
@@ -25,12 +33,22 @@ export const demoCommand: Command = {
       const served = [];
       for (const h of hospitals) served.push(await readBack(stack, h));
       const summary = {
-        files: reports.map((r) => ({ file: r.file, hospital: r.hospital, status: r.status, records: r.records, errors: r.errors })),
+        files: reports.map((r) => ({
+          file: r.file,
+          hospital: r.hospital,
+          status: r.status,
+          records: r.records,
+          errors: r.errors,
+        })),
         records: {
           accepted: reports.reduce((n, r) => n + r.records.accepted, 0),
           quarantined: reports.reduce((n, r) => n + r.records.rejected, 0),
         },
-        served: served.map((s) => ({ hospital: s.hospital, patients: s.patients, observationsOfFirstPatient: s.observationsOfFirst })),
+        served: served.map((s) => ({
+          hospital: s.hospital,
+          patients: s.patients,
+          observationsOfFirstPatient: s.observationsOfFirst,
+        })),
         endpoints: { ...stack.endpoints } as Record<string, string>,
         urls: served.flatMap((s) => s.urls.map((u) => `${stack.endpoints.api}${u}`)),
         seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -46,14 +64,47 @@ export const demoCommand: Command = {
   },
 };
 
-function render(s: { files: { file: string; hospital: string; status: string; records: { accepted: number; rejected: number }; errors: { line: number; path?: string; reason: string }[] }[]; records: { accepted: number; quarantined: number }; served: { hospital: string; patients: number; observationsOfFirstPatient: number }[]; endpoints: Record<string, string>; urls: string[]; seconds: number }): string {
+function render(s: {
+  files: {
+    file: string;
+    hospital: string;
+    status: string;
+    records: { accepted: number; rejected: number };
+    errors: { line: number; path?: string; reason: string }[];
+  }[];
+  records: { accepted: number; quarantined: number };
+  served: { hospital: string; patients: number; observationsOfFirstPatient: number }[];
+  endpoints: Record<string, string>;
+  urls: string[];
+  seconds: number;
+}): string {
   const lines = ['caregraph demo: the pipeline ran end to end', '', 'Files'];
   for (const f of s.files) {
-    lines.push(`  ${f.file} (${f.hospital}): ${f.status}, ${f.records.accepted} accepted, ${f.records.rejected} quarantined`);
-    for (const e of f.errors) lines.push(`    quarantined line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
+    lines.push(
+      `  ${f.file} (${f.hospital}): ${f.status}, ${f.records.accepted} accepted, ${f.records.rejected} quarantined`,
+    );
+    for (const e of f.errors)
+      lines.push(`    quarantined line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
   }
-  lines.push('', `Records   ${s.records.accepted} accepted, ${s.records.quarantined} quarantined (with line and reason)`, '', 'Served over the HTTP API (each hospital sees only its own patients)');
-  for (const h of s.served) lines.push(`  ${h.hospital}: ${h.patients} patients; first patient has ${h.observationsOfFirstPatient} observations`);
-  lines.push('', 'Endpoints', ...Object.entries(s.endpoints).map(([k, v]) => `  ${k.padEnd(9)} ${v}`), '', 'URLs used', ...s.urls.map((u) => `  GET ${u}`), '', `Done in ${s.seconds} s.`);
+  lines.push(
+    '',
+    `Records   ${s.records.accepted} accepted, ${s.records.quarantined} quarantined (with line and reason)`,
+    '',
+    'Served over the HTTP API (each hospital sees only its own patients)',
+  );
+  for (const h of s.served)
+    lines.push(
+      `  ${h.hospital}: ${h.patients} patients; first patient has ${h.observationsOfFirstPatient} observations`,
+    );
+  lines.push(
+    '',
+    'Endpoints',
+    ...Object.entries(s.endpoints).map(([k, v]) => `  ${k.padEnd(9)} ${v}`),
+    '',
+    'URLs used',
+    ...s.urls.map((u) => `  GET ${u}`),
+    '',
+    `Done in ${s.seconds} s.`,
+  );
   return lines.join('\n');
 }

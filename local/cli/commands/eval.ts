@@ -18,13 +18,19 @@ export const evalCommand: Command = {
     const all: Record<string, unknown> = {};
     for (const name of names) {
       out.progress(`eval ${name} ...`);
-      const result = await evalSuites[name]!({ sharedData: sharedDataDir(), progress: out.progress });
+      const result = await evalSuites[name]!({
+        sharedData: sharedDataDir(),
+        progress: out.progress,
+      });
       all[name] = result;
       if ('skipped' in result) {
         out.progress(`  skipped: ${result.skipped}`);
         continue;
       }
-      writeFileSync(join('bench', 'results', `eval-${name}.json`), JSON.stringify({ suite: name, at: new Date().toISOString(), ...result }, null, 2) + '\n');
+      writeFileSync(
+        join('bench', 'results', `eval-${name}.json`),
+        JSON.stringify({ suite: name, at: new Date().toISOString(), ...result }, null, 2) + '\n',
+      );
       if (!values.json) {
         out.result(`\n${name}`);
         for (const [k, v] of Object.entries(result.metrics)) out.result(`  ${k.padEnd(24)} ${v}`);

@@ -6,7 +6,16 @@ import { keyLayout } from '../../../shared/config/resources';
 import { ValidationError } from '../../../shared/domain/errors';
 import type { IngestReport } from '../../../shared/domain/ingest/report';
 import { out, parseFlags, requireFlag, intFlag, UsageError, type Command } from '../io';
-import { checkSlug, curatedBucket, findStack, newBatchId, rawBucket, s3ClientFor, uploadFile, waitForReport } from '../stack-client';
+import {
+  checkSlug,
+  curatedBucket,
+  findStack,
+  newBatchId,
+  rawBucket,
+  s3ClientFor,
+  uploadFile,
+  waitForReport,
+} from '../stack-client';
 
 const usage = `Usage: caregraph ingest PATH... --hospital H [--batch B] [--wait] [--timeout SECONDS] [--json] [--endpoint URL]
   Uploads files (directories recurse) to raw/{hospital}/{batch}/{file}.
@@ -19,10 +28,19 @@ export const ingestCommand: Command = {
   summary: 'upload hospital files to a running stack and report what was accepted or quarantined',
   usage,
   async run(argv) {
-    const { values, positionals } = parseFlags(argv, {
-      hospital: { type: 'string' }, batch: { type: 'string' }, wait: { type: 'boolean' }, json: { type: 'boolean' },
-      endpoint: { type: 'string' }, timeout: { type: 'string' }, 'data-dir': { type: 'string' },
-    }, true);
+    const { values, positionals } = parseFlags(
+      argv,
+      {
+        hospital: { type: 'string' },
+        batch: { type: 'string' },
+        wait: { type: 'boolean' },
+        json: { type: 'boolean' },
+        endpoint: { type: 'string' },
+        timeout: { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
+      true,
+    );
     if (positionals.length === 0) throw new UsageError('give at least one file or directory');
     const hospital = checkSlug(requireFlag(values.hospital, 'hospital'), 'hospital');
     const batch = values.batch ? checkSlug(values.batch, 'batch') : newBatchId();
@@ -32,15 +50,31 @@ export const ingestCommand: Command = {
     const s3 = s3ClientFor(stack);
     let failed = 0;
     for (const file of files) {
-      await uploadFile(s3, rawBucket(stack), keyLayout.raw(hospital, batch, file.name), readFileSync(file.path));
+      await uploadFile(
+        s3,
+        rawBucket(stack),
+        keyLayout.raw(hospital, batch, file.name),
+        readFileSync(file.path),
+      );
       out.progress(`uploaded ${file.path} -> ${keyLayout.raw(hospital, batch, file.name)}`);
     }
     for (const file of files) {
       if (!values.wait) {
-        print(values.json, { file: file.name, batch, status: 'uploaded' }, `${file.name}: uploaded (batch ${batch})`);
+        print(
+          values.json,
+          { file: file.name, batch, status: 'uploaded' },
+          `${file.name}: uploaded (batch ${batch})`,
+        );
         continue;
       }
-      const report = await waitForReport(s3, curatedBucket(stack), hospital, batch, file.name, timeoutMs);
+      const report = await waitForReport(
+        s3,
+        curatedBucket(stack),
+        hospital,
+        batch,
+        file.name,
+        timeoutMs,
+      );
       if (report.status === 'rejected') failed++;
       print(values.json, contractView(report), summary(report));
     }
@@ -55,14 +89,27 @@ function print(json: boolean | undefined, value: unknown, text: string): void {
 
 /** The fields the CLI contract promises, in its order. */
 function contractView(r: IngestReport) {
-  return { file: r.file, batch: r.batch, status: r.status, records: r.records, byType: r.byType, errors: r.errors };
+  return {
+    file: r.file,
+    batch: r.batch,
+    status: r.status,
+    records: r.records,
+    byType: r.byType,
+    errors: r.errors,
+  };
 }
 
 function summary(r: IngestReport): string {
-  const types = Object.entries(r.byType).map(([t, n]) => `${t} ${n}`).join(', ');
-  const lines = [`${r.file}: ${r.status} (accepted ${r.records.accepted}, rejected ${r.records.rejected}${types ? `; ${types}` : ''})`];
-  for (const e of r.errors.slice(0, 20)) lines.push(`  line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
-  if (r.errors.length > 20 || r.errorsOmitted) lines.push(`  ... ${r.errors.length - 20 + r.errorsOmitted} more in ${r.quarantineKey}`);
+  const types = Object.entries(r.byType)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+  const lines = [
+    `${r.file}: ${r.status} (accepted ${r.records.accepted}, rejected ${r.records.rejected}${types ? `; ${types}` : ''})`,
+  ];
+  for (const e of r.errors.slice(0, 20))
+    lines.push(`  line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
+  if (r.errors.length > 20 || r.errorsOmitted)
+    lines.push(`  ... ${r.errors.length - 20 + r.errorsOmitted} more in ${r.quarantineKey}`);
   return lines.join('\n');
 }
 
@@ -76,10 +123,13 @@ function expand(path: string): { path: string; name: string }[] {
   if (stat.isFile()) return [{ path, name: safeName(basename(path)) }];
   const found: { path: string; name: string }[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && !entry.name.startsWith('.')) found.push({ path: full, name: safeName(relative(path, full)) });
+      else if (entry.isFile() && !entry.name.startsWith('.'))
+        found.push({ path: full, name: safeName(relative(path, full)) });
     }
   };
   walk(path);
@@ -88,7 +138,10 @@ function expand(path: string): { path: string; name: string }[] {
 }
 
 function safeName(name: string): string {
-  const cleaned = name.split(/[\\/]/).filter((p) => p && p !== '.' && p !== '..').join('/');
+  const cleaned = name
+    .split(/[\\/]/)
+    .filter((p) => p && p !== '.' && p !== '..')
+    .join('/');
   if (!cleaned) throw new ValidationError(`${name}: not a usable file name`);
   return cleaned;
 }

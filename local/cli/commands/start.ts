@@ -17,9 +17,15 @@ export const startCommand: Command = {
   usage,
   async run(argv) {
     const { values } = parseFlags(argv, {
-      port: { type: 'string' }, 'data-dir': { type: 'string' }, patients: { type: 'string' }, seed: { type: 'string' },
-      'no-sample-data': { type: 'boolean' }, 's3-port': { type: 'string' }, 'dynamodb-port': { type: 'string' },
-      'sparql-port': { type: 'string' }, 'model-port': { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      patients: { type: 'string' },
+      seed: { type: 'string' },
+      'no-sample-data': { type: 'boolean' },
+      's3-port': { type: 'string' },
+      'dynamodb-port': { type: 'string' },
+      'sparql-port': { type: 'string' },
+      'model-port': { type: 'string' },
     });
     const dataDir = resolve(values['data-dir'] ?? '.caregraph');
     refuseIfRunning(dataDir);
@@ -33,12 +39,34 @@ export const startCommand: Command = {
     out.progress(`starting the embedded stack in ${dataDir} ...`);
     const stack = await startStack({ dataDir, ports });
     const stackFile = join(dataDir, stackFileName);
-    writeAtomic(stackFile, JSON.stringify({ ...stackInfo(stack), pid: process.pid, startedAt: new Date().toISOString() }, null, 2));
+    writeAtomic(
+      stackFile,
+      JSON.stringify(
+        { ...stackInfo(stack), pid: process.pid, startedAt: new Date().toISOString() },
+        null,
+        2,
+      ),
+    );
     const marker = join(dataDir, 'sample-data-loaded.json');
     if (!values['no-sample-data'] && !existsSync(marker)) {
       out.progress('first start: loading the sample hospital export through the pipeline ...');
-      const { reports } = await loadSampleData(stack, intFlag(values.patients, 'patients', 20, 1, 100_000), intFlag(values.seed, 'seed', 42), out.progress);
-      writeAtomic(marker, JSON.stringify({ at: new Date().toISOString(), files: reports.map((r) => ({ file: r.file, status: r.status, records: r.records })) }, null, 2));
+      const { reports } = await loadSampleData(
+        stack,
+        intFlag(values.patients, 'patients', 20, 1, 100_000),
+        intFlag(values.seed, 'seed', 42),
+        out.progress,
+      );
+      writeAtomic(
+        marker,
+        JSON.stringify(
+          {
+            at: new Date().toISOString(),
+            files: reports.map((r) => ({ file: r.file, status: r.status, records: r.records })),
+          },
+          null,
+          2,
+        ),
+      );
     }
     out.result(banner({ ...stack.endpoints }));
     await new Promise<void>((resolveStop) => {
@@ -80,7 +108,9 @@ function refuseIfRunning(dataDir: string): void {
   if (!existsSync(file)) return;
   const { pid } = JSON.parse(readFileSync(file, 'utf8')) as { pid?: number };
   if (pid && pid !== process.pid && isAlive(pid)) {
-    throw new ValidationError(`a stack is already running from ${dataDir} (pid ${pid}); stop it first or use --data-dir`);
+    throw new ValidationError(
+      `a stack is already running from ${dataDir} (pid ${pid}); stop it first or use --data-dir`,
+    );
   }
 }
 

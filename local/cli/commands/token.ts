@@ -7,19 +7,38 @@ import { findStack } from '../stack-client';
 export const tokenCommand: Command = {
   name: 'token',
   summary: "print a bearer token for the running stack's API (development only)",
-  usage: 'Usage: caregraph token --role clinician|data-engineer|ml-engineer|patient|admin --hospital H [--patient P] [--ttl 1h] [--endpoint URL]',
+  usage:
+    'Usage: caregraph token --role clinician|data-engineer|ml-engineer|patient|admin --hospital H [--patient P] [--ttl 1h] [--endpoint URL]',
   async run(argv) {
     const { values } = parseFlags(argv, {
-      role: { type: 'string' }, hospital: { type: 'string' }, patient: { type: 'string' }, ttl: { type: 'string' },
-      endpoint: { type: 'string' }, 'data-dir': { type: 'string' },
+      role: { type: 'string' },
+      hospital: { type: 'string' },
+      patient: { type: 'string' },
+      ttl: { type: 'string' },
+      endpoint: { type: 'string' },
+      'data-dir': { type: 'string' },
     });
     const stack = await findStack(values.endpoint, values['data-dir']);
-    const body = { role: requireFlag(values.role, 'role'), hospital: requireFlag(values.hospital, 'hospital'), patient: values.patient, ttl: values.ttl };
-    const response = await fetch(new URL('/_local/token', stack.api), { method: 'POST', body: JSON.stringify(body) }).catch((error: unknown) => {
-      throw new DependencyError(`the stack at ${stack.api} does not answer; is "caregraph start" running?`, { cause: error });
+    const body = {
+      role: requireFlag(values.role, 'role'),
+      hospital: requireFlag(values.hospital, 'hospital'),
+      patient: values.patient,
+      ttl: values.ttl,
+    };
+    const response = await fetch(new URL('/_local/token', stack.api), {
+      method: 'POST',
+      body: JSON.stringify(body),
+    }).catch((error: unknown) => {
+      throw new DependencyError(
+        `the stack at ${stack.api} does not answer; is "caregraph start" running?`,
+        { cause: error },
+      );
     });
     const answer = (await response.json()) as { token?: string; detail?: string; path?: string };
-    if (!response.ok || !answer.token) throw new ValidationError(`${answer.path ? `--${answer.path}: ` : ''}${answer.detail ?? `HTTP ${response.status}`}`);
+    if (!response.ok || !answer.token)
+      throw new ValidationError(
+        `${answer.path ? `--${answer.path}: ` : ''}${answer.detail ?? `HTTP ${response.status}`}`,
+      );
     out.result(answer.token);
     return 0;
   },

@@ -20,7 +20,9 @@ export class DynamoDbTable implements Table {
   ) {}
 
   async get(pk: string, sk: string): Promise<Item | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: this.key(pk, sk) }));
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: this.key(pk, sk) }),
+    );
     return out.Item;
   }
 
@@ -91,9 +93,14 @@ export class DynamoDbTable implements Table {
   private async writeChunk(chunk: Item[]): Promise<void> {
     let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= 8) throw new DependencyError(`DynamoDB left ${pending.length} items unprocessed after retries`);
+      if (attempt >= 8)
+        throw new DependencyError(
+          `DynamoDB left ${pending.length} items unprocessed after retries`,
+        );
       if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-      const out = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+      const out = await this.client.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+      );
       pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
     }
   }
@@ -107,7 +114,8 @@ export function encodeCursor(key: Record<string, unknown>): string {
 export function decodeCursor(cursor: string): Record<string, unknown> {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch (error) {
     throw new ValidationError('invalid pagination cursor', 'cursor', { cause: error });

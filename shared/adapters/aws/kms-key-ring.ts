@@ -18,7 +18,9 @@ export class KmsKeyRing implements KeyRing {
   ) {}
 
   async pseudonym(hospital: string, message: string): Promise<string> {
-    return createHmac('sha256', await this.hmacKey(hospital)).update(message).digest('hex');
+    return createHmac('sha256', await this.hmacKey(hospital))
+      .update(message)
+      .digest('hex');
   }
 
   async encrypt(hospital: string, plaintext: Uint8Array): Promise<Uint8Array> {
@@ -51,9 +53,14 @@ export class KmsKeyRing implements KeyRing {
   }
 
   private async fetchKey(hospital: string): Promise<Buffer> {
-    const out = await this.secrets.send(new GetSecretValueCommand({ SecretId: `${this.secretPrefix}${hospital}` }));
+    const out = await this.secrets.send(
+      new GetSecretValueCommand({ SecretId: `${this.secretPrefix}${hospital}` }),
+    );
     const key = Buffer.from(out.SecretString ?? '', 'base64');
-    if (key.length < 32) throw new ConfigurationError(`pseudonymisation key for this hospital is missing or shorter than 256 bits`);
+    if (key.length < 32)
+      throw new ConfigurationError(
+        `pseudonymisation key for this hospital is missing or shorter than 256 bits`,
+      );
     return key;
   }
 

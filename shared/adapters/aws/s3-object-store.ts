@@ -21,17 +21,22 @@ export class S3ObjectStore implements ObjectStore {
 
   async getStream(bucket: BucketRole, key: string): Promise<Readable> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key }),
+      );
       return out.Body as Readable;
     } catch (error) {
-      if (isNotFound(error)) throw new NotFoundError(`object not found: ${bucket}/${key}`, { cause: error });
+      if (isNotFound(error))
+        throw new NotFoundError(`object not found: ${bucket}/${key}`, { cause: error });
       throw error;
     }
   }
 
   async getText(bucket: BucketRole, key: string): Promise<string | undefined> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key }),
+      );
       return await out.Body!.transformToString('utf8');
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -39,17 +44,39 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async put(bucket: BucketRole, key: string, body: string | Uint8Array, contentType?: string): Promise<void> {
+  async put(
+    bucket: BucketRole,
+    key: string,
+    body: string | Uint8Array,
+    contentType?: string,
+  ): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.buckets[bucket], Key: key, Body: body, ContentType: contentType, ...this.sse() }),
+      new PutObjectCommand({
+        Bucket: this.buckets[bucket],
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ...this.sse(),
+      }),
     );
   }
 
-  async putStream(bucket: BucketRole, key: string, body: Readable, contentType?: string): Promise<void> {
+  async putStream(
+    bucket: BucketRole,
+    key: string,
+    body: Readable,
+    contentType?: string,
+  ): Promise<void> {
     // 5 MiB parts, 2 in flight: memory stays near 10 MiB whatever the object size.
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.buckets[bucket], Key: key, Body: body, ContentType: contentType, ...this.sse() },
+      params: {
+        Bucket: this.buckets[bucket],
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ...this.sse(),
+      },
       queueSize: 2,
       partSize: 5 * 1024 * 1024,
     });
@@ -58,7 +85,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async head(bucket: BucketRole, key: string): Promise<StoredObjectInfo | undefined> {
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.buckets[bucket], Key: key }));
+      const out = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.buckets[bucket], Key: key }),
+      );
       return { key, size: out.ContentLength ?? 0, etag: out.ETag };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -71,16 +100,23 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined;
     do {
       const out = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.buckets[bucket], Prefix: prefix, ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.buckets[bucket],
+          Prefix: prefix,
+          ContinuationToken: token,
+        }),
       );
-      for (const o of out.Contents ?? []) found.push({ key: o.Key!, size: o.Size ?? 0, etag: o.ETag });
+      for (const o of out.Contents ?? [])
+        found.push({ key: o.Key!, size: o.Size ?? 0, etag: o.ETag });
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
     return found;
   }
 
   private sse() {
-    return this.kmsKeyId ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: this.kmsKeyId } : {};
+    return this.kmsKeyId
+      ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: this.kmsKeyId }
+      : {};
   }
 }
 

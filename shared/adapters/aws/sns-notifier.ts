@@ -18,12 +18,13 @@ export class SnsNotifier implements Notifier {
         Subject: notification.subject.slice(0, 100),
         Message: notification.message,
         MessageAttributes: Object.fromEntries(
-          Object.entries({ channel: notification.channel, ...notification.attributes }).map(([k, v]) => [
-            k,
-            { DataType: 'String', StringValue: v },
-          ]),
+          Object.entries({ channel: notification.channel, ...notification.attributes }).map(
+            ([k, v]) => [k, { DataType: 'String', StringValue: v }],
+          ),
         ),
-        ...(fifo ? { MessageDeduplicationId: notification.dedupeKey, MessageGroupId: notification.channel } : {}),
+        ...(fifo
+          ? { MessageDeduplicationId: notification.dedupeKey, MessageGroupId: notification.channel }
+          : {}),
       }),
     );
   }

@@ -6,7 +6,12 @@ import { ValidationError } from '../../domain/errors';
 const version = 1;
 
 /** AES-256-GCM seal of `plaintext` under `dataKey`; `aad` binds the envelope to its hospital. */
-export function seal(dataKey: Uint8Array, wrappedKey: Uint8Array, plaintext: Uint8Array, aad: string): Uint8Array {
+export function seal(
+  dataKey: Uint8Array,
+  wrappedKey: Uint8Array,
+  plaintext: Uint8Array,
+  aad: string,
+): Uint8Array {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
   cipher.setAAD(Buffer.from(aad));
@@ -46,6 +51,10 @@ export function open(dataKey: Uint8Array, parsed: ParsedEnvelope, aad: string): 
   try {
     return Buffer.concat([decipher.update(parsed.body), decipher.final()]);
   } catch (error) {
-    throw new ValidationError('envelope failed authentication (wrong hospital or tampered)', undefined, { cause: error });
+    throw new ValidationError(
+      'envelope failed authentication (wrong hospital or tampered)',
+      undefined,
+      { cause: error },
+    );
   }
 }

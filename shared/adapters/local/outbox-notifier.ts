@@ -13,13 +13,19 @@ export class OutboxNotifier implements Notifier {
     if (delivered.has(notification.dedupeKey)) return;
     delivered.add(notification.dedupeKey);
     await mkdir(dirname(this.outboxFile), { recursive: true });
-    await appendFile(this.outboxFile, JSON.stringify({ ...notification, sentAt: new Date().toISOString() }) + '\n');
+    await appendFile(
+      this.outboxFile,
+      JSON.stringify({ ...notification, sentAt: new Date().toISOString() }) + '\n',
+    );
   }
 
   /** Everything sent so far, oldest first. */
   async sent(): Promise<Notification[]> {
     const text = await readFile(this.outboxFile, 'utf8').catch(() => '');
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Notification);
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Notification);
   }
 
   private async load(): Promise<Set<string>> {

@@ -3,10 +3,14 @@
 import { z } from 'zod';
 
 /** FHIR R4 `id` datatype: 1-64 of [A-Za-z0-9-.]. */
-export const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a FHIR id (1-64 of A-Z a-z 0-9 - .)');
+export const fhirId = z
+  .string()
+  .regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a FHIR id (1-64 of A-Z a-z 0-9 - .)');
 
 /** FHIR R4 `date`: YYYY, YYYY-MM or YYYY-MM-DD. */
-const fhirDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a FHIR date');
+const fhirDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a FHIR date');
 
 /** FHIR R4 `dateTime`: a date, or a date and time with a time zone. */
 export const fhirDateTime = z
@@ -33,7 +37,10 @@ const quantity = z.looseObject({
   code: z.string().optional(),
 });
 
-const reference = z.looseObject({ reference: z.string().min(1, 'must not be empty'), display: z.string().optional() });
+const reference = z.looseObject({
+  reference: z.string().min(1, 'must not be empty'),
+  display: z.string().optional(),
+});
 
 export const patientSchema = z.looseObject({
   resourceType: z.literal('Patient'),
@@ -55,13 +62,24 @@ const observationValue = {
 export const observationSchema = z.looseObject({
   resourceType: z.literal('Observation'),
   id: fhirId,
-  status: z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']),
+  status: z.enum([
+    'registered',
+    'preliminary',
+    'final',
+    'amended',
+    'corrected',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ]),
   code: codeableConcept,
   // FHIR allows a subjectless Observation; caregraph serves per patient, so the subject is required here.
   subject: reference,
   effectiveDateTime: fhirDateTime.optional(),
   effectiveInstant: fhirDateTime.optional(),
-  effectivePeriod: z.looseObject({ start: fhirDateTime.optional(), end: fhirDateTime.optional() }).optional(),
+  effectivePeriod: z
+    .looseObject({ start: fhirDateTime.optional(), end: fhirDateTime.optional() })
+    .optional(),
   issued: fhirDateTime.optional(),
   category: z.array(codeableConcept).optional(),
   component: z.array(z.looseObject({ code: codeableConcept, ...observationValue })).optional(),

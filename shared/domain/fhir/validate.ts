@@ -1,7 +1,13 @@
 // Domain: turn one raw NDJSON line into a validated resource, or a ValidationError naming line and field.
 import type { z } from 'zod';
 import { ValidationError } from '../errors';
-import { observationSchema, patientSchema, servedResourceTypes, type ServedResource, subjectPatientId } from './resources';
+import {
+  observationSchema,
+  patientSchema,
+  servedResourceTypes,
+  type ServedResource,
+  subjectPatientId,
+} from './resources';
 
 const schemas: Record<string, z.ZodType<ServedResource>> = {
   Patient: patientSchema,
@@ -28,7 +34,8 @@ export function validateResource(value: unknown): ServedResource {
     throw new ValidationError('not a FHIR resource: expected a JSON object');
   }
   const resourceType = (value as { resourceType?: unknown }).resourceType;
-  if (typeof resourceType !== 'string') throw new ValidationError('missing resourceType', 'resourceType');
+  if (typeof resourceType !== 'string')
+    throw new ValidationError('missing resourceType', 'resourceType');
   const schema = schemas[resourceType];
   if (!schema) {
     throw new ValidationError(
@@ -40,16 +47,23 @@ export function validateResource(value: unknown): ServedResource {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.map(String).join('.') || undefined;
-    throw new ValidationError(`${resourceType}${path ? `.${path}` : ''}: ${describeIssue(issue)}`, path);
+    throw new ValidationError(
+      `${resourceType}${path ? `.${path}` : ''}: ${describeIssue(issue)}`,
+      path,
+    );
   }
   if (parsed.data.resourceType === 'Observation' && !subjectPatientId(parsed.data)) {
-    throw new ValidationError('Observation.subject.reference: must reference a Patient', 'subject.reference');
+    throw new ValidationError(
+      'Observation.subject.reference: must reference a Patient',
+      'subject.reference',
+    );
   }
   return parsed.data;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.includes('undefined')) return 'is required';
-  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'invalid_value')
+    return `must be one of ${issue.values.map(String).join(', ')}`;
   return issue.message;
 }

@@ -25,14 +25,23 @@ export async function detectFormat(lines: AsyncGenerator<NumberedLine>): Promise
   const unsupported = first && !first.oversized ? unsupportedReason(first.text.trim()) : undefined;
   if (unsupported) {
     await lines.return(undefined);
-    return { kind: 'unsupported', lines: empty(), rejectWholeFile: new ValidationError(unsupported) };
+    return {
+      kind: 'unsupported',
+      lines: empty(),
+      rejectWholeFile: new ValidationError(unsupported),
+    };
   }
   return { kind: 'fhir-ndjson', lines: replay(peeked, lines) };
 }
 
 function unsupportedReason(text: string): string | undefined {
-  if (text.startsWith('##fileformat=VCF')) return 'VCF genotype files are not ingested by this version; file kept in raw storage';
-  if (text === '{' || text === '[' || (text.startsWith('{') && text.includes('"Bundle"') && !text.endsWith('}'))) {
+  if (text.startsWith('##fileformat=VCF'))
+    return 'VCF genotype files are not ingested by this version; file kept in raw storage';
+  if (
+    text === '{' ||
+    text === '[' ||
+    (text.startsWith('{') && text.includes('"Bundle"') && !text.endsWith('}'))
+  ) {
     return 'a multi-line JSON document (e.g. a FHIR Bundle), not FHIR NDJSON; Bundles are not ingested by this version';
   }
   if (!text.startsWith('{')) {
@@ -41,7 +50,10 @@ function unsupportedReason(text: string): string | undefined {
   return undefined;
 }
 
-async function* replay(peeked: NumberedLine[], rest: AsyncGenerator<NumberedLine>): AsyncGenerator<NumberedLine> {
+async function* replay(
+  peeked: NumberedLine[],
+  rest: AsyncGenerator<NumberedLine>,
+): AsyncGenerator<NumberedLine> {
   yield* peeked;
   yield* rest;
 }

@@ -52,7 +52,9 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         if (oversized) throw new ValidationError('line longer than 16 MiB');
         const resource = validateResource(parseJsonLine(text));
         const projected = await deidentifiedProjection(deps.keys, where.hospital, resource);
-        pendingItems.push(servingItem(where.hospital, projected, { batch: where.batch, updatedAt: startedAt }));
+        pendingItems.push(
+          servingItem(where.hospital, projected, { batch: where.batch, updatedAt: startedAt }),
+        );
         await outputs.curated(projected.resourceType, JSON.stringify(projected));
         report.accept(projected.resourceType);
       } catch (error) {
@@ -80,7 +82,12 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     { ...where, startedAt, ...(outputs.quarantined ? { quarantineKey } : {}) },
     deps.clock.now().toISOString(),
   );
-  await deps.objects.put('curated', keyLayout.report(where.hospital, where.batch, where.file), JSON.stringify(built, null, 2), 'application/json');
+  await deps.objects.put(
+    'curated',
+    keyLayout.report(where.hospital, where.batch, where.file),
+    JSON.stringify(built, null, 2),
+    'application/json',
+  );
   return built;
 }
 
@@ -110,7 +117,8 @@ class OutputStreams {
   }
 
   async abort(error: unknown): Promise<void> {
-    for (const { stream } of this.streams.values()) stream.destroy(error instanceof Error ? error : undefined);
+    for (const { stream } of this.streams.values())
+      stream.destroy(error instanceof Error ? error : undefined);
     await Promise.allSettled([...this.streams.values()].map((s) => s.done));
   }
 

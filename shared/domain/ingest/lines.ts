@@ -27,12 +27,16 @@ export async function decompressIfGzip(source: Readable): Promise<Readable> {
     }
   }
   const replayed = Readable.from(replay(), { objectMode: false });
-  if (head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return replayed.pipe(createGunzip());
+  if (head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+    return replayed.pipe(createGunzip());
   return replayed;
 }
 
 /** Split a byte stream into UTF-8 lines (LF or CRLF), never holding more than one line plus one chunk. */
-export async function* numberedLines(source: AsyncIterable<Uint8Array>, limit = maxLineBytes): AsyncGenerator<NumberedLine> {
+export async function* numberedLines(
+  source: AsyncIterable<Uint8Array>,
+  limit = maxLineBytes,
+): AsyncGenerator<NumberedLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
@@ -65,7 +69,8 @@ export async function* numberedLines(source: AsyncIterable<Uint8Array>, limit = 
     }
   }
   if (skipping) yield { line: line + 1, text: '', oversized: true };
-  else if (pendingBytes > 0) yield { line: line + 1, text: stripCr(decoder.decode(Buffer.concat(pending))) };
+  else if (pendingBytes > 0)
+    yield { line: line + 1, text: stripCr(decoder.decode(Buffer.concat(pending))) };
 }
 
 function stripCr(text: string): string {

@@ -11,9 +11,12 @@ export interface RawObjectKey {
 
 export function parseRawKey(key: string): RawObjectKey {
   const match = /^raw\/([^/]+)\/([^/]+)\/(.+)$/.exec(key);
-  if (!match) throw new ValidationError(`object key ${key} is not raw/{hospital}/{batch}/{file}`, 'key');
+  if (!match)
+    throw new ValidationError(`object key ${key} is not raw/{hospital}/{batch}/{file}`, 'key');
   const [, hospital, batch, file] = match as unknown as [string, string, string, string];
-  if (!identifierPattern.test(hospital)) throw new ValidationError(`hospital "${hospital}" must be a lowercase slug`, 'hospital');
-  if (!identifierPattern.test(batch)) throw new ValidationError(`batch "${batch}" must be a lowercase slug`, 'batch');
+  if (!identifierPattern.test(hospital))
+    throw new ValidationError(`hospital "${hospital}" must be a lowercase slug`, 'hospital');
+  if (!identifierPattern.test(batch))
+    throw new ValidationError(`batch "${batch}" must be a lowercase slug`, 'batch');
   return { hospital, batch, file, key };
 }

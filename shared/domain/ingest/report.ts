@@ -42,13 +42,20 @@ export class ReportBuilder {
   reject(entry: QuarantineEntry): void {
     this.records.rejected++;
     if (this.errors.length < maxReportErrors) {
-      this.errors.push({ line: entry.line, ...(entry.path ? { path: entry.path } : {}), reason: entry.reason });
+      this.errors.push({
+        line: entry.line,
+        ...(entry.path ? { path: entry.path } : {}),
+        reason: entry.reason,
+      });
     } else {
       this.errorsOmitted++;
     }
   }
 
-  build(base: Pick<IngestReport, 'file' | 'batch' | 'hospital' | 'key' | 'startedAt' | 'quarantineKey'>, finishedAt: string): IngestReport {
+  build(
+    base: Pick<IngestReport, 'file' | 'batch' | 'hospital' | 'key' | 'startedAt' | 'quarantineKey'>,
+    finishedAt: string,
+  ): IngestReport {
     if (this.records.accepted === 0 && this.records.rejected === 0) {
       this.errors.push({ line: 0, reason: 'the file holds no records' });
     }

@@ -28,21 +28,33 @@ function pageLimit(limit: number | undefined): number {
 }
 
 function checkId(id: string): string {
-  if (!fhirId.safeParse(id).success) throw new ValidationError('patient id is not a valid id', 'id');
+  if (!fhirId.safeParse(id).success)
+    throw new ValidationError('patient id is not a valid id', 'id');
   return id;
 }
 
-export async function listPatients(serving: Table, hospital: string, page: PageRequest): Promise<Page<Patient>> {
+export async function listPatients(
+  serving: Table,
+  hospital: string,
+  page: PageRequest,
+): Promise<Page<Patient>> {
   const out = await serving.query({
     index: 'byHospital',
     partition: servingKeys.hospitalPatients(hospital),
     limit: pageLimit(page.limit),
     cursor: page.cursor,
   });
-  return { items: out.items.map((i) => i.resource as Patient), ...(out.cursor ? { next: out.cursor } : {}) };
+  return {
+    items: out.items.map((i) => i.resource as Patient),
+    ...(out.cursor ? { next: out.cursor } : {}),
+  };
 }
 
-export async function getPatient(serving: Table, hospital: string, patientId: string): Promise<Patient> {
+export async function getPatient(
+  serving: Table,
+  hospital: string,
+  patientId: string,
+): Promise<Patient> {
   const key = servingKeys.patient(hospital, checkId(patientId));
   const item = await serving.get(key.pk, key.sk);
   if (!item) throw new NotFoundError('no such patient in your hospital');
@@ -63,5 +75,8 @@ export async function listObservations(
     cursor: page.cursor,
     descending: page.descending,
   });
-  return { items: out.items.map((i) => i.resource as Observation), ...(out.cursor ? { next: out.cursor } : {}) };
+  return {
+    items: out.items.map((i) => i.resource as Observation),
+    ...(out.cursor ? { next: out.cursor } : {}),
+  };
 }

@@ -2,16 +2,30 @@
 // Keys are per hospital, so a query can only ever reach the caller's hospital partition.
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
-import { observationInstant, subjectPatientId, type Observation, type Patient, type ServedResource } from '../fhir/resources';
+import {
+  observationInstant,
+  subjectPatientId,
+  type Observation,
+  type Patient,
+  type ServedResource,
+} from '../fhir/resources';
 
 export const servingKeys = {
-  patient: (hospital: string, patientId: string) => ({ pk: `P#${hospital}#${patientId}`, sk: 'PATIENT' }),
+  patient: (hospital: string, patientId: string) => ({
+    pk: `P#${hospital}#${patientId}`,
+    sk: 'PATIENT',
+  }),
   hospitalPatients: (hospital: string) => `H#${hospital}`,
   patientObservations: (hospital: string, patientId: string) => `P#${hospital}#${patientId}#OBS`,
 };
 
 /** Pseudonymous id of a resource: HMAC-SHA256 under the hospital's key of `Type/id`, first 128 bits in hex. */
-export async function pseudonymousId(keys: KeyRing, hospital: string, type: string, id: string): Promise<string> {
+export async function pseudonymousId(
+  keys: KeyRing,
+  hospital: string,
+  type: string,
+  id: string,
+): Promise<string> {
   return (await keys.pseudonym(hospital, `${type}/${id}`)).slice(0, 32);
 }
 
@@ -19,7 +33,11 @@ export async function pseudonymousId(keys: KeyRing, hospital: string, type: stri
  * The record the pipeline keeps of a resource: identifiers replaced by pseudonyms; names, telecom,
  * addresses, identifiers, free-text notes and narrative removed (they stay only in the raw bucket).
  */
-export async function deidentifiedProjection(keys: KeyRing, hospital: string, resource: ServedResource): Promise<ServedResource> {
+export async function deidentifiedProjection(
+  keys: KeyRing,
+  hospital: string,
+  resource: ServedResource,
+): Promise<ServedResource> {
   if (resource.resourceType === 'Patient') return projectPatient(keys, hospital, resource);
   return projectObservation(keys, hospital, resource);
 }
@@ -36,13 +54,34 @@ async function projectPatient(keys: KeyRing, hospital: string, p: Patient): Prom
 }
 
 const observationKept = [
-  'status', 'category', 'code', 'effectiveDateTime', 'effectiveInstant', 'effectivePeriod', 'issued',
-  'valueQuantity', 'valueCodeableConcept', 'valueString', 'valueBoolean', 'valueInteger',
-  'interpretation', 'referenceRange', 'component', 'dataAbsentReason', 'method', 'bodySite',
+  'status',
+  'category',
+  'code',
+  'effectiveDateTime',
+  'effectiveInstant',
+  'effectivePeriod',
+  'issued',
+  'valueQuantity',
+  'valueCodeableConcept',
+  'valueString',
+  'valueBoolean',
+  'valueInteger',
+  'interpretation',
+  'referenceRange',
+  'component',
+  'dataAbsentReason',
+  'method',
+  'bodySite',
 ] as const;
 
-async function projectObservation(keys: KeyRing, hospital: string, o: Observation): Promise<Observation> {
-  const kept = Object.fromEntries(observationKept.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+async function projectObservation(
+  keys: KeyRing,
+  hospital: string,
+  o: Observation,
+): Promise<Observation> {
+  const kept = Object.fromEntries(
+    observationKept.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]),
+  );
   const patientId = subjectPatientId(o)!;
   return {
     resourceType: 'Observation',
@@ -53,7 +92,11 @@ async function projectObservation(keys: KeyRing, hospital: string, o: Observatio
 }
 
 /** The serving-table item for a de-identified resource. */
-export function servingItem(hospital: string, resource: ServedResource, source: { batch: string; updatedAt: string }): Item {
+export function servingItem(
+  hospital: string,
+  resource: ServedResource,
+  source: { batch: string; updatedAt: string },
+): Item {
   if (resource.resourceType === 'Patient') {
     return {
       ...servingKeys.patient(hospital, resource.id),
