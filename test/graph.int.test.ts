@@ -5,10 +5,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { neptuneSigner } from '../shared/adapters/graph/neptune-sigv4';
 import { s3NQuadsStager } from '../shared/adapters/graph/s3-nquads-stager';
-import { BULK_LOAD_MIN_BYTES, SparqlHttpGraphStore } from '../shared/adapters/graph/sparql-http-graph-store';
+import {
+  BULK_LOAD_MIN_BYTES,
+  SparqlHttpGraphStore,
+} from '../shared/adapters/graph/sparql-http-graph-store';
 import { DependencyError, ValidationError } from '../shared/domain/errors';
 import { startSparqlServer, type SparqlServer } from '../local/sparql-server';
 
@@ -23,12 +32,15 @@ const bucket = 'caregraph-graph-staging';
 /** N-Quads of `count` drug statements in graph `graph`, about 110 bytes each. */
 function drugQuads(count: number, graph: string): string {
   let text = '';
-  for (let i = 0; i < count; i += 1) text += `<${EX}drug/${i}> <${EX}label> "drug number ${i}"@en <${graph}> .\n`;
+  for (let i = 0; i < count; i += 1)
+    text += `<${EX}drug/${i}> <${EX}label> "drug number ${i}"@en <${graph}> .\n`;
   return text;
 }
 
 async function countIn(graph: SparqlHttpGraphStore, graphIri: string): Promise<number> {
-  const results = await graph.query(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`);
+  const results = await graph.query(
+    `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graphIri}> { ?s ?p ?o } }`,
+  );
   return Number(results.results?.bindings[0]?.n?.value);
 }
 
@@ -47,11 +59,17 @@ describe('Adapter: SparqlHttpGraphStore against the local SPARQL server', () => 
 
   it('reads back with SELECT and CONSTRUCT what an update wrote', async () => {
     // Prepare
-    await graph.update(`INSERT DATA { <${EX}clopidogrel> <${EX}interactsWith> <${EX}CYP2C19> ; <${EX}label> "clopidogrel"@en }`);
+    await graph.update(
+      `INSERT DATA { <${EX}clopidogrel> <${EX}interactsWith> <${EX}CYP2C19> ; <${EX}label> "clopidogrel"@en }`,
+    );
 
     // Act
-    const selected = await graph.query(`SELECT ?gene WHERE { <${EX}clopidogrel> <${EX}interactsWith> ?gene }`);
-    const constructed = await graph.construct(`CONSTRUCT WHERE { <${EX}clopidogrel> <${EX}label> ?label }`);
+    const selected = await graph.query(
+      `SELECT ?gene WHERE { <${EX}clopidogrel> <${EX}interactsWith> ?gene }`,
+    );
+    const constructed = await graph.construct(
+      `CONSTRUCT WHERE { <${EX}clopidogrel> <${EX}label> ?label }`,
+    );
 
     // Assess
     expect(selected).toEqual({
@@ -64,7 +82,10 @@ describe('Adapter: SparqlHttpGraphStore against the local SPARQL server', () => 
   it('loads a small batch with INSERT DATA into its named and default graphs without staging it', async () => {
     // Prepare
     const stage = vi.fn(async () => 's3://unused/key');
-    graph = new SparqlHttpGraphStore({ endpoint: server.url, loader: { stage, region: 'us-east-1' } });
+    graph = new SparqlHttpGraphStore({
+      endpoint: server.url,
+      loader: { stage, region: 'us-east-1' },
+    });
     const nquads = [
       `# two graphs and the default graph`,
       `<${EX}p1> <${EX}hasCondition> <${EX}af> <${EX}graph/notes> .`,
@@ -99,8 +120,28 @@ describe('Adapter: SparqlHttpGraphStore against the local SPARQL server', () => 
     // Assess
     expect(result).toEqual({ quads: 12_000 });
     expect(bodies).toHaveLength(3);
-    expect(bodies.every((body) => new URLSearchParams(body).get('update')?.startsWith('INSERT DATA'))).toBe(true);
+    expect(
+      bodies.every((body) => new URLSearchParams(body).get('update')?.startsWith('INSERT DATA')),
+    ).toBe(true);
     expect(await countIn(graph, `${EX}graph/catalogue`)).toBe(12_000);
+  });
+
+  it('still round-trips when every request carries SigV4 headers for Neptune IAM auth', async () => {
+    // Prepare
+    const signed = new SparqlHttpGraphStore({
+      endpoint: server.url,
+      sign: neptuneSigner({
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
+      }),
+    });
+
+    // Act
+    await signed.update(`INSERT DATA { <${EX}a> <${EX}b> "signed" }`);
+    const results = await signed.query(`SELECT ?o WHERE { <${EX}a> <${EX}b> ?o }`);
+
+    // Assess
+    expect(results.results?.bindings).toEqual([{ o: { type: 'literal', value: 'signed' } }]);
   });
 
   it('turns a malformed query (HTTP 400) into a ValidationError', async () => {
@@ -114,7 +155,9 @@ describe('Adapter: SparqlHttpGraphStore against the local SPARQL server', () => 
 
   it('turns a malformed N-Quads line into a ValidationError naming the line, before writing', async () => {
     // Act
-    const failure = graph.loadNQuads(`<${EX}a> <${EX}b> <${EX}c> .\n<${EX}a> "not a predicate" <${EX}c> .\n`);
+    const failure = graph.loadNQuads(
+      `<${EX}a> <${EX}b> <${EX}c> .\n<${EX}a> "not a predicate" <${EX}c> .\n`,
+    );
 
     // Assess
     await expect(failure).rejects.toMatchObject({ name: 'ValidationError', path: 'line 2' });
@@ -150,7 +193,12 @@ describe('Adapter: SparqlHttpGraphStore bulk loading through S3 and the /loader 
     s3Dir = await mkdtemp(join(tmpdir(), 'caregraph-s3rver-'));
     s3rver = new S3rver({ address: '127.0.0.1', port: 0, directory: s3Dir, silent: true });
     s3Endpoint = `http://127.0.0.1:${(await s3rver.run()).port}`;
-    s3 = new S3Client({ endpoint: s3Endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+    s3 = new S3Client({
+      endpoint: s3Endpoint,
+      region: 'us-east-1',
+      credentials,
+      forcePathStyle: true,
+    });
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   });
 
@@ -161,7 +209,10 @@ describe('Adapter: SparqlHttpGraphStore bulk loading through S3 and the /loader 
   });
 
   beforeEach(async () => {
-    server = await startSparqlServer({ port: 0, s3: { endpoint: s3Endpoint, credentials, region: 'us-east-1' } });
+    server = await startSparqlServer({
+      port: 0,
+      s3: { endpoint: s3Endpoint, credentials, region: 'us-east-1' },
+    });
   });
 
   afterEach(async () => {
@@ -173,7 +224,10 @@ describe('Adapter: SparqlHttpGraphStore bulk loading through S3 and the /loader 
     const nquads = drugQuads(12_000, `${EX}graph/bulk`);
     expect(Buffer.byteLength(nquads)).toBeGreaterThan(BULK_LOAD_MIN_BYTES);
     const stage = vi.fn(s3NQuadsStager({ client: s3, bucket }));
-    const graph = new SparqlHttpGraphStore({ endpoint: server.url, loader: { stage, region: 'us-east-1', pollMs: 20 } });
+    const graph = new SparqlHttpGraphStore({
+      endpoint: server.url,
+      loader: { stage, region: 'us-east-1', pollMs: 20 },
+    });
 
     // Act
     const result = await graph.loadNQuads(nquads);
@@ -181,18 +235,31 @@ describe('Adapter: SparqlHttpGraphStore bulk loading through S3 and the /loader 
     // Assess
     expect(result).toEqual({ quads: 12_000 });
     expect(stage).toHaveBeenCalledTimes(1);
-    const staged = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'graph-staging/' }));
-    expect(staged.Contents?.map((object) => object.Key)).toContainEqual(expect.stringMatching(/^graph-staging\/[0-9a-f]{64}\.nq$/));
+    const staged = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: 'graph-staging/' }),
+    );
+    expect(staged.Contents?.map((object) => object.Key)).toContainEqual(
+      expect.stringMatching(/^graph-staging\/[0-9a-f]{64}\.nq$/),
+    );
     expect(await countIn(graph, `${EX}graph/bulk`)).toBe(12_000);
   });
 
   it('fails with a DependencyError naming LOAD_FAILED when the staged file does not parse', async () => {
     // Prepare: the staged object is corrupt, as if truncated in transit
     const stage = async () => {
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'graph-staging/corrupt.nq', Body: '<a> <b> .\n' }));
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: 'graph-staging/corrupt.nq',
+          Body: '<a> <b> .\n',
+        }),
+      );
       return `s3://${bucket}/graph-staging/corrupt.nq`;
     };
-    const graph = new SparqlHttpGraphStore({ endpoint: server.url, loader: { stage, region: 'us-east-1', pollMs: 20 } });
+    const graph = new SparqlHttpGraphStore({
+      endpoint: server.url,
+      loader: { stage, region: 'us-east-1', pollMs: 20 },
+    });
 
     // Act
     const failure = graph.loadNQuads(drugQuads(12_000, `${EX}graph/corrupt`));
@@ -207,7 +274,11 @@ describe('Adapter: SparqlHttpGraphStore bulk loading through S3 and the /loader 
     // Prepare
     const graph = new SparqlHttpGraphStore({
       endpoint: server.url,
-      loader: { stage: async () => `s3://${bucket}/graph-staging/never-written`, region: 'us-east-1', pollMs: 20 },
+      loader: {
+        stage: async () => `s3://${bucket}/graph-staging/never-written`,
+        region: 'us-east-1',
+        pollMs: 20,
+      },
     });
 
     // Act
