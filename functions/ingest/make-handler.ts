@@ -54,7 +54,11 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
 
   return middy(async (event: SQSEvent, context: Context) => {
     idempotency.registerLambdaContext(context);
-    return processPartialResponse(event, recordHandler, processor, { context });
+    // Report every failed message (even all of them) rather than throwing: SQS retries exactly those.
+    return processPartialResponse(event, recordHandler, processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
   })
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics));

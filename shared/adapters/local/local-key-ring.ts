@@ -8,6 +8,7 @@ import { open, parseEnvelope, seal } from '../crypto/envelope';
 
 export class LocalKeyRing implements KeyRing {
   private readonly master: Buffer;
+  private readonly derived = new Map<string, Buffer>();
 
   constructor(keyFile: string) {
     this.master = loadOrCreateMasterKey(keyFile);
@@ -30,7 +31,13 @@ export class LocalKeyRing implements KeyRing {
   }
 
   private derive(hospital: string, purpose: string): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.master, `caregraph:${purpose}`, hospital, 32));
+    const id = `${purpose}\u0000${hospital}`;
+    let key = this.derived.get(id);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.master, `caregraph:${purpose}`, hospital, 32));
+      this.derived.set(id, key);
+    }
+    return key;
   }
 }
 

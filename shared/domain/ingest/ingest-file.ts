@@ -33,7 +33,7 @@ export interface IngestInput {
   onProgress?: (linesRead: number) => void;
 }
 
-const writeBatchSize = 100;
+const writeBatchSize = 200;
 
 export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<IngestReport> {
   const startedAt = deps.clock.now().toISOString();

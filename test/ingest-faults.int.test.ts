@@ -1,0 +1,112 @@
+// Integration: faults the local servers cannot produce (DynamoDB throttling) are retried through SQS,
+// never half-reported; a killed stack re-queues uploads that never got a report.
+import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SQSEvent } from 'aws-lambda';
+import { keyLayout, servingTable } from '../shared/config/resources';
+import { DynamoDbTable } from '../shared/adapters/aws/dynamodb-table';
+import { buildObservability } from '../shared/adapters/observability';
+import { makeIngestHandler } from '../functions/ingest/make-handler';
+import { lambdaContext, s3EventRecord, sqsRecord } from '../local/aws-events';
+import {
+  apiGet,
+  heartRate,
+  ndjson,
+  patient,
+  startTestStack,
+  type TestStack,
+} from './helpers/stack';
+
+describe('Function: ingest (faults)', () => {
+  let stack: TestStack;
+  const throttled = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+  const mock = mockClient(throttled);
+
+  beforeAll(async () => {
+    stack = await startTestStack({ autoIngest: false });
+  });
+  afterEach(() => mock.reset());
+  afterAll(async () => stack?.stop());
+
+  it('reports the message as a batch item failure when DynamoDB throttles, and writes no report', async () => {
+    // Prepare: the serving table's client always throttles.
+    mock
+      .on(BatchWriteCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'ProvisionedThroughputExceededException',
+          $fault: 'client',
+          $retryable: { throttling: true },
+        }),
+      );
+    const deps = {
+      ...stack.deps,
+      serving: new DynamoDbTable(throttled, stack.config.tables.serving, servingTable),
+    };
+    const handler = makeIngestHandler(deps, buildObservability(stack.config, 'ingest-faults'));
+    const key = keyLayout.raw('north', 'b9', 'slow.ndjson');
+    const body = ndjson(patient('p1'), heartRate('o1', 'p1'));
+    await stack.deps.objects.put('raw', key, body);
+    const record = sqsRecord(
+      JSON.stringify({
+        Records: [
+          s3EventRecord({
+            bucket: stack.config.buckets.raw,
+            key,
+            size: body.length,
+            eTag: 'e1',
+            sequencer: '1',
+          }),
+        ],
+      }),
+      'ingest',
+      1,
+    );
+    // Act
+    const response = await handler({ Records: [record] } as SQSEvent, lambdaContext('ingest'));
+    // Assess: SQS will redeliver it; nothing claims it was ingested.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
+    expect(
+      await stack.deps.objects.head('curated', keyLayout.report('north', 'b9', 'slow.ndjson')),
+    ).toBeUndefined();
+    // And the retry, once DynamoDB recovers, succeeds (the failed attempt did not poison idempotency).
+    const retry = await stack.ingest(
+      {
+        Records: [
+          { ...record, attributes: { ...record.attributes, ApproximateReceiveCount: '2' } },
+        ],
+      } as SQSEvent,
+      lambdaContext('ingest'),
+    );
+    expect(retry.batchItemFailures).toEqual([]);
+    expect((await apiGet(stack, '/patients', 'north')).body.items).toHaveLength(1);
+  });
+});
+
+describe('Embedded stack: restart after a crash', () => {
+  it('re-queues an upload that never got a report, so nothing is lost', async () => {
+    // Prepare: upload while nothing ingests (as if the stack died before processing).
+    const first = await startTestStack({ autoIngest: false });
+    const body = ndjson(patient('p1'));
+    await first.deps.objects.put('raw', keyLayout.raw('lost', 'b1', 'pending.ndjson'), body);
+    await first.close();
+    // Act: start again on the same data directory.
+    const second = await startTestStack({ dataDir: first.dataDir });
+    try {
+      await second.settled();
+      // Assess
+      const report = JSON.parse(
+        (await second.deps.objects.getText(
+          'curated',
+          keyLayout.report('lost', 'b1', 'pending.ndjson'),
+        ))!,
+      );
+      expect(report.status).toBe('accepted');
+      expect((await apiGet(second, '/patients', 'lost')).body.items).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
