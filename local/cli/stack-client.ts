@@ -1,6 +1,7 @@
 // The CLI's side of a running embedded stack: find it (--endpoint, else .caregraph/stack.json),
 // upload files to raw/{hospital}/{batch}/{file} over the S3 protocol, wait for ingest reports.
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { Upload } from '@aws-sdk/lib-storage';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
@@ -84,6 +85,22 @@ export async function uploadFile(
   body: Buffer,
 ): Promise<void> {
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+}
+
+/** Stream a file of any size to S3 (multipart above 8 MiB), as `aws s3 cp` would. */
+export async function uploadPath(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  path: string,
+): Promise<void> {
+  const upload = new Upload({
+    client: s3,
+    params: { Bucket: bucket, Key: key, Body: createReadStream(path) },
+    queueSize: 2,
+    partSize: 8 * 1024 * 1024,
+  });
+  await upload.done();
 }
 
 /** Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`. */

@@ -1,6 +1,6 @@
 // `caregraph ingest PATH... --hospital H [--batch B] [--wait] [--json]`: upload hospital files to the
 // raw bucket of a running stack and, with --wait, print each file's ingest report.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { keyLayout } from '../../../shared/config/resources';
 import { ValidationError } from '../../../shared/domain/errors';
@@ -13,7 +13,7 @@ import {
   newBatchId,
   rawBucket,
   s3ClientFor,
-  uploadFile,
+  uploadPath,
   waitForReport,
 } from '../stack-client';
 
@@ -50,12 +50,7 @@ export const ingestCommand: Command = {
     const s3 = s3ClientFor(stack);
     let failed = 0;
     for (const file of files) {
-      await uploadFile(
-        s3,
-        rawBucket(stack),
-        keyLayout.raw(hospital, batch, file.name),
-        readFileSync(file.path),
-      );
+      await uploadPath(s3, rawBucket(stack), keyLayout.raw(hospital, batch, file.name), file.path);
       out.progress(`uploaded ${file.path} -> ${keyLayout.raw(hospital, batch, file.name)}`);
     }
     for (const file of files) {
