@@ -1,0 +1,208 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LocalQueue, type BatchHandler } from './event-queue';
+
+interface Delivery {
+  body: string;
+  messageId: string;
+  receiveCount: string;
+}
+
+/** A handler that records what it received and fails the bodies `fails` returns true for. */
+function recordingHandler(fails: (body: string, receiveCount: number) => boolean = () => false) {
+  const calls: Delivery[][] = [];
+  const handler: BatchHandler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    calls.push(
+      event.Records.map((r) => ({
+        body: r.body,
+        messageId: r.messageId,
+        receiveCount: r.attributes.ApproximateReceiveCount,
+      })),
+    );
+    return {
+      batchItemFailures: event.Records.filter((r) =>
+        fails(r.body, Number(r.attributes.ApproximateReceiveCount)),
+      ).map((r) => ({ itemIdentifier: r.messageId })),
+    };
+  };
+  return { calls, handler };
+}
+
+function deadLetters(
+  file: string,
+): { messageId: string; body: string; reason: string; at: string }[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map(
+      (line) => JSON.parse(line) as { messageId: string; body: string; reason: string; at: string },
+    );
+}
+
+describe('Class: LocalQueue', () => {
+  let dir: string;
+  let deadLetterFile: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'caregraph-queue-'));
+    deadLetterFile = join(dir, 'dlq', 'ingest.ndjson');
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('resolves idle() at once when nothing was sent', async () => {
+    // Prepare
+    const { calls, handler } = recordingHandler();
+    const queue = new LocalQueue({ name: 'caregraph-ingest', handler, deadLetterFile });
+
+    // Act
+    await queue.idle();
+
+    // Assess
+    expect(calls).toEqual([]);
+  });
+
+  it('delivers messages in batches of batchSize as SQS events, each message once', async () => {
+    // Prepare
+    const received: SQSEvent[] = [];
+    const queue = new LocalQueue({
+      name: 'caregraph-ingest',
+      deadLetterFile,
+      batchSize: 2,
+      handler: async (event) => {
+        received.push(event);
+      },
+    });
+
+    // Act
+    const ids = ['a', 'b', 'c'].map((body) => queue.send(body));
+    await queue.idle();
+
+    // Assess
+    expect(received.map((e) => e.Records.map((r) => r.body))).toEqual([['a', 'b'], ['c']]);
+    const records = received.flatMap((e) => e.Records);
+    expect(records.map((r) => r.messageId)).toEqual(ids);
+    expect(records[0]).toMatchObject({
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:caregraph-ingest',
+      attributes: { ApproximateReceiveCount: '1' },
+    });
+    expect(existsSync(deadLetterFile)).toBe(false);
+  });
+
+  it('retries only the messages reported in batchItemFailures', async () => {
+    // Prepare: "b" fails on its first receive only.
+    const { calls, handler } = recordingHandler((body, receives) => body === 'b' && receives === 1);
+    const queue = new LocalQueue({
+      name: 'caregraph-ingest',
+      handler,
+      deadLetterFile,
+      retryDelayMs: 1,
+    });
+
+    // Act
+    queue.send('a');
+    const b = queue.send('b');
+    queue.send('c');
+    await queue.idle();
+
+    // Assess
+    expect(calls).toEqual([
+      [
+        expect.objectContaining({ body: 'a', receiveCount: '1' }),
+        expect.objectContaining({ body: 'b', receiveCount: '1' }),
+        expect.objectContaining({ body: 'c', receiveCount: '1' }),
+      ],
+      [{ body: 'b', messageId: b, receiveCount: '2' }],
+    ]);
+    expect(deadLetters(deadLetterFile)).toEqual([]);
+  });
+
+  it('dead-letters a message after maxReceiveCount receives, with its body and the reason', async () => {
+    // Prepare
+    const { calls, handler } = recordingHandler((body) => body === 'poison');
+    const dead: [string, string][] = [];
+    const queue = new LocalQueue({
+      name: 'caregraph-ingest',
+      handler,
+      deadLetterFile,
+      maxReceiveCount: 3,
+      retryDelayMs: 1,
+      onDeadLetter: (body, reason) => dead.push([body, reason]),
+    });
+
+    // Act
+    const id = queue.send('poison');
+    queue.send('fine');
+    await queue.idle();
+
+    // Assess
+    expect(calls.map((batch) => batch.map((d) => `${d.body}#${d.receiveCount}`))).toEqual([
+      ['poison#1', 'fine#1'],
+      ['poison#2'],
+      ['poison#3'],
+    ]);
+    expect(deadLetters(deadLetterFile)).toEqual([
+      {
+        messageId: id,
+        body: 'poison',
+        reason: 'handler reported the message as failed',
+        at: expect.any(String),
+      },
+    ]);
+    expect(dead).toEqual([['poison', 'handler reported the message as failed']]);
+  });
+
+  it('treats a thrown error as failing the whole batch and names it in the dead-letter reason', async () => {
+    // Prepare
+    let calls = 0;
+    const queue = new LocalQueue({
+      name: 'caregraph-ingest',
+      deadLetterFile,
+      maxReceiveCount: 2,
+      retryDelayMs: 1,
+      handler: async () => {
+        calls++;
+        throw new TypeError('boom');
+      },
+    });
+
+    // Act
+    queue.send('x');
+    queue.send('y');
+    await queue.idle();
+
+    // Assess
+    expect(calls).toBe(2);
+    expect(deadLetters(deadLetterFile).map((d) => [d.body, d.reason])).toEqual([
+      ['x', 'handler threw TypeError'],
+      ['y', 'handler threw TypeError'],
+    ]);
+  });
+
+  it('delivers a message sent while a batch is being handled', async () => {
+    // Prepare
+    const bodies: string[] = [];
+    const queue: LocalQueue = new LocalQueue({
+      name: 'caregraph-ingest',
+      deadLetterFile,
+      handler: async (event) => {
+        for (const r of event.Records) {
+          bodies.push(r.body);
+          if (r.body === 'first') queue.send('follow-up');
+        }
+      },
+    });
+
+    // Act
+    queue.send('first');
+    await queue.idle();
+
+    // Assess
+    expect(bodies).toEqual(['first', 'follow-up']);
+  });
+});

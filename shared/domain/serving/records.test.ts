@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalKeyRing } from '../../adapters/local/local-key-ring';
+import type { Observation, Patient } from '../fhir/resources';
+import { deidentifiedProjection, servingItem } from './records';
+
+const hex32 = /^[0-9a-f]{32}$/;
+
+const patient: Patient = {
+  resourceType: 'Patient',
+  id: 'pat-001',
+  identifier: [{ system: 'https://nhs.uk/nhs-number', value: '9434765919' }],
+  name: [{ family: 'Okafor', given: ['Ada'] }],
+  telecom: [{ system: 'phone', value: '+44 20 7946 0958' }],
+  address: [{ line: ['12 Harbour Road'], city: 'Bristol', postalCode: 'BS1 4XE' }],
+  text: { status: 'generated', div: '<div>Ada Okafor, 12 Harbour Road</div>' },
+  gender: 'female',
+  birthDate: '1961-04-12',
+  deceasedBoolean: false,
+};
+
+const observation: Observation = {
+  resourceType: 'Observation',
+  id: 'obs-ldl-1',
+  identifier: [{ system: 'https://lab.example/accession', value: 'ACC-778812' }],
+  text: { status: 'generated', div: '<div>LDL for Ada Okafor</div>' },
+  note: [{ text: 'Ada said she skipped her statin last week' }],
+  performer: [{ reference: 'Practitioner/dr-jones' }],
+  status: 'final',
+  code: { coding: [{ system: 'http://loinc.org', code: '18262-6' }] },
+  subject: { reference: 'Patient/pat-001', display: 'Ada Okafor' },
+  effectiveDateTime: '2024-03-01T08:30:00Z',
+  valueQuantity: { value: 131, unit: 'mg/dL' },
+};
+
+describe('Function: deidentifiedProjection', () => {
+  let dir: string;
+  let keys: LocalKeyRing;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'caregraph-records-'));
+    keys = new LocalKeyRing(join(dir, 'master.key'));
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps only non-identifying Patient elements and replaces the id with a 32-hex pseudonym', async () => {
+    // Act
+    const projected = await deidentifiedProjection(keys, 'riverside', patient);
+
+    // Assess
+    expect(projected).toEqual({
+      resourceType: 'Patient',
+      id: expect.stringMatching(hex32),
+      gender: 'female',
+      birthDate: '1961-04-12',
+      deceasedBoolean: false,
+    });
+    const json = JSON.stringify(projected);
+    for (const identifying of ['pat-001', 'Okafor', '9434765919', '7946', 'Harbour', 'BS1']) {
+      expect(json).not.toContain(identifying);
+    }
+  });
+
+  it('drops identifier, text, note and other references from an Observation and keeps its clinical content', async () => {
+    // Act
+    const projected = await deidentifiedProjection(keys, 'riverside', observation);
+
+    // Assess
+    expect(projected).toEqual({
+      resourceType: 'Observation',
+      id: expect.stringMatching(hex32),
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '18262-6' }] },
+      subject: { reference: expect.stringMatching(/^Patient\/[0-9a-f]{32}$/) },
+      effectiveDateTime: '2024-03-01T08:30:00Z',
+      valueQuantity: { value: 131, unit: 'mg/dL' },
+    });
+    const json = JSON.stringify(projected);
+    for (const identifying of [
+      'obs-ldl-1',
+      'pat-001',
+      'Okafor',
+      'ACC-778812',
+      'statin',
+      'dr-jones',
+    ]) {
+      expect(json).not.toContain(identifying);
+    }
+  });
+
+  it('gives the Observation subject the same pseudonym as the Patient id, so records still join', async () => {
+    // Act
+    const p = await deidentifiedProjection(keys, 'riverside', patient);
+    const o = (await deidentifiedProjection(keys, 'riverside', observation)) as Observation;
+
+    // Assess
+    expect(o.subject.reference).toBe(`Patient/${p.id}`);
+  });
+
+  it('gives the same id the same pseudonym on every run, and different types different pseudonyms', async () => {
+    // Act
+    const first = await deidentifiedProjection(keys, 'riverside', patient);
+    const again = await deidentifiedProjection(keys, 'riverside', structuredClone(patient));
+    const sameIdObservation = await deidentifiedProjection(keys, 'riverside', {
+      ...observation,
+      id: 'pat-001',
+    });
+
+    // Assess
+    expect(again.id).toBe(first.id);
+    expect(sameIdObservation.id).not.toBe(first.id);
+  });
+
+  it('gives two hospitals different pseudonyms for the same source id', async () => {
+    // Act
+    const atRiverside = await deidentifiedProjection(keys, 'riverside', patient);
+    const atHillcrest = await deidentifiedProjection(keys, 'hillcrest', patient);
+
+    // Assess
+    expect(atRiverside.id).toMatch(hex32);
+    expect(atHillcrest.id).toMatch(hex32);
+    expect(atHillcrest.id).not.toBe(atRiverside.id);
+  });
+
+  it('does not modify the resource it was given', async () => {
+    // Prepare
+    const input = structuredClone(observation);
+
+    // Act
+    await deidentifiedProjection(keys, 'riverside', input);
+
+    // Assess
+    expect(input).toEqual(observation);
+  });
+});
+
+describe('Function: servingItem', () => {
+  const source = { batch: 'b20240301', updatedAt: '2024-03-01T09:00:00.000Z' };
+  const pseudoPatient = 'a'.repeat(32);
+  const pseudoObs = 'b'.repeat(32);
+
+  it('keys a Patient under its hospital partition and the hospital listing index', () => {
+    // Prepare
+    const resource: Patient = { resourceType: 'Patient', id: pseudoPatient, gender: 'male' };
+
+    // Act
+    const item = servingItem('riverside', resource, source);
+
+    // Assess
+    expect(item).toEqual({
+      pk: `P#riverside#${pseudoPatient}`,
+      sk: 'PATIENT',
+      gsi1pk: 'H#riverside',
+      gsi1sk: pseudoPatient,
+      hospital: 'riverside',
+      resource,
+      batch: 'b20240301',
+      updatedAt: '2024-03-01T09:00:00.000Z',
+    });
+  });
+
+  it("keys an Observation under its patient's partition and the patient's time index", () => {
+    // Prepare
+    const resource: Observation = {
+      resourceType: 'Observation',
+      id: pseudoObs,
+      status: 'final',
+      code: { text: 'LDL' },
+      subject: { reference: `Patient/${pseudoPatient}` },
+      effectivePeriod: { start: '2024-03-01T08:30:00Z' },
+    };
+
+    // Act
+    const item = servingItem('riverside', resource, source);
+
+    // Assess
+    expect(item).toEqual({
+      pk: `P#riverside#${pseudoPatient}`,
+      sk: `OBS#${pseudoObs}`,
+      gsi2pk: `P#riverside#${pseudoPatient}#OBS`,
+      gsi2sk: `2024-03-01T08:30:00Z#${pseudoObs}`,
+      hospital: 'riverside',
+      resource,
+      batch: 'b20240301',
+      updatedAt: '2024-03-01T09:00:00.000Z',
+    });
+  });
+
+  it('sorts an Observation with no known time before dated ones', () => {
+    // Prepare
+    const undated: Observation = {
+      resourceType: 'Observation',
+      id: pseudoObs,
+      status: 'final',
+      code: { text: 'LDL' },
+      subject: { reference: `Patient/${pseudoPatient}` },
+    };
+    const dated: Observation = { ...undated, id: 'c'.repeat(32), effectiveDateTime: '1990' };
+
+    // Act
+    const undatedKey = String(servingItem('riverside', undated, source).gsi2sk);
+    const datedKey = String(servingItem('riverside', dated, source).gsi2sk);
+
+    // Assess
+    expect(undatedKey).toBe(`0000#${pseudoObs}`);
+    expect(undatedKey < datedKey).toBe(true);
+  });
+});
