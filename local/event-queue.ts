@@ -36,6 +36,7 @@ export class LocalQueue {
 
   /** SendMessage: the message is delivered at least once. */
   send(body: string): string {
+    if (this.closed) throw new Error(`queue ${this.options.name} is closed`);
     const id = randomUUID();
     this.waiting.push({ id, body, receives: 0 });
     queueMicrotask(() => void this.drain());

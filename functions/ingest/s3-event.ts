@@ -1,5 +1,6 @@
 // Edge: zod schemas for the S3 -> SQS event notifications the ingest function consumes.
 import { z } from 'zod';
+import { ValidationError } from '../../shared/domain/errors';
 
 export const s3EventRecordSchema = z.object({
   eventSource: z.literal('aws:s3'),
@@ -24,5 +25,11 @@ export const s3NotificationSchema = z.object({ Records: z.array(s3EventRecordSch
 
 /** S3 URL-encodes keys in events, with '+' for spaces. */
 export function decodeS3Key(key: string): string {
-  return decodeURIComponent(key.replace(/\+/g, ' '));
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch (error) {
+    throw new ValidationError('S3 object key in the event is not valid URL encoding', 'key', {
+      cause: error,
+    });
+  }
 }

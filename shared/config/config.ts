@@ -65,6 +65,9 @@ const awsEnvSchema = z.object({
 /** Read AWS-mode configuration from the environment the CDK stack sets; throws ConfigurationError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mode = env[envNames.mode] ?? 'aws';
+  if (mode !== 'aws' && mode !== 'local') {
+    throw new ConfigurationError(`${envNames.mode} must be "aws" or "local"`);
+  }
   if (mode === 'local') return localConfigFromEnv(env);
   const parsed = awsEnvSchema.safeParse(env);
   if (!parsed.success) {

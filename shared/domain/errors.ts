@@ -81,7 +81,14 @@ export function asCaregraphError(error: unknown): CaregraphError {
 
 function isAwsThrottleOrFault(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const e = error as { $fault?: string; $retryable?: unknown; name?: string };
+  const e = error as { $fault?: string; $retryable?: unknown; name?: string; code?: string };
+  // Node network failures carry their kind in `code` (ECONNREFUSED...), not in `name`.
+  if (
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|UND_ERR_SOCKET)$/.test(
+      e.code ?? '',
+    )
+  )
+    return true;
   return (
     e.$fault === 'server' ||
     e.$retryable !== undefined ||

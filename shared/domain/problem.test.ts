@@ -42,13 +42,6 @@ describe('Function: toProblem', () => {
     ['ForbiddenError', new ForbiddenError('not your hospital'), 403, 'Forbidden', 'forbidden'],
     ['NotFoundError', new NotFoundError('no such patient'), 404, 'Not Found', 'not-found'],
     ['ConflictError', new ConflictError('already exists'), 409, 'Conflict', 'conflict'],
-    [
-      'DependencyError',
-      new DependencyError('a dependency is unavailable'),
-      503,
-      'Service Unavailable',
-      'dependency-unavailable',
-    ],
   ])(
     'maps a %s to status %i (%s) with its message as detail',
     (_name, error, status, title, type) => {
@@ -96,7 +89,7 @@ describe('Function: toProblem', () => {
       type: `${problemTypeBase}dependency-unavailable`,
       title: 'Service Unavailable',
       status: 503,
-      detail: 'a dependency is unavailable',
+      detail: 'A service caregraph depends on is temporarily unavailable; retry later.',
     });
   });
 

@@ -23,6 +23,12 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+const serverDetails: Record<string, string> = {
+  'dependency-unavailable':
+    'A service caregraph depends on is temporarily unavailable; retry later.',
+  configuration: 'The service is not configured correctly; the operators have been told.',
+};
+
 export const problemTypeBase = 'https://caregraph.dev/problems/';
 
 /** Map any thrown value to a problem document; internal errors never leak their detail. */
@@ -33,7 +39,8 @@ export function toProblem(error: unknown, instance?: string): Problem {
     type: problemTypeBase + e.type,
     title: titles[e.status] ?? 'Error',
     status: e.status,
-    detail: internal && e.type === 'internal' ? 'An internal error occurred.' : e.message,
+    // Server-side failures never reveal internals (configuration names, hosts, buckets) to callers.
+    detail: internal ? (serverDetails[e.type] ?? 'An internal error occurred.') : e.message,
     ...(instance ? { instance } : {}),
     ...(e instanceof ValidationError && e.path ? { path: e.path } : {}),
   };

@@ -36,6 +36,9 @@ export function parseEnvelope(envelope: Uint8Array): ParsedEnvelope {
   }
   const keyLength = buf.readUInt16BE(1);
   const ivAt = 3 + keyLength;
+  if (buf.length < ivAt + 12 + 16) {
+    throw new ValidationError('not a caregraph envelope (truncated)');
+  }
   return {
     wrappedKey: buf.subarray(3, ivAt),
     iv: buf.subarray(ivAt, ivAt + 12),
@@ -45,10 +48,11 @@ export function parseEnvelope(envelope: Uint8Array): ParsedEnvelope {
 }
 
 export function open(dataKey: Uint8Array, parsed: ParsedEnvelope, aad: string): Uint8Array {
-  const decipher = createDecipheriv('aes-256-gcm', dataKey, parsed.iv);
-  decipher.setAAD(Buffer.from(aad));
-  decipher.setAuthTag(parsed.tag);
   try {
+    // A fixed 16-byte tag: shortened tags would weaken authentication.
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, parsed.iv, { authTagLength: 16 });
+    decipher.setAAD(Buffer.from(aad));
+    decipher.setAuthTag(parsed.tag);
     return Buffer.concat([decipher.update(parsed.body), decipher.final()]);
   } catch (error) {
     throw new ValidationError(

@@ -105,6 +105,10 @@ export function observationInstant(observation: Observation): string | undefined
 
 /** The patient id an Observation's subject points at (`Patient/123` -> `123`), or undefined for other targets. */
 export function subjectPatientId(observation: Observation): string | undefined {
-  const match = /^(?:.*\/)?Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(observation.subject.reference);
+  // Relative (`Patient/1`), absolute (`https://.../Patient/1`) and versioned (`Patient/1/_history/2`) references.
+  const match =
+    /^(?:.*\/)?Patient\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(
+      observation.subject.reference,
+    );
   return match?.[1];
 }

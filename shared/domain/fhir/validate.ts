@@ -9,10 +9,10 @@ import {
   subjectPatientId,
 } from './resources';
 
-const schemas: Record<string, z.ZodType<ServedResource>> = {
-  Patient: patientSchema,
-  Observation: observationSchema,
-};
+const schemas = new Map<string, z.ZodType<ServedResource>>([
+  ['Patient', patientSchema],
+  ['Observation', observationSchema],
+]);
 
 /** Parse JSON without echoing input text in the error (V8 messages quote the input, which may be PHI). */
 export function parseJsonLine(line: string): unknown {
@@ -20,7 +20,9 @@ export function parseJsonLine(line: string): unknown {
     return JSON.parse(line);
   } catch (error) {
     const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-    const truncated = /end of (JSON )?input|Unterminated/i.test(String((error as Error).message));
+    const atEnd = position !== undefined && Number(position) >= line.trimEnd().length;
+    const truncated =
+      atEnd || /end of (JSON )?input|Unterminated/i.test(String((error as Error).message));
     const reason = truncated
       ? 'not valid JSON: the line ends before the JSON does (truncated?)'
       : `not valid JSON${position ? ` at character ${position}` : ''}`;
@@ -36,7 +38,7 @@ export function validateResource(value: unknown): ServedResource {
   const resourceType = (value as { resourceType?: unknown }).resourceType;
   if (typeof resourceType !== 'string')
     throw new ValidationError('missing resourceType', 'resourceType');
-  const schema = schemas[resourceType];
+  const schema = schemas.get(resourceType);
   if (!schema) {
     throw new ValidationError(
       `resourceType ${JSON.stringify(resourceType.slice(0, 40))} is not ingested yet (supported: ${servedResourceTypes.join(', ')}); kept in quarantine`,

@@ -1,5 +1,6 @@
 // Domain: stream a file as numbered lines with bounded memory; gzip is detected from content, not the name.
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 
 export interface NumberedLine {
@@ -13,13 +14,23 @@ export interface NumberedLine {
 /** 16 MiB: far above any real FHIR resource line, far below Lambda memory. */
 export const maxLineBytes = 16 * 1024 * 1024;
 
-/** Peek the first bytes; if they are the gzip magic (1f 8b), decompress the stream. */
+/**
+ * Peek the first two bytes; if they are the gzip magic (1f 8b), decompress the stream. Errors from the
+ * source (a network reset mid-download) reach whoever reads the result, never an unhandled event.
+ */
 export async function decompressIfGzip(source: Readable): Promise<Readable> {
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const head: Buffer | undefined = first.done ? undefined : Buffer.from(first.value as Uint8Array);
+  const peeked: Buffer[] = [];
+  let peekedBytes = 0;
+  while (peekedBytes < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = Buffer.from(next.value as Uint8Array);
+    peeked.push(chunk);
+    peekedBytes += chunk.length;
+  }
   async function* replay() {
-    if (head) yield head;
+    yield* peeked;
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
@@ -27,8 +38,12 @@ export async function decompressIfGzip(source: Readable): Promise<Readable> {
     }
   }
   const replayed = Readable.from(replay(), { objectMode: false });
-  if (head && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
-    return replayed.pipe(createGunzip());
+  const head = Buffer.concat(peeked);
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const gunzip = createGunzip();
+    pipeline(replayed, gunzip).catch(() => undefined); // the error is re-emitted by gunzip to its reader
+    return gunzip;
+  }
   return replayed;
 }
 

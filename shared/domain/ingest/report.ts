@@ -56,15 +56,16 @@ export class ReportBuilder {
     base: Pick<IngestReport, 'file' | 'batch' | 'hospital' | 'key' | 'startedAt' | 'quarantineKey'>,
     finishedAt: string,
   ): IngestReport {
+    const errors = [...this.errors];
     if (this.records.accepted === 0 && this.records.rejected === 0) {
-      this.errors.push({ line: 0, reason: 'the file holds no records' });
+      errors.push({ line: 0, reason: 'the file holds no records' });
     }
     return {
       ...base,
       status: ingestStatus(this.records.accepted, this.records.rejected),
       records: { ...this.records },
       byType: { ...this.byType },
-      errors: this.errors,
+      errors,
       errorsOmitted: this.errorsOmitted,
       finishedAt,
     };

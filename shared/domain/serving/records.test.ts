@@ -181,7 +181,7 @@ describe('Function: servingItem', () => {
       pk: `P#riverside#${pseudoPatient}`,
       sk: `OBS#${pseudoObs}`,
       gsi2pk: `P#riverside#${pseudoPatient}#OBS`,
-      gsi2sk: `2024-03-01T08:30:00Z#${pseudoObs}`,
+      gsi2sk: `2024-03-01T08:30:00.000Z#${pseudoObs}`, // UTC instant, so zones sort correctly
       hospital: 'riverside',
       resource,
       batch: 'b20240301',

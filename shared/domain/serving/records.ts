@@ -114,10 +114,18 @@ export function servingItem(
     sk: `OBS#${resource.id}`,
     gsi2pk: servingKeys.patientObservations(hospital, patientId),
     // Unknown times sort first, so they are visible rather than lost at the end of a long timeline.
-    gsi2sk: `${observationInstant(resource) ?? '0000'}#${resource.id}`,
+    gsi2sk: `${sortableInstant(observationInstant(resource))}#${resource.id}`,
     hospital,
     resource,
     batch: source.batch,
     updatedAt: source.updatedAt,
   };
+}
+
+/** A time key that sorts chronologically: full date-times become UTC ISO instants; dates sort as their prefix. */
+export function sortableInstant(value: string | undefined): string {
+  if (!value) return '0000';
+  if (!value.includes('T')) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
 }
