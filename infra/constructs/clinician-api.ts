@@ -1,0 +1,141 @@
+// Stateless construct: the clinicians' HTTP API (JWT from the Cognito pool) in front of the read-only API function.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { servingTable } from '../../shared/config/resources';
+import { readTable, useKey } from './data-access';
+import { PipelineFunction } from './pipeline-function';
+
+export interface ClinicianApiProps {
+  prefix: string;
+  dataKey: kms.IKey;
+  servingTable: dynamodb.ITable;
+  vpc: ec2.IVpc;
+  environment: Record<string, string>;
+  /** `iss` and `aud` the JWT authorizer accepts: the clinician user pool and its app client. */
+  issuerUrl: string;
+  audience: string;
+  reservedConcurrency: number;
+  rateLimit: number;
+  burstLimit: number;
+  logRetention: logs.RetentionDays;
+}
+
+/** Routes that need a clinician token; the API function decides per hospital and role what it returns. */
+export const protectedRoutes = [
+  '/patients',
+  '/patients/{id}',
+  '/patients/{id}/observations',
+] as const;
+export const healthRoute = '/health';
+
+// One JSON line per request. The route key (`GET /patients/{id}`), not the path, is logged so
+// patient identifiers stay out of access logs; the caller's `sub` is kept for the audit trail.
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    latencyMs: '$context.responseLatency',
+    sourceIp: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    caller: '$context.authorizer.claims.sub',
+    authorizerError: '$context.authorizer.error',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+/**
+ * HTTP API with a `$default` stage (throttled, access-logged into an encrypted log group). The API
+ * function may only read serving records: it gets GetItem/Query/BatchGetItem on the serving table
+ * and its indexes, and Decrypt on the key, nothing else.
+ */
+export class ClinicianApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly function: PipelineFunction;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ClinicianApiProps) {
+    super(scope, id);
+
+    this.function = new PipelineFunction(this, 'Api', {
+      prefix: props.prefix,
+      name: 'api',
+      entry: 'functions/api/handler.ts',
+      description: 'Clinician API: patients, timelines and observations, read-only',
+      memorySize: 512,
+      // HTTP API gives up on an integration after 30 s; fail before it does, with our own error.
+      timeout: Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      environment: props.environment,
+      vpc: props.vpc,
+      logKey: props.dataKey,
+      logRetention: props.logRetention,
+    });
+    this.function.allow(
+      readTable('ReadServingRecords', props.servingTable, servingTable),
+      useKey('DecryptServingRecords', props.dataKey, ['kms:Decrypt', 'kms:DescribeKey']),
+    );
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${props.prefix}-clinician-api`,
+      retention: props.logRetention,
+      encryptionKey: props.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.api = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `${props.prefix}-clinician-api`,
+      description: 'caregraph clinician API',
+      // The default stage is added below: HttpApi's own default stage cannot take access logs or throttling.
+      createDefaultStage: false,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: accessLogFormat,
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('ApiFunction', this.function.fn);
+    const clinicianJwt = new HttpJwtAuthorizer('ClinicianJwt', props.issuerUrl, {
+      jwtAudience: [props.audience],
+    });
+    for (const path of protectedRoutes) {
+      this.api.addRoutes({
+        path,
+        methods: [apigw.HttpMethod.GET],
+        integration,
+        authorizer: clinicianJwt,
+      });
+    }
+    const [health] = this.api.addRoutes({
+      path: healthRoute,
+      methods: [apigw.HttpMethod.GET],
+      integration,
+      authorizer: new apigw.HttpNoneAuthorizer(),
+    });
+    if (health) {
+      Validations.of(health).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'GET /health is the liveness probe for monitors and load balancers that hold no clinician token; ' +
+          'it returns service status only, never patient data.',
+      });
+    }
+  }
+}

@@ -1,0 +1,311 @@
+// Tests for the stateless stack's template: ingest wiring, the clinician API, and what each function may do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { envNames } from '../../shared/config/config';
+import { ingestMaxReceiveCount, ingestTimeout } from '../constructs/ingest-pipeline';
+import { healthRoute, protectedRoutes } from '../constructs/clinician-api';
+import { buildTestApp, type TestApp } from '../test-support';
+
+type Resource = { Properties: Record<string, unknown> };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
+
+describe('Stack: stateless', () => {
+  let built: TestApp;
+  let template: Template;
+
+  beforeAll(() => {
+    // Prepare
+    built = buildTestApp({}, { complianceChecks: false });
+    template = Template.fromStack(built.stateless);
+  });
+  afterAll(() => built.cleanUp());
+
+  const logicalIdOf = (type: string, pattern: RegExp): string => {
+    const id = Object.keys(template.findResources(type)).find((k) => pattern.test(k));
+    if (!id) throw new Error(`no ${type} matching ${pattern}`);
+    return id;
+  };
+  const queueIdNamed = (name: string): string => {
+    const id = Object.keys(
+      template.findResources('AWS::SQS::Queue', { Properties: { QueueName: name } }),
+    )[0];
+    if (!id) throw new Error(`no queue ${name}`);
+    return id;
+  };
+  const functionNamed = (name: string): Resource => {
+    const fn = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: name } }),
+    )[0];
+    if (!fn) throw new Error(`no function ${name}`);
+    return fn as Resource;
+  };
+  /** Every Allow statement in the managed policy attached to the named function's role. */
+  const statementsOf = (functionName: string): Statement[] => {
+    const roleRef = (
+      functionNamed(functionName).Properties.Role as { 'Fn::GetAtt': [string, string] }
+    )['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as Resource[];
+    const policy = policies.find(
+      (p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleRef }]),
+    );
+    if (!policy) throw new Error(`no managed policy for ${functionName}`);
+    return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+  };
+  const actionsOf = (functionName: string): string[] =>
+    statementsOf(functionName).flatMap((s) => asList(s.Action));
+
+  describe('Ingest pipeline', () => {
+    it('encrypts the ingest queue and its DLQ with the customer-managed key', () => {
+      const queues = Object.values(template.findResources('AWS::SQS::Queue')) as Resource[];
+      expect(queues).toHaveLength(2);
+      for (const queue of queues)
+        expect(JSON.stringify(queue.Properties.KmsMasterKeyId)).toMatch(/DataKey/);
+    });
+
+    it('denies non-TLS access to both queues', () => {
+      template.resourcePropertiesCountIs(
+        'AWS::SQS::QueuePolicy',
+        {
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              }),
+            ]),
+          },
+        },
+        2,
+      );
+    });
+
+    it('moves a message to the DLQ after five receives, and waits six function timeouts before redelivery', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: 'caregraph-ingest',
+        RedrivePolicy: {
+          deadLetterTargetArn: {
+            'Fn::GetAtt': [queueIdNamed('caregraph-ingest-dlq'), 'Arn'],
+          },
+          maxReceiveCount: ingestMaxReceiveCount,
+        },
+      });
+      expect(ingestMaxReceiveCount).toBe(5);
+      const queue = Object.values(
+        template.findResources('AWS::SQS::Queue', {
+          Properties: { QueueName: 'caregraph-ingest' },
+        }),
+      )[0] as Resource;
+      const fnTimeout = functionNamed('caregraph-ingest').Properties.Timeout as number;
+      expect(fnTimeout).toBe(ingestTimeout.toSeconds());
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * fnTimeout);
+    });
+
+    it('sends ObjectCreated events under raw/ of the raw bucket to the ingest queue', () => {
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        BucketName: {
+          'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^caregraph-raw-')])],
+        },
+        NotificationConfiguration: {
+          QueueConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'raw/' }] } },
+              QueueArn: { 'Fn::GetAtt': [queueIdNamed('caregraph-ingest'), 'Arn'] },
+            },
+          ],
+        },
+      });
+    });
+
+    it('feeds the ingest function from the queue with partial batch failure reporting', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [queueIdNamed('caregraph-ingest'), 'Arn'] },
+        FunctionName: { Ref: logicalIdOf('AWS::Lambda::Function', /IngestFunction/) },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    });
+
+    it('alarms the operator topic as soon as one message reaches the DLQ', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          {
+            Name: 'QueueName',
+            Value: {
+              'Fn::GetAtt': [queueIdNamed('caregraph-ingest-dlq'), 'QueueName'],
+            },
+          },
+        ],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [{ Ref: logicalIdOf('AWS::SNS::Topic', /OperatorAlerts/) }],
+      });
+      template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    });
+  });
+
+  describe('Functions', () => {
+    it.each(['caregraph-ingest', 'caregraph-api'])(
+      'runs %s on nodejs22.x, ARM64, traced, bounded, in the VPC',
+      (name) => {
+        expect(functionNamed(name).Properties).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          ReservedConcurrentExecutions: expect.any(Number),
+          VpcConfig: { SubnetIds: expect.any(Array), SecurityGroupIds: expect.any(Array) },
+          LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
+        });
+      },
+    );
+
+    it.each(['caregraph-ingest', 'caregraph-api'])(
+      'gives %s every name loadConfig needs, and no AWS_REGION',
+      (name) => {
+        const variables = (
+          functionNamed(name).Properties.Environment as { Variables: Record<string, unknown> }
+        ).Variables;
+        expect(variables[envNames.mode]).toBe('aws');
+        for (const key of [
+          envNames.rawBucket,
+          envNames.curatedBucket,
+          envNames.quarantineBucket,
+          envNames.servingTable,
+          envNames.idempotencyTable,
+          envNames.kmsKeyId,
+          envNames.pseudonymSecretPrefix,
+          envNames.logLevel,
+          envNames.serviceName,
+        ]) {
+          expect(variables, key).toHaveProperty(key);
+        }
+        expect(variables[envNames.servingTable]).toBe('caregraph-serving');
+        expect(variables).not.toHaveProperty(envNames.region);
+      },
+    );
+
+    it('encrypts every log group with the key and expires it', () => {
+      const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
+      expect(groups).toHaveLength(3);
+      for (const group of groups) {
+        expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/DataKey/);
+        expect(group.Properties.RetentionInDays).toBe(365);
+      }
+    });
+  });
+
+  describe('Least privilege', () => {
+    it('attaches no inline and no AWS-managed policy to the function roles', () => {
+      for (const name of ['caregraph-ingest', 'caregraph-api']) {
+        const roleId = (functionNamed(name).Properties.Role as { 'Fn::GetAtt': [string, string] })[
+          'Fn::GetAtt'
+        ][0];
+        const role = template.toJSON().Resources[roleId] as Resource;
+        expect(role.Properties.Policies).toBeUndefined();
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+        expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain(roleId);
+      }
+    });
+
+    it('never grants a wildcard action', () => {
+      for (const name of ['caregraph-ingest', 'caregraph-api']) {
+        for (const action of actionsOf(name))
+          expect(action, `${name}: ${action}`).not.toContain('*');
+      }
+    });
+
+    it('lets the API function read serving records and decrypt, and nothing in S3, SQS or Secrets Manager', () => {
+      const actions = actionsOf('caregraph-api');
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']),
+      );
+      const dataActions = actions.filter((a) => /^(s3|sqs|secretsmanager|dynamodb):/.test(a));
+      expect(dataActions.sort()).toEqual([
+        'dynamodb:BatchGetItem',
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+      ]);
+      expect(actions).not.toContain('kms:GenerateDataKey');
+      expect(JSON.stringify(statementsOf('caregraph-api'))).not.toContain('idempotency');
+    });
+
+    it('lets ingest read raw uploads only and write curated, reports and quarantine only', () => {
+      const statements = statementsOf('caregraph-ingest');
+      const s3Grants = statements
+        .filter((s) => asList(s.Action).some((a) => a.startsWith('s3:')))
+        .map((s) => ({ actions: asList(s.Action).sort(), resources: JSON.stringify(s.Resource) }));
+      expect(s3Grants).toHaveLength(2 + 1);
+      const [read, ...writes] = s3Grants;
+      expect(read?.actions).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+      expect(read?.resources).toMatch(/caregraph-raw-.*\/raw\/\*/);
+      for (const write of writes)
+        expect(write.actions).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
+      const writeResources = writes.map((w) => w.resources).join(' ');
+      expect(writeResources).toMatch(/caregraph-curated-.*\/curated\/\*/);
+      expect(writeResources).toMatch(/caregraph-curated-.*\/reports\/\*/);
+      expect(writeResources).toMatch(/caregraph-quarantine-.*\/quarantine\/\*/);
+      expect(writeResources).not.toMatch(/caregraph-raw-/);
+    });
+
+    it('lets ingest read secrets under the pseudonym prefix only, and consume only its own queue', () => {
+      const statements = statementsOf('caregraph-ingest');
+      const secrets = statements.find((s) =>
+        asList(s.Action).includes('secretsmanager:GetSecretValue'),
+      );
+      expect(JSON.stringify(secrets?.Resource)).toContain(':secret:caregraph/pseudonym/*');
+      const queue = statements.find((s) => asList(s.Action).includes('sqs:ReceiveMessage'));
+      expect(queue?.Resource).toEqual({
+        'Fn::GetAtt': [queueIdNamed('caregraph-ingest'), 'Arn'],
+      });
+    });
+  });
+
+  describe('Clinician API', () => {
+    it('verifies clinician JWTs against the Cognito issuer and app client', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Issuer: Match.anyValue(), Audience: [Match.anyValue()] },
+      });
+      const jwt = JSON.stringify(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+      expect(jwt).toMatch(/CliniciansPool.*ProviderURL/);
+      expect(jwt).toMatch(/CliniciansPoolApiClient/);
+    });
+
+    it.each(protectedRoutes)('requires a JWT on GET %s', (path) => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `GET ${path}`,
+        AuthorizationType: 'JWT',
+      });
+    });
+
+    it('leaves GET /health open and routes nothing else', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: `GET ${healthRoute}`,
+        AuthorizationType: 'NONE',
+      });
+      template.resourceCountIs('AWS::ApiGatewayV2::Route', protectedRoutes.length + 1);
+    });
+
+    it('throttles and access-logs the $default stage without logging request paths', () => {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        AccessLogSettings: {
+          DestinationArn: {
+            'Fn::GetAtt': [logicalIdOf('AWS::Logs::LogGroup', /AccessLogs/), 'Arn'],
+          },
+          Format: Match.stringLikeRegexp('\\$context.requestId'),
+        },
+      });
+      const [stage] = Object.values(
+        template.findResources('AWS::ApiGatewayV2::Stage'),
+      ) as Resource[];
+      expect(JSON.stringify(stage?.Properties.AccessLogSettings)).not.toContain('$context.path');
+    });
+  });
+});

@@ -1,0 +1,101 @@
+// Stateless stack: functions, queues, API and alarms; safe to destroy and redeploy, it holds no data of its own.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { envNames } from '../../shared/config/config';
+import { idempotencyTable, servingTable } from '../../shared/config/resources';
+import { dataBucketsByName, tableByName } from '../constructs/resource-names';
+import { ClinicianApi } from '../constructs/clinician-api';
+import { IngestPipeline } from '../constructs/ingest-pipeline';
+import type { StatefulResources } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  prefix: string;
+  stateful: StatefulResources;
+  logLevel: string;
+  logRetention: logs.RetentionDays;
+  ingestReservedConcurrency: number;
+  apiReservedConcurrency: number;
+  apiRateLimit: number;
+  apiBurstLimit: number;
+  alarmEmail?: string;
+}
+
+export class StatelessStack extends Stack {
+  readonly ingest: IngestPipeline;
+  readonly api: ClinicianApi;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { prefix, stateful } = props;
+
+    // Used by reference only: grants and encryption settings here must not write to the stateful
+    // stack's key policy, which DataKey keeps complete on its own.
+    const dataKey = kms.Key.fromKeyArn(this, 'DataKey', stateful.dataKey.keyArn);
+    const pseudonymSecretPrefix = `${prefix}/pseudonym/`;
+    const buckets = dataBucketsByName(this, prefix);
+    const serving = tableByName(this, prefix, servingTable);
+    const idempotency = tableByName(this, prefix, idempotencyTable);
+
+    this.alarmTopic = new sns.Topic(this, 'OperatorAlerts', {
+      topicName: `${prefix}-operator-alerts`,
+      masterKey: dataKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    }
+
+    const environment = (serviceName: string): Record<string, string> => ({
+      [envNames.mode]: 'aws',
+      [envNames.rawBucket]: buckets.raw.bucketName,
+      [envNames.curatedBucket]: buckets.curated.bucketName,
+      [envNames.quarantineBucket]: buckets.quarantine.bucketName,
+      [envNames.servingTable]: serving.tableName,
+      [envNames.idempotencyTable]: idempotency.tableName,
+      [envNames.kmsKeyId]: stateful.dataKey.keyArn,
+      [envNames.pseudonymSecretPrefix]: pseudonymSecretPrefix,
+      [envNames.logLevel]: props.logLevel,
+      [envNames.serviceName]: serviceName,
+    });
+
+    this.ingest = new IngestPipeline(this, 'Ingest', {
+      prefix,
+      dataKey,
+      buckets,
+      servingTable: serving,
+      idempotencyTable: idempotency,
+      vpc: stateful.vpc,
+      environment: environment(`${prefix}-ingest`),
+      pseudonymSecretPrefix,
+      reservedConcurrency: props.ingestReservedConcurrency,
+      logRetention: props.logRetention,
+      alarmTopic: this.alarmTopic,
+    });
+
+    this.api = new ClinicianApi(this, 'ClinicianApi', {
+      prefix,
+      dataKey,
+      servingTable: serving,
+      vpc: stateful.vpc,
+      // The API function gets every name because loadConfig validates them all at cold start;
+      // a name is not a permission.
+      environment: environment(`${prefix}-api`),
+      issuerUrl: stateful.clinicianIssuerUrl,
+      audience: stateful.clinicianClientId,
+      reservedConcurrency: props.apiReservedConcurrency,
+      rateLimit: props.apiRateLimit,
+      burstLimit: props.apiBurstLimit,
+      logRetention: props.logRetention,
+    });
+
+    new CfnOutput(this, 'ClinicianApiUrl', { value: this.api.api.apiEndpoint });
+    new CfnOutput(this, 'IngestDeadLetterQueueUrl', {
+      value: this.ingest.queue.deadLetterQueue.queueUrl,
+    });
+  }
+}
