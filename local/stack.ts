@@ -98,10 +98,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.push(() => sparql.close());
     mkdirSync(join(dataDir, 'models'), { recursive: true });
     mkdirSync(join(dataDir, 'logs'), { recursive: true });
+    // The model server's request log goes to the data directory, keeping the CLI's output clean.
+    const modelLog = createWriteStream(join(dataDir, 'logs', 'model-server.log'), { flags: 'a' });
+    closers.push(() => new Promise<void>((ok) => modelLog.end(() => ok())));
     const model = await startModelServer({
       host,
       port: ports.model ?? 0,
       modelDir: join(dataDir, 'models'),
+      log: (entry) => modelLog.write(JSON.stringify(entry) + '\n'),
     });
     closers.push(() => model.close());
 

@@ -32,15 +32,13 @@ describe('Function: ingest (faults)', () => {
 
   it('reports the message as a batch item failure when DynamoDB throttles, and writes no report', async () => {
     // Prepare: the serving table's client always throttles.
-    mock
-      .on(BatchWriteCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'ProvisionedThroughputExceededException',
-          $fault: 'client',
-          $retryable: { throttling: true },
-        }),
-      );
+    mock.on(BatchWriteCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ProvisionedThroughputExceededException',
+        $fault: 'client',
+        $retryable: { throttling: true },
+      }),
+    );
     const deps = {
       ...stack.deps,
       serving: new DynamoDbTable(throttled, stack.config.tables.serving, servingTable),
