@@ -1,0 +1,370 @@
+// Domain (synth): the conditions and measurements the generator knows, with their codes.
+// SNOMED CT codes: SNOMED CT International Edition (as used by Synthea R4 output and US Core);
+// ICD-10-CM codes: ICD-10-CM FY2025 tabular list. Each code was checked against those sources.
+
+export interface ConditionDefinition {
+  snomed: { code: string; display: string };
+  icd10: { code: string; display: string };
+  /** Ways clinicians write it in notes (first is the preferred term); abbreviations included. */
+  synonyms: string[];
+  /** Chronic conditions stay active; others resolve. */
+  chronic: boolean;
+  category:
+    | 'cardiometabolic'
+    | 'mental-health'
+    | 'respiratory'
+    | 'oncology'
+    | 'paediatric'
+    | 'renal'
+    | 'other';
+}
+
+export const conditions = {
+  hypertension: {
+    snomed: { code: '38341003', display: 'Hypertensive disorder, systemic arterial' },
+    icd10: { code: 'I10', display: 'Essential (primary) hypertension' },
+    synonyms: ['hypertension', 'HTN', 'high blood pressure', 'essential hypertension'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  'type2-diabetes': {
+    snomed: { code: '44054006', display: 'Diabetes mellitus type 2' },
+    icd10: { code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' },
+    synonyms: [
+      'type 2 diabetes',
+      'T2DM',
+      'DM2',
+      'type 2 diabetes mellitus',
+      'non-insulin-dependent diabetes',
+    ],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  prediabetes: {
+    snomed: { code: '15777000', display: 'Prediabetes' },
+    icd10: { code: 'R73.03', display: 'Prediabetes' },
+    synonyms: ['prediabetes', 'impaired fasting glucose', 'borderline diabetes'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  hyperlipidaemia: {
+    snomed: { code: '55822004', display: 'Hyperlipidemia' },
+    icd10: { code: 'E78.5', display: 'Hyperlipidemia, unspecified' },
+    synonyms: ['hyperlipidemia', 'HLD', 'high cholesterol', 'dyslipidemia'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  'coronary-disease': {
+    snomed: { code: '53741008', display: 'Coronary arteriosclerosis' },
+    icd10: {
+      code: 'I25.10',
+      display: 'Atherosclerotic heart disease of native coronary artery without angina pectoris',
+    },
+    synonyms: [
+      'coronary artery disease',
+      'CAD',
+      'ischemic heart disease',
+      'coronary heart disease',
+    ],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  'myocardial-infarction': {
+    snomed: { code: '22298006', display: 'Myocardial infarction' },
+    icd10: { code: 'I21.9', display: 'Acute myocardial infarction, unspecified' },
+    synonyms: ['myocardial infarction', 'MI', 'heart attack', 'NSTEMI'],
+    chronic: false,
+    category: 'cardiometabolic',
+  },
+  stroke: {
+    snomed: { code: '230690007', display: 'Cerebrovascular accident' },
+    icd10: { code: 'I63.9', display: 'Cerebral infarction, unspecified' },
+    synonyms: ['stroke', 'CVA', 'cerebrovascular accident', 'ischemic stroke'],
+    chronic: false,
+    category: 'cardiometabolic',
+  },
+  'atrial-fibrillation': {
+    snomed: { code: '49436004', display: 'Atrial fibrillation' },
+    icd10: { code: 'I48.91', display: 'Unspecified atrial fibrillation' },
+    synonyms: ['atrial fibrillation', 'AFib', 'AF', 'a-fib'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  'heart-failure': {
+    snomed: { code: '84114007', display: 'Heart failure' },
+    icd10: { code: 'I50.9', display: 'Heart failure, unspecified' },
+    synonyms: ['heart failure', 'CHF', 'congestive heart failure', 'HF'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  ckd: {
+    snomed: { code: '709044004', display: 'Chronic kidney disease' },
+    icd10: { code: 'N18.9', display: 'Chronic kidney disease, unspecified' },
+    synonyms: ['chronic kidney disease', 'CKD', 'chronic renal insufficiency'],
+    chronic: true,
+    category: 'renal',
+  },
+  obesity: {
+    snomed: { code: '414916001', display: 'Obesity' },
+    icd10: { code: 'E66.9', display: 'Obesity, unspecified' },
+    synonyms: ['obesity', 'obese'],
+    chronic: true,
+    category: 'cardiometabolic',
+  },
+  depression: {
+    snomed: { code: '370143000', display: 'Major depressive disorder' },
+    icd10: { code: 'F32.9', display: 'Major depressive disorder, single episode, unspecified' },
+    synonyms: ['depression', 'major depressive disorder', 'MDD', 'depressive disorder'],
+    chronic: true,
+    category: 'mental-health',
+  },
+  anxiety: {
+    snomed: { code: '21897009', display: 'Generalized anxiety disorder' },
+    icd10: { code: 'F41.1', display: 'Generalized anxiety disorder' },
+    synonyms: ['generalized anxiety disorder', 'GAD', 'anxiety'],
+    chronic: true,
+    category: 'mental-health',
+  },
+  asthma: {
+    snomed: { code: '195967001', display: 'Asthma' },
+    icd10: { code: 'J45.909', display: 'Unspecified asthma, uncomplicated' },
+    synonyms: ['asthma', 'reactive airway disease', 'bronchial asthma'],
+    chronic: true,
+    category: 'respiratory',
+  },
+  copd: {
+    snomed: { code: '13645005', display: 'Chronic obstructive lung disease' },
+    icd10: { code: 'J44.9', display: 'Chronic obstructive pulmonary disease, unspecified' },
+    synonyms: ['COPD', 'chronic obstructive pulmonary disease', 'emphysema'],
+    chronic: true,
+    category: 'respiratory',
+  },
+  'breast-cancer': {
+    snomed: { code: '254837009', display: 'Malignant neoplasm of breast' },
+    icd10: {
+      code: 'C50.919',
+      display: 'Malignant neoplasm of unspecified site of unspecified female breast',
+    },
+    synonyms: ['breast cancer', 'breast carcinoma', 'carcinoma of the breast'],
+    chronic: true,
+    category: 'oncology',
+  },
+  'lung-cancer': {
+    snomed: { code: '254637007', display: 'Non-small cell lung cancer' },
+    icd10: {
+      code: 'C34.90',
+      display: 'Malignant neoplasm of unspecified part of unspecified bronchus or lung',
+    },
+    synonyms: ['non-small cell lung cancer', 'NSCLC', 'lung adenocarcinoma', 'lung cancer'],
+    chronic: true,
+    category: 'oncology',
+  },
+  'colorectal-cancer': {
+    snomed: { code: '363406005', display: 'Malignant neoplasm of colon' },
+    icd10: { code: 'C18.9', display: 'Malignant neoplasm of colon, unspecified' },
+    synonyms: ['colorectal cancer', 'colon cancer', 'colon adenocarcinoma', 'CRC'],
+    chronic: true,
+    category: 'oncology',
+  },
+  'deep-vein-thrombosis': {
+    snomed: { code: '128053003', display: 'Deep venous thrombosis' },
+    icd10: {
+      code: 'I82.409',
+      display:
+        'Acute embolism and thrombosis of unspecified deep veins of unspecified lower extremity',
+    },
+    synonyms: ['deep vein thrombosis', 'DVT', 'deep venous thrombosis'],
+    chronic: false,
+    category: 'other',
+  },
+  'otitis-media': {
+    snomed: { code: '65363002', display: 'Otitis media' },
+    icd10: { code: 'H66.90', display: 'Otitis media, unspecified, unspecified ear' },
+    synonyms: ['otitis media', 'ear infection', 'AOM', 'acute otitis media'],
+    chronic: false,
+    category: 'paediatric',
+  },
+  adhd: {
+    snomed: { code: '406506008', display: 'Attention deficit hyperactivity disorder' },
+    icd10: { code: 'F90.9', display: 'Attention-deficit hyperactivity disorder, unspecified type' },
+    synonyms: ['ADHD', 'attention deficit hyperactivity disorder', 'attention-deficit disorder'],
+    chronic: true,
+    category: 'paediatric',
+  },
+  'atopic-dermatitis': {
+    snomed: { code: '24079001', display: 'Atopic dermatitis' },
+    icd10: { code: 'L20.9', display: 'Atopic dermatitis, unspecified' },
+    synonyms: ['eczema', 'atopic dermatitis', 'atopic eczema'],
+    chronic: true,
+    category: 'paediatric',
+  },
+  'type1-diabetes': {
+    snomed: { code: '46635009', display: 'Diabetes mellitus type 1' },
+    icd10: { code: 'E10.9', display: 'Type 1 diabetes mellitus without complications' },
+    synonyms: ['type 1 diabetes', 'T1DM', 'DM1', 'juvenile diabetes'],
+    chronic: true,
+    category: 'paediatric',
+  },
+} as const satisfies Record<string, ConditionDefinition>;
+
+export type ConditionKey = keyof typeof conditions;
+export const conditionKeys = Object.keys(conditions) as ConditionKey[];
+
+export const systems = {
+  snomed: 'http://snomed.info/sct',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  loinc: 'http://loinc.org',
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  ucum: 'http://unitsofmeasure.org',
+  omb: 'urn:oid:2.16.840.1.113883.6.238',
+} as const;
+
+export interface MeasurementDefinition {
+  loinc: string;
+  display: string;
+  /** UCUM unit code the value is generated in. */
+  unit: string;
+  category: 'vital-signs' | 'laboratory' | 'survey' | 'social-history';
+}
+
+/** LOINC 2.78 codes of the measurements the generator emits (vital signs per the FHIR R4 vital-signs profile). */
+export const measurements = {
+  bloodPressurePanel: {
+    loinc: '85354-9',
+    display: 'Blood pressure panel with all children optional',
+    unit: 'mm[Hg]',
+    category: 'vital-signs',
+  },
+  systolic: {
+    loinc: '8480-6',
+    display: 'Systolic blood pressure',
+    unit: 'mm[Hg]',
+    category: 'vital-signs',
+  },
+  diastolic: {
+    loinc: '8462-4',
+    display: 'Diastolic blood pressure',
+    unit: 'mm[Hg]',
+    category: 'vital-signs',
+  },
+  heartRate: { loinc: '8867-4', display: 'Heart rate', unit: '/min', category: 'vital-signs' },
+  respiratoryRate: {
+    loinc: '9279-1',
+    display: 'Respiratory rate',
+    unit: '/min',
+    category: 'vital-signs',
+  },
+  oxygenSaturation: {
+    loinc: '59408-5',
+    display: 'Oxygen saturation in Arterial blood by Pulse oximetry',
+    unit: '%',
+    category: 'vital-signs',
+  },
+  bodyTemperature: {
+    loinc: '8310-5',
+    display: 'Body temperature',
+    unit: 'Cel',
+    category: 'vital-signs',
+  },
+  bodyWeight: { loinc: '29463-7', display: 'Body weight', unit: 'kg', category: 'vital-signs' },
+  bodyHeight: { loinc: '8302-2', display: 'Body height', unit: 'cm', category: 'vital-signs' },
+  bmi: {
+    loinc: '39156-5',
+    display: 'Body mass index (BMI) [Ratio]',
+    unit: 'kg/m2',
+    category: 'vital-signs',
+  },
+  bmiPercentile: {
+    loinc: '59576-9',
+    display: 'Body mass index (BMI) [Percentile] Per age and sex',
+    unit: '%',
+    category: 'vital-signs',
+  },
+  glucoseMass: {
+    loinc: '2345-7',
+    display: 'Glucose [Mass/volume] in Serum or Plasma',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  glucoseMoles: {
+    loinc: '14749-6',
+    display: 'Glucose [Moles/volume] in Serum or Plasma',
+    unit: 'mmol/L',
+    category: 'laboratory',
+  },
+  hba1c: {
+    loinc: '4548-4',
+    display: 'Hemoglobin A1c/Hemoglobin.total in Blood',
+    unit: '%',
+    category: 'laboratory',
+  },
+  totalCholesterol: {
+    loinc: '2093-3',
+    display: 'Cholesterol [Mass/volume] in Serum or Plasma',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  hdl: {
+    loinc: '2085-9',
+    display: 'Cholesterol in HDL [Mass/volume] in Serum or Plasma',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  ldl: {
+    loinc: '18262-6',
+    display: 'Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  triglycerides: {
+    loinc: '2571-8',
+    display: 'Triglyceride [Mass/volume] in Serum or Plasma',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  creatinine: {
+    loinc: '2160-0',
+    display: 'Creatinine [Mass/volume] in Serum or Plasma',
+    unit: 'mg/dL',
+    category: 'laboratory',
+  },
+  egfr: {
+    loinc: '98979-8',
+    display:
+      'Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)',
+    unit: 'mL/min/{1.73_m2}',
+    category: 'laboratory',
+  },
+  potassium: {
+    loinc: '2823-3',
+    display: 'Potassium [Moles/volume] in Serum or Plasma',
+    unit: 'mmol/L',
+    category: 'laboratory',
+  },
+  alt: {
+    loinc: '1742-6',
+    display: 'Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma',
+    unit: 'U/L',
+    category: 'laboratory',
+  },
+  phq9: {
+    loinc: '44261-6',
+    display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]',
+    unit: '{score}',
+    category: 'survey',
+  },
+  gad7: {
+    loinc: '70274-6',
+    display: 'Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]',
+    unit: '{score}',
+    category: 'survey',
+  },
+  smokingStatus: {
+    loinc: '72166-2',
+    display: 'Tobacco smoking status',
+    unit: '',
+    category: 'social-history',
+  },
+} as const satisfies Record<string, MeasurementDefinition>;
+
+export type MeasurementKey = keyof typeof measurements;
