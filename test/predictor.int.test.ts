@@ -13,18 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SageMakerPredictor } from '../shared/adapters/aws/sagemaker-predictor';
 import { DependencyError, NotFoundError, ValidationError } from '../shared/domain/errors';
 import { startModelServer, type ModelServer } from '../training/serve';
-
-const riskModel = {
-  format: 'caregraph-model/1',
-  kind: 'logistic-regression',
-  name: 'cvd-risk',
-  version: '1.0.0',
-  features: ['age', 'sbp'],
-  standardization: { mean: [50, 120], std: [10, 20] },
-  coefficients: [0.75, 0.5],
-  intercept: -1,
-  createdAt: '2025-01-15T10:00:00Z',
-};
+import { riskModel } from '../training/fixtures';
 
 const localClient = (endpoint: string, maxAttempts = 3) =>
   new SageMakerRuntimeClient({

@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../shared/domain/errors';
 import { loadModelDirectory, parseModel } from './model-format';
-
-// Values chosen to be exact in binary floating point, so the expected probabilities are exact.
-const riskModel = {
-  format: 'caregraph-model/1',
-  kind: 'logistic-regression',
-  name: 'cvd-risk',
-  version: '1.0.0',
-  features: ['age', 'sbp'],
-  standardization: { mean: [50, 120], std: [10, 20] },
-  coefficients: [0.75, 0.5],
-  intercept: -1,
-  threshold: 0.5,
-  createdAt: '2025-01-15T10:00:00Z',
-};
+import { riskModel } from './fixtures';
 
 describe('Model format: logistic-regression', () => {
   it('returns the hand-computed probability for standardized features', () => {

@@ -3,19 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startModelServer, type ModelServer, type ServeLogEntry } from './serve';
+import { riskModel } from './fixtures';
 
-const riskModel = {
-  format: 'caregraph-model/1',
-  kind: 'logistic-regression',
-  name: 'cvd-risk',
-  version: '1.0.0',
-  features: ['age', 'sbp'],
-  standardization: { mean: [50, 120], std: [10, 20] },
-  coefficients: [0.75, 0.5],
-  intercept: -1,
-  threshold: 0.5,
-  createdAt: '2025-01-15T10:00:00Z',
-};
 // z = -1 + 0.75 * (70 - 50) / 10 + 0.5 * (140 - 120) / 20 = 1, p = 1 / (1 + e^-1)
 const expectedProbability = 0.7310585786300049;
 
