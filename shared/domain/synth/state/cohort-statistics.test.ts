@@ -1,0 +1,201 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConditionKey } from '../catalog';
+import type { CohortOptions, SynthPatient } from '../model';
+import { dayFromIso } from './calendar';
+import { OutcomeAccumulator } from './outcomes';
+import { generatePatientState } from './patient';
+import { ckdEpi2021 } from './renal';
+
+const options: CohortOptions = {
+  patients: 20_000,
+  seed: 4242,
+  hospital: 'stats',
+  dirtyRate: 0,
+  asOf: '2026-01-01',
+};
+const cohort: SynthPatient[] = [];
+
+beforeAll(() => {
+  for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
+});
+
+const has = (p: SynthPatient, key: ConditionKey) => p.conditions.some((c) => c.key === key);
+const inAges = (lo: number, hi: number) =>
+  cohort.filter((p) => p.demographics.ageYears >= lo && p.demographics.ageYears <= hi);
+const share = (group: SynthPatient[], test: (p: SynthPatient) => boolean) =>
+  group.filter(test).length / group.length;
+
+describe('Cohort: prevalence against published targets (20,000 patients)', () => {
+  it.each([
+    // [condition, ages, published prevalence, tolerance] — sources in the condition tables.
+    ['hypertension', 40, 59, 0.545, 0.05], // NCHS Data Brief 364
+    ['hypertension', 60, 79, 0.745, 0.05],
+    ['obesity', 40, 59, 0.448, 0.04], // NCHS Data Brief 360
+    ['obesity', 2, 17, 0.197, 0.035], // NHSR 158 (2–19 years)
+    ['type2-diabetes', 65, 79, 0.214, 0.05], // NDSR 2023, diagnosed, 65+
+    ['coronary-disease', 60, 79, 0.15, 0.04], // AHA 2020 Chart 19-1
+    ['asthma', 0, 17, 0.065, 0.02], // CDC NHIS 2021
+    ['adhd', 3, 17, 0.1, 0.03], // NSCH 2022
+    ['ckd', 65, 100, 0.34, 0.06], // CDC CKD surveillance 2023
+  ] as const)('%s at ages %i–%i is near %f', (key, lo, hi, target, tolerance) => {
+    expect(Math.abs(share(inAges(lo, hi), (p) => has(p, key)) - target)).toBeLessThan(tolerance);
+  });
+
+  it('matches the age structure and current smoking of the US population', () => {
+    expect(Math.abs(share(cohort, (p) => p.demographics.ageYears < 18) - 0.221)).toBeLessThan(
+      0.012,
+    );
+    expect(share(cohort, (p) => p.demographics.ageYears >= 90)).toBeGreaterThan(0.004);
+    expect(
+      Math.abs(share(inAges(18, 100), (p) => p.riskFactors.smoking === 'current') - 0.116),
+    ).toBeLessThan(0.015);
+  });
+});
+
+describe('Cohort: coherent comorbidity', () => {
+  it('raises type 2 diabetes with obesity, COPD with smoking, anxiety with depression, CKD with diabetes', () => {
+    const adults = inAges(40, 100);
+    const ratio = (
+      group: SynthPatient[],
+      exposure: (p: SynthPatient) => boolean,
+      key: ConditionKey,
+    ) =>
+      share(group.filter(exposure), (p) => has(p, key)) /
+      share(
+        group.filter((p) => !exposure(p)),
+        (p) => has(p, key),
+      );
+    expect(ratio(adults, (p) => has(p, 'obesity'), 'type2-diabetes')).toBeGreaterThan(1.8);
+    const nonFormer = inAges(45, 64).filter((p) => p.riskFactors.smoking !== 'former');
+    expect(ratio(nonFormer, (p) => p.riskFactors.smoking === 'current', 'copd')).toBeGreaterThan(
+      2.5,
+    );
+    expect(ratio(inAges(18, 100), (p) => has(p, 'depression'), 'anxiety')).toBeGreaterThan(3);
+    expect(ratio(adults, (p) => has(p, 'type2-diabetes'), 'ckd')).toBeGreaterThan(1.5);
+    expect(ratio(adults, (p) => has(p, 'hypertension'), 'heart-failure')).toBeGreaterThan(1.3);
+    expect(
+      cohort
+        .filter((p) => has(p, 'myocardial-infarction'))
+        .every((p) => has(p, 'coronary-disease')),
+    ).toBe(true);
+  });
+});
+
+describe('Cohort: physiology follows the conditions', () => {
+  it('keeps physiology consistent with the conditions', () => {
+    const adults = inAges(18, 100);
+    expect(adults.filter((p) => has(p, 'obesity')).every((p) => p.riskFactors.bmi >= 30)).toBe(
+      true,
+    );
+    expect(adults.filter((p) => !has(p, 'obesity')).every((p) => p.riskFactors.bmi < 30)).toBe(
+      true,
+    );
+    expect(
+      cohort.filter((p) => has(p, 'type2-diabetes')).every((p) => p.riskFactors.hba1c >= 6.5),
+    ).toBe(true);
+    expect(
+      cohort
+        .filter((p) => has(p, 'prediabetes'))
+        .every((p) => p.riskFactors.hba1c >= 5.7 && p.riskFactors.hba1c <= 6.4),
+    ).toBe(true);
+    expect(adults.filter((p) => !has(p, 'ckd')).every((p) => p.riskFactors.egfr >= 60)).toBe(true);
+    const stage4 = adults.filter((p) =>
+      p.conditions.some((c) => c.key === 'ckd' && c.severity === '4'),
+    );
+    expect(stage4.every((p) => p.riskFactors.egfr >= 15 && p.riskFactors.egfr < 30)).toBe(true);
+    const screenedDepressed = cohort.filter(
+      (p) => has(p, 'depression') && p.riskFactors.phq9 !== undefined,
+    );
+    expect(screenedDepressed.every((p) => p.riskFactors.phq9! >= 10)).toBe(true);
+    const children = inAges(2, 17);
+    expect(
+      children.filter((p) => has(p, 'obesity')).every((p) => p.riskFactors.bmiPercentile! >= 95),
+    ).toBe(true);
+  });
+
+  it('reports every eGFR as CKD-EPI 2021 of the creatinine drawn with it', () => {
+    let checked = 0;
+    for (const p of cohort) {
+      const birth = dayFromIso(p.demographics.birthDate);
+      for (const m of p.measurements) {
+        if (m.key !== 'egfr') continue;
+        const creatinine = p.measurements.find((x) => x.key === 'creatinine' && x.at === m.at)!;
+        const age = Math.floor((dayFromIso(m.at.slice(0, 10)) - birth) / 365.25);
+        expect(
+          Math.abs(m.value - ckdEpi2021(creatinine.value, age, p.demographics.sex)),
+        ).toBeLessThanOrEqual(1);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('Cohort: treatment effects follow adherence', () => {
+  /** Mean of one measurement taken at least 6 months after every one of the patient's drugs of a kind started. */
+  function meanTreated(
+    keys: readonly string[],
+    measure: 'bloodPressurePanel' | 'ldl',
+    adherent: boolean,
+  ): number {
+    const values: number[] = [];
+    for (const p of cohort) {
+      const meds = p.medications.filter((m) => keys.includes(m.key) && m.end === undefined);
+      if (meds.length === 0) continue;
+      const adherence = meds.reduce((s, m) => s + m.adherence, 0) / meds.length;
+      if (adherent ? adherence < 0.8 : adherence > 0.35) continue;
+      const latestStart = Math.max(...meds.map((m) => dayFromIso(m.start)));
+      const after = p.measurements.filter(
+        (m) => m.key === measure && dayFromIso(m.at.slice(0, 10)) > latestStart + 180,
+      );
+      const untreated = measure === 'ldl' ? p.riskFactors.ldl : p.riskFactors.systolicUntreated;
+      for (const m of after) values.push(m.value - untreated);
+    }
+    return values.reduce((s, v) => s + v, 0) / values.length;
+  }
+
+  it('lowers systolic BP in adherent treated hypertensives, barely in non-adherent ones', () => {
+    const drugs = ['lisinopril-10', 'losartan-50', 'amlodipine-5', 'hydrochlorothiazide-25'];
+    const adherent = meanTreated(drugs, 'bloodPressurePanel', true);
+    const nonAdherent = meanTreated(drugs, 'bloodPressurePanel', false);
+    expect(adherent).toBeLessThan(nonAdherent - 5);
+    expect(adherent).toBeLessThan(-8);
+  });
+
+  it('lowers LDL-C on statins in proportion to adherence', () => {
+    const statins = [
+      'atorvastatin-10',
+      'atorvastatin-20',
+      'atorvastatin-40',
+      'atorvastatin-80',
+      'simvastatin-20',
+      'rosuvastatin-5',
+    ];
+    expect(meanTreated(statins, 'ldl', true)).toBeLessThan(meanTreated(statins, 'ldl', false) - 25);
+  });
+});
+
+describe('Cohort: outcome labels', () => {
+  it('labels only eligible patients and leaves headroom below a perfect AUROC', () => {
+    const acc = new OutcomeAccumulator();
+    for (const p of cohort) acc.add(p);
+    const summary = acc.summary();
+    expect(
+      cohort.every(
+        (p) =>
+          !p.outcomes.cvd10y || (p.demographics.ageYears >= 40 && p.demographics.ageYears <= 79),
+      ),
+    ).toBe(true);
+    expect(cohort.every((p) => !p.outcomes.diabetes5y || !has(p, 'type2-diabetes'))).toBe(true);
+    expect(
+      cohort.every(
+        (p) => !p.outcomes.readmission30d || p.encounters.some((e) => e.kind === 'inpatient'),
+      ),
+    ).toBe(true);
+    expect(summary.cvd10y.bayesOptimalAuroc).toBeGreaterThan(0.7);
+    expect(summary.cvd10y.bayesOptimalAuroc).toBeLessThan(0.95);
+    expect(Math.abs(summary.cvd10y.prevalence - summary.cvd10y.meanProbability)).toBeLessThan(0.02);
+    expect(summary.readmission30d.prevalence).toBeGreaterThan(0.08);
+    expect(summary.readmission30d.prevalence).toBeLessThan(0.25);
+  });
+});

@@ -1,0 +1,272 @@
+// Domain (synth/state): 2–8 encounters in the three years before asOf — acute events on their onset day,
+// inpatient stays and ED visits at condition-specific rates, chronic-care follow-ups and wellness visits —
+// as day numbers and minutes (encounter-records renders them).
+import type { ConditionKey } from '../catalog';
+import type { TrueCondition, TrueEncounter } from '../model';
+import type { Rng } from '../rng';
+import { dayFromIso, dayOfWeek, type Day } from './calendar';
+import { clamp, gamma } from './math';
+
+/** An encounter with the day numbers and minutes that measurements and outcomes need. */
+export interface EncounterPlan {
+  kind: TrueEncounter['kind'];
+  day: Day;
+  startMinute: number;
+  endDay: Day;
+  endMinute: number;
+  reason?: ConditionKey;
+  /** Lower numbers are kept first when the count must be cut to 8. */
+  priority: number;
+  readmission?: boolean;
+}
+
+export interface EncounterContext {
+  age: number;
+  birthDay: Day;
+  asOfDay: Day;
+  conditions: readonly TrueCondition[];
+}
+
+const windowDays = 3 * 365;
+export const maxEncounters = 8;
+
+/**
+ * Annual inpatient admission rates by condition (HCUP NIS 2019 discharges per prevalent patient, rounded):
+ * heart failure ≈0.22, CKD stage 4–5 ≈0.15, lung cancer ≈0.15, COPD ≈0.08, AF ≈0.05, diabetes ≈0.04,
+ * asthma ≈0.02; plus a background rate rising with age (all-cause ≈0.1/yr at 65+).
+ */
+const admissionRates: readonly (readonly [ConditionKey, number])[] = [
+  ['heart-failure', 0.22],
+  ['lung-cancer', 0.15],
+  ['copd', 0.08],
+  ['atrial-fibrillation', 0.05],
+  ['type2-diabetes', 0.04],
+  ['type1-diabetes', 0.06],
+  ['asthma', 0.02],
+  ['colorectal-cancer', 0.08],
+];
+
+/** Chronic-care follow-up visits per year (ADA: HbA1c every 3–6 months; HF and CKD 2–4 visits/yr; others yearly). */
+const followUpRates: readonly (readonly [ConditionKey, number])[] = [
+  ['type1-diabetes', 3],
+  ['type2-diabetes', 2],
+  ['heart-failure', 2],
+  ['adhd', 1.5],
+  ['hypertension', 1],
+  ['ckd', 1],
+  ['copd', 1],
+  ['asthma', 0.7],
+  ['depression', 1],
+  ['anxiety', 0.7],
+  ['atrial-fibrillation', 1],
+  ['coronary-disease', 1],
+  ['breast-cancer', 1],
+  ['lung-cancer', 2],
+  ['colorectal-cancer', 1],
+];
+
+function poisson(rng: Rng, mean: number): number {
+  let k = 0;
+  let p = Math.exp(-mean);
+  let s = p;
+  const u = rng.next();
+  while (u > s && k < 20) {
+    k++;
+    p *= mean / k;
+    s += p;
+  }
+  return k;
+}
+
+/** Office hours on a weekday: Saturday moves to Friday, Sunday to Monday, within [lo, hi]. */
+function weekday(day: Day, lo: Day, hi: Day): Day {
+  const dow = dayOfWeek(day);
+  const shifted = dow === 6 ? day - 1 : dow === 0 ? day + 1 : day;
+  return shifted >= lo && shifted <= hi ? shifted : day;
+}
+
+function office(
+  rng: Rng,
+  day: Day,
+  kind: 'ambulatory' | 'wellness',
+  priority: number,
+  reason?: ConditionKey,
+): EncounterPlan {
+  const startMinute = 480 + 15 * rng.int(0, 34);
+  const plan: EncounterPlan = {
+    kind,
+    day,
+    startMinute,
+    endDay: day,
+    endMinute: startMinute + rng.pick([20, 30, 40]),
+    priority,
+  };
+  if (reason) plan.reason = reason;
+  return plan;
+}
+
+/** ED arrivals concentrate 08:00–22:00; median ED stay ≈3 h (NHAMCS 2021). */
+function emergency(rng: Rng, day: Day, priority: number, reason?: ConditionKey): EncounterPlan {
+  const startMinute = rng.chance(0.75) ? rng.int(480, 1319) : rng.int(0, 1439);
+  const end = startMinute + rng.int(100, 480);
+  const plan: EncounterPlan = {
+    kind: 'emergency',
+    day,
+    startMinute,
+    endDay: day + Math.floor(end / 1440),
+    endMinute: end % 1440,
+    priority,
+  };
+  if (reason) plan.reason = reason;
+  return plan;
+}
+
+/** Length of stay 1–7 days, mean ≈4.5 (HCUP NIS 2019 mean LOS 4.6 days); discharge late morning. */
+export function inpatient(
+  rng: Rng,
+  day: Day,
+  priority: number,
+  reason?: ConditionKey,
+): EncounterPlan {
+  const los = clamp(Math.round(gamma(rng, 2.2, 1.6)) + 1, 1, 7);
+  const plan: EncounterPlan = {
+    kind: 'inpatient',
+    day,
+    startMinute: rng.int(0, 1439),
+    endDay: day + los,
+    endMinute: rng.int(600, 900),
+    priority,
+  };
+  if (reason) plan.reason = reason;
+  return plan;
+}
+
+function acuteEvents(rng: Rng, ctx: EncounterContext, lo: Day): EncounterPlan[] {
+  const plans: EncounterPlan[] = [];
+  for (const c of ctx.conditions) {
+    const onset = dayFromIso(c.onset);
+    if (onset < lo) continue;
+    if (c.key === 'myocardial-infarction' || c.key === 'stroke')
+      plans.push(inpatient(rng, onset, 0, c.key));
+    else if (c.key === 'deep-vein-thrombosis') plans.push(emergency(rng, onset, 0, c.key));
+    else if (c.key === 'otitis-media') plans.push(office(rng, onset, 'ambulatory', 0, c.key));
+    else if (plans.length < 4)
+      plans.push(office(rng, weekday(onset, lo, ctx.asOfDay - 1), 'ambulatory', 1, c.key));
+  }
+  return plans;
+}
+
+/** Condition keys whose onset is on or before `day`. */
+function presentOn(
+  ctx: EncounterContext,
+  day: Day,
+  keys: ReadonlySet<ConditionKey>,
+): ConditionKey[] {
+  return ctx.conditions
+    .filter((c) => keys.has(c.key) && dayFromIso(c.onset) <= day)
+    .map((c) => c.key);
+}
+
+const admissionKeys: ReadonlySet<ConditionKey> = new Set(admissionRates.map(([k]) => k));
+const edKeys: ReadonlySet<ConditionKey> = new Set([
+  'asthma',
+  'copd',
+  'atrial-fibrillation',
+  'heart-failure',
+]);
+
+function hospitalUse(rng: Rng, ctx: EncounterContext, lo: Day, years: number): EncounterPlan[] {
+  let admissionRate = ctx.age >= 50 ? 0.02 + 0.002 * (ctx.age - 50) : 0.01;
+  for (const [key, rate] of admissionRates)
+    if (ctx.conditions.some((c) => c.key === key)) admissionRate += rate;
+  if (ctx.conditions.some((c) => c.key === 'ckd' && (c.severity === '4' || c.severity === '5')))
+    admissionRate += 0.15;
+  const plans: EncounterPlan[] = [];
+  for (let i = Math.min(2, poisson(rng, admissionRate * years)); i > 0; i--) {
+    const day = rng.int(lo, Math.max(lo, ctx.asOfDay - 8));
+    const reasons = presentOn(ctx, day, admissionKeys);
+    plans.push(inpatient(rng, day, 2, reasons.length ? rng.pick(reasons) : undefined));
+  }
+  // ED visits ≈0.25 per person-year (NHAMCS 2021: 43 visits per 100 people, a third of them repeat users).
+  for (let i = Math.min(2, poisson(rng, 0.25 * years)); i > 0; i--) {
+    const day = rng.int(lo, ctx.asOfDay - 1);
+    const reasons = presentOn(ctx, day, edKeys);
+    plans.push(
+      emergency(rng, day, 3, reasons.length && rng.chance(0.5) ? rng.pick(reasons) : undefined),
+    );
+  }
+  return plans;
+}
+
+function routineCare(rng: Rng, ctx: EncounterContext, lo: Day, years: number): EncounterPlan[] {
+  const plans: EncounterPlan[] = [];
+  const hi = ctx.asOfDay - 1;
+  for (const [key, rate] of followUpRates) {
+    const c = ctx.conditions.find((x) => x.key === key && x.status === 'active');
+    if (!c) continue;
+    // Follow-ups only after the diagnosis.
+    const from = Math.max(lo, dayFromIso(c.onset) + 1);
+    if (from > hi) continue;
+    for (let i = poisson(rng, (rate * (hi - from)) / 365.25); i > 0; i--) {
+      plans.push(office(rng, weekday(rng.int(from, hi), from, hi), 'ambulatory', 4, key));
+    }
+  }
+  // Preventive visits: Bright Futures schedule (≈6 visits in the first year), ≈80% of children yearly,
+  // ≈55% of adults and ≈75% of people 65+ yearly (NHIS 2019 "doctor visit for a check-up").
+  const wellnessPerYear = ctx.age < 2 ? 4 : ctx.age < 18 ? 0.8 : ctx.age < 65 ? 0.55 : 0.75;
+  for (let i = poisson(rng, wellnessPerYear * years); i > 0; i--)
+    plans.push(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5));
+  return plans;
+}
+
+/** Stays still running at export are cut at the last day before asOf (the export shows them as current). */
+function endBy(plan: EncounterPlan, hi: Day): EncounterPlan {
+  if (plan.endDay <= hi) return plan;
+  const sameDay = plan.day >= hi;
+  return {
+    ...plan,
+    endDay: Math.max(hi, plan.day),
+    endMinute: sameDay ? Math.min(1439, plan.startMinute + 90) : 1200,
+  };
+}
+
+/** Keeps 2–8 encounters: cuts the lowest-priority ones first, tops up with wellness visits. */
+function fitCount(rng: Rng, plans: EncounterPlan[], lo: Day, hi: Day): EncounterPlan[] {
+  const kept = plans
+    .map((p) => [p, p.priority + rng.next()] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([p]) => p);
+  const result = kept.slice(0, maxEncounters);
+  while (result.length < 2)
+    result.push(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5));
+  return result
+    .map((p) => endBy(p, hi))
+    .sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
+}
+
+/** Plans the patient's encounters from the 'encounters' stream. */
+export function planEncounters(rng: Rng, ctx: EncounterContext): EncounterPlan[] {
+  const lo = Math.max(ctx.asOfDay - windowDays, ctx.birthDay + 1);
+  const years = (ctx.asOfDay - lo) / 365.25;
+  const plans = [
+    ...acuteEvents(rng, ctx, lo),
+    ...hospitalUse(rng, ctx, lo, years),
+    ...routineCare(rng, ctx, lo, years),
+  ];
+  return fitCount(rng, plans, lo, ctx.asOfDay - 1);
+}
+
+/** Appends the readmission stay that a drawn 30-day readmission implies, keeping at most 8 encounters. */
+export function addReadmission(
+  rng: Rng,
+  plans: EncounterPlan[],
+  day: Day,
+  reason: ConditionKey | undefined,
+  asOfDay: Day,
+): EncounterPlan[] {
+  const stay = endBy({ ...inpatient(rng, day, 0, reason), readmission: true }, asOfDay - 1);
+  const list = [...plans, stay].sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
+  if (list.length <= maxEncounters) return list;
+  const drop = list.reduce((worst, p) => (p.priority > worst.priority ? p : worst), list[0]!);
+  return list.filter((p) => p !== drop);
+}
