@@ -1,0 +1,50 @@
+// Domain (synth/defects): the second copy of a duplicated record. Most duplicates are exact re-sends;
+// the rest keep the id but disagree on content, as when an interface replays an older or amended version.
+import type { Rng } from '../rng';
+import type { Json, Mutation } from './mutations';
+
+/** Change `copy` so it conflicts with the original (same id); undefined when no conflict applies. */
+export function makeConflicting(copy: Json, rng: Rng): Mutation | undefined {
+  const quantity = copy.valueQuantity as { value?: number } | undefined;
+  if (typeof quantity?.value === 'number') {
+    const before = quantity.value;
+    const step = Math.abs(before) >= 10 ? Math.max(1, Math.round(Math.abs(before) * 0.05)) : 0.3;
+    quantity.value = Math.round((before + (rng.chance(0.5) ? step : -step)) * 10) / 10;
+    return {
+      path: 'valueQuantity.value',
+      detail: `same id, valueQuantity.value ${before} -> ${quantity.value}`,
+    };
+  }
+  const clinical = (copy.clinicalStatus as { coding?: { code?: string }[] } | undefined)
+    ?.coding?.[0];
+  if (copy.resourceType === 'Condition' && clinical?.code) {
+    const before = clinical.code;
+    clinical.code = before === 'active' ? 'resolved' : 'active';
+    return {
+      path: 'clinicalStatus.coding[0].code',
+      detail: `same id, clinicalStatus ${before} -> ${clinical.code}`,
+    };
+  }
+  const status = conflictingStatus[copy.resourceType as string];
+  if (status && copy[status.element] !== undefined) {
+    const before = copy[status.element];
+    copy[status.element] = before === status.values[0] ? status.values[1] : status.values[0];
+    return {
+      path: status.element,
+      detail: `same id, ${status.element} ${String(before)} -> ${String(copy[status.element])}`,
+    };
+  }
+  return undefined;
+}
+
+/** A status-like element per type and two valid values to flip between. */
+const conflictingStatus: Record<string, { element: string; values: [string, string] }> = {
+  Observation: { element: 'status', values: ['final', 'amended'] },
+  Encounter: { element: 'status', values: ['finished', 'cancelled'] },
+  MedicationRequest: { element: 'status', values: ['active', 'stopped'] },
+  MedicationDispense: { element: 'status', values: ['completed', 'cancelled'] },
+  AllergyIntolerance: { element: 'criticality', values: ['low', 'high'] },
+  FamilyMemberHistory: { element: 'status', values: ['completed', 'partial'] },
+  DocumentReference: { element: 'docStatus', values: ['final', 'amended'] },
+  Patient: { element: 'gender', values: ['female', 'male'] },
+};

@@ -1,0 +1,89 @@
+// Domain (synth/fhir): Condition resources (FHIR R4 (4.0.1); US Core 6.1.0 Condition Problems and
+// Health Concerns / Encounter Diagnosis shapes): SNOMED CT and ICD-10-CM codings, status, severity, stage.
+import type { CodeableConcept, Condition } from '@medplum/fhirtypes';
+import type { TrueCondition } from '../model';
+import { conditions, systems, type ConditionKey } from '../catalog';
+import { conditionResourceId, ref, type RenderContext } from './context';
+import { addDays } from './calendar';
+import { hl7, severityCoding } from './vocabulary';
+
+/**
+ * Days from onset to abatement of a resolved condition. The model says a condition resolved but not
+ * when, so this is a rendering convention (typical course): otitis media 10 days (AAP 2013 AOM
+ * guideline, 10-day course), DVT 90 days (CHEST 2021: 3 months of anticoagulation), acute MI and
+ * stroke 28 days (the acute phase); other acute conditions 30 days, chronic ones 365 days.
+ */
+const daysToAbatement: Partial<Record<ConditionKey, number>> = {
+  'otitis-media': 10,
+  'deep-vein-thrombosis': 90,
+  'myocardial-infarction': 28,
+  stroke: 28,
+};
+
+const problemListItem = {
+  system: hl7.conditionCategory,
+  code: 'problem-list-item',
+  display: 'Problem List Item',
+};
+const encounterDiagnosis = {
+  system: hl7.conditionCategory,
+  code: 'encounter-diagnosis',
+  display: 'Encounter Diagnosis',
+};
+
+/** Keys whose `severity` is a stage (CKD G-stage, cancer stage) rather than a severity. */
+const staged = new Set<ConditionKey>(['ckd', 'breast-cancer', 'lung-cancer', 'colorectal-cancer']);
+
+/** Every condition of the patient, in model order. */
+export function renderConditions(ctx: RenderContext): Condition[] {
+  return ctx.patient.conditions.map((condition, index) => renderCondition(ctx, condition, index));
+}
+
+function renderCondition(ctx: RenderContext, condition: TrueCondition, index: number): Condition {
+  const definition = conditions[condition.key];
+  const problem = definition.chronic;
+  const resource = {
+    resourceType: 'Condition',
+    id: conditionResourceId(ctx.patient.id, condition, index),
+    clinicalStatus: {
+      coding: [{ system: hl7.conditionClinical, code: condition.status }],
+    },
+    verificationStatus: {
+      coding: [{ system: hl7.conditionVerification, code: 'confirmed' }],
+    },
+    category: [{ coding: [{ ...(problem ? problemListItem : encounterDiagnosis) }] }],
+  } as Condition;
+  if (condition.severity && !staged.has(condition.key))
+    resource.severity = severityOf(condition.severity);
+  resource.code = {
+    coding: [
+      { system: systems.snomed, code: definition.snomed.code, display: definition.snomed.display },
+      { system: systems.icd10cm, code: definition.icd10.code, display: definition.icd10.display },
+    ],
+    text: definition.snomed.display,
+  };
+  resource.subject = ref('Patient', ctx.patientId);
+  const encounterId = ctx.encounterOnDate.get(condition.onset);
+  if (encounterId) resource.encounter = ref('Encounter', encounterId);
+  resource.onsetDateTime = condition.onset;
+  if (condition.status === 'resolved') resource.abatementDateTime = abatement(ctx, condition);
+  resource.recordedDate = condition.onset;
+  if (condition.severity && staged.has(condition.key)) {
+    resource.stage = [{ summary: { text: `Stage ${condition.severity}` } }];
+  }
+  return resource;
+}
+
+/** "moderate persistent" -> SNOMED CT Moderate, text kept; free text when no severity word is found. */
+function severityOf(severity: string): CodeableConcept {
+  const word = /\b(mild|moderate|severe)\b/i.exec(severity)?.[1]?.toLowerCase() as
+    keyof typeof severityCoding | undefined;
+  return word ? { coding: [{ ...severityCoding[word] }], text: severity } : { text: severity };
+}
+
+function abatement(ctx: RenderContext, condition: TrueCondition): string {
+  const days = daysToAbatement[condition.key] ?? (conditions[condition.key].chronic ? 365 : 30);
+  const date = addDays(condition.onset, days);
+  const asOf = ctx.options.asOf;
+  return date > asOf ? (asOf < condition.onset ? condition.onset : asOf) : date;
+}
