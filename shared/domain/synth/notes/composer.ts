@@ -1,0 +1,71 @@
+// Domain (synth/notes): the per-note composition state every section writer receives: the builder, the
+// note's random stream, the truth at the note date, the note's style and the symptom plan.
+import type { TrueMedication } from '../model';
+import type { Rng } from '../rng';
+import type { NoteBuilder } from './builder';
+import type { NoteTruth } from './context';
+import type { Person } from './people';
+import type { SymptomKey } from './lexicon/symptoms';
+
+export type ListStyle = 'comma' | 'bullets' | 'numbered' | 'prose' | 'lines';
+export type HeaderStyle = 'title' | 'upper' | 'short' | 'plain';
+
+/** Choices made once per note so that a note is internally consistent in its layout. */
+export interface NoteStyle {
+  dateStyle: number;
+  headers: HeaderStyle;
+  /** Header followed by a newline (block) or by the content on the same line (inline). */
+  inlineHeaders: boolean;
+  lists: ListStyle;
+  /** Bullet glyph for bullet lists. */
+  bullet: string;
+  /** 0 = terse, 1 = usual, 2 = verbose: drives optional sections and sentence counts. */
+  verbosity: 0 | 1 | 2;
+}
+
+export interface SymptomPlan {
+  /** Symptoms the patient has at this encounter (asserted present). */
+  present: SymptomKey[];
+  /** Symptoms the patient does not have, in the order the note may deny them. */
+  negatives: SymptomKey[];
+  /** An adverse drug effect the note attributes to an active medication. */
+  adverseEffect?: { medication: TrueMedication; symptom: SymptomKey };
+}
+
+export interface Staff {
+  author: Person;
+  attending: Person;
+  consultant: Person;
+}
+
+export interface Pronouns {
+  subject: string;
+  object: string;
+  possessive: string;
+}
+
+export interface Composer {
+  b: NoteBuilder;
+  rng: Rng;
+  truth: NoteTruth;
+  style: NoteStyle;
+  plan: SymptomPlan;
+  staff: Staff;
+  pronouns: Pronouns;
+  /** Chemical mentions of the patient's medications, linked to their indications when the note is done. */
+  medicationMentions: { index: number; medication: TrueMedication }[];
+}
+
+export function pronounsFor(sex: 'female' | 'male'): Pronouns {
+  return sex === 'female'
+    ? { subject: 'she', object: 'her', possessive: 'her' }
+    : { subject: 'he', object: 'him', possessive: 'his' };
+}
+
+/** `count` distinct items of `items` in their original order (fewer if there are fewer). */
+export function sample<T>(rng: Rng, items: readonly T[], count: number): T[] {
+  if (count >= items.length) return [...items];
+  const chosen = new Set<number>();
+  while (chosen.size < count) chosen.add(rng.int(0, items.length - 1));
+  return [...chosen].sort((a, b) => a - b).map((i) => items[i]!);
+}

@@ -1,0 +1,199 @@
+// Domain (synth/notes): the truth a note is written from, taken at the note's date (conditions by onset,
+// medications active then, the encounter's measurements) plus patient-level facts every note must agree on.
+import { conditions, type ConditionKey } from '../catalog';
+import type {
+  SynthNote,
+  SynthPatient,
+  TrueCondition,
+  TrueEncounter,
+  TrueMeasurement,
+  TrueMedication,
+} from '../model';
+import type { Rng } from '../rng';
+import { incidentalSurgery, surgeryAfter, type ProcedureKey } from './lexicon/clinical';
+import { hospitalDisplayName } from './lexicon/people';
+import { pickPerson, type Person } from './people';
+
+export type NoteKind = SynthNote['kind'];
+
+/** Facts drawn once per patient, so every note of the patient tells the same story. */
+export interface PatientFacts {
+  hospital: string;
+  pcp: Person;
+  /** A spouse, parent or child who brings the patient in or is the contact. */
+  relative: Person;
+  relativeRole: string;
+  surgeries: { procedure: ProcedureKey; year: number }[];
+  alcohol: 'none' | 'social' | 'moderate';
+  occupationIndex: number;
+  employerIndex: number;
+  packYears: number;
+  /** Former smokers: the year they quit (smoking before it, as the note date decides). */
+  quitYear: number;
+  cigarettesPerDay: number;
+}
+
+export interface ConditionAtDate {
+  condition: TrueCondition;
+  assertion: 'present' | 'historical';
+}
+
+export interface NoteTruth {
+  patient: SynthPatient;
+  encounter: TrueEncounter;
+  kind: NoteKind;
+  /** YYYY-MM-DD the note describes (admission for H&P/progress, discharge for a discharge summary). */
+  date: string;
+  /** ISO date-time the note was authored. */
+  authoredAt: string;
+  ageYears: number;
+  ageMonths: number;
+  conditions: ConditionAtDate[];
+  /** The encounter reason when the patient has it by the note date. */
+  reason?: ConditionKey;
+  /** Reason known at the encounter but not (yet) diagnosed: written as uncertain. */
+  suspected?: ConditionKey;
+  /** Acute presentation (emergency, inpatient, or a new/acute problem). */
+  acute: boolean;
+  medications: TrueMedication[];
+  stoppedMedications: TrueMedication[];
+  measurements: TrueMeasurement[];
+  smoking: 'never' | 'former' | 'current';
+  facts: PatientFacts;
+}
+
+const dayMs = 86_400_000;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / dayMs);
+}
+
+function ageAt(birthDate: string, date: string): { years: number; months: number } {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  let months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
+  months = Math.max(0, months);
+  return { years: Math.floor(months / 12), months };
+}
+
+/** Patient-level facts; `rng` should be a fork reserved for them. */
+export function patientFacts(patient: SynthPatient, rng: Rng): PatientFacts {
+  const birthYear = Number(patient.demographics.birthDate.slice(0, 4));
+  const surgeries: PatientFacts['surgeries'] = [];
+  for (const c of patient.conditions) {
+    for (const [procedure, share] of surgeryAfter[c.key] ?? []) {
+      if (rng.chance(share) && !surgeries.some((s) => s.procedure === procedure)) {
+        surgeries.push({ procedure, year: Number(c.onset.slice(0, 4)) + rng.int(0, 1) });
+      }
+    }
+  }
+  for (const [procedure, share] of incidentalSurgery) {
+    if (rng.chance(share)) surgeries.push({ procedure, year: birthYear + rng.int(6, 40) });
+  }
+  const adult = patient.demographics.ageYears >= 18;
+  return {
+    hospital: hospitalDisplayName(patient.hospital),
+    pcp: pickPerson(rng),
+    relative: pickPerson(rng, patient.demographics.name.family),
+    relativeRole: adult
+      ? rng.pick(['wife', 'husband', 'daughter', 'son', 'sister', 'partner'])
+      : rng.pick(['mother', 'father', 'grandmother']),
+    surgeries,
+    alcohol: rng.weighted([
+      ['none', 0.4],
+      ['social', 0.45],
+      ['moderate', 0.15],
+    ] as const),
+    occupationIndex: rng.int(0, 1000),
+    employerIndex: rng.int(0, 1000),
+    packYears: rng.int(2, 60),
+    quitYear: Number(patient.demographics.birthDate.slice(0, 4)) + rng.int(25, 60),
+    cigarettesPerDay: rng.pick([5, 10, 10, 15, 20, 20, 30, 40]),
+  };
+}
+
+/**
+ * Status of the patient's conditions at `date`: chronic conditions are present from onset (resolved
+ * chronic ones become history a year after onset: the model has no abatement date); acute ones are
+ * present for 30 days after onset, then history. The latest episode of a repeated condition wins.
+ */
+export function conditionsAt(patient: SynthPatient, date: string): ConditionAtDate[] {
+  const latest = new Map<ConditionKey, TrueCondition>();
+  for (const c of patient.conditions) {
+    if (c.onset.slice(0, 10) > date) continue;
+    const seen = latest.get(c.key);
+    if (!seen || seen.onset < c.onset) latest.set(c.key, c);
+  }
+  const out: ConditionAtDate[] = [];
+  for (const c of latest.values()) {
+    const days = daysBetween(c.onset, date);
+    const chronic = conditions[c.key].chronic;
+    const present = chronic ? c.status === 'active' || days <= 365 : days <= 30;
+    out.push({ condition: c, assertion: present ? 'present' : 'historical' });
+  }
+  return out;
+}
+
+function activeOn(med: TrueMedication, date: string): boolean {
+  return med.start.slice(0, 10) <= date && (med.end === undefined || med.end.slice(0, 10) > date);
+}
+
+function smokingAt(patient: SynthPatient, facts: PatientFacts, date: string): NoteTruth['smoking'] {
+  const status = patient.riskFactors.smoking;
+  if (status !== 'former') return status;
+  return Number(date.slice(0, 4)) < facts.quitYear ? 'current' : 'former';
+}
+
+/** Everything one note of `kind` for `encounter` is allowed to say. */
+export function noteTruth(
+  patient: SynthPatient,
+  encounter: TrueEncounter,
+  kind: NoteKind,
+  facts: PatientFacts,
+  measurements: TrueMeasurement[],
+): NoteTruth {
+  const authoredAt = kind === 'discharge-summary' ? encounter.end : encounter.start;
+  const date = authoredAt.slice(0, 10);
+  const age = ageAt(patient.demographics.birthDate, date);
+  // The reason for the encounter is active at it, whatever its age (a recurrent acute condition).
+  const atDate = conditionsAt(patient, date).map((c): ConditionAtDate =>
+    c.condition.key === encounter.reason ? { ...c, assertion: 'present' } : c,
+  );
+  const reasonKnown = encounter.reason && atDate.some((c) => c.condition.key === encounter.reason);
+  const acute =
+    encounter.kind === 'emergency' ||
+    encounter.kind === 'inpatient' ||
+    (encounter.reason !== undefined && !conditions[encounter.reason].chronic);
+  const medications = patient.medications.filter((m) => activeOn(m, date));
+  const stoppedMedications = patient.medications.filter(
+    (m) => m.end !== undefined && m.end.slice(0, 10) <= date && daysBetween(m.end, date) <= 365,
+  );
+  return {
+    patient,
+    encounter,
+    kind,
+    date,
+    authoredAt,
+    ageYears: age.years,
+    ageMonths: age.months,
+    conditions: atDate,
+    reason: reasonKnown ? encounter.reason : undefined,
+    suspected: reasonKnown ? undefined : encounter.reason,
+    acute,
+    medications,
+    stoppedMedications,
+    measurements,
+    smoking: smokingAt(patient, facts, date),
+    facts,
+  };
+}
+
+/** Conditions the patient ever had by `date` (never to be negated or called merely possible). */
+export function everHad(truth: NoteTruth): Set<ConditionKey> {
+  return new Set(truth.conditions.map((c) => c.condition.key));
+}
+
+/** `iso` (YYYY-MM-DD...) shifted by `days`, as YYYY-MM-DD. */
+export function shiftDate(iso: string, days: number): string {
+  return new Date(Date.parse(iso.slice(0, 10)) + days * dayMs).toISOString().slice(0, 10);
+}

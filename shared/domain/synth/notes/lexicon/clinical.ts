@@ -1,0 +1,133 @@
+// Domain (synth/notes/lexicon): procedures, body structures and the non-catalog diagnoses notes weigh in a
+// differential, with SNOMED CT codes (International Edition; each checked against published FHIR value
+// sets, IHE/DICOM anatomic region tables and Synthea output).
+import { conditions, type ConditionKey } from '../../catalog';
+
+export interface Term {
+  code: string;
+  display: string;
+  terms: readonly string[];
+  short: readonly string[];
+}
+
+const t = (code: string, display: string, terms: string[], short: string[] = []): Term => ({
+  code,
+  display,
+  terms,
+  short,
+});
+
+// prettier-ignore
+export const procedures = {
+  ecg: t('29303009', 'Electrocardiographic procedure', ['electrocardiogram', '12-lead electrocardiogram'], ['ECG', 'EKG']),
+  echo: t('40701008', 'Echocardiography', ['echocardiogram', 'transthoracic echocardiogram'], ['TTE', 'echo']),
+  chestXray: t('399208008', 'Plain chest X-ray', ['chest x-ray', 'chest radiograph'], ['CXR']),
+  colonoscopy: t('73761001', 'Colonoscopy', ['colonoscopy']),
+  mammogram: t('71651007', 'Mammography', ['mammogram', 'screening mammogram'], ['mammo']),
+  spirometry: t('127783003', 'Spirometry', ['spirometry', 'pulmonary function testing'], ['PFTs']),
+  appendectomy: t('80146002', 'Appendectomy', ['appendectomy', 'laparoscopic appendectomy'], ['appy']),
+  cholecystectomy: t('38102005', 'Cholecystectomy', ['cholecystectomy', 'laparoscopic cholecystectomy'], ['lap chole']),
+  tonsillectomy: t('173422009', 'Tonsillectomy', ['tonsillectomy']),
+  cabg: t('232717009', 'Coronary artery bypass graft', ['coronary artery bypass grafting', 'bypass surgery'], ['CABG']),
+  pci: t('415070008', 'Percutaneous coronary intervention', ['percutaneous coronary intervention', 'coronary stent placement'], ['PCI']),
+  lumpectomy: t('392021009', 'Lumpectomy of breast', ['lumpectomy', 'partial mastectomy']),
+} as const satisfies Record<string, Term>;
+
+export type ProcedureKey = keyof typeof procedures;
+
+// prettier-ignore
+export const anatomy = {
+  chest: t('51185008', 'Thoracic structure', ['chest', 'thorax']),
+  lungs: t('39607008', 'Lung structure', ['lungs', 'lung fields']),
+  heart: t('80891009', 'Heart structure', ['heart']),
+  abdomen: t('113345001', 'Abdominal structure', ['abdomen'], ['abd']),
+  legs: t('61685007', 'Lower limb structure', ['lower extremities', 'legs', 'bilateral lower extremities'], ['BLE']),
+  skin: t('39937001', 'Skin structure', ['skin']),
+  breast: t('76752008', 'Breast structure', ['breast']),
+  colon: t('71854001', 'Colon structure', ['colon']),
+  eardrum: t('42859004', 'Tympanic membrane structure', ['tympanic membrane', 'eardrum'], ['TM']),
+  brain: t('12738006', 'Brain structure', ['brain']),
+} as const satisfies Record<string, Term>;
+
+export type AnatomyKey = keyof typeof anatomy;
+
+/** Diagnoses outside the condition catalog that notes consider and rule in or out. */
+// prettier-ignore
+export const differentials = {
+  pneumonia: t('233604007', 'Pneumonia', ['pneumonia', 'community-acquired pneumonia'], ['PNA', 'CAP']),
+  pulmonaryEmbolism: t('59282003', 'Pulmonary embolism', ['pulmonary embolism', 'pulmonary embolus'], ['PE']),
+  acuteCoronarySyndrome: t('394659003', 'Acute coronary syndrome', ['acute coronary syndrome'], ['ACS']),
+  urinaryInfection: t('68566005', 'Urinary tract infection', ['urinary tract infection'], ['UTI']),
+} as const satisfies Record<string, Term>;
+
+export type DifferentialKey = keyof typeof differentials;
+
+/** What a clinician weighs for each presentation: catalog conditions (used only when the patient never had them) and others. */
+export const differentialsFor: Readonly<
+  Partial<Record<ConditionKey, readonly (DifferentialKey | ConditionKey)[]>>
+> = {
+  'heart-failure': ['pneumonia', 'acuteCoronarySyndrome', 'myocardial-infarction'],
+  'myocardial-infarction': ['pulmonaryEmbolism', 'pneumonia'],
+  'coronary-disease': ['acuteCoronarySyndrome', 'pulmonaryEmbolism'],
+  'atrial-fibrillation': ['pulmonaryEmbolism', 'myocardial-infarction'],
+  stroke: ['atrial-fibrillation'],
+  asthma: ['pneumonia', 'heart-failure'],
+  copd: ['pneumonia', 'heart-failure', 'pulmonaryEmbolism'],
+  'lung-cancer': ['pneumonia'],
+  'deep-vein-thrombosis': ['pulmonaryEmbolism'],
+  'otitis-media': ['pneumonia', 'urinaryInfection'],
+  'type1-diabetes': ['urinaryInfection'],
+  depression: ['anxiety'],
+  anxiety: ['depression', 'atrial-fibrillation'],
+};
+
+/** Procedures done or reviewed during an encounter for this reason. */
+export const workupFor: Readonly<Partial<Record<ConditionKey, readonly ProcedureKey[]>>> = {
+  'heart-failure': ['echo', 'chestXray', 'ecg'],
+  'myocardial-infarction': ['ecg', 'echo', 'pci'],
+  'coronary-disease': ['ecg', 'echo'],
+  'atrial-fibrillation': ['ecg', 'echo'],
+  stroke: ['echo', 'ecg'],
+  asthma: ['spirometry', 'chestXray'],
+  copd: ['spirometry', 'chestXray'],
+  'lung-cancer': ['chestXray'],
+  'breast-cancer': ['mammogram'],
+  'colorectal-cancer': ['colonoscopy'],
+};
+
+/** Surgical history a condition leaves behind (with the share of patients who had it). */
+export const surgeryAfter: Readonly<
+  Partial<Record<ConditionKey, readonly (readonly [ProcedureKey, number])[]>>
+> = {
+  'coronary-disease': [
+    ['pci', 0.45],
+    ['cabg', 0.15],
+  ],
+  'myocardial-infarction': [['pci', 0.7]],
+  'breast-cancer': [['lumpectomy', 0.75]],
+  'colorectal-cancer': [['colonoscopy', 0.95]],
+};
+
+/** Common unrelated operations and their approximate lifetime prevalence in US adults. */
+export const incidentalSurgery: readonly (readonly [ProcedureKey, number])[] = [
+  ['appendectomy', 0.07],
+  ['cholecystectomy', 0.08],
+  ['tonsillectomy', 0.1],
+];
+
+/** The specialty that follows a condition (for consults and follow-up). */
+export function specialtyFor(key: ConditionKey | undefined): string {
+  if (!key) return 'primary care';
+  if (key === 'stroke') return 'neurology';
+  if (/diabetes/.test(key) || key === 'obesity') return 'endocrinology';
+  const byCategory: Record<string, string> = {
+    cardiometabolic: 'cardiology',
+    'mental-health': 'psychiatry',
+    respiratory: 'pulmonology',
+    oncology: 'oncology',
+    paediatric: 'pediatrics',
+    renal: 'nephrology',
+    other: 'hematology',
+  };
+  return byCategory[conditions[key].category] ?? 'primary care';
+}

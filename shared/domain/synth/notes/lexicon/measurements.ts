@@ -1,0 +1,66 @@
+// Domain (synth/notes/lexicon): how notes name and format the catalog's vital signs and lab tests
+// (LabTest entities carry the catalog LOINC code), including the unit conversions notes sometimes use.
+import { measurements, type MeasurementKey } from '../../catalog';
+
+export interface MeasurementTerms {
+  /** Spelled-out names (the first is preferred). */
+  terms: readonly string[];
+  /** Abbreviated names: abbreviation sites in prose, the fixed style in compact vitals/lab lines. */
+  short: readonly string[];
+  /** How the unit is written after the value ('' for none). */
+  units: readonly string[];
+  decimals: number;
+}
+
+const m = (terms: string[], short: string[], units: string[], decimals = 0): MeasurementTerms => ({
+  terms,
+  short,
+  units,
+  decimals,
+});
+
+// prettier-ignore
+export const measurementTerms: Readonly<Partial<Record<MeasurementKey, MeasurementTerms>>> = {
+  bloodPressurePanel: m(['blood pressure'], ['BP'], [' mmHg', '']),
+  systolic: m(['systolic blood pressure'], ['SBP'], [' mmHg', '']),
+  heartRate: m(['heart rate', 'pulse'], ['HR', 'P'], [' bpm', '', ' beats/min']),
+  respiratoryRate: m(['respiratory rate'], ['RR'], ['', ' breaths/min']),
+  oxygenSaturation: m(['oxygen saturation', 'pulse oximetry'], ['SpO2', 'O2 sat'], ['%']),
+  bodyTemperature: m(['temperature'], ['T', 'Temp'], [' C', ' °C', 'C'], 1),
+  bodyWeight: m(['weight'], ['Wt'], [' kg', 'kg'], 1),
+  bodyHeight: m(['height'], ['Ht'], [' cm'], 0),
+  bmi: m(['body mass index'], ['BMI'], ['', ' kg/m2'], 1),
+  bmiPercentile: m(['BMI percentile', 'BMI-for-age percentile'], [], ['th percentile', '%']),
+  glucoseMass: m(['glucose', 'blood glucose', 'blood sugar'], ['BG', 'Glu'], [' mg/dL', '']),
+  glucoseMoles: m(['glucose', 'blood glucose'], ['BG'], [' mmol/L'], 1),
+  hba1c: m(['hemoglobin A1c', 'glycated hemoglobin'], ['A1c', 'HbA1c'], ['%', ' %'], 1),
+  totalCholesterol: m(['total cholesterol'], ['TC'], [' mg/dL', '']),
+  hdl: m(['HDL cholesterol'], ['HDL'], [' mg/dL', '']),
+  ldl: m(['LDL cholesterol'], ['LDL'], [' mg/dL', '']),
+  triglycerides: m(['triglycerides'], ['TG', 'TGs'], [' mg/dL', '']),
+  creatinine: m(['creatinine', 'serum creatinine'], ['Cr', 'Creat'], [' mg/dL', ''], 2),
+  egfr: m(['estimated GFR'], ['eGFR', 'GFR'], ['', ' mL/min/1.73m2'], 0),
+  potassium: m(['potassium'], ['K', 'K+'], [' mmol/L', ' mEq/L', ''], 1),
+  alt: m(['alanine aminotransferase'], ['ALT', 'SGPT'], [' U/L', ''], 0),
+  phq9: m(['PHQ-9 score', 'PHQ-9'], [], [''], 0),
+  gad7: m(['GAD-7 score', 'GAD-7'], [], [''], 0),
+};
+
+/** Vital signs go in the exam's vitals line; everything else in the labs/results section. */
+export function isVital(key: MeasurementKey): boolean {
+  return measurements[key].category === 'vital-signs';
+}
+
+/** Plasma glucose conversion: 1 mmol/L = 18.016 mg/dL (molar mass of glucose 180.16 g/mol). */
+export const mgPerDlPerMmolGlucose = 18.016;
+
+export function celsiusToFahrenheit(celsius: number): number {
+  return (celsius * 9) / 5 + 32;
+}
+
+export const poundsPerKg = 2.20462;
+
+/** Fixed-point rendering without trailing noise ("7.20" -> "7.2" only when decimals say so). */
+export function formatValue(value: number, decimals: number): string {
+  return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals);
+}

@@ -1,0 +1,83 @@
+// Domain (synth/notes/lexicon): invented people and places that notes mention besides the patient
+// (clinicians, relatives, outside hospitals, employers, schools). All fictional; all annotated as PHI.
+
+// prettier-ignore
+export const givenNames: readonly string[] = [
+  'Adaeze', 'Aleksander', 'Amara', 'Anika', 'Bartholomew', 'Beatriz', 'Caius', 'Camila', 'Dariusz',
+  'Delphine', 'Emeka', 'Esperanza', 'Farida', 'Fionnuala', 'Gideon', 'Greta', 'Hamid', 'Henrike',
+  'Ignatius', 'Ingrid', 'Jasper', 'Jovana', 'Kenji', 'Kirsten', 'Leopold', 'Lucinda', 'Mateus',
+  'Marisol', 'Nikolai', 'Noemi', 'Octavia', 'Oluwaseun', 'Priya', 'Percival', 'Quentin', 'Rosalind',
+  'Rafferty', 'Saoirse', 'Soren', 'Tamsin', 'Thaddeus', 'Ulrike', 'Valentina', 'Wendell', 'Ximena',
+  'Yusuf', 'Zofia', 'Anselm', 'Cordelia', 'Evander',
+];
+
+// prettier-ignore
+export const familyNames: readonly string[] = [
+  'Abernathy', 'Achterberg', 'Balogun', 'Bergstrom', 'Castellanos', 'Chaudhry', 'Delacroix',
+  'Dziedzic', 'Eastwick', 'Fairweather', 'Fonseca', 'Gallagher', 'Grzelak', 'Halvorsen', 'Hargreaves',
+  'Iwasaki', 'Jankowski', 'Kowalczyk', 'Lindqvist', 'Lockhart', 'Mbeki', 'Montgomery', 'Nakagawa',
+  'Okonkwo', 'Ostrowski', 'Pemberton', 'Quintero', 'Radcliffe', 'Santangelo', 'Szymanski',
+  'Thistlewood', 'Underhill', 'Valderrama', 'Vasquez-Oyelaran', 'Whitcombe', 'Wojciechowski',
+  'Yamamoto', 'Zielinski', 'Ashworth', 'Blackwood', 'Carrington', 'Devereaux', 'Ellsworth',
+  'Featherstone', 'Greenhalgh', 'Holloway', 'Kingsley', 'Merriweather', 'Northcott', 'Prescott',
+];
+
+/** Clinician credentials and how often each signs notes. */
+export const credentials: readonly (readonly [string, number])[] = [
+  ['MD', 0.7],
+  ['DO', 0.1],
+  ['NP', 0.12],
+  ['PA-C', 0.08],
+];
+
+// prettier-ignore
+export const outsideHospitals: readonly string[] = [
+  'Riverside Community Hospital', 'St. Brendan Medical Center', 'Lakeview Regional Hospital',
+  'Mercy Valley Hospital', 'Northgate General', 'Cedar Hollow Medical Center', 'Harborpoint Hospital',
+  'Saint Agatha Hospital', 'Westbrook Memorial', 'Pine Ridge Regional Medical Center',
+];
+
+// prettier-ignore
+export const cities: readonly string[] = [
+  'Fairhaven', 'Millbrook', 'Ashford', 'Clearwater Falls', 'Brookside', 'Eastvale', 'Granite Bay',
+  'Hollis Springs', 'Kingsport', 'Maple Grove', 'New Carlisle', 'Oakmont', 'Port Adair', 'Silver Lake',
+];
+
+// prettier-ignore
+export const employers: readonly string[] = [
+  'Halcyon Logistics', 'Brightwater Foods', 'Tri-County Transit', 'Meridian Insurance Group',
+  'Bluestem Elementary School', 'Orchard Street Hardware', 'Vantage Auto Parts', 'Kestrel Software',
+  'Granite State Builders', 'the county water department', 'Sunrise Assisted Living',
+];
+
+// prettier-ignore
+export const occupations: readonly string[] = [
+  'teacher', 'truck driver', 'accountant', 'nurse aide', 'electrician', 'software developer',
+  'cashier', 'construction worker', 'office manager', 'mechanic', 'chef', 'warehouse associate',
+];
+
+// prettier-ignore
+export const schools: readonly string[] = [
+  'Hawthorne Elementary', 'Lincoln Park Middle School', 'Westfield Academy', 'Cedar Creek Elementary',
+  'Riverbend Montessori', 'Oak Hill Primary',
+];
+
+/** Hospital display names built from the cohort's hospital slug ("lakeside" -> "Lakeside Medical Center"). */
+const hospitalSuffixes = [
+  'Medical Center',
+  'Hospital',
+  'General Hospital',
+  'Regional Medical Center',
+];
+
+export function hospitalDisplayName(slug: string): string {
+  const words = slug
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1));
+  const base = words.join(' ') || 'Caregraph';
+  if (/hospital|medical|clinic|health/i.test(base)) return base;
+  let h = 0;
+  for (let i = 0; i < slug.length; i++) h = (h * 31 + slug.charCodeAt(i)) >>> 0;
+  return `${base} ${hospitalSuffixes[h % hospitalSuffixes.length]}`;
+}

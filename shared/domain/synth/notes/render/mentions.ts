@@ -1,0 +1,148 @@
+// Domain (synth/notes/render): writes concept mentions (conditions, symptoms, procedures, anatomy,
+// differential diagnoses) as coded entity spans, choosing the surface term and the abbreviation.
+import { systems, type ConditionKey } from '../../catalog';
+import type { Assertion } from '../../model';
+import type { Rng } from '../../rng';
+import type { NoteBuilder } from '../builder';
+import type { Composer, ListStyle } from '../composer';
+import {
+  anatomy,
+  differentials,
+  procedures,
+  type AnatomyKey,
+  type DifferentialKey,
+  type ProcedureKey,
+  type Term,
+} from '../lexicon/clinical';
+import { acuteQualifiers, conditionTerms } from '../lexicon/conditions';
+import { symptoms, type SymptomKey } from '../lexicon/symptoms';
+
+/** The surface for a term: preferred term half the time, then abbreviated at the abbreviation rate. */
+export function surfaceOf(b: NoteBuilder, term: Term, rng: Rng): string {
+  const full = rng.chance(0.5) ? term.terms[0]! : rng.pick(term.terms);
+  return b.abbreviate(full, term.short.includes(full) ? [] : term.short);
+}
+
+function writeTerm(
+  c: Composer,
+  term: Term,
+  type: 'Disease' | 'Symptom' | 'Procedure' | 'Anatomy',
+  assertion: Assertion,
+): number {
+  return c.b.entity(surfaceOf(c.b, term, c.rng), type, assertion, {
+    code: term.code,
+    system: systems.snomed,
+  });
+}
+
+export function writeCondition(c: Composer, key: ConditionKey, assertion: Assertion): number {
+  return writeTerm(c, conditionTerms[key], 'Disease', assertion);
+}
+
+/** The encounter's reason, sometimes with an acute qualifier ("acute on chronic CHF exacerbation"). */
+export function writeReasonCondition(c: Composer, key: ConditionKey, assertion: Assertion): number {
+  const qualifiers = acuteQualifiers[key];
+  if (!qualifiers || !c.truth.acute || c.rng.chance(0.35)) return writeCondition(c, key, assertion);
+  const [before, after] = c.rng.pick(qualifiers);
+  const surface = surfaceOf(c.b, conditionTerms[key], c.rng);
+  const lastWord = before.trim().split(' ').pop() ?? '';
+  if (lastWord && !surface.toLowerCase().includes(lastWord)) c.b.text(before);
+  const index = c.b.entity(surface, 'Disease', assertion, {
+    code: conditionTerms[key].code,
+    system: systems.snomed,
+  });
+  c.b.text(after);
+  return index;
+}
+
+export function writeSymptom(c: Composer, key: SymptomKey, assertion: Assertion): number {
+  return writeTerm(c, symptoms[key], 'Symptom', assertion);
+}
+
+export function writeProcedure(c: Composer, key: ProcedureKey, assertion: Assertion): number {
+  return writeTerm(c, procedures[key], 'Procedure', assertion);
+}
+
+export function writeAnatomy(c: Composer, key: AnatomyKey): number {
+  return writeTerm(c, anatomy[key], 'Anatomy', 'present');
+}
+
+export function writeDifferential(
+  c: Composer,
+  key: DifferentialKey | ConditionKey,
+  assertion: Assertion,
+): number {
+  const term =
+    key in differentials
+      ? differentials[key as DifferentialKey]
+      : conditionTerms[key as ConditionKey];
+  return writeTerm(c, term, 'Disease', assertion);
+}
+
+/** Separators [between items, before the last item] for inline lists, by kind of list. */
+const inlineJoins: Record<'and' | 'or' | 'items', readonly (readonly [string, string])[]> = {
+  and: [
+    [', ', ', and '],
+    [', ', ' and '],
+    [', ', ', '],
+    ['/', '/'],
+    ['; ', '; '],
+  ],
+  or: [
+    [', ', ', or '],
+    [', ', ' or '],
+    [', ', ', and '],
+    [', ', ', '],
+    ['/', '/'],
+    ['; ', '; '],
+  ],
+  items: [
+    [', ', ', '],
+    ['; ', '; '],
+    [', ', ', and '],
+  ],
+};
+
+/**
+ * Writes `items` as an inline list ("fever, chills, and cough", "fever/chills"), each through `write`.
+ * `kind` "or" allows "fever, chills, or cough" (denials); "items" keeps to commas and semicolons.
+ */
+export function writeInlineList<T>(
+  c: Composer,
+  items: readonly T[],
+  write: (item: T) => void,
+  kind: boolean | keyof typeof inlineJoins = 'and',
+): void {
+  const options = inlineJoins[kind === true ? 'or' : kind === false ? 'and' : kind];
+  const [join, lastJoin] = c.rng.pick(options);
+  let last = lastJoin;
+  // Two items never take a serial comma ("fever and chills", not "fever, and chills").
+  if (items.length === 2 && last.startsWith(', ') && last.length > 2) last = last.slice(1);
+  items.forEach((item, i) => {
+    if (i > 0) c.b.text(i === items.length - 1 ? last : join);
+    write(item);
+  });
+}
+
+/**
+ * Writes `items` as a block list in `style`: bullets, numbers, one per line, or inline (comma/prose).
+ * Each item is written by `write`; block lists end with a newline.
+ */
+export function writeBlockList<T>(
+  c: Composer,
+  items: readonly T[],
+  style: ListStyle,
+  write: (item: T) => void,
+): void {
+  if (style === 'comma' || style === 'prose') {
+    writeInlineList(c, items, write, 'items');
+    c.b.text(style === 'prose' ? '.\n' : '\n');
+    return;
+  }
+  items.forEach((item, i) => {
+    if (style === 'bullets') c.b.verbatim(`${c.style.bullet} `);
+    else if (style === 'numbered') c.b.verbatim(`${i + 1}${c.rng.chance(0.8) ? '.' : ')'} `);
+    write(item);
+    c.b.verbatim('\n');
+  });
+}

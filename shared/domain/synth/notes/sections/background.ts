@@ -1,0 +1,154 @@
+// Domain (synth/notes/sections): past medical and surgical history: present chronic conditions and
+// historical ones ("h/o DVT in 2015", "s/p appendectomy", "previously treated for depression").
+import type { Composer } from '../composer';
+import type { ConditionAtDate } from '../context';
+import { writeMedicationName } from '../render/medications';
+import {
+  writeBlockList,
+  writeCondition,
+  writeInlineList,
+  writeProcedure,
+} from '../render/mentions';
+import { writeMonthYear, writeYear } from '../render/phi';
+import { bank, say, type Slots } from '../template';
+import { writeHeader } from './headers';
+
+/** Past-history phrasings for conditions that are history by the note date (>= 6). */
+const historicalItems = bank(
+  '<history of|h/o|hx of> {dx} in {year}',
+  's/p {dx} ({year})',
+  'remote history of {dx}',
+  'previously treated for {dx}',
+  'prior {dx} in {year}',
+  '<history of|h/o> {dx}, resolved',
+  '{dx} ({year}), resolved',
+  'past {dx} ({monthYear})',
+);
+
+/** Phrasings for conditions present at the note date. */
+const presentItems = bank(
+  '{dx}',
+  '{dx}',
+  '{dx} (dx {year})',
+  '{dx}, on {med}',
+  '{dx}{ -|,} {severity}',
+  '{severity} {dx}',
+  '{dx} since {year}',
+  '{dx}, {controlled|stable|well controlled|followed by PCP}',
+  '{dx} diagnosed {monthYear}',
+);
+
+function itemSlots(c: Composer, item: ConditionAtDate): Slots {
+  const { condition, assertion } = item;
+  const medication = c.truth.medications.find((m) => m.indication === condition.key);
+  let dx = -1;
+  return {
+    dx: () => (dx = writeCondition(c, condition.key, assertion)),
+    year: (b) => writeYear(b, Number(condition.onset.slice(0, 4))),
+    monthYear: (b) => writeMonthYear(b, condition.onset, c.rng),
+    severity: condition.severity
+      ? (b) => b.text(severityText(condition.key, condition.severity!))
+      : undefined,
+    med: medication
+      ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
+      : undefined,
+  };
+}
+
+function severityText(key: string, severity: string): string {
+  if (key === 'ckd') return `stage ${severity}`;
+  if (/cancer/.test(key) && /^[0IV]+[ABC]?$/.test(severity)) return `stage ${severity}`;
+  return severity;
+}
+
+/** One past-history item in the phrasing its status allows. */
+export function writeConditionItem(c: Composer, item: ConditionAtDate): void {
+  say(
+    c.b,
+    item.assertion === 'historical' ? historicalItems : presentItems,
+    c.rng,
+    itemSlots(c, item),
+  );
+}
+
+/**
+ * Conditions as an inline run ("HTN, HLD, h/o DVT in 2015") or as a block list in the note's style.
+ * Inline runs keep present conditions terse; historical ones keep their past-history phrasing.
+ */
+export function writePastConditions(
+  c: Composer,
+  items: readonly ConditionAtDate[],
+  mode: 'inline' | 'block',
+): void {
+  const write = (item: ConditionAtDate): void => {
+    if (mode === 'inline' && item.assertion === 'present')
+      writeCondition(c, item.condition.key, 'present');
+    else writeConditionItem(c, item);
+  };
+  if (mode === 'inline') writeInlineList(c, items, write);
+  else writeBlockList(c, items, c.style.lists, write);
+}
+
+const noHistory = bank(
+  'None.',
+  'Noncontributory.',
+  'No significant past medical history.',
+  'Healthy; no chronic conditions.',
+  'Denies.',
+);
+
+/** The PMH section: every condition known by the note date. */
+export function writePmh(c: Composer): void {
+  writeHeader(c, 'pmh');
+  const items = c.truth.conditions;
+  if (items.length === 0) {
+    say(c.b, noHistory, c.rng);
+    c.b.verbatim('\n');
+    return;
+  }
+  if (c.style.lists === 'prose') {
+    c.b.text(
+      c.rng.pick([
+        'Significant for ',
+        'Notable for ',
+        `${cap(c.pronouns.subject)} has a history of `,
+      ]),
+    );
+    writePastConditions(c, items, 'inline');
+    c.b.text('.\n');
+    return;
+  }
+  writePastConditions(c, items, 'block');
+}
+
+const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+
+const surgeryItems = bank(
+  's/p {proc} ({year})',
+  '{proc} {year}',
+  '{proc} in {year}',
+  '<status post|s/p> {proc}',
+  '<history of|h/o> {proc}',
+  '{proc} ({year}){, uncomplicated|}',
+);
+
+/** The PSH section: operations done by the note's year. */
+export function writePsh(c: Composer): void {
+  writeHeader(c, 'psh');
+  const year = Number(c.truth.date.slice(0, 4));
+  const done = c.truth.facts.surgeries.filter((s) => s.year <= year);
+  if (done.length === 0) {
+    c.b.text(
+      c.rng.pick(['None.', 'No prior surgeries.', 'Denies surgical history.', 'None reported.']),
+    );
+    c.b.verbatim('\n');
+    return;
+  }
+  const style = c.style.lists === 'prose' ? 'comma' : c.style.lists;
+  writeBlockList(c, done, style, (s) =>
+    say(c.b, surgeryItems, c.rng, {
+      proc: () => writeProcedure(c, s.procedure, 'historical'),
+      year: (b) => writeYear(b, s.year),
+    }),
+  );
+}

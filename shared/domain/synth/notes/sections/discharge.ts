@@ -1,0 +1,159 @@
+// Domain (synth/notes/sections): discharge-summary sections: admission and discharge diagnoses, the
+// hospital course (drugs started during the stay treat the reason), condition at discharge, instructions.
+import type { Composer } from '../composer';
+import { daysBetween, shiftDate } from '../context';
+import { specialtyFor } from '../lexicon/clinical';
+import { outsideHospitals } from '../lexicon/people';
+import { writeMedicationName } from '../render/medications';
+import {
+  writeCondition,
+  writeInlineList,
+  writeReasonCondition,
+  writeSymptom,
+} from '../render/mentions';
+import { writeDate } from '../render/phi';
+import { referToClinician } from '../people';
+import { bank, chooseDistinct, render, say, type Slots } from '../template';
+import { writeConditionRun } from './assessment';
+import { writeHeader } from './headers';
+import { writeAdverseEffect } from './negation';
+
+export function writeAdmissionDiagnosis(c: Composer): void {
+  writeHeader(c, 'admissionDx');
+  const { reason, suspected } = c.truth;
+  if (reason) writeReasonCondition(c, reason, 'present');
+  else if (suspected) {
+    c.b.text(c.rng.pick(['possible ', 'r/o ', 'suspected ']));
+    writeCondition(c, suspected, 'possible');
+  } else if (c.plan.present.length > 0) writeSymptom(c, c.plan.present[0]!, 'present');
+  else c.b.text('observation');
+  c.b.verbatim('\n');
+}
+
+export function writeDischargeDiagnoses(c: Composer): void {
+  writeHeader(c, 'dischargeDx');
+  const present = c.truth.conditions.filter((x) => x.assertion === 'present');
+  const principal = present.filter((x) => x.condition.key === c.truth.reason);
+  const secondary = present.filter((x) => x.condition.key !== c.truth.reason).slice(0, 4);
+  if (principal.length > 0) {
+    c.b.text(c.rng.pick(['Principal: ', 'Primary: ', '1. ', '']));
+    writeReasonCondition(c, principal[0]!.condition.key, 'present');
+    c.b.verbatim('\n');
+  }
+  if (secondary.length > 0) {
+    c.b.text(c.rng.pick(['Secondary: ', 'Other: ', 'Chronic: ', '']));
+    writeConditionRun(c, secondary);
+    c.b.verbatim('\n');
+  }
+  if (principal.length === 0 && secondary.length === 0) c.b.text('See above.').verbatim('\n');
+}
+
+const courseOpenings = bank(
+  '{name} was admitted on {admit} with {reason}.',
+  '^{sxs} on presentation; found to have {reason}.',
+  'Admitted to {the medicine service|medicine|the hospitalist service|telemetry} for management of {reason}.',
+  '{name} was admitted on {admit} for {evaluation|observation|further workup}.',
+  'Patient admitted {admit} with {sxs}.',
+);
+
+const courseSentences = bank(
+  '{He} was {started on|treated with|given} {newMed} with {good response|improvement|clinical improvement}.',
+  '^{consultant} ({specialty}) was consulted{ and agreed with the plan| and followed along| for recommendations|}.',
+  '^{sxs} {improved|resolved|gradually improved} over the course of the {admission|stay|hospitalization}.',
+  '{Hospital course|The remainder of the stay|Course} {otherwise uneventful|was otherwise unremarkable|without complications}.',
+  'By {discharge}, {he} was {ambulating independently|tolerating a regular diet|back to baseline|off supplemental oxygen}.',
+  'Home {homeMed} was {continued|held on admission and resumed|continued without changes}.',
+  '{Transferred|Transfer} from {hosp} on {admit}{ for higher level of care|}.',
+  '{He} remained {hemodynamically stable|afebrile and stable|stable on room air} and was discharged on hospital day {los}.',
+  'PT/OT evaluated {him|her} and recommended {home with services|home without needs|outpatient therapy}.',
+);
+
+function courseSlots(c: Composer, base: Slots): Slots {
+  const { encounter, medications, reason } = c.truth;
+  const started = medications.filter((m) => daysBetween(encounter.start, m.start) >= 0);
+  const home = medications.filter((m) => daysBetween(encounter.start, m.start) < 0);
+  let reasonIndex = -1;
+  return {
+    ...base,
+    reason: reason ? () => (reasonIndex = writeReasonCondition(c, reason, 'present')) : undefined,
+    admit: (b) => writeDate(b, encounter.start, c.style.dateStyle, c.rng),
+    discharge: (b) => writeDate(b, encounter.end, c.style.dateStyle, c.rng),
+    los: (b) => b.verbatim(String(Math.max(1, daysBetween(encounter.start, encounter.end) + 1))),
+    newMed:
+      started.length > 0
+        ? () => {
+            const m = c.rng.pick(started);
+            const chem = writeMedicationName(c, m);
+            if (m.indication === reason && reasonIndex >= 0)
+              c.b.relate('treats', chem, reasonIndex);
+          }
+        : undefined,
+    homeMed: home.length > 0 ? () => writeMedicationName(c, c.rng.pick(home)) : undefined,
+    consultant: (b) => referToClinician(b, c.staff.consultant, c.rng),
+    specialty: (b) => b.text(specialtyFor(reason ?? c.truth.suspected)),
+    hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
+    sxs:
+      c.plan.present.length > 0
+        ? () =>
+            writeInlineList(
+              c,
+              c.plan.present.slice(0, 2),
+              (s) => void writeSymptom(c, s, 'present'),
+            )
+        : undefined,
+  };
+}
+
+/** The hospital course: 3-6 sentences, admission sentence first. */
+export function writeHospitalCourse(c: Composer, base: Slots): void {
+  writeHeader(c, 'hospitalCourse');
+  const slots = courseSlots(c, base);
+  say(c.b, courseOpenings, c.rng, slots);
+  const count = 2 + c.style.verbosity + c.rng.int(0, 1);
+  for (const sentence of chooseDistinct(courseSentences, c.rng, slots, count)) {
+    c.b.verbatim(' ');
+    render(c.b, sentence, c.rng, slots);
+  }
+  if (c.plan.adverseEffect) c.b.verbatim(' ');
+  writeAdverseEffect(c);
+  c.b.verbatim('\n');
+}
+
+const conditions = bank(
+  'Stable.',
+  'Good.',
+  'Improved.',
+  'Stable for discharge home.',
+  'Hemodynamically stable, ambulatory.',
+  'Fair; discharged to home with services.',
+);
+
+export function writeDischargeCondition(c: Composer): void {
+  writeHeader(c, 'condition');
+  say(c.b, conditions, c.rng);
+  c.b.verbatim('\n');
+}
+
+const instructions = bank(
+  '{Low-sodium|Heart-healthy|Diabetic|Regular} diet. Activity as tolerated.',
+  'Weigh yourself daily{; call if weight increases by more than 3 lb in a day|}.',
+  'Take all medications as prescribed.',
+  'No driving until cleared by {his} doctor.',
+);
+
+export function writeDischargeInstructions(c: Composer): void {
+  writeHeader(c, 'instructions');
+  say(c.b, instructions, c.rng, { his: (b) => b.text(c.pronouns.possessive) });
+  c.b.verbatim(' ');
+}
+
+/** "Admission Date: ... Discharge Date: ..." */
+export function writeStayDates(c: Composer): void {
+  const { encounter } = c.truth;
+  c.b.text(c.rng.pick(['Admission Date: ', 'Date of Admission: ', 'Admitted: ', 'Admit date: ']));
+  writeDate(c.b, encounter.start, c.style.dateStyle, c.rng);
+  c.b.verbatim(c.rng.chance(0.5) ? '\n' : '   ');
+  c.b.text(c.rng.pick(['Discharge Date: ', 'Date of Discharge: ', 'Discharged: ', 'D/C date: ']));
+  writeDate(c.b, shiftDate(encounter.end, 0), c.style.dateStyle, c.rng);
+  c.b.verbatim('\n');
+}

@@ -1,0 +1,227 @@
+// Domain (synth/notes/sections): family history (Disease mentions asserted "family"; relatives' ages over
+// 89 are AGE PHI) and social history (smoking at the note date, alcohol, work, home: OTHER/LOCATION/NAME PHI).
+import type { ConditionKey } from '../../catalog';
+import type { FamilyHistoryEntry } from '../../model';
+import type { Composer } from '../composer';
+import { everHad } from '../context';
+import { employers, occupations, schools } from '../lexicon/people';
+import { writeCondition, writeInlineList } from '../render/mentions';
+import { writeAgeNumber, writeCity, writeYear } from '../render/phi';
+import { bank, say, type Slots } from '../template';
+import { writeHeader } from './headers';
+
+const relationWords: Record<FamilyHistoryEntry['relationship'], readonly [string[], string[]]> = {
+  mother: [['mother', 'mom'], []],
+  father: [['father', 'dad'], []],
+  sister: [['sister'], []],
+  brother: [['brother'], []],
+  'maternal-grandmother': [['maternal grandmother'], ['MGM']],
+  'paternal-grandfather': [['paternal grandfather'], ['PGF']],
+};
+
+/** Family-history phrasings (>= 6). */
+const familyItems = bank(
+  '^{rel} had {dx}',
+  '^{rel} with {dx}{ at {age}|}',
+  '<family history|FHx> significant for {dx} in {rel}',
+  '^{rel} - {dx}{ (dx age {age})|}',
+  'positive family history of {dx} ({rel})',
+  '{dx} in {rel}{, diagnosed at {age}|}',
+  '^{rel}: {dx}',
+  '{his} {rel} was diagnosed with {dx} at age {age}',
+  '^{rel} {dx} at {age}',
+);
+const deceasedItems = bank(
+  '^{rel} died of {dx}{ at age {age}|}',
+  '^{rel} deceased ({dx}{, age {age}|})',
+  '^{rel} passed away from {dx}',
+);
+const familyNegatives = bank(
+  'No family history of {neg}.',
+  'Denies family history of {neg}.',
+  'No known {neg} in the family.',
+  'FHx negative for {neg}.',
+);
+const noFamilyHistory = bank(
+  'Noncontributory.',
+  'Non-contributory.',
+  'No significant family history.',
+  'Unknown.',
+);
+
+/** Conditions clinicians ask about in a family history. */
+const screened: readonly ConditionKey[] = [
+  'coronary-disease',
+  'myocardial-infarction',
+  'colorectal-cancer',
+  'breast-cancer',
+  'type2-diabetes',
+  'stroke',
+  'hypertension',
+  'lung-cancer',
+];
+
+export function writeFamilyHistory(c: Composer): void {
+  writeHeader(c, 'fhx');
+  const entries = c.truth.patient.familyHistory;
+  if (entries.length === 0) say(c.b, noFamilyHistory, c.rng);
+  const write = (e: FamilyHistoryEntry): void => {
+    const [long, short] = relationWords[e.relationship];
+    say(c.b, e.deceased && c.rng.chance(0.6) ? deceasedItems : familyItems, c.rng, {
+      rel: (b) => b.text(b.abbreviate(c.rng.pick(long), short)),
+      dx: () => writeCondition(c, e.condition, 'family'),
+      age: e.onsetAge !== undefined ? (b) => writeAgeNumber(b, e.onsetAge!) : undefined,
+      his: (b) => b.text(c.pronouns.possessive === 'her' ? 'Her' : 'His'),
+    });
+  };
+  if (entries.length > 0) {
+    if (c.style.lists === 'bullets' || c.style.lists === 'numbered' || c.style.lists === 'lines') {
+      entries.forEach((e) => {
+        if (c.style.lists === 'bullets') c.b.verbatim(`${c.style.bullet} `);
+        write(e);
+        c.b.verbatim('\n');
+      });
+    } else {
+      writeInlineList(c, entries, write);
+      c.b.text('.');
+    }
+  }
+  // Conditions the patient has are never written as negated, even about the family (labels stay unambiguous).
+  const had = everHad(c.truth);
+  const absent = screened.filter((k) => !had.has(k) && !entries.some((e) => e.condition === k));
+  if (absent.length > 0 && c.rng.chance(0.4)) {
+    if (!c.b.endsWithNewline()) c.b.verbatim(' ');
+    say(c.b, familyNegatives, c.rng, {
+      neg: () => writeCondition(c, c.rng.pick(absent), 'negated'),
+    });
+  }
+  c.b.verbatim('\n');
+}
+
+const neverSmoked = bank(
+  'Never smoker.',
+  'Denies tobacco use.',
+  'No history of smoking.',
+  'Tobacco: never.',
+  'Nonsmoker.',
+  'Has never smoked.',
+  'Never used tobacco products.',
+);
+const formerSmoker = bank(
+  'Former smoker, quit in {year}.',
+  'Ex-smoker ({py} pack-years), quit {ago} years ago.',
+  'Quit smoking in {year}; {py} pack-year history.',
+  'Tobacco: former, {py} pk-yr.',
+  'Former {ppd} ppd smoker, quit {year}.',
+  'Previously smoked; stopped in {year}.',
+);
+const currentSmoker = bank(
+  'Current smoker, {ppd} ppd.',
+  'Smokes {cpd} cigarettes/day.',
+  'Active tobacco use ({py} pack-years).',
+  'Tobacco: current every day smoker.',
+  'Smokes about {cpd} cigarettes a day; counseled on cessation.',
+  'Current smoker ({py} pk-yrs), not ready to quit.',
+);
+const alcohol = {
+  none: bank('Denies alcohol use.', 'No EtOH.', 'Does not drink alcohol.', 'Alcohol: none.'),
+  social: bank(
+    'Drinks socially.',
+    'Occasional EtOH.',
+    'Social alcohol use, 1-2 drinks/week.',
+    'Alcohol: rare.',
+  ),
+  moderate: bank(
+    'Drinks 1-2 glasses of wine nightly.',
+    'EtOH: 2-3 beers most days.',
+    'Reports daily alcohol use.',
+  ),
+};
+const home = bank(
+  'Lives with {his} {relRole}, {rel}, in {city}.',
+  'Lives in {city} with family.',
+  'Lives alone in {city}.',
+  'Resides in {city}; {relRole} {rel} is {his} emergency contact.',
+  'Lives at home with {his} {relRole}.',
+);
+const work = bank(
+  'Works as a {job} at {employer}.',
+  'Employed by {employer} as a {job}.',
+  'Retired {retired}{ since {retiredYear}|}.',
+  'Works as a {job}.',
+  'Works {full-time|part-time} at {employer}.',
+);
+const schoolChild = bank(
+  'Lives with {his} {relRole} in {city}. Attends {school}.',
+  'In {grade} grade at {school}. No smokers in the home.',
+  'Lives at home with parents and siblings in {city}; attends {school}.',
+);
+const youngChild = bank(
+  'Goes to daycare. ^{relRole} {rel} is the primary caregiver.',
+  'Lives with parents in {city}; stays home with {his} {relRole}.',
+  'At home with {his} {relRole}, {rel}. No smoke exposure.',
+);
+
+function socialSlots(c: Composer): Slots {
+  const { truth } = c;
+  const f = truth.facts;
+  const year = Number(truth.date.slice(0, 4));
+  const grades = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th'];
+  return {
+    year: (b) => writeYear(b, f.quitYear),
+    ago: (b) => b.verbatim(String(Math.max(1, year - f.quitYear))),
+    py: (b) => b.verbatim(String(f.packYears)),
+    ppd: (b) => b.verbatim(f.cigarettesPerDay >= 20 ? String(f.cigarettesPerDay / 20) : '1/2'),
+    cpd: (b) => b.verbatim(String(f.cigarettesPerDay)),
+    his: (b) => b.text(c.pronouns.possessive),
+    relRole: (b) => b.text(f.relativeRole),
+    rel: (b) => b.phiSpan(`${f.relative.given} ${f.relative.family}`, 'NAME'),
+    city: (b) => writeCity(b, truth.patient),
+    job:
+      truth.ageYears < 70
+        ? (b) => b.text(occupations[f.occupationIndex % occupations.length]!)
+        : undefined,
+    retired:
+      truth.ageYears >= 60
+        ? (b) => b.text(occupations[f.occupationIndex % occupations.length]!)
+        : undefined,
+    retiredYear: (b) =>
+      writeYear(
+        b,
+        Math.min(year - 1, Number(truth.patient.demographics.birthDate.slice(0, 4)) + 65),
+      ),
+    employer:
+      truth.ageYears < 70
+        ? (b) => b.phiSpan(employers[f.employerIndex % employers.length]!, 'OTHER')
+        : undefined,
+    school: (b) => b.phiSpan(schools[f.employerIndex % schools.length]!, 'OTHER'),
+    grade: (b) => b.text(grades[Math.max(0, Math.min(9, truth.ageYears - 6))]!),
+  };
+}
+
+export function writeSocialHistory(c: Composer): void {
+  writeHeader(c, 'shx');
+  const { truth } = c;
+  const slots = socialSlots(c);
+  if (truth.ageYears < 16) {
+    say(c.b, truth.ageYears < 5 ? youngChild : schoolChild, c.rng, slots);
+    c.b.verbatim('\n');
+    return;
+  }
+  const smoking = { never: neverSmoked, former: formerSmoker, current: currentSmoker }[
+    truth.smoking
+  ];
+  const parts = [
+    () => say(c.b, smoking, c.rng, slots),
+    () => say(c.b, alcohol[truth.facts.alcohol], c.rng),
+    () => say(c.b, home, c.rng, slots),
+    () => say(c.b, work, c.rng, slots),
+  ];
+  const order = c.rng.chance(0.5) ? [0, 1, 2, 3] : [2, 3, 0, 1];
+  const lines = c.style.lists === 'lines' || c.style.lists === 'bullets';
+  order.slice(0, 2 + c.style.verbosity).forEach((i, n) => {
+    if (n > 0) c.b.verbatim(lines ? '\n' : ' ');
+    parts[i]!();
+  });
+  c.b.verbatim('\n');
+}

@@ -1,0 +1,194 @@
+// Domain (synth/notes/sections): what comes next: return precautions (hypothetical symptoms), planned
+// studies and screening (hypothetical procedures), follow-up appointments, and contact details (PHI).
+import type { Composer } from '../composer';
+import { shiftDate } from '../context';
+import { specialtyFor, workupFor, type ProcedureKey } from '../lexicon/clinical';
+import { reasonSymptoms, type SymptomKey } from '../lexicon/symptoms';
+import { writeMedicationName } from '../render/medications';
+import { writeInlineList, writeProcedure, writeSymptom } from '../render/mentions';
+import {
+  writeAddress,
+  writeClinicPhone,
+  writeDate,
+  writeEmail,
+  writeIp,
+  writePatientPhone,
+  writePortalUrl,
+} from '../render/phi';
+import { referToClinician } from '../people';
+import { bank, say } from '../template';
+
+/** Return precautions (>= 8 phrasings); the symptoms are hypothetical. */
+const precautions = bank(
+  'Return to the ED if {sxs} {develops|develop|occur}.',
+  'Call if {sxs} or other concerns.',
+  'Advised to seek care for any {sxs}.',
+  'Return precautions reviewed, including {sxs}.',
+  'Should {sxs} worsen, {he} will return.',
+  'Watch for {sxs}.',
+  'In case of {sxs}, call 911.',
+  '{He} knows to come back if {sxs} {recurs|returns}.',
+  'If {sxs} {develops|occurs}, {he} should call the clinic.',
+  'If {sxs} recurs, use {med}.',
+);
+
+/** Warning symptoms every return-precaution list may name, for adults and for young children. */
+const adultWarnings: readonly SymptomKey[] = [
+  'chestPain',
+  'dyspnea',
+  'fever',
+  'syncope',
+  'vomiting',
+];
+const childWarnings: readonly SymptomKey[] = ['fever', 'vomiting', 'rash', 'dyspnea', 'diarrhea'];
+
+export function writeReturnPrecautions(c: Composer): void {
+  const key = c.truth.reason ?? c.truth.suspected;
+  const warnings = c.truth.ageYears < 12 ? childWarnings : adultWarnings;
+  const pool = [...new Set([...(key ? (reasonSymptoms[key] ?? []) : []), ...warnings])];
+  const items = pool.filter(() => c.rng.chance(0.35)).slice(0, 3);
+  if (items.length === 0) items.push(c.rng.pick(pool));
+  const rescue = c.truth.medications.find((m) => m.asNeeded);
+  say(c.b, precautions, c.rng, {
+    sxs: () => writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true),
+    He: (b) => b.text(c.pronouns.subject === 'she' ? 'She' : 'He'),
+    he: (b) => b.text(c.pronouns.subject),
+    med: rescue ? () => writeMedicationName(c, rescue) : undefined,
+  });
+  c.b.verbatim('\n');
+}
+
+const plannedStudies = bank(
+  'Will obtain {proc}.',
+  'Plan {proc} {in the morning|as outpatient|before discharge}.',
+  'Order {proc}.',
+  'Consider {proc} if no improvement.',
+  '{proc} pending.',
+  'Schedule {proc}.',
+);
+const screening = bank(
+  'Due for {proc}; ordered.',
+  '{proc} recommended{ this year|}.',
+  'Discussed {proc}; {he} will schedule.',
+  'Overdue for {proc}.',
+);
+
+/** A planned study for the presentation, or age-appropriate screening (USPSTF 2021/2024 ages). */
+export function writePlannedStudy(c: Composer): void {
+  const reason = c.truth.reason;
+  const options: ProcedureKey[] =
+    reason && !c.truth.acute ? [...(workupFor[reason] ?? [])].filter((p) => p !== 'pci') : [];
+  const { ageYears } = c.truth;
+  const screeningOptions: ProcedureKey[] = [];
+  if (ageYears >= 45 && ageYears <= 75) screeningOptions.push('colonoscopy');
+  if (c.truth.patient.demographics.sex === 'female' && ageYears >= 40 && ageYears <= 74)
+    screeningOptions.push('mammogram');
+  if (options.length > 0 && c.rng.chance(0.6)) {
+    say(c.b, plannedStudies, c.rng, {
+      proc: () => writeProcedure(c, c.rng.pick(options), 'hypothetical'),
+    });
+  } else if (screeningOptions.length > 0 && c.rng.chance(0.5)) {
+    c.b.capitalise();
+    say(c.b, screening, c.rng, {
+      proc: () => writeProcedure(c, c.rng.pick(screeningOptions), 'hypothetical'),
+      he: (b) => b.text(c.pronouns.subject),
+    });
+  } else return;
+  c.b.verbatim('\n');
+}
+
+const followUps = bank(
+  '<Follow up|F/u> with {pcp} in {interval}{ for {recheck|labs|a BP check|medication review}|}.',
+  'RTC {interval}{ or sooner PRN|}.',
+  'Return to clinic in {interval}{ or sooner as needed|, sooner if worse|}.',
+  '{Follow-up appointment|Appointment scheduled|Next appointment} with {pcp} on {date}{|{ at|,} {appointmentTime}}.',
+  'F/u {date} with {pcp}{; clinic {phone}|}.',
+  'Next visit in {interval}. {Call|Please call|Contact the office at} {phone} with {questions|concerns|any problems}.',
+  'See {pcp} ({specialty}) within {interval}.',
+  '{Will see|We will see} {him|her|the patient} back in {interval}{ with labs|}.',
+  'Follow up with {specialty} as scheduled{ ({date})|}.',
+);
+
+export function writeFollowUp(c: Composer): void {
+  say(c.b, followUps, c.rng, {
+    pcp: (b) =>
+      referToClinician(b, c.rng.chance(0.7) ? c.truth.facts.pcp : c.staff.consultant, c.rng),
+    interval: (b) =>
+      b.text(
+        c.rng.pick([
+          '1 week',
+          '1-2 weeks',
+          '2 weeks',
+          '4 weeks',
+          '3 months',
+          '6 months',
+          '1 month',
+        ]),
+      ),
+    date: (b) => writeDate(b, shiftDate(c.truth.date, c.rng.int(5, 90)), c.style.dateStyle, c.rng),
+    // A clock time next to a date is part of the date element (i2b2 DATE convention).
+    appointmentTime: (b) =>
+      b.phiSpan(c.rng.pick(['9:00', '10:30 AM', '2:15 pm', '15:40', '8:45am']), 'DATE'),
+    phone: (b) => writeClinicPhone(b, c.rng),
+    specialty: (b) =>
+      b.text(
+        specialtyFor(c.truth.reason ?? c.truth.suspected ?? c.truth.conditions[0]?.condition.key),
+      ),
+  });
+  c.b.verbatim('\n');
+}
+
+/**
+ * Contact and channel details a note sometimes records. Rates per note: patient phone 20%, portal email
+ * 8%, portal URL 5%, address 6%, telehealth IP 4% (ambulatory only).
+ */
+export function writeContactDetails(c: Composer): void {
+  const { patient } = c.truth;
+  const ambulatory =
+    c.truth.encounter.kind === 'ambulatory' || c.truth.encounter.kind === 'wellness';
+  if (c.rng.chance(0.2)) {
+    c.b.text(
+      c.rng.pick([
+        'Best contact number: ',
+        'Patient can be reached at ',
+        'Phone: ',
+        'Call-back number ',
+      ]),
+    );
+    writePatientPhone(c.b, patient, c.rng);
+    c.b.verbatim('\n');
+  }
+  if (c.rng.chance(0.08)) {
+    c.b.text(
+      c.rng.pick(['Portal message sent to ', 'Results will be emailed to ', 'Email on file: ']),
+    );
+    writeEmail(c.b, patient);
+    c.b.verbatim('\n');
+  }
+  if (c.rng.chance(0.05)) {
+    c.b.text(
+      c.rng.pick([
+        'Visit summary available at ',
+        'Patient portal: ',
+        'After-visit summary posted to ',
+      ]),
+    );
+    writePortalUrl(c.b, patient);
+    c.b.verbatim('\n');
+  }
+  if (c.rng.chance(0.06)) {
+    c.b.text(c.rng.pick(['Address on file: ', 'Home address: ', 'Lives at ']));
+    writeAddress(c.b, patient);
+    c.b.verbatim('\n');
+  }
+  if (ambulatory && c.rng.chance(0.04)) {
+    const parenthesised = c.rng.chance(0.5);
+    c.b.text(
+      parenthesised
+        ? 'Virtual visit (client address '
+        : 'Telehealth video visit; patient connected from IP ',
+    );
+    writeIp(c.b, c.rng);
+    c.b.verbatim(parenthesised ? ')\n' : '.\n');
+  }
+}

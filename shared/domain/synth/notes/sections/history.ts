@@ -1,0 +1,247 @@
+// Domain (synth/notes/sections): chief complaint and history of present illness: who the patient is, why
+// they came, the symptoms they have (present) and pertinent negatives, in many phrasings and clause orders.
+import { sample, type Composer } from '../composer';
+import { shiftDate } from '../context';
+import { outsideHospitals } from '../lexicon/people';
+import type { SymptomKey } from '../lexicon/symptoms';
+import {
+  writeCondition,
+  writeInlineList,
+  writeReasonCondition,
+  writeSymptom,
+} from '../render/mentions';
+import { writeAge, writeDate, writePatientName } from '../render/phi';
+import { bank, chooseDistinct, render, say, type Slots, type Template } from '../template';
+import { writeHeader } from './headers';
+import { writeAdverseEffect, writeDenial, writeDenialClause } from './negation';
+import { writePastConditions } from './background';
+
+/** Openings for emergency visits and admissions (>= 8). */
+const hospitalOpenings = bank(
+  '{name} is {aAge} {sex} with {a history of|a PMH of|a past medical history significant for|known} {pmh} who presents with {cc}. ',
+  '{age} {sexShort} w/ {pmh} p/w {cc} x {dur}. ',
+  '<Patient|Pt> is {aAge} {sex} presenting to the {ED|emergency department|ER} with {cc}. ',
+  'This is {aAge} {sex} with {pmh} admitted for {cc}. ',
+  '{name}, {aAge} {sex} with {pmh}, presents with {dur} of {cc}. ',
+  '{name} is {aAge} {sex} who was in {his} usual state of health until {dur} ago, when {he} developed {cc}. ',
+  'Briefly, {he} is {aAge} {sex} with {pmh} who was transferred from {hosp} with {cc}. ',
+  '{name} is {aAge} {sex} who presents to the {ED|ER} on {date} with {cc}. ',
+  '{age} {sex} brought in by EMS with {cc}. ',
+);
+
+/** Openings for symptomatic clinic visits. */
+const clinicOpenings = bank(
+  '{age} {sex} with history of {pmh} who comes in complaining of {cc}. ',
+  '{age} {sex} {with PMH of|w/ PMH} {pmh} here with {cc}. ',
+  '{name} is {aAge} {sex} seen today for {dur} of {cc}. ',
+  '{name} is {aAge} {sex} with {pmh} who reports {cc} since {his} last visit. ',
+  '<Patient|Pt> is {aAge} {sex} presenting to clinic with {cc}. ',
+  '{age} {sexShort} w/ {pmh} c/o {cc} x {dur}. ',
+  '{name} returns with {cc}, present for {dur}. ',
+);
+
+/** Openings for hospital encounters without a presenting symptom (observation, suspected diagnosis). */
+const hospitalEvaluationOpenings = bank(
+  '{name} is {aAge} {sex} with {pmh} admitted for {observation|evaluation|monitoring}. ',
+  '{aAge} {sex} {with PMH of|w/} {pmh}, admitted for evaluation of {possible|suspected|presumed} {suspect}. ',
+  '<Patient|Pt> is {aAge} {sex} referred to the {ED|emergency department} for {further evaluation|workup}{ of {concern for|possible} {suspect}|}. ',
+  '{name} presented on {date} for {evaluation|observation}{ (r/o {suspect})|}. ',
+);
+
+/** Inpatient progress-note openings: the interval since the last note. */
+const intervalOpenings = bank(
+  'No acute events overnight. ',
+  'Feels {better|about the same|somewhat improved} today. ',
+  'Overnight {he} {slept well|had poor sleep|required no PRNs}. ',
+  'Hospital day {2|3|4}. {He} reports {cc} {is improving|persists|is slowly better}. ',
+  'Seen and examined this morning at bedside. ',
+  'Events: none. {He} is {tolerating diet|ambulating in the hallway|asking about discharge}. ',
+);
+
+const followUpOpenings = bank(
+  '{name} is {aAge} {sex} with {pmh} who presents for follow-up of {reason}. ',
+  '<Patient|Pt> returns for routine follow-up of {reason}. ',
+  '{age} {sex} here for {a 3-month|a 6-month|a routine|an interval} follow-up of {reason}. ',
+  '{name} comes in today to follow up on {reason}. ',
+  'Seen today for {reason} follow-up. ',
+  '{He} is here to discuss {his} {reason}. ',
+  '{age} {sexShort} with {pmh}, here for {reason}. ',
+  '{name} was last seen on {date} and returns for {reason}. ',
+);
+
+const wellnessOpenings = bank(
+  '{name} is {aAge} {sex} here for {an annual physical|a routine wellness visit|a preventive care visit}. ',
+  'Annual exam. {He} has no acute complaints. ',
+  '<Patient|Pt> presents for {his} annual physical and feels well. ',
+  '{age} {sex} presenting for routine health maintenance. ',
+  '{name} is {aAge} {sex} with {pmh} here for {his} yearly check-up. ',
+  'Here for a {well visit|physical|wellness exam}; no new concerns. ',
+);
+
+const childOpenings = bank(
+  '{name} is {aAge} {boy} brought in by {his} {relRole} for {cc}. ',
+  '{age} {boy} with {cc} x {dur}, per {relRole}. ',
+  '{name} is {aAge} {boy} here with {his} {relRole}, {rel}, for {cc}. ',
+  '{age} {boy} presenting with {dur} of {cc}. {His} {relRole} reports {he} has been fussy. ',
+  '{name} is {aAge} {boy} with {pmh} who presents with {cc}. ',
+);
+
+const symptomSentences = bank(
+  '{He} reports {sxs} for the past {dur}',
+  'Endorses {sxs}',
+  '<Complains of|C/o> {sxs} x {dur}',
+  '{He} has been experiencing {sxs} since {date}',
+  'Notes worsening {sxs} over the last {dur}',
+  'Positive for {sxs}',
+  'Reports {sxs} that started {dur} ago',
+  'Associated symptoms include {sxs}',
+  'Also with {sxs}',
+  '{His} main concern is {sxs}',
+  'Over the past {dur} {he} has noticed {sxs}',
+  '+{sxs}',
+);
+
+function durationOf(c: Composer): string {
+  return c.rng.pick([
+    '2 days',
+    '3 days',
+    'several days',
+    '1 week',
+    '2 weeks',
+    '48 hours',
+    '4 days',
+    '4 weeks',
+    '5 days',
+    '10 days',
+  ]);
+}
+
+/** "a" or "an" before a spoken age ("an 8-year-old", "an 11-month-old", "an 87 y/o", "a newborn"). */
+export function articleForAge(years: number, months: number): string {
+  const n = years < 2 ? months : years;
+  const vowelSound = n === 8 || n === 11 || n === 18 || (n >= 80 && n <= 89);
+  return years < 2 && months === 0 ? 'a ' : vowelSound ? 'an ' : 'a ';
+}
+
+/** Slots naming the patient: name, age ("an 87 y/o"), sex words and pronouns. */
+function patientSlots(c: Composer): Slots {
+  const { truth, pronouns: p } = c;
+  const female = truth.patient.demographics.sex === 'female';
+  const { ageYears: years, ageMonths: months } = truth;
+  const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+  const sexWords = female ? ['female', 'woman', 'F', 'lady'] : ['male', 'man', 'M', 'gentleman'];
+  const childWord =
+    years < 2 && months > 0 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
+  return {
+    name: (b) => writePatientName(b, truth.patient, c.rng, c.rng.chance(0.5)),
+    age: (b) => writeAge(b, years, months, c.rng),
+    aAge: (b) => writeAge(b.text(articleForAge(years, months)), years, months, c.rng),
+    sex: (b) => b.text(c.rng.pick(sexWords)),
+    sexShort: (b) => b.verbatim(c.rng.pick(female ? ['F', 'f', 'yo F'] : ['M', 'm', 'yo M'])),
+    boy: (b) => b.text(childWord),
+    He: (b) => b.text(cap(p.subject)),
+    he: (b) => b.text(p.subject),
+    his: (b) => b.text(p.possessive),
+    His: (b) => b.text(cap(p.possessive)),
+  };
+}
+
+/** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
+export function historySlots(c: Composer): Slots {
+  const cached = slotsByNote.get(c);
+  if (cached) return cached;
+  const slots = buildHistorySlots(c);
+  slotsByNote.set(c, slots);
+  return slots;
+}
+
+/** One set of history slots per note: they only close over the note's own state. */
+const slotsByNote = new WeakMap<Composer, Slots>();
+
+function buildHistorySlots(c: Composer): Slots {
+  const { truth } = c;
+  const others = truth.conditions.filter((x) => x.condition.key !== truth.reason);
+  const present = c.plan.present;
+  const writePresent = (s: SymptomKey): void => void writeSymptom(c, s, 'present');
+  return {
+    ...patientSlots(c),
+    dur: (b) => b.text(durationOf(c)),
+    pmh:
+      others.length > 0
+        ? () => writePastConditions(c, sample(c.rng, others, c.rng.int(1, 4)), 'inline')
+        : undefined,
+    cc: present.length > 0 || truth.reason ? () => writeComplaint(c) : undefined,
+    sxs:
+      present.length > 0
+        ? () => writeInlineList(c, sample(c.rng, present, c.rng.int(1, 3)), writePresent)
+        : undefined,
+    reason: truth.reason ? () => writeReasonCondition(c, truth.reason!, 'present') : undefined,
+    suspect: truth.suspected ? () => writeCondition(c, truth.suspected!, 'possible') : undefined,
+    hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
+    date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
+    relRole: (b) => b.text(truth.facts.relativeRole),
+    rel: (b) => b.phiSpan(`${truth.facts.relative.given} ${truth.facts.relative.family}`, 'NAME'),
+  };
+}
+
+/** The presenting complaint: the leading symptoms, else the reason condition. */
+function writeComplaint(c: Composer): void {
+  const present = c.plan.present;
+  if (present.length === 0) {
+    writeReasonCondition(c, c.truth.reason!, 'present');
+    return;
+  }
+  writeInlineList(c, present.slice(0, 2), (s) => void writeSymptom(c, s, 'present'));
+}
+
+/** "Chief Complaint: shortness of breath" / quoted patient words / "f/u HTN". */
+export function writeChiefComplaint(c: Composer): void {
+  writeHeader(c, 'cc');
+  const { present } = c.plan;
+  if (present.length > 0 && c.rng.chance(0.3)) {
+    // The patient's words, quoted: "chest pain for 2 days", "my wheezing".
+    c.b.verbatim('"');
+    c.b.text(c.rng.pick(['my ', '', '']));
+    writeSymptom(c, present[0]!, 'present');
+    c.b.text(c.rng.pick([` for ${durationOf(c)}`, ' is worse', '', ` x ${durationOf(c)}`]));
+    c.b.verbatim('"\n');
+  } else if (present.length > 0) {
+    writeComplaint(c);
+    c.b.verbatim('\n');
+  } else if (c.truth.reason) {
+    c.b.text(c.b.abbreviate('follow-up', ['f/u', 'F/U'])).text(c.rng.pick([' of ', ' ', ': ']));
+    writeReasonCondition(c, c.truth.reason, 'present');
+    c.b.verbatim('\n');
+  } else {
+    c.b
+      .text(c.rng.pick(['Annual physical', 'Routine visit', 'Wellness exam', 'Health maintenance']))
+      .verbatim('\n');
+  }
+}
+
+function openings(c: Composer, interval: boolean): readonly Template[] {
+  if (interval) return intervalOpenings;
+  if (c.truth.ageYears < 12 && c.plan.present.length > 0) return childOpenings;
+  const hospital = c.truth.encounter.kind === 'inpatient' || c.truth.encounter.kind === 'emergency';
+  if (c.plan.present.length > 0) return hospital ? hospitalOpenings : clinicOpenings;
+  if (hospital && !c.truth.reason) return hospitalEvaluationOpenings;
+  return c.truth.reason ? followUpOpenings : wellnessOpenings;
+}
+
+/** The HPI: an opening, symptom sentences (with trailing denials), an adverse effect, denials. */
+export function writeHpi(c: Composer, withHeader = true): void {
+  if (withHeader) writeHeader(c, 'hpi');
+  const slots = historySlots(c);
+  const interval = c.truth.kind === 'progress' && c.truth.encounter.kind === 'inpatient';
+  say(c.b, openings(c, interval), c.rng, slots);
+  const sentences =
+    c.plan.present.length > 1 ? c.rng.int(1, 2 + c.style.verbosity) : c.plan.present.length;
+  for (const sentence of chooseDistinct(symptomSentences, c.rng, slots, sentences)) {
+    render(c.b, sentence, c.rng, slots);
+    if (c.rng.chance(0.3)) writeDenialClause(c);
+    c.b.text('. ');
+  }
+  writeAdverseEffect(c);
+  for (let i = 0; i < 1 + c.style.verbosity; i++) if (c.rng.chance(0.75)) writeDenial(c, 4);
+  c.b.verbatim('\n');
+}

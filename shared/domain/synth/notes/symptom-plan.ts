@@ -1,0 +1,68 @@
+// Domain (synth/notes): decides, before any text is written, which symptoms a note asserts and which it
+// may deny, so that no symptom is both present and negated and denials never contradict the presentation.
+import type { Rng } from '../rng';
+import type { SymptomPlan } from './composer';
+import type { NoteTruth } from './context';
+import { adverseEffectsOf, genericName } from './lexicon/drugs';
+import {
+  pertinentNegatives,
+  reasonSymptoms,
+  reviewOfSystems,
+  childReviewOfSystems,
+  withRelated,
+  type SymptomKey,
+} from './lexicon/symptoms';
+
+/**
+ * Rates: an ambulatory follow-up of a chronic condition is symptomatic 55% of the time (acute visits
+ * always are); each secondary symptom of the presentation is present with probability 0.5; 8% of notes
+ * whose patient takes a drug with a known adverse effect attribute that effect to it.
+ */
+const followUpSymptomaticShare = 0.55;
+const secondarySymptomShare = 0.5;
+export const adverseEffectNoteShare = 0.08;
+
+export function planSymptoms(truth: NoteTruth, rng: Rng): SymptomPlan {
+  const key = truth.reason ?? truth.suspected;
+  const profile = key ? (reasonSymptoms[key] ?? []) : [];
+  const present: SymptomKey[] = [];
+  if (profile.length > 0 && (truth.acute || rng.chance(followUpSymptomaticShare))) {
+    present.push(profile[0]!);
+    for (const s of profile.slice(1)) if (rng.chance(secondarySymptomShare)) present.push(s);
+  }
+  const adverseEffect = pickAdverseEffect(truth, present, rng);
+  if (adverseEffect && !present.includes(adverseEffect.symptom))
+    present.push(adverseEffect.symptom);
+
+  const excluded = new Set<SymptomKey>();
+  for (const s of present) for (const r of withRelated(s)) excluded.add(r);
+  // A measured fever (>= 38.0 C) is never denied in the same note.
+  if (truth.measurements.some((m) => m.key === 'bodyTemperature' && m.value >= 38)) {
+    for (const r of withRelated('fever')) excluded.add(r);
+  }
+  // An acute presentation is never documented without its cardinal symptoms being possible.
+  if (truth.acute) for (const s of profile) for (const r of withRelated(s)) excluded.add(r);
+  const pertinent = key ? (pertinentNegatives[key] ?? []) : [];
+  const negatives: SymptomKey[] = [];
+  const review = truth.ageYears < 12 ? childReviewOfSystems : reviewOfSystems;
+  for (const s of [...pertinent, ...review]) {
+    if (!excluded.has(s) && !negatives.includes(s)) negatives.push(s);
+  }
+  return { present, negatives, adverseEffect };
+}
+
+function pickAdverseEffect(
+  truth: NoteTruth,
+  present: SymptomKey[],
+  rng: Rng,
+): SymptomPlan['adverseEffect'] {
+  const draw = rng.next();
+  const candidates = truth.medications.filter((m) => adverseEffectsOf(genericName(m)).length > 0);
+  if (candidates.length === 0 || draw >= adverseEffectNoteShare) return undefined;
+  const medication = rng.pick(candidates);
+  const options = adverseEffectsOf(genericName(medication)).filter(
+    (s) => !present.some((p) => withRelated(p).includes(s) && p !== s),
+  );
+  if (options.length === 0) return undefined;
+  return { medication, symptom: rng.pick(options) };
+}
