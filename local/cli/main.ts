@@ -6,10 +6,12 @@ import { ingestCommand } from './commands/ingest';
 import { tokenCommand } from './commands/token';
 import { benchCommand } from './commands/bench';
 import { evalCommand } from './commands/eval';
+import { synthCommand } from './commands/synth';
 
 const commands: Command[] = [
   startCommand,
   demoCommand,
+  synthCommand,
   ingestCommand,
   tokenCommand,
   benchCommand,

@@ -1,0 +1,68 @@
+// Local (synth): the ground-truth records written beside a cohort (truth/*.jsonl), one patient at a time.
+import type { RenderedPatient } from '../../shared/domain/synth/cohort';
+import { conditions } from '../../shared/domain/synth/catalog';
+
+/** JSONL lines of every truth file for one rendered patient. */
+export function truthLines(r: RenderedPatient): Record<string, string[]> {
+  const p = r.patient;
+  const id = p.id;
+  return {
+    'patients.jsonl': [
+      JSON.stringify({
+        patientId: id,
+        index: p.index,
+        mrn: p.demographics.mrn,
+        demographics: p.demographics,
+        riskFactors: p.riskFactors,
+        medications: p.medications,
+        allergies: p.allergies,
+        familyHistory: p.familyHistory,
+        encounters: p.encounters.map(({ id: encounterId, kind, start, end, reason }) => ({
+          encounterId,
+          kind,
+          start,
+          end,
+          reason,
+        })),
+      }),
+    ],
+    'conditions.jsonl': p.conditions.map((c) =>
+      JSON.stringify({
+        patientId: id,
+        key: c.key,
+        snomed: conditions[c.key].snomed.code,
+        icd10: conditions[c.key].icd10.code,
+        onset: c.onset,
+        status: c.status,
+        ...(c.severity ? { severity: c.severity } : {}),
+      }),
+    ),
+    'outcomes.jsonl': [JSON.stringify({ patientId: id, ...p.outcomes })],
+    'genotypes.jsonl': p.genome
+      ? [
+          JSON.stringify({
+            patientId: id,
+            vcf: `vcf/${id}.vcf`,
+            diplotypes: p.genome.diplotypes,
+            tumour: p.genome.tumour,
+          }),
+        ]
+      : [],
+    'notes.jsonl': r.notes.map((n) =>
+      JSON.stringify({
+        noteId: n.id,
+        patientId: id,
+        encounterId: n.encounterId,
+        kind: n.kind,
+        date: n.date,
+        file: `notes/${n.id}.txt`,
+        labels: n.labels,
+        entities: n.entities,
+        relations: n.relations,
+        phi: n.phi,
+        noise: n.noise,
+      }),
+    ),
+    'defects.jsonl': r.defects.map((d) => JSON.stringify(d)),
+  };
+}
