@@ -1,21 +1,20 @@
 // Benchmark: FHIR NDJSON through the deployed ingest handler against the embedded stack (s3rver,
 // dynalite), versus the same bytes through plain JSON.parse; resources/s, ratio, peak memory.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import { startStack } from '../local/stack';
 import { lambdaContext, s3EventRecord, sqsRecord } from '../local/aws-events';
-import { sampleHospitalFiles } from '../local/sample-data';
+import { writeCohort } from '../local/synth/write-cohort';
 import { keyLayout } from '../shared/config/resources';
 import type { BenchContext, BenchResult } from './suites';
 
 export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const target = ctx.size ?? 20_000;
-  // The sample export has 10 resources per patient (1 Patient + 9 Observations).
-  const [file] = sampleHospitalFiles(Math.max(1, Math.ceil(target / 10)), 7);
-  const body = Buffer.from(file!.content);
-  const lines = file!.content.split('\n').filter(Boolean);
+  const file = await syntheticExport(target, ctx);
+  const body = Buffer.from(file.content);
+  const lines = file.content.split('\n').filter(Boolean);
   ctx.progress(`  ${lines.length} resources, ${(body.length / 2 ** 20).toFixed(1)} MiB`);
 
   const parseStart = process.hrtime.bigint();
@@ -25,7 +24,7 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
       JSON.parse(line);
       parsed++;
     } catch {
-      // the sample's deliberately bad lines
+      // not counted: a line JSON.parse rejects
     }
   }
   const parseSeconds = Number(process.hrtime.bigint() - parseStart) / 1e9;
@@ -33,7 +32,7 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-bench-'));
   const stack = await startStack({ dataDir, logLevel: 'ERROR', autoIngest: false });
   try {
-    const key = keyLayout.raw(file!.hospital, 'bench', file!.name);
+    const key = keyLayout.raw(file.hospital, 'bench', file.name);
     await stack.deps.objects.put('raw', key, body);
     const head = await stack.deps.objects.head('raw', key);
     const event: SQSEvent = {
@@ -67,7 +66,7 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
     const report = JSON.parse(
       (await stack.deps.objects.getText(
         'curated',
-        keyLayout.report(file!.hospital, 'bench', file!.name),
+        keyLayout.report(file.hospital, 'bench', file.name),
       ))!,
     );
     const handlerRate = report.records.accepted / seconds;
@@ -93,5 +92,31 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
   } finally {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Patients and Observations of a synthetic cohort (about 63 resources per patient), `target` lines or more. */
+async function syntheticExport(
+  target: number,
+  ctx: BenchContext,
+): Promise<{ hospital: string; name: string; content: string }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'caregraph-bench-cohort-')), 'cohort');
+  try {
+    const patients = Math.max(1, Math.ceil(target / 60));
+    await writeCohort({
+      patients,
+      seed: 7,
+      hospital: 'bench',
+      dirtyRate: 0,
+      asOf: '2026-01-01',
+      out,
+    });
+    ctx.progress(`  generated ${patients} synthetic patients`);
+    const content = ['Patient.ndjson', 'Observation.ndjson']
+      .map((f) => readFileSync(join(out, 'fhir', f), 'utf8'))
+      .join('');
+    return { hospital: 'bench', name: 'export.ndjson', content };
+  } finally {
+    rmSync(join(out, '..'), { recursive: true, force: true });
   }
 }

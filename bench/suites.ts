@@ -1,5 +1,6 @@
 // The benchmark suites `caregraph bench` knows.
 import { ingestBenchmark } from './ingest';
+import { synthBenchmark } from './synth';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -14,4 +15,5 @@ export interface BenchResult {
 
 export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   ingest: ingestBenchmark,
+  synth: synthBenchmark,
 };

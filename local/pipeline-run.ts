@@ -1,13 +1,15 @@
-// What `demo` and first `start` do with a running stack: put the sample hospital export through the
+// What `demo` and first `start` do with a running stack: put synthetic hospital exports through the
 // pipeline the way a hospital would (S3 upload -> ingest), then read it back through the HTTP API.
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
-import { sampleHospitalFiles } from './sample-data';
+import { join } from 'node:path';
+import { writeCohort } from './synth/write-cohort';
+import { defaultAsOf } from '../shared/domain/synth/model';
 import {
   newBatchId,
   s3ClientFor,
-  uploadFile,
+  uploadPath,
   waitForReport,
   type StackInfo,
 } from './cli/stack-client';
@@ -20,31 +22,59 @@ export function stackInfo(stack: RunningStack): StackInfo {
   return { ...stack.endpoints, dataDir: stack.dataDir };
 }
 
-/** Upload the sample files through the S3 protocol and wait for their ingest reports. */
+/**
+ * The demo hospitals: a general hospital and a smaller second one (so hospital scoping is visible),
+ * each a synthetic cohort (`caregraph synth`) with 1% of records given realistic defects.
+ */
+export function demoHospitals(patients: number): { hospital: string; patients: number }[] {
+  return [
+    { hospital: 'demo-general', patients },
+    { hospital: 'demo-east', patients: Math.max(1, Math.round(patients / 4)) },
+  ];
+}
+
+/** The resource files of a cohort this version ingests; the rest of the export stays on disk. */
+export const ingestedFiles = ['Patient.ndjson', 'Observation.ndjson'];
+
+/** Generate the demo cohorts, upload them through the S3 protocol and wait for their ingest reports. */
 export async function loadSampleData(
   stack: RunningStack,
   patients: number,
   seed: number,
   progress: (line: string) => void,
 ): Promise<LoadedSample> {
-  const info = stackInfo(stack);
-  const s3 = s3ClientFor(info);
+  const s3 = s3ClientFor(stackInfo(stack));
   const batch = newBatchId();
-  const files = sampleHospitalFiles(patients, seed);
-  for (const f of files) {
-    await uploadFile(
-      s3,
-      stack.config.buckets.raw,
-      keyLayout.raw(f.hospital, batch, f.name),
-      Buffer.from(f.content),
+  const uploads: { hospital: string; name: string }[] = [];
+  for (const [i, demo] of demoHospitals(patients).entries()) {
+    const out = join(stack.dataDir, 'sample-cohorts', demo.hospital);
+    await writeCohort({
+      patients: demo.patients,
+      seed: seed + i,
+      hospital: demo.hospital,
+      dirtyRate: 0.01,
+      asOf: defaultAsOf,
+      out,
+      force: true,
+    });
+    progress(
+      `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
     );
-    progress(`uploaded ${f.name} (${f.content.length} bytes) for hospital ${f.hospital}`);
+    for (const name of ingestedFiles) {
+      await uploadPath(
+        s3,
+        stack.config.buckets.raw,
+        keyLayout.raw(demo.hospital, batch, name),
+        join(out, 'fhir', name),
+      );
+      uploads.push({ hospital: demo.hospital, name });
+    }
   }
   const reports: IngestReport[] = [];
-  for (const f of files) {
-    const report = await waitForReport(s3, stack.config.buckets.curated, f.hospital, batch, f.name);
+  for (const u of uploads) {
+    const report = await waitForReport(s3, stack.config.buckets.curated, u.hospital, batch, u.name);
     progress(
-      `ingested ${f.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
+      `ingested ${u.hospital}/${u.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
     );
     reports.push(report);
   }

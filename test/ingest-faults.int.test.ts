@@ -108,3 +108,61 @@ describe('Embedded stack: restart after a crash', () => {
     }
   });
 });
+
+describe('Function: ingest (permanent failures)', () => {
+  it('writes a rejected report instead of retrying when a store rejects a write as invalid', async () => {
+    // Prepare: a serving table whose writes fail with a non-retryable validation error.
+    const stack = await startTestStack({ autoIngest: false });
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+    const rejecting = mockClient(client);
+    rejecting
+      .on(BatchWriteCommand)
+      .rejects(
+        Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+          name: 'ValidationException',
+          $fault: 'client',
+        }),
+      );
+    try {
+      const deps = {
+        ...stack.deps,
+        serving: new DynamoDbTable(client, stack.config.tables.serving, servingTable),
+      };
+      const handler = makeIngestHandler(deps, buildObservability(stack.config, 'ingest-permanent'));
+      const key = keyLayout.raw('west', 'b1', 'big.ndjson');
+      const body = ndjson(patient('p1'));
+      await stack.deps.objects.put('raw', key, body);
+      const record = sqsRecord(
+        JSON.stringify({
+          Records: [
+            s3EventRecord({
+              bucket: stack.config.buckets.raw,
+              key,
+              size: body.length,
+              eTag: 'e2',
+              sequencer: '2',
+            }),
+          ],
+        }),
+        'ingest',
+        1,
+      );
+      // Act
+      const response = await handler({ Records: [record] } as SQSEvent, lambdaContext('ingest'));
+      // Assess: not retried, and the hospital gets a report saying why.
+      expect(response.batchItemFailures).toEqual([]);
+      const report = JSON.parse(
+        (await stack.deps.objects.getText(
+          'curated',
+          keyLayout.report('west', 'b1', 'big.ndjson'),
+        ))!,
+      );
+      expect(report.status).toBe('rejected');
+      expect(report.errors[0].reason).toContain('processing failed and was not retried');
+      expect(JSON.stringify(report)).not.toContain('maximum allowed size'); // internal detail stays in logs
+    } finally {
+      rejecting.restore();
+      await stack.stop();
+    }
+  });
+});

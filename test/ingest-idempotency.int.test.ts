@@ -90,3 +90,29 @@ describe('Function: ingest (idempotency)', () => {
     }
   });
 });
+
+describe('Function: ingest (duplicates inside one file)', () => {
+  it('keeps one record when a file repeats a resource, the later line winning', async () => {
+    const stack = await startTestStack();
+    try {
+      await stack.deps.objects.put(
+        'raw',
+        keyLayout.raw('dup', 'b1', 'x.ndjson'),
+        ndjson(
+          patient('p1'),
+          heartRate('o1', 'p1', '2026-03-01T09:00:00Z', 70),
+          heartRate('o1', 'p1', '2026-03-01T09:00:00Z', 71),
+        ),
+      );
+      await stack.settled();
+      const served = await countServed(stack, 'dup');
+      expect(served).toEqual({ patients: 1, observations: 1 });
+      const id = (await apiGet(stack, '/patients', 'dup')).body.items![0]!.id;
+      const obs = (await apiGet(stack, `/patients/${id}/observations`, 'dup')).body
+        .items as unknown as { valueQuantity: { value: number } }[];
+      expect(obs[0]!.valueQuantity.value).toBe(71);
+    } finally {
+      await stack.stop();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // The evaluation suites `caregraph eval` (`npm run eval`) knows. Each reads ../shared/data and skips
 // with a clear message when it is absent.
 import { ingestSyntheaEval } from './ingest-synthea';
+import { synthValidityEval } from './synth-validity';
 
 export interface EvalContext {
   sharedData: string;
@@ -12,4 +13,5 @@ export type EvalResult =
 
 export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult>> = {
   'ingest-synthea': ingestSyntheaEval,
+  'synth-validity': synthValidityEval,
 };

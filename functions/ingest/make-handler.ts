@@ -10,8 +10,9 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Dependencies } from '../../shared/adapters/composition';
 import type { Observability } from '../../shared/adapters/observability';
-import { ingestFile } from '../../shared/domain/ingest/ingest-file';
-import { ValidationError } from '../../shared/domain/errors';
+import { ingestFile, recordPermanentFailure } from '../../shared/domain/ingest/ingest-file';
+import { shouldRetry } from '../../shared/domain/problem';
+import { ValidationError, asCaregraphError } from '../../shared/domain/errors';
 import { decodeS3Key, s3NotificationSchema, type S3EventRecord } from './s3-event';
 
 export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Observability) {
@@ -19,9 +20,13 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
   const ingestObject = makeIdempotent(
     async (record: S3EventRecord) => {
       const key = decodeS3Key(record.s3.object.key);
-      const report = await ingestFile(deps, {
-        key,
-        etag: record.s3.object.eTag ?? record.s3.object.sequencer ?? key,
+      const etag = record.s3.object.eTag ?? record.s3.object.sequencer ?? key;
+      const report = await ingestFile(deps, { key, etag }).catch(async (error: unknown) => {
+        // A retry cannot fix a permanent failure: report it (the file stays in raw storage) instead
+        // of cycling the message to the DLQ while the hospital waits for a report that never comes.
+        if (shouldRetry(error)) throw error;
+        logger.error('file failed permanently', { key, error: asCaregraphError(error).name });
+        return recordPermanentFailure(deps, key, error);
       });
       logger.info('file ingested', { key, status: report.status, records: report.records });
       metrics.addMetric('RecordsAccepted', MetricUnit.Count, report.records.accepted);

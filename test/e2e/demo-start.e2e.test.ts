@@ -11,12 +11,33 @@ describe('CLI: caregraph demo', () => {
     const run = await runCli(['demo', '--json', '--patients', '8']);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary.records).toEqual({ accepted: 8 * 10 + 2 * 10, quarantined: 2 });
-    expect(summary.served).toEqual([
-      { hospital: 'demo-general', patients: 8, observationsOfFirstPatient: 9 },
-      { hospital: 'demo-childrens', patients: 2, observationsOfFirstPatient: 9 },
+    type FileSummary = {
+      file: string;
+      hospital: string;
+      records: { accepted: number; rejected: number };
+      errors: { line: number; reason: string }[];
+    };
+    const files = summary.files as FileSummary[];
+    expect(files.map((f) => `${f.hospital}/${f.file}`)).toEqual([
+      'demo-general/Patient.ndjson',
+      'demo-general/Observation.ndjson',
+      'demo-east/Patient.ndjson',
+      'demo-east/Observation.ndjson',
     ]);
-    expect(summary.files[0].errors.map((e: { line: number }) => e.line)).toEqual([6, 8 * 10 + 2]);
+    // Every record read is accounted for, and every quarantined one has a line and a reason.
+    expect(summary.records.accepted).toBe(files.reduce((n, f) => n + f.records.accepted, 0));
+    expect(summary.records.quarantined).toBe(files.reduce((n, f) => n + f.records.rejected, 0));
+    for (const f of files) for (const e of f.errors) expect(e.line).toBeGreaterThan(0);
+    // Each hospital is served exactly the patients it sent (and only those).
+    const acceptedPatients = (h: string) =>
+      files.find((f) => f.hospital === h && f.file === 'Patient.ndjson')!.records.accepted;
+    expect(
+      summary.served.map((s: { hospital: string; patients: number }) => [s.hospital, s.patients]),
+    ).toEqual([
+      ['demo-general', acceptedPatients('demo-general')],
+      ['demo-east', acceptedPatients('demo-east')],
+    ]);
+    expect(acceptedPatients('demo-general')).toBeGreaterThanOrEqual(7);
   });
 });
 
@@ -25,10 +46,10 @@ describe('CLI: caregraph start', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-start-'));
     const first = await startAndProbe(dataDir);
     expect(first.health).toEqual({ status: 'ok' });
-    expect(first.patients).toBe(5);
+    expect(first.patients).toBeGreaterThanOrEqual(4); // 5 generated, 1% of lines may carry a defect
     expect(existsSync(join(dataDir, 'stack.json'))).toBe(false); // removed on clean stop
     const second = await startAndProbe(dataDir);
-    expect(second.patients).toBe(5);
+    expect(second.patients).toBe(first.patients);
   });
 });
 

@@ -11,7 +11,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'run the whole pipeline once on a sample hospital export and print a summary',
   usage:
-    'Usage: caregraph demo [--patients N (default 20)] [--seed S (default 42)] [--keep] [--json]',
+    'Usage: caregraph demo [--patients N (default 200)] [--seed S (default 42)] [--keep] [--json]',
   async run(argv) {
     const { values } = parseFlags(argv, {
       patients: { type: 'string' },
@@ -19,7 +19,7 @@ export const demoCommand: Command = {
       json: { type: 'boolean' },
       keep: { type: 'boolean' },
     });
-    const patients = intFlag(values.patients, 'patients', 20, 1, 100_000);
+    const patients = intFlag(values.patients, 'patients', 200, 1, 100_000);
     const seed = intFlag(values.seed, 'seed', 42);
     const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-demo-'));
     const started = Date.now();
@@ -83,8 +83,10 @@ function render(s: {
     lines.push(
       `  ${f.file} (${f.hospital}): ${f.status}, ${f.records.accepted} accepted, ${f.records.rejected} quarantined`,
     );
-    for (const e of f.errors)
+    for (const e of f.errors.slice(0, 3))
       lines.push(`    quarantined line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
+    if (f.errors.length > 3)
+      lines.push(`    ... ${f.errors.length - 3} more in the file's ingest report`);
   }
   lines.push(
     '',

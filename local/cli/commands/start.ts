@@ -52,7 +52,7 @@ export const startCommand: Command = {
       out.progress('first start: loading the sample hospital export through the pipeline ...');
       const { reports } = await loadSampleData(
         stack,
-        intFlag(values.patients, 'patients', 20, 1, 100_000),
+        intFlag(values.patients, 'patients', 200, 1, 100_000),
         intFlag(values.seed, 'seed', 42),
         out.progress,
       );

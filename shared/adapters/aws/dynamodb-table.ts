@@ -49,8 +49,11 @@ export class DynamoDbTable implements Table {
   }
 
   async putMany(items: Item[]): Promise<void> {
+    // BatchWriteItem rejects a request naming one key twice, and parallel chunks would race: keep the
+    // last write of each key, as sequential puts would.
+    const unique = [...new Map(items.map((item) => [this.keyString(item), item])).values()];
     const chunks: Item[][] = [];
-    for (let i = 0; i < items.length; i += maxBatch) chunks.push(items.slice(i, i + maxBatch));
+    for (let i = 0; i < unique.length; i += maxBatch) chunks.push(unique.slice(i, i + maxBatch));
     // A few BatchWriteItem calls in flight: faster than one at a time, gentle on table capacity.
     for (let i = 0; i < chunks.length; i += parallelBatches) {
       await Promise.all(
@@ -88,6 +91,11 @@ export class DynamoDbTable implements Table {
       items: out.Items ?? [],
       ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
+  }
+
+  private keyString(item: Item): string {
+    const sortKey = this.definition.sortKey ? String(item[this.definition.sortKey.name]) : '';
+    return `${String(item[this.definition.partitionKey.name])}\u0000${sortKey}`;
   }
 
   private key(pk: string, sk: string): Record<string, string> {

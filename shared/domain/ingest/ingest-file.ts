@@ -139,3 +139,34 @@ class OutputStreams {
     }
   }
 }
+
+/**
+ * Write the report of a file whose processing failed for good (e.g. a store rejected a write as
+ * invalid): status rejected, with the reason. Records already written stay; the raw file is kept.
+ */
+export async function recordPermanentFailure(
+  deps: IngestDeps,
+  key: string,
+  error: unknown,
+): Promise<IngestReport> {
+  const where = parseRawKey(key);
+  const at = deps.clock.now().toISOString();
+  const entry = toQuarantineEntry(where.file, 0, error);
+  const report: IngestReport = {
+    ...where,
+    status: 'rejected',
+    records: { accepted: 0, repaired: 0, rejected: 0 },
+    byType: {},
+    errors: [{ line: 0, reason: `processing failed and was not retried: ${entry.reason}` }],
+    errorsOmitted: 0,
+    startedAt: at,
+    finishedAt: at,
+  };
+  await deps.objects.put(
+    'curated',
+    keyLayout.report(where.hospital, where.batch, where.file),
+    JSON.stringify(report, null, 2),
+    'application/json',
+  );
+  return report;
+}
