@@ -9,7 +9,7 @@ import { intFlag, out, parseFlags, type Command } from '../io';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'run the whole pipeline once on a sample hospital export and print a summary',
+  summary: 'run the whole pipeline once on synthetic hospital exports and print a summary',
   usage:
     'Usage: caregraph demo [--patients N (default 200)] [--seed S (default 42)] [--keep] [--json]',
   async run(argv) {

@@ -49,7 +49,9 @@ export const startCommand: Command = {
     );
     const marker = join(dataDir, 'sample-data-loaded.json');
     if (!values['no-sample-data'] && !existsSync(marker)) {
-      out.progress('first start: loading the sample hospital export through the pipeline ...');
+      out.progress(
+        'first start: generating synthetic hospitals and loading them through the pipeline ...',
+      );
       const { reports } = await loadSampleData(
         stack,
         intFlag(values.patients, 'patients', 200, 1, 100_000),
