@@ -115,14 +115,12 @@ describe('Function: ingest (permanent failures)', () => {
     const stack = await startTestStack({ autoIngest: false });
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
     const rejecting = mockClient(client);
-    rejecting
-      .on(BatchWriteCommand)
-      .rejects(
-        Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
-          name: 'ValidationException',
-          $fault: 'client',
-        }),
-      );
+    rejecting.on(BatchWriteCommand).rejects(
+      Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+        name: 'ValidationException',
+        $fault: 'client',
+      }),
+    );
     try {
       const deps = {
         ...stack.deps,
