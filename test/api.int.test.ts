@@ -92,4 +92,19 @@ describe('Function: api', () => {
     ).toBe(404);
     expect((await apiGet(stack, '/nowhere', 'east')).status).toBe(404);
   });
+
+  it("serves a batch's ingest reports to its own hospital only", async () => {
+    const own = await apiGet(stack, '/ingest/batches/b1', 'east', 'data-engineer');
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      batch: 'b1',
+      status: 'accepted',
+      records: { accepted: 6, repaired: 0, rejected: 0 },
+    });
+    expect((own.body.files as unknown as { file: string }[]).map((f) => f.file)).toEqual([
+      'p.ndjson',
+    ]);
+    expect((await apiGet(stack, '/ingest/batches/b1', 'north', 'data-engineer')).status).toBe(404);
+    expect((await apiGet(stack, '/ingest/batches/b1', 'east', 'patient', 'x')).status).toBe(403);
+  });
 });

@@ -1,11 +1,14 @@
 // Primary adapter: the API's routes, each a few lines from HTTP to a use case and back.
 import type { Table } from '../../shared/ports/table';
+import type { ObjectStore } from '../../shared/ports/object-store';
+import { batchSummary } from '../../shared/domain/ingest/batches';
 import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
 import { ForbiddenError } from '../../shared/domain/errors';
 import { callerOf, json, pageParams, type ApiEvent, type ApiResult, type Caller } from './http';
 
 export interface ApiDeps {
   serving: Table;
+  objects: ObjectStore;
 }
 
 type Route = (deps: ApiDeps, event: ApiEvent, params: Record<string, string>) => Promise<ApiResult>;
@@ -36,5 +39,10 @@ export const routes: Record<string, Route> = {
       200,
       await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)),
     );
+  },
+  'GET /ingest/batches/{id}': async (deps, event, params) => {
+    const caller = callerOf(event);
+    if (caller.role === 'patient') throw new ForbiddenError('patients cannot read ingest reports');
+    return json(200, await batchSummary(deps.objects, caller.hospital, params.id!));
   },
 };

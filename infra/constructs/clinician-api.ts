@@ -8,15 +8,18 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { servingTable } from '../../shared/config/resources';
-import { readTable, useKey } from './data-access';
+import { objectPrefixFinding, readReports, readTable, topLevelPrefix, useKey } from './data-access';
+import { keyLayout, servingTable } from '../../shared/config/resources';
 import { PipelineFunction } from './pipeline-function';
 
 export interface ClinicianApiProps {
   prefix: string;
   dataKey: kms.IKey;
   servingTable: dynamodb.ITable;
+  /** Ingest reports are read from here (`reports/` only) for GET /ingest/batches/{id}. */
+  curatedBucket: s3.IBucket;
   vpc: ec2.IVpc;
   environment: Record<string, string>;
   /** `iss` and `aud` the JWT authorizer accepts: the clinician user pool and its app client. */
@@ -33,6 +36,7 @@ export const protectedRoutes = [
   '/patients',
   '/patients/{id}',
   '/patients/{id}/observations',
+  '/ingest/batches/{id}',
 ] as const;
 export const healthRoute = '/health';
 
@@ -86,7 +90,14 @@ export class ClinicianApi extends Construct {
     this.function.allow(
       readTable('ReadServingRecords', props.servingTable, servingTable),
       useKey('DecryptServingRecords', props.dataKey, ['kms:Decrypt', 'kms:DescribeKey']),
+      ...readReports(props.curatedBucket),
     );
+    Validations.of(this.function.policy).acknowledge({
+      id: objectPrefixFinding(props.prefix, 'curated', topLevelPrefix(keyLayout.report)),
+      reason:
+        "GET /ingest/batches/{id} reads the ingest reports of the caller's hospital; report keys " +
+        '({hospital}/{batch}/{file}) are only known at runtime, so the grant is the reports/ prefix; GetObject only.',
+    });
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       logGroupName: `/aws/apigateway/${props.prefix}-clinician-api`,

@@ -68,6 +68,24 @@ export function readRawUploads(raw: s3.IBucket): iam.PolicyStatement {
   });
 }
 
+/** Read ingest reports: GetObject under reports/, and ListBucket restricted to that prefix. */
+export function readReports(curated: s3.IBucket): iam.PolicyStatement[] {
+  const reports = topLevelPrefix(keyLayout.report);
+  return [
+    new iam.PolicyStatement({
+      sid: 'ReadIngestReports',
+      actions: ['s3:GetObject'],
+      resources: [curated.arnForObjects(`${reports}*`)],
+    }),
+    new iam.PolicyStatement({
+      sid: 'ListIngestReports',
+      actions: ['s3:ListBucket'],
+      resources: [curated.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${reports}*`] } },
+    }),
+  ];
+}
+
 /** PutObject (and abandoning a multipart upload) under the given prefixes only; no read, no delete. */
 export function writeObjects(
   sid: string,

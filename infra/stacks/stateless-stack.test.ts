@@ -217,7 +217,7 @@ describe('Stack: stateless', () => {
       }
     });
 
-    it('lets the API function read serving records and decrypt, and nothing in S3, SQS or Secrets Manager', () => {
+    it('lets the API function read serving records and ingest reports, and nothing else in S3, SQS or Secrets Manager', () => {
       const actions = actionsOf('caregraph-api');
       expect(actions).toEqual(
         expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']),
@@ -227,7 +227,14 @@ describe('Stack: stateless', () => {
         'dynamodb:BatchGetItem',
         'dynamodb:GetItem',
         'dynamodb:Query',
+        's3:GetObject',
+        's3:ListBucket',
       ]);
+      const s3Statements = statementsOf('caregraph-api').filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('s3:')),
+      );
+      for (const statement of s3Statements)
+        expect(JSON.stringify(statement)).toMatch(/reports\/\*/);
       expect(actions).not.toContain('kms:GenerateDataKey');
       expect(JSON.stringify(statementsOf('caregraph-api'))).not.toContain('idempotency');
     });

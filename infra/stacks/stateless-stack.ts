@@ -81,6 +81,7 @@ export class StatelessStack extends Stack {
       prefix,
       dataKey,
       servingTable: serving,
+      curatedBucket: buckets.curated,
       vpc: stateful.vpc,
       // The API function gets every name because loadConfig validates them all at cold start;
       // a name is not a permission.

@@ -2,6 +2,8 @@
 // Keys are per hospital, so a query can only ever reach the caller's hospital partition.
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
+import type { FhirJson } from '../ingest/source-record';
+import { clinicalTime, patientOf } from './resource-projection';
 import {
   observationInstant,
   subjectPatientId,
@@ -128,4 +130,32 @@ export function sortableInstant(value: string | undefined): string {
   if (!value.includes('T')) return value;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
+}
+
+/**
+ * The serving-table item of any de-identified resource. Patients and Observations keep their
+ * dedicated keys; every other resource in a patient compartment sorts under the patient by type and
+ * time; resources outside any patient compartment (Medication, Organization...) key by type.
+ */
+export function genericServingItem(
+  hospital: string,
+  projected: FhirJson,
+  source: { batch: string; updatedAt: string },
+): Item {
+  const type = projected.resourceType;
+  if (type === 'Patient' || type === 'Observation') return servingItem(hospital, projected as unknown as ServedResource, source);
+  const patientId = patientOf(projected);
+  const id = projected.id ?? '';
+  if (!patientId) {
+    return { pk: `R#${hospital}#${type}`, sk: id, hospital, resource: projected, ...source };
+  }
+  return {
+    pk: servingKeys.patient(hospital, patientId).pk,
+    sk: `${type}#${id}`,
+    gsi2pk: `P#${hospital}#${patientId}#${type}`,
+    gsi2sk: `${sortableInstant(clinicalTime(projected))}#${id}`,
+    hospital,
+    resource: projected,
+    ...source,
+  };
 }

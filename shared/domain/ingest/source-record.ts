@@ -1,0 +1,32 @@
+// Domain (ingest): what every format reader yields. NDJSON, Bundles, CSV extracts and notes all become a
+// stream of source records, one per input record, each a FHIR resource or a rejection with its place.
+import type { ValidationError } from '../errors';
+
+/** A FHIR R4 resource as plain JSON (the readers do not trust its shape; validation comes after). */
+export type FhirJson = { resourceType: string; id?: string } & Record<string, unknown>;
+
+export interface SourceRecord {
+  /** 1-based line (NDJSON, CSV, VCF) or entry position (Bundle: entry index + 1) in the file. */
+  line: number;
+  /** Where in the record, for errors: e.g. `entry[3].resource` or a CSV column. */
+  path?: string;
+  resource?: FhirJson;
+  /** Set when the record cannot become a resource; the reader goes on with the next one. */
+  error?: ValidationError;
+  /** The raw record text, for the quarantine (never logged). */
+  raw?: string;
+}
+
+/** A repair applied to an accepted resource: recorded in the report, never silent. */
+export interface Repair {
+  path: string;
+  /** Stable reason slug, e.g. `unit-converted`, `code-whitespace-trimmed`. */
+  kind: string;
+  detail: string;
+}
+
+/** The outcome of validating and normalising one resource. */
+export interface NormalisedResource {
+  resource: FhirJson;
+  repairs: Repair[];
+}

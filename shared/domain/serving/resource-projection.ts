@@ -1,0 +1,134 @@
+// Domain (serving): the de-identified record the pipeline keeps of ANY FHIR resource. Ids and
+// references become per-hospital pseudonyms; direct identifiers and free text are removed (they stay
+// only in the raw bucket). HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) guide what is dropped.
+import type { KeyRing } from '../../ports/key-ring';
+import type { FhirJson } from '../ingest/source-record';
+
+/** Elements dropped wherever they appear: names, contact details, identifiers, narrative and notes. */
+const droppedEverywhere = new Set([
+  'text',
+  'identifier',
+  'note',
+  'telecom',
+  'address',
+  'photo',
+  'contact',
+  'contained',
+]);
+/** `name` is a person's name on these types; elsewhere (e.g. Medication) it is not PHI. */
+const personTypes = new Set([
+  'Patient',
+  'Practitioner',
+  'RelatedPerson',
+  'Person',
+  'FamilyMemberHistory',
+]);
+/** US Core Patient extensions that carry no direct identifier. */
+const keptPatientExtensions = new Set([
+  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity',
+  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex',
+]);
+const patientKept = ['gender', 'birthDate', 'deceasedBoolean', 'deceasedDateTime', 'maritalStatus'];
+
+const referencePattern =
+  /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/** Pseudonyms cached per projector (one per file), so a patient's id is hashed once. */
+export class ResourceProjector {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    private readonly keys: KeyRing,
+    private readonly hospital: string,
+  ) {}
+
+  /** HMAC-SHA256 pseudonym of `Type/id` under the hospital's key (first 128 bits, hex). */
+  async pseudonym(type: string, id: string): Promise<string> {
+    const key = `${type}/${id}`;
+    let value = this.cache.get(key);
+    if (!value) {
+      value = (await this.keys.pseudonym(this.hospital, key)).slice(0, 32);
+      if (this.cache.size > 100_000) this.cache.clear(); // bounded, whatever the file size
+      this.cache.set(key, value);
+    }
+    return value;
+  }
+
+  async project(resource: FhirJson): Promise<FhirJson> {
+    const id = resource.id ? await this.pseudonym(resource.resourceType, resource.id) : undefined;
+    if (resource.resourceType === 'Patient') return this.projectPatient(resource, id);
+    const body = (await this.walk(resource, resource.resourceType)) as FhirJson;
+    return { ...body, resourceType: resource.resourceType, ...(id ? { id } : {}) };
+  }
+
+  private projectPatient(p: FhirJson, id: string | undefined): FhirJson {
+    const out: FhirJson = { resourceType: 'Patient', ...(id ? { id } : {}) };
+    const extensions = ((p.extension as { url?: string }[] | undefined) ?? []).filter((e) =>
+      keptPatientExtensions.has(e.url ?? ''),
+    );
+    if (extensions.length) out.extension = extensions;
+    for (const k of patientKept) if (p[k] !== undefined) out[k] = p[k];
+    return out;
+  }
+
+  private async walk(value: unknown, resourceType: string, key = ''): Promise<unknown> {
+    if (Array.isArray(value)) return Promise.all(value.map((v) => this.walk(v, resourceType, key)));
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (droppedEverywhere.has(k) || (k === 'name' && personTypes.has(resourceType))) continue;
+      if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
+        continue;
+      if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
+      if (k === 'reference' && typeof v === 'string') {
+        const projected = await this.projectReference(v);
+        if (projected) out.reference = projected;
+        continue;
+      }
+      out[k] = await this.walk(v, resourceType, k);
+    }
+    return out;
+  }
+
+  private async projectReference(reference: string): Promise<string | undefined> {
+    const match = referencePattern.exec(reference);
+    if (!match) return undefined; // conditional, contained or opaque references carry no usable link here
+    return `${match[1]}/${await this.pseudonym(match[1]!, match[2]!)}`;
+  }
+}
+
+/** The patient a resource belongs to (its compartment), from its own id or its subject/patient reference. */
+export function patientOf(resource: FhirJson): string | undefined {
+  if (resource.resourceType === 'Patient') return resource.id;
+  for (const k of ['subject', 'patient', 'beneficiary']) {
+    const ref = (resource[k] as { reference?: string } | undefined)?.reference;
+    const match = ref ? /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(ref) : null;
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** When a resource was clinically relevant, for time-ordered queries (FHIR R4 element per type). */
+export function clinicalTime(r: FhirJson): string | undefined {
+  const period = (p: unknown) => (p as { start?: string } | undefined)?.start;
+  const candidates = [
+    r.effectiveDateTime,
+    r.effectiveInstant,
+    period(r.effectivePeriod),
+    r.issued,
+    r.onsetDateTime,
+    period(r.onsetPeriod),
+    r.recordedDate,
+    r.authoredOn,
+    period(r.period),
+    r.performedDateTime,
+    period(r.performedPeriod),
+    r.occurrenceDateTime,
+    r.whenHandedOver,
+    r.date,
+    r.dateAsserted,
+    period(r.effectivePeriod),
+  ];
+  return candidates.find((c): c is string => typeof c === 'string');
+}
