@@ -1,0 +1,202 @@
+// Tests (genomics): readVcf streams synthetic, hand-written multi-sample and malformed VCFs into headers, variants and line-addressed errors.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { numberedLines, type NumberedLine } from '../ingest/lines';
+import type { Ancestry } from '../synth/model';
+import { Rng } from '../synth/rng';
+import { sampleGenome } from '../synth/genomics/genome';
+import { renderVcf, type VcfHeaderOptions } from '../synth/genomics/vcf';
+import { pgxGenes } from '../pgx/allele-definitions';
+import { genotypeRecords, pharmacogenePositionsCovered } from './genotype-records';
+import { readVcf, type VcfRecordResult } from './vcf-reader';
+
+const synthOptions: VcfHeaderOptions = {
+  reference: 'GRCh38',
+  source: 'caregraph-synth/1.0.0',
+  date: '2026-01-01',
+};
+
+function isPgxGene(gene: string | undefined): boolean {
+  return (pgxGenes as readonly (string | undefined)[]).includes(gene);
+}
+
+function linesOf(text: string): AsyncIterable<NumberedLine> {
+  return numberedLines(Readable.from([Buffer.from(text)]));
+}
+
+async function readAll(text: string): Promise<VcfRecordResult[]> {
+  const results: VcfRecordResult[] = [];
+  for await (const result of readVcf(linesOf(text), 'test.vcf')) results.push(result);
+  return results;
+}
+
+function variants(results: VcfRecordResult[]) {
+  return results.flatMap((r) => (r.kind === 'variant' ? [r] : []));
+}
+
+function errors(results: VcfRecordResult[]) {
+  return results.flatMap((r) => (r.kind === 'error' ? [r] : []));
+}
+
+/** A VCF 4.3 file with three samples: a phased het, a multi-allelic site, a haploid chrX call. */
+const multiSample = [
+  '##fileformat=VCFv4.3',
+  '##reference=GCA_000001405.15_GRCh38_no_alt_analysis_set.fna',
+  '##contig=<ID=chr10,length=133797422>',
+  '##contig=<ID=chrX,length=156040895>',
+  '##INFO=<ID=DP,Number=1,Type=Integer,Description="Total depth">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+  '##FORMAT=<ID=GQ,Number=1,Type=Integer,Description="Genotype quality">',
+  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'S1', 'S2', 'S3'].join(
+    '\t',
+  ),
+  'chr10\t94781859\trs4244285\tG\tA\t50\tPASS\tDP=31\tGT:GQ\t0|1:99\t1|1:80\t0|0:70',
+  'chr10\t94842866\t.\tA\tG,T\t.\tq10;lowDP\t.\tGT\t1/2\t./.\t0/2',
+  'chrX\t1000000\t.\tC\t<DEL>\t.\t.\t.\tGT\t1\t0/1\t.',
+].join('\n');
+
+describe('Function: readVcf', () => {
+  it('reads every call of synthetic genomes back with its genotype and pharmacogene', async () => {
+    const ancestries: Ancestry[] = ['european', 'african-american', 'east-asian', 'latino'];
+    for (let i = 0; i < 12; i++) {
+      const genome = sampleGenome(
+        ancestries[i % 4]!,
+        i % 3 ? [] : ['breast-cancer'],
+        new Rng(5, i),
+      );
+      const results = await readAll(renderVcf(`P${i}`, genome, synthOptions));
+
+      expect(errors(results)).toEqual([]);
+      expect(results[0]).toMatchObject({
+        kind: 'header',
+        header: { version: '4.2', samples: [`P${i}`], assembly: 'GRCh38', warnings: [] },
+      });
+      const byLocus = new Map(variants(results).map((v) => [`${v.chrom}:${v.pos}`, v]));
+      expect(byLocus.size).toBe(genome.variants.length);
+      for (const call of genome.variants) {
+        const variant = byLocus.get(`${call.chrom}:${call.pos}`)!;
+        const [record] = genotypeRecords(variant, `P${i}`);
+        expect(record).toMatchObject({ ref: call.ref, alt: call.alt, gt: call.genotype });
+        expect(variant.samples[0]!.phased).toBe(call.genotype.includes('|'));
+        expect(record!.gene).toBe(isPgxGene(call.gene) ? call.gene : undefined);
+      }
+      const records = variants(results).flatMap((v) => genotypeRecords(v));
+      for (const coverage of pharmacogenePositionsCovered(records))
+        expect(coverage.missing, coverage.gene).toEqual([]);
+    }
+  });
+
+  it('reads a hand-written multi-sample VCF 4.3 file, each sample its own genotype', async () => {
+    const results = await readAll(multiSample);
+
+    expect(errors(results)).toEqual([]);
+    expect(results[0]).toEqual({
+      kind: 'header',
+      header: {
+        fileformat: 'VCFv4.3',
+        version: '4.3',
+        samples: ['S1', 'S2', 'S3'],
+        assembly: 'GRCh38',
+        assemblyEvidence: 'contig chr10 length 133797422',
+        contigs: [
+          { id: 'chr10', length: 133797422 },
+          { id: 'chrX', length: 156040895 },
+        ],
+        warnings: [],
+      },
+    });
+    const [snv, multi, sv] = variants(results);
+    expect(snv).toMatchObject({ line: 9, id: 'rs4244285', alts: ['A'], filter: ['PASS'] });
+    expect(snv!.info).toEqual({ DP: [31] });
+    expect(snv!.samples.map((s) => [s.sample, s.gt, s.phased, s.alleles])).toEqual([
+      ['S1', '0|1', true, [0, 1]],
+      ['S2', '1|1', true, [1, 1]],
+      ['S3', '0|0', true, [0, 0]],
+    ]);
+    expect(genotypeRecords(snv!).map((r) => [r.zygosity, r.gene])).toEqual([
+      ['het', 'CYP2C19'],
+      ['hom-alt', 'CYP2C19'],
+      ['hom-ref', 'CYP2C19'],
+    ]);
+    expect(multi).toMatchObject({ alts: ['G', 'T'], filter: ['q10', 'lowDP'] });
+    expect(multi!.info).toBeUndefined();
+    expect(genotypeRecords(multi!).map((r) => [r.gt, r.alt, r.zygosity])).toEqual([
+      ['1/2', 'G,T', 'het'],
+      ['./.', 'G,T', 'no-call'],
+      ['0/2', 'G,T', 'het'],
+    ]);
+    expect(sv!.filter).toEqual([]);
+    expect(genotypeRecords(sv!).map((r) => r.zygosity)).toEqual(['hemi', 'het', 'no-call']);
+    expect(genotypeRecords(sv!, 'S2')).toHaveLength(1);
+  });
+
+  it('rejects a file whose contig lengths are GRCh37, yielding nothing else', async () => {
+    const grch37 = multiSample.replace('ID=chr10,length=133797422', 'ID=chr1,length=249250621');
+
+    const results = await readAll(grch37);
+
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ kind: 'error', line: 8, path: 'header' });
+    expect(errors(results)[0]!.error.message).toBe(
+      'test.vcf: GRCh37 coordinates detected (contig chr1 length 249250621); this pipeline stores GRCh38 only, liftover first',
+    );
+  });
+
+  it('rejects a file whose ##reference names GRCh37 even when contig lengths are absent', async () => {
+    const text = multiSample
+      .replace(/##reference=[^\n]+/, '##reference=file:///ref/human_g1k_v37.fasta')
+      .replace(/##contig=[^\n]+\n/g, '');
+
+    const results = await readAll(text);
+
+    expect(results).toHaveLength(1);
+    expect(errors(results)[0]!.error.message).toContain(
+      'GRCh37 coordinates detected (##reference=',
+    );
+  });
+
+  it('accepts a file with no assembly evidence, flagging the header as unknown', async () => {
+    const text = multiSample.replace(/##reference=[^\n]+\n/, '').replace(/##contig=[^\n]+\n/g, '');
+
+    const [first, ...rest] = await readAll(text);
+
+    expect(first).toMatchObject({ kind: 'header', header: { assembly: 'unknown', contigs: [] } });
+    expect(first?.kind === 'header' && first.header.warnings[0]).toMatch(/assembly not stated/);
+    expect(variants(rest)).toHaveLength(3);
+  });
+
+  it('reports malformed lines by line and column without quoting values, keeping the others', async () => {
+    const bad = [
+      'chr10\t-5\t.\tG\tA\t.\tPASS\t.\tGT\t0|1\t0|0\t0|0',
+      'chr10\t94781860\t.\tG\tA\t.\tPASS\t.\tGT\t0|7\t0|0\t0|0',
+      'chr10\t94781861\t.\tG\tA\t.\tPASS\t.\tGT\t0|1\t0|0',
+      'chr10\t94781862\t.\tG\tQ\t.\tPASS\t.\tGT\t0|1\t0|0\t0|0',
+      'chr10\t94781863\t.\tG\tA\t.\tPASS\t.\tGT\t0|1\t0|0\t0|0',
+    ];
+
+    const results = await readAll(`${multiSample}\n${bad.join('\n')}\n`);
+
+    expect(errors(results).map((e) => [e.line, e.path, e.error.message])).toEqual([
+      [12, 'POS', 'test.vcf: line 12 [POS] must be a positive integer'],
+      [
+        13,
+        'FORMAT/GT',
+        "test.vcf: line 13 [FORMAT/GT] sample 1: allele index beyond the record's 2 alleles",
+      ],
+      [14, 'samples', 'test.vcf: line 14 [samples] 11 columns; the header declares 12 (3 samples)'],
+      [
+        15,
+        'ALT',
+        'test.vcf: line 15 [ALT] allele 1 is not bases, a symbolic <ID>, * or a breakend',
+      ],
+    ]);
+    expect(variants(results).map((v) => v.line)).toEqual([9, 10, 11, 16]);
+  });
+
+  it('rejects a file that does not start with ##fileformat=VCFv4.x', async () => {
+    const results = await readAll(multiSample.replace('VCFv4.3', 'VCFv3.3'));
+
+    expect(results.map((r) => r.kind)).toEqual(['error']);
+    expect(errors(results)[0]!.error.message).toMatch(/not a VCF 4.x file/);
+  });
+});

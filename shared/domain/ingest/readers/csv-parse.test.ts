@@ -1,0 +1,102 @@
+// Tests (ingest/readers): the streaming RFC 4180 parser, from numbered lines and from arbitrary chunks.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { numberedLines } from '../lines';
+import { csvRows, csvRowsFromChunks, type CsvRow } from './csv-parse';
+
+async function fromLines(text: string): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  for await (const row of csvRows(numberedLines(Readable.from([Buffer.from(text)]))))
+    rows.push(row);
+  return rows;
+}
+
+async function fromChunks(chunks: (string | Uint8Array)[]): Promise<CsvRow[]> {
+  const rows: CsvRow[] = [];
+  async function* source() {
+    yield* chunks;
+  }
+  for await (const row of csvRowsFromChunks(source())) rows.push(row);
+  return rows;
+}
+
+const tricky = '\ufeffid,note\r\n1,"said ""hi"", left"\r\n2,"two\r\nlines"\r\n3,plain\r\n';
+
+describe('Function: csvRows', () => {
+  it('parses quotes, doubled quotes, a BOM and CRLF, numbering rows by their first line', async () => {
+    // Act
+    const rows = await fromLines(tricky);
+    // Assess
+    expect(rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['id', 'note']],
+      [2, ['1', 'said "hi", left']],
+      [3, ['2', 'two\nlines']],
+      [5, ['3', 'plain']],
+    ]);
+    expect(rows[2]!.raw).toBe('2,"two\nlines"');
+  });
+
+  it('skips blank lines but keeps a quoted empty cell and a last record without terminator', async () => {
+    // Act
+    const rows = await fromLines('a,b\n\n"",x\n1,2');
+    // Assess
+    expect(rows.map((r) => [r.line, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [3, ['', 'x']],
+      [4, ['1', '2']],
+    ]);
+  });
+
+  it.each([
+    ['a quote inside an unquoted field', 'a,b\n1,x"y\n', 'quote inside an unquoted field'],
+    ['text after a closing quote', 'a,b\n1,"x"y\n', 'text after a closing quote'],
+    ['an unterminated quote', 'a,b\n1,"open\n2,3\n', 'unterminated quoted field'],
+  ])('flags %s on the record where it starts', async (_name, text, reason) => {
+    // Act
+    const rows = await fromLines(text);
+    // Assess
+    expect(rows[1]).toMatchObject({ line: 2, error: reason });
+  });
+});
+
+describe('Function: csvRows with oversized lines', () => {
+  it('fails an oversized line and the quoted record it interrupts, then goes on', async () => {
+    // Prepare
+    const text = 'a,b\n1,"starts\n' + 'x'.repeat(50) + '\n"\n2,ok\n';
+    const lines = numberedLines(Readable.from([Buffer.from(text)]), 20);
+    // Act
+    const rows: CsvRow[] = [];
+    for await (const row of csvRows(lines)) rows.push(row);
+    // Assess
+    expect(rows.map((r) => [r.line, r.error ?? r.cells.join('|')])).toEqual([
+      [1, 'a|b'],
+      [2, 'record interrupted by an oversized line 3'],
+      [3, 'line longer than 16 MiB'],
+      [4, 'unterminated quoted field'],
+    ]);
+  });
+});
+
+describe('Function: csvRowsFromChunks', () => {
+  it('gives the same rows whatever the chunking, keeping CRLF inside quotes', async () => {
+    // Prepare
+    const bytes = Buffer.from(tricky);
+    const oneByteChunks = [...bytes].map((b) => Uint8Array.of(b));
+    // Act
+    const whole = await fromChunks([tricky]);
+    const split = await fromChunks(oneByteChunks);
+    // Assess
+    expect(split).toEqual(whole);
+    expect(whole[2]!.cells).toEqual(['2', 'two\r\nlines']);
+    expect(whole.map((r) => r.line)).toEqual([1, 2, 3, 5]);
+  });
+
+  it('decodes a multi-byte character split across chunks', async () => {
+    // Prepare
+    const bytes = Buffer.from('name\nZoë\n');
+    // Act
+    const rows = await fromChunks([bytes.subarray(0, 7), bytes.subarray(7)]);
+    // Assess
+    expect(rows[1]!.cells).toEqual(['Zoë']);
+  });
+});

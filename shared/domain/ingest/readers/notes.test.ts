@@ -1,0 +1,101 @@
+// Tests (ingest/readers): clinical note + sidecar -> DocumentReference.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { noteSidecarCandidates, noteToDocumentReference } from './notes';
+
+const text = 'Seen today for follow-up. Zoë reports no chest pain.\n';
+const sidecar = {
+  patient: { reference: 'Patient/p-1' },
+  date: '2025-03-02T14:20:00-05:00',
+  encounter: { reference: 'Encounter/e-1' },
+  author: 'Dr A. Example',
+};
+
+describe('Function: noteToDocumentReference', () => {
+  it('builds a current DocumentReference with the text as a hashed base64 attachment', () => {
+    // Act
+    const { resource, error } = noteToDocumentReference(text, sidecar, 'notes/n1.txt');
+    // Assess
+    const bytes = Buffer.from(text, 'utf8');
+    expect(error).toBeUndefined();
+    expect(resource).toMatchObject({
+      resourceType: 'DocumentReference',
+      status: 'current',
+      type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }] },
+      subject: { reference: 'Patient/p-1' },
+      date: '2025-03-02T14:20:00-05:00',
+      author: [{ display: 'Dr A. Example' }],
+      context: {
+        encounter: [{ reference: 'Encounter/e-1' }],
+        period: { start: '2025-03-02T14:20:00-05:00' },
+      },
+    });
+    const attachment = (resource!.content as { attachment: Record<string, unknown> }[])[0]!
+      .attachment;
+    expect(attachment).toEqual({
+      contentType: 'text/plain; charset=utf-8',
+      data: bytes.toString('base64'),
+      size: bytes.length,
+      hash: createHash('sha1').update(bytes).digest('base64'),
+      title: 'Progress note',
+    });
+    expect(Buffer.from(attachment.data as string, 'base64').toString('utf8')).toBe(text);
+  });
+
+  it('keeps a date-only note out of the instant `date`, and links a patient by identifier', () => {
+    // Prepare
+    const byIdentifier = {
+      patient: { identifier: { system: 'urn:mrn', value: 'M1' } },
+      date: '2025-03-02',
+      type: { code: '18842-5' },
+    };
+    // Act
+    const { resource } = noteToDocumentReference(text, byIdentifier, 'n.txt');
+    // Assess
+    expect(resource!.date).toBeUndefined();
+    expect(resource!.context).toEqual({ period: { start: '2025-03-02' } });
+    expect(resource!.subject).toEqual({
+      type: 'Patient',
+      identifier: { system: 'urn:mrn', value: 'M1' },
+    });
+    expect(resource!.type).toEqual({ coding: [{ system: 'http://loinc.org', code: '18842-5' }] });
+  });
+
+  it('derives a stable id from path and content, and takes the sidecar id when given', () => {
+    // Act
+    const a = noteToDocumentReference(text, sidecar, 'n1.txt').resource!.id;
+    const again = noteToDocumentReference(text, sidecar, 'n1.txt').resource!.id;
+    const edited = noteToDocumentReference(`${text}Addendum.`, sidecar, 'n1.txt').resource!.id;
+    const given = noteToDocumentReference(text, { ...sidecar, id: 'doc-7' }, 'n1.txt').resource!.id;
+    // Assess
+    expect(again).toBe(a);
+    expect(edited).not.toBe(a);
+    expect(given).toBe('doc-7');
+  });
+
+  it.each([
+    ['no sidecar', undefined, 'sidecar'],
+    [
+      'a malformed patient reference',
+      { ...sidecar, patient: { reference: 'p-1' } },
+      'sidecar.patient.reference',
+    ],
+    ['a bad date', { ...sidecar, date: '02/03/2025' }, 'sidecar.date'],
+    ['an unknown key', { ...sidecar, patinet: 'x' }, 'sidecar'],
+  ])('rejects %s, naming the field and keeping the text as raw', (_name, meta, path) => {
+    // Act
+    const record = noteToDocumentReference(text, meta, 'notes/n1.txt');
+    // Assess
+    expect(record.resource).toBeUndefined();
+    expect(record.path).toBe(path);
+    expect(record.error!.message).not.toContain('02/03/2025');
+    expect(record.raw).toBe(text);
+  });
+});
+
+describe('Function: noteSidecarCandidates', () => {
+  it('prefers note.txt.json, then note.json', () => {
+    // Act & Assess
+    expect(noteSidecarCandidates('dir/note.txt')).toEqual(['dir/note.txt.json', 'dir/note.json']);
+  });
+});

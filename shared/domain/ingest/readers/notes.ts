@@ -1,0 +1,122 @@
+// Domain (ingest/readers): a plain-text clinical note plus its sidecar metadata JSON -> one FHIR R4
+// DocumentReference carrying the text as a base64 attachment.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { ValidationError } from '../../errors';
+import type { FhirJson, SourceRecord } from '../source-record';
+import { isFhirDateTime } from './csv-cells';
+import { deterministicUuid } from './resource-id';
+
+const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+const identifier = z.strictObject({ system: z.string().min(1), value: z.string().min(1) });
+const literal = (type: string) => z.string().regex(new RegExp(`^${type}/[A-Za-z0-9\\-.]{1,64}$`));
+
+/**
+ * The sidecar (`note.txt.json`, else `note.json`, beside `note.txt`). Strict: an unknown key is an error,
+ * so a typo (`patinet`) fails loudly instead of dropping data.
+ * - `patient`: `{ reference: "Patient/{id}" }` or `{ identifier: { system, value } }` (the loader resolves it).
+ * - `date`: FHIR dateTime of the note (`2025-03-02`, or `2025-03-02T14:20:00-05:00`).
+ * - `type`: LOINC document type (default 11506-3 Progress note). `encounter`: as `patient`, for an Encounter.
+ * - `author`: display name of the author. `id`: the DocumentReference id. `title`: attachment title.
+ */
+export const noteSidecarSchema = z.strictObject({
+  patient: z.union([
+    z.strictObject({ reference: literal('Patient') }),
+    z.strictObject({ identifier }),
+  ]),
+  date: z.string().refine(isFhirDateTime, 'not a FHIR dateTime'),
+  type: z
+    .strictObject({
+      code: z.string().regex(/^[0-9]{1,7}-[0-9]$/),
+      display: z.string().min(1).optional(),
+    })
+    .optional(),
+  encounter: z
+    .union([z.strictObject({ reference: literal('Encounter') }), z.strictObject({ identifier })])
+    .optional(),
+  author: z.string().min(1).optional(),
+  id: fhirId.optional(),
+  title: z.string().min(1).optional(),
+});
+export type NoteSidecar = z.infer<typeof noteSidecarSchema>;
+
+/** LOINC 11506-3 "Progress note". */
+export const defaultNoteType = { code: '11506-3', display: 'Progress note' } as const;
+
+/** Sidecar file names to look for beside `file`, in order of preference. */
+export function noteSidecarCandidates(file: string): string[] {
+  const withoutExtension = file.replace(/\.[^./]*$/, '');
+  return [`${file}.json`, `${withoutExtension}.json`].filter(
+    (name, i, all) => all.indexOf(name) === i && name !== file,
+  );
+}
+
+/**
+ * Build the DocumentReference of one note. `sidecar` is the parsed JSON (undefined when none was found).
+ * The attachment holds the UTF-8 bytes base64-encoded, `size` in bytes and `hash` = base64 SHA-1 (FHIR R4
+ * Attachment.hash is SHA-1). `date` (an instant in R4) is set only when the sidecar date has a time and
+ * zone; the note's dateTime always goes to `context.period.start`. Without a sidecar `id`, the id is
+ * UUIDv5(file path, SHA-1 of the text): stable for a re-sent note, new when its text changes.
+ * Errors name the sidecar field (`sidecar.patient.reference`), never its value.
+ */
+export function noteToDocumentReference(
+  text: string,
+  sidecar: unknown,
+  file: string,
+): SourceRecord {
+  if (sidecar === undefined) {
+    return noteError(
+      text,
+      'sidecar',
+      `no sidecar metadata (expected ${noteSidecarCandidates(file).join(' or ')})`,
+    );
+  }
+  const parsed = noteSidecarSchema.safeParse(sidecar);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = ['sidecar', ...issue.path.map(String)].join('.');
+    return noteError(text, path, `invalid sidecar field ${path} (${issue.code})`);
+  }
+  if (text.trim() === '') return noteError(text, 'text', 'note text is empty');
+  return { line: 1, path: '', resource: documentReference(text, parsed.data, file) };
+}
+
+function documentReference(text: string, meta: NoteSidecar, file: string): FhirJson {
+  const bytes = Buffer.from(text, 'utf8');
+  const sha1 = createHash('sha1').update(bytes).digest();
+  const type = meta.type ?? defaultNoteType;
+  const hasInstant = meta.date.includes('T');
+  return {
+    resourceType: 'DocumentReference',
+    id: meta.id ?? deterministicUuid('note', file, sha1.toString('hex')),
+    status: 'current',
+    type: { coding: [{ system: 'http://loinc.org', ...type }] },
+    subject: 'reference' in meta.patient ? meta.patient : { type: 'Patient', ...meta.patient },
+    ...(hasInstant ? { date: meta.date } : {}),
+    ...(meta.author ? { author: [{ display: meta.author }] } : {}),
+    content: [
+      {
+        attachment: {
+          contentType: 'text/plain; charset=utf-8',
+          data: bytes.toString('base64'),
+          size: bytes.length,
+          hash: sha1.toString('base64'),
+          title: meta.title ?? type.display ?? 'Clinical note',
+        },
+      },
+    ],
+    context: {
+      ...(meta.encounter ? { encounter: [encounterReference(meta.encounter)] } : {}),
+      period: { start: meta.date },
+    },
+  };
+}
+
+function encounterReference(encounter: NonNullable<NoteSidecar['encounter']>) {
+  return 'reference' in encounter ? encounter : { type: 'Encounter', ...encounter };
+}
+
+/** The note text travels as `raw`, so the quarantine keeps it. */
+function noteError(raw: string, path: string, message: string): SourceRecord {
+  return { line: 1, path, raw, error: new ValidationError(message, path) };
+}
