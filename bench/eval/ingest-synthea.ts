@@ -1,6 +1,5 @@
-// Evaluation: how the ingest validator treats real generator output. Patient and Observation entries of
-// the Synthea R4 bundles in ../shared/data are turned into Bulk NDJSON (urn:uuid references resolved to
-// Patient/{id}, as a FHIR server's $export would write them) and ingested through the embedded stack.
+// Evaluation: ingest the Synthea R4 transaction Bundles in ../shared/data as a hospital would upload
+// them, and reconcile every file's report with the bundle's own entry counts by resource type.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,67 +7,61 @@ import { startStack } from '../../local/stack';
 import { loadFiles } from './load-files';
 import type { EvalContext, EvalResult } from './suites';
 
-interface BundleEntry {
-  fullUrl?: string;
-  resource?: { resourceType?: string; id?: string; subject?: { reference?: string } };
-}
-
 export async function ingestSyntheaEval(ctx: EvalContext): Promise<EvalResult> {
   const dir = join(ctx.sharedData, 'synthea-bundles');
   if (!existsSync(dir))
     return { skipped: `${dir} not found (the shared evaluation data is absent)` };
-  const ndjson = readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => bundleToNdjson(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+    .sort();
+  const expected = new Map<string, Record<string, number>>();
+  const uploads = files.map((f, i) => {
+    const content = readFileSync(join(dir, f), 'utf8');
+    const counts: Record<string, number> = {};
+    for (const e of (JSON.parse(content) as { entry?: { resource?: { resourceType?: string } }[] })
+      .entry ?? []) {
+      const t = e.resource?.resourceType ?? '(no resource)';
+      counts[t] = (counts[t] ?? 0) + 1;
+    }
+    // File names carry the patients' (synthetic) names; upload under neutral names.
+    const name = `bundle-${String(i).padStart(2, '0')}.json`;
+    expected.set(name, counts);
+    return { name, content };
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-eval-'));
   const stack = await startStack({ dataDir, logLevel: 'ERROR' });
   try {
-    const reports = await loadFiles(
-      stack,
-      'synthea',
-      ndjson.map((content, i) => ({ name: `bundle-${i}.ndjson`, content })),
-      ctx.progress,
-    );
+    const reports = await loadFiles(stack, 'synthea', uploads, ctx.progress);
+    let reconciled = 0;
+    const mismatches: string[] = [];
     const reasons: Record<string, number> = {};
-    for (const r of reports)
-      for (const e of r.errors)
-        reasons[e.reason.replace(/\d+/g, 'N')] = (reasons[e.reason.replace(/\d+/g, 'N')] ?? 0) + 1;
-    const accepted = reports.reduce((n, r) => n + r.records.accepted, 0);
-    const rejected = reports.reduce((n, r) => n + r.records.rejected, 0);
+    const totals = { entries: 0, accepted: 0, repaired: 0, rejected: 0 };
+    for (const r of reports) {
+      const want = expected.get(r.file)!;
+      const entries = Object.values(want).reduce((a, b) => a + b, 0);
+      const read = r.records.accepted + r.records.repaired + r.records.rejected;
+      totals.entries += entries;
+      totals.accepted += r.records.accepted;
+      totals.repaired += r.records.repaired;
+      totals.rejected += r.records.rejected;
+      for (const [reason, n] of Object.entries(r.byReason ?? {}))
+        reasons[reason] = (reasons[reason] ?? 0) + n;
+      if (read === entries) reconciled++;
+      else mismatches.push(`${r.file}: ${entries} entries, ${read} records in the report`);
+    }
     return {
       metrics: {
         files: reports.length,
-        resources: accepted + rejected,
-        accepted,
-        rejected,
-        acceptanceRate: Number((accepted / Math.max(1, accepted + rejected)).toFixed(4)),
+        reconciledFiles: reconciled,
+        ...totals,
+        acceptanceRate: Number(
+          ((totals.accepted + totals.repaired) / Math.max(1, totals.entries)).toFixed(4),
+        ),
       },
-      details: { rejectionReasons: reasons },
+      details: { mismatches, rejectionReasons: reasons },
     };
   } finally {
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-function bundleToNdjson(bundle: { entry?: BundleEntry[] }): string {
-  const ids = new Map<string, string>();
-  for (const e of bundle.entry ?? [])
-    if (e.fullUrl && e.resource?.id && e.resource.resourceType)
-      ids.set(e.fullUrl, `${e.resource.resourceType}/${e.resource.id}`);
-  return (bundle.entry ?? [])
-    .map((e) => e.resource)
-    .filter(
-      (r): r is NonNullable<BundleEntry['resource']> =>
-        r?.resourceType === 'Patient' || r?.resourceType === 'Observation',
-    )
-    .map((r) =>
-      JSON.stringify(
-        JSON.parse(JSON.stringify(r), (_k, v) =>
-          typeof v === 'string' && ids.has(v) ? ids.get(v) : v,
-        ),
-      ),
-    )
-    .join('\n');
 }

@@ -10,12 +10,22 @@ import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
 import { toQuarantineEntry, type QuarantineEntry } from '../problem';
 import { ValidationError } from '../errors';
-import { parseJsonLine, validateResource } from '../fhir/validate';
-import { deidentifiedProjection, servingItem } from '../serving/records';
+import { genericServingItem } from '../serving/records';
+import { ResourceProjector, patientOf } from '../serving/resource-projection';
+import { validateAndNormalise } from '../preprocess/normalise';
 import { decompressIfGzip, numberedLines } from './lines';
-import { parseRawKey } from './raw-key';
+import { parseRawKey, type RawObjectKey } from './raw-key';
 import { ReportBuilder, type IngestReport } from './report';
-import { detectFormat } from './format';
+import { detectKind, type Detected } from './detect';
+import { ndjsonRecords, readJsonDocument } from './record-sources';
+import { DuplicateTracker } from './duplicates';
+import type { FhirJson, SourceRecord } from './source-record';
+import { batchCsvMapping, noteSidecar } from './batch-companions';
+import { readCsv } from './readers/csv';
+import { resolveLogicalPatientReferences } from './logical-references';
+import { csvRows } from './readers/csv-parse';
+import { noteToDocumentReference } from './readers/notes';
+import type { NumberedLine } from './lines';
 
 export interface IngestDeps {
   objects: ObjectStore;
@@ -42,37 +52,15 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   const outputs = new OutputStreams(deps.objects, where.hospital, input.etag.replace(/"/g, ''));
   const quarantineKey = keyLayout.quarantine(where.hospital, where.batch, where.file);
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
-  let pendingItems: Item[] = [];
+  const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
   try {
-    const lines = numberedLines(source);
-    const format = await detectFormat(lines);
-    for await (const { line, text, oversized } of format.lines) {
-      if (!oversized && text.trim() === '') continue;
-      try {
-        if (oversized) throw new ValidationError('line longer than 16 MiB');
-        const resource = validateResource(parseJsonLine(text));
-        const projected = await deidentifiedProjection(deps.keys, where.hospital, resource);
-        pendingItems.push(
-          servingItem(where.hospital, projected, { batch: where.batch, updatedAt: startedAt }),
-        );
-        await outputs.curated(projected.resourceType, JSON.stringify(projected));
-        report.accept(projected.resourceType);
-      } catch (error) {
-        const entry = toQuarantineEntry(where.file, line, error);
-        report.reject(entry);
-        await outputs.quarantine(quarantineKey, entry, text);
-      }
-      if (pendingItems.length >= writeBatchSize) {
-        await deps.serving.putMany(pendingItems);
-        pendingItems = [];
-      }
-      if (line % 10_000 === 0) input.onProgress?.(line);
+    const detected = await detectKind(numberedLines(source));
+    let read = 0;
+    for await (const record of recordsOf(deps, where, detected, report)) {
+      await sink.take(record);
+      if (++read % 10_000 === 0) input.onProgress?.(read);
     }
-    if (format.rejectWholeFile) {
-      const entry = toQuarantineEntry(where.file, 0, format.rejectWholeFile);
-      report.reject(entry);
-    }
-    await deps.serving.putMany(pendingItems);
+    await sink.flush();
     await outputs.close();
   } catch (error) {
     await outputs.abort(error);
@@ -89,6 +77,154 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     'application/json',
   );
   return built;
+}
+
+/** The source records of a detected file; configuration files and unsupported kinds yield none. */
+async function* recordsOf(
+  deps: IngestDeps,
+  where: RawObjectKey,
+  detected: Detected,
+  report: ReportBuilder,
+): AsyncGenerator<SourceRecord> {
+  switch (detected.kind) {
+    case 'fhir-ndjson':
+      yield* ndjsonRecords(detected.lines, where.file);
+      return;
+    case 'json-document': {
+      const doc = await readJsonDocument(detected.lines, where.file);
+      if (doc.kind === 'bundle') yield* doc.records;
+      else if (doc.kind === 'configuration') report.configuration = doc.what;
+      else yield { line: 0, error: doc.error };
+      return;
+    }
+    case 'csv': {
+      const mapping = await batchCsvMapping(deps.objects, where);
+      for await (const record of readCsv(csvRows(detected.lines), baseName(where.file), mapping)) {
+        yield record.resource
+          ? {
+              ...record,
+              resource: resolveLogicalPatientReferences(record.resource, where.hospital),
+            }
+          : record;
+      }
+      return;
+    }
+    case 'text': {
+      const sidecar = await noteSidecar(deps.objects, where);
+      const text = await noteText(detected.lines);
+      if (sidecar === undefined) {
+        yield {
+          line: 0,
+          raw: text,
+          error: new ValidationError(
+            'a plain-text note needs its sidecar metadata (note.txt.json or note.json) in the same batch folder',
+            'sidecar',
+          ),
+        };
+      } else {
+        yield noteToDocumentReference(text, sidecar, where.file);
+      }
+      return;
+    }
+    case 'empty':
+      return;
+    default:
+      await detected.lines.return(undefined);
+      yield {
+        line: 0,
+        error: new ValidationError(unsupported[detected.kind] ?? 'unsupported file'),
+      };
+  }
+}
+
+const unsupported: Record<string, string> = {
+  vcf: 'VCF genotype files are not ingested by this version yet; file kept in raw storage',
+};
+
+/** Clinical resources are served per patient: those whose patient link FHIR leaves optional must still have it. */
+const patientLinked: Record<string, string> = {
+  Observation: 'subject',
+  Condition: 'subject',
+  Encounter: 'subject',
+  MedicationRequest: 'subject',
+  MedicationStatement: 'subject',
+  MedicationDispense: 'subject',
+  Procedure: 'subject',
+  DiagnosticReport: 'subject',
+  DocumentReference: 'subject',
+  AllergyIntolerance: 'patient',
+  FamilyMemberHistory: 'patient',
+  Immunization: 'patient',
+};
+
+function requirePatient(resource: FhirJson): void {
+  const element = patientLinked[resource.resourceType];
+  if (!element || patientOf(resource)) return;
+  const present = resource[element] !== undefined;
+  throw new ValidationError(
+    `${resource.resourceType}.${element}: ${present ? 'must reference a Patient' : 'is required'}`,
+    `${element}${present ? '.reference' : ''}`,
+  );
+}
+
+/** Validates, de-duplicates, de-identifies and stores records; quarantines the rest with their reason. */
+class RecordSink {
+  private pending: Item[] = [];
+  private readonly duplicates = new DuplicateTracker();
+  private readonly projector: ResourceProjector;
+
+  constructor(
+    private readonly deps: IngestDeps,
+    private readonly where: RawObjectKey,
+    private readonly report: ReportBuilder,
+    private readonly outputs: OutputStreams,
+    private readonly quarantineKey: string,
+    private readonly updatedAt: string,
+  ) {
+    this.projector = new ResourceProjector(deps.keys, where.hospital);
+  }
+
+  async take(record: SourceRecord): Promise<void> {
+    try {
+      if (record.error) throw record.error;
+      const { resource, repairs } = validateAndNormalise(record.resource);
+      requirePatient(resource);
+      const verdict = this.duplicates.check(resource);
+      if (verdict === 'duplicate-merged' || verdict === 'duplicate-observation-merged') {
+        this.report.merge(verdict);
+        return;
+      }
+      const projected = await this.projector.project(resource);
+      this.pending.push(
+        genericServingItem(this.where.hospital, projected, {
+          batch: this.where.batch,
+          updatedAt: this.updatedAt,
+        }),
+      );
+      await this.outputs.curated(projected.resourceType, JSON.stringify(projected));
+      const kinds = repairs.map((r) => r.kind);
+      this.report.accept(
+        projected.resourceType,
+        verdict === 'conflict-later-wins' ? [...kinds, verdict] : kinds,
+      );
+    } catch (error) {
+      const entry = toQuarantineEntry(this.where.file, record.line, error);
+      const withPath = record.path && !entry.path ? { ...entry, path: record.path } : entry;
+      this.report.reject(withPath);
+      await this.outputs.quarantine(
+        this.quarantineKey,
+        withPath,
+        record.raw ?? (record.resource ? JSON.stringify(record.resource) : ''),
+      );
+    }
+    if (this.pending.length >= writeBatchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const items = this.pending;
+    this.pending = [];
+    await this.deps.serving.putMany(items);
+  }
 }
 
 /** One streaming upload per resource type and one for quarantine, opened lazily, with backpressure. */
@@ -157,6 +293,8 @@ export async function recordPermanentFailure(
     status: 'rejected',
     records: { accepted: 0, repaired: 0, rejected: 0 },
     byType: {},
+    byReason: {},
+    repairs: {},
     errors: [{ line: 0, reason: `processing failed and was not retried: ${entry.reason}` }],
     errorsOmitted: 0,
     startedAt: at,
@@ -169,4 +307,20 @@ export async function recordPermanentFailure(
     'application/json',
   );
   return report;
+}
+
+function baseName(file: string): string {
+  return file.includes('/') ? file.slice(file.lastIndexOf('/') + 1) : file;
+}
+
+/** A note's whole text (notes are small; 10 MiB is far beyond any clinical note). */
+async function noteText(lines: AsyncIterable<NumberedLine>): Promise<string> {
+  const parts: string[] = [];
+  let size = 0;
+  for await (const { text } of lines) {
+    size += text.length + 1;
+    if (size > 10 * 1024 * 1024) throw new ValidationError('a plain-text note larger than 10 MiB');
+    parts.push(text);
+  }
+  return parts.join('\n');
 }

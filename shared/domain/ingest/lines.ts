@@ -9,6 +9,8 @@ export interface NumberedLine {
   text: string;
   /** Set when the line exceeded the limit: its text is empty and it must be quarantined. */
   oversized?: boolean;
+  /** Set when the bytes are not valid UTF-8 (the text then holds U+FFFD replacements); quarantined. */
+  invalidUtf8?: boolean;
 }
 
 /** 16 MiB: far above any real FHIR resource line, far below Lambda memory. */
@@ -57,6 +59,14 @@ export async function* numberedLines(
   let skipping = false;
   let line = 0;
   const decoder = new TextDecoder('utf-8');
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes: Uint8Array, line: number): NumberedLine => {
+    try {
+      return { line, text: stripCr(strict.decode(bytes)) };
+    } catch {
+      return { line, text: stripCr(decoder.decode(bytes)), invalidUtf8: true };
+    }
+  };
   for await (const raw of source) {
     let chunk = Buffer.from(raw);
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a)) {
@@ -67,7 +77,7 @@ export async function* numberedLines(
         yield { line, text: '', oversized: true };
       } else {
         const bytes = Buffer.concat([...pending, piece]);
-        yield { line, text: stripCr(decoder.decode(bytes)) };
+        yield decode(bytes, line);
       }
       pending = [];
       pendingBytes = 0;
@@ -84,8 +94,7 @@ export async function* numberedLines(
     }
   }
   if (skipping) yield { line: line + 1, text: '', oversized: true };
-  else if (pendingBytes > 0)
-    yield { line: line + 1, text: stripCr(decoder.decode(Buffer.concat(pending))) };
+  else if (pendingBytes > 0) yield decode(Buffer.concat(pending), line + 1);
 }
 
 function stripCr(text: string): string {

@@ -48,6 +48,8 @@ describe('Class: ReportBuilder', () => {
       status: 'partial',
       records: { accepted: 3, repaired: 0, rejected: 2 },
       byType: { Patient: 1, Observation: 2 },
+      byReason: { 'Observation.status: must be one of final': 1, 'not valid JSON': 1 },
+      repairs: {},
       errors: [
         { line: 4, path: 'status', reason: 'Observation.status: must be one of final' },
         { line: 7, reason: 'not valid JSON' },

@@ -11,6 +11,12 @@ export interface IngestReport {
   status: IngestStatus;
   records: { accepted: number; repaired: number; rejected: number };
   byType: Record<string, number>;
+  /** Rejections by reason (numbers stripped, so like reasons group). */
+  byReason: Record<string, number>;
+  /** Repairs by kind (unit-converted, duplicate-merged...); a repaired record counts once in records.repaired. */
+  repairs: Record<string, number>;
+  /** What a non-data file was (a CSV mapping, a note sidecar), when it holds configuration, not records. */
+  configuration?: string;
   /** The first errors (each with line, field path and reason); all of them are in the quarantine object. */
   errors: { line: number; path?: string; reason: string }[];
   errorsOmitted: number;
@@ -31,16 +37,30 @@ export function ingestStatus(accepted: number, rejected: number): IngestStatus {
 export class ReportBuilder {
   readonly records = { accepted: 0, repaired: 0, rejected: 0 };
   readonly byType: Record<string, number> = {};
+  readonly byReason: Record<string, number> = {};
+  readonly repairs: Record<string, number> = {};
   readonly errors: IngestReport['errors'] = [];
   errorsOmitted = 0;
+  configuration?: string;
 
-  accept(resourceType: string): void {
-    this.records.accepted++;
+  /** A stored record; with repairs it counts as repaired, else as accepted. */
+  accept(resourceType: string, repairKinds: readonly string[] = []): void {
+    if (repairKinds.length > 0) this.records.repaired++;
+    else this.records.accepted++;
+    for (const kind of new Set(repairKinds)) this.repairs[kind] = (this.repairs[kind] ?? 0) + 1;
     this.byType[resourceType] = (this.byType[resourceType] ?? 0) + 1;
+  }
+
+  /** A record read but not stored because another copy of it was (counted as repaired). */
+  merge(kind: string): void {
+    this.records.repaired++;
+    this.repairs[kind] = (this.repairs[kind] ?? 0) + 1;
   }
 
   reject(entry: QuarantineEntry): void {
     this.records.rejected++;
+    const reason = entry.reason.replace(/\d+(\.\d+)?/g, 'N');
+    this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     if (this.errors.length < maxReportErrors) {
       this.errors.push({
         line: entry.line,
@@ -57,14 +77,20 @@ export class ReportBuilder {
     finishedAt: string,
   ): IngestReport {
     const errors = [...this.errors];
-    if (this.records.accepted === 0 && this.records.rejected === 0) {
+    const read = this.records.accepted + this.records.repaired + this.records.rejected;
+    if (read === 0 && !this.configuration) {
       errors.push({ line: 0, reason: 'the file holds no records' });
     }
     return {
       ...base,
-      status: ingestStatus(this.records.accepted, this.records.rejected),
+      status: this.configuration
+        ? 'accepted'
+        : ingestStatus(this.records.accepted + this.records.repaired, this.records.rejected),
       records: { ...this.records },
       byType: { ...this.byType },
+      byReason: { ...this.byReason },
+      repairs: { ...this.repairs },
+      ...(this.configuration ? { configuration: this.configuration } : {}),
       errors,
       errorsOmitted: this.errorsOmitted,
       finishedAt,

@@ -143,7 +143,8 @@ export function genericServingItem(
   source: { batch: string; updatedAt: string },
 ): Item {
   const type = projected.resourceType;
-  if (type === 'Patient' || type === 'Observation') return servingItem(hospital, projected as unknown as ServedResource, source);
+  if (type === 'Patient' || type === 'Observation')
+    return servingItem(hospital, projected as unknown as ServedResource, source);
   const patientId = patientOf(projected);
   const id = projected.id ?? '';
   if (!patientId) {

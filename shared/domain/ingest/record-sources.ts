@@ -1,0 +1,106 @@
+// Domain (ingest): turn a detected file into source records. NDJSON streams line by line (memory
+// bounded whatever the size); a JSON document (Bundle) is read whole up to the Bundle size limit.
+import { ValidationError } from '../errors';
+import { parseJsonLine } from '../fhir/validate';
+import type { NumberedLine } from './lines';
+import type { FhirJson, SourceRecord } from './source-record';
+import { maxBundleChars, readBundle } from './readers/bundle';
+
+/** One record per NDJSON line; a line that is itself a Bundle yields its entries (NDJSON of Bundles). */
+export async function* ndjsonRecords(
+  lines: AsyncIterable<NumberedLine>,
+  file: string,
+): AsyncGenerator<SourceRecord> {
+  for await (const { line, text, oversized, invalidUtf8 } of lines) {
+    if (oversized) {
+      yield { line, raw: '', error: new ValidationError('line longer than 16 MiB') };
+      continue;
+    }
+    if (invalidUtf8) {
+      yield {
+        line,
+        raw: text,
+        error: new ValidationError('not valid UTF-8 (FHIR NDJSON must be UTF-8)'),
+      };
+      continue;
+    }
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = parseJsonLine(text);
+    } catch (error) {
+      yield { line, raw: text, error: error as ValidationError };
+      continue;
+    }
+    if (!isResourceShaped(value)) {
+      yield {
+        line,
+        raw: text,
+        error: new ValidationError(
+          'not a FHIR resource: expected a JSON object with resourceType',
+          'resourceType',
+        ),
+      };
+    } else if (value.resourceType === 'Bundle') {
+      for await (const entry of readBundle(text, file))
+        yield { ...entry, line, path: entry.path, raw: entry.error ? text : undefined };
+    } else {
+      yield { line, raw: text, resource: value };
+    }
+  }
+}
+
+/** What a whole-file JSON document is: FHIR data (a Bundle) or batch configuration. */
+export type JsonDocument =
+  | { kind: 'bundle'; records: AsyncGenerator<SourceRecord> }
+  | { kind: 'configuration'; what: string }
+  | { kind: 'invalid'; error: ValidationError };
+
+export async function readJsonDocument(
+  lines: AsyncIterable<NumberedLine>,
+  file: string,
+): Promise<JsonDocument> {
+  const parts: string[] = [];
+  let size = 0;
+  for await (const { text } of lines) {
+    size += text.length + 1;
+    if (size > maxBundleChars)
+      return {
+        kind: 'invalid',
+        error: new ValidationError(
+          `${file}: JSON document larger than 512 MiB; send large data as FHIR NDJSON`,
+        ),
+      };
+    parts.push(text);
+  }
+  const text = parts.join('\n');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {
+      kind: 'invalid',
+      error: new ValidationError('not valid JSON (a multi-line document that does not parse)'),
+    };
+  }
+  if (isResourceShaped(value) && value.resourceType === 'Bundle')
+    return { kind: 'bundle', records: readBundle(text, file) };
+  if (isObject(value) && 'files' in value && 'version' in value)
+    return { kind: 'configuration', what: 'CSV column mapping' };
+  if (isObject(value) && ('patient' in value || 'subject' in value))
+    return { kind: 'configuration', what: 'note sidecar metadata' };
+  return {
+    kind: 'invalid',
+    error: new ValidationError(
+      'a JSON document that is neither a FHIR Bundle, a CSV mapping nor a note sidecar',
+    ),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isResourceShaped(value: unknown): value is FhirJson {
+  return isObject(value) && typeof value.resourceType === 'string';
+}
