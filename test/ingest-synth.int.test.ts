@@ -10,6 +10,14 @@ import type { IngestReport } from '../shared/domain/ingest/report';
 import { writeCohort } from '../local/synth/write-cohort';
 import { apiGet, startTestStack, type TestStack } from './helpers/stack';
 
+const grch37Vcf = [
+  '##fileformat=VCFv4.2',
+  '##contig=<ID=1,length=249250621>',
+  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+  '1\t1000\t.\tA\tG\t.\tPASS\t.\tGT\t0/1',
+  '',
+].join('\n');
+
 const lineCount = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -46,6 +54,12 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     for (const f of readdirSync(join(dir, 'fhir')).filter((f) => f.endsWith('.ndjson')))
       await upload('fhir', f);
     for (const f of readdirSync(join(dir, 'bundles')).slice(0, 3)) await upload('bundles', f);
+    for (const f of readdirSync(join(dir, 'vcf')).slice(0, 2)) await upload('vcf', f);
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('synthetic-general', 'b1', 'vcf/old.vcf'),
+      grch37Vcf,
+    );
     await stack.settled();
     for (const o of await stack.deps.objects.list('curated', 'reports/synthetic-general/b1/')) {
       const r = JSON.parse((await stack.deps.objects.getText('curated', o.key))!) as IngestReport;
@@ -113,6 +127,26 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     expect(Object.keys(bundle.byType)).toEqual(
       expect.arrayContaining(['Patient', 'Encounter', 'Observation', 'Condition']),
     );
+  });
+
+  it('stores genotypes at every pharmacogene position of a VCF and rejects a GRCh37 file whole', async () => {
+    const vcfReports = [...reports.values()].filter(
+      (r) => r.file.startsWith('vcf/') && r.file !== 'vcf/old.vcf',
+    );
+    expect(vcfReports).toHaveLength(2);
+    for (const r of vcfReports) {
+      expect(r.status).toBe('accepted');
+      expect(r.byType.Genotype).toBeGreaterThan(20);
+    }
+    const old = reports.get('vcf/old.vcf')!;
+    expect(old.status).toBe('rejected');
+    expect(old.errors[0]!.reason).toContain('GRCh37');
+    const curated = await stack.deps.objects.list('curated', 'curated/synthetic-general/Genotype/');
+    const genotypes = (await stack.deps.objects.getText('curated', curated[0]!.key))!
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(genotypes.some((g) => g.gene === 'CYP2C19')).toBe(true);
   });
 
   it('serves the ingested patients to their hospital', async () => {

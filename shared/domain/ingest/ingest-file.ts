@@ -19,6 +19,7 @@ import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
+import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
 import type { FhirJson, SourceRecord } from './source-record';
 import { batchCsvMapping, noteSidecar } from './batch-companions';
 import { readCsv } from './readers/csv';
@@ -56,9 +57,20 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   try {
     const detected = await detectKind(numberedLines(source));
     let read = 0;
-    for await (const record of recordsOf(deps, where, detected, report)) {
-      await sink.take(record);
-      if (++read % 10_000 === 0) input.onProgress?.(read);
+    if (detected.kind === 'vcf') {
+      await ingestGenotypes(
+        detected.lines,
+        where.file,
+        where.hospital,
+        where.batch,
+        sink.projector,
+        sink.genotypes(),
+      );
+    } else {
+      for await (const record of recordsOf(deps, where, detected, report)) {
+        await sink.take(record);
+        if (++read % 10_000 === 0) input.onProgress?.(read);
+      }
     }
     await sink.flush();
     await outputs.close();
@@ -137,9 +149,7 @@ async function* recordsOf(
   }
 }
 
-const unsupported: Record<string, string> = {
-  vcf: 'VCF genotype files are not ingested by this version yet; file kept in raw storage',
-};
+const unsupported: Record<string, string> = {};
 
 /** Clinical resources are served per patient: those whose patient link FHIR leaves optional must still have it. */
 const patientLinked: Record<string, string> = {
@@ -171,7 +181,7 @@ function requirePatient(resource: FhirJson): void {
 class RecordSink {
   private pending: Item[] = [];
   private readonly duplicates = new DuplicateTracker();
-  private readonly projector: ResourceProjector;
+  readonly projector: ResourceProjector;
 
   constructor(
     private readonly deps: IngestDeps,
@@ -218,6 +228,21 @@ class RecordSink {
       );
     }
     if (this.pending.length >= writeBatchSize) await this.flush();
+  }
+
+  /** The sink for VCF genotype records: one VCF data line counts as one record read. */
+  genotypes(): GenotypeSink {
+    return {
+      store: async (item, line) => {
+        this.pending.push(item);
+        await this.outputs.curated('Genotype', line);
+        if (this.pending.length >= writeBatchSize) await this.flush();
+      },
+      reject: (record) => this.take(record),
+      counted: (n) => {
+        for (let i = 0; i < n; i++) this.report.accept('Genotype');
+      },
+    };
   }
 
   async flush(): Promise<void> {
