@@ -3,6 +3,7 @@
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCohort } from './synth/write-cohort';
 import { defaultAsOf } from '../shared/domain/synth/model';
@@ -33,8 +34,11 @@ export function demoHospitals(patients: number): { hospital: string; patients: n
   ];
 }
 
-/** The resource files of a cohort this version ingests; the rest of the export stays on disk. */
-export const ingestedFiles = ['Patient.ndjson', 'Observation.ndjson'];
+/** The Bulk Data files of a generated cohort, Patients first (the rest of the export stays on disk). */
+function bulkFiles(fhirDir: string): string[] {
+  const files = readdirSync(fhirDir).filter((f) => f.endsWith('.ndjson'));
+  return ['Patient.ndjson', ...files.filter((f) => f !== 'Patient.ndjson').sort()];
+}
 
 /** Generate the demo cohorts, upload them through the S3 protocol and wait for their ingest reports. */
 export async function loadSampleData(
@@ -60,7 +64,7 @@ export async function loadSampleData(
     progress(
       `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
     );
-    for (const name of ingestedFiles) {
+    for (const name of bulkFiles(join(out, 'fhir'))) {
       await uploadPath(
         s3,
         stack.config.buckets.raw,

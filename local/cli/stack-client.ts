@@ -93,6 +93,7 @@ export async function uploadPath(
   bucket: string,
   key: string,
   path: string,
+  onBytes?: (loaded: number) => void,
 ): Promise<void> {
   const upload = new Upload({
     client: s3,
@@ -100,6 +101,7 @@ export async function uploadPath(
     queueSize: 2,
     partSize: 8 * 1024 * 1024,
   });
+  if (onBytes) upload.on('httpUploadProgress', (p) => onBytes(p.loaded ?? 0));
   await upload.done();
 }
 

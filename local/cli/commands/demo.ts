@@ -38,10 +38,12 @@ export const demoCommand: Command = {
           hospital: r.hospital,
           status: r.status,
           records: r.records,
+          repairs: r.repairs,
           errors: r.errors,
         })),
         records: {
           accepted: reports.reduce((n, r) => n + r.records.accepted, 0),
+          repaired: reports.reduce((n, r) => n + r.records.repaired, 0),
           quarantined: reports.reduce((n, r) => n + r.records.rejected, 0),
         },
         served: served.map((s) => ({
@@ -72,7 +74,7 @@ function render(s: {
     records: { accepted: number; rejected: number };
     errors: { line: number; path?: string; reason: string }[];
   }[];
-  records: { accepted: number; quarantined: number };
+  records: { accepted: number; repaired: number; quarantined: number };
   served: { hospital: string; patients: number; observationsOfFirstPatient: number }[];
   endpoints: Record<string, string>;
   urls: string[];
@@ -90,7 +92,7 @@ function render(s: {
   }
   lines.push(
     '',
-    `Records   ${s.records.accepted} accepted, ${s.records.quarantined} quarantined (with line and reason)`,
+    `Records   ${s.records.accepted} accepted, ${s.records.repaired} repaired (units converted, duplicates merged), ${s.records.quarantined} quarantined (with line and reason)`,
     '',
     'Served over the HTTP API (each hospital sees only its own patients)',
   );

@@ -5,6 +5,7 @@ import { basename, join, relative } from 'node:path';
 import { keyLayout } from '../../../shared/config/resources';
 import { ValidationError } from '../../../shared/domain/errors';
 import type { IngestReport } from '../../../shared/domain/ingest/report';
+import { ProgressBar } from '../progress';
 import { out, parseFlags, requireFlag, intFlag, UsageError, type Command } from '../io';
 import {
   checkSlug,
@@ -45,14 +46,26 @@ export const ingestCommand: Command = {
     const hospital = checkSlug(requireFlag(values.hospital, 'hospital'), 'hospital');
     const batch = values.batch ? checkSlug(values.batch, 'batch') : newBatchId();
     const timeoutMs = intFlag(values.timeout, 'timeout', 300, 1, 86_400) * 1000;
-    const files = positionals.flatMap(expand);
+    // JSON files first: a CSV extract needs its mapping.json, a note its sidecar, already in place.
+    const files = positionals
+      .flatMap(expand)
+      .sort((a, b) => Number(!a.name.endsWith('.json')) - Number(!b.name.endsWith('.json')));
+    const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
+    const bar = new ProgressBar(totalBytes);
     const stack = await findStack(values.endpoint, values['data-dir']);
     const s3 = s3ClientFor(stack);
     let failed = 0;
     for (const file of files) {
-      await uploadPath(s3, rawBucket(stack), keyLayout.raw(hospital, batch, file.name), file.path);
-      out.progress(`uploaded ${file.path} -> ${keyLayout.raw(hospital, batch, file.name)}`);
+      await uploadPath(
+        s3,
+        rawBucket(stack),
+        keyLayout.raw(hospital, batch, file.name),
+        file.path,
+        (bytes) => bar.bytes(bytes),
+      );
+      bar.fileDone(statSync(file.path).size);
     }
+    bar.uploaded(files.length);
     for (const file of files) {
       if (!values.wait) {
         print(
@@ -71,8 +84,10 @@ export const ingestCommand: Command = {
         timeoutMs,
       );
       if (report.status === 'rejected') failed++;
+      bar.records(report.records.accepted + report.records.repaired + report.records.rejected);
       print(values.json, contractView(report), summary(report));
     }
+    bar.end();
     return failed > 0 ? 1 : 0;
   },
 };
