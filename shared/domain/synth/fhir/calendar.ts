@@ -1,34 +1,16 @@
 // Domain (synth/fhir): calendar arithmetic for rendering, on whole days since 1970-01-01 (UTC), so
-// dispense schedules and derived dates need no Date objects in the per-patient hot path.
+// dispense schedules and derived dates need no Date objects in the per-patient hot path. The day
+// arithmetic itself is the state generator's (state/calendar.ts), so both agree to the day.
+import { dayFromIso, isoDate } from '../state/calendar';
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` (or the date part of an ISO date-time). */
 export function epochDay(date: string): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  // Howard Hinnant's days_from_civil (public domain), proleptic Gregorian.
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return dayFromIso(date);
 }
 
 /** The `YYYY-MM-DD` of a day count since 1970-01-01 (inverse of `epochDay`). */
 export function civilDate(day: number): string {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return isoDate(day);
 }
 
 /** `date` moved by `days` (negative moves back). */
