@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { keyLayout, servingTable } from '../shared/config/resources';
 import { DynamoDbTable } from '../shared/adapters/aws/dynamodb-table';
@@ -31,7 +31,8 @@ describe('Function: ingest (faults)', () => {
   afterAll(async () => stack?.stop());
 
   it('reports the message as a batch item failure when DynamoDB throttles, and writes no report', async () => {
-    // Prepare: the serving table's client always throttles.
+    // Prepare: the serving table's client always throttles writes (reads find no checkpoint).
+    mock.on(GetCommand).resolves({});
     mock.on(BatchWriteCommand).rejects(
       Object.assign(new Error('Rate exceeded'), {
         name: 'ProvisionedThroughputExceededException',
@@ -115,6 +116,7 @@ describe('Function: ingest (permanent failures)', () => {
     const stack = await startTestStack({ autoIngest: false });
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
     const rejecting = mockClient(client);
+    rejecting.on(GetCommand).resolves({}); // no checkpoint: the write is what fails
     rejecting.on(BatchWriteCommand).rejects(
       Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
         name: 'ValidationException',

@@ -2,13 +2,12 @@
 // quarantine what is bad (with line, field and reason; the raw line is kept, never lost), write the
 // de-identified serving records and curated NDJSON, and write the per-file report.
 // Writes use deterministic keys, so a re-delivered event or a re-uploaded file never duplicates data.
-import { PassThrough } from 'node:stream';
 import type { ObjectStore } from '../../ports/object-store';
 import type { Table, Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
-import { toQuarantineEntry, type QuarantineEntry } from '../problem';
+import { toQuarantineEntry } from '../problem';
 import { ValidationError } from '../errors';
 import { genericServingItem } from '../serving/records';
 import { ResourceProjector, patientOf } from '../serving/resource-projection';
@@ -17,6 +16,8 @@ import { decompressIfGzip, numberedLines } from './lines';
 import { parseRawKey, type RawObjectKey } from './raw-key';
 import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
+import { OutputStreams } from './output-streams';
+import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
@@ -40,8 +41,10 @@ export interface IngestInput {
   key: string;
   /** Content identity (S3 ETag): curated output is keyed by it, so identical re-uploads overwrite, not duplicate. */
   etag: string;
-  /** Optional progress callback, called every `progressEvery` lines. */
+  /** Optional progress callback, called every 10,000 records. */
   onProgress?: (linesRead: number) => void;
+  /** Records between checkpoints (default 10,000). */
+  checkpointEvery?: number;
 }
 
 const writeBatchSize = 200;
@@ -49,14 +52,20 @@ const writeBatchSize = 200;
 export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<IngestReport> {
   const startedAt = deps.clock.now().toISOString();
   const where = parseRawKey(input.key);
-  const report = new ReportBuilder();
-  const outputs = new OutputStreams(deps.objects, where.hospital, input.etag.replace(/"/g, ''));
+  const etag = input.etag.replace(/"/g, '');
+  const resume = await loadCheckpoint(deps.serving, where.hospital, input.key, etag);
+  const report = resume ? ReportBuilder.restore(resume.report) : new ReportBuilder();
   const quarantineKey = keyLayout.quarantine(where.hospital, where.batch, where.file);
+  const progress = {
+    segment: resume ? resume.segment + 1 : 0,
+    quarantineKeys: resume?.quarantineKeys ?? [],
+  };
+  let outputs = new OutputStreams(deps.objects, where.hospital, etag, progress.segment);
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
   const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
+  const every = input.checkpointEvery ?? defaultCheckpointEvery;
   try {
     const detected = await detectKind(numberedLines(source));
-    let read = 0;
     if (detected.kind === 'vcf') {
       await ingestGenotypes(
         detected.lines,
@@ -67,9 +76,35 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         sink.genotypes(),
       );
     } else {
+      let read = 0;
+      let due = false;
+      let lastLine = resume?.line ?? 0;
       for await (const record of recordsOf(deps, where, detected, report)) {
+        if (resume && record.line <= resume.line) continue; // stored before the failure
+        if (due && record.line > lastLine) {
+          // A line boundary: everything up to lastLine is stored; make it durable, start a new segment.
+          await sink.flush();
+          await outputs.close();
+          progress.quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
+          await saveCheckpoint(deps.serving, where.hospital, input.key, etag, {
+            line: lastLine,
+            segment: progress.segment,
+            report: report.snapshot(),
+            quarantineKeys: progress.quarantineKeys,
+            complete: false,
+          });
+          outputs = sink.outputs = new OutputStreams(
+            deps.objects,
+            where.hospital,
+            etag,
+            ++progress.segment,
+          );
+          due = false;
+        }
         await sink.take(record);
-        if (++read % 10_000 === 0) input.onProgress?.(read);
+        lastLine = record.line;
+        if (++read % every === 0) due = true;
+        if (read % 10_000 === 0) input.onProgress?.(read);
       }
     }
     await sink.flush();
@@ -78,16 +113,28 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     await outputs.abort(error);
     throw error;
   }
+  const quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
   const built = report.build(
-    { ...where, startedAt, ...(outputs.quarantined ? { quarantineKey } : {}) },
+    { ...where, startedAt, ...(quarantineKeys.length ? { quarantineKey: quarantineKeys[0] } : {}) },
     deps.clock.now().toISOString(),
   );
+  if (quarantineKeys.length > 1) built.quarantineKeys = quarantineKeys;
+  if (resume) built.resumedAfterLine = resume.line;
   await deps.objects.put(
     'curated',
     keyLayout.report(where.hospital, where.batch, where.file),
     JSON.stringify(built, null, 2),
     'application/json',
   );
+  if (resume || progress.segment > 0) {
+    await saveCheckpoint(deps.serving, where.hospital, input.key, etag, {
+      line: 0,
+      segment: progress.segment,
+      report: report.snapshot(),
+      quarantineKeys,
+      complete: true,
+    });
+  }
   return built;
 }
 
@@ -187,7 +234,7 @@ class RecordSink {
     private readonly deps: IngestDeps,
     private readonly where: RawObjectKey,
     private readonly report: ReportBuilder,
-    private readonly outputs: OutputStreams,
+    public outputs: OutputStreams,
     private readonly quarantineKey: string,
     private readonly updatedAt: string,
   ) {
@@ -249,55 +296,6 @@ class RecordSink {
     const items = this.pending;
     this.pending = [];
     await this.deps.serving.putMany(items);
-  }
-}
-
-/** One streaming upload per resource type and one for quarantine, opened lazily, with backpressure. */
-class OutputStreams {
-  private readonly streams = new Map<string, { stream: PassThrough; done: Promise<void> }>();
-  quarantined = false;
-
-  constructor(
-    private readonly objects: ObjectStore,
-    private readonly hospital: string,
-    private readonly digest: string,
-  ) {}
-
-  curated(resourceType: string, json: string): Promise<void> {
-    return this.write('curated', keyLayout.curated(this.hospital, resourceType, this.digest), json);
-  }
-
-  quarantine(key: string, entry: QuarantineEntry, raw: string): Promise<void> {
-    this.quarantined = true;
-    return this.write('quarantine', key, JSON.stringify({ ...entry, raw }));
-  }
-
-  async close(): Promise<void> {
-    for (const { stream } of this.streams.values()) stream.end();
-    await Promise.all([...this.streams.values()].map((s) => s.done));
-  }
-
-  async abort(error: unknown): Promise<void> {
-    for (const { stream } of this.streams.values())
-      stream.destroy(error instanceof Error ? error : undefined);
-    await Promise.allSettled([...this.streams.values()].map((s) => s.done));
-  }
-
-  private async write(bucket: 'curated' | 'quarantine', key: string, line: string): Promise<void> {
-    let entry = this.streams.get(`${bucket}:${key}`);
-    if (!entry) {
-      const stream = new PassThrough();
-      const done = this.objects.putStream(bucket, key, stream, 'application/fhir+ndjson');
-      done.catch(() => undefined); // surfaced by close()/abort()
-      entry = { stream, done };
-      this.streams.set(`${bucket}:${key}`, entry);
-    }
-    if (!entry.stream.write(line + '\n')) {
-      await new Promise<void>((resolve, reject) => {
-        entry.stream.once('drain', resolve);
-        entry.done.catch(reject);
-      });
-    }
   }
 }
 

@@ -21,6 +21,10 @@ export interface IngestReport {
   errors: { line: number; path?: string; reason: string }[];
   errorsOmitted: number;
   quarantineKey?: string;
+  /** When a checkpointed file was written in several segments, every quarantine object, in order. */
+  quarantineKeys?: string[];
+  /** Set when this run resumed from a checkpoint after a failure: the last line the earlier run stored. */
+  resumedAfterLine?: number;
   startedAt: string;
   finishedAt: string;
 }
@@ -34,6 +38,16 @@ export function ingestStatus(accepted: number, rejected: number): IngestStatus {
   return 'rejected';
 }
 
+/** What a checkpoint keeps of a report in progress. */
+export interface ReportSnapshot {
+  records: IngestReport['records'];
+  byType: Record<string, number>;
+  byReason: Record<string, number>;
+  repairs: Record<string, number>;
+  errors: IngestReport['errors'];
+  errorsOmitted: number;
+}
+
 export class ReportBuilder {
   readonly records = { accepted: 0, repaired: 0, rejected: 0 };
   readonly byType: Record<string, number> = {};
@@ -42,6 +56,28 @@ export class ReportBuilder {
   readonly errors: IngestReport['errors'] = [];
   errorsOmitted = 0;
   configuration?: string;
+
+  snapshot(): ReportSnapshot {
+    return structuredClone({
+      records: this.records,
+      byType: this.byType,
+      byReason: this.byReason,
+      repairs: this.repairs,
+      errors: this.errors,
+      errorsOmitted: this.errorsOmitted,
+    });
+  }
+
+  static restore(s: ReportSnapshot): ReportBuilder {
+    const b = new ReportBuilder();
+    Object.assign(b.records, s.records);
+    Object.assign(b.byType, s.byType);
+    Object.assign(b.byReason, s.byReason);
+    Object.assign(b.repairs, s.repairs);
+    b.errors.push(...s.errors);
+    b.errorsOmitted = s.errorsOmitted;
+    return b;
+  }
 
   /** A stored record; with repairs it counts as repaired, else as accepted. */
   accept(resourceType: string, repairKinds: readonly string[] = []): void {

@@ -1,0 +1,85 @@
+// Integration: a failure mid-file resumes from the last checkpoint: nothing before it is processed
+// again, nothing after it is lost, and the report covers the whole file exactly once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { ingestFile } from '../shared/domain/ingest/ingest-file';
+import { DependencyError } from '../shared/domain/errors';
+import type { Item, Table } from '../shared/ports/table';
+import {
+  apiGet,
+  heartRate,
+  ndjson,
+  patient,
+  startTestStack,
+  type TestStack,
+} from './helpers/stack';
+
+/** The real serving table, failing once (like a throttled DynamoDB) when `failAt` items have been written. */
+function flakyTable(real: Table, failAt: number): Table & { written: number } {
+  let failed = false;
+  const table = {
+    written: 0,
+    get: real.get.bind(real),
+    put: real.put.bind(real),
+    putIfAbsent: real.putIfAbsent.bind(real),
+    query: real.query.bind(real),
+    async putMany(items: Item[]) {
+      if (!failed && table.written + items.length > failAt) {
+        failed = true;
+        throw new DependencyError('throttled');
+      }
+      table.written += items.length;
+      await real.putMany(items);
+    },
+  };
+  return table;
+}
+
+describe('Function: ingest (checkpoints)', () => {
+  let stack: TestStack;
+  const key = keyLayout.raw('resume', 'b1', 'big.ndjson');
+  // 40 patients with 9 observations each, and one bad line near the end.
+  const lines = Array.from({ length: 40 }, (_, p) => [
+    patient(`p${p}`),
+    ...Array.from({ length: 9 }, (_, o) =>
+      heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + (o % 9)}T09:00:00Z`, 60 + o),
+    ),
+  ]).flat();
+  const body = ndjson(...lines.slice(0, 390), 'not json', ...lines.slice(390));
+
+  beforeAll(async () => {
+    stack = await startTestStack({ autoIngest: false });
+    await stack.deps.objects.put('raw', key, body);
+  });
+  afterAll(async () => stack?.stop());
+
+  it('resumes after the last checkpoint and accounts for every line once', async () => {
+    // Prepare: the first run fails after about 250 records have been stored.
+    const first = flakyTable(stack.deps.serving, 250);
+    const input = { key, etag: 'v1', checkpointEvery: 100 };
+    await expect(ingestFile({ ...stack.deps, serving: first }, input)).rejects.toThrow('throttled');
+    // Act: the retry (SQS redelivery) with a healthy table.
+    const second = flakyTable(stack.deps.serving, Number.POSITIVE_INFINITY);
+    const report = await ingestFile({ ...stack.deps, serving: second }, input);
+    // Assess: the retry started after a checkpoint (not at line 1) and the report covers all 401 lines.
+    expect(report.resumedAfterLine).toBeGreaterThanOrEqual(100);
+    expect(report.records.accepted + report.records.repaired + report.records.rejected).toBe(401);
+    expect(report.records.rejected).toBe(1);
+    expect(report.errors).toEqual([
+      { line: 391, reason: expect.stringContaining('not valid JSON') },
+    ]);
+    expect(second.written).toBeLessThan(400 - report.resumedAfterLine! + 10);
+    // Every record is served, once.
+    const patients = await apiGet(stack, '/patients?limit=200', 'resume');
+    expect(patients.body.items).toHaveLength(40);
+    // The curated segments hold every stored resource exactly once.
+    const curated = await stack.deps.objects.list('curated', 'curated/resume/');
+    let curatedLines = 0;
+    for (const o of curated)
+      curatedLines += (await stack.deps.objects.getText('curated', o.key))!
+        .trim()
+        .split('\n').length;
+    expect(curatedLines).toBe(400);
+    expect(curated.length).toBeGreaterThan(2);
+  });
+});
