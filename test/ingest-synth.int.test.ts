@@ -51,7 +51,12 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     await upload('csv', 'mapping.json');
     for (const f of readdirSync(join(dir, 'csv')).filter((f) => f.endsWith('.csv')))
       await upload('csv', f);
-    for (const f of readdirSync(join(dir, 'fhir')).filter((f) => f.endsWith('.ndjson')))
+    // Patients first, as an $export client would load them; then every other type.
+    await upload('fhir', 'Patient.ndjson');
+    await stack.settled();
+    for (const f of readdirSync(join(dir, 'fhir')).filter(
+      (f) => f.endsWith('.ndjson') && f !== 'Patient.ndjson',
+    ))
       await upload('fhir', f);
     for (const f of readdirSync(join(dir, 'bundles')).slice(0, 3)) await upload('bundles', f);
     for (const f of readdirSync(join(dir, 'vcf')).slice(0, 2)) await upload('vcf', f);
@@ -100,6 +105,27 @@ describe('Function: ingest (a synthetic hospital export)', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('warns about every record whose patient reference does not resolve', () => {
+    const dangling = readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((d) => d.defect === 'dangling-reference');
+    const byFile = new Map<string, number>();
+    for (const d of dangling) byFile.set(d.file, (byFile.get(d.file) ?? 0) + 1);
+    for (const [file, n] of byFile) {
+      expect(
+        reports.get(`fhir/${file}`)!.warnings['patient-not-yet-known']?.count ?? 0,
+        file,
+      ).toBeGreaterThanOrEqual(n);
+    }
+    // Files read after Patient.ndjson resolve every genuine patient link.
+    const observations = reports.get('fhir/Observation.ndjson')!;
+    expect(observations.warnings['patient-not-yet-known']?.count ?? 0).toBe(
+      byFile.get('Observation.ndjson') ?? 0,
+    );
   });
 
   it('merges exact duplicates instead of storing them twice', () => {

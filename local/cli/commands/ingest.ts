@@ -46,10 +46,11 @@ export const ingestCommand: Command = {
     const hospital = checkSlug(requireFlag(values.hospital, 'hospital'), 'hospital');
     const batch = values.batch ? checkSlug(values.batch, 'batch') : newBatchId();
     const timeoutMs = intFlag(values.timeout, 'timeout', 300, 1, 86_400) * 1000;
-    // JSON files first: a CSV extract needs its mapping.json, a note its sidecar, already in place.
+    // JSON companions first (a CSV extract needs its mapping.json, a note its sidecar), then patients
+    // (so clinical records find their patient), then the rest; the sort is stable.
     const files = positionals
       .flatMap(expand)
-      .sort((a, b) => Number(!a.name.endsWith('.json')) - Number(!b.name.endsWith('.json')));
+      .sort((a, b) => uploadRank(a.name) - uploadRank(b.name));
     const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
     const bar = new ProgressBar(totalBytes);
     const stack = await findStack(values.endpoint, values['data-dir']);
@@ -154,4 +155,11 @@ function safeName(name: string): string {
     .join('/');
   if (!cleaned) throw new ValidationError(`${name}: not a usable file name`);
   return cleaned;
+}
+
+function uploadRank(name: string): number {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (base.endsWith('.json') && !/bundle/i.test(base)) return 0;
+  if (/^patients?\b|^Patient\./i.test(base)) return 1;
+  return 2;
 }

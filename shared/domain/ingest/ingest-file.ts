@@ -17,6 +17,7 @@ import { parseRawKey, type RawObjectKey } from './raw-key';
 import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
 import { OutputStreams } from './output-streams';
+import { PatientLinks } from './patient-links';
 import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
@@ -229,6 +230,7 @@ class RecordSink {
   private pending: Item[] = [];
   private readonly duplicates = new DuplicateTracker();
   readonly projector: ResourceProjector;
+  private readonly links: PatientLinks;
 
   constructor(
     private readonly deps: IngestDeps,
@@ -239,6 +241,7 @@ class RecordSink {
     private readonly updatedAt: string,
   ) {
     this.projector = new ResourceProjector(deps.keys, where.hospital);
+    this.links = new PatientLinks(deps.serving, where.hospital);
   }
 
   async take(record: SourceRecord): Promise<void> {
@@ -252,6 +255,7 @@ class RecordSink {
         return;
       }
       const projected = await this.projector.project(resource);
+      await this.checkPatientLink(projected, record);
       this.pending.push(
         genericServingItem(this.where.hospital, projected, {
           batch: this.where.batch,
@@ -275,6 +279,17 @@ class RecordSink {
       );
     }
     if (this.pending.length >= writeBatchSize) await this.flush();
+  }
+
+  private async checkPatientLink(projected: FhirJson, record: SourceRecord): Promise<void> {
+    const patient = patientOf(projected);
+    if (!patient) return;
+    if (projected.resourceType === 'Patient') {
+      // Patients stored earlier in this file count at once (their writes may still be buffered).
+      this.links.stored(patient);
+      return;
+    }
+    if (!(await this.links.exists(patient))) this.report.warn('patient-not-yet-known', record.line);
   }
 
   /** The sink for VCF genotype records: one VCF data line counts as one record read. */
@@ -318,6 +333,7 @@ export async function recordPermanentFailure(
     byType: {},
     byReason: {},
     repairs: {},
+    warnings: {},
     errors: [{ line: 0, reason: `processing failed and was not retried: ${entry.reason}` }],
     errorsOmitted: 0,
     startedAt: at,

@@ -50,6 +50,7 @@ describe('Class: ReportBuilder', () => {
       byType: { Patient: 1, Observation: 2 },
       byReason: { 'Observation.status: must be one of final': 1, 'not valid JSON': 1 },
       repairs: {},
+      warnings: {},
       errors: [
         { line: 4, path: 'status', reason: 'Observation.status: must be one of final' },
         { line: 7, reason: 'not valid JSON' },

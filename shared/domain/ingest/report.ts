@@ -15,6 +15,11 @@ export interface IngestReport {
   byReason: Record<string, number>;
   /** Repairs by kind (unit-converted, duplicate-merged...); a repaired record counts once in records.repaired. */
   repairs: Record<string, number>;
+  /**
+   * Stored records with a caveat, by kind: `patient-not-yet-known` = a clinical record whose patient was
+   * not in storage or earlier in this file when it was read (files of a batch arrive in any order).
+   */
+  warnings: Record<string, { count: number; firstLines: number[] }>;
   /** What a non-data file was (a CSV mapping, a note sidecar), when it holds configuration, not records. */
   configuration?: string;
   /** The first errors (each with line, field path and reason); all of them are in the quarantine object. */
@@ -44,6 +49,7 @@ export interface ReportSnapshot {
   byType: Record<string, number>;
   byReason: Record<string, number>;
   repairs: Record<string, number>;
+  warnings?: IngestReport['warnings'];
   errors: IngestReport['errors'];
   errorsOmitted: number;
 }
@@ -53,6 +59,7 @@ export class ReportBuilder {
   readonly byType: Record<string, number> = {};
   readonly byReason: Record<string, number> = {};
   readonly repairs: Record<string, number> = {};
+  readonly warnings: IngestReport['warnings'] = {};
   readonly errors: IngestReport['errors'] = [];
   errorsOmitted = 0;
   configuration?: string;
@@ -63,6 +70,7 @@ export class ReportBuilder {
       byType: this.byType,
       byReason: this.byReason,
       repairs: this.repairs,
+      warnings: this.warnings,
       errors: this.errors,
       errorsOmitted: this.errorsOmitted,
     });
@@ -74,6 +82,7 @@ export class ReportBuilder {
     Object.assign(b.byType, s.byType);
     Object.assign(b.byReason, s.byReason);
     Object.assign(b.repairs, s.repairs);
+    Object.assign(b.warnings, s.warnings ?? {});
     b.errors.push(...s.errors);
     b.errorsOmitted = s.errorsOmitted;
     return b;
@@ -85,6 +94,13 @@ export class ReportBuilder {
     else this.records.accepted++;
     for (const kind of new Set(repairKinds)) this.repairs[kind] = (this.repairs[kind] ?? 0) + 1;
     this.byType[resourceType] = (this.byType[resourceType] ?? 0) + 1;
+  }
+
+  /** A stored record with a caveat (it still counts as accepted or repaired). */
+  warn(kind: string, line: number): void {
+    const w = (this.warnings[kind] ??= { count: 0, firstLines: [] });
+    w.count++;
+    if (w.firstLines.length < 20) w.firstLines.push(line);
   }
 
   /** A record read but not stored because another copy of it was (counted as repaired). */
@@ -126,6 +142,7 @@ export class ReportBuilder {
       byType: { ...this.byType },
       byReason: { ...this.byReason },
       repairs: { ...this.repairs },
+      warnings: structuredClone(this.warnings),
       ...(this.configuration ? { configuration: this.configuration } : {}),
       errors,
       errorsOmitted: this.errorsOmitted,
