@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decompressIfGzip, numberedLines } from './ingest/lines';
-import { parseJsonLine, validateResource } from './fhir/validate';
-import { subjectPatientId, observationSchema } from './fhir/resources';
+import { parseJsonLine } from './ingest/json-line';
+import { validateAndNormalise } from './preprocess/normalise';
+import { patientOf } from './serving/resource-projection';
 import { asCaregraphError, DependencyError, ConfigurationError, ValidationError } from './errors';
 import { toProblem } from './problem';
 import { sortableInstant } from './serving/records';
@@ -42,8 +43,8 @@ describe('Regressions', () => {
 
   it('rejects resourceType names that are Object prototype members with a clear reason', () => {
     for (const name of ['constructor', 'toString', '__proto__']) {
-      expect(() => validateResource({ resourceType: name, id: '1' })).toThrow(
-        /is not ingested yet/,
+      expect(() => validateAndNormalise({ resourceType: name, id: '1' })).toThrow(
+        /is not a FHIR R4 resource type/,
       );
     }
   });
@@ -52,15 +53,13 @@ describe('Regressions', () => {
     expect(() => parseJsonLine('{"name":"Alice Smith"')).toThrow(/truncated/);
   });
 
-  it('accepts versioned Patient references', () => {
-    const o = observationSchema.parse({
-      resourceType: 'Observation',
-      id: 'o',
-      status: 'final',
-      code: { text: 'x' },
-      subject: { reference: 'Patient/1/_history/2' },
-    });
-    expect(subjectPatientId(o)).toBe('1');
+  it('accepts versioned and absolute Patient references', () => {
+    const o = { resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' } };
+    expect(patientOf({ ...o, subject: { reference: 'Patient/1/_history/2' } })).toBe('1');
+    expect(patientOf({ ...o, subject: { reference: 'https://fhir.example/r4/Patient/1' } })).toBe(
+      '1',
+    );
+    expect(patientOf({ ...o, subject: { reference: 'Group/1' } })).toBeUndefined();
   });
 
   it('treats Node connection failures as retryable dependency errors', () => {

@@ -1,7 +1,7 @@
 // Domain (ingest): turn a detected file into source records. NDJSON streams line by line (memory
 // bounded whatever the size); a JSON document (Bundle) is read whole up to the Bundle size limit.
 import { ValidationError } from '../errors';
-import { parseJsonLine } from '../fhir/validate';
+import { parseJsonLine } from './json-line';
 import type { NumberedLine } from './lines';
 import type { FhirJson, SourceRecord } from './source-record';
 import { maxBundleChars, readBundle } from './readers/bundle';

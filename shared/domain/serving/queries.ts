@@ -2,8 +2,8 @@
 // verified identity, never from the request, so one hospital never sees another's data.
 import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
-import type { Observation, Patient } from '../fhir/resources';
-import { fhirId } from '../fhir/resources';
+import type { FhirJson } from '../ingest/source-record';
+import { isFhirId } from '../preprocess/primitives';
 import { servingKeys } from './records';
 
 export interface Page<T> {
@@ -28,8 +28,7 @@ function pageLimit(limit: number | undefined): number {
 }
 
 function checkId(id: string): string {
-  if (!fhirId.safeParse(id).success)
-    throw new ValidationError('patient id is not a valid id', 'id');
+  if (!isFhirId(id)) throw new ValidationError('patient id is not a valid id', 'id');
   return id;
 }
 
@@ -37,7 +36,7 @@ export async function listPatients(
   serving: Table,
   hospital: string,
   page: PageRequest,
-): Promise<Page<Patient>> {
+): Promise<Page<FhirJson>> {
   const out = await serving.query({
     index: 'byHospital',
     partition: servingKeys.hospitalPatients(hospital),
@@ -45,7 +44,7 @@ export async function listPatients(
     cursor: page.cursor,
   });
   return {
-    items: out.items.map((i) => i.resource as Patient),
+    items: out.items.map((i) => i.resource as FhirJson),
     ...(out.cursor ? { next: out.cursor } : {}),
   };
 }
@@ -54,11 +53,11 @@ export async function getPatient(
   serving: Table,
   hospital: string,
   patientId: string,
-): Promise<Patient> {
+): Promise<FhirJson> {
   const key = servingKeys.patient(hospital, checkId(patientId));
   const item = await serving.get(key.pk, key.sk);
   if (!item) throw new NotFoundError('no such patient in your hospital');
-  return item.resource as Patient;
+  return item.resource as FhirJson;
 }
 
 /** A patient's observations in time order (oldest first unless `descending`). */
@@ -67,16 +66,16 @@ export async function listObservations(
   hospital: string,
   patientId: string,
   page: PageRequest & { descending?: boolean },
-): Promise<Page<Observation>> {
+): Promise<Page<FhirJson>> {
   const out = await serving.query({
     index: 'byPatientTime',
-    partition: servingKeys.patientObservations(hospital, checkId(patientId)),
+    partition: servingKeys.patientTimeline(hospital, checkId(patientId), 'Observation'),
     limit: pageLimit(page.limit),
     cursor: page.cursor,
     descending: page.descending,
   });
   return {
-    items: out.items.map((i) => i.resource as Observation),
+    items: out.items.map((i) => i.resource as FhirJson),
     ...(out.cursor ? { next: out.cursor } : {}),
   };
 }

@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalKeyRing } from '../../adapters/local/local-key-ring';
-import type { Observation, Patient } from '../fhir/resources';
-import { deidentifiedProjection, servingItem } from './records';
+import type { FhirJson } from '../ingest/source-record';
+import { genericServingItem } from './records';
+import { ResourceProjector } from './resource-projection';
+
+const deidentifiedProjection = (keys: LocalKeyRing, hospital: string, r: FhirJson) =>
+  new ResourceProjector(keys, hospital).project(r);
 
 const hex32 = /^[0-9a-f]{32}$/;
 
-const patient: Patient = {
+const patient: FhirJson = {
   resourceType: 'Patient',
   id: 'pat-001',
   identifier: [{ system: 'https://nhs.uk/nhs-number', value: '9434765919' }],
@@ -21,7 +25,7 @@ const patient: Patient = {
   deceasedBoolean: false,
 };
 
-const observation: Observation = {
+const observation: FhirJson = {
   resourceType: 'Observation',
   id: 'obs-ldl-1',
   identifier: [{ system: 'https://lab.example/accession', value: 'ACC-778812' }],
@@ -35,7 +39,7 @@ const observation: Observation = {
   valueQuantity: { value: 131, unit: 'mg/dL' },
 };
 
-describe('Function: deidentifiedProjection', () => {
+describe('Class: ResourceProjector', () => {
   let dir: string;
   let keys: LocalKeyRing;
 
@@ -64,7 +68,7 @@ describe('Function: deidentifiedProjection', () => {
     }
   });
 
-  it('drops identifier, text, note and other references from an Observation and keeps its clinical content', async () => {
+  it('drops identifier, text, note and reference displays from an Observation, pseudonymises its references and keeps its clinical content', async () => {
     // Act
     const projected = await deidentifiedProjection(keys, 'riverside', observation);
 
@@ -73,6 +77,7 @@ describe('Function: deidentifiedProjection', () => {
       resourceType: 'Observation',
       id: expect.stringMatching(hex32),
       status: 'final',
+      performer: [{ reference: expect.stringMatching(/^Practitioner\/[0-9a-f]{32}$/) }],
       code: { coding: [{ system: 'http://loinc.org', code: '18262-6' }] },
       subject: { reference: expect.stringMatching(/^Patient\/[0-9a-f]{32}$/) },
       effectiveDateTime: '2024-03-01T08:30:00Z',
@@ -94,7 +99,9 @@ describe('Function: deidentifiedProjection', () => {
   it('gives the Observation subject the same pseudonym as the Patient id, so records still join', async () => {
     // Act
     const p = await deidentifiedProjection(keys, 'riverside', patient);
-    const o = (await deidentifiedProjection(keys, 'riverside', observation)) as Observation;
+    const o = (await deidentifiedProjection(keys, 'riverside', observation)) as FhirJson & {
+      subject: { reference: string };
+    };
 
     // Assess
     expect(o.subject.reference).toBe(`Patient/${p.id}`);
@@ -137,17 +144,17 @@ describe('Function: deidentifiedProjection', () => {
   });
 });
 
-describe('Function: servingItem', () => {
+describe('Function: genericServingItem', () => {
   const source = { batch: 'b20240301', updatedAt: '2024-03-01T09:00:00.000Z' };
   const pseudoPatient = 'a'.repeat(32);
   const pseudoObs = 'b'.repeat(32);
 
   it('keys a Patient under its hospital partition and the hospital listing index', () => {
     // Prepare
-    const resource: Patient = { resourceType: 'Patient', id: pseudoPatient, gender: 'male' };
+    const resource: FhirJson = { resourceType: 'Patient', id: pseudoPatient, gender: 'male' };
 
     // Act
-    const item = servingItem('riverside', resource, source);
+    const item = genericServingItem('riverside', resource, source);
 
     // Assess
     expect(item).toEqual({
@@ -164,7 +171,7 @@ describe('Function: servingItem', () => {
 
   it("keys an Observation under its patient's partition and the patient's time index", () => {
     // Prepare
-    const resource: Observation = {
+    const resource: FhirJson = {
       resourceType: 'Observation',
       id: pseudoObs,
       status: 'final',
@@ -174,13 +181,13 @@ describe('Function: servingItem', () => {
     };
 
     // Act
-    const item = servingItem('riverside', resource, source);
+    const item = genericServingItem('riverside', resource, source);
 
     // Assess
     expect(item).toEqual({
       pk: `P#riverside#${pseudoPatient}`,
-      sk: `OBS#${pseudoObs}`,
-      gsi2pk: `P#riverside#${pseudoPatient}#OBS`,
+      sk: `Observation#${pseudoObs}`,
+      gsi2pk: `P#riverside#${pseudoPatient}#Observation`,
       gsi2sk: `2024-03-01T08:30:00.000Z#${pseudoObs}`, // UTC instant, so zones sort correctly
       hospital: 'riverside',
       resource,
@@ -191,18 +198,18 @@ describe('Function: servingItem', () => {
 
   it('sorts an Observation with no known time before dated ones', () => {
     // Prepare
-    const undated: Observation = {
+    const undated: FhirJson = {
       resourceType: 'Observation',
       id: pseudoObs,
       status: 'final',
       code: { text: 'LDL' },
       subject: { reference: `Patient/${pseudoPatient}` },
     };
-    const dated: Observation = { ...undated, id: 'c'.repeat(32), effectiveDateTime: '1990' };
+    const dated: FhirJson = { ...undated, id: 'c'.repeat(32), effectiveDateTime: '1990' };
 
     // Act
-    const undatedKey = String(servingItem('riverside', undated, source).gsi2sk);
-    const datedKey = String(servingItem('riverside', dated, source).gsi2sk);
+    const undatedKey = String(genericServingItem('riverside', undated, source).gsi2sk);
+    const datedKey = String(genericServingItem('riverside', dated, source).gsi2sk);
 
     // Assess
     expect(undatedKey).toBe(`0000#${pseudoObs}`);

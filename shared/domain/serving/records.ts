@@ -1,16 +1,9 @@
-// Domain: the serving-record layout in the serving table, and the de-identified projection stored in it.
-// Keys are per hospital, so a query can only ever reach the caller's hospital partition.
+// Domain: the serving-record layout in the serving table. Keys are per hospital, so a query can only
+// ever reach the caller's hospital partition. What is stored is the de-identified projection
+// (resource-projection.ts).
 import type { Item } from '../../ports/table';
-import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { clinicalTime, patientOf } from './resource-projection';
-import {
-  observationInstant,
-  subjectPatientId,
-  type Observation,
-  type Patient,
-  type ServedResource,
-} from '../fhir/resources';
 
 export const servingKeys = {
   patient: (hospital: string, patientId: string) => ({
@@ -18,109 +11,47 @@ export const servingKeys = {
     sk: 'PATIENT',
   }),
   hospitalPatients: (hospital: string) => `H#${hospital}`,
-  patientObservations: (hospital: string, patientId: string) => `P#${hospital}#${patientId}#OBS`,
+  /** A patient's resources of one type, in time order (index byPatientTime). */
+  patientTimeline: (hospital: string, patientId: string, resourceType: string) =>
+    `P#${hospital}#${patientId}#${resourceType}`,
 };
 
-/** Pseudonymous id of a resource: HMAC-SHA256 under the hospital's key of `Type/id`, first 128 bits in hex. */
-export async function pseudonymousId(
-  keys: KeyRing,
-  hospital: string,
-  type: string,
-  id: string,
-): Promise<string> {
-  return (await keys.pseudonym(hospital, `${type}/${id}`)).slice(0, 32);
-}
+export { pseudonymousId } from './resource-projection';
 
 /**
- * The record the pipeline keeps of a resource: identifiers replaced by pseudonyms; names, telecom,
- * addresses, identifiers, free-text notes and narrative removed (they stay only in the raw bucket).
+ * The serving-table item of a de-identified resource. A Patient is listed under its hospital; every
+ * resource in a patient compartment sorts under the patient by type and clinical time; resources
+ * outside any patient compartment (Medication, Organization...) key by type.
  */
-export async function deidentifiedProjection(
-  keys: KeyRing,
+export function genericServingItem(
   hospital: string,
-  resource: ServedResource,
-): Promise<ServedResource> {
-  if (resource.resourceType === 'Patient') return projectPatient(keys, hospital, resource);
-  return projectObservation(keys, hospital, resource);
-}
-
-async function projectPatient(keys: KeyRing, hospital: string, p: Patient): Promise<Patient> {
-  return {
-    resourceType: 'Patient',
-    id: await pseudonymousId(keys, hospital, 'Patient', p.id),
-    ...(p.gender ? { gender: p.gender } : {}),
-    ...(p.birthDate ? { birthDate: p.birthDate } : {}),
-    ...(p.deceasedBoolean !== undefined ? { deceasedBoolean: p.deceasedBoolean } : {}),
-    ...(p.deceasedDateTime ? { deceasedDateTime: p.deceasedDateTime } : {}),
-  };
-}
-
-const observationKept = [
-  'status',
-  'category',
-  'code',
-  'effectiveDateTime',
-  'effectiveInstant',
-  'effectivePeriod',
-  'issued',
-  'valueQuantity',
-  'valueCodeableConcept',
-  'valueString',
-  'valueBoolean',
-  'valueInteger',
-  'interpretation',
-  'referenceRange',
-  'component',
-  'dataAbsentReason',
-  'method',
-  'bodySite',
-] as const;
-
-async function projectObservation(
-  keys: KeyRing,
-  hospital: string,
-  o: Observation,
-): Promise<Observation> {
-  const kept = Object.fromEntries(
-    observationKept.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]),
-  );
-  const patientId = subjectPatientId(o)!;
-  return {
-    resourceType: 'Observation',
-    id: await pseudonymousId(keys, hospital, 'Observation', o.id),
-    ...kept,
-    subject: { reference: `Patient/${await pseudonymousId(keys, hospital, 'Patient', patientId)}` },
-  } as Observation;
-}
-
-/** The serving-table item for a de-identified resource. */
-export function servingItem(
-  hospital: string,
-  resource: ServedResource,
+  projected: FhirJson,
   source: { batch: string; updatedAt: string },
 ): Item {
-  if (resource.resourceType === 'Patient') {
+  const type = projected.resourceType;
+  const id = projected.id ?? '';
+  const patientId = patientOf(projected);
+  if (type === 'Patient') {
     return {
-      ...servingKeys.patient(hospital, resource.id),
+      ...servingKeys.patient(hospital, id),
       gsi1pk: servingKeys.hospitalPatients(hospital),
-      gsi1sk: resource.id,
+      gsi1sk: id,
       hospital,
-      resource,
-      batch: source.batch,
-      updatedAt: source.updatedAt,
+      resource: projected,
+      ...source,
     };
   }
-  const patientId = subjectPatientId(resource)!;
+  if (!patientId)
+    return { pk: `R#${hospital}#${type}`, sk: id, hospital, resource: projected, ...source };
   return {
     pk: servingKeys.patient(hospital, patientId).pk,
-    sk: `OBS#${resource.id}`,
-    gsi2pk: servingKeys.patientObservations(hospital, patientId),
+    sk: `${type}#${id}`,
+    gsi2pk: servingKeys.patientTimeline(hospital, patientId, type),
     // Unknown times sort first, so they are visible rather than lost at the end of a long timeline.
-    gsi2sk: `${sortableInstant(observationInstant(resource))}#${resource.id}`,
+    gsi2sk: `${sortableInstant(clinicalTime(projected))}#${id}`,
     hospital,
-    resource,
-    batch: source.batch,
-    updatedAt: source.updatedAt,
+    resource: projected,
+    ...source,
   };
 }
 
@@ -130,33 +61,4 @@ export function sortableInstant(value: string | undefined): string {
   if (!value.includes('T')) return value;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? value : instant.toISOString();
-}
-
-/**
- * The serving-table item of any de-identified resource. Patients and Observations keep their
- * dedicated keys; every other resource in a patient compartment sorts under the patient by type and
- * time; resources outside any patient compartment (Medication, Organization...) key by type.
- */
-export function genericServingItem(
-  hospital: string,
-  projected: FhirJson,
-  source: { batch: string; updatedAt: string },
-): Item {
-  const type = projected.resourceType;
-  if (type === 'Patient' || type === 'Observation')
-    return servingItem(hospital, projected as unknown as ServedResource, source);
-  const patientId = patientOf(projected);
-  const id = projected.id ?? '';
-  if (!patientId) {
-    return { pk: `R#${hospital}#${type}`, sk: id, hospital, resource: projected, ...source };
-  }
-  return {
-    pk: servingKeys.patient(hospital, patientId).pk,
-    sk: `${type}#${id}`,
-    gsi2pk: `P#${hospital}#${patientId}#${type}`,
-    gsi2sk: `${sortableInstant(clinicalTime(projected))}#${id}`,
-    hospital,
-    resource: projected,
-    ...source,
-  };
 }

@@ -34,6 +34,16 @@ const patientKept = ['gender', 'birthDate', 'deceasedBoolean', 'deceasedDateTime
 const referencePattern =
   /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
+/** Pseudonymous id of a resource: HMAC-SHA256 under the hospital's key of `Type/id`, first 128 bits in hex. */
+export async function pseudonymousId(
+  keys: KeyRing,
+  hospital: string,
+  type: string,
+  id: string,
+): Promise<string> {
+  return (await keys.pseudonym(hospital, `${type}/${id}`)).slice(0, 32);
+}
+
 /** Pseudonyms cached per projector (one per file), so a patient's id is hashed once. */
 export class ResourceProjector {
   private readonly cache = new Map<string, string>();
@@ -48,7 +58,7 @@ export class ResourceProjector {
     const key = `${type}/${id}`;
     let value = this.cache.get(key);
     if (!value) {
-      value = (await this.keys.pseudonym(this.hospital, key)).slice(0, 32);
+      value = await pseudonymousId(this.keys, this.hospital, type, id);
       if (this.cache.size > 100_000) this.cache.clear(); // bounded, whatever the file size
       this.cache.set(key, value);
     }
@@ -103,8 +113,8 @@ export function patientOf(resource: FhirJson): string | undefined {
   if (resource.resourceType === 'Patient') return resource.id;
   for (const k of ['subject', 'patient', 'beneficiary']) {
     const ref = (resource[k] as { reference?: string } | undefined)?.reference;
-    const match = ref ? /^Patient\/([A-Za-z0-9\-.]{1,64})$/.exec(ref) : null;
-    if (match) return match[1];
+    const match = ref ? referencePattern.exec(ref) : null;
+    if (match?.[1] === 'Patient') return match[2];
   }
   return undefined;
 }

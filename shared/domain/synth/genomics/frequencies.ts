@@ -22,7 +22,8 @@ export interface GeneFrequencyTable {
   source: string;
 }
 
-function f(
+/** One value per CPIC group, in the column order of the CPIC frequency tables. */
+export function byAncestry(
   european: number,
   africanAmerican: number,
   eastAsian: number,
@@ -43,9 +44,9 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
     // *1, not the GRCh38 reference row *38: *1 carries rs3758581 G, so a *1 chromosome is not 0/0.
     remainder: '*1',
     alleles: {
-      '*2': f(0.147, 0.181, 0.284, 0.33, 0.115),
-      '*3': f(0.002, 0.003, 0.089, 0.013, 0.001),
-      '*17': f(0.215, 0.2, 0.015, 0.15, 0.12),
+      '*2': byAncestry(0.147, 0.181, 0.284, 0.33, 0.115),
+      '*3': byAncestry(0.002, 0.003, 0.089, 0.013, 0.001),
+      '*17': byAncestry(0.215, 0.2, 0.015, 0.15, 0.12),
     },
     source:
       'CPIC CYP2C19 frequency table, revision of the CPIC clopidogrel guideline 2022 update (Lee et al., Clin Pharmacol Ther 2022;112:959-967); ~ for African American, Central/South Asian and Latino *17',
@@ -53,12 +54,12 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   CYP2C9: {
     remainder: '*1',
     alleles: {
-      '*2': f(0.127, 0.024, 0.001, 0.11, 0.076),
-      '*3': f(0.076, 0.013, 0.034, 0.11, 0.038),
-      '*5': f(0, 0.011, 0, 0, 0.001),
-      '*6': f(0, 0.006, 0, 0, 0),
-      '*8': f(0.002, 0.056, 0, 0.001, 0.003),
-      '*11': f(0.002, 0.024, 0, 0.001, 0.002),
+      '*2': byAncestry(0.127, 0.024, 0.001, 0.11, 0.076),
+      '*3': byAncestry(0.076, 0.013, 0.034, 0.11, 0.038),
+      '*5': byAncestry(0, 0.011, 0, 0, 0.001),
+      '*6': byAncestry(0, 0.006, 0, 0, 0),
+      '*8': byAncestry(0.002, 0.056, 0, 0.001, 0.003),
+      '*11': byAncestry(0.002, 0.024, 0, 0.001, 0.002),
     },
     source:
       'CPIC CYP2C9 frequency table, revision of the CPIC warfarin guideline 2017 update (Johnson et al., Clin Pharmacol Ther 2017;102:397-404) and NSAID guideline 2020 (Theken et al., Clin Pharmacol Ther 2020;108:191-200); ~ for the rare alleles outside African American',
@@ -67,7 +68,7 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
     remainder: 'rs9923231 reference (C)',
     alleles: {
       // rs9923231 T on the forward strand is c.-1639G>A (VKORC1 lies on the minus strand).
-      'rs9923231 variant (T)': f(0.39, 0.11, 0.91, 0.15, 0.45),
+      'rs9923231 variant (T)': byAncestry(0.39, 0.11, 0.91, 0.15, 0.45),
     },
     source:
       'CPIC VKORC1 frequency table, revision of the CPIC warfarin guideline 2017 update (Johnson et al., Clin Pharmacol Ther 2017;102:397-404); ~ for Central/South Asian and Latino',
@@ -77,10 +78,10 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
     alleles: {
       // 2022 nomenclature: *5 = c.521T>C alone, *15 = c.388A>G + c.521T>C, *37 = c.388A>G alone
       // (formerly *1B), *14 = c.388A>G + c.463C>A.
-      '*5': f(0.02, 0.003, 0.002, 0.005, 0.01),
-      '*15': f(0.14, 0.03, 0.11, 0.04, 0.12),
-      '*37': f(0.12, 0.55, 0.6, 0.45, 0.35),
-      '*14': f(0.14, 0.03, 0.01, 0.05, 0.07),
+      '*5': byAncestry(0.02, 0.003, 0.002, 0.005, 0.01),
+      '*15': byAncestry(0.14, 0.03, 0.11, 0.04, 0.12),
+      '*37': byAncestry(0.12, 0.55, 0.6, 0.45, 0.35),
+      '*14': byAncestry(0.14, 0.03, 0.01, 0.05, 0.07),
     },
     source:
       'CPIC SLCO1B1 frequency table, revision of the CPIC statin guideline 2022 (Cooper-DeHoff et al., Clin Pharmacol Ther 2022;111:1007-1021); ~ throughout (haplotype split of the c.388A>G and c.521T>C totals)',
@@ -88,10 +89,10 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   TPMT: {
     remainder: '*1',
     alleles: {
-      '*2': f(0.002, 0.005, 0, 0.0005, 0.004),
-      '*3A': f(0.034, 0.008, 0.0005, 0.005, 0.042),
-      '*3B': f(0.0003, 0, 0, 0, 0.0005),
-      '*3C': f(0.005, 0.024, 0.016, 0.009, 0.006),
+      '*2': byAncestry(0.002, 0.005, 0, 0.0005, 0.004),
+      '*3A': byAncestry(0.034, 0.008, 0.0005, 0.005, 0.042),
+      '*3B': byAncestry(0.0003, 0, 0, 0, 0.0005),
+      '*3C': byAncestry(0.005, 0.024, 0.016, 0.009, 0.006),
     },
     source:
       'CPIC TPMT frequency table, revision of the CPIC thiopurine guideline 2018 update (Relling et al., Clin Pharmacol Ther 2019;105:1095-1105), as reproduced in Semin Hematol 2020;57:130-136 Table 1 (PMC7708673); ~ for Central/South Asian and *3B',
@@ -99,8 +100,8 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   NUDT15: {
     remainder: '*1',
     alleles: {
-      '*2': f(0.0005, 0.0005, 0.035, 0.01, 0.037),
-      '*3': f(0.002, 0.002, 0.061, 0.06, 0.008),
+      '*2': byAncestry(0.0005, 0.0005, 0.035, 0.01, 0.037),
+      '*3': byAncestry(0.002, 0.002, 0.061, 0.06, 0.008),
     },
     source:
       'CPIC NUDT15 frequency table, revision of the CPIC thiopurine guideline 2018 update (Relling et al., Clin Pharmacol Ther 2019;105:1095-1105), as reproduced in Semin Hematol 2020;57:130-136 Table 1 (PMC7708673); the table has no African American data (European values used) and ~ for Central/South Asian',
@@ -108,11 +109,11 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   DPYD: {
     remainder: 'Reference',
     alleles: {
-      'c.1905+1G>A (*2A)': f(0.008, 0.001, 0, 0.003, 0.002),
-      'c.1679T>G (*13)': f(0.0007, 0, 0, 0, 0.0003),
-      'c.2846A>T': f(0.004, 0.001, 0, 0.001, 0.002),
-      'c.1129-5923C>G, c.1236G>A (HapB3)': f(0.024, 0.003, 0, 0.005, 0.01),
-      'c.557A>G': f(0, 0.007, 0, 0, 0),
+      'c.1905+1G>A (*2A)': byAncestry(0.008, 0.001, 0, 0.003, 0.002),
+      'c.1679T>G (*13)': byAncestry(0.0007, 0, 0, 0, 0.0003),
+      'c.2846A>T': byAncestry(0.004, 0.001, 0, 0.001, 0.002),
+      'c.1129-5923C>G, c.1236G>A (HapB3)': byAncestry(0.024, 0.003, 0, 0.005, 0.01),
+      'c.557A>G': byAncestry(0, 0.007, 0, 0, 0),
     },
     source:
       'CPIC DPYD frequency table, revision of the CPIC fluoropyrimidine guideline 2017 update (Amstutz et al., Clin Pharmacol Ther 2018;103:210-216) and its January 2024 HapB3 update; ~ outside European',
@@ -120,9 +121,9 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   CYP3A5: {
     remainder: '*1',
     alleles: {
-      '*3': f(0.94, 0.33, 0.71, 0.67, 0.76),
-      '*6': f(0.003, 0.11, 0, 0, 0.02),
-      '*7': f(0, 0.09, 0, 0, 0.025),
+      '*3': byAncestry(0.94, 0.33, 0.71, 0.67, 0.76),
+      '*6': byAncestry(0.003, 0.11, 0, 0, 0.02),
+      '*7': byAncestry(0, 0.09, 0, 0, 0.025),
     },
     source:
       'CPIC CYP3A5 frequency table, revision of the CPIC tacrolimus guideline 2015 (Birdwell et al., Clin Pharmacol Ther 2015;98:19-24), corroborated by Biomedicines 2020;8:94 Table 1 (PMC7235792, *7 from CPIC)',
@@ -130,8 +131,8 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   CYP2B6: {
     remainder: '*1',
     alleles: {
-      '*6': f(0.23, 0.36, 0.22, 0.36, 0.32),
-      '*18': f(0, 0.06, 0, 0, 0.005),
+      '*6': byAncestry(0.23, 0.36, 0.22, 0.36, 0.32),
+      '*18': byAncestry(0, 0.06, 0, 0, 0.005),
     },
     source:
       'CPIC CYP2B6 frequency table, revision of the CPIC efavirenz guideline 2019 (Desta et al., Clin Pharmacol Ther 2019;106:726-733); ~ for Central/South Asian and Latino',
@@ -143,12 +144,12 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
       // (rs3064744) with REF CAT and ALT C (*36, one TA fewer), CATAT (*28, one more) and CATATAT (*37,
       // two more); CPIC counts the units as TA(7) for *1 and TA(8) for *28 (older papers: A(TA)6TAA /
       // A(TA)7TAA). Most *28 chromosomes also carry *80 (rs887829 T), which PharmCAT names "*80+*28".
-      '*80+*28': f(0.3, 0.3, 0.12, 0.32, 0.36),
-      '*28': f(0.02, 0.07, 0.01, 0.03, 0.03),
-      '*80': f(0.01, 0.02, 0.01, 0.02, 0.01),
-      '*6': f(0.001, 0, 0.15, 0.01, 0.005),
-      '*36': f(0, 0.04, 0, 0, 0.002),
-      '*37': f(0, 0.04, 0, 0, 0.002),
+      '*80+*28': byAncestry(0.3, 0.3, 0.12, 0.32, 0.36),
+      '*28': byAncestry(0.02, 0.07, 0.01, 0.03, 0.03),
+      '*80': byAncestry(0.01, 0.02, 0.01, 0.02, 0.01),
+      '*6': byAncestry(0.001, 0, 0.15, 0.01, 0.005),
+      '*36': byAncestry(0, 0.04, 0, 0, 0.002),
+      '*37': byAncestry(0, 0.04, 0, 0, 0.002),
     },
     source:
       'CPIC UGT1A1 frequency table, revision of the CPIC atazanavir guideline 2015 (Gammal et al., Clin Pharmacol Ther 2016;99:363-369); *28 totals from the table, ~ for the *80 / *80+*28 split',

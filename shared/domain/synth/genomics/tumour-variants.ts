@@ -23,7 +23,7 @@
 // breast cancer patients.
 import type { ConditionKey } from '../catalog';
 import type { Ancestry } from '../model';
-import type { AncestryFrequencies } from './frequencies';
+import { byAncestry, type AncestryFrequencies } from './frequencies';
 
 export type CancerKey = Extract<
   ConditionKey,
@@ -47,22 +47,6 @@ export interface TumourAlteration {
     germline?: boolean;
     /** Symbolic structural allele: last base of the event. */
     end?: number;
-  };
-}
-
-function share(
-  european: number,
-  africanAmerican: number,
-  eastAsian: number,
-  centralSouthAsian: number,
-  latino: number,
-): AncestryFrequencies {
-  return {
-    european,
-    'african-american': africanAmerican,
-    'east-asian': eastAsian,
-    'central-south-asian': centralSouthAsian,
-    latino,
   };
 }
 
@@ -158,25 +142,25 @@ export const tumourDrivers: Readonly<Record<CancerKey, readonly ExclusiveDrivers
   'lung-cancer': [
     {
       options: [
-        [egfrL858R, share(0.06, 0.076, 0.18, 0.092, 0.1)],
-        [krasG12C, share(0.13, 0.12, 0.04, 0.04, 0.08)],
-        [alkFusion, share(0.04, 0.04, 0.05, 0.05, 0.04)],
+        [egfrL858R, byAncestry(0.06, 0.076, 0.18, 0.092, 0.1)],
+        [krasG12C, byAncestry(0.13, 0.12, 0.04, 0.04, 0.08)],
+        [alkFusion, byAncestry(0.04, 0.04, 0.05, 0.05, 0.04)],
       ],
     },
   ],
   'colorectal-cancer': [
     {
       options: [
-        [krasG12D, share(0.13, 0.13, 0.13, 0.13, 0.13)],
-        [krasG12C, share(0.03, 0.03, 0.03, 0.03, 0.03)],
-        [brafV600E, share(0.1, 0.05, 0.05, 0.06, 0.07)],
+        [krasG12D, byAncestry(0.13, 0.13, 0.13, 0.13, 0.13)],
+        [krasG12C, byAncestry(0.03, 0.03, 0.03, 0.03, 0.03)],
+        [brafV600E, byAncestry(0.1, 0.05, 0.05, 0.06, 0.07)],
       ],
     },
   ],
   'breast-cancer': [
-    { options: [[erbb2Amplification, share(0.17, 0.17, 0.17, 0.17, 0.17)]] },
-    { options: [[pik3caH1047R, share(0.13, 0.13, 0.13, 0.13, 0.13)]] },
-    { options: [[brca1Founder, share(0.005, 0.001, 0.001, 0.001, 0.001)]] },
+    { options: [[erbb2Amplification, byAncestry(0.17, 0.17, 0.17, 0.17, 0.17)]] },
+    { options: [[pik3caH1047R, byAncestry(0.13, 0.13, 0.13, 0.13, 0.13)]] },
+    { options: [[brca1Founder, byAncestry(0.005, 0.001, 0.001, 0.001, 0.001)]] },
   ],
 };
 
