@@ -1,5 +1,6 @@
 // Primary adapter: SQS (carrying S3 ObjectCreated notifications) -> ingestFile, with partial batch
 // failures (only failed messages are retried, then sent to the DLQ) and idempotency per object version.
+import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
@@ -25,10 +26,17 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
         // A retry cannot fix a permanent failure: report it (the file stays in raw storage) instead
         // of cycling the message to the DLQ while the hospital waits for a report that never comes.
         if (shouldRetry(error)) throw error;
-        logger.error('file failed permanently', { key, error: asCaregraphError(error).name });
+        logger.error('file failed permanently', {
+          ...fileRef(key),
+          error: asCaregraphError(error).name,
+        });
         return recordPermanentFailure(deps, key, error);
       });
-      logger.info('file ingested', { key, status: report.status, records: report.records });
+      logger.info('file ingested', {
+        ...fileRef(key),
+        status: report.status,
+        records: report.records,
+      });
       metrics.addMetric('RecordsAccepted', MetricUnit.Count, report.records.accepted);
       metrics.addMetric('RecordsQuarantined', MetricUnit.Count, report.records.rejected);
       return { key, status: report.status };
@@ -99,4 +107,13 @@ function identityOf(record: S3EventRecord): S3EventRecord {
       object: { key: object.key, eTag: object.eTag, versionId: object.versionId },
     },
   };
+}
+
+/**
+ * How logs name a file: hospital, batch and a digest of the key. File names can carry patient names
+ * (exports are often named per patient), so they never reach logs.
+ */
+function fileRef(key: string): { hospital?: string; batch?: string; file: string } {
+  const [, hospital, batch] = key.split('/');
+  return { hospital, batch, file: createHash('sha256').update(key).digest('hex').slice(0, 16) };
 }
