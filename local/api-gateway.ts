@@ -51,7 +51,16 @@ async function handle(
   issuer: LocalIssuer,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
-  const body = await readBody(req);
+  let body: string;
+  try {
+    body = await readBody(req);
+  } catch {
+    // API Gateway answers 413 itself for payloads over its 10 MB limit; the function never runs.
+    // The unread rest of the body makes the connection unusable, so it is closed after the answer.
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.socket.destroy());
+    return send(res, 413, { message: 'Request Entity Too Large' });
+  }
   if (url.pathname === '/.well-known/jwks.json') return send(res, 200, issuer.jwks());
   if (url.pathname === '/_local/token' && req.method === 'POST') {
     // Development-only token endpoint of the local issuer; there is no such route on AWS.
@@ -92,7 +101,7 @@ function matchRoute(
     if (
       want.every((w, i) =>
         w.startsWith('{')
-          ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true)
+          ? ((params[w.slice(1, -1)] = pathSegment(parts[i]!)), true)
           : w === parts[i],
       )
     ) {
@@ -157,8 +166,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       // API Gateway's payload limit is 10 MB.
-      if (size > 10 * 1024 * 1024) req.destroy(new Error('payload too large'));
-      else chunks.push(c);
+      if (size > 10 * 1024 * 1024) {
+        req.pause();
+        reject(new Error('payload too large'));
+      } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -168,4 +179,13 @@ function readBody(req: IncomingMessage): Promise<string> {
 function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
   res.writeHead(status, { 'content-type': type });
   res.end(JSON.stringify(body));
+}
+
+/** A decoded path segment; a malformed escape stays as sent, so the id check rejects it with a 400. */
+function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

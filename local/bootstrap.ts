@@ -21,12 +21,10 @@ export async function createBuckets(s3: S3Client, config: AppConfig): Promise<vo
 }
 
 export async function createTables(dynamodb: DynamoDBClient, config: AppConfig): Promise<void> {
-  const names: Record<string, string> = {
-    serving: config.tables.serving,
-    idempotency: config.tables.idempotency,
-  };
+  const names: Record<string, string | undefined> = config.tables;
   for (const definition of tableDefinitions) {
-    const tableName = names[definition.logicalName]!;
+    const tableName = names[definition.logicalName];
+    if (!tableName) continue;
     if (await tableExists(dynamodb, tableName)) continue;
     try {
       await dynamodb.send(new CreateTableCommand(createTableInput(tableName, definition)));

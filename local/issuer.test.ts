@@ -125,7 +125,7 @@ describe('Class: LocalIssuer', () => {
       'an unknown role',
       { role: 'superuser', hospital: 'riverside' },
       'role',
-      /role must be one of clinician, data-engineer, ml-engineer, patient, admin/,
+      /role must be one of clinician, patient, hospital-uploader, data-scientist, admin/,
     ],
     [
       'a hospital that is not a slug',
@@ -173,7 +173,7 @@ describe('Class: LocalIssuer', () => {
   it('persists its signing key (mode 0600) and reuses it, so tokens survive a restart', async () => {
     // Prepare
     const before = await LocalIssuer.open(keyFile, issuerUrl);
-    const token = await before.sign({ role: 'data-engineer', hospital: 'riverside' });
+    const token = await before.sign({ role: 'hospital-uploader', hospital: 'riverside' });
 
     // Act
     const after = await LocalIssuer.open(keyFile, issuerUrl);
@@ -181,7 +181,9 @@ describe('Class: LocalIssuer', () => {
     // Assess
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
     expect(after.jwks()).toEqual(before.jwks());
-    await expect(after.verify(token)).resolves.toMatchObject({ 'custom:role': 'data-engineer' });
+    await expect(after.verify(token)).resolves.toMatchObject({
+      'custom:role': 'hospital-uploader',
+    });
   });
 
   it('publishes only the public key in its JWKS', async () => {

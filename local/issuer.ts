@@ -8,16 +8,16 @@ import {
   exportJWK,
   generateKeyPair,
   importJWK,
-  jwtVerify,
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { UnauthorizedError, ValidationError } from '../shared/domain/errors';
+import { ValidationError } from '../shared/domain/errors';
+import { localJwtVerifier, type JwtVerifier } from '../shared/adapters/auth/jwt-verifier';
 import { identifierPattern } from '../shared/config/resources';
 
 export const localAudience = 'caregraph-local';
-export const roles = ['clinician', 'data-engineer', 'ml-engineer', 'patient', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../shared/domain/access/policy';
+import { roles } from '../shared/domain/access/policy';
 
 export interface TokenRequest {
   role: string;
@@ -76,18 +76,16 @@ export class LocalIssuer {
   }
 
   /** Verify as API Gateway's JWT authorizer does: signature, issuer, audience, expiry. */
-  async verify(token: string): Promise<JWTPayload> {
-    try {
-      const key = await importJWK(this.publicJwk, 'ES256');
-      const { payload } = await jwtVerify(token, key, {
-        issuer: this.issuer,
-        audience: localAudience,
-      });
-      return payload;
-    } catch (error) {
-      throw new UnauthorizedError('invalid or expired token', { cause: error });
-    }
+  verify(token: string): Promise<JWTPayload> {
+    this.verifier ??= localJwtVerifier(this.jwks(), {
+      issuer: this.issuer,
+      audience: localAudience,
+      algorithms: ['ES256'],
+    });
+    return this.verifier(token);
   }
+
+  private verifier: JwtVerifier | undefined;
 }
 
 export function ttlSeconds(ttl: string): number {

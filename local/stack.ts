@@ -12,7 +12,7 @@ import { buildDependencies, type Dependencies } from '../shared/adapters/composi
 import { buildObservability } from '../shared/adapters/observability';
 import { keyLayout } from '../shared/config/resources';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
-import { makeApiHandler } from '../functions/api/make-handler';
+import { apiDependencies, makeApiHandler } from '../functions/api/make-handler';
 import { startSparqlServer } from './sparql-server';
 import { startModelServer } from '../training/serve';
 import { createBuckets, createTables } from './bootstrap';
@@ -133,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     closers.unshift(() => ingestQueue.close());
 
-    const api = makeApiHandler(deps, buildObservability(config, 'api'));
+    const api = makeApiHandler(apiDependencies(deps), buildObservability(config, 'api'));
     const gateway = await startApiGateway({
       host,
       port: ports.api ?? 0,

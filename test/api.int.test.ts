@@ -81,7 +81,8 @@ describe('Function: api', () => {
     expect(
       (await apiGet(stack, `/patients/${own}/observations`, 'east', 'patient', own)).status,
     ).toBe(200);
-    expect((await apiGet(stack, `/patients/${other}`, 'east', 'patient', own)).status).toBe(403);
+    // Another patient's record is indistinguishable from one that does not exist.
+    expect((await apiGet(stack, `/patients/${other}`, 'east', 'patient', own)).status).toBe(404);
     expect((await apiGet(stack, '/patients', 'east', 'patient', own)).status).toBe(403);
   });
 
@@ -94,7 +95,7 @@ describe('Function: api', () => {
   });
 
   it("serves a batch's ingest reports to its own hospital only", async () => {
-    const own = await apiGet(stack, '/ingest/batches/b1', 'east', 'data-engineer');
+    const own = await apiGet(stack, '/ingest/batches/b1', 'east', 'hospital-uploader');
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({
       batch: 'b1',
@@ -104,7 +105,9 @@ describe('Function: api', () => {
     expect((own.body.files as unknown as { file: string }[]).map((f) => f.file)).toEqual([
       'p.ndjson',
     ]);
-    expect((await apiGet(stack, '/ingest/batches/b1', 'north', 'data-engineer')).status).toBe(404);
+    expect((await apiGet(stack, '/ingest/batches/b1', 'north', 'hospital-uploader')).status).toBe(
+      404,
+    );
     expect((await apiGet(stack, '/ingest/batches/b1', 'east', 'patient', 'x')).status).toBe(403);
   });
 });

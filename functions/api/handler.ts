@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig } from '../../shared/config/config';
 import { buildDependencies } from '../../shared/adapters/composition';
 import { buildObservability } from '../../shared/adapters/observability';
-import { makeApiHandler } from './make-handler';
+import { apiDependencies, makeApiHandler } from './make-handler';
 import type { ApiEvent } from './http';
 
 let built: ReturnType<typeof makeApiHandler> | undefined;
@@ -11,7 +11,10 @@ let built: ReturnType<typeof makeApiHandler> | undefined;
 export const handler = (event: ApiEvent, context: Context) => {
   if (!built) {
     const config = loadConfig();
-    built = makeApiHandler(buildDependencies(config), buildObservability(config, 'api'));
+    built = makeApiHandler(
+      apiDependencies(buildDependencies(config)),
+      buildObservability(config, 'api'),
+    );
   }
   return built(event, context);
 };

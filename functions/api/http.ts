@@ -4,25 +4,27 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
 import { z } from 'zod';
-import { UnauthorizedError, ValidationError } from '../../shared/domain/errors';
+import {
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../../shared/domain/errors';
+import { roles, type Principal } from '../../shared/domain/access/policy';
 import { toProblem } from '../../shared/domain/problem';
 import { identifierPattern } from '../../shared/config/resources';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-export interface Caller {
-  subject: string;
-  hospital: string;
-  role: string;
-  patient?: string;
-}
+/** The verified caller of a route. */
+export type Caller = Principal;
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
   // Cognito puts custom attributes under `custom:`; the local issuer uses the same names.
   'custom:hospital': z.string().regex(identifierPattern),
-  'custom:role': z.string().min(1),
+  'custom:role': z.enum(roles),
   'custom:patient': z.string().optional(),
 });
 
@@ -38,6 +40,27 @@ export function callerOf(event: ApiEvent): Caller {
     role: c['custom:role'],
     ...(c['custom:patient'] ? { patient: c['custom:patient'] } : {}),
   };
+}
+
+/** Route bodies are small JSON documents; uploads go straight to S3 through presigned URLs. */
+export const maxJsonBodyBytes = 64 * 1024;
+
+/** Parse a JSON request body: 415 unless JSON, 413 when over 64 KiB, 400 naming the problem. */
+export function jsonBody(event: ApiEvent): unknown {
+  const type = (event.headers?.['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json'))
+    throw new UnsupportedMediaTypeError('the request body must be application/json');
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+  if (Buffer.byteLength(raw, 'utf8') > maxJsonBodyBytes)
+    throw new PayloadTooLargeError(`the request body exceeds ${maxJsonBodyBytes} bytes`);
+  if (!raw.trim()) throw new ValidationError('the request body is empty', 'body');
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new ValidationError('the request body is not valid JSON', 'body');
+  }
 }
 
 export function json(status: number, body: unknown): ApiResult {

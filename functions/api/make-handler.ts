@@ -4,9 +4,17 @@ import type { Context } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Observability } from '../../shared/adapters/observability';
-import { NotFoundError, asCaregraphError } from '../../shared/domain/errors';
+import type { Dependencies } from '../../shared/adapters/composition';
+import { ConfigurationError, NotFoundError, asCaregraphError } from '../../shared/domain/errors';
 import { problem, type ApiEvent, type ApiResult } from './http';
 import { routes, type ApiDeps } from './routes';
+
+/** The API's dependencies from the composition root; the API refuses to run without its audit trail. */
+export function apiDependencies(deps: Dependencies): ApiDeps {
+  if (!deps.audit)
+    throw new ConfigurationError('the API needs the audit table (CAREGRAPH_AUDIT_TABLE)');
+  return { serving: deps.serving, objects: deps.objects, audit: deps.audit, clock: deps.clock };
+}
 
 export function makeApiHandler(deps: ApiDeps, { logger, metrics }: Observability) {
   return middy(async (event: ApiEvent, _context: Context): Promise<ApiResult> => {
@@ -51,10 +59,19 @@ function matchRoute(
     const params: Record<string, string> = {};
     const ok = want.every((w, i) =>
       w.startsWith('{')
-        ? ((params[w.slice(1, -1)] = decodeURIComponent(parts[i]!)), true)
+        ? ((params[w.slice(1, -1)] = pathSegment(parts[i]!)), true)
         : w === parts[i],
     );
     if (ok) return { handler, params };
   }
   return undefined;
+}
+
+/** A decoded path segment; a malformed escape stays as sent, so the id check rejects it with a 400. */
+function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -1,48 +1,127 @@
-// Primary adapter: the API's routes, each a few lines from HTTP to a use case and back.
+// Primary adapter: the API's routes. Each route names the action it performs; `guarded` asks the one
+// policy (shared/domain/access/policy.ts) before the use case runs and appends an audit record after,
+// whatever the outcome. Reads are always made under the caller's own hospital partition.
 import type { Table } from '../../shared/ports/table';
 import type { ObjectStore } from '../../shared/ports/object-store';
+import type { Clock } from '../../shared/ports/clock';
 import { batchSummary } from '../../shared/domain/ingest/batches';
+import { createUpload } from '../../shared/domain/ingest/uploads';
 import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
-import { ForbiddenError } from '../../shared/domain/errors';
-import { callerOf, json, pageParams, type ApiEvent, type ApiResult, type Caller } from './http';
+import { authorize, type Action } from '../../shared/domain/access/policy';
+import { auditEntry, listAudit, recordAudit } from '../../shared/domain/access/audit';
+import { asCaregraphError, ValidationError } from '../../shared/domain/errors';
+import {
+  callerOf,
+  json,
+  jsonBody,
+  pageParams,
+  type ApiEvent,
+  type ApiResult,
+  type Caller,
+} from './http';
 
 export interface ApiDeps {
   serving: Table;
   objects: ObjectStore;
+  /** The append-only audit trail: every guarded request appends one record. */
+  audit: Table;
+  clock: Clock;
+}
+
+export interface RouteContext {
+  deps: ApiDeps;
+  event: ApiEvent;
+  params: Record<string, string>;
+  caller: Caller;
 }
 
 type Route = (deps: ApiDeps, event: ApiEvent, params: Record<string, string>) => Promise<ApiResult>;
 
-/** A patient-role caller may read only their own record. */
-function patientScope(caller: Caller, patientId: string): void {
-  if (caller.role === 'patient' && caller.patient !== patientId)
-    throw new ForbiddenError('patients may read only their own record');
+/**
+ * A route that performs `action`, on the patient named by the `{id}` path parameter when
+ * `onPatient` is set. Denials and failures are audited too: an audit trail that records only
+ * successes cannot show an attack.
+ */
+export function guarded(
+  action: Action,
+  run: (ctx: RouteContext) => Promise<ApiResult>,
+  { onPatient = false } = {},
+): Route {
+  return async (deps, event, params) => {
+    const caller = callerOf(event);
+    const patient = onPatient ? params.id : undefined;
+    const entry = {
+      ...auditEntry(
+        caller,
+        action,
+        event.routeKey,
+        event.requestContext.requestId,
+        deps.clock.now(),
+      ),
+      ...(patient ? { patient } : {}),
+    };
+    let result: ApiResult;
+    try {
+      const purpose = authorize(caller, action, patient ? { patient } : {});
+      result = await run({ deps, event, params, caller });
+      await recordAudit(deps.audit, {
+        ...entry,
+        purpose,
+        outcome: 'allowed',
+        status: result.statusCode ?? 200,
+      });
+      return result;
+    } catch (error) {
+      const status = asCaregraphError(error).status;
+      const outcome = status === 401 || status === 403 ? 'denied' : 'failed';
+      await recordAudit(deps.audit, { ...entry, outcome, status });
+      throw error;
+    }
+  };
 }
+
+const auditQuery = (event: ApiEvent, now: Date) => {
+  const day = event.queryStringParameters?.day ?? now.toISOString().slice(0, 10);
+  if (day.length > 10) throw new ValidationError('day must be a date YYYY-MM-DD', 'day');
+  return { day, ...pageParams(event) };
+};
 
 export const routes: Record<string, Route> = {
   'GET /health': async () => json(200, { status: 'ok' }),
-  'GET /patients': async (deps, event) => {
-    const caller = callerOf(event);
-    if (caller.role === 'patient') throw new ForbiddenError('patients cannot list patients');
-    return json(200, await listPatients(deps.serving, caller.hospital, pageParams(event)));
-  },
-  'GET /patients/{id}': async (deps, event, params) => {
-    const caller = callerOf(event);
-    patientScope(caller, params.id!);
-    return json(200, await getPatient(deps.serving, caller.hospital, params.id!));
-  },
-  'GET /patients/{id}/observations': async (deps, event, params) => {
-    const caller = callerOf(event);
-    patientScope(caller, params.id!);
-    await getPatient(deps.serving, caller.hospital, params.id!); // 404 for unknown patients, not an empty list
-    return json(
-      200,
-      await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)),
-    );
-  },
-  'GET /ingest/batches/{id}': async (deps, event, params) => {
-    const caller = callerOf(event);
-    if (caller.role === 'patient') throw new ForbiddenError('patients cannot read ingest reports');
-    return json(200, await batchSummary(deps.objects, caller.hospital, params.id!));
-  },
+  'GET /patients': guarded('patients:list', async ({ deps, event, caller }) =>
+    json(200, await listPatients(deps.serving, caller.hospital, pageParams(event))),
+  ),
+  'GET /patients/{id}': guarded(
+    'patient:read',
+    async ({ deps, params, caller }) =>
+      json(200, await getPatient(deps.serving, caller.hospital, params.id!)),
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/observations': guarded(
+    'patient:read-clinical',
+    async ({ deps, event, params, caller }) => {
+      await getPatient(deps.serving, caller.hospital, params.id!); // 404 for unknown patients, not an empty list
+      return json(
+        200,
+        await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)),
+      );
+    },
+    { onPatient: true },
+  ),
+  'GET /ingest/batches/{id}': guarded('ingest:read-report', async ({ deps, params, caller }) =>
+    json(200, await batchSummary(deps.objects, caller.hospital, params.id!)),
+  ),
+  'POST /uploads': guarded('upload:create', async ({ deps, event, caller }) =>
+    json(
+      201,
+      await createUpload(
+        { objects: deps.objects, now: deps.clock.now() },
+        caller.hospital,
+        jsonBody(event),
+      ),
+    ),
+  ),
+  'GET /audit': guarded('audit:read', async ({ deps, event, caller }) =>
+    json(200, await listAudit(deps.audit, caller.hospital, auditQuery(event, deps.clock.now()))),
+  ),
 };

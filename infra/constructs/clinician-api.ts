@@ -10,14 +10,27 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { objectPrefixFinding, readReports, readTable, topLevelPrefix, useKey } from './data-access';
-import { keyLayout, servingTable } from '../../shared/config/resources';
+import {
+  appendOnlyTable,
+  objectPrefixFinding,
+  readReports,
+  readTable,
+  topLevelPrefix,
+  useKey,
+  writeObjects,
+} from './data-access';
+import { auditTable, keyLayout, servingTable } from '../../shared/config/resources';
+import { routes } from '../../functions/api/routes';
 import { PipelineFunction } from './pipeline-function';
 
 export interface ClinicianApiProps {
   prefix: string;
   dataKey: kms.IKey;
   servingTable: dynamodb.ITable;
+  /** The append-only audit trail every guarded route writes to. */
+  auditTable: dynamodb.ITable;
+  /** POST /uploads presigns PUTs under `raw/` with the function's role. */
+  rawBucket: s3.IBucket;
   /** Ingest reports are read from here (`reports/` only) for GET /ingest/batches/{id}. */
   curatedBucket: s3.IBucket;
   vpc: ec2.IVpc;
@@ -31,14 +44,20 @@ export interface ClinicianApiProps {
   logRetention: logs.RetentionDays;
 }
 
-/** Routes that need a clinician token; the API function decides per hospital and role what it returns. */
-export const protectedRoutes = [
-  '/patients',
-  '/patients/{id}',
-  '/patients/{id}/observations',
-  '/ingest/batches/{id}',
-] as const;
 export const healthRoute = '/health';
+
+/**
+ * Routes that need a token, read from the API's own route table so the deployed API and the
+ * embedded gateway can never disagree; the API function's one policy decides per role and hospital.
+ */
+export const protectedRoutes: readonly { method: apigw.HttpMethod; path: string }[] = Object.keys(
+  routes,
+)
+  .filter((key) => key !== `GET ${healthRoute}`)
+  .map((key) => {
+    const [method, path] = key.split(' ') as [keyof typeof apigw.HttpMethod, string];
+    return { method: apigw.HttpMethod[method], path };
+  });
 
 // One JSON line per request. The route key (`GET /patients/{id}`), not the path, is logged so
 // patient identifiers stay out of access logs; the caller's `sub` is kept for the audit trail.
@@ -61,8 +80,8 @@ const accessLogFormat = AccessLogFormat.custom(
 
 /**
  * HTTP API with a `$default` stage (throttled, access-logged into an encrypted log group). The API
- * function may only read serving records: it gets GetItem/Query/BatchGetItem on the serving table
- * and its indexes, and Decrypt on the key, nothing else.
+ * function may read serving records (GetItem/Query/BatchGetItem), append to and query the audit
+ * table (no update or delete), read ingest reports, and presign uploads under raw/; nothing else.
  */
 export class ClinicianApi extends Construct {
   readonly api: apigw.HttpApi;
@@ -77,7 +96,7 @@ export class ClinicianApi extends Construct {
       prefix: props.prefix,
       name: 'api',
       entry: 'functions/api/handler.ts',
-      description: 'Clinician API: patients, timelines and observations, read-only',
+      description: 'Clinical API: patients, observations, ingest reports, uploads, audit',
       memorySize: 512,
       // HTTP API gives up on an integration after 30 s; fail before it does, with our own error.
       timeout: Duration.seconds(10),
@@ -89,9 +108,22 @@ export class ClinicianApi extends Construct {
     });
     this.function.allow(
       readTable('ReadServingRecords', props.servingTable, servingTable),
-      useKey('DecryptServingRecords', props.dataKey, ['kms:Decrypt', 'kms:DescribeKey']),
+      appendOnlyTable('AppendAuditRecords', props.auditTable, auditTable),
+      // GenerateDataKey: audit records and presigned uploads are encrypted under the data key.
+      useKey('UseDataKey', props.dataKey, [
+        'kms:Decrypt',
+        'kms:DescribeKey',
+        'kms:GenerateDataKey',
+      ]),
       ...readReports(props.curatedBucket),
+      writeObjects('PresignRawUploads', props.rawBucket, [keyLayout.rawPrefix]),
     );
+    Validations.of(this.function.policy).acknowledge({
+      id: objectPrefixFinding(props.prefix, 'raw', keyLayout.rawPrefix),
+      reason:
+        "POST /uploads presigns PUTs with this role for raw/{caller's hospital}/{batch}/{file}; the hospital " +
+        'comes from the verified token at runtime, so the grant is the raw/ prefix; PutObject only, no read.',
+    });
     Validations.of(this.function.policy).acknowledge({
       id: objectPrefixFinding(props.prefix, 'curated', topLevelPrefix(keyLayout.report)),
       reason:
@@ -126,10 +158,10 @@ export class ClinicianApi extends Construct {
     const clinicianJwt = new HttpJwtAuthorizer('ClinicianJwt', props.issuerUrl, {
       jwtAudience: [props.audience],
     });
-    for (const path of protectedRoutes) {
+    for (const route of protectedRoutes) {
       this.api.addRoutes({
-        path,
-        methods: [apigw.HttpMethod.GET],
+        path: route.path,
+        methods: [route.method],
         integration,
         authorizer: clinicianJwt,
       });

@@ -59,6 +59,22 @@ export function readWriteTable(
   });
 }
 
+/**
+ * Append to and read an append-only table: PutItem (the code always adds a condition that the key
+ * is new) and Query; no UpdateItem, DeleteItem or BatchWriteItem, so no record can be changed.
+ */
+export function appendOnlyTable(
+  sid: string,
+  table: dynamodb.ITable,
+  def: TableDefinition,
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid,
+    actions: ['dynamodb:PutItem', 'dynamodb:Query'],
+    resources: tableResources(table, def),
+  });
+}
+
 /** GetObject by key and by version (idempotency is per object version). */
 export function readRawUploads(raw: s3.IBucket): iam.PolicyStatement {
   return new iam.PolicyStatement({

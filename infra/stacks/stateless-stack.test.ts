@@ -217,26 +217,38 @@ describe('Stack: stateless', () => {
       }
     });
 
-    it('lets the API function read serving records and ingest reports, and nothing else in S3, SQS or Secrets Manager', () => {
+    it('lets the API read serving records and reports, append audit records, presign raw uploads, and nothing else', () => {
       const actions = actionsOf('caregraph-api');
-      expect(actions).toEqual(
-        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'kms:Decrypt']),
-      );
       const dataActions = actions.filter((a) => /^(s3|sqs|secretsmanager|dynamodb):/.test(a));
       expect(dataActions.sort()).toEqual([
         'dynamodb:BatchGetItem',
         'dynamodb:GetItem',
+        'dynamodb:PutItem',
         'dynamodb:Query',
+        'dynamodb:Query',
+        's3:AbortMultipartUpload',
         's3:GetObject',
         's3:ListBucket',
+        's3:PutObject',
       ]);
-      const s3Statements = statementsOf('caregraph-api').filter((s) =>
+      const statements = statementsOf('caregraph-api');
+      // Writes to DynamoDB reach the audit table only, and never as update or delete.
+      const tableWrites = statements.filter((s) => asList(s.Action).includes('dynamodb:PutItem'));
+      expect(tableWrites).toHaveLength(1);
+      expect(JSON.stringify(tableWrites[0]?.Resource)).toMatch(/audit/);
+      expect(actions).not.toContain('dynamodb:UpdateItem');
+      expect(actions).not.toContain('dynamodb:DeleteItem');
+      // S3 reads reach reports/ only; S3 writes reach the raw bucket's raw/ prefix only.
+      const s3Statements = statements.filter((s) =>
         asList(s.Action).some((a) => a.startsWith('s3:')),
       );
-      for (const statement of s3Statements)
-        expect(JSON.stringify(statement)).toMatch(/reports\/\*/);
-      expect(actions).not.toContain('kms:GenerateDataKey');
-      expect(JSON.stringify(statementsOf('caregraph-api'))).not.toContain('idempotency');
+      for (const statement of s3Statements) {
+        const text = JSON.stringify(statement);
+        if (asList(statement.Action).includes('s3:PutObject'))
+          expect(text).toMatch(/caregraph-raw-.*\/raw\/\*/);
+        else expect(text).toMatch(/reports\/\*/);
+      }
+      expect(JSON.stringify(statements)).not.toContain('idempotency');
     });
 
     it('lets ingest read raw uploads only and write curated, reports and quarantine only', () => {
@@ -282,11 +294,18 @@ describe('Stack: stateless', () => {
       expect(jwt).toMatch(/CliniciansPoolApiClient/);
     });
 
-    it.each(protectedRoutes)('requires a JWT on GET %s', (path) => {
+    it.each(protectedRoutes)('requires a JWT on $method $path', ({ method, path }) => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
-        RouteKey: `GET ${path}`,
+        RouteKey: `${method} ${path}`,
         AuthorizationType: 'JWT',
       });
+    });
+
+    it('routes every route of the API function, uploads and audit included', () => {
+      const keys = protectedRoutes.map((r) => `${r.method} ${r.path}`);
+      expect(keys).toEqual(
+        expect.arrayContaining(['POST /uploads', 'GET /audit', 'GET /patients']),
+      );
     });
 
     it('leaves GET /health open and routes nothing else', () => {

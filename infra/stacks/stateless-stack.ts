@@ -6,7 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { envNames } from '../../shared/config/config';
-import { idempotencyTable, servingTable } from '../../shared/config/resources';
+import { auditTable, idempotencyTable, servingTable } from '../../shared/config/resources';
 import { dataBucketsByName, tableByName } from '../constructs/resource-names';
 import { ClinicianApi } from '../constructs/clinician-api';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
@@ -40,6 +40,7 @@ export class StatelessStack extends Stack {
     const buckets = dataBucketsByName(this, prefix);
     const serving = tableByName(this, prefix, servingTable);
     const idempotency = tableByName(this, prefix, idempotencyTable);
+    const audit = tableByName(this, prefix, auditTable);
 
     this.alarmTopic = new sns.Topic(this, 'OperatorAlerts', {
       topicName: `${prefix}-operator-alerts`,
@@ -81,11 +82,13 @@ export class StatelessStack extends Stack {
       prefix,
       dataKey,
       servingTable: serving,
+      auditTable: audit,
+      rawBucket: buckets.raw,
       curatedBucket: buckets.curated,
       vpc: stateful.vpc,
       // The API function gets every name because loadConfig validates them all at cold start;
       // a name is not a permission.
-      environment: environment(`${prefix}-api`),
+      environment: { ...environment(`${prefix}-api`), [envNames.auditTable]: audit.tableName },
       issuerUrl: stateful.clinicianIssuerUrl,
       audience: stateful.clinicianClientId,
       reservedConcurrency: props.apiReservedConcurrency,

@@ -9,7 +9,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { AppConfig } from '../config/config';
-import { idempotencyTable, servingTable } from '../config/resources';
+import { auditTable, idempotencyTable, servingTable } from '../config/resources';
 import type { Clock, GraphStore, KeyRing, Notifier, ObjectStore, Predictor, Table } from '../ports';
 import { systemClock } from '../ports/clock';
 import { S3ObjectStore } from './aws/s3-object-store';
@@ -26,6 +26,8 @@ export interface Dependencies {
   config: AppConfig;
   objects: ObjectStore;
   serving: Table;
+  /** The append-only audit trail; only the API is configured with it. */
+  audit?: Table;
   keys: KeyRing;
   notifier: Notifier;
   clock: Clock;
@@ -65,6 +67,9 @@ export function buildDependencies(
     dynamodb,
     objects: new S3ObjectStore(s3, config.buckets, local ? undefined : config.keys.kmsKeyId),
     serving: new DynamoDbTable(documents, config.tables.serving, servingTable),
+    ...(config.tables.audit
+      ? { audit: new DynamoDbTable(documents, config.tables.audit, auditTable) }
+      : {}),
     keys: local
       ? new LocalKeyRing(join(dataDir, 'keys', 'master.key'))
       : new KmsKeyRing(

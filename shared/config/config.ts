@@ -1,6 +1,13 @@
 // The only reader of process.env. Configuration is parsed once, typed, validated, and fails fast.
 import { z } from 'zod';
-import { bucketRoles, physicalName, servingTable, idempotencyTable } from './resources';
+import {
+  auditTable,
+  bucketRoles,
+  idempotencyTable,
+  physicalName,
+  reidentificationTable,
+  servingTable,
+} from './resources';
 import type { BucketRole } from '../ports/object-store';
 import { ConfigurationError } from '../domain/errors';
 
@@ -13,6 +20,8 @@ export const envNames = {
   quarantineBucket: 'CAREGRAPH_QUARANTINE_BUCKET',
   servingTable: 'CAREGRAPH_SERVING_TABLE',
   idempotencyTable: 'CAREGRAPH_IDEMPOTENCY_TABLE',
+  auditTable: 'CAREGRAPH_AUDIT_TABLE',
+  reidentificationTable: 'CAREGRAPH_REIDENTIFICATION_TABLE',
   sparqlEndpoint: 'CAREGRAPH_SPARQL_ENDPOINT',
   graphLoaderRoleArn: 'CAREGRAPH_GRAPH_LOADER_ROLE_ARN',
   sagemakerEndpointUrl: 'CAREGRAPH_SAGEMAKER_URL',
@@ -34,7 +43,8 @@ export interface AppConfig {
   serviceName: string;
   logLevel: z.infer<typeof logLevel>;
   buckets: Record<BucketRole, string>;
-  tables: { serving: string; idempotency: string };
+  /** Only functions that need the audit trail or the re-identification map are given their names. */
+  tables: { serving: string; idempotency: string; audit?: string; reidentification?: string };
   /** Local mode only: where the embedded servers listen. */
   endpoints: { s3?: string; dynamodb?: string; sparql?: string; sagemaker?: string };
   /** Local mode only: static credentials accepted by the embedded servers. */
@@ -53,6 +63,8 @@ const awsEnvSchema = z.object({
   [envNames.quarantineBucket]: z.string().min(3),
   [envNames.servingTable]: z.string().min(3),
   [envNames.idempotencyTable]: z.string().min(3),
+  [envNames.auditTable]: z.string().min(3).optional(),
+  [envNames.reidentificationTable]: z.string().min(3).optional(),
   [envNames.sparqlEndpoint]: z.url().optional(),
   [envNames.graphLoaderRoleArn]: z.string().optional(),
   [envNames.notifyTopicArn]: z.string().optional(),
@@ -85,7 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       curated: e[envNames.curatedBucket],
       quarantine: e[envNames.quarantineBucket],
     },
-    tables: { serving: e[envNames.servingTable], idempotency: e[envNames.idempotencyTable] },
+    tables: {
+      serving: e[envNames.servingTable],
+      idempotency: e[envNames.idempotencyTable],
+      audit: e[envNames.auditTable],
+      reidentification: e[envNames.reidentificationTable],
+    },
     endpoints: { sparql: e[envNames.sparqlEndpoint] },
     graph: { loaderRoleArn: e[envNames.graphLoaderRoleArn] },
     notify: { topicArn: e[envNames.notifyTopicArn] },
@@ -122,6 +139,8 @@ export function localConfig(
     tables: {
       serving: physicalName(prefix, servingTable.logicalName),
       idempotency: physicalName(prefix, idempotencyTable.logicalName),
+      audit: physicalName(prefix, auditTable.logicalName),
+      reidentification: physicalName(prefix, reidentificationTable.logicalName),
     },
     endpoints,
     // The embedded servers accept any credentials; these fixed ones keep the SDK's signer happy.

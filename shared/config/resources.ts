@@ -52,7 +52,35 @@ export const idempotencyTable: TableDefinition = {
   timeToLiveAttribute: 'expiration',
 };
 
-export const tableDefinitions = [servingTable, idempotencyTable] as const;
+/**
+ * The audit trail (shared/domain/access/audit.ts): append-only, one partition per hospital and UTC
+ * day. The API may put and query; nothing may update or delete (IAM in infra/).
+ */
+export const auditTable: TableDefinition = {
+  logicalName: 'audit',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+};
+
+/**
+ * The re-identification map (pseudonym -> envelope-encrypted original identifier), kept apart from
+ * every copy of the data so that reading the research or serving copies never re-identifies anyone.
+ * Written only when building the research copy (structured de-identification); no API route reads it.
+ */
+export const reidentificationTable: TableDefinition = {
+  logicalName: 'reidentification',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalSecondaryIndexes: [],
+};
+
+export const tableDefinitions = [
+  servingTable,
+  idempotencyTable,
+  auditTable,
+  reidentificationTable,
+] as const;
 
 export const bucketRoles: readonly BucketRole[] = ['raw', 'curated', 'quarantine'];
 

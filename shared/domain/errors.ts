@@ -53,6 +53,18 @@ export class ConflictError extends CaregraphError {
   readonly type = 'conflict';
 }
 
+/** A request body or upload larger than the route accepts. */
+export class PayloadTooLargeError extends CaregraphError {
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+}
+
+/** A request body in a media type the route does not accept. */
+export class UnsupportedMediaTypeError extends CaregraphError {
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+}
+
 export class ConfigurationError extends CaregraphError {
   readonly status = 500;
   readonly type = 'configuration';

@@ -24,4 +24,20 @@ export interface ObjectStore {
   putStream(bucket: BucketRole, key: string, body: Readable, contentType?: string): Promise<void>;
   head(bucket: BucketRole, key: string): Promise<StoredObjectInfo | undefined>;
   list(bucket: BucketRole, prefix: string): Promise<StoredObjectInfo[]>;
+  /**
+   * A time-limited URL that lets its holder PUT exactly one object at `key`, of exactly
+   * `contentLength` bytes (the length is part of the signature), and the headers the PUT must send.
+   */
+  presignPut(bucket: BucketRole, key: string, options: PresignPutOptions): Promise<PresignedPut>;
+}
+
+export interface PresignPutOptions {
+  contentLength: number;
+  contentType: string;
+  expiresInSeconds: number;
+}
+
+export interface PresignedPut {
+  url: string;
+  headers: Record<string, string>;
 }

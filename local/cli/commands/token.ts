@@ -8,7 +8,7 @@ export const tokenCommand: Command = {
   name: 'token',
   summary: "print a bearer token for the running stack's API (development only)",
   usage:
-    'Usage: caregraph token --role clinician|data-engineer|ml-engineer|patient|admin --hospital H [--patient P] [--ttl 1h] [--endpoint URL]',
+    'Usage: caregraph token --role clinician|patient|hospital-uploader|data-scientist|admin --hospital H [--patient P] [--ttl 1h] [--endpoint URL]',
   async run(argv) {
     const { values } = parseFlags(argv, {
       role: { type: 'string' },

@@ -8,7 +8,14 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { BucketRole, ObjectStore, StoredObjectInfo } from '../../ports/object-store';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type {
+  BucketRole,
+  ObjectStore,
+  PresignedPut,
+  PresignPutOptions,
+  StoredObjectInfo,
+} from '../../ports/object-store';
 import { NotFoundError } from '../../domain/errors';
 
 export class S3ObjectStore implements ObjectStore {
@@ -111,6 +118,44 @@ export class S3ObjectStore implements ObjectStore {
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
     return found;
+  }
+
+  async presignPut(
+    bucket: BucketRole,
+    key: string,
+    options: PresignPutOptions,
+  ): Promise<PresignedPut> {
+    const sse = this.sse();
+    const command = new PutObjectCommand({
+      Bucket: this.buckets[bucket],
+      Key: key,
+      ContentLength: options.contentLength,
+      ContentType: options.contentType,
+      ...sse,
+    });
+    // Signing content-length and content-type makes S3 refuse a body of any other size or type.
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: options.expiresInSeconds,
+      signableHeaders: new Set(['content-length', 'content-type']),
+      unhoistableHeaders: new Set(
+        sse.ServerSideEncryption
+          ? ['x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id']
+          : [],
+      ),
+    });
+    return {
+      url,
+      headers: {
+        'content-length': String(options.contentLength),
+        'content-type': options.contentType,
+        ...(sse.ServerSideEncryption
+          ? {
+              'x-amz-server-side-encryption': sse.ServerSideEncryption,
+              'x-amz-server-side-encryption-aws-kms-key-id': sse.SSEKMSKeyId,
+            }
+          : {}),
+      },
+    };
   }
 
   private sse() {
