@@ -7,6 +7,7 @@ import type { Clock } from '../../shared/ports/clock';
 import { batchSummary } from '../../shared/domain/ingest/batches';
 import { createUpload } from '../../shared/domain/ingest/uploads';
 import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
+import { patientFeatures } from '../../shared/domain/features/build';
 import { authorize, type Action } from '../../shared/domain/access/policy';
 import { auditEntry, listAudit, recordAudit } from '../../shared/domain/access/audit';
 import { asCaregraphError, ValidationError } from '../../shared/domain/errors';
@@ -104,6 +105,20 @@ export const routes: Record<string, Route> = {
       return json(
         200,
         await listObservations(deps.serving, caller.hospital, params.id!, pageParams(event)),
+      );
+    },
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/features': guarded(
+    'patient:read-clinical',
+    async ({ deps, event, params, caller }) => {
+      const q = event.queryStringParameters ?? {};
+      const at = q.at ? new Date(q.at) : deps.clock.now();
+      if (Number.isNaN(at.getTime()))
+        throw new ValidationError('at must be an ISO date-time', 'at');
+      return json(
+        200,
+        await patientFeatures(deps, caller.hospital, params.id!, at, q.recompute === 'true'),
       );
     },
     { onPatient: true },

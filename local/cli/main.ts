@@ -7,12 +7,14 @@ import { tokenCommand } from './commands/token';
 import { benchCommand } from './commands/bench';
 import { evalCommand } from './commands/eval';
 import { synthCommand } from './commands/synth';
+import { featuresCommand } from './commands/features';
 
 const commands: Command[] = [
   startCommand,
   demoCommand,
   synthCommand,
   ingestCommand,
+  featuresCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

@@ -8,7 +8,7 @@ import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3
 import { localConfig } from '../../shared/config/config';
 import { keyLayout, identifierPattern } from '../../shared/config/resources';
 import type { IngestReport } from '../../shared/domain/ingest/report';
-import { DependencyError, ValidationError } from '../../shared/domain/errors';
+import { DependencyError, NotFoundError, ValidationError } from '../../shared/domain/errors';
 import type { StackEndpoints } from '../stack';
 
 export interface StackInfo extends StackEndpoints {
@@ -127,5 +127,65 @@ export async function waitForReport(
   }
   throw new DependencyError(
     `${file}: no ingest report after ${Math.round(timeoutMs / 1000)} s; see the stack's dead-letter file`,
+  );
+}
+
+export interface ApiCaller {
+  role: string;
+  hospital: string;
+  patient?: string;
+}
+
+/**
+ * Call the running stack's API as `caller` (a token from the local issuer, development only) and
+ * return the JSON answer; an error answer becomes a one-line error naming the problem.
+ */
+export async function callApi<T>(
+  stack: StackInfo,
+  caller: ApiCaller,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const unreachable = (error: unknown) => {
+    throw new DependencyError(
+      `the stack at ${stack.api} does not answer; is "caregraph start" running?`,
+      {
+        cause: error,
+      },
+    );
+  };
+  const issued = await fetch(new URL('/_local/token', stack.api), {
+    method: 'POST',
+    body: JSON.stringify(caller),
+  }).catch(unreachable);
+  const { token } = (await issued.json()) as { token?: string };
+  if (!token)
+    throw new ValidationError(
+      `the local issuer refused a ${caller.role} token for ${caller.hospital}`,
+    );
+  const response = await fetch(new URL(path, stack.api), {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).catch(unreachable);
+  const answer = (await response.json()) as T & { detail?: string; title?: string };
+  if (!response.ok) {
+    const reason = answer.detail ?? answer.title ?? `HTTP ${response.status}`;
+    if (response.status === 404) throw new NotFoundError(reason);
+    if (response.status >= 500) throw new DependencyError(reason);
+    throw new ValidationError(reason);
+  }
+  return answer;
+}
+
+/** Adapters for a running embedded stack, for batch jobs the CLI runs directly (features --build). */
+export function stackConfig(stack: StackInfo) {
+  return localConfig(
+    { s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model },
+    stack.dataDir,
   );
 }

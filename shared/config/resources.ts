@@ -41,6 +41,13 @@ export const servingTable: TableDefinition = {
       partitionKey: { name: 'gsi2pk', type: 'S' },
       sortKey: { name: 'gsi2sk', type: 'S' },
     },
+    // Medication reminders due in one UTC minute, sharded (shared/domain/reminders/delivery-keys.ts).
+    // Sparse: only reminders and escalation checks still waiting to be delivered carry gsi3pk.
+    {
+      indexName: 'byDueMinute',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+    },
   ],
 };
 
@@ -99,6 +106,9 @@ export const keyLayout = {
     `quarantine/${hospital}/${batch}/${file}.ndjson`,
   curated: (hospital: string, resourceType: string, sourceDigest: string) =>
     `curated/${hospital}/${resourceType}/${sourceDigest}.ndjson`,
+  /** Training-ready feature files of one spec version (shared/domain/features). */
+  features: (hospital: string, specVersion: string, file: string) =>
+    `features/${hospital}/${specVersion}/${file}`,
 } as const;
 
 /** Hospital and batch identifiers: lowercase slugs, safe in keys, ARNs and URLs. */

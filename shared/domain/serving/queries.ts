@@ -79,3 +79,31 @@ export async function listObservations(
     ...(out.cursor ? { next: out.cursor } : {}),
   };
 }
+
+/**
+ * Every serving record in a patient's compartment (the Patient and each resource that refers to
+ * it), read page by page; `maxResources` bounds the read (default 20,000) and is an error when hit.
+ */
+export async function patientRecord(
+  serving: Table,
+  hospital: string,
+  patientId: string,
+  maxResources = 20_000,
+): Promise<FhirJson[]> {
+  const out: FhirJson[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await serving.query({
+      partition: servingKeys.patient(hospital, checkId(patientId)).pk,
+      limit: 500,
+      cursor,
+    });
+    for (const item of page.items) if (item.resource) out.push(item.resource as FhirJson);
+    if (out.length > maxResources)
+      throw new ValidationError(`patient record exceeds ${maxResources} resources`, 'patient');
+    cursor = page.cursor;
+  } while (cursor);
+  if (!out.some((r) => r.resourceType === 'Patient'))
+    throw new NotFoundError('no such patient in your hospital');
+  return out;
+}

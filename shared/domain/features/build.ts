@@ -1,0 +1,222 @@
+// Use cases (features): build a hospital's feature set (training-ready files in the curated bucket
+// and each patient's latest vector in the serving table), and read one patient's vector with the
+// provenance of every value. Memory stays bounded: raw vectors stream to S3 in pass one, while a
+// fixed-size seeded reservoir of them fits the transform; pass two streams them back to transform.
+import { PassThrough, type Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type { Table, Item } from '../../ports/table';
+import type { ObjectStore } from '../../ports/object-store';
+import { keyLayout } from '../../config/resources';
+import { NotFoundError } from '../errors';
+import { listPatients, patientRecord } from '../serving/queries';
+import { servingKeys } from '../serving/records';
+import { extractRawFeatures, type RawFeatureVector } from './extract';
+import {
+  applyTransform,
+  fitTransform,
+  type FittedTransform,
+  type TransformedVector,
+} from './transform';
+import { featureSpecVersion } from './spec';
+
+export interface FeatureDeps {
+  serving: Table;
+  objects: ObjectStore;
+}
+
+/** At most this many patients fit the transform (a uniform reservoir sample beyond it). */
+export const fitSampleSize = 10_000;
+export const featureFiles = {
+  raw: 'raw-vectors.ndjson',
+  matrix: 'matrix.csv',
+  transform: 'transform.json',
+} as const;
+
+export interface FeatureSetSummary {
+  hospital: string;
+  specVersion: string;
+  at: string;
+  patients: number;
+  features: number;
+  files: string[];
+}
+
+/** The serving-table key of a patient's latest feature vector. */
+export const featureKey = (hospital: string, patientId: string) => ({
+  pk: servingKeys.patient(hospital, patientId).pk,
+  sk: `FEATURES#${featureSpecVersion}`,
+});
+
+/** Build every patient's features for `hospital` at instant `at`; re-running replaces the set. */
+export async function buildFeatureSet(
+  deps: FeatureDeps,
+  hospital: string,
+  at: Date,
+  onProgress: (done: number) => void = () => {},
+): Promise<FeatureSetSummary> {
+  const key = (file: string) => keyLayout.features(hospital, featureSpecVersion, file);
+  const sample: RawFeatureVector[] = [];
+  let seen = 0;
+  let state = 0x9e3779b9; // seeded: the same data always fits the same transform
+  const random = () =>
+    (state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+
+  const rawOut = new PassThrough();
+  const rawUpload = deps.objects.putStream(
+    'curated',
+    key(featureFiles.raw),
+    rawOut,
+    'application/x-ndjson',
+  );
+  let cursor: string | undefined;
+  do {
+    const page = await listPatients(deps.serving, hospital, { limit: 200, cursor });
+    for (const patient of page.items) {
+      const vector = extractRawFeatures(
+        await patientRecord(deps.serving, hospital, String(patient.id)),
+        at,
+      );
+      if (!rawOut.write(JSON.stringify(vector) + '\n'))
+        await new Promise((r) => rawOut.once('drain', r));
+      seen += 1;
+      // The sample keeps values only: provenance is not needed to fit, and would cost memory.
+      const values = valuesOnly(vector);
+      if (sample.length < fitSampleSize) sample.push(values);
+      else {
+        const slot = Math.floor(random() * seen);
+        if (slot < fitSampleSize) sample[slot] = values;
+      }
+      if (seen % 100 === 0) onProgress(seen);
+    }
+    cursor = page.next;
+  } while (cursor);
+  rawOut.end();
+  await rawUpload;
+  if (!seen) throw new NotFoundError(`hospital ${hospital} has no patients to build features for`);
+
+  const transform = fitTransform(sample);
+  await deps.objects.put(
+    'curated',
+    key(featureFiles.transform),
+    JSON.stringify(transform),
+    'application/json',
+  );
+  await writeMatrix(deps, hospital, transform, key);
+  onProgress(seen);
+  return {
+    hospital,
+    specVersion: featureSpecVersion,
+    at: at.toISOString(),
+    patients: seen,
+    features: transform.names.length,
+    files: Object.values(featureFiles).map(key),
+  };
+}
+
+function valuesOnly(vector: RawFeatureVector): RawFeatureVector {
+  const features: RawFeatureVector['features'] = {};
+  for (const [name, f] of Object.entries(vector.features))
+    features[name] = { value: f.value, provenance: { sources: [], count: 0 } };
+  return { ...vector, features };
+}
+
+async function writeMatrix(
+  deps: FeatureDeps,
+  hospital: string,
+  transform: FittedTransform,
+  key: (file: string) => string,
+): Promise<void> {
+  const matrix = new PassThrough();
+  const upload = deps.objects.putStream('curated', key(featureFiles.matrix), matrix, 'text/csv');
+  matrix.write(['patient', ...transform.names].join(',') + '\n');
+  let items: Item[] = [];
+  const lines = createInterface({
+    input: (await deps.objects.getStream('curated', key(featureFiles.raw))) as Readable,
+    crlfDelay: Infinity,
+  });
+  for await (const line of lines) {
+    if (!line) continue;
+    const raw = JSON.parse(line) as RawFeatureVector;
+    const vector = applyTransform(transform, raw);
+    if (!matrix.write([raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n'))
+      await new Promise((r) => matrix.once('drain', r));
+    items.push({
+      ...featureKey(hospital, raw.patient),
+      hospital,
+      specVersion: raw.specVersion,
+      at: raw.at,
+      raw: raw.features,
+      vector: vector.values,
+      imputed: vector.imputed,
+    });
+    if (items.length >= 100) {
+      await deps.serving.putMany(items);
+      items = [];
+    }
+  }
+  if (items.length) await deps.serving.putMany(items);
+  matrix.end();
+  await upload;
+}
+
+export interface PatientFeatures {
+  patient: string;
+  specVersion: string;
+  at: string;
+  /** Where the vector came from: the stored latest vector, or computed now from the record. */
+  origin: 'stored' | 'computed';
+  /** Each raw feature with its value, unit and provenance. */
+  features: RawFeatureVector['features'];
+  /** The model-ready vector, when the hospital's transform has been fitted. */
+  vector?: { names: string[]; values: number[]; imputed: string[] };
+}
+
+/**
+ * One patient's features: the latest stored vector, or (with `recompute`, or when none is stored)
+ * computed from the record at `at` and transformed with the hospital's fitted transform if any.
+ */
+export async function patientFeatures(
+  deps: FeatureDeps,
+  hospital: string,
+  patientId: string,
+  at: Date,
+  recompute = false,
+): Promise<PatientFeatures> {
+  const key = featureKey(hospital, patientId);
+  const stored = recompute ? undefined : await deps.serving.get(key.pk, key.sk);
+  const text = await deps.objects.getText(
+    'curated',
+    keyLayout.features(hospital, featureSpecVersion, featureFiles.transform),
+  );
+  const transform = text ? (JSON.parse(text) as FittedTransform) : undefined;
+  if (stored) {
+    return {
+      patient: patientId,
+      specVersion: String(stored.specVersion),
+      at: String(stored.at),
+      origin: 'stored',
+      features: stored.raw as RawFeatureVector['features'],
+      ...(transform
+        ? {
+            vector: {
+              names: transform.names,
+              values: stored.vector as number[],
+              imputed: stored.imputed as string[],
+            },
+          }
+        : {}),
+    };
+  }
+  const raw = extractRawFeatures(await patientRecord(deps.serving, hospital, patientId), at);
+  const vector: TransformedVector | undefined = transform
+    ? applyTransform(transform, raw)
+    : undefined;
+  return {
+    patient: patientId,
+    specVersion: raw.specVersion,
+    at: raw.at,
+    origin: 'computed',
+    features: raw.features,
+    ...(vector ? { vector } : {}),
+  };
+}

@@ -1,0 +1,337 @@
+// Domain (features): a patient's FHIR record -> raw (untransformed) feature values, each with the
+// provenance a clinician or auditor needs: which resources it came from, when they were taken, and
+// over which window. Pure: no I/O, and `at` fixes what "latest" and every window mean.
+import type { FhirJson } from '../ingest/source-record';
+import { canonicalUnitByLoinc, toUcum } from '../preprocess/canonical-units';
+import {
+  conceptOf,
+  conditionFlags,
+  featureSpecVersion,
+  measurementFeatures,
+  medicationClasses,
+  smokingCategories,
+  smokingLoinc,
+  type Aggregate,
+  type MeasurementFeature,
+} from './spec';
+
+export interface Provenance {
+  /** Resource references (`Observation/abc`) the value was computed from (at most 10 listed). */
+  sources: string[];
+  /** How many resources contributed (may exceed the listed sources). */
+  count: number;
+  /** Clinical time of the newest contributing resource. */
+  newest?: string;
+  windowDays?: number;
+  note?: string;
+}
+
+export interface RawFeature {
+  value: number | string | null;
+  unit?: string;
+  provenance: Provenance;
+}
+
+export interface RawFeatureVector {
+  specVersion: string;
+  patient: string;
+  at: string;
+  features: Record<string, RawFeature>;
+}
+
+const day = 86_400_000;
+const missing = (note: string, windowDays?: number): RawFeature => ({
+  value: null,
+  provenance: { sources: [], count: 0, note, ...(windowDays ? { windowDays } : {}) },
+});
+
+interface Point {
+  time: number;
+  value: number;
+  ref: string;
+  iso: string;
+}
+
+/** Compute every raw feature of the spec for one patient at instant `at`. */
+export function extractRawFeatures(resources: readonly FhirJson[], at: Date): RawFeatureVector {
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const features: Record<string, RawFeature> = {};
+  Object.assign(features, demographics(patient, at));
+  const points = measurementPoints(resources, at);
+  for (const feature of measurementFeatures)
+    Object.assign(features, summarise(feature, points.get(feature.key) ?? [], at));
+  Object.assign(
+    features,
+    conditions(resources, at),
+    medications(resources, at),
+    smoking(resources, at),
+  );
+  return {
+    specVersion: featureSpecVersion,
+    patient: String(patient?.id ?? ''),
+    at: at.toISOString(),
+    features,
+  };
+}
+
+function demographics(patient: FhirJson | undefined, at: Date): Record<string, RawFeature> {
+  if (!patient) return { age_years: missing('no Patient resource') };
+  const ref = [`Patient/${String(patient.id)}`];
+  const birth = typeof patient.birthDate === 'string' ? Date.parse(patient.birthDate) : NaN;
+  const age = Number.isNaN(birth) ? null : Math.floor((at.getTime() - birth) / (365.2425 * day));
+  const omb = (suffix: string) => {
+    const ext = ((patient.extension as FhirJson[] | undefined) ?? []).find((e) =>
+      String(e.url).endsWith(suffix),
+    );
+    const category = ((ext?.extension as FhirJson[] | undefined) ?? []).find(
+      (e) => e.url === 'ombCategory',
+    );
+    return (category?.valueCoding as { code?: string } | undefined)?.code ?? null;
+  };
+  const from = (value: number | string | null): RawFeature => ({
+    value,
+    provenance: { sources: ref, count: value === null ? 0 : 1 },
+  });
+  return {
+    age_years: { ...from(age), unit: 'a' },
+    sex: from(typeof patient.gender === 'string' ? patient.gender : null),
+    race: from(omb('us-core-race')),
+    ethnicity: from(omb('us-core-ethnicity')),
+  };
+}
+
+/** Every quantitative reading by feature key, converted to the canonical unit, up to `at`. */
+function measurementPoints(resources: readonly FhirJson[], at: Date): Map<string, Point[]> {
+  const byLoinc = new Map<string, MeasurementFeature>();
+  for (const f of measurementFeatures) for (const code of conceptOf(f).loinc) byLoinc.set(code, f);
+  const out = new Map<string, Point[]>();
+  for (const r of resources) {
+    if (
+      r.resourceType !== 'Observation' ||
+      ['entered-in-error', 'cancelled'].includes(String(r.status))
+    )
+      continue;
+    const iso = String(
+      r.effectiveDateTime ?? (r.effectivePeriod as FhirJson | undefined)?.start ?? r.issued ?? '',
+    );
+    const time = Date.parse(iso);
+    if (Number.isNaN(time) || time > at.getTime()) continue;
+    const parts = [r, ...((r.component as FhirJson[] | undefined) ?? [])];
+    for (const part of parts) {
+      for (const coding of ((part.code as FhirJson | undefined)?.coding as
+        FhirJson[] | undefined) ?? []) {
+        if (coding.system !== 'http://loinc.org') continue;
+        const feature = byLoinc.get(String(coding.code));
+        const value =
+          feature &&
+          canonicalValue(String(coding.code), part.valueQuantity as FhirJson | undefined);
+        if (feature && value !== undefined) {
+          const list = out.get(feature.key) ?? [];
+          list.push({ time, value, ref: `Observation/${String(r.id)}`, iso });
+          out.set(feature.key, list);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A Quantity in the concept's canonical unit; undefined when the unit is not convertible. */
+function canonicalValue(loinc: string, quantity: FhirJson | undefined): number | undefined {
+  if (!quantity || typeof quantity.value !== 'number') return undefined;
+  const unit = canonicalUnitByLoinc.get(loinc);
+  if (!unit) return undefined;
+  // A UCUM code as sent, else a known spelling of the code or of the human-readable unit.
+  const candidates = [quantity.code, quantity.unit].filter(
+    (u): u is string => typeof u === 'string',
+  );
+  const ucum = candidates
+    .flatMap((u) => [u, toUcum(u)])
+    .find((u) => u !== undefined && u in unit.from);
+  const convert = ucum ? unit.from[ucum] : undefined;
+  return convert ? convert(quantity.value) : undefined;
+}
+
+function summarise(
+  feature: MeasurementFeature,
+  all: Point[],
+  at: Date,
+): Record<string, RawFeature> {
+  const { ucum } = conceptOf(feature);
+  const since = at.getTime() - feature.windowDays * day;
+  const points = all.filter((p) => p.time >= since).sort((a, b) => a.time - b.time);
+  const out: Record<string, RawFeature> = {};
+  const provenance = (used: Point[]): Provenance => ({
+    sources: used.slice(-10).map((p) => p.ref),
+    count: used.length,
+    ...(used.length ? { newest: used[used.length - 1]!.iso } : {}),
+    windowDays: feature.windowDays,
+  });
+  out[`${feature.key}_count`] = { value: points.length, provenance: provenance(points) };
+  out[`${feature.key}_missing`] = { value: points.length ? 0 : 1, provenance: provenance(points) };
+  const [lo, hi] = feature.clip;
+  const clipped = points.map((p) => ({ ...p, value: Math.min(hi, Math.max(lo, p.value)) }));
+  for (const aggregate of feature.aggregates) {
+    const name = `${feature.key}_${aggregate}`;
+    const value = aggregateOf(aggregate, clipped);
+    out[name] =
+      value === null
+        ? missing(
+            points.length ? 'too few readings for a trend' : 'no reading in window',
+            feature.windowDays,
+          )
+        : {
+            value,
+            unit: aggregate === 'slope' ? `${ucum}/a` : ucum,
+            provenance: {
+              ...provenance(aggregate === 'latest' ? clipped.slice(-1) : clipped),
+              ...(clipped.some((p, i) => p.value !== points[i]!.value)
+                ? { note: `winsorised to [${lo}, ${hi}] ${ucum}` }
+                : {}),
+            },
+          };
+  }
+  return out;
+}
+
+/**
+ * One aggregate of time-ordered readings. `slope` is the ordinary least-squares slope per year,
+ * needing two readings at least 7 days apart (else null: a trend over hours is noise).
+ */
+export function aggregateOf(
+  aggregate: Aggregate,
+  points: readonly { time: number; value: number }[],
+): number | null {
+  if (points.length === 0) return null;
+  const values = points.map((p) => p.value);
+  switch (aggregate) {
+    case 'latest':
+      return values[values.length - 1]!;
+    case 'mean':
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+    case 'slope': {
+      if (points.length < 2 || points[points.length - 1]!.time - points[0]!.time < 7 * day)
+        return null;
+      const years = points.map((p) => (p.time - points[0]!.time) / (365.2425 * day));
+      const mx = years.reduce((a, b) => a + b, 0) / years.length;
+      const my = values.reduce((a, b) => a + b, 0) / values.length;
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < points.length; i++) {
+        num += (years[i]! - mx) * (values[i]! - my);
+        den += (years[i]! - mx) ** 2;
+      }
+      return num / den;
+    }
+  }
+}
+
+function codings(concept: unknown): { system?: string; code?: string; display?: string }[] {
+  return ((concept as FhirJson | undefined)?.coding as { system?: string; code?: string }[]) ?? [];
+}
+
+function conditions(resources: readonly FhirJson[], at: Date): Record<string, RawFeature> {
+  const out: Record<string, RawFeature> = {};
+  const active = resources.filter((r) => {
+    if (r.resourceType !== 'Condition') return false;
+    const status = codings(r.clinicalStatus)[0]?.code;
+    const verification = codings(r.verificationStatus)[0]?.code;
+    const onset = Date.parse(String(r.onsetDateTime ?? r.recordedDate ?? ''));
+    return (
+      (!status || ['active', 'recurrence', 'relapse'].includes(status)) &&
+      !['refuted', 'entered-in-error'].includes(verification ?? '') &&
+      (Number.isNaN(onset) || onset <= at.getTime())
+    );
+  });
+  for (const flag of conditionFlags) {
+    const matching = active.filter((r) =>
+      codings(r.code).some((c) =>
+        c.system === 'http://snomed.info/sct'
+          ? flag.snomed.includes(String(c.code))
+          : c.system === 'http://hl7.org/fhir/sid/icd-10-cm' &&
+            flag.icd10.some((p) => String(c.code).startsWith(p)),
+      ),
+    );
+    out[`condition_${flag.key}`] = {
+      value: matching.length ? 1 : 0,
+      provenance: {
+        sources: matching.slice(0, 10).map((r) => `Condition/${String(r.id)}`),
+        count: matching.length,
+      },
+    };
+  }
+  return out;
+}
+
+const medicationWindowDays = 365;
+
+function medications(resources: readonly FhirJson[], at: Date): Record<string, RawFeature> {
+  const since = at.getTime() - medicationWindowDays * day;
+  const current = resources.filter((r) => {
+    if (r.resourceType === 'MedicationRequest' || r.resourceType === 'MedicationStatement') {
+      const started = Date.parse(
+        String(
+          r.authoredOn ??
+            (r.effectivePeriod as FhirJson | undefined)?.start ??
+            r.effectiveDateTime ??
+            '',
+        ),
+      );
+      return r.status === 'active' && (Number.isNaN(started) || started <= at.getTime());
+    }
+    if (r.resourceType === 'MedicationDispense') {
+      const handed = Date.parse(String(r.whenHandedOver ?? ''));
+      return !Number.isNaN(handed) && handed >= since && handed <= at.getTime();
+    }
+    return false;
+  });
+  const out: Record<string, RawFeature> = {};
+  for (const cls of medicationClasses) {
+    const matching = current.filter((r) => {
+      const names = codings(r.medicationCodeableConcept).map((c) => c.display ?? '');
+      names.push(String((r.medicationCodeableConcept as FhirJson | undefined)?.text ?? ''));
+      const words = names.join(' ').toLowerCase();
+      return cls.ingredients.some((i) => new RegExp(`\\b${i}\\b`).test(words));
+    });
+    out[`medication_${cls.key}`] = {
+      value: matching.length ? 1 : 0,
+      provenance: {
+        sources: matching.slice(0, 10).map((r) => `${String(r.resourceType)}/${String(r.id)}`),
+        count: matching.length,
+        windowDays: medicationWindowDays,
+        note: `ATC ${cls.atc}`,
+      },
+    };
+  }
+  return out;
+}
+
+function smoking(resources: readonly FhirJson[], at: Date): Record<string, RawFeature> {
+  const readings = resources
+    .filter(
+      (r) =>
+        r.resourceType === 'Observation' &&
+        codings(r.code).some((c) => c.code === smokingLoinc) &&
+        Date.parse(String(r.effectiveDateTime ?? r.issued ?? '')) <= at.getTime(),
+    )
+    .sort((a, b) =>
+      String(a.effectiveDateTime ?? '').localeCompare(String(b.effectiveDateTime ?? '')),
+    );
+  const last = readings[readings.length - 1];
+  if (!last) return { smoking: missing('no smoking status recorded') };
+  const code = codings(last.valueCodeableConcept)[0]?.code ?? '';
+  return {
+    smoking: {
+      value: smokingCategories[code] ?? 'unknown',
+      provenance: {
+        sources: [`Observation/${String(last.id)}`],
+        count: 1,
+        newest: String(last.effectiveDateTime ?? ''),
+      },
+    },
+  };
+}

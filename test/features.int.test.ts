@@ -1,0 +1,134 @@
+// Integration: the feature pipeline over a synthetic export ingested into the embedded stack:
+// training files in the curated bucket, the latest vector per patient in the serving table, and
+// GET /patients/{id}/features with provenance, checked against the generator's ground truth.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import {
+  buildFeatureSet,
+  featureFiles,
+  featureKey,
+  type PatientFeatures,
+} from '../shared/domain/features/build';
+import { featureSpecVersion } from '../shared/domain/features/spec';
+import type { FittedTransform } from '../shared/domain/features/transform';
+import { writeCohort } from '../local/synth/write-cohort';
+import { apiGet, startTestStack, type TestStack } from './helpers/stack';
+
+const hospital = 'synthetic-general';
+const at = new Date('2026-01-01T00:00:00Z');
+
+describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
+  let stack: TestStack;
+  let dir: string;
+  let truth: { patientId: string; key: string; status: string }[];
+
+  beforeAll(async () => {
+    dir = join(mkdtempSync(join(tmpdir(), 'caregraph-features-')), 'cohort');
+    await writeCohort({
+      patients: 40,
+      seed: 11,
+      hospital,
+      dirtyRate: 0,
+      asOf: '2026-01-01',
+      out: dir,
+      workers: 1,
+    });
+    truth = readFileSync(join(dir, 'truth', 'conditions.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    stack = await startTestStack();
+    const upload = (name: string) =>
+      stack.deps.objects.put(
+        'raw',
+        keyLayout.raw(hospital, 'b1', `fhir/${name}`),
+        readFileSync(join(dir, 'fhir', name)),
+      );
+    await upload('Patient.ndjson');
+    await stack.settled();
+    for (const f of readdirSync(join(dir, 'fhir')).filter(
+      (f) => f.endsWith('.ndjson') && f !== 'Patient.ndjson',
+    ))
+      await upload(f);
+    await stack.settled();
+  });
+  afterAll(async () => stack?.stop());
+
+  it('writes the training matrix, raw vectors and fitted transform, one row per patient', async () => {
+    // Act
+    const summary = await buildFeatureSet(stack.deps, hospital, at);
+    // Assess
+    expect(summary.patients).toBe(40);
+    const key = (f: string) => keyLayout.features(hospital, featureSpecVersion, f);
+    const matrix = (await stack.deps.objects.getText('curated', key(featureFiles.matrix)))!
+      .trim()
+      .split('\n');
+    const transform = JSON.parse(
+      (await stack.deps.objects.getText('curated', key(featureFiles.transform)))!,
+    ) as FittedTransform;
+    expect(matrix).toHaveLength(41);
+    expect(matrix[0]!.split(',')).toEqual(['patient', ...transform.names]);
+    for (const row of matrix.slice(1))
+      expect(
+        row
+          .split(',')
+          .slice(1)
+          .every((v) => Number.isFinite(Number(v))),
+      ).toBe(true);
+    expect(transform.rows).toBe(40);
+  });
+
+  it('flags exactly the conditions the generator says each patient has (active ones)', async () => {
+    await buildFeatureSet(stack.deps, hospital, at);
+    let checked = 0;
+    let positives = 0;
+    for (const [key, flag] of [
+      ['hypertension', 'condition_hypertension'],
+      ['type2-diabetes', 'condition_type2_diabetes'],
+      ['asthma', 'condition_asthma'],
+    ] as const) {
+      const truePatients = new Set(
+        truth.filter((c) => c.key === key && c.status === 'active').map((c) => c.patientId),
+      );
+      for (const id of new Set(truth.map((c) => c.patientId))) {
+        const pid = await pseudonymousId(stack.deps.keys, hospital, 'Patient', id);
+        const item = await stack.deps.serving.get(
+          featureKey(hospital, pid).pk,
+          featureKey(hospital, pid).sk,
+        );
+        const raw = item!.raw as Record<string, { value: number }>;
+        expect(raw[flag]!.value, `${id} ${flag}`).toBe(truePatients.has(id) ? 1 : 0);
+        checked++;
+        if (truePatients.has(id)) positives++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(positives).toBeGreaterThan(0); // the cohort has patients with these conditions
+  });
+
+  it('serves a patient vector with provenance through the API, stored or recomputed', async () => {
+    const [first] = (await apiGet(stack, '/patients?limit=1', hospital)).body.items!;
+    const stored = (await apiGet(stack, `/patients/${first!.id}/features`, hospital))
+      .body as unknown as PatientFeatures;
+    const fresh = (
+      await apiGet(
+        stack,
+        `/patients/${first!.id}/features?recompute=true&at=${at.toISOString()}`,
+        hospital,
+      )
+    ).body as unknown as PatientFeatures;
+    expect(stored.origin).toBe('stored');
+    expect(fresh.origin).toBe('computed');
+    expect(fresh.vector!.values).toEqual(stored.vector!.values);
+    expect(stored.features.age_years!.provenance.sources).toEqual([`Patient/${first!.id}`]);
+    const sbp = stored.features.sbp_latest!;
+    if (sbp.value !== null) expect(sbp.provenance.sources[0]).toMatch(/^Observation\//);
+    expect((await apiGet(stack, `/patients/${first!.id}/features`, 'other-hospital')).status).toBe(
+      404,
+    );
+  });
+});
