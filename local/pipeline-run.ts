@@ -1,5 +1,6 @@
 // What `demo` and first `start` do with a running stack: put synthetic hospital exports through the
 // pipeline the way a hospital would (S3 upload -> ingest), then read it back through the HTTP API.
+import { inUploadOrder } from '../shared/domain/ingest/upload-order';
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
@@ -34,10 +35,9 @@ export function demoHospitals(patients: number): { hospital: string; patients: n
   ];
 }
 
-/** The Bulk Data files of a generated cohort, Patients first (the rest of the export stays on disk). */
+/** The Bulk Data files of a generated cohort, in upload order (the rest of the export stays on disk). */
 function bulkFiles(fhirDir: string): string[] {
-  const files = readdirSync(fhirDir).filter((f) => f.endsWith('.ndjson'));
-  return ['Patient.ndjson', ...files.filter((f) => f !== 'Patient.ndjson').sort()];
+  return inUploadOrder(readdirSync(fhirDir).filter((f) => f.endsWith('.ndjson')));
 }
 
 /** Generate the demo cohorts, upload them through the S3 protocol and wait for their ingest reports. */

@@ -1,5 +1,6 @@
 // `caregraph ingest PATH... --hospital H [--batch B] [--wait] [--json]`: upload hospital files to the
 // raw bucket of a running stack and, with --wait, print each file's ingest report.
+import { uploadRank } from '../../../shared/domain/ingest/upload-order';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { keyLayout } from '../../../shared/config/resources';
@@ -155,11 +156,4 @@ function safeName(name: string): string {
     .join('/');
   if (!cleaned) throw new ValidationError(`${name}: not a usable file name`);
   return cleaned;
-}
-
-function uploadRank(name: string): number {
-  const base = name.slice(name.lastIndexOf('/') + 1);
-  if (base.endsWith('.json') && !/bundle/i.test(base)) return 0;
-  if (/^patients?\b|^Patient\./i.test(base)) return 1;
-  return 2;
 }

@@ -17,7 +17,7 @@ import { parseRawKey, type RawObjectKey } from './raw-key';
 import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
 import { OutputStreams } from './output-streams';
-import { PatientLinks } from './patient-links';
+import { ReferenceLinks } from './patient-links';
 import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
@@ -230,7 +230,7 @@ class RecordSink {
   private pending: Item[] = [];
   private readonly duplicates = new DuplicateTracker();
   readonly projector: ResourceProjector;
-  private readonly links: PatientLinks;
+  private readonly links: ReferenceLinks;
 
   constructor(
     private readonly deps: IngestDeps,
@@ -241,7 +241,7 @@ class RecordSink {
     private readonly updatedAt: string,
   ) {
     this.projector = new ResourceProjector(deps.keys, where.hospital);
-    this.links = new PatientLinks(deps.serving, where.hospital);
+    this.links = new ReferenceLinks(deps.serving, where.hospital);
   }
 
   async take(record: SourceRecord): Promise<void> {
@@ -255,7 +255,7 @@ class RecordSink {
         return;
       }
       const projected = await this.projector.project(resource);
-      await this.checkPatientLink(projected, record);
+      await this.checkReferences(projected, record);
       this.pending.push(
         genericServingItem(this.where.hospital, projected, {
           batch: this.where.batch,
@@ -281,15 +281,18 @@ class RecordSink {
     if (this.pending.length >= writeBatchSize) await this.flush();
   }
 
-  private async checkPatientLink(projected: FhirJson, record: SourceRecord): Promise<void> {
+  private async checkReferences(projected: FhirJson, record: SourceRecord): Promise<void> {
     const patient = patientOf(projected);
-    if (!patient) return;
-    if (projected.resourceType === 'Patient') {
-      // Patients stored earlier in this file count at once (their writes may still be buffered).
-      this.links.stored(patient);
-      return;
-    }
-    if (!(await this.links.exists(patient))) this.report.warn('patient-not-yet-known', record.line);
+    // Resources stored earlier in this file count at once (their writes may still be buffered).
+    if (projected.id) this.links.stored(projected.resourceType, projected.id, patient);
+    if (
+      patient &&
+      projected.resourceType !== 'Patient' &&
+      !(await this.links.patientExists(patient))
+    )
+      this.report.warn('patient-not-yet-known', record.line);
+    for (const path of await this.links.unresolved(projected, patient))
+      this.report.warn(`reference-not-yet-known:${path.replace(/\[\d+\]/g, '[]')}`, record.line);
   }
 
   /** The sink for VCF genotype records: one VCF data line counts as one record read. */
