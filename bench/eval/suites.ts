@@ -2,6 +2,7 @@
 // with a clear message when it is absent.
 import { ingestSyntheaEval } from './ingest-synthea';
 import { synthValidityEval } from './synth-validity';
+import { pgxEval } from './pgx';
 
 export interface EvalContext {
   sharedData: string;
@@ -14,4 +15,5 @@ export type EvalResult =
 export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult>> = {
   'ingest-synthea': ingestSyntheaEval,
   'synth-validity': synthValidityEval,
+  pgx: pgxEval,
 };

@@ -8,6 +8,7 @@ import { benchCommand } from './commands/bench';
 import { evalCommand } from './commands/eval';
 import { synthCommand } from './commands/synth';
 import { featuresCommand } from './commands/features';
+import { pgxCommand } from './commands/pgx';
 
 const commands: Command[] = [
   startCommand,
@@ -15,6 +16,7 @@ const commands: Command[] = [
   synthCommand,
   ingestCommand,
   featuresCommand,
+  pgxCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

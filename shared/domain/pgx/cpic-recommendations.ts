@@ -1,0 +1,166 @@
+// Domain (pgx): CPIC drug recommendations for a pharmacogenomic profile — each guideline's lookup key
+// built from the profile (phenotype, activity score or HLA carrier status per gene) and looked up in
+// the encoded CPIC tables (cpic-recommendations.data.ts; sources and versions there). Warfarin, which
+// CPIC doses by algorithm rather than by lookup, is added from CYP2C9 and VKORC1 (warfarin-iwpc.ts).
+import {
+  cpicGuidelineCommit,
+  rawGuidelines,
+  type CpicStrength,
+  type RawGuideline,
+} from './cpic-recommendations.data';
+import { hlaLookup } from './hla';
+import type { PgxGeneResult, PgxProfile } from './profile';
+import { warfarinRecommendation } from './warfarin-iwpc';
+
+/** The abbreviations the data file uses for CPIC phenotype lookup keys. */
+export const phenotypeAbbreviations: Readonly<Record<string, string>> = {
+  NM: 'Normal Metabolizer',
+  IM: 'Intermediate Metabolizer',
+  PIM: 'Possible Intermediate Metabolizer',
+  PM: 'Poor Metabolizer',
+  RM: 'Rapid Metabolizer',
+  UM: 'Ultrarapid Metabolizer',
+  LIM: 'Likely Intermediate Metabolizer',
+  LPM: 'Likely Poor Metabolizer',
+  IND: 'Indeterminate',
+  NR: 'No Result',
+  NF: 'Normal Function',
+  DF: 'Decreased Function',
+  PDF: 'Possible Decreased Function',
+  PF: 'Poor Function',
+  IF: 'Increased Function',
+};
+
+export interface CpicRecommendation {
+  drug: string;
+  /** Set when the guideline keys on one gene. */
+  gene?: string;
+  /** Set when the guideline keys on several genes. */
+  genes?: string[];
+  /** "Poor Metabolizer"; for several genes "TPMT Normal Metabolizer; NUDT15 Poor Metabolizer". */
+  phenotype: string;
+  /** The CPIC lookup key used, per gene. */
+  lookupKey: Record<string, string>;
+  /** The recommendation's first sentence (the whole text when short). */
+  action: string;
+  /** CPIC's recommendation text. */
+  text: string;
+  strength: CpicStrength;
+  /** Guideline name, year and citation, with the PharmGKB annotation id and version. */
+  source: string;
+  population?: string;
+}
+
+/**
+ * A short imperative from CPIC's text: whole sentences until at least 100 characters (a first
+ * sentence such as "Initiate standard starting daily dose." alone would drop the dose change).
+ */
+export function actionOf(text: string): string {
+  let action = '';
+  for (const sentence of text.split(/(?<=\.)\s+/)) {
+    action = action ? `${action} ${sentence}` : sentence;
+    if (action.length >= 100) break;
+  }
+  return action;
+}
+
+function expand(value: string): string {
+  return phenotypeAbbreviations[value] ?? value;
+}
+
+/** The HLA allele column `i` of a guideline keys on ("*57:01"), read from its rows. */
+function columnAllele(guideline: RawGuideline, i: number): string {
+  const value = guideline.rows.map(([key]) => key.split('/')[i]!).find((v) => v.startsWith('*'));
+  return value!.split(' ')[0]!;
+}
+
+/** The lookup value the profile gives column `i` (gene `genes[i]`) of a guideline. */
+function profileValue(guideline: RawGuideline, i: number, byGene: Map<string, PgxGeneResult>) {
+  const gene = guideline.genes[i]!;
+  const result = byGene.get(gene);
+  if (gene.startsWith('HLA-')) return hlaLookup(result, columnAllele(guideline, i));
+  return result?.lookupKey ?? 'No Result';
+}
+
+/** "≥3.0" matches an activity score of 3 or more; any other value matches exactly. */
+function valueMatches(row: string, value: string): boolean {
+  if (row.startsWith('≥')) return Number(value) >= Number(row.slice(1));
+  return expand(row) === value;
+}
+
+// For a score above every exact key (CYP2D6 3.5), the highest "≥" key it meets applies.
+function findRow(guideline: RawGuideline, values: readonly string[]) {
+  const matching = guideline.rows.filter(([key]) =>
+    key.split('/').every((row, i) => valueMatches(row, values[i]!)),
+  );
+  const exact = matching.find(([key]) => !key.includes('≥'));
+  if (exact) return exact;
+  return matching.sort(([a], [b]) => Number(b.slice(1)) - Number(a.slice(1)))[0];
+}
+
+function sourceOf(g: RawGuideline): string {
+  const { name, year, citation, pharmgkbId, annotationVersion } = g.guideline;
+  return `${name} (CPIC ${year}); ${citation}; PharmGKB ${pharmgkbId} v${annotationVersion} via PharmCAT @ ${cpicGuidelineCommit}`;
+}
+
+function recommend(
+  guideline: RawGuideline,
+  drug: string,
+  byGene: Map<string, PgxGeneResult>,
+): CpicRecommendation | undefined {
+  const genes = guideline.genes;
+  if (genes.every((g) => !byGene.has(g))) return undefined;
+  const values = genes.map((_, i) => profileValue(guideline, i, byGene));
+  const row = findRow(guideline, values);
+  if (!row) return undefined;
+  const [, strength, textIndex] = row;
+  const lookupKey = Object.fromEntries(genes.map((g, i) => [g, values[i]!]));
+  const phenotypes = genes.map((g, i) =>
+    g.startsWith('HLA-') ? values[i]! : (byGene.get(g)?.phenotype ?? values[i]!),
+  );
+  const text = guideline.texts[textIndex]!;
+  return {
+    drug,
+    ...(genes.length === 1 ? { gene: genes[0]! } : { genes: [...genes] }),
+    phenotype:
+      genes.length === 1 ? phenotypes[0]! : genes.map((g, i) => `${g} ${phenotypes[i]}`).join('; '),
+    lookupKey,
+    action: actionOf(text),
+    text,
+    strength,
+    source: sourceOf(guideline),
+    ...(guideline.population ? { population: guideline.population } : {}),
+  };
+}
+
+/** Every drug the encoded CPIC tables (and the warfarin algorithm) cover, sorted. */
+export function cpicDrugs(): string[] {
+  return [...rawGuidelines.flatMap((g) => g.drugs), 'warfarin'].sort();
+}
+
+/**
+ * CPIC recommendations for `profile`, one per drug (all covered drugs, or only `drugs`), sorted by
+ * drug. A drug is left out when the profile has none of its genes or no CPIC row matches.
+ */
+export function cpicRecommendations(
+  profile: PgxProfile,
+  drugs?: readonly string[],
+): CpicRecommendation[] {
+  const wanted = drugs ? new Set(drugs.map((d) => d.toLowerCase())) : undefined;
+  // An untested gene ("No Result") counts as absent, so a guideline needs at least one tested gene.
+  const byGene = new Map(
+    profile.genes.filter((g) => g.lookupKey !== 'No Result').map((g) => [g.gene, g]),
+  );
+  const found: CpicRecommendation[] = [];
+  for (const guideline of rawGuidelines)
+    for (const drug of guideline.drugs) {
+      if (wanted && !wanted.has(drug)) continue;
+      const r = recommend(guideline, drug, byGene);
+      if (r) found.push(r);
+    }
+  if (!wanted || wanted.has('warfarin')) {
+    const warfarin = warfarinRecommendation(byGene.get('CYP2C9'), byGene.get('VKORC1'));
+    if (warfarin) found.push(warfarin);
+  }
+  return found.sort((a, b) => (a.drug < b.drug ? -1 : a.drug > b.drug ? 1 : 0));
+}
