@@ -107,6 +107,23 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it('quarantines a suspected wrong unit only where the generator really mislabelled one', () => {
+    const wrongUnits = new Set(
+      readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .filter((d) => d.defect === 'wrong-unit')
+        .map((d) => `${d.file}:${d.line}`),
+    );
+    const flagged = [...reports.entries()].flatMap(([file, r]) =>
+      r.errors
+        .filter((e) => e.reason.startsWith('unit suspected wrong'))
+        .map((e) => `${file.replace(/^fhir\//, '')}:${e.line}`),
+    );
+    for (const line of flagged) expect(wrongUnits, line).toContain(line);
+  });
+
   it('warns about every record whose patient reference does not resolve', () => {
     const dangling = readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')
       .split('\n')

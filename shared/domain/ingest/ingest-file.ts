@@ -18,6 +18,7 @@ import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
 import { OutputStreams } from './output-streams';
 import { ReferenceLinks } from './patient-links';
+import { UnitSuspects } from './unit-suspects';
 import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
@@ -231,6 +232,7 @@ class RecordSink {
   private readonly duplicates = new DuplicateTracker();
   readonly projector: ResourceProjector;
   private readonly links: ReferenceLinks;
+  private readonly units = new UnitSuspects();
 
   constructor(
     private readonly deps: IngestDeps,
@@ -249,6 +251,7 @@ class RecordSink {
       if (record.error) throw record.error;
       const { resource, repairs } = validateAndNormalise(record.resource);
       requirePatient(resource);
+      this.units.check(resource);
       const verdict = this.duplicates.check(resource);
       if (verdict === 'duplicate-merged' || verdict === 'duplicate-observation-merged') {
         this.report.merge(verdict);
