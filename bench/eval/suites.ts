@@ -3,6 +3,7 @@
 import { ingestSyntheaEval } from './ingest-synthea';
 import { synthValidityEval } from './synth-validity';
 import { pgxEval } from './pgx';
+import { deidEval } from './deid';
 
 export interface EvalContext {
   sharedData: string;
@@ -16,4 +17,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   'ingest-synthea': ingestSyntheaEval,
   'synth-validity': synthValidityEval,
   pgx: pgxEval,
+  deid: deidEval,
 };

@@ -9,6 +9,8 @@ import { evalCommand } from './commands/eval';
 import { synthCommand } from './commands/synth';
 import { featuresCommand } from './commands/features';
 import { pgxCommand } from './commands/pgx';
+import { deidCommand } from './commands/deid';
+import { monitorCommand } from './commands/monitor';
 
 const commands: Command[] = [
   startCommand,
@@ -17,6 +19,8 @@ const commands: Command[] = [
   ingestCommand,
   featuresCommand,
   pgxCommand,
+  deidCommand,
+  monitorCommand,
   tokenCommand,
   benchCommand,
   evalCommand,
