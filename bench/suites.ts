@@ -1,6 +1,7 @@
 // The benchmark suites `caregraph bench` knows.
 import { ingestBenchmark } from './ingest';
 import { synthBenchmark } from './synth';
+import { alertsBenchmark } from './alerts';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -16,4 +17,5 @@ export interface BenchResult {
 export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   ingest: ingestBenchmark,
   synth: synthBenchmark,
+  alerts: alertsBenchmark,
 };

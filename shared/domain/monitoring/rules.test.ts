@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { News2Input, News2Result } from './news2-input';
+import { bloodPressurePanel, glucose, hba1c, vital } from './observations.fixture';
+import { readingsFromObservations } from './readings';
+import { evaluateRules } from './rules';
+
+const now = Date.parse('2026-03-10T12:00:00Z');
+const evaluate = (
+  observations: Parameters<typeof readingsFromObservations>[0],
+  news2?: (i: News2Input) => News2Result,
+) => evaluateRules(readingsFromObservations(observations), { now, news2 });
+
+describe('Function: evaluateRules', () => {
+  it('raises an urgent hypertensive-crisis finding on a latest reading above 180 systolic', () => {
+    // Act
+    const { findings } = evaluate([bloodPressurePanel('bp1', '2026-03-10T08:00:00Z', 185, 100)]);
+    // Assess
+    const crisis = findings.find((f) => f.rule === 'bp-crisis');
+    expect(crisis).toMatchObject({ severity: 'urgent', observationIds: ['bp1'] });
+    expect(crisis!.source.version).toBe('2017');
+  });
+
+  it('treats a crisis reading older than 24 h as history, not a current emergency', () => {
+    const { findings, evaluated } = evaluate([
+      bloodPressurePanel('bp1', '2026-03-09T11:59:00Z', 185, 100),
+    ]);
+    expect(evaluated).toContain('bp-crisis');
+    expect(findings.some((f) => f.rule === 'bp-crisis')).toBe(false);
+  });
+
+  it('judges blood pressure above target on the 4-week mean, not on one reading', () => {
+    // Prepare: 150/95, 128/78, 131/82 -> mean 136.3/85 = stage 1 (a single 150/95 would be stage 2).
+    const observations = [
+      bloodPressurePanel('a', '2026-02-20T08:00:00Z', 150, 95),
+      bloodPressurePanel('b', '2026-03-01T08:00:00Z', 128, 78),
+      bloodPressurePanel('c', '2026-03-09T08:00:00Z', 131, 82),
+      bloodPressurePanel('old', '2026-01-01T08:00:00Z', 190, 125), // outside the 28 days
+    ];
+    // Act
+    const { findings, evaluated } = evaluate(observations);
+    // Assess
+    expect(findings.find((f) => f.rule === 'bp-above-target')).toMatchObject({
+      severity: 'info',
+      observationIds: ['a', 'b', 'c'],
+    });
+    expect(findings.some((f) => f.rule === 'bp-crisis')).toBe(false);
+    expect(evaluated).toContain('bp-crisis');
+  });
+
+  it('grades hypoglycaemia by the lowest value of the last 24 h: <70 warning, <54 urgent', () => {
+    // Act
+    const level1 = evaluate([
+      glucose('g1', '2026-03-10T07:00:00Z', 69),
+      glucose('g2', '2026-03-10T09:00:00Z', 110),
+    ]);
+    const level2 = evaluate([glucose('g1', '2026-03-10T07:00:00Z', 53)]);
+    const boundary = evaluate([glucose('g1', '2026-03-10T07:00:00Z', 70)]);
+    const yesterday = evaluate([glucose('g1', '2026-03-09T11:59:00Z', 40)]);
+    // Assess
+    expect(level1.findings.find((f) => f.rule === 'hypoglycaemia')).toMatchObject({
+      severity: 'warning',
+      observationIds: ['g1'],
+    });
+    expect(level2.findings.find((f) => f.rule === 'hypoglycaemia')?.severity).toBe('urgent');
+    expect(boundary.findings.find((f) => f.rule === 'hypoglycaemia')).toBeUndefined();
+    // A value older than 24 h no longer fires, but the rule is judged, so an open alert resolves.
+    expect(yesterday.evaluated).toContain('hypoglycaemia');
+    expect(yesterday.findings).toEqual([]);
+  });
+
+  it('grades hyperglycaemia on the latest glucose: >180 info, >250 warning', () => {
+    expect(evaluate([glucose('g', '2026-03-10T07:00:00Z', 180)]).findings).toEqual([]);
+    expect(evaluate([glucose('g', '2026-03-10T07:00:00Z', 181)]).findings[0]).toMatchObject({
+      rule: 'hyperglycaemia',
+      severity: 'info',
+    });
+    expect(
+      evaluate([glucose('g', '2026-03-10T07:00:00Z', 14, 'mmol/L')]).findings[0],
+    ).toMatchObject({ rule: 'hyperglycaemia', severity: 'warning' });
+  });
+
+  it('flags an HbA1c at or above 7 % within the last year as info', () => {
+    expect(evaluate([hba1c('h', '2026-01-10T07:00:00Z', 7.0)]).findings[0]).toMatchObject({
+      rule: 'hba1c-above-goal',
+      severity: 'info',
+    });
+    expect(evaluate([hba1c('h', '2026-01-10T07:00:00Z', 6.9)]).findings).toEqual([]);
+  });
+
+  it('passes the latest vital signs with their times to the NEWS2 scorer and maps its category', () => {
+    // Prepare: a stub scorer (plumbing only: the clinical table is risk/news2.ts).
+    let seen: News2Input | undefined;
+    const stub = (input: News2Input): News2Result => {
+      seen = input;
+      return { value: 6, category: 'medium', missing: ['consciousness'], stale: ['temperature'] };
+    };
+    const observations = [
+      vital('rr', '2026-03-10T10:00:00Z', '9279-1', 24, '/min'),
+      vital('hr', '2026-03-10T10:00:00Z', '8867-4', 112, '/min'),
+      vital('hr-old', '2026-03-10T06:00:00Z', '8867-4', 80, '/min'),
+      vital('temp', '2026-03-09T14:00:00Z', '8310-5', 38.4, 'Cel'),
+    ];
+    // Act
+    const { findings } = evaluate(observations, stub);
+    // Assess
+    expect(seen).toMatchObject({
+      respiratoryRate: { value: 24, at: '2026-03-10T10:00:00Z' },
+      pulse: { value: 112, at: '2026-03-10T10:00:00Z' },
+      temperature: { value: 38.4, at: '2026-03-09T14:00:00Z' },
+      spo2Scale: 1,
+      now: '2026-03-10T12:00:00.000Z',
+    });
+    expect(seen!.spo2).toBeUndefined();
+    const news2 = findings.find((f) => f.rule === 'news2')!;
+    expect(news2.severity).toBe('urgent');
+    expect(news2.reason).toContain('partial score: missing consciousness; stale temperature');
+    expect(news2.observationIds.sort()).toEqual(['hr', 'rr', 'temp']);
+  });
+
+  it('does not evaluate NEWS2 without a scorer, nor score vital signs older than 24 h', () => {
+    // Prepare: a stub that would always say "high".
+    let calls = 0;
+    const stub = (): News2Result => {
+      calls++;
+      return { value: 9, category: 'high', missing: [], stale: [] };
+    };
+    // Act
+    const noScorer = evaluate([vital('rr', '2026-03-10T10:00:00Z', '9279-1', 24, '/min')]);
+    const old = evaluate([vital('rr', '2026-03-01T10:00:00Z', '9279-1', 24, '/min')], stub);
+    const never = evaluate([glucose('g', '2026-03-10T07:00:00Z', 100)], stub);
+    // Assess: old vitals are judged (an open NEWS2 alert resolves) without calling the scorer.
+    expect(noScorer.evaluated).not.toContain('news2');
+    expect(old.evaluated).toContain('news2');
+    expect(old.findings).toEqual([]);
+    expect(never.evaluated).not.toContain('news2');
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,243 @@
+// Domain (monitoring): the alert rules. Pure: readings and a moment in, findings out. A rule is
+// "evaluated" when the patient has ever had its concept measured, whether or not it fired, so the
+// alert lifecycle can resolve what cleared or went out of date.
+import {
+  news2Input,
+  news2ParametersPresent,
+  type News2Category,
+  type News2Scorer,
+} from './news2-input';
+import { bloodPressures, latestReading, type Reading } from './readings';
+import {
+  accAha2017,
+  ada2024,
+  bloodPressureCategory,
+  glucoseCategory,
+  hba1cAboveGoal,
+  hba1cGoalPercent,
+  type GuidelineSource,
+} from './thresholds';
+import { msPerDay } from './trend';
+
+export const severities = ['info', 'warning', 'urgent', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+export const ruleIds = [
+  'bp-crisis',
+  'bp-above-target',
+  'hypoglycaemia',
+  'hyperglycaemia',
+  'hba1c-above-goal',
+  'news2',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Why, in clinical words, with values and units; no identifiers. */
+  reason: string;
+  source: GuidelineSource;
+  observationIds: string[];
+}
+
+/** RCP National Early Warning Score (NEWS) 2, December 2017, Chart 3 (clinical response). */
+export const rcpNews2: GuidelineSource = {
+  guideline: 'Royal College of Physicians NEWS2, Chart 3 clinical response thresholds',
+  version: '2017',
+};
+
+export interface RuleSettings {
+  /** The moment of evaluation, epoch ms. */
+  now: number;
+  news2?: News2Scorer;
+  spo2Scale?: 1 | 2;
+}
+
+/** How far back each rule looks (documented policy, not guideline values). */
+export const ruleLookback = {
+  /** A crisis reading is acted on for 24 h; an older one is history, not a current emergency. */
+  bpCrisisHours: 24,
+  /** Averaging window for BP above target: 4 weeks, as ACC/AHA 2017 §8.3.3 reviews monthly. */
+  bloodPressureDays: 28,
+  /** A hypoglycaemia value keeps its alert open for 24 h after it was measured. */
+  hypoglycaemiaHours: 24,
+  /** Hyperglycaemia looks only at the latest glucose of the last 24 h (one post-meal peak clears). */
+  hyperglycaemiaHours: 24,
+  /** HbA1c is typically measured 2-4 times a year (ADA 2024 rec. 6.1-6.2): latest within a year. */
+  hba1cDays: 365,
+  /** A NEWS2 is only scored when some parameter was measured within the last 24 h. */
+  news2Hours: 24,
+} as const;
+
+/**
+ * A rule is "not evaluated" only when the patient never had the concept measured; once measured, no
+ * recent value means no finding, so an alert raised on old data resolves instead of lingering.
+ */
+function everMeasured(readings: readonly Reading[], concept: Reading['concept'], now: number) {
+  return latestReading(readings, concept, now) ? undefined : 'not-evaluated';
+}
+
+/** Every rule's finding (if it fires) and the list of rules that had data to judge. */
+export function evaluateRules(
+  readings: readonly Reading[],
+  settings: RuleSettings,
+): { findings: Finding[]; evaluated: RuleId[] } {
+  const results: [RuleId, Finding | undefined | 'not-evaluated'][] = [
+    ['bp-crisis', bpCrisis(readings, settings.now)],
+    ['bp-above-target', bpAboveTarget(readings, settings.now)],
+    ['hypoglycaemia', hypoglycaemia(readings, settings.now)],
+    ['hyperglycaemia', hyperglycaemia(readings, settings.now)],
+    ['hba1c-above-goal', hba1c(readings, settings.now)],
+    ['news2', news2(readings, settings)],
+  ];
+  return {
+    findings: results.flatMap(([, f]) => (f && f !== 'not-evaluated' ? [f] : [])),
+    evaluated: results.filter(([, f]) => f !== 'not-evaluated').map(([rule]) => rule),
+  };
+}
+
+const hours = (n: number) => n * 3_600_000;
+const fmt = (n: number) => String(Math.round(n * 10) / 10);
+
+/** ACC/AHA 2017 §11.2: hypertensive crisis, systolic >180 and/or diastolic >120, on the latest reading of the last 24 h. */
+function bpCrisis(
+  readings: readonly Reading[],
+  now: number,
+): Finding | undefined | 'not-evaluated' {
+  const latest = bloodPressures(readings.filter((r) => r.t <= now)).at(-1);
+  if (!latest) return 'not-evaluated';
+  if (latest.t <= now - hours(ruleLookback.bpCrisisHours)) return undefined;
+  if (bloodPressureCategory(latest.systolic, latest.diastolic) !== 'crisis') return undefined;
+  return {
+    rule: 'bp-crisis',
+    severity: 'urgent',
+    reason: `latest blood pressure ${latest.systolic ?? '?'}/${latest.diastolic ?? '?'} mm[Hg] is in the hypertensive crisis range (>180 and/or >120)`,
+    source: accAha2017,
+    observationIds: latest.observationIds,
+  };
+}
+
+/** ACC/AHA 2017 Table 6 on the 4-week average (averaging, §4.2): stage 1 -> info, stage 2 -> warning. */
+function bpAboveTarget(
+  readings: readonly Reading[],
+  now: number,
+): Finding | undefined | 'not-evaluated' {
+  const from = now - ruleLookback.bloodPressureDays * msPerDay;
+  const all = readings.filter((r) => r.t <= now);
+  const window = bloodPressures(all.filter((r) => r.t > from));
+  const mean = (k: 'systolic' | 'diastolic') => {
+    const v = window.map((b) => b[k]).filter((x): x is number => x !== undefined);
+    return v.length ? v.reduce((a, b) => a + b, 0) / v.length : undefined;
+  };
+  if (window.length === 0) return bloodPressures(all).length ? undefined : 'not-evaluated';
+  const [sys, dia] = [mean('systolic'), mean('diastolic')];
+  const category = bloodPressureCategory(sys, dia);
+  if (category !== 'stage-1' && category !== 'stage-2' && category !== 'crisis') return undefined;
+  return {
+    rule: 'bp-above-target',
+    severity: category === 'stage-1' ? 'info' : 'warning',
+    reason: `mean blood pressure over ${ruleLookback.bloodPressureDays} days ${fmt(sys ?? Number.NaN)}/${fmt(dia ?? Number.NaN)} mm[Hg] (${window.length} readings) is ${category === 'stage-1' ? 'stage 1' : 'stage 2'} hypertension`,
+    source: accAha2017,
+    observationIds: window.flatMap((b) => b.observationIds),
+  };
+}
+
+/** ADA 2024 Table 6.4: any glucose <70 mg/dL (level 1 -> warning) or <54 (level 2 -> urgent) in 24 h. */
+function hypoglycaemia(
+  readings: readonly Reading[],
+  now: number,
+): Finding | undefined | 'not-evaluated' {
+  const recent = readings.filter(
+    (r) =>
+      r.concept === 'glucose' && r.t <= now && r.t > now - hours(ruleLookback.hypoglycaemiaHours),
+  );
+  if (recent.length === 0) return everMeasured(readings, 'glucose', now);
+  const low = recent.filter((r) => r.value < 70);
+  if (low.length === 0) return undefined;
+  const lowest = Math.min(...low.map((r) => r.value));
+  const level2 = glucoseCategory(lowest) === 'hypoglycaemia-level-2';
+  return {
+    rule: 'hypoglycaemia',
+    severity: level2 ? 'urgent' : 'warning',
+    reason: `${low.length} glucose value(s) below 70 mg/dL in the last ${ruleLookback.hypoglycaemiaHours} h, lowest ${fmt(lowest)} mg/dL (level ${level2 ? 2 : 1} hypoglycaemia)`,
+    source: ada2024,
+    observationIds: low.map((r) => r.observationId),
+  };
+}
+
+/** ADA 2024 / CGM consensus: latest glucose >180 mg/dL (level 1 -> info) or >250 (level 2 -> warning). */
+function hyperglycaemia(
+  readings: readonly Reading[],
+  now: number,
+): Finding | undefined | 'not-evaluated' {
+  const latest = latestReading(readings, 'glucose', now);
+  if (!latest) return 'not-evaluated';
+  if (latest.t <= now - hours(ruleLookback.hyperglycaemiaHours)) return undefined;
+  const category = glucoseCategory(latest.value);
+  if (category !== 'hyperglycaemia-level-1' && category !== 'hyperglycaemia-level-2')
+    return undefined;
+  const level2 = category === 'hyperglycaemia-level-2';
+  return {
+    rule: 'hyperglycaemia',
+    severity: level2 ? 'warning' : 'info',
+    reason: `latest glucose ${fmt(latest.value)} mg/dL is above ${level2 ? 250 : 180} mg/dL (level ${level2 ? 2 : 1} hyperglycaemia)`,
+    source: ada2024,
+    observationIds: [latest.observationId],
+  };
+}
+
+/** ADA 2024 rec. 6.5a: latest HbA1c at or above the <7 % goal -> info (a review, not an emergency). */
+function hba1c(readings: readonly Reading[], now: number): Finding | undefined | 'not-evaluated' {
+  const latest = latestReading(readings, 'hba1c', now);
+  if (!latest) return 'not-evaluated';
+  if (latest.t <= now - ruleLookback.hba1cDays * msPerDay) return undefined;
+  if (!hba1cAboveGoal(latest.value)) return undefined;
+  return {
+    rule: 'hba1c-above-goal',
+    severity: 'info',
+    reason: `latest HbA1c ${fmt(latest.value)} % is at or above the ${hba1cGoalPercent} % goal`,
+    source: ada2024,
+    observationIds: [latest.observationId],
+  };
+}
+
+/**
+ * NEWS2 via the injected scorer, mapped to RCP Chart 3 responses: low (1-4) -> info, a 3 in one
+ * parameter -> warning (urgent ward-based review), medium (5-6) -> urgent, high (>=7) -> critical.
+ * Partial or stale inputs are named in the reason: a partial NEWS2 understates risk.
+ */
+function news2(
+  readings: readonly Reading[],
+  settings: RuleSettings,
+): Finding | undefined | 'not-evaluated' {
+  if (!settings.news2) return 'not-evaluated';
+  const recent = readings.filter(
+    (r) => r.t <= settings.now && r.t > settings.now - hours(ruleLookback.news2Hours),
+  );
+  const { input, observationIds } = news2Input(recent, settings.now, settings.spo2Scale ?? 1);
+  if (news2ParametersPresent(input).length === 0)
+    return news2ParametersPresent(news2Input(readings, settings.now).input).length
+      ? undefined
+      : 'not-evaluated';
+  const result = settings.news2(input);
+  if (result.value <= 0) return undefined;
+  const gaps = [
+    result.missing.length ? `missing ${result.missing.join(', ')}` : '',
+    result.stale.length ? `stale ${result.stale.join(', ')}` : '',
+  ].filter(Boolean);
+  return {
+    rule: 'news2',
+    severity: news2Severity[result.category],
+    reason: `NEWS2 ${result.value} (${result.category})${gaps.length ? `; partial score: ${gaps.join('; ')}` : ''}`,
+    source: rcpNews2,
+    observationIds,
+  };
+}
+
+const news2Severity: Record<News2Category, Severity> = {
+  low: 'info',
+  'low-medium': 'warning',
+  medium: 'urgent',
+  high: 'critical',
+};

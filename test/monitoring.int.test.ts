@@ -1,0 +1,240 @@
+// Integration: monitoring against the real embedded stack (dynalite through the DynamoDB adapter, the
+// outbox notifier), from ingest to alerts; and `caregraph monitor --bundle` end to end in-process.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { fixedClock } from '../shared/ports/clock';
+import type { OutboxNotifier } from '../shared/adapters/local/outbox-notifier';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import { acknowledgeAlert, evaluatePatient, listAlerts } from '../shared/domain/monitoring/alerts';
+import {
+  onPatientDataUpdated,
+  patientDataUpdatedSchema,
+} from '../shared/domain/monitoring/patient-data-updated';
+import { bloodPressurePanel, glucose } from '../shared/domain/monitoring/observations.fixture';
+import { runCommand } from '../local/cli/io';
+import { monitorCommand } from '../local/cli/commands/monitor';
+import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+
+const subjectP1 = <T extends object>(o: T) => ({ ...o, subject: { reference: 'Patient/p1' } });
+
+describe('Use case: onPatientDataUpdated (embedded stack)', () => {
+  let stack: TestStack;
+  let patientId: string;
+  const clock = fixedClock('2026-11-30T09:00:00Z');
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('north', 'b1', 'vitals.ndjson'),
+      ndjson(
+        patient('p1'),
+        subjectP1(glucose('g1', '2026-11-30T07:30:00Z', 52)), // level 2 hypoglycaemia, mg/dL at the source
+        subjectP1(glucose('g0', '2026-11-29T07:30:00Z', 110)),
+        subjectP1(bloodPressurePanel('bp1', '2026-11-30T07:00:00Z', 124, 78)),
+      ),
+    );
+    await stack.settled();
+    patientId = await pseudonymousId(stack.deps.keys, 'north', 'Patient', 'p1');
+  });
+  afterAll(async () => stack?.stop());
+
+  const deps = () => ({ serving: stack.deps.serving, notifier: stack.deps.notifier, clock });
+  const event = () => patientDataUpdatedSchema.parse({ hospital: 'north', patientId, batch: 'b1' });
+
+  it('reads the served timeline (glucose converted to mmol/L by ingest) and opens one urgent alert', async () => {
+    // Act
+    const outcome = await onPatientDataUpdated(deps(), event());
+    // Assess
+    expect(outcome.opened).toEqual([`${patientId}.hypoglycaemia.1`]);
+    const [alert] = await listAlerts({ alerts: stack.deps.serving }, 'north', patientId);
+    expect(alert).toMatchObject({
+      rule: 'hypoglycaemia',
+      severity: 'urgent',
+      status: 'open',
+      hospital: 'north',
+    });
+    expect(alert!.reason).toMatch(/lowest 52(\.\d)? mg\/dL/);
+    expect(alert!.observationIds).toHaveLength(1);
+  });
+
+  it('creates nothing new and notifies nobody again when the same event is delivered twice', async () => {
+    // Act
+    const again = await onPatientDataUpdated(deps(), event());
+    // Assess
+    expect(again.opened).toEqual([]);
+    expect(again.notifications).toBe(0);
+    expect(await listAlerts({ alerts: stack.deps.serving }, 'north', patientId)).toHaveLength(1);
+    const sent = await (stack.deps.notifier as OutboxNotifier).sent();
+    expect(sent.filter((n) => n.channel === 'care-team')).toHaveLength(1);
+    expect(sent[0]!.message).not.toMatch(/mg\/dL|mmol|lowest/);
+  });
+
+  it('keeps one alert per problem when two evaluations race (putIfAbsent on dynalite)', async () => {
+    // Prepare: a fresh problem for another patient id, evaluated twice at once.
+    const other = 'f'.repeat(32);
+    const input = {
+      hospital: 'north',
+      patientId: other,
+      observations: [bloodPressurePanel('bpx', '2026-11-30T08:00:00Z', 190, 100)],
+      now: '2026-11-30T08:30:00Z',
+    };
+    const monitoring = { alerts: stack.deps.serving, notifier: stack.deps.notifier };
+    // Act
+    await Promise.all([evaluatePatient(monitoring, input), evaluatePatient(monitoring, input)]);
+    // Assess: one episode per rule, whatever the interleaving.
+    const alerts = await listAlerts(monitoring, 'north', other);
+    expect(alerts.map((a) => a.alertId).sort()).toEqual([
+      `${other}.bp-above-target.1`,
+      `${other}.bp-crisis.1`,
+    ]);
+  });
+
+  it("acknowledges an alert, and another hospital cannot see the patient's alerts", async () => {
+    // Act
+    const acked = await acknowledgeAlert(
+      { alerts: stack.deps.serving },
+      {
+        hospital: 'north',
+        alertId: `${patientId}.hypoglycaemia.1`,
+        by: 'nurse-12',
+        at: '2026-11-30T09:05:00Z',
+      },
+    );
+    // Assess
+    expect(acked).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'nurse-12' });
+    expect((await listAlerts({ alerts: stack.deps.serving }, 'north', patientId))[0]!.status).toBe(
+      'acknowledged',
+    );
+    expect(await listAlerts({ alerts: stack.deps.serving }, 'south', patientId)).toEqual([]);
+  });
+});
+
+describe('Command: caregraph monitor --bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caregraph-monitor-'));
+  let stdout = '';
+  let stderr = '';
+  const capture = () => {
+    stdout = '';
+    stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation(
+      (chunk) => ((stdout += String(chunk)), true),
+    );
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk) => ((stderr += String(chunk)), true),
+    );
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+  const lisinopril = {
+    coding: [{ system: rxnorm, code: '314076', display: 'lisinopril 10 MG Oral Tablet' }],
+  };
+  const ref = { reference: 'urn:uuid:p1' };
+  const entry = (resource: Record<string, unknown>) => ({
+    fullUrl: `urn:uuid:${String(resource.id)}`,
+    resource,
+  });
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      entry({ resourceType: 'Patient', id: 'p1', birthDate: '1960-01-01' }),
+      entry({
+        resourceType: 'MedicationRequest',
+        id: 'mr1',
+        status: 'active',
+        intent: 'order',
+        subject: ref,
+        medicationCodeableConcept: lisinopril,
+        authoredOn: '2026-06-01',
+      }),
+      ...['2026-06-01', '2026-07-01', '2026-07-31', '2026-08-30', '2026-09-29', '2026-10-29'].map(
+        (d, i) =>
+          entry({
+            resourceType: 'MedicationDispense',
+            id: `md${i}`,
+            status: 'completed',
+            subject: ref,
+            medicationCodeableConcept: lisinopril,
+            whenHandedOver: `${d}T10:00:00Z`,
+            daysSupply: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' },
+          }),
+      ),
+      ...['2026-11-05', '2026-11-12', '2026-11-19', '2026-11-26'].map((d, i) =>
+        entry({ ...bloodPressurePanel(`bp${i}`, `${d}T08:00:00+01:00`, 142, 88), subject: ref }),
+      ),
+    ],
+  };
+  const bundleFile = join(dir, 'patient.json');
+  writeFileSync(bundleFile, JSON.stringify(bundle));
+
+  it('prints the alerts, trends, adherence and an intensification proposal as JSON', async () => {
+    // Prepare
+    capture();
+    // Act
+    const code = await runCommand(monitorCommand, [
+      '--bundle',
+      bundleFile,
+      '--at',
+      '2026-11-30',
+      '--json',
+    ]);
+    // Assess
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.patient).toBe('p1');
+    expect(
+      report.alerts.map((a: { rule: string; severity: string }) => [a.rule, a.severity]),
+    ).toEqual([['bp-above-target', 'warning']]);
+    expect(report.adherence).toMatchObject([
+      { medication: `${rxnorm}|314076`, fills: 6, eligible: true, adherent: true },
+    ]);
+    // 6 fills × 30 days from Jun 1 to Nov 30 (183 days): 180 covered, the last fill's supply ends Nov 27.
+    expect(report.adherence[0].coveredDays).toBe(180);
+    expect(report.suggestions.map((s: { kind: string }) => s.kind)).toEqual([
+      'intensify-antihypertensive',
+    ]);
+    expect(report.trends.find((t: { concept: string }) => t.concept === 'systolic')).toMatchObject({
+      readings: 4,
+      latest: 142,
+      direction: 'unknown',
+    });
+  });
+
+  it('prints a readable summary without --json', async () => {
+    capture();
+    const code = await runCommand(monitorCommand, ['--bundle', bundleFile, '--at', '2026-11-30']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('[warning] bp-above-target');
+    expect(stdout).toContain('intensify-antihypertensive');
+  });
+
+  it('fails with exit 1 naming the entry when a bundle entry holds no resource', async () => {
+    // Prepare
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ resourceType: 'Bundle', entry: [{ fullUrl: 'x' }] }));
+    capture();
+    // Act
+    const code = await runCommand(monitorCommand, ['--bundle', bad]);
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain('entry[0].resource');
+    expect(stdout).toBe('');
+  });
+
+  it('is a usage error (exit 2) without --bundle or --patient, or with an unknown flag', async () => {
+    capture();
+    expect(await runCommand(monitorCommand, ['--json'])).toBe(2);
+    expect(await runCommand(monitorCommand, ['--bundle', bundleFile, '--nope'])).toBe(2);
+  });
+
+  it('explains that --patient needs a stack connection when none is wired', async () => {
+    capture();
+    expect(await runCommand(monitorCommand, ['--patient', 'p1'])).toBe(1);
+    expect(stderr).toContain('use --bundle FILE');
+  });
+});
