@@ -95,6 +95,42 @@ describe('API security', () => {
       ],
       [
         'GET',
+        '/patients/{east0}/resources',
+        undefined,
+        {
+          clinician: [200, 404],
+          patient: [200, 404],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [403, 403],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
+        '/patients/{east0}/risk',
+        undefined,
+        {
+          clinician: [200, 404],
+          patient: [200, 404],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [403, 403],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
+        '/patients/{east0}/features',
+        undefined,
+        {
+          clinician: [200, 404],
+          patient: [200, 404],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [403, 403],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
         '/ingest/batches/b1',
         undefined,
         {

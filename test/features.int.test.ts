@@ -131,4 +131,28 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
       404,
     );
   });
+
+  it("computes risk scores from the stored record, with each input's source", async () => {
+    const [first] = (await apiGet(stack, '/patients?limit=1', hospital)).body.items!;
+    const answer = await apiGet(
+      stack,
+      `/patients/${first!.id}/risk?score=bmi,egfr-ckd-epi-2021&at=${at.toISOString()}`,
+      hospital,
+    );
+    const scores = (
+      answer.body as unknown as {
+        scores: { score: string; inputs: { source: unknown }[]; missing: unknown[] }[];
+      }
+    ).scores;
+    expect(answer.status).toBe(200);
+    expect(scores.map((s) => s.score)).toEqual(['bmi', 'egfr-ckd-epi-2021']);
+    for (const s of scores) expect(s.inputs.length + s.missing.length).toBeGreaterThan(0);
+    expect(
+      (await apiGet(stack, `/patients/${first!.id}/risk?score=astrology`, hospital)).status,
+    ).toBe(400);
+    const bundle = (await apiGet(stack, `/patients/${first!.id}/resources`, hospital))
+      .body as unknown as { type: string; entry: { resource: { resourceType: string } }[] };
+    expect(bundle.type).toBe('searchset');
+    expect(bundle.entry.filter((e) => e.resource.resourceType === 'Patient')).toHaveLength(1);
+  });
 });

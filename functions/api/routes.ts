@@ -8,6 +8,9 @@ import { batchSummary } from '../../shared/domain/ingest/batches';
 import { createUpload } from '../../shared/domain/ingest/uploads';
 import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
 import { patientFeatures } from '../../shared/domain/features/build';
+import { patientRecord } from '../../shared/domain/serving/queries';
+import { scoresFromFhir } from '../../shared/domain/risk/scores-from-fhir';
+import { isRiskScoreName, riskScoreNames } from '../../shared/domain/risk/registry';
 import { authorize, type Action } from '../../shared/domain/access/policy';
 import { auditEntry, listAudit, recordAudit } from '../../shared/domain/access/audit';
 import { asCaregraphError, ValidationError } from '../../shared/domain/errors';
@@ -120,6 +123,38 @@ export const routes: Record<string, Route> = {
         200,
         await patientFeatures(deps, caller.hospital, params.id!, at, q.recompute === 'true'),
       );
+    },
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/resources': guarded(
+    'patient:read-clinical',
+    async ({ deps, params, caller }) => {
+      const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
+      return json(200, {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        total: resources.length,
+        entry: resources.map((resource) => ({ resource })),
+      });
+    },
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/risk': guarded(
+    'patient:read-clinical',
+    async ({ deps, event, params, caller }) => {
+      const q = event.queryStringParameters ?? {};
+      const at = q.at ? new Date(q.at) : deps.clock.now();
+      if (Number.isNaN(at.getTime()))
+        throw new ValidationError('at must be an ISO date-time', 'at');
+      const wanted = q.score ? q.score.split(',') : riskScoreNames;
+      const unknown = wanted.find((s) => !isRiskScoreName(s));
+      if (unknown !== undefined)
+        throw new ValidationError(`score must be among ${riskScoreNames.join(', ')}`, 'score');
+      const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
+      // Serving records are FHIR R4 resources already validated at ingest.
+      const fhir = resources as unknown as Parameters<typeof scoresFromFhir>[0];
+      const scores = wanted.filter(isRiskScoreName).map((s) => scoresFromFhir(fhir, s, at));
+      return json(200, { patient: params.id, at: at.toISOString(), scores });
     },
     { onPatient: true },
   ),

@@ -11,6 +11,7 @@ import { featuresCommand } from './commands/features';
 import { pgxCommand } from './commands/pgx';
 import { deidCommand } from './commands/deid';
 import { monitorCommand } from './commands/monitor';
+import { riskCommand } from './commands/risk';
 
 const commands: Command[] = [
   startCommand,
@@ -21,6 +22,7 @@ const commands: Command[] = [
   pgxCommand,
   deidCommand,
   monitorCommand,
+  riskCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

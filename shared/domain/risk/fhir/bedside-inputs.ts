@@ -1,0 +1,213 @@
+// Domain (risk/fhir): inputs of the bedside, questionnaire and anthropometric scores (NEWS2, qSOFA,
+// FINDRISC, PHQ-9, GAD-7, BMI, BMI-for-age) from a patient's FHIR record.
+import type { ProvidedInput } from '../score-definition';
+import {
+  conditionCodes as cc,
+  drugClasses as dc,
+  firstDegreeRelatives,
+  loinc,
+} from './clinical-codes';
+import {
+  ageAt,
+  codings,
+  describeMeasured,
+  latestAnswer,
+  latestMeasurement,
+  matchesCodes,
+  type PatientRecord,
+} from './patient-record';
+import {
+  demographics,
+  either,
+  fromCondition,
+  fromMeasured,
+  fromMedication,
+  maxAgeDays,
+  type Provided,
+} from './provide';
+
+const day = maxAgeDays.acuteVitals;
+const year = maxAgeDays.cardiovascularRiskFactors;
+
+/** Oxygen: US Core pulse-oximetry components or standalone observations of flow (L/min) or FiO2 (%). */
+function supplementalOxygen(record: PatientRecord): ProvidedInput | undefined {
+  const flow = latestMeasurement(record, loinc.oxygenFlow);
+  const fio2 = latestMeasurement(record, loinc.inspiredOxygen);
+  const latest = [flow, fio2]
+    .filter((m) => m !== undefined)
+    .sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+  if (!latest) return undefined;
+  const onOxygen = latest === flow ? latest.value > 0 : latest.value > 21;
+  return { value: onOxygen, source: describeMeasured(latest), stale: latest.ageDays > day };
+}
+
+type Acvpu = 'alert' | 'new-confusion' | 'voice' | 'pain' | 'unresponsive';
+
+/** ACVPU from a level-of-responsiveness answer; GCS 15 means alert (GCS < 15 cannot say whether confusion is new). */
+function consciousness(record: PatientRecord): ProvidedInput | undefined {
+  const answer = latestAnswer(record, loinc.consciousness);
+  if (answer) {
+    const text = [answer.concept.text, ...codings(answer.concept).map((c) => c.display)]
+      .join(' ')
+      .toLowerCase();
+    const levels: Array<[RegExp, Acvpu]> = [
+      [/unresponsive/, 'unresponsive'],
+      [/pain/, 'pain'],
+      [/voice|verbal/, 'voice'],
+      [/confus/, 'new-confusion'],
+      [/alert/, 'alert'],
+    ];
+    const level = levels.find(([re]) => re.test(text))?.[1];
+    if (level)
+      return { value: level, source: describeMeasured(answer), stale: answer.ageDays > day };
+  }
+  const gcs = latestMeasurement(record, loinc.glasgowComaScale);
+  if (gcs?.value === 15)
+    return { value: 'alert', source: `GCS 15: ${describeMeasured(gcs)}`, stale: gcs.ageDays > day };
+  return undefined;
+}
+
+export function news2Inputs(record: PatientRecord): Provided {
+  const latest = (codes: readonly string[]) => fromMeasured(latestMeasurement(record, codes), day);
+  return {
+    respiratoryRate: latest(loinc.respiratoryRate),
+    spo2: latest(loinc.spo2),
+    hypercapnicRespiratoryFailure: fromCondition(record, cc.hypercapnicRespiratoryFailure),
+    supplementalOxygen: supplementalOxygen(record),
+    systolic: latest(loinc.systolic),
+    pulse: latest(loinc.pulse),
+    consciousness: consciousness(record),
+    temperature: latest(loinc.temperature),
+    age: demographics(record).age,
+    pregnant: fromCondition(record, cc.pregnancy),
+  };
+}
+
+/** Sepsis-3 altered mentation: GCS < 15, or a responsiveness level other than alert. */
+function alteredMentation(record: PatientRecord): ProvidedInput | undefined {
+  const gcs = latestMeasurement(record, loinc.glasgowComaScale);
+  const acvpu = consciousness(record);
+  if (gcs && (!acvpu || !acvpu.source.includes(gcs.id)))
+    return {
+      value: gcs.value < 15,
+      source: `GCS ${gcs.value}: ${describeMeasured(gcs)}`,
+      stale: gcs.ageDays > day,
+    };
+  return acvpu && { ...acvpu, value: acvpu.value !== 'alert' };
+}
+
+export function qsofaInputs(record: PatientRecord): Provided {
+  return {
+    respiratoryRate: fromMeasured(latestMeasurement(record, loinc.respiratoryRate), day),
+    systolic: fromMeasured(latestMeasurement(record, loinc.systolic), day),
+    alteredMentation: alteredMentation(record),
+    age: demographics(record).age,
+  };
+}
+
+const secondDegree = new Set([
+  'GRMTH',
+  'GRFTH',
+  'MGRMTH',
+  'MGRFTH',
+  'PGRMTH',
+  'PGRFTH',
+  'GRPRN',
+  'AUNT',
+  'UNCLE',
+  'MAUNT',
+  'PAUNT',
+  'MUNCLE',
+  'PUNCLE',
+  'COUSN',
+  'MCOUSN',
+  'PCOUSN',
+]);
+
+/** FINDRISC family history of diabetes from FamilyMemberHistory; none recorded at all is missing. */
+function diabetesFamilyHistory(record: PatientRecord): ProvidedInput | undefined {
+  if (record.familyHistory.length === 0) return undefined;
+  let found: { value: string; source: string } = {
+    value: 'none',
+    source: `no diabetes in ${record.familyHistory.length} FamilyMemberHistory`,
+  };
+  for (const f of record.familyHistory) {
+    if (!(f.condition ?? []).some((c) => matchesCodes(c.code, cc.diabetes))) continue;
+    const relation = codings(f.relationship).map((c) => c.code ?? '');
+    const source = `FamilyMemberHistory/${f.id ?? '?'}`;
+    if (relation.some((r) => firstDegreeRelatives.has(r))) return { value: 'first-degree', source };
+    if (relation.some((r) => secondDegree.has(r))) found = { value: 'second-degree', source };
+  }
+  return found;
+}
+
+/** Ever high glucose: prediabetes or gestational diabetes recorded, or an HbA1c ≥ 5.7 % (ADA 2024 prediabetes). */
+function highGlucoseHistory(record: PatientRecord): ProvidedInput {
+  const prediabetes = fromCondition(
+    record,
+    {
+      label: 'prediabetes or gestational diabetes',
+      snomed: ['15777000', '11687002'],
+      icd10: ['R73', 'O24.4'],
+    },
+    true,
+  );
+  const hba1c = latestMeasurement(record, ['4548-4']);
+  const high =
+    hba1c && hba1c.value >= 5.7
+      ? { value: true, source: describeMeasured(hba1c) }
+      : { value: false, source: 'no HbA1c ≥ 5.7 %' };
+  return either(prediabetes, high);
+}
+
+export function findriscInputs(record: PatientRecord): Provided {
+  return {
+    ...demographics(record),
+    bmi: fromMeasured(latestMeasurement(record, loinc.bmi), year),
+    waist: fromMeasured(latestMeasurement(record, loinc.waist), year),
+    antihypertensiveMedication: fromMedication(record, dc.antihypertensive),
+    highGlucoseHistory: highGlucoseHistory(record),
+    familyHistory: diabetesFamilyHistory(record),
+  };
+}
+
+export function phq9Inputs(record: PatientRecord): Provided {
+  return {
+    total: fromMeasured(latestMeasurement(record, loinc.phq9), maxAgeDays.questionnaire),
+    item9: fromMeasured(latestMeasurement(record, loinc.phq9Item9), maxAgeDays.questionnaire),
+    age: demographics(record).age,
+  };
+}
+
+export function gad7Inputs(record: PatientRecord): Provided {
+  return {
+    total: fromMeasured(latestMeasurement(record, loinc.gad7), maxAgeDays.questionnaire),
+    age: demographics(record).age,
+  };
+}
+
+function anthropometry(record: PatientRecord, maxAge: number): Provided {
+  return {
+    bmi: fromMeasured(latestMeasurement(record, loinc.bmi), maxAge),
+    weight: fromMeasured(latestMeasurement(record, loinc.weight), maxAge),
+    height: fromMeasured(latestMeasurement(record, loinc.height), maxAge),
+  };
+}
+
+export function bmiInputs(record: PatientRecord): Provided {
+  return { ...anthropometry(record, year), age: demographics(record).age };
+}
+
+/** Age in months at the BMI (or weight) measurement, as the CDC charts use it. */
+export function bmiForAgeInputs(record: PatientRecord): Provided {
+  const measured = latestMeasurement(record, loinc.bmi) ?? latestMeasurement(record, loinc.weight);
+  const age = measured && ageAt(record, measured.date);
+  return {
+    ...anthropometry(record, maxAgeDays.childBmi),
+    sex: demographics(record).sex,
+    ageMonths: age && {
+      value: Math.round(age.months * 100) / 100,
+      source: `Patient/${record.patient?.id ?? '?'} birthDate to ${measured!.id}`,
+    },
+  };
+}

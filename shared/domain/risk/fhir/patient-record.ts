@@ -1,0 +1,258 @@
+// Domain (risk/fhir): one patient's FHIR R4 resources as of a date, and the queries the scores need —
+// the latest Observation by LOINC (including components of panels such as the blood-pressure panel),
+// active Conditions by SNOMED CT / ICD-10, active medicines by class — each answer carrying its
+// provenance (resource id, date, age in days) for the result's `inputs[].source`.
+import type {
+  CodeableConcept,
+  Coding,
+  Condition,
+  FamilyMemberHistory,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Patient,
+  Resource,
+} from '@medplum/fhirtypes';
+import type { ConditionCodes, DrugClass } from './clinical-codes';
+
+const dayMs = 86_400_000;
+
+export interface PatientRecord {
+  at: Date;
+  patient?: Patient;
+  observations: Observation[];
+  conditions: Condition[];
+  medications: Array<MedicationRequest | MedicationStatement>;
+  familyHistory: FamilyMemberHistory[];
+}
+
+/** A measured quantity with where it came from. */
+export interface Measured {
+  value: number;
+  /** UCUM code (or printed unit) as recorded. */
+  unit: string;
+  id: string;
+  date: Date;
+  ageDays: number;
+}
+
+/** A coded observation answer with where it came from. */
+export interface CodedAnswer {
+  concept: CodeableConcept;
+  id: string;
+  date: Date;
+  ageDays: number;
+}
+
+/** Index resources for one patient, keeping only what was known at `at` and not entered in error. */
+export function patientRecord(resources: readonly Resource[], at: Date): PatientRecord {
+  const known = (date: Date | undefined) => date === undefined || date.getTime() <= at.getTime();
+  const record: PatientRecord = {
+    at,
+    observations: [],
+    conditions: [],
+    medications: [],
+    familyHistory: [],
+  };
+  for (const r of resources) {
+    if (r.resourceType === 'Patient') record.patient ??= r;
+    else if (r.resourceType === 'Observation') {
+      if (
+        !['entered-in-error', 'cancelled'].includes(r.status) &&
+        observationDate(r) &&
+        known(observationDate(r))
+      )
+        record.observations.push(r);
+    } else if (r.resourceType === 'Condition') {
+      if (conditionKnownAt(r, at)) record.conditions.push(r);
+    } else if (r.resourceType === 'MedicationRequest') {
+      if (['active', 'on-hold'].includes(r.status) && known(parseDate(r.authoredOn)))
+        record.medications.push(r);
+    } else if (r.resourceType === 'MedicationStatement') {
+      if (
+        ['active', 'intended'].includes(r.status) &&
+        known(parseDate(r.effectiveDateTime ?? r.effectivePeriod?.start))
+      )
+        record.medications.push(r);
+    } else if (r.resourceType === 'FamilyMemberHistory' && r.status !== 'entered-in-error')
+      record.familyHistory.push(r);
+  }
+  return record;
+}
+
+export function parseDate(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function observationDate(o: Observation): Date | undefined {
+  return parseDate(
+    o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued,
+  );
+}
+
+/** Recorded by `at` and not refuted (whether still active or not). */
+function conditionKnownAt(c: Condition, at: Date): boolean {
+  const verification = c.verificationStatus?.coding?.[0]?.code;
+  if (verification === 'refuted' || verification === 'entered-in-error') return false;
+  const onset = parseDate(c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate);
+  return !onset || onset.getTime() <= at.getTime();
+}
+
+/** Still active at `at`: not abated by then, and not recorded as resolved, inactive or in remission. */
+function conditionActiveAt(c: Condition, at: Date): boolean {
+  const abated = parseDate(c.abatementDateTime ?? c.abatementPeriod?.end);
+  if (abated) return abated.getTime() > at.getTime();
+  const clinical = c.clinicalStatus?.coding?.[0]?.code;
+  return !['resolved', 'inactive', 'remission'].includes(clinical ?? '');
+}
+
+export function codings(concept: CodeableConcept | undefined): Coding[] {
+  return concept?.coding ?? [];
+}
+
+function hasLoinc(concept: CodeableConcept | undefined, codes: readonly string[]): boolean {
+  return codings(concept).some(
+    (c) => c.system === 'http://loinc.org' && codes.includes(c.code ?? ''),
+  );
+}
+
+function ageDays(date: Date, at: Date): number {
+  return Math.floor((at.getTime() - date.getTime()) / dayMs);
+}
+
+/** Every numeric value of these LOINC codes, as an Observation or a panel component, newest first. */
+export function measurements(record: PatientRecord, codes: readonly string[]): Measured[] {
+  const found: Measured[] = [];
+  for (const o of record.observations) {
+    const date = observationDate(o)!;
+    const candidates = [o, ...(o.component ?? [])].filter((x) => hasLoinc(x.code, codes));
+    for (const x of candidates) {
+      const q = x.valueQuantity;
+      if (typeof q?.value !== 'number') continue;
+      found.push({
+        value: q.value,
+        unit: q.code ?? q.unit ?? '',
+        id: `Observation/${o.id ?? '?'}`,
+        date,
+        ageDays: ageDays(date, record.at),
+      });
+    }
+  }
+  return found.sort((a, b) => b.date.getTime() - a.date.getTime());
+}
+
+export function latestMeasurement(
+  record: PatientRecord,
+  codes: readonly string[],
+): Measured | undefined {
+  return measurements(record, codes)[0];
+}
+
+/** The newest coded answer (valueCodeableConcept) of these LOINC codes. */
+export function latestAnswer(
+  record: PatientRecord,
+  codes: readonly string[],
+): CodedAnswer | undefined {
+  return record.observations
+    .filter((o) => hasLoinc(o.code, codes) && o.valueCodeableConcept)
+    .map((o) => {
+      const date = observationDate(o)!;
+      return {
+        concept: o.valueCodeableConcept!,
+        id: `Observation/${o.id ?? '?'}`,
+        date,
+        ageDays: ageDays(date, record.at),
+      };
+    })
+    .sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+}
+
+/** True when a concept carries one of the code set's SNOMED codes or ICD-10 prefixes. */
+export function matchesCodes(concept: CodeableConcept | undefined, codes: ConditionCodes): boolean {
+  return codings(concept).some((c) => {
+    if (c.system === 'http://snomed.info/sct') return codes.snomed.includes(c.code ?? '');
+    if (c.system?.startsWith('http://hl7.org/fhir/sid/icd-10'))
+      return codes.icd10.some((p) => (c.code ?? '').startsWith(p));
+    return false;
+  });
+}
+
+/** The first Condition in the code set still active at the record's date, if any. */
+export function activeCondition(
+  record: PatientRecord,
+  codes: ConditionCodes,
+): Condition | undefined {
+  return record.conditions.find(
+    (c) => matchesCodes(c.code, codes) && conditionActiveAt(c, record.at),
+  );
+}
+
+/** The first Condition in the code set ever recorded by the record's date (history criteria: prior stroke, MI). */
+export function conditionHistory(
+  record: PatientRecord,
+  codes: ConditionCodes,
+): Condition | undefined {
+  return record.conditions.find((c) => matchesCodes(c.code, codes));
+}
+
+function medicationConcept(
+  m: MedicationRequest | MedicationStatement,
+): CodeableConcept | undefined {
+  return m.medicationCodeableConcept;
+}
+
+/** The first active MedicationRequest/Statement of the class, by ATC prefix or ingredient name. */
+export function activeMedication(
+  record: PatientRecord,
+  drugClass: DrugClass,
+): MedicationRequest | MedicationStatement | undefined {
+  return record.medications.find((m) => {
+    const concept = medicationConcept(m);
+    const atc = codings(concept).some(
+      (c) =>
+        c.system === 'http://www.whocc.no/atc' &&
+        drugClass.atc.some((p) => (c.code ?? '').startsWith(p)),
+    );
+    const texts = [concept?.text, ...codings(concept).map((c) => c.display)].filter(
+      (t): t is string => !!t,
+    );
+    return atc || texts.some((t) => drugClass.ingredients.test(t));
+  });
+}
+
+/** "Observation/abc 2024-05-01 (3 d old)". */
+export function describeMeasured(m: { id: string; date: Date; ageDays: number }): string {
+  return `${m.id} ${m.date.toISOString().slice(0, 10)} (${m.ageDays} d old)`;
+}
+
+export function describeCondition(c: Condition): string {
+  const onset = c.onsetDateTime ?? c.recordedDate;
+  return `Condition/${c.id ?? '?'}${onset ? ` onset ${onset.slice(0, 10)}` : ''}`;
+}
+
+export function describeMedication(m: MedicationRequest | MedicationStatement): string {
+  const date =
+    m.resourceType === 'MedicationRequest'
+      ? m.authoredOn
+      : (m.effectiveDateTime ?? m.effectivePeriod?.start);
+  return `${m.resourceType}/${m.id ?? '?'}${date ? ` ${date.slice(0, 10)}` : ''}`;
+}
+
+/** Completed years (or months) from the Patient's birthDate to `at`. */
+export function ageAt(
+  record: PatientRecord,
+  at = record.at,
+): { years: number; months: number } | undefined {
+  const birth = parseDate(record.patient?.birthDate);
+  if (!birth) return undefined;
+  let years = at.getUTCFullYear() - birth.getUTCFullYear();
+  const beforeBirthday =
+    at.getUTCMonth() < birth.getUTCMonth() ||
+    (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
+  if (beforeBirthday) years -= 1;
+  // CDC growth charts: age in months = days / 30.4375.
+  const months = (at.getTime() - birth.getTime()) / dayMs / 30.4375;
+  return { years, months };
+}

@@ -1,0 +1,49 @@
+// Domain (risk): GAD-7 anxiety severity (Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure
+// for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092).
+import type { ScoreDefinition, Values } from './score-definition';
+
+/** Spitzer 2006: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. */
+export function gad7Severity(total: number): string {
+  if (total <= 4) return 'minimal';
+  if (total <= 9) return 'mild';
+  if (total <= 14) return 'moderate';
+  return 'severe';
+}
+
+export const gad7Score: ScoreDefinition = {
+  name: 'gad7',
+  title: 'GAD-7 anxiety severity',
+  unit: '{score}',
+  reference: 'Spitzer RL et al. Arch Intern Med 2006;166:1092',
+  fields: [
+    {
+      name: 'total',
+      kind: 'number',
+      unit: '{score}',
+      min: 0,
+      max: 21,
+      integer: true,
+      description: 'GAD-7 total (sum of 7 items scored 0–3)',
+    },
+    {
+      name: 'age',
+      kind: 'number',
+      unit: 'a',
+      min: 0,
+      max: 120,
+      optional: true,
+      description: 'age in years (validated in adults)',
+    },
+  ],
+  assess(v: Values) {
+    const total = v.total as number;
+    // Spitzer 2006 validated GAD-7 in adult primary-care patients.
+    const child = typeof v.age === 'number' && v.age < 18;
+    return {
+      value: total,
+      category: gad7Severity(total),
+      applicable: !child,
+      ...(child ? { reason: 'outside the validated population: age under 18 years' } : {}),
+    };
+  },
+};

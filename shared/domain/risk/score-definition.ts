@@ -1,0 +1,267 @@
+// Domain (risk): the shape every clinical score shares — named, typed inputs with units; validation that
+// names the field; the result the CLI contract prints (docs/cli.md, `caregraph risk`); and one evaluator
+// that turns provided inputs (from --input JSON or from FHIR) into a result without guessing missing ones.
+import { ValidationError } from '../errors';
+
+export type Sex = 'female' | 'male';
+
+/** One input as used: its value in the score's unit and where it came from (Observation id, date, age). */
+export interface RiskInput {
+  name: string;
+  value: number | boolean | string | null;
+  unit: string | null;
+  source: string;
+}
+
+/** The `caregraph risk --json` document (CLI contract), plus `stale` and `reference`. */
+export interface RiskResult {
+  score: string;
+  value: number | null;
+  unit: string;
+  category?: string;
+  inputs: RiskInput[];
+  missing: string[];
+  /** Inputs older than the score's documented maximum age. */
+  stale: string[];
+  applicable: boolean;
+  reason?: string;
+  /** The published source and version the computation follows. */
+  reference: string;
+}
+
+/** What a score says about complete (or, for additive bedside scores, partial) inputs. */
+export interface Assessment {
+  /** Null when the score cannot be computed for this population (e.g. age outside a table). */
+  value: number | null;
+  category?: string;
+  applicable: boolean;
+  reason?: string;
+}
+
+interface BaseField {
+  name: string;
+  description: string;
+}
+export interface NumberField extends BaseField {
+  kind: 'number';
+  /** Canonical UCUM unit the score computes in. */
+  unit: string;
+  /** Plausible range; values outside are input errors, not clinical findings. */
+  min: number;
+  max: number;
+  integer?: boolean;
+  /** Not needed (e.g. derived elsewhere, or a refinement). */
+  optional?: boolean;
+  /** The value the published algorithm itself uses when the input is not given. */
+  whenAbsent?: { value: number; source: string };
+  /** Other units accepted in `{"value", "unit"}` form, with their conversion to `unit`. */
+  convert?: Readonly<Record<string, (value: number) => number>>;
+}
+export interface BooleanField extends BaseField {
+  kind: 'boolean';
+  /** A history criterion: not recorded counts as absent, and the result says so. */
+  absentMeansNo?: boolean;
+  optional?: boolean;
+}
+export interface EnumField extends BaseField {
+  kind: 'enum';
+  values: readonly string[];
+  optional?: boolean;
+}
+export type FieldSpec = NumberField | BooleanField | EnumField;
+
+export type Values = Record<string, number | boolean | string>;
+
+export interface ScoreDefinition {
+  /** CLI name, e.g. `ascvd-pce`. */
+  name: string;
+  title: string;
+  unit: string;
+  reference: string;
+  fields: readonly FieldSpec[];
+  /** Fill inputs computable from others (BMI from weight and height); returns sources for them. */
+  derive?(values: Values): Record<string, { value: number; source: string }>;
+  assess(values: Values): Assessment;
+  /** Additive bedside scores only: a lower bound from the inputs present. */
+  assessPartial?(values: Values, missing: string[]): Assessment;
+  /** Acute scores: a stale input is as good as missing. */
+  staleIsMissing?: boolean;
+}
+
+/** An input as provided, before validation: a bare value in the canonical unit or a converted one. */
+export interface ProvidedInput {
+  value: unknown;
+  unit?: string;
+  source: string;
+  stale?: boolean;
+}
+
+/** Validate one provided value against its field; throws ValidationError naming the field. */
+export function validateField(
+  field: FieldSpec,
+  provided: ProvidedInput,
+): number | boolean | string {
+  const { value } = provided;
+  if (field.kind === 'boolean') {
+    if (typeof value !== 'boolean')
+      throw new ValidationError(`${field.name} must be true or false`, field.name);
+    return value;
+  }
+  if (field.kind === 'enum') {
+    if (typeof value !== 'string' || !field.values.includes(value))
+      throw new ValidationError(
+        `${field.name} must be one of ${field.values.join(', ')}`,
+        field.name,
+      );
+    return value;
+  }
+  const number = inCanonicalUnit(field, value, provided.unit);
+  const range = `${field.min} to ${field.max}${printedUnit(field.unit)}`;
+  if (!Number.isFinite(number) || number < field.min || number > field.max)
+    throw new ValidationError(`${field.name} must be a number from ${range}`, field.name);
+  if (field.integer && !Number.isInteger(number))
+    throw new ValidationError(`${field.name} must be a whole number from ${range}`, field.name);
+  return number;
+}
+
+function inCanonicalUnit(field: NumberField, value: unknown, unit: string | undefined): number {
+  if (typeof value !== 'number')
+    throw new ValidationError(`${field.name} must be a number`, field.name);
+  if (unit === undefined || sameUnit(unit, field.unit)) return value;
+  const entry = Object.entries(field.convert ?? {}).find(([u]) => sameUnit(u, unit));
+  if (!entry)
+    throw new ValidationError(
+      `${field.name}: unit "${unit}" is not accepted; use ${[field.unit, ...Object.keys(field.convert ?? {})].join(' or ')}`,
+      field.name,
+    );
+  return entry[1](value);
+}
+
+/** A unit as a reader expects it in a message: years and months spelled out, annotations dropped. */
+function printedUnit(unit: string): string {
+  const words: Record<string, string> = { a: 'years', mo: 'months' };
+  if (/^\{[^}]*\}$/.test(unit) || unit === '') return '';
+  return ` ${words[unit] ?? unit}`;
+}
+
+/** UCUM codes and their common printed forms compare equal: `umol/L` = `µmol/L`, `mm[Hg]` = `mmHg`. */
+export function sameUnit(a: string, b: string): boolean {
+  const norm = (u: string) =>
+    u
+      .replace(/µ|μ/g, 'u')
+      .replace(/\[|\]|\s/g, '')
+      .replace(/^\{[a-z]+\}/i, '')
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/**
+ * Evaluate a score from provided inputs. Numeric and categorical inputs that are not provided are
+ * listed in `missing` and never guessed; history criteria marked `absentMeansNo` count as absent
+ * and say so in their `source`. Inputs flagged stale are listed in `stale` (and, for acute scores,
+ * not used).
+ */
+export function evaluateScore(
+  definition: ScoreDefinition,
+  provided: Record<string, ProvidedInput | undefined>,
+): RiskResult {
+  const values: Values = {};
+  const inputs: RiskInput[] = [];
+  const missing: string[] = [];
+  const stale: string[] = [];
+  for (const field of definition.fields) {
+    const given = provided[field.name];
+    const unit = field.kind === 'number' ? field.unit : null;
+    if (given === undefined || given.value === undefined || given.value === null) continue;
+    const value = validateField(field, given);
+    inputs.push({ name: field.name, value, unit, source: given.source });
+    if (given.stale) stale.push(field.name);
+    if (!(given.stale && definition.staleIsMissing)) values[field.name] = value;
+  }
+  for (const [name, derived] of Object.entries(definition.derive?.(values) ?? {})) {
+    if (values[name] !== undefined) continue;
+    const field = definition.fields.find((f) => f.name === name);
+    values[name] = derived.value;
+    inputs.push({
+      name,
+      value: derived.value,
+      unit: field?.kind === 'number' ? field.unit : null,
+      source: derived.source,
+    });
+  }
+  for (const field of definition.fields) {
+    if (values[field.name] !== undefined) continue;
+    if (field.kind === 'boolean' && field.absentMeansNo) {
+      values[field.name] = false;
+      if (!provided[field.name])
+        inputs.push({
+          name: field.name,
+          value: false,
+          unit: null,
+          source: 'not recorded: counted as absent',
+        });
+    } else if (field.kind === 'number' && field.whenAbsent) {
+      values[field.name] = field.whenAbsent.value;
+      inputs.push({
+        name: field.name,
+        value: field.whenAbsent.value,
+        unit: field.unit,
+        source: field.whenAbsent.source,
+      });
+    } else if (!field.optional) missing.push(field.name);
+  }
+  const base = {
+    score: definition.name,
+    unit: definition.unit,
+    inputs,
+    missing,
+    stale,
+    reference: definition.reference,
+  };
+  if (missing.length > 0 && !definition.assessPartial)
+    return {
+      ...base,
+      value: null,
+      applicable: false,
+      reason: `missing inputs: ${missing.join(', ')}`,
+    };
+  const assessment =
+    missing.length > 0 ? definition.assessPartial!(values, missing) : definition.assess(values);
+  const notes = [
+    assessment.reason,
+    stale.length ? `stale inputs: ${stale.join(', ')}` : undefined,
+  ].filter((n): n is string => n !== undefined);
+  return {
+    ...base,
+    value: assessment.value,
+    ...(assessment.category === undefined ? {} : { category: assessment.category }),
+    applicable: assessment.applicable,
+    ...(notes.length ? { reason: notes.join('; ') } : {}),
+  };
+}
+
+/** Reasons a result falls outside the validated population, or undefined when none apply. */
+export function outsideLimits(checks: Array<[boolean, string]>): string | undefined {
+  const reasons = checks.filter(([outside]) => outside).map(([, reason]) => reason);
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+/** An Assessment whose applicability follows from the limits that were checked. */
+export function withinLimits(
+  value: number,
+  category: string | undefined,
+  limits: string | undefined,
+): Assessment {
+  return {
+    value,
+    ...(category === undefined ? {} : { category }),
+    applicable: limits === undefined,
+    ...(limits === undefined ? {} : { reason: `outside the validated population: ${limits}` }),
+  };
+}
+
+/** Round to `decimals` places, as the published calculators display results. */
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}

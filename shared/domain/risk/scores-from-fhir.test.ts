@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { describe, expect, it } from 'vitest';
+import { ckdEpi2021 } from './ckd-epi-2021';
+import { pooledCohortRisk } from './pooled-cohort';
+import { scoresFromFhir } from './scores-from-fhir';
+
+// A small synthetic record (fixtures/adult-bundle.json): a white woman born 1969-03-01 with AF and
+// treated hypertension, cholesterol in mmol/L, creatinine in µmol/L, temperature in °F, vitals the
+// morning of 2024-06-01, an HDL entered in error and one recorded after the scoring date.
+const bundle = JSON.parse(
+  readFileSync(new URL('./fixtures/adult-bundle.json', import.meta.url), 'utf8'),
+) as Bundle;
+const resources = (bundle.entry ?? []).map((e) => e.resource as Resource);
+const at = new Date('2024-06-01T12:00:00Z');
+const input = (result: ReturnType<typeof scoresFromFhir>, name: string) =>
+  result.inputs.find((i) => i.name === name);
+
+describe('Function: scoresFromFhir', () => {
+  it('computes the PCE from LOINC-coded observations, converting mmol/L and citing every source', () => {
+    // Act
+    const result = scoresFromFhir(resources, 'ascvd-pce', at);
+    // Assess
+    const expected = pooledCohortRisk({
+      age: 55,
+      sex: 'female',
+      africanAmerican: false,
+      totalCholesterol: 5.5 * 38.67,
+      hdl: 55,
+      systolic: 142,
+      treatedForHypertension: true,
+      smoker: false,
+      diabetes: false,
+    });
+    expect(result.value).toBe(Math.round(expected * 1000) / 10);
+    expect(result.missing).toEqual([]);
+    expect(input(result, 'totalCholesterol')).toMatchObject({ value: 5.5 * 38.67, unit: 'mg/dL' });
+    expect(input(result, 'totalCholesterol')?.source).toMatch(
+      /^Observation\/tc-1 2024-03-10 \(83 d old\)/,
+    );
+    expect(input(result, 'hdl')?.source).toMatch(/Observation\/hdl-1/);
+    expect(input(result, 'systolic')).toMatchObject({ value: 142 });
+    expect(input(result, 'treatedForHypertension')).toMatchObject({
+      value: true,
+      source: 'MedicationRequest/mr-1 2015-06-01',
+    });
+    expect(input(result, 'diabetes')?.source).toMatch(/no active Condition coded as diabetes/);
+  });
+
+  it('ignores data recorded after the scoring date', () => {
+    const later = scoresFromFhir(resources, 'ascvd-pce', new Date('2024-07-02T00:00:00Z'));
+    expect(input(later, 'hdl')?.source).toMatch(/Observation\/hdl-future/);
+  });
+
+  it('scores CHA2DS2-VASc from ICD-10 and SNOMED conditions', () => {
+    const result = scoresFromFhir(resources, 'cha2ds2-vasc', at);
+    expect(result).toMatchObject({ value: 2, category: 'moderate', applicable: true });
+    expect(input(result, 'atrialFibrillation')?.source).toMatch(/Condition\/af-1/);
+  });
+
+  it('converts creatinine in µmol/L for CKD-EPI 2021', () => {
+    const result = scoresFromFhir(resources, 'egfr-ckd-epi-2021', at);
+    expect(result.value).toBe(Math.round(ckdEpi2021(88 / 88.4, 55, 'female')));
+  });
+
+  it("scores NEWS2 from this morning's vitals, with °F converted", () => {
+    // RR 23 → 2, SpO2 94 → 1, air → 0, SBP 142 → 0, pulse 112 → 2, alert → 0, 101.3 °F = 38.5 °C → 1.
+    const result = scoresFromFhir(resources, 'news2', at);
+    expect(result).toMatchObject({
+      value: 6,
+      category: 'medium',
+      applicable: true,
+      missing: [],
+      stale: [],
+    });
+  });
+
+  it('treats vitals older than 24 hours as stale and missing for NEWS2', () => {
+    const result = scoresFromFhir(resources, 'news2', new Date('2024-06-03T12:00:00Z'));
+    expect(result.stale).toContain('respiratoryRate');
+    expect(result.missing).toContain('respiratoryRate');
+    expect(result.value).toBeNull();
+    expect(result.applicable).toBe(false);
+  });
+
+  it('uses a PHQ-9 total from the last 2 weeks and flags an older GAD-7 as stale', () => {
+    expect(scoresFromFhir(resources, 'phq9', at)).toMatchObject({
+      value: 12,
+      category: 'moderate',
+      stale: [],
+    });
+    const gad7 = scoresFromFhir(resources, 'gad7', at);
+    expect(gad7).toMatchObject({ value: 11, stale: ['total'] });
+    expect(gad7.reason).toMatch(/stale inputs: total/);
+  });
+
+  it('computes QRISK3 with the SD of recent systolic readings and a computed cholesterol ratio', () => {
+    const result = scoresFromFhir(resources, 'qrisk3', at);
+    expect(result.missing).toEqual([]);
+    expect(input(result, 'systolicSd')?.value).toBeCloseTo(Math.SQRT2 * 4, 6);
+    expect(input(result, 'cholesterolHdlRatio')?.value).toBeCloseTo((5.5 * 38.67) / 55, 6);
+    expect(input(result, 'ethnicity')?.value).toBe('white');
+  });
+
+  it('reports what FINDRISC needs but the record does not hold', () => {
+    const result = scoresFromFhir(resources, 'findrisc', at);
+    expect(result.value).toBeNull();
+    expect(result.missing).toEqual([
+      'waist',
+      'physicallyActive',
+      'dailyFruitVegetables',
+      'familyHistory',
+    ]);
+  });
+
+  it('reports an observation in a unit it cannot convert instead of guessing', () => {
+    const odd = resources.map((r) =>
+      r.id === 'cr-1' && r.resourceType === 'Observation'
+        ? { ...r, valueQuantity: { value: 1, unit: 'g/L', code: 'g/L' } }
+        : r,
+    );
+    const result = scoresFromFhir(odd, 'egfr-ckd-epi-2021', at);
+    expect(result.missing).toEqual(['creatinine']);
+    expect(result.reason).toMatch(/unusable inputs: creatinine: unit "g\/L" is not accepted/);
+  });
+
+  it('needs a Patient', () => {
+    expect(() =>
+      scoresFromFhir(
+        resources.filter((r) => r.resourceType !== 'Patient'),
+        'bmi',
+        at,
+      ),
+    ).toThrow(/no Patient/);
+  });
+});
