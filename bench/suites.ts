@@ -2,6 +2,7 @@
 import { ingestBenchmark } from './ingest';
 import { synthBenchmark } from './synth';
 import { alertsBenchmark } from './alerts';
+import { remindersBenchmark } from './reminders';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -18,4 +19,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   ingest: ingestBenchmark,
   synth: synthBenchmark,
   alerts: alertsBenchmark,
+  reminders: remindersBenchmark,
 };

@@ -4,8 +4,10 @@ import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTableCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import { ConfigurationError } from '../shared/domain/errors';
 import type { AppConfig } from '../shared/config/config';
 import { bucketRoles, tableDefinitions, type TableDefinition } from '../shared/config/resources';
 
@@ -25,7 +27,10 @@ export async function createTables(dynamodb: DynamoDBClient, config: AppConfig):
   for (const definition of tableDefinitions) {
     const tableName = names[definition.logicalName];
     if (!tableName) continue;
-    if (await tableExists(dynamodb, tableName)) continue;
+    if (await tableExists(dynamodb, tableName)) {
+      await addMissingIndexes(dynamodb, tableName, definition);
+      continue;
+    }
     try {
       await dynamodb.send(new CreateTableCommand(createTableInput(tableName, definition)));
     } catch (error) {
@@ -63,6 +68,42 @@ export function createTableInput(tableName: string, d: TableDefinition) {
         }
       : {}),
   };
+}
+
+/**
+ * A data directory made by an older version lacks indexes added since; add them (UpdateTable), or
+ * stop with a message saying how to recover rather than failing later on a query.
+ */
+async function addMissingIndexes(dynamodb: DynamoDBClient, tableName: string, d: TableDefinition) {
+  const described = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+  const wanted = createTableInput(tableName, d);
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName)) continue;
+    try {
+      await dynamodb.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: wanted.AttributeDefinitions,
+          // dynalite implements the provisioned-throughput form of UpdateTable; the numbers are unused locally.
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                ...index,
+                ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      throw new ConfigurationError(
+        `table ${tableName} in this data directory predates index ${index.IndexName} and it could not be added ` +
+          `(${(error as Error).name}); start with a fresh --data-dir or delete its dynamodb folder`,
+        { cause: error },
+      );
+    }
+  }
 }
 
 async function tableExists(dynamodb: DynamoDBClient, tableName: string): Promise<boolean> {

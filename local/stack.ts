@@ -18,6 +18,7 @@ import { startModelServer } from '../training/serve';
 import { createBuckets, createTables } from './bootstrap';
 import { LocalQueue } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
+import { makeRemindersHandler } from '../functions/reminders/make-handler';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -150,7 +151,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     closers.unshift(() => closeServer(gateway.server));
 
-    const scheduler = new LocalScheduler(options.schedules ?? [], options.schedulePeriodMs);
+    // As on AWS: EventBridge Scheduler invokes the reminders function every minute.
+    const reminders = makeRemindersHandler(deps, buildObservability(config, 'reminders'));
+    const scheduler = new LocalScheduler(
+      [
+        { name: 'caregraph-reminders-every-minute', handler: reminders },
+        ...(options.schedules ?? []),
+      ],
+      options.schedulePeriodMs,
+    );
     scheduler.start();
     closers.unshift(() => scheduler.stop());
 

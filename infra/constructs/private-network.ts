@@ -62,6 +62,8 @@ export class PrivateNetwork extends Construct {
     for (const [name, service] of [
       ['Kms', ec2.InterfaceVpcEndpointAwsService.KMS],
       ['SecretsManager', ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER],
+      // Reminders and alerts publish to the notifications topic.
+      ['Sns', ec2.InterfaceVpcEndpointAwsService.SNS],
     ] as const) {
       this.vpc.addInterfaceEndpoint(name, {
         service,

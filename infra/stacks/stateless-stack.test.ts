@@ -189,7 +189,8 @@ describe('Stack: stateless', () => {
 
     it('encrypts every log group with the key and expires it', () => {
       const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
-      expect(groups).toHaveLength(3);
+      // ingest, api, reminders, and the API access log
+      expect(groups).toHaveLength(4);
       for (const group of groups) {
         expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/DataKey/);
         expect(group.Properties.RetentionInDays).toBe(365);
@@ -332,6 +333,36 @@ describe('Stack: stateless', () => {
         template.findResources('AWS::ApiGatewayV2::Stage'),
       ) as Resource[];
       expect(JSON.stringify(stage?.Properties.AccessLogSettings)).not.toContain('$context.path');
+    });
+  });
+
+  describe('Medication reminders', () => {
+    it('invokes the reminders function every minute from EventBridge Scheduler, without retries', () => {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'rate(1 minute)',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        Target: Match.objectLike({
+          RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 },
+        }),
+      });
+    });
+
+    it('lets the reminders function query due buckets through the index only, claim with puts and publish, never scan or delete', () => {
+      const actions = actionsOf('caregraph-reminders');
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish']),
+      );
+      for (const forbidden of [
+        'dynamodb:Scan',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+        's3:GetObject',
+      ])
+        expect(actions).not.toContain(forbidden);
+      const query = statementsOf('caregraph-reminders').find((st) =>
+        asList(st.Action).includes('dynamodb:Query'),
+      );
+      expect(JSON.stringify(query?.Resource)).toMatch(/index\/byDueMinute/);
     });
   });
 });

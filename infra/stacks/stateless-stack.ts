@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { envNames } from '../../shared/config/config';
 import { auditTable, idempotencyTable, servingTable } from '../../shared/config/resources';
 import { dataBucketsByName, tableByName } from '../constructs/resource-names';
+import { ReminderDelivery } from '../constructs/reminder-delivery';
 import { ClinicianApi } from '../constructs/clinician-api';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
 import type { StatefulResources } from './stateful-stack';
@@ -28,6 +29,7 @@ export class StatelessStack extends Stack {
   readonly ingest: IngestPipeline;
   readonly api: ClinicianApi;
   readonly alarmTopic: sns.Topic;
+  readonly reminders: ReminderDelivery;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,6 +96,15 @@ export class StatelessStack extends Stack {
       reservedConcurrency: props.apiReservedConcurrency,
       rateLimit: props.apiRateLimit,
       burstLimit: props.apiBurstLimit,
+      logRetention: props.logRetention,
+    });
+
+    this.reminders = new ReminderDelivery(this, 'Reminders', {
+      prefix,
+      dataKey,
+      servingTable: serving,
+      vpc: stateful.vpc,
+      environment: environment(`${prefix}-reminders`),
       logRetention: props.logRetention,
     });
 

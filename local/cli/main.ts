@@ -12,6 +12,7 @@ import { pgxCommand } from './commands/pgx';
 import { deidCommand } from './commands/deid';
 import { monitorCommand } from './commands/monitor';
 import { riskCommand } from './commands/risk';
+import { remindersCommand } from './commands/reminders';
 
 const commands: Command[] = [
   startCommand,
@@ -23,6 +24,7 @@ const commands: Command[] = [
   deidCommand,
   monitorCommand,
   riskCommand,
+  remindersCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

@@ -1,0 +1,105 @@
+// `caregraph reminders plan --bundle FILE --tz ZONE --from DATE --days N [--json]`: the dose and refill
+// reminders a patient's FHIR R4 Bundle implies, in the patient's time zone (docs/cli.md).
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Bundle } from '@medplum/fhirtypes';
+import { ValidationError } from '../../../shared/domain/errors';
+import { planReminders, type PlannedReminder } from '../../../shared/domain/reminders/plan';
+import { parseQuietHours } from '../../../shared/domain/reminders/quiet-hours';
+import { defaultRefillLeadDays } from '../../../shared/domain/reminders/refills';
+import { intFlag, out, parseFlags, requireFlag, UsageError, type Command } from '../io';
+
+const usage = `Usage: caregraph reminders plan --bundle FILE --tz ZONE --from YYYY-MM-DD --days N [--json]
+  --bundle            a FHIR R4 Bundle with the patient's MedicationRequests (and MedicationDispenses)
+  --tz                the patient's IANA time zone, e.g. Europe/London
+  --from              first local day; --days N local days (1-366)
+  --quiet-hours       HH:MM-HH:MM: non-critical reminders inside move to the window's end
+  --refill-lead-days  days before the supply runs out that a refill reminder is due (default ${defaultRefillLeadDays})
+  --json              [{"medication", "at", "dose"?, "kind": "dose"|"refill"}] sorted by time`;
+
+/** Edge validation: the file must be a Bundle whose entries are objects; FHIR detail is the domain's. */
+const bundleSchema = z.object({
+  resourceType: z.literal('Bundle'),
+  entry: z
+    .array(z.object({ resource: z.looseObject({ resourceType: z.string() }).optional() }).loose())
+    .optional(),
+});
+
+export const remindersCommand: Command = {
+  name: 'reminders',
+  summary: 'plan medication dose and refill reminders from a FHIR Bundle (reminders plan ...)',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseFlags(
+      argv,
+      {
+        bundle: { type: 'string' },
+        tz: { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        'quiet-hours': { type: 'string' },
+        'refill-lead-days': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    if (positionals.length !== 1 || positionals[0] !== 'plan')
+      throw new UsageError('expected the subcommand "plan"');
+    const file = requireFlag(values.bundle, 'bundle');
+    const tz = requireFlag(values.tz, 'tz');
+    const from = requireFlag(values.from, 'from');
+    const days = intFlag(requireFlag(values.days, 'days'), 'days', 1, 1, 366);
+    const refillLeadDays = intFlag(
+      values['refill-lead-days'],
+      'refill-lead-days',
+      defaultRefillLeadDays,
+      0,
+      90,
+    );
+    const quietHours = values['quiet-hours']
+      ? parseQuietHours(values['quiet-hours'], '--quiet-hours')
+      : undefined;
+    const bundle = await readBundle(file);
+    const plan = planReminders(bundle, { tz, from, days, quietHours, refillLeadDays });
+    for (const n of plan.notScheduled) out.progress(`not scheduled: ${n.path}: ${n.reason}`);
+    if (values.json) out.json(plan.reminders);
+    else out.result(table(plan.reminders));
+    return 0;
+  },
+};
+
+async function readBundle(file: string): Promise<Bundle> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ValidationError(`cannot read --bundle ${file}`, 'bundle', { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(`${file} is not JSON`, 'bundle', { cause: error });
+  }
+  const parsed = bundleSchema.safeParse(json);
+  if (!parsed.success) {
+    const path = parsed.error.issues[0]?.path.join('.') || 'resourceType';
+    throw new ValidationError(`${file}: not a FHIR Bundle (at ${path})`, path);
+  }
+  return json as Bundle;
+}
+
+function table(reminders: PlannedReminder[]): string {
+  if (!reminders.length) return 'no reminders in this window';
+  const rows = reminders.map((r) => [r.at, r.kind, r.medication, r.dose ?? '']);
+  const header = ['AT', 'KIND', 'MEDICATION', 'DOSE'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,121 @@
+// Domain (reminders): the serving-table layout of reminder delivery.
+//
+// Every reminder occurrence has its own partition, `RO#<hospital>#<occurrenceId>`, holding:
+//   OCCURRENCE        the reminder (a "task"): what to send, when, to whom (pseudonymous ids)
+//   CLAIM#deliver#n   conditional claim n of the delivery (putIfAbsent; n > 1 only after a stale claim)
+//   SENT              the reminder was handed to the notifier
+//   ESCALATION-CHECK  a task due escalateAfterMinutes after delivery: escalate unless acknowledged
+//   CLAIM#escalate#n, ESCALATED   the same claim/marker pair for the caregiver escalation
+//   ACK               the patient's first answer (taken, skipped, snoozed)
+// so acknowledging needs only hospital + occurrence id, and one hospital can never touch another's.
+//
+// Tasks still waiting carry gsi3pk = `RD#<UTC minute>#<shard>` on the sparse index byDueMinute; a
+// tick queries only the due minutes' buckets (never a scan), and a delivered task is rewritten
+// without gsi3pk, leaving the index. Its sort key gsi3sk = `<hospital>#<occurrenceId>#<task>`.
+import { createHash } from 'node:crypto';
+
+/**
+ * Shards per minute bucket: S = 16. One GSI partition key value is served by one partition (about
+ * 1,000 writes/s and 3,000 reads/s of 4 KB). The issue's target, 1,000,000 patients on two
+ * medications, can put up to 2,000,000 once-daily reminders in the 08:00 bucket: unsharded, writing
+ * them would take over half an hour on one partition and reading them ~80 s; over 16 shards writes
+ * take ~2 min (spread over the planning run) and each shard's read ~5 s, and the 16 shards can be
+ * delivered by parallel invocations. An empty minute costs 16 queries. Changing S changes where
+ * items live: raise it only with a re-plan of pending reminders.
+ */
+export const reminderShards = 16;
+
+/**
+ * Catch-up window: each tick also reads the buckets of the previous 30 minutes, so a missed or failed
+ * tick (EventBridge Scheduler retries, a Lambda throttle, a deploy) is made up by the next one.
+ * Delivered tasks have left the index, so re-reading those buckets costs only what is still due. A
+ * reminder more than 30 minutes late is not sent (it stays in the index, visible to operators): a
+ * late dose prompt risks a double dose with the next one more than a missed prompt risks a miss.
+ */
+export const catchUpMinutes = 30;
+
+/** Default minutes without an answer before the caregiver is told (configurable per patient). */
+export const defaultEscalateAfterMinutes = 60;
+/** Default minutes a snoozed reminder comes back after. */
+export const defaultSnoozeMinutes = 15;
+
+export type TaskName = 'deliver' | 'escalate';
+export type ReminderKind = 'dose' | 'refill';
+export type AckStatus = 'taken' | 'skipped' | 'snoozed';
+
+/** A reminder (sk OCCURRENCE) or an escalation check (sk ESCALATION-CHECK), as stored. */
+export interface ReminderTask {
+  pk: string;
+  sk: 'OCCURRENCE' | 'ESCALATION-CHECK';
+  gsi3pk?: string;
+  gsi3sk?: string;
+  hospital: string;
+  /** Pseudonymous patient id (the serving layer's id), never a name or MRN. */
+  patient: string;
+  occurrenceId: string;
+  kind: ReminderKind;
+  /** Medication display and dose, sent only on the patient's own channel. */
+  medication: string;
+  dose?: string;
+  /** When the reminder is due, UTC ISO instant; and the same instant in the patient's local time. */
+  dueAt: string;
+  localDueAt: string;
+  /** The patient's IANA time zone, for local times in messages. */
+  tz: string;
+  critical: boolean;
+  escalateAfterMinutes: number;
+}
+
+export const reminderSk = {
+  occurrence: 'OCCURRENCE',
+  escalationCheck: 'ESCALATION-CHECK',
+  ack: 'ACK',
+  done: (task: TaskName) => (task === 'deliver' ? 'SENT' : 'ESCALATED'),
+  claim: (task: TaskName, attempt: number) => `CLAIM#${task}#${attempt}`,
+} as const;
+
+export const reminderKeys = {
+  occurrence: (hospital: string, occurrenceId: string) => `RO#${hospital}#${occurrenceId}`,
+  /** The index partition of one shard of one UTC minute. */
+  dueBucket: (minute: string, shard: number) => `RD#${minute}#${String(shard).padStart(2, '0')}`,
+};
+
+/** The UTC minute bucket of an instant, `2026-03-08T12:00Z` (seconds dropped). */
+export function minuteBucket(instant: Date): string {
+  return instant.toISOString().slice(0, 16) + 'Z';
+}
+
+/** The first whole minute at or after an instant. */
+export function ceilMinute(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / 60_000) * 60_000);
+}
+
+/** The shard of an occurrence: a stable hash, so both writer and reader agree without coordination. */
+export function shardOf(occurrenceId: string, shards = reminderShards): number {
+  return parseInt(occurrenceId.slice(0, 8), 16) % shards;
+}
+
+/**
+ * A stable, opaque occurrence id (24 hex digits of SHA-256): the same planned dose always gets the
+ * same id, so re-planning never duplicates a reminder; it reveals nothing about the patient.
+ */
+export function occurrenceIdOf(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+}
+
+/** Index keys that put a task in the bucket of `due`. */
+export function dueKeys(
+  task: Pick<ReminderTask, 'hospital' | 'occurrenceId' | 'sk'>,
+  due: Date,
+): Pick<ReminderTask, 'gsi3pk' | 'gsi3sk'> {
+  return {
+    gsi3pk: reminderKeys.dueBucket(minuteBucket(due), shardOf(task.occurrenceId)),
+    gsi3sk: `${task.hospital}#${task.occurrenceId}#${task.sk}`,
+  };
+}
+
+/** The task without its index keys: it leaves the byDueMinute index. */
+export function withoutDueKeys(task: ReminderTask): ReminderTask {
+  const { gsi3pk: _pk, gsi3sk: _sk, ...rest } = task;
+  return rest;
+}

@@ -1,0 +1,379 @@
+import { describe, expect, it } from 'vitest';
+import type { Dosage, MedicationRequest, TimingRepeat } from '@medplum/fhirtypes';
+import { ValidationError } from '../errors';
+import { expandDosage, type ExpandOptions } from './expand-dosage';
+import { isoWithOffset } from './local-time';
+
+function order(
+  repeat: TimingRepeat,
+  extra: Partial<MedicationRequest> = {},
+  dosage: Partial<Dosage> = {},
+): MedicationRequest {
+  return {
+    resourceType: 'MedicationRequest',
+    id: 'mr1',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { text: 'Metformin 500 MG Oral Tablet' },
+    authoredOn: '2026-01-01',
+    dosageInstruction: [
+      {
+        timing: { repeat },
+        doseAndRate: [{ doseQuantity: { value: 500, unit: 'mg' } }],
+        ...dosage,
+      },
+    ],
+    ...extra,
+  };
+}
+
+/** Local ISO times (with offset) of the reminders in [fromDay, fromDay + days) in `tz`. */
+function planned(
+  request: MedicationRequest,
+  tz: string,
+  from: string,
+  to: string,
+  more: Partial<ExpandOptions> = {},
+) {
+  const { occurrences } = expandDosage(request, {
+    tz,
+    from: new Date(from),
+    to: new Date(to),
+    ...more,
+  });
+  return occurrences.map((o) => isoWithOffset(o.at, tz));
+}
+
+const daily = (times: string[]): TimingRepeat => ({
+  frequency: times.length,
+  period: 1,
+  periodUnit: 'd',
+  timeOfDay: times,
+});
+
+describe('Function: expandDosage', () => {
+  describe('daylight saving in America/New_York (2026: starts 8 March 02:00, ends 1 November 02:00)', () => {
+    it('keeps an 08:00 dose at 08:00 local on both sides of the spring change', () => {
+      // Act
+      const times = planned(
+        order(daily(['08:00:00'])),
+        'America/New_York',
+        '2026-03-07T05:00:00Z',
+        '2026-03-10T04:00:00Z',
+      );
+      // Assess
+      expect(times).toEqual([
+        '2026-03-07T08:00:00-05:00',
+        '2026-03-08T08:00:00-04:00',
+        '2026-03-09T08:00:00-04:00',
+      ]);
+    });
+
+    it('fires a 02:30 dose once at 03:00 EDT on the day 02:00-02:59 does not exist', () => {
+      const times = planned(
+        order(daily(['02:30:00'])),
+        'America/New_York',
+        '2026-03-07T05:00:00Z',
+        '2026-03-10T04:00:00Z',
+      );
+      expect(times).toEqual([
+        '2026-03-07T02:30:00-05:00',
+        '2026-03-08T03:00:00-04:00',
+        '2026-03-09T02:30:00-04:00',
+      ]);
+    });
+
+    it('fires a 01:30 dose at 01:30 EST on the spring day, because 01:30 still exists in New York', () => {
+      const times = planned(
+        order(daily(['01:30:00'])),
+        'America/New_York',
+        '2026-03-08T05:00:00Z',
+        '2026-03-09T04:00:00Z',
+      );
+      expect(times).toEqual(['2026-03-08T01:30:00-05:00']);
+    });
+
+    it('fires a 01:30 dose once, at the first 01:30 (EDT), on the autumn day 01:00-01:59 happens twice', () => {
+      const times = planned(
+        order(daily(['01:30:00'])),
+        'America/New_York',
+        '2026-11-01T04:00:00Z',
+        '2026-11-02T05:00:00Z',
+      );
+      expect(times).toEqual(['2026-11-01T01:30:00-04:00']);
+    });
+
+    it('keeps q8h (frequency 1, period 8 h) on 00:00, 08:00 and 16:00 local wall-clock time across the change', () => {
+      const q8h = { frequency: 1, period: 8, periodUnit: 'h' as const };
+      const times = planned(
+        order(q8h),
+        'America/New_York',
+        '2026-03-07T05:00:00Z',
+        '2026-03-10T04:00:00Z',
+      );
+      expect(times).toEqual([
+        '2026-03-07T00:00:00-05:00',
+        '2026-03-07T08:00:00-05:00',
+        '2026-03-07T16:00:00-05:00',
+        '2026-03-08T00:00:00-05:00',
+        '2026-03-08T08:00:00-04:00',
+        '2026-03-08T16:00:00-04:00',
+        '2026-03-09T00:00:00-04:00',
+        '2026-03-09T08:00:00-04:00',
+        '2026-03-09T16:00:00-04:00',
+      ]);
+    });
+  });
+
+  describe('daylight saving in Europe/London (2026: starts 29 March 01:00, ends 25 October 02:00)', () => {
+    it('keeps an 08:00 dose at 08:00 local across the spring change', () => {
+      const times = planned(
+        order(daily(['08:00:00'])),
+        'Europe/London',
+        '2026-03-28T00:00:00Z',
+        '2026-03-30T00:00:00Z',
+      );
+      expect(times).toEqual(['2026-03-28T08:00:00+00:00', '2026-03-29T08:00:00+01:00']);
+    });
+
+    it('fires a 01:30 dose once at 02:00 BST on the day 01:00-01:59 does not exist', () => {
+      const times = planned(
+        order(daily(['01:30:00'])),
+        'Europe/London',
+        '2026-03-29T00:00:00Z',
+        '2026-03-30T00:00:00Z',
+      );
+      expect(times).toEqual(['2026-03-29T02:00:00+01:00']);
+    });
+
+    it('fires a 01:30 dose once, at the first 01:30 (BST), on the autumn day', () => {
+      const times = planned(
+        order(daily(['01:30:00'])),
+        'Europe/London',
+        '2026-10-24T23:00:00Z',
+        '2026-10-26T00:00:00Z',
+      );
+      expect(times).toEqual(['2026-10-25T01:30:00+01:00']);
+    });
+
+    it('keeps a 20:00 dose at 20:00 local on the autumn day, 25 hours after the previous one', () => {
+      const times = planned(
+        order(daily(['20:00:00'])),
+        'Europe/London',
+        '2026-10-24T00:00:00Z',
+        '2026-10-26T00:00:00Z',
+      );
+      expect(times).toEqual(['2026-10-24T20:00:00+01:00', '2026-10-25T20:00:00+00:00']);
+    });
+  });
+
+  describe('frequencies and daily-living events', () => {
+    const jan5 = ['2026-01-05T00:00:00Z', '2026-01-06T00:00:00Z'] as const;
+
+    it('gives BID without times the default 08:00 and 20:00', () => {
+      expect(planned(order({ frequency: 2, period: 1, periodUnit: 'd' }), 'UTC', ...jan5)).toEqual([
+        '2026-01-05T08:00:00+00:00',
+        '2026-01-05T20:00:00+00:00',
+      ]);
+    });
+
+    it('gives TID without times 08:00, 14:00 and 20:00', () => {
+      expect(planned(order({ frequency: 3, period: 1, periodUnit: 'd' }), 'UTC', ...jan5)).toEqual([
+        '2026-01-05T08:00:00+00:00',
+        '2026-01-05T14:00:00+00:00',
+        '2026-01-05T20:00:00+00:00',
+      ]);
+    });
+
+    it('puts before-meal doses (ACM, ACD, ACV) 30 minutes before 08:00, 12:30 and 18:30 meals', () => {
+      const withMeals = {
+        frequency: 3,
+        period: 1,
+        periodUnit: 'd' as const,
+        when: ['ACM', 'ACD', 'ACV'] as TimingRepeat['when'],
+      };
+      expect(planned(order(withMeals), 'UTC', ...jan5)).toEqual([
+        '2026-01-05T07:30:00+00:00',
+        '2026-01-05T12:00:00+00:00',
+        '2026-01-05T18:00:00+00:00',
+      ]);
+    });
+
+    it('honours an explicit offset: 15 minutes after dinner (PCV, offset 15) is 18:45', () => {
+      const afterDinner = {
+        frequency: 1,
+        period: 1,
+        periodUnit: 'd' as const,
+        when: ['PCV'] as TimingRepeat['when'],
+        offset: 15,
+      };
+      expect(planned(order(afterDinner), 'UTC', ...jan5)).toEqual(['2026-01-05T18:45:00+00:00']);
+    });
+
+    it('reads twice daily "with meals" (C) as breakfast and dinner', () => {
+      const withMeals = {
+        frequency: 2,
+        period: 1,
+        periodUnit: 'd' as const,
+        when: ['C'] as TimingRepeat['when'],
+      };
+      expect(planned(order(withMeals), 'UTC', ...jan5)).toEqual([
+        '2026-01-05T08:00:00+00:00',
+        '2026-01-05T18:30:00+00:00',
+      ]);
+    });
+
+    it('schedules only the named days of the week (Mon, Wed, Fri)', () => {
+      const mwf = {
+        ...daily(['09:00:00']),
+        dayOfWeek: ['mon', 'wed', 'fri'] as TimingRepeat['dayOfWeek'],
+      };
+      // 2026-01-05 is a Monday.
+      expect(planned(order(mwf), 'UTC', '2026-01-05T00:00:00Z', '2026-01-12T00:00:00Z')).toEqual([
+        '2026-01-05T09:00:00+00:00',
+        '2026-01-07T09:00:00+00:00',
+        '2026-01-09T09:00:00+00:00',
+      ]);
+    });
+
+    it('schedules every other day (period 2 d) from the course start', () => {
+      const qod = {
+        frequency: 1,
+        period: 2,
+        periodUnit: 'd' as const,
+        boundsPeriod: { start: '2026-01-05' },
+      };
+      expect(planned(order(qod), 'UTC', '2026-01-05T00:00:00Z', '2026-01-10T00:00:00Z')).toEqual([
+        '2026-01-05T08:00:00+00:00',
+        '2026-01-07T08:00:00+00:00',
+        '2026-01-09T08:00:00+00:00',
+      ]);
+    });
+  });
+
+  describe('bounded courses', () => {
+    it('stops after the last day of boundsPeriod (a date end includes that day)', () => {
+      const course = {
+        ...daily(['08:00:00']),
+        boundsPeriod: { start: '2026-01-05', end: '2026-01-07' },
+      };
+      expect(planned(order(course), 'UTC', '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z')).toEqual(
+        ['2026-01-05T08:00:00+00:00', '2026-01-06T08:00:00+00:00', '2026-01-07T08:00:00+00:00'],
+      );
+    });
+
+    it('stops after count doses counted from the course start, even when the window opens mid-course', () => {
+      const fiveDoses = {
+        frequency: 2,
+        period: 1,
+        periodUnit: 'd' as const,
+        count: 5,
+        boundsPeriod: { start: '2026-01-05' },
+      };
+      expect(
+        planned(order(fiveDoses), 'UTC', '2026-01-06T00:00:00Z', '2026-01-31T00:00:00Z'),
+      ).toEqual([
+        '2026-01-06T08:00:00+00:00',
+        '2026-01-06T20:00:00+00:00',
+        '2026-01-07T08:00:00+00:00',
+      ]);
+    });
+
+    it('ends a boundsDuration of 2 days two days after the start', () => {
+      const twoDays = {
+        ...daily(['08:00:00']),
+        boundsPeriod: { start: '2026-01-05' },
+        boundsDuration: { value: 2, code: 'd' },
+      };
+      expect(
+        planned(order(twoDays), 'UTC', '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z'),
+      ).toHaveLength(2);
+    });
+
+    it('skips a dose time earlier than a start that carries a time', () => {
+      const course = {
+        frequency: 2,
+        period: 1,
+        periodUnit: 'd' as const,
+        boundsPeriod: { start: '2026-01-05T12:00:00Z' },
+      };
+      expect(planned(order(course), 'UTC', '2026-01-05T00:00:00Z', '2026-01-06T00:00:00Z')).toEqual(
+        ['2026-01-05T20:00:00+00:00'],
+      );
+    });
+  });
+
+  describe('what is not scheduled', () => {
+    const window = {
+      tz: 'UTC',
+      from: new Date('2026-01-05T00:00:00Z'),
+      to: new Date('2026-01-06T00:00:00Z'),
+    };
+
+    it('reports an as-needed dosage instead of scheduling it', () => {
+      const prn = order(daily(['08:00:00']), {}, { asNeededBoolean: true });
+      const result = expandDosage(prn, window);
+      expect(result.occurrences).toEqual([]);
+      expect(result.notScheduled).toEqual([
+        { path: 'dosageInstruction[0]', reason: 'as needed (PRN): not scheduled' },
+      ]);
+    });
+
+    it.each(['on-hold', 'completed', 'stopped', 'draft'] as const)(
+      'schedules nothing for a %s order',
+      (status) => {
+        const result = expandDosage(order(daily(['08:00:00']), { status }), window);
+        expect(result.occurrences).toEqual([]);
+        expect(result.notScheduled[0]?.path).toBe('status');
+      },
+    );
+
+    it('names the element path of an unsupported periodUnit', () => {
+      const monthly = order({ frequency: 1, period: 1, periodUnit: 'mo' });
+      expect(() => expandDosage(monthly, window)).toThrow(ValidationError);
+      expect(() => expandDosage(monthly, window)).toThrow(
+        expect.objectContaining({ path: 'dosageInstruction[0].timing.repeat.periodUnit' }),
+      );
+    });
+
+    it('names the element path of a malformed timeOfDay', () => {
+      expect(() => expandDosage(order(daily(['8am'])), window)).toThrow(
+        expect.objectContaining({ path: 'dosageInstruction[0].timing.repeat.timeOfDay[0]' }),
+      );
+    });
+
+    it('refuses an unknown time zone, naming tz', () => {
+      expect(() =>
+        expandDosage(order(daily(['08:00:00'])), { ...window, tz: 'Mars/Olympus' }),
+      ).toThrow(expect.objectContaining({ path: 'tz' }));
+    });
+  });
+
+  describe('quiet hours 22:00-07:00', () => {
+    const quietHours = { start: '22:00', end: '07:00' };
+    const twoDays = ['2026-01-05T00:00:00Z', '2026-01-07T00:00:00Z'] as const;
+
+    it('moves a 23:00 reminder to 07:00 the next morning and leaves 12:00 alone', () => {
+      const result = expandDosage(order(daily(['12:00:00', '23:00:00'])), {
+        tz: 'UTC',
+        from: new Date(twoDays[0]),
+        to: new Date(twoDays[1]),
+        quietHours,
+      });
+      expect(result.occurrences.map((o) => [o.at.toISOString(), o.deferred])).toEqual([
+        ['2026-01-05T07:00:00.000Z', true], // the 23:00 dose of 4 January, moved into the window
+        ['2026-01-05T12:00:00.000Z', false],
+        ['2026-01-06T07:00:00.000Z', true],
+        ['2026-01-06T12:00:00.000Z', false],
+      ]);
+    });
+
+    it('never moves a critical (stat) reminder', () => {
+      const times = planned(order(daily(['23:00:00']), { priority: 'stat' }), 'UTC', ...twoDays, {
+        quietHours,
+      });
+      expect(times).toEqual(['2026-01-05T23:00:00+00:00', '2026-01-06T23:00:00+00:00']);
+    });
+  });
+});

@@ -1,0 +1,184 @@
+// Domain (reminders): expand a FHIR R4 (4.0.1) MedicationRequest's dosageInstruction into dose
+// reminder occurrences in the patient's time zone, over a window [from, to).
+//
+// Daylight saving: doses are planned in local wall-clock time and converted with fromCivil, so an
+// 08:00 dose stays 08:00 local across a change; a time in the spring-forward gap fires once at the
+// next valid local time; a time in the fall-back overlap fires once, at its first occurrence.
+// Interval orders (q8h: frequency 1, period 8 h) are anchored to local wall-clock time from the first
+// dose (08:00, 16:00, 00:00 every local day), so across a change one interval is an hour shorter or
+// longer instead of the times drifting by an hour for the rest of the course.
+import type { MedicationRequest } from '@medplum/fhirtypes';
+import type { EventClock } from './event-times';
+import { doseSchedule, type DoseSchedule } from './dose-schedule';
+import {
+  assertTimeZone,
+  civilDay,
+  fromCivil,
+  toCivil,
+  weekdayOf,
+  type CivilMinutes,
+} from './local-time';
+import { deferForQuietHours, type QuietHours } from './quiet-hours';
+import { doseText, medicationDisplay } from './medication-text';
+
+const minutesPerDay = 1440;
+
+export interface ExpandOptions {
+  /** IANA time zone of the patient, e.g. `Europe/London`. */
+  tz: string;
+  /** Window start (inclusive) and end (exclusive), instants. */
+  from: Date;
+  to: Date;
+  quietHours?: QuietHours;
+  /** Clock times of MORN, ACM... (default: defaultEventClock). */
+  eventClock?: EventClock;
+  /** Whether a request's reminders are critical (never deferred by quiet hours); see isCriticalByDefault. */
+  isCritical?: (request: MedicationRequest) => boolean;
+}
+
+export interface DoseOccurrence {
+  requestId: string;
+  dosageIndex: number;
+  medication: string;
+  dose?: string;
+  /** When the reminder fires (after any quiet-hours deferral). */
+  at: Date;
+  /** When the order says the dose is due. */
+  scheduledAt: Date;
+  critical: boolean;
+  deferred: boolean;
+}
+
+export interface NotScheduled {
+  path: string;
+  reason: string;
+}
+
+export interface DosageExpansion {
+  occurrences: DoseOccurrence[];
+  /** Dosages deliberately not scheduled (as-needed, inactive orders), for the caller to report. */
+  notScheduled: NotScheduled[];
+}
+
+/**
+ * A request is critical when its priority is urgent, asap or stat (FHIR R4 request-priority). A
+ * deployment can pass its own rule, e.g. a time-critical list such as ISMP's (Acute Care Guidelines
+ * for Timely Administration of Scheduled Medications, 2011).
+ */
+export function isCriticalByDefault(request: MedicationRequest): boolean {
+  return (
+    request.priority === 'urgent' || request.priority === 'asap' || request.priority === 'stat'
+  );
+}
+
+/**
+ * Dose reminders of one MedicationRequest in [from, to), sorted by time. Only `active` requests are
+ * scheduled (on-hold, completed, stopped, draft... are reported in `notScheduled`); as-needed dosages
+ * are reported, not scheduled. Throws ValidationError naming the element path for Timing forms we do
+ * not support (e.g. `dosageInstruction[0].timing.repeat.periodUnit`).
+ */
+export function expandDosage(request: MedicationRequest, options: ExpandOptions): DosageExpansion {
+  assertTimeZone(options.tz);
+  const notScheduled: NotScheduled[] = [];
+  if (request.status !== 'active') {
+    notScheduled.push({
+      path: 'status',
+      reason: `status is ${request.status ?? 'missing'}, not active`,
+    });
+    return { occurrences: [], notScheduled };
+  }
+  const windowStart = toCivil(options.from, options.tz);
+  const fallbackStart = request.authoredOn
+    ? civilDay(toCivilOf(request.authoredOn, options.tz)) * minutesPerDay
+    : windowStart;
+  const critical = (options.isCritical ?? isCriticalByDefault)(request);
+  const medication = medicationDisplay(request);
+  const occurrences: DoseOccurrence[] = [];
+  (request.dosageInstruction ?? []).forEach((dosage, i) => {
+    const path = `dosageInstruction[${i}]`;
+    if (dosage.asNeededBoolean || dosage.asNeededCodeableConcept) {
+      notScheduled.push({ path, reason: 'as needed (PRN): not scheduled' });
+      return;
+    }
+    const schedule = doseSchedule(dosage, path, {
+      tz: options.tz,
+      fallbackStart,
+      eventClock: options.eventClock,
+    });
+    // One day of margin before the window catches doses deferred by quiet hours into it.
+    for (const civil of civilDoseTimes(
+      schedule,
+      windowStart - minutesPerDay,
+      toCivil(options.to, options.tz) + minutesPerDay,
+    )) {
+      const scheduledAt = fromCivil(civil, options.tz);
+      const deferredTo = critical ? undefined : deferForQuietHours(civil, options.quietHours);
+      const at = deferredTo === undefined ? scheduledAt : fromCivil(deferredTo, options.tz);
+      if (at < options.from || at >= options.to) continue;
+      occurrences.push({
+        requestId: request.id ?? '',
+        dosageIndex: i,
+        medication,
+        dose: doseText(dosage),
+        at,
+        scheduledAt,
+        critical,
+        deferred: deferredTo !== undefined,
+      });
+    }
+  });
+  occurrences.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.medication.localeCompare(b.medication),
+  );
+  return { occurrences, notScheduled };
+}
+
+function toCivilOf(dateTime: string, tz: string): CivilMinutes {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dateTime)) return Date.parse(dateTime) / 60_000;
+  const instant = new Date(dateTime);
+  return Number.isNaN(instant.getTime()) ? 0 : toCivil(instant, tz);
+}
+
+/**
+ * The local civil minutes of every dose in [lo, hi), honouring course start, end and count. Doses
+ * are counted from the course start, so a bounded course (count) stops at the right dose even when
+ * the window opens mid-course.
+ */
+export function civilDoseTimes(
+  s: DoseSchedule,
+  lo: CivilMinutes,
+  hi: CivilMinutes,
+): CivilMinutes[] {
+  const out: CivilMinutes[] = s.events.filter((t) => t >= lo && t < hi);
+  const limit = Math.min(hi, s.end ?? Infinity);
+  let taken = 0;
+  const take = (t: CivilMinutes): boolean => {
+    if (t < s.start || t >= limit) return t < limit;
+    taken++;
+    if (t >= lo) out.push(t);
+    return s.count === undefined || taken < s.count;
+  };
+  if (s.kind === 'interval') {
+    // Without a count, jump straight to the window instead of walking a years-old course.
+    const skip =
+      s.count === undefined ? Math.max(0, Math.floor((lo - s.anchor) / s.intervalMinutes)) : 0;
+    for (let k = skip; ; k++) {
+      const t = s.anchor + k * s.intervalMinutes;
+      if (!s.onDay(0, weekdayOf(civilDay(t)))) {
+        if (t >= limit) break;
+        continue;
+      }
+      if (!take(t)) break;
+    }
+    return out.sort((a, b) => a - b);
+  }
+  const firstDay = civilDay(s.start);
+  const fromDay = s.count === undefined ? Math.max(firstDay, civilDay(lo)) : firstDay;
+  for (let day = fromDay; day * minutesPerDay < limit; day++) {
+    if (!s.onDay(day - firstDay, weekdayOf(day))) continue;
+    let more = true;
+    for (const minute of s.timesOfDay) if (more) more = take(day * minutesPerDay + minute);
+    if (!more) break;
+  }
+  return out.sort((a, b) => a - b);
+}

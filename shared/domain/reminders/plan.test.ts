@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
+import { planReminders } from './plan';
+
+function bundle(...resources: BundleEntry['resource'][]): Bundle {
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: resources.map((resource, i) => ({
+      fullUrl: `urn:uuid:00000000-0000-0000-0000-00000000000${i}`,
+      resource,
+    })),
+  };
+}
+
+const metformin = {
+  resourceType: 'MedicationRequest' as const,
+  id: 'mr-metformin',
+  status: 'active' as const,
+  intent: 'order' as const,
+  subject: { reference: 'Patient/p1' },
+  medicationCodeableConcept: { text: 'Metformin 500 MG' },
+  authoredOn: '2026-01-01',
+  dosageInstruction: [
+    {
+      timing: {
+        repeat: {
+          frequency: 2,
+          period: 1,
+          periodUnit: 'd' as const,
+          when: ['CM', 'CV'] as ('CM' | 'CV')[],
+        },
+      },
+      doseAndRate: [{ doseQuantity: { value: 500, unit: 'mg' } }],
+    },
+  ],
+};
+
+const salbutamol = {
+  ...metformin,
+  id: 'mr-salbutamol',
+  medicationCodeableConcept: { text: 'Salbutamol inhaler' },
+  dosageInstruction: [
+    {
+      asNeededBoolean: true,
+      timing: { repeat: { frequency: 4, period: 1, periodUnit: 'd' as const } },
+    },
+  ],
+};
+
+const dispense = {
+  resourceType: 'MedicationDispense' as const,
+  status: 'completed' as const,
+  authorizingPrescription: [{ reference: 'MedicationRequest/mr-metformin' }],
+  whenHandedOver: '2025-12-10T11:00:00Z',
+  daysSupply: { value: 30, unit: 'days', code: 'd' },
+};
+
+describe('Function: planReminders', () => {
+  it('lists dose and refill reminders of a Bundle in time order with local offsets', () => {
+    // Prepare: supply from 10 Dec runs out 9 Jan, so the refill is due 2 Jan at 10:00.
+    const input = bundle(metformin, salbutamol, dispense);
+    // Act
+    const plan = planReminders(input, { tz: 'America/New_York', from: '2026-01-02', days: 2 });
+    // Assess
+    expect(plan.reminders).toEqual([
+      {
+        medication: 'Metformin 500 MG',
+        at: '2026-01-02T08:00:00-05:00',
+        dose: '500 mg',
+        kind: 'dose',
+      },
+      { medication: 'Metformin 500 MG', at: '2026-01-02T10:00:00-05:00', kind: 'refill' },
+      {
+        medication: 'Metformin 500 MG',
+        at: '2026-01-02T18:30:00-05:00',
+        dose: '500 mg',
+        kind: 'dose',
+      },
+      {
+        medication: 'Metformin 500 MG',
+        at: '2026-01-03T08:00:00-05:00',
+        dose: '500 mg',
+        kind: 'dose',
+      },
+      {
+        medication: 'Metformin 500 MG',
+        at: '2026-01-03T18:30:00-05:00',
+        dose: '500 mg',
+        kind: 'dose',
+      },
+    ]);
+    expect(plan.notScheduled).toEqual([
+      { path: 'entry[1].resource.dosageInstruction[0]', reason: 'as needed (PRN): not scheduled' },
+    ]);
+  });
+
+  it('links dispenses that cite the request by its fullUrl', () => {
+    const input = bundle(metformin, {
+      ...dispense,
+      authorizingPrescription: [{ reference: 'urn:uuid:00000000-0000-0000-0000-000000000000' }],
+    });
+    const plan = planReminders(input, { tz: 'UTC', from: '2026-01-02', days: 1 });
+    expect(plan.reminders.filter((r) => r.kind === 'refill')).toHaveLength(1);
+  });
+
+  it('names the Bundle entry and element of an unsupported Timing', () => {
+    const monthly = {
+      ...metformin,
+      dosageInstruction: [
+        { timing: { repeat: { frequency: 1, period: 1, periodUnit: 'mo' as const } } },
+      ],
+    };
+    expect(() =>
+      planReminders(bundle(salbutamol, monthly), { tz: 'UTC', from: '2026-01-02', days: 1 }),
+    ).toThrow(
+      expect.objectContaining({
+        path: 'entry[1].resource.dosageInstruction[0].timing.repeat.periodUnit',
+      }),
+    );
+  });
+
+  it('refuses a start that is not a date', () => {
+    expect(() =>
+      planReminders(bundle(metformin), { tz: 'UTC', from: '2026-02-30', days: 1 }),
+    ).toThrow(expect.objectContaining({ path: 'from' }));
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import type { MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
+import { refillReminders } from './refills';
+import { isoWithOffset } from './local-time';
+
+const tz = 'Europe/London';
+
+function request(
+  extra: Partial<MedicationRequest> = {},
+  perDay = 1,
+  tabletsPerDose = 1,
+): MedicationRequest {
+  return {
+    resourceType: 'MedicationRequest',
+    id: 'mr1',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    medicationCodeableConcept: { text: 'Atorvastatin 20 MG Oral Tablet' },
+    authoredOn: '2026-01-01',
+    dosageInstruction: [
+      {
+        timing: { repeat: { frequency: perDay, period: 1, periodUnit: 'd' } },
+        doseAndRate: [{ doseQuantity: { value: tabletsPerDose, unit: 'tablet' } }],
+      },
+    ],
+    ...extra,
+  };
+}
+
+function fill(handedOver: string, daysSupply?: number, quantity?: number): MedicationDispense {
+  return {
+    resourceType: 'MedicationDispense',
+    status: 'completed',
+    authorizingPrescription: [{ reference: 'MedicationRequest/mr1' }],
+    whenHandedOver: handedOver,
+    ...(daysSupply ? { daysSupply: { value: daysSupply, unit: 'days', code: 'd' } } : {}),
+    ...(quantity ? { quantity: { value: quantity, unit: 'tablet' } } : {}),
+  };
+}
+
+function due(
+  r: MedicationRequest,
+  fills: MedicationDispense[],
+  from: string,
+  to: string,
+  lead?: number,
+) {
+  return refillReminders(r, fills, {
+    tz,
+    from: new Date(from),
+    to: new Date(to),
+    refillLeadDays: lead,
+  }).map((x) => isoWithOffset(x.at, tz));
+}
+
+describe('Function: refillReminders', () => {
+  it('is due 7 days before a 30-day fill runs out, then every 30 days assuming on-time refills', () => {
+    // Prepare: handed over 1 January; supply covers 1-30 January and runs out on 31 January.
+    const fills = [fill('2026-01-01T10:00:00Z', 30)];
+    // Act
+    const times = due(request(), fills, '2026-01-20T00:00:00Z', '2026-03-01T00:00:00Z');
+    // Assess: 31 Jan - 7 = 24 Jan; next supply runs out 2 Mar, so due 23 Feb.
+    expect(times).toEqual(['2026-01-24T10:00:00+00:00', '2026-02-23T10:00:00+00:00']);
+  });
+
+  it('uses the last fill, not the first', () => {
+    const fills = [fill('2026-01-10T10:00:00Z', 30), fill('2025-12-01T10:00:00Z', 30)];
+    expect(due(request(), fills, '2026-01-01T00:00:00Z', '2026-02-10T00:00:00Z')).toEqual([
+      '2026-02-02T10:00:00+00:00',
+    ]);
+  });
+
+  it('sends no reminder for a supply the patient refilled before the reminder was due', () => {
+    // Refilled on 20 January, before the 24 January reminder of the 1 January fill.
+    const fills = [fill('2026-01-01T10:00:00Z', 30), fill('2026-01-20T10:00:00Z', 30)];
+    expect(due(request(), fills, '2026-01-01T00:00:00Z', '2026-02-15T00:00:00Z')).toEqual([
+      '2026-02-12T10:00:00+00:00',
+    ]);
+  });
+
+  it('plans a past window from the fills of that time, not from later ones', () => {
+    const fills = [fill('2026-01-01T10:00:00Z', 30), fill('2026-02-05T10:00:00Z', 30)];
+    expect(due(request(), fills, '2026-01-20T00:00:00Z', '2026-01-31T00:00:00Z')).toEqual([
+      '2026-01-24T10:00:00+00:00',
+    ]);
+  });
+
+  it('derives the days of supply from quantity and doses a day when daysSupply is absent', () => {
+    // 60 tablets at 1 tablet twice a day last 30 days; at 2 tablets twice a day, 15 days.
+    const fills = [fill('2026-01-01T10:00:00Z', undefined, 60)];
+    expect(due(request({}, 2, 1), fills, '2026-01-01T00:00:00Z', '2026-01-31T00:00:00Z')).toEqual([
+      '2026-01-24T10:00:00+00:00',
+    ]);
+    expect(due(request({}, 2, 2), fills, '2026-01-01T00:00:00Z', '2026-01-15T00:00:00Z')).toEqual([
+      '2026-01-09T10:00:00+00:00',
+    ]);
+  });
+
+  it('honours a different lead time', () => {
+    const fills = [fill('2026-01-01T10:00:00Z', 30)];
+    expect(due(request(), fills, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 3)).toEqual([
+      '2026-01-28T10:00:00+00:00',
+    ]);
+  });
+
+  it('falls back to dispenseRequest.expectedSupplyDuration from the validity start when nothing was dispensed', () => {
+    const r = request({
+      dispenseRequest: {
+        validityPeriod: { start: '2026-01-01' },
+        quantity: { value: 90 },
+        expectedSupplyDuration: { value: 90, unit: 'days', code: 'd' },
+      },
+    });
+    // 1 Jan + 90 days = 1 April runs out; due 25 March.
+    expect(due(r, [], '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z')).toEqual([
+      '2026-03-25T10:00:00+00:00',
+    ]);
+  });
+
+  it('sends no refill reminder when the course ends before the supply runs out', () => {
+    const r = request();
+    r.dosageInstruction![0]!.timing!.repeat!.boundsPeriod = {
+      start: '2026-01-01',
+      end: '2026-01-20',
+    };
+    expect(
+      due(r, [fill('2026-01-01T10:00:00Z', 30)], '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+    ).toEqual([]);
+  });
+
+  it('sends none for an as-needed-only order, whose rate of use is unknown', () => {
+    const prn = request();
+    prn.dosageInstruction![0]!.asNeededBoolean = true;
+    expect(
+      due(prn, [fill('2026-01-01T10:00:00Z', 30)], '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'),
+    ).toEqual([]);
+  });
+
+  it('sends none for an order that is no longer active', () => {
+    expect(
+      due(
+        request({ status: 'completed' }),
+        [fill('2026-01-01T10:00:00Z', 30)],
+        '2026-01-01T00:00:00Z',
+        '2026-03-01T00:00:00Z',
+      ),
+    ).toEqual([]);
+  });
+});
