@@ -3,6 +3,7 @@ import { ingestBenchmark } from './ingest';
 import { synthBenchmark } from './synth';
 import { alertsBenchmark } from './alerts';
 import { remindersBenchmark } from './reminders';
+import { modelsBenchmark } from './models';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -20,4 +21,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   synth: synthBenchmark,
   alerts: alertsBenchmark,
   reminders: remindersBenchmark,
+  models: modelsBenchmark,
 };

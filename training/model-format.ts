@@ -1,11 +1,20 @@
 // Training/serving boundary: the on-disk model directory format `caregraph-model/1` and the
 // registry that turns a validated model.json into a predictor. train.ts writes this format;
-// serve.ts loads models only through here. New model kinds (gnb, svm, mlp, tfjs) plug into
-// `modelKinds` with their own zod schema and predictor factory.
+// serve.ts loads models only through here. New model kinds plug into `modelKinds` with their own
+// zod schema and predictor factory; the tabular kinds (gnb, linear-svm, rbf-svm, mlp) are scored
+// in plain TypeScript by tabular/served-kinds.ts.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../shared/domain/errors';
+import {
+  gnbKind,
+  linearSvmKind,
+  mlpKind,
+  rbfSvmKind,
+  type Scorer,
+  type TabularKind,
+} from './tabular/served-kinds';
 
 export const modelFormat = 'caregraph-model/1';
 export const modelFileName = 'model.json';
@@ -134,9 +143,68 @@ export function logisticRegressionPredictor(model: LogisticRegressionModel): Pre
     });
 }
 
+interface TabularHeader {
+  features: string[];
+  standardization?: { mean: number[]; std: number[] } | undefined;
+  threshold: number;
+}
+
+/**
+ * Predictor for a tabular kind: standardise each row with the saved mean/std, take the kind's
+ * log-odds, p = sigmoid(log-odds), label 1 when p >= threshold.
+ */
+export function tabularPredictor(model: TabularHeader, scorer: Scorer): PredictRows {
+  const n = model.features.length;
+  const mean = model.standardization?.mean ?? new Array<number>(n).fill(0);
+  const std = model.standardization?.std ?? new Array<number>(n).fill(1);
+  const x = new Float64Array(n);
+  return (rows) =>
+    rows.map((row, r) => {
+      if (row.length !== n) {
+        throw new ValidationError(
+          `instances[${r}]: expected ${n} values (${model.features.join(', ')}), got ${row.length}`,
+          `instances[${r}]`,
+        );
+      }
+      for (let j = 0; j < n; j += 1) x[j] = ((row[j] ?? 0) - (mean[j] ?? 0)) / (std[j] ?? 1);
+      const probability = sigmoid(scorer.logit(x));
+      return { probability, label: probability >= model.threshold ? 1 : 0 };
+    });
+}
+
+/** A registry entry for a tabular kind: header + standardization + threshold + the kind's fields. */
+function tabularFactory<T>(kind: string, spec: TabularKind<T>): ModelFactory {
+  const schema = headerSchema
+    .extend({
+      kind: z.literal(kind),
+      standardization: logisticRegressionSchema.shape.standardization,
+      threshold: z.number().gt(0).lt(1).default(0.5),
+      ...spec.fields,
+    })
+    .superRefine((model, ctx) => {
+      const n = model.features.length;
+      for (const key of ['mean', 'std'] as const) {
+        if (model.standardization && model.standardization[key].length !== n) {
+          const path = ['standardization', key];
+          ctx.addIssue({ code: 'custom', path, message: `expected ${n} values, one per feature` });
+        }
+      }
+      for (const issue of spec.sizes(model as unknown as T, n)) {
+        ctx.addIssue({ code: 'custom', ...issue });
+      }
+    });
+  return modelFactory(schema, (model) =>
+    tabularPredictor(model as TabularHeader, spec.scorer(model as unknown as T)),
+  );
+}
+
 /** The model kinds this build can serve, by `kind`. */
 export const modelKinds: ReadonlyMap<string, ModelFactory> = new Map([
   ['logistic-regression', modelFactory(logisticRegressionSchema, logisticRegressionPredictor)],
+  ['gnb', tabularFactory('gnb', gnbKind)],
+  ['linear-svm', tabularFactory('linear-svm', linearSvmKind)],
+  ['rbf-svm', tabularFactory('rbf-svm', rbfSvmKind)],
+  ['mlp', tabularFactory('mlp', mlpKind)],
 ]);
 
 /**

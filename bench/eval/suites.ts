@@ -4,6 +4,7 @@ import { ingestSyntheaEval } from './ingest-synthea';
 import { synthValidityEval } from './synth-validity';
 import { pgxEval } from './pgx';
 import { deidEval } from './deid';
+import { modelsEval } from './models';
 
 export interface EvalContext {
   sharedData: string;
@@ -18,4 +19,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   'synth-validity': synthValidityEval,
   pgx: pgxEval,
   deid: deidEval,
+  models: modelsEval,
 };

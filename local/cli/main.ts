@@ -13,6 +13,8 @@ import { deidCommand } from './commands/deid';
 import { monitorCommand } from './commands/monitor';
 import { riskCommand } from './commands/risk';
 import { remindersCommand } from './commands/reminders';
+import { trainCommand } from './commands/train';
+import { predictCommand } from './commands/predict';
 
 const commands: Command[] = [
   startCommand,
@@ -25,6 +27,8 @@ const commands: Command[] = [
   monitorCommand,
   riskCommand,
   remindersCommand,
+  trainCommand,
+  predictCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

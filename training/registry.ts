@@ -1,0 +1,175 @@
+// Use case (training): the model registry — every trained version with its metrics and artifact,
+// a status (candidate -> approved -> deployed; retired after a rollback), promotion and rollback —
+// over the Table port (DynamoDB in AWS, dynalite locally). Items: pk `MODEL#{name}`, sk
+// `VERSION#{version}` per version, and sk `DEPLOYMENT` pointing at the deployed version with the
+// versions deployed before it (newest last), so rollback is one step back.
+import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
+import type { Item, Table } from '../shared/ports/table';
+
+export type ModelStatus = 'candidate' | 'approved' | 'deployed' | 'retired';
+
+export interface ModelVersion {
+  name: string;
+  version: string;
+  status: ModelStatus;
+  kind: string;
+  /** Cross-validated metrics (auroc, auprc, brier, accuracy...). */
+  metrics: Record<string, number>;
+  /** Where the model directory is (s3:// URI or a local folder). */
+  artifact: string;
+  registeredAt: string;
+  approvedAt?: string;
+  deployedAt?: string;
+}
+
+export interface RegistryDeps {
+  table: Table;
+  now: () => Date;
+}
+
+interface Deployment {
+  version: string;
+  history: string[];
+}
+
+const pk = (name: string) => `MODEL#${name}`;
+const versionSk = (version: string) => `VERSION#${version}`;
+const deploymentSk = 'DEPLOYMENT';
+
+function toVersion(item: Item): ModelVersion {
+  const { pk: _pk, sk: _sk, ...rest } = item;
+  return rest as unknown as ModelVersion;
+}
+
+function toItem(v: ModelVersion): Item {
+  return { pk: pk(v.name), sk: versionSk(v.version), ...v };
+}
+
+/** Record a newly trained version as a candidate. Throws ConflictError if it exists. */
+export async function registerModel(
+  deps: RegistryDeps,
+  input: Pick<ModelVersion, 'name' | 'version' | 'kind' | 'metrics' | 'artifact'>,
+): Promise<ModelVersion> {
+  if (!input.name || !input.version)
+    throw new ValidationError('name and version are required', 'version');
+  const record: ModelVersion = {
+    ...input,
+    status: 'candidate',
+    registeredAt: deps.now().toISOString(),
+  };
+  if (!(await deps.table.putIfAbsent(toItem(record)))) {
+    throw new ConflictError(`model ${input.name} version ${input.version} is already registered`);
+  }
+  return record;
+}
+
+/** One version; NotFoundError when absent. */
+export async function getModelVersion(
+  deps: RegistryDeps,
+  name: string,
+  version: string,
+): Promise<ModelVersion> {
+  const item = await deps.table.get(pk(name), versionSk(version));
+  if (!item) throw new NotFoundError(`model ${name} has no version ${version}`);
+  return toVersion(item);
+}
+
+/** Every version of a model, in version-key order. */
+export async function listModelVersions(deps: RegistryDeps, name: string): Promise<ModelVersion[]> {
+  const versions: ModelVersion[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.table.query({ partition: pk(name), sortPrefix: 'VERSION#', cursor });
+    versions.push(...page.items.map(toVersion));
+    cursor = page.cursor;
+  } while (cursor);
+  return versions;
+}
+
+/** A reviewer approves a candidate for deployment. */
+export async function approveModel(
+  deps: RegistryDeps,
+  name: string,
+  version: string,
+): Promise<ModelVersion> {
+  const current = await getModelVersion(deps, name, version);
+  if (current.status !== 'candidate') {
+    throw new ConflictError(
+      `model ${name} version ${version} is ${current.status}; only a candidate can be approved`,
+    );
+  }
+  const approved: ModelVersion = {
+    ...current,
+    status: 'approved',
+    approvedAt: deps.now().toISOString(),
+  };
+  await deps.table.put(toItem(approved));
+  return approved;
+}
+
+async function deployment(deps: RegistryDeps, name: string): Promise<Deployment | undefined> {
+  const item = await deps.table.get(pk(name), deploymentSk);
+  return item
+    ? { version: String(item.version), history: (item.history as string[]) ?? [] }
+    : undefined;
+}
+
+/** The deployed version, if any. */
+export async function deployedModel(
+  deps: RegistryDeps,
+  name: string,
+): Promise<ModelVersion | undefined> {
+  const current = await deployment(deps, name);
+  return current ? getModelVersion(deps, name, current.version) : undefined;
+}
+
+async function setStatus(
+  deps: RegistryDeps,
+  v: ModelVersion,
+  status: ModelStatus,
+): Promise<ModelVersion> {
+  const next: ModelVersion = {
+    ...v,
+    status,
+    ...(status === 'deployed' ? { deployedAt: deps.now().toISOString() } : {}),
+  };
+  await deps.table.put(toItem(next));
+  return next;
+}
+
+/** Deploy an approved version; the one deployed before goes back to approved and onto the history. */
+export async function promoteModel(
+  deps: RegistryDeps,
+  name: string,
+  version: string,
+): Promise<ModelVersion> {
+  const target = await getModelVersion(deps, name, version);
+  if (target.status !== 'approved') {
+    throw new ConflictError(
+      `model ${name} version ${version} is ${target.status}; only an approved version can be deployed`,
+    );
+  }
+  const current = await deployment(deps, name);
+  if (current)
+    await setStatus(deps, await getModelVersion(deps, name, current.version), 'approved');
+  const history = current ? [...current.history, current.version] : [];
+  await deps.table.put({ pk: pk(name), sk: deploymentSk, version, history });
+  return setStatus(deps, target, 'deployed');
+}
+
+/** Go back to the previously deployed version; the current one is retired. */
+export async function rollbackModel(deps: RegistryDeps, name: string): Promise<ModelVersion> {
+  const current = await deployment(deps, name);
+  const previous = current?.history.at(-1);
+  if (!current || previous === undefined) {
+    throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
+  }
+  await setStatus(deps, await getModelVersion(deps, name, current.version), 'retired');
+  await deps.table.put({
+    pk: pk(name),
+    sk: deploymentSk,
+    version: previous,
+    history: current.history.slice(0, -1),
+  });
+  return setStatus(deps, await getModelVersion(deps, name, previous), 'deployed');
+}

@@ -1,0 +1,142 @@
+// Training (tabular): a multilayer perceptron in tfjs — one or two ReLU hidden layers, a logit
+// output, Adam, class-weighted binary cross-entropy with an L2 penalty, and early stopping on a
+// stratified validation split that keeps the best weights. Batches are drawn from the seeded
+// stream so training is reproducible. The weights leave tfjs as plain arrays (mlp-forward.ts).
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../../shared/domain/synth/rng';
+import { stratifiedKFold } from '../evaluation/folds';
+import { balancedWeights, shuffle, take, type LabelledMatrix } from './matrix';
+import type { MlpParams } from './mlp-forward';
+
+export interface MlpOptions {
+  /** Units per hidden layer, one or two layers; default [32]. */
+  hidden?: number[];
+  learningRate?: number;
+  batchSize?: number;
+  maxEpochs?: number;
+  /** Epochs without validation improvement before stopping; default 8. */
+  patience?: number;
+  /** L2 penalty on kernels; default 1e-4. */
+  l2?: number;
+  classWeight?: 'balanced' | 'none';
+}
+
+function buildNetwork(inputs: number, hidden: number[], l2: number, rng: Rng): tf.Sequential {
+  const network = tf.sequential();
+  const seed = () => Math.floor(rng.next() * 2 ** 31);
+  [...hidden, 1].forEach((units, l) => {
+    network.add(
+      tf.layers.dense({
+        units,
+        activation: l < hidden.length ? 'relu' : 'linear',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed() }),
+        kernelRegularizer: l2 > 0 ? tf.regularizers.l2({ l2 }) : undefined,
+        ...(l === 0 ? { inputShape: [inputs] } : {}),
+      }),
+    );
+  });
+  return network;
+}
+
+interface Tensors {
+  x: tf.Tensor2D;
+  y: tf.Tensor2D;
+  w: tf.Tensor2D;
+}
+
+function tensors(data: LabelledMatrix, weights: [number, number]): Tensors {
+  const y = Float32Array.from(data.y);
+  const w = Float32Array.from(data.y, (v) => weights[v]!);
+  return {
+    x: tf.tensor2d(Float32Array.from(data.x.data), [data.x.rows, data.x.cols]),
+    y: tf.tensor2d(y, [y.length, 1]),
+    w: tf.tensor2d(w, [w.length, 1]),
+  };
+}
+
+function weightedLoss(network: tf.Sequential, t: Tensors): tf.Scalar {
+  const logits = network.apply(t.x, { training: true }) as tf.Tensor2D;
+  const loss = tf.losses.sigmoidCrossEntropy(t.y, logits, t.w, undefined, tf.Reduction.MEAN);
+  const penalties = network.losses.map((regularizer) => regularizer());
+  const penalty = penalties.length ? tf.addN(penalties) : tf.scalar(0);
+  return tf.add(loss, penalty) as tf.Scalar;
+}
+
+function trainEpoch(
+  network: tf.Sequential,
+  optimizer: tf.Optimizer,
+  train: Tensors,
+  batchSize: number,
+  rng: Rng,
+): void {
+  const order = shuffle(
+    Int32Array.from({ length: train.x.shape[0] }, (_v, i) => i),
+    rng,
+  );
+  for (let start = 0; start < order.length; start += batchSize) {
+    tf.tidy(() => {
+      const idx = tf.tensor1d(order.subarray(start, start + batchSize), 'int32');
+      const batch = { x: train.x.gather(idx), y: train.y.gather(idx), w: train.w.gather(idx) };
+      optimizer.minimize(() => weightedLoss(network, batch));
+    });
+  }
+}
+
+function plainLayers(network: tf.Sequential): MlpParams['layers'] {
+  return network.layers.map((layer, l) => {
+    const [kernel, bias] = layer.getWeights();
+    const last = l === network.layers.length - 1;
+    return {
+      weights: kernel!.arraySync() as number[][],
+      bias: bias!.arraySync() as number[],
+      activation: last ? 'sigmoid' : 'relu',
+    };
+  });
+}
+
+/**
+ * Fit the MLP on standardised features; a tenth of the rows (stratified) is held out for early
+ * stopping. Returns the layers as plain arrays (served by mlp-forward.ts) and the epochs run.
+ */
+export async function fitMlp(
+  data: LabelledMatrix,
+  rng: Rng,
+  options: MlpOptions = {},
+): Promise<MlpParams & { epochs: number }> {
+  const { hidden = [32], learningRate = 1e-3, batchSize = 128, maxEpochs = 150 } = options;
+  const { patience = 8, l2 = 1e-4, classWeight = 'balanced' } = options;
+  const [inner, validation] = splitForValidation(data, rng);
+  const weights =
+    classWeight === 'balanced' ? balancedWeights(inner.y) : ([1, 1] as [number, number]);
+  const network = buildNetwork(data.x.cols, hidden, l2, rng);
+  const optimizer = tf.train.adam(learningRate);
+  const train = tensors(inner, weights);
+  const held = tensors(validation, weights);
+  let best = { loss: Infinity, weights: network.getWeights().map((w) => w.clone()), epoch: 0 };
+  let epoch = 0;
+  try {
+    for (; epoch < maxEpochs && epoch - best.epoch < patience; epoch += 1) {
+      trainEpoch(network, optimizer, train, batchSize, rng);
+      const loss = tf.tidy(() => weightedLoss(network, held).dataSync()[0]!);
+      if (loss < best.loss - 1e-5) {
+        best.weights.forEach((w) => w.dispose());
+        best = { loss, weights: network.getWeights().map((w) => w.clone()), epoch: epoch + 1 };
+      }
+    }
+    network.setWeights(best.weights);
+    return { layers: plainLayers(network), epochs: epoch };
+  } finally {
+    best.weights.forEach((w) => w.dispose());
+    for (const t of [train, held]) Object.values(t).forEach((v: tf.Tensor) => v.dispose());
+    optimizer.dispose();
+    network.dispose();
+  }
+}
+
+/** A stratified 90/10 split (one fold of ten as validation). */
+function splitForValidation(data: LabelledMatrix, rng: Rng): [LabelledMatrix, LabelledMatrix] {
+  const folds = Math.min(10, Math.min(...[0, 1].map((c) => data.y.filter((v) => v === c).length)));
+  if (folds < 2) return [data, data];
+  const [first] = stratifiedKFold(data.y, folds, rng);
+  return [take(data, first!.train), take(data, first!.test)];
+}

@@ -1,0 +1,149 @@
+// Training (tabular) use case: cross-validate a classical model on a labelled CSV, fit the final
+// model on every labelled row, and return the model.json document and its model card. The CLI
+// (`caregraph train tabular`) and the SageMaker entry point (training/train.ts) both call this.
+import { basename } from 'node:path';
+import { modelFormat } from '../model-format';
+import type { ModelCard } from '../evaluation/model-card';
+import { intendedUse, standardLimits } from '../evaluation/model-card';
+import { stratifiedKFold } from '../evaluation/folds';
+import { summarize } from '../evaluation/metrics';
+import type { CsvTable } from './csv';
+import { defaultMissingMarkers, detectColumnTypes } from './encoding';
+import { readLabels, type PositiveRule } from './labels';
+import { seededRng, takeLabels } from './matrix';
+import { servedKind, type TabularHyperparameters, type TabularModelName } from './models';
+import { fitPipeline, scoreRows, type FittedPipeline, type PipelineSpec } from './pipeline';
+import { buildReport, subgroupColumns, type CvReport, type FoldReport } from './report';
+
+export interface TabularTrainingRequest {
+  table: CsvTable;
+  label: string;
+  positive?: PositiveRule;
+  missing?: string[];
+  model: TabularModelName;
+  /** Folds; default 5. */
+  cv?: number;
+  /** Default 42. */
+  seed?: number;
+  /** Columns that are not features (identifiers); the label is always excluded. */
+  exclude?: string[];
+  hyper?: TabularHyperparameters;
+  /** Model name (SageMaker naming rule); default `{label}-{model}`. */
+  name?: string;
+  version?: string;
+  /** When training ran (model.json createdAt). */
+  trainedAt: Date;
+  progress?: (line: string) => void;
+}
+
+export interface TabularTrainingResult {
+  report: CvReport;
+  /** model.json (caregraph-model/1) of the final model. */
+  document: Record<string, unknown>;
+  card: ModelCard;
+  /** The final fitted pipeline (encoding, standardisation, model) behind `document`. */
+  pipeline: FittedPipeline;
+}
+
+/** A SageMaker-style name from free text: letters, digits and inner hyphens, at most 63. */
+export function modelName(text: string): string {
+  const slug = text
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return slug || 'tabular-model';
+}
+
+function describeRule(rule: PositiveRule): string {
+  return 'equals' in rule ? `= "${rule.equals}"` : '> 0';
+}
+
+/**
+ * Train and evaluate. Throws ValidationError for bad input (missing column, single class, too
+ * few rows for the folds), naming the file, line and column.
+ */
+export async function trainTabular(req: TabularTrainingRequest): Promise<TabularTrainingResult> {
+  const { table, model, cv = 5, seed = 42, progress = () => {} } = req;
+  const missing = req.missing ?? defaultMissingMarkers;
+  const labels = readLabels(table, req.label, req.positive, missing);
+  const exclude = [req.label, ...(req.exclude ?? [])];
+  const { types, dropped } = detectColumnTypes(table, missing, exclude);
+  const spec: PipelineSpec = { table, types, missing, model, hyper: req.hyper };
+  const root = seededRng(seed);
+  const folds = stratifiedKFold(labels.y, cv, root.fork('folds'));
+  const oof = new Float64Array(labels.y.length);
+  const foldReports: FoldReport[] = [];
+  for (const [f, fold] of folds.entries()) {
+    const tableRows = (ks: Int32Array) => Int32Array.from(ks, (k) => labels.rows[k]!);
+    const trainY = takeLabels(labels.y, fold.train);
+    const fit = await fitPipeline(spec, tableRows(fold.train), trainY, root.fork(`fold-${f}`));
+    const p = scoreRows(fit, table, tableRows(fold.test));
+    fold.test.forEach((k, n) => (oof[k] = p[n]!));
+    foldReports.push({ fold: f + 1, ...summarize(takeLabels(labels.y, fold.test), p) });
+    progress(`  fold ${f + 1}/${cv}: AUROC ${foldReports.at(-1)!.auroc.toFixed(3)}`);
+  }
+  const groups = subgroupColumns(table, labels.rows, missing);
+  const report = buildReport(model, foldReports, labels.y, oof, groups, root.fork('bootstrap'));
+  const final = await fitPipeline(spec, labels.rows, labels.y, root.fork('final'));
+  const name = modelName(req.name ?? `${req.label}-${model}`);
+  const version = req.version ?? '1';
+  const createdAt = req.trainedAt.toISOString();
+  const document = {
+    format: modelFormat,
+    kind: servedKind[model],
+    name,
+    version,
+    features: final.features,
+    createdAt,
+    standardization: final.standardization,
+    threshold: 0.5,
+    ...final.model.params,
+    encoding: final.encoding,
+    training: { model, label: req.label, positive: labels.rule, seed, cv },
+  };
+  const card: ModelCard = {
+    name,
+    version,
+    kind: servedKind[model],
+    trainedAt: createdAt,
+    seed,
+    data: {
+      source: basename(table.file),
+      rows: labels.y.length,
+      positives: report.pooled.positives,
+      droppedRows: labels.missing,
+      label: req.label,
+      positive: describeRule(labels.rule),
+    },
+    features: {
+      columns: [...types].map(([n, type]) => ({ name: n, type })),
+      encoded: final.features,
+    },
+    metrics: {
+      cv: report.cv,
+      auroc: report.auroc,
+      auprc: report.auprc,
+      brier: report.brier,
+      accuracy: report.accuracy,
+      ci: report.ci,
+      thresholds: report.thresholds,
+      calibration: report.calibration,
+    },
+    subgroups: report.subgroups.map((s) => ({
+      attribute: s.attribute,
+      maxAurocGap: s.maxAurocGap,
+      maxCalibrationGap: s.maxCalibrationGap,
+      groups: s.groups.length,
+    })),
+    training: [
+      ...final.model.notes,
+      ...(dropped.length
+        ? [`columns left out (no values, or identifiers): ${dropped.join(', ')}`]
+        : []),
+    ],
+    intendedUse,
+    limits: standardLimits,
+  };
+  return { report, document, card, pipeline: final };
+}

@@ -1,0 +1,137 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadModelDirectory } from './model-format';
+import { syntheticTable } from './tabular/synthetic-table';
+import { runTrainingJob, sageMakerPaths } from './train';
+
+describe('SageMaker training contract: training/train.ts', () => {
+  let root: string;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    // Prepare: the /opt/ml layout under a temp folder, addressed through SM_* variables
+    root = await mkdtemp(join(tmpdir(), 'caregraph-sm-'));
+    env = {
+      SM_INPUT_DIR: join(root, 'input'),
+      SM_CHANNEL_TRAIN: join(root, 'input', 'data', 'train'),
+      SM_MODEL_DIR: join(root, 'model'),
+      SM_OUTPUT_DIR: join(root, 'output'),
+    };
+    await mkdir(join(root, 'input', 'config'), { recursive: true });
+    await mkdir(env.SM_CHANNEL_TRAIN!, { recursive: true });
+    await writeFile(
+      join(env.SM_CHANNEL_TRAIN!, 'cohort.csv'),
+      syntheticTable({ rows: 200, seed: 4 }).csv,
+    );
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const hyperparameters = (values: Record<string, string>) =>
+    writeFile(join(root, 'input', 'config', 'hyperparameters.json'), JSON.stringify(values));
+
+  it('defaults every path to /opt/ml when no SM_* variable is set', () => {
+    expect(sageMakerPaths({})).toEqual({
+      inputConfigDir: '/opt/ml/input/config',
+      trainChannel: '/opt/ml/input/data/train',
+      modelDir: '/opt/ml/model',
+      outputDir: '/opt/ml/output',
+      outputDataDir: '/opt/ml/output/data',
+    });
+  });
+
+  it('trains from string hyperparameters, writes a servable model to SM_MODEL_DIR and metrics lines', async () => {
+    // Prepare: SageMaker passes every hyperparameter as a string
+    await hyperparameters({
+      label: 'outcome',
+      model: 'logreg',
+      cv: '3',
+      seed: '5',
+      exclude: 'id',
+      name: 'cvd-risk',
+    });
+    const lines: string[] = [];
+    // Act
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date('2026-01-15T10:00:00Z'),
+      log: (line) => lines.push(line),
+    });
+    // Assess
+    expect(code).toBe(0);
+    const models = await loadModelDirectory(env.SM_MODEL_DIR!);
+    expect(models.get('cvd-risk')).toMatchObject({
+      kind: 'logistic-regression',
+      createdAt: '2026-01-15T10:00:00.000Z',
+    });
+    const evaluation = JSON.parse(
+      await readFile(join(root, 'output', 'data', 'evaluation.json'), 'utf8'),
+    ) as { cv: number };
+    expect(evaluation.cv).toBe(3);
+    expect(lines.some((l) => /^auroc=0\.\d+;$/.test(l))).toBe(true);
+    await expect(stat(join(root, 'output', 'failure'))).rejects.toThrow();
+  });
+
+  it('writes the reason to output/failure and exits 1 when the label column is absent', async () => {
+    // Prepare
+    await hyperparameters({ label: 'died', model: 'gnb' });
+    // Act
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date(),
+      log: () => {},
+    });
+    // Assess
+    expect(code).toBe(1);
+    const reason = await readFile(join(root, 'output', 'failure'), 'utf8');
+    expect(reason).toMatch(/cohort\.csv: line 1: no column named "died"\n$/);
+  });
+
+  it('fails clearly when a hyperparameter is invalid', async () => {
+    // Prepare
+    await hyperparameters({ label: 'outcome', model: 'logreg', cv: 'ten' });
+    // Act
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date(),
+      log: () => {},
+    });
+    // Assess
+    expect(code).toBe(1);
+    expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toMatch(/^cv: /);
+  });
+
+  it('asks for the csv hyperparameter when the channel holds several CSV files', async () => {
+    // Prepare
+    await writeFile(join(env.SM_CHANNEL_TRAIN!, 'other.csv'), 'a,b\n1,0\n');
+    await hyperparameters({ label: 'outcome', model: 'gnb' });
+    // Act
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date(),
+      log: () => {},
+    });
+    // Assess
+    expect(code).toBe(1);
+    expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toContain(
+      'expected exactly one .csv file (found 2)',
+    );
+  });
+
+  it('runs as the container entry point, reading only SM_* variables for its paths', async () => {
+    // Prepare
+    await hyperparameters({ label: 'outcome', model: 'gnb', exclude: 'id' });
+    // Act
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'training/train.ts'],
+      {
+        env,
+      },
+    );
+    // Assess
+    expect(stdout).toMatch(/^auroc=0\.\d+;$/m);
+    const models = await loadModelDirectory(env.SM_MODEL_DIR!);
+    expect([...models.values()][0]?.kind).toBe('gnb');
+  });
+});
