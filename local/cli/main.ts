@@ -10,7 +10,9 @@ import { synthCommand } from './commands/synth';
 import { featuresCommand } from './commands/features';
 import { pgxCommand } from './commands/pgx';
 import { deidCommand } from './commands/deid';
-import { monitorCommand } from './commands/monitor';
+import { makeMonitorCommand } from './commands/monitor';
+import { news2Scorer } from '../../shared/domain/monitoring/news2-scorer';
+import { fetchPatientRecord } from './stack-client';
 import { riskCommand } from './commands/risk';
 import { remindersCommand } from './commands/reminders';
 import { trainCommand } from './commands/train';
@@ -24,7 +26,7 @@ const commands: Command[] = [
   featuresCommand,
   pgxCommand,
   deidCommand,
-  monitorCommand,
+  makeMonitorCommand({ news2: news2Scorer, fetchPatientResources: fetchPatientRecord }),
   riskCommand,
   remindersCommand,
   trainCommand,

@@ -8,6 +8,7 @@ import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3
 import { localConfig } from '../../shared/config/config';
 import { keyLayout, identifierPattern } from '../../shared/config/resources';
 import type { IngestReport } from '../../shared/domain/ingest/report';
+import type { FhirJson } from '../../shared/domain/ingest/source-record';
 import { DependencyError, NotFoundError, ValidationError } from '../../shared/domain/errors';
 import type { StackEndpoints } from '../stack';
 
@@ -188,4 +189,24 @@ export function stackConfig(stack: StackInfo) {
     { s3: stack.s3, dynamodb: stack.dynamodb, sparql: stack.sparql, sagemaker: stack.model },
     stack.dataDir,
   );
+}
+
+/**
+ * One patient's record (a searchset Bundle from GET /patients/{id}/resources) from the running stack,
+ * as a clinician of `hospital` (default demo-general).
+ */
+export async function fetchPatientRecord(request: {
+  patientId: string;
+  endpoint?: string;
+  hospital?: string;
+  dataDir?: string;
+}): Promise<FhirJson[]> {
+  const stack = await findStack(request.endpoint, request.dataDir);
+  const bundle = await callApi<{ entry?: { resource: Record<string, unknown> }[] }>(
+    stack,
+    { role: 'clinician', hospital: request.hospital ?? 'demo-general' },
+    'GET',
+    `/patients/${encodeURIComponent(request.patientId)}/resources`,
+  );
+  return (bundle.entry ?? []).map((e) => e.resource as FhirJson);
 }
