@@ -200,6 +200,8 @@ describe('Function: localConfig', () => {
     expect(config.tables).toEqual({
       serving: physicalName('caregraph-local', 'serving'),
       idempotency: physicalName('caregraph-local', 'idempotency'),
+      audit: physicalName('caregraph-local', 'audit'),
+      reidentification: physicalName('caregraph-local', 'reidentification'),
     });
     expect(config.tables.serving).toBe('caregraph-local-serving');
     expect(config.logLevel).toBe('WARN');
