@@ -19,6 +19,10 @@ import { createBuckets, createTables } from './bootstrap';
 import { LocalQueue } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
 import { makeRemindersHandler } from '../functions/reminders/make-handler';
+import { makeMonitorHandler } from '../functions/monitor/make-handler';
+import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
+import { eventTypes } from '../shared/ports/event-bus';
+import { LocalEventBus } from './event-bus';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -117,7 +121,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       sagemaker: model.url,
     };
     const config = localConfig(endpoints, dataDir, options.logLevel ?? 'INFO');
-    const deps = buildDependencies(config);
+    // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
+    const events = new LocalEventBus(dataDir);
+    const deps = buildDependencies(config, { events });
+    events.addRule({
+      name: 'caregraph-local-patient-data-updated',
+      ...eventTypes.patientDataUpdated,
+      handler: makeMonitorHandler(
+        { ...deps, news2: news2Scorer },
+        buildObservability(config, 'monitor'),
+      ),
+    });
+    closers.unshift(() => events.close());
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);
 
@@ -178,7 +193,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ingestQueue,
       scheduler,
       issuer: gateway.issuer,
-      settled: () => ingestQueue.idle(),
+      settled: async () => {
+        await ingestQueue.idle();
+        await events.idle();
+      },
       close: () => closeAll(closers),
     };
   } catch (error) {

@@ -8,9 +8,19 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { AppConfig } from '../config/config';
 import { auditTable, idempotencyTable, servingTable } from '../config/resources';
-import type { Clock, GraphStore, KeyRing, Notifier, ObjectStore, Predictor, Table } from '../ports';
+import type {
+  Clock,
+  EventBus,
+  GraphStore,
+  KeyRing,
+  Notifier,
+  ObjectStore,
+  Predictor,
+  Table,
+} from '../ports';
 import { systemClock } from '../ports/clock';
 import { S3ObjectStore } from './aws/s3-object-store';
 import { DynamoDbTable } from './aws/dynamodb-table';
@@ -21,6 +31,8 @@ import { SparqlHttpGraphStore } from './graph/sparql-http-graph-store';
 import { neptuneSigner } from './graph/neptune-sigv4';
 import { LocalKeyRing } from './local/local-key-ring';
 import { OutboxNotifier } from './local/outbox-notifier';
+import { OutboxEventBus } from './local/outbox-event-bus';
+import { EventBridgeBus } from './aws/eventbridge-bus';
 
 export interface Dependencies {
   config: AppConfig;
@@ -30,6 +42,8 @@ export interface Dependencies {
   audit?: Table;
   keys: KeyRing;
   notifier: Notifier;
+  /** Domain events (EventBridge in AWS; the running stack passes its in-process bus). */
+  events: EventBus;
   clock: Clock;
   graph: GraphStore;
   predictor: Predictor;
@@ -81,6 +95,9 @@ export function buildDependencies(
     notifier: local
       ? new OutboxNotifier(join(dataDir, 'outbox.jsonl'))
       : new SnsNotifier(new SNSClient(clientSettings(config)), config.notify.topicArn),
+    events: local
+      ? new OutboxEventBus(join(dataDir, 'events.jsonl'))
+      : new EventBridgeBus(new EventBridgeClient(clientSettings(config)), config.events.busName),
     clock: systemClock,
     graph: new SparqlHttpGraphStore({
       endpoint: config.endpoints.sparql ?? 'http://127.0.0.1:8182',

@@ -26,6 +26,7 @@ export const envNames = {
   graphLoaderRoleArn: 'CAREGRAPH_GRAPH_LOADER_ROLE_ARN',
   sagemakerEndpointUrl: 'CAREGRAPH_SAGEMAKER_URL',
   notifyTopicArn: 'CAREGRAPH_NOTIFY_TOPIC_ARN',
+  eventBusName: 'CAREGRAPH_EVENT_BUS',
   kmsKeyId: 'CAREGRAPH_KMS_KEY_ID',
   pseudonymSecretPrefix: 'CAREGRAPH_PSEUDONYM_SECRET_PREFIX',
   logLevel: 'CAREGRAPH_LOG_LEVEL',
@@ -51,6 +52,8 @@ export interface AppConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   graph: { loaderRoleArn?: string };
   notify: { topicArn?: string };
+  /** The EventBridge bus domain events go to; the account's default bus when undefined. */
+  events: { busName?: string };
   keys: { kmsKeyId?: string; pseudonymSecretPrefix: string };
   /** Local mode only: the embedded stack's data directory (key ring, outbox, logs). */
   dataDir?: string;
@@ -68,6 +71,7 @@ const awsEnvSchema = z.object({
   [envNames.sparqlEndpoint]: z.url().optional(),
   [envNames.graphLoaderRoleArn]: z.string().optional(),
   [envNames.notifyTopicArn]: z.string().optional(),
+  [envNames.eventBusName]: z.string().optional(),
   [envNames.kmsKeyId]: z.string().optional(),
   [envNames.pseudonymSecretPrefix]: z.string().default('caregraph/pseudonym/'),
   [envNames.logLevel]: logLevel.default('INFO'),
@@ -106,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     endpoints: { sparql: e[envNames.sparqlEndpoint] },
     graph: { loaderRoleArn: e[envNames.graphLoaderRoleArn] },
     notify: { topicArn: e[envNames.notifyTopicArn] },
+    events: { busName: e[envNames.eventBusName] },
     keys: {
       kmsKeyId: e[envNames.kmsKeyId],
       pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix],
@@ -147,6 +152,7 @@ export function localConfig(
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     graph: {},
     notify: {},
+    events: {},
     keys: { pseudonymSecretPrefix: 'caregraph/pseudonym/' },
     dataDir,
   };

@@ -7,3 +7,5 @@ export type * from './notifier';
 export type * from './clock';
 export type * from './key-ring';
 export { systemClock, fixedClock } from './clock';
+export type * from './event-bus';
+export { eventTypes } from './event-bus';

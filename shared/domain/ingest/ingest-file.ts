@@ -5,6 +5,7 @@
 import type { ObjectStore } from '../../ports/object-store';
 import type { Table, Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
+import { eventTypes, type EventBus } from '../../ports/event-bus';
 import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
 import { toQuarantineEntry } from '../problem';
@@ -36,6 +37,8 @@ export interface IngestDeps {
   serving: Table;
   keys: KeyRing;
   clock: Clock;
+  /** Where PatientDataUpdated events go (monitoring listens); none are sent without it. */
+  events?: EventBus;
 }
 
 export interface IngestInput {
@@ -95,6 +98,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
             quarantineKeys: progress.quarantineKeys,
             complete: false,
           });
+          await sink.announce(); // stored for good: tell listeners now, so a resume loses no event
           outputs = sink.outputs = new OutputStreams(
             deps.objects,
             where.hospital,
@@ -128,6 +132,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     JSON.stringify(built, null, 2),
     'application/json',
   );
+  await sink.announce();
   if (resume || progress.segment > 0) {
     await saveCheckpoint(deps.serving, where.hospital, input.key, etag, {
       line: 0,
@@ -233,6 +238,8 @@ class RecordSink {
   readonly projector: ResourceProjector;
   private readonly links: ReferenceLinks;
   private readonly units = new UnitSuspects();
+  /** Patients whose data this file stored since the last announcement. */
+  private readonly touched = new Set<string>();
 
   constructor(
     private readonly deps: IngestDeps,
@@ -259,6 +266,8 @@ class RecordSink {
       }
       const projected = await this.projector.project(resource);
       await this.checkReferences(projected, record);
+      const patient = patientOf(projected);
+      if (patient) this.touched.add(patient);
       this.pending.push(
         genericServingItem(this.where.hospital, projected, {
           batch: this.where.batch,
@@ -311,6 +320,24 @@ class RecordSink {
         for (let i = 0; i < n; i++) this.report.accept('Genotype');
       },
     };
+  }
+
+  /**
+   * Publish one PatientDataUpdated per patient whose records are now stored (after a flush). The
+   * event names the patient by pseudonym only; listeners read the stored state, so re-delivery and
+   * reordering are harmless.
+   */
+  async announce(): Promise<void> {
+    if (!this.deps.events || this.touched.size === 0) return;
+    const { source, detailType } = eventTypes.patientDataUpdated;
+    await this.deps.events.publish(
+      [...this.touched].map((patientId) => ({
+        source,
+        detailType,
+        detail: { hospital: this.where.hospital, patientId, batch: this.where.batch },
+      })),
+    );
+    this.touched.clear();
   }
 
   async flush(): Promise<void> {

@@ -1,0 +1,20 @@
+// Lambda entry point (AWS): build dependencies from the environment once per container, then delegate.
+import type { Context } from 'aws-lambda';
+import { loadConfig } from '../../shared/config/config';
+import { buildDependencies } from '../../shared/adapters/composition';
+import { buildObservability } from '../../shared/adapters/observability';
+import { news2Scorer } from '../../shared/domain/monitoring/news2-scorer';
+import { makeMonitorHandler } from './make-handler';
+
+let built: ReturnType<typeof makeMonitorHandler> | undefined;
+
+export const handler = (event: { detail?: unknown }, context: Context) => {
+  if (!built) {
+    const config = loadConfig();
+    built = makeMonitorHandler(
+      { ...buildDependencies(config), news2: news2Scorer },
+      buildObservability(config, 'monitor'),
+    );
+  }
+  return built(event, context);
+};

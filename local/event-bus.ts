@@ -1,0 +1,78 @@
+// The embedded stack's EventBridge: each rule (source + detail-type -> handler) has its own LocalQueue,
+// so a rule's target gets at-least-once delivery with retries and a dead-letter file, as an EventBridge
+// rule with a retry policy and DLQ would give. Handlers receive the EventBridge event shape.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import type { DomainEvent, EventBus } from '../shared/ports/event-bus';
+import { LocalQueue } from './event-queue';
+import { lambdaContext, localAccount } from './aws-events';
+
+export type EventHandler = (
+  event: EventBridgeEvent<string, Record<string, unknown>>,
+  context: Context,
+) => Promise<unknown>;
+
+export interface EventRule {
+  name: string;
+  source: string;
+  detailType: string;
+  handler: EventHandler;
+}
+
+export class LocalEventBus implements EventBus {
+  private readonly queues: { rule: EventRule; queue: LocalQueue }[] = [];
+
+  constructor(dataDir: string) {
+    this.dataDir = dataDir;
+  }
+
+  private readonly dataDir: string;
+
+  /** Route events matching the rule to its handler. */
+  addRule(rule: EventRule): void {
+    const queue = new LocalQueue({
+      name: rule.name,
+      deadLetterFile: join(this.dataDir, 'dead-letters', `${rule.name}.jsonl`),
+      handler: async (sqs) => {
+        const failures: { itemIdentifier: string }[] = [];
+        for (const record of sqs.Records) {
+          try {
+            await rule.handler(JSON.parse(record.body), lambdaContext(rule.name));
+          } catch {
+            failures.push({ itemIdentifier: record.messageId });
+          }
+        }
+        return { batchItemFailures: failures };
+      },
+    });
+    this.queues.push({ rule, queue });
+  }
+
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    for (const e of events) {
+      const body = JSON.stringify({
+        version: '0',
+        id: randomUUID(),
+        'detail-type': e.detailType,
+        source: e.source,
+        account: localAccount,
+        time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        region: 'us-east-1',
+        resources: [],
+        detail: e.detail,
+      });
+      for (const { rule, queue } of this.queues)
+        if (rule.source === e.source && rule.detailType === e.detailType) queue.send(body);
+    }
+  }
+
+  /** Resolves when every rule's queue is idle. */
+  async idle(): Promise<void> {
+    for (const { queue } of this.queues) await queue.idle();
+  }
+
+  async close(): Promise<void> {
+    for (const { queue } of this.queues) await queue.close();
+  }
+}

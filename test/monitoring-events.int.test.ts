@@ -1,0 +1,99 @@
+// Integration: ingest -> PatientDataUpdated -> monitor function, on the embedded stack. A hypertensive
+// crisis reading in an uploaded file opens one alert for that patient; re-uploading the same file
+// (a re-delivered event) opens nothing new.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import { listAlerts } from '../shared/domain/monitoring/alerts';
+import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+
+const bloodPressure = (id: string, when: string, systolic: number, diastolic: number) => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  category: [
+    {
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+          code: 'vital-signs',
+        },
+      ],
+    },
+  ],
+  code: {
+    coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel' }],
+  },
+  subject: { reference: 'Patient/p1' },
+  effectiveDateTime: when,
+  component: [
+    {
+      code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+      valueQuantity: {
+        value: systolic,
+        unit: 'mmHg',
+        system: 'http://unitsofmeasure.org',
+        code: 'mm[Hg]',
+      },
+    },
+    {
+      code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+      valueQuantity: {
+        value: diastolic,
+        unit: 'mmHg',
+        system: 'http://unitsofmeasure.org',
+        code: 'mm[Hg]',
+      },
+    },
+  ],
+});
+
+describe('Event: PatientDataUpdated (ingest -> monitoring)', () => {
+  let stack: TestStack;
+  let pid: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    pid = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1');
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b1', 'Patient.ndjson'),
+      ndjson(patient('p1')),
+    );
+    await stack.settled();
+    const recent = new Date(Date.now() - 3600_000).toISOString();
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b1', 'vitals.ndjson'),
+      ndjson(bloodPressure('bp1', recent, 196, 124)),
+    );
+    await stack.settled();
+  });
+  afterAll(async () => stack?.stop());
+
+  it('opens a hypertensive-crisis alert for the patient after their vitals are ingested, and notifies the care team without PHI', async () => {
+    const alerts = await listAlerts({ alerts: stack.deps.serving }, 'east', pid);
+    expect(alerts.map((a) => a.rule)).toContain('bp-crisis');
+    const outbox = readFileSync(join(stack.dataDir, 'outbox.jsonl'), 'utf8');
+    expect(outbox).toContain(pid);
+    for (const phi of ['Testperson', 'Alice', '"p1"', '196']) expect(outbox).not.toContain(phi);
+  });
+
+  it('opens nothing new when the same file is delivered again', async () => {
+    const before = await listAlerts({ alerts: stack.deps.serving }, 'east', pid);
+    const lines = readFileSync(join(stack.dataDir, 'outbox.jsonl'), 'utf8').split('\n').length;
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b2', 'vitals.ndjson'),
+      ndjson(bloodPressure('bp1', new Date(Date.now() - 3600_000).toISOString(), 196, 124)),
+    );
+    await stack.settled();
+    const after = await listAlerts({ alerts: stack.deps.serving }, 'east', pid);
+    expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+    expect(readFileSync(join(stack.dataDir, 'outbox.jsonl'), 'utf8').split('\n').length).toBe(
+      lines,
+    );
+  });
+});
