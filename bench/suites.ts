@@ -4,6 +4,8 @@ import { synthBenchmark } from './synth';
 import { alertsBenchmark } from './alerts';
 import { remindersBenchmark } from './reminders';
 import { modelsBenchmark } from './models';
+import { recommendBenchmark } from './recommend';
+import { nlpBenchmark } from './nlp';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -22,4 +24,6 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   alerts: alertsBenchmark,
   reminders: remindersBenchmark,
   models: modelsBenchmark,
+  recommend: recommendBenchmark,
+  nlp: nlpBenchmark,
 };

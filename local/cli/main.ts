@@ -17,6 +17,8 @@ import { riskCommand } from './commands/risk';
 import { remindersCommand } from './commands/reminders';
 import { trainCommand } from './commands/train';
 import { predictCommand } from './commands/predict';
+import { recommendCommandWith } from './commands/recommend';
+import { extractCommand } from './commands/extract';
 
 const commands: Command[] = [
   startCommand,
@@ -31,6 +33,10 @@ const commands: Command[] = [
   remindersCommand,
   trainCommand,
   predictCommand,
+  recommendCommandWith({
+    fetchPatient: (id) => fetchPatientRecord({ patientId: id }),
+  }),
+  extractCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

@@ -195,12 +195,12 @@ export function stackConfig(stack: StackInfo) {
  * One patient's record (a searchset Bundle from GET /patients/{id}/resources) from the running stack,
  * as a clinician of `hospital` (default demo-general).
  */
-export async function fetchPatientRecord(request: {
+export async function fetchPatientRecord<R = FhirJson>(request: {
   patientId: string;
   endpoint?: string;
   hospital?: string;
   dataDir?: string;
-}): Promise<FhirJson[]> {
+}): Promise<R[]> {
   const stack = await findStack(request.endpoint, request.dataDir);
   const bundle = await callApi<{ entry?: { resource: Record<string, unknown> }[] }>(
     stack,
@@ -208,5 +208,6 @@ export async function fetchPatientRecord(request: {
     'GET',
     `/patients/${encodeURIComponent(request.patientId)}/resources`,
   );
-  return (bundle.entry ?? []).map((e) => e.resource as FhirJson);
+  // Serving records are FHIR R4 resources, validated at ingest.
+  return (bundle.entry ?? []).map((e) => e.resource as R);
 }

@@ -1,0 +1,203 @@
+// Domain (recommend): one patient's FHIR record reduced to the facts the guidelines and safety rules
+// read — demographics, conditions, active medicines, allergies, labs, validated scores (computed by the
+// risk module) and tumour findings — each with its provenance. Pure: `at` fixes what is current.
+import type { AllergyIntolerance, Resource } from '@medplum/fhirtypes';
+import type { PgxProfile } from '../pgx/profile';
+import { cpicRecommendations, type CpicRecommendation } from '../pgx/cpic-recommendations';
+import {
+  activeCondition,
+  ageAt,
+  codings,
+  conditionHistory,
+  describeCondition,
+  describeMeasured,
+  describeMedication,
+  measurements,
+  patientRecord,
+  type Measured,
+  type PatientRecord,
+} from '../risk/fhir/patient-record';
+import {
+  historyConditions,
+  recommenderConditions,
+  recommenderLoinc as loinc,
+  type RecommenderCondition,
+} from './clinical-codes';
+import { ingredientsIn } from './drugs';
+import { labFacts, phq9Item9, scoreFacts, type LabFacts, type ScoreFacts } from './patient-labs';
+import { tumourFindingsFromFhir, type TumourFinding } from './tumour-findings';
+
+export interface Fact<T> {
+  value: T;
+  unit?: string;
+  source: string;
+}
+
+export interface ActiveMedication {
+  text: string;
+  ingredients: string[];
+  source: string;
+}
+
+export interface RecordedAllergy {
+  /** Substance name(s) and codes as recorded, lower case, joined for matching. */
+  text: string;
+  codes: string[];
+  /** Anaphylaxis, angioedema or high criticality: an immediate-type (IgE) history. */
+  severe: boolean;
+  source: string;
+}
+
+export interface PatientFacts {
+  patientId: string;
+  at: Date;
+  age?: Fact<number>;
+  /** Age in months (for paediatric limits), when the birth date is known. */
+  ageMonths?: number;
+  sex?: Fact<'female' | 'male'>;
+  /** US Core race includes Black or African American (CDC code 2054-5). */
+  black?: Fact<boolean>;
+  conditions: Partial<Record<RecommenderCondition, Fact<true>>>;
+  pregnant?: Fact<true>;
+  hepaticImpairment?: Fact<true>;
+  medications: ActiveMedication[];
+  allergies: RecordedAllergy[];
+  labs: LabFacts;
+  scores: ScoreFacts;
+  tumour: TumourFinding[];
+  pgx?: { profile: PgxProfile; cpic: CpicRecommendation[] };
+}
+
+const severeReaction = /anaphyla|angioedema|urticaria|hives|bronchospasm|wheez/i;
+
+function allergiesOf(resources: readonly Resource[]): RecordedAllergy[] {
+  return resources
+    .filter((r): r is AllergyIntolerance => r.resourceType === 'AllergyIntolerance')
+    .filter((a) => {
+      const clinical = a.clinicalStatus?.coding?.[0]?.code;
+      const verified = a.verificationStatus?.coding?.[0]?.code;
+      return (
+        !['inactive', 'resolved'].includes(clinical ?? '') &&
+        !['refuted', 'entered-in-error'].includes(verified ?? '')
+      );
+    })
+    .map((a) => {
+      const cs = codings(a.code);
+      const reactions = (a.reaction ?? []).flatMap((r) =>
+        (r.manifestation ?? []).flatMap((m) => [m.text, ...codings(m).map((c) => c.display)]),
+      );
+      return {
+        text: [a.code?.text, ...cs.map((c) => c.display)].filter(Boolean).join(' | ').toLowerCase(),
+        codes: cs.map((c) => c.code ?? '').filter(Boolean),
+        severe: a.criticality === 'high' || reactions.some((t) => severeReaction.test(t ?? '')),
+        source: `AllergyIntolerance/${a.id ?? '?'}`,
+      };
+    });
+}
+
+function medicationsOf(record: PatientRecord): ActiveMedication[] {
+  return record.medications.map((m) => {
+    const concept = m.medicationCodeableConcept;
+    const text = [concept?.text, ...codings(concept).map((c) => c.display), m.medicationReference]
+      .map((t) => (typeof t === 'object' ? t?.display : t))
+      .filter(Boolean)
+      .join(' | ');
+    return { text, ingredients: ingredientsIn(text), source: describeMedication(m) };
+  });
+}
+
+function conditionsOf(record: PatientRecord): PatientFacts['conditions'] {
+  const out: PatientFacts['conditions'] = {};
+  for (const key of Object.keys(recommenderConditions) as RecommenderCondition[]) {
+    const codes = recommenderConditions[key];
+    const found = historyConditions.includes(key)
+      ? conditionHistory(record, codes)
+      : activeCondition(record, codes);
+    if (found) out[key] = { value: true, source: describeCondition(found) };
+  }
+  return out;
+}
+
+/** Pregnant: an active pregnancy Condition, or the latest pregnancy-status answer "pregnant". */
+function pregnancyOf(
+  record: PatientRecord,
+  conditions: PatientFacts['conditions'],
+): Fact<true> | undefined {
+  if (conditions.pregnancy) return conditions.pregnancy;
+  const status = record.observations
+    .filter((o) => codings(o.code).some((c) => loinc.pregnancyStatus.includes(c.code as never)))
+    .sort((a, b) => ((a.effectiveDateTime ?? '') < (b.effectiveDateTime ?? '') ? 1 : -1))[0];
+  // SNOMED CT 77386006 |Pregnant| (LOINC 82810-3 answer list LL4129-4).
+  if (status && codings(status.valueCodeableConcept).some((c) => c.code === '77386006'))
+    return { value: true, source: `Observation/${status.id ?? '?'} pregnancy status` };
+  return undefined;
+}
+
+/**
+ * Hepatic impairment: cirrhosis or hepatic failure recorded, or ALT above 3 x the upper reference
+ * limit (40 U/L; the drug-induced liver injury threshold of FDA Guidance "Drug-Induced Liver Injury:
+ * Premarketing Clinical Evaluation" 2009).
+ */
+function hepaticOf(
+  conditions: PatientFacts['conditions'],
+  alt: Measured | undefined,
+): Fact<true> | undefined {
+  if (conditions.liverDisease) return conditions.liverDisease;
+  if (alt && alt.value > 120)
+    return { value: true, source: `${describeMeasured(alt)} ALT ${alt.value} U/L > 3 x ULN` };
+  return undefined;
+}
+
+/**
+ * Everything the recommender reads about one patient at `at` (data recorded later is ignored).
+ * `vcfTumour` are tumour findings read from a VCF (tumour-findings.ts); `pgx` a profile from the pgx
+ * module, whose CPIC recommendations are looked up here.
+ */
+export function patientFacts(
+  resources: readonly Resource[],
+  at: Date,
+  options: { pgx?: PgxProfile; vcfTumour?: readonly TumourFinding[] } = {},
+): PatientFacts {
+  const record = patientRecord(resources, at);
+  const patient = record.patient;
+  const patientRef = `Patient/${patient?.id ?? '?'}`;
+  const age = ageAt(record);
+  const conditions = conditionsOf(record);
+  const race = patient?.extension?.find((e) => e.url.endsWith('us-core-race'));
+  const raceCodes = (race?.extension ?? []).map((e) => e.valueCoding?.code);
+  const alt = measurements(record, loinc.alt)[0];
+  const pregnant = patient?.gender === 'female' ? pregnancyOf(record, conditions) : undefined;
+  const hepatic = hepaticOf(conditions, alt);
+  return {
+    patientId: patient?.id ?? '',
+    at,
+    ...(age ? { age: { value: age.years, unit: 'a', source: `${patientRef} birthDate` } } : {}),
+    ...(age ? { ageMonths: age.months } : {}),
+    ...(patient?.gender === 'female' || patient?.gender === 'male'
+      ? { sex: { value: patient.gender, source: `${patientRef} gender` } }
+      : {}),
+    ...(race
+      ? { black: { value: raceCodes.includes('2054-5'), source: `${patientRef} us-core-race` } }
+      : {}),
+    conditions,
+    ...(pregnant ? { pregnant } : {}),
+    ...(hepatic ? { hepaticImpairment: hepatic } : {}),
+    medications: medicationsOf(record),
+    allergies: allergiesOf(resources),
+    labs: labFacts(record, resources, at),
+    scores: withItem9(scoreFacts(resources, at), phq9Item9(record)),
+    tumour: [...(options.vcfTumour ?? []), ...tumourFindingsFromFhir(record)],
+    ...(options.pgx
+      ? { pgx: { profile: options.pgx, cpic: cpicRecommendations(options.pgx) } }
+      : {}),
+  };
+}
+
+function withItem9(scores: ScoreFacts, item9: Fact<number> | undefined): ScoreFacts {
+  return item9 ? { ...scores, phq9Item9: item9 } : scores;
+}
+
+/** True when the patient takes an ingredient of class `cls` (or the ingredient itself). */
+export function takes(facts: PatientFacts, match: (drug: string) => boolean): ActiveMedication[] {
+  return facts.medications.filter((m) => m.ingredients.some(match));
+}

@@ -1,0 +1,208 @@
+// Domain (recommend): the measurements and validated scores the guidelines read, in canonical units,
+// each with provenance. Scores are computed by the risk module (risk/scores-from-fhir.ts), never here.
+import type { Resource } from '@medplum/fhirtypes';
+import { ValidationError } from '../errors';
+import type { RiskScoreName } from '../risk/registry';
+import { sameUnit } from '../risk/score-definition';
+import { scoresFromFhir } from '../risk/scores-from-fhir';
+import { describeMeasured, measurements, type Measured } from '../risk/fhir/patient-record';
+import type { PatientRecord } from '../risk/fhir/patient-record';
+import { cholesterolMgdlPerMmol, kgPerPound } from '../risk/units';
+import { recommenderLoinc as loinc } from './clinical-codes';
+import type { Fact } from './patient-facts';
+
+export interface LabFacts {
+  /** Mean of the (up to) three most recent readings within a year, mmHg. */
+  sbp?: Fact<number>;
+  dbp?: Fact<number>;
+  ldl?: Fact<number>;
+  hba1c?: Fact<number>;
+  /** mL/min/1.73 m²: CKD-EPI 2021 from creatinine (adults), else a reported eGFR. */
+  egfr?: Fact<number>;
+  /** Cockcroft-Gault creatinine clearance, mL/min (DOAC dosing uses it, per the labels). */
+  crcl?: Fact<number>;
+  /** Serum creatinine, mg/dL (apixaban dose criteria). */
+  creatinine?: Fact<number>;
+  weightKg?: Fact<number>;
+  potassium?: Fact<number>;
+  alt?: Fact<number>;
+  /** Urine albumin-to-creatinine ratio, mg/g. */
+  uacr?: Fact<number>;
+}
+
+export interface ScoreFact {
+  value: number;
+  category?: string;
+  applicable: boolean;
+  reason?: string;
+  reference: string;
+  source: string;
+}
+
+export type ScoreFacts = Partial<
+  Record<'ascvd' | 'cha2ds2vasc' | 'hasbled' | 'phq9' | 'gad7', ScoreFact>
+> & { phq9Item9?: Fact<number> };
+
+const dayMs = 86_400_000;
+
+/** Latest value converted to `unit`, or undefined when its unit is not one of `convert`'s. */
+function latestIn(
+  record: PatientRecord,
+  codes: readonly string[],
+  unit: string,
+  convert: Record<string, (x: number) => number> = {},
+  maxAgeDays = 730,
+): Fact<number> | undefined {
+  for (const m of measurements(record, codes)) {
+    if (m.ageDays > maxAgeDays) return undefined;
+    const f = sameUnit(m.unit, unit)
+      ? (x: number) => x
+      : Object.entries(convert).find(([u]) => sameUnit(u, m.unit))?.[1];
+    if (f) return { value: round(f(m.value), 1), unit, source: describeMeasured(m) };
+  }
+  return undefined;
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+function meanOfRecent(list: Measured[], at: Date, unit: string): Fact<number> | undefined {
+  const recent = list.filter((m) => at.getTime() - m.date.getTime() <= 365 * dayMs).slice(0, 3);
+  if (!recent.length) return undefined;
+  const mean = recent.reduce((s, m) => s + m.value, 0) / recent.length;
+  return {
+    value: Math.round(mean),
+    unit,
+    source: `mean of ${recent.length}: ${recent.map(describeMeasured).join('; ')}`,
+  };
+}
+
+/**
+ * Cockcroft-Gault creatinine clearance (mL/min) = (140 - age) x weight (kg) / (72 x creatinine mg/dL),
+ * x 0.85 for women (Cockcroft DW, Gault MH. Nephron 1976;16:31), actual body weight, as the DOAC
+ * labels use it.
+ */
+export function cockcroftGault(age: number, weightKg: number, creatinine: number, female: boolean) {
+  return ((140 - age) * weightKg * (female ? 0.85 : 1)) / (72 * creatinine);
+}
+
+function renalFacts(
+  resources: readonly Resource[],
+  at: Date,
+  labs: LabFacts,
+  record: PatientRecord,
+) {
+  const ckd = tryScore(resources, 'egfr-ckd-epi-2021', at);
+  if (ckd && ckd.value !== null && ckd.applicable) {
+    const source = ckd.inputs.find((i) => i.name === 'creatinine')?.source ?? 'creatinine';
+    labs.egfr = { value: ckd.value, unit: 'mL/min/{1.73_m2}', source: `CKD-EPI 2021 of ${source}` };
+    const creat = ckd.inputs.find((i) => i.name === 'creatinine')?.value;
+    const age = ckd.inputs.find((i) => i.name === 'age')?.value;
+    const sex = ckd.inputs.find((i) => i.name === 'sex')?.value;
+    if (typeof creat === 'number')
+      labs.creatinine = { value: Math.round(creat * 100) / 100, unit: 'mg/dL', source };
+    if (typeof creat === 'number' && typeof age === 'number' && labs.weightKg)
+      labs.crcl = {
+        value: Math.round(cockcroftGault(age, labs.weightKg.value, creat, sex === 'female')),
+        unit: 'mL/min',
+        source: `Cockcroft-Gault of ${source} and ${labs.weightKg.source}`,
+      };
+    return;
+  }
+  const reported = latestIn(
+    record,
+    loinc.egfr,
+    'mL/min/{1.73_m2}',
+    { 'mL/min/1.73m2': (x) => x },
+    90,
+  );
+  if (reported) labs.egfr = reported;
+}
+
+/** The labs and vital signs the recommender reads, as known at `at`. */
+export function labFacts(
+  record: PatientRecord,
+  resources: readonly Resource[],
+  at: Date,
+): LabFacts {
+  const labs: LabFacts = {};
+  const set = <K extends keyof LabFacts>(k: K, v: LabFacts[K] | undefined) => {
+    if (v) labs[k] = v;
+  };
+  set('sbp', meanOfRecent(measurements(record, loinc.systolic), at, 'mm[Hg]'));
+  set('dbp', meanOfRecent(measurements(record, loinc.diastolic), at, 'mm[Hg]'));
+  set('ldl', latestIn(record, loinc.ldl, 'mg/dL', { 'mmol/L': (x) => x * cholesterolMgdlPerMmol }));
+  // IFCC mmol/mol -> NGSP %: % = 0.09148 x mmol/mol + 2.152 (IFCC-NGSP master equation, Hoelzel W et
+  // al. Clin Chem 2004;50:166).
+  set(
+    'hba1c',
+    latestIn(record, loinc.hba1c, '%', {}, 365) ??
+      latestIn(record, loinc.hba1cIfcc, '%', { 'mmol/mol': (x) => 0.09148 * x + 2.152 }, 365),
+  );
+  set(
+    'weightKg',
+    latestIn(
+      record,
+      loinc.weight,
+      'kg',
+      { '[lb_av]': (x) => x * kgPerPound, lb: (x) => x * kgPerPound, g: (x) => x / 1000 },
+      365,
+    ),
+  );
+  set('potassium', latestIn(record, loinc.potassium, 'mmol/L', { 'meq/L': (x) => x }, 365));
+  set('alt', latestIn(record, loinc.alt, 'U/L', {}, 365));
+  set(
+    'uacr',
+    latestIn(record, loinc.albuminCreatinineRatio, 'mg/g', { 'mg/mmol': (x) => x * 8.84 }, 730),
+  );
+  renalFacts(resources, at, labs, record);
+  return labs;
+}
+
+function tryScore(resources: readonly Resource[], score: RiskScoreName, at: Date) {
+  try {
+    return scoresFromFhir(resources, score, at);
+  } catch (error) {
+    // No Patient resource: the score cannot be computed; the guideline reports what is missing.
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}
+
+const scoreKeys = {
+  ascvd: 'ascvd-pce',
+  cha2ds2vasc: 'cha2ds2-vasc',
+  hasbled: 'has-bled',
+  phq9: 'phq9',
+  gad7: 'gad7',
+} as const satisfies Record<string, RiskScoreName>;
+
+/** The distinct resource references a score's inputs came from ("Observation/x, Condition/y"). */
+function scoreSources(sources: readonly string[]): string {
+  const refs = sources.map((s) => s.split(' ')[0] ?? '').filter((s) => s.includes('/'));
+  return [...new Set(refs)].join(', ') || 'recorded history';
+}
+
+/** The validated scores the guidelines use, computed by the risk module from the same resources. */
+export function scoreFacts(resources: readonly Resource[], at: Date): ScoreFacts {
+  const out: ScoreFacts = {};
+  for (const [key, name] of Object.entries(scoreKeys) as [
+    keyof typeof scoreKeys,
+    RiskScoreName,
+  ][]) {
+    const r = tryScore(resources, name, at);
+    if (!r || r.value === null) continue;
+    out[key] = {
+      value: r.value,
+      ...(r.category ? { category: r.category } : {}),
+      applicable: r.applicable,
+      ...(r.reason ? { reason: r.reason } : {}),
+      reference: r.reference,
+      source: `${name} from ${scoreSources(r.inputs.map((i) => i.source))}`,
+    };
+  }
+  return out;
+}
+
+export function phq9Item9(record: PatientRecord): Fact<number> | undefined {
+  return latestIn(record, loinc.phq9Item9, '{score}', {}, 14);
+}

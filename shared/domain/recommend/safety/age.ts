@@ -1,0 +1,189 @@
+// Domain (recommend/safety): age limits — potentially inappropriate medicines for adults >= 65 (AGS
+// Beers Criteria 2023, J Am Geriatr Soc 2023;71:2052, Table 2 unless stated) and paediatric minimum
+// ages from the product labels and national formularies cited beside each rule.
+import { inClass } from '../drugs';
+import type { SafetyWarning, WarningSeverity } from '../model';
+import type { PatientFacts } from '../patient-facts';
+
+interface AgeRule {
+  drugs?: readonly string[];
+  classes?: readonly string[];
+  /** Applies at or above this age (years); for Beers rules 65. */
+  fromYears?: number;
+  /** Applies below this age, in months. */
+  belowMonths?: number;
+  severity: WarningSeverity;
+  message: string;
+  source: string;
+}
+
+const beers = 'AGS Beers Criteria 2023 (J Am Geriatr Soc 2023;71:2052), Table 2';
+
+export const ageRules: readonly AgeRule[] = [
+  {
+    drugs: ['glyburide', 'glimepiride'],
+    fromYears: 65,
+    severity: 'major',
+    message:
+      'long-acting sulfonylurea: prolonged hypoglycaemia; avoid (glipizide if a sulfonylurea is needed)',
+    source: beers,
+  },
+  {
+    classes: ['nsaid'],
+    fromYears: 65,
+    severity: 'moderate',
+    message: 'avoid chronic NSAID use unless alternatives fail and with gastroprotection',
+    source: beers,
+  },
+  {
+    drugs: ['warfarin'],
+    fromYears: 65,
+    severity: 'moderate',
+    message:
+      'avoid starting warfarin for AF/VTE unless DOACs are contraindicated (higher bleeding risk)',
+    source: beers,
+  },
+  {
+    drugs: ['rivaroxaban'],
+    fromYears: 65,
+    severity: 'moderate',
+    message: 'avoid rivaroxaban for long-term AF/VTE in favour of safer anticoagulants (apixaban)',
+    source: beers,
+  },
+  {
+    drugs: ['dabigatran'],
+    fromYears: 65,
+    severity: 'caution',
+    message: 'dabigatran: more GI bleeding than warfarin or apixaban at >= 75; use with caution',
+    source: beers,
+  },
+  {
+    drugs: ['prasugrel'],
+    fromYears: 75,
+    severity: 'major',
+    message:
+      'prasugrel is not recommended at >= 75 years (fatal and intracranial bleeding) except high-risk cases',
+    source: 'Effient US prescribing information 2021, section 5.1; ' + beers,
+  },
+  {
+    drugs: ['paroxetine'],
+    fromYears: 65,
+    severity: 'major',
+    message: 'strongly anticholinergic antidepressant; avoid',
+    source: beers,
+  },
+  {
+    drugs: ['aspirin'],
+    fromYears: 70,
+    severity: 'caution',
+    message:
+      'avoid aspirin for primary prevention (bleeding outweighs benefit); fine for secondary prevention',
+    source: beers,
+  },
+  {
+    classes: ['proton_pump_inhibitor'],
+    fromYears: 65,
+    severity: 'caution',
+    message: 'avoid scheduled PPI use beyond 8 weeks without a clear indication',
+    source: beers,
+  },
+  // Paediatric limits.
+  {
+    drugs: ['aspirin'],
+    belowMonths: 16 * 12,
+    severity: 'contraindicated',
+    message:
+      'aspirin under 16 years: Reye syndrome (except specialist indications such as Kawasaki disease)',
+    source: 'BNF for Children 2024-25, aspirin; MHRA 2002',
+  },
+  {
+    drugs: ['ibuprofen'],
+    belowMonths: 6,
+    severity: 'contraindicated',
+    message: 'ibuprofen is not recommended under 6 months for fever and pain in primary care',
+    source:
+      'BNF for Children 2024-25, ibuprofen; Sullivan JE, Farrar HC. Pediatrics 2011;127:580 (AAP)',
+  },
+  {
+    drugs: ['codeine', 'tramadol'],
+    belowMonths: 12 * 12,
+    severity: 'contraindicated',
+    message:
+      'codeine and tramadol are contraindicated under 12 years (respiratory depression in ultrarapid CYP2D6 metabolisers)',
+    source: 'FDA Drug Safety Communication 2017-04-20',
+  },
+  {
+    classes: ['tetracycline'],
+    belowMonths: 8 * 12,
+    severity: 'contraindicated',
+    message:
+      'tetracyclines under 8 years stain teeth (short doxycycline courses excepted by specialists)',
+    source: 'AAP Red Book 2024; BNF for Children 2024-25',
+  },
+  {
+    classes: ['fluoroquinolone'],
+    belowMonths: 18 * 12,
+    severity: 'major',
+    message:
+      'fluoroquinolones in children only when no safer alternative (musculoskeletal toxicity)',
+    source: 'AAP Clinical Report, Jackson MA et al. Pediatrics 2016;138:e20162706',
+  },
+  {
+    drugs: ['metformin'],
+    belowMonths: 10 * 12,
+    severity: 'contraindicated',
+    message: 'metformin is not approved under 10 years',
+    source: 'Glucophage US prescribing information 2018, section 8.4',
+  },
+  {
+    classes: ['statin'],
+    belowMonths: 8 * 12,
+    severity: 'major',
+    message: 'statins are not approved under 8 years (pravastatin from 8, others from 10)',
+    source: '2018 AHA/ACC cholesterol guideline, section 4.4.5; US prescribing information',
+  },
+  {
+    drugs: ['cefdinir', 'azithromycin'],
+    belowMonths: 6,
+    severity: 'major',
+    message: 'not studied for otitis media under 6 months',
+    source: 'Omnicef and Zithromax US prescribing information, section 8.4',
+  },
+  {
+    drugs: ['formoterol'],
+    belowMonths: 6 * 12,
+    severity: 'major',
+    message: 'ICS-formoterol reliever is not recommended under 6 years',
+    source: 'GINA 2024 report, Box 4-12 (children 6-11) and Box 6-5 (5 years and younger)',
+  },
+  {
+    classes: ['ssri'],
+    belowMonths: 18 * 12,
+    severity: 'moderate',
+    message:
+      'antidepressants under 18: fluoxetine is first choice; boxed warning for suicidality, monitor weekly at first',
+    source: 'NICE NG134 (2019) 1.6; FDA boxed warning (antidepressants, 2004/2007)',
+  },
+];
+
+function applies(rule: AgeRule, drug: string, facts: PatientFacts): boolean {
+  const match =
+    (rule.drugs?.includes(drug) ?? false) || (rule.classes?.some((c) => inClass(drug, c)) ?? false);
+  if (!match || !facts.age) return false;
+  if (rule.fromYears !== undefined) return facts.age.value >= rule.fromYears;
+  return (facts.ageMonths ?? facts.age.value * 12) < rule.belowMonths!;
+}
+
+/** Age-related warnings (Beers 2023 and paediatric limits) for `drug`. */
+export function ageWarnings(drug: string, facts: PatientFacts): SafetyWarning[] {
+  return ageRules
+    .filter((rule) => applies(rule, drug, facts))
+    .map((rule) => ({
+      kind: 'age' as const,
+      severity: rule.severity,
+      drug,
+      message: rule.message,
+      source: rule.source,
+      evidence: [`${facts.age!.source}: ${facts.age!.value} years`],
+    }));
+}

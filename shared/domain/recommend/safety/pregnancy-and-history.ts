@@ -1,0 +1,119 @@
+// Domain (recommend/safety): pregnancy and past-condition contraindications, in the same rule shape
+// as the renal and hepatic rules (contraindications.ts). Sources beside each rule.
+import type { WarningSeverity } from '../model';
+import type { Fact } from '../patient-facts';
+import type { Finding, StateRule } from './contraindications';
+
+const pregnancyRule = (
+  severity: WarningSeverity,
+  message: string,
+  source: string,
+  match: { drugs?: string[]; classes?: string[] },
+): StateRule => ({
+  kind: 'pregnancy',
+  ...match,
+  source,
+  check: (f) => f.pregnant && { severity, message, evidence: [f.pregnant.source] },
+});
+
+export const pregnancyRules: readonly StateRule[] = [
+  pregnancyRule(
+    'contraindicated',
+    'ACE inhibitors and ARBs cause fetal renal toxicity (boxed warning)',
+    'FDA boxed warning (ACE inhibitor/ARB labels); ACOG Practice Bulletin 203 (2019)',
+    { classes: ['ace_inhibitor', 'arb'] },
+  ),
+  pregnancyRule(
+    'contraindicated',
+    'warfarin is teratogenic (embryopathy); use LMWH unless a mechanical valve requires it',
+    'Coumadin US prescribing information 2017, section 4; 2020 ACC/AHA valvular heart disease guideline',
+    { classes: ['vitamin_k_antagonist'] },
+  ),
+  pregnancyRule(
+    'major',
+    'stop statins in most pregnant patients (FDA 2021 label change removed the contraindication)',
+    'FDA Drug Safety Communication 2021-07-20 (statins in pregnancy)',
+    { classes: ['statin'] },
+  ),
+  pregnancyRule(
+    'contraindicated',
+    'methotrexate is abortifacient and teratogenic',
+    'Methotrexate US prescribing information 2020, boxed warning',
+    { drugs: ['methotrexate'] },
+  ),
+  pregnancyRule(
+    'major',
+    'DOACs are not recommended in pregnancy (insufficient data; LMWH preferred)',
+    '2023 ACC/AHA/ACCP/HRS AF guideline; ISTH guidance 2016',
+    { classes: ['doac'] },
+  ),
+  pregnancyRule(
+    'major',
+    'SGLT2 inhibitors and GLP-1 RAs are not recommended in pregnancy; insulin is preferred',
+    'ADA Standards of Care 2025, section 15',
+    { classes: ['sglt2_inhibitor', 'glp1_agonist'] },
+  ),
+  pregnancyRule(
+    'major',
+    'avoid NSAIDs from 20 weeks (fetal renal dysfunction, oligohydramnios)',
+    'FDA Drug Safety Communication 2020-10-15 (NSAIDs at 20 weeks or later)',
+    { classes: ['nsaid', 'cox2_inhibitor'] },
+  ),
+  pregnancyRule(
+    'contraindicated',
+    'tetracyclines stain fetal teeth and bone',
+    'BNF tetracyclines monograph 2024',
+    { classes: ['tetracycline'] },
+  ),
+  pregnancyRule(
+    'major',
+    'targeted cancer therapies cause embryo-fetal toxicity; specialist decision',
+    'Respective US prescribing information, section 5 (embryo-fetal toxicity)',
+    { classes: ['targeted_cancer_therapy'] },
+  ),
+];
+
+const history = (f: Fact<true> | undefined, message: string): Finding | undefined =>
+  f && { severity: 'contraindicated', message, evidence: [f.source] };
+
+export const conditionRules: readonly StateRule[] = [
+  {
+    kind: 'condition',
+    drugs: ['prasugrel'],
+    source: 'Effient (prasugrel) US prescribing information 2021, boxed warning and section 4',
+    check: (f) =>
+      history(f.conditions.stroke, 'prasugrel is contraindicated after a stroke or TIA'),
+  },
+  {
+    kind: 'condition',
+    drugs: ['ticagrelor', 'prasugrel'],
+    source: 'Brilinta US prescribing information 2021, section 4; Effient 2021, section 4',
+    check: (f) =>
+      history(
+        f.conditions.intracranialHaemorrhage,
+        'contraindicated after intracranial haemorrhage',
+      ),
+  },
+  {
+    kind: 'condition',
+    classes: ['doac'],
+    source: '2023 ACC/AHA/ACCP/HRS AF guideline, section 6.3 (mechanical valve: DOACs COR 3: Harm)',
+    check: (f) =>
+      history(
+        f.conditions.mitralStenosisOrMechanicalValve,
+        'DOACs are contraindicated with a mechanical heart valve or moderate-severe mitral stenosis',
+      ),
+  },
+  {
+    kind: 'condition',
+    classes: ['nsaid'],
+    source: 'ACG 2022 peptic ulcer bleeding guideline; AGS Beers Criteria 2023',
+    check: (f) =>
+      f.conditions.pepticUlcerOrGiBleed && {
+        severity: 'major',
+        message:
+          'history of peptic ulcer or GI bleeding: avoid NSAIDs (or add a PPI if unavoidable)',
+        evidence: [f.conditions.pepticUlcerOrGiBleed.source],
+      },
+  },
+];

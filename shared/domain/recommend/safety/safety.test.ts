@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allergy,
+  condition,
+  icd,
+  medication,
+  observation,
+  patient,
+  testAt as at,
+} from '../patient.testkit';
+import { patientFacts } from '../patient-facts';
+import { interactionWarnings } from './interactions';
+import { drugWarnings } from './check';
+import { adverseEventValue } from '../ranking';
+
+const current = (drug: string) => [{ drug, source: `MedicationRequest/${drug}` }];
+
+describe('Function: interactionWarnings', () => {
+  it.each([
+    ['warfarin', 'ibuprofen', 'major'],
+    ['clopidogrel', 'omeprazole', 'major'],
+    ['simvastatin', 'clarithromycin', 'contraindicated'],
+    ['sertraline', 'phenelzine', 'contraindicated'],
+    ['lisinopril', 'spironolactone', 'moderate'],
+    ['methotrexate', 'trimethoprim', 'major'],
+    ['lisinopril', 'losartan', 'major'],
+  ])('grades %s + %s as %s, naming the other drug and a source', (drug, other, severity) => {
+    const [w] = interactionWarnings(drug, current(other));
+    expect(w).toMatchObject({ kind: 'interaction', severity, drug });
+    expect(w!.message).toContain(other);
+    expect(w!.source.length).toBeGreaterThan(10);
+    // Symmetric: the pair is found from either side.
+    expect(interactionWarnings(other, current(drug))[0]?.severity).toBe(severity);
+  });
+
+  it('finds nothing for pantoprazole with clopidogrel (the recommended PPI)', () => {
+    expect(interactionWarnings('clopidogrel', current('pantoprazole'))).toEqual([]);
+  });
+});
+
+describe('Function: drugWarnings', () => {
+  const facts = (
+    extra: Parameters<typeof patientFacts>[0],
+    age = 50,
+    sex: 'female' | 'male' = 'male',
+  ) => patientFacts([patient({ age, sex }), ...extra], at);
+
+  it('does not carry a sulfonamide antibiotic allergy over to furosemide (no cross-reactivity)', () => {
+    const f = facts([allergy('Sulfonamide', 'Rash', '387406002')]);
+    expect(drugWarnings('sulfamethoxazole', f)[0]).toMatchObject({
+      kind: 'allergy',
+      severity: 'contraindicated',
+    });
+    expect(drugWarnings('furosemide', f)).toEqual([]);
+  });
+
+  it('treats eGFR 30-45 as "do not start metformin" and >= 45 as no renal finding', () => {
+    const at40 = facts([observation('98979-8', 40, 'mL/min/{1.73_m2}')]);
+    expect(drugWarnings('metformin', at40)[0]).toMatchObject({ kind: 'renal', severity: 'major' });
+    expect(
+      drugWarnings('metformin', facts([observation('98979-8', 45, 'mL/min/{1.73_m2}')])),
+    ).toEqual([]);
+  });
+
+  it('asks for an eGFR when a renally dosed drug has none', () => {
+    expect(drugWarnings('metformin', facts([]))[0]).toMatchObject({
+      kind: 'missing-data',
+      severity: 'caution',
+    });
+  });
+
+  it('applies Beers 2023 to glyburide at 65 but not at 64', () => {
+    expect(drugWarnings('glyburide', facts([], 65)).map((w) => w.kind)).toContain('age');
+    expect(drugWarnings('glyburide', facts([], 64)).map((w) => w.kind)).not.toContain('age');
+  });
+
+  it('flags a second statin as duplicate therapy', () => {
+    const f = facts([medication('simvastatin 20 MG Oral Tablet')]);
+    expect(drugWarnings('atorvastatin', f)).toContainEqual(
+      expect.objectContaining({ kind: 'duplicate', severity: 'major' }),
+    );
+    expect(drugWarnings('atorvastatin', f, [], ['simvastatin'])).toEqual([]);
+  });
+
+  it('contraindicates a DOAC with a mechanical heart valve', () => {
+    const f = facts([condition('Z95.2')]);
+    expect(drugWarnings('apixaban', f)[0]).toMatchObject({
+      kind: 'condition',
+      severity: 'contraindicated',
+    });
+  });
+
+  it('contraindicates ibuprofen under 6 months and aspirin under 16 years', () => {
+    const infant = patientFacts([patient({ age: 0, months: 4, sex: 'female' })], at);
+    expect(drugWarnings('ibuprofen', infant)[0]).toMatchObject({
+      kind: 'age',
+      severity: 'contraindicated',
+    });
+    expect(drugWarnings('aspirin', facts([], 15))[0]).toMatchObject({
+      kind: 'age',
+      severity: 'contraindicated',
+    });
+    expect(
+      drugWarnings(
+        'aspirin',
+        facts(
+          [icd.hypertension].map((c) => condition(c)),
+          16,
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('Function: adverseEventValue', () => {
+  it('is 1 without warnings, 0 with a contraindication, and lower with more warnings', () => {
+    const w = (severity: 'major' | 'contraindicated') => ({
+      kind: 'renal' as const,
+      severity,
+      drug: 'x',
+      message: 'm',
+      source: 's',
+    });
+    expect(adverseEventValue([])).toBe(1);
+    expect(adverseEventValue([w('contraindicated')])).toBe(0);
+    expect(adverseEventValue([w('major'), w('major')])).toBeLessThan(
+      adverseEventValue([w('major')]),
+    );
+  });
+});
+
+describe('Function: pgxFit', () => {
+  it('reads CPIC "desired starting dose" as standard dosing and "avoid" as a conflict', async () => {
+    const { pgxFit } = await import('./check');
+    const { pgxProfile } = await import('../../pgx/profile');
+    const { genomeGenotypes } = await import('../../pgx/genotypes.testkit');
+    const normal = patientFacts([patient({ age: 50, sex: 'male' })], at, {
+      pgx: pgxProfile(genomeGenotypes()),
+    });
+    expect(pgxFit('atorvastatin', normal)).toMatchObject({ value: 1 });
+    const poor = patientFacts([patient({ age: 50, sex: 'male' })], at, {
+      pgx: pgxProfile(genomeGenotypes({ CYP2C19: ['*2', '*2'] })),
+    });
+    expect(pgxFit('clopidogrel', poor)).toMatchObject({ value: 0, warning: { severity: 'major' } });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { readVcf } from '../genomics/vcf-reader';
+import { collectTumourFindings, normaliseAlteration, type TumourFinding } from './tumour-findings';
+
+// A VCF as the synthetic generator writes tumour calls (synth/genomics/vcf.ts): somatic SNVs with
+// INFO SOMATIC and HGVSP, the ERBB2 amplification as <DUP>, and one call the sample does not carry.
+const vcf = [
+  '##fileformat=VCFv4.2',
+  '##contig=<ID=chr7,length=159345973>',
+  '##contig=<ID=chr17,length=83257441>',
+  '##ALT=<ID=DUP,Description="Duplication">',
+  '##INFO=<ID=GENE,Number=1,Type=String,Description="gene">',
+  '##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="somatic">',
+  '##INFO=<ID=HGVSP,Number=1,Type=String,Description="protein change">',
+  '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="sv type">',
+  '##INFO=<ID=END,Number=1,Type=Integer,Description="end">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+  'chr7\t55191822\trs121434568\tT\tG\t.\tPASS\tGENE=EGFR;SOMATIC;HGVSP=p.Leu858Arg\tGT\t0/1',
+  'chr7\t140753336\trs113488022\tA\tT\t.\tPASS\tGENE=BRAF;SOMATIC;HGVSP=p.Val600Glu\tGT\t0/0',
+  'chr17\t39687913\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=39730426;GENE=ERBB2\tGT\t0/1',
+  'chr17\t43124027\trs80357914\tACT\tA\t.\tPASS\tGENE=BRCA1\tGT\t0|1',
+];
+
+async function* lines() {
+  let line = 0;
+  for (const text of vcf) yield { line: ++line, text };
+}
+
+describe('Function: collectTumourFindings', () => {
+  it('reads somatic SNVs, the ERBB2 amplification and the BRCA1 founder variant the sample carries, passing every record on', async () => {
+    const found: TumourFinding[] = [];
+    let passed = 0;
+    for await (const _ of collectTumourFindings(readVcf(lines(), 't.vcf'), found, 't.vcf'))
+      passed++;
+    expect(passed).toBe(5);
+    expect(
+      found.map((f) => `${f.gene} ${f.alteration} ${f.germline ? 'germline' : 'somatic'}`),
+    ).toEqual(['EGFR L858R somatic', 'ERBB2 amplification somatic', 'BRCA1 pathogenic germline']);
+    expect(found[0]!.source).toBe('t.vcf line 12');
+  });
+});
+
+describe('Function: normaliseAlteration', () => {
+  it('writes HGVS p. changes as oncology reports do and recognises EGFR exon 19 deletions', () => {
+    expect(normaliseAlteration('KRAS', 'p.Gly12Cys')).toBe('G12C');
+    expect(normaliseAlteration('EGFR', 'p.Glu746_Ala750del')).toBe('exon 19 deletion');
+    expect(normaliseAlteration('EGFR', 'p.(Leu858Arg)')).toBe('L858R');
+    expect(normaliseAlteration('ALK', 'EML4-ALK fusion')).toBe('fusion');
+  });
+});
