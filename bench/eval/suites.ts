@@ -5,6 +5,7 @@ import { synthValidityEval } from './synth-validity';
 import { pgxEval } from './pgx';
 import { deidEval } from './deid';
 import { modelsEval } from './models';
+import { nerEval } from './ner';
 
 export interface EvalContext {
   sharedData: string;
@@ -20,4 +21,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   pgx: pgxEval,
   deid: deidEval,
   models: modelsEval,
+  ner: nerEval,
 };

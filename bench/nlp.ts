@@ -1,0 +1,38 @@
+// Benchmark: clinical NLP throughput in MB/s of note text on one core: the dictionary + assertion path
+// (sections, matching, ConText) and the full path with relations, over synthetic notes.
+import { createNlpEngine, extractClinical } from '../shared/domain/nlp/extract';
+import { renderCohortPatient } from '../shared/domain/synth/cohort';
+import { defaultAsOf } from '../shared/domain/synth/model';
+import type { BenchContext, BenchResult } from './suites';
+
+function megabytesPerSecond(texts: readonly string[], run: (text: string) => unknown): number {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  const start = process.hrtime.bigint();
+  for (const text of texts) run(text);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return Number((bytes / 1e6 / seconds).toFixed(2));
+}
+
+export async function nlpBenchmark(ctx: BenchContext): Promise<BenchResult> {
+  const patients = ctx.size ?? 300;
+  const options = { patients, seed: 7, hospital: 'bench', dirtyRate: 0, asOf: defaultAsOf };
+  const texts: string[] = [];
+  for (let i = 0; i < patients; i++)
+    for (const note of renderCohortPatient(options, i).notes) texts.push(note.text);
+  ctx.progress(`  ${texts.length} notes from ${patients} synthetic patients`);
+  const engine = createNlpEngine();
+  for (const text of texts.slice(0, 50)) extractClinical(text, { engine }); // warm-up
+  const dictionaryAndAssertions = megabytesPerSecond(texts, (t) =>
+    extractClinical(t, { engine, relations: false }),
+  );
+  const full = megabytesPerSecond(texts, (t) => extractClinical(t, { engine }));
+  return {
+    metrics: {
+      notes: texts.length,
+      megabytes: Number((texts.reduce((n, t) => n + t.length, 0) / 1e6).toFixed(2)),
+      'dictionary+assertions MB/s': dictionaryAndAssertions,
+      'full (with relations) MB/s': full,
+    },
+    notes: ['one core, single thread; target >= 1 MB/s for dictionary + assertions'],
+  };
+}

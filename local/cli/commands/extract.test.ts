@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { runCommand } from '../io';
+import { extractCommand } from './extract';
+
+describe('Command: extract', () => {
+  let stdout: MockInstance;
+  let stderr: MockInstance;
+  const printed = () => stdout.mock.calls.map((c) => String(c[0])).join('');
+  const dir = mkdtempSync(join(tmpdir(), 'caregraph-extract-'));
+
+  beforeEach(() => {
+    stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints the contract JSON: entities with offsets, codes and assertions, and relations', async () => {
+    // Prepare
+    const file = join(dir, 'note.txt');
+    writeFileSync(file, 'Denies chest pain. Metformin 500 mg PO BID for type 2 diabetes.');
+    // Act
+    const code = await runCommand(extractCommand, [file, '--json']);
+    // Assess
+    expect(code).toBe(0);
+    const result = JSON.parse(printed());
+    expect(result.entities[0]).toEqual({
+      start: 7,
+      end: 17,
+      text: 'chest pain',
+      type: 'Symptom',
+      code: '29857009',
+      system: 'http://snomed.info/sct',
+      assertion: 'negated',
+    });
+    const metformin = result.entities.findIndex((e: { text: string }) => e.text === 'Metformin');
+    expect(result.entities[metformin].attributes).toEqual({
+      dose: '500 mg',
+      route: 'PO',
+      frequency: 'BID',
+    });
+    expect(result.relations).toContainEqual({
+      type: 'treats',
+      head: metformin,
+      tail: metformin + 1,
+      confidence: 0.9,
+    });
+  });
+
+  it('answers one line per {"id", "text"} line with --jsonl', async () => {
+    const file = join(dir, 'notes.jsonl');
+    writeFileSync(file, '{"id":"a","text":"No fever."}\n\n{"id":"b","text":"HTN"}\n');
+    const code = await runCommand(extractCommand, [file, '--jsonl']);
+    expect(code).toBe(0);
+    const lines = printed()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
+    expect(lines[0].entities[0].assertion).toBe('negated');
+  });
+
+  it('exits 1 naming the line of a record without text, and prints no note text', async () => {
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, '{"id":"a","text":"ok"}\n{"id":"b","body":"Jane Doe has HIV"}\n');
+    const code = await runCommand(extractCommand, [file, '--jsonl']);
+    expect(code).toBe(1);
+    const message = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(message).toMatch(/line 2: field "text"/);
+    expect(message).not.toMatch(/Jane/);
+  });
+
+  it('exits 2 on an unknown flag', async () => {
+    expect(await runCommand(extractCommand, ['--nope'])).toBe(2);
+  });
+});

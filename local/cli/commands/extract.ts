@@ -1,0 +1,129 @@
+// `caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE]`: clinical NER, assertions and
+// relations (docs/cli.md; output fields fixed by the CLI contract).
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ValidationError } from '../../../shared/domain/errors';
+import {
+  createNlpEngine,
+  extractClinical,
+  type NlpEngine,
+} from '../../../shared/domain/nlp/extract';
+import { parseLexicon } from '../../../shared/domain/nlp/lexicon/learn';
+import type { ExtractionResult } from '../../../shared/domain/nlp/model';
+import { out, parseFlags, UsageError, type Command } from '../io';
+
+const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE]
+  FILE        a text file, or - (default) for stdin
+  --jsonl     input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
+  --json      print {"entities", "relations"} for the whole input
+  --lexicon   also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)`;
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'clinical entities (with codes and assertions) and relations from free text',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parseFlags(
+      argv,
+      { jsonl: { type: 'boolean' }, json: { type: 'boolean' }, lexicon: { type: 'string' } },
+      true,
+    );
+    if (values.help) {
+      out.result(usage);
+      return 0;
+    }
+    if (positionals.length > 1) throw new UsageError('give at most one FILE (or - for stdin)');
+    const source = positionals[0] ?? '-';
+    const engine = createNlpEngine(
+      values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {},
+    );
+    if (values.jsonl) {
+      await extractLines(engine, source);
+      return 0;
+    }
+    const text = source === '-' ? await readStdin() : readText(source);
+    const result = extractClinical(text, { engine });
+    if (values.json) out.json(contractView(result));
+    else printTable(result);
+    return 0;
+  },
+};
+
+/** The contract's view of a result: entity and relation fields only (plus drug attributes). */
+export function contractView(result: ExtractionResult) {
+  return {
+    entities: result.entities.map((e) => ({
+      start: e.start,
+      end: e.end,
+      text: e.text,
+      type: e.type,
+      ...(e.code !== undefined ? { code: e.code, system: e.system } : {}),
+      assertion: e.assertion,
+      ...(e.attributes ? { attributes: e.attributes } : {}),
+    })),
+    relations: result.relations.map((r) => ({
+      type: r.type,
+      head: r.head,
+      tail: r.tail,
+      confidence: r.confidence,
+    })),
+  };
+}
+
+async function extractLines(engine: NlpEngine, source: string): Promise<void> {
+  const input = source === '-' ? process.stdin : createReadStream(source, 'utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    const record = parseRecord(line, n);
+    out.jsonLine({ id: record.id, ...contractView(extractClinical(record.text, { engine })) });
+  }
+}
+
+function parseRecord(line: string, n: number): { id: unknown; text: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new ValidationError(`line ${n}: not valid JSON`, `line ${n}`, { cause: error });
+  }
+  const record = value as { id?: unknown; text?: unknown };
+  if (typeof record !== 'object' || record === null || typeof record.text !== 'string')
+    throw new ValidationError(`line ${n}: field "text" must be a string`, `line ${n}.text`);
+  if (record.id === undefined)
+    throw new ValidationError(`line ${n}: field "id" is missing`, `line ${n}.id`);
+  return { id: record.id, text: record.text };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ValidationError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      path,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function printTable(result: ExtractionResult): void {
+  for (const e of result.entities)
+    out.result(
+      `${String(e.start).padStart(6)}-${String(e.end).padEnd(6)} ${e.type.padEnd(9)} ${e.assertion.padEnd(12)} ${e.text}${e.code ? `  [${e.code}]` : ''}`,
+    );
+  for (const r of result.relations)
+    out.result(
+      `${r.type.padEnd(15)} ${result.entities[r.head]!.text} -> ${result.entities[r.tail]!.text} (${r.confidence})`,
+    );
+}

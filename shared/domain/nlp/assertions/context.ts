@@ -1,0 +1,261 @@
+// Domain (nlp/assertions): a ConText-style assertion classifier (Harkema et al. 2009; NegEx, Chapman
+// et al. 2001). A trigger's scope runs from it to the end of its sentence (pre-triggers) or back to the
+// sentence start (post-triggers), cut short by termination terms; pseudo-triggers block the triggers
+// inside them. Semicolons end the scope of every trigger except negation, whose lists run across them
+// ("denies fevers; chills"). The closest applicable trigger wins; a negation beats a relative
+// ("no family history of..."); with no trigger, the section decides (family history -> family;
+// allergies and past surgical history -> historical).
+import type { Assertion, EntityType, Section, SectionKind } from '../model';
+import { sectionAt } from '../sections/sections';
+import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
+import { cues, type Cue, type CueCategory } from './cues';
+
+interface CueMatch {
+  start: number;
+  end: number;
+  cues: readonly Cue[];
+  /** Only punctuation follows to the end of the sentence ("Fever: no."). */
+  final: boolean;
+}
+
+/** What the classifier knows of a mention besides its span. */
+export interface MentionFacts {
+  type?: EntityType;
+  /** A chronic condition stays present after "history of" (CMS Chronic Conditions Warehouse sense). */
+  chronic?: boolean;
+}
+
+const cueByPhrase = new Map<string, Cue[]>();
+for (const cue of cues) {
+  const key = cue.phrase.toLowerCase();
+  const known = cueByPhrase.get(key);
+  if (known) known.push(cue);
+  else cueByPhrase.set(key, [cue]);
+}
+
+/** Cue tokens: words, and each punctuation mark on its own ("(-)" is three tokens, "r/o" three). */
+const cueToken = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+
+const cueTrie = newTrieNode<string>();
+for (const phrase of cueByPhrase.keys()) trieInsert(cueTrie, phrase.match(cueToken) ?? [], phrase);
+
+/** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */
+const postReach = 40;
+
+/** Assertion of each span, reusing sentence and trigger scans across the spans of one text. */
+export class AssertionClassifier {
+  private readonly cueCache = new Map<number, CueMatch[]>();
+
+  /**
+   * `mentions`: every mention span of the text, sorted by start; a scope runs on across a semicolon
+   * only through a list of mentions ("Call if chest pain; fever"), not into a new clause.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly sections: readonly Section[] = [],
+    private readonly mentions: readonly { start: number; end: number }[] = [],
+  ) {}
+
+  /** The assertion of the mention at [start, end). */
+  classify(start: number, end: number, facts: MentionFacts = {}): Assertion {
+    return this.explain(start, end, facts).assertion;
+  }
+
+  /** The assertion and the trigger (or section) that decided it, for review and debugging. */
+  explain(
+    start: number,
+    end: number,
+    facts: MentionFacts = {},
+  ): { assertion: Assertion; by: string } {
+    // Body structures are located, not asserted ("no edema of the legs" negates the oedema).
+    if (facts.type === 'Anatomy') return { assertion: 'present', by: 'anatomy' };
+    const section = sectionAt(this.sections, start);
+    const sentence = this.sentenceAround(start, end, section?.bodyStart ?? 0);
+    const matches = this.cuesIn(sentence[0], sentence[1]);
+    if (this.dashNegated(start)) return { assertion: 'negated', by: '-' };
+    const found = applicable(matches, start, end, {
+      crossesClause: (a, b) => this.crossesClause(a, b),
+      mentionBetween: (a, b) => this.mentionBetween(a, b),
+      type: facts.type,
+    });
+    const by = (c: string) => found.get(c as CueCategory)?.phrase ?? c;
+    // A drug named in an uncertain attribution ("X-induced cough suspected") was still taken.
+    if (facts.type === 'Chemical') found.delete('possible');
+    const near = closest(found);
+    if (near === 'negated') return { assertion: 'negated', by: by('negated') };
+    if (found.has('family') || section?.kind === 'family-history')
+      return found.has('negated')
+        ? { assertion: 'negated', by: by('negated') }
+        : { assertion: 'family', by: found.has('family') ? by('family') : 'section' };
+    if (near === 'historical' && facts.chronic) return { assertion: 'present', by: 'chronic' };
+    if (near) return { assertion: near, by: by(near) };
+    return { assertion: sectionDefault(section?.kind), by: `section ${section?.kind ?? 'none'}` };
+  }
+
+  private mentionBetween(from: number, to: number): boolean {
+    return this.mentions.some((m) => m.start >= from && m.end <= to);
+  }
+
+  /** True when [from, to) holds a semicolon that is not just a separator between mentions. */
+  private crossesClause(from: number, to: number): boolean {
+    const gap = this.text.slice(from, to);
+    if (!gap.includes(';')) return false;
+    let rest = '';
+    let at = from;
+    for (const m of this.mentions) {
+      if (m.end <= from || m.start >= to) continue;
+      rest += this.text.slice(at, Math.max(at, m.start));
+      at = Math.max(at, m.end);
+    }
+    rest += this.text.slice(at, to);
+    return !/^(?:[\s,;:/&]|\b(?:and|or|any|no)\b)*$/i.test(rest);
+  }
+
+  /** ROS shorthand "-dizziness, -chest pain": a hyphen glued to the mention after a list start. */
+  private dashNegated(start: number): boolean {
+    if (start < 1 || this.text[start - 1] !== '-') return false;
+    const before = start >= 2 ? this.text[start - 2]! : '\n';
+    return /[\s,;:(]/.test(before);
+  }
+
+  private sentenceAround(start: number, end: number, floor: number): [number, number] {
+    let s = start;
+    while (s > floor && !isBoundary(this.text, s - 1)) s--;
+    let e = end;
+    while (e < this.text.length && !isBoundary(this.text, e)) e++;
+    if (e < this.text.length && this.text[e] !== '\n') e++; // keep the closing . ! ? (post-trigger "?")
+    return [s, e];
+  }
+
+  private cuesIn(from: number, to: number): CueMatch[] {
+    const cached = this.cueCache.get(from);
+    if (cached) return cached;
+    const found = scanCues(this.text.slice(from, to), from);
+    if (this.cueCache.size > 5000) this.cueCache.clear();
+    this.cueCache.set(from, found);
+    return found;
+  }
+}
+
+/** Leftmost-longest trigger phrases in `slice` (offsets shifted by `offset`), by a token trie walk. */
+function scanCues(slice: string, offset: number): CueMatch[] {
+  const tokens: { start: number; end: number; key: string }[] = [];
+  cueToken.lastIndex = 0;
+  for (let m = cueToken.exec(slice); m !== null; m = cueToken.exec(slice))
+    tokens.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase() });
+  const found: CueMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const walk = trieWalk(
+      cueTrie,
+      i,
+      tokens.length,
+      (k) => tokens[k]!.key,
+      () => true,
+    );
+    const longest = walk[walk.length - 1];
+    if (!longest) {
+      i++;
+      continue;
+    }
+    const start = tokens[i]!.start;
+    const end = tokens[longest.lastToken]!.end;
+    found.push({
+      start: offset + start,
+      end: offset + end,
+      cues: cueByPhrase.get(longest.hits[0]!)!,
+      final: /^[\s.,;:!-]*$/.test(slice.slice(end)),
+    });
+    i = longest.lastToken + 1;
+  }
+  return found;
+}
+
+/** Sentence ends: . ! ? before a space or line end, and every line break (notes are lists of lines). */
+function isBoundary(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (c === '\n') return true;
+  if (c === '.' || c === '!' || c === '?') {
+    const next = text[i + 1];
+    return next === undefined || next === ' ' || next === '\n' || next === '\t';
+  }
+  return false;
+}
+
+type Found = Map<CueCategory, { distance: number; phrase: string }>;
+
+interface ScopeChecks {
+  crossesClause: (from: number, to: number) => boolean;
+  mentionBetween: (from: number, to: number) => boolean;
+  type: EntityType | undefined;
+}
+
+/** Categories of the triggers whose scope covers [start, end), with their distance to the mention. */
+function applicable(
+  matches: readonly CueMatch[],
+  start: number,
+  end: number,
+  checks: ScopeChecks,
+): Found {
+  const found: Found = new Map();
+  const note = (m: CueMatch, category: CueCategory, distance: number) => {
+    if (distance < (found.get(category)?.distance ?? Infinity))
+      found.set(category, { distance, phrase: m.cues[0]!.phrase });
+  };
+  const { crossesClause } = checks;
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    if (m.start < start && (m.end <= start || m.end < end)) {
+      const pre = m.cues.find((c) => c.direction === 'pre');
+      if (!pre || pre.category === 'pseudo' || pre.category === 'stop') continue;
+      if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
+      if (stoppedBetween(matches, k + 1, start, 'after') || crossesClause(m.end, start)) continue;
+      if (
+        pre.nextOnly &&
+        (!pre.nextOnly.includes(checks.type!) || checks.mentionBetween(m.end, start))
+      )
+        continue;
+      note(m, pre.category, Math.max(0, start - m.end));
+    } else if (m.start >= end) {
+      const post = m.cues.find((c) => c.direction === 'post');
+      if (!post || post.category === 'pseudo' || post.category === 'stop') continue;
+      if (!m.final && m.cues.some((c) => c.direction === 'pre')) continue;
+      if (m.start - end > postReach || stoppedBetween(matches, k - 1, end, 'before')) continue;
+      if (crossesClause(end, m.start)) continue;
+      note(m, post.category, m.start - end);
+    }
+  }
+  return found;
+}
+
+/** True when a termination term sits between trigger k and the mention. */
+function stoppedBetween(
+  matches: readonly CueMatch[],
+  from: number,
+  limit: number,
+  side: 'after' | 'before',
+): boolean {
+  if (side === 'after') {
+    for (let k = from; k < matches.length && matches[k]!.end <= limit; k++)
+      if (matches[k]!.cues.some((c) => c.category === 'stop')) return true;
+    return false;
+  }
+  for (let k = from; k >= 0 && matches[k]!.start >= limit; k--)
+    if (matches[k]!.cues.some((c) => c.category === 'stop')) return true;
+  return false;
+}
+
+function closest(found: Found): Assertion | undefined {
+  let best: Assertion | undefined;
+  let distance = Infinity;
+  for (const category of ['negated', 'possible', 'hypothetical', 'historical'] as const) {
+    const d = found.get(category)?.distance;
+    if (d !== undefined && d < distance) [best, distance] = [category, d];
+  }
+  return best;
+}
+
+function sectionDefault(section: SectionKind | undefined): Assertion {
+  if (section === 'allergies' || section === 'past-surgical-history') return 'historical';
+  return 'present';
+}

@@ -1,0 +1,102 @@
+// Domain (nlp/assertions): the ConText cue lists. Negation triggers follow NegEx (Chapman et al. 2001,
+// J Biomed Inform 34:301, and the 2009 NegEx trigger list: pre-/post-negation, pseudo-negation,
+// termination terms); the possible, historical, hypothetical and experiencer (family) triggers follow
+// ConText (Harkema et al. 2009, J Biomed Inform 42:839, Table 2 and its lexicon), extended with the
+// telegraphic forms clinical notes use ("(-)", "r/o", "h/o", "s/p", "neg").
+
+import type { EntityType } from '../model';
+
+export type CueCategory = 'negated' | 'possible' | 'historical' | 'hypothetical' | 'family';
+
+export interface Cue {
+  phrase: string;
+  /** 'pseudo' cues block a shorter trigger inside them ("no increase", "not only"); 'stop' ends a scope. */
+  category: CueCategory | 'pseudo' | 'stop';
+  /**
+   * 'pre' applies forward to the end of the scope; 'post' applies backward to its start. Post
+   * negations that are also words ("no", "none", "neg") count only at the end of their sentence
+   * ("Fever: no"), never before a following word ("Lungs: no wheezes").
+   */
+  direction: 'pre' | 'post';
+  /** Applies only to the next mention, and only to mentions of these types (as-needed sigs). */
+  nextOnly?: readonly EntityType[];
+}
+
+const list = (category: Cue['category'], direction: Cue['direction'], phrases: string): Cue[] =>
+  phrases.split('|').map((phrase) => ({ phrase, category, direction }));
+
+// prettier-ignore
+const relatives = 'father|mother|dad|mom|grandmother|grandfather|parents|parent|sister|brother|son|daughter|aunt|uncle'.split('|');
+/** "brought in by his father", "here with her mother": a relative who is present, not the experiencer. */
+const companions = relatives.flatMap((r) =>
+  ['by his', 'by her', 'by their', 'with his', 'with her', 'with their'].map((p) => `${p} ${r}`),
+);
+
+export const cues: readonly Cue[] = [
+  // "albuterol q4h PRN wheezing": the symptom is hypothetical, the drug and its indication are not.
+  ...list('hypothetical', 'pre', 'prn|p.r.n.|as needed for|if needed for').map((c) => ({
+    ...c,
+    nextOnly: ['Symptom'] as const,
+  })),
+  ...list('pseudo', 'pre', companions.join('|')),
+  ...list(
+    'negated',
+    'pre',
+    "no|not|denies|denied|deny|denying|without|w/o|negative for|neg for|neg|free of|absence of|absent|no evidence of|no sign of|no signs of|no history of|no hx of|no h/o|never had|never|none|no complaints of|has not had|have not had|had not had|there has been no|there was no|there is no|no recent|no known|no further|(-)|doubt|doubtful|rules out|ruled out|ruling out|r/o'd|is not|was not|did not have|does not have|not have|nor|lack of|lacks|fails to reveal|failed to reveal|free from|resolution of|no new|no acute|no associated|no active|unremarkable for|not demonstrate|no family history of|denies family history of|no known family history of|negative family history of|family history negative for|no fh of|denies any|no significant|not experiencing|no c/o|no known history of|not currently|no prior|negative|not had|no episodes of|no further episodes of|without any|no evidence|pertinent negatives|pertinent negatives include|not consistent with|argues against|rather than|unlikely to be",
+  ),
+  ...list(
+    'negated',
+    'post',
+    'denied|no|denies|neg|none|negative|absent|is absent|was absent|not seen|not present|ruled out|has been ruled out|unlikely|is unlikely|not noted|not found',
+  ),
+  ...list(
+    'possible',
+    'pre',
+    "possible|possibly|probable|probably|likely|suspected|suspect|suspicious for|suspicion for|low suspicion for|high suspicion for|concern for|concerning for|question of|questionable|r/o|rule out|rule-out|to rule out|cannot rule out|can not rule out|can't rule out|cannot exclude|can not exclude|cannot be excluded|could be|may be|may have|might have|might be|differential includes|differential diagnosis includes|ddx includes|ddx|differential|worrisome for|evaluate for|evaluation for|presumed|presumptive|borderline for|equivocal for|versus|?|new-onset?|rule out for|probable diagnosis of|suggestive of|suspicious of|may represent|possible diagnosis of",
+  ),
+  ...list(
+    'possible',
+    'post',
+    '?|is possible|is likely|is suspected|not excluded|cannot be excluded|can not be excluded|not ruled out|cannot be ruled out|is questionable|versus|suspected',
+  ),
+  ...list(
+    'historical',
+    'pre',
+    'history of|hx of|h/o|s/p|status post|previous|previously|prior|past|remote|former|formerly|remote history of|previously treated for|previously diagnosed with|prior history of|in the past|childhood history of|past history of|history significant for|resolved|recovered from|distant history of|known history of|pmh of|pmhx of|past medical history of|s/p recent',
+  ),
+  ...list(
+    'historical',
+    'post',
+    'in the past|resolved|(resolved)|years ago|months ago|as a child|in childhood|previously|in remission',
+  ),
+  ...list(
+    'hypothetical',
+    'pre',
+    'if|in case of|in the event of|should|watch for|monitor for|monitoring for|return if|call if|come back if|seek care for|seek care if|seek medical attention for|seek medical attention if|return for|return precautions|precautions|precautions for|unless|will check|will obtain|will order|will repeat|will recheck|will get|will start|will consider|repeat|recheck|re-check|check|due for|overdue for|plan for|plan|planned|scheduled for|schedule|order|to be scheduled|to obtain|obtain|to prevent|prevention of|risk of|at risk for|to reduce the risk of|prophylaxis for|screening for|screen for|advised to seek care for any|advised to seek care for|return to the ed if|return to ed if|report any|notify if|call for|call 911 for|in case|call the office if|consider|considering|discussed',
+  ),
+  ...list(
+    'hypothetical',
+    'post',
+    'recommended|is recommended|ordered|was ordered|to be done|pending|scheduled|planned|is due|due|will schedule',
+  ),
+  ...list(
+    'family',
+    'pre',
+    'family history of|family history significant for|positive family history of|family hx of|fh of|fhx of|fh|fhx|mother|mom|father|dad|sister|brother|sibling|siblings|parent|parents|aunt|uncle|grandmother|grandfather|grandparent|mgm|pgm|mgf|pgf|maternal|paternal|cousin|son|daughter|niece|nephew|twin|family members|family member|relative|relatives',
+  ),
+  ...list(
+    'family',
+    'post',
+    'in mother|in father|in mom|in dad|in sister|in brother|in maternal grandmother|in paternal grandfather|in maternal grandfather|in paternal grandmother|in mgm|in pgf|in pgm|in mgf|(mother)|(father)|(mom)|(dad)|(sister)|(brother)|(mgm)|(pgf)|(maternal grandmother)|(paternal grandfather)|in the family|runs in the family|in her mother|in his mother|in her father|in his father|in parents',
+  ),
+  ...list(
+    'pseudo',
+    'pre',
+    'no increase|not only|no change|no significant change|not necessarily|without difficulty|no further change|gram negative|not certain if|not certain whether|not rule out|no interval change|not been ruled out|not drain|no suspicious change|not cause|not extend|without any further|no changes|not just|if any|history of present illness|no longer|not otherwise|no longer taking|check in|past week|past month|past year|past few|plan of care|free of charge|history and physical|past medical history|past surgical history|family history:|prior to|past week|in the past week|if needed|as needed|continue current|current dose|over the past|for the past|in the past few|over the last|for the last|possibly related to|related to',
+  ),
+  ...list(
+    'stop',
+    'pre',
+    'but|however|although|though|except|aside from|apart from|which|presents|presenting|presented|complains|complaining|c/o|reports|states|who|secondary to|due to|as well as|yet|still|otherwise|whereas|while|now|currently|today|other than|admitted|here for|here with|seen for|followed by',
+  ),
+];

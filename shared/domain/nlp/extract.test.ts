@@ -1,0 +1,84 @@
+// extractClinical against the synthetic note generator's gold annotations (entity spans, types and
+// assertions), on the fixture cohort of the note generator's own tests.
+import { describe, expect, it } from 'vitest';
+import { fixtureCohort } from '../synth/notes/fixtures.test-helper';
+import { generateNotes } from '../synth/notes/generate';
+import { Rng } from '../synth/rng';
+import { createNlpEngine, extractClinical } from './extract';
+
+const notes = fixtureCohort(40, 77).flatMap((p) => generateNotes(p, new Rng(5, p.index)));
+const engine = createNlpEngine();
+
+describe('Function: extractClinical', () => {
+  it('finds the gold entities of synthetic notes (exact span and type) with F1 >= 0.9', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const note of notes) {
+      const gold = new Set(note.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
+      const found = new Set(
+        extractClinical(note.text, { engine, relations: false }).entities.map(
+          (e) => `${e.start}:${e.end}:${e.type}`,
+        ),
+      );
+      for (const k of found)
+        if (gold.has(k)) tp++;
+        else fp++;
+      for (const k of gold) if (!found.has(k)) fn++;
+    }
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    expect(f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('agrees with the gold assertion of matched entities in >= 95% of cases for each class', () => {
+    const counts: Record<string, [number, number]> = {};
+    for (const note of notes) {
+      const found = new Map(
+        extractClinical(note.text, { engine, relations: false }).entities.map((e) => [
+          `${e.start}:${e.end}`,
+          e.assertion,
+        ]),
+      );
+      for (const e of note.entities) {
+        const got = found.get(`${e.start}:${e.end}`);
+        if (got === undefined) continue;
+        const c = (counts[e.assertion] ??= [0, 0]);
+        c[0]++;
+        if (got === e.assertion) c[1]++;
+      }
+    }
+    for (const [assertion, [total, correct]] of Object.entries(counts)) {
+      if (total < 20) continue;
+      expect(correct / total, assertion).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('returns offsets that slice the input to the entity text, and relation indices into the entities', () => {
+    const text = 'Pt with HTN 🙂 on lisinopril 10 mg daily for hypertension; denies chest pain.';
+    const { entities, relations } = extractClinical(text);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+    for (const r of relations) expect(entities[r.head] && entities[r.tail]).toBeTruthy();
+    expect(entities.find((e) => e.text === 'chest pain')!.assertion).toBe('negated');
+    expect(entities.find((e) => e.text === 'lisinopril')!.attributes).toEqual({
+      dose: '10 mg',
+      frequency: 'daily',
+    });
+  });
+
+  it('recognises variants by pattern and links rs ids to dbSNP', () => {
+    const { entities } = extractClinical(
+      'CYP2C19*2 carrier (rs4244285); KRAS p.G12C; MET amplification.',
+    );
+    const byText = new Map(entities.map((e) => [e.text, e]));
+    expect(byText.get('rs4244285')).toMatchObject({ type: 'Variant', code: 'rs4244285' });
+    expect(byText.get('CYP2C19*2')).toMatchObject({ type: 'Variant', code: 'rs4244285' });
+    expect(byText.get('MET')).toMatchObject({ type: 'Gene', code: 'MET' });
+  });
+
+  it('tags a short form wherever it recurs once the text defines it', () => {
+    const { entities } = extractClinical(
+      'Patients with atrial fibrillation (AF) were studied. AF recurred in 3.',
+    );
+    expect(entities.filter((e) => e.text === 'AF')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,157 @@
+// Domain (nlp): the one entry point. Text -> sections -> dictionary and pattern mentions -> linked
+// entities -> assertions (ConText) -> drug attributes -> relations. Pure: no I/O; the engine (tries
+// built from the vocabulary and an optional learned lexicon) is built once and passed in or memoised.
+import { AssertionClassifier } from './assertions/context';
+import type { LearnedLexicon } from './lexicon/learn';
+import { combineEntities } from './lexicon/combine';
+import { primaryCode } from './linking/link';
+import { documentAbbreviations } from './matcher/abbreviations';
+import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
+import { matchDrugStems } from './matcher/stems';
+import { indexVariants, matchVariantPatterns, type PatternMention } from './matcher/variants';
+import type { ClinicalEntity, CodeSystemKey, Concept, ExtractionResult, Section } from './model';
+import { drugAttributes } from './relations/attributes';
+import { extractRelations } from './relations/relations';
+import { detectSections, sectionAt } from './sections/sections';
+import { acuteConditions } from './vocabulary/acute';
+import {
+  ambiguousAbbreviations,
+  ambiguousGeneSymbols,
+  starterVocabulary,
+} from './vocabulary/index';
+import { codeSystems } from './model';
+
+export interface NlpEngine {
+  dictionary: DictionaryIndex;
+  concepts: ReadonlyMap<string, Concept>;
+  variants: ReadonlyMap<string, Concept>;
+}
+
+export interface EngineOptions {
+  /** Default: the curated starter vocabulary. */
+  concepts?: readonly Concept[];
+  lexicon?: LearnedLexicon;
+  /** Learned entries win over curated ones on the same span (corpus evaluation). */
+  preferLearned?: boolean;
+}
+
+/** Build the matcher tries once; reuse the engine for every text. */
+export function createNlpEngine(options: EngineOptions = {}): NlpEngine {
+  const concepts = options.concepts ?? starterVocabulary;
+  const dictionary = buildDictionary(concepts, {
+    ambiguous: ambiguousAbbreviations,
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+    preferLearned: options.preferLearned ?? false,
+  });
+  return { dictionary, concepts: dictionary.concepts, variants: indexVariants(concepts) };
+}
+
+let defaultEngine: NlpEngine | undefined;
+
+export interface ExtractOptions {
+  engine?: NlpEngine;
+  /** Entities from a sequence tagger, merged with combineEntities (longest, then most confident). */
+  taggerEntities?: readonly ClinicalEntity[];
+  /** Report this code system first when a concept has it (e.g. 'mesh' for BC5CDR). */
+  preferSystem?: CodeSystemKey;
+  /** Default true. */
+  relations?: boolean;
+}
+
+/**
+ * Clinical NER, assertions and relations for one text. Entity offsets are 0-based UTF-16 indices into
+ * `text`, `end` exclusive; relation `head`/`tail` index the returned entities.
+ */
+export function extractClinical(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const engine = options.engine ?? (defaultEngine ??= createNlpEngine());
+  const sections = detectSections(text);
+  let entities = findEntities(engine, text, sections, options.preferSystem);
+  if (options.taggerEntities) entities = combineEntities(entities, options.taggerEntities);
+  const classifier = new AssertionClassifier(text, sections, entities);
+  entities.forEach((e, i) => {
+    const chronic = e.type === 'Disease' && !acuteConditions.has(e.conceptId ?? '');
+    e.assertion = classifier.classify(e.start, e.end, { type: e.type, chronic });
+    if (e.type === 'Chemical') {
+      const next = entities.slice(i + 1).find((n) => n.type === 'Chemical');
+      const attributes = drugAttributes(text, e.end, next?.start ?? text.length);
+      if (Object.keys(attributes).length > 0) e.attributes = attributes;
+    }
+  });
+  const relations =
+    options.relations === false ? [] : extractRelations(text, entities, engine.concepts);
+  return { entities, relations, sections };
+}
+
+function findEntities(
+  engine: NlpEngine,
+  text: string,
+  sections: readonly Section[],
+  prefer?: CodeSystemKey,
+): ClinicalEntity[] {
+  const inHeader = (start: number) => {
+    const s = sectionAt(sections, start);
+    return s !== undefined && start < s.bodyStart;
+  };
+  const entities: ClinicalEntity[] = [];
+  for (const m of matchDictionary(engine.dictionary, text)) {
+    if (inHeader(m.start)) continue;
+    const code = primaryCode(m.concept, prefer);
+    entities.push({
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      type: m.concept.type,
+      assertion: 'present',
+      ...(code ? { code: code.code, system: code.system } : {}),
+      confidence: Number(m.confidence.toFixed(3)),
+      match: m.kind,
+      conceptId: m.concept.id,
+      ...(Object.keys(m.concept.codes).length > 0 ? { codes: m.concept.codes } : {}),
+      ...sectionOf(sections, m.start),
+    });
+  }
+  const patterns = matchVariantPatterns(text, engine.variants, ambiguousGeneSymbols)
+    .filter((p) => !inHeader(p.start))
+    .map((p) => patternEntity(text, p, sections));
+  const stems = matchDrugStems(text)
+    .filter((p) => !inHeader(p.start))
+    .map((p): ClinicalEntity => ({
+      ...p,
+      text: text.slice(p.start, p.end),
+      type: 'Chemical',
+      assertion: 'present',
+      confidence: 0.6,
+      match: 'pattern',
+      ...sectionOf(sections, p.start),
+    }));
+  const found = combineEntities(combineEntities(entities, patterns), stems);
+  // Dictionary spans win over self-defined abbreviations on overlap (combineEntities keeps the longer).
+  return combineEntities(found, documentAbbreviations(text, found));
+}
+
+function patternEntity(
+  text: string,
+  p: PatternMention,
+  sections: readonly Section[],
+): ClinicalEntity {
+  const code = p.concept
+    ? primaryCode(p.concept)
+    : p.code && { code: p.code.value, system: codeSystems[p.code.key] };
+  return {
+    start: p.start,
+    end: p.end,
+    text: text.slice(p.start, p.end),
+    type: p.type,
+    assertion: 'present',
+    ...(code ? { code: code.code, system: code.system } : {}),
+    confidence: 0.8,
+    match: 'pattern',
+    ...(p.concept ? { conceptId: p.concept.id, codes: p.concept.codes } : {}),
+    ...sectionOf(sections, p.start),
+  };
+}
+
+function sectionOf(sections: readonly Section[], offset: number): Pick<ClinicalEntity, 'section'> {
+  const s = sectionAt(sections, offset);
+  return s ? { section: s.kind } : {};
+}

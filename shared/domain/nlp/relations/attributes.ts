@@ -1,0 +1,30 @@
+// Domain (nlp/relations): dose, route and frequency written after a drug mention ("metformin 500 mg PO
+// BID", "albuterol 2 puffs inh q4h PRN"), read up to the next drug or the end of the line. Route and
+// frequency abbreviations: ISMP/Joint Commission sig conventions (po, IV, SC, INH; qd, bid, tid, qid, qhs, q4h).
+import type { DrugAttributes } from '../model';
+
+const dosePattern =
+  /\b\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|g|units?|u|iu|ml|mL|puffs?|tabs?|tablets?|capsules?|caps?|drops?|sprays?|mEq|%)(?:\s*\/\s*(?:kg|day|dose|hr|h|ml|mL))?(?![\p{L}])/iu;
+const routePattern =
+  /(?<![\p{L}])(?:p\.o\.|po|by mouth|orally|oral|iv|intravenous(?:ly)?|sc|sq|subcut(?:aneous(?:ly)?)?|subq|im|intramuscular(?:ly)?|inh|inhaled|inhalation|neb(?:ulized)?|topical(?:ly)?|sl|sublingual(?:ly)?|pr|per rectum|transdermal)(?![\p{L}])/iu;
+const frequencyPattern =
+  /(?<![\p{L}])(?:q\.?d\.?|qday|daily|once daily|once a day|twice daily|twice a day|two times a day|three times a day|four times a day|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|qhs|q\.?h\.?s\.?|at bedtime|nightly|qam|qpm|every morning|every evening|every night|q\s?\d+\s?h(?:rs?|ours?)?|every \d+(?:-\d+)? hours|weekly|once weekly|every week|monthly|prn|p\.r\.n\.|as needed)(?![\p{L}])/iu;
+
+/**
+ * Dose, route and frequency in `text` between `from` (the end of a drug mention) and `limit` (the next
+ * drug mention or end of text), on the same line and within 80 characters.
+ */
+export function drugAttributes(text: string, from: number, limit: number): DrugAttributes {
+  let end = Math.min(limit, from + 80, text.length);
+  const newline = text.indexOf('\n', from);
+  if (newline >= 0 && newline < end) end = newline;
+  const window = text.slice(from, end);
+  const attributes: DrugAttributes = {};
+  const dose = dosePattern.exec(window);
+  if (dose) attributes.dose = dose[0].trim();
+  const route = routePattern.exec(window);
+  if (route) attributes.route = route[0];
+  const frequency = frequencyPattern.exec(window);
+  if (frequency) attributes.frequency = frequency[0];
+  return attributes;
+}

@@ -1,0 +1,223 @@
+// Domain (nlp/relations): relations between the entities of one text, each with the sentence it was
+// read from and a confidence (0-1):
+// - treats: "X for Y", "started on X for Y" (0.9); an assessment line "Y: ... continue X" (0.75); a drug
+//   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
+// - causes: "X-induced Y", "Y secondary to / due to / after / since starting X", allergy lines
+//   "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9);
+// - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
+// - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
+//   a present symptom and the nearest present disease it typically presents with (0.55).
+import type { ClinicalEntity, ClinicalRelation, Concept, RelationType } from '../model';
+import { splitSentences, spanIndexAt, type Span } from '../text/sentences';
+import { knownInteractions, typicalSymptoms } from './knowledge';
+
+const forPattern =
+  /\b(?:for|to treat|for treatment of|for management of|for control of|indicated for)(?:\s+(?:his|her|their|the|known|chronic|presumed))?\s*$/i;
+const causedByPattern =
+  /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|after starting(?: on)?|since starting(?: on)?|after|from|with)\s*$/i;
+const inducedPattern = /^\s*-?\s*(?:induced|associated|related)\b/i;
+const causesPattern =
+  /^\s*(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
+const continuePattern =
+  /\b(?:continue|continued|cont|start|started|starting|tolerating|on|increase|increased|decrease|titrate|taking|takes|managed with|controlled on|treated with|restart|resume)\b/i;
+const interactPattern =
+  /\b(?:interact|interaction|interactions|combined with|concomitant|together with|co-administration)\b/i;
+
+const asserted = (e: ClinicalEntity) => e.assertion === 'present' || e.assertion === 'historical';
+const isCancer = (e: ClinicalEntity) =>
+  e.type === 'Disease' &&
+  /cancer|carcinoma|neoplasm|tumou?r|melanoma|leukemia|lymphoma|nsclc|crc/i.test(
+    `${e.conceptId ?? ''} ${e.text}`,
+  );
+
+/** Relations among `entities` (sorted by start) of `text`; `concepts` gives drug indications. */
+export function extractRelations(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  concepts: ReadonlyMap<string, Concept>,
+): ClinicalRelation[] {
+  const sentences = splitSentences(text);
+  const found = new Map<string, ClinicalRelation>();
+  const add = (
+    type: RelationType,
+    head: number,
+    tail: number,
+    confidence: number,
+    evidence?: Span,
+  ) => {
+    const key = `${type}:${head}:${tail}`;
+    const known = found.get(key);
+    if (head !== tail && (!known || known.confidence < confidence))
+      found.set(key, { type, head, tail, confidence, ...(evidence ? { evidence } : {}) });
+  };
+  const bySentence = groupBySentence(entities, sentences);
+  bySentence.forEach((members, s) => sentencePatterns(text, entities, members, sentences[s]!, add));
+  indicationLinks(entities, concepts, add);
+  interactionLinks(entities, add);
+  associationLinks(entities, bySentence, sentences, add);
+  return [...found.values()].sort((a, b) => a.head - b.head || a.tail - b.tail);
+}
+
+type Add = (
+  type: RelationType,
+  head: number,
+  tail: number,
+  confidence: number,
+  evidence?: Span,
+) => void;
+
+function groupBySentence(
+  entities: readonly ClinicalEntity[],
+  sentences: readonly Span[],
+): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  entities.forEach((e, i) => {
+    const s = spanIndexAt(sentences, e.start);
+    if (s < 0) return;
+    const list = groups.get(s);
+    if (list) list.push(i);
+    else groups.set(s, [i]);
+  });
+  return groups;
+}
+
+function sentencePatterns(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  add: Add,
+): void {
+  for (const a of members) {
+    const drug = entities[a]!;
+    if (drug.type !== 'Chemical') continue;
+    for (const b of members) {
+      const other = entities[b]!;
+      if (other.type === 'Chemical') {
+        if (a < b && interactPattern.test(text.slice(sentence.start, sentence.end)))
+          add('interacts', a, b, 0.8, sentence);
+        continue;
+      }
+      if (other.type !== 'Disease' && other.type !== 'Symptom') continue;
+      const between =
+        drug.end <= other.start
+          ? text.slice(drug.end, other.start)
+          : text.slice(other.end, drug.start);
+      if (drug.end <= other.start) {
+        if (other.type === 'Disease' && forPattern.test(between) && between.length < 60)
+          add('treats', a, b, 0.9, sentence);
+        else if (inducedPattern.test(between) && between.length < 25)
+          add('causes', a, b, 0.9, sentence);
+        else if (
+          causesPattern.test(between) &&
+          (drug.section === 'allergies' || /cause/i.test(between))
+        )
+          add('causes', a, b, 0.85, sentence);
+      } else if (
+        causedByPattern.test(between) &&
+        between.length < 60 &&
+        other.assertion !== 'negated'
+      ) {
+        add('causes', a, b, 0.8, sentence);
+      } else if (
+        other.type === 'Disease' &&
+        drug.section === 'assessment-plan' &&
+        continuePattern.test(between) &&
+        !members.some(
+          (m) =>
+            m !== b &&
+            entities[m]!.type === 'Disease' &&
+            entities[m]!.start > other.end &&
+            entities[m]!.end <= drug.start,
+        )
+      ) {
+        add('treats', a, b, 0.75, sentence);
+      }
+    }
+  }
+}
+
+function indicationLinks(
+  entities: readonly ClinicalEntity[],
+  concepts: ReadonlyMap<string, Concept>,
+  add: Add,
+): void {
+  entities.forEach((drug, a) => {
+    if (drug.type !== 'Chemical' || drug.assertion !== 'present') return;
+    const indications = new Set(concepts.get(drug.conceptId ?? '')?.indications ?? []);
+    if (indications.size === 0) return;
+    const b = nearest(
+      entities,
+      drug,
+      (e) => e.type === 'Disease' && asserted(e) && indications.has(e.conceptId ?? ''),
+    );
+    if (b >= 0) add('treats', a, b, 0.7);
+  });
+}
+
+function interactionLinks(entities: readonly ClinicalEntity[], add: Add): void {
+  const drugs = entities
+    .map((e, i) => [e, i] as const)
+    .filter(([e]) => e.type === 'Chemical' && e.assertion === 'present');
+  const seen = new Set<string>();
+  for (const [x, i] of drugs)
+    for (const [y, j] of drugs) {
+      if (j <= i || !x.conceptId || !y.conceptId) continue;
+      const pair = [x.conceptId, y.conceptId].sort().join('|');
+      if (knownInteractions.has(pair) && !seen.has(pair)) {
+        seen.add(pair);
+        add('interacts', i, j, 0.6);
+      }
+    }
+}
+
+function associationLinks(
+  entities: readonly ClinicalEntity[],
+  bySentence: Map<number, number[]>,
+  sentences: readonly Span[],
+  add: Add,
+): void {
+  bySentence.forEach((members, s) => {
+    for (const a of members)
+      for (const b of members)
+        if (
+          (entities[a]!.type === 'Variant' || entities[a]!.type === 'Gene') &&
+          entities[b]!.type === 'Disease' &&
+          asserted(entities[b]!)
+        )
+          add('associated_with', a, b, 0.7, sentences[s]);
+  });
+  entities.forEach((e, a) => {
+    if (e.type === 'Variant') {
+      const b = nearest(entities, e, (d) => isCancer(d) && asserted(d));
+      if (b >= 0) add('associated_with', a, b, 0.6);
+    }
+    if (e.type === 'Symptom' && e.assertion === 'present') {
+      const b = nearest(
+        entities,
+        e,
+        (d) =>
+          d.type === 'Disease' &&
+          d.assertion === 'present' &&
+          (typicalSymptoms.get(d.conceptId ?? '')?.has(e.conceptId ?? '') ?? false),
+      );
+      if (b >= 0) add('associated_with', a, b, 0.55);
+    }
+  });
+}
+
+/** Index of the entity nearest to `from` by start offset that `accept` accepts, or -1. */
+function nearest(
+  entities: readonly ClinicalEntity[],
+  from: ClinicalEntity,
+  accept: (e: ClinicalEntity) => boolean,
+): number {
+  let best = -1;
+  let distance = Infinity;
+  entities.forEach((e, i) => {
+    if (e === from || !accept(e)) return;
+    const d = Math.abs(e.start - from.start);
+    if (d < distance) [best, distance] = [i, d];
+  });
+  return best;
+}

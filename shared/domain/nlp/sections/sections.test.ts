@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { detectSections, sectionAt } from './sections';
+
+const kinds = (text: string) => detectSections(text).map((s) => s.kind);
+
+describe('Function: detectSections', () => {
+  it('finds upper-case, title-case and abbreviated headers', () => {
+    const text =
+      'PAST MEDICAL HISTORY:\nHTN\nFamily History:\nMother: DM\nSH: never smoker\nMeds: none\nA/P: stable';
+    expect(kinds(text)).toEqual([
+      'past-medical-history',
+      'family-history',
+      'social-history',
+      'medications',
+      'assessment-plan',
+    ]);
+  });
+
+  it('reads a header alone on its line and an inline "HPI - ..." header', () => {
+    expect(kinds('REVIEW OF SYSTEMS\nnegative\nHPI - 64 yo man with cough')).toEqual([
+      'ros',
+      'hpi',
+    ]);
+  });
+
+  it('does not take an exam finding such as "Abdomen: soft" for a header', () => {
+    expect(kinds('Physical Exam:\nAbdomen: soft\nLungs: clear')).toEqual(['physical-exam']);
+  });
+
+  it('ignores a short word alone on a line unless it is written in capitals', () => {
+    expect(kinds('all\nALLERGIES\nNKDA')).toEqual(['allergies']);
+  });
+
+  it('tells which section an offset falls in, with the body after the header', () => {
+    const text = 'HPI: cough\nFH: asthma in mother';
+    const sections = detectSections(text);
+    const at = text.indexOf('asthma');
+    expect(sectionAt(sections, at)?.kind).toBe('family-history');
+    expect(sections[1]!.bodyStart).toBe(text.indexOf('asthma'));
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ambiguousAbbreviations, starterVocabulary } from './index';
+
+// LOINC codes carry a mod-10 check digit (LOINC Users' Guide 2.77, Appendix: "Calculating mod 10 check digits").
+function loincCheckDigitValid(code: string): boolean {
+  const [body, check] = code.split('-');
+  if (!body || check === undefined || !/^\d+$/.test(body)) return false;
+  const digits = body.split('').map(Number).reverse();
+  let sum = 0;
+  digits.forEach((d, i) => {
+    if (i % 2 === 0) {
+      const doubled = d * 2;
+      sum += doubled > 9 ? doubled - 9 : doubled;
+    } else sum += d;
+  });
+  return (10 - (sum % 10)) % 10 === Number(check);
+}
+
+// SNOMED CT identifiers end in a Verhoeff check digit (SNOMED CT Technical Implementation Guide, 6.2.4).
+const d = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]; // prettier-ignore
+const p = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]; // prettier-ignore
+function verhoeffValid(id: string): boolean {
+  let c = 0;
+  id.split('')
+    .reverse()
+    .forEach((ch, i) => (c = d[c]![p[i % 8]![Number(ch)]!]!));
+  return c === 0;
+}
+
+describe('Table: starterVocabulary', () => {
+  it('has unique concept ids', () => {
+    const ids = starterVocabulary.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('points every drug indication at a disease concept of the vocabulary', () => {
+    const ids = new Set(starterVocabulary.map((c) => c.id));
+    const dangling = starterVocabulary.flatMap((c) =>
+      (c.indications ?? []).filter((i) => !ids.has(i)),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('writes every LOINC code with a valid check digit', () => {
+    const bad = starterVocabulary.filter(
+      (c) => c.codes.loinc && !loincCheckDigitValid(c.codes.loinc),
+    );
+    expect(bad.map((c) => c.codes.loinc)).toEqual([]);
+    expect(loincCheckDigitValid('2345-8')).toBe(false);
+  });
+
+  it('writes every SNOMED CT id with a valid Verhoeff check digit', () => {
+    const bad = starterVocabulary.filter((c) => c.codes.snomed && !verhoeffValid(c.codes.snomed));
+    expect(bad.map((c) => `${c.preferred} ${c.codes.snomed}`)).toEqual([]);
+    expect(verhoeffValid('38341004')).toBe(false);
+  });
+
+  it('writes ICD-10-CM, MeSH, RxNorm and dbSNP codes in their published shapes', () => {
+    for (const c of starterVocabulary) {
+      if (c.codes.icd10cm) expect(c.codes.icd10cm).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+      if (c.codes.mesh) expect(c.codes.mesh).toMatch(/^D\d{6}(\d{3})?$/);
+      if (c.codes.rxnorm) expect(c.codes.rxnorm).toMatch(/^\d{1,8}$/);
+      if (c.codes.dbsnp) expect(c.codes.dbsnp).toMatch(/^rs\d+$/);
+    }
+  });
+
+  it('gives every ambiguous abbreviation sense a concept that exists', () => {
+    const ids = new Set(starterVocabulary.map((c) => c.id));
+    const senses = ambiguousAbbreviations.flatMap((a) => a.senses.map((s) => s.conceptId));
+    expect(senses.filter((s) => !ids.has(s))).toEqual([]);
+  });
+});
