@@ -95,6 +95,30 @@ describe('API security', () => {
       ],
       [
         'GET',
+        '/patients/{east0}/alerts',
+        undefined,
+        {
+          clinician: [200, 404],
+          patient: [200, 404],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [403, 403],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
+        '/patients/{east0}/recommendations',
+        undefined,
+        {
+          clinician: [200, 404],
+          patient: [200, 404],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [403, 403],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
         '/patients/{east0}/resources',
         undefined,
         {

@@ -155,4 +155,39 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
     expect(bundle.type).toBe('searchset');
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Patient')).toHaveLength(1);
   });
+
+  it('proposes recommendations for a stored patient and records one clinician decision per recommendation', async () => {
+    const [first] = (await apiGet(stack, '/patients?limit=1', hospital)).body.items!;
+    const report = (await apiGet(stack, `/patients/${first!.id}/recommendations`, hospital))
+      .body as unknown as {
+      status: string;
+      recommendations: { id: string; status: string }[];
+      decisions: unknown[];
+    };
+    expect(report.status).toBe('proposed');
+    expect(report.decisions).toEqual([]);
+    const id = report.recommendations[0]?.id ?? 'no-recommendation-0000';
+    const token = await stack.issuer.sign({ role: 'clinician', hospital });
+    const decide = (decision: string) =>
+      fetch(new URL(`/patients/${first!.id}/recommendations/${id}/decision`, stack.endpoints.api), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ decision }),
+      });
+    expect((await decide('accepted')).status).toBe(201);
+    expect((await decide('accepted')).status).toBe(201); // the same decision again is a no-op
+    expect((await decide('rejected')).status).toBe(409);
+    expect((await decide('maybe')).status).toBe(400);
+    const after = (await apiGet(stack, `/patients/${first!.id}/recommendations`, hospital))
+      .body as unknown as {
+      decisions: { recommendationId: string; decision: string; by: string }[];
+    };
+    expect(after.decisions).toEqual([
+      expect.objectContaining({
+        recommendationId: id,
+        decision: 'accepted',
+        by: `local-clinician-${hospital}`,
+      }),
+    ]);
+  });
 });

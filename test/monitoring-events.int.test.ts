@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { listAlerts } from '../shared/domain/monitoring/alerts';
-import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+import { apiGet, ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 
 const bloodPressure = (id: string, when: string, systolic: number, diastolic: number) => ({
   resourceType: 'Observation',
@@ -95,5 +95,30 @@ describe('Event: PatientDataUpdated (ingest -> monitoring)', () => {
     expect(readFileSync(join(stack.dataDir, 'outbox.jsonl'), 'utf8').split('\n').length).toBe(
       lines,
     );
+  });
+
+  it('lists the alert through the API and lets a clinician acknowledge it, recording who', async () => {
+    const listed = await apiGet(stack, `/patients/${pid}/alerts`, 'east');
+    const alert = (listed.body.items as unknown as { alertId: string; rule: string }[]).find(
+      (a) => a.rule === 'bp-crisis',
+    )!;
+    const token = await stack.issuer.sign({ role: 'clinician', hospital: 'east' });
+    const ack = (path: string) =>
+      fetch(new URL(path, stack.endpoints.api), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const response = await ack(`/patients/${pid}/alerts/${encodeURIComponent(alert.alertId)}/ack`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      alertId: alert.alertId,
+      acknowledgedBy: 'local-clinician-east',
+    });
+    // The same alert id under another patient's path is not found.
+    const other = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p2');
+    expect(
+      (await ack(`/patients/${other}/alerts/${encodeURIComponent(alert.alertId)}/ack`)).status,
+    ).toBe(404);
+    expect((await apiGet(stack, `/patients/${pid}/alerts`, 'west')).status).toBe(404);
   });
 });

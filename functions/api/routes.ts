@@ -11,9 +11,15 @@ import { patientFeatures } from '../../shared/domain/features/build';
 import { patientRecord } from '../../shared/domain/serving/queries';
 import { scoresFromFhir } from '../../shared/domain/risk/scores-from-fhir';
 import { isRiskScoreName, riskScoreNames } from '../../shared/domain/risk/registry';
+import { acknowledgeAlert, listAlerts } from '../../shared/domain/monitoring/alerts';
+import { parseAlertId } from '../../shared/domain/monitoring/alert-records';
+import { acknowledgeReminder } from '../../shared/domain/reminders/acknowledge';
+import { recommendFor } from '../../shared/domain/recommend/recommend-for';
+import { recordDecision, withDecisions } from '../../shared/domain/recommend/decisions';
+import { z } from 'zod';
 import { authorize, type Action } from '../../shared/domain/access/policy';
 import { auditEntry, listAudit, recordAudit } from '../../shared/domain/access/audit';
-import { asCaregraphError, ValidationError } from '../../shared/domain/errors';
+import { asCaregraphError, NotFoundError, ValidationError } from '../../shared/domain/errors';
 import {
   callerOf,
   json,
@@ -82,6 +88,18 @@ export function guarded(
       throw error;
     }
   };
+}
+
+const reminderAckSchema = z.object({
+  status: z.enum(['taken', 'skipped', 'snoozed']),
+  snoozeMinutes: z.number().int().min(1).max(240).optional(),
+});
+
+function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
+  const parsed = schema.safeParse(jsonBody(event));
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0]?.path.join('.') || 'body';
+  throw new ValidationError(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, field);
 }
 
 const auditQuery = (event: ApiEvent, now: Date) => {
@@ -155,6 +173,80 @@ export const routes: Record<string, Route> = {
       const fhir = resources as unknown as Parameters<typeof scoresFromFhir>[0];
       const scores = wanted.filter(isRiskScoreName).map((s) => scoresFromFhir(fhir, s, at));
       return json(200, { patient: params.id, at: at.toISOString(), scores });
+    },
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/alerts': guarded(
+    'patient:read-clinical',
+    async ({ deps, params, caller }) => {
+      await getPatient(deps.serving, caller.hospital, params.id!); // 404, not an empty list, for another hospital's patient
+      return json(200, {
+        items: await listAlerts({ alerts: deps.serving }, caller.hospital, params.id!),
+      });
+    },
+    { onPatient: true },
+  ),
+  'POST /patients/{id}/alerts/{alertId}/ack': guarded(
+    'alert:acknowledge',
+    async ({ deps, params, caller }) => {
+      // An alert id names its patient; one of another patient is not found, as for another hospital.
+      if (parseAlertId(params.alertId!).patientId !== params.id)
+        throw new NotFoundError('no such alert');
+      const at = deps.clock.now();
+      const alert = await acknowledgeAlert(
+        { alerts: deps.serving },
+        { hospital: caller.hospital, alertId: params.alertId!, by: caller.subject, at },
+      );
+      return json(200, alert);
+    },
+    { onPatient: true },
+  ),
+  'POST /patients/{id}/reminders/{occurrenceId}/ack': guarded(
+    'reminder:acknowledge',
+    async ({ deps, event, params, caller }) => {
+      const body = parseBody(reminderAckSchema, event);
+      const result = await acknowledgeReminder(
+        { serving: deps.serving },
+        {
+          hospital: caller.hospital,
+          occurrenceId: params.occurrenceId!,
+          patient: params.id!,
+          at: deps.clock.now(),
+          ...body,
+        },
+      );
+      return json(200, result);
+    },
+    { onPatient: true },
+  ),
+  'GET /patients/{id}/recommendations': guarded(
+    'patient:read-clinical',
+    async ({ deps, params, caller }) => {
+      const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
+      const report = await recommendFor(
+        {},
+        {
+          resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
+          at: deps.clock.now(),
+        },
+      );
+      return json(200, await withDecisions(deps.serving, caller.hospital, params.id!, report));
+    },
+    { onPatient: true },
+  ),
+  'POST /patients/{id}/recommendations/{recommendationId}/decision': guarded(
+    'recommendation:decide',
+    async ({ deps, event, params, caller }) => {
+      await getPatient(deps.serving, caller.hospital, params.id!);
+      const decision = await recordDecision(deps.serving, {
+        hospital: caller.hospital,
+        patient: params.id!,
+        recommendationId: params.recommendationId!,
+        by: caller.subject,
+        at: deps.clock.now(),
+        body: jsonBody(event),
+      });
+      return json(201, decision);
     },
     { onPatient: true },
   ),

@@ -24,6 +24,8 @@ export interface AcknowledgeInput {
   at: Date;
   /** Minutes until a snoozed reminder returns, 1-240 (default 15). */
   snoozeMinutes?: number;
+  /** When set, the occurrence must belong to this (pseudonymous) patient, else it is not found. */
+  patient?: string;
 }
 
 export interface AcknowledgeResult {
@@ -47,7 +49,8 @@ export async function acknowledgeReminder(
   const pk = reminderKeys.occurrence(input.hospital, input.occurrenceId);
   const occurrence = (await deps.serving.get(pk, reminderSk.occurrence)) as
     ReminderTask | undefined;
-  if (!occurrence) throw new NotFoundError('no such reminder occurrence');
+  if (!occurrence || (input.patient !== undefined && occurrence.patient !== input.patient))
+    throw new NotFoundError('no such reminder occurrence');
   const answer = { pk, sk: reminderSk.ack, status: input.status, at: input.at.toISOString() };
   if (!(await deps.serving.putIfAbsent(answer))) {
     const earlier = await deps.serving.get(pk, reminderSk.ack);

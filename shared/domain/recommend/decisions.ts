@@ -1,0 +1,87 @@
+// Use cases (recommend): a clinician's decision on a proposed recommendation. Recommendations are
+// decision support: they stay "proposed" until a clinician accepts or rejects one through the API;
+// the decision is recorded once (the first decision stands; a different later one is a conflict)
+// under the patient in the serving table, and the API's audit trail records who made it.
+import { z } from 'zod';
+import type { Table } from '../../ports/table';
+import { ConflictError, ValidationError } from '../errors';
+import { servingKeys } from '../serving/records';
+import type { RecommendationReport } from './model';
+
+export const decisionSchema = z.object({
+  decision: z.enum(['accepted', 'rejected']),
+  /** Why, in the clinician's words; kept short and never required to hold PHI. */
+  reason: z.string().max(500).optional(),
+});
+
+export interface Decision {
+  recommendationId: string;
+  decision: 'accepted' | 'rejected';
+  reason?: string;
+  by: string;
+  at: string;
+}
+
+const decisionSk = (id: string) => `DECISION#${id}`;
+const idPattern = /^[A-Za-z0-9_-]{8,128}$/;
+
+/** Record a decision; the same decision twice is a no-op, a different one a ConflictError. */
+export async function recordDecision(
+  serving: Table,
+  input: {
+    hospital: string;
+    patient: string;
+    recommendationId: string;
+    by: string;
+    at: Date;
+    body: unknown;
+  },
+): Promise<Decision> {
+  if (!idPattern.test(input.recommendationId))
+    throw new ValidationError('recommendation id is not valid', 'recommendationId');
+  const parsed = decisionSchema.safeParse(input.body);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') || 'body';
+    throw new ValidationError(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, field);
+  }
+  const decision: Decision = {
+    recommendationId: input.recommendationId,
+    decision: parsed.data.decision,
+    ...(parsed.data.reason ? { reason: parsed.data.reason } : {}),
+    by: input.by,
+    at: input.at.toISOString(),
+  };
+  const key = {
+    pk: servingKeys.patient(input.hospital, input.patient).pk,
+    sk: decisionSk(input.recommendationId),
+  };
+  if (await serving.putIfAbsent({ ...key, ...decision })) return decision;
+  const earlier = (await serving.get(key.pk, key.sk)) as unknown as Decision;
+  if (earlier.decision !== decision.decision)
+    throw new ConflictError(
+      `recommendation ${input.recommendationId} was already ${earlier.decision}`,
+    );
+  return {
+    recommendationId: earlier.recommendationId,
+    decision: earlier.decision,
+    by: earlier.by,
+    at: earlier.at,
+    ...(earlier.reason ? { reason: earlier.reason } : {}),
+  };
+}
+
+/** The report with each recommendation's recorded decision, if any (status stays "proposed" otherwise). */
+export async function withDecisions(
+  serving: Table,
+  hospital: string,
+  patient: string,
+  report: RecommendationReport,
+): Promise<RecommendationReport & { decisions: Decision[] }> {
+  const page = await serving.query({
+    partition: servingKeys.patient(hospital, patient).pk,
+    sortPrefix: 'DECISION#',
+    limit: 200,
+  });
+  const decisions = page.items.map(({ pk: _pk, sk: _sk, ...d }) => d as unknown as Decision);
+  return { ...report, decisions };
+}
