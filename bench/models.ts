@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startModelServer } from '../training/serve';
-import { selectBackend } from '../training/tabular/backend';
+import { selectBackend } from '../training/deep/backend';
 import { parseCsv } from '../training/tabular/csv';
 import { detectColumnTypes, encodeRows } from '../training/tabular/encoding';
 import { readLabels } from '../training/tabular/labels';
@@ -64,7 +64,7 @@ async function serverP99(
 
 export async function modelsBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const rows = ctx.size ?? 100_000;
-  const backend = await selectBackend();
+  const backend = (await selectBackend()).backend;
   ctx.progress(`generating ${rows} rows; tfjs backend ${backend}`);
   const table = parseCsv(syntheticTable({ rows, seed: 1 }).csv, 'bench.csv');
   const missing = ['', 'NA', '?'];

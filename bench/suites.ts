@@ -6,6 +6,7 @@ import { remindersBenchmark } from './reminders';
 import { modelsBenchmark } from './models';
 import { recommendBenchmark } from './recommend';
 import { nlpBenchmark } from './nlp';
+import { deepBenchmark } from './deep';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -26,4 +27,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   models: modelsBenchmark,
   recommend: recommendBenchmark,
   nlp: nlpBenchmark,
+  deep: deepBenchmark,
 };

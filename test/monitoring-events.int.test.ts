@@ -91,7 +91,8 @@ describe('Event: PatientDataUpdated (ingest -> monitoring)', () => {
     );
     await stack.settled();
     const after = await listAlerts({ alerts: stack.deps.serving }, 'east', pid);
-    expect(after.map((a) => a.id)).toEqual(before.map((a) => a.id));
+    expect(after.map((a) => a.alertId)).toEqual(before.map((a) => a.alertId));
+    expect(after.length).toBeGreaterThan(0);
     expect(readFileSync(join(stack.dataDir, 'outbox.jsonl'), 'utf8').split('\n').length).toBe(
       lines,
     );

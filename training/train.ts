@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CaregraphError, ValidationError } from '../shared/domain/errors';
-import { selectBackend } from './tabular/backend';
+import { selectBackend } from './deep/backend';
 import { parseTabularJob, runTabularJob } from './tabular/job';
 
 export interface SageMakerPaths {
@@ -91,7 +91,7 @@ export async function runTrainingJob(
     const { task: _task, ...settings } = hyperparameters;
     const csv = await channelCsv(paths.trainChannel, settings.csv);
     const job = parseTabularJob({ ...settings, csv, out: paths.modelDir });
-    if (job.model === 'mlp') deps.log(`tfjs backend: ${await selectBackend()}`);
+    if (job.model === 'mlp') deps.log(`tfjs backend: ${(await selectBackend()).backend}`);
     const { report } = await runTabularJob(job, { now: deps.now, progress: deps.log });
     await mkdir(paths.outputDataDir, { recursive: true });
     await writeFile(

@@ -18,7 +18,7 @@ import type {
   TrueMedication,
 } from '../../shared/domain/synth/model';
 import { writeCohort } from '../../local/synth/write-cohort';
-import { selectBackend } from '../../training/tabular/backend';
+import { selectBackend } from '../../training/deep/backend';
 import { parseCsv } from '../../training/tabular/csv';
 import { tabularModelNames } from '../../training/tabular/models';
 import { trainTabular } from '../../training/tabular/train-tabular';
@@ -138,7 +138,7 @@ export async function modelsEval(ctx: EvalContext): Promise<EvalResult> {
   try {
     ctx.progress(`generating a ${patients}-patient cohort`);
     const { lines, outcomes } = await cohortTables(join(dir, 'cohort'), patients, 20260101);
-    ctx.progress(`tfjs backend: ${await selectBackend()}`);
+    ctx.progress(`tfjs backend: ${(await selectBackend()).backend}`);
     const metrics: Record<string, number> = {};
     const details: Record<string, unknown> = {};
     for (const outcome of ['cvd10y', 'diabetes5y'] as const) {

@@ -6,6 +6,7 @@ import { pgxEval } from './pgx';
 import { deidEval } from './deid';
 import { modelsEval } from './models';
 import { nerEval } from './ner';
+import { deepEval } from './deep';
 
 export interface EvalContext {
   sharedData: string;
@@ -22,4 +23,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   deid: deidEval,
   models: modelsEval,
   ner: nerEval,
+  deep: deepEval,
 };

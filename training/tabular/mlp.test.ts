@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auroc } from '../evaluation/metrics';
-import { selectBackend } from './backend';
+import { selectBackend } from '../deep/backend';
 import { fromRows, seededRng } from './matrix';
 import { fitMlp } from './mlp';
 import { mlpKind } from './mlp-forward';

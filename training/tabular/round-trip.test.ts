@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../shared/domain/errors';
 import { loadModelDirectory, parseModel } from '../model-format';
 import { startModelServer } from '../serve';
-import { selectBackend } from './backend';
+import { selectBackend } from '../deep/backend';
 import { parseCsv } from './csv';
 import { encodeRows } from './encoding';
 import { row } from './matrix';

@@ -4,10 +4,12 @@
 // plug into `trainTasks`.
 import { resolve } from 'node:path';
 import { ValidationError } from '../../../shared/domain/errors';
-import { selectBackend } from '../../../training/tabular/backend';
+import { selectBackend } from '../../../training/deep/backend';
 import { parseTabularJob, runTabularJob } from '../../../training/tabular/job';
 import { tabularModelNames } from '../../../training/tabular/models';
 import type { CvReport } from '../../../training/tabular/report';
+import { trainNotesClassifier } from '../../../training/deep/notes/train';
+import { trainKgLink } from '../../../training/deep/kg/train';
 import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
 
 const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN --model ${tabularModelNames.join('|')}
@@ -21,7 +23,9 @@ const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN -
   --class-weight  balanced (default) weighs each class equally, which shifts probabilities toward 0.5;
               none keeps them on the prevalence scale (better Brier score and calibration)`;
 
-const usage = `Usage: caregraph train TASK [flags]   tasks: tabular
+const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-link
+       caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]
+       caregraph train kg-link --triples FILE [--relation treats] [--out DIR] [--epochs N] [--seed S] [--json]
 
 ${tabularUsage}`;
 
@@ -81,7 +85,7 @@ async function trainTabularTask(argv: string[]): Promise<number> {
     if (error instanceof ValidationError) throw new UsageError(`--${error.message}`);
     throw error;
   }
-  if (job.model === 'mlp') out.progress(`tfjs backend: ${await selectBackend()}`);
+  if (job.model === 'mlp') out.progress(`tfjs backend: ${(await selectBackend()).backend}`);
   const { report } = await runTabularJob(job, { now: () => new Date(), progress: out.progress });
   if (values.json) out.json({ ...report, ...(job.out ? { out: job.out } : {}) });
   else printReport(report, job.out);
@@ -89,8 +93,67 @@ async function trainTabularTask(argv: string[]): Promise<number> {
 }
 
 /** Training tasks by name; the lead registers `notes` and `kg-link` here as they land. */
+/** `caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]` */
+async function trainNotesTask(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    notes: { type: 'string' },
+    label: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const result = await trainNotesClassifier({
+    notesJsonl: resolve(requireFlag(values.notes, 'notes')),
+    label: requireFlag(values.label, 'label'),
+    out: resolve(values.out ?? 'models/notes'),
+    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
+    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+    onProgress: (line: string) => out.progress(line),
+  });
+  if (values.json) out.json(result);
+  else
+    out.result(
+      `BiLSTM note classifier: held-out AUROC ${result.auroc.toFixed(3)}, written to ${result.out}`,
+    );
+  return 0;
+}
+
+/** `caregraph train kg-link --triples FILE [--relation treats] [--out DIR] [--epochs N] [--seed S] [--json]` */
+async function trainKgLinkTask(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    triples: { type: 'string' },
+    relation: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const result = await trainKgLink({
+    triplesFile: resolve(requireFlag(values.triples, 'triples')),
+    out: resolve(values.out ?? 'models/kg-link'),
+    ...(values.relation ? { relation: values.relation } : {}),
+    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
+    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+  });
+  if (values.json) out.json(result);
+  else
+    out.result(
+      `GCN link predictor: AUROC ${result.auroc.toFixed(3)}, MRR ${result.mrr.toFixed(3)}, Hits@10 ${result['hits@10'].toFixed(3)}, written to ${result.out}`,
+    );
+  return 0;
+}
+
+function positiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a whole number`);
+  return n;
+}
+
 export const trainTasks: Record<string, (argv: string[]) => Promise<number>> = {
   tabular: trainTabularTask,
+  notes: trainNotesTask,
+  'kg-link': trainKgLinkTask,
 };
 
 export const trainCommand: Command = {
@@ -99,7 +162,8 @@ export const trainCommand: Command = {
   usage,
   async run(argv) {
     const [task, ...rest] = argv;
-    if (!task || task.startsWith('-')) throw new UsageError('missing TASK (tabular)');
+    if (!task || task.startsWith('-'))
+      throw new UsageError('missing TASK (tabular, notes, kg-link)');
     const run = trainTasks[task];
     if (!run)
       throw new UsageError(`unknown task "${task}" (known: ${Object.keys(trainTasks).join(', ')})`);
