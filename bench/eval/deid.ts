@@ -93,6 +93,15 @@ export async function deidEval(ctx: EvalContext): Promise<EvalResult> {
   const started = performance.now();
   const predictions = notes.map((n) => detectPhi(n.text, { includeYears: true }));
   const seconds = (performance.now() - started) / 1000;
+  // A second pass measures the steady state, once the regular expressions and the JIT have warmed up
+  // (a Lambda container serves many notes); the first pass includes that start-up cost.
+  // CPU time is reported too: on a shared machine wall-clock time also counts other processes' turns.
+  const warmStarted = performance.now();
+  const cpuStarted = process.cpuUsage();
+  for (const n of notes) detectPhi(n.text, { includeYears: true });
+  const cpu = process.cpuUsage(cpuStarted);
+  const warmSeconds = (performance.now() - warmStarted) / 1000;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const megabytes = notes.reduce((a, n) => a + Buffer.byteLength(n.text), 0) / 1e6;
   const nameGold = ['HCPName', 'PTName', 'RelativeProxyName'];
   const sh = score(notes, predictions, false);
@@ -105,6 +114,8 @@ export async function deidEval(ctx: EvalContext): Promise<EvalResult> {
       'safeHarbor.recall.allNames': ratio(names, namesGold),
       ...metricsOf('withYears', score(notes, predictions, true)),
       megabytesPerSecond: Number((megabytes / seconds).toFixed(3)),
+      megabytesPerSecondWarm: Number((megabytes / warmSeconds).toFixed(3)),
+      megabytesPerCpuSecondWarm: Number((megabytes / cpuSeconds).toFixed(3)),
     },
   };
 }

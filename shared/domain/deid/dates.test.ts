@@ -20,6 +20,11 @@ describe('Function: shiftDate', () => {
     expect(shiftDate('the', -1)).toBeUndefined();
   });
 
+  it('moves both ends of a range of month/day dates and keeps the separator', () => {
+    expect(shiftDate('10/03/10/04', -3)).toBe('09/30/10/01');
+    expect(shiftDate('9/16-9/20', 10)).toBe('9/26-9/30');
+  });
+
   it('preserves the interval between two dates of a patient', () => {
     const day = (s: string) => Date.parse(s) / 86_400_000;
     const [a, b] = [shiftDate('2024-02-20', -200)!, shiftDate('2024-03-05', -200)!];

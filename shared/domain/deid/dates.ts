@@ -67,6 +67,8 @@ export function shiftDate(date: string, days: number): string | undefined {
     const d = shifted(Number(m[1]), Number(m[2]) - 1, Number(m[3]), days);
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, '00')}-${pad(d.getUTCDate(), '00')}${m[4]}`;
   }
+  m = /^(\d{1,2}\/\d{1,2})(\s*[-/]\s*)(\d{1,2}\/\d{1,2})$/.exec(date); // a range: 10/03/10/04, 9/16-9/20
+  if (m) return `${shiftDate(m[1]!, days)}${m[2]}${shiftDate(m[3]!, days)}`;
   m = /^(\d{1,2})([/-])(\d{1,2})(?:([/.-])(\d{2,4}))?$/.exec(date);
   if (m) {
     const year = m[5] ? fullYear(m[5]) : referenceYear;

@@ -5,6 +5,7 @@ import type { Candidate } from './model';
 import { tokenAt, type NoteCase, type Token } from './tokens';
 import { commonWords, eponyms, relationWords, titles } from './lexicon/common-words';
 import { givenNames } from './lexicon/given-names';
+import { acronymStop, doseVerb, findCuedPlaces } from './place-cues';
 import {
   ambiguousCities,
   cityNames,
@@ -27,10 +28,6 @@ state county community city children childrens veterans va teaching outside othe
 same own his her their another rehab nursing general medical memorial regional private public psychiatric psych mental
 day long-term longterm term skilled care home a an the of to at from in by for with our my your its surgical trauma
 cancer heart eye dental kidney dialysis urgent emergency primary specialty family women womens`.split(/\s+/));
-/** Medical abbreviations shaped like hospital acronyms (ending in H, MC or HC). */
-// prettier-ignore
-const acronymStop = new Set(`osh lvh rvh bph ich sah sdh edh tsh lh fsh acth pth adh ldh nph dh ah oh uh ph th ch sh nh rh hh
-mh bh vh wh eh ih iph cmc ahc phc hc mc emc smc dmc nmc`.split(/\s+/));
 const movement =
   /\b(?:to|from|at|@|into|in|the|via|by|of)\s+(?:the\s+)?([A-Za-z]{0,4}(?:h|H|MC|mc|HC|hc|VAMC))\b/gi;
 const wardWithNumber =
@@ -68,6 +65,7 @@ export class LocationFinder {
     this.cities();
     this.cued();
     this.towns();
+    this.found.push(...findCuedPlaces(this.text, this.tokens, this.mode));
     return this.found;
   }
 
@@ -166,6 +164,7 @@ export class LocationFinder {
         continue;
       if (this.mode === 'mixed' && !/^[A-Z]/.test(word)) continue;
       const lead = this.text.slice(Math.max(0, m.index - 25), m.index);
+      if (doseVerb.test(lead)) continue; // "started on Nimbex 10": a drug and its rate
       if (
         this.mode !== 'mixed' &&
         !/transf|admit|adm\b|sent|go\b|going|back|return|called|came|arriv|moved/i.test(lead + m[0])

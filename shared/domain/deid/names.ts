@@ -8,21 +8,22 @@ import { givenNames } from './lexicon/given-names';
 import { familyNames } from './lexicon/family-names';
 import {
   ambiguousNames,
-  commonWords,
   credentials,
   eponyms,
   relationWords,
   titles,
 } from './lexicon/common-words';
-
-/** Genus initials of organisms written like a person's initial ("E. coli", "S. aureus"). */
-const speciesWords = new Set(
-  'coli aureus epidermidis diff difficile pylori pneumoniae aeruginosa fragilis flu influenzae faecalis faecium albicans glabrata marcescens cloacae mirabilis maltophilia baumannii jejuni typhi pneumonia pneumo fib flutter'.split(
-    ' ',
-  ),
-);
-/** Credentials that are also ordinary abbreviations (MD = Maryland, PT = patient, DO = the verb). */
-const weakCredentials = new Set(['md', 'do', 'pt', 'pa', 'ot', 'ma', 'rd', 'dpt', 'cpt']);
+import {
+  clinicalServices,
+  confidentName,
+  functionWords,
+  speciesWords,
+  stopWord,
+  unknownWord,
+  censusName,
+  weakCredentials,
+} from './name-words';
+import { findCuedNames, type NameFlags } from './name-cues';
 
 /** Relation words naming a clinician's role: only a census name or a capitalised word follows as a name. */
 const clinicianRoles = new Set(
@@ -38,10 +39,8 @@ const headerLabel =
 const beforeIntroduction =
   /(?<=^|\n|\. )[A-Z][A-Za-z'-]+(?:,? [A-Z][A-Za-z'-]+){0,2}(?= is an? \d+[- ]?(?:y|yr|year)| \((?:MRN|MR#|Med|Medical|DOB)| {2,}(?:MRN|MR#|Med Rec))/g;
 
-type Source = 'context' | 'dictionary';
-
 export class NameFinder {
-  private readonly flags: (Source | undefined)[];
+  private readonly flags: NameFlags;
 
   constructor(
     private readonly text: string,
@@ -60,6 +59,7 @@ export class NameFinder {
     this.byDictionary();
     this.byParenthesisedRole();
     this.byHeader();
+    findCuedNames({ text: this.text, tokens: this.tokens, mode: this.mode, flags: this.flags });
     for (let pass = 0; pass < 2; pass++) this.extend();
     return this.tokens
       .filter((_, i) => this.flags[i] !== undefined)
@@ -70,14 +70,10 @@ export class NameFinder {
     return this.text.slice(this.tokens[i]!.end, this.tokens[j]!.start);
   }
 
-  private stop(t: Token): boolean {
-    return commonWords.has(t.lower) || titles.has(t.lower) || relationWords.has(t.lower);
-  }
-
   /** Could be a name given strong context: any word but a common one, an eponym or a verb form. */
   private nameLike(t: Token): boolean {
     const census = givenNames.has(t.lower) || familyNames.has(t.lower);
-    if (this.stop(t) || speciesWords.has(t.lower) || t.glued) return false;
+    if (stopWord(t) || speciesWords.has(t.lower) || t.glued) return false;
     if (eponyms.has(t.lower) && !census) return false;
     if (t.letter) return /[A-Z]/.test(t.text) || this.mode === 'lower';
     if (givenNames.has(t.lower) || familyNames.has(t.lower)) return true;
@@ -85,24 +81,14 @@ export class NameFinder {
     return true;
   }
 
-  /** A census name that is not also a common word or eponym. */
-  private confident(t: Token): boolean {
-    return (
-      (givenNames.has(t.lower) || familyNames.has(t.lower)) &&
-      !ambiguousNames.has(t.lower) &&
-      !eponyms.has(t.lower) &&
-      !this.stop(t)
-    );
-  }
-
   private looksProper(t: Token): boolean {
     if (this.mode !== 'mixed') return givenNames.has(t.lower) || familyNames.has(t.lower);
-    return (t.capitalised || t.upper) && !this.stop(t);
+    return (t.capitalised || t.upper) && !stopWord(t);
   }
 
   /** After a title or an initial even eponyms and common-word names are names ("Dr. Foley", "Dr. Art White"). */
   private titledName(t: Token): boolean {
-    if (this.stop(t) || t.glued || speciesWords.has(t.lower)) return false;
+    if (stopWord(t) || t.glued || speciesWords.has(t.lower)) return false;
     return t.letter || !/(?:ed|ing)$/.test(t.lower) || familyNames.has(t.lower);
   }
 
@@ -113,11 +99,27 @@ export class NameFinder {
       if (t.lower === 'ms' && !t.capitalised && this.text[t.end] !== '.') return; // MS = mental status
       if (t.lower === 'miss' && !t.capitalised) return;
       for (let j = i + 1; j <= i + 3 && j < this.tokens.length; j++) {
-        if (!/^[ .']{0,3}$/.test(this.gap(j - 1, j)) || !this.titledName(this.tokens[j]!)) break;
+        const w = this.tokens[j]!;
+        const named = this.titledName(w) || (j === i + 1 && this.commonWordAfterTitle(i, w));
+        if (!/^[ .']{0,3}$/.test(this.gap(j - 1, j)) || !named) break;
         if (j > i + 1 && !this.continuesName(this.tokens[j]!)) break;
         this.flags[j] = 'context';
       }
     });
+  }
+
+  /**
+   * A common word as a surname: "Dr. Foley", "Dr. Art White" (a capitalised title and word in a
+   * mixed-case note), or "dr vasquez, dr rizzo, dr small" (a list of titled names).
+   */
+  private commonWordAfterTitle(i: number, w: Token): boolean {
+    if (w.glued || w.letter || functionWords.has(w.lower) || speciesWords.has(w.lower))
+      return false;
+    if (/(?:ed|ing)$/.test(w.lower)) return false;
+    if (this.mode === 'mixed' && this.tokens[i]!.capitalised && w.capitalised) return true;
+    const listed = /\b(?:dr|drs|doctor)\.?\s+[A-Za-z'-]+(?:,\s*|\s+and\s+|\s*&\s*)$/i;
+    const before = this.text.slice(Math.max(0, this.tokens[i]!.start - 40), this.tokens[i]!.start);
+    return i > 0 && this.flags[i - 1] !== undefined && listed.test(before);
   }
 
   private continuesName(t: Token): boolean {
@@ -125,7 +127,7 @@ export class NameFinder {
       t.letter ||
       familyNames.has(t.lower) ||
       givenNames.has(t.lower) ||
-      (this.mode === 'mixed' ? t.capitalised || t.upper : !this.stop(t))
+      (this.mode === 'mixed' ? t.capitalised || t.upper : !stopWord(t))
     );
   }
 
@@ -139,9 +141,11 @@ export class NameFinder {
       if (!next || !/^[\s,:(-]{1,3}$/.test(this.gap(i, j)) || !this.nameLike(next)) return;
       if (next.letter) return;
       const known = givenNames.has(next.lower) || familyNames.has(next.lower);
-      const unknownWord =
-        !clinicianRoles.has(role) && next.lower.length >= 3 && !ambiguousNames.has(next.lower);
-      const proper = this.mode === 'mixed' ? next.capitalised || known : known || unknownWord;
+      // Without case cues, a word after a relative is a name only if no dictionary knows it
+      // ("dtr spent the night" but "dtr laverne").
+      const unlisted =
+        !clinicianRoles.has(role) && !ambiguousNames.has(next.lower) && unknownWord(next);
+      const proper = this.mode === 'mixed' ? next.capitalised || known : known || unlisted;
       if (!proper) return;
       this.flags[j] = 'context';
     });
@@ -156,18 +160,24 @@ export class NameFinder {
       const run: number[] = [];
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
         const w = this.tokens[k]!;
-        if (!/^[\s.,]{1,3}$/.test(this.gap(k, k + 1)) || this.stop(w) || speciesWords.has(w.lower))
+        if (!/^[\s.,]{1,3}$/.test(this.gap(k, k + 1)) || stopWord(w) || speciesWords.has(w.lower))
           break;
-        if (w.glued) break;
+        if (w.glued || (w.letter && /\d\s*$/.test(this.text.slice(w.start - 2, w.start)))) break; // 4 L NP
         if (/\n/.test(this.gap(k, k + 1)) && run.length > 0) break;
         run.unshift(k);
       }
       if (run.length === 0) return;
       const words = run.map((k) => this.tokens[k]!);
       const hasInitial = words.some((w) => w.letter);
-      const known = words.some((w) => this.confident(w));
-      if (weak && !(known && (hasInitial || words.length >= 2) && this.gap(i - 1, i).includes(',')))
-        return;
+      const known = words.some((w) => confidentName(w));
+      const listed = known && (hasInitial || words.length >= 2) && this.gap(i - 1, i).includes(',');
+      // "Andrwe O'connell MD": two or more capitalised words, each a census name or no dictionary word.
+      const spelledOut =
+        this.mode === 'mixed' &&
+        t.upper &&
+        words.length >= 2 &&
+        words.every((w) => w.capitalised && (censusName(w) || unknownWord(w)));
+      if (weak && !listed && !spelledOut) return;
       if (!weak && words.length === 1 && !known && !words[0]!.capitalised && this.mode === 'mixed')
         return;
       for (const k of run) this.flags[k] = 'context';
@@ -184,7 +194,8 @@ export class NameFinder {
       const known = givenNames.has(next.lower) || familyNames.has(next.lower);
       const cue =
         /^[\s,]+(?:aware|notified|paged|called|in\b|at\b|to\b|spoke|said|wants|placing|placed|rrt|rn|md)/i;
-      if (!known && !cue.test(this.text.slice(next.end, next.end + 12))) return;
+      const unknown = next.lower.length >= 4 && unknownWord(next); // "S. Dominico": no dictionary word
+      if (!known && !unknown && !cue.test(this.text.slice(next.end, next.end + 12))) return;
       if (i > 0 && this.tokens[i - 1]!.letter && this.gap(i - 1, i) === '.') return; // "p.o. Lasix"
       this.flags[i] = 'context';
       this.flags[i + 1] = 'context';
@@ -194,13 +205,15 @@ export class NameFinder {
   /** Census names that are not common words: given names anywhere; family names when written as names. */
   private byDictionary(): void {
     this.tokens.forEach((t, i) => {
-      if (this.flags[i] || !this.confident(t) || t.lower.length < 3) return;
+      if (this.flags[i] || !confidentName(t) || t.lower.length < 3) return;
       if (givenNames.has(t.lower) && (this.mode !== 'mixed' || t.capitalised || t.upper)) {
         this.flags[i] = 'dictionary';
         return;
       }
-      if (this.mode === 'mixed' && (t.capitalised || t.upper) && !t.sentenceStart)
-        this.flags[i] = 'dictionary';
+      // In a lower-case note a capital is rarer still, so a capitalised family name is a name too.
+      const written =
+        this.mode === 'mixed' ? t.capitalised || t.upper : this.mode === 'lower' && t.capitalised;
+      if (written && !t.sentenceStart) this.flags[i] = 'dictionary';
     });
   }
 
@@ -222,7 +235,8 @@ export class NameFinder {
       if (n > 0 && !/^(?: |, ?|\. )$/.test(this.gap(k - 1, k))) break;
       const known = givenNames.has(t.lower) || familyNames.has(t.lower);
       const proper = this.mode === 'mixed' ? t.capitalised || t.upper || known : known || n > 0;
-      if (!proper || this.stop(t) || t.glued || (t.letter && this.text[t.end] !== '.')) break;
+      if (!proper || stopWord(t) || clinicalServices.has(t.lower) || t.glued) break;
+      if (t.letter && this.text[t.end] !== '.') break;
       this.flags[k] = 'context';
     }
   }
@@ -232,7 +246,7 @@ export class NameFinder {
     this.tokens.forEach((t, i) => {
       const paren =
         relationWords.has(t.lower) && /\(\s*$/.test(this.text.slice(t.start - 2, t.start));
-      const family = t.lower === 'family' && i > 0 && this.confident(this.tokens[i - 1]!);
+      const family = t.lower === 'family' && i > 0 && confidentName(this.tokens[i - 1]!);
       if (!paren && !family) return;
       for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
         const w = this.tokens[k]!;
@@ -265,11 +279,11 @@ export class NameFinder {
             !ambiguousNames.has(next.lower) &&
             next.lower.length >= 4);
         const eponym = eponyms.has(next.lower) && !familyNames.has(next.lower);
-        if (surname && !this.stop(next) && !eponym) this.flags[i + 1] = 'context';
+        if (surname && !stopWord(next) && !eponym) this.flags[i + 1] = 'context';
       }
       const prev = this.tokens[i - 1];
       if (prev && !this.flags[i - 1] && this.gap(i - 1, i) === ' ' && givenNames.has(prev.lower)) {
-        if (!this.stop(prev) && (this.mode !== 'mixed' || prev.capitalised || prev.upper))
+        if (!stopWord(prev) && (this.mode !== 'mixed' || prev.capitalised || prev.upper))
           this.flags[i - 1] = 'context';
       }
       const after = this.tokens[i + 2];

@@ -31,25 +31,34 @@ const datePatterns: RegExp[] = [
   /(?<![\d/]|\d[.:-])(?:0?[1-9]|1[0-2])\/(?:3[2-9]|[4-9]\d)(?![\d/%]|\.\d)/g,
   // 03/2018
   /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g,
-  // "the 11th", "on the 3rd"
-  new RegExp(
-    `\\b(?<=(?:the|on|since|until|of)\\s+)${day}${ordinal}\\b(?=\\s*(?:[.,;:)]|$|\\s(?:at|of|in|and)\\b))`,
-    'gi',
-  ),
 ];
 
-/** A month name alone ("in sept.", "since November"); "may" and "march" only capitalised. */
+/** "the 11th", "on the 3rd": a day of a month named elsewhere (the day is group 1). */
+const dayOfMonthAlone = new RegExp(
+  `\\b(?:the|on|since|until|of)\\s+(${day}${ordinal})\\b(?=\\s*(?:[.,;:)]|$|\\s(?:at|of|in|and)\\b))`,
+  'gi',
+);
+
+/** A month name alone ("in sept.", "since November"). */
 const monthAlone =
-  /\b(?:January|February|April|June|July|August|September|October|November|December|Sept?\.|Nov\.|Oct\.|Aug\.|Jan\.|Feb\.|Apr\.|Jun\.|Jul\.|sept|january|february|april|july|august|september|october|november|december|(?<=\b(?:in|of|since|until|early|late|mid)\s+)(?:May|March|MAY|MARCH))\b/g;
+  /\b(?:January|February|April|June|July|August|September|October|November|December|Sept?\.|Nov\.|Oct\.|Aug\.|Jan\.|Feb\.|Apr\.|Jun\.|Jul\.|sept|january|february|april|july|august|september|october|november|december)\b/g;
+/** "May" and "March" (also verbs) only after a time word: "in May", "since March" (group 1). */
+const mayOrMarch = /\b(?:in|of|since|until|early|late|mid)\s+(May|March|MAY|MARCH)\b/g;
 
 /** M/D without a year (7/23): only when it is not a ratio, a strength, a fraction or a BP. */
 const monthDay = new RegExp(
   `(?<![\\d/]|\\d[.:x-])${monthNumber}/${day}(?![\\d/%]|\\.\\d|\\s*(?:%|strength|str\\b|of\\b|ns\\b|tabs?\\b|pill|murmur|sem|hsm|grade|power|motor|mm|cm|bottles?|up\\b|way|amp|dose|peep|ps\\b|psv|fio2|st\\b|nph|cp\\b|pain|bpm|lpm|bipap|cpap|\\^))`,
   'gi',
 );
+const pressureSupport = /\b(?:c-?pap|bi-?pap|ps|psv|pressure support|peep)\b/i;
+/** A range of two month/day dates: "10/03/10/04", "9/16-9/20" (both halves must be valid dates). */
+const monthDayRange = new RegExp(
+  `(?<![\\d/]|\\d[.:x-])${monthNumber}/${day}(?:/|-|\\s*-\\s*)${monthNumber}/${day}(?![\\d/%]|\\.\\d)`,
+  'g',
+);
 /** Words before a ratio or setting that reads like M/D: muscle strength, vent settings, rales "1/3 up", pain "3/10". */
 const notDateBefore =
-  /(?:\b(?:strength|str|motor|grade|power|murmur|ratio|sats?|i:e|ie|times|bp|b\/p|pressures?|map|score|gcs|abg|vbg|ph|psv?|pressure support|cpap|bi-?pap|peep|vent|settings?|flowby|simv|imv|ac|trial(?:ed)?|wean(?:ed)?(?: down)? to|rales|crackles|cxs?|b\/?s|perrla?|gave|give|decub|c\/o|rated?)[\s:=,~]*(?:of|on|at|to)?|%,?\s*&?)[\s:=]*$/i;
+  /(?:\b(?:strength|str|motor|grade|power|murmur|ratio|sats?|i:e|ie|times|bp|b\/p|pressures?|map|score|gcs|abg|vbg|ph|psv?|pressure support|cpap|bi-?pap|peep|vent|settings?|flowby|simv|imv|ac|trial(?:ed)?|wean(?:ed)?(?: down)? to|rales|crackles|cxs?|b\/?s|perrla?|gave|give|decub|c\/o|rated?)[\s:=,~]*(?:of|on|at|to|up)?|%,?\s*&?)[\s:=]*$/i;
 
 const phonePatterns: RegExp[] = [
   // (617) 555-0142, 617-555-0142, 617.555.0142, 201/324/1423, 212- 476- 8356, +1 617 555 0142
@@ -93,13 +102,13 @@ const poBox = /\bP\.?\s?O\.?\s+Box\s+\d+\b/gi;
 /** Ages over 89 with an age word (Safe Harbor (C) aggregates them into 90 or older). */
 const agePatterns: RegExp[] = [
   /\b(9\d|1[0-2]\d)(?=\s*(?:-|\s)?\s*(?:years?|yrs?|y)[\s.-]*(?:old|o\b|\/o|\.o\.)|\s*yo\b|\s*y\/o|\s*y\.o\.|\s*-?\s*year-old|\s*yr\s*old)/gi,
-  /\b(?<=(?:age|aged|age of|ages)\s*:?\s*)(9\d|1[0-2]\d)\b/gi,
+  /\b(?:age|aged|age of|ages)\s*:?\s*(9\d|1[0-2]\d)\b/gi,
   /\b(9\d|1[0-2]\d)(?=\s*(?:yo|y\/o)?\s*(?:m|f|male|female|man|woman|gentleman|lady)\b)(?<=(?:^|\n|\.\s|,\s|is\s|a\s|an\s)\d+)/gi,
 ];
 /** Years standing alone: 4 digits after a clinical history cue, or an apostrophe year ('92). */
 const yearPatterns: RegExp[] = [
   /(?<![\d/.-]|(?:at|@|approx\.?|by|until|from|to)\s*)(?:19[3-9]\d|20[0-4]\d)(?![\d/-]|\.\d|\s*(?:mg|mcg|ml|cc|units?|u\b|kcal|cal\b|g\b|%|hrs?\b|h\b))/gi,
-  /(?<=['’])\d{2}\b(?!['’])|\b\d{2}(?=['’](?!s\b))/g,
+  /(?<=['’])\d{2}\b(?!['’])|\b\d{2}(?=['’](?![sS]\b))/g,
 ];
 
 function collect(
@@ -118,15 +127,34 @@ function collect(
   return found;
 }
 
+/**
+ * Halves, thirds and quarters used as numbers: "1 1/2 hrs", "D5 1/2", "over 1/2 hour", "2/4 blood
+ * cultures" (a mixed number, a duration or a count of culture bottles), not January 2 or February 4.
+ */
+function commonFraction(text: string, c: Candidate): boolean {
+  if (!/^[1-3]\/[2-4]$/.test(c.text)) return false;
+  const before = text.slice(Math.max(0, c.start - 2), c.start);
+  const after = text.slice(c.end, c.end + 12);
+  return (
+    /\d\s$/.test(before) || /^\s*(?:hours?|hrs?|h\b|blood|bl\b|cultures?|bottles?)/i.test(after)
+  );
+}
+
 /** Dates with a day or month element (never a year alone). */
 export function findDates(text: string): Candidate[] {
   const found = datePatterns.flatMap((p) => collect(text, p, 'DATE'));
-  found.push(...collect(text, monthAlone, 'DATE'));
-  for (const c of collect(text, monthDay, 'DATE')) {
+  found.push(...collect(text, monthAlone, 'DATE'), ...collect(text, mayOrMarch, 'DATE', 1));
+  found.push(...collect(text, dayOfMonthAlone, 'DATE', 1));
+  for (const c of [...collect(text, monthDay, 'DATE'), ...collect(text, monthDayRange, 'DATE')]) {
     const before = text.slice(Math.max(0, c.start - 24), c.start);
     const around = text.slice(Math.max(0, c.start - 15), c.end + 15);
     if (/\/10$/.test(c.text) && /pain|scale|rate/i.test(around)) continue; // pain 3/10
-    if (!notDateBefore.test(before)) found.push(c);
+    if (commonFraction(text, c)) continue;
+    // Strengths, ratios, murmur grades and volume-mode settings stay under 16 in the second place (5/5,
+    // 2/6, AC 14/5), so a day of 16-31 is a date even after such a word ("placed in R AC 11/17"), except
+    // after a pressure-support mode, whose second number may be the support level (CPAP 5/18).
+    const lateDay = Number(/\/(\d+)/.exec(c.text)![1]) >= 16 && !pressureSupport.test(before);
+    if (lateDay || !notDateBefore.test(before)) found.push(c);
   }
   return found;
 }
@@ -150,7 +178,7 @@ export function findPhones(text: string): Candidate[] {
 
 export function findContacts(text: string): Candidate[] {
   return [
-    ...collect(text, emailPattern, 'EMAIL'),
+    ...(text.includes('@') ? collect(text, emailPattern, 'EMAIL') : []),
     ...collect(text, urlPattern, 'URL')
       .map((c) => {
         const trimmed = c.text.replace(/[.,;:!?]+$/, '');

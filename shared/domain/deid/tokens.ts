@@ -27,10 +27,9 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(wordPattern)) {
     // The possessive is not part of the name ("Dr. Vasquez's note" -> "Vasquez").
-    const word = m[0].replace(/'+$/, '').replace(/'s$/i, '');
+    const word = m[0].includes("'") ? m[0].replace(/'+$/, '').replace(/'s$/i, '') : m[0];
     if (word.length === 0) continue;
     const start = m.index;
-    const before = text.slice(Math.max(0, start - 3), start);
     tokens.push({
       start,
       end: start + word.length,
@@ -39,11 +38,25 @@ export function tokenize(text: string): Token[] {
       capitalised: /^[A-Z]/.test(word) && /[a-z]/.test(word),
       upper: word.length > 1 && word === word.toUpperCase(),
       letter: word.length === 1,
-      sentenceStart: tokens.length === 0 || /(?:[.!?:;]\s*|\n\s*|^\s*)$/.test(before),
-      glued: /[\w/&'>+<=@^~]$/.test(before),
+      sentenceStart: tokens.length === 0 || opensSentence(text, start),
+      glued: start > 0 && gluingCharacter.test(text[start - 1]!),
     });
   }
   return tokens;
+}
+
+const gluingCharacter = /[\w/&'>+<=@^~]/;
+const whitespace = /\s/;
+
+/**
+ * Whether the 3 characters before `start` end a sentence or line: only white space, a line break
+ * then white space, or sentence punctuation then white space.
+ */
+function opensSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - 3);
+  let k = start - 1;
+  for (; k >= from && whitespace.test(text[k]!); k--) if (text[k] === '\n') return true;
+  return k < from || '.!?:;'.includes(text[k]!);
 }
 
 /** Index of the first token starting at or after `offset` (binary search), or -1. */
