@@ -121,6 +121,18 @@ export class IngestPipeline extends Construct {
         'kms:DescribeKey',
       ]),
       readPseudonymSecrets(this, props.pseudonymSecretPrefix),
+      // PatientDataUpdated events for monitoring, on the account's default bus only.
+      new iam.PolicyStatement({
+        sid: 'AnnouncePatientDataUpdated',
+        actions: ['events:PutEvents'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'events',
+            resource: 'event-bus',
+            resourceName: 'default',
+          }),
+        ],
+      }),
       new iam.PolicyStatement({
         sid: 'ConsumeIngestQueue',
         actions: [

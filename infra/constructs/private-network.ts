@@ -64,6 +64,8 @@ export class PrivateNetwork extends Construct {
       ['SecretsManager', ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER],
       // Reminders and alerts publish to the notifications topic.
       ['Sns', ec2.InterfaceVpcEndpointAwsService.SNS],
+      // Ingest publishes PatientDataUpdated events.
+      ['EventBridge', ec2.InterfaceVpcEndpointAwsService.EVENTBRIDGE],
     ] as const) {
       this.vpc.addInterfaceEndpoint(name, {
         service,

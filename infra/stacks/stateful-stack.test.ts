@@ -226,14 +226,14 @@ describe('Stack: stateful', () => {
       template.resourceCountIs('AWS::EC2::Subnet', 2);
     });
 
-    it('reaches S3 and DynamoDB through gateway endpoints and KMS, Secrets Manager and SNS through interface endpoints', () => {
+    it('reaches S3 and DynamoDB through gateway endpoints and KMS, Secrets Manager, SNS and EventBridge through interface endpoints', () => {
       const endpoints = JSON.stringify(template.findResources('AWS::EC2::VPCEndpoint'));
-      for (const service of ['.s3', '.dynamodb', '.kms', '.secretsmanager', '.sns'])
+      for (const service of ['.s3', '.dynamodb', '.kms', '.secretsmanager', '.sns', '.events'])
         expect(endpoints).toContain(service);
       template.resourcePropertiesCountIs(
         'AWS::EC2::VPCEndpoint',
         { VpcEndpointType: 'Interface', PrivateDnsEnabled: true },
-        3,
+        4,
       );
     });
 

@@ -57,14 +57,14 @@ describe('Stack: stateless', () => {
     statementsOf(functionName).flatMap((s) => asList(s.Action));
 
   describe('Ingest pipeline', () => {
-    it('encrypts the ingest queue and its DLQ with the customer-managed key', () => {
+    it('encrypts every queue (ingest, its DLQ, the monitor DLQ) with the customer-managed key', () => {
       const queues = Object.values(template.findResources('AWS::SQS::Queue')) as Resource[];
-      expect(queues).toHaveLength(2);
+      expect(queues).toHaveLength(3);
       for (const queue of queues)
         expect(JSON.stringify(queue.Properties.KmsMasterKeyId)).toMatch(/DataKey/);
     });
 
-    it('denies non-TLS access to both queues', () => {
+    it('denies non-TLS access to every queue', () => {
       template.resourcePropertiesCountIs(
         'AWS::SQS::QueuePolicy',
         {
@@ -77,7 +77,7 @@ describe('Stack: stateless', () => {
             ]),
           },
         },
-        2,
+        3,
       );
     });
 
@@ -189,8 +189,8 @@ describe('Stack: stateless', () => {
 
     it('encrypts every log group with the key and expires it', () => {
       const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
-      // ingest, api, reminders, and the API access log
-      expect(groups).toHaveLength(4);
+      // ingest, api, reminders, monitor, and the API access log
+      expect(groups).toHaveLength(5);
       for (const group of groups) {
         expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/DataKey/);
         expect(group.Properties.RetentionInDays).toBe(365);
@@ -363,6 +363,33 @@ describe('Stack: stateless', () => {
         asList(st.Action).includes('dynamodb:Query'),
       );
       expect(JSON.stringify(query?.Resource)).toMatch(/index\/byDueMinute/);
+    });
+  });
+
+  describe('Patient monitoring', () => {
+    it('routes PatientDataUpdated from ingest to the monitor function, with retries and a dead-letter queue', () => {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { source: ['caregraph.ingest'], 'detail-type': ['PatientDataUpdated'] },
+        Targets: [
+          Match.objectLike({
+            RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 7200 },
+            DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }),
+          }),
+        ],
+      });
+    });
+
+    it('lets ingest put events on the default bus only, and the monitor read timelines, write alerts and publish', () => {
+      const put = statementsOf('caregraph-ingest').find((s) =>
+        asList(s.Action).includes('events:PutEvents'),
+      );
+      expect(JSON.stringify(put?.Resource)).toMatch(/event-bus\/default/);
+      const actions = actionsOf('caregraph-monitor');
+      expect(actions).toEqual(
+        expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'sns:Publish']),
+      );
+      for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem', 's3:GetObject'])
+        expect(actions).not.toContain(forbidden);
     });
   });
 });

@@ -9,6 +9,7 @@ import { envNames } from '../../shared/config/config';
 import { auditTable, idempotencyTable, servingTable } from '../../shared/config/resources';
 import { dataBucketsByName, tableByName } from '../constructs/resource-names';
 import { ReminderDelivery } from '../constructs/reminder-delivery';
+import { PatientMonitoring } from '../constructs/patient-monitoring';
 import { ClinicianApi } from '../constructs/clinician-api';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
 import type { StatefulResources } from './stateful-stack';
@@ -30,6 +31,7 @@ export class StatelessStack extends Stack {
   readonly api: ClinicianApi;
   readonly alarmTopic: sns.Topic;
   readonly reminders: ReminderDelivery;
+  readonly monitoring: PatientMonitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -105,6 +107,16 @@ export class StatelessStack extends Stack {
       servingTable: serving,
       vpc: stateful.vpc,
       environment: environment(`${prefix}-reminders`),
+      logRetention: props.logRetention,
+    });
+
+    this.monitoring = new PatientMonitoring(this, 'Monitoring', {
+      prefix,
+      dataKey,
+      servingTable: serving,
+      notifications: this.reminders.topic,
+      vpc: stateful.vpc,
+      environment: environment(`${prefix}-monitor`),
       logRetention: props.logRetention,
     });
 

@@ -1,0 +1,103 @@
+// Stateless construct: patient monitoring. Ingest publishes PatientDataUpdated to the default event
+// bus; a rule delivers each to the monitor function (async invoke: retried, then kept in a DLQ), which
+// evaluates that patient's alert rules and notifies the care team through the notifications topic.
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { envNames } from '../../shared/config/config';
+import { servingTable } from '../../shared/config/resources';
+import { eventTypes } from '../../shared/ports/event-bus';
+import { useKey } from './data-access';
+import { PipelineFunction } from './pipeline-function';
+
+export interface PatientMonitoringProps {
+  prefix: string;
+  dataKey: kms.IKey;
+  servingTable: dynamodb.ITable;
+  notifications: sns.ITopic;
+  vpc: ec2.IVpc;
+  environment: Record<string, string>;
+  logRetention: logs.RetentionDays;
+}
+
+export class PatientMonitoring extends Construct {
+  readonly function: PipelineFunction;
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: PatientMonitoringProps) {
+    super(scope, id);
+    this.function = new PipelineFunction(this, 'Monitor', {
+      prefix: props.prefix,
+      name: 'monitor',
+      entry: 'functions/monitor/handler.ts',
+      description: "Evaluates a patient's alert rules when new data for the patient is stored",
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      reservedConcurrentExecutions: 10,
+      environment: {
+        ...props.environment,
+        [envNames.notifyTopicArn]: props.notifications.topicArn,
+      },
+      vpc: props.vpc,
+      logKey: props.dataKey,
+      logRetention: props.logRetention,
+    });
+    const table = props.servingTable;
+    this.function.allow(
+      // Reads the patient's observation timeline; alerts are conditional puts under the patient.
+      new iam.PolicyStatement({
+        sid: 'ReadTimelineWriteAlerts',
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+        resources: [
+          table.tableArn,
+          ...servingTable.globalSecondaryIndexes.map(
+            (i) => `${table.tableArn}/index/${i.indexName}`,
+          ),
+        ],
+      }),
+      new iam.PolicyStatement({
+        sid: 'NotifyCareTeam',
+        actions: ['sns:Publish'],
+        resources: [props.notifications.topicArn],
+      }),
+      useKey('UseDataKey', props.dataKey, [
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+        'kms:DescribeKey',
+      ]),
+    );
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      queueName: `${props.prefix}-monitor-dlq`,
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.dataKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter queue of the PatientDataUpdated rule target; a DLQ of a DLQ would only hide failures further.',
+    });
+    const { source, detailType } = eventTypes.patientDataUpdated;
+    new events.Rule(this, 'PatientDataUpdated', {
+      ruleName: `${props.prefix}-patient-data-updated`,
+      description: 'New data stored for a patient: evaluate their alerts',
+      eventPattern: { source: [source], detailType: [detailType] },
+      targets: [
+        new targets.LambdaFunction(this.function.fn, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(2),
+        }),
+      ],
+    });
+  }
+}
