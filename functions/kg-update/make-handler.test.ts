@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryGraphStore } from '../../shared/adapters/graph/memory-graph-store';
+import type { KgExtraction } from '../../shared/domain/kg/extraction';
+import type { BucketRole, ObjectStore } from '../../shared/ports';
+import { makeKgUpdateHandler } from './make-handler';
+
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+const buckets: Record<BucketRole, string> = {
+  raw: 'caregraph-raw',
+  curated: 'caregraph-curated',
+  quarantine: 'caregraph-quarantine',
+};
+const NOTE = 'Assessment: type 2 diabetes, started metformin. No hypertension.';
+const PATIENT = 'https://caregraph.dev/patient/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
+
+/** Fixed entities: this tests the plumbing, not the NLP. */
+const stubExtraction: KgExtraction = {
+  entities: [
+    {
+      start: 12,
+      end: 27,
+      text: 'type 2 diabetes',
+      type: 'Disease',
+      code: '44054006',
+      system: 'http://snomed.info/sct',
+      assertion: 'present',
+    },
+    {
+      start: 37,
+      end: 46,
+      text: 'metformin',
+      type: 'Chemical',
+      code: '6809',
+      system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+      assertion: 'present',
+    },
+    {
+      start: 51,
+      end: 63,
+      text: 'hypertension',
+      type: 'Disease',
+      code: '38341003',
+      system: 'http://snomed.info/sct',
+      assertion: 'negated',
+    },
+  ],
+  relations: [{ type: 'treats', head: 1, tail: 0, confidence: 0.9 }],
+};
+
+function objectsWith(files: Record<string, string>): ObjectStore {
+  const text = async (_bucket: BucketRole, key: string) => files[key];
+  return {
+    getText: text,
+    getStream: async (bucket, key) => Readable.from([(await text(bucket, key)) ?? '']),
+    put: async () => undefined,
+    putStream: async () => undefined,
+    head: async () => undefined,
+    list: async () => [],
+    presignPut: async () => ({ url: '', headers: {} }),
+  };
+}
+
+function setup(files: Record<string, string>) {
+  const graph = new MemoryGraphStore();
+  const extract = vi.fn(async () => stubExtraction);
+  const handler = makeKgUpdateHandler(
+    { graph, objects: objectsWith(files), config: { buckets }, extract, extractorName: 'stub@1' },
+    {
+      logger: new Logger({ logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'test', serviceName: 'kg-update' }),
+    },
+  );
+  const invoke = (event: unknown) =>
+    handler(event, { functionName: 'kg-update', awsRequestId: 'r1' } as Context);
+  return { graph, extract, invoke };
+}
+
+const curatedNote = JSON.stringify({
+  resourceType: 'DocumentReference',
+  id: 'note-0001',
+  content: [
+    {
+      attachment: {
+        contentType: 'text/plain; charset=utf-8',
+        data: Buffer.from(NOTE).toString('base64'),
+      },
+    },
+  ],
+});
+
+describe('Function: kg-update handler', () => {
+  it('turns a NoteCurated event into patient facts, extracting from the decoded note text', async () => {
+    // Prepare
+    const { graph, extract, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': `${curatedNote}\n`,
+    });
+
+    // Act
+    const result = await invoke(fixture('note-curated.json'));
+
+    // Assess
+    expect(extract).toHaveBeenCalledWith(NOTE);
+    expect(result).toMatchObject({
+      graph: 'https://caregraph.dev/graph/hospital/north-general',
+      facts: 4,
+      skipped: 0,
+    });
+    const conditions = await graph.query(
+      `SELECT ?c WHERE { <${PATIENT}> <https://caregraph.dev/ns#hasCondition> ?c }`,
+    );
+    expect(conditions.results?.bindings.map((b) => b.c!.value)).toEqual([
+      'http://snomed.info/id/44054006',
+    ]);
+  });
+
+  it('leaves the same triples when the same event is delivered twice', async () => {
+    // Prepare
+    const { graph, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': curatedNote,
+    });
+    await invoke(fixture('note-curated.json'));
+    const once = graph.store.size;
+
+    // Act
+    await invoke(fixture('note-curated.json'));
+
+    // Assess
+    expect(graph.store.size).toBe(once);
+  });
+
+  it('turns a literature upload (MEDLINE text) into relations in its own literature graph', async () => {
+    // Prepare
+    const medline = [
+      'PMID- 31234567',
+      'TI  - Metformin for type 2 diabetes.',
+      'AB  - Metformin lowers glucose',
+      '      in type 2 diabetes.',
+    ].join('\n');
+    const { graph, extract, invoke } = setup({ 'literature/31234567.txt': medline });
+
+    // Act
+    const result = await invoke(fixture('s3-object-created-literature.json'));
+
+    // Assess
+    expect(extract).toHaveBeenCalledWith(
+      'Metformin for type 2 diabetes.\n\nMetformin lowers glucose in type 2 diabetes.',
+    );
+    expect(result).toMatchObject({
+      graph: 'https://caregraph.dev/graph/literature/31234567',
+      facts: 1,
+    });
+    const patients = await graph.query(
+      'ASK { GRAPH <https://caregraph.dev/graph/literature/31234567> { ?p a <https://caregraph.dev/ns#Patient> } }',
+    );
+    expect(patients.boolean).toBe(false);
+  });
+
+  it('ignores an upload outside literature/', async () => {
+    // Prepare
+    const event = fixture('s3-object-created-literature.json');
+    (event.detail as { object: { key: string } }).object.key = 'raw/north-general/b1/file.ndjson';
+    const { extract, invoke } = setup({});
+
+    // Act
+    const result = await invoke(event);
+
+    // Assess
+    expect(result).toEqual({ ignored: 'not a literature upload' });
+    expect(extract).not.toHaveBeenCalled();
+  });
+
+  it('rejects an event with a name where the pseudonymous id belongs, naming the field', async () => {
+    // Prepare
+    const event = fixture('note-curated.json');
+    (event.detail as { patient: string }).patient = 'Jane Doe';
+    const { invoke } = setup({});
+
+    // Act
+    const failure = invoke(event);
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      name: 'ValidationError',
+      path: 'detail.patient',
+    });
+    await expect(failure).rejects.not.toThrow('Jane');
+  });
+});

@@ -1,0 +1,107 @@
+// Primary adapter: EventBridge (`NoteCurated`, S3 `Object Created` under literature/) -> the kg-update
+// use cases. Thin: parse the event, read the document, run the injected extractor, record the result,
+// log counts (never text) and emit metrics. Re-deliveries are safe: the use cases replace per document.
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BucketRole, GraphStore, ObjectStore } from '../../shared/ports';
+import type { Observability } from '../../shared/adapters/observability';
+import { NotFoundError, ValidationError } from '../../shared/domain/errors';
+import type { ExtractClinical } from '../../shared/domain/kg/extraction';
+import {
+  recordLiterature,
+  recordNoteFacts,
+  type KgUpdateResult,
+} from '../../shared/domain/kg/update';
+import { curatedNoteText, parseLiterature } from './documents';
+import { kgUpdateEventSchema, type NoteCuratedEvent, type ObjectCreatedEvent } from './events';
+
+/** What the kg-update function needs: a subset of shared/adapters/composition.ts Dependencies. */
+export interface KgUpdateFunctionDeps {
+  graph: GraphStore;
+  objects: ObjectStore;
+  config: { buckets: Record<BucketRole, string> };
+  /** Clinical NLP (shared/domain/nlp in production; a stub in tests). */
+  extract: ExtractClinical;
+  /** Names the extractor and its version in provenance. */
+  extractorName: string;
+}
+
+export const literaturePrefix = 'literature/';
+
+export function makeKgUpdateHandler(
+  deps: KgUpdateFunctionDeps,
+  { logger, metrics }: Observability,
+) {
+  return middy(
+    async (event: unknown, _context: Context): Promise<KgUpdateResult | { ignored: string }> => {
+      const parsed = kgUpdateEventSchema.safeParse(event);
+      if (!parsed.success)
+        throw new ValidationError(
+          'not a NoteCurated or S3 Object Created event',
+          parsed.error.issues[0]?.path.join('.'),
+        );
+      const result =
+        parsed.data['detail-type'] === 'NoteCurated'
+          ? await onNoteCurated(deps, parsed.data)
+          : await onLiterature(deps, parsed.data);
+      if ('ignored' in result) {
+        logger.info('event skipped', { reason: result.ignored });
+        return result;
+      }
+      logger.info('graph updated', {
+        graph: result.graph,
+        facts: result.facts,
+        quads: result.quads,
+        skipped: result.skipped,
+      });
+      metrics.addMetric('GraphFactsWritten', MetricUnit.Count, result.facts);
+      metrics.addMetric('MentionsSkipped', MetricUnit.Count, result.skipped);
+      return result;
+    },
+  )
+    .use(injectLambdaContext(logger))
+    .use(logMetrics(metrics));
+}
+
+async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent) {
+  const { hospital, patient, document, key } = event.detail;
+  const body = await deps.objects.getText('curated', key);
+  if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
+  const text = curatedNoteText(body, document);
+  const extraction = await deps.extract(text);
+  return recordNoteFacts(deps, {
+    hospital,
+    patient,
+    document,
+    extractor: deps.extractorName,
+    at: new Date(event.time),
+    entities: extraction.entities,
+    relations: extraction.relations,
+  });
+}
+
+async function onLiterature(deps: KgUpdateFunctionDeps, event: ObjectCreatedEvent) {
+  const { bucket, object } = event.detail;
+  const role = (Object.entries(deps.config.buckets) as [BucketRole, string][]).find(
+    ([, name]) => name === bucket.name,
+  )?.[0];
+  const key = decodeURIComponent(object.key.replace(/\+/g, ' '));
+  if (!role || !key.startsWith(literaturePrefix)) return { ignored: 'not a literature upload' };
+  const body = await deps.objects.getText(role, key);
+  if (body === undefined)
+    throw new NotFoundError('the literature object named by the event is missing');
+  const article = parseLiterature(body, key);
+  const text = article.abstract ? `${article.title}\n\n${article.abstract}` : article.title;
+  const extraction = await deps.extract(text);
+  return recordLiterature(deps, {
+    document: article.document,
+    title: article.title,
+    extractor: deps.extractorName,
+    at: new Date(event.time),
+    entities: extraction.entities,
+    relations: extraction.relations,
+  });
+}

@@ -1,0 +1,135 @@
+// Domain (kg): what the knowledge graph accepts from clinical NLP (the `caregraph extract` contract:
+// entities with type, assertion and code; relations between entity indices), and the rule that turns
+// a mention's assertion into a patient predicate. Negated, family-history, possible and hypothetical
+// mentions never become positive patient facts: they are recorded under their own predicates
+// (cg:negatedFinding, cg:familyHistoryOf, cg:possibleFinding) or, for hypothetical ones, dropped.
+// Assertion categories follow the i2b2/VA 2010 assertion task (present, absent, possible,
+// conditional/hypothetical, associated with someone else) as the CLI contract names them.
+import { ValidationError } from '../errors';
+import { codeSystemKey, conceptIri } from './model';
+import type { IriTerm } from './sparql';
+import { cg } from './vocabulary';
+
+export type KgEntityType =
+  'Disease' | 'Chemical' | 'Gene' | 'Variant' | 'Symptom' | 'Procedure' | 'LabTest' | 'Anatomy';
+
+export type KgAssertion =
+  'present' | 'negated' | 'possible' | 'family' | 'historical' | 'hypothetical';
+
+/** An extracted entity, structurally the CLI contract's entity (extra fields are ignored). */
+export interface KgEntity {
+  start: number;
+  end: number;
+  text: string;
+  type: KgEntityType;
+  code?: string;
+  system?: string;
+  assertion: KgAssertion;
+  /** 0-1, when the extractor reports one. */
+  confidence?: number;
+}
+
+export type KgRelationType = 'treats' | 'causes' | 'interacts' | 'associated_with';
+
+/** An extracted relation; `head` and `tail` index into the entities. */
+export interface KgRelation {
+  type: KgRelationType;
+  head: number;
+  tail: number;
+  /** 0-1. */
+  confidence: number;
+}
+
+/** What an extractor returns for one text. */
+export interface KgExtraction {
+  entities: readonly KgEntity[];
+  relations: readonly KgRelation[];
+}
+
+/** An extractor as the use cases receive it (the NLP extractor in production, a stub in tests). */
+export type ExtractClinical = (text: string) => Promise<KgExtraction>;
+
+const presentPredicate: Readonly<Record<KgEntityType, IriTerm | undefined>> = {
+  Disease: cg.hasCondition,
+  Symptom: cg.hasSymptom,
+  Chemical: cg.takesMedication,
+  Gene: cg.hasGeneticFinding,
+  Variant: cg.hasGeneticFinding,
+  Procedure: cg.hadProcedure,
+  LabTest: cg.hadLabTest,
+  // A body part alone says nothing about the patient.
+  Anatomy: undefined,
+};
+
+/**
+ * The predicate linking a patient to a mentioned concept, or undefined when the mention must not be
+ * written at all. Only `present` and `historical` mentions yield positive predicates.
+ */
+export function patientPredicate(type: KgEntityType, assertion: KgAssertion): IriTerm | undefined {
+  if (type === 'Anatomy') return undefined;
+  switch (assertion) {
+    case 'present':
+      return presentPredicate[type];
+    case 'historical':
+      return cg.hasHistoryOf;
+    case 'negated':
+      return cg.negatedFinding;
+    case 'family':
+      return cg.familyHistoryOf;
+    case 'possible':
+      return cg.possibleFinding;
+    case 'hypothetical':
+      return undefined;
+    default:
+      throw new ValidationError('unknown assertion', 'assertion');
+  }
+}
+
+/** True when a mention may support a relation between concepts (it is asserted, not denied or imagined). */
+export function supportsRelation(assertion: KgAssertion): boolean {
+  return assertion === 'present' || assertion === 'historical' || assertion === 'possible';
+}
+
+export const relationPredicate: Readonly<Record<KgRelationType, IriTerm>> = {
+  treats: cg.treats,
+  causes: cg.causes,
+  interacts: cg.interactsWith,
+  associated_with: cg.associatedWith,
+};
+
+/**
+ * The concept IRI of an entity, or undefined when it carries no code, or a code in a system the
+ * graph does not model (UMLS CUIs) or of the wrong shape: such mentions are counted, not written.
+ */
+export function entityConcept(entity: KgEntity): IriTerm | undefined {
+  if (!entity.code || !entity.system || !codeSystemKey(entity.system)) return undefined;
+  try {
+    return conceptIri(entity.system, entity.code);
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined;
+    throw error;
+  }
+}
+
+/** Checks offsets and relation indices, naming the first bad field (never its text). */
+export function checkExtraction(extraction: KgExtraction, textLength?: number): void {
+  extraction.entities.forEach((entity, index) => {
+    const where = `entities[${index}]`;
+    if (!Number.isInteger(entity.start) || !Number.isInteger(entity.end))
+      throw new ValidationError(`${where} offsets are not integers`, `${where}.start`);
+    if (entity.start < 0 || entity.end < entity.start)
+      throw new ValidationError(`${where} offsets are out of order`, `${where}.end`);
+    if (textLength !== undefined && entity.end > textLength)
+      throw new ValidationError(`${where} ends beyond the text`, `${where}.end`);
+  });
+  extraction.relations.forEach((relation, index) => {
+    for (const end of ['head', 'tail'] as const) {
+      const at = relation[end];
+      if (!Number.isInteger(at) || at < 0 || at >= extraction.entities.length)
+        throw new ValidationError(
+          `relations[${index}].${end} is not an entity index`,
+          `relations[${index}].${end}`,
+        );
+    }
+  });
+}

@@ -1,0 +1,231 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GraphStore } from '../../ports/graph-store';
+import { MemoryGraphStore } from '../../adapters/graph/memory-graph-store';
+import { patientPredicate, type KgAssertion, type KgEntity, type KgEntityType } from './extraction';
+import { recordLiterature, recordNoteFacts, type NoteFactsInput } from './update';
+import { positivePatientPredicates } from './vocabulary';
+
+function memoryGraph(): MemoryGraphStore {
+  return new MemoryGraphStore();
+}
+
+const T2DM = { code: '44054006', system: 'http://snomed.info/sct' };
+const HTN = { code: '38341003', system: 'http://snomed.info/sct' };
+const AF = { code: '49436004', system: 'http://snomed.info/sct' };
+const METFORMIN = { code: '6809', system: 'http://www.nlm.nih.gov/research/umls/rxnorm' };
+const entity = (
+  type: KgEntityType,
+  assertion: KgAssertion,
+  codes: object,
+  start = 0,
+): KgEntity => ({
+  start,
+  end: start + 5,
+  text: 'xxxxx',
+  type,
+  assertion,
+  ...codes,
+});
+const note = (overrides: Partial<NoteFactsInput> = {}): NoteFactsInput => ({
+  hospital: 'north-general',
+  patient: '3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8',
+  document: 'note-1',
+  extractor: 'stub-extractor@1',
+  at: new Date('2025-03-01T12:00:00Z'),
+  entities: [
+    entity('Disease', 'present', T2DM, 0),
+    entity('Disease', 'negated', HTN, 10),
+    entity('Disease', 'family', AF, 20),
+    entity('Chemical', 'present', METFORMIN, 30),
+  ],
+  relations: [{ type: 'treats', head: 3, tail: 0, confidence: 0.9 }],
+  ...overrides,
+});
+const P = 'https://caregraph.dev/patient/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
+const NS = 'https://caregraph.dev/ns#';
+
+async function predicatesTo(graph: GraphStore, concept: string): Promise<string[]> {
+  const r = await graph.query(`SELECT ?p WHERE { <${P}> ?p <${concept}> }`);
+  return (r.results?.bindings ?? []).map((b) => b.p!.value.replace(NS, 'cg:')).sort();
+}
+
+describe('Function: patientPredicate', () => {
+  it('never yields a positive patient fact for a negated, family, possible or hypothetical mention', () => {
+    const types: KgEntityType[] = [
+      'Disease',
+      'Chemical',
+      'Gene',
+      'Variant',
+      'Symptom',
+      'Procedure',
+      'LabTest',
+      'Anatomy',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...types),
+        fc.constantFrom<KgAssertion>('negated', 'family', 'possible', 'hypothetical'),
+        (type, assertion) => {
+          const predicate = patientPredicate(type, assertion);
+          return predicate === undefined || !positivePatientPredicates.has(predicate.value);
+        },
+      ),
+    );
+  });
+
+  it('drops hypothetical mentions and body parts altogether', () => {
+    expect(patientPredicate('Disease', 'hypothetical')).toBeUndefined();
+    expect(patientPredicate('Anatomy', 'present')).toBeUndefined();
+    expect(patientPredicate('Disease', 'present')?.value).toBe(`${NS}hasCondition`);
+  });
+});
+
+describe('Function: recordNoteFacts', () => {
+  it('writes a present disease as a condition and a negated or family one under its own predicate', async () => {
+    // Prepare
+    const graph = memoryGraph();
+
+    // Act
+    const result = await recordNoteFacts({ graph }, note());
+
+    // Assess
+    expect(result).toMatchObject({
+      graph: 'https://caregraph.dev/graph/hospital/north-general',
+      facts: 5,
+      skipped: 0,
+    });
+    expect(await predicatesTo(graph, 'http://snomed.info/id/44054006')).toEqual([
+      'cg:hasCondition',
+    ]);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/38341003')).toEqual([
+      'cg:negatedFinding',
+    ]);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/49436004')).toEqual([
+      'cg:familyHistoryOf',
+    ]);
+  });
+
+  it('writes nothing about the patient for a hypothetical mention', async () => {
+    // Prepare
+    const graph = memoryGraph();
+
+    // Act
+    const result = await recordNoteFacts(
+      { graph },
+      note({ entities: [entity('Disease', 'hypothetical', HTN)], relations: [] }),
+    );
+
+    // Assess
+    expect(result.skipped).toBe(1);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/38341003')).toEqual([]);
+  });
+
+  it('records the document, offsets, extractor, vocabulary version and time of each fact', async () => {
+    // Prepare
+    const graph = memoryGraph();
+
+    // Act
+    await recordNoteFacts({ graph }, note());
+
+    // Assess
+    const r = await graph.query(`PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+      SELECT ?doc ?start ?end ?extractor ?vocab ?at WHERE {
+        ?st rdf:subject <${P}> ; rdf:predicate <${NS}hasCondition> ; rdf:object <http://snomed.info/id/44054006> ;
+            <${NS}document> ?doc ; <${NS}startOffset> ?start ; <${NS}endOffset> ?end ;
+            <${NS}extractor> ?extractor ; <${NS}vocabularyVersion> ?vocab ; <http://www.w3.org/ns/prov#generatedAtTime> ?at }`);
+    expect(
+      r.results?.bindings.map((b) =>
+        Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v.value])),
+      ),
+    ).toEqual([
+      {
+        doc: 'https://caregraph.dev/document/north-general/note-1',
+        start: '0',
+        end: '5',
+        extractor: 'stub-extractor@1',
+        vocab: 'caregraph-kg-1.0',
+        at: '2025-03-01T12:00:00Z',
+      },
+    ]);
+  });
+
+  it('replaces what a re-delivered document wrote, keeping facts another document supports', async () => {
+    // Prepare
+    const graph = memoryGraph();
+    await recordNoteFacts({ graph }, note());
+    await recordNoteFacts(
+      { graph },
+      note({
+        document: 'note-2',
+        entities: [entity('Disease', 'present', T2DM, 3)],
+        relations: [],
+      }),
+    );
+    const once = graph.store.size;
+
+    // Act: the same event again, then note-1 corrected to mention nothing
+    await recordNoteFacts({ graph }, note());
+    const again = graph.store.size;
+    await recordNoteFacts({ graph }, note({ entities: [], relations: [] }));
+
+    // Assess
+    expect(again).toBe(once);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/44054006')).toEqual([
+      'cg:hasCondition',
+    ]);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/38341003')).toEqual([]);
+    const treats = await graph.query(`ASK { ?d <${NS}treats> ?x }`);
+    expect(treats.boolean).toBe(false);
+  });
+
+  it('refuses a relation pointing past the entities, naming the field', async () => {
+    const failure = recordNoteFacts(
+      { graph: memoryGraph() },
+      note({ relations: [{ type: 'treats', head: 0, tail: 9, confidence: 1 }] }),
+    );
+    await expect(failure).rejects.toMatchObject({
+      name: 'ValidationError',
+      path: 'relations[0].tail',
+    });
+  });
+});
+
+describe('Function: recordLiterature', () => {
+  it('writes asserted relations to the upload graph and skips negated ones', async () => {
+    // Prepare
+    const graph = memoryGraph();
+    const input = {
+      document: '12345678',
+      title: 'Metformin in type 2 diabetes',
+      extractor: 'stub-extractor@1',
+      at: new Date('2025-03-01T12:00:00Z'),
+      entities: [
+        entity('Chemical', 'present', METFORMIN, 0),
+        entity('Disease', 'present', T2DM, 10),
+        entity('Disease', 'negated', HTN, 20),
+      ],
+      relations: [
+        { type: 'treats' as const, head: 0, tail: 1, confidence: 0.8 },
+        { type: 'treats' as const, head: 0, tail: 2, confidence: 0.8 },
+      ],
+    };
+
+    // Act
+    const result = await recordLiterature({ graph }, input);
+    await recordLiterature({ graph }, input);
+
+    // Assess
+    expect(result).toMatchObject({
+      graph: 'https://caregraph.dev/graph/literature/12345678',
+      facts: 1,
+    });
+    const r = await graph.query(
+      `SELECT ?x WHERE { GRAPH <${result.graph}> { <http://purl.bioontology.org/ontology/RXNORM/6809> <${NS}treats> ?x } }`,
+    );
+    expect(r.results?.bindings.map((b) => b.x!.value)).toEqual(['http://snomed.info/id/44054006']);
+    const size = graph.store.size;
+    await recordLiterature({ graph }, input);
+    expect(graph.store.size).toBe(size);
+  });
+});

@@ -1,0 +1,263 @@
+// Use case (kg-update): a curated note's extraction becomes pseudonymous patient facts in its
+// hospital's graph; a literature abstract's extraction becomes concept relations in that upload's
+// literature graph. Both are idempotent: a re-delivered event replaces the document's statements
+// (delete then insert, in one SPARQL update request) and so leaves the same triples.
+import type { GraphStore } from '../../ports/graph-store';
+import {
+  checkExtraction,
+  entityConcept,
+  patientPredicate,
+  relationPredicate,
+  supportsRelation,
+  type KgEntity,
+  type KgExtraction,
+} from './extraction';
+import { hospitalGraph, literatureGraph, literatureIri, noteIri, patientIri } from './model';
+import { joinSparql, literal, sparql, type IriTerm, type SparqlFragment } from './sparql';
+import { graphBlocks, withProvenance, type Provenance, type Quad } from './statements';
+import { cg, dct, rdf, skos, vocabularyVersion } from './vocabulary';
+
+export interface KgUpdateDeps {
+  graph: GraphStore;
+}
+
+/** One curated note's extraction. Ids are pseudonymous; no name or free text enters the graph. */
+export interface NoteFactsInput extends KgExtraction {
+  hospital: string;
+  /** Pseudonymous patient id (the hospital-keyed HMAC the curated data carries). */
+  patient: string;
+  document: string;
+  /** e.g. "caregraph-nlp@1.0.0". */
+  extractor: string;
+  /** When the note was curated (the event time), so a re-delivery writes identical triples. */
+  at: Date;
+}
+
+export interface LiteratureInput extends KgExtraction {
+  /** PMID or another stable id of the upload. */
+  document: string;
+  title: string;
+  extractor: string;
+  at: Date;
+}
+
+export interface KgUpdateResult {
+  graph: string;
+  /** Facts asserted (patient facts or concept relations), without their provenance triples. */
+  facts: number;
+  /** Quads written, provenance included. */
+  quads: number;
+  /** Mentions with no usable code, or whose assertion forbids writing them. */
+  skipped: number;
+}
+
+/** The quads one note contributes to its hospital graph; pure, for the update and bulk paths. */
+export function noteFactQuads(input: NoteFactsInput): {
+  quads: Quad[];
+  facts: number;
+  skipped: number;
+} {
+  checkExtraction(input);
+  const graph = hospitalGraph(input.hospital);
+  const patient = patientIri(input.hospital, input.patient);
+  const document = noteIri(input.hospital, input.document);
+  const quads: Quad[] = [
+    { subject: patient, predicate: rdf.type, object: cg.Patient, graph },
+    { subject: document, predicate: rdf.type, object: cg.ClinicalNote, graph },
+    { subject: document, predicate: cg.about, object: patient, graph },
+  ];
+  const provenance = (entity: KgEntity): Provenance => ({
+    ...base(document, input),
+    start: entity.start,
+    end: entity.end,
+    assertion: entity.assertion,
+    ...(entity.confidence === undefined ? {} : { confidence: entity.confidence }),
+  });
+  let facts = 0;
+  let skipped = 0;
+  for (const entity of input.entities) {
+    const concept = entityConcept(entity);
+    const predicate = patientPredicate(entity.type, entity.assertion);
+    if (!concept || !predicate) {
+      skipped += 1;
+      continue;
+    }
+    quads.push(
+      ...withProvenance(
+        { subject: patient, predicate, object: concept, graph },
+        provenance(entity),
+      ),
+    );
+    facts += 1;
+  }
+  const relations = relationQuads(
+    input,
+    graph,
+    document,
+    (e) => e.assertion === 'present' || e.assertion === 'historical',
+  );
+  return { quads: [...quads, ...relations.quads], facts: facts + relations.facts, skipped };
+}
+
+/**
+ * Writes one note's patient facts to its hospital graph, replacing whatever the same document wrote
+ * before, in one SPARQL update request. A fact another document also supports is kept.
+ */
+export async function recordNoteFacts(
+  deps: KgUpdateDeps,
+  input: NoteFactsInput,
+): Promise<KgUpdateResult> {
+  const { quads, facts, skipped } = noteFactQuads(input);
+  const graph = hospitalGraph(input.hospital);
+  const document = noteIri(input.hospital, input.document);
+  await deps.graph.update(
+    sparql`${deleteDocumentStatements(graph, [document])} ;
+INSERT DATA {
+${graphBlocks(quads)}
+}`.text,
+  );
+  return { graph: graph.value, facts, quads: quads.length, skipped };
+}
+
+/**
+ * Bulk path for backfills: deletes the documents' earlier statements, then loads all notes' quads as
+ * one N-Quads batch (the GraphStore stages batches above 1 MiB to S3 for the Neptune bulk loader).
+ * Not atomic across the two steps; re-running the same batch converges to the same triples.
+ */
+export async function recordNoteFactsInBulk(
+  deps: KgUpdateDeps,
+  inputs: readonly NoteFactsInput[],
+  toNQuads: (quads: Quad[]) => string,
+): Promise<{ notes: number; quads: number; facts: number }> {
+  const all: Quad[] = [];
+  let facts = 0;
+  const byGraph = new Map<string, { graph: IriTerm; documents: IriTerm[] }>();
+  for (const input of inputs) {
+    const note = noteFactQuads(input);
+    all.push(...note.quads);
+    facts += note.facts;
+    const graph = hospitalGraph(input.hospital);
+    const entry = byGraph.get(graph.value) ?? { graph, documents: [] };
+    entry.documents.push(noteIri(input.hospital, input.document));
+    byGraph.set(graph.value, entry);
+  }
+  for (const { graph, documents } of byGraph.values())
+    await deps.graph.update(deleteDocumentStatements(graph, documents).text);
+  const { quads } = await deps.graph.loadNQuads(toNQuads(all));
+  return { notes: inputs.length, quads, facts };
+}
+
+/**
+ * Writes an abstract's concept relations (and the concepts it mentions) to the upload's own
+ * literature graph, replacing that graph: public knowledge, never mixed with patient facts.
+ */
+export async function recordLiterature(
+  deps: KgUpdateDeps,
+  input: LiteratureInput,
+): Promise<KgUpdateResult> {
+  checkExtraction(input);
+  const graph = literatureGraph(input.document);
+  const article = literatureIri(input.document);
+  const quads: Quad[] = [
+    { subject: article, predicate: rdf.type, object: cg.Article, graph },
+    { subject: article, predicate: dct.title, object: literal(input.title), graph },
+  ];
+  let skipped = 0;
+  for (const entity of input.entities) {
+    const concept = entityConcept(entity);
+    if (!concept || entity.assertion === 'hypothetical') {
+      skipped += 1;
+      continue;
+    }
+    const surface = entity.text.trim().toLowerCase();
+    if (surface)
+      quads.push({
+        subject: concept,
+        predicate: skos.altLabel,
+        object: literal(surface, { language: 'en' }),
+        graph,
+      });
+    quads.push(
+      ...withProvenance(
+        { subject: article, predicate: cg.mentions, object: concept, graph },
+        {
+          ...base(article, input),
+          start: entity.start,
+          end: entity.end,
+          assertion: entity.assertion,
+        },
+      ),
+    );
+  }
+  const relations = relationQuads(input, graph, article, (e) => supportsRelation(e.assertion));
+  quads.push(...relations.quads);
+  await deps.graph.update(
+    sparql`DROP SILENT GRAPH ${graph} ;
+INSERT DATA {
+${graphBlocks(quads)}
+}`.text,
+  );
+  return { graph: graph.value, facts: relations.facts, quads: quads.length, skipped };
+}
+
+function base(document: IriTerm, input: { extractor: string; at: Date }): Provenance {
+  return { document, extractor: input.extractor, vocabularyVersion, at: input.at };
+}
+
+/** Relation quads with provenance, for relations whose both ends are linked and `usable`. */
+function relationQuads(
+  input: KgExtraction & { extractor: string; at: Date },
+  graph: IriTerm,
+  document: IriTerm,
+  usable: (entity: KgEntity) => boolean,
+): { quads: Quad[]; facts: number } {
+  const quads: Quad[] = [];
+  let facts = 0;
+  for (const relation of input.relations) {
+    const head = input.entities[relation.head]!;
+    const tail = input.entities[relation.tail]!;
+    const subject = entityConcept(head);
+    const object = entityConcept(tail);
+    if (!subject || !object || !usable(head) || !usable(tail)) continue;
+    const hedged = head.assertion === 'possible' || tail.assertion === 'possible';
+    quads.push(
+      ...withProvenance(
+        { subject, predicate: relationPredicate[relation.type], object, graph },
+        {
+          ...base(document, input),
+          start: Math.min(head.start, tail.start),
+          end: Math.max(head.end, tail.end),
+          confidence: relation.confidence,
+          assertion: hedged ? 'possible' : 'present',
+        },
+      ),
+    );
+    facts += 1;
+  }
+  return { quads, facts };
+}
+
+/**
+ * SPARQL Update operations removing what `documents` wrote to `graph`: asserted triples no other
+ * document supports, the statement nodes, and the documents' own description.
+ */
+export function deleteDocumentStatements(
+  graph: IriTerm,
+  documents: readonly IriTerm[],
+): SparqlFragment {
+  return sparql`DELETE { GRAPH ${graph} { ?s ?p ?o } }
+WHERE {
+  VALUES ?doc { ${documents} }
+  GRAPH ${graph} {
+    ?st ${cg.document} ?doc ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o .
+    FILTER NOT EXISTS {
+      ?other ${cg.document} ?d ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o .
+      FILTER (?d NOT IN (${joinSparql(documents, ', ')}))
+    }
+  }
+} ;
+DELETE { GRAPH ${graph} { ?st ?sp ?so } }
+WHERE { VALUES ?doc { ${documents} } GRAPH ${graph} { ?st ${cg.document} ?doc ; ?sp ?so } } ;
+DELETE { GRAPH ${graph} { ?doc ?dp ?do } }
+WHERE { VALUES ?doc { ${documents} } GRAPH ${graph} { ?doc ?dp ?do } }`;
+}
