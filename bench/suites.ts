@@ -7,6 +7,7 @@ import { modelsBenchmark } from './models';
 import { recommendBenchmark } from './recommend';
 import { nlpBenchmark } from './nlp';
 import { deepBenchmark } from './deep';
+import { kgBenchmark } from './kg';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -28,4 +29,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   recommend: recommendBenchmark,
   nlp: nlpBenchmark,
   deep: deepBenchmark,
+  kg: kgBenchmark,
 };

@@ -23,6 +23,7 @@ import { makeMonitorHandler } from '../functions/monitor/make-handler';
 import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { eventTypes } from '../shared/ports/event-bus';
 import { LocalEventBus } from './event-bus';
+import { loadSeedKnowledge } from '../shared/domain/kg/seed/load';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -135,6 +136,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.unshift(() => events.close());
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);
+    // Curated public knowledge (indications, contraindications, interactions, PGx pairs): the seed
+    // named graph is replaced on every start, so it never duplicates.
+    await loadSeedKnowledge(deps.graph);
 
     const ingest = makeIngestHandler(deps, buildObservability(config, 'ingest'));
     const ingestQueue = new LocalQueue({

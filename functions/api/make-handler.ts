@@ -13,7 +13,13 @@ import { routes, type ApiDeps } from './routes';
 export function apiDependencies(deps: Dependencies): ApiDeps {
   if (!deps.audit)
     throw new ConfigurationError('the API needs the audit table (CAREGRAPH_AUDIT_TABLE)');
-  return { serving: deps.serving, objects: deps.objects, audit: deps.audit, clock: deps.clock };
+  return {
+    serving: deps.serving,
+    objects: deps.objects,
+    audit: deps.audit,
+    clock: deps.clock,
+    graph: deps.graph,
+  };
 }
 
 export function makeApiHandler(deps: ApiDeps, { logger, metrics }: Observability) {

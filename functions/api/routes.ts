@@ -4,6 +4,9 @@
 import type { Table } from '../../shared/ports/table';
 import type { ObjectStore } from '../../shared/ports/object-store';
 import type { Clock } from '../../shared/ports/clock';
+import type { GraphStore } from '../../shared/ports/graph-store';
+import { neighbors, searchConcepts } from '../../shared/domain/kg/queries';
+import { knowledgeGraphEvidence } from '../../shared/domain/recommend/graph-evidence';
 import { batchSummary } from '../../shared/domain/ingest/batches';
 import { createUpload } from '../../shared/domain/ingest/uploads';
 import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
@@ -36,6 +39,8 @@ export interface ApiDeps {
   /** The append-only audit trail: every guarded request appends one record. */
   audit: Table;
   clock: Clock;
+  /** The knowledge graph (public named graphs only are read by the /kg routes). */
+  graph: GraphStore;
 }
 
 export interface RouteContext {
@@ -224,7 +229,7 @@ export const routes: Record<string, Route> = {
     async ({ deps, params, caller }) => {
       const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
       const report = await recommendFor(
-        {},
+        { graphEvidence: knowledgeGraphEvidence(deps.graph) },
         {
           resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
           at: deps.clock.now(),
@@ -249,6 +254,21 @@ export const routes: Record<string, Route> = {
       return json(201, decision);
     },
     { onPatient: true },
+  ),
+  'GET /kg/concepts': guarded('knowledge:read', async ({ deps, event }) => {
+    const q = event.queryStringParameters?.q ?? '';
+    if (!q.trim() || q.length > 200) throw new ValidationError('q must be 1-200 characters', 'q');
+    const { limit } = pageParams(event);
+    return json(200, { items: await searchConcepts(deps.graph, q, limit ?? 20) });
+  }),
+  'GET /kg/concepts/{system}/{code}/neighbors': guarded(
+    'knowledge:read',
+    async ({ deps, event, params }) => {
+      const { limit } = pageParams(event);
+      return json(200, {
+        items: await neighbors(deps.graph, params.system!, params.code!, { limit: limit ?? 50 }),
+      });
+    },
   ),
   'GET /ingest/batches/{id}': guarded('ingest:read-report', async ({ deps, params, caller }) =>
     json(200, await batchSummary(deps.objects, caller.hospital, params.id!)),

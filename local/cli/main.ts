@@ -19,6 +19,7 @@ import { trainCommand } from './commands/train';
 import { predictCommand } from './commands/predict';
 import { recommendCommandWith } from './commands/recommend';
 import { extractCommand } from './commands/extract';
+import { kgCommand } from './commands/kg';
 
 const commands: Command[] = [
   startCommand,
@@ -37,6 +38,7 @@ const commands: Command[] = [
     fetchPatient: (id) => fetchPatientRecord({ patientId: id }),
   }),
   extractCommand,
+  kgCommand,
   tokenCommand,
   benchCommand,
   evalCommand,

@@ -27,6 +27,7 @@ export const actions = [
   'upload:create',
   'research:read',
   'audit:read',
+  'knowledge:read',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -57,6 +58,8 @@ const allowed: Readonly<Record<Action, readonly Role[]>> = {
   'upload:create': ['hospital-uploader'],
   'research:read': ['data-scientist'],
   'audit:read': ['admin'],
+  // Public medical knowledge (seed and literature graphs): no patient data.
+  'knowledge:read': ['clinician', 'patient', 'data-scientist', 'admin', 'hospital-uploader'],
 };
 
 /** Optional target of an action: a patient of the caller's hospital. */
