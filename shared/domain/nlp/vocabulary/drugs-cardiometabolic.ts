@@ -44,7 +44,7 @@ export const cardiometabolicDrugs = [
   c('sotalol', '', { mesh: 'D013015' }, ind('atrial fibrillation')),
   c('flecainide', '', { mesh: 'D005424' }, ind('atrial fibrillation')),
   c('nitroglycerin|glyceryl trinitrate', 'NTG', { rxnorm: '4917', mesh: 'D005996' }, ind('angina', 'coronary artery disease')),
-  c('isosorbide mononitrate|Imdur', '', { rxnorm: '6058' }, ind('angina', 'coronary artery disease')),
+  c('isosorbide mononitrate|Imdur', '', {}, ind('angina', 'coronary artery disease')),
   c('ranolazine', '', { rxnorm: '35829' }, ind('angina')),
   c('aspirin|acetylsalicylic acid', 'ASA', { rxnorm: '1191', mesh: 'D001241' }, ind('coronary artery disease', 'myocardial infarction', 'stroke')),
   c('clopidogrel|Plavix', '', { rxnorm: '32968', mesh: 'D000077144' }, ind('coronary artery disease', 'acute coronary syndrome', 'stroke')),

@@ -96,7 +96,7 @@ export const oncologyAndOtherDrugs = [
   c('nitrofurantoin|Macrobid', '', { rxnorm: '7454' }, ind('urinary tract infection')),
   c('doxycycline', '', { rxnorm: '3640' }, ind('pneumonia')),
   c('vancomycin', '', { rxnorm: '11124', mesh: 'D014640' }, ind('sepsis')),
-  c('gentamicin', '', { rxnorm: '4053', mesh: 'D005839' }, ind('sepsis')),
+  c('gentamicin', '', { mesh: 'D005839' }, ind('sepsis')),
   c('penicillin|penicillins', '', { mesh: 'D010406' }),
   c('sulfonamide|sulfa drugs|sulfonamides', '', {}),
   c('isoniazid', '', { rxnorm: '6038', mesh: 'D007538' }, ind('tuberculosis')),
