@@ -129,7 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       name: 'caregraph-local-patient-data-updated',
       ...eventTypes.patientDataUpdated,
       handler: makeMonitorHandler(
-        { ...deps, news2: news2Scorer },
+        { ...deps, news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
         buildObservability(config, 'monitor'),
       ),
     });

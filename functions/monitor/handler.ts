@@ -12,7 +12,7 @@ export const handler = (event: { detail?: unknown }, context: Context) => {
   if (!built) {
     const config = loadConfig();
     built = makeMonitorHandler(
-      { ...buildDependencies(config), news2: news2Scorer },
+      { ...buildDependencies(config), news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
       buildObservability(config, 'monitor'),
     );
   }

@@ -38,7 +38,7 @@ export class PatientMonitoring extends Construct {
       prefix: props.prefix,
       name: 'monitor',
       entry: 'functions/monitor/handler.ts',
-      description: "Evaluates a patient's alert rules when new data for the patient is stored",
+      description: "Evaluates a patient's alerts and plans their reminders when new data is stored",
       memorySize: 512,
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: 10,
@@ -52,10 +52,16 @@ export class PatientMonitoring extends Construct {
     });
     const table = props.servingTable;
     this.function.allow(
-      // Reads the patient's observation timeline; alerts are conditional puts under the patient.
+      // Reads the patient's record and timeline; alerts are conditional puts under the patient;
+      // planned reminders are batch-written into the due-minute index.
       new iam.PolicyStatement({
-        sid: 'ReadTimelineWriteAlerts',
-        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+        sid: 'ReadRecordWriteAlertsAndReminders',
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:BatchWriteItem',
+        ],
         resources: [
           table.tableArn,
           ...servingTable.globalSecondaryIndexes.map(

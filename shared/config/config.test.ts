@@ -19,6 +19,9 @@ const awsEnv = {
   CAREGRAPH_PSEUDONYM_SECRET_PREFIX: 'caregraph/prod/pseudonym/',
   CAREGRAPH_LOG_LEVEL: 'DEBUG',
   POWERTOOLS_SERVICE_NAME: 'caregraph-ingest',
+  CAREGRAPH_AUDIT_TABLE: 'caregraph-prod-audit',
+  CAREGRAPH_EVENT_BUS: 'caregraph-events',
+  CAREGRAPH_DEFAULT_TIME_ZONE: 'Europe/London',
 };
 
 const localEnv = {
@@ -56,10 +59,16 @@ describe('Function: loadConfig', () => {
         curated: 'caregraph-curated-123456789012-eu-west-1',
         quarantine: 'caregraph-quarantine-123456789012-eu-west-1',
       },
-      tables: { serving: 'caregraph-prod-serving', idempotency: 'caregraph-prod-idempotency' },
+      tables: {
+        serving: 'caregraph-prod-serving',
+        idempotency: 'caregraph-prod-idempotency',
+        audit: 'caregraph-prod-audit',
+      },
       endpoints: {
         sparql: 'https://graph.cluster-abc.eu-west-1.neptune.amazonaws.com:8182/sparql',
       },
+      events: { busName: 'caregraph-events' },
+      defaultTimeZone: 'Europe/London',
       graph: { loaderRoleArn: 'arn:aws:iam::123456789012:role/caregraph-graph-loader' },
       notify: { topicArn: 'arn:aws:sns:eu-west-1:123456789012:caregraph-notify' },
       keys: {

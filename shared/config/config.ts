@@ -27,6 +27,7 @@ export const envNames = {
   sagemakerEndpointUrl: 'CAREGRAPH_SAGEMAKER_URL',
   notifyTopicArn: 'CAREGRAPH_NOTIFY_TOPIC_ARN',
   eventBusName: 'CAREGRAPH_EVENT_BUS',
+  defaultTimeZone: 'CAREGRAPH_DEFAULT_TIME_ZONE',
   kmsKeyId: 'CAREGRAPH_KMS_KEY_ID',
   pseudonymSecretPrefix: 'CAREGRAPH_PSEUDONYM_SECRET_PREFIX',
   logLevel: 'CAREGRAPH_LOG_LEVEL',
@@ -54,6 +55,8 @@ export interface AppConfig {
   notify: { topicArn?: string };
   /** The EventBridge bus domain events go to; the account's default bus when undefined. */
   events: { busName?: string };
+  /** IANA zone for patients whose record names none (reminders are planned in local time). */
+  defaultTimeZone: string;
   keys: { kmsKeyId?: string; pseudonymSecretPrefix: string };
   /** Local mode only: the embedded stack's data directory (key ring, outbox, logs). */
   dataDir?: string;
@@ -72,11 +75,24 @@ const awsEnvSchema = z.object({
   [envNames.graphLoaderRoleArn]: z.string().optional(),
   [envNames.notifyTopicArn]: z.string().optional(),
   [envNames.eventBusName]: z.string().optional(),
+  [envNames.defaultTimeZone]: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London')
+    .default('UTC'),
   [envNames.kmsKeyId]: z.string().optional(),
   [envNames.pseudonymSecretPrefix]: z.string().default('caregraph/pseudonym/'),
   [envNames.logLevel]: logLevel.default('INFO'),
   [envNames.serviceName]: z.string().default('caregraph'),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Read AWS-mode configuration from the environment the CDK stack sets; throws ConfigurationError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -111,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graph: { loaderRoleArn: e[envNames.graphLoaderRoleArn] },
     notify: { topicArn: e[envNames.notifyTopicArn] },
     events: { busName: e[envNames.eventBusName] },
+    defaultTimeZone: e[envNames.defaultTimeZone],
     keys: {
       kmsKeyId: e[envNames.kmsKeyId],
       pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix],
@@ -153,6 +170,7 @@ export function localConfig(
     graph: {},
     notify: {},
     events: {},
+    defaultTimeZone: 'UTC',
     keys: { pseudonymSecretPrefix: 'caregraph/pseudonym/' },
     dataDir,
   };

@@ -23,11 +23,16 @@ const personTypes = new Set([
   'Person',
   'FamilyMemberHistory',
 ]);
-/** US Core Patient extensions that carry no direct identifier. */
+/**
+ * Patient extensions that carry no direct identifier: US Core race, ethnicity and birth sex, and the
+ * FHIR core `timezone` (an IANA zone covers at least a state, so it is not a Safe Harbor location;
+ * reminders need it to fire at the patient's local time).
+ */
 const keptPatientExtensions = new Set([
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-ethnicity',
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex',
+  'http://hl7.org/fhir/StructureDefinition/timezone',
 ]);
 const patientKept = ['gender', 'birthDate', 'deceasedBoolean', 'deceasedDateTime', 'maritalStatus'];
 

@@ -1,0 +1,79 @@
+// Use case (reminders): plan a patient's reminders from their stored record for the next days and
+// store them for delivery. Run whenever new data for the patient is stored (PatientDataUpdated):
+// occurrence ids are derived from the order and the prescribed instant, so re-planning rewrites the
+// same tasks and never duplicates one. A MedicationRequest whose Timing cannot be expanded is
+// skipped with its reason (reported), and the patient's other medicines are still planned.
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Clock } from '../../ports/clock';
+import type { Table } from '../../ports/table';
+import { ValidationError } from '../errors';
+import { patientRecord } from '../serving/queries';
+import { planReminders } from './plan';
+import { scheduleReminders } from './schedule-reminders';
+import type { DoseOccurrence } from './expand-dosage';
+import type { RefillReminder } from './refills';
+
+/** FHIR core extension for a resource's IANA time zone (R5 `timezone`, usable in R4 as an extension). */
+export const timezoneExtension = 'http://hl7.org/fhir/StructureDefinition/timezone';
+/** Days planned ahead on each update; the every-minute tick delivers them as they fall due. */
+export const planningHorizonDays = 7;
+
+export interface PlanStoredResult {
+  written: number;
+  tz: string;
+  skipped: { request: string; reason: string }[];
+}
+
+/** The patient's IANA zone from the Patient's timezone extension, else the hospital default. */
+export function patientTimeZone(resources: readonly Resource[], fallback: string): string {
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const ext = patient?.extension?.find((e) => e.url === timezoneExtension);
+  return ext?.valueCode ?? fallback;
+}
+
+function localDate(now: Date, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(now);
+}
+
+export async function planStoredReminders(
+  deps: { serving: Table; clock: Clock },
+  input: { hospital: string; patientId: string; defaultTimeZone: string },
+): Promise<PlanStoredResult> {
+  const resources = (await patientRecord(
+    deps.serving,
+    input.hospital,
+    input.patientId,
+  )) as unknown as Resource[];
+  const tz = patientTimeZone(resources, input.defaultTimeZone);
+  const shared = resources.filter(
+    (r) => r.resourceType === 'Medication' || r.resourceType === 'MedicationDispense',
+  );
+  const doses: DoseOccurrence[] = [];
+  const refills: RefillReminder[] = [];
+  const skipped: PlanStoredResult['skipped'] = [];
+  const from = localDate(deps.clock.now(), tz);
+  for (const request of resources) {
+    if (request.resourceType !== 'MedicationRequest' || request.status !== 'active') continue;
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [request, ...shared].map((resource) => ({ resource })),
+    };
+    try {
+      const plan = planReminders(bundle, { tz, from, days: planningHorizonDays });
+      doses.push(...plan.doses);
+      refills.push(...plan.refills);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      skipped.push({ request: `MedicationRequest/${request.id ?? ''}`, reason: error.message });
+    }
+  }
+  const written = await scheduleReminders(deps, {
+    hospital: input.hospital,
+    patient: input.patientId,
+    tz,
+    doses,
+    refills,
+  });
+  return { written, tz, skipped };
+}

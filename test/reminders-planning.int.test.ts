@@ -1,0 +1,95 @@
+// Integration: reminders planned from a patient's stored record (what the monitor function does on
+// PatientDataUpdated), on the embedded stack: doses land in their due-minute buckets in the patient's
+// time zone, an unsupported Timing is skipped with its reason, and re-planning never duplicates.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import { planStoredReminders, timezoneExtension } from '../shared/domain/reminders/plan-stored';
+import { dueReminders } from '../shared/domain/reminders/deliver-due';
+import { fixedClock } from '../shared/ports/clock';
+import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+
+const request = (id: string, repeat: Record<string, unknown>) => ({
+  resourceType: 'MedicationRequest',
+  id,
+  status: 'active',
+  intent: 'order',
+  subject: { reference: 'Patient/p1' },
+  authoredOn: '2026-03-01',
+  medicationCodeableConcept: {
+    coding: [
+      {
+        system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+        code: '860975',
+        display: 'metformin hydrochloride 500 MG Oral Tablet',
+      },
+    ],
+  },
+  dosageInstruction: [
+    { timing: { repeat }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] },
+  ],
+});
+
+describe('Use case: planStoredReminders (embedded stack)', () => {
+  let stack: TestStack;
+  let pid: string;
+  const clock = fixedClock('2026-03-10T12:00:00Z');
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    pid = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1');
+    const person = patient('p1', {
+      extension: [{ url: timezoneExtension, valueCode: 'Europe/London' }],
+    });
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b1', 'Patient.ndjson'),
+      ndjson(person),
+    );
+    await stack.settled();
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b1', 'MedicationRequest.ndjson'),
+      ndjson(
+        request('m1', {
+          frequency: 2,
+          period: 1,
+          periodUnit: 'd',
+          timeOfDay: ['08:00:00', '20:00:00'],
+        }),
+        request('m2', { frequency: 1, period: 1, periodUnit: 'mo' }),
+      ),
+    );
+    await stack.settled();
+  });
+  afterAll(async () => stack?.stop());
+
+  it('plans twice-daily doses for 7 local days and skips an unsupported Timing with its reason', async () => {
+    const result = await planStoredReminders(
+      { serving: stack.deps.serving, clock },
+      { hospital: 'east', patientId: pid, defaultTimeZone: 'UTC' },
+    );
+    expect(result.tz).toBe('Europe/London');
+    expect(result.written).toBeGreaterThanOrEqual(13); // 14 doses from 10 March, less any already past at 12:00
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]!.reason).toMatch(/periodUnit/);
+    // 20:00 in London on 10 March 2026 is 20:00 UTC (GMT): exactly one task is due that minute.
+    const due = await dueReminders(
+      { serving: stack.deps.serving },
+      new Date('2026-03-10T20:00:00Z'),
+    );
+    expect(due.filter((t) => t.patient === pid)).toHaveLength(1);
+  });
+
+  it('re-planning rewrites the same tasks instead of adding new ones', async () => {
+    await planStoredReminders(
+      { serving: stack.deps.serving, clock },
+      { hospital: 'east', patientId: pid, defaultTimeZone: 'UTC' },
+    );
+    const due = await dueReminders(
+      { serving: stack.deps.serving },
+      new Date('2026-03-11T08:00:00Z'),
+    );
+    expect(due.filter((t) => t.patient === pid)).toHaveLength(1);
+  });
+});
