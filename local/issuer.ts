@@ -3,14 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  SignJWT,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload } from 'jose';
 import { ValidationError } from '../shared/domain/errors';
 import { localJwtVerifier, type JwtVerifier } from '../shared/adapters/auth/jwt-verifier';
 import { identifierPattern } from '../shared/config/resources';
