@@ -57,9 +57,9 @@ describe('Stack: stateless', () => {
     statementsOf(functionName).flatMap((s) => asList(s.Action));
 
   describe('Ingest pipeline', () => {
-    it('encrypts every queue (ingest, its DLQ, the monitor DLQ) with the customer-managed key', () => {
+    it('encrypts every queue (ingest, its DLQ, the monitor and kg-update DLQs) with the customer-managed key', () => {
       const queues = Object.values(template.findResources('AWS::SQS::Queue')) as Resource[];
-      expect(queues).toHaveLength(3);
+      expect(queues).toHaveLength(4);
       for (const queue of queues)
         expect(JSON.stringify(queue.Properties.KmsMasterKeyId)).toMatch(/DataKey/);
     });
@@ -77,7 +77,7 @@ describe('Stack: stateless', () => {
             ]),
           },
         },
-        3,
+        4,
       );
     });
 
@@ -189,8 +189,8 @@ describe('Stack: stateless', () => {
 
     it('encrypts every log group with the key and expires it', () => {
       const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
-      // ingest, api, reminders, monitor, and the API access log
-      expect(groups).toHaveLength(5);
+      // ingest, api, reminders, monitor, kg-update, the API access log and the model endpoint's
+      expect(groups).toHaveLength(7);
       for (const group of groups) {
         expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/DataKey/);
         expect(group.Properties.RetentionInDays).toBe(365);

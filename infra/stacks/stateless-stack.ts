@@ -1,7 +1,10 @@
-// Stateless stack: functions, queues, API and alarms; safe to destroy and redeploy, it holds no data of its own.
+// Stateless stack: functions, queues, API, alarms and SageMaker jobs/endpoints; safe to destroy and redeploy,
+// it holds no data of its own.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
@@ -12,6 +15,13 @@ import { ReminderDelivery } from '../constructs/reminder-delivery';
 import { PatientMonitoring } from '../constructs/patient-monitoring';
 import { ClinicianApi } from '../constructs/clinician-api';
 import { IngestPipeline } from '../constructs/ingest-pipeline';
+import { connectToGraph, graphEndpointUrl, graphReadActions } from '../constructs/graph-access';
+import { KgUpdate } from '../constructs/kg-update-function';
+import { ModelExecutionRole } from '../constructs/model-execution-role';
+import { modelRepositoryName } from '../constructs/model-repository';
+import { ModelServing } from '../constructs/model-serving';
+import { ModelTraining } from '../constructs/model-training';
+import { readModelGraphSettings, type ModelGraphSettings } from './model-graph-settings';
 import type { StatefulResources } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -32,6 +42,11 @@ export class StatelessStack extends Stack {
   readonly alarmTopic: sns.Topic;
   readonly reminders: ReminderDelivery;
   readonly monitoring: PatientMonitoring;
+  readonly kgUpdate: KgUpdate;
+  readonly modelExecution: ModelExecutionRole;
+  readonly training: ModelTraining;
+  /** Absent when deployed with `-c models=false` (before an image and a model exist). */
+  readonly serving?: ModelServing;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -92,7 +107,11 @@ export class StatelessStack extends Stack {
       vpc: stateful.vpc,
       // The API function gets every name because loadConfig validates them all at cold start;
       // a name is not a permission.
-      environment: { ...environment(`${prefix}-api`), [envNames.auditTable]: audit.tableName },
+      environment: {
+        ...environment(`${prefix}-api`),
+        [envNames.auditTable]: audit.tableName,
+        [envNames.sparqlEndpoint]: graphEndpointUrl(stateful.graph),
+      },
       issuerUrl: stateful.clinicianIssuerUrl,
       audience: stateful.clinicianClientId,
       reservedConcurrency: props.apiReservedConcurrency,
@@ -100,6 +119,9 @@ export class StatelessStack extends Stack {
       burstLimit: props.apiBurstLimit,
       logRetention: props.logRetention,
     });
+
+    // GET /kg routes query the graph; the API never writes it.
+    connectToGraph(this, this.api.function, stateful.graph, graphReadActions);
 
     this.reminders = new ReminderDelivery(this, 'Reminders', {
       prefix,
@@ -120,9 +142,84 @@ export class StatelessStack extends Stack {
       logRetention: props.logRetention,
     });
 
+    this.kgUpdate = new KgUpdate(this, 'KnowledgeGraph', {
+      prefix,
+      dataKey,
+      rawBucket: buckets.raw,
+      curatedBucket: buckets.curated,
+      graph: stateful.graph,
+      vpc: stateful.vpc,
+      environment: environment(`${prefix}-kg-update`),
+      logRetention: props.logRetention,
+      alarmTopic: this.alarmTopic,
+    });
+
+    const settings = readModelGraphSettings(this.node);
+    const models = this.buildModels(props, settings, dataKey, buckets.curated);
+    this.modelExecution = models.execution;
+    this.training = models.training;
+    this.serving = models.serving;
+
     new CfnOutput(this, 'ClinicianApiUrl', { value: this.api.api.apiEndpoint });
     new CfnOutput(this, 'IngestDeadLetterQueueUrl', {
       value: this.ingest.queue.deadLetterQueue.queueUrl,
     });
+  }
+
+  /** SageMaker: the execution role, scheduled retraining and (unless `models=false`) the endpoint. */
+  private buildModels(
+    props: StatelessStackProps,
+    settings: ModelGraphSettings,
+    dataKey: kms.IKey,
+    curatedBucket: s3.IBucket,
+  ) {
+    const { prefix, stateful } = props;
+    const repository = ecr.Repository.fromRepositoryName(
+      this,
+      'ModelRepository',
+      modelRepositoryName(prefix),
+    );
+    const endpointName = `${prefix}-${settings.modelName}`;
+    const execution = new ModelExecutionRole(this, 'ModelExecution', {
+      prefix,
+      dataKey,
+      repository,
+      curatedBucket,
+      vpc: stateful.vpc,
+      endpointName,
+    });
+    const training = new ModelTraining(this, 'ModelTraining', {
+      prefix,
+      modelName: settings.modelName,
+      dataKey,
+      execution,
+      repository,
+      imageTag: settings.modelImageTag,
+      curatedBucket,
+      trainingDataKey: settings.trainingDataKey,
+      label: settings.trainingLabel,
+      algorithm: settings.trainingAlgorithm,
+      instanceType: settings.trainingInstanceType,
+      vpc: stateful.vpc,
+      schedule: settings.retrainSchedule,
+    });
+    const serving = settings.models
+      ? new ModelServing(this, 'ModelServing', {
+          endpointName,
+          dataKey,
+          execution,
+          repository,
+          imageTag: settings.modelImageTag,
+          curatedBucket,
+          modelDataKey: settings.modelDataKey,
+          vpc: stateful.vpc,
+          instanceType: settings.modelInstanceType,
+          maxInstances: settings.modelMaxInstances,
+          invocationsPerInstance: settings.modelInvocationsPerInstance,
+          logRetention: props.logRetention,
+        })
+      : undefined;
+    if (serving) new CfnOutput(this, 'ModelEndpointName', { value: endpointName });
+    return { execution, training, serving };
   }
 }

@@ -106,6 +106,8 @@ export const keyLayout = {
     `quarantine/${hospital}/${batch}/${file}.ndjson`,
   curated: (hospital: string, resourceType: string, sourceDigest: string) =>
     `curated/${hospital}/${resourceType}/${sourceDigest}.ndjson`,
+  /** A de-identified, envelope-encrypted clinical note (shared/domain/ingest/note-curation.ts). */
+  note: (hospital: string, documentId: string) => `notes/${hospital}/${documentId}.txt.enc`,
   /** Training-ready feature files of one spec version (shared/domain/features). */
   features: (hospital: string, specVersion: string, file: string) =>
     `features/${hospital}/${specVersion}/${file}`,

@@ -1,0 +1,188 @@
+// Stateless construct: scheduled retraining. EventBridge Scheduler calls SageMaker CreateTrainingJob
+// directly (a universal target, no function in between) with the job the training image expects
+// (training/train.ts: hyperparameters, a `train` channel with one CSV, the model to /opt/ml/model).
+import { Aws, Stack, Validations } from 'aws-cdk-lib';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { Construct } from 'constructs';
+import { ConfigurationError } from '../../shared/domain/errors';
+import { modelsPrefix, type ModelExecutionRole } from './model-execution-role';
+import { hasInstanceStorage } from './model-serving';
+
+export interface ModelTrainingProps {
+  prefix: string;
+  modelName: string;
+  dataKey: kms.IKey;
+  execution: ModelExecutionRole;
+  repository: ecr.IRepository;
+  imageTag: string;
+  curatedBucket: s3.IBucket;
+  /** The labelled CSV (under `features/`) the job trains on. */
+  trainingDataKey: string;
+  label: string;
+  algorithm: string;
+  instanceType: string;
+  vpc: ec2.IVpc;
+  /** EventBridge Scheduler expression, evaluated in UTC. */
+  schedule: string;
+}
+
+/** A training job stops after this long (SageMaker StoppingCondition), in seconds. */
+export const maxTrainingSeconds = 4 * 60 * 60;
+/** Where each job's model.tar.gz lands: `{this}{job name}/output/model.tar.gz`. */
+export const trainingOutputPrefix = (modelName: string) => `${modelsPrefix}${modelName}/training/`;
+
+// Scheduler substitutes this per attempt (EventBridge Scheduler user guide, "Adding context
+// attributes"); e.g. d32c5kddcf5bb8c3, 16 characters, which keeps training job names unique.
+const executionId = '<aws.scheduler.execution-id>';
+const executionIdLength = 16;
+/** SageMaker TrainingJobName: at most 63 characters. */
+const maxJobNameLength = 63;
+
+/**
+ * A weekly (by default) schedule that starts one SageMaker training job: the model image's
+ * `train` command on a GPU instance, in the isolated subnets with network isolation, reading the
+ * CSV from the curated bucket and writing the model under `models/{model}/training/`, all
+ * encrypted with the data key. Scheduler's role may create training jobs named for this model
+ * and pass the execution role to SageMaker, nothing else. Promoting a trained model to the
+ * endpoint stays a reviewed step (copy to the served key, or `-c modelDataKey=...`).
+ */
+export class ModelTraining extends Construct {
+  readonly schedule: scheduler.CfnSchedule;
+  readonly schedulerRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ModelTrainingProps) {
+    super(scope, id);
+    const jobPrefix = `${props.prefix}-${props.modelName}`;
+    if (jobPrefix.length + 1 + executionIdLength > maxJobNameLength) {
+      throw new ConfigurationError(
+        `modelName: "${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character job name`,
+      );
+    }
+    const { partition, region, account } = Stack.of(this);
+    const trainingJobs = `arn:${partition}:sagemaker:${region}:${account}:training-job/${jobPrefix}-*`;
+    const volumeKey = !hasInstanceStorage(props.instanceType);
+
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+      description: `EventBridge Scheduler starts ${jobPrefix} training jobs, nothing else`,
+    });
+    const policy = new iam.ManagedPolicy(this, 'StartTrainingPolicy', {
+      description: `Start ${jobPrefix} training jobs with the SageMaker execution role`,
+      roles: [this.schedulerRole],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'StartTrainingJobs',
+          actions: ['sagemaker:CreateTrainingJob'],
+          resources: [trainingJobs],
+        }),
+        new iam.PolicyStatement({
+          sid: 'PassExecutionRole',
+          actions: ['iam:PassRole'],
+          resources: [props.execution.role.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+        }),
+        // SageMaker grants itself use of the volume key on the caller's behalf.
+        ...(volumeKey
+          ? [
+              new iam.PolicyStatement({
+                sid: 'GrantVolumeKeyToSageMaker',
+                actions: ['kms:CreateGrant', 'kms:DescribeKey'],
+                resources: [props.dataKey.keyArn],
+                conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+              }),
+            ]
+          : []),
+      ],
+    });
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:training-job/${jobPrefix}-*]`,
+      reason:
+        'Each run is a new training job named by Scheduler at run time ({model}-{execution id}); the grant ' +
+        'is the name prefix of this model, CreateTrainingJob only.',
+    });
+
+    this.schedule = new scheduler.CfnSchedule(this, 'Retrain', {
+      name: `${jobPrefix}-retrain`,
+      description: `Retrain ${props.modelName} on the latest labelled features`,
+      scheduleExpression: props.schedule,
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 60 },
+      state: 'ENABLED',
+      target: {
+        arn: `arn:${Aws.PARTITION}:scheduler:::aws-sdk:sagemaker:createTrainingJob`,
+        roleArn: this.schedulerRole.roleArn,
+        input: Stack.of(this).toJsonString(trainingJobRequest(props, jobPrefix, volumeKey)),
+        // A throttled or failed CreateTrainingJob is retried; a job that starts and fails is not.
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 60 * 60 },
+      },
+    });
+    this.schedule.node.addDependency(policy);
+  }
+}
+
+/** The CreateTrainingJob request (SageMaker API), as Scheduler sends it. */
+export function trainingJobRequest(
+  props: ModelTrainingProps,
+  jobPrefix: string,
+  volumeKey: boolean,
+): Record<string, unknown> {
+  const bucket = props.curatedBucket.bucketName;
+  return {
+    TrainingJobName: `${jobPrefix}-${executionId}`,
+    RoleArn: props.execution.role.roleArn,
+    AlgorithmSpecification: {
+      TrainingImage: props.repository.repositoryUriForTag(props.imageTag),
+      TrainingInputMode: 'File',
+      MetricDefinitions: ['auroc', 'auprc', 'brier', 'accuracy'].map((name) => ({
+        Name: name,
+        Regex: `${name}=([0-9.eE+-]+);`,
+      })),
+    },
+    // training/train.ts reads these as strings; `name` becomes model.json's name.
+    HyperParameters: {
+      task: 'tabular',
+      label: props.label,
+      model: props.algorithm,
+      // The pseudonymous id column of the features/ matrices is not a feature.
+      exclude: 'patient',
+      name: props.modelName,
+    },
+    InputDataConfig: [
+      {
+        ChannelName: 'train',
+        ContentType: 'text/csv',
+        DataSource: {
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri: `s3://${bucket}/${props.trainingDataKey}`,
+            S3DataDistributionType: 'FullyReplicated',
+          },
+        },
+      },
+    ],
+    OutputDataConfig: {
+      S3OutputPath: `s3://${bucket}/${trainingOutputPrefix(props.modelName)}`,
+      KmsKeyId: props.dataKey.keyArn,
+    },
+    ResourceConfig: {
+      InstanceType: props.instanceType,
+      InstanceCount: 1,
+      VolumeSizeInGB: 30,
+      ...(volumeKey ? { VolumeKmsKeyId: props.dataKey.keyArn } : {}),
+    },
+    StoppingCondition: { MaxRuntimeInSeconds: maxTrainingSeconds },
+    VpcConfig: {
+      Subnets: props.vpc.isolatedSubnets.map((s) => s.subnetId),
+      SecurityGroupIds: [props.execution.securityGroup.securityGroupId],
+    },
+    EnableNetworkIsolation: true,
+    EnableInterContainerTrafficEncryption: true,
+  };
+}
