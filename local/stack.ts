@@ -24,6 +24,8 @@ import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { eventTypes } from '../shared/ports/event-bus';
 import { LocalEventBus } from './event-bus';
 import { loadSeedKnowledge } from '../shared/domain/kg/seed/load';
+import { makeKgUpdateHandler } from '../functions/kg-update/make-handler';
+import { extractClinical } from '../shared/domain/nlp/extract';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -36,6 +38,11 @@ export interface StackOptions {
   schedules?: Schedule[];
   /** Scheduler period; one minute as on AWS. */
   schedulePeriodMs?: number;
+  /**
+   * Deliver NoteCurated to kg-update (NLP into the hospital graph). Off by default: the embedded
+   * graph takes about a second per note, which would make large demo cohorts slow.
+   */
+  notesToGraph?: boolean;
   /** Message receives before the dead-letter file (SQS maxReceiveCount). */
   maxReceiveCount?: number;
   /** Turn S3 object-created events into ingest deliveries (default true; benchmarks invoke the handler themselves). */
@@ -133,6 +140,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         buildObservability(config, 'monitor'),
       ),
     });
+    // NoteCurated: extract entities, assertions and relations into the hospital's graph.
+    if (options.notesToGraph)
+      events.addRule({
+        name: 'caregraph-local-note-curated',
+        ...eventTypes.noteCurated,
+        handler: makeKgUpdateHandler(
+          {
+            ...deps,
+            extract: async (text) => extractClinical(text),
+            extractorName: 'caregraph-nlp',
+          },
+          buildObservability(config, 'kg-update'),
+        ),
+      });
     closers.unshift(() => events.close());
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);

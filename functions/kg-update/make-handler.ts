@@ -6,7 +6,8 @@ import type { Context } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { BucketRole, GraphStore, ObjectStore } from '../../shared/ports';
+import type { BucketRole, GraphStore, KeyRing, ObjectStore } from '../../shared/ports';
+import { readCuratedNote } from '../../shared/domain/ingest/note-curation';
 import type { Observability } from '../../shared/adapters/observability';
 import { NotFoundError, ValidationError } from '../../shared/domain/errors';
 import type { ExtractClinical } from '../../shared/domain/kg/extraction';
@@ -27,7 +28,12 @@ export interface KgUpdateFunctionDeps {
   extract: ExtractClinical;
   /** Names the extractor and its version in provenance. */
   extractorName: string;
+  /** Decrypts curated notes (ingest stores them envelope-encrypted under `notes/`). */
+  keys?: KeyRing;
 }
+
+/** Curated notes written by ingest: base64 envelopes under `notes/{hospital}/`. */
+const encryptedNotePrefix = 'notes/';
 
 export const literaturePrefix = 'literature/';
 
@@ -70,7 +76,11 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
   const { hospital, patient, document, key } = event.detail;
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
-  const text = curatedNoteText(body, document);
+  let text: string;
+  if (key.startsWith(`${encryptedNotePrefix}${hospital}/`)) {
+    if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
+    text = await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64'));
+  } else text = curatedNoteText(body, document);
   const extraction = await deps.extract(text);
   return recordNoteFacts(deps, {
     hospital,
