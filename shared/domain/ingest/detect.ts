@@ -1,6 +1,6 @@
 // Domain (ingest): recognise a file from its content, not its name. Peeks at the first non-blank line
-// (already decompressed) and replays it to the reader chosen.
-import type { NumberedLine } from './lines';
+// (already decompressed) and puts the lines it read back in front for the reader chosen.
+import type { LineStream, NumberedLine } from './lines';
 
 export type FileKind =
   | 'fhir-ndjson' // one resource per line (Bulk Data), including NDJSON of Bundles
@@ -12,11 +12,11 @@ export type FileKind =
 
 export interface Detected {
   kind: FileKind;
-  lines: AsyncGenerator<NumberedLine>;
+  lines: LineStream;
 }
 
 /** Decide the kind from the first non-blank line; the returned lines include every peeked line. */
-export async function detectKind(lines: AsyncGenerator<NumberedLine>): Promise<Detected> {
+export async function detectKind(lines: LineStream): Promise<Detected> {
   const peeked: NumberedLine[] = [];
   let first: NumberedLine | undefined;
   for (;;) {
@@ -28,7 +28,8 @@ export async function detectKind(lines: AsyncGenerator<NumberedLine>): Promise<D
       break;
     }
   }
-  return { kind: first ? kindOf(first) : 'empty', lines: replay(peeked, lines) };
+  lines.unread(peeked);
+  return { kind: first ? kindOf(first) : 'empty', lines };
 }
 
 function kindOf(first: NumberedLine): FileKind {
@@ -60,12 +61,4 @@ function looksDelimited(text: string): boolean {
       return true;
   }
   return false;
-}
-
-async function* replay(
-  peeked: NumberedLine[],
-  rest: AsyncGenerator<NumberedLine>,
-): AsyncGenerator<NumberedLine> {
-  yield* peeked;
-  yield* rest;
 }

@@ -1,9 +1,10 @@
 // Domain (ingest): VCF genotypes become per-patient genotype records (not FHIR): every call at a
 // pharmacogene's allele-defining position (reference calls too, so later star-allele calling knows
 // which positions were tested), and every non-reference call elsewhere. The VCF sample name is the
-// hospital's patient id, pseudonymised like every other id.
+// hospital's patient id, pseudonymised like every other id. Like NDJSON, a VCF is checkpointed every N
+// data lines on a line boundary, and a retry resumes after the last checkpoint.
 import type { Item } from '../../ports/table';
-import { readVcf } from '../genomics/vcf-reader';
+import { readVcf, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
@@ -15,7 +16,28 @@ export interface GenotypeSink {
   counted(n: number): void;
 }
 
-/** Stream a VCF into genotype items; returns the number of stored genotype records. */
+/** Where a VCF run starts and how it makes its progress durable (see checkpoint.ts). */
+export interface GenotypeCheckpoints {
+  /** The last line stored by an earlier run that failed (0 for a first run). */
+  resumeAfterLine: number;
+  /** Data lines between checkpoints. */
+  every: number;
+  /** Make everything up to `line` durable (flush, complete the segment, save the position). */
+  save(line: number): Promise<void>;
+}
+
+const noCheckpoints: GenotypeCheckpoints = {
+  resumeAfterLine: 0,
+  every: Number.POSITIVE_INFINITY,
+  save: async () => undefined,
+};
+
+/**
+ * Stream a VCF into genotype items; returns the number of genotype records stored by this run. Every
+ * `checkpoints.every` data lines (each stored whole: all its samples' calls), `checkpoints.save` is
+ * called with the last line done; a run resuming after line L reads the header again but skips the
+ * data lines up to L unparsed.
+ */
 export async function ingestGenotypes(
   lines: AsyncIterable<NumberedLine>,
   file: string,
@@ -23,35 +45,66 @@ export async function ingestGenotypes(
   batch: string,
   projector: ResourceProjector,
   sink: GenotypeSink,
+  checkpoints: GenotypeCheckpoints = noCheckpoints,
 ): Promise<number> {
   let stored = 0;
-  for await (const result of readVcf(lines, file)) {
+  let read = 0;
+  const resumed = checkpoints.resumeAfterLine;
+  let done = resumed;
+  for await (const result of readVcf(afterLine(lines, resumed), file)) {
+    if (result.kind === 'header') continue;
+    // Stored by the earlier run ('#' lines among the data come back with the header lines).
+    if (resumed > 0 && result.line <= resumed) continue;
+    if (read > 0 && read % checkpoints.every === 0) await checkpoints.save(done);
+    read++;
+    done = result.line;
     if (result.kind === 'error') {
       await sink.reject({ line: result.line, path: result.path, error: result.error });
       continue;
     }
-    if (result.kind === 'header') continue;
-    for (const record of genotypeRecords(result)) {
-      if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call'))
-        continue;
-      const patient = await projector.pseudonym('Patient', record.sample);
-      const genotype = { ...genotypeBody(record), patient: `Patient/${patient}` };
-      const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
-      await sink.store(
-        {
-          pk: `P#${hospital}#${patient}`,
-          sk: `GT#${site}`,
-          gsi2pk: `P#${hospital}#${patient}#Genotype`,
-          gsi2sk: `${record.gene ?? '~'}#${site}`,
-          hospital,
-          batch,
-          resource: genotype,
-        },
-        JSON.stringify(genotype),
-      );
-      stored++;
-    }
+    stored += await storeVariant(result, hospital, batch, projector, sink);
     sink.counted(1);
+  }
+  return stored;
+}
+
+/** The header lines, then the data lines after `line` (those up to it were stored by an earlier run). */
+async function* afterLine(
+  lines: AsyncIterable<NumberedLine>,
+  line: number,
+): AsyncGenerator<NumberedLine> {
+  for await (const next of lines) {
+    if (next.line > line || (!next.oversized && next.text.startsWith('#'))) yield next;
+  }
+}
+
+/** Stores the genotype records of one data line; returns how many. */
+async function storeVariant(
+  variant: VcfVariant,
+  hospital: string,
+  batch: string,
+  projector: ResourceProjector,
+  sink: GenotypeSink,
+): Promise<number> {
+  let stored = 0;
+  for (const record of genotypeRecords(variant)) {
+    if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
+    const patient = await projector.pseudonym('Patient', record.sample);
+    const genotype = { ...genotypeBody(record), patient: `Patient/${patient}` };
+    const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
+    await sink.store(
+      {
+        pk: `P#${hospital}#${patient}`,
+        sk: `GT#${site}`,
+        gsi2pk: `P#${hospital}#${patient}#Genotype`,
+        gsi2sk: `${record.gene ?? '~'}#${site}`,
+        hospital,
+        batch,
+        resource: genotype,
+      },
+      JSON.stringify(genotype),
+    );
+    stored++;
   }
   return stored;
 }

@@ -20,6 +20,7 @@ import { detectKind, type Detected } from './detect';
 import { OutputStreams } from './output-streams';
 import { ReferenceLinks } from './patient-links';
 import { UnitSuspects } from './unit-suspects';
+import { curateNote } from './note-curation';
 import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import { ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
@@ -69,6 +70,26 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
   const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
+  // A line boundary: everything up to `line` is stored; make it durable, start a new segment.
+  const checkpoint = async (line: number): Promise<void> => {
+    await sink.flush();
+    await outputs.close();
+    progress.quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
+    await saveCheckpoint(deps.serving, where.hospital, input.key, etag, {
+      line,
+      segment: progress.segment,
+      report: report.snapshot(),
+      quarantineKeys: progress.quarantineKeys,
+      complete: false,
+    });
+    await sink.announce(); // stored for good: tell listeners now, so a resume loses no event
+    outputs = sink.outputs = new OutputStreams(
+      deps.objects,
+      where.hospital,
+      etag,
+      ++progress.segment,
+    );
+  };
   try {
     const detected = await detectKind(numberedLines(source));
     if (detected.kind === 'vcf') {
@@ -79,6 +100,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         where.batch,
         sink.projector,
         sink.genotypes(),
+        { resumeAfterLine: resume?.line ?? 0, every, save: checkpoint },
       );
     } else {
       let read = 0;
@@ -87,24 +109,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       for await (const record of recordsOf(deps, where, detected, report)) {
         if (resume && record.line <= resume.line) continue; // stored before the failure
         if (due && record.line > lastLine) {
-          // A line boundary: everything up to lastLine is stored; make it durable, start a new segment.
-          await sink.flush();
-          await outputs.close();
-          progress.quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
-          await saveCheckpoint(deps.serving, where.hospital, input.key, etag, {
-            line: lastLine,
-            segment: progress.segment,
-            report: report.snapshot(),
-            quarantineKeys: progress.quarantineKeys,
-            complete: false,
-          });
-          await sink.announce(); // stored for good: tell listeners now, so a resume loses no event
-          outputs = sink.outputs = new OutputStreams(
-            deps.objects,
-            where.hospital,
-            etag,
-            ++progress.segment,
-          );
+          await checkpoint(lastLine);
           due = false;
         }
         await sink.take(record);
@@ -240,6 +245,8 @@ class RecordSink {
   private readonly units = new UnitSuspects();
   /** Patients whose data this file stored since the last announcement. */
   private readonly touched = new Set<string>();
+  /** Notes curated since the last announcement (NoteCurated events). */
+  private notes: { patient: string; document: string; key: string }[] = [];
 
   constructor(
     private readonly deps: IngestDeps,
@@ -268,6 +275,7 @@ class RecordSink {
       await this.checkReferences(projected, record);
       const patient = patientOf(projected);
       if (patient) this.touched.add(patient);
+      await this.curateNote(resource, projected, patient);
       this.pending.push(
         genericServingItem(this.where.hospital, projected, {
           batch: this.where.batch,
@@ -322,22 +330,50 @@ class RecordSink {
     };
   }
 
+  /** De-identify and encrypt a note's text into its own curated object (note-curation.ts). */
+  private async curateNote(
+    resource: FhirJson,
+    projected: FhirJson,
+    patient: string | undefined,
+  ): Promise<void> {
+    const source = patientOf(resource);
+    if (!patient || !source || !projected.id) return;
+    const note = await curateNote(
+      this.deps.keys,
+      this.where.hospital,
+      resource,
+      source,
+      projected.id,
+    );
+    if (!note) return;
+    await this.deps.objects.put(
+      'curated',
+      note.key,
+      Buffer.from(note.envelope).toString('base64'),
+      'application/octet-stream',
+    );
+    this.notes.push({ patient, document: projected.id, key: note.key });
+  }
+
   /**
    * Publish one PatientDataUpdated per patient whose records are now stored (after a flush). The
    * event names the patient by pseudonym only; listeners read the stored state, so re-delivery and
    * reordering are harmless.
    */
   async announce(): Promise<void> {
-    if (!this.deps.events || this.touched.size === 0) return;
-    const { source, detailType } = eventTypes.patientDataUpdated;
-    await this.deps.events.publish(
-      [...this.touched].map((patientId) => ({
-        source,
-        detailType,
-        detail: { hospital: this.where.hospital, patientId, batch: this.where.batch },
+    if (!this.deps.events) return;
+    const updated = eventTypes.patientDataUpdated;
+    const curated = eventTypes.noteCurated;
+    const hospital = this.where.hospital;
+    await this.deps.events.publish([
+      ...[...this.touched].map((patientId) => ({
+        ...updated,
+        detail: { hospital, patientId, batch: this.where.batch },
       })),
-    );
+      ...this.notes.map((n) => ({ ...curated, detail: { hospital, ...n } })),
+    ]);
     this.touched.clear();
+    this.notes = [];
   }
 
   async flush(): Promise<void> {

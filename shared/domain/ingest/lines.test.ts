@@ -158,6 +158,52 @@ describe('Function: numberedLines', () => {
     // Assess
     expect(lines).toEqual([]);
   });
+
+  it('hands out a chunk of lines at a time, with a line split across chunks in the later batch', async () => {
+    // Act
+    const batches: NumberedLine[][] = [];
+    for await (const batch of numberedLines(chunks('a\nb\nc', 'd\ne\n', 'f')).batches())
+      batches.push(batch);
+
+    // Assess
+    expect(batches.map((b) => b.map((l) => `${l.line}:${l.text}`))).toEqual([
+      ['1:a', '2:b'],
+      ['3:cd', '4:e'],
+      ['5:f'],
+    ]);
+  });
+
+  it('puts lines read back in front, so a reader after a peek sees every line once', async () => {
+    // Prepare
+    const lines = numberedLines(chunks('first\nsecond\nthird\n'));
+    const peeked = [(await lines.next()).value!, (await lines.next()).value!];
+
+    // Act
+    lines.unread(peeked);
+    const batches: NumberedLine[][] = [];
+    for await (const batch of lines.batches()) batches.push(batch);
+
+    // Assess
+    expect(batches.flat().map((l) => l.text)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('releases its source when the reader stops early', async () => {
+    // Prepare
+    let released = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        for (let i = 0; i < 100; i++) yield Buffer.from(`line ${i}\n`);
+      } finally {
+        released = true;
+      }
+    }
+
+    // Act
+    for await (const line of numberedLines(source())) if (line.line === 3) break;
+
+    // Assess
+    expect(released).toBe(true);
+  });
 });
 
 describe('Function: decompressIfGzip', () => {

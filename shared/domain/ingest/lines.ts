@@ -49,11 +49,72 @@ export async function decompressIfGzip(source: Readable): Promise<Readable> {
   return replayed;
 }
 
-/** Split a byte stream into UTF-8 lines (LF or CRLF), never holding more than one line plus one chunk. */
-export async function* numberedLines(
+/**
+ * Split a byte stream into UTF-8 lines (LF or CRLF), never holding more than one line plus one chunk.
+ * Read one line at a time (`for await`), or a chunk's lines at a time (`batches()`), which spares the
+ * per-line round trip through the event loop on the hot NDJSON path.
+ */
+export function numberedLines(source: AsyncIterable<Uint8Array>, limit = maxLineBytes): LineStream {
+  return new LineStream(numberedLineBatches(source, limit));
+}
+
+/**
+ * Lines read from a byte stream, for one reader at a time: line by line as an async iterator, or in
+ * batches (`batches()`). Lines taken back with `unread` come first either way.
+ */
+export class LineStream implements AsyncIterableIterator<NumberedLine> {
+  private buffered: NumberedLine[] = [];
+  private next_ = 0;
+
+  constructor(private readonly source: AsyncGenerator<NumberedLine[]>) {}
+
+  async next(): Promise<IteratorResult<NumberedLine, undefined>> {
+    while (this.next_ >= this.buffered.length) {
+      const batch = await this.source.next();
+      if (batch.done) return { done: true, value: undefined };
+      this.buffered = batch.value;
+      this.next_ = 0;
+    }
+    return { done: false, value: this.buffered[this.next_++]! };
+  }
+
+  /** The rest of the lines, one array per chunk read (the lines not yet read of the current one first). */
+  async *batches(): AsyncGenerator<NumberedLine[]> {
+    if (this.next_ < this.buffered.length) {
+      const rest = this.buffered.slice(this.next_);
+      this.buffered = [];
+      this.next_ = 0;
+      yield rest;
+    }
+    yield* this.source;
+  }
+
+  /** Puts lines already read back in front (detection peeks at the first lines, then replays them). */
+  unread(lines: readonly NumberedLine[]): void {
+    this.buffered = [...lines, ...this.buffered.slice(this.next_)];
+    this.next_ = 0;
+  }
+
+  /** Stops reading: the source stream is released. */
+  async return(value?: undefined): Promise<IteratorResult<NumberedLine, undefined>> {
+    this.buffered = [];
+    await this.source.return([]);
+    return { done: true, value };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
+
+/** Lines per batch at most, so that a source yielding one huge chunk is still read in slices. */
+const maxBatchLines = 1024;
+
+/** The lines of a byte stream, one array per chunk read (lines that span chunks end the later one). */
+async function* numberedLineBatches(
   source: AsyncIterable<Uint8Array>,
-  limit = maxLineBytes,
-): AsyncGenerator<NumberedLine> {
+  limit: number,
+): AsyncGenerator<NumberedLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let skipping = false;
@@ -68,33 +129,49 @@ export async function* numberedLines(
     }
   };
   for await (const raw of source) {
-    let chunk = Buffer.from(raw);
-    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a)) {
+    const chunk = asBuffer(raw);
+    let batch: NumberedLine[] = [];
+    let from = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
       line++;
-      const piece = chunk.subarray(0, nl);
-      chunk = chunk.subarray(nl + 1);
+      // A line within the chunk is decoded in place; one that spans chunks is gathered first.
+      const piece = chunk.subarray(from, nl);
+      from = nl + 1;
       if (skipping || pendingBytes + piece.length > limit) {
-        yield { line, text: '', oversized: true };
+        batch.push({ line, text: '', oversized: true });
       } else {
-        const bytes = Buffer.concat([...pending, piece]);
-        yield decode(bytes, line);
+        batch.push(decode(pendingBytes === 0 ? piece : Buffer.concat([...pending, piece]), line));
       }
       pending = [];
       pendingBytes = 0;
       skipping = false;
+      if (batch.length === maxBatchLines) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
     if (skipping) continue;
-    if (pendingBytes + chunk.length > limit) {
+    const rest = chunk.length - from;
+    if (pendingBytes + rest > limit) {
       skipping = true;
       pending = [];
       pendingBytes = 0;
-    } else if (chunk.length > 0) {
-      pending.push(chunk);
-      pendingBytes += chunk.length;
+    } else if (rest > 0) {
+      // Copied: the source may reuse its chunk's memory once we ask for the next one.
+      pending.push(Buffer.from(chunk.subarray(from)));
+      pendingBytes += rest;
     }
   }
-  if (skipping) yield { line: line + 1, text: '', oversized: true };
-  else if (pendingBytes > 0) yield decode(Buffer.concat(pending), line + 1);
+  if (skipping) yield [{ line: line + 1, text: '', oversized: true }];
+  else if (pendingBytes > 0) yield [decode(Buffer.concat(pending), line + 1)];
+}
+
+/** The chunk as a Buffer without copying it (object-mode sources may yield strings: encoded). */
+function asBuffer(raw: Uint8Array | string): Buffer {
+  if (Buffer.isBuffer(raw)) return raw;
+  if (typeof raw === 'string') return Buffer.from(raw);
+  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
 }
 
 function stripCr(text: string): string {

@@ -260,7 +260,9 @@ const unitAliases: Readonly<Record<string, string>> = {
 
 /** The UCUM code for a Quantity's code or unit text, or undefined when unknown. */
 export function toUcum(unit: string): string | undefined {
-  return unitAliases[unit.toLowerCase()];
+  const key = unit.toLowerCase();
+  // Own keys only: a unit spelled `constructor` or `toString` is unknown, not Object.prototype's.
+  return Object.hasOwn(unitAliases, key) ? unitAliases[key] : undefined;
 }
 
 /** Canonical entry for a LOINC code, or undefined when the code has no canonical unit. */

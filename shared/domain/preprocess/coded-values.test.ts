@@ -93,6 +93,21 @@ describe('Function: validateAndNormalise (code formats)', () => {
     ]);
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'treats a system named %s as an unchecked system, not as a code-format table entry',
+    (system) => {
+      // Prepare
+      const accepted = conditionCoded(system, 'any-code');
+      const malformed = conditionCoded(system, 'two  spaces');
+      // Act
+      const { repairs } = validateAndNormalise(accepted);
+      const error = rejectionOf(malformed);
+      // Assess
+      expect(repairs).toEqual([]);
+      expect(error.message).toBe('malformed code (FHIR code datatype)');
+    },
+  );
+
   it('checks codings inside extensions and components too', () => {
     // Prepare
     const input = {

@@ -1,46 +1,71 @@
 // Domain (preprocess): format checks for codes whose system defines a syntax or a check digit.
 // A malformed code is a rejection (it cannot be mapped or searched); whitespace around it is a repair.
 import { isIcd10CmCode, isLoincCode, isRxCui, isSnomedConceptId } from '../synth/fhir/codes';
-import { ValidationError } from '../errors';
 import { isFhirCode } from './primitives';
 
+interface CheckedSystem {
+  system: string;
+  name: string;
+  isWellFormed: (code: string) => boolean;
+  /** Verdicts already reached: the same few hundred codes recur in every file. */
+  verdicts: Map<string, boolean>;
+}
+
+const checked = (system: string, name: string, isWellFormed: (code: string) => boolean) => ({
+  system,
+  name,
+  isWellFormed,
+  verdicts: new Map<string, boolean>(),
+});
+
 /** Code systems the pipeline checks, with the name used in rejection messages. */
-const checkedSystems: Record<string, { name: string; isWellFormed: (code: string) => boolean }> = {
+const checkedSystems: readonly CheckedSystem[] = [
   // LOINC Users' Guide: NNNNN-C with a mod 10 check digit.
-  'http://loinc.org': { name: 'LOINC', isWellFormed: isLoincCode },
+  checked('http://loinc.org', 'LOINC', isLoincCode),
   // SNOMED CT TIG 6.6-6.7: SCTID digits, partition, Verhoeff check digit.
-  'http://snomed.info/sct': { name: 'SNOMED CT', isWellFormed: isSnomedConceptId },
+  checked('http://snomed.info/sct', 'SNOMED CT', isSnomedConceptId),
   // RxNorm RxCUI: digits.
-  'http://www.nlm.nih.gov/research/umls/rxnorm': { name: 'RxNorm', isWellFormed: isRxCui },
+  checked('http://www.nlm.nih.gov/research/umls/rxnorm', 'RxNorm', isRxCui),
   // ICD-10-CM (CMS/NCHS tabular list): letter, digit, alphanumeric, optional dot and 1-4 more.
-  'http://hl7.org/fhir/sid/icd-10-cm': { name: 'ICD-10-CM', isWellFormed: isIcd10CmCode },
+  checked('http://hl7.org/fhir/sid/icd-10-cm', 'ICD-10-CM', isIcd10CmCode),
   // WHO ICD-10 shares the shape (it never goes beyond 4 characters after the dot).
-  'http://hl7.org/fhir/sid/icd-10': { name: 'ICD-10', isWellFormed: isIcd10CmCode },
-};
+  checked('http://hl7.org/fhir/sid/icd-10', 'ICD-10', isIcd10CmCode),
+];
+
+/** Verdicts kept per system at most: bounds memory whatever codes a file carries. */
+const maxVerdicts = 10_000;
+
+function isWellFormedIn(entry: CheckedSystem, code: string): boolean {
+  let verdict = entry.verdicts.get(code);
+  if (verdict === undefined) {
+    verdict = entry.isWellFormed(code);
+    if (entry.verdicts.size >= maxVerdicts) entry.verdicts.clear();
+    entry.verdicts.set(code, verdict);
+  }
+  return verdict;
+}
+
+/** The checked system named `system`, if any (compared as strings: `constructor` finds nothing). */
+function checkedSystem(system: unknown): CheckedSystem | undefined {
+  if (typeof system !== 'string') return undefined;
+  for (const entry of checkedSystems) if (entry.system === system) return entry;
+  return undefined;
+}
+
+/** True when a code starts or ends with whitespace (or a control character) that trimming removes. */
+export function isPaddedCode(code: string): boolean {
+  return code.length > 0 && (code.charCodeAt(0) <= 32 || code.charCodeAt(code.length - 1) <= 32);
+}
 
 /**
- * Checks the `code` of a Coding (or Quantity) at `path` against its `system`; returns the code to keep
- * (trimmed when the source padded it) and whether it was trimmed. Throws a ValidationError naming the
- * path, never the code, when the code is empty or malformed for its system.
+ * Why `code` (already trimmed) is not acceptable in a Coding or Quantity of `system`, or undefined
+ * when it is well formed. The reason names the rule, never the code.
  */
-export function checkCode(
-  system: unknown,
-  code: string,
-  path: string,
-): { code: string; trimmed: boolean } {
-  let kept = code;
-  let trimmed = false;
-  if (kept.length > 0 && (kept.charCodeAt(0) <= 32 || kept.charCodeAt(kept.length - 1) <= 32)) {
-    kept = kept.trim();
-    trimmed = true;
+export function codeProblem(system: unknown, code: string): string | undefined {
+  if (code.length === 0) return 'code must not be empty';
+  const entry = checkedSystem(system);
+  if (entry !== undefined) {
+    return isWellFormedIn(entry, code) ? undefined : `malformed ${entry.name} code`;
   }
-  if (kept.length === 0) throw new ValidationError('code must not be empty', path);
-  const checked = typeof system === 'string' ? checkedSystems[system] : undefined;
-  if (checked !== undefined) {
-    if (!checked.isWellFormed(kept))
-      throw new ValidationError(`malformed ${checked.name} code`, path);
-  } else if (!isFhirCode(kept)) {
-    throw new ValidationError('malformed code (FHIR code datatype)', path);
-  }
-  return { code: kept, trimmed };
+  return isFhirCode(code) ? undefined : 'malformed code (FHIR code datatype)';
 }

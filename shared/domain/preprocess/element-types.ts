@@ -87,19 +87,34 @@ function checkQuantity(value: unknown, path: string): void {
     fail(`${path}.system`, 'is required when code is present (qty-3)');
 }
 
-function checkCoding(value: unknown, path: string): void {
-  const c = asObject(value, path, 'Coding');
-  if (c.system !== undefined && !isFhirUri(c.system)) fail(`${path}.system`, 'must be a FHIR uri');
+/**
+ * What is wrong with a Coding, as [path suffix, message], or undefined when it is valid: a problem
+ * rather than a throw, so that a CodeableConcept builds the path of a coding only when it fails.
+ */
+function codingProblem(value: unknown): [string, string] | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ['', 'must be a Coding object'];
+  const c = value as Obj;
+  if (c.system !== undefined && !isFhirUri(c.system)) return ['.system', 'must be a FHIR uri'];
   if (c.display !== undefined && typeof c.display !== 'string')
-    fail(`${path}.display`, 'must be a string');
+    return ['.display', 'must be a string'];
   // The code itself was checked (format, check digit, whitespace) by the JSON pass.
+  return undefined;
+}
+
+function checkCoding(value: unknown, path: string): void {
+  const problem = codingProblem(value);
+  if (problem !== undefined) fail(path + problem[0], problem[1]);
 }
 
 function checkCodeableConcept(value: unknown, path: string): void {
   const cc = asObject(value, path, 'CodeableConcept');
   if (cc.coding !== undefined) {
     if (!Array.isArray(cc.coding)) fail(`${path}.coding`, 'must be an array');
-    for (let i = 0; i < cc.coding.length; i++) checkCoding(cc.coding[i], `${path}.coding[${i}]`);
+    for (let i = 0; i < cc.coding.length; i++) {
+      const problem = codingProblem(cc.coding[i]);
+      if (problem !== undefined) fail(`${path}.coding[${i}]${problem[0]}`, problem[1]);
+    }
   }
   if (cc.text !== undefined && typeof cc.text !== 'string')
     fail(`${path}.text`, 'must be a string');
@@ -168,14 +183,36 @@ const complexChecks: Partial<Record<ElementType, (value: unknown, path: string) 
   Attachment: checkAttachment,
 };
 
+/** Checks one value against a datatype; throws ValidationError naming `path` and the rule. */
+export type ElementCheck = (value: unknown, path: string) => void;
+
+function primitiveCheck([isValid, message]: [(v: unknown) => boolean, string]): ElementCheck {
+  return (value, path) => {
+    if (!isValid(value)) fail(path, message);
+  };
+}
+
+const checksByType = new Map<ElementType, ElementCheck>();
+
+/**
+ * The check for one datatype, built once per type (the structure rules look theirs up when they are
+ * compiled, not per element): primitives by their format, complex types by their elements and
+ * invariants, any other type as an object.
+ */
+export function elementCheck(type: ElementType): ElementCheck {
+  let check = checksByType.get(type);
+  if (check === undefined) {
+    const primitive = primitiveChecks[type];
+    check =
+      primitive !== undefined
+        ? primitiveCheck(primitive)
+        : (complexChecks[type] ?? ((value, path) => void asObject(value, path, type)));
+    checksByType.set(type, check);
+  }
+  return check;
+}
+
 /** Checks one value of an element against its FHIR datatype. */
 export function checkElementType(type: ElementType, value: unknown, path: string): void {
-  const primitive = primitiveChecks[type];
-  if (primitive !== undefined) {
-    if (!primitive[0](value)) fail(path, primitive[1]);
-    return;
-  }
-  const complex = complexChecks[type];
-  if (complex !== undefined) complex(value, path);
-  else asObject(value, path, type);
+  elementCheck(type)(value, path);
 }

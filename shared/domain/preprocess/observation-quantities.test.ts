@@ -136,6 +136,20 @@ describe('Function: validateAndNormalise (units and plausibility)', () => {
       'valueQuantity.code',
     ],
     ['weight in an unknown unit', '29463-7', { value: 5, unit: 'stone' }, 'valueQuantity.unit'],
+    // Names of Object.prototype members are units like any other: unknown, never a lookup hit.
+    ['weight in "toString"', '29463-7', { value: 70, unit: 'toString' }, 'valueQuantity.unit'],
+    [
+      'weight in "constructor"',
+      '29463-7',
+      { value: 70, unit: 'constructor' },
+      'valueQuantity.unit',
+    ],
+    [
+      'glucose coded "valueOf"',
+      '2345-7',
+      { value: 5, unit: 'x', system: ucum, code: 'valueOf' },
+      'valueQuantity.code',
+    ],
   ])('rejects %s as a unit not valid for the LOINC concept', (_name, loinc, quantity, path) => {
     // Prepare
     const input = observation(loinc, quantity);

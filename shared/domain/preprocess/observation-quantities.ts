@@ -1,5 +1,6 @@
 // Domain (preprocess): unit normalisation and plausibility of Observation quantities (the value and
-// each component's value). Works on the pipeline's own copy of the resource, so it mutates in place.
+// each component's value). Works on the pipeline's own root object, whose elements may still be shared
+// with the caller's input (copy on write): an element is replaced, never changed in place.
 import { ValidationError } from '../errors';
 import type { Repair } from '../ingest/source-record';
 import { canonicalUnitByLoinc, toUcum, ucumSystem, type CanonicalUnit } from './canonical-units';
@@ -29,13 +30,14 @@ function findCanonicalCoding(
 
 /** Source unit as UCUM: the code first (exact, then a known spelling), then the unit text. */
 function sourceUcum(q: Obj, entry: CanonicalUnit): string | undefined {
-  for (const candidate of [q.code, q.unit]) {
-    if (typeof candidate !== 'string') continue;
-    if (entry.from[candidate] !== undefined) return candidate;
-    const alias = toUcum(candidate);
-    if (alias !== undefined) return alias;
-  }
-  return undefined;
+  return ucumOf(q.code, entry) ?? ucumOf(q.unit, entry);
+}
+
+function ucumOf(candidate: unknown, entry: CanonicalUnit): string | undefined {
+  if (typeof candidate !== 'string') return undefined;
+  // Own keys only: a unit spelled `toString` must not find Object.prototype.toString.
+  if (Object.hasOwn(entry.from, candidate)) return candidate;
+  return toUcum(candidate);
 }
 
 function round(value: number, decimals: number): number {
@@ -118,16 +120,18 @@ function mapLoinc(
   prefix: string,
   repairs: Repair[],
 ): void {
-  const coding = (holder.code as Obj).coding as Obj[];
-  const source = coding[index]!;
+  const code = holder.code as Obj;
+  const source = (code.coding as Obj[])[index]!;
   const target = entry.loincMap?.[source.code as string];
   if (target === undefined) return;
+  const coding = [...(code.coding as Obj[])];
   // The display names the mass term, so it goes with the source coding into the extension.
   coding[index] = {
     system: loincSystem,
     code: target,
     extension: [{ url: originalCodingUrl, valueCoding: source }],
   };
+  holder.code = { ...code, coding };
   repairs.push({
     path: `${prefix}code.coding[${index}].code`,
     kind: 'loinc-mapped-to-canonical',
@@ -138,8 +142,10 @@ function mapLoinc(
 /** Normalises an Observation's value and components; checks systolic above diastolic in a BP panel. */
 export function normaliseObservationQuantities(observation: Obj, repairs: Repair[]): void {
   normaliseQuantity(observation, '', repairs);
-  const components = observation.component as Obj[] | undefined;
-  if (components === undefined) return;
+  if (observation.component === undefined) return;
+  // Components may be shared with the input: normalise copies of them.
+  const components = (observation.component as Obj[]).map((component) => ({ ...component }));
+  observation.component = components;
   let systolic: number | undefined;
   let diastolic: { value: number; index: number } | undefined;
   for (let i = 0; i < components.length; i++) {

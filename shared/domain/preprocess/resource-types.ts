@@ -154,9 +154,9 @@ export type R4ResourceType = (typeof r4ResourceTypes)[number];
 
 const known: ReadonlySet<string> = new Set(r4ResourceTypes);
 
-/** True when `name` is a FHIR R4 resource type (PascalCase and in the R4 resource list). */
+/** True when `name` is a FHIR R4 resource type (in the R4 resource list, so PascalCase). */
 export function isR4ResourceType(name: unknown): name is R4ResourceType {
-  return typeof name === 'string' && /^[A-Z][A-Za-z]+$/.test(name) && known.has(name);
+  return typeof name === 'string' && known.has(name);
 }
 
 export const r4ResourceTypeCount = r4ResourceTypes.length;

@@ -2,7 +2,7 @@
 // resourceType and id, cardinality, required bindings, choice-type exclusivity and datatypes.
 import { ValidationError } from '../errors';
 import type { FhirJson } from '../ingest/source-record';
-import { checkElementType, type ElementType } from './element-types';
+import { elementCheck, type ElementCheck, type ElementType } from './element-types';
 import { isFhirId, isFhirInstant, isFhirUri } from './primitives';
 import { isR4ResourceType } from './resource-types';
 import { resourceRules, type BackboneRule, type ElementRule } from './resource-rules';
@@ -18,18 +18,67 @@ function choiceKey(base: string, type: ElementType): string {
   return base + type.charAt(0).toUpperCase() + type.slice(1);
 }
 
-// Choice keys are derived once per rule rather than per resource.
-const choiceKeyCache = new WeakMap<BackboneRule, [string, string[]][]>();
-function choiceKeysOf(rule: BackboneRule): [string, string[]][] {
-  let keys = choiceKeyCache.get(rule);
-  if (keys === undefined) {
-    keys = Object.entries(rule.choices ?? {}).map(([base, c]) => [
+/** An element rule with its datatype check looked up once. */
+interface CompiledElement {
+  name: string;
+  rule: ElementRule;
+  check: (value: unknown, path: string) => void;
+}
+
+/** A choice element with its JSON names (`valueQuantity`...) and their checks, derived once. */
+interface CompiledChoice {
+  base: string;
+  required: boolean;
+  keys: string[];
+  checks: ElementCheck[];
+}
+
+interface CompiledBackbone {
+  elements: CompiledElement[];
+  choices: CompiledChoice[];
+}
+
+// Rules are compiled on first use rather than per resource: no for-in over the rule tables, no
+// per-element type lookups, no choice key derivation in the per-resource path.
+const compiled = new WeakMap<BackboneRule, CompiledBackbone>();
+
+function compile(rule: BackboneRule): CompiledBackbone {
+  let result = compiled.get(rule);
+  if (result !== undefined) return result;
+  result = {
+    elements: Object.entries(rule.elements).map(([name, element]) => ({
+      name,
+      rule: element,
+      check: compileElement(element),
+    })),
+    choices: Object.entries(rule.choices ?? {}).map(([base, choice]) => ({
       base,
-      c.types.map((t) => choiceKey(base, t)),
-    ]);
-    choiceKeyCache.set(rule, keys);
+      required: choice.required === true,
+      keys: choice.types.map((t) => choiceKey(base, t)),
+      checks: choice.types.map(elementCheck),
+    })),
+  };
+  compiled.set(rule, result);
+  return result;
+}
+
+function compileElement(rule: ElementRule): (value: unknown, path: string) => void {
+  const type = rule.type;
+  let typeCheck: ElementCheck;
+  if (typeof type === 'string') typeCheck = elementCheck(type);
+  else {
+    const backbone = compile(type);
+    typeCheck = (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(path, 'must be an object');
+      checkCompiled(backbone, value as Obj, `${path}.`);
+    };
   }
-  return keys;
+  if (rule.binding === undefined) return typeCheck;
+  return (value, path) => {
+    typeCheck(value, path);
+    checkBinding(rule, value, path);
+  };
 }
 
 function checkBinding(rule: ElementRule, value: unknown, path: string): void {
@@ -50,58 +99,51 @@ function checkBinding(rule: ElementRule, value: unknown, path: string): void {
   }
 }
 
-function checkOne(rule: ElementRule, value: unknown, path: string): void {
-  if (typeof rule.type === 'string') checkElementType(rule.type, value, path);
-  else {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      fail(path, 'must be an object');
-    checkBackbone(rule.type, value as Obj, `${path}.`);
-  }
-  checkBinding(rule, value, path);
-}
-
 /** Checks `node` against `rule`; `prefix` is the element path so far, ending in `.` (or empty). */
 export function checkBackbone(rule: BackboneRule, node: Obj, prefix: string): void {
-  for (const name in rule.elements) {
-    const element = rule.elements[name]!;
-    const value = node[name];
-    const path = prefix + name;
-    if (value === undefined) {
-      if (element.min === 1) fail(path, 'is required');
-      continue;
-    }
-    if (element.many === true) {
-      if (!Array.isArray(value)) fail(path, 'must be an array');
-      for (let i = 0; i < value.length; i++) checkOne(element, value[i], `${path}[${i}]`);
-    } else {
-      if (Array.isArray(value)) fail(path, 'must not be an array');
-      checkOne(element, value, path);
-    }
-  }
-  for (const [base, keys] of choiceKeysOf(rule)) checkChoice(rule, node, prefix, base, keys);
+  checkCompiled(compile(rule), node, prefix);
 }
 
-function checkChoice(
-  rule: BackboneRule,
-  node: Obj,
-  prefix: string,
-  base: string,
-  keys: string[],
-): void {
-  const types = rule.choices![base]!.types;
+function checkCompiled({ elements, choices }: CompiledBackbone, node: Obj, prefix: string): void {
+  for (let e = 0; e < elements.length; e++) {
+    const { name, rule: element, check } = elements[e]!;
+    const value = node[name];
+    if (value === undefined) {
+      if (element.min === 1) fail(prefix + name, 'is required');
+      continue;
+    }
+    const path = prefix + name;
+    if (element.many === true) {
+      if (!Array.isArray(value)) fail(path, 'must be an array');
+      for (let i = 0; i < value.length; i++) check(value[i], `${path}[${i}]`);
+    } else {
+      if (Array.isArray(value)) fail(path, 'must not be an array');
+      check(value, path);
+    }
+  }
+  for (let c = 0; c < choices.length; c++) checkChoice(choices[c]!, node, prefix);
+}
+
+function checkChoice(choice: CompiledChoice, node: Obj, prefix: string): void {
+  const { keys } = choice;
   let found = -1;
   for (let t = 0; t < keys.length; t++) {
     if (node[keys[t]!] === undefined) continue;
-    if (found !== -1) fail(`${prefix}${base}[x]`, `only one ${base}[x] is allowed`);
+    if (found !== -1) fail(`${prefix}${choice.base}[x]`, `only one ${choice.base}[x] is allowed`);
     found = t;
   }
   if (found === -1) {
-    if (rule.choices![base]!.required === true) fail(`${prefix}${base}[x]`, 'is required');
+    if (choice.required) fail(`${prefix}${choice.base}[x]`, 'is required');
     return;
   }
   const key = keys[found]!;
-  checkElementType(types[found]!, node[key], prefix + key);
+  choice.checks[found]!(node[key], prefix + key);
 }
+
+/** The compiled rules per resourceType, looked up by a Map (the type string is hashed once). */
+const rulesByType: ReadonlyMap<string, CompiledBackbone> = new Map(
+  Object.entries(resourceRules).map(([type, rule]) => [type, compile(rule)]),
+);
 
 /** Structural validation of one copied resource; throws ValidationError with the element path. */
 export function checkStructure(resource: Obj): FhirJson {
@@ -113,8 +155,8 @@ export function checkStructure(resource: Obj): FhirJson {
   if (resource.implicitRules !== undefined && !isFhirUri(resource.implicitRules))
     fail('implicitRules', 'must be a FHIR uri');
   checkMeta(resource.meta);
-  const rule = resourceRules[type];
-  if (rule !== undefined) checkBackbone(rule, resource, '');
+  const rule = rulesByType.get(type);
+  if (rule !== undefined) checkCompiled(rule, resource, '');
   checkInvariants(type, resource);
   return resource as FhirJson;
 }
@@ -136,8 +178,8 @@ function checkInvariants(type: string, resource: Obj): void {
     // obs-6: dataAbsentReason SHALL only be present if value[x] is not.
     if (
       resource.dataAbsentReason !== undefined &&
-      choiceKeysOf(resourceRules.Observation!).some(
-        ([base, keys]) => base === 'value' && keys.some((k) => resource[k] !== undefined),
+      compile(resourceRules.Observation!).choices.some(
+        (choice) => choice.base === 'value' && choice.keys.some((k) => resource[k] !== undefined),
       )
     ) {
       fail('dataAbsentReason', 'must be absent when value[x] is present (obs-6)');
