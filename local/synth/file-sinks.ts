@@ -1,7 +1,6 @@
-// Local (synth): append-only output files with backpressure, and a bounded pool of whole-file writes,
-// so writing a 100,000-patient cohort keeps memory flat.
+// Local (synth): append-only output files with backpressure, so writing a 100,000-patient cohort keeps
+// memory flat.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Lazily opened append streams keyed by relative path; `write` waits for drain when buffers fill. */
@@ -11,21 +10,18 @@ export class LineSinks {
 
   constructor(private readonly root: string) {}
 
-  /** Append lines (text, or exact bytes for deliberately mis-encoded lines), each followed by `terminator`. */
-  async write(
-    path: string,
-    lines: readonly (string | Uint8Array)[],
-    terminator = '\n',
-  ): Promise<void> {
-    if (lines.length === 0) return;
+  /** Append text lines, each followed by `terminator`. */
+  async write(path: string, lines: readonly string[], terminator = '\n'): Promise<void> {
+    const text = lines.map((line) => line + terminator).join('');
+    await this.append(path, Buffer.from(text), lines.length);
+  }
+
+  /** Append `lineCount` lines already joined and encoded (each with its terminator). */
+  async append(path: string, bytes: Uint8Array, lineCount: number): Promise<void> {
+    if (lineCount === 0) return;
     const stream = this.open(path);
-    const chunks: (string | Uint8Array)[] = [];
-    for (const line of lines) chunks.push(line, terminator);
-    const text = chunks.every((c) => typeof c === 'string')
-      ? chunks.join('')
-      : Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
-    this.lineCounts.set(path, (this.lineCounts.get(path) ?? 0) + lines.length);
-    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    this.lineCounts.set(path, (this.lineCounts.get(path) ?? 0) + lineCount);
+    if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', resolve));
   }
 
   /** Create the file now, so it exists (empty) even if nothing is ever written to it. */
@@ -51,34 +47,5 @@ export class LineSinks {
       this.streams.set(path, stream);
     }
     return stream;
-  }
-}
-
-/** Whole-file writes with at most `limit` in flight. */
-export class FileWriter {
-  private readonly pending = new Set<Promise<void>>();
-  private failure: unknown;
-  count = 0;
-
-  constructor(
-    private readonly root: string,
-    private readonly limit = 64,
-  ) {}
-
-  async write(path: string, content: string): Promise<void> {
-    if (this.failure) throw this.failure;
-    while (this.pending.size >= this.limit) await Promise.race(this.pending);
-    const p: Promise<void> = writeFile(join(this.root, path), content)
-      .catch((error: unknown) => {
-        this.failure ??= error;
-      })
-      .finally(() => this.pending.delete(p));
-    this.pending.add(p);
-    this.count++;
-  }
-
-  async flush(): Promise<void> {
-    await Promise.all(this.pending);
-    if (this.failure) throw this.failure;
   }
 }

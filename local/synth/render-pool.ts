@@ -1,35 +1,42 @@
-// Local (synth): render patients on worker threads (one per core) and hand them back in index order,
-// with a bounded number of chunks in flight so memory stays flat however large the cohort.
+// Local (synth): render patients on worker threads (one per core) and hand the chunks back in index
+// order, with a bounded number of chunks in flight so memory stays flat however large the cohort.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { renderCohortPatient } from '../../shared/domain/synth/cohort';
 import type { CohortOptions } from '../../shared/domain/synth/model';
-import { toPayload, type PatientPayload } from './payload';
+import { renderChunk, type RenderedChunk } from './chunk';
+import type { RenderRequest } from './render-worker';
 
-const chunkSize = 25;
+/** Patients per message: large enough that messaging is negligible, small enough to keep memory low. */
+const chunkSize = 50;
+/** Chunks queued per worker (each holds about 1-3 MB of encoded lines until written). */
+const inFlightPerWorker = 3;
 /** Below this, starting workers costs more than it saves. */
 const inThreadBelow = 300;
 
-/** Patients 0..N-1 of the cohort, rendered, in order. */
-export async function* renderedPatients(
+/**
+ * Patients 0..N-1 of the cohort, rendered in chunks, in order; each chunk's bundles, notes and VCFs
+ * are already written under `out`.
+ */
+export async function* renderedChunks(
   options: CohortOptions,
+  out: string,
   workers = availableParallelism(),
-): AsyncGenerator<PatientPayload> {
+): AsyncGenerator<RenderedChunk> {
   if (workers <= 1 || options.patients < inThreadBelow) {
-    for (let index = 0; index < options.patients; index++)
-      yield toPayload(renderCohortPatient(options, index));
+    for (let start = 0; start < options.patients; start += chunkSize)
+      yield renderChunk(options, start, Math.min(options.patients, start + chunkSize), out);
     return;
   }
-  yield* fromWorkers(options, workers);
+  yield* fromWorkers(options, out, workers);
 }
 
-interface ChunkResult {
-  start: number;
-  payloads?: PatientPayload[];
-  error?: string;
-}
+type ChunkResult = RenderedChunk | { start: number; error: string };
 
-async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerator<PatientPayload> {
+async function* fromWorkers(
+  options: CohortOptions,
+  out: string,
+  count: number,
+): AsyncGenerator<RenderedChunk> {
   const pool = Array.from(
     { length: count },
     () => new Worker(new URL('./render-worker.mjs', import.meta.url)),
@@ -41,11 +48,8 @@ async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerat
   const dispatch = (worker: Worker) => {
     if (nextStart >= options.patients) return;
     owner.set(nextStart, worker);
-    worker.postMessage({
-      options,
-      start: nextStart,
-      end: Math.min(options.patients, nextStart + chunkSize),
-    });
+    const end = Math.min(options.patients, nextStart + chunkSize);
+    worker.postMessage({ options, out, start: nextStart, end } satisfies RenderRequest);
     nextStart += chunkSize;
   };
   let failure: Error | undefined;
@@ -58,9 +62,9 @@ async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerat
       failure = error;
       wake?.();
     });
-    // Two chunks per worker in flight: it never idles while the writer drains the other.
-    dispatch(worker);
-    dispatch(worker);
+    // Chunks finish out of order; with a few in flight per worker, none idles while the writer waits
+    // for an earlier chunk from the other.
+    for (let i = 0; i < inFlightPerWorker; i++) dispatch(worker);
   }
   try {
     for (let start = 0; start < options.patients; start += chunkSize) {
@@ -70,13 +74,13 @@ async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerat
       }
       const result = done.get(start)!;
       done.delete(start);
-      if (result.error)
+      if ('error' in result)
         throw new Error(
           `rendering patients ${start}-${start + chunkSize - 1} failed: ${result.error}`,
         );
       dispatch(owner.get(start)!);
       owner.delete(start);
-      yield* result.payloads!;
+      yield result;
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

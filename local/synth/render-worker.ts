@@ -1,21 +1,24 @@
-// Local (synth): a worker thread that renders ranges of patients and posts their payloads back.
+// Local (synth): a worker thread that renders ranges of patients (writing their per-patient files) and
+// posts the chunk back, transferring its encoded bytes rather than cloning them.
 import { parentPort } from 'node:worker_threads';
-import { renderCohortPatient } from '../../shared/domain/synth/cohort';
 import type { CohortOptions } from '../../shared/domain/synth/model';
-import { toPayload, type PatientPayload } from './payload';
+import { renderChunk } from './chunk';
 
 export interface RenderRequest {
   options: CohortOptions;
+  /** The cohort directory (its folders already exist). */
+  out: string;
   start: number;
   end: number;
 }
 
 parentPort?.on('message', (request: RenderRequest) => {
-  const payloads: PatientPayload[] = [];
   try {
-    for (let index = request.start; index < request.end; index++)
-      payloads.push(toPayload(renderCohortPatient(request.options, index)));
-    parentPort!.postMessage({ start: request.start, payloads });
+    const chunk = renderChunk(request.options, request.start, request.end, request.out);
+    parentPort!.postMessage(
+      chunk,
+      chunk.files.map((f) => f.bytes.buffer as ArrayBuffer),
+    );
   } catch (error) {
     parentPort!.postMessage({
       start: request.start,

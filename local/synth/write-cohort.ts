@@ -13,9 +13,9 @@ import {
 import { bulkManifest } from '../../shared/domain/synth/fhir/bulk';
 import { OutcomeAccumulator } from '../../shared/domain/synth/state/outcomes';
 import { ValidationError } from '../../shared/domain/errors';
-import { FileWriter, LineSinks } from './file-sinks';
-import { renderedPatients } from './render-pool';
-import type { PatientPayload } from './payload';
+import { LineSinks } from './file-sinks';
+import { renderedChunks } from './render-pool';
+import type { RenderedChunk } from './chunk';
 
 export interface WriteCohortOptions extends CohortOptions {
   out: string;
@@ -54,22 +54,18 @@ const truthFiles = [
 export async function writeCohort(options: WriteCohortOptions): Promise<CohortManifest> {
   await prepareDirectory(options.out, options.force ?? false);
   const sinks = new LineSinks(options.out);
-  const files = new FileWriter(options.out);
   const outcomes = new OutcomeAccumulator();
   for (const file of csvFileNames)
     await sinks.write(`csv/${file}`, [csvHeader(file)], csvLineTerminator);
   for (const file of truthFiles) sinks.ensure(`truth/${file}`);
   let defects = 0;
-  const { out: _o, force: _f, onProgress: _p, workers, ...cohort } = options;
-  for await (const payload of renderedPatients(cohort, workers)) {
-    await writePatient(payload, sinks, files);
-    outcomes.add(payload);
-    defects += payload.defects.length;
-    const done = payload.index + 1;
-    if (done % 1000 === 0 || done === options.patients)
-      options.onProgress?.(done, options.patients);
+  const { out, force: _f, onProgress: _p, workers, ...cohort } = options;
+  for await (const chunk of renderedChunks(cohort, out, workers)) {
+    await appendChunk(chunk, sinks);
+    for (const patientOutcomes of chunk.outcomes) outcomes.add({ outcomes: patientOutcomes });
+    defects += chunk.defects.length;
+    reportProgress(options, chunk);
   }
-  await files.flush();
   await sinks.close();
   const manifest = buildManifest(options, sinks, defects, outcomes);
   await writeFile(
@@ -88,22 +84,24 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
   return manifest;
 }
 
-async function writePatient(p: PatientPayload, sinks: LineSinks, files: FileWriter): Promise<void> {
-  // Defect line numbers count within this patient's lines; make them absolute before writing.
-  const defects = p.defects.map((d) =>
+/** Append a chunk's lines in order; its bundles, notes and VCFs were written where it rendered. */
+async function appendChunk(chunk: RenderedChunk, sinks: LineSinks): Promise<void> {
+  // Defect line numbers count within this chunk's lines; make them absolute before appending.
+  const defects = chunk.defects.map((d) =>
     JSON.stringify(
       d.line === undefined
         ? d
         : { ...d, line: d.line + (sinks.lineCounts.get(`fhir/${d.file}`) ?? 0) },
     ),
   );
-  for (const [file, lines] of p.ndjson) await sinks.write(`fhir/${file}`, lines);
-  await files.write(`bundles/${p.patientId}.json`, p.bundle + '\n');
-  for (const [file, rows] of p.csv) await sinks.write(`csv/${file}`, rows, csvLineTerminator);
-  if (p.vcf) await files.write(`vcf/${p.patientId}.vcf`, p.vcf);
-  for (const [id, text] of p.notes) await files.write(`notes/${id}.txt`, text);
-  for (const [file, lines] of p.truth) await sinks.write(`truth/${file}`, lines);
+  for (const file of chunk.files) await sinks.append(file.path, file.bytes, file.lines);
   await sinks.write('truth/defects.jsonl', defects);
+}
+
+/** Progress after every 1,000th patient and the last. */
+function reportProgress(options: WriteCohortOptions, chunk: RenderedChunk): void {
+  const crossed = Math.floor(chunk.end / 1000) > Math.floor(chunk.start / 1000);
+  if (crossed || chunk.end === options.patients) options.onProgress?.(chunk.end, options.patients);
 }
 
 function buildManifest(

@@ -69,15 +69,23 @@ export class Rng {
     return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** A deterministic RFC 4122 version-4-shaped UUID from this stream. */
+  /**
+   * A deterministic RFC 4122 version-4-shaped UUID from this stream: 32 draws, one hex digit each;
+   * digit 12 is then the version (4) and digit 16 carries the variant bits (10xx). Built in one pass
+   * (rendering makes dozens per patient).
+   */
   uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    let out = '';
+    for (let i = 0; i < 32; i++) {
+      const digit = Math.floor(this.next() * 16);
+      if (i === 8 || i === 12 || i === 16 || i === 20) out += '-';
+      out += hexDigits[i === 12 ? 4 : i === 16 ? (digit & 0x3) | 0x8 : digit];
+    }
+    return out;
   }
 }
+
+const hexDigits = '0123456789abcdef';
 
 function splitmix32(x: number): number {
   let z = (x + 0x9e3779b9) | 0;

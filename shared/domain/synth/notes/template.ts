@@ -162,7 +162,8 @@ export function say(
   rng: Rng,
   slots: Slots = {},
 ): void {
-  const usable = templates.filter((t) => usableUnder(slots)(t.slots));
+  const canFill = usableUnder(slots);
+  const usable = templates.filter((t) => canFill(t.slots));
   if (usable.length === 0) throw new Error('template: no usable template for the given slots');
   render(b, rng.pick(usable), rng, slots);
 }
@@ -174,7 +175,8 @@ export function chooseDistinct(
   slots: Slots,
   count: number,
 ): Template[] {
-  const usable = templates.filter((t) => usableUnder(slots)(t.slots));
+  const canFill = usableUnder(slots);
+  const usable = templates.filter((t) => canFill(t.slots));
   for (let i = usable.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [usable[i], usable[j]] = [usable[j]!, usable[i]!];

@@ -1,0 +1,48 @@
+// Unit tests (local/synth): the growable UTF-8 buffer render threads encode chunk lines into.
+import { describe, expect, it } from 'vitest';
+import { Utf8Buffer } from './utf8-buffer';
+
+describe('Class: Utf8Buffer', () => {
+  it('appends text as UTF-8 and bytes as they are, in order', () => {
+    // Prepare
+    const buffer = new Utf8Buffer();
+    // Act
+    buffer.appendText('µg\n');
+    buffer.appendBytes(new Uint8Array([0xb5, 0x0a]));
+    const bytes = buffer.take();
+    // Assess
+    expect([...bytes]).toEqual([0xc2, 0xb5, 0x67, 0x0a, 0xb5, 0x0a]);
+  });
+
+  it('writes a lone surrogate as U+FFFD, as Node stream writes do', () => {
+    // Prepare
+    const buffer = new Utf8Buffer();
+    // Act
+    buffer.appendText('a\ud800\n');
+    // Assess
+    expect(Buffer.from(buffer.take())).toEqual(Buffer.from('a\ud800\n'));
+  });
+
+  it('grows past its first capacity without losing what it holds', () => {
+    // Prepare
+    const buffer = new Utf8Buffer();
+    const line = `${'é'.repeat(1000)}\n`;
+    // Act
+    for (let i = 0; i < 100; i++) buffer.appendText(line);
+    const bytes = buffer.take();
+    // Assess
+    expect(bytes.length).toBe(100 * 2001);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(line.repeat(100));
+  });
+
+  it('hands out a copy in an ArrayBuffer of its own, so it can be transferred', () => {
+    // Prepare
+    const buffer = new Utf8Buffer();
+    buffer.appendText('abc');
+    // Act
+    const bytes = buffer.take();
+    // Assess
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(3);
+  });
+});
