@@ -1,52 +1,92 @@
-// Evaluation: clinical NER, CID relations and assertions with the dictionary + learned-lexicon path.
-// - BC5CDR: learn a lexicon on the training split, score the development split (exact-span micro
-//   P/R/F1 per type, Chemical and Disease; curated Symptom mentions count as Disease, as CDR annotates
-//   symptoms as diseases) and CID pairs of MeSH ids per document (logistic regression on training pairs).
-// - NCBI-disease: learn on train, score develop (Disease).
+// Evaluation: clinical NER and CID relations of the combined system (dictionary + learned lexicon +
+// BiLSTM tagger with dictionary hints), and assertions.
+// - BC5CDR: everything trained on the training split only (lexicon, tagger with early stopping on a
+//   held-out tenth of it, CID classifier and its threshold, the CID prior); the development split is
+//   scored once: exact-span micro P/R/F1 per type (Chemical, Disease; curated Symptom mentions count as
+//   Disease, as CDR annotates symptoms as diseases) for dictionary-only, tagger-only and combined, and
+//   document-level CID pairs of MeSH ids for dictionary-only and combined entities.
+// - NCBI-disease: the same on train -> develop (Disease).
 // - Assertions: per-class accuracy on the gold spans of 300 synthetic patients' notes, and negation
 //   accuracy on the hand-annotated 200-sentence fixture.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssertionClassifier } from '../../shared/domain/nlp/assertions/context';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
-import { createNlpEngine, extractClinical, type NlpEngine } from '../../shared/domain/nlp/extract';
-import { trainLexicon } from '../../shared/domain/nlp/lexicon/learn';
+import { extractClinical, type NlpEngine } from '../../shared/domain/nlp/extract';
+import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { buildLinker } from '../../shared/domain/nlp/linking/link';
+import type { ClinicalEntity } from '../../shared/domain/nlp/model';
 import {
   cidCandidates,
+  fitCidClassifier,
   logistic,
-  trainLogistic,
   type CidMention,
 } from '../../shared/domain/nlp/relations/cid';
+import {
+  cidPriorFeatures,
+  learnCidPrior,
+  type CidPrior,
+  type CidPriorDocument,
+} from '../../shared/domain/nlp/relations/cid-prior';
 import { detectSections } from '../../shared/domain/nlp/sections/sections';
 import { acuteConditions } from '../../shared/domain/nlp/vocabulary/acute';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
 import { renderCohortPatient } from '../../shared/domain/synth/cohort';
 import { defaultAsOf } from '../../shared/domain/synth/model';
 import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/assertions/fixture';
+import { selectBackend } from '../../training/deep/backend';
+import { tagWithHints, trainCorpusTagger } from '../../training/deep/ner/corpus-tagger';
 import type { EvalContext, EvalResult } from './suites';
 
-type Scores = Record<string, { tp: number; fp: number; fn: number }>;
+type Mention = { start: number; end: number; type: string; id?: string };
+
+const corpora = [
+  {
+    key: 'bc5cdr',
+    train: 'bc5cdr/CDR_TrainingSet.PubTator.txt',
+    dev: 'bc5cdr/CDR_DevelopmentSet.PubTator.txt',
+    types: ['Chemical', 'Disease'],
+  },
+  {
+    key: 'ncbi',
+    train: 'ncbi-disease/NCBItrainset_corpus.txt',
+    dev: 'ncbi-disease/NCBIdevelopset_corpus.txt',
+    types: ['Disease'],
+  },
+] as const;
 
 export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
+  const missing = corpora
+    .flatMap((c) => [c.train, c.dev])
+    .find((f) => !existsSync(join(ctx.sharedData, f)));
+  if (missing)
+    return {
+      skipped: `${join(ctx.sharedData, missing)} not found (the shared evaluation data is absent)`,
+    };
   const metrics: Record<string, number> = {};
   const details: Record<string, unknown> = {};
-  const cdr = join(ctx.sharedData, 'bc5cdr');
-  const ncbi = join(ctx.sharedData, 'ncbi-disease');
-  if (!existsSync(cdr) || !existsSync(ncbi))
-    return { skipped: `${cdr} or ${ncbi} not found (the shared evaluation data is absent)` };
-  ctx.progress('BC5CDR: learning the lexicon on the training split');
-  const train = parsePubtator(readFileSync(join(cdr, 'CDR_TrainingSet.PubTator.txt'), 'utf8'));
-  const dev = parsePubtator(readFileSync(join(cdr, 'CDR_DevelopmentSet.PubTator.txt'), 'utf8'));
-  const cdrEngine = corpusEngine(train, 'BC5CDR training split');
-  Object.assign(metrics, prefixed('bc5cdr', spanScores(cdrEngine, dev, ['Chemical', 'Disease'])));
-  ctx.progress('BC5CDR: CID relations');
-  Object.assign(metrics, prefixed('bc5cdr.cid', cidScores(cdrEngine, train, dev)));
-  ctx.progress('NCBI-disease: learning on train, scoring develop');
-  const ncbiTrain = parsePubtator(readFileSync(join(ncbi, 'NCBItrainset_corpus.txt'), 'utf8'));
-  const ncbiDev = parsePubtator(readFileSync(join(ncbi, 'NCBIdevelopset_corpus.txt'), 'utf8'));
-  const ncbiEngine = corpusEngine(ncbiTrain, 'NCBI-disease train');
-  Object.assign(metrics, prefixed('ncbi', spanScores(ncbiEngine, ncbiDev, ['Disease'])));
+  const backend = await selectBackend();
+  details.backend = backend.backend;
+  for (const corpus of corpora) {
+    const read = (f: string) => parsePubtator(readFileSync(join(ctx.sharedData, f), 'utf8'));
+    const train = read(corpus.train);
+    const dev = read(corpus.dev);
+    const systems = await corpusSystems(ctx, corpus.key, train, dev);
+    details[`${corpus.key}.taggerEpochs`] = systems.history;
+    details[`${corpus.key}.taggerMinConfidence`] = systems.minConfidence;
+    for (const system of ['dictionary', 'tagger', 'combined'] as const)
+      Object.assign(
+        metrics,
+        prefixed(`${corpus.key}.${system}`, spanScores(dev, systems[system], corpus.types)),
+      );
+    if (corpus.key !== 'bc5cdr') continue;
+    ctx.progress('BC5CDR: CID relations (classifier, threshold and prior from the training split)');
+    for (const system of ['dictionary', 'combined'] as const)
+      Object.assign(
+        metrics,
+        prefixed(`bc5cdr.cid.${system}`, cidScores(train, dev, systems[system])),
+      );
+  }
   ctx.progress('Assertions: 300 synthetic patients');
   const assertions = syntheticAssertions(300);
   Object.assign(metrics, prefixed('assertion', assertions.accuracy));
@@ -58,108 +98,152 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
   metrics['negation200.accuracy'] = round(
     scoreNegation(parseNegationFixture(readFileSync(fixture, 'utf8'))).accuracy,
   );
+  details.targets =
+    'BC5CDR Chemical F1 >= 0.88, Disease >= 0.80; CID F1 >= 0.55; NCBI Disease >= 0.80 (combined)';
   return { metrics, details };
 }
 
-function corpusEngine(train: readonly PubtatorDocument[], source: string): NlpEngine {
-  const lexicon = trainLexicon(
-    train.map((d) => ({
-      text: d.text,
-      entities: d.mentions.map((m) => ({
-        ...m,
-        ...(m.id ? { code: m.id, system: 'mesh' as const } : {}),
-      })),
-    })),
-    {
-      source,
-      minShare: 0.3,
-      alsoScore: starterVocabulary
-        .filter((c) => ['Chemical', 'Disease', 'Symptom'].includes(c.type))
-        .flatMap((c) => c.synonyms),
-    },
+/** Dev-split mentions of the three systems, everything learned from `train`. */
+async function corpusSystems(
+  ctx: EvalContext,
+  key: string,
+  train: readonly PubtatorDocument[],
+  dev: readonly PubtatorDocument[],
+) {
+  const source = `${key} training split`;
+  ctx.progress(`${key}: dictionary (curated vocabulary + lexicon learned on the training split)`);
+  const engine = corpusEngine(train, source);
+  const dictionary = dev.map((d) =>
+    asMentions(extractClinical(d.text, mentionOptions(engine)).entities),
   );
-  return createNlpEngine({ lexicon, preferLearned: true });
+  ctx.progress(`${key}: training the tagger on ${train.length} abstracts`);
+  const trained = await trainCorpusTagger(train, {
+    source,
+    onEpoch: (e, loss, s, f1) =>
+      ctx.progress(
+        `  epoch ${e} loss ${loss.toFixed(4)} held-out F1 ${f1?.toFixed(4)} ${s.toFixed(0)} s`,
+      ),
+  });
+  const spans = tagWithHints(
+    trained.tagger,
+    trained.engine,
+    dev.map((d) => d.text),
+  );
+  trained.tagger.model.dispose();
+  const combined = dev.map((d, i) =>
+    asMentions(
+      extractClinical(d.text, {
+        ...mentionOptions(trained.engine),
+        taggerSpans: spans[i]!,
+        taggerMinConfidence: trained.minConfidence,
+      }).entities,
+    ),
+  );
+  return {
+    dictionary,
+    tagger: spans.map((s) => s.map((m) => ({ start: m.start, end: m.end, type: m.type }))),
+    combined,
+    minConfidence: trained.minConfidence,
+    history: trained.tagger.history.map((h) => ({
+      epoch: h.epoch,
+      loss: round(h.loss),
+      heldOutF1: round(h.validationF1 ?? 0),
+      seconds: Math.round(h.seconds),
+    })),
+  };
+}
+
+const mentionOptions = (engine: NlpEngine) =>
+  ({ engine, preferSystem: 'mesh', relations: false }) as const;
+
+/** Entities as CDR types (Symptom -> Disease), with MeSH ids where known. */
+function asMentions(entities: readonly ClinicalEntity[]): Mention[] {
+  return entities.map((e) => ({
+    start: e.start,
+    end: e.end,
+    type: e.type === 'Symptom' ? 'Disease' : e.type,
+    ...(e.codes?.mesh ? { id: e.codes.mesh } : {}),
+  }));
 }
 
 /** Exact-span micro precision, recall and F1 per type. */
 function spanScores(
-  engine: NlpEngine,
   docs: readonly PubtatorDocument[],
+  predicted: readonly (readonly Mention[])[],
   types: readonly string[],
 ): Record<string, number> {
-  const scores: Scores = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  for (const doc of docs) {
-    const gold = new Set(
-      doc.mentions
-        .filter((m) => types.includes(m.type))
-        .map((m) => `${m.start}:${m.end}:${m.type}`),
-    );
-    const pred = new Set(
-      predicted(engine, doc)
-        .filter((m) => types.includes(m.type))
-        .map((m) => `${m.start}:${m.end}:${m.type}`),
-    );
+  const scores = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const key = (m: Mention) => `${m.start}:${m.end}:${m.type}`;
+  docs.forEach((doc, i) => {
+    const gold = new Set(doc.mentions.filter((m) => types.includes(m.type)).map(key));
+    const pred = new Set(predicted[i]!.filter((m) => types.includes(m.type)).map(key));
     for (const k of gold) scores[k.split(':')[2]!]![pred.has(k) ? 'tp' : 'fn']++;
     for (const k of pred) if (!gold.has(k)) scores[k.split(':')[2]!]!.fp++;
-  }
+  });
   const out: Record<string, number> = {};
   for (const [type, s] of Object.entries(scores))
     Object.assign(out, prefixed(type, prf(s.tp, s.fp, s.fn)));
   return out;
 }
 
-/** Entities of a corpus document as CDR types (Symptom -> Disease), with MeSH ids where known. */
-function predicted(
-  engine: NlpEngine,
-  doc: PubtatorDocument,
-): { start: number; end: number; type: string; id?: string }[] {
-  return extractClinical(doc.text, { engine, preferSystem: 'mesh', relations: false }).entities.map(
-    (e) => ({
-      start: e.start,
-      end: e.end,
-      type: e.type === 'Symptom' ? 'Disease' : e.type,
-      ...(e.codes?.mesh ? { id: e.codes.mesh } : {}),
-    }),
-  );
-}
-
-function cidMentions(engine: NlpEngine, doc: PubtatorDocument): CidMention[] {
-  return predicted(engine, doc).flatMap((m) =>
+function cidMentions(mentions: readonly Mention[]): CidMention[] {
+  return mentions.flatMap((m) =>
     (m.type === 'Chemical' || m.type === 'Disease') && m.id
       ? [{ start: m.start, end: m.end, type: m.type, id: m.id }]
       : [],
   );
 }
 
-/** Document-level CID pair P/R/F1: a logistic regression and its F1-best threshold, both from training pairs. */
+function priorDocument(doc: PubtatorDocument): CidPriorDocument {
+  const ids = (type: string) =>
+    new Set(doc.mentions.filter((m) => m.type === type && m.id).map((m) => m.id!));
+  return { chemicals: ids('Chemical'), diseases: ids('Disease'), cid: new Set(doc.cid) };
+}
+
+function candidates(
+  doc: PubtatorDocument,
+  mentions: readonly Mention[],
+  prior: CidPrior,
+  own?: CidPriorDocument,
+) {
+  return cidCandidates(doc.text, doc.title.length, cidMentions(mentions), (c, d) =>
+    cidPriorFeatures(prior, c, d, own),
+  );
+}
+
+/**
+ * Document-level CID pair P/R/F1 on `dev` with the predicted mentions: a logistic regression and its
+ * F1-best threshold fitted on the training split's gold mentions, the prior leaving each training
+ * document's own annotation out.
+ */
 function cidScores(
-  engine: NlpEngine,
   train: readonly PubtatorDocument[],
   dev: readonly PubtatorDocument[],
+  predicted: readonly (readonly Mention[])[],
 ): Record<string, number> {
+  const prior = learnCidPrior(train.map(priorDocument));
   const rows: { x: number[]; y: 0 | 1 }[] = [];
   for (const doc of train) {
     const gold = new Set(doc.cid);
-    for (const [pair, x] of cidCandidates(doc.text, doc.title.length, cidMentions(engine, doc)))
+    for (const [pair, x] of candidates(doc, doc.mentions, prior, priorDocument(doc)))
       rows.push({ x, y: gold.has(pair) ? 1 : 0 });
   }
-  const w = trainLogistic(rows);
-  const threshold = bestThreshold(rows, w);
+  const { weights, threshold } = fitCidClassifier(rows);
   let tp = 0;
   let fp = 0;
   let fn = 0;
-  for (const doc of dev) {
+  dev.forEach((doc, i) => {
     const gold = new Set(doc.cid);
     const pred = new Set(
-      [...cidCandidates(doc.text, doc.title.length, cidMentions(engine, doc))]
-        .filter(([, x]) => logistic(w, x) >= threshold)
+      [...candidates(doc, predicted[i]!, prior)]
+        .filter(([, x]) => logistic(weights, x) >= threshold)
         .map(([pair]) => pair),
     );
     for (const p of pred)
       if (gold.has(p)) tp++;
       else fp++;
     for (const g of gold) if (!pred.has(g)) fn++;
-  }
+  });
   return prf(tp, fp, fn);
 }
 
@@ -195,25 +279,6 @@ function syntheticAssertions(patients: number) {
     Object.entries(counts).map(([k, c]) => [k, round(c.correct / c.total)]),
   );
   return { accuracy, counts };
-}
-
-function bestThreshold(rows: readonly { x: number[]; y: 0 | 1 }[], w: number[]): number {
-  let best = 0.5;
-  let bestF1 = -1;
-  for (let t = 0.1; t <= 0.9; t += 0.05) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const { x, y } of rows) {
-      const p = logistic(w, x) >= t;
-      if (p && y) tp++;
-      else if (p) fp++;
-      else if (y) fn++;
-    }
-    const f1 = prf(tp, fp, fn).f1!;
-    if (f1 > bestF1) [best, bestF1] = [t, f1];
-  }
-  return best;
 }
 
 function prf(tp: number, fp: number, fn: number): Record<string, number> {

@@ -4,6 +4,13 @@
 import { AssertionClassifier } from './assertions/context';
 import type { LearnedLexicon } from './lexicon/learn';
 import { combineEntities } from './lexicon/combine';
+import {
+  mergeEntities,
+  spreadWithinDocument,
+  taggerEntities,
+  type CombineRule,
+  type TaggerSpan,
+} from './lexicon/ensemble';
 import { primaryCode } from './linking/link';
 import { documentAbbreviations } from './matcher/abbreviations';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
@@ -52,6 +59,17 @@ export interface ExtractOptions {
   engine?: NlpEngine;
   /** Entities from a sequence tagger, merged with combineEntities (longest, then most confident). */
   taggerEntities?: readonly ClinicalEntity[];
+  /** Raw spans of a sequence tagger: linked to the dictionary's codes and merged by `combine`. */
+  taggerSpans?: readonly TaggerSpan[];
+  /** How tagger spans merge with dictionary entities (default 'union'). */
+  combine?: CombineRule;
+  /**
+   * Tagger spans less confident than this (0-1) are kept only where the dictionary also found an
+   * entity (default 0: keep all). Choose it on training data (see chooseTaggerMinConfidence).
+   */
+  taggerMinConfidence?: number;
+  /** Tag every recurrence of an entity's string in the text (default false). */
+  spread?: boolean;
   /** Report this code system first when a concept has it (e.g. 'mesh' for BC5CDR). */
   preferSystem?: CodeSystemKey;
   /** Default true. */
@@ -67,6 +85,18 @@ export function extractClinical(text: string, options: ExtractOptions = {}): Ext
   const sections = detectSections(text);
   let entities = findEntities(engine, text, sections, options.preferSystem);
   if (options.taggerEntities) entities = combineEntities(entities, options.taggerEntities);
+  if (options.taggerSpans) {
+    const found = entities;
+    const trusted = options.taggerSpans.filter(
+      (t) =>
+        t.confidence >= (options.taggerMinConfidence ?? 0) ||
+        found.some((d) => d.start < t.end && t.start < d.end),
+    );
+    const tagged = taggerEntities(engine, text, trusted, options.preferSystem);
+    entities = mergeEntities(entities, tagged, options.combine ?? 'union');
+    entities = combineEntities(entities, documentAbbreviations(text, entities));
+  }
+  if (options.spread) entities = spreadWithinDocument(text, entities);
   const classifier = new AssertionClassifier(text, sections, entities);
   entities.forEach((e, i) => {
     const chronic = e.type === 'Disease' && !acuteConditions.has(e.conceptId ?? '');

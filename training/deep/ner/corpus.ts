@@ -7,17 +7,22 @@
 import { ValidationError } from '../../../shared/domain/errors';
 import type { TypedSpan } from '../metrics';
 import { tokenSpans, type Token } from '../text/vocabulary';
+import { hintType } from './features';
 
 export interface CorpusDocument {
   id: string;
   text: string;
   spans: TypedSpan[];
+  /** The dictionary matcher's spans on this text, fed to the tagger as hint features. */
+  hints?: TypedSpan[];
 }
 
 /** A tokenised sentence for training: tokens and their BIO tags, one per token. */
 export interface TaggedSentence {
   tokens: string[];
   tags: string[];
+  /** Dictionary hint tags per token (B-Chemical, I-Disease, B-Other..., O); absent: all O. */
+  hints?: string[];
 }
 
 const ncbiDiseaseClasses = new Set([
@@ -119,12 +124,21 @@ export function bioTags(tokens: readonly Token[], spans: readonly TypedSpan[]): 
   return tags;
 }
 
-/** Every sentence of the documents, tokenised and BIO-tagged, ready for trainTagger. */
+/** Hint tags of tokens: the BIO tags of the dictionary's spans, types folded by hintType. */
+export function hintTagsOf(tokens: readonly Token[], hints: readonly TypedSpan[]): string[] {
+  return bioTags(
+    tokens,
+    hints.map((h) => ({ ...h, type: hintType(h.type) })),
+  );
+}
+
+/** Every sentence of the documents, tokenised and BIO-tagged (with hints), ready for trainTagger. */
 export function taggedSentences(documents: readonly CorpusDocument[]): TaggedSentence[] {
   return documents.flatMap((doc) =>
     sentenceTokens(doc.text).map((tokens) => ({
       tokens: tokens.map((t) => t.text),
       tags: bioTags(tokens, doc.spans),
+      ...(doc.hints ? { hints: hintTagsOf(tokens, doc.hints) } : {}),
     })),
   );
 }

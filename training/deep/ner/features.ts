@@ -1,14 +1,42 @@
 // Training (deep, NER): per-token input features for the tagger. Character information enters
 // as the word's shape (Xxxx, dd-x...) and hashed lower-cased prefix/suffix embeddings, the
 // "word shape/prefix/suffix" alternative to a char CNN: cheap on a 2-core machine and strong on
-// chemical suffixes (-ine, -ol, -mab) and disease suffixes (-itis, -emia, -oma).
+// chemical suffixes (-ine, -ol, -mab) and disease suffixes (-itis, -emia, -oma). A sixth feature,
+// the dictionary hint, is the BIO tag the dictionary matcher gave the token: gazetteer features are
+// the standard way to let a neural tagger use a lexicon (Ratinov & Roth 2009, CoNLL "Design
+// challenges and misconceptions in NER"; Habibi et al. 2017, Bioinformatics 33:i37).
 import { ValidationError } from '../../../shared/domain/errors';
 
 /** Number of hash buckets per affix feature (id 0 is PAD). */
 export const affixBuckets = 4096;
 
-export const featureNames = ['word', 'shape', 'prefix3', 'suffix3', 'suffix4'] as const;
+export const featureNames = ['word', 'shape', 'prefix3', 'suffix3', 'suffix4', 'hint'] as const;
 export type FeatureName = (typeof featureNames)[number];
+
+/** Dictionary hint tags by id (0 PAD): the matcher's BIO tag of a token, types folded to three. */
+export const hintTags = [
+  '<pad>',
+  'O',
+  'B-Chemical',
+  'I-Chemical',
+  'B-Disease',
+  'I-Disease',
+  'B-Other',
+  'I-Other',
+] as const;
+
+/** Hint type of an entity type: Chemical, Disease (symptoms included, as CDR annotates them) or Other. */
+export function hintType(entityType: string): 'Chemical' | 'Disease' | 'Other' {
+  if (entityType === 'Chemical') return 'Chemical';
+  return entityType === 'Disease' || entityType === 'Symptom' ? 'Disease' : 'Other';
+}
+
+const hintIds = new Map<string, number>(hintTags.map((t, i) => [t, i]));
+
+/** Id of a hint tag ("B-Chemical", "O", ...); unknown tags count as O. */
+export function hintId(tag: string | undefined): number {
+  return hintIds.get(tag ?? 'O') ?? 1;
+}
 
 /** Lower-case a word and fold digit runs to "0". */
 export function normalWord(token: string): string {
@@ -83,12 +111,15 @@ export function buildLexicon(
 }
 
 /** Feature ids of one token, in featureNames order. */
-export type TokenFeatures = [number, number, number, number, number];
+export type TokenFeatures = [number, number, number, number, number, number];
 
-export function lexiconIndex(lexicon: TaggerLexicon): (token: string) => TokenFeatures {
+/** Featuriser of a token and its dictionary hint tag (absent: O). */
+export function lexiconIndex(
+  lexicon: TaggerLexicon,
+): (token: string, hint?: string) => TokenFeatures {
   const words = new Map(lexicon.words.map((w, i) => [w, i]));
   const shapes = new Map(lexicon.shapes.map((s, i) => [s, i]));
-  return (token) => {
+  return (token, hint) => {
     const lower = token.toLowerCase();
     return [
       words.get(normalWord(token)) ?? 1,
@@ -96,6 +127,7 @@ export function lexiconIndex(lexicon: TaggerLexicon): (token: string) => TokenFe
       hashBucket(`p:${lower.slice(0, 3)}`),
       hashBucket(`s:${lower.slice(-3)}`),
       hashBucket(`s:${lower.slice(-4)}`),
+      hintId(hint),
     ];
   };
 }

@@ -1,8 +1,8 @@
-// Training (deep, NER): the tagger's topology only. Per token: word, shape and hashed
-// prefix/suffix embeddings, concatenated -> dropout -> Bidirectional LSTM -> Dense softmax over
+// Training (deep, NER): the tagger's topology only. Per token: word, shape, hashed prefix/suffix
+// and dictionary-hint embeddings, concatenated -> dropout -> Bidirectional LSTM -> Dense softmax over
 // BIO tags. Sentences have any length (time axis None); batches are padded to their longest.
 import * as tf from '@tensorflow/tfjs';
-import { affixBuckets, featureNames } from './features';
+import { affixBuckets, featureNames, hintTags } from './features';
 
 export interface TaggerShape {
   words: number;
@@ -11,6 +11,8 @@ export interface TaggerShape {
   wordDim: number;
   shapeDim: number;
   affixDim: number;
+  /** Dictionary hint embedding width (see features.ts). */
+  hintDim: number;
   lstmUnits: number;
   dropout: number;
 }
@@ -19,18 +21,33 @@ export const defaultTaggerDims = {
   wordDim: 64,
   shapeDim: 8,
   affixDim: 16,
+  hintDim: 8,
   lstmUnits: 64,
   dropout: 0.25,
 };
 
 /**
- * The tagger, uncompiled: five inputs [batch, tokens] of feature ids (featureNames order), output
+ * The tagger, uncompiled: six inputs [batch, tokens] of feature ids (featureNames order), output
  * [batch, tokens, tags] tag probabilities.
  */
 export function buildTaggerModel(shape: TaggerShape, seed = 1): tf.LayersModel {
   const inputs = featureNames.map((name) => tf.input({ shape: [null], name: `${name}_ids` }));
-  const sizes = [shape.words, shape.shapes, affixBuckets, affixBuckets, affixBuckets];
-  const dims = [shape.wordDim, shape.shapeDim, shape.affixDim, shape.affixDim, shape.affixDim];
+  const sizes = [
+    shape.words,
+    shape.shapes,
+    affixBuckets,
+    affixBuckets,
+    affixBuckets,
+    hintTags.length,
+  ];
+  const dims = [
+    shape.wordDim,
+    shape.shapeDim,
+    shape.affixDim,
+    shape.affixDim,
+    shape.affixDim,
+    shape.hintDim,
+  ];
   const embedded = inputs.map(
     (input, i) =>
       tf.layers

@@ -16,11 +16,18 @@ export interface CidMention {
 const trigger =
   /induc|caus|associat|after|follow|due to|secondary|toxic|adverse|side effect|develop|produc|result|provok|elicit|trigger|relat/i;
 
-/** Feature vectors of every chemical-disease id pair of one document (bias first). */
+const between = /^[\s-]*(?:induced|associated|related|caused|evoked|provoked|treated)\b/i;
+
+/**
+ * Feature vectors of every chemical-disease id pair of one document (bias first): co-occurrence,
+ * triggers, title mentions, frequencies, sentence distance and the "X-induced Y" pattern, followed
+ * by `extra(chemical, disease)` (e.g. cidPriorFeatures) when given.
+ */
 export function cidCandidates(
   text: string,
   titleLength: number,
   mentions: readonly CidMention[],
+  extra?: (chemical: string, disease: string) => number[],
 ): Map<string, number[]> {
   const sentences = splitSentences(text);
   const chems = mentions.filter((m) => m.type === 'Chemical');
@@ -28,26 +35,23 @@ export function cidCandidates(
   const count = (list: readonly CidMention[], id: string) => list.filter((m) => m.id === id).length;
   const topChem = mostFrequent(chems);
   const topDis = mostFrequent(dises);
+  const chemIds = new Set(chems.map((m) => m.id));
   const pairs = new Map<string, number[]>();
-  for (const c of new Set(chems.map((m) => m.id)))
+  for (const c of chemIds)
     for (const d of new Set(dises.map((m) => m.id))) {
-      let together = 0;
-      let triggered = 0;
-      for (const cm of chems.filter((m) => m.id === c))
-        for (const dm of dises.filter((m) => m.id === d)) {
-          const s = spanIndexAt(sentences, cm.start);
-          if (s < 0 || s !== spanIndexAt(sentences, dm.start)) continue;
-          together++;
-          const sentence = sentences[s]!;
-          if (trigger.test(text.slice(sentence.start, sentence.end))) triggered++;
-        }
+      const near = nearness(
+        text,
+        sentences,
+        chems.filter((m) => m.id === c),
+        dises.filter((m) => m.id === d),
+      );
       const inTitle = (id: string, list: readonly CidMention[]) =>
         list.some((m) => m.id === id && m.start < titleLength) ? 1 : 0;
       pairs.set(`${c}|${d}`, [
         1,
-        together > 0 ? 1 : 0,
-        Math.log1p(together),
-        triggered > 0 ? 1 : 0,
+        near.together > 0 ? 1 : 0,
+        Math.log1p(near.together),
+        near.triggered > 0 ? 1 : 0,
         inTitle(c, chems),
         inTitle(d, dises),
         inTitle(c, chems) * inTitle(d, dises),
@@ -55,9 +59,39 @@ export function cidCandidates(
         Math.log1p(count(dises, d)),
         c === topChem ? 1 : 0,
         d === topDis ? 1 : 0,
+        Math.log1p(near.sentenceGap),
+        near.induced,
+        chemIds.size === 1 ? 1 : 0,
+        ...(extra ? extra(c, d) : []),
       ]);
     }
   return pairs;
+}
+
+/** Sentence-level evidence between the mentions of one chemical and one disease. */
+function nearness(
+  text: string,
+  sentences: ReturnType<typeof splitSentences>,
+  chems: readonly CidMention[],
+  dises: readonly CidMention[],
+) {
+  let together = 0;
+  let triggered = 0;
+  let sentenceGap = sentences.length;
+  let induced = 0;
+  for (const cm of chems)
+    for (const dm of dises) {
+      const s = spanIndexAt(sentences, cm.start);
+      const t = spanIndexAt(sentences, dm.start);
+      if (s >= 0 && t >= 0) sentenceGap = Math.min(sentenceGap, Math.abs(s - t));
+      const gap = text.slice(cm.end, dm.start);
+      if (cm.end <= dm.start && gap.length < 40 && between.test(gap)) induced = 1;
+      if (s < 0 || s !== t) continue;
+      together++;
+      const sentence = sentences[s]!;
+      if (trigger.test(text.slice(sentence.start, sentence.end))) triggered++;
+    }
+  return { together, triggered, sentenceGap, induced };
 }
 
 function mostFrequent(list: readonly CidMention[]): string | undefined {
@@ -89,4 +123,35 @@ export function logistic(w: readonly number[], x: readonly number[]): number {
   let z = 0;
   for (let j = 0; j < w.length; j++) z += w[j]! * x[j]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** A fitted CID classifier: logistic weights and the decision threshold (0-1). */
+export interface CidClassifier {
+  weights: number[];
+  threshold: number;
+}
+
+/**
+ * Fit the logistic regression on labelled candidate rows and pick, on those same rows, the
+ * threshold in 0.10-0.90 (steps of 0.05) with the best pair F1 (never on evaluation data).
+ */
+export function fitCidClassifier(
+  rows: readonly { x: readonly number[]; y: 0 | 1 }[],
+): CidClassifier {
+  const weights = trainLogistic(rows);
+  let threshold = 0.5;
+  let bestF1 = -1;
+  for (let step = 2; step <= 18; step++) {
+    const t = step * 0.05;
+    let tp = 0;
+    let wrong = 0;
+    for (const { x, y } of rows) {
+      const p = logistic(weights, x) >= t;
+      if (p && y) tp++;
+      else if (p || y) wrong++;
+    }
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + wrong);
+    if (f1 > bestF1) [threshold, bestF1] = [t, f1];
+  }
+  return { weights, threshold };
 }

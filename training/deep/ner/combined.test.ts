@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
+import { selectBackend } from '../backend';
+import { loadCombinedExtractor, saveCombinedModel } from './combined';
+import { trainCorpusTagger } from './corpus-tagger';
+
+// A made-up corpus (not BC5CDR): invented drug names the curated vocabulary cannot know.
+const drugs = ['zorbaxitol', 'quintorex', 'melvadine', 'trubonal'];
+const diseases = ['nephritis', 'hepatitis', 'neuropathy', 'anaemia'];
+const corpus: PubtatorDocument[] = Array.from({ length: 30 }, (_, i) => {
+  const drug = drugs[i % 4]!;
+  const disease = diseases[(i * 3) % 4]!;
+  const text = `Treatment with ${drug} caused ${disease} in rats.`;
+  const at = (s: string) => text.indexOf(s);
+  return {
+    pmid: `${i + 1}`,
+    title: text,
+    text,
+    mentions: [
+      { start: at(drug), end: at(drug) + drug.length, text: drug, type: 'Chemical' },
+      { start: at(disease), end: at(disease) + disease.length, text: disease, type: 'Disease' },
+    ],
+    cid: [],
+  };
+});
+
+describe('Function: loadCombinedExtractor', () => {
+  it('extracts with the saved tagger and lexicon, and names a directory without a lexicon', async () => {
+    // Prepare
+    await selectBackend('wasm');
+    const trained = await trainCorpusTagger(corpus, {
+      epochs: 8,
+      batchSize: 8,
+      learningRate: 0.02,
+      dims: { wordDim: 8, shapeDim: 2, affixDim: 4, hintDim: 2, lstmUnits: 8, dropout: 0 },
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'caregraph-combined-'));
+    try {
+      await saveCombinedModel(dir, trained, 'toy-combined', {
+        intendedUse: 'test',
+        trainingData: 'toy',
+        metrics: {},
+        limitations: [],
+      });
+      // Act
+      const extractor = await loadCombinedExtractor(dir);
+      const text = 'Treatment with trubonal caused hepatitis in mice. Trubonal was stopped.';
+      const result = extractor.extract(text, { relations: false });
+      // Assess: the held-out F1 history exists and the learned drug is found at both mentions.
+      expect(trained.tagger.history[0]!.validationF1).toBeGreaterThanOrEqual(0);
+      const chemicals = result.entities.filter((e) => e.type === 'Chemical');
+      expect(chemicals.map((e) => e.text.toLowerCase())).toEqual(['trubonal', 'trubonal']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await expect(loadCombinedExtractor(tmpdir())).rejects.toThrow();
+  });
+});

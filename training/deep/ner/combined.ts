@@ -1,0 +1,103 @@
+// Training (deep, NER): the combined extractor `caregraph extract --tagger DIR` runs: the dictionary
+// engine (curated vocabulary + the learned lexicon saved with the tagger) gives hint spans, the BiLSTM
+// tags with them, and extractClinical merges both, links codes and applies the document-level rules.
+// The model directory is the tagger's caregraph-model/1 directory plus `lexicon.json`.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ValidationError } from '../../../shared/domain/errors';
+import {
+  createNlpEngine,
+  extractClinical,
+  type ExtractOptions,
+  type NlpEngine,
+} from '../../../shared/domain/nlp/extract';
+import { parseLexicon } from '../../../shared/domain/nlp/lexicon/learn';
+import type { ExtractionResult } from '../../../shared/domain/nlp/model';
+import type { ModelCard } from '../model-dir';
+import type { CorpusTagger } from './corpus-tagger';
+import { tagWithHints } from './corpus-tagger';
+import { loadTagger, saveTagger } from './store';
+import type { Tagger } from './tagger';
+
+export const lexiconFileName = 'lexicon.json';
+/** How the tagger's spans join the dictionary's: `{ "minConfidence": 0-1 }`. */
+export const combinationFileName = 'combination.json';
+
+export interface CombinedExtractor {
+  engine: NlpEngine;
+  tagger: Tagger;
+  /** extractClinical with the tagger's spans merged in (options as extractClinical's). */
+  extract(text: string, options?: Omit<ExtractOptions, 'engine' | 'taggerSpans'>): ExtractionResult;
+}
+
+/**
+ * The combined extractor of a tagger and the engine its hints come from; tagger spans below
+ * `minConfidence` (0-1) count only where the dictionary agrees.
+ */
+export function combinedExtractor(
+  tagger: Tagger,
+  engine: NlpEngine,
+  minConfidence = 0,
+): CombinedExtractor {
+  return {
+    engine,
+    tagger,
+    extract(text, options = {}) {
+      const [spans] = tagWithHints(tagger, engine, [text]);
+      return extractClinical(text, {
+        taggerMinConfidence: minConfidence,
+        ...options,
+        engine,
+        taggerSpans: spans!,
+      });
+    },
+  };
+}
+
+/** Write a trained corpus tagger and its lexicon to `dir` (see the file comment). */
+export async function saveCombinedModel(
+  dir: string,
+  trained: CorpusTagger,
+  name: string,
+  card: ModelCard,
+): Promise<void> {
+  await saveTagger(dir, trained.tagger, name, card);
+  await writeFile(join(dir, lexiconFileName), JSON.stringify(trained.lexicon));
+  await writeFile(
+    join(dir, combinationFileName),
+    JSON.stringify({ minConfidence: trained.minConfidence }),
+  );
+}
+
+/**
+ * Read a directory written by saveCombinedModel. The tfjs backend must already be selected.
+ * Throws ValidationError naming the directory when the lexicon is missing or malformed.
+ */
+export async function loadCombinedExtractor(dir: string): Promise<CombinedExtractor> {
+  const tagger = await loadTagger(dir);
+  let json: string;
+  try {
+    json = await readFile(join(dir, lexiconFileName), 'utf8');
+  } catch (error) {
+    throw new ValidationError(`${dir}: no ${lexiconFileName} beside the tagger`, 'tagger', {
+      cause: error,
+    });
+  }
+  const engine = createNlpEngine({ lexicon: parseLexicon(json), preferLearned: true });
+  return combinedExtractor(tagger, engine, await readMinConfidence(dir));
+}
+
+async function readMinConfidence(dir: string): Promise<number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(join(dir, combinationFileName), 'utf8'));
+  } catch (error) {
+    throw new ValidationError(`${dir}: ${combinationFileName} missing or not JSON`, 'tagger', {
+      cause: error,
+    });
+  }
+  const min = (value as { minConfidence?: unknown }).minConfidence;
+  if (typeof min !== 'number' || !(min >= 0 && min <= 1))
+    throw new ValidationError(`${combinationFileName}: minConfidence must be 0-1`, 'minConfidence');
+  return min;
+}
