@@ -43,6 +43,8 @@ export interface StackOptions {
    * graph takes about a second per note, which would make large demo cohorts slow.
    */
   notesToGraph?: boolean;
+  /** Deliver PatientDataUpdated to the monitor function (default true; tests of the use case turn it off). */
+  monitorOnEvents?: boolean;
   /** Message receives before the dead-letter file (SQS maxReceiveCount). */
   maxReceiveCount?: number;
   /** Turn S3 object-created events into ingest deliveries (default true; benchmarks invoke the handler themselves). */
@@ -132,14 +134,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
     const events = new LocalEventBus(dataDir);
     const deps = buildDependencies(config, { events });
-    events.addRule({
-      name: 'caregraph-local-patient-data-updated',
-      ...eventTypes.patientDataUpdated,
-      handler: makeMonitorHandler(
-        { ...deps, news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
-        buildObservability(config, 'monitor'),
-      ),
-    });
+    if (options.monitorOnEvents !== false)
+      events.addRule({
+        name: 'caregraph-local-patient-data-updated',
+        ...eventTypes.patientDataUpdated,
+        handler: makeMonitorHandler(
+          { ...deps, news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
+          buildObservability(config, 'monitor'),
+        ),
+      });
     // NoteCurated: extract entities, assertions and relations into the hospital's graph.
     if (options.notesToGraph)
       events.addRule({

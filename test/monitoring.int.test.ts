@@ -26,7 +26,9 @@ describe('Use case: onPatientDataUpdated (embedded stack)', () => {
   const clock = fixedClock('2026-11-30T09:00:00Z');
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // The use case is driven by hand here, at a fixed clock; the automatic event path is tested in
+    // monitoring-events.int.test.ts.
+    stack = await startTestStack({ monitorOnEvents: false });
     await stack.deps.objects.put(
       'raw',
       keyLayout.raw('north', 'b1', 'vitals.ndjson'),
