@@ -2,9 +2,9 @@
 // (Cole TJ. The LMS method for constructing normalized growth standards. Eur J Clin Nutr 1990;44:45;
 // CDC, "Percentile data files with LMS values" and its SAS program, which interpolates between ages).
 import { femaleBmiLms, lmsAgesMonths, maleBmiLms } from './cdc-bmi-for-age-lms';
-import { deriveBmi } from './bmi';
+import { deriveBmi, weightAndHeightFields } from './bmi';
 import { roundTo, type ScoreDefinition, type Sex, type Values } from './score-definition';
-import { bmiUnits, heightUnits, weightUnits } from './units';
+import { bmiUnits } from './units';
 import { ValidationError } from '../errors';
 
 export interface Lms {
@@ -131,26 +131,7 @@ export const bmiForAgeScore: ScoreDefinition = {
       convert: bmiUnits,
       description: 'BMI (or give weight and height)',
     },
-    {
-      name: 'weight',
-      kind: 'number',
-      unit: 'kg',
-      min: 2,
-      max: 400,
-      optional: true,
-      convert: weightUnits,
-      description: 'weight',
-    },
-    {
-      name: 'height',
-      kind: 'number',
-      unit: 'cm',
-      min: 40,
-      max: 250,
-      optional: true,
-      convert: heightUnits,
-      description: 'height',
-    },
+    ...weightAndHeightFields,
   ],
   derive: deriveBmi,
   assess,

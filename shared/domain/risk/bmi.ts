@@ -1,6 +1,6 @@
 // Domain (risk): adult body mass index and its WHO categories (WHO. Obesity: preventing and managing the
 // global epidemic. Technical Report Series 894, 2000, Table 2.1).
-import { roundTo, type ScoreDefinition, type Values } from './score-definition';
+import { roundTo, type NumberField, type ScoreDefinition, type Values } from './score-definition';
 import { bmiUnits, heightUnits, weightUnits } from './units';
 
 /** BMI, kg/m², from weight in kg and height in cm. */
@@ -22,6 +22,30 @@ export function whoBmiCategory(bmi: number): string {
 }
 
 /** BMI from weight and height when not given directly. */
+/** Optional weight (kg) and height (cm) inputs from which BMI is derived when it is not given. */
+export const weightAndHeightFields: NumberField[] = [
+  {
+    name: 'weight',
+    kind: 'number',
+    unit: 'kg',
+    min: 2,
+    max: 400,
+    optional: true,
+    convert: weightUnits,
+    description: 'weight',
+  },
+  {
+    name: 'height',
+    kind: 'number',
+    unit: 'cm',
+    min: 40,
+    max: 250,
+    optional: true,
+    convert: heightUnits,
+    description: 'height',
+  },
+];
+
 export function deriveBmi(v: Values): Record<string, { value: number; source: string }> {
   if (typeof v.weight === 'number' && typeof v.height === 'number')
     return { bmi: { value: bodyMassIndex(v.weight, v.height), source: 'weight / height²' } };
@@ -43,26 +67,7 @@ export const bmiScore: ScoreDefinition = {
       convert: bmiUnits,
       description: 'BMI (or give weight and height)',
     },
-    {
-      name: 'weight',
-      kind: 'number',
-      unit: 'kg',
-      min: 2,
-      max: 400,
-      optional: true,
-      convert: weightUnits,
-      description: 'weight',
-    },
-    {
-      name: 'height',
-      kind: 'number',
-      unit: 'cm',
-      min: 40,
-      max: 250,
-      optional: true,
-      convert: heightUnits,
-      description: 'height',
-    },
+    ...weightAndHeightFields,
     {
       name: 'age',
       kind: 'number',
