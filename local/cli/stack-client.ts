@@ -138,6 +138,33 @@ export interface ApiCaller {
 }
 
 /**
+ * A bearer token from the running stack's local issuer (development only; Cognito on AWS). A refusal
+ * names the field at fault, as the issuer reports it.
+ */
+export async function localToken(
+  stack: StackInfo,
+  request: ApiCaller & { ttl?: string },
+): Promise<string> {
+  const response = await fetch(new URL('/_local/token', stack.api), {
+    method: 'POST',
+    body: JSON.stringify(request),
+  }).catch((error: unknown) => {
+    throw new DependencyError(
+      `the stack at ${stack.api} does not answer; is "caregraph start" running?`,
+      {
+        cause: error,
+      },
+    );
+  });
+  const answer = (await response.json()) as { token?: string; detail?: string; path?: string };
+  if (!response.ok || !answer.token)
+    throw new ValidationError(
+      `${answer.path ? `--${answer.path}: ` : ''}${answer.detail ?? `HTTP ${response.status}`}`,
+    );
+  return answer.token;
+}
+
+/**
  * Call the running stack's API as `caller` (a token from the local issuer, development only) and
  * return the JSON answer; an error answer becomes a one-line error naming the problem.
  */
@@ -156,15 +183,7 @@ export async function callApi<T>(
       },
     );
   };
-  const issued = await fetch(new URL('/_local/token', stack.api), {
-    method: 'POST',
-    body: JSON.stringify(caller),
-  }).catch(unreachable);
-  const { token } = (await issued.json()) as { token?: string };
-  if (!token)
-    throw new ValidationError(
-      `the local issuer refused a ${caller.role} token for ${caller.hospital}`,
-    );
+  const token = await localToken(stack, caller);
   const response = await fetch(new URL(path, stack.api), {
     method,
     headers: {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { ValidationError } from '../../../shared/domain/errors';
+import { fetchPatientRecord } from '../stack-client';
 import { riskScoreNames, riskScores, isRiskScoreName } from '../../../shared/domain/risk/registry';
 import type { FieldSpec, RiskResult } from '../../../shared/domain/risk/score-definition';
 import { scoreFromInputs, scoresFromFhir } from '../../../shared/domain/risk/scores-from-fhir';
@@ -16,18 +17,9 @@ export type FetchPatientResources = (
   hospital: string,
 ) => Promise<Resource[]>;
 
-/** The patient's record from the running stack's API (GET /patients/{id}/resources, a searchset Bundle). */
-const fetchFromStack: FetchPatientResources = async (id, endpoint, dataDir, hospital) => {
-  const { callApi, findStack } = await import('../stack-client');
-  const stack = await findStack(endpoint, dataDir);
-  const bundle = await callApi<{ entry?: { resource: Resource }[] }>(
-    stack,
-    { role: 'clinician', hospital },
-    'GET',
-    `/patients/${encodeURIComponent(id)}/resources`,
-  );
-  return (bundle.entry ?? []).map((e) => e.resource);
-};
+/** The patient's record from the running stack's API (GET /patients/{id}/resources). */
+const fetchFromStack: FetchPatientResources = (patientId, endpoint, dataDir, hospital) =>
+  fetchPatientRecord<Resource>({ patientId, endpoint, dataDir, hospital });
 
 function describeField(f: FieldSpec): string {
   const type =

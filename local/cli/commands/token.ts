@@ -1,8 +1,7 @@
 // `caregraph token --role ROLE --hospital H [--patient P] [--ttl 1h]`: a JWT from the running embedded
 // stack's local issuer (development only; on AWS, identities come from Cognito).
-import { DependencyError, ValidationError } from '../../../shared/domain/errors';
 import { out, parseFlags, requireFlag, type Command } from '../io';
-import { findStack } from '../stack-client';
+import { findStack, localToken } from '../stack-client';
 
 export const tokenCommand: Command = {
   name: 'token',
@@ -25,21 +24,7 @@ export const tokenCommand: Command = {
       patient: values.patient,
       ttl: values.ttl,
     };
-    const response = await fetch(new URL('/_local/token', stack.api), {
-      method: 'POST',
-      body: JSON.stringify(body),
-    }).catch((error: unknown) => {
-      throw new DependencyError(
-        `the stack at ${stack.api} does not answer; is "caregraph start" running?`,
-        { cause: error },
-      );
-    });
-    const answer = (await response.json()) as { token?: string; detail?: string; path?: string };
-    if (!response.ok || !answer.token)
-      throw new ValidationError(
-        `${answer.path ? `--${answer.path}: ` : ''}${answer.detail ?? `HTTP ${response.status}`}`,
-      );
-    out.result(answer.token);
+    out.result(await localToken(stack, body));
     return 0;
   },
 };
