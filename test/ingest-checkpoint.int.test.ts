@@ -2,9 +2,8 @@
 // again, nothing after it is lost, and the report covers the whole file exactly once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
+import { flakyTable } from './helpers/flaky-table';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
-import { DependencyError } from '../shared/domain/errors';
-import type { Item, Table } from '../shared/ports/table';
 import {
   apiGet,
   heartRate,
@@ -13,27 +12,6 @@ import {
   startTestStack,
   type TestStack,
 } from './helpers/stack';
-
-/** The real serving table, failing once (like a throttled DynamoDB) when `failAt` items have been written. */
-function flakyTable(real: Table, failAt: number): Table & { written: number } {
-  let failed = false;
-  const table = {
-    written: 0,
-    get: real.get.bind(real),
-    put: real.put.bind(real),
-    putIfAbsent: real.putIfAbsent.bind(real),
-    query: real.query.bind(real),
-    async putMany(items: Item[]) {
-      if (!failed && table.written + items.length > failAt) {
-        failed = true;
-        throw new DependencyError('throttled');
-      }
-      table.written += items.length;
-      await real.putMany(items);
-    },
-  };
-  return table;
-}
 
 describe('Function: ingest (checkpoints)', () => {
   let stack: TestStack;
