@@ -31,8 +31,10 @@ const labsWindow = 730;
 const all: readonly Aggregate[] = ['latest', 'mean', 'min', 'max', 'slope'];
 const latestMean: readonly Aggregate[] = ['latest', 'mean'];
 
-// Clip limits: the 0.1st / 99.9th percentile region of adult values in NHANES 2017-2020 (CDC NCHS)
-// rounded outward, in canonical units; chosen to keep treatable extremes (e.g. SBP 240, glucose 30).
+// Clip limits, in canonical units: a project choice (not a published table), set wider than any
+// clinical decision threshold in this product (e.g. SBP 240 and glucose 30 mmol/L stay unclipped,
+// above the ACC/AHA 2017 crisis and ADA 2024 hyperglycaemia cut-offs) and inside ingest's
+// plausibility limits (preprocess/plausible-ranges.ts). Changing one changes the spec version.
 export const measurementFeatures: readonly MeasurementFeature[] = [
   {
     key: 'sbp',

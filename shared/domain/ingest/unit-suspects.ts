@@ -9,10 +9,11 @@
 //    out growth: infants, who can triple their weight in a year, are never stable over it (WHO Child
 //    Growth Standards 2006); no stable adult weight, height, glucose or creatinine changes 2.2-,
 //    2.54-, 18- or 88-fold.
-// 2. Population: a value beyond any charted human value in the stated unit that is typical in the
-//    other unit (glucose > 45 mmol/L reads as 2.5-35 mmol/L once taken as mg/dL; the highest
-//    survived glucose on record is 147.6 mmol/L, but values over 45 mmol/L are vanishingly rare,
-//    Guinness World Records 2008 / HHS case series, so the rule flags, it does not decide clinically).
+// 2. Population: a value extreme in the stated unit that is typical in the other unit (glucose
+//    > 45 mmol/L, i.e. > 810 mg/dL, reads as 2.5-35 mmol/L once taken as mg/dL). 45 mmol/L is a
+//    project threshold, far above the ADA 2024 hyperglycaemia cut-offs; real values that high are
+//    rare but possible (hyperosmolar states), so the record is quarantined for the hospital to
+//    confirm the unit, never converted or discarded silently.
 import type { FhirJson } from './source-record';
 import { ValidationError } from '../errors';
 import { canonicalUnitByLoinc } from '../preprocess/canonical-units';
