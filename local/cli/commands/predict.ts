@@ -1,18 +1,29 @@
 // `caregraph predict --model DIR (--csv FILE | --patient ID) [--json]`: score rows with a trained
 // model directory, encoding raw CSV columns exactly as training did (the model's saved encoding),
-// with the features that moved each prediction most (log-odds contributions).
+// with the features that moved each prediction most (log-odds contributions). `--patient` scores a
+// patient stored in the running stack from its feature vector (GET /patients/{id}/features).
 import { resolve } from 'node:path';
 import { ValidationError } from '../../../shared/domain/errors';
-import { readCsv } from '../../../training/tabular/csv';
+import type { PatientFeatures } from '../../../shared/domain/features/build';
+import { readCsv, type CsvTable } from '../../../training/tabular/csv';
 import { encodeRows } from '../../../training/tabular/encoding';
 import { row } from '../../../training/tabular/matrix';
 import { readModelDirectory } from '../../../training/tabular/model-files';
 import { intFlag, out, parseFlags, requireFlag, UsageError, type Command } from '../io';
+import { callApi, checkSlug, findStack } from '../stack-client';
+import { patientRow, type FeatureSource } from './patient-row';
 
-const usage = `Usage: caregraph predict --model DIR (--csv FILE | --patient ID) [--top N] [--json]
-  --model  a model directory written by \`caregraph train tabular --out DIR\`
-  --csv    rows to score, with the columns the model was trained on (extra columns are ignored)
-  --top    features listed per prediction, by absolute log-odds contribution (default 3)`;
+const usage = `Usage: caregraph predict --model DIR (--csv FILE | --patient ID [--hospital H] [--features auto|vector|raw]) [--top N] [--json]
+  --model     a model directory written by \`caregraph train tabular --out DIR\`
+  --csv       rows to score, with the columns the model was trained on (extra columns are ignored)
+  --patient   a patient stored in the running stack (pseudonymous id, as GET /patients lists them)
+  --hospital  the patient's hospital slug (default demo-general)
+  --features  which of the patient's features fill the model's columns: the model-ready vector of
+              \`features --build\` (matrix.csv columns), the raw features, or auto (the vector when
+              it has every column, else raw; default)
+  --top       features listed per prediction, by absolute log-odds contribution (default 3)`;
+
+const featureSources: readonly FeatureSource[] = ['auto', 'vector', 'raw'];
 
 const idColumn = /^(id|patient_?id|row_?id)$/i;
 
@@ -25,6 +36,10 @@ export const predictCommand: Command = {
       model: { type: 'string' },
       csv: { type: 'string' },
       patient: { type: 'string' },
+      hospital: { type: 'string' },
+      features: { type: 'string' },
+      endpoint: { type: 'string' },
+      'data-dir': { type: 'string' },
       top: { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -33,12 +48,9 @@ export const predictCommand: Command = {
       throw new UsageError('give exactly one of --csv FILE or --patient ID');
     }
     const top = intFlag(values.top, 'top', 3, 0, 1000);
-    if (values.patient !== undefined) {
-      throw new ValidationError(
-        '--patient: scoring a stored patient needs the stack to build the feature row, which is not available yet; export the row to a CSV and use --csv',
-        'patient',
-      );
-    }
+    const source = (values.features ?? 'auto') as FeatureSource;
+    if (!featureSources.includes(source))
+      throw new UsageError(`--features must be one of ${featureSources.join(', ')}`);
     const saved = await readModelDirectory(dir);
     if (!saved.encoding) {
       throw new ValidationError(
@@ -46,14 +58,29 @@ export const predictCommand: Command = {
         'encoding',
       );
     }
-    const table = await readCsv(resolve(values.csv!));
+    let table: CsvTable;
+    if (values.patient !== undefined) {
+      const hospital = checkSlug(values.hospital ?? 'demo-general', 'hospital');
+      const stack = await findStack(values.endpoint, values['data-dir']);
+      const features = await callApi<PatientFeatures>(
+        stack,
+        { role: 'clinician', hospital },
+        'GET',
+        `/patients/${encodeURIComponent(values.patient)}/features`,
+      );
+      table = patientRow(features, saved.encoding, source).table;
+    } else {
+      table = await readCsv(resolve(values.csv!));
+    }
     const x = encodeRows(table, saved.encoding);
     const rows = Array.from({ length: x.rows }, (_v, i) => Array.from(row(x, i)));
     const predictions = saved.model.predict(rows);
     const idAt = table.header.findIndex((h) => idColumn.test(h));
+    const id = (i: number) =>
+      values.patient !== undefined ? values.patient : idAt >= 0 ? table.rows[i]![idAt]! : undefined;
     const results = predictions.map((p, i) => ({
       line: table.lines[i]!,
-      ...(idAt >= 0 ? { id: table.rows[i]![idAt]! } : {}),
+      ...(id(i) !== undefined ? { id: id(i)! } : {}),
       ...p,
       explanation: saved
         .explain(rows[i]!)

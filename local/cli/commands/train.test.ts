@@ -225,6 +225,25 @@ describe('Command: caregraph predict', () => {
     expect(body.predictions[0]!.explanation).toHaveLength(3);
   });
 
+  it('fails with exit 1 and a clear reason for --patient when no stack runs', async () => {
+    // Prepare
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const emptyDir = await mkdtemp(join(tmpdir(), 'caregraph-predict-nostack-'));
+    // Act
+    const code = await runCommand(predictCommand, [
+      '--model',
+      join(dir, 'model'),
+      '--patient',
+      'p1',
+      '--data-dir',
+      emptyDir,
+    ]);
+    // Assess
+    expect(code).toBe(1);
+    expect(String(stderr.mock.calls[0]?.[0])).toMatch(/no running stack: .*stack\.json not found/);
+    await rm(emptyDir, { recursive: true, force: true });
+  });
+
   it('exits 2 when neither --csv nor --patient is given', async () => {
     // Prepare
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
