@@ -1,22 +1,25 @@
-// `caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE]`: clinical NER, assertions and
-// relations (docs/cli.md; output fields fixed by the CLI contract).
+// `caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE | --tagger DIR]`: clinical NER,
+// assertions and relations (docs/cli.md; output fields fixed by the CLI contract). `--tagger` merges
+// a trained BiLSTM tagger (`caregraph train ner`) with the dictionary matcher.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError } from '../../../shared/domain/errors';
-import {
-  createNlpEngine,
-  extractClinical,
-  type NlpEngine,
-} from '../../../shared/domain/nlp/extract';
+import { createNlpEngine, extractClinical } from '../../../shared/domain/nlp/extract';
 import { parseLexicon } from '../../../shared/domain/nlp/lexicon/learn';
 import type { ExtractionResult } from '../../../shared/domain/nlp/model';
+import { selectBackend } from '../../../training/deep/backend';
+import { loadCombinedExtractor } from '../../../training/deep/ner/combined';
 import { out, parseFlags, UsageError, type Command } from '../io';
 
-const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE]
+type Extract = (text: string) => ExtractionResult;
+
+const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE | --tagger DIR]
   FILE        a text file, or - (default) for stdin
   --jsonl     input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
   --json      print {"entities", "relations"} for the whole input
-  --lexicon   also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)`;
+  --lexicon   also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)
+  --tagger    also tag with a trained BiLSTM tagger directory (\`caregraph train ner --out DIR\`),
+              merged with the dictionary matcher and the lexicon saved beside it`;
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -25,7 +28,12 @@ export const extractCommand: Command = {
   async run(argv) {
     const { values, positionals } = parseFlags(
       argv,
-      { jsonl: { type: 'boolean' }, json: { type: 'boolean' }, lexicon: { type: 'string' } },
+      {
+        jsonl: { type: 'boolean' },
+        json: { type: 'boolean' },
+        lexicon: { type: 'string' },
+        tagger: { type: 'string' },
+      },
       true,
     );
     if (values.help) {
@@ -33,16 +41,18 @@ export const extractCommand: Command = {
       return 0;
     }
     if (positionals.length > 1) throw new UsageError('give at most one FILE (or - for stdin)');
+    if (values.lexicon && values.tagger)
+      throw new UsageError(
+        'give --lexicon or --tagger, not both (a tagger carries its own lexicon)',
+      );
     const source = positionals[0] ?? '-';
-    const engine = createNlpEngine(
-      values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {},
-    );
+    const extract = await extractor(values);
     if (values.jsonl) {
-      await extractLines(engine, source);
+      await extractLines(extract, source);
       return 0;
     }
     const text = source === '-' ? await readStdin() : readText(source);
-    const result = extractClinical(text, { engine });
+    const result = extract(text);
     if (values.json) out.json(contractView(result));
     else printTable(result);
     return 0;
@@ -70,7 +80,21 @@ export function contractView(result: ExtractionResult) {
   };
 }
 
-async function extractLines(engine: NlpEngine, source: string): Promise<void> {
+/** The dictionary engine (with an optional learned lexicon), or the tagger merged with it. */
+async function extractor(values: { lexicon?: string; tagger?: string }): Promise<Extract> {
+  if (values.tagger) {
+    const backend = await selectBackend();
+    out.progress(`tfjs backend: ${backend.backend}`);
+    const combined = await loadCombinedExtractor(values.tagger);
+    return (text) => combined.extract(text);
+  }
+  const engine = createNlpEngine(
+    values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {},
+  );
+  return (text) => extractClinical(text, { engine });
+}
+
+async function extractLines(extract: Extract, source: string): Promise<void> {
   const input = source === '-' ? process.stdin : createReadStream(source, 'utf8');
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -78,7 +102,7 @@ async function extractLines(engine: NlpEngine, source: string): Promise<void> {
     n++;
     if (line.trim() === '') continue;
     const record = parseRecord(line, n);
-    out.jsonLine({ id: record.id, ...contractView(extractClinical(record.text, { engine })) });
+    out.jsonLine({ id: record.id, ...contractView(extract(record.text)) });
   }
 }
 

@@ -8,6 +8,7 @@ import { selectBackend } from '../../../training/deep/backend';
 import { parseTabularJob, runTabularJob } from '../../../training/tabular/job';
 import { tabularModelNames } from '../../../training/tabular/models';
 import type { CvReport } from '../../../training/tabular/report';
+import { trainNerModel } from '../../../training/deep/ner/train';
 import { trainNotesClassifier } from '../../../training/deep/notes/train';
 import { trainKgLink } from '../../../training/deep/kg/train';
 import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
@@ -23,9 +24,10 @@ const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN -
   --class-weight  balanced (default) weighs each class equally, which shifts probabilities toward 0.5;
               none keeps them on the prevalence scale (better Brier score and calibration)`;
 
-const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-link
+const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-link, ner
        caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]
        caregraph train kg-link --triples FILE [--relation treats] [--out DIR] [--epochs N] [--seed S] [--json]
+       caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]
 
 ${tabularUsage}`;
 
@@ -92,7 +94,6 @@ async function trainTabularTask(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Training tasks by name; the lead registers `notes` and `kg-link` here as they land. */
 /** `caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]` */
 async function trainNotesTask(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -144,6 +145,36 @@ async function trainKgLinkTask(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** `caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]` */
+async function trainNerTask(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    pubtator: { type: 'string' },
+    out: { type: 'string' },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const files = requireFlag(values.pubtator, 'pubtator')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => resolve(f));
+  out.progress(`tfjs backend: ${(await selectBackend()).backend}`);
+  const result = await trainNerModel({
+    pubtator: files,
+    out: resolve(values.out ?? 'models/ner'),
+    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
+    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+    onProgress: (line: string) => out.progress(line),
+  });
+  if (values.json) out.json(result);
+  else
+    out.result(
+      `NER tagger on ${result.documents} documents: held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
+    );
+  return 0;
+}
+
 function positiveInt(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} must be a whole number`);
@@ -154,6 +185,7 @@ export const trainTasks: Record<string, (argv: string[]) => Promise<number>> = {
   tabular: trainTabularTask,
   notes: trainNotesTask,
   'kg-link': trainKgLinkTask,
+  ner: trainNerTask,
 };
 
 export const trainCommand: Command = {
@@ -163,7 +195,7 @@ export const trainCommand: Command = {
   async run(argv) {
     const [task, ...rest] = argv;
     if (!task || task.startsWith('-'))
-      throw new UsageError('missing TASK (tabular, notes, kg-link)');
+      throw new UsageError(`missing TASK (${Object.keys(trainTasks).join(', ')})`);
     const run = trainTasks[task];
     if (!run)
       throw new UsageError(`unknown task "${task}" (known: ${Object.keys(trainTasks).join(', ')})`);
