@@ -1,8 +1,5 @@
 // Unit tests (local/synth): a rendered chunk carries exactly the lines its patients render, in order,
 // with defect line numbers that point at the defective line.
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../../shared/domain/synth/cohort';
 import { renderChunk } from './chunk';
@@ -15,20 +12,12 @@ const options = {
   asOf: '2026-01-01',
 };
 
-function cohortDirectory(): string {
-  const out = mkdtempSync(join(tmpdir(), 'caregraph-chunk-'));
-  for (const folder of ['bundles', 'notes', 'vcf']) mkdirSync(join(out, folder));
-  return out;
-}
-
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
 describe('Function: renderChunk', () => {
   it('holds every NDJSON line of its patients, in patient order', () => {
-    // Prepare
-    const out = cohortDirectory();
     // Act
-    const chunk = renderChunk(options, 2, 5, out);
+    const chunk = renderChunk(options, 2, 5);
     // Assess
     const observations = chunk.files.find((f) => f.path === 'fhir/Observation.ndjson')!;
     const expected = [2, 3, 4].flatMap(
@@ -42,10 +31,8 @@ describe('Function: renderChunk', () => {
   });
 
   it('numbers defects by their line within the chunk, so the writer only adds its offset', () => {
-    // Prepare
-    const out = cohortDirectory();
     // Act
-    const chunk = renderChunk(options, 0, 6, out);
+    const chunk = renderChunk(options, 0, 6);
     // Assess
     const numbered = chunk.defects.filter((d) => d.line !== undefined && d.patientId);
     expect(numbered.length).toBeGreaterThan(0);
@@ -56,15 +43,24 @@ describe('Function: renderChunk', () => {
     }
   });
 
-  it('writes one bundle per patient and one file per note', () => {
-    // Prepare
-    const out = cohortDirectory();
+  it('carries one bundle per patient and one file per note, each with its exact text', () => {
     // Act
-    const chunk = renderChunk(options, 0, 3, out);
+    const chunk = renderChunk(options, 0, 3);
     // Assess
-    expect(readdirSync(join(out, 'bundles'))).toHaveLength(3);
+    const { bytes, paths, ends } = chunk.documents;
     const notes = chunk.files.find((f) => f.path === 'truth/notes.jsonl')!;
-    expect(readdirSync(join(out, 'notes'))).toHaveLength(notes.lines);
+    expect(paths.filter((p) => p.startsWith('bundles/'))).toHaveLength(3);
+    expect(paths.filter((p) => p.startsWith('notes/'))).toHaveLength(notes.lines);
+    expect(ends).toHaveLength(paths.length);
+    const patient = renderCohortPatient(options, 1);
+    const note = patient.notes[0]!;
+    const i = paths.indexOf(`notes/${note.id}.txt`);
+    const file = Buffer.from(bytes.subarray(ends[i - 1] ?? 0, ends[i]));
+    expect(file.toString('utf8')).toBe(note.text);
+    const bundle = paths.indexOf(`bundles/${patient.patient.id}.json`);
+    expect(Buffer.from(bytes.subarray(ends[bundle - 1] ?? 0, ends[bundle])).toString()).toBe(
+      patient.bundle + '\n',
+    );
     expect(chunk.outcomes).toHaveLength(3);
   });
 });

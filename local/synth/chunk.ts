@@ -1,9 +1,9 @@
-// Local (synth): render a range of patients ("a chunk") and prepare it for the writer. The per-patient
-// files (bundles/, notes/, vcf/) are written here, by whichever thread renders; the lines bound for the
-// shared append-only files (fhir/, csv/, truth/) are joined per file and encoded to UTF-8 once, so the
-// writer thread only appends bytes in chunk order and never serialises, encodes or clones strings.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Local (synth): render a range of patients ("a chunk") and prepare it for the writer. Every output is
+// encoded to UTF-8 once, here, on the render thread: the lines bound for the shared append-only files
+// (fhir/, csv/, truth/) joined per file, and the per-patient files (bundles/, notes/, vcf/) in one
+// buffer with their paths. The writer thread only appends and creates files, never serialises, encodes
+// or clones strings; creating the files there keeps the render threads computing while the file
+// system works, and one creating thread contends less for the directory than two.
 import { renderCohortPatient, type RenderedPatient } from '../../shared/domain/synth/cohort';
 import { csvLineTerminator } from '../../shared/domain/synth/fhir/csv';
 import type { DefectRecord, NdjsonLine } from '../../shared/domain/synth/defects/inject';
@@ -19,11 +19,22 @@ export interface ChunkFile {
   lines: number;
 }
 
+/** The per-patient files of a chunk: their contents back to back, and where each one ends. */
+export interface ChunkDocuments {
+  bytes: Uint8Array;
+  /** Relative to the cohort directory, e.g. `notes/{noteId}.txt`. */
+  paths: string[];
+  /** Byte offset in `bytes` where each file ends (the next one starts there). */
+  ends: number[];
+}
+
 /** Patients `start` (inclusive) to `end` (exclusive), ready to append. */
 export interface RenderedChunk {
   start: number;
   end: number;
   files: ChunkFile[];
+  /** bundles/{id}.json, vcf/{id}.vcf and notes/{noteId}.txt of the chunk's patients. */
+  documents: ChunkDocuments;
   /** Defects; `line` counts within this chunk's lines of `fhir/{file}` (the writer adds the offset). */
   defects: DefectRecord[];
   /** One per patient, in index order. */
@@ -31,34 +42,44 @@ export interface RenderedChunk {
 }
 
 /**
- * Render patients `start`..`end - 1` of the cohort, write their bundles, notes and VCFs under `out`,
- * and return their shared-file lines. Deterministic: the bytes depend only on the options and indices.
+ * Render patients `start`..`end - 1` of the cohort: their shared-file lines and per-patient files,
+ * encoded. Deterministic: the bytes depend only on the options and indices.
  */
-export function renderChunk(
-  options: CohortOptions,
-  start: number,
-  end: number,
-  out: string,
-): RenderedChunk {
+export function renderChunk(options: CohortOptions, start: number, end: number): RenderedChunk {
   const lines = new ChunkLines();
+  const documents = new ChunkDocumentsBuilder();
   const defects: DefectRecord[] = [];
   const outcomes: Outcomes[] = [];
   for (let index = start; index < end; index++) {
     const rendered = renderCohortPatient(options, index);
-    writePatientFiles(rendered, out);
+    documents.addPatient(rendered);
     defects.push(...lines.addPatient(rendered));
     outcomes.push(rendered.patient.outcomes);
   }
-  return { start, end, files: lines.encode(), defects, outcomes };
+  return { start, end, files: lines.encode(), documents: documents.take(), defects, outcomes };
 }
 
 /** bundles/{id}.json, vcf/{id}.vcf and notes/{noteId}.txt: one file each, so order does not matter. */
-function writePatientFiles(r: RenderedPatient, out: string): void {
-  // Synchronous on purpose: this runs on a render thread with nothing else to do meanwhile, and a
-  // blocking open/write/close is cheaper than three thread-pool round trips per small file.
-  writeFileSync(join(out, 'bundles', `${r.patient.id}.json`), r.bundle + '\n');
-  if (r.vcf) writeFileSync(join(out, 'vcf', `${r.patient.id}.vcf`), r.vcf);
-  for (const note of r.notes) writeFileSync(join(out, 'notes', `${note.id}.txt`), note.text);
+class ChunkDocumentsBuilder {
+  private readonly bytes = new Utf8Buffer(256 * 1024);
+  private readonly paths: string[] = [];
+  private readonly ends: number[] = [];
+
+  addPatient(r: RenderedPatient): void {
+    this.add(`bundles/${r.patient.id}.json`, r.bundle + '\n');
+    if (r.vcf) this.add(`vcf/${r.patient.id}.vcf`, r.vcf);
+    for (const note of r.notes) this.add(`notes/${note.id}.txt`, note.text);
+  }
+
+  take(): ChunkDocuments {
+    return { bytes: this.bytes.take(), paths: this.paths, ends: this.ends };
+  }
+
+  private add(path: string, text: string): void {
+    this.bytes.appendText(text);
+    this.paths.push(path);
+    this.ends.push(this.bytes.byteLength);
+  }
 }
 
 interface FileLines {

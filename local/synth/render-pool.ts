@@ -8,35 +8,27 @@ import type { RenderRequest } from './render-worker';
 
 /** Patients per message: large enough that messaging is negligible, small enough to keep memory low. */
 const chunkSize = 50;
-/** Chunks queued per worker (each holds about 1-3 MB of encoded lines until written). */
+/** Chunks queued per worker (each holds about 2-6 MB of encoded lines and files until written). */
 const inFlightPerWorker = 3;
 /** Below this, starting workers costs more than it saves. */
 const inThreadBelow = 300;
 
-/**
- * Patients 0..N-1 of the cohort, rendered in chunks, in order; each chunk's bundles, notes and VCFs
- * are already written under `out`.
- */
+/** Patients 0..N-1 of the cohort, rendered in chunks, in order. */
 export async function* renderedChunks(
   options: CohortOptions,
-  out: string,
   workers = availableParallelism(),
 ): AsyncGenerator<RenderedChunk> {
   if (workers <= 1 || options.patients < inThreadBelow) {
     for (let start = 0; start < options.patients; start += chunkSize)
-      yield renderChunk(options, start, Math.min(options.patients, start + chunkSize), out);
+      yield renderChunk(options, start, Math.min(options.patients, start + chunkSize));
     return;
   }
-  yield* fromWorkers(options, out, workers);
+  yield* fromWorkers(options, workers);
 }
 
 type ChunkResult = RenderedChunk | { start: number; error: string };
 
-async function* fromWorkers(
-  options: CohortOptions,
-  out: string,
-  count: number,
-): AsyncGenerator<RenderedChunk> {
+async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerator<RenderedChunk> {
   const pool = Array.from(
     { length: count },
     () => new Worker(new URL('./render-worker.mjs', import.meta.url)),
@@ -49,7 +41,7 @@ async function* fromWorkers(
     if (nextStart >= options.patients) return;
     owner.set(nextStart, worker);
     const end = Math.min(options.patients, nextStart + chunkSize);
-    worker.postMessage({ options, out, start: nextStart, end } satisfies RenderRequest);
+    worker.postMessage({ options, start: nextStart, end } satisfies RenderRequest);
     nextStart += chunkSize;
   };
   let failure: Error | undefined;

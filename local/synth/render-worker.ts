@@ -1,23 +1,22 @@
-// Local (synth): a worker thread that renders ranges of patients (writing their per-patient files) and
-// posts the chunk back, transferring its encoded bytes rather than cloning them.
+// Local (synth): a worker thread that renders ranges of patients and posts each chunk back,
+// transferring its encoded bytes (shared-file lines and per-patient files) rather than cloning them.
 import { parentPort } from 'node:worker_threads';
 import type { CohortOptions } from '../../shared/domain/synth/model';
 import { renderChunk } from './chunk';
 
 export interface RenderRequest {
   options: CohortOptions;
-  /** The cohort directory (its folders already exist). */
-  out: string;
   start: number;
   end: number;
 }
 
 parentPort?.on('message', (request: RenderRequest) => {
   try {
-    const chunk = renderChunk(request.options, request.start, request.end, request.out);
+    const chunk = renderChunk(request.options, request.start, request.end);
+    const buffers = [...chunk.files.map((f) => f.bytes), chunk.documents.bytes];
     parentPort!.postMessage(
       chunk,
-      chunk.files.map((f) => f.bytes.buffer as ArrayBuffer),
+      buffers.map((b) => b.buffer as ArrayBuffer),
     );
   } catch (error) {
     parentPort!.postMessage({

@@ -35,14 +35,17 @@ describe('Class: Utf8Buffer', () => {
     expect(Buffer.from(bytes).toString('utf8')).toBe(line.repeat(100));
   });
 
-  it('hands out a copy in an ArrayBuffer of its own, so it can be transferred', () => {
+  it('hands its bytes over from offset 0 of an ArrayBuffer it no longer uses, so they can be transferred', () => {
     // Prepare
-    const buffer = new Utf8Buffer();
+    const buffer = new Utf8Buffer(16);
     buffer.appendText('abc');
     // Act
     const bytes = buffer.take();
+    buffer.appendText('xyz');
     // Assess
     expect(bytes.byteOffset).toBe(0);
-    expect(bytes.buffer.byteLength).toBe(3);
+    expect(Buffer.from(bytes).toString()).toBe('abc');
+    expect(buffer.byteLength).toBe(3);
+    expect(Buffer.from(buffer.take()).toString()).toBe('xyz');
   });
 });

@@ -5,8 +5,18 @@
 const encoder = new TextEncoder();
 
 export class Utf8Buffer {
-  private bytes = new Uint8Array(64 * 1024);
+  private bytes: Uint8Array;
   private length = 0;
+
+  /** `capacity`: the first allocation, bytes (it doubles as needed). */
+  constructor(capacity = 64 * 1024) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  /** Bytes appended so far. */
+  get byteLength(): number {
+    return this.length;
+  }
 
   /** Append `text` as UTF-8 (lone surrogates become U+FFFD, as Node's stream writes encode them). */
   appendText(text: string): void {
@@ -22,14 +32,20 @@ export class Utf8Buffer {
     this.length += bytes.length;
   }
 
-  /** A copy of the content in its own ArrayBuffer, so it can be transferred to another thread. */
+  /**
+   * Hands the content over without copying: a view from offset 0 of an ArrayBuffer only it uses, so
+   * the buffer can be transferred to another thread. Append nothing after taking.
+   */
   take(): Uint8Array {
-    return this.bytes.slice(0, this.length);
+    const bytes = this.bytes.subarray(0, this.length);
+    this.bytes = new Uint8Array(0);
+    this.length = 0;
+    return bytes;
   }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
-    let capacity = this.bytes.length * 2;
+    let capacity = Math.max(1024, this.bytes.length * 2);
     while (capacity < this.length + extra) capacity *= 2;
     const grown = new Uint8Array(capacity);
     grown.set(this.bytes.subarray(0, this.length));

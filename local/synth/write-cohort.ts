@@ -1,5 +1,6 @@
 // Local (synth): stream a whole cohort to disk, one patient at a time, in the layout of the
 // synthetic-cohort contract (docs/synth.md): fhir/, bundles/, csv/, vcf/, notes/ and truth/.
+import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CohortOptions } from '../../shared/domain/synth/model';
@@ -60,7 +61,8 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
   for (const file of truthFiles) sinks.ensure(`truth/${file}`);
   let defects = 0;
   const { out, force: _f, onProgress: _p, workers, ...cohort } = options;
-  for await (const chunk of renderedChunks(cohort, out, workers)) {
+  for await (const chunk of renderedChunks(cohort, workers)) {
+    writeDocuments(chunk, out);
     await appendChunk(chunk, sinks);
     for (const patientOutcomes of chunk.outcomes) outcomes.add({ outcomes: patientOutcomes });
     defects += chunk.defects.length;
@@ -84,7 +86,21 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
   return manifest;
 }
 
-/** Append a chunk's lines in order; its bundles, notes and VCFs were written where it rendered. */
+/**
+ * Create the chunk's bundles, notes and VCFs. Synchronous on purpose: one blocking open/write/close
+ * per file is the cheapest way to make many small files (a thread-pool round trip per file costs
+ * more CPU), and the render threads keep working meanwhile.
+ */
+function writeDocuments(chunk: RenderedChunk, out: string): void {
+  const { bytes, paths, ends } = chunk.documents;
+  let start = 0;
+  for (let i = 0; i < paths.length; i++) {
+    writeFileSync(join(out, paths[i]!), bytes.subarray(start, ends[i]));
+    start = ends[i]!;
+  }
+}
+
+/** Append a chunk's lines in order. */
 async function appendChunk(chunk: RenderedChunk, sinks: LineSinks): Promise<void> {
   // Defect line numbers count within this chunk's lines; make them absolute before appending.
   const defects = chunk.defects.map((d) =>

@@ -274,6 +274,16 @@ export const measurements = {
     unit: 'kg/m2',
     category: 'vital-signs',
   },
+  /**
+   * ACVPU level (RCP NEWS2 2017). LOINC 2.78 names 67775-7 "Level of responsiveness" (the code
+   * NEWS2 inputs read for consciousness); answers are SNOMED CT findings (fhir/vocabulary.ts).
+   */
+  consciousness: {
+    loinc: '67775-7',
+    display: 'Level of responsiveness',
+    unit: '',
+    category: 'vital-signs',
+  },
   bmiPercentile: {
     loinc: '59576-9',
     display: 'Body mass index (BMI) [Percentile] Per age and sex',

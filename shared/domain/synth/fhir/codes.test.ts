@@ -10,7 +10,14 @@ import {
   verhoeffCheckDigit,
 } from './codes';
 import { unitMixes } from './units';
-import { encounterType, noteType, routeCoding, severityCoding, smokingAnswer } from './vocabulary';
+import {
+  consciousnessAnswer,
+  encounterType,
+  noteType,
+  routeCoding,
+  severityCoding,
+  smokingAnswer,
+} from './vocabulary';
 
 describe('Function: verhoeffCheckDigit', () => {
   it.each([
@@ -76,6 +83,7 @@ describe('Function: isWellFormedCode', () => {
       ...[encounterType, routeCoding, severityCoding, smokingAnswer, noteType].flatMap((table) =>
         Object.values(table),
       ),
+      ...consciousnessAnswer,
     ];
 
     // Act

@@ -1,6 +1,7 @@
 // Domain (synth/fhir): Observation resources for every TrueMeasurement: FHIR R4 (4.0.1) vital-signs
 // profile shapes (BP as an 85354-9 panel), labs with reference range and interpretation, surveys,
-// and smoking status (US Core 6.1.0 Smoking Status, LOINC 72166-2), in the patient's mixed units.
+// smoking status (US Core 6.1.0 Smoking Status, LOINC 72166-2) and ACVPU level of responsiveness
+// (LOINC 67775-7, SNOMED CT answers), in the patient's mixed units.
 import type { Coding, Observation, ObservationComponent, Quantity } from '@medplum/fhirtypes';
 import type { RiskFactors, TrueMeasurement } from '../model';
 import { measurements, systems, type MeasurementKey } from '../catalog';
@@ -8,7 +9,8 @@ import { ref, type RenderContext } from './context';
 import { nameUuid } from './ids';
 import { labReference } from './reference-ranges';
 import { reportValue } from './units';
-import { hl7, smokingAnswer } from './vocabulary';
+import { consciousnessAnswer, hl7, smokingAnswer } from './vocabulary';
+import { ValidationError } from '../../errors';
 
 const categoryDisplay = {
   'vital-signs': 'Vital Signs',
@@ -107,6 +109,10 @@ function renderMeasurement(
   } else if (measurement.key === 'smokingStatus') {
     const answer =
       smokingAnswer[smokingStatusOf(measurement.value, ctx.patient.riskFactors.smoking)];
+    observation.valueCodeableConcept = { coding: [{ ...answer }], text: answer.display };
+  } else if (measurement.key === 'consciousness') {
+    const answer = consciousnessAnswer[measurement.value];
+    if (!answer) throw new ValidationError(`ACVPU level ${measurement.value} is not 0-4`, 'value');
     observation.valueCodeableConcept = { coding: [{ ...answer }], text: answer.display };
   } else {
     addQuantity(ctx, observation, measurement);

@@ -104,6 +104,20 @@ export const smokingAnswer = {
   current: { system: systems.snomed, code: '449868002', display: 'Smokes tobacco daily (finding)' },
 } as const satisfies Record<string, Coding>;
 
+/**
+ * Answers to LOINC 67775-7 by ACVPU level (TrueMeasurement value 0-4), SNOMED CT findings with the
+ * displays of the SNOMED CT International Edition 2025-02-01 expansion on tx.fhir.org (as in the
+ * IHE mPSC "Level of Responsiveness AVPU" value set plus 130987000 for new confusion, which NEWS2
+ * scores like V, P and U: RCP NEWS2 2017).
+ */
+export const consciousnessAnswer = [
+  { system: systems.snomed, code: '248234008', display: 'Mentally alert' },
+  { system: systems.snomed, code: '130987000', display: 'Acute confusion' },
+  { system: systems.snomed, code: '300202002', display: 'Responds to voice' },
+  { system: systems.snomed, code: '450847001', display: 'Responds to pain' },
+  { system: systems.snomed, code: '422768004', display: 'Unresponsive' },
+] as const satisfies readonly Coding[];
+
 /** Condition.severity (FHIR R4 binding "Condition/Diagnosis Severity", SNOMED CT severity qualifiers). */
 export const severityCoding = {
   mild: { system: systems.snomed, code: '255604002', display: 'Mild (qualifier value)' },

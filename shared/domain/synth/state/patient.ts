@@ -12,6 +12,7 @@ import { toTrueEncounters } from './encounter-records';
 import { addReadmission, planEncounters } from './encounters';
 import { familyRiskOf, generateFamilyHistory } from './family-history';
 import { fastUuid } from './math';
+import { consciousnessReadings } from './consciousness';
 import { generateMeasurements } from './measurements';
 import { generateMedications } from './medications';
 import { generateOutcomes } from './outcomes';
@@ -112,6 +113,10 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
     body: s.body,
   };
   const measurements = generateMeasurements(rng.fork('measurements'), patient, plans, encounters);
+  // ACVPU readings come last, from their own stream (see state/consciousness.ts).
+  measurements.push(
+    ...consciousnessReadings(rng.fork('consciousness'), birthDay, plans, encounters, measurements),
+  );
   return { encounters, measurements, outcomes: drawn.outcomes };
 }
 
