@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { flakyTable } from './helpers/flaky-table';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
+import { genotypePartition, genotypeSortPrefix } from '../shared/domain/genomics/genotype-items';
 import type { Table } from '../shared/ports/table';
 import { startTestStack, type TestStack } from './helpers/stack';
 
@@ -28,7 +29,11 @@ async function countItems(table: Table, partition: string): Promise<number> {
   let count = 0;
   let cursor: string | undefined;
   do {
-    const page = await table.query({ partition, sortPrefix: 'GT#', ...(cursor ? { cursor } : {}) });
+    const page = await table.query({
+      partition,
+      sortPrefix: genotypeSortPrefix(),
+      ...(cursor ? { cursor } : {}),
+    });
     count += page.items.length;
     cursor = page.cursor;
   } while (cursor);
@@ -81,7 +86,7 @@ describe('Function: ingest (VCF checkpoints)', () => {
       expect(new Set(sites).size).toBe(300);
       // And the serving table holds them all.
       const id = patient.replace('Patient/', '');
-      expect(await countItems(stack.deps.serving, `P#resume-vcf#${id}`)).toBe(300);
+      expect(await countItems(stack.deps.serving, genotypePartition('resume-vcf', id))).toBe(300);
     }
   });
 });

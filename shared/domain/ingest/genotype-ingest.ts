@@ -3,9 +3,14 @@
 // which positions were tested), and every non-reference call elsewhere. The VCF sample name is the
 // hospital's patient id, pseudonymised like every other id. Like NDJSON, a VCF is checkpointed every N
 // data lines on a line boundary, and a retry resumes after the last checkpoint.
+// Each call is stored envelope-encrypted under the hospital's key with an opaque site in its key
+// (genomics/genotype-items.ts), so a table dump reveals no genotype; the curated NDJSON copy (in the
+// KMS-encrypted curated bucket, for research extracts) keeps the plain, pseudonymised record.
 import type { Item } from '../../ports/table';
+import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
+import { sealGenotypeItem } from '../genomics/genotype-items';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
 import type { SourceRecord } from './source-record';
@@ -43,6 +48,7 @@ export async function ingestGenotypes(
   file: string,
   hospital: string,
   batch: string,
+  keys: KeyRing,
   projector: ResourceProjector,
   sink: GenotypeSink,
   checkpoints: GenotypeCheckpoints = noCheckpoints,
@@ -62,7 +68,7 @@ export async function ingestGenotypes(
       await sink.reject({ line: result.line, path: result.path, error: result.error });
       continue;
     }
-    stored += await storeVariant(result, hospital, batch, projector, sink);
+    stored += await storeVariant(result, { hospital, batch, keys, projector }, sink);
     sink.counted(1);
   }
   return stored;
@@ -81,29 +87,16 @@ async function* afterLine(
 /** Stores the genotype records of one data line; returns how many. */
 async function storeVariant(
   variant: VcfVariant,
-  hospital: string,
-  batch: string,
-  projector: ResourceProjector,
+  to: { hospital: string; batch: string; keys: KeyRing; projector: ResourceProjector },
   sink: GenotypeSink,
 ): Promise<number> {
   let stored = 0;
   for (const record of genotypeRecords(variant)) {
     if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
-    const patient = await projector.pseudonym('Patient', record.sample);
+    const patient = await to.projector.pseudonym('Patient', record.sample);
     const genotype = { ...genotypeBody(record), patient: `Patient/${patient}` };
-    const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
-    await sink.store(
-      {
-        pk: `P#${hospital}#${patient}`,
-        sk: `GT#${site}`,
-        gsi2pk: `P#${hospital}#${patient}#Genotype`,
-        gsi2sk: `${record.gene ?? '~'}#${site}`,
-        hospital,
-        batch,
-        resource: genotype,
-      },
-      JSON.stringify(genotype),
-    );
+    const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line);
+    await sink.store(item, JSON.stringify(genotype));
     stored++;
   }
   return stored;

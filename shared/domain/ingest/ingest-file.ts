@@ -98,6 +98,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         where.file,
         where.hospital,
         where.batch,
+        deps.keys,
         sink.projector,
         sink.genotypes(),
         { resumeAfterLine: resume?.line ?? 0, every, save: checkpoint },

@@ -1,0 +1,82 @@
+// Tests (genomics): a genotype item keeps no genotype in clear, opens only for its own hospital and
+// patient, and has a deterministic key so re-delivery overwrites.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalKeyRing } from '../../adapters/local/local-key-ring';
+import { openGenotypeItem, sealGenotypeItem } from './genotype-items';
+import type { GenotypeRecord } from './genotype-records';
+
+const cyp2c19Star2: GenotypeRecord = {
+  sample: 'vcf-p1',
+  chrom: 'chr10',
+  pos: 94781859,
+  ref: 'G',
+  alt: 'A',
+  gt: '0/1',
+  zygosity: 'het',
+  gene: 'CYP2C19',
+};
+const where = { hospital: 'east', batch: 'b1' };
+
+describe('Function: sealGenotypeItem', () => {
+  let dir: string;
+  let keys: LocalKeyRing;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'caregraph-gt-items-'));
+    keys = new LocalKeyRing(join(dir, 'master.key'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stores no position, allele, GT or zygosity in clear, only the gene in the sort key', async () => {
+    // Act
+    const item = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
+    // Assess: keys, hospital and batch in clear, the call only inside the envelope (read as bytes:
+    // its base64 text could spell "0/1" by chance).
+    const { genotype, ...clear } = item;
+    expect(Object.keys(clear).sort()).toEqual(['batch', 'hospital', 'pk', 'sk']);
+    const sealed = Buffer.from(String(genotype), 'base64').toString('latin1');
+    for (const revealing of ['94781859', 'G>A', '0/1', 'het', 'vcf-p1']) {
+      expect(JSON.stringify(clear)).not.toContain(revealing);
+      expect(sealed).not.toContain(revealing);
+    }
+    expect(item.pk).toBe('G#east#pat1');
+    expect(item.sk).toMatch(/^GT#CYP2C19#[0-9a-f]{32}$/);
+  });
+
+  it('gives the same call the same key on re-delivery, and another patient an unrelated key', async () => {
+    // Act
+    const first = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
+    const again = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
+    const other = await sealGenotypeItem(keys, where, 'pat2', cyp2c19Star2, 12);
+    // Assess: same key (an overwrite), yet a fresh envelope; the site token differs per patient.
+    expect(again.sk).toBe(first.sk);
+    expect(again.genotype).not.toBe(first.genotype);
+    expect(String(other.sk).slice(-32)).not.toBe(String(first.sk).slice(-32));
+  });
+
+  it('opens to the call for its own patient and hospital only', async () => {
+    // Prepare
+    const item = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
+    // Act
+    const opened = await openGenotypeItem(keys, 'east', 'pat1', item);
+    // Assess
+    expect(opened).toEqual({
+      patient: 'pat1',
+      chrom: 'chr10',
+      pos: 94781859,
+      ref: 'G',
+      alt: 'A',
+      gt: '0/1',
+      zygosity: 'het',
+      gene: 'CYP2C19',
+      line: 12,
+    });
+    await expect(openGenotypeItem(keys, 'west', 'pat1', item)).rejects.toThrow('authentication');
+    await expect(openGenotypeItem(keys, 'east', 'pat2', item)).rejects.toThrow('another patient');
+    await expect(openGenotypeItem(keys, 'east', 'pat1', { pk: 'x', sk: 'y' })).rejects.toThrow(
+      'no encrypted genotype',
+    );
+  });
+});

@@ -1,0 +1,119 @@
+// Domain (genomics): how a genotype call is kept in the serving table — envelope-encrypted under the
+// hospital's key (KeyRing: AES-256-GCM data key under the master key), so a table dump reveals no
+// genotype. What stays in clear is only what queries need:
+// - pk `G#{hospital}#{patient}`: a partition of its own, apart from the patient's clinical records
+//   (P#...), so reading a patient's record never pages through thousands of genotype calls;
+// - sk `GT#{gene}#{site token}`: the pharmacogene (or "~" for a call outside the ten genes, which
+//   sorts after every gene) lets the PGx reader read the defining positions alone and stop; the site
+//   token is an HMAC of patient + chrom:pos:ref>alt under the hospital's pseudonymisation key, so the
+//   key is deterministic (a re-delivered file overwrites, never duplicates) yet reveals no position or
+//   allele, and the same variant gets unrelated tokens in different patients.
+// The gene in the key reveals only that the gene's positions were typed: reference calls at defining
+// positions are stored too, so an item's presence under a gene does not say whether it is a variant.
+import { z } from 'zod';
+import type { Item } from '../../ports/table';
+import type { KeyRing } from '../../ports/key-ring';
+import { ValidationError } from '../errors';
+import type { GenotypeRecord } from './genotype-records';
+
+/** The decrypted payload of one stored genotype item. */
+export interface StoredGenotype {
+  /** The pseudonymous patient id the call belongs to (checked against the partition on read). */
+  patient: string;
+  chrom: string;
+  /** 1-based GRCh38 position. */
+  pos: number;
+  ref: string;
+  /** The VCF ALT column (","-joined); "." when none. */
+  alt: string;
+  /** The VCF GT as written ("0/1", "1|1", "./."). */
+  gt: string;
+  zygosity: GenotypeRecord['zygosity'];
+  gene?: string;
+  /** The VCF data line, so split multi-allelic records merge in file order on read. */
+  line: number;
+}
+
+const payloadSchema = z.object({
+  patient: z.string(),
+  chrom: z.string(),
+  pos: z.number().int().positive(),
+  ref: z.string(),
+  alt: z.string(),
+  gt: z.string(),
+  zygosity: z.enum(['hom-ref', 'het', 'hom-alt', 'hemi', 'no-call']),
+  gene: z.string().optional(),
+  line: z.number().int().nonnegative(),
+});
+
+/** The sort-key prefix under which gene `gene`'s calls sort ("GT#" alone: every call). */
+export const genotypeSortPrefix = (gene?: string) => (gene ? `GT#${gene}#` : 'GT#');
+
+/** Sort-key prefix of calls outside the pharmacogenes ("~" sorts after every gene name). */
+export const offTargetSortPrefix = 'GT#~#';
+
+/** The partition holding one patient's genotype items. */
+export const genotypePartition = (hospital: string, patient: string) => `G#${hospital}#${patient}`;
+
+/** Hex characters of the HMAC kept in a site token (128 bits: collisions are negligible). */
+const siteTokenLength = 32;
+
+/**
+ * The serving item of one genotype call of pseudonymous patient `patient`: keys as in the file
+ * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based).
+ */
+export async function sealGenotypeItem(
+  keys: KeyRing,
+  where: { hospital: string; batch: string },
+  patient: string,
+  record: GenotypeRecord,
+  line: number,
+): Promise<Item> {
+  const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
+  const token = await keys.pseudonym(where.hospital, `genotype-site\u0000${patient}\u0000${site}`);
+  const payload: StoredGenotype = {
+    patient,
+    chrom: record.chrom,
+    pos: record.pos,
+    ref: record.ref,
+    alt: record.alt,
+    gt: record.gt,
+    zygosity: record.zygosity,
+    ...(record.gene ? { gene: record.gene } : {}),
+    line,
+  };
+  const envelope = await keys.encrypt(
+    where.hospital,
+    new TextEncoder().encode(JSON.stringify(payload)),
+  );
+  return {
+    pk: genotypePartition(where.hospital, patient),
+    sk: `${genotypeSortPrefix(record.gene ?? '~')}${token.slice(0, siteTokenLength)}`,
+    hospital: where.hospital,
+    batch: where.batch,
+    genotype: Buffer.from(envelope).toString('base64'),
+  };
+}
+
+/**
+ * Decrypt one stored genotype item of `patient`. Throws ValidationError when the item holds no
+ * envelope, the envelope fails authentication (another hospital's key, tampering), or the payload
+ * names another patient (an envelope moved between partitions).
+ */
+export async function openGenotypeItem(
+  keys: KeyRing,
+  hospital: string,
+  patient: string,
+  item: Item,
+): Promise<StoredGenotype> {
+  if (typeof item.genotype !== 'string')
+    throw new ValidationError('genotype item holds no encrypted genotype', 'genotype');
+  const plain = await keys.decrypt(hospital, Buffer.from(item.genotype, 'base64'));
+  const parsed = payloadSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
+  if (!parsed.success)
+    throw new ValidationError('stored genotype payload is malformed', 'genotype');
+  if (parsed.data.patient !== patient)
+    throw new ValidationError('stored genotype belongs to another patient', 'genotype');
+  const { gene, ...rest } = parsed.data;
+  return { ...rest, ...(gene ? { gene } : {}) };
+}

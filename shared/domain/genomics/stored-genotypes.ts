@@ -1,0 +1,52 @@
+// Use case (genomics): read back one patient's stored genotype calls at the pharmacogene defining
+// positions and decrypt them (layout: genotype-items.ts). Calls outside the ten genes sort after them
+// under "GT#~#" and are never read here, so a whole-genome VCF costs this reader nothing extra.
+import type { KeyRing } from '../../ports/key-ring';
+import type { Table } from '../../ports/table';
+import {
+  genotypePartition,
+  genotypeSortPrefix,
+  offTargetSortPrefix,
+  openGenotypeItem,
+  type StoredGenotype,
+} from './genotype-items';
+
+export interface StoredGenotypeDeps {
+  serving: Table;
+  keys: KeyRing;
+}
+
+/** Items per query page: ~400 defining positions over the ten genes fit in one or two pages. */
+const pageSize = 250;
+
+/**
+ * The stored calls of pseudonymous `patient` of `hospital` at pharmacogene defining positions, in
+ * sort-key order (by gene, then opaque site token). Empty when no VCF of the patient was ingested.
+ * Throws ValidationError when a stored envelope fails authentication or belongs to another patient.
+ */
+export async function storedPharmacogeneCalls(
+  deps: StoredGenotypeDeps,
+  hospital: string,
+  patient: string,
+): Promise<StoredGenotype[]> {
+  const calls: StoredGenotype[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.serving.query({
+      partition: genotypePartition(hospital, patient),
+      sortPrefix: genotypeSortPrefix(),
+      limit: pageSize,
+      ...(cursor ? { cursor } : {}),
+    });
+    const onGenes = page.items.filter((i) => !String(i.sk).startsWith(offTargetSortPrefix));
+    calls.push(
+      ...(await Promise.all(
+        onGenes.map((item) => openGenotypeItem(deps.keys, hospital, patient, item)),
+      )),
+    );
+    // Past the last gene: the rest of the partition is off-target calls.
+    if (onGenes.length < page.items.length) break;
+    cursor = page.cursor;
+  } while (cursor);
+  return calls;
+}

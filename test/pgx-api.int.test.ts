@@ -1,0 +1,143 @@
+// Integration: genotypes ingested from a VCF are stored encrypted, read back into a PGx profile and
+// reach the recommendations, over the embedded stack (s3rver, dynalite, the local gateway and issuer).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { genotypePartition } from '../shared/domain/genomics/genotype-items';
+import { ingestFile } from '../shared/domain/ingest/ingest-file';
+import { genomeGenotypes } from '../shared/domain/pgx/genotypes.testkit';
+import { singleSampleVcf } from '../shared/domain/pgx/vcf-text.testkit';
+import {
+  condition,
+  icd,
+  loinc,
+  medication,
+  observation,
+  patient,
+} from '../shared/domain/recommend/patient.testkit';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import type { Item, Table } from '../shared/ports/table';
+import { apiGet, ndjson, startTestStack, type TestStack } from './helpers/stack';
+
+const hospital = 'pgx-east';
+const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const vcfKey = keyLayout.raw(hospital, 'b1', 'genotypes.vcf');
+/** CYP2C19 *2/*2 (rs4244285 G>A homozygous, PharmCAT CYP2C19 definition), every other gene reference. */
+const vcf = singleSampleVcf('p1', genomeGenotypes({ CYP2C19: ['*2', '*2'] }));
+
+interface Report {
+  medicationReview: {
+    drug: string;
+    warnings: { kind: string; message: string }[];
+    suggestion?: string;
+  }[];
+}
+interface Pgx {
+  genotyped: boolean;
+  genes: { gene: string; diplotype: string; phenotype: string }[];
+  notTested: string[];
+  recommendations: { drug: string; action: string }[];
+}
+
+async function allItems(table: Table, partition: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await table.query({ partition, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
+describe('Function: api (PGx from stored genotypes)', () => {
+  let stack: TestStack;
+  let id: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const recent = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const record = [
+      patient({ age: 62, sex: 'male' }),
+      condition(icd.nstemi, '401314000', recent),
+      // Coded: serving records keep codings but not free text (de-identification drops it).
+      {
+        ...medication('clopidogrel 75 MG Oral Tablet'),
+        medicationCodeableConcept: {
+          coding: [{ system: rxnorm, code: '309362', display: 'clopidogrel 75 MG Oral Tablet' }],
+        },
+      },
+      observation(loinc.weight, 82, 'kg'),
+    ];
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b1', 'record.ndjson'),
+      ndjson(...record),
+    );
+    await stack.deps.objects.put('raw', vcfKey, vcf);
+    await stack.settled();
+    id = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
+  });
+  afterAll(async () => stack?.stop());
+
+  it('warns, in the recommendations, that clopidogrel fails a CYP2C19 poor metaboliser (CPIC 2022)', async () => {
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/recommendations`, hospital);
+    // Assess
+    expect(response.status).toBe(200);
+    const report = response.body as unknown as Report;
+    const alert = report.medicationReview.find((a) => a.drug === 'clopidogrel')!;
+    expect(alert.warnings).toContainEqual(
+      expect.objectContaining({ kind: 'pgx', message: expect.stringMatching(/Poor Metabolizer/) }),
+    );
+    expect(alert.suggestion).toMatch(/prasugrel or ticagrelor/);
+  });
+
+  it('serves the profile at GET /patients/{id}/pgx, outside-call genes not tested, and audits the read', async () => {
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/pgx`, hospital);
+    // Assess
+    expect(response.status).toBe(200);
+    const pgx = response.body as unknown as Pgx;
+    expect(pgx.genotyped).toBe(true);
+    expect(pgx.genes.find((g) => g.gene === 'CYP2C19')).toMatchObject({
+      diplotype: '*2/*2',
+      phenotype: 'Poor Metabolizer',
+    });
+    expect(pgx.notTested).toEqual(['CYP2D6', 'HLA-A', 'HLA-B']);
+    expect(pgx.recommendations.map((r) => r.drug)).toContain('clopidogrel');
+    const day = new Date().toISOString().slice(0, 10);
+    const audit = await apiGet(stack, `/audit?day=${day}&limit=200`, hospital, 'admin');
+    expect(audit.body.items).toContainEqual(
+      expect.objectContaining({ route: 'GET /patients/{id}/pgx', patient: id, outcome: 'allowed' }),
+    );
+  });
+
+  it('answers 404 to another hospital and to a patient asking for someone else, 403 to research', async () => {
+    expect((await apiGet(stack, `/patients/${id}/pgx`, 'pgx-west')).status).toBe(404);
+    const other = await apiGet(stack, `/patients/${id}/pgx`, hospital, 'patient', 'someone-else');
+    expect(other.status).toBe(404);
+    expect((await apiGet(stack, `/patients/${id}/pgx`, hospital, 'data-scientist')).status).toBe(
+      403,
+    );
+  });
+
+  it('keeps no genotype in clear in the table, and a re-delivered VCF overwrites rather than duplicates', async () => {
+    // Prepare
+    const stored = await allItems(stack.deps.serving, genotypePartition(hospital, id));
+    const clinical = await allItems(stack.deps.serving, `P#${hospital}#${id}`);
+    // Act: the same file delivered again (another ETag, so idempotency does not short-circuit it).
+    await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered' });
+    const again = await allItems(stack.deps.serving, genotypePartition(hospital, id));
+    // Assess: one item per defining position, none among the clinical records.
+    expect(stored.length).toBe(vcf.split('\n').filter((l) => l.startsWith('chr')).length);
+    expect(clinical.some((i) => String(i.sk).startsWith('GT#'))).toBe(false);
+    expect(again.map((i) => i.sk).sort()).toEqual(stored.map((i) => i.sk).sort());
+    // The envelope is read as bytes: its base64 text could spell "0/1" by chance.
+    for (const { genotype, ...clear } of stored) {
+      const sealed = Buffer.from(String(genotype), 'base64').toString('latin1');
+      for (const text of [JSON.stringify(clear), sealed])
+        for (const revealing of ['0/1', '1/1', '0/0', 'rs4244285', 'G>A', '94781859', 'zygosity'])
+          expect(text).not.toContain(revealing);
+    }
+  });
+});
