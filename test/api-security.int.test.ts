@@ -191,6 +191,30 @@ describe('API security', () => {
       ],
       [
         'GET',
+        '/research/patients',
+        undefined,
+        {
+          clinician: [403, 403],
+          patient: [403, 403],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [200, 200],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
+        '/research/patients/{east0}/resources',
+        undefined,
+        {
+          clinician: [403, 403],
+          patient: [403, 403],
+          'hospital-uploader': [403, 403],
+          'data-scientist': [200, 404],
+          admin: [403, 403],
+        },
+      ],
+      [
+        'GET',
         '/audit',
         undefined,
         {

@@ -15,14 +15,18 @@ import { ingestFile, recordPermanentFailure } from '../../shared/domain/ingest/i
 import { shouldRetry } from '../../shared/domain/problem';
 import { ValidationError, asCaregraphError } from '../../shared/domain/errors';
 import { decodeS3Key, s3NotificationSchema, type S3EventRecord } from './s3-event';
+import { reidentificationTableOf, researchViews } from './research-views';
 
 export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Observability) {
+  // Pseudonyms issued go to the re-identification table; Patients get research keys (research-views.ts).
+  const research = researchViews(deps, reidentificationTableOf(deps));
+  const ingestDeps = { ...deps, keys: research.keys, serving: research.serving };
   const idempotency = new IdempotencyConfig({ expiresAfterSeconds: 7 * 24 * 3600 });
   const ingestObject = makeIdempotent(
     async (record: S3EventRecord) => {
       const key = decodeS3Key(record.s3.object.key);
       const etag = record.s3.object.eTag ?? record.s3.object.sequencer ?? key;
-      const report = await ingestFile(deps, { key, etag }).catch(async (error: unknown) => {
+      const report = await ingestFile(ingestDeps, { key, etag }).catch(async (error: unknown) => {
         // A retry cannot fix a permanent failure: report it (the file stays in raw storage) instead
         // of cycling the message to the DLQ while the hospital waits for a report that never comes.
         if (shouldRetry(error)) throw error;
@@ -32,6 +36,7 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
         });
         return recordPermanentFailure(deps, key, error);
       });
+      await research.flush();
       logger.info('file ingested', {
         ...fileRef(key),
         status: report.status,

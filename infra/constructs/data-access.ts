@@ -75,6 +75,22 @@ export function appendOnlyTable(
   });
 }
 
+/**
+ * Write-only: PutItem and BatchWriteItem, no read, update or delete. For the re-identification map,
+ * which ingest fills and nothing in the product reads back.
+ */
+export function writeOnlyTable(
+  sid: string,
+  table: dynamodb.ITable,
+  def: TableDefinition,
+): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid,
+    actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+    resources: tableResources(table, def),
+  });
+}
+
 /** GetObject by key and by version (idempotency is per object version). */
 export function readRawUploads(raw: s3.IBucket): iam.PolicyStatement {
   return new iam.PolicyStatement({

@@ -10,7 +10,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { idempotencyTable, keyLayout, servingTable } from '../../shared/config/resources';
+import {
+  idempotencyTable,
+  keyLayout,
+  reidentificationTable,
+  servingTable,
+} from '../../shared/config/resources';
 import type { BucketRole } from '../../shared/ports/object-store';
 import {
   objectPrefixFinding,
@@ -21,6 +26,7 @@ import {
   topLevelPrefix,
   useKey,
   writeObjects,
+  writeOnlyTable,
 } from './data-access';
 import { IngestQueue } from './ingest-queue';
 import { PipelineFunction } from './pipeline-function';
@@ -31,6 +37,8 @@ export interface IngestPipelineProps {
   buckets: Record<BucketRole, s3.IBucket>;
   servingTable: dynamodb.ITable;
   idempotencyTable: dynamodb.ITable;
+  /** The re-identification map: ingest writes it and nothing else may read it. */
+  reidentificationTable: dynamodb.ITable;
   vpc: ec2.IVpc;
   environment: Record<string, string>;
   pseudonymSecretPrefix: string;
@@ -112,6 +120,11 @@ export class IngestPipeline extends Construct {
       writeObjects('WriteQuarantine', buckets.quarantine, [quarantine]),
       readWriteTable('ReadWriteServingRecords', props.servingTable, servingTable),
       readWriteTable('ReadWriteIdempotencyRecords', props.idempotencyTable, idempotencyTable),
+      writeOnlyTable(
+        'WriteReidentificationEntries',
+        props.reidentificationTable,
+        reidentificationTable,
+      ),
       // Decrypt: raw objects, queue messages, secrets. GenerateDataKey/Encrypt: curated objects,
       // table items and the key ring's envelope encryption.
       useKey('UseDataKey', dataKey, [

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
-import { ageOver89Extension, deidentifyResource, zip3 } from './structured';
+import {
+  ageOver89Extension,
+  deidentifyResource,
+  researchCopy,
+  researchSurrogateKey,
+  zip3,
+} from './structured';
 
 const keys: KeyRing = {
   pseudonym: async (hospital, message) =>
@@ -85,5 +91,71 @@ describe('Function: deidentifyResource', () => {
       reference: `Patient/${await pseudonymousId(keys, 'mercy', 'Patient', 'p1')}`,
     });
     expect(JSON.stringify(resource)).not.toMatch(/Okafor|3\/10\/2025/);
+  });
+});
+
+describe('Function: researchCopy', () => {
+  const pid = 'a'.repeat(32);
+  const serving = (extra: Record<string, unknown> = {}): FhirJson => ({
+    resourceType: 'Observation',
+    id: 'b'.repeat(32),
+    subject: { reference: `Patient/${pid}` },
+    performer: [{ reference: 'Practitioner/dr-jones' }],
+    identifier: [{ system: 'urn:lab', value: 'ACC-778812' }],
+    effectiveDateTime: '2025-03-10T08:00:00Z',
+    issued: '2025-03-20',
+    valueString: 'Discussed with Dr. Okafor.',
+    ...extra,
+  });
+
+  it('keeps pseudonymous ids and links, drops anything not pseudonymous and shifts dates by the patient key', async () => {
+    // Prepare
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    // Act
+    const copy = await researchCopy(serving(), { surrogateKey, asOf: '2026-01-01' });
+    // Assess
+    expect(copy.id).toBe('b'.repeat(32));
+    expect(copy.subject).toEqual({ reference: `Patient/${pid}` });
+    expect(copy).not.toHaveProperty('performer.0.reference');
+    expect(copy).not.toHaveProperty('identifier');
+    const days = (Date.parse(String(copy.issued)) - Date.parse('2025-03-20')) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(-365);
+    expect(days).toBeLessThanOrEqual(-1);
+    expect(String(copy.effectiveDateTime).slice(10)).toBe('T08:00:00Z');
+    expect(JSON.stringify(copy)).not.toMatch(/Okafor|ACC-778812|dr-jones/);
+  });
+
+  it('gives the same patient the same shift on every read, and another patient another key', async () => {
+    // Prepare
+    const key = await researchSurrogateKey(keys, 'mercy', pid);
+    // Act
+    const first = await researchCopy(serving(), { surrogateKey: key, asOf: '2026-01-01' });
+    const again = await researchCopy(serving(), { surrogateKey: key, asOf: '2026-01-01' });
+    // Assess
+    expect(again.effectiveDateTime).toBe(first.effectiveDateTime);
+    expect(await researchSurrogateKey(keys, 'mercy', 'c'.repeat(32))).not.toBe(key);
+    expect(await researchSurrogateKey(keys, 'other', pid)).not.toBe(key);
+  });
+
+  it('reduces a serving Patient to birth year, state and ZIP3', async () => {
+    // Prepare
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    const patient: FhirJson = {
+      resourceType: 'Patient',
+      id: pid,
+      gender: 'female',
+      birthDate: '1961-04-12',
+      address: [{ state: 'MA', postalCode: '021', country: 'US' }],
+    };
+    // Act
+    const copy = await researchCopy(patient, { surrogateKey, asOf: '2026-01-01' });
+    // Assess
+    expect(copy).toEqual({
+      resourceType: 'Patient',
+      id: pid,
+      gender: 'female',
+      birthDate: '1961',
+      address: [{ state: 'MA', postalCode: '021', country: 'US' }],
+    });
   });
 });

@@ -5,26 +5,22 @@
 // date moves by the patient's offset (-365..-1 days, so intervals survive); free text is de-identified
 // with the patient's surrogates and narratives are dropped. The re-identification entries (pseudonym ->
 // original identifier) go back to the caller for a separate, restricted table.
+// `researchCopy` does the same for a serving record, whose ids are pseudonyms already
+// (serving/resource-projection.ts): it needs no key, only the patient's research surrogate key.
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
 import { ValidationError } from '../errors';
 import { deidentifyText } from './deidentify';
 import { SurrogateMaker } from './surrogates';
+import { zip3 } from './structured-zip3';
 
-/**
- * ZIP3s with 20,000 people or fewer (2000 Census), written "000" under Safe Harbor (B): HHS OCR,
- * "Guidance Regarding Methods for De-identification of PHI", 26 Nov 2012, section 3.4.
- */
-export const restrictedZip3 = new Set([
-  '036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884',
-  '890', '893',
-]); // prettier-ignore
+export { restrictedZip3, zip3 } from './structured-zip3';
 
 /** The extension that marks a Patient aged 90 or older (Safe Harbor (C)), whose birth year is suppressed. */
 export const ageOver89Extension =
   'https://caregraph.dev/fhir/StructureDefinition/deid-age-90-or-older';
-const pseudonymSystem = 'urn:caregraph:pseudonym';
+export const pseudonymSystem = 'urn:caregraph:pseudonym';
 
 export interface StructuredDeidDeps {
   keys: KeyRing;
@@ -46,12 +42,7 @@ export interface StructuredDeidResult {
 const removed = new Set(['telecom', 'photo', 'contact', 'contained']);
 const personTypes = new Set(['Patient', 'Practitioner', 'RelatedPerson', 'Person']);
 const referencePattern = /^(?:.*\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
-
-/** ZIP code -> its 3-digit prefix, or "000" for a restricted prefix (HHS guidance above). */
-export function zip3(postalCode: string): string {
-  const digits = postalCode.replace(/\D/g, '').slice(0, 3);
-  return digits.length < 3 || restrictedZip3.has(digits) ? '000' : digits;
-}
+const pseudonymousReference = /^[A-Z][A-Za-z]+\/[0-9a-f]{32}$/;
 
 /** Whole years between `birthDate` and `asOf` (both YYYY-MM-DD or a prefix). */
 function ageOn(birthDate: string, asOf: string): number {
@@ -60,16 +51,19 @@ function ageOn(birthDate: string, asOf: string): number {
   return ay! - by! - (am! < bm || (am === bm && ad! < bd) ? 1 : 0);
 }
 
-class ResearchCopier {
+/** How ids are handled: pseudonymised from originals, or kept because they are pseudonyms already. */
+interface Pseudonymiser {
+  resource(type: string, id: string): Promise<string>;
+  identifier(id: { system?: string; value?: string }): Promise<FhirJson | undefined>;
+}
+
+/** Originals: every id, reference and identifier becomes a pseudonym, and is remembered for re-identification. */
+class OriginalIds implements Pseudonymiser {
   readonly entries: ReidentificationEntry[] = [];
 
-  constructor(
-    private readonly deps: StructuredDeidDeps,
-    private readonly surrogates: SurrogateMaker,
-    private readonly surrogateKey: string,
-  ) {}
+  constructor(private readonly deps: StructuredDeidDeps) {}
 
-  async pseudonym(type: string, id: string): Promise<string> {
+  async resource(type: string, id: string): Promise<string> {
     const value = await pseudonymousId(this.deps.keys, this.deps.hospital, type, id);
     this.entries.push({ pseudonym: value, kind: 'resource', original: `${type}/${id}` });
     return value;
@@ -81,6 +75,23 @@ class ResearchCopier {
     this.entries.push({ pseudonym: value, kind: 'identifier', original });
     return { system: pseudonymSystem, value } as unknown as FhirJson;
   }
+}
+
+/** Serving records: ids are pseudonyms already; an identifier that is not one is dropped, never passed on. */
+const servingIds: Pseudonymiser = {
+  resource: async (_type, id) => id,
+  identifier: async (id) =>
+    id.system === pseudonymSystem && /^[0-9a-f]{32}$/.test(id.value ?? '')
+      ? (id as FhirJson)
+      : undefined,
+};
+
+class ResearchCopier {
+  constructor(
+    private readonly ids: Pseudonymiser,
+    private readonly surrogates: SurrogateMaker,
+    private readonly surrogateKey: string,
+  ) {}
 
   async walk(value: unknown, resourceType: string, key = ''): Promise<unknown> {
     if (Array.isArray(value)) return Promise.all(value.map((v) => this.walk(v, resourceType, key)));
@@ -97,17 +108,24 @@ class ResearchCopier {
       if (k === 'address' && resourceType !== 'Patient') continue;
       if (k === 'identifier') {
         const list = (Array.isArray(v) ? v : [v]) as { system?: string; value?: string }[];
-        out[k] = await Promise.all(list.map((i) => this.identifier(i)));
+        const kept = (await Promise.all(list.map((i) => this.ids.identifier(i)))).filter(Boolean);
+        if (kept.length) out[k] = kept;
         continue;
       }
       if (k === 'reference' && typeof v === 'string') {
-        const m = referencePattern.exec(v);
-        if (m) out[k] = `${m[1]}/${await this.pseudonym(m[1]!, m[2]!)}`;
+        const reference = await this.reference(v);
+        if (reference) out[k] = reference;
         continue;
       }
       out[k] = await this.walk(v, resourceType, k);
     }
     return out;
+  }
+
+  private async reference(value: string): Promise<string | undefined> {
+    if (this.ids === servingIds) return pseudonymousReference.test(value) ? value : undefined;
+    const m = referencePattern.exec(value);
+    return m ? `${m[1]}/${await this.ids.resource(m[1]!, m[2]!)}` : undefined;
   }
 
   /** Full dates move by the patient's offset; free text (notes, comments) is de-identified. */
@@ -137,25 +155,80 @@ export async function deidentifyResource(
   resource: FhirJson,
   context: { patientId: string; asOf: string },
 ): Promise<StructuredDeidResult> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(context.asOf))
-    throw new ValidationError('asOf must be a date YYYY-MM-DD', 'asOf');
-  if (typeof resource.resourceType !== 'string')
-    throw new ValidationError('resource has no resourceType', 'resourceType');
+  checkInput(resource, context.asOf);
   // Domain-separated from the patient's public pseudonym, so surrogates cannot be recomputed from it.
   const surrogateKey = await pseudonymousId(
     deps.keys,
     deps.hospital,
-    'DeidSurrogateKey',
+    deidSurrogateLabel,
     context.patientId,
   );
-  const surrogates = new SurrogateMaker(surrogateKey);
-  const copier = new ResearchCopier(deps, surrogates, surrogateKey);
-  const { id, resourceType } = resource;
+  const ids = new OriginalIds(deps);
+  const copy = await copyOf(resource, ids, surrogateKey, context.asOf);
+  if (typeof resource.id === 'string')
+    copy.id = await ids.resource(resource.resourceType, resource.id);
+  return { resource: copy, reidentification: dedupe(ids.entries) };
+}
+
+/** The label of the surrogate key of originals (as in ingest/note-curation.ts): a key derivation. */
+export const deidSurrogateLabel = 'DeidSurrogateKey';
+
+/**
+ * The label of a patient's research surrogate key (`researchSurrogateKey`): a key derivation, not a
+ * pseudonym of anything, so it never belongs in the re-identification table.
+ */
+export const researchSurrogateLabel = 'ResearchSurrogateKey';
+
+/**
+ * The per-patient key of research copies made from serving records: HMAC-SHA256 under the hospital's
+ * key of the patient's pseudonym (32 hex characters). It fixes the patient's date offset (-365..-1
+ * days) and free-text surrogates; whoever holds it can undo the date shift, so it is computed at
+ * ingest and stored beside the serving Patient, never returned by the API.
+ */
+export async function researchSurrogateKey(
+  keys: KeyRing,
+  hospital: string,
+  patientPseudonym: string,
+): Promise<string> {
+  return pseudonymousId(keys, hospital, researchSurrogateLabel, patientPseudonym);
+}
+
+/**
+ * The research copy of a serving record (ids and references are pseudonyms already and stay as they
+ * are; names, telecom and non-pseudonymous identifiers go; dates shift by the patient's offset; a
+ * Patient keeps birth year or "90+", state and ZIP3). `surrogateKey` is the patient's
+ * `researchSurrogateKey`; `asOf` (YYYY-MM-DD) is the date ages are computed at.
+ */
+export async function researchCopy(
+  record: FhirJson,
+  context: { surrogateKey: string; asOf: string },
+): Promise<FhirJson> {
+  checkInput(record, context.asOf);
+  const copy = await copyOf(record, servingIds, context.surrogateKey, context.asOf);
+  if (typeof record.id === 'string') copy.id = record.id;
+  return copy;
+}
+
+function checkInput(resource: FhirJson, asOf: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new ValidationError('asOf must be a date YYYY-MM-DD', 'asOf');
+  if (typeof resource.resourceType !== 'string')
+    throw new ValidationError('resource has no resourceType', 'resourceType');
+}
+
+async function copyOf(
+  resource: FhirJson,
+  ids: Pseudonymiser,
+  surrogateKey: string,
+  asOf: string,
+): Promise<FhirJson> {
+  const copier = new ResearchCopier(ids, new SurrogateMaker(surrogateKey), surrogateKey);
+  const { resourceType } = resource;
   const body = (await copier.walk(resource, resourceType)) as FhirJson;
   const copy: FhirJson = { ...body, resourceType };
-  if (typeof id === 'string') copy.id = await copier.pseudonym(resourceType, id);
-  if (resourceType === 'Patient') generalisePatient(resource, copy, context.asOf);
-  return { resource: copy, reidentification: dedupe(copier.entries) };
+  delete copy.id;
+  if (resourceType === 'Patient') generalisePatient(resource, copy, asOf);
+  return copy;
 }
 
 function generalisePatient(original: FhirJson, copy: FhirJson, asOf: string): void {

@@ -1,6 +1,6 @@
 // Use cases: read serving records for one hospital. The hospital always comes from the caller's
 // verified identity, never from the request, so one hospital never sees another's data.
-import type { Table } from '../../ports/table';
+import type { Item, Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import type { FhirJson } from '../ingest/source-record';
 import { isFhirId } from '../preprocess/primitives';
@@ -37,16 +37,23 @@ export async function listPatients(
   hospital: string,
   page: PageRequest,
 ): Promise<Page<FhirJson>> {
+  const out = await listPatientItems(serving, hospital, page);
+  return { ...out, items: out.items.map((i) => i.resource as FhirJson) };
+}
+
+/** One page of a hospital's Patient serving items (the stored items, not only their resources). */
+export async function listPatientItems(
+  serving: Table,
+  hospital: string,
+  page: PageRequest,
+): Promise<Page<Item>> {
   const out = await serving.query({
     index: 'byHospital',
     partition: servingKeys.hospitalPatients(hospital),
     limit: pageLimit(page.limit),
     cursor: page.cursor,
   });
-  return {
-    items: out.items.map((i) => i.resource as FhirJson),
-    ...(out.cursor ? { next: out.cursor } : {}),
-  };
+  return { items: out.items, ...(out.cursor ? { next: out.cursor } : {}) };
 }
 
 export async function getPatient(

@@ -68,6 +68,24 @@ describe('Class: ResourceProjector', () => {
     }
   });
 
+  it('keeps of a US address only the state, the country and the ZIP3 (000 when restricted)', async () => {
+    // Prepare
+    const us = (postalCode: string): FhirJson => ({
+      ...patient,
+      address: [
+        { line: ['12 Elm St'], city: 'Quincy', state: 'MA', postalCode, country: 'US' },
+        { city: 'Boston' },
+      ],
+    });
+    // Act
+    const plain = await deidentifiedProjection(keys, 'riverside', us('02169-1234'));
+    const restricted = await deidentifiedProjection(keys, 'riverside', us('03601'));
+    // Assess
+    expect(plain.address).toEqual([{ state: 'MA', postalCode: '021', country: 'US' }]);
+    expect(restricted.address).toEqual([{ state: 'MA', postalCode: '000', country: 'US' }]);
+    expect(JSON.stringify(plain)).not.toMatch(/Elm|Quincy|Boston|02169/);
+  });
+
   it('drops identifier, text, note and reference displays from an Observation, pseudonymises its references and keeps its clinical content', async () => {
     // Act
     const projected = await deidentifiedProjection(keys, 'riverside', observation);
