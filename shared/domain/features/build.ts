@@ -1,5 +1,6 @@
-// Use cases (features): build a hospital's feature set (training-ready files in the curated bucket
-// and each patient's latest vector in the serving table), and read one patient's vector with the
+// Use cases (features): build a hospital's feature set (training-ready files in the curated bucket,
+// each patient's latest vector in the serving table, and the hospital's de-identified case index
+// for similar-patient evidence, recommend/case-index.ts), and read one patient's vector with the
 // provenance of every value. Memory stays bounded: raw vectors stream to S3 in pass one, while a
 // fixed-size seeded reservoir of them fits the transform; pass two streams them back to transform.
 import { PassThrough, type Readable } from 'node:stream';
@@ -18,6 +19,8 @@ import {
   type TransformedVector,
 } from './transform';
 import { featureSpecVersion } from './spec';
+import { caseFacts, type CaseFacts } from '../recommend/case-outcome';
+import { caseItem, caseTransformItem } from '../recommend/case-index';
 
 export interface FeatureDeps {
   serving: Table;
@@ -72,11 +75,11 @@ export async function buildFeatureSet(
   do {
     const page = await listPatients(deps.serving, hospital, { limit: 200, cursor });
     for (const patient of page.items) {
-      const vector = extractRawFeatures(
-        await patientRecord(deps.serving, hospital, String(patient.id)),
-        at,
-      );
-      if (!rawOut.write(JSON.stringify(vector) + '\n'))
+      const record = await patientRecord(deps.serving, hospital, String(patient.id));
+      const vector = extractRawFeatures(record, at);
+      // The case facts ride along in the raw line, so pass two writes the case with its vector.
+      const line: RawLine = { ...vector, case: caseFacts(record, at) };
+      if (!rawOut.write(JSON.stringify(line) + '\n'))
         await new Promise((r) => rawOut.once('drain', r));
       seen += 1;
       // The sample keeps values only: provenance is not needed to fit, and would cost memory.
@@ -113,6 +116,9 @@ export async function buildFeatureSet(
   };
 }
 
+/** A line of raw-vectors.ndjson: the raw vector and the patient's de-identified case facts. */
+type RawLine = RawFeatureVector & { case?: CaseFacts };
+
 function valuesOnly(vector: RawFeatureVector): RawFeatureVector {
   const features: RawFeatureVector['features'] = {};
   for (const [name, f] of Object.entries(vector.features))
@@ -136,7 +142,7 @@ async function writeMatrix(
   });
   for await (const line of lines) {
     if (!line) continue;
-    const raw = JSON.parse(line) as RawFeatureVector;
+    const { case: facts, ...raw } = JSON.parse(line) as RawLine;
     const vector = applyTransform(transform, raw);
     if (!matrix.write([raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n'))
       await new Promise((r) => matrix.once('drain', r));
@@ -149,12 +155,15 @@ async function writeMatrix(
       vector: vector.values,
       imputed: vector.imputed,
     });
+    if (facts) items.push(caseItem(hospital, raw.patient, vector.values, facts, transform));
     if (items.length >= 100) {
       await deps.serving.putMany(items);
       items = [];
     }
   }
   if (items.length) await deps.serving.putMany(items);
+  // Written after every case: readers compare only cases stamped with this transform's fit.
+  await deps.serving.put(caseTransformItem(hospital, transform));
   matrix.end();
   await upload;
 }

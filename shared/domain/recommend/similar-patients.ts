@@ -31,6 +31,11 @@ export interface DeidentifiedCase {
   vector: readonly number[];
   treatments: readonly string[];
   outcome: boolean;
+  /**
+   * The treatments the outcome followed, when the case records it per treatment (case-outcome.ts);
+   * without it, `outcome` counts under every treatment the case received.
+   */
+  eventAfter?: readonly string[];
 }
 
 export type DistanceMetric = 'cosine' | 'euclidean';
@@ -55,6 +60,53 @@ export function distance(
   return na === 0 || nb === 0 ? 1 : 1 - dot / Math.sqrt(na * nb);
 }
 
+/** Throws ValidationError unless `k` is an integer at or above the privacy floor. */
+export function checkNeighbours(k: number): void {
+  if (!Number.isInteger(k) || k < privacyFloor)
+    throw new ValidationError(`k must be an integer >= ${privacyFloor} (privacy floor)`, 'k');
+}
+
+const hadOutcome = (c: DeidentifiedCase, treatment: string) =>
+  c.eventAfter ? c.eventAfter.includes(treatment) : c.outcome;
+
+/**
+ * Outcomes under each of `treatments` among the `k` cases nearest to `vector` (a standardised
+ * vector), or undefined when fewer than `k` cases exist. Rates (0-1, 3 decimals) are withheld for
+ * treatment groups below the privacy floor; counts are always shown.
+ */
+export function neighbourEvidence(options: {
+  vector: readonly number[];
+  cases: readonly DeidentifiedCase[];
+  treatments: readonly string[];
+  k: number;
+  metric: DistanceMetric;
+  outcome: string;
+  source: string;
+}): CaseEvidence | undefined {
+  checkNeighbours(options.k);
+  if (options.cases.length < options.k) return undefined;
+  const nearest = options.cases
+    .map((c) => ({ c, d: distance(options.vector, c.vector, options.metric) }))
+    .sort((x, y) => x.d - y.d)
+    .slice(0, options.k)
+    .map((x) => x.c);
+  return {
+    k: options.k,
+    metric: options.metric,
+    outcome: options.outcome,
+    byTreatment: options.treatments.map((t) => {
+      const group = nearest.filter((c) => c.treatments.includes(t));
+      const rate = group.filter((c) => hadOutcome(c, t)).length / (group.length || 1);
+      return {
+        treatment: t,
+        patients: group.length,
+        ...(group.length >= privacyFloor ? { outcomeRate: Math.round(rate * 1000) / 1000 } : {}),
+      };
+    }),
+    source: options.source,
+  };
+}
+
 /**
  * Nearest-neighbour evidence over `cases` (standardised with `transform`, the same fit the query is
  * transformed with). `outcome` names what `DeidentifiedCase.outcome` means (e.g. "10-year ASCVD event").
@@ -68,33 +120,18 @@ export function vectorSimilarPatients(options: {
   const metric = options.metric ?? 'euclidean';
   return {
     async similar(query) {
-      if (!Number.isInteger(query.k) || query.k < privacyFloor)
-        throw new ValidationError(`k must be an integer >= ${privacyFloor} (privacy floor)`, 'k');
+      checkNeighbours(query.k);
       if (options.cases.length < query.k) return undefined;
       const raw = extractRawFeatures(query.resources as unknown as FhirJson[], query.at);
-      const vector = applyTransform(options.transform, raw).values;
-      const nearest = options.cases
-        .map((c) => ({ c, d: distance(vector, c.vector, metric) }))
-        .sort((x, y) => x.d - y.d)
-        .slice(0, query.k)
-        .map((x) => x.c);
-      return {
+      return neighbourEvidence({
+        vector: applyTransform(options.transform, raw).values,
+        cases: options.cases,
+        treatments: query.treatments,
         k: query.k,
         metric,
         outcome: options.outcome,
-        byTreatment: query.treatments.map((t) => {
-          const group = nearest.filter((c) => c.treatments.includes(t));
-          const rate = group.filter((c) => c.outcome).length / (group.length || 1);
-          return {
-            treatment: t,
-            patients: group.length,
-            ...(group.length >= privacyFloor
-              ? { outcomeRate: Math.round(rate * 1000) / 1000 }
-              : {}),
-          };
-        }),
         source: `${query.k} nearest de-identified cases (${metric} on standardised ${options.transform.specVersion} vectors)`,
-      };
+      });
     },
   };
 }
