@@ -166,7 +166,7 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
     };
     expect(report.status).toBe('proposed');
     expect(report.decisions).toEqual([]);
-    const id = report.recommendations[0]?.id ?? 'no-recommendation-0000';
+    const id = report.recommendations[0]?.id ?? 'rec-0000000000000000';
     const token = await stack.issuer.sign({ role: 'clinician', hospital });
     const decide = (decision: string) =>
       fetch(new URL(`/patients/${first!.id}/recommendations/${id}/decision`, stack.endpoints.api), {

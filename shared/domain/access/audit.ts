@@ -61,6 +61,17 @@ export function auditEntry(
   };
 }
 
+/** The shape of a served patient id: 128 bits of HMAC-SHA256 in hex (serving/resource-projection.ts). */
+const pseudonymPattern = /^[0-9a-f]{32}$/;
+
+/**
+ * The patient an audit record may name: the path's id when it is a pseudonym, else none. Any other
+ * id names no stored patient, and may be an identifier typed where a pseudonym belongs (an MRN).
+ */
+export function auditedPatient(id: string | undefined): { patient?: string } {
+  return id !== undefined && pseudonymPattern.test(id) ? { patient: id } : {};
+}
+
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One page of a hospital's audit trail for a UTC day (oldest first). */

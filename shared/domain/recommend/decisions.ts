@@ -6,11 +6,12 @@ import { z } from 'zod';
 import type { Table } from '../../ports/table';
 import { ConflictError, ValidationError } from '../errors';
 import { servingKeys } from '../serving/records';
+import { deidentifyText } from '../deid/deidentify';
 import type { RecommendationReport } from './model';
 
 export const decisionSchema = z.object({
   decision: z.enum(['accepted', 'rejected']),
-  /** Why, in the clinician's words; kept short and never required to hold PHI. */
+  /** Why, in the clinician's words; kept short, and stored de-identified. */
   reason: z.string().max(500).optional(),
 });
 
@@ -23,7 +24,9 @@ export interface Decision {
 }
 
 const decisionSk = (id: string) => `DECISION#${id}`;
-const idPattern = /^[A-Za-z0-9_-]{8,128}$/;
+// The ids recommendFor issues (stableId('rec', ...) in identity.ts): anything else names no
+// recommendation, and may be an identifier typed where an id belongs, which must not be stored.
+const idPattern = /^rec-[0-9a-f]{16}$/;
 
 /** Record a decision; the same decision twice is a no-op, a different one a ConflictError. */
 export async function recordDecision(
@@ -47,7 +50,10 @@ export async function recordDecision(
   const decision: Decision = {
     recommendationId: input.recommendationId,
     decision: parsed.data.decision,
-    ...(parsed.data.reason ? { reason: parsed.data.reason } : {}),
+    // Free text, like a note: stored de-identified (category tags; HIPAA Safe Harbor, deid/).
+    ...(parsed.data.reason
+      ? { reason: deidentifyText(parsed.data.reason, { replacement: 'tag' }).text }
+      : {}),
     by: input.by,
     at: input.at.toISOString(),
   };

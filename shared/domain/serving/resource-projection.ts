@@ -3,6 +3,7 @@
 // only in the raw bucket). HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) guide what is dropped.
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
+import { isUsZip, zip3 } from '../deid/structured-zip3';
 
 /** Elements dropped wherever they appear: names, contact details, identifiers, narrative and notes. */
 const droppedEverywhere = new Set([
@@ -34,10 +35,31 @@ const keptPatientExtensions = new Set([
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex',
   'http://hl7.org/fhir/StructureDefinition/timezone',
 ]);
+/**
+ * FHIR R4 Reference elements whose targets include Patient, Practitioner or RelatedPerson: their
+ * `display` is a person's name even when no `reference` comes with it.
+ */
+const personReferenceElements = new Set([
+  'author',
+  'performer',
+  'requester',
+  'recorder',
+  'asserter',
+  'authenticator',
+  'enterer',
+  'collector',
+  'verifier',
+  'individual',
+  'generalPractitioner',
+  'informationSource',
+]);
 const patientKept = ['gender', 'birthDate', 'deceasedBoolean', 'deceasedDateTime', 'maritalStatus'];
 
 const referencePattern =
   /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/** Hex characters kept of the HMAC-SHA256: 128 bits. */
+export const pseudonymHexLength = 32;
 
 /** Pseudonymous id of a resource: HMAC-SHA256 under the hospital's key of `Type/id`, first 128 bits in hex. */
 export async function pseudonymousId(
@@ -46,7 +68,7 @@ export async function pseudonymousId(
   type: string,
   id: string,
 ): Promise<string> {
-  return (await keys.pseudonym(hospital, `${type}/${id}`)).slice(0, 32);
+  return (await keys.pseudonym(hospital, `${type}/${id}`)).slice(0, pseudonymHexLength);
 }
 
 /** Pseudonyms cached per projector (one per file), so a patient's id is hashed once. */
@@ -84,6 +106,8 @@ export class ResourceProjector {
     );
     if (extensions.length) out.extension = extensions;
     for (const k of patientKept) if (p[k] !== undefined) out[k] = p[k];
+    const addresses = generalisedAddresses(p.address);
+    if (addresses.length) out.address = addresses;
     return out;
   }
 
@@ -95,6 +119,10 @@ export class ResourceProjector {
       if (droppedEverywhere.has(k) || (k === 'name' && personTypes.has(resourceType))) continue;
       if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
         continue;
+      // A display-only reference to a person is a name (a note sidecar's author); a string
+      // description (DocumentReference.description) is free text, like `text` and `note`.
+      if (k === 'display' && personReferenceElements.has(key)) continue;
+      if (k === 'description' && typeof v === 'string') continue;
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
       if (k === 'reference' && typeof v === 'string') {
         const projected = await this.projectReference(v);
@@ -111,6 +139,28 @@ export class ResourceProjector {
     if (!match) return undefined; // conditional, contained or opaque references carry no usable link here
     return `${match[1]}/${await this.pseudonym(match[1]!, match[2]!)}`;
   }
+}
+
+type Address = { state?: string; postalCode?: string; country?: string };
+
+/**
+ * What a Patient's addresses may keep under Safe Harbor (45 CFR 164.514(b)(2)(i)(B)): the state, the
+ * country and, for a US ZIP, its first three digits ("000" for restricted ZIP3s, structured-zip3.ts).
+ * Lines, city, district and non-US postcodes are dropped; an address left empty is dropped.
+ */
+function generalisedAddresses(value: unknown): Address[] {
+  const out: Address[] = [];
+  for (const a of (Array.isArray(value) ? value : []) as Address[]) {
+    const kept: Address = {
+      ...(typeof a.state === 'string' ? { state: a.state } : {}),
+      ...(typeof a.postalCode === 'string' && isUsZip(a.postalCode, a.country)
+        ? { postalCode: zip3(a.postalCode) }
+        : {}),
+      ...(typeof a.country === 'string' ? { country: a.country } : {}),
+    };
+    if (Object.keys(kept).length) out.push(kept);
+  }
+  return out;
 }
 
 /** The patient a resource belongs to (its compartment), from its own id or its subject/patient reference. */
