@@ -7,7 +7,8 @@ import type { Observability } from '../../shared/adapters/observability';
 import type { Dependencies } from '../../shared/adapters/composition';
 import { ConfigurationError, NotFoundError, asCaregraphError } from '../../shared/domain/errors';
 import { problem, type ApiEvent, type ApiResult } from './http';
-import { routes, type ApiDeps } from './routes';
+import type { ApiDeps } from './guarded';
+import { routes } from './routes';
 
 /** The API's dependencies from the composition root; the API refuses to run without its audit trail. */
 export function apiDependencies(deps: Dependencies): ApiDeps {
@@ -19,21 +20,22 @@ export function apiDependencies(deps: Dependencies): ApiDeps {
     audit: deps.audit,
     clock: deps.clock,
     graph: deps.graph,
+    keys: deps.keys,
   };
 }
 
 export function makeApiHandler(deps: ApiDeps, { logger, metrics }: Observability) {
   return middy(async (event: ApiEvent, _context: Context): Promise<ApiResult> => {
-    const instance = event.rawPath;
+    // The route template (`/patients/{id}`), never the raw path: a path parameter may be an
+    // identifier typed where a pseudonym belongs (an MRN), and a problem must not echo it.
+    const instance = event.routeKey.split(' ')[1] ?? '';
     try {
       const exact = routes[event.routeKey];
       const route = exact
         ? { handler: exact, params: event.pathParameters ?? {} }
         : matchRoute(event);
       if (!route)
-        throw new NotFoundError(
-          `no route for ${event.requestContext.http.method} ${event.rawPath}`,
-        );
+        throw new NotFoundError(`no ${event.requestContext.http.method} route matches this path`);
       return await route.handler(deps, event, route.params as Record<string, string>);
     } catch (error) {
       const e = asCaregraphError(error);

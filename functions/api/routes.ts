@@ -1,99 +1,33 @@
 // Primary adapter: the API's routes. Each route names the action it performs; `guarded` asks the one
 // policy (shared/domain/access/policy.ts) before the use case runs and appends an audit record after,
 // whatever the outcome. Reads are always made under the caller's own hospital partition.
-import type { Table } from '../../shared/ports/table';
-import type { ObjectStore } from '../../shared/ports/object-store';
-import type { Clock } from '../../shared/ports/clock';
-import type { GraphStore } from '../../shared/ports/graph-store';
-import { neighbors, searchConcepts } from '../../shared/domain/kg/queries';
-import { knowledgeGraphEvidence } from '../../shared/domain/recommend/graph-evidence';
+import { z } from 'zod';
+import { listAudit } from '../../shared/domain/access/audit';
+import { NotFoundError, ValidationError } from '../../shared/domain/errors';
+import { patientFeatures } from '../../shared/domain/features/build';
 import { batchSummary } from '../../shared/domain/ingest/batches';
 import { createUpload } from '../../shared/domain/ingest/uploads';
-import { getPatient, listObservations, listPatients } from '../../shared/domain/serving/queries';
-import { patientFeatures } from '../../shared/domain/features/build';
-import { patientRecord } from '../../shared/domain/serving/queries';
-import { scoresFromFhir } from '../../shared/domain/risk/scores-from-fhir';
-import { isRiskScoreName, riskScoreNames } from '../../shared/domain/risk/registry';
-import { acknowledgeAlert, listAlerts } from '../../shared/domain/monitoring/alerts';
+import { neighbors, searchConcepts } from '../../shared/domain/kg/queries';
 import { parseAlertId } from '../../shared/domain/monitoring/alert-records';
-import { acknowledgeReminder } from '../../shared/domain/reminders/acknowledge';
-import { recommendFor } from '../../shared/domain/recommend/recommend-for';
+import { acknowledgeAlert, listAlerts } from '../../shared/domain/monitoring/alerts';
+import { storedPgxProfile } from '../../shared/domain/pgx/stored-profile';
 import { recordDecision, withDecisions } from '../../shared/domain/recommend/decisions';
-import { z } from 'zod';
-import { authorize, type Action } from '../../shared/domain/access/policy';
-import { auditEntry, listAudit, recordAudit } from '../../shared/domain/access/audit';
-import { asCaregraphError, NotFoundError, ValidationError } from '../../shared/domain/errors';
+import { knowledgeGraphEvidence } from '../../shared/domain/recommend/graph-evidence';
+import { recommendFor } from '../../shared/domain/recommend/recommend-for';
+import { similarPatientsFor } from '../../shared/domain/recommend/similar-patients-store';
+import { acknowledgeReminder } from '../../shared/domain/reminders/acknowledge';
+import { isRiskScoreName, riskScoreNames } from '../../shared/domain/risk/registry';
+import { scoresFromFhir } from '../../shared/domain/risk/scores-from-fhir';
 import {
-  callerOf,
-  json,
-  jsonBody,
-  pageParams,
-  type ApiEvent,
-  type ApiResult,
-  type Caller,
-} from './http';
-
-export interface ApiDeps {
-  serving: Table;
-  objects: ObjectStore;
-  /** The append-only audit trail: every guarded request appends one record. */
-  audit: Table;
-  clock: Clock;
-  /** The knowledge graph (public named graphs only are read by the /kg routes). */
-  graph: GraphStore;
-}
-
-export interface RouteContext {
-  deps: ApiDeps;
-  event: ApiEvent;
-  params: Record<string, string>;
-  caller: Caller;
-}
-
-type Route = (deps: ApiDeps, event: ApiEvent, params: Record<string, string>) => Promise<ApiResult>;
-
-/**
- * A route that performs `action`, on the patient named by the `{id}` path parameter when
- * `onPatient` is set. Denials and failures are audited too: an audit trail that records only
- * successes cannot show an attack.
- */
-export function guarded(
-  action: Action,
-  run: (ctx: RouteContext) => Promise<ApiResult>,
-  { onPatient = false } = {},
-): Route {
-  return async (deps, event, params) => {
-    const caller = callerOf(event);
-    const patient = onPatient ? params.id : undefined;
-    const entry = {
-      ...auditEntry(
-        caller,
-        action,
-        event.routeKey,
-        event.requestContext.requestId,
-        deps.clock.now(),
-      ),
-      ...(patient ? { patient } : {}),
-    };
-    let result: ApiResult;
-    try {
-      const purpose = authorize(caller, action, patient ? { patient } : {});
-      result = await run({ deps, event, params, caller });
-      await recordAudit(deps.audit, {
-        ...entry,
-        purpose,
-        outcome: 'allowed',
-        status: result.statusCode ?? 200,
-      });
-      return result;
-    } catch (error) {
-      const status = asCaregraphError(error).status;
-      const outcome = status === 401 || status === 403 ? 'denied' : 'failed';
-      await recordAudit(deps.audit, { ...entry, outcome, status });
-      throw error;
-    }
-  };
-}
+  getPatient,
+  listObservations,
+  listPatients,
+  patientRecord,
+} from '../../shared/domain/serving/queries';
+import { guarded, type Route } from './guarded';
+import { json, jsonBody, pageParams, type ApiEvent } from './http';
+import { pgxRoutes } from './routes-pgx';
+import { researchRoutes } from './routes-research';
 
 const reminderAckSchema = z.object({
   status: z.enum(['taken', 'skipped', 'snoozed']),
@@ -227,11 +161,18 @@ export const routes: Record<string, Route> = {
   'GET /patients/{id}/recommendations': guarded(
     'patient:read-clinical',
     async ({ deps, params, caller }) => {
-      const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
+      const [resources, stored] = await Promise.all([
+        patientRecord(deps.serving, caller.hospital, params.id!),
+        storedPgxProfile(deps, caller.hospital, params.id!),
+      ]);
       const report = await recommendFor(
-        { graphEvidence: knowledgeGraphEvidence(deps.graph) },
+        {
+          graphEvidence: knowledgeGraphEvidence(deps.graph),
+          similarPatients: similarPatientsFor(deps, caller.hospital),
+        },
         {
           resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
+          ...(stored.profile ? { pgx: stored.profile } : {}),
           at: deps.clock.now(),
         },
       );
@@ -286,4 +227,6 @@ export const routes: Record<string, Route> = {
   'GET /audit': guarded('audit:read', async ({ deps, event, caller }) =>
     json(200, await listAudit(deps.audit, caller.hospital, auditQuery(event, deps.clock.now()))),
   ),
+  ...pgxRoutes,
+  ...researchRoutes,
 };
