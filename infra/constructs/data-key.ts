@@ -12,7 +12,8 @@ export interface DataKeyProps {
  * One key for buckets, tables, queues, topics and log groups, rotated yearly.
  *
  * The key policy names the AWS services that encrypt on our behalf (CloudWatch Logs, S3 event
- * notifications into the encrypted queue, CloudWatch alarms into the encrypted topic). They are
+ * notifications into the encrypted queue, CloudWatch alarms into the encrypted topic, EventBridge
+ * dead letters into the encrypted queues). They are
  * written here, in the stateful stack, rather than added by the stateless stack's constructs, so
  * that the key policy is complete and reviewable in one template and a stateless deploy never
  * rewrites a stateful resource.
@@ -59,10 +60,13 @@ export class DataKey extends Construct {
     );
 
     // S3 sends ObjectCreated notifications into the KMS-encrypted ingest queue; CloudWatch sends
-    // alarm notifications into the KMS-encrypted operator topic. Both need a data key to do so.
+    // alarm notifications into the KMS-encrypted operator topic; EventBridge puts events it could not
+    // hand to a rule target into that target's encrypted dead-letter queue (EventBridge user guide,
+    // "Using dead-letter queues"). Each needs a data key to do so; same account only.
     for (const [sid, service] of [
       ['S3NotificationsIntoEncryptedQueue', 's3.amazonaws.com'],
       ['CloudWatchAlarmsIntoEncryptedTopic', 'cloudwatch.amazonaws.com'],
+      ['EventBridgeDeadLettersIntoEncryptedQueues', 'events.amazonaws.com'],
     ] as const) {
       this.key.addToResourcePolicy(
         new iam.PolicyStatement({

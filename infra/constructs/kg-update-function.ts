@@ -2,8 +2,6 @@
 // literature/ in the raw bucket reach the kg-update function through EventBridge rules (retried, then kept
 // in an encrypted DLQ); the function extracts facts and writes them to Neptune with IAM auth.
 import { Duration, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -13,12 +11,13 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { envNames } from '../../shared/config/config';
 import { eventTypes } from '../../shared/ports/event-bus';
 import { keyLayout } from '../../shared/config/resources';
 import { objectPrefixFinding, topLevelPrefix, useKey, writeObjects } from './data-access';
+import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { connectToGraph, graphEndpointUrl, graphWriteActions } from './graph-access';
 import { graphStagingPrefix, type GraphConnection } from './knowledge-graph';
 import { PipelineFunction } from './pipeline-function';
@@ -133,31 +132,14 @@ export class KgUpdate extends Construct {
   }
 
   private deadLetters(props: KgUpdateProps): sqs.Queue {
-    const queue = new sqs.Queue(this, 'DeadLetters', {
-      queueName: `${props.prefix}-kg-update-dlq`,
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(queue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue of the kg-update rules and of its failed invocations; a DLQ of a DLQ would only hide failures further.',
-    });
-    new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmName: `${props.prefix}-kg-update-dlq-not-empty`,
+    return alarmedDeadLetterQueue(this, {
+      prefix: props.prefix,
+      name: 'kg-update',
+      dataKey: props.dataKey,
+      alarmTopic: props.alarmTopic,
       alarmDescription: 'A note or literature upload could not be recorded in the knowledge graph.',
-      metric: queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new actions.SnsAction(props.alarmTopic));
-    return queue;
+      holds: 'the kg-update rules and of its failed invocations',
+    });
   }
 
   private route(props: KgUpdateProps): void {

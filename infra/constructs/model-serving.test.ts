@@ -318,12 +318,19 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
       expect(request.VpcConfig.Subnets).toHaveLength(2);
     });
 
-    it("lets Scheduler create this model's training jobs and pass the execution role to SageMaker, nothing else", () => {
+    it("lets Scheduler create this model's training jobs, pass the execution role to SageMaker and record failed runs, nothing else", () => {
       const statements = statementsOfRole(stateless, /ModelTrainingSchedulerRole/);
       expect(statements.flatMap((s) => asList(s.Action)).sort()).toEqual([
         'iam:PassRole',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
         'sagemaker:CreateTrainingJob',
+        'sqs:SendMessage',
       ]);
+      const send = statements.find((s) => asList(s.Action).includes('sqs:SendMessage'));
+      expect(JSON.stringify(send?.Resource)).toMatch(/ModelTrainingDeadLetters/);
+      const encrypt = statements.find((s) => asList(s.Action).includes('kms:GenerateDataKey'));
+      expect(JSON.stringify(encrypt?.Condition)).toMatch(/kms:ViaService.*sqs\./);
       const create = statements.find((s) =>
         asList(s.Action).includes('sagemaker:CreateTrainingJob'),
       );
@@ -334,6 +341,21 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
       expect(JSON.stringify(pass?.Resource)).toMatch(/ModelExecutionRole/);
       expect(pass?.Condition).toEqual({
         StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+      });
+    });
+
+    it('sends runs Scheduler could not start to an encrypted, alarmed dead-letter queue', () => {
+      const schedules = stateless.findResources('AWS::Scheduler::Schedule') as Record<
+        string,
+        { Properties: { Name: string; Target: { DeadLetterConfig?: { Arn: unknown } } } }
+      >;
+      const retrain = Object.values(schedules).find((r) => r.Properties.Name.endsWith('-retrain'));
+      expect(JSON.stringify(retrain?.Properties.Target.DeadLetterConfig?.Arn)).toMatch(
+        /ModelTrainingDeadLetters/,
+      );
+      stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'caregraph-cvd-risk-retrain-dlq-not-empty',
+        Threshold: 1,
       });
     });
   });

@@ -8,8 +8,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ConfigurationError } from '../../shared/domain/errors';
+import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { modelsPrefix, type ModelExecutionRole } from './model-execution-role';
 import { hasInstanceStorage } from './model-serving';
 
@@ -29,6 +32,8 @@ export interface ModelTrainingProps {
   vpc: ec2.IVpc;
   /** EventBridge Scheduler expression, evaluated in UTC. */
   schedule: string;
+  /** Operators are told when a run could not be started (its dead letter). */
+  alarmTopic: sns.ITopic;
 }
 
 /** A training job stops after this long (SageMaker StoppingCondition), in seconds. */
@@ -54,6 +59,8 @@ const maxJobNameLength = 63;
 export class ModelTraining extends Construct {
   readonly schedule: scheduler.CfnSchedule;
   readonly schedulerRole: iam.Role;
+  /** Runs Scheduler could not start after its retries (EventBridge Scheduler dead-letter events). */
+  readonly deadLetterQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: ModelTrainingProps) {
     super(scope, id);
@@ -73,6 +80,14 @@ export class ModelTraining extends Construct {
       }),
       description: `EventBridge Scheduler starts ${jobPrefix} training jobs, nothing else`,
     });
+    this.deadLetterQueue = alarmedDeadLetterQueue(this, {
+      prefix: props.prefix,
+      name: `${props.modelName}-retrain`,
+      dataKey: props.dataKey,
+      alarmTopic: props.alarmTopic,
+      alarmDescription: `A scheduled ${props.modelName} retraining run could not be started.`,
+      holds: `the ${props.modelName} retraining schedule`,
+    });
     const policy = new iam.ManagedPolicy(this, 'StartTrainingPolicy', {
       description: `Start ${jobPrefix} training jobs with the SageMaker execution role`,
       roles: [this.schedulerRole],
@@ -87,6 +102,21 @@ export class ModelTraining extends Construct {
           actions: ['iam:PassRole'],
           resources: [props.execution.role.roleArn],
           conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+        }),
+        // Scheduler writes a run it could not start into the encrypted dead-letter queue with this
+        // role (EventBridge Scheduler user guide, "Configuring a schedule's dead-letter queue").
+        new iam.PolicyStatement({
+          sid: 'RecordFailedRuns',
+          actions: ['sqs:SendMessage'],
+          resources: [this.deadLetterQueue.queueArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'EncryptFailedRuns',
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [props.dataKey.keyArn],
+          conditions: {
+            StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` },
+          },
         }),
         // SageMaker grants itself use of the volume key on the caller's behalf.
         ...(volumeKey
@@ -121,6 +151,7 @@ export class ModelTraining extends Construct {
         input: Stack.of(this).toJsonString(trainingJobRequest(props, jobPrefix, volumeKey)),
         // A throttled or failed CreateTrainingJob is retried; a job that starts and fails is not.
         retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 60 * 60 },
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
       },
     });
     this.schedule.node.addDependency(policy);

@@ -1,7 +1,8 @@
 // Stateless construct: patient monitoring. Ingest publishes PatientDataUpdated to the default event
-// bus; a rule delivers each to the monitor function (async invoke: retried, then kept in a DLQ), which
-// evaluates that patient's alert rules and notifies the care team through the notifications topic.
-import { Duration, Validations } from 'aws-cdk-lib';
+// bus; a rule delivers each to the monitor function, which evaluates that patient's alert rules and
+// notifies the care team through the notifications topic. Delivery and invocation failures, after
+// retries, go to an alarmed dead-letter queue.
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -10,12 +11,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { envNames } from '../../shared/config/config';
 import { servingTable } from '../../shared/config/resources';
 import { eventTypes } from '../../shared/ports/event-bus';
 import { useKey } from './data-access';
+import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { PipelineFunction } from './pipeline-function';
 
 export interface PatientMonitoringProps {
@@ -23,6 +26,8 @@ export interface PatientMonitoringProps {
   dataKey: kms.IKey;
   servingTable: dynamodb.ITable;
   notifications: sns.ITopic;
+  /** Operators are told when a message lands in the dead-letter queue. */
+  alarmTopic: sns.ITopic;
   vpc: ec2.IVpc;
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
@@ -80,17 +85,20 @@ export class PatientMonitoring extends Construct {
         'kms:DescribeKey',
       ]),
     );
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      queueName: `${props.prefix}-monitor-dlq`,
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetterQueue = alarmedDeadLetterQueue(this, {
+      prefix: props.prefix,
+      name: 'monitor',
+      dataKey: props.dataKey,
+      alarmTopic: props.alarmTopic,
+      alarmDescription: "A patient's new data could not be evaluated for alerts or reminders.",
+      holds: 'the PatientDataUpdated rule target and of the monitor function failed invocations',
     });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue of the PatientDataUpdated rule target; a DLQ of a DLQ would only hide failures further.',
+    // Events EventBridge could not deliver and invocations that failed after Lambda's retries
+    // both land in the dead-letter queue: no PatientDataUpdated is dropped silently.
+    this.function.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(2),
+      onFailure: new destinations.SqsDestination(this.deadLetterQueue),
     });
     const { source, detailType } = eventTypes.patientDataUpdated;
     new events.Rule(this, 'PatientDataUpdated', {

@@ -2,7 +2,6 @@
 // tables, users, network, knowledge graph, model images).
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { ClinicianIdentity } from '../constructs/clinician-identity';
@@ -65,7 +64,6 @@ export class StatefulStack extends Stack {
       auditLogRetentionDays: props.auditLogRetentionDays,
     });
     this.models = new ModelRepository(this, 'Models', { prefix, key });
-    allowEventBridgeDeadLetters(key);
 
     this.resources = {
       dataKey: key,
@@ -88,22 +86,4 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'GraphLoaderRoleArn', { value: this.graph.loaderRole.roleArn });
     new CfnOutput(this, 'ModelRepositoryUri', { value: this.models.repository.repositoryUri });
   }
-}
-
-/**
- * EventBridge delivers events it could not hand to a rule target into that target's dead-letter
- * queue, and those queues are encrypted with the data key, so EventBridge needs a data key too
- * (EventBridge user guide, "Using dead-letter queues"). Same account only. It belongs with the
- * other service statements in DataKey (outside this change), where it can move unchanged.
- */
-function allowEventBridgeDeadLetters(key: kms.Key): void {
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'EventBridgeDeadLettersIntoEncryptedQueues',
-      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(key).account } },
-    }),
-  );
 }

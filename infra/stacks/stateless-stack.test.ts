@@ -57,9 +57,9 @@ describe('Stack: stateless', () => {
     statementsOf(functionName).flatMap((s) => asList(s.Action));
 
   describe('Ingest pipeline', () => {
-    it('encrypts every queue (ingest, its DLQ, the monitor and kg-update DLQs) with the customer-managed key', () => {
+    it('encrypts every queue (ingest, its DLQ, the monitor, kg-update and retraining DLQs) with the customer-managed key', () => {
       const queues = Object.values(template.findResources('AWS::SQS::Queue')) as Resource[];
-      expect(queues).toHaveLength(4);
+      expect(queues).toHaveLength(5);
       for (const queue of queues)
         expect(JSON.stringify(queue.Properties.KmsMasterKeyId)).toMatch(/DataKey/);
     });
@@ -77,7 +77,7 @@ describe('Stack: stateless', () => {
             ]),
           },
         },
-        4,
+        5,
       );
     });
 
@@ -270,6 +270,26 @@ describe('Stack: stateless', () => {
       expect(writeResources).not.toMatch(/caregraph-raw-/);
     });
 
+    it('lets ingest only write the re-identification table, and no other function touch or name it', () => {
+      const grants = statementsOf('caregraph-ingest').filter((s) =>
+        JSON.stringify(s.Resource).includes('caregraph-reidentification'),
+      );
+      expect(grants.map((s) => asList(s.Action).sort())).toEqual([
+        ['dynamodb:BatchWriteItem', 'dynamodb:PutItem'],
+      ]);
+      const ingestVariables = (
+        functionNamed('caregraph-ingest').Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+      expect(ingestVariables[envNames.reidentificationTable]).toBe('caregraph-reidentification');
+      const api = functionNamed('caregraph-api').Properties.Environment as {
+        Variables: Record<string, unknown>;
+      };
+      expect(api.Variables).not.toHaveProperty(envNames.reidentificationTable);
+      expect(JSON.stringify(statementsOf('caregraph-api'))).not.toContain('reidentification');
+    });
+
     it('lets ingest read secrets under the pseudonym prefix only, and consume only its own queue', () => {
       const statements = statementsOf('caregraph-ingest');
       const secrets = statements.find((s) =>
@@ -376,6 +396,23 @@ describe('Stack: stateless', () => {
             DeadLetterConfig: Match.objectLike({ Arn: Match.anyValue() }),
           }),
         ],
+      });
+    });
+
+    it('parks invocations that fail after retries in the same DLQ, which pages the operators', () => {
+      const [dlqId] = Object.keys(
+        template.findResources('AWS::SQS::Queue', {
+          Properties: { QueueName: 'caregraph-monitor-dlq' },
+        }),
+      );
+      expect(dlqId).toBeDefined();
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [dlqId, 'Arn'] } } },
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'caregraph-monitor-dlq-not-empty',
+        Threshold: 1,
       });
     });
 

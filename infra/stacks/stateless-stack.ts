@@ -9,7 +9,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { envNames } from '../../shared/config/config';
-import { auditTable, idempotencyTable, servingTable } from '../../shared/config/resources';
+import {
+  auditTable,
+  idempotencyTable,
+  reidentificationTable,
+  servingTable,
+} from '../../shared/config/resources';
 import { dataBucketsByName, tableByName } from '../constructs/resource-names';
 import { ReminderDelivery } from '../constructs/reminder-delivery';
 import { PatientMonitoring } from '../constructs/patient-monitoring';
@@ -60,6 +65,7 @@ export class StatelessStack extends Stack {
     const serving = tableByName(this, prefix, servingTable);
     const idempotency = tableByName(this, prefix, idempotencyTable);
     const audit = tableByName(this, prefix, auditTable);
+    const reidentification = tableByName(this, prefix, reidentificationTable);
 
     this.alarmTopic = new sns.Topic(this, 'OperatorAlerts', {
       topicName: `${prefix}-operator-alerts`,
@@ -89,8 +95,13 @@ export class StatelessStack extends Stack {
       buckets,
       servingTable: serving,
       idempotencyTable: idempotency,
+      reidentificationTable: reidentification,
       vpc: stateful.vpc,
-      environment: environment(`${prefix}-ingest`),
+      // Only ingest is given the re-identification table's name (and a write-only grant on it).
+      environment: {
+        ...environment(`${prefix}-ingest`),
+        [envNames.reidentificationTable]: reidentification.tableName,
+      },
       pseudonymSecretPrefix,
       reservedConcurrency: props.ingestReservedConcurrency,
       logRetention: props.logRetention,
@@ -137,6 +148,7 @@ export class StatelessStack extends Stack {
       dataKey,
       servingTable: serving,
       notifications: this.reminders.topic,
+      alarmTopic: this.alarmTopic,
       vpc: stateful.vpc,
       environment: environment(`${prefix}-monitor`),
       logRetention: props.logRetention,
@@ -202,6 +214,7 @@ export class StatelessStack extends Stack {
       instanceType: settings.trainingInstanceType,
       vpc: stateful.vpc,
       schedule: settings.retrainSchedule,
+      alarmTopic: this.alarmTopic,
     });
     const serving = settings.models
       ? new ModelServing(this, 'ModelServing', {
