@@ -4,6 +4,10 @@
 // Years alone (gold DateYear) are not PHI under HIPAA Safe Harbor, so recall and precision are reported
 // both ways: `safeHarbor.*` leaves gold DateYear out and does not report years alone; `withYears.*`
 // counts DateYear as PHI and reports years alone.
+// Gold labels are scored as given. The gold labels some years alone Date rather than DateYear ("CVA 74'"
+// is Date where "CHOLECYSTECTOMY 77'" in the same list is DateYear); `safeHarbor.recall.Date.yearAloneAsDateYear`
+// additionally reports Date recall with such spans judged by the rule applied to reported spans, and
+// `safeHarbor.goldDateYearAlone` counts them, so the effect of that labelling is visible, not hidden.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPhi } from '../../shared/domain/deid/detect';
@@ -47,11 +51,27 @@ interface Tally {
   correct: Record<string, number>;
 }
 
-function score(notes: GoldNote[], predictions: Candidate[][], withYears: boolean): Tally {
+/** A year and nothing else: 1992, '92, 92'. */
+const yearAlone = /^(?:['’]?\d{2}['’]?|\d{4})$/;
+
+/** The gold category, with a Date that is only a year counted as DateYear (see the file comment). */
+function goldCategory(note: GoldNote, g: GoldNote['gold'][number], asLabelled: boolean): string {
+  const yearOnly = yearAlone.test(note.text.slice(g.start, g.end).trim());
+  return !asLabelled && g.category === 'Date' && yearOnly ? 'DateYear' : g.category;
+}
+
+function score(
+  notes: GoldNote[],
+  predictions: Candidate[][],
+  withYears: boolean,
+  asLabelled = true,
+): Tally {
   const t: Tally = { found: {}, gold: {}, reported: {}, correct: {} };
   const bump = (r: Record<string, number>, k: string) => (r[k] = (r[k] ?? 0) + 1);
   notes.forEach((note, i) => {
-    const gold = note.gold.filter((g) => withYears || g.category !== 'DateYear');
+    const gold = note.gold
+      .map((g) => ({ ...g, category: goldCategory(note, g, asLabelled) }))
+      .filter((g) => withYears || g.category !== 'DateYear');
     const spans = predictions[i]!.filter((p) => withYears || !p.yearOnly);
     for (const g of gold) {
       bump(t.gold, g.category);
@@ -104,7 +124,8 @@ export async function deidEval(ctx: EvalContext): Promise<EvalResult> {
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const megabytes = notes.reduce((a, n) => a + Buffer.byteLength(n.text), 0) / 1e6;
   const nameGold = ['HCPName', 'PTName', 'RelativeProxyName'];
-  const sh = score(notes, predictions, false);
+  const sh = score(notes, predictions, false, true);
+  const consistent = score(notes, predictions, false, false);
   const names = nameGold.reduce((a, c) => a + (sh.found[c] ?? 0), 0);
   const namesGold = nameGold.reduce((a, c) => a + (sh.gold[c] ?? 0), 0);
   return {
@@ -112,7 +133,12 @@ export async function deidEval(ctx: EvalContext): Promise<EvalResult> {
       notes: notes.length,
       ...metricsOf('safeHarbor', sh),
       'safeHarbor.recall.allNames': ratio(names, namesGold),
-      ...metricsOf('withYears', score(notes, predictions, true)),
+      'safeHarbor.recall.Date.yearAloneAsDateYear': ratio(
+        consistent.found.Date ?? 0,
+        consistent.gold.Date ?? 0,
+      ),
+      'safeHarbor.goldDateYearAlone': (sh.gold.Date ?? 0) - (consistent.gold.Date ?? 0),
+      ...metricsOf('withYears', score(notes, predictions, true, true)),
       megabytesPerSecond: Number((megabytes / seconds).toFixed(3)),
       megabytesPerSecondWarm: Number((megabytes / warmSeconds).toFixed(3)),
       megabytesPerCpuSecondWarm: Number((megabytes / cpuSeconds).toFixed(3)),

@@ -9,8 +9,8 @@ import {
   findDates,
   findIdentifiers,
   findPhones,
-  findYears,
 } from './patterns';
+import { findYears } from './years';
 import { findNames } from './names';
 import { findLocations } from './locations';
 import { ambiguousNames, commonWords, eponyms } from './lexicon/common-words';

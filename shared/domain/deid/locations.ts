@@ -34,8 +34,9 @@ const wardWithNumber =
   /\b(?:to|from|on|per|at)\s+(?:the\s+)?([A-Za-z][a-z]{3,}|[A-Z]{4,})(?:\s+-?\s*|-)?\d{1,2}(?![\d/:%]|\.\d)(?!\s*(?:mg|mcg|l\b|lpm|lit|units?|u\b|cc|ml|hrs?|am|pm|min|days?|x\b|times|breaths|bpm|%|mm|cm|kg|lbs?|degrees|\/))/gi;
 const placeCue =
   /\b(?:employed by|works (?:full-time |part-time )?(?:at|for)|job at|employer:?|lives?|living|resides?|residing|lived|moved|relocated|born|raised|native|visiting|flying|fly|flew|drove|driving|coming|came|home|returns?|returned|returning|works?|working|worked|employed|retired|called|calling|daughter|son|sister|brother|family)\s+(?:in|at|from|to|for|of|near|with)\s+(?:the\s+)?/gi;
+/** "University of Maryland", "U of MD", "U Penn"; "F/U IN" and "7 U" (units) are not (no slash, one line). */
 const university =
-  /\b(?:university|univ\.?)\s+of\s+[A-Za-z]+|\b(?:U|UOf)(?:\s+of|\s+OF)?\s+[A-Z][A-Za-z]+/gi;
+  /\b(?:university|univ\.?)\s+of\s+[A-Za-z]+|(?<![/\w])(?:U|UOf)(?:[ \t]+of|[ \t]+OF)?[ \t]+[A-Z][A-Za-z]+/gi;
 /** "St. Agnes", "Saint Mary's", "ST. MARY", "Mt. Sinai": a saint's or mount's name after the abbreviation. */
 const saint =
   /\b(?:St\.|ST\.|st\.|Saint|SAINT|saint|Mt\.|MT\.|Mount|MOUNT)\s+([A-Za-z]+(?:'s)?)\b/g;
@@ -141,7 +142,9 @@ export class LocationFinder {
     for (const m of this.text.matchAll(university)) {
       const last = m[0].split(/\s+/).pop()!.toLowerCase();
       const state = stateNames.has(last) || stateCodes.has(last.toUpperCase());
+      const bare = /^u/i.test(m[0]) && !/^univ/i.test(m[0]) && !/\bof\b/i.test(m[0]);
       if (/^u/i.test(m[0]) && !/^univ/i.test(m[0]) && !state) continue;
+      if (bare && commonWords.has(last)) continue; // "U IN", "U OR": a unit and a word, not a state
       this.add(m.index, m.index + m[0].length);
     }
     for (const m of this.text.matchAll(saint)) {

@@ -4,6 +4,7 @@
 // strength 5/5, ABG 7.45/33/80, doses) are excluded by the value ranges and the context rules below.
 import type { Candidate } from './model';
 import { stateCodes, streetSuffixes } from './lexicon/places';
+import { clinicalLookAlike } from './date-guards';
 
 const month =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -27,15 +28,26 @@ const datePatterns: RegExp[] = [
   new RegExp(`\\b${day}${ordinal}?\\s+(?:of\\s+)?${month}\\.?(?:,?\\s+(?:19|20)\\d{2})?\\b`, 'gi'),
   // March 2024, nov. 2016
   new RegExp(`\\b${month}\\.?,?\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'gi'),
+  // Jan '93, Sept. '04: a month and an apostrophe year
+  new RegExp(`\\b${month}\\.?,?\\s+['’]\\d{2}\\b`, 'gi'),
+  // Jan 93, Oct 88: a month and a two-digit year that cannot be a day (not "may", "mar" or "dec", also
+  // verbs and the nursing abbreviation for decreased: "dec 50 cc")
+  new RegExp(
+    `\\b(?!may\\b|mar\\b|march\\b|dec\\b)${month}\\.?,?\\s+(?:3[2-9]|[4-9]\\d)\\b(?![.:/]\\d|\\s*(?:%|mg|mcg|ml|cc|units?|kg|lbs?|mm|cm|hrs?|min|bpm|x\\b))`,
+    'gi',
+  ),
   // 7/81, 11/92: month and two-digit year (a day cannot exceed 31)
   /(?<![\d/]|\d[.:-])(?:0?[1-9]|1[0-2])\/(?:3[2-9]|[4-9]\d)(?![\d/%]|\.\d)/g,
   // 03/2018
   /(?<![\d/.])(?:0?[1-9]|1[0-2])\/(?:19|20)\d{2}(?![\d/])/g,
 ];
 
-/** "the 11th", "on the 3rd": a day of a month named elsewhere (the day is group 1). */
+/**
+ * "on the 11th", "since the 3rd", "until 5th": a day of a month named elsewhere (the day is group 1).
+ * A bare "the 1st" is an order ("complications with the 1st"), so "the" needs a time preposition.
+ */
 const dayOfMonthAlone = new RegExp(
-  `\\b(?:the|on|since|until|of)\\s+(${day}${ordinal})\\b(?=\\s*(?:[.,;:)]|$|\\s(?:at|of|in|and)\\b))`,
+  `\\b(?:(?:on|since|until|till|by|from|before|after|of)\\s+the|on|since|until)\\s+(${day}${ordinal})\\b(?=\\s*(?:[.,;:)]|$|\\s(?:at|of|in|and|by|for|when|with|to|until|but)\\b))`,
   'gi',
 );
 
@@ -50,16 +62,11 @@ const monthDay = new RegExp(
   `(?<![\\d/]|\\d[.:x-])${monthNumber}/${day}(?![\\d/%]|\\.\\d|\\s*(?:%|strength|str\\b|of\\b|ns\\b|tabs?\\b|pill|murmur|sem|hsm|grade|power|motor|mm|cm|bottles?|up\\b|way|amp|dose|peep|ps\\b|psv|fio2|st\\b|nph|cp\\b|pain|bpm|lpm|bipap|cpap|\\^))`,
   'gi',
 );
-const pressureSupport = /\b(?:c-?pap|bi-?pap|ps|psv|pressure support|peep)\b/i;
 /** A range of two month/day dates: "10/03/10/04", "9/16-9/20" (both halves must be valid dates). */
 const monthDayRange = new RegExp(
   `(?<![\\d/]|\\d[.:x-])${monthNumber}/${day}(?:/|-|\\s*-\\s*)${monthNumber}/${day}(?![\\d/%]|\\.\\d)`,
   'g',
 );
-/** Words before a ratio or setting that reads like M/D: muscle strength, vent settings, rales "1/3 up", pain "3/10". */
-const notDateBefore =
-  /(?:\b(?:strength|str|motor|grade|power|murmur|ratio|sats?|i:e|ie|times|bp|b\/p|pressures?|map|score|gcs|abg|vbg|ph|psv?|pressure support|cpap|bi-?pap|peep|vent|settings?|flowby|simv|imv|ac|trial(?:ed)?|wean(?:ed)?(?: down)? to|rales|crackles|cxs?|b\/?s|perrla?|gave|give|decub|c\/o|rated?)[\s:=,~]*(?:of|on|at|to|up)?|%,?\s*&?)[\s:=]*$/i;
-
 const phonePatterns: RegExp[] = [
   // (617) 555-0142, 617-555-0142, 617.555.0142, 201/324/1423, 212- 476- 8356, +1 617 555 0142
   /(?<![\d/.-])(?:\+?1[\s.-]?)?(?:\(\s*\d{3}\s*\)|\d{3})\s*[\s./-]\s*\d{3}\s*[\s./-]\s*\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\d/-])/gi,
@@ -105,13 +112,9 @@ const agePatterns: RegExp[] = [
   /\b(?:age|aged|age of|ages)\s*:?\s*(9\d|1[0-2]\d)\b/gi,
   /\b(9\d|1[0-2]\d)(?=\s*(?:yo|y\/o)?\s*(?:m|f|male|female|man|woman|gentleman|lady)\b)(?<=(?:^|\n|\.\s|,\s|is\s|a\s|an\s)\d+)/gi,
 ];
-/** Years standing alone: 4 digits after a clinical history cue, or an apostrophe year ('92). */
-const yearPatterns: RegExp[] = [
-  /(?<![\d/.-]|(?:at|@|approx\.?|by|until|from|to)\s*)(?:19[3-9]\d|20[0-4]\d)(?![\d/-]|\.\d|\s*(?:mg|mcg|ml|cc|units?|u\b|kcal|cal\b|g\b|%|hrs?\b|h\b))/gi,
-  /(?<=['’])\d{2}\b(?!['’])|\b\d{2}(?=['’](?![sS]\b))/g,
-];
 
-function collect(
+/** Every match of `pattern` (or its group `group`) as a finding of `category`, with offsets into `text`. */
+export function collect(
   text: string,
   pattern: RegExp,
   category: Candidate['category'],
@@ -127,44 +130,13 @@ function collect(
   return found;
 }
 
-/**
- * Halves, thirds and quarters used as numbers: "1 1/2 hrs", "D5 1/2", "over 1/2 hour", "2/4 blood
- * cultures" (a mixed number, a duration or a count of culture bottles), not January 2 or February 4.
- */
-function commonFraction(text: string, c: Candidate): boolean {
-  if (!/^[1-3]\/[2-4]$/.test(c.text)) return false;
-  const before = text.slice(Math.max(0, c.start - 2), c.start);
-  const after = text.slice(c.end, c.end + 12);
-  return (
-    /\d\s$/.test(before) || /^\s*(?:hours?|hrs?|h\b|blood|bl\b|cultures?|bottles?)/i.test(after)
-  );
-}
-
 /** Dates with a day or month element (never a year alone). */
 export function findDates(text: string): Candidate[] {
   const found = datePatterns.flatMap((p) => collect(text, p, 'DATE'));
   found.push(...collect(text, monthAlone, 'DATE'), ...collect(text, mayOrMarch, 'DATE', 1));
   found.push(...collect(text, dayOfMonthAlone, 'DATE', 1));
-  for (const c of [...collect(text, monthDay, 'DATE'), ...collect(text, monthDayRange, 'DATE')]) {
-    const before = text.slice(Math.max(0, c.start - 24), c.start);
-    const around = text.slice(Math.max(0, c.start - 15), c.end + 15);
-    if (/\/10$/.test(c.text) && /pain|scale|rate/i.test(around)) continue; // pain 3/10
-    if (commonFraction(text, c)) continue;
-    // Strengths, ratios, murmur grades and volume-mode settings stay under 16 in the second place (5/5,
-    // 2/6, AC 14/5), so a day of 16-31 is a date even after such a word ("placed in R AC 11/17"), except
-    // after a pressure-support mode, whose second number may be the support level (CPAP 5/18).
-    const lateDay = Number(/\/(\d+)/.exec(c.text)![1]) >= 16 && !pressureSupport.test(before);
-    if (lateDay || !notDateBefore.test(before)) found.push(c);
-  }
-  return found;
-}
-
-/** Years standing alone (1930-2049, or '92), reported only when asked for. */
-export function findYears(text: string): Candidate[] {
-  return yearPatterns
-    .flatMap((p) => collect(text, p, 'DATE'))
-    .filter((c) => !/^\d{2}$/.test(c.text) || /['’]/.test(text.slice(c.start - 1, c.end + 1)))
-    .map((c) => ({ ...c, yearOnly: true }));
+  found.push(...collect(text, monthDay, 'DATE'), ...collect(text, monthDayRange, 'DATE'));
+  return found.filter((c) => !clinicalLookAlike(text, c));
 }
 
 export function findPhones(text: string): Candidate[] {

@@ -115,7 +115,8 @@ pearl perrl perl brady tachy bradycardic ada dopa sbp dbp maps map fio fio2 pco 
 micu pmicu p-micu sicu ccu csru nicu picu pacu tcu ccu icu tsicu cvicu ward wards floor ra psv pcv page pages
 vigorous balloon pump pacer chemistries groin femoral wrist overall residuals legs scale episode atropine nebs
 bbs sx sxn sxn'd suct pleasant cooperative admin fecal mediastinal unable higher continues follow check suggest
-feels prefers hemody iabp sao sat`);
+feels prefers hemody iabp sao sat
+synch sync synched synchronous dyssynchrony asynchrony`);
 
 /** Titles that precede a person's name (their own token is not PHI; the i2b2 2014 convention). */
 export const titles = words(`dr drs doctor mr mrs ms miss mister rabbi rev reverend pastor`);
