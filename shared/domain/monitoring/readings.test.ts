@@ -61,6 +61,22 @@ describe('Function: readingsFromObservations', () => {
     // Assess
     expect(r).toMatchObject({ concept: 'consciousness', level: 'P', value: 3 });
   });
+
+  it('reads "Acute confusion" (SNOMED CT 130987000) under LOINC 67775-7 as new confusion, C', () => {
+    // Prepare: the level-of-responsiveness reading the synthetic cohorts write
+    const confused = {
+      resourceType: 'Observation',
+      id: 'c2',
+      status: 'final',
+      effectiveDateTime: '2026-03-01T08:00:00Z',
+      code: { coding: [{ system: 'http://loinc.org', code: '67775-7' }] },
+      valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '130987000' }] },
+    };
+    // Act
+    const [r] = readingsFromObservations([confused]);
+    // Assess: C sits between A and V in the ACVPU order
+    expect(r).toMatchObject({ concept: 'consciousness', level: 'C', value: 1 });
+  });
 });
 
 describe('Function: bloodPressures', () => {

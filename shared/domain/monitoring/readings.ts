@@ -71,9 +71,14 @@ const readingUnit: Partial<Record<Concept, string>> = {
 /** mg/dL per mmol/L of glucose, as in preprocess/canonical-units.ts (180.16 g/mol, IUPAC). */
 const glucoseMgdlPerMmol = 18.016;
 
-/** AVPU answers in SNOMED CT (IHE mPSC Level of Responsiveness value set, SNOMED CT 2024-08). */
+/**
+ * ACVPU answers in SNOMED CT: the AVPU codes of the IHE mPSC Level of Responsiveness value set
+ * (SNOMED CT 2024-08), plus 130987000 "Acute confusion", the C that RCP NEWS2 (2017) adds and
+ * scores 3 (the ONC-IG ACVPU value set, SNOMED CT International 2025-02-01, lists all five).
+ */
 const avpuBySnomed: Readonly<Record<string, Consciousness>> = {
   '248234008': 'A',
+  '130987000': 'C',
   '300202002': 'V',
   '255373000': 'V',
   '450847001': 'P',
