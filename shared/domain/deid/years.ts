@@ -28,12 +28,17 @@ const yearThenEvent = new RegExp(
   'gim',
 );
 
-/** Years standing alone (1930-2049, '92, or a two-digit year beside a history event), `yearOnly`. */
+/**
+ * Years standing alone: four-digit years (1930-2049) are `yearOnly`, kept unless asked for. Two-digit
+ * years ('92, or beside a history event: "CVA 74'", "13 stent") are reported as dates: a bare two-digit
+ * number is not certainly a year, and annotators of nursing notes (PhysioNet deid gold standard) label
+ * such history dates as dates more often than as years, so removing them is the safe side.
+ */
 export function findYears(text: string): Candidate[] {
   return [
-    ...collect(text, fourDigitYear, 'DATE'),
+    ...collect(text, fourDigitYear, 'DATE').map((c) => ({ ...c, yearOnly: true })),
     ...collect(text, apostropheYear, 'DATE'),
     ...collect(text, eventThenYear, 'DATE', 1),
     ...collect(text, yearThenEvent, 'DATE', 1),
-  ].map((c) => ({ ...c, yearOnly: true }));
+  ];
 }
