@@ -5,6 +5,7 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import type { KeyRing } from '../../ports/key-ring';
 import { ConfigurationError } from '../../domain/errors';
 import { open, parseEnvelope, seal } from '../crypto/envelope';
+import { DataKeyCache } from './data-key-cache';
 
 export class KmsKeyRing implements KeyRing {
   private readonly hmacKeys = new Map<string, Promise<Buffer>>();
@@ -15,6 +16,8 @@ export class KmsKeyRing implements KeyRing {
     private readonly kmsKeyId: string | undefined,
     /** Secret name prefix; the hospital's key is at `${prefix}${hospital}` (base64, 32 bytes). */
     private readonly secretPrefix: string,
+    /** Data keys reused within bounds (data-key-cache.ts), so each seal is not a KMS request. */
+    private readonly dataKeys = new DataKeyCache(),
   ) {}
 
   async pseudonym(hospital: string, message: string): Promise<string> {
@@ -24,22 +27,28 @@ export class KmsKeyRing implements KeyRing {
   }
 
   async encrypt(hospital: string, plaintext: Uint8Array): Promise<Uint8Array> {
-    const out = await this.kms.send(
-      new GenerateDataKeyCommand({
-        KeyId: this.requireKeyId(),
-        KeySpec: 'AES_256',
-        EncryptionContext: { hospital },
-      }),
-    );
-    return seal(out.Plaintext!, out.CiphertextBlob!, plaintext, hospital);
+    const key = await this.dataKeys.encryptionKey(hospital, async () => {
+      const out = await this.kms.send(
+        new GenerateDataKeyCommand({
+          KeyId: this.requireKeyId(),
+          KeySpec: 'AES_256',
+          EncryptionContext: { hospital },
+        }),
+      );
+      return { plaintext: out.Plaintext!, wrapped: out.CiphertextBlob! };
+    });
+    return seal(key.plaintext, key.wrapped, plaintext, hospital);
   }
 
   async decrypt(hospital: string, envelope: Uint8Array): Promise<Uint8Array> {
     const parsed = parseEnvelope(envelope);
-    const out = await this.kms.send(
-      new DecryptCommand({ CiphertextBlob: parsed.wrappedKey, EncryptionContext: { hospital } }),
-    );
-    return open(out.Plaintext!, parsed, hospital);
+    const key = await this.dataKeys.decryptionKey(hospital, parsed.wrappedKey, async () => {
+      const out = await this.kms.send(
+        new DecryptCommand({ CiphertextBlob: parsed.wrappedKey, EncryptionContext: { hospital } }),
+      );
+      return out.Plaintext!;
+    });
+    return open(key, parsed, hospital);
   }
 
   private hmacKey(hospital: string): Promise<Buffer> {
