@@ -4,7 +4,7 @@ import { synthBenchmark } from './synth';
 import { alertsBenchmark } from './alerts';
 import { remindersBenchmark } from './reminders';
 import { modelsBenchmark } from './models';
-import { recommendBenchmark } from './recommend';
+import { recommendApiBenchmark, recommendBenchmark } from './recommend';
 import { nlpBenchmark } from './nlp';
 import { deepBenchmark } from './deep';
 import { kgBenchmark } from './kg';
@@ -27,6 +27,7 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   reminders: remindersBenchmark,
   models: modelsBenchmark,
   recommend: recommendBenchmark,
+  'recommend-api': recommendApiBenchmark,
   nlp: nlpBenchmark,
   deep: deepBenchmark,
   kg: kgBenchmark,
