@@ -1,4 +1,5 @@
 // Tests for reading the knowledge-graph and model settings from CDK context.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { ConfigurationError } from '../../shared/domain/errors';
@@ -15,6 +16,20 @@ describe('Function: readModelGraphSettings', () => {
       modelInstanceType: 'ml.g4dn.xlarge',
       graphMinCapacity: 1,
     });
+  });
+
+  it('is listed in cdk.json with every default, so operators see each setting they can change', () => {
+    // Prepare
+    const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as {
+      context: Record<string, unknown>;
+    };
+    // Act
+    const listed = Object.fromEntries(
+      Object.keys(defaultModelGraphSettings).map((key) => [key, context[key]]),
+    );
+    // Assess
+    expect(listed).toEqual(defaultModelGraphSettings);
+    expect(settingsFrom(context)).toEqual(defaultModelGraphSettings);
   });
 
   it('reads `-c models=false` and numbers given as strings', () => {
