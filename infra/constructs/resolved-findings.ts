@@ -2,7 +2,9 @@
 // resource's attribute, rendered exactly as cdk-nag renders it.
 import { Stack, Validations } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-// cdk-nag's own renderer for intrinsic functions in finding ids (cdk-nag 3.x).
+// cdk-nag's own renderer for intrinsic functions in finding ids. It is not part of cdk-nag's public
+// index, so package.json pins cdk-nag exactly (3.0.2) and an upgrade must re-check this path; a
+// change in rendering fails `cdk synth` loudly (the finding would no longer be acknowledged).
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 
 /**
