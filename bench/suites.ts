@@ -7,7 +7,7 @@ import { modelsBenchmark } from './models';
 import { recommendApiBenchmark, recommendBenchmark } from './recommend';
 import { nlpBenchmark } from './nlp';
 import { deepBenchmark } from './deep';
-import { kgBenchmark } from './kg';
+import { kgBenchmark, kgNotesBenchmark } from './kg';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -31,4 +31,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   nlp: nlpBenchmark,
   deep: deepBenchmark,
   kg: kgBenchmark,
+  'kg-notes': kgNotesBenchmark,
 };

@@ -1,11 +1,7 @@
 // Unit-ish: the embedded SPARQL endpoint over real HTTP (port 0), spoken to with plain fetch so the
 // wire format itself is what the tests check.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import oxigraph from 'oxigraph';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SparqlResults } from '../shared/ports/graph-store';
 import { startSparqlServer, type SparqlServer } from './sparql-server';
 
@@ -249,61 +245,5 @@ describe('Component: local SPARQL server (Neptune stand-in)', () => {
 
     // Assess
     expect(res.status).toBe(404);
-  });
-});
-
-describe('Component: local SPARQL server persistence', () => {
-  let dir: string;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'caregraph-sparql-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('keeps the graph across a restart and leaves a valid N-Quads file', async () => {
-    // Prepare
-    const dataFile = join(dir, 'graph', 'graph.nq');
-    const first = await startSparqlServer({ port: 0, dataFile });
-    await sparqlUpdate(first, seed);
-
-    // Act
-    await first.close();
-    const second = await startSparqlServer({ port: 0, dataFile });
-    const { body } = await sparqlSelect(
-      second,
-      'SELECT ?label { <http://example.org/aspirin> <http://example.org/label> ?label }',
-    );
-    await second.close();
-
-    // Assess
-    expect(body.results?.bindings).toHaveLength(2);
-    const quads = oxigraph.parse(await readFile(dataFile, 'utf8'), {
-      format: 'application/n-quads',
-    });
-    expect(quads).toHaveLength(5);
-    expect(quads.some((quad) => quad.graph.value === 'http://example.org/provenance')).toBe(true);
-    expect(await readdir(join(dir, 'graph'))).toEqual(['graph.nq']);
-  });
-
-  it('writes the data file shortly after an update, without waiting for close', async () => {
-    // Prepare
-    const dataFile = join(dir, 'graph.nq');
-    const server = await startSparqlServer({ port: 0, dataFile });
-
-    // Act
-    await sparqlUpdate(server, 'INSERT DATA { <http://example.org/a> <http://example.org/b> "c" }');
-
-    // Assess
-    await vi.waitFor(
-      async () => expect(await readFile(dataFile, 'utf8')).toContain('<http://example.org/a>'),
-      {
-        timeout: 5000,
-        interval: 50,
-      },
-    );
-    await server.close();
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
 import oxigraph, { type Store } from 'oxigraph';
-import { loadDataFile, nquadsPersistence, type NquadsPersistence } from './nquads-persistence';
+import { openNquadsPersistence, type NquadsPersistence } from './nquads-persistence';
 import { handleLoader, type LoaderContext } from './sparql-loader';
 import {
   allowMethods,
@@ -24,7 +24,10 @@ export interface SparqlServerOptions {
   host?: string;
   /** TCP port; 0 (the default) picks a free one. */
   port?: number;
-  /** N-Quads file loaded at start and rewritten after changes; undefined keeps the graph in memory. */
+  /**
+   * N-Quads snapshot loaded at start, with its journal of later updates (`${dataFile}.journal`);
+   * undefined keeps the graph in memory.
+   */
   dataFile?: string;
   /** Where /loader reads `s3://` sources (s3rver locally); without it /loader answers 400. */
   s3?: {
@@ -39,9 +42,9 @@ export interface SparqlServer {
   url: string;
   /** `${url}/sparql`. */
   sparqlUrl: string;
-  /** The live store. Changes made here directly are saved by flush()/close(), not by the debounce. */
+  /** The live store. Changes made here directly are saved by flush()/close(), not by the journal. */
   store: Store;
-  /** Writes the N-Quads dump now (no-op without dataFile). */
+  /** Writes an N-Quads snapshot now and empties the journal (no-op without dataFile). */
   flush(): Promise<void>;
   /** Stops listening, waits for running loads, then flushes. */
   close(): Promise<void>;
@@ -56,15 +59,15 @@ interface ServerContext extends LoaderContext {
  * GET `?query=`, POST form or `application/sparql-query`; update by POST form `update=` or
  * `application/sparql-update`), Neptune's bulk loader (`POST /loader`, `GET /loader/{loadId}`)
  * reading from S3 when `s3` is given, and `GET /status`. Reads see the default graph as the union
- * of all graphs, as Neptune does. With `dataFile` the graph is loaded from that N-Quads file and
- * written back (to a temp file, then renamed) about 200 ms after each change and on flush/close.
+ * of all graphs, as Neptune does. With `dataFile` the graph is loaded from that N-Quads snapshot and
+ * its journal; each update is appended to the journal before it is acknowledged, and the snapshot is
+ * rewritten (temp file, then rename) when the journal outgrows it, after bulk loads and on flush/close.
  */
 export async function startSparqlServer(options: SparqlServerOptions = {}): Promise<SparqlServer> {
   const store = new oxigraph.Store();
-  if (options.dataFile) await loadDataFile(store, options.dataFile);
   const ctx: ServerContext = {
     store,
-    persistence: nquadsPersistence(store, options.dataFile),
+    persistence: await openNquadsPersistence(store, options.dataFile),
     s3: options.s3 && new S3Client({ ...options.s3, forcePathStyle: true }),
     loads: new Map(),
     loadQueue: Promise.resolve(),
@@ -120,7 +123,7 @@ async function handleSparql(
   const operation = await readSparqlOperation(req, url);
   if (operation.kind === 'update') {
     runSparql(() => ctx.store.update(operation.text));
-    ctx.persistence.changed();
+    await ctx.persistence.recorded(operation.text);
     res.writeHead(200, { 'content-type': 'text/plain' }).end();
     return;
   }

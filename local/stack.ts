@@ -39,8 +39,8 @@ export interface StackOptions {
   /** Scheduler period; one minute as on AWS. */
   schedulePeriodMs?: number;
   /**
-   * Deliver NoteCurated to kg-update (NLP into the hospital graph). Off by default: the embedded
-   * graph takes about a second per note, which would make large demo cohorts slow.
+   * Deliver NoteCurated to kg-update (NLP into the hospital graph), as the EventBridge rule does on
+   * AWS. On by default: a note costs tens of milliseconds (`npm run bench -- kg-notes`).
    */
   notesToGraph?: boolean;
   /** Deliver PatientDataUpdated to the monitor function (default true; tests of the use case turn it off). */
@@ -144,7 +144,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ),
       });
     // NoteCurated: extract entities, assertions and relations into the hospital's graph.
-    if (options.notesToGraph)
+    if (options.notesToGraph !== false)
       events.addRule({
         name: 'caregraph-local-note-curated',
         ...eventTypes.noteCurated,

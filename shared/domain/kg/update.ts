@@ -240,24 +240,34 @@ function relationQuads(
 /**
  * SPARQL Update operations removing what `documents` wrote to `graph`: asserted triples no other
  * document supports, the statement nodes, and the documents' own description.
+ *
+ * Every operation starts from the documents' statement nodes (`?st cg:document ?doc`, an index
+ * lookup), so the cost grows with what the documents wrote and with how many other statements share
+ * those triples, not with the size of the graph. The documents' triples are deleted, then the ones
+ * another document's statement node still describes are put back, all in one request (one
+ * transaction). A `FILTER NOT EXISTS` over the graph did the same but oxigraph evaluates it as an
+ * anti-join against every statement node of the hospital: seconds per note on a graph of a few
+ * hundred notes (bench/kg.ts, `kgNotesBenchmark`).
  */
 export function deleteDocumentStatements(
   graph: IriTerm,
   documents: readonly IriTerm[],
 ): SparqlFragment {
+  const docs = sparql`VALUES ?doc { ${documents} }`;
+  const written = sparql`?st ${cg.document} ?doc ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o`;
   return sparql`DELETE { GRAPH ${graph} { ?s ?p ?o } }
+WHERE { ${docs} GRAPH ${graph} { ${written} } } ;
+INSERT { GRAPH ${graph} { ?s ?p ?o } }
 WHERE {
-  VALUES ?doc { ${documents} }
+  ${docs}
   GRAPH ${graph} {
-    ?st ${cg.document} ?doc ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o .
-    FILTER NOT EXISTS {
-      ?other ${cg.document} ?d ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o .
-      FILTER (?d NOT IN (${joinSparql(documents, ', ')}))
-    }
+    ${written} .
+    ?other ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o ; ${cg.document} ?d .
+    FILTER (?d NOT IN (${joinSparql(documents, ', ')}))
   }
 } ;
 DELETE { GRAPH ${graph} { ?st ?sp ?so } }
-WHERE { VALUES ?doc { ${documents} } GRAPH ${graph} { ?st ${cg.document} ?doc ; ?sp ?so } } ;
+WHERE { ${docs} GRAPH ${graph} { ?st ${cg.document} ?doc ; ?sp ?so } } ;
 DELETE { GRAPH ${graph} { ?doc ?dp ?do } }
-WHERE { VALUES ?doc { ${documents} } GRAPH ${graph} { ?doc ?dp ?do } }`;
+WHERE { ${docs} GRAPH ${graph} { ?doc ?dp ?do } }`;
 }

@@ -1,0 +1,140 @@
+// Integration: replacing a note's statements in its hospital graph on the embedded SPARQL server (the
+// Neptune stand-in) over HTTP, with its data file and journal, as kg-update runs on `caregraph start`.
+// A changed note must take its old facts and their provenance with it; an identical re-delivery must
+// change nothing, also after a restart that replays the journal.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SparqlHttpGraphStore } from '../shared/adapters/graph/sparql-http-graph-store';
+import type { KgEntity } from '../shared/domain/kg/extraction';
+import { hospitalGraph } from '../shared/domain/kg/model';
+import { recordNoteFacts, type NoteFactsInput } from '../shared/domain/kg/update';
+import { startSparqlServer, type SparqlServer } from '../local/sparql-server';
+
+const HOSPITAL = 'north-general';
+const PATIENT = '3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
+const P = `https://caregraph.dev/patient/${HOSPITAL}/${PATIENT}`;
+const NS = 'https://caregraph.dev/ns#';
+const T2DM = 'http://snomed.info/id/44054006';
+const HTN = 'http://snomed.info/id/38341003';
+const METFORMIN = 'http://purl.bioontology.org/ontology/RXNORM/6809';
+
+const mention = (
+  type: KgEntity['type'],
+  code: string,
+  system: string,
+  start: number,
+): KgEntity => ({ start, end: start + 4, text: 'xxxx', type, code, system, assertion: 'present' });
+const t2dm = (start: number) => mention('Disease', '44054006', 'http://snomed.info/sct', start);
+const htn = (start: number) => mention('Disease', '38341003', 'http://snomed.info/sct', start);
+const metformin = (start: number) =>
+  mention('Chemical', '6809', 'http://www.nlm.nih.gov/research/umls/rxnorm', start);
+
+const note = (document: string, changes: Partial<NoteFactsInput> = {}): NoteFactsInput => ({
+  hospital: HOSPITAL,
+  patient: PATIENT,
+  document,
+  extractor: 'stub@1',
+  at: new Date('2025-03-01T12:00:00Z'),
+  entities: [t2dm(0), htn(10), metformin(20)],
+  relations: [{ type: 'treats', head: 2, tail: 0, confidence: 0.9 }],
+  ...changes,
+});
+
+describe('Integration: re-processing a note in its hospital graph', () => {
+  let dir: string;
+  let server: SparqlServer;
+  let graph: SparqlHttpGraphStore;
+
+  /** The hospital graph as sorted N-Triples lines. */
+  const hospitalTriples = async () =>
+    (
+      await graph.construct(
+        `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${hospitalGraph(HOSPITAL).value}> { ?s ?p ?o } }`,
+      )
+    )
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .sort();
+  const ask = async (pattern: string) =>
+    (await graph.query(`ASK { GRAPH <${hospitalGraph(HOSPITAL).value}> { ${pattern} } }`)).boolean;
+  const statementsOf = async (document: string) => {
+    const r = await graph.query(
+      `SELECT (COUNT(?st) AS ?n) WHERE { ?st <${NS}document> <https://caregraph.dev/document/${HOSPITAL}/${document}> }`,
+    );
+    return Number(r.results?.bindings[0]?.n?.value);
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'caregraph-kg-update-'));
+    server = await startSparqlServer({ port: 0, dataFile: join(dir, 'graph.nq') });
+    graph = new SparqlHttpGraphStore({ endpoint: server.url });
+  });
+
+  afterEach(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('removes the facts a changed note no longer states, with their provenance, keeping facts another note supports', async () => {
+    // Prepare: note-2 also says the patient has hypertension
+    await recordNoteFacts({ graph }, note('note-1'));
+    await recordNoteFacts({ graph }, note('note-2', { entities: [htn(5)], relations: [] }));
+
+    // Act: note-1 corrected to say only metformin
+    await recordNoteFacts({ graph }, note('note-1', { entities: [metformin(20)], relations: [] }));
+
+    // Assess
+    expect(await ask(`<${P}> <${NS}hasCondition> <${T2DM}>`)).toBe(false);
+    expect(await ask(`<${METFORMIN}> <${NS}treats> <${T2DM}>`)).toBe(false);
+    expect(await ask(`?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <${T2DM}>`)).toBe(
+      false,
+    );
+    expect(await ask(`<${P}> <${NS}hasCondition> <${HTN}>`)).toBe(true);
+    expect(await ask(`<${P}> <${NS}takesMedication> <${METFORMIN}>`)).toBe(true);
+    expect(await statementsOf('note-1')).toBe(1);
+    expect(await statementsOf('note-2')).toBe(1);
+  });
+
+  it('drops a fact once the last note supporting it no longer states it', async () => {
+    // Prepare
+    await recordNoteFacts({ graph }, note('note-1', { entities: [htn(0)], relations: [] }));
+    await recordNoteFacts({ graph }, note('note-2', { entities: [htn(5)], relations: [] }));
+
+    // Act
+    await recordNoteFacts({ graph }, note('note-1', { entities: [], relations: [] }));
+    const keptByNote2 = await ask(`<${P}> <${NS}hasCondition> <${HTN}>`);
+    await recordNoteFacts({ graph }, note('note-2', { entities: [], relations: [] }));
+
+    // Assess
+    expect(keptByNote2).toBe(true);
+    expect(await ask(`<${P}> <${NS}hasCondition> <${HTN}>`)).toBe(false);
+  });
+
+  it('changes nothing when an identical note is delivered again, also after a restart', async () => {
+    // Prepare
+    await recordNoteFacts({ graph }, note('note-1'));
+    await recordNoteFacts({ graph }, note('note-2', { entities: [htn(5)], relations: [] }));
+    const before = await hospitalTriples();
+
+    // Act
+    await recordNoteFacts({ graph }, note('note-1'));
+    const again = await hospitalTriples();
+    const restarted = await startSparqlServer({ port: 0, dataFile: join(dir, 'graph.nq') });
+    const afterRestart = await new SparqlHttpGraphStore({ endpoint: restarted.url }).construct(
+      `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${hospitalGraph(HOSPITAL).value}> { ?s ?p ?o } }`,
+    );
+    await restarted.close();
+
+    // Assess
+    expect(before.length).toBeGreaterThan(20);
+    expect(again).toEqual(before);
+    expect(
+      afterRestart
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .sort(),
+    ).toEqual(before);
+  });
+});
