@@ -11,23 +11,46 @@ export async function* ndjsonRecords(
   lines: AsyncIterable<NumberedLine>,
   file: string,
 ): AsyncGenerator<SourceRecord> {
-  // A chunk's lines at a time when the lines come from numberedLines: one event-loop round trip per
-  // chunk instead of per line, on the hottest path of ingestion.
+  for await (const batch of ndjsonRecordBatches(lines, file)) yield* batch;
+}
+
+/** Records per batch from the entries of an NDJSON line that is a Bundle. */
+const maxBundleBatch = 1024;
+
+/**
+ * The records of `ndjsonRecords`, in order, an array at a time: one per chunk of lines read (a Bundle
+ * line's entries in arrays of their own), so that the hot loop of ingestion runs synchronously over
+ * each array instead of awaiting a promise per record.
+ */
+export async function* ndjsonRecordBatches(
+  lines: AsyncIterable<NumberedLine>,
+  file: string,
+): AsyncGenerator<SourceRecord[]> {
   for await (const batch of lines instanceof LineStream ? lines.batches() : oneByOne(lines)) {
+    let records: SourceRecord[] = [];
     for (const numbered of batch) {
       const record = ndjsonRecord(numbered);
       if (record === undefined) continue;
-      if (record.resource?.resourceType !== 'Bundle') yield record;
-      else {
-        for await (const entry of readBundle(numbered.text, file))
-          yield {
-            ...entry,
-            line: numbered.line,
-            path: entry.path,
-            raw: entry.error ? numbered.text : undefined,
-          };
+      if (record.resource?.resourceType !== 'Bundle') {
+        records.push(record);
+        continue;
+      }
+      if (records.length > 0) yield records;
+      records = [];
+      for await (const entry of readBundle(numbered.text, file)) {
+        records.push({
+          ...entry,
+          line: numbered.line,
+          path: entry.path,
+          raw: entry.error ? numbered.text : undefined,
+        });
+        if (records.length === maxBundleBatch) {
+          yield records;
+          records = [];
+        }
       }
     }
+    if (records.length > 0) yield records;
   }
 }
 

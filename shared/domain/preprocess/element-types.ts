@@ -50,10 +50,18 @@ function fail(path: string, message: string): never {
   throw new ValidationError(message, path);
 }
 
-function asObject(value: unknown, path: string, what: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(path, `must be a ${what} object`);
-  return value as Obj;
+/**
+ * What is wrong with a value: [path suffix below the element, message], or undefined when it is
+ * valid. A check returns its problem rather than throwing, so that the element path (an array
+ * index, a backbone prefix) is built only for a value that fails, not for every element checked.
+ */
+export type ElementProblem = readonly [suffix: string, message: string];
+
+/** Checks one value against a datatype: its problem, or undefined when it is valid. */
+export type ElementCheck = (value: unknown) => ElementProblem | undefined;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const primitiveChecks: Partial<Record<ElementType, [(v: unknown) => boolean, string]>> = {
@@ -73,28 +81,25 @@ const primitiveChecks: Partial<Record<ElementType, [(v: unknown) => boolean, str
 
 const quantityComparators = new Set(['<', '<=', '>=', '>']);
 
-function checkQuantity(value: unknown, path: string): void {
-  const q = asObject(value, path, 'Quantity');
+function quantityProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Quantity object'];
+  const q = value;
   if (q.value !== undefined && !isFhirDecimal(q.value))
-    fail(`${path}.value`, 'must be a decimal number');
+    return ['.value', 'must be a decimal number'];
   if (q.comparator !== undefined && !quantityComparators.has(q.comparator as string)) {
-    fail(`${path}.comparator`, 'must be one of < <= >= >');
+    return ['.comparator', 'must be one of < <= >= >'];
   }
-  if (q.unit !== undefined && typeof q.unit !== 'string') fail(`${path}.unit`, 'must be a string');
-  if (q.system !== undefined && !isFhirUri(q.system)) fail(`${path}.system`, 'must be a FHIR uri');
+  if (q.unit !== undefined && typeof q.unit !== 'string') return ['.unit', 'must be a string'];
+  if (q.system !== undefined && !isFhirUri(q.system)) return ['.system', 'must be a FHIR uri'];
   // qty-3: if a code for the unit is present, the system SHALL also be present.
   if (q.code !== undefined && q.system === undefined)
-    fail(`${path}.system`, 'is required when code is present (qty-3)');
+    return ['.system', 'is required when code is present (qty-3)'];
+  return undefined;
 }
 
-/**
- * What is wrong with a Coding, as [path suffix, message], or undefined when it is valid: a problem
- * rather than a throw, so that a CodeableConcept builds the path of a coding only when it fails.
- */
-function codingProblem(value: unknown): [string, string] | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return ['', 'must be a Coding object'];
-  const c = value as Obj;
+function codingProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Coding object'];
+  const c = value;
   if (c.system !== undefined && !isFhirUri(c.system)) return ['.system', 'must be a FHIR uri'];
   if (c.display !== undefined && typeof c.display !== 'string')
     return ['.display', 'must be a string'];
@@ -102,94 +107,102 @@ function codingProblem(value: unknown): [string, string] | undefined {
   return undefined;
 }
 
-function checkCoding(value: unknown, path: string): void {
-  const problem = codingProblem(value);
-  if (problem !== undefined) fail(path + problem[0], problem[1]);
-}
-
-function checkCodeableConcept(value: unknown, path: string): void {
-  const cc = asObject(value, path, 'CodeableConcept');
+function codeableConceptProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a CodeableConcept object'];
+  const cc = value;
   if (cc.coding !== undefined) {
-    if (!Array.isArray(cc.coding)) fail(`${path}.coding`, 'must be an array');
+    if (!Array.isArray(cc.coding)) return ['.coding', 'must be an array'];
     for (let i = 0; i < cc.coding.length; i++) {
       const problem = codingProblem(cc.coding[i]);
-      if (problem !== undefined) fail(`${path}.coding[${i}]${problem[0]}`, problem[1]);
+      if (problem !== undefined) return [`.coding[${i}]${problem[0]}`, problem[1]];
     }
   }
-  if (cc.text !== undefined && typeof cc.text !== 'string')
-    fail(`${path}.text`, 'must be a string');
-  if (cc.coding === undefined && cc.text === undefined) fail(path, 'needs a coding or text');
+  if (cc.text !== undefined && typeof cc.text !== 'string') return ['.text', 'must be a string'];
+  if (cc.coding === undefined && cc.text === undefined) return ['', 'needs a coding or text'];
+  return undefined;
 }
 
-function checkReference(value: unknown, path: string): void {
-  const r = asObject(value, path, 'Reference');
+function referenceProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Reference object'];
+  const r = value;
   if (r.reference !== undefined && typeof r.reference !== 'string')
-    fail(`${path}.reference`, 'must be a string');
+    return ['.reference', 'must be a string'];
   if (r.reference === undefined && r.identifier === undefined && r.display === undefined) {
-    fail(path, 'needs a reference, identifier or display');
+    return ['', 'needs a reference, identifier or display'];
   }
+  return undefined;
 }
 
-function checkPeriod(value: unknown, path: string): void {
-  const p = asObject(value, path, 'Period');
+function periodProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Period object'];
+  const p = value;
   if (p.start !== undefined && !isFhirDateTime(p.start))
-    fail(`${path}.start`, primitiveChecks.dateTime![1]);
-  if (p.end !== undefined && !isFhirDateTime(p.end))
-    fail(`${path}.end`, primitiveChecks.dateTime![1]);
+    return ['.start', primitiveChecks.dateTime![1]];
+  if (p.end !== undefined && !isFhirDateTime(p.end)) return ['.end', primitiveChecks.dateTime![1]];
   // per-1: start SHALL be no later than end (compared as instants; partial dates start at UTC midnight).
   if (
     typeof p.start === 'string' &&
     typeof p.end === 'string' &&
     Date.parse(p.start) > Date.parse(p.end)
   ) {
-    fail(path, 'start is after end (per-1)');
+    return ['', 'start is after end (per-1)'];
   }
+  return undefined;
 }
 
-function checkAttachment(value: unknown, path: string): void {
-  const a = asObject(value, path, 'Attachment');
+function attachmentProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Attachment object'];
+  const a = value;
   if (a.contentType !== undefined && !isFhirCode(a.contentType))
-    fail(`${path}.contentType`, 'must be a FHIR code');
-  if (a.data !== undefined && !isFhirBase64(a.data)) fail(`${path}.data`, 'must be base64Binary');
-  if (a.url !== undefined && !isFhirUri(a.url)) fail(`${path}.url`, 'must be a FHIR url');
+    return ['.contentType', 'must be a FHIR code'];
+  if (a.data !== undefined && !isFhirBase64(a.data)) return ['.data', 'must be base64Binary'];
+  if (a.url !== undefined && !isFhirUri(a.url)) return ['.url', 'must be a FHIR url'];
   if (a.creation !== undefined && !isFhirDateTime(a.creation))
-    fail(`${path}.creation`, primitiveChecks.dateTime![1]);
+    return ['.creation', primitiveChecks.dateTime![1]];
   // att-1: if the Attachment has data, it SHALL have a contentType.
   if (a.data !== undefined && a.contentType === undefined)
-    fail(`${path}.contentType`, 'is required when data is present (att-1)');
+    return ['.contentType', 'is required when data is present (att-1)'];
+  return undefined;
 }
 
-function checkRange(value: unknown, path: string): void {
-  const r = asObject(value, path, 'Range');
-  if (r.low !== undefined) checkQuantity(r.low, `${path}.low`);
-  if (r.high !== undefined) checkQuantity(r.high, `${path}.high`);
+/** The problem of the Quantity at `key` of `holder` (a Range or Ratio), if it is there. */
+function partProblem(holder: Obj, key: string): ElementProblem | undefined {
+  if (holder[key] === undefined) return undefined;
+  const problem = quantityProblem(holder[key]);
+  return problem === undefined ? undefined : [`.${key}${problem[0]}`, problem[1]];
 }
 
-function checkRatio(value: unknown, path: string): void {
-  const r = asObject(value, path, 'Ratio');
-  if (r.numerator !== undefined) checkQuantity(r.numerator, `${path}.numerator`);
-  if (r.denominator !== undefined) checkQuantity(r.denominator, `${path}.denominator`);
+function rangeProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Range object'];
+  return partProblem(value, 'low') ?? partProblem(value, 'high');
 }
 
-const complexChecks: Partial<Record<ElementType, (value: unknown, path: string) => void>> = {
-  CodeableConcept: checkCodeableConcept,
-  Coding: checkCoding,
-  Reference: checkReference,
-  Period: checkPeriod,
-  Quantity: checkQuantity,
-  Age: checkQuantity,
-  Range: checkRange,
-  Ratio: checkRatio,
-  Attachment: checkAttachment,
+function ratioProblem(value: unknown): ElementProblem | undefined {
+  if (!isObject(value)) return ['', 'must be a Ratio object'];
+  return partProblem(value, 'numerator') ?? partProblem(value, 'denominator');
+}
+
+const complexChecks: Partial<Record<ElementType, ElementCheck>> = {
+  CodeableConcept: codeableConceptProblem,
+  Coding: codingProblem,
+  Reference: referenceProblem,
+  Period: periodProblem,
+  Quantity: quantityProblem,
+  Age: quantityProblem,
+  Range: rangeProblem,
+  Ratio: ratioProblem,
+  Attachment: attachmentProblem,
 };
 
-/** Checks one value against a datatype; throws ValidationError naming `path` and the rule. */
-export type ElementCheck = (value: unknown, path: string) => void;
-
 function primitiveCheck([isValid, message]: [(v: unknown) => boolean, string]): ElementCheck {
-  return (value, path) => {
-    if (!isValid(value)) fail(path, message);
-  };
+  const problem: ElementProblem = ['', message];
+  return (value) => (isValid(value) ? undefined : problem);
+}
+
+/** Any other complex type is checked as an object only. */
+function objectCheck(type: ElementType): ElementCheck {
+  const problem: ElementProblem = ['', `must be a ${type} object`];
+  return (value) => (isObject(value) ? undefined : problem);
 }
 
 const checksByType = new Map<ElementType, ElementCheck>();
@@ -206,13 +219,14 @@ export function elementCheck(type: ElementType): ElementCheck {
     check =
       primitive !== undefined
         ? primitiveCheck(primitive)
-        : (complexChecks[type] ?? ((value, path) => void asObject(value, path, type)));
+        : (complexChecks[type] ?? objectCheck(type));
     checksByType.set(type, check);
   }
   return check;
 }
 
-/** Checks one value of an element against its FHIR datatype. */
+/** Checks one value of an element against its FHIR datatype; throws ValidationError naming `path`. */
 export function checkElementType(type: ElementType, value: unknown, path: string): void {
-  elementCheck(type)(value, path);
+  const problem = elementCheck(type)(value);
+  if (problem !== undefined) fail(path + problem[0], problem[1]);
 }

@@ -126,6 +126,24 @@ describe('Function: validateAndNormalise (structure)', () => {
     expect(error.message).toMatch(/^must be one of /);
   });
 
+  it('names the item of a repeating element and the element inside a backbone that fail', () => {
+    // Prepare
+    const category = r4Examples.BloodPressure!();
+    (category.category as object[]).push({ coding: [{ system: 'not a uri', code: 'exam' }] });
+    const component = r4Examples.BloodPressure!();
+    const components = component.component as { valueQuantity: { system: string } }[];
+    components[1]!.valueQuantity = { ...components[1]!.valueQuantity, system: 'not a uri' };
+    const allergy = { ...r4Examples.AllergyIntolerance!(), category: ['food', 'pollen'] };
+    // Act
+    const errors = [category, component, allergy].map(rejectionOf);
+    // Assess
+    expect(errors.map((e) => [e.path, e.message])).toEqual([
+      ['category[1].coding[0].system', 'must be a FHIR uri'],
+      ['component[1].valueQuantity.system', 'must be a FHIR uri'],
+      ['category[1]', 'must be one of food | medication | environment | biologic'],
+    ]);
+  });
+
   it('rejects a Condition clinicalStatus code outside the condition-clinical value set', () => {
     // Prepare
     const input = r4Examples.Condition!();

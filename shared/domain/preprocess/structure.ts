@@ -18,11 +18,14 @@ function choiceKey(base: string, type: ElementType): string {
   return base + type.charAt(0).toUpperCase() + type.slice(1);
 }
 
-/** An element rule with its datatype check looked up once. */
+/** An element rule with its datatype check (or its backbone's rules) looked up once. */
 interface CompiledElement {
   name: string;
   rule: ElementRule;
-  check: (value: unknown, path: string) => void;
+  /** The datatype check of a datatype element. */
+  check: ElementCheck | undefined;
+  /** The rules of a backbone element (e.g. Observation.component). */
+  backbone: CompiledBackbone | undefined;
 }
 
 /** A choice element with its JSON names (`valueQuantity`...) and their checks, derived once. */
@@ -49,7 +52,8 @@ function compile(rule: BackboneRule): CompiledBackbone {
     elements: Object.entries(rule.elements).map(([name, element]) => ({
       name,
       rule: element,
-      check: compileElement(element),
+      check: typeof element.type === 'string' ? elementCheck(element.type) : undefined,
+      backbone: typeof element.type === 'string' ? undefined : compile(element.type),
     })),
     choices: Object.entries(rule.choices ?? {}).map(([base, choice]) => ({
       base,
@@ -62,31 +66,47 @@ function compile(rule: BackboneRule): CompiledBackbone {
   return result;
 }
 
-function compileElement(rule: ElementRule): (value: unknown, path: string) => void {
-  const type = rule.type;
-  let typeCheck: ElementCheck;
-  if (typeof type === 'string') typeCheck = elementCheck(type);
-  else {
-    const backbone = compile(type);
-    typeCheck = (value, path) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(path, 'must be an object');
-      checkCompiled(backbone, value as Obj, `${path}.`);
-    };
-  }
-  if (rule.binding === undefined) return typeCheck;
-  return (value, path) => {
-    typeCheck(value, path);
-    checkBinding(rule, value, path);
-  };
+/**
+ * The path of element `name` under `prefix`, with `[index]` for an item of a repeating element
+ * (`index` -1 for a single one). Built only when a check fails or a backbone is entered.
+ */
+function elementPath(prefix: string, name: string, index: number): string {
+  return index < 0 ? prefix + name : `${prefix}${name}[${index}]`;
 }
 
-function checkBinding(rule: ElementRule, value: unknown, path: string): void {
-  const binding = rule.binding;
-  if (binding === undefined) return;
+/** Checks one value (or one item) of an element: its datatype or backbone rules, then its binding. */
+function checkElement(
+  element: CompiledElement,
+  value: unknown,
+  prefix: string,
+  index: number,
+): void {
+  if (element.backbone !== undefined) {
+    const path = elementPath(prefix, element.name, index);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      fail(path, 'must be an object');
+    checkCompiled(element.backbone, value as Obj, `${path}.`);
+  } else {
+    const problem = element.check!(value);
+    if (problem !== undefined)
+      fail(elementPath(prefix, element.name, index) + problem[0], problem[1]);
+  }
+  if (element.rule.binding !== undefined) checkBinding(element, value, prefix, index);
+}
+
+function checkBinding(
+  element: CompiledElement,
+  value: unknown,
+  prefix: string,
+  index: number,
+): void {
+  const binding = element.rule.binding!;
   if (binding.system === undefined) {
     if (!binding.values.includes(value as string))
-      fail(path, `must be one of ${binding.values.join(' | ')}`);
+      fail(
+        elementPath(prefix, element.name, index),
+        `must be one of ${binding.values.join(' | ')}`,
+      );
     return;
   }
   const coding = (value as Obj).coding as Obj[] | undefined;
@@ -94,7 +114,10 @@ function checkBinding(rule: ElementRule, value: unknown, path: string): void {
   for (let i = 0; i < coding.length; i++) {
     const c = coding[i]!;
     if (c.system === binding.system && !binding.values.includes(c.code as string)) {
-      fail(`${path}.coding[${i}].code`, `must be one of ${binding.values.join(' | ')}`);
+      fail(
+        `${elementPath(prefix, element.name, index)}.coding[${i}].code`,
+        `must be one of ${binding.values.join(' | ')}`,
+      );
     }
   }
 }
@@ -106,19 +129,18 @@ export function checkBackbone(rule: BackboneRule, node: Obj, prefix: string): vo
 
 function checkCompiled({ elements, choices }: CompiledBackbone, node: Obj, prefix: string): void {
   for (let e = 0; e < elements.length; e++) {
-    const { name, rule: element, check } = elements[e]!;
-    const value = node[name];
+    const element = elements[e]!;
+    const value = node[element.name];
     if (value === undefined) {
-      if (element.min === 1) fail(prefix + name, 'is required');
+      if (element.rule.min === 1) fail(prefix + element.name, 'is required');
       continue;
     }
-    const path = prefix + name;
-    if (element.many === true) {
-      if (!Array.isArray(value)) fail(path, 'must be an array');
-      for (let i = 0; i < value.length; i++) check(value[i], `${path}[${i}]`);
+    if (element.rule.many === true) {
+      if (!Array.isArray(value)) fail(prefix + element.name, 'must be an array');
+      for (let i = 0; i < value.length; i++) checkElement(element, value[i], prefix, i);
     } else {
-      if (Array.isArray(value)) fail(path, 'must not be an array');
-      check(value, path);
+      if (Array.isArray(value)) fail(prefix + element.name, 'must not be an array');
+      checkElement(element, value, prefix, -1);
     }
   }
   for (let c = 0; c < choices.length; c++) checkChoice(choices[c]!, node, prefix);
@@ -137,7 +159,8 @@ function checkChoice(choice: CompiledChoice, node: Obj, prefix: string): void {
     return;
   }
   const key = keys[found]!;
-  choice.checks[found]!(node[key], prefix + key);
+  const problem = choice.checks[found]!(node[key]);
+  if (problem !== undefined) fail(prefix + key + problem[0], problem[1]);
 }
 
 /** The compiled rules per resourceType, looked up by a Map (the type string is hashed once). */

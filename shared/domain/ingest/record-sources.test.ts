@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { numberedLines } from './lines';
+import { ndjsonRecordBatches, ndjsonRecords } from './record-sources';
+import type { SourceRecord } from './source-record';
+
+/** A byte source that yields exactly the given chunks, so tests control where chunk boundaries fall. */
+async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield Buffer.from(part, 'utf8');
+}
+
+const patient = (id: string) => JSON.stringify({ resourceType: 'Patient', id });
+const bundle = JSON.stringify({
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [{ resource: { resourceType: 'Patient', id: 'b1' } }, { resource: { id: 'no-type' } }],
+});
+
+/** Three chunks: two records, a blank line, a broken line and a Bundle line, then one more record. */
+const file = () =>
+  chunks(`${patient('p1')}\n${patient('p2')}\n`, `\n{"resourceType":\n${bundle}\n`, patient('p3'));
+
+/** What a reader of the records sees of each: its line, path, resource id or error message. */
+function summary(record: SourceRecord): string {
+  const what = record.error ? `error: ${record.error.message}` : record.resource?.id;
+  return `${record.line} ${record.path ?? ''} ${what}`;
+}
+
+describe('Function: ndjsonRecordBatches', () => {
+  it('yields the records of ndjsonRecords, in the same order, a chunk of lines at a time', async () => {
+    // Act
+    const batches: SourceRecord[][] = [];
+    for await (const batch of ndjsonRecordBatches(numberedLines(file()), 'x.ndjson'))
+      batches.push(batch);
+    const oneByOne: SourceRecord[] = [];
+    for await (const record of ndjsonRecords(numberedLines(file()), 'x.ndjson'))
+      oneByOne.push(record);
+
+    // Assess: the first chunk's two records together, the Bundle's entries in an array of their own.
+    expect(batches.map((batch) => batch.map(summary))).toEqual([
+      ['1  p1', '2  p2'],
+      [`4  error: ${oneByOne[2]!.error!.message}`],
+      ['5 entry[0].resource b1', `5 entry[1].resource error: ${oneByOne[4]!.error!.message}`],
+      ['6  p3'],
+    ]);
+    expect(batches.flat()).toEqual(oneByOne);
+    expect(oneByOne[2]!.error!.message).toMatch(/^not valid JSON/);
+  });
+});
