@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drugClassOf, fillsOf, medicationsOf } from './medications';
+import { antihypertensiveClasses, drugClassOf, fillsOf, medicationsOf } from './medications';
 
 const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const concept = (code: string, display: string) => ({
@@ -80,5 +80,35 @@ describe('Function: medicationsOf and fillsOf', () => {
       { medication: `${rxnorm}|314076`, date: '2025-06-02T10:00:00+01:00', daysSupply: 30 },
       { medication: `${rxnorm}|310490`, date: '2025-07-01T10:00:00Z', daysSupply: 90 },
     ]);
+  });
+});
+
+// Classes now come from medications/drug-classes.ts; where the old stems and the other tables
+// disagreed, the choices below are deliberate (reasons in that module and its tests).
+describe('Function: drugClassOf (one drug-class table)', () => {
+  it.each([
+    // A combination takes the first class in precedence order, as before.
+    ['lisinopril 20 MG / hydrochlorothiazide 12.5 MG Oral Tablet', 'thiazide'],
+    ['sacubitril 49 MG / valsartan 51 MG Oral Tablet', 'arb'],
+    ['moexipril hydrochloride 7.5 MG Oral Tablet', 'ace-inhibitor'],
+    ['lercanidipine 10 MG Oral Tablet', 'calcium-channel-blocker'],
+    ['bendroflumethiazide 2.5 MG Oral Tablet', 'thiazide'],
+    ['sotalol hydrochloride 80 MG Oral Tablet', 'beta-blocker'],
+    ['labetalol hydrochloride 100 MG Oral Tablet', 'beta-blocker'],
+    ['doxazosin 4 MG Oral Tablet', 'other-antihypertensive'],
+    ['amiloride hydrochloride 5 MG Oral Tablet', 'other-antihypertensive'],
+    ['tolbutamide 500 MG Oral Tablet', 'sulfonylurea'],
+    ['phenelzine 15 MG Oral Tablet', 'antidepressant'],
+    ['desvenlafaxine 50 MG Extended Release Oral Tablet', 'antidepressant'],
+    ['selegiline hydrochloride 5 MG Oral Capsule', 'other'],
+    ['timolol 5 MG/ML Ophthalmic Solution', 'other'],
+  ])('classifies "%s" as %s', (name, drugClass) => {
+    expect(drugClassOf(name)).toBe(drugClass);
+  });
+
+  it('counts the secondary antihypertensives of ACC/AHA 2017 Table 19 as antihypertensive', () => {
+    for (const name of ['doxazosin 4 MG', 'clonidine 0.1 MG', 'hydralazine 25 MG', 'aliskiren'])
+      expect(antihypertensiveClasses.has(drugClassOf(name))).toBe(true);
+    expect(antihypertensiveClasses.has(drugClassOf('timolol 0.5 % Ophthalmic'))).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 // Domain (adherence): a patient's medications and pharmacy fills from FHIR R4 MedicationRequest and
 // MedicationDispense, each with the therapeutic class the plan-adjustment rules need. Classes come
-// from the ingredient names in the coding display (RxNorm SCD names start with the ingredient), so
-// they survive de-identification, which drops free `text` but keeps codings.
+// from the one drug-class table (medications/drug-classes.ts), by the ingredient names in the coding
+// display (RxNorm SCD names start with the ingredient), so they survive de-identification, which
+// drops free `text` but keeps codings.
 import type { FhirJson } from '../ingest/source-record';
+import { ingredientsNamedIn, isInClass, type DrugClassKey } from '../medications/drug-classes';
 import { clinicalTime } from '../serving/resource-projection';
 import type { Fill } from './pdc';
 
@@ -14,36 +16,34 @@ export type DrugClass =
   | 'beta-blocker'
   | 'loop-diuretic'
   | 'mineralocorticoid-antagonist'
+  | 'other-antihypertensive'
   | 'sulfonylurea'
   | 'insulin'
   | 'antidepressant'
   | 'other';
 
 /**
- * Ingredient stems per class. Antihypertensive classes as in ACC/AHA 2017 §8.1.6 Tables 18-19;
- * sulfonylureas and insulins as in ADA 2024 Section 9 (hypoglycaemia-causing agents); antidepressants
- * (SSRI, SNRI, atypical, tricyclic) as in APA MDD guideline 3rd ed. 2010, Table 4.
+ * Each adherence class and the class of the drug-class table (medications/drug-classes.ts) it reads,
+ * in precedence order: a combination product takes the first class one of its ingredients is in
+ * (lisinopril / hydrochlorothiazide -> thiazide). Antihypertensive classes as in ACC/AHA 2017 §8.1.6
+ * Tables 18-19: the secondary agents of Table 19 with no class of their own here (potassium-sparing
+ * diuretics other than MRAs, alpha-1 blockers, central alpha-2 agonists, direct vasodilators, the
+ * renin inhibitor) are `other-antihypertensive`, so a regimen of them still counts as antihypertensive
+ * treatment. Sulfonylureas and insulins as in ADA 2024 Section 9 (hypoglycaemia-causing agents);
+ * antidepressants (SSRI, SNRI, atypical, tricyclic, MAOI) as in APA MDD guideline 3rd ed. 2010, Table 4.
  */
-const classStems: readonly [DrugClass, RegExp][] = [
-  ['thiazide', /\b(hydrochlorothiazide|chlorthalidone|indapamide|metolazone|chlorothiazide)\b/i],
-  ['ace-inhibitor', /\b(\w+pril)\b/i],
-  ['arb', /\b(\w+sartan)\b/i],
-  [
-    'calcium-channel-blocker',
-    /\b(amlodipine|nifedipine|felodipine|nicardipine|isradipine|diltiazem|verapamil)\b/i,
-  ],
-  ['beta-blocker', /\b(\w+olol|carvedilol|labetalol)\b/i],
-  ['loop-diuretic', /\b(furosemide|bumetanide|torsemide)\b/i],
-  ['mineralocorticoid-antagonist', /\b(spironolactone|eplerenone)\b/i],
-  [
-    'sulfonylurea',
-    /\b(glipizide|glyburide|glibenclamide|glimepiride|gliclazide|tolbutamide|chlorpropamide|tolazamide)\b/i,
-  ],
-  ['insulin', /\binsulin\b/i],
-  [
-    'antidepressant',
-    /\b(sertraline|escitalopram|citalopram|fluoxetine|paroxetine|fluvoxamine|venlafaxine|desvenlafaxine|duloxetine|bupropion|mirtazapine|trazodone|vortioxetine|amitriptyline|nortriptyline|imipramine)\b/i,
-  ],
+const adherenceClasses: readonly [DrugClass, DrugClassKey][] = [
+  ['thiazide', 'thiazide'],
+  ['ace-inhibitor', 'ace_inhibitor'],
+  ['arb', 'arb'],
+  ['calcium-channel-blocker', 'calcium_channel_blocker'],
+  ['beta-blocker', 'beta_blocker'],
+  ['loop-diuretic', 'loop_diuretic'],
+  ['mineralocorticoid-antagonist', 'mineralocorticoid_antagonist'],
+  ['other-antihypertensive', 'antihypertensive'],
+  ['sulfonylurea', 'sulfonylurea'],
+  ['insulin', 'insulin'],
+  ['antidepressant', 'antidepressant'],
 ];
 
 export const antihypertensiveClasses: ReadonlySet<DrugClass> = new Set([
@@ -54,6 +54,7 @@ export const antihypertensiveClasses: ReadonlySet<DrugClass> = new Set([
   'beta-blocker',
   'loop-diuretic',
   'mineralocorticoid-antagonist',
+  'other-antihypertensive',
 ]);
 
 export interface Medication {
@@ -73,8 +74,12 @@ interface Concept {
   text?: string;
 }
 
+/** The adherence class of a medication from the ingredients named in its display; `other` if none. */
 export function drugClassOf(name: string): DrugClass {
-  return classStems.find(([, stem]) => stem.test(name))?.[0] ?? 'other';
+  const ingredients = ingredientsNamedIn(name);
+  const fits = ([, cls]: readonly [DrugClass, DrugClassKey]) =>
+    ingredients.some((i) => isInClass(i, cls));
+  return adherenceClasses.find(fits)?.[0] ?? 'other';
 }
 
 function medicationConcept(resource: FhirJson): { key: string; display: string } | undefined {

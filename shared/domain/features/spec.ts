@@ -1,9 +1,12 @@
 // Domain (features): the versioned feature specification. A feature vector is always produced under
 // one spec version, and a model records the version it was trained on, so serving can refuse a vector
 // built under another. Change anything below (a window, a code set, a limit) -> bump the version.
+import { drugClassDefinitions, namesOfClass, type DrugClassKey } from '../medications/drug-classes';
 import { canonicalUnits } from '../preprocess/canonical-units';
 
-export const featureSpecVersion = 'features-2026.11.1';
+// 2026.11.2: medication classes read from medications/drug-classes.ts (more ingredients per class, e.g.
+// labetalol as a beta blocker, fluvoxamine as an SSRI; see that module's tests).
+export const featureSpecVersion = 'features-2026.11.2';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
 
@@ -193,123 +196,42 @@ export const conditionFlags: readonly {
 
 /**
  * Medication classes recognised from the ingredient words of a medication's name (RxNorm names
- * start with the ingredient), grouped as WHO ATC/DDD Index 2025 groups (code beside each class).
+ * start with the ingredient), grouped as WHO ATC/DDD Index 2025 groups (codes from the class table).
+ * The ingredients of each class come from the one drug-class table, medications/drug-classes.ts.
  * Active: a MedicationRequest or MedicationStatement with status active, or dispensed within the
- * window.
+ * window. The order below is the order of the `medication_*` flags in the vector.
  */
+const medicationFlagClasses: readonly DrugClassKey[] = [
+  'ace_inhibitor',
+  'arb',
+  'calcium_channel_blocker',
+  'thiazide',
+  'beta_blocker',
+  'loop_diuretic',
+  'statin',
+  'biguanide',
+  'sulfonylurea',
+  'sglt2_inhibitor',
+  'glp1_agonist',
+  'insulin',
+  'anticoagulant',
+  'antiplatelet',
+  'ssri',
+  'inhaled_corticosteroid',
+  'short_acting_beta_agonist',
+  'proton_pump_inhibitor',
+  'opioid',
+];
+
 export const medicationClasses: readonly {
   key: string;
   atc: string;
   ingredients: readonly string[];
-}[] = [
-  {
-    key: 'ace_inhibitor',
-    atc: 'C09A',
-    ingredients: [
-      'lisinopril',
-      'enalapril',
-      'ramipril',
-      'captopril',
-      'perindopril',
-      'benazepril',
-      'quinapril',
-      'fosinopril',
-    ],
-  },
-  {
-    key: 'arb',
-    atc: 'C09C',
-    ingredients: [
-      'losartan',
-      'valsartan',
-      'irbesartan',
-      'candesartan',
-      'olmesartan',
-      'telmisartan',
-    ],
-  },
-  {
-    key: 'calcium_channel_blocker',
-    atc: 'C08',
-    ingredients: ['amlodipine', 'nifedipine', 'felodipine', 'diltiazem', 'verapamil'],
-  },
-  {
-    key: 'thiazide',
-    atc: 'C03A',
-    ingredients: ['hydrochlorothiazide', 'chlorthalidone', 'indapamide'],
-  },
-  {
-    key: 'beta_blocker',
-    atc: 'C07',
-    ingredients: ['metoprolol', 'atenolol', 'bisoprolol', 'carvedilol', 'propranolol', 'nebivolol'],
-  },
-  { key: 'loop_diuretic', atc: 'C03C', ingredients: ['furosemide', 'bumetanide', 'torsemide'] },
-  {
-    key: 'statin',
-    atc: 'C10AA',
-    ingredients: [
-      'atorvastatin',
-      'simvastatin',
-      'rosuvastatin',
-      'pravastatin',
-      'lovastatin',
-      'pitavastatin',
-      'fluvastatin',
-    ],
-  },
-  { key: 'biguanide', atc: 'A10BA', ingredients: ['metformin'] },
-  {
-    key: 'sulfonylurea',
-    atc: 'A10BB',
-    ingredients: ['glipizide', 'glimepiride', 'glyburide', 'gliclazide', 'glibenclamide'],
-  },
-  {
-    key: 'sglt2_inhibitor',
-    atc: 'A10BK',
-    ingredients: ['empagliflozin', 'dapagliflozin', 'canagliflozin'],
-  },
-  {
-    key: 'glp1_agonist',
-    atc: 'A10BJ',
-    ingredients: ['semaglutide', 'liraglutide', 'dulaglutide', 'exenatide'],
-  },
-  { key: 'insulin', atc: 'A10A', ingredients: ['insulin'] },
-  {
-    key: 'anticoagulant',
-    atc: 'B01AA/B01AF',
-    ingredients: ['warfarin', 'apixaban', 'rivaroxaban', 'dabigatran', 'edoxaban'],
-  },
-  {
-    key: 'antiplatelet',
-    atc: 'B01AC',
-    ingredients: ['aspirin', 'clopidogrel', 'prasugrel', 'ticagrelor'],
-  },
-  {
-    key: 'ssri',
-    atc: 'N06AB',
-    ingredients: ['sertraline', 'citalopram', 'escitalopram', 'fluoxetine', 'paroxetine'],
-  },
-  {
-    key: 'inhaled_corticosteroid',
-    atc: 'R03BA',
-    ingredients: ['fluticasone', 'budesonide', 'beclomethasone', 'mometasone'],
-  },
-  {
-    key: 'short_acting_beta_agonist',
-    atc: 'R03AC',
-    ingredients: ['albuterol', 'salbutamol', 'levalbuterol'],
-  },
-  {
-    key: 'proton_pump_inhibitor',
-    atc: 'A02BC',
-    ingredients: ['omeprazole', 'pantoprazole', 'esomeprazole', 'lansoprazole'],
-  },
-  {
-    key: 'opioid',
-    atc: 'N02A',
-    ingredients: ['codeine', 'tramadol', 'oxycodone', 'hydrocodone', 'morphine'],
-  },
-];
+}[] = medicationFlagClasses.map((key) => ({
+  key,
+  atc: drugClassDefinitions[key].atc.join('/'),
+  ingredients: namesOfClass(key),
+}));
 
 /** Smoking status (US Core 6.1 Smoking Status, LOINC 72166-2; SNOMED CT answers). */
 export const smokingLoinc = '72166-2';

@@ -1,6 +1,13 @@
 // Domain (risk/fhir): the clinical code sets the scores read from FHIR — conditions by SNOMED CT
-// (International Edition) and ICD-10 / ICD-10-CM (2024) category prefixes, medicines by ATC (WHO 2024)
-// prefixes or ingredient name in the RxNorm/SNOMED display, observations by LOINC (2.78).
+// (International Edition) and ICD-10 / ICD-10-CM (2024) category prefixes, medicines by ATC (WHO 2025)
+// prefixes or ingredient name in the RxNorm/SNOMED display (both from the one drug-class table,
+// medications/drug-classes.ts), observations by LOINC (2.78).
+import {
+  drugClassDefinitions,
+  namesOfClass,
+  wholeWordPattern,
+  type DrugClassKey,
+} from '../../medications/drug-classes';
 
 export interface ConditionCodes {
   label: string;
@@ -94,122 +101,45 @@ export const conditionCodes = {
   ),
 } as const;
 
-const words = (names: string[]) => new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+/**
+ * A risk-input class read from the one drug-class table (medications/drug-classes.ts): its ATC
+ * groups and the names of its ingredients, matched as whole words. `label` is what a "no active ..."
+ * source line says.
+ */
+function fromTable(label: string, ...classes: DrugClassKey[]): DrugClass {
+  return {
+    label,
+    atc: classes.flatMap((cls) => drugClassDefinitions[cls].atc),
+    ingredients: wholeWordPattern(classes.flatMap(namesOfClass)),
+  };
+}
+
+// QRISK3 "regular oral corticosteroids" (Hippisley-Cox et al., BMJ 2017;357:j2099): the ingredient
+// followed by an oral form in the display ("prednisolone 5 MG Oral Tablet").
+const corticosteroids = wholeWordPattern(namesOfClass('systemic_corticosteroid')).source;
 
 export const drugClasses = {
-  antihypertensive: {
-    label: 'antihypertensive',
-    atc: ['C02', 'C03', 'C07', 'C08', 'C09'],
-    ingredients: words([
-      'lisinopril',
-      'enalapril',
-      'ramipril',
-      'perindopril',
-      'captopril',
-      'quinapril',
-      'benazepril',
-      'fosinopril',
-      'trandolapril',
-      'losartan',
-      'valsartan',
-      'irbesartan',
-      'candesartan',
-      'olmesartan',
-      'telmisartan',
-      'azilsartan',
-      'amlodipine',
-      'nifedipine',
-      'felodipine',
-      'lercanidipine',
-      'diltiazem',
-      'verapamil',
-      'hydrochlorothiazide',
-      'chlorthalidone',
-      'indapamide',
-      'bendroflumethiazide',
-      'metolazone',
-      'furosemide',
-      'bumetanide',
-      'torsemide',
-      'spironolactone',
-      'eplerenone',
-      'amiloride',
-      'triamterene',
-      'metoprolol',
-      'atenolol',
-      'bisoprolol',
-      'carvedilol',
-      'propranolol',
-      'nebivolol',
-      'labetalol',
-      'nadolol',
-      'doxazosin',
-      'prazosin',
-      'terazosin',
-      'clonidine',
-      'methyldopa',
-      'hydralazine',
-      'minoxidil',
-      'aliskiren',
-    ]),
-  },
-  atypicalAntipsychotic: {
-    label: 'atypical antipsychotic',
-    atc: ['N05AH03', 'N05AH04', 'N05AH02', 'N05AX08', 'N05AX12', 'N05AX13', 'N05AE04', 'N05AL05'],
-    ingredients: words([
-      'olanzapine',
-      'quetiapine',
-      'risperidone',
-      'aripiprazole',
-      'clozapine',
-      'ziprasidone',
-      'paliperidone',
-      'amisulpride',
-      'lurasidone',
-      'asenapine',
-      'cariprazine',
-      'brexpiprazole',
-    ]),
-  },
+  // ACC/AHA 2017 Tables 18-19 and ATC C02, C03, C07, C08, C09 (QRISK3/Framingham treated hypertension).
+  antihypertensive: fromTable('antihypertensive', 'antihypertensive'),
+  atypicalAntipsychotic: fromTable('atypical antipsychotic', 'atypical_antipsychotic'),
   oralCorticosteroid: {
     label: 'regular oral corticosteroid',
-    atc: ['H02AB'],
-    ingredients:
-      /\b(prednisolone|prednisone|methylprednisolone|dexamethasone|hydrocortisone|deflazacort)\b.*\boral\b/i,
+    atc: drugClassDefinitions.systemic_corticosteroid.atc,
+    ingredients: new RegExp(`${corticosteroids}.*\\boral\\b`, 'i'),
   },
-  erectileDysfunctionTreatment: {
-    label: 'erectile dysfunction treatment',
-    atc: ['G04BE'],
-    ingredients: words(['sildenafil', 'tadalafil', 'vardenafil', 'avanafil', 'alprostadil']),
-  },
-  antiplateletOrNsaid: {
-    label: 'antiplatelet or NSAID',
-    atc: ['B01AC', 'M01A'],
-    ingredients: words([
-      'aspirin',
-      'clopidogrel',
-      'prasugrel',
-      'ticagrelor',
-      'dipyridamole',
-      'cilostazol',
-      'ibuprofen',
-      'naproxen',
-      'diclofenac',
-      'celecoxib',
-      'meloxicam',
-      'indomethacin',
-      'ketorolac',
-      'etoricoxib',
-      'etodolac',
-      'piroxicam',
-      'nabumetone',
-    ]),
-  },
-  vitaminKAntagonist: {
-    label: 'vitamin K antagonist',
-    atc: ['B01AA'],
-    ingredients: words(['warfarin', 'acenocoumarol', 'phenprocoumon']),
-  },
+  erectileDysfunctionTreatment: fromTable(
+    'erectile dysfunction treatment',
+    'erectile_dysfunction_treatment',
+  ),
+  // HAS-BLED "drugs predisposing to bleeding" (Pisters et al., Chest 2010;138:1093): antiplatelets
+  // (B01AC) and NSAIDs (M01A, coxibs included).
+  antiplateletOrNsaid: fromTable(
+    'antiplatelet or NSAID',
+    'antiplatelet',
+    'nsaid',
+    'cox2_inhibitor',
+  ),
+  vitaminKAntagonist: fromTable('vitamin K antagonist', 'vitamin_k_antagonist'),
 } as const satisfies Record<string, DrugClass>;
 
 /** LOINC codes by quantity; the first code is the canonical one. */
