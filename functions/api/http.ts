@@ -71,6 +71,16 @@ export function json(status: number, body: unknown): ApiResult {
   };
 }
 
+/** A FHIR R4 searchset Bundle of `resources`, answered 200. */
+export function searchsetBundle(resources: readonly unknown[]): ApiResult {
+  return json(200, {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: resources.length,
+    entry: resources.map((resource) => ({ resource })),
+  });
+}
+
 export function problem(error: unknown, instance: string): ApiResult {
   const p = toProblem(error, instance);
   return {

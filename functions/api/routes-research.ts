@@ -6,7 +6,7 @@ import {
   listResearchPatients,
   researchPatientRecord,
 } from '../../shared/domain/deid/structured-research';
-import { json, pageParams } from './http';
+import { json, pageParams, searchsetBundle } from './http';
 import { guarded } from './guarded';
 
 export const researchRoutes = {
@@ -27,12 +27,7 @@ export const researchRoutes = {
         params.id!,
         asOf,
       );
-      return json(200, {
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: resources.length,
-        entry: resources.map((resource) => ({ resource })),
-      });
+      return searchsetBundle(resources);
     },
     { onPatient: true },
   ),

@@ -25,7 +25,7 @@ import {
   patientRecord,
 } from '../../shared/domain/serving/queries';
 import { guarded, type Route } from './guarded';
-import { json, jsonBody, pageParams, type ApiEvent } from './http';
+import { json, jsonBody, pageParams, searchsetBundle, type ApiEvent } from './http';
 import { pgxRoutes } from './routes-pgx';
 import { researchRoutes } from './routes-research';
 
@@ -87,12 +87,7 @@ export const routes: Record<string, Route> = {
     'patient:read-clinical',
     async ({ deps, params, caller }) => {
       const resources = await patientRecord(deps.serving, caller.hospital, params.id!);
-      return json(200, {
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: resources.length,
-        entry: resources.map((resource) => ({ resource })),
-      });
+      return searchsetBundle(resources);
     },
     { onPatient: true },
   ),

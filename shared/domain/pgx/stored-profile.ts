@@ -9,6 +9,7 @@ import { storedPharmacogeneCalls, type StoredGenotypeDeps } from '../genomics/st
 import { trackedHlaAlleles } from './outside-calls';
 import { pgxProfile, type PgxProfile } from './profile';
 import type { PositionGenotype } from './sample-genotypes';
+import { mergeSplitSite, type Held } from './vcf-genotypes';
 
 export interface PatientPgx {
   patient: string;
@@ -25,9 +26,6 @@ export interface PatientPgx {
 /** Genes CPIC keys on that only outside calls provide (never stored by VCF ingest). */
 export const outsideOnlyGenes: readonly string[] = ['CYP2D6', ...Object.keys(trackedHlaAlleles)];
 
-interface Held extends PositionGenotype {
-  ref: string;
-}
 
 /** The two alleles of a stored call as bases; null for a no-call, haploid or unreadable GT. */
 function allelesOf(call: StoredGenotype): readonly [string, string] | null {
@@ -38,14 +36,6 @@ function allelesOf(call: StoredGenotype): readonly [string, string] | null {
   return a !== undefined && b !== undefined ? [a, b] : null;
 }
 
-/** vcf-genotypes.ts's merge of a split multi-allelic site: same REF, at most two ALTs in all. */
-function merge(held: Held, next: Held): Held | undefined {
-  if (held.ref !== next.ref || !held.alleles || !next.alleles) return undefined;
-  const variants = [...held.alleles, ...next.alleles].filter((a) => a !== held.ref);
-  if (variants.length > 2) return undefined;
-  const alleles = [...variants, held.ref, held.ref].slice(0, 2) as [string, string];
-  return { ...held, alleles };
-}
 
 /**
  * Stored calls (any order) as the per-position genotypes pgxProfile reads; records at one position
@@ -68,7 +58,7 @@ export function positionGenotypesOf(calls: readonly StoredGenotype[]): {
     const earlier = held.get(key);
     if (!earlier) held.set(key, next);
     else {
-      const merged = merge(earlier, next);
+      const merged = mergeSplitSite(earlier, next);
       if (!merged) warnings.push(`line ${call.line}: second record at ${key} could not be merged`);
       held.set(key, merged ?? { ...earlier, alleles: null });
     }

@@ -18,7 +18,8 @@ export interface SampleGenotypesRead {
   warnings: string[];
 }
 
-interface Held extends PositionGenotype {
+/** A position's genotype with the REF it was called against (split multi-allelic sites merge on it). */
+export interface Held extends PositionGenotype {
   ref: string;
 }
 
@@ -29,7 +30,8 @@ function genotypeOf(variant: VcfVariant, column: number): readonly [string, stri
   return [bases[call.alleles[0]!]!, bases[call.alleles[1]!]!];
 }
 
-function merge(held: Held, next: Held): Held | undefined {
+/** Merge a split multi-allelic site: same REF, at most two ALTs in all; undefined when they conflict. */
+export function mergeSplitSite(held: Held, next: Held): Held | undefined {
   if (held.ref !== next.ref || !held.alleles || !next.alleles) return undefined;
   const variants = [...held.alleles, ...next.alleles].filter((a) => a !== held.ref);
   if (variants.length > 2) return undefined;
@@ -73,7 +75,7 @@ export async function readSampleGenotypes(
     const earlier = held.get(key);
     if (!earlier) held.set(key, next);
     else {
-      const merged = merge(earlier, next);
+      const merged = mergeSplitSite(earlier, next);
       if (!merged)
         warnings.push(`line ${record.line}: second record at ${key} could not be merged`);
       held.set(key, merged ?? { ...earlier, alleles: null });
