@@ -107,9 +107,7 @@ async function trainNotesTask(argv: string[]): Promise<number> {
   const result = await trainNotesClassifier({
     notesJsonl: resolve(requireFlag(values.notes, 'notes')),
     label: requireFlag(values.label, 'label'),
-    out: resolve(values.out ?? 'models/notes'),
-    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
-    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+    ...runFlags(values, 'models/notes'),
     onProgress: (line: string) => out.progress(line),
   });
   if (values.json) out.json(result);
@@ -132,10 +130,8 @@ async function trainKgLinkTask(argv: string[]): Promise<number> {
   });
   const result = await trainKgLink({
     triplesFile: resolve(requireFlag(values.triples, 'triples')),
-    out: resolve(values.out ?? 'models/kg-link'),
+    ...runFlags(values, 'models/kg-link'),
     ...(values.relation ? { relation: values.relation } : {}),
-    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
-    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
   });
   if (values.json) out.json(result);
   else
@@ -162,9 +158,7 @@ async function trainNerTask(argv: string[]): Promise<number> {
   out.progress(`tfjs backend: ${(await selectBackend()).backend}`);
   const result = await trainNerModel({
     pubtator: files,
-    out: resolve(values.out ?? 'models/ner'),
-    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
-    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+    ...runFlags(values, 'models/ner'),
     onProgress: (line: string) => out.progress(line),
   });
   if (values.json) out.json(result);
@@ -173,6 +167,18 @@ async function trainNerTask(argv: string[]): Promise<number> {
       `NER tagger on ${result.documents} documents: held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
     );
   return 0;
+}
+
+/** The flags every deep training task shares: --out (default `defaultOut`), --epochs, --seed. */
+function runFlags(
+  values: { out?: string; epochs?: string; seed?: string },
+  defaultOut: string,
+): { out: string; epochs?: number; seed?: number } {
+  return {
+    out: resolve(values.out ?? defaultOut),
+    ...(values.epochs ? { epochs: positiveInt(values.epochs, 'epochs') } : {}),
+    ...(values.seed ? { seed: positiveInt(values.seed, 'seed') } : {}),
+  };
 }
 
 function positiveInt(value: string, flag: string): number {
