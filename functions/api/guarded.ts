@@ -31,7 +31,11 @@ export interface RouteContext {
   caller: Caller;
 }
 
-export type Route = (deps: ApiDeps, event: ApiEvent, params: Record<string, string>) => Promise<ApiResult>;
+export type Route = (
+  deps: ApiDeps,
+  event: ApiEvent,
+  params: Record<string, string>,
+) => Promise<ApiResult>;
 
 /**
  * A route that performs `action`, on the patient named by the `{id}` path parameter when
