@@ -26,7 +26,6 @@ export interface PatientPgx {
 /** Genes CPIC keys on that only outside calls provide (never stored by VCF ingest). */
 export const outsideOnlyGenes: readonly string[] = ['CYP2D6', ...Object.keys(trackedHlaAlleles)];
 
-
 /** The two alleles of a stored call as bases; null for a no-call, haploid or unreadable GT. */
 function allelesOf(call: StoredGenotype): readonly [string, string] | null {
   const indices = call.gt.split(/[/|]/);
@@ -35,7 +34,6 @@ function allelesOf(call: StoredGenotype): readonly [string, string] | null {
   const [a, b] = indices.map((i) => bases[Number(i)]);
   return a !== undefined && b !== undefined ? [a, b] : null;
 }
-
 
 /**
  * Stored calls (any order) as the per-position genotypes pgxProfile reads; records at one position
