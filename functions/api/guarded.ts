@@ -7,6 +7,7 @@ import type { ObjectStore } from '../../shared/ports/object-store';
 import type { Clock } from '../../shared/ports/clock';
 import type { GraphStore } from '../../shared/ports/graph-store';
 import type { KeyRing } from '../../shared/ports/key-ring';
+import type { EventBus } from '../../shared/ports/event-bus';
 import { authorize, type Action } from '../../shared/domain/access/policy';
 import { auditEntry, auditedPatient, recordAudit } from '../../shared/domain/access/audit';
 import { asCaregraphError } from '../../shared/domain/errors';
@@ -22,6 +23,8 @@ export interface ApiDeps {
   graph: GraphStore;
   /** The hospital key ring: decrypts stored genotypes (envelope encryption) for PGx reads. */
   keys: KeyRing;
+  /** Domain events: a patient-reported outcome announces PatientDataUpdated, as ingest does. */
+  events?: EventBus;
 }
 
 export interface RouteContext {

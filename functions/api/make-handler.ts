@@ -21,6 +21,7 @@ export function apiDependencies(deps: Dependencies): ApiDeps {
     clock: deps.clock,
     graph: deps.graph,
     keys: deps.keys,
+    events: deps.events,
   };
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../../shared/domain/serving/queries';
 import { guarded, type Route } from './guarded';
 import { json, jsonBody, pageParams, searchsetBundle, type ApiEvent } from './http';
+import { outcomeRoutes } from './routes-outcomes';
 import { pgxRoutes } from './routes-pgx';
 import { researchRoutes } from './routes-research';
 
@@ -223,5 +224,6 @@ export const routes: Record<string, Route> = {
     json(200, await listAudit(deps.audit, caller.hospital, auditQuery(event, deps.clock.now()))),
   ),
   ...pgxRoutes,
+  ...outcomeRoutes,
   ...researchRoutes,
 };

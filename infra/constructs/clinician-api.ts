@@ -1,11 +1,12 @@
 // Stateless construct: the clinicians' HTTP API (JWT from the Cognito pool) in front of the read-only API function.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -108,6 +109,25 @@ export class ClinicianApi extends Construct {
     });
     this.function.allow(
       readTable('ReadServingRecords', props.servingTable, servingTable),
+      // Clinician decisions, alert and reminder acknowledgements and patient-reported outcomes are
+      // single (mostly conditional) puts under the patient; no update, delete or batch write.
+      new iam.PolicyStatement({
+        sid: 'WritePatientInputs',
+        actions: ['dynamodb:PutItem'],
+        resources: [props.servingTable.tableArn],
+      }),
+      // A patient-reported outcome announces PatientDataUpdated, on the account's default bus only.
+      new iam.PolicyStatement({
+        sid: 'AnnouncePatientReportedOutcomes',
+        actions: ['events:PutEvents'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'events',
+            resource: 'event-bus',
+            resourceName: 'default',
+          }),
+        ],
+      }),
       appendOnlyTable('AppendAuditRecords', props.auditTable, auditTable),
       // GenerateDataKey: audit records and presigned uploads are encrypted under the data key.
       useKey('UseDataKey', props.dataKey, [

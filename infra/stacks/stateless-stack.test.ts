@@ -218,25 +218,39 @@ describe('Stack: stateless', () => {
       }
     });
 
-    it('lets the API read serving records and reports, append audit records, presign raw uploads, and nothing else', () => {
+    it('lets the API read serving records and reports, put patient inputs, append audit records, presign raw uploads, and nothing else', () => {
       const actions = actionsOf('caregraph-api');
-      const dataActions = actions.filter((a) => /^(s3|sqs|secretsmanager|dynamodb):/.test(a));
+      const dataActions = actions.filter((a) =>
+        /^(s3|sqs|secretsmanager|dynamodb|events):/.test(a),
+      );
       expect(dataActions.sort()).toEqual([
         'dynamodb:BatchGetItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
+        'dynamodb:PutItem',
         'dynamodb:Query',
         'dynamodb:Query',
+        'events:PutEvents',
         's3:AbortMultipartUpload',
         's3:GetObject',
         's3:ListBucket',
         's3:PutObject',
       ]);
       const statements = statementsOf('caregraph-api');
-      // Writes to DynamoDB reach the audit table only, and never as update or delete.
+      const announce = statements.find((s) => asList(s.Action).includes('events:PutEvents'));
+      expect(JSON.stringify(announce?.Resource)).toMatch(/event-bus\/default/);
+      // Writes to DynamoDB are single puts: audit records, and patient inputs on the serving table
+      // itself (decisions, acknowledgements, reported outcomes), never its indexes, never update or delete.
       const tableWrites = statements.filter((s) => asList(s.Action).includes('dynamodb:PutItem'));
-      expect(tableWrites).toHaveLength(1);
-      expect(JSON.stringify(tableWrites[0]?.Resource)).toMatch(/audit/);
+      expect(tableWrites).toHaveLength(2);
+      const [servingWrite] = tableWrites.filter((s) =>
+        /table\/caregraph-serving"/.test(JSON.stringify(s.Resource)),
+      );
+      expect(asList(servingWrite!.Action)).toEqual(['dynamodb:PutItem']);
+      expect(JSON.stringify(servingWrite?.Resource)).not.toMatch(/index/);
+      expect(
+        tableWrites.filter((s) => s !== servingWrite).map((s) => JSON.stringify(s.Resource)),
+      ).toEqual([expect.stringMatching(/audit/)]);
       expect(actions).not.toContain('dynamodb:UpdateItem');
       expect(actions).not.toContain('dynamodb:DeleteItem');
       // S3 reads reach reports/ only; S3 writes reach the raw bucket's raw/ prefix only.

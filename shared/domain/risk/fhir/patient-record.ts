@@ -122,7 +122,11 @@ function ageDays(date: Date, at: Date): number {
   return Math.floor((at.getTime() - date.getTime()) / dayMs);
 }
 
-/** Every numeric value of these LOINC codes, as an Observation or a panel component, newest first. */
+/**
+ * Every numeric value of these LOINC codes, as an Observation or a panel component, newest first:
+ * valueQuantity, or valueInteger (FHIR R4 Observation.value[x]; questionnaire totals often use it),
+ * whose unit is `{score}`.
+ */
 export function measurements(record: PatientRecord, codes: readonly string[]): Measured[] {
   const found: Measured[] = [];
   for (const o of record.observations) {
@@ -130,10 +134,11 @@ export function measurements(record: PatientRecord, codes: readonly string[]): M
     const candidates = [o, ...(o.component ?? [])].filter((x) => hasLoinc(x.code, codes));
     for (const x of candidates) {
       const q = x.valueQuantity;
-      if (typeof q?.value !== 'number') continue;
+      const value = typeof q?.value === 'number' ? q.value : x.valueInteger;
+      if (typeof value !== 'number') continue;
       found.push({
-        value: q.value,
-        unit: q.code ?? q.unit ?? '',
+        value,
+        unit: q ? (q.code ?? q.unit ?? '') : '{score}',
         id: `Observation/${o.id ?? '?'}`,
         date,
         ageDays: ageDays(date, record.at),

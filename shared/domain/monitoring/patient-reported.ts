@@ -1,0 +1,132 @@
+// Use case (monitoring): patient-reported outcomes feed back in through the API. A PHQ-9 or GAD-7
+// total, or a home blood pressure, becomes a FHIR R4 Observation in the patient's record, then a
+// PatientDataUpdated event makes monitoring re-evaluate alerts, reminders and plan suggestions.
+// The Observation id is derived from its content, so a re-sent report replaces itself (no duplicate).
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { EventBus } from '../../ports/event-bus';
+import { eventTypes } from '../../ports/event-bus';
+import type { Table } from '../../ports/table';
+import type { Clock } from '../../ports/clock';
+import { ValidationError } from '../errors';
+import type { FhirJson } from '../ingest/source-record';
+import { getPatient } from '../serving/queries';
+import { genericServingItem } from '../serving/records';
+
+/** PHQ-9 totals run 0-27 (Kroenke, Spitzer, Williams, J Gen Intern Med 2001;16:606-613). */
+const phq9Max = 27;
+/** GAD-7 totals run 0-21 (Spitzer, Kroenke, Williams, Löwe, Arch Intern Med 2006;166:1092-1097). */
+const gad7Max = 21;
+/** Home BP bounds: physiologically possible readings (project choice, as wide as ingest's checks). */
+const systolicRange = [50, 300] as const;
+const diastolicRange = [20, 200] as const;
+/** A report may be timed up to this far ahead of the server clock (device clocks drift). */
+const clockSkewMs = 5 * 60_000;
+
+export const patientReportedSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('phq9'), total: z.number().int().min(0).max(phq9Max), at: z.iso.datetime({ offset: true }).optional() }),
+  z.object({ kind: z.literal('gad7'), total: z.number().int().min(0).max(gad7Max), at: z.iso.datetime({ offset: true }).optional() }),
+  z.object({
+    kind: z.literal('home-bp'),
+    systolic: z.number().int().min(systolicRange[0]).max(systolicRange[1]),
+    diastolic: z.number().int().min(diastolicRange[0]).max(diastolicRange[1]),
+    at: z.iso.datetime({ offset: true }).optional(),
+  }),
+]); // prettier-ignore
+export type PatientReported = z.infer<typeof patientReportedSchema>;
+
+const loinc = (code: string, display: string) => ({
+  coding: [{ system: 'http://loinc.org', code, display }],
+});
+const category = (code: 'survey' | 'vital-signs') => [
+  {
+    coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code }],
+  },
+];
+const mmHg = (value: number) => ({
+  value,
+  unit: 'mm[Hg]',
+  system: 'http://unitsofmeasure.org',
+  code: 'mm[Hg]',
+});
+
+/** The report as an Observation (LOINC 44261-6, 70274-6, or the 85354-9 BP panel), performed by the patient. */
+export function patientReportedObservation(
+  patientId: string,
+  report: PatientReported,
+  at: string,
+): FhirJson {
+  const body =
+    report.kind === 'home-bp'
+      ? {
+          category: category('vital-signs'),
+          code: loinc('85354-9', 'Blood pressure panel with all children optional'),
+          component: [
+            { code: loinc('8480-6', 'Systolic blood pressure'), valueQuantity: mmHg(report.systolic) },
+            { code: loinc('8462-4', 'Diastolic blood pressure'), valueQuantity: mmHg(report.diastolic) },
+          ],
+        }
+      : {
+          category: category('survey'),
+          code:
+            report.kind === 'phq9'
+              ? loinc('44261-6', 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]')
+              : loinc('70274-6', 'Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]'),
+          valueInteger: report.total,
+        }; // prettier-ignore
+  const observation: FhirJson = {
+    resourceType: 'Observation',
+    status: 'final',
+    subject: { reference: `Patient/${patientId}` },
+    performer: [{ reference: `Patient/${patientId}` }],
+    effectiveDateTime: at,
+    ...body,
+  };
+  const digest = createHash('sha256')
+    .update(JSON.stringify([patientId, report.kind, at, body]))
+    .digest('hex');
+  return { ...observation, id: `pro-${digest.slice(0, 32)}` };
+}
+
+export interface PatientReportedDeps {
+  serving: Table;
+  clock: Clock;
+  events?: EventBus;
+}
+
+/**
+ * Store a patient-reported outcome for a patient of `hospital` and announce it. Throws
+ * ValidationError naming the field for a bad report, NotFoundError for an unknown patient.
+ */
+export async function recordPatientReported(
+  deps: PatientReportedDeps,
+  hospital: string,
+  patientId: string,
+  body: unknown,
+): Promise<{ id: string; observation: FhirJson }> {
+  const parsed = patientReportedSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'body';
+    throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  const now = deps.clock.now();
+  const at = parsed.data.at ?? now.toISOString();
+  if (Date.parse(at) > now.getTime() + clockSkewMs)
+    throw new ValidationError('at: a report cannot be timed in the future', 'at');
+  await getPatient(deps.serving, hospital, patientId);
+  const observation = patientReportedObservation(patientId, parsed.data, at);
+  await deps.serving.put(
+    genericServingItem(hospital, observation, {
+      batch: 'patient-reported',
+      updatedAt: now.toISOString(),
+    }),
+  );
+  await deps.events?.publish([
+    {
+      ...eventTypes.patientDataUpdated,
+      detail: { hospital, patientId, batch: 'patient-reported' },
+    },
+  ]);
+  return { id: observation.id!, observation };
+}
