@@ -7,10 +7,7 @@
 //   checkpoint made past it) without its entry, whatever fails and is retried.
 // - Each Patient serving item gets its research surrogate key (structured-research.ts), so the API
 //   can make research copies with no key of its own.
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Dependencies } from '../../shared/adapters/composition';
-import { DynamoDbTable } from '../../shared/adapters/aws/dynamodb-table';
-import { reidentificationTable } from '../../shared/config/resources';
 import { ConfigurationError } from '../../shared/domain/errors';
 import {
   ReidentificationLog,
@@ -29,17 +26,13 @@ export interface ResearchViews {
   flush(): Promise<void>;
 }
 
-/** The re-identification table, from config: ingest refuses to run without it. */
+/** The re-identification table ingest writes: ingest refuses to run without it. */
 export function reidentificationTableOf(deps: Dependencies): Table {
-  const name = deps.config.tables.reidentification;
-  if (!name)
+  if (!deps.reidentification)
     throw new ConfigurationError(
       'ingest needs the re-identification table (CAREGRAPH_REIDENTIFICATION_TABLE)',
     );
-  const documents = DynamoDBDocumentClient.from(deps.dynamodb, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return new DynamoDbTable(documents, name, reidentificationTable);
+  return deps.reidentification;
 }
 
 /** Wrap `keys` and `serving` for one ingest function instance (the log is shared by its runs). */

@@ -10,7 +10,12 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { AppConfig } from '../config/config';
-import { auditTable, idempotencyTable, servingTable } from '../config/resources';
+import {
+  auditTable,
+  idempotencyTable,
+  reidentificationTable,
+  servingTable,
+} from '../config/resources';
 import type {
   Clock,
   EventBus,
@@ -40,6 +45,8 @@ export interface Dependencies {
   serving: Table;
   /** The append-only audit trail; only the API is configured with it. */
   audit?: Table;
+  /** The restricted re-identification map; only ingest is configured with it (write-only). */
+  reidentification?: Table;
   keys: KeyRing;
   notifier: Notifier;
   /** Domain events (EventBridge in AWS; the running stack passes its in-process bus). */
@@ -81,6 +88,15 @@ export function buildDependencies(
     dynamodb,
     objects: new S3ObjectStore(s3, config.buckets, local ? undefined : config.keys.kmsKeyId),
     serving: new DynamoDbTable(documents, config.tables.serving, servingTable),
+    ...(config.tables.reidentification
+      ? {
+          reidentification: new DynamoDbTable(
+            documents,
+            config.tables.reidentification,
+            reidentificationTable,
+          ),
+        }
+      : {}),
     ...(config.tables.audit
       ? { audit: new DynamoDbTable(documents, config.tables.audit, auditTable) }
       : {}),
