@@ -3,7 +3,9 @@
 // (truth/patients.jsonl, conditions.jsonl) for two outcomes — 10-year ASCVD (Pooled Cohort
 // Equations inputs) and 5-year incident type 2 diabetes (FINDRISC-style inputs) — and each model's
 // cross-validated AUROC is compared with the Bayes-optimal AUROC in truth/manifest.json
-// (target: within 0.02). Needs no shared data: the cohort is generated here.
+// (target: within 0.02). The true probability of each row (truth/outcomes.jsonl) is also scored on the same
+// rows and labels ("oracle"), so the part of a gap that is sampling noise of a finite cohort is visible.
+// Needs no shared data: the cohort is generated here; `--size N` sets its patients (default 20,000).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import type {
 } from '../../shared/domain/synth/model';
 import { writeCohort } from '../../local/synth/write-cohort';
 import { selectBackend } from '../../training/deep/backend';
+import { auroc } from '../../training/evaluation/metrics';
 import { parseCsv } from '../../training/tabular/csv';
 import { tabularModelNames } from '../../training/tabular/models';
 import { trainTabular } from '../../training/tabular/train-tabular';
@@ -97,7 +100,7 @@ const headers = {
 };
 
 /** The cohort's feature tables (CSV text) and the manifest's outcome summaries. */
-async function cohortTables(dir: string, patients: number, seed: number) {
+export async function cohortTables(dir: string, patients: number, seed: number) {
   const manifest = await writeCohort({
     patients,
     seed,
@@ -119,25 +122,33 @@ async function cohortTables(dir: string, patients: number, seed: number) {
     outcomesBy.set(o.patientId, o);
   }
   const lines = { cvd10y: [headers.cvd10y], diabetes5y: [headers.diabetes5y] };
+  const oracle = { cvd10y: [] as number[], diabetes5y: [] as number[] };
   for (const p of await readJsonl<TruthPatient>(join(dir, 'truth', 'patients.jsonl'))) {
     const rows = featureRows(
       p,
       conditionsBy.get(p.patientId) ?? new Set(),
       outcomesBy.get(p.patientId) ?? {},
     );
-    if (rows.cvd) lines.cvd10y.push(rows.cvd);
-    if (rows.dm) lines.diabetes5y.push(rows.dm);
+    const outcomes = outcomesBy.get(p.patientId);
+    if (rows.cvd) {
+      lines.cvd10y.push(rows.cvd);
+      oracle.cvd10y.push(outcomes!.cvd10y!.probability);
+    }
+    if (rows.dm) {
+      lines.diabetes5y.push(rows.dm);
+      oracle.diabetes5y.push(outcomes!.diabetes5y!.probability);
+    }
   }
-  return { lines, outcomes: manifest.outcomes };
+  return { lines, oracle, outcomes: manifest.outcomes };
 }
 
 /** `caregraph eval models`: AUROC of each classical model vs the Bayes-optimal AUROC. */
 export async function modelsEval(ctx: EvalContext): Promise<EvalResult> {
-  const patients = 5000;
+  const patients = ctx.size ?? 20000;
   const dir = await mkdtemp(join(tmpdir(), 'caregraph-eval-models-'));
   try {
     ctx.progress(`generating a ${patients}-patient cohort`);
-    const { lines, outcomes } = await cohortTables(join(dir, 'cohort'), patients, 20260101);
+    const { lines, oracle, outcomes } = await cohortTables(join(dir, 'cohort'), patients, 20260101);
     ctx.progress(`tfjs backend: ${(await selectBackend()).backend}`);
     const metrics: Record<string, number> = {};
     const details: Record<string, unknown> = {};
@@ -148,6 +159,8 @@ export async function modelsEval(ctx: EvalContext): Promise<EvalResult> {
       metrics[`${outcome}.events`] = ceiling.events;
       metrics[`${outcome}.bayesOptimalAuroc`] = round(ceiling.bayesOptimalAuroc);
       metrics[`${outcome}.oracleEmpiricalAuroc`] = round(ceiling.empiricalAuroc);
+      const labels = table.rows.map((r) => Number(r[table.header.indexOf('event')]));
+      metrics[`${outcome}.oracleAurocOnRows`] = round(auroc(labels, oracle[outcome]));
       for (const model of tabularModelNames) {
         const started = performance.now();
         const { report } = await trainTabular({

@@ -11,6 +11,8 @@ import { deepEval } from './deep';
 export interface EvalContext {
   sharedData: string;
   progress: (line: string) => void;
+  /** Suite-specific size (`--size N`), e.g. the cohort size of the models suite. */
+  size?: number;
 }
 
 export type EvalResult =

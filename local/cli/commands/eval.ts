@@ -9,9 +9,16 @@ import { out, parseFlags, UsageError, type Command } from '../io';
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'evaluate the pipeline on the public data in ../shared/data',
-  usage: `Usage: caregraph eval [SUITE...] [--json]   suites: ${Object.keys(evalSuites).join(', ')}`,
+  usage: `Usage: caregraph eval [SUITE...] [--size N] [--json]   suites: ${Object.keys(evalSuites).join(', ')}`,
   async run(argv) {
-    const { values, positionals } = parseFlags(argv, { json: { type: 'boolean' } }, true);
+    const { values, positionals } = parseFlags(
+      argv,
+      { json: { type: 'boolean' }, size: { type: 'string' } },
+      true,
+    );
+    const size = values.size === undefined ? undefined : Number(values.size);
+    if (size !== undefined && !(Number.isInteger(size) && size > 0))
+      throw new UsageError(`--size must be a positive integer, got "${values.size}"`);
     const names = positionals.length ? positionals : Object.keys(evalSuites);
     for (const n of names) if (!evalSuites[n]) throw new UsageError(`unknown suite "${n}"`);
     mkdirSync(join('bench', 'results'), { recursive: true });
@@ -21,6 +28,7 @@ export const evalCommand: Command = {
       const result = await evalSuites[name]!({
         sharedData: sharedDataDir(),
         progress: out.progress,
+        ...(size === undefined ? {} : { size }),
       });
       all[name] = result;
       if ('skipped' in result) {
