@@ -12,8 +12,13 @@ export interface PubtatorMention {
   text: string;
   /** Chemical or Disease (NCBI's SpecificDisease, DiseaseClass, Modifier, CompositeMention -> Disease). */
   type: EntityType;
-  /** MeSH (or OMIM) id; absent for "-1". */
+  /** MeSH (or OMIM) id; absent for "-1". A composite mention's first id. */
   id?: string;
+  /**
+   * Every id of a composite mention ("D006470|D003556" for "hepatic and renal damage"), in file
+   * order; absent when the mention has at most one.
+   */
+  ids?: string[];
 }
 
 export interface PubtatorDocument {
@@ -61,13 +66,14 @@ export function parsePubtator(content: string): PubtatorDocument[] {
         `PubTator line ${i + 1}: expected PMID start end text type id`,
         `line ${i + 1}`,
       );
-    const id = f[5]?.trim();
+    const ids = (f[5]?.trim() ?? '').split('|').filter((id) => id !== '' && id !== '-1');
     doc.mentions.push({
       start,
       end,
       text: f[3]!,
       type: f[4] === 'Chemical' ? 'Chemical' : 'Disease',
-      ...(id && id !== '-1' ? { id: id.split('|')[0]! } : {}),
+      ...(ids.length ? { id: ids[0]! } : {}),
+      ...(ids.length > 1 ? { ids } : {}),
     });
   });
   return docs;
