@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auroc } from '../evaluation/metrics';
 import { selectBackend } from '../deep/backend';
 import { fromRows, seededRng } from './matrix';
-import { fitMlp } from './mlp';
+import { fitMlp, minValidationRows } from './mlp';
 import { mlpKind } from './mlp-forward';
 
 function ring(n: number, seed: number) {
@@ -47,5 +47,34 @@ describe('Function: fitMlp', () => {
     const second = await fitMlp(data, seededRng(9), options);
     // Assess
     expect(second.layers).toEqual(first.layers);
+  });
+
+  it('trains small data on every row to a plateau, and larger data with a validation split', async () => {
+    // Prepare: validation would get 40 rows for the small set, minValidationRows for the large
+    const small = ring(400, 4);
+    const large = ring(10 * minValidationRows, 5);
+    const options = { hidden: [4], maxEpochs: 2 };
+    // Act
+    const smallFit = await fitMlp(small, seededRng(1), options);
+    const largeFit = await fitMlp(large, seededRng(1), options);
+    // Assess
+    expect(smallFit.stopping).toBe('plateau');
+    expect(largeFit.stopping).toBe('validation');
+    expect([smallFit.epochs, largeFit.epochs]).toEqual([2, 2]);
+  });
+
+  it('stops at the plateau of the training loss before the epoch cap', async () => {
+    // Prepare: a separable problem whose loss flattens quickly at a high learning rate
+    const data = ring(200, 6);
+    // Act
+    const model = await fitMlp(data, seededRng(3), {
+      hidden: [16],
+      learningRate: 0.05,
+      maxEpochs: 2000,
+      patience: 3,
+    });
+    // Assess
+    expect(model.stopping).toBe('plateau');
+    expect(model.epochs).toBeLessThan(2000);
   });
 });

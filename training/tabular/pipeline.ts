@@ -54,8 +54,8 @@ export async function fitPipeline(
   return { encoding, features: featureNames(encoding), standardization, model };
 }
 
-/** Standardise raw feature rows and return the positive-class probability of each. */
-export function scoreMatrix(
+/** Standardise raw feature rows and return the model's log-odds of the positive class for each. */
+export function logitMatrix(
   fit: Pick<FittedPipeline, 'standardization' | 'model'>,
   x: Matrix,
 ): Float64Array {
@@ -63,14 +63,27 @@ export function scoreMatrix(
   const z = new Float64Array(x.cols);
   return Float64Array.from({ length: x.rows }, (_v, i) => {
     for (let j = 0; j < x.cols; j += 1) z[j] = (x.data[i * x.cols + j]! - mean[j]!) / std[j]!;
-    return 1 / (1 + Math.exp(-fit.model.scorer.logit(z)));
+    return fit.model.scorer.logit(z);
   });
+}
+
+/** Standardise raw feature rows and return the positive-class probability of each. */
+export function scoreMatrix(
+  fit: Pick<FittedPipeline, 'standardization' | 'model'>,
+  x: Matrix,
+): Float64Array {
+  return logitMatrix(fit, x).map((f) => 1 / (1 + Math.exp(-f)));
+}
+
+/** Log-odds for rows of `table` (indices into table.rows). */
+export function logitRows(fit: FittedPipeline, table: CsvTable, rows: Int32Array): Float64Array {
+  return logitMatrix(
+    fit,
+    rows.length ? encodeRows(table, fit.encoding, rows) : matrix(0, fit.features.length),
+  );
 }
 
 /** Probabilities for rows of `table` (indices into table.rows). */
 export function scoreRows(fit: FittedPipeline, table: CsvTable, rows: Int32Array): Float64Array {
-  return scoreMatrix(
-    fit,
-    rows.length ? encodeRows(table, fit.encoding, rows) : matrix(0, fit.features.length),
-  );
+  return logitRows(fit, table, rows).map((f) => 1 / (1 + Math.exp(-f)));
 }

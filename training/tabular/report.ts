@@ -70,6 +70,19 @@ export function subgroupColumns(
   return out;
 }
 
+/**
+ * One fold's metrics. AUROC and AUPRC rank the log-odds, not the probabilities: a probability
+ * rounds to exactly 1 in float64 once the log-odds pass about 36.7, which would tie confident rows
+ * (Gaussian naive Bayes reaches such odds routinely) and move the AUROC by a few hundredths.
+ */
+export function foldSummary(
+  y: Uint8Array,
+  logits: Float64Array,
+  p: Float64Array,
+): DiscriminationSummary {
+  return { ...summarize(y, p), auroc: auroc(y, logits), auprc: averagePrecision(y, logits) };
+}
+
 /** Build the report from per-fold summaries and pooled out-of-fold probabilities. */
 export function buildReport(
   model: string,

@@ -5,15 +5,20 @@ import { basename } from 'node:path';
 import { modelFormat } from '../model-format';
 import type { ModelCard } from '../evaluation/model-card';
 import { intendedUse, standardLimits } from '../evaluation/model-card';
-import { stratifiedKFold } from '../evaluation/folds';
-import { summarize } from '../evaluation/metrics';
+import { checkFolds, stratifiedKFold, type Fold } from '../evaluation/folds';
 import type { CsvTable } from './csv';
 import { defaultMissingMarkers, detectColumnTypes } from './encoding';
 import { readLabels, type PositiveRule } from './labels';
 import { seededRng, takeLabels } from './matrix';
 import { servedKind, type TabularHyperparameters, type TabularModelName } from './models';
-import { fitPipeline, scoreRows, type FittedPipeline, type PipelineSpec } from './pipeline';
-import { buildReport, subgroupColumns, type CvReport, type FoldReport } from './report';
+import { fitPipeline, logitRows, type FittedPipeline, type PipelineSpec } from './pipeline';
+import {
+  buildReport,
+  foldSummary,
+  subgroupColumns,
+  type CvReport,
+  type FoldReport,
+} from './report';
 
 export interface TabularTrainingRequest {
   table: CsvTable;
@@ -23,6 +28,11 @@ export interface TabularTrainingRequest {
   model: TabularModelName;
   /** Folds; default 5. */
   cv?: number;
+  /**
+   * Explicit cross-validation folds over the labelled rows (indices in file order after rows with
+   * a missing label are left out), e.g. to share folds with another tool; overrides `cv`.
+   */
+  folds?: readonly Fold[];
   /** Default 42. */
   seed?: number;
   /** Columns that are not features (identifiers); the label is always excluded. */
@@ -64,23 +74,26 @@ function describeRule(rule: PositiveRule): string {
  * few rows for the folds), naming the file, line and column.
  */
 export async function trainTabular(req: TabularTrainingRequest): Promise<TabularTrainingResult> {
-  const { table, model, cv = 5, seed = 42, progress = () => {} } = req;
+  const { table, model, seed = 42, progress = () => {} } = req;
   const missing = req.missing ?? defaultMissingMarkers;
   const labels = readLabels(table, req.label, req.positive, missing);
   const exclude = [req.label, ...(req.exclude ?? [])];
   const { types, dropped } = detectColumnTypes(table, missing, exclude);
   const spec: PipelineSpec = { table, types, missing, model, hyper: req.hyper };
   const root = seededRng(seed);
-  const folds = stratifiedKFold(labels.y, cv, root.fork('folds'));
+  const folds = req.folds ?? stratifiedKFold(labels.y, req.cv ?? 5, root.fork('folds'));
+  if (req.folds) checkFolds(req.folds, labels.y.length);
+  const cv = folds.length;
   const oof = new Float64Array(labels.y.length);
   const foldReports: FoldReport[] = [];
   for (const [f, fold] of folds.entries()) {
     const tableRows = (ks: Int32Array) => Int32Array.from(ks, (k) => labels.rows[k]!);
     const trainY = takeLabels(labels.y, fold.train);
     const fit = await fitPipeline(spec, tableRows(fold.train), trainY, root.fork(`fold-${f}`));
-    const p = scoreRows(fit, table, tableRows(fold.test));
+    const logits = logitRows(fit, table, tableRows(fold.test));
+    const p = logits.map((z) => 1 / (1 + Math.exp(-z)));
     fold.test.forEach((k, n) => (oof[k] = p[n]!));
-    foldReports.push({ fold: f + 1, ...summarize(takeLabels(labels.y, fold.test), p) });
+    foldReports.push({ fold: f + 1, ...foldSummary(takeLabels(labels.y, fold.test), logits, p) });
     progress(`  fold ${f + 1}/${cv}: AUROC ${foldReports.at(-1)!.auroc.toFixed(3)}`);
   }
   const groups = subgroupColumns(table, labels.rows, missing);
