@@ -1,9 +1,11 @@
-// Evaluation: clinical NER and CID relations of the combined system (dictionary + learned lexicon +
-// BiLSTM tagger with dictionary hints), and assertions.
-// - BC5CDR: everything trained on the training split only (lexicon, tagger with early stopping on a
-//   held-out tenth of it, CID classifier and its threshold, the CID prior); the development split is
-//   scored once: exact-span micro P/R/F1 per type (Chemical, Disease; curated Symptom mentions count as
-//   Disease, as CDR annotates symptoms as diseases) for dictionary-only, tagger-only and combined, and
+// Evaluation: clinical NER and CID relations of the combined system (dictionary + learned lexicon,
+// linear-chain sequence tagger with dictionary features, BiLSTM tagger with dictionary hints), and
+// assertions.
+// - BC5CDR: everything trained on the training split only (lexicon, sequence tagger, BiLSTM with early
+//   stopping on a held-out tenth of it, the combination rule chosen on that tenth, CID classifier and
+//   its threshold, the CID prior); the development split is scored once: exact-span micro P/R/F1 per
+//   type (Chemical, Disease; curated Symptom mentions count as Disease, as CDR annotates symptoms as
+//   diseases) for dictionary-only, crf-only, tagger-only (BiLSTM) and combined, and
 //   document-level CID pairs of MeSH ids for dictionary-only and combined entities.
 // - NCBI-disease: the same on train -> develop (Disease).
 // - Assertions: per-class accuracy on the gold spans of 300 synthetic patients' notes, and negation
@@ -12,22 +14,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssertionClassifier } from '../../shared/domain/nlp/assertions/context';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
-import { extractClinical, type NlpEngine } from '../../shared/domain/nlp/extract';
-import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { buildLinker } from '../../shared/domain/nlp/linking/link';
 import type { ClinicalEntity } from '../../shared/domain/nlp/model';
-import {
-  cidCandidates,
-  fitCidClassifier,
-  logistic,
-  type CidMention,
-} from '../../shared/domain/nlp/relations/cid';
-import {
-  cidPriorFeatures,
-  learnCidPrior,
-  type CidPrior,
-  type CidPriorDocument,
-} from '../../shared/domain/nlp/relations/cid-prior';
 import { detectSections } from '../../shared/domain/nlp/sections/sections';
 import { acuteConditions } from '../../shared/domain/nlp/vocabulary/acute';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
@@ -35,7 +23,8 @@ import { renderCohortPatient } from '../../shared/domain/synth/cohort';
 import { defaultAsOf } from '../../shared/domain/synth/model';
 import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/assertions/fixture';
 import { selectBackend } from '../../training/deep/backend';
-import { tagWithHints, trainCorpusTagger } from '../../training/deep/ner/corpus-tagger';
+import { corpusSystems } from '../../training/deep/ner/corpus-systems';
+import { cidScores } from './cid';
 import type { EvalContext, EvalResult } from './suites';
 
 type Mention = { start: number; end: number; type: string; id?: string };
@@ -71,10 +60,27 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
     const read = (f: string) => parsePubtator(readFileSync(join(ctx.sharedData, f), 'utf8'));
     const train = read(corpus.train);
     const dev = read(corpus.dev);
-    const systems = await corpusSystems(ctx, corpus.key, train, dev);
-    details[`${corpus.key}.taggerEpochs`] = systems.history;
-    details[`${corpus.key}.taggerMinConfidence`] = systems.minConfidence;
-    for (const system of ['dictionary', 'tagger', 'combined'] as const)
+    const built = await corpusSystems(train, dev, {
+      key: corpus.key,
+      types: corpus.types,
+      progress: ctx.progress,
+    });
+    const systems = {
+      dictionary: built.dictionary.map(asMentions),
+      crf: built.crf.map(plainSpans),
+      tagger: built.tagger.map(plainSpans),
+      combined: built.combined.map(asMentions),
+    };
+    details[`${corpus.key}.taggerEpochs`] = built.history.map((h) => ({
+      epoch: h.epoch,
+      loss: round(h.loss),
+      heldOutF1: round(h.validationF1 ?? 0),
+      seconds: Math.round(h.seconds),
+    }));
+    details[`${corpus.key}.taggerMinConfidence`] = built.minConfidence;
+    details[`${corpus.key}.combination`] = built.combination.best.label;
+    details[`${corpus.key}.combinationHeldOutF1`] = built.combination.heldOutF1;
+    for (const system of ['dictionary', 'crf', 'tagger', 'combined'] as const)
       Object.assign(
         metrics,
         prefixed(`${corpus.key}.${system}`, spanScores(dev, systems[system], corpus.types)),
@@ -103,58 +109,12 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
   return { metrics, details };
 }
 
-/** Dev-split mentions of the three systems, everything learned from `train`. */
-async function corpusSystems(
-  ctx: EvalContext,
-  key: string,
-  train: readonly PubtatorDocument[],
-  dev: readonly PubtatorDocument[],
-) {
-  const source = `${key} training split`;
-  ctx.progress(`${key}: dictionary (curated vocabulary + lexicon learned on the training split)`);
-  const engine = corpusEngine(train, source);
-  const dictionary = dev.map((d) =>
-    asMentions(extractClinical(d.text, mentionOptions(engine)).entities),
-  );
-  ctx.progress(`${key}: training the tagger on ${train.length} abstracts`);
-  const trained = await trainCorpusTagger(train, {
-    source,
-    onEpoch: (e, loss, s, f1) =>
-      ctx.progress(
-        `  epoch ${e} loss ${loss.toFixed(4)} held-out F1 ${f1?.toFixed(4)} ${s.toFixed(0)} s`,
-      ),
-  });
-  const spans = tagWithHints(
-    trained.tagger,
-    trained.engine,
-    dev.map((d) => d.text),
-  );
-  trained.tagger.model.dispose();
-  const combined = dev.map((d, i) =>
-    asMentions(
-      extractClinical(d.text, {
-        ...mentionOptions(trained.engine),
-        taggerSpans: spans[i]!,
-        taggerMinConfidence: trained.minConfidence,
-      }).entities,
-    ),
-  );
-  return {
-    dictionary,
-    tagger: spans.map((s) => s.map((m) => ({ start: m.start, end: m.end, type: m.type }))),
-    combined,
-    minConfidence: trained.minConfidence,
-    history: trained.tagger.history.map((h) => ({
-      epoch: h.epoch,
-      loss: round(h.loss),
-      heldOutF1: round(h.validationF1 ?? 0),
-      seconds: Math.round(h.seconds),
-    })),
-  };
-}
-
-const mentionOptions = (engine: NlpEngine) =>
-  ({ engine, preferSystem: 'mesh', relations: false }) as const;
+const plainSpans = (spans: readonly Mention[]): Mention[] =>
+  spans.map((m) => ({
+    start: m.start,
+    end: m.end,
+    type: m.type === 'Symptom' ? 'Disease' : m.type,
+  }));
 
 /** Entities as CDR types (Symptom -> Disease), with MeSH ids where known. */
 function asMentions(entities: readonly ClinicalEntity[]): Mention[] {
@@ -184,67 +144,6 @@ function spanScores(
   for (const [type, s] of Object.entries(scores))
     Object.assign(out, prefixed(type, prf(s.tp, s.fp, s.fn)));
   return out;
-}
-
-function cidMentions(mentions: readonly Mention[]): CidMention[] {
-  return mentions.flatMap((m) =>
-    (m.type === 'Chemical' || m.type === 'Disease') && m.id
-      ? [{ start: m.start, end: m.end, type: m.type, id: m.id }]
-      : [],
-  );
-}
-
-function priorDocument(doc: PubtatorDocument): CidPriorDocument {
-  const ids = (type: string) =>
-    new Set(doc.mentions.filter((m) => m.type === type && m.id).map((m) => m.id!));
-  return { chemicals: ids('Chemical'), diseases: ids('Disease'), cid: new Set(doc.cid) };
-}
-
-function candidates(
-  doc: PubtatorDocument,
-  mentions: readonly Mention[],
-  prior: CidPrior,
-  own?: CidPriorDocument,
-) {
-  return cidCandidates(doc.text, doc.title.length, cidMentions(mentions), (c, d) =>
-    cidPriorFeatures(prior, c, d, own),
-  );
-}
-
-/**
- * Document-level CID pair P/R/F1 on `dev` with the predicted mentions: a logistic regression and its
- * F1-best threshold fitted on the training split's gold mentions, the prior leaving each training
- * document's own annotation out.
- */
-function cidScores(
-  train: readonly PubtatorDocument[],
-  dev: readonly PubtatorDocument[],
-  predicted: readonly (readonly Mention[])[],
-): Record<string, number> {
-  const prior = learnCidPrior(train.map(priorDocument));
-  const rows: { x: number[]; y: 0 | 1 }[] = [];
-  for (const doc of train) {
-    const gold = new Set(doc.cid);
-    for (const [pair, x] of candidates(doc, doc.mentions, prior, priorDocument(doc)))
-      rows.push({ x, y: gold.has(pair) ? 1 : 0 });
-  }
-  const { weights, threshold } = fitCidClassifier(rows);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  dev.forEach((doc, i) => {
-    const gold = new Set(doc.cid);
-    const pred = new Set(
-      [...candidates(doc, predicted[i]!, prior)]
-        .filter(([, x]) => logistic(weights, x) >= threshold)
-        .map(([pair]) => pair),
-    );
-    for (const p of pred)
-      if (gold.has(p)) tp++;
-      else fp++;
-    for (const g of gold) if (!pred.has(g)) fn++;
-  });
-  return prf(tp, fp, fn);
 }
 
 /** Per-class accuracy of the assertion classifier on synthetic gold spans (seed 20260101). */

@@ -7,6 +7,8 @@ import { deidEval } from './deid';
 import { modelsEval } from './models';
 import { nerEval } from './ner';
 import { deepEval } from './deep';
+import { cidEval } from './cid';
+import { sklearnEval } from './sklearn';
 
 export interface EvalContext {
   sharedData: string;
@@ -26,4 +28,6 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   models: modelsEval,
   ner: nerEval,
   deep: deepEval,
+  cid: cidEval,
+  sklearn: sklearnEval,
 };

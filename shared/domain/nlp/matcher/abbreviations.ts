@@ -1,11 +1,103 @@
-// Domain (nlp/matcher): abbreviations a text defines for itself, "long form (SF)", found after a
-// recognised long form, then tagged wherever the short form recurs in the same text (the definition
-// rule of Schwartz & Hearst 2003, "A simple algorithm for identifying abbreviation definitions in
-// biomedical text", PSB 8:451: the short form's first character starts a word of the long form).
+// Domain (nlp/matcher): abbreviations a text defines for itself, "long form (SF)" (Schwartz & Hearst
+// 2003, "A simple algorithm for identifying abbreviation definitions in biomedical text", PSB 8:451):
+// the short form is 2-10 characters in parentheses with a letter and an alphanumeric first character;
+// the long form is the shortest run of the at most min(|SF| + 5, 2 |SF|) preceding words in which the
+// short form's characters appear in order, its first character starting a word. Used by the matcher
+// (a recognised long form lends its entity to every use of the short form) and by the sequence
+// tagger (features and document-level post-processing).
 import type { ClinicalEntity } from '../model';
 
 const wordChar = /[\p{L}\p{N}]/u;
-const definition = /^\s*\(\s*([A-Za-z0-9][A-Za-z0-9\-+/]{0,9})\s*[),;]/;
+const alphanumeric = /[\p{L}\p{N}]/u;
+
+/** A definition "long form (SF)": UTF-16 offsets [start, end) of both forms in the text. */
+export interface AbbreviationDefinition {
+  short: string;
+  shortStart: number;
+  shortEnd: number;
+  longStart: number;
+  longEnd: number;
+}
+
+/** Every "long form (SF)" definition of `text` by the Schwartz-Hearst rules (file comment). */
+export function abbreviationDefinitions(text: string): AbbreviationDefinition[] {
+  const found: AbbreviationDefinition[] = [];
+  for (const m of text.matchAll(/\(([^()]{1,20})\)/g)) {
+    const inner = m[1]!.split(/[;,]\s/)[0]!;
+    const short = inner.trim();
+    const shortStart = m.index + 1 + inner.indexOf(short);
+    if (!isShortForm(short)) continue;
+    const longEnd = precedingEnd(text, m.index);
+    const window = longFormWindow(text, longEnd, short);
+    const longStart = bestLongFormStart(short, text, window, longEnd);
+    if (longStart === undefined) continue;
+    const long = text.slice(longStart, longEnd);
+    if (
+      long.length <= short.length ||
+      long.toLowerCase().split(/\s+/).includes(short.toLowerCase())
+    )
+      continue;
+    found.push({ short, shortStart, shortEnd: shortStart + short.length, longStart, longEnd });
+  }
+  return found;
+}
+
+function isShortForm(s: string): boolean {
+  return (
+    s.length >= 2 &&
+    s.length <= 10 &&
+    /\p{L}/u.test(s) &&
+    alphanumeric.test(s[0]!) &&
+    s.split(/\s+/).length <= 2
+  );
+}
+
+/** End of the text before the parenthesis, trailing spaces dropped. */
+function precedingEnd(text: string, paren: number): number {
+  let end = paren;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** Start of the at most min(|SF| + 5, 2|SF|) words before `end`, not crossing a sentence end. */
+function longFormWindow(text: string, end: number, short: string): number {
+  const maxWords = Math.min(short.length + 5, short.length * 2);
+  let start = end;
+  let words = 0;
+  while (start > 0 && words < maxWords) {
+    let s = start;
+    while (s > 0 && /\s/.test(text[s - 1]!)) s--;
+    if (s > 0 && /[.;:]/.test(text[s - 1]!) && /\s/.test(text[s] ?? '')) break;
+    while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
+    if (s === start) break;
+    start = s;
+    words++;
+  }
+  return start;
+}
+
+/** Schwartz-Hearst's findBestLongForm: match SF characters right to left in text[from, end). */
+function bestLongFormStart(
+  short: string,
+  text: string,
+  from: number,
+  end: number,
+): number | undefined {
+  let l = end - 1;
+  for (let s = short.length - 1; s >= 0; s--) {
+    const c = short[s]!.toLowerCase();
+    if (!alphanumeric.test(c)) continue;
+    while (
+      l >= from &&
+      (text[l]!.toLowerCase() !== c || (s === 0 && l > from && wordChar.test(text[l - 1]!)))
+    )
+      l--;
+    if (l < from) return undefined;
+    l--;
+  }
+  while (l >= from && !/\s/.test(text[l]!)) l--;
+  return l + 1;
+}
 
 /** Entities for every use of a short form defined right after a recognised entity. */
 export function documentAbbreviations(
@@ -14,7 +106,9 @@ export function documentAbbreviations(
 ): ClinicalEntity[] {
   const defined = new Map<string, ClinicalEntity>();
   for (const e of entities) {
-    const m = definition.exec(text.slice(e.end, e.end + 16));
+    const m = /^\s*\(\s*([A-Za-z0-9][A-Za-z0-9\-+/]{0,9})\s*[),;]/.exec(
+      text.slice(e.end, e.end + 16),
+    );
     if (!m) continue;
     const short = m[1]!;
     const initial = short[0]!.toLowerCase();
@@ -28,11 +122,8 @@ export function documentAbbreviations(
     if (!defined.has(short)) defined.set(short, e);
   }
   const added: ClinicalEntity[] = [];
-  for (const [short, long] of defined) {
-    for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
-      const before = at > 0 ? text[at - 1]! : ' ';
-      const after = text[at + short.length] ?? ' ';
-      if (wordChar.test(before) || wordChar.test(after)) continue;
+  for (const [short, long] of defined)
+    for (const at of wordOccurrences(text, short))
       added.push({
         ...long,
         start: at,
@@ -41,7 +132,17 @@ export function documentAbbreviations(
         confidence: Math.min(long.confidence, 0.8),
         match: 'abbreviation',
       });
-    }
-  }
   return added;
+}
+
+/** Offsets of every occurrence of `word` in `text` not inside a longer run of letters and digits. */
+export function wordOccurrences(text: string, word: string): number[] {
+  const at: number[] = [];
+  if (word === '') return at;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i > 0 ? text[i - 1]! : ' ';
+    const after = text[i + word.length] ?? ' ';
+    if (!wordChar.test(before) && !wordChar.test(after)) at.push(i);
+  }
+  return at;
 }

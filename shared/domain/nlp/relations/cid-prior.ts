@@ -1,7 +1,7 @@
 // Domain (nlp/relations): a curated-knowledge prior for chemical-induced disease pairs, learned from
 // annotated training documents at the MeSH level, the role the Comparative Toxicogenomics Database
 // plays in the strongest BioCreative V CDR systems (Wei et al. 2016, Database baw032, "knowledge base
-// features"; Xu et al. 2016, Database baw042). For a pair it counts the training documents where it
+// features"; Xu et al. 2016 CD-REST, Database baw036). For a pair it counts the training documents where it
 // was annotated CID against those where both ids were mentioned; for each chemical and disease, the
 // share of its documents where it took part in some CID pair. A document's own annotations can be
 // left out, so training rows see the prior as unseen documents will (leave-one-out).
@@ -47,6 +47,15 @@ function bump(map: Map<string, Tally>, key: string, positive: boolean, sign: 1 |
   if (positive) t.positive += sign;
   map.set(key, t);
 }
+
+/** Names of the features `cidPriorFeatures` returns, in order. */
+export const cidPriorFeatureNames = [
+  'priorAnnotated',
+  'priorLogTimesAnnotated',
+  'priorPairRate',
+  'priorChemicalRate',
+  'priorDiseaseRate',
+] as const;
 
 /**
  * Prior features of the pair `chemical|disease`: [annotated before (0/1), log(1 + times annotated),

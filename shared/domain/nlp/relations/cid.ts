@@ -1,10 +1,14 @@
 // Domain (nlp/relations): document-level chemical-induced disease (CID) pairs, as the BioCreative V CDR
-// task scores them (Wei et al. 2016): every (chemical MeSH, disease MeSH) pair of a document is a
-// candidate, described by a few features and scored by a logistic regression learned from the CDR
-// training split. Features follow the co-occurrence and trigger-word baselines of the CDR overview
-// (Wei et al. 2016, Database baw032, section "Baselines"): same-sentence co-occurrence, causal trigger
-// words, title mentions and mention frequency.
-import { splitSentences, spanIndexAt } from '../text/sentences';
+// task scores them (Wei et al. 2016, Database baw032): every (chemical MeSH, disease MeSH) pair of a
+// document is a candidate, described by the feature vector below and scored by the two-stage model of
+// cid-train.ts. Two stages as in Gu, Qian & Zhou 2016 (Database baw042) and Xu et al. 2016 (CD-REST,
+// Database baw036): sentence-level evidence for every co-occurring mention pair (cid-cues.ts),
+// aggregated to the document pair by max / min / count, then document-level features: title
+// mentions, frequency and rank of the chemical (the focus drug), the most specific disease
+// (cid-specific.ts), sentence distance, and `extra` (e.g. the training-split prior of cid-prior.ts).
+import { splitSentences, spanIndexAt, type Span } from '../text/sentences';
+import { mentionPairCues, type MentionPairCues } from './cid-cues';
+import { lessSpecificDiseases } from './cid-specific';
 
 export interface CidMention {
   start: number;
@@ -13,15 +17,109 @@ export interface CidMention {
   id: string;
 }
 
-const trigger =
-  /induc|caus|associat|after|follow|due to|secondary|toxic|adverse|side effect|develop|produc|result|provok|elicit|trigger|relat/i;
+/** Names of the features `cidCandidates` returns, in order (before any `extra` features). */
+export const cidFeatureNames = [
+  'bias',
+  'coOccurs',
+  'logSentencesTogether',
+  'logMinTokenGap',
+  'induced',
+  'causedBy',
+  'after',
+  'triggerBetween',
+  'triggerInSentence',
+  'toxicity',
+  'treatsEverywhere',
+  'negatedEverywhere',
+  'chemicalInTitle',
+  'diseaseInTitle',
+  'togetherInTitle',
+  'logChemicalCount',
+  'logDiseaseCount',
+  'chemicalRank1',
+  'chemicalRank2',
+  'chemicalShare',
+  'diseaseRank1',
+  'chemicalFirst',
+  'logSentenceGap',
+  'onlyChemical',
+  'lessSpecificDisease',
+  'diseaseAsPopulation',
+] as const;
 
-const between = /^[\s-]*(?:induced|associated|related|caused|evoked|provoked|treated)\b/i;
+/** Evidence of one chemical id and one disease id over all their same-sentence mention pairs. */
+export interface PairEvidence {
+  /** Sentences holding a mention of both (title counts as the first sentence). */
+  sentencesTogether: number;
+  /** Fewest word tokens between a co-occurring chemical and disease mention (0 if none co-occur). */
+  minTokenGap: number;
+  /** Fewest sentences between any chemical and any disease mention. */
+  sentenceGap: number;
+  /** Whether the pair co-occurs in the title. */
+  inTitle: boolean;
+  /** Max over mention pairs of each cue; `treats` and `negated` are min (every co-occurrence). */
+  cues: Omit<MentionPairCues, 'tokenGap'>;
+}
+
+const causalCues = [
+  'induced',
+  'causedBy',
+  'after',
+  'trigger',
+  'sentenceTrigger',
+  'toxicity',
+] as const;
 
 /**
- * Feature vectors of every chemical-disease id pair of one document (bias first): co-occurrence,
- * triggers, title mentions, frequencies, sentence distance and the "X-induced Y" pattern, followed
- * by `extra(chemical, disease)` (e.g. cidPriorFeatures) when given.
+ * Aggregate the sentence-level cues of every same-sentence mention pair of one chemical and one
+ * disease: causal cues by max (one clear statement suffices), treatment and negation by min (the
+ * relation is denied only if every co-occurrence denies it), token gap by min.
+ */
+export function pairEvidence(
+  text: string,
+  sentences: readonly Span[],
+  titleLength: number,
+  chemicals: readonly CidMention[],
+  diseases: readonly CidMention[],
+): PairEvidence {
+  const cues = {
+    ...{ induced: 0, causedBy: 0, after: 0, trigger: 0, sentenceTrigger: 0, toxicity: 0 },
+    ...{ treats: 1, negated: 1 },
+  };
+  const together = new Set<number>();
+  let minTokenGap = Infinity;
+  let sentenceGap = sentences.length;
+  let inTitle = false;
+  for (const c of chemicals)
+    for (const d of diseases) {
+      const s = spanIndexAt(sentences, c.start);
+      const t = spanIndexAt(sentences, d.start);
+      if (s < 0 || t < 0) continue;
+      sentenceGap = Math.min(sentenceGap, Math.abs(s - t));
+      if (s !== t) continue;
+      together.add(s);
+      if (c.start < titleLength && d.start < titleLength) inTitle = true;
+      const local = mentionPairCues(text, sentences[s]!, c, d);
+      minTokenGap = Math.min(minTokenGap, local.tokenGap);
+      for (const k of causalCues) cues[k] = Math.max(cues[k], local[k]);
+      cues.treats = Math.min(cues.treats, local.treats);
+      cues.negated = Math.min(cues.negated, local.negated);
+    }
+  if (together.size === 0) [cues.treats, cues.negated] = [0, 0];
+  return {
+    sentencesTogether: together.size,
+    minTokenGap: Number.isFinite(minTokenGap) ? minTokenGap : 0,
+    sentenceGap,
+    inTitle,
+    cues,
+  };
+}
+
+/**
+ * Feature vectors (see `cidFeatureNames`) of every chemical-disease id pair of one document, keyed
+ * "chemicalId|diseaseId", followed by `extra(chemical, disease)` when given (e.g. cidPriorFeatures).
+ * `titleLength` is the title's length in UTF-16 units (mentions starting before it are title
+ * mentions).
  */
 export function cidCandidates(
   text: string,
@@ -29,129 +127,99 @@ export function cidCandidates(
   mentions: readonly CidMention[],
   extra?: (chemical: string, disease: string) => number[],
 ): Map<string, number[]> {
-  const sentences = splitSentences(text);
-  const chems = mentions.filter((m) => m.type === 'Chemical');
+  const chems = mentions.filter((m) => m.type === 'Chemical').sort((a, b) => a.start - b.start);
   const dises = mentions.filter((m) => m.type === 'Disease');
-  const count = (list: readonly CidMention[], id: string) => list.filter((m) => m.id === id).length;
-  const topChem = mostFrequent(chems);
-  const topDis = mostFrequent(dises);
-  const chemIds = new Set(chems.map((m) => m.id));
+  const doc: DocumentView = {
+    text,
+    titleLength,
+    sentences: splitSentences(text),
+    chems,
+    dises,
+    chemRanks: frequencyRanks(chems),
+    disRanks: frequencyRanks(dises),
+    general: lessSpecificDiseases(text, dises),
+  };
   const pairs = new Map<string, number[]>();
-  for (const c of chemIds)
-    for (const d of new Set(dises.map((m) => m.id))) {
-      const near = nearness(
-        text,
-        sentences,
-        chems.filter((m) => m.id === c),
-        dises.filter((m) => m.id === d),
-      );
-      const inTitle = (id: string, list: readonly CidMention[]) =>
-        list.some((m) => m.id === id && m.start < titleLength) ? 1 : 0;
-      pairs.set(`${c}|${d}`, [
-        1,
-        near.together > 0 ? 1 : 0,
-        Math.log1p(near.together),
-        near.triggered > 0 ? 1 : 0,
-        inTitle(c, chems),
-        inTitle(d, dises),
-        inTitle(c, chems) * inTitle(d, dises),
-        Math.log1p(count(chems, c)),
-        Math.log1p(count(dises, d)),
-        c === topChem ? 1 : 0,
-        d === topDis ? 1 : 0,
-        Math.log1p(near.sentenceGap),
-        near.induced,
-        chemIds.size === 1 ? 1 : 0,
-        ...(extra ? extra(c, d) : []),
-      ]);
-    }
+  for (const c of doc.chemRanks.keys())
+    for (const d of doc.disRanks.keys())
+      pairs.set(`${c}|${d}`, [...pairFeatures(doc, c, d), ...(extra ? extra(c, d) : [])]);
   return pairs;
 }
 
-/** Sentence-level evidence between the mentions of one chemical and one disease. */
-function nearness(
-  text: string,
-  sentences: ReturnType<typeof splitSentences>,
-  chems: readonly CidMention[],
-  dises: readonly CidMention[],
-) {
-  let together = 0;
-  let triggered = 0;
-  let sentenceGap = sentences.length;
-  let induced = 0;
-  for (const cm of chems)
-    for (const dm of dises) {
-      const s = spanIndexAt(sentences, cm.start);
-      const t = spanIndexAt(sentences, dm.start);
-      if (s >= 0 && t >= 0) sentenceGap = Math.min(sentenceGap, Math.abs(s - t));
-      const gap = text.slice(cm.end, dm.start);
-      if (cm.end <= dm.start && gap.length < 40 && between.test(gap)) induced = 1;
-      if (s < 0 || s !== t) continue;
-      together++;
-      const sentence = sentences[s]!;
-      if (trigger.test(text.slice(sentence.start, sentence.end))) triggered++;
-    }
-  return { together, triggered, sentenceGap, induced };
+/** What the features of every pair of one document read. */
+interface DocumentView {
+  text: string;
+  titleLength: number;
+  sentences: Span[];
+  /** Chemical mentions in text order, and disease mentions. */
+  chems: CidMention[];
+  dises: CidMention[];
+  chemRanks: Map<string, number>;
+  disRanks: Map<string, number>;
+  /** Less specific diseases (cid-specific.ts). */
+  general: Set<string>;
 }
 
-function mostFrequent(list: readonly CidMention[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const m of list) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+/** The `cidFeatureNames` features of chemical id `c` and disease id `d`. */
+function pairFeatures(doc: DocumentView, c: string, d: string): number[] {
+  const ofC = doc.chems.filter((m) => m.id === c);
+  const ofD = doc.dises.filter((m) => m.id === d);
+  const e = pairEvidence(doc.text, doc.sentences, doc.titleLength, ofC, ofD);
+  const inTitle = (list: readonly CidMention[]) =>
+    list.some((m) => m.start < doc.titleLength) ? 1 : 0;
+  const chemRank = doc.chemRanks.get(c)!;
+  return [
+    1,
+    e.sentencesTogether > 0 ? 1 : 0,
+    Math.log1p(e.sentencesTogether),
+    Math.log1p(e.minTokenGap),
+    e.cues.induced,
+    e.cues.causedBy,
+    e.cues.after,
+    e.cues.trigger,
+    e.cues.sentenceTrigger,
+    e.cues.toxicity,
+    e.cues.treats,
+    e.cues.negated,
+    inTitle(ofC),
+    inTitle(ofD),
+    e.inTitle ? 1 : 0,
+    Math.log1p(ofC.length),
+    Math.log1p(ofD.length),
+    chemRank === 1 ? 1 : 0,
+    chemRank === 2 ? 1 : 0,
+    ofC.length / doc.chems.length,
+    doc.disRanks.get(d) === 1 ? 1 : 0,
+    doc.chems[0]!.id === c ? 1 : 0,
+    Math.log1p(e.sentenceGap),
+    doc.chemRanks.size === 1 ? 1 : 0,
+    doc.general.has(d) ? 1 : 0,
+    ofD.every((m) => describesPopulation(doc.text, m)) ? 1 : 0,
+  ];
 }
 
-/** Logistic regression by batch gradient descent (L2 0.001); returns the weights. */
-export function trainLogistic(
-  rows: readonly { x: readonly number[]; y: 0 | 1 }[],
-  epochs = 400,
-  rate = 0.5,
-): number[] {
-  const w = new Array<number>(rows[0]?.x.length ?? 0).fill(0);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const grad = new Array<number>(w.length).fill(0);
-    for (const { x, y } of rows) {
-      const p = logistic(w, x);
-      for (let j = 0; j < w.length; j++) grad[j]! += (p - y) * x[j]!;
-    }
-    for (let j = 0; j < w.length; j++) w[j]! -= rate * (grad[j]! / rows.length + 0.001 * w[j]!);
+// "patients with D", "treatment of D", "D patients": the disease is the population or the
+// indication studied, not an effect of the chemical; CID covers induced diseases only, not
+// treatment relations (Wei et al. 2016, Database baw032, task definition).
+const populationBefore =
+  /\b(?:patients?|subjects?|children|adults|men|women|rats|mice|cases?|individuals)\s+(?:with|having|suffering\s+from)\s+(?:\S+\s+)?$|\b(?:treatment|therapy|management|prevention|prophylaxis)\s+(?:of|for)\s+(?:\S+\s+)?$|\b(?:treated|used|indicated|given)\s+for\s+(?:\S+\s+)?$|\bhistory\s+of\s+$/i;
+const populationAfter = /^[\s-]*(?:patients?|subjects?|children|sufferers)\b/i;
+
+/** Whether a disease mention names the population or indication ("patients with D", "D patients"). */
+export function describesPopulation(text: string, m: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  return populationBefore.test(before) || populationAfter.test(text.slice(m.end, m.end + 15));
+}
+
+/** Rank (1 = most mentioned; ties broken by first mention) of every id of `list`. */
+function frequencyRanks(list: readonly CidMention[]): Map<string, number> {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const m of list) {
+    const c = counts.get(m.id) ?? { n: 0, first: m.start };
+    c.n++;
+    c.first = Math.min(c.first, m.start);
+    counts.set(m.id, c);
   }
-  return w;
-}
-
-/** Probability (0-1) of the positive class for features `x` under weights `w`. */
-export function logistic(w: readonly number[], x: readonly number[]): number {
-  let z = 0;
-  for (let j = 0; j < w.length; j++) z += w[j]! * x[j]!;
-  return 1 / (1 + Math.exp(-z));
-}
-
-/** A fitted CID classifier: logistic weights and the decision threshold (0-1). */
-export interface CidClassifier {
-  weights: number[];
-  threshold: number;
-}
-
-/**
- * Fit the logistic regression on labelled candidate rows and pick, on those same rows, the
- * threshold in 0.10-0.90 (steps of 0.05) with the best pair F1 (never on evaluation data).
- */
-export function fitCidClassifier(
-  rows: readonly { x: readonly number[]; y: 0 | 1 }[],
-): CidClassifier {
-  const weights = trainLogistic(rows);
-  let threshold = 0.5;
-  let bestF1 = -1;
-  for (let step = 2; step <= 18; step++) {
-    const t = step * 0.05;
-    let tp = 0;
-    let wrong = 0;
-    for (const { x, y } of rows) {
-      const p = logistic(weights, x) >= t;
-      if (p && y) tp++;
-      else if (p || y) wrong++;
-    }
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + wrong);
-    if (f1 > bestF1) [threshold, bestF1] = [t, f1];
-  }
-  return { weights, threshold };
+  const order = [...counts].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first);
+  return new Map(order.map(([id], i) => [id, i + 1]));
 }

@@ -1,0 +1,163 @@
+// Evaluation: document-level chemical-induced disease (CID) pairs of MeSH ids on the BC5CDR
+// development split (Wei et al. 2016, Database baw032). Everything is learned from the training
+// split only (the pair prior, both stages' weights, the thresholds; shared/domain/nlp/relations/
+// cid-train.ts). `cidScores` scores a given set of predicted entities (the NER suite passes its
+// dictionary and combined systems); `cidEval` scores gold entities (relation extraction alone) and
+// dictionary entities, without training the tagger, in about ten seconds.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
+import { extractClinical } from '../../shared/domain/nlp/extract';
+import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
+import { cidFeatureNames, type CidMention } from '../../shared/domain/nlp/relations/cid';
+import { cidPriorFeatureNames } from '../../shared/domain/nlp/relations/cid-prior';
+import { stackFeatureNames } from '../../shared/domain/nlp/relations/cid-stack';
+import {
+  learnCidModel,
+  predictCidPairs,
+  type CidDocument,
+  type CidModel,
+} from '../../shared/domain/nlp/relations/cid-train';
+import type { EvalContext, EvalResult } from './suites';
+
+/** A predicted or gold entity mention (offsets into title + " " + abstract), MeSH id if linked. */
+export interface Mention {
+  start: number;
+  end: number;
+  type: string;
+  id?: string;
+  /** Every id of a composite gold mention (see PubtatorMention.ids). */
+  ids?: string[];
+}
+
+const trainFile = 'bc5cdr/CDR_TrainingSet.PubTator.txt';
+const devFile = 'bc5cdr/CDR_DevelopmentSet.PubTator.txt';
+
+/**
+ * The `cid` eval suite: CID pair P/R/F1 (and the reachable share of gold pairs) on the BC5CDR
+ * development split with gold and with dictionary entities, plus the model's cross-validated F1 on
+ * the training split; skips when ../shared/data is absent.
+ */
+export async function cidEval(ctx: EvalContext): Promise<EvalResult> {
+  const missing = [trainFile, devFile].find((f) => !existsSync(join(ctx.sharedData, f)));
+  if (missing)
+    return {
+      skipped: `${join(ctx.sharedData, missing)} not found (the shared evaluation data is absent)`,
+    };
+  const read = (f: string) => parsePubtator(readFileSync(join(ctx.sharedData, f), 'utf8'));
+  const train = read(trainFile);
+  const dev = read(devFile);
+  ctx.progress(`BC5CDR CID: learning the model from ${train.length} training abstracts`);
+  const model = trainCid(train);
+  const metrics: Record<string, number> = {
+    'bc5cdr.cid.trainCrossValidatedF1': round(model.classifier.crossValidatedF1),
+  };
+  ctx.progress('BC5CDR CID with gold entities');
+  const gold = dev.map((d) => d.mentions);
+  Object.assign(metrics, prefixed('bc5cdr.cid.gold', scoreCid(model, dev, gold)));
+  ctx.progress('BC5CDR CID with dictionary entities (lexicon learned on the training split)');
+  const engine = corpusEngine(train, 'bc5cdr training split');
+  const dictionary = dev.map((d) =>
+    extractClinical(d.text, { engine, preferSystem: 'mesh', relations: false }).entities.map(
+      (e) => ({
+        start: e.start,
+        end: e.end,
+        type: e.type === 'Symptom' ? 'Disease' : e.type,
+        ...(e.codes?.mesh ? { id: e.codes.mesh } : {}),
+      }),
+    ),
+  );
+  Object.assign(metrics, prefixed('bc5cdr.cid.dictionary', scoreCid(model, dev, dictionary)));
+  return { metrics, details: modelDetails(model) };
+}
+
+/** The learned weights by feature name and the thresholds, for the report. */
+function modelDetails(model: CidModel): Record<string, unknown> {
+  const pairNames = [...cidFeatureNames, ...cidPriorFeatureNames];
+  const named = (names: readonly string[], w: readonly number[]) =>
+    Object.fromEntries(w.map((v, i) => [names[i] ?? `feature${i}`, round(v)]));
+  return {
+    target: 'CID F1 >= 0.55 (document level, combined entities)',
+    threshold: round(model.classifier.threshold),
+    fallbackThreshold: round(model.classifier.fallback),
+    pairWeights: named(pairNames, model.pairWeights),
+    documentWeights: named(stackFeatureNames, model.classifier.weights),
+  };
+}
+
+/** One CID mention per MeSH id: a composite gold mention ("hepatic and renal damage") has several. */
+function cidMentions(mentions: readonly Mention[]): CidMention[] {
+  return mentions.flatMap((m) => {
+    const type = m.type;
+    if ((type !== 'Chemical' && type !== 'Disease') || !m.id) return [];
+    return (m.ids ?? [m.id]).map((id) => ({ start: m.start, end: m.end, type, id }));
+  });
+}
+
+function cidDocument(doc: PubtatorDocument, mentions: readonly Mention[]): CidDocument {
+  return {
+    text: doc.text,
+    titleLength: doc.title.length,
+    mentions: cidMentions(mentions),
+    cid: doc.cid,
+  };
+}
+
+/** The CID model learned from the training split's gold mentions and pairs. */
+export function trainCid(train: readonly PubtatorDocument[]): CidModel {
+  return learnCidModel(train.map((d) => cidDocument(d, d.mentions)));
+}
+
+/**
+ * Document-level CID pair P/R/F1 on `dev` with the predicted mentions, the model (prior, weights,
+ * thresholds) learned from the training split only (see learnCidModel); `reachable` is the share
+ * (0-1) of gold pairs whose two ids are among the predicted mentions (the recall ceiling).
+ */
+export function cidScores(
+  train: readonly PubtatorDocument[],
+  dev: readonly PubtatorDocument[],
+  predicted: readonly (readonly Mention[])[],
+): Record<string, number> {
+  return scoreCid(trainCid(train), dev, predicted);
+}
+
+function scoreCid(
+  model: CidModel,
+  dev: readonly PubtatorDocument[],
+  predicted: readonly (readonly Mention[])[],
+): Record<string, number> {
+  let [tp, fp, fn, reachable] = [0, 0, 0, 0];
+  dev.forEach((doc, i) => {
+    const gold = new Set(doc.cid);
+    const document = cidDocument(doc, predicted[i]!);
+    const pred = predictCidPairs(model, { ...document, cid: [] });
+    for (const p of pred)
+      if (gold.has(p)) tp++;
+      else fp++;
+    for (const g of gold) if (!pred.has(g)) fn++;
+    const ids = new Set(document.mentions.map((m) => `${m.type}:${m.id}`));
+    for (const g of gold) {
+      const [c, d] = g.split('|');
+      if (ids.has(`Chemical:${c}`) && ids.has(`Disease:${d}`)) reachable++;
+    }
+  });
+  // Share of gold pairs whose chemical and disease ids were both found: the recall ceiling the
+  // entity recogniser and linker leave to the relation classifier.
+  return { ...prf(tp, fp, fn), reachable: round(reachable / Math.max(1, tp + fn)) };
+}
+
+function prf(tp: number, fp: number, fn: number): Record<string, number> {
+  const p = tp / Math.max(1, tp + fp);
+  const r = tp / Math.max(1, tp + fn);
+  return {
+    precision: round(p),
+    recall: round(r),
+    f1: round(p + r === 0 ? 0 : (2 * p * r) / (p + r)),
+  };
+}
+
+function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+const round = (x: number) => Number(x.toFixed(4));

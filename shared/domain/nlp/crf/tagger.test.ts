@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { wordFeatures, wordShape } from './features';
+import { allowedTransitions, bioLabels, viterbi } from './perceptron';
+import { tagSequence, trainSequenceTagger, type SequenceDocument } from './tagger';
+
+describe('Function: wordFeatures', () => {
+  it('carries the shape, the chemical suffix and the Greek-letter flag', () => {
+    expect(wordShape('Ca2+')).toBe('Xxd+');
+    expect(wordFeatures('fluconazole')).toEqual(expect.arrayContaining(['x4=zole', 'p3=flu']));
+    expect(wordFeatures('beta')).toContain('greek');
+  });
+});
+
+describe('Function: viterbi', () => {
+  it('never puts I-Disease after O, even when its emission score is highest', () => {
+    // Prepare: labels O B-Disease I-Disease; token 2 prefers I-Disease, token 1 prefers O.
+    const labels = bioLabels(['Disease']);
+    const emissions = Float64Array.from([5, 0, 0, 0, 1, 3]);
+    // Act
+    const path = viterbi(emissions, new Float32Array(12), allowedTransitions(labels), 3);
+    // Assess: O then I-Disease is invalid, so token 2 becomes B-Disease.
+    expect(Array.from(path, (y) => labels[y])).toEqual(['O', 'B-Disease']);
+  });
+});
+
+const drugs = ['ketoconazole', 'itraconazole', 'miconazole', 'voriconazole', 'clotrimazole'];
+const diseases = ['hepatitis', 'nephritis', 'arthritis', 'colitis', 'dermatitis'];
+
+/** Hand-written sentences: "<drug> caused <disease> in two patients." */
+function corpus(): SequenceDocument[] {
+  return drugs.flatMap((drug) =>
+    diseases.map((disease) => {
+      const text = `Treatment with ${drug} caused ${disease} in two patients.`;
+      const at = (s: string) => text.indexOf(s);
+      return {
+        text,
+        hints: [],
+        spans: [
+          { start: at(drug), end: at(drug) + drug.length, type: 'Chemical' },
+          { start: at(disease), end: at(disease) + disease.length, type: 'Disease' },
+        ],
+      };
+    }),
+  );
+}
+
+describe('Function: trainSequenceTagger', () => {
+  it('tags an unseen -azole drug and an unseen -itis disease from suffixes and context', () => {
+    // Prepare
+    const model = trainSequenceTagger(corpus(), {
+      types: ['Chemical', 'Disease'],
+      epochs: 5,
+      buckets: 2 ** 16,
+    });
+    const text = 'Treatment with fluconazole caused gastritis in one patient.';
+    // Act
+    const spans = tagSequence(model, text, []);
+    // Assess
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.type])).toEqual([
+      ['fluconazole', 'Chemical'],
+      ['gastritis', 'Disease'],
+    ]);
+    for (const s of spans) expect(s.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('refuses to train without entity types', () => {
+    expect(() => trainSequenceTagger(corpus(), { types: [] })).toThrow(/types/);
+  });
+});

@@ -1,0 +1,87 @@
+// Domain (nlp/crf): the sequence tagger end to end: documents with gold spans and dictionary hint
+// spans -> tokens, sentences, features -> a trained model; and a text with its hints -> typed spans
+// with a confidence (the mean marginal probability of the span's labels, 0-1).
+import { ValidationError } from '../../errors';
+import { documentFeatures } from './features';
+import {
+  allowedTransitions,
+  bioLabels,
+  emissionScores,
+  marginals,
+  viterbi,
+  type LabelledSequence,
+  type SequenceModel,
+} from './perceptron';
+import { bioTags, sentenceRanges, sequenceTokens, spansOfTags, type TypedSpan } from './tokens';
+import { trainPerceptron, type PerceptronOptions } from './train';
+
+/** A training document: its text, gold entity spans and the dictionary's hint spans. */
+export interface SequenceDocument {
+  text: string;
+  spans: readonly TypedSpan[];
+  hints: readonly TypedSpan[];
+}
+
+/** A tagged span with the tagger's confidence (0-1). */
+export interface ScoredSpan extends TypedSpan {
+  confidence: number;
+}
+
+export interface SequenceTaggerOptions extends PerceptronOptions {
+  /** Entity types to learn, e.g. ['Chemical', 'Disease']. */
+  types: readonly string[];
+  /** Hashed feature table size, a power of two (default 2^21). */
+  buckets?: number;
+}
+
+/** Train the tagger on `docs` (spans of other types than `options.types` are ignored). */
+export function trainSequenceTagger(
+  docs: readonly SequenceDocument[],
+  options: SequenceTaggerOptions,
+): SequenceModel {
+  if (options.types.length === 0) throw new ValidationError('types must not be empty', 'types');
+  const labels = bioLabels(options.types);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const buckets = options.buckets ?? 2 ** 21;
+  const sequences = docs.flatMap((doc) => {
+    const tokens = sequenceTokens(doc.text);
+    const features = documentFeatures(doc.text, tokens, doc.hints, buckets);
+    const known = doc.spans.filter((s) => options.types.includes(s.type));
+    const tags = bioTags(tokens, known).map((t) => index.get(t) ?? 0);
+    return sentenceRanges(doc.text, tokens).map(({ from, to }): LabelledSequence => ({
+      features,
+      from,
+      to,
+      gold: Int32Array.from(tags.slice(from, to)),
+    }));
+  });
+  return trainPerceptron(sequences, labels, buckets, options);
+}
+
+/** Entity spans of `text` (offsets UTF-16, `end` exclusive) given the dictionary's hint spans. */
+export function tagSequence(
+  model: SequenceModel,
+  text: string,
+  hints: readonly TypedSpan[],
+): ScoredSpan[] {
+  const n = model.labels.length;
+  const allowed = allowedTransitions(model.labels);
+  const tokens = sequenceTokens(text);
+  const features = documentFeatures(text, tokens, hints, model.buckets);
+  const spans: ScoredSpan[] = [];
+  for (const { from, to } of sentenceRanges(text, tokens)) {
+    const emissions = emissionScores(model.weights, n, { features, from, to });
+    const path = viterbi(emissions, model.transitions, allowed, n);
+    const probability = marginals(emissions, model.transitions, allowed, n);
+    const sentence = tokens.slice(from, to);
+    const tags = Array.from(path, (y) => model.labels[y]!);
+    for (const span of spansOfTags(sentence, tags)) {
+      const covered = sentence.flatMap((t, i) =>
+        t.start >= span.start && t.end <= span.end ? [probability[i * n + path[i]!]!] : [],
+      );
+      const confidence = covered.reduce((s, p) => s + p, 0) / covered.length;
+      spans.push({ ...span, confidence: Number(confidence.toFixed(3)) });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviationDefinitions, wordOccurrences } from './abbreviations';
+
+const pairs = (text: string) =>
+  abbreviationDefinitions(text).map((d) => [
+    text.slice(d.longStart, d.longEnd),
+    text.slice(d.shortStart, d.shortEnd),
+  ]);
+
+describe('Function: abbreviationDefinitions', () => {
+  it('finds the shortest long form whose words carry the short form letters (Schwartz-Hearst)', () => {
+    // Examples of the kind in Schwartz & Hearst 2003, PSB 8:451, section 2.
+    const text =
+      'We studied the heat shock protein (HSP) and 5-fluorouracil (5-FU), not the drug (e.g. aspirin).';
+    expect(pairs(text)).toEqual([
+      ['heat shock protein', 'HSP'],
+      ['5-fluorouracil', '5-FU'],
+    ]);
+  });
+
+  it('requires the short form first character to start a word of the long form', () => {
+    expect(pairs('the blood pressure (PB) was high')).toEqual([]);
+  });
+
+  it('does not reach back across a sentence end', () => {
+    expect(pairs('Rats died. Mice (RM) lived')).toEqual([]);
+    expect(pairs('Rats died. Mice (MC) lived')).toEqual([['Mice', 'MC']]);
+  });
+});
+
+describe('Function: wordOccurrences', () => {
+  it('skips occurrences inside longer words', () => {
+    expect(wordOccurrences('PAN, PANX and (PAN)', 'PAN')).toEqual([0, 15]);
+  });
+});

@@ -1,0 +1,100 @@
+// Domain (nlp/relations): learning and applying the document-level CID model from annotated
+// documents (e.g. the BioCreative V CDR training split; Wei et al. 2016, Database baw032): the pair
+// prior (cid-prior.ts, leave-one-out on the training documents), the first-stage logistic model of
+// the pair features (cid.ts), and the second, document-level stage over its out-of-fold
+// probabilities (cid-stack.ts) with cross-validated thresholds (cid-model.ts).
+import { cidCandidates, type CidMention } from './cid';
+import {
+  decideDocumentPairs,
+  fitCidClassifier,
+  logistic,
+  outOfFoldProbabilities,
+  trainLogistic,
+  type CidClassifier,
+  type CidRow,
+} from './cid-model';
+import { documentRelativeFeatures } from './cid-stack';
+import { cidPriorFeatures, learnCidPrior, type CidPrior, type CidPriorDocument } from './cid-prior';
+
+/** A document for CID: text (title + " " + abstract), title length, linked mentions, gold pairs. */
+export interface CidDocument {
+  text: string;
+  /** Title length in UTF-16 units: mentions starting before it are title mentions. */
+  titleLength: number;
+  mentions: readonly CidMention[];
+  /** Annotated pairs "chemicalId|diseaseId" (training documents only). */
+  cid?: readonly string[];
+}
+
+export interface CidModel {
+  prior: CidPrior;
+  /** First-stage logistic weights over the pair features (cidFeatureNames + prior features). */
+  pairWeights: number[];
+  /** Second stage over stackFeatureNames, with the decision thresholds. */
+  classifier: CidClassifier;
+}
+
+/**
+ * Learn the CID model from annotated documents: the prior, the first stage on the pair features, the
+ * second stage on out-of-fold first-stage probabilities, thresholds by `folds`-fold cross-validation
+ * (default 5). Training rows use each document's own gold mentions; gold pairs without a candidate
+ * count as misses when the thresholds are chosen.
+ */
+export function learnCidModel(train: readonly CidDocument[], folds = 5): CidModel {
+  const prior = learnCidPrior(train.map(priorDocument));
+  const rows: (CidRow & { pair: string })[] = [];
+  let missed = 0;
+  train.forEach((doc, i) => {
+    const gold = new Set(doc.cid ?? []);
+    const found = candidates(prior, doc, priorDocument(doc));
+    for (const [pair, x] of found) rows.push({ x, y: gold.has(pair) ? 1 : 0, doc: i, pair });
+    missed += [...gold].filter((p) => !found.has(p)).length;
+  });
+  const outOfFold = outOfFoldProbabilities(rows, folds);
+  const perDocument = new Map<number, Map<string, number>>();
+  rows.forEach((r, i) => {
+    const scores = perDocument.get(r.doc) ?? perDocument.set(r.doc, new Map()).get(r.doc)!;
+    scores.set(r.pair, outOfFold[i]!);
+  });
+  const relative = new Map([...perDocument].map(([d, s]) => [d, documentRelativeFeatures(s)]));
+  const stacked = rows.map((r) => ({ x: relative.get(r.doc)!.get(r.pair)!, y: r.y, doc: r.doc }));
+  return {
+    prior,
+    pairWeights: trainLogistic(rows),
+    classifier: fitCidClassifier(stacked, folds, missed),
+  };
+}
+
+/** Probability (0-1) that each chemical-disease id pair of `doc` is a CID relation. */
+export function scoreCidPairs(model: CidModel, doc: CidDocument): Map<string, number> {
+  const first = new Map(
+    [...candidates(model.prior, doc)].map(([pair, x]) => [pair, logistic(model.pairWeights, x)]),
+  );
+  return new Map(
+    [...documentRelativeFeatures(first)].map(([pair, x]) => [
+      pair,
+      logistic(model.classifier.weights, x),
+    ]),
+  );
+}
+
+/** The CID pairs "chemicalId|diseaseId" the model predicts for `doc`. */
+export function predictCidPairs(model: CidModel, doc: CidDocument): Set<string> {
+  return decideDocumentPairs(scoreCidPairs(model, doc), model.classifier);
+}
+
+function candidates(
+  prior: CidPrior,
+  doc: CidDocument,
+  own?: CidPriorDocument,
+): Map<string, number[]> {
+  return cidCandidates(doc.text, doc.titleLength, doc.mentions, (c, d) =>
+    cidPriorFeatures(prior, c, d, own),
+  );
+}
+
+function priorDocument(doc: CidDocument): CidPriorDocument {
+  const ids = (type: CidMention['type']) =>
+    new Set(doc.mentions.filter((m) => m.type === type).map((m) => m.id));
+  return { chemicals: ids('Chemical'), diseases: ids('Disease'), cid: new Set(doc.cid ?? []) };
+}
