@@ -38,7 +38,9 @@ async function cohort(patients: number, asOf: string): Promise<Case[]> {
   const cases: Case[] = [];
   for (let i = 0; i < patients; i++) {
     const r = renderCohortPatient({ patients, seed: 11, hospital: 'bench', dirtyRate: 0, asOf }, i);
-    const resources = ((JSON.parse(r.bundle) as Bundle).entry ?? []).map((e) => e.resource!);
+    const resources = ((JSON.parse(r.bundle.join('')) as Bundle).entry ?? []).map(
+      (e) => e.resource!,
+    );
     const tumour: TumourFinding[] = [];
     if (!r.vcf) {
       cases.push({ resources, tumour });
@@ -114,7 +116,7 @@ async function ingestGenotypedCohort(stack: RunningStack, patients: number, asOf
     );
     if (!r.vcf) continue;
     for (const [file, body] of [
-      [`p${i}.json`, r.bundle],
+      [`p${i}.json`, r.bundle.join('')],
       [`p${i}.vcf`, r.vcf],
     ] as const) {
       const key = keyLayout.raw(apiHospital, 'bench', file);

@@ -17,8 +17,13 @@ interface SynthRun {
   kernelMsPerPatient: number;
 }
 
-async function run(patients: number, ctx: BenchContext): Promise<SynthRun> {
-  const out = join(mkdtempSync(join(tmpdir(), 'caregraph-bench-synth-')), 'cohort');
+/**
+ * Write one cohort into `root` and measure it. The cohort is left on disk: deleting tens of thousands
+ * of files just before the next run is measured makes that run pay for it (on ext4 without a journal,
+ * creating a file skips every inode of its group deleted in the last minutes, one by one).
+ */
+async function run(patients: number, root: string, ctx: BenchContext): Promise<SynthRun> {
+  const out = join(root, `cohort-${patients}`);
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
   const cpuBefore = process.cpuUsage();
@@ -43,7 +48,6 @@ async function run(patients: number, ctx: BenchContext): Promise<SynthRun> {
     };
   } finally {
     clearInterval(sampler);
-    rmSync(join(out, '..'), { recursive: true, force: true });
   }
 }
 
@@ -53,8 +57,15 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const large = ctx.size ?? 10_000;
   const small = Math.max(100, Math.round(large / 5));
   const loadBefore = round2(loadavg()[0]!);
-  const a = await run(small, ctx);
-  const b = await run(large, ctx);
+  const root = mkdtempSync(join(tmpdir(), 'caregraph-bench-synth-'));
+  let a: SynthRun;
+  let b: SynthRun;
+  try {
+    a = await run(small, root, ctx);
+    b = await run(large, root, ctx);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   return {
     metrics: {
       patients: large,

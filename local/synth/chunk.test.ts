@@ -59,7 +59,7 @@ describe('Function: renderChunk', () => {
     expect(file.toString('utf8')).toBe(note.text);
     const bundle = paths.indexOf(`bundles/${patient.patient.id}.json`);
     expect(Buffer.from(bytes.subarray(ends[bundle - 1] ?? 0, ends[bundle])).toString()).toBe(
-      patient.bundle + '\n',
+      patient.bundle.join('') + '\n',
     );
     expect(chunk.outcomes).toHaveLength(3);
   });

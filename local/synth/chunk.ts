@@ -59,24 +59,48 @@ export function renderChunk(options: CohortOptions, start: number, end: number):
   return { start, end, files: lines.encode(), documents: documents.take(), defects, outcomes };
 }
 
+/**
+ * Bytes a buffer of `key` held at the end of the previous chunk on this thread: the next one starts
+ * about that large, so buffers of several MB are not grown (copied) by doubling in every chunk.
+ */
+const lastSizes = new Map<string, number>();
+
+function sizedBuffer(key: string, fallback: number): Utf8Buffer {
+  const last = lastSizes.get(key);
+  return new Utf8Buffer(last === undefined ? fallback : last + (last >> 3) + 1024);
+}
+
+function takeSized(key: string, buffer: Utf8Buffer): Uint8Array {
+  lastSizes.set(key, buffer.byteLength);
+  return buffer.take();
+}
+
 /** bundles/{id}.json, vcf/{id}.vcf and notes/{noteId}.txt: one file each, so order does not matter. */
 class ChunkDocumentsBuilder {
-  private readonly bytes = new Utf8Buffer(256 * 1024);
+  private readonly bytes = sizedBuffer('documents', 256 * 1024);
   private readonly paths: string[] = [];
   private readonly ends: number[] = [];
 
   addPatient(r: RenderedPatient): void {
-    this.add(`bundles/${r.patient.id}.json`, r.bundle + '\n');
+    // The Bundle part by part: no string of the whole Bundle is ever joined.
+    for (const part of r.bundle) this.bytes.appendText(part);
+    this.end(`bundles/${r.patient.id}.json`, '\n');
     if (r.vcf) this.add(`vcf/${r.patient.id}.vcf`, r.vcf);
     for (const note of r.notes) this.add(`notes/${note.id}.txt`, note.text);
   }
 
   take(): ChunkDocuments {
-    return { bytes: this.bytes.take(), paths: this.paths, ends: this.ends };
+    return { bytes: takeSized('documents', this.bytes), paths: this.paths, ends: this.ends };
   }
 
   private add(path: string, text: string): void {
     this.bytes.appendText(text);
+    this.end(path, '');
+  }
+
+  /** The file at `path` ends here (after `terminator`). */
+  private end(path: string, terminator: string): void {
+    if (terminator) this.bytes.appendText(terminator);
     this.paths.push(path);
     this.ends.push(this.bytes.byteLength);
   }
@@ -99,8 +123,8 @@ class ChunkLines {
     for (const [file, lines] of r.ndjson) this.add(`fhir/${file}`, lines, '\n');
     for (const [file, rows] of Object.entries(r.csv))
       this.add(`csv/${file}`, rows, csvLineTerminator);
-    const { 'defects.jsonl': _defects, ...truth } = truthLines(r);
-    for (const [file, lines] of Object.entries(truth)) this.add(`truth/${file}`, lines, '\n');
+    for (const [file, lines] of Object.entries(truthLines(r)))
+      this.add(`truth/${file}`, lines, '\n');
     return defects;
   }
 
@@ -108,7 +132,7 @@ class ChunkLines {
   encode(): ChunkFile[] {
     return [...this.files].map(([path, { bytes, lines }]) => ({
       path,
-      bytes: bytes.take(),
+      bytes: takeSized(path, bytes),
       lines,
     }));
   }
@@ -120,16 +144,9 @@ class ChunkLines {
   private add(path: string, lines: readonly NdjsonLine[], terminator: string): void {
     if (lines.length === 0) return;
     let file = this.files.get(path);
-    if (!file) this.files.set(path, (file = { bytes: new Utf8Buffer(), lines: 0 }));
+    if (!file) this.files.set(path, (file = { bytes: sizedBuffer(path, 64 * 1024), lines: 0 }));
     file.lines += lines.length;
-    if (lines.every((line) => typeof line === 'string')) {
-      file.bytes.appendText(lines.join(terminator) + terminator);
-      return;
-    }
-    for (const line of lines) {
-      if (typeof line === 'string') file.bytes.appendText(line);
-      else file.bytes.appendBytes(line);
-      file.bytes.appendText(terminator);
-    }
+    // Line by line (see Utf8Buffer): one non-ASCII line does not slow the encoding of the others.
+    for (const line of lines) file.bytes.appendLine(line, terminator);
   }
 }

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { CohortOptions } from '../../shared/domain/synth/model';
 import { renderChunk, type RenderedChunk } from './chunk';
+import { limitInliningWhileRendering } from './jit-budget';
 import type { RenderRequest } from './render-worker';
 
 /** Patients per message: large enough that messaging is negligible, small enough to keep memory low. */
@@ -18,12 +19,17 @@ export async function* renderedChunks(
   options: CohortOptions,
   workers = availableParallelism(),
 ): AsyncGenerator<RenderedChunk> {
-  if (workers <= 1 || options.patients < inThreadBelow) {
-    for (let start = 0; start < options.patients; start += chunkSize)
-      yield renderChunk(options, start, Math.min(options.patients, start + chunkSize));
-    return;
+  const restoreInlining = limitInliningWhileRendering(process.execArgv);
+  try {
+    if (workers <= 1 || options.patients < inThreadBelow) {
+      for (let start = 0; start < options.patients; start += chunkSize)
+        yield renderChunk(options, start, Math.min(options.patients, start + chunkSize));
+      return;
+    }
+    yield* fromWorkers(options, workers);
+  } finally {
+    restoreInlining();
   }
-  yield* fromWorkers(options, workers);
 }
 
 type ChunkResult = RenderedChunk | { start: number; error: string };

@@ -2,7 +2,10 @@
 import type { RenderedPatient } from '../../shared/domain/synth/cohort';
 import { conditions } from '../../shared/domain/synth/catalog';
 
-/** JSONL lines of every truth file for one rendered patient. */
+/**
+ * JSONL lines of the truth files for one rendered patient, except defects.jsonl (the writer numbers
+ * defect lines across the whole file, so it serialises them itself).
+ */
 export function truthLines(r: RenderedPatient): Record<string, string[]> {
   const p = r.patient;
   const id = p.id;
@@ -63,6 +66,5 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
         noise: n.noise,
       }),
     ),
-    'defects.jsonl': r.defects.map((d) => JSON.stringify(d)),
   };
 }

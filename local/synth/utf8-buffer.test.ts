@@ -14,6 +14,16 @@ describe('Class: Utf8Buffer', () => {
     expect([...bytes]).toEqual([0xc2, 0xb5, 0x67, 0x0a, 0xb5, 0x0a]);
   });
 
+  it('appends lines, text or bytes, each followed by its terminator', () => {
+    // Prepare
+    const buffer = new Utf8Buffer(4);
+    // Act
+    buffer.appendLine('a,°C', '\r\n');
+    buffer.appendLine(new Uint8Array([0xb5]), '\n');
+    // Assess
+    expect([...buffer.take()]).toEqual([0x61, 0x2c, 0xc2, 0xb0, 0x43, 0x0d, 0x0a, 0xb5, 0x0a]);
+  });
+
   it('writes a lone surrogate as U+FFFD, as Node stream writes do', () => {
     // Prepare
     const buffer = new Utf8Buffer();

@@ -2,7 +2,7 @@
 // synthetic-cohort contract (docs/synth.md): fhir/, bundles/, csv/, vcf/, notes/ and truth/.
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { CohortOptions } from '../../shared/domain/synth/model';
 import { generatorVersion } from '../../shared/domain/synth/model';
 import {
@@ -93,9 +93,11 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
  */
 function writeDocuments(chunk: RenderedChunk, out: string): void {
   const { bytes, paths, ends } = chunk.documents;
+  // Paths are relative and normalised (`notes/{id}.txt`): joined by hand, not path.join per file.
+  const root = resolve(out) + sep;
   let start = 0;
   for (let i = 0; i < paths.length; i++) {
-    writeFileSync(join(out, paths[i]!), bytes.subarray(start, ends[i]));
+    writeFileSync(root + paths[i]!, bytes.subarray(start, ends[i]));
     start = ends[i]!;
   }
 }

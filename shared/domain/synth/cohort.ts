@@ -8,7 +8,7 @@ import { renderVcf } from './genomics/vcf';
 import { generateNotes } from './notes/generate';
 import { renderPatientResources } from './fhir/resources';
 import { ndjsonLines } from './fhir/bulk';
-import { patientTransactionBundleJson } from './fhir/bundle';
+import { patientTransactionBundleParts } from './fhir/bundle';
 import { patientCsvRecords, type CsvFileName } from './fhir/csv';
 import { DefectInjector, type DefectRecord, type NdjsonLine } from './defects/inject';
 
@@ -17,8 +17,11 @@ export interface RenderedPatient {
   notes: SynthNote[];
   /** NDJSON lines by file name (`Patient.ndjson`...), after defect injection. */
   ndjson: Map<string, NdjsonLine[]>;
-  /** The patient's transaction Bundle (always clean: defects target the bulk export). */
-  bundle: string;
+  /**
+   * The patient's transaction Bundle JSON in consecutive parts (join them for the text; see
+   * `patientTransactionBundleParts`). Always clean: defects target the bulk export.
+   */
+  bundle: string[];
   csv: Record<CsvFileName, string[]>;
   /** A per-patient VCF 4.2 document, for genotyped patients. */
   vcf?: string;
@@ -63,7 +66,7 @@ export function renderCohortPatient(options: CohortOptions, index: number): Rend
     patient,
     notes,
     ndjson: injected.files,
-    bundle: patientTransactionBundleJson(resources, json),
+    bundle: patientTransactionBundleParts(resources, json),
     csv: patientCsvRecords(resources),
     ...(patient.genome
       ? {

@@ -53,11 +53,13 @@ export class Rng {
 
   /** Pick with weights (need not sum to 1). */
   weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
+    // Indexed loops, not reduce and destructuring: called thousands of times per patient.
+    let total = 0;
+    for (let i = 0; i < items.length; i++) total += items[i]![1];
     let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
+    for (let i = 0; i < items.length; i++) {
+      r -= items[i]![1];
+      if (r < 0) return items[i]![0];
     }
     return items[items.length - 1]![0];
   }

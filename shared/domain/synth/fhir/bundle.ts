@@ -34,23 +34,50 @@ export function patientTransactionBundleJson(
   resources: readonly Resource[],
   serialised: readonly string[] = resources.map((resource) => JSON.stringify(resource)),
 ): string {
+  return patientTransactionBundleParts(resources, serialised).join('');
+}
+
+/**
+ * `patientTransactionBundleJson` in consecutive parts (the opening, one part per entry with its
+ * separating comma, the closing): a writer can encode them one by one without first joining a
+ * string the size of the whole Bundle, and entries of pure ASCII encode on V8's fast path.
+ */
+export function patientTransactionBundleParts(
+  resources: readonly Resource[],
+  serialised: readonly string[],
+): string[] {
   const inBundle = bundleAddresses(resources);
-  const entries = resources.map((resource, i) => {
+  const parts = ['{"resourceType":"Bundle","type":"transaction","entry":['];
+  for (let i = 0; i < resources.length; i++) {
+    const { resourceType, id } = resources[i]!;
     const json = withUrnReferences(serialised[i]!, inBundle);
-    const url = `${resource.resourceType}/${resource.id}`;
-    return `{"fullUrl":"urn:uuid:${resource.id}","resource":${json},"request":{"method":"PUT","url":"${url}"}}`;
-  });
-  return `{"resourceType":"Bundle","type":"transaction","entry":[${entries.join(',')}]}`;
+    parts.push(
+      `${i === 0 ? '' : ','}{"fullUrl":"urn:uuid:${id}","resource":${json},"request":{"method":"PUT","url":"${resourceType}/${id}"}}`,
+    );
+  }
+  parts.push(']}');
+  return parts;
 }
 
 const referenceKey = '"reference":"';
+/**
+ * What the scan looks for: the key without its opening `"re`. String search in V8 first finds the
+ * pattern's first character, and a `"` starts every key and value in JSON while `f` is rare, so this
+ * is about three times faster over a resource than searching for the whole key.
+ */
+const referenceAnchor = referenceKey.slice(3);
 
 /** `json` with `"reference":"Type/{id}"` of resources in the bundle as `"urn:uuid:{id}"`. */
 function withUrnReferences(json: string, inBundle: ReadonlySet<string>): string {
   let out = '';
   let copied = 0;
-  for (let at = json.indexOf(referenceKey); at >= 0; at = json.indexOf(referenceKey, at + 1)) {
-    const start = at + referenceKey.length;
+  for (
+    let at = json.indexOf(referenceAnchor);
+    at >= 0;
+    at = json.indexOf(referenceAnchor, at + referenceAnchor.length)
+  ) {
+    if (at < 3 || !json.startsWith('"re', at - 3)) continue;
+    const start = at + referenceAnchor.length;
     const end = json.indexOf('"', start);
     const address = json.slice(start, end);
     if (!inBundle.has(address)) continue;

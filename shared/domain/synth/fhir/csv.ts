@@ -29,16 +29,22 @@ const tables = {
   'medications.csv': medicationsTable,
 } as unknown as Record<CsvFileName, AnyCsvTable>;
 
+const needsQuotes = /[",\r\n]/;
+const quote = /"/g;
+
 /** One cell, quoted per RFC 4180 when it holds a comma, quote, CR or LF (quotes doubled). */
 export function csvCell(value: Cell): string {
   if (value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers and booleans never hold a delimiter.
+  if (typeof value !== 'string') return String(value);
+  return needsQuotes.test(value) ? `"${value.replace(quote, '""')}"` : value;
 }
 
 /** One record, without its line terminator. */
 export function csvRecord(cells: readonly Cell[]): string {
-  return cells.map(csvCell).join(',');
+  let record = cells.length > 0 ? csvCell(cells[0]) : '';
+  for (let i = 1; i < cells.length; i++) record += ',' + csvCell(cells[i]);
+  return record;
 }
 
 /** The header record of `file` (without terminator). */
@@ -57,10 +63,13 @@ export function patientCsvRecords(
   const ctx = rowContext(resources);
   const records = {} as Record<CsvFileName, string[]>;
   for (const file of csvFileNames) {
-    const table = tables[file];
-    records[file] = table
-      .rows(resources)
-      .map((row) => csvRecord(table.columns.map((column) => column.cell(row, ctx))));
+    const { columns, rows } = tables[file];
+    // Cell by cell into the record: no array of cells per row (tens of rows per patient).
+    records[file] = rows(resources).map((row) => {
+      let record = csvCell(columns[0]!.cell(row, ctx));
+      for (let i = 1; i < columns.length; i++) record += ',' + csvCell(columns[i]!.cell(row, ctx));
+      return record;
+    });
   }
   return records;
 }

@@ -68,7 +68,7 @@ export function pharmacogeneCalls(gene: PgxGene, first: string, second: string):
     pos: p.pos,
     ...(p.rsid ? { id: p.rsid } : {}),
     ref: p.ref,
-    alt: p.alts.join(','),
+    alt: p.alts.length === 1 ? p.alts[0]! : p.alts.join(','),
     genotype: `${alleleIndex(p, left[i]!)}|${alleleIndex(p, right[i]!)}`,
     gene,
   }));

@@ -47,10 +47,17 @@ export const grch38ContigLengths: Readonly<Record<string, number>> = {
   chrM: 16569,
 };
 
+/** Ranks by contig name, remembered: sorting a genome's calls compares them hundreds of times. */
+const chromRanks = new Map<string, number>();
+
 function chromRank(chrom: string): number {
-  const name = chrom.replace(/^chr/, '');
-  if (/^\d+$/.test(name)) return Number(name);
-  return { X: 23, Y: 24, M: 25, MT: 25 }[name] ?? 100;
+  let rank = chromRanks.get(chrom);
+  if (rank === undefined) {
+    const name = chrom.replace(/^chr/, '');
+    rank = /^\d+$/.test(name) ? Number(name) : ({ X: 23, Y: 24, M: 25, MT: 25 }[name] ?? 100);
+    chromRanks.set(chrom, rank);
+  }
+  return rank;
 }
 
 /** Natural chromosome order (chr2 before chr10), then position. */

@@ -68,9 +68,14 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / dayMs);
 }
 
+/** Year, month and day of a YYYY-MM-DD date. */
+function dateParts(date: string): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
 function ageAt(birthDate: string, date: string): { years: number; months: number } {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = dateParts(birthDate);
+  const [y, m, d] = dateParts(date);
   let months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
   months = Math.max(0, months);
   return { years: Math.floor(months / 12), months };

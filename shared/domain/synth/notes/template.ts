@@ -46,8 +46,11 @@ function requiredSlots(segments: readonly Segment[]): string[] {
   return [...out];
 }
 
-const usableUnder = (slots: Slots) => (needs: readonly string[]) =>
-  needs.every((name) => slots[name] !== undefined);
+/** True when `slots` has a filler for every name in `needs`. */
+function canFill(slots: Slots, needs: readonly string[]): boolean {
+  for (let i = 0; i < needs.length; i++) if (slots[needs[i]!] === undefined) return false;
+  return true;
+}
 
 /** Compiles a bank of alternative templates for one sentence kind. */
 export function bank(...sources: string[]): Template[] {
@@ -146,10 +149,26 @@ function renderSegments(
 
 function pickOption(alt: Extract<Segment, { kind: 'alt' }>, rng: Rng, slots: Slots): Segment[] {
   if (!alt.conditional) return rng.pick(alt.options);
-  const usable = usableUnder(slots);
-  const options = alt.options.filter((_, i) => usable(alt.needs[i]!));
-  if (options.length === 0) throw new Error('template: no alternative can be filled');
-  return rng.pick(options);
+  const i = pickUsable(alt.needs, rng, slots);
+  if (i < 0) throw new Error('template: no alternative can be filled');
+  return alt.options[i]!;
+}
+
+/**
+ * Indices of the usable options of the pick in progress. Shared: a pick reads it before rendering
+ * its choice, which may start nested picks.
+ */
+const usableScratch: number[] = [];
+
+/**
+ * Index of one of `needs` that `slots` can fill, uniformly among those, or -1 when none can (and
+ * then nothing is drawn). The same single draw as `rng.pick` of the usable ones, without building
+ * that list: this runs for nearly every sentence of every note.
+ */
+function pickUsable(needs: readonly (readonly string[])[], rng: Rng, slots: Slots): number {
+  let usable = 0;
+  for (let i = 0; i < needs.length; i++) if (canFill(slots, needs[i]!)) usableScratch[usable++] = i;
+  return usable === 0 ? -1 : usableScratch[Math.floor(rng.next() * usable)]!;
 }
 
 /**
@@ -162,10 +181,11 @@ export function say(
   rng: Rng,
   slots: Slots = {},
 ): void {
-  const canFill = usableUnder(slots);
-  const usable = templates.filter((t) => canFill(t.slots));
-  if (usable.length === 0) throw new Error('template: no usable template for the given slots');
-  render(b, rng.pick(usable), rng, slots);
+  let usable = 0;
+  for (let i = 0; i < templates.length; i++)
+    if (canFill(slots, templates[i]!.slots)) usableScratch[usable++] = i;
+  if (usable === 0) throw new Error('template: no usable template for the given slots');
+  render(b, templates[usableScratch[Math.floor(rng.next() * usable)]!]!, rng, slots);
 }
 
 /** Up to `count` distinct templates of `templates` that `slots` can fill, in random order. */
@@ -175,8 +195,7 @@ export function chooseDistinct(
   slots: Slots,
   count: number,
 ): Template[] {
-  const canFill = usableUnder(slots);
-  const usable = templates.filter((t) => canFill(t.slots));
+  const usable = templates.filter((t) => canFill(slots, t.slots));
   for (let i = usable.length - 1; i > 0; i--) {
     const j = rng.int(0, i);
     [usable[i], usable[j]] = [usable[j]!, usable[i]!];
