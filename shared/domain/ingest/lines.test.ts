@@ -100,6 +100,50 @@ describe('Function: numberedLines', () => {
     expect(lines).toEqual([{ line: 1, text: 'Zoë 😀' }]);
   });
 
+  it('flags only the lines whose bytes are not valid UTF-8, whatever else the chunk holds', async () => {
+    // Prepare: a stray byte, an encoded surrogate and an overlong "/" (all rejected by WHATWG UTF-8).
+    const bad = [[0xff], [0xed, 0xa0, 0x80], [0xc0, 0xaf]].map((b) => Buffer.from(b));
+    const chunk = Buffer.concat([
+      Buffer.from('ok\n'),
+      ...bad.flatMap((b) => [b, Buffer.from('\n')]),
+      Buffer.from('fine\n'),
+    ]);
+
+    // Act
+    const lines = await collect(numberedLines(chunks(chunk)));
+
+    // Assess
+    expect(lines.map((l) => [l.line, l.invalidUtf8 === true])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+      [4, true],
+      [5, false],
+    ]);
+    expect([lines[0]!.text, lines[4]!.text]).toEqual(['ok', 'fine']);
+  });
+
+  it('drops a byte order mark that starts a line, in a valid chunk as beside an invalid line', async () => {
+    // Prepare: the same BOM lines, once in a chunk that is valid UTF-8 and once beside a bad byte.
+    const bomLines = '\ufeff{"a":1}\r\n\ufeff\r\n{"b":"Zoë"}\n';
+
+    // Act
+    const valid = await collect(numberedLines(chunks(bomLines)));
+    const mixed = await collect(
+      numberedLines(chunks(Buffer.concat([Buffer.from(bomLines), Buffer.from([0xff, 0x0a])]))),
+    );
+
+    // Assess
+    const expected = [
+      { line: 1, text: '{"a":1}' },
+      { line: 2, text: '' },
+      { line: 3, text: '{"b":"Zoë"}' },
+    ];
+    expect(valid).toEqual(expected);
+    expect(mixed.slice(0, 3)).toEqual(expected);
+    expect(mixed[3]).toEqual({ line: 4, text: '\ufffd', invalidUtf8: true });
+  });
+
   it('flags an oversized line with empty text and still reads the next line with the right number', async () => {
     // Prepare: limit 10 bytes; line 2 is 30 bytes and arrives across three chunks.
     const long = 'x'.repeat(30);

@@ -1,4 +1,5 @@
 // Domain: stream a file as numbered lines with bounded memory; gzip is detected from content, not the name.
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
@@ -130,10 +131,21 @@ async function* numberedLineBatches(
   };
   for await (const raw of source) {
     const chunk = asBuffer(raw);
+    // One UTF-8 check for the chunk's whole lines spares a view and a strict decode per line.
+    const whole = chunk.length <= limit && isUtf8(chunk.subarray(0, chunk.lastIndexOf(0x0a) + 1));
     let batch: NumberedLine[] = [];
     let from = 0;
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
       line++;
+      if (whole && pendingBytes === 0 && !skipping) {
+        batch.push({ line, text: validLineText(chunk, from, nl) });
+        from = nl + 1;
+        if (batch.length === maxBatchLines) {
+          yield batch;
+          batch = [];
+        }
+        continue;
+      }
       // A line within the chunk is decoded in place; one that spans chunks is gathered first.
       const piece = chunk.subarray(from, nl);
       from = nl + 1;
@@ -165,6 +177,17 @@ async function* numberedLineBatches(
   }
   if (skipping) yield [{ line: line + 1, text: '', oversized: true }];
   else if (pendingBytes > 0) yield [decode(Buffer.concat(pending), line + 1)];
+}
+
+/**
+ * The text of the valid UTF-8 line `chunk[from, nl)`, as the strict decoder gives it: a leading byte
+ * order mark dropped (each decode starts a new stream) and a trailing CR removed.
+ */
+function validLineText(chunk: Buffer, from: number, nl: number): string {
+  const start =
+    chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf ? from + 3 : from;
+  const end = nl > start && chunk[nl - 1] === 0x0d ? nl - 1 : nl;
+  return chunk.toString('utf8', start, end);
 }
 
 /** The chunk as a Buffer without copying it (object-mode sources may yield strings: encoded). */

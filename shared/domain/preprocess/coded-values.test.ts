@@ -77,6 +77,24 @@ describe('Function: validateAndNormalise (code formats)', () => {
     expect(repairs).toEqual([]);
   });
 
+  it('gives a code of an unchecked system the same verdict every time it recurs', () => {
+    // Prepare: a well-formed code and one with a double inner space (FHIR code datatype).
+    const system = 'urn:example:local';
+    const inputs = ['A B', 'A  B', 'A B', 'A  B'].map((code) => conditionCoded(system, code));
+    // Act
+    const verdicts = inputs.map((input) => {
+      try {
+        validateAndNormalise(input);
+        return 'accepted';
+      } catch (error) {
+        return (error as ValidationError).message;
+      }
+    });
+    // Assess
+    const malformed = 'malformed code (FHIR code datatype)';
+    expect(verdicts).toEqual(['accepted', malformed, 'accepted', malformed]);
+  });
+
   it('trims whitespace around a code as a recorded repair, then checks it', () => {
     // Prepare
     const input = conditionCoded('http://hl7.org/fhir/sid/icd-10-cm', ' E11.9\t');

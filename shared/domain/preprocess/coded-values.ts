@@ -35,6 +35,12 @@ const checkedSystems: readonly CheckedSystem[] = [
 /** Verdicts kept per system at most: bounds memory whatever codes a file carries. */
 const maxVerdicts = 10_000;
 
+/**
+ * FHIR code datatype verdicts for codes of any other system. JSON.parse hands out short strings
+ * (up to 10 characters, most codes) already interned, so looking one up costs less than the pattern.
+ */
+const codeVerdicts = new Map<string, boolean>();
+
 function isWellFormedIn(entry: CheckedSystem, code: string): boolean {
   let verdict = entry.verdicts.get(code);
   if (verdict === undefined) {
@@ -67,5 +73,11 @@ export function codeProblem(system: unknown, code: string): string | undefined {
   if (entry !== undefined) {
     return isWellFormedIn(entry, code) ? undefined : `malformed ${entry.name} code`;
   }
-  return isFhirCode(code) ? undefined : 'malformed code (FHIR code datatype)';
+  let verdict = codeVerdicts.get(code);
+  if (verdict === undefined) {
+    verdict = isFhirCode(code);
+    if (codeVerdicts.size >= maxVerdicts) codeVerdicts.clear();
+    codeVerdicts.set(code, verdict);
+  }
+  return verdict ? undefined : 'malformed code (FHIR code datatype)';
 }

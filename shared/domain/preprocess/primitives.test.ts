@@ -124,6 +124,15 @@ describe('Function: FHIR R4 primitive checks', () => {
     expect([isFhirDate(date), isFhirDateTime(`${date}T10:00:00Z`)]).toEqual([valid, valid]);
   });
 
+  it('rejects a uri with whitespace right after a valid uri of the same length', () => {
+    // Prepare: both 16 characters long, so the second meets the first among the recent uris.
+    const valid = 'http://loinc.org';
+    const spaced = 'http://loinc org';
+
+    // Act and Assess
+    expect([isFhirUri(valid), isFhirUri(spaced), isFhirUri(valid)]).toEqual([true, false, true]);
+  });
+
   it('accepts a UUID or 64-character id and rejects a 65-character one or an underscore', () => {
     // Act and Assess
     expect(isFhirId('c4b784b4-5396-8d85-83af-8d420d19826d')).toBe(true);
