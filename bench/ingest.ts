@@ -98,7 +98,7 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
       },
       notes: [
         'Handler time includes S3 GetObject streaming, validation, HMAC pseudonymisation, DynamoDB BatchWrite to dynalite and multipart uploads to s3rver, all on this machine.',
-        'The JSON.parse reference parses the same lines in memory with no I/O, decoded and split outside the timing (strict; the headline ratio). parseValidateNormaliseToJsonParseOfBytesRatio times plain JSON.parse from the same bytes instead (decode, split, parse).',
+        'The JSON.parse reference parses the same lines in memory with no I/O, decoded and split outside the timing (strict; the headline ratio). parseValidateNormaliseToJsonParseOfBytesRatio times plain JSON.parse from the same bytes instead: split at newlines in the buffer, decode each line, parse.',
         `Pure path and JSON.parse measured alternately after one warm-up round each, ${pureRounds} rounds; rates and ratio are medians (the ratio of each round, min and max given), since the machine may be shared.`,
       ],
     };
@@ -198,20 +198,27 @@ function median(values: number[]): number {
 }
 
 /**
- * Plain JSON.parse starting from the same bytes: decode the buffer, split it into lines and parse
- * each (the simplest reader of an NDJSON file), all timed. Reported beside the strict reference.
+ * Plain JSON.parse starting from the same bytes, as the simplest fast NDJSON reader does it: find
+ * each newline in the buffer, decode that line (UTF-8) and parse it, all timed. Per-line decoding
+ * keeps each line a one-byte string when it is ASCII (decoding the whole file at once makes every
+ * line two-byte as soon as one character is not, which slows JSON.parse), so this reference is the
+ * fast one. Reported beside the strict reference.
  */
 function jsonParseOfBytes(body: Buffer): { parsed: number; parseSeconds: number } {
   const start = process.hrtime.bigint();
   let parsed = 0;
-  for (const line of body.toString('utf8').split('\n')) {
-    if (line === '') continue;
-    try {
-      JSON.parse(line);
-      parsed++;
-    } catch {
-      // not counted: a line JSON.parse rejects
+  for (let from = 0; from < body.length;) {
+    let to = body.indexOf(10, from);
+    if (to < 0) to = body.length;
+    if (to > from) {
+      try {
+        JSON.parse(body.toString('utf8', from, to));
+        parsed++;
+      } catch {
+        // not counted: a line JSON.parse rejects
+      }
     }
+    from = to + 1;
   }
   return { parsed, parseSeconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
