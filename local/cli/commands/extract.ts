@@ -1,6 +1,7 @@
 // `caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE | --tagger DIR]`: clinical NER,
 // assertions and relations (docs/cli.md; output fields fixed by the CLI contract). `--tagger` merges
-// a trained BiLSTM tagger (`caregraph train ner`) with the dictionary matcher.
+// the trained taggers of `caregraph train ner` (sequence tagger leading, BiLSTM filling gaps) with the
+// dictionary matcher.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError } from '../../../shared/domain/errors';
@@ -18,8 +19,9 @@ const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon F
   --jsonl     input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
   --json      print {"entities", "relations"} for the whole input
   --lexicon   also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)
-  --tagger    also tag with a trained BiLSTM tagger directory (\`caregraph train ner --out DIR\`),
-              merged with the dictionary matcher and the lexicon saved beside it`;
+  --tagger    also tag with the taggers in a directory written by \`caregraph train ner --out DIR\`
+              (the sequence tagger leads, confident BiLSTM spans fill its gaps), merged with the
+              dictionary matcher and the lexicon saved beside them`;
 
 export const extractCommand: Command = {
   name: 'extract',

@@ -164,7 +164,7 @@ async function trainNerTask(argv: string[]): Promise<number> {
   if (values.json) out.json(result);
   else
     out.result(
-      `NER tagger on ${result.documents} documents: held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
+      `NER taggers (sequence tagger + BiLSTM) on ${result.documents} documents: BiLSTM held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
     );
   return 0;
 }

@@ -6,6 +6,8 @@ import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtat
 import { selectBackend } from '../backend';
 import { loadCombinedExtractor, saveCombinedModel } from './combined';
 import { trainCorpusTagger } from './corpus-tagger';
+import { trainCorpusCrf } from './crf-corpus';
+import { saveSequenceTagger } from './crf-store';
 
 // A made-up corpus (not BC5CDR): invented drug names the curated vocabulary cannot know.
 const drugs = ['zorbaxitol', 'quintorex', 'melvadine', 'trubonal'];
@@ -57,5 +59,34 @@ describe('Function: loadCombinedExtractor', () => {
       await rm(dir, { recursive: true, force: true });
     }
     await expect(loadCombinedExtractor(tmpdir())).rejects.toThrow();
+  });
+
+  it('leads with the sequence tagger saved beside the BiLSTM, coding its spans', async () => {
+    // Prepare: a BiLSTM of one epoch (too weak alone) and the sequence tagger beside it.
+    await selectBackend('wasm');
+    const trained = await trainCorpusTagger(corpus, {
+      epochs: 1,
+      batchSize: 8,
+      dims: { wordDim: 4, shapeDim: 2, affixDim: 2, hintDim: 2, lstmUnits: 4, dropout: 0 },
+    });
+    const crf = trainCorpusCrf(corpus, { types: ['Chemical', 'Disease'], buckets: 2 ** 14 });
+    const dir = await mkdtemp(join(tmpdir(), 'caregraph-combined-'));
+    try {
+      const card = { intendedUse: 'test', trainingData: 'toy', metrics: {}, limitations: [] };
+      await saveCombinedModel(dir, trained, 'toy-combined', card);
+      await saveSequenceTagger(dir, crf);
+      // Act
+      const extractor = await loadCombinedExtractor(dir);
+      const text = 'Treatment with quintorex caused nephritis in rats.';
+      const result = extractor.extract(text, { relations: false });
+      // Assess
+      expect(extractor.sequenceTagger).toBeDefined();
+      expect(result.entities.map((e) => [e.text, e.type])).toEqual([
+        ['quintorex', 'Chemical'],
+        ['nephritis', 'Disease'],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,10 @@
 // Training (deep, NER): the combined extractor `caregraph extract --tagger DIR` runs: the dictionary
 // engine (curated vocabulary + the learned lexicon saved with the tagger) gives hint spans, the BiLSTM
 // tags with them, and extractClinical merges both, links codes and applies the document-level rules.
+// When the directory also holds the linear-chain sequence tagger (crf-store.ts), that tagger is the
+// primary system (post-processed as in crf/document, undefined short forms dropped) and BiLSTM spans
+// of confidence 0.9+ fill only where it found nothing: the rule chosen on the held-out tenth of the
+// BC5CDR training split by the NER evaluation (bench/eval/ner.ts, "crf+bilstm>=0.9/post-strict").
 // The model directory is the tagger's caregraph-model/1 directory plus `lexicon.json`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,11 +15,15 @@ import {
   type ExtractOptions,
   type NlpEngine,
 } from '../../../shared/domain/nlp/extract';
+import { postProcessDocument } from '../../../shared/domain/nlp/crf/document';
 import { parseLexicon } from '../../../shared/domain/nlp/lexicon/learn';
+import { voteSpans } from '../../../shared/domain/nlp/lexicon/vote';
 import type { ExtractionResult } from '../../../shared/domain/nlp/model';
 import type { ModelCard } from '../model-dir';
 import type { CorpusTagger } from './corpus-tagger';
 import { tagWithHints } from './corpus-tagger';
+import { crfTag } from './crf-corpus';
+import { loadSequenceTagger, type StoredSequenceTagger } from './crf-store';
 import { loadTagger, saveTagger } from './store';
 import type { Tagger } from './tagger';
 
@@ -26,6 +34,7 @@ export const combinationFileName = 'combination.json';
 export interface CombinedExtractor {
   engine: NlpEngine;
   tagger: Tagger;
+  sequenceTagger?: StoredSequenceTagger;
   /** extractClinical with the tagger's spans merged in (options as extractClinical's). */
   extract(text: string, options?: Omit<ExtractOptions, 'engine' | 'taggerSpans'>): ExtractionResult;
 }
@@ -38,21 +47,35 @@ export function combinedExtractor(
   tagger: Tagger,
   engine: NlpEngine,
   minConfidence = 0,
+  sequenceTagger?: StoredSequenceTagger,
 ): CombinedExtractor {
   return {
     engine,
     tagger,
+    ...(sequenceTagger ? { sequenceTagger } : {}),
     extract(text, options = {}) {
       const [spans] = tagWithHints(tagger, engine, [text]);
-      return extractClinical(text, {
-        taggerMinConfidence: minConfidence,
-        ...options,
-        engine,
-        taggerSpans: spans!,
+      if (!sequenceTagger)
+        return extractClinical(text, {
+          taggerMinConfidence: minConfidence,
+          ...options,
+          engine,
+          taggerSpans: spans!,
+        });
+      const primary = postProcessDocument(text, crfTag({ ...sequenceTagger, engine }, text).raw, {
+        dropUndefinedShortForms: true,
       });
+      const taggerSpans = voteSpans(
+        { primary, secondary: spans!, dictionary: [] },
+        { rule: 'fill', from: ['secondary'], minConfidence: bilstmFillConfidence },
+      );
+      return extractClinical(text, { combine: 'tagger-first', ...options, engine, taggerSpans });
     },
   };
 }
+
+/** BiLSTM spans at least this confident (0-1) fill gaps of the sequence tagger (file comment). */
+const bilstmFillConfidence = 0.9;
 
 /** Write a trained corpus tagger and its lexicon to `dir` (see the file comment). */
 export async function saveCombinedModel(
@@ -84,7 +107,8 @@ export async function loadCombinedExtractor(dir: string): Promise<CombinedExtrac
     });
   }
   const engine = createNlpEngine({ lexicon: parseLexicon(json), preferLearned: true });
-  return combinedExtractor(tagger, engine, await readMinConfidence(dir));
+  const sequenceTagger = await loadSequenceTagger(dir);
+  return combinedExtractor(tagger, engine, await readMinConfidence(dir), sequenceTagger);
 }
 
 async function readMinConfidence(dir: string): Promise<number> {

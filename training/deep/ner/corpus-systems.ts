@@ -11,9 +11,10 @@ import type { TaggerSpan } from '../../../shared/domain/nlp/lexicon/ensemble';
 import { linkedSpans, type SystemSpans } from '../../../shared/domain/nlp/lexicon/vote';
 import type { ClinicalEntity } from '../../../shared/domain/nlp/model';
 import { chooseCombination, combineDocument, type CombinationChoice } from './crf-combination';
-import { crfTag, trainCorpusCrf } from './crf-corpus';
+import { crfTag, trainCorpusCrf, type CorpusCrfOptions } from './crf-corpus';
 import { tagWithHints, trainCorpusTagger, type CorpusTaggerOptions } from './corpus-tagger';
 import type { TaggedSpan } from './decode';
+import { corpusMeshTable, withMeshIds } from './mesh-ids';
 
 type CrfTagged = ReturnType<typeof crfTag>;
 
@@ -25,6 +26,8 @@ export interface CorpusSystemsOptions {
   progress: (line: string) => void;
   /** BiLSTM training overrides (e.g. fewer epochs for a quick run). */
   tagger?: CorpusTaggerOptions;
+  /** Sequence tagger settings beyond the types (gazetteer, stacked). */
+  crf?: Pick<CorpusCrfOptions, 'gazetteer' | 'stacked' | 'epochs'>;
 }
 
 export interface CorpusSystems {
@@ -57,13 +60,14 @@ export async function corpusSystems(
   });
   const held = train.filter((_, i) => i % 10 === 9);
   progress(`${key}: sequence tagger on nine tenths of the training split, for the held-out tenth`);
+  const crfOptions = { types, source, ...options.crf };
   const heldCrf = trainCorpusCrf(
     train.filter((_, i) => i % 10 !== 9),
-    { types, source },
+    crfOptions,
   );
   const heldTagged = held.map((d) => crfTag(heldCrf, d.text));
   progress(`${key}: sequence tagger on all ${train.length} training abstracts`);
-  const crf = trainCorpusCrf(train, { types, source });
+  const crf = trainCorpusCrf(train, crfOptions);
   const engine = crf.engine;
   const devTagged = dev.map((d) => crfTag(crf, d.text));
   progress(`${key}: training the BiLSTM tagger on ${train.length} abstracts`);
@@ -89,13 +93,18 @@ export async function corpusSystems(
   );
   progress(`${key}: combination chosen on the held-out tenth: ${combination.best.label}`);
   const dictionary = dev.map((d) => extractClinical(d.text, mentionOptions(engine)).entities);
+  const meshTable = corpusMeshTable(train);
   const combined = dev.map((d, i) => {
     const spans = combineDocument(
       d.text,
       systemsOf(devTagged[i]!, devBilstm[i]!),
       combination.best,
     );
-    return linkedSpans(engine, d.text, spans, dictionary[i]!, 'mesh');
+    return withMeshIds(
+      meshTable,
+      d.text,
+      linkedSpans(engine, d.text, spans, dictionary[i]!, 'mesh'),
+    );
   });
   return {
     dictionary,

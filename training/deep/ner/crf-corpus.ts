@@ -9,12 +9,14 @@ import {
   postProcessDocument,
   type PostProcessOptions,
 } from '../../../shared/domain/nlp/crf/document';
+import type { Gazetteer } from '../../../shared/domain/nlp/crf/gazetteer';
 import type { SequenceModel } from '../../../shared/domain/nlp/crf/perceptron';
 import {
   tagSequence,
   trainSequenceTagger,
   type ScoredSpan,
 } from '../../../shared/domain/nlp/crf/tagger';
+import { trainStackedTagger } from '../../../shared/domain/nlp/crf/stacked';
 import type { NlpEngine } from '../../../shared/domain/nlp/extract';
 import { corpusEngine } from '../../../shared/domain/nlp/lexicon/corpus';
 import type { TypedSpan } from '../metrics';
@@ -31,10 +33,16 @@ export interface CorpusCrfOptions {
   hintFolds?: number;
   /** Hashed feature table size (default 2^21). */
   buckets?: number;
+  /** Names from another public corpus whose matches become features (see crf/gazetteer). */
+  gazetteer?: Gazetteer;
+  /** Train a two-stage (stacked) tagger (crf/stacked; default false). */
+  stacked?: boolean;
 }
 
 export interface CorpusCrf {
   model: SequenceModel;
+  /** The stacked tagger's second stage, when trained with `stacked`. */
+  second?: SequenceModel;
   /** The dictionary engine (curated vocabulary + lexicon of every training document). */
   engine: NlpEngine;
 }
@@ -46,21 +54,24 @@ export function trainCorpusCrf(
 ): CorpusCrf {
   const source = options.source ?? 'annotated training documents';
   const hints = jackknifeHints(train, (others) => corpusEngine(others, source), options.hintFolds);
-  const model = trainSequenceTagger(
-    train.map((d, i) => ({ text: d.text, spans: d.mentions, hints: hints[i]! })),
-    {
-      types: options.types,
-      epochs: options.epochs ?? 12,
-      ...(options.buckets ? { buckets: options.buckets } : {}),
-    },
-  );
-  return { model, engine: corpusEngine(train, source) };
+  const docs = train.map((d, i) => ({ text: d.text, spans: d.mentions, hints: hints[i]! }));
+  const tagger = {
+    types: options.types,
+    epochs: options.epochs ?? 12,
+    ...(options.buckets ? { buckets: options.buckets } : {}),
+    ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}),
+  };
+  const engine = corpusEngine(train, source);
+  if (!options.stacked) return { model: trainSequenceTagger(docs, tagger), engine };
+  const { first, second } = trainStackedTagger(docs, tagger);
+  return { model: first, second, engine };
 }
 
 /** The dictionary's spans and the tagger's raw spans of one text. */
 export function crfTag(crf: CorpusCrf, text: string): { hints: TypedSpan[]; raw: ScoredSpan[] } {
   const hints = dictionarySpans(crf.engine, text);
-  return { hints, raw: tagSequence(crf.model, text, hints) };
+  const first = tagSequence(crf.model, text, hints);
+  return { hints, raw: crf.second ? tagSequence(crf.second, text, hints, first) : first };
 }
 
 /** The tagger's spans of `text` after the document-level post-processing. */

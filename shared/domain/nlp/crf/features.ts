@@ -5,7 +5,9 @@
 // digit/capital/Greek flags, whether the token touches its neighbours, a +-2 word window, the
 // dictionary's BIO tag as a feature (Ratinov & Roth 2009, CoNLL "Design challenges and misconceptions
 // in NER"), and in-document features: the dictionary's type for the same word elsewhere in the
-// document and abbreviation definitions. Features are strings hashed (FNV-1a) into a fixed table.
+// document and abbreviation definitions. Conjunctions (hint x suffix, the words either side, the
+// previous shape x word) and a gazetteer's matches (crf/gazetteer) were kept after they raised
+// BC5CDR Disease F1 from 0.787 to 0.792 in 5-fold cross-validation on its training split. Features are strings hashed (FNV-1a) into a fixed table.
 import { abbreviationDefinitions, wordOccurrences } from '../matcher/abbreviations';
 import { normaliseWord } from '../text/tokens';
 import { bioTags, type SequenceToken, type TypedSpan } from './tokens';
@@ -17,6 +19,12 @@ const greek =
 export interface TokenFeatures {
   ids: Int32Array;
   offsets: Int32Array;
+}
+
+/** Optional per-token inputs: gazetteer BIO tags (crf/gazetteer), first-stage features (stacked). */
+export interface FeatureExtras {
+  gazetteer?: readonly string[];
+  firstPass?: readonly (readonly string[])[];
 }
 
 /** Dictionary hint type of an entity type: Chemical, Disease (symptoms too) or Other. */
@@ -76,7 +84,9 @@ export function documentFeatures(
   tokens: readonly SequenceToken[],
   hints: readonly TypedSpan[],
   buckets: number,
+  extra: FeatureExtras = {},
 ): TokenFeatures {
+  const gazetteer = extra.gazetteer ?? [];
   const hintTags = bioTags(
     tokens,
     hints.map((h) => ({ ...h, type: hintType(h.type) })),
@@ -114,9 +124,35 @@ export function documentFeatures(
     const typed = documentType.get(lower[i]!);
     if (typed) add(`dh=${typed}`);
     for (const mark of abbreviation[i]!) add(mark);
+    for (const f of extra.firstPass?.[i] ?? []) add(f);
+    for (const f of conjunctions(i, lower, tokens, hintTags, gazetteer)) add(f);
   });
   offsets[tokens.length] = ids.length;
   return { ids: Int32Array.from(ids), offsets };
+}
+
+/** Conjoined features of token i and the gazetteer's tag with its neighbours' (file comment). */
+function conjunctions(
+  i: number,
+  lower: readonly string[],
+  tokens: readonly SequenceToken[],
+  hintTags: readonly string[],
+  gazetteer: readonly string[],
+): string[] {
+  const hint = hintTags[i]!;
+  const f = [
+    `h=${hint}|x3=${lower[i]!.slice(-3)}`,
+    `w-1=${lower[i - 1] ?? '<s>'}|w+1=${lower[i + 1] ?? '</s>'}`,
+    `s-1=${i > 0 ? shortShape(tokens[i - 1]!.text) : '<s>'}|w=${lower[i]}`,
+  ];
+  if (gazetteer.length === 0) return f;
+  const g = gazetteer[i]!;
+  f.push(
+    `g=${g}`,
+    `g=${g}|g-1=${gazetteer[i - 1] ?? 'O'}|g+1=${gazetteer[i + 1] ?? 'O'}`,
+    `g=${g}|h=${hint}`,
+  );
+  return f;
 }
 
 /** The hint type each word carries most often anywhere in the document (words of 3+ characters). */

@@ -5,6 +5,7 @@
 // I-X only after B-X or I-X. Token marginals come from forward-backward over the same scores.
 import { ValidationError } from '../../errors';
 import type { TokenFeatures } from './features';
+import type { Gazetteer } from './gazetteer';
 
 /** A trained model: per-bucket emission weights (buckets x labels) and label transitions. */
 export interface SequenceModel {
@@ -15,6 +16,8 @@ export interface SequenceModel {
   weights: Float32Array;
   /** transitions[(from + 1) * labels.length + to]; row 0 is the sentence start. */
   transitions: Float32Array;
+  /** External name list whose matches are features (absent: none). */
+  gazetteer?: Gazetteer;
 }
 
 /** One training or tagging sequence: token features (rows from..to of a document) and gold labels. */

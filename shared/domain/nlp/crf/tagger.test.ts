@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordFeatures, wordShape } from './features';
+import { buildGazetteer } from './gazetteer';
 import { allowedTransitions, bioLabels, viterbi } from './perceptron';
 import { tagSequence, trainSequenceTagger, type SequenceDocument } from './tagger';
 
@@ -61,6 +62,39 @@ describe('Function: trainSequenceTagger', () => {
       ['gastritis', 'Disease'],
     ]);
     for (const s of spans) expect(s.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('tags an unseen word as a disease when the gazetteer lists it, and keeps the list in the model', () => {
+    // Prepare: the same context holds listed diseases (annotated) and unlisted hobbies (not).
+    const listed = ['gout', 'lupus', 'mumps', 'rickets', 'scurvy', 'measles'];
+    const docs = [
+      'gout',
+      'lupus',
+      'mumps',
+      'rickets',
+      'scurvy',
+      'golf',
+      'tennis',
+      'rowing',
+      'poker',
+    ].map((word) => {
+      const text = `We studied ${word} in the clinic.`;
+      const span = { start: 11, end: 11 + word.length, type: 'Disease' };
+      return { text, hints: [], spans: listed.includes(word) ? [span] : [] };
+    });
+    // Act
+    const model = trainSequenceTagger(docs, {
+      types: ['Disease'],
+      epochs: 5,
+      buckets: 2 ** 16,
+      gazetteer: buildGazetteer(listed),
+    });
+    const surfaces = (text: string) =>
+      tagSequence(model, text, []).map((s) => text.slice(s.start, s.end));
+    // Assess
+    expect(model.gazetteer).toBeDefined();
+    expect(surfaces('We studied measles in the clinic.')).toEqual(['measles']);
+    expect(surfaces('We studied chess in the clinic.')).toEqual([]);
   });
 
   it('refuses to train without entity types', () => {

@@ -3,6 +3,8 @@
 // with a confidence (the mean marginal probability of the span's labels, 0-1).
 import { ValidationError } from '../../errors';
 import { documentFeatures } from './features';
+import { firstPassFeatures } from './first-pass';
+import { gazetteerTags, type Gazetteer } from './gazetteer';
 import {
   allowedTransitions,
   bioLabels,
@@ -20,6 +22,8 @@ export interface SequenceDocument {
   text: string;
   spans: readonly TypedSpan[];
   hints: readonly TypedSpan[];
+  /** First-stage spans, when training a stacked tagger's second stage. */
+  firstPass?: readonly TypedSpan[];
 }
 
 /** A tagged span with the tagger's confidence (0-1). */
@@ -32,6 +36,8 @@ export interface SequenceTaggerOptions extends PerceptronOptions {
   types: readonly string[];
   /** Hashed feature table size, a power of two (default 2^21). */
   buckets?: number;
+  /** External names whose matches become features; kept in the model for tagging. */
+  gazetteer?: Gazetteer;
 }
 
 /** Train the tagger on `docs` (spans of other types than `options.types` are ignored). */
@@ -45,7 +51,11 @@ export function trainSequenceTagger(
   const buckets = options.buckets ?? 2 ** 21;
   const sequences = docs.flatMap((doc) => {
     const tokens = sequenceTokens(doc.text);
-    const features = documentFeatures(doc.text, tokens, doc.hints, buckets);
+    const gazetteer = options.gazetteer ? gazetteerTags(options.gazetteer, tokens) : [];
+    const features = documentFeatures(doc.text, tokens, doc.hints, buckets, {
+      gazetteer,
+      ...(doc.firstPass ? { firstPass: firstPassFeatures(tokens, doc.firstPass) } : {}),
+    });
     const known = doc.spans.filter((s) => options.types.includes(s.type));
     const tags = bioTags(tokens, known).map((t) => index.get(t) ?? 0);
     return sentenceRanges(doc.text, tokens).map(({ from, to }): LabelledSequence => ({
@@ -55,19 +65,28 @@ export function trainSequenceTagger(
       gold: Int32Array.from(tags.slice(from, to)),
     }));
   });
-  return trainPerceptron(sequences, labels, buckets, options);
+  const model = trainPerceptron(sequences, labels, buckets, options);
+  return options.gazetteer ? { ...model, gazetteer: options.gazetteer } : model;
 }
 
-/** Entity spans of `text` (offsets UTF-16, `end` exclusive) given the dictionary's hint spans. */
+/**
+ * Entity spans of `text` (offsets UTF-16, `end` exclusive) given the dictionary's hint spans (and,
+ * for a stacked tagger's second stage, the first stage's spans).
+ */
 export function tagSequence(
   model: SequenceModel,
   text: string,
   hints: readonly TypedSpan[],
+  firstPass?: readonly TypedSpan[],
 ): ScoredSpan[] {
   const n = model.labels.length;
   const allowed = allowedTransitions(model.labels);
   const tokens = sequenceTokens(text);
-  const features = documentFeatures(text, tokens, hints, model.buckets);
+  const gazetteer = model.gazetteer ? gazetteerTags(model.gazetteer, tokens) : [];
+  const features = documentFeatures(text, tokens, hints, model.buckets, {
+    gazetteer,
+    ...(firstPass ? { firstPass: firstPassFeatures(tokens, firstPass) } : {}),
+  });
   const spans: ScoredSpan[] = [];
   for (const { from, to } of sentenceRanges(text, tokens)) {
     const emissions = emissionScores(model.weights, n, { features, from, to });

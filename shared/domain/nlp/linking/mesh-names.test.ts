@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fillMeshIds, learnMeshNames, meshIdOf } from './mesh-names';
+
+// MeSH 2015 descriptors: D051437 Renal Insufficiency, D058186 Acute Kidney Injury,
+// D006505 Hepatitis, D005279 Fenoprofen, D008012 Lidocaine.
+const table = learnMeshNames([
+  { name: 'renal failure', type: 'Disease', id: 'D051437' },
+  { name: 'acute renal failure', type: 'Disease', id: 'D058186' },
+  { name: 'hepatitis', type: 'Disease', id: 'D006505' },
+  { name: 'fenoprofen', type: 'Chemical', id: 'D005279' },
+  { name: 'lidocaine', type: 'Chemical', id: 'D008012' },
+  { name: 'lidocaine', type: 'Chemical', id: 'D008012' },
+  { name: 'lidocaine', type: 'Chemical', id: 'D999999' },
+]);
+
+describe('Function: meshIdOf', () => {
+  it('finds a name after case, plural and British spelling are normalised', () => {
+    expect(meshIdOf(table, 'Acute Renal Failures', 'Disease')).toBe('D058186');
+  });
+
+  it('backs a disease off to its head noun phrase, most specific first', () => {
+    expect(meshIdOf(table, 'severe acute renal failure', 'Disease')).toBe('D058186');
+    expect(meshIdOf(table, 'chronic renal failure', 'Disease')).toBe('D051437');
+    expect(meshIdOf(table, 'drug-induced hepatitis', 'Disease')).toBe('D006505');
+  });
+
+  it('drops a trailing salt word of a chemical but never backs a chemical off otherwise', () => {
+    expect(meshIdOf(table, 'fenoprofen calcium', 'Chemical')).toBe('D005279');
+    expect(meshIdOf(table, 'calcium fenoprofen', 'Chemical')).toBeUndefined();
+  });
+
+  it('keeps types apart and takes the id a name carries most often', () => {
+    expect(meshIdOf(table, 'hepatitis', 'Chemical')).toBeUndefined();
+    expect(meshIdOf(table, 'lidocaine', 'Chemical')).toBe('D008012');
+  });
+});
+
+describe('Function: fillMeshIds', () => {
+  it('keeps existing ids, fills by name, and gives a defined short form its long form id', () => {
+    // Prepare
+    const text = 'Acute renal failure (ARF) after lidocaine; ARF resolved.';
+    const spans = [
+      { start: 0, end: 19, type: 'Disease' },
+      { start: 21, end: 24, type: 'Disease' },
+      { start: 32, end: 41, type: 'Chemical', id: 'D000001' },
+      { start: 43, end: 46, type: 'Disease' },
+    ];
+    // Act
+    const ids = fillMeshIds(table, text, spans).map((s) => s.id);
+    // Assess
+    expect(ids).toEqual(['D058186', 'D058186', 'D000001', 'D058186']);
+  });
+});
