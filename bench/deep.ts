@@ -8,7 +8,7 @@ import { useLinearSegmentSumOnCpu } from '../training/deep/wasm-kernels';
 import { taggedSentences } from '../training/deep/ner/corpus';
 import { tagTexts, trainTagger } from '../training/deep/ner/tagger';
 import { buildNoteClassifier, noteClassifierDesign } from '../training/deep/notes/model';
-import { seededRandom } from '../training/deep/random';
+import { seededRandom } from '../shared/domain/random';
 import type { BenchContext, BenchResult } from './suites';
 
 async function noteEpochSeconds(backend: 'wasm' | 'cpu', notes: number): Promise<number> {

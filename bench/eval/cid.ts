@@ -18,6 +18,7 @@ import {
   type CidDocument,
   type CidModel,
 } from '../../shared/domain/nlp/relations/cid-train';
+import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
 
 /** A predicted or gold entity mention (offsets into title + " " + abstract), MeSH id if linked. */
@@ -145,19 +146,3 @@ function scoreCid(
   // entity recogniser and linker leave to the relation classifier.
   return { ...prf(tp, fp, fn), reachable: round(reachable / Math.max(1, tp + fn)) };
 }
-
-function prf(tp: number, fp: number, fn: number): Record<string, number> {
-  const p = tp / Math.max(1, tp + fp);
-  const r = tp / Math.max(1, tp + fn);
-  return {
-    precision: round(p),
-    recall: round(r),
-    f1: round(p + r === 0 ? 0 : (2 * p * r) / (p + r)),
-  };
-}
-
-function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
-}
-
-const round = (x: number) => Number(x.toFixed(4));

@@ -29,6 +29,7 @@ import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/ass
 import { selectBackend } from '../../training/deep/backend';
 import { corpusSystems } from '../../training/deep/ner/corpus-systems';
 import { cidScores } from './cid';
+import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
 
 type Mention = { start: number; end: number; type: string; id?: string };
@@ -212,19 +213,3 @@ function syntheticAssertions(patients: number) {
   );
   return { accuracy, counts };
 }
-
-function prf(tp: number, fp: number, fn: number): Record<string, number> {
-  const p = tp / Math.max(1, tp + fp);
-  const r = tp / Math.max(1, tp + fn);
-  return {
-    precision: round(p),
-    recall: round(r),
-    f1: round(p + r === 0 ? 0 : (2 * p * r) / (p + r)),
-  };
-}
-
-function prefixed(prefix: string, values: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [`${prefix}.${k}`, v]));
-}
-
-const round = (x: number) => Number(x.toFixed(4));

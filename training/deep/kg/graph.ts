@@ -2,7 +2,7 @@
 // normalised adjacency the GCN propagates over. Triples file: one `head<TAB>relation<TAB>tail`
 // per line, or JSON lines {"head","relation","tail"}; blank lines and `#` comments are skipped.
 import { ValidationError } from '../../../shared/domain/errors';
-import { seededRandom, shuffled } from '../random';
+import { seededRandom, shuffled } from '../../../shared/domain/random';
 
 export interface Triple {
   head: string;

@@ -7,7 +7,7 @@ import { ValidationError } from '../../../shared/domain/errors';
 import { selectBackend } from '../backend';
 import { auroc, filteredRank, rankingScores } from '../metrics';
 import { saveDeepModel } from '../model-dir';
-import { seededRandom, type Random } from '../random';
+import { seededRandom, type Random } from '../../../shared/domain/random';
 import { holdOutEdges, indexGraph, normalisedAdjacency, parseTriples } from './graph';
 import type { IndexedGraph, IndexedTriple } from './graph';
 import * as gcn from './model';

@@ -3,7 +3,7 @@
 // Backend-neutral: callers choose the backend (backend.ts) before training.
 import * as tf from '@tensorflow/tfjs';
 import { ValidationError } from '../../../shared/domain/errors';
-import { seededRandom, shuffled } from '../random';
+import { seededRandom, shuffled } from '../../../shared/domain/random';
 import type { TypedSpan } from '../metrics';
 import { hintTagsOf, sentenceTokens, type TaggedSentence } from './corpus';
 import { constrainedTags, decodeSpans, type TaggedSpan } from './decode';

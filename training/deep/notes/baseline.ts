@@ -5,7 +5,7 @@
 // class weights. Plain TypeScript on sparse vectors: seconds where the BiLSTM takes minutes.
 import { ValidationError } from '../../../shared/domain/errors';
 import { sigmoid } from '../../model-format';
-import { seededRandom, shuffled } from '../random';
+import { seededRandom, shuffled } from '../../../shared/domain/random';
 import { noteTokens } from '../text/vocabulary';
 
 /** A fitted baseline, plain JSON (saved as model metadata). */

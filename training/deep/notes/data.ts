@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../../../shared/domain/errors';
 import { jsonPath } from '../../model-format';
-import { unitHash } from '../random';
+import { unitHash } from '../../../shared/domain/random';
 import { noteTokens, type Vocabulary } from '../text/vocabulary';
 
 /** A note with its note-level label for one condition. */

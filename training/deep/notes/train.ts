@@ -11,7 +11,7 @@ import {
   loadDeepModel,
   saveDeepModel,
 } from '../model-dir';
-import { seededRandom, shuffled } from '../random';
+import { seededRandom, shuffled } from '../../../shared/domain/random';
 import { Vocabulary, type VocabularyJson } from '../text/vocabulary';
 import { noteTensors, noteTokenLists, readLabelledNotes, splitByPatient } from './data';
 import type { LabelledNote } from './data';

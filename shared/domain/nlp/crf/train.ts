@@ -11,6 +11,7 @@ import {
   type LabelledSequence,
   type SequenceModel,
 } from './perceptron';
+import { seededRandom } from '../../random';
 
 export interface PerceptronOptions {
   /** Passes over the training sequences (default 10). */
@@ -35,7 +36,7 @@ export function trainPerceptron(
   const tw = new Float64Array(model.transitions.length);
   const tu = new Float64Array(model.transitions.length);
   const allowed = allowedTransitions(labels);
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const order = sequences.map((_, i) => i);
   let c = 1;
   for (let epoch = 1; epoch <= (options.epochs ?? 10); epoch++) {
@@ -92,17 +93,6 @@ function update(seq: LabelledSequence, predicted: Int32Array, a: Accumulators): 
     }
   }
   return errors;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffleInPlace(items: number[], random: () => number): void {

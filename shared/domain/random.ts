@@ -1,5 +1,6 @@
-// Training (deep): a seeded pseudo-random source so splits, shuffles and negative samples repeat
-// for a given seed. mulberry32 (Tommy Ettinger, public domain): 32-bit state, period 2^32.
+// Domain: a seeded pseudo-random source so splits, shuffles and negative samples repeat for a given
+// seed (training, the sequence tagger). mulberry32 (Tommy Ettinger, public domain): 32-bit state,
+// period 2^32.
 
 export type Random = () => number;
 
