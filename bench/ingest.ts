@@ -135,7 +135,7 @@ async function syntheticExport(
 }
 
 /** Measured rounds of the pure path against JSON.parse (after one warm-up round of each). */
-const pureRounds = 5;
+const pureRounds = 11;
 
 /**
  * The pure path (parse + validate + normalise) against plain JSON.parse on the same bytes, measured
