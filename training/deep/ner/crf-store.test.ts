@@ -3,25 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildGazetteer } from '../../../shared/domain/nlp/crf/gazetteer';
+import { azoleItisCorpus, itisDiseases } from '../../../shared/domain/nlp/crf/test-corpus';
 import { tagSequence, trainSequenceTagger } from '../../../shared/domain/nlp/crf/tagger';
 import { loadSequenceTagger, saveSequenceTagger, sequenceHeaderFile } from './crf-store';
 
 // Hand-written sentences: "Treatment with <drug> caused <disease>."
-const drugs = ['ketoconazole', 'itraconazole', 'miconazole', 'clotrimazole'];
-const diseases = ['hepatitis', 'nephritis', 'arthritis', 'colitis'];
-const docs = drugs.flatMap((drug) =>
-  diseases.map((disease) => {
-    const text = `Treatment with ${drug} caused ${disease}.`;
-    const at = (s: string) => text.indexOf(s);
-    return {
-      text,
-      hints: [],
-      spans: [
-        { start: at(drug), end: at(drug) + drug.length, type: 'Chemical' },
-        { start: at(disease), end: at(disease) + disease.length, type: 'Disease' },
-      ],
-    };
-  }),
+const docs = azoleItisCorpus(
+  ['ketoconazole', 'itraconazole', 'miconazole', 'clotrimazole'],
+  itisDiseases.slice(0, 4),
+  '.',
 );
 
 describe('Functions: saveSequenceTagger and loadSequenceTagger', () => {

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { azoleItisCorpus } from './test-corpus';
 import { tagStacked, trainStackedTagger } from './stacked';
-import type { SequenceDocument } from './tagger';
-
-const drugs = ['ketoconazole', 'itraconazole', 'miconazole', 'voriconazole', 'clotrimazole'];
-const diseases = ['hepatitis', 'nephritis', 'arthritis', 'colitis', 'dermatitis'];
-
-/** Hand-written sentences: "<drug> caused <disease> in two patients." */
-function corpus(): SequenceDocument[] {
-  return drugs.flatMap((drug) =>
-    diseases.map((disease) => {
-      const text = `Treatment with ${drug} caused ${disease} in two patients.`;
-      const at = (s: string) => text.indexOf(s);
-      return {
-        text,
-        hints: [],
-        spans: [
-          { start: at(drug), end: at(drug) + drug.length, type: 'Chemical' },
-          { start: at(disease), end: at(disease) + disease.length, type: 'Disease' },
-        ],
-      };
-    }),
-  );
-}
 
 describe('Function: trainStackedTagger', () => {
   it('tags an unseen drug and disease through both stages', () => {
     // Prepare
-    const model = trainStackedTagger(corpus(), {
+    const model = trainStackedTagger(azoleItisCorpus(), {
       types: ['Chemical', 'Disease'],
       epochs: 5,
       buckets: 2 ** 16,
@@ -43,6 +22,8 @@ describe('Function: trainStackedTagger', () => {
   });
 
   it('refuses fewer than two jackknife folds, naming the field', () => {
-    expect(() => trainStackedTagger(corpus(), { types: ['Disease'], folds: 1 })).toThrow(/folds/);
+    expect(() => trainStackedTagger(azoleItisCorpus(), { types: ['Disease'], folds: 1 })).toThrow(
+      /folds/,
+    );
   });
 });

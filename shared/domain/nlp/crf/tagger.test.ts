@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { azoleItisCorpus } from './test-corpus';
 import { wordFeatures, wordShape } from './features';
 import { buildGazetteer } from './gazetteer';
 import { allowedTransitions, bioLabels, viterbi } from './perceptron';
-import { tagSequence, trainSequenceTagger, type SequenceDocument } from './tagger';
+import { tagSequence, trainSequenceTagger } from './tagger';
 
 describe('Function: wordFeatures', () => {
   it('carries the shape, the chemical suffix and the Greek-letter flag', () => {
@@ -24,31 +25,10 @@ describe('Function: viterbi', () => {
   });
 });
 
-const drugs = ['ketoconazole', 'itraconazole', 'miconazole', 'voriconazole', 'clotrimazole'];
-const diseases = ['hepatitis', 'nephritis', 'arthritis', 'colitis', 'dermatitis'];
-
-/** Hand-written sentences: "<drug> caused <disease> in two patients." */
-function corpus(): SequenceDocument[] {
-  return drugs.flatMap((drug) =>
-    diseases.map((disease) => {
-      const text = `Treatment with ${drug} caused ${disease} in two patients.`;
-      const at = (s: string) => text.indexOf(s);
-      return {
-        text,
-        hints: [],
-        spans: [
-          { start: at(drug), end: at(drug) + drug.length, type: 'Chemical' },
-          { start: at(disease), end: at(disease) + disease.length, type: 'Disease' },
-        ],
-      };
-    }),
-  );
-}
-
 describe('Function: trainSequenceTagger', () => {
   it('tags an unseen -azole drug and an unseen -itis disease from suffixes and context', () => {
     // Prepare
-    const model = trainSequenceTagger(corpus(), {
+    const model = trainSequenceTagger(azoleItisCorpus(), {
       types: ['Chemical', 'Disease'],
       epochs: 5,
       buckets: 2 ** 16,
@@ -98,6 +78,6 @@ describe('Function: trainSequenceTagger', () => {
   });
 
   it('refuses to train without entity types', () => {
-    expect(() => trainSequenceTagger(corpus(), { types: [] })).toThrow(/types/);
+    expect(() => trainSequenceTagger(azoleItisCorpus(), { types: [] })).toThrow(/types/);
   });
 });
