@@ -27,24 +27,13 @@ import { createNlpEngine, extractClinical } from '../shared/domain/nlp/extract';
 import { renderCohortPatient } from '../shared/domain/synth/cohort';
 import { defaultAsOf } from '../shared/domain/synth/model';
 import { cg, rdfs, vocabularyVersion } from '../shared/domain/kg/vocabulary';
+import { seededRandom as rng } from '../shared/domain/random';
 import type { BenchContext, BenchResult } from './suites';
 
 // Quads per reified edge: asserted triple, 4 reification triples, source, version, confidence (8),
 // plus two labels for every five edges.
 const QUADS_PER_EDGE = 8.4;
 const QUERIES = 300;
-
-/** Deterministic pseudo-random integers (mulberry32), so runs compare. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const drugCode = (i: number) => String(90_000_000 + i);
 const diseaseCode = (i: number) => String(900_000_000 + i);
