@@ -46,57 +46,90 @@ function round(value: number, decimals: number): number {
 }
 
 /**
- * Normalises `holder.valueQuantity` (holder: an Observation or one of its components) to the canonical
- * UCUM unit of its LOINC concept, checks plausibility, maps a unit-specific LOINC code to the canonical
- * term, and returns the canonical value (or undefined when the concept has no canonical unit).
+ * The elements of a holder (an Observation or one of its components) that normalisation replaces, and
+ * the concept of its canonical coding. One scratch record, reset per quantity: the hot path allocates
+ * nothing for a quantity that is already canonical (almost all of them).
  */
-export function normaliseQuantity(
+interface Normalised {
+  valueQuantity: Obj | undefined;
+  code: Obj | undefined;
+  concept: string | undefined;
+}
+
+const scratch: Normalised = { valueQuantity: undefined, code: undefined, concept: undefined };
+
+/** The element path prefix of the holder: the Observation itself (-1) or component `index`. */
+function prefixOf(index: number): string {
+  return index < 0 ? '' : `component[${index}].`;
+}
+
+/**
+ * Normalises `holder.valueQuantity` (holder: an Observation, index -1, or its component `index`) to
+ * the canonical UCUM unit of its LOINC concept, checks plausibility and maps a unit-specific LOINC code
+ * to the canonical term. Returns the canonical value (or undefined when the concept has no canonical
+ * unit); the replaced elements are left in `out` for the caller to put into its own copy of the holder
+ * (the holder itself may be shared with the caller's input).
+ */
+function normaliseQuantity(
   holder: Obj,
-  prefix: string,
+  index: number,
   repairs: Repair[],
+  out: Normalised,
 ): number | undefined {
+  out.valueQuantity = undefined;
+  out.code = undefined;
+  out.concept = undefined;
   const found = findCanonicalCoding(holder.code);
   const q = holder.valueQuantity as Obj | undefined;
   if (found === undefined || q === undefined || typeof q.value !== 'number') return undefined;
   const { entry, loinc } = found;
-  const path = `${prefix}valueQuantity`;
   if (q.code === undefined && q.unit === undefined)
-    throw new ValidationError(`unit is required for LOINC ${loinc}`, `${path}.unit`);
+    throw new ValidationError(
+      `unit is required for LOINC ${loinc}`,
+      `${prefixOf(index)}valueQuantity.unit`,
+    );
   const ucum = sourceUcum(q, entry);
   const convert = ucum === undefined ? undefined : entry.from[ucum];
   if (convert === undefined) {
     throw new ValidationError(
       `unit not valid for LOINC ${loinc}`,
-      q.code !== undefined ? `${path}.code` : `${path}.unit`,
+      `${prefixOf(index)}valueQuantity.${q.code !== undefined ? 'code' : 'unit'}`,
     );
   }
   const converted = ucum === entry.ucum ? q.value : round(convert(q.value), entry.decimals);
   const range = plausibleRanges[entry.concept];
   if (range !== undefined && (converted < range.low || converted > range.high)) {
-    throw new ValidationError('impossible value', `${path}.value`);
+    throw new ValidationError('impossible value', `${prefixOf(index)}valueQuantity.value`);
   }
+  out.concept = entry.concept;
   // A canonical UCUM code with a human `unit` (mmHg, mmol/l) is already canonical: `unit` is display text.
   if (ucum !== entry.ucum || q.code !== entry.ucum || q.system !== ucumSystem) {
-    rewriteQuantity(holder, q, converted, entry, path, ucum !== entry.ucum, repairs);
+    out.valueQuantity = rewrittenQuantity(q, converted, entry, index, ucum !== entry.ucum, repairs);
   }
-  mapLoinc(holder, found.index, entry, prefix, repairs);
+  out.code = mappedLoinc(holder, found.index, entry, index, repairs);
   return converted;
 }
 
-function rewriteQuantity(
-  holder: Obj,
+function rewrittenQuantity(
   q: Obj,
   value: number,
   entry: CanonicalUnit,
-  path: string,
+  index: number,
   converted: boolean,
   repairs: Repair[],
-): void {
+): Obj {
   const original: Obj = { value: q.value };
   for (const key of ['comparator', 'unit', 'system', 'code'] as const)
     if (q[key] !== undefined) original[key] = q[key];
   const extension = Array.isArray(q.extension) ? q.extension : [];
-  holder.valueQuantity = {
+  repairs.push({
+    path: `${prefixOf(index)}valueQuantity`,
+    kind: converted ? 'unit-converted' : 'unit-canonicalised',
+    detail: converted
+      ? `${entry.concept} converted to ${entry.ucum}`
+      : `${entry.concept} unit spelled as UCUM ${entry.ucum}`,
+  });
+  return {
     ...q,
     value,
     unit: entry.ucum,
@@ -104,58 +137,64 @@ function rewriteQuantity(
     code: entry.ucum,
     extension: [...extension, { url: originalQuantityUrl, valueQuantity: original }],
   };
-  repairs.push({
-    path,
-    kind: converted ? 'unit-converted' : 'unit-canonicalised',
-    detail: converted
-      ? `${entry.concept} converted to ${entry.ucum}`
-      : `${entry.concept} unit spelled as UCUM ${entry.ucum}`,
-  });
 }
 
-function mapLoinc(
+/** The holder's code with its unit-specific LOINC coding mapped to the canonical term, if it is one. */
+function mappedLoinc(
   holder: Obj,
-  index: number,
+  codingIndex: number,
   entry: CanonicalUnit,
-  prefix: string,
+  index: number,
   repairs: Repair[],
-): void {
+): Obj | undefined {
   const code = holder.code as Obj;
-  const source = (code.coding as Obj[])[index]!;
+  const source = (code.coding as Obj[])[codingIndex]!;
   const target = entry.loincMap?.[source.code as string];
-  if (target === undefined) return;
+  if (target === undefined) return undefined;
   const coding = [...(code.coding as Obj[])];
   // The display names the mass term, so it goes with the source coding into the extension.
-  coding[index] = {
+  coding[codingIndex] = {
     system: loincSystem,
     code: target,
     extension: [{ url: originalCodingUrl, valueCoding: source }],
   };
-  holder.code = { ...code, coding };
   repairs.push({
-    path: `${prefix}code.coding[${index}].code`,
+    path: `${prefixOf(index)}code.coding[${codingIndex}].code`,
     kind: 'loinc-mapped-to-canonical',
     detail: `${source.code as string} -> ${target} (${entry.ucum})`,
   });
+  return { ...code, coding };
 }
 
-/** Normalises an Observation's value and components; checks systolic above diastolic in a BP panel. */
+/**
+ * Normalises an Observation's value and components; checks systolic above diastolic in a BP panel.
+ * `observation` is the pipeline's own root object (its elements may be shared with the input): the
+ * value's replacements go into it; a component that changes is copied, with the component array.
+ */
 export function normaliseObservationQuantities(observation: Obj, repairs: Repair[]): void {
-  normaliseQuantity(observation, '', repairs);
+  const out = scratch;
+  normaliseQuantity(observation, -1, repairs, out);
+  if (out.valueQuantity !== undefined) observation.valueQuantity = out.valueQuantity;
+  if (out.code !== undefined) observation.code = out.code;
   if (observation.component === undefined) return;
-  // Components may be shared with the input: normalise copies of them.
-  const components = (observation.component as Obj[]).map((component) => ({ ...component }));
-  observation.component = components;
+  const source = observation.component as Obj[];
+  let components: Obj[] | undefined;
   let systolic: number | undefined;
   let diastolic: { value: number; index: number } | undefined;
-  for (let i = 0; i < components.length; i++) {
-    const component = components[i]!;
-    const value = normaliseQuantity(component, `component[${i}].`, repairs);
+  for (let i = 0; i < source.length; i++) {
+    const value = normaliseQuantity(source[i]!, i, repairs, out);
+    if (out.valueQuantity !== undefined || out.code !== undefined) {
+      components ??= source.slice();
+      const copy = { ...source[i]! };
+      if (out.valueQuantity !== undefined) copy.valueQuantity = out.valueQuantity;
+      if (out.code !== undefined) copy.code = out.code;
+      components[i] = copy;
+    }
     if (value === undefined) continue;
-    const concept = findCanonicalCoding(component.code)?.entry.concept;
-    if (concept === 'systolic blood pressure') systolic = value;
-    else if (concept === 'diastolic blood pressure') diastolic = { value, index: i };
+    if (out.concept === 'systolic blood pressure') systolic = value;
+    else if (out.concept === 'diastolic blood pressure') diastolic = { value, index: i };
   }
+  if (components !== undefined) observation.component = components;
   // Pulse pressure is positive in a living patient: a diastolic at or above systolic is a swap or typo.
   if (systolic !== undefined && diastolic !== undefined && diastolic.value >= systolic) {
     throw new ValidationError(

@@ -39,6 +39,21 @@ interface CompiledChoice {
 interface CompiledBackbone {
   elements: CompiledElement[];
   choices: CompiledChoice[];
+  /** The required elements (min 1), checked for presence before the node's keys are walked. */
+  required: CompiledElement[];
+  /**
+   * What each JSON key the rules name stands for: an element, or a choice key (`valueQuantity`) with
+   * its choice and type index. The walk goes over the node's own keys (a handful) and looks each up
+   * here, instead of probing the node for every element and choice key of the rules (an Observation
+   * names 23, most absent, each a megamorphic property miss).
+   */
+  byKey: Map<string, CompiledElement | ChoiceSlot>;
+}
+
+/** A choice key of a backbone: its choice (index into `choices`) and its datatype check. */
+interface ChoiceSlot {
+  choice: number;
+  check: ElementCheck;
 }
 
 // Rules are compiled on first use rather than per resource: no for-in over the rule tables, no
@@ -48,19 +63,29 @@ const compiled = new WeakMap<BackboneRule, CompiledBackbone>();
 function compile(rule: BackboneRule): CompiledBackbone {
   let result = compiled.get(rule);
   if (result !== undefined) return result;
+  const elements: CompiledElement[] = Object.entries(rule.elements).map(([name, element]) => ({
+    name,
+    rule: element,
+    check: typeof element.type === 'string' ? elementCheck(element.type) : undefined,
+    backbone: typeof element.type === 'string' ? undefined : compile(element.type),
+  }));
+  const choices: CompiledChoice[] = Object.entries(rule.choices ?? {}).map(([base, choice]) => ({
+    base,
+    required: choice.required === true,
+    keys: choice.types.map((t) => choiceKey(base, t)),
+    checks: choice.types.map(elementCheck),
+  }));
+  if (choices.length > 30) throw new Error('at most 30 choice elements per backbone (a bit each)');
+  const byKey = new Map<string, CompiledElement | ChoiceSlot>();
+  for (const element of elements) byKey.set(element.name, element);
+  choices.forEach((choice, c) =>
+    choice.keys.forEach((key, t) => byKey.set(key, { choice: c, check: choice.checks[t]! })),
+  );
   result = {
-    elements: Object.entries(rule.elements).map(([name, element]) => ({
-      name,
-      rule: element,
-      check: typeof element.type === 'string' ? elementCheck(element.type) : undefined,
-      backbone: typeof element.type === 'string' ? undefined : compile(element.type),
-    })),
-    choices: Object.entries(rule.choices ?? {}).map(([base, choice]) => ({
-      base,
-      required: choice.required === true,
-      keys: choice.types.map((t) => choiceKey(base, t)),
-      checks: choice.types.map(elementCheck),
-    })),
+    elements,
+    choices,
+    required: elements.filter((element) => element.rule.min === 1),
+    byKey,
   };
   compiled.set(rule, result);
   return result;
@@ -127,40 +152,47 @@ export function checkBackbone(rule: BackboneRule, node: Obj, prefix: string): vo
   checkCompiled(compile(rule), node, prefix);
 }
 
-function checkCompiled({ elements, choices }: CompiledBackbone, node: Obj, prefix: string): void {
-  for (let e = 0; e < elements.length; e++) {
-    const element = elements[e]!;
-    const value = node[element.name];
-    if (value === undefined) {
-      if (element.rule.min === 1) fail(prefix + element.name, 'is required');
+function checkCompiled(backbone: CompiledBackbone, node: Obj, prefix: string): void {
+  const { required, byKey, choices } = backbone;
+  for (let e = 0; e < required.length; e++) {
+    const name = required[e]!.name;
+    if (node[name] === undefined) fail(prefix + name, 'is required');
+  }
+  /** Bit c set: choice c has a value (one key of it seen). */
+  let chosen = 0;
+  for (const key in node) {
+    const slot = byKey.get(key);
+    if (slot === undefined || !Object.prototype.hasOwnProperty.call(node, key)) continue;
+    const value = node[key];
+    if (value === undefined) continue;
+    if ('name' in slot) {
+      checkValue(slot, value, prefix);
       continue;
     }
-    if (element.rule.many === true) {
-      if (!Array.isArray(value)) fail(prefix + element.name, 'must be an array');
-      for (let i = 0; i < value.length; i++) checkElement(element, value[i], prefix, i);
-    } else {
-      if (Array.isArray(value)) fail(prefix + element.name, 'must not be an array');
-      checkElement(element, value, prefix, -1);
+    const bit = 1 << slot.choice;
+    if ((chosen & bit) !== 0) {
+      const base = choices[slot.choice]!.base;
+      fail(`${prefix}${base}[x]`, `only one ${base}[x] is allowed`);
     }
+    chosen |= bit;
+    const problem = slot.check(value);
+    if (problem !== undefined) fail(prefix + key + problem[0], problem[1]);
   }
-  for (let c = 0; c < choices.length; c++) checkChoice(choices[c]!, node, prefix);
+  for (let c = 0; c < choices.length; c++) {
+    if (choices[c]!.required && (chosen & (1 << c)) === 0)
+      fail(`${prefix}${choices[c]!.base}[x]`, 'is required');
+  }
 }
 
-function checkChoice(choice: CompiledChoice, node: Obj, prefix: string): void {
-  const { keys } = choice;
-  let found = -1;
-  for (let t = 0; t < keys.length; t++) {
-    if (node[keys[t]!] === undefined) continue;
-    if (found !== -1) fail(`${prefix}${choice.base}[x]`, `only one ${choice.base}[x] is allowed`);
-    found = t;
+/** Checks the value of one element: an array of items for a repeating element, else one item. */
+function checkValue(element: CompiledElement, value: unknown, prefix: string): void {
+  if (element.rule.many === true) {
+    if (!Array.isArray(value)) fail(prefix + element.name, 'must be an array');
+    for (let i = 0; i < value.length; i++) checkElement(element, value[i], prefix, i);
+  } else {
+    if (Array.isArray(value)) fail(prefix + element.name, 'must not be an array');
+    checkElement(element, value, prefix, -1);
   }
-  if (found === -1) {
-    if (choice.required) fail(`${prefix}${choice.base}[x]`, 'is required');
-    return;
-  }
-  const key = keys[found]!;
-  const problem = choice.checks[found]!(node[key]);
-  if (problem !== undefined) fail(prefix + key + problem[0], problem[1]);
 }
 
 /** The compiled rules per resourceType, looked up by a Map (the type string is hashed once). */
