@@ -127,6 +127,70 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     expect(wrongUnits.length).toBeGreaterThan(0);
   });
 
+  it("quarantines every weight mislabel that the patient's other readings within a year show, before or after it", () => {
+    // A weight in kg labelled lb (x 0.45) or in lb labelled kg (x 2.2) can stay plausible, so it is
+    // told only by the patient's other weights: when two or more lie within a year of it (either side)
+    // and agree within 15 %, and the true value is within 4 % of their median (the documented rule in
+    // unit-suspects.ts), the mislabel must be quarantined wherever it sits in the series, first
+    // reading included. The rest cannot be told from the data and are not required.
+    const defects = readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { file: string; line: number; defect: string; detail: string });
+    const defective = new Set(
+      defects.filter((d) => d.file === 'Observation.ndjson').map((d) => d.line),
+    );
+    const weights = readFileSync(join(dir, 'fhir', 'Observation.ndjson'), 'utf8')
+      .split('\n')
+      .map((text, i) => ({ line: i + 1, text }))
+      .filter(({ text }) => text.includes('"29463-7"'))
+      .flatMap(({ line, text }) => {
+        try {
+          const o = JSON.parse(text);
+          const q = o.valueQuantity;
+          if (typeof q?.value !== 'number') return [];
+          const kg = q.code === '[lb_av]' ? q.value / 2.20462 : q.value;
+          const time = Date.parse(o.effectiveDateTime);
+          return [{ line, subject: o.subject?.reference as string, time, kg }];
+        } catch {
+          return [];
+        }
+      });
+    const mislabels = defects.filter(
+      (d) =>
+        d.file === 'Observation.ndjson' &&
+        d.defect === 'wrong-unit' &&
+        /\b(kg|lb_av)\b/.test(d.detail),
+    );
+    let tellable = 0;
+    for (const d of mislabels) {
+      const target = weights.find((w) => w.line === d.line)!;
+      const [, value, unit] = /value ([\d.]+) is in (\S+)/.exec(d.detail)!;
+      const trueKg = unit === 'kg' ? Number(value) : Number(value) / 2.20462;
+      const others = weights
+        .filter(
+          (w) =>
+            w.subject === target.subject &&
+            w.line !== d.line &&
+            !defective.has(w.line) &&
+            Math.abs(w.time - target.time) <= 365 * 86_400_000,
+        )
+        .map((w) => w.kg)
+        .sort((a, b) => a - b);
+      if (others.length < 2) continue;
+      const mid = others.length >> 1;
+      const median = others.length % 2 ? others[mid]! : (others[mid - 1]! + others[mid]!) / 2;
+      if (!others.every((v) => Math.abs(v / median - 1) <= 0.15)) continue;
+      if (Math.abs(trueKg / median - 1) > 0.04) continue;
+      tellable++;
+      const error = reports.get('fhir/Observation.ndjson')!.errors.find((e) => e.line === d.line);
+      expect(error?.reason, `Observation.ndjson:${d.line} ${d.detail}`).toMatch(
+        /unit suspected wrong: body weight/,
+      );
+    }
+    expect(tellable).toBeGreaterThan(0);
+  });
+
   it('quarantines a suspected wrong unit only where the generator really mislabelled one', () => {
     const wrongUnits = new Set(
       readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')

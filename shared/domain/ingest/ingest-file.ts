@@ -25,7 +25,7 @@ import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkp
 import { ndjsonRecordBatches, ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
-import type { FhirJson, SourceRecord } from './source-record';
+import type { FhirJson, Repair, SourceRecord } from './source-record';
 import { batchCsvMapping, noteSidecar } from './batch-companions';
 import { readCsv } from './readers/csv';
 import { resolveLogicalPatientReferences } from './logical-references';
@@ -72,6 +72,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   // A line boundary: everything up to `line` is stored; make it durable, start a new segment.
   const checkpoint = async (line: number): Promise<void> => {
+    await sink.release();
     await sink.flush();
     await outputs.close();
     progress.quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
@@ -121,6 +122,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         }
       }
     }
+    await sink.release();
     await sink.flush();
     await outputs.close();
   } catch (error) {
@@ -256,13 +258,20 @@ function requirePatient(resource: FhirJson): void {
   );
 }
 
+/** A source record that passed validation, with its normalised resource and the repairs made. */
+interface CheckedRecord {
+  record: SourceRecord;
+  resource: FhirJson;
+  repairs: Repair[];
+}
+
 /** Validates, de-duplicates, de-identifies and stores records; quarantines the rest with their reason. */
 class RecordSink {
   private pending: Item[] = [];
   private readonly duplicates = new DuplicateTracker();
   readonly projector: ResourceProjector;
   private readonly links: ReferenceLinks;
-  private readonly units = new UnitSuspects();
+  private readonly units = new UnitSuspects<CheckedRecord>();
   /** Patients whose data this file stored since the last announcement. */
   private readonly touched = new Set<string>();
   /** Notes curated since the last announcement (NoteCurated events). */
@@ -281,11 +290,30 @@ class RecordSink {
   }
 
   async take(record: SourceRecord): Promise<void> {
+    let checked: CheckedRecord;
     try {
       if (record.error) throw record.error;
       const { resource, repairs } = validateAndNormalise(record.resource);
       requirePatient(resource);
-      this.units.check(resource);
+      checked = { record, resource, repairs };
+    } catch (error) {
+      await this.reject(record, error);
+      return;
+    }
+    // A reading whose unit cannot be judged yet is held back (unit-suspects.ts) and comes out here
+    // later, stored or quarantined; `release` stores the rest at a checkpoint and at the end.
+    const { suspects, ready } = this.units.offer(checked.resource, checked);
+    for (const { item, error } of suspects) await this.reject(item.record, error);
+    for (const item of ready) await this.store(item);
+  }
+
+  /** Stores the readings still held back for their unit check (before a checkpoint and at the end). */
+  async release(): Promise<void> {
+    for (const item of this.units.drain()) await this.store(item);
+  }
+
+  private async store({ record, resource, repairs }: CheckedRecord): Promise<void> {
+    try {
       const verdict = this.duplicates.check(resource);
       if (verdict === 'duplicate-merged' || verdict === 'duplicate-observation-merged') {
         this.report.merge(verdict);
@@ -309,16 +337,22 @@ class RecordSink {
         verdict === 'conflict-later-wins' ? [...kinds, verdict] : kinds,
       );
     } catch (error) {
-      const entry = toQuarantineEntry(this.where.file, record.line, error);
-      const withPath = record.path && !entry.path ? { ...entry, path: record.path } : entry;
-      this.report.reject(withPath);
-      await this.outputs.quarantine(
-        this.quarantineKey,
-        withPath,
-        record.raw ?? (record.resource ? JSON.stringify(record.resource) : ''),
-      );
+      await this.reject(record, error);
+      return;
     }
     if (this.pending.length >= writeBatchSize) await this.flush();
+  }
+
+  /** Quarantines `record` with the reason, its path and its raw text. */
+  private async reject(record: SourceRecord, error: unknown): Promise<void> {
+    const entry = toQuarantineEntry(this.where.file, record.line, error);
+    const withPath = record.path && !entry.path ? { ...entry, path: record.path } : entry;
+    this.report.reject(withPath);
+    await this.outputs.quarantine(
+      this.quarantineKey,
+      withPath,
+      record.raw ?? (record.resource ? JSON.stringify(record.resource) : ''),
+    );
   }
 
   private async checkReferences(projected: FhirJson, record: SourceRecord): Promise<void> {
