@@ -25,6 +25,11 @@ export interface CanonicalUnit {
   decimals: number;
   /** Source UCUM code -> conversion into the canonical unit (identity included). */
   from: Readonly<Record<string, (value: number) => number>>;
+  /**
+   * True for a dimensionless score (PHQ-9, GAD-7): a value without a unit is already in the canonical
+   * one (exports often leave a score's unit out), so it is not rejected for the missing unit.
+   */
+  unitOptional?: true;
 }
 
 const same = (v: number): number => v;
@@ -207,6 +212,49 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     decimals: 1,
     from: { 'g/dL': same, 'g/L': dividedBy(10) },
   },
+  // eGFR by creatinine: CKD-EPI 2021 (98979-8), CKD-EPI 2009 (62238-1), MDRD (33914-3, and 48642-3 /
+  // 48643-1 by race, which KDIGO 2024 no longer recommends but old exports carry). KDIGO 2024 reports
+  // mL/min/1.73 m2; mL/s/1.73 m2 (Scandinavian LIS) is 60 times smaller.
+  {
+    concept: 'eGFR',
+    loinc: ['98979-8', '62238-1', '33914-3', '48642-3', '48643-1'],
+    ucum: 'mL/min/{1.73_m2}',
+    decimals: 0,
+    from: { 'mL/min/{1.73_m2}': same, 'mL/s/{1.73_m2}': times(60) },
+  },
+  // ALT (1742-6; 1744-2 without pyridoxal phosphate). 1 IU = 1 U = 1 µmol/min (IFCC), so U/L = IU/L.
+  {
+    concept: 'alanine aminotransferase',
+    loinc: ['1742-6', '1744-2'],
+    ucum: 'U/L',
+    decimals: 0,
+    from: { 'U/L': same, '[IU]/L': same },
+  },
+  // BMI percentile for age and sex (CDC 2000 growth charts), 2-19 years.
+  {
+    concept: 'BMI percentile',
+    loinc: ['59576-9'],
+    ucum: '%',
+    decimals: 1,
+    from: { '%': same },
+  },
+  // Questionnaire totals: dimensionless scores ({score}, or UCUM's unity 1).
+  {
+    concept: 'PHQ-9 total score',
+    loinc: ['44261-6'],
+    ucum: '{score}',
+    decimals: 0,
+    from: { '{score}': same, '1': same },
+    unitOptional: true,
+  },
+  {
+    concept: 'GAD-7 total score',
+    loinc: ['70274-6'],
+    ucum: '{score}',
+    decimals: 0,
+    from: { '{score}': same, '1': same },
+    unitOptional: true,
+  },
 ];
 
 /** Spellings seen in hospital exports (Quantity.unit or a non-UCUM code) -> UCUM code. */
@@ -256,6 +304,19 @@ const unitAliases: Readonly<Record<string, string>> = {
   'meq/l': 'meq/L',
   'g/dl': 'g/dL',
   'g/l': 'g/L',
+  'ml/min/{1.73_m2}': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73 m2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73m^2': 'mL/min/{1.73_m2}',
+  'ml/min/1.73 m^2': 'mL/min/{1.73_m2}',
+  'ml/s/{1.73_m2}': 'mL/s/{1.73_m2}',
+  'ml/s/1.73m2': 'mL/s/{1.73_m2}',
+  'u/l': 'U/L',
+  'iu/l': '[IU]/L',
+  '[iu]/l': '[IU]/L',
+  score: '{score}',
+  '{score}': '{score}',
+  points: '{score}',
 };
 
 /** The UCUM code for a Quantity's code or unit text, or undefined when unknown. */

@@ -176,6 +176,13 @@ describe('Function: validateAndNormalise (units and plausibility)', () => {
     ['heart rate 0 /min', '8867-4', 0, '/min'],
     ['SpO2 101 %', '59408-5', 101, '%'],
     ['potassium 45 mmol/L', '6298-4', 45, 'mmol/L'],
+    ['eGFR -80 mL/min/1.73 m2', '98979-8', -80, 'mL/min/{1.73_m2}'],
+    ['ALT -28 U/L', '1742-6', -28, 'U/L'],
+    ['BMI percentile 101 %', '59576-9', 101, '%'],
+    ['BMI percentile -96 %', '59576-9', -96, '%'],
+    ['PHQ-9 total 28 (items 0-3 x 9)', '44261-6', 28, '{score}'],
+    ['PHQ-9 total -5', '44261-6', -5, '{score}'],
+    ['GAD-7 total 22 (items 0-3 x 7)', '70274-6', 22, '{score}'],
   ])(
     'rejects an impossible %s after conversion, without quoting the value',
     (_name, loinc, value, unit) => {
@@ -189,6 +196,28 @@ describe('Function: validateAndNormalise (units and plausibility)', () => {
       expect(error.message).not.toContain(String(value));
     },
   );
+
+  it('accepts a questionnaire score without a unit and writes the unit out ({score})', () => {
+    // Prepare
+    const input = observation('44261-6', { value: 27 });
+    // Act
+    const { resource, repairs } = validateAndNormalise(input);
+    // Assess
+    expect(resource.valueQuantity).toMatchObject({ value: 27, unit: '{score}', code: '{score}' });
+    expect(repairs.map((r) => r.kind)).toEqual(['unit-canonicalised']);
+  });
+
+  it('converts an eGFR given as "mL/min/1.73m2" text and in mL/s/1.73 m2', () => {
+    // Prepare
+    const text = observation('98979-8', { value: 74, unit: 'mL/min/1.73m2' });
+    const perSecond = observation('62238-1', { value: 1.5, unit: 'mL/s/1.73m2' });
+    // Act
+    const fromText = validateAndNormalise(text).resource.valueQuantity as Quantity;
+    const fromSeconds = validateAndNormalise(perSecond).resource.valueQuantity as Quantity;
+    // Assess
+    expect(fromText).toMatchObject({ value: 74, code: 'mL/min/{1.73_m2}' });
+    expect(fromSeconds).toMatchObject({ value: 90, code: 'mL/min/{1.73_m2}' });
+  });
 
   it('accepts 100 °F, a value that would be impossible if read as °C', () => {
     // Prepare

@@ -83,12 +83,14 @@ function normaliseQuantity(
   const q = holder.valueQuantity as Obj | undefined;
   if (found === undefined || q === undefined || typeof q.value !== 'number') return undefined;
   const { entry, loinc } = found;
-  if (q.code === undefined && q.unit === undefined)
+  const unitless = q.code === undefined && q.unit === undefined;
+  if (unitless && entry.unitOptional !== true)
     throw new ValidationError(
       `unit is required for LOINC ${loinc}`,
       `${prefixOf(index)}valueQuantity.unit`,
     );
-  const ucum = sourceUcum(q, entry);
+  // A unit-less score is in the canonical unit already (unitOptional); it gets the unit written out.
+  const ucum = unitless ? entry.ucum : sourceUcum(q, entry);
   const convert = ucum === undefined ? undefined : entry.from[ucum];
   if (convert === undefined) {
     throw new ValidationError(

@@ -77,4 +77,31 @@ export const plausibleRanges: Readonly<Record<string, PlausibleRange>> = {
     source: 'Brahm & Hegele 2015 (margin added)',
   },
   haemoglobin: { low: 1, high: 26, ucum: 'g/dL', source: 'engineering limit' },
+  // A filtration rate cannot be negative; CKD-EPI 2021 (Inker et al., N Engl J Med 2021;385:1737-49)
+  // gives under 200 for any adult creatinine above 0.2 mg/dL; the limit leaves a margin.
+  eGFR: {
+    low: 0,
+    high: 300,
+    ucum: 'mL/min/{1.73_m2}',
+    source: 'engineering limit (Inker et al. NEJM 2021, margin added)',
+  },
+  // Ischaemic hepatitis and paracetamol toxicity reach ALT above 10,000 U/L (case series); an
+  // activity cannot be negative.
+  'alanine aminotransferase': {
+    low: 0,
+    high: 100_000,
+    ucum: 'U/L',
+    source: 'engineering limit around published case-series extremes',
+  },
+  // A percentile lies in 0-100 by definition (CDC 2000 growth charts report 0-100).
+  'BMI percentile': { low: 0, high: 100, ucum: '%', source: 'definition (CDC 2000 growth charts)' },
+  // Nine items scored 0-3 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-13).
+  'PHQ-9 total score': { low: 0, high: 27, ucum: '{score}', source: 'Kroenke et al. JGIM 2001' },
+  // Seven items scored 0-3 (Spitzer et al., Arch Intern Med 2006;166:1092-7).
+  'GAD-7 total score': {
+    low: 0,
+    high: 21,
+    ucum: '{score}',
+    source: 'Spitzer et al. Arch Intern Med 2006',
+  },
 };
