@@ -5,11 +5,21 @@ import type { Json, Mutation } from './mutations';
 
 /** Change `copy` so it conflicts with the original (same id); undefined when no conflict applies. */
 export function makeConflicting(copy: Json, rng: Rng): Mutation | undefined {
-  const quantity = copy.valueQuantity as { value?: number } | undefined;
+  const quantity = copy.valueQuantity as { value?: number; code?: string } | undefined;
   if (typeof quantity?.value === 'number') {
     const before = quantity.value;
-    const step = Math.abs(before) >= 10 ? Math.max(1, Math.round(Math.abs(before) * 0.05)) : 0.3;
-    quantity.value = Math.round((before + (rng.chance(0.5) ? step : -step)) * 10) / 10;
+    // Questionnaire totals are whole points; percentages (SpO2, BMI percentile) and scores are
+    // bounded, so their conflicting copy moves towards the middle of the scale and stays possible
+    // (an amended SpO2 of 103 % would be an impossible value, a different defect).
+    const score = quantity.code === '{score}';
+    const step = score
+      ? 1
+      : Math.abs(before) >= 10
+        ? Math.max(1, Math.round(Math.abs(before) * 0.05))
+        : 0.3;
+    const coin = rng.chance(0.5);
+    const up = score ? before < 1 : quantity.code === '%' ? before < 50 : coin;
+    quantity.value = Math.round((before + (up ? step : -step)) * 10) / 10;
     return {
       path: 'valueQuantity.value',
       detail: `same id, valueQuantity.value ${before} -> ${quantity.value}`,
