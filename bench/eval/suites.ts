@@ -9,6 +9,7 @@ import { nerEval } from './ner';
 import { deepEval } from './deep';
 import { cidEval } from './cid';
 import { sklearnEval } from './sklearn';
+import { dirtyDefectsEval } from './dirty-defects';
 
 export interface EvalContext {
   sharedData: string;
@@ -30,4 +31,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   deep: deepEval,
   cid: cidEval,
   sklearn: sklearnEval,
+  'dirty-defects': dirtyDefectsEval,
 };
