@@ -187,19 +187,8 @@ function validLineText(chunk: Buffer, from: number, nl: number): string {
   const start =
     chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf ? from + 3 : from;
   const end = nl > start && chunk[nl - 1] === 0x0d ? nl - 1 : nl;
-  return hasUtf8Slice
-    ? (chunk as Utf8Sliceable).utf8Slice(start, end)
-    : chunk.toString('utf8', start, end);
+  return chunk.toString('utf8', start, end);
 }
-
-/**
- * Node's own decoder behind `Buffer#toString('utf8', start, end)` (lib/buffer.js calls it after
- * normalising its arguments, which the caller here has already done): the same string without the
- * argument handling, about 870 fewer instructions per line (cachegrind, docs/ingest.md). Not part
- * of the documented API, so `toString` stands in if a runtime lacks it.
- */
-type Utf8Sliceable = Buffer & { utf8Slice(start: number, end: number): string };
-const hasUtf8Slice = typeof (Buffer.prototype as Partial<Utf8Sliceable>).utf8Slice === 'function';
 
 /** The chunk as a Buffer without copying it (object-mode sources may yield strings: encoded). */
 function asBuffer(raw: Uint8Array | string): Buffer {
