@@ -48,7 +48,10 @@ const votes: { label: string; vote: SpanVote }[] = [
 ];
 
 const posts: { label: string; post: PostProcessOptions }[] = [
-  { label: 'raw', post: { abbreviations: false, consistency: false, boundaries: false } },
+  {
+    label: 'raw',
+    post: { abbreviations: false, consistency: false, boundaries: false, coordination: false },
+  },
   { label: 'post', post: {} },
   { label: 'post-strict', post: { dropUndefinedShortForms: true } },
 ];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationTypes, balancedSpan, consistentLabels, postProcessDocument } from './document';
+import {
+  abbreviationTypes,
+  balancedSpan,
+  consistentLabels,
+  coordinatedSpan,
+  postProcessDocument,
+} from './document';
 import type { ScoredSpan } from './tagger';
 
 const span = (text: string, surface: string, type: string, from = 0): ScoredSpan => {
@@ -55,5 +61,36 @@ describe('Function: balancedSpan', () => {
     const stray = span(text, '3)H-MK-801', 'Chemical');
     expect(shown(text, balancedSpan(text, open))).toEqual(['amyloid beta peptide(1-42)/Chemical']);
     expect(shown(text, balancedSpan(text, stray))).toEqual(['(3)H-MK-801/Chemical']);
+  });
+});
+
+describe('Function: coordinatedSpan', () => {
+  it('takes in the adjectives coordinated before a Disease span that opens with an adjective', () => {
+    // Prepare
+    const text =
+      'He had pulmonary and renal insufficiency and cognitive, motivational, or creative deficits.';
+    // Act
+    const out = [
+      coordinatedSpan(text, span(text, 'renal insufficiency', 'Disease')),
+      coordinatedSpan(text, span(text, 'creative deficits', 'Disease')),
+    ];
+    // Assess
+    expect(shown(text, out)).toEqual([
+      'pulmonary and renal insufficiency/Disease',
+      'cognitive, motivational, or creative deficits/Disease',
+    ]);
+  });
+
+  it('leaves nouns, chemicals and spans without a leading adjective alone', () => {
+    // Prepare: "nausea" is no adjective, "vomiting" no adjective either, cisplatin a Chemical.
+    const text = 'nausea and vomiting; toxic and renal damage by oral and intravenous cisplatin.';
+    const spans = [
+      span(text, 'vomiting', 'Disease'),
+      span(text, 'intravenous cisplatin', 'Chemical'),
+    ];
+    // Act
+    const out = spans.map((s) => coordinatedSpan(text, s));
+    // Assess
+    expect(shown(text, out)).toEqual(['vomiting/Disease', 'intravenous cisplatin/Chemical']);
   });
 });
