@@ -2,12 +2,15 @@
 // development split (Wei et al. 2016, Database baw032). Everything is learned from the training
 // split only (the pair prior, both stages' weights, the thresholds; shared/domain/nlp/relations/
 // cid-train.ts). `cidScores` scores a given set of predicted entities (the NER suite passes its
-// dictionary and combined systems); `cidEval` scores gold entities (relation extraction alone) and
-// dictionary entities, without training the tagger, in about ten seconds.
+// dictionary and combined systems); `cidEval` scores gold entities (relation extraction alone),
+// dictionary entities, and dictionary entities whose missing MeSH ids the name -> id linker fills
+// (training names, curated vocabulary, NCBI-disease training names: training/deep/ner/mesh-ids),
+// without training the tagger, in about ten seconds.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
 import { extractClinical } from '../../shared/domain/nlp/extract';
+import { fillMeshIds } from '../../shared/domain/nlp/linking/mesh-names';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { cidFeatureNames, type CidMention } from '../../shared/domain/nlp/relations/cid';
 import { cidPriorFeatureNames } from '../../shared/domain/nlp/relations/cid-prior';
@@ -18,6 +21,7 @@ import {
   type CidDocument,
   type CidModel,
 } from '../../shared/domain/nlp/relations/cid-train';
+import { corpusMeshTable, meshNamesOf } from '../../training/deep/ner/mesh-ids';
 import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
 
@@ -33,6 +37,7 @@ export interface Mention {
 
 const trainFile = 'bc5cdr/CDR_TrainingSet.PubTator.txt';
 const devFile = 'bc5cdr/CDR_DevelopmentSet.PubTator.txt';
+const ncbiTrainFile = 'ncbi-disease/NCBItrainset_corpus.txt';
 
 /**
  * The `cid` eval suite: CID pair P/R/F1 (and the reachable share of gold pairs) on the BC5CDR
@@ -69,6 +74,16 @@ export async function cidEval(ctx: EvalContext): Promise<EvalResult> {
     ),
   );
   Object.assign(metrics, prefixed('bc5cdr.cid.dictionary', scoreCid(model, dev, dictionary)));
+  ctx.progress('BC5CDR CID with dictionary entities, missing ids filled by the name -> id linker');
+  const ncbi = join(ctx.sharedData, ncbiTrainFile);
+  const table = corpusMeshTable(
+    train,
+    existsSync(ncbi)
+      ? meshNamesOf(parsePubtator(readFileSync(ncbi, 'utf8'))).filter((n) => n.type === 'Disease')
+      : [],
+  );
+  const linked = dev.map((d, i) => fillMeshIds(table, d.text, dictionary[i]!));
+  Object.assign(metrics, prefixed('bc5cdr.cid.dictionaryLinked', scoreCid(model, dev, linked)));
   return { metrics, details: modelDetails(model) };
 }
 

@@ -7,7 +7,8 @@
 //   type (Chemical, Disease; curated Symptom mentions count as Disease, as CDR annotates symptoms as
 //   diseases) for dictionary-only, crf-only, tagger-only (BiLSTM) and combined, and
 //   document-level CID pairs of MeSH ids for dictionary-only and combined entities (combined entities
-//   the dictionary cannot code take MeSH ids from the training split's name -> id table). The
+//   the dictionary cannot code take MeSH ids from the training split's name -> id table, and then
+//   from the NCBI-disease training split's Disease names with MeSH ids). The
 //   sequence tagger is two-stage (shared/domain/nlp/crf/stacked.ts); on BC5CDR it also sees the
 //   NCBI-disease training split's Disease names as a gazetteer.
 // - NCBI-disease: the same on train -> develop (Disease).
@@ -28,6 +29,7 @@ import { defaultAsOf } from '../../shared/domain/synth/model';
 import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/assertions/fixture';
 import { selectBackend } from '../../training/deep/backend';
 import { corpusSystems } from '../../training/deep/ner/corpus-systems';
+import { meshNamesOf } from '../../training/deep/ner/mesh-ids';
 import { cidScores } from './cid';
 import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
@@ -74,14 +76,19 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
     const read = (f: string) => parsePubtator(readFileSync(join(ctx.sharedData, f), 'utf8'));
     const train = read(corpus.train);
     const dev = read(corpus.dev);
+    const other = corpus.gazetteer ? read(corpus.gazetteer) : undefined;
     const built = await corpusSystems(train, dev, {
       key: corpus.key,
       types: corpus.types,
       progress: ctx.progress,
       crf: {
         stacked: corpus.stacked,
-        ...(corpus.gazetteer ? { gazetteer: diseaseGazetteer(read(corpus.gazetteer)) } : {}),
+        ...(other ? { gazetteer: diseaseGazetteer(other) } : {}),
       },
+      // The other corpus's Disease names with MeSH ids code spans the training names cannot: in
+      // 5-fold CV on the BC5CDR training split (sequence-tagger spans, names of the other folds)
+      // the reachable share of CID pairs rose 0.4653 -> 0.4701 (CID F1 0.3902 -> 0.3893, flat).
+      ...(other ? { meshNames: meshNamesOf(other).filter((n) => n.type === 'Disease') } : {}),
     });
     const systems = {
       dictionary: built.dictionary.map(asMentions),

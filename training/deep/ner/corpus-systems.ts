@@ -9,6 +9,7 @@ import { postProcessDocument } from '../../../shared/domain/nlp/crf/document';
 import { extractClinical, type NlpEngine } from '../../../shared/domain/nlp/extract';
 import type { TaggerSpan } from '../../../shared/domain/nlp/lexicon/ensemble';
 import { linkedSpans, type SystemSpans } from '../../../shared/domain/nlp/lexicon/vote';
+import type { NamedId } from '../../../shared/domain/nlp/linking/mesh-names';
 import type { ClinicalEntity } from '../../../shared/domain/nlp/model';
 import { chooseCombination, combineDocument, type CombinationChoice } from './crf-combination';
 import { crfTag, trainCorpusCrf, type CorpusCrfOptions } from './crf-corpus';
@@ -28,6 +29,8 @@ export interface CorpusSystemsOptions {
   tagger?: CorpusTaggerOptions;
   /** Sequence tagger settings beyond the types (gazetteer, stacked). */
   crf?: Pick<CorpusCrfOptions, 'gazetteer' | 'stacked' | 'epochs'>;
+  /** Names with MeSH ids from another public corpus, for spans the training names cannot code. */
+  meshNames?: readonly NamedId[];
 }
 
 export interface CorpusSystems {
@@ -93,7 +96,7 @@ export async function corpusSystems(
   );
   progress(`${key}: combination chosen on the held-out tenth: ${combination.best.label}`);
   const dictionary = dev.map((d) => extractClinical(d.text, mentionOptions(engine)).entities);
-  const meshTable = corpusMeshTable(train);
+  const meshTable = corpusMeshTable(train, options.meshNames);
   const combined = dev.map((d, i) => {
     const spans = combineDocument(
       d.text,

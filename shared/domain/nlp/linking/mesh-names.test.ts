@@ -35,6 +35,34 @@ describe('Function: meshIdOf', () => {
   });
 });
 
+describe('Function: meshIdOf (name variants)', () => {
+  // MeSH 2015: D008750 Methyldopa, D008103 Liver Cirrhosis, D058186 Acute Kidney Injury,
+  // D001714 Bipolar Disorder, D011618 Psychotic Disorders (names paired with ids as a corpus may).
+  const variants = learnMeshNames([
+    { name: 'methyldopa', type: 'Chemical', id: 'D008750' },
+    { name: 'liver cirrhosis', type: 'Disease', id: 'D008103' },
+    { name: 'acute kidney injury', type: 'Disease', id: 'D058186' },
+    { name: 'mania', type: 'Disease', id: 'D001714' },
+    { name: 'psychosis', type: 'Disease', id: 'D011618' },
+  ]);
+
+  it('matches a name written with or without spaces', () => {
+    expect(meshIdOf(variants, 'methyl dopa', 'Chemical')).toBe('D008750');
+    expect(meshIdOf(variants, 'methyl-dopa', 'Chemical')).toBe('D008750');
+  });
+
+  it('turns an "of" phrase round and swaps organ adjectives and nouns', () => {
+    expect(meshIdOf(variants, 'cirrhosis of the liver', 'Disease')).toBe('D008103');
+    expect(meshIdOf(variants, 'acute renal injury', 'Disease')).toBe('D058186');
+  });
+
+  it('reads a lone adjective as its noun', () => {
+    expect(meshIdOf(variants, 'manic', 'Disease')).toBe('D001714');
+    expect(meshIdOf(variants, 'psychotic', 'Disease')).toBe('D011618');
+    expect(meshIdOf(variants, 'manic', 'Chemical')).toBeUndefined();
+  });
+});
+
 describe('Function: fillMeshIds', () => {
   it('keeps existing ids, fills by name, and gives a defined short form its long form id', () => {
     // Prepare

@@ -9,6 +9,13 @@
 //    chemicals: the name without a trailing salt or counter-ion word ("fenoprofen calcium" ->
 //    "fenoprofen"), as CDR links salts to the parent compound's MeSH id;
 // 3. a short form defined in the document ("long form (SF)") takes its long form's id.
+// Before the back-off of step 2, name variants are tried (all forms of the name): the name with its
+// spaces removed ("methyl dopa" -> "methyldopa", "beta blocker" -> "betablocker"); for diseases also
+// the "of" phrase turned round ("cirrhosis of the liver" -> "liver cirrhosis"), organ adjectives and
+// nouns swapped ("renal injury" <-> "kidney injury") and a lone adjective as its noun ("manic" ->
+// "mania", "psychotic" -> "psychosis", "hypotensive" -> "hypotension"). 5-fold CV on the BC5CDR
+// training split (sequence-tagger spans, names of the other folds): the share of gold CID pairs whose
+// two ids are both found 0.4586 -> 0.4653 (spaceless forms +6 pairs, disease variants +1).
 import { abbreviationDefinitions, wordOccurrences } from '../matcher/abbreviations';
 import { termKey } from '../text/tokens';
 
@@ -36,13 +43,64 @@ export function learnMeshNames(names: Iterable<NamedId>): MeshNameTable {
     ids.set(n.id, (ids.get(n.id) ?? 0) + 1);
   }
   const table = new Map<string, string>();
+  const compact = new Map<string, Map<string, number>>();
   for (const [key, ids] of counts) {
     let best = '';
     let most = 0;
     for (const [id, n] of ids) if (n > most) [best, most] = [id, n];
     table.set(key, best);
+    const squeezed = compactKey(key);
+    const byId = compact.get(squeezed) ?? new Map<string, number>();
+    compact.set(squeezed, byId);
+    byId.set(best, (byId.get(best) ?? 0) + most);
+  }
+  for (const [key, ids] of compact) {
+    if (table.has(key)) continue;
+    table.set(key, [...ids].sort((a, b) => b[1] - a[1])[0]![0]);
   }
   return table;
+}
+
+/** "type|name" -> "type|=name without spaces", the key of the spaceless form. */
+const compactKey = (key: string) => key.replace('|', '|=').replace(/ /g, '');
+
+/** Organ adjectives and the nouns they stand for, as names use both ("renal" / "kidney"). */
+const organs: [string, string][] = [
+  ['renal', 'kidney'],
+  ['hepatic', 'liver'],
+  ['cardiac', 'heart'],
+  ['pulmonary', 'lung'],
+  ['cerebral', 'brain'],
+  ['gastric', 'stomach'],
+  ['ocular', 'eye'],
+  ['cutaneous', 'skin'],
+  ['intestinal', 'intestine'],
+  ['vesical', 'bladder'],
+  ['myocardial', 'heart'],
+];
+const organOf = new Map(organs.flatMap(([a, n]) => [[a, n] as const, [n, a] as const]));
+
+/** A lone adjective's noun forms ("manic" -> "mania", "psychotic" -> "psychosis"). */
+function adjectiveNouns(word: string): string[] {
+  const out: string[] = [];
+  if (word.endsWith('otic')) out.push(word.slice(0, -4) + 'osis');
+  if (word.endsWith('tic')) out.push(word.slice(0, -3) + 'sis', word.slice(0, -3) + 'sia');
+  if (word.endsWith('ic')) out.push(word.slice(0, -2) + 'ia', word.slice(0, -2) + 'y');
+  if (word.endsWith('ive')) out.push(word.slice(0, -3) + 'ion');
+  return out;
+}
+
+/** Variant word lists of a disease name (see the file comment), the name itself excluded. */
+function diseaseVariants(words: readonly string[]): string[][] {
+  const out: string[][] = [];
+  const of = words.indexOf('of');
+  if (of > 0 && of < words.length - 1) {
+    const after = words.slice(of + 1).filter((w, i) => i > 0 || !['the', 'a', 'an'].includes(w));
+    if (after.length > 0) out.push([...after, ...words.slice(0, of)]);
+  }
+  if (words.some((w) => organOf.has(w))) out.push(words.map((w) => organOf.get(w) ?? w));
+  if (words.length === 1) for (const n of adjectiveNouns(words[0]!)) out.push([n]);
+  return out;
 }
 
 const salts = new Set([
@@ -71,15 +129,28 @@ const salts = new Set([
  */
 export function meshIdOf(table: MeshNameTable, surface: string, type: string): string | undefined {
   const words = termKey(surface).split(' ');
+  if (words.join('') === '') return undefined;
   const lookup = (name: string) => table.get(`${family(type)}|${name}`);
+  const anyForm = (forms: readonly (readonly string[])[]) => {
+    for (const f of forms) {
+      const id = lookup(f.join(' '));
+      if (id) return id;
+    }
+    for (const f of forms) {
+      const id = f.join('').length >= 4 ? lookup(`=${f.join('')}`) : undefined;
+      if (id) return id;
+    }
+    return undefined;
+  };
   if (family(type) === 'Chemical') {
     const salt = words.length > 1 && salts.has(words[words.length - 1]!);
-    return lookup(words.join(' ')) ?? (salt ? lookup(words.slice(0, -1).join(' ')) : undefined);
+    return anyForm(salt ? [words, words.slice(0, -1)] : [words]);
   }
+  const forms = [words, ...diseaseVariants(words)];
   for (let from = 0; from < words.length; from++) {
-    const rest = words.slice(from).join(' ');
-    if (from > 0 && rest.length < 3) break;
-    const id = lookup(rest);
+    const rest = forms.map((f) => f.slice(from)).filter((f) => f.length > 0);
+    if (from > 0 && rest[0]!.join(' ').length < 3) break;
+    const id = anyForm(from === 0 ? rest : [rest[0]!]);
     if (id) return id;
   }
   return undefined;
