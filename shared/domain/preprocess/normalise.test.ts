@@ -23,15 +23,16 @@ function without(resource: FhirJson, key: string): FhirJson {
 
 describe('Function: validateAndNormalise (structure)', () => {
   describe.each(Object.keys(r4Examples))('valid R4 example %s', (name) => {
-    it('is accepted unchanged, without repairs', () => {
+    it('is accepted unchanged, without repairs, as the input object itself (nothing copied)', () => {
       // Prepare
       const input = r4Examples[name]!();
+      const before = structuredClone(input);
       // Act
       const { resource, repairs } = validateAndNormalise(input);
       // Assess
       expect(repairs).toEqual([]);
-      expect(resource).toEqual(input);
-      expect(resource).not.toBe(input);
+      expect(resource).toBe(input);
+      expect(input).toEqual(before);
     });
   });
 
@@ -273,8 +274,41 @@ describe('Function: validateAndNormalise (structure)', () => {
     };
     const before = structuredClone(input);
     // Act
-    validateAndNormalise(input);
-    // Assess
+    const { resource } = validateAndNormalise(input);
+    // Assess: a new root with the converted value; the input and its elements as they were
     expect(input).toEqual(before);
+    expect(resource).not.toBe(input);
+    expect((resource.valueQuantity as { value: number }).value).toBe(10);
+    expect(resource.code).toBe((input as Record<string, unknown>).code);
+  });
+
+  it('copies only the BP component that changes, never the input', () => {
+    // Prepare: systolic in kPa (converted), diastolic already in mm[Hg]
+    const ucum = 'http://unitsofmeasure.org';
+    const input = {
+      ...r4Examples.Observation!(),
+      valueQuantity: undefined,
+      code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+      component: [
+        {
+          code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+          valueQuantity: { value: 16, unit: 'kPa', system: ucum, code: 'kPa' },
+        },
+        {
+          code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+          valueQuantity: { value: 80, unit: 'mm[Hg]', system: ucum, code: 'mm[Hg]' },
+        },
+      ],
+    };
+    const before = structuredClone(input);
+    // Act
+    const { resource } = validateAndNormalise(input);
+    // Assess
+    const components = resource.component as { valueQuantity: { value: number } }[];
+    expect(input).toEqual(before);
+    expect(resource).not.toBe(input);
+    expect(components).not.toBe(input.component);
+    expect(components[0]!.valueQuantity.value).toBe(120);
+    expect(components[1]).toBe(input.component[1]);
   });
 });

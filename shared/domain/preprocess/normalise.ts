@@ -12,9 +12,10 @@ export { plausibleRanges } from './plausible-ranges';
 export { originalCodingUrl, originalQuantityUrl } from './observation-quantities';
 
 /**
- * Validates and normalises one FHIR R4 resource from an untrusted source. The input is not mutated;
- * the result is a new object that shares the elements no repair touched with the input (copy on
- * write), so treat both as read-only.
+ * Validates and normalises one FHIR R4 resource from an untrusted source. The input is not mutated.
+ * Copy on write all the way to the root: a resource that needs no repair comes back as the input
+ * object itself, and a repaired one as a new object that shares every element no repair touched with
+ * the input; either way treat both as read-only.
  * Lab and vital-sign quantities come out in the canonical UCUM unit of their LOINC concept
  * (`canonicalUnits`: e.g. glucose mmol/L, creatinine umol/L, weight kg, temperature Cel), the
  * original kept in an `original-quantity` extension; values outside `plausibleRanges` (checked after
@@ -27,10 +28,13 @@ export function validateAndNormalise(resource: unknown): NormalisedResource {
   }
   const repairs: Repair[] = [];
   const repaired = repairJsonTree(resource, '', repairs) as Record<string, unknown>;
-  // The root is always our own object: unit normalisation below replaces elements in it.
-  // Spread copies own properties only; the repair pass has already copied any node with an own
-  // `__proto__` key or another prototype, so this is the same copy the old deep pass made at the root.
-  const checked = checkStructure(repaired === resource ? { ...repaired } : repaired);
-  if (checked.resourceType === 'Observation') normaliseObservationQuantities(checked, repairs);
-  return { resource: checked, repairs };
+  // The repair pass has already copied any node with an own `__proto__` key or another prototype,
+  // so `repaired` is a plain object either way; unit normalisation copies it before it replaces an
+  // element (a root copy per record costs about 3 % of the ingest path, cachegrind).
+  const checked = checkStructure(repaired);
+  const normalised =
+    checked.resourceType === 'Observation'
+      ? normaliseObservationQuantities(checked, repairs)
+      : checked;
+  return { resource: normalised, repairs };
 }

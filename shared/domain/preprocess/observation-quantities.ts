@@ -170,15 +170,23 @@ function mappedLoinc(
 
 /**
  * Normalises an Observation's value and components; checks systolic above diastolic in a BP panel.
- * `observation` is the pipeline's own root object (its elements may be shared with the input): the
- * value's replacements go into it; a component that changes is copied, with the component array.
+ * `observation` may be the caller's input or share elements with it: it is never changed. Returns
+ * it as it is when nothing needs replacing, otherwise a copy with the replaced value, code and
+ * components (a component that changes is copied, with the component array).
  */
-export function normaliseObservationQuantities(observation: Obj, repairs: Repair[]): void {
+export function normaliseObservationQuantities<T extends Obj>(
+  observation: T,
+  repairs: Repair[],
+): T {
   const out = scratch;
+  let root: T = observation;
   normaliseQuantity(observation, -1, repairs, out);
-  if (out.valueQuantity !== undefined) observation.valueQuantity = out.valueQuantity;
-  if (out.code !== undefined) observation.code = out.code;
-  if (observation.component === undefined) return;
+  if (out.valueQuantity !== undefined || out.code !== undefined) {
+    root = { ...observation };
+    if (out.valueQuantity !== undefined) (root as Obj).valueQuantity = out.valueQuantity;
+    if (out.code !== undefined) (root as Obj).code = out.code;
+  }
+  if (observation.component === undefined) return root;
   const source = observation.component as Obj[];
   let components: Obj[] | undefined;
   let systolic: number | undefined;
@@ -196,7 +204,6 @@ export function normaliseObservationQuantities(observation: Obj, repairs: Repair
     if (out.concept === 'systolic blood pressure') systolic = value;
     else if (out.concept === 'diastolic blood pressure') diastolic = { value, index: i };
   }
-  if (components !== undefined) observation.component = components;
   // Pulse pressure is positive in a living patient: a diastolic at or above systolic is a swap or typo.
   if (systolic !== undefined && diastolic !== undefined && diastolic.value >= systolic) {
     throw new ValidationError(
@@ -204,4 +211,8 @@ export function normaliseObservationQuantities(observation: Obj, repairs: Repair
       `component[${diastolic.index}].valueQuantity.value`,
     );
   }
+  if (components === undefined) return root;
+  if (root === observation) root = { ...observation };
+  (root as Obj).component = components;
+  return root;
 }

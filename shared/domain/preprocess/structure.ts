@@ -200,7 +200,7 @@ const rulesByType: ReadonlyMap<string, CompiledBackbone> = new Map(
   Object.entries(resourceRules).map(([type, rule]) => [type, compile(rule)]),
 );
 
-/** Structural validation of one copied resource; throws ValidationError with the element path. */
+/** Structural validation of one resource (only read); throws ValidationError with the element path. */
 export function checkStructure(resource: Obj): FhirJson {
   const type = resource.resourceType;
   if (typeof type !== 'string') fail('resourceType', 'is required');
