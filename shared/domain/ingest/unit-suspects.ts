@@ -98,7 +98,7 @@ export class UnitSuspects<T = unknown> {
       value / confusion.factor <= 35
     ) {
       const why = `is beyond charted human values but typical as ${confusion.other}`;
-      verdicts.suspects.push({ item, error: suspect(confusion, value, why) });
+      verdicts.suspects.push({ item, error: suspect(confusion, why) });
       return verdicts;
     }
     if (!subject || Number.isNaN(time)) {
@@ -116,7 +116,7 @@ export class UnitSuspects<T = unknown> {
     for (const r of list) if (r.held !== undefined && r.time === time) this.release(r, verdicts);
     const judged = judge(confusion, value, time, list, undefined);
     if (judged !== undefined && judged !== 'consistent') {
-      verdicts.suspects.push({ item, error: suspect(confusion, value, judged) });
+      verdicts.suspects.push({ item, error: suspect(confusion, judged) });
       return verdicts;
     }
     const entry: Reading<T> = {
@@ -143,7 +143,7 @@ export class UnitSuspects<T = unknown> {
         changed = true;
         if (verdict === 'consistent') this.release(r, verdicts);
         else {
-          verdicts.suspects.push({ item: r.held, error: suspect(confusion, r.value, verdict) });
+          verdicts.suspects.push({ item: r.held, error: suspect(confusion, verdict) });
           this.forget(r);
           list.splice(i--, 1);
         }
@@ -230,18 +230,17 @@ function judge<T>(
     Math.abs(ratio * confusion.factor - 1) <= tolerance ||
     Math.abs(ratio / confusion.factor - 1) <= tolerance
   )
-    return `is ${ratio.toFixed(2)}x this patient's stable median within a year (${round(median)} ${confusion.canonical}), the ${confusion.canonical}/${confusion.other} conversion factor`;
+    return `is ${ratio.toFixed(2)}x this patient's stable median within a year, the ${confusion.canonical}/${confusion.other} conversion factor`;
   return 'consistent';
 }
 
-function suspect(c: Confusion, value: number, why: string): ValidationError {
+/** The rejection; like every ingest reason it names the rule, never a value of the record. */
+function suspect(c: Confusion, why: string): ValidationError {
   return new ValidationError(
-    `unit suspected wrong: ${c.concept} ${round(value)} ${c.canonical} ${why}; check whether the value was in ${c.canonical} or ${c.other}`,
+    `unit suspected wrong: ${c.concept} ${why}; check whether the value was in ${c.canonical} or ${c.other}`,
     'valueQuantity.code',
   );
 }
-
-const round = (v: number) => +v.toFixed(2);
 
 function medianOf(values: number[]): number {
   if (!values.length) return NaN;
