@@ -17,6 +17,7 @@ export function makeConflicting(copy: Json, rng: Rng): Mutation | undefined {
       : Math.abs(before) >= 10
         ? Math.max(1, Math.round(Math.abs(before) * 0.05))
         : 0.3;
+    // Drawn whatever the scale, so every later draw of the cohort stays where it was.
     const coin = rng.chance(0.5);
     const up = score ? before < 1 : quantity.code === '%' ? before < 50 : coin;
     quantity.value = Math.round((before + (up ? step : -step)) * 10) / 10;
