@@ -64,7 +64,9 @@ describe('CLI: caregraph start', () => {
     expect(existsSync(join(dataDir, 'stack.json'))).toBe(false); // removed on clean stop
     const second = await startAndProbe(dataDir);
     expect(second.patients).toBe(first.patients);
-  });
+    // Two starts, each allowed the 90 s startAndProbe waits for: 16 s alone, over 60 s once when CI
+    // ran it beside the other test files on 2 cores.
+  }, 200_000);
 });
 
 async function startAndProbe(dataDir: string): Promise<{ health: unknown; patients: number }> {
