@@ -127,12 +127,15 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     expect(wrongUnits.length).toBeGreaterThan(0);
   });
 
-  it("quarantines every weight mislabel that the patient's other readings within a year show, before or after it", () => {
+  it("quarantines every weight mislabel that its visit's height and BMI, or the patient's other weights within a year, show", () => {
     // A weight in kg labelled lb (x 0.45) or in lb labelled kg (x 2.2) can stay plausible, so it is
-    // told only by the patient's other weights: when two or more lie within a year of it (either side)
-    // and agree within 15 %, and the true value is within 4 % of their median (the documented rule in
-    // unit-suspects.ts), the mislabel must be quarantined wherever it sits in the series, first
-    // reading included. The rest cannot be told from the data and are not required.
+    // told only by the patient's other data (the documented rules in unit-suspects.ts):
+    // - the same visit: a height and a body mass index recorded with it (weight / height^2 = BMI);
+    // - the series: two or more other weights within a year of it (either side) that agree within
+    //   15 %, with the true value within 4 % of their median, unless the series is an infant's
+    //   (median under 15 kg) and the mislabel reads as growth.
+    // Such a mislabel must be quarantined wherever it sits, first reading included. The rest cannot
+    // be told from the data and are not required.
     const defects = readFileSync(join(dir, 'truth', 'defects.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
@@ -140,10 +143,10 @@ describe('Function: ingest (a synthetic hospital export)', () => {
     const defective = new Set(
       defects.filter((d) => d.file === 'Observation.ndjson').map((d) => d.line),
     );
-    const weights = readFileSync(join(dir, 'fhir', 'Observation.ndjson'), 'utf8')
+    const body = readFileSync(join(dir, 'fhir', 'Observation.ndjson'), 'utf8')
       .split('\n')
       .map((text, i) => ({ line: i + 1, text }))
-      .filter(({ text }) => text.includes('"29463-7"'))
+      .filter(({ text }) => /"(29463-7|8302-2|39156-5)"/.test(text))
       .flatMap(({ line, text }) => {
         try {
           const o = JSON.parse(text);
@@ -151,11 +154,18 @@ describe('Function: ingest (a synthetic hospital export)', () => {
           if (typeof q?.value !== 'number') return [];
           const kg = q.code === '[lb_av]' ? q.value / 2.20462 : q.value;
           const time = Date.parse(o.effectiveDateTime);
-          return [{ line, subject: o.subject?.reference as string, time, kg }];
+          const loinc = o.code.coding[0].code as string;
+          return [{ line, loinc, subject: o.subject?.reference as string, time, kg }];
         } catch {
           return [];
         }
       });
+    const weights = body.filter((w) => w.loinc === '29463-7');
+    const atVisit = (loinc: string, subject: string, time: number) =>
+      body.some(
+        (o) =>
+          o.loinc === loinc && o.subject === subject && o.time === time && !defective.has(o.line),
+      );
     const mislabels = defects.filter(
       (d) =>
         d.file === 'Observation.ndjson' &&
@@ -163,32 +173,42 @@ describe('Function: ingest (a synthetic hospital export)', () => {
         /\b(kg|lb_av)\b/.test(d.detail),
     );
     let tellable = 0;
+    let byVisit = 0;
     for (const d of mislabels) {
       const target = weights.find((w) => w.line === d.line)!;
       const [, value, unit] = /value ([\d.]+) is in (\S+)/.exec(d.detail)!;
       const trueKg = unit === 'kg' ? Number(value) : Number(value) / 2.20462;
-      const others = weights
-        .filter(
-          (w) =>
-            w.subject === target.subject &&
-            w.line !== d.line &&
-            !defective.has(w.line) &&
-            Math.abs(w.time - target.time) <= 365 * 86_400_000,
-        )
-        .map((w) => w.kg)
-        .sort((a, b) => a - b);
-      if (others.length < 2) continue;
+      const visit =
+        atVisit('8302-2', target.subject, target.time) &&
+        atVisit('39156-5', target.subject, target.time);
+      const near = weights.filter(
+        (w) =>
+          w.subject === target.subject &&
+          w.line !== d.line &&
+          !defective.has(w.line) &&
+          Math.abs(w.time - target.time) <= 365 * 86_400_000,
+      );
+      const others = near.map((w) => w.kg).sort((a, b) => a - b);
       const mid = others.length >> 1;
       const median = others.length % 2 ? others[mid]! : (others[mid - 1]! + others[mid]!) / 2;
-      if (!others.every((v) => Math.abs(v / median - 1) <= 0.15)) continue;
-      if (Math.abs(trueKg / median - 1) > 0.04) continue;
+      const ratio = target.kg / median;
+      const before = near.filter((w) => w.time < target.time).length;
+      const growth = (ratio > 1 && before === near.length) || (ratio < 1 && before === 0);
+      const series =
+        others.length >= 2 &&
+        others.every((v) => Math.abs(v / median - 1) <= 0.15) &&
+        Math.abs(trueKg / median - 1) <= 0.04 &&
+        !(growth && median < 15);
+      if (!visit && !series) continue;
       tellable++;
+      if (visit) byVisit++;
       const error = reports.get('fhir/Observation.ndjson')!.errors.find((e) => e.line === d.line);
       expect(error?.reason, `Observation.ndjson:${d.line} ${d.detail}`).toMatch(
         /unit suspected wrong: body weight/,
       );
     }
     expect(tellable).toBeGreaterThan(0);
+    expect(byVisit).toBeGreaterThan(0);
   });
 
   it('quarantines a suspected wrong unit only where the generator really mislabelled one', () => {

@@ -95,7 +95,7 @@ export async function dirtyDefectsEval(ctx: EvalContext): Promise<EvalResult> {
     return {
       metrics,
       details: {
-        note: 'Defects a record keeps valid on its own (duplicates, dangling references, unknown-but-well-formed codes) are resolved or warned about by the stored ingest path, not quarantined here; wrong units that stay plausible are told only from the patient history (docs/ingest.md).',
+        note: 'Defects a record keeps valid on its own (duplicates, dangling references, unknown-but-well-formed codes) are resolved or warned about by the stored ingest path, not quarantined here; wrong units that stay plausible are told only from the same visit (height and BMI) and the patient history (docs/ingest.md).',
       },
     };
   } finally {

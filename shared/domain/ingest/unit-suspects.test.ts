@@ -175,4 +175,112 @@ describe('Class: UnitSuspects', () => {
     expect(readyOf(verdicts)).toEqual(['r0', 'r1']);
     expect(units.drain()).toEqual(['r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
   });
+
+  describe('Rule 2: the same visit (weight, height and the body mass index recorded with them)', () => {
+    const visit = (
+      day: number,
+      kg: number,
+      cm: number | undefined,
+      bmi: number,
+      who = 'Patient/c1',
+    ) =>
+      [
+        [`w${day}`, observation('29463-7', kg, 'kg', day, who)],
+        ...(cm === undefined ? [] : [[`h${day}`, observation('8302-2', cm, 'cm', day, who)]]),
+        [`bmi${day}`, observation('39156-5', bmi, 'kg/m2', day, who)],
+      ] as [string, ReturnType<typeof observation>][];
+
+    it("quarantines a growing child's weight sent in kg as lb: weight / height^2 is 1/2.2 of the visit's BMI", () => {
+      // Prepare: the child of the dirty cohort whose slip the series rule had called consistent
+      // (0.48x its older, stable weights: growth and the slip together). 16.3 kg sent as "lb".
+      const units = new UnitSuspects<string>();
+      const verdicts = offerAll(units, [
+        ...visit(0, 14.5, 95.3, 16),
+        ...visit(302, 16, undefined, 15.7),
+        ...visit(358, 16.3 * 0.45359237, 102.1, 15.6),
+      ]);
+      // Assess
+      expect(suspectsOf(verdicts)).toEqual(['w358']);
+      const error = verdicts.flatMap((v) => v.suspects)[0]!.error;
+      expect(error.message).toMatch(
+        /body weight with the height of its visit gives a body mass index 0\.45x the one recorded with them, the conversion factor; check whether the value was in kg or \[lb_av\]/,
+      );
+      expect(error.message).not.toMatch(/7\.39|16\.3|102\.1|15\.6/);
+      // The first visit's weight and height are vouched for by their BMI as soon as it comes.
+      expect(readyOf(verdicts.slice(0, 3))).toEqual(['w0', 'h0', 'bmi0']);
+    });
+
+    it('quarantines a height in inches labelled cm: its visit BMI is off by 2.54^2', () => {
+      const units = new UnitSuspects<string>();
+      const verdicts = offerAll(units, visit(0, 70, 175 / 2.54, 22.9, 'Patient/a1'));
+      expect(suspectsOf(verdicts)).toEqual(['h0']);
+      expect(verdicts.flatMap((v) => v.suspects)[0]!.error.message).toMatch(
+        /body height with the weight of its visit gives a body mass index 6\.4\dx the one recorded with them, the square of the conversion factor/,
+      );
+      expect([...readyOf(verdicts), ...units.drain()]).toEqual(['bmi0', 'w0']);
+    });
+
+    it('with no height that day, a weight whose BMI implies a third less height than measured before is a slip', () => {
+      // An adult measured at 170 cm two years ago; 70 kg sent as "lb" (31.75 kg) with a BMI of 24.2.
+      const units = new UnitSuspects<string>();
+      const verdicts = offerAll(units, [
+        ['h', observation('8302-2', 170, 'cm', 0, 'Patient/a2')],
+        ...visit(730, 70 * 0.45359237, undefined, 24.2, 'Patient/a2'),
+      ]);
+      expect(suspectsOf(verdicts)).toEqual(['w730']);
+      expect(verdicts.flatMap((v) => v.suspects)[0]!.error.message).toMatch(
+        /implies a height 0\.67x this patient's nearest measured one .*a loss of a third no one has/,
+      );
+    });
+
+    it('leaves growth untold over long spans, and tells it within 90 days', () => {
+      const units = new UnitSuspects<string>();
+      // A child of 100 cm; 2 years later a weight and BMI implying 148.5 cm: growth is possible.
+      const slow = offerAll(units, [
+        ['h', observation('8302-2', 100, 'cm', 0, 'Patient/g1')],
+        ...visit(730, 38.6, undefined, 17.5, 'Patient/g1'),
+      ]);
+      expect(suspectsOf(slow)).toEqual([]);
+      // The same implied height 30 days after the measured one cannot be growth.
+      const fast = offerAll(units, [
+        ['h', observation('8302-2', 100, 'cm', 0, 'Patient/g2')],
+        ...visit(30, 38.6, undefined, 17.5, 'Patient/g2'),
+      ]);
+      expect(suspectsOf(fast)).toEqual(['w30']);
+      expect(fast.flatMap((v) => v.suspects)[0]!.error.message).toMatch(
+        /more growth than any child has in 90 days/,
+      );
+      expect([...readyOf(slow), ...readyOf(fast), ...units.drain()].sort()).toEqual(
+        ['bmi30', 'bmi730', 'h', 'h', 'w730'].sort(),
+      );
+    });
+
+    it('stores a consistent visit at once and never blames a reading the visit does not explain', () => {
+      const units = new UnitSuspects<string>();
+      // Right units: weight / height^2 = BMI (rounded), so nothing is held to the end of the file.
+      const right = offerAll(units, visit(0, 81.3, 176.2, 26.2, 'Patient/r1'));
+      expect(readyOf(right)).toEqual(['w0', 'h0', 'bmi0']);
+      // A BMI that fits neither unit (a typo elsewhere): no verdict, held, stored at the end.
+      const odd = offerAll(units, visit(0, 81.3, 176.2, 31, 'Patient/r2'));
+      expect(suspectsOf(odd)).toEqual([]);
+      expect([...readyOf(odd), ...units.drain()].sort()).toEqual(['bmi0', 'h0', 'w0']);
+    });
+
+    it('takes a weight whose BMI implies the measured height as right, even between two mislabelled ones', () => {
+      // A 192.2 cm adult (dirty cohort, seed 23): 254 and 253.1 lb both sent as kg around a right
+      // 112 kg. The two mislabels form a stable series to which 112 kg is 0.44x: not a slip.
+      const units = new UnitSuspects<string>();
+      const who = 'Patient/a3';
+      const verdicts = offerAll(units, [
+        ['h0', observation('8302-2', 192.2, 'cm', 0, who)],
+        ...visit(480, 254, undefined, 31.2, who),
+        ...visit(775, 112, undefined, 30.3, who),
+        ...visit(829, 253.1, 192.2, 31.1, who),
+      ]);
+      // w480 as soon as h829 comes: its implied 285 cm is taller than the 192.2 cm measured after
+      // it (a loss no one has); then w829 by its full visit; w775 is stored.
+      expect(suspectsOf(verdicts)).toEqual(['w480', 'w829']);
+      expect([...readyOf(verdicts), ...units.drain()]).toContain('w775');
+    });
+  });
 });

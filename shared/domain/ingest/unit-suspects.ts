@@ -1,26 +1,39 @@
 // Domain (ingest): wrong units whose values stay plausible. Ingest converts every quantity to its
 // canonical unit and rejects impossible values; a mislabelled unit that yields a possible value
-// (70 kg sent as "lb" -> 31.8 kg; glucose 100 mg/dL sent as "mmol/L") passes that check, so two
+// (70 kg sent as "lb" -> 31.8 kg; glucose 100 mg/dL sent as "mmol/L") passes that check, so three
 // further rules catch it, and the record is quarantined with the reason (never silently "fixed":
 // the hospital must say which unit it meant):
 // 1. Patient history: a value that differs by the conversion factor of a common unit confusion
 //    (±4 %) from the median of the same patient's other readings of the concept within a year of it
 //    (before or after), when those readings are at least two and stable (all within ±15 % of their
-//    median). A stable series rules out growth: infants, who can triple their weight in a year, are
-//    never stable over it (WHO Child Growth Standards 2006); no stable adult weight, height, glucose
-//    or creatinine changes 2.2-, 2.54-, 18- or 88-fold.
-//    Readings come in file order, not time order, and a mislabelled first reading has no history yet.
-//    So a reading that cannot be judged when it arrives (fewer than two stable other readings) is
-//    held back, not stored, and judged again as later readings of the same series arrive; it is
-//    released (stored) once judged consistent, or when judging stops: the series grows past its
-//    bounded history, the file reaches a checkpoint or its end, or too many readings are held. A
-//    reading with the id of a held one, or the same time in its series (a duplicate or an update),
-//    releases the held one first, so that records sharing an identity are stored in file order.
-// 2. Population: a value extreme in the stated unit that is typical in the other unit (glucose
+//    median); within that spread it is consistent, and further off the rule cannot tell. A stable
+//    series rules out most growth, but an infant's weights can agree for weeks and still double
+//    within the year (WHO Child Growth Standards 2006), so below the most any child weighs at one
+//    year a rise after every other reading (or a fall before every one) is left to rule 2. No
+//    stable adult weight, height, glucose or creatinine changes 2.2-, 2.54-, 18- or 88-fold.
+// 2. Same visit, for weight and height, and judged before rule 1 (its arithmetic is exact at one
+//    moment): the body mass index recorded with them. EHRs compute BMI from the weight and height
+//    as measured, so it keeps their true units. With a height of the same visit, weight / height^2
+//    must equal the BMI (±4 %): off by 2.2 (or 1/2.2) the weight is mislabelled, off by 2.54^2 the
+//    height. With no height that visit, the weight and its BMI imply a height (sqrt(weight / BMI));
+//    against the patient's nearest measured height it is right within ±2 %, and a third shorter
+//    than one measured before (or half as tall again as one measured after, sqrt(2.2) within
+//    ±2 %) only if the weight is mislabelled: nobody loses a third of their height. Half as tall
+//    again as a height measured before is a mislabel only within 90 days of it (the fastest growth
+//    there is, a newborn at -2 SD reaching +2 SD at 3 months, is 1.42-fold: WHO Child Growth
+//    Standards 2006, length-for-age); over longer spans it is left untold.
+// 3. Population: a value extreme in the stated unit that is typical in the other unit (glucose
 //    > 45 mmol/L, i.e. > 810 mg/dL, reads as 2.5-35 mmol/L once taken as mg/dL). 45 mmol/L is a
 //    project threshold, far above the ADA 2024 hyperglycaemia cut-offs; real values that high are
 //    rare but possible (hyperosmolar states), so the record is quarantined for the hospital to
 //    confirm the unit, never converted or discarded silently.
+// Readings come in file order, not time order, and a mislabelled first reading has no history yet.
+// So a reading that cannot be judged when it arrives is held back, not stored, and judged again as
+// later readings of the patient arrive (of its series, or a height or BMI of its visit); it is
+// released (stored) once judged consistent, or when judging stops: the series grows past its
+// bounded history, the file reaches a checkpoint or its end, or too many readings are held. A
+// reading with the id of a held one, or the same time in its series (a duplicate or an update),
+// releases the held one first, so that records sharing an identity are stored in file order.
 import type { FhirJson } from './source-record';
 import { ValidationError } from '../errors';
 import { canonicalUnitByLoinc } from '../preprocess/canonical-units';
@@ -33,14 +46,39 @@ interface Confusion {
   other: string;
 }
 
+const weight: Confusion = {
+  concept: 'body weight',
+  factor: 2.20462,
+  canonical: 'kg',
+  other: '[lb_av]',
+};
+const height: Confusion = {
+  concept: 'body height',
+  factor: 2.54,
+  canonical: 'cm',
+  other: '[in_i]',
+};
+/** Not confusable itself (kg/m2 has no common alternative): read as the witness of rule 2. */
+const bmiConcept = 'body mass index';
+
 const confusions: readonly Confusion[] = [
-  { concept: 'body weight', factor: 2.20462, canonical: 'kg', other: '[lb_av]' },
-  { concept: 'body height', factor: 2.54, canonical: 'cm', other: '[in_i]' },
+  weight,
+  height,
   { concept: 'glucose', factor: 18.016, canonical: 'mmol/L', other: 'mg/dL' },
   { concept: 'creatinine', factor: 88.42, canonical: 'umol/L', other: 'mg/dL' },
 ];
 
 const windowMs = 365 * 86_400_000;
+/** Readings this close in time were taken at one visit (the vital-signs panel of an encounter). */
+const visitMs = 3_600_000;
+/**
+ * Above this weight a child has left its first year, the only age at which weight can double within
+ * a year: WHO Child Growth Standards 2006, weight-for-age at 12 months, +3 SD, 13.3 kg (boys) and
+ * 12.8 kg (girls); growth from then on is about 2-3 kg a year until puberty (the same standards).
+ */
+const firstYearMaxKg = 15;
+/** Growth spans that cannot reach sqrt(2.2)-fold (see rule 2 above). */
+const growthMs = 90 * 86_400_000;
 const stableWithin = 0.15;
 const tolerance = 0.04;
 const historyPerSeries = 8;
@@ -92,7 +130,7 @@ export class UnitSuspects<T = unknown> {
     }
     const { confusion, value, time, subject } = reading;
     if (
-      confusion.concept === 'glucose' &&
+      confusion?.concept === 'glucose' &&
       value > 45 &&
       value / confusion.factor >= 2.5 &&
       value / confusion.factor <= 35
@@ -105,16 +143,20 @@ export class UnitSuspects<T = unknown> {
       verdicts.ready.push(item);
       return verdicts;
     }
-    const key = `${subject}|${confusion.concept}`;
-    let list = this.series.get(key);
-    if (list === undefined) {
-      if (this.series.size >= this.capacity) this.releaseAll(verdicts);
-      list = [];
-      this.series.set(key, list);
+    if (confusion === undefined) {
+      // A body mass index: kept as the witness of its visit's weight and height, never held.
+      const bmis = this.listOf(subject, bmiConcept, verdicts);
+      bmis.push({ time, value, held: undefined, id: undefined, seq: this.seq++ });
+      this.trim(bmis, verdicts);
+      this.settle(subject, weight, verdicts);
+      this.settle(subject, height, verdicts);
+      verdicts.ready.push(item);
+      return verdicts;
     }
+    const list = this.listOf(subject, confusion.concept, verdicts);
     // A duplicate or an update of a held reading (same time) must be stored after it.
     for (const r of list) if (r.held !== undefined && r.time === time) this.release(r, verdicts);
-    const judged = judge(confusion, value, time, list, undefined);
+    const judged = this.judge(subject, confusion, value, time, list, undefined);
     if (judged !== undefined && judged !== 'consistent') {
       verdicts.suspects.push({ item, error: suspect(confusion, judged) });
       return verdicts;
@@ -128,17 +170,45 @@ export class UnitSuspects<T = unknown> {
     };
     list.push(entry);
     if (judged === undefined) {
-      if (id !== undefined) this.heldIds.set(id, key);
+      if (id !== undefined) this.heldIds.set(id, `${subject}|${confusion.concept}`);
       this.held++;
     }
     // This reading is one more neighbour: held readings of the series (this one too) may now be
-    // judged, and each judgement can settle another, so judge until nothing changes.
+    // judged, and each judgement can settle another; a weight or height also witnesses the other.
+    this.settle(subject, confusion, verdicts);
+    if (confusion === weight) this.settle(subject, height, verdicts);
+    else if (confusion === height) this.settle(subject, weight, verdicts);
+    if (judged !== undefined) verdicts.ready.push(item);
+    this.trim(list, verdicts);
+    if (this.held > maxHeld) this.releaseAll(verdicts);
+    return verdicts;
+  }
+
+  private listOf(subject: string, concept: string, verdicts: UnitVerdicts<T>): Reading<T>[] {
+    const key = `${subject}|${concept}`;
+    let list = this.series.get(key);
+    if (list === undefined) {
+      if (this.series.size >= this.capacity) this.releaseAll(verdicts);
+      list = [];
+      this.series.set(key, list);
+    }
+    return list;
+  }
+
+  private trim(list: Reading<T>[], verdicts: UnitVerdicts<T>): void {
+    while (list.length > historyPerSeries) this.release(list.shift()!, verdicts);
+  }
+
+  /** Judges the held readings of a series until no judgement changes. */
+  private settle(subject: string, confusion: Confusion, verdicts: UnitVerdicts<T>): void {
+    const list = this.series.get(`${subject}|${confusion.concept}`);
+    if (list === undefined) return;
     for (let changed = true; changed;) {
       changed = false;
       for (let i = 0; i < list.length; i++) {
         const r = list[i]!;
         if (r.held === undefined) continue;
-        const verdict = judge(confusion, r.value, r.time, list, r);
+        const verdict = this.judge(subject, confusion, r.value, r.time, list, r);
         if (verdict === undefined) continue;
         changed = true;
         if (verdict === 'consistent') this.release(r, verdicts);
@@ -149,10 +219,90 @@ export class UnitSuspects<T = unknown> {
         }
       }
     }
-    if (judged !== undefined) verdicts.ready.push(item);
-    while (list.length > historyPerSeries) this.release(list.shift()!, verdicts);
-    if (this.held > maxHeld) this.releaseAll(verdicts);
-    return verdicts;
+  }
+
+  /**
+   * Rule 2 (the visit) for a weight or a height, then rule 1 (the series) when the visit cannot
+   * tell. The visit goes first: its arithmetic is exact at one moment, while a series can look
+   * stable over weeks in which an infant grows (4.4 and 5.4 kg five weeks apart, then 10.7 kg eight
+   * months later, is growth although 10.7 is 2.2x their median).
+   */
+  private judge(
+    subject: string,
+    confusion: Confusion,
+    value: number,
+    time: number,
+    list: readonly Reading<T>[],
+    self: Reading<T> | undefined,
+  ): string | undefined {
+    if (confusion === weight || confusion === height) {
+      const byVisit = this.judgeByVisit(subject, confusion, value, time);
+      if (byVisit !== undefined) return byVisit;
+    }
+    return judgeBySeries(confusion, value, time, list, self);
+  }
+
+  private judgeByVisit(
+    subject: string,
+    confusion: Confusion,
+    value: number,
+    time: number,
+  ): string | undefined {
+    const bmi = this.atVisit(subject, bmiConcept, time);
+    if (bmi === undefined || bmi <= 0) return undefined;
+    if (confusion === height) {
+      const w = this.atVisit(subject, weight.concept, time);
+      if (w === undefined) return undefined;
+      // A mislabelled height is off by 2.54 and the BMI it gives by 2.54^2.
+      return judgeRatio(
+        w / (value / 100) ** 2 / bmi,
+        height.factor ** 2,
+        'with the weight of its visit',
+        'the square of the conversion factor',
+      );
+    }
+    const h = this.atVisit(subject, height.concept, time);
+    if (h !== undefined)
+      return judgeRatio(
+        value / (h / 100) ** 2 / bmi,
+        weight.factor,
+        'with the height of its visit',
+        'the conversion factor',
+      );
+    // No height that visit: the height this weight and its BMI imply, against a measured one.
+    const heights = this.series.get(`${subject}|${height.concept}`);
+    if (heights === undefined || heights.length === 0) return undefined;
+    let nearest = heights[0]!;
+    for (const r of heights)
+      if (Math.abs(r.time - time) < Math.abs(nearest.time - time)) nearest = r;
+    const q = (100 * Math.sqrt(value / bmi)) / nearest.value;
+    const root = Math.sqrt(weight.factor);
+    const heightBefore = nearest.time <= time;
+    // Shrinking by a third is never real; growing by half again is, over long enough.
+    const shrinks = heightBefore ? q < 1 : q > 1;
+    const near = (x: number) => Math.abs(x - 1) <= tolerance / 2;
+    if (near(q * root) || near(q / root)) {
+      if (shrinks || Math.abs(time - nearest.time) <= growthMs)
+        return `with the body mass index of its visit implies a height ${q.toFixed(2)}x this patient's nearest measured one (the square root of the conversion factor), ${shrinks ? 'a loss of a third no one has' : 'more growth than any child has in 90 days'}`;
+      return undefined;
+    }
+    // The measured height implied (±2 %): a mislabel would be off by sqrt(2.2) unless growth made
+    // up exactly that since, so the weight is taken as right, at any distance in time. (Judging it
+    // by the series instead once condemned a right weight between two mislabelled ones.)
+    return near(q) ? 'consistent' : undefined;
+  }
+
+  /** The value of `concept` the subject has at the visit of `time` (nearest within an hour). */
+  private atVisit(subject: string, concept: string, time: number): number | undefined {
+    const list = this.series.get(`${subject}|${concept}`);
+    let best: Reading<T> | undefined;
+    for (const r of list ?? [])
+      if (
+        Math.abs(r.time - time) <= visitMs &&
+        (!best || Math.abs(r.time - time) < Math.abs(best.time - time))
+      )
+        best = r;
+    return best?.value;
   }
 
   /** Releases every held reading (at a checkpoint and at the end of the file): items to store. */
@@ -171,8 +321,9 @@ export class UnitSuspects<T = unknown> {
       [];
     const loinc = coding.find((c) => c.system === 'http://loinc.org')?.code;
     const unit = loinc ? canonicalUnitByLoinc.get(loinc) : undefined;
-    const confusion = unit && confusions.find((c) => c.concept === unit.concept);
-    if (!confusion) return undefined;
+    if (!unit) return undefined;
+    const confusion = confusions.find((c) => c.concept === unit.concept);
+    if (!confusion && unit.concept !== bmiConcept) return undefined;
     const subject = String(
       (resource.subject as { reference?: string } | undefined)?.reference ?? '',
     );
@@ -212,7 +363,7 @@ export class UnitSuspects<T = unknown> {
  * reading of the list, excluded): undefined when it cannot be told (fewer than two, or not stable),
  * 'consistent', or the reason it is suspected.
  */
-function judge<T>(
+function judgeBySeries<T>(
   confusion: Confusion,
   value: number,
   time: number,
@@ -220,18 +371,46 @@ function judge<T>(
   self: Reading<T> | undefined,
 ): string | undefined {
   const others: number[] = [];
-  for (const r of list) if (r !== self && Math.abs(r.time - time) <= windowMs) others.push(r.value);
+  let before = 0;
+  for (const r of list)
+    if (r !== self && Math.abs(r.time - time) <= windowMs) {
+      others.push(r.value);
+      if (r.time < time) before++;
+    }
   // Two other readings at least: with one, which of the two is mislabelled cannot be told.
   if (others.length < 2) return undefined;
   const median = medianOf(others);
   if (!others.every((v) => Math.abs(v / median - 1) <= stableWithin)) return undefined;
   const ratio = value / median;
+  // An infant's weight can look stable over a few weeks and still double within the year, so
+  // a rise after every other reading (or a fall before every one) is growth this rule cannot rule
+  // out below the weight no child reaches in its first year.
+  const grows = (ratio > 1 && before === others.length) || (ratio < 1 && before === 0);
+  if (confusion === weight && grows && median < firstYearMaxKg) return undefined;
   if (
     Math.abs(ratio * confusion.factor - 1) <= tolerance ||
     Math.abs(ratio / confusion.factor - 1) <= tolerance
   )
     return `is ${ratio.toFixed(2)}x this patient's stable median within a year, the ${confusion.canonical}/${confusion.other} conversion factor`;
-  return 'consistent';
+  // Within the series' own spread it is consistent; further off (a child's growth since, a real
+  // change, another error) this rule cannot tell, and rule 2 may.
+  return Math.abs(ratio - 1) <= stableWithin ? 'consistent' : undefined;
+}
+
+/**
+ * Rule 2 with a full visit: `ratio` (observed / expected) is 1 when the units are right and the
+ * confusion `factor` (or its inverse) when the judged reading is mislabelled.
+ */
+function judgeRatio(
+  ratio: number,
+  factor: number,
+  withWhat: string,
+  which: string,
+): string | undefined {
+  if (Math.abs(ratio - 1) <= tolerance) return 'consistent';
+  if (Math.abs(ratio * factor - 1) <= tolerance || Math.abs(ratio / factor - 1) <= tolerance)
+    return `${withWhat} gives a body mass index ${ratio.toFixed(2)}x the one recorded with them, ${which}`;
+  return undefined;
 }
 
 /** The rejection; like every ingest reason it names the rule, never a value of the record. */
