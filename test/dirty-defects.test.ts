@@ -26,7 +26,7 @@ describe('Evaluation: dirty-defects', () => {
       expect(m[`${kind}.quarantined`], kind).toBe(m[`${kind}.injected`]);
     }
     // A weight mislabel stays plausible and is told only from the visit's height and BMI or the
-    // patient's other weights (unit-suspects.ts); a few have neither (1,000 patients: 78 of 82).
+    // patient's other weights (unit-suspects.ts); a few have neither (1,000 patients: 81 of 82).
     expect(m['wrong-unit.weight.injected']).toBeGreaterThan(0);
     expect(m['wrong-unit.weight.quarantined']).toBeGreaterThanOrEqual(
       Math.ceil(0.9 * m['wrong-unit.weight.injected']!),

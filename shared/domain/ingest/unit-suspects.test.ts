@@ -150,6 +150,21 @@ describe('Class: UnitSuspects', () => {
     expect(units.drain()).toEqual(['severe']);
   });
 
+  it('flags a glucose below 1 mmol/L that is typical as mmol/L (9.7 "mg/dL" = 0.54 mmol/L)', () => {
+    // Four such slips of a 5,000-patient dirty cohort passed as possible values (limit 0.5 mmol/L),
+    // in diabetic patients whose glucose history is too variable for rule 1.
+    const units = new UnitSuspects<string>();
+    const low = units.offer(observation('14749-6', 9.7 / 18.016, 'mmol/L', 0), 'low');
+    expect(low.suspects.map((s) => s.item)).toEqual(['low']);
+    expect(low.suspects[0]!.error.message).toMatch(
+      /glucose is below 1 mmol\/L, rare in life, but typical if the number was in mmol\/L/,
+    );
+    // Level 2 hypoglycaemia is real: 2.2 mmol/L (40 mg/dL) is not flagged.
+    const hypo = units.offer(observation('14749-6', 2.2, 'mmol/L', 1), 'hypo');
+    expect(hypo.suspects).toEqual([]);
+    expect(units.drain()).toEqual(['hypo']);
+  });
+
   it('flags height in inches labelled cm against the patient history', () => {
     const units = new UnitSuspects<string>();
     const verdicts = offerAll(units, [
@@ -233,26 +248,32 @@ describe('Class: UnitSuspects', () => {
       );
     });
 
-    it('leaves growth untold over long spans, and tells it within 90 days', () => {
+    it('leaves growth untold where it could be real, and tells it where it could not', () => {
       const units = new UnitSuspects<string>();
-      // A child of 100 cm; 2 years later a weight and BMI implying 148.5 cm: growth is possible.
-      const slow = offerAll(units, [
-        ['h', observation('8302-2', 100, 'cm', 0, 'Patient/g1')],
-        ...visit(730, 38.6, undefined, 17.5, 'Patient/g1'),
-      ]);
-      expect(suspectsOf(slow)).toEqual([]);
-      // The same implied height 30 days after the measured one cannot be growth.
-      const fast = offerAll(units, [
-        ['h', observation('8302-2', 100, 'cm', 0, 'Patient/g2')],
-        ...visit(30, 38.6, undefined, 17.5, 'Patient/g2'),
-      ]);
+      // A weight and BMI implying sqrt(2.2) (1.485) times a height measured `day` days before.
+      const grows = (who: string, cm: number, day: number) =>
+        offerAll(units, [
+          ['h', observation('8302-2', cm, 'cm', 0, who)],
+          ...visit(day, ((1.485 * cm) ** 2 * 17.5) / 1e4, undefined, 17.5, who),
+        ]);
+      // A toddler of 80 cm two years on, and a child of 100 cm three years on (a 65 cm allowance):
+      // growth cannot be ruled out, so nothing is flagged.
+      expect(suspectsOf(grows('Patient/g1', 80, 730))).toEqual([]);
+      expect(suspectsOf(grows('Patient/g2', 100, 1095))).toEqual([]);
+      // The same 1.485-fold within 30 days is more than any newborn grows in 90 days.
+      const fast = grows('Patient/g3', 100, 30);
       expect(suspectsOf(fast)).toEqual(['w30']);
       expect(fast.flatMap((v) => v.suspects)[0]!.error.message).toMatch(
         /more growth than any child has in 90 days/,
       );
-      expect([...readyOf(slow), ...readyOf(fast), ...units.drain()].sort()).toEqual(
-        ['bmi30', 'bmi730', 'h', 'h', 'w730'].sort(),
+      // An adult of 161 cm: 239 cm implied 192 days later would be 78 cm of growth (dirty cohort).
+      const adult = grows('Patient/g4', 161, 192);
+      expect(suspectsOf(adult)).toEqual(['w192']);
+      expect(adult.flatMap((v) => v.suspects)[0]!.error.message).toMatch(
+        /more growth than anyone 100 cm or taller has in that time/,
       );
+      // The lone heights are held (nothing to judge them by) and stored at the end, as are w730 and w1095.
+      expect(units.drain().sort()).toEqual(['h', 'h', 'h', 'h', 'w1095', 'w730']);
     });
 
     it('stores a consistent visit at once and never blames a reading the visit does not explain', () => {

@@ -19,14 +19,16 @@
 //    against the patient's nearest measured height it is right within ±2 %, and a third shorter
 //    than one measured before (or half as tall again as one measured after, sqrt(2.2) within
 //    ±2 %) only if the weight is mislabelled: nobody loses a third of their height. Half as tall
-//    again as a height measured before is a mislabel only within 90 days of it (the fastest growth
+//    again as a height measured before is a mislabel within 90 days of it (the fastest growth
 //    there is, a newborn at -2 SD reaching +2 SD at 3 months, is 1.42-fold: WHO Child Growth
-//    Standards 2006, length-for-age); over longer spans it is left untold.
+//    Standards 2006, length-for-age), and later when the gain outruns 20 cm a year for someone
+//    already 100 cm tall (see tooFastGrowth); a small child's growth over longer spans is left untold.
 // 3. Population: a value extreme in the stated unit that is typical in the other unit (glucose
-//    > 45 mmol/L, i.e. > 810 mg/dL, reads as 2.5-35 mmol/L once taken as mg/dL). 45 mmol/L is a
-//    project threshold, far above the ADA 2024 hyperglycaemia cut-offs; real values that high are
-//    rare but possible (hyperosmolar states), so the record is quarantined for the hospital to
-//    confirm the unit, never converted or discarded silently.
+//    > 45 mmol/L, i.e. > 810 mg/dL, reads as 2.5-35 mmol/L once taken as mg/dL; glucose < 1 mmol/L,
+//    i.e. < 18 mg/dL, reads as 2.5-35 mmol/L when the number was in mmol/L). Both are project
+//    thresholds far beyond the ADA 2024 cut-offs; real values there are rare but possible, so the
+//    record is quarantined for the hospital to confirm the unit, never converted or discarded
+//    silently (see glucoseOutlier).
 // Readings come in file order, not time order, and a mislabelled first reading has no history yet.
 // So a reading that cannot be judged when it arrives is held back, not stored, and judged again as
 // later readings of the patient arrive (of its series, or a height or BMI of its visit); it is
@@ -77,6 +79,8 @@ const visitMs = 3_600_000;
  * 12.8 kg (girls); growth from then on is about 2-3 kg a year until puberty (the same standards).
  */
 const firstYearMaxKg = 15;
+/** Height velocity (cm/year) beyond any after infancy (see tooFastGrowth). */
+const maxGrowthCmPerYear = 20;
 /** Growth spans that cannot reach sqrt(2.2)-fold (see rule 2 above). */
 const growthMs = 90 * 86_400_000;
 const stableWithin = 0.15;
@@ -129,14 +133,9 @@ export class UnitSuspects<T = unknown> {
       return verdicts;
     }
     const { confusion, value, time, subject } = reading;
-    if (
-      confusion?.concept === 'glucose' &&
-      value > 45 &&
-      value / confusion.factor >= 2.5 &&
-      value / confusion.factor <= 35
-    ) {
-      const why = `is beyond charted human values but typical as ${confusion.other}`;
-      verdicts.suspects.push({ item, error: suspect(confusion, why) });
+    const byPopulation = confusion?.concept === 'glucose' ? glucoseOutlier(value) : undefined;
+    if (byPopulation !== undefined) {
+      verdicts.suspects.push({ item, error: suspect(confusion!, byPopulation) });
       return verdicts;
     }
     if (!subject || Number.isNaN(time)) {
@@ -282,9 +281,11 @@ export class UnitSuspects<T = unknown> {
     const shrinks = heightBefore ? q < 1 : q > 1;
     const near = (x: number) => Math.abs(x - 1) <= tolerance / 2;
     if (near(q * root) || near(q / root)) {
-      if (shrinks || Math.abs(time - nearest.time) <= growthMs)
-        return `with the body mass index of its visit implies a height ${q.toFixed(2)}x this patient's nearest measured one (the square root of the conversion factor), ${shrinks ? 'a loss of a third no one has' : 'more growth than any child has in 90 days'}`;
-      return undefined;
+      const why = shrinks
+        ? 'a loss of a third no one has'
+        : tooFastGrowth(q, nearest.value, time - nearest.time);
+      if (why === undefined) return undefined;
+      return `with the body mass index of its visit implies a height ${q.toFixed(2)}x this patient's nearest measured one (the square root of the conversion factor), ${why}`;
     }
     // The measured height implied (±2 %): a mislabel would be off by sqrt(2.2) unless growth made
     // up exactly that since, so the weight is taken as right, at any distance in time. (Judging it
@@ -410,6 +411,42 @@ function judgeRatio(
   if (Math.abs(ratio - 1) <= tolerance) return 'consistent';
   if (Math.abs(ratio * factor - 1) <= tolerance || Math.abs(ratio / factor - 1) <= tolerance)
     return `${withWhat} gives a body mass index ${ratio.toFixed(2)}x the one recorded with them, ${which}`;
+  return undefined;
+}
+
+/**
+ * Why growth by the ratio `q` of an implied to a measured height (cm) over `dt` ms cannot be real,
+ * or undefined when it can: within 90 days at any size (see growthMs), and beyond that for anyone
+ * already 100 cm tall (past about 3 1/2 years), whose growth over the span would outrun 20 cm a year
+ * plus 5 cm of measurement error. 20 cm/year is a project bound above any height velocity after
+ * infancy: the pubertal peak is 9.5 cm/year in boys and 8.3 in girls on average (Abbassi V,
+ * Pediatrics 1998;102(3 Suppl):507) and at most about 12 at the 97th percentile (Kelly A et al.,
+ * J Clin Endocrinol Metab 2014;99:2104, annual height velocity, ages 5-19).
+ */
+function tooFastGrowth(q: number, measured: number, dt: number): string | undefined {
+  if (Math.abs(dt) <= growthMs) return 'more growth than any child has in 90 days';
+  const lower = Math.min(measured, measured * q);
+  const gain = Math.abs(measured * q - measured);
+  const years = Math.abs(dt) / (365.25 * 86_400_000);
+  if (lower >= 100 && gain > maxGrowthCmPerYear * years + 5)
+    return 'more growth than anyone 100 cm or taller has in that time';
+  return undefined;
+}
+
+/**
+ * Rule 3 for glucose (mmol/L): a value extreme in the stated unit that is typical (2.5-35 mmol/L)
+ * once read in the other unit. Above 45 mmol/L (810 mg/dL) it reads as mg/dL; below 1 mmol/L
+ * (18 mg/dL) as mmol/L sent with a mg/dL label. Both are project thresholds far beyond the ADA 2024
+ * cut-offs (hypoglycaemia level 2 below 3.0 mmol/L; hyperglycaemic crises from about 33 mmol/L):
+ * real values there are rare (hyperosmolar states; profound hypoglycaemia, or glycolysis in an
+ * unseparated sample), so the record is held for the hospital to confirm, never converted.
+ */
+function glucoseOutlier(value: number): string | undefined {
+  const factor = 18.016;
+  if (value > 45 && value / factor >= 2.5 && value / factor <= 35)
+    return 'is beyond charted human values but typical as mg/dL';
+  if (value < 1 && value * factor >= 2.5 && value * factor <= 35)
+    return 'is below 1 mmol/L, rare in life, but typical if the number was in mmol/L';
   return undefined;
 }
 
