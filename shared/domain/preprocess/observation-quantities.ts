@@ -121,24 +121,29 @@ function rewrittenQuantity(
   repairs: Repair[],
 ): Obj {
   const original: Obj = { value: q.value };
-  for (const key of ['comparator', 'unit', 'system', 'code'] as const)
-    if (q[key] !== undefined) original[key] = q[key];
-  const extension = Array.isArray(q.extension) ? q.extension : [];
+  if (q.comparator !== undefined) original.comparator = q.comparator;
+  if (q.unit !== undefined) original.unit = q.unit;
+  if (q.system !== undefined) original.system = q.system;
+  if (q.code !== undefined) original.code = q.code;
+  const extension: unknown[] = Array.isArray(q.extension) ? q.extension.slice() : [];
+  extension.push({ url: originalQuantityUrl, valueQuantity: original });
   repairs.push({
-    path: `${prefixOf(index)}valueQuantity`,
+    path: index < 0 ? 'valueQuantity' : `component[${index}].valueQuantity`,
     kind: converted ? 'unit-converted' : 'unit-canonicalised',
     detail: converted
       ? `${entry.concept} converted to ${entry.ucum}`
       : `${entry.concept} unit spelled as UCUM ${entry.ucum}`,
   });
-  return {
-    ...q,
-    value,
-    unit: entry.ucum,
-    system: ucumSystem,
-    code: entry.ucum,
-    extension: [...extension, { url: originalQuantityUrl, valueQuantity: original }],
-  };
+  // A key loop, not `{ ...q, value, ... }`: the spread measured about 1,800 instructions per record
+  // more on the ingest path (cachegrind, docs/ingest.md); V8 clones these quantities generically.
+  const out: Obj = {};
+  for (const key in q) if (Object.prototype.hasOwnProperty.call(q, key)) out[key] = q[key];
+  out.value = value;
+  out.unit = entry.ucum;
+  out.system = ucumSystem;
+  out.code = entry.ucum;
+  out.extension = extension;
+  return out;
 }
 
 /** The holder's code with its unit-specific LOINC coding mapped to the canonical term, if it is one. */
