@@ -361,8 +361,9 @@ export class UnitSuspects<T = unknown> {
 
 /**
  * Judges `value` at `time` against the other readings of its series within a year of it (`self`, a
- * reading of the list, excluded): undefined when it cannot be told (fewer than two, or not stable),
- * 'consistent', or the reason it is suspected.
+ * reading of the list, excluded): undefined when it cannot be told (fewer than two, not stable, off
+ * the series' spread but not by the factor, or an infant's possible growth), 'consistent', or the
+ * reason it is suspected.
  */
 function judgeBySeries<T>(
   confusion: Confusion,
