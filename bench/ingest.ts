@@ -29,7 +29,15 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
   file.content = ''; // nothing of the file stays referenced while the handler runs
 
   const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-bench-'));
-  const stack = await startStack({ dataDir, logLevel: 'ERROR', autoIngest: false });
+  // The ingest function alone, as its own Lambda on AWS: the monitor function's reads of
+  // PatientDataUpdated would run in this process and, through dynalite's limited queries, grow native
+  // memory by gigabytes at 200,000 resources (docs/ingest.md), which no ingest Lambda carries.
+  const stack = await startStack({
+    dataDir,
+    logLevel: 'ERROR',
+    autoIngest: false,
+    monitorOnEvents: false,
+  });
   try {
     const key = keyLayout.raw(file.hospital, 'bench', file.name);
     await stack.deps.objects.put('raw', key, body);
