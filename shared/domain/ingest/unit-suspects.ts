@@ -100,6 +100,12 @@ interface Reading<T> {
   seq: number;
 }
 
+/** The reading being judged: one of its series' list (never its own neighbour), or a new one. */
+interface Judged {
+  value: number;
+  time: number;
+}
+
 /** What the caller does now with the items offered so far, in this order. */
 export interface UnitVerdicts<T> {
   /** Items judged mislabelled (the one just offered, or held ones): quarantine each with its error. */
@@ -133,7 +139,8 @@ export class UnitSuspects<T = unknown> {
       return verdicts;
     }
     const { confusion, value, time, subject } = reading;
-    const byPopulation = confusion?.concept === 'glucose' ? glucoseOutlier(value) : undefined;
+    const byPopulation =
+      confusion?.concept === 'glucose' ? glucoseOutlier(value, confusion.factor) : undefined;
     if (byPopulation !== undefined) {
       verdicts.suspects.push({ item, error: suspect(confusion!, byPopulation) });
       return verdicts;
@@ -155,7 +162,7 @@ export class UnitSuspects<T = unknown> {
     const list = this.listOf(subject, confusion.concept, verdicts);
     // A duplicate or an update of a held reading (same time) must be stored after it.
     for (const r of list) if (r.held !== undefined && r.time === time) this.release(r, verdicts);
-    const judged = this.judge(subject, confusion, value, time, list, undefined);
+    const judged = this.judge(subject, confusion, { value, time }, list);
     if (judged !== undefined && judged !== 'consistent') {
       verdicts.suspects.push({ item, error: suspect(confusion, judged) });
       return verdicts;
@@ -207,7 +214,7 @@ export class UnitSuspects<T = unknown> {
       for (let i = 0; i < list.length; i++) {
         const r = list[i]!;
         if (r.held === undefined) continue;
-        const verdict = this.judge(subject, confusion, r.value, r.time, list, r);
+        const verdict = this.judge(subject, confusion, r, list);
         if (verdict === undefined) continue;
         changed = true;
         if (verdict === 'consistent') this.release(r, verdicts);
@@ -229,16 +236,14 @@ export class UnitSuspects<T = unknown> {
   private judge(
     subject: string,
     confusion: Confusion,
-    value: number,
-    time: number,
+    judged: Judged,
     list: readonly Reading<T>[],
-    self: Reading<T> | undefined,
   ): string | undefined {
     if (confusion === weight || confusion === height) {
-      const byVisit = this.judgeByVisit(subject, confusion, value, time);
+      const byVisit = this.judgeByVisit(subject, confusion, judged.value, judged.time);
       if (byVisit !== undefined) return byVisit;
     }
-    return judgeBySeries(confusion, value, time, list, self);
+    return judgeBySeries(confusion, judged, list);
   }
 
   private judgeByVisit(
@@ -360,22 +365,21 @@ export class UnitSuspects<T = unknown> {
 }
 
 /**
- * Judges `value` at `time` against the other readings of its series within a year of it (`self`, a
+ * Judges a reading against the other readings of its series within a year of it (`judged` itself, a
  * reading of the list, excluded): undefined when it cannot be told (fewer than two, not stable, off
  * the series' spread but not by the factor, or an infant's possible growth), 'consistent', or the
  * reason it is suspected.
  */
 function judgeBySeries<T>(
   confusion: Confusion,
-  value: number,
-  time: number,
+  judged: Judged,
   list: readonly Reading<T>[],
-  self: Reading<T> | undefined,
 ): string | undefined {
+  const { value, time } = judged;
   const others: number[] = [];
   let before = 0;
   for (const r of list)
-    if (r !== self && Math.abs(r.time - time) <= windowMs) {
+    if (r !== judged && Math.abs(r.time - time) <= windowMs) {
       others.push(r.value);
       if (r.time < time) before++;
     }
@@ -442,8 +446,7 @@ function tooFastGrowth(q: number, measured: number, dt: number): string | undefi
  * real values there are rare (hyperosmolar states; profound hypoglycaemia, or glycolysis in an
  * unseparated sample), so the record is held for the hospital to confirm, never converted.
  */
-function glucoseOutlier(value: number): string | undefined {
-  const factor = 18.016;
+function glucoseOutlier(value: number, factor: number): string | undefined {
   if (value > 45 && value / factor >= 2.5 && value / factor <= 35)
     return 'is beyond charted human values but typical as mg/dL';
   if (value < 1 && value * factor >= 2.5 && value * factor <= 35)
