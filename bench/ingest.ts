@@ -3,12 +3,15 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFile } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { SQSEvent } from 'aws-lambda';
-import { startStack } from '../local/stack';
-import { lambdaContext, s3EventRecord, sqsRecord } from '../local/aws-events';
+import { s3EventRecord, sqsRecord } from '../local/aws-events';
+import { LocalEventBus } from '../local/event-bus';
+import { localConfig, type LocalEndpoints } from '../shared/config/config';
+import { buildDependencies } from '../shared/adapters/composition';
+import type { HandlerOutcome, HandlerRun } from './ingest-handler-process';
 import { Readable } from 'node:stream';
 import { numberedLines } from '../shared/domain/ingest/lines';
 import { ndjsonRecordBatches } from '../shared/domain/ingest/record-sources';
@@ -21,37 +24,103 @@ const execFileAsync = promisify(execFile);
 export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const target = ctx.size ?? 20_000;
   const file = await syntheticExport(target, ctx);
-  let body: Buffer | undefined = Buffer.from(file.content);
-  const size = body.length;
+  const body = Buffer.from(file.content);
   const count = file.content.split('\n').filter(Boolean).length;
-  ctx.progress(`  ${count} resources, ${(size / 2 ** 20).toFixed(1)} MiB`);
+  ctx.progress(`  ${count} resources, ${(body.length / 2 ** 20).toFixed(1)} MiB`);
   const pure = await pureThroughput(file.content, body);
-  file.content = ''; // nothing of the file stays referenced while the handler runs
+  file.content = '';
+  const run = await ingestInOwnProcess(file, body, count);
+  ctx.progress(`  handler: ${run.rate} resources/s, peak RSS ${run.handler.peakRssMiB} MiB`);
+  // The same measure on a file ten times larger (memory must stay flat: only the handler's time grows).
+  const large = await syntheticExport(10 * target, ctx);
+  const largeBody = Buffer.from(large.content);
+  const largeCount = large.content.split('\n').filter(Boolean).length;
+  large.content = '';
+  ctx.progress(
+    `  ${largeCount} resources, ${(largeBody.length / 2 ** 20).toFixed(1)} MiB (tenfold)`,
+  );
+  const tenfold = await ingestInOwnProcess(large, largeBody, largeCount);
+  ctx.progress(
+    `  handler: ${tenfold.rate} resources/s, peak RSS ${tenfold.handler.peakRssMiB} MiB`,
+  );
+  const parseRate = pure.jsonParsePerSecond;
+  const { handler, report, servers } = run;
+  return {
+    metrics: {
+      resources: count,
+      megabytes: Number((body.length / 2 ** 20).toFixed(2)),
+      acceptedRecords: report.records.accepted,
+      repairedRecords: report.records.repaired,
+      quarantinedRecords: report.records.rejected,
+      handlerSeconds: Number(handler.seconds.toFixed(3)),
+      handlerResourcesPerSecond: run.rate,
+      jsonParseResourcesPerSecond: Math.round(parseRate),
+      handlerToJsonParseRatio: Number((run.rate / parseRate).toFixed(5)),
+      parseValidateNormaliseResourcesPerSecond: Math.round(pure.pipelinePerSecond),
+      parseValidateNormaliseToJsonParseRatio: Number(pure.ratio.toFixed(3)),
+      parseValidateNormaliseToJsonParseRatioMin: Number(pure.ratioMin.toFixed(3)),
+      parseValidateNormaliseToJsonParseRatioMax: Number(pure.ratioMax.toFixed(3)),
+      parseValidateNormaliseToJsonParseRatioColdRound: Number(pure.coldRatio.toFixed(3)),
+      parseValidateNormaliseToJsonParseOfBytesRatio: Number(pure.ratioToParseOfBytes.toFixed(3)),
+      pureThroughputRounds: pure.rounds,
+      targetParseValidateNormalisePerSecond: 20_000,
+      ...memoryMetrics('', handler, servers),
+      tenfoldResources: largeCount,
+      tenfoldMegabytes: Number((largeBody.length / 2 ** 20).toFixed(2)),
+      tenfoldHandlerSeconds: Number(tenfold.handler.seconds.toFixed(3)),
+      tenfoldHandlerResourcesPerSecond: tenfold.rate,
+      ...memoryMetrics('tenfold', tenfold.handler, tenfold.servers),
+      peakRssTenfoldToBaseRatio: Number(
+        (tenfold.handler.peakRssMiB / handler.peakRssMiB).toFixed(3),
+      ),
+    },
+    notes: [
+      'Handler time includes S3 GetObject streaming, validation, HMAC pseudonymisation, DynamoDB BatchWrite to dynalite and multipart uploads to s3rver, all on this machine.',
+      "Memory: peakRssMiB is the peak resident memory (VmHWM) of a fresh process that runs only the ingest handler, as its Lambda does (Lambda's Max Memory Used); handlerRssBeforeMiB is its RSS once modules and clients are loaded, and the growth figures are from there. The embedded servers run in another process, reported apart as serversPeakRssMiB and serversRssGrowthMiB. The tenfold* figures are the same handler measure on a synthetic file ten times larger (target: peak memory flat).",
+      'The JSON.parse reference parses the same lines in memory with no I/O, decoded and split outside the timing (strict; the headline ratio). parseValidateNormaliseToJsonParseOfBytesRatio times plain JSON.parse from the same bytes instead: split at newlines in the buffer, decode each line, parse.',
+      `Pure path and JSON.parse measured alternately after one warm-up round each, ${pureRounds} rounds; rates and ratio are medians (the ratio of each round, min and max given), since the machine may be shared.`,
+    ],
+  };
+}
 
+interface IngestRun {
+  handler: HandlerOutcome;
+  report: { records: { accepted: number; repaired: number; rejected: number } };
+  servers: { rssGrowthMiB: number; peakRssMiB: number };
+  /** Records read per second of handler time. */
+  rate: number;
+}
+
+/**
+ * Uploads `body` to the embedded S3 and runs the ingest handler on it once, in a fresh process of its
+ * own, as its Lambda runs on AWS, so that its peak memory is the function's (Lambda's Max Memory
+ * Used), not this process's (which holds whole files for the JSON.parse reference). The embedded
+ * servers (s3rver, dynalite...) run in another child process: their memory (dynalite's LevelDB grows
+ * native memory by hundreds of MiB over 200,000 writes, docs/ingest.md) is reported apart. No
+ * monitor or kg-update consumer runs.
+ */
+async function ingestInOwnProcess(
+  file: { hospital: string; name: string },
+  body: Buffer,
+  count: number,
+): Promise<IngestRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-bench-'));
-  // The ingest function alone, as its own Lambda on AWS: the monitor function's reads of
-  // PatientDataUpdated would run in this process and, through dynalite's limited queries, grow native
-  // memory by gigabytes at 200,000 resources (docs/ingest.md), which no ingest Lambda carries.
-  const stack = await startStack({
-    dataDir,
-    logLevel: 'ERROR',
-    autoIngest: false,
-    monitorOnEvents: false,
-  });
+  const servers = await forkServers(dataDir);
+  const config = localConfig(servers.endpoints, dataDir, 'ERROR');
+  const deps = buildDependencies(config, { events: new LocalEventBus(dataDir) });
   try {
     const key = keyLayout.raw(file.hospital, 'bench', file.name);
-    await stack.deps.objects.put('raw', key, body);
-    body = undefined;
-    const head = await stack.deps.objects.head('raw', key);
+    await deps.objects.put('raw', key, body);
+    const head = await deps.objects.head('raw', key);
     const event: SQSEvent = {
       Records: [
         sqsRecord(
           JSON.stringify({
             Records: [
               s3EventRecord({
-                bucket: stack.config.buckets.raw,
+                bucket: config.buckets.raw,
                 key,
-                size,
+                size: body.length,
                 eTag: head?.etag ?? 'bench',
                 sequencer: '1',
               }),
@@ -62,61 +131,126 @@ export async function ingestBenchmark(ctx: BenchContext): Promise<BenchResult> {
         ),
       ],
     };
-    const baseline = process.memoryUsage();
-    let peak = baseline.rss;
-    let peakHeap = baseline.heapUsed;
-    const sampler = setInterval(() => {
-      const m = process.memoryUsage();
-      peak = Math.max(peak, m.rss);
-      peakHeap = Math.max(peakHeap, m.heapUsed);
-    }, 20);
-    const start = process.hrtime.bigint();
-    const response = await stack.ingest(event, lambdaContext('bench-ingest', 900_000));
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    clearInterval(sampler);
-    if (response.batchItemFailures.length > 0)
+    const serversBefore = processMemory(servers.child.pid);
+    const handler = await runHandlerProcess({ endpoints: servers.endpoints, dataDir, event });
+    const serversAfter = processMemory(servers.child.pid);
+    if (handler.failures > 0)
       throw new Error('the ingest handler reported a failure during the benchmark');
     const report = JSON.parse(
-      (await stack.deps.objects.getText(
-        'curated',
-        keyLayout.report(file.hospital, 'bench', file.name),
-      ))!,
-    );
-    const handlerRate =
-      (report.records.accepted + report.records.repaired + report.records.rejected) / seconds;
-    const parseRate = pure.jsonParsePerSecond;
+      (await deps.objects.getText('curated', keyLayout.report(file.hospital, 'bench', file.name)))!,
+    ) as IngestRun['report'];
+    const read = report.records.accepted + report.records.repaired + report.records.rejected;
+    if (read !== count)
+      throw new Error(`the ingest report counts ${read} records read, the file holds ${count}`);
     return {
-      metrics: {
-        resources: count,
-        megabytes: Number((size / 2 ** 20).toFixed(2)),
-        acceptedRecords: report.records.accepted,
-        repairedRecords: report.records.repaired,
-        quarantinedRecords: report.records.rejected,
-        handlerSeconds: Number(seconds.toFixed(3)),
-        handlerResourcesPerSecond: Math.round(handlerRate),
-        jsonParseResourcesPerSecond: Math.round(parseRate),
-        handlerToJsonParseRatio: Number((handlerRate / parseRate).toFixed(5)),
-        parseValidateNormaliseResourcesPerSecond: Math.round(pure.pipelinePerSecond),
-        parseValidateNormaliseToJsonParseRatio: Number(pure.ratio.toFixed(3)),
-        parseValidateNormaliseToJsonParseRatioMin: Number(pure.ratioMin.toFixed(3)),
-        parseValidateNormaliseToJsonParseRatioMax: Number(pure.ratioMax.toFixed(3)),
-        parseValidateNormaliseToJsonParseRatioColdRound: Number(pure.coldRatio.toFixed(3)),
-        parseValidateNormaliseToJsonParseOfBytesRatio: Number(pure.ratioToParseOfBytes.toFixed(3)),
-        pureThroughputRounds: pure.rounds,
-        targetParseValidateNormalisePerSecond: 20_000,
-        peakRssMiB: Math.round(peak / 2 ** 20),
-        rssGrowthMiB: Math.round((peak - baseline.rss) / 2 ** 20),
-        heapGrowthDuringHandlerMiB: Math.round((peakHeap - baseline.heapUsed) / 2 ** 20),
+      handler,
+      report,
+      servers: {
+        rssGrowthMiB: serversAfter.rssMiB - serversBefore.rssMiB,
+        peakRssMiB: serversAfter.peakRssMiB,
       },
-      notes: [
-        'Handler time includes S3 GetObject streaming, validation, HMAC pseudonymisation, DynamoDB BatchWrite to dynalite and multipart uploads to s3rver, all on this machine.',
-        'The JSON.parse reference parses the same lines in memory with no I/O, decoded and split outside the timing (strict; the headline ratio). parseValidateNormaliseToJsonParseOfBytesRatio times plain JSON.parse from the same bytes instead: split at newlines in the buffer, decode each line, parse.',
-        `Pure path and JSON.parse measured alternately after one warm-up round each, ${pureRounds} rounds; rates and ratio are medians (the ratio of each round, min and max given), since the machine may be shared.`,
-      ],
+      rate: Math.round(read / handler.seconds),
     };
   } finally {
-    await stack.close();
+    deps.dynamodb.destroy();
+    deps.s3.destroy();
+    await servers.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The memory figures of one handler run, names prefixed (`tenfoldPeakRssMiB`...). */
+function memoryMetrics(
+  prefix: string,
+  handler: HandlerOutcome,
+  servers: IngestRun['servers'],
+): Record<string, number | string> {
+  const name = (n: string) => (prefix ? prefix + n[0]!.toUpperCase() + n.slice(1) : n);
+  return {
+    [name('peakRssMiB')]: handler.peakRssMiB,
+    [name('handlerRssBeforeMiB')]: handler.rssBeforeMiB,
+    [name('rssGrowthMiB')]: handler.peakRssMiB - handler.rssBeforeMiB,
+    [name('peakHeapMiB')]: handler.peakHeapMiB,
+    [name('heapGrowthDuringHandlerMiB')]: handler.peakHeapMiB - handler.heapBeforeMiB,
+    ...(handler.retainedHeapMiB
+      ? {
+          [name('retainedHeapMaxMiB')]: Math.max(...handler.retainedHeapMiB),
+          [name('retainedHeapEvery5sMiB')]: handler.retainedHeapMiB.join(' '),
+        }
+      : {}),
+    [name('serversPeakRssMiB')]: servers.peakRssMiB,
+    [name('serversRssGrowthMiB')]: servers.rssGrowthMiB,
+  };
+}
+
+/**
+ * The V8 old generation of the handler's process, as on the ingest function's 1,024 MiB Lambda
+ * (infra/constructs/ingest-pipeline.ts): V8 sizes it from the memory it sees, physical / 4 x
+ * kHeapLimitMultiplier (2 on 64-bit), i.e. half (v8 src/heap/heap.cc, HeapSizeFromPhysicalMemory).
+ * On this 24 GiB machine it would allow 4 GiB, and V8 would let garbage pile up far longer than the
+ * function can, so the peak would measure V8's room rather than the function's needs.
+ */
+const lambdaOldSpaceMiB = 512;
+
+/** The ingest handler invoked once in a fresh process (bench/ingest-handler-process.ts). */
+async function runHandlerProcess(run: HandlerRun): Promise<HandlerOutcome> {
+  const entry = fileURLToPath(new URL('./ingest-handler-process.ts', import.meta.url));
+  // A diagnostic switch of this benchmark alone, not configuration of the product.
+  // eslint-disable-next-line no-restricted-properties
+  const retained = process.env.CAREGRAPH_BENCH_RETAINED === '1';
+  const child = fork(entry, [], {
+    execArgv: [
+      '--import',
+      'tsx',
+      `--max-old-space-size=${lambdaOldSpaceMiB}`,
+      ...(retained ? ['--expose-gc'] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<HandlerOutcome>((ok, fail) => {
+    child.once('message', (m) => ok(m as HandlerOutcome));
+    child.once('exit', (code) =>
+      fail(new Error(`the ingest handler process exited (code ${code}) without an outcome`)),
+    );
+    child.send({ ...run, retained });
+  });
+}
+
+/** The embedded stack's servers in a child process (bench/embedded-servers.ts). */
+async function forkServers(
+  dataDir: string,
+): Promise<{ endpoints: LocalEndpoints; child: ChildProcess; close(): Promise<void> }> {
+  const entry = fileURLToPath(new URL('./embedded-servers.ts', import.meta.url));
+  const child = fork(entry, [dataDir], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const endpoints = await new Promise<LocalEndpoints>((ok, fail) => {
+    child.once('message', (m) => ok((m as { endpoints: LocalEndpoints }).endpoints));
+    child.once('exit', (code) =>
+      fail(new Error(`the embedded servers exited (code ${code}) before they were ready`)),
+    );
+  });
+  return {
+    endpoints,
+    child,
+    close: async () => {
+      if (child.connected) child.send('close');
+      await exited;
+    },
+  };
+}
+
+/** Current and peak resident memory of a process (Linux /proc; zeros elsewhere). */
+function processMemory(pid: number | undefined): { rssMiB: number; peakRssMiB: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return { rssMiB: 0, peakRssMiB: 0 };
   }
 }
 

@@ -4,41 +4,50 @@
 //   repaired "conflict-later-wins"); the serving record is overwritten, curated NDJSON keeps both lines.
 // - An Observation with another id but the same patient, code, time and value: the same measurement
 //   exported twice; merged ("duplicate-observation-merged").
-// Memory is bounded: the most recent `capacity` keys are remembered (duplicates in exports are close
-// together); beyond that, deterministic storage keys still prevent duplicated records.
+// Memory is fixed, whatever the file size: the last 65,536 to 131,072 ids and measurements are
+// remembered as 64-bit fingerprints (fingerprints.ts, 6 MiB in all); duplicates in exports are close
+// together, and beyond that window deterministic storage keys still prevent duplicated records (a far
+// copy is stored again over itself and counted as accepted). A fingerprint collision between two ids
+// is harmless (the record is still stored, counted as a correction); between two measurements it
+// would merge a distinct Observation, with a chance of at most 7e-15 per Observation.
 import { createHash } from 'node:crypto';
+import { FingerprintTable, fingerprintOf, type Fingerprint } from './fingerprints';
 import type { FhirJson } from './source-record';
 
 export type DuplicateVerdict =
   'new' | 'duplicate-merged' | 'conflict-later-wins' | 'duplicate-observation-merged';
 
 export class DuplicateTracker {
-  private readonly byId = new Map<string, string>();
-  private readonly byMeasurement = new Set<string>();
+  /** Id fingerprint -> content fingerprint of the last record with that id. */
+  private readonly byId: FingerprintTable;
+  private readonly byMeasurement: FingerprintTable;
 
-  constructor(private readonly capacity = 200_000) {}
+  constructor(perGeneration = 65_536) {
+    this.byId = new FingerprintTable(perGeneration, true);
+    this.byMeasurement = new FingerprintTable(perGeneration);
+  }
 
   check(resource: FhirJson): DuplicateVerdict {
-    const id = `${resource.resourceType}/${resource.id ?? ''}`;
-    const digest = createHash('sha1').update(JSON.stringify(resource)).digest('base64');
+    const id = fingerprintOf(`${resource.resourceType}/${resource.id ?? ''}`);
+    const digest = contentFingerprint(resource);
     const previous = this.byId.get(id);
-    this.remember(this.byId, id, digest);
-    if (previous === digest) return 'duplicate-merged';
+    this.byId.set(id, digest);
+    if (previous !== undefined && previous.hi === digest.hi && previous.lo === digest.lo)
+      return 'duplicate-merged';
     if (previous !== undefined) return 'conflict-later-wins';
     const measurement = measurementKey(resource);
     if (measurement) {
-      if (this.byMeasurement.has(measurement)) return 'duplicate-observation-merged';
-      if (this.byMeasurement.size >= this.capacity) this.byMeasurement.clear();
-      this.byMeasurement.add(measurement);
+      const key = fingerprintOf(measurement);
+      if (this.byMeasurement.has(key)) return 'duplicate-observation-merged';
+      this.byMeasurement.set(key);
     }
     return 'new';
   }
+}
 
-  private remember(map: Map<string, string>, key: string, value: string): void {
-    map.delete(key);
-    map.set(key, value);
-    if (map.size > this.capacity) map.delete(map.keys().next().value!);
-  }
+function contentFingerprint(resource: FhirJson): Fingerprint {
+  const d = createHash('sha1').update(JSON.stringify(resource)).digest();
+  return { hi: d.readUInt32BE(0), lo: d.readUInt32BE(4) };
 }
 
 function measurementKey(r: FhirJson): string | undefined {

@@ -4,7 +4,11 @@
 // `reference-not-yet-known:<element>`); a target that never arrives shows up there. Targets are looked
 // up where the serving layout keeps them: in the patient's compartment, else among the hospital's
 // resources outside any compartment (Practitioner, Organization, Medication, Location...).
+// Memory is fixed whatever the file size: the targets known to exist are remembered as fingerprints
+// (fingerprints.ts; the last 65,536 to 131,072, 2 MiB), and older ones are looked up again in the
+// table. A fingerprint collision could only spare a record its warning (at most 7e-15 per lookup).
 import type { Table } from '../../ports/table';
+import { FingerprintTable, fingerprintOf } from './fingerprints';
 import type { FhirJson } from './source-record';
 import { servingKeys } from '../serving/records';
 
@@ -14,19 +18,23 @@ const literal = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
 
 export class ReferenceLinks {
   /** `Type/id` (and the patient compartment it was found in) known to exist. */
-  private readonly known = new Set<string>();
+  private readonly known: FingerprintTable;
+  /** Targets looked up and not found (only dangling references land here; emptied when full). */
   private readonly missing = new Set<string>();
 
   constructor(
     private readonly serving: Table,
     private readonly hospital: string,
-    private readonly capacity = 100_000,
-  ) {}
+    knownPerGeneration = 65_536,
+    private readonly missingCapacity = 10_000,
+  ) {
+    this.known = new FingerprintTable(knownPerGeneration);
+  }
 
   /** A resource stored by this file: it counts at once, though its write may still be buffered. */
   stored(type: string, id: string, patient?: string): void {
     for (const key of [`${type}/${id}`, `${patient ?? ''}|${type}/${id}`]) {
-      this.remember(this.known, key);
+      this.known.set(fingerprintOf(key));
       this.missing.delete(key);
     }
   }
@@ -52,7 +60,9 @@ export class ReferenceLinks {
 
   private async exists(type: string, id: string, patient: string | undefined): Promise<boolean> {
     const cacheKey = type === 'Patient' ? `${type}/${id}` : `${patient ?? ''}|${type}/${id}`;
-    if (this.known.has(cacheKey) || this.known.has(`${type}/${id}`)) return true;
+    const bare = fingerprintOf(`${type}/${id}`);
+    const cached = type === 'Patient' ? bare : fingerprintOf(cacheKey);
+    if (this.known.has(cached) || this.known.has(bare)) return true;
     if (this.missing.has(cacheKey)) return false;
     const keys =
       type === 'Patient'
@@ -66,13 +76,12 @@ export class ReferenceLinks {
     let found = false;
     for (const key of keys)
       if (!found) found = (await this.serving.get(key.pk, key.sk)) !== undefined;
-    this.remember(found ? this.known : this.missing, cacheKey);
+    if (found) this.known.set(cached);
+    else {
+      if (this.missing.size >= this.missingCapacity) this.missing.clear();
+      this.missing.add(cacheKey);
+    }
     return found;
-  }
-
-  private remember(set: Set<string>, id: string): void {
-    if (set.size >= this.capacity) set.clear();
-    set.add(id);
   }
 }
 

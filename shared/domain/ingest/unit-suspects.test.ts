@@ -106,6 +106,24 @@ describe('Class: UnitSuspects', () => {
     expect(stored.sort()).toEqual(['a', 'b', 'child', 'i1', 'i2', 'i3', 'later', 'loss']);
   });
 
+  it('past its capacity lets the oldest series go, storing its held readings in order (nothing lost)', () => {
+    // Capacity 2 series: a third patient's weight evicts the first patient's series.
+    const units = new UnitSuspects<string>(2);
+    const verdicts = offerAll(units, [
+      ['p1-a', observation('29463-7', 70, 'kg', 0, 'Patient/p1')],
+      ['p1-b', observation('29463-7', 70.4, 'kg', 7, 'Patient/p1')],
+      ['p2-a', observation('29463-7', 80, 'kg', 0, 'Patient/p2')],
+      ['p3-a', observation('29463-7', 90, 'kg', 0, 'Patient/p3')],
+    ]);
+    // p1's two readings (one neighbour each: held) come out when p3's series takes their place.
+    expect(verdicts[3]!.ready).toEqual(['p1-a', 'p1-b']);
+    expect(units.drain()).toEqual(['p2-a', 'p3-a']);
+    // p1 again: a fresh series with no history, so a slip is held, not condemned on forgotten data.
+    const again = units.offer(observation('29463-7', 70 / 2.20462, 'kg', 14, 'Patient/p1'), 'p1-c');
+    expect(again.suspects).toEqual([]);
+    expect(units.drain()).toEqual(['p1-c']);
+  });
+
   it('cannot tell which of two readings is mislabelled, so one reading never condemns another', () => {
     const units = new UnitSuspects<string>();
     const verdicts = offerAll(units, [

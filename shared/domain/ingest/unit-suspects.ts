@@ -122,7 +122,14 @@ export class UnitSuspects<T = unknown> {
   private held = 0;
   private seq = 0;
 
-  constructor(private readonly capacity = 200_000) {}
+  /**
+   * @param capacity series remembered at most (about 5 per patient: 8,192 holds the recent readings
+   *   of some 1,600 patients, about 10 MiB). Past it the oldest series is let go, its held readings
+   *   stored: memory stays fixed whatever the file size, and a patient whose readings come far apart
+   *   in the file (an export sorted by time across more patients than that) is judged on fewer
+   *   neighbours, never judged wrong for it.
+   */
+  constructor(private readonly capacity = 8_192) {}
 
   /**
    * Offers one validated, normalised resource with the caller's `item` for it. Resources of other
@@ -194,7 +201,7 @@ export class UnitSuspects<T = unknown> {
     const key = `${subject}|${concept}`;
     let list = this.series.get(key);
     if (list === undefined) {
-      if (this.series.size >= this.capacity) this.releaseAll(verdicts);
+      if (this.series.size >= this.capacity) this.evictOldest(verdicts);
       list = [];
       this.series.set(key, list);
     }
@@ -353,6 +360,13 @@ export class UnitSuspects<T = unknown> {
   private releaseId(id: string, verdicts: UnitVerdicts<T>): void {
     const list = this.series.get(this.heldIds.get(id)!) ?? [];
     for (const r of list) if (r.id === id) this.release(r, verdicts);
+  }
+
+  /** The series created first: its held readings are stored (in order), its history forgotten. */
+  private evictOldest(verdicts: UnitVerdicts<T>): void {
+    const [key, list] = this.series.entries().next().value!;
+    for (const r of list) this.release(r, verdicts);
+    this.series.delete(key);
   }
 
   /** Every held reading, in the order they were offered, then all history forgotten. */

@@ -72,6 +72,9 @@ export async function pseudonymousId(
 }
 
 /** Pseudonyms cached per projector (one per file), so a patient's id is hashed once. */
+/** Pseudonyms cached per projector (one file's ingest). */
+const pseudonymCacheSize = 16_384;
+
 export class ResourceProjector {
   private readonly cache = new Map<string, string>();
 
@@ -86,7 +89,9 @@ export class ResourceProjector {
     let value = this.cache.get(key);
     if (!value) {
       value = await pseudonymousId(this.keys, this.hospital, type, id);
-      if (this.cache.size > 100_000) this.cache.clear(); // bounded, whatever the file size
+      // Bounded whatever the file size (about 2 MiB): the repeated targets (a patient's subject
+      // references) come close together in an export, and a miss only costs one HMAC.
+      if (this.cache.size >= pseudonymCacheSize) this.cache.clear();
       this.cache.set(key, value);
     }
     return value;
