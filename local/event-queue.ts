@@ -43,6 +43,11 @@ export class LocalQueue {
     return id;
   }
 
+  /** No message waiting or in flight now. */
+  get isIdle(): boolean {
+    return this.waiting.length === 0 && this.inFlight === 0;
+  }
+
   /** Resolves when no message is waiting or in flight. */
   idle(): Promise<void> {
     if (this.waiting.length === 0 && this.inFlight === 0) return Promise.resolve();

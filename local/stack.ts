@@ -171,6 +171,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       deadLetterFile: join(dataDir, 'dead-letters', 'ingest.jsonl'),
       maxReceiveCount: options.maxReceiveCount ?? 5,
     });
+    // As on AWS: a rule delivers IngestContinuationRequested to the ingest queue, so a file too
+    // large for one invocation goes on in the next (functions/ingest/continuation.ts).
+    events.addRule({
+      name: 'caregraph-local-ingest-continuation',
+      ...eventTypes.ingestContinuationRequested,
+      handler: async (event) => {
+        ingestQueue.send(JSON.stringify(event));
+      },
+    });
     if (options.autoIngest !== false) {
       wireObjectCreated(s3rver, config, ingestQueue);
       await redriveUnprocessed(deps, config, ingestQueue);
@@ -222,8 +231,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       scheduler,
       issuer: gateway.issuer,
       settled: async () => {
-        await ingestQueue.idle();
-        await events.idle();
+        // Events can queue more ingest work (a file's continuation) and ingest more events.
+        do {
+          await ingestQueue.idle();
+          await events.idle();
+        } while (!ingestQueue.isIdle);
       },
       close: () => closeAll(closers),
     };

@@ -11,22 +11,49 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Dependencies } from '../../shared/adapters/composition';
 import type { Observability } from '../../shared/adapters/observability';
-import { ingestFile, recordPermanentFailure } from '../../shared/domain/ingest/ingest-file';
+import {
+  IngestYielded,
+  ingestFile,
+  recordPermanentFailure,
+} from '../../shared/domain/ingest/ingest-file';
 import { shouldRetry } from '../../shared/domain/problem';
 import { ValidationError, asCaregraphError } from '../../shared/domain/errors';
 import { decodeS3Key, s3NotificationSchema, type S3EventRecord } from './s3-event';
 import { reidentificationTableOf, researchViews } from './research-views';
+import {
+  continuationDetailOf,
+  continuationRecord,
+  requestContinuation,
+  sequenceOf,
+} from './continuation';
 
-export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Observability) {
+export interface IngestHandlerOptions {
+  /** Records between checkpoints (default 10,000; tests use fewer). */
+  checkpointEvery?: number;
+}
+
+export function makeIngestHandler(
+  deps: Dependencies,
+  { logger, metrics }: Observability,
+  options: IngestHandlerOptions = {},
+) {
   // Pseudonyms issued go to the re-identification table; Patients get research keys (research-views.ts).
   const research = researchViews(deps, reidentificationTableOf(deps));
   const ingestDeps = { ...deps, keys: research.keys, serving: research.serving };
   const idempotency = new IdempotencyConfig({ expiresAfterSeconds: 7 * 24 * 3600 });
+  let lambdaContext: Context | undefined;
   const ingestObject = makeIdempotent(
     async (record: S3EventRecord) => {
       const key = decodeS3Key(record.s3.object.key);
       const etag = record.s3.object.eTag ?? record.s3.object.sequencer ?? key;
-      const report = await ingestFile(ingestDeps, { key, etag }).catch(async (error: unknown) => {
+      const context = lambdaContext;
+      const outcome = await ingestFile(ingestDeps, {
+        key,
+        etag,
+        ...(options.checkpointEvery ? { checkpointEvery: options.checkpointEvery } : {}),
+        ...(context ? { remainingMs: () => context.getRemainingTimeInMillis() } : {}),
+      }).catch(async (error: unknown) => {
+        if (error instanceof IngestYielded) return error;
         // A retry cannot fix a permanent failure: report it (the file stays in raw storage) instead
         // of cycling the message to the DLQ while the hospital waits for a report that never comes.
         if (shouldRetry(error)) throw error;
@@ -37,6 +64,24 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
         return recordPermanentFailure(deps, key, error);
       });
       await research.flush();
+      if (outcome instanceof IngestYielded) {
+        // Stopped at a checkpoint for lack of time: the next invocation resumes there.
+        const next = await requestContinuation(
+          deps,
+          record,
+          key,
+          outcome.afterLine,
+          deps.clock.now().toISOString(),
+        );
+        logger.info('file continues in another invocation', {
+          ...fileRef(key),
+          afterLine: outcome.afterLine,
+          invocation: next.sequence,
+        });
+        metrics.addMetric('FileContinuations', MetricUnit.Count, 1);
+        return { key, status: 'continuing', afterLine: outcome.afterLine };
+      }
+      const report = outcome;
       logger.info('file ingested', {
         ...fileRef(key),
         status: report.status,
@@ -61,6 +106,11 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
   const recordHandler = async (message: SQSRecord) => {
     const body = parseBody(message);
     if (isTestEvent(body)) return; // s3:TestEvent, sent once when notifications are configured
+    const continuation = continuationDetailOf(body);
+    if (continuation) {
+      await ingestObject(await continuationRecord(deps.serving, continuation));
+      return;
+    }
     const parsed = s3NotificationSchema.safeParse(body);
     if (!parsed.success)
       throw new ValidationError(`SQS message ${message.messageId} is not an S3 notification`);
@@ -72,6 +122,7 @@ export function makeIngestHandler(deps: Dependencies, { logger, metrics }: Obser
 
   return middy(async (event: SQSEvent, context: Context) => {
     idempotency.registerLambdaContext(context);
+    lambdaContext = context;
     // Report every failed message (even all of them) rather than throwing: SQS retries exactly those.
     return processPartialResponse(event, recordHandler, processor, {
       context,
@@ -105,7 +156,8 @@ function identityOf(record: S3EventRecord): S3EventRecord {
   const { bucket, object } = record.s3;
   return {
     eventSource: record.eventSource,
-    eventName: 'ObjectCreated',
+    // A continuation's sequence keeps it apart from the invocation it continues (which completed).
+    eventName: sequenceOf(record) > 0 ? record.eventName : 'ObjectCreated',
     eventTime: '',
     s3: {
       bucket: { name: bucket.name },

@@ -62,7 +62,8 @@ export class DataKey extends Construct {
     // S3 sends ObjectCreated notifications into the KMS-encrypted ingest queue; CloudWatch sends
     // alarm notifications into the KMS-encrypted operator topic; EventBridge puts events it could not
     // hand to a rule target into that target's encrypted dead-letter queue (EventBridge user guide,
-    // "Using dead-letter queues"). Each needs a data key to do so; same account only.
+    // "Using dead-letter queues"), and IngestContinuationRequested into the encrypted ingest queue.
+    // Each needs a data key to do so; same account only.
     for (const [sid, service] of [
       ['S3NotificationsIntoEncryptedQueue', 's3.amazonaws.com'],
       ['CloudWatchAlarmsIntoEncryptedTopic', 'cloudwatch.amazonaws.com'],

@@ -2,6 +2,8 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as eventsources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -17,6 +19,7 @@ import {
   servingTable,
 } from '../../shared/config/resources';
 import type { BucketRole } from '../../shared/ports/object-store';
+import { eventTypes } from '../../shared/ports/event-bus';
 import {
   objectPrefixFinding,
   pseudonymSecretsFinding,
@@ -98,6 +101,24 @@ export class IngestPipeline extends Construct {
     });
     this.grantIngestAccess(props);
 
+    // A file too large for one invocation stops at a checkpoint and asks for the next one
+    // (functions/ingest/continuation.ts): the event goes straight to this queue, so the file goes
+    // on at once and never spends the upload message's receive count. Undeliverable events land in
+    // the alarmed dead-letter queue. (The data key lets EventBridge encrypt into the queue.)
+    const continuation = eventTypes.ingestContinuationRequested;
+    new events.Rule(this, 'IngestContinuation', {
+      ruleName: `${props.prefix}-ingest-continuation`,
+      description: 'A file continues in the next ingest invocation, after its last checkpoint',
+      eventPattern: { source: [continuation.source], detailType: [continuation.detailType] },
+      targets: [
+        new targets.SqsQueue(this.queue.queue, {
+          deadLetterQueue: this.queue.deadLetterQueue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
+    });
+
     this.function.fn.addEventSource(
       new eventsources.SqsEventSource(this.queue.queue, {
         batchSize: 1,
@@ -134,7 +155,8 @@ export class IngestPipeline extends Construct {
         'kms:DescribeKey',
       ]),
       readPseudonymSecrets(this, props.pseudonymSecretPrefix),
-      // PatientDataUpdated events for monitoring, on the account's default bus only.
+      // PatientDataUpdated events for monitoring and IngestContinuationRequested for itself, on
+      // the account's default bus only.
       new iam.PolicyStatement({
         sid: 'AnnouncePatientDataUpdated',
         actions: ['events:PutEvents'],

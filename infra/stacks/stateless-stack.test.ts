@@ -119,6 +119,38 @@ describe('Stack: stateless', () => {
       });
     });
 
+    it('routes IngestContinuationRequested to the ingest queue (EventBridge may send to it), DLQ on failure', () => {
+      const queue = queueIdNamed('caregraph-ingest');
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['caregraph.ingest'],
+          'detail-type': ['IngestContinuationRequested'],
+        },
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [queue, 'Arn'] },
+            RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+            DeadLetterConfig: {
+              Arn: { 'Fn::GetAtt': [queueIdNamed('caregraph-ingest-dlq'), 'Arn'] },
+            },
+          }),
+        ],
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queue }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Effect: 'Allow',
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            }),
+          ]),
+        },
+      });
+    });
+
     it('feeds the ingest function from the queue with partial batch failure reporting', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [queueIdNamed('caregraph-ingest'), 'Arn'] },

@@ -18,4 +18,9 @@ export interface EventBus {
 export const eventTypes = {
   patientDataUpdated: { source: 'caregraph.ingest', detailType: 'PatientDataUpdated' },
   noteCurated: { source: 'caregraph.ingest', detailType: 'NoteCurated' },
+  /** A file continues in another ingest invocation (functions/ingest/continuation.ts). */
+  ingestContinuationRequested: {
+    source: 'caregraph.ingest',
+    detailType: 'IngestContinuationRequested',
+  },
 } as const;

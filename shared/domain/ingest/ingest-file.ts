@@ -51,7 +51,28 @@ export interface IngestInput {
   onProgress?: (linesRead: number) => void;
   /** Records between checkpoints (default 10,000). */
   checkpointEvery?: number;
+  /**
+   * Time left to this invocation, ms (Lambda's getRemainingTimeInMillis). When given, the file is
+   * processed in as many invocations as it needs: after a checkpoint, if the time left would not
+   * cover two more segments like the slowest so far and a margin, ingestFile stops there and throws
+   * IngestYielded; the next invocation resumes after that checkpoint.
+   */
+  remainingMs?: () => number;
 }
+
+/**
+ * Thrown by ingestFile when it stopped at a checkpoint to finish in another invocation (not a
+ * failure): everything up to `afterLine` is stored and checkpointed.
+ */
+export class IngestYielded extends Error {
+  constructor(readonly afterLine: number) {
+    super(`stopped after line ${afterLine} to continue in another invocation`);
+    this.name = 'IngestYielded';
+  }
+}
+
+/** Time kept in hand after the last segment of an invocation: the report, flushes, the hand-over. */
+const yieldMarginMs = 30_000;
 
 const writeBatchSize = 200;
 
@@ -70,8 +91,19 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
   const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
-  // A line boundary: everything up to `line` is stored; make it durable, start a new segment.
+  let segmentStart = performance.now();
+  let slowestSegmentMs = 0;
+  // A line boundary: everything up to `line` is stored; make it durable, start a new segment, and
+  // stop here if this invocation has no time for two more segments (the next one resumes here).
   const checkpoint = async (line: number): Promise<void> => {
+    await saveSegment(line);
+    const now = performance.now();
+    slowestSegmentMs = Math.max(slowestSegmentMs, now - segmentStart);
+    segmentStart = now;
+    if (input.remainingMs && input.remainingMs() < 2 * slowestSegmentMs + yieldMarginMs)
+      throw new IngestYielded(line);
+  };
+  const saveSegment = async (line: number): Promise<void> => {
     await sink.release();
     await sink.flush();
     await outputs.close();
@@ -127,6 +159,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     await outputs.close();
   } catch (error) {
     await outputs.abort(error);
+    source.destroy(); // the unread rest of the object: a yield or a failure stops reading here
     throw error;
   }
   const quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
