@@ -139,7 +139,9 @@ describe('Function: ingest (a file continued across invocations)', () => {
     expect(final.resumedAfterLine).toBe(400);
     expect(final.records.accepted + final.records.repaired + final.records.rejected).toBe(401);
     expect(final.records.rejected).toBe(1);
-    expect(final.errors).toEqual([{ line: 391, reason: expect.stringContaining('not valid JSON') }]);
+    expect(final.errors).toEqual([
+      { line: 391, reason: expect.stringContaining('not valid JSON') },
+    ]);
     expect(await curatedLines()).toBe(400);
     const patients = await apiGet(stack, '/patients?limit=200', 'continued');
     expect(patients.body.items).toHaveLength(40);
