@@ -182,14 +182,3 @@ describe('Function: generatePatientState — plausibility', () => {
     expect(problems).toEqual([]);
   });
 });
-
-describe('Function: generatePatientState — speed', () => {
-  it('prints a micro-benchmark of ms per patient (informational, not asserted)', () => {
-    const n = 3000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) generatePatientState(options, 10_000 + i);
-    const ms = (performance.now() - t0) / n;
-    console.info(`synth state: ${ms.toFixed(3)} ms/patient over ${n} patients`);
-    expect(ms).toBeGreaterThan(0);
-  });
-});
