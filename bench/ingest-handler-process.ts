@@ -29,6 +29,8 @@ export interface HandlerOutcome {
   peakRssMiB: number;
   heapBeforeMiB: number;
   peakHeapMiB: number;
+  /** RSS every 10 s of the run, MiB: whether memory levels off or keeps growing with the file. */
+  rssEvery10sMiB: number[];
   /**
    * With CAREGRAPH_BENCH_RETAINED=1 (the benchmark then starts this process with --expose-gc): the
    * heap still in use after a full collection, every 5 s of the run, MiB. What the function retains,
@@ -74,6 +76,8 @@ async function run({
   const sampler = setInterval(() => {
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
+  const rss: number[] = [];
+  const rssSampler = setInterval(() => rss.push(mib(process.memoryUsage.rss())), 10_000);
   const gc = (globalThis as { gc?: () => void }).gc;
   const retained: number[] = [];
   const tracer =
@@ -87,6 +91,7 @@ async function run({
   const response = await ingest(event, lambdaContext('bench-ingest', 900_000));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   clearInterval(sampler);
+  clearInterval(rssSampler);
   if (tracer) clearInterval(tracer);
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   deps.dynamodb.destroy();
@@ -98,6 +103,7 @@ async function run({
     peakRssMiB: peakRss() ?? mib(before.rss),
     heapBeforeMiB: mib(before.heapUsed),
     peakHeapMiB: mib(peakHeap),
+    rssEvery10sMiB: rss,
     ...(tracer ? { retainedHeapMiB: retained } : {}),
   };
 }

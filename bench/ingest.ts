@@ -172,6 +172,7 @@ function memoryMetrics(
     [name('rssGrowthMiB')]: handler.peakRssMiB - handler.rssBeforeMiB,
     [name('peakHeapMiB')]: handler.peakHeapMiB,
     [name('heapGrowthDuringHandlerMiB')]: handler.peakHeapMiB - handler.heapBeforeMiB,
+    [name('rssEvery10sMiB')]: handler.rssEvery10sMiB.join(' '),
     ...(handler.retainedHeapMiB
       ? {
           [name('retainedHeapMaxMiB')]: Math.max(...handler.retainedHeapMiB),

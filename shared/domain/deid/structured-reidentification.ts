@@ -59,7 +59,12 @@ export function reidentificationEntryOf(
 export interface ReidentificationLogOptions {
   /** Entries queued before a write is due (default 500; DynamoDB takes 25 per request). */
   batchSize?: number;
-  /** Written entries remembered, so repeats cost nothing (default 200,000; then forgotten). */
+  /**
+   * Written entries remembered, so repeats cost nothing (default 16,384, about 2 MiB; then
+   * forgotten). A forgotten one repeated is written again over itself: a write, never a loss. Kept
+   * small because the log lives as long as the function instance: at 200,000 this set alone grew
+   * the ingest function by some 25 MiB over a 200,000-record file (docs/ingest.md).
+   */
   rememberAtMost?: number;
   /** Entries sealed under one data key before a new one is made (default 1,000,000). */
   entriesPerDataKey?: number;
@@ -86,7 +91,7 @@ export class ReidentificationLog {
   ) {
     this.options = {
       batchSize: 500,
-      rememberAtMost: 200_000,
+      rememberAtMost: 16_384,
       entriesPerDataKey: 1_000_000,
       ...options,
     };
