@@ -9,6 +9,7 @@ import {
   heartRate,
   ndjson,
   patient,
+  segmentedExport,
   startTestStack,
   type TestStack,
 } from './helpers/stack';
@@ -16,14 +17,8 @@ import {
 describe('Function: ingest (checkpoints)', () => {
   let stack: TestStack;
   const key = keyLayout.raw('resume', 'b1', 'big.ndjson');
-  // 40 patients with 9 observations each, and one bad line near the end.
-  const lines = Array.from({ length: 40 }, (_, p) => [
-    patient(`p${p}`),
-    ...Array.from({ length: 9 }, (_, o) =>
-      heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + (o % 9)}T09:00:00Z`, 60 + o),
-    ),
-  ]).flat();
-  const body = ndjson(...lines.slice(0, 390), 'not json', ...lines.slice(390));
+  // 40 patients with 9 observations each, and one bad line (391) near the end: 401 lines.
+  const body = segmentedExport();
 
   beforeAll(async () => {
     stack = await startTestStack({ autoIngest: false });

@@ -16,14 +16,7 @@ import { LocalEventBus } from '../local/event-bus';
 import { LocalQueue } from '../local/event-queue';
 import { lambdaContext, s3EventRecord } from '../local/aws-events';
 import type { IngestReport } from '../shared/domain/ingest/report';
-import {
-  apiGet,
-  heartRate,
-  ndjson,
-  patient,
-  startTestStack,
-  type TestStack,
-} from './helpers/stack';
+import { apiGet, segmentedExport, startTestStack, type TestStack } from './helpers/stack';
 
 describe('Function: ingest (a file continued across invocations)', () => {
   let stack: TestStack;
@@ -32,14 +25,8 @@ describe('Function: ingest (a file continued across invocations)', () => {
   let queue: LocalQueue;
   const continuations: { detail: Record<string, unknown> }[] = [];
   const key = keyLayout.raw('continued', 'b1', 'large export.ndjson');
-  // 40 patients with 9 observations each, and one bad line near the end: 401 lines.
-  const lines = Array.from({ length: 40 }, (_, p) => [
-    patient(`p${p}`),
-    ...Array.from({ length: 9 }, (_, o) =>
-      heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + (o % 9)}T09:00:00Z`, 60 + o),
-    ),
-  ]).flat();
-  const body = ndjson(...lines.slice(0, 390), 'not json', ...lines.slice(390));
+  // 40 patients with 9 observations each, and one bad line (391) near the end: 401 lines.
+  const body = segmentedExport();
   let upload: string;
 
   const settled = async () => {

@@ -68,3 +68,17 @@ export const heartRate = (
   effectiveDateTime: when,
   valueQuantity: { value, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
 });
+
+/**
+ * A 401-line NDJSON export: 40 patients with 9 heart rates each (400 records), and one line that is
+ * not JSON at line 391. For tests of files processed in segments (checkpoints, continuations).
+ */
+export function segmentedExport(): string {
+  const lines = Array.from({ length: 40 }, (_, p) => [
+    patient(`p${p}`),
+    ...Array.from({ length: 9 }, (_, o) =>
+      heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + (o % 9)}T09:00:00Z`, 60 + o),
+    ),
+  ]).flat();
+  return ndjson(...lines.slice(0, 390), 'not json', ...lines.slice(390));
+}
