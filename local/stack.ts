@@ -49,6 +49,12 @@ export interface StackOptions {
   maxReceiveCount?: number;
   /** Turn S3 object-created events into ingest deliveries (default true; benchmarks invoke the handler themselves). */
   autoIngest?: boolean;
+  /**
+   * The ingest function's time per invocation (default 300,000 ms, its Lambda timeout) and records
+   * between checkpoints (default 10,000); tests shrink both to make a file continue across
+   * invocations.
+   */
+  ingest?: { timeoutMs?: number; checkpointEvery?: number };
 }
 
 export interface StackEndpoints {
@@ -164,10 +170,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // named graph is replaced on every start, so it never duplicates.
     await loadSeedKnowledge(deps.graph);
 
-    const ingest = makeIngestHandler(deps, buildObservability(config, 'ingest'));
+    const ingest = makeIngestHandler(deps, buildObservability(config, 'ingest'), {
+      ...(options.ingest?.checkpointEvery
+        ? { checkpointEvery: options.ingest.checkpointEvery }
+        : {}),
+    });
     const ingestQueue = new LocalQueue({
       name: 'caregraph-local-ingest',
-      handler: (event) => ingest(event, lambdaContext('caregraph-ingest')),
+      handler: (event) =>
+        ingest(event, lambdaContext('caregraph-ingest', options.ingest?.timeoutMs)),
       deadLetterFile: join(dataDir, 'dead-letters', 'ingest.jsonl'),
       maxReceiveCount: options.maxReceiveCount ?? 5,
     });

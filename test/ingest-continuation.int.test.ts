@@ -148,4 +148,27 @@ describe('Function: ingest (a file continued across invocations)', () => {
     expect(await curatedLines()).toBe(400);
     expect(existsSync(join(dir, 'dead-letters.jsonl'))).toBe(false);
   });
+
+  it('the embedded stack (npm start) hands a file over through its own rule and queue', async () => {
+    // Prepare: uploads ingested as S3 events arrive, 10 s per invocation, checkpoints every 100.
+    const local = await startTestStack({ ingest: { timeoutMs: 10_000, checkpointEvery: 100 } });
+    try {
+      // Act
+      await local.deps.objects.put('raw', keyLayout.raw('local', 'b1', 'f.ndjson'), body);
+      await local.settled();
+      // Assess: the file finished in five invocations, every line accounted for once.
+      const text = await local.deps.objects.getText(
+        'curated',
+        keyLayout.report('local', 'b1', 'f.ndjson'),
+      );
+      const final = JSON.parse(text!) as IngestReport;
+      expect(final.resumedAfterLine).toBe(400);
+      expect(final.records.accepted + final.records.repaired + final.records.rejected).toBe(401);
+      const handedOver = await local.deps.serving.query({ partition: 'CONT#local' });
+      expect(handedOver.items).toHaveLength(1);
+      expect(existsSync(join(local.dataDir, 'dead-letters', 'ingest.jsonl'))).toBe(false);
+    } finally {
+      await local.stop();
+    }
+  });
 });
