@@ -4,6 +4,7 @@
 // (child_process.fork); sends `{ endpoints, dataDir }` once the servers listen and closes them when
 // the parent says `close` or disconnects.
 import { startStack } from '../local/stack';
+import { muteSdkNodeVersionNotice } from '../local/node-warnings';
 
 const dataDir = process.argv[2];
 if (!dataDir) {
@@ -17,13 +18,7 @@ if (!process.send) {
   process.exit(2);
 }
 
-// As in the CLI (local/cli/caregraph.mjs): the SDK's notice of its future Node 22 requirement is
-// noise here (the deploy target is nodejs22.x); every other warning still prints.
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning'))
-    process.stderr.write(`${warning.name}: ${warning.message}\n`);
-});
+muteSdkNodeVersionNotice();
 
 const stack = await startStack({
   dataDir,

@@ -4,13 +4,14 @@
 // reference). Started with child_process.fork; receives `{ endpoints, dataDir, event }`, invokes the
 // handler once and replies with its response, the time it took and the memory it used.
 import type { SQSEvent } from 'aws-lambda';
-import { readFileSync } from 'node:fs';
 import { lambdaContext } from '../local/aws-events';
 import { LocalEventBus } from '../local/event-bus';
 import { localConfig, type LocalEndpoints } from '../shared/config/config';
 import { buildDependencies } from '../shared/adapters/composition';
 import { buildObservability } from '../shared/adapters/observability';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
+import { muteSdkNodeVersionNotice } from '../local/node-warnings';
+import { processMemory } from './process-memory';
 
 export interface HandlerRun {
   endpoints: LocalEndpoints;
@@ -40,11 +41,7 @@ export interface HandlerOutcome {
   retainedHeapMiB?: number[];
 }
 
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (!`${warning.name} ${warning.message}`.includes('NodeVersionSupportWarning'))
-    process.stderr.write(`${warning.name}: ${warning.message}\n`);
-});
+muteSdkNodeVersionNotice();
 
 if (!process.send) {
   process.stderr.write('ingest-handler-process.ts is started by bench/ingest.ts (fork)\n');
@@ -100,21 +97,10 @@ async function run({
     failures: response.batchItemFailures.length,
     seconds,
     rssBeforeMiB: mib(before.rss),
-    peakRssMiB: peakRss() ?? mib(before.rss),
+    peakRssMiB: processMemory('self')?.peakRssMiB ?? mib(before.rss),
     heapBeforeMiB: mib(before.heapUsed),
     peakHeapMiB: mib(peakHeap),
     rssEvery10sMiB: rss,
     ...(tracer ? { retainedHeapMiB: retained } : {}),
   };
-}
-
-/** VmHWM from /proc (Linux), MiB. */
-function peakRss(): number | undefined {
-  try {
-    const status = readFileSync('/proc/self/status', 'utf8');
-    const kib = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
-    return kib === undefined ? undefined : Math.round(Number(kib) / 1024);
-  } catch {
-    return undefined;
-  }
 }

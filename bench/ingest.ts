@@ -12,6 +12,7 @@ import { LocalEventBus } from '../local/event-bus';
 import { localConfig, type LocalEndpoints } from '../shared/config/config';
 import { buildDependencies } from '../shared/adapters/composition';
 import type { HandlerOutcome, HandlerRun } from './ingest-handler-process';
+import { processMemory } from './process-memory';
 import { Readable } from 'node:stream';
 import { numberedLines } from '../shared/domain/ingest/lines';
 import { ndjsonRecordBatches } from '../shared/domain/ingest/record-sources';
@@ -146,8 +147,8 @@ async function ingestInOwnProcess(
       handler,
       report,
       servers: {
-        rssGrowthMiB: serversAfter.rssMiB - serversBefore.rssMiB,
-        peakRssMiB: serversAfter.peakRssMiB,
+        rssGrowthMiB: (serversAfter?.rssMiB ?? 0) - (serversBefore?.rssMiB ?? 0),
+        peakRssMiB: serversAfter?.peakRssMiB ?? 0,
       },
       rate: Math.round(read / handler.seconds),
     };
@@ -241,18 +242,6 @@ async function forkServers(
       await exited;
     },
   };
-}
-
-/** Current and peak resident memory of a process (Linux /proc; zeros elsewhere). */
-function processMemory(pid: number | undefined): { rssMiB: number; peakRssMiB: number } {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = (field: string) =>
-      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
-  } catch {
-    return { rssMiB: 0, peakRssMiB: 0 };
-  }
 }
 
 /**

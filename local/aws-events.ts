@@ -2,6 +2,7 @@
 // v2, EventBridge Scheduler), so the same handlers run unchanged. Samples live in events/.
 import { randomUUID, createHash } from 'node:crypto';
 import type { Context, SQSRecord, ScheduledEvent } from 'aws-lambda';
+import { encodeS3Key } from '../functions/ingest/s3-event';
 
 export const localAccount = '000000000000';
 export const localRegion = 'us-east-1';
@@ -35,7 +36,7 @@ export function s3EventRecord(o: S3ObjectCreated, at = new Date()) {
         arn: `arn:aws:s3:::${o.bucket}`,
       },
       object: {
-        key: encodeURIComponent(o.key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+        key: encodeS3Key(o.key),
         size: o.size,
         eTag: o.eTag,
         sequencer: o.sequencer,

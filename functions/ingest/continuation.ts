@@ -10,7 +10,7 @@ import type { Table } from '../../shared/ports/table';
 import { eventTypes, type EventBus } from '../../shared/ports/event-bus';
 import { parseRawKey } from '../../shared/domain/ingest/raw-key';
 import { ValidationError } from '../../shared/domain/errors';
-import type { S3EventRecord } from './s3-event';
+import { encodeS3Key, type S3EventRecord } from './s3-event';
 
 export interface ContinuationDetail {
   hospital: string;
@@ -101,7 +101,7 @@ export async function continuationRecord(
     s3: {
       bucket: { name: String(item.bucket) },
       object: {
-        key: encodeURIComponent(key).replace(/%2F/g, '/'),
+        key: encodeS3Key(key),
         ...(typeof item.eTag === 'string' ? { eTag: item.eTag } : {}),
         ...(typeof item.versionId === 'string' ? { versionId: item.versionId } : {}),
       },

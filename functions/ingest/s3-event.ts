@@ -24,6 +24,11 @@ export type S3EventRecord = z.infer<typeof s3EventRecordSchema>;
 export const s3NotificationSchema = z.object({ Records: z.array(s3EventRecordSchema).min(1) });
 
 /** S3 URL-encodes keys in events, with '+' for spaces. */
+/** An object key as S3 puts it in event notifications: URL-encoded, `/` kept, spaces as `+`. */
+export function encodeS3Key(key: string): string {
+  return encodeURIComponent(key).replace(/%2F/g, '/').replace(/%20/g, '+');
+}
+
 export function decodeS3Key(key: string): string {
   try {
     return decodeURIComponent(key.replace(/\+/g, ' '));

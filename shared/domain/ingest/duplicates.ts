@@ -10,8 +10,7 @@
 // copy is stored again over itself and counted as accepted). A fingerprint collision between two ids
 // is harmless (the record is still stored, counted as a correction); between two measurements it
 // would merge a distinct Observation, with a chance of at most 7e-15 per Observation.
-import { createHash } from 'node:crypto';
-import { FingerprintTable, fingerprintOf, type Fingerprint } from './fingerprints';
+import { FingerprintTable, fingerprintOf } from './fingerprints';
 import type { FhirJson } from './source-record';
 
 export type DuplicateVerdict =
@@ -29,7 +28,7 @@ export class DuplicateTracker {
 
   check(resource: FhirJson): DuplicateVerdict {
     const id = fingerprintOf(`${resource.resourceType}/${resource.id ?? ''}`);
-    const digest = contentFingerprint(resource);
+    const digest = fingerprintOf(JSON.stringify(resource));
     const previous = this.byId.get(id);
     this.byId.set(id, digest);
     if (previous !== undefined && previous.hi === digest.hi && previous.lo === digest.lo)
@@ -43,11 +42,6 @@ export class DuplicateTracker {
     }
     return 'new';
   }
-}
-
-function contentFingerprint(resource: FhirJson): Fingerprint {
-  const d = createHash('sha1').update(JSON.stringify(resource)).digest();
-  return { hi: d.readUInt32BE(0), lo: d.readUInt32BE(4) };
 }
 
 function measurementKey(r: FhirJson): string | undefined {

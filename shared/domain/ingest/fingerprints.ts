@@ -125,11 +125,11 @@ export class FingerprintTable {
     }
   }
 
+  /** The newest generation holding `key` and its slot there. */
   private find(key: Fingerprint): [Generation, number] | undefined {
-    for (const g of [this.current, this.previous]) {
-      const i = g.slot(key);
-      if (g.occupied(i)) return [g, i];
-    }
-    return undefined;
+    let i = this.current.slot(key);
+    if (this.current.occupied(i)) return [this.current, i];
+    i = this.previous.slot(key);
+    return this.previous.occupied(i) ? [this.previous, i] : undefined;
   }
 }

@@ -128,7 +128,7 @@ function rewrittenQuantity(
   const extension: unknown[] = Array.isArray(q.extension) ? q.extension.slice() : [];
   extension.push({ url: originalQuantityUrl, valueQuantity: original });
   repairs.push({
-    path: index < 0 ? 'valueQuantity' : `component[${index}].valueQuantity`,
+    path: `${prefixOf(index)}valueQuantity`,
     kind: converted ? 'unit-converted' : 'unit-canonicalised',
     detail: converted
       ? `${entry.concept} converted to ${entry.ucum}`
