@@ -5,12 +5,17 @@
 // dictionary and combined systems); `cidEval` scores gold entities (relation extraction alone),
 // dictionary entities, and dictionary entities whose missing MeSH ids the name -> id linker fills
 // (training names, curated vocabulary, NCBI-disease training names: training/deep/ner/mesh-ids),
-// without training the tagger, in about ten seconds.
+// without training the tagger, in about ten seconds. With a licensed MeSH release
+// (CAREGRAPH_MESH_XML, a descriptor XML, or CAREGRAPH_MESH_VOCABULARY, its `caregraph vocab import`
+// output) the linker and the ceiling's known ids also take its Chemical, Disease and Symptom names.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importRelease, loadVocabularyFile } from '../../local/vocabulary-file';
+import { meshVocabularyFiles } from '../../shared/config/config';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
 import { extractClinical } from '../../shared/domain/nlp/extract';
-import { fillMeshIds } from '../../shared/domain/nlp/linking/mesh-names';
+import { fillMeshIds, type NamedId } from '../../shared/domain/nlp/linking/mesh-names';
+import type { Concept } from '../../shared/domain/nlp/model';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { cidFeatureNames, type CidMention } from '../../shared/domain/nlp/relations/cid';
 import { cidPriorFeatureNames } from '../../shared/domain/nlp/relations/cid-prior';
@@ -44,7 +49,10 @@ const ncbiTrainFile = 'ncbi-disease/NCBItrainset_corpus.txt';
  * development split with gold and with dictionary entities, plus the model's cross-validated F1 on
  * the training split; skips when ../shared/data is absent.
  */
-export async function cidEval(ctx: EvalContext): Promise<EvalResult> {
+export async function cidEval(
+  ctx: EvalContext,
+  licensed: LicensedMeshFiles = meshVocabularyFiles(),
+): Promise<EvalResult> {
   const missing = [trainFile, devFile].find((f) => !existsSync(join(ctx.sharedData, f)));
   if (missing)
     return {
@@ -76,23 +84,70 @@ export async function cidEval(ctx: EvalContext): Promise<EvalResult> {
   Object.assign(metrics, prefixed('bc5cdr.cid.dictionary', scoreCid(model, dev, dictionary)));
   ctx.progress('BC5CDR CID with dictionary entities, missing ids filled by the name -> id linker');
   const ncbi = join(ctx.sharedData, ncbiTrainFile);
-  const table = corpusMeshTable(
-    train,
-    existsSync(ncbi)
+  const mesh = await licensedMeshNames(licensed, ctx.progress);
+  const table = corpusMeshTable(train, [
+    ...(existsSync(ncbi)
       ? meshNamesOf(parsePubtator(readFileSync(ncbi, 'utf8'))).filter((n) => n.type === 'Disease')
-      : [],
-  );
+      : []),
+    ...mesh.names,
+  ]);
   const linked = dev.map((d, i) => fillMeshIds(table, d.text, dictionary[i]!));
   Object.assign(metrics, prefixed('bc5cdr.cid.dictionaryLinked', scoreCid(model, dev, linked)));
   ctx.progress('BC5CDR CID ceiling: gold entities, only the MeSH ids known offline');
   // The best any linker can do with the knowledge on this machine: every gold mention found, with its
   // gold id, but only when that id occurs somewhere a linker could learn it from (the training
-  // split's mentions, the NCBI-disease training names, the curated vocabulary). Ids outside that set
-  // need a MeSH descriptor list (shared/domain/nlp/importers/mesh), which is not available here.
-  const known = new Set(table.values());
+  // split's mentions, the NCBI-disease training names, the curated vocabulary, and a licensed MeSH
+  // release when one is given). Ids outside that set need a MeSH descriptor list
+  // (shared/domain/nlp/importers/mesh), which is not available here.
+  const known = new Set([...table.values(), ...mesh.names.map((n) => n.id)]);
   const knownOnly = gold.map((mentions) => knownIdMentions(mentions, known));
   Object.assign(metrics, prefixed('bc5cdr.cid.goldKnownIds', scoreCid(model, dev, knownOnly)));
-  return { metrics, details: modelDetails(model) };
+  return {
+    metrics,
+    details: { ...modelDetails(model), ...(mesh.details ? { meshVocabulary: mesh.details } : {}) },
+  };
+}
+
+/** A licensed MeSH release to add to the linker: a VOCAB.jsonl and/or a descriptor XML. */
+export interface LicensedMeshFiles {
+  vocabulary?: string;
+  xml?: string;
+}
+
+/**
+ * The names (preferred term and synonyms) of the Chemical, Disease and Symptom concepts with a MeSH
+ * code in `files`, and what was read for the report; no files, no names and no details.
+ */
+export async function licensedMeshNames(
+  files: LicensedMeshFiles,
+  progress: (line: string) => void = () => {},
+): Promise<{ names: NamedId[]; details?: Record<string, unknown> }> {
+  const read: { file: string; format: string; concepts: number; names: number }[] = [];
+  const names: NamedId[] = [];
+  const add = (file: string, format: string, concepts: readonly Concept[]) => {
+    const found = meshNamedIds(concepts);
+    read.push({ file, format, concepts: concepts.length, names: found.length });
+    names.push(...found);
+    progress(`  ${file}: ${found.length} MeSH names of ${concepts.length} concepts`);
+  };
+  if (files.vocabulary)
+    add(files.vocabulary, 'vocabulary', await loadVocabularyFile(files.vocabulary));
+  if (files.xml) {
+    const concepts: Concept[] = [];
+    for await (const c of importRelease('mesh', files.xml)) concepts.push(c);
+    add(files.xml, 'mesh', concepts);
+  }
+  if (read.length === 0) return { names };
+  return { names, details: { files: read, names: names.length } };
+}
+
+/** One name -> MeSH id per name of each Chemical, Disease or Symptom concept with a MeSH code. */
+export function meshNamedIds(concepts: readonly Concept[]): NamedId[] {
+  return concepts.flatMap((c) => {
+    const id = c.codes.mesh;
+    if (!id || !['Chemical', 'Disease', 'Symptom'].includes(c.type)) return [];
+    return [...new Set([c.preferred, ...c.synonyms])].map((name) => ({ name, type: c.type, id }));
+  });
 }
 
 /**

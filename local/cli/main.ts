@@ -20,6 +20,7 @@ import { predictCommand } from './commands/predict';
 import { recommendCommandWith } from './commands/recommend';
 import { extractCommand } from './commands/extract';
 import { kgCommand } from './commands/kg';
+import { vocabCommand } from './commands/vocab';
 
 const commands: Command[] = [
   startCommand,
@@ -38,6 +39,7 @@ const commands: Command[] = [
     fetchPatient: (id) => fetchPatientRecord({ patientId: id }),
   }),
   extractCommand,
+  vocabCommand,
   kgCommand,
   tokenCommand,
   benchCommand,

@@ -215,3 +215,18 @@ export function cliEnvironment(env: NodeJS.ProcessEnv = process.env): {
 export function sharedDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.CAREGRAPH_SHARED_DATA ?? '../shared/data';
 }
+
+/**
+ * Licensed MeSH names the CID evaluation adds to its name -> id linker, when the user has them: a
+ * VOCAB.jsonl written by `caregraph vocab import --format mesh` (CAREGRAPH_MESH_VOCABULARY) and/or a
+ * MeSH descriptor XML (CAREGRAPH_MESH_XML). Neither set: the evaluation uses only public knowledge.
+ */
+export function meshVocabularyFiles(env: NodeJS.ProcessEnv = process.env): {
+  vocabulary?: string;
+  xml?: string;
+} {
+  return {
+    ...(env.CAREGRAPH_MESH_VOCABULARY ? { vocabulary: env.CAREGRAPH_MESH_VOCABULARY } : {}),
+    ...(env.CAREGRAPH_MESH_XML ? { xml: env.CAREGRAPH_MESH_XML } : {}),
+  };
+}

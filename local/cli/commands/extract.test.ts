@@ -2,8 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { runCommand } from '../io';
 import { extractCommand } from './extract';
+import { vocabCommand } from './vocab';
 
 describe('Command: extract', () => {
   let stdout: MockInstance;
@@ -70,6 +72,63 @@ describe('Command: extract', () => {
     const message = stderr.mock.calls.map((c) => String(c[0])).join('');
     expect(message).toMatch(/line 2: field "text"/);
     expect(message).not.toMatch(/Jane/);
+  });
+
+  it('matches a name only an imported MeSH vocabulary has, with its MeSH code', async () => {
+    // Prepare: the MeSH fixture through `caregraph vocab import`
+    const xml = fileURLToPath(
+      new URL('../../../shared/domain/nlp/importers/fixtures/desc_fixture.xml', import.meta.url),
+    );
+    const vocabulary = join(dir, 'mesh.jsonl');
+    expect(
+      await runCommand(vocabCommand, ['import', '--format', 'mesh', xml, '--out', vocabulary]),
+    ).toBe(0);
+    const note = join(dir, 'marcaine.txt');
+    writeFileSync(note, 'Spinal anaesthesia with Marcaine was uneventful. Known hypertension.');
+    stdout.mockClear();
+    // Act
+    const without = await runCommand(extractCommand, [note, '--json']);
+    const curatedOnly = JSON.parse(printed());
+    stdout.mockClear();
+    const code = await runCommand(extractCommand, [note, '--json', '--vocabulary', vocabulary]);
+    // Assess
+    expect([without, code]).toEqual([0, 0]);
+    const texts = (r: { entities: { text: string }[] }) => r.entities.map((e) => e.text);
+    expect(texts(curatedOnly)).toEqual(['hypertension']);
+    const result = JSON.parse(printed());
+    expect(result.entities).toEqual([
+      {
+        start: 24,
+        end: 32,
+        text: 'Marcaine',
+        type: 'Chemical',
+        code: 'D002045',
+        system: 'http://id.nlm.nih.gov/mesh',
+        assertion: 'present',
+      },
+      // A curated concept sharing the MeSH code keeps its own id and primary code.
+      { ...curatedOnly.entities[0] },
+    ]);
+  });
+
+  it('exits 1 naming the vocabulary file and line of a bad concept', async () => {
+    const vocabulary = join(dir, 'bad.jsonl');
+    writeFileSync(
+      vocabulary,
+      '{"id":"Disease:a","type":"Disease","preferred":"a","synonyms":["a"]}\n{"id":"b","type":"Illness","preferred":"b","synonyms":[]}\n',
+    );
+    const note = join(dir, 'note.txt');
+    writeFileSync(note, 'No fever.');
+    const code = await runCommand(extractCommand, [note, '--vocabulary', vocabulary]);
+    expect(code).toBe(1);
+    const message = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(message).toContain(`${vocabulary} line 2: field "type" must be one of`);
+  });
+
+  it('exits 2 when --vocabulary is given with --tagger', async () => {
+    expect(await runCommand(extractCommand, ['--vocabulary', 'v.jsonl', '--tagger', 'dir'])).toBe(
+      2,
+    );
   });
 
   it('exits 2 on an unknown flag', async () => {

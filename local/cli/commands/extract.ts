@@ -1,27 +1,33 @@
-// `caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE | --tagger DIR]`: clinical NER,
-// assertions and relations (docs/cli.md; output fields fixed by the CLI contract). `--tagger` merges
-// the trained taggers of `caregraph train ner` (sequence tagger leading, BiLSTM filling gaps) with the
-// dictionary matcher.
+// `caregraph extract [FILE|-] [--jsonl] [--json] [--vocabulary VOCAB.jsonl]... [--lexicon FILE |
+// --tagger DIR]`: clinical NER, assertions and relations (docs/cli.md; output fields fixed by the CLI
+// contract). `--vocabulary` adds the concepts of `caregraph vocab import` to the curated vocabulary
+// (mergeVocabularies). `--tagger` merges the trained taggers of `caregraph train ner` (sequence tagger
+// leading, BiLSTM filling gaps) with the dictionary matcher.
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError } from '../../../shared/domain/errors';
 import { createNlpEngine, extractClinical } from '../../../shared/domain/nlp/extract';
 import { parseLexicon } from '../../../shared/domain/nlp/lexicon/learn';
 import type { ExtractionResult } from '../../../shared/domain/nlp/model';
+import { starterVocabulary } from '../../../shared/domain/nlp/vocabulary/index';
 import { selectBackend } from '../../../training/deep/backend';
 import { loadCombinedExtractor } from '../../../training/deep/ner/combined';
+import { loadVocabularies } from '../../vocabulary-file';
 import { out, parseFlags, UsageError, type Command } from '../io';
 
 type Extract = (text: string) => ExtractionResult;
 
-const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--lexicon FILE | --tagger DIR]
-  FILE        a text file, or - (default) for stdin
-  --jsonl     input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
-  --json      print {"entities", "relations"} for the whole input
-  --lexicon   also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)
-  --tagger    also tag with the taggers in a directory written by \`caregraph train ner --out DIR\`
-              (the sequence tagger leads, confident BiLSTM spans fill its gaps), merged with the
-              dictionary matcher and the lexicon saved beside them`;
+const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--vocabulary VOCAB.jsonl]...
+                        [--lexicon FILE | --tagger DIR]
+  FILE          a text file, or - (default) for stdin
+  --jsonl       input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
+  --json        print {"entities", "relations"} for the whole input
+  --vocabulary  also match the concepts of a vocabulary written by \`caregraph vocab import\` (repeatable);
+                a concept sharing a code with a curated one adds its names to that concept
+  --lexicon     also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)
+  --tagger      also tag with the taggers in a directory written by \`caregraph train ner --out DIR\`
+                (the sequence tagger leads, confident BiLSTM spans fill its gaps), merged with the
+                dictionary matcher and the lexicon saved beside them`;
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -35,6 +41,7 @@ export const extractCommand: Command = {
         json: { type: 'boolean' },
         lexicon: { type: 'string' },
         tagger: { type: 'string' },
+        vocabulary: { type: 'string', multiple: true },
       },
       true,
     );
@@ -46,6 +53,10 @@ export const extractCommand: Command = {
     if (values.lexicon && values.tagger)
       throw new UsageError(
         'give --lexicon or --tagger, not both (a tagger carries its own lexicon)',
+      );
+    if (values.vocabulary?.length && values.tagger)
+      throw new UsageError(
+        'give --vocabulary or --tagger, not both (a tagger was trained on its own dictionary)',
       );
     const source = positionals[0] ?? '-';
     const extract = await extractor(values);
@@ -83,17 +94,32 @@ export function contractView(result: ExtractionResult) {
 }
 
 /** The dictionary engine (with an optional learned lexicon), or the tagger merged with it. */
-async function extractor(values: { lexicon?: string; tagger?: string }): Promise<Extract> {
+async function extractor(values: {
+  lexicon?: string;
+  tagger?: string;
+  vocabulary?: string[];
+}): Promise<Extract> {
   if (values.tagger) {
     const backend = await selectBackend();
     out.progress(`tfjs backend: ${backend.backend}`);
     const combined = await loadCombinedExtractor(values.tagger);
     return (text) => combined.extract(text);
   }
-  const engine = createNlpEngine(
-    values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {},
-  );
+  const engine = createNlpEngine({
+    ...(values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {}),
+    ...(values.vocabulary?.length ? { concepts: await vocabulary(values.vocabulary) } : {}),
+  });
   return (text) => extractClinical(text, { engine });
+}
+
+/** The curated vocabulary merged with the concepts of `files`, summarised on stderr. */
+async function vocabulary(files: readonly string[]) {
+  const loaded = await loadVocabularies(files, starterVocabulary);
+  for (const f of loaded.files) out.progress(`vocabulary ${f.path}: ${f.concepts} concepts`);
+  out.progress(
+    `vocabulary: ${loaded.merged} merged into concepts sharing a code, ${loaded.added} added, ${loaded.skipped} without a name`,
+  );
+  return loaded.concepts;
 }
 
 async function extractLines(extract: Extract, source: string): Promise<void> {

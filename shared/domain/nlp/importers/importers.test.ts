@@ -45,6 +45,7 @@ describe('Function: importMesh', () => {
       ['D006973', 'Disease', 'Hypertension'],
       ['D008687', 'Chemical', 'Metformin'],
       ['D004417', 'Symptom', 'Dyspnea'],
+      ['D002045', 'Chemical', 'Bupivacaine'],
     ]);
     expect(concepts[0]!.synonyms).toContain('High Blood Pressure');
   });
