@@ -34,6 +34,7 @@ import type { BenchContext, BenchResult } from './suites';
 // plus two labels for every five edges.
 const QUADS_PER_EDGE = 8.4;
 const QUERIES = 300;
+const WARM_UP = 50;
 
 const drugCode = (i: number) => String(90_000_000 + i);
 const diseaseCode = (i: number) => String(900_000_000 + i);
@@ -99,7 +100,7 @@ export async function kgBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const size = ctx.size ?? 1_000_000;
   ctx.progress(`kg: generating about ${size} synthetic triples`);
   const generated = Date.now();
-  const chunks = syntheticQuads(size);
+  let chunks = syntheticQuads(size);
   const generateSeconds = (Date.now() - generated) / 1000;
   const server = await startSparqlServer({ port: 0 });
   try {
@@ -110,20 +111,35 @@ export async function kgBenchmark(ctx: BenchContext): Promise<BenchResult> {
     const started = process.hrtime.bigint();
     for (const chunk of chunks) server.store.load(chunk, { format: 'application/n-quads' });
     const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // The N-Quads text (hundreds of MB of strings) is not needed any more; held, it would make every
+    // major GC during the queries slower, which a deployed API function never carries.
+    chunks = [];
     const triples = server.store.size;
     const concepts = Math.max(10, Math.floor(Math.max(10, Math.floor(size / QUADS_PER_EDGE)) / 5));
-    ctx.progress(`kg: ${triples} triples loaded; ${QUERIES} neighbour queries`);
+    ctx.progress(`kg: ${triples} triples loaded; ${WARM_UP} + ${QUERIES} neighbour queries`);
     const random = rng(7);
+    const queryOnce = async () => {
+      const code = drugCode(Math.floor(random() * concepts));
+      const t0 = process.hrtime.bigint();
+      const found = (await neighbors(graph, 'rxnorm', code, { limit: 50 })).length;
+      return { ms: msSince(t0), found };
+    };
+    // The first queries of a fresh process pay for JIT compiles and opening connections: reported
+    // apart (a cold API function), not mixed into the warm percentiles.
+    const cold: number[] = [];
+    for (let q = 0; q < WARM_UP; q += 1) cold.push((await queryOnce()).ms);
     const timings: number[] = [];
     let edges = 0;
     for (let q = 0; q < QUERIES; q += 1) {
-      const code = drugCode(Math.floor(random() * concepts));
-      const t0 = process.hrtime.bigint();
-      edges += (await neighbors(graph, 'rxnorm', code, { limit: 50 })).length;
-      timings.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const { ms, found } = await queryOnce();
+      timings.push(ms);
+      edges += found;
     }
     timings.sort((a, b) => a - b);
+    cold.sort((a, b) => a - b);
     const p95 = percentile(timings, 95);
+    // The same queries' evaluation alone, in the store (no HTTP, no JSON): what the endpoint costs.
+    const evaluation = await storeEvaluationTimes(graph, server.store, concepts);
     return {
       metrics: {
         triples,
@@ -132,19 +148,56 @@ export async function kgBenchmark(ctx: BenchContext): Promise<BenchResult> {
         neighbors_p50_ms: Number(percentile(timings, 50).toFixed(2)),
         neighbors_p95_ms: Number(p95.toFixed(2)),
         neighbors_max_ms: Number(timings[timings.length - 1]!.toFixed(2)),
+        neighbors_first_queries: WARM_UP,
+        neighbors_first_queries_p95_ms: Number(percentile(cold, 95).toFixed(2)),
+        store_evaluation_p50_ms: Number(percentile(evaluation, 50).toFixed(2)),
+        store_evaluation_p95_ms: Number(percentile(evaluation, 95).toFixed(2)),
         mean_edges_per_query: Number((edges / QUERIES).toFixed(1)),
         target_p95_ms: 20,
         meets_target: p95 < 20 ? 'yes' : 'no',
       },
       notes: [
         'bulk load = oxigraph parse + insert of N-Quads in-process (what /loader does per staged file); excludes S3 transfer',
-        'neighbour queries go over HTTP to the embedded SPARQL endpoint, two queries (in and out) per call, run concurrently',
+        `neighbour queries go over HTTP to the embedded SPARQL endpoint, two queries (in and out) per call, run concurrently; percentiles over ${QUERIES} queries after ${WARM_UP} first ones (reported apart)`,
+        'store_evaluation: the same two SPARQL queries evaluated by oxigraph in-process, without HTTP or JSON, one after the other',
         'the synthetic graph is in the seed graph, the one public graph queried by default',
       ],
     };
   } finally {
     await server.close();
   }
+}
+
+/**
+ * Milliseconds the store takes to evaluate the SPARQL of `neighbors` (both directions) for QUERIES
+ * random drugs: the text `neighbors` sends is captured once and the code substituted.
+ */
+async function storeEvaluationTimes(
+  graph: GraphStore,
+  store: oxigraph.Store,
+  concepts: number,
+): Promise<number[]> {
+  const sent: string[] = [];
+  const capturing: GraphStore = {
+    query: (text) => {
+      sent.push(text);
+      return graph.query(text);
+    },
+    construct: (text) => graph.construct(text),
+    update: (text) => graph.update(text),
+    loadNQuads: (nquads) => graph.loadNQuads(nquads),
+  };
+  const probe = drugCode(0);
+  await neighbors(capturing, 'rxnorm', probe, { limit: 50 });
+  const random = rng(7);
+  const times: number[] = [];
+  for (let q = 0; q < QUERIES; q += 1) {
+    const code = drugCode(Math.floor(random() * concepts));
+    const t0 = process.hrtime.bigint();
+    for (const text of sent) store.query(text.replaceAll(probe, code));
+    times.push(msSince(t0));
+  }
+  return times.sort((a, b) => a - b);
 }
 
 /** Milliseconds since `t0` (a process.hrtime.bigint() reading). */
