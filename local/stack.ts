@@ -25,7 +25,7 @@ import { eventTypes } from '../shared/ports/event-bus';
 import { LocalEventBus } from './event-bus';
 import { loadSeedKnowledge } from '../shared/domain/kg/seed/load';
 import { makeKgUpdateHandler } from '../functions/kg-update/make-handler';
-import { extractClinical } from '../shared/domain/nlp/extract';
+import { vocabularyExtractor } from '../functions/kg-update/vocabulary';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -43,6 +43,12 @@ export interface StackOptions {
    * AWS. On by default: a note costs tens of milliseconds (`npm run bench -- kg-notes`).
    */
   notesToGraph?: boolean;
+  /**
+   * Curated-bucket keys of imported vocabularies (VOCAB.jsonl under vocabulary/) kg-update merges
+   * into the curated one, as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS (default none). Read when the
+   * first note arrives; upload them before ingesting notes.
+   */
+  nlpVocabularyKeys?: readonly string[];
   /** Deliver PatientDataUpdated to the monitor function (default true; tests of the use case turn it off). */
   monitorOnEvents?: boolean;
   /** Message receives before the dead-letter file (SQS maxReceiveCount). */
@@ -136,7 +142,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       sparql: sparql.url,
       sagemaker: model.url,
     };
-    const config = localConfig(endpoints, dataDir, options.logLevel ?? 'INFO');
+    const config = localConfig(
+      endpoints,
+      dataDir,
+      options.logLevel ?? 'INFO',
+      options.nlpVocabularyKeys,
+    );
     // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
     const events = new LocalEventBus(dataDir);
     const deps = buildDependencies(config, { events });
@@ -150,19 +161,24 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ),
       });
     // NoteCurated: extract entities, assertions and relations into the hospital's graph.
-    if (options.notesToGraph !== false)
+    if (options.notesToGraph !== false) {
+      const observability = buildObservability(config, 'kg-update');
       events.addRule({
         name: 'caregraph-local-note-curated',
         ...eventTypes.noteCurated,
         handler: makeKgUpdateHandler(
           {
             ...deps,
-            extract: async (text) => extractClinical(text),
-            extractorName: 'caregraph-nlp',
+            ...vocabularyExtractor({
+              objects: deps.objects,
+              keys: config.nlp.vocabularyKeys,
+              logger: observability.logger,
+            }),
           },
-          buildObservability(config, 'kg-update'),
+          observability,
         ),
       });
+    }
     closers.unshift(() => events.close());
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);

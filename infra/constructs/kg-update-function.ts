@@ -1,6 +1,7 @@
 // Stateless construct: knowledge-graph updates. Ingest's NoteCurated events and S3 Object Created events for
 // literature/ in the raw bucket reach the kg-update function through EventBridge rules (retried, then kept
-// in an encrypted DLQ); the function extracts facts and writes them to Neptune with IAM auth.
+// in an encrypted DLQ); the function extracts facts and writes them to Neptune with IAM auth. Imported
+// vocabularies (licensed terminologies under vocabulary/ in the curated bucket) are optional.
 import { Duration, Validations } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -32,6 +33,12 @@ export interface KgUpdateProps {
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
   alarmTopic: sns.ITopic;
+  /**
+   * Curated-bucket keys of imported vocabularies (VOCAB.jsonl under vocabulary/, validated by
+   * parseVocabularyKeys) the NLP merges into the curated one. Given: the function is told them
+   * (CAREGRAPH_NLP_VOCABULARY_KEYS) and may read exactly those objects. Absent or empty: neither.
+   */
+  vocabularyKeys?: readonly string[];
 }
 
 /** Literature uploads: the raw bucket's `literature/` prefix (functions/kg-update/make-handler.ts). */
@@ -69,6 +76,9 @@ export class KgUpdate extends Construct {
         ...props.environment,
         [envNames.sparqlEndpoint]: graphEndpointUrl(props.graph),
         [envNames.graphLoaderRoleArn]: props.graph.loaderRoleArn,
+        ...(props.vocabularyKeys?.length
+          ? { [envNames.nlpVocabularyKeys]: props.vocabularyKeys.join(',') }
+          : {}),
       },
       vpc: props.vpc,
       logKey: props.dataKey,
@@ -76,7 +86,24 @@ export class KgUpdate extends Construct {
     });
     this.deadLetterQueue = this.deadLetters(props);
     this.grantAccess(props);
+    if (props.vocabularyKeys?.length) this.grantVocabularies(props);
     this.route(props);
+  }
+
+  /**
+   * GetObject on exactly the configured vocabulary objects: the keys are known at synth time, so no
+   * wildcard (and no cdk-nag acknowledgement) is needed; naming another key means a redeploy.
+   */
+  private grantVocabularies(props: KgUpdateProps): void {
+    this.function.allow(
+      new iam.PolicyStatement({
+        sid: 'ReadImportedVocabularies',
+        actions: ['s3:GetObject'],
+        resources: (props.vocabularyKeys ?? []).map((key) =>
+          props.curatedBucket.arnForObjects(key),
+        ),
+      }),
+    );
   }
 
   private grantAccess(props: KgUpdateProps): void {

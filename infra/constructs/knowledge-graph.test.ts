@@ -7,6 +7,7 @@ import { literaturePrefix as handlerLiteraturePrefix } from '../../functions/kg-
 import { buildTestApp, type TestApp } from '../test-support';
 import { graphReadActions, graphWriteActions } from './graph-access';
 import { graphEngineVersion } from './knowledge-graph';
+import { objectPrefixFinding } from './data-access';
 import { kgUpdateRetries, literaturePrefix } from './kg-update-function';
 
 type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -218,6 +219,92 @@ describe('Construct: KnowledgeGraph and KgUpdate', () => {
       expect(s3Grants.join('\n')).toMatch(/^s3:GetObject .*caregraph-raw-.*\/literature\/\*/m);
       expect(s3Grants.join('\n')).toMatch(
         /^s3:AbortMultipartUpload\+s3:PutObject .*caregraph-curated-.*\/graph-staging\/\*/m,
+      );
+    });
+
+    it('is told no imported vocabulary and may read none by default', () => {
+      const variables = (
+        functionNamed('caregraph-kg-update').Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+      expect(variables).not.toHaveProperty(envNames.nlpVocabularyKeys);
+      expect(JSON.stringify(statementsOf('caregraph-kg-update'))).not.toContain('vocabulary/');
+    });
+
+    it('with context nlpVocabularyKeys, is told the keys and may GetObject exactly those curated objects', () => {
+      const other = buildTestApp(
+        { nlpVocabularyKeys: 'vocabulary/mesh-2025.jsonl, vocabulary/umls.jsonl' },
+        { complianceChecks: false },
+      );
+      try {
+        const template = Template.fromStack(other.stateless);
+        const fn = only(
+          template.findResources('AWS::Lambda::Function', {
+            Properties: { FunctionName: 'caregraph-kg-update' },
+          }),
+        );
+        const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> })
+          .Variables;
+        expect(variables[envNames.nlpVocabularyKeys]).toBe(
+          'vocabulary/mesh-2025.jsonl,vocabulary/umls.jsonl',
+        );
+        const statements = policyOf(
+          template,
+          (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0],
+        );
+        const read = statements.filter((st) => st.Sid === 'ReadImportedVocabularies');
+        expect(read).toHaveLength(1);
+        expect(asList(read[0]!.Action)).toEqual(['s3:GetObject']);
+        const resources = (read[0]!.Resource as unknown[]).map((r) => JSON.stringify(r));
+        expect(resources).toHaveLength(2);
+        expect(resources[0]).toMatch(
+          /:s3:::caregraph-curated-.*"\/vocabulary\/mesh-2025\.jsonl"\]\]\}$/,
+        );
+        expect(resources[1]).toMatch(
+          /:s3:::caregraph-curated-.*"\/vocabulary\/umls\.jsonl"\]\]\}$/,
+        );
+        for (const resource of resources) {
+          expect(resource).not.toContain('*');
+          expect(resource).not.toMatch(/caregraph-raw|quarantine/);
+        }
+        // Only that statement names vocabulary/; the other functions are not told or granted it.
+        expect(statements.filter((st) => JSON.stringify(st).includes('vocabulary/'))).toEqual(read);
+        for (const name of ['caregraph-ingest', 'caregraph-api', 'caregraph-monitor']) {
+          const other = only(
+            template.findResources('AWS::Lambda::Function', { Properties: { FunctionName: name } }),
+          );
+          expect(JSON.stringify(other.Properties.Environment)).not.toContain(
+            envNames.nlpVocabularyKeys,
+          );
+        }
+      } finally {
+        other.cleanUp();
+      }
+    });
+
+    it('passes the cdk-nag gate with vocabularies configured, with no acknowledgement for them', () => {
+      const other = buildTestApp({ nlpVocabularyKeys: 'vocabulary/mesh-2025.jsonl' });
+      try {
+        // In-process synth throws the validation report when a finding is left unacknowledged.
+        other.app.synth();
+        const template = JSON.stringify(Template.fromStack(other.stateless).toJSON());
+        expect(template).not.toContain(objectPrefixFinding('caregraph', 'curated', 'vocabulary/'));
+      } finally {
+        other.cleanUp();
+      }
+    });
+
+    it.each([
+      ['a key outside vocabulary/', 'models/mesh.jsonl'],
+      ['a key not ending .jsonl', 'vocabulary/desc2025.xml'],
+      [
+        'more than ten keys',
+        Array.from({ length: 11 }, (_, i) => `vocabulary/${i}.jsonl`).join(','),
+      ],
+    ])('rejects context nlpVocabularyKeys with %s, naming it', (_case, value) => {
+      expect(() => buildTestApp({ nlpVocabularyKeys: value }, { complianceChecks: false })).toThrow(
+        /invalid CDK context: nlpVocabularyKeys: /,
       );
     });
 

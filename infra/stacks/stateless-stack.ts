@@ -7,8 +7,8 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import type { Construct } from 'constructs';
-import { envNames } from '../../shared/config/config';
+import type { Construct, Node } from 'constructs';
+import { envNames, parseVocabularyKeys } from '../../shared/config/config';
 import {
   auditTable,
   idempotencyTable,
@@ -24,6 +24,7 @@ import { connectToGraph, graphEndpointUrl, graphReadActions } from '../construct
 import { KgUpdate } from '../constructs/kg-update-function';
 import { ModelExecutionRole } from '../constructs/model-execution-role';
 import { modelRepositoryName } from '../constructs/model-repository';
+import { ConfigurationError } from '../../shared/domain/errors';
 import { ModelServing } from '../constructs/model-serving';
 import { ModelTraining } from '../constructs/model-training';
 import { readModelGraphSettings, type ModelGraphSettings } from './model-graph-settings';
@@ -164,6 +165,7 @@ export class StatelessStack extends Stack {
       environment: environment(`${prefix}-kg-update`),
       logRetention: props.logRetention,
       alarmTopic: this.alarmTopic,
+      vocabularyKeys: readVocabularyKeys(this.node),
     });
 
     const settings = readModelGraphSettings(this.node);
@@ -235,4 +237,21 @@ export class StatelessStack extends Stack {
     if (serving) new CfnOutput(this, 'ModelEndpointName', { value: endpointName });
     return { execution, training, serving };
   }
+}
+
+/**
+ * Context `nlpVocabularyKeys` (optional): the curated-bucket keys of imported vocabularies kg-update
+ * merges into the curated one, comma-separated (`-c nlpVocabularyKeys=vocabulary/mesh-2025.jsonl,...`)
+ * or a list in cdk.json; each under vocabulary/ and ending .jsonl, at most 10. Unset: none.
+ */
+export function readVocabularyKeys(node: Node): string[] {
+  const value: unknown = node.tryGetContext('nlpVocabularyKeys');
+  const source = 'invalid CDK context: nlpVocabularyKeys';
+  if (value === undefined || value === null) return [];
+  if (
+    typeof value !== 'string' &&
+    !(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+  )
+    throw new ConfigurationError(`${source}: must be a comma-separated string or a list of keys`);
+  return parseVocabularyKeys(value as string | string[], source);
 }

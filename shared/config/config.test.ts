@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../domain/errors';
-import { envNames, loadConfig, localConfig } from './config';
+import {
+  envNames,
+  loadConfig,
+  localConfig,
+  maxVocabularyKeys,
+  parseVocabularyKeys,
+} from './config';
 import { physicalName } from './resources';
 
 const awsEnv = {
@@ -75,6 +81,7 @@ describe('Function: loadConfig', () => {
         kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
         pseudonymSecretPrefix: 'caregraph/prod/pseudonym/',
       },
+      nlp: { vocabularyKeys: [] },
     });
   });
 
@@ -171,6 +178,56 @@ describe('Function: loadConfig', () => {
     expect(config.dataDir).toBe('/tmp/caregraph-data');
   });
 
+  it('reads the imported vocabularies kg-update merges, in order, trimmed', () => {
+    // Act
+    const config = loadConfig({
+      ...awsEnv,
+      CAREGRAPH_NLP_VOCABULARY_KEYS: 'vocabulary/mesh-2025.jsonl, vocabulary/umls/2025AA.jsonl',
+    });
+    const local = loadConfig({
+      ...localEnv,
+      CAREGRAPH_NLP_VOCABULARY_KEYS: 'vocabulary/mesh-2025.jsonl',
+    });
+
+    // Assess
+    expect(envNames.nlpVocabularyKeys).toBe('CAREGRAPH_NLP_VOCABULARY_KEYS');
+    expect(config.nlp.vocabularyKeys).toEqual([
+      'vocabulary/mesh-2025.jsonl',
+      'vocabulary/umls/2025AA.jsonl',
+    ]);
+    expect(local.nlp.vocabularyKeys).toEqual(['vocabulary/mesh-2025.jsonl']);
+    expect(
+      loadConfig({ ...awsEnv, CAREGRAPH_NLP_VOCABULARY_KEYS: ' ' }).nlp.vocabularyKeys,
+    ).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a key outside vocabulary/',
+      'models/mesh.jsonl',
+      /"models\/mesh.jsonl" must be a curated-bucket key under vocabulary\//,
+    ],
+    ['a key not ending .jsonl', 'vocabulary/desc2025.xml', /"vocabulary\/desc2025.xml"/],
+    ['the bare prefix', 'vocabulary/.jsonl', /"vocabulary\/.jsonl"/],
+    ['a parent segment', 'vocabulary/../notes/x.jsonl', /"vocabulary\/..\/notes\/x.jsonl"/],
+    ['a space', 'vocabulary/my mesh.jsonl', /"vocabulary\/my mesh.jsonl"/],
+    ['a repeat', 'vocabulary/a.jsonl,vocabulary/a.jsonl', /"vocabulary\/a.jsonl" is listed twice/],
+    [
+      'too many keys',
+      Array.from({ length: maxVocabularyKeys + 1 }, (_, i) => `vocabulary/v${i}.jsonl`).join(','),
+      /at most 10 vocabulary keys, got 11/,
+    ],
+  ])('rejects %s with a ConfigurationError naming the variable', (_case, value, problem) => {
+    // Act
+    const error = configurationErrorOf(() =>
+      loadConfig({ ...awsEnv, CAREGRAPH_NLP_VOCABULARY_KEYS: value }),
+    );
+
+    // Assess
+    expect(error.message).toMatch(/^CAREGRAPH_NLP_VOCABULARY_KEYS: /);
+    expect(error.message).toMatch(problem);
+  });
+
   it('names the missing local-mode variables', () => {
     // Prepare
     const { CAREGRAPH_S3_ENDPOINT: _s3, CAREGRAPH_DATA_DIR: _dir, ...partial } = localEnv;
@@ -216,5 +273,39 @@ describe('Function: localConfig', () => {
     expect(config.logLevel).toBe('WARN');
     expect(config.endpoints).toEqual(endpoints);
     expect(config.credentials).toBeDefined();
+    expect(config.nlp.vocabularyKeys).toEqual([]);
+  });
+
+  it('takes the imported vocabularies the embedded stack is started with, validated', () => {
+    // Prepare
+    const endpoints = {
+      s3: 'http://a',
+      dynamodb: 'http://b',
+      sparql: 'http://c',
+      sagemaker: 'http://d',
+    };
+
+    // Act
+    const config = localConfig(endpoints, '/data', 'WARN', ['vocabulary/mesh.jsonl']);
+
+    // Assess
+    expect(config.nlp.vocabularyKeys).toEqual(['vocabulary/mesh.jsonl']);
+    expect(() => localConfig(endpoints, '/data', 'WARN', ['mesh.jsonl'])).toThrow(
+      ConfigurationError,
+    );
+  });
+});
+
+describe('Function: parseVocabularyKeys', () => {
+  it('accepts a comma-separated string or a list, names the source given in errors', () => {
+    expect(parseVocabularyKeys(undefined)).toEqual([]);
+    expect(parseVocabularyKeys('vocabulary/a.jsonl,,vocabulary/b.jsonl')).toEqual([
+      'vocabulary/a.jsonl',
+      'vocabulary/b.jsonl',
+    ]);
+    expect(parseVocabularyKeys(['vocabulary/a.jsonl'])).toEqual(['vocabulary/a.jsonl']);
+    expect(() => parseVocabularyKeys('a.jsonl', '--vocabulary-keys')).toThrow(
+      /^--vocabulary-keys: "a.jsonl" must be/,
+    );
   });
 });

@@ -34,8 +34,48 @@ export const envNames = {
   s3Endpoint: 'CAREGRAPH_S3_ENDPOINT',
   dynamodbEndpoint: 'CAREGRAPH_DYNAMODB_ENDPOINT',
   dataDir: 'CAREGRAPH_DATA_DIR',
+  /** kg-update only: curated-bucket keys of imported vocabularies, comma-separated (see parseVocabularyKeys). */
+  nlpVocabularyKeys: 'CAREGRAPH_NLP_VOCABULARY_KEYS',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
+
+/** Where imported vocabularies (`caregraph vocab import` output) live in the curated bucket. */
+export const vocabularyPrefix = 'vocabulary/';
+/** At most this many imported vocabularies: each is read and merged at a kg-update cold start. */
+export const maxVocabularyKeys = 10;
+const vocabularyKeyPattern = /^vocabulary\/[A-Za-z0-9_.()-]+(\/[A-Za-z0-9_.()-]+)*\.jsonl$/;
+
+/**
+ * The curated-bucket keys of the imported vocabularies (VOCAB.jsonl files) kg-update matches besides
+ * the curated starter vocabulary, from a comma-separated list (an environment variable, CDK context,
+ * a CLI flag) or a list. Each key must be under `vocabulary/`, end in `.jsonl` and use key-safe
+ * characters (no spaces, no `..` segment); at most maxVocabularyKeys, no repeats, order kept (it is
+ * the merge order). Undefined or blank: none. Throws a ConfigurationError naming `source` (the
+ * variable, context key or flag the value came from) and the offending key.
+ */
+export function parseVocabularyKeys(
+  value: string | readonly string[] | undefined,
+  source: string = envNames.nlpVocabularyKeys,
+): string[] {
+  const keys = (typeof value === 'string' ? value.split(',') : (value ?? []))
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  const fail = (problem: string): never => {
+    throw new ConfigurationError(`${source}: ${problem}`);
+  };
+  if (keys.length > maxVocabularyKeys)
+    fail(`at most ${maxVocabularyKeys} vocabulary keys, got ${keys.length}`);
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (!vocabularyKeyPattern.test(key) || key.split('/').some((s) => s === '.' || s === '..'))
+      fail(
+        `"${key}" must be a curated-bucket key under ${vocabularyPrefix} ending in .jsonl (letters, digits, _ . ( ) - and /)`,
+      );
+    if (seen.has(key)) fail(`"${key}" is listed twice`);
+    seen.add(key);
+  }
+  return keys;
+}
 
 const logLevel = z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']);
 
@@ -60,6 +100,11 @@ export interface AppConfig {
   keys: { kmsKeyId?: string; pseudonymSecretPrefix: string };
   /** Local mode only: the embedded stack's data directory (key ring, outbox, logs). */
   dataDir?: string;
+  /**
+   * Clinical NLP: curated-bucket keys of imported vocabularies merged into the curated one by
+   * kg-update (empty: the curated vocabulary only).
+   */
+  nlp: { vocabularyKeys: readonly string[] };
 }
 
 const awsEnvSchema = z.object({
@@ -83,6 +128,7 @@ const awsEnvSchema = z.object({
   [envNames.pseudonymSecretPrefix]: z.string().default('caregraph/pseudonym/'),
   [envNames.logLevel]: logLevel.default('INFO'),
   [envNames.serviceName]: z.string().default('caregraph'),
+  [envNames.nlpVocabularyKeys]: z.string().optional(),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -107,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`missing or invalid environment: ${fields}`);
   }
   const e = parsed.data;
+  const vocabularyKeys = parseVocabularyKeys(e[envNames.nlpVocabularyKeys]);
   return {
     mode: 'aws',
     region: e[envNames.region],
@@ -132,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       kmsKeyId: e[envNames.kmsKeyId],
       pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix],
     },
+    nlp: { vocabularyKeys },
   };
 }
 
@@ -147,6 +195,7 @@ export function localConfig(
   endpoints: LocalEndpoints,
   dataDir: string,
   level: AppConfig['logLevel'] = 'WARN',
+  vocabularyKeys: readonly string[] = [],
 ): AppConfig {
   const prefix = 'caregraph-local';
   const buckets = Object.fromEntries(
@@ -173,6 +222,7 @@ export function localConfig(
     defaultTimeZone: 'UTC',
     keys: { pseudonymSecretPrefix: 'caregraph/pseudonym/' },
     dataDir,
+    nlp: { vocabularyKeys: parseVocabularyKeys(vocabularyKeys, 'vocabulary keys') },
   };
 }
 
@@ -184,6 +234,7 @@ function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     [envNames.sagemakerEndpointUrl]: z.url(),
     [envNames.dataDir]: z.string().min(1),
     [envNames.logLevel]: logLevel.default('WARN'),
+    [envNames.nlpVocabularyKeys]: z.string().optional(),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -200,6 +251,7 @@ function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     },
     e[envNames.dataDir],
     e[envNames.logLevel],
+    parseVocabularyKeys(e[envNames.nlpVocabularyKeys]),
   );
 }
 

@@ -1,15 +1,20 @@
-// `caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S]`: run the embedded
-// stack until interrupted. Loads the sample export on first start; a restart reuses persisted data.
+// `caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--vocabulary-keys
+// KEYS]`: run the embedded stack until interrupted. Loads the sample export on first start; a restart
+// reuses persisted data. `--vocabulary-keys` names imported vocabularies in the curated bucket that
+// kg-update merges into the curated one (as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStack } from '../../stack';
 import { loadSampleData, stackInfo } from '../../pipeline-run';
-import { ValidationError } from '../../../shared/domain/errors';
-import { intFlag, out, parseFlags, type Command } from '../io';
+import { parseVocabularyKeys } from '../../../shared/config/config';
+import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
+import { intFlag, out, parseFlags, UsageError, type Command } from '../io';
 import { stackFileName } from '../stack-client';
 
 const usage = `Usage: caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--no-sample-data]
-       [--s3-port N] [--dynamodb-port N] [--sparql-port N] [--model-port N]   (0 = any free port, the default)`;
+       [--s3-port N] [--dynamodb-port N] [--sparql-port N] [--model-port N]   (0 = any free port, the default)
+       [--vocabulary-keys vocabulary/mesh.jsonl,...]   imported vocabularies (curated bucket, vocabulary/*.jsonl)
+                                                       kg-update matches besides the curated one`;
 
 export const startCommand: Command = {
   name: 'start',
@@ -26,6 +31,7 @@ export const startCommand: Command = {
       'dynamodb-port': { type: 'string' },
       'sparql-port': { type: 'string' },
       'model-port': { type: 'string' },
+      'vocabulary-keys': { type: 'string' },
     });
     const dataDir = resolve(values['data-dir'] ?? '.caregraph');
     refuseIfRunning(dataDir);
@@ -36,8 +42,9 @@ export const startCommand: Command = {
       sparql: intFlag(values['sparql-port'], 'sparql-port', 0, 0, 65535),
       model: intFlag(values['model-port'], 'model-port', 0, 0, 65535),
     };
+    const nlpVocabularyKeys = vocabularyKeysFlag(values['vocabulary-keys']);
     out.progress(`starting the embedded stack in ${dataDir} ...`);
-    const stack = await startStack({ dataDir, ports });
+    const stack = await startStack({ dataDir, ports, nlpVocabularyKeys });
     const stackFile = join(dataDir, stackFileName);
     writeAtomic(
       stackFile,
@@ -86,6 +93,15 @@ export const startCommand: Command = {
     return 0;
   },
 };
+
+function vocabularyKeysFlag(value: string | undefined): string[] {
+  try {
+    return parseVocabularyKeys(value, '--vocabulary-keys');
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function banner(e: Record<string, string>): string {
   return [
