@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -64,6 +64,13 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
     // Assess: the report counts the documents and names the directory
     expect(trainCode).toBe(0);
     expect(JSON.parse(trained())).toMatchObject({ documents: 30, out: model });
+    // ... and the sequence tagger is, by default, a 5-seed ensemble with word clusters
+    const header = JSON.parse(await readFile(join(model, 'sequence-tagger.json'), 'utf8')) as {
+      members?: number;
+      clusters?: { paths: Record<string, string> };
+    };
+    expect(header.members).toBe(5);
+    expect(header.clusters?.paths).toHaveProperty('trubonal');
     vi.restoreAllMocks();
     // Act: extract a sentence with a drug only the training corpus knows
     const note = join(dir, 'note.txt');

@@ -28,6 +28,9 @@ const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-l
        caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]
        caregraph train kg-link --triples FILE [--relation treats] [--out DIR] [--epochs N] [--seed S] [--json]
        caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]
+       [--crf-members K] [--clusters C]
+  --crf-members  sequence taggers of different seeds whose spans are voted on (default 5; 1: one)
+  --clusters     Brown word clusters of the training texts as sequence-tagger features (default 300; 0: none)
 
 ${tabularUsage}`;
 
@@ -141,7 +144,10 @@ async function trainKgLinkTask(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** `caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]` */
+/**
+ * `caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]
+ * [--crf-members K] [--clusters C]`
+ */
 async function trainNerTask(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, {
     pubtator: { type: 'string' },
@@ -149,6 +155,8 @@ async function trainNerTask(argv: string[]): Promise<number> {
     epochs: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
+    'crf-members': { type: 'string' },
+    clusters: { type: 'string' },
   });
   const files = requireFlag(values.pubtator, 'pubtator')
     .split(',')
@@ -159,6 +167,10 @@ async function trainNerTask(argv: string[]): Promise<number> {
   const result = await trainNerModel({
     pubtator: files,
     ...runFlags(values, 'models/ner'),
+    ...(values['crf-members']
+      ? { sequenceMembers: positiveInt(values['crf-members'], 'crf-members') }
+      : {}),
+    ...(values.clusters ? { clusters: positiveInt(values.clusters, 'clusters') } : {}),
     onProgress: (line: string) => out.progress(line),
   });
   if (values.json) out.json(result);

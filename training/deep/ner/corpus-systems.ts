@@ -1,23 +1,28 @@
 // Training (NER): the four NER systems the evaluation compares on a corpus's development split,
 // everything learned from its training split: the dictionary (curated vocabulary + learned lexicon),
-// the linear-chain sequence tagger ("crf", with document-level post-processing), the BiLSTM tagger,
+// the linear-chain sequence tagger ("crf", with document-level post-processing; optionally a seed
+// ensemble with a majority vote and word-cluster features, crf-corpus.ts), the BiLSTM tagger,
 // and their combination, whose rule is chosen on the held-out tenth of the training split (every
 // tenth document, the one the BiLSTM holds out for early stopping, tagged there by models trained on
-// the other nine tenths).
+// the other nine tenths). A seed ensemble's voted spans enter the combination already
+// post-processed; the combination's own post-processing ("raw" = none) is chosen as before.
 import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
-import { postProcessDocument } from '../../../shared/domain/nlp/crf/document';
 import { extractClinical, type NlpEngine } from '../../../shared/domain/nlp/extract';
 import type { TaggerSpan } from '../../../shared/domain/nlp/lexicon/ensemble';
 import { linkedSpans, type SystemSpans } from '../../../shared/domain/nlp/lexicon/vote';
 import type { NamedId } from '../../../shared/domain/nlp/linking/mesh-names';
 import type { ClinicalEntity } from '../../../shared/domain/nlp/model';
 import { chooseCombination, combineDocument, type CombinationChoice } from './crf-combination';
-import { crfTag, trainCorpusCrf, type CorpusCrfOptions } from './crf-corpus';
+import {
+  crfOutput,
+  crfTag,
+  trainCorpusCrf,
+  type CorpusCrfOptions,
+  type CrfTagged,
+} from './crf-corpus';
 import { tagWithHints, trainCorpusTagger, type CorpusTaggerOptions } from './corpus-tagger';
 import type { TaggedSpan } from './decode';
 import { corpusMeshTable, withMeshIds } from './mesh-ids';
-
-type CrfTagged = ReturnType<typeof crfTag>;
 
 export interface CorpusSystemsOptions {
   /** Corpus label, e.g. "bc5cdr". */
@@ -27,8 +32,8 @@ export interface CorpusSystemsOptions {
   progress: (line: string) => void;
   /** BiLSTM training overrides (e.g. fewer epochs for a quick run). */
   tagger?: CorpusTaggerOptions;
-  /** Sequence tagger settings beyond the types (gazetteer, stacked). */
-  crf?: Pick<CorpusCrfOptions, 'gazetteer' | 'stacked' | 'epochs'>;
+  /** Sequence tagger settings beyond the types (gazetteer, stacked, clusters, seeds). */
+  crf?: Pick<CorpusCrfOptions, 'gazetteer' | 'stacked' | 'epochs' | 'clusters' | 'seeds'>;
   /** Names with MeSH ids from another public corpus, for spans the training names cannot code. */
   meshNames?: readonly NamedId[];
 }
@@ -42,6 +47,8 @@ export interface CorpusSystems {
   combination: CombinationChoice;
   minConfidence: number;
   history: { epoch: number; loss: number; validationF1?: number; seconds: number }[];
+  /** Sequence tagger training seconds: on nine tenths (for the held-out tenth) and on all of it. */
+  crfSeconds: { heldOut: number; full: number };
 }
 
 const family = (t: string) => (t === 'Symptom' ? 'Disease' : t);
@@ -63,14 +70,19 @@ export async function corpusSystems(
   });
   const held = train.filter((_, i) => i % 10 === 9);
   progress(`${key}: sequence tagger on nine tenths of the training split, for the held-out tenth`);
-  const crfOptions = { types, source, ...options.crf };
+  const crfOptions = { types, source, ...options.crf, onProgress: progress };
+  const seconds = (t0: number) => Math.round((Date.now() - t0) / 1000);
+  let t0 = Date.now();
   const heldCrf = trainCorpusCrf(
     train.filter((_, i) => i % 10 !== 9),
     crfOptions,
   );
+  const crfSeconds = { heldOut: seconds(t0), full: 0 };
   const heldTagged = held.map((d) => crfTag(heldCrf, d.text));
   progress(`${key}: sequence tagger on all ${train.length} training abstracts`);
+  t0 = Date.now();
   const crf = trainCorpusCrf(train, crfOptions);
+  crfSeconds.full = seconds(t0);
   const engine = crf.engine;
   const devTagged = dev.map((d) => crfTag(crf, d.text));
   progress(`${key}: training the BiLSTM tagger on ${train.length} abstracts`);
@@ -111,12 +123,13 @@ export async function corpusSystems(
   });
   return {
     dictionary,
-    crf: dev.map((d, i) => postProcessDocument(d.text, devTagged[i]!.raw)),
+    crf: dev.map((d, i) => crfOutput(d.text, devTagged[i]!)),
     tagger: devBilstm,
     combined,
     combination,
     minConfidence: trained.minConfidence,
     history: trained.tagger.history,
+    crfSeconds,
   };
 }
 

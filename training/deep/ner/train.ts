@@ -1,10 +1,14 @@
 // Training (deep, NER): the `caregraph train ner` job: PubTator training file(s) -> lexicon + BiLSTM
 // tagger with dictionary hints (corpus-tagger.ts) + the linear-chain sequence tagger (crf-corpus.ts,
 // stored by crf-store.ts) -> a model directory `caregraph extract --tagger DIR` loads (combined.ts).
+// As in the NER evaluation (bench/eval/ner.ts), the sequence tagger has Brown word-cluster features
+// (crf/brown.ts, C = 300, from the training files' texts) and is a 5-seed ensemble whose
+// post-processed spans are kept by majority vote (crf/vote.ts); both are options.
 // The caller selects the tfjs backend first (backend.ts).
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../../../shared/domain/errors';
 import { parsePubtator, type PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
+import { textClusters } from '../../../shared/domain/nlp/crf/brown';
 import { saveCombinedModel } from './combined';
 import { trainCorpusTagger } from './corpus-tagger';
 import { trainCorpusCrf } from './crf-corpus';
@@ -17,6 +21,10 @@ export interface TrainNerJob {
   epochs?: number;
   seed?: number;
   name?: string;
+  /** Members of the sequence tagger's seed ensemble (seeds 1..K; default 5; 1: a single tagger). */
+  sequenceMembers?: number;
+  /** Brown clusters C of the sequence tagger's cluster features (default 300; 0: no clusters). */
+  clusters?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -33,6 +41,15 @@ export interface TrainNerReport {
 export async function trainNerModel(job: TrainNerJob): Promise<TrainNerReport> {
   if (job.pubtator.length === 0)
     throw new ValidationError('give at least one PubTator file', 'pubtator');
+  const members = job.sequenceMembers ?? 5;
+  const clusterCount = job.clusters ?? 300;
+  if (!Number.isInteger(members) || members < 1)
+    throw new ValidationError(
+      'sequence tagger members must be a whole number of at least 1',
+      'members',
+    );
+  if (!Number.isInteger(clusterCount) || clusterCount < 0)
+    throw new ValidationError('clusters must be a whole number (0: none)', 'clusters');
   const docs: PubtatorDocument[] = [];
   for (const file of job.pubtator) {
     let content: string;
@@ -57,8 +74,24 @@ export async function trainNerModel(job: TrainNerJob): Promise<TrainNerReport> {
         `epoch ${e} loss ${loss.toFixed(4)} held-out F1 ${f1?.toFixed(4)} ${s.toFixed(0)} s`,
       ),
   });
-  job.onProgress?.(`sequence tagger on ${docs.length} documents`);
-  const crf = trainCorpusCrf(docs, { types: entityTypes(docs), source: job.pubtator.join(', ') });
+  const clusters =
+    clusterCount > 0
+      ? textClusters(
+          docs.map((d) => d.text),
+          { clusters: clusterCount, onProgress: job.onProgress },
+        )
+      : undefined;
+  if (clusters)
+    job.onProgress?.(`Brown clusters (C=${clusterCount}): ${clusters.paths.size} words`);
+  job.onProgress?.(`sequence tagger (${members} seed(s)) on ${docs.length} documents`);
+  const seeds = Array.from({ length: members }, (_, i) => i + 1);
+  const crf = trainCorpusCrf(docs, {
+    types: entityTypes(docs),
+    source: job.pubtator.join(', '),
+    seeds,
+    ...(clusters ? { clusters } : {}),
+    ...(job.onProgress ? { onProgress: job.onProgress } : {}),
+  });
   const heldOutF1 = Math.max(...trained.tagger.history.map((h) => h.validationF1 ?? 0));
   await saveCombinedModel(job.out, trained, job.name ?? 'ner-tagger', {
     intendedUse:
@@ -74,6 +107,8 @@ export async function trainNerModel(job: TrainNerJob): Promise<TrainNerReport> {
       epochs: trained.tagger.history.length,
       seed: job.seed ?? 1,
       minConfidence: trained.minConfidence,
+      sequenceTaggerSeeds: seeds.join(','),
+      sequenceTaggerClusters: clusterCount,
     },
   });
   await saveSequenceTagger(job.out, crf);

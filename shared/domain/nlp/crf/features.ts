@@ -7,7 +7,11 @@
 // in NER"), and in-document features: the dictionary's type for the same word elsewhere in the
 // document and abbreviation definitions. Conjunctions (hint x suffix, the words either side, the
 // previous shape x word) and a gazetteer's matches (crf/gazetteer) were kept after they raised
-// BC5CDR Disease F1 from 0.787 to 0.792 in 5-fold cross-validation on its training split. Features are strings hashed (FNV-1a) into a fixed table.
+// BC5CDR Disease F1 from 0.787 to 0.792 in 5-fold cross-validation on its training split. Optionally,
+// word clusters (crf/brown: Brown et al. 1992 clusters by Liang's 2005 algorithm) of the word and its
+// neighbours, as bit-string prefixes of 4, 6, 10 and 20 (Miller, Guinness & Zamanian 2004, HLT-NAACL
+// "Name tagging with word clusters and discriminative training"; Turian, Ratinov & Bengio 2010, ACL
+// "Word representations"). Features are strings hashed (FNV-1a) into a fixed table.
 import { abbreviationDefinitions, wordOccurrences } from '../matcher/abbreviations';
 import { normaliseWord } from '../text/tokens';
 import { bioTags, type SequenceToken, type TypedSpan } from './tokens';
@@ -21,10 +25,25 @@ export interface TokenFeatures {
   offsets: Int32Array;
 }
 
-/** Optional per-token inputs: gazetteer BIO tags (crf/gazetteer), first-stage features (stacked). */
+/**
+ * Optional inputs: gazetteer BIO tags per token (crf/gazetteer), first-stage features per token
+ * (stacked), word clusters (crf/brown).
+ */
 export interface FeatureExtras {
   gazetteer?: readonly string[];
   firstPass?: readonly (readonly string[])[];
+  /** Word clusters whose path prefixes become features (absent: none). */
+  clusters?: WordClusters;
+}
+
+/** Word clusters (e.g. Brown bit strings, crf/brown) whose path prefixes become features. */
+export interface WordClusters {
+  /** Bit string of each word, keyed by `normaliseWord` of the token (crf/brown `clusterWords`). */
+  paths: ReadonlyMap<string, string>;
+  /** Prefix lengths of a path (Turian, Ratinov & Bengio 2010: 4, 6, 10, 20). */
+  prefixes: readonly number[];
+  /** Token offsets whose cluster is a feature (default -1, 0, 1). */
+  window?: readonly number[];
 }
 
 /** Dictionary hint type of an entity type: Chemical, Disease (symptoms too) or Other. */
@@ -126,6 +145,7 @@ export function documentFeatures(
     for (const mark of abbreviation[i]!) add(mark);
     for (const f of extra.firstPass?.[i] ?? []) add(f);
     for (const f of conjunctions(i, lower, tokens, hintTags, gazetteer)) add(f);
+    if (extra.clusters) for (const f of clusterFeatures(i, tokens, extra.clusters)) add(f);
   });
   offsets[tokens.length] = ids.length;
   return { ids: Int32Array.from(ids), offsets };
@@ -152,6 +172,17 @@ function conjunctions(
     `g=${g}|g-1=${gazetteer[i - 1] ?? 'O'}|g+1=${gazetteer[i + 1] ?? 'O'}`,
     `g=${g}|h=${hint}`,
   );
+  return f;
+}
+
+/** Path prefixes of the clusters of token i and its neighbours (words without a cluster: none). */
+function clusterFeatures(i: number, tokens: readonly SequenceToken[], c: WordClusters): string[] {
+  const f: string[] = [];
+  for (const d of c.window ?? [-1, 0, 1]) {
+    const t = tokens[i + d];
+    const path = t ? c.paths.get(normaliseWord(t.text)) : undefined;
+    if (path) for (const n of c.prefixes) f.push(`c${d}:${n}=${path.slice(0, n)}`);
+  }
   return f;
 }
 

@@ -4,7 +4,7 @@
 // the averaged weights generalise like a CRF's at a fraction of the cost). Decoding enforces BIO:
 // I-X only after B-X or I-X. Token marginals come from forward-backward over the same scores.
 import { ValidationError } from '../../errors';
-import type { TokenFeatures } from './features';
+import type { TokenFeatures, WordClusters } from './features';
 import type { Gazetteer } from './gazetteer';
 
 /** A trained model: per-bucket emission weights (buckets x labels) and label transitions. */
@@ -18,6 +18,8 @@ export interface SequenceModel {
   transitions: Float32Array;
   /** External name list whose matches are features (absent: none). */
   gazetteer?: Gazetteer;
+  /** Word clusters whose path prefixes are features (absent: none). */
+  clusters?: WordClusters;
 }
 
 /** One training or tagging sequence: token features (rows from..to of a document) and gold labels. */

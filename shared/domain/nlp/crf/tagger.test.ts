@@ -4,6 +4,7 @@ import { wordFeatures, wordShape } from './features';
 import { buildGazetteer } from './gazetteer';
 import { allowedTransitions, bioLabels, viterbi } from './perceptron';
 import { tagSequence, trainSequenceTagger } from './tagger';
+import { normaliseWord } from '../text/tokens';
 
 describe('Function: wordFeatures', () => {
   it('carries the shape, the chemical suffix and the Greek-letter flag', () => {
@@ -75,6 +76,47 @@ describe('Function: trainSequenceTagger', () => {
     expect(model.gazetteer).toBeDefined();
     expect(surfaces('We studied measles in the clinic.')).toEqual(['measles']);
     expect(surfaces('We studied chess in the clinic.')).toEqual([]);
+  });
+
+  it('tags an unseen word by its word cluster, and keeps the clusters in the model', () => {
+    // Prepare: diseases and hobbies in the same context, told apart only by a hand-made cluster map.
+    const diseases = ['gout', 'lupus', 'mumps', 'rickets', 'scurvy'];
+    const hobbies = ['golf', 'tennis', 'rowing', 'poker'];
+    const docs = [...diseases, ...hobbies].map((word) => {
+      const text = `We studied ${word} in the clinic.`;
+      const span = { start: 11, end: 11 + word.length, type: 'Disease' };
+      return { text, hints: [], spans: diseases.includes(word) ? [span] : [] };
+    });
+    // Keys as the features look words up (normaliseWord: lower case, singular).
+    const paths = new Map([
+      ...[...diseases, 'measles'].map((w): [string, string] => [normaliseWord(w), '0110']),
+      ...[...hobbies, 'chess'].map((w): [string, string] => [normaliseWord(w), '1001']),
+    ]);
+    const clusters = { paths, prefixes: [2, 4] };
+    // Act
+    const model = trainSequenceTagger(docs, {
+      types: ['Disease'],
+      epochs: 5,
+      buckets: 2 ** 16,
+      clusters,
+    });
+    const surfaces = (m: typeof model, text: string) =>
+      tagSequence(m, text, []).map((s) => text.slice(s.start, s.end));
+    // Assess: the model tags by the clusters it carries; swapping two words' clusters swaps the result
+    expect(model.clusters).toBe(clusters);
+    expect(surfaces(model, 'We studied measles in the clinic.')).toEqual(['measles']);
+    expect(surfaces(model, 'We studied chess in the clinic.')).toEqual([]);
+    const swapped = {
+      ...clusters,
+      paths: new Map([
+        ...paths,
+        [normaliseWord('measles'), '1001'],
+        [normaliseWord('chess'), '0110'],
+      ]),
+    };
+    const other = { ...model, clusters: swapped };
+    expect(surfaces(other, 'We studied measles in the clinic.')).toEqual([]);
+    expect(surfaces(other, 'We studied chess in the clinic.')).toEqual(['chess']);
   });
 
   it('refuses to train without entity types', () => {

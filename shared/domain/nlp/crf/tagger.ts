@@ -2,7 +2,7 @@
 // spans -> tokens, sentences, features -> a trained model; and a text with its hints -> typed spans
 // with a confidence (the mean marginal probability of the span's labels, 0-1).
 import { ValidationError } from '../../errors';
-import { documentFeatures } from './features';
+import { documentFeatures, type WordClusters } from './features';
 import { firstPassFeatures } from './first-pass';
 import { gazetteerTags, type Gazetteer } from './gazetteer';
 import {
@@ -38,6 +38,8 @@ export interface SequenceTaggerOptions extends PerceptronOptions {
   buckets?: number;
   /** External names whose matches become features; kept in the model for tagging. */
   gazetteer?: Gazetteer;
+  /** Word clusters whose path prefixes become features; kept in the model for tagging. */
+  clusters?: WordClusters;
 }
 
 /** Train the tagger on `docs` (spans of other types than `options.types` are ignored). */
@@ -54,6 +56,7 @@ export function trainSequenceTagger(
     const gazetteer = options.gazetteer ? gazetteerTags(options.gazetteer, tokens) : [];
     const features = documentFeatures(doc.text, tokens, doc.hints, buckets, {
       gazetteer,
+      ...(options.clusters ? { clusters: options.clusters } : {}),
       ...(doc.firstPass ? { firstPass: firstPassFeatures(tokens, doc.firstPass) } : {}),
     });
     const known = doc.spans.filter((s) => options.types.includes(s.type));
@@ -66,7 +69,11 @@ export function trainSequenceTagger(
     }));
   });
   const model = trainPerceptron(sequences, labels, buckets, options);
-  return options.gazetteer ? { ...model, gazetteer: options.gazetteer } : model;
+  return {
+    ...model,
+    ...(options.gazetteer ? { gazetteer: options.gazetteer } : {}),
+    ...(options.clusters ? { clusters: options.clusters } : {}),
+  };
 }
 
 /**
@@ -85,6 +92,7 @@ export function tagSequence(
   const gazetteer = model.gazetteer ? gazetteerTags(model.gazetteer, tokens) : [];
   const features = documentFeatures(text, tokens, hints, model.buckets, {
     gazetteer,
+    ...(model.clusters ? { clusters: model.clusters } : {}),
     ...(firstPass ? { firstPass: firstPassFeatures(tokens, firstPass) } : {}),
   });
   const spans: ScoredSpan[] = [];
