@@ -24,8 +24,7 @@ import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { eventTypes } from '../shared/ports/event-bus';
 import { LocalEventBus } from './event-bus';
 import { loadSeedKnowledge } from '../shared/domain/kg/seed/load';
-import { makeKgUpdateHandler } from '../functions/kg-update/make-handler';
-import { vocabularyExtractor } from '../functions/kg-update/vocabulary';
+import { composeKgUpdateHandler } from '../functions/kg-update/vocabulary';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
@@ -162,21 +161,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
     // NoteCurated: extract entities, assertions and relations into the hospital's graph.
     if (options.notesToGraph !== false) {
-      const observability = buildObservability(config, 'kg-update');
       events.addRule({
         name: 'caregraph-local-note-curated',
         ...eventTypes.noteCurated,
-        handler: makeKgUpdateHandler(
-          {
-            ...deps,
-            ...vocabularyExtractor({
-              objects: deps.objects,
-              keys: config.nlp.vocabularyKeys,
-              logger: observability.logger,
-            }),
-          },
-          observability,
-        ),
+        handler: composeKgUpdateHandler(deps, config),
       });
     }
     closers.unshift(() => events.close());

@@ -13,6 +13,10 @@ import { mergeVocabularies, parseVocabulary } from '../../shared/domain/nlp/voca
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
 import { envNames } from '../../shared/config/config';
 import type { ObjectStore } from '../../shared/ports';
+import type { AppConfig } from '../../shared/config/config';
+import type { Dependencies } from '../../shared/adapters/composition';
+import { buildObservability } from '../../shared/adapters/observability';
+import { makeKgUpdateHandler } from './make-handler';
 
 /** The extractor's name in provenance without imported vocabularies. */
 export const baseExtractorName = 'caregraph-nlp';
@@ -108,4 +112,24 @@ async function readVocabulary(
       { cause: error },
     );
   }
+}
+
+/**
+ * The kg-update handler as the Lambda entry point and the embedded stack both compose it: the
+ * shared dependencies, its own observability, and the curated vocabulary plus the imported ones the
+ * configuration names (read on first use).
+ */
+export function composeKgUpdateHandler(deps: Dependencies, config: AppConfig) {
+  const observability = buildObservability(config, 'kg-update');
+  return makeKgUpdateHandler(
+    {
+      ...deps,
+      ...vocabularyExtractor({
+        objects: deps.objects,
+        keys: config.nlp.vocabularyKeys,
+        logger: observability.logger,
+      }),
+    },
+    observability,
+  );
 }

@@ -2,32 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
 import { selectBackend } from '../backend';
 import { loadCombinedExtractor, saveCombinedModel } from './combined';
 import { trainCorpusTagger } from './corpus-tagger';
 import { trainCorpusCrf } from './crf-corpus';
 import { saveSequenceTagger } from './crf-store';
+import { toyCorpus } from './toy-corpus';
 
 // A made-up corpus (not BC5CDR): invented drug names the curated vocabulary cannot know.
-const drugs = ['zorbaxitol', 'quintorex', 'melvadine', 'trubonal'];
-const diseases = ['nephritis', 'hepatitis', 'neuropathy', 'anaemia'];
-const corpus: PubtatorDocument[] = Array.from({ length: 30 }, (_, i) => {
-  const drug = drugs[i % 4]!;
-  const disease = diseases[(i * 3) % 4]!;
-  const text = `Treatment with ${drug} caused ${disease} in rats.`;
-  const at = (s: string) => text.indexOf(s);
-  return {
-    pmid: `${i + 1}`,
-    title: text,
-    text,
-    mentions: [
-      { start: at(drug), end: at(drug) + drug.length, text: drug, type: 'Chemical' },
-      { start: at(disease), end: at(disease) + disease.length, text: disease, type: 'Disease' },
-    ],
-    cid: [],
-  };
-});
+const corpus = toyCorpus(30);
 
 describe('Function: loadCombinedExtractor', () => {
   it('extracts with the saved tagger and lexicon, and names a directory without a lexicon', async () => {

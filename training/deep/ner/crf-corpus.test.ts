@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
 import { textClusters } from '../../../shared/domain/nlp/crf/brown';
 import { postProcessDocument } from '../../../shared/domain/nlp/crf/document';
 import { votedSpans } from '../../../shared/domain/nlp/crf/vote';
 import { crfOutput, crfSpans, crfTag, trainCorpusCrf } from './crf-corpus';
+import { toyCorpus } from './toy-corpus';
 
 // A made-up corpus (not BC5CDR): invented drug names the curated vocabulary cannot know.
-const drugs = ['zorbaxitol', 'quintorex', 'melvadine', 'trubonal'];
-const diseases = ['nephritis', 'hepatitis', 'neuropathy', 'anaemia'];
-const corpus: PubtatorDocument[] = Array.from({ length: 20 }, (_, i) => {
-  const drug = drugs[i % 4]!;
-  const disease = diseases[(i * 3) % 4]!;
-  const text = `Treatment with ${drug} caused ${disease} in rats.`;
-  const at = (s: string) => text.indexOf(s);
-  return {
-    pmid: `${i + 1}`,
-    title: text,
-    text,
-    mentions: [
-      { start: at(drug), end: at(drug) + drug.length, text: drug, type: 'Chemical' },
-      { start: at(disease), end: at(disease) + disease.length, text: disease, type: 'Disease' },
-    ],
-    cid: [],
-  };
-});
+const corpus = toyCorpus(20);
 const text = 'Treatment with trubonal caused hepatitis in mice. Trubonal was stopped.';
 const options = { types: ['Chemical', 'Disease'], epochs: 3, buckets: 2 ** 14 } as const;
 
