@@ -2,6 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadCombinedExtractor } from '../../../training/deep/ner/combined';
+import { tagWithHints } from '../../../training/deep/ner/corpus-tagger';
+import {
+  combinationSystems,
+  combinations,
+  combineDocument,
+} from '../../../training/deep/ner/crf-combination';
+import { crfTag } from '../../../training/deep/ner/crf-corpus';
 import { runCommand } from '../io';
 import { extractCommand } from './extract';
 import { trainCommand } from './train';
@@ -63,7 +71,22 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
     ]);
     // Assess: the report counts the documents and names the directory
     expect(trainCode).toBe(0);
-    expect(JSON.parse(trained())).toMatchObject({ documents: 30, out: model });
+    const report = JSON.parse(trained()) as { combination: string; combinationHeldOutF1: number };
+    expect(report).toMatchObject({ documents: 30, out: model });
+    // ... the combination rule chosen on the held-out tenth is one of the candidates, and is saved
+    const saved = JSON.parse(await readFile(join(model, 'combination.json'), 'utf8')) as {
+      rule: { label: string };
+      types: string[];
+      heldOutF1: number;
+    };
+    expect(combinations.map((c) => c.label)).toContain(saved.rule.label);
+    expect(saved.rule).toEqual(combinations.find((c) => c.label === saved.rule.label));
+    expect(saved.types).toEqual(['Chemical', 'Disease']);
+    expect(report.combination).toBe(saved.rule.label);
+    expect(report.combinationHeldOutF1).toBe(saved.heldOutF1);
+    expect(saved.heldOutF1).toBeGreaterThan(0);
+    const card = await readFile(join(model, 'model-card.json'), 'utf8');
+    expect(card).toContain(`"${saved.rule.label}"`);
     // ... and the sequence tagger is, by default, a 5-seed ensemble with word clusters
     const header = JSON.parse(await readFile(join(model, 'sequence-tagger.json'), 'utf8')) as {
       members?: number;
@@ -79,10 +102,66 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
     const code = await runCommand(extractCommand, [note, '--tagger', model, '--json']);
     // Assess
     expect(code).toBe(0);
-    const result = JSON.parse(extracted()) as { entities: { text: string; type: string }[] };
+    const result = JSON.parse(extracted()) as {
+      entities: { text: string; type: string; start: number; end: number }[];
+    };
     expect(result.entities).toContainEqual(
       expect.objectContaining({ text: 'trubonal', type: 'Chemical' }),
     );
+    // ... merged by the saved rule: every span combineDocument keeps is an extracted entity
+    const extractor = await loadCombinedExtractor(model);
+    expect(extractor.combination?.rule.label).toBe(saved.rule.label);
+    const text = await readFile(note, 'utf8');
+    const tagged = crfTag({ ...extractor.sequenceTagger!, engine: extractor.engine }, text);
+    const [bilstm] = tagWithHints(extractor.tagger, extractor.engine, [text]);
+    const spans = combineDocument(
+      text,
+      combinationSystems(saved.types, tagged, bilstm!),
+      extractor.combination!.rule,
+    );
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans)
+      expect(result.entities).toContainEqual(
+        expect.objectContaining({ start: span.start, end: span.end, type: span.type }),
+      );
+  });
+
+  it('keeps the fixed rule with --combination fixed, and rejects another value', async () => {
+    // Prepare
+    const model = join(dir, 'ner-fixed');
+    const trained = stdout();
+    // Act
+    const code = await runCommand(trainCommand, [
+      'ner',
+      '--pubtator',
+      join(dir, 'train.pubtator'),
+      '--out',
+      model,
+      '--epochs',
+      '1',
+      '--crf-members',
+      '1',
+      '--clusters',
+      '0',
+      '--combination',
+      'fixed',
+      '--json',
+    ]);
+    // Assess: no rule saved, so extract --tagger keeps the fixed rule
+    expect(code).toBe(0);
+    expect(JSON.parse(trained())).toMatchObject({ combination: 'fixed' });
+    const saved = JSON.parse(await readFile(join(model, 'combination.json'), 'utf8')) as object;
+    expect(saved).not.toHaveProperty('rule');
+    expect((await loadCombinedExtractor(model)).combination).toBeUndefined();
+    expect(
+      await runCommand(trainCommand, [
+        'ner',
+        '--pubtator',
+        join(dir, 'train.pubtator'),
+        '--combination',
+        'best',
+      ]),
+    ).toBe(2);
   });
 
   it('rejects --lexicon with --tagger, and a directory that is not a tagger', async () => {

@@ -28,9 +28,12 @@ const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-l
        caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]
        caregraph train kg-link --triples FILE [--relation treats] [--out DIR] [--epochs N] [--seed S] [--json]
        caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]
-       [--crf-members K] [--clusters C]
+       [--crf-members K] [--clusters C] [--combination chosen|fixed]
   --crf-members  sequence taggers of different seeds whose spans are voted on (default 5; 1: one)
   --clusters     Brown word clusters of the training texts as sequence-tagger features (default 300; 0: none)
+  --combination  chosen (default): the rule merging sequence tagger, BiLSTM and dictionary is chosen on
+                 the held-out tenth (trains the sequence tagger twice); fixed: sequence tagger first,
+                 BiLSTM spans of confidence 0.9+ fill its gaps
 
 ${tabularUsage}`;
 
@@ -146,7 +149,7 @@ async function trainKgLinkTask(argv: string[]): Promise<number> {
 
 /**
  * `caregraph train ner --pubtator FILE[,FILE...] [--out DIR] [--epochs N] [--seed S] [--json]
- * [--crf-members K] [--clusters C]`
+ * [--crf-members K] [--clusters C] [--combination chosen|fixed]`
  */
 async function trainNerTask(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -157,7 +160,11 @@ async function trainNerTask(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     'crf-members': { type: 'string' },
     clusters: { type: 'string' },
+    combination: { type: 'string' },
   });
+  const combination = values.combination ?? 'chosen';
+  if (combination !== 'chosen' && combination !== 'fixed')
+    throw new UsageError('--combination must be chosen or fixed');
   const files = requireFlag(values.pubtator, 'pubtator')
     .split(',')
     .map((f) => f.trim())
@@ -171,12 +178,13 @@ async function trainNerTask(argv: string[]): Promise<number> {
       ? { sequenceMembers: positiveInt(values['crf-members'], 'crf-members') }
       : {}),
     ...(values.clusters ? { clusters: positiveInt(values.clusters, 'clusters') } : {}),
+    combination,
     onProgress: (line: string) => out.progress(line),
   });
   if (values.json) out.json(result);
   else
     out.result(
-      `NER taggers (sequence tagger + BiLSTM) on ${result.documents} documents: BiLSTM held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
+      `NER taggers (sequence tagger + BiLSTM) on ${result.documents} documents: BiLSTM held-out F1 ${result.heldOutF1.toFixed(3)} after ${result.epochs} epochs, combination ${result.combination}${result.combinationHeldOutF1 !== undefined ? ` (held-out F1 ${result.combinationHeldOutF1.toFixed(3)})` : ''}, ${result.lexiconEntries} lexicon entries, written to ${result.out} (use: caregraph extract --tagger ${result.out})`,
     );
   return 0;
 }

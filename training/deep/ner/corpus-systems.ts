@@ -12,7 +12,12 @@ import type { TaggerSpan } from '../../../shared/domain/nlp/lexicon/ensemble';
 import { linkedSpans, type SystemSpans } from '../../../shared/domain/nlp/lexicon/vote';
 import type { NamedId } from '../../../shared/domain/nlp/linking/mesh-names';
 import type { ClinicalEntity } from '../../../shared/domain/nlp/model';
-import { chooseCombination, combineDocument, type CombinationChoice } from './crf-combination';
+import {
+  chooseCombination,
+  combinationSystems,
+  combineDocument,
+  type CombinationChoice,
+} from './crf-combination';
 import {
   crfOutput,
   crfTag,
@@ -51,8 +56,6 @@ export interface CorpusSystems {
   crfSeconds: { heldOut: number; full: number };
 }
 
-const family = (t: string) => (t === 'Symptom' ? 'Disease' : t);
-
 /** Train every system on `train` and tag `dev` (see the file comment). */
 export async function corpusSystems(
   train: readonly PubtatorDocument[],
@@ -61,13 +64,8 @@ export async function corpusSystems(
 ): Promise<CorpusSystems> {
   const { key, types, progress } = options;
   const source = `${key} training split`;
-  const systemsOf = (tagged: CrfTagged, bilstm: readonly TaggedSpan[]): SystemSpans => ({
-    primary: tagged.raw,
-    secondary: bilstm.filter((s) => types.includes(family(s.type))),
-    dictionary: tagged.hints
-      .filter((s) => types.includes(family(s.type)))
-      .map((h) => ({ ...h, confidence: 1 })),
-  });
+  const systemsOf = (tagged: CrfTagged, bilstm: readonly TaggedSpan[]): SystemSpans =>
+    combinationSystems(types, tagged, bilstm);
   const held = train.filter((_, i) => i % 10 === 9);
   progress(`${key}: sequence tagger on nine tenths of the training split, for the held-out tenth`);
   const crfOptions = { types, source, ...options.crf, onProgress: progress };

@@ -13,6 +13,7 @@ import {
   type SystemSpans,
 } from '../../../shared/domain/nlp/lexicon/vote';
 import { spanScores, type TypedSpan } from '../metrics';
+import type { CrfTagged } from './crf-corpus';
 
 /** A held-out document: its text, gold spans and each system's spans. */
 export interface HeldOutDocument {
@@ -60,6 +61,27 @@ const posts: { label: string; post: PostProcessOptions }[] = [
 export const combinations: readonly Combination[] = votes.flatMap((v) =>
   posts.map((p) => ({ label: `${v.label}/${p.label}`, vote: v.vote, post: p.post })),
 );
+
+const family = (t: string) => (t === 'Symptom' ? 'Disease' : t);
+
+/**
+ * The three systems' spans of one text, as the combination sees them: the sequence tagger's spans
+ * (`tagged.raw`), the BiLSTM's spans of the scored `types` and the dictionary's spans (its hints) of
+ * those types at confidence 1.
+ */
+export function combinationSystems(
+  types: readonly string[],
+  tagged: Pick<CrfTagged, 'raw' | 'hints'>,
+  bilstm: readonly TaggerSpan[],
+): SystemSpans {
+  return {
+    primary: tagged.raw,
+    secondary: bilstm.filter((s) => types.includes(family(s.type))),
+    dictionary: tagged.hints
+      .filter((s) => types.includes(family(s.type)))
+      .map((h) => ({ ...h, confidence: 1 })),
+  };
+}
 
 /** The combined, post-processed spans of one document. */
 export function combineDocument(
