@@ -14,6 +14,18 @@ import { toyCorpus } from './toy-corpus';
 // A made-up corpus (not BC5CDR): invented drug names the curated vocabulary cannot know.
 const corpus = toyCorpus(30);
 
+/** A BiLSTM of one epoch (too weak alone) and a sequence tagger, both trained on the toy corpus. */
+async function weakTaggers() {
+  await selectBackend('wasm');
+  const trained = await trainCorpusTagger(corpus, {
+    epochs: 1,
+    batchSize: 8,
+    dims: { wordDim: 4, shapeDim: 2, affixDim: 2, hintDim: 2, lstmUnits: 4, dropout: 0 },
+  });
+  const crf = trainCorpusCrf(corpus, { types: ['Chemical', 'Disease'], buckets: 2 ** 14 });
+  return { trained, crf };
+}
+
 describe('Function: loadCombinedExtractor', () => {
   it('extracts with the saved tagger and lexicon, and names a directory without a lexicon', async () => {
     // Prepare
@@ -48,13 +60,7 @@ describe('Function: loadCombinedExtractor', () => {
 
   it('leads with the sequence tagger saved beside the BiLSTM, coding its spans', async () => {
     // Prepare: a BiLSTM of one epoch (too weak alone) and the sequence tagger beside it.
-    await selectBackend('wasm');
-    const trained = await trainCorpusTagger(corpus, {
-      epochs: 1,
-      batchSize: 8,
-      dims: { wordDim: 4, shapeDim: 2, affixDim: 2, hintDim: 2, lstmUnits: 4, dropout: 0 },
-    });
-    const crf = trainCorpusCrf(corpus, { types: ['Chemical', 'Disease'], buckets: 2 ** 14 });
+    const { trained, crf } = await weakTaggers();
     const dir = await mkdtemp(join(tmpdir(), 'caregraph-combined-'));
     try {
       const card = { intendedUse: 'test', trainingData: 'toy', metrics: {}, limitations: [] };
@@ -78,13 +84,7 @@ describe('Function: loadCombinedExtractor', () => {
   it('merges by the saved combination rule, and by the fixed rule when none is saved', async () => {
     // Prepare: a weak BiLSTM, a sequence tagger and a saved rule in which the dictionary fills the
     // sequence tagger's gaps (the toy-trained taggers do not know aspirin or diabetes).
-    await selectBackend('wasm');
-    const trained = await trainCorpusTagger(corpus, {
-      epochs: 1,
-      batchSize: 8,
-      dims: { wordDim: 4, shapeDim: 2, affixDim: 2, hintDim: 2, lstmUnits: 4, dropout: 0 },
-    });
-    const crf = trainCorpusCrf(corpus, { types: ['Chemical', 'Disease'], buckets: 2 ** 14 });
+    const { trained, crf } = await weakTaggers();
     const rule = combinations.find((c) => c.label === 'crf+dictionary/raw')!;
     const types = ['Chemical', 'Disease'];
     const dir = await mkdtemp(join(tmpdir(), 'caregraph-combined-'));
