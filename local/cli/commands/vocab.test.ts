@@ -113,6 +113,20 @@ describe('Command: vocab import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a release with no concepts of the format (the wrong --format) and keeps the earlier vocabulary', async () => {
+    // Prepare: an ICD-10-CM order file read as MeSH XML holds no descriptor record.
+    const out = join(dir, 'mesh.jsonl');
+    writeFileSync(out, 'earlier\n');
+    const release = fixture('icd10cm_order_fixture.txt');
+    // Act
+    const code = await runCommand(command, ['import', '--format', 'mesh', release, '--out', out]);
+    // Assess
+    expect(code).toBe(1);
+    expect(logged()).toContain(`${release}: no mesh concepts found; is --format mesh right`);
+    expect(readFileSync(out, 'utf8')).toBe('earlier\n');
+    expect(readdirSync(dir)).toEqual(['mesh.jsonl']);
+  });
+
   it('names the MRSTY file and line when the semantic types are malformed', async () => {
     const types = join(dir, 'MRSTY.RRF');
     writeFileSync(types, 'C0020538|T047|B2|Disease or Syndrome|AT1||\nnot a row\n');

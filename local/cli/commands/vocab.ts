@@ -135,6 +135,13 @@ async function importToFile(
   const temporary = `${target}.${process.pid}.tmp`;
   try {
     await pipeline(Readable.from(lines()), createWriteStream(temporary));
+    // An empty result is almost always the wrong --format (e.g. an ICD-10-CM file read as MeSH XML):
+    // an error, and no empty VOCAB.jsonl replaces a good one.
+    if (concepts === 0)
+      throw new ValidationError(
+        `${file}: no ${format} concepts found; is --format ${format} right for this file?`,
+        'format',
+      );
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
