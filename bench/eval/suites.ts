@@ -10,6 +10,7 @@ import { deepEval } from './deep';
 import { cidEval } from './cid';
 import { sklearnEval } from './sklearn';
 import { dirtyDefectsEval } from './dirty-defects';
+import { vocabularyEval } from './vocabulary';
 
 export interface EvalContext {
   sharedData: string;
@@ -32,4 +33,5 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   cid: cidEval,
   sklearn: sklearnEval,
   'dirty-defects': dirtyDefectsEval,
+  vocabulary: vocabularyEval,
 };
