@@ -1,8 +1,8 @@
 // Integration: a licensed terminology in the deployed pipeline, on the embedded stack (s3rver, the
 // SPARQL server, the real kg-update handler). A VOCAB.jsonl imported from MeSH (the descriptor
-// fixture: Bupivacaine D002045, entry term "Marcaine", a name the curated vocabulary lacks) is
+// fixture: Timolol D013999, brand "Timoptic", a descriptor the curated vocabulary lacks) is
 // uploaded to the curated bucket under vocabulary/ and named in the stack's options, as
-// CAREGRAPH_NLP_VOCABULARY_KEYS names it on AWS. A note mentioning Marcaine then becomes a patient
+// CAREGRAPH_NLP_VOCABULARY_KEYS names it on AWS. A note mentioning Timoptic then becomes a patient
 // fact with the MeSH code, its provenance naming the vocabulary; without the option it does not; a
 // named vocabulary that is missing fails the event (dead-lettered), never a silent extraction.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -17,13 +17,13 @@ import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack
 
 const HOSPITAL = 'east';
 const MESH_KEY = 'vocabulary/mesh-2025.jsonl';
-const BUPIVACAINE = 'http://id.nlm.nih.gov/mesh/D002045';
+const TIMOLOL = 'http://id.nlm.nih.gov/mesh/D013999';
 const NS = 'https://caregraph.dev/ns#';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 const noteText = [
   'PROCEDURE: right knee arthroscopy under regional block.',
-  'PLAN: nerve block with Marcaine 0.25% 10 mL once. Continue metformin 500 mg PO BID.',
+  'PLAN: Timoptic 0.5% 1 drop OU BID. Continue metformin 500 mg PO BID.',
 ].join('\n');
 
 const note = (id: string) => ({
@@ -98,7 +98,7 @@ describe('Pipeline: an imported vocabulary in kg-update (embedded stack)', () =>
     afterAll(async () => stack?.stop());
 
     it('records the patient fact with the MeSH code, its provenance naming the vocabulary', async () => {
-      const facts = await factsAbout(stack, BUPIVACAINE);
+      const facts = await factsAbout(stack, TIMOLOL);
       expect(facts).toEqual([
         {
           patient: expect.stringMatching(new RegExp(`^https://caregraph.dev/patient/${HOSPITAL}/`)),
@@ -125,7 +125,7 @@ describe('Pipeline: an imported vocabulary in kg-update (embedded stack)', () =>
     afterAll(async () => stack?.stop());
 
     it('yields no fact for the name only the imported vocabulary knows', async () => {
-      expect(await factsAbout(stack, BUPIVACAINE)).toEqual([]);
+      expect(await factsAbout(stack, TIMOLOL)).toEqual([]);
       const metformin = await factsAbout(stack, 'http://purl.bioontology.org/ontology/RXNORM/6809');
       expect(metformin.map((f) => f.extractor)).toEqual(['caregraph-nlp']);
     });
@@ -160,7 +160,7 @@ describe('Pipeline: an imported vocabulary in kg-update (embedded stack)', () =>
         'detail-type': 'NoteCurated',
       });
       expect(factsBefore).toEqual([]);
-      expect((await factsAbout(stack, BUPIVACAINE)).map((f) => f.extractor)).toEqual([
+      expect((await factsAbout(stack, TIMOLOL)).map((f) => f.extractor)).toEqual([
         `caregraph-nlp+${MESH_KEY}`,
       ]);
     });

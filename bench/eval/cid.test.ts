@@ -39,8 +39,8 @@ describe('licensedMeshNames (a licensed MeSH release for the CID linker)', () =>
     expect(names).toContainEqual({ name: 'Marcaine', type: 'Chemical', id: 'D002045' });
     expect(names).toContainEqual({ name: 'Shortness of Breath', type: 'Symptom', id: 'D004417' });
     expect(details).toEqual({
-      files: [{ file: xml, format: 'mesh', concepts: 4, names: 8 }],
-      names: 8,
+      files: [{ file: xml, format: 'mesh', concepts: 5, names: 10 }],
+      names: 10,
     });
   });
 

@@ -15,7 +15,7 @@ vi.mock('../../shared/domain/nlp/extract', async (importOriginal) => {
 });
 
 const MESH_KEY = 'vocabulary/mesh-2025.jsonl';
-const NOTE = 'PLAN: nerve block with Marcaine 0.25% 10 mL once. Type 2 diabetes, on metformin.';
+const NOTE = 'PLAN: Timoptic 0.5% 1 drop OU BID. Type 2 diabetes, on metformin.';
 
 /** VOCAB.jsonl of the MeSH descriptor fixture, as `caregraph vocab import --format mesh` writes it. */
 async function meshVocabulary(): Promise<string> {
@@ -59,7 +59,7 @@ describe('Function: vocabularyExtractor', () => {
     // Assess
     expect(extractorName).toBe('caregraph-nlp');
     expect(getStream).not.toHaveBeenCalled();
-    expect(result.entities.map((e) => e.text)).not.toContain('Marcaine');
+    expect(result.entities.map((e) => e.text)).not.toContain('Timoptic');
     expect(result.entities.map((e) => e.text)).toContain('metformin');
   });
 
@@ -75,9 +75,9 @@ describe('Function: vocabularyExtractor', () => {
     expect(extractorName).toBe('caregraph-nlp+vocabulary/mesh-2025.jsonl');
     expect(result.entities).toContainEqual(
       expect.objectContaining({
-        text: 'Marcaine',
+        text: 'Timoptic',
         type: 'Chemical',
-        code: 'D002045',
+        code: 'D013999',
         system: 'http://id.nlm.nih.gov/mesh',
         assertion: 'present',
       }),
@@ -111,14 +111,14 @@ describe('Function: vocabularyExtractor', () => {
     expect(getStream.mock.calls.map(([, key]) => key)).toEqual([MESH_KEY, 'vocabulary/site.jsonl']);
     // Counts only: the log never carries text.
     expect(calls).toEqual([
-      ['imported vocabulary read', { key: MESH_KEY, concepts: 4 }],
+      ['imported vocabulary read', { key: MESH_KEY, concepts: 5 }],
       ['imported vocabulary read', { key: 'vocabulary/site.jsonl', concepts: 0 }],
       [
         'vocabulary merged',
-        expect.objectContaining({ vocabularies: 2, imported: 4, merged: 3, added: 1, skipped: 0 }),
+        expect.objectContaining({ vocabularies: 2, imported: 5, merged: 4, added: 1, skipped: 0 }),
       ],
     ]);
-    expect(JSON.stringify(calls)).not.toMatch(/Marcaine|nerve block/);
+    expect(JSON.stringify(calls)).not.toMatch(/Timoptic|drop OU/);
   });
 
   it('fails with an error naming a missing vocabulary, and reads again on the next call', async () => {
@@ -141,7 +141,7 @@ describe('Function: vocabularyExtractor', () => {
     expect((failure as Error).message).toContain('CAREGRAPH_NLP_VOCABULARY_KEYS');
     expect((failure as Error).message).toMatch(/is missing/);
     expect(getStream).toHaveBeenCalledTimes(2);
-    expect(retried.entities.map((e) => e.text)).toContain('Marcaine');
+    expect(retried.entities.map((e) => e.text)).toContain('Timoptic');
   });
 
   it('fails on an invalid line, naming the key and the line', async () => {

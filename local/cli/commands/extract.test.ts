@@ -83,8 +83,8 @@ describe('Command: extract', () => {
     expect(
       await runCommand(vocabCommand, ['import', '--format', 'mesh', xml, '--out', vocabulary]),
     ).toBe(0);
-    const note = join(dir, 'marcaine.txt');
-    writeFileSync(note, 'Spinal anaesthesia with Marcaine was uneventful. Known hypertension.');
+    const note = join(dir, 'timoptic.txt');
+    writeFileSync(note, 'Refilled Timoptic at the visit. Known hypertension.');
     stdout.mockClear();
     // Act
     const without = await runCommand(extractCommand, [note, '--json']);
@@ -98,11 +98,11 @@ describe('Command: extract', () => {
     const result = JSON.parse(printed());
     expect(result.entities).toEqual([
       {
-        start: 24,
-        end: 32,
-        text: 'Marcaine',
+        start: 9,
+        end: 17,
+        text: 'Timoptic',
         type: 'Chemical',
-        code: 'D002045',
+        code: 'D013999',
         system: 'http://id.nlm.nih.gov/mesh',
         assertion: 'present',
       },

@@ -47,13 +47,19 @@ describe('Command: vocab import', () => {
     // Assess
     expect(code).toBe(0);
     const concepts = lines(out);
-    expect(concepts.map((c) => c.codes.mesh)).toEqual(['D006973', 'D008687', 'D004417', 'D002045']);
+    expect(concepts.map((c) => c.codes.mesh)).toEqual([
+      'D006973',
+      'D008687',
+      'D004417',
+      'D002045',
+      'D013999',
+    ]);
     expect(concepts[3]!.synonyms).toEqual(['Bupivacaine', 'Marcaine']);
     const summary = JSON.parse(printed());
     expect(summary).toMatchObject({
       format: 'mesh',
-      concepts: 4,
-      byType: { Disease: 1, Chemical: 2, Symptom: 1 },
+      concepts: 5,
+      byType: { Disease: 1, Chemical: 3, Symptom: 1 },
     });
     expect(typeof summary.seconds).toBe('number');
     expect(logged()).toMatch(/imported 2 concepts .*\n.*imported 4 concepts \(/);

@@ -46,6 +46,7 @@ describe('Function: importMesh', () => {
       ['D008687', 'Chemical', 'Metformin'],
       ['D004417', 'Symptom', 'Dyspnea'],
       ['D002045', 'Chemical', 'Bupivacaine'],
+      ['D013999', 'Chemical', 'Timolol'],
     ]);
     expect(concepts[0]!.synonyms).toContain('High Blood Pressure');
   });

@@ -48,9 +48,13 @@ describe('Function: matchDictionary', () => {
     expect(sense('Echo shows MS with a diastolic murmur at the mitral valve')).toBe(
       'mitral stenosis',
     );
-    expect(sense('MS relapse with new demyelinating lesions on MRI')).toBe('multiple sclerosis');
+    expect(sense('MS with new demyelinating lesions on MRI')).toBe('multiple sclerosis');
     expect(sense('MS 4 mg IV q4h prn pain')).toBe('morphine');
     expect(sense('Seen by MS today')).toBeUndefined();
+    // A curated term that spells the abbreviation out in a compound needs no context.
+    expect(
+      matchDictionary(index, 'MS relapse treated with steroids').map((m) => m.concept.preferred),
+    ).toContain('multiple sclerosis relapse');
   });
 
   it('reports offsets into the input text', () => {

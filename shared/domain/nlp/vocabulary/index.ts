@@ -10,6 +10,19 @@ import {
 import { cardiometabolicDrugs } from './drugs-cardiometabolic';
 import { oncologyAndOtherDrugs, respiratoryAndMentalHealthDrugs } from './drugs-general';
 import { anatomy, procedures, symptoms } from './findings';
+import { cardioRenalEndocrineDiseases } from './diseases-cardio-renal-endocrine';
+import { oncologyHaematologyDiseases } from './diseases-oncology-haematology';
+import { neuroPsychDiseases } from './diseases-neuro-psych';
+import { paediatricInfectiousDiseases } from './diseases-paediatric-infectious';
+import { organSystemDiseases } from './diseases-organ-systems';
+import { extendedDrugsA } from './drugs-extended-a';
+import { extendedDrugsB } from './drugs-extended-b';
+import {
+  extendedAnatomy,
+  extendedLabTests,
+  extendedProcedures,
+  extendedSymptoms,
+} from './findings-extended';
 import { genes, variants } from './genes';
 import { labTests } from './labs';
 
@@ -23,13 +36,24 @@ export const starterVocabulary: readonly Concept[] = [
   ...mentalHealthDiseases,
   ...paediatricDiseases,
   ...generalDiseases,
+  ...cardioRenalEndocrineDiseases,
+  ...oncologyHaematologyDiseases,
+  ...neuroPsychDiseases,
+  ...paediatricInfectiousDiseases,
+  ...organSystemDiseases,
   ...cardiometabolicDrugs,
   ...respiratoryAndMentalHealthDrugs,
   ...oncologyAndOtherDrugs,
+  ...extendedDrugsA,
+  ...extendedDrugsB,
   ...symptoms,
+  ...extendedSymptoms,
   ...procedures,
+  ...extendedProcedures,
   ...labTests,
+  ...extendedLabTests,
   ...anatomy,
+  ...extendedAnatomy,
   ...genes,
   ...variants,
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normaliseWord } from '../text/tokens';
 import { ambiguousAbbreviations, starterVocabulary } from './index';
 
 // LOINC codes carry a mod-10 check digit (LOINC Users' Guide 2.77, Appendix: "Calculating mod 10 check digits").
@@ -40,6 +41,25 @@ describe('Table: starterVocabulary', () => {
   it('has unique concept ids', () => {
     const ids = starterVocabulary.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives no name to two concepts (names compared as the matcher normalises them)', () => {
+    const key = (name: string) =>
+      name
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 0)
+        .map(normaliseWord)
+        .join(' ');
+    const owner = new Map<string, string>();
+    const shared: string[] = [];
+    for (const c of starterVocabulary)
+      for (const name of new Set(c.synonyms)) {
+        const other = owner.get(key(name));
+        if (other && other !== c.id) shared.push(`${name}: ${other} and ${c.id}`);
+        owner.set(key(name), c.id);
+      }
+    expect(shared).toEqual([]);
   });
 
   it('points every drug indication at a disease concept of the vocabulary', () => {
