@@ -14,5 +14,13 @@ export const acuteConditions: ReadonlySet<string> = new Set(
     'cardiac arrest', 'diabetic ketoacidosis', 'pancreatitis', 'hemorrhage', 'gastrointestinal bleeding', 'seizure', 'status epilepticus',
     'delirium', 'rhabdomyolysis', 'shock', 'hypoglycemia', 'hyperkalemia', 'hypokalemia',
     'hyponatremia', 'Kawasaki disease', 'drug-induced liver injury', 'Stevens-Johnson syndrome',
+    'acute respiratory distress syndrome', 'acute respiratory failure', 'pneumothorax',
+    'acute cholecystitis', 'appendicitis', 'acute liver failure', 'acute pyelonephritis',
+    'acute interstitial nephritis', 'acute bronchitis', 'gastroenteritis', 'cellulitis', 'meningitis',
+    'encephalitis', 'infective endocarditis', 'bacteremia', 'cardiogenic shock',
+    'ventricular tachycardia', 'ventricular fibrillation', 'aortic dissection',
+    'subarachnoid hemorrhage', 'hypertensive emergency', 'pre-eclampsia', 'eclampsia',
+    'drug reaction with eosinophilia and systemic symptoms', 'neuroleptic malignant syndrome',
+    'serotonin syndrome', 'tumor lysis syndrome', 'heparin-induced thrombocytopenia', 'concussion',
   ].map((term) => conceptId('Disease', term)),
 );

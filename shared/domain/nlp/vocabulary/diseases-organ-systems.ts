@@ -447,7 +447,7 @@ export const organSystemDiseases = [
   d('fetal valproate syndrome|fetal valproate spectrum disorder|valproate embryopathy', '', {}),
 
   // Adverse drug reactions (general and by organ system)
-  d('adverse drug reaction|adverse drug event|adverse drug effect|drug side effect|side effect|medication side effect|adverse reaction|adverse effect|drug toxicity|drug adverse event', 'ADR|ADRs', { snomed: '62014003', mesh: 'D064420' }),
+  d('adverse drug reaction|adverse drug event|adverse drug effect|drug toxicity|drug adverse event', 'ADR|ADRs', { snomed: '62014003', mesh: 'D064420' }),
   d('drug hypersensitivity|drug allergy|medication allergy|drug hypersensitivity reaction|allergic drug reaction|medication hypersensitivity', '', { snomed: '416098002', mesh: 'D004342' }),
   d('hypersensitivity reaction|allergic reaction|hypersensitivity', '', { mesh: 'D006967' }),
   d('penicillin allergy|allergy to penicillin|penicillin hypersensitivity|allergic to penicillin', '', { icd10cm: 'Z88.0', snomed: '91936005' }),

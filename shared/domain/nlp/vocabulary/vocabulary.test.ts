@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseWord } from '../text/tokens';
+import { acuteConditions } from './acute';
 import { ambiguousAbbreviations, starterVocabulary } from './index';
 
 // LOINC codes carry a mod-10 check digit (LOINC Users' Guide 2.77, Appendix: "Calculating mod 10 check digits").
@@ -91,6 +92,11 @@ describe('Table: starterVocabulary', () => {
       if (c.codes.rxnorm) expect(c.codes.rxnorm).toMatch(/^\d{1,8}$/);
       if (c.codes.dbsnp) expect(c.codes.dbsnp).toMatch(/^rs\d+$/);
     }
+  });
+
+  it('names only Disease concepts of the vocabulary as acute episodes', () => {
+    const ids = new Set(starterVocabulary.filter((c) => c.type === 'Disease').map((c) => c.id));
+    expect([...acuteConditions].filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('gives every ambiguous abbreviation sense a concept that exists', () => {
