@@ -71,15 +71,31 @@ export function matchVariantPatterns(
       });
     }
   }
-  for (const symbol of ambiguousGenes) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${symbol}(?![\\p{L}\\p{N}])`, 'gu');
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const end = m.index + symbol.length;
-      if (geneContext.test(text.slice(end, end + 20)))
-        found.push({ start: m.index, end, type: 'Gene', code: { key: 'hgnc', value: symbol } });
-    }
+  const re = ambiguousGenePattern(ambiguousGenes);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const symbol = m[0];
+    const end = m.index + symbol.length;
+    if (geneContext.test(text.slice(end, end + 20)))
+      found.push({ start: m.index, end, type: 'Gene', code: { key: 'hgnc', value: symbol } });
   }
   return found;
+}
+
+const genePatterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+/** One pattern for every ambiguous symbol (longest first), compiled once per set: one scan per text. */
+function ambiguousGenePattern(symbols: ReadonlySet<string>): RegExp {
+  let re = genePatterns.get(symbols);
+  if (!re) {
+    const alternatives = [...symbols]
+      .sort((a, b) => b.length - a.length)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives || '(?!)'})(?![\\p{L}\\p{N}])`, 'gu');
+    genePatterns.set(symbols, re);
+  }
+  return re;
 }
 
 /** Index the variant concepts by rs id and by their upper-cased names ("CYP2C19*2", "BRAF V600E"). */
