@@ -98,12 +98,18 @@ function ambiguousGenePattern(symbols: ReadonlySet<string>): RegExp {
   return re;
 }
 
-/** Index the variant concepts by rs id and by their upper-cased names ("CYP2C19*2", "BRAF V600E"). */
+/**
+ * Index the variant concepts by rs id and by their upper-cased names ("CYP2C19*2", "BRAF V600E"). An rs
+ * id several concepts carry (two alleles of one multi-allelic site) resolves to none of them.
+ */
 export function indexVariants(concepts: readonly Concept[]): Map<string, Concept> {
   const index = new Map<string, Concept>();
-  for (const c of concepts) {
-    if (c.type !== 'Variant') continue;
-    if (c.codes.dbsnp) index.set(c.codes.dbsnp, c);
+  const variants = concepts.filter((c) => c.type === 'Variant');
+  const rsUses = new Map<string, number>();
+  for (const c of variants)
+    if (c.codes.dbsnp) rsUses.set(c.codes.dbsnp, (rsUses.get(c.codes.dbsnp) ?? 0) + 1);
+  for (const c of variants) {
+    if (c.codes.dbsnp && rsUses.get(c.codes.dbsnp) === 1) index.set(c.codes.dbsnp, c);
     for (const s of c.synonyms) index.set(s.toUpperCase(), c);
   }
   return index;

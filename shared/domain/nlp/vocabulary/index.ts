@@ -24,6 +24,7 @@ import {
   extendedSymptoms,
 } from './findings-extended';
 import { genes, variants } from './genes';
+import { pgxAlleleVariants } from './pgx-alleles';
 import { labTests } from './labs';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
@@ -56,4 +57,5 @@ export const starterVocabulary: readonly Concept[] = [
   ...extendedAnatomy,
   ...genes,
   ...variants,
+  ...pgxAlleleVariants(variants),
 ];
