@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concept } from '../../shared/domain/nlp/vocabulary/define';
-import { bundleCodings, checkCodedDisplays, checkMesh, meshEvidence, nameKey } from './vocabulary';
+import { bundleCodings, checkCodedDisplays, checkMesh, meshEvidence } from './vocabulary';
 
 // Two abstracts in PubTator form (offsets into title + " " + abstract), written for this test.
 const pubtator = [
@@ -28,11 +28,6 @@ const c = (terms: string, codes: Record<string, string>) =>
   concept('Chemical', terms, '', codes, 'test');
 
 describe('Evaluation: vocabulary codes against annotated data', () => {
-  it('keys names as the matcher normalises words', () => {
-    expect(nameKey("Crohn's Diseases")).toBe('crohn disease');
-    expect(nameKey('Tumours of the breast')).toBe(nameKey('tumor of the breast'));
-  });
-
   it('counts mention ids per name, leaving composite mentions out', () => {
     const evidence = meshEvidence([pubtator]);
     expect(evidence.get('hypertension')).toEqual(new Map([['D006973', 2]]));

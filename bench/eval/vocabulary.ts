@@ -15,32 +15,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePubtator } from '../../shared/domain/nlp/corpora/pubtator';
 import type { Concept } from '../../shared/domain/nlp/model';
-import { normaliseWord } from '../../shared/domain/nlp/text/tokens';
+import { termKey } from '../../shared/domain/nlp/text/tokens';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
 import type { EvalContext, EvalResult } from './suites';
 
 /** Mentions of a name needed before its majority id counts as evidence. */
 const minMentions = 2;
 
-/** A name's comparison key: words normalised as the matcher does, punctuation dropped. */
-export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0)
-    .map(normaliseWord)
-    .join(' ');
-}
-
-/** name key -> id -> mentions, from PubTator files. */
+/** name key (termKey, the matcher's) -> id -> mentions, from PubTator files. */
 export function meshEvidence(contents: readonly string[]): Map<string, Map<string, number>> {
   const evidence = new Map<string, Map<string, number>>();
   for (const content of contents)
     for (const doc of parsePubtator(content))
       for (const m of doc.mentions) {
         if (!m.id || m.ids || !/^[DC]\d+$/.test(m.id)) continue;
-        const key = nameKey(m.text);
+        const key = termKey(m.text);
         let ids = evidence.get(key);
         if (!ids) evidence.set(key, (ids = new Map()));
         ids.set(m.id, (ids.get(m.id) ?? 0) + 1);
@@ -118,7 +107,7 @@ export function checkMesh(
     const votes: string[] = [];
     const tops: string[] = [];
     for (const name of names(c)) {
-      const ids = evidence.get(nameKey(name));
+      const ids = evidence.get(termKey(name));
       if (!ids) continue;
       const total = [...ids.values()].reduce((a, b) => a + b, 0);
       const [top, n] = [...ids].sort((a, b) => b[1] - a[1])[0]!;
@@ -151,12 +140,12 @@ export function checkCodedDisplays(
     rxnorm: { checked: 0, agree: 0, disagree: [] as string[] },
   };
   for (const c of concepts) {
-    const keys = new Set(names(c).map(nameKey));
+    const keys = new Set(names(c).map(termKey));
     for (const system of ['snomed', 'loinc', 'rxnorm'] as const) {
       const ours = c.codes[system];
       if (!ours) continue;
       const sameName = codings.filter(
-        (d) => d.system === system && keys.has(nameKey(withoutTag(d.display))),
+        (d) => d.system === system && keys.has(termKey(withoutTag(d.display))),
       );
       const sameCode = sameName.filter((d) => d.code === ours);
       if (sameCode.length > 0) {
