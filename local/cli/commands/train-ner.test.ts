@@ -53,22 +53,16 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
     await rm(dir, { recursive: true, force: true });
   });
   afterEach(() => vi.restoreAllMocks());
+  /** `caregraph train ner` on the toy corpus, with `flags`. */
+  const trainNer = (...flags: string[]) =>
+    runCommand(trainCommand, ['ner', '--pubtator', join(dir, 'train.pubtator'), ...flags]);
 
   it('trains a tagger directory that extract --tagger then uses', async () => {
     // Prepare
     const model = join(dir, 'ner');
     const trained = stdout();
     // Act: train
-    const trainCode = await runCommand(trainCommand, [
-      'ner',
-      '--pubtator',
-      join(dir, 'train.pubtator'),
-      '--out',
-      model,
-      '--epochs',
-      '6',
-      '--json',
-    ]);
+    const trainCode = await trainNer('--out', model, '--epochs', '6', '--json');
     // Assess: the report counts the documents and names the directory
     expect(trainCode).toBe(0);
     const report = JSON.parse(trained()) as { combination: string; combinationHeldOutF1: number };
@@ -131,10 +125,7 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
     const model = join(dir, 'ner-fixed');
     const trained = stdout();
     // Act
-    const code = await runCommand(trainCommand, [
-      'ner',
-      '--pubtator',
-      join(dir, 'train.pubtator'),
+    const code = await trainNer(
       '--out',
       model,
       '--epochs',
@@ -146,22 +137,14 @@ describe('Commands: caregraph train ner, then extract --tagger', () => {
       '--combination',
       'fixed',
       '--json',
-    ]);
+    );
     // Assess: no rule saved, so extract --tagger keeps the fixed rule
     expect(code).toBe(0);
     expect(JSON.parse(trained())).toMatchObject({ combination: 'fixed' });
     const saved = JSON.parse(await readFile(join(model, 'combination.json'), 'utf8')) as object;
     expect(saved).not.toHaveProperty('rule');
     expect((await loadCombinedExtractor(model)).combination).toBeUndefined();
-    expect(
-      await runCommand(trainCommand, [
-        'ner',
-        '--pubtator',
-        join(dir, 'train.pubtator'),
-        '--combination',
-        'best',
-      ]),
-    ).toBe(2);
+    expect(await trainNer('--combination', 'best')).toBe(2);
   });
 
   it('rejects --lexicon with --tagger, and a directory that is not a tagger', async () => {
