@@ -37,6 +37,11 @@ export function conceptId(type: EntityType, preferred: string): string {
   return `${type}:${preferred.toLowerCase()}`;
 }
 
+/** A drug row's options: the diseases (preferred terms) it is indicated for, as `treats` targets. */
+export function ind(...diseases: string[]): ConceptOptions {
+  return { indications: diseases.map((n) => conceptId('Disease', n)) };
+}
+
 /** A family of row builders for one type and one provenance line. */
 export function rowsOf(type: EntityType, source: string) {
   return (

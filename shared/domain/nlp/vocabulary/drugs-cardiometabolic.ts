@@ -1,10 +1,9 @@
 // Domain (nlp/vocabulary): cardiovascular, diabetes and renal drugs: RxNorm ingredient concepts (RXCUI,
 // RxNorm monthly release 2024-01, NLM), common US brand names (FDA labels), MeSH 2024 descriptors, and
 // the diseases each is indicated for (FDA-approved labelling; used for `treats` relations).
-import { conceptId, rowsOf } from './define';
+import { ind, rowsOf } from './define';
 
 const c = rowsOf('Chemical', 'RxNorm 2024-01 (ingredients); MeSH 2024; FDA labels');
-const ind = (...names: string[]) => ({ indications: names.map((n) => conceptId('Disease', n)) });
 const htn = ind('hypertension');
 const hf = 'heart failure';
 const t2 = 'type 2 diabetes';

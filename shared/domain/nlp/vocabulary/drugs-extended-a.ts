@@ -6,10 +6,9 @@
 // FDA and MHRA labelling; indications from FDA labelling (or equivalent major guidelines) for `treats`
 // relations. Codes we were not sure of are left out (the importers supply them); combination products
 // carry no ingredient code.
-import { conceptId, rowsOf } from './define';
+import { ind, rowsOf } from './define';
 
 const c = rowsOf('Chemical', 'RxNorm 2024-01 (ingredients); MeSH 2024; FDA/MHRA labels');
-const ind = (...names: string[]) => ({ indications: names.map((n) => conceptId('Disease', n)) });
 const htn = ind('hypertension');
 const hf = 'heart failure';
 const af = 'atrial fibrillation';

@@ -4,10 +4,9 @@
 // RxNorm 2024-01 ingredient RXCUIs; MeSH 2024 descriptors; US brand names and labelled indications from
 // FDA labelling (EMA labelling for drugs not marketed in the US, e.g. agomelatine, amisulpride). Codes we
 // were not sure of are left out (the importers supply them).
-import { conceptId, rowsOf } from './define';
+import { ind, rowsOf } from './define';
 
 const c = rowsOf('Chemical', 'RxNorm 2024-01 (ingredients); MeSH 2024; FDA labels');
-const ind = (...names: string[]) => ({ indications: names.map((n) => conceptId('Disease', n)) });
 const dep = ind('depression');
 const scz = ind('schizophrenia');
 const sczBp = ind('schizophrenia', 'bipolar disorder');

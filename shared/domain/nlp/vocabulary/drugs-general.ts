@@ -1,10 +1,9 @@
 // Domain (nlp/vocabulary): respiratory, mental health, neurology, oncology, anti-infective, analgesic and
 // other drugs and substances: RxNorm ingredient RXCUIs (RxNorm 2024-01), US brand names (FDA labels),
 // MeSH 2024 descriptors, and labelled indications (FDA labelling) for `treats` relations.
-import { conceptId, rowsOf } from './define';
+import { ind, rowsOf } from './define';
 
 const c = rowsOf('Chemical', 'RxNorm 2024-01 (ingredients); MeSH 2024; FDA labels');
-const ind = (...names: string[]) => ({ indications: names.map((n) => conceptId('Disease', n)) });
 const dep = ind('depression', 'generalized anxiety disorder');
 const psych = ind('schizophrenia', 'bipolar disorder');
 const onc = (...names: string[]) => ind(...names);
