@@ -69,6 +69,90 @@ describe('Class: AssertionClassifier', () => {
   });
 });
 
+/**
+ * The assertion of the [[marked]] mention in a note written in `noteYear`, the {braced} spans being
+ * the text's other mentions.
+ */
+function assertionIn(noteYear: number, marked: string, facts: MentionFacts = {}): string {
+  const spans: { start: number; end: number; target: boolean }[] = [];
+  let text = '';
+  for (const part of marked.split(/(\[\[[^\]]+\]\]|\{[^}]+\})/)) {
+    const target = part.startsWith('[[');
+    const name = target ? part.slice(2, -2) : part.startsWith('{') ? part.slice(1, -1) : undefined;
+    if (name !== undefined)
+      spans.push({ start: text.length, end: text.length + name.length, target });
+    text += name ?? part;
+  }
+  const mention = spans.find((m) => m.target)!;
+  return new AssertionClassifier(text, detectSections(text), spans, noteYear).classify(
+    mention.start,
+    mention.end,
+    facts,
+  );
+}
+
+describe('Class: AssertionClassifier, past-date anchors', () => {
+  const acute: MentionFacts = { type: 'Disease', chronic: false };
+  const chronic: MentionFacts = { type: 'Disease', chronic: true };
+
+  it.each([
+    'He had a [[NSTEMI]] in 2019.',
+    '[[NSTEMI]] in 2015',
+    '[[DVT]] (2012)',
+    '[[Pneumonia]] in March 2018, treated with ceftriaxone.',
+    '[[DVT]] 3 years ago',
+    '[[Pneumonia]] as a child',
+    '[[Appendicitis]] as a teenager',
+    'In 2019 he had an [[NSTEMI]].',
+    'In 2019, he had a stroke and an [[NSTEMI]].',
+    '3 years ago she had a [[DVT]].',
+    'In childhood he had [[rheumatic fever]].',
+    's/p [[CABG]] in 2017',
+    'Diagnosed with [[pneumonia]] in 2015.',
+    'Type 2 diabetes, CAD, [[MI]] (2017), resolved, and eczema.',
+  ])('reads "%s" as historical', (marked) => {
+    expect(assertionIn(2026, marked, acute)).toBe('historical');
+  });
+
+  it('keeps a chronic condition present when dated ("diagnosed in 2015", "since 2010")', () => {
+    expect(assertionIn(2026, 'Diagnosed with [[hypertension]] in 2015.', chronic)).toBe('present');
+    expect(assertionIn(2026, 'Has [[diabetes]] since 2010.', chronic)).toBe('present');
+    expect(assertionIn(2026, '[[Hypertension]] (2012)', chronic)).toBe('present');
+  });
+
+  it.each([
+    ['Has [[cough]] since 2010.', 'present'],
+    ['[[Cough]] since March 2019.', 'present'],
+    ['[[Cough]] started in 2019.', 'present'],
+    ['[[Obesity]] (dx 2019)', 'present'],
+    ['[[Metformin]] 500 mg bid (started 11/2019)', 'present'],
+    ['Metoprolol 2019 mg daily for [[angina]].', 'present'],
+    ['[[Glucose]] 150, creatinine 1.1', 'present'],
+    ['Admitted on March 4, 2024 with [[pneumonia]].', 'present'],
+    ['Mother had [[breast cancer]] in 2010.', 'family'],
+    ['No [[MI]] in 2019.', 'negated'],
+    ['Colonoscopy planned in 2030 for [[polyps]].', 'hypothetical'],
+    ['Return if [[chest pain]] recurs in 2027.', 'hypothetical'],
+    ['[[Chest pain]]; MI in 2019.', 'present'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    expect(assertionIn(2026, marked, acute)).toBe(expected);
+  });
+
+  it('counts only a year before the note year', () => {
+    expect(assertionIn(2025, 'He had an [[MI]] in 2024.', acute)).toBe('historical');
+    expect(assertionIn(2025, 'He had an [[MI]] in 2025.', acute)).toBe('present');
+    expect(assertionIn(2025, 'Follow-up [[echocardiogram]] in 2027.', acute)).toBe('present');
+  });
+
+  it('dates only the mention next to a date, but the whole sentence a date opens', () => {
+    expect(assertionIn(2026, '[[Cough]], {MI} (2017)', acute)).toBe('present');
+    expect(assertionIn(2026, 'Obesity/[[asthma]]/{stroke} (2021).', acute)).toBe('present');
+    expect(assertionIn(2026, '{Obesity}, [[stroke]] (2021), resolved.', acute)).toBe('historical');
+    expect(assertionIn(2026, 'In 2019 he had a {stroke} and an [[MI]].', acute)).toBe('historical');
+    expect(assertionIn(2026, 'He had a {stroke} in 2019 and an [[MI]].', acute)).toBe('present');
+  });
+});
+
 describe('Fixture: negation-200 (203 hand-annotated sentences in six note styles)', () => {
   it('agrees with the negation labels on at least 90% of sentences', () => {
     const records = parseNegationFixture(

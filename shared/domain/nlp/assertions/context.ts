@@ -8,7 +8,7 @@
 import type { Assertion, EntityType, Section, SectionKind } from '../model';
 import { sectionAt } from '../sections/sections';
 import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
-import { cues, type Cue, type CueCategory } from './cues';
+import { cues, pastYearSlot, type Cue, type CueCategory } from './cues';
 
 interface CueMatch {
   start: number;
@@ -36,8 +36,17 @@ for (const cue of cues) {
 /** Cue tokens: words, and each punctuation mark on its own ("(-)" is three tokens, "r/o" three). */
 const cueToken = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
+/** The trie key of a past year: no text token has it (tokens are letters and digits, or one mark). */
+const pastYearKey = '\u0000year';
+const year = /^(?:19|20)\d\d$/;
+
 const cueTrie = newTrieNode<string>();
-for (const phrase of cueByPhrase.keys()) trieInsert(cueTrie, phrase.match(cueToken) ?? [], phrase);
+for (const phrase of cueByPhrase.keys())
+  trieInsert(
+    cueTrie,
+    (phrase.match(cueToken) ?? []).map((t) => (t === pastYearSlot ? pastYearKey : t)),
+    phrase,
+  );
 
 /** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */
 const postReach = 40;
@@ -49,11 +58,14 @@ export class AssertionClassifier {
   /**
    * `mentions`: every mention span of the text, sorted by start; a scope runs on across a semicolon
    * only through a list of mentions ("Call if chest pain; fever"), not into a new clause.
+   * `noteYear`: the year the note was written; a year before it dates a past event ("NSTEMI in
+   * 2019"). When unknown, the current year, which no note's year can exceed.
    */
   constructor(
     private readonly text: string,
     private readonly sections: readonly Section[] = [],
     private readonly mentions: readonly { start: number; end: number }[] = [],
+    private readonly noteYear: number = new Date().getUTCFullYear(),
   ) {}
 
   /** The assertion of the mention at [start, end). */
@@ -130,19 +142,28 @@ export class AssertionClassifier {
   private cuesIn(from: number, to: number): CueMatch[] {
     const cached = this.cueCache.get(from);
     if (cached) return cached;
-    const found = scanCues(this.text.slice(from, to), from);
+    const found = scanCues(this.text.slice(from, to), from, this.noteYear);
     if (this.cueCache.size > 5000) this.cueCache.clear();
     this.cueCache.set(from, found);
     return found;
   }
 }
 
-/** Leftmost-longest trigger phrases in `slice` (offsets shifted by `offset`), by a token trie walk. */
-function scanCues(slice: string, offset: number): CueMatch[] {
+/**
+ * Leftmost-longest trigger phrases in the sentence `slice` (offsets shifted by `offset`), by a token
+ * trie walk; a year before `noteYear` matches the past-year slot of a phrase.
+ */
+function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
   const tokens: { start: number; end: number; key: string }[] = [];
   cueToken.lastIndex = 0;
-  for (let m = cueToken.exec(slice); m !== null; m = cueToken.exec(slice))
-    tokens.push({ start: m.index, end: m.index + m[0].length, key: m[0].toLowerCase() });
+  for (let m = cueToken.exec(slice); m !== null; m = cueToken.exec(slice)) {
+    const past = m[0].length === 4 && year.test(m[0]) && Number(m[0]) < noteYear;
+    tokens.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      key: past ? pastYearKey : m[0].toLowerCase(),
+    });
+  }
   const found: CueMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -160,10 +181,14 @@ function scanCues(slice: string, offset: number): CueMatch[] {
     }
     const start = tokens[i]!.start;
     const end = tokens[longest.lastToken]!.end;
+    // Opening-only pre readings count where no word precedes the trigger in its sentence.
+    let readings = cueByPhrase.get(longest.hits[0]!)!;
+    if (readings.some((c) => c.opening) && /\p{L}/u.test(slice.slice(0, start)))
+      readings = readings.filter((c) => !c.opening);
     found.push({
       start: offset + start,
       end: offset + end,
-      cues: cueByPhrase.get(longest.hits[0]!)!,
+      cues: readings,
       final: /^[\s.,;:!-]*$/.test(slice.slice(end)),
     });
     i = longest.lastToken + 1;
@@ -215,6 +240,7 @@ function applicable(
         (!pre.nextOnly.includes(checks.type!) || checks.mentionBetween(m.end, start))
       )
         continue;
+      if (pre.nearestOnly && checks.mentionBetween(m.end, start)) continue;
       note(m, pre.category, Math.max(0, start - m.end));
     } else if (m.start >= end) {
       const post = m.cues.find((c) => c.direction === 'post');
@@ -222,6 +248,7 @@ function applicable(
       if (!m.final && m.cues.some((c) => c.direction === 'pre')) continue;
       if (m.start - end > postReach || stoppedBetween(matches, k - 1, end, 'before')) continue;
       if (crossesClause(end, m.start)) continue;
+      if (post.nearestOnly && checks.mentionBetween(end, m.start)) continue;
       note(m, post.category, m.start - end);
     }
   }

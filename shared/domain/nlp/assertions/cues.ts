@@ -20,10 +20,25 @@ export interface Cue {
   direction: 'pre' | 'post';
   /** Applies only to the next mention, and only to mentions of these types (as-needed sigs). */
   nextOnly?: readonly EntityType[];
+  /** Applies only to the mention next to it, with no other mention between ("CAD, MI (2017)"). */
+  nearestOnly?: boolean;
+  /** A pre reading that counts only where the trigger opens its sentence ("In 2019 he had an MI"). */
+  opening?: boolean;
 }
 
 const list = (category: Cue['category'], direction: Cue['direction'], phrases: string): Cue[] =>
   phrases.split('|').map((phrase) => ({ phrase, category, direction }));
+
+/**
+ * The token of a cue phrase that stands for a year before the note's year (19xx/20xx written alone:
+ * never part of a date like 3/2019 or a dose); the classifier reads such a year as this slot.
+ */
+export const pastYearSlot = 'yyyy';
+// prettier-ignore
+const months = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|');
+/** `before` + a past year (or a month and a past year) + `after`: "in 2019", "in March 2019", "(2019)". */
+const dated = (before: string, after = ''): string[] =>
+  [pastYearSlot, ...months.map((m) => `${m} ${pastYearSlot}`)].map((d) => `${before}${d}${after}`);
 
 // prettier-ignore
 const relatives = 'father|mother|dad|mom|grandmother|grandfather|parents|parent|sister|brother|son|daughter|aunt|uncle'.split('|');
@@ -68,6 +83,30 @@ export const cues: readonly Cue[] = [
     'historical',
     'post',
     'in the past|resolved|(resolved)|years ago|months ago|as a child|in childhood|previously|in remission',
+  ),
+  // A past-date anchor in the mention's clause dates a past event: ConText's historical triggers
+  // ("in the past", "years ago") extended to a year before the note's year. The date attaches to the
+  // mention next to it ("CAD, MI (2017)" dates only the MI), or, opening the sentence, to its whole
+  // scope ("In 2019 he had an NSTEMI", "3 years ago she had a DVT"). An onset date is not a past
+  // event: "since 2010", "(dx 2015)" and "(started 11/2019)" never match, and "started in 2019" is a
+  // pseudo-trigger. A chronic condition stays present after these as after "history of".
+  ...list('historical', 'post', [...dated('in '), ...dated('(', ')')].join('|')).map((c) => ({
+    ...c,
+    nearestOnly: true,
+  })),
+  ...list(
+    'historical',
+    'pre',
+    [
+      ...dated('in '),
+      'years ago|months ago|as a child|as a teenager|as a teen|in childhood|in adolescence',
+    ].join('|'),
+  ).map((c) => ({ ...c, opening: true })),
+  ...list('historical', 'post', 'as a teenager|as a teen|in adolescence'),
+  ...list(
+    'pseudo',
+    'pre',
+    ['started in ', 'began in ', 'beginning in ', 'onset in '].flatMap((p) => dated(p)).join('|'),
   ),
   ...list(
     'hypothetical',
