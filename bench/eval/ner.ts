@@ -261,6 +261,7 @@ function syntheticAssertions(patients: number) {
         note.text,
         detectSections(note.text),
         note.entities,
+        Number(note.date.slice(0, 4)),
       );
       for (const e of note.entities) {
         const concept = linker.link(e.text, e.type)[0]?.concept;

@@ -3,32 +3,50 @@
 import { ValidationError } from '../../shared/domain/errors';
 import { literatureJsonSchema } from './events';
 
+/** A curated note: its text, and the year it was written when the DocumentReference says. */
+export interface CuratedNote {
+  text: string;
+  year?: number;
+}
+
 /**
- * The note text of DocumentReference `document` in a curated object: NDJSON of resources (the one
- * with that id, else the only DocumentReference), its first attachment's base64 `data` as UTF-8.
- * A body that is not JSON is taken as the note's plain text.
+ * The note of DocumentReference `document` in a curated object: NDJSON of resources (the one with
+ * that id, else the only DocumentReference), its first attachment's base64 `data` as UTF-8, and the
+ * year of its `date` (else of `content[0].attachment.creation`). A body that is not JSON is taken as
+ * the note's plain text, of unknown date.
  */
-export function curatedNoteText(body: string, document: string): string {
+export function curatedNote(body: string, document: string): CuratedNote {
   const lines = body.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0) throw new ValidationError('the curated note object is empty', 'key');
-  let resources: { resourceType?: unknown; id?: unknown; content?: unknown }[];
+  let resources: { resourceType?: unknown; id?: unknown; date?: unknown; content?: unknown }[];
   try {
     resources = lines.map((line) => JSON.parse(line) as (typeof resources)[number]);
   } catch {
-    return body;
+    return { text: body };
   }
   const notes = resources.filter((r) => r.resourceType === 'DocumentReference');
   const note = notes.find((r) => r.id === document) ?? (notes.length === 1 ? notes[0] : undefined);
   if (!note)
     throw new ValidationError("no DocumentReference with the event's document id", 'document');
-  const data = (note.content as { attachment?: { data?: unknown } }[] | undefined)?.[0]?.attachment
-    ?.data;
+  const attachment = (
+    note.content as { attachment?: { data?: unknown; creation?: unknown } }[] | undefined
+  )?.[0]?.attachment;
+  const data = attachment?.data;
   if (typeof data !== 'string')
     throw new ValidationError(
       'the DocumentReference has no attachment data',
       'content[0].attachment.data',
     );
-  return Buffer.from(data, 'base64').toString('utf8');
+  const text = Buffer.from(data, 'base64').toString('utf8');
+  const year = yearOf(note.date) ?? yearOf(attachment?.creation);
+  return year === undefined ? { text } : { text, year };
+}
+
+/** The year of a FHIR instant or dateTime ("2026-01-01T09:30:00Z", "2026-01", "2026"). */
+function yearOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})(?:-|$)/.exec(value);
+  return m ? Number(m[1]) : undefined;
 }
 
 export interface LiteratureDocument {

@@ -109,7 +109,7 @@ describe('Function: kg-update handler', () => {
     const result = await invoke(fixture('note-curated.json'));
 
     // Assess
-    expect(extract).toHaveBeenCalledWith(NOTE);
+    expect(extract).toHaveBeenCalledWith(NOTE, {});
     expect(result).toMatchObject({
       graph: 'https://caregraph.dev/graph/hospital/north-general',
       facts: 4,
@@ -121,6 +121,20 @@ describe('Function: kg-update handler', () => {
     expect(conditions.results?.bindings.map((b) => b.c!.value)).toEqual([
       'http://snomed.info/id/44054006',
     ]);
+  });
+
+  it("gives the extractor the year of the DocumentReference's date, which dates 'MI in 2019'", async () => {
+    // Prepare
+    const dated = JSON.stringify({ ...JSON.parse(curatedNote), date: '2021-03-04T09:30:00Z' });
+    const { extract, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': `${dated}\n`,
+    });
+
+    // Act
+    await invoke(fixture('note-curated.json'));
+
+    // Assess
+    expect(extract).toHaveBeenCalledWith(NOTE, { noteYear: 2021 });
   });
 
   it('leaves the same triples when the same event is delivered twice', async () => {

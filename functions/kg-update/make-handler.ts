@@ -16,7 +16,7 @@ import {
   recordNoteFacts,
   type KgUpdateResult,
 } from '../../shared/domain/kg/update';
-import { curatedNoteText, parseLiterature } from './documents';
+import { curatedNote, parseLiterature, type CuratedNote } from './documents';
 import { kgUpdateEventSchema, type NoteCuratedEvent, type ObjectCreatedEvent } from './events';
 
 /** What the kg-update function needs: a subset of shared/adapters/composition.ts Dependencies. */
@@ -76,12 +76,15 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
   const { hospital, patient, document, key } = event.detail;
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
-  let text: string;
+  let note: CuratedNote;
   if (key.startsWith(`${encryptedNotePrefix}${hospital}/`)) {
     if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
-    text = await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64'));
-  } else text = curatedNoteText(body, document);
-  const extraction = await deps.extract(text);
+    note = { text: await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64')) };
+  } else note = curatedNote(body, document);
+  const extraction = await deps.extract(
+    note.text,
+    note.year === undefined ? {} : { noteYear: note.year },
+  );
   return recordNoteFacts(deps, {
     hospital,
     patient,

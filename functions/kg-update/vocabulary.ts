@@ -52,7 +52,11 @@ export function extractorNameFor(keys: readonly string[]): string {
 export function vocabularyExtractor(options: VocabularyExtractorOptions): VocabularyExtractor {
   const { objects, keys, logger } = options;
   const extractorName = extractorNameFor(keys);
-  if (keys.length === 0) return { extract: async (text) => extractClinical(text), extractorName };
+  if (keys.length === 0)
+    return {
+      extract: async (text, context) => extractClinical(text, { ...context }),
+      extractorName,
+    };
   let engine: Promise<NlpEngine> | undefined;
   const build = async (): Promise<NlpEngine> => {
     const imported: Concept[] = [];
@@ -81,7 +85,7 @@ export function vocabularyExtractor(options: VocabularyExtractorOptions): Vocabu
     return engine;
   };
   return {
-    extract: async (text) => extractClinical(text, { engine: await ready() }),
+    extract: async (text, context) => extractClinical(text, { ...context, engine: await ready() }),
     extractorName,
   };
 }

@@ -64,6 +64,41 @@ describe('Command: extract', () => {
     expect(lines[0].entities[0].assertion).toBe('negated');
   });
 
+  it('reads a year before the note\'s "date" as a past event, and the note\'s own year as current', async () => {
+    // Prepare: the same sentence in a note of 2021 and in a note of 2019
+    const file = join(dir, 'dated.jsonl');
+    const text = 'He had a NSTEMI in 2019.';
+    writeFileSync(
+      file,
+      [
+        { id: 'later', text, date: '2021-06-01' },
+        { id: 'same-year', text, date: '2019-11-30T10:00:00Z' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    // Act
+    const code = await runCommand(extractCommand, [file, '--jsonl']);
+    // Assess
+    expect(code).toBe(0);
+    const lines = printed()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const nstemi = (l: { entities: { text: string; assertion: string }[] }) =>
+      l.entities.find((e) => e.text === 'NSTEMI')?.assertion;
+    expect(lines.map(nstemi)).toEqual(['historical', 'present']);
+  });
+
+  it('exits 1 naming the line of a record whose "date" is not a date', async () => {
+    const file = join(dir, 'bad-date.jsonl');
+    writeFileSync(file, '{"id":"a","text":"ok","date":"last spring"}\n');
+    const code = await runCommand(extractCommand, [file, '--jsonl']);
+    expect(code).toBe(1);
+    const message = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(message).toMatch(/line 1: field "date"/);
+  });
+
   it('exits 1 naming the line of a record without text, and prints no note text', async () => {
     const file = join(dir, 'bad.jsonl');
     writeFileSync(file, '{"id":"a","text":"ok"}\n{"id":"b","body":"Jane Doe has HIV"}\n');

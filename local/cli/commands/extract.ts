@@ -15,12 +15,14 @@ import { loadCombinedExtractor } from '../../../training/deep/ner/combined';
 import { loadVocabularies } from '../../vocabulary-file';
 import { out, parseFlags, UsageError, type Command } from '../io';
 
-type Extract = (text: string) => ExtractionResult;
+/** `noteYear`: the year the note was written, when the input says (`date`). */
+type Extract = (text: string, noteYear?: number) => ExtractionResult;
 
 const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--vocabulary VOCAB.jsonl]...
                         [--lexicon FILE | --tagger DIR]
   FILE          a text file, or - (default) for stdin
-  --jsonl       input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line
+  --jsonl       input holds one {"id", "text"} per line; prints one {"id", "entities", "relations"} per line;
+                an optional "date" (the note's, YYYY-MM-DD) makes an earlier year a past event ("MI in 2019")
   --json        print {"entities", "relations"} for the whole input
   --vocabulary  also match the concepts of a vocabulary written by \`caregraph vocab import\` (repeatable);
                 a concept sharing a code with a curated one adds its names to that concept
@@ -103,13 +105,13 @@ async function extractor(values: {
     const backend = await selectBackend();
     out.progress(`tfjs backend: ${backend.backend}`);
     const combined = await loadCombinedExtractor(values.tagger);
-    return (text) => combined.extract(text);
+    return (text, noteYear) => combined.extract(text, { noteYear });
   }
   const engine = createNlpEngine({
     ...(values.lexicon ? { lexicon: parseLexicon(readText(values.lexicon)) } : {}),
     ...(values.vocabulary?.length ? { concepts: await vocabulary(values.vocabulary) } : {}),
   });
-  return (text) => extractClinical(text, { engine });
+  return (text, noteYear) => extractClinical(text, { engine, noteYear });
 }
 
 /** The curated vocabulary merged with the concepts of `files`, summarised on stderr. */
@@ -130,23 +132,31 @@ async function extractLines(extract: Extract, source: string): Promise<void> {
     n++;
     if (line.trim() === '') continue;
     const record = parseRecord(line, n);
-    out.jsonLine({ id: record.id, ...contractView(extract(record.text)) });
+    out.jsonLine({ id: record.id, ...contractView(extract(record.text, record.noteYear)) });
   }
 }
 
-function parseRecord(line: string, n: number): { id: unknown; text: string } {
+function parseRecord(line: string, n: number): { id: unknown; text: string; noteYear?: number } {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
     throw new ValidationError(`line ${n}: not valid JSON`, `line ${n}`, { cause: error });
   }
-  const record = value as { id?: unknown; text?: unknown };
+  const record = value as { id?: unknown; text?: unknown; date?: unknown };
   if (typeof record !== 'object' || record === null || typeof record.text !== 'string')
     throw new ValidationError(`line ${n}: field "text" must be a string`, `line ${n}.text`);
   if (record.id === undefined)
     throw new ValidationError(`line ${n}: field "id" is missing`, `line ${n}.id`);
-  return { id: record.id, text: record.text };
+  if (record.date === undefined) return { id: record.id, text: record.text };
+  const year =
+    typeof record.date === 'string' ? /^(\d{4})(?:-\d\d){0,2}(?:T|$)/.exec(record.date) : null;
+  if (!year)
+    throw new ValidationError(
+      `line ${n}: field "date" must be the note's date, YYYY, YYYY-MM-DD or a date-time`,
+      `line ${n}.date`,
+    );
+  return { id: record.id, text: record.text, noteYear: Number(year[1]) };
 }
 
 function readText(path: string): string {

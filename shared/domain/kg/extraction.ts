@@ -46,8 +46,13 @@ export interface KgExtraction {
   relations: readonly KgRelation[];
 }
 
+/** What is known of a text besides its words: the year a note was written dates "MI in 2019". */
+export interface ExtractContext {
+  noteYear?: number;
+}
+
 /** An extractor as the use cases receive it (the NLP extractor in production, a stub in tests). */
-export type ExtractClinical = (text: string) => Promise<KgExtraction>;
+export type ExtractClinical = (text: string, context?: ExtractContext) => Promise<KgExtraction>;
 
 const presentPredicate: Readonly<Record<KgEntityType, IriTerm | undefined>> = {
   Disease: cg.hasCondition,

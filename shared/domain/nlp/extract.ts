@@ -74,6 +74,11 @@ export interface ExtractOptions {
   preferSystem?: CodeSystemKey;
   /** Default true. */
   relations?: boolean;
+  /**
+   * The year the note was written (DocumentReference.date): a year before it dates a past event
+   * ("NSTEMI in 2019" is historical). Default: the current year, which no note's year exceeds.
+   */
+  noteYear?: number;
 }
 
 /**
@@ -97,7 +102,7 @@ export function extractClinical(text: string, options: ExtractOptions = {}): Ext
     entities = combineEntities(entities, documentAbbreviations(text, entities));
   }
   if (options.spread) entities = spreadWithinDocument(text, entities);
-  const classifier = new AssertionClassifier(text, sections, entities);
+  const classifier = new AssertionClassifier(text, sections, entities, options.noteYear);
   entities.forEach((e, i) => {
     const chronic = e.type === 'Disease' && !acuteConditions.has(e.conceptId ?? '');
     e.assertion = classifier.classify(e.start, e.end, { type: e.type, chronic });
