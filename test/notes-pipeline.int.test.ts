@@ -8,10 +8,12 @@ import { pseudonymousId } from '../shared/domain/serving/records';
 import { readCuratedNote } from '../shared/domain/ingest/note-curation';
 import { hospitalGraph } from '../shared/domain/kg/model';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+import { recordEvents } from './helpers/stack-contents';
+import type { DomainEvent } from '../shared/ports/event-bus';
 
 const noteText = [
   'HISTORY: Mr. John Smith (MRN 4455667) was seen on 03/14/2026. Call 617-555-0199.',
-  'He has type 2 diabetes and hypertension. He denies chest pain.',
+  'He has type 2 diabetes and hypertension. He denies chest pain. He had a DVT in 2019.',
   'PLAN: continue metformin 500 mg PO BID for type 2 diabetes.',
 ].join('\n');
 
@@ -30,9 +32,11 @@ const note = {
 describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledge graph)', () => {
   let stack: TestStack;
   let doc: string;
+  let events: DomainEvent[];
 
   beforeAll(async () => {
     stack = await startTestStack({ notesToGraph: true });
+    events = recordEvents(stack.deps.events);
     await stack.deps.objects.put(
       'raw',
       keyLayout.raw('east', 'b1', 'Patient.ndjson'),
@@ -74,5 +78,30 @@ describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledg
       .map((b) => b.p!.value)
       .filter((p) => !p.startsWith('http://www.w3.org/1999/02/22-rdf-syntax-ns#'));
     expect(predicates).toEqual(['https://caregraph.dev/ns#negatedFinding']);
+  });
+
+  it('announces the note with its year only (DocumentReference.date 2026-03-14 -> 2026), no other date element', async () => {
+    const curated = events.filter((e) => e.detailType === 'NoteCurated');
+    expect(curated.map((e) => e.detail)).toEqual([
+      {
+        hospital: 'east',
+        patient: expect.any(String),
+        document: doc,
+        key: expect.any(String),
+        noteYear: 2026,
+      },
+    ]);
+    expect(JSON.stringify(curated)).not.toMatch(/03-14|2026-03/);
+  });
+
+  it('writes a past event dated before the note\'s year ("DVT in 2019", note of 2026) as history, not a current condition', async () => {
+    const graph = hospitalGraph('east').value;
+    const dvt = await stack.deps.graph.query(
+      `SELECT ?p WHERE { GRAPH <${graph}> { ?s ?p <http://snomed.info/id/128053003> } }`,
+    );
+    const predicates = (dvt.results?.bindings ?? [])
+      .map((b) => b.p!.value)
+      .filter((p) => !p.startsWith('http://www.w3.org/1999/02/22-rdf-syntax-ns#'));
+    expect(predicates).toEqual(['https://caregraph.dev/ns#hasHistoryOf']);
   });
 });

@@ -17,6 +17,8 @@ export const noteCuratedEventSchema = z.object({
     document: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/),
     /** Curated-bucket key of the object holding the note. */
     key: z.string().min(1).max(1024),
+    /** The year the note was written (DocumentReference.date), when it had one. */
+    noteYear: z.number().int().min(1800).max(2999).optional(),
   }),
 });
 

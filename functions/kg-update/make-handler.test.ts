@@ -137,6 +137,21 @@ describe('Function: kg-update handler', () => {
     expect(extract).toHaveBeenCalledWith(NOTE, { noteYear: 2021 });
   });
 
+  it("prefers the event's noteYear (ingest read it before encrypting the note)", async () => {
+    // Prepare
+    const dated = JSON.stringify({ ...JSON.parse(curatedNote), date: '2021-03-04T09:30:00Z' });
+    const { extract, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': `${dated}\n`,
+    });
+    const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
+
+    // Act
+    await invoke({ ...event, detail: { ...event.detail, noteYear: 2018 } });
+
+    // Assess
+    expect(extract).toHaveBeenCalledWith(NOTE, { noteYear: 2018 });
+  });
+
   it('leaves the same triples when the same event is delivered twice', async () => {
     // Prepare
     const { graph, invoke } = setup({

@@ -73,7 +73,7 @@ export function makeKgUpdateHandler(
 }
 
 async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent) {
-  const { hospital, patient, document, key } = event.detail;
+  const { hospital, patient, document, key, noteYear } = event.detail;
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
   let note: CuratedNote;
@@ -81,10 +81,9 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
     if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
     note = { text: await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64')) };
   } else note = curatedNote(body, document);
-  const extraction = await deps.extract(
-    note.text,
-    note.year === undefined ? {} : { noteYear: note.year },
-  );
+  // The event's year (ingest read it before encrypting the text), else the DocumentReference's.
+  const year = noteYear ?? note.year;
+  const extraction = await deps.extract(note.text, year === undefined ? {} : { noteYear: year });
   return recordNoteFacts(deps, {
     hospital,
     patient,

@@ -308,7 +308,7 @@ class RecordSink {
   /** Patients whose data this file stored since the last announcement. */
   private readonly touched = new Set<string>();
   /** Notes curated since the last announcement (NoteCurated events). */
-  private notes: { patient: string; document: string; key: string }[] = [];
+  private notes: { patient: string; document: string; key: string; noteYear?: number }[] = [];
 
   constructor(
     private readonly deps: IngestDeps,
@@ -439,7 +439,15 @@ class RecordSink {
       Buffer.from(note.envelope).toString('base64'),
       'application/octet-stream',
     );
-    this.notes.push({ patient, document: projected.id, key: note.key });
+    // The year the note was written dates "MI in 2019" in its text. A year alone is not PHI under
+    // Safe Harbor (45 CFR 164.514(b)(2)(i)(C)), and de-identification keeps bare years in the text.
+    const year = typeof resource.date === 'string' ? /^(\d{4})(?:-|$)/.exec(resource.date) : null;
+    this.notes.push({
+      patient,
+      document: projected.id,
+      key: note.key,
+      ...(year ? { noteYear: Number(year[1]) } : {}),
+    });
   }
 
   /**
