@@ -138,6 +138,14 @@ describe('Class: AssertionClassifier, past-date anchors', () => {
     expect(assertionIn(2026, marked, acute)).toBe(expected);
   });
 
+  it('keeps a drug dated by its start present, and a drug only dated historical', () => {
+    const drug: MentionFacts = { type: 'Chemical' };
+    expect(assertionIn(2026, 'Started [[metformin]] in 2015.', drug)).toBe('present');
+    expect(assertionIn(2026, 'She was started on [[lisinopril]] in 2019.', drug)).toBe('present');
+    expect(assertionIn(2026, 'Switched to [[apixaban]] (2021).', drug)).toBe('present');
+    expect(assertionIn(2026, 'He took [[isotretinoin]] in 2015.', drug)).toBe('historical');
+  });
+
   it('counts only a year before the note year', () => {
     expect(assertionIn(2025, 'He had an [[MI]] in 2024.', acute)).toBe('historical');
     expect(assertionIn(2025, 'He had an [[MI]] in 2025.', acute)).toBe('present');

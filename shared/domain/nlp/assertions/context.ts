@@ -93,6 +93,13 @@ export class AssertionClassifier {
     const by = (c: string) => found.get(c as CueCategory)?.phrase ?? c;
     // A drug named in an uncertain attribution ("X-induced cough suspected") was still taken.
     if (facts.type === 'Chemical') found.delete('possible');
+    // A drug dated by the day it was started is still taken ("started metformin in 2015").
+    if (
+      facts.type === 'Chemical' &&
+      found.get('historical')?.phrase.includes(pastYearSlot) &&
+      startVerb.test(this.text.slice(sentence[0], start))
+    )
+      found.delete('historical');
     const near = closest(found);
     if (near === 'negated') return { assertion: 'negated', by: by('negated') };
     if (found.has('family') || section?.kind === 'family-history')
@@ -195,6 +202,10 @@ function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
   }
   return found;
 }
+
+/** A verb that dates the start of a treatment, before the drug in its sentence. */
+const startVerb =
+  /\b(?:started|starting|began|begun|initiated|commenced|restarted|resumed|switched to|changed to)\b/i;
 
 /** Sentence ends: . ! ? before a space or line end, and every line break (notes are lists of lines). */
 function isBoundary(text: string, i: number): boolean {
