@@ -40,6 +40,28 @@ describe('Function: trainLexicon', () => {
     expect(lexicon.stoplist).toContain('cold');
   });
 
+  it('does not count an occurrence inside a longer annotated mention against the shorter string', () => {
+    // "methyldopa" annotated once alone, and three times only as part of "alpha-methyldopa"
+    const nested = [
+      {
+        text: 'Hepatitis induced by methyldopa.',
+        entities: [{ start: 21, end: 31, type: 'Chemical' as const }],
+      },
+      ...[1, 2, 3].map(() => ({
+        text: 'Rats received alpha-methyldopa.',
+        entities: [{ start: 14, end: 30, type: 'Chemical' as const }],
+      })),
+      { text: 'The methyldopa level was not measured.', entities: [] },
+    ];
+    const lexicon = trainLexicon(nested, { minShare: 0.3, stopMinOccurrences: 3 });
+    // 1 annotated of 2 free-standing occurrences: kept, not stoplisted
+    expect(lexicon.entries.find((e) => e.key === 'methyldopa')).toMatchObject({
+      type: 'Chemical',
+      share: 0.5,
+    });
+    expect(lexicon.stoplist).not.toContain('methyldopa');
+  });
+
   it('rejects an annotation outside its text, naming the document', () => {
     expect(() =>
       trainLexicon([{ text: 'short', entities: [{ start: 2, end: 40, type: 'Disease' }] }]),
