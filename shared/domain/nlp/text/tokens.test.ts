@@ -7,6 +7,8 @@ describe('Function: normaliseWord', () => {
     expect(normaliseWord('oedema')).toBe('edema');
     expect(normaliseWord('Anaemia')).toBe('anemia');
     expect(normaliseWord('arteries')).toBe('artery');
+    expect(normaliseWord('Sulphasalazine')).toBe(normaliseWord('sulfasalazine'));
+    expect(normaliseWord('sulphonylureas')).toBe(normaliseWord('sulfonylureas'));
   });
 
   it('keeps words ending in -ss, -us and -is whole', () => {

@@ -47,6 +47,7 @@ export function normaliseWord(word: string): string {
 function usSpelling(w: string): string {
   return w
     .replace(/^oe/, 'e')
+    .replace(/sulph/g, 'sulf')
     .replace(/oea/g, 'ea')
     .replace(/([hmkclnp])ae/g, '$1e')
     .replace(/our$/, 'or')
