@@ -81,7 +81,8 @@ describe('Table: starterVocabulary', () => {
   it('writes ICD-10-CM, MeSH, RxNorm and dbSNP codes in their published shapes', () => {
     for (const c of starterVocabulary) {
       if (c.codes.icd10cm) expect(c.codes.icd10cm).toMatch(/^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/);
-      if (c.codes.mesh) expect(c.codes.mesh).toMatch(/^D\d{6}(\d{3})?$/);
+      // MeSH unique ids: descriptors D + 6 or 9 digits; supplementary concept records C + 6 or 9.
+      if (c.codes.mesh) expect(c.codes.mesh).toMatch(/^[DC]\d{6}(\d{3})?$/);
       if (c.codes.rxnorm) expect(c.codes.rxnorm).toMatch(/^\d{1,8}$/);
       if (c.codes.dbsnp) expect(c.codes.dbsnp).toMatch(/^rs\d+$/);
     }
