@@ -9,6 +9,9 @@ describe('Function: normaliseWord', () => {
     expect(normaliseWord('arteries')).toBe('artery');
     expect(normaliseWord('Sulphasalazine')).toBe(normaliseWord('sulfasalazine'));
     expect(normaliseWord('sulphonylureas')).toBe(normaliseWord('sulfonylureas'));
+    expect(normaliseWord('paraesthesia')).toBe('paresthesia');
+    expect(normaliseWord('faecal')).toBe('fecal');
+    expect(normaliseWord('aetiology')).toBe('etiology');
   });
 
   it('keeps words ending in -ss, -us and -is whole', () => {

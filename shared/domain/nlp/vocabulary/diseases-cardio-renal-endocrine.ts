@@ -93,7 +93,7 @@ export const cardioRenalEndocrineDiseases = [
   d('right ventricular hypertrophy', 'RVH', { mesh: 'D017380' }),
   d('cardiomegaly|enlarged heart|cardiac enlargement|enlarged cardiac silhouette', '', { icd10cm: 'I51.7', snomed: '8186001', mesh: 'D006332' }),
   d('left atrial enlargement|left atrial dilation|dilated left atrium', 'LAE', {}),
-  d('left ventricular systolic dysfunction|left ventricular dysfunction|reduced left ventricular function|reduced ejection fraction|reduced LVEF', '~LVSD', { mesh: 'D018487' }),
+  d('left ventricular systolic dysfunction|left ventricular dysfunction|reduced left ventricular function|reduced ejection fraction|reduced LVEF|decreased ejection fraction|ejection fraction decreased|depressed ejection fraction', '~LVSD', { mesh: 'D018487' }),
   d('diastolic dysfunction|left ventricular diastolic dysfunction|impaired relaxation', '', {}),
   d('right ventricular dysfunction|right ventricular systolic dysfunction', '', { mesh: 'D018497' }),
   d('left ventricular thrombus|LV thrombus|left ventricular mural thrombus', '', {}),

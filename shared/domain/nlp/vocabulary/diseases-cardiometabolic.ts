@@ -24,7 +24,7 @@ export const cardiometabolicDiseases = [
   d('coronary artery disease|coronary heart disease|ischemic heart disease|coronary atherosclerosis|atherosclerotic heart disease|coronary disease', 'CAD|CHD|IHD|ASHD', { icd10cm: 'I25.10', snomed: '53741008', mesh: 'D003324' }),
   d('myocardial infarction|heart attack|acute myocardial infarction|non-ST-elevation myocardial infarction|ST-elevation myocardial infarction|myocardial infarct', 'MI|AMI|~NSTEMI|~STEMI', { icd10cm: 'I21.9', snomed: '22298006', mesh: 'D009203' }),
   d('acute coronary syndrome', 'ACS', { icd10cm: 'I24.9', snomed: '394659003', mesh: 'D054058' }),
-  d('angina|angina pectoris|stable angina|unstable angina', '', { mesh: 'D000787' }),
+  d('angina|angina pectoris|stable angina|unstable angina|cardiac chest pain', '', { mesh: 'D000787' }),
   d('myocardial ischemia|cardiac ischemia|myocardial ischaemia', '', { mesh: 'D017202' }),
   d('stroke|cerebrovascular accident|ischemic stroke|cerebral infarction|brain attack|cerebrovascular disease', 'CVA', { icd10cm: 'I63.9', snomed: '230690007', mesh: 'D020521' }),
   d('transient ischemic attack|mini-stroke', 'TIA', { mesh: 'D002546' }),

@@ -209,7 +209,7 @@ export const organSystemDiseases = [
   d('primary sclerosing cholangitis|sclerosing cholangitis', 'PSC', { icd10cm: 'K83.01', snomed: '82403002', mesh: 'D015209' }),
   d('Gilbert syndrome|Gilbert\'s syndrome|Gilbert disease|Gilberts syndrome', '', { icd10cm: 'E80.4', snomed: '27503000', mesh: 'D005878' }),
   d('hyperbilirubinemia|hyperbilirubinaemia|elevated bilirubin|raised bilirubin', '', { mesh: 'D006932' }),
-  d('elevated liver enzymes|transaminitis|elevated transaminases|raised liver enzymes|elevated LFTs|raised transaminases|hypertransaminasemia|elevated aminotransferases', '', { icd10cm: 'R74.01' }),
+  d('elevated liver enzymes|transaminitis|elevated transaminases|raised liver enzymes|elevated LFTs|raised transaminases|hypertransaminasemia|elevated aminotransferases|elevated ALT|elevated AST|raised ALT|raised AST|ALT increased|AST increased', '', { icd10cm: 'R74.01' }),
   d('cholestasis|cholestatic liver disease|cholestatic jaundice', '', { mesh: 'D002779' }),
   d('intrahepatic cholestasis', '', { mesh: 'D002780' }),
   d('cholestatic hepatitis|drug-induced cholestasis|cholestatic drug-induced liver injury|cholestatic liver injury|drug-induced cholestatic hepatitis|drug-induced cholestatic liver injury|toxic liver disease with cholestasis', '', { icd10cm: 'K71.0' }),

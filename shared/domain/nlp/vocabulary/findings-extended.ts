@@ -83,7 +83,7 @@ export const extendedSymptoms = [
   s('facial droop|facial weakness|facial asymmetry|drooping of the face|face drooping', '', { icd10cm: 'R29.810' }),
   s('nuchal rigidity|meningismus|neck stiffness|meningism', '', { icd10cm: 'R29.1' }),
   s('focal neurological deficit|focal neurologic deficit|focal neurological deficits|focal deficit', '', {}),
-  s('muscle rigidity|cogwheel rigidity|lead-pipe rigidity', '', { mesh: 'D009127' }),
+  s('muscle rigidity|cogwheel rigidity|lead-pipe rigidity|muscular rigidity', '', { mesh: 'D009127' }),
   s('spasticity|muscle spasticity|spastic tone', '', { mesh: 'D009128' }),
   s('bradykinesia|slowness of movement', '', {}),
   s('nystagmus', '', { icd10cm: 'H55.00', mesh: 'D009759' }),

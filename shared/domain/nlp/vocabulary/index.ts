@@ -26,6 +26,8 @@ import {
 import { genes, variants } from './genes';
 import { pgxAlleleVariants } from './pgx-alleles';
 import { labTests } from './labs';
+import { adverseEventsA } from './adverse-events-a';
+import { adverseEventsB } from './adverse-events-b';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
 export { ambiguousGeneSymbols } from './genes';
@@ -42,6 +44,8 @@ export const starterVocabulary: readonly Concept[] = [
   ...neuroPsychDiseases,
   ...paediatricInfectiousDiseases,
   ...organSystemDiseases,
+  ...adverseEventsA,
+  ...adverseEventsB,
   ...cardiometabolicDrugs,
   ...respiratoryAndMentalHealthDrugs,
   ...oncologyAndOtherDrugs,
