@@ -1,6 +1,7 @@
 // Edge: reading the documents an event points at: the curated note's text (a FHIR DocumentReference
 // in the curated NDJSON, or plain text) and a literature abstract (JSON, or MEDLINE/PubMed text).
 import { ValidationError } from '../../shared/domain/errors';
+import { yearOfFhirDate } from '../../shared/domain/nlp/note-year';
 import { literatureJsonSchema } from './events';
 
 /** A curated note: its text, and the year it was written when the DocumentReference says. */
@@ -38,15 +39,8 @@ export function curatedNote(body: string, document: string): CuratedNote {
       'content[0].attachment.data',
     );
   const text = Buffer.from(data, 'base64').toString('utf8');
-  const year = yearOf(note.date) ?? yearOf(attachment?.creation);
+  const year = yearOfFhirDate(note.date) ?? yearOfFhirDate(attachment?.creation);
   return year === undefined ? { text } : { text, year };
-}
-
-/** The year of a FHIR instant or dateTime ("2026-01-01T09:30:00Z", "2026-01", "2026"). */
-function yearOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d{4})(?:-|$)/.exec(value);
-  return m ? Number(m[1]) : undefined;
 }
 
 export interface LiteratureDocument {

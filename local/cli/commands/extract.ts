@@ -13,6 +13,7 @@ import { starterVocabulary } from '../../../shared/domain/nlp/vocabulary/index';
 import { selectBackend } from '../../../training/deep/backend';
 import { loadCombinedExtractor } from '../../../training/deep/ner/combined';
 import { loadVocabularies } from '../../vocabulary-file';
+import { yearOfFhirDate } from '../../../shared/domain/nlp/note-year';
 import { out, parseFlags, UsageError, type Command } from '../io';
 
 /** `noteYear`: the year the note was written, when the input says (`date`). */
@@ -149,14 +150,13 @@ function parseRecord(line: string, n: number): { id: unknown; text: string; note
   if (record.id === undefined)
     throw new ValidationError(`line ${n}: field "id" is missing`, `line ${n}.id`);
   if (record.date === undefined) return { id: record.id, text: record.text };
-  const year =
-    typeof record.date === 'string' ? /^(\d{4})(?:-\d\d){0,2}(?:T|$)/.exec(record.date) : null;
-  if (!year)
+  const noteYear = yearOfFhirDate(record.date);
+  if (noteYear === undefined)
     throw new ValidationError(
       `line ${n}: field "date" must be the note's date, YYYY, YYYY-MM-DD or a date-time`,
       `line ${n}.date`,
     );
-  return { id: record.id, text: record.text, noteYear: Number(year[1]) };
+  return { id: record.id, text: record.text, noteYear };
 }
 
 function readText(path: string): string {

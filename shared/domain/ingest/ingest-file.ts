@@ -31,6 +31,7 @@ import { readCsv } from './readers/csv';
 import { resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
 import { noteToDocumentReference } from './readers/notes';
+import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
 
 export interface IngestDeps {
@@ -441,12 +442,12 @@ class RecordSink {
     );
     // The year the note was written dates "MI in 2019" in its text. A year alone is not PHI under
     // Safe Harbor (45 CFR 164.514(b)(2)(i)(C)), and de-identification keeps bare years in the text.
-    const year = typeof resource.date === 'string' ? /^(\d{4})(?:-|$)/.exec(resource.date) : null;
+    const noteYear = yearOfFhirDate(resource.date);
     this.notes.push({
       patient,
       document: projected.id,
       key: note.key,
-      ...(year ? { noteYear: Number(year[1]) } : {}),
+      ...(noteYear === undefined ? {} : { noteYear }),
     });
   }
 
