@@ -11,6 +11,12 @@ describe('Command: extract', () => {
   let stdout: MockInstance;
   let stderr: MockInstance;
   const printed = () => stdout.mock.calls.map((c) => String(c[0])).join('');
+  /** The JSON lines printed with --jsonl. */
+  const printedLines = () =>
+    printed()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   const dir = mkdtempSync(join(tmpdir(), 'caregraph-extract-'));
 
   beforeEach(() => {
@@ -56,10 +62,7 @@ describe('Command: extract', () => {
     writeFileSync(file, '{"id":"a","text":"No fever."}\n\n{"id":"b","text":"HTN"}\n');
     const code = await runCommand(extractCommand, [file, '--jsonl']);
     expect(code).toBe(0);
-    const lines = printed()
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = printedLines();
     expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
     expect(lines[0].entities[0].assertion).toBe('negated');
   });
@@ -81,10 +84,7 @@ describe('Command: extract', () => {
     const code = await runCommand(extractCommand, [file, '--jsonl']);
     // Assess
     expect(code).toBe(0);
-    const lines = printed()
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = printedLines();
     const nstemi = (l: { entities: { text: string; assertion: string }[] }) =>
       l.entities.find((e) => e.text === 'NSTEMI')?.assertion;
     expect(lines.map(nstemi)).toEqual(['historical', 'present']);

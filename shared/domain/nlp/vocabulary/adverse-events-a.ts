@@ -4,16 +4,10 @@
 // descriptors; ICD-10-CM FY2024; SNOMED CT Intl 2024-01. Codes we were not sure of are left out.
 // Part A: blood and lymphatic, cardiac, ear, endocrine, eye, gastrointestinal, general, hepatobiliary,
 // immune system, infections, injury and procedural complications, and the findings of investigations.
-import { rowsOf } from './define';
+import { ctcaeSource, rowsOf } from './define';
 
-const d = rowsOf(
-  'Disease',
-  'NCI CTCAE v5.0 terms; MeSH 2024; ICD-10-CM FY2024; SNOMED CT Intl 2024-01',
-);
-const s = rowsOf(
-  'Symptom',
-  'NCI CTCAE v5.0 terms; MeSH 2024; ICD-10-CM FY2024; SNOMED CT Intl 2024-01',
-);
+const d = rowsOf('Disease', ctcaeSource);
+const s = rowsOf('Symptom', ctcaeSource);
 
 // prettier-ignore
 export const adverseEventsA = [

@@ -5,16 +5,10 @@
 // Classes here: metabolism and nutrition; musculoskeletal and connective tissue; nervous system;
 // psychiatric; renal and urinary; reproductive system and breast; respiratory, thoracic and
 // mediastinal; skin and subcutaneous tissue; vascular; pregnancy and perinatal; congenital and genetic.
-import { rowsOf } from './define';
+import { ctcaeSource, rowsOf } from './define';
 
-const d = rowsOf(
-  'Disease',
-  'NCI CTCAE v5.0 terms; MeSH 2024; ICD-10-CM FY2024; SNOMED CT Intl 2024-01',
-);
-const s = rowsOf(
-  'Symptom',
-  'NCI CTCAE v5.0 terms; MeSH 2024; ICD-10-CM FY2024; SNOMED CT Intl 2024-01',
-);
+const d = rowsOf('Disease', ctcaeSource);
+const s = rowsOf('Symptom', ctcaeSource);
 
 // prettier-ignore
 export const adverseEventsB = [

@@ -51,3 +51,7 @@ export function rowsOf(type: EntityType, source: string) {
     options?: ConceptOptions,
   ) => concept(type, terms, abbreviations, codes, source, options);
 }
+
+/** The source of the adverse-event rows (adverse-events-a.ts and adverse-events-b.ts). */
+export const ctcaeSource =
+  'NCI CTCAE v5.0 terms; MeSH 2024; ICD-10-CM FY2024; SNOMED CT Intl 2024-01';
