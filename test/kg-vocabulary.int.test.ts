@@ -1,6 +1,6 @@
 // Integration: a licensed terminology in the deployed pipeline, on the embedded stack (s3rver, the
 // SPARQL server, the real kg-update handler). A VOCAB.jsonl imported from MeSH (the descriptor
-// fixture: Timolol D013999, brand "Timoptic", a descriptor the curated vocabulary lacks) is
+// fixture: Timolol D013999 with its brand "Timoptic", a name the curated vocabulary lacks) is
 // uploaded to the curated bucket under vocabulary/ and named in the stack's options, as
 // CAREGRAPH_NLP_VOCABULARY_KEYS names it on AWS. A note mentioning Timoptic then becomes a patient
 // fact with the MeSH code, its provenance naming the vocabulary; without the option it does not; a

@@ -115,7 +115,9 @@ describe('Function: vocabularyExtractor', () => {
       ['imported vocabulary read', { key: 'vocabulary/site.jsonl', concepts: 0 }],
       [
         'vocabulary merged',
-        expect.objectContaining({ vocabularies: 2, imported: 5, merged: 4, added: 1, skipped: 0 }),
+        // All five fixture descriptors share a MeSH id with a curated concept (Timolol too: the
+        // import adds its brand name Timoptic to curated timolol).
+        expect.objectContaining({ vocabularies: 2, imported: 5, merged: 5, added: 0, skipped: 0 }),
       ],
     ]);
     expect(JSON.stringify(calls)).not.toMatch(/Timoptic|drop OU/);

@@ -33,7 +33,8 @@ describe('Function: matchDictionary', () => {
       ['K', 'LabTest'],
       ['Na', 'LabTest'],
     ]);
-    expect(found('Vitamin K deficiency plan B')).toEqual([]);
+    // "K" in "Vitamin K" is no potassium: only the vitamin is found
+    expect(found('Vitamin K deficiency plan B')).toEqual([['Vitamin K', 'Chemical']]);
   });
 
   it('keeps the charge sign of K+ in the span', () => {

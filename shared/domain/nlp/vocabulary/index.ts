@@ -28,6 +28,8 @@ import { pgxAlleleVariants } from './pgx-alleles';
 import { labTests } from './labs';
 import { adverseEventsA } from './adverse-events-a';
 import { adverseEventsB } from './adverse-events-b';
+import { essentialMedicines } from './drugs-essential';
+import { researchChemicals } from './chemicals-research';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
 export { ambiguousGeneSymbols } from './genes';
@@ -51,6 +53,8 @@ export const starterVocabulary: readonly Concept[] = [
   ...oncologyAndOtherDrugs,
   ...extendedDrugsA,
   ...extendedDrugsB,
+  ...essentialMedicines,
+  ...researchChemicals,
   ...symptoms,
   ...extendedSymptoms,
   ...procedures,
