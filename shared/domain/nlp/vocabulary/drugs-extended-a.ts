@@ -213,7 +213,7 @@ export const extendedDrugsA = [
   c('diazoxide|Proglycem', '', { mesh: 'D003981' }, ind('hypoglycemia')),
 
   // Thyroid
-  c('liothyronine|liothyronine sodium|Cytomel|Triostat', '', { rxnorm: '10814', mesh: 'D014284' }, ind('hypothyroidism')),
+  c('liothyronine|liothyronine sodium|Cytomel|Triostat|triiodothyronine', '', { rxnorm: '10814', mesh: 'D014284' }, ind('hypothyroidism')),
   c('desiccated thyroid|Armour Thyroid|thyroid extract|natural desiccated thyroid|NP Thyroid', '', {}, ind('hypothyroidism')),
   c('carbimazole|Neo-Mercazole', '', { mesh: 'D002231' }, ind('hyperthyroidism')),
   c('potassium iodide|saturated solution of potassium iodide|Lugol\'s solution|Lugol\'s iodine|ThyroShield|iOSAT', 'SSKI', { mesh: 'D011193' }, ind('hyperthyroidism')),
@@ -272,7 +272,7 @@ export const extendedDrugsA = [
   c('oxytocin|Pitocin|Syntocinon', '', { rxnorm: '7824', mesh: 'D010121' }),
   c('misoprostol|Cytotec', '', { rxnorm: '42331', mesh: 'D016595' }),
   c('mifepristone|Mifeprex|Korlym|RU-486|RU486', '', { mesh: 'D015735' }),
-  c('dinoprostone|Cervidil|Prepidil|Propess|Prostin E2', '', { mesh: 'D015232' }),
+  c('dinoprostone|Cervidil|Prepidil|Propess|Prostin E2|prostaglandin E2', 'PGE2', { mesh: 'D015232' }),
   c('methylergonovine|methylergometrine|Methergine', '', { mesh: 'D008755' }),
   c('carboprost|carboprost tromethamine|Hemabate', '', { mesh: 'D002260' }),
   c('desmopressin|desmopressin acetate|DDAVP|Noctiva|Nocdurna|Minirin', '', { rxnorm: '3251', mesh: 'D003894' }),
