@@ -32,6 +32,14 @@ for (const cue of cues) {
   if (known) known.push(cue);
   else cueByPhrase.set(key, [cue]);
 }
+/** The readings of phrases that have an opening-only one, without it (when a word precedes them). */
+const readingsNotOpening = new Map<string, Cue[]>();
+for (const [phrase, readings] of cueByPhrase)
+  if (readings.some((c) => c.opening))
+    readingsNotOpening.set(
+      phrase,
+      readings.filter((c) => !c.opening),
+    );
 
 /** Cue tokens: words, and each punctuation mark on its own ("(-)" is three tokens, "r/o" three). */
 const cueToken = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
@@ -189,9 +197,10 @@ function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
     const start = tokens[i]!.start;
     const end = tokens[longest.lastToken]!.end;
     // Opening-only pre readings count where no word precedes the trigger in its sentence.
-    let readings = cueByPhrase.get(longest.hits[0]!)!;
-    if (readings.some((c) => c.opening) && /\p{L}/u.test(slice.slice(0, start)))
-      readings = readings.filter((c) => !c.opening);
+    const phrase = longest.hits[0]!;
+    const closed = readingsNotOpening.get(phrase);
+    const readings =
+      closed && /\p{L}/u.test(slice.slice(0, start)) ? closed : cueByPhrase.get(phrase)!;
     found.push({
       start: offset + start,
       end: offset + end,
