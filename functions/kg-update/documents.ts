@@ -5,7 +5,7 @@ import { yearOfFhirDate } from '../../shared/domain/nlp/note-year';
 import { literatureJsonSchema } from './events';
 
 /** A curated note: its text, and the year it was written when the DocumentReference says. */
-export interface CuratedNote {
+export interface NoteDocument {
   text: string;
   year?: number;
 }
@@ -16,7 +16,7 @@ export interface CuratedNote {
  * year of its `date` (else of `content[0].attachment.creation`). A body that is not JSON is taken as
  * the note's plain text, of unknown date.
  */
-export function curatedNote(body: string, document: string): CuratedNote {
+export function curatedNote(body: string, document: string): NoteDocument {
   const lines = body.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0) throw new ValidationError('the curated note object is empty', 'key');
   let resources: { resourceType?: unknown; id?: unknown; date?: unknown; content?: unknown }[];

@@ -16,7 +16,7 @@ import {
   recordNoteFacts,
   type KgUpdateResult,
 } from '../../shared/domain/kg/update';
-import { curatedNote, parseLiterature, type CuratedNote } from './documents';
+import { curatedNote, parseLiterature, type NoteDocument } from './documents';
 import { kgUpdateEventSchema, type NoteCuratedEvent, type ObjectCreatedEvent } from './events';
 
 /** What the kg-update function needs: a subset of shared/adapters/composition.ts Dependencies. */
@@ -76,7 +76,7 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
   const { hospital, patient, document, key, noteYear } = event.detail;
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
-  let note: CuratedNote;
+  let note: NoteDocument;
   if (key.startsWith(`${encryptedNotePrefix}${hospital}/`)) {
     if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
     note = { text: await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64')) };
