@@ -170,9 +170,19 @@ describe('Use case: storeSimilarPatients (two synthetic hospitals)', () => {
   });
 
   it('gives outcome rates over the k nearest cases of the same hospital, itself excluded', async () => {
-    // Prepare: a stored patient of the large hospital, and its hospital's stored cases
-    const [first] = (await listPatients(stack.deps.serving, large, { limit: 1 })).items;
-    const pid = String(first!.id);
+    // Prepare: a stored patient of the large hospital, and its hospital's stored cases. Pseudonyms
+    // come from a random master key, so "the first listed patient" differs per run; the query patient
+    // is instead one with no outcome and the fewest treatments, so leaving it out of its own evidence
+    // can never remove the cohort's only event from a treatment group (that made this test flaky).
+    const listed = (await listPatients(stack.deps.serving, large, { limit: 100 })).items;
+    const stored = new Map((await storedCases(stack, large)).map((c) => [c.sk, c]));
+    const [pid] = listed
+      .map((p) => String(p.id))
+      .map((id) => ({ id, c: stored.get(`CASE#${caseDigest(large, id)}`) }))
+      .filter((x) => x.c !== undefined && (x.c.eventAfter as string[]).length === 0)
+      .sort((a, b) => (a.c!.treatments as string[]).length - (b.c!.treatments as string[]).length)
+      .map((x) => x.id);
+    if (!pid) throw new Error('the cohort has no stored case without an outcome');
     const record = await patientRecord(stack.deps.serving, large, pid);
     const resources = record as unknown as Resource[];
     const meta = await stack.deps.serving.get(
