@@ -12,7 +12,7 @@ import {
   type TaggerSpan,
 } from './lexicon/ensemble';
 import { primaryCode } from './linking/link';
-import { documentAbbreviations } from './matcher/abbreviations';
+import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
 import { matchDrugStems } from './matcher/stems';
 import { indexVariants, matchVariantPatterns, type PatternMention } from './matcher/variants';
@@ -159,7 +159,10 @@ function findEntities(
       match: 'pattern',
       ...sectionOf(sections, p.start),
     }));
-  const found = combineEntities(combineEntities(entities, patterns), stems);
+  const found = combineEntities(
+    combineEntities(withoutRedefinedShortForms(text, entities), patterns),
+    stems,
+  );
   // Dictionary spans win over self-defined abbreviations on overlap (combineEntities keeps the longer).
   return combineEntities(found, documentAbbreviations(text, found));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractClinical } from '../extract';
 import { abbreviationDefinitions, wordOccurrences } from './abbreviations';
 
 const pairs = (text: string) =>
@@ -31,5 +32,25 @@ describe('Function: abbreviationDefinitions', () => {
 describe('Function: wordOccurrences', () => {
   it('skips occurrences inside longer words', () => {
     expect(wordOccurrences('PAN, PANX and (PAN)', 'PAN')).toEqual([0, 15]);
+  });
+});
+
+describe('Function: withoutRedefinedShortForms (through extractClinical)', () => {
+  const entitiesOf = (text: string) =>
+    extractClinical(text, { relations: false }).entities.map((e) => `${e.text}:${e.type}`);
+
+  it("drops the vocabulary's reading of a short form the text defines as something else", () => {
+    // CAA is cerebral amyloid angiopathy in the vocabulary; this text makes it a chemical.
+    const text = 'Rats received chloroacetaldehyde (CAA) daily. CAA caused tubular damage.';
+    expect(entitiesOf('Biopsy showed CAA.')).toContain('CAA:Disease');
+    expect(entitiesOf(text).filter((e) => e.startsWith('CAA:'))).toEqual([]);
+  });
+
+  it('keeps the reading when the long form is the same concept', () => {
+    const text = 'He had cerebral amyloid angiopathy (CAA) on MRI. CAA explains the microbleeds.';
+    expect(entitiesOf(text).filter((e) => e.startsWith('CAA:'))).toEqual([
+      'CAA:Disease',
+      'CAA:Disease',
+    ]);
   });
 });

@@ -99,6 +99,29 @@ function bestLongFormStart(
   return l + 1;
 }
 
+/**
+ * Drop the dictionary's reading of a short form the text defines as something else: after
+ * "chloroacetaldehyde (CAA)", no CAA of that text is the vocabulary's cerebral amyloid angiopathy. A
+ * reading stays when an entity of the same concept covers the long form ("myocardial infarction
+ * (MI)"); `documentAbbreviations` then gives the short form its long form's entity, if one was found.
+ */
+export function withoutRedefinedShortForms(
+  text: string,
+  entities: readonly ClinicalEntity[],
+): ClinicalEntity[] {
+  const redefined = new Set<string>();
+  for (const d of abbreviationDefinitions(text)) {
+    const atDefinition = entities.find((e) => e.start === d.shortStart && e.end === d.shortEnd);
+    if (!atDefinition?.conceptId) continue;
+    const sameConcept = entities.some(
+      (e) => e.start < d.longEnd && d.longStart < e.end && e.conceptId === atDefinition.conceptId,
+    );
+    if (!sameConcept) redefined.add(`${d.short}\u0000${atDefinition.conceptId}`);
+  }
+  if (redefined.size === 0) return [...entities];
+  return entities.filter((e) => !redefined.has(`${e.text}\u0000${e.conceptId ?? ''}`));
+}
+
 /** Entities for every use of a short form defined right after a recognised entity. */
 export function documentAbbreviations(
   text: string,
