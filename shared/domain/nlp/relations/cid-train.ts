@@ -3,7 +3,15 @@
 // prior (cid-prior.ts, leave-one-out on the training documents), the first-stage logistic model of
 // the pair features (cid.ts), and the second, document-level stage over its out-of-fold
 // probabilities (cid-stack.ts) with cross-validated thresholds (cid-model.ts).
+import { splitSentences } from '../text/sentences';
 import { cidCandidates, type CidMention } from './cid';
+import {
+  lexicalFeatures,
+  lexicalProbability,
+  outOfFoldLexical,
+  trainLexical,
+  type CidLexicalModel,
+} from './cid-lexical';
 import {
   decideDocumentPairs,
   fitCidClassifier,
@@ -28,6 +36,8 @@ export interface CidDocument {
 
 export interface CidModel {
   prior: CidPrior;
+  /** The lexical model of cid-lexical.ts, whose probability is the last first-stage feature. */
+  lexical: CidLexicalModel;
   /** First-stage logistic weights over the pair features (cidFeatureNames + prior features). */
   pairWeights: number[];
   /** Second stage over stackFeatureNames, with the decision thresholds. */
@@ -42,11 +52,23 @@ export interface CidModel {
  */
 export function learnCidModel(train: readonly CidDocument[], folds = 5): CidModel {
   const prior = learnCidPrior(train.map(priorDocument));
+  const lexicalRows = train.flatMap((doc, i) => {
+    const gold = new Set(doc.cid ?? []);
+    return [...pairLexicalFeatures(doc)].map(([pair, features]) => ({
+      features,
+      y: gold.has(pair) ? (1 as const) : (0 as const),
+      doc: i,
+      pair,
+    }));
+  });
+  const lexicalOutOfFold = outOfFoldLexical(lexicalRows, folds);
+  const lexicalByDocument = train.map(() => new Map<string, number>());
+  lexicalRows.forEach((r, i) => lexicalByDocument[r.doc]!.set(r.pair, lexicalOutOfFold[i]!));
   const rows: (CidRow & { pair: string })[] = [];
   let missed = 0;
   train.forEach((doc, i) => {
     const gold = new Set(doc.cid ?? []);
-    const found = candidates(prior, doc, priorDocument(doc));
+    const found = candidates(prior, doc, lexicalByDocument[i]!, priorDocument(doc));
     for (const [pair, x] of found) rows.push({ x, y: gold.has(pair) ? 1 : 0, doc: i, pair });
     missed += [...gold].filter((p) => !found.has(p)).length;
   });
@@ -60,6 +82,7 @@ export function learnCidModel(train: readonly CidDocument[], folds = 5): CidMode
   const stacked = rows.map((r) => ({ x: relative.get(r.doc)!.get(r.pair)!, y: r.y, doc: r.doc }));
   return {
     prior,
+    lexical: trainLexical(lexicalRows),
     pairWeights: trainLogistic(rows),
     classifier: fitCidClassifier(stacked, folds, missed),
   };
@@ -67,8 +90,14 @@ export function learnCidModel(train: readonly CidDocument[], folds = 5): CidMode
 
 /** Probability (0-1) that each chemical-disease id pair of `doc` is a CID relation. */
 export function scoreCidPairs(model: CidModel, doc: CidDocument): Map<string, number> {
+  const lexical = new Map(
+    [...pairLexicalFeatures(doc)].map(([pair, f]) => [pair, lexicalProbability(model.lexical, f)]),
+  );
   const first = new Map(
-    [...candidates(model.prior, doc)].map(([pair, x]) => [pair, logistic(model.pairWeights, x)]),
+    [...candidates(model.prior, doc, lexical)].map(([pair, x]) => [
+      pair,
+      logistic(model.pairWeights, x),
+    ]),
   );
   return new Map(
     [...documentRelativeFeatures(first)].map(([pair, x]) => [
@@ -83,14 +112,34 @@ export function predictCidPairs(model: CidModel, doc: CidDocument): Set<string> 
   return decideDocumentPairs(scoreCidPairs(model, doc), model.classifier);
 }
 
+/** The pair features: cid.ts's, the prior's, and the log-odds of the lexical probability. */
 function candidates(
   prior: CidPrior,
   doc: CidDocument,
+  lexical: ReadonlyMap<string, number>,
   own?: CidPriorDocument,
 ): Map<string, number[]> {
-  return cidCandidates(doc.text, doc.titleLength, doc.mentions, (c, d) =>
-    cidPriorFeatures(prior, c, d, own),
-  );
+  return cidCandidates(doc.text, doc.titleLength, doc.mentions, (c, d) => [
+    ...cidPriorFeatures(prior, c, d, own),
+    logOdds(lexical.get(`${c}|${d}`) ?? 0.5),
+  ]);
+}
+
+const logOdds = (p: number) => Math.max(-8, Math.min(8, Math.log(p / (1 - p))));
+
+/** The lexical features of every chemical-disease id pair of `doc`, keyed "chemicalId|diseaseId". */
+function pairLexicalFeatures(doc: CidDocument): Map<string, number[]> {
+  const sentences = splitSentences(doc.text);
+  const byId = (type: CidMention['type']) => {
+    const out = new Map<string, CidMention[]>();
+    for (const m of doc.mentions) if (m.type === type) out.set(m.id, [...(out.get(m.id) ?? []), m]);
+    return out;
+  };
+  const pairs = new Map<string, number[]>();
+  for (const [c, chemicals] of byId('Chemical'))
+    for (const [d, diseases] of byId('Disease'))
+      pairs.set(`${c}|${d}`, lexicalFeatures(doc.text, sentences, chemicals, diseases));
+  return pairs;
 }
 
 function priorDocument(doc: CidDocument): CidPriorDocument {
