@@ -17,6 +17,7 @@ import { extractClinical } from '../../shared/domain/nlp/extract';
 import { fillMeshIds, type NamedId } from '../../shared/domain/nlp/linking/mesh-names';
 import type { Concept } from '../../shared/domain/nlp/model';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
+import { corpusEraMeshId } from '../../shared/domain/nlp/vocabulary/mesh-former-ids';
 import { cidFeatureNames, type CidMention } from '../../shared/domain/nlp/relations/cid';
 import { cidPriorFeatureNames } from '../../shared/domain/nlp/relations/cid-prior';
 import { stackFeatureNames } from '../../shared/domain/nlp/relations/cid-stack';
@@ -77,7 +78,7 @@ export async function cidEval(
         start: e.start,
         end: e.end,
         type: e.type === 'Symptom' ? 'Disease' : e.type,
-        ...(e.codes?.mesh ? { id: e.codes.mesh } : {}),
+        ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
       }),
     ),
   );
@@ -144,7 +145,7 @@ export async function licensedMeshNames(
 /** One name -> MeSH id per name of each Chemical, Disease or Symptom concept with a MeSH code. */
 export function meshNamedIds(concepts: readonly Concept[]): NamedId[] {
   return concepts.flatMap((c) => {
-    const id = c.codes.mesh;
+    const id = c.codes.mesh && corpusEraMeshId(c.codes.mesh);
     if (!id || !['Chemical', 'Disease', 'Symptom'].includes(c.type)) return [];
     return [...new Set([c.preferred, ...c.synonyms])].map((name) => ({ name, type: c.type, id }));
   });

@@ -36,6 +36,7 @@ import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/ass
 import { selectBackend } from '../../training/deep/backend';
 import { corpusSystems } from '../../training/deep/ner/corpus-systems';
 import { meshNamesOf } from '../../training/deep/ner/mesh-ids';
+import { corpusEraMeshId } from '../../shared/domain/nlp/vocabulary/mesh-former-ids';
 import { cidScores } from './cid';
 import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
@@ -220,7 +221,7 @@ function asMentions(entities: readonly ClinicalEntity[]): Mention[] {
     start: e.start,
     end: e.end,
     type: e.type === 'Symptom' ? 'Disease' : e.type,
-    ...(e.codes?.mesh ? { id: e.codes.mesh } : {}),
+    ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
   }));
 }
 

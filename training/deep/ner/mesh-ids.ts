@@ -16,6 +16,7 @@ import {
 } from '../../../shared/domain/nlp/linking/mesh-names';
 import { codeSystems, type ClinicalEntity } from '../../../shared/domain/nlp/model';
 import { starterVocabulary } from '../../../shared/domain/nlp/vocabulary/index';
+import { corpusEraMeshId } from '../../../shared/domain/nlp/vocabulary/mesh-former-ids';
 
 /** Mentions of `docs` that carry a MeSH descriptor or supplementary id (D..., C...). */
 export function meshNamesOf(docs: readonly PubtatorDocument[]): NamedId[] {
@@ -38,7 +39,7 @@ export function corpusMeshTable(
     d.mentions.flatMap((m): NamedId[] => (m.id ? [{ name: m.text, type: m.type, id: m.id }] : [])),
   );
   const curated = starterVocabulary.flatMap((c) => {
-    const id = c.codes.mesh;
+    const id = c.codes.mesh && corpusEraMeshId(c.codes.mesh);
     return id ? [c.preferred, ...c.synonyms].map((name) => ({ name, type: c.type, id })) : [];
   });
   const own = learnMeshNames([...annotated, ...curated]);
