@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { importRelease, loadVocabularyFile } from '../../local/vocabulary-file';
 import { meshVocabularyFiles } from '../../shared/config/config';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
-import { extractClinical } from '../../shared/domain/nlp/extract';
+import { extractClinical, type NlpEngine } from '../../shared/domain/nlp/extract';
 import { fillMeshIds, type NamedId } from '../../shared/domain/nlp/linking/mesh-names';
 import type { Concept } from '../../shared/domain/nlp/model';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
@@ -64,36 +64,39 @@ export async function cidEval(
   const dev = read(devFile);
   ctx.progress(`BC5CDR CID: learning the model from ${train.length} training abstracts`);
   const model = trainCid(train);
+  const ncbi = join(ctx.sharedData, ncbiTrainFile);
+  const mesh = await licensedMeshNames(licensed, ctx.progress);
+  const extraNames = [
+    ...(existsSync(ncbi)
+      ? meshNamesOf(parsePubtator(readFileSync(ncbi, 'utf8'))).filter((n) => n.type === 'Disease')
+      : []),
+    ...mesh.names,
+  ];
+  ctx.progress('BC5CDR CID: the model for predicted entities (out-of-fold dictionary entities)');
+  const predictedModel = trainCidOnPredictedEntities(train, extraNames);
   const metrics: Record<string, number> = {
     'bc5cdr.cid.trainCrossValidatedF1': round(model.classifier.crossValidatedF1),
+    'bc5cdr.cid.trainCrossValidatedF1PredictedEntities': round(
+      predictedModel.classifier.crossValidatedF1,
+    ),
   };
   ctx.progress('BC5CDR CID with gold entities');
   const gold = dev.map((d) => d.mentions);
   Object.assign(metrics, prefixed('bc5cdr.cid.gold', scoreCid(model, dev, gold)));
   ctx.progress('BC5CDR CID with dictionary entities (lexicon learned on the training split)');
   const engine = corpusEngine(train, 'bc5cdr training split');
-  const dictionary = dev.map((d) =>
-    extractClinical(d.text, { engine, preferSystem: 'mesh', relations: false }).entities.map(
-      (e) => ({
-        start: e.start,
-        end: e.end,
-        type: e.type === 'Symptom' ? 'Disease' : e.type,
-        ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
-      }),
-    ),
+  const dictionary = dev.map((d) => dictionaryMentions(engine, d.text));
+  Object.assign(
+    metrics,
+    prefixed('bc5cdr.cid.dictionary', scoreCid(predictedModel, dev, dictionary)),
   );
-  Object.assign(metrics, prefixed('bc5cdr.cid.dictionary', scoreCid(model, dev, dictionary)));
   ctx.progress('BC5CDR CID with dictionary entities, missing ids filled by the name -> id linker');
-  const ncbi = join(ctx.sharedData, ncbiTrainFile);
-  const mesh = await licensedMeshNames(licensed, ctx.progress);
-  const table = corpusMeshTable(train, [
-    ...(existsSync(ncbi)
-      ? meshNamesOf(parsePubtator(readFileSync(ncbi, 'utf8'))).filter((n) => n.type === 'Disease')
-      : []),
-    ...mesh.names,
-  ]);
+  const table = corpusMeshTable(train, extraNames);
   const linked = dev.map((d, i) => fillMeshIds(table, d.text, dictionary[i]!));
-  Object.assign(metrics, prefixed('bc5cdr.cid.dictionaryLinked', scoreCid(model, dev, linked)));
+  Object.assign(
+    metrics,
+    prefixed('bc5cdr.cid.dictionaryLinked', scoreCid(predictedModel, dev, linked)),
+  );
   ctx.progress('BC5CDR CID ceiling: gold entities, only the MeSH ids known offline');
   // The best any linker can do with the knowledge on this machine: every gold mention found, with its
   // gold id, but only when that id occurs somewhere a linker could learn it from (the training
@@ -205,16 +208,56 @@ export function trainCid(train: readonly PubtatorDocument[]): CidModel {
 }
 
 /**
- * Document-level CID pair P/R/F1 on `dev` with the predicted mentions, the model (prior, weights,
- * thresholds) learned from the training split only (see learnCidModel); `reachable` is the share
- * (0-1) of gold pairs whose two ids are among the predicted mentions (the recall ceiling).
+ * The CID model for predicted entities: learned from the training documents with the entities the
+ * dictionary system finds in each of them out of fold (lexicon, and name -> id table with `extraNames`,
+ * learned on the other `folds` - 1 folds), so the classifier is fitted, and its thresholds chosen, on
+ * entities with the recognition and linking errors it meets in new text. Its cross-validated F1
+ * counts the gold pairs those entities cannot reach as misses. In 5-fold CV on the training split
+ * (end to end, dictionary entities) CID F1 went 0.493 -> 0.504 against the model fitted on gold
+ * entities.
+ */
+export function trainCidOnPredictedEntities(
+  train: readonly PubtatorDocument[],
+  extraNames: readonly NamedId[],
+  folds = 5,
+): CidModel {
+  const predicted: Mention[][] = new Array(train.length);
+  for (let f = 0; f < folds; f++) {
+    const rest = train.filter((_, i) => i % folds !== f);
+    const engine = corpusEngine(rest, `bc5cdr training split without fold ${f}`);
+    const table = corpusMeshTable(rest, extraNames);
+    train.forEach((d, i) => {
+      if (i % folds === f)
+        predicted[i] = fillMeshIds(table, d.text, dictionaryMentions(engine, d.text));
+    });
+  }
+  return learnCidModel(train.map((d, i) => cidDocument(d, predicted[i]!)));
+}
+
+/** The dictionary system's Chemical and Disease mentions (Symptom as Disease), MeSH ids as in 2015. */
+function dictionaryMentions(engine: NlpEngine, text: string): Mention[] {
+  return extractClinical(text, { engine, preferSystem: 'mesh', relations: false }).entities.map(
+    (e) => ({
+      start: e.start,
+      end: e.end,
+      type: e.type === 'Symptom' ? 'Disease' : e.type,
+      ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
+    }),
+  );
+}
+
+/**
+ * Document-level CID pair P/R/F1 on `dev` with the predicted mentions and `model` (prior, weights,
+ * thresholds learned from the training split only: trainCidOnPredictedEntities for predicted
+ * entities); `reachable` is the share (0-1) of gold pairs whose two ids are among the predicted
+ * mentions (the recall ceiling).
  */
 export function cidScores(
-  train: readonly PubtatorDocument[],
+  model: CidModel,
   dev: readonly PubtatorDocument[],
   predicted: readonly (readonly Mention[])[],
 ): Record<string, number> {
-  return scoreCid(trainCid(train), dev, predicted);
+  return scoreCid(model, dev, predicted);
 }
 
 function scoreCid(
