@@ -294,7 +294,7 @@ export const essentialMedicines = [
   c('proguanil', '', { mesh: 'D002727' }),
   c('pyrimethamine', '', { mesh: 'D011739' }),
   c('mepacrine|quinacrine', '', { mesh: 'D011796' }),
-  c('amodiaquine', ''),
+  c('amodiaquine', '', { mesh: 'D000655' }),
   c('cidofovir', '', { mesh: 'D000077404' }),
   c('adefovir', '', { mesh: 'C053001' }),
   c('didanosine', '', { mesh: 'D016049' }),

@@ -314,7 +314,8 @@ export const extendedDrugsA = [
 
   // Carbapenems, monobactams, macrolides, tetracyclines, fluoroquinolones, aminoglycosides
   c('meropenem|Merrem|Meronem', '', { rxnorm: '29561', mesh: 'D000077731' }),
-  c('imipenem/cilastatin|imipenem-cilastatin|imipenem|Primaxin', '', { mesh: 'D000077728' }),
+  c('imipenem/cilastatin|imipenem-cilastatin|Primaxin', '', { mesh: 'D000077728' }),
+  c('imipenem', '', { mesh: 'D015378' }),
   c('ertapenem|Invanz', '', { mesh: 'D000077727' }, ind('pneumonia', 'urinary tract infection')),
   c('meropenem/vaborbactam|meropenem-vaborbactam|Vabomere|Vaborem', '', {}, ind('urinary tract infection')),
   c('carbapenem|carbapenems', '', { mesh: 'D015780' }),

@@ -97,7 +97,7 @@ export const extendedDrugsB = [
   // Psychiatry: anxiolytics, benzodiazepines and hypnotics
   c('chlordiazepoxide|Librium', '', { rxnorm: '2356', mesh: 'D002707' }, ind('generalized anxiety disorder', 'alcohol use disorder')),
   c('oxazepam|Serax', '', { rxnorm: '7781', mesh: 'D010076' }, ind('generalized anxiety disorder', 'alcohol use disorder')),
-  c('clorazepate|Tranxene|clorazepate dipotassium', '', { mesh: 'D003008' }, ind('generalized anxiety disorder', 'epilepsy')),
+  c('clorazepate|Tranxene|clorazepate dipotassium', '', { mesh: 'D003009' }, ind('generalized anxiety disorder', 'epilepsy')),
   c('temazepam|Restoril|temazapam', '', { rxnorm: '10355', mesh: 'D013693' }),
   c('triazolam|Halcion', '', { mesh: 'D014229' }),
   c('flurazepam|Dalmane', '', { mesh: 'D005479' }),

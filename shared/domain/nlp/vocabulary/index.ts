@@ -30,6 +30,12 @@ import { adverseEventsA } from './adverse-events-a';
 import { adverseEventsB } from './adverse-events-b';
 import { essentialMedicines } from './drugs-essential';
 import { researchChemicals } from './chemicals-research';
+import { antiInfectiveDrugs } from './drugs-atc-anti-infectives';
+import { antimicrobialDrugs } from './drugs-atc-antimicrobials';
+import { oncologyEndocrineDrugs } from './drugs-atc-oncology-endocrine';
+import { nervousSystemDrugs } from './drugs-atc-nervous';
+import { organSystemDrugs } from './drugs-atc-organ-systems';
+import { toxicologyChemicals } from './drugs-atc-toxicology';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
 export { ambiguousGeneSymbols } from './genes';
@@ -55,6 +61,12 @@ export const starterVocabulary: readonly Concept[] = [
   ...extendedDrugsB,
   ...essentialMedicines,
   ...researchChemicals,
+  ...antiInfectiveDrugs,
+  ...antimicrobialDrugs,
+  ...oncologyEndocrineDrugs,
+  ...nervousSystemDrugs,
+  ...organSystemDrugs,
+  ...toxicologyChemicals,
   ...symptoms,
   ...extendedSymptoms,
   ...procedures,
