@@ -4,6 +4,10 @@
 // diseases; HGNC for genes), linked by skos:exactMatch to the IRIs of its other codes, so patient facts
 // coded in any of them meet the seed knowledge.
 import type { GraphStore } from '../../../ports/graph-store';
+import { primaryCode } from '../../nlp/linking/link';
+import type { Concept } from '../../nlp/model';
+import { adverseEffectRows, resolveAdverseEffects } from '../../nlp/relations/adverse/index';
+import { starterVocabulary } from '../../nlp/vocabulary/index';
 import { caregraphIri, conceptIri, graphs, type CodeSystemKey } from '../model';
 import { literal, sparql, type IriTerm, type RdfTerm } from '../sparql';
 import { graphBlocks, nquadLine, withProvenance, type Quad } from '../statements';
@@ -14,7 +18,7 @@ import { pgxPairs } from './pgx';
 import { adverseEffects, contraindications, interactions } from './safety';
 
 /** Version of the curated seed; bump when rows change. */
-export const seedVersion = 'caregraph-seed-2024.1';
+export const seedVersion = 'caregraph-seed-2024.2';
 
 const primaryOrder: Readonly<Record<SeedKind, readonly CodeSystemKey[]>> = {
   Drug: ['rxnorm', 'mesh'],
@@ -71,6 +75,49 @@ function statement(
   );
 }
 
+/**
+ * The curated vocabulary's known adverse effects (nlp/relations/adverse) as `causes` statements
+ * between its concepts' primary-code nodes (the nodes extracted patient facts use), with a label and
+ * type for each node the seed concepts do not already describe. Pairs whose drug or effect has no
+ * code are left out.
+ */
+function vocabularyAdverseEffects(described: ReadonlySet<string>): {
+  statements: Quad[][];
+  concepts: Quad[];
+} {
+  const graph = graphs.seed;
+  const nodeOf = (c: Concept) => {
+    const code = primaryCode(c);
+    return code ? conceptIri(code.system, code.code) : undefined;
+  };
+  const labelled = new Set(described);
+  const concepts: Quad[] = [];
+  const describe = (node: IriTerm, c: Concept) => {
+    if (labelled.has(node.value)) return;
+    labelled.add(node.value);
+    const kind = c.type === 'Chemical' ? cg.Drug : cg.Disease;
+    concepts.push(
+      { subject: node, predicate: rdf.type, object: kind, graph },
+      {
+        subject: node,
+        predicate: rdfs.label,
+        object: literal(c.preferred, { language: 'en' }),
+        graph,
+      },
+    );
+  };
+  const statements: Quad[][] = [];
+  for (const { drug, effect, source } of resolveAdverseEffects(adverseEffectRows, starterVocabulary)
+    .effects) {
+    const [d, e] = [nodeOf(drug), nodeOf(effect)];
+    if (!d || !e) continue;
+    describe(d, drug);
+    describe(e, effect);
+    statements.push(statement(d, cg.causes, e, source));
+  }
+  return { statements, concepts };
+}
+
 /** Every quad of the seed graph: vocabulary, concepts and curated statements with their sources. */
 export function seedQuads(): { quads: Quad[]; statements: number } {
   const drug = (key: keyof typeof drugs) => seedConceptIri(key, drugs[key]);
@@ -96,11 +143,17 @@ export function seedQuads(): { quads: Quad[]; statements: number } {
       ]),
     ),
   ];
-  const concepts = [
+  const seedConcepts = [
     ...Object.entries(drugs),
     ...Object.entries(diseases),
     ...Object.entries(genes),
-  ].flatMap(([key, concept]) => conceptQuads(key, concept));
+  ];
+  const concepts = seedConcepts.flatMap(([key, concept]) => conceptQuads(key, concept));
+  const known = vocabularyAdverseEffects(
+    new Set(seedConcepts.map(([key, concept]) => seedConceptIri(key, concept).value)),
+  );
+  groups.push(...known.statements);
+  concepts.push(...known.concepts);
   const header: Quad[] = [
     {
       subject: graphs.seed,
