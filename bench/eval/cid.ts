@@ -18,11 +18,18 @@ import { fillMeshIds, type NamedId } from '../../shared/domain/nlp/linking/mesh-
 import type { Concept } from '../../shared/domain/nlp/model';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { corpusEraMeshId } from '../../shared/domain/nlp/vocabulary/mesh-former-ids';
-import { cidFeatureNames, type CidMention } from '../../shared/domain/nlp/relations/cid';
-import { cidPriorFeatureNames } from '../../shared/domain/nlp/relations/cid-prior';
+import { type CidMention } from '../../shared/domain/nlp/relations/cid';
+import {
+  adverseEffectMeshPairs,
+  adverseEffectRows,
+  resolveAdverseEffects,
+} from '../../shared/domain/nlp/relations/adverse/index';
+import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
 import { stackFeatureNames } from '../../shared/domain/nlp/relations/cid-stack';
 import {
+  cidPairFeatureNames,
   learnCidModel,
+  type CidKnowledge,
   predictCidPairs,
   type CidDocument,
   type CidModel,
@@ -172,7 +179,7 @@ export function knownIdMentions(
 
 /** The learned weights by feature name and the thresholds, for the report. */
 function modelDetails(model: CidModel): Record<string, unknown> {
-  const pairNames = [...cidFeatureNames, ...cidPriorFeatureNames];
+  const pairNames = cidPairFeatureNames;
   const named = (names: readonly string[], w: readonly number[]) =>
     Object.fromEntries(w.map((v, i) => [names[i] ?? `feature${i}`, round(v)]));
   return {
@@ -204,7 +211,29 @@ function cidDocument(doc: PubtatorDocument, mentions: readonly Mention[]): CidDo
 
 /** The CID model learned from the training split's gold mentions and pairs. */
 export function trainCid(train: readonly PubtatorDocument[]): CidModel {
-  return learnCidModel(train.map((d) => cidDocument(d, d.mentions)));
+  return learnCidModel(
+    train.map((d) => cidDocument(d, d.mentions)),
+    5,
+    cidKnowledge(),
+  );
+}
+
+/**
+ * Curated knowledge as MeSH pairs in the corpora's release: the known adverse effects
+ * (relations/adverse) and the vocabulary's labelled indications. Prior knowledge, like the
+ * knowledge-base features of the CDR task's systems, but curated from drug labels and pharmacology
+ * references rather than from annotated abstracts.
+ */
+export function cidKnowledge(): CidKnowledge {
+  const { effects } = resolveAdverseEffects(adverseEffectRows, starterVocabulary);
+  const byId = new Map(starterVocabulary.map((c) => [c.id, c]));
+  const treats = new Set<string>();
+  for (const drug of starterVocabulary)
+    for (const target of drug.indications ?? []) {
+      const [c, d] = [drug.codes.mesh, byId.get(target)?.codes.mesh];
+      if (c && d) treats.add(`${corpusEraMeshId(c)}|${corpusEraMeshId(d)}`);
+    }
+  return { causes: adverseEffectMeshPairs(effects, corpusEraMeshId), treats };
 }
 
 /**
@@ -231,7 +260,11 @@ export function trainCidOnPredictedEntities(
         predicted[i] = fillMeshIds(table, d.text, dictionaryMentions(engine, d.text));
     });
   }
-  return learnCidModel(train.map((d, i) => cidDocument(d, predicted[i]!)));
+  return learnCidModel(
+    train.map((d, i) => cidDocument(d, predicted[i]!)),
+    folds,
+    cidKnowledge(),
+  );
 }
 
 /** The dictionary system's Chemical and Disease mentions (Symptom as Disease), MeSH ids as in 2015. */

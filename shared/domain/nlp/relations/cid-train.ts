@@ -4,7 +4,7 @@
 // the pair features (cid.ts), and the second, document-level stage over its out-of-fold
 // probabilities (cid-stack.ts) with cross-validated thresholds (cid-model.ts).
 import { splitSentences } from '../text/sentences';
-import { cidCandidates, type CidMention } from './cid';
+import { cidCandidates, cidFeatureNames, type CidMention } from './cid';
 import {
   lexicalFeatures,
   lexicalProbability,
@@ -22,7 +22,34 @@ import {
   type CidRow,
 } from './cid-model';
 import { documentRelativeFeatures } from './cid-stack';
-import { cidPriorFeatures, learnCidPrior, type CidPrior, type CidPriorDocument } from './cid-prior';
+import {
+  cidPriorFeatureNames,
+  cidPriorFeatures,
+  learnCidPrior,
+  type CidPrior,
+  type CidPriorDocument,
+} from './cid-prior';
+
+/** Names of the first-stage features, in order. */
+export const cidPairFeatureNames = [
+  ...cidFeatureNames,
+  ...cidPriorFeatureNames,
+  'lexicalLogOdds',
+  'knownAdverseEffect',
+  'knownIndication',
+] as const;
+
+/**
+ * Curated knowledge about chemical-disease id pairs ("chemicalId|diseaseId"): known adverse effects
+ * (relations/adverse) and labelled indications (the vocabulary's drug indications), the two
+ * knowledge features of the pair model.
+ */
+export interface CidKnowledge {
+  causes: ReadonlySet<string>;
+  treats: ReadonlySet<string>;
+}
+
+const noKnowledge: CidKnowledge = { causes: new Set(), treats: new Set() };
 
 /** A document for CID: text (title + " " + abstract), title length, linked mentions, gold pairs. */
 export interface CidDocument {
@@ -36,8 +63,10 @@ export interface CidDocument {
 
 export interface CidModel {
   prior: CidPrior;
-  /** The lexical model of cid-lexical.ts, whose probability is the last first-stage feature. */
+  /** The lexical model of cid-lexical.ts, whose log-odds is a first-stage feature. */
   lexical: CidLexicalModel;
+  /** Curated knowledge whose membership tests are the last two first-stage features. */
+  knowledge: CidKnowledge;
   /** First-stage logistic weights over the pair features (cidFeatureNames + prior features). */
   pairWeights: number[];
   /** Second stage over stackFeatureNames, with the decision thresholds. */
@@ -50,7 +79,11 @@ export interface CidModel {
  * (default 5). Training rows use each document's own gold mentions; gold pairs without a candidate
  * count as misses when the thresholds are chosen.
  */
-export function learnCidModel(train: readonly CidDocument[], folds = 5): CidModel {
+export function learnCidModel(
+  train: readonly CidDocument[],
+  folds = 5,
+  knowledge: CidKnowledge = noKnowledge,
+): CidModel {
   const prior = learnCidPrior(train.map(priorDocument));
   const lexicalRows = train.flatMap((doc, i) => {
     const gold = new Set(doc.cid ?? []);
@@ -68,7 +101,7 @@ export function learnCidModel(train: readonly CidDocument[], folds = 5): CidMode
   let missed = 0;
   train.forEach((doc, i) => {
     const gold = new Set(doc.cid ?? []);
-    const found = candidates(prior, doc, lexicalByDocument[i]!, priorDocument(doc));
+    const found = candidates(prior, knowledge, doc, lexicalByDocument[i]!, priorDocument(doc));
     for (const [pair, x] of found) rows.push({ x, y: gold.has(pair) ? 1 : 0, doc: i, pair });
     missed += [...gold].filter((p) => !found.has(p)).length;
   });
@@ -83,6 +116,7 @@ export function learnCidModel(train: readonly CidDocument[], folds = 5): CidMode
   return {
     prior,
     lexical: trainLexical(lexicalRows),
+    knowledge,
     pairWeights: trainLogistic(rows),
     classifier: fitCidClassifier(stacked, folds, missed),
   };
@@ -94,7 +128,7 @@ export function scoreCidPairs(model: CidModel, doc: CidDocument): Map<string, nu
     [...pairLexicalFeatures(doc)].map(([pair, f]) => [pair, lexicalProbability(model.lexical, f)]),
   );
   const first = new Map(
-    [...candidates(model.prior, doc, lexical)].map(([pair, x]) => [
+    [...candidates(model.prior, model.knowledge, doc, lexical)].map(([pair, x]) => [
       pair,
       logistic(model.pairWeights, x),
     ]),
@@ -112,9 +146,10 @@ export function predictCidPairs(model: CidModel, doc: CidDocument): Set<string> 
   return decideDocumentPairs(scoreCidPairs(model, doc), model.classifier);
 }
 
-/** The pair features: cid.ts's, the prior's, and the log-odds of the lexical probability. */
+/** The pair features (cidPairFeatureNames): cid.ts's, the prior's, lexical log-odds, knowledge. */
 function candidates(
   prior: CidPrior,
+  knowledge: CidKnowledge,
   doc: CidDocument,
   lexical: ReadonlyMap<string, number>,
   own?: CidPriorDocument,
@@ -122,6 +157,8 @@ function candidates(
   return cidCandidates(doc.text, doc.titleLength, doc.mentions, (c, d) => [
     ...cidPriorFeatures(prior, c, d, own),
     logOdds(lexical.get(`${c}|${d}`) ?? 0.5),
+    knowledge.causes.has(`${c}|${d}`) ? 1 : 0,
+    knowledge.treats.has(`${c}|${d}`) ? 1 : 0,
   ]);
 }
 

@@ -3,8 +3,8 @@
 // information (Boxed Warning, Warnings and Precautions, Adverse Reactions; DailyMed), the BNF and
 // standard pharmacology and toxicology references (Goodman & Gilman's The Pharmacological Basis of
 // Therapeutics; ATSDR Toxicological Profiles), each row naming its source. Names are those of the
-// curated vocabulary, resolved to its concepts here. Used as prior knowledge by the CID relation
-// model (cid-prior.ts) and available to safety checks.
+// curated vocabulary, resolved to its concepts here. Prior knowledge of the CID relation model (the
+// knownAdverseEffect feature of cid-train.ts) and `causes` statements of the seed graph (kg/seed).
 import type { Concept } from '../../model';
 import { termKey } from '../../text/tokens';
 import { antiInfectiveOncologyAdverseEffects } from './antiinfective-oncology';
