@@ -9,7 +9,8 @@ import { cliPath, runCli } from '../helpers/cli';
 describe('CLI: caregraph demo', () => {
   it('exits 0 with a summary of files, records and patients served', async () => {
     const run = await runCli(['demo', '--json', '--patients', '8']);
-    expect(run.code).toBe(0);
+    // On failure, show the end of the demo's own output (its error and progress lines).
+    expect(run.code, run.stderr.slice(-3000)).toBe(0);
     const summary = JSON.parse(run.stdout);
     type FileSummary = {
       file: string;
