@@ -59,6 +59,11 @@ export const demoCommand: Command = {
       else out.result(render(summary));
       return 0;
     } finally {
+      // Closing drains the event queues: the notes' extractions still going into the knowledge
+      // graph (about as long again as the run for the default 250 patients on two cores).
+      out.progress(
+        'stopping: waiting for queued events (notes into the knowledge graph) to finish...',
+      );
       await stack.close();
       if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
       else out.progress(`data kept in ${dataDir}`);
