@@ -36,7 +36,7 @@ export const respiratoryAndMentalHealthDrugs = [
   c('alprazolam|Xanax', '', { rxnorm: '596', mesh: 'D000525' }, ind('generalized anxiety disorder', 'panic disorder')),
   c('clonazepam|Klonopin', '', { rxnorm: '2598', mesh: 'D002998' }, ind('panic disorder', 'epilepsy')),
   c('diazepam|Valium', '', { mesh: 'D003975' }, ind('generalized anxiety disorder')),
-  c('lithium|lithium carbonate', '', { rxnorm: '6448', mesh: 'D016651' }, ind('bipolar disorder')),
+  c('lithium|lithium carbonate', '', { rxnorm: '6448', mesh: 'D008094' }, ind('bipolar disorder')),
   c('quetiapine|Seroquel', '', { rxnorm: '51272', mesh: 'D000069348' }, psych),
   c('aripiprazole|Abilify', '', { rxnorm: '89013', mesh: 'D000068180' }, psych),
   c('risperidone|Risperdal', '', { rxnorm: '35636', mesh: 'D018967' }, psych),

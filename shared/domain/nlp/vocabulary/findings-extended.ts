@@ -23,7 +23,8 @@ export const extendedSymptoms = [
   s('respiratory distress|increased work of breathing|labored breathing|labored respirations', '', { snomed: '271825005' }),
   s('paroxysmal nocturnal dyspnea|paroxysmal nocturnal dyspnoea|waking up short of breath|waking up gasping for air', '', { mesh: 'D004418' }),
   s('pleuritic chest pain|pleurodynia|pleuritic pain|pain on deep inspiration|pain with deep breathing', '', { icd10cm: 'R07.81' }),
-  s('hoarseness|hoarse voice|dysphonia|hoarse', '', { icd10cm: 'R49.0', mesh: 'D006685' }),
+  s('hoarseness|hoarse voice|hoarse', '', { icd10cm: 'R49.0', mesh: 'D006685' }),
+  s('dysphonia', '', { icd10cm: 'R49.0', mesh: 'D055154' }),
   s('loss of smell|anosmia|loss of sense of smell|lost sense of smell', '', { snomed: '44169009', icd10cm: 'R43.0' }),
   s('loss of taste|ageusia|loss of sense of taste|lost sense of taste', '', { snomed: '36955009', mesh: 'D000370' }),
   // cardiovascular
