@@ -218,6 +218,8 @@ export function trainCid(train: readonly PubtatorDocument[]): CidModel {
   );
 }
 
+let knowledge: CidKnowledge | undefined;
+
 /**
  * Curated knowledge as MeSH pairs in the corpora's release: the known adverse effects
  * (relations/adverse) and the vocabulary's labelled indications. Prior knowledge, like the
@@ -225,6 +227,11 @@ export function trainCid(train: readonly PubtatorDocument[]): CidModel {
  * references rather than from annotated abstracts.
  */
 export function cidKnowledge(): CidKnowledge {
+  // Built from static tables, so once per process (both models of an evaluation use it).
+  return (knowledge ??= buildCidKnowledge());
+}
+
+function buildCidKnowledge(): CidKnowledge {
   const { effects } = resolveAdverseEffects(adverseEffectRows, starterVocabulary);
   const byId = new Map(starterVocabulary.map((c) => [c.id, c]));
   const treats = new Set<string>();
