@@ -116,7 +116,7 @@ export const adverseEventsA = [
   s('oral hemorrhage|oral haemorrhage|oral bleeding|bleeding from the mouth|bleeding in the mouth|mouth bleeding', '', {}),
   s('oral dysesthesia|oral dysaesthesia|mouth dysesthesia|oral burning|burning sensation in the mouth|burning mouth', '', {}),
   d('oral cavity fistula|oral fistula|orocutaneous fistula', '', {}),
-  d('dental caries|tooth decay|carious teeth|carious tooth|dental cavities|dental cavity', '', { mesh: 'D003731', icd10cm: 'K02.9' }),
+  d('dental caries|tooth decay|carious teeth|carious tooth|dental cavities|dental cavity|caries|carious lesions|carious lesion', '', { mesh: 'D003731', icd10cm: 'K02.9' }),
   s('toothache|tooth pain|dental pain|odontalgia|pain in a tooth', '', { mesh: 'D014098', icd10cm: 'K08.89' }),
   s('tooth discoloration|tooth discolouration|tooth staining|teeth staining|dental staining|discolored teeth|discoloured teeth|stained teeth', '', {}),
   d('abnormal tooth development|tooth development disorder|dental developmental abnormality|dental developmental defect|disturbance in tooth development', '', {}),

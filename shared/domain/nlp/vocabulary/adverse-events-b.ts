@@ -61,7 +61,7 @@ export const adverseEventsB = [
 
   // Nervous system disorders
   s('hyperkinesia|hyperkinesis|hyperkinetic movements|excessive movements|hyperactivity|motor hyperactivity|psychomotor hyperactivity|locomotor hyperactivity', '', { mesh: 'D006948' }),
-  s('hypokinesia|decreased movement|reduced movement|paucity of movement', '', { mesh: 'D018476' }),
+  s('hypokinesia|decreased movement|reduced movement|paucity of movement|akinesia', '', { mesh: 'D018476' }),
   s('muscle hypertonia|hypertonia|hypertonus|increased muscle tone|hypertonicity|muscle hypertonicity', '', { mesh: 'D009122' }),
   s('hypotonia|muscle hypotonia|decreased muscle tone|reduced muscle tone|low muscle tone|floppiness|neonatal hypotonia|infantile hypotonia|floppy infant|floppy infant syndrome', '', { mesh: 'D009123' }),
   s('hyperreflexia|increased reflexes|brisk reflexes|exaggerated reflexes|hyperactive reflexes|pathologically brisk reflexes', '', {}),

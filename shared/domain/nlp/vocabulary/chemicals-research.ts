@@ -305,7 +305,7 @@ export const researchChemicals = [
   c('ritodrine', '', { mesh: 'D012312' }),
   c('benoxaprofen', '', {}),
   c('dexfenfluramine', '', { mesh: 'D020372' }),
-  c('mibefradil', '', { mesh: 'D020748' }),
+  c('mibefradil|Ro 40-5967', '', { mesh: 'D020748' }),
   c('troglitazone', '', {}),
   c('aminoglutethimide', '', { mesh: 'D000616' }),
   c('tienilic acid|ticrynafen', '', { mesh: 'D013989' }),

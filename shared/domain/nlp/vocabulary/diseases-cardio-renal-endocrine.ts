@@ -91,7 +91,7 @@ export const cardioRenalEndocrineDiseases = [
   d('postpericardiotomy syndrome|post-pericardiotomy syndrome', '', { mesh: 'D011185' }),
   d('left ventricular hypertrophy|left ventricular thickening|concentric left ventricular hypertrophy', 'LVH', { snomed: '55827005', mesh: 'D017379' }),
   d('right ventricular hypertrophy', 'RVH', { mesh: 'D017380' }),
-  d('cardiomegaly|enlarged heart|cardiac enlargement|enlarged cardiac silhouette', '', { icd10cm: 'I51.7', snomed: '8186001', mesh: 'D006332' }),
+  d('cardiomegaly|enlarged heart|cardiac enlargement|enlarged cardiac silhouette|cardiac hypertrophy|heart hypertrophy', '', { icd10cm: 'I51.7', snomed: '8186001', mesh: 'D006332' }),
   d('left atrial enlargement|left atrial dilation|dilated left atrium', 'LAE', {}),
   d('left ventricular systolic dysfunction|left ventricular dysfunction|reduced left ventricular function|reduced ejection fraction|reduced LVEF|decreased ejection fraction|ejection fraction decreased|depressed ejection fraction', '~LVSD', { mesh: 'D018487' }),
   d('diastolic dysfunction|left ventricular diastolic dysfunction|impaired relaxation', '', {}),

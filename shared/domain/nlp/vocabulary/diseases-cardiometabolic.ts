@@ -40,7 +40,7 @@ export const cardiometabolicDiseases = [
   d('ventricular fibrillation', 'VF|VFib', { mesh: 'D014693' }),
   d('bradycardia|bradyarrhythmia|sinus bradycardia', '', { snomed: '48867003', mesh: 'D001919' }),
   d('tachycardia|sinus tachycardia', '', { snomed: '3424008', mesh: 'D013610' }),
-  d('cardiac arrest|heart arrest|asystole|cardiac asystole|cardiopulmonary arrest', '', { mesh: 'D006323' }),
+  d('cardiac arrest|heart arrest|asystole|cardiac asystole|cardiopulmonary arrest|cardiorespiratory arrest', '', { mesh: 'D006323' }),
   d('long QT syndrome|QT prolongation|prolonged QT interval|prolonged QT', 'LQTS', { mesh: 'D008133' }),
   d('torsades de pointes|torsade de pointes', 'TdP', { mesh: 'D016171' }),
   d('aortic stenosis|aortic valve stenosis', '', { icd10cm: 'I35.0', snomed: '60573004', mesh: 'D001024' }),

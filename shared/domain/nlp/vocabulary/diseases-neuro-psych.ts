@@ -150,7 +150,7 @@ export const neuroPsychDiseases = [
   d('stuttering|stammering|childhood-onset fluency disorder', '', { icd10cm: 'F80.81', mesh: 'D013342' }),
   d('gender dysphoria|gender identity disorder', '', { mesh: 'D000068116' }),
   // Sleep-wake disorders
-  d('insomnia disorder|chronic insomnia|primary insomnia|psychophysiological insomnia', '', { mesh: 'D007319' }),
+  d('insomnia disorder|chronic insomnia|primary insomnia|psychophysiological insomnia|inability to sleep', '', { mesh: 'D007319' }),
   d('narcolepsy', '', { mesh: 'D009290' }),
   d('narcolepsy with cataplexy|narcolepsy type 1', '', { icd10cm: 'G47.411' }),
   d('narcolepsy without cataplexy|narcolepsy type 2', '', { icd10cm: 'G47.419' }),
@@ -284,7 +284,7 @@ export const neuroPsychDiseases = [
   d('multiple system atrophy|Shy-Drager syndrome|olivopontocerebellar atrophy|striatonigral degeneration', '', { icd10cm: 'G90.3', mesh: 'D019578' }),
   d('corticobasal degeneration|corticobasal syndrome', '', { icd10cm: 'G31.85' }),
   d('myoclonus', '', { icd10cm: 'G25.3', mesh: 'D009207' }),
-  d('chorea|choreoathetosis', '', { icd10cm: 'G25.5', mesh: 'D002819' }),
+  d('chorea|choreoathetosis|choreiform movements|choreoathetoid movements', '', { icd10cm: 'G25.5', mesh: 'D002819' }),
   d('hemiballismus|ballismus|hemiballism', '', {}),
   d('hemifacial spasm', '', { icd10cm: 'G51.3', mesh: 'D019569' }),
   d('stiff person syndrome|stiff-person syndrome|stiff-man syndrome|stiff man syndrome', '', { icd10cm: 'G25.82', mesh: 'D016750' }),

@@ -358,7 +358,7 @@ export const oncologyHaematologyDiseases = [
   d('acquired hemophilia|acquired haemophilia|acquired hemophilia A|acquired factor VIII inhibitor', '', { icd10cm: 'D68.311' }),
   d('von Willebrand disease|von Willebrand\'s disease|von Willebrand disorder|von Willebrand factor deficiency', '~VWD', { mesh: 'D014842' }),
   d('acquired von Willebrand syndrome|acquired von Willebrand disease', '~AVWS', {}),
-  d('disseminated intravascular coagulation|consumptive coagulopathy|defibrination syndrome', 'DIC', { icd10cm: 'D65', snomed: '67406007', mesh: 'D004211' }),
+  d('disseminated intravascular coagulation|consumptive coagulopathy|defibrination syndrome|intravascular coagulation', 'DIC', { icd10cm: 'D65', snomed: '67406007', mesh: 'D004211' }),
   d('coagulopathy|coagulation disorder|coagulation defect|blood coagulation disorder|clotting disorder', '', { icd10cm: 'D68.9', mesh: 'D001778' }),
   d('bleeding disorder|bleeding diathesis|hemorrhagic diathesis|haemorrhagic diathesis|hemorrhagic disorder', '', { mesh: 'D006474' }),
   d('thrombophilia|hypercoagulable state|hypercoagulability|inherited thrombophilia|hypercoagulable disorder|prothrombotic state', '', { mesh: 'D019851' }),

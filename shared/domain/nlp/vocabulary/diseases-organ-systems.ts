@@ -79,7 +79,7 @@ export const organSystemDiseases = [
   d('epistaxis|nosebleed|nose bleed|nasal bleeding', '', { icd10cm: 'R04.0', snomed: '249366005', mesh: 'D004844' }),
   d('laryngeal edema|laryngeal oedema|edema of larynx', '', { icd10cm: 'J38.4', mesh: 'D007819' }),
   d('laryngopharyngeal reflux|laryngopharyngeal reflux disease|silent reflux', '~LPR', { mesh: 'D057045' }),
-  d('vocal cord paralysis|vocal fold paralysis|vocal cord palsy', '', { mesh: 'D014826' }),
+  d('vocal cord paralysis|vocal fold paralysis|vocal cord palsy|vocal fold palsy', '', { mesh: 'D014826' }),
   d('tinnitus|ringing in the ears|ringing in ears', '', { icd10cm: 'H93.19', snomed: '60862001', mesh: 'D014012' }),
   d('sensorineural hearing loss|sensorineural deafness', '~SNHL', { icd10cm: 'H90.5', snomed: '60700002', mesh: 'D006319' }),
   d('conductive hearing loss', '', { icd10cm: 'H90.2', mesh: 'D006314' }),

@@ -167,7 +167,7 @@ export const paediatricInfectiousDiseases = [
   d('speech delay|speech and language delay|language delay|delayed speech', '', {}),
   d('expressive language disorder', '', { icd10cm: 'F80.1' }),
   d('mixed receptive-expressive language disorder|receptive-expressive language disorder', '', { icd10cm: 'F80.2' }),
-  d('specific learning disorder|learning disorder|specific developmental disorder of scholastic skills', '', { icd10cm: 'F81.9', mesh: 'D007859' }),
+  d('specific learning disorder|learning disorder|specific developmental disorder of scholastic skills|learning impairment|learning impairments', '', { icd10cm: 'F81.9', mesh: 'D007859' }),
   d('developmental coordination disorder|dyspraxia|developmental dyspraxia', '', { icd10cm: 'F82', mesh: 'D019957' }),
   d('nocturnal enuresis|bedwetting|bed-wetting|bed wetting', '', { icd10cm: 'N39.44', mesh: 'D053206' }),
   d('encopresis|fecal soiling', '', { icd10cm: 'F98.1' }),

@@ -37,7 +37,7 @@ export const cardiometabolicDrugs = [
   c('spironolactone|Aldactone', '', { rxnorm: '9997', mesh: 'D013148' }, ind(hf, 'hypertension')),
   c('hydralazine', '', { rxnorm: '5470', mesh: 'D006830' }, ind('hypertension', hf)),
   c('clonidine|Catapres', '', { rxnorm: '2599', mesh: 'D003000' }, htn),
-  c('methyldopa|alpha-methyldopa', '', { mesh: 'D008750' }, htn),
+  c('methyldopa|alpha-methyldopa|methyl dopa', '', { mesh: 'D008750' }, htn),
   c('digoxin|Lanoxin', '', { rxnorm: '3407', mesh: 'D004077' }, ind(hf, 'atrial fibrillation')),
   c('amiodarone', '', { rxnorm: '703', mesh: 'D000638' }, ind('atrial fibrillation', 'ventricular tachycardia')),
   c('sotalol', '', { mesh: 'D013015' }, ind('atrial fibrillation')),

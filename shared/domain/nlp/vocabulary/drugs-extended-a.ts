@@ -366,7 +366,7 @@ export const extendedDrugsA = [
   c('bedaquiline|Sirturo', '', { mesh: 'C493870' }, ind('tuberculosis')),
   c('ethionamide|Trecator', '', { mesh: 'D005000' }, ind('tuberculosis')),
   c('cycloserine|Seromycin', '', { mesh: 'D003523' }, ind('tuberculosis')),
-  c('antitubercular agent|antitubercular drug|antituberculosis drug|antituberculosis drugs|antitubercular therapy|anti-tuberculosis therapy', '', { mesh: 'D000995' }, ind('tuberculosis')),
+  c('antitubercular agent|antitubercular drug|antituberculosis drug|antituberculosis drugs|antitubercular therapy|anti-tuberculosis therapy|antituberculosis|antitubercular', '', { mesh: 'D000995' }, ind('tuberculosis')),
 
   // Antivirals (herpesviruses, influenza, COVID-19)
   c('acyclovir|aciclovir|Zovirax', '', { rxnorm: '281', mesh: 'D000212' }),

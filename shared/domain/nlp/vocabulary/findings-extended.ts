@@ -75,7 +75,7 @@ export const extendedSymptoms = [
   s('joint stiffness|morning stiffness|stiff joints|stiffness in joints', '', {}),
   s('joint swelling|swollen joint|swollen joints|swelling of joint', '', {}),
   // neurological
-  s('memory loss|memory impairment|forgetfulness|memory problems|poor memory|short-term memory loss|memory difficulties', '', { icd10cm: 'R41.3', mesh: 'D008569' }),
+  s('memory loss|memory impairment|forgetfulness|memory problems|poor memory|short-term memory loss|memory difficulties|impaired memory|memory impairments|memory deficit|memory deficits', '', { icd10cm: 'R41.3', mesh: 'D008569' }),
   s('somnolence|drowsiness|sleepiness|drowsy|somnolent', '', { icd10cm: 'R40.0', mesh: 'D000077260' }),
   s('ataxia|ataxic gait|incoordination|lack of coordination|poor coordination', '', { icd10cm: 'R27.0', mesh: 'D001259' }),
   s('gait disturbance|abnormal gait|unsteady gait|gait instability|gait abnormality|difficulty walking|trouble walking', '', { icd10cm: 'R26.9' }),

@@ -40,7 +40,7 @@ export const symptoms = [
   s('loss of appetite|decreased appetite|poor appetite|anorexia', '', { snomed: '79890006', mesh: 'D000855' }),
   s('ear pain|otalgia|pulling at the ear', '', { snomed: '16001004', mesh: 'D004433' }),
   s('nasal congestion|congestion|stuffy nose|runny nose|rhinorrhea', '', { snomed: '68235000' }),
-  s('itching|pruritus|itchy skin|itch', '', { snomed: '418290006', mesh: 'D011537' }),
+  s('itching|pruritus|itchy skin|itch|itchiness', '', { snomed: '418290006', mesh: 'D011537' }),
   s('rash|skin rash|red rash|eczematous rash|erythematous rash|exanthema|skin eruption', '', { snomed: '271807003', icd10cm: 'R21', mesh: 'D005076' }),
   s('hemoptysis|coughing up blood|blood-streaked sputum', '', { snomed: '66857006', mesh: 'D006469' }),
   s('abdominal pain|belly pain|stomach pain|abdominal discomfort|stomach ache', 'abd pain', { snomed: '21522001', icd10cm: 'R10.9', mesh: 'D015746' }),
