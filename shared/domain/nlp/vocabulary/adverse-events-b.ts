@@ -44,7 +44,7 @@ export const adverseEventsB = [
   s('arm pain|pain in arm|pain in the arm|upper extremity pain|upper limb pain|arm ache', '', { icd10cm: 'M79.603' }),
   s('hand pain|pain in hand|pain in the hand', '', { icd10cm: 'M79.643' }),
   s('foot pain|pain in foot|pain in the foot', '', { icd10cm: 'M79.673' }),
-  s('trismus|limited mouth opening|restricted mouth opening|reduced mouth opening|difficulty opening the mouth|jaw stiffness', '', { mesh: 'D014313' }),
+  s('trismus|limited mouth opening|restricted mouth opening|reduced mouth opening|difficulty opening the mouth|jaw stiffness|masseter spasm|masseter muscle spasm', '', { mesh: 'D014313' }),
   d('leg length discrepancy|leg length inequality|unequal limb length|unequal leg length|limb length discrepancy|limb length inequality|anisomelia', '', { mesh: 'D007870' }),
   s('lower limb weakness|leg weakness|weakness of legs|weakness in legs|weakness of the legs|lower extremity weakness|weak legs', '', {}),
   s('upper limb weakness|arm weakness|weakness of arms|weakness in arms|weakness of the arms|upper extremity weakness|weak arms', '', {}),

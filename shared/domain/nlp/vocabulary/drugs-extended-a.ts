@@ -90,7 +90,7 @@ export const extendedDrugsA = [
   c('colestipol|Colestid', '', { mesh: 'D003084' }, ind('hyperlipidemia')),
   c('icosapent ethyl|Vascepa|Vazkepa', '', {}, ind('hypertriglyceridemia', 'coronary artery disease')),
   c('omega-3-acid ethyl esters|omega-3 acid ethyl esters|Lovaza|Omacor', '', {}, ind('hypertriglyceridemia')),
-  c('ezetimibe/simvastatin|ezetimibe-simvastatin|Vytorin|Inegy', '', { mesh: 'D000069499' }, ind('hyperlipidemia')),
+  c('ezetimibe/simvastatin|ezetimibe-simvastatin|simvastatin/ezetimibe|simvastatin-ezetimibe|Vytorin|Inegy', '', { mesh: 'D000069499' }, ind('hyperlipidemia')),
   c('fibrate|fibrates|fibric acid derivative', '', {}),
 
   // ACE inhibitors, ARBs, renin inhibitors and combinations

@@ -89,7 +89,7 @@ export const oncologyAndOtherDrugs = [
   c('methotrexate', 'MTX', { rxnorm: '6851', mesh: 'D008727' }, ind('rheumatoid arthritis')),
   c('vincristine', '', { mesh: 'D014750' }, onc('acute lymphoblastic leukemia')),
   c('amoxicillin|Amoxil', '', { rxnorm: '723', mesh: 'D000658' }, ind('otitis media', 'pneumonia')),
-  c('amoxicillin-clavulanate|amoxicillin/clavulanate|Augmentin', '', { mesh: 'D019980' }, ind('otitis media')),
+  c('amoxicillin-clavulanate|amoxicillin/clavulanate|amoxicillin-clavulanic acid|amoxicillin/clavulanic acid|co-amoxiclav|Augmentin', '', { mesh: 'D019980' }, ind('otitis media')),
   c('azithromycin|Zithromax|Z-pak', '', { rxnorm: '18631', mesh: 'D017963' }, ind('pneumonia')),
   c('ceftriaxone|Rocephin', '', { rxnorm: '2193', mesh: 'D002443' }, ind('pneumonia')),
   c('ciprofloxacin|Cipro', '', { rxnorm: '2551', mesh: 'D002939' }, ind('urinary tract infection')),

@@ -49,7 +49,7 @@ export const symptoms = [
   s('sneezing', '', { snomed: '76067001', mesh: 'D012912' }),
   s('urticaria|hives', '', { snomed: '126485001', mesh: 'D014581' }),
   s('anaphylaxis|anaphylactic reaction|anaphylactic shock', '', { snomed: '39579001', mesh: 'D000707' }),
-  s('angioedema', '', { snomed: '41291007', mesh: 'D000799' }),
+  s('angioedema|angioneurotic edema|angioneurotic oedema|angio-oedema', '', { snomed: '41291007', mesh: 'D000799' }),
   s('constipation', '', { snomed: '14760008', mesh: 'D003248' }),
   s('myalgias|myalgia|muscle aches|muscle pain|muscle ache', '', { snomed: '68962001', mesh: 'D063806' }),
   s('breast lump|breast mass|lump in the breast', '', { snomed: '89164003' }),
