@@ -15,7 +15,7 @@ import { meshVocabularyFiles } from '../../shared/config/config';
 import { parsePubtator, type PubtatorDocument } from '../../shared/domain/nlp/corpora/pubtator';
 import { extractClinical, type NlpEngine } from '../../shared/domain/nlp/extract';
 import { fillMeshIds, type NamedId } from '../../shared/domain/nlp/linking/mesh-names';
-import type { Concept } from '../../shared/domain/nlp/model';
+import type { ClinicalEntity, Concept } from '../../shared/domain/nlp/model';
 import { corpusEngine } from '../../shared/domain/nlp/lexicon/corpus';
 import { corpusEraMeshId } from '../../shared/domain/nlp/vocabulary/mesh-former-ids';
 import { type CidMention } from '../../shared/domain/nlp/relations/cid';
@@ -276,14 +276,31 @@ export function trainCidOnPredictedEntities(
 
 /** The dictionary system's Chemical and Disease mentions (Symptom as Disease), MeSH ids as in 2015. */
 function dictionaryMentions(engine: NlpEngine, text: string): Mention[] {
-  return extractClinical(text, { engine, preferSystem: 'mesh', relations: false }).entities.map(
-    (e) => ({
+  return entityMentions(
+    extractClinical(text, { engine, preferSystem: 'mesh', relations: false }).entities,
+  );
+}
+
+/**
+ * Extracted entities as corpus mentions: Symptom scored as Disease (the corpora have no Symptom
+ * type), MeSH ids in the corpora's release (corpusEraMeshId), and every id of a coordinated
+ * mention ("breast and ovarian cancer"), as the corpora annotate composite mentions.
+ */
+export function entityMentions(entities: readonly ClinicalEntity[]): Mention[] {
+  return entities.map((e) => {
+    const ids = (e.members ?? [e])
+      .map((m) => m.codes?.mesh)
+      .filter((id): id is string => id !== undefined)
+      .map(corpusEraMeshId);
+    const unique = [...new Set(ids)];
+    return {
       start: e.start,
       end: e.end,
       type: e.type === 'Symptom' ? 'Disease' : e.type,
-      ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
-    }),
-  );
+      ...(unique.length > 0 ? { id: unique[0]! } : {}),
+      ...(unique.length > 1 ? { ids: unique } : {}),
+    };
+  });
 }
 
 /**

@@ -26,7 +26,6 @@ import { textClusters } from '../../shared/domain/nlp/crf/brown';
 import { buildGazetteer } from '../../shared/domain/nlp/crf/gazetteer';
 import { majority } from '../../shared/domain/nlp/crf/vote';
 import { buildLinker } from '../../shared/domain/nlp/linking/link';
-import type { ClinicalEntity } from '../../shared/domain/nlp/model';
 import { detectSections } from '../../shared/domain/nlp/sections/sections';
 import { acuteConditions } from '../../shared/domain/nlp/vocabulary/acute';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
@@ -36,8 +35,7 @@ import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/ass
 import { selectBackend } from '../../training/deep/backend';
 import { corpusSystems } from '../../training/deep/ner/corpus-systems';
 import { meshNamesOf } from '../../training/deep/ner/mesh-ids';
-import { corpusEraMeshId } from '../../shared/domain/nlp/vocabulary/mesh-former-ids';
-import { cidScores, trainCidOnPredictedEntities } from './cid';
+import { cidScores, entityMentions, trainCidOnPredictedEntities } from './cid';
 import { prefixed, prf, round4 as round } from './scores';
 import type { EvalContext, EvalResult } from './suites';
 
@@ -109,10 +107,10 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
       ...(other ? { meshNames: meshNamesOf(other).filter((n) => n.type === 'Disease') } : {}),
     });
     const systems = {
-      dictionary: built.dictionary.map(asMentions),
+      dictionary: built.dictionary.map((e) => entityMentions(e)),
       crf: built.crf.map(plainSpans),
       tagger: built.tagger.map(plainSpans),
-      combined: built.combined.map(asMentions),
+      combined: built.combined.map((e) => entityMentions(e)),
     };
     details[`${corpus.key}.taggerEpochs`] = built.history.map((h) => ({
       epoch: h.epoch,
@@ -220,14 +218,6 @@ const plainSpans = (spans: readonly Mention[]): Mention[] =>
   }));
 
 /** Entities as CDR types (Symptom -> Disease), with MeSH ids where known. */
-function asMentions(entities: readonly ClinicalEntity[]): Mention[] {
-  return entities.map((e) => ({
-    start: e.start,
-    end: e.end,
-    type: e.type === 'Symptom' ? 'Disease' : e.type,
-    ...(e.codes?.mesh ? { id: corpusEraMeshId(e.codes.mesh) } : {}),
-  }));
-}
 
 /** Exact-span micro precision, recall and F1 per type. */
 function spanScores(

@@ -57,6 +57,23 @@ describe('Command: extract', () => {
     });
   });
 
+  it('lists the concepts of a coordinated mention as its members, each with its code', async () => {
+    // Prepare
+    const file = join(dir, 'family.txt');
+    writeFileSync(file, 'Mother had breast and ovarian cancer.');
+    // Act
+    const code = await runCommand(extractCommand, [file, '--json']);
+    // Assess
+    expect(code).toBe(0);
+    const [entity] = JSON.parse(printed()).entities;
+    expect(entity).toMatchObject({ text: 'breast and ovarian cancer', assertion: 'family' });
+    expect(entity.members.map((m: { name: string }) => m.name)).toEqual([
+      'breast cancer',
+      'ovarian cancer',
+    ]);
+    expect(entity.members.every((m: { code?: string }) => typeof m.code === 'string')).toBe(true);
+  });
+
   it('answers one line per {"id", "text"} line with --jsonl', async () => {
     const file = join(dir, 'notes.jsonl');
     writeFileSync(file, '{"id":"a","text":"No fever."}\n\n{"id":"b","text":"HTN"}\n');

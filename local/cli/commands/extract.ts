@@ -86,6 +86,15 @@ export function contractView(result: ExtractionResult) {
       ...(e.code !== undefined ? { code: e.code, system: e.system } : {}),
       assertion: e.assertion,
       ...(e.attributes ? { attributes: e.attributes } : {}),
+      // A coordinated mention ("breast and ovarian cancer") names several concepts.
+      ...(e.members
+        ? {
+            members: e.members.map((m) => ({
+              name: m.name,
+              ...(m.code !== undefined ? { code: m.code, system: m.system } : {}),
+            })),
+          }
+        : {}),
     })),
     relations: result.relations.map((r) => ({
       type: r.type,
@@ -179,10 +188,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** "  [C50.9, C56.9]": the entity's code, or each member's for a coordinated mention. */
+function codesLabel(e: ExtractionResult['entities'][number]): string {
+  const codes = e.members ? e.members.map((m) => m.code ?? '?') : e.code ? [e.code] : [];
+  return codes.length > 0 ? `  [${codes.join(', ')}]` : '';
+}
+
 function printTable(result: ExtractionResult): void {
   for (const e of result.entities)
     out.result(
-      `${String(e.start).padStart(6)}-${String(e.end).padEnd(6)} ${e.type.padEnd(9)} ${e.assertion.padEnd(12)} ${e.text}${e.code ? `  [${e.code}]` : ''}`,
+      `${String(e.start).padStart(6)}-${String(e.end).padEnd(6)} ${e.type.padEnd(9)} ${e.assertion.padEnd(12)} ${e.text}${codesLabel(e)}`,
     );
   for (const r of result.relations)
     out.result(

@@ -27,6 +27,11 @@ export interface KgEntity {
   assertion: KgAssertion;
   /** 0-1, when the extractor reports one. */
   confidence?: number;
+  /**
+   * The concepts a coordinated mention names ("breast and ovarian cancer"), each with its code; the
+   * entity's own code is one of them. Absent for a mention of one concept.
+   */
+  members?: readonly { code?: string; system?: string }[];
 }
 
 export type KgRelationType = 'treats' | 'causes' | 'interacts' | 'associated_with';
@@ -114,6 +119,17 @@ export function entityConcept(entity: KgEntity): IriTerm | undefined {
     if (error instanceof ValidationError) return undefined;
     throw error;
   }
+}
+
+/**
+ * Every concept IRI an entity names: its members' for a coordinated mention ("breast and ovarian
+ * cancer" is two), else its own (none when it carries no usable code; see entityConcept).
+ */
+export function entityConcepts(entity: KgEntity): IriTerm[] {
+  const all = (entity.members?.length ? entity.members : [entity])
+    .map((m) => entityConcept({ ...entity, code: m.code, system: m.system }))
+    .filter((c): c is IriTerm => c !== undefined);
+  return all.filter((c, i) => all.findIndex((d) => d.value === c.value) === i);
 }
 
 /** Checks offsets and relation indices, naming the first bad field (never its text). */

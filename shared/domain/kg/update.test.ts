@@ -106,6 +106,34 @@ describe('Function: recordNoteFacts', () => {
     ]);
   });
 
+  it('writes one fact per concept of a coordinated mention ("breast and ovarian cancer")', async () => {
+    // Prepare
+    const graph = memoryGraph();
+    const breast = { code: '254837009', system: 'http://snomed.info/sct' };
+    const ovary = { code: '363443007', system: 'http://snomed.info/sct' };
+    const coordinated: KgEntity = {
+      ...entity('Disease', 'family', ovary),
+      text: 'breast and ovarian cancer',
+      end: 25,
+      members: [breast, ovary],
+    };
+
+    // Act
+    const result = await recordNoteFacts(
+      { graph },
+      note({ entities: [coordinated], relations: [] }),
+    );
+
+    // Assess
+    expect(result).toMatchObject({ facts: 2, skipped: 0 });
+    expect(await predicatesTo(graph, 'http://snomed.info/id/254837009')).toEqual([
+      'cg:familyHistoryOf',
+    ]);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/363443007')).toEqual([
+      'cg:familyHistoryOf',
+    ]);
+  });
+
   it('writes nothing about the patient for a hypothetical mention', async () => {
     // Prepare
     const graph = memoryGraph();

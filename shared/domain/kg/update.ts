@@ -6,6 +6,7 @@ import type { GraphStore } from '../../ports/graph-store';
 import {
   checkExtraction,
   entityConcept,
+  entityConcepts,
   patientPredicate,
   relationPredicate,
   supportsRelation,
@@ -76,19 +77,21 @@ export function noteFactQuads(input: NoteFactsInput): {
   let facts = 0;
   let skipped = 0;
   for (const entity of input.entities) {
-    const concept = entityConcept(entity);
+    const concepts = entityConcepts(entity);
     const predicate = patientPredicate(entity.type, entity.assertion);
-    if (!concept || !predicate) {
+    if (concepts.length === 0 || !predicate) {
       skipped += 1;
       continue;
     }
-    quads.push(
-      ...withProvenance(
-        { subject: patient, predicate, object: concept, graph },
-        provenance(entity),
-      ),
-    );
-    facts += 1;
+    // A coordinated mention ("breast and ovarian cancer") is one fact per concept it names.
+    for (const concept of concepts)
+      quads.push(
+        ...withProvenance(
+          { subject: patient, predicate, object: concept, graph },
+          provenance(entity),
+        ),
+      );
+    facts += concepts.length;
   }
   const relations = relationQuads(
     input,
@@ -164,30 +167,33 @@ export async function recordLiterature(
   ];
   let skipped = 0;
   for (const entity of input.entities) {
-    const concept = entityConcept(entity);
-    if (!concept || entity.assertion === 'hypothetical') {
+    const concepts = entityConcepts(entity);
+    if (concepts.length === 0 || entity.assertion === 'hypothetical') {
       skipped += 1;
       continue;
     }
-    const surface = entity.text.trim().toLowerCase();
-    if (surface)
-      quads.push({
-        subject: concept,
-        predicate: skos.altLabel,
-        object: literal(surface, { language: 'en' }),
-        graph,
-      });
-    quads.push(
-      ...withProvenance(
-        { subject: article, predicate: cg.mentions, object: concept, graph },
-        {
-          ...base(article, input),
-          start: entity.start,
-          end: entity.end,
-          assertion: entity.assertion,
-        },
-      ),
-    );
+    // The surface text labels the concept only when it names that one concept alone.
+    const surface = entity.members?.length ? '' : entity.text.trim().toLowerCase();
+    for (const concept of concepts) {
+      if (surface)
+        quads.push({
+          subject: concept,
+          predicate: skos.altLabel,
+          object: literal(surface, { language: 'en' }),
+          graph,
+        });
+      quads.push(
+        ...withProvenance(
+          { subject: article, predicate: cg.mentions, object: concept, graph },
+          {
+            ...base(article, input),
+            start: entity.start,
+            end: entity.end,
+            assertion: entity.assertion,
+          },
+        ),
+      );
+    }
   }
   const relations = relationQuads(input, graph, article, (e) => supportsRelation(e.assertion));
   quads.push(...relations.quads);

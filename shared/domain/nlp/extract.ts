@@ -13,6 +13,7 @@ import {
 } from './lexicon/ensemble';
 import { primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
+import { withCoordinations } from './matcher/coordination';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
 import { matchDrugStems } from './matcher/stems';
 import { indexVariants, matchVariantPatterns, type PatternMention } from './matcher/variants';
@@ -102,6 +103,7 @@ export function extractClinical(text: string, options: ExtractOptions = {}): Ext
     entities = combineEntities(entities, documentAbbreviations(text, entities));
   }
   if (options.spread) entities = spreadWithinDocument(text, entities);
+  entities = withCoordinations(engine.dictionary, text, entities, options.preferSystem);
   const classifier = new AssertionClassifier(text, sections, entities, options.noteYear);
   entities.forEach((e, i) => {
     const chronic = e.type === 'Disease' && !acuteConditions.has(e.conceptId ?? '');

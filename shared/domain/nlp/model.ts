@@ -49,6 +49,16 @@ export interface DrugAttributes {
   frequency?: string;
 }
 
+/** One concept a coordinated mention names (see ClinicalEntity.members). */
+export interface EntityMember {
+  conceptId: string;
+  /** The concept's name as the coordination spells it out ("breast cancer"). */
+  name: string;
+  code?: string;
+  system?: string;
+  codes?: ConceptCodes;
+}
+
 /** An extracted entity: the contract's span plus how confident we are and where it came from. */
 export interface ClinicalEntity extends EntitySpan {
   /** 0-1. */
@@ -60,6 +70,12 @@ export interface ClinicalEntity extends EntitySpan {
   attributes?: DrugAttributes;
   /** Section the mention sits in, when a header was found. */
   section?: SectionKind;
+  /**
+   * A coordinated mention sharing one head word ("breast and ovarian cancer", "pleural and
+   * pericardial effusions") names several concepts: each one, in text order. The entity's own
+   * concept and code are the last member's (the one written out in full).
+   */
+  members?: EntityMember[];
 }
 
 export type RelationType = 'treats' | 'causes' | 'interacts' | 'associated_with';
