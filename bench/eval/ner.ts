@@ -107,10 +107,10 @@ export async function nerEval(ctx: EvalContext): Promise<EvalResult> {
       ...(other ? { meshNames: meshNamesOf(other).filter((n) => n.type === 'Disease') } : {}),
     });
     const systems = {
-      dictionary: built.dictionary.map((e) => entityMentions(e)),
+      dictionary: built.dictionary.map(entityMentions),
       crf: built.crf.map(plainSpans),
       tagger: built.tagger.map(plainSpans),
-      combined: built.combined.map((e) => entityMentions(e)),
+      combined: built.combined.map(entityMentions),
     };
     details[`${corpus.key}.taggerEpochs`] = built.history.map((h) => ({
       epoch: h.epoch,
@@ -216,8 +216,6 @@ const plainSpans = (spans: readonly Mention[]): Mention[] =>
     end: m.end,
     type: m.type === 'Symptom' ? 'Disease' : m.type,
   }));
-
-/** Entities as CDR types (Symptom -> Disease), with MeSH ids where known. */
 
 /** Exact-span micro precision, recall and F1 per type. */
 function spanScores(

@@ -11,7 +11,7 @@ import {
   type CombineRule,
   type TaggerSpan,
 } from './lexicon/ensemble';
-import { primaryCode } from './linking/link';
+import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
 import { withCoordinations } from './matcher/coordination';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
@@ -132,18 +132,15 @@ function findEntities(
   const entities: ClinicalEntity[] = [];
   for (const m of matchDictionary(engine.dictionary, text)) {
     if (inHeader(m.start)) continue;
-    const code = primaryCode(m.concept, prefer);
     entities.push({
       start: m.start,
       end: m.end,
       text: m.text,
       type: m.concept.type,
       assertion: 'present',
-      ...(code ? { code: code.code, system: code.system } : {}),
       confidence: Number(m.confidence.toFixed(3)),
       match: m.kind,
-      conceptId: m.concept.id,
-      ...(Object.keys(m.concept.codes).length > 0 ? { codes: m.concept.codes } : {}),
+      ...conceptLink(m.concept, prefer),
       ...sectionOf(sections, m.start),
     });
   }

@@ -5,8 +5,8 @@
 // 1992, HLT "One sense per discourse"), and self-defined abbreviations take their long form's type
 // (Schwartz & Hearst 2003, PSB 8:451), as in the TaggerOne/DNorm post-processing for CDR and NCBI.
 import type { NlpEngine } from '../extract';
-import { primaryCode } from '../linking/link';
-import { matchDictionary } from '../matcher/dictionary';
+import { conceptLink } from '../linking/link';
+import { wholeMatch } from '../matcher/dictionary';
 import type { ClinicalEntity, CodeSystemKey, EntityType } from '../model';
 import { combineEntities } from './combine';
 
@@ -43,11 +43,8 @@ export function taggerEntities(
     .filter((s) => taggerTypes.has(s.type) && s.end > s.start && s.end <= text.length)
     .map((s) => {
       const surface = text.slice(s.start, s.end);
-      const whole = matchDictionary(engine.dictionary, surface).find(
-        (m) => m.start === 0 && m.end === surface.length,
-      );
+      const whole = wholeMatch(engine.dictionary, surface);
       const concept = whole && sameFamily(whole.concept.type, s.type) ? whole.concept : undefined;
-      const code = concept && primaryCode(concept, preferSystem);
       return {
         start: s.start,
         end: s.end,
@@ -56,9 +53,7 @@ export function taggerEntities(
         assertion: 'present',
         confidence: Number(s.confidence.toFixed(3)),
         match: 'learned',
-        ...(concept ? { conceptId: concept.id } : {}),
-        ...(code ? { code: code.code, system: code.system } : {}),
-        ...(concept && Object.keys(concept.codes).length > 0 ? { codes: concept.codes } : {}),
+        ...(concept ? conceptLink(concept, preferSystem) : {}),
       };
     });
 }

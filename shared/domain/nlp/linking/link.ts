@@ -4,6 +4,7 @@
 // RxNorm for medications, LOINC for observations; HGNC for genes, dbSNP for variants).
 import {
   codeSystems,
+  type ClinicalEntity,
   type CodeSystemKey,
   type Concept,
   type EntityType,
@@ -35,6 +36,19 @@ export function primaryCode(
   for (const [key, code] of Object.entries(concept.codes) as [CodeSystemKey, string][])
     if (code) return { code, system: codeSystems[key], key };
   return undefined;
+}
+
+/** What an entity of `concept` carries: the concept id, its primary code and all of its codes. */
+export function conceptLink(
+  concept: Concept,
+  prefer?: CodeSystemKey,
+): { conceptId: string } & Pick<ClinicalEntity, 'code' | 'system' | 'codes'> {
+  const code = primaryCode(concept, prefer);
+  return {
+    conceptId: concept.id,
+    ...(code ? { code: code.code, system: code.system } : {}),
+    ...(Object.keys(concept.codes).length > 0 ? { codes: concept.codes } : {}),
+  };
 }
 
 export interface LinkCandidate {

@@ -134,6 +134,11 @@ function learnedConcept(entry: LearnedLexicon['entries'][number]): Concept {
 
 const valueAfter = /^\s*\+?\s*(?:[:=#-]|is|was|of)?\s*[<>~]?\s*\d/;
 
+/** The mention covering all of `phrase`, when the dictionary reads it as one term. */
+export function wholeMatch(index: DictionaryIndex, phrase: string): DictionaryMention | undefined {
+  return matchDictionary(index, phrase).find((m) => m.start === 0 && m.end === phrase.length);
+}
+
 /** Every dictionary mention in `text`, leftmost-longest, without overlaps. */
 export function matchDictionary(index: DictionaryIndex, text: string): DictionaryMention[] {
   const tokens = tokenize(text);
