@@ -7,18 +7,20 @@
 // NCBI-disease guidelines annotate such composite mentions with all their ids (Dogan, Leaman & Lu
 // 2014, J Biomed Inform 47:1; Li et al. 2016, Database baw068). Clinically it matters most in family
 // histories: "mother had breast and ovarian cancer" is two diagnoses.
-import { primaryCode } from '../linking/link';
+import { conceptLink } from '../linking/link';
 import type { ClinicalEntity, CodeSystemKey, EntityMember } from '../model';
-import { matchDictionary, type DictionaryIndex } from './dictionary';
+import { wholeMatch, type DictionaryIndex } from './dictionary';
 
 const coordinable = new Set(['Disease', 'Symptom']);
 /** Words a conjunct may not be: they start clauses or name a population, not a kind of disease. */
-const notModifiers = new Set(['and', 'or', 'with', 'without', 'of', 'the', 'a', 'an', 'no', 'not']);
+const notModifiers = new Set(['with', 'without', 'of', 'the', 'a', 'an', 'no', 'not']);
 // "W1, W2 and " / "W1 or " / "W1 and/or " right before the full conjunct (single-word conjuncts).
 const listBefore = /((?:[A-Za-z][\w-]*,\s+)*[A-Za-z][\w-]*,?\s+(?:and\/or|and|or)\s+)$/;
 // The same coordination inside one span (a sequence tagger may return the whole composite mention).
 const listInside = /^((?:[A-Za-z][\w-]*,\s+)*[A-Za-z][\w-]*,?\s+(?:and\/or|and|or)\s+)(\S.*)$/s;
 const word = /[A-Za-z][\w-]*/g;
+const conjunctionBefore = /\b(?:and|or)\s+$/;
+const conjunctionInside = /\s(?:and|or|and\/or)\s/;
 
 /**
  * `entities` with every coordinated Disease or Symptom mention widened to the whole coordination and
@@ -51,12 +53,17 @@ function coordinationInside(
   entity: ClinicalEntity,
   prefer?: CodeSystemKey,
 ): ClinicalEntity | undefined {
+  if (!conjunctionInside.test(entity.text)) return undefined;
   const m = listInside.exec(entity.text);
   if (!m) return undefined;
   const full = wholeTerm(dictionary, m[2]!, prefer);
   if (!full) return undefined;
   const members = elidedMembers(dictionary, m[1]!, m[2]!, prefer);
-  return members && { ...entity, ...full.codes, members: [...members, full.member] };
+  if (!members) return undefined;
+  // The entity takes the full conjunct's concept, dropping whatever the span was linked to before.
+  const { conceptId: _id, code: _code, system: _system, codes: _codes, ...span } = entity;
+  const { name: _name, ...link } = full;
+  return { ...span, ...link, members: [...members, full] };
 }
 
 /** "breast and " before the entity "ovarian cancer": widen it to the left. */
@@ -68,6 +75,10 @@ function coordinationBefore(
   prefer?: CodeSystemKey,
 ): ClinicalEntity | undefined {
   if (!entity.conceptId || !/\s/.test(entity.text.trim())) return undefined;
+  // Most mentions follow no conjunction: test the few characters before first (the list pattern
+  // scans back over up to 120).
+  if (!conjunctionBefore.test(text.slice(Math.max(0, entity.start - 8), entity.start)))
+    return undefined;
   const m = listBefore.exec(text.slice(Math.max(0, entity.start - 120), entity.start));
   if (!m) return undefined;
   const listStart = entity.start - m[1]!.length;
@@ -114,28 +125,18 @@ function elidedMembers(
   for (const conjunct of conjuncts) {
     const found = wholeTerm(dictionary, conjunct + rest, prefer);
     if (!found) return undefined;
-    members.push(found.member);
+    members.push(found);
   }
   return members;
 }
 
-/** `phrase` when the dictionary reads all of it as one Disease or Symptom term, with its codes. */
+/** `phrase` as a member, when the dictionary reads all of it as one Disease or Symptom term. */
 function wholeTerm(
   dictionary: DictionaryIndex,
   phrase: string,
   prefer?: CodeSystemKey,
-):
-  | { member: EntityMember; codes: Pick<ClinicalEntity, 'conceptId' | 'code' | 'system' | 'codes'> }
-  | undefined {
-  const hit = matchDictionary(dictionary, phrase).find(
-    (h) => h.start === 0 && h.end === phrase.length && coordinable.has(h.concept.type),
-  );
-  if (!hit) return undefined;
-  const code = primaryCode(hit.concept, prefer);
-  const codes = {
-    conceptId: hit.concept.id,
-    ...(code ? { code: code.code, system: code.system } : {}),
-    ...(Object.keys(hit.concept.codes).length > 0 ? { codes: hit.concept.codes } : {}),
-  };
-  return { member: { name: phrase, ...codes }, codes };
+): EntityMember | undefined {
+  const hit = wholeMatch(dictionary, phrase);
+  if (!hit || !coordinable.has(hit.concept.type)) return undefined;
+  return { name: phrase, ...conceptLink(hit.concept, prefer) };
 }
