@@ -37,12 +37,14 @@ export const cidPairFeatureNames = [
   'lexicalLogOdds',
   'knownAdverseEffect',
   'knownIndication',
+  'chemicalHasKnownEffects',
 ] as const;
 
 /**
  * Curated knowledge about chemical-disease id pairs ("chemicalId|diseaseId"): known adverse effects
- * (relations/adverse) and labelled indications (the vocabulary's drug indications), the two
- * knowledge features of the pair model.
+ * (relations/adverse) and labelled indications (the vocabulary's drug indications). The pair model
+ * reads three features from it: the pair is a known adverse effect, the pair is a labelled
+ * indication, the chemical has any known adverse effect.
  */
 export interface CidKnowledge {
   causes: ReadonlySet<string>;
@@ -65,7 +67,7 @@ export interface CidModel {
   prior: CidPrior;
   /** The lexical model of cid-lexical.ts, whose log-odds is a first-stage feature. */
   lexical: CidLexicalModel;
-  /** Curated knowledge whose membership tests are the last two first-stage features. */
+  /** Curated knowledge whose membership tests are the last three first-stage features. */
   knowledge: CidKnowledge;
   /** First-stage logistic weights over the pair features (cidFeatureNames + prior features). */
   pairWeights: number[];
@@ -154,12 +156,30 @@ function candidates(
   lexical: ReadonlyMap<string, number>,
   own?: CidPriorDocument,
 ): Map<string, number[]> {
+  const withEffects = chemicalsWithKnownEffects(knowledge);
   return cidCandidates(doc.text, doc.titleLength, doc.mentions, (c, d) => [
     ...cidPriorFeatures(prior, c, d, own),
     logOdds(lexical.get(`${c}|${d}`) ?? 0.5),
     knowledge.causes.has(`${c}|${d}`) ? 1 : 0,
     knowledge.treats.has(`${c}|${d}`) ? 1 : 0,
+    withEffects.has(c) ? 1 : 0,
   ]);
+}
+
+const effectsCache = new WeakMap<CidKnowledge, Set<string>>();
+
+/**
+ * The chemicals with at least one curated adverse effect: drugs and toxicants whose harms are
+ * established, as against endogenous substances, nutrients and reagents that abstracts name as
+ * often but rarely as the cause of a disease.
+ */
+function chemicalsWithKnownEffects(knowledge: CidKnowledge): Set<string> {
+  let out = effectsCache.get(knowledge);
+  if (!out) {
+    out = new Set([...knowledge.causes].map((pair) => pair.split('|')[0]!));
+    effectsCache.set(knowledge, out);
+  }
+  return out;
 }
 
 const logOdds = (p: number) => Math.max(-8, Math.min(8, Math.log(p / (1 - p))));
