@@ -12,12 +12,27 @@ describe('Function: normaliseWord', () => {
     expect(normaliseWord('paraesthesia')).toBe('paresthesia');
     expect(normaliseWord('faecal')).toBe('fecal');
     expect(normaliseWord('aetiology')).toBe('etiology');
+    expect(normaliseWord('hypertriglyceridaemia')).toBe('hypertriglyceridemia');
+    expect(normaliseWord('hypoxaemia')).toBe('hypoxemia');
+    expect(normaliseWord('thalassaemia')).toBe('thalassemia');
   });
 
-  it('keeps words ending in -ss, -us and -is whole', () => {
+  it('folds the plurals of -a nouns and Greek and Latin plurals to the singular', () => {
+    expect(normaliseWord('carcinomas')).toBe('carcinoma');
+    expect(normaliseWord('Arrhythmias')).toBe('arrhythmia');
+    expect(normaliseWord('bradycardias')).toBe('bradycardia');
+    expect(normaliseWord('metastases')).toBe('metastasis');
+    expect(normaliseWord('thrombi')).toBe('thrombus');
+    expect(normaliseWord('vertebrae')).toBe('vertebra');
+    expect(termKey('hepatic metastases')).toBe(termKey('hepatic metastasis'));
+  });
+
+  it('keeps words ending in -ss, -us and -is, and singular -as words, whole', () => {
     expect(normaliseWord('stenosis')).toBe('stenosis');
     expect(normaliseWord('sinus')).toBe('sinus');
     expect(normaliseWord('mass')).toBe('mass');
+    expect(normaliseWord('pancreas')).toBe('pancreas');
+    expect(normaliseWord('whereas')).toBe('whereas');
   });
 });
 

@@ -32,14 +32,16 @@ const keyCache = new Map<string, string>();
 
 /**
  * The matching key of one word: lower case, British spellings folded to US ones (tumour -> tumor,
- * oedema -> edema, anaemia -> anemia, diarrhoea -> diarrhea) and plurals folded to the singular
- * (arteries -> artery, lesions -> lesion; -ss, -us, -is, -as words kept).
+ * oedema -> edema, anaemia -> anemia, hyperlipidaemia -> hyperlipidemia, diarrhoea -> diarrhea) and
+ * plurals folded to the singular (arteries -> artery, lesions -> lesion, carcinomas -> carcinoma,
+ * arrhythmias -> arrhythmia; the Greek and Latin plurals of `irregularPlurals`; -ss, -us, -is words
+ * and the singular -as words of `singularAs` kept).
  */
 export function normaliseWord(word: string): string {
   const cached = keyCache.get(word);
   if (cached !== undefined) return cached;
   let w = word.toLowerCase();
-  if (/[a-z]/.test(w) && w.length > 3) w = singular(usSpelling(w));
+  if (/[a-z]/.test(w) && w.length > 3) w = singular(usSpelling(irregularPlurals.get(w) ?? w));
   if (keyCache.size < 200_000) keyCache.set(word, w);
   return w;
 }
@@ -50,7 +52,7 @@ function usSpelling(w: string): string {
     .replace(/sulph/g, 'sulf')
     .replace(/oea/g, 'ea')
     .replace(/^ae/, 'e')
-    .replace(/([hmkclnprf])ae/g, '$1e')
+    .replace(/([hmkclnprfdtxs])ae/g, '$1e')
     .replace(/our$/, 'or')
     .replace(/ours$/, 'ors')
     .replace(/yse$/, 'yze')
@@ -58,9 +60,51 @@ function usSpelling(w: string): string {
     .replace(/isation/, 'ization');
 }
 
+// Words ending in -as that are singular; every other -as word is the plural of an -a noun
+// (carcinomas, hernias, arrhythmias, areas).
+const singularAs = new Set([
+  'pancreas',
+  'atlas',
+  'alias',
+  'bias',
+  'canvas',
+  'whereas',
+  'christmas',
+  'pampas',
+]);
+
+// Greek and Latin plurals of medical nouns (foci, thrombi, metastases, diagnoses, vertebrae).
+const irregularPlurals = new Map([
+  ['metastases', 'metastasis'],
+  ['thromboses', 'thrombosis'],
+  ['stenoses', 'stenosis'],
+  ['psychoses', 'psychosis'],
+  ['neuroses', 'neurosis'],
+  ['fibroses', 'fibrosis'],
+  ['necroses', 'necrosis'],
+  ['anastomoses', 'anastomosis'],
+  ['diagnoses', 'diagnosis'],
+  ['prognoses', 'prognosis'],
+  ['dermatoses', 'dermatosis'],
+  ['mycoses', 'mycosis'],
+  ['viruses', 'virus'],
+  ['thrombi', 'thrombus'],
+  ['emboli', 'embolus'],
+  ['calculi', 'calculus'],
+  ['foci', 'focus'],
+  ['bronchi', 'bronchus'],
+  ['fungi', 'fungus'],
+  ['bacilli', 'bacillus'],
+  ['vertebrae', 'vertebra'],
+  ['diverticula', 'diverticulum'],
+  ['carcinomata', 'carcinoma'],
+  ['sarcomata', 'sarcoma'],
+]);
+
 function singular(w: string): string {
   if (!w.endsWith('s') || /\d/.test(w)) return w;
-  if (/(ss|us|is|as|ys|os)$/.test(w)) return w;
+  if (w.endsWith('as')) return singularAs.has(w) ? w : w.slice(0, -1);
+  if (/(ss|us|is|ys|os)$/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (/(sses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
   return w.slice(0, -1);
