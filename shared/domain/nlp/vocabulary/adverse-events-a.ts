@@ -28,7 +28,7 @@ export const adverseEventsA = [
   d('vestibular disorder|vestibular dysfunction|vestibulopathy|vestibular toxicity|vestibulotoxicity|vestibular impairment|vestibular hypofunction', '', { icd10cm: 'H81.90' }),
   d('otitis media with effusion|middle ear effusion|serous otitis media|secretory otitis media|glue ear|middle ear inflammation', 'OME', {}),
   // Endocrine disorders
-  d('virilization|virilisation|virilism|masculinization|masculinisation', '', {}),
+  d('virilization|virilisation|virilism|masculinization|masculinisation', '', { mesh: 'D014770' }),
   s('accelerated growth|growth acceleration|accelerated linear growth|growth accelerated|excessive linear growth', '', {}),
   // Eye disorders
   d('corneal ulcer|corneal ulceration|ulcerative keratitis|ulcer of the cornea|corneal ulcers', '', { mesh: 'D003320' }),
@@ -113,7 +113,7 @@ export const adverseEventsA = [
   s('lip pain|sore lips|painful lips', '', {}),
   s('gingival pain|gum pain|sore gums|painful gums|gum soreness', '', {}),
   s('oral pain|mouth pain|sore mouth|painful mouth|stomatodynia|pain in the mouth|mouth soreness', '', {}),
-  s('oral hemorrhage|oral haemorrhage|oral bleeding|bleeding from the mouth|bleeding in the mouth|mouth bleeding', '', {}),
+  s('oral hemorrhage|oral haemorrhage|oral bleeding|bleeding from the mouth|bleeding in the mouth|mouth bleeding', '', { mesh: 'D006472' }),
   s('oral dysesthesia|oral dysaesthesia|mouth dysesthesia|oral burning|burning sensation in the mouth|burning mouth', '', {}),
   d('oral cavity fistula|oral fistula|orocutaneous fistula', '', {}),
   d('dental caries|tooth decay|carious teeth|carious tooth|dental cavities|dental cavity|caries|carious lesions|carious lesion', '', { mesh: 'D003731', icd10cm: 'K02.9' }),

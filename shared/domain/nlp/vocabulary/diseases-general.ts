@@ -114,7 +114,7 @@ export const generalDiseases = [
   d('neuroleptic malignant syndrome', 'NMS', { mesh: 'D009459' }),
   d('serotonin syndrome', '', { mesh: 'D020230' }),
   d('respiratory depression|respiratory insufficiency|respiratory failure', '', { mesh: 'D012131' }),
-  d('hypoxia|hypoxemia', '', { mesh: 'D000860' }),
+  d('hypoxia|hypoxemia|anoxia', '', { mesh: 'D000860' }),
   d('pulmonary fibrosis', '', { mesh: 'D011658' }),
   d('hearing loss|ototoxicity|hearing impairment|hearing impaired|impaired hearing', '', { mesh: 'D034381' }),
   d('deafness', '', { mesh: 'D003638' }),

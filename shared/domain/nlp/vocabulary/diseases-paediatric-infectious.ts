@@ -170,7 +170,7 @@ export const paediatricInfectiousDiseases = [
   d('specific learning disorder|learning disorder|specific developmental disorder of scholastic skills|learning impairment|learning impairments', '', { icd10cm: 'F81.9', mesh: 'D007859' }),
   d('developmental coordination disorder|dyspraxia|developmental dyspraxia', '', { icd10cm: 'F82', mesh: 'D019957' }),
   d('nocturnal enuresis|bedwetting|bed-wetting|bed wetting', '', { icd10cm: 'N39.44', mesh: 'D053206' }),
-  d('encopresis|fecal soiling', '', { icd10cm: 'F98.1' }),
+  d('encopresis|fecal soiling', '', { icd10cm: 'F98.1', mesh: 'D004688' }),
   d('failure to thrive|faltering growth|growth faltering|poor weight gain', 'FTT', { icd10cm: 'R62.51', mesh: 'D005183' }),
   d('short stature|short stature in childhood', '', { icd10cm: 'R62.52' }),
   d('growth hormone deficiency|adult growth hormone deficiency|pituitary dwarfism|isolated growth hormone deficiency', '~GHD', {}),

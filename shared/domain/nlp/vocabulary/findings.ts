@@ -38,7 +38,7 @@ export const symptoms = [
   s('insomnia|difficulty sleeping|trouble sleeping|poor sleep|sleeplessness', '', { snomed: '193462001' }),
   s('poor concentration|difficulty concentrating|trouble focusing', '', { snomed: '26329005' }),
   s('loss of appetite|decreased appetite|poor appetite|anorexia', '', { snomed: '79890006', mesh: 'D000855' }),
-  s('ear pain|otalgia|pulling at the ear', '', { snomed: '16001004', mesh: 'D004433' }),
+  s('ear pain|otalgia|earache|pulling at the ear', '', { snomed: '16001004', mesh: 'D004433' }),
   s('nasal congestion|congestion|stuffy nose|runny nose|rhinorrhea', '', { snomed: '68235000' }),
   s('itching|pruritus|itchy skin|itch|itchiness', '', { snomed: '418290006', mesh: 'D011537' }),
   s('rash|skin rash|red rash|eczematous rash|erythematous rash|exanthema|skin eruption', '', { snomed: '271807003', icd10cm: 'R21', mesh: 'D005076' }),

@@ -36,6 +36,7 @@ import { oncologyEndocrineDrugs } from './drugs-atc-oncology-endocrine';
 import { nervousSystemDrugs } from './drugs-atc-nervous';
 import { organSystemDrugs } from './drugs-atc-organ-systems';
 import { toxicologyChemicals } from './drugs-atc-toxicology';
+import { meshSymptoms } from './symptoms-mesh';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
 export { ambiguousGeneSymbols } from './genes';
@@ -69,6 +70,7 @@ export const starterVocabulary: readonly Concept[] = [
   ...toxicologyChemicals,
   ...symptoms,
   ...extendedSymptoms,
+  ...meshSymptoms,
   ...procedures,
   ...extendedProcedures,
   ...labTests,
