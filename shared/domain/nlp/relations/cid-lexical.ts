@@ -103,13 +103,33 @@ export function lexicalProbability(model: CidLexicalModel, features: readonly nu
 
 /**
  * Fit the sparse logistic regression: AdaGrad (learning rate 0.1), L2 `l2` applied lazily to the
- * weights a row touches, `epochs` passes in a seeded shuffled order (deterministic for a seed).
+ * weights a row touches, `epochs` passes in a seeded shuffled order; `orders` (default 5) such fits,
+ * each with its own shuffled order (seeds `seed` * 100 + i), averaged weight by weight. One order
+ * alone made the end-to-end CID cross-validation swing by 0.012 F1 between seeds (0.5325-0.5449 over
+ * five seeds on the BC5CDR training split); averaging five narrowed that to 0.003 and raised its
+ * mean (0.538 -> 0.543). Deterministic for a seed.
  */
 export function trainLexical(
   rows: readonly LexicalRow[],
-  options: { epochs?: number; l2?: number; seed?: number } = {},
+  options: { epochs?: number; l2?: number; seed?: number; orders?: number } = {},
 ): CidLexicalModel {
-  const { epochs = 8, l2 = 1e-4, seed = 1 } = options;
+  const { seed = 1, orders = 5 } = options;
+  const weights = new Float32Array(mask + 1);
+  let bias = 0;
+  for (let i = 0; i < orders; i++) {
+    const one = trainOneOrder(rows, options.epochs ?? 8, options.l2 ?? 1e-4, seed * 100 + i);
+    for (let j = 0; j < weights.length; j++) weights[j]! += one.weights[j]! / orders;
+    bias += one.bias / orders;
+  }
+  return { weights, bias };
+}
+
+function trainOneOrder(
+  rows: readonly LexicalRow[],
+  epochs: number,
+  l2: number,
+  seed: number,
+): CidLexicalModel {
   const weights = new Float32Array(mask + 1);
   const squares = new Float32Array(mask + 1);
   let bias = 0;
