@@ -97,7 +97,7 @@ export const adverseEventsA = [
   s('odynophagia|painful swallowing|pain on swallowing|pain with swallowing|pain when swallowing', '', {}),
   d('esophageal ulcer|oesophageal ulcer|esophageal ulceration|oesophageal ulceration|ulcer of the esophagus', '', { icd10cm: 'K22.10' }),
   d('gastric fistula|gastrocutaneous fistula|stomach fistula', '', { icd10cm: 'K31.6' }),
-  d('gastric hemorrhage|gastric haemorrhage|gastric bleeding|stomach bleeding|bleeding from the stomach', '', {}),
+  d('gastric hemorrhage|gastric haemorrhage|gastric bleeding|stomach bleeding|bleeding from the stomach', '', { mesh: 'D006471' }),
   d('gastric necrosis|necrosis of the stomach', '', {}),
   d('gastric perforation|stomach perforation|perforated stomach|perforation of the stomach', '', {}),
   d('gastric stenosis|gastric stricture|stomach stricture', '', {}),

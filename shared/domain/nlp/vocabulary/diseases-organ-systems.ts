@@ -396,7 +396,7 @@ export const organSystemDiseases = [
   d('drug-induced urinary retention|drug induced urinary retention|anticholinergic urinary retention|opioid-induced urinary retention', '', { icd10cm: 'R33.0' }),
   d('neurogenic bladder|neurogenic bladder dysfunction|neurogenic lower urinary tract dysfunction', '', { icd10cm: 'N31.9', mesh: 'D001750' }),
   d('interstitial cystitis|bladder pain syndrome|painful bladder syndrome|interstitial cystitis/bladder pain syndrome', '~IC/BPS', { icd10cm: 'N30.10', mesh: 'D018856' }),
-  d('hemorrhagic cystitis|cyclophosphamide-induced hemorrhagic cystitis|ifosfamide-induced hemorrhagic cystitis', '', {}),
+  d('hemorrhagic cystitis|cyclophosphamide-induced hemorrhagic cystitis|ifosfamide-induced hemorrhagic cystitis', '', { mesh: 'D003556' }),
   d('nocturia|nighttime urination', '', { icd10cm: 'R35.1', mesh: 'D053158' }),
   d('urethral stricture', '', { mesh: 'D014525' }),
   d('erectile dysfunction|impotence|erectile impotence', '', { icd10cm: 'N52.9', snomed: '397803000', mesh: 'D007172' }),

@@ -114,7 +114,8 @@ export const extendedSymptoms = [
   // skin and general
   s('erythema|redness of skin|skin redness|erythematous', '', { mesh: 'D004890' }),
   s('petechiae|petechial rash|petechia|petechial hemorrhages', '', {}),
-  s('bruising|ecchymosis|ecchymoses|easy bruising|bruises|bruise', '', { mesh: 'D004438' }),
+  s('bruising|easy bruising|bruises|bruise', '', { mesh: 'D003288' }),
+  s('ecchymosis|ecchymoses', '', { mesh: 'D004438' }),
   s('pallor|pale skin|pale complexion|paleness|conjunctival pallor|looks pale', '', { icd10cm: 'R23.1', mesh: 'D010167' }),
   s('flushing|facial flushing|skin flushing|flushed skin', '', { icd10cm: 'R23.2', mesh: 'D005483' }),
   s('lymphadenopathy|swollen lymph nodes|swollen glands|enlarged lymph nodes|cervical lymphadenopathy|axillary lymphadenopathy|lymph node enlargement', '', { snomed: '30746006', icd10cm: 'R59.9', mesh: 'D000072281' }),

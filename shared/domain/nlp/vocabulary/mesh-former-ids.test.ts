@@ -27,4 +27,9 @@ describe('Function: corpusEraMeshId', () => {
     expect(corpusEraMeshId('D000069287')).toBe('C110904');
     expect(corpusEraMeshId('D003520')).toBe('D003520');
   });
+
+  it('gives the broader descriptor MeSH 2015 indexed a newer disease descriptor under', () => {
+    // Lymphadenopathy: indexed under Lymphatic Diseases until its own descriptor (2017).
+    expect(corpusEraMeshId('D000072281')).toBe('D008206');
+  });
 });

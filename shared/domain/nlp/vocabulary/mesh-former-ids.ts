@@ -101,10 +101,19 @@ export const meshFormerIds: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Current descriptor id -> the broader MeSH 2015 descriptor its concept was indexed under before it
+ * had a descriptor of its own (the descriptor record's "Previous Indexing"); checked as above.
+ */
+export const meshPreviousIndexing: ReadonlyMap<string, string> = new Map([
+  ['D000072281', 'D008206'], // Lymphadenopathy (2017) -> Lymphatic Diseases: BC5CDR train
+]);
+
+/**
  * The id a corpus annotated with MeSH 2015 (BC5CDR, NCBI-disease) uses for the substance of `id`:
- * the supplementary record a newer descriptor replaced, else `id` itself. For scoring against such
+ * the supplementary record a newer descriptor replaced, or the broader descriptor it was indexed
+ * under (meshPreviousIndexing), else `id` itself. For scoring against such
  * corpora; the product keeps the current descriptor.
  */
 export function corpusEraMeshId(id: string): string {
-  return meshFormerIds.get(id) ?? id;
+  return meshFormerIds.get(id) ?? meshPreviousIndexing.get(id) ?? id;
 }
