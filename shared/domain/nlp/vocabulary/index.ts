@@ -37,6 +37,7 @@ import { nervousSystemDrugs } from './drugs-atc-nervous';
 import { organSystemDrugs } from './drugs-atc-organ-systems';
 import { toxicologyChemicals } from './drugs-atc-toxicology';
 import { meshSymptoms } from './symptoms-mesh';
+import { meshDiseases } from './diseases-mesh';
 
 export { ambiguousAbbreviations, type AmbiguousAbbreviation } from './ambiguous';
 export { ambiguousGeneSymbols } from './genes';
@@ -71,6 +72,7 @@ export const starterVocabulary: readonly Concept[] = [
   ...symptoms,
   ...extendedSymptoms,
   ...meshSymptoms,
+  ...meshDiseases,
   ...procedures,
   ...extendedProcedures,
   ...labTests,
