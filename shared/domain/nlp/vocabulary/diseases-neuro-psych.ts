@@ -428,7 +428,7 @@ export const neuroPsychDiseases = [
   d('conus medullaris syndrome', '', {}),
   d('myelopathy|spinal cord disease|spinal cord disorder', '', { icd10cm: 'G95.9', mesh: 'D013118' }),
   d('cervical spondylotic myelopathy|cervical myelopathy|degenerative cervical myelopathy|cervical spondylosis with myelopathy', '', { icd10cm: 'M47.12' }),
-  d('spinal cord infarction|spinal cord stroke|anterior spinal artery syndrome', '', { icd10cm: 'G95.11' }),
+  d('spinal cord infarction|spinal cord stroke|anterior spinal artery syndrome', '', { icd10cm: 'G95.11', mesh: 'D020759' }),
   d('syringomyelia|syrinx|syringobulbia', '', { icd10cm: 'G95.0', mesh: 'D013595' }),
   d('Chiari malformation|Arnold-Chiari malformation|Chiari I malformation|Chiari type 1 malformation|Chiari type I malformation', '', { mesh: 'D001139' }),
   d('subacute combined degeneration|subacute combined degeneration of the spinal cord', '', { mesh: 'D052879' }),

@@ -59,7 +59,7 @@ export const oncologyHaematologyDiseases = [
   d('hepatoblastoma', '', { icd10cm: 'C22.2', mesh: 'D018197' }),
   d('liver metastases|liver metastasis|hepatic metastases|hepatic metastasis|metastatic disease to the liver|secondary malignant neoplasm of liver|liver mets', '', { icd10cm: 'C78.7' }),
   d('pancreatic ductal adenocarcinoma|ductal adenocarcinoma of the pancreas|pancreatic ductal carcinoma', '~PDAC', { mesh: 'D021441' }),
-  d('pancreatic neuroendocrine tumor|pancreatic neuroendocrine neoplasm|pancreatic NET|islet cell tumor|islet cell carcinoma|pancreatic endocrine tumor', 'PanNET', {}),
+  d('pancreatic neuroendocrine tumor|pancreatic neuroendocrine neoplasm|pancreatic NET|islet cell tumor|islet cell carcinoma|pancreatic endocrine tumor', 'PanNET', { mesh: 'D018273' }),
   d('insulinoma', '', { mesh: 'D007340' }),
   d('gastrinoma', '', { mesh: 'D015408' }),
   d('intraductal papillary mucinous neoplasm|intraductal papillary mucinous tumor', '~IPMN', {}),

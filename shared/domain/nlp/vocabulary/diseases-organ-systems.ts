@@ -235,7 +235,7 @@ export const organSystemDiseases = [
   d('cholangitis|acute cholangitis|ascending cholangitis', '', { icd10cm: 'K83.09', mesh: 'D002761' }),
   d('biliary obstruction|bile duct obstruction|obstructive jaundice|extrahepatic biliary obstruction', '', { icd10cm: 'K83.1', mesh: 'D001651' }),
   d('sphincter of Oddi dysfunction', '', { icd10cm: 'K83.4', mesh: 'D046628' }),
-  d('postcholecystectomy syndrome|post-cholecystectomy syndrome', '', { icd10cm: 'K91.5', mesh: 'D011183' }),
+  d('postcholecystectomy syndrome|post-cholecystectomy syndrome', '', { icd10cm: 'K91.5', mesh: 'D017562' }),
 
   // Musculoskeletal and rheumatology
   d('arthritis|inflammatory arthritis|polyarthritis', '', { mesh: 'D001168' }),
@@ -369,7 +369,7 @@ export const organSystemDiseases = [
   d('scleritis', '', { mesh: 'D015423' }),
   d('retinal detachment|detached retina', '', { mesh: 'D012163' }),
   d('retinal vein occlusion|central retinal vein occlusion|branch retinal vein occlusion', '~RVO|~CRVO|~BRVO', { mesh: 'D012170' }),
-  d('central retinal artery occlusion|retinal artery occlusion', '~CRAO', {}),
+  d('central retinal artery occlusion|retinal artery occlusion', '~CRAO', { mesh: 'D015356' }),
   d('macular edema|macular oedema|cystoid macular edema', '', { icd10cm: 'H35.81', mesh: 'D008269' }),
   d('central serous chorioretinopathy|central serous retinopathy', '~CSCR', { icd10cm: 'H35.719', mesh: 'D056833' }),
   d('hydroxychloroquine retinopathy|chloroquine retinopathy|hydroxychloroquine retinal toxicity|Plaquenil retinopathy|antimalarial retinopathy', '', {}),

@@ -71,7 +71,7 @@ export const extendedDrugsB = [
   c('thioridazine|Mellaril', '', { mesh: 'D013881' }, scz),
   c('trifluoperazine|Stelazine', '', { mesh: 'D014283' }, ind('schizophrenia', 'generalized anxiety disorder')),
   c('thiothixene|Navane|tiotixene', '', { mesh: 'D013888' }, scz),
-  c('loxapine|Loxitane|Adasuve', '', { mesh: 'D008151' }, scz),
+  c('loxapine|Loxitane|Adasuve', '', { mesh: 'D008152' }, scz),
   c('pimozide|Orap', '', { mesh: 'D010868' }),
   c('molindone|Moban', '', { mesh: 'D008972' }, scz),
   c('ziprasidone|Geodon|Zeldox', '', { rxnorm: '115698', mesh: 'C092292' }, sczBp),

@@ -81,7 +81,7 @@ export const extendedSymptoms = [
   s('gait disturbance|abnormal gait|unsteady gait|gait instability|gait abnormality|difficulty walking|trouble walking', '', { icd10cm: 'R26.9' }),
   s('unsteadiness on feet|loss of balance|balance problems|poor balance|feeling unsteady', '', { icd10cm: 'R26.81' }),
   s('repeated falls|recurrent falls|frequent falls|multiple falls', '', { icd10cm: 'R29.6' }),
-  s('facial droop|facial weakness|facial asymmetry|drooping of the face|face drooping', '', { icd10cm: 'R29.810' }),
+  s('facial droop|facial weakness|facial asymmetry|drooping of the face|face drooping', '', { icd10cm: 'R29.810', mesh: 'D005146' }),
   s('nuchal rigidity|meningismus|neck stiffness|meningism', '', { icd10cm: 'R29.1', mesh: 'D008580' }),
   s('focal neurological deficit|focal neurologic deficit|focal neurological deficits|focal deficit', '', {}),
   s('muscle rigidity|cogwheel rigidity|lead-pipe rigidity|muscular rigidity', '', { mesh: 'D009127' }),

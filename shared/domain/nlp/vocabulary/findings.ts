@@ -56,7 +56,7 @@ export const symptoms = [
   s('slurred speech|dysarthria|difficulty speaking', '', { snomed: '8011004', mesh: 'D004401' }),
   s('aphasia|word-finding difficulty|trouble finding words', '', { snomed: '87486003', mesh: 'D001037' }),
   s('leg pain|calf pain|pain in the leg', '', { snomed: '10601006' }),
-  s('sore throat|throat pain|pharyngitis', '', { snomed: '162397003' }),
+  s('sore throat|throat pain|pharyngitis', '', { snomed: '162397003', mesh: 'D010612' }),
   s('joint pain|arthralgias|arthralgia|achy joints', '', { snomed: '57676002', mesh: 'D018771' }),
   s('back pain|low back pain|lower back pain', 'LBP', { snomed: '161891005', mesh: 'D001416' }),
   s('pain', '', { mesh: 'D010146' }),
