@@ -33,8 +33,9 @@ describe('Function: matchDictionary', () => {
       ['K', 'LabTest'],
       ['Na', 'LabTest'],
     ]);
-    // "K" in "Vitamin K" is no potassium: only the vitamin is found
-    expect(found('Vitamin K deficiency plan B')).toEqual([['Vitamin K', 'Chemical']]);
+    // "K" in "Vitamin K" is no potassium: only the vitamin is found, or the longer disease term
+    expect(found('Vitamin K 10 mg given, plan B')).toEqual([['Vitamin K', 'Chemical']]);
+    expect(found('Vitamin K deficiency plan B')).toEqual([['Vitamin K deficiency', 'Disease']]);
   });
 
   it('keeps the charge sign of K+ in the span', () => {
