@@ -22,6 +22,14 @@ import {
   type CidRow,
 } from './cid-model';
 import { documentRelativeFeatures } from './cid-stack';
+import { meshDiseaseBranchNames, meshDiseaseBranches } from '../vocabulary/mesh-disease-branches';
+
+// Every disease-tree branch but the veterinary one (C22).
+const diseaseBranches = Object.keys(meshDiseaseBranchNames).filter((b) => b !== 'C22');
+const diseaseBranchFeatureNames = [
+  ...diseaseBranches.map((b) => `diseaseBranch${b}`),
+  'diseaseBranchNone',
+];
 import {
   cidPriorFeatureNames,
   cidPriorFeatures,
@@ -38,6 +46,7 @@ export const cidPairFeatureNames = [
   'knownAdverseEffect',
   'knownIndication',
   'chemicalHasKnownEffects',
+  ...diseaseBranchFeatureNames,
 ] as const;
 
 /**
@@ -163,6 +172,7 @@ function candidates(
     knowledge.causes.has(`${c}|${d}`) ? 1 : 0,
     knowledge.treats.has(`${c}|${d}`) ? 1 : 0,
     withEffects.has(c) ? 1 : 0,
+    ...diseaseBranchFeatures(d),
   ]);
 }
 
@@ -180,6 +190,19 @@ function chemicalsWithKnownEffects(knowledge: CidKnowledge): Set<string> {
     effectsCache.set(knowledge, out);
   }
   return out;
+}
+
+/**
+ * The disease's branches of the MeSH disease trees (mesh-disease-branches.ts), one indicator each,
+ * and one for a disease in none (a newer descriptor, or not a disease descriptor): an infection or a
+ * neoplasm is the population or the indication of a study far more often than an induced disease,
+ * a sign or a nervous-system disorder far less. They generalise the disease prior to descriptors the
+ * training documents never annotated. 5-fold CV on the BC5CDR training split: end to end 0.543 ->
+ * 0.547, gold entities 0.629 -> 0.636.
+ */
+function diseaseBranchFeatures(disease: string): number[] {
+  const branches = meshDiseaseBranches(disease);
+  return [...diseaseBranches.map((b) => (branches.includes(b) ? 1 : 0)), branches.length ? 0 : 1];
 }
 
 const logOdds = (p: number) => Math.max(-8, Math.min(8, Math.log(p / (1 - p))));
