@@ -88,11 +88,12 @@ export class NoteBuilder {
   entity(surface: string, type: EntityType, assertion: Assertion, coding?: Coding): number {
     const start = this.offset;
     const text = this.push(this.typos.perturb(surface, this.counts));
-    const span: EntitySpan = { start, end: this.offset, text, type, assertion };
-    if (coding) {
-      span.code = coding.code;
-      span.system = coding.system;
-    }
+    // One literal per shape (same key order, so the same JSON): adding code and system to a built
+    // span moved them out of the object into a separately allocated property store.
+    const end = this.offset;
+    const span: EntitySpan = coding
+      ? { start, end, text, type, assertion, code: coding.code, system: coding.system }
+      : { start, end, text, type, assertion };
     return this.entities.push(span) - 1;
   }
 

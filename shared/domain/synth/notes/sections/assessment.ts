@@ -84,8 +84,10 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,
     lab: lab ? () => writePlannedTest(c, lab) : undefined,
+    // The plan sentence fills its own slots from this object (no problem plan uses {plan}).
+    plan: () => say(c.b, problemPlans, c.rng, slots),
   };
-  return { ...slots, plan: () => say(c.b, problemPlans, c.rng, slots) };
+  return slots;
 }
 
 /** Uncertain diagnoses (assertion "possible"; >= 6 phrasings) and ruled-out ones ("negated"). */

@@ -123,29 +123,6 @@ export function articleForAge(years: number, months: number): string {
   return years < 2 && months === 0 ? 'a ' : vowelSound ? 'an ' : 'a ';
 }
 
-/** Slots naming the patient: name, age ("an 87 y/o"), sex words and pronouns. */
-function patientSlots(c: Composer): Slots {
-  const { truth, pronouns: p } = c;
-  const female = truth.patient.demographics.sex === 'female';
-  const { ageYears: years, ageMonths: months } = truth;
-  const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
-  const sexWords = female ? ['female', 'woman', 'F', 'lady'] : ['male', 'man', 'M', 'gentleman'];
-  const childWord =
-    years < 2 && months > 0 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
-  return {
-    name: (b) => writePatientName(b, truth.patient, c.rng, c.rng.chance(0.5)),
-    age: (b) => writeAge(b, years, months, c.rng),
-    aAge: (b) => writeAge(b.text(articleForAge(years, months)), years, months, c.rng),
-    sex: (b) => b.text(c.rng.pick(sexWords)),
-    sexShort: (b) => b.verbatim(c.rng.pick(female ? ['F', 'f', 'yo F'] : ['M', 'm', 'yo M'])),
-    boy: (b) => b.text(childWord),
-    He: (b) => b.text(cap(p.subject)),
-    he: (b) => b.text(p.subject),
-    his: (b) => b.text(p.possessive),
-    His: (b) => b.text(cap(p.possessive)),
-  };
-}
-
 /** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
 export function historySlots(c: Composer): Slots {
   const cached = slotsByNote.get(c);
@@ -158,13 +135,32 @@ export function historySlots(c: Composer): Slots {
 /** One set of history slots per note: they only close over the note's own state. */
 const slotsByNote = new WeakMap<Composer, Slots>();
 
+/**
+ * The slots naming the patient (name, age "an 87 y/o", sex words, pronouns) and those of the history
+ * itself, built as one object literal (not one spread into another: this runs for every note).
+ */
 function buildHistorySlots(c: Composer): Slots {
-  const { truth } = c;
+  const { truth, pronouns: p } = c;
+  const female = truth.patient.demographics.sex === 'female';
+  const { ageYears: years, ageMonths: months } = truth;
+  const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+  const sexWords = female ? ['female', 'woman', 'F', 'lady'] : ['male', 'man', 'M', 'gentleman'];
+  const childWord =
+    years < 2 && months > 0 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
   const others = truth.conditions.filter((x) => x.condition.key !== truth.reason);
   const present = c.plan.present;
   const writePresent = (s: SymptomKey): void => void writeSymptom(c, s, 'present');
   return {
-    ...patientSlots(c),
+    name: (b) => writePatientName(b, truth.patient, c.rng, c.rng.chance(0.5)),
+    age: (b) => writeAge(b, years, months, c.rng),
+    aAge: (b) => writeAge(b.text(articleForAge(years, months)), years, months, c.rng),
+    sex: (b) => b.text(c.rng.pick(sexWords)),
+    sexShort: (b) => b.verbatim(c.rng.pick(female ? ['F', 'f', 'yo F'] : ['M', 'm', 'yo M'])),
+    boy: (b) => b.text(childWord),
+    He: (b) => b.text(cap(p.subject)),
+    he: (b) => b.text(p.subject),
+    his: (b) => b.text(p.possessive),
+    His: (b) => b.text(cap(p.possessive)),
     dur: (b) => b.text(durationOf(c)),
     pmh:
       others.length > 0
