@@ -23,13 +23,6 @@ import {
 } from './cid-model';
 import { documentRelativeFeatures } from './cid-stack';
 import { meshDiseaseBranchNames, meshDiseaseBranches } from '../vocabulary/mesh-disease-branches';
-
-// Every disease-tree branch but the veterinary one (C22).
-const diseaseBranches = Object.keys(meshDiseaseBranchNames).filter((b) => b !== 'C22');
-const diseaseBranchFeatureNames = [
-  ...diseaseBranches.map((b) => `diseaseBranch${b}`),
-  'diseaseBranchNone',
-];
 import {
   cidPriorFeatureNames,
   cidPriorFeatures,
@@ -37,6 +30,13 @@ import {
   type CidPrior,
   type CidPriorDocument,
 } from './cid-prior';
+
+// Every disease-tree branch but the veterinary one (C22).
+const diseaseBranches = Object.keys(meshDiseaseBranchNames).filter((b) => b !== 'C22');
+const diseaseBranchFeatureNames = [
+  ...diseaseBranches.map((b) => `diseaseBranch${b}`),
+  'diseaseBranchNone',
+];
 
 /** Names of the first-stage features, in order. */
 export const cidPairFeatureNames = [

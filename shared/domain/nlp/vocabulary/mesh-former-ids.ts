@@ -111,8 +111,8 @@ export const meshPreviousIndexing: ReadonlyMap<string, string> = new Map([
 /**
  * The id a corpus annotated with MeSH 2015 (BC5CDR, NCBI-disease) uses for the substance of `id`:
  * the supplementary record a newer descriptor replaced, or the broader descriptor it was indexed
- * under (meshPreviousIndexing), else `id` itself. For scoring against such
- * corpora; the product keeps the current descriptor.
+ * under (meshPreviousIndexing), else `id` itself. For scoring against such corpora; the product
+ * keeps the current descriptor.
  */
 export function corpusEraMeshId(id: string): string {
   return meshFormerIds.get(id) ?? meshPreviousIndexing.get(id) ?? id;
