@@ -3,8 +3,10 @@
 // sleep, fetal and neurological signs. Each row is one MeSH descriptor, written with its name
 // un-inverted ("Hearing Loss, Unilateral" -> unilateral hearing loss) and common clinical synonyms.
 // Codes: MeSH descriptor ids with their NLM names, read from the public MeSH id-name table of
-// dhimmel/mesh (data/symptoms.tsv, MeSH 2015; every id here is unchanged in MeSH 2024). Category
-// headings that no text uses as a mention ("Skin Manifestations", "Respiratory Sounds") are left out.
+// dhimmel/mesh (data/symptoms.tsv, MeSH 2015, the release the BC5CDR and NCBI-disease corpora use;
+// a descriptor NLM has replaced since would need corpusEraMeshId's tables the other way round).
+// Category headings that no text uses as a mention ("Skin Manifestations", "Respiratory Sounds") are
+// left out.
 import { rowsOf } from './define';
 
 const source = 'MeSH C23.888 Signs and Symptoms (NLM descriptor ids and names)';
