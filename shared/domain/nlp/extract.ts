@@ -14,7 +14,13 @@ import {
 import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
 import { withCoordinations } from './matcher/coordination';
-import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
+import {
+  buildDictionary,
+  matchDictionary,
+  type DictionaryIndex,
+  type DictionaryMention,
+} from './matcher/dictionary';
+import { matchOrganSystem } from './matcher/organ-system';
 import { matchDrugStems } from './matcher/stems';
 import { indexVariants, matchVariantPatterns, type PatternMention } from './matcher/variants';
 import type { ClinicalEntity, CodeSystemKey, Concept, ExtractionResult, Section } from './model';
@@ -130,7 +136,8 @@ function findEntities(
     return s !== undefined && start < s.bodyStart;
   };
   const entities: ClinicalEntity[] = [];
-  for (const m of matchDictionary(engine.dictionary, text)) {
+  const dictionary = matchDictionary(engine.dictionary, text);
+  for (const m of [...dictionary, ...organSystemMentions(engine.dictionary, text, dictionary)]) {
     if (inHeader(m.start)) continue;
     entities.push({
       start: m.start,
@@ -164,6 +171,23 @@ function findEntities(
   );
   // Dictionary spans win over self-defined abbreviations on overlap (combineEntities keeps the longer).
   return combineEntities(found, documentAbbreviations(text, found));
+}
+
+/**
+ * Organ-system mentions ("hepatic impairment", matcher/organ-system) that no dictionary match covers
+ * or that are longer than the matches they overlap ("hematologic toxicity" over "toxicity").
+ */
+function organSystemMentions(
+  index: DictionaryIndex,
+  text: string,
+  dictionary: readonly DictionaryMention[],
+): DictionaryMention[] {
+  return matchOrganSystem(index, text, dictionary).filter(
+    (o) =>
+      !dictionary.some(
+        (d) => d.start < o.end && o.start < d.end && d.end - d.start >= o.end - o.start,
+      ),
+  );
 }
 
 function patternEntity(

@@ -7,6 +7,7 @@
 import type { NlpEngine } from '../extract';
 import { conceptLink } from '../linking/link';
 import { wholeMatch } from '../matcher/dictionary';
+import { organSystemConcept } from '../matcher/organ-system';
 import type { ClinicalEntity, CodeSystemKey, EntityType } from '../model';
 import { combineEntities } from './combine';
 
@@ -31,7 +32,9 @@ const taggerTypes = new Set<string>(['Chemical', 'Disease', 'Symptom', 'Gene', '
 
 /**
  * Entities of a tagger's spans on `text`, each linked to a concept when the dictionary matches the
- * whole span (its codes, `preferSystem` first). Spans of types the contract does not know are dropped.
+ * whole span (its codes, `preferSystem` first), or, for a disease span "<organ> <word naming no
+ * disease>" ("hepatic dysfunction"), the organ's disease (matcher/organ-system). Spans of types the
+ * contract does not know are dropped.
  */
 export function taggerEntities(
   engine: NlpEngine,
@@ -44,7 +47,12 @@ export function taggerEntities(
     .map((s) => {
       const surface = text.slice(s.start, s.end);
       const whole = wholeMatch(engine.dictionary, surface);
-      const concept = whole && sameFamily(whole.concept.type, s.type) ? whole.concept : undefined;
+      const concept =
+        whole && sameFamily(whole.concept.type, s.type)
+          ? whole.concept
+          : sameFamily(s.type, 'Disease')
+            ? organSystemConcept(engine.dictionary, surface)
+            : undefined;
       return {
         start: s.start,
         end: s.end,

@@ -79,3 +79,24 @@ describe('Function: fillMeshIds', () => {
     expect(ids).toEqual(['D058186', 'D058186', 'D000001', 'D058186']);
   });
 });
+
+describe('Function: meshIdOf (organ systems)', () => {
+  // MeSH 2015: D006402 Hematologic Diseases, D006331 Heart Diseases, D064420 Drug-Related Side
+  // Effects and Adverse Reactions (names paired with ids as a corpus may).
+  const organs = learnMeshNames([
+    { name: 'hematologic disease', type: 'Disease', id: 'D006402' },
+    { name: 'cardiac damage', type: 'Disease', id: 'D006331' },
+    { name: 'toxicity', type: 'Disease', id: 'D064420' },
+  ]);
+
+  it("links an organ with a word naming no disease to the organ's disease", () => {
+    expect(meshIdOf(organs, 'hematologic toxicity', 'Disease')).toBe('D006402');
+    expect(meshIdOf(organs, 'severe haematological toxicities', 'Disease')).toBe('D006402');
+    expect(meshIdOf(organs, 'heart dysfunction', 'Disease')).toBe('D006331');
+  });
+
+  it('backs anything else off to the head noun as before', () => {
+    expect(meshIdOf(organs, 'drug toxicity', 'Disease')).toBe('D064420');
+    expect(meshIdOf(organs, 'hematologic toxicity', 'Chemical')).toBeUndefined();
+  });
+});
