@@ -13,7 +13,8 @@ const s = rowsOf('Symptom', ctcaeSource);
 // prettier-ignore
 export const adverseEventsB = [
   // Metabolism and nutrition disorders
-  d('glucose intolerance|abnormal glucose tolerance|decreased glucose tolerance|reduced glucose tolerance', '', { mesh: 'D018149' }),
+  // Impaired glucose tolerance: ICD-10-CM R73.02 "Impaired glucose tolerance (oral)"; MeSH Glucose Intolerance.
+  d('glucose intolerance|abnormal glucose tolerance|decreased glucose tolerance|reduced glucose tolerance|impaired glucose tolerance', 'IGT', { icd10cm: 'R73.02', mesh: 'D018149' }),
   d('alcohol intolerance|ethanol intolerance|intolerance to alcohol|alcohol sensitivity', '', {}),
   d('iron overload|iron overload disorder|transfusional iron overload|transfusion-related iron overload|secondary iron overload', '', { mesh: 'D019190' }),
   d('hemosiderosis|transfusional hemosiderosis|transfusion hemosiderosis', '', { mesh: 'D006486' }),

@@ -25,7 +25,7 @@ export const oncologyDiseases = [
   d('non-Hodgkin lymphoma|non-Hodgkin\'s lymphoma|non-Hodgkins lymphoma', 'NHL', { icd10cm: 'C85.90', mesh: 'D008228' }),
   d('Hodgkin lymphoma|Hodgkin disease|Hodgkin\'s disease', '', { mesh: 'D006689' }),
   d('multiple myeloma|myeloma', '', { mesh: 'D009101' }),
-  d('hepatocellular carcinoma|liver cancer', 'HCC', { icd10cm: 'C22.0', mesh: 'D006528' }),
+  d('hepatocellular carcinoma|liver cancer|hepatoma', 'HCC', { icd10cm: 'C22.0', mesh: 'D006528' }),
   d('bladder cancer|urinary bladder neoplasm', '', { mesh: 'D001749' }),
   d('glioblastoma|glioblastoma multiforme', 'GBM', { mesh: 'D005909' }),
   d('metastasis|metastases|metastatic disease', '', { mesh: 'D009362' }),

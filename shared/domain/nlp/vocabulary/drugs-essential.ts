@@ -161,7 +161,7 @@ export const essentialMedicines = [
   // Dermatological agents
   c('adapalene|Differin', '', { mesh: 'D000068816' }),
   c('tazarotene', '', { mesh: 'C086827' }),
-  c('isotretinoin|Accutane|Roaccutane', '', { mesh: 'D015474' }),
+  c('isotretinoin|13-cis-retinoic acid|13-cis retinoic acid|Accutane|Roaccutane', '', { mesh: 'D015474' }),
   c('alitretinoin', '', { mesh: 'D000077556' }),
   c('azelaic acid', '', { mesh: 'C010038' }),
   c('benzoyl peroxide', '', { mesh: 'D001585' }),

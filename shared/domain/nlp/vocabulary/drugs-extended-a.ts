@@ -123,7 +123,7 @@ export const extendedDrugsA = [
   c('nadolol|Corgard', '', { rxnorm: '7226', mesh: 'D009248' }, ind('hypertension', 'angina')),
   c('pindolol|Visken', '', { mesh: 'D010869' }, htn),
   c('acebutolol|Sectral', '', { mesh: 'D000070' }, htn),
-  c('beta blocker|beta blockers|beta-blocker|beta-blockers|beta-adrenergic blocker|beta-adrenergic antagonist|beta-adrenergic blocking agent', '', { mesh: 'D000319' }, ind('hypertension', hf)),
+  c('beta blocker|beta blockers|beta-blocker|beta-blockers|beta-adrenergic blocker|beta-adrenergic antagonist|beta-adrenergic blocking agent|beta-adrenergic blocking drug', '', { mesh: 'D000319' }, ind('hypertension', hf)),
   c('doxazosin|Cardura', '', { rxnorm: '49276', mesh: 'D017292' }, htn),
   c('prazosin|Minipress', '', { rxnorm: '8629', mesh: 'D011224' }, htn),
   c('terazosin|Hytrin', '', { rxnorm: '37798', mesh: 'C041226' }, htn),
@@ -489,6 +489,7 @@ export const extendedDrugsA = [
   c('mefenamic acid|Ponstel|Ponstan', '', { mesh: 'D008528' }),
   c('nonsteroidal anti-inflammatory drug|nonsteroidal anti-inflammatory drugs|non-steroidal anti-inflammatory drug|non-steroidal anti-inflammatory drugs|nonsteroidal anti-inflammatory agent|anti-inflammatories', 'NSAID|NSAIDs|NSAIDS', { mesh: 'D000894' }),
   c('COX-2 inhibitor|COX-2 inhibitors|cyclooxygenase-2 inhibitor|cyclooxygenase 2 inhibitor|coxib|coxibs', '', { mesh: 'D052246' }),
+  c('cyclooxygenase inhibitor|COX inhibitor', '', { mesh: 'D016861' }),
 
   // Local anaesthetics
   c('bupivacaine|Marcaine|Sensorcaine', '', { rxnorm: '1815', mesh: 'D002045' }),
@@ -533,7 +534,7 @@ export const extendedDrugsA = [
   c('dantrolene|Dantrium|Ryanodex|Revonto', '', { mesh: 'D003620' }),
   c('muscle relaxant|muscle relaxants|skeletal muscle relaxant|skeletal muscle relaxants', '', {}),
   c('sugammadex|Bridion', '', { mesh: 'D000077122' }),
-  c('neostigmine|Bloxiverz|Prostigmin', '', { rxnorm: '7315', mesh: 'D009388' }),
+  c('neostigmine|Bloxiverz|Prostigmin|prostigmine', '', { rxnorm: '7315', mesh: 'D009388' }),
   c('glycopyrrolate|glycopyrronium|glycopyrronium bromide|Robinul|Cuvposa', '', { mesh: 'D006024' }),
   c('flumazenil|Romazicon|Anexate', '', { rxnorm: '24947', mesh: 'D005442' }),
   c('lipid emulsion|intravenous lipid emulsion|Intralipid|Smoflipid', '', { mesh: 'D005217' }),

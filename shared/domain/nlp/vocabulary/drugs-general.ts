@@ -53,7 +53,7 @@ export const respiratoryAndMentalHealthDrugs = [
   c('lamotrigine|Lamictal', '', { rxnorm: '28439', mesh: 'D000077213' }, ind('epilepsy', 'bipolar disorder')),
   c('valproic acid|valproate|divalproex|Depakote', '', { rxnorm: '11118', mesh: 'D014635' }, ind('epilepsy', 'bipolar disorder')),
   c('carbamazepine|Tegretol', '', { mesh: 'D002220' }, ind('epilepsy')),
-  c('phenytoin|Dilantin', '', { mesh: 'D010672' }, ind('epilepsy')),
+  c('phenytoin|diphenylhydantoin|Dilantin', '', { mesh: 'D010672' }, ind('epilepsy')),
   c('gabapentin|Neurontin', '', { rxnorm: '25480', mesh: 'D000077206' }, ind('peripheral neuropathy')),
   c('pregabalin|Lyrica', '', { mesh: 'D000069583' }, ind('peripheral neuropathy')),
   c('levodopa|carbidopa/levodopa|Sinemet', '', { mesh: 'D007980' }, ind('Parkinson disease')),

@@ -117,7 +117,7 @@ export const extendedSymptoms = [
   s('bruising|easy bruising|bruises|bruise', '', { mesh: 'D003288' }),
   s('ecchymosis|ecchymoses', '', { mesh: 'D004438' }),
   s('pallor|pale skin|pale complexion|paleness|conjunctival pallor|looks pale', '', { icd10cm: 'R23.1', mesh: 'D010167' }),
-  s('flushing|facial flushing|skin flushing|flushed skin', '', { icd10cm: 'R23.2', mesh: 'D005483' }),
+  s('flushing|facial flushing|facial flush|skin flushing|flushed skin', '', { icd10cm: 'R23.2', mesh: 'D005483' }),
   s('lymphadenopathy|swollen lymph nodes|swollen glands|enlarged lymph nodes|cervical lymphadenopathy|axillary lymphadenopathy|lymph node enlargement', '', { snomed: '30746006', icd10cm: 'R59.9', mesh: 'D000072281' }),
   s('cachexia|cachectic|wasting syndrome', '', { icd10cm: 'R64', mesh: 'D002100' }),
   s('B symptoms|constitutional symptoms', '', {}),
