@@ -82,16 +82,20 @@ describe('Function: fitCidClassifier', () => {
     const fitted = fitCidClassifier(rows);
     // Assess
     expect(fitted.crossValidatedF1).toBe(1);
+    // Half the best cross-validated F1 (1), the F1-optimal threshold (Lipton et al. 2014).
+    expect(fitted.threshold).toBeCloseTo(0.5);
     expect(logistic(fitted.weights, [1, 1])).toBeGreaterThanOrEqual(fitted.threshold);
     expect(logistic(fitted.weights, [1, 0])).toBeLessThan(fitted.threshold);
   });
 
   it('counts gold pairs without a candidate as misses', () => {
     const rows: CidRow[] = [];
-    for (let doc = 0; doc < 10; doc++)
+    for (let doc = 0; doc < 40; doc++)
       rows.push({ x: [1, 1], y: 1, doc }, { x: [1, 0], y: 0, doc });
-    // 10 found + 10 missed: best F1 = 2 * 10 / (2 * 10 + 10).
-    expect(fitCidClassifier(rows, 5, 10).crossValidatedF1).toBeCloseTo(2 / 3);
+    // 40 found + 40 missed: best F1 = 2 * 40 / (2 * 40 + 40), threshold near a third.
+    const fitted = fitCidClassifier(rows, 5, 40);
+    expect(fitted.crossValidatedF1).toBeCloseTo(2 / 3);
+    expect(fitted.threshold).toBeCloseTo(0.325);
   });
 });
 
