@@ -15,6 +15,9 @@ describe('Function: normaliseWord', () => {
     expect(normaliseWord('hypertriglyceridaemia')).toBe('hypertriglyceridemia');
     expect(normaliseWord('hypoxaemia')).toBe('hypoxemia');
     expect(normaliseWord('thalassaemia')).toBe('thalassemia');
+    expect(normaliseWord('leucocytoclastic')).toBe('leukocytoclastic');
+    expect(normaliseWord('Leucaemia')).toBe('leukemia');
+    expect(normaliseWord('leucine')).toBe('leucine');
   });
 
   it('folds the plurals of -a nouns and Greek and Latin plurals to the singular', () => {

@@ -32,7 +32,8 @@ const keyCache = new Map<string, string>();
 
 /**
  * The matching key of one word: lower case, British spellings folded to US ones (tumour -> tumor,
- * oedema -> edema, anaemia -> anemia, hyperlipidaemia -> hyperlipidemia, diarrhoea -> diarrhea) and
+ * oedema -> edema, anaemia -> anemia, hyperlipidaemia -> hyperlipidemia, diarrhoea -> diarrhea,
+ * leucocyte -> leukocyte, leucaemia -> leukemia; leucine keeps its c) and
  * plurals folded to the singular (arteries -> artery, lesions -> lesion, carcinomas -> carcinoma,
  * arrhythmias -> arrhythmia; the Greek and Latin plurals of `irregularPlurals`; -ss, -us, -is words
  * and the singular -as words of `singularAs` kept).
@@ -49,6 +50,7 @@ export function normaliseWord(word: string): string {
 function usSpelling(w: string): string {
   return w
     .replace(/^oe/, 'e')
+    .replace(/^leuc(?=[aeo])/, 'leuk')
     .replace(/sulph/g, 'sulf')
     .replace(/oea/g, 'ea')
     .replace(/^ae/, 'e')
