@@ -26,6 +26,7 @@ export const unspecificHeads = [
   'disturbance',
 ] as const;
 const unspecific = new Set<string>(unspecificHeads);
+const umbrella = new Set(['disorder', 'disease']);
 
 /** True for a normalised (termKey) word of `unspecificHeads`. */
 export function isUnspecificHead(word: string): boolean {
@@ -34,13 +35,16 @@ export function isUnspecificHead(word: string): boolean {
 
 /**
  * The names to try for normalised `words` "<organ words> <unspecific head>": the same organ words
- * with each other unspecific head, in order; none for any other name or a bare head.
+ * with each other unspecific head, in order (after "disease" or "disorder", only the other of the
+ * two); none for any other name or a bare head.
  */
 export function organSystemNames(words: readonly string[]): string[][] {
   const last = words[words.length - 1];
   if (words.length < 2 || last === undefined || !unspecific.has(last)) return [];
   const organ = words.slice(0, -1);
-  return unspecificHeads.filter((h) => h !== last).map((h) => [...organ, h]);
+  // "brain disease" is never "brain injury": a disease or disorder is read only as the other.
+  const heads = umbrella.has(last) ? [...umbrella] : unspecificHeads;
+  return heads.filter((h) => h !== last).map((h) => [...organ, h]);
 }
 
 /** Organ adjectives and the nouns they stand for, as names use both ("renal" / "kidney"). */

@@ -89,7 +89,7 @@ export const generalDiseases = [
   d('multiple sclerosis', '', { icd10cm: 'G35', snomed: '24700007', mesh: 'D009103' }),
   d('Parkinson disease|Parkinson\'s disease|parkinsonism|Parkinsons', '', { snomed: '49049000', mesh: 'D010300' }),
   d('peripheral neuropathy|neuropathy|polyneuropathy', '', { mesh: 'D010523' }),
-  d('encephalopathy', '', { mesh: 'D001927' }),
+  d('encephalopathy|brain disease|brain disorder|cerebral disorder', '', { mesh: 'D001927' }),
   d('gastroesophageal reflux disease|acid reflux|reflux disease', '~GERD|GORD', { icd10cm: 'K21.9', snomed: '235595009', mesh: 'D005764' }),
   d('cirrhosis|liver cirrhosis|hepatic cirrhosis|cirrhosis of the liver', '', { icd10cm: 'K74.60', snomed: '19943007', mesh: 'D008103' }),
   d('drug-induced liver injury|hepatotoxicity|liver injury|liver damage|hepatic injury|hepatic toxicity', 'DILI', { mesh: 'D056486' }),
