@@ -27,6 +27,15 @@ describe('Function: withCoordinations (through extractClinical)', () => {
     expect(entities[0]!.conceptId).toBe('Disease:ovarian cancer');
   });
 
+  it("reads coordinated organ damage as each organ's disease", () => {
+    // Act
+    const [damage] = entitiesOf('Hepatic and gastrointestinal damage was mild.');
+
+    // Assess: MeSH D008107 Liver Diseases, D005767 Gastrointestinal Diseases.
+    expect(damage!.text).toBe('Hepatic and gastrointestinal damage');
+    expect(damage!.members?.map((m) => m.codes?.mesh)).toEqual(['D008107', 'D005767']);
+  });
+
   it("widens a list of elided conjuncts and keeps each member's codes", () => {
     // Act
     const [pain] = entitiesOf('He reports chest, back or abdominal pain.');

@@ -10,6 +10,7 @@
 import { conceptLink } from '../linking/link';
 import type { ClinicalEntity, CodeSystemKey, EntityMember } from '../model';
 import { wholeMatch, type DictionaryIndex } from './dictionary';
+import { organSystemConcept } from './organ-system';
 
 const coordinable = new Set(['Disease', 'Symptom']);
 /** Words a conjunct may not be: they start clauses or name a population, not a kind of disease. */
@@ -130,13 +131,16 @@ function elidedMembers(
   return members;
 }
 
-/** `phrase` as a member, when the dictionary reads all of it as one Disease or Symptom term. */
+/**
+ * `phrase` as a member, when the dictionary reads all of it as one Disease or Symptom term, or as
+ * an organ's disease ("hematological toxicities", matcher/organ-system).
+ */
 function wholeTerm(
   dictionary: DictionaryIndex,
   phrase: string,
   prefer?: CodeSystemKey,
 ): EntityMember | undefined {
-  const hit = wholeMatch(dictionary, phrase);
-  if (!hit || !coordinable.has(hit.concept.type)) return undefined;
-  return { name: phrase, ...conceptLink(hit.concept, prefer) };
+  const hit = wholeMatch(dictionary, phrase)?.concept ?? organSystemConcept(dictionary, phrase);
+  if (!hit || !coordinable.has(hit.type)) return undefined;
+  return { name: phrase, ...conceptLink(hit, prefer) };
 }
