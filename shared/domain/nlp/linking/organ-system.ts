@@ -47,7 +47,10 @@ export function organSystemNames(words: readonly string[]): string[][] {
   return heads.filter((h) => h !== last).map((h) => [...organ, h]);
 }
 
-/** Organ adjectives and the nouns they stand for, as names use both ("renal" / "kidney"). */
+/**
+ * Organ adjectives and the nouns they stand for, as names use both ("renal" / "kidney"), and the
+ * abbreviation GI for gastrointestinal ("GI toxicity").
+ */
 const organs: [string, string][] = [
   ['renal', 'kidney'],
   ['hepatic', 'liver'],
@@ -60,6 +63,7 @@ const organs: [string, string][] = [
   ['intestinal', 'intestine'],
   ['vesical', 'bladder'],
   ['myocardial', 'heart'],
+  ['gi', 'gastrointestinal'],
 ];
 const organOf = new Map<string, string[]>();
 for (const [a, n] of organs) {

@@ -13,6 +13,7 @@ describe('Function: organSystemConcept', () => {
     // D005767 Gastrointestinal Diseases.
     expect(mesh('hematologic toxicity')).toBe('D006402');
     expect(mesh('gastrointestinal toxicity')).toBe('D005767');
+    expect(mesh('GI toxicity')).toBe('D005767');
     expect(mesh('haematological toxicities')).toBe('D006402');
     expect(mesh('hepatic impairment')).toBe('D008107');
     expect(mesh('heart damage')).toBe('D006331');
