@@ -14,12 +14,7 @@ import {
 import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
 import { withCoordinations } from './matcher/coordination';
-import {
-  buildDictionary,
-  matchDictionary,
-  type DictionaryIndex,
-  type DictionaryMention,
-} from './matcher/dictionary';
+import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
 import { matchOrganSystem } from './matcher/organ-system';
 import { matchDrugStems } from './matcher/stems';
 import { indexVariants, matchVariantPatterns, type PatternMention } from './matcher/variants';
@@ -137,7 +132,7 @@ function findEntities(
   };
   const entities: ClinicalEntity[] = [];
   const dictionary = matchDictionary(engine.dictionary, text);
-  for (const m of [...dictionary, ...organSystemMentions(engine.dictionary, text, dictionary)]) {
+  for (const m of [...dictionary, ...matchOrganSystem(engine.dictionary, text, dictionary)]) {
     if (inHeader(m.start)) continue;
     entities.push({
       start: m.start,
@@ -171,23 +166,6 @@ function findEntities(
   );
   // Dictionary spans win over self-defined abbreviations on overlap (combineEntities keeps the longer).
   return combineEntities(found, documentAbbreviations(text, found));
-}
-
-/**
- * Organ-system mentions ("hepatic impairment", matcher/organ-system) that no dictionary match covers
- * or that are longer than the matches they overlap ("hematologic toxicity" over "toxicity").
- */
-function organSystemMentions(
-  index: DictionaryIndex,
-  text: string,
-  dictionary: readonly DictionaryMention[],
-): DictionaryMention[] {
-  return matchOrganSystem(index, text, dictionary).filter(
-    (o) =>
-      !dictionary.some(
-        (d) => d.start < o.end && o.start < d.end && d.end - d.start >= o.end - o.start,
-      ),
-  );
 }
 
 function patternEntity(

@@ -4,12 +4,15 @@
 // another such word ("hematologic disorder" -> Hematologic Diseases; linking/organ-system gives the
 // words, the order and the evidence).
 import type { Concept } from '../model';
-import { organSystemNames, organVariants } from '../linking/organ-system';
+import { organSystemNames, organVariants, unspecificHeads } from '../linking/organ-system';
 import { termKey } from '../text/tokens';
 import { wholeMatch, type DictionaryIndex, type DictionaryMention } from './dictionary';
 
-const heads =
-  /\b(?:disorders?|diseases?|injury|injuries|damage|toxicity|toxicities|dysfunctions?|abnormality|abnormalities|lesions?|impairments?|deficits?|complications?|disturbances?)\b/giu;
+/** Any unspecific head, singular or plural ("toxicity", "toxicities", "lesions"). */
+const heads = new RegExp(
+  `\\b(?:${unspecificHeads.map((h) => (h.endsWith('y') ? `${h.slice(0, -1)}(?:y|ies)` : `${h}s?`)).join('|')})\\b`,
+  'giu',
+);
 /** Up to three words before a head, joined by spaces, hyphens or slashes. */
 const organWords = /(?:[\p{L}\p{N}]+[ \-/]){1,3}$/u;
 
@@ -29,9 +32,9 @@ export function organSystemConcept(index: DictionaryIndex, phrase: string): Conc
 
 /**
  * Every organ-system mention in `text` (see organSystemConcept), the longest reading at each head
- * (three organ words, then two, then one). A head inside a dictionary match of `matched` that begins
- * before it ("coronary artery disease") is skipped: the dictionary has read that phrase already.
- * Other overlaps are left to the caller.
+ * (three organ words, then two, then one), kept only where it is longer than every dictionary match
+ * of `matched` it overlaps ("hematologic toxicity" over "toxicity"; never over "coronary artery
+ * disease", whose head is not even read).
  */
 export function matchOrganSystem(
   index: DictionaryIndex,
@@ -51,7 +54,11 @@ export function matchOrganSystem(
       const phrase = text.slice(start, end);
       const concept = organSystemConcept(index, phrase);
       if (!concept) continue;
-      found.push({ start, end, text: phrase, concept, kind: 'normalised', confidence: 0.75 });
+      const longer = matched.every(
+        (m) => m.end <= start || end <= m.start || m.end - m.start < end - start,
+      );
+      if (longer)
+        found.push({ start, end, text: phrase, concept, kind: 'normalised', confidence: 0.75 });
       break;
     }
   }
