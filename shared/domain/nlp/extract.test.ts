@@ -65,6 +65,14 @@ describe('Function: extractClinical', () => {
     });
   });
 
+  it('reads "<site> tumours" as the MeSH site neoplasm heading (Tumors is an entry term of Neoplasms)', () => {
+    const text = 'Two liver tumours and a heart tumor were found.';
+    const { entities } = extractClinical(text, { preferSystem: 'mesh', relations: false });
+    const codes = new Map(entities.map((e) => [e.text, e.codes?.mesh]));
+    expect(codes.get('liver tumours')).toBe('D008113');
+    expect(codes.get('heart tumor')).toBe('D006338');
+  });
+
   it('recognises variants by pattern and links rs ids to dbSNP', () => {
     const { entities } = extractClinical(
       'CYP2C19*2 carrier (rs4244285); KRAS p.G12C; MET amplification.',

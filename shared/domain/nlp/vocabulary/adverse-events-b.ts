@@ -75,7 +75,7 @@ export const adverseEventsB = [
   s('allodynia|tactile allodynia|mechanical allodynia|cold allodynia|thermal allodynia', '', {}),
   s('stupor|stuporous', '', { mesh: 'D053608', icd10cm: 'R40.1' }),
   s('depressed level of consciousness|decreased level of consciousness|reduced level of consciousness|altered level of consciousness|impaired consciousness|reduced consciousness|decreased consciousness|obtundation|obtunded|decreased responsiveness', '', {}),
-  s('amnesia|amnestic episode|amnesic episode', '', { mesh: 'D000647' }),
+  s('amnesia|amnestic episode|amnesic episode|amnestic syndrome|amnesic syndrome', '', { mesh: 'D000647' }),
   s('anterograde amnesia|anterograde memory loss', '', { mesh: 'D020324', icd10cm: 'R41.1' }),
   s('retrograde amnesia|retrograde memory loss', '', { mesh: 'D000648', icd10cm: 'R41.2' }),
   s('aphonia|loss of voice|lost voice|voice loss|inability to speak above a whisper', '', { mesh: 'D001044', icd10cm: 'R49.1' }),

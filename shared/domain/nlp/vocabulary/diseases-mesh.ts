@@ -10,6 +10,7 @@
 // remission and progression), and names the un-inversion cannot read ("..., of Turkeys").
 // These concepts are matched like the curated ones; they carry only a MeSH code, so a clinical
 // extraction reports them under MeSH (the importers add ICD-10-CM and SNOMED CT where licensed).
+import type { Concept } from '../model';
 import { rowsOf } from './define';
 
 const source = 'MeSH 2015 descriptors, trees C and F03 (NLM ids and preferred names)';
@@ -17,7 +18,7 @@ const d = rowsOf('Disease', source);
 const s = rowsOf('Symptom', source);
 
 // prettier-ignore
-export const meshDiseases = [
+const rows = [
   d('Abdominal Injuries', '', { mesh: 'D000007' }), // C26
   d('Abdominal Neoplasms', '', { mesh: 'D000008' }), // C04
   d('Multiple Abnormalities', '', { mesh: 'D000015' }), // C16
@@ -2594,3 +2595,16 @@ export const meshDiseases = [
   d('Allesthesia', '', { mesh: 'D066190' }), // C10,C23
   s('Pathological Protein Aggregation', '', { mesh: 'D066263' }), // C23
 ];
+
+/**
+ * The site headings "<Site> Neoplasms" also under "<site> tumor": Tumors is an entry term of
+ * Neoplasms (D009369), so "liver tumors" names Liver Neoplasms as "liver neoplasms" does. The
+ * matching key folds plurals and British spelling (tumours), so one synonym covers them.
+ */
+function withTumorName(c: Concept): Concept {
+  const site = /^(.+) Neoplasms$/.exec(c.preferred)?.[1];
+  if (!site || c.synonyms.some((t) => /tumou?r/i.test(t))) return c;
+  return { ...c, synonyms: [...c.synonyms, `${site.toLowerCase()} tumor`] };
+}
+
+export const meshDiseases = rows.map(withTumorName);

@@ -183,7 +183,7 @@ export const organSystemDiseases = [
   // Liver and biliary tract
   d('non-alcoholic fatty liver disease|nonalcoholic fatty liver disease|metabolic dysfunction-associated steatotic liver disease|metabolic dysfunction-associated fatty liver disease|metabolic-associated fatty liver disease|non alcoholic fatty liver disease', '~NAFLD|~MASLD|~MAFLD', { icd10cm: 'K76.0', snomed: '197315008', mesh: 'D065626' }),
   d('non-alcoholic steatohepatitis|nonalcoholic steatohepatitis|metabolic dysfunction-associated steatohepatitis|non alcoholic steatohepatitis', 'NASH|MASH', { icd10cm: 'K75.81', snomed: '442685003' }),
-  d('fatty liver|hepatic steatosis|liver steatosis|steatosis of liver|steatotic liver disease|fatty infiltration of the liver', '', { snomed: '197321007', mesh: 'D005234' }),
+  d('fatty liver|hepatic steatosis|liver steatosis|steatosis of liver|steatosis|steatotic liver disease|fatty infiltration of the liver', '', { snomed: '197321007', mesh: 'D005234' }),
   d('drug-induced steatosis|drug-induced hepatic steatosis|drug-induced fatty liver|amiodarone-induced steatohepatitis', '', {}),
   d('alcoholic liver disease|alcohol-related liver disease|alcohol-associated liver disease', '~ArLD', { icd10cm: 'K70.9', snomed: '41309000', mesh: 'D008108' }),
   d('alcoholic hepatitis|alcohol-related hepatitis|alcohol-associated hepatitis|alcohol hepatitis', '', { icd10cm: 'K70.10', snomed: '235875008', mesh: 'D006519' }),
@@ -234,7 +234,7 @@ export const organSystemDiseases = [
   d('choledocholithiasis|common bile duct stone|common bile duct stones|bile duct stones', '~CBDS', { icd10cm: 'K80.50', mesh: 'D042883' }),
   d('cholangitis|acute cholangitis|ascending cholangitis', '', { icd10cm: 'K83.09', mesh: 'D002761' }),
   d('biliary obstruction|bile duct obstruction|obstructive jaundice|extrahepatic biliary obstruction', '', { icd10cm: 'K83.1', mesh: 'D001651' }),
-  d('sphincter of Oddi dysfunction', '', { icd10cm: 'K83.4', mesh: 'D046628' }),
+  d('sphincter of Oddi dysfunction|sphincter of Oddi dyskinesia|sphincter of Oddi spasm', '', { icd10cm: 'K83.4', mesh: 'D046628' }),
   d('postcholecystectomy syndrome|post-cholecystectomy syndrome', '', { icd10cm: 'K91.5', mesh: 'D017562' }),
 
   // Musculoskeletal and rheumatology

@@ -233,7 +233,7 @@ export const nervousSystemDrugs: Concept[] = [
   c('metiapine', ''),
   c('savoxepine', ''),
   c('sultopride', ''),
-  c('tiapride|Tiapridal', ''),
+  c('tiapride|Tiapridal', '', { mesh: 'D063325' }),
   c('remoxipride|Roxiam', ''),
   c('nemonapride', ''),
   c('veralipride', ''),
@@ -461,7 +461,7 @@ export const nervousSystemDrugs: Concept[] = [
   // Parasympathomimetics (N07A) and muscarinic research agonists
   c('ambenonium|ambenonium chloride|Mytelase', ''),
   c('distigmine|Ubretid', ''),
-  c('edrophonium|Tensilon', ''),
+  c('edrophonium|Tensilon', '', { mesh: 'D004491' }),
   c('cevimeline|Evoxac', ''),
   // Drugs used in addictive disorders (N07B)
   c('cytisine|cytisinicline|Tabex', ''),

@@ -424,7 +424,7 @@ export const organSystemDrugs: Concept[] = [
   c('mepindolol', ''),
   c('bufuralol', ''),
   c('bevantolol', ''),
-  c('dilevalol', ''),
+  c('dilevalol', '', { mesh: 'D007741' }), // MeSH: an entry term of Labetalol (its R,R isomer)
   c('metipranolol', '', { mesh: 'D014290' }),
   c('levobunolol', '', { mesh: 'D002040' }),
   c('befunolol', ''),

@@ -106,7 +106,7 @@ export const extendedSymptoms = [
   s('pressured speech|rapid pressured speech', '', {}),
   s('grandiosity|grandiose delusions|grandiose ideas|inflated self-esteem', '', {}),
   s('delusions|delusion|delusional thinking|delusional', '', { mesh: 'D003702' }),
-  s('paranoia|paranoid ideation|paranoid thoughts|paranoid delusions', '', {}),
+  s('paranoia|paranoid ideation|paranoid thoughts|paranoid delusions', '', { mesh: 'D010259' }),
   s('auditory hallucinations|hearing voices|auditory hallucination|command hallucinations', '', { icd10cm: 'R44.0' }),
   s('visual hallucinations|visual hallucination|seeing things that are not there', '', { icd10cm: 'R44.1' }),
   s('flashbacks|intrusive memories|intrusive thoughts', '', {}),
