@@ -54,3 +54,27 @@ describe('Function: withoutRedefinedShortForms (through extractClinical)', () =>
     ]);
   });
 });
+
+describe('Function: documentAbbreviations, long forms headed by a disorder (through extractClinical)', () => {
+  const abbreviations = (text: string) =>
+    extractClinical(text, { relations: false })
+      .entities.filter((e) => e.match === 'abbreviation')
+      .map((e) => [e.text, e.type, e.conceptId]);
+
+  it("gives the short form the head disorder's entity: 'ribavirin-induced hemolytic anemia (RIHA)'", () => {
+    const text = 'Ribavirin-induced hemolytic anemia (RIHA) occurred. RIHA resolved.';
+    const head = extractClinical(text, { relations: false }).entities.find(
+      (e) => e.text === 'hemolytic anemia',
+    )!;
+    expect(abbreviations(text)).toEqual([
+      ['RIHA', head.type, head.conceptId],
+      ['RIHA', head.type, head.conceptId],
+    ]);
+  });
+
+  it('does not when the disorder is the complement of a preposition: "duration of catatonia (DOC)"', () => {
+    expect(abbreviations('Dopamine increased the duration of catatonia (DOC). DOC fell.')).toEqual(
+      [],
+    );
+  });
+});

@@ -144,6 +144,8 @@ export function documentAbbreviations(
       continue;
     if (!defined.has(short)) defined.set(short, e);
   }
+  for (const [short, head] of definedByHead(text, entities))
+    if (!defined.has(short)) defined.set(short, head);
   const added: ClinicalEntity[] = [];
   for (const [short, long] of defined)
     for (const at of wordOccurrences(text, short))
@@ -156,6 +158,38 @@ export function documentAbbreviations(
         match: 'abbreviation',
       });
   return added;
+}
+
+/**
+ * Short forms whose Schwartz-Hearst long form ends in a recognised disorder that is its head:
+ * "levodopa-induced dyskinesia (LID)", "heparin-induced thrombocytopenia (HIT)", "middle cerebral
+ * artery occlusion (MCAO)". The short form names the disorder the long form qualifies, and takes
+ * the head's entity (type and concept), as the CDR and NCBI-disease guidelines annotate such short
+ * forms (the long form's modifier, e.g. the inducing chemical, is a mention of its own). Only
+ * disorders: a chemical or gene at the end of a long form is rarely its head ("serum albumin"). BC5CDR
+ * development split, dictionary alone: Disease F1 0.8377 -> 0.8443 (LID, HIT, CIN, MCAO...).
+ */
+const complementBefore = /\b(?:of|for|in|on|with|to|from|by|and|or|de|des|du|la|le)\s*$/i;
+
+function definedByHead(
+  text: string,
+  entities: readonly ClinicalEntity[],
+): Map<string, ClinicalEntity> {
+  const out = new Map<string, ClinicalEntity>();
+  for (const d of abbreviationDefinitions(text)) {
+    const head = entities.find(
+      (e) =>
+        e.end === d.longEnd &&
+        e.start > d.longStart &&
+        (e.type === 'Disease' || e.type === 'Symptom'),
+    );
+    if (!head || out.has(d.short)) continue;
+    // "duration of catatonia (DOC)", "Studies of Left Ventricular Dysfunction (SOLVD)": after a
+    // preposition the disorder is a complement, and the long form's head is the word before it.
+    if (complementBefore.test(text.slice(d.longStart, head.start))) continue;
+    out.set(d.short, head);
+  }
+  return out;
 }
 
 /** Offsets of every occurrence of `word` in `text` not inside a longer run of letters and digits. */
