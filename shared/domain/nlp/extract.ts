@@ -13,6 +13,7 @@ import {
 } from './lexicon/ensemble';
 import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
+import { splitInducedMentions } from './matcher/induced';
 import { withCoordinations } from './matcher/coordination';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
 import { matchOrganSystem } from './matcher/organ-system';
@@ -34,6 +35,8 @@ export interface NlpEngine {
   dictionary: DictionaryIndex;
   concepts: ReadonlyMap<string, Concept>;
   variants: ReadonlyMap<string, Concept>;
+  /** Split "<chemical>-induced <disorder>" matches into both mentions (matcher/induced.ts). */
+  splitInduced?: boolean;
 }
 
 export interface EngineOptions {
@@ -42,6 +45,11 @@ export interface EngineOptions {
   lexicon?: LearnedLexicon;
   /** Learned entries win over curated ones on the same span (corpus evaluation). */
   preferLearned?: boolean;
+  /**
+   * Read "<chemical>-induced <disorder>" as a chemical and a disorder, as corpora annotated by the
+   * CDR guideline do (default false: the curated compound concept, e.g. levodopa-induced dyskinesia).
+   */
+  splitInduced?: boolean;
 }
 
 /** Build the matcher tries once; reuse the engine for every text. */
@@ -52,7 +60,12 @@ export function createNlpEngine(options: EngineOptions = {}): NlpEngine {
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     preferLearned: options.preferLearned ?? false,
   });
-  return { dictionary, concepts: dictionary.concepts, variants: indexVariants(concepts) };
+  return {
+    dictionary,
+    concepts: dictionary.concepts,
+    variants: indexVariants(concepts),
+    ...(options.splitInduced ? { splitInduced: true } : {}),
+  };
 }
 
 let defaultEngine: NlpEngine | undefined;
@@ -131,7 +144,10 @@ function findEntities(
     return s !== undefined && start < s.bodyStart;
   };
   const entities: ClinicalEntity[] = [];
-  const dictionary = matchDictionary(engine.dictionary, text);
+  const matched = matchDictionary(engine.dictionary, text);
+  const dictionary = engine.splitInduced
+    ? splitInducedMentions(engine.dictionary, text, matched)
+    : matched;
   for (const m of [...dictionary, ...matchOrganSystem(engine.dictionary, text, dictionary)]) {
     if (inHeader(m.start)) continue;
     entities.push({

@@ -3,8 +3,12 @@
 // dictionary hints, every tenth training document held out for early stopping (never the development
 // split), and tagging with hints from the full lexicon. Backend-neutral: callers pick the backend.
 import type { PubtatorDocument } from '../../../shared/domain/nlp/corpora/pubtator';
-import { createNlpEngine, type NlpEngine } from '../../../shared/domain/nlp/extract';
-import { corpusEngine, learnCorpusLexicon } from '../../../shared/domain/nlp/lexicon/corpus';
+import type { NlpEngine } from '../../../shared/domain/nlp/extract';
+import {
+  corpusEngine,
+  corpusLexiconEngine,
+  learnCorpusLexicon,
+} from '../../../shared/domain/nlp/lexicon/corpus';
 import type { LearnedLexicon } from '../../../shared/domain/nlp/lexicon/learn';
 import { taggedSentences, type CorpusDocument } from './corpus';
 import type { TypedSpan } from '../metrics';
@@ -78,7 +82,7 @@ export async function trainCorpusTagger(
     ),
   );
   const lexicon = learnCorpusLexicon(train, source);
-  const engine = createNlpEngine({ lexicon, preferLearned: true });
+  const engine = corpusLexiconEngine(lexicon);
   return { tagger, minConfidence, lexicon, engine };
 }
 

@@ -40,5 +40,13 @@ export function learnCorpusLexicon(
 
 /** A matcher engine for a corpus: curated vocabulary + the lexicon learned from `train`. */
 export function corpusEngine(train: readonly CorpusMentionDocument[], source: string): NlpEngine {
-  return createNlpEngine({ lexicon: learnCorpusLexicon(train, source), preferLearned: true });
+  return corpusLexiconEngine(learnCorpusLexicon(train, source));
+}
+
+/**
+ * The engine of a learned corpus lexicon: learned entries outrank curated ones, and
+ * "<chemical>-induced <disorder>" reads as two mentions, as the CDR guideline annotates it.
+ */
+export function corpusLexiconEngine(lexicon: LearnedLexicon): NlpEngine {
+  return createNlpEngine({ lexicon, preferLearned: true, splitInduced: true });
 }
