@@ -13,7 +13,7 @@ import {
 } from './lexicon/ensemble';
 import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
-import { splitInducedMentions } from './matcher/induced';
+import { cdrGuidelineMentions } from './matcher/cdr-guideline';
 import { withCoordinations } from './matcher/coordination';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
 import { matchOrganSystem } from './matcher/organ-system';
@@ -35,8 +35,8 @@ export interface NlpEngine {
   dictionary: DictionaryIndex;
   concepts: ReadonlyMap<string, Concept>;
   variants: ReadonlyMap<string, Concept>;
-  /** Split "<chemical>-induced <disorder>" matches into both mentions (matcher/induced.ts). */
-  splitInduced?: boolean;
+  /** Re-read dictionary matches by the CDR annotation guideline (matcher/cdr-guideline.ts). */
+  cdrGuideline?: boolean;
 }
 
 export interface EngineOptions {
@@ -46,10 +46,11 @@ export interface EngineOptions {
   /** Learned entries win over curated ones on the same span (corpus evaluation). */
   preferLearned?: boolean;
   /**
-   * Read "<chemical>-induced <disorder>" as a chemical and a disorder, as corpora annotated by the
-   * CDR guideline do (default false: the curated compound concept, e.g. levodopa-induced dyskinesia).
+   * Re-read matches by the CDR annotation guideline, for corpora annotated by it: "<chemical>-induced
+   * <disorder>" as both, "serum creatinine" as the chemical (default false: the curated compound
+   * concept and the lab test, as clinical notes want them).
    */
-  splitInduced?: boolean;
+  cdrGuideline?: boolean;
 }
 
 /** Build the matcher tries once; reuse the engine for every text. */
@@ -64,7 +65,7 @@ export function createNlpEngine(options: EngineOptions = {}): NlpEngine {
     dictionary,
     concepts: dictionary.concepts,
     variants: indexVariants(concepts),
-    ...(options.splitInduced ? { splitInduced: true } : {}),
+    ...(options.cdrGuideline ? { cdrGuideline: true } : {}),
   };
 }
 
@@ -145,8 +146,8 @@ function findEntities(
   };
   const entities: ClinicalEntity[] = [];
   const matched = matchDictionary(engine.dictionary, text);
-  const dictionary = engine.splitInduced
-    ? splitInducedMentions(engine.dictionary, text, matched)
+  const dictionary = engine.cdrGuideline
+    ? cdrGuidelineMentions(engine.dictionary, text, matched)
     : matched;
   for (const m of [...dictionary, ...matchOrganSystem(engine.dictionary, text, dictionary)]) {
     if (inHeader(m.start)) continue;

@@ -44,9 +44,9 @@ export function corpusEngine(train: readonly CorpusMentionDocument[], source: st
 }
 
 /**
- * The engine of a learned corpus lexicon: learned entries outrank curated ones, and
- * "<chemical>-induced <disorder>" reads as two mentions, as the CDR guideline annotates it.
+ * The engine of a learned corpus lexicon: learned entries outrank curated ones, and matches are
+ * re-read by the CDR annotation guideline (matcher/cdr-guideline.ts).
  */
 export function corpusLexiconEngine(lexicon: LearnedLexicon): NlpEngine {
-  return createNlpEngine({ lexicon, preferLearned: true, splitInduced: true });
+  return createNlpEngine({ lexicon, preferLearned: true, cdrGuideline: true });
 }
