@@ -25,6 +25,7 @@ import {
   resolveAdverseEffects,
 } from '../../shared/domain/nlp/relations/adverse/index';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
+import type { BoostNode } from '../../shared/domain/nlp/relations/cid-boost';
 import { stackFeatureNames } from '../../shared/domain/nlp/relations/cid-stack';
 import {
   cidPairFeatureNames,
@@ -187,8 +188,23 @@ function modelDetails(model: CidModel): Record<string, unknown> {
     threshold: round(model.classifier.threshold),
     fallbackThreshold: round(model.classifier.fallback),
     pairWeights: named(pairNames, model.pairWeights),
+    pairTrees: { trees: model.pairTrees.trees.length, splitsByFeature: treeSplits(model) },
     documentWeights: named(stackFeatureNames, model.classifier.weights),
   };
+}
+
+/** How many splits of the first stage's trees use each feature, most used first. */
+function treeSplits(model: CidModel): Record<string, number> {
+  const counts = new Map<string, number>();
+  const visit = (node: BoostNode): void => {
+    if ('leaf' in node) return;
+    const name = cidPairFeatureNames[node.feature] ?? `feature${node.feature}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    visit(node.left);
+    visit(node.right);
+  };
+  model.pairTrees.trees.forEach(visit);
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]));
 }
 
 /** One CID mention per MeSH id: a composite gold mention ("hepatic and renal damage") has several. */
