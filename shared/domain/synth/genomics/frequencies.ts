@@ -156,19 +156,29 @@ export const pgxAlleleFrequencies: Readonly<Record<PgxGene, GeneFrequencyTable>>
   },
 };
 
+/** Distributions already built, by gene and group: the tables are constant, every patient draws from them. */
+const distributions = new Map<string, readonly (readonly [string, number])[]>();
+
 /**
  * The haplotype distribution of `gene` in `ancestry`: each listed allele with its frequency and the
- * remainder allele with the rest, as [name, probability] pairs summing to 1.
+ * remainder allele with the rest, as [name, probability] pairs summing to 1. Built once per gene
+ * and group, and frozen (callers share it).
  */
 export function alleleDistribution(
   gene: PgxGene,
   ancestry: Ancestry,
 ): readonly (readonly [string, number])[] {
-  const table = pgxAlleleFrequencies[gene];
-  const listed = Object.entries(table.alleles).map(
-    ([name, byGroup]) => [name, byGroup[ancestry]] as const,
-  );
-  const rest = 1 - listed.reduce((sum, [, p]) => sum + p, 0);
-  if (rest < 0) throw new InternalError(`${gene} frequencies for ${ancestry} sum above 1`);
-  return [...listed, [table.remainder, rest] as const];
+  const key = `${gene}\t${ancestry}`;
+  let distribution = distributions.get(key);
+  if (!distribution) {
+    const table = pgxAlleleFrequencies[gene];
+    const listed = Object.entries(table.alleles).map(
+      ([name, byGroup]) => [name, byGroup[ancestry]] as const,
+    );
+    const rest = 1 - listed.reduce((sum, [, p]) => sum + p, 0);
+    if (rest < 0) throw new InternalError(`${gene} frequencies for ${ancestry} sum above 1`);
+    distribution = Object.freeze([...listed, [table.remainder, rest] as const]);
+    distributions.set(key, distribution);
+  }
+  return distribution;
 }

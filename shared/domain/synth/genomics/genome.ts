@@ -59,8 +59,30 @@ function alleleIndex(position: DefiningPosition, allele: string): number {
   return index + 1;
 }
 
+/**
+ * Calls already made, by gene and haplotype pair. A call depends on nothing else, and the same pairs
+ * recur from patient to patient (a gene has at most a few dozen alleles, most of them rare), so each
+ * list is built once per thread; lists and calls are frozen because every genome with the pair
+ * shares them (and so `vcfRecord` may remember their lines).
+ */
+const callsByPair = new Map<string, readonly VariantCall[]>();
+
 /** Phased calls at every defining position of `gene` for the haplotypes `first` | `second`. */
-export function pharmacogeneCalls(gene: PgxGene, first: string, second: string): VariantCall[] {
+export function pharmacogeneCalls(
+  gene: PgxGene,
+  first: string,
+  second: string,
+): readonly VariantCall[] {
+  const key = `${gene}\t${first}\t${second}`;
+  let calls = callsByPair.get(key);
+  if (!calls) {
+    calls = Object.freeze(buildCalls(gene, first, second).map((call) => Object.freeze(call)));
+    callsByPair.set(key, calls);
+  }
+  return calls;
+}
+
+function buildCalls(gene: PgxGene, first: string, second: string): VariantCall[] {
   const left = cachedHaplotype(gene, first);
   const right = cachedHaplotype(gene, second);
   return alleleDefinitions[gene].positions.map((p, i) => ({

@@ -62,6 +62,8 @@ function chromRank(chrom: string): number {
 
 /** Natural chromosome order (chr2 before chr10), then position. */
 export function compareLoci(a: VariantCall, b: VariantCall): number {
+  // Most comparisons in a genome's sort are within one gene, so on one contig: no ranks needed.
+  if (a.chrom === b.chrom) return a.pos - b.pos;
   return (
     chromRank(a.chrom) - chromRank(b.chrom) ||
     (a.chrom < b.chrom ? -1 : a.chrom > b.chrom ? 1 : 0) ||
@@ -157,8 +159,22 @@ function sampleFields(call: VariantCall): [format: string, values: string] {
   return ['GT:VAF', `${call.genotype}:${vaf}`];
 }
 
+/**
+ * Lines of frozen calls: a frozen call cannot change, and the pharmacogene calls are frozen and shared
+ * by every genome with the same haplotype pair (see `pharmacogeneCalls`), so each of their lines is
+ * built once per thread. Weak: a call no genome holds any more takes its line with it.
+ */
+const frozenRecords = new WeakMap<VariantCall, string>();
+
 /** One VCF data line for `call`. */
 export function vcfRecord(call: VariantCall): string {
+  if (!Object.isFrozen(call)) return buildRecord(call);
+  let record = frozenRecords.get(call);
+  if (record === undefined) frozenRecords.set(call, (record = buildRecord(call)));
+  return record;
+}
+
+function buildRecord(call: VariantCall): string {
   const [format, values] = sampleFields(call);
   return [
     call.chrom,
