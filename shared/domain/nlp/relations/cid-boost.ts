@@ -4,6 +4,7 @@
 // regression", Annals of Statistics 28:337, as XGBoost uses them, Chen & Guestrin 2016, KDD). Small
 // and exact: candidate thresholds are each feature's distinct values (at most `bins` quantiles), so
 // the trees fit the few thousand CID candidate rows of a corpus in about a second.
+import { seededRandom } from '../../random';
 
 export interface BoostOptions {
   /** Number of trees. */
@@ -192,16 +193,4 @@ function candidateThresholds(rows: readonly { x: readonly number[] }[], bins: nu
     out.push([...cuts].filter((c) => c < sorted[sorted.length - 1]!).sort((a, b) => a - b));
   }
   return out;
-}
-
-/** Mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
