@@ -157,16 +157,26 @@ export function fitCidClassifier(rows: readonly CidRow[], folds = 5, missed = 0)
 }
 
 /**
- * Probability (0-1) of every row from a logistic regression fitted without the row's fold (fold =
- * document index modulo `folds`), so no row is scored by weights that saw its document.
+ * Probability (0-1) of every row from a model fitted without the row's fold (fold = document index
+ * modulo `folds`), so no row is scored by a model that saw its document. `fit` returns the fitted
+ * model's scorer (default: logistic regression).
  */
-export function outOfFoldProbabilities(rows: readonly CidRow[], folds: number): number[] {
+export function outOfFoldProbabilities(
+  rows: readonly CidRow[],
+  folds: number,
+  fit: (rows: readonly CidRow[]) => (x: readonly number[]) => number = fitLogistic,
+): number[] {
   const outOfFold = new Array<number>(rows.length).fill(0);
   for (let f = 0; f < folds; f++) {
-    const weights = trainLogistic(rows.filter((r) => r.doc % folds !== f));
+    const score = fit(rows.filter((r) => r.doc % folds !== f));
     rows.forEach((r, i) => {
-      if (r.doc % folds === f) outOfFold[i] = logistic(weights, r.x);
+      if (r.doc % folds === f) outOfFold[i] = score(r.x);
     });
   }
   return outOfFold;
+}
+
+function fitLogistic(rows: readonly CidRow[]): (x: readonly number[]) => number {
+  const weights = trainLogistic(rows);
+  return (x) => logistic(weights, x);
 }

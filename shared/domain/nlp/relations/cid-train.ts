@@ -17,6 +17,7 @@ import {
   decideDocumentPairs,
   fitCidClassifier,
   logistic,
+  outOfFoldProbabilities,
   trainLogistic,
   type CidClassifier,
   type CidRow,
@@ -119,7 +120,13 @@ export function learnCidModel(
     for (const [pair, x] of found) rows.push({ x, y: gold.has(pair) ? 1 : 0, doc: i, pair });
     missed += [...gold].filter((p) => !found.has(p)).length;
   });
-  const outOfFold = outOfFoldFirstStage(rows, folds);
+  const outOfFold = outOfFoldProbabilities(rows, folds, (fitted) => {
+    const [weights, trees] = [
+      trainLogistic(fitted),
+      trainBoosterBag(fitted, pairTreeOptions, pairTreeBags),
+    ];
+    return (x) => firstStage(weights, trees, x);
+  });
   const perDocument = new Map<number, Map<string, number>>();
   rows.forEach((r, i) => {
     const scores = perDocument.get(r.doc) ?? perDocument.set(r.doc, new Map()).get(r.doc)!;
@@ -182,25 +189,6 @@ const pairTreeBags = 3;
 
 function firstStage(weights: readonly number[], trees: Booster, x: readonly number[]): number {
   return (logistic(weights, x) + boostProbability(trees, x)) / 2;
-}
-
-/**
- * First-stage probability (0-1) of every row from models fitted without the row's fold (fold =
- * document index modulo `folds`), so no row is scored by a model that saw its document.
- */
-function outOfFoldFirstStage(rows: readonly CidRow[], folds: number): number[] {
-  const out = new Array<number>(rows.length).fill(0);
-  for (let f = 0; f < folds; f++) {
-    const fitted = rows.filter((r) => r.doc % folds !== f);
-    const [weights, trees] = [
-      trainLogistic(fitted),
-      trainBoosterBag(fitted, pairTreeOptions, pairTreeBags),
-    ];
-    rows.forEach((r, i) => {
-      if (r.doc % folds === f) out[i] = firstStage(weights, trees, r.x);
-    });
-  }
-  return out;
 }
 
 /** The pair features (cidPairFeatureNames): cid.ts's, the prior's, lexical log-odds, knowledge. */
