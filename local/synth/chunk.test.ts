@@ -2,7 +2,7 @@
 // with defect line numbers that point at the defective line.
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../../shared/domain/synth/cohort';
-import { renderChunk } from './chunk';
+import { chunkBuffers, recycleChunkBuffers, renderChunk } from './chunk';
 
 const options = {
   patients: 6,
@@ -62,5 +62,27 @@ describe('Function: renderChunk', () => {
       patient.bundle.join('') + '\n',
     );
     expect(chunk.outcomes).toHaveLength(3);
+  });
+
+  it('renders into buffers handed back from an earlier chunk without any of its bytes showing', () => {
+    // Prepare
+    const earlier = renderChunk(options, 0, 6);
+    const buffers = chunkBuffers(earlier);
+    // Act
+    recycleChunkBuffers(buffers);
+    const chunk = renderChunk(options, 3, 4);
+    // Assess
+    const reused = chunkBuffers(chunk).filter((b) => buffers.includes(b));
+    expect(reused.length).toBeGreaterThan(0);
+    const observations = chunk.files.find((f) => f.path === 'fhir/Observation.ndjson')!;
+    const expected = renderCohortPatient(options, 3).ndjson.get('Observation.ndjson') ?? [];
+    expect(Buffer.from(observations.bytes)).toEqual(
+      Buffer.concat(
+        expected.flatMap((l) => [typeof l === 'string' ? Buffer.from(l) : l, Buffer.from('\n')]),
+      ),
+    );
+    const patient = renderCohortPatient(options, 3);
+    const { bytes, ends } = chunk.documents;
+    expect(Buffer.from(bytes.subarray(0, ends[0])).toString()).toBe(patient.bundle.join('') + '\n');
   });
 });

@@ -9,7 +9,7 @@ import { csvLineTerminator } from '../../shared/domain/synth/fhir/csv';
 import type { DefectRecord, NdjsonLine } from '../../shared/domain/synth/defects/inject';
 import type { CohortOptions, Outcomes } from '../../shared/domain/synth/model';
 import { truthLines } from './truth';
-import { Utf8Buffer } from './utf8-buffer';
+import { BufferPool, Utf8Buffer } from './utf8-buffer';
 
 /** The lines of one shared output file contributed by a chunk, as UTF-8 bytes with terminators. */
 export interface ChunkFile {
@@ -65,9 +65,25 @@ export function renderChunk(options: CohortOptions, start: number, end: number):
  */
 const lastSizes = new Map<string, number>();
 
+/** This thread's spent chunk buffers, handed back by the writer (`recycleChunkBuffers`) for reuse. */
+const pool = new BufferPool();
+
 function sizedBuffer(key: string, fallback: number): Utf8Buffer {
   const last = lastSizes.get(key);
-  return new Utf8Buffer(last === undefined ? fallback : last + (last >> 3) + 1024);
+  return new Utf8Buffer(last === undefined ? fallback : last + (last >> 3) + 1024, pool);
+}
+
+/** The buffers that hold a chunk's bytes (each a whole ArrayBuffer, so it can be transferred). */
+export function chunkBuffers(chunk: RenderedChunk): ArrayBuffer[] {
+  return [...chunk.files.map((f) => f.bytes.buffer), chunk.documents.bytes.buffer] as ArrayBuffer[];
+}
+
+/**
+ * Give this thread the buffers of a chunk that has been written, to encode later chunks into. The
+ * chunk's bytes must not be read afterwards: later chunks overwrite them.
+ */
+export function recycleChunkBuffers(buffers: readonly ArrayBuffer[]): void {
+  for (const buffer of buffers) pool.release(buffer);
 }
 
 function takeSized(key: string, buffer: Utf8Buffer): Uint8Array {

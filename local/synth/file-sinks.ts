@@ -1,27 +1,30 @@
-// Local (synth): append-only output files with backpressure, so writing a 100,000-patient cohort keeps
-// memory flat.
-import { createWriteStream, type WriteStream } from 'node:fs';
+// Local (synth): the append-only output files of a cohort (fhir/*.ndjson, csv/*.csv, truth/*.jsonl).
+// Writes are synchronous: the writer thread has nothing else to do meanwhile (the render threads keep
+// rendering), a blocking write costs less CPU than a round trip through the thread pool, and when a
+// write returns its bytes are on their way to disk, so the render thread may reuse the buffer.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Lazily opened append streams keyed by relative path; `write` waits for drain when buffers fill. */
+/** Output files opened on first use, keyed by path relative to the cohort directory. */
 export class LineSinks {
-  private readonly streams = new Map<string, WriteStream>();
+  private readonly files = new Map<string, number>();
   readonly lineCounts = new Map<string, number>();
 
   constructor(private readonly root: string) {}
 
   /** Append text lines, each followed by `terminator`. */
-  async write(path: string, lines: readonly string[], terminator = '\n'): Promise<void> {
+  write(path: string, lines: readonly string[], terminator = '\n'): void {
     const text = lines.map((line) => line + terminator).join('');
-    await this.append(path, Buffer.from(text), lines.length);
+    this.append(path, Buffer.from(text), lines.length);
   }
 
   /** Append `lineCount` lines already joined and encoded (each with its terminator). */
-  async append(path: string, bytes: Uint8Array, lineCount: number): Promise<void> {
+  append(path: string, bytes: Uint8Array, lineCount: number): void {
     if (lineCount === 0) return;
-    const stream = this.open(path);
+    const fd = this.open(path);
     this.lineCounts.set(path, (this.lineCounts.get(path) ?? 0) + lineCount);
-    if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    for (let written = 0; written < bytes.length;)
+      written += writeSync(fd, bytes, written, bytes.length - written);
   }
 
   /** Create the file now, so it exists (empty) even if nothing is ever written to it. */
@@ -29,23 +32,17 @@ export class LineSinks {
     this.open(path);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(
-      [...this.streams.values()].map(
-        (s) =>
-          new Promise<void>((resolve, reject) =>
-            s.end((e?: Error | null) => (e ? reject(e) : resolve())),
-          ),
-      ),
-    );
+  close(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
   }
 
-  private open(path: string): WriteStream {
-    let stream = this.streams.get(path);
-    if (!stream) {
-      stream = createWriteStream(join(this.root, path));
-      this.streams.set(path, stream);
+  private open(path: string): number {
+    let fd = this.files.get(path);
+    if (fd === undefined) {
+      fd = openSync(join(this.root, path), 'w');
+      this.files.set(path, fd);
     }
-    return stream;
+    return fd;
   }
 }

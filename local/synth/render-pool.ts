@@ -3,9 +3,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { CohortOptions } from '../../shared/domain/synth/model';
-import { renderChunk, type RenderedChunk } from './chunk';
+import { chunkBuffers, recycleChunkBuffers, renderChunk, type RenderedChunk } from './chunk';
 import { limitInliningWhileRendering } from './jit-budget';
-import type { RenderRequest } from './render-worker';
+import type { RecycleRequest, RenderRequest } from './render-worker';
 
 /** Patients per message: large enough that messaging is negligible, small enough to keep memory low. */
 const chunkSize = 50;
@@ -14,7 +14,11 @@ const inFlightPerWorker = 3;
 /** Below this, starting workers costs more than it saves. */
 const inThreadBelow = 300;
 
-/** Patients 0..N-1 of the cohort, rendered in chunks, in order. */
+/**
+ * Patients 0..N-1 of the cohort, rendered in chunks, in order. A chunk's bytes are valid until the
+ * consumer asks for the next chunk: then its buffers go back to the thread that rendered it, to be
+ * reused (so write a chunk completely before moving on, and keep no views of its bytes).
+ */
 export async function* renderedChunks(
   options: CohortOptions,
   workers = availableParallelism(),
@@ -22,8 +26,11 @@ export async function* renderedChunks(
   const restoreInlining = limitInliningWhileRendering(process.execArgv);
   try {
     if (workers <= 1 || options.patients < inThreadBelow) {
-      for (let start = 0; start < options.patients; start += chunkSize)
-        yield renderChunk(options, start, Math.min(options.patients, start + chunkSize));
+      for (let start = 0; start < options.patients; start += chunkSize) {
+        const chunk = renderChunk(options, start, Math.min(options.patients, start + chunkSize));
+        yield chunk;
+        recycleChunkBuffers(chunkBuffers(chunk));
+      }
       return;
     }
     yield* fromWorkers(options, workers);
@@ -76,9 +83,13 @@ async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerat
         throw new Error(
           `rendering patients ${start}-${start + chunkSize - 1} failed: ${result.error}`,
         );
-      dispatch(owner.get(start)!);
+      const worker = owner.get(start)!;
       owner.delete(start);
+      dispatch(worker);
       yield result;
+      // Written: its memory goes back to the worker that rendered it.
+      const recycle = chunkBuffers(result);
+      worker.postMessage({ recycle } satisfies RecycleRequest, recycle);
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

@@ -2,7 +2,7 @@
 // transferring its encoded bytes (shared-file lines and per-patient files) rather than cloning them.
 import { parentPort } from 'node:worker_threads';
 import type { CohortOptions } from '../../shared/domain/synth/model';
-import { renderChunk } from './chunk';
+import { chunkBuffers, recycleChunkBuffers, renderChunk } from './chunk';
 
 export interface RenderRequest {
   options: CohortOptions;
@@ -10,14 +10,19 @@ export interface RenderRequest {
   end: number;
 }
 
-parentPort?.on('message', (request: RenderRequest) => {
+/** The buffers of a chunk this thread rendered, written and handed back for reuse. */
+export interface RecycleRequest {
+  recycle: ArrayBuffer[];
+}
+
+parentPort?.on('message', (request: RenderRequest | RecycleRequest) => {
+  if ('recycle' in request) {
+    recycleChunkBuffers(request.recycle);
+    return;
+  }
   try {
     const chunk = renderChunk(request.options, request.start, request.end);
-    const buffers = [...chunk.files.map((f) => f.bytes), chunk.documents.bytes];
-    parentPort!.postMessage(
-      chunk,
-      buffers.map((b) => b.buffer as ArrayBuffer),
-    );
+    parentPort!.postMessage(chunk, chunkBuffers(chunk));
   } catch (error) {
     parentPort!.postMessage({
       start: request.start,

@@ -1,6 +1,6 @@
 // Unit tests (local/synth): the growable UTF-8 buffer render threads encode chunk lines into.
 import { describe, expect, it } from 'vitest';
-import { Utf8Buffer } from './utf8-buffer';
+import { BufferPool, Utf8Buffer } from './utf8-buffer';
 
 describe('Class: Utf8Buffer', () => {
   it('appends text as UTF-8 and bytes as they are, in order', () => {
@@ -57,5 +57,68 @@ describe('Class: Utf8Buffer', () => {
     expect(Buffer.from(bytes).toString()).toBe('abc');
     expect(buffer.byteLength).toBe(3);
     expect(Buffer.from(buffer.take()).toString()).toBe('xyz');
+  });
+});
+
+describe('Class: BufferPool', () => {
+  it('hands out the smallest kept buffer that is large enough, and a new one when none is', () => {
+    // Prepare
+    const pool = new BufferPool();
+    const small = new ArrayBuffer(100);
+    const large = new ArrayBuffer(1000);
+    pool.release(large);
+    pool.release(small);
+    // Act
+    const first = pool.acquire(50);
+    const second = pool.acquire(500);
+    const third = pool.acquire(10);
+    // Assess
+    expect(first.buffer).toBe(small);
+    expect(second.buffer).toBe(large);
+    expect(third.buffer).not.toBe(small);
+    expect(third.buffer).not.toBe(large);
+    expect(third.byteLength).toBe(10);
+    expect(pool.size).toBe(0);
+  });
+
+  it('keeps a buffer once however often it is released, and at most its limit', () => {
+    // Prepare
+    const pool = new BufferPool(2);
+    const a = new ArrayBuffer(8);
+    // Act
+    pool.release(a);
+    pool.release(a);
+    pool.release(new ArrayBuffer(8));
+    pool.release(new ArrayBuffer(8));
+    // Assess
+    expect(pool.size).toBe(2);
+    expect(pool.acquire(8).buffer).not.toBe(a);
+  });
+
+  it('lets a Utf8Buffer encode into memory handed back, with nothing of the earlier content showing', () => {
+    // Prepare
+    const pool = new BufferPool();
+    const first = new Utf8Buffer(256, pool);
+    first.appendText('x'.repeat(60));
+    const spent = first.take();
+    pool.release(spent.buffer as ArrayBuffer);
+    // Act
+    const second = new Utf8Buffer(200, pool);
+    second.appendText('abc');
+    const bytes = second.take();
+    // Assess
+    expect(bytes.buffer).toBe(spent.buffer);
+    expect(Buffer.from(bytes).toString()).toBe('abc');
+  });
+
+  it('takes back the memory a Utf8Buffer outgrows', () => {
+    // Prepare
+    const pool = new BufferPool();
+    const buffer = new Utf8Buffer(16, pool);
+    // Act
+    buffer.appendText('a'.repeat(40));
+    // Assess
+    expect(pool.size).toBe(1);
+    expect(Buffer.from(buffer.take()).toString()).toBe('a'.repeat(40));
   });
 });

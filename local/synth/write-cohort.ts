@@ -56,19 +56,23 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
   await prepareDirectory(options.out, options.force ?? false);
   const sinks = new LineSinks(options.out);
   const outcomes = new OutcomeAccumulator();
-  for (const file of csvFileNames)
-    await sinks.write(`csv/${file}`, [csvHeader(file)], csvLineTerminator);
-  for (const file of truthFiles) sinks.ensure(`truth/${file}`);
   let defects = 0;
-  const { out, force: _f, onProgress: _p, workers, ...cohort } = options;
-  for await (const chunk of renderedChunks(cohort, workers)) {
-    writeDocuments(chunk, out);
-    await appendChunk(chunk, sinks);
-    for (const patientOutcomes of chunk.outcomes) outcomes.add({ outcomes: patientOutcomes });
-    defects += chunk.defects.length;
-    reportProgress(options, chunk);
+  try {
+    for (const file of csvFileNames)
+      sinks.write(`csv/${file}`, [csvHeader(file)], csvLineTerminator);
+    for (const file of truthFiles) sinks.ensure(`truth/${file}`);
+    const { out, force: _f, onProgress: _p, workers, ...cohort } = options;
+    // Each chunk is written completely before the next is asked for: its buffers are then reused.
+    for await (const chunk of renderedChunks(cohort, workers)) {
+      writeDocuments(chunk, out);
+      appendChunk(chunk, sinks);
+      for (const patientOutcomes of chunk.outcomes) outcomes.add({ outcomes: patientOutcomes });
+      defects += chunk.defects.length;
+      reportProgress(options, chunk);
+    }
+  } finally {
+    sinks.close();
   }
-  await sinks.close();
   const manifest = buildManifest(options, sinks, defects, outcomes);
   await writeFile(
     join(options.out, 'truth', 'manifest.json'),
@@ -103,7 +107,7 @@ function writeDocuments(chunk: RenderedChunk, out: string): void {
 }
 
 /** Append a chunk's lines in order. */
-async function appendChunk(chunk: RenderedChunk, sinks: LineSinks): Promise<void> {
+function appendChunk(chunk: RenderedChunk, sinks: LineSinks): void {
   // Defect line numbers count within this chunk's lines; make them absolute before appending.
   const defects = chunk.defects.map((d) =>
     JSON.stringify(
@@ -112,8 +116,8 @@ async function appendChunk(chunk: RenderedChunk, sinks: LineSinks): Promise<void
         : { ...d, line: d.line + (sinks.lineCounts.get(`fhir/${d.file}`) ?? 0) },
     ),
   );
-  for (const file of chunk.files) await sinks.append(file.path, file.bytes, file.lines);
-  await sinks.write('truth/defects.jsonl', defects);
+  for (const file of chunk.files) sinks.append(file.path, file.bytes, file.lines);
+  sinks.write('truth/defects.jsonl', defects);
 }
 
 /** Progress after every 1,000th patient and the last. */
