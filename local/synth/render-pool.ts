@@ -6,6 +6,7 @@ import type { CohortOptions } from '../../shared/domain/synth/model';
 import { chunkBuffers, recycleChunkBuffers, renderChunk, type RenderedChunk } from './chunk';
 import { limitInliningWhileRendering } from './jit-budget';
 import type { RecycleRequest, RenderRequest } from './render-worker';
+import { bundleRenderWorker, unbundledWorker } from './worker-bundle';
 
 /** Patients per message: large enough that messaging is negligible, small enough to keep memory low. */
 const chunkSize = 50;
@@ -42,10 +43,8 @@ export async function* renderedChunks(
 type ChunkResult = RenderedChunk | { start: number; error: string };
 
 async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerator<RenderedChunk> {
-  const pool = Array.from(
-    { length: count },
-    () => new Worker(new URL('./render-worker.mjs', import.meta.url)),
-  );
+  const script = await bundleRenderWorker();
+  const pool = Array.from({ length: count }, () => new Worker(script?.url ?? unbundledWorker));
   const done = new Map<number, ChunkResult>();
   let wake: (() => void) | undefined;
   const owner = new Map<number, Worker>();
@@ -93,5 +92,6 @@ async function* fromWorkers(options: CohortOptions, count: number): AsyncGenerat
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
+    script?.dispose();
   }
 }
