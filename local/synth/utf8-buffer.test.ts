@@ -81,9 +81,9 @@ describe('Class: BufferPool', () => {
     expect(pool.size).toBe(0);
   });
 
-  it('keeps a buffer once however often it is released, and at most its limit', () => {
+  it('keeps a buffer once however often it is released, and at most its limit in bytes', () => {
     // Prepare
-    const pool = new BufferPool(2);
+    const pool = new BufferPool(20);
     const a = new ArrayBuffer(8);
     // Act
     pool.release(a);
@@ -92,7 +92,9 @@ describe('Class: BufferPool', () => {
     pool.release(new ArrayBuffer(8));
     // Assess
     expect(pool.size).toBe(2);
+    expect(pool.byteLength).toBe(16);
     expect(pool.acquire(8).buffer).not.toBe(a);
+    expect(pool.byteLength).toBe(8);
   });
 
   it('lets a Utf8Buffer encode into memory handed back, with nothing of the earlier content showing', () => {

@@ -13,16 +13,24 @@
 
 /**
  * Spent byte buffers of one thread, kept for reuse so their pages stay mapped. Hands out the smallest
- * kept buffer that is large enough; keeps at most `limit` (the oldest beyond that are let go).
+ * kept buffer that is large enough; keeps at most `limitBytes` in all (the oldest beyond that are let
+ * go), so buffers outgrown along the way do not pile up.
  */
 export class BufferPool {
   private readonly free: ArrayBuffer[] = [];
+  private bytes = 0;
 
-  constructor(private readonly limit = 256) {}
+  /** `limitBytes`: default 64 MiB, about five chunks' worth of a render thread's buffers. */
+  constructor(private readonly limitBytes = 64 * 2 ** 20) {}
 
   /** Buffers held for reuse. */
   get size(): number {
     return this.free.length;
+  }
+
+  /** Bytes held for reuse. */
+  get byteLength(): number {
+    return this.bytes;
   }
 
   /** A buffer of at least `bytes`: a kept one when one is large enough, else a new one. */
@@ -34,6 +42,7 @@ export class BufferPool {
     }
     if (best < 0) return Buffer.allocUnsafeSlow(bytes);
     const [buffer] = this.free.splice(best, 1);
+    this.bytes -= buffer!.byteLength;
     return Buffer.from(buffer!);
   }
 
@@ -41,7 +50,8 @@ export class BufferPool {
   release(buffer: ArrayBuffer): void {
     if (buffer.byteLength === 0 || this.free.includes(buffer)) return;
     this.free.push(buffer);
-    if (this.free.length > this.limit) this.free.shift();
+    this.bytes += buffer.byteLength;
+    while (this.bytes > this.limitBytes) this.bytes -= this.free.shift()!.byteLength;
   }
 }
 
