@@ -157,7 +157,16 @@ export function reportValue(
   if (mix) {
     const unit = choices.get(key) ? mix.alternate : mix.primary;
     const converted = unit === mix.alternate ? mix.toAlternate(value) : value;
-    return { ...unit, value: round(converted, unit.decimals) };
+    // Spelled out, not `{ ...unit, value }`: in V8 11 (Node 20) a spread followed by another
+    // property gives every result a map of its own, and every site reading it then misses its cache.
+    return {
+      loinc: unit.loinc,
+      display: unit.display,
+      code: unit.code,
+      unit: unit.unit,
+      decimals: unit.decimals,
+      value: round(converted, unit.decimals),
+    };
   }
   const definition = measurements[key];
   const decimals = decimalsByKey[key] ?? 0;
