@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { CohortOptions } from '../../shared/domain/synth/model';
 import { chunkBuffers, recycleChunkBuffers, renderChunk, type RenderedChunk } from './chunk';
-import { limitInliningWhileRendering } from './jit-budget';
+import { applyRenderJitSettings } from './jit-budget';
 import type { RecycleRequest, RenderRequest } from './render-worker';
 import { bundleRenderWorker, unbundledWorker } from './worker-bundle';
 
@@ -24,7 +24,7 @@ export async function* renderedChunks(
   options: CohortOptions,
   workers = availableParallelism(),
 ): AsyncGenerator<RenderedChunk> {
-  const restoreInlining = limitInliningWhileRendering(process.execArgv);
+  const restoreJit = applyRenderJitSettings(process.execArgv);
   try {
     if (workers <= 1 || options.patients < inThreadBelow) {
       for (let start = 0; start < options.patients; start += chunkSize) {
@@ -36,7 +36,7 @@ export async function* renderedChunks(
     }
     yield* fromWorkers(options, workers);
   } finally {
-    restoreInlining();
+    restoreJit();
   }
 }
 
