@@ -101,7 +101,16 @@ function writeDocuments(chunk: RenderedChunk, out: string): void {
   const root = resolve(out) + sep;
   let start = 0;
   for (let i = 0; i < paths.length; i++) {
-    writeFileSync(root + paths[i]!, bytes.subarray(start, ends[i]));
+    // 'wx': the directory starts empty, so an existing file means two records of this cohort got the
+    // same id; fail loudly rather than let the second overwrite the first.
+    try {
+      writeFileSync(root + paths[i]!, bytes.subarray(start, ends[i]), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw new Error(
+        `synth: ${paths[i]} was already written for an earlier patient of this cohort (patients ${chunk.start}-${chunk.end - 1} in progress): ids must be unique`,
+      );
+    }
     start = ends[i]!;
   }
 }
