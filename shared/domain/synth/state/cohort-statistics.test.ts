@@ -131,6 +131,30 @@ describe('Cohort: physiology follows the conditions', () => {
   });
 });
 
+describe('Cohort: encounters', () => {
+  it('never overlaps two encounters of one patient (one place at a time), readmissions included', () => {
+    let pairs = 0;
+    let readmissions = 0;
+    for (const p of cohort) {
+      const spans = p.encounters.map((e) => [Date.parse(e.start), Date.parse(e.end)] as const);
+      for (let i = 0; i < spans.length; i++) {
+        expect(spans[i]![1]).toBeGreaterThan(spans[i]![0]);
+        for (let j = i + 1; j < spans.length; j++) {
+          pairs++;
+          const [a, b] = [spans[i]!, spans[j]!];
+          expect(a[0] < b[1] && b[0] < a[1], `${p.id}: encounters ${i} and ${j} overlap`).toBe(
+            false,
+          );
+        }
+      }
+      if (p.outcomes.readmission30d?.event && p.outcomes.readmission30d.eventDate! < '2026-01-01')
+        readmissions++;
+    }
+    expect(pairs).toBeGreaterThan(50_000);
+    expect(readmissions).toBeGreaterThan(50);
+  });
+});
+
 describe('Cohort: treatment effects follow adherence', () => {
   /** Mean of one measurement taken at least 6 months after every one of the patient's drugs of a kind started. */
   function meanTreated(

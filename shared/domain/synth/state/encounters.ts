@@ -230,18 +230,37 @@ function endBy(plan: EncounterPlan, hi: Day): EncounterPlan {
   };
 }
 
-/** Keeps 2–8 encounters: cuts the lowest-priority ones first, tops up with wellness visits. */
+const startMinuteOf = (p: EncounterPlan): number => p.day * 1440 + p.startMinute;
+const endMinuteOf = (p: EncounterPlan): number => p.endDay * 1440 + p.endMinute;
+/** True when the two encounters share any time: a patient is in one place at a time. */
+function overlap(a: EncounterPlan, b: EncounterPlan): boolean {
+  return startMinuteOf(a) < endMinuteOf(b) && startMinuteOf(b) < endMinuteOf(a);
+}
+
+/** Attempts at a wellness visit that overlaps nothing, when topping up to 2 encounters. */
+const topUpAttempts = 20;
+
+/**
+ * Keeps 2–8 encounters that do not overlap in time: takes the plans by priority (a plan that
+ * overlaps one already kept is dropped: no second admission during a stay, no office visit while an
+ * inpatient), tops up with wellness visits.
+ */
 function fitCount(rng: Rng, plans: EncounterPlan[], lo: Day, hi: Day): EncounterPlan[] {
   const kept = plans
     .map((p) => [p, p.priority + rng.next()] as const)
     .sort((a, b) => a[1] - b[1])
     .map(([p]) => p);
-  const result = kept.slice(0, maxEncounters);
-  while (result.length < 2)
-    result.push(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5));
-  return result
-    .map((p) => endBy(p, hi))
-    .sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
+  const result: EncounterPlan[] = [];
+  for (const plan of kept) {
+    if (result.length === maxEncounters) break;
+    const cut = endBy(plan, hi);
+    if (!result.some((other) => overlap(other, cut))) result.push(cut);
+  }
+  for (let attempt = 0; result.length < 2 && attempt < topUpAttempts; attempt++) {
+    const visit = endBy(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5), hi);
+    if (!result.some((other) => overlap(other, visit))) result.push(visit);
+  }
+  return result.sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
 }
 
 /** Plans the patient's encounters from the 'encounters' stream. */
@@ -256,7 +275,10 @@ export function planEncounters(rng: Rng, ctx: EncounterContext): EncounterPlan[]
   return fitCount(rng, plans, lo, ctx.asOfDay - 1);
 }
 
-/** Appends the readmission stay that a drawn 30-day readmission implies, keeping at most 8 encounters. */
+/**
+ * Appends the readmission stay that a drawn 30-day readmission implies. The stay is the outcome's
+ * truth, so encounters it overlaps give way to it; at most 8 encounters are kept.
+ */
 export function addReadmission(
   rng: Rng,
   plans: EncounterPlan[],
@@ -265,7 +287,9 @@ export function addReadmission(
   asOfDay: Day,
 ): EncounterPlan[] {
   const stay = endBy({ ...inpatient(rng, day, 0, reason), readmission: true }, asOfDay - 1);
-  const list = [...plans, stay].sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
+  const list = [...plans.filter((p) => !overlap(p, stay)), stay].sort(
+    (a, b) => a.day - b.day || a.startMinute - b.startMinute,
+  );
   if (list.length <= maxEncounters) return list;
   const drop = list.reduce((worst, p) => (p.priority > worst.priority ? p : worst), list[0]!);
   return list.filter((p) => p !== drop);
