@@ -149,7 +149,9 @@ export function treatOtitisMedia(rng: Rng, book: OrderBook): void {
   if (!book.has('otitis-media') || !rng.chance(0.8)) return;
   const { age, weightKg } = book.ctx;
   const mgPerDose = Math.min(2000, 45 * weightKg);
-  const mL = Math.round((mgPerDose / 80) * 10) / 10;
+  // Down to a measurable 0.1 mL, so the dose never exceeds 90 mg/kg/day (rounding to the nearest
+  // 0.1 mL gave a 3.5 kg infant 2.0 mL, 91.4 mg/kg/day); at 1 kg and more it stays above 80.
+  const mL = Math.floor((mgPerDose / 80) * 10 + 1e-9) / 10;
   const days = age < 2 ? 10 : age < 6 ? 7 : 5;
   const start = book.startAfter(rng, book.onsetDay('otitis-media'), 1);
   const end = start + days;
