@@ -327,7 +327,7 @@ class RecordSink {
     let checked: CheckedRecord;
     try {
       if (record.error) throw record.error;
-      const { resource, repairs } = validateAndNormalise(record.resource);
+      const { resource, repairs } = validateAndNormalise(record.resource, { now: this.updatedAt });
       requirePatient(resource);
       checked = { record, resource, repairs };
     } catch (error) {

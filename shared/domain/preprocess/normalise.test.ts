@@ -312,3 +312,32 @@ describe('Function: validateAndNormalise (structure)', () => {
     expect(components[1]).toBe(input.component[1]);
   });
 });
+
+describe('Function: validateAndNormalise (dates that cannot have happened yet)', () => {
+  const now = '2026-01-01T12:00:00Z';
+  const patient = (birthDate: string) => ({ ...r4Examples.Patient!(), birthDate });
+  const failure = (resource: unknown) => {
+    try {
+      validateAndNormalise(resource, { now });
+      return undefined;
+    } catch (error) {
+      return error as ValidationError;
+    }
+  };
+
+  it('rejects a Patient born after the time of ingest, naming birthDate and not the value', () => {
+    for (const birthDate of ['2099-01-01', '2026-01-03', '2027', '2026-02']) {
+      const error = failure(patient(birthDate));
+      expect(error, birthDate).toBeInstanceOf(ValidationError);
+      expect(error!.path).toBe('birthDate');
+      expect(error!.message).toMatch(/impossible value/);
+      expect(error!.message).not.toContain(birthDate);
+    }
+  });
+
+  it('accepts a birth today or tomorrow in a zone ahead, a past birth, and any date without a clock', () => {
+    for (const birthDate of ['2026-01-01', '2026-01-02', '2026', '1974-12-25'])
+      expect(failure(patient(birthDate)), birthDate).toBeUndefined();
+    expect(() => validateAndNormalise(patient('2099-01-01'))).not.toThrow();
+  });
+});
