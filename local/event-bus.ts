@@ -1,11 +1,13 @@
 // The embedded stack's EventBridge: each rule (source + detail-type -> handler) has its own LocalQueue,
 // so a rule's target gets at-least-once delivery with retries and a dead-letter file, as an EventBridge
-// rule with a retry policy and DLQ would give. Handlers receive the EventBridge event shape.
+// rule with a retry policy and DLQ would give. Handlers receive the EventBridge event shape. The
+// queues are journaled under the data directory, so events not yet handled when the stack stops (or
+// is killed) are delivered on the next start (`replay()`), as a durable EventBridge target queue would.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { DomainEvent, EventBus } from '../shared/ports/event-bus';
-import { LocalQueue } from './event-queue';
+import { LocalQueue, type CloseOptions } from './event-queue';
 import { lambdaContext, localAccount } from './aws-events';
 
 export type EventHandler = (
@@ -34,6 +36,7 @@ export class LocalEventBus implements EventBus {
     const queue = new LocalQueue({
       name: rule.name,
       deadLetterFile: join(this.dataDir, 'dead-letters', `${rule.name}.jsonl`),
+      journalFile: join(this.dataDir, 'queues', `${rule.name}.jsonl`),
       handler: async (sqs) => {
         const failures: { itemIdentifier: string }[] = [];
         for (const record of sqs.Records) {
@@ -72,7 +75,22 @@ export class LocalEventBus implements EventBus {
     for (const { queue } of this.queues) await queue.idle();
   }
 
-  async close(): Promise<void> {
-    for (const { queue } of this.queues) await queue.close();
+  /** Deliver the events a previous run left unhandled; returns how many, by rule. */
+  replay(): Record<string, number> {
+    const replayed: Record<string, number> = {};
+    for (const { rule, queue } of this.queues) {
+      const n = queue.replayJournal();
+      if (n > 0) replayed[rule.name] = n;
+    }
+    return replayed;
+  }
+
+  /** Events waiting for their rule's target, not counting batches in flight. */
+  get waitingCount(): number {
+    return this.queues.reduce((n, { queue }) => n + queue.waitingCount, 0);
+  }
+
+  async close(options: CloseOptions = {}): Promise<void> {
+    await Promise.all(this.queues.map(({ queue }) => queue.close(options)));
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -204,5 +204,121 @@ describe('Class: LocalQueue', () => {
 
     // Assess
     expect(bodies).toEqual(['first', 'follow-up']);
+  });
+
+  describe('with a journal', () => {
+    /** A handler that takes one batch at a time, released by the test. */
+    function gatedHandler() {
+      const handled: string[] = [];
+      let release: () => void = () => undefined;
+      let started: () => void = () => undefined;
+      const firstBatch = new Promise<void>((r) => (started = r));
+      const gate = new Promise<void>((r) => (release = r));
+      const handler: BatchHandler = async (event) => {
+        started();
+        await gate;
+        for (const r of event.Records) handled.push(r.body);
+      };
+      return { handled, handler, firstBatch, release: () => release() };
+    }
+
+    it('keeps the waiting messages when closed without finishing and delivers them on replay', async () => {
+      // Prepare
+      const journalFile = join(dir, 'queues', 'kg.jsonl');
+      const first = gatedHandler();
+      const queue = new LocalQueue({
+        name: 'kg',
+        handler: first.handler,
+        deadLetterFile,
+        journalFile,
+        batchSize: 2,
+      });
+      for (const body of ['a', 'b', 'c', 'd', 'e']) queue.send(body);
+      await first.firstBatch;
+
+      // Act: stop while the first batch (a, b) is in flight, then start a new queue on the journal
+      const closing = queue.close({ finish: false });
+      first.release();
+      await closing;
+      const { calls, handler } = recordingHandler();
+      const next = new LocalQueue({ name: 'kg', handler, deadLetterFile, journalFile });
+      const replayed = next.replayJournal();
+      await next.idle();
+
+      // Assess: the batch in flight finished; the rest came back exactly once, in order
+      expect(first.handled).toEqual(['a', 'b']);
+      expect(replayed).toBe(3);
+      expect(calls.flat().map((d) => d.body)).toEqual(['c', 'd', 'e']);
+      expect(() => queue.send('late')).toThrow('queue kg is closed');
+    });
+
+    it('replays nothing handled or dead-lettered, and skips a line torn by a kill', async () => {
+      // Prepare
+      const journalFile = join(dir, 'queues', 'kg.jsonl');
+      const { handler } = recordingHandler((body) => body === 'poison');
+      const queue = new LocalQueue({
+        name: 'kg',
+        handler,
+        deadLetterFile,
+        journalFile,
+        maxReceiveCount: 1,
+      });
+      queue.send('ok');
+      queue.send('poison');
+      await queue.idle();
+      appendFileSync(journalFile, '{"op":"send","id":"x","bo');
+
+      // Act
+      const again = recordingHandler();
+      const next = new LocalQueue({
+        name: 'kg',
+        handler: again.handler,
+        deadLetterFile,
+        journalFile,
+      });
+      const replayed = next.replayJournal();
+      await next.idle();
+
+      // Assess
+      expect(replayed).toBe(0);
+      expect(again.calls).toEqual([]);
+      expect(deadLetters(deadLetterFile).map((d) => d.body)).toEqual(['poison']);
+      expect(readFileSync(journalFile, 'utf8')).toBe('');
+    });
+
+    it('replays a message whose process died before it was handled', async () => {
+      // Prepare: a journal as a killed process leaves it (sent, never marked done)
+      const journalFile = join(dir, 'queues', 'kg.jsonl');
+      const killed = new LocalQueue({
+        name: 'kg',
+        handler: () => new Promise<void>(() => undefined), // never returns: the process "dies"
+        deadLetterFile,
+        journalFile,
+      });
+      killed.send('note-1');
+
+      // Act
+      const { calls, handler } = recordingHandler();
+      const next = new LocalQueue({ name: 'kg', handler, deadLetterFile, journalFile });
+      next.replayJournal();
+      await next.idle();
+
+      // Assess: delivered again (at least once)
+      expect(calls.flat().map((d) => [d.body, d.receiveCount])).toEqual([['note-1', '1']]);
+    });
+
+    it('empties a long journal once everything in it is handled', async () => {
+      // Prepare
+      const journalFile = join(dir, 'queues', 'kg.jsonl');
+      const { handler } = recordingHandler();
+      const queue = new LocalQueue({ name: 'kg', handler, deadLetterFile, journalFile });
+
+      // Act
+      for (let i = 0; i < 600; i++) queue.send(`m${i}`);
+      await queue.idle();
+
+      // Assess: 1,200 lines (600 sends, 600 dones) were written, then emptied at idle
+      expect(readFileSync(journalFile, 'utf8')).toBe('');
+    });
   });
 });

@@ -1,7 +1,20 @@
 // The embedded stack's SQS: at-least-once delivery to a batch handler, partial batch failures retried
 // with backoff, and after `maxReceiveCount` receives the message goes to a dead-letter file (as an SQS
 // redrive policy would). Nothing is dropped silently.
-import { appendFileSync, mkdirSync } from 'node:fs';
+//
+// With a journal file the queue is durable, as SQS is: every message sent is appended to the journal
+// before it is delivered, and marked done once handled (or dead-lettered). A queue stopped with work
+// waiting, or a process killed, leaves the unfinished messages in the journal; `replayJournal()` on
+// the next start delivers them again (at least once: a message in flight at a kill is delivered twice,
+// which the handlers, like Lambda's, must tolerate).
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -23,7 +36,25 @@ export interface LocalQueueOptions {
   maxReceiveCount?: number;
   retryDelayMs?: number;
   onDeadLetter?: (body: string, reason: string) => void;
+  /** Makes the queue durable: unfinished messages survive a stop or a crash (see the file comment). */
+  journalFile?: string;
 }
+
+export interface CloseOptions {
+  /**
+   * true (the default): deliver every waiting message before closing. false: finish the batch in
+   * flight and leave the waiting messages in the journal for the next start; a queue without a
+   * journal drops them, so only pass false when their sender can send them again (the ingest queue's
+   * uploads are re-driven from S3 on start).
+   */
+  finish?: boolean;
+}
+
+/** A journal line: a message sent, or a message finished with. */
+type JournalEntry = { op: 'send'; id: string; body: string } | { op: 'done'; id: string };
+
+/** Journal lines written since the journal was last emptied before it is compacted at idle. */
+const compactAfterLines = 1000;
 
 export class LocalQueue {
   private readonly waiting: Message[] = [];
@@ -31,16 +62,57 @@ export class LocalQueue {
   private draining = false;
   private idleWaiters: (() => void)[] = [];
   private closed = false;
+  private stopping = false;
+  private journalLines = 0;
 
   constructor(private readonly options: LocalQueueOptions) {}
 
   /** SendMessage: the message is delivered at least once. */
   send(body: string): string {
-    if (this.closed) throw new Error(`queue ${this.options.name} is closed`);
+    if (this.closed || this.stopping) throw new Error(`queue ${this.options.name} is closed`);
     const id = randomUUID();
+    this.journal({ op: 'send', id, body });
     this.waiting.push({ id, body, receives: 0 });
     queueMicrotask(() => void this.drain());
     return id;
+  }
+
+  /**
+   * Deliver again the messages a previous run of this queue left unfinished in its journal; returns
+   * how many. A torn last line (a kill mid-append) is skipped: its message was never acknowledged as
+   * sent to anyone, since the append is what sending is.
+   */
+  replayJournal(): number {
+    const file = this.options.journalFile;
+    if (!file || !existsSync(file)) return 0;
+    const pending = new Map<string, string>();
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      let entry: JournalEntry;
+      try {
+        entry = JSON.parse(line) as JournalEntry;
+      } catch {
+        continue;
+      }
+      if (entry.op === 'send') pending.set(entry.id, entry.body);
+      else pending.delete(entry.id);
+    }
+    // Rewrite the journal with only the unfinished messages (atomically), then queue them.
+    const tmp = `${file}.tmp`;
+    writeFileSync(
+      tmp,
+      [...pending].map(([id, body]) => JSON.stringify({ op: 'send', id, body }) + '\n').join(''),
+    );
+    renameSync(tmp, file);
+    this.journalLines = pending.size;
+    for (const [id, body] of pending) this.waiting.push({ id, body, receives: 0 });
+    if (pending.size > 0) queueMicrotask(() => void this.drain());
+    return pending.size;
+  }
+
+  /** Messages waiting for delivery (not counting the batch in flight). */
+  get waitingCount(): number {
+    return this.waiting.length;
   }
 
   /** No message waiting or in flight now. */
@@ -54,16 +126,24 @@ export class LocalQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  async close(): Promise<void> {
-    await this.idle();
+  async close(options: CloseOptions = {}): Promise<void> {
+    if (options.finish === false) {
+      this.stopping = true;
+      if (this.inFlight > 0 || this.draining)
+        await new Promise<void>((resolve) => this.stopWaiters.push(resolve));
+    } else {
+      await this.idle();
+    }
     this.closed = true;
   }
 
+  private stopWaiters: (() => void)[] = [];
+
   private async drain(): Promise<void> {
-    if (this.draining || this.closed) return;
+    if (this.draining || this.closed || this.stopping) return;
     this.draining = true;
     try {
-      while (this.waiting.length > 0) {
+      while (this.waiting.length > 0 && !this.stopping) {
         const batch = this.waiting.splice(0, this.options.batchSize ?? 10);
         this.inFlight += batch.length;
         await this.deliver(batch);
@@ -71,9 +151,28 @@ export class LocalQueue {
       }
     } finally {
       this.draining = false;
-      if (this.waiting.length === 0 && this.inFlight === 0)
+      this.stopWaiters.splice(0).forEach((r) => r());
+      if (this.waiting.length === 0 && this.inFlight === 0) {
+        this.compactJournal();
         this.idleWaiters.splice(0).forEach((r) => r());
+      }
     }
+  }
+
+  private journal(entry: JournalEntry): void {
+    const file = this.options.journalFile;
+    if (!file) return;
+    if (this.journalLines === 0) mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, JSON.stringify(entry) + '\n');
+    this.journalLines++;
+  }
+
+  /** At idle nothing is unfinished, so a long journal can be emptied. */
+  private compactJournal(): void {
+    const file = this.options.journalFile;
+    if (!file || this.journalLines < compactAfterLines) return;
+    writeFileSync(file, '');
+    this.journalLines = 0;
   }
 
   private async deliver(batch: Message[]): Promise<void> {
@@ -88,6 +187,7 @@ export class LocalQueue {
       failed = new Set(batch.map((m) => m.id)); // a thrown error fails the whole batch, as in Lambda
       reason = `handler threw ${(error as Error).name}`;
     }
+    for (const m of batch) if (!failed.has(m.id)) this.journal({ op: 'done', id: m.id });
     for (const m of batch.filter((b) => failed.has(b.id))) await this.retryOrDeadLetter(m, reason);
   }
 
@@ -99,6 +199,7 @@ export class LocalQueue {
         JSON.stringify({ messageId: m.id, body: m.body, reason, at: new Date().toISOString() }) +
           '\n',
       );
+      this.journal({ op: 'done', id: m.id });
       this.options.onDeadLetter?.(m.body, reason);
       return;
     }

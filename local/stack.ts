@@ -16,7 +16,7 @@ import { apiDependencies, makeApiHandler } from '../functions/api/make-handler';
 import { startSparqlServer } from './sparql-server';
 import { startModelServer } from '../training/serve';
 import { createBuckets, createTables } from './bootstrap';
-import { LocalQueue } from './event-queue';
+import { LocalQueue, type CloseOptions } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
 import { makeRemindersHandler } from '../functions/reminders/make-handler';
 import { makeMonitorHandler } from '../functions/monitor/make-handler';
@@ -82,7 +82,16 @@ export interface RunningStack {
   issuer: LocalIssuer;
   /** Resolves when every queued upload has been processed (or dead-lettered). */
   settled(): Promise<void>;
-  close(): Promise<void>;
+  /** Events a previous run left unhandled and this start queued again, by rule. */
+  resumedEvents: Record<string, number>;
+  /** Events queued for rule targets (KG updates, monitoring) and not yet handled. */
+  pendingEvents(): number;
+  /**
+   * Stop every server. By default queued work is finished first; with `{ finish: false }` only the
+   * batches in flight are, and the rest resumes on the next start: queued events from their journal,
+   * queued uploads by the re-drive of unreported raw objects.
+   */
+  close(options?: CloseOptions): Promise<void>;
 }
 
 /** The issuer name in local tokens; stable across restarts so tokens survive a port change. */
@@ -93,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const host = options.host ?? '127.0.0.1';
   const ports = options.ports ?? {};
   mkdirSync(dataDir, { recursive: true });
-  const closers: (() => Promise<void>)[] = [];
+  const closers: ((options: CloseOptions) => Promise<void>)[] = [];
   try {
     const s3rver = new S3rver({
       address: host,
@@ -167,7 +176,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         handler: composeKgUpdateHandler(deps, config),
       });
     }
-    closers.unshift(() => events.close());
+    closers.unshift((o) => events.close(o));
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);
     // Curated public knowledge (indications, contraindications, interactions, PGx pairs): the seed
@@ -199,7 +208,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       wireObjectCreated(s3rver, config, ingestQueue);
       await redriveUnprocessed(deps, config, ingestQueue);
     }
-    closers.unshift(() => ingestQueue.close());
+    // Events a previous run left unhandled (stopped with work queued, or killed) go out again now
+    // that every rule's target and the ingest queue exist.
+    const resumedEvents = events.replay();
+    closers.unshift((o) => ingestQueue.close(o));
 
     const api = makeApiHandler(apiDependencies(deps), buildObservability(config, 'api'));
     const gateway = await startApiGateway({
@@ -252,10 +264,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           await events.idle();
         } while (!ingestQueue.isIdle);
       },
-      close: () => closeAll(closers),
+      resumedEvents,
+      pendingEvents: () => events.waitingCount,
+      close: (o = {}) => closeAll(closers, o),
     };
   } catch (error) {
-    await closeAll(closers);
+    await closeAll(closers, {});
     throw error;
   }
 }
@@ -325,8 +339,11 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+async function closeAll(
+  closers: ((options: CloseOptions) => Promise<void>)[],
+  options: CloseOptions,
+): Promise<void> {
   for (const close of closers.splice(0)) {
-    await close().catch(() => undefined);
+    await close(options).catch(() => undefined);
   }
 }

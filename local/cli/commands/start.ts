@@ -77,11 +77,22 @@ export const startCommand: Command = {
         ),
       );
     }
+    const resumed = Object.values(stack.resumedEvents).reduce((a, b) => a + b, 0);
+    if (resumed > 0)
+      out.progress(
+        `resuming ${resumed} queued events the last run left unhandled (handled in the background)`,
+      );
     out.result(banner({ ...stack.endpoints }));
     await new Promise<void>((resolveStop) => {
       const stop = (signal: string) => {
-        out.progress(`\n${signal}: stopping (finishing queued work, saving the graph) ...`);
-        void stack.close().then(() => {
+        // Queued events are journaled in the data directory and queued uploads are re-driven from
+        // S3 on start, so stopping only waits for the batches in flight (a first start can leave
+        // minutes of note-to-graph work queued, which used to hold the stop for as long).
+        const queued = stack.pendingEvents();
+        out.progress(
+          `\n${signal}: stopping (finishing the work in flight, saving the graph${queued > 0 ? `; ${queued} queued events are kept for the next start` : ''}) ...`,
+        );
+        void stack.close({ finish: false }).then(() => {
           rmSync(stackFile, { force: true });
           out.progress('stopped.');
           resolveStop();
