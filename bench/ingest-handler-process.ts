@@ -11,6 +11,7 @@ import { buildDependencies } from '../shared/adapters/composition';
 import { buildObservability } from '../shared/adapters/observability';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
 import { muteSdkNodeVersionNotice } from '../local/node-warnings';
+import { answerParentOnce } from './child-entry';
 import { processMemory } from './process-memory';
 
 export interface HandlerRun {
@@ -43,20 +44,14 @@ export interface HandlerOutcome {
 
 muteSdkNodeVersionNotice();
 
-if (!process.send) {
-  process.stderr.write('ingest-handler-process.ts is started by bench/ingest.ts (fork)\n');
-  process.exit(2);
-}
-
-process.once('message', (message) => {
-  void run(message as HandlerRun).then(
-    (outcome) => process.send!(outcome, () => process.disconnect()),
-    (error: unknown) => {
-      process.stderr.write(`the ingest handler failed: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-});
+answerParentOnce(
+  {
+    name: 'ingest-handler-process.ts',
+    startedBy: 'bench/ingest.ts',
+    failure: 'the ingest handler failed',
+  },
+  run,
+);
 
 async function run({
   endpoints,

@@ -4,6 +4,7 @@
 // does not start with the first one's heap. Started with child_process.fork; receives a SynthRun
 // request, replies with timings, CPU and the resident memory at each tenth of the cohort.
 import { writeCohort } from '../local/synth/write-cohort';
+import { answerParentOnce } from './child-entry';
 import { processMemory } from './process-memory';
 
 export interface SynthRunRequest {
@@ -22,20 +23,10 @@ export interface SynthRunOutcome {
   kernelMsPerPatient: number;
 }
 
-if (!process.send) {
-  process.stderr.write('synth-process.ts is started by bench/synth.ts (fork)\n');
-  process.exit(2);
-}
-
-process.once('message', (message) => {
-  void run(message as SynthRunRequest).then(
-    (outcome) => process.send!(outcome, () => process.disconnect()),
-    (error: unknown) => {
-      process.stderr.write(`the synth run failed: ${(error as Error).message}\n`);
-      process.exit(1);
-    },
-  );
-});
+answerParentOnce(
+  { name: 'synth-process.ts', startedBy: 'bench/synth.ts', failure: 'the synth run failed' },
+  run,
+);
 
 async function run({ patients, out }: SynthRunRequest): Promise<SynthRunOutcome> {
   const rssMiB = () => Math.round(process.memoryUsage.rss() / 2 ** 20);
