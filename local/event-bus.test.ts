@@ -60,4 +60,29 @@ describe('Class: LocalEventBus', () => {
     third.addRule({ ...rule, handler: async () => undefined });
     expect(third.replay()).toEqual({});
   });
+
+  it('reports each failed invocation to onHandlerError and delivers the event again', async () => {
+    // Prepare: a target that fails the first time it sees an event
+    const failures: [string, string][] = [];
+    const handled: string[] = [];
+    let calls = 0;
+    const bus = new LocalEventBus(dir, {
+      onHandlerError: (name, error) => failures.push([name, (error as Error).name]),
+    });
+    bus.addRule({
+      ...rule,
+      handler: async (event) => {
+        if (calls++ === 0) throw new TypeError('first delivery fails');
+        handled.push(String(event.detail.note));
+      },
+    });
+
+    // Act
+    await bus.publish([noteEvent(1)]);
+    await bus.idle();
+
+    // Assess
+    expect(failures).toEqual([[rule.name, 'TypeError']]);
+    expect(handled).toEqual(['note-1']);
+  });
 });

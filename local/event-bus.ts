@@ -22,14 +22,21 @@ export interface EventRule {
   handler: EventHandler;
 }
 
+export interface LocalEventBusOptions {
+  /**
+   * Told of each failed invocation (the event is retried, then dead-lettered), as Lambda's runtime
+   * logs an uncaught error; without it a failure is visible only in the retry count.
+   */
+  onHandlerError?: (rule: string, error: unknown) => void;
+}
+
 export class LocalEventBus implements EventBus {
   private readonly queues: { rule: EventRule; queue: LocalQueue }[] = [];
 
-  constructor(dataDir: string) {
-    this.dataDir = dataDir;
-  }
-
-  private readonly dataDir: string;
+  constructor(
+    private readonly dataDir: string,
+    private readonly options: LocalEventBusOptions = {},
+  ) {}
 
   /** Route events matching the rule to its handler. */
   addRule(rule: EventRule): void {
@@ -42,7 +49,8 @@ export class LocalEventBus implements EventBus {
         for (const record of sqs.Records) {
           try {
             await rule.handler(JSON.parse(record.body), lambdaContext(rule.name));
-          } catch {
+          } catch (error) {
+            this.options.onHandlerError?.(rule.name, error);
             failures.push({ itemIdentifier: record.messageId });
           }
         }

@@ -10,6 +10,7 @@ import dynalite from 'dynalite';
 import { localConfig, type AppConfig } from '../shared/config/config';
 import { buildDependencies, type Dependencies } from '../shared/adapters/composition';
 import { buildObservability } from '../shared/adapters/observability';
+import { CaregraphError } from '../shared/domain/errors';
 import { keyLayout } from '../shared/config/resources';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
 import { apiDependencies, makeApiHandler } from '../functions/api/make-handler';
@@ -157,7 +158,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       options.nlpVocabularyKeys,
     );
     // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
-    const events = new LocalEventBus(dataDir);
+    const events = new LocalEventBus(dataDir, { onHandlerError: invokeErrorLog(config) });
     const deps = buildDependencies(config, { events });
     if (options.monitorOnEvents !== false)
       events.addRule({
@@ -330,6 +331,23 @@ async function redriveUnprocessed(
     });
     queue.send(JSON.stringify({ Records: [record] }));
   }
+}
+
+/**
+ * A rule target's failed invocation in the functions log, as Lambda's runtime logs an uncaught error:
+ * the error's type always, its message only for the product's own errors (written without PHI; a
+ * library's message could quote a value).
+ */
+function invokeErrorLog(config: AppConfig): (rule: string, error: unknown) => void {
+  const loggers = new Map<string, ReturnType<typeof buildObservability>['logger']>();
+  return (rule, error) => {
+    let logger = loggers.get(rule);
+    if (!logger) loggers.set(rule, (logger = buildObservability(config, rule).logger));
+    logger.error('invocation failed; the event will be retried', {
+      errorType: error instanceof Error ? error.name : typeof error,
+      ...(error instanceof CaregraphError ? { errorMessage: error.message } : {}),
+    });
+  };
 }
 
 function closeServer(server: Server): Promise<void> {
