@@ -92,4 +92,39 @@ describe('Use case: planStoredReminders (embedded stack)', () => {
     );
     expect(due.filter((t) => t.patient === pid)).toHaveLength(1);
   });
+
+  it('plans nothing for records whose Patient is not stored yet, and plans once it arrives', async () => {
+    // Prepare: a MedicationRequest ingested before its Patient (files are ingested independently)
+    const orphan = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p2');
+    const forP2 = {
+      ...request('m3', { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['09:00:00'] }),
+      subject: { reference: 'Patient/p2' },
+    };
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b2', 'MedicationRequest.ndjson'),
+      ndjson(forP2),
+    );
+    await stack.settled();
+    const plan = () =>
+      planStoredReminders(
+        { serving: stack.deps.serving, clock },
+        { hospital: 'east', patientId: orphan, defaultTimeZone: 'UTC' },
+      );
+
+    // Act
+    const before = await plan();
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b2', 'Patient.ndjson'),
+      ndjson(patient('p2')),
+    );
+    await stack.settled();
+    const after = await plan();
+
+    // Assess: no error (the monitor's invocation does not fail and retry); planned after the Patient
+    expect(before).toEqual({ written: 0, tz: 'UTC', skipped: [], patientStored: false });
+    expect(after.patientStored).toBe(true);
+    expect(after.written).toBeGreaterThanOrEqual(7);
+  });
 });

@@ -37,6 +37,7 @@ export function makeMonitorHandler(deps: MonitorFunctionDeps, { logger, metrics 
       resolved: outcome.resolved.length,
       remindersPlanned: reminders.written,
       remindersSkipped: reminders.skipped.length,
+      patientStored: reminders.patientStored,
     };
     logger.info('patient evaluated', { hospital: parsed.data.hospital, ...counts });
     metrics.addMetric('AlertsOpened', MetricUnit.Count, counts.opened);

@@ -6,7 +6,7 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Clock } from '../../ports/clock';
 import type { Table } from '../../ports/table';
-import { ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { patientRecord } from '../serving/queries';
 import { planReminders } from './plan';
 import { scheduleReminders } from './schedule-reminders';
@@ -22,6 +22,12 @@ export interface PlanStoredResult {
   written: number;
   tz: string;
   skipped: { request: string; reason: string }[];
+  /**
+   * false when the patient's Patient resource is not stored (yet): its other records can arrive
+   * first, since files are ingested independently, or belong to a Patient that was quarantined.
+   * Nothing is planned then; the Patient's own ingest publishes PatientDataUpdated, which plans.
+   */
+  patientStored: boolean;
 }
 
 /** The patient's IANA zone from the Patient's timezone extension, else the hospital default. */
@@ -39,11 +45,17 @@ export async function planStoredReminders(
   deps: { serving: Table; clock: Clock },
   input: { hospital: string; patientId: string; defaultTimeZone: string },
 ): Promise<PlanStoredResult> {
-  const resources = (await patientRecord(
-    deps.serving,
-    input.hospital,
-    input.patientId,
-  )) as unknown as Resource[];
+  let resources: Resource[];
+  try {
+    resources = (await patientRecord(
+      deps.serving,
+      input.hospital,
+      input.patientId,
+    )) as unknown as Resource[];
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    return { written: 0, tz: input.defaultTimeZone, skipped: [], patientStored: false };
+  }
   const tz = patientTimeZone(resources, input.defaultTimeZone);
   const shared = resources.filter(
     (r) => r.resourceType === 'Medication' || r.resourceType === 'MedicationDispense',
@@ -75,5 +87,5 @@ export async function planStoredReminders(
     doses,
     refills,
   });
-  return { written, tz, skipped };
+  return { written, tz, skipped, patientStored: true };
 }
