@@ -89,7 +89,11 @@ export function schedulerEvent(scheduleName: string, at: Date): ScheduledEvent {
 }
 
 /** A Lambda context good enough for Powertools (remaining time drives idempotency expiry). */
-export function lambdaContext(functionName: string, timeoutMs = 300_000): Context {
+export function lambdaContext(
+  functionName: string,
+  timeoutMs = 300_000,
+  stopping?: AbortSignal,
+): Context {
   const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -100,7 +104,9 @@ export function lambdaContext(functionName: string, timeoutMs = 300_000): Contex
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    // A stopping stack leaves no time: a function that checkpoints (ingest) hands over at the next
+    // checkpoint, as it would before a Lambda timeout, instead of holding the stop.
+    getRemainingTimeInMillis: () => (stopping?.aborted ? 0 : Math.max(0, deadline - Date.now())),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -89,8 +89,10 @@ export interface RunningStack {
   pendingEvents(): number;
   /**
    * Stop every server. By default queued work is finished first; with `{ finish: false }` only the
-   * batches in flight are, and the rest resumes on the next start: queued events from their journal,
-   * queued uploads by the re-drive of unreported raw objects.
+   * batches in flight are (an ingest in flight stops at its next checkpoint, as before a Lambda
+   * timeout), and the rest resumes on the next start: queued events from their journal, queued
+   * uploads by the re-drive of unreported raw objects, a file stopped at a checkpoint by its
+   * continuation event.
    */
   close(options?: CloseOptions): Promise<void>;
 }
@@ -104,6 +106,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports = options.ports ?? {};
   mkdirSync(dataDir, { recursive: true });
   const closers: ((options: CloseOptions) => Promise<void>)[] = [];
+  // Aborted by a stop that does not finish queued work: an ingest in flight then yields at its next
+  // checkpoint and continues on the next start (its continuation event is journaled).
+  const stopping = new AbortController();
   try {
     const s3rver = new S3rver({
       address: host,
@@ -192,8 +197,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const ingestQueue = new LocalQueue({
       name: 'caregraph-local-ingest',
       handler: (event) =>
-        ingest(event, lambdaContext('caregraph-ingest', options.ingest?.timeoutMs)),
+        ingest(
+          event,
+          lambdaContext('caregraph-ingest', options.ingest?.timeoutMs, stopping.signal),
+        ),
       deadLetterFile: join(dataDir, 'dead-letters', 'ingest.jsonl'),
+      // Durable, as SQS is: a continuation waiting here at a stop is not in S3's re-drive (its
+      // upload's first invocation already completed), so only the journal keeps it.
+      journalFile: join(dataDir, 'queues', 'caregraph-local-ingest.jsonl'),
       maxReceiveCount: options.maxReceiveCount ?? 5,
     });
     // As on AWS: a rule delivers IngestContinuationRequested to the ingest queue, so a file too
@@ -212,6 +223,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // Events a previous run left unhandled (stopped with work queued, or killed) go out again now
     // that every rule's target and the ingest queue exist.
     const resumedEvents = events.replay();
+    const resumedIngest = ingestQueue.replayJournal();
+    if (resumedIngest > 0) resumedEvents['caregraph-local-ingest'] = resumedIngest;
     closers.unshift((o) => ingestQueue.close(o));
 
     const api = makeApiHandler(apiDependencies(deps), buildObservability(config, 'api'));
@@ -267,7 +280,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       },
       resumedEvents,
       pendingEvents: () => events.waitingCount,
-      close: (o = {}) => closeAll(closers, o),
+      close: (o = {}) => {
+        if (o.finish === false) stopping.abort();
+        return closeAll(closers, o);
+      },
     };
   } catch (error) {
     await closeAll(closers, {});

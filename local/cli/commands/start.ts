@@ -80,7 +80,7 @@ export const startCommand: Command = {
     const resumed = Object.values(stack.resumedEvents).reduce((a, b) => a + b, 0);
     if (resumed > 0)
       out.progress(
-        `resuming ${resumed} queued events the last run left unhandled (handled in the background)`,
+        `resuming ${resumed} queued events and uploads the last run left unhandled (handled in the background)`,
       );
     out.result(banner({ ...stack.endpoints }));
     await new Promise<void>((resolveStop) => {
