@@ -2,9 +2,13 @@
 // stateful stack uses (shared/config/resources.ts).
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
+  ConditionalCheckFailedException,
   CreateTableCommand,
+  DeleteItemCommand,
   DescribeTableCommand,
+  ScanCommand,
   UpdateTableCommand,
+  type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { ConfigurationError } from '../shared/domain/errors';
@@ -114,4 +118,51 @@ async function tableExists(dynamodb: DynamoDBClient, tableName: string): Promise
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return false;
     throw error;
   }
+}
+
+/**
+ * Delete the idempotency records a killed process left INPROGRESS; returns how many. Powertools
+ * refuses to run an event whose record is in progress until the record's in-progress expiry (the
+ * invocation's remaining time when it began, up to 5 minutes locally), and the local queue's retries
+ * run out within seconds, so after a crash a file being ingested went to the dead-letter file instead
+ * of resuming. On AWS the SQS visibility timeout (longer than the function timeout) covers this. Run
+ * only while no invocation can be running: at the start of the embedded stack, before its queues.
+ * Attribute names are Powertools' defaults (`id`, `status`), which the ingest function uses.
+ */
+export async function clearStaleInProgress(
+  dynamodb: DynamoDBClient,
+  tableName: string,
+): Promise<number> {
+  let cleared = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await dynamodb.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: '#status = :inprogress',
+        ExpressionAttributeNames: { '#status': 'status', '#id': 'id' },
+        ExpressionAttributeValues: { ':inprogress': { S: 'INPROGRESS' } },
+        ProjectionExpression: '#id',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      try {
+        await dynamodb.send(
+          new DeleteItemCommand({
+            TableName: tableName,
+            Key: { id: item.id! },
+            ConditionExpression: '#status = :inprogress',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':inprogress': { S: 'INPROGRESS' } },
+          }),
+        );
+        cleared++;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return cleared;
 }

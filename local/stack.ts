@@ -16,7 +16,7 @@ import { makeIngestHandler } from '../functions/ingest/make-handler';
 import { apiDependencies, makeApiHandler } from '../functions/api/make-handler';
 import { startSparqlServer } from './sparql-server';
 import { startModelServer } from '../training/serve';
-import { createBuckets, createTables } from './bootstrap';
+import { clearStaleInProgress, createBuckets, createTables } from './bootstrap';
 import { LocalQueue, type CloseOptions } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
 import { makeRemindersHandler } from '../functions/reminders/make-handler';
@@ -83,6 +83,8 @@ export interface RunningStack {
   issuer: LocalIssuer;
   /** Resolves when every queued upload has been processed (or dead-lettered). */
   settled(): Promise<void>;
+  /** Invocations a killed run left in progress (idempotency records cleared so they run again). */
+  staleInvocations: number;
   /** Events a previous run left unhandled and this start queued again, by rule. */
   resumedEvents: Record<string, number>;
   /** Events queued for rule targets (KG updates, monitoring) and not yet handled. */
@@ -185,6 +187,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.unshift((o) => events.close(o));
     await createBuckets(deps.s3, config);
     await createTables(deps.dynamodb, config);
+    // A process killed mid-invocation leaves its idempotency record in progress; nothing runs yet.
+    const staleInvocations = await clearStaleInProgress(deps.dynamodb, config.tables.idempotency);
     // Curated public knowledge (indications, contraindications, interactions, PGx pairs): the seed
     // named graph is replaced on every start, so it never duplicates.
     await loadSeedKnowledge(deps.graph);
@@ -279,6 +283,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         } while (!ingestQueue.isIdle);
       },
       resumedEvents,
+      staleInvocations,
       pendingEvents: () => events.waitingCount,
       close: (o = {}) => {
         if (o.finish === false) stopping.abort();

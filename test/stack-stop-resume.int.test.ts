@@ -2,44 +2,21 @@
 // does). The ingest in flight stops at its next checkpoint instead of holding the stop, as before a
 // Lambda timeout; its continuation event is journaled; the next start on the same data directory
 // finishes the file. Every line is accounted for once and nothing is stored twice.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
-import { servingKeys } from '../shared/domain/serving/records';
 import type { IngestReport } from '../shared/domain/ingest/report';
-import type { RunningStack } from '../local/stack';
-import { heartRate, ndjson, patient, startTestStack } from './helpers/stack';
+import { heartRateExport, startTestStack, storedPatients } from './helpers/stack';
 
 const hospital = 'resumed';
 const patients = 300;
 /** 300 patients with 9 heart rates each: 3,000 lines, 30 segments of 100. */
-const body = ndjson(
-  ...Array.from({ length: patients }, (_, p) => [
-    patient(`p${p}`),
-    ...Array.from({ length: 9 }, (_, o) =>
-      heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + o}T09:00:00Z`, 60 + o),
-    ),
-  ]).flat(),
-);
+const body = heartRateExport(patients);
 const key = keyLayout.raw(hospital, 'b1', 'export.ndjson');
-
-async function storedPatients(stack: RunningStack): Promise<number> {
-  let n = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await stack.deps.serving.query({
-      index: 'byHospital',
-      partition: servingKeys.hospitalPatients(hospital),
-      limit: 500,
-      cursor,
-    });
-    n += page.items.length;
-    cursor = page.cursor;
-  } while (cursor);
-  return n;
-}
 
 describe('Embedded stack: a stop that does not finish queued work', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-stop-resume-'));
@@ -49,7 +26,8 @@ describe('Embedded stack: a stop that does not finish queued work', () => {
     // Prepare: an upload being ingested in segments of 100 records
     const first = await startTestStack({ dataDir, ingest: { checkpointEvery: 100 } });
     await first.deps.objects.put('raw', key, body);
-    while ((await storedPatients(first)) === 0) await new Promise((r) => setTimeout(r, 5));
+    while ((await storedPatients(first, hospital)) === 0)
+      await new Promise((r) => setTimeout(r, 5));
 
     // Act: stop without finishing, then start again on the same data directory
     await first.close({ finish: false });
@@ -70,9 +48,48 @@ describe('Embedded stack: a stop that does not finish queued work', () => {
       expect(report.resumedAfterLine).toBeGreaterThan(0);
       expect(report.records.accepted + report.records.repaired).toBe(patients * 10);
       expect(report.records.rejected).toBe(0);
-      expect(await storedPatients(second)).toBe(patients);
+      expect(await storedPatients(second, hospital)).toBe(patients);
     } finally {
       await second.stop();
+    }
+  }, 120_000);
+  it('finishes a file whose process was killed mid-ingest, once, on the next start', async () => {
+    // Prepare: a stack in a child process, killed (SIGKILL) once its ingest has stored a segment
+    const dir = mkdtempSync(join(tmpdir(), 'caregraph-crash-'));
+    const child = fork(
+      fileURLToPath(new URL('./helpers/ingesting-stack.ts', import.meta.url)),
+      [dir, 'crashed', String(patients)],
+      {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      },
+    );
+    const exited = new Promise((ok) => child.once('exit', ok));
+    await new Promise<void>((ok, fail) => {
+      child.once('message', () => ok());
+      child.once('exit', (code) => fail(new Error(`the child exited (${code}) before ingesting`)));
+    });
+    child.kill('SIGKILL');
+    await exited;
+
+    // Act: start again on the same data directory
+    const next = await startTestStack({ dataDir: dir, ingest: { checkpointEvery: 100 } });
+    try {
+      await next.settled();
+
+      // Assess: the file was finished and every patient stored once; nothing dead-lettered
+      const text = await next.deps.objects.getText(
+        'curated',
+        keyLayout.report('crashed', 'b1', 'export.ndjson'),
+      );
+      expect(text).toBeDefined();
+      const report = JSON.parse(text!) as IngestReport;
+      expect(report.records.accepted + report.records.repaired).toBe(patients * 10);
+      expect(await storedPatients(next, 'crashed')).toBe(patients);
+      expect(existsSync(join(dir, 'dead-letters', 'ingest.jsonl'))).toBe(false);
+    } finally {
+      await next.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

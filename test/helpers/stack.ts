@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack, type RunningStack, type StackOptions } from '../../local/stack';
+import { servingKeys } from '../../shared/domain/serving/records';
 
 export interface TestStack extends RunningStack {
   stop(): Promise<void>;
@@ -81,4 +82,33 @@ export function segmentedExport(): string {
     ),
   ]).flat();
   return ndjson(...lines.slice(0, 390), 'not json', ...lines.slice(390));
+}
+
+/** `patients` patients with 9 heart rates each (10 lines a patient), for tests that stop mid-file. */
+export function heartRateExport(patients: number): string {
+  return ndjson(
+    ...Array.from({ length: patients }, (_, p) => [
+      patient(`p${p}`),
+      ...Array.from({ length: 9 }, (_, o) =>
+        heartRate(`o${p}-${o}`, `p${p}`, `2026-03-0${1 + o}T09:00:00Z`, 60 + o),
+      ),
+    ]).flat(),
+  );
+}
+
+/** Patients of `hospital` in the serving table (index byHospital). */
+export async function storedPatients(stack: RunningStack, hospital: string): Promise<number> {
+  let n = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await stack.deps.serving.query({
+      index: 'byHospital',
+      partition: servingKeys.hospitalPatients(hospital),
+      limit: 500,
+      cursor,
+    });
+    n += page.items.length;
+    cursor = page.cursor;
+  } while (cursor);
+  return n;
 }

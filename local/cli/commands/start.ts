@@ -77,6 +77,10 @@ export const startCommand: Command = {
         ),
       );
     }
+    if (stack.staleInvocations > 0)
+      out.progress(
+        `the last run was killed with ${stack.staleInvocations} invocations in progress: they run again`,
+      );
     const resumed = Object.values(stack.resumedEvents).reduce((a, b) => a + b, 0);
     if (resumed > 0)
       out.progress(
