@@ -307,17 +307,28 @@ describe('Class: LocalQueue', () => {
       expect(calls.flat().map((d) => [d.body, d.receiveCount])).toEqual([['note-1', '1']]);
     });
 
-    it('empties a long journal once everything in it is handled', async () => {
-      // Prepare
+    it('compacts a long journal while busy and empties it once everything is handled', async () => {
+      // Prepare: a handler that looks at the journal's length at every batch
       const journalFile = join(dir, 'queues', 'kg.jsonl');
-      const { handler } = recordingHandler();
-      const queue = new LocalQueue({ name: 'kg', handler, deadLetterFile, journalFile });
+      const lineCounts: number[] = [];
+      const queue = new LocalQueue({
+        name: 'kg',
+        handler: async () => {
+          lineCounts.push(readFileSync(journalFile, 'utf8').split('\n').length - 1);
+        },
+        deadLetterFile,
+        journalFile,
+      });
 
       // Act
-      for (let i = 0; i < 600; i++) queue.send(`m${i}`);
+      for (let i = 0; i < 2000; i++) queue.send(`m${i}`);
       await queue.idle();
 
-      // Assess: 1,200 lines (600 sends, 600 dones) were written, then emptied at idle
+      // Assess: 4,000 lines were written in all; compaction kept the journal at most 2,000 + 1,200
+      // lines (it waits for 1,000 lines of which 3 in 4 spent), and emptied it at idle
+      expect(lineCounts).toHaveLength(200);
+      expect(Math.max(...lineCounts)).toBeLessThanOrEqual(3200);
+      expect(lineCounts.at(-1)).toBeLessThan(1000);
       expect(readFileSync(journalFile, 'utf8')).toBe('');
     });
   });

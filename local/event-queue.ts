@@ -53,7 +53,10 @@ export interface CloseOptions {
 /** A journal line: a message sent, or a message finished with. */
 type JournalEntry = { op: 'send'; id: string; body: string } | { op: 'done'; id: string };
 
-/** Journal lines written since the journal was last emptied before it is compacted at idle. */
+/**
+ * A busy journal (its queue not idle, when it is emptied) is compacted to its unfinished messages
+ * once it has this many lines and 3 in 4 of them are spent.
+ */
 const compactAfterLines = 1000;
 
 export class LocalQueue {
@@ -64,6 +67,8 @@ export class LocalQueue {
   private closed = false;
   private stopping = false;
   private journalLines = 0;
+  /** Journaled messages not yet done (id -> body): what a compacted journal must still hold. */
+  private readonly unfinished = new Map<string, string>();
 
   constructor(private readonly options: LocalQueueOptions) {}
 
@@ -98,13 +103,8 @@ export class LocalQueue {
       else pending.delete(entry.id);
     }
     // Rewrite the journal with only the unfinished messages (atomically), then queue them.
-    const tmp = `${file}.tmp`;
-    writeFileSync(
-      tmp,
-      [...pending].map(([id, body]) => JSON.stringify({ op: 'send', id, body }) + '\n').join(''),
-    );
-    renameSync(tmp, file);
-    this.journalLines = pending.size;
+    for (const [id, body] of pending) this.unfinished.set(id, body);
+    this.rewriteJournal(file);
     for (const [id, body] of pending) this.waiting.push({ id, body, receives: 0 });
     if (pending.size > 0) queueMicrotask(() => void this.drain());
     return pending.size;
@@ -153,7 +153,8 @@ export class LocalQueue {
       this.draining = false;
       this.stopWaiters.splice(0).forEach((r) => r());
       if (this.waiting.length === 0 && this.inFlight === 0) {
-        this.compactJournal();
+        const file = this.options.journalFile;
+        if (file && this.journalLines > 0) this.rewriteJournal(file); // nothing unfinished: empty
         this.idleWaiters.splice(0).forEach((r) => r());
       }
     }
@@ -165,14 +166,24 @@ export class LocalQueue {
     if (this.journalLines === 0) mkdirSync(dirname(file), { recursive: true });
     appendFileSync(file, JSON.stringify(entry) + '\n');
     this.journalLines++;
+    if (entry.op === 'send') this.unfinished.set(entry.id, entry.body);
+    else {
+      this.unfinished.delete(entry.id);
+      // Compact once most lines are spent, whether or not the queue ever goes idle.
+      if (this.journalLines >= compactAfterLines && this.journalLines > 4 * this.unfinished.size)
+        this.rewriteJournal(file);
+    }
   }
 
-  /** At idle nothing is unfinished, so a long journal can be emptied. */
-  private compactJournal(): void {
-    const file = this.options.journalFile;
-    if (!file || this.journalLines < compactAfterLines) return;
-    writeFileSync(file, '');
-    this.journalLines = 0;
+  /** Replace the journal, atomically, by one send line per unfinished message. */
+  private rewriteJournal(file: string): void {
+    const tmp = `${file}.tmp`;
+    let text = '';
+    for (const [id, body] of this.unfinished)
+      text += JSON.stringify({ op: 'send', id, body }) + '\n';
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+    this.journalLines = this.unfinished.size;
   }
 
   private async deliver(batch: Message[]): Promise<void> {
