@@ -252,7 +252,7 @@ describe('Class: LocalQueue', () => {
       expect(() => queue.send('late')).toThrow('queue kg is closed');
     });
 
-    it('replays nothing handled or dead-lettered, and skips a line torn by a kill', async () => {
+    it('replays nothing handled or dead-lettered, and dead-letters a line torn by a kill', async () => {
       // Prepare
       const journalFile = join(dir, 'queues', 'kg.jsonl');
       const { handler } = recordingHandler((body) => body === 'poison');
@@ -282,7 +282,10 @@ describe('Class: LocalQueue', () => {
       // Assess
       expect(replayed).toBe(0);
       expect(again.calls).toEqual([]);
-      expect(deadLetters(deadLetterFile).map((d) => d.body)).toEqual(['poison']);
+      expect(deadLetters(deadLetterFile).map((d) => [d.body, d.reason])).toEqual([
+        ['poison', 'handler reported the message as failed'],
+        ['{"op":"send","id":"x","bo', 'unreadable journal line (torn by a kill?)'],
+      ]);
       expect(readFileSync(journalFile, 'utf8')).toBe('');
     });
 

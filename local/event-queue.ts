@@ -64,6 +64,7 @@ export class LocalQueue {
   private inFlight = 0;
   private draining = false;
   private idleWaiters: (() => void)[] = [];
+  private stopWaiters: (() => void)[] = [];
   private closed = false;
   private stopping = false;
   private journalLines = 0;
@@ -84,8 +85,8 @@ export class LocalQueue {
 
   /**
    * Deliver again the messages a previous run of this queue left unfinished in its journal; returns
-   * how many. A torn last line (a kill mid-append) is skipped: its message was never acknowledged as
-   * sent to anyone, since the append is what sending is.
+   * how many. A line that does not parse (torn by a kill mid-append) goes to the dead-letter file
+   * with its reason rather than being dropped.
    */
   replayJournal(): number {
     const file = this.options.journalFile;
@@ -97,6 +98,7 @@ export class LocalQueue {
       try {
         entry = JSON.parse(line) as JournalEntry;
       } catch {
+        this.deadLetter(line, 'unreadable journal line (torn by a kill?)');
         continue;
       }
       if (entry.op === 'send') pending.set(entry.id, entry.body);
@@ -108,6 +110,11 @@ export class LocalQueue {
     for (const [id, body] of pending) this.waiting.push({ id, body, receives: 0 });
     if (pending.size > 0) queueMicrotask(() => void this.drain());
     return pending.size;
+  }
+
+  /** The bodies of the messages waiting for delivery. */
+  waitingBodies(): string[] {
+    return this.waiting.map((m) => m.body);
   }
 
   /** Messages waiting for delivery (not counting the batch in flight). */
@@ -136,8 +143,6 @@ export class LocalQueue {
     }
     this.closed = true;
   }
-
-  private stopWaiters: (() => void)[] = [];
 
   private async drain(): Promise<void> {
     if (this.draining || this.closed || this.stopping) return;
@@ -204,17 +209,25 @@ export class LocalQueue {
 
   private async retryOrDeadLetter(m: Message, reason: string): Promise<void> {
     if (m.receives >= (this.options.maxReceiveCount ?? 5)) {
-      mkdirSync(dirname(this.options.deadLetterFile), { recursive: true });
-      appendFileSync(
-        this.options.deadLetterFile,
-        JSON.stringify({ messageId: m.id, body: m.body, reason, at: new Date().toISOString() }) +
-          '\n',
-      );
+      this.deadLetter(m.body, reason, m.id);
       this.journal({ op: 'done', id: m.id });
-      this.options.onDeadLetter?.(m.body, reason);
       return;
     }
     await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * m.receives));
     this.waiting.push(m);
+  }
+
+  private deadLetter(body: string, reason: string, messageId?: string): void {
+    mkdirSync(dirname(this.options.deadLetterFile), { recursive: true });
+    appendFileSync(
+      this.options.deadLetterFile,
+      JSON.stringify({
+        ...(messageId ? { messageId } : {}),
+        body,
+        reason,
+        at: new Date().toISOString(),
+      }) + '\n',
+    );
+    this.options.onDeadLetter?.(body, reason);
   }
 }

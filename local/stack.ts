@@ -13,6 +13,7 @@ import { buildObservability } from '../shared/adapters/observability';
 import { CaregraphError } from '../shared/domain/errors';
 import { keyLayout } from '../shared/config/resources';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
+import { encodeS3Key } from '../functions/ingest/s3-event';
 import { apiDependencies, makeApiHandler } from '../functions/api/make-handler';
 import { startSparqlServer } from './sparql-server';
 import { startModelServer } from '../training/serve';
@@ -85,16 +86,15 @@ export interface RunningStack {
   settled(): Promise<void>;
   /** Invocations a killed run left in progress (idempotency records cleared so they run again). */
   staleInvocations: number;
-  /** Events a previous run left unhandled and this start queued again, by rule. */
-  resumedEvents: Record<string, number>;
-  /** Events queued for rule targets (KG updates, monitoring) and not yet handled. */
-  pendingEvents(): number;
+  /** Messages a previous run left unhandled and this start queued again, by queue. */
+  resumed: Record<string, number>;
+  /** Messages waiting in the queues (uploads, KG updates, monitoring), not counting those in flight. */
+  queuedMessages(): number;
   /**
    * Stop every server. By default queued work is finished first; with `{ finish: false }` only the
    * batches in flight are (an ingest in flight stops at its next checkpoint, as before a Lambda
-   * timeout), and the rest resumes on the next start: queued events from their journal, queued
-   * uploads by the re-drive of unreported raw objects, a file stopped at a checkpoint by its
-   * continuation event.
+   * timeout), and the rest resumes on the next start from the queues' journals (a file stopped at
+   * a checkpoint by its continuation event).
    */
   close(options?: CloseOptions): Promise<void>;
 }
@@ -220,15 +220,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ingestQueue.send(JSON.stringify(event));
       },
     });
+    // Messages a previous run left unhandled (stopped with work queued, or killed) go out again now
+    // that every rule's target and the ingest queue exist; then uploads that are neither reported
+    // nor queued (journal lost, or uploaded with autoIngest off) are re-driven from S3.
+    const resumed = events.replay();
+    const resumedUploads = ingestQueue.replayJournal();
+    if (resumedUploads > 0) resumed['caregraph-local-ingest'] = resumedUploads;
+    // Read now, before the queue's first batch leaves `waiting`.
+    const replayedKeys = queuedObjectKeys(ingestQueue);
     if (options.autoIngest !== false) {
       wireObjectCreated(s3rver, config, ingestQueue);
-      await redriveUnprocessed(deps, config, ingestQueue);
+      await redriveUnprocessed(deps, config, ingestQueue, replayedKeys);
     }
-    // Events a previous run left unhandled (stopped with work queued, or killed) go out again now
-    // that every rule's target and the ingest queue exist.
-    const resumedEvents = events.replay();
-    const resumedIngest = ingestQueue.replayJournal();
-    if (resumedIngest > 0) resumedEvents['caregraph-local-ingest'] = resumedIngest;
     closers.unshift((o) => ingestQueue.close(o));
 
     const api = makeApiHandler(apiDependencies(deps), buildObservability(config, 'api'));
@@ -282,9 +285,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           await events.idle();
         } while (!ingestQueue.isIdle);
       },
-      resumedEvents,
+      resumed,
       staleInvocations,
-      pendingEvents: () => events.waitingCount,
+      queuedMessages: () => events.waitingCount + ingestQueue.waitingCount,
       close: (o = {}) => {
         if (o.finish === false) stopping.abort();
         return closeAll(closers, o);
@@ -331,11 +334,16 @@ function wireObjectCreated(s3rver: S3rver, config: AppConfig, queue: LocalQueue)
   );
 }
 
-/** After a crash or kill, uploads whose report was never written are queued again (nothing lost). */
+/**
+ * Uploads whose report was never written and that are not already `queued` (their keys as in the
+ * notifications) are queued again: nothing lost when a journal is, or an upload came in with
+ * autoIngest off.
+ */
 async function redriveUnprocessed(
   deps: Dependencies,
   config: AppConfig,
   queue: LocalQueue,
+  queued: ReadonlySet<string>,
 ): Promise<void> {
   const raw = await deps.objects.list('raw', keyLayout.rawPrefix);
   const reports = new Set((await deps.objects.list('curated', 'reports/')).map((o) => o.key));
@@ -343,6 +351,7 @@ async function redriveUnprocessed(
     const [, hospital, batch, ...file] = o.key.split('/');
     if (!hospital || !batch || file.length === 0) continue;
     if (reports.has(keyLayout.report(hospital, batch, file.join('/')))) continue;
+    if (queued.has(encodeS3Key(o.key))) continue;
     const record = s3EventRecord({
       bucket: config.buckets.raw,
       key: o.key,
@@ -352,6 +361,21 @@ async function redriveUnprocessed(
     });
     queue.send(JSON.stringify({ Records: [record] }));
   }
+}
+
+/** The (URL-encoded) object keys of the S3 notifications waiting in the ingest queue. */
+function queuedObjectKeys(queue: LocalQueue): Set<string> {
+  const keys = new Set<string>();
+  for (const body of queue.waitingBodies()) {
+    let records: { s3?: { object?: { key?: string } } }[] | undefined;
+    try {
+      records = (JSON.parse(body) as { Records?: typeof records }).Records;
+    } catch {
+      continue; // not a notification; the ingest function dead-letters it with its reason
+    }
+    for (const r of records ?? []) if (r.s3?.object?.key) keys.add(r.s3.object.key);
+  }
+  return keys;
 }
 
 /**

@@ -38,7 +38,7 @@ describe('Embedded stack: a stop that does not finish queued work', () => {
 
       // Assess: the first run stopped part-way; the second finished from its checkpoint
       expect(kept).toBeGreaterThan(0);
-      expect(second.resumedEvents).not.toEqual({});
+      expect(second.resumed).not.toEqual({});
       const report = JSON.parse(
         (await second.deps.objects.getText(
           'curated',

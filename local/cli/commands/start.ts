@@ -81,7 +81,7 @@ export const startCommand: Command = {
       out.progress(
         `the last run was killed with ${stack.staleInvocations} invocations in progress: they run again`,
       );
-    const resumed = Object.values(stack.resumedEvents).reduce((a, b) => a + b, 0);
+    const resumed = Object.values(stack.resumed).reduce((a, b) => a + b, 0);
     if (resumed > 0)
       out.progress(
         `resuming ${resumed} queued events and uploads the last run left unhandled (handled in the background)`,
@@ -89,12 +89,11 @@ export const startCommand: Command = {
     out.result(banner({ ...stack.endpoints }));
     await new Promise<void>((resolveStop) => {
       const stop = (signal: string) => {
-        // Queued events are journaled in the data directory and queued uploads are re-driven from
-        // S3 on start, so stopping only waits for the batches in flight (a first start can leave
-        // minutes of note-to-graph work queued, which used to hold the stop for as long).
-        const queued = stack.pendingEvents();
+        // The queues are journaled in the data directory, so stopping only waits for the batches in
+        // flight; what is still queued (a first start leaves minutes of it) resumes on next start.
+        const queued = stack.queuedMessages();
         out.progress(
-          `\n${signal}: stopping (finishing the work in flight, saving the graph${queued > 0 ? `; ${queued} queued events are kept for the next start` : ''}) ...`,
+          `\n${signal}: stopping (finishing the work in flight, saving the graph${queued > 0 ? `; ${queued} queued messages are kept for the next start` : ''}) ...`,
         );
         void stack.close({ finish: false }).then(() => {
           rmSync(stackFile, { force: true });
