@@ -5,12 +5,15 @@
 import { fork } from 'node:child_process';
 import {
   closeSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
+  readSync,
   rmSync,
-  statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -47,14 +50,59 @@ async function run(patients: number, root: string, ctx: BenchContext): Promise<S
 
 const round2 = (x: number) => Number(x.toFixed(2));
 
-/** Bytes of all files under `dir`. */
-function treeBytes(dir: string): number {
+/**
+ * The least any writer of this cohort could spend on this machine: every file of `cohort` written
+ * again into `copy` the way the generator writes them (a per-patient file in one exclusive
+ * `writeFileSync`, the shared files appended 1 MiB at a time), timing only the writes. Reading the
+ * files back is not timed. Returns the output's size and that CPU (user, kernel) per patient.
+ */
+function rewriteCost(
+  cohort: string,
+  copy: string,
+  patients: number,
+): { outputKiBPerPatient: number; userMsPerPatient: number; kernelMsPerPatient: number } {
+  const perPatientFolders = new Set(['bundles', 'notes', 'vcf']);
   let bytes = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    bytes += entry.isDirectory() ? treeBytes(path) : statSync(path).size;
+  let user = 0;
+  let system = 0;
+  const timed = (write: () => void) => {
+    const before = process.cpuUsage();
+    write();
+    const used = process.cpuUsage(before);
+    user += used.user;
+    system += used.system;
+  };
+  for (const folder of readdirSync(cohort, { withFileTypes: true })) {
+    if (!folder.isDirectory()) continue;
+    mkdirSync(join(copy, folder.name), { recursive: true });
+    for (const name of readdirSync(join(cohort, folder.name))) {
+      const from = join(cohort, folder.name, name);
+      const to = join(copy, folder.name, name);
+      if (perPatientFolders.has(folder.name)) {
+        const content = readFileSync(from);
+        bytes += content.length;
+        timed(() => writeFileSync(to, content, { flag: 'wx' }));
+        continue;
+      }
+      const piece = Buffer.allocUnsafe(1 << 20);
+      const input = openSync(from, 'r');
+      const output = openSync(to, 'wx');
+      try {
+        for (let n = readSync(input, piece); n > 0; n = readSync(input, piece)) {
+          bytes += n;
+          timed(() => writeSync(output, piece, 0, n));
+        }
+      } finally {
+        closeSync(input);
+        closeSync(output);
+      }
+    }
   }
-  return bytes;
+  return {
+    outputKiBPerPatient: bytes / 1024 / patients,
+    userMsPerPatient: user / 1000 / patients,
+    kernelMsPerPatient: system / 1000 / patients,
+  };
 }
 
 /**
@@ -94,12 +142,12 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
   const root = mkdtempSync(join(tmpdir(), 'caregraph-bench-synth-'));
   let a: SynthRunOutcome;
   let b: SynthRunOutcome;
-  let outputKiBPerPatient: number;
+  let rewrite: ReturnType<typeof rewriteCost>;
   let pageCache: { coldUsPerKiB: number; warmUsPerKiB: number };
   try {
     a = await run(small, root, ctx);
     b = await run(large, root, ctx);
-    outputKiBPerPatient = treeBytes(join(root, `cohort-${large}`)) / 1024 / large;
+    rewrite = rewriteCost(join(root, `cohort-${large}`), join(root, 'rewritten'), large);
     pageCache = pageCacheWriteCost(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -114,10 +162,14 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
       targetPatientsPerSecond: 1000,
       cpuMsPerPatient: round2(b.cpuMsPerPatient),
       kernelMsPerPatient: round2(b.kernelMsPerPatient),
-      outputKiBPerPatient: Math.round(outputKiBPerPatient),
+      outputKiBPerPatient: Math.round(rewrite.outputKiBPerPatient),
+      writeOnlyMsPerPatient: round2(rewrite.userMsPerPatient + rewrite.kernelMsPerPatient),
+      writeOnlyKernelMsPerPatient: round2(rewrite.kernelMsPerPatient),
       pageCacheColdWriteUsPerKiB: pageCache.coldUsPerKiB,
       pageCacheWarmWriteUsPerKiB: pageCache.warmUsPerKiB,
-      pageCacheColdMsPerPatient: round2((outputKiBPerPatient * pageCache.coldUsPerKiB) / 1000),
+      pageCacheColdMsPerPatient: round2(
+        (rewrite.outputKiBPerPatient * pageCache.coldUsPerKiB) / 1000,
+      ),
       peakRssMiB: b.peakRssMiB,
       [`peakRssMiBAt${small}`]: a.peakRssMiB,
       peakRssMiBFirstHalf: firstHalf,
@@ -132,6 +184,7 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
       "Each cohort is written in a fresh process running writeCohort (what caregraph synth runs); peak RSS is that process's VmHWM, worker threads included.",
       'peakRssMiBByTenth is the peak resident memory within each tenth of the large cohort; first half against second half says whether memory still grows with N once the heaps have warmed up.',
       'cpuMsPerPatient is user + kernel time of all threads; on a host with C cores the best possible rate is about C * 1000 / cpuMsPerPatient patients/s.',
+      "writeOnly*: CPU of writing the large cohort's files again as the generator writes them (rendering excluded): the floor of any generator of this output on this machine; 2 cores * 1000 / (rendering + writeOnlyMsPerPatient) bounds the rate.",
       "pageCache*: kernel CPU of writing a new 256 MiB file after the runs, into memory the guest has not used lately (cold) and into pages just freed (warm); pageCacheColdMsPerPatient is the cold cost of one patient's output (outputKiBPerPatient), the share of kernelMsPerPatient that is the host's and not the generator's when the two differ a lot (virtio-balloon free page reporting makes a cold page a host fault).",
     ],
   };
