@@ -10,7 +10,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   rmSync,
   unlinkSync,
   writeFileSync,
@@ -53,8 +52,9 @@ const round2 = (x: number) => Number(x.toFixed(2));
 /**
  * The least any writer of this cohort could spend on this machine: every file of `cohort` written
  * again into `copy` the way the generator writes them (a per-patient file in one exclusive
- * `writeFileSync`, the shared files appended 1 MiB at a time), timing only the writes. Reading the
- * files back is not timed. Returns the output's size and that CPU (user, kernel) per patient.
+ * `writeFileSync`, the shared files appended 1 MiB at a time), timing only the writes: each folder
+ * is read into memory first (at most about 1 GiB, the Bundles of 10,000 patients), then written.
+ * Returns the output's size and that CPU (user, kernel) per patient.
  */
 function rewriteCost(
   cohort: string,
@@ -62,41 +62,37 @@ function rewriteCost(
   patients: number,
 ): { outputKiBPerPatient: number; userMsPerPatient: number; kernelMsPerPatient: number } {
   const perPatientFolders = new Set(['bundles', 'notes', 'vcf']);
+  const piece = 1 << 20;
   let bytes = 0;
   let user = 0;
   let system = 0;
-  const timed = (write: () => void) => {
-    const before = process.cpuUsage();
-    write();
-    const used = process.cpuUsage(before);
-    user += used.user;
-    system += used.system;
-  };
   for (const folder of readdirSync(cohort, { withFileTypes: true })) {
     if (!folder.isDirectory()) continue;
+    const files = readdirSync(join(cohort, folder.name)).map((name) => ({
+      name,
+      content: readFileSync(join(cohort, folder.name, name)),
+    }));
     mkdirSync(join(copy, folder.name), { recursive: true });
-    for (const name of readdirSync(join(cohort, folder.name))) {
-      const from = join(cohort, folder.name, name);
+    const before = process.cpuUsage();
+    for (const { name, content } of files) {
       const to = join(copy, folder.name, name);
+      bytes += content.length;
       if (perPatientFolders.has(folder.name)) {
-        const content = readFileSync(from);
-        bytes += content.length;
-        timed(() => writeFileSync(to, content, { flag: 'wx' }));
+        writeFileSync(to, content, { flag: 'wx' });
         continue;
       }
-      const piece = Buffer.allocUnsafe(1 << 20);
-      const input = openSync(from, 'r');
       const output = openSync(to, 'wx');
       try {
-        for (let n = readSync(input, piece); n > 0; n = readSync(input, piece)) {
-          bytes += n;
-          timed(() => writeSync(output, piece, 0, n));
+        for (let at = 0; at < content.length; at += piece) {
+          writeSync(output, content, at, Math.min(piece, content.length - at));
         }
       } finally {
-        closeSync(input);
         closeSync(output);
       }
     }
+    const used = process.cpuUsage(before);
+    user += used.user;
+    system += used.system;
   }
   return {
     outputKiBPerPatient: bytes / 1024 / patients,
@@ -106,32 +102,38 @@ function rewriteCost(
 }
 
 /**
- * Kernel CPU per KiB of writing a new file into the page cache, µs: first into memory the guest has
- * not used lately ("cold"), then again just after deleting that file, into the pages it freed
- * ("warm"). On a VM whose balloon reports free pages to the host (virtio-balloon free page
- * reporting, as on the Firecracker hosts this bench was written on) a cold page costs a host fault
- * and zeroing, many times the copy itself; a cohort's hundreds of MiB of output are mostly cold
- * pages. Run after the cohorts, so the pages it frees cannot make them cheaper.
+ * Kernel CPU per KiB of writing a new file into the page cache, µs: into memory the guest has not
+ * used lately ("cold"), then just after deleting that file, into the pages it freed ("warm"). On a VM
+ * whose balloon reports free pages to the host (virtio-balloon free page reporting, as on the
+ * Firecracker hosts this bench was written on) a cold page costs a host fault and zeroing, many
+ * times the copy itself. Memory freed a moment before (the cohort processes', the rewrite's) is
+ * handed out first and is still warm, so the probe writes 1.5 GiB and takes the cold cost from its
+ * last 256 MiB. Run after the timed work, so the pages it frees cannot make that cheaper.
  */
-function pageCacheWriteCost(
-  root: string,
-  mib = 256,
-): { coldUsPerKiB: number; warmUsPerKiB: number } {
+function pageCacheWriteCost(root: string): { coldUsPerKiB: number; warmUsPerKiB: number } {
   const block = Buffer.alloc(1 << 20, 0x61);
-  const writeOnce = (path: string): number => {
-    const before = process.cpuUsage().system;
+  const segmentMiB = 256;
+  /** Kernel µs per KiB of each 256 MiB segment of one new file. */
+  const writeFile = (path: string, segments: number): number[] => {
+    const costs: number[] = [];
     const fd = openSync(path, 'wx');
     try {
-      for (let i = 0; i < mib; i++) writeSync(fd, block);
+      for (let segment = 0; segment < segments; segment++) {
+        const before = process.cpuUsage().system;
+        for (let i = 0; i < segmentMiB; i++) writeSync(fd, block);
+        costs.push((process.cpuUsage().system - before) / (segmentMiB * 1024));
+      }
     } finally {
       closeSync(fd);
     }
-    return (process.cpuUsage().system - before) / (mib * 1024);
+    return costs;
   };
-  const cold = writeOnce(join(root, 'page-cache-probe-cold'));
-  unlinkSync(join(root, 'page-cache-probe-cold'));
-  const warm = writeOnce(join(root, 'page-cache-probe-warm'));
-  unlinkSync(join(root, 'page-cache-probe-warm'));
+  const coldPath = join(root, 'page-cache-probe-cold');
+  const cold = writeFile(coldPath, 6).at(-1)!;
+  unlinkSync(coldPath);
+  const warmPath = join(root, 'page-cache-probe-warm');
+  const warm = writeFile(warmPath, 1)[0]!;
+  unlinkSync(warmPath);
   return { coldUsPerKiB: round2(cold), warmUsPerKiB: round2(warm) };
 }
 
@@ -185,7 +187,7 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
       'peakRssMiBByTenth is the peak resident memory within each tenth of the large cohort; first half against second half says whether memory still grows with N once the heaps have warmed up.',
       'cpuMsPerPatient is user + kernel time of all threads; on a host with C cores the best possible rate is about C * 1000 / cpuMsPerPatient patients/s.',
       "writeOnly*: CPU of writing the large cohort's files again as the generator writes them (rendering excluded): the floor of any generator of this output on this machine; 2 cores * 1000 / (rendering + writeOnlyMsPerPatient) bounds the rate.",
-      "pageCache*: kernel CPU of writing a new 256 MiB file after the runs, into memory the guest has not used lately (cold) and into pages just freed (warm); pageCacheColdMsPerPatient is the cold cost of one patient's output (outputKiBPerPatient), the share of kernelMsPerPatient that is the host's and not the generator's when the two differ a lot (virtio-balloon free page reporting makes a cold page a host fault).",
+      "pageCache*: kernel CPU of writing new files after the runs, into memory the guest has not used lately (cold: the last 256 MiB of 1.5 GiB) and into pages just freed (warm); pageCacheColdMsPerPatient is the cold cost of one patient's output (outputKiBPerPatient), the share of kernelMsPerPatient that is the host's and not the generator's when the two differ a lot (virtio-balloon free page reporting makes a cold page a host fault).",
     ],
   };
 }
