@@ -55,10 +55,7 @@ export const synthCommand: Command = {
       asOf,
       out: dir,
       force: values.force,
-      onProgress: (done, total) =>
-        out.progress(
-          `  ${done}/${total} patients (${Math.round(done / ((Date.now() - started) / 1000 || 1))}/s)`,
-        ),
+      onProgress: (done, total) => out.progress(synthProgress(done, total, Date.now() - started)),
     });
     if (values.json) {
       out.json({ out: dir, ...manifest });
@@ -82,3 +79,21 @@ export const synthCommand: Command = {
     return 0;
   },
 };
+
+/** A progress line: patients so far, the rate, and once a second has passed, the time left at that rate. */
+export function synthProgress(done: number, total: number, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const left =
+    done < total && rate > 0 && elapsedMs >= 1000
+      ? `, about ${duration((total - done) / rate)} left`
+      : '';
+  return `  ${done}/${total} patients (${Math.round(rate)}/s${left})`;
+}
+
+function duration(seconds: number): string {
+  const s = Math.ceil(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${s % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
