@@ -114,7 +114,7 @@ function pageCacheWriteCost(root: string): { coldUsPerKiB: number; warmUsPerKiB:
   const block = Buffer.alloc(1 << 20, 0x61);
   const segmentMiB = 256;
   /** Kernel µs per KiB of each 256 MiB segment of one new file. */
-  const writeFile = (path: string, segments: number): number[] => {
+  const segmentCosts = (path: string, segments: number): number[] => {
     const costs: number[] = [];
     const fd = openSync(path, 'wx');
     try {
@@ -129,10 +129,10 @@ function pageCacheWriteCost(root: string): { coldUsPerKiB: number; warmUsPerKiB:
     return costs;
   };
   const coldPath = join(root, 'page-cache-probe-cold');
-  const cold = writeFile(coldPath, 6).at(-1)!;
+  const cold = segmentCosts(coldPath, 6).at(-1)!;
   unlinkSync(coldPath);
   const warmPath = join(root, 'page-cache-probe-warm');
-  const warm = writeFile(warmPath, 1)[0]!;
+  const warm = segmentCosts(warmPath, 1)[0]!;
   unlinkSync(warmPath);
   return { coldUsPerKiB: round2(cold), warmUsPerKiB: round2(warm) };
 }

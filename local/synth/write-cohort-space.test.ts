@@ -63,7 +63,7 @@ describe('Function: assertRoomForCohort', () => {
     // Assess
     await expect(replacing).resolves.toBeUndefined();
     await expect(keeping).rejects.toThrow(/a cohort of 10 patients needs about 3 MiB/);
-    await expect(tooMany).rejects.toThrow(/counting the folders --force would replace/);
+    await expect(tooMany).rejects.toThrow(/counting the cohort folders it would replace/);
   });
 
   it('lets the run go ahead when the file system cannot say how much room it has', async () => {

@@ -200,12 +200,12 @@ export async function assertRoomForCohort(
   if (force) for (const folder of folders) replaced += treeBytes(join(out, folder));
   if (free + replaced >= needed) return;
   throw new ValidationError(
-    `a cohort of ${patients} patients needs about ${gib(needed)} (${Math.round(outputBytesPerPatient / 1024)} KiB a patient) and the file system holding ${out} has ${gib(free + replaced)} free${force ? ' counting the folders --force would replace' : ''}; choose another --out or fewer --patients`,
+    `a cohort of ${patients} patients needs about ${byteSize(needed)} (${Math.round(outputBytesPerPatient / 1024)} KiB a patient) and the file system holding ${out} has ${byteSize(free + replaced)} free${force ? ' counting the cohort folders it would replace' : ''}; choose another output directory or fewer patients`,
     'out',
   );
 }
 
-const gib = (bytes: number) =>
+const byteSize = (bytes: number) =>
   bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 
 /** `path`, or its closest ancestor that exists (the output directory may not exist yet). */
