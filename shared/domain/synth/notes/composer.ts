@@ -6,6 +6,7 @@ import type { NoteBuilder } from './builder';
 import type { NoteTruth } from './context';
 import type { Person } from './people';
 import type { SymptomKey } from './lexicon/symptoms';
+import type { Slots } from './template';
 
 export type ListStyle = 'comma' | 'bullets' | 'numbered' | 'prose' | 'lines';
 export type HeaderStyle = 'title' | 'upper' | 'short' | 'plain';
@@ -54,6 +55,12 @@ export interface Composer {
   pronouns: Pronouns;
   /** Chemical mentions of the patient's medications, linked to their indications when the note is done. */
   medicationMentions: { index: number; medication: TrueMedication }[];
+  /**
+   * The history slot fillers, built on first use (`historySlots`). Held here, not in a WeakMap keyed
+   * by the composer: V8's scavenger keeps WeakMap entries alive, so each note's composer, builder,
+   * spans and text survived until a full GC (about 50 KB a patient promoted to the old space).
+   */
+  historySlots: Slots | undefined;
 }
 
 export function pronounsFor(sex: 'female' | 'male'): Pronouns {

@@ -136,6 +136,7 @@ function generateNote(
     staff: { author: pickPerson(rng), attending: pickPerson(rng), consultant: pickPerson(rng) },
     pronouns: pronounsFor(patient.demographics.sex),
     medicationMentions: [],
+    historySlots: undefined,
   };
   const title = pickTitle(c);
   writers[kind](c, title);

@@ -125,15 +125,9 @@ export function articleForAge(years: number, months: number): string {
 
 /** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
 export function historySlots(c: Composer): Slots {
-  const cached = slotsByNote.get(c);
-  if (cached) return cached;
-  const slots = buildHistorySlots(c);
-  slotsByNote.set(c, slots);
-  return slots;
+  // One set per note (they only close over the note's own state), kept on the composer.
+  return (c.historySlots ??= buildHistorySlots(c));
 }
-
-/** One set of history slots per note: they only close over the note's own state. */
-const slotsByNote = new WeakMap<Composer, Slots>();
 
 /**
  * The slots naming the patient (name, age "an 87 y/o", sex words, pronouns) and those of the history
