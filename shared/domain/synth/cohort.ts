@@ -8,6 +8,7 @@ import { renderVcf } from './genomics/vcf';
 import { generateNotes } from './notes/generate';
 import { renderPatientResources } from './fhir/resources';
 import { ndjsonLines } from './fhir/bulk';
+import { observationJson } from './fhir/observation-json';
 import { patientTransactionBundleParts } from './fhir/bundle';
 import { patientCsvRecords, type CsvFileName } from './fhir/csv';
 import { DefectInjector, type DefectRecord, type NdjsonLine } from './defects/inject';
@@ -55,8 +56,11 @@ export function renderCohortPatient(options: CohortOptions, index: number): Rend
   }
   const notes = generateNotes(patient, rng.fork('notes'));
   const resources = renderPatientResources(patient, notes, { asOf: options.asOf });
-  // Serialise once: the NDJSON lines and the Bundle share the same resource JSON.
-  const json = resources.map((r) => JSON.stringify(r));
+  // Serialise once: the NDJSON lines and the Bundle share the same resource JSON. Observations, two
+  // thirds of it, through their own serialiser (the same bytes, about twice as fast).
+  const json = resources.map((r) =>
+    r.resourceType === 'Observation' ? observationJson(r) : JSON.stringify(r),
+  );
   const clean = ndjsonLines(resources, json);
   const injected =
     options.dirtyRate > 0
