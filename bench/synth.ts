@@ -19,7 +19,31 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SynthRunOutcome, SynthRunRequest } from './synth-process';
+import type { RenderRunOutcome, RenderRunRequest } from './synth-render-process';
 import type { BenchContext, BenchResult } from './suites';
+
+/** Run one request in a fresh process (a bench child entry in this folder) and return its reply. */
+function inChild<Request, Outcome>(
+  file: string,
+  request: Request,
+  ctx: BenchContext,
+): Promise<Outcome> {
+  const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise<Outcome>((ok, fail) => {
+    child.on('message', (m) => {
+      const message = m as { progress?: string };
+      if (message.progress !== undefined) ctx.progress(message.progress);
+      else ok(m as Outcome);
+    });
+    child.once('exit', (code) =>
+      fail(new Error(`${file} exited (code ${code}) without an outcome`)),
+    );
+    child.send(request as object);
+  });
+}
 
 /**
  * Write one cohort into `root` in a fresh process (bench/synth-process.ts) and measure it. The cohort
@@ -27,24 +51,36 @@ import type { BenchContext, BenchResult } from './suites';
  * that run pay for it (on ext4 without a journal, creating a file skips every inode of its group
  * deleted in the last minutes, one by one).
  */
-async function run(patients: number, root: string, ctx: BenchContext): Promise<SynthRunOutcome> {
-  const entry = fileURLToPath(new URL('./synth-process.ts', import.meta.url));
-  const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise<SynthRunOutcome>((ok, fail) => {
-    child.on('message', (m) => {
-      const message = m as { progress?: string } & Partial<SynthRunOutcome>;
-      if (message.progress !== undefined) ctx.progress(message.progress);
-      else ok(message as SynthRunOutcome);
-    });
-    child.once('exit', (code) =>
-      fail(new Error(`the synth process exited (code ${code}) without an outcome`)),
-    );
-    const request: SynthRunRequest = { patients, out: join(root, `cohort-${patients}`) };
-    child.send(request);
-  });
+function run(patients: number, root: string, ctx: BenchContext): Promise<SynthRunOutcome> {
+  const request: SynthRunRequest = { patients, out: join(root, `cohort-${patients}`) };
+  return inChild<SynthRunRequest, SynthRunOutcome>('./synth-process.ts', request, ctx);
+}
+
+/** Patients per block of the render-only run, and blocks in each of its two halves. */
+const renderBlock = 500;
+
+/**
+ * Rendering alone, on one thread, in a fresh process (bench/synth-render-process.ts): CPU per patient
+ * while the JIT warms up (the first half) and after (the second half), and the warm-up's cost in
+ * seconds of CPU, which each render thread of a cohort pays once.
+ */
+async function renderCost(
+  large: number,
+  ctx: BenchContext,
+): Promise<{ firstHalf: number; secondHalf: number; warmupSeconds: number; byBlock: number[] }> {
+  const blocks = Math.max(2, Math.min(4, Math.floor(large / renderBlock / 2)));
+  const request: RenderRunRequest = { patients: 2 * blocks * renderBlock, block: renderBlock };
+  ctx.progress(`  rendering ${request.patients} patients on one thread, nothing written`);
+  const { cpuMsPerPatientByBlock: byBlock } = await inChild<RenderRunRequest, RenderRunOutcome>(
+    './synth-render-process.ts',
+    request,
+    ctx,
+  );
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const firstHalf = mean(byBlock.slice(0, blocks));
+  const secondHalf = mean(byBlock.slice(blocks));
+  const warmupSeconds = ((firstHalf - secondHalf) * blocks * renderBlock) / 1000;
+  return { firstHalf, secondHalf, warmupSeconds, byBlock };
 }
 
 const round2 = (x: number) => Number(x.toFixed(2));
@@ -146,9 +182,11 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
   let b: SynthRunOutcome;
   let rewrite: ReturnType<typeof rewriteCost>;
   let pageCache: { coldUsPerKiB: number; warmUsPerKiB: number };
+  let render: Awaited<ReturnType<typeof renderCost>>;
   try {
     a = await run(small, root, ctx);
     b = await run(large, root, ctx);
+    render = await renderCost(large, ctx);
     rewrite = rewriteCost(join(root, `cohort-${large}`), join(root, 'rewritten'), large);
     pageCache = pageCacheWriteCost(root);
   } finally {
@@ -165,6 +203,10 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
       cpuMsPerPatient: round2(b.cpuMsPerPatient),
       kernelMsPerPatient: round2(b.kernelMsPerPatient),
       outputKiBPerPatient: Math.round(rewrite.outputKiBPerPatient),
+      renderOneThreadFirstHalfMsPerPatient: round2(render.firstHalf),
+      renderOneThreadSecondHalfMsPerPatient: round2(render.secondHalf),
+      renderWarmupCpuSecondsPerThread: round2(render.warmupSeconds),
+      renderOneThreadMsPerPatientByBlock: render.byBlock.map(round2).join(' '),
       writeOnlyMsPerPatient: round2(rewrite.userMsPerPatient + rewrite.kernelMsPerPatient),
       writeOnlyKernelMsPerPatient: round2(rewrite.kernelMsPerPatient),
       pageCacheColdWriteUsPerKiB: pageCache.coldUsPerKiB,
@@ -186,6 +228,7 @@ export async function synthBenchmark(ctx: BenchContext): Promise<BenchResult> {
       "Each cohort is written in a fresh process running writeCohort (what caregraph synth runs); peak RSS is that process's VmHWM, worker threads included.",
       'peakRssMiBByTenth is the peak resident memory within each tenth of the large cohort; first half against second half says whether memory still grows with N once the heaps have warmed up.',
       'cpuMsPerPatient is user + kernel time of all threads; on a host with C cores the best possible rate is about C * 1000 / cpuMsPerPatient patients/s.',
+      `renderOneThread*: rendering alone (nothing written) on one thread in a fresh process with the render threads' JIT settings, CPU of the whole process (V8's compile and GC threads included) per patient, in blocks of ${renderBlock}; the first half is the JIT warming up, the second about steady state. renderWarmupCpuSecondsPerThread is the CPU the warm-up costs beyond steady state, paid once by every render thread of a cohort.`,
       "writeOnly*: CPU of writing the large cohort's files again as the generator writes them (rendering excluded): the floor of any generator of this output on this machine; 2 cores * 1000 / (rendering + writeOnlyMsPerPatient) bounds the rate.",
       "pageCache*: kernel CPU of writing new files after the runs, into memory the guest has not used lately (cold: the last 256 MiB of 1.5 GiB) and into pages just freed (warm); pageCacheColdMsPerPatient is the cold cost of one patient's output (outputKiBPerPatient), the share of kernelMsPerPatient that is the host's and not the generator's when the two differ a lot (virtio-balloon free page reporting makes a cold page a host fault).",
     ],
