@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
+import { useAtomicObjectWrites } from './s3rver-atomic';
 import dynalite from 'dynalite';
 import { localConfig, type AppConfig } from '../shared/config/config';
 import { buildDependencies, type Dependencies } from '../shared/adapters/composition';
@@ -118,6 +119,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       silent: true,
       directory: join(dataDir, 's3'),
     });
+    // Whole objects only, as S3 serves them: s3rver alone can serve an object half written.
+    useAtomicObjectWrites(s3rver);
     const s3Address = (await s3rver.run()) as AddressInfo;
     closers.push(() => s3rver.close());
     const dynamo = dynalite({
