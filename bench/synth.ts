@@ -56,7 +56,7 @@ function run(patients: number, root: string, ctx: BenchContext): Promise<SynthRu
   return inChild<SynthRunRequest, SynthRunOutcome>('./synth-process.ts', request, ctx);
 }
 
-/** Patients per block of the render-only run, and blocks in each of its two halves. */
+/** Patients per block of the render-only run (CPU is read once per block). */
 const renderBlock = 500;
 
 /**

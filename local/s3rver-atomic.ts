@@ -56,12 +56,16 @@ const S3Object = createRequire(import.meta.url)('s3rver/lib/models/object.js') a
 
 let sequence = 0;
 
-/** Make `server`'s object writes atomic (call before it serves requests). */
+/**
+ * Make `server`'s object writes atomic and size each GET from the file it opened (call before it
+ * serves requests).
+ */
 export function useAtomicObjectWrites(server: object): void {
   const store = (server as { store?: FilesystemStore }).store;
   if (
     !store ||
     typeof store.getResourcePath !== 'function' ||
+    typeof store.getMetadata !== 'function' ||
     typeof store.putObject !== 'function'
   )
     throw new Error('s3rver: its filesystem store is not where this version expects it');
