@@ -56,14 +56,23 @@ describe('Function: assertRoomForCohort', () => {
     const out = tempDir();
     earlierCohort(out, 3 * outputBytesPerPatient);
     const fileSystem = freeSpace(8 * outputBytesPerPatient);
-    // Act
-    const replacing = assertRoomForCohort(out, 10, true, fileSystem);
-    const keeping = assertRoomForCohort(out, 10, false, fileSystem);
-    const tooMany = assertRoomForCohort(out, 12, true, fileSystem);
+    // Act: settle all three before asserting, so no rejection is ever left without a handler
+    // (awaiting them one at a time let a later one reject unobserved: an unhandled rejection).
+    const [replacing, keeping, tooMany] = await Promise.allSettled([
+      assertRoomForCohort(out, 10, true, fileSystem),
+      assertRoomForCohort(out, 10, false, fileSystem),
+      assertRoomForCohort(out, 12, true, fileSystem),
+    ]);
     // Assess
-    await expect(replacing).resolves.toBeUndefined();
-    await expect(keeping).rejects.toThrow(/a cohort of 10 patients needs about 3 MiB/);
-    await expect(tooMany).rejects.toThrow(/counting the cohort folders it would replace/);
+    expect(replacing).toEqual({ status: 'fulfilled', value: undefined });
+    expect(keeping.status).toBe('rejected');
+    expect(String((keeping as PromiseRejectedResult).reason)).toMatch(
+      /a cohort of 10 patients needs about 3 MiB/,
+    );
+    expect(tooMany.status).toBe('rejected');
+    expect(String((tooMany as PromiseRejectedResult).reason)).toMatch(
+      /counting the cohort folders it would replace/,
+    );
   });
 
   it('lets the run go ahead when the file system cannot say how much room it has', async () => {
