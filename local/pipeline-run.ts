@@ -4,10 +4,11 @@ import { inUploadOrder } from '../shared/domain/ingest/upload-order';
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { writeCohort } from './synth/write-cohort';
-import { defaultAsOf } from '../shared/domain/synth/model';
+import { defaultAsOf, generatorVersion } from '../shared/domain/synth/model';
 import {
   newBatchId,
   s3ClientFor,
@@ -40,49 +41,200 @@ function bulkFiles(fhirDir: string): string[] {
   return inUploadOrder(readdirSync(fhirDir).filter((f) => f.endsWith('.ndjson')));
 }
 
-/** Generate the demo cohorts, upload them through the S3 protocol and wait for their ingest reports. */
+/** The state of a sample-data load, kept in the data directory until the load completes. */
+interface SampleLoadPlan {
+  batch: string;
+  patients: number;
+  seed: number;
+  startedAt: string;
+}
+
+/** File in the data directory that records a sample-data load in progress (removed when it completes). */
+export const sampleLoadPlanFile = 'sample-data-loading.json';
+
+/** Thrown by `loadSampleData` when its signal aborts it; the load resumes on the next call. */
+export class SampleLoadInterrupted extends Error {
+  constructor() {
+    super('the sample data load was interrupted; it resumes where it stopped on the next start');
+    this.name = 'SampleLoadInterrupted';
+  }
+}
+
+/**
+ * Generate the demo cohorts, upload them through the S3 protocol and wait for their ingest reports.
+ *
+ * Resumable: the batch id is recorded in the data directory (`sampleLoadPlanFile`) before anything
+ * is uploaded, so a load that was interrupted (Ctrl-C, or the process killed) continues under the
+ * same batch on the next call with the same patients and seed. A cohort already written completely
+ * is not generated again, and a file whose ingest report exists is not uploaded again; every other
+ * file is uploaded again, which is safe because ingest is idempotent (S3 delivers events at least
+ * once anyway). `signal` stops the load between steps with `SampleLoadInterrupted`; the work already
+ * handed to the pipeline is not undone.
+ */
 export async function loadSampleData(
   stack: RunningStack,
   patients: number,
   seed: number,
   progress: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<LoadedSample> {
   const s3 = s3ClientFor(stackInfo(stack));
-  const batch = newBatchId();
+  const plan = openLoadPlan(stack.dataDir, patients, seed, progress);
+  const checkpoint = () => {
+    if (signal?.aborted) throw new SampleLoadInterrupted();
+  };
   const uploads: { hospital: string; name: string }[] = [];
   for (const [i, demo] of demoHospitals(patients).entries()) {
+    checkpoint();
     const out = join(stack.dataDir, 'sample-cohorts', demo.hospital);
-    await writeCohort({
+    const cohort = {
       patients: demo.patients,
       seed: seed + i,
       hospital: demo.hospital,
       dirtyRate: 0.01,
       asOf: defaultAsOf,
-      out,
-      force: true,
-    });
-    progress(
-      `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
-    );
+    };
+    if (plan.resumed && isCompleteCohort(out, cohort)) {
+      progress(`reusing the synthetic cohort already generated for ${demo.hospital} in ${out}`);
+    } else {
+      await writeCohort({ ...cohort, out, force: true, signal }).catch((error: unknown) => {
+        if (signal?.aborted) throw new SampleLoadInterrupted();
+        throw error;
+      });
+      progress(
+        `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
+      );
+    }
     for (const name of bulkFiles(join(out, 'fhir'))) {
+      checkpoint();
+      uploads.push({ hospital: demo.hospital, name });
+      if (plan.resumed && (await reportIfAny(s3, stack, demo.hospital, plan.batch, name))) continue;
       await uploadPath(
         s3,
         stack.config.buckets.raw,
-        keyLayout.raw(demo.hospital, batch, name),
+        keyLayout.raw(demo.hospital, plan.batch, name),
         join(out, 'fhir', name),
       );
-      uploads.push({ hospital: demo.hospital, name });
     }
   }
   const reports: IngestReport[] = [];
   for (const u of uploads) {
-    const report = await waitForReport(s3, stack.config.buckets.curated, u.hospital, batch, u.name);
+    checkpoint();
+    const report = await waitForReport(
+      s3,
+      stack.config.buckets.curated,
+      u.hospital,
+      plan.batch,
+      u.name,
+      undefined,
+      signal,
+    ).catch((error: unknown) => {
+      if (signal?.aborted) throw new SampleLoadInterrupted();
+      throw error;
+    });
     progress(
       `ingested ${u.hospital}/${u.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
     );
     reports.push(report);
   }
+  rmSync(join(stack.dataDir, sampleLoadPlanFile), { force: true });
   return { reports };
+}
+
+/**
+ * The load plan: the interrupted load's, when there is one for the same patients and seed, else a
+ * new batch, recorded before anything is uploaded.
+ */
+function openLoadPlan(
+  dataDir: string,
+  patients: number,
+  seed: number,
+  progress: (line: string) => void,
+): SampleLoadPlan & { resumed: boolean } {
+  const file = join(dataDir, sampleLoadPlanFile);
+  const earlier = readLoadPlan(file);
+  if (earlier && earlier.patients === patients && earlier.seed === seed) {
+    progress(
+      `resuming the sample data load interrupted at ${earlier.startedAt} (batch ${earlier.batch}): files already ingested are not sent again`,
+    );
+    return { ...earlier, resumed: true };
+  }
+  if (earlier)
+    progress(
+      `an interrupted sample data load (batch ${earlier.batch}) was for ${earlier.patients} patients and seed ${earlier.seed}; starting a new one for ${patients} and ${seed}`,
+    );
+  const plan: SampleLoadPlan = {
+    batch: newBatchId(),
+    patients,
+    seed,
+    startedAt: new Date().toISOString(),
+  };
+  writeFileSync(`${file}.tmp`, JSON.stringify(plan, null, 2));
+  renameSync(`${file}.tmp`, file);
+  return { ...plan, resumed: false };
+}
+
+function readLoadPlan(file: string): SampleLoadPlan | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const plan = JSON.parse(readFileSync(file, 'utf8')) as Partial<SampleLoadPlan>;
+    if (
+      typeof plan.batch === 'string' &&
+      typeof plan.patients === 'number' &&
+      typeof plan.seed === 'number' &&
+      typeof plan.startedAt === 'string'
+    )
+      return plan as SampleLoadPlan;
+  } catch {
+    // unreadable (e.g. cut short by a crash): a new load starts
+  }
+  return undefined;
+}
+
+/**
+ * Whether `out` holds a cohort written to the end with these options: `writeCohort` writes
+ * fhir/manifest.json last, and truth/manifest.json records the generator and the options.
+ */
+function isCompleteCohort(
+  out: string,
+  cohort: { patients: number; seed: number; hospital: string; dirtyRate: number; asOf: string },
+): boolean {
+  if (!existsSync(join(out, 'fhir', 'manifest.json'))) return false;
+  try {
+    const manifest = JSON.parse(readFileSync(join(out, 'truth', 'manifest.json'), 'utf8')) as {
+      generator?: string;
+      options?: Record<string, unknown>;
+    };
+    return (
+      manifest.generator === generatorVersion &&
+      Object.entries(cohort).every(([key, value]) => manifest.options?.[key] === value)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The ingest report of one file of a batch, if the pipeline has written it. */
+async function reportIfAny(
+  s3: S3Client,
+  stack: RunningStack,
+  hospital: string,
+  batch: string,
+  file: string,
+): Promise<boolean> {
+  try {
+    await s3.send(
+      new HeadObjectCommand({
+        Bucket: stack.config.buckets.curated,
+        Key: keyLayout.report(hospital, batch, file),
+      }),
+    );
+    return true;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'NotFound' || name === 'NoSuchKey') return false;
+    throw error;
+  }
 }
 
 export interface ReadBack {

@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { Upload } from '@aws-sdk/lib-storage';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { localConfig } from '../../shared/config/config';
 import { keyLayout, identifierPattern } from '../../shared/config/resources';
@@ -106,7 +107,10 @@ export async function uploadPath(
   await upload.done();
 }
 
-/** Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`. */
+/**
+ * Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`, or
+ * with `signal`'s reason as soon as it is aborted.
+ */
 export async function waitForReport(
   s3: S3Client,
   bucket: string,
@@ -114,17 +118,19 @@ export async function waitForReport(
   batch: string,
   file: string,
   timeoutMs = 300_000,
+  signal?: AbortSignal,
 ): Promise<IngestReport> {
   const key = keyLayout.report(hospital, batch, file);
   const deadline = Date.now() + timeoutMs;
   for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 1.5, 2000)) {
+    signal?.throwIfAborted();
     try {
       const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return JSON.parse(await out.Body!.transformToString('utf8')) as IngestReport;
     } catch (error) {
       if ((error as { name?: string }).name !== 'NoSuchKey') throw error;
     }
-    await new Promise((r) => setTimeout(r, delay));
+    await setTimeout(delay, undefined, { signal });
   }
   throw new DependencyError(
     `${file}: no ingest report after ${Math.round(timeoutMs / 1000)} s; see the stack's dead-letter file`,

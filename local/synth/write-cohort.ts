@@ -25,6 +25,11 @@ export interface WriteCohortOptions extends CohortOptions {
   /** Render threads (default: one per core; 1 renders on the calling thread). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Stops the run before it writes the next chunk, with the signal's reason; the output directory
+   * is then incomplete (no manifests, which are written last).
+   */
+  signal?: AbortSignal;
 }
 
 export interface CohortManifest {
@@ -68,9 +73,10 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
     for (const file of csvFileNames)
       sinks.write(`csv/${file}`, [csvHeader(file)], csvLineTerminator);
     for (const file of truthFiles) sinks.ensure(`truth/${file}`);
-    const { out, force: _f, onProgress: _p, workers, ...cohort } = options;
+    const { out, force: _f, onProgress: _p, workers, signal, ...cohort } = options;
     // Each chunk is written completely before the next is asked for: its buffers are then reused.
     for await (const chunk of renderedChunks(cohort, workers)) {
+      signal?.throwIfAborted();
       writeDocuments(chunk, out);
       appendChunk(chunk, sinks);
       for (const patientOutcomes of chunk.outcomes) outcomes.add({ outcomes: patientOutcomes });
@@ -157,7 +163,7 @@ function buildManifest(
   const csvRows = Object.fromEntries(
     Object.entries(count('csv/', '.csv')).map(([f, n]) => [`${f}.csv`, n - 1]),
   );
-  const { out: _out, force: _force, onProgress: _p, workers: _w, ...cohort } = options;
+  const { out: _out, force: _force, onProgress: _p, workers: _w, signal: _s, ...cohort } = options;
   return {
     generator: generatorVersion,
     options: cohort,

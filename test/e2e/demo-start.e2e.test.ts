@@ -68,16 +68,54 @@ describe('CLI: caregraph start', () => {
     // Two starts, each allowed the 90 s startAndProbe waits for: 16 s alone, over 60 s once when CI
     // ran it beside the other test files on 2 cores.
   }, 200_000);
+
+  it('stops cleanly on Ctrl-C during the first load, and the next start resumes that load', async () => {
+    // Prepare: a first start interrupted once its first cohort is generated, before any report.
+    const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-start-interrupted-'));
+    const child = spawn(
+      process.execPath,
+      [cliPath, 'start', '--port', '0', '--data-dir', dataDir, '--patients', '5'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await waitFor(() => stderr.includes('for demo-general in'), 90_000);
+    // Act
+    child.kill('SIGINT');
+    const code = await exited;
+    const resumed = await startAndProbe(dataDir);
+    // Assess: the interrupted start stopped cleanly and left the load to resume.
+    expect(code, stderr.slice(-2000)).toBe(0);
+    expect(stderr).toContain('the sample data load was interrupted');
+    expect(stderr).not.toContain('caregraph is running');
+    expect(stderr).not.toContain('ingested demo-east/');
+    // The next start resumed it under the same batch, and serves each patient once.
+    expect(resumed.stderr).toContain('resuming the sample data load interrupted at');
+    expect(resumed.stderr).toContain(
+      'reusing the synthetic cohort already generated for demo-general',
+    );
+    expect(resumed.stderr).toContain('ingested demo-east/Patient.ndjson');
+    expect(resumed.patients).toBeGreaterThanOrEqual(4);
+    expect(resumed.distinctPatients).toBe(resumed.patients);
+    expect(existsSync(join(dataDir, 'sample-data-loading.json'))).toBe(false);
+    expect(existsSync(join(dataDir, 'sample-data-loaded.json'))).toBe(true);
+    expect(existsSync(join(dataDir, 'stack.json'))).toBe(false);
+  }, 200_000);
 });
 
-async function startAndProbe(dataDir: string): Promise<{ health: unknown; patients: number }> {
+async function startAndProbe(
+  dataDir: string,
+): Promise<{ health: unknown; patients: number; distinctPatients: number; stderr: string }> {
   const child = spawn(
     process.execPath,
     [cliPath, 'start', '--port', '0', '--data-dir', dataDir, '--patients', '5'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   try {
     await waitFor(() => stdout.includes('caregraph is running'), 90_000);
@@ -96,8 +134,8 @@ async function startAndProbe(dataDir: string): Promise<{ health: unknown; patien
     const list = await fetch(`${stack.api}/patients`, {
       headers: { authorization: `Bearer ${token.stdout.trim().split('\n').at(-1)}` },
     });
-    const patients = ((await list.json()) as { items: unknown[] }).items.length;
-    return { health, patients };
+    const ids = ((await list.json()) as { items: { id: string }[] }).items.map((p) => p.id);
+    return { health, patients: ids.length, distinctPatients: new Set(ids).size, stderr };
   } finally {
     child.kill('SIGINT');
     expect(await exited).toBe(0);

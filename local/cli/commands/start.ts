@@ -4,8 +4,8 @@
 // kg-update merges into the curated one (as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startStack } from '../../stack';
-import { loadSampleData, stackInfo } from '../../pipeline-run';
+import { startStack, type RunningStack } from '../../stack';
+import { loadSampleData, SampleLoadInterrupted, stackInfo } from '../../pipeline-run';
 import { parseVocabularyKeys } from '../../../shared/config/config';
 import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
 import { intFlag, out, parseFlags, UsageError, type Command } from '../io';
@@ -54,29 +54,17 @@ export const startCommand: Command = {
         2,
       ),
     );
-    const marker = join(dataDir, 'sample-data-loaded.json');
-    if (!values['no-sample-data'] && !existsSync(marker)) {
-      out.progress(
-        'first start: generating synthetic hospitals and loading them through the pipeline ...',
-      );
-      const { reports } = await loadSampleData(
-        stack,
-        intFlag(values.patients, 'patients', 200, 1, 100_000),
-        intFlag(values.seed, 'seed', 42),
-        out.progress,
-      );
-      writeAtomic(
-        marker,
-        JSON.stringify(
-          {
-            at: new Date().toISOString(),
-            files: reports.map((r) => ({ file: r.file, status: r.status, records: r.records })),
-          },
-          null,
-          2,
-        ),
-      );
-    }
+    // Ctrl-C (or SIGTERM) stops the stack cleanly from here on, the first start's sample-data load
+    // included: that load stops between steps and resumes on the next start.
+    const stopping = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => stopping.abort(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const stopped = new Promise<string>((resolveStop) =>
+      stopping.signal.addEventListener('abort', () => resolveStop(String(stopping.signal.reason)), {
+        once: true,
+      }),
+    );
     if (stack.staleInvocations > 0)
       out.progress(
         `the last run was killed with ${stack.staleInvocations} invocations in progress: they run again`,
@@ -86,27 +74,62 @@ export const startCommand: Command = {
       out.progress(
         `resuming ${resumed} queued events and uploads the last run left unhandled (handled in the background)`,
       );
-    out.result(banner({ ...stack.endpoints }));
-    await new Promise<void>((resolveStop) => {
-      const stop = (signal: string) => {
-        // The queues are journaled in the data directory, so stopping only waits for the batches in
-        // flight; what is still queued (a first start leaves minutes of it) resumes on next start.
-        const queued = stack.queuedMessages();
-        out.progress(
-          `\n${signal}: stopping (finishing the work in flight, saving the graph${queued > 0 ? `; ${queued} queued messages are kept for the next start` : ''}) ...`,
+    const marker = join(dataDir, 'sample-data-loaded.json');
+    let interrupted = false;
+    if (!values['no-sample-data'] && !existsSync(marker)) {
+      out.progress(
+        'first start: generating synthetic hospitals and loading them through the pipeline ...',
+      );
+      try {
+        const { reports } = await loadSampleData(
+          stack,
+          intFlag(values.patients, 'patients', 200, 1, 100_000),
+          intFlag(values.seed, 'seed', 42),
+          out.progress,
+          stopping.signal,
         );
-        void stack.close({ finish: false }).then(() => {
-          rmSync(stackFile, { force: true });
-          out.progress('stopped.');
-          resolveStop();
-        });
-      };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
-    });
+        writeAtomic(
+          marker,
+          JSON.stringify(
+            {
+              at: new Date().toISOString(),
+              files: reports.map((r) => ({ file: r.file, status: r.status, records: r.records })),
+            },
+            null,
+            2,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof SampleLoadInterrupted)) {
+          await stopStack(stack, stackFile);
+          throw error;
+        }
+        interrupted = true;
+      }
+    }
+    if (!interrupted) out.result(banner({ ...stack.endpoints }));
+    const signal = await stopped;
+    // The queues are journaled in the data directory, so stopping only waits for the batches in
+    // flight; what is still queued (a first start leaves minutes of it) resumes on next start.
+    const queued = stack.queuedMessages();
+    out.progress(
+      `\n${signal}: stopping (finishing the work in flight, saving the graph${queued > 0 ? `; ${queued} queued messages are kept for the next start` : ''}) ...`,
+    );
+    if (interrupted)
+      out.progress(
+        'the sample data load was interrupted; the next start resumes it where it stopped',
+      );
+    await stopStack(stack, stackFile);
+    out.progress('stopped.');
     return 0;
   },
 };
+
+/** Stop every server without finishing queued work (it is journaled), then remove stack.json. */
+async function stopStack(stack: RunningStack, stackFile: string): Promise<void> {
+  await stack.close({ finish: false });
+  rmSync(stackFile, { force: true });
+}
 
 function vocabularyKeysFlag(value: string | undefined): string[] {
   try {
