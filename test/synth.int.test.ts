@@ -1,6 +1,7 @@
 // Integration: `caregraph synth` writes a valid, deterministic export whose ground truth matches it.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import {
   structuralIssues,
   unresolvedReferences,
 } from '../shared/domain/synth/fhir/conformance';
-import { runCli } from './helpers/cli';
+import { cliPath, runCli } from './helpers/cli';
 
 const base = { seed: 11, hospital: 'synthetic-general', dirtyRate: 0, asOf: '2026-01-01' };
 const tmp = (name: string) => join(mkdtempSync(join(tmpdir(), 'caregraph-synth-')), name);
@@ -150,4 +151,32 @@ describe('CLI: caregraph synth', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('not empty');
   }, 60_000);
+
+  it('stops on Ctrl-C at the next chunk, exits 130 and says the directory is incomplete', async () => {
+    // Prepare: a cohort that takes far longer than its first 1,000 patients (4.5 GiB of room needed).
+    const dir = tmp('interrupted');
+    const child = spawn(
+      process.execPath,
+      [cliPath, 'synth', '--patients', '20000', '--seed', '1', '--out', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Act: once the first 1,000 patients are written (the first progress line).
+    while (!stderr.includes('1000/20000 patients')) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGINT');
+    const code = await exited;
+    // Assess
+    expect(code, stderr.slice(-2000)).toBe(130);
+    expect(stderr).toContain(
+      `SIGINT: stopped; ${dir} is incomplete (it has no truth/manifest.json)`,
+    );
+    expect(existsSync(join(dir, 'truth', 'manifest.json'))).toBe(false);
+    expect(readLines(join(dir, 'truth', 'patients.jsonl')).length).toBeGreaterThanOrEqual(1000);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -47,16 +47,35 @@ export const synthCommand: Command = {
       throw new UsageError('--as-of must be a date YYYY-MM-DD');
     const dir = resolve(requireFlag(values.out, 'out'));
     const started = Date.now();
-    const manifest = await writeCohort({
-      patients,
-      seed,
-      hospital,
-      dirtyRate,
-      asOf,
-      out: dir,
-      force: values.force,
-      onProgress: (done, total) => out.progress(synthProgress(done, total, Date.now() - started)),
-    });
+    // Ctrl-C stops at the next chunk of 50 patients, so the render threads end and the files are
+    // closed; the directory has no manifest then, which marks it incomplete.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    let manifest;
+    try {
+      manifest = await writeCohort({
+        patients,
+        seed,
+        hospital,
+        dirtyRate,
+        asOf,
+        out: dir,
+        force: values.force,
+        onProgress: (done, total) => out.progress(synthProgress(done, total, Date.now() - started)),
+        signal: stop.signal,
+      });
+    } catch (error) {
+      if (!stop.signal.aborted) throw error;
+      out.progress(
+        `${String(stop.signal.reason)}: stopped; ${dir} is incomplete (it has no truth/manifest.json): run again with --force to replace it`,
+      );
+      return 130;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     if (values.json) {
       out.json({ out: dir, ...manifest });
       return 0;
