@@ -56,6 +56,27 @@ describe('CLI: caregraph demo', () => {
   });
 });
 
+describe('CLI: caregraph demo, interrupted', () => {
+  it('stops on Ctrl-C while loading, exits 130 and removes its data directory', async () => {
+    // Prepare
+    const child = spawn(process.execPath, [cliPath, 'demo', '--patients', '8'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await waitFor(() => stderr.includes('for demo-general in'), 90_000);
+    const dataDir = /for demo-general in (.+)\/sample-cohorts\//.exec(stderr)![1]!;
+    // Act
+    child.kill('SIGINT');
+    const code = await exited;
+    // Assess
+    expect(code, stderr.slice(-2000)).toBe(130);
+    expect(stderr).toContain('SIGINT: the demo was stopped');
+    expect(existsSync(dataDir)).toBe(false);
+  }, 120_000);
+});
+
 describe('CLI: caregraph start', () => {
   it('serves GET /health, writes stack.json, and on restart reuses the data without duplicating it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-start-'));

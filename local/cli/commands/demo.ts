@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../stack';
-import { loadSampleData, readBack } from '../../pipeline-run';
+import {
+  loadSampleData,
+  readBack,
+  SampleLoadInterrupted,
+  type LoadedSample,
+} from '../../pipeline-run';
 import { intFlag, out, parseFlags, type Command } from '../io';
 
 export const demoCommand: Command = {
@@ -27,8 +32,27 @@ export const demoCommand: Command = {
       'starting the embedded stack (s3rver, dynalite, oxigraph SPARQL, model server, API gateway)...',
     );
     const stack = await startStack({ dataDir, logLevel: 'WARN' });
+    // Ctrl-C while the cohorts load stops the demo at the next step, and the servers and the demo's
+    // data directory are still cleaned up.
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     try {
-      const { reports } = await loadSampleData(stack, patients, seed, out.progress);
+      let loaded: LoadedSample | undefined;
+      try {
+        loaded = await loadSampleData(stack, patients, seed, out.progress, stop.signal);
+      } catch (error) {
+        if (!(error instanceof SampleLoadInterrupted)) throw error;
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      if (!loaded) {
+        out.progress(`${String(stop.signal.reason)}: the demo was stopped`);
+        return 130;
+      }
+      const { reports } = loaded;
       const hospitals = [...new Set(reports.map((r) => r.hospital))];
       const served = [];
       for (const h of hospitals) served.push(await readBack(stack, h));
@@ -60,11 +84,15 @@ export const demoCommand: Command = {
       return 0;
     } finally {
       // Closing drains the event queues: the notes' extractions still going into the knowledge
-      // graph (about as long again as the run for the default 250 patients on two cores).
-      out.progress(
-        'stopping: waiting for queued events (notes into the knowledge graph) to finish...',
-      );
-      await stack.close();
+      // graph (about as long again as the run for the default 250 patients on two cores). A stopped
+      // demo does not wait for them: its data is about to be removed.
+      if (stop.signal.aborted) await stack.close({ finish: false });
+      else {
+        out.progress(
+          'stopping: waiting for queued events (notes into the knowledge graph) to finish...',
+        );
+        await stack.close();
+      }
       if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
       else out.progress(`data kept in ${dataDir}`);
     }
