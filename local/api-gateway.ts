@@ -39,7 +39,9 @@ export async function startApiGateway(
       send(res, 500, toProblem(error), 'application/problem+json'),
     );
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(options.port, options.host, resolve);
+  });
   url = `http://${options.host}:${(server.address() as AddressInfo).port}`;
   return { url, server, issuer };
 }

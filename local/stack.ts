@@ -11,7 +11,7 @@ import dynalite from 'dynalite';
 import { localConfig, type AppConfig } from '../shared/config/config';
 import { buildDependencies, type Dependencies } from '../shared/adapters/composition';
 import { buildObservability } from '../shared/adapters/observability';
-import { CaregraphError } from '../shared/domain/errors';
+import { CaregraphError, ValidationError } from '../shared/domain/errors';
 import { keyLayout } from '../shared/config/resources';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
 import { encodeS3Key } from '../functions/ingest/s3-event';
@@ -297,9 +297,38 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       },
     };
   } catch (error) {
-    await closeAll(closers, {});
-    throw error;
+    // A stack that failed to start stops at once: queued work stays journaled for the next start.
+    stopping.abort();
+    await closeAll(closers, { finish: false });
+    throw portInUse(error, host, ports) ?? error;
   }
+}
+
+const portNames = {
+  api: ['API', '--port'],
+  s3: ['S3', '--s3-port'],
+  dynamodb: ['DynamoDB', '--dynamodb-port'],
+  sparql: ['SPARQL', '--sparql-port'],
+  model: ['model server', '--model-port'],
+} as const;
+
+/** A clear error for a port that something else already listens on, naming `start`'s flag for it. */
+function portInUse(
+  error: unknown,
+  host: string,
+  ports: NonNullable<StackOptions['ports']>,
+): ValidationError | undefined {
+  const { code, port } = (error ?? {}) as { code?: string; port?: number };
+  if (code !== 'EADDRINUSE' || !port) return undefined;
+  const server = (Object.keys(portNames) as (keyof typeof portNames)[]).find(
+    (name) => ports[name] === port,
+  );
+  const [name, flag] = server ? portNames[server] : ['', ''];
+  return new ValidationError(
+    `the ${name ? `${name} ` : ''}port ${port} on ${host} is already in use, by another caregraph start or another program; stop it or choose another port${flag ? ` with ${flag}` : ''} (0 picks a free one)`,
+    flag || undefined,
+    { cause: error },
+  );
 }
 
 /** S3 -> SQS: s3rver's object-created events become the notification JSON AWS puts on the queue. */

@@ -1,6 +1,7 @@
 // End to end: `caregraph demo` runs the pipeline once; `npm start` serves GET /health and stops cleanly.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,27 @@ describe('CLI: caregraph start', () => {
     // Two starts, each allowed the 90 s startAndProbe waits for: 16 s alone, over 60 s once when CI
     // ran it beside the other test files on 2 cores.
   }, 200_000);
+
+  it('exits 1 naming the flag when its API port is taken, leaving no stack.json', async () => {
+    // Prepare: another program listening on the port asked for.
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    const dataDir = mkdtempSync(join(tmpdir(), 'caregraph-start-port-'));
+    try {
+      // Act
+      const run = await runCli(['start', '--port', String(port), '--data-dir', dataDir]);
+      // Assess
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(
+        `caregraph start: the API port ${port} on 127.0.0.1 is already in use, by another caregraph start or another program; stop it or choose another port with --port (0 picks a free one)`,
+      );
+      expect(run.stderr).not.toContain('    at ');
+      expect(existsSync(join(dataDir, 'stack.json'))).toBe(false);
+    } finally {
+      other.close();
+    }
+  }, 120_000);
 
   it('stops cleanly on Ctrl-C during the first load, and the next start resumes that load', async () => {
     // Prepare: a first start interrupted once its first cohort is generated, before any report.
