@@ -243,7 +243,14 @@ function treeBytes(path: string): number {
 }
 
 async function prepareDirectory(out: string, force: boolean): Promise<void> {
-  await mkdir(out, { recursive: true });
+  await mkdir(out, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    // EEXIST: `out` is a file; ENOTDIR: one of its parents is.
+    if (error.code === 'EEXIST' || error.code === 'ENOTDIR')
+      throw new ValidationError(`${out} is a file, or inside one: it must be a directory`, 'out', {
+        cause: error,
+      });
+    throw error;
+  });
   const existing = await readdir(out);
   if (existing.length > 0 && !force) {
     throw new ValidationError(
