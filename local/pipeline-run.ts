@@ -155,7 +155,7 @@ function openLoadPlan(
   const earlier = readLoadPlan(file);
   if (earlier && earlier.patients === patients && earlier.seed === seed) {
     progress(
-      `resuming the sample data load interrupted at ${earlier.startedAt} (batch ${earlier.batch}): files already ingested are not sent again`,
+      `resuming the interrupted sample data load started at ${earlier.startedAt} (batch ${earlier.batch}): files already ingested are not sent again`,
     );
     return { ...earlier, resumed: true };
   }

@@ -134,7 +134,7 @@ describe('CLI: caregraph start', () => {
     expect(stderr).not.toContain('caregraph is running');
     expect(stderr).not.toContain('ingested demo-east/');
     // The next start resumed it under the same batch, and serves each patient once.
-    expect(resumed.stderr).toContain('resuming the sample data load interrupted at');
+    expect(resumed.stderr).toContain('resuming the interrupted sample data load started at');
     expect(resumed.stderr).toContain(
       'reusing the synthetic cohort already generated for demo-general',
     );
