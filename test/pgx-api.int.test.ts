@@ -2,7 +2,7 @@
 // reach the recommendations, over the embedded stack (s3rver, dynalite, the local gateway and issuer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
-import { genotypePartition } from '../shared/domain/genomics/genotype-items';
+import { genotypePartition, openGenotypeItem } from '../shared/domain/genomics/genotype-items';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
 import { genomeGenotypes } from '../shared/domain/pgx/genotypes.testkit';
 import { singleSampleVcf } from '../shared/domain/pgx/vcf-text.testkit';
@@ -132,12 +132,24 @@ describe('Function: api (PGx from stored genotypes)', () => {
     expect(stored.length).toBe(vcf.split('\n').filter((l) => l.startsWith('chr')).length);
     expect(clinical.some((i) => String(i.sk).startsWith('GT#'))).toBe(false);
     expect(again.map((i) => i.sk).sort()).toEqual(stored.map((i) => i.sk).sort());
-    // The envelope is read as bytes: its base64 text could spell "0/1" by chance.
+    // Nothing in clear names a call. The envelope is read as bytes (its base64 text could spell
+    // "0/1" by chance) and searched for what its plaintext always holds, in strings long enough that
+    // ciphertext cannot spell them by chance: a 3-byte "0/1" could (about 1 run in 4,000 by a rough
+    // count, and it happened in CI). That it holds the call is shown by opening it.
+    const opened = await Promise.all(
+      stored.map((item) => openGenotypeItem(stack.deps.keys, hospital, id, item)),
+    );
     for (const { genotype, ...clear } of stored) {
+      for (const revealing of ['0/1', '1/1', '0/0', 'rs4244285', 'G>A', '94781859', 'zygosity'])
+        expect(JSON.stringify(clear)).not.toContain(revealing);
       const sealed = Buffer.from(String(genotype), 'base64').toString('latin1');
-      for (const text of [JSON.stringify(clear), sealed])
-        for (const revealing of ['0/1', '1/1', '0/0', 'rs4244285', 'G>A', '94781859', 'zygosity'])
-          expect(text).not.toContain(revealing);
+      for (const plaintext of ['"gt":"', '"zygosity":"', '"pos":', '"chrom":"chr'])
+        expect(sealed).not.toContain(plaintext);
     }
+    // rs4244285 (chr10:94781859 G>A), homozygous in CYP2C19 *2/*2.
+    expect(opened.find((g) => g.pos === 94781859)).toMatchObject({
+      gt: '1/1',
+      zygosity: 'hom-alt',
+    });
   });
 });
