@@ -4,13 +4,14 @@ import { inUploadOrder } from '../shared/domain/ingest/upload-order';
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
 import type { RunningStack } from './stack';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCohort } from './synth/write-cohort';
-import { defaultAsOf, generatorVersion } from '../shared/domain/synth/model';
+import { defaultAsOf, generatorVersion, type CohortOptions } from '../shared/domain/synth/model';
+import { writeAtomic } from './write-atomic';
 import {
   newBatchId,
+  readReport,
   s3ClientFor,
   uploadPath,
   waitForReport,
@@ -79,15 +80,19 @@ export async function loadSampleData(
   signal?: AbortSignal,
 ): Promise<LoadedSample> {
   const s3 = s3ClientFor(stackInfo(stack));
+  const curated = stack.config.buckets.curated;
   const plan = openLoadPlan(stack.dataDir, patients, seed, progress);
-  const checkpoint = () => {
+  /** `step`, unless the load was stopped: then (or if the step fails because of it) interrupted. */
+  const interruptible = async <T>(step: () => Promise<T>): Promise<T> => {
     if (signal?.aborted) throw new SampleLoadInterrupted();
+    return step().catch((error: unknown) => {
+      throw signal?.aborted ? new SampleLoadInterrupted() : error;
+    });
   };
-  const uploads: { hospital: string; name: string }[] = [];
+  const uploads: { hospital: string; name: string; report?: IngestReport }[] = [];
   for (const [i, demo] of demoHospitals(patients).entries()) {
-    checkpoint();
     const out = join(stack.dataDir, 'sample-cohorts', demo.hospital);
-    const cohort = {
+    const cohort: CohortOptions = {
       patients: demo.patients,
       seed: seed + i,
       hospital: demo.hospital,
@@ -97,41 +102,34 @@ export async function loadSampleData(
     if (plan.resumed && isCompleteCohort(out, cohort)) {
       progress(`reusing the synthetic cohort already generated for ${demo.hospital} in ${out}`);
     } else {
-      await writeCohort({ ...cohort, out, force: true, signal }).catch((error: unknown) => {
-        if (signal?.aborted) throw new SampleLoadInterrupted();
-        throw error;
-      });
+      await interruptible(() => writeCohort({ ...cohort, out, force: true, signal }));
       progress(
         `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
       );
     }
     for (const name of bulkFiles(join(out, 'fhir'))) {
-      checkpoint();
-      uploads.push({ hospital: demo.hospital, name });
-      if (plan.resumed && (await reportIfAny(s3, stack, demo.hospital, plan.batch, name))) continue;
-      await uploadPath(
-        s3,
-        stack.config.buckets.raw,
-        keyLayout.raw(demo.hospital, plan.batch, name),
-        join(out, 'fhir', name),
+      const report = plan.resumed
+        ? await interruptible(() => readReport(s3, curated, demo.hospital, plan.batch, name))
+        : undefined;
+      uploads.push({ hospital: demo.hospital, name, report });
+      if (report) continue;
+      await interruptible(() =>
+        uploadPath(
+          s3,
+          stack.config.buckets.raw,
+          keyLayout.raw(demo.hospital, plan.batch, name),
+          join(out, 'fhir', name),
+        ),
       );
     }
   }
   const reports: IngestReport[] = [];
   for (const u of uploads) {
-    checkpoint();
-    const report = await waitForReport(
-      s3,
-      stack.config.buckets.curated,
-      u.hospital,
-      plan.batch,
-      u.name,
-      undefined,
-      signal,
-    ).catch((error: unknown) => {
-      if (signal?.aborted) throw new SampleLoadInterrupted();
-      throw error;
-    });
+    const report =
+      u.report ??
+      (await interruptible(() =>
+        waitForReport(s3, curated, u.hospital, plan.batch, u.name, undefined, signal),
+      ));
     progress(
       `ingested ${u.hospital}/${u.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
     );
@@ -169,8 +167,7 @@ function openLoadPlan(
     seed,
     startedAt: new Date().toISOString(),
   };
-  writeFileSync(`${file}.tmp`, JSON.stringify(plan, null, 2));
-  renameSync(`${file}.tmp`, file);
+  writeAtomic(file, JSON.stringify(plan, null, 2));
   return { ...plan, resumed: false };
 }
 
@@ -195,10 +192,7 @@ function readLoadPlan(file: string): SampleLoadPlan | undefined {
  * Whether `out` holds a cohort written to the end with these options: `writeCohort` writes
  * fhir/manifest.json last, and truth/manifest.json records the generator and the options.
  */
-function isCompleteCohort(
-  out: string,
-  cohort: { patients: number; seed: number; hospital: string; dirtyRate: number; asOf: string },
-): boolean {
+function isCompleteCohort(out: string, cohort: CohortOptions): boolean {
   if (!existsSync(join(out, 'fhir', 'manifest.json'))) return false;
   try {
     const manifest = JSON.parse(readFileSync(join(out, 'truth', 'manifest.json'), 'utf8')) as {
@@ -211,29 +205,6 @@ function isCompleteCohort(
     );
   } catch {
     return false;
-  }
-}
-
-/** The ingest report of one file of a batch, if the pipeline has written it. */
-async function reportIfAny(
-  s3: S3Client,
-  stack: RunningStack,
-  hospital: string,
-  batch: string,
-  file: string,
-): Promise<boolean> {
-  try {
-    await s3.send(
-      new HeadObjectCommand({
-        Bucket: stack.config.buckets.curated,
-        Key: keyLayout.report(hospital, batch, file),
-      }),
-    );
-    return true;
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    if (name === 'NotFound' || name === 'NoSuchKey') return false;
-    throw error;
   }
 }
 

@@ -17,6 +17,25 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
+/**
+ * An AbortSignal that the first SIGINT (Ctrl-C) or SIGTERM aborts, with the signal's name as its
+ * reason, so a long command can stop at its next step and clean up. `dispose` removes the handlers:
+ * a signal after that (or a second one) ends the process as Node does by default.
+ */
+export function stopOnSignals(): { signal: AbortSignal; dispose: () => void } {
+  const stop = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => stop.abort(name);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: stop.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parse flags strictly: unknown flags and missing values are usage errors. */

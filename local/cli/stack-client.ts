@@ -107,6 +107,24 @@ export async function uploadPath(
   await upload.done();
 }
 
+/** The ingest report of one uploaded file, or undefined while the pipeline has not written it. */
+export async function readReport(
+  s3: S3Client,
+  bucket: string,
+  hospital: string,
+  batch: string,
+  file: string,
+): Promise<IngestReport | undefined> {
+  try {
+    const key = keyLayout.report(hospital, batch, file);
+    const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return JSON.parse(await out.Body!.transformToString('utf8')) as IngestReport;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
 /**
  * Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`, or
  * with `signal`'s reason as soon as it is aborted.
@@ -120,16 +138,11 @@ export async function waitForReport(
   timeoutMs = 300_000,
   signal?: AbortSignal,
 ): Promise<IngestReport> {
-  const key = keyLayout.report(hospital, batch, file);
   const deadline = Date.now() + timeoutMs;
   for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 1.5, 2000)) {
     signal?.throwIfAborted();
-    try {
-      const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return JSON.parse(await out.Body!.transformToString('utf8')) as IngestReport;
-    } catch (error) {
-      if ((error as { name?: string }).name !== 'NoSuchKey') throw error;
-    }
+    const report = await readReport(s3, bucket, hospital, batch, file);
+    if (report) return report;
     await setTimeout(delay, undefined, { signal });
   }
   throw new DependencyError(

@@ -73,9 +73,9 @@ export async function writeCohort(options: WriteCohortOptions): Promise<CohortMa
     for (const file of csvFileNames)
       sinks.write(`csv/${file}`, [csvHeader(file)], csvLineTerminator);
     for (const file of truthFiles) sinks.ensure(`truth/${file}`);
-    const { out, force: _f, onProgress: _p, workers, signal, ...cohort } = options;
+    const { out, workers, signal } = options;
     // Each chunk is written completely before the next is asked for: its buffers are then reused.
-    for await (const chunk of renderedChunks(cohort, workers)) {
+    for await (const chunk of renderedChunks(cohortOptions(options), workers)) {
       signal?.throwIfAborted();
       writeDocuments(chunk, out);
       appendChunk(chunk, sinks);
@@ -163,10 +163,9 @@ function buildManifest(
   const csvRows = Object.fromEntries(
     Object.entries(count('csv/', '.csv')).map(([f, n]) => [`${f}.csv`, n - 1]),
   );
-  const { out: _out, force: _force, onProgress: _p, workers: _w, signal: _s, ...cohort } = options;
   return {
     generator: generatorVersion,
-    options: cohort,
+    options: cohortOptions(options),
     counts: {
       patients: options.patients,
       resources: count('fhir/', '.ndjson'),
@@ -178,6 +177,12 @@ function buildManifest(
     },
     outcomes: outcomes.summary(),
   };
+}
+
+/** The options that define the cohort's bytes (what the render threads get and the manifest records). */
+function cohortOptions(options: WriteCohortOptions): CohortOptions {
+  const { out: _o, force: _f, onProgress: _p, workers: _w, signal: _s, ...cohort } = options;
+  return cohort;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   SampleLoadInterrupted,
   type LoadedSample,
 } from '../../pipeline-run';
-import { intFlag, out, parseFlags, type Command } from '../io';
+import { intFlag, out, parseFlags, stopOnSignals, type Command } from '../io';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -34,10 +34,7 @@ export const demoCommand: Command = {
     const stack = await startStack({ dataDir, logLevel: 'WARN' });
     // Ctrl-C while the cohorts load stops the demo at the next step, and the servers and the demo's
     // data directory are still cleaned up.
-    const stop = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const stop = stopOnSignals();
     try {
       let loaded: LoadedSample | undefined;
       try {
@@ -45,8 +42,7 @@ export const demoCommand: Command = {
       } catch (error) {
         if (!(error instanceof SampleLoadInterrupted)) throw error;
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop.dispose();
       }
       if (!loaded) {
         out.progress(`${String(stop.signal.reason)}: the demo was stopped`);

@@ -2,13 +2,14 @@
 // KEYS]`: run the embedded stack until interrupted. Loads the sample export on first start; a restart
 // reuses persisted data. `--vocabulary-keys` names imported vocabularies in the curated bucket that
 // kg-update merges into the curated one (as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS).
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStack, type RunningStack } from '../../stack';
 import { loadSampleData, SampleLoadInterrupted, stackInfo } from '../../pipeline-run';
 import { parseVocabularyKeys } from '../../../shared/config/config';
 import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
-import { intFlag, out, parseFlags, UsageError, type Command } from '../io';
+import { intFlag, out, parseFlags, stopOnSignals, UsageError, type Command } from '../io';
+import { writeAtomic } from '../../write-atomic';
 import { stackFileName } from '../stack-client';
 
 const usage = `Usage: caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--no-sample-data]
@@ -56,10 +57,7 @@ export const startCommand: Command = {
     );
     // Ctrl-C (or SIGTERM) stops the stack cleanly from here on, the first start's sample-data load
     // included: that load stops between steps and resumes on the next start.
-    const stopping = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => stopping.abort(signal);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const stopping = stopOnSignals();
     const stopped = new Promise<string>((resolveStop) =>
       stopping.signal.addEventListener('abort', () => resolveStop(String(stopping.signal.reason)), {
         once: true,
@@ -101,6 +99,7 @@ export const startCommand: Command = {
         );
       } catch (error) {
         if (!(error instanceof SampleLoadInterrupted)) {
+          stopping.dispose();
           await stopStack(stack, stackFile);
           throw error;
         }
@@ -120,6 +119,7 @@ export const startCommand: Command = {
         'the sample data load was interrupted; the next start resumes it where it stopped',
       );
     await stopStack(stack, stackFile);
+    stopping.dispose();
     out.progress('stopped.');
     return 0;
   },
@@ -176,9 +176,4 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function writeAtomic(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
 }

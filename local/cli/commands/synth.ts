@@ -4,7 +4,15 @@ import { resolve } from 'node:path';
 import { defaultAsOf } from '../../../shared/domain/synth/model';
 import { identifierPattern } from '../../../shared/config/resources';
 import { writeCohort } from '../../synth/write-cohort';
-import { intFlag, out, parseFlags, requireFlag, UsageError, type Command } from '../io';
+import {
+  intFlag,
+  out,
+  parseFlags,
+  requireFlag,
+  stopOnSignals,
+  UsageError,
+  type Command,
+} from '../io';
 
 const usage = `Usage: caregraph synth --patients N --seed S --out DIR [--hospital H] [--dirty RATE] [--as-of YYYY-MM-DD] [--force] [--json]
   --hospital  hospital slug written into identifiers (default synthetic-general)
@@ -49,10 +57,7 @@ export const synthCommand: Command = {
     const started = Date.now();
     // Ctrl-C stops at the next chunk of 50 patients, so the render threads end and the files are
     // closed; the directory has no manifest then, which marks it incomplete.
-    const stop = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => stop.abort(signal);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const stop = stopOnSignals();
     let manifest;
     try {
       manifest = await writeCohort({
@@ -73,8 +78,7 @@ export const synthCommand: Command = {
       );
       return 130;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      stop.dispose();
     }
     if (values.json) {
       out.json({ out: dir, ...manifest });
