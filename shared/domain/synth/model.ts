@@ -2,7 +2,7 @@
 // rendering of this state, and DIR/truth/ records it, so every capability can be scored against it.
 import type { ConditionKey, MeasurementKey } from './catalog';
 
-export const generatorVersion = 'caregraph-synth/1.1.0';
+export const generatorVersion = 'caregraph-synth/1.2.0';
 
 export interface CohortOptions {
   patients: number;
@@ -172,7 +172,13 @@ export interface TrueEncounter {
 
 /** A modelled outcome: the probability the generative model assigned, and what was drawn. */
 export interface TrueOutcome {
+  /** The probability the event was drawn with, the unobserved patient-level term included. */
   probability: number;
+  /**
+   * The Bayes-optimal prediction: the same risk equation with the unobserved term integrated out, i.e.
+   * P(event | true state). No model of the patient's state can rank patients better on average.
+   */
+  bayesOptimalProbability: number;
   event: boolean;
   /** For time-to-event outcomes, the event date when it happened within the window. */
   eventDate?: string;

@@ -222,4 +222,32 @@ describe('Cohort: outcome labels', () => {
     expect(summary.readmission30d.prevalence).toBeGreaterThan(0.08);
     expect(summary.readmission30d.prevalence).toBeLessThan(0.25);
   });
+
+  it.each(['cvd10y', 'diabetes5y', 'readmission30d'] as const)(
+    '%s: the Bayes-optimal probability integrates out only the latent term',
+    (name) => {
+      const outcomes = cohort.flatMap((p) => (p.outcomes[name] ? [p.outcomes[name]] : []));
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const drawnWith = outcomes.map((o) => o.probability);
+      const bayes = outcomes.map((o) => o.bayesOptimalProbability);
+      // The latent term is independent of the state, so over a cohort the Bayes-optimal probability
+      // averages to the drawn-with one (calibration in the large) ...
+      expect(outcomes.length).toBeGreaterThan(1000);
+      expect(Math.abs(mean(bayes) - mean(drawnWith))).toBeLessThan(0.002);
+      // ... while per patient they differ by what the latent term moved (SD 0.3 on the log-odds).
+      const logit = (p: number) => Math.log(p / (1 - p));
+      const shifts = outcomes
+        .filter((o) => o.probability > 0.01 && o.probability < 0.9)
+        .map((o) => logit(o.probability) - logit(o.bayesOptimalProbability));
+      const sd = Math.sqrt(mean(shifts.map((d) => d * d)) - mean(shifts) ** 2);
+      expect(sd).toBeGreaterThan(0.2);
+      expect(sd).toBeLessThan(0.4);
+      // Knowing the latent term ranks better than any model of the state can.
+      const acc = new OutcomeAccumulator();
+      for (const p of cohort) acc.add(p);
+      const summary = acc.summary()[name];
+      expect(summary.oracleAuroc).toBeGreaterThan(summary.bayesOptimalAuroc);
+      expect(summary.bayesOptimalAuroc).toBeGreaterThan(0.6);
+    },
+  );
 });

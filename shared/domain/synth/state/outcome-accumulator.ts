@@ -1,5 +1,6 @@
-// Domain (synth/state): constant-memory summary of the outcome labels over a whole cohort — prevalence and
-// the AUROC an ideal model (one that knows the true probability) would reach, next to the drawn labels' AUROC.
+// Domain (synth/state): constant-memory summary of the outcome labels over a whole cohort — prevalence, the
+// AUROC the Bayes-optimal prediction reaches (the ceiling for any model of the true state), and the AUROC
+// of an oracle that also knows the unobserved term the labels were drawn with (no model can reach it).
 import type { Outcomes, TrueOutcome } from '../model';
 
 export type OutcomeName = keyof Outcomes;
@@ -11,15 +12,24 @@ export interface OutcomeSummary {
   prevalence: number;
   meanProbability: number;
   /**
-   * Expected AUROC of the true probability as a score when labels are Bernoulli(p):
-   * Σ_{i≠j} p_i(1−p_j)[1(p_i>p_j) + ½·1(p_i=p_j)] / Σ_{i≠j} p_i(1−p_j) — the ceiling any model can reach.
+   * Expected AUROC of the Bayes-optimal probability b (the latent term integrated out) as a score, when
+   * labels are Bernoulli(p) with p the drawn-with probability:
+   * Σ_{i≠j} p_i(1−p_j)[1(b_i>b_j) + ½·1(b_i=b_j)] / Σ_{i≠j} p_i(1−p_j) — the ceiling a model can reach.
    */
   bayesOptimalAuroc: number;
-  /** AUROC of the true probability against the labels actually drawn (ties within a bin count ½). */
+  /** AUROC of the Bayes-optimal probability against the labels actually drawn (ties within a bin count ½). */
   empiricalAuroc: number;
+  /**
+   * The same expectation with p itself as the score: an oracle that knows the unobserved term. Above
+   * `bayesOptimalAuroc` by what the latent term adds; no model of the observed state reaches it.
+   */
+  oracleAuroc: number;
 }
 
-/** Per-outcome histograms of p: count, Σp and Σp(1−p) per bin, and counts by drawn label. */
+/**
+ * Patients binned by a score in [0, 1]: per bin the count, Σp and Σp(1−p) of the drawn-with probability
+ * p, and counts by drawn label.
+ */
 class ProbabilityHistogram {
   readonly sumP: Float64Array;
   readonly sumPq: Float64Array;
@@ -33,17 +43,18 @@ class ProbabilityHistogram {
     this.negatives = new Float64Array(bins);
   }
 
-  add(outcome: TrueOutcome): void {
+  add(score: number, outcome: TrueOutcome): void {
     const p = outcome.probability;
-    const b = Math.min(this.bins - 1, Math.max(0, Math.floor(p * this.bins)));
+    const b = Math.min(this.bins - 1, Math.max(0, Math.floor(score * this.bins)));
     this.sumP[b]! += p;
     this.sumPq[b]! += p * (1 - p);
     if (outcome.event) this.positives[b]! += 1;
     else this.negatives[b]! += 1;
   }
 
-  /** O(bins): pairs in different bins are ordered by bin; pairs within a bin count as ties. */
-  bayesOptimalAuroc(): number {
+  /** Expected AUROC of the binned score, O(bins): pairs in different bins are ordered by bin, pairs within
+   * a bin count as ties. */
+  expectedAuroc(): number {
     let numerator = 0;
     let totalA = 0;
     let totalB = 0;
@@ -76,7 +87,7 @@ class ProbabilityHistogram {
     return denominator > 0 ? numerator / denominator : Number.NaN;
   }
 
-  summary(): OutcomeSummary {
+  counts(): { n: number; events: number; sumP: number } {
     let n = 0;
     let events = 0;
     let sumP = 0;
@@ -85,29 +96,51 @@ class ProbabilityHistogram {
       events += this.positives[b]!;
       sumP += this.sumP[b]!;
     }
+    return { n, events, sumP };
+  }
+}
+
+/** One outcome's two histograms: by the Bayes-optimal probability, and by the drawn-with one. */
+class OutcomeHistograms {
+  private readonly bayes: ProbabilityHistogram;
+  private readonly oracle: ProbabilityHistogram;
+
+  constructor(bins: number) {
+    this.bayes = new ProbabilityHistogram(bins);
+    this.oracle = new ProbabilityHistogram(bins);
+  }
+
+  add(outcome: TrueOutcome): void {
+    this.bayes.add(outcome.bayesOptimalProbability, outcome);
+    this.oracle.add(outcome.probability, outcome);
+  }
+
+  summary(): OutcomeSummary {
+    const { n, events, sumP } = this.bayes.counts();
     return {
       n,
       events,
       prevalence: n > 0 ? events / n : Number.NaN,
       meanProbability: n > 0 ? sumP / n : Number.NaN,
-      bayesOptimalAuroc: this.bayesOptimalAuroc(),
-      empiricalAuroc: this.empiricalAuroc(),
+      bayesOptimalAuroc: this.bayes.expectedAuroc(),
+      empiricalAuroc: this.bayes.empiricalAuroc(),
+      oracleAuroc: this.oracle.expectedAuroc(),
     };
   }
 }
 
 /**
- * Accumulates outcomes patient by patient in constant memory (one 1,000-bin histogram per outcome), so a
+ * Accumulates outcomes patient by patient in constant memory (two 1,000-bin histograms per outcome), so a
  * 100,000-patient cohort is summarised without holding it.
  */
 export class OutcomeAccumulator {
-  private readonly histograms: Record<OutcomeName, ProbabilityHistogram>;
+  private readonly histograms: Record<OutcomeName, OutcomeHistograms>;
 
   constructor(bins = 1000) {
     this.histograms = {
-      cvd10y: new ProbabilityHistogram(bins),
-      diabetes5y: new ProbabilityHistogram(bins),
-      readmission30d: new ProbabilityHistogram(bins),
+      cvd10y: new OutcomeHistograms(bins),
+      diabetes5y: new OutcomeHistograms(bins),
+      readmission30d: new OutcomeHistograms(bins),
     };
   }
 

@@ -1,6 +1,9 @@
 // Domain (synth/state): the generative outcome models — 10-year ASCVD, 5-year incident type 2 diabetes and
 // 30-day readmission — each a documented risk equation on the TRUE state plus an unobserved patient-level
-// term, so that no model trained on observed data can be perfect. Also exports the cohort accumulator.
+// term, so that no model trained on observed data can be perfect. Each outcome records the probability
+// its event was drawn with (latent term included) and the Bayes-optimal probability: the same equation
+// with the latent term integrated out, the best prediction anything that knows the true state but not
+// the latent term can make. Also exports the cohort accumulator.
 import type { ConditionKey } from '../catalog';
 import type {
   Outcomes,
@@ -14,7 +17,7 @@ import type { Rng } from '../rng';
 import { isoDate, type Day } from './calendar';
 import { drugs, type DrugKey } from './drugs';
 import type { EncounterPlan } from './encounters';
-import { clamp, invLogit, logit } from './math';
+import { clamp, invLogit, logit, normalExpectation } from './math';
 import { pceTerms } from './pooled-cohort';
 import { effectsOn } from './treatment-effects';
 
@@ -65,6 +68,17 @@ function eventDay(asOfDay: Day, p: number, years: number, u: number): Day {
  * ASCVD (recurrent-event risk ≈2× in REACH, Bhatt DL et al. JAMA 2010;304:1350) and a latent N(0, 0.3).
  */
 export function cvdProbability(ctx: OutcomeContext, latent: number): number {
+  return cvdRisk(ctx)(latent);
+}
+
+/**
+ * A risk equation with everything but the latent term evaluated: the probability for a given latent
+ * value on the log-odds / log-hazard scale.
+ */
+export type RiskAtLatent = (latent: number) => number;
+
+/** `cvdProbability` as a function of the latent term. */
+function cvdRisk(ctx: OutcomeContext): RiskAtLatent {
   const rf = ctx.riskFactors;
   const fx = effectsOn(ctx.medications, ctx.asOfDay, rf.systolicUntreated);
   const treated = ctx.medications.some(
@@ -83,9 +97,9 @@ export function cvdProbability(ctx: OutcomeContext, latent: number): number {
   });
   const priorAscvd =
     has(ctx, 'coronary-disease') || has(ctx, 'myocardial-infarction') || has(ctx, 'stroke');
-  const p =
-    1 - Math.pow(baselineSurvival, Math.exp(centredSum + (priorAscvd ? Math.log(2) : 0) + latent));
-  return clamp(p, 0.001, 0.95);
+  const logHazard = centredSum + (priorAscvd ? Math.log(2) : 0);
+  return (latent) =>
+    clamp(1 - Math.pow(baselineSurvival, Math.exp(logHazard + latent)), 0.001, 0.95);
 }
 
 /**
@@ -97,6 +111,10 @@ export function cvdProbability(ctx: OutcomeContext, latent: number): number {
  * Intercept −5.1 gives ≈5.5% over 5 years (NDSR 2023: 1.2 million new diagnoses a year).
  */
 export function diabetesProbability(ctx: OutcomeContext, latent: number): number {
+  return diabetesRisk(ctx)(latent);
+}
+
+function diabetesRisk(ctx: OutcomeContext): RiskAtLatent {
   const rf = ctx.riskFactors;
   const x =
     -5.1 +
@@ -105,9 +123,8 @@ export function diabetesProbability(ctx: OutcomeContext, latent: number): number
     0.06 * (rf.bmi - 28) +
     0.025 * (ctx.age - 50) +
     (ctx.familyDiabetes ? Math.log(2) : 0) +
-    (has(ctx, 'hypertension') ? Math.log(1.4) : 0) +
-    latent;
-  return clamp(invLogit(x), 0.001, 0.95);
+    (has(ctx, 'hypertension') ? Math.log(1.4) : 0);
+  return (latent) => clamp(invLogit(x + latent), 0.001, 0.95);
 }
 
 /**
@@ -122,6 +139,10 @@ export function readmissionProbability(
   index: EncounterPlan,
   latent: number,
 ): number {
+  return readmissionRisk(ctx, index)(latent);
+}
+
+function readmissionRisk(ctx: OutcomeContext, index: EncounterPlan): RiskAtLatent {
   const current = ctx.medications.filter((m) => m.end === undefined);
   const adherence = current.length
     ? current.reduce((s, m) => s + m.adherence, 0) / current.length
@@ -139,9 +160,17 @@ export function readmissionProbability(
     (index.endDay - index.day >= 5 ? Math.log(1.35) : 0) +
     priorEd * Math.log(1.3) +
     0.04 * (current.length - 4) +
-    1.0 * (0.72 - adherence) +
-    latent;
-  return clamp(invLogit(x), 0.005, 0.9);
+    1.0 * (0.72 - adherence);
+  return (latent) => clamp(invLogit(x + latent), 0.005, 0.9);
+}
+
+/**
+ * The Bayes-optimal probability of an outcome given the true state: `risk` averaged over the latent
+ * term's distribution, N(0, latentSd²). Labels are drawn with the latent term, which no model sees,
+ * so this, not the drawn-with probability, is the best prediction a model of the true state can make.
+ */
+export function bayesOptimalProbability(risk: RiskAtLatent): number {
+  return normalExpectation(risk, latentSd);
 }
 
 /** Draws the outcomes from the 'outcomes' stream; every draw happens whatever the eligibility (stable streams). */
@@ -152,26 +181,41 @@ export function generateOutcomes(
   const draws = Array.from({ length: 6 }, () => rng.next());
   const latents = [rng.normal(0, latentSd), rng.normal(0, latentSd), rng.normal(0, latentSd)];
   const outcomes: Outcomes = {};
-  const outcome = (p: number, u: number, uTime: number, years: number): TrueOutcome => {
+  const outcome = (
+    risk: RiskAtLatent,
+    latent: number,
+    u: number,
+    uTime: number,
+    years: number,
+  ): TrueOutcome => {
+    const p = risk(latent);
+    const bayes = bayesOptimalProbability(risk);
     const event = u < p;
     return event
-      ? { probability: p, event, eventDate: isoDate(eventDay(ctx.asOfDay, p, years, uTime)) }
-      : { probability: p, event };
+      ? {
+          probability: p,
+          bayesOptimalProbability: bayes,
+          event,
+          eventDate: isoDate(eventDay(ctx.asOfDay, p, years, uTime)),
+        }
+      : { probability: p, bayesOptimalProbability: bayes, event };
   };
   if (ctx.age >= 40 && ctx.age <= 79)
-    outcomes.cvd10y = outcome(cvdProbability(ctx, latents[0]!), draws[0]!, draws[1]!, 10);
+    outcomes.cvd10y = outcome(cvdRisk(ctx), latents[0]!, draws[0]!, draws[1]!, 10);
   if (ctx.age >= 18 && !has(ctx, 'type2-diabetes') && !has(ctx, 'type1-diabetes')) {
-    outcomes.diabetes5y = outcome(diabetesProbability(ctx, latents[1]!), draws[2]!, draws[3]!, 5);
+    outcomes.diabetes5y = outcome(diabetesRisk(ctx), latents[1]!, draws[2]!, draws[3]!, 5);
   }
   const index = [...ctx.plans].reverse().find((p) => p.kind === 'inpatient');
   if (!index) return { outcomes };
-  const p = readmissionProbability(ctx, index, latents[2]!);
+  const risk = readmissionRisk(ctx, index);
+  const p = risk(latents[2]!);
+  const bayes = bayesOptimalProbability(risk);
   const event = draws[4]! < p;
   // Readmissions cluster early: ≈60% within 15 days (Dharmarajan K et al. JAMA 2013;309:355).
   const day = index.endDay + 1 + Math.floor(29 * draws[5]! ** 1.6);
   outcomes.readmission30d = event
-    ? { probability: p, event, eventDate: isoDate(day) }
-    : { probability: p, event };
+    ? { probability: p, bayesOptimalProbability: bayes, event, eventDate: isoDate(day) }
+    : { probability: p, bayesOptimalProbability: bayes, event };
   if (!event || day >= ctx.asOfDay) return { outcomes };
   return index.reason
     ? { outcomes, readmissionDay: day, readmissionReason: index.reason }
