@@ -54,6 +54,12 @@ const antihypertensiveClasses = new Set([
 
 const has = (ctx: OutcomeContext, key: ConditionKey) => ctx.conditions.some((c) => c.key === key);
 
+/**
+ * A risk equation with everything but the latent term evaluated: the probability as a function of the
+ * latent term's value (on the log-hazard or log-odds scale).
+ */
+export type RiskAtLatent = (latent: number) => number;
+
 /** Time to event within `years`, given an event, for a constant hazard with cumulative risk p. */
 function eventDay(asOfDay: Day, p: number, years: number, u: number): Day {
   const hazard = -Math.log(1 - p) / years;
@@ -67,17 +73,6 @@ function eventDay(asOfDay: Day, p: number, years: number, u: number): Day {
  * inputs clamped to the PCE ranges (TC 130–320, HDL 20–100, SBP 90–200), plus log-hazard ln 2 for prior
  * ASCVD (recurrent-event risk ≈2× in REACH, Bhatt DL et al. JAMA 2010;304:1350) and a latent N(0, 0.3).
  */
-export function cvdProbability(ctx: OutcomeContext, latent: number): number {
-  return cvdRisk(ctx)(latent);
-}
-
-/**
- * A risk equation with everything but the latent term evaluated: the probability for a given latent
- * value on the log-odds / log-hazard scale.
- */
-export type RiskAtLatent = (latent: number) => number;
-
-/** `cvdProbability` as a function of the latent term. */
 function cvdRisk(ctx: OutcomeContext): RiskAtLatent {
   const rf = ctx.riskFactors;
   const fx = effectsOn(ctx.medications, ctx.asOfDay, rf.systolicUntreated);
@@ -110,10 +105,6 @@ function cvdRisk(ctx: OutcomeContext): RiskAtLatent {
  * fasting glucose 0.025, per kg/m² 0.06, per year 0.025; family history OR 2.0; hypertension OR 1.4.
  * Intercept −5.1 gives ≈5.5% over 5 years (NDSR 2023: 1.2 million new diagnoses a year).
  */
-export function diabetesProbability(ctx: OutcomeContext, latent: number): number {
-  return diabetesRisk(ctx)(latent);
-}
-
 function diabetesRisk(ctx: OutcomeContext): RiskAtLatent {
   const rf = ctx.riskFactors;
   const x =
@@ -134,14 +125,6 @@ function diabetesRisk(ctx: OutcomeContext): RiskAtLatent {
  * each ED visit in the prior 6 months 1.3, age +1.2%/yr, each medication beyond four +4%, and poor
  * adherence (log-odds +1.0 per unit below the mean 0.72).
  */
-export function readmissionProbability(
-  ctx: OutcomeContext,
-  index: EncounterPlan,
-  latent: number,
-): number {
-  return readmissionRisk(ctx, index)(latent);
-}
-
 function readmissionRisk(ctx: OutcomeContext, index: EncounterPlan): RiskAtLatent {
   const current = ctx.medications.filter((m) => m.end === undefined);
   const adherence = current.length
