@@ -156,6 +156,16 @@ export function bayesOptimalProbability(risk: RiskAtLatent): number {
   return normalExpectation(risk, latentSd);
 }
 
+/** An outcome drawn with `risk` at the patient's latent value: the event happens when u < p. */
+function drawOutcome(risk: RiskAtLatent, latent: number, u: number): TrueOutcome {
+  const probability = risk(latent);
+  return {
+    probability,
+    bayesOptimalProbability: bayesOptimalProbability(risk),
+    event: u < probability,
+  };
+}
+
 /** Draws the outcomes from the 'outcomes' stream; every draw happens whatever the eligibility (stable streams). */
 export function generateOutcomes(
   rng: Rng,
@@ -164,41 +174,30 @@ export function generateOutcomes(
   const draws = Array.from({ length: 6 }, () => rng.next());
   const latents = [rng.normal(0, latentSd), rng.normal(0, latentSd), rng.normal(0, latentSd)];
   const outcomes: Outcomes = {};
-  const outcome = (
+  const timeToEvent = (
     risk: RiskAtLatent,
     latent: number,
     u: number,
     uTime: number,
     years: number,
-  ): TrueOutcome => {
-    const p = risk(latent);
-    const bayes = bayesOptimalProbability(risk);
-    const event = u < p;
-    return event
-      ? {
-          probability: p,
-          bayesOptimalProbability: bayes,
-          event,
-          eventDate: isoDate(eventDay(ctx.asOfDay, p, years, uTime)),
-        }
-      : { probability: p, bayesOptimalProbability: bayes, event };
+  ) => {
+    const drawn = drawOutcome(risk, latent, u);
+    return drawn.event
+      ? { ...drawn, eventDate: isoDate(eventDay(ctx.asOfDay, drawn.probability, years, uTime)) }
+      : drawn;
   };
   if (ctx.age >= 40 && ctx.age <= 79)
-    outcomes.cvd10y = outcome(cvdRisk(ctx), latents[0]!, draws[0]!, draws[1]!, 10);
+    outcomes.cvd10y = timeToEvent(cvdRisk(ctx), latents[0]!, draws[0]!, draws[1]!, 10);
   if (ctx.age >= 18 && !has(ctx, 'type2-diabetes') && !has(ctx, 'type1-diabetes')) {
-    outcomes.diabetes5y = outcome(diabetesRisk(ctx), latents[1]!, draws[2]!, draws[3]!, 5);
+    outcomes.diabetes5y = timeToEvent(diabetesRisk(ctx), latents[1]!, draws[2]!, draws[3]!, 5);
   }
   const index = [...ctx.plans].reverse().find((p) => p.kind === 'inpatient');
   if (!index) return { outcomes };
-  const risk = readmissionRisk(ctx, index);
-  const p = risk(latents[2]!);
-  const bayes = bayesOptimalProbability(risk);
-  const event = draws[4]! < p;
+  const readmission = drawOutcome(readmissionRisk(ctx, index), latents[2]!, draws[4]!);
+  const event = readmission.event;
   // Readmissions cluster early: ≈60% within 15 days (Dharmarajan K et al. JAMA 2013;309:355).
   const day = index.endDay + 1 + Math.floor(29 * draws[5]! ** 1.6);
-  outcomes.readmission30d = event
-    ? { probability: p, bayesOptimalProbability: bayes, event, eventDate: isoDate(day) }
-    : { probability: p, bayesOptimalProbability: bayes, event };
+  outcomes.readmission30d = event ? { ...readmission, eventDate: isoDate(day) } : readmission;
   if (!event || day >= ctx.asOfDay) return { outcomes };
   return index.reason
     ? { outcomes, readmissionDay: day, readmissionReason: index.reason }
