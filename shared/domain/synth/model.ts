@@ -2,7 +2,7 @@
 // rendering of this state, and DIR/truth/ records it, so every capability can be scored against it.
 import type { ConditionKey, MeasurementKey } from './catalog';
 
-export const generatorVersion = 'caregraph-synth/1.2.0';
+export const generatorVersion = 'caregraph-synth/1.3.0';
 
 export interface CohortOptions {
   patients: number;
@@ -157,6 +157,10 @@ export interface FamilyHistoryEntry {
   condition: ConditionKey;
   onsetAge?: number;
   deceased?: boolean;
+  /** A deceased relative's age at death (on each of the relative's entries), not before any onset. */
+  deceasedAge?: number;
+  /** This condition caused the relative's death (at most one entry per relative; none: another cause). */
+  causeOfDeath?: boolean;
 }
 
 export interface TrueEncounter {

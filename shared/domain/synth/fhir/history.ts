@@ -1,6 +1,7 @@
 // Domain (synth/fhir): AllergyIntolerance and FamilyMemberHistory resources (FHIR R4 (4.0.1); US Core
 // 6.1.0 AllergyIntolerance shape). One FamilyMemberHistory per relative, listing their conditions.
 import type {
+  Age,
   AllergyIntolerance,
   FamilyMemberHistory,
   FamilyMemberHistoryCondition,
@@ -55,7 +56,10 @@ export function renderFamilyHistory(ctx: RenderContext): FamilyMemberHistory[] {
         ],
       },
     };
-    if (entries.some((entry) => entry.deceased)) resource.deceasedBoolean = true;
+    const deceased = entries.find((entry) => entry.deceased);
+    // FHIR Age: UCUM years ("a"), per the R4 age-1 invariant.
+    if (deceased?.deceasedAge !== undefined) resource.deceasedAge = years(deceased.deceasedAge);
+    else if (deceased) resource.deceasedBoolean = true;
     resource.condition = entries.map(relativeCondition);
     return resource;
   });
@@ -72,12 +76,15 @@ function relativeCondition(entry: FamilyHistoryEntry): FamilyMemberHistoryCondit
       text: snomed.display,
     },
   };
-  if (entry.deceased) condition.contributedToDeath = true;
-  // FHIR Age: UCUM years ("a"), per the R4 age-1 invariant.
-  if (entry.onsetAge !== undefined) {
-    condition.onsetAge = { value: entry.onsetAge, unit: 'years', system: systems.ucum, code: 'a' };
-  }
+  // Whether it caused the death is known when the death is (the generator records both).
+  if (entry.deceasedAge !== undefined) condition.contributedToDeath = entry.causeOfDeath === true;
+  if (entry.onsetAge !== undefined) condition.onsetAge = years(entry.onsetAge);
   return condition;
+}
+
+/** A FHIR Age in years: UCUM "a", per the R4 age-1 invariant. */
+function years(value: number): Age {
+  return { value, unit: 'years', system: systems.ucum, code: 'a' };
 }
 
 function capital(word: string): string {

@@ -284,7 +284,7 @@ describe('Function: renderPatientResources (clinical content)', () => {
     expect(documents[0]!.context?.encounter?.[0]?.reference).toMatch(/^Encounter\//);
   });
 
-  it('writes one FamilyMemberHistory per relative with onset ages in years', () => {
+  it('writes one FamilyMemberHistory per relative with onset ages, age at death and its cause', () => {
     // Act
     const histories = render().filter((r) => r.resourceType === 'FamilyMemberHistory');
 
@@ -292,8 +292,14 @@ describe('Function: renderPatientResources (clinical content)', () => {
     expect(histories).toHaveLength(2);
     expect(histories[0]).toMatchObject({
       relationship: { coding: [{ code: 'FTH' }] },
-      deceasedBoolean: true,
-      condition: [{ onsetAge: { value: 55, code: 'a' } }, { onsetAge: { value: 45, code: 'a' } }],
+      deceasedAge: { value: 58, unit: 'years', code: 'a' },
+      condition: [
+        { onsetAge: { value: 55, code: 'a' }, contributedToDeath: true },
+        { onsetAge: { value: 45, code: 'a' }, contributedToDeath: false },
+      ],
     });
+    expect(histories[0]).not.toHaveProperty('deceasedBoolean');
+    expect(histories[1]).not.toHaveProperty('deceasedAge');
+    expect(histories[1]!.condition![0]).not.toHaveProperty('contributedToDeath');
   });
 });

@@ -27,8 +27,9 @@ export interface PatientFacts {
   alcohol: 'none' | 'social' | 'moderate';
   occupationIndex: number;
   employerIndex: number;
-  packYears: number;
-  /** Former smokers: the year they quit (smoking before it, as the note date decides). */
+  /** Smokers (current and former): the year they started. */
+  startYear: number;
+  /** Former smokers: the year they quit, no later than the record's first encounter (smokingHistory). */
   quitYear: number;
   cigarettesPerDay: number;
 }
@@ -111,10 +112,40 @@ export function patientFacts(patient: SynthPatient, rng: Rng): PatientFacts {
     ] as const),
     occupationIndex: rng.int(0, 1000),
     employerIndex: rng.int(0, 1000),
-    packYears: rng.int(2, 60),
-    quitYear: Number(patient.demographics.birthDate.slice(0, 4)) + rng.int(25, 60),
-    cigarettesPerDay: rng.pick([5, 10, 10, 15, 20, 20, 30, 40]),
+    ...smokingHistory(patient, rng),
   };
+}
+
+/**
+ * When a smoker started and, if former, quit, and how much they smoked. They started at 13-21: nearly 9 in
+ * 10 adult daily smokers first tried a cigarette by 18, and 99% by 26 (US Surgeon General, Preventing
+ * Tobacco Use Among Youth and Young Adults, 2012). A former smoker quit no later than the record's
+ * first encounter, because the smoking-status Observations of the record's wellness visits say
+ * "former" from the first (state/lab-results.ts), and the notes must agree. Pack-years are then
+ * cigarettes per day / 20 x years smoked, at the note's date (packYearsAt). Until generator 1.2.0
+ * they were drawn on their own, so a note could say "1/2 ppd" and "60 pack-years" of a 30-year-old,
+ * and a former smoker's quit year could lie after the record, making every note "current".
+ */
+function smokingHistory(
+  patient: SynthPatient,
+  rng: Rng,
+): Pick<PatientFacts, 'startYear' | 'quitYear' | 'cigarettesPerDay'> {
+  const birthYear = Number(patient.demographics.birthDate.slice(0, 4));
+  const first = patient.encounters[0]?.start;
+  const firstYear = first ? Number(first.slice(0, 4)) : birthYear + patient.demographics.ageYears;
+  const startYear = Math.max(birthYear + 10, Math.min(birthYear + rng.int(13, 21), firstYear - 1));
+  const quitYear = startYear + 1 + Math.floor(rng.next() * Math.max(1, firstYear - startYear));
+  return { startYear, quitYear, cigarettesPerDay: rng.pick([5, 10, 10, 15, 20, 20, 30, 40]) };
+}
+
+/** Pack-years in `year`: packs a day x years smoked (to the quit year for a former smoker), at least 1. */
+export function packYearsAt(
+  facts: PatientFacts,
+  smoking: 'former' | 'current',
+  year: number,
+): number {
+  const smoked = (smoking === 'former' ? Math.min(year, facts.quitYear) : year) - facts.startYear;
+  return Math.max(1, Math.round((facts.cigarettesPerDay / 20) * smoked));
 }
 
 /**

@@ -94,18 +94,25 @@ export function familyHistoryOf(rng: Rng): FamilyHistoryEntry[] {
     'maternal-grandmother',
     'paternal-grandfather',
   ];
-  return Array.from({ length: rng.int(0, 3) }, () => ({
-    relationship: rng.pick(relationships),
-    condition: rng.pick<ConditionKey>([
-      'coronary-disease',
-      'breast-cancer',
-      'type2-diabetes',
-      'stroke',
-      'myocardial-infarction',
-      'colorectal-cancer',
-      'hypertension',
-    ]),
-    ...(rng.chance(0.7) ? { onsetAge: rng.chance(0.15) ? rng.int(90, 97) : rng.int(38, 85) } : {}),
-    ...(rng.chance(0.3) ? { deceased: true } : {}),
-  }));
+  return Array.from({ length: rng.int(0, 3) }, (): FamilyHistoryEntry => {
+    const entry: FamilyHistoryEntry = {
+      relationship: rng.pick(relationships),
+      condition: rng.pick<ConditionKey>([
+        'coronary-disease',
+        'breast-cancer',
+        'type2-diabetes',
+        'stroke',
+        'myocardial-infarction',
+        'colorectal-cancer',
+        'hypertension',
+      ]),
+      ...(rng.chance(0.7)
+        ? { onsetAge: rng.chance(0.15) ? rng.int(90, 97) : rng.int(38, 85) }
+        : {}),
+    };
+    if (!rng.chance(0.3)) return entry;
+    // Deceased: at an age after the onset (some over 89, AGE PHI), from this condition or another cause.
+    const deceasedAge = (entry.onsetAge ?? rng.int(38, 85)) + rng.int(0, 12);
+    return { ...entry, deceased: true, deceasedAge, causeOfDeath: rng.chance(0.6) };
+  });
 }

@@ -99,10 +99,13 @@ function draw(rng: Rng, relative: Relative, condition: RelativeCondition, liabil
  * Offspring Study (parental CVD HR ≈2; Lloyd-Jones DM et al. JAMA 2004;291:2204).
  */
 export function generateFamilyHistory(rng: Rng, patientAge: number): FamilyHistoryEntry[] {
+  // Deaths draw from their own stream, so the relatives and conditions are those of generator 1.2.0.
+  const deaths = rng.fork('deaths');
   const liability = rng.normal();
   const entries: FamilyHistoryEntry[] = [];
   for (const relative of relativesOf(rng, patientAge)) {
     const deceased = !rng.chance(aliveProbability(relative.age));
+    const own: FamilyHistoryEntry[] = [];
     for (const condition of relativeConditions) {
       const onsetAge = draw(rng, relative, condition, liability);
       if (onsetAge === undefined) continue;
@@ -112,10 +115,69 @@ export function generateFamilyHistory(rng: Rng, patientAge: number): FamilyHisto
         onsetAge,
       };
       if (deceased) entry.deceased = true;
-      entries.push(entry);
+      own.push(entry);
     }
+    if (deceased && own.length > 0) recordDeath(deaths, relative, patientAge, own);
+    entries.push(...own);
   }
   return entries;
+}
+
+/**
+ * How much more often each condition is written as a relative's cause of death than another cause,
+ * relative to "another cause" (weight 1): this generator's choice, ordered by case fatality (heart
+ * disease and cancer lead US causes of death, stroke is fourth and diabetes seventh: NCHS Data Brief
+ * 521, "Mortality in the United States, 2023", December 2024; hypertension is mostly recorded as a
+ * contributing cause). Not fitted to any data.
+ */
+const causeWeights: Readonly<Partial<Record<ConditionKey, number>>> = {
+  'myocardial-infarction': 3,
+  stroke: 3,
+  'lung-cancer': 3,
+  'coronary-disease': 2,
+  'colorectal-cancer': 2,
+  'breast-cancer': 1.5,
+  'type2-diabetes': 0.3,
+  hypertension: 0.2,
+};
+
+/**
+ * A deceased relative's age at death and, among their conditions, the one that caused it (or none).
+ * The age is drawn from N(80, 10), this generator's choice near US life expectancy at birth (78.4
+ * years in 2023, NCHS Data Brief 521) and the survival curve above, truncated to what the family
+ * allows: after every onset, after a parent's child (the patient) was born, and no later than the age
+ * the relative would be now, nor 100.
+ */
+function recordDeath(
+  rng: Rng,
+  relative: Relative,
+  patientAge: number,
+  entries: FamilyHistoryEntry[],
+): void {
+  const parent = relative.relationship === 'mother' || relative.relationship === 'father';
+  let earliest = parent ? relative.age - patientAge : 20;
+  for (const e of entries) earliest = Math.max(earliest, e.onsetAge ?? 20);
+  // This generator's cap: no relative lives past 100 (unless a condition began later).
+  const latest = Math.max(earliest, Math.min(relative.age, 100));
+  let deceasedAge = latest;
+  if (earliest < latest) {
+    deceasedAge = earliest + rng.int(0, latest - earliest);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const age = Math.round(rng.normal(80, 10));
+      if (age >= earliest && age <= latest) {
+        deceasedAge = age;
+        break;
+      }
+    }
+  }
+  const cause = rng.weighted([
+    ...entries.map((e) => [e, causeWeights[e.condition] ?? 0] as const),
+    [undefined, 1] as const,
+  ]);
+  for (const e of entries) {
+    e.deceasedAge = deceasedAge;
+    if (e === cause) e.causeOfDeath = true;
+  }
 }
 
 const firstDegree: ReadonlySet<Relationship> = new Set(['mother', 'father', 'sister', 'brother']);

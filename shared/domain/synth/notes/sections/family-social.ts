@@ -3,7 +3,7 @@
 import type { ConditionKey } from '../../catalog';
 import type { FamilyHistoryEntry } from '../../model';
 import type { Composer } from '../composer';
-import { everHad } from '../context';
+import { everHad, packYearsAt } from '../context';
 import { employers, occupations, schools } from '../lexicon/people';
 import { writeCondition, writeInlineList } from '../render/mentions';
 import { writeAgeNumber, writeCity, writeYear } from '../render/phi';
@@ -31,10 +31,12 @@ const familyItems = bank(
   '{his} {rel} was diagnosed with {dx} at age {age}',
   '^{rel} {dx} at {age}',
 );
+/** A relative's cause of death; {age} is the age at death. */
 const deceasedItems = bank(
   '^{rel} died of {dx}{ at age {age}|}',
   '^{rel} deceased ({dx}{, age {age}|})',
   '^{rel} passed away from {dx}',
+  '^{rel} died{ at {age}|} of {dx}',
 );
 const familyNegatives = bank(
   'No family history of {neg}.',
@@ -67,10 +69,14 @@ export function writeFamilyHistory(c: Composer): void {
   if (entries.length === 0) say(c.b, noFamilyHistory, c.rng);
   const write = (e: FamilyHistoryEntry): void => {
     const [long, short] = relationWords[e.relationship];
-    say(c.b, e.deceased && c.rng.chance(0.6) ? deceasedItems : familyItems, c.rng, {
+    // Only the condition that caused a death is written as its cause, with the age at death; the
+    // relative's other conditions are written with their onset age.
+    const death = e.causeOfDeath === true && c.rng.chance(0.6);
+    const age = death ? e.deceasedAge : e.onsetAge;
+    say(c.b, death ? deceasedItems : familyItems, c.rng, {
       rel: (b) => b.text(b.abbreviate(c.rng.pick(long), short)),
       dx: () => writeCondition(c, e.condition, 'family'),
-      age: e.onsetAge !== undefined ? (b) => writeAgeNumber(b, e.onsetAge!) : undefined,
+      age: age !== undefined ? (b) => writeAgeNumber(b, age) : undefined,
       his: (b) => b.text(c.pronouns.possessive === 'her' ? 'Her' : 'His'),
     });
   };
@@ -162,6 +168,13 @@ const youngChild = bank(
   'At home with {his} {relRole}, {rel}. No smoke exposure.',
 );
 
+/** Packs a day as notes write them: 5 cigarettes "1/4", 15 "3/4", 30 "1.5" (a pack is 20). */
+function packsPerDay(cigarettes: number): string {
+  const packs = cigarettes / 20;
+  const fractions: Record<number, string> = { 0.25: '1/4', 0.5: '1/2', 0.75: '3/4' };
+  return fractions[packs] ?? String(packs);
+}
+
 function socialSlots(c: Composer): Slots {
   const { truth } = c;
   const f = truth.facts;
@@ -170,8 +183,9 @@ function socialSlots(c: Composer): Slots {
   return {
     year: (b) => writeYear(b, f.quitYear),
     ago: (b) => b.verbatim(String(Math.max(1, year - f.quitYear))),
-    py: (b) => b.verbatim(String(f.packYears)),
-    ppd: (b) => b.verbatim(f.cigarettesPerDay >= 20 ? String(f.cigarettesPerDay / 20) : '1/2'),
+    py: (b) =>
+      b.verbatim(String(packYearsAt(f, truth.smoking === 'current' ? 'current' : 'former', year))),
+    ppd: (b) => b.verbatim(packsPerDay(f.cigarettesPerDay)),
     cpd: (b) => b.verbatim(String(f.cigarettesPerDay)),
     his: (b) => b.text(c.pronouns.possessive),
     relRole: (b) => b.text(f.relativeRole),

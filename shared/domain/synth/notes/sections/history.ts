@@ -123,6 +123,35 @@ export function articleForAge(years: number, months: number): string {
   return years < 2 && months === 0 ? 'a ' : vowelSound ? 'an ' : 'a ';
 }
 
+/**
+ * The words a note uses for the patient after the age ("a 45-year-old woman", "an 8 y.o. boy", "a
+ * 7-month-old infant girl"): a child is never a man, woman, lady or gentleman (generator 1.2.0 and
+ * earlier called 26% of children's notes' patients so).
+ */
+export function personWords(female: boolean, years: number, months: number): readonly string[] {
+  if (years >= 18) return female ? adultWords.female : adultWords.male;
+  const child = female ? childWords.female : childWords.male;
+  if (years >= 13) return child.adolescent;
+  return years < 2 && months > 0 ? child.infant : child.child;
+}
+
+const adultWords = {
+  female: ['female', 'woman', 'F', 'lady'],
+  male: ['male', 'man', 'M', 'gentleman'],
+} as const;
+const childWords = {
+  female: {
+    infant: ['female', 'girl', 'F', 'infant girl'],
+    child: ['female', 'girl', 'F'],
+    adolescent: ['female', 'girl', 'F', 'adolescent female'],
+  },
+  male: {
+    infant: ['male', 'boy', 'M', 'infant boy'],
+    child: ['male', 'boy', 'M'],
+    adolescent: ['male', 'boy', 'M', 'adolescent male'],
+  },
+} as const;
+
 /** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
 export function historySlots(c: Composer): Slots {
   // One set per note (they only close over the note's own state), kept on the composer.
@@ -138,7 +167,7 @@ function buildHistorySlots(c: Composer): Slots {
   const female = truth.patient.demographics.sex === 'female';
   const { ageYears: years, ageMonths: months } = truth;
   const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
-  const sexWords = female ? ['female', 'woman', 'F', 'lady'] : ['male', 'man', 'M', 'gentleman'];
+  const sexWords = personWords(female, years, months);
   const childWord =
     years < 2 && months > 0 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
   const others = truth.conditions.filter((x) => x.condition.key !== truth.reason);
@@ -149,7 +178,8 @@ function buildHistorySlots(c: Composer): Slots {
     age: (b) => writeAge(b, years, months, c.rng),
     aAge: (b) => writeAge(b.text(articleForAge(years, months)), years, months, c.rng),
     sex: (b) => b.text(c.rng.pick(sexWords)),
-    sexShort: (b) => b.verbatim(c.rng.pick(female ? ['F', 'f', 'yo F'] : ['M', 'm', 'yo M'])),
+    // After {age}, which always carries its unit ("45 y/o"): never "yo F", which doubled it.
+    sexShort: (b) => b.verbatim(c.rng.pick(female ? ['F', 'f'] : ['M', 'm'])),
     boy: (b) => b.text(childWord),
     He: (b) => b.text(cap(p.subject)),
     he: (b) => b.text(p.subject),
