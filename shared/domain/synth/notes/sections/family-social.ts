@@ -168,11 +168,12 @@ const youngChild = bank(
   'At home with {his} {relRole}, {rel}. No smoke exposure.',
 );
 
+const packFractions: Readonly<Record<number, string>> = { 0.25: '1/4', 0.5: '1/2', 0.75: '3/4' };
+
 /** Packs a day as notes write them: 5 cigarettes "1/4", 15 "3/4", 30 "1.5" (a pack is 20). */
 function packsPerDay(cigarettes: number): string {
   const packs = cigarettes / 20;
-  const fractions: Record<number, string> = { 0.25: '1/4', 0.5: '1/2', 0.75: '3/4' };
-  return fractions[packs] ?? String(packs);
+  return packFractions[packs] ?? String(packs);
 }
 
 function socialSlots(c: Composer): Slots {
