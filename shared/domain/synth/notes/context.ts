@@ -174,12 +174,6 @@ function activeOn(med: TrueMedication, date: string): boolean {
   return med.start.slice(0, 10) <= date && (med.end === undefined || med.end.slice(0, 10) > date);
 }
 
-function smokingAt(patient: SynthPatient, facts: PatientFacts, date: string): NoteTruth['smoking'] {
-  const status = patient.riskFactors.smoking;
-  if (status !== 'former') return status;
-  return Number(date.slice(0, 4)) < facts.quitYear ? 'current' : 'former';
-}
-
 /** Everything one note of `kind` for `encounter` is allowed to say. */
 export function noteTruth(
   patient: SynthPatient,
@@ -219,7 +213,8 @@ export function noteTruth(
     medications,
     stoppedMedications,
     measurements,
-    smoking: smokingAt(patient, facts, date),
+    // The status of the whole record: a former smoker quit before its first encounter (smokingHistory).
+    smoking: patient.riskFactors.smoking,
     facts,
   };
 }

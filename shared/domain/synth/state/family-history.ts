@@ -3,7 +3,7 @@
 import type { ConditionKey } from '../catalog';
 import type { FamilyHistoryEntry, Sex } from '../model';
 import type { Rng } from '../rng';
-import { clamp, invLogit, logit } from './math';
+import { clamp, invLogit, logit, truncatedNormal } from './math';
 
 type Relationship = FamilyHistoryEntry['relationship'];
 
@@ -159,17 +159,7 @@ function recordDeath(
   for (const e of entries) earliest = Math.max(earliest, e.onsetAge ?? 20);
   // This generator's cap: no relative lives past 100 (unless a condition began later).
   const latest = Math.max(earliest, Math.min(relative.age, 100));
-  let deceasedAge = latest;
-  if (earliest < latest) {
-    deceasedAge = earliest + rng.int(0, latest - earliest);
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const age = Math.round(rng.normal(80, 10));
-      if (age >= earliest && age <= latest) {
-        deceasedAge = age;
-        break;
-      }
-    }
-  }
+  const deceasedAge = Math.round(truncatedNormal(rng, 80, 10, earliest, latest));
   const cause = rng.weighted([
     ...entries.map((e) => [e, causeWeights[e.condition] ?? 0] as const),
     [undefined, 1] as const,
