@@ -36,6 +36,19 @@ describe('Class: AssertionClassifier', () => {
     expect(assertionOf(marked)).toBe(expected);
   });
 
+  it.each([
+    ['Low susoicion for [[emphysema]], will monitor.', 'possible'],
+    ['Suspiious for [[heart failure]].', 'possible'],
+    ['Chest x-ray withoout evidence of [[pneumonia]].', 'negated'],
+    ['Heart racing: deniwd. [[Fever]]: deniwd.', 'negated'],
+    ['Return prscautions reviewed, including [[chest pain]].', 'hypothetical'],
+    // English words a letter from a cue stay themselves: "formed" is not "former".
+    ['Formed stools with [[abdominal pain]] today.', 'present'],
+    ['[[Fever]] and chills overnight.', 'present'],
+  ])('reads a trigger with a typo: "%s" as %s', (marked, expected) => {
+    expect(assertionOf(marked)).toBe(expected);
+  });
+
   it('makes an as-needed symptom hypothetical but not the drug or a body structure', () => {
     expect(assertionOf('Albuterol 2 puffs q4h PRN [[wheezing]]', { type: 'Symptom' })).toBe(
       'hypothetical',

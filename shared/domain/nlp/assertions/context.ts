@@ -8,6 +8,7 @@
 import type { Assertion, EntityType, Section, SectionKind } from '../model';
 import { sectionAt } from '../sections/sections';
 import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
+import { isEnglishWord } from '../../deid/english';
 import { cues, pastYearSlot, type Cue, type CueCategory } from './cues';
 
 interface CueMatch {
@@ -55,6 +56,48 @@ for (const phrase of cueByPhrase.keys())
     (phrase.match(cueToken) ?? []).map((t) => (t === pastYearSlot ? pastYearKey : t)),
     phrase,
   );
+
+/**
+ * Cue words of 6+ letters, by each form with one letter deleted (and as themselves): a misspelt
+ * word of the text ("susoicion", "deniwd", "withoout") that is not an English word reads as the one
+ * cue word it is a letter away from (a substitution, insertion, deletion or swap of neighbours).
+ * Notes carry typos, and a typo in a trigger used to lose its assertion (generator notes at 1.5%
+ * typos per word: "Cannot ruel out", "Suspiious for"). Shorter words are left alone: "never" and
+ * "fever", "no" and "so" are a letter apart.
+ */
+const misspeltCueMinLength = 6;
+const cueWordByDeletion = new Map<string, string | null>();
+for (const phrase of cueByPhrase.keys()) {
+  for (const word of phrase.match(cueToken) ?? []) {
+    if (word.length < misspeltCueMinLength || !/^\p{L}+$/u.test(word)) continue;
+    for (const form of [word, ...deletions(word)]) {
+      const known = cueWordByDeletion.get(form);
+      // Two cue words a letter from the same form ("denies", "denied"): the form is ambiguous.
+      cueWordByDeletion.set(form, known === undefined || known === word ? word : null);
+    }
+  }
+}
+const cueWords = new Set([...cueWordByDeletion.values()].filter((w): w is string => w !== null));
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** The cue word a misspelt token stands for, or the token itself. */
+function asCueWord(lower: string): string {
+  if (lower.length < misspeltCueMinLength - 1 || cueWords.has(lower)) return lower;
+  let found: string | undefined;
+  for (const form of [lower, ...deletions(lower)]) {
+    const word = cueWordByDeletion.get(form);
+    if (word === undefined) continue;
+    if (word === null || (found !== undefined && found !== word)) return lower;
+    found = word;
+  }
+  if (found === undefined || Math.abs(found.length - lower.length) > 1) return lower;
+  return isEnglishWord(lower) ? lower : found;
+}
 
 /** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */
 const postReach = 40;
@@ -176,7 +219,7 @@ function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
     tokens.push({
       start: m.index,
       end: m.index + m[0].length,
-      key: past ? pastYearKey : m[0].toLowerCase(),
+      key: past ? pastYearKey : asCueWord(m[0].toLowerCase()),
     });
   }
   const found: CueMatch[] = [];
