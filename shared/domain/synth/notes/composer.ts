@@ -31,6 +31,8 @@ export interface SymptomPlan {
   negatives: SymptomKey[];
   /** An adverse drug effect the note attributes to an active medication. */
   adverseEffect?: { medication: TrueMedication; symptom: SymptomKey };
+  /** How long the symptoms have lasted, one span per note: in days, and as the note writes it. */
+  onset: { days: number; text: string };
 }
 
 export interface Staff {

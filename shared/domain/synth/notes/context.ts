@@ -12,7 +12,8 @@ import type {
 import type { Rng } from '../rng';
 import { incidentalSurgery, surgeryAfter, type ProcedureKey } from './lexicon/clinical';
 import { hospitalDisplayName } from './lexicon/people';
-import { pickPerson, type Person } from './people';
+import type { Presentation } from './lexicon/presentations';
+import { pickPerson, pickRelative, type Person } from './people';
 
 export type NoteKind = SynthNote['kind'];
 
@@ -54,6 +55,8 @@ export interface NoteTruth {
   reason?: ConditionKey;
   /** Reason known at the encounter but not (yet) diagnosed: written as uncertain. */
   suspected?: ConditionKey;
+  /** Why an ED visit or a stay without a catalog condition as its reason came (its complaint). */
+  presentation?: Presentation;
   /** Acute presentation (emergency, inpatient, or a new/acute problem). */
   acute: boolean;
   medications: TrueMedication[];
@@ -74,7 +77,7 @@ function dateParts(date: string): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
-function ageAt(birthDate: string, date: string): { years: number; months: number } {
+export function ageAt(birthDate: string, date: string): { years: number; months: number } {
   const [by, bm, bd] = dateParts(birthDate);
   const [y, m, d] = dateParts(date);
   let months = (y - by) * 12 + (m - bm) - (d < bd ? 1 : 0);
@@ -97,13 +100,15 @@ export function patientFacts(patient: SynthPatient, rng: Rng): PatientFacts {
     if (rng.chance(share)) surgeries.push({ procedure, year: birthYear + rng.int(6, 40) });
   }
   const adult = patient.demographics.ageYears >= 18;
+  const pcp = pickPerson(rng);
+  const relativeRole = adult
+    ? rng.pick(['wife', 'husband', 'daughter', 'son', 'sister', 'partner'])
+    : rng.pick(['mother', 'father', 'grandmother']);
   return {
     hospital: hospitalDisplayName(patient.hospital),
-    pcp: pickPerson(rng),
-    relative: pickPerson(rng, patient.demographics.name.family),
-    relativeRole: adult
-      ? rng.pick(['wife', 'husband', 'daughter', 'son', 'sister', 'partner'])
-      : rng.pick(['mother', 'father', 'grandmother']),
+    pcp,
+    relative: pickRelative(rng, patient.demographics.name.family, relativeRole),
+    relativeRole,
     surgeries,
     alcohol: rng.weighted([
       ['none', 0.4],
@@ -174,6 +179,25 @@ function activeOn(med: TrueMedication, date: string): boolean {
   return med.start.slice(0, 10) <= date && (med.end === undefined || med.end.slice(0, 10) > date);
 }
 
+/**
+ * When a note was written: a discharge summary at discharge; an inpatient progress note on the
+ * morning of hospital day 2 or 3 (stays with one last 3 days or more; the day follows from the
+ * admission minute); any other note at the encounter's start. Until 1.3.0 the progress note shared
+ * the admission's time, and said "hospital day 3" of the day of admission.
+ */
+function authoredAtOf(encounter: TrueEncounter, kind: NoteKind): string {
+  if (kind === 'discharge-summary') return encounter.end;
+  if (kind !== 'progress' || encounter.kind !== 'inpatient') return encounter.start;
+  const minute = encounter.start.slice(14, 16);
+  const morning = `${shiftDate(encounter.start, hospitalDayOf(encounter) - 1)}T07:${minute}:00${encounter.start.slice(19)}`;
+  return Date.parse(morning) < Date.parse(encounter.end) ? morning : encounter.start;
+}
+
+/** The hospital day (admission day = 1) of an inpatient stay's progress note: 2 or 3. */
+export function hospitalDayOf(encounter: TrueEncounter): number {
+  return 2 + (Number(encounter.start.slice(15, 16)) % 2);
+}
+
 /** Everything one note of `kind` for `encounter` is allowed to say. */
 export function noteTruth(
   patient: SynthPatient,
@@ -181,8 +205,9 @@ export function noteTruth(
   kind: NoteKind,
   facts: PatientFacts,
   measurements: TrueMeasurement[],
+  presentation?: Presentation,
 ): NoteTruth {
-  const authoredAt = kind === 'discharge-summary' ? encounter.end : encounter.start;
+  const authoredAt = authoredAtOf(encounter, kind);
   const date = authoredAt.slice(0, 10);
   const age = ageAt(patient.demographics.birthDate, date);
   // The reason for the encounter is active at it, whatever its age (a recurrent acute condition).
@@ -209,6 +234,7 @@ export function noteTruth(
     conditions: atDate,
     reason: reasonKnown ? encounter.reason : undefined,
     suspected: reasonKnown ? undefined : encounter.reason,
+    presentation: encounter.reason ? undefined : presentation,
     acute,
     medications,
     stoppedMedications,

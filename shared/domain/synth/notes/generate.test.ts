@@ -6,6 +6,7 @@ import { Rng } from '../rng';
 import { fixtureCohort } from './fixtures.test-helper';
 import { generateNotes } from './generate';
 import { conditionForCode } from './lexicon/conditions';
+import { daysBetween } from './context';
 
 const patients = fixtureCohort(300);
 const notesOf = (p: SynthPatient): SynthNote[] => generateNotes(p, new Rng(99, p.index));
@@ -18,14 +19,23 @@ function overlaps(spans: readonly { start: number; end: number }[]): boolean {
 }
 
 describe('Function: generateNotes', () => {
-  it('writes one note per note kind of each encounter, with stable ids and the encounter date', () => {
+  it('writes one note per note kind of each encounter, with stable ids and the date it was written', () => {
     // Assess
     for (const { patient, notes } of cohort) {
       const expected = patient.encounters.flatMap((e) => e.noteKinds.map((kind) => [e.id, kind]));
       expect(notes.map((n) => [n.encounterId, n.kind])).toEqual(expected);
       for (const note of notes) {
         const encounter = patient.encounters.find((e) => e.id === note.encounterId)!;
-        expect(note.date).toBe(note.kind === 'discharge-summary' ? encounter.end : encounter.start);
+        if (note.kind === 'progress' && encounter.kind === 'inpatient') {
+          // The morning of hospital day 2 or 3 (the day of admission is day 1), before discharge.
+          expect([2, 3]).toContain(daysBetween(encounter.start, note.date) + 1);
+          expect(note.date.slice(11, 13)).toBe('07');
+          expect(Date.parse(note.date)).toBeLessThan(Date.parse(encounter.end));
+        } else {
+          expect(note.date).toBe(
+            note.kind === 'discharge-summary' ? encounter.end : encounter.start,
+          );
+        }
         expect(note.patientId).toBe(patient.id);
         expect(note.id).toMatch(
           /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,

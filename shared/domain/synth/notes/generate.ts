@@ -16,11 +16,12 @@ import type { Rng } from '../rng';
 import { NoteBuilder, type CaseStyle } from './builder';
 import { writeDischargeSummary, writeHistoryAndPhysical, writeProgressNote } from './compose';
 import { pronounsFor, type Composer, type NoteStyle } from './composer';
-import { noteTruth, patientFacts, type NoteKind, type PatientFacts } from './context';
+import { ageAt, noteTruth, patientFacts, type NoteKind, type PatientFacts } from './context';
 import { conditionForCode, conditionTerms } from './lexicon/conditions';
 import { reasonSymptoms, symptoms } from './lexicon/symptoms';
 import { documentedRates, type NoiseRates } from './noise';
-import { pickPerson } from './people';
+import { encounterTeam, noteAuthor, type EncounterTeam } from './people';
+import { pickPresentation, type Presentation } from './lexicon/presentations';
 import { pickTitle } from './sections/frame';
 import { planSymptoms } from './symptom-plan';
 
@@ -51,22 +52,36 @@ export function generateNotes(
   const notes: SynthNote[] = [];
   for (const encounter of patient.encounters) {
     const encounterRng = rng.fork(encounter.id);
+    const context: EncounterContext = {
+      measurements: byEncounter.get(encounter.id) ?? [],
+      team: encounterTeam(encounter.kind, facts.pcp, encounterRng.fork('team')),
+      presentation: presentationOf(patient, encounter, encounterRng.fork('presentation')),
+    };
     encounter.noteKinds.forEach((kind, i) => {
       const noteRng = encounterRng.fork(`${kind}#${i}`);
-      notes.push(
-        generateNote(
-          patient,
-          encounter,
-          kind,
-          facts,
-          byEncounter.get(encounter.id) ?? [],
-          noteRng,
-          rates,
-        ),
-      );
+      notes.push(generateNote(patient, encounter, kind, facts, context, noteRng, rates));
     });
   }
   return notes;
+}
+
+/** What every note of one encounter shares: its measurements, its clinicians and its complaint. */
+interface EncounterContext {
+  measurements: TrueMeasurement[];
+  team: EncounterTeam;
+  presentation: Presentation | undefined;
+}
+
+/** An ED visit or a stay without a catalog condition as its reason still has a complaint. */
+function presentationOf(
+  patient: SynthPatient,
+  encounter: TrueEncounter,
+  rng: Rng,
+): Presentation | undefined {
+  if (encounter.reason || (encounter.kind !== 'emergency' && encounter.kind !== 'inpatient'))
+    return undefined;
+  const age = ageAt(patient.demographics.birthDate, encounter.start.slice(0, 10)).years;
+  return pickPresentation(encounter.kind, age, rng);
 }
 
 /** Per-note layout: header family 35/25/25/15% (title/upper/short/plain), list style, verbosity. */
@@ -116,7 +131,7 @@ function generateNote(
   encounter: TrueEncounter,
   kind: NoteKind,
   facts: PatientFacts,
-  measurements: TrueMeasurement[],
+  context: EncounterContext,
   rng: Rng,
   rates: NoiseRates,
 ): SynthNote {
@@ -126,14 +141,25 @@ function generateNote(
     rates,
     pickCase(rng),
   );
-  const truth = noteTruth(patient, encounter, kind, facts, measurements);
+  const truth = noteTruth(
+    patient,
+    encounter,
+    kind,
+    facts,
+    context.measurements,
+    context.presentation,
+  );
   const c: Composer = {
     b: builder,
     rng,
     truth,
     style: pickStyle(rng),
     plan: planSymptoms(truth, rng),
-    staff: { author: pickPerson(rng), attending: pickPerson(rng), consultant: pickPerson(rng) },
+    staff: {
+      author: noteAuthor(encounter.kind, context.team, rng),
+      attending: context.team.attending,
+      consultant: context.team.consultant,
+    },
     pronouns: pronounsFor(patient.demographics.sex),
     medicationMentions: [],
     historySlots: undefined,

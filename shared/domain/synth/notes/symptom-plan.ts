@@ -24,7 +24,8 @@ export const adverseEffectNoteShare = 0.08;
 
 export function planSymptoms(truth: NoteTruth, rng: Rng): SymptomPlan {
   const key = truth.reason ?? truth.suspected;
-  const profile = key ? (reasonSymptoms[key] ?? []) : [];
+  // No catalog reason: an ED visit's or a stay's complaint (lexicon/presentations.ts), or nothing.
+  const profile = key ? (reasonSymptoms[key] ?? []) : (truth.presentation?.symptoms ?? []);
   const present: SymptomKey[] = [];
   if (profile.length > 0 && (truth.acute || rng.chance(followUpSymptomaticShare))) {
     present.push(profile[0]!);
@@ -48,8 +49,25 @@ export function planSymptoms(truth: NoteTruth, rng: Rng): SymptomPlan {
   for (const s of [...pertinent, ...review]) {
     if (!excluded.has(s) && !negatives.includes(s)) negatives.push(s);
   }
-  return { present, negatives, adverseEffect };
+  return { present, negatives, adverseEffect, onset: rng.pick(onsets) };
 }
+
+/**
+ * How long symptoms have lasted. One per note: until generator 1.3.0 each mention drew its own, so a
+ * note could say "until 2 weeks ago" and "for the past several days" of the same fever.
+ */
+const onsets: readonly { days: number; text: string }[] = [
+  { days: 2, text: '2 days' },
+  { days: 3, text: '3 days' },
+  { days: 4, text: 'several days' },
+  { days: 7, text: '1 week' },
+  { days: 14, text: '2 weeks' },
+  { days: 2, text: '48 hours' },
+  { days: 4, text: '4 days' },
+  { days: 28, text: '4 weeks' },
+  { days: 5, text: '5 days' },
+  { days: 10, text: '10 days' },
+];
 
 function pickAdverseEffect(
   truth: NoteTruth,

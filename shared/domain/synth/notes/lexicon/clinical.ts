@@ -58,6 +58,9 @@ export const differentials = {
   pulmonaryEmbolism: t('59282003', 'Pulmonary embolism', ['pulmonary embolism', 'pulmonary embolus'], ['PE']),
   acuteCoronarySyndrome: t('394659003', 'Acute coronary syndrome', ['acute coronary syndrome'], ['ACS']),
   urinaryInfection: t('68566005', 'Urinary tract infection', ['urinary tract infection'], ['UTI']),
+  appendicitis: t('74400008', 'Appendicitis', ['appendicitis', 'acute appendicitis']),
+  gastroenteritis: t('25374005', 'Gastroenteritis', ['gastroenteritis', 'viral gastroenteritis']),
+  migraine: t('37796009', 'Migraine', ['migraine', 'migraine headache']),
 } as const satisfies Record<string, Term>;
 
 export type DifferentialKey = keyof typeof differentials;
@@ -114,6 +117,23 @@ export const incidentalSurgery: readonly (readonly [ProcedureKey, number])[] = [
   ['cholecystectomy', 0.08],
   ['tonsillectomy', 0.1],
 ];
+
+/** The specialty that follows what a note is about: its reason, suspected reason or complaint. */
+export function specialtyOf(truth: {
+  reason?: ConditionKey;
+  suspected?: ConditionKey;
+  presentation?: { specialty: string };
+  conditions: readonly { condition: { key: ConditionKey } }[];
+}): string {
+  const key = truth.reason ?? truth.suspected;
+  if (!key && truth.presentation) return truth.presentation.specialty;
+  return specialtyFor(key ?? truth.conditions[0]?.condition.key);
+}
+
+/** Primary care and pediatrics are the patient's PCP, not a consultant. */
+export function followedByPcp(specialty: string): boolean {
+  return specialty === 'primary care' || specialty === 'pediatrics';
+}
 
 /** The specialty that follows a condition (for consults and follow-up). */
 export function specialtyFor(key: ConditionKey | undefined): string {

@@ -1,15 +1,23 @@
 // Domain (synth/notes/lexicon): invented people and places that notes mention besides the patient
 // (clinicians, relatives, outside hospitals, employers, schools). All fictional; all annotated as PHI.
 
+// Given names by the sex they are usually given to, so that a relative's name fits the relative
+// ("her father, Greta" until generator 1.3.0); clinicians draw from both.
 // prettier-ignore
-export const givenNames: readonly string[] = [
-  'Adaeze', 'Aleksander', 'Amara', 'Anika', 'Bartholomew', 'Beatriz', 'Caius', 'Camila', 'Dariusz',
-  'Delphine', 'Emeka', 'Esperanza', 'Farida', 'Fionnuala', 'Gideon', 'Greta', 'Hamid', 'Henrike',
-  'Ignatius', 'Ingrid', 'Jasper', 'Jovana', 'Kenji', 'Kirsten', 'Leopold', 'Lucinda', 'Mateus',
-  'Marisol', 'Nikolai', 'Noemi', 'Octavia', 'Oluwaseun', 'Priya', 'Percival', 'Quentin', 'Rosalind',
-  'Rafferty', 'Saoirse', 'Soren', 'Tamsin', 'Thaddeus', 'Ulrike', 'Valentina', 'Wendell', 'Ximena',
-  'Yusuf', 'Zofia', 'Anselm', 'Cordelia', 'Evander',
+export const femaleGivenNames: readonly string[] = [
+  'Adaeze', 'Amara', 'Anika', 'Beatriz', 'Camila', 'Delphine', 'Esperanza', 'Farida', 'Fionnuala',
+  'Greta', 'Henrike', 'Ingrid', 'Jovana', 'Kirsten', 'Lucinda', 'Marisol', 'Noemi', 'Octavia', 'Priya',
+  'Rosalind', 'Saoirse', 'Tamsin', 'Ulrike', 'Valentina', 'Ximena', 'Zofia', 'Cordelia',
 ];
+
+// prettier-ignore
+export const maleGivenNames: readonly string[] = [
+  'Aleksander', 'Bartholomew', 'Caius', 'Dariusz', 'Emeka', 'Gideon', 'Hamid', 'Ignatius', 'Jasper',
+  'Kenji', 'Leopold', 'Mateus', 'Nikolai', 'Percival', 'Quentin', 'Rafferty', 'Soren', 'Thaddeus',
+  'Wendell', 'Yusuf', 'Anselm', 'Evander', 'Oluwaseun',
+];
+
+export const givenNames: readonly string[] = [...femaleGivenNames, ...maleGivenNames];
 
 // prettier-ignore
 export const familyNames: readonly string[] = [
@@ -29,6 +37,15 @@ export const credentials: readonly (readonly [string, number])[] = [
   ['NP', 0.12],
   ['PA-C', 0.08],
 ];
+
+/** Physicians' credentials alone (attendings and consultants), in the same proportions. */
+export const physicianCredentials: readonly (readonly [string, number])[] = credentials.filter(
+  ([credential]) => credential === 'MD' || credential === 'DO',
+);
+
+/** Advanced practice providers' credentials alone (they write notes a physician supervises). */
+export const advancedPracticeCredentials: readonly (readonly [string, number])[] =
+  credentials.filter(([credential]) => credential === 'NP' || credential === 'PA-C');
 
 // prettier-ignore
 export const outsideHospitals: readonly string[] = [

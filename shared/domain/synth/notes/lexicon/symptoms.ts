@@ -63,6 +63,7 @@ export const symptoms = {
   legPain: s('10601006', 'Pain in lower limb', ['leg pain', 'calf pain', 'pain in the leg']),
   soreThroat: s('162397003', 'Pain in throat', ['sore throat', 'throat pain']),
   jointPain: s('57676002', 'Joint pain', ['joint pain', 'arthralgias', 'achy joints']),
+  backPain: s('161891005', 'Backache', ['back pain', 'backache']),
 } as const satisfies Record<string, SymptomDefinition>;
 
 export type SymptomKey = keyof typeof symptoms;

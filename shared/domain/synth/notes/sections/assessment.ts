@@ -12,7 +12,9 @@ import {
   writeDifferential,
   writeInlineList,
   writeReasonCondition,
+  writeSymptom,
 } from '../render/mentions';
+import type { SymptomKey } from '../lexicon/symptoms';
 import { bank, say, type Slots } from '../template';
 import { writeHeader } from './headers';
 
@@ -90,6 +92,47 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
   return slots;
 }
 
+/**
+ * The complaint of an ED visit or a stay without a catalog reason, as the first problem: what the
+ * workup showed and what happens next, by where the patient is (>= 4 phrasings each).
+ */
+const complaintPlans = {
+  emergency: bank(
+    '{workup unremarkable|no acute findings|labs reassuring}; discharge home with return precautions',
+    'treated symptomatically in the ED{ with improvement|}; {discharge home|safe for discharge}',
+    '{no acute findings|workup unremarkable}; safe for discharge{ with outpatient follow-up|}',
+    'improved after treatment; discharge home{ with outpatient follow-up|}',
+  ),
+  admission: bank(
+    'admit for observation{; serial exams|}',
+    'admit to medicine{; monitor on telemetry|}',
+    'initial workup unremarkable; observe overnight',
+    'supportive care; {reassess|trend labs} in the morning',
+  ),
+  stay: bank(
+    'improving; continue supportive care',
+    'resolved; plan discharge{ tomorrow|}',
+    'workup unremarkable so far; continue to monitor',
+    'better today; {continue current management|anticipate discharge}',
+  ),
+};
+
+function complaintSlots(c: Composer, complaint: SymptomKey, n: number): Slots {
+  const stage =
+    c.truth.encounter.kind === 'emergency'
+      ? 'emergency'
+      : c.truth.kind === 'progress'
+        ? 'stay'
+        : 'admission';
+  return {
+    dx: () => writeSymptom(c, complaint, 'present'),
+    n: (b) => b.verbatim(String(n)),
+    status: (b) =>
+      b.text(c.rng.pick(stage === 'stay' ? ['improving', 'resolving'] : ['acute', 'new'])),
+    plan: () => say(c.b, complaintPlans[stage], c.rng),
+  };
+}
+
 /** Uncertain diagnoses (assertion "possible"; >= 6 phrasings) and ruled-out ones ("negated"). */
 const possible = bank(
   'possible {ddx}',
@@ -114,9 +157,8 @@ const ruledOut = bank(
 function differentialsOf(c: Composer): (DifferentialKey | ConditionKey)[] {
   const key = c.truth.reason ?? c.truth.suspected;
   const had = everHad(c.truth);
-  return (key ? (differentialsFor[key] ?? []) : []).filter(
-    (d) => !(d in conditionTerms) || !had.has(d as ConditionKey),
-  );
+  const weighed = key ? (differentialsFor[key] ?? []) : (c.truth.presentation?.differentials ?? []);
+  return weighed.filter((d) => !(d in conditionTerms) || !had.has(d as ConditionKey));
 }
 
 function writeDifferentialLine(c: Composer): void {
@@ -164,13 +206,20 @@ export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
   ];
   const shown = ordered.slice(0, 2 + c.style.verbosity * 2);
   const layout = c.rng.pick(problemLayouts);
+  // The complaint that brought the patient in comes first (its symptom is in the plan's present list).
+  const complaint = c.truth.presentation ? c.plan.present[0] : undefined;
+  if (complaint) {
+    say(c.b, [layout], c.rng, complaintSlots(c, complaint, 1));
+    c.b.verbatim('\n');
+  }
+  const first = complaint ? 2 : 1;
   shown.forEach((item, i) => {
-    const slots = problemSlots(c, item, i + 1);
+    const slots = problemSlots(c, item, i + first);
     say(c.b, c.rng.chance(0.7) ? [layout] : problemLayouts, c.rng, slots);
     c.b.verbatim('\n');
   });
   writeDifferentialLine(c);
-  if (shown.length === 0 && !c.truth.suspected) {
+  if (shown.length === 0 && !c.truth.suspected && !complaint) {
     c.b.text(c.rng.pick(['Healthy ', 'Well ', 'Routine ']));
     c.b
       .text(

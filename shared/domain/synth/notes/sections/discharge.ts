@@ -2,7 +2,7 @@
 // hospital course (drugs started during the stay treat the reason), condition at discharge, instructions.
 import type { Composer } from '../composer';
 import { daysBetween, shiftDate } from '../context';
-import { specialtyFor } from '../lexicon/clinical';
+import { followedByPcp, specialtyOf } from '../lexicon/clinical';
 import { outsideHospitals } from '../lexicon/people';
 import { writeMedicationName } from '../render/medications';
 import {
@@ -35,9 +35,12 @@ export function writeDischargeDiagnoses(c: Composer): void {
   const present = c.truth.conditions.filter((x) => x.assertion === 'present');
   const principal = present.filter((x) => x.condition.key === c.truth.reason);
   const secondary = present.filter((x) => x.condition.key !== c.truth.reason).slice(0, 4);
-  if (principal.length > 0) {
+  // Without a catalog reason, the complaint the patient was admitted with is the principal diagnosis.
+  const complaint = c.truth.presentation ? c.plan.present[0] : undefined;
+  if (principal.length > 0 || complaint) {
     c.b.text(c.rng.pick(['Principal: ', 'Primary: ', '1. ', '']));
-    writeReasonCondition(c, principal[0]!.condition.key, 'present');
+    if (principal.length > 0) writeReasonCondition(c, principal[0]!.condition.key, 'present');
+    else writeSymptom(c, complaint!, 'present');
     c.b.verbatim('\n');
   }
   if (secondary.length > 0) {
@@ -45,7 +48,8 @@ export function writeDischargeDiagnoses(c: Composer): void {
     writeConditionRun(c, secondary);
     c.b.verbatim('\n');
   }
-  if (principal.length === 0 && secondary.length === 0) c.b.text('See above.').verbatim('\n');
+  if (principal.length === 0 && secondary.length === 0 && !complaint)
+    c.b.text('See above.').verbatim('\n');
 }
 
 const courseOpenings = bank(
@@ -65,13 +69,15 @@ const courseSentences = bank(
   'Home {homeMed} was {continued|held on admission and resumed|continued without changes}.',
   '{Transferred|Transfer} from {hosp} on {admit}{ for higher level of care|}.',
   '{He} remained {hemodynamically stable|afebrile and stable|stable on room air} and was discharged on hospital day {los}.',
-  'PT/OT evaluated {him|her} and recommended {home with services|home without needs|outpatient therapy}.',
+  'PT/OT evaluated {him} and recommended {home with services|home without needs|outpatient therapy}.',
 );
 
 function courseSlots(c: Composer, base: Slots): Slots {
   const { encounter, medications, reason } = c.truth;
   const started = medications.filter((m) => daysBetween(encounter.start, m.start) >= 0);
   const home = medications.filter((m) => daysBetween(encounter.start, m.start) < 0);
+  const specialty = specialtyOf(c.truth);
+  const specialist = !followedByPcp(specialty);
   let reasonIndex = -1;
   return {
     ...base,
@@ -89,8 +95,10 @@ function courseSlots(c: Composer, base: Slots): Slots {
           }
         : undefined,
     homeMed: home.length > 0 ? () => writeMedicationName(c, c.rng.pick(home)) : undefined,
-    consultant: (b) => referToClinician(b, c.staff.consultant, c.rng),
-    specialty: (b) => b.text(specialtyFor(reason ?? c.truth.suspected)),
+    // A consultant only from a specialty: never "Dr. X (primary care) was consulted".
+    consultant: specialist ? (b) => referToClinician(b, c.staff.consultant, c.rng) : undefined,
+    specialty: (b) => b.text(specialty),
+    him: (b) => b.text(c.pronouns.object),
     hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
     sxs:
       c.plan.present.length > 0

@@ -151,10 +151,10 @@ const home = bank(
   'Lives at home with {his} {relRole}.',
 );
 const work = bank(
-  'Works as a {job} at {employer}.',
-  'Employed by {employer} as a {job}.',
+  'Works as {aJob} at {employer}.',
+  'Employed by {employer} as {aJob}.',
   'Retired {retired}{ since {retiredYear}|}.',
-  'Works as a {job}.',
+  'Works as {aJob}.',
   'Works {full-time|part-time} at {employer}.',
 );
 const schoolChild = bank(
@@ -192,9 +192,13 @@ function socialSlots(c: Composer): Slots {
     relRole: (b) => b.text(f.relativeRole),
     rel: (b) => b.phiSpan(`${f.relative.given} ${f.relative.family}`, 'NAME'),
     city: (b) => writeCity(b, truth.patient),
-    job:
+    // "an electrician", "a teacher" (until 1.3.0 always "a").
+    aJob:
       truth.ageYears < 70
-        ? (b) => b.text(occupations[f.occupationIndex % occupations.length]!)
+        ? (b) => {
+            const job = occupations[f.occupationIndex % occupations.length]!;
+            b.text(`${/^[aeiou]/.test(job) ? 'an' : 'a'} ${job}`);
+          }
         : undefined,
     retired:
       truth.ageYears >= 60

@@ -2,7 +2,7 @@
 // studies and screening (hypothetical procedures), follow-up appointments, and contact details (PHI).
 import type { Composer } from '../composer';
 import { shiftDate } from '../context';
-import { specialtyFor, workupFor, type ProcedureKey } from '../lexicon/clinical';
+import { followedByPcp, specialtyOf, workupFor, type ProcedureKey } from '../lexicon/clinical';
 import { reasonSymptoms, type SymptomKey } from '../lexicon/symptoms';
 import { writeMedicationName } from '../render/medications';
 import { writeInlineList, writeProcedure, writeSymptom } from '../render/mentions';
@@ -24,11 +24,17 @@ const precautions = bank(
   'Call if {sxs} or other concerns.',
   'Advised to seek care for any {sxs}.',
   'Return precautions reviewed, including {sxs}.',
-  'Should {sxs} worsen, {he} will return.',
   'Watch for {sxs}.',
   'In case of {sxs}, call 911.',
-  '{He} knows to come back if {sxs} {recurs|returns}.',
   'If {sxs} {develops|occurs}, {he} should call the clinic.',
+);
+/**
+ * Phrasings that say the symptoms are already there ("should chest pain worsen"): only for symptoms
+ * the patient has at this visit (until 1.3.0 also for warning signs the patient never had).
+ */
+const worseningPrecautions = bank(
+  'Should {sxs} worsen, {he} will return.',
+  '{He} knows to come back if {sxs} {recurs|returns}.',
   'If {sxs} recurs, use {med}.',
 );
 
@@ -45,11 +51,13 @@ const childWarnings: readonly SymptomKey[] = ['fever', 'vomiting', 'rash', 'dysp
 export function writeReturnPrecautions(c: Composer): void {
   const key = c.truth.reason ?? c.truth.suspected;
   const warnings = c.truth.ageYears < 12 ? childWarnings : adultWarnings;
-  const pool = [...new Set([...(key ? (reasonSymptoms[key] ?? []) : []), ...warnings])];
+  const profile = key ? (reasonSymptoms[key] ?? []) : (c.truth.presentation?.symptoms ?? []);
+  const pool = [...new Set([...profile, ...warnings])];
   const items = pool.filter(() => c.rng.chance(0.35)).slice(0, 3);
   if (items.length === 0) items.push(c.rng.pick(pool));
   const rescue = c.truth.medications.find((m) => m.asNeeded);
-  say(c.b, precautions, c.rng, {
+  const present = items.every((s) => c.plan.present.includes(s));
+  say(c.b, present ? [...precautions, ...worseningPrecautions] : precautions, c.rng, {
     sxs: () => writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true),
     He: (b) => b.text(c.pronouns.subject === 'she' ? 'She' : 'He'),
     he: (b) => b.text(c.pronouns.subject),
@@ -98,21 +106,27 @@ export function writePlannedStudy(c: Composer): void {
 }
 
 const followUps = bank(
-  '<Follow up|F/u> with {pcp} in {interval}{ for {recheck|labs|a BP check|medication review}|}.',
+  '<Follow up|F/u> with {clinician} in {interval}{ for {recheck|labs|a BP check|medication review}|}.',
   'RTC {interval}{ or sooner PRN|}.',
   'Return to clinic in {interval}{ or sooner as needed|, sooner if worse|}.',
-  '{Follow-up appointment|Appointment scheduled|Next appointment} with {pcp} on {date}{|{ at|,} {appointmentTime}}.',
-  'F/u {date} with {pcp}{; clinic {phone}|}.',
+  '{Follow-up appointment|Appointment scheduled|Next appointment} with {clinician} on {date}{|{ at|,} {appointmentTime}}.',
+  'F/u {date} with {clinician}{; clinic {phone}|}.',
   'Next visit in {interval}. {Call|Please call|Contact the office at} {phone} with {questions|concerns|any problems}.',
-  'See {pcp} ({specialty}) within {interval}.',
-  '{Will see|We will see} {him|her|the patient} back in {interval}{ with labs|}.',
+  'See {specialist} ({specialty}) within {interval}.',
+  '{Will see|We will see} {him} back in {interval}{ with labs|}.',
   'Follow up with {specialty} as scheduled{ ({date})|}.',
 );
 
 export function writeFollowUp(c: Composer): void {
+  const specialty = specialtyOf(c.truth);
+  const { pcp } = c.truth.facts;
   say(c.b, followUps, c.rng, {
-    pcp: (b) =>
-      referToClinician(b, c.rng.chance(0.7) ? c.truth.facts.pcp : c.staff.consultant, c.rng),
+    clinician: (b) => referToClinician(b, c.rng.chance(0.7) ? pcp : c.staff.consultant, c.rng),
+    // Under its specialty's name: the PCP for primary care and pediatrics, else the consultant (until
+    // 1.3.0 the PCP was sent to "(endocrinology)" and a consultant to "(primary care)").
+    specialist: (b) =>
+      referToClinician(b, followedByPcp(specialty) ? pcp : c.staff.consultant, c.rng),
+    him: (b) => b.text(c.rng.chance(0.3) ? 'the patient' : c.pronouns.object),
     interval: (b) =>
       b.text(
         c.rng.pick([
@@ -130,10 +144,7 @@ export function writeFollowUp(c: Composer): void {
     appointmentTime: (b) =>
       b.phiSpan(c.rng.pick(['9:00', '10:30 AM', '2:15 pm', '15:40', '8:45am']), 'DATE'),
     phone: (b) => writeClinicPhone(b, c.rng),
-    specialty: (b) =>
-      b.text(
-        specialtyFor(c.truth.reason ?? c.truth.suspected ?? c.truth.conditions[0]?.condition.key),
-      ),
+    specialty: (b) => b.text(specialty),
   });
   c.b.verbatim('\n');
 }

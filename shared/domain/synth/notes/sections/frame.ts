@@ -2,7 +2,7 @@
 // block (hospital, patient name, MRN, DOB, date of service, clinicians) and the signature line, all PHI.
 import type { Composer } from '../composer';
 import type { NoteKind } from '../context';
-import { referToClinician, writeClinician } from '../people';
+import { isPhysician, referToClinician, writeClinician } from '../people';
 import { writeDate, writeDateTime, writeMrn, writeOtherId, writePatientName } from '../render/phi';
 
 const titles = {
@@ -109,8 +109,13 @@ export function writeIdentification(c: Composer, title: string): void {
   b.text(rng.pick(['Date of service: ', 'DOS: ', 'Visit date: ', 'Date: ']));
   writeDate(b, truth.authoredAt, c.style.dateStyle, rng);
   b.verbatim('\n');
-  b.text(rng.pick(['Attending: ', 'Provider: ', 'Author: ', 'Physician: ']));
-  writeClinician(b, c.staff.attending, rng);
+  // "Attending:" names the attending, the other labels the note's author (who signs it); only a
+  // physician is an "Attending:" or a "Physician:". Until 1.3.0 every label named the attending.
+  const label = rng.pick(['Attending: ', 'Provider: ', 'Author: ', 'Physician: ']);
+  const named = label === 'Attending: ' ? c.staff.attending : c.staff.author;
+  const physicianOnly = label === 'Attending: ' || label === 'Physician: ';
+  b.text(physicianOnly && !isPhysician(named) ? 'Provider: ' : label);
+  writeClinician(b, named, rng);
   b.verbatim('\n');
   if (rng.chance(0.4)) {
     b.text(rng.pick(['PCP: ', 'Primary care: ', 'Referring: ']));
@@ -120,11 +125,15 @@ export function writeIdentification(c: Composer, title: string): void {
   b.verbatim('\n');
 }
 
-/** The signature block; sometimes with a co-signature and a copy to the PCP. */
+/**
+ * The signature block: the author's; "seen and discussed with" the attending only when someone else
+ * (a resident, NP or PA) wrote the note; sometimes a copy to the PCP, unless the PCP wrote it.
+ */
 export function writeSignature(c: Composer): void {
   const { b, rng, truth } = c;
   b.verbatim('\n');
-  switch (rng.int(0, 3)) {
+  const form = rng.int(0, 3);
+  switch (form === 2 && c.staff.author === c.staff.attending ? 0 : form) {
     case 0:
       b.text('Electronically signed by ');
       writeClinician(b, c.staff.author, rng);
@@ -149,7 +158,7 @@ export function writeSignature(c: Composer): void {
       writeClinician(b, c.staff.author, rng);
   }
   b.verbatim('\n');
-  if (rng.chance(0.2)) {
+  if (rng.chance(0.2) && c.staff.author !== truth.facts.pcp) {
     b.text(rng.pick(['cc: ', 'CC: ', 'Copy to: ']));
     writeClinician(b, truth.facts.pcp, rng);
     b.verbatim('\n');

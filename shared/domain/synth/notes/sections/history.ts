@@ -1,7 +1,7 @@
 // Domain (synth/notes/sections): chief complaint and history of present illness: who the patient is, why
 // they came, the symptoms they have (present) and pertinent negatives, in many phrasings and clause orders.
 import { sample, type Composer } from '../composer';
-import { shiftDate } from '../context';
+import { hospitalDayOf, shiftDate } from '../context';
 import { outsideHospitals } from '../lexicon/people';
 import type { SymptomKey } from '../lexicon/symptoms';
 import {
@@ -25,7 +25,7 @@ const hospitalOpenings = bank(
   '{name}, {aAge} {sex} with {pmh}, presents with {dur} of {cc}. ',
   '{name} is {aAge} {sex} who was in {his} usual state of health until {dur} ago, when {he} developed {cc}. ',
   'Briefly, {he} is {aAge} {sex} with {pmh} who was transferred from {hosp} with {cc}. ',
-  '{name} is {aAge} {sex} who presents to the {ED|ER} on {date} with {cc}. ',
+  '{name} is {aAge} {sex} who presents to the {ED|ER} on {visitDate} with {cc}. ',
   '{age} {sex} brought in by EMS with {cc}. ',
 );
 
@@ -45,7 +45,7 @@ const hospitalEvaluationOpenings = bank(
   '{name} is {aAge} {sex} with {pmh} admitted for {observation|evaluation|monitoring}. ',
   '{aAge} {sex} {with PMH of|w/} {pmh}, admitted for evaluation of {possible|suspected|presumed} {suspect}. ',
   '<Patient|Pt> is {aAge} {sex} referred to the {ED|emergency department} for {further evaluation|workup}{ of {concern for|possible} {suspect}|}. ',
-  '{name} presented on {date} for {evaluation|observation}{ (r/o {suspect})|}. ',
+  '{name} presented on {visitDate} for {evaluation|observation}{ (r/o {suspect})|}. ',
 );
 
 /** Inpatient progress-note openings: the interval since the last note. */
@@ -53,7 +53,7 @@ const intervalOpenings = bank(
   'No acute events overnight. ',
   'Feels {better|about the same|somewhat improved} today. ',
   'Overnight {he} {slept well|had poor sleep|required no PRNs}. ',
-  'Hospital day {2|3|4}. {He} reports {cc} {is improving|persists|is slowly better}. ',
+  'Hospital day {hospitalDay}. {He} reports {cc} {is improving|persists|is slowly better}. ',
   'Seen and examined this morning at bedside. ',
   'Events: none. {He} is {tolerating diet|ambulating in the hallway|asking about discharge}. ',
 );
@@ -90,7 +90,7 @@ const symptomSentences = bank(
   '{He} reports {sxs} for the past {dur}',
   'Endorses {sxs}',
   '<Complains of|C/o> {sxs} x {dur}',
-  '{He} has been experiencing {sxs} since {date}',
+  '{He} has been experiencing {sxs} since {onsetDate}',
   'Notes worsening {sxs} over the last {dur}',
   'Positive for {sxs}',
   'Reports {sxs} that started {dur} ago',
@@ -100,21 +100,6 @@ const symptomSentences = bank(
   'Over the past {dur} {he} has noticed {sxs}',
   '+{sxs}',
 );
-
-function durationOf(c: Composer): string {
-  return c.rng.pick([
-    '2 days',
-    '3 days',
-    'several days',
-    '1 week',
-    '2 weeks',
-    '48 hours',
-    '4 days',
-    '4 weeks',
-    '5 days',
-    '10 days',
-  ]);
-}
 
 /** "a" or "an" before a spoken age ("an 8-year-old", "an 11-month-old", "an 87 y/o", "a newborn"). */
 export function articleForAge(years: number, months: number): string {
@@ -185,7 +170,8 @@ function buildHistorySlots(c: Composer): Slots {
     he: (b) => b.text(p.subject),
     his: (b) => b.text(p.possessive),
     His: (b) => b.text(cap(p.possessive)),
-    dur: (b) => b.text(durationOf(c)),
+    dur: (b) => b.text(c.plan.onset.text),
+    hospitalDay: (b) => b.verbatim(String(hospitalDayOf(truth.encounter))),
     pmh:
       others.length > 0
         ? () => writePastConditions(c, sample(c.rng, others, c.rng.int(1, 4)), 'inline')
@@ -198,7 +184,12 @@ function buildHistorySlots(c: Composer): Slots {
     reason: truth.reason ? () => writeReasonCondition(c, truth.reason!, 'present') : undefined,
     suspect: truth.suspected ? () => writeCondition(c, truth.suspected!, 'possible') : undefined,
     hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
+    // A day before the note (symptoms since, last seen on); the visit's own day for "presented on"
+    // (until 1.3.0 that too was a day 1-20 days before the visit).
     date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
+    visitDate: (b) => writeDate(b, truth.encounter.start, c.style.dateStyle, c.rng),
+    onsetDate: (b) =>
+      writeDate(b, shiftDate(truth.date, -c.plan.onset.days), c.style.dateStyle, c.rng),
     relRole: (b) => b.text(truth.facts.relativeRole),
     rel: (b) => b.phiSpan(`${truth.facts.relative.given} ${truth.facts.relative.family}`, 'NAME'),
   };
@@ -223,7 +214,8 @@ export function writeChiefComplaint(c: Composer): void {
     c.b.verbatim('"');
     c.b.text(c.rng.pick(['my ', '', '']));
     writeSymptom(c, present[0]!, 'present');
-    c.b.text(c.rng.pick([` for ${durationOf(c)}`, ' is worse', '', ` x ${durationOf(c)}`]));
+    const { text } = c.plan.onset;
+    c.b.text(c.rng.pick([` for ${text}`, ' is worse', '', ` x ${text}`]));
     c.b.verbatim('"\n');
   } else if (present.length > 0) {
     writeComplaint(c);

@@ -1,0 +1,196 @@
+// Tests (synth/notes): what the notes of real generated patients say about the encounter itself (why
+// the patient came, who saw them, when the note was written, for how long the symptoms have lasted)
+// agrees with the true state. Generator 1.4.0 fixed each of these; every check fails on 1.3.0.
+import { describe, expect, it } from 'vitest';
+import { renderCohortPatient } from '../cohort';
+import type { SynthNote, SynthPatient } from '../model';
+import { patientRng } from '../rng';
+import { daysBetween, patientFacts } from './context';
+import { familyNames, femaleGivenNames, maleGivenNames } from './lexicon/people';
+import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
+import { Rng } from '../rng';
+
+const options = {
+  patients: 500,
+  seed: 43,
+  hospital: 'encounters',
+  dirtyRate: 0,
+  asOf: '2026-01-01',
+};
+const cohort = Array.from({ length: options.patients }, (_, i) => renderCohortPatient(options, i));
+
+function factsOf(patient: SynthPatient) {
+  return patientFacts(
+    patient,
+    patientRng(options.seed, patient.index).fork('notes').fork('note-facts'),
+  );
+}
+
+/** The note's text with its PHI spans masked. */
+function withoutPhi(note: SynthNote): string {
+  let text = note.text;
+  for (const span of note.phi)
+    text = text.slice(0, span.start) + '#'.repeat(span.end - span.start) + text.slice(span.end);
+  return text;
+}
+
+/** The clinician family name a line of a note names (the lexicon's names; case-insensitive). */
+function familyIn(line: string): string | undefined {
+  const upper = line.toUpperCase();
+  return familyNames.find((f) => upper.includes(f.toUpperCase()));
+}
+
+const notesWith = (test: (patient: SynthPatient, note: SynthNote) => boolean) =>
+  cohort.flatMap(({ patient, notes }) =>
+    notes.filter((note) => test(patient, note)).map((note) => ({ patient, note })),
+  );
+
+describe('Notes of ED visits and stays without a catalog reason', () => {
+  const reasonless = notesWith((patient, note) => {
+    const encounter = patient.encounters.find((e) => e.id === note.encounterId)!;
+    return (encounter.kind === 'emergency' || encounter.kind === 'inpatient') && !encounter.reason;
+  });
+
+  it('state a complaint the patient has, never a wellness visit (1.3.0 wrote "Annual physical")', () => {
+    expect(reasonless.length).toBeGreaterThan(150);
+    const wellness =
+      /Annual physical|Routine visit|Wellness exam|Health maintenance|no active issues|age-appropriate screening|adult exam\./i;
+    for (const { note } of reasonless) {
+      expect(withoutPhi(note), note.id).not.toMatch(wellness);
+      expect(withoutPhi(note), note.id).not.toMatch(/(?:Dx|Diagnosis):?\s+observation\b/i);
+      expect(
+        note.entities.some((e) => e.type === 'Symptom' && e.assertion === 'present'),
+        note.id,
+      ).toBe(true);
+    }
+  });
+});
+
+const specialties = new Set(
+  'cardiology endocrinology gastroenterology hematology nephrology neurology oncology orthopedics psychiatry pulmonology'.split(
+    ' ',
+  ),
+);
+
+describe('Notes of generated patients', () => {
+  const all = cohort.flatMap(({ patient, notes }) => notes.map((note) => ({ patient, note })));
+
+  it('call the patient "him" or "her" by their sex (1.3.0 drew either)', () => {
+    let checked = 0;
+    for (const { patient, note } of all) {
+      for (const m of withoutPhi(note).matchAll(/\b(?:see|evaluated) (him|her)\b/gi)) {
+        expect(m[1]!.toLowerCase(), note.id).toBe(
+          patient.demographics.sex === 'female' ? 'her' : 'him',
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('sign with the clinician the header names as author, and never call an NP or PA the attending', () => {
+    let compared = 0;
+    for (const { note } of all) {
+      expect(note.text, note.id).not.toMatch(/^(?:Attending|Physician): .*\b(?:NP|PA-C)$/m);
+      const header = /^(?:Provider|Author|Physician): (.+)$/m.exec(note.text);
+      const signed = /^(?:Electronically signed by (.+) on |-- (.+)$)/m.exec(note.text);
+      if (header && signed) {
+        expect(familyIn(signed[1] ?? signed[2]!), note.id).toBe(familyIn(header[1]!));
+        compared++;
+      }
+      // "Seen and discussed with" someone else than the author.
+      const cosigned =
+        /^(?:Seen and discussed with|Patient seen with|Discussed with attending) (.+?)\. (.+)$/m.exec(
+          note.text,
+        );
+      if (cosigned) expect(familyIn(cosigned[2]!), note.id).not.toBe(familyIn(cosigned[1]!));
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('send the patient to the PCP for primary care and to someone else for a specialty', () => {
+    let checked = 0;
+    for (const { patient, note } of all) {
+      const pcp = factsOf(patient).pcp.family;
+      for (const m of note.text.matchAll(/See (.+?) \(([a-z ]+)\) within/g)) {
+        const family = familyIn(m[1]!);
+        const specialty = m[2]!.toLowerCase();
+        if (specialty === 'primary care' || specialty === 'pediatrics')
+          expect(family, note.id).toBe(pcp);
+        else if (specialties.has(specialty)) expect(family, note.id).not.toBe(pcp);
+        else continue; // a typo in the specialty's name ("primary csre")
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('give an inpatient progress note the hospital day it was written on (1.3.0: day 2-4 on admission)', () => {
+    let checked = 0;
+    for (const { patient, note } of all) {
+      const m = /Hospital day (\d+)/.exec(note.text);
+      if (!m) continue;
+      const encounter = patient.encounters.find((e) => e.id === note.encounterId)!;
+      expect(Number(m[1]), note.id).toBe(daysBetween(encounter.start, note.date) + 1);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it('give the symptoms one duration per note (1.3.0 drew one per mention)', () => {
+    const span =
+      '(2 days|3 days|several days|1 week|2 weeks|48 hours|4 days|4 weeks|5 days|10 days)';
+    const phrasings = new RegExp(
+      `(?:\\bx|for the past|until|started|over the last|present for|presents with|seen today for|Over the past|presenting with) ${span}`,
+      'g',
+    );
+    let multiple = 0;
+    for (const { note } of all) {
+      const spans = new Set([...withoutPhi(note).matchAll(phrasings)].map((m) => m[1]));
+      expect(spans.size, `${note.id}: ${[...spans].join(', ')}`).toBeLessThanOrEqual(1);
+      if ([...withoutPhi(note).matchAll(phrasings)].length > 1) multiple++;
+    }
+    expect(multiple).toBeGreaterThan(50);
+  });
+
+  it('write "an" before an occupation that starts with a vowel', () => {
+    const text = all.map(({ note }) => withoutPhi(note)).join('\n');
+    expect(text).not.toMatch(/\ba (?:electrician|accountant|office manager)\b/);
+    expect(text).toMatch(/\ban (?:electrician|accountant|office manager)\b/);
+  });
+
+  it('give a relative a given name that fits the relationship (1.3.0: "her father, Greta")', () => {
+    let checked = 0;
+    for (const { patient } of cohort) {
+      const { relative, relativeRole } = factsOf(patient);
+      if (['wife', 'daughter', 'sister', 'mother', 'grandmother'].includes(relativeRole))
+        expect(femaleGivenNames).toContain(relative.given);
+      else if (['husband', 'son', 'father'].includes(relativeRole))
+        expect(maleGivenNames).toContain(relative.given);
+      else continue;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
+describe('Function: encounterTeam and noteAuthor', () => {
+  it('staff the ED and the ward with a physician attending, and a consultant named unlike the PCP', () => {
+    const rng = new Rng(5);
+    for (let i = 0; i < 2000; i++) {
+      const pcp = pickPerson(rng);
+      const kind = rng.pick(['emergency', 'inpatient', 'ambulatory', 'wellness']);
+      const team = encounterTeam(kind, pcp, rng);
+      expect(isPhysician(team.consultant)).toBe(true);
+      expect(team.consultant.family).not.toBe(pcp.family);
+      expect(team.consultant.family).not.toBe(team.attending.family);
+      const author = noteAuthor(kind, team, rng);
+      if (kind === 'emergency' || kind === 'inpatient') {
+        expect(isPhysician(team.attending)).toBe(true);
+        if (author !== team.attending) expect(author.family).not.toBe(team.attending.family);
+      } else {
+        expect(author).toBe(team.attending);
+      }
+    }
+  });
+});
