@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
 import type { SynthNote, SynthPatient } from '../model';
 import { patientRng } from '../rng';
+import { ageOn, withoutPhi } from './realism.test-helper';
 import { daysBetween, patientFacts } from './context';
 import { familyNames, femaleGivenNames, maleGivenNames } from './lexicon/people';
 import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
@@ -24,14 +25,6 @@ function factsOf(patient: SynthPatient) {
     patient,
     patientRng(options.seed, patient.index).fork('notes').fork('note-facts'),
   );
-}
-
-/** The note's text with its PHI spans masked. */
-function withoutPhi(note: SynthNote): string {
-  let text = note.text;
-  for (const span of note.phi)
-    text = text.slice(0, span.start) + '#'.repeat(span.end - span.start) + text.slice(span.end);
-  return text;
 }
 
 /** The clinician family name a line of a note names (the lexicon's names; case-insensitive). */
@@ -192,5 +185,44 @@ describe('Function: encounterTeam and noteAuthor', () => {
         expect(author).toBe(team.attending);
       }
     }
+  });
+});
+
+describe('Notes and names of generated patients (generator 1.4.0, second round)', () => {
+  it('never repeat a sign\'s qualifier ("end-expiratory expiratory wheezes", "pitting pitting edema")', () => {
+    let signs = 0;
+    for (const { note } of cohort.flatMap(({ notes }) => notes.map((note) => ({ note })))) {
+      expect(note.text, note.id).not.toMatch(/\b(expiratory|pitting|eczematous) \1\b/i);
+      signs += (note.text.match(/\b(?:expiratory|pitting) (?:wheezes|edema)\b/gi) ?? []).length;
+    }
+    expect(signs).toBeGreaterThan(20);
+  });
+
+  it('never give a patient the same first and middle name ("Pamela Pamela Morris")', () => {
+    const middles = cohort.filter(({ patient }) => patient.demographics.name.given.length > 1);
+    expect(middles.length).toBeGreaterThan(100);
+    for (const { patient } of middles) {
+      const [first, middle] = patient.demographics.name.given;
+      expect(middle).not.toBe(first);
+    }
+  });
+
+  it('make a preventive visit under 3 a well-child check, and orient no one under 5 "x3"', () => {
+    let wellChild = 0;
+    for (const { patient, notes } of cohort) {
+      for (const note of notes) {
+        const encounter = patient.encounters.find((e) => e.id === note.encounterId)!;
+        const age = ageOn(patient.demographics.birthDate, note.date);
+        const text = withoutPhi(note);
+        if (age < 18) expect(text, note.id).not.toMatch(/adult exam/i);
+        if (age < 5)
+          expect(text, note.id).not.toMatch(/A&O ?x ?3|AAOx3|oriented x ?3|Alert and oriented/i);
+        if (age < 3 && encounter.kind === 'wellness') {
+          expect(text, note.id).not.toMatch(/annual|yearly|\ba physical\b|health maintenance/i);
+          wellChild++;
+        }
+      }
+    }
+    expect(wellChild).toBeGreaterThan(20);
   });
 });

@@ -3,27 +3,14 @@
 import type { FamilyMemberHistory } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
-import type { FamilyHistoryEntry, SynthNote } from '../model';
+import type { FamilyHistoryEntry } from '../model';
 import { patientRng } from '../rng';
+import { ageOn, withoutPhi } from './realism.test-helper';
 import { packYearsAt, patientFacts } from './context';
 import { personWords } from './sections/history';
 
 const options = { patients: 600, seed: 31, hospital: 'realism', dirtyRate: 0, asOf: '2026-01-01' };
 const cohort = Array.from({ length: options.patients }, (_, i) => renderCohortPatient(options, i));
-
-/** The note's text with its PHI spans masked (names like "Truman" must not count as words). */
-function withoutPhi(note: SynthNote): string {
-  let text = note.text;
-  for (const span of note.phi)
-    text = text.slice(0, span.start) + '#'.repeat(span.end - span.start) + text.slice(span.end);
-  return text;
-}
-
-function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 describe('Function: personWords', () => {
   it('gives children girl and boy words, and adults woman, man, lady and gentleman', () => {

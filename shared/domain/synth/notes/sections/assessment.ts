@@ -224,7 +224,8 @@ export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
     c.b
       .text(
         c.rng.pick([
-          'adult exam.',
+          // Until 1.4.0 a child could have a "Healthy adult exam."
+          c.truth.ageYears >= 18 ? 'adult exam.' : 'child check; growth and development reviewed.',
           'visit; age-appropriate screening reviewed.',
           'check; no active issues.',
         ]),

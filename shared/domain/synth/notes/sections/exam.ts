@@ -21,11 +21,13 @@ function claimNegative(c: Composer, key: SymptomKey): boolean {
 const general = {
   acute: bank('{General|Gen|GEN|Constitutional}: {uncomfortable-appearing|in mild distress|ill-appearing but nontoxic|tired-appearing}{, alert|}', '{Appears uncomfortable|Alert, in mild distress|Mildly ill-appearing}{ but conversant|, speaking in full sentences|}'),
   well: bank('{General|Gen|GEN|Constitutional}: {NAD|well-appearing, NAD|alert, in no acute distress|pleasant, in no distress|well-nourished, no distress}', 'Well-appearing {person} in no {acute |}distress', '{A&Ox3|AAOx3|Alert and oriented}, {NAD|no acute distress}'),
+  // Under 5 no one is "oriented x3" (until 1.4.0 a 1-month-old was "AAOx3").
+  wellChild: bank('{General|Gen|GEN}: {NAD|well-appearing, NAD|alert, active|playful, in no distress}', 'Well-appearing {person} in no {acute |}distress', '{Alert and active|Alert, interactive|Alert, consolable}, {NAD|no acute distress}'),
 };
 
 // prettier-ignore
 const lungs = {
-  wheeze: bank('{Lungs|Chest|Resp}: {diffuse|scattered|bilateral} {expiratory |}{wheeze}{ throughout the {lungs}|, prolonged expiratory phase|}', '{wheeze} {heard |}{over both {lungs}|throughout}{, prolonged expiration|, good air movement|}', '{lungs}: {scattered|faint|end-expiratory} {wheeze}{, no crackles|}'),
+  wheeze: bank('{Lungs|Chest|Resp}: {diffuse|scattered|bilateral} {expiratory {wheezeNoun}|{wheeze}}{ throughout the {lungs}|, prolonged expiratory phase|}', '{wheeze} {heard |}{over both {lungs}|throughout}{, prolonged expiration|, good air movement|}', '{lungs}: {scattered {wheeze}|faint {wheeze}|end-expiratory {wheezeNoun}}{, no crackles|}'),
   clear: bank('{lungs}: clear to auscultation{ bilaterally|}{, no rales or rhonchi|, good air entry|}', '{lungs} {CTAB|CTA b/l|clear b/l}{, no increased work of breathing|, normal effort|}', 'Clear {lungs} {bilaterally|to the bases}{, unlabored|}'),
   deny: bank('{lungs}: {clear|CTA}, no {wheeze}{, rales or rhonchi|}', '{lungs} clear without {wheeze}{ or crackles| or rhonchi|}', 'No {wheeze}{; {lungs} clear| heard; {lungs} clear to the bases|}'),
   crackles: bank('{lungs}: {crackles|rales} at {both bases|the bases bilaterally}', '{Bibasilar|Bilateral} {crackles|rales} in the {lungs}', '{lungs} with {rales|crackles} {to the mid-fields|a third of the way up}'),
@@ -42,14 +44,14 @@ const abdomen = bank('{abdomen}: soft, {non-tender|nontender|NT}, {non-distended
 
 // prettier-ignore
 const legs = {
-  edema: bank('{legs}: {2+|1+|3+|trace} {pitting |}{edema}{ to the knees| to the mid-shin| at the ankles|}', '{2+|1+|trace} {edema} {of the|in the|involving the} {legs}', 'Ext: {edema} to the {mid-shin|knees|ankles}{, {legs} warm|}'),
+  edema: bank('{legs}: {2+|1+|3+|trace} {pitting {edemaNoun}|{edema}}{ to the knees| to the mid-shin| at the ankles|}', '{2+|1+|trace} {edema} {of the|in the|involving the} {legs}', 'Ext: {edema} to the {mid-shin|knees|ankles}{, {legs} warm|}'),
   deny: bank('{legs}: no {edema}{, pulses 2+|, warm|}', '{Ext|Extremities}: {without|no} {edema}{, no calf tenderness|}', '{legs} {warm|warm and dry}, no {edema}', '{legs} without {edema}{ or cyanosis|}'),
   plain: bank('{legs}: {warm and well perfused|full range of motion|no clubbing}', '{Ext|Extremities}: no clubbing or cyanosis{, warm|}', '{legs}: {normal|unremarkable}{ bulk and tone|}'),
 };
 
 // prettier-ignore
 const skin = {
-  rash: bank('{skin}: {erythematous, lichenified|dry, scaly|excoriated eczematous} {rash} {on the flexural surfaces|over the antecubital fossae|on both cheeks}', '{Dry|Scaly|Excoriated} {rash} over the {antecubital|popliteal} fossae; {skin} otherwise intact', '{skin}: {patchy|diffuse} {rash}{ with excoriations|}'),
+  rash: bank('{skin}: {erythematous, lichenified|dry, scaly|excoriated eczematous} {rashNoun} {on the flexural surfaces|over the antecubital fossae|on both cheeks}', '{Dry|Scaly|Excoriated} {rash} over the {antecubital|popliteal} fossae; {skin} otherwise intact', '{skin}: {patchy|diffuse} {rash}{ with excoriations|}'),
   deny: bank('{skin}: {warm, dry|warm and dry|intact}, no {rash}', '{skin} intact{ without| with no} {rash}', 'No {rash}{ or lesions| noted|}'),
   plain: bank('{skin}: {warm and dry|no lesions|normal turgor}', '{skin} {intact|unremarkable}{, no jaundice|}'),
 };
@@ -64,12 +66,17 @@ const ears = {
 const neuro = {
   deficit: bank('Neuro: {sx}{, otherwise nonfocal|; strength otherwise 5/5|}', '{Neuro|Neurologic}: {sx} noted', 'Neurologic exam notable for {sx}{, NIHSS {3|4|6}|}'),
   normal: bank('Neuro: {alert, oriented x3|A&Ox3|grossly intact}{, nonfocal|, CN II-XII intact|}', '{Neuro|Neurologic}: {grossly intact|no focal deficits}', '{A&O x3|Alert and oriented}, moves all extremities'),
+  child: bank('Neuro: {grossly intact|normal tone}{, moves all extremities|}', '{Neuro|Neurologic}: {no focal deficits|age-appropriate}'),
 };
 
 // prettier-ignore
 const breast = bank('{breast}: palpable {mass} in the {left|right} {breast}{, upper outer quadrant|, 2 cm|}', '{Left|Right} {breast} with a {firm, mobile|hard, fixed|firm} {mass}');
 
-/** How an examiner writes the signs (same concepts and codes as the symptoms). */
+/**
+ * How an examiner writes the signs (same concepts and codes as the symptoms); the first is the noun
+ * alone, for templates that qualify it themselves ("end-expiratory {wheezeNoun}": until 1.4.0 such
+ * lines could read "end-expiratory expiratory wheezes" and "1+ pitting pitting edema").
+ */
 const signTerms: Partial<Record<SymptomKey, readonly string[]>> = {
   edema: ['edema', 'pitting edema', 'peripheral edema'],
   wheezing: ['wheezes', 'wheezing', 'expiratory wheezes'],
@@ -77,19 +84,29 @@ const signTerms: Partial<Record<SymptomKey, readonly string[]>> = {
   breastLump: ['mass', 'breast mass'],
 };
 
-function writeSign(c: Composer, key: SymptomKey, assertion: 'present' | 'negated'): void {
+function writeSign(
+  c: Composer,
+  key: SymptomKey,
+  assertion: 'present' | 'negated',
+  noun = false,
+): void {
   const terms = signTerms[key];
   if (!terms) return void writeSymptom(c, key, assertion);
-  c.b.entity(c.rng.pick(terms), 'Symptom', assertion, {
+  c.b.entity(noun ? terms[0]! : c.rng.pick(terms), 'Symptom', assertion, {
     code: symptoms[key].code,
     system: systems.snomed,
   });
 }
 
 function examSlots(c: Composer): Slots {
-  const sign = (key: SymptomKey, assertion: 'present' | 'negated') => () =>
-    writeSign(c, key, assertion);
+  const sign =
+    (key: SymptomKey, assertion: 'present' | 'negated', noun = false): (() => void) =>
+    () =>
+      writeSign(c, key, assertion, noun);
   const female = c.truth.patient.demographics.sex === 'female';
+  const asserted = (key: SymptomKey): 'present' | 'negated' =>
+    c.plan.present.includes(key) ? 'present' : 'negated';
+  const [wheeze, edema, rash] = [asserted('wheezing'), asserted('edema'), asserted('rash')];
   return {
     person: (b) =>
       b.text(
@@ -106,9 +123,12 @@ function examSlots(c: Composer): Slots {
     skin: () => writeAnatomy(c, 'skin'),
     eardrum: () => writeAnatomy(c, 'eardrum'),
     breast: () => writeAnatomy(c, 'breast'),
-    wheeze: sign('wheezing', c.plan.present.includes('wheezing') ? 'present' : 'negated'),
-    edema: sign('edema', c.plan.present.includes('edema') ? 'present' : 'negated'),
-    rash: sign('rash', c.plan.present.includes('rash') ? 'present' : 'negated'),
+    wheeze: sign('wheezing', wheeze),
+    wheezeNoun: sign('wheezing', wheeze, true),
+    edema: sign('edema', edema),
+    edemaNoun: sign('edema', edema, true),
+    rash: sign('rash', rash),
+    rashNoun: sign('rash', rash, true),
     mass: sign('breastLump', 'present'),
     sx: () => {
       const deficits = c.plan.present.filter(
@@ -127,7 +147,7 @@ function examLines(c: Composer): (readonly Template[])[] {
   const has = (s: SymptomKey): boolean => c.plan.present.includes(s);
   const reason = c.truth.reason;
   const lines = [
-    c.truth.acute ? general.acute : general.well,
+    c.truth.acute ? general.acute : c.truth.ageYears < 5 ? general.wellChild : general.well,
     has('wheezing')
       ? lungs.wheeze
       : reason === 'heart-failure' && c.truth.acute
@@ -145,7 +165,7 @@ function examLines(c: Composer): (readonly Template[])[] {
   else if (c.truth.ageYears < 12) lines.splice(1, 0, ears.normal);
   if (has('breastLump')) lines.push(breast);
   if (has('dysarthria') || has('aphasia') || has('weakness')) lines.push(neuro.deficit);
-  else if (c.style.verbosity > 1) lines.push(neuro.normal);
+  else if (c.style.verbosity > 1) lines.push(c.truth.ageYears < 5 ? neuro.child : neuro.normal);
   return lines;
 }
 

@@ -27,6 +27,7 @@ const titles = {
     'H&P',
   ],
   wellness: ['Annual Physical', 'Preventive Visit', 'Wellness Exam', 'Well Visit'],
+  wellChild: ['Well Child Check', 'Well-Child Visit', 'WCC', 'Preventive Visit'],
   inpatientProgress: [
     'Progress Note',
     'Daily Progress Note',
@@ -52,16 +53,19 @@ const titles = {
 export function pickTitle(c: Composer): string {
   const encounter = c.truth.encounter.kind;
   const kind: NoteKind = c.truth.kind;
+  // Under 3, preventive visits are well-child checks, not annual physicals (AAP Bright Futures
+  // periodicity: at 1, 2, 4, 6, 9, 12, 15, 18, 24 and 30 months).
+  const wellness = wellChild(c) ? titles.wellChild : titles.wellness;
   if (kind === 'discharge-summary') return c.rng.pick(titles.discharge);
   if (kind === 'progress')
     return c.rng.pick(
       encounter === 'inpatient'
         ? titles.inpatientProgress
         : encounter === 'wellness'
-          ? titles.wellness
+          ? wellness
           : titles.clinicProgress,
     );
-  if (encounter === 'wellness') return c.rng.pick(titles.wellness);
+  if (encounter === 'wellness') return c.rng.pick(wellness);
   return c.rng.pick(
     encounter === 'inpatient'
       ? titles.inpatient
@@ -69,6 +73,11 @@ export function pickTitle(c: Composer): string {
         ? titles.emergency
         : titles.clinic,
   );
+}
+
+/** A preventive visit of a child under 3: a well-child check (until 1.4.0 an "annual physical"). */
+export function wellChild(c: Composer): boolean {
+  return c.truth.encounter.kind === 'wellness' && c.truth.ageYears < 3;
 }
 
 /**

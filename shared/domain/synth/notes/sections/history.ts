@@ -12,6 +12,7 @@ import {
 } from '../render/mentions';
 import { writeAge, writeDate, writePatientName } from '../render/phi';
 import { bank, chooseDistinct, render, say, type Slots, type Template } from '../template';
+import { wellChild } from './frame';
 import { writeHeader } from './headers';
 import { writeAdverseEffect, writeDenial, writeDenialClause } from './negation';
 import { writePastConditions } from './background';
@@ -78,6 +79,14 @@ const wellnessOpenings = bank(
   'Here for a {well visit|physical|wellness exam}; no new concerns. ',
 );
 
+/** Preventive visits under 3 (well-child checks). */
+const wellChildOpenings = bank(
+  '{name} is {aAge} {boy} here for {his} {visitAge} well-child visit{ with {his} {relRole}|}. ',
+  '{visitAge} well-child check. {His} {relRole} has no concerns. ',
+  '<Patient|Pt> is {aAge} {boy} brought in by {his} {relRole} for a routine well-child check. ',
+  '{age} {boy} here for a well visit; {feeding well|growing well|meeting milestones}{ per {relRole}|}. ',
+);
+
 const childOpenings = bank(
   '{name} is {aAge} {boy} brought in by {his} {relRole} for {cc}. ',
   '{age} {boy} with {cc} x {dur}, per {relRole}. ',
@@ -100,6 +109,11 @@ const symptomSentences = bank(
   'Over the past {dur} {he} has noticed {sxs}',
   '+{sxs}',
 );
+
+/** The visit's age as a well-child schedule names it: "2-month", "15-month", "2-year". */
+function visitAge(years: number, months: number): string {
+  return years < 2 ? `${Math.max(1, months)}-month` : `${years}-year`;
+}
 
 /** "a" or "an" before a spoken age ("an 8-year-old", "an 11-month-old", "an 87 y/o", "a newborn"). */
 export function articleForAge(years: number, months: number): string {
@@ -171,6 +185,7 @@ function buildHistorySlots(c: Composer): Slots {
     his: (b) => b.text(p.possessive),
     His: (b) => b.text(cap(p.possessive)),
     dur: (b) => b.text(c.plan.onset.text),
+    visitAge: (b) => b.text(visitAge(years, months)),
     hospitalDay: (b) => b.verbatim(String(hospitalDayOf(truth.encounter))),
     pmh:
       others.length > 0
@@ -226,7 +241,13 @@ export function writeChiefComplaint(c: Composer): void {
     c.b.verbatim('\n');
   } else {
     c.b
-      .text(c.rng.pick(['Annual physical', 'Routine visit', 'Wellness exam', 'Health maintenance']))
+      .text(
+        c.rng.pick(
+          wellChild(c)
+            ? ['Well-child check', 'Well child visit', 'WCC', 'Routine visit']
+            : ['Annual physical', 'Routine visit', 'Wellness exam', 'Health maintenance'],
+        ),
+      )
       .verbatim('\n');
   }
 }
@@ -237,7 +258,8 @@ function openings(c: Composer, interval: boolean): readonly Template[] {
   const hospital = c.truth.encounter.kind === 'inpatient' || c.truth.encounter.kind === 'emergency';
   if (c.plan.present.length > 0) return hospital ? hospitalOpenings : clinicOpenings;
   if (hospital && !c.truth.reason) return hospitalEvaluationOpenings;
-  return c.truth.reason ? followUpOpenings : wellnessOpenings;
+  if (c.truth.reason) return followUpOpenings;
+  return wellChild(c) ? wellChildOpenings : wellnessOpenings;
 }
 
 /** The HPI: an opening, symptom sentences (with trailing denials), an adverse effect, denials. */

@@ -1,0 +1,17 @@
+// Test helpers (synth/notes): reading generated notes against the true state.
+import type { SynthNote } from '../model';
+
+/** The note's text with its PHI spans masked (names like "Truman" must not count as words). */
+export function withoutPhi(note: SynthNote): string {
+  let text = note.text;
+  for (const span of note.phi)
+    text = text.slice(0, span.start) + '#'.repeat(span.end - span.start) + text.slice(span.end);
+  return text;
+}
+
+/** Age in whole years on `date` (YYYY-MM-DD...) of someone born on `birthDate`. */
+export function ageOn(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
