@@ -85,9 +85,21 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Tokens already read by asCueWord (a note repeats its words; cleared when it grows large). */
+const readTokens = new Map<string, string>();
+
 /** The cue word a misspelt token stands for, or the token itself. */
 function asCueWord(lower: string): string {
   if (lower.length < misspeltCueMinLength - 1 || cueWords.has(lower)) return lower;
+  const known = readTokens.get(lower);
+  if (known !== undefined) return known;
+  if (readTokens.size > 50_000) readTokens.clear();
+  const read = readToken(lower);
+  readTokens.set(lower, read);
+  return read;
+}
+
+function readToken(lower: string): string {
   let found: string | undefined;
   for (const form of [lower, ...deletions(lower)]) {
     const word = cueWordByDeletion.get(form);
