@@ -172,7 +172,7 @@ describe('Function: encounterTeam and noteAuthor', () => {
     const rng = new Rng(5);
     for (let i = 0; i < 2000; i++) {
       const pcp = pickPerson(rng);
-      const kind = rng.pick(['emergency', 'inpatient', 'ambulatory', 'wellness']);
+      const kind = rng.pick(['emergency', 'inpatient', 'ambulatory', 'wellness'] as const);
       const team = encounterTeam(kind, pcp, rng);
       expect(isPhysician(team.consultant)).toBe(true);
       expect(team.consultant.family).not.toBe(pcp.family);

@@ -1,5 +1,6 @@
 // Domain (synth/notes): people a note names (clinicians, relatives) and how they are written; the name
 // tokens are NAME PHI, titles and credentials are not (the i2b2 2014 de-identification convention).
+import type { TrueEncounter } from '../model';
 import type { Rng } from '../rng';
 import type { NoteBuilder } from './builder';
 import {
@@ -121,7 +122,7 @@ export interface EncounterTeam {
  * author, attending and consultant from any credential, so a note's header named one clinician and its
  * signature another, and an NP or PA could be the "attending".
  */
-export function encounterTeam(kind: string, pcp: Person, rng: Rng): EncounterTeam {
+export function encounterTeam(kind: TrueEncounter['kind'], pcp: Person, rng: Rng): EncounterTeam {
   const outpatient = kind === 'wellness' || kind === 'ambulatory';
   const attending = outpatient
     ? rng.chance(kind === 'wellness' ? 0.85 : 0.6)
@@ -139,7 +140,7 @@ export function encounterTeam(kind: string, pcp: Person, rng: Rng): EncounterTea
  * The author of one note: a clinic note is written by the clinician seen; an ED or inpatient note by
  * the attending 40% of the time, a resident physician 35% and an NP or PA 25% (generator choices).
  */
-export function noteAuthor(kind: string, team: EncounterTeam, rng: Rng): Person {
+export function noteAuthor(kind: TrueEncounter['kind'], team: EncounterTeam, rng: Rng): Person {
   if (kind === 'wellness' || kind === 'ambulatory') return team.attending;
   const draw = rng.next();
   if (draw < 0.4) return team.attending;
