@@ -107,8 +107,8 @@ function readToken(lower: string): string {
     if (word === null || (found !== undefined && found !== word)) return lower;
     found = word;
   }
-  if (found === undefined || Math.abs(found.length - lower.length) > 1) return lower;
-  return isEnglishWord(lower) ? lower : found;
+  // One deletion on either side: the cue word is at most one letter longer or shorter.
+  return found === undefined || isEnglishWord(lower) ? lower : found;
 }
 
 /** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */

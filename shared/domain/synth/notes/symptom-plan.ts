@@ -22,10 +22,24 @@ const followUpSymptomaticShare = 0.55;
 const secondarySymptomShare = 0.5;
 export const adverseEffectNoteShare = 0.08;
 
+/**
+ * The symptoms the note's presentation brings (the first is the usual chief complaint): its reason's
+ * or suspected reason's, else, with no catalog reason, an ED visit's or a stay's complaint
+ * (lexicon/presentations.ts), else none.
+ */
+export function presentationSymptoms(truth: NoteTruth): readonly SymptomKey[] {
+  const key = truth.reason ?? truth.suspected;
+  return key ? (reasonSymptoms[key] ?? []) : (truth.presentation?.symptoms ?? []);
+}
+
+/** The complaint of an encounter without a catalog reason: the plan's first present symptom. */
+export function complaintOf(truth: NoteTruth, plan: SymptomPlan): SymptomKey | undefined {
+  return truth.presentation ? plan.present[0] : undefined;
+}
+
 export function planSymptoms(truth: NoteTruth, rng: Rng): SymptomPlan {
   const key = truth.reason ?? truth.suspected;
-  // No catalog reason: an ED visit's or a stay's complaint (lexicon/presentations.ts), or nothing.
-  const profile = key ? (reasonSymptoms[key] ?? []) : (truth.presentation?.symptoms ?? []);
+  const profile = presentationSymptoms(truth);
   const present: SymptomKey[] = [];
   if (profile.length > 0 && (truth.acute || rng.chance(followUpSymptomaticShare))) {
     present.push(profile[0]!);

@@ -16,6 +16,7 @@ import {
 } from '../render/mentions';
 import type { SymptomKey } from '../lexicon/symptoms';
 import { bank, say, type Slots } from '../template';
+import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
 
 /** Problem headings (>= 6 layouts). */
@@ -207,7 +208,7 @@ export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
   const shown = ordered.slice(0, 2 + c.style.verbosity * 2);
   const layout = c.rng.pick(problemLayouts);
   // The complaint that brought the patient in comes first (its symptom is in the plan's present list).
-  const complaint = c.truth.presentation ? c.plan.present[0] : undefined;
+  const complaint = complaintOf(c.truth, c.plan);
   if (complaint) {
     say(c.b, [layout], c.rng, complaintSlots(c, complaint, 1));
     c.b.verbatim('\n');

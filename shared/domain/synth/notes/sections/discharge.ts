@@ -15,6 +15,7 @@ import { writeDate } from '../render/phi';
 import { referToClinician } from '../people';
 import { bank, chooseDistinct, render, say, type Slots } from '../template';
 import { writeConditionRun } from './assessment';
+import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
 import { writeAdverseEffect } from './negation';
 
@@ -36,7 +37,7 @@ export function writeDischargeDiagnoses(c: Composer): void {
   const principal = present.filter((x) => x.condition.key === c.truth.reason);
   const secondary = present.filter((x) => x.condition.key !== c.truth.reason).slice(0, 4);
   // Without a catalog reason, the complaint the patient was admitted with is the principal diagnosis.
-  const complaint = c.truth.presentation ? c.plan.present[0] : undefined;
+  const complaint = complaintOf(c.truth, c.plan);
   if (principal.length > 0 || complaint) {
     c.b.text(c.rng.pick(['Principal: ', 'Primary: ', '1. ', '']));
     if (principal.length > 0) writeReasonCondition(c, principal[0]!.condition.key, 'present');

@@ -3,7 +3,8 @@
 import type { Composer } from '../composer';
 import { shiftDate } from '../context';
 import { followedByPcp, specialtyOf, workupFor, type ProcedureKey } from '../lexicon/clinical';
-import { reasonSymptoms, type SymptomKey } from '../lexicon/symptoms';
+import type { SymptomKey } from '../lexicon/symptoms';
+import { presentationSymptoms } from '../symptom-plan';
 import { writeMedicationName } from '../render/medications';
 import { writeInlineList, writeProcedure, writeSymptom } from '../render/mentions';
 import {
@@ -49,10 +50,8 @@ const adultWarnings: readonly SymptomKey[] = [
 const childWarnings: readonly SymptomKey[] = ['fever', 'vomiting', 'rash', 'dyspnea', 'diarrhea'];
 
 export function writeReturnPrecautions(c: Composer): void {
-  const key = c.truth.reason ?? c.truth.suspected;
   const warnings = c.truth.ageYears < 12 ? childWarnings : adultWarnings;
-  const profile = key ? (reasonSymptoms[key] ?? []) : (c.truth.presentation?.symptoms ?? []);
-  const pool = [...new Set([...profile, ...warnings])];
+  const pool = [...new Set([...presentationSymptoms(c.truth), ...warnings])];
   const items = pool.filter(() => c.rng.chance(0.35)).slice(0, 3);
   if (items.length === 0) items.push(c.rng.pick(pool));
   const rescue = c.truth.medications.find((m) => m.asNeeded);
