@@ -2,7 +2,7 @@
 // rendering of this state, and DIR/truth/ records it, so every capability can be scored against it.
 import type { ConditionKey, MeasurementKey } from './catalog';
 
-export const generatorVersion = 'caregraph-synth/1.4.0';
+export const generatorVersion = 'caregraph-synth/1.5.0';
 
 export interface CohortOptions {
   patients: number;

@@ -45,6 +45,8 @@ export class NoteBuilder {
   readonly relations: RelationTriple[] = [];
   readonly phi: PhiSpan[] = [];
   readonly counts: NoiseCounts = emptyNoiseCounts();
+  /** The last entity's surface as chosen, before any typo (what grammar after it agrees with). */
+  lastEntitySurface = '';
   private readonly typos: TypoStream;
 
   constructor(
@@ -87,6 +89,7 @@ export class NoteBuilder {
   /** Appends an entity mention and returns its index in `entities`. */
   entity(surface: string, type: EntityType, assertion: Assertion, coding?: Coding): number {
     const start = this.offset;
+    this.lastEntitySurface = surface;
     const text = this.push(this.typos.perturb(surface, this.counts));
     // One literal per shape (same key order, so the same JSON): adding code and system to a built
     // span moved them out of the object into a separately allocated property store.

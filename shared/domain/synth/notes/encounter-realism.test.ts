@@ -1,13 +1,15 @@
 // Tests (synth/notes): what the notes of real generated patients say about the encounter itself (why
 // the patient came, who saw them, when the note was written, for how long the symptoms have lasted)
-// agrees with the true state. Generator 1.4.0 fixed each of these; every check fails on 1.3.0.
+// agrees with the true state. Generator 1.4.0 fixed the first group (each check fails on 1.3.0), 1.5.0
+// the last (each fails on 1.4.0).
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
 import type { SynthNote, SynthPatient } from '../model';
 import { patientRng } from '../rng';
 import { ageOn, withoutPhi } from './realism.test-helper';
 import { daysBetween, patientFacts } from './context';
-import { familyNames, femaleGivenNames, maleGivenNames } from './lexicon/people';
+import { familyNames, femaleGivenNames, maleGivenNames, schools } from './lexicon/people';
+import { symptoms } from './lexicon/symptoms';
 import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
 import { Rng } from '../rng';
 
@@ -224,5 +226,134 @@ describe('Notes and names of generated patients (generator 1.4.0, second round)'
       }
     }
     expect(wellChild).toBeGreaterThan(20);
+  });
+});
+
+/** Surfaces of the symptom lexicon that are grammatically plural (listed by hand, not by rule). */
+const pluralSymptomTerms = new Set([
+  'chills',
+  'shaking chills',
+  'fevers',
+  'febrile episodes',
+  'wheezes',
+  'palpitations',
+  'headaches',
+  'myalgias',
+  'muscle aches',
+  'loose stools',
+  'sweats',
+  'loss of interest in usual activities',
+  'no longer enjoying hobbies',
+]);
+const singularExceptions = new Set([
+  'loss of interest in usual activities',
+  'no longer enjoying hobbies',
+]);
+const symptomSurfaces = new Set(
+  Object.values(symptoms).flatMap((s) => [...s.terms, ...s.short].map((t) => t.toLowerCase())),
+);
+
+describe('Notes of generated patients, generator 1.5.0', () => {
+  const all = cohort.flatMap(({ patient, notes }) =>
+    notes.map((note) => ({
+      patient,
+      note,
+      age: ageOn(patient.demographics.birthDate, note.date),
+      encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
+      text: withoutPhi(note),
+    })),
+  );
+
+  it('call only a child under 4 "fussy" (1.4.0: of 8-year-olds too)', () => {
+    let checked = 0;
+    for (const { note, age, text } of all) {
+      for (const m of text.matchAll(/reports (?:he|she) has been ([a-z ]+)\./g)) {
+        checked++;
+        if (age >= 4) expect(m[1], `${note.id} at ${age}`).not.toMatch(/fussy|irritable|feeding/);
+        else expect(m[1], `${note.id} at ${age}`).toMatch(/fussy|irritable/);
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('send a child to a school and a grade that fit the age, and an infant to no daycare', () => {
+    const stageOf = (name: string) =>
+      (['elementary', 'middle', 'high'] as const).filter((stage) => schools[stage].includes(name));
+    let schoolNamed = 0;
+    let graded = 0;
+    for (const { note, age, text } of all) {
+      for (const span of note.phi) {
+        const stages = stageOf(span.text);
+        if (stages.length === 0 || stages.length === 3) continue;
+        schoolNamed++;
+        const expected = age <= 10 ? 'elementary' : age <= 13 ? 'middle' : 'high';
+        expect(stages, `${note.id}: ${span.text} at ${age}`).toContain(expected);
+      }
+      for (const m of text.matchAll(/\bIn (kindergarten|(\d+)(?:st|nd|rd|th) grade)\b/gi)) {
+        graded++;
+        expect(m[2] === undefined ? 0 : Number(m[2]), `${note.id}: ${m[0]} at ${age}`).toBe(
+          age - 5,
+        );
+      }
+      if (/\bdaycare\b/i.test(text)) expect(age, note.id).toBeGreaterThanOrEqual(1);
+      if (/\bpreschool\b/i.test(text)) expect(age, note.id).toBeGreaterThanOrEqual(3);
+    }
+    expect(schoolNamed).toBeGreaterThan(10);
+    expect(graded).toBeGreaterThan(3);
+  });
+
+  it('never call an in-person visit a telehealth or virtual visit (1.4.0 did, then examined)', () => {
+    for (const { note, text } of all)
+      expect(text, note.id).not.toMatch(/telehealth|virtual visit|video visit/i);
+    expect(
+      all.filter(({ text }) => /check-in|questionnaire completed online/i.test(text)).length,
+    ).toBeGreaterThan(5);
+  });
+
+  it('have a parent, not a child under 12, call the clinic or come back', () => {
+    let parents = 0;
+    for (const { note, age, text } of all) {
+      if (age >= 12) continue;
+      expect(text, note.id).not.toMatch(
+        /\b(?:he|she) should call the clinic|\b(?:He|She) knows to come back/i,
+      );
+      if (/\b(?:his|her) (?:mother|father|grandmother) (?:should call|knows to)/i.test(text))
+        parents++;
+    }
+    expect(parents).toBeGreaterThan(3);
+  });
+
+  it('make the verb after a list of symptoms agree with it ("if chills develop", "if fever develops")', () => {
+    let checked = 0;
+    for (const { note } of all) {
+      for (const m of note.text.matchAll(/ (develops?|occurs?|recurs?|returns?)\b/g)) {
+        const last = note.entities.find((e) => e.end === m.index && e.type === 'Symptom');
+        if (!last || !symptomSurfaces.has(last.text.toLowerCase())) continue;
+        const previous = note.entities.findLast(
+          (e) => e.type === 'Symptom' && e.end <= last.start && last.start - e.end <= 6,
+        );
+        const between = previous ? note.text.slice(previous.end, last.start) : '';
+        const join = /[.\n]/.test(between) ? '' : between;
+        const surface = last.text.toLowerCase();
+        const plural =
+          (join !== '' && !/ or |\//.test(join)) ||
+          (pluralSymptomTerms.has(surface) && !singularExceptions.has(surface));
+        expect(
+          m[1]!.endsWith('s') ? 'singular' : 'plural',
+          `${note.id}: ${note.text.slice(last.start - 30, m.index + m[0].length)}`,
+        ).toBe(plural ? 'plural' : 'singular');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('send the patient from the ED to their own doctors within days, not "return to clinic"', () => {
+    const emergency = all.filter(({ encounter }) => encounter.kind === 'emergency');
+    expect(emergency.length).toBeGreaterThan(100);
+    for (const { note, text } of emergency)
+      expect(text, note.id).not.toMatch(
+        /Return to clinic|\bRTC\b|see (?:him|her|the patient) back|Next visit in/i,
+      );
   });
 });

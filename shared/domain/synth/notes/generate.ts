@@ -9,7 +9,7 @@
 //   attribution in 8% of eligible notes; units: glucose in mmol/L 15%, temperature in F 40%, weight in
 //   lb 30% (render/measurements.ts); brand names 10%, capitalised drug names 20% (render/medications.ts).
 // - PHI extras (sections/follow-up.ts): patient phone 20%, email 8%, portal URL 5%, address 6%,
-//   telehealth IP 4% of ambulatory notes; identification block layouts 55/30/15% (sections/frame.ts).
+//   online check-in IP 4% of ambulatory notes; identification block layouts 55/30/15% (sections/frame.ts).
 import type { ConditionKey } from '../catalog';
 import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter, TrueMeasurement } from '../model';
 import type { Rng } from '../rng';

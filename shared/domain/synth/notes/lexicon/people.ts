@@ -73,11 +73,22 @@ export const occupations: readonly string[] = [
   'cashier', 'construction worker', 'office manager', 'mechanic', 'chef', 'warehouse associate',
 ];
 
+/**
+ * Schools by the stage a child's age puts them in (US: kindergarten at 5, elementary school to 10,
+ * middle school 11-13, high school 14 and over). Until generator 1.4.0 one list served every age, so
+ * an 8-year-old could attend a middle school.
+ */
 // prettier-ignore
-export const schools: readonly string[] = [
-  'Hawthorne Elementary', 'Lincoln Park Middle School', 'Westfield Academy', 'Cedar Creek Elementary',
-  'Riverbend Montessori', 'Oak Hill Primary',
-];
+export const schools: Readonly<Record<'elementary' | 'middle' | 'high', readonly string[]>> = {
+  elementary: ['Hawthorne Elementary', 'Cedar Creek Elementary', 'Riverbend Montessori', 'Oak Hill Primary', 'Westfield Academy'],
+  middle: ['Lincoln Park Middle School', 'Westfield Academy', 'Jefferson Middle School', 'Pine Ridge Junior High'],
+  high: ['Northgate High School', 'Westfield Academy', 'Lakeview High', 'Central High School'],
+};
+
+/** The school stage for an age in years (5 and over). */
+export function schoolStage(ageYears: number): keyof typeof schools {
+  return ageYears <= 10 ? 'elementary' : ageYears <= 13 ? 'middle' : 'high';
+}
 
 /** Hospital display names built from the cohort's hospital slug ("lakeside" -> "Lakeside Medical Center"). */
 const hospitalSuffixes = [

@@ -112,7 +112,7 @@ export function writeInlineList<T>(
   items: readonly T[],
   write: (item: T) => void,
   kind: boolean | keyof typeof inlineJoins = 'and',
-): void {
+): string {
   const options = inlineJoins[kind === true ? 'or' : kind === false ? 'and' : kind];
   const [join, lastJoin] = c.rng.pick(options);
   let last = lastJoin;
@@ -122,6 +122,30 @@ export function writeInlineList<T>(
     if (i > 0) c.b.text(i === items.length - 1 ? last : join);
     write(item);
   });
+  return items.length > 1 ? last : '';
+}
+
+/**
+ * Whether a mention's surface is grammatically plural ("chills", "myalgias", "febrile episodes"),
+ * for the verb that follows it: the head noun (before any "of") ends in -s but not -ss, -is or -us
+ * ("dizziness", "emesis", "pruritus", "loss of appetite" are singular), and gerund phrases ("feeling
+ * tired", "no longer enjoying hobbies") are singular.
+ */
+export function isPluralSurface(surface: string): boolean {
+  const head = surface.split(' of ')[0]!.trim();
+  if (/^(no longer|feeling|trouble|difficulty)\b/i.test(head)) return false;
+  return /[^siu]s$/i.test(head);
+}
+
+/**
+ * Whether the inline list just written (its last joiner `join`, from `writeInlineList`) takes a
+ * plural verb: a list joined by "and" or by commas alone does; one joined by "or" or "/" agrees with
+ * its last item, as does a single item ("if fever or chills develop", "if chills or fever develops").
+ */
+export function listIsPlural(c: Composer, join: string): boolean {
+  if (join !== '' && !/ or |\//.test(join)) return true;
+  // The surface as chosen, not as typed: a typo must not change the words around it.
+  return isPluralSurface(c.b.lastEntitySurface);
 }
 
 /**

@@ -177,7 +177,7 @@ export function writePortalUrl(b: NoteBuilder, patient: SynthPatient): void {
   b.phiSpan(`https://mychart.${host}.example.org/patient/${patient.demographics.mrn}`, 'URL');
 }
 
-/** A telehealth client address in the RFC 5737 documentation ranges. */
+/** A client IP address (online check-in) in the RFC 5737 documentation ranges. */
 export function writeIp(b: NoteBuilder, rng: Rng): void {
   const prefix = rng.pick(['192.0.2', '198.51.100', '203.0.113']);
   b.phiSpan(`${prefix}.${rng.int(1, 254)}`, 'IP');

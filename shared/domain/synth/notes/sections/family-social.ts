@@ -4,7 +4,7 @@ import type { ConditionKey } from '../../catalog';
 import type { FamilyHistoryEntry } from '../../model';
 import type { Composer } from '../composer';
 import { everHad, packYearsAt } from '../context';
-import { employers, occupations, schools } from '../lexicon/people';
+import { employers, occupations, schools, schoolStage } from '../lexicon/people';
 import { writeCondition, writeInlineList } from '../render/mentions';
 import { writeAgeNumber, writeCity, writeYear } from '../render/phi';
 import { bank, say, type Slots } from '../template';
@@ -159,11 +159,12 @@ const work = bank(
 );
 const schoolChild = bank(
   'Lives with {his} {relRole} in {city}. Attends {school}.',
-  'In {grade} grade at {school}. No smokers in the home.',
+  'In {grade} at {school}. No smokers in the home.',
   'Lives at home with parents and siblings in {city}; attends {school}.',
 );
+/** Under 5; daycare or preschool only from 1 year (until 1.4.0 a 1-month-old "goes to daycare"). */
 const youngChild = bank(
-  'Goes to daycare. ^{relRole} {rel} is the primary caregiver.',
+  'Goes to {daycare}. ^{relRole} {rel} is the primary caregiver.',
   'Lives with parents in {city}; stays home with {his} {relRole}.',
   'At home with {his} {relRole}, {rel}. No smoke exposure.',
 );
@@ -213,8 +214,21 @@ function socialSlots(c: Composer): Slots {
       truth.ageYears < 70
         ? (b) => b.phiSpan(employers[f.employerIndex % employers.length]!, 'OTHER')
         : undefined,
-    school: (b) => b.phiSpan(schools[f.employerIndex % schools.length]!, 'OTHER'),
-    grade: (b) => b.text(grades[Math.max(0, Math.min(9, truth.ageYears - 6))]!),
+    school: (b) => {
+      const pool = schools[schoolStage(truth.ageYears)];
+      b.phiSpan(pool[f.employerIndex % pool.length]!, 'OTHER');
+    },
+    // US grades by age: kindergarten at 5, 1st grade at 6 (until 1.4.0 a 5-year-old was in "1st").
+    grade: (b) =>
+      b.text(
+        truth.ageYears <= 5
+          ? 'kindergarten'
+          : `${grades[Math.min(grades.length - 1, truth.ageYears - 6)]!} grade`,
+      ),
+    daycare:
+      truth.ageYears >= 1
+        ? (b) => b.text(truth.ageYears >= 3 ? c.rng.pick(['daycare', 'preschool']) : 'daycare')
+        : undefined,
   };
 }
 

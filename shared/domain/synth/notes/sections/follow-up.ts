@@ -6,7 +6,7 @@ import { followedByPcp, specialtyOf, workupFor, type ProcedureKey } from '../lex
 import type { SymptomKey } from '../lexicon/symptoms';
 import { presentationSymptoms } from '../symptom-plan';
 import { writeMedicationName } from '../render/medications';
-import { writeInlineList, writeProcedure, writeSymptom } from '../render/mentions';
+import { listIsPlural, writeInlineList, writeProcedure, writeSymptom } from '../render/mentions';
 import {
   writeAddress,
   writeClinicPhone,
@@ -19,15 +19,19 @@ import {
 import { referToClinician } from '../people';
 import { bank, say } from '../template';
 
-/** Return precautions (>= 8 phrasings); the symptoms are hypothetical. */
+/**
+ * Return precautions (>= 8 phrasings); the symptoms are hypothetical. The verbs after the list agree
+ * with it (`listIsPlural`; until 1.4.0 "if fever and vomiting develops"), and for a child under 12
+ * it is the parent who calls.
+ */
 const precautions = bank(
-  'Return to the ED if {sxs} {develops|develop|occur}.',
+  'Return to the ED if {sxs} {develop}.',
   'Call if {sxs} or other concerns.',
   'Advised to seek care for any {sxs}.',
   'Return precautions reviewed, including {sxs}.',
   'Watch for {sxs}.',
   'In case of {sxs}, call 911.',
-  'If {sxs} {develops|occurs}, {he} should call the clinic.',
+  'If {sxs} {develop}, {caller} should call the clinic.',
 );
 /**
  * Phrasings that say the symptoms are already there ("should chest pain worsen"): only for symptoms
@@ -35,8 +39,8 @@ const precautions = bank(
  */
 const worseningPrecautions = bank(
   'Should {sxs} worsen, {he} will return.',
-  '{He} knows to come back if {sxs} {recurs|returns}.',
-  'If {sxs} recurs, use {med}.',
+  '{Caller} knows to come back if {sxs} {recur}.',
+  'If {sxs} {recur}, use {med}.',
 );
 
 /** Warning symptoms every return-precaution list may name, for adults and for young children. */
@@ -56,9 +60,20 @@ export function writeReturnPrecautions(c: Composer): void {
   if (items.length === 0) items.push(c.rng.pick(pool));
   const rescue = c.truth.medications.find((m) => m.asNeeded);
   const present = items.every((s) => c.plan.present.includes(s));
+  const child = c.truth.ageYears < 12;
+  const caller = child
+    ? `${c.pronouns.possessive} ${c.truth.facts.relativeRole}`
+    : c.pronouns.subject;
+  let plural = false;
   say(c.b, present ? [...precautions, ...worseningPrecautions] : precautions, c.rng, {
-    sxs: () => writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true),
-    He: (b) => b.text(c.pronouns.subject === 'she' ? 'She' : 'He'),
+    sxs: () => {
+      const join = writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true);
+      plural = listIsPlural(c, join);
+    },
+    develop: (b) => b.text(c.rng.pick(plural ? ['develop', 'occur'] : ['develops', 'occurs'])),
+    recur: (b) => b.text(c.rng.pick(plural ? ['recur', 'return'] : ['recurs', 'returns'])),
+    caller: (b) => b.text(caller),
+    Caller: (b) => b.text(caller[0]!.toUpperCase() + caller.slice(1)),
     he: (b) => b.text(c.pronouns.subject),
     med: rescue ? () => writeMedicationName(c, rescue) : undefined,
   });
@@ -116,16 +131,34 @@ const followUps = bank(
   'Follow up with {specialty} as scheduled{ ({date})|}.',
 );
 
+/**
+ * Follow-up after an ED visit: with the patient's own doctors, within days (until 1.4.0 ED notes said
+ * "Return to clinic in 3 months" and "We will see him back", as if written at a clinic).
+ */
+const emergencyFollowUps = bank(
+  '<Follow up|F/u> with {his} PCP, {pcp}, in {soon}{ for recheck|}.',
+  'Follow up with primary care in {soon}.',
+  '<Follow up|F/u> with PCP within {soon}{ or return to the ED as above|}.',
+  'See {specialist} ({specialty}) within {interval}.',
+  'Follow up with {specialty} as an outpatient{ in {interval}|}.',
+  'Discharged home; f/u with {pcp} in {soon}.',
+  'Outpatient follow-up with {pcp} in {soon}{; clinic {phone}|}.',
+);
+
 export function writeFollowUp(c: Composer): void {
   const specialty = specialtyOf(c.truth);
   const { pcp } = c.truth.facts;
-  say(c.b, followUps, c.rng, {
+  const templates = c.truth.encounter.kind === 'emergency' ? emergencyFollowUps : followUps;
+  say(c.b, templates, c.rng, {
     clinician: (b) => referToClinician(b, c.rng.chance(0.7) ? pcp : c.staff.consultant, c.rng),
     // Under its specialty's name: the PCP for primary care and pediatrics, else the consultant (until
     // 1.3.0 the PCP was sent to "(endocrinology)" and a consultant to "(primary care)").
     specialist: (b) =>
       referToClinician(b, followedByPcp(specialty) ? pcp : c.staff.consultant, c.rng),
     him: (b) => b.text(c.rng.chance(0.3) ? 'the patient' : c.pronouns.object),
+    his: (b) => b.text(c.pronouns.possessive),
+    pcp: (b) => referToClinician(b, pcp, c.rng),
+    soon: (b) => b.text(c.rng.pick(['2-3 days', '3-5 days', '1 week', '48-72 hours', '1-2 weeks'])),
     interval: (b) =>
       b.text(
         c.rng.pick([
@@ -150,7 +183,7 @@ export function writeFollowUp(c: Composer): void {
 
 /**
  * Contact and channel details a note sometimes records. Rates per note: patient phone 20%, portal email
- * 8%, portal URL 5%, address 6%, telehealth IP 4% (ambulatory only).
+ * 8%, portal URL 5%, address 6%, online check-in IP 4% (ambulatory only).
  */
 export function writeContactDetails(c: Composer): void {
   const { patient } = c.truth;
@@ -192,11 +225,13 @@ export function writeContactDetails(c: Composer): void {
     c.b.verbatim('\n');
   }
   if (ambulatory && c.rng.chance(0.04)) {
+    // An online check-in before the visit, not a virtual visit: the note examines the patient in
+    // person (until 1.4.0 it called the visit a "telehealth video visit" and then examined the patient).
     const parenthesised = c.rng.chance(0.5);
     c.b.text(
       parenthesised
-        ? 'Virtual visit (client address '
-        : 'Telehealth video visit; patient connected from IP ',
+        ? 'Pre-visit questionnaire completed online (client address '
+        : 'eCheck-in completed via patient portal from IP ',
     );
     writeIp(c.b, c.rng);
     c.b.verbatim(parenthesised ? ')\n' : '.\n');

@@ -91,7 +91,7 @@ const childOpenings = bank(
   '{name} is {aAge} {boy} brought in by {his} {relRole} for {cc}. ',
   '{age} {boy} with {cc} x {dur}, per {relRole}. ',
   '{name} is {aAge} {boy} here with {his} {relRole}, {rel}, for {cc}. ',
-  '{age} {boy} presenting with {dur} of {cc}. {His} {relRole} reports {he} has been fussy. ',
+  '{age} {boy} presenting with {dur} of {cc}. {His} {relRole} reports {he} has been {unsettled}. ',
   '{name} is {aAge} {boy} with {pmh} who presents with {cc}. ',
 );
 
@@ -186,6 +186,17 @@ function buildHistorySlots(c: Composer): Slots {
     His: (b) => b.text(cap(p.possessive)),
     dur: (b) => b.text(c.plan.onset.text),
     visitAge: (b) => b.text(visitAge(years, months)),
+    // What a parent says of an unwell child: "fussy" only under 4 (until 1.4.0 of 8-year-olds too).
+    unsettled: (b) =>
+      b.text(
+        years < 4
+          ? c.rng.pick(['fussy', 'more irritable than usual', 'fussy and not feeding well'])
+          : c.rng.pick([
+              'less active than usual',
+              female ? 'not herself' : 'not himself',
+              'more tired than usual',
+            ]),
+      ),
     hospitalDay: (b) => b.verbatim(String(hospitalDayOf(truth.encounter))),
     pmh:
       others.length > 0
