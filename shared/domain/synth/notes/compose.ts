@@ -16,6 +16,7 @@ import { writeExam } from './sections/exam';
 import {
   writeContactDetails,
   writeFollowUp,
+  writeInpatientDisposition,
   writePlannedStudy,
   writeReturnPrecautions,
 } from './sections/follow-up';
@@ -71,8 +72,14 @@ function writeResults(c: Composer): void {
 
 function writeClosing(c: Composer): void {
   writePlannedStudy(c);
-  if (c.truth.acute || c.rng.chance(0.3)) writeReturnPrecautions(c);
-  writeFollowUp(c);
+  if (c.truth.encounter.kind === 'inpatient') {
+    // A note written on the ward plans the stay, not the visit after it (until 1.4.0 admission and
+    // progress notes ended with return precautions and "RTC 1 week", as a clinic note does).
+    writeInpatientDisposition(c);
+  } else {
+    if (c.truth.acute || c.rng.chance(0.3)) writeReturnPrecautions(c);
+    writeFollowUp(c);
+  }
   writeContactDetails(c);
   writeSignature(c);
 }

@@ -356,4 +356,125 @@ describe('Notes of generated patients, generator 1.5.0', () => {
         /Return to clinic|\bRTC\b|see (?:him|her|the patient) back|Next visit in/i,
       );
   });
+
+  const hasBy = (patient: SynthPatient, date: string, ...keys: string[]) =>
+    patient.conditions.some((x) => keys.includes(x.key) && x.onset <= date.slice(0, 10));
+  const onMedicationOn = (patient: SynthPatient, date: string) =>
+    patient.medications.some(
+      (m) => m.start <= date.slice(0, 10) && (!m.end || m.end >= date.slice(0, 10)),
+    );
+
+  it('plan the stay in ward notes, never clinic follow-up or screening (1.4.0: "RTC 1 week")', () => {
+    const ward = all.filter(
+      ({ encounter, note }) => encounter.kind === 'inpatient' && note.kind !== 'discharge-summary',
+    );
+    expect(ward.length).toBeGreaterThan(40);
+    for (const { note, text } of ward) {
+      expect(text, note.id).not.toMatch(
+        /Return to (?:the ED|clinic)|call 911|should call the clinic|\bRTC\b|Next visit in|Due for|Overdue for|will schedule/i,
+      );
+      expect(text, note.id).toMatch(/Dispo|Admit|discharge|Remains inpatient|length of stay/i);
+    }
+  });
+
+  it('recommend screening only at clinic visits (1.4.0: colonoscopy in the ED)', () => {
+    let clinic = 0;
+    for (const { note, encounter, text } of all) {
+      const screening =
+        /Due for [^.;]+; ordered|recommended this year|; (?:he|she) will schedule|Overdue for/i;
+      if (encounter.kind === 'ambulatory' || encounter.kind === 'wellness') {
+        if (screening.test(text)) clinic++;
+      } else expect(text, note.id).not.toMatch(screening);
+    }
+    expect(clinic).toBeGreaterThan(20);
+  });
+
+  it('book the next visit when its setting would (a year after a physical, the schedule for infants)', () => {
+    let wellness = 0;
+    let infants = 0;
+    for (const { note, encounter, age, text, patient } of all) {
+      const intervals = [
+        ...text.matchAll(
+          /(?:RTC|Return to clinic in|Next visit in|back in|(?:Follow up|F\/u) with [^.\n]*? in) (\d+)(?:-\d+)? (day|week|month|year)s?\b/gi,
+        ),
+      ];
+      if (encounter.kind === 'wellness' && age >= 3) {
+        for (const m of intervals) expect(m[0], note.id).toMatch(/1 year|12 months/i);
+        wellness++;
+      }
+      if (encounter.kind === 'wellness' && age < 3) {
+        for (const m of intervals) {
+          expect(m[2]!.toLowerCase(), `${note.id}: ${m[0]}`).toBe('month');
+          expect(Number(m[1]), `${note.id}: ${m[0]}`).toBeLessThanOrEqual(6);
+          infants++;
+        }
+      }
+      if (/for a BP check/.test(text))
+        expect(hasBy(patient, note.date, 'hypertension'), note.id).toBe(true);
+      if (/for medication review/.test(text))
+        expect(onMedicationOn(patient, note.date), note.id).toBe(true);
+    }
+    expect(wellness).toBeGreaterThan(100);
+    expect(infants).toBeGreaterThan(5);
+  });
+
+  it('call 911 only for emergency signs, and the clinic only for others (1.4.0: 911 for congestion)', () => {
+    const emergencyCodes = new Set(
+      (['chestPain', 'dyspnea', 'syncope', 'hemoptysis', 'bloodInStool'] as const).map(
+        (k) => symptoms[k].code,
+      ),
+    );
+    let n911 = 0;
+    let clinic = 0;
+    for (const { note } of all) {
+      for (const m of note.text.matchAll(
+        /In case of ([^\n]*?), call 911|If ([^\n]*?) (?:develops?|occurs?), \w+(?: \w+)? should call the clinic/gi,
+      )) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const inside = note.entities.filter(
+          (e) => e.type === 'Symptom' && e.start >= start && e.end <= end,
+        );
+        expect(inside.length, note.id).toBeGreaterThan(0);
+        const emergent = inside.filter((e) => emergencyCodes.has(e.code!)).length;
+        if (/911/.test(m[0])) {
+          expect(emergent, `${note.id}: ${m[0]}`).toBe(inside.length);
+          n911++;
+        } else {
+          expect(emergent, `${note.id}: ${m[0]}`).toBe(0);
+          clinic++;
+        }
+      }
+    }
+    expect(n911).toBeGreaterThan(10);
+    expect(clinic).toBeGreaterThan(10);
+  });
+
+  it('give discharge instructions that fit the patient (1.4.0: daily weights without heart failure)', () => {
+    const summaries = all.filter(({ note }) => note.kind === 'discharge-summary');
+    expect(summaries.length).toBeGreaterThan(30);
+    let checked = 0;
+    for (const { note, patient, age, text } of summaries) {
+      if (/Weigh yourself daily/i.test(text)) {
+        expect(hasBy(patient, note.date, 'heart-failure'), note.id).toBe(true);
+        checked++;
+      }
+      if (/Diabetic diet|Carb-controlled diet/i.test(text)) {
+        expect(hasBy(patient, note.date, 'type2-diabetes', 'type1-diabetes'), note.id).toBe(true);
+        checked++;
+      }
+      if (/No driving/i.test(text)) {
+        expect(age, note.id).toBeGreaterThanOrEqual(18);
+        const syncope = note.entities.some(
+          (e) => e.code === symptoms.syncope.code && e.assertion === 'present',
+        );
+        expect(syncope || hasBy(patient, note.date, 'stroke'), note.id).toBe(true);
+      }
+      if (/Take all medications as prescribed/i.test(text)) {
+        expect(onMedicationOn(patient, note.date), note.id).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
 });

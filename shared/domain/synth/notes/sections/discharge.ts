@@ -1,5 +1,6 @@
 // Domain (synth/notes/sections): discharge-summary sections: admission and discharge diagnoses, the
 // hospital course (drugs started during the stay treat the reason), condition at discharge, instructions.
+import type { ConditionKey } from '../../catalog';
 import type { Composer } from '../composer';
 import { daysBetween, shiftDate } from '../context';
 import { followedByPcp, specialtyOf } from '../lexicon/clinical';
@@ -143,16 +144,49 @@ export function writeDischargeCondition(c: Composer): void {
   c.b.verbatim('\n');
 }
 
-const instructions = bank(
-  '{Low-sodium|Heart-healthy|Diabetic|Regular} diet. Activity as tolerated.',
+/**
+ * Discharge instructions, each only for the patients it fits (until 1.4.0 any of them went to anyone:
+ * "Weigh yourself daily" without heart failure, a "Diabetic diet" without diabetes, "No driving" for a
+ * 1-year-old, "Take all medications" with none). Generator choices, after common discharge teaching:
+ * a diabetic diet with diabetes, low sodium with heart failure, hypertension or CKD, heart-healthy
+ * with coronary disease, a past MI, stroke or hyperlipidaemia; daily weights with heart failure; no
+ * driving for an adult after syncope or a stroke; "as prescribed" only with medications.
+ */
+const generalInstructions = bank('{diet}. Activity as tolerated.');
+const medicationInstructions = bank('Take all medications as prescribed.');
+const heartFailureInstructions = bank(
   'Weigh yourself daily{; call if weight increases by more than 3 lb in a day|}.',
-  'Take all medications as prescribed.',
-  'No driving until cleared by {his} doctor.',
 );
+const drivingInstructions = bank('No driving until cleared by {his} doctor.');
+
+function dietOf(c: Composer): string {
+  const has = (...keys: ConditionKey[]): boolean =>
+    c.truth.conditions.some((x) => x.assertion === 'present' && keys.includes(x.condition.key));
+  if (c.truth.ageYears < 12) return c.rng.pick(['Regular diet for age', 'Regular diet']);
+  if (has('type2-diabetes', 'type1-diabetes'))
+    return c.rng.pick(['Diabetic diet', 'Carb-controlled diet']);
+  if (has('heart-failure', 'hypertension', 'ckd'))
+    return c.rng.pick(['Low-sodium diet', '2 g sodium diet']);
+  if (has('coronary-disease', 'myocardial-infarction', 'stroke', 'hyperlipidaemia'))
+    return 'Heart-healthy diet';
+  return 'Regular diet';
+}
 
 export function writeDischargeInstructions(c: Composer): void {
   writeHeader(c, 'instructions');
-  say(c.b, instructions, c.rng, { his: (b) => b.text(c.pronouns.possessive) });
+  const present = (key: ConditionKey): boolean =>
+    c.truth.conditions.some((x) => x.assertion === 'present' && x.condition.key === key);
+  const drive = c.truth.ageYears >= 18 && (c.plan.present.includes('syncope') || present('stroke'));
+  const templates = [
+    ...generalInstructions,
+    ...(c.truth.medications.length > 0 ? medicationInstructions : []),
+    ...(present('heart-failure') ? heartFailureInstructions : []),
+    ...(drive ? drivingInstructions : []),
+  ];
+  say(c.b, templates, c.rng, {
+    his: (b) => b.text(c.pronouns.possessive),
+    diet: (b) => b.text(dietOf(c)),
+  });
   c.b.verbatim(' ');
 }
 

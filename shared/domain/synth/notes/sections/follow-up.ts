@@ -30,9 +30,27 @@ const precautions = bank(
   'Advised to seek care for any {sxs}.',
   'Return precautions reviewed, including {sxs}.',
   'Watch for {sxs}.',
-  'In case of {sxs}, call 911.',
-  'If {sxs} {develop}, {caller} should call the clinic.',
 );
+/**
+ * Urgency fits the symptoms (until 1.4.0 "In case of nasal congestion, call 911" and "If CP occurs, he
+ * should call the clinic"): 911 only when every symptom listed is an emergency warning sign, the
+ * clinic only when none is.
+ */
+const emergencyPrecautions = bank('In case of {sxs}, call 911.');
+const clinicPrecautions = bank('If {sxs} {develop}, {caller} should call the clinic.');
+
+/**
+ * Warning signs that call for emergency care rather than a call to the clinic (generator choice,
+ * after common ED discharge instructions): chest pain, shortness of breath, fainting, coughing up
+ * blood, blood in the stool.
+ */
+const emergencySigns: ReadonlySet<SymptomKey> = new Set<SymptomKey>([
+  'chestPain',
+  'dyspnea',
+  'syncope',
+  'hemoptysis',
+  'bloodInStool',
+]);
 /**
  * Phrasings that say the symptoms are already there ("should chest pain worsen"): only for symptoms
  * the patient has at this visit (until 1.3.0 also for warning signs the patient never had).
@@ -64,8 +82,15 @@ export function writeReturnPrecautions(c: Composer): void {
   const caller = child
     ? `${c.pronouns.possessive} ${c.truth.facts.relativeRole}`
     : c.pronouns.subject;
+  const emergent = items.filter((s) => emergencySigns.has(s)).length;
+  const templates = [
+    ...precautions,
+    ...(emergent === items.length ? emergencyPrecautions : []),
+    ...(emergent === 0 ? clinicPrecautions : []),
+    ...(present ? worseningPrecautions : []),
+  ];
   let plural = false;
-  say(c.b, present ? [...precautions, ...worseningPrecautions] : precautions, c.rng, {
+  say(c.b, templates, c.rng, {
     sxs: () => {
       const join = writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true);
       plural = listIsPlural(c, join);
@@ -82,7 +107,7 @@ export function writeReturnPrecautions(c: Composer): void {
 
 const plannedStudies = bank(
   'Will obtain {proc}.',
-  'Plan {proc} {in the morning|as outpatient|before discharge}.',
+  'Plan {proc} {when}.',
   'Order {proc}.',
   'Consider {proc} if no improvement.',
   '{proc} pending.',
@@ -95,19 +120,32 @@ const screening = bank(
   'Overdue for {proc}.',
 );
 
-/** A planned study for the presentation, or age-appropriate screening (USPSTF 2021/2024 ages). */
+/**
+ * A planned study for the presentation, or age-appropriate screening (USPSTF 2021/2024 ages) at a
+ * clinic visit only (until 1.4.0 also in ED and admission notes: "Discussed colonoscopy; he will
+ * schedule" in the ED).
+ */
 export function writePlannedStudy(c: Composer): void {
   const reason = c.truth.reason;
   const options: ProcedureKey[] =
     reason && !c.truth.acute ? [...(workupFor[reason] ?? [])].filter((p) => p !== 'pci') : [];
   const { ageYears } = c.truth;
+  const kind = c.truth.encounter.kind;
+  const clinic = kind === 'ambulatory' || kind === 'wellness';
   const screeningOptions: ProcedureKey[] = [];
-  if (ageYears >= 45 && ageYears <= 75) screeningOptions.push('colonoscopy');
-  if (c.truth.patient.demographics.sex === 'female' && ageYears >= 40 && ageYears <= 74)
+  if (clinic && ageYears >= 45 && ageYears <= 75) screeningOptions.push('colonoscopy');
+  if (clinic && c.truth.patient.demographics.sex === 'female' && ageYears >= 40 && ageYears <= 74)
     screeningOptions.push('mammogram');
   if (options.length > 0 && c.rng.chance(0.6)) {
     say(c.b, plannedStudies, c.rng, {
       proc: () => writeProcedure(c, c.rng.pick(options), 'hypothetical'),
+      // "before discharge" only on the ward (until 1.4.0 in clinic notes too).
+      when: (b) =>
+        b.text(
+          kind === 'inpatient'
+            ? c.rng.pick(['in the morning', 'before discharge'])
+            : c.rng.pick(['as outpatient', 'before the next visit']),
+        ),
     });
   } else if (screeningOptions.length > 0 && c.rng.chance(0.5)) {
     c.b.capitalise();
@@ -120,13 +158,13 @@ export function writePlannedStudy(c: Composer): void {
 }
 
 const followUps = bank(
-  '<Follow up|F/u> with {clinician} in {interval}{ for {recheck|labs|a BP check|medication review}|}.',
+  '<Follow up|F/u> with {clinician} in {interval}{ for {purpose}|}.',
   'RTC {interval}{ or sooner PRN|}.',
   'Return to clinic in {interval}{ or sooner as needed|, sooner if worse|}.',
   '{Follow-up appointment|Appointment scheduled|Next appointment} with {clinician} on {date}{|{ at|,} {appointmentTime}}.',
   'F/u {date} with {clinician}{; clinic {phone}|}.',
   'Next visit in {interval}. {Call|Please call|Contact the office at} {phone} with {questions|concerns|any problems}.',
-  'See {specialist} ({specialty}) within {interval}.',
+  'See {specialist} ({specialty}) within {specialistInterval}.',
   '{Will see|We will see} {him} back in {interval}{ with labs|}.',
   'Follow up with {specialty} as scheduled{ ({date})|}.',
 );
@@ -139,16 +177,114 @@ const emergencyFollowUps = bank(
   '<Follow up|F/u> with {his} PCP, {pcp}, in {soon}{ for recheck|}.',
   'Follow up with primary care in {soon}.',
   '<Follow up|F/u> with PCP within {soon}{ or return to the ED as above|}.',
-  'See {specialist} ({specialty}) within {interval}.',
-  'Follow up with {specialty} as an outpatient{ in {interval}|}.',
+  'See {specialist} ({specialty}) within {specialistInterval}.',
+  'Follow up with {specialty} as an outpatient{ in {specialistInterval}|}.',
   'Discharged home; f/u with {pcp} in {soon}.',
   'Outpatient follow-up with {pcp} in {soon}{; clinic {phone}|}.',
 );
 
+/** A preventive visit books the next preventive visit, not a specialist. */
+const wellnessFollowUps = followUps.filter(
+  (t) => !t.slots.includes('specialist') && !t.slots.includes('specialty'),
+);
+
+/** Follow-up after a stay: seen again within about two weeks, as transitional care asks. */
+const dischargeFollowUps = bank(
+  '<Follow up|F/u> with {clinician} in {interval}{ for {purpose}|}.',
+  '{Follow-up appointment|Appointment scheduled} with {clinician} on {date}{|{ at|,} {appointmentTime}}.',
+  'F/u {date} with {clinician}{; clinic {phone}|}.',
+  'See {specialist} ({specialty}) within {specialistInterval}.',
+  'Follow up with {specialty} as scheduled{ ({date})|}.',
+  'PCP follow-up ({pcp}) within {interval}{ for {purpose}|}.',
+);
+
+/**
+ * Recommended preventive visits under 3, in months of age: AAP/Bright Futures "Recommendations for
+ * Preventive Pediatric Health Care" (periodicity schedule, 2024): newborn (3-5 days), 1, 2, 4, 6, 9,
+ * 12, 15, 18, 24 and 30 months, 3 years.
+ */
+const wellChildVisitMonths = [1, 2, 4, 6, 9, 12, 15, 18, 24, 30, 36] as const;
+
+/**
+ * When, and what for, a note books the next visit, by setting (until 1.4.0 every setting drew from
+ * "1 week" to "6 months" and any purpose: a newborn to "RTC 6 months", a preventive visit to "1 week",
+ * a 5-month-old back "for a BP check", a patient on no medication back "for medication review").
+ */
+interface NextVisit {
+  /** Interval for the primary-care or clinic follow-up ("1 week", "2 months"). */
+  interval: readonly string[];
+  /** Interval for a specialist. */
+  specialist: readonly string[];
+  /** Days from the note date to a booked appointment [min, max]. */
+  days: readonly [number, number];
+  purposes: readonly string[];
+}
+
+function nextVisit(c: Composer): NextVisit {
+  const { truth } = c;
+  const kind = truth.encounter.kind;
+  const present = (key: string): boolean =>
+    truth.conditions.some((x) => x.assertion === 'present' && x.condition.key === key);
+  const onMedication = truth.medications.length > 0;
+  if (kind === 'wellness' && truth.ageYears < 3) {
+    const next = wellChildVisitMonths.find((m) => m > truth.ageMonths) ?? 36;
+    const months = Math.max(1, next - truth.ageMonths);
+    const visit = next >= 24 && next % 12 === 0 ? `${next / 12}-year` : `${next}-month`;
+    return {
+      interval: [months === 1 ? '1 month' : `${months} months`],
+      specialist: ['1 month', '2-3 months'],
+      days: [months * 30 - 5, months * 30 + 5],
+      purposes: [`the ${visit} well-child visit`, `${visit} well-child check`, 'vaccines'],
+    };
+  }
+  if (kind === 'wellness')
+    return {
+      interval: ['1 year', '12 months'],
+      specialist: ['1 month', '3 months'],
+      days: [330, 400],
+      purposes: ['the next annual exam', 'a routine physical'],
+    };
+  const purposes = [
+    'recheck',
+    ...(truth.ageYears >= 18 ? ['labs'] : []),
+    ...(present('hypertension') ? ['a BP check'] : []),
+    ...(onMedication ? ['medication review'] : []),
+  ];
+  if (kind === 'inpatient')
+    return {
+      interval: ['1 week', '7-10 days', '1-2 weeks', '2 weeks'],
+      specialist: ['1-2 weeks', '2 weeks', '2-4 weeks'],
+      days: [5, 14],
+      purposes,
+    };
+  if (kind === 'emergency')
+    return {
+      interval: ['2-3 days', '3-5 days', '1 week', '48-72 hours', '1-2 weeks'],
+      specialist: ['1 week', '1-2 weeks', '2-4 weeks'],
+      days: [2, 14],
+      purposes,
+    };
+  return {
+    interval: ['1 week', '1-2 weeks', '2 weeks', '4 weeks', '1 month', '3 months', '6 months'],
+    specialist: ['2 weeks', '4 weeks', '1 month', '3 months'],
+    days: [5, 90],
+    purposes,
+  };
+}
+
 export function writeFollowUp(c: Composer): void {
   const specialty = specialtyOf(c.truth);
   const { pcp } = c.truth.facts;
-  const templates = c.truth.encounter.kind === 'emergency' ? emergencyFollowUps : followUps;
+  const kind = c.truth.encounter.kind;
+  const next = nextVisit(c);
+  const templates =
+    kind === 'emergency'
+      ? emergencyFollowUps
+      : kind === 'inpatient'
+        ? dischargeFollowUps
+        : kind === 'wellness'
+          ? wellnessFollowUps
+          : followUps;
   say(c.b, templates, c.rng, {
     clinician: (b) => referToClinician(b, c.rng.chance(0.7) ? pcp : c.staff.consultant, c.rng),
     // Under its specialty's name: the PCP for primary care and pediatrics, else the consultant (until
@@ -158,25 +294,56 @@ export function writeFollowUp(c: Composer): void {
     him: (b) => b.text(c.rng.chance(0.3) ? 'the patient' : c.pronouns.object),
     his: (b) => b.text(c.pronouns.possessive),
     pcp: (b) => referToClinician(b, pcp, c.rng),
-    soon: (b) => b.text(c.rng.pick(['2-3 days', '3-5 days', '1 week', '48-72 hours', '1-2 weeks'])),
-    interval: (b) =>
-      b.text(
-        c.rng.pick([
-          '1 week',
-          '1-2 weeks',
-          '2 weeks',
-          '4 weeks',
-          '3 months',
-          '6 months',
-          '1 month',
-        ]),
+    soon: (b) => b.text(c.rng.pick(next.interval)),
+    interval: (b) => b.text(c.rng.pick(next.interval)),
+    specialistInterval: (b) => b.text(c.rng.pick(next.specialist)),
+    purpose: next.purposes.length > 0 ? (b) => b.text(c.rng.pick(next.purposes)) : undefined,
+    date: (b) =>
+      writeDate(
+        b,
+        shiftDate(c.truth.date, c.rng.int(next.days[0], next.days[1])),
+        c.style.dateStyle,
+        c.rng,
       ),
-    date: (b) => writeDate(b, shiftDate(c.truth.date, c.rng.int(5, 90)), c.style.dateStyle, c.rng),
     // A clock time next to a date is part of the date element (i2b2 DATE convention).
     appointmentTime: (b) =>
       b.phiSpan(c.rng.pick(['9:00', '10:30 AM', '2:15 pm', '15:40', '8:45am']), 'DATE'),
     phone: (b) => writeClinicPhone(b, c.rng),
     specialty: (b) => b.text(specialty),
+  });
+  c.b.verbatim('\n');
+}
+
+/**
+ * The plan for the stay in an admission or progress note (generator choices): where the patient goes,
+ * for how long, and the code status.
+ */
+const admissionDispositions = bank(
+  'Dispo: admit to {service}{; anticipated LOS {los}|}.',
+  'Admit to {service}. Expected length of stay {los}.',
+  'Code status: full code. Dispo: inpatient{, anticipate {los} stay|}.',
+  'Admit; {DVT prophylaxis|VTE prophylaxis} per protocol. Anticipate discharge in {los}.',
+);
+const progressDispositions = bank(
+  'Dispo: continue inpatient care; anticipate discharge in {los}.',
+  'Anticipate discharge home {tomorrow|in 1-2 days} if stable.',
+  'Continue current management; discharge planning with case management.',
+  'Dispo: {home|home with services} when {medically stable|cleared by PT}.',
+  'Remains inpatient. Code status: full code.',
+);
+
+export function writeInpatientDisposition(c: Composer): void {
+  const admission = c.truth.kind === 'history-and-physical';
+  say(c.b, admission ? admissionDispositions : progressDispositions, c.rng, {
+    los: (b) => b.text(c.rng.pick(['1-2 days', '2-3 days', '24-48 hours', '2-4 days'])),
+    service: (b) =>
+      b.text(
+        c.rng.pick(
+          c.truth.ageYears < 18
+            ? ['pediatrics', 'the pediatric floor', 'the pediatric hospitalist service']
+            : ['medicine', 'telemetry', 'the medical floor', 'the hospitalist service'],
+        ),
+      ),
   });
   c.b.verbatim('\n');
 }
