@@ -10,6 +10,8 @@ import { ageOn, withoutPhi } from './realism.test-helper';
 import { daysBetween, patientFacts } from './context';
 import { familyNames, femaleGivenNames, maleGivenNames, schools } from './lexicon/people';
 import { symptoms } from './lexicon/symptoms';
+import { differentials } from './lexicon/clinical';
+import { conditions } from '../catalog';
 import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
 import { Rng } from '../rng';
 
@@ -373,7 +375,10 @@ describe('Notes of generated patients, generator 1.5.0', () => {
       expect(text, note.id).not.toMatch(
         /Return to (?:the ED|clinic)|call 911|should call the clinic|\bRTC\b|Next visit in|Due for|Overdue for|will schedule/i,
       );
-      expect(text, note.id).toMatch(/Dispo|Admit|discharge|Remains inpatient|length of stay/i);
+      // Several words, as a typo may hit one of them ("Dspo: home with services").
+      expect(text, note.id).toMatch(
+        /Dispo|Admit|discharge|inpatient|length of stay|Code status|home with services|when medically|case management/i,
+      );
     }
   });
 
@@ -476,5 +481,117 @@ describe('Notes of generated patients, generator 1.5.0', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('counsel on what fits the problem and the patient (1.4.0: weight loss for otitis media)', () => {
+    let weight = 0;
+    let adherence = 0;
+    for (const { note, patient, age, text } of all) {
+      for (const line of text.split('\n')) {
+        if (/weight loss strategies/i.test(line)) {
+          expect(age, `${note.id}: ${line}`).toBeGreaterThanOrEqual(18);
+          weight++;
+        }
+        if (/medication adherence|adherence discussed/i.test(line)) {
+          expect(onMedicationOn(patient, note.date), `${note.id}: ${line}`).toBe(true);
+          adherence++;
+        }
+        // HbA1c no sooner than every 3 months (ADA Standards of Care 2024, section 6).
+        expect(line, note.id).not.toMatch(
+          /(?:a1c|glycated hemoglobin|glycohemoglobin)[^.;\n]*? in \d+(?:-\d+)? weeks/i,
+        );
+      }
+    }
+    expect(weight).toBeGreaterThan(5);
+    expect(adherence).toBeGreaterThan(5);
+  });
+
+  it('call hypertension controlled only when the note\'s BP is (1.4.0: "controlled" at 162/97)', () => {
+    let checked = 0;
+    for (const { note, patient, text } of all) {
+      const bp = patient.measurements.find(
+        (m) => m.key === 'bloodPressurePanel' && m.encounterId === note.encounterId,
+      );
+      if (!bp) continue;
+      const high = bp.value >= 140 || (bp.diastolic ?? 0) >= 90;
+      // The status a problem line gives hypertension: "Essential hypertension (uncontrolled)",
+      // "HTN - at goal", "hypertension: controlled".
+      for (const m of text.matchAll(
+        /(?:\bHTN|hypertension)\s*(?:\(|-|:)\s*(uncontrolled|above goal|suboptimally controlled|near goal|controlled|at goal)\b/gi,
+      )) {
+        const status = m[1]!.toLowerCase();
+        if (status === 'controlled' || status === 'at goal')
+          expect(high, `${note.id}: ${bp.value}/${bp.diastolic}: ${m[0]}`).toBe(false);
+        if (status === 'uncontrolled' || status === 'above goal') {
+          expect(high, `${note.id}: ${bp.value}/${bp.diastolic}: ${m[0]}`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('plan the problem that brought the patient in as an acute one (1.4.0: "Acute CVA: reassess at next visit")', () => {
+    let checked = 0;
+    for (const { note, encounter, text } of all) {
+      if (!encounter.reason || (encounter.kind !== 'emergency' && encounter.kind !== 'inpatient'))
+        continue;
+      if (note.kind === 'discharge-summary') continue;
+      const code = conditions[encounter.reason].snomed.code;
+      // Each line of the A&P, with its offset in the note (masking PHI keeps offsets).
+      let start = text.search(/Assessment|Impression|\bA\/P|\bA&P|^Plan/im);
+      for (const line of text.slice(start).split('\n')) {
+        const lineStart = start;
+        start += line.length + 1;
+        const mentions = note.entities.some(
+          (e) =>
+            e.code === code &&
+            e.start >= lineStart &&
+            e.end <= lineStart + line.length &&
+            e.assertion === 'present',
+        );
+        if (!mentions) continue;
+        expect(line, note.id).not.toMatch(/next visit|refilled|in \d+ months|no changes/i);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('sum up by the setting (1.4.0: "admitted with" at a clinic, "doing well" in the ED)', () => {
+    for (const { note, encounter, patient, text } of all) {
+      const clinic = encounter.kind === 'ambulatory' || encounter.kind === 'wellness';
+      if (clinic) expect(text, note.id).not.toMatch(/ admitted (?:with|for) /i);
+      else
+        expect(text, note.id).not.toMatch(/(?:Overall|In general|Today) (?:doing well|improved)/i);
+      if (/on current regimen/i.test(text))
+        expect(onMedicationOn(patient, note.date), note.id).toBe(true);
+    }
+  });
+
+  it('weigh no adult diagnosis in a child, and leave no emergency open in the ED', () => {
+    const adult = new Set<string>(
+      ['heart-failure', 'myocardial-infarction', 'atrial-fibrillation', 'stroke'].map(
+        (k) => conditions[k as keyof typeof conditions].snomed.code,
+      ),
+    );
+    for (const k of ['acuteCoronarySyndrome', 'pulmonaryEmbolism'] as const)
+      adult.add(differentials[k].code);
+    const emergency = new Set<string>([...adult, differentials.appendicitis.code]);
+    let ed = 0;
+    for (const { note, age, encounter } of all) {
+      for (const e of note.entities) {
+        if (e.assertion !== 'possible' && e.assertion !== 'negated') continue;
+        if (age < 18 && e.type === 'Disease' && e.assertion === 'possible')
+          expect(adult.has(e.code!), `${note.id}: ${e.text}`).toBe(false);
+        if (encounter.kind === 'emergency' && e.assertion === 'possible' && e.type === 'Disease') {
+          // The encounter's own suspected reason is not a differential the note weighs.
+          if (encounter.reason && conditions[encounter.reason].snomed.code === e.code) continue;
+          expect(emergency.has(e.code!), `${note.id}: ${e.text}`).toBe(false);
+          ed++;
+        }
+      }
+    }
+    expect(ed).toBeGreaterThan(10);
   });
 });

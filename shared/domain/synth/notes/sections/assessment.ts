@@ -30,22 +30,113 @@ const problemLayouts = bank(
   '- ^{dx}: {plan}',
 );
 
-/** Plan phrasings for a problem (>= 8); `med` only when a drug treats it. */
+/**
+ * Plan phrasings for a problem (>= 8); `med` only when a drug treats it, `counsel` only when there is
+ * counselling that fits the problem (until 1.4.0 "weight loss strategies discussed" for otitis media
+ * in a 16-month-old and adherence counselling for patients on no medication).
+ */
 const problemPlans = bank(
   'continue {med}{ at current dose|}',
   'continue current dose of {med}',
   'stable on {med}{, no changes|; no side effects reported|}',
   'tolerating {med} well; continue',
   '{med} refilled{ x{3|6|12} months|}',
-  'continue {med}; recheck {lab} in {3|6} months',
-  'recheck {lab} {in 3 months|at next visit|prior to follow-up|in {4|6|8} weeks}',
-  '{lifestyle modifications|diet and exercise|weight loss strategies|adherence} discussed',
+  'continue {med}; recheck {lab} in {labInterval}',
+  'recheck {lab} {labWhen}',
+  '{counsel} discussed',
   '{monitor|observe}; no changes {today|at this time}',
-  'will follow, repeat {lab} in {4-6 weeks|3 months}',
-  'counseled on {diet and exercise|medication adherence|home monitoring}',
+  'will follow, repeat {lab} in {labInterval}',
+  'counseled on {counsel}',
   'continue to {monitor|follow}{ clinically|}',
   'no changes; {reassess|revisit} at next visit',
 );
+
+/**
+ * Plans for the problem that brought the patient to the ED or the ward (until 1.4.0 such problems got
+ * clinic plans: "# Acute CVA: no changes; reassess at next visit", "HF exacerbation: {med} refilled").
+ */
+const acuteProblemPlans = bank(
+  '{monitor closely|serial exams}; {specialty} following',
+  'treatment started; {reassess|trend labs} {in the morning|tomorrow}',
+  'improving with treatment; continue current management',
+  '{specialty} consulted; appreciate recommendations',
+  'continue {med}; monitor response',
+  'management per {specialty}{; continue to monitor|}',
+);
+const emergencyProblemPlans = bank(
+  'treated in the ED{ with improvement|}; outpatient follow-up with {specialty}',
+  '{stable|improved} after treatment in the ED; continue {med}',
+  'symptoms improved; {specialty} follow-up arranged',
+  'evaluated in the ED; {improved|stable} for discharge with {specialty} follow-up',
+);
+
+/** Specialty consulted for an acute problem, by condition (generator choice). */
+const acuteSpecialty: Partial<Record<ConditionKey, string>> = {
+  'heart-failure': 'cardiology',
+  'myocardial-infarction': 'cardiology',
+  'coronary-disease': 'cardiology',
+  'atrial-fibrillation': 'cardiology',
+  stroke: 'neurology',
+  asthma: 'pulmonology',
+  copd: 'pulmonology',
+  'deep-vein-thrombosis': 'hematology',
+  'type1-diabetes': 'endocrinology',
+  'type2-diabetes': 'endocrinology',
+  ckd: 'nephrology',
+  'breast-cancer': 'oncology',
+  'lung-cancer': 'oncology',
+  'colorectal-cancer': 'oncology',
+  depression: 'psychiatry',
+  anxiety: 'psychiatry',
+};
+
+/** Cardiometabolic problems that lifestyle counselling addresses (generator choice). */
+const lifestyleProblems: ReadonlySet<ConditionKey> = new Set<ConditionKey>([
+  'hypertension',
+  'type2-diabetes',
+  'prediabetes',
+  'hyperlipidaemia',
+  'coronary-disease',
+  'myocardial-infarction',
+  'stroke',
+  'obesity',
+  'ckd',
+  'heart-failure',
+]);
+
+/** Counselling that fits a problem (empty when none does). */
+function counselFor(c: Composer, key: ConditionKey, onMedication: boolean): string[] {
+  const out: string[] = [];
+  if (lifestyleProblems.has(key) && c.truth.ageYears >= 18)
+    out.push('lifestyle modifications', 'diet and exercise');
+  // Weight loss only for adults whose weight is the problem (obesity, or a BMI of 25 or more with a
+  // cardiometabolic problem); a child with obesity gets family-based healthy habits instead (AAP
+  // Clinical Practice Guideline for obesity in children and adolescents, 2023: intensive health
+  // behavior and lifestyle treatment).
+  const bmi = c.truth.measurements.find((m) => m.key === 'bmi');
+  const adult = c.truth.ageYears >= 18;
+  if (adult && (key === 'obesity' || (lifestyleProblems.has(key) && bmi && bmi.value >= 25)))
+    out.push('weight loss strategies');
+  if (!adult && key === 'obesity')
+    out.push('healthy eating and activity', 'family lifestyle changes');
+  if (onMedication) out.push('medication adherence');
+  if (key === 'hypertension') out.push('home BP monitoring');
+  if (key === 'type1-diabetes' || key === 'type2-diabetes') out.push('home glucose monitoring');
+  if (key === 'asthma' || key === 'copd') out.push('inhaler technique', 'trigger avoidance');
+  if (key === 'depression' || key === 'anxiety') out.push('sleep hygiene', 'coping strategies');
+  return out;
+}
+
+/**
+ * When a lab is rechecked. HbA1c at least every 3 months (ADA Standards of Care in Diabetes 2024,
+ * section 6: at least twice a year at goal, quarterly when not at goal or after a change of therapy;
+ * until 1.4.0 also "in 4 weeks"); the others from 4 weeks.
+ */
+function labIntervals(key: MeasurementKey | undefined): readonly string[] {
+  return key === 'hba1c'
+    ? ['3 months', '6 months']
+    : ['4-6 weeks', '6-8 weeks', '3 months', '6 months'];
+}
 
 /** Labs a plan rechecks for each condition. */
 const recheck: Partial<Record<ConditionKey, MeasurementKey>> = {
@@ -67,6 +158,16 @@ function statusOf(c: Composer, key: ConditionKey): string {
   const a1c = c.truth.measurements.find((m) => m.key === 'hba1c');
   if (a1c && (key === 'type2-diabetes' || key === 'type1-diabetes'))
     return a1c.value >= 8 ? 'uncontrolled' : 'controlled';
+  // Blood pressure by the reading the note shows (until 1.4.0 "controlled" at 162/97): 2017
+  // ACC/AHA guideline, treatment goal < 130/80 mm Hg; stage 2 from 140/90.
+  const bp = c.truth.measurements.find((m) => m.key === 'bloodPressurePanel');
+  if (bp && key === 'hypertension') {
+    const diastolic = bp.diastolic ?? 0;
+    if (bp.value >= 140 || diastolic >= 90) return c.rng.pick(['uncontrolled', 'above goal']);
+    if (bp.value >= 130 || diastolic >= 80)
+      return c.rng.pick(['near goal', 'suboptimally controlled']);
+    return c.rng.pick(['controlled', 'at goal', 'stable']);
+  }
   return c.rng.pick(['stable', 'chronic, stable', 'controlled', 'at baseline']);
 }
 
@@ -75,6 +176,16 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
   const medication = c.truth.medications.find((m) => m.indication === key);
   const lab = recheck[key];
   let dx = -1;
+  const counsel = counselFor(c, key, medication !== undefined);
+  const kind = c.truth.encounter.kind;
+  const acute =
+    key === c.truth.reason && c.truth.acute && kind !== 'ambulatory' && kind !== 'wellness';
+  const plans = !acute
+    ? problemPlans
+    : kind === 'emergency'
+      ? emergencyProblemPlans
+      : acuteProblemPlans;
+  const specialty = acuteSpecialty[key];
   const slots: Slots = {
     dx: () =>
       (dx =
@@ -87,8 +198,19 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,
     lab: lab ? () => writePlannedTest(c, lab) : undefined,
+    labInterval: (b) => b.text(c.rng.pick(labIntervals(lab))),
+    labWhen: (b) =>
+      b.text(
+        c.rng.pick([
+          ...labIntervals(lab).map((i) => `in ${i}`),
+          'at next visit',
+          'prior to follow-up',
+        ]),
+      ),
+    counsel: counsel.length > 0 ? (b) => b.text(c.rng.pick(counsel)) : undefined,
+    specialty: specialty ? (b) => b.text(specialty) : undefined,
     // The plan sentence fills its own slots from this object (no problem plan uses {plan}).
-    plan: () => say(c.b, problemPlans, c.rng, slots),
+    plan: () => say(c.b, plans, c.rng, slots),
   };
   return slots;
 }
@@ -154,12 +276,39 @@ const ruledOut = bank(
   'not consistent with {ddx}',
 );
 
+/**
+ * Diagnoses of adults that a child's note does not weigh (until 1.4.0 "suspicious for heart failure"
+ * in a 3-year-old with asthma, "possible atrial fibrillation" with a child's anxiety).
+ */
+const adultDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new Set<
+  DifferentialKey | ConditionKey
+>([
+  'heart-failure',
+  'myocardial-infarction',
+  'acuteCoronarySyndrome',
+  'atrial-fibrillation',
+  'pulmonaryEmbolism',
+  'stroke',
+]);
+
+/**
+ * Emergencies an ED note cannot leave open when it sends the patient home: there they are ruled out
+ * (until 1.4.0 "suspicious for appendicitis" and then "discharge home").
+ */
+const emergencyDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new Set<
+  DifferentialKey | ConditionKey
+>([...adultDifferentials, 'appendicitis']);
+
 /** Differential diagnoses the note may raise: never a condition the patient has had. */
 function differentialsOf(c: Composer): (DifferentialKey | ConditionKey)[] {
   const key = c.truth.reason ?? c.truth.suspected;
   const had = everHad(c.truth);
   const weighed = key ? (differentialsFor[key] ?? []) : (c.truth.presentation?.differentials ?? []);
-  return weighed.filter((d) => !(d in conditionTerms) || !had.has(d as ConditionKey));
+  return weighed.filter(
+    (d) =>
+      (!(d in conditionTerms) || !had.has(d as ConditionKey)) &&
+      (c.truth.ageYears >= 18 || !adultDifferentials.has(d)),
+  );
 }
 
 function writeDifferentialLine(c: Composer): void {
@@ -173,7 +322,9 @@ function writeDifferentialLine(c: Composer): void {
   // One differential, sometimes two: one still possible and one ruled out.
   const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
   let negated = c.rng.chance(0.5);
+  const emergency = c.truth.encounter.kind === 'emergency';
   for (const ddx of chosen) {
+    if (emergency && emergencyDifferentials.has(ddx)) negated = true;
     const assertion = negated ? 'negated' : 'possible';
     c.b.capitalise();
     say(c.b, negated ? ruledOut : possible, c.rng, {
@@ -185,19 +336,32 @@ function writeDifferentialLine(c: Composer): void {
   c.b.verbatim('\n');
 }
 
+/**
+ * One-line summaries. The verb follows the setting and "doing well" is for clinic visits only (until
+ * 1.4.0 "admitted with" in clinic notes and "today doing well" in an HF exacerbation's ED note);
+ * "on current regimen" needs a regimen and "unchanged from prior" a prior visit.
+ */
 const summaries = bank(
-  '{age} {sex} with {pmh} {admitted with|presenting with|here for} {reason}.',
+  '{age} {sex} with {pmh} {presentingWith} {reason}.',
   'In summary, {he} is {aAge} {sex} with {reason}{ and {pmh}|}.',
   '^{reason}, {improving|stable|being treated|clinically improving}.',
-  '{Overall|In general|Today} {doing well|stable|unchanged from prior|improved}{ on current regimen|}.',
   '{Assessment|Impression}: {age} {sex} with {pmh}.',
 );
+const clinicSummaryBank = [
+  ...summaries,
+  ...bank(
+    '{Overall|In general|Today} {doing well|stable|improved}{ on current regimen{regimen}|}.',
+    '{Overall|In general} unchanged from prior{priorVisit}.',
+  ),
+];
 
 /** The A/P section: a summary, the problems (reason first), differentials, planned studies. */
 export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
   writeHeader(c, 'assessmentPlan');
   if (c.truth.conditions.length > 0 && c.rng.chance(0.6)) {
-    say(c.b, summaries, c.rng, summarySlots);
+    const kind = c.truth.encounter.kind;
+    const clinic = kind === 'ambulatory' || kind === 'wellness';
+    say(c.b, clinic ? clinicSummaryBank : summaries, c.rng, summarySlots);
     c.b.verbatim('\n');
   }
   const present = c.truth.conditions.filter((x) => x.assertion === 'present');

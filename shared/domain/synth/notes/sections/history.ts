@@ -151,6 +151,8 @@ const childWords = {
   },
 } as const;
 
+const writeNothing = (): void => {};
+
 /** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
 export function historySlots(c: Composer): Slots {
   // One set per note (they only close over the note's own state), kept on the composer.
@@ -186,6 +188,20 @@ function buildHistorySlots(c: Composer): Slots {
     His: (b) => b.text(cap(p.possessive)),
     dur: (b) => b.text(c.plan.onset.text),
     visitAge: (b) => b.text(visitAge(years, months)),
+    // The assessment's summary line (sections/assessment.ts): the verb by setting, and gates that
+    // write nothing (a regimen to be on, a visit before this one).
+    presentingWith: (b) =>
+      b.text(
+        truth.encounter.kind === 'inpatient'
+          ? c.rng.pick(['admitted with', 'admitted for'])
+          : truth.encounter.kind === 'emergency'
+            ? 'presenting with'
+            : c.rng.pick(['here for', 'seen for']),
+      ),
+    regimen: truth.medications.length > 0 ? writeNothing : undefined,
+    priorVisit: truth.patient.encounters.some((e) => e.start < truth.encounter.start)
+      ? writeNothing
+      : undefined,
     // What a parent says of an unwell child: "fussy" only under 4 (until 1.4.0 of 8-year-olds too).
     unsettled: (b) =>
       b.text(
