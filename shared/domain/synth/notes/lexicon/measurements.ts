@@ -30,7 +30,9 @@ export const measurementTerms: Readonly<Partial<Record<MeasurementKey, Measureme
   bodyWeight: m(['weight'], ['Wt'], [' kg', 'kg'], 1),
   bodyHeight: m(['height'], ['Ht'], [' cm'], 0),
   bmi: m(['body mass index'], ['BMI'], ['', ' kg/m2'], 1),
-  bmiPercentile: m(['BMI percentile', 'BMI-for-age percentile'], [], ['th percentile', '%']),
+  // A number after the name ("BMI percentile 73", "73%"); the ordinal form follows bmiForAgeTerms (until
+  // 1.4.0 the unit was 'th percentile': "BMI percentile 54th percentile", "73th").
+  bmiPercentile: m(['BMI percentile', 'BMI-for-age percentile'], [], ['', '%']),
   glucoseMass: m(['glucose', 'blood glucose', 'blood sugar'], ['BG', 'Glu'], [' mg/dL', '']),
   glucoseMoles: m(['glucose', 'blood glucose'], ['BG'], [' mmol/L'], 1),
   hba1c: m(['hemoglobin A1c', 'glycated hemoglobin'], ['A1c', 'HbA1c'], ['%', ' %'], 1),
@@ -63,4 +65,29 @@ export const poundsPerKg = 2.20462;
 /** Fixed-point rendering without trailing noise ("7.20" -> "7.2" only when decimals say so). */
 export function formatValue(value: number, decimals: number): string {
   return decimals === 0 ? String(Math.round(value)) : value.toFixed(decimals);
+}
+
+/**
+ * Names of the BMI percentile that the ordinal form follows: "BMI-for-age 73rd percentile", "BMI for age
+ * at the 92nd percentile" (the word "percentile" comes after the value, not in the name as well).
+ */
+export const bmiForAgeTerms: readonly string[] = ['BMI-for-age', 'BMI for age'];
+
+/** An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 23rd, 73rd, 92nd, 99th. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * A BMI-for-age percentile as a note writes it: a whole percentile from 1 to 99, else "above the 99th"
+ * or "below the 1st" (a percentile rank is at most 99; the FHIR Observation keeps the computed value,
+ * which rounds to 100 above 99.5: until 1.4.0 notes wrote "BMI percentile 100%").
+ */
+export function percentileRank(value: number): { bound: '' | '>' | '<'; rank: number } {
+  const n = Math.round(value);
+  if (n >= 100) return { bound: '>', rank: 99 };
+  if (n < 1) return { bound: '<', rank: 1 };
+  return { bound: '', rank: n };
 }

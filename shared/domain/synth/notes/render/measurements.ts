@@ -1,14 +1,18 @@
 // Domain (synth/notes/render): vital signs and lab results of the encounter, with their names as LabTest
 // entities (catalog LOINC), values with units, occasional unit conversions and abnormal flags.
 import { measurements, systems, type MeasurementKey } from '../../catalog';
-import type { TrueMeasurement } from '../../model';
+import type { Sex, TrueMeasurement } from '../../model';
+import { daysBetween } from '../context';
 import type { Composer } from '../composer';
 import {
+  bmiForAgeTerms,
   celsiusToFahrenheit,
   formatValue,
   isVital,
   measurementTerms,
   mgPerDlPerMmolGlucose,
+  ordinal,
+  percentileRank,
   poundsPerKg,
 } from '../lexicon/measurements';
 
@@ -30,8 +34,10 @@ const glucoseMmolShare = 0.15;
 const fahrenheitShare = 0.4;
 const poundsShare = 0.3;
 
+type Limits = readonly [number, number];
+
 /** Adult reference limits used for H/L flags (typical US laboratory reference intervals). */
-const limits: Partial<Record<MeasurementKey, readonly [number, number]>> = {
+const limits: Partial<Record<MeasurementKey, Limits>> = {
   glucoseMass: [70, 99],
   hba1c: [4, 5.6],
   totalCholesterol: [0, 199],
@@ -44,8 +50,99 @@ const limits: Partial<Record<MeasurementKey, readonly [number, number]>> = {
   alt: [0, 40],
 };
 
-function flagOf(key: MeasurementKey, value: number): Shown['flag'] {
-  const range = limits[key];
+/**
+ * Serum creatinine (mg/dL) by age in days and sex, under 18: the CALIPER pediatric reference intervals
+ * (Colantonio DA et al., Clin Chem 2012;58:854, and their age partitions), as transferred to enzymatic
+ * Beckman Coulter DxC assays ("CLSI-based transference of the CALIPER database of pediatric reference
+ * intervals to Beckman Coulter DxC biochemical assays", Clin Biochem 2015;48:870) and listed by the
+ * UCSF Clinical Laboratories (Lab Manual, "Creatinine, Plasma / Serum"): 0-14 days 0.30-0.90; 15 days
+ * to <2 years 0.10-0.30; 2 to <5 years 0.20-0.40; 5 to <12 years 0.30-0.60; 12 to <15 years 0.40-0.80;
+ * 15 to <19 years 0.60-1.00 (boys) and 0.50-0.80 (girls). Those are the source's values (adults keep
+ * the adult interval from 18).
+ */
+function childCreatinine(ageDays: number, years: number, sex: Sex): Limits {
+  if (ageDays < 15) return [0.3, 0.9];
+  if (years < 2) return [0.1, 0.3];
+  if (years < 5) return [0.2, 0.4];
+  if (years < 12) return [0.3, 0.6];
+  if (years < 15) return [0.4, 0.8];
+  return sex === 'male' ? [0.6, 1.0] : [0.5, 0.8];
+}
+
+/**
+ * Plasma glucose (mg/dL; the labs' glucose is non-fasting, state/lab-results.ts) under 18: under 1 month
+ * 55-115, 1 month to 1 year 55-123, 1 to 17 years 56-145 (UCSF Clinical Laboratories Lab Manual,
+ * "Glucose, non-fasting", after Soldin SJ, Pediatric Reference Intervals, 6th ed., AACC Press 2007, and
+ * Beckman Coulter's Pediatric Reference Range Guidelines, Bulletin 9345). Those are the source's values.
+ */
+function childGlucose(ageDays: number, years: number): Limits {
+  if (ageDays < 30) return [55, 115];
+  return years < 1 ? [55, 123] : [56, 145];
+}
+
+/**
+ * Serum potassium (mmol/L) in the first year, when it runs higher: birth-7 days 3.2-5.5, 8 days-1 month
+ * 3.4-6.0, 1-5 months 3.5-5.6, 6 months-1 year 3.5-6.1 (Davis's Lab & Diagnostic Tests, "Potassium,
+ * Blood"; the source's values); from 1 year the adult 3.5-5.1 (the same source gives 3.8-5.1 at 2-19).
+ */
+function childPotassium(ageDays: number, months: number): Limits {
+  if (ageDays < 8) return [3.2, 5.5];
+  if (months < 1) return [3.4, 6.0];
+  if (months < 6) return [3.5, 5.6];
+  return months < 12 ? [3.5, 6.1] : limits.potassium!;
+}
+
+/**
+ * Lipids under 18 (mg/dL): flagged from the NHLBI Expert Panel's borderline cut points, as adults' are
+ * from theirs: total cholesterol 170, LDL 110, triglycerides 75 (0-9 years) or 90 (10-19 years), HDL
+ * low under 40 (Expert Panel on Integrated Guidelines for Cardiovascular Health and Risk Reduction in
+ * Children and Adolescents, Pediatrics 2011;128 Suppl 5:S213).
+ */
+const childLipids: Partial<Record<MeasurementKey, Limits>> = {
+  totalCholesterol: [0, 169],
+  ldl: [0, 109],
+  hdl: [40, 999],
+};
+
+/**
+ * The reference interval for H/L flags at an age (days from birth to the note date) and sex, or none.
+ * A child's result is judged by a pediatric interval (until 1.4.0 by the adult one: "Creat 0.46 (L)"
+ * of a 5-year-old, "BG 106 H" of a 4-year-old's non-fasting glucose). Children's eGFR is not flagged:
+ * the CKD-EPI 2021 eGFR is for adults (labs do not report it under 18, and the generator draws none);
+ * HbA1c keeps the adult interval (the ADA uses the same A1c cut points in youth), and ALT the adult upper
+ * limit (children's are lower, so no normal child's ALT is flagged; the generator draws none either).
+ */
+export function referenceLimits(
+  key: MeasurementKey,
+  ageDays: number,
+  sex: Sex,
+): Limits | undefined {
+  const years = ageDays / 365.25;
+  if (years >= 18) return limits[key];
+  const months = ageDays / (365.25 / 12);
+  switch (key) {
+    case 'creatinine':
+      return childCreatinine(ageDays, years, sex);
+    case 'glucoseMass':
+      return childGlucose(ageDays, years);
+    case 'potassium':
+      return childPotassium(ageDays, months);
+    case 'egfr':
+      return undefined;
+    case 'triglycerides':
+      return years < 10 ? [0, 74] : [0, 89];
+    default:
+      return childLipids[key] ?? limits[key];
+  }
+}
+
+function flagOf(c: Composer, key: MeasurementKey, value: number): Shown['flag'] {
+  const { patient, date } = c.truth;
+  const range = referenceLimits(
+    key,
+    daysBetween(patient.demographics.birthDate, date),
+    patient.demographics.sex,
+  );
   if (!range) return '';
   return value > range[1] ? 'H' : value < range[0] ? 'L' : '';
 }
@@ -59,7 +156,7 @@ function show(c: Composer, m: TrueMeasurement): Shown {
       key: 'glucoseMoles',
       value: formatValue(mmol, 1),
       unit: ' mmol/L',
-      flag: flagOf(m.key, m.value),
+      flag: flagOf(c, m.key, m.value),
       converted: true,
     };
   }
@@ -92,7 +189,7 @@ function show(c: Composer, m: TrueMeasurement): Shown {
     key: m.key,
     value: formatValue(m.value, terms.decimals),
     unit,
-    flag: flagOf(m.key, m.value),
+    flag: flagOf(c, m.key, m.value),
   };
 }
 
@@ -133,7 +230,47 @@ export function writePlannedTest(c: Composer, key: MeasurementKey): number {
   return writeName(c, key, c.rng.chance(0.6), 'hypothetical');
 }
 
+const proseSeparators = [' ', ' of ', ' was ', ' is ', ': '];
+const proseBoundSeparators = [' ', ' was ', ' is ', ': '];
+
+/**
+ * A BMI-for-age percentile: a number after "BMI percentile" ("BMI percentile: 73", "73%", "of 73"), or an
+ * ordinal before "percentile" after "BMI-for-age" ("BMI-for-age 73rd percentile", "at the 92nd
+ * percentile", "above the 99th percentile"). Until 1.4.0 notes wrote "BMI percentile 54th percentile",
+ * "BMI percentile of 58th percentile", "73th" and "100%".
+ */
+function writeBmiPercentile(c: Composer, m: TrueMeasurement, compactSeparator?: string): void {
+  const { bound, rank } = percentileRank(m.value);
+  const compact = compactSeparator !== undefined;
+  if (c.rng.chance(0.5)) {
+    writeName(c, 'bmiPercentile', compact);
+    const unit = compact && c.rng.chance(0.5) ? '%' : '';
+    if (compact) c.b.verbatim(compactSeparator);
+    // Not "of >99": a bound reads after "was", "is" or a colon.
+    else c.b.text(c.rng.pick(bound ? proseBoundSeparators : proseSeparators));
+    c.b.verbatim(`${bound}${rank}${unit}`);
+    return;
+  }
+  c.b.entity(c.rng.pick(bmiForAgeTerms), 'LabTest', 'present', {
+    code: measurements.bmiPercentile.loinc,
+    system: systems.loinc,
+  });
+  if (compact) {
+    c.b.verbatim(`${compactSeparator === '-' ? ' ' : compactSeparator}${bound}${ordinal(rank)}`);
+    c.b.text(' percentile');
+    return;
+  }
+  if (bound) c.b.text(bound === '>' ? ' above the ' : ' below the ');
+  else c.b.text(c.rng.pick([' at the ', ': ', ' ']));
+  c.b.verbatim(ordinal(rank));
+  c.b.text(' percentile');
+}
+
 function writeCompactItem(c: Composer, m: TrueMeasurement, separator: string): void {
+  if (m.key === 'bmiPercentile') {
+    writeBmiPercentile(c, m, separator);
+    return;
+  }
   const s = show(c, m);
   writeName(c, s.key, true);
   c.b.verbatim(`${separator}${s.value}${c.rng.chance(0.5) || s.converted ? s.unit : ''}`);
@@ -141,9 +278,13 @@ function writeCompactItem(c: Composer, m: TrueMeasurement, separator: string): v
 }
 
 function writeProseItem(c: Composer, m: TrueMeasurement): void {
+  if (m.key === 'bmiPercentile') {
+    writeBmiPercentile(c, m);
+    return;
+  }
   const s = show(c, m);
   writeName(c, s.key, false);
-  c.b.text(c.rng.pick([' ', ' of ', ' was ', ' is ', ': ']));
+  c.b.text(c.rng.pick(proseSeparators));
   c.b.verbatim(`${s.value}${s.unit}`);
   if (s.flag && c.rng.chance(0.4)) c.b.text(s.flag === 'H' ? ', elevated' : ', low');
 }

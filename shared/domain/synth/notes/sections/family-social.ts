@@ -3,8 +3,9 @@
 import type { ConditionKey } from '../../catalog';
 import type { FamilyHistoryEntry } from '../../model';
 import type { Composer } from '../composer';
-import { everHad, packYearsAt } from '../context';
-import { employers, occupations, schools, schoolStage } from '../lexicon/people';
+import { everHad, packYearsAt, type NoteTruth } from '../context';
+import { ordinal } from '../lexicon/measurements';
+import { employers, femaleGivenNames, occupations, schools, schoolStage } from '../lexicon/people';
 import { writeCondition, writeInlineList } from '../render/mentions';
 import { writeAgeNumber, writeCity, writeYear } from '../render/phi';
 import { bank, say, type Slots } from '../template';
@@ -169,6 +170,70 @@ const youngChild = bank(
   'At home with {his} {relRole}, {rel}. No smoke exposure.',
 );
 
+/**
+ * 12-17: an adolescent's social history: home and school; tobacco in a teenager's words, and smoking
+ * only when the record says the patient smokes or smoked; no alcohol habit; from 16 sometimes a
+ * part-time job, never a profession (until 1.4.0 16- and 17-year-olds got the adult one: "Reports daily
+ * alcohol use", "Drinks 1-2 glasses of wine nightly", "Works as a software developer at ...").
+ */
+const teenHome = bank(
+  'Lives with {his} {relRole}{, {rel},|} in {city}; in {grade} at {school}.',
+  'In {grade} at {school}. Lives at home with {his} {relRole}.',
+  'Attends {school} ({grade}). Lives with {his} {relRole}{ and siblings|} in {city}.',
+  'Lives at home with {his} {relRole} in {city}. Attends {school}, {grade}.',
+  'In {grade} at {school}; lives with {his} {relRole}{ and siblings|}.',
+);
+const teenTobacco = {
+  never: bank(
+    'Denies tobacco, vaping, alcohol or drug use.',
+    'Does not smoke or vape. Denies alcohol or drugs.',
+    'No tobacco or vape use.',
+    'Never smoked; does not vape.',
+    'Denies smoking, vaping or alcohol.',
+  ),
+  former: bank(
+    'Used to smoke cigarettes; quit in {year}. Does not vape.',
+    'Former smoker, quit {year}; denies vaping, alcohol or drugs.',
+    'Smoked cigarettes in the past, stopped in {year}.',
+    'Tobacco: former (quit {year}); no vaping now.',
+  ),
+  current: bank(
+    'Smokes cigarettes daily; counseled on quitting{ and on vaping|}.',
+    'Current smoker (cigarettes); cessation discussed with {him}.',
+    'Tobacco: current, cigarettes every day. Denies alcohol or drugs.',
+    'Reports smoking cigarettes every day; not ready to quit.',
+  ),
+};
+const teenJob = bank(
+  'Works part-time at {teenJob}.',
+  'Has a part-time job at {teenJob}{ on weekends|}.',
+  'Works weekends at {teenJob}.',
+);
+/** Where a 16- or 17-year-old works part-time (one per patient: the facts' employer index). */
+const teenJobs: readonly string[] = [
+  'a grocery store',
+  'a restaurant',
+  'a coffee shop',
+  'a movie theater',
+  'a pizza place',
+  'a summer camp',
+];
+
+/**
+ * The relative's role at the note's date. patientFacts draws it from the age at the cohort's as-of
+ * date, and a note can be up to three years older than that: a minor at the note date lives with a
+ * parent, and a patient under 30 has no son or daughter as the relative (until 1.4.0 a 17-year-old
+ * "lives at home with his husband", a 16-year-old "with her daughter"). The parent is of the drawn
+ * name's sex, so the name still fits; a parent or grandmother drawn for a minor stays.
+ */
+function relativeRoleAt(truth: NoteTruth): string {
+  const { relativeRole: role, relative } = truth.facts;
+  const child = role === 'daughter' || role === 'son';
+  if (truth.ageYears >= 18 && !(child && truth.ageYears < 30)) return role;
+  if (role === 'mother' || role === 'father' || role === 'grandmother') return role;
+  return femaleGivenNames.includes(relative.given) ? 'mother' : 'father';
+}
+
 const packFractions: Readonly<Record<number, string>> = { 0.25: '1/4', 0.5: '1/2', 0.75: '3/4' };
 
 /** Packs a day as notes write them: 5 cigarettes "1/4", 15 "3/4", 30 "1.5" (a pack is 20). */
@@ -181,7 +246,6 @@ function socialSlots(c: Composer): Slots {
   const { truth } = c;
   const f = truth.facts;
   const year = Number(truth.date.slice(0, 4));
-  const grades = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th'];
   return {
     year: (b) => writeYear(b, f.quitYear),
     ago: (b) => b.verbatim(String(Math.max(1, year - f.quitYear))),
@@ -190,7 +254,8 @@ function socialSlots(c: Composer): Slots {
     ppd: (b) => b.verbatim(packsPerDay(f.cigarettesPerDay)),
     cpd: (b) => b.verbatim(String(f.cigarettesPerDay)),
     his: (b) => b.text(c.pronouns.possessive),
-    relRole: (b) => b.text(f.relativeRole),
+    him: (b) => b.text(c.pronouns.object),
+    relRole: (b) => b.text(relativeRoleAt(truth)),
     rel: (b) => b.phiSpan(`${f.relative.given} ${f.relative.family}`, 'NAME'),
     city: (b) => writeCity(b, truth.patient),
     // "an electrician", "a teacher" (until 1.3.0 always "a").
@@ -218,13 +283,13 @@ function socialSlots(c: Composer): Slots {
       const pool = schools[schoolStage(truth.ageYears)];
       b.phiSpan(pool[f.employerIndex % pool.length]!, 'OTHER');
     },
-    // US grades by age: kindergarten at 5, 1st grade at 6 (until 1.4.0 a 5-year-old was in "1st").
+    // US grades by age: kindergarten at 5, 1st grade at 6 (until 1.4.0 a 5-year-old was in "1st"),
+    // through 12th at 17 (until 1.4.0 the grades stopped at 10th, when no one over 15 was graded).
     grade: (b) =>
       b.text(
-        truth.ageYears <= 5
-          ? 'kindergarten'
-          : `${grades[Math.min(grades.length - 1, truth.ageYears - 6)]!} grade`,
+        truth.ageYears <= 5 ? 'kindergarten' : `${ordinal(Math.min(12, truth.ageYears - 5))} grade`,
       ),
+    teenJob: (b) => b.text(teenJobs[f.employerIndex % teenJobs.length]!),
     daycare:
       truth.ageYears >= 1
         ? (b) => b.text(truth.ageYears >= 3 ? c.rng.pick(['daycare', 'preschool']) : 'daycare')
@@ -236,8 +301,21 @@ export function writeSocialHistory(c: Composer): void {
   writeHeader(c, 'shx');
   const { truth } = c;
   const slots = socialSlots(c);
-  if (truth.ageYears < 16) {
+  if (truth.ageYears < 12) {
     say(c.b, truth.ageYears < 5 ? youngChild : schoolChild, c.rng, slots);
+    c.b.verbatim('\n');
+    return;
+  }
+  const lines = c.style.lists === 'lines' || c.style.lists === 'bullets';
+  if (truth.ageYears < 18) {
+    // An adolescent's (until 1.4.0 the adult history from 16, the school child's at 12-15).
+    say(c.b, teenHome, c.rng, slots);
+    c.b.verbatim(lines ? '\n' : ' ');
+    say(c.b, teenTobacco[truth.smoking], c.rng, slots);
+    if (truth.ageYears >= 16 && c.rng.chance(0.4)) {
+      c.b.verbatim(lines ? '\n' : ' ');
+      say(c.b, teenJob, c.rng, slots);
+    }
     c.b.verbatim('\n');
     return;
   }
@@ -251,7 +329,6 @@ export function writeSocialHistory(c: Composer): void {
     () => say(c.b, work, c.rng, slots),
   ];
   const order = c.rng.chance(0.5) ? [0, 1, 2, 3] : [2, 3, 0, 1];
-  const lines = c.style.lists === 'lines' || c.style.lists === 'bullets';
   order.slice(0, 2 + c.style.verbosity).forEach((i, n) => {
     if (n > 0) c.b.verbatim(lines ? '\n' : ' ');
     parts[i]!();
