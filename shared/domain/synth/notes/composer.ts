@@ -41,6 +41,17 @@ export interface Staff {
   consultant: Person;
 }
 
+/**
+ * How a patient came to the ED or the ward, drawn once per encounter so that the H&P and the
+ * discharge summary agree (until 1.4.0 each sentence drew its own: "transferred from" in the course,
+ * "presents to the ED" in the HPI, and ED patients "transferred" then sent home). `hospital` is the
+ * outside hospital of a transfer. Clinic visits are walk-ins.
+ */
+export interface Arrival {
+  mode: 'walk-in' | 'ems' | 'transfer';
+  hospital?: string;
+}
+
 export interface Pronouns {
   subject: string;
   object: string;
@@ -54,6 +65,8 @@ export interface Composer {
   style: NoteStyle;
   plan: SymptomPlan;
   staff: Staff;
+  /** How the patient came to this encounter; the same for all its notes. */
+  arrival: Arrival;
   pronouns: Pronouns;
   /** Chemical mentions of the patient's medications, linked to their indications when the note is done. */
   medicationMentions: { index: number; medication: TrueMedication }[];

@@ -377,7 +377,7 @@ describe('Notes of generated patients, generator 1.5.0', () => {
       );
       // Several words, as a typo may hit one of them ("Dspo: home with services").
       expect(text, note.id).toMatch(
-        /Dispo|Admit|discharge|inpatient|length of stay|Code status|home with services|when medically|case management/i,
+        /Dispo|Admit|discharge|inpatient|length of stay|Code status|home|Anticipate|case management/i,
       );
     }
   });
@@ -593,5 +593,80 @@ describe('Notes of generated patients, generator 1.5.0', () => {
       }
     }
     expect(ed).toBeGreaterThan(10);
+  });
+
+  it('tell one story of how the patient came, in every note of a stay (1.4.0: transferred and walked in)', () => {
+    const byEncounter = new Map<string, typeof all>();
+    for (const item of all) {
+      if (item.encounter.kind !== 'inpatient' && item.encounter.kind !== 'emergency') continue;
+      const list = byEncounter.get(item.encounter.id) ?? [];
+      list.push(item);
+      byEncounter.set(item.encounter.id, list);
+    }
+    let transfers = 0;
+    for (const notes of byEncounter.values()) {
+      const hospitals = new Set<string>();
+      let walkedIn = false;
+      for (const { note, encounter } of notes) {
+        for (const m of note.text.matchAll(/\b(?:transferred|transfer) from /gi)) {
+          const span = note.phi.find((p) => p.start === m.index + m[0].length);
+          expect(span, note.id).toBeDefined();
+          hospitals.add(span!.text);
+        }
+        if (/(?:presents|presenting) to the (?:ED|ER|emergency)|brought in by EMS/i.test(note.text))
+          walkedIn = true;
+        if (encounter.kind === 'emergency')
+          expect(withoutPhi(note), note.id).not.toMatch(
+            /transferred from|\badmitted (?:for|with)\b/i,
+          );
+      }
+      expect(hospitals.size, notes[0]!.note.id).toBeLessThanOrEqual(1);
+      if (hospitals.size > 0) {
+        expect(walkedIn, notes[0]!.note.id).toBe(false);
+        transfers++;
+      }
+    }
+    expect(transfers).toBeGreaterThan(0);
+  });
+
+  it('have a parent report a young child\'s symptoms (1.4.0: a 4-month-old "has noticed ear pain")', () => {
+    let parents = 0;
+    for (const { note, age, text } of all) {
+      if (age >= 4) continue;
+      expect(text, note.id).not.toMatch(
+        /\b(?:he|she) (?:reports|denies|specifically denies|has noticed)\b|\b(?:patient|pt) denies|\bendorses\b|\bcomplains of\b|no complaints of|main concern is/i,
+      );
+      if (
+        /\b(?:his|her) (?:mother|father|grandmother|parent) (?:reports|has noticed|is most concerned)|\bper (?:his|her) (?:mother|father|grandmother|parent)/i.test(
+          text,
+        )
+      )
+        parents++;
+    }
+    expect(parents).toBeGreaterThan(10);
+  });
+
+  it('list as associated only symptoms the opening did not name (1.4.0 repeated the complaint)', () => {
+    let checked = 0;
+    for (const { note } of all) {
+      for (const m of note.text.matchAll(/(?:Associated symptoms include|Also with) /g)) {
+        const after = note.entities.find((e) => e.start === m.index + m[0].length);
+        if (!after) continue;
+        const lineStart = note.text.lastIndexOf('\n', m.index) + 1;
+        const earlier = note.entities.filter(
+          (e) =>
+            e.type === 'Symptom' &&
+            e.start >= lineStart &&
+            e.end <= m.index &&
+            e.assertion === 'present',
+        );
+        expect(
+          earlier.map((e) => e.code),
+          `${note.id}: ${note.text.slice(lineStart, m.index + 60)}`,
+        ).not.toContain(after.code);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });

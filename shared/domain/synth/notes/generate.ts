@@ -15,12 +15,13 @@ import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter, TrueMeasuremen
 import type { Rng } from '../rng';
 import { NoteBuilder, type CaseStyle } from './builder';
 import { writeDischargeSummary, writeHistoryAndPhysical, writeProgressNote } from './compose';
-import { pronounsFor, type Composer, type NoteStyle } from './composer';
+import { pronounsFor, type Arrival, type Composer, type NoteStyle } from './composer';
 import { ageAt, noteTruth, patientFacts, type NoteKind, type PatientFacts } from './context';
 import { conditionForCode, conditionTerms } from './lexicon/conditions';
 import { reasonSymptoms, symptoms } from './lexicon/symptoms';
 import { documentedRates, type NoiseRates } from './noise';
 import { encounterTeam, noteAuthor, type EncounterTeam } from './people';
+import { outsideHospitals } from './lexicon/people';
 import { pickPresentation, type Presentation } from './lexicon/presentations';
 import { pickTitle } from './sections/frame';
 import { planSymptoms } from './symptom-plan';
@@ -56,6 +57,7 @@ export function generateNotes(
       measurements: byEncounter.get(encounter.id) ?? [],
       team: encounterTeam(encounter.kind, facts.pcp, encounterRng.fork('team')),
       presentation: presentationOf(patient, encounter, encounterRng.fork('presentation')),
+      arrival: arrivalOf(encounter, encounterRng.fork('arrival')),
     };
     encounter.noteKinds.forEach((kind, i) => {
       const noteRng = encounterRng.fork(`${kind}#${i}`);
@@ -70,6 +72,22 @@ interface EncounterContext {
   measurements: TrueMeasurement[];
   team: EncounterTeam;
   presentation: Presentation | undefined;
+  arrival: Arrival;
+}
+
+/**
+ * How the patient came: to the ED by ambulance 15% of the time (NHAMCS 2006 Emergency Department
+ * Summary, Pitts et al., National Health Statistics Reports no. 7, 2008: 18.4 million of 119.2
+ * million visits), else on their own; to the ward, transferred from another hospital 8% of the time
+ * and by ambulance 30% (generator choices: admissions arrive by ambulance more often than ED visits
+ * in general). An ED visit that ends at home is never a transfer.
+ */
+function arrivalOf(encounter: TrueEncounter, rng: Rng): Arrival {
+  if (encounter.kind === 'emergency') return { mode: rng.chance(0.15) ? 'ems' : 'walk-in' };
+  if (encounter.kind !== 'inpatient') return { mode: 'walk-in' };
+  const u = rng.next();
+  if (u < 0.08) return { mode: 'transfer', hospital: rng.pick(outsideHospitals) };
+  return { mode: u < 0.38 ? 'ems' : 'walk-in' };
 }
 
 /** An ED visit or a stay without a catalog condition as its reason still has a complaint. */
@@ -160,6 +178,7 @@ function generateNote(
       attending: context.team.attending,
       consultant: context.team.consultant,
     },
+    arrival: context.arrival,
     pronouns: pronounsFor(patient.demographics.sex),
     medicationMentions: [],
     historySlots: undefined,

@@ -68,6 +68,8 @@ const emergencyProblemPlans = bank(
   '{stable|improved} after treatment in the ED; continue {med}',
   'symptoms improved; {specialty} follow-up arranged',
   'evaluated in the ED; {improved|stable} for discharge with {specialty} follow-up',
+  '{improved|better} after treatment in the ED; outpatient follow-up',
+  'symptomatic treatment given; {stable|improved} for discharge',
 );
 
 /** Specialty consulted for an acute problem, by condition (generator choice). */

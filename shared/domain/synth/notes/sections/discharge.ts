@@ -4,7 +4,6 @@ import type { ConditionKey } from '../../catalog';
 import type { Composer } from '../composer';
 import { daysBetween, shiftDate } from '../context';
 import { followedByPcp, specialtyOf } from '../lexicon/clinical';
-import { outsideHospitals } from '../lexicon/people';
 import { writeMedicationName } from '../render/medications';
 import {
   writeCondition,
@@ -101,7 +100,9 @@ function courseSlots(c: Composer, base: Slots): Slots {
     consultant: specialist ? (b) => referToClinician(b, c.staff.consultant, c.rng) : undefined,
     specialty: (b) => b.text(specialty),
     him: (b) => b.text(c.pronouns.object),
-    hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
+    // Only after a transfer, and the hospital the H&P names (until 1.4.0 drawn per sentence: half the
+    // summaries "transferred" a patient whose H&P "presents to the ED").
+    hosp: c.arrival.hospital ? (b) => b.phiSpan(c.arrival.hospital!, 'LOCATION') : undefined,
     sxs:
       c.plan.present.length > 0
         ? () =>

@@ -2,8 +2,7 @@
 // they came, the symptoms they have (present) and pertinent negatives, in many phrasings and clause orders.
 import { sample, type Composer } from '../composer';
 import { hospitalDayOf, shiftDate } from '../context';
-import { outsideHospitals } from '../lexicon/people';
-import type { SymptomKey } from '../lexicon/symptoms';
+import { symptoms, type SymptomKey } from '../lexicon/symptoms';
 import {
   writeCondition,
   writeInlineList,
@@ -14,20 +13,31 @@ import { writeAge, writeDate, writePatientName } from '../render/phi';
 import { bank, chooseDistinct, render, say, type Slots, type Template } from '../template';
 import { wellChild } from './frame';
 import { writeHeader } from './headers';
-import { writeAdverseEffect, writeDenial, writeDenialClause } from './negation';
+import {
+  parentOf,
+  parentReportsUnder,
+  writeAdverseEffect,
+  writeDenial,
+  writeDenialClause,
+} from './negation';
 import { writePastConditions } from './background';
 
-/** Openings for emergency visits and admissions (>= 8). */
+/**
+ * Openings for emergency visits and admissions (>= 8). How the patient came (`Composer.arrival`) gates
+ * those that say it: "admitted for" only on the ward, "transferred from" only after a transfer, "by
+ * EMS" only by ambulance, "presents to the ED" never after a transfer (until 1.4.0 any of them: ED
+ * notes "admitted for" or "transferred from" that then sent the patient home).
+ */
 const hospitalOpenings = bank(
   '{name} is {aAge} {sex} with {a history of|a PMH of|a past medical history significant for|known} {pmh} who presents with {cc}. ',
   '{age} {sexShort} w/ {pmh} p/w {cc} x {dur}. ',
-  '<Patient|Pt> is {aAge} {sex} presenting to the {ED|emergency department|ER} with {cc}. ',
-  'This is {aAge} {sex} with {pmh} admitted for {cc}. ',
+  '<Patient|Pt> is {aAge} {sex} presenting to the {ED|emergency department|ER}{viaEd} with {cc}. ',
+  'This is {aAge} {sex} with {pmh} admitted{onWard} for {cc}. ',
   '{name}, {aAge} {sex} with {pmh}, presents with {dur} of {cc}. ',
   '{name} is {aAge} {sex} who was in {his} usual state of health until {dur} ago, when {he} developed {cc}. ',
   'Briefly, {he} is {aAge} {sex} with {pmh} who was transferred from {hosp} with {cc}. ',
-  '{name} is {aAge} {sex} who presents to the {ED|ER} on {visitDate} with {cc}. ',
-  '{age} {sex} brought in by EMS with {cc}. ',
+  '{name} is {aAge} {sex} who presents to the {ED|ER}{viaEd} on {visitDate} with {cc}. ',
+  '{age} {sex} brought in by EMS{byEms} with {cc}. ',
 );
 
 /** Openings for symptomatic clinic visits. */
@@ -103,10 +113,28 @@ const symptomSentences = bank(
   'Notes worsening {sxs} over the last {dur}',
   'Positive for {sxs}',
   'Reports {sxs} that started {dur} ago',
-  'Associated symptoms include {sxs}',
-  'Also with {sxs}',
+  'Associated symptoms include {others}',
+  'Also with {others}',
   '{His} main concern is {sxs}',
   'Over the past {dur} {he} has noticed {sxs}',
+  '+{sxs}',
+);
+
+/**
+ * Symptom sentences for a child under 4, whose symptoms a parent reports (until 1.4.0 "Over the past
+ * 1 week he has noticed ear pain" of a 4-month-old). "Associated symptoms" and "also with" name only
+ * symptoms the opening did not (until 1.4.0 "...for poor concentration. Associated symptoms include
+ * poor concentration").
+ */
+const parentReportedSentences = bank(
+  '{Parent} reports {sxs} for the past {dur}',
+  'Per {parent}, {sxs} x {dur}',
+  '{He} has had {sxs} since {onsetDate}{ per {parent}|}',
+  '{Parent} has noticed {sxs} over the last {dur}',
+  'Positive for {sxs}',
+  'Associated symptoms include {others}',
+  'Also with {others}',
+  '{Parent} is most concerned about {sxs}',
   '+{sxs}',
 );
 
@@ -223,9 +251,19 @@ function buildHistorySlots(c: Composer): Slots {
       present.length > 0
         ? () => writeInlineList(c, sample(c.rng, present, c.rng.int(1, 3)), writePresent)
         : undefined,
+    // Symptoms the HPI has not named yet: filled per sentence by writeHpi; here only its gate.
+    others: present.length > 1 ? writeNothing : undefined,
+    parent: (b) => b.text(parentOf(c)),
+    Parent: (b) => {
+      const parent = parentOf(c);
+      b.text(parent[0]!.toUpperCase() + parent.slice(1));
+    },
     reason: truth.reason ? () => writeReasonCondition(c, truth.reason!, 'present') : undefined,
     suspect: truth.suspected ? () => writeCondition(c, truth.suspected!, 'possible') : undefined,
-    hosp: (b) => b.phiSpan(c.rng.pick(outsideHospitals), 'LOCATION'),
+    hosp: c.arrival.hospital ? (b) => b.phiSpan(c.arrival.hospital!, 'LOCATION') : undefined,
+    viaEd: c.arrival.mode !== 'transfer' ? writeNothing : undefined,
+    byEms: c.arrival.mode === 'ems' ? writeNothing : undefined,
+    onWard: truth.encounter.kind === 'inpatient' ? writeNothing : undefined,
     // A day before the note (symptoms since, last seen on); the visit's own day for "presented on"
     // (until 1.3.0 that too was a day 1-20 days before the visit).
     date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
@@ -294,11 +332,30 @@ export function writeHpi(c: Composer, withHeader = true): void {
   if (withHeader) writeHeader(c, 'hpi');
   const slots = historySlots(c);
   const interval = c.truth.kind === 'progress' && c.truth.encounter.kind === 'inpatient';
+  const hpiStart = c.b.length;
   say(c.b, openings(c, interval), c.rng, slots);
   const sentences =
     c.plan.present.length > 1 ? c.rng.int(1, 2 + c.style.verbosity) : c.plan.present.length;
-  for (const sentence of chooseDistinct(symptomSentences, c.rng, slots, sentences)) {
-    render(c.b, sentence, c.rng, slots);
+  const young = c.truth.ageYears < parentReportsUnder;
+  const sentenceBank = young ? parentReportedSentences : symptomSentences;
+  for (const sentence of chooseDistinct(sentenceBank, c.rng, slots, sentences)) {
+    if (sentence.slots.includes('others')) {
+      // "Associated symptoms include" only what the HPI has not named (by code, not by the text,
+      // which may carry a typo); the sentence is left out when nothing is left.
+      const named = (k: SymptomKey): boolean =>
+        c.b.entities.some(
+          (e) => e.start >= hpiStart && e.assertion === 'present' && e.code === symptoms[k].code,
+        );
+      const rest = c.plan.present.filter((k) => !named(k));
+      if (rest.length === 0) continue;
+      render(c.b, sentence, c.rng, {
+        ...slots,
+        others: () =>
+          writeInlineList(c, sample(c.rng, rest, c.rng.int(1, 2)), (k) => {
+            writeSymptom(c, k, 'present');
+          }),
+      });
+    } else render(c.b, sentence, c.rng, slots);
     if (c.rng.chance(0.3)) writeDenialClause(c);
     c.b.text('. ');
   }

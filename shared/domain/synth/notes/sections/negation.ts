@@ -7,7 +7,7 @@ import { writeInlineList, writeSymptom } from '../render/mentions';
 import { bank, say, type Slots } from '../template';
 
 /** Sentence-level denials of a list of symptoms (>= 8 phrasings, per the variety requirement). */
-const denials = bank(
+const denialSources = [
   '{He} denies {negs}. ',
   'Denies {negs}. ',
   'No {negs}. ',
@@ -24,17 +24,45 @@ const denials = bank(
   '{He} is without {negs}. ',
   'There has been no {negs}. ',
   'Free of {negs}{ at present| currently|}. ',
-);
+];
+const denials = bank(...denialSources);
 
 /** Clause-level denials appended to a positive statement ("..., but denies fever"). */
-const clauseDenials = bank(
+const clauseDenialSources = [
   ', but denies {negs}',
   ' without {negs}',
   '; no {negs}',
   ', no associated {negs}',
   ' and denies {negs}',
   ' (no {negs})',
+];
+const clauseDenials = bank(...clauseDenialSources);
+
+/**
+ * A child under 4 neither reports nor denies: a parent does (until 1.4.0 "She reports no fever" of
+ * a 10-month-old). The same phrasings without self-report, and some in the parent's voice.
+ */
+const selfReport = /denie|reports|complaints/i;
+const youngDenials = bank(
+  ...denialSources.filter((s) => !selfReport.test(s)),
+  'Per {parent}, no {negs}. ',
+  '{Parent} reports no {negs}. ',
+  '{Parent} has not noticed any {negs}. ',
 );
+const youngClauseDenials = bank(
+  ...clauseDenialSources.filter((s) => !selfReport.test(s)),
+  ', no {negs} per {parent}',
+);
+
+/** Below this age (years) a parent reports the child's symptoms (generator choice). */
+export const parentReportsUnder = 4;
+
+/** The parent who speaks for a young child ("her mother"): the note's relative when a parent. */
+export function parentOf(c: Composer): string {
+  const role = c.truth.facts.relativeRole;
+  const parent = role === 'mother' || role === 'father' || role === 'grandmother' ? role : 'parent';
+  return `${c.pronouns.possessive} ${parent}`;
+}
 
 /** Takes up to `count` symptoms off the plan's negatives, so the note does not repeat a denial. */
 export function takeNegatives(c: Composer, count: number): SymptomKey[] {
@@ -42,22 +70,28 @@ export function takeNegatives(c: Composer, count: number): SymptomKey[] {
 }
 
 function negationSlots(c: Composer, items: readonly SymptomKey[]): Slots {
+  const parent = parentOf(c);
   return {
     negs: () => writeInlineList(c, items, (s) => void writeSymptom(c, s, 'negated'), true),
     He: (b) => b.text(c.pronouns.subject === 'she' ? 'She' : 'He'),
+    parent: (b) => b.text(parent),
+    Parent: (b) => b.text(parent[0]!.toUpperCase() + parent.slice(1)),
   };
 }
 
 /** A sentence denying 1-`max` symptoms; nothing when the plan has none left. */
 export function writeDenial(c: Composer, max: number): void {
   const items = takeNegatives(c, c.rng.int(1, max));
-  if (items.length > 0) say(c.b, denials, c.rng, negationSlots(c, items));
+  const young = c.truth.ageYears < parentReportsUnder;
+  if (items.length > 0) say(c.b, young ? youngDenials : denials, c.rng, negationSlots(c, items));
 }
 
 /** A trailing clause denying 1-2 symptoms ("..., but denies fever"); no-op when none left. */
 export function writeDenialClause(c: Composer): void {
   const items = takeNegatives(c, c.rng.int(1, 2));
-  if (items.length > 0) say(c.b, clauseDenials, c.rng, negationSlots(c, items));
+  const young = c.truth.ageYears < parentReportsUnder;
+  if (items.length > 0)
+    say(c.b, young ? youngClauseDenials : clauseDenials, c.rng, negationSlots(c, items));
 }
 
 /** ROS-style denials: "-fever, -chills", "Fever: no", "(-) nausea". */
@@ -84,7 +118,7 @@ export function writeTerseDenials(c: Composer, count: number): void {
 }
 
 /** Sentences attributing a symptom to one of the patient's drugs (a `causes` relation). */
-const adverseEffects = bank(
+const adverseEffectSources = [
   '{He} reports {sx} since starting {drug}. ',
   '^{sx} attributed to {drug}. ',
   '^{sx}, likely secondary to {drug}. ',
@@ -93,6 +127,12 @@ const adverseEffects = bank(
   'Notes {sx} after {drug} was started. ',
   '^{sx} is a known side effect of {drug}; discussed with {him}. ',
   '^{sx} possibly related to {drug}. ',
+];
+const adverseEffects = bank(...adverseEffectSources);
+/** For a child under 4: no self-report, and the side effect is discussed with the parent. */
+const youngAdverseEffects = bank(
+  ...adverseEffectSources.filter((s) => !/reports|Notes|bothersome|\{him\}/.test(s)),
+  '^{parent} has noticed {sx} since {drug} was started. ',
 );
 
 /** Writes the plan's adverse-effect sentence, if any. */
@@ -101,7 +141,9 @@ export function writeAdverseEffect(c: Composer): void {
   if (!effect) return;
   let drug = -1;
   let symptom = -1;
-  say(c.b, adverseEffects, c.rng, {
+  const young = c.truth.ageYears < parentReportsUnder;
+  say(c.b, young ? youngAdverseEffects : adverseEffects, c.rng, {
+    parent: (b) => b.text(parentOf(c)),
     He: (b) => b.text(c.pronouns.subject === 'she' ? 'She' : 'He'),
     he: (b) => b.text(c.pronouns.subject),
     him: (b) => b.text(c.pronouns.object),
