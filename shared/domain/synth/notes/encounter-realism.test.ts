@@ -11,7 +11,7 @@ import { daysBetween, patientFacts } from './context';
 import { familyNames, femaleGivenNames, maleGivenNames, schools } from './lexicon/people';
 import { symptoms } from './lexicon/symptoms';
 import { differentials } from './lexicon/clinical';
-import { conditions } from '../catalog';
+import { conditions, measurements as measurementCatalog } from '../catalog';
 import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
 import { Rng } from '../rng';
 
@@ -668,5 +668,43 @@ describe('Notes of generated patients, generator 1.5.0', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('call only a child under 1 an infant, and do no spirometry under 6 (1.4.0: both)', () => {
+    let infants = 0;
+    for (const { note, age, text } of all) {
+      if (/\binfant (?:girl|boy)\b/i.test(text)) {
+        expect(age, note.id).toBe(0);
+        infants++;
+      }
+      if (age < 6)
+        for (const e of note.entities)
+          if (e.type === 'Procedure' && e.assertion === 'present')
+            expect(e.text.toLowerCase(), note.id).not.toMatch(/spiro|pft|pulmonary function/);
+    }
+    expect(infants).toBeGreaterThan(5);
+  });
+
+  it('head labs "BMP/lipids" only when lipids are shown (1.4.0: over a creatinine)', () => {
+    const lipidCodes = new Set<string>(
+      (['totalCholesterol', 'ldl', 'hdl', 'triglycerides'] as const).map(
+        (k) => measurementCatalog[k].loinc,
+      ),
+    );
+    let checked = 0;
+    for (const { note } of all) {
+      for (const m of note.text.matchAll(/BMP\/lipids \(/gi)) {
+        const end = note.text.indexOf('\n\n', m.index);
+        const block = note.entities.filter(
+          (e) => e.type === 'LabTest' && e.start > m.index && (end < 0 || e.start < end),
+        );
+        expect(
+          block.some((e) => lipidCodes.has(e.code!)),
+          note.id,
+        ).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });

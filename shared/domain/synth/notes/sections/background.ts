@@ -100,7 +100,13 @@ const noHistory = bank(
 /** The PMH section: every condition known by the note date. */
 export function writePmh(c: Composer): void {
   writeHeader(c, 'pmh');
-  const items = c.truth.conditions;
+  // The condition this encounter newly diagnoses is the present illness, not past history (until
+  // 1.4.0 an acute stroke's admission H&P listed "stroke (dx 2023)" under PMH).
+  const { encounter } = c.truth;
+  const items = c.truth.conditions.filter(
+    (x) =>
+      !(x.condition.key === encounter.reason && x.condition.onset >= encounter.start.slice(0, 10)),
+  );
   if (items.length === 0) {
     say(c.b, noHistory, c.rng);
     c.b.verbatim('\n');

@@ -153,13 +153,14 @@ export function articleForAge(years: number, months: number): string {
 /**
  * The words a note uses for the patient after the age ("a 45-year-old woman", "an 8 y.o. boy", "a
  * 7-month-old infant girl"): a child is never a man, woman, lady or gentleman (generator 1.2.0 and
- * earlier called 26% of children's notes' patients so).
+ * earlier called 26% of children's notes' patients so), and an infant is under 1 year (until 1.4.0
+ * "a 16 month old infant girl").
  */
 export function personWords(female: boolean, years: number, months: number): readonly string[] {
   if (years >= 18) return female ? adultWords.female : adultWords.male;
   const child = female ? childWords.female : childWords.male;
   if (years >= 13) return child.adolescent;
-  return years < 2 && months > 0 ? child.infant : child.child;
+  return months > 0 && months < 12 ? child.infant : child.child;
 }
 
 const adultWords = {
@@ -198,7 +199,7 @@ function buildHistorySlots(c: Composer): Slots {
   const cap = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
   const sexWords = personWords(female, years, months);
   const childWord =
-    years < 2 && months > 0 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
+    months > 0 && months < 12 ? `infant ${female ? 'girl' : 'boy'}` : female ? 'girl' : 'boy';
   const others = truth.conditions.filter((x) => x.condition.key !== truth.reason);
   const present = c.plan.present;
   const writePresent = (s: SymptomKey): void => void writeSymptom(c, s, 'present');

@@ -15,14 +15,19 @@ import { writeDate } from '../render/phi';
 import { bank, say, type Slots, type Template } from '../template';
 import { writeHeader } from './headers';
 
+/**
+ * Lab introductions; "BMP/lipids" only when lipids are shown, else "BMP" (until 1.4.0 "BMP/lipids"
+ * headed a creatinine and a potassium).
+ */
 const labIntros = bank(
   '',
   'Labs: ',
   'Recent labs ({date}): ',
   'Labs notable for ',
   'Pertinent labs: ',
-  'BMP/lipids ({date}): ',
+  '{panel} ({date}): ',
 );
+const lipidKeys: ReadonlySet<string> = new Set(['totalCholesterol', 'ldl', 'hdl', 'triglycerides']);
 
 export function writeLabs(c: Composer): boolean {
   const labs = shownMeasurements(c, false);
@@ -33,9 +38,18 @@ export function writeLabs(c: Composer): boolean {
   if (chemistry.length > 0) {
     const intro = c.rng.pick(labIntros);
     const compact = intro.segments.length === 0 || c.rng.chance(0.6);
+    const clinic = c.truth.encounter.kind === 'ambulatory' || c.truth.encounter.kind === 'wellness';
     say(c.b, [intro], c.rng, {
+      // The encounter's own labs: drawn on the day in the ED or on the ward, up to 3 days before a
+      // clinic visit (until 1.4.0 also days before an ED visit).
       date: (b) =>
-        writeDate(b, shiftDate(c.truth.date, -c.rng.int(0, 3)), c.style.dateStyle, c.rng),
+        writeDate(
+          b,
+          shiftDate(c.truth.date, clinic ? -c.rng.int(0, 3) : 0),
+          c.style.dateStyle,
+          c.rng,
+        ),
+      panel: (b) => b.text(chemistry.some((m) => lipidKeys.has(m.key)) ? 'BMP/lipids' : 'BMP'),
     });
     writeMeasurements(c, chemistry, compact);
   }
@@ -107,6 +121,10 @@ export function writeWorkup(c: Composer): void {
   if (studies.length === 0) return;
   for (const key of studies.slice(0, c.rng.int(1, studies.length))) {
     if (key === 'pci' && c.truth.encounter.kind !== 'inpatient') continue;
+    // Spirometry needs a forced expiration that children cannot perform reliably before school
+    // age (ATS/ERS Standardization of Spirometry 2019 Update, Graham et al., Am J Respir Crit Care Med
+    // 2019; generator cut-off 6 years). Until 1.4.0 a 3-year-old in the ED had an "FEV1/FVC 0.62".
+    if (key === 'spirometry' && c.truth.ageYears < 6) continue;
     const slots: Slots = {
       proc: () => writeProcedure(c, key, 'present'),
       dx: () => writeCondition(c, reason, 'present'),
