@@ -707,4 +707,24 @@ describe('Notes of generated patients, generator 1.5.0', () => {
     }
     expect(checked).toBeGreaterThan(5);
   });
+
+  it('qualify atrial fibrillation as the note shows it (1.4.0: "with RVR" at a rate of 72)', () => {
+    let acuteAf = 0;
+    for (const { note, patient, encounter, text } of all) {
+      if (encounter.reason === 'atrial-fibrillation' && encounter.kind !== 'ambulatory') acuteAf++;
+      if (/rapid ventricular response|\bRVR\b/i.test(text)) {
+        const rate = patient.measurements.find(
+          (m) => m.key === 'heartRate' && m.encounterId === encounter.id,
+        );
+        expect(rate?.value ?? 0, note.id).toBeGreaterThan(100);
+      }
+      if (/new-onset (?:atrial fibrillation|afib|a-fib|af)\b/i.test(text)) {
+        const af = patient.conditions.find((x) => x.key === 'atrial-fibrillation')!;
+        expect(af.onset >= encounter.start.slice(0, 10), note.id).toBe(true);
+      }
+    }
+    // The qualifiers are rare once they must fit (none in this fixture); the checks above fail
+    // when either gate is removed.
+    expect(acuteAf).toBeGreaterThan(3);
+  });
 });

@@ -39,10 +39,30 @@ export function writeCondition(c: Composer, key: ConditionKey, assertion: Assert
   return writeTerm(c, conditionTerms[key], 'Disease', assertion);
 }
 
+/**
+ * Whether an acute qualifier fits what the note shows (until 1.4.0 "AFib with rapid ventricular
+ * response" at a heart rate of 72, "new-onset" AF diagnosed years before): a rapid ventricular
+ * response needs a measured rate over 100/min, "new-onset" a condition first diagnosed at this
+ * encounter.
+ */
+function qualifierFits(c: Composer, key: ConditionKey, words: string): boolean {
+  if (words.includes('rapid ventricular response')) {
+    const rate = c.truth.measurements.find((m) => m.key === 'heartRate');
+    return rate !== undefined && rate.value > 100;
+  }
+  if (words.includes('new-onset')) {
+    const condition = c.truth.conditions.find((x) => x.condition.key === key)?.condition;
+    return condition !== undefined && condition.onset >= c.truth.encounter.start.slice(0, 10);
+  }
+  return true;
+}
+
 /** The encounter's reason, sometimes with an acute qualifier ("acute on chronic CHF exacerbation"). */
 export function writeReasonCondition(c: Composer, key: ConditionKey, assertion: Assertion): number {
-  const qualifiers = acuteQualifiers[key];
-  if (!qualifiers || !c.truth.acute || c.rng.chance(0.35)) return writeCondition(c, key, assertion);
+  const all = acuteQualifiers[key];
+  const qualifiers = all?.filter(([before, after]) => qualifierFits(c, key, before + after));
+  if (!qualifiers || qualifiers.length === 0 || !c.truth.acute || c.rng.chance(0.35))
+    return writeCondition(c, key, assertion);
   const [before, after] = c.rng.pick(qualifiers);
   const surface = surfaceOf(c.b, conditionTerms[key], c.rng);
   const lastWord = before.trim().split(' ').pop() ?? '';
