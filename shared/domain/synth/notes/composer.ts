@@ -31,7 +31,10 @@ export interface SymptomPlan {
   negatives: SymptomKey[];
   /** An adverse drug effect the note attributes to an active medication. */
   adverseEffect?: { medication: TrueMedication; symptom: SymptomKey };
-  /** How long the symptoms have lasted, one span per note: in days, and as the note writes it. */
+  /**
+   * How long the symptoms have lasted at the note's date: in calendar days, and as the note writes it.
+   * From the encounter's onset (symptom-plan.ts encounterOnset), so all notes of an encounter agree.
+   */
   onset: { days: number; text: string };
 }
 

@@ -24,7 +24,7 @@ import { encounterTeam, noteAuthor, type EncounterTeam } from './people';
 import { outsideHospitals } from './lexicon/people';
 import { pickPresentation, type Presentation } from './lexicon/presentations';
 import { pickTitle } from './sections/frame';
-import { planSymptoms } from './symptom-plan';
+import { encounterOnset, planSymptoms, type EncounterOnset } from './symptom-plan';
 
 export { documentedRates, type NoiseRates } from './noise';
 
@@ -53,11 +53,13 @@ export function generateNotes(
   const notes: SynthNote[] = [];
   for (const encounter of patient.encounters) {
     const encounterRng = rng.fork(encounter.id);
+    const presentation = presentationOf(patient, encounter, encounterRng.fork('presentation'));
     const context: EncounterContext = {
       measurements: byEncounter.get(encounter.id) ?? [],
       team: encounterTeam(encounter.kind, facts.pcp, encounterRng.fork('team')),
-      presentation: presentationOf(patient, encounter, encounterRng.fork('presentation')),
+      presentation,
       arrival: arrivalOf(encounter, encounterRng.fork('arrival')),
+      onset: encounterOnset(patient, encounter, presentation, encounterRng.fork('onset')),
     };
     encounter.noteKinds.forEach((kind, i) => {
       const noteRng = encounterRng.fork(`${kind}#${i}`);
@@ -67,12 +69,16 @@ export function generateNotes(
   return notes;
 }
 
-/** What every note of one encounter shares: its measurements, its clinicians and its complaint. */
+/**
+ * What every note of one encounter shares: its measurements, its clinicians, its complaint, how the
+ * patient came and when the symptoms began (until 1.5.0 each note drew its own span).
+ */
 interface EncounterContext {
   measurements: TrueMeasurement[];
   team: EncounterTeam;
   presentation: Presentation | undefined;
   arrival: Arrival;
+  onset: EncounterOnset;
 }
 
 /**
@@ -172,7 +178,7 @@ function generateNote(
     rng,
     truth,
     style: pickStyle(rng),
-    plan: planSymptoms(truth, rng),
+    plan: planSymptoms(truth, rng, context.onset),
     staff: {
       author: noteAuthor(encounter.kind, context.team, rng),
       attending: context.team.attending,
