@@ -66,15 +66,33 @@ const courseSentences = bank(
   '^{consultant} ({specialty}) was consulted{ and agreed with the plan| and followed along| for recommendations|}.',
   '^{sxs} {improved|resolved|gradually improved} over the course of the {admission|stay|hospitalization}.',
   '{Hospital course|The remainder of the stay|Course} {otherwise uneventful|was otherwise unremarkable|without complications}.',
-  'By {discharge}, {he} was {ambulating independently|tolerating a regular diet|back to baseline|off supplemental oxygen}.',
+  'By {discharge}, {he} was {ambulating independently|tolerating a regular diet|back to baseline}.',
+  'By {discharge}, {he} was off supplemental oxygen{breathing}.',
   'Home {homeMed} was {continued|held on admission and resumed|continued without changes}.',
   '{Transferred|Transfer} from {hosp} on {admit}{ for higher level of care|}.',
   '{He} remained {hemodynamically stable|afebrile and stable|stable on room air} and was discharged on hospital day {los}.',
-  'PT/OT evaluated {him} and recommended {home with services|home without needs|outpatient therapy}.',
+  'PT/OT evaluated {him}{adult} and recommended {home with services|home without needs|outpatient therapy}.',
 );
+
+/**
+ * Reasons for a stay that may need oxygen (generator choice): lung and heart disease. Until 1.4.0 a
+ * diabetes admission ended "off supplemental oxygen".
+ */
+const cardiorespiratory: ReadonlySet<ConditionKey> = new Set<ConditionKey>([
+  'asthma',
+  'copd',
+  'lung-cancer',
+  'heart-failure',
+  'myocardial-infarction',
+  'coronary-disease',
+  'atrial-fibrillation',
+]);
 
 function courseSlots(c: Composer, base: Slots): Slots {
   const { encounter, medications, reason } = c.truth;
+  const key = reason ?? c.truth.suspected;
+  const oxygen =
+    (key !== undefined && cardiorespiratory.has(key)) || c.plan.present.includes('dyspnea');
   const started = medications.filter((m) => daysBetween(encounter.start, m.start) >= 0);
   const home = medications.filter((m) => daysBetween(encounter.start, m.start) < 0);
   const specialty = specialtyOf(c.truth);
@@ -100,6 +118,11 @@ function courseSlots(c: Composer, base: Slots): Slots {
     consultant: specialist ? (b) => referToClinician(b, c.staff.consultant, c.rng) : undefined,
     specialty: (b) => b.text(specialty),
     him: (b) => b.text(c.pronouns.object),
+    // Gates that write nothing: "off supplemental oxygen" only after a stay for the lungs or heart or
+    // with shortness of breath; PT/OT only for adults (until 1.4.0 "PT/OT evaluated her" of a
+    // 19-month-old).
+    breathing: oxygen ? () => {} : undefined,
+    adult: c.truth.ageYears >= 18 ? () => {} : undefined,
     // Only after a transfer, and the hospital the H&P names (until 1.4.0 drawn per sentence: half the
     // summaries "transferred" a patient whose H&P "presents to the ED").
     hosp: c.arrival.hospital ? (b) => b.phiSpan(c.arrival.hospital!, 'LOCATION') : undefined,

@@ -1,7 +1,7 @@
 // Domain (synth/notes/sections): what comes next: return precautions (hypothetical symptoms), planned
 // studies and screening (hypothetical procedures), follow-up appointments, and contact details (PHI).
 import type { Composer } from '../composer';
-import { shiftDate } from '../context';
+import { daysBetween, shiftDate } from '../context';
 import { followedByPcp, specialtyOf, workupFor, type ProcedureKey } from '../lexicon/clinical';
 import type { SymptomKey } from '../lexicon/symptoms';
 import { presentationSymptoms } from '../symptom-plan';
@@ -25,12 +25,16 @@ import { bank, say } from '../template';
  * it is the parent who calls.
  */
 const precautions = bank(
-  'Return to the ED if {sxs} {develop}.',
   'Call if {sxs} or other concerns.',
   'Advised to seek care for any {sxs}.',
   'Return precautions reviewed, including {sxs}.',
   'Watch for {sxs}.',
 );
+/**
+ * Back to the ED only from an ED visit or a stay, or for an emergency sign (until 1.4.0 clinic notes
+ * said "Return to the ED if trouble focusing, vomiting develop").
+ */
+const edPrecautions = bank('Return to the ED if {sxs} {develop}.');
 /**
  * Urgency fits the symptoms (until 1.4.0 "In case of nasal congestion, call 911" and "If CP occurs, he
  * should call the clinic"): 911 only when every symptom listed is an emergency warning sign, the
@@ -78,13 +82,19 @@ export function writeReturnPrecautions(c: Composer): void {
   if (items.length === 0) items.push(c.rng.pick(pool));
   const rescue = c.truth.medications.find((m) => m.asNeeded);
   const present = items.every((s) => c.plan.present.includes(s));
+  // A symptom the patient already has can only get worse (until 1.4.0 "If nausea occurs, he should
+  // call the clinic" to a patient with nausea, "Return to the ED if shortness of breath; wheezing
+  // develop" after a COPD admission).
+  const worsening = items.some((s) => c.plan.present.includes(s));
   const child = c.truth.ageYears < 12;
   const caller = child
     ? `${c.pronouns.possessive} ${c.truth.facts.relativeRole}`
     : c.pronouns.subject;
   const emergent = items.filter((s) => emergencySigns.has(s)).length;
+  const kind = c.truth.encounter.kind;
   const templates = [
     ...precautions,
+    ...(kind === 'emergency' || kind === 'inpatient' || emergent > 0 ? edPrecautions : []),
     ...(emergent === items.length ? emergencyPrecautions : []),
     ...(emergent === 0 ? clinicPrecautions : []),
     ...(present ? worseningPrecautions : []),
@@ -95,7 +105,18 @@ export function writeReturnPrecautions(c: Composer): void {
       const join = writeInlineList(c, items, (s) => void writeSymptom(c, s, 'hypothetical'), true);
       plural = listIsPlural(c, join);
     },
-    develop: (b) => b.text(c.rng.pick(plural ? ['develop', 'occur'] : ['develops', 'occurs'])),
+    develop: (b) =>
+      b.text(
+        c.rng.pick(
+          worsening
+            ? plural
+              ? ['worsen', 'do not improve', 'get worse']
+              : ['worsens', 'does not improve', 'gets worse']
+            : plural
+              ? ['develop', 'occur']
+              : ['develops', 'occurs'],
+        ),
+      ),
     recur: (b) => b.text(c.rng.pick(plural ? ['recur', 'return'] : ['recurs', 'returns'])),
     caller: (b) => b.text(caller),
     Caller: (b) => b.text(caller[0]!.toUpperCase() + caller.slice(1)),
@@ -325,17 +346,45 @@ const admissionDispositions = bank(
   'Admit; {DVT prophylaxis|VTE prophylaxis} per protocol. Anticipate discharge in {los}.',
 );
 const progressDispositions = bank(
-  'Dispo: continue inpatient care; anticipate discharge in {los}.',
-  'Anticipate discharge home {tomorrow|in 1-2 days} if stable.',
+  'Dispo: continue inpatient care; anticipate discharge {when}.',
+  'Anticipate discharge home {when} if stable.',
   'Continue current management; discharge planning with case management.',
   'Dispo: {home|home with services} when {medically stable|cleared by PT}.',
   'Remains inpatient. Code status: full code.',
 );
 
+/**
+ * A clinician's estimate of a stay of `nights` nights: a range that contains it (until 1.4.0 drawn
+ * from "1-2 days" to "2-4 days" whatever the stay: "Expected length of stay 1-2 days" for 7 days).
+ */
+function losEstimates(nights: number): readonly string[] {
+  if (nights <= 1) return ['1-2 days', '24-48 hours'];
+  if (nights === 2) return ['1-2 days', '2-3 days', '48-72 hours', '2-4 days'];
+  return [
+    `${nights - 1}-${nights} days`,
+    `${nights}-${nights + 1} days`,
+    `${nights - 1}-${nights + 1} days`,
+  ];
+}
+
+/**
+ * When a progress note expects the discharge, from the true discharge date (until 1.4.0 "Anticipate
+ * discharge home tomorrow" on 5/19 for a discharge on 5/24): "tomorrow" only for the next day.
+ */
+function dischargeWhen(days: number): readonly string[] {
+  if (days <= 0) return ['today', 'later today'];
+  if (days === 1) return ['tomorrow', 'in 1 day'];
+  return [`in ${days} days`, `in ${days - 1}-${days} days`, `in ${days}-${days + 1} days`];
+}
+
 export function writeInpatientDisposition(c: Composer): void {
   const admission = c.truth.kind === 'history-and-physical';
+  const { encounter } = c.truth;
+  const nights = daysBetween(encounter.start, encounter.end);
+  const remaining = daysBetween(c.truth.date, encounter.end);
   say(c.b, admission ? admissionDispositions : progressDispositions, c.rng, {
-    los: (b) => b.text(c.rng.pick(['1-2 days', '2-3 days', '24-48 hours', '2-4 days'])),
+    los: (b) => b.text(c.rng.pick(losEstimates(nights))),
+    when: (b) => b.text(c.rng.pick(dischargeWhen(remaining))),
     service: (b) =>
       b.text(
         c.rng.pick(

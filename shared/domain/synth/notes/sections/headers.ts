@@ -53,7 +53,8 @@ const titles: Readonly<Record<SectionKey, readonly [readonly string[], readonly 
   subjective: [['Subjective', 'Interval History'], ['S']],
   objective: [['Objective'], ['O']],
   instructions: [['Discharge Instructions', 'Patient Instructions', 'Return Precautions'], ['Instructions', 'Pt instructions']],
-  condition: [['Condition at Discharge', 'Discharge Condition', 'Disposition'], ['Dispo', 'Condition']],
+  // A condition, never under "Disposition" (until 1.4.0 "Disposition - Good.").
+  condition: [['Condition at Discharge', 'Discharge Condition'], ['Condition']],
   interval: [['Interval History', 'Overnight Events', 'Events'], ['Interval hx', 'O/N']],
 };
 
