@@ -231,6 +231,22 @@ describe('Notes and names of generated patients (generator 1.4.0, second round)'
   });
 });
 
+/** Employers each occupation may name (by hand, as family-social.ts should pair them). */
+const employersForTest: Record<string, string[]> = {
+  teacher: ['Bluestem Elementary School'],
+  'truck driver': ['Halcyon Logistics', 'Brightwater Foods', 'Tri-County Transit'],
+  accountant: ['Meridian Insurance Group', 'Kestrel Software', 'Halcyon Logistics'],
+  'nurse aide': ['Sunrise Assisted Living'],
+  electrician: ['Granite State Builders', 'the county water department'],
+  'software developer': ['Kestrel Software', 'Meridian Insurance Group'],
+  cashier: ['Orchard Street Hardware', 'Vantage Auto Parts', 'Brightwater Foods'],
+  'construction worker': ['Granite State Builders'],
+  'office manager': ['Meridian Insurance Group', 'Tri-County Transit', 'Sunrise Assisted Living'],
+  mechanic: ['Vantage Auto Parts', 'Tri-County Transit', 'the county water department'],
+  chef: ['Brightwater Foods', 'Sunrise Assisted Living'],
+  'warehouse associate': ['Halcyon Logistics', 'Brightwater Foods', 'Orchard Street Hardware'],
+};
+
 /** Surfaces of the symptom lexicon that are grammatically plural (listed by hand, not by rule). */
 const pluralSymptomTerms = new Set([
   'chills',
@@ -726,5 +742,146 @@ describe('Notes of generated patients, generator 1.5.0', () => {
     // The qualifiers are rare once they must fit (none in this fixture); the checks above fail
     // when either gate is removed.
     expect(acuteAf).toBeGreaterThan(3);
+  });
+
+  /** The A&P lines of a note that mention a present Disease entity, with that entity's code. */
+  const problemLines = (note: SynthNote, text: string) => {
+    const out: { line: string; codes: string[] }[] = [];
+    let start = text.search(/Assessment|Impression|\bA\/P|\bA&P|^Plan/im);
+    if (start < 0) return out;
+    for (const line of text.slice(start).split('\n')) {
+      const lineStart = start;
+      start += line.length + 1;
+      const codes = note.entities
+        .filter(
+          (e) =>
+            e.type === 'Disease' &&
+            e.assertion === 'present' &&
+            e.start >= lineStart &&
+            e.end <= lineStart + line.length,
+        )
+        .map((e) => e.code!);
+      if (codes.length > 0) out.push({ line, codes });
+    }
+    return out;
+  };
+
+  it('plan a diagnosis made at this visit as new (1.4.0: "new type 2 diabetes (at baseline)")', () => {
+    let checked = 0;
+    for (const { note, encounter, patient, text } of all) {
+      if (encounter.kind !== 'ambulatory' && encounter.kind !== 'wellness') continue;
+      if (!encounter.reason) continue;
+      const condition = patient.conditions.find((x) => x.key === encounter.reason);
+      if (!condition || condition.onset < encounter.start.slice(0, 10)) continue;
+      const code = conditions[encounter.reason].snomed.code;
+      for (const { line, codes } of problemLines(note, text)) {
+        if (!codes.includes(code) || codes.length > 1) continue;
+        expect(line, note.id).not.toMatch(
+          /no changes|at baseline|chronic, stable|continue to (?:monitor|follow)|next visit|refilled|tolerating/i,
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('give weight and mood problems the status their numbers show (1.4.0: "obesity, well controlled" at BMI 43.7)', () => {
+    let checked = 0;
+    for (const { note, patient, encounter, age, text } of all) {
+      const at = (key: string) =>
+        patient.measurements.find((m) => m.key === key && m.encounterId === encounter.id);
+      const bmi = at('bmi');
+      const phq9 = at('phq9');
+      const gad7 = at('gad7');
+      for (const { line, codes } of problemLines(note, text)) {
+        if (codes.length !== 1) continue;
+        const calm =
+          /\b(?:well controlled|controlled|in remission|stable|at baseline|improving)\b/i.test(
+            line.replace(/uncontrolled|partially controlled/gi, ''),
+          );
+        if (codes[0] === conditions.obesity.snomed.code && (age < 18 || (bmi && bmi.value >= 30))) {
+          expect(calm, `${note.id}: BMI ${bmi?.value}: ${line}`).toBe(false);
+          checked++;
+        }
+        if (codes[0] === conditions.depression.snomed.code && phq9 && phq9.value >= 15) {
+          expect(calm, `${note.id}: PHQ-9 ${phq9.value}: ${line}`).toBe(false);
+          checked++;
+        }
+        if (codes[0] === conditions.anxiety.snomed.code && gad7 && gad7.value >= 15) {
+          expect(calm, `${note.id}: GAD-7 ${gad7.value}: ${line}`).toBe(false);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('keep clinic plans out of ED and ward notes (1.4.0: "HTN: recheck potassium in 6 months" inpatient)', () => {
+    let checked = 0;
+    for (const { note, encounter, text } of all) {
+      if (encounter.kind !== 'emergency' && encounter.kind !== 'inpatient') continue;
+      if (note.kind === 'discharge-summary') continue;
+      for (const { line } of problemLines(note, text)) {
+        expect(line, note.id).not.toMatch(
+          /next visit|refilled|in \d+(?:-\d+)? months|prior to follow-up/i,
+        );
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('plan a discharge "tomorrow" only the day before it (1.4.0: five days before)', () => {
+    let checked = 0;
+    for (const { note, encounter, text } of all) {
+      if (encounter.kind !== 'inpatient' || note.kind !== 'progress') continue;
+      if (/discharge(?: home)? tomorrow/i.test(text)) {
+        expect(daysBetween(note.date, encounter.end), note.id).toBe(1);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("keep an adult's home and work the same across notes, and jobs with fitting employers", () => {
+    let patients = 0;
+    let paired = 0;
+    for (const { patient, notes } of cohort) {
+      const texts = notes.map((n) => withoutPhi(n));
+      const alone = texts.some((t) => /Lives alone/i.test(t));
+      const withSomeone = texts.some((t) =>
+        /Lives with (?:his|her) (?:wife|husband|partner|daughter|son|sister)|Lives at home with (?:his|her) (?:wife|husband|partner|daughter|son|sister)|with family\./i.test(
+          t,
+        ),
+      );
+      expect(alone && withSomeone, patient.id).toBe(false);
+      const retiredAt = notes
+        .filter((n) => /\bRetired\b/.test(withoutPhi(n)))
+        .map((n) => n.date.slice(0, 10));
+      const workingAt = notes
+        .filter((n) => /Works as|Employed by|Works (?:full|part)-time/.test(withoutPhi(n)))
+        .map((n) => n.date.slice(0, 10));
+      // Working after retiring never happens (retiring between visits may).
+      if (retiredAt.length > 0 && workingAt.length > 0) {
+        expect(
+          workingAt.every((d) => d < retiredAt.reduce((a, b) => (a < b ? a : b))),
+          patient.id,
+        ).toBe(true);
+      }
+      if (alone || withSomeone) patients++;
+      for (const note of notes) {
+        for (const m of note.text.matchAll(/Works as an? ([a-z ]+?) at |Employed by /g)) {
+          const span = note.phi.find((p) => p.start === m.index + m[0].length);
+          // A typo in the occupation ("office mamager") leaves it out.
+          if (!span || !m[1] || !employersForTest[m[1]]) continue;
+          expect(employersForTest[m[1]], `${note.id}: ${m[1]} at ${span.text}`).toContain(
+            span.text,
+          );
+          paired++;
+        }
+      }
+    }
+    expect(patients).toBeGreaterThan(100);
+    expect(paired).toBeGreaterThan(10);
   });
 });

@@ -1,8 +1,9 @@
 // Domain (synth/notes/sections): assessment and plan: the problem list with per-problem plans, uncertain
 // and ruled-out diagnoses ("possible pneumonia", "r/o ACS", "PE ruled out"), and planned tests.
 import type { ConditionKey, MeasurementKey } from '../../catalog';
+import type { TrueMedication } from '../../model';
 import { sample, type Composer } from '../composer';
-import { everHad, type ConditionAtDate } from '../context';
+import { daysBetween, everHad, shiftDate, type ConditionAtDate } from '../context';
 import { conditionTerms } from '../lexicon/conditions';
 import { differentialsFor, type DifferentialKey } from '../lexicon/clinical';
 import { writeMedicationName } from '../render/medications';
@@ -36,19 +37,24 @@ const problemLayouts = bank(
  * in a 16-month-old and adherence counselling for patients on no medication).
  */
 const problemPlans = bank(
-  'continue {med}{ at current dose|}',
-  'continue current dose of {med}',
-  'stable on {med}{, no changes|; no side effects reported|}',
+  'continue {med}{ at current dose{atGoal}|}',
+  'continue current dose of {med}{atGoal}',
+  'stable on {med}{atGoal}{, no changes|; no side effects reported|}',
   'tolerating {med} well; continue',
   '{med} refilled{ x{3|6|12} months|}',
   'continue {med}; recheck {lab} in {labInterval}',
   'recheck {lab} {labWhen}',
   '{counsel} discussed',
-  '{monitor|observe}; no changes {today|at this time}',
+  '{monitor|observe}; no changes {today|at this time}{atGoal}',
   'will follow, repeat {lab} in {labInterval}',
   'counseled on {counsel}',
   'continue to {monitor|follow}{ clinically|}',
-  'no changes; {reassess|revisit} at next visit',
+  'no changes; {reassess|revisit} at next visit{atGoal}',
+  // Not at goal by the note's own numbers: something changes (until 1.4.0 "uncontrolled - stable on
+  // amlodipine; no side effects reported").
+  '{increase|titrate} {med}{offGoal}{; recheck in {labInterval}|}',
+  'not at goal{offGoal}; {counsel} discussed{, recheck {lab} in {labInterval}|}',
+  'not at goal{offGoal}; will adjust therapy{ and recheck {lab} in {labInterval}|}',
 );
 
 /**
@@ -71,6 +77,46 @@ const emergencyProblemPlans = bank(
   '{improved|better} after treatment in the ED; outpatient follow-up',
   'symptomatic treatment given; {stable|improved} for discharge',
 );
+
+/**
+ * Plans for a problem diagnosed at this clinic visit (until 1.4.0 a new diagnosis got maintenance
+ * wording: "new type 2 diabetes (at baseline) - continue to follow", "acute otitis media: monitor; no
+ * changes", while the record started a drug the next day). `startMed` is a drug for it that the
+ * record starts within 30 days.
+ */
+const newDiagnosisPlans = bank(
+  'new diagnosis; start {startMed}',
+  'newly diagnosed; {startMed} started{, education provided|}',
+  'new diagnosis; treatment options discussed{, will start {startMed}|}',
+  'new; education provided{, {counsel} discussed|}',
+  'newly diagnosed; plan reviewed with {the patient|the family}{, starting {startMed}|}',
+);
+
+/**
+ * Plans for the patient's other problems in the ED or on the ward: the home regimen goes on (until
+ * 1.4.0 they got clinic plans there: "HTN: recheck potassium in 6 months", "no changes; revisit at
+ * next visit").
+ */
+const hospitalChronicPlans = bank(
+  'continue home {med}',
+  'stable{atGoal}; continue {med}',
+  'continue home regimen',
+  'no acute issues{; follow up with PCP|}',
+  'chronic; {defer to PCP|outpatient management}',
+);
+
+/** Statuses that say a problem is not where it should be (`statusOf`). */
+const offGoalStatuses: ReadonlySet<string> = new Set([
+  'uncontrolled',
+  'above goal',
+  'near goal',
+  'suboptimally controlled',
+  'symptomatic',
+  'not at goal',
+  'partially controlled',
+  'active',
+  'persistent',
+]);
 
 /** Specialty consulted for an acute problem, by condition (generator choice). */
 const acuteSpecialty: Partial<Record<ConditionKey, string>> = {
@@ -152,7 +198,6 @@ const recheck: Partial<Record<ConditionKey, MeasurementKey>> = {
   anxiety: 'gad7',
   hypertension: 'potassium',
   'heart-failure': 'potassium',
-  obesity: 'hba1c',
 };
 
 function statusOf(c: Composer, key: ConditionKey): string {
@@ -170,7 +215,37 @@ function statusOf(c: Composer, key: ConditionKey): string {
       return c.rng.pick(['near goal', 'suboptimally controlled']);
     return c.rng.pick(['controlled', 'at goal', 'stable']);
   }
+  // Weight and the mood scores by what the note shows (until 1.4.0 "obesity, well controlled" at a
+  // BMI of 43.7 and "depression, improving" at a PHQ-9 of 17). Bands: PHQ-9 (Kroenke, Spitzer &
+  // Williams, J Gen Intern Med 2001) and GAD-7 (Spitzer et al., Arch Intern Med 2006) cut points 5,
+  // 10 and 15; obesity is a BMI of 30 or more in adults (WHO).
+  if (key === 'obesity') {
+    const bmi = c.truth.measurements.find((m) => m.key === 'bmi');
+    return c.truth.ageYears < 18 || !bmi || bmi.value >= 30
+      ? c.rng.pick(['active', 'persistent', 'not at goal'])
+      : c.rng.pick(['improving', 'improved with weight loss']);
+  }
+  const score = c.truth.measurements.find(
+    (m) => (key === 'depression' && m.key === 'phq9') || (key === 'anxiety' && m.key === 'gad7'),
+  );
+  if (score) {
+    if (score.value >= 15) return c.rng.pick(['uncontrolled', 'symptomatic', 'not at goal']);
+    if (score.value >= 10) return c.rng.pick(['not at goal', 'partially controlled']);
+    if (score.value >= 5) return c.rng.pick(['mild symptoms', 'improving']);
+    return c.rng.pick(['in remission', 'stable', 'controlled']);
+  }
   return c.rng.pick(['stable', 'chronic, stable', 'controlled', 'at baseline']);
+}
+
+const writeNothing = (): void => {};
+
+/** A drug for `key` the record starts at this visit or within the next 30 days. */
+function drugStartedFor(c: Composer, key: ConditionKey): TrueMedication | undefined {
+  const from = c.truth.encounter.start.slice(0, 10);
+  const until = shiftDate(from, 30);
+  return c.truth.patient.medications.find(
+    (m) => m.indication === key && m.start >= from && m.start <= until,
+  );
 }
 
 function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
@@ -180,14 +255,26 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
   let dx = -1;
   const counsel = counselFor(c, key, medication !== undefined);
   const kind = c.truth.encounter.kind;
-  const acute =
-    key === c.truth.reason && c.truth.acute && kind !== 'ambulatory' && kind !== 'wellness';
-  const plans = !acute
-    ? problemPlans
-    : kind === 'emergency'
-      ? emergencyProblemPlans
-      : acuteProblemPlans;
+  const clinic = kind === 'ambulatory' || kind === 'wellness';
+  const acute = key === c.truth.reason && c.truth.acute && !clinic;
+  const isNew =
+    clinic &&
+    key === c.truth.reason &&
+    item.condition.onset >= c.truth.encounter.start.slice(0, 10);
+  const started = isNew ? drugStartedFor(c, key) : undefined;
+  const plans = isNew
+    ? newDiagnosisPlans
+    : clinic
+      ? problemPlans
+      : !acute
+        ? hospitalChronicPlans
+        : kind === 'emergency'
+          ? emergencyProblemPlans
+          : acuteProblemPlans;
   const specialty = acuteSpecialty[key];
+  // One status per problem, drawn before its line is written, so its plan can agree with it.
+  const status = isNew ? c.rng.pick(['new', 'newly diagnosed']) : statusOf(c, key);
+  const offGoal = offGoalStatuses.has(status);
   const slots: Slots = {
     dx: () =>
       (dx =
@@ -195,7 +282,12 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
           ? writeReasonCondition(c, key, item.assertion)
           : writeCondition(c, key, item.assertion)),
     n: (b) => b.verbatim(String(n)),
-    status: (b) => b.text(statusOf(c, key)),
+    status: (b) => b.text(status),
+    // Gates that write nothing: plans that say all is well only when the status does, and the
+    // reverse (until 1.4.0 "Depression, uncontrolled. Monitor; no changes today").
+    atGoal: offGoal ? undefined : writeNothing,
+    offGoal: offGoal ? writeNothing : undefined,
+    startMed: started ? () => c.b.relate('treats', writeMedicationName(c, started), dx) : undefined,
     med: medication
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,
@@ -234,11 +326,12 @@ const complaintPlans = {
     'initial workup unremarkable; observe overnight',
     'supportive care; {reassess|trend labs} in the morning',
   ),
+  // "Tomorrow" only when the stay ends the next day (until 1.4.0 said of stays with five days to go).
   stay: bank(
     'improving; continue supportive care',
-    'resolved; plan discharge{ tomorrow|}',
+    'resolved; plan discharge{ tomorrow{tomorrow}|}',
     'workup unremarkable so far; continue to monitor',
-    'better today; {continue current management|anticipate discharge}',
+    'better today; {continue current management|anticipate discharge{ tomorrow{tomorrow}|}}',
   ),
 };
 
@@ -254,7 +347,11 @@ function complaintSlots(c: Composer, complaint: SymptomKey, n: number): Slots {
     n: (b) => b.verbatim(String(n)),
     status: (b) =>
       b.text(c.rng.pick(stage === 'stay' ? ['improving', 'resolving'] : ['acute', 'new'])),
-    plan: () => say(c.b, complaintPlans[stage], c.rng),
+    plan: () =>
+      say(c.b, complaintPlans[stage], c.rng, {
+        tomorrow:
+          daysBetween(c.truth.date, c.truth.encounter.end) === 1 ? () => undefined : undefined,
+      }),
   };
 }
 
@@ -346,7 +443,9 @@ function writeDifferentialLine(c: Composer): void {
 const summaries = bank(
   '{age} {sex} with {pmh} {presentingWith} {reason}.',
   'In summary, {he} is {aAge} {sex} with {reason}{ and {pmh}|}.',
-  '^{reason}, {improving|stable|being treated|clinically improving}.',
+  // No status here: the problem's own line gives it (until 1.4.0 "MDD, improving." above a PHQ-9
+  // of 15 and a problem line saying otherwise).
+  '^{reason}{, on treatment{regimen}|; see below|}.',
   '{Assessment|Impression}: {age} {sex} with {pmh}.',
 );
 const clinicSummaryBank = [

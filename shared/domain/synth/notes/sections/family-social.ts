@@ -144,13 +144,21 @@ const alcohol = {
     'Reports daily alcohol use.',
   ),
 };
-const home = bank(
+/**
+ * Where an adult lives: alone or with the relative, the same in every note (until 1.4.0 drawn per
+ * note: "lives with her wife" in 2023, "lives alone" in 2024, "with her wife" again in 2025).
+ */
+const homeWithRelative = bank(
   'Lives with {his} {relRole}, {rel}, in {city}.',
   'Lives in {city} with family.',
-  'Lives alone in {city}.',
   'Resides in {city}; {relRole} {rel} is {his} emergency contact.',
   'Lives at home with {his} {relRole}.',
 );
+const homeAlone = bank(
+  'Lives alone in {city}.',
+  'Lives alone in {city}; {relRole} {rel} is {his} emergency contact.',
+);
+/** Retired from the age `retirementAge` gives, working before it: the same patient never both. */
 const work = bank(
   'Works as {aJob} at {employer}.',
   'Employed by {employer} as {aJob}.',
@@ -158,6 +166,39 @@ const work = bank(
   'Works as {aJob}.',
   'Works {full-time|part-time} at {employer}.',
 );
+
+/**
+ * Employers that fit each occupation (generator choice; until 1.4.0 any employer went with any
+ * job: "truck driver at Bluestem Elementary School", "chef at Halcyon Logistics").
+ */
+const employersFor: Readonly<Record<string, readonly string[]>> = {
+  teacher: ['Bluestem Elementary School'],
+  'truck driver': ['Halcyon Logistics', 'Brightwater Foods', 'Tri-County Transit'],
+  accountant: ['Meridian Insurance Group', 'Kestrel Software', 'Halcyon Logistics'],
+  'nurse aide': ['Sunrise Assisted Living'],
+  electrician: ['Granite State Builders', 'the county water department'],
+  'software developer': ['Kestrel Software', 'Meridian Insurance Group'],
+  cashier: ['Orchard Street Hardware', 'Vantage Auto Parts', 'Brightwater Foods'],
+  'construction worker': ['Granite State Builders'],
+  'office manager': ['Meridian Insurance Group', 'Tri-County Transit', 'Sunrise Assisted Living'],
+  mechanic: ['Vantage Auto Parts', 'Tri-County Transit', 'the county water department'],
+  chef: ['Brightwater Foods', 'Sunrise Assisted Living'],
+  'warehouse associate': ['Halcyon Logistics', 'Brightwater Foods', 'Orchard Street Hardware'],
+};
+
+/**
+ * Per-patient choices taken from the facts' existing random indices (no new draws, so nothing else
+ * moves): an adult lives alone 1 time in 4 unless the relative is a spouse or partner (generator
+ * choice; about 28% of US households are one person, Census 2020), and retires at 60-67.
+ */
+function livesAlone(truth: NoteTruth): boolean {
+  const role = truth.facts.relativeRole;
+  if (role === 'wife' || role === 'husband' || role === 'partner') return false;
+  return Math.floor(truth.facts.employerIndex / 11) % 4 === 0;
+}
+function retirementAge(truth: NoteTruth): number {
+  return 60 + (Math.floor(truth.facts.occupationIndex / 13) % 8);
+}
 const schoolChild = bank(
   'Lives with {his} {relRole} in {city}. Attends {school}.',
   'In {grade} at {school}. No smokers in the home.',
@@ -260,24 +301,31 @@ function socialSlots(c: Composer): Slots {
     city: (b) => writeCity(b, truth.patient),
     // "an electrician", "a teacher" (until 1.3.0 always "a").
     aJob:
-      truth.ageYears < 70
+      truth.ageYears < retirementAge(truth)
         ? (b) => {
             const job = occupations[f.occupationIndex % occupations.length]!;
             b.text(`${/^[aeiou]/.test(job) ? 'an' : 'a'} ${job}`);
           }
         : undefined,
     retired:
-      truth.ageYears >= 60
+      truth.ageYears >= retirementAge(truth)
         ? (b) => b.text(occupations[f.occupationIndex % occupations.length]!)
         : undefined,
     retiredYear: (b) =>
       writeYear(
         b,
-        Math.min(year - 1, Number(truth.patient.demographics.birthDate.slice(0, 4)) + 65),
+        Math.min(
+          year,
+          Number(truth.patient.demographics.birthDate.slice(0, 4)) + retirementAge(truth),
+        ),
       ),
     employer:
-      truth.ageYears < 70
-        ? (b) => b.phiSpan(employers[f.employerIndex % employers.length]!, 'OTHER')
+      truth.ageYears < retirementAge(truth)
+        ? (b) => {
+            const job = occupations[f.occupationIndex % occupations.length]!;
+            const pool = employersFor[job] ?? employers;
+            b.phiSpan(pool[f.employerIndex % pool.length]!, 'OTHER');
+          }
         : undefined,
     school: (b) => {
       const pool = schools[schoolStage(truth.ageYears)];
@@ -325,7 +373,7 @@ export function writeSocialHistory(c: Composer): void {
   const parts = [
     () => say(c.b, smoking, c.rng, slots),
     () => say(c.b, alcohol[truth.facts.alcohol], c.rng),
-    () => say(c.b, home, c.rng, slots),
+    () => say(c.b, livesAlone(truth) ? homeAlone : homeWithRelative, c.rng, slots),
     () => say(c.b, work, c.rng, slots),
   ];
   const order = c.rng.chance(0.5) ? [0, 1, 2, 3] : [2, 3, 0, 1];
