@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
 import type { SynthNote, SynthPatient } from '../model';
 import { patientRng } from '../rng';
-import { ageOn, withoutPhi } from './realism.test-helper';
+import { ageOn, notesInContext, withoutPhi } from './realism.test-helper';
 import { daysBetween, patientFacts } from './context';
 import { familyNames, femaleGivenNames, maleGivenNames, schools } from './lexicon/people';
 import { symptoms } from './lexicon/symptoms';
@@ -272,15 +272,7 @@ const symptomSurfaces = new Set(
 );
 
 describe('Notes of generated patients, generator 1.5.0', () => {
-  const all = cohort.flatMap(({ patient, notes }) =>
-    notes.map((note) => ({
-      patient,
-      note,
-      age: ageOn(patient.demographics.birthDate, note.date),
-      encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
-      text: withoutPhi(note),
-    })),
-  );
+  const all = notesInContext(cohort);
 
   it('call only a child under 4 "fussy" (1.4.0: of 8-year-olds too)', () => {
     let checked = 0;

@@ -11,7 +11,7 @@ import { conditionsAt } from './context';
 import { generateNotes } from './generate';
 import { anatomy, type AnatomyKey } from './lexicon/clinical';
 import { reasonSymptoms, symptoms, type SymptomKey } from './lexicon/symptoms';
-import { ageOn, withoutPhi } from './realism.test-helper';
+import { notesInContext } from './realism.test-helper';
 
 const options = {
   patients: 500,
@@ -22,15 +22,7 @@ const options = {
 };
 const cohort = Array.from({ length: options.patients }, (_, i) => renderCohortPatient(options, i));
 
-const all = cohort.flatMap(({ patient, notes }) =>
-  notes.map((note) => ({
-    patient,
-    note,
-    age: ageOn(patient.demographics.birthDate, note.date),
-    encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
-    text: withoutPhi(note),
-  })),
-);
+const all = notesInContext(cohort);
 
 /** The exam line (up to a line break or a sentence end) that names `part`; exam lines alone do. */
 function examLine(note: SynthNote, part: AnatomyKey): string | undefined {

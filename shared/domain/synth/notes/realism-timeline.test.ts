@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
 import type { ConditionKey } from '../catalog';
-import type { SynthNote, SynthPatient, TrueEncounter } from '../model';
-import { ageOn, withoutPhi } from './realism.test-helper';
+import { ageOn, notesInContext } from './realism.test-helper';
 import { daysBetween } from './context';
 import { reasonSymptoms, symptoms } from './lexicon/symptoms';
 
@@ -18,20 +17,7 @@ const options = {
 };
 const cohort = Array.from({ length: options.patients }, (_, i) => renderCohortPatient(options, i));
 
-interface Row {
-  patient: SynthPatient;
-  note: SynthNote;
-  encounter: TrueEncounter;
-  text: string;
-}
-const all: Row[] = cohort.flatMap(({ patient, notes }) =>
-  notes.map((note) => ({
-    patient,
-    note,
-    encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
-    text: withoutPhi(note),
-  })),
-);
+const all = notesInContext(cohort);
 
 /** Sentences (by '.' or newline) of a note's text, with their offsets. */
 function sentences(text: string): { start: number; end: number; text: string }[] {

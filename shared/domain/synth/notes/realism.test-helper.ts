@@ -1,5 +1,5 @@
 // Test helpers (synth/notes): reading generated notes against the true state.
-import type { SynthNote } from '../model';
+import type { SynthNote, SynthPatient, TrueEncounter } from '../model';
 
 /** The note's text with its PHI spans masked (names like "Truman" must not count as words). */
 export function withoutPhi(note: SynthNote): string {
@@ -14,4 +14,30 @@ export function ageOn(birthDate: string, date: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** A generated note with what a reader checks it against. */
+export interface NoteInContext {
+  patient: SynthPatient;
+  note: SynthNote;
+  /** Age in whole years on the note's date. */
+  age: number;
+  encounter: TrueEncounter;
+  /** The text with its PHI masked. */
+  text: string;
+}
+
+/** Every note of `cohort`, each with its patient, age, encounter and PHI-masked text. */
+export function notesInContext(
+  cohort: readonly { patient: SynthPatient; notes: readonly SynthNote[] }[],
+): NoteInContext[] {
+  return cohort.flatMap(({ patient, notes }) =>
+    notes.map((note) => ({
+      patient,
+      note,
+      age: ageOn(patient.demographics.birthDate, note.date),
+      encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
+      text: withoutPhi(note),
+    })),
+  );
 }
