@@ -246,6 +246,11 @@ export function noteTruth(
 }
 
 /** Conditions the patient ever had by `date` (never to be negated or called merely possible). */
+/** Whether the patient has any of `keys` at the note's date (not only in the past). */
+export function hasPresent(truth: NoteTruth, ...keys: readonly ConditionKey[]): boolean {
+  return truth.conditions.some((x) => x.assertion === 'present' && keys.includes(x.condition.key));
+}
+
 export function everHad(truth: NoteTruth): Set<ConditionKey> {
   return new Set(truth.conditions.map((c) => c.condition.key));
 }

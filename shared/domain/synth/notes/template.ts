@@ -26,6 +26,13 @@ export type Slots = Readonly<Record<string, ((b: NoteBuilder) => void) | undefin
 
 const slotName = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/**
+ * A slot filler that writes nothing: a gate. A template (or an alternative) naming `{gate}` is usable
+ * only when the caller defines it (`{ adult: age >= 18 ? gate : undefined }`), so a sentence's
+ * conditions live beside its other slots.
+ */
+export const gate = (): void => {};
+
 /** Compiles one template; throws on unbalanced braces, so a bad phrase fails at import time. */
 export function compile(source: string): Template {
   const [segments, end] = parseSequence(source, 0, false);

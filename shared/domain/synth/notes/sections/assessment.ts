@@ -16,7 +16,7 @@ import {
   writeSymptom,
 } from '../render/mentions';
 import type { SymptomKey } from '../lexicon/symptoms';
-import { bank, say, type Slots } from '../template';
+import { bank, gate, say, type Slots } from '../template';
 import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
 
@@ -237,8 +237,6 @@ function statusOf(c: Composer, key: ConditionKey): string {
   return c.rng.pick(['stable', 'chronic, stable', 'controlled', 'at baseline']);
 }
 
-const writeNothing = (): void => {};
-
 /** A drug for `key` the record starts at this visit or within the next 30 days. */
 function drugStartedFor(c: Composer, key: ConditionKey): TrueMedication | undefined {
   const from = c.truth.encounter.start.slice(0, 10);
@@ -285,8 +283,8 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
     status: (b) => b.text(status),
     // Gates that write nothing: plans that say all is well only when the status does, and the
     // reverse (until 1.4.0 "Depression, uncontrolled. Monitor; no changes today").
-    atGoal: offGoal ? undefined : writeNothing,
-    offGoal: offGoal ? writeNothing : undefined,
+    atGoal: offGoal ? undefined : gate,
+    offGoal: offGoal ? gate : undefined,
     startMed: started ? () => c.b.relate('treats', writeMedicationName(c, started), dx) : undefined,
     med: medication
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
@@ -349,8 +347,7 @@ function complaintSlots(c: Composer, complaint: SymptomKey, n: number): Slots {
       b.text(c.rng.pick(stage === 'stay' ? ['improving', 'resolving'] : ['acute', 'new'])),
     plan: () =>
       say(c.b, complaintPlans[stage], c.rng, {
-        tomorrow:
-          daysBetween(c.truth.date, c.truth.encounter.end) === 1 ? () => undefined : undefined,
+        tomorrow: daysBetween(c.truth.date, c.truth.encounter.end) === 1 ? gate : undefined,
       }),
   };
 }

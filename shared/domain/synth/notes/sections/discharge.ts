@@ -2,7 +2,7 @@
 // hospital course (drugs started during the stay treat the reason), condition at discharge, instructions.
 import type { ConditionKey } from '../../catalog';
 import type { Composer } from '../composer';
-import { daysBetween, shiftDate } from '../context';
+import { daysBetween, hasPresent, shiftDate } from '../context';
 import { followedByPcp, specialtyOf } from '../lexicon/clinical';
 import { writeMedicationName } from '../render/medications';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../render/mentions';
 import { writeDate } from '../render/phi';
 import { referToClinician } from '../people';
-import { bank, chooseDistinct, render, say, type Slots } from '../template';
+import { bank, chooseDistinct, gate, render, say, type Slots } from '../template';
 import { writeConditionRun } from './assessment';
 import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
@@ -121,8 +121,8 @@ function courseSlots(c: Composer, base: Slots): Slots {
     // Gates that write nothing: "off supplemental oxygen" only after a stay for the lungs or heart or
     // with shortness of breath; PT/OT only for adults (until 1.4.0 "PT/OT evaluated her" of a
     // 19-month-old).
-    breathing: oxygen ? () => {} : undefined,
-    adult: c.truth.ageYears >= 18 ? () => {} : undefined,
+    breathing: oxygen ? gate : undefined,
+    adult: c.truth.ageYears >= 18 ? gate : undefined,
     // Only after a transfer, and the hospital the H&P names (until 1.4.0 drawn per sentence: half the
     // summaries "transferred" a patient whose H&P "presents to the ED").
     hosp: c.arrival.hospital ? (b) => b.phiSpan(c.arrival.hospital!, 'LOCATION') : undefined,
@@ -184,27 +184,24 @@ const heartFailureInstructions = bank(
 const drivingInstructions = bank('No driving until cleared by {his} doctor.');
 
 function dietOf(c: Composer): string {
-  const has = (...keys: ConditionKey[]): boolean =>
-    c.truth.conditions.some((x) => x.assertion === 'present' && keys.includes(x.condition.key));
   if (c.truth.ageYears < 12) return c.rng.pick(['Regular diet for age', 'Regular diet']);
-  if (has('type2-diabetes', 'type1-diabetes'))
+  if (hasPresent(c.truth, 'type2-diabetes', 'type1-diabetes'))
     return c.rng.pick(['Diabetic diet', 'Carb-controlled diet']);
-  if (has('heart-failure', 'hypertension', 'ckd'))
+  if (hasPresent(c.truth, 'heart-failure', 'hypertension', 'ckd'))
     return c.rng.pick(['Low-sodium diet', '2 g sodium diet']);
-  if (has('coronary-disease', 'myocardial-infarction', 'stroke', 'hyperlipidaemia'))
+  if (hasPresent(c.truth, 'coronary-disease', 'myocardial-infarction', 'stroke', 'hyperlipidaemia'))
     return 'Heart-healthy diet';
   return 'Regular diet';
 }
 
 export function writeDischargeInstructions(c: Composer): void {
   writeHeader(c, 'instructions');
-  const present = (key: ConditionKey): boolean =>
-    c.truth.conditions.some((x) => x.assertion === 'present' && x.condition.key === key);
-  const drive = c.truth.ageYears >= 18 && (c.plan.present.includes('syncope') || present('stroke'));
+  const drive =
+    c.truth.ageYears >= 18 && (c.plan.present.includes('syncope') || hasPresent(c.truth, 'stroke'));
   const templates = [
     ...generalInstructions,
     ...(c.truth.medications.length > 0 ? medicationInstructions : []),
-    ...(present('heart-failure') ? heartFailureInstructions : []),
+    ...(hasPresent(c.truth, 'heart-failure') ? heartFailureInstructions : []),
     ...(drive ? drivingInstructions : []),
   ];
   say(c.b, templates, c.rng, {

@@ -5,7 +5,8 @@ import { systems } from '../../catalog';
 import { symptoms, type SymptomKey } from '../lexicon/symptoms';
 import { shownMeasurements, writeMeasurements } from '../render/measurements';
 import { writeAnatomy, writeSymptom } from '../render/mentions';
-import { bank, say, type Slots, type Template } from '../template';
+import { hasPresent } from '../context';
+import { bank, gate, say, type Slots, type Template } from '../template';
 import { writeHeader } from './headers';
 
 /** True when the note may deny `key`; the denial is then used up. */
@@ -183,12 +184,7 @@ function writeSign(
 /** The rash is atopic dermatitis's: the visit is for it, or the patient has it and no drug is blamed. */
 function eczematous(c: Composer): boolean {
   if ((c.truth.reason ?? c.truth.suspected) === 'atopic-dermatitis') return true;
-  return (
-    c.plan.adverseEffect?.symptom !== 'rash' &&
-    c.truth.conditions.some(
-      (x) => x.condition.key === 'atopic-dermatitis' && x.assertion === 'present',
-    )
-  );
+  return c.plan.adverseEffect?.symptom !== 'rash' && hasPresent(c.truth, 'atopic-dermatitis');
 }
 
 /**
@@ -222,9 +218,7 @@ function heartRateBand(c: Composer): 'fast' | 'slow' | 'normal' {
 function heartLine(c: Composer): readonly Template[] {
   const fibrillating =
     (c.truth.reason ?? c.truth.suspected) === 'atrial-fibrillation' ||
-    c.truth.conditions.some(
-      (x) => x.condition.key === 'atrial-fibrillation' && x.assertion === 'present',
-    );
+    hasPresent(c.truth, 'atrial-fibrillation');
   const band = heartRateBand(c);
   if (fibrillating) return band === 'fast' ? heart.irregularFast : heart.irregular;
   return band === 'fast' ? heart.fast : band === 'slow' ? heart.slow : heart.regular;
@@ -241,9 +235,7 @@ function earLine(c: Composer): readonly Template[] | undefined {
   if (c.truth.reason === 'otitis-media') return ears.infected;
   // A suspected one, or one still active at another visit (on antibiotics; an effusion outlasts AOM
   // by weeks): until 1.4.0 "acute otitis media, on amoxicillin" came with a "clear" eardrum.
-  const active = c.truth.conditions.some(
-    (x) => x.condition.key === 'otitis-media' && x.assertion === 'present',
-  );
+  const active = hasPresent(c.truth, 'otitis-media');
   if (c.truth.suspected === 'otitis-media' || active) return ears.equivocal;
   if (c.truth.ageYears >= 12) return undefined;
   const weighed = c.truth.presentation?.differentials.includes('otitis-media') ?? false;
@@ -273,7 +265,7 @@ function examSlots(c: Composer): Slots {
             ? child
             : c.rng.pick(female ? ['woman', 'female', 'patient'] : ['man', 'male', 'patient']),
       ),
-    talks: c.truth.ageYears >= 4 && !speechless ? () => {} : undefined,
+    talks: c.truth.ageYears >= 4 && !speechless ? gate : undefined,
     site: (b) => {
       const s = tenderSite();
       b.text(b.abbreviate(s.noun, s.short));

@@ -1,7 +1,7 @@
 // Domain (synth/notes/sections): what comes next: return precautions (hypothetical symptoms), planned
 // studies and screening (hypothetical procedures), follow-up appointments, and contact details (PHI).
 import type { Composer } from '../composer';
-import { daysBetween, shiftDate } from '../context';
+import { daysBetween, hasPresent, shiftDate } from '../context';
 import { followedByPcp, specialtyOf, workupFor, type ProcedureKey } from '../lexicon/clinical';
 import type { SymptomKey } from '../lexicon/symptoms';
 import { presentationSymptoms } from '../symptom-plan';
@@ -244,8 +244,6 @@ interface NextVisit {
 function nextVisit(c: Composer): NextVisit {
   const { truth } = c;
   const kind = truth.encounter.kind;
-  const present = (key: string): boolean =>
-    truth.conditions.some((x) => x.assertion === 'present' && x.condition.key === key);
   const onMedication = truth.medications.length > 0;
   if (kind === 'wellness' && truth.ageYears < 3) {
     const next = wellChildVisitMonths.find((m) => m > truth.ageMonths) ?? 36;
@@ -268,7 +266,7 @@ function nextVisit(c: Composer): NextVisit {
   const purposes = [
     'recheck',
     ...(truth.ageYears >= 18 ? ['labs'] : []),
-    ...(present('hypertension') ? ['a BP check'] : []),
+    ...(hasPresent(truth, 'hypertension') ? ['a BP check'] : []),
     ...(onMedication ? ['medication review'] : []),
   ];
   if (kind === 'inpatient')

@@ -10,7 +10,7 @@ import {
   writeSymptom,
 } from '../render/mentions';
 import { writeAge, writeDate, writePatientName } from '../render/phi';
-import { bank, chooseDistinct, render, say, type Slots, type Template } from '../template';
+import { bank, chooseDistinct, gate, render, say, type Slots, type Template } from '../template';
 import { wellChild } from './frame';
 import { writeHeader } from './headers';
 import {
@@ -180,8 +180,6 @@ const childWords = {
   },
 } as const;
 
-const writeNothing = (): void => {};
-
 /** The slot fillers every history sentence may use (undefined when the note has nothing to say). */
 export function historySlots(c: Composer): Slots {
   // One set per note (they only close over the note's own state), kept on the composer.
@@ -227,9 +225,9 @@ function buildHistorySlots(c: Composer): Slots {
             ? 'presenting with'
             : c.rng.pick(['here for', 'seen for']),
       ),
-    regimen: truth.medications.length > 0 ? writeNothing : undefined,
+    regimen: truth.medications.length > 0 ? gate : undefined,
     priorVisit: truth.patient.encounters.some((e) => e.start < truth.encounter.start)
-      ? writeNothing
+      ? gate
       : undefined,
     // What a parent says of an unwell child: "fussy" only under 4 (until 1.4.0 of 8-year-olds too).
     unsettled: (b) =>
@@ -253,7 +251,7 @@ function buildHistorySlots(c: Composer): Slots {
         ? () => writeInlineList(c, sample(c.rng, present, c.rng.int(1, 3)), writePresent)
         : undefined,
     // Symptoms the HPI has not named yet: filled per sentence by writeHpi; here only its gate.
-    others: present.length > 1 ? writeNothing : undefined,
+    others: present.length > 1 ? gate : undefined,
     parent: (b) => b.text(parentOf(c)),
     Parent: (b) => {
       const parent = parentOf(c);
@@ -262,9 +260,9 @@ function buildHistorySlots(c: Composer): Slots {
     reason: truth.reason ? () => writeReasonCondition(c, truth.reason!, 'present') : undefined,
     suspect: truth.suspected ? () => writeCondition(c, truth.suspected!, 'possible') : undefined,
     hosp: c.arrival.hospital ? (b) => b.phiSpan(c.arrival.hospital!, 'LOCATION') : undefined,
-    viaEd: c.arrival.mode !== 'transfer' ? writeNothing : undefined,
-    byEms: c.arrival.mode === 'ems' ? writeNothing : undefined,
-    onWard: truth.encounter.kind === 'inpatient' ? writeNothing : undefined,
+    viaEd: c.arrival.mode !== 'transfer' ? gate : undefined,
+    byEms: c.arrival.mode === 'ems' ? gate : undefined,
+    onWard: truth.encounter.kind === 'inpatient' ? gate : undefined,
     // A day before the note (symptoms since, last seen on); the visit's own day for "presented on"
     // (until 1.3.0 that too was a day 1-20 days before the visit).
     date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
