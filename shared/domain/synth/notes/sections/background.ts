@@ -10,7 +10,8 @@ import {
   writeProcedure,
 } from '../render/mentions';
 import { writeMonthYear, writeYear } from '../render/phi';
-import { bank, say, type Slots } from '../template';
+import { goalBand } from '../goals';
+import { bank, gate, say, type Slots } from '../template';
 import { writeHeader } from './headers';
 
 /** Past-history phrasings for conditions that are history by the note date (>= 6). */
@@ -34,7 +35,8 @@ const presentItems = bank(
   '{dx}{ -|,} {severity}',
   '{severity} {dx}',
   '{dx} since {year}',
-  '{dx}, {controlled|stable|well controlled|followed by PCP}',
+  '{dx}, {controlled|stable|well controlled}{atGoal}',
+  '{dx}, followed by PCP',
   '{dx} diagnosed {monthYear}',
 );
 
@@ -42,7 +44,12 @@ function itemSlots(c: Composer, item: ConditionAtDate): Slots {
   const { condition, assertion } = item;
   const medication = c.truth.medications.find((m) => m.indication === condition.key);
   let dx = -1;
+  // "Controlled" only where the note's own numbers agree (until 1.5.0 the problem list read "obesity,
+  // controlled" above a BMI of 36.4 and "hypertension, well controlled" above 150/95).
+  const band = goalBand(c, condition.key);
+  const atGoal = band === 'at' || (band === undefined && condition.key !== 'obesity');
   return {
+    atGoal: atGoal ? gate : undefined,
     dx: () => (dx = writeCondition(c, condition.key, assertion)),
     year: (b) => writeYear(b, Number(condition.onset.slice(0, 4))),
     monthYear: (b) => writeMonthYear(b, condition.onset, c.rng),
