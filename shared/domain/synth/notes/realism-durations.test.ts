@@ -47,10 +47,17 @@ function symptomSentences(note: SynthNote): string[] {
   return [...new Set(out)];
 }
 
-/** The spans a note states, each as the days before the note's date it puts the onset. */
-function spansOf(note: SynthNote): Span[] {
+/**
+ * The date a note tells its present illness as of: a discharge summary retells the presentation at
+ * admission (from 1.6.0), every other note tells it as of its own date.
+ */
+function toldOn(note: SynthNote, encounter: TrueEncounter): string {
+  return note.kind === 'discharge-summary' ? encounter.start.slice(0, 10) : note.date.slice(0, 10);
+}
+
+/** The spans a note states, each as the days before `date` (its toldOn) it puts the onset. */
+function spansOf(note: SynthNote, date: string): Span[] {
   const spans: Span[] = [];
-  const date = note.date.slice(0, 10);
   for (const sentence of symptomSentences(note)) {
     for (const m of sentence.matchAll(spanPattern)) {
       const n = Number(m[1]);
@@ -91,7 +98,7 @@ function spansOf(note: SynthNote): Span[] {
 
 /** An onset interval as calendar dates, relative to the encounter's first day (days before it). */
 function onsetBeforeStart(note: SynthNote, encounter: TrueEncounter, span: Span): [number, number] {
-  const shift = daysBetween(encounter.start, note.date);
+  const shift = daysBetween(encounter.start, toldOn(note, encounter));
   return [span.from - shift, span.to - shift];
 }
 
@@ -106,7 +113,7 @@ interface Stated {
 const stated: Stated[] = cohort.flatMap(({ patient, notes }) =>
   notes.flatMap((note) => {
     const encounter = patient.encounters.find((e) => e.id === note.encounterId)!;
-    return spansOf(note).map((span) => ({
+    return spansOf(note, toldOn(note, encounter)).map((span) => ({
       patient,
       encounter,
       note,

@@ -2,6 +2,7 @@
 // may deny, so that no symptom is both present and negated and denials never contradict the presentation.
 import type { ConditionKey } from '../catalog';
 import type { SynthPatient, TrueEncounter } from '../model';
+import { hashUniform } from '../fhir/ids';
 import type { Rng } from '../rng';
 import type { SymptomPlan } from './composer';
 import { ageAt, daysBetween, shiftDate, type NoteTruth } from './context';
@@ -44,11 +45,18 @@ export function planSymptoms(truth: NoteTruth, rng: Rng, onset: EncounterOnset):
   const key = truth.reason ?? truth.suspected;
   const profile = presentationSymptoms(truth);
   const present: SymptomKey[] = [];
-  if (profile.length > 0 && (truth.acute || rng.chance(followUpSymptomaticShare))) {
+  // Drawn once per encounter (a hash of its id), so that its H&P, progress notes and discharge summary
+  // tell the same presentation (until 1.5.0 each note drew its own secondary symptoms).
+  const encounter = truth.encounter.id;
+  if (
+    profile.length > 0 &&
+    (truth.acute || hashUniform(`${encounter}|symptomatic`) < followUpSymptomaticShare)
+  ) {
     present.push(profile[0]!);
-    for (const s of profile.slice(1)) if (rng.chance(secondarySymptomShare)) present.push(s);
+    for (const s of profile.slice(1))
+      if (hashUniform(`${encounter}|${s}`) < secondarySymptomShare) present.push(s);
   }
-  const adverseEffect = pickAdverseEffect(truth, present, rng);
+  const adverseEffect = pickAdverseEffect(truth, present);
   if (adverseEffect && !present.includes(adverseEffect.symptom))
     present.push(adverseEffect.symptom);
 
@@ -195,6 +203,15 @@ export function encounterOnset(
 const hourMs = 3_600_000;
 
 /**
+ * When the note's present illness is told: a discharge summary retells the presentation at admission
+ * (until 1.5.0 it counted the span to the discharge, so an H&P's "2 days of weakness" became "7 days"
+ * five days later); every other note tells it as of its own writing.
+ */
+export function toldAt(truth: NoteTruth): string {
+  return truth.kind === 'discharge-summary' ? truth.encounter.start : truth.authoredAt;
+}
+
+/**
  * The span from the encounter's onset to the note, as the note writes it: in hours while under a day
  * has passed (an acute event), else in days to 13 days ("48 hours" a quarter of the time for 2 days),
  * weeks to 7 weeks, months to 11 months, then years; a follow-up's drawn wording on the visit day.
@@ -206,11 +223,12 @@ export function onsetSpan(
   truth: NoteTruth,
   draw: number,
 ): { days: number; text: string } {
-  const days = Math.max(0, daysBetween(onset.at, truth.date));
+  const told = toldAt(truth);
+  const days = Math.max(0, daysBetween(onset.at, told.slice(0, 10)));
   if (onset.text && days === daysBetween(onset.at, truth.encounter.start))
     return { days, text: onset.text };
   const hours = Math.floor(
-    (Date.parse(`${truth.authoredAt.slice(0, 16)}Z`) - Date.parse(`${onset.at}Z`)) / hourMs,
+    (Date.parse(`${told.slice(0, 16)}Z`) - Date.parse(`${onset.at}Z`)) / hourMs,
   );
   if ((onset.kind === 'acute-event' || days === 0) && hours < 24) {
     const n = Math.max(1, hours);
@@ -247,18 +265,34 @@ const onsets: readonly { days: number; text: string }[] = [
   { days: 10, text: '10 days' },
 ];
 
-function pickAdverseEffect(
-  truth: NoteTruth,
-  present: SymptomKey[],
-  rng: Rng,
-): SymptomPlan['adverseEffect'] {
-  const draw = rng.next();
-  const candidates = truth.medications.filter((m) => adverseEffectsOf(genericName(m)).length > 0);
-  if (candidates.length === 0 || draw >= adverseEffectNoteShare) return undefined;
-  const medication = rng.pick(candidates);
+function pickAdverseEffect(truth: NoteTruth, present: SymptomKey[]): SymptomPlan['adverseEffect'] {
+  // Once per encounter, like the presentation: the drug and the effect with the lowest hash of the
+  // encounter's id, so that every note of the encounter that has the drug blames it for the same
+  // effect (until 1.5.0 an H&P denied palpitations and its discharge summary blamed albuterol for them).
+  const encounter = truth.encounter.id;
+  if (hashUniform(`${encounter}|adverse`) >= adverseEffectNoteShare) return undefined;
+  // Only drugs taken before the encounter: a drug started during a stay did not bring the patient in,
+  // and the H&P must blame the same drug as the discharge summary.
+  const day = truth.encounter.start.slice(0, 10);
+  const candidates = truth.medications.filter(
+    (m) => m.start < day && adverseEffectsOf(genericName(m)).length > 0,
+  );
+  const medication = lowestHash(candidates, (m) => `${encounter}|adverse|${genericName(m)}`);
+  if (!medication) return undefined;
   const options = adverseEffectsOf(genericName(medication)).filter(
     (s) => !present.some((p) => withRelated(p).includes(s) && p !== s),
   );
-  if (options.length === 0) return undefined;
-  return { medication, symptom: rng.pick(options) };
+  const symptom = lowestHash(options, (s) => `${encounter}|adverse|${s}`);
+  return symptom ? { medication, symptom } : undefined;
+}
+
+/** The item whose key hashes lowest: a choice that does not depend on the list's order or length. */
+function lowestHash<T>(items: readonly T[], key: (item: T) => string): T | undefined {
+  let best: T | undefined;
+  let bestHash = 2;
+  for (const item of items) {
+    const h = hashUniform(key(item));
+    if (h < bestHash) [best, bestHash] = [item, h];
+  }
+  return best;
 }

@@ -3,6 +3,7 @@
 import { sample, type Composer } from '../composer';
 import { hospitalDayOf, shiftDate } from '../context';
 import { symptoms, type SymptomKey } from '../lexicon/symptoms';
+import { toldAt } from '../symptom-plan';
 import {
   writeCondition,
   writeInlineList,
@@ -268,7 +269,12 @@ function buildHistorySlots(c: Composer): Slots {
     date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
     visitDate: (b) => writeDate(b, truth.encounter.start, c.style.dateStyle, c.rng),
     onsetDate: (b) =>
-      writeDate(b, shiftDate(truth.date, -c.plan.onset.days), c.style.dateStyle, c.rng),
+      writeDate(
+        b,
+        shiftDate(toldAt(truth).slice(0, 10), -c.plan.onset.days),
+        c.style.dateStyle,
+        c.rng,
+      ),
     relRole: (b) => b.text(truth.facts.relativeRole),
     rel: (b) => b.phiSpan(`${truth.facts.relative.given} ${truth.facts.relative.family}`, 'NAME'),
   };
