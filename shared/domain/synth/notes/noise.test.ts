@@ -19,6 +19,22 @@ describe('Function: misspell', () => {
       expect(Math.abs(typo.length - word.length)).toBeLessThanOrEqual(1);
     }
   });
+
+  it('never makes a word that names the patient\'s sex or age ("main" is not "man")', () => {
+    // Prepare
+    const rng = new Rng(2);
+    const words = ['main', 'Main', 'here', 'hiss', 'ladies', 'mean', 'bony', 'gril'];
+    const made = new Set<string>();
+    for (let i = 0; i < 4000; i++) {
+      // Act
+      const typo = misspell(words[i % words.length]!, rng).toLowerCase();
+      made.add(typo);
+      // Assess
+      expect(['man', 'her', 'his', 'lady', 'men', 'boy', 'girl']).not.toContain(typo);
+    }
+    // Dropped letters of "main" still happen: "min".
+    expect(made.has('min')).toBe(true);
+  });
 });
 
 describe('Class: TypoStream', () => {

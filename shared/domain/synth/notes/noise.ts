@@ -61,13 +61,24 @@ const qwertyNeighbours = new Map(
 export function misspell(word: string, rng: Rng): string {
   const kind = rng.weighted(typoKinds);
   const i = rng.int(1, word.length - 2);
-  if (kind === 'dropped') return word.slice(0, i) + word.slice(i + 1);
-  if (kind === 'doubled') return word.slice(0, i + 1) + word[i] + word.slice(i + 1);
-  if (kind === 'transposition' && word[i] !== word[i + 1]) {
-    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  }
-  return substituteNeighbour(word, i, rng);
+  const doubled = () => word.slice(0, i + 1) + word[i] + word.slice(i + 1);
+  let typo: string;
+  if (kind === 'dropped') typo = word.slice(0, i) + word.slice(i + 1);
+  else if (kind === 'doubled') return doubled();
+  else if (kind === 'transposition' && word[i] !== word[i + 1])
+    typo = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  else typo = substituteNeighbour(word, i, rng);
+  // Never a word that tells who the patient is (until 1.5.0 "Her main concern" of a 16-year-old could
+  // become "Her man concern"): a doubled letter instead, which makes no such word. Generator choice.
+  return personWords.has(typo.toLowerCase()) ? doubled() : typo;
 }
+
+/** Words naming a person's sex or age group, which a typo must not produce from another word. */
+const personWords: ReadonlySet<string> = new Set(
+  'man men woman women lady ladies gentleman gentlemen male female boy boys girl girls he she him her his hers infant baby toddler child teen adult'.split(
+    ' ',
+  ),
+);
 
 function substituteNeighbour(word: string, i: number, rng: Rng): string {
   const original = word[i]!;
