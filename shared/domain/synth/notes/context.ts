@@ -245,12 +245,24 @@ export function noteTruth(
   };
 }
 
-/** Conditions the patient ever had by `date` (never to be negated or called merely possible). */
 /** Whether the patient has any of `keys` at the note's date (not only in the past). */
 export function hasPresent(truth: NoteTruth, ...keys: readonly ConditionKey[]): boolean {
   return truth.conditions.some((x) => x.assertion === 'present' && keys.includes(x.condition.key));
 }
 
+/**
+ * Whether this clinic visit makes the diagnosis it is for: its reason begins on the visit's day or
+ * later (the record dates the diagnosis up to the visit). Such a visit is an evaluation, not a
+ * follow-up.
+ */
+export function diagnosesReason(truth: NoteTruth): boolean {
+  const { encounter, reason } = truth;
+  if (!reason || (encounter.kind !== 'ambulatory' && encounter.kind !== 'wellness')) return false;
+  const day = encounter.start.slice(0, 10);
+  return truth.conditions.some((x) => x.condition.key === reason && x.condition.onset >= day);
+}
+
+/** Conditions the patient ever had by `date` (never to be negated or called merely possible). */
 export function everHad(truth: NoteTruth): Set<ConditionKey> {
   return new Set(truth.conditions.map((c) => c.condition.key));
 }

@@ -1,7 +1,7 @@
 // Domain (synth/notes/sections): chief complaint and history of present illness: who the patient is, why
 // they came, the symptoms they have (present) and pertinent negatives, in many phrasings and clause orders.
 import { sample, type Composer } from '../composer';
-import { hospitalDayOf, shiftDate } from '../context';
+import { diagnosesReason, hospitalDayOf, shiftDate } from '../context';
 import { symptoms, type SymptomKey } from '../lexicon/symptoms';
 import { toldAt } from '../symptom-plan';
 import {
@@ -79,6 +79,19 @@ const followUpOpenings = bank(
   '{He} is here to discuss {his} {reason}. ',
   '{age} {sexShort} with {pmh}, here for {reason}. ',
   '{name} was last seen on {date} and returns for {reason}. ',
+);
+
+/**
+ * A clinic visit that makes its diagnosis is an evaluation (until 1.5.0 it read "Patient returns for
+ * routine follow-up of ADHD" at the visit that diagnosed it, under "CC: follow-up: ADHD").
+ */
+const newDiagnosisOpenings = bank(
+  '{name} is {aAge} {sex} with {pmh} who presents for evaluation of {reason}. ',
+  '<Patient|Pt> presents for evaluation of {reason}. ',
+  '{age} {sex} seen today for evaluation of {reason}. ',
+  '{age} {sexShort} with {pmh}, here for evaluation of {reason}. ',
+  '{name} comes in today to discuss {reason}. ',
+  '{He} is brought in by {parent} for evaluation of {reason}{minor}. ',
 );
 
 const wellnessOpenings = bank(
@@ -227,6 +240,7 @@ function buildHistorySlots(c: Composer): Slots {
             : c.rng.pick(['here for', 'seen for']),
       ),
     regimen: truth.medications.length > 0 ? gate : undefined,
+    minor: years < 18 ? gate : undefined,
     priorVisit: truth.patient.encounters.some((e) => e.start < truth.encounter.start)
       ? gate
       : undefined,
@@ -306,7 +320,10 @@ export function writeChiefComplaint(c: Composer): void {
     writeComplaint(c);
     c.b.verbatim('\n');
   } else if (c.truth.reason) {
-    c.b.text(c.b.abbreviate('follow-up', ['f/u', 'F/U'])).text(c.rng.pick([' of ', ' ', ': ']));
+    if (diagnosesReason(c.truth))
+      c.b.text(c.rng.pick(['evaluation of ', 'eval of ', 'new patient evaluation: ', 'discuss ']));
+    else
+      c.b.text(c.b.abbreviate('follow-up', ['f/u', 'F/U'])).text(c.rng.pick([' of ', ' ', ': ']));
     writeReasonCondition(c, c.truth.reason, 'present');
     c.b.verbatim('\n');
   } else {
@@ -328,7 +345,7 @@ function openings(c: Composer, interval: boolean): readonly Template[] {
   const hospital = c.truth.encounter.kind === 'inpatient' || c.truth.encounter.kind === 'emergency';
   if (c.plan.present.length > 0) return hospital ? hospitalOpenings : clinicOpenings;
   if (hospital && !c.truth.reason) return hospitalEvaluationOpenings;
-  if (c.truth.reason) return followUpOpenings;
+  if (c.truth.reason) return diagnosesReason(c.truth) ? newDiagnosisOpenings : followUpOpenings;
   return wellChild(c) ? wellChildOpenings : wellnessOpenings;
 }
 
