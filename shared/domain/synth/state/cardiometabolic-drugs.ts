@@ -209,4 +209,42 @@ export const cardiometabolicDrugs = {
     doseUnit: 'tablet',
     checked: syntheaBundle,
   },
+  'ticagrelor-90': {
+    rxcui: '1116635',
+    display: 'ticagrelor 90 MG Oral Tablet',
+    drugClass: 'antiplatelet',
+    route: 'oral',
+    strength: { value: 90, unit: 'mg' },
+    doseUnit: 'tablet',
+    checked: `${openFda} (Hisun 42658-115, 90 mg only)`,
+  },
+  'prasugrel-10': {
+    rxcui: '855812',
+    display: 'prasugrel 10 MG Oral Tablet',
+    drugClass: 'antiplatelet',
+    route: 'oral',
+    strength: { value: 10, unit: 'mg' },
+    doseUnit: 'tablet',
+    checked:
+      'openFDA American Health Packaging 60687-883 (10 mg only) maps to 855812; HL7 Vulcan RWD ValueSet ExamplePrasugrelCodes lists 855812 = prasugrel 10 MG Oral Tablet (855818 is the 5 mg tablet)',
+  },
+  'spironolactone-25': {
+    rxcui: '313096',
+    display: 'spironolactone 25 MG Oral Tablet',
+    drugClass: 'mineralocorticoid-receptor-antagonist',
+    route: 'oral',
+    strength: { value: 25, unit: 'mg' },
+    doseUnit: 'tablet',
+    checked: `${openFda} (NuCare 68071-3969, Bryant Ranch 63629-2437: 25 mg only)`,
+  },
+  'empagliflozin-10': {
+    rxcui: '1545658',
+    display: 'empagliflozin 10 MG Oral Tablet',
+    drugClass: 'sglt2-inhibitor',
+    route: 'oral',
+    strength: { value: 10, unit: 'mg' },
+    doseUnit: 'tablet',
+    checked:
+      'openFDA narrows: Jardiance SPL {1545658, 1545664, 1545666, 1545668}, 25 mg-only products {1545666, 1545668}, so 10 mg ∈ {1545658 SCD, 1545664 [Jardiance] SBD}; 1545658 = SCD by the SCD/SBD pairing, not re-confirmed against RxNav',
+  },
 } as const satisfies Record<string, CatalogDrug>;

@@ -2,6 +2,7 @@
 // heart failure, coronary disease, stroke, CKD and venous thrombosis. Treatment shares are modelling
 // assumptions sized to US practice where a figure is cited.
 import type { Rng } from '../rng';
+import { daysFromCivil } from './calendar';
 import type { DrugKey } from './drugs';
 import { timings, type OrderBook } from './order-book';
 
@@ -68,6 +69,26 @@ export function treatType2Diabetes(rng: Rng, book: OrderBook): void {
       adherence: 'chronic',
     });
   }
+  // SGLT2i with ASCVD, HF or CKD independent of HbA1c when eGFR ≥ 20 (ADA Standards of Care 2024, 9.4 and
+  // 10.42): 27.1% of US T2D + ASCVD patients took an SGLT2i and/or GLP-1 RA in 2022 (TriNetX, BMJ Open
+  // Diabetes Res Care 2024;12:e004431). The catalog has no GLP-1 RA yet, so the SGLT2i carries the pair's
+  // 27% (generator choice); only after empagliflozin's CV-death indication (2 Dec 2016, Jardiance label).
+  const organProtection = (
+    ['coronary-disease', 'myocardial-infarction', 'stroke', 'heart-failure', 'ckd'] as const
+  ).some((k) => book.has(k));
+  if (organProtection && egfr >= 20 && rng.chance(0.27)) {
+    const from = Math.max(start, empagliflozinCvApproved);
+    if (from < book.ctx.asOfDay - 1) {
+      book.add({
+        drug: 'empagliflozin-10',
+        indication: 'type2-diabetes',
+        units: 1,
+        timing: timings.morning,
+        start: book.startAfter(rng, from, 365),
+        adherence: 'chronic',
+      });
+    }
+  }
   if (egfr < 30 || (hba1c >= 8 && rng.chance(0.5))) {
     const later = book.startAfter(rng, start + 180, 900);
     book.add({
@@ -80,6 +101,9 @@ export function treatType2Diabetes(rng: Rng, book: OrderBook): void {
     });
   }
 }
+
+/** Empagliflozin's US indication to reduce CV death in T2D with CVD, 2 Dec 2016 (Jardiance label). */
+const empagliflozinCvApproved = daysFromCivil(2016, 12, 2);
 
 /** Type 1 diabetes: basal insulin 0.2–0.3 U/kg/day, half of a 0.4–0.6 U/kg total (ADA Standards of Care 2024, 9.1). */
 export function treatType1Diabetes(rng: Rng, book: OrderBook): void {
@@ -99,25 +123,48 @@ export function treatType1Diabetes(rng: Rng, book: OrderBook): void {
 /**
  * Statins per the 2018 ACC/AHA cholesterol guideline: clinical ASCVD → high intensity (atorvastatin 40–80);
  * diabetes at 40–75 or LDL ≥ 130 → moderate intensity (atorvastatin 10–20, simvastatin 20, rosuvastatin 5).
- * Uptake ≈75% with ASCVD and ≈55% in primary prevention (Salami JA et al. JAMA Cardiol 2017;2:56).
+ * Uptake ≈75% with ASCVD and ≈55% in primary prevention (Salami JA et al. JAMA Cardiol 2017;2:56). After an
+ * MI a high-intensity statin starts on the admission day ≈90% of the time unless one was already taken
+ * (2025 ACC/AHA ACS guideline, rec. 7.3: high-intensity statin for all ACS; discharge uptake in the NCDR
+ * Chest Pain–MI Registry ≈90%, generator share).
  */
 export function treatLipids(rng: Rng, book: OrderBook): void {
   const ascvd = (['coronary-disease', 'myocardial-infarction', 'stroke'] as const).filter((k) =>
     book.has(k),
   );
   const diabetes40to75 = book.has('type2-diabetes') && book.ctx.age >= 40 && book.ctx.age <= 75;
-  if (ascvd.length > 0 && rng.chance(0.75)) {
+  if (ascvd.length > 0) {
     const indication = ascvd[0]!;
     const drug: DrugKey = rng.chance(0.6) ? 'atorvastatin-40' : 'atorvastatin-80';
-    book.add({
-      drug,
-      indication,
-      units: 1,
-      timing: timings.daily2000,
-      start: book.startAfter(rng, book.onsetDay(indication), 30),
-      adherence: 'chronic',
-    });
-    return;
+    const start = book.startAfter(rng, book.onsetDay(indication), 30);
+    const chronic = rng.chance(0.75);
+    const mi = book.has('myocardial-infarction')
+      ? book.onsetDay('myocardial-infarction')
+      : undefined;
+    if (mi !== undefined && (!chronic || start >= mi)) {
+      if (rng.chance(0.9)) {
+        book.add({
+          drug,
+          indication: 'myocardial-infarction',
+          units: 1,
+          timing: timings.daily2000,
+          start: mi,
+          adherence: 'chronic',
+        });
+      }
+      return;
+    }
+    if (chronic) {
+      book.add({
+        drug,
+        indication,
+        units: 1,
+        timing: timings.daily2000,
+        start,
+        adherence: 'chronic',
+      });
+      return;
+    }
   }
   const indication = book.has('hyperlipidaemia')
     ? 'hyperlipidaemia'

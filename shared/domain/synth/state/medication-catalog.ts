@@ -15,6 +15,8 @@ export type DrugClass =
   | 'insulin'
   | 'anticoagulant'
   | 'antiplatelet'
+  | 'mineralocorticoid-receptor-antagonist'
+  | 'sglt2-inhibitor'
   | 'ssri'
   | 'short-acting-beta-agonist'
   | 'inhaled-corticosteroid'

@@ -1,13 +1,16 @@
 // Domain (synth/state): prescribing for heart failure, coronary disease and MI, stroke, CKD and deep-vein
 // thrombosis (antithrombotics, beta-blockers, RAS blockade, diuretics, gastroprotection).
 import type { Rng } from '../rng';
-import type { DrugKey } from './drugs';
+import { daysFromCivil, type Day } from './calendar';
+import { drugs, type DrugKey } from './drugs';
+import type { DrugClass } from './medication-catalog';
 import { timings, type OrderBook } from './order-book';
 
 /**
  * HFrEF guideline-directed therapy (2022 AHA/ACC/HFSA HF guideline): evidence-based beta-blocker
  * (metoprolol succinate or carvedilol) ≈80%, ACEi/ARB ≈70%, loop diuretic for congestion ≈65%
- * (use rates as in CHAMP-HF, Greene SJ et al. JACC 2018;72:351).
+ * (use rates as in CHAMP-HF, Greene SJ et al. JACC 2018;72:351), MRA and SGLT2 inhibitor below. ARNI
+ * (sacubitril/valsartan) is not in the catalog yet: its share is carried by ACEi/ARB.
  */
 export function treatHeartFailure(rng: Rng, book: OrderBook): void {
   if (!book.has('heart-failure')) return;
@@ -49,17 +52,51 @@ export function treatHeartFailure(rng: Rng, book: OrderBook): void {
       adherence: 'chronic',
     });
   }
+  const { egfr, potassium } = book.ctx.riskFactors;
+  // MRA when eGFR > 30 and K+ < 5.0 (2022 AHA/ACC/HFSA HF guideline, rec. 7.3.4); ≈33% prescribed among
+  // eligible HFrEF outpatients in CHAMP-HF (Greene SJ et al. JACC 2018;72:351).
+  if (egfr > 30 && potassium < 5 && rng.chance(0.33)) {
+    book.add({
+      drug: 'spironolactone-25',
+      indication: 'heart-failure',
+      units: 1,
+      timing: timings.morning,
+      start: book.startAfter(rng, start, 180),
+      adherence: 'chronic',
+    });
+  }
+  // SGLT2i when eGFR ≥ 20 (2022 HF guideline, rec. 7.3.5: HFrEF class 1; 2a for HFmrEF/HFpEF, so the EF,
+  // not recorded here, does not matter): 20.2% at discharge in GWTG-HF 2021–22, rising (Pierce JB et al.
+  // JAMA Cardiol 2023;8:652); generator uses 25%, only after US approval for HF.
+  if (egfr >= 20 && !book.hasClass('sglt2-inhibitor') && rng.chance(0.25)) {
+    const from = Math.max(start, sglt2HeartFailureApproved);
+    if (from < book.ctx.asOfDay - 1) {
+      book.add({
+        drug: 'empagliflozin-10',
+        indication: 'heart-failure',
+        units: 1,
+        timing: timings.morning,
+        start: book.startAfter(rng, from, 180),
+        adherence: 'chronic',
+      });
+    }
+  }
 }
 
+/** Empagliflozin's US approval for HFrEF, 18 Aug 2021 (Jardiance label; dapagliflozin was first, May 2020). */
+export const sglt2HeartFailureApproved = daysFromCivil(2021, 8, 18);
+
 /**
- * Coronary disease: aspirin 81 mg ≈75% unless anticoagulated; after MI, clopidogrel for 12 months of DAPT
- * (2016 ACC/AHA DAPT focused update) and a beta-blocker; a PPI for ≈40% on DAPT (same update: reasonable
- * with GI-bleeding risk) — also the classic CYP2C19 clopidogrel/omeprazole pharmacogenomic case.
+ * Chronic coronary disease diagnosed before any MI: aspirin 81 mg ≈75% unless anticoagulated (2023
+ * AHA/ACC/multisociety chronic coronary disease guideline, rec. 5.2: low-dose aspirin; OAC alone in AF
+ * beyond 12 months after PCI). Coronary disease revealed by the MI (same onset) is treated by the MI rule.
  */
 export function treatCoronaryDisease(rng: Rng, book: OrderBook): void {
   if (!book.has('coronary-disease')) return;
   const cadStart = book.startAfter(rng, book.onsetDay('coronary-disease'), 30);
-  if (!book.hasClass('anticoagulant') && rng.chance(0.75)) {
+  const mi = book.has('myocardial-infarction') ? book.onsetDay('myocardial-infarction') : undefined;
+  const beforeMi = mi === undefined || cadStart < mi;
+  if (beforeMi && !book.hasClass('anticoagulant') && rng.chance(0.75)) {
     book.add({
       drug: 'aspirin-81',
       indication: 'coronary-disease',
@@ -69,17 +106,111 @@ export function treatCoronaryDisease(rng: Rng, book: OrderBook): void {
       adherence: 'chronic',
     });
   }
-  if (!book.has('myocardial-infarction')) return;
-  const mi = book.onsetDay('myocardial-infarction');
-  const dapt = book.ctx.asOfDay - mi <= 365 || rng.chance(0.12);
-  if (dapt && rng.chance(0.85)) {
-    const start = book.startAfter(rng, mi, 2);
+  if (mi !== undefined) treatMyocardialInfarction(rng, book, mi);
+}
+
+/** The P2Y12 inhibitors, DAPT partners of aspirin after an acute coronary syndrome. */
+export const p2y12Inhibitors: ReadonlySet<DrugKey> = new Set<DrugKey>([
+  'clopidogrel-75',
+  'ticagrelor-90',
+  'prasugrel-10',
+]);
+
+/** US approval dates: prasugrel (Effient) 10 Jul 2009, ticagrelor (Brilinta) 20 Jul 2011 (FDA labels). */
+const prasugrelApproved = daysFromCivil(2009, 7, 10);
+const ticagrelorApproved = daysFromCivil(2011, 7, 20);
+
+/**
+ * DAPT lasts 12 months after an ACS (2025 ACC/AHA/ACEP/NAEMSP/SCAI ACS guideline, rec. 7.2: DAPT ≥ 12
+ * months unless high bleeding risk; as the 2016 ACC/AHA DAPT focused update); ±2 weeks for the visit at
+ * which it is stopped (generator choice).
+ */
+export const daptDays = 365;
+
+/**
+ * Which P2Y12 inhibitor: clopidogrel with an oral anticoagulant (AUGUSTUS; 2020 ACC expert consensus
+ * decision pathway on antithrombotic therapy in AF/VTE patients with PCI or ASCVD, Kumbhani DJ et al. JACC
+ * 2021;77:629) or aspirin allergy (clopidogrel monotherapy, 2025 ACS guideline); prasugrel never after
+ * stroke/TIA nor at 75+ (Effient label boxed warning); otherwise the US mix by age after Kumar A et al.
+ * Clin Transl Sci 2023;16:1886 (MarketScan 2013–2018: ticagrelor 45.6% at ≤65 by 2018, clopidogrel 66.2%
+ * at 65+) — shares a modelling approximation; only drugs approved by the MI date.
+ */
+function pickP2y12(rng: Rng, book: OrderBook, mi: Day, clopidogrelOnly: boolean): DrugKey {
+  if (clopidogrelOnly) return 'clopidogrel-75';
+  const { age } = book.ctx;
+  const ticagrelor = mi >= ticagrelorApproved ? (age < 65 ? 0.45 : 0.3) : 0;
+  const prasugrelOk = mi >= prasugrelApproved && age < 75 && !book.has('stroke');
+  const prasugrel = prasugrelOk ? (age < 65 ? 0.13 : 0.04) : 0;
+  return rng.weighted([
+    ['clopidogrel-75', 1 - ticagrelor - prasugrel],
+    ['ticagrelor-90', ticagrelor],
+    ['prasugrel-10', prasugrel],
+  ] as const);
+}
+
+/** An order's end, or undefined when it still runs at asOf (chronic orders are current). */
+function endBefore(book: OrderBook, end: Day): Day | undefined {
+  return end < book.ctx.asOfDay ? end : undefined;
+}
+
+/**
+ * Myocardial infarction (an ACS; the admission is on the onset day, state/encounters.ts): discharge
+ * therapy started on the admission day (2025 ACC/AHA/ACEP/NAEMSP/SCAI ACS guideline; 2014 AHA/ACC NSTE-ACS
+ * and 2013 ACCF/AHA STEMI guidelines):
+ * - aspirin 81 mg ≈95% and a P2Y12 inhibitor ≈90% — discharge uptake among eligible patients in the NCDR
+ *   Chest Pain–MI Registry (≈90–95%); aspirin continues, the P2Y12 inhibitor stops after 12 months;
+ * - with an oral anticoagulant (AF): aspirin only for 1–4 weeks after the later of MI and OAC start; an
+ *   OAC running at or during the DAPT year makes the P2Y12 inhibitor clopidogrel, OAC + clopidogrel to 12
+ *   months, then OAC alone
+ *   (AUGUSTUS, Lopes RD et al. NEJM 2019;380:1509; 2020 ACC ECDP, Kumbhani DJ et al. JACC 2021;77:629) —
+ *   no indefinite triple therapy;
+ * - a PPI for ≈40% on DAPT (2016 ACC/AHA DAPT focused update: reasonable with GI-bleeding risk), stopped
+ *   with the P2Y12 inhibitor — also the classic CYP2C19 clopidogrel/omeprazole pharmacogenomic case;
+ * - a beta-blocker ≈85% (2025 ACS guideline; generator share) and ACEi/ARB ≈80% with hypertension,
+ *   diabetes, CKD or HF (2014 NSTE-ACS guideline class 1 indications; generator share), unless one was
+ *   already taken at the MI (see bridgeUntilLaterOrder);
+ * - the high-intensity statin is drawn in treatLipids (cardiometabolic-prescribing.ts).
+ * Patients do not die in this model, so nothing needs stopping at death.
+ */
+export function treatMyocardialInfarction(rng: Rng, book: OrderBook, mi: Day): void {
+  const daptEnd = mi + daptDays + rng.int(-14, 14);
+  const oac = book.orders.find(
+    (o) => drugs[o.drug].drugClass === 'anticoagulant' && o.end === undefined,
+  );
+  // An anticoagulant that starts before the DAPT year ends changes the regimen (dual, not triple).
+  const oacStart = oac && oac.start < daptEnd ? oac.start : undefined;
+  const aspirinAllergy = book.ctx.allergens.has('aspirin');
+  const onAspirin = book.orders.some(
+    (o) => o.drug === 'aspirin-81' && o.end === undefined && o.start <= mi,
+  );
+  if (!onAspirin && !aspirinAllergy && rng.chance(0.95)) {
+    // Aspirin stops 1–4 weeks after the later of MI and OAC start, also when AF comes years later (OAC
+    // monotherapy in chronic coronary disease: 2023 AHA/ACC CCD guideline, AFIRE).
+    const aspirinEnd = oac === undefined ? undefined : Math.max(mi, oac.start) + rng.int(7, 28);
+    const end = aspirinEnd === undefined ? undefined : endBefore(book, aspirinEnd);
     book.add({
-      drug: 'clopidogrel-75',
+      drug: 'aspirin-81',
       indication: 'myocardial-infarction',
       units: 1,
       timing: timings.morning,
-      start,
+      start: mi,
+      ...(end !== undefined ? { end } : {}),
+      adherence: 'chronic',
+    });
+  }
+  const onP2y12 = book.orders.some((o) => p2y12Inhibitors.has(o.drug) && o.end === undefined);
+  if (!onP2y12 && (aspirinAllergy || rng.chance(0.9))) {
+    const drug = pickP2y12(rng, book, mi, aspirinAllergy || oacStart !== undefined);
+    // With aspirin allergy the P2Y12 inhibitor is the long-term single antiplatelet.
+    const end = aspirinAllergy ? undefined : endBefore(book, daptEnd);
+    const once = drug !== 'ticagrelor-90';
+    book.add({
+      drug,
+      indication: 'myocardial-infarction',
+      units: 1,
+      timing: once ? timings.morning : timings.twiceDaily,
+      start: mi,
+      ...(end !== undefined ? { end } : {}),
       adherence: 'chronic',
     });
     if (rng.chance(0.4)) {
@@ -88,21 +219,48 @@ export function treatCoronaryDisease(rng: Rng, book: OrderBook): void {
         indication: 'myocardial-infarction',
         units: 1,
         timing: timings.beforeBreakfast,
-        start,
+        start: mi,
+        ...(end !== undefined ? { end } : {}),
         adherence: 'chronic',
       });
     }
   }
-  if (!book.hasClass('beta-blocker') && rng.chance(0.6)) {
-    book.add({
-      drug: 'metoprolol-succinate-25',
-      indication: 'myocardial-infarction',
-      units: 1,
-      timing: timings.morning,
-      start: book.startAfter(rng, mi, 3),
-      adherence: 'chronic',
-    });
+  bridgeUntilLaterOrder(rng, book, mi, ['beta-blocker'], 0.85, 'metoprolol-succinate-25');
+  const rasIndicated = (['hypertension', 'type2-diabetes', 'ckd', 'heart-failure'] as const).some(
+    (k) => book.has(k),
+  );
+  if (rasIndicated) {
+    const drug: DrugKey = rng.chance(0.6) ? 'lisinopril-10' : 'losartan-50';
+    bridgeUntilLaterOrder(rng, book, mi, ['ace-inhibitor', 'arb'], 0.8, drug);
   }
+}
+
+/**
+ * Starts `drug` on the MI day with probability `p` unless a current order of `classes` already started by
+ * then; when such an order starts later (a beta-blocker for AF or HF diagnosed after the MI), the MI order
+ * runs until it (a switch, not two drugs of a class at once).
+ */
+function bridgeUntilLaterOrder(
+  rng: Rng,
+  book: OrderBook,
+  mi: Day,
+  classes: readonly DrugClass[],
+  p: number,
+  drug: DrugKey,
+): void {
+  const current = book.orders.find(
+    (o) => classes.includes(drugs[o.drug].drugClass) && o.end === undefined,
+  );
+  if ((current && current.start <= mi) || !rng.chance(p)) return;
+  book.add({
+    drug,
+    indication: 'myocardial-infarction',
+    units: 1,
+    timing: timings.morning,
+    start: mi,
+    ...(current ? { end: current.start } : {}),
+    adherence: 'chronic',
+  });
 }
 
 /** Ischaemic stroke: antiplatelet ≈80% unless anticoagulated (2021 AHA/ASA secondary prevention guideline). */
