@@ -230,6 +230,26 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     decimals: 0,
     from: { 'U/L': same, '[IU]/L': same },
   },
+  // High-sensitivity cardiac troponin I (89579-7). hs-cTn assays report whole ng/L (IFCC Task Force on
+  // Clinical Applications of Cardiac Bio-Markers); 1 ng/L = 1 pg/mL, and conventional-unit results
+  // in ng/mL (= ug/L) are 1,000 times larger numbers.
+  {
+    concept: 'high-sensitivity troponin I',
+    loinc: ['89579-7'],
+    ucum: 'ng/L',
+    decimals: 0,
+    from: { 'ng/L': same, 'pg/mL': same, 'ng/mL': times(1000), 'ug/L': times(1000) },
+  },
+  // Urine albumin/creatinine ratio (9318-7; 14959-1 microalbumin/creatinine) in mg/g, as KDIGO 2024
+  // grades albuminuria (A2 from 30 mg/g = 3 mg/mmol). mg/mmol -> mg/g: x 8.84 (creatinine 113.12
+  // g/mol: 1 mmol = 0.11312 g), as recommend/patient-labs.ts converts.
+  {
+    concept: 'urine albumin/creatinine ratio',
+    loinc: ['9318-7', '14959-1'],
+    ucum: 'mg/g',
+    decimals: 0,
+    from: { 'mg/g': same, 'ug/mg': same, 'mg/mmol': times(8.84), 'g/g': times(1000) },
+  },
   // BMI percentile for age and sex (CDC 2000 growth charts), 2-19 years.
   {
     concept: 'BMI percentile',
@@ -312,6 +332,18 @@ const unitAliases: Readonly<Record<string, string>> = {
   'ml/s/{1.73_m2}': 'mL/s/{1.73_m2}',
   'ml/s/1.73m2': 'mL/s/{1.73_m2}',
   'u/l': 'U/L',
+  'ng/l': 'ng/L',
+  'pg/ml': 'pg/mL',
+  'ng/ml': 'ng/mL',
+  'ug/l': 'ug/L',
+  'µg/l': 'ug/L',
+  'μg/l': 'ug/L',
+  'mg/g': 'mg/g',
+  'mg/g creat': 'mg/g',
+  'mg/g{creat}': 'mg/g',
+  'ug/mg': 'ug/mg',
+  'mg/mmol': 'mg/mmol',
+  'g/g': 'g/g',
   'iu/l': '[IU]/L',
   '[iu]/l': '[IU]/L',
   score: '{score}',

@@ -93,6 +93,23 @@ export const plausibleRanges: Readonly<Record<string, PlausibleRange>> = {
     ucum: 'U/L',
     source: 'engineering limit around published case-series extremes',
   },
+  // A concentration cannot be negative; large infarcts and myocarditis give hs-cTnI in the tens of
+  // thousands of ng/L (the ARCHITECT STAT hs-cTnI measures to 50,000 ng/L undiluted); the limit
+  // leaves a wide margin for diluted results.
+  'high-sensitivity troponin I': {
+    low: 0,
+    high: 1_000_000,
+    ucum: 'ng/L',
+    source: 'engineering limit around the assay measuring interval (Abbott package insert)',
+  },
+  // A ratio cannot be negative; nephrotic-range albuminuria exceeds 2,200 mg/g (KDIGO 2024) and
+  // reaches tens of thousands of mg/g; the limit leaves a margin.
+  'urine albumin/creatinine ratio': {
+    low: 0,
+    high: 100_000,
+    ucum: 'mg/g',
+    source: 'engineering limit (KDIGO 2024 albuminuria categories, margin added)',
+  },
   // A percentile lies in 0-100 by definition (CDC 2000 growth charts report 0-100).
   'BMI percentile': { low: 0, high: 100, ucum: '%', source: 'definition (CDC 2000 growth charts)' },
   // Nine items scored 0-3 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-13).

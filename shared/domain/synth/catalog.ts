@@ -357,6 +357,23 @@ export const measurements = {
     unit: 'U/L',
     category: 'laboratory',
   },
+  /**
+   * High-sensitivity cardiac troponin I (the ACS workup: state/cardiac-markers.ts), in ng/L as
+   * hs-cTn assays report it (IFCC Task Force on Clinical Applications of Cardiac Bio-Markers).
+   */
+  troponin: {
+    loinc: '89579-7',
+    display: 'Troponin I.cardiac [Mass/volume] in Serum or Plasma by High sensitivity method',
+    unit: 'ng/L',
+    category: 'laboratory',
+  },
+  /** Spot urine albumin-to-creatinine ratio (KDIGO albuminuria categories in mg/g: state/albuminuria.ts). */
+  uacr: {
+    loinc: '9318-7',
+    display: 'Albumin/Creatinine [Mass Ratio] in Urine',
+    unit: 'mg/g',
+    category: 'laboratory',
+  },
   phq9: {
     loinc: '44261-6',
     display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]',

@@ -18,7 +18,11 @@ type SexRanges = Range | Record<Sex, Range>;
 // Sources: glucose and HbA1c, ADA Standards of Care in Diabetes 2025, section 2, Table 2.1 (normal
 // FPG < 100 mg/dL, A1C < 5.7 %); lipids, NCEP ATP III Final Report (2002) Table II-2 (TC < 200,
 // LDL-C < 100, HDL-C >= 40, TG < 150 mg/dL); eGFR, KDIGO 2024 CKD guideline (G3a below 60);
-// creatinine, potassium and ALT, Mayo Clinic Laboratories adult reference values (test catalog 2024).
+// creatinine, potassium and ALT, Mayo Clinic Laboratories adult reference values (test catalog 2024);
+// hs-cTnI, the sex-specific 99th percentile upper reference limits of the Abbott ARCHITECT STAT High
+// Sensitive Troponin-I package insert (women 15.6, men 34.2 ng/L: state/cardiac-markers.ts), the
+// decision limits of the Fourth Universal Definition of MI (Circulation 2018;138:e618); urine
+// albumin/creatinine ratio, KDIGO 2024 CKD guideline albuminuria category A1 (< 30 mg/g).
 const ranges: Record<string, SexRanges> = {
   '2345-7': { low: 70, high: 99, code: 'mg/dL', text: '70-99 mg/dL (fasting)' },
   '14749-6': { low: 3.9, high: 5.5, code: 'mmol/L', text: '3.9-5.5 mmol/L (fasting)' },
@@ -41,6 +45,11 @@ const ranges: Record<string, SexRanges> = {
     female: { low: 7, high: 45, code: 'U/L', text: '7-45 U/L' },
     male: { low: 7, high: 55, code: 'U/L', text: '7-55 U/L' },
   },
+  '89579-7': {
+    female: { high: 15.6, code: 'ng/L', text: '<=15.6 ng/L (99th percentile URL, female)' },
+    male: { high: 34.2, code: 'ng/L', text: '<=34.2 ng/L (99th percentile URL, male)' },
+  },
+  '9318-7': { high: 29, code: 'mg/g', text: '<30 mg/g' },
 };
 
 const flags = {

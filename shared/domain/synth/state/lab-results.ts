@@ -4,11 +4,14 @@
 import type { ConditionKey } from '../catalog';
 import type { TrueMeasurement } from '../model';
 import type { Rng } from '../rng';
+import { uacrDue, uacrValue } from './albuminuria';
+import { troponinOrdered, troponinSeries } from './cardiac-markers';
 import { clamp, round } from './math';
 import {
   hasCondition,
   measurement,
   type EncounterMoment,
+  type LabHistory,
   type MeasurementPatient,
 } from './measurement-context';
 import { ckdEpi2021, creatinineForEgfr } from './renal';
@@ -49,7 +52,40 @@ const followedWithPanel: readonly ConditionKey[] = [
 ];
 
 /**
- * Ordering: acute care always gets a basic metabolic panel; diabetes HbA1c every 3–6 months (ADA 2024);
+ * Chief complaints for which a child in the ED gets a basic metabolic panel, with the share who do
+ * (generator choices): vomiting, for the moderately to severely dehydrated who need IV fluids (CDC,
+ * "Managing acute gastroenteritis among children", MMWR Recomm Rep 2003;52(RR-16): serum electrolytes
+ * for severe dehydration and IV rehydration, not for mild dehydration), and abdominal pain, part of
+ * whose workup (appendicitis, vomiting) draws one.
+ */
+const childPanelComplaints: Readonly<Record<string, number>> = {
+  vomiting: 0.5,
+  abdominalPain: 0.3,
+};
+
+/**
+ * Whether acute care draws a basic metabolic panel. Every admission and every adult in the ED does
+ * (until 1.5.0 every child in the ED did too). A child in the ED does only for diabetes (DKA and
+ * hyperglycaemia: ISPAD Clinical Practice Consensus Guidelines 2022, "Diabetic ketoacidosis and
+ * hyperglycemic hyperosmolar state", Pediatr Diabetes 2022;23:835) or a complaint that warrants it
+ * (`childPanelComplaints`); not for otitis media (AAP 2013 AOM guideline, Lieberman AS et al.,
+ * Pediatrics 2013;131:e964: a clinical diagnosis), bronchiolitis or a URI (AAP 2014 bronchiolitis
+ * guideline, Ralston SL et al., Pediatrics 2014;134:e1474: no routine laboratory tests), an asthma
+ * exacerbation (NAEPP EPR-3 2007 and GINA 2024: laboratory studies are not routinely needed), fever with
+ * a source, sore throat or rash.
+ */
+function acutePanel(rng: Rng, patient: MeasurementPatient, m: EncounterMoment): boolean {
+  if (m.plan.kind === 'inpatient' || m.ageAt >= 18) return true;
+  const reason = m.plan.reason;
+  if (reason === 'type1-diabetes' || reason === 'type2-diabetes') return true;
+  if (reason !== undefined) return false;
+  const complaint = m.presentation?.symptoms[0];
+  const share = complaint === undefined ? 0 : (childPanelComplaints[complaint] ?? 0);
+  return share > 0 && rng.chance(share);
+}
+
+/**
+ * Ordering: acute care gets a basic metabolic panel where it is warranted (`acutePanel`); diabetes HbA1c every 3–6 months (ADA 2024);
  * prediabetes screening at 35–70 with overweight (USPSTF 2021); lipids every 4–6 years from 20 and yearly
  * on statins (ACC/AHA 2018); PHQ-9/GAD-7 at preventive visits and mental-health follow-ups.
  */
@@ -73,9 +109,9 @@ function labOrders(rng: Rng, patient: MeasurementPatient, m: EncounterMoment): L
       (office && (lipidReason || onStatin) && rng.chance(0.45)));
   const mental = reason === 'depression' || reason === 'anxiety';
   return {
-    metabolicPanel:
-      !office ||
-      (adult && ((followUp && rng.chance(0.6)) || (kind === 'wellness' && rng.chance(0.5)))),
+    metabolicPanel: office
+      ? adult && ((followUp && rng.chance(0.6)) || (kind === 'wellness' && rng.chance(0.5)))
+      : acutePanel(rng, patient, m),
     hba1c:
       (diabetic && office && rng.chance(0.85)) ||
       (diabetic && !office && rng.chance(0.3)) ||
@@ -183,11 +219,16 @@ function questionnaireScores(
   ];
 }
 
-/** Laboratory results and questionnaire totals of one encounter. */
+/**
+ * Laboratory results and questionnaire totals of one encounter; `history` carries what earlier
+ * encounters ordered (and is updated). Troponin and UACR draw from forks of `rng`, so they do not move
+ * the other labs' draws.
+ */
 export function labResults(
   rng: Rng,
   patient: MeasurementPatient,
   m: EncounterMoment,
+  history: LabHistory = {},
 ): TrueMeasurement[] {
   const orders = labOrders(rng, patient, m);
   const out: TrueMeasurement[] = [];
@@ -200,6 +241,11 @@ export function labResults(
       clamp(patient.riskFactors.alt * Math.exp(cv.alt * rng.normal()), 5, 400),
     );
     out.push(measurement('alt', alt, m.labsAt, m.encounterId));
+  }
+  if (troponinOrdered(m)) out.push(...troponinSeries(rng.fork('troponin'), patient, m));
+  if (uacrDue(patient, m, history)) {
+    history.lastUacrDay = m.plan.day;
+    out.push(measurement('uacr', uacrValue(rng.fork('uacr'), patient), m.labsAt, m.encounterId));
   }
   if (orders.questionnaires) out.push(...questionnaireScores(rng, patient, m));
   // Tobacco use is documented at preventive visits from 12 (USPSTF 2021); value 0 never, 1 former, 2 current.

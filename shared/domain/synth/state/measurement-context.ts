@@ -4,6 +4,7 @@ import type { MeasurementKey } from '../catalog';
 import { measurements as catalogMeasurements } from '../catalog';
 import type { Sex, TrueCondition, TrueMeasurement, TrueMedication, RiskFactors } from '../model';
 import type { Day, UsZone } from './calendar';
+import type { Presentation } from '../notes/lexicon/presentations';
 import type { EncounterPlan } from './encounters';
 import type { BodyProfile } from './physiology';
 import type { TreatmentEffects } from './treatment-effects';
@@ -19,6 +20,8 @@ export interface MeasurementPatient {
   medications: readonly TrueMedication[];
   riskFactors: RiskFactors;
   body: BodyProfile;
+  /** The patient's usual spot urine albumin-to-creatinine ratio, mg/g (state/albuminuria.ts). */
+  usualUacr: number;
 }
 
 export interface EncounterMoment {
@@ -30,9 +33,17 @@ export interface EncounterMoment {
   yearsBefore: number;
   effects: TreatmentEffects;
   acute: boolean;
+  /** The complaint of an ED visit or stay without a catalog reason (state/presentations.ts). */
+  presentation?: Presentation;
   /** Local ISO times for vitals and for specimens. */
   vitalsAt: string;
   labsAt: string;
+}
+
+/** What earlier encounters of the patient ordered, for tests repeated at intervals (oldest first). */
+export interface LabHistory {
+  /** Day of the last urine albumin-to-creatinine ratio. */
+  lastUacrDay?: Day;
 }
 
 /** Whether the patient has the condition (active or resolved). */

@@ -5,7 +5,8 @@ import type { Rng } from '../rng';
 import { localDateTime } from './calendar';
 import type { EncounterPlan } from './encounters';
 import { labResults } from './lab-results';
-import type { EncounterMoment, MeasurementPatient } from './measurement-context';
+import type { EncounterMoment, LabHistory, MeasurementPatient } from './measurement-context';
+import type { EncounterPresentations } from './presentations';
 import { effectsOn } from './treatment-effects';
 import { vitalSigns } from './vital-signs';
 
@@ -14,11 +15,13 @@ function momentOf(
   plan: EncounterPlan,
   encounter: TrueEncounter,
   rng: Rng,
+  presentations: EncounterPresentations,
 ): EncounterMoment {
   const effects = effectsOn(patient.medications, plan.day, patient.riskFactors.systolicUntreated);
   // Vitals within the first 15 minutes; specimens a little later (next morning for admissions).
   const vitalsMinute = plan.startMinute + rng.int(3, 15);
   const labsMinute = plan.kind === 'inpatient' ? 1440 + 360 : plan.startMinute + rng.int(16, 45);
+  const presentation = presentations.get(encounter.id);
   return {
     plan,
     encounterId: encounter.id,
@@ -26,6 +29,7 @@ function momentOf(
     yearsBefore: Math.max(0, (patient.asOfDay - plan.day) / 365.25),
     effects,
     acute: plan.kind === 'inpatient' || plan.kind === 'emergency',
+    ...(presentation ? { presentation } : {}),
     vitalsAt: localDateTime(patient.zone, plan.day, vitalsMinute),
     labsAt: localDateTime(
       patient.zone,
@@ -35,17 +39,25 @@ function momentOf(
   };
 }
 
-/** Generates the measurement series from the 'measurements' stream (plans and encounters in the same order). */
+/**
+ * Generates the measurement series from the 'measurements' stream (plans and encounters in the same
+ * order, oldest first); `presentations` are the complaints of ED visits and stays without a reason.
+ */
 export function generateMeasurements(
   rng: Rng,
   patient: MeasurementPatient,
   plans: readonly EncounterPlan[],
   encounters: readonly TrueEncounter[],
+  presentations: EncounterPresentations = new Map(),
 ): TrueMeasurement[] {
   const out: TrueMeasurement[] = [];
+  const history: LabHistory = {};
   plans.forEach((plan, i) => {
-    const moment = momentOf(patient, plan, encounters[i]!, rng);
-    out.push(...vitalSigns(rng, patient, moment, i === 0), ...labResults(rng, patient, moment));
+    const moment = momentOf(patient, plan, encounters[i]!, rng, presentations);
+    out.push(
+      ...vitalSigns(rng, patient, moment, i === 0),
+      ...labResults(rng, patient, moment, history),
+    );
   });
   return out;
 }

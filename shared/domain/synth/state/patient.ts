@@ -13,10 +13,12 @@ import { addReadmission, planEncounters } from './encounters';
 import { familyRiskOf, generateFamilyHistory } from './family-history';
 import { fastUuid } from './math';
 import { consciousnessReadings } from './consciousness';
+import { usualUacr } from './albuminuria';
 import { generateMeasurements } from './measurements';
 import { generateMedications } from './medications';
 import { generateOutcomes } from './outcomes';
 import { generatePhysiology } from './physiology';
+import { encounterPresentations } from './presentations';
 import { drawSmoking } from './smoking';
 
 export { OutcomeAccumulator } from './outcomes';
@@ -111,8 +113,18 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
     medications,
     riskFactors,
     body: s.body,
+    usualUacr: usualUacr(rng.fork('albuminuria'), conditions),
   };
-  const measurements = generateMeasurements(rng.fork('measurements'), patient, plans, encounters);
+  // The complaints the notes will give (they draw them from the 'notes' stream: state/presentations.ts).
+  const birthDate = s.demo.demographics.birthDate;
+  const presentations = encounterPresentations(rng.fork('notes'), birthDate, encounters);
+  const measurements = generateMeasurements(
+    rng.fork('measurements'),
+    patient,
+    plans,
+    encounters,
+    presentations,
+  );
   // ACVPU readings come last, from their own stream (see state/consciousness.ts).
   measurements.push(
     ...consciousnessReadings(rng.fork('consciousness'), birthDay, plans, encounters, measurements),

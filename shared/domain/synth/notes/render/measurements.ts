@@ -2,6 +2,7 @@
 // entities (catalog LOINC), values with units, occasional unit conversions and abnormal flags.
 import { measurements, systems, type MeasurementKey } from '../../catalog';
 import type { Sex, TrueMeasurement } from '../../model';
+import { troponinUrl } from '../../state/cardiac-markers';
 import { daysBetween } from '../context';
 import type { Composer } from '../composer';
 import {
@@ -48,6 +49,18 @@ const limits: Partial<Record<MeasurementKey, Limits>> = {
   egfr: [60, 999],
   potassium: [3.5, 5.1],
   alt: [0, 40],
+  // KDIGO albuminuria category A2 from 30 mg/g (the same cut point in youth: ADA 2024 section 14).
+  uacr: [0, 29],
+};
+
+/**
+ * hs troponin I is flagged above the assay's sex-specific 99th percentile URL (Abbott ARCHITECT STAT
+ * hs-cTnI: women 15.6, men 34.2 ng/L; state/cardiac-markers.ts), as the Fourth Universal Definition of
+ * MI asks; the generator draws none under 18.
+ */
+const troponinLimits: Record<Sex, Limits> = {
+  female: [0, troponinUrl.female],
+  male: [0, troponinUrl.male],
 };
 
 /**
@@ -117,6 +130,7 @@ export function referenceLimits(
   ageDays: number,
   sex: Sex,
 ): Limits | undefined {
+  if (key === 'troponin') return troponinLimits[sex];
   const years = ageDays / 365.25;
   if (years >= 18) return limits[key];
   const months = ageDays / (365.25 / 12);
