@@ -1,10 +1,12 @@
 // Domain (synth/notes): the per-note composition state every section writer receives: the builder, the
 // note's random stream, the truth at the note date, the note's style and the symptom plan.
+import type { ConditionKey } from '../catalog';
 import type { TrueMedication } from '../model';
 import type { Rng } from '../rng';
 import type { NoteBuilder } from './builder';
 import type { NoteTruth } from './context';
 import type { Person } from './people';
+import type { DifferentialKey } from './lexicon/clinical';
 import type { SymptomKey } from './lexicon/symptoms';
 import type { Slots } from './template';
 
@@ -55,6 +57,35 @@ export interface Arrival {
   hospital?: string;
 }
 
+/**
+ * Study findings and sides drawn once, so that every note tells the same facts (until 1.5.0 each
+ * note drew its own: an H&P's "EF 25%" was the discharge summary's "EF 35%", and a lung mass changed
+ * side between notes). The sides of a tumour are the patient's (`patientFindings`); the rest are the
+ * encounter's (`encounterFindings`, sections/results.ts). Phrasing still varies per note.
+ */
+export interface Findings {
+  /** Which lung a lung cancer is in, and which breast a breast mass is in: the patient's. */
+  lungSide: 'right' | 'left';
+  breastSide: 'right' | 'left';
+  /** Echo: LVEF (%) when reduced (heart failure) and when normal. */
+  reducedEf: number;
+  normalEf: number;
+  /** Spirometry: FEV1/FVC, FEV1 % predicted, response to bronchodilator. */
+  fev1FvcRatio: string;
+  fev1Predicted: number;
+  reversibility: string;
+  /** BI-RADS assessment category of a diagnostic mammogram of a breast cancer. */
+  biRads: number;
+  /** Which ear acute otitis media is in. */
+  otitisSide: 'right' | 'left' | 'bilateral';
+}
+
+/** A differential the note's A/P weighs, and whether it is ruled out or left possible. */
+export interface DifferentialChoice {
+  key: DifferentialKey | ConditionKey;
+  assertion: 'negated' | 'possible';
+}
+
 export interface Pronouns {
   subject: string;
   object: string;
@@ -70,6 +101,13 @@ export interface Composer {
   staff: Staff;
   /** How the patient came to this encounter; the same for all its notes. */
   arrival: Arrival;
+  /** Study findings and sides; the same for all notes of the encounter (sides: of the patient). */
+  findings: Findings;
+  /**
+   * The differentials the A/P weighs, decided on first use (`differentialPlan`, sections/assessment.ts)
+   * so that the workup, written before the A/P, can show the study that rules one out.
+   */
+  differentials: DifferentialChoice[] | undefined;
   pronouns: Pronouns;
   /** Chemical mentions of the patient's medications, linked to their indications when the note is done. */
   medicationMentions: { index: number; medication: TrueMedication }[];

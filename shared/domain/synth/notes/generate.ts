@@ -15,7 +15,13 @@ import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter, TrueMeasuremen
 import type { Rng } from '../rng';
 import { NoteBuilder, type CaseStyle } from './builder';
 import { writeDischargeSummary, writeHistoryAndPhysical, writeProgressNote } from './compose';
-import { pronounsFor, type Arrival, type Composer, type NoteStyle } from './composer';
+import {
+  pronounsFor,
+  type Arrival,
+  type Composer,
+  type Findings,
+  type NoteStyle,
+} from './composer';
 import { ageAt, noteTruth, patientFacts, type NoteKind, type PatientFacts } from './context';
 import { conditionForCode, conditionTerms } from './lexicon/conditions';
 import { reasonSymptoms, symptoms } from './lexicon/symptoms';
@@ -24,6 +30,7 @@ import { encounterTeam, noteAuthor, type EncounterTeam } from './people';
 import { outsideHospitals } from './lexicon/people';
 import { pickPresentation, type Presentation } from './lexicon/presentations';
 import { pickTitle } from './sections/frame';
+import { encounterFindings, patientSides } from './sections/results';
 import { encounterOnset, planSymptoms, type EncounterOnset } from './symptom-plan';
 
 export { documentedRates, type NoiseRates } from './noise';
@@ -43,6 +50,8 @@ export function generateNotes(
 ): SynthNote[] {
   const rates: NoiseRates = { ...documentedRates, ...options };
   const facts = patientFacts(patient, rng.fork('note-facts'));
+  // The patient's sides (which lung, which breast), from a stream of their own.
+  const sides = patientSides(rng.fork('note-sides'));
   const byEncounter = new Map<string, TrueMeasurement[]>();
   for (const m of patient.measurements) {
     if (m.encounterId === undefined) continue;
@@ -60,6 +69,7 @@ export function generateNotes(
       presentation,
       arrival: arrivalOf(encounter, encounterRng.fork('arrival')),
       onset: encounterOnset(patient, encounter, presentation, encounterRng.fork('onset')),
+      findings: encounterFindings(sides, encounter.reason, encounterRng.fork('findings')),
     };
     encounter.noteKinds.forEach((kind, i) => {
       const noteRng = encounterRng.fork(`${kind}#${i}`);
@@ -71,7 +81,8 @@ export function generateNotes(
 
 /**
  * What every note of one encounter shares: its measurements, its clinicians, its complaint, how the
- * patient came and when the symptoms began (until 1.5.0 each note drew its own span).
+ * patient came, when the symptoms began (until 1.5.0 each note drew its own span) and what its
+ * studies found (until 1.5.0 each note drew its own EF, FEV1, BI-RADS and tumour side).
  */
 interface EncounterContext {
   measurements: TrueMeasurement[];
@@ -79,6 +90,7 @@ interface EncounterContext {
   presentation: Presentation | undefined;
   arrival: Arrival;
   onset: EncounterOnset;
+  findings: Findings;
 }
 
 /**
@@ -185,6 +197,8 @@ function generateNote(
       consultant: context.team.consultant,
     },
     arrival: context.arrival,
+    findings: context.findings,
+    differentials: undefined,
     pronouns: pronounsFor(patient.demographics.sex),
     medicationMentions: [],
     historySlots: undefined,

@@ -31,6 +31,12 @@ export const procedures = {
   cabg: t('232717009', 'Coronary artery bypass graft', ['coronary artery bypass grafting', 'bypass surgery'], ['CABG']),
   pci: t('415070008', 'Percutaneous coronary intervention', ['percutaneous coronary intervention', 'coronary stent placement'], ['PCI']),
   lumpectomy: t('392021009', 'Lumpectomy of breast', ['lumpectomy', 'partial mastectomy']),
+  // The studies that rule out a stroke or a pulmonary embolism (`ruleOutStudy`). SNOMED CT US Edition
+  // concepts (the International Edition has no contrast-specific ones), display names as in the
+  // Belgian eHealth diagnostic imaging value set (be-vs-diagnostic-imaging-procedure); the CTPA's
+  // full identifier as in a published SNOMED ECL of radiology procedures (16332841000119106).
+  ctHead: t('383371000119108', 'Computed tomography of head without contrast', ['CT head without contrast', 'noncontrast head CT', 'head CT without contrast'], ['NCHCT', 'CT head']),
+  ctpa: t('16332841000119106', 'Computed tomography angiography of pulmonary artery with contrast', ['CT pulmonary angiogram', 'CT angiogram of the chest'], ['CTPA', 'CTA chest']),
 } as const satisfies Record<string, Term>;
 
 export type ProcedureKey = keyof typeof procedures;
@@ -97,6 +103,25 @@ export const workupFor: Readonly<Partial<Record<ConditionKey, readonly Procedure
   'breast-cancer': ['mammogram'],
   'colorectal-cancer': ['colonoscopy'],
 };
+
+/**
+ * The study whose negative result a note shows when it rules out an emergency it weighed (until
+ * 1.5.0 ED notes wrote "stroke ruled out" and "PE was ruled out" with no study at all):
+ * - stroke or TIA: non-contrast CT of the head, the first study of a suspected stroke (AHA/ASA
+ *   Guidelines for the Early Management of Patients With Acute Ischemic Stroke, 2019 update,
+ *   Powers et al., Stroke 2019, section 2.2: non-contrast CT to exclude hemorrhage; ACR
+ *   Appropriateness Criteria Cerebrovascular Diseases, 2023 revision);
+ * - pulmonary embolism: CT pulmonary angiography (2019 ESC Guidelines for acute pulmonary embolism,
+ *   Konstantinides et al., Eur Heart J 2020, section 4: a normal CTPA excludes PE in patients with
+ *   low or intermediate clinical probability). A D-dimer (the ESC's first step at low probability,
+ *   after the PERC rule) is not written: no SNOMED CT procedure code for it was confirmed here.
+ * MI and ACS are left to the troponin the state will carry.
+ */
+export const ruleOutStudy: Readonly<Partial<Record<DifferentialKey | ConditionKey, ProcedureKey>>> =
+  {
+    stroke: 'ctHead',
+    pulmonaryEmbolism: 'ctpa',
+  };
 
 /** Surgical history a condition leaves behind (with the share of patients who had it). */
 export const surgeryAfter: Readonly<

@@ -60,22 +60,50 @@ function ingredientName(component: string): string {
   return out.join(' ');
 }
 
-/** Brand names notes use for common generics (US labels). */
+/**
+ * Brand names notes use for common generics (US labels), for the immediate-release product of the
+ * generic; `erBrands` has those of extended-release products. A brand names a formulation, so a note
+ * may write it only for a product of that formulation (until 1.5.0 "Concerta", an extended-release
+ * tablet taken once daily, named the immediate-release methylphenidate taken twice on school days,
+ * and "Glucophage" the 24-hour metformin):
+ * - methylphenidate: Ritalin is the immediate-release tablet (5, 10, 20 mg, two or three times
+ *   daily; Ritalin prescribing information, Novartis, 2023); Concerta the OROS extended-release
+ *   tablet, once daily in the morning (Concerta prescribing information, Janssen, 2023);
+ * - metformin: Glucophage the immediate-release tablet, Glucophage XR the extended-release one
+ *   (Glucophage/Glucophage XR prescribing information, Bristol-Myers Squibb, 2018);
+ * - metoprolol: Lopressor is the tartrate (immediate release), Toprol-XL the succinate (extended
+ *   release; Lopressor and Toprol-XL prescribing information); the generic names differ already.
+ * The other brands name the only formulation the catalog has of their generic (albuterol HFA:
+ * ProAir HFA, Ventolin HFA; omeprazole delayed-release capsule: Prilosec; fluticasone propionate
+ * HFA: Flovent HFA; insulin glargine 100 units/mL: Lantus, Basaglar).
+ */
 // prettier-ignore
 const brands: Readonly<Record<string, readonly string[]>> = {
   lisinopril: ['Zestril', 'Prinivil'], metformin: ['Glucophage'], atorvastatin: ['Lipitor'],
   rosuvastatin: ['Crestor'], simvastatin: ['Zocor'], amlodipine: ['Norvasc'], losartan: ['Cozaar'],
-  'metoprolol succinate': ['Toprol XL'], 'metoprolol tartrate': ['Lopressor'], carvedilol: ['Coreg'],
+  'metoprolol tartrate': ['Lopressor'], carvedilol: ['Coreg'],
   furosemide: ['Lasix'], spironolactone: ['Aldactone'], 'sacubitril/valsartan': ['Entresto'],
   apixaban: ['Eliquis'], rivaroxaban: ['Xarelto'], warfarin: ['Coumadin'], clopidogrel: ['Plavix'],
   empagliflozin: ['Jardiance'], dapagliflozin: ['Farxiga'], semaglutide: ['Ozempic'],
   'insulin glargine': ['Lantus', 'Basaglar'], 'insulin lispro': ['Humalog'], sertraline: ['Zoloft'],
   escitalopram: ['Lexapro'], fluoxetine: ['Prozac'], bupropion: ['Wellbutrin'], buspirone: ['Buspar'],
   albuterol: ['ProAir', 'Ventolin'], fluticasone: ['Flovent'], 'budesonide/formoterol': ['Symbicort'],
-  tiotropium: ['Spiriva'], montelukast: ['Singulair'], methylphenidate: ['Ritalin', 'Concerta'],
+  tiotropium: ['Spiriva'], montelukast: ['Singulair'], methylphenidate: ['Ritalin'],
   tamoxifen: ['Nolvadex'], letrozole: ['Femara'], anastrozole: ['Arimidex'], osimertinib: ['Tagrisso'],
   amoxicillin: ['Amoxil'], levothyroxine: ['Synthroid'], omeprazole: ['Prilosec'],
+  ticagrelor: ['Brilinta'], prasugrel: ['Effient'],
 };
+/**
+ * Brands of extended-release products. Generics with several extended-release brands of different
+ * durations (bupropion: Wellbutrin SR 12-hour, Wellbutrin XL 24-hour) have none here.
+ */
+// prettier-ignore
+const erBrands: Readonly<Record<string, readonly string[]>> = {
+  methylphenidate: ['Concerta'], metformin: ['Glucophage XR'], 'metoprolol succinate': ['Toprol-XL'],
+};
+
+/** An extended-release product, by its RxNorm name ("24 HR ... Extended Release Oral Tablet"). */
+const extendedRelease = /\b(?:extended release|\d+ hr)\b/i;
 
 /** Abbreviations clinicians use for drug names (abbreviation sites). */
 // prettier-ignore
@@ -85,8 +113,11 @@ const drugShort: Readonly<Record<string, readonly string[]>> = {
   methylphenidate: ['MPH'], 'sacubitril/valsartan': ['ARNI'], 'budesonide/formoterol': ['bud/form'],
 };
 
-export function brandNames(generic: string): readonly string[] {
-  return brands[generic] ?? [];
+/** The brand names a note may use for `medication`: those of its generic in its formulation. */
+export function brandNames(medication: TrueMedication): readonly string[] {
+  const generic = genericName(medication);
+  const table = extendedRelease.test(medication.rxnorm.display) ? erBrands : brands;
+  return table[generic] ?? [];
 }
 
 export function drugAbbreviations(generic: string): readonly string[] {

@@ -23,7 +23,7 @@ export function writeMedicationName(
   assertion: Assertion = 'present',
 ): number {
   const generic = genericName(medication);
-  const brands = brandNames(generic);
+  const brands = brandNames(medication);
   let name = brands.length > 0 && c.rng.chance(0.1) ? c.rng.pick(brands) : generic;
   const casing = c.rng.next();
   if (name === generic && casing < 0.2) name = name[0]!.toUpperCase() + name.slice(1);

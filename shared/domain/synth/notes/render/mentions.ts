@@ -43,9 +43,12 @@ export function writeCondition(c: Composer, key: ConditionKey, assertion: Assert
  * Whether an acute qualifier fits what the note shows (until 1.4.0 "AFib with rapid ventricular
  * response" at a heart rate of 72, "new-onset" AF diagnosed years before): a rapid ventricular
  * response needs a measured rate over 100/min, "new-onset" a condition first diagnosed at this
- * encounter.
+ * encounter, an otitis media's side is the encounter's.
  */
 function qualifierFits(c: Composer, key: ConditionKey, words: string): boolean {
+  // Otitis media's side is the encounter's (until 1.5.0 drawn per mention: "right otitis media" in
+  // the summary and "bilateral otitis media" in the problem list of one note).
+  if (key === 'otitis-media') return words.trim() === c.findings.otitisSide;
   if (words.includes('rapid ventricular response')) {
     const rate = c.truth.measurements.find((m) => m.key === 'heartRate');
     return rate !== undefined && rate.value > 100;
@@ -99,14 +102,18 @@ export function writeDifferential(
   return writeTerm(c, term, 'Disease', assertion);
 }
 
-/** Separators [between items, before the last item] for inline lists, by kind of list. */
+/**
+ * Separators [between items, before the last item] for inline lists, by kind of list. Lists inside a
+ * sentence ("and", "or") take no semicolons (until 1.5.0 "Denies fever; chills.", "here with
+ * headaches; dizziness", "if fever; chills develop", read as two clauses); only lists that stand
+ * alone ("items": "PMH: HTN; DM; HLD") do.
+ */
 const inlineJoins: Record<'and' | 'or' | 'items', readonly (readonly [string, string])[]> = {
   and: [
     [', ', ', and '],
     [', ', ' and '],
     [', ', ', '],
     ['/', '/'],
-    ['; ', '; '],
   ],
   or: [
     [', ', ', or '],
@@ -114,7 +121,6 @@ const inlineJoins: Record<'and' | 'or' | 'items', readonly (readonly [string, st
     [', ', ', and '],
     [', ', ', '],
     ['/', '/'],
-    ['; ', '; '],
   ],
   items: [
     [', ', ', '],
@@ -183,9 +189,11 @@ export function writeBlockList<T>(
     c.b.text(style === 'prose' ? '.\n' : '\n');
     return;
   }
+  // One mark per list, "1." 80% or "1)" (until 1.5.0 drawn per item: "1." then "2)").
+  const mark = style === 'numbered' && c.rng.chance(0.8) ? '.' : ')';
   items.forEach((item, i) => {
     if (style === 'bullets') c.b.verbatim(`${c.style.bullet} `);
-    else if (style === 'numbered') c.b.verbatim(`${i + 1}${c.rng.chance(0.8) ? '.' : ')'} `);
+    else if (style === 'numbered') c.b.verbatim(`${i + 1}${mark} `);
     write(item);
     c.b.verbatim('\n');
   });

@@ -2,10 +2,10 @@
 // and ruled-out diagnoses ("possible pneumonia", "r/o ACS", "PE ruled out"), and planned tests.
 import type { ConditionKey, MeasurementKey } from '../../catalog';
 import type { TrueMedication } from '../../model';
-import { sample, type Composer } from '../composer';
+import { sample, type Composer, type DifferentialChoice } from '../composer';
 import { daysBetween, everHad, shiftDate, type ConditionAtDate } from '../context';
 import { conditionTerms } from '../lexicon/conditions';
-import { differentialsFor, type DifferentialKey } from '../lexicon/clinical';
+import { differentialsFor, ruleOutStudy, type DifferentialKey } from '../lexicon/clinical';
 import { writeMedicationName } from '../render/medications';
 import { writePlannedTest } from '../render/measurements';
 import {
@@ -16,20 +16,22 @@ import {
   writeSymptom,
 } from '../render/mentions';
 import type { SymptomKey } from '../lexicon/symptoms';
-import { bank, gate, say, type Slots } from '../template';
+import { bank, gate, say, type Slots, type Template } from '../template';
 import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
 
-/** Problem headings (>= 6 layouts). */
-const problemLayouts = bank(
-  '# ^{dx}: {plan}',
-  '{n}. ^{dx} - {status}. ^{plan}',
-  '^{dx}: {status}; {plan}',
-  '{n}) ^{dx}. ^{plan}',
-  'For {dx}, {plan}',
-  '^{dx} ({status}) - {plan}',
-  '- ^{dx}: {plan}',
-);
+/**
+ * Problem headings (>= 6 layouts), grouped by how they mark a problem: "#", "1.", "1)", "-" or no
+ * mark. A note keeps to one group (until 1.5.0 each problem line had a 30% chance of any layout, so
+ * one A/P read "1. CHF ...", "# HTN: ...", "- DM: ..."); weights keep each layout's share (1/7).
+ */
+const problemLayoutGroups: readonly (readonly [readonly Template[], number])[] = [
+  [bank('# ^{dx}: {plan}'), 1],
+  [bank('{n}. ^{dx} - {status}. ^{plan}'), 1],
+  [bank('{n}) ^{dx}. ^{plan}'), 1],
+  [bank('- ^{dx}: {plan}'), 1],
+  [bank('^{dx}: {status}; {plan}', 'For {dx}, {plan}', '^{dx} ({status}) - {plan}'), 3],
+];
 
 /**
  * Plan phrasings for a problem (>= 8); `med` only when a drug treats it, `counsel` only when there is
@@ -395,39 +397,61 @@ const emergencyDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new 
   DifferentialKey | ConditionKey
 >([...adultDifferentials, 'appendicitis']);
 
-/** Differential diagnoses the note may raise: never a condition the patient has had. */
+/**
+ * Differential diagnoses the note may raise: never a condition the patient has had. A clinic note
+ * does not weigh a stroke or a pulmonary embolism (`ruleOutStudy`): it has no CT to rule one out
+ * and would send the patient to the ED, not leave it "possible" (generator choice).
+ */
 function differentialsOf(c: Composer): (DifferentialKey | ConditionKey)[] {
   const key = c.truth.reason ?? c.truth.suspected;
   const had = everHad(c.truth);
+  const kind = c.truth.encounter.kind;
+  const clinic = kind === 'ambulatory' || kind === 'wellness';
   const weighed = key ? (differentialsFor[key] ?? []) : (c.truth.presentation?.differentials ?? []);
   return weighed.filter(
     (d) =>
       (!(d in conditionTerms) || !had.has(d as ConditionKey)) &&
-      (c.truth.ageYears >= 18 || !adultDifferentials.has(d)),
+      (c.truth.ageYears >= 18 || !adultDifferentials.has(d)) &&
+      !(clinic && ruleOutStudy[d]),
   );
 }
 
-function writeDifferentialLine(c: Composer): void {
+/**
+ * The differentials the note weighs, decided once (the workup, written before the A/P, shows the
+ * negative study of each ruled-out stroke or PE: sections/results.ts). One, sometimes two: one still
+ * possible and one ruled out; in the ED every emergency is ruled out before the patient goes home.
+ */
+export function differentialPlan(c: Composer): DifferentialChoice[] {
+  if (c.differentials) return c.differentials;
+  const plan: DifferentialChoice[] = [];
+  c.differentials = plan;
   const options = differentialsOf(c);
+  if (options.length === 0 || c.rng.chance(0.15)) return plan;
+  const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
+  let negated = c.rng.chance(0.5);
+  const emergency = c.truth.encounter.kind === 'emergency';
+  for (const key of chosen) {
+    if (emergency && emergencyDifferentials.has(key)) negated = true;
+    plan.push({ key, assertion: negated ? 'negated' : 'possible' });
+    negated = !negated;
+  }
+  return plan;
+}
+
+function writeDifferentialLine(c: Composer): void {
   if (c.truth.suspected) {
     c.b.capitalise();
     say(c.b, possible, c.rng, { ddx: () => writeCondition(c, c.truth.suspected!, 'possible') });
     c.b.text('.').verbatim('\n');
   }
-  if (options.length === 0 || c.rng.chance(0.15)) return;
-  // One differential, sometimes two: one still possible and one ruled out.
-  const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
-  let negated = c.rng.chance(0.5);
-  const emergency = c.truth.encounter.kind === 'emergency';
-  for (const ddx of chosen) {
-    if (emergency && emergencyDifferentials.has(ddx)) negated = true;
-    const assertion = negated ? 'negated' : 'possible';
+  const plan = differentialPlan(c);
+  if (plan.length === 0) return;
+  for (const { key, assertion } of plan) {
     c.b.capitalise();
-    say(c.b, negated ? ruledOut : possible, c.rng, {
-      ddx: () => writeDifferential(c, ddx, assertion),
+    say(c.b, assertion === 'negated' ? ruledOut : possible, c.rng, {
+      ddx: () => writeDifferential(c, key, assertion),
     });
     c.b.text('.').verbatim(c.rng.chance(0.5) ? ' ' : '\n');
-    negated = !negated;
   }
   c.b.verbatim('\n');
 }
@@ -468,7 +492,8 @@ export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
     ...present.filter((x) => x.condition.key !== c.truth.reason),
   ];
   const shown = ordered.slice(0, 2 + c.style.verbosity * 2);
-  const layout = c.rng.pick(problemLayouts);
+  const layouts = c.rng.weighted(problemLayoutGroups);
+  const layout = c.rng.pick(layouts);
   // The complaint that brought the patient in comes first (its symptom is in the plan's present list).
   const complaint = complaintOf(c.truth, c.plan);
   if (complaint) {
@@ -478,7 +503,7 @@ export function writeAssessmentPlan(c: Composer, summarySlots: Slots): void {
   const first = complaint ? 2 : 1;
   shown.forEach((item, i) => {
     const slots = problemSlots(c, item, i + first);
-    say(c.b, c.rng.chance(0.7) ? [layout] : problemLayouts, c.rng, slots);
+    say(c.b, c.rng.chance(0.7) ? [layout] : layouts, c.rng, slots);
     c.b.verbatim('\n');
   });
   writeDifferentialLine(c);

@@ -122,8 +122,9 @@ const skin = {
 
 // prettier-ignore
 const ears = {
-  // No side: the assessment draws the diagnosis's side later ("right otitis media", render/mentions.ts),
-  // and until 1.4.0 the exam drew its own ("Left tympanic membrane red and dull", then "Right otitis media").
+  // No side: the assessment writes the diagnosis's side ("right otitis media", render/mentions.ts),
+  // the encounter's (`Findings.otitisSide`); until 1.4.0 the exam drew its own ("Left tympanic
+  // membrane red and dull", then "Right otitis media"), and until 1.5.0 each assessment mention did.
   infected: bank('{eardrum} {erythematous and bulging|bulging with purulent effusion|red and dull}', '{eardrum} {red and bulging|opaque and bulging} with {decreased|absent} mobility', 'HEENT: bulging {eardrum}{, purulent effusion|, loss of landmarks|}'),
   // Abnormal but not diagnostic: fits both "suspicious for AOM" and "AOM ruled out" (until 1.4.0 a
   // suspected otitis media had a "pearly gray" eardrum).
@@ -138,8 +139,9 @@ const neuro = {
   child: bank('Neuro: {grossly intact|normal tone}{, moves all extremities|}', '{Neuro|Neurologic}: {no focal deficits|age-appropriate}'),
 };
 
+// The side is the patient's (`Findings.breastSide`; until 1.5.0 drawn per note, so the mass moved).
 // prettier-ignore
-const breast = bank('{breast}: palpable {mass} in the {left|right} {breast}{, upper outer quadrant|, 2 cm|}', '{Left|Right} {breast} with a {firm, mobile|hard, fixed|firm} {mass}');
+const breast = bank('{breast}: palpable {mass} in the {side} {breast}{, upper outer quadrant|}', '^{side} {breast} with a {firm|hard|palpable} {mass}');
 
 /**
  * How an examiner writes the signs (same concepts and codes as the symptoms); the first is the noun
@@ -280,6 +282,7 @@ function examSlots(c: Composer): Slots {
     legs: () => writeAnatomy(c, 'legs'),
     skin: () => writeAnatomy(c, 'skin'),
     eardrum: () => writeAnatomy(c, 'eardrum'),
+    side: (b) => b.text(c.findings.breastSide),
     breast: () => writeAnatomy(c, 'breast'),
     wheeze: sign('wheezing', wheeze),
     wheezeNoun: sign('wheezing', wheeze, true),

@@ -89,7 +89,8 @@ export function writeFamilyHistory(c: Composer): void {
         c.b.verbatim('\n');
       });
     } else {
-      writeInlineList(c, entries, write);
+      // Clauses ("his father died of MI at age 60"): commas or semicolons, never a bare "and" (1.5.0).
+      writeInlineList(c, entries, write, 'items');
       c.b.text('.');
     }
   }

@@ -1,9 +1,11 @@
 // Domain (synth/notes/sections): results: the encounter's labs (LabTest entities with values), studies
 // done for the presentation (Procedure entities), and tumour genomics (Gene/Variant entities).
 import { measurements, systems } from '../../catalog';
-import type { Composer } from '../composer';
+import type { Rng } from '../../rng';
+import type { NoteBuilder } from '../builder';
+import type { Composer, Findings } from '../composer';
 import { shiftDate } from '../context';
-import { workupFor, type ProcedureKey } from '../lexicon/clinical';
+import { ruleOutStudy, workupFor, type ProcedureKey } from '../lexicon/clinical';
 import { questionnaireBand, shownMeasurements, writeMeasurements } from '../render/measurements';
 import {
   writeAnatomy,
@@ -13,6 +15,7 @@ import {
 } from '../render/mentions';
 import { writeDate } from '../render/phi';
 import { bank, say, type Slots, type Template } from '../template';
+import { differentialPlan } from './assessment';
 import { writeHeader } from './headers';
 
 /**
@@ -76,23 +79,77 @@ export function writeLabs(c: Composer): boolean {
   return true;
 }
 
-/** Result phrasings per study and finding, compiled once. */
+/**
+ * Result phrasings per study and finding, compiled once. The findings are slots filled from
+ * `Composer.findings` (drawn once per encounter, sides once per patient), so every note of an
+ * admission reports the same EF, FEV1 and BI-RADS and a tumour stays on its side; only the wording
+ * varies per note (until 1.5.0 each note drew its own: "EF 25%" in the H&P, "EF 35%" in the
+ * discharge summary, a mass in the right upper lobe and then in the left).
+ */
 // prettier-ignore
 const studyBanks = {
   ecgAf: bank('{proc} showed {dx}', '{proc}: {dx}{, no acute ST changes|}', '{proc} confirms {dx}'),
   ecgIschemia: bank('{proc} with ST depressions in V4-V6', '{proc}: lateral ST changes, no ST elevation'),
   ecgNormal: bank('{proc}: normal sinus rhythm, no acute ST changes', '{proc} NSR, unchanged from prior'),
-  echoReduced: bank('{proc} with EF {25|30|35}%, global hypokinesis', '{proc}: reduced LVEF ({30|35|40}%)'),
-  echoNormal: bank('{proc}: normal LV function, EF {55|60|65}%', '{proc} with preserved EF{, no wall motion abnormalities|, mild LVH|}', '{proc}: LVEF {55-60|60-65}%{, no significant valvular disease|}'),
+  echoReduced: bank('{proc} with EF {ef}%, global hypokinesis', '{proc}: reduced LVEF ({ef}%)'),
+  echoNormal: bank('{proc}: normal LV function, EF {ef}%', '{proc} with preserved EF{, no wall motion abnormalities|}', '{proc}: LVEF {efRange}%{, no significant valvular disease|}'),
   cxrCongestion: bank('{proc}: pulmonary vascular congestion, small bilateral effusions', '{proc} with cephalization and interstitial edema'),
-  cxrMass: bank('{proc} with a {right|left} upper lobe mass', '{proc}: spiculated nodule in the {right|left} upper lobe'),
+  // A "mass" in both (until 1.5.0 one note's mass was another's "nodule", a different size).
+  cxrMass: bank('{proc} with a {side} upper lobe mass', '{proc}: spiculated mass in the {side} upper lobe'),
   cxrClear: bank('{proc} without evidence of {ddx}', '{proc}: no focal consolidation; {ddx} unlikely', '{proc} clear'),
-  spirometry: bank('{proc}: FEV1/FVC {0.58|0.62|0.66}, {obstructive pattern|consistent with obstruction}', '{proc} with {reversible|partially reversible|fixed} airflow obstruction{, FEV1 {61|68|74}% predicted|}'),
-  mammogram: bank('{proc}: irregular mass, BI-RADS {4|5}', '{proc} with a spiculated {breast} mass'),
-  colonoscopy: bank('{proc}: fungating mass in the sigmoid {colon}, biopsied', '{proc} revealed a circumferential mass in the {colon}'),
+  spirometry: bank('{proc}: FEV1/FVC {ratio}, {obstructive pattern|consistent with obstruction}', '{proc} with {reversibility} airflow obstruction{, FEV1 {predicted}% predicted|}'),
+  mammogram: bank('{proc}: irregular mass, BI-RADS {biRads}', '{proc} with a spiculated mass in the {side} {breast}'),
+  colonoscopy: bank('{proc}: fungating mass in the sigmoid {colon}, biopsied', '{proc} revealed a circumferential mass in the sigmoid {colon}'),
   pci: bank('Underwent {proc} to the LAD', 's/p {proc} with drug-eluting stent on hospital day 1'),
   other: bank('{proc} completed'),
 };
+
+/** The negative study behind a ruled-out emergency (lexicon/clinical.ts `ruleOutStudy`). */
+// prettier-ignore
+const ruleOutBanks: Readonly<Partial<Record<ProcedureKey, readonly Template[]>>> = {
+  ctHead: bank('{proc}: no acute intracranial abnormality', '{proc} negative for hemorrhage or acute infarct', '{proc} without acute findings', '{proc} unremarkable{, no acute process|}'),
+  ctpa: bank('{proc}: no {ddx}', '{proc} negative for {ddx}', '{proc} without filling defects{; no {ddx}|}'),
+};
+
+/**
+ * The patient's sides (generator choices, equal odds): the lung a lung cancer is in and the breast a
+ * breast mass is in. Drawn from the patient's stream, so every note of every encounter agrees.
+ */
+export function patientSides(rng: Rng): Pick<Findings, 'lungSide' | 'breastSide'> {
+  return {
+    lungSide: rng.chance(0.5) ? 'right' : 'left',
+    breastSide: rng.chance(0.5) ? 'right' : 'left',
+  };
+}
+
+/**
+ * An encounter's study findings, drawn once for all its notes:
+ * - reduced LVEF 25-40%: heart failure with reduced ejection fraction is an LVEF of 40% or less
+ *   (2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure, Heidenreich et al.,
+ *   Circulation 2022, section 2); a normal one 55-65% (generator choice within the normal range);
+ * - spirometry: an FEV1/FVC below 0.70 is obstruction; asthma's obstruction is reversible after a
+ *   bronchodilator (GINA 2024, Box 1-2), COPD's persistent: fixed or partially reversible (GOLD 2024
+ *   report, chapter 2); FEV1 61-74% predicted (moderate, GOLD 2), a generator choice;
+ * - a breast cancer's diagnostic mammogram BI-RADS 4 or 5 (ACR BI-RADS Atlas, 5th edition, 2013:
+ *   suspicious or highly suggestive of malignancy), equal odds;
+ * - acute otitis media's side: right, left or bilateral, equal odds (generator choice).
+ */
+export function encounterFindings(
+  sides: Pick<Findings, 'lungSide' | 'breastSide'>,
+  reason: string | undefined,
+  rng: Rng,
+): Findings {
+  return {
+    ...sides,
+    reducedEf: rng.pick([25, 30, 35, 40]),
+    normalEf: rng.pick([55, 60, 65]),
+    fev1FvcRatio: rng.pick(['0.58', '0.62', '0.66']),
+    fev1Predicted: rng.pick([61, 68, 74]),
+    reversibility: reason === 'asthma' ? 'reversible' : rng.pick(['fixed', 'partially reversible']),
+    biRads: rng.pick([4, 5]),
+    otitisSide: rng.pick(['right', 'left', 'bilateral'] as const),
+  };
+}
 
 /** The result phrasings for a study; the reason decides which findings are true. */
 function studyBank(c: Composer, key: ProcedureKey): readonly Template[] {
@@ -113,8 +170,42 @@ function studyBank(c: Composer, key: ProcedureKey): readonly Template[] {
   return studyBanks.other;
 }
 
-/** Studies done for the presentation, with findings consistent with the reason. */
+/** The finding slots of a study, from the encounter's findings. */
+function findingSlots(c: Composer, key: ProcedureKey): Slots {
+  const f = c.findings;
+  const number = (value: number | string) => (b: NoteBuilder) => b.verbatim(String(value));
+  if (key === 'echo') {
+    const ef = c.truth.reason === 'heart-failure' ? f.reducedEf : f.normalEf;
+    return {
+      ef: number(ef),
+      efRange: number(ef >= 65 ? '60-65' : ef <= 55 ? '55-60' : '60-65'),
+    };
+  }
+  if (key === 'chestXray') return { side: (b) => b.text(f.lungSide) };
+  if (key === 'spirometry')
+    return {
+      ratio: number(f.fev1FvcRatio),
+      predicted: number(f.fev1Predicted),
+      reversibility: (b) => b.text(f.reversibility),
+    };
+  if (key === 'mammogram') return { biRads: number(f.biRads), side: (b) => b.text(f.breastSide) };
+  return {};
+}
+
+/**
+ * Studies done for the presentation, with findings consistent with the reason, then the negative
+ * studies behind the emergencies the A/P rules out (`differentialPlan`; not in discharge summaries,
+ * which weigh no differential).
+ */
 export function writeWorkup(c: Composer): void {
+  writeReasonWorkup(c);
+  if (c.truth.kind !== 'discharge-summary') writeRuleOutStudies(c);
+  // Inline (comma-style) results end the line before the next header (until 1.5.0 "Echo with
+  // preserved EF. ASSESSMENT AND PLAN:" ran on).
+  if (!c.b.endsWithNewline()) c.b.verbatim('\n');
+}
+
+function writeReasonWorkup(c: Composer): void {
   const reason = c.truth.reason;
   if (!reason || !c.truth.acute) return;
   const studies = workupFor[reason] ?? [];
@@ -126,6 +217,7 @@ export function writeWorkup(c: Composer): void {
     // 2019; generator cut-off 6 years). Until 1.4.0 a 3-year-old in the ED had an "FEV1/FVC 0.62".
     if (key === 'spirometry' && c.truth.ageYears < 6) continue;
     const slots: Slots = {
+      ...findingSlots(c, key),
       proc: () => writeProcedure(c, key, 'present'),
       dx: () => writeCondition(c, reason, 'present'),
       ddx: () => writeDifferential(c, 'pneumonia', 'negated'),
@@ -134,6 +226,21 @@ export function writeWorkup(c: Composer): void {
     };
     c.b.capitalise();
     say(c.b, studyBank(c, key), c.rng, slots);
+    c.b.text('.').verbatim(c.style.lists === 'comma' ? ' ' : '\n');
+  }
+}
+
+/** The negative study of each emergency the A/P will rule out. */
+function writeRuleOutStudies(c: Composer): void {
+  for (const choice of differentialPlan(c)) {
+    const study = choice.assertion === 'negated' ? ruleOutStudy[choice.key] : undefined;
+    const phrasings = study ? ruleOutBanks[study] : undefined;
+    if (!study || !phrasings) continue;
+    c.b.capitalise();
+    say(c.b, phrasings, c.rng, {
+      proc: () => writeProcedure(c, study, 'present'),
+      ddx: () => writeDifferential(c, choice.key, 'negated'),
+    });
     c.b.text('.').verbatim(c.style.lists === 'comma' ? ' ' : '\n');
   }
 }
