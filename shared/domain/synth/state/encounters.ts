@@ -198,7 +198,7 @@ function hospitalUse(rng: Rng, ctx: EncounterContext, lo: Day, years: number): E
   return plans;
 }
 
-function routineCare(rng: Rng, ctx: EncounterContext, lo: Day, years: number): EncounterPlan[] {
+function routineCare(rng: Rng, ctx: EncounterContext, lo: Day): EncounterPlan[] {
   const plans: EncounterPlan[] = [];
   const hi = ctx.asOfDay - 1;
   for (const [key, rate] of followUpRates) {
@@ -211,11 +211,50 @@ function routineCare(rng: Rng, ctx: EncounterContext, lo: Day, years: number): E
       plans.push(office(rng, weekday(rng.int(from, hi), from, hi), 'ambulatory', 4, key));
     }
   }
-  // Preventive visits: Bright Futures schedule (≈6 visits in the first year), ≈80% of children yearly,
-  // ≈55% of adults and ≈75% of people 65+ yearly (NHIS 2019 "doctor visit for a check-up").
-  const wellnessPerYear = ctx.age < 2 ? 4 : ctx.age < 18 ? 0.8 : ctx.age < 65 ? 0.55 : 0.75;
-  for (let i = poisson(rng, wellnessPerYear * years); i > 0; i--)
-    plans.push(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5));
+  plans.push(...preventiveVisits(rng, ctx, lo, hi));
+  return plans;
+}
+
+/**
+ * Preventive visits under 3 at the ages of the AAP/Bright Futures periodicity schedule (2024), in
+ * months (the newborn visit at 3-5 days); jittered by up to a week.
+ */
+const wellChildMonths = [0.13, 1, 2, 4, 6, 9, 12, 15, 18, 24, 30] as const;
+
+/**
+ * Attendance of a scheduled well-child visit: ≈80% up to 12 months and ≈65% for 15-30 months,
+ * between the bounds Wolf ER et al. measured over 152,418 children (Pediatrics 2018;142:e20174019:
+ * 2-, 4- and 6-month visits 63-90%, 15- and 18-month visits 41-75%). From 3 years one preventive visit
+ * a year is attended by ≈80% of children, ≈55% of adults and ≈75% of people 65+ (NHIS 2019 "doctor
+ * visit for a check-up").
+ */
+function attendance(ageYears: number): number {
+  if (ageYears < 1.1) return 0.8;
+  if (ageYears < 3) return 0.65;
+  return ageYears < 18 ? 0.8 : ageYears < 65 ? 0.55 : 0.75;
+}
+
+/**
+ * Preventive visits on their schedule (until 1.5.0 each fell on a random day of the window, so a
+ * patient could have an "annual physical" 9 days after the last one): under 3 at the Bright Futures
+ * ages; from 3 once a year, at the patient's own time of year give or take a month, so two are at
+ * least 10 months apart.
+ */
+function preventiveVisits(rng: Rng, ctx: EncounterContext, lo: Day, hi: Day): EncounterPlan[] {
+  const plans: EncounterPlan[] = [];
+  const add = (day: Day, ageYears: number): void => {
+    if (day >= lo && day <= hi && rng.chance(attendance(ageYears)))
+      plans.push(office(rng, weekday(day, lo, hi), 'wellness', 5));
+  };
+  for (const months of wellChildMonths) {
+    const day = ctx.birthDay + Math.round(months * 30.44) + (months < 1 ? 0 : rng.int(-7, 7));
+    add(day, months / 12);
+  }
+  const timeOfYear = rng.int(0, 364);
+  const first = Math.max(3, Math.floor((lo - ctx.birthDay) / 365.25) - 1);
+  const last = Math.floor((hi - ctx.birthDay) / 365.25);
+  for (let age = first; age <= last; age++)
+    add(ctx.birthDay + Math.round((age + timeOfYear / 365) * 365.25) + rng.int(-30, 30), age);
   return plans;
 }
 
@@ -241,11 +280,26 @@ function overlap(a: EncounterPlan, b: EncounterPlan): boolean {
 const topUpAttempts = 20;
 
 /**
+ * Days that must separate two preventive visits: 10 months from 3 years, 3 weeks before, and a week
+ * in the first two months (Bright Futures sees a newborn at 3-5 days and again by 1 month).
+ */
+function preventiveSpacing(day: Day, birthDay: Day): number {
+  const age = day - birthDay;
+  return age >= 3 * 365.25 ? 300 : age >= 61 ? 21 : 7;
+}
+
+/**
  * Keeps 2–8 encounters that do not overlap in time: takes the plans by priority (a plan that
  * overlaps one already kept is dropped: no second admission during a stay, no office visit while an
  * inpatient), tops up with wellness visits.
  */
-function fitCount(rng: Rng, plans: EncounterPlan[], lo: Day, hi: Day): EncounterPlan[] {
+function fitCount(
+  rng: Rng,
+  plans: EncounterPlan[],
+  lo: Day,
+  hi: Day,
+  birthDay: Day,
+): EncounterPlan[] {
   const kept = plans
     .map((p) => [p, p.priority + rng.next()] as const)
     .sort((a, b) => a[1] - b[1])
@@ -258,7 +312,10 @@ function fitCount(rng: Rng, plans: EncounterPlan[], lo: Day, hi: Day): Encounter
   }
   for (let attempt = 0; result.length < 2 && attempt < topUpAttempts; attempt++) {
     const visit = endBy(office(rng, weekday(rng.int(lo, hi), lo, hi), 'wellness', 5), hi);
-    if (!result.some((other) => overlap(other, visit))) result.push(visit);
+    const spacing = preventiveSpacing(visit.day, birthDay);
+    const tooClose = (other: EncounterPlan): boolean =>
+      other.kind === 'wellness' && Math.abs(other.day - visit.day) < spacing;
+    if (!result.some((other) => overlap(other, visit) || tooClose(other))) result.push(visit);
   }
   return result.sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
 }
@@ -270,9 +327,9 @@ export function planEncounters(rng: Rng, ctx: EncounterContext): EncounterPlan[]
   const plans = [
     ...acuteEvents(rng, ctx, lo),
     ...hospitalUse(rng, ctx, lo, years),
-    ...routineCare(rng, ctx, lo, years),
+    ...routineCare(rng, ctx, lo),
   ];
-  return fitCount(rng, plans, lo, ctx.asOfDay - 1);
+  return fitCount(rng, plans, lo, ctx.asOfDay - 1, ctx.birthDay);
 }
 
 /**
