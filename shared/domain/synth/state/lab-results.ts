@@ -155,7 +155,7 @@ function kidneyPanel(rng: Rng, patient: MeasurementPatient, m: EncounterMoment):
     return [measurement('creatinine', round(varied(rng, rf.creatinine, cv.creatinine), 2), at, id)];
   const stage = patient.conditions.find((c) => c.key === 'ckd')?.severity;
   const decline = stage && stage !== '1' && stage !== '2' ? 2.5 : 1;
-  const age = Math.floor(m.ageAt);
+  const age = Math.floor(m.labsAgeAt);
   const trueEgfr = Math.min(rf.egfr + decline * m.yearsBefore, 140);
   const creatinine = round(
     clamp(varied(rng, creatinineForEgfr(trueEgfr, age, patient.sex), cv.creatinine), 0.3, 15),

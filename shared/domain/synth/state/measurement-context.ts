@@ -29,6 +29,11 @@ export interface EncounterMoment {
   encounterId: string;
   /** Fractional age on the encounter day. */
   ageAt: number;
+  /**
+   * Age in years on the day the specimens are drawn (an admission's the next morning): the age an
+   * eGFR equation takes (until 1.5.0 the encounter's, a year off when a birthday fell in between).
+   */
+  labsAgeAt: number;
   /** Years between the encounter and asOf (≥ 0), for slow trends. */
   yearsBefore: number;
   effects: TreatmentEffects;

@@ -22,20 +22,18 @@ function momentOf(
   const vitalsMinute = plan.startMinute + rng.int(3, 15);
   const labsMinute = plan.kind === 'inpatient' ? 1440 + 360 : plan.startMinute + rng.int(16, 45);
   const presentation = presentations.get(encounter.id);
+  const labsOffset = Math.min(labsMinute, (plan.endDay - plan.day) * 1440 + plan.endMinute);
   return {
     plan,
     encounterId: encounter.id,
     ageAt: (plan.day - patient.birthDay) / 365.25,
+    labsAgeAt: (plan.day + Math.floor(labsOffset / 1440) - patient.birthDay) / 365.25,
     yearsBefore: Math.max(0, (patient.asOfDay - plan.day) / 365.25),
     effects,
     acute: plan.kind === 'inpatient' || plan.kind === 'emergency',
     ...(presentation ? { presentation } : {}),
     vitalsAt: localDateTime(patient.zone, plan.day, vitalsMinute),
-    labsAt: localDateTime(
-      patient.zone,
-      plan.day,
-      Math.min(labsMinute, (plan.endDay - plan.day) * 1440 + plan.endMinute),
-    ),
+    labsAt: localDateTime(patient.zone, plan.day, labsOffset),
   };
 }
 
