@@ -44,12 +44,15 @@ const acsCodes = new Set(['394659003', '22298006']);
 /** The line of the note holding the entity. */
 const lineOf = (note: SynthNote, e: EntitySpan) =>
   note.text.slice(note.text.lastIndexOf('\n', e.start) + 1, note.text.indexOf('\n', e.end) >>> 0);
-/** A differential: ACS or MI uncertain or ruled out, not a family history ("No known MI in the family"). */
+/**
+ * A differential: ACS or MI uncertain or ruled out, not a family history ("No known MI in the family",
+ * whose "family" may carry a typo: "in the fmaily", hence "no known" and "history" too).
+ */
 const weighsAcs = (note: SynthNote) => (e: EntitySpan) =>
   e.type === 'Disease' &&
   acsCodes.has(e.code ?? '') &&
   (e.assertion === 'possible' || e.assertion === 'negated') &&
-  !/famil|\bFHx?\b/i.test(lineOf(note, e));
+  !/famil|\bFHx?\b|\bno known\b|\bhistory\b/i.test(lineOf(note, e));
 
 /** The value and flag written right after a lab name ("hs-TnI 48 ng/L (H)", "troponin was 48, elevated"). */
 function valueAfter(note: SynthNote, entity: EntitySpan) {
