@@ -1,6 +1,7 @@
 // Domain (synth): the ground truth of one synthetic patient. Every output (FHIR, CSV, VCF, notes) is a
 // rendering of this state, and DIR/truth/ records it, so every capability can be scored against it.
 import type { ConditionKey, MeasurementKey } from './catalog';
+import type { Presentation } from './notes/lexicon/presentations';
 
 export const generatorVersion = 'caregraph-synth/1.5.0';
 
@@ -170,6 +171,11 @@ export interface TrueEncounter {
   start: string;
   end: string;
   reason?: ConditionKey;
+  /**
+   * Why an ED visit or a stay without a catalog reason came in (state/presentations.ts): its
+   * complaint's symptoms, what a clinician weighs, who follows it up. Never serialised.
+   */
+  presentation?: Presentation;
   /** Inpatient stays get a discharge summary; others a progress or H&P note. */
   noteKinds: ('history-and-physical' | 'progress' | 'discharge-summary')[];
 }

@@ -108,7 +108,10 @@ function arrivalOf(encounter: TrueEncounter, rng: Rng): Arrival {
   return { mode: u < 0.38 ? 'ems' : 'walk-in' };
 }
 
-/** An ED visit or a stay without a catalog condition as its reason still has a complaint. */
+/**
+ * An ED visit or a stay without a catalog condition as its reason still has a complaint: the state's
+ * (TrueEncounter.presentation); drawn here only for an encounter built without one (test fixtures).
+ */
 function presentationOf(
   patient: SynthPatient,
   encounter: TrueEncounter,
@@ -116,6 +119,7 @@ function presentationOf(
 ): Presentation | undefined {
   if (encounter.reason || (encounter.kind !== 'emergency' && encounter.kind !== 'inpatient'))
     return undefined;
+  if (encounter.presentation) return encounter.presentation;
   const age = ageAt(patient.demographics.birthDate, encounter.start.slice(0, 10)).years;
   return pickPresentation(encounter.kind, age, rng);
 }

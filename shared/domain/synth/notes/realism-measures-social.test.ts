@@ -52,10 +52,10 @@ const all: Read[] = readsOf(cohort);
 /**
  * Children draw fewer blood tests since 1.5.0 (none for a child's earache or wheeze in the ED:
  * state/lab-results.ts), so the lab-flag checks read more children: those with labs among the first
- * 1,300 patients of the same cohort (the rest of this file reads the first 500).
+ * 2,000 patients of the same cohort (the rest of this file reads the first 500).
  */
 const labChildren: Read[] = readsOf(
-  Array.from({ length: 1300 }, (_, i) => i)
+  Array.from({ length: 2000 }, (_, i) => i)
     .filter((i) => {
       const state = generatePatientState(options, i);
       return (

@@ -5,12 +5,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConditionKey } from '../catalog';
 import type { CohortOptions, SynthPatient, TrueEncounter, TrueMeasurement } from '../model';
-import { patientRng } from '../rng';
 import { ageAt } from '../notes/context';
 import { dayFromIso } from './calendar';
 import { troponinUrl } from './cardiac-markers';
 import { generatePatientState } from './patient';
-import { encounterPresentations, type EncounterPresentations } from './presentations';
 
 const options: CohortOptions = {
   patients: 6000,
@@ -35,18 +33,13 @@ beforeAll(() => {
   for (let i = 0; i < options.patients; i++) {
     const patient = generatePatientState(options, i);
     patients.push(patient);
-    const complaints: EncounterPresentations = encounterPresentations(
-      patientRng(options.seed, i).fork('notes'),
-      patient.demographics.birthDate,
-      patient.encounters,
-    );
     for (const encounter of patient.encounters) {
       visits.push({
         patient,
         encounter,
         age: ageAt(patient.demographics.birthDate, encounter.start.slice(0, 10)).years,
         labs: patient.measurements.filter((m) => m.encounterId === encounter.id),
-        complaint: complaints.get(encounter.id)?.symptoms[0],
+        complaint: encounter.presentation?.symptoms[0],
       });
     }
   }

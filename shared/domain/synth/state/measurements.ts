@@ -6,7 +6,6 @@ import { localDateTime } from './calendar';
 import type { EncounterPlan } from './encounters';
 import { labResults } from './lab-results';
 import type { EncounterMoment, LabHistory, MeasurementPatient } from './measurement-context';
-import type { EncounterPresentations } from './presentations';
 import { effectsOn } from './treatment-effects';
 import { vitalSigns } from './vital-signs';
 
@@ -15,13 +14,12 @@ function momentOf(
   plan: EncounterPlan,
   encounter: TrueEncounter,
   rng: Rng,
-  presentations: EncounterPresentations,
 ): EncounterMoment {
   const effects = effectsOn(patient.medications, plan.day, patient.riskFactors.systolicUntreated);
   // Vitals within the first 15 minutes; specimens a little later (next morning for admissions).
   const vitalsMinute = plan.startMinute + rng.int(3, 15);
   const labsMinute = plan.kind === 'inpatient' ? 1440 + 360 : plan.startMinute + rng.int(16, 45);
-  const presentation = presentations.get(encounter.id);
+  const presentation = encounter.presentation;
   const labsOffset = Math.min(labsMinute, (plan.endDay - plan.day) * 1440 + plan.endMinute);
   return {
     plan,
@@ -46,12 +44,11 @@ export function generateMeasurements(
   patient: MeasurementPatient,
   plans: readonly EncounterPlan[],
   encounters: readonly TrueEncounter[],
-  presentations: EncounterPresentations = new Map(),
 ): TrueMeasurement[] {
   const out: TrueMeasurement[] = [];
   const history: LabHistory = {};
   plans.forEach((plan, i) => {
-    const moment = momentOf(patient, plan, encounters[i]!, rng, presentations);
+    const moment = momentOf(patient, plan, encounters[i]!, rng);
     out.push(
       ...vitalSigns(rng, patient, moment, i === 0),
       ...labResults(rng, patient, moment, history),

@@ -18,7 +18,7 @@ import { generateMeasurements } from './measurements';
 import { generateMedications } from './medications';
 import { generateOutcomes } from './outcomes';
 import { generatePhysiology } from './physiology';
-import { encounterPresentations } from './presentations';
+import { assignPresentations } from './presentations';
 import { drawSmoking } from './smoking';
 
 export { OutcomeAccumulator } from './outcomes';
@@ -115,16 +115,9 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
     body: s.body,
     usualUacr: usualUacr(rng.fork('albuminuria'), conditions),
   };
-  // The complaints the notes will give (they draw them from the 'notes' stream: state/presentations.ts).
-  const birthDate = s.demo.demographics.birthDate;
-  const presentations = encounterPresentations(rng.fork('notes'), birthDate, encounters);
-  const measurements = generateMeasurements(
-    rng.fork('measurements'),
-    patient,
-    plans,
-    encounters,
-    presentations,
-  );
+  // The complaint of each ED visit and stay without a reason, before what it orders.
+  assignPresentations(rng.fork('presentations'), s.demo.demographics.birthDate, encounters);
+  const measurements = generateMeasurements(rng.fork('measurements'), patient, plans, encounters);
   // ACVPU readings come last, from their own stream (see state/consciousness.ts).
   measurements.push(
     ...consciousnessReadings(rng.fork('consciousness'), birthDay, plans, encounters, measurements),
