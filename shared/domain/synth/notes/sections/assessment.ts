@@ -18,6 +18,7 @@ import {
 import type { SymptomKey } from '../lexicon/symptoms';
 import { bank, gate, say, type Slots, type Template } from '../template';
 import { complaintOf } from '../symptom-plan';
+import { troponinUrl } from '../../state/cardiac-markers';
 import { writeHeader } from './headers';
 
 /**
@@ -408,12 +409,40 @@ function differentialsOf(c: Composer): (DifferentialKey | ConditionKey)[] {
   const kind = c.truth.encounter.kind;
   const clinic = kind === 'ambulatory' || kind === 'wellness';
   const weighed = key ? (differentialsFor[key] ?? []) : (c.truth.presentation?.differentials ?? []);
+  const troponin = troponinVerdict(c);
   return weighed.filter(
     (d) =>
       (!(d in conditionTerms) || !had.has(d as ConditionKey)) &&
       (c.truth.ageYears >= 18 || !adultDifferentials.has(d)) &&
-      !(clinic && ruleOutStudy[d]),
+      !(clinic && (ruleOutStudy[d] || coronaryDifferentials.has(d))) &&
+      // An ED visit that ends at home has ruled ACS out by its troponins, or does not weigh it.
+      !(kind === 'emergency' && coronaryDifferentials.has(d) && troponin !== 'normal'),
   );
+}
+
+/**
+ * Acute coronary syndromes and MI, which a troponin rules in or out (Fourth Universal Definition of
+ * MI, Thygesen et al., Circulation 2018;138:e618; 2021 AHA/ACC chest pain guideline, Gulati et al.,
+ * Circulation 2021;144:e368). A clinic note does not weigh them: it would send the patient to the ED
+ * rather than leave ACS "suspected" until a visit weeks later (until 1.5.0 "Concern for acute coronary
+ * syndrome ... Next visit in 2 weeks"; generator choice).
+ */
+const coronaryDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new Set<
+  DifferentialKey | ConditionKey
+>(['acuteCoronarySyndrome', 'myocardial-infarction']);
+
+/**
+ * The encounter's hs troponin I draws against the patient's sex-specific 99th percentile upper
+ * reference limit (state/cardiac-markers.ts): every draw at or under it is "normal", any above it
+ * "raised", none drawn "none".
+ */
+function troponinVerdict(c: Composer): 'normal' | 'raised' | 'none' {
+  const draws = c.truth.patient.measurements.filter(
+    (m) => m.key === 'troponin' && m.encounterId === c.truth.encounter.id,
+  );
+  if (draws.length === 0) return 'none';
+  const url = troponinUrl[c.truth.patient.demographics.sex];
+  return draws.every((m) => m.value <= url) ? 'normal' : 'raised';
 }
 
 /**
@@ -430,8 +459,11 @@ export function differentialPlan(c: Composer): DifferentialChoice[] {
   const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
   let negated = c.rng.chance(0.5);
   const emergency = c.truth.encounter.kind === 'emergency';
+  const troponin = troponinVerdict(c);
   for (const key of chosen) {
     if (emergency && emergencyDifferentials.has(key)) negated = true;
+    // ACS or MI is ruled out only by troponins under the limit; otherwise it stays possible.
+    if (coronaryDifferentials.has(key) && troponin !== 'normal') negated = false;
     plan.push({ key, assertion: negated ? 'negated' : 'possible' });
     negated = !negated;
   }
