@@ -1,10 +1,11 @@
 // Tests (synth/notes): invariants of generated notes over a 300-patient fixture cohort.
 import { describe, expect, it } from 'vitest';
 import { conditions } from '../catalog';
-import type { SynthNote, SynthPatient } from '../model';
+import type { SynthNote, SynthPatient, TrueEncounter } from '../model';
 import { Rng } from '../rng';
 import { fixtureCohort } from './fixtures.test-helper';
-import { generateNotes } from './generate';
+import { arrivalOf, emsShare, generateNotes } from './generate';
+import { adultPresentations, childPresentations } from './lexicon/presentations';
 import { conditionForCode } from './lexicon/conditions';
 import { daysBetween } from './context';
 
@@ -193,5 +194,51 @@ describe('Function: generateNotes', () => {
     const rng = new Rng(5);
     generateNotes(patients[3]!, rng);
     expect(rng.next()).toBe(new Rng(5).next());
+  });
+});
+
+describe('Function: emsShare', () => {
+  const visit = (extra: Partial<TrueEncounter>): TrueEncounter => ({
+    id: 'e',
+    kind: 'emergency',
+    start: '2025-01-01T10:00:00-05:00',
+    end: '2025-01-01T14:00:00-05:00',
+    noteKinds: ['history-and-physical'],
+    ...extra,
+  });
+  const byComplaint = (table: typeof adultPresentations | typeof childPresentations) =>
+    Object.entries(table).map(([name, row]) => ({
+      name,
+      weight: row.ed,
+      share: emsShare(visit({ presentation: row.presentation })),
+    }));
+
+  it('brings strokes and MIs by ambulance mostly, a sore throat, an earache or a rash hardly ever', () => {
+    expect(emsShare(visit({ reason: 'stroke' }))).toBeGreaterThanOrEqual(0.5);
+    expect(emsShare(visit({ reason: 'myocardial-infarction' }))).toBeGreaterThanOrEqual(0.5);
+    for (const { name, share } of [
+      ...byComplaint(adultPresentations),
+      ...byComplaint(childPresentations),
+    ])
+      if (['soreThroat', 'earPain', 'rash'].includes(name)) expect(share, name).toBeLessThan(0.05);
+  });
+
+  it('draws the ED arrival by that share', () => {
+    const byEms = (encounter: TrueEncounter) =>
+      Array.from({ length: 2000 }, (_, i) => arrivalOf(encounter, new Rng(7, i))).filter(
+        (a) => a.mode === 'ems',
+      ).length / 2000;
+    expect(byEms(visit({ reason: 'stroke' }))).toBeGreaterThan(0.5);
+    expect(byEms(visit({ presentation: adultPresentations.soreThroat.presentation }))).toBeLessThan(
+      0.06,
+    );
+  });
+
+  it('keeps the share of complaint visits by ambulance near the 15% of all ED visits (NHAMCS 2006)', () => {
+    const rows = byComplaint(adultPresentations);
+    const total = rows.reduce((a, r) => a + r.weight, 0);
+    const share = rows.reduce((a, r) => a + r.weight * r.share, 0) / total;
+    expect(share).toBeGreaterThan(0.08);
+    expect(share).toBeLessThan(0.2);
   });
 });

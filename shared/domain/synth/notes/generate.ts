@@ -24,7 +24,7 @@ import {
 } from './composer';
 import { ageAt, noteTruth, patientFacts, type NoteKind, type PatientFacts } from './context';
 import { conditionForCode, conditionTerms } from './lexicon/conditions';
-import { reasonSymptoms, symptoms } from './lexicon/symptoms';
+import { reasonSymptoms, symptoms, type SymptomKey } from './lexicon/symptoms';
 import { documentedRates, type NoiseRates } from './noise';
 import { encounterTeam, noteAuthor, type EncounterTeam } from './people';
 import { outsideHospitals } from './lexicon/people';
@@ -94,18 +94,42 @@ interface EncounterContext {
 }
 
 /**
- * How the patient came: to the ED by ambulance 15% of the time (NHAMCS 2006 Emergency Department
+ * How the patient came to the ED: by ambulance 15% of all visits (NHAMCS 2006 Emergency Department
  * Summary, Pitts et al., National Health Statistics Reports no. 7, 2008: 18.4 million of 119.2
- * million visits), else on their own; to the ward, transferred from another hospital 8% of the time
- * and by ambulance 30% (generator choices: admissions arrive by ambulance more often than ED visits
- * in general). An ED visit that ends at home is never a transfer.
+ * million visits), far more for a stroke (63.7% by EMS in Get With The Guidelines-Stroke, Ekundayo
+ * et al., Circ Cardiovasc Qual Outcomes 2013;6:262) or an MI (about 60% of STEMIs, Mathews et al.,
+ * Circulation 2011;124:154), hardly ever for a sore throat, an earache or a rash (until 1.5.0 a
+ * 65-year-old was "brought in by EMS with sore throat"). The shares between are generator choices that
+ * keep the overall share near 15%. To the ward, transferred from another hospital 8% of the time and
+ * by ambulance 30% (generator choices). An ED visit that ends at home is never a transfer.
  */
-function arrivalOf(encounter: TrueEncounter, rng: Rng): Arrival {
-  if (encounter.kind === 'emergency') return { mode: rng.chance(0.15) ? 'ems' : 'walk-in' };
+export function arrivalOf(encounter: TrueEncounter, rng: Rng): Arrival {
+  if (encounter.kind === 'emergency')
+    return { mode: rng.chance(emsShare(encounter)) ? 'ems' : 'walk-in' };
   if (encounter.kind !== 'inpatient') return { mode: 'walk-in' };
   const u = rng.next();
   if (u < 0.08) return { mode: 'transfer', hospital: rng.pick(outsideHospitals) };
   return { mode: u < 0.38 ? 'ems' : 'walk-in' };
+}
+
+/** Presenting symptoms that bring patients by ambulance often, and those that almost never do. */
+const emsOften: ReadonlySet<SymptomKey> = new Set(['chestPain', 'syncope', 'dyspnea', 'weakness']);
+const emsRarely: ReadonlySet<SymptomKey> = new Set([
+  'soreThroat',
+  'earPain',
+  'rash',
+  'cough',
+  'backPain',
+]);
+
+/** The share of ED visits like `encounter` that arrive by ambulance (see arrivalOf). */
+export function emsShare(encounter: TrueEncounter): number {
+  const { reason } = encounter;
+  if (reason === 'stroke' || reason === 'myocardial-infarction') return 0.6;
+  if (reason) return 0.2;
+  const complaint = encounter.presentation?.symptoms[0];
+  if (complaint === undefined) return 0.12;
+  return emsOften.has(complaint) ? 0.3 : emsRarely.has(complaint) ? 0.03 : 0.12;
 }
 
 /**
