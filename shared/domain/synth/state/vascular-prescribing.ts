@@ -263,23 +263,113 @@ function bridgeUntilLaterOrder(
   });
 }
 
-/** Ischaemic stroke: antiplatelet ≈80% unless anticoagulated (2021 AHA/ASA secondary prevention guideline). */
+/** US approvals: clopidogrel (Plavix) 17 Nov 1997, apixaban (Eliquis) 28 Dec 2012 (FDA). */
+const clopidogrelApproved = daysFromCivil(1997, 11, 17);
+export const apixabanApproved = daysFromCivil(2012, 12, 28);
+
+/**
+ * POINT (Johnston SC et al. NEJM 2018;379:215, published 16 May 2018) brought short DAPT after minor stroke
+ * into US practice (CHANCE 2013 was a Chinese trial); generator choice: no stroke DAPT before it.
+ */
+const pointPublished = daysFromCivil(2018, 5, 16);
+
+/** Current or later: runs on `day` or starts after it (an order the rule must not overlap). */
+const runsFrom = (o: { start: Day; end?: Day }, day: Day) => o.end === undefined || o.end > day;
+
+/**
+ * Ischaemic stroke (catalog `stroke` is I63.9 cerebral infarction; its admission is on the onset day,
+ * state/encounters.ts) — secondary prevention per the 2021 AHA/ASA Guideline for the Prevention of Stroke
+ * in Patients With Stroke and TIA (Kleindorfer DO et al. Stroke 2021;52:e364). Prescribing cannot see the
+ * discharge date, so drugs start on the admission day (as for MI):
+ * - AF known by the stroke or found in the work-up (onset ≤ 14 days after): oral anticoagulation (§6.1,
+ *   class 1), started 2–3 days after a minor stroke and 6–14 days after a moderate-to-severe one (§6.1:
+ *   2–14 days reasonable), ≈90% — 94% of eligible AF patients in GWTG-Stroke were discharged on it
+ *   (Lewis WR et al. Am Heart J 2011;162:692), the rest carrying contraindications; apixaban ≈70% once
+ *   approved (the AF rule's DOAC share), else warfarin. Aspirin bridges until the OAC starts; no
+ *   antiplatelet is added to an OAC already taken (§6.1: no added benefit, more bleeding).
+ * - Otherwise an antiplatelet from the admission day, ≈97% (GWTG-Stroke "antithrombotic at discharge"
+ *   achievement measure, > 95% nationally in 2019, PMC9613506): aspirin ≈65% or clopidogrel (§5.1;
+ *   shares a generator choice); continuing a current antiplatelet counts.
+ * - Minor stroke (NIHSS ≤ 3; ≈half of admissions, generator choice — severity is not in the state yet):
+ *   DAPT aspirin + clopidogrel for 21 days (CHANCE) or 90 days (POINT) (§5.1 rec. 2, class 1), given to
+ *   ≈44% — aspirin-clopidogrel at discharge after mild non-cardioembolic stroke in GWTG-Stroke 2017–2023
+ *   (44.0%; Aspirin-ticagrelor use after mild acute ischemic stroke, GWTG-Stroke) — not before POINT, not
+ *   with an OAC, not when a P2Y12 inhibitor is already taken.
+ * - The high-intensity statin is drawn in treatLipids (cardiometabolic-prescribing.ts).
+ * Any stroke antiplatelet ends when a later anticoagulant or antiplatelet order starts (a switch, so no
+ * triple therapy and no two P2Y12 inhibitors).
+ */
 export function treatStroke(rng: Rng, book: OrderBook): void {
-  if (
-    !book.has('stroke') ||
-    book.hasAnyClass(['anticoagulant', 'antiplatelet']) ||
-    !rng.chance(0.8)
-  )
-    return;
-  const drug: DrugKey = rng.chance(0.65) ? 'aspirin-81' : 'clopidogrel-75';
-  book.add({
-    drug,
-    indication: 'stroke',
-    units: 1,
-    timing: timings.morning,
-    start: book.startAfter(rng, book.onsetDay('stroke'), 7),
-    adherence: 'chronic',
-  });
+  if (!book.has('stroke')) return;
+  const stroke = book.onsetDay('stroke');
+  if (stroke >= book.ctx.asOfDay - 1) return;
+  const minor = rng.chance(0.5);
+  const classOf = (o: { drug: DrugKey }) => drugs[o.drug].drugClass;
+  const takes = (o: { start: Day; end?: Day }) => o.start <= stroke && runsFrom(o, stroke);
+  const anticoagulated = book.orders.some((o) => classOf(o) === 'anticoagulant' && takes(o));
+  const afAtStroke =
+    book.has('atrial-fibrillation') && book.onsetDay('atrial-fibrillation') <= stroke + 14;
+  let oacStart = book.orders
+    .filter((o) => classOf(o) === 'anticoagulant' && o.start > stroke)
+    .reduce<Day | undefined>(
+      (min, o) => (min === undefined || o.start < min ? o.start : min),
+      undefined,
+    );
+  if (afAtStroke && !anticoagulated && oacStart === undefined && rng.chance(0.9)) {
+    const start = stroke + (minor ? rng.int(2, 3) : rng.int(6, 14));
+    if (start < book.ctx.asOfDay - 1) {
+      const apixaban = start >= apixabanApproved && rng.chance(0.7);
+      book.add({
+        drug: apixaban ? 'apixaban-5' : 'warfarin-5',
+        indication: 'atrial-fibrillation',
+        units: 1,
+        timing: apixaban
+          ? timings.twiceDaily
+          : { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['18:00:00'] },
+        start,
+        adherence: 'chronic',
+      });
+      oacStart = start;
+    }
+  }
+  if (anticoagulated) return;
+  const current = book.orders.filter((o) => classOf(o) === 'antiplatelet' && takes(o));
+  const add = (drug: DrugKey, end: Day | undefined) => {
+    // A later order takes over on its start day: an OAC, or the same drug (or P2Y12 class) for an MI.
+    const takeover = book.orders
+      .filter(
+        (o) =>
+          o.start > stroke &&
+          (classOf(o) === 'anticoagulant' ||
+            o.drug === drug ||
+            (p2y12Inhibitors.has(o.drug) && p2y12Inhibitors.has(drug))),
+      )
+      .reduce((min, o) => Math.min(min, o.start), end ?? Number.POSITIVE_INFINITY);
+    const e = Number.isFinite(takeover) ? endBefore(book, takeover) : undefined;
+    book.add({
+      drug,
+      indication: 'stroke',
+      units: 1,
+      timing: timings.morning,
+      start: stroke,
+      ...(e !== undefined ? { end: e } : {}),
+      adherence: 'chronic',
+    });
+  };
+  const clopidogrelOk = stroke >= clopidogrelApproved;
+  const dapt =
+    minor &&
+    oacStart === undefined &&
+    stroke >= pointPublished &&
+    !current.some((o) => p2y12Inhibitors.has(o.drug)) &&
+    rng.chance(0.44);
+  if (current.length === 0 && rng.chance(0.97)) {
+    const aspirin = dapt || !clopidogrelOk || oacStart !== undefined || rng.chance(0.65);
+    add(aspirin ? 'aspirin-81' : 'clopidogrel-75', undefined);
+  }
+  if (dapt && book.orders.some((o) => o.drug === 'aspirin-81' && takes(o))) {
+    add('clopidogrel-75', stroke + (rng.chance(0.65) ? 21 : 90));
+  }
 }
 
 /** CKD: ACEi/ARB ≈60% when not already taken (KDIGO 2021 blood pressure in CKD guideline, rec. 3.1). */
