@@ -2,9 +2,10 @@
 // heart failure, coronary disease, stroke, CKD and venous thrombosis. Treatment shares are modelling
 // assumptions sized to US practice where a figure is cited.
 import type { Rng } from '../rng';
-import { daysFromCivil } from './calendar';
-import type { DrugKey } from './drugs';
-import { timings, type OrderBook } from './order-book';
+import type { ConditionKey } from '../catalog';
+import { daysFromCivil, type Day } from './calendar';
+import { drugs, type DrugKey } from './drugs';
+import { timings, type Order, type OrderBook } from './order-book';
 
 /** 2017 ACC/AHA BP guideline §8.1.6: thiazide, ACEi/ARB or CCB first line; thiazide or CCB first in Black adults; RAS blockade with diabetes or CKD. */
 function antihypertensiveSequence(rng: Rng, book: OrderBook): DrugKey[] {
@@ -120,73 +121,125 @@ export function treatType1Diabetes(rng: Rng, book: OrderBook): void {
   });
 }
 
-/**
- * Statins per the 2018 ACC/AHA cholesterol guideline: clinical ASCVD → high intensity (atorvastatin 40–80);
- * diabetes at 40–75 or LDL ≥ 130 → moderate intensity (atorvastatin 10–20, simvastatin 20, rosuvastatin 5).
- * Uptake ≈75% with ASCVD and ≈55% in primary prevention (Salami JA et al. JAMA Cardiol 2017;2:56). After an
- * MI a high-intensity statin starts on the admission day ≈90% of the time unless one was already taken
- * (2025 ACC/AHA ACS guideline, rec. 7.3: high-intensity statin for all ACS; discharge uptake in the NCDR
- * Chest Pain–MI Registry ≈90%, generator share).
- */
-export function treatLipids(rng: Rng, book: OrderBook): void {
-  const ascvd = (['coronary-disease', 'myocardial-infarction', 'stroke'] as const).filter((k) =>
-    book.has(k),
-  );
-  const diabetes40to75 = book.has('type2-diabetes') && book.ctx.age >= 40 && book.ctx.age <= 75;
-  if (ascvd.length > 0) {
-    const indication = ascvd[0]!;
-    const drug: DrugKey = rng.chance(0.6) ? 'atorvastatin-40' : 'atorvastatin-80';
-    const start = book.startAfter(rng, book.onsetDay(indication), 30);
-    const chronic = rng.chance(0.75);
-    const mi = book.has('myocardial-infarction')
-      ? book.onsetDay('myocardial-infarction')
-      : undefined;
-    if (mi !== undefined && (!chronic || start >= mi)) {
-      if (rng.chance(0.9)) {
-        book.add({
-          drug,
-          indication: 'myocardial-infarction',
-          units: 1,
-          timing: timings.daily2000,
-          start: mi,
-          adherence: 'chronic',
-        });
-      }
-      return;
-    }
-    if (chronic) {
-      book.add({
-        drug,
-        indication,
-        units: 1,
-        timing: timings.daily2000,
-        start,
-        adherence: 'chronic',
-      });
-      return;
-    }
-  }
-  const indication = book.has('hyperlipidaemia')
-    ? 'hyperlipidaemia'
-    : diabetes40to75
-      ? 'type2-diabetes'
-      : undefined;
-  if (!indication || !rng.chance(0.55)) return;
-  const drug = rng.weighted([
+/** US approvals (FDA): simvastatin (Zocor) 23 Dec 1991, atorvastatin (Lipitor) 17 Dec 1996, rosuvastatin (Crestor) 12 Aug 2003. */
+const statinApproved: Partial<Record<DrugKey, Day>> = {
+  'simvastatin-20': daysFromCivil(1991, 12, 23),
+  'atorvastatin-10': daysFromCivil(1996, 12, 17),
+  'atorvastatin-20': daysFromCivil(1996, 12, 17),
+  'atorvastatin-40': daysFromCivil(1996, 12, 17),
+  'atorvastatin-80': daysFromCivil(1996, 12, 17),
+  'rosuvastatin-5': daysFromCivil(2003, 8, 12),
+};
+const approvedOn = (drug: DrugKey, day: Day) => day >= (statinApproved[drug] ?? 0);
+
+/** High-intensity doses (2018 AHA/ACC cholesterol guideline, Table 3: atorvastatin 40–80, rosuvastatin 20–40). */
+export const highIntensityStatins: ReadonlySet<DrugKey> = new Set<DrugKey>([
+  'atorvastatin-40',
+  'atorvastatin-80',
+]);
+
+/** Moderate intensity (Table 3: atorvastatin 10–20, rosuvastatin 5–10, simvastatin 20–40); US mix a generator choice. */
+function moderateStatin(rng: Rng): DrugKey {
+  return rng.weighted([
     ['atorvastatin-10', 0.3],
     ['atorvastatin-20', 0.3],
     ['simvastatin-20', 0.25],
     ['rosuvastatin-5', 0.15],
   ] as const);
+}
+
+const highStatin = (rng: Rng): DrugKey => (rng.chance(0.6) ? 'atorvastatin-40' : 'atorvastatin-80');
+
+/** Statin orders start no earlier than the drug's US approval (then at a visit within a year). */
+function statinOrder(
+  rng: Rng,
+  book: OrderBook,
+  drug: DrugKey,
+  indication: ConditionKey,
+  start: Day,
+): Order | undefined {
+  const from = approvedOn(drug, start)
+    ? start
+    : book.startAfter(rng, statinApproved[drug] ?? start, 365);
+  if (from >= book.ctx.asOfDay - 1 && from !== start) return undefined;
   const timing = drug === 'simvastatin-20' ? timings.bedtime : timings.daily2000;
-  book.add({
-    drug,
-    indication,
-    units: 1,
-    timing,
-    start: book.startAfter(rng, book.onsetDay(indication), 180),
-    adherence: 'chronic',
-  });
+  return { drug, indication, units: 1, timing, start: from, adherence: 'chronic' };
+}
+
+/**
+ * Statins per the 2018 AHA/ACC multisociety cholesterol guideline (Grundy SM et al. Circulation
+ * 2019;139:e1082):
+ * - clinical ASCVD → high intensity (rec. 4.1): chronic coronary disease before any MI/stroke ≈75%
+ *   (Salami JA et al. JAMA Cardiol 2017;2:56);
+ * - acute events: after an MI a high-intensity statin starts on the admission day ≈90% (2025 ACC/AHA ACS
+ *   guideline, rec. 7.3; NCDR Chest Pain–MI Registry discharge uptake ≈90%); after an ischaemic stroke
+ *   ≈92% get a statin on the admission day, high intensity for ≈88% of them (2021 AHA/ASA secondary
+ *   stroke prevention guideline §4.3, SPARCL; GWTG-Stroke 2019 national estimate, PMC9613506: statin
+ *   at discharge > 95% of eligible, intensive statin 80.6% of all — generator shares). A moderate statin
+ *   taken at the event is switched that day (ended, high intensity started); a high-intensity one kept.
+ *   Before atorvastatin (1996) simvastatin 20 mg (4S era), before simvastatin (1991) none;
+ * - primary prevention: LDL-C ≥ 190 mg/dL at 20–75 → high intensity (rec. 4.2.1); diabetes at 40–75 →
+ *   moderate intensity (rec. 4.3.1); other diagnosed hyperlipidaemia (risk-based, rec. 4.4) → moderate.
+ *   ≈55% of eligible adults take one (55.5%, NHANES 2005–2012: Mercado C et al. MMWR 2015;64:1305 —
+ *   eligibility there counts the treated, as the untreated true LDL here does; NHANES studies of
+ *   *measured* LDL ≥ 190 report 34–38% because treated patients drop below 190). Among LDL ≥ 190 on a
+ *   statin, "less than half" take a high-intensity one (Bucholz EM et al. Circulation 2018;137:2218;
+ *   30% in FH): 40% here (generator choice).
+ */
+export function treatLipids(rng: Rng, book: OrderBook): void {
+  const { age } = book.ctx;
+  const events = (['myocardial-infarction', 'stroke'] as const)
+    .filter((k) => book.has(k))
+    .map((k) => [k, book.onsetDay(k)] as const)
+    .sort((a, b) => a[1] - b[1]);
+  const firstEvent = events[0]?.[1] ?? Number.POSITIVE_INFINITY;
+  let background: Order | undefined;
+  if (book.has('coronary-disease') && book.onsetDay('coronary-disease') < firstEvent) {
+    const start = book.startAfter(rng, book.onsetDay('coronary-disease'), 30);
+    if (rng.chance(0.75))
+      background = statinOrder(rng, book, highStatin(rng), 'coronary-disease', start);
+  } else if (book.has('hyperlipidaemia') || book.has('type2-diabetes')) {
+    const severe = book.ctx.riskFactors.ldl >= 190 && age >= 20 && age <= 75;
+    const diabetes40to75 = book.has('type2-diabetes') && age >= 40 && age <= 75;
+    const indication = book.has('hyperlipidaemia')
+      ? 'hyperlipidaemia'
+      : diabetes40to75
+        ? 'type2-diabetes'
+        : undefined;
+    if (indication && rng.chance(0.55)) {
+      const drug = severe && rng.chance(0.4) ? highStatin(rng) : moderateStatin(rng);
+      const start = book.startAfter(rng, book.onsetDay(indication), 180);
+      background = statinOrder(rng, book, drug, indication, start);
+    }
+  }
+  if (background && background.start < firstEvent) {
+    book.add(background);
+    background = undefined;
+  }
+  for (const [key, day] of events) {
+    if (day >= book.ctx.asOfDay - 1) continue;
+    const taken = book.orders.find(
+      (o) =>
+        drugs[o.drug].drugClass === 'statin' &&
+        o.start <= day &&
+        (o.end === undefined || o.end > day),
+    );
+    if (taken && highIntensityStatins.has(taken.drug)) continue;
+    const treat = key === 'myocardial-infarction' ? rng.chance(0.9) : rng.chance(0.92);
+    if (!treat) continue;
+    const high = key !== 'stroke' || rng.chance(0.88);
+    if (taken && !high) continue;
+    const drug = high ? highStatin(rng) : moderateStatin(rng);
+    const available: DrugKey | undefined = approvedOn(drug, day)
+      ? drug
+      : approvedOn('simvastatin-20', day)
+        ? 'simvastatin-20'
+        : undefined;
+    if (!available || available === taken?.drug) continue;
+    if (taken) taken.end = day;
+    book.add(statinOrder(rng, book, available, key, day)!);
+  }
+  if (background && !book.hasClass('statin')) book.add(background);
 }
 
 /** CHA₂DS₂-VASc (Lip GY et al. Chest 2010;137:263). */
