@@ -1,6 +1,7 @@
 // Tests (synth/notes): what kind of visit a note says it is. Generator 1.6.0 fixed the visit that
 // makes a diagnosis; the check fails on 1.5.0, whose note of the visit that diagnosed a 7-year-old's
-// ADHD read "CC: follow-up: ADHD" and "Patient returns for routine follow-up of ADHD".
+// ADHD read "CC: follow-up: ADHD" and "Patient returns for routine follow-up of ADHD", and titles: 1.5.0
+// headed visits of patients seen for years "New Patient Evaluation".
 import { describe, expect, it } from 'vitest';
 import { conditions } from '../catalog';
 import { renderCohortPatient } from '../cohort';
@@ -43,5 +44,32 @@ describe('Synthetic notes: the kind of visit', () => {
     expect(checked).toBeGreaterThan(30);
     // Visits after the diagnosis still follow it up.
     expect(followUps).toBeGreaterThan(30);
+  });
+
+  it('title a clinic note "New Patient Evaluation" only for a patient not seen before, "Initial Consultation" only at the first visit for its reason', () => {
+    let newPatients = 0;
+    let consultations = 0;
+    for (const { note, encounter, patient, text } of all) {
+      const head = text.slice(0, 200);
+      const before = patient.encounters.filter((e) => e.start < encounter.start);
+      if (/New Patient Evaluation/i.test(head)) {
+        const seen = before.filter((e) => e.kind === 'ambulatory' || e.kind === 'wellness');
+        expect(
+          seen.map((e) => e.start),
+          note.id,
+        ).toEqual([]);
+        newPatients++;
+      }
+      if (/Initial Consultation/i.test(head)) {
+        expect(encounter.reason, note.id).toBeDefined();
+        expect(
+          before.filter((e) => e.reason === encounter.reason).map((e) => e.start),
+          note.id,
+        ).toEqual([]);
+        consultations++;
+      }
+    }
+    expect(newPatients).toBeGreaterThan(5);
+    expect(consultations).toBeGreaterThan(5);
   });
 });

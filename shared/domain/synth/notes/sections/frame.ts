@@ -66,12 +66,25 @@ export function pickTitle(c: Composer): string {
           : titles.clinicProgress,
     );
   if (encounter === 'wellness') return c.rng.pick(wellness);
-  return c.rng.pick(
-    encounter === 'inpatient'
-      ? titles.inpatient
-      : encounter === 'emergency'
-        ? titles.emergency
-        : titles.clinic,
+  if (encounter === 'ambulatory') return c.rng.pick(clinicTitles(c));
+  return c.rng.pick(encounter === 'inpatient' ? titles.inpatient : titles.emergency);
+}
+
+/**
+ * A clinic H&P's titles. "New Patient Evaluation" only for a patient the practice has not seen in the
+ * record's three years (the CPT E/M definition of a new patient: no professional services from the
+ * group in the past three years), "Initial Consultation" only at the first visit for its reason (until
+ * 1.5.0 both headed visits of patients seen for years).
+ */
+function clinicTitles(c: Composer): readonly string[] {
+  const { encounter, patient } = c.truth;
+  const before = patient.encounters.filter((e) => e.start < encounter.start);
+  const seen = before.some((e) => e.kind === 'ambulatory' || e.kind === 'wellness');
+  const seenFor = before.some((e) => e.reason !== undefined && e.reason === encounter.reason);
+  return titles.clinic.filter(
+    (t) =>
+      !(t === 'New Patient Evaluation' && seen) &&
+      !(t === 'Initial Consultation' && (seenFor || !encounter.reason)),
   );
 }
 

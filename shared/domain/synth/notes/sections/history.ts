@@ -321,7 +321,7 @@ export function writeChiefComplaint(c: Composer): void {
     c.b.verbatim('\n');
   } else if (c.truth.reason) {
     if (diagnosesReason(c.truth))
-      c.b.text(c.rng.pick(['evaluation of ', 'eval of ', 'new patient evaluation: ', 'discuss ']));
+      c.b.text(c.rng.pick(['evaluation of ', 'eval of ', 'evaluate ', 'discuss ']));
     else
       c.b.text(c.b.abbreviate('follow-up', ['f/u', 'F/U'])).text(c.rng.pick([' of ', ' ', ': ']));
     writeReasonCondition(c, c.truth.reason, 'present');
