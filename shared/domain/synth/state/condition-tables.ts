@@ -37,6 +37,12 @@ export interface ConditionSpec {
   /** Onset for patients who are adults now, when it differs (e.g. adult-onset asthma). */
   adultOnset?: Onset;
   severity?: readonly (readonly [string, number])[];
+  /**
+   * Cancers: 5-year relative survival by stage (keys of `severity`). With it, `severity` holds the stage
+   * distribution at diagnosis and `onset.meanYears` the time-since-diagnosis scale without excess cancer
+   * mortality; the stage and the years since diagnosis are then drawn jointly (see conditions.ts).
+   */
+  stageSurvival5y?: Readonly<Record<string, number>>;
 }
 
 export const both = (ages: readonly number[], values: readonly number[]): PrevalenceTable => ({

@@ -245,7 +245,53 @@ function drawSeverity(rng: Rng, spec: ConditionSpec, age: number): string | unde
   return spec.severity ? rng.weighted(spec.severity) : undefined;
 }
 
+/**
+ * A prevalent cancer's stage and years since diagnosis, drawn jointly (generator model, 1.6.0).
+ *
+ * Survivors diagnosed t years ago are those diagnosed then (incidence, stage weights w_s = the spec's
+ * stage distribution at diagnosis) who are still alive: the density of (stage s, t) among prevalent
+ * patients is ∝ w_s · e^{−t/m} · RS_s(t) on [0, T], where m is the spec's `meanYears` (time since
+ * diagnosis without excess cancer mortality: background deaths and the age gradient of incidence) and
+ * RS_s the relative survival of stage s, taken as exponential with the hazard λ_s = −ln(RS5_s)/5 fitted
+ * to its 5-year relative survival (`stageSurvival5y`, SEER). So t | s ~ Exponential(rate 1/m + λ_s)
+ * truncated at T (the years since `fromAge`), and P(s) ∝ w_s · (1 − e^{−r_s T}) / r_s: distant stages
+ * are rarer among survivors than at diagnosis and recently diagnosed. The exponential ignores the
+ * flattening of survival curves (cure) and so understates very long distant-stage survivors.
+ */
+function drawCancer(
+  rng: Rng,
+  spec: ConditionSpec,
+  survival5y: Readonly<Record<string, number>>,
+  ctx: ConditionContext,
+): TrueCondition {
+  const onset = spec.onset;
+  if (onset.kind !== 'chronic')
+    throw new Error(`${spec.key}: stage survival needs a chronic onset`);
+  const latest = ctx.asOfDay - 1;
+  const earliest = Math.min(
+    latest,
+    Math.max(ctx.birthDay + 1, ctx.birthDay + Math.round(onset.fromAge * 365.25)),
+  );
+  const maxYears = (latest - earliest) / 365.25;
+  const stages = spec.severity ?? [];
+  const rates = stages.map(([stage]) => 1 / onset.meanYears - Math.log(survival5y[stage] ?? 1) / 5);
+  const weighted = stages.map(
+    ([, w], i) => [i, (w * (1 - Math.exp(-rates[i]! * maxYears))) / rates[i]!] as const,
+  );
+  const i = rng.weighted(weighted);
+  const back = maxYears > 0 ? yearsBack(rng, 1 / rates[i]!, maxYears) : 0;
+  const condition: TrueCondition = {
+    key: spec.key,
+    onset: isoDate(clamp(latest - Math.round(back * 365.25), earliest, latest)),
+    status: 'active',
+  };
+  const stage = stages[i]?.[0];
+  if (stage !== undefined) condition.severity = stage;
+  return condition;
+}
+
 function drawCondition(rng: Rng, spec: ConditionSpec, ctx: ConditionContext): TrueCondition {
+  if (spec.stageSurvival5y) return drawCancer(rng, spec, spec.stageSurvival5y, ctx);
   const onsetSpec = ctx.age >= 18 && spec.adultOnset ? spec.adultOnset : spec.onset;
   const { day, active } = drawOnset(rng, onsetSpec, ctx);
   const chronic: boolean = catalogConditions[spec.key].chronic;

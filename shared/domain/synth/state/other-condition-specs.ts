@@ -120,8 +120,12 @@ export const otherSpecs: readonly ConditionSpec[] = [
   {
     // SEER complete prevalence (1 Jan 2020, SEER*Explorer): ≈3.8 million women with a history of breast
     // cancer, rising to ≈7% at 80+. OR family history 1.8 (Collaborative Group on Hormonal Factors in Breast
-    // Cancer, Lancet 2001;358:1389). Stage: SEER 2014–2020 localized 65% / regional 27% / distant 6%,
-    // weighted towards early stages among survivors.
+    // Cancer, Lancet 2001;358:1389). Stage and years since diagnosis drawn jointly (conditions.ts, 1.6.0):
+    // `severity` is the AJCC stage at diagnosis, set so that SEER summary stage at diagnosis (Cancer Stat
+    // Facts, SEER 22 2014–2020: localized 65% / regional 27% / distant 6%) is met with stage II split
+    // between localized and regional (generator choice); 5-year relative survival from SEER Cancer Stat
+    // Facts (SEER 22, 2025 release): localized 99%, regional 87%, distant 32%; stage II takes the midpoint.
+    // `meanYears` is the scale without excess cancer mortality (generator choice).
     key: 'breast-cancer',
     minAge: 25,
     sex: 'female',
@@ -129,43 +133,58 @@ export const otherSpecs: readonly ConditionSpec[] = [
     odds: { fhBreast: 1.8, obesity: 1.1 },
     onset: { kind: 'chronic', fromAge: 25, meanYears: 8 },
     severity: [
-      ['I', 0.48],
+      ['I', 0.5],
       ['II', 0.3],
-      ['III', 0.15],
-      ['IV', 0.07],
+      ['III', 0.14],
+      ['IV', 0.06],
     ],
+    stageSurvival5y: { I: 0.99, II: 0.93, III: 0.87, IV: 0.32 },
   },
   {
     // SEER complete prevalence 2020: ≈0.2% overall, concentrated at 60+. Smoking relative risks from Thun MJ
-    // et al. NEJM 2013;368:351 (current ≈15–25×; 15 used, former 4.5). Survivors skew to early stage.
+    // et al. NEJM 2013;368:351 (current ≈15–25×; 15 used, former 4.5). Stage and years since diagnosis drawn
+    // jointly (conditions.ts, 1.6.0): `severity` is the AJCC stage at diagnosis, set to SEER summary stage at
+    // diagnosis among staged cases (Cancer Stat Facts, SEER 22 2014–2020: localized 27% / regional 22% /
+    // distant 44% of all, i.e. ≈29/24/47) with stage II split between localized and regional (generator
+    // choice); 5-year relative survival from SEER Cancer Stat Facts (SEER 22, 2025 release): localized 65%,
+    // regional 37%, distant 9% (the 2014–2020 figures were 63/35/8); stage II the midpoint. `meanYears`:
+    // scale without excess cancer mortality, shorter than other cancers for smokers' competing deaths
+    // (generator choice); survivors thus skew to early stage and recent diagnosis.
     key: 'lung-cancer',
     minAge: 30,
     prevalence: both([30, 50, 60, 70, 80], [0.0001, 0.001, 0.0035, 0.006, 0.006]),
     smoking: { current: 15, former: 4.5 },
-    onset: { kind: 'chronic', fromAge: 30, meanYears: 3 },
+    onset: { kind: 'chronic', fromAge: 30, meanYears: 6 },
     severity: [
-      ['I', 0.4],
-      ['II', 0.15],
-      ['III', 0.22],
-      ['IV', 0.23],
+      ['I', 0.24],
+      ['II', 0.1],
+      ['III', 0.19],
+      ['IV', 0.47],
     ],
+    stageSurvival5y: { I: 0.65, II: 0.51, III: 0.37, IV: 0.09 },
   },
   {
     // SEER complete prevalence 2020: ≈1.4 million survivors (≈0.4%), ≈2% at 80+. ORs: family history 2.24
     // (Butterworth AS et al. Eur J Cancer 2006;42:216), obesity 1.33 (Ma Y et al. PLoS One 2013;8:e53916),
-    // smoking 1.2 (Botteri E et al. JAMA 2008;300:2765).
+    // smoking 1.2 (Botteri E et al. JAMA 2008;300:2765). Stage and years since diagnosis drawn jointly
+    // (conditions.ts, 1.6.0): `severity` is the AJCC stage at diagnosis, set to SEER summary stage at
+    // diagnosis among staged cases (Cancer Stat Facts, SEER 22 2014–2020: localized 36% / regional 37% /
+    // distant 21% of all, i.e. ≈38/39/22), stage I–II localized (T1–T4a N0), III regional (N+), IV distant;
+    // 5-year relative survival from SEER Cancer Stat Facts (SEER 22, 2025 release): localized 91%, regional
+    // 74%, distant 16%. `meanYears`: scale without excess cancer mortality (generator choice).
     key: 'colorectal-cancer',
     minAge: 25,
     prevalence: both([25, 50, 60, 70, 80], [0.0003, 0.003, 0.007, 0.013, 0.02]),
     odds: { fhColorectal: 2.24, obesity: 1.33 },
     smoking: { current: 1.2, former: 1.15 },
-    onset: { kind: 'chronic', fromAge: 25, meanYears: 7 },
+    onset: { kind: 'chronic', fromAge: 25, meanYears: 8 },
     severity: [
-      ['I', 0.3],
-      ['II', 0.3],
-      ['III', 0.28],
-      ['IV', 0.12],
+      ['I', 0.2],
+      ['II', 0.18],
+      ['III', 0.4],
+      ['IV', 0.22],
     ],
+    stageSurvival5y: { I: 0.91, II: 0.91, III: 0.74, IV: 0.16 },
   },
   {
     // DVT within the last 5 years: incidence ≈1 per 10,000/yr in young adults to ≈1 per 100/yr in the
