@@ -90,6 +90,10 @@ export function patientFacts(patient: SynthPatient, rng: Rng): PatientFacts {
   const birthYear = Number(patient.demographics.birthDate.slice(0, 4));
   const surgeries: PatientFacts['surgeries'] = [];
   for (const c of patient.conditions) {
+    // No breast surgery for a stage IV breast cancer (1.6.0; until 1.5.0 "lumpectomy" in 75%): de novo
+    // metastatic disease is treated systemically (NCCN Breast v4.2024); removing the primary gave no
+    // survival benefit (ECOG-ACRIN E2108, Khan SA et al. J Clin Oncol 2022;40:978).
+    if (c.key === 'breast-cancer' && c.severity === 'IV') continue;
     for (const [procedure, share] of surgeryAfter[c.key] ?? []) {
       if (rng.chance(share) && !surgeries.some((s) => s.procedure === procedure)) {
         surgeries.push({ procedure, year: Number(c.onset.slice(0, 4)) + rng.int(0, 1) });

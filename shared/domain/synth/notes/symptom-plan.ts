@@ -4,12 +4,14 @@ import type { ConditionKey } from '../catalog';
 import type { SynthPatient, TrueEncounter } from '../model';
 import { hashUniform } from '../fhir/ids';
 import type { Rng } from '../rng';
+import { cancerKeys, cancerPhase } from './cancer';
 import type { SymptomPlan } from './composer';
 import { ageAt, daysBetween, shiftDate, type NoteTruth } from './context';
 import type { Presentation } from './lexicon/presentations';
 import { adverseEffectsOf, genericName } from './lexicon/drugs';
 import {
   pertinentNegatives,
+  cancerVisitSymptoms,
   reasonSymptoms,
   reviewOfSystems,
   childReviewOfSystems,
@@ -33,7 +35,21 @@ export const adverseEffectNoteShare = 0.08;
  */
 export function presentationSymptoms(truth: NoteTruth): readonly SymptomKey[] {
   const key = truth.reason ?? truth.suspected;
+  if (key && truth.reason && cancerKeys.has(key)) return cancerSymptoms(truth, key);
   return key ? (reasonSymptoms[key] ?? []) : (truth.presentation?.symptoms ?? []);
+}
+
+/**
+ * A cancer visit's symptoms by where the cancer stands (notes/cancer.ts): the diagnostic profile only
+ * at the visit that finds it and its work-up; later visits those of lexicon `cancerVisitSymptoms`.
+ */
+function cancerSymptoms(truth: NoteTruth, key: ConditionKey): readonly SymptomKey[] {
+  const condition = truth.patient.conditions.find((c) => c.key === key);
+  const phase = condition ? cancerPhase(condition, truth.encounter.start) : 'diagnosis';
+  if (!condition || phase === 'diagnosis') return reasonSymptoms[key] ?? [];
+  if (phase === 'surveillance') return [];
+  const visit = cancerVisitSymptoms[key];
+  return (condition.severity === 'IV' ? visit?.metastatic : visit?.treatment) ?? [];
 }
 
 /** The complaint of an encounter without a catalog reason: the plan's first present symptom. */

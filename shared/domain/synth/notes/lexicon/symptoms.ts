@@ -94,6 +94,27 @@ export const reasonSymptoms: Readonly<Partial<Record<ConditionKey, readonly Symp
   'atopic-dermatitis': ['itching', 'rash'],
 };
 
+/**
+ * A cancer's visit after its diagnosis (notes/cancer.ts; until 1.5.0 every cancer visit drew the
+ * diagnostic profile above, so a 2007 breast cancer came back in 2025 with a "breast lump x 4 days"):
+ * metastatic disease brings its systemic and site symptoms but not the primary's finding (a breast lump,
+ * rectal bleeding); the first year of treatment fatigue (cancer-related fatigue, NCCN Cancer-Related
+ * Fatigue v2.2024); a surveillance visit none. Generator choice beyond those.
+ */
+export const cancerVisitSymptoms: Readonly<
+  Partial<Record<ConditionKey, Record<'metastatic' | 'treatment', readonly SymptomKey[]>>>
+> = {
+  'breast-cancer': { metastatic: ['fatigue', 'weightLoss', 'backPain'], treatment: ['fatigue'] },
+  'lung-cancer': {
+    metastatic: ['cough', 'dyspnea', 'fatigue', 'weightLoss'],
+    treatment: ['fatigue', 'cough'],
+  },
+  'colorectal-cancer': {
+    metastatic: ['fatigue', 'abdominalPain', 'weightLoss'],
+    treatment: ['fatigue'],
+  },
+};
+
 /** Negatives a clinician documents for this presentation (pertinent negatives), before general ROS. */
 export const pertinentNegatives: Readonly<Partial<Record<ConditionKey, readonly SymptomKey[]>>> = {
   'heart-failure': ['chestPain', 'fever', 'palpitations', 'syncope'],

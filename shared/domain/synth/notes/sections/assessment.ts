@@ -17,6 +17,7 @@ import {
 } from '../render/mentions';
 import type { SymptomKey } from '../lexicon/symptoms';
 import { bank, gate, say, type Slots, type Template } from '../template';
+import { cancerPhase } from '../cancer';
 import { complaintOf } from '../symptom-plan';
 import { troponinUrl } from '../../state/cardiac-markers';
 import { writeHeader } from './headers';
@@ -93,6 +94,60 @@ const newDiagnosisPlans = bank(
   'new diagnosis; treatment options discussed{, will start {startMed}|}',
   'new; education provided{, {counsel} discussed|}',
   'newly diagnosed; plan reviewed with {the patient|the family}{, starting {startMed}|}',
+);
+
+/**
+ * A cancer's statuses and plans by where it stands (notes/cancer.ts; until 1.5.0 a cancer had the
+ * chronic-disease wording: "breast cancer (controlled) - continue to follow clinically", "monitor; no
+ * changes at this time" for a stage IV cancer on no treatment). Active disease is followed by oncology
+ * (NCCN: systemic therapy for stage IV; primary and adjuvant treatment in the first year); a treated
+ * early-stage cancer a year on is on surveillance (ASCO survivorship guideline, Runowicz CD et al. J Clin
+ * Oncol 2016;34:611). Wording is generator choice.
+ */
+const cancerStatuses = {
+  metastatic: ['metastatic', 'stage IV', 'metastatic disease'],
+  recent: ['recently diagnosed', 'on active treatment', 'under treatment'],
+  surveillance: ['in remission', 'no evidence of recurrence', 'no evidence of disease'],
+} as const;
+const cancerPlans = {
+  clinic: {
+    metastatic: bank(
+      'followed by oncology{; on systemic therapy|}',
+      'on systemic therapy per oncology',
+      'management per oncology{; appreciate recommendations|}',
+      'oncology follow-up as scheduled{; symptom management discussed|}',
+      'continue {med} per oncology',
+    ),
+    recent: bank(
+      'followed by oncology',
+      'treatment per oncology{; appreciate recommendations|}',
+      'oncology follow-up as scheduled',
+      'continue {med}; followed by oncology',
+    ),
+    surveillance: bank(
+      'on surveillance{ per oncology|}',
+      'continue surveillance{ per oncology|}',
+      's/p treatment; {routine|annual} surveillance{ per oncology|}',
+      'continue {med}; surveillance per oncology',
+    ),
+  },
+  hospital: {
+    metastatic: bank(
+      'followed by oncology as an outpatient',
+      'outpatient oncology follow-up{; continue home {med}|}',
+    ),
+    recent: bank('followed by oncology as an outpatient', 'outpatient oncology follow-up'),
+    surveillance: bank(
+      'outpatient surveillance',
+      'stable; surveillance per oncology as an outpatient',
+    ),
+  },
+};
+/** A cancer this clinic visit diagnoses: referral and staging (NCCN: staging work-up before treatment). */
+const newCancerPlans = bank(
+  'new diagnosis; referred to oncology{ for staging and treatment|}',
+  'newly diagnosed; oncology referral placed{, staging work-up ordered|}',
+  'new diagnosis; discussed with the patient{, oncology referral placed|}',
 );
 
 /**
@@ -263,18 +318,35 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
     key === c.truth.reason &&
     item.condition.onset >= c.truth.encounter.start.slice(0, 10);
   const started = isNew ? drugStartedFor(c, key) : undefined;
-  const plans = isNew
-    ? newDiagnosisPlans
-    : clinic
-      ? problemPlans
-      : !acute
-        ? hospitalChronicPlans
-        : kind === 'emergency'
-          ? emergencyProblemPlans
-          : acuteProblemPlans;
+  const phase = cancerPhase(item.condition, c.truth.encounter.start);
+  const cancer =
+    phase === undefined || acute || isNew
+      ? undefined
+      : phase === 'surveillance'
+        ? 'surveillance'
+        : item.condition.severity === 'IV'
+          ? 'metastatic'
+          : 'recent';
+  const plans = cancer
+    ? cancerPlans[clinic ? 'clinic' : 'hospital'][cancer]
+    : isNew
+      ? phase
+        ? newCancerPlans
+        : newDiagnosisPlans
+      : clinic
+        ? problemPlans
+        : !acute
+          ? hospitalChronicPlans
+          : kind === 'emergency'
+            ? emergencyProblemPlans
+            : acuteProblemPlans;
   const specialty = acuteSpecialty[key];
   // One status per problem, drawn before its line is written, so its plan can agree with it.
-  const status = isNew ? c.rng.pick(['new', 'newly diagnosed']) : statusOf(c, key);
+  const status = isNew
+    ? c.rng.pick(['new', 'newly diagnosed'])
+    : cancer
+      ? c.rng.pick(cancerStatuses[cancer])
+      : statusOf(c, key);
   const offGoal = offGoalStatuses.has(status);
   const slots: Slots = {
     dx: () =>

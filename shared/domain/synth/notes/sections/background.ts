@@ -1,5 +1,6 @@
 // Domain (synth/notes/sections): past medical and surgical history: present chronic conditions and
 // historical ones ("h/o DVT in 2015", "s/p appendectomy", "previously treated for depression").
+import { cancerKeys, cancerPhase, type CancerPhase } from '../cancer';
 import type { Composer } from '../composer';
 import type { ConditionAtDate } from '../context';
 import { writeMedicationName } from '../render/medications';
@@ -40,6 +41,25 @@ const presentItems = bank(
   '{dx} diagnosed {monthYear}',
 );
 
+/**
+ * Phrasings for a cancer present at the note date: its standing by stage and time since diagnosis
+ * (notes/cancer.ts; until 1.5.0 "breast cancer, controlled" and "followed by PCP" for a stage IV one).
+ */
+const cancerItems = bank(
+  '{dx}',
+  '{dx} (dx {year})',
+  '{dx}, on {med}',
+  '{dx}{ -|,} {severity}',
+  '{severity} {dx}',
+  '{dx}, {standing}',
+  '{dx} diagnosed {monthYear}',
+);
+const cancerStanding: Record<CancerPhase, readonly string[]> = {
+  diagnosis: ['new diagnosis', 'staging in progress'],
+  active: ['followed by oncology', 'on treatment per oncology'],
+  surveillance: ['in remission', 'no evidence of recurrence', 'on surveillance'],
+};
+
 function itemSlots(c: Composer, item: ConditionAtDate): Slots {
   const { condition, assertion } = item;
   const medication = c.truth.medications.find((m) => m.indication === condition.key);
@@ -59,6 +79,10 @@ function itemSlots(c: Composer, item: ConditionAtDate): Slots {
     med: medication
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,
+    standing: (b) => {
+      const phase = cancerPhase(condition, c.truth.encounter.start) ?? 'active';
+      b.text(c.rng.pick(cancerStanding[phase]));
+    },
   };
 }
 
@@ -72,7 +96,11 @@ function severityText(key: string, severity: string): string {
 export function writeConditionItem(c: Composer, item: ConditionAtDate): void {
   say(
     c.b,
-    item.assertion === 'historical' ? historicalItems : presentItems,
+    item.assertion === 'historical'
+      ? historicalItems
+      : cancerKeys.has(item.condition.key)
+        ? cancerItems
+        : presentItems,
     c.rng,
     itemSlots(c, item),
   );

@@ -154,8 +154,17 @@ export function writePlannedStudy(c: Composer): void {
   const kind = c.truth.encounter.kind;
   const clinic = kind === 'ambulatory' || kind === 'wellness';
   const screeningOptions: ProcedureKey[] = [];
-  if (clinic && ageYears >= 45 && ageYears <= 75) screeningOptions.push('colonoscopy');
-  if (clinic && c.truth.patient.demographics.sex === 'female' && ageYears >= 40 && ageYears <= 74)
+  // Screening is for people without the cancer (USPSTF colorectal 2021, breast 2024); a patient with it
+  // has surveillance instead (1.6.0; until 1.5.0 "plan screening mammogram" for a breast cancer).
+  if (clinic && ageYears >= 45 && ageYears <= 75 && !hasPresent(c.truth, 'colorectal-cancer'))
+    screeningOptions.push('colonoscopy');
+  if (
+    clinic &&
+    c.truth.patient.demographics.sex === 'female' &&
+    ageYears >= 40 &&
+    ageYears <= 74 &&
+    !hasPresent(c.truth, 'breast-cancer')
+  )
     screeningOptions.push('mammogram');
   if (options.length > 0 && c.rng.chance(0.6)) {
     say(c.b, plannedStudies, c.rng, {
