@@ -50,7 +50,7 @@ const readsOf = (patients: typeof cohort): Read[] =>
 const all: Read[] = readsOf(cohort);
 
 /**
- * Children draw fewer blood tests since 1.5.0 (none for a child's earache or wheeze in the ED:
+ * Children draw fewer blood tests since 1.6.0 (none for a child's earache or wheeze in the ED:
  * state/lab-results.ts), so the lab-flag checks read more children: those with labs among the first
  * 2,000 patients of the same cohort (the rest of this file reads the first 500).
  */
