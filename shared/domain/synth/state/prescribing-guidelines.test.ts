@@ -3,8 +3,8 @@ import type { ConditionKey } from '../catalog';
 import type { CohortOptions, SynthPatient, TrueMedication } from '../model';
 import { dayFromIso, daysFromCivil } from './calendar';
 import { drugs, type DrugKey } from './drugs';
-import type { DrugClass } from './medication-catalog';
 import { generatePatientState } from './patient';
+import { activeOn, classOf, endOf, has, onsetOf, share, startOf } from './prescribing.test-helper';
 import { daptDays, p2y12Inhibitors } from './vascular-prescribing';
 
 const options: CohortOptions = {
@@ -21,17 +21,7 @@ beforeAll(() => {
   for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
 });
 
-const has = (p: SynthPatient, key: ConditionKey) => p.conditions.some((c) => c.key === key);
-const onsetOf = (p: SynthPatient, key: ConditionKey) =>
-  dayFromIso(p.conditions.find((c) => c.key === key)!.onset);
-const classOf = (m: TrueMedication): DrugClass => drugs[m.key as DrugKey].drugClass;
-const startOf = (m: TrueMedication) => dayFromIso(m.start);
-const endOf = (m: TrueMedication) => (m.end ? dayFromIso(m.end) : Number.POSITIVE_INFINITY);
-/** Taken on `day` (started on or before it, not yet ended). */
-const activeOn = (m: TrueMedication, day: number) => startOf(m) <= day && endOf(m) > day;
 const isP2y12 = (m: TrueMedication) => p2y12Inhibitors.has(m.key as DrugKey);
-const share = (group: SynthPatient[], test: (p: SynthPatient) => boolean) =>
-  group.filter(test).length / group.length;
 
 describe('Prescribing: myocardial infarction (2025 ACC/AHA ACS guideline)', () => {
   const miPatients = () => cohort.filter((p) => has(p, 'myocardial-infarction'));

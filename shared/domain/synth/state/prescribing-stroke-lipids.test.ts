@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConditionKey } from '../catalog';
-import type { CohortOptions, SynthPatient, TrueMedication } from '../model';
+import type { CohortOptions, SynthPatient } from '../model';
 import { dayFromIso, daysFromCivil } from './calendar';
 import { highIntensityStatins } from './cardiometabolic-prescribing';
-import { drugs, type DrugKey } from './drugs';
-import type { DrugClass } from './medication-catalog';
+import type { DrugKey } from './drugs';
 import { generatePatientState } from './patient';
+import { activeOn, classOf, endOf, has, onsetOf, share, startOf } from './prescribing.test-helper';
 
 const options: CohortOptions = {
   patients: 16000,
@@ -21,16 +20,6 @@ beforeAll(() => {
   for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
 });
 
-const has = (p: SynthPatient, key: ConditionKey) => p.conditions.some((c) => c.key === key);
-const onsetOf = (p: SynthPatient, key: ConditionKey) =>
-  dayFromIso(p.conditions.find((c) => c.key === key)!.onset);
-const classOf = (m: TrueMedication): DrugClass => drugs[m.key as DrugKey].drugClass;
-const startOf = (m: TrueMedication) => dayFromIso(m.start);
-const endOf = (m: TrueMedication) => (m.end ? dayFromIso(m.end) : Number.POSITIVE_INFINITY);
-/** Taken on `day` (started on or before it, not yet ended). */
-const activeOn = (m: TrueMedication, day: number) => startOf(m) <= day && endOf(m) > day;
-const share = (group: SynthPatient[], test: (p: SynthPatient) => boolean) =>
-  group.filter(test).length / group.length;
 const ascvd = (p: SynthPatient) =>
   (['coronary-disease', 'myocardial-infarction', 'stroke'] as const).some((k) => has(p, k));
 const currentStatins = (p: SynthPatient) =>
