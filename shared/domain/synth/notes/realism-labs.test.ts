@@ -165,6 +165,27 @@ describe('Notes: a child in the ED without blood tests', () => {
   });
 });
 
+describe('Notes: what the labs are called', () => {
+  it('head labs "BMP" only over a metabolic panel, and call labs "reassuring" only when blood was drawn', () => {
+    const bmp = new Set(['glucoseMass', 'creatinine', 'egfr', 'potassium']);
+    let headed = 0;
+    let reassuring = 0;
+    for (const r of reads) {
+      for (const m of r.note.text.matchAll(/\bBMP(?:\/lipids)? \(/g)) {
+        const panel = r.labs.map((x) => x.key).filter((k) => bmp.has(k));
+        expect(panel, `${r.note.id}: ${r.note.text.slice(m.index, m.index + 60)}`).not.toEqual([]);
+        headed++;
+      }
+      if (/labs reassuring/i.test(r.note.text)) {
+        expect(r.labs.length, r.note.id).toBeGreaterThan(0);
+        reassuring++;
+      }
+    }
+    expect(headed).toBeGreaterThan(20);
+    expect(reassuring).toBeGreaterThan(3);
+  });
+});
+
 /** A LOINC of a laboratory measurement of the catalog (not a vital sign or score). */
 function isChemistry(code: string): boolean {
   return Object.values(measurements).some((d) => d.loinc === code && d.category === 'laboratory');

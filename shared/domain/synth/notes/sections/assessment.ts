@@ -1,6 +1,6 @@
 // Domain (synth/notes/sections): assessment and plan: the problem list with per-problem plans, uncertain
 // and ruled-out diagnoses ("possible pneumonia", "r/o ACS", "PE ruled out"), and planned tests.
-import type { ConditionKey, MeasurementKey } from '../../catalog';
+import { measurements, type ConditionKey, type MeasurementKey } from '../../catalog';
 import type { TrueMedication } from '../../model';
 import { sample, type Composer, type DifferentialChoice } from '../composer';
 import { daysBetween, everHad, shiftDate, type ConditionAtDate } from '../context';
@@ -388,7 +388,7 @@ function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
  */
 const complaintPlans = {
   emergency: bank(
-    '{workup unremarkable|no acute findings|labs reassuring}; discharge home with return precautions',
+    '{workup unremarkable|no acute findings|labs reassuring{drewLabs}}; discharge home with return precautions',
     'treated symptomatically in the ED{ with improvement|}; {discharge home|safe for discharge}',
     '{no acute findings|workup unremarkable}; safe for discharge{ with outpatient follow-up|}',
     'improved after treatment; discharge home{ with outpatient follow-up|}',
@@ -423,6 +423,10 @@ function complaintSlots(c: Composer, complaint: SymptomKey, n: number): Slots {
     plan: () =>
       say(c.b, complaintPlans[stage], c.rng, {
         tomorrow: daysBetween(c.truth.date, c.truth.encounter.end) === 1 ? gate : undefined,
+        // "Labs reassuring" only when blood was drawn (since 1.6.0 a child's earache draws none).
+        drewLabs: c.truth.measurements.some((m) => measurements[m.key].category === 'laboratory')
+          ? gate
+          : undefined,
       }),
   };
 }

@@ -31,6 +31,18 @@ const labIntros = bank(
   '{panel} ({date}): ',
 );
 const lipidKeys: ReadonlySet<string> = new Set(['totalCholesterol', 'ldl', 'hdl', 'triglycerides']);
+const bmpKeys: ReadonlySet<string> = new Set(['glucoseMass', 'creatinine', 'egfr', 'potassium']);
+
+/**
+ * The heading over the labs: "BMP" only over a metabolic panel, "lipids" only over lipids, else
+ * "Labs" (until 1.5.0 "BMP" headed a line that was only an HbA1c or a urine albumin/creatinine ratio).
+ */
+function panelName(labs: readonly { key: string }[]): string {
+  const bmp = labs.some((m) => bmpKeys.has(m.key));
+  const lipids = labs.some((m) => lipidKeys.has(m.key));
+  if (bmp) return lipids ? 'BMP/lipids' : 'BMP';
+  return lipids && labs.every((m) => lipidKeys.has(m.key)) ? 'Lipid panel' : 'Labs';
+}
 
 export function writeLabs(c: Composer): boolean {
   const labs = shownMeasurements(c, false);
@@ -52,7 +64,7 @@ export function writeLabs(c: Composer): boolean {
           c.style.dateStyle,
           c.rng,
         ),
-      panel: (b) => b.text(chemistry.some((m) => lipidKeys.has(m.key)) ? 'BMP/lipids' : 'BMP'),
+      panel: (b) => b.text(panelName(chemistry)),
     });
     writeMeasurements(c, chemistry, compact);
   }
