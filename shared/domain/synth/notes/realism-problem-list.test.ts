@@ -81,4 +81,30 @@ describe('Synthetic notes: problem lists against the numbers', () => {
     expect(Object.values(said).reduce((a, n) => a + n, 0)).toBeGreaterThan(10);
     expect(said.hypertension ?? 0).toBeGreaterThan(0);
   });
+
+  it('name a past event a drug is kept for as past ("aspirin for h/o MI"; 1.5.0: "for myocardial infarction" of an MI years before)', () => {
+    let past = 0;
+    for (const { notes } of cohort)
+      for (const note of notes) {
+        // The conditions a drug is written for: tails of "treats" relations.
+        const treated = new Set(
+          note.relations.filter((r) => r.type === 'treats').map((r) => r.tail),
+        );
+        note.entities.forEach((e, i) => {
+          if (!treated.has(i) || e.type !== 'Disease' || e.assertion !== 'historical') return;
+          const before = note.text.slice(Math.max(0, e.start - 16), e.start);
+          // "previously treated for" is itself a past-history phrase.
+          if (
+            !/\bfor (?:h\/o |history of |prior )?$/i.test(before) ||
+            /treated for $/i.test(before)
+          )
+            return;
+          expect(before, `${note.id}: ${note.text.slice(e.start - 40, e.end)}`).toMatch(
+            /(?:h\/o|history of|prior) $/i,
+          );
+          past++;
+        });
+      }
+    expect(past).toBeGreaterThan(5);
+  });
 });

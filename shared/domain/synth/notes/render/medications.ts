@@ -94,6 +94,10 @@ export function writeMedicationLine(c: Composer, medication: TrueMedication, sig
     prn: () => medication.asNeeded && writePrn(c, generic, sig),
     ind: indication
       ? () => {
+          // A drug kept for a past event says so: "aspirin 81 mg daily for h/o MI" (until 1.6.0 "for
+          // myocardial infarction" of an MI years before, which read as a current one).
+          if (indication.assertion === 'historical')
+            c.b.text(c.rng.pick(['h/o ', 'history of ', 'prior ']));
           const disease = writeCondition(c, medication.indication, indication.assertion);
           c.b.relate('treats', nameIndex, disease);
         }
