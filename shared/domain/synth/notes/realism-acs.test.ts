@@ -4,9 +4,8 @@
 // or MI out with no troponin, or with one above the limit.
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
-import type { EntitySpan, SynthNote } from '../model';
 import { troponinUrl } from '../state/cardiac-markers';
-import { notesInContext } from './realism.test-helper';
+import { acsWeighed, lineOf, notesInContext } from './realism.test-helper';
 
 const options = {
   patients: 1200,
@@ -19,29 +18,12 @@ const all = notesInContext(
   Array.from({ length: options.patients }, (_, i) => renderCohortPatient(options, i)),
 );
 
-/** SNOMED CT: acute coronary syndrome, myocardial infarction. */
-const acsCodes = new Set(['394659003', '22298006']);
-
-/** The line holding the entity. */
-const lineOf = (text: string, e: EntitySpan): string =>
-  text.slice(text.lastIndexOf('\n', e.start) + 1, text.indexOf('\n', e.end) >>> 0);
-
-/** ACS or MI weighed as a differential: uncertain or ruled out, not a family history. */
-const weighed = (note: SynthNote, text: string): EntitySpan[] =>
-  note.entities.filter(
-    (e) =>
-      e.type === 'Disease' &&
-      acsCodes.has(e.code ?? '') &&
-      (e.assertion === 'possible' || e.assertion === 'negated') &&
-      !/famil|\bFHx?\b|\bno known\b|\bhistory\b/i.test(lineOf(text, e)),
-  );
-
 describe('Synthetic notes: ACS against the troponin', () => {
   it('never weigh ACS or MI in a clinic note (1.5.0: "Concern for acute coronary syndrome", next visit in 2 weeks)', () => {
     let clinic = 0;
     let hospital = 0;
     for (const { note, encounter, text } of all) {
-      const found = weighed(note, text);
+      const found = acsWeighed(note, text);
       if (encounter.kind === 'ambulatory' || encounter.kind === 'wellness') {
         expect(
           found.map((e) => lineOf(text, e)),
@@ -62,7 +44,7 @@ describe('Synthetic notes: ACS against the troponin', () => {
         (m) => m.key === 'troponin' && m.encounterId === encounter.id,
       );
       const url = troponinUrl[patient.demographics.sex];
-      for (const e of weighed(note, text)) {
+      for (const e of acsWeighed(note, text)) {
         const line = lineOf(text, e);
         if (e.assertion === 'negated') {
           expect(draws.length, `${note.id}: ${line}`).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import type { EntitySpan, SynthNote, SynthPatient, TrueMeasurement } from '../mo
 import { measurements } from '../catalog';
 import { troponinUrl } from '../state/cardiac-markers';
 import { measurementTerms } from './lexicon/measurements';
-import { ageOn } from './realism.test-helper';
+import { acsWeighed, ageOn } from './realism.test-helper';
 
 const options = {
   patients: 900,
@@ -39,21 +39,6 @@ const reads: Read[] = cohort.flatMap(({ patient, notes }) =>
   })),
 );
 
-/** SNOMED CT: acute coronary syndrome, myocardial infarction. */
-const acsCodes = new Set(['394659003', '22298006']);
-/** The line of the note holding the entity. */
-const lineOf = (note: SynthNote, e: EntitySpan) =>
-  note.text.slice(note.text.lastIndexOf('\n', e.start) + 1, note.text.indexOf('\n', e.end) >>> 0);
-/**
- * A differential: ACS or MI uncertain or ruled out, not a family history ("No known MI in the family",
- * whose "family" may carry a typo: "in the fmaily", hence "no known" and "history" too).
- */
-const weighsAcs = (note: SynthNote) => (e: EntitySpan) =>
-  e.type === 'Disease' &&
-  acsCodes.has(e.code ?? '') &&
-  (e.assertion === 'possible' || e.assertion === 'negated') &&
-  !/famil|\bFHx?\b|\bno known\b|\bhistory\b/i.test(lineOf(note, e));
-
 /** The value and flag written right after a lab name ("hs-TnI 48 ng/L (H)", "troponin was 48, elevated"). */
 function valueAfter(note: SynthNote, entity: EntitySpan) {
   const match =
@@ -74,9 +59,7 @@ describe('Notes: labs behind the assessment', () => {
   it('has a troponin behind every ED or ward note that weighs ACS or MI', () => {
     // Prepare
     const weighing = reads.filter(
-      (r) =>
-        (r.kind === 'emergency' || r.kind === 'inpatient') &&
-        r.note.entities.some(weighsAcs(r.note)),
+      (r) => (r.kind === 'emergency' || r.kind === 'inpatient') && acsWeighed(r.note).length > 0,
     );
 
     // Act

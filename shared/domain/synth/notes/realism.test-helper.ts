@@ -1,5 +1,5 @@
 // Test helpers (synth/notes): reading generated notes against the true state.
-import type { SynthNote, SynthPatient, TrueEncounter } from '../model';
+import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter } from '../model';
 
 /** The note's text with its PHI spans masked (names like "Truman" must not count as words). */
 export function withoutPhi(note: SynthNote): string {
@@ -39,5 +39,27 @@ export function notesInContext(
       encounter: patient.encounters.find((e) => e.id === note.encounterId)!,
       text: withoutPhi(note),
     })),
+  );
+}
+
+/** The line of `text` holding the entity. */
+export const lineOf = (text: string, e: EntitySpan): string =>
+  text.slice(text.lastIndexOf('\n', e.start) + 1, text.indexOf('\n', e.end) >>> 0);
+
+/** SNOMED CT: acute coronary syndrome, myocardial infarction. */
+const acsCodes: ReadonlySet<string> = new Set(['394659003', '22298006']);
+
+/**
+ * The ACS or MI mentions a note weighs as differentials: uncertain or ruled out, not a family history
+ * ("No known MI in the family", whose "family" may carry a typo: "in the fmaily", hence "no known" and
+ * "history" too).
+ */
+export function acsWeighed(note: SynthNote, text: string = note.text): EntitySpan[] {
+  return note.entities.filter(
+    (e) =>
+      e.type === 'Disease' &&
+      acsCodes.has(e.code ?? '') &&
+      (e.assertion === 'possible' || e.assertion === 'negated') &&
+      !/famil|\bFHx?\b|\bno known\b|\bhistory\b/i.test(lineOf(text, e)),
   );
 }

@@ -479,13 +479,15 @@ const emergencyDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new 
  * does not weigh a stroke or a pulmonary embolism (`ruleOutStudy`): it has no CT to rule one out
  * and would send the patient to the ED, not leave it "possible" (generator choice).
  */
-function differentialsOf(c: Composer): (DifferentialKey | ConditionKey)[] {
+function differentialsOf(
+  c: Composer,
+  troponin: ReturnType<typeof troponinVerdict>,
+): (DifferentialKey | ConditionKey)[] {
   const key = c.truth.reason ?? c.truth.suspected;
   const had = everHad(c.truth);
   const kind = c.truth.encounter.kind;
   const clinic = kind === 'ambulatory' || kind === 'wellness';
   const weighed = key ? (differentialsFor[key] ?? []) : (c.truth.presentation?.differentials ?? []);
-  const troponin = troponinVerdict(c);
   return weighed.filter(
     (d) =>
       (!(d in conditionTerms) || !had.has(d as ConditionKey)) &&
@@ -513,9 +515,7 @@ const coronaryDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new S
  * "raised", none drawn "none".
  */
 function troponinVerdict(c: Composer): 'normal' | 'raised' | 'none' {
-  const draws = c.truth.patient.measurements.filter(
-    (m) => m.key === 'troponin' && m.encounterId === c.truth.encounter.id,
-  );
+  const draws = c.truth.measurements.filter((m) => m.key === 'troponin');
   if (draws.length === 0) return 'none';
   const url = troponinUrl[c.truth.patient.demographics.sex];
   return draws.every((m) => m.value <= url) ? 'normal' : 'raised';
@@ -530,12 +530,12 @@ export function differentialPlan(c: Composer): DifferentialChoice[] {
   if (c.differentials) return c.differentials;
   const plan: DifferentialChoice[] = [];
   c.differentials = plan;
-  const options = differentialsOf(c);
+  const troponin = troponinVerdict(c);
+  const options = differentialsOf(c, troponin);
   if (options.length === 0 || c.rng.chance(0.15)) return plan;
   const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
   let negated = c.rng.chance(0.5);
   const emergency = c.truth.encounter.kind === 'emergency';
-  const troponin = troponinVerdict(c);
   for (const key of chosen) {
     if (emergency && emergencyDifferentials.has(key)) negated = true;
     // ACS or MI is ruled out only by troponins under the limit; otherwise it stays possible.
