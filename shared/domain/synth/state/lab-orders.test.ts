@@ -7,6 +7,7 @@ import type { ConditionKey } from '../catalog';
 import type { CohortOptions, SynthPatient, TrueEncounter, TrueMeasurement } from '../model';
 import { ageAt } from '../notes/context';
 import { dayFromIso } from './calendar';
+import { albuminuriaThreshold } from './albuminuria';
 import { troponinUrl } from './cardiac-markers';
 import { generatePatientState } from './patient';
 
@@ -50,6 +51,16 @@ const troponins = (v: Visit) => v.labs.filter((m) => m.key === 'troponin');
 const has = (v: Visit, key: TrueMeasurement['key']) => v.labs.some((m) => m.key === key);
 const severity = (p: SynthPatient, key: ConditionKey) =>
   p.conditions.find((c) => c.key === key)?.severity;
+
+describe('Published limits the labs are judged by', () => {
+  it('holds the ARCHITECT STAT hs-cTnI 99th percentile URLs and the KDIGO albuminuria threshold', () => {
+    // Abbott ARCHITECT STAT High Sensitive Troponin-I package insert (99th percentile URL, US
+    // reference population 18-75): women 15.6, men 34.2 ng/L. KDIGO 2012/2024: albuminuria category
+    // A2 from 30 mg/g (A1 < 30).
+    expect(troponinUrl).toEqual({ female: 15.6, male: 34.2 });
+    expect(albuminuriaThreshold).toBe(30);
+  });
+});
 
 describe('Function: generatePatientState (hs troponin I)', () => {
   it('draws troponin at every adult ED visit and stay for MI, ACS-differential reasons, stroke or chest pain', () => {
