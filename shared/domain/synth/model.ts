@@ -123,6 +123,12 @@ export interface DosageTiming {
     | 'CV'
   )[];
   dayOfWeek?: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
+  /**
+   * A chemotherapy cycle: the doses are taken on days 1..`daysOn` of every `cycleDays`-day cycle
+   * (capecitabine days 1-14 every 21 days). FHIR R4 Timing.repeat cannot say this, so it is carried
+   * in the sig text (Dosage.text) and the notes.
+   */
+  cycle?: { daysOn: number; cycleDays: number };
 }
 
 export interface TrueMedication {

@@ -77,6 +77,7 @@ export function sigText(medication: TrueMedication): string {
       parts.push(`at ${t.timeOfDay.map((time) => time.slice(0, 5)).join(' and ')}`);
     else if (t.when?.length) parts.push(t.when.map((w) => whenText[w]).join(' and '));
     if (t.dayOfWeek?.length) parts.push(`on ${t.dayOfWeek.map(capitalise).join(', ')}`);
+    if (t.cycle) parts.push(`on days 1-${t.cycle.daysOn} of each ${t.cycle.cycleDays}-day cycle`);
   }
   if (medication.asNeeded) parts.push('as needed');
   return parts.join(' ');

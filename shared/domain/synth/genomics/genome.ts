@@ -159,6 +159,19 @@ function sampleTumour(
 }
 
 /**
+ * The tumour findings `sampleGenome(ancestry, cancers, rng)` gives, without the pharmacogenes: the same
+ * draws from the same fork, so the state can prescribe by them (osimertinib for EGFR L858R) before the
+ * genome is sampled, and the genome's bytes do not change.
+ */
+export function sampleTumourFindings(
+  ancestry: Ancestry,
+  cancers: readonly CancerKey[],
+  rng: Rng,
+): Genome['tumour'] {
+  return sampleTumour(ancestry, cancers, rng.fork('tumour')).findings;
+}
+
+/**
  * The genome of one synthetic patient of `ancestry` with the given cancers (possibly none): a
  * diplotype for each of the ten pharmacogenes (alleles in PharmCAT's written order), a phased call
  * ("0|1") at every defining position so a caller sees no missing position, and the tumour findings

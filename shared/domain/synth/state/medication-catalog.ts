@@ -22,6 +22,8 @@ export type DrugClass =
   | 'inhaled-corticosteroid'
   | 'stimulant'
   | 'endocrine-therapy'
+  | 'egfr-tyrosine-kinase-inhibitor'
+  | 'fluoropyrimidine'
   | 'proton-pump-inhibitor'
   | 'opioid-analgesic'
   | 'antibiotic'

@@ -103,6 +103,7 @@ function doseText(order: Order): string {
 
 /** 30- or 90-day fills for maintenance drugs (≈45% of maintenance fills are 90-day; IQVIA 2020 trends). */
 function dispense(rng: Rng, order: Order): TrueMedication['dispense'] {
+  if (order.fill) return { ...order.fill };
   const drug = drugs[order.drug];
   const perDay = order.units * administrationsPerDay(order);
   if (order.end !== undefined || order.adherence === 'course') {
@@ -157,5 +158,10 @@ function toMedication(rng: Rng, order: Order): TrueMedication {
 export function generateMedications(rng: Rng, ctx: PrescribingContext): TrueMedication[] {
   const book = new OrderBook(ctx);
   for (const rule of rules) rule(rng, book);
-  return book.orders.map((order) => toMedication(rng, order));
+  return toMedications(rng, book.orders);
+}
+
+/** The TrueMedications of `orders`, adherence and dispense pattern drawn from `rng` in order. */
+export function toMedications(rng: Rng, orders: readonly Order[]): TrueMedication[] {
+  return orders.map((order) => toMedication(rng, order));
 }

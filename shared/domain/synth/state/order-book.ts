@@ -23,6 +23,8 @@ export interface Order {
   /** Acute courses and completed treatments end; chronic orders are current. */
   end?: Day;
   adherence: AdherenceProfile;
+  /** A fixed fill (specialty-pharmacy 30-day fills, one chemotherapy cycle), else derived from the order. */
+  fill?: { quantity: number; daysSupply: number };
 }
 
 export interface PrescribingContext {

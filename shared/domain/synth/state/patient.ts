@@ -20,6 +20,11 @@ import { generateOutcomes } from './outcomes';
 import { generatePhysiology } from './physiology';
 import { assignPresentations } from './presentations';
 import { drawSmoking } from './smoking';
+import { prescribeCancerTherapy } from './cancer-therapy';
+import { sampleTumourFindings, type CancerKey } from '../genomics/genome';
+
+/** The cancers with tumour findings, in the genome's order (cohort.ts genotypes these patients). */
+const cancerKeys: readonly CancerKey[] = ['breast-cancer', 'lung-cancer', 'colorectal-cancer'];
 
 export { OutcomeAccumulator } from './outcomes';
 
@@ -58,6 +63,13 @@ function clinicalState(rng: Rng, options: CohortOptions, index: number, asOfDay:
     allergens,
   };
   const medications = generateMedications(rng.fork('medications'), prescribing);
+  // Systemic cancer therapy needs the tumour's findings: the genome's own draws, made again here
+  // from the same fork (its bytes do not change), and its own stream after every other drug.
+  const cancers = cancerKeys.filter((key) => present.has(key));
+  if (cancers.length > 0) {
+    const tumour = sampleTumourFindings(demo.demographics.ancestry, cancers, rng.fork('genome'));
+    medications.push(...prescribeCancerTherapy(rng.fork('cancer-therapy'), prescribing, tumour));
+  }
   return {
     demo,
     age,

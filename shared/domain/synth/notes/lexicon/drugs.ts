@@ -90,6 +90,7 @@ const brands: Readonly<Record<string, readonly string[]>> = {
   albuterol: ['ProAir', 'Ventolin'], fluticasone: ['Flovent'], 'budesonide/formoterol': ['Symbicort'],
   tiotropium: ['Spiriva'], montelukast: ['Singulair'], methylphenidate: ['Ritalin'],
   tamoxifen: ['Nolvadex'], letrozole: ['Femara'], anastrozole: ['Arimidex'], osimertinib: ['Tagrisso'],
+  capecitabine: ['Xeloda'],
   amoxicillin: ['Amoxil'], levothyroxine: ['Synthroid'], omeprazole: ['Prilosec'],
   ticagrelor: ['Brilinta'], prasugrel: ['Effient'],
 };
@@ -136,6 +137,8 @@ const adverseEffects: readonly (readonly [RegExp, readonly SymptomKey[]])[] = [
   [/^methylphenidate/, ['appetiteLoss', 'insomnia']],
   [/^(apixaban|rivaroxaban|warfarin)/, ['bloodInStool']],
   [/^(tamoxifen|letrozole|anastrozole)/, ['jointPain']],
+  [/^osimertinib/, ['diarrhea', 'rash']], // TAGRISSO PI 6.1 (most common: diarrhea, rash)
+  [/^capecitabine/, ['diarrhea', 'nausea']], // XELODA PI 6.1 (hand-foot syndrome has no symptom here)
   [/^albuterol/, ['palpitations']],
   [/^amoxicillin/, ['diarrhea', 'rash']],
 ];
@@ -170,6 +173,7 @@ export const routeWords: Readonly<Record<TrueMedication['route'], readonly [stri
 /** Frequency as [prose forms, sig abbreviations] (ISMP lists "QD" as error-prone; notes still use it). */
 export function frequencyWords(timing: DosageTiming | undefined): readonly [string[], string[]] {
   if (!timing) return [['as directed'], ['UD']];
+  if (timing.cycle) return cycleWords(timing, timing.cycle);
   const { frequency: f, period: p, periodUnit: u } = timing;
   if (u === 'd' && p === 1) {
     if (f === 1)
@@ -199,6 +203,19 @@ export function frequencyWords(timing: DosageTiming | undefined): readonly [stri
   return [
     [`${f} times every ${p} ${u === 'd' ? 'days' : u === 'h' ? 'hours' : 'weeks'}`],
     [`${f}x/${p}${u}`],
+  ];
+}
+
+/** A chemotherapy cycle as oncology notes write it: "BID d1-14 q21d", "twice daily on days 1-14". */
+function cycleWords(
+  timing: DosageTiming,
+  cycle: NonNullable<DosageTiming['cycle']>,
+): readonly [string[], string[]] {
+  const [prose, sig] = frequencyWords({ ...timing, cycle: undefined });
+  const { daysOn: n, cycleDays: every } = cycle;
+  return [
+    prose.map((p) => `${p} on days 1-${n} of each ${every}-day cycle`),
+    sig.map((s) => `${s} d1-${n} q${every}d`),
   ];
 }
 

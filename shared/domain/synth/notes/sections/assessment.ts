@@ -20,6 +20,7 @@ import { bank, gate, say, type Slots, type Template } from '../template';
 import { cancerPhase } from '../cancer';
 import { complaintOf } from '../symptom-plan';
 import { troponinUrl } from '../../state/cardiac-markers';
+import { systemicCancerDrugKeys } from '../../state/oncology-drugs';
 import { writeHeader } from './headers';
 
 /**
@@ -306,7 +307,10 @@ function drugStartedFor(c: Composer, key: ConditionKey): TrueMedication | undefi
 
 function problemSlots(c: Composer, item: ConditionAtDate, n: number): Slots {
   const key = item.condition.key;
-  const medication = c.truth.medications.find((m) => m.indication === key);
+  // A cancer's plan names its systemic therapy before a pain reliever ("continue Tagrisso per oncology").
+  const medication =
+    c.truth.medications.find((m) => m.indication === key && systemicCancerDrugKeys.has(m.key)) ??
+    c.truth.medications.find((m) => m.indication === key);
   const lab = recheck[key];
   let dx = -1;
   const counsel = counselFor(c, key, medication !== undefined);

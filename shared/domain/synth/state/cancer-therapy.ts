@@ -1,0 +1,204 @@
+// Domain (synth/state): oral systemic therapy for lung and colorectal cancer, by stage, time since
+// diagnosis, the tumour's findings and US approval dates. Drawn from its own 'cancer-therapy' stream
+// after every other prescription, so no other medication changes.
+import type { Genome, TrueMedication } from '../model';
+import type { Rng } from '../rng';
+import { dayFromIso, type Day } from './calendar';
+import { exponential } from './math';
+import { toMedications } from './medications';
+import { OrderBook, type PrescribingContext } from './order-book';
+
+/**
+ * US approval dates (FDA): osimertinib first-line for metastatic EGFR exon 19 deletion or L858R NSCLC
+ * 2018-04-18 (FLAURA, Soria JC et al. NEJM 2018;378:113); adjuvant after resection of stage IB-IIIA
+ * 2020-12-18 (ADAURA, Wu YL et al. NEJM 2020;383:1711); unresectable stage III after chemoradiation
+ * 2024-09-25 (LAURA, Lu S et al. NEJM 2024;391:585). Capecitabine adjuvant for Dukes C colon cancer
+ * 2005-06-15 (X-ACT, Twelves C et al. NEJM 2005;352:2696). TAGRISSO and XELODA prescribing information.
+ */
+export const approvals = {
+  osimertinibMetastatic: dayFromIso('2018-04-18'),
+  osimertinibAdjuvant: dayFromIso('2020-12-18'),
+  osimertinibUnresectableStageIII: dayFromIso('2024-09-25'),
+  capecitabineAdjuvantColon: dayFromIso('2005-06-15'),
+} as const;
+
+/** Days in a mean for an exponential time with this median in months. */
+const meanDaysForMedianMonths = (months: number) => (months * 30.44) / Math.LN2;
+
+/**
+ * Progression-free survival on osimertinib, taken as exponential with the trials' medians: 18.9
+ * months first line (FLAURA), 39.1 months after chemoradiation (LAURA). A course stops at progression
+ * (the next line, platinum-pemetrexed, is intravenous and not modelled).
+ */
+const pfsMeanDays = {
+  metastatic: meanDaysForMedianMonths(18.9),
+  unresectableStageIII: meanDaysForMedianMonths(39.1),
+} as const;
+
+/** Adjuvant osimertinib for up to 3 years (ADAURA; TAGRISSO PI 2.2). */
+const adjuvantOsimertinibDays = 3 * 365 + 1;
+
+/** Osimertinib 80 mg once daily, with or without food (TAGRISSO PI 2.2). */
+const onceDaily = { frequency: 1, period: 1, periodUnit: 'd' } as const;
+
+/**
+ * Share of stage III NSCLC (SEER regional at diagnosis) that is resected (IIIA) rather than treated
+ * with chemoradiation: generator choice, for lack of a registry split by substage; the stage carries
+ * no substage, so stage I (IA is not eligible for ADAURA, IB is) gets no adjuvant osimertinib.
+ */
+const resectedStageIIIShare = 0.5;
+
+/** Colorectal stage III: NCDB 2011, 66% received adjuvant chemotherapy (Surgery 2015;158:692). */
+const adjuvantChemotherapyShare = 0.66;
+
+/**
+ * Of those, the share given capecitabine (CAPOX or capecitabine alone) rather than infusional 5-FU
+ * (FOLFOX, intravenous, not modelled): generator choice; NCCN Colon v3.2024 lists both as preferred.
+ */
+const capecitabineShare = 0.4;
+
+/**
+ * IDEA (Grothey A et al. NEJM 2018;378:1177): 3 months of CAPOX is non-inferior for low-risk stage
+ * III (T1-3 N1), about 60% of the pooled patients; high-risk (T4 or N2) gets 6 months.
+ */
+const lowRiskShare = 0.6;
+
+/**
+ * The EHR shows cancer treatment of the last 10 years, as for endocrine therapy (other-prescribing.ts):
+ * generator choice.
+ */
+const historyDays = 3652;
+
+/** Mosteller body-surface area in m² (height cm, weight kg). */
+export function bodySurfaceArea(heightCm: number, weightKg: number): number {
+  return Math.sqrt((heightCm * weightKg) / 3600);
+}
+
+/**
+ * Capecitabine tablets (500 mg) per dose for `mgPerM2` twice daily: the BSA dose rounded to the
+ * nearest 500 mg (the catalog has only the 500 mg tablet; XELODA PI 2.2 rounds with 150 mg tablets),
+ * at least one tablet.
+ */
+export function capecitabineTablets(mgPerM2: number, heightCm: number, weightKg: number): number {
+  return Math.max(1, Math.round((mgPerM2 * bodySurfaceArea(heightCm, weightKg)) / 500));
+}
+
+/**
+ * The patient's oral systemic cancer therapy, from the 'cancer-therapy' stream: one fork per rule.
+ * `tumour` is the tumour's findings (genomics sampleTumourFindings: the genome's own draws).
+ */
+export function prescribeCancerTherapy(
+  rng: Rng,
+  ctx: PrescribingContext,
+  tumour: Genome['tumour'],
+): TrueMedication[] {
+  if (ctx.age < 18) return [];
+  const book = new OrderBook(ctx);
+  treatEgfrLungCancer(rng.fork('lung'), book, tumour);
+  treatColorectalAdjuvant(rng.fork('colorectal'), book);
+  return toMedications(rng.fork('orders'), book.orders);
+}
+
+/**
+ * EGFR L858R NSCLC (NCCN NSCLC v5.2024; osimertinib 80 mg daily is the preferred EGFR therapy):
+ * - stage IV: first line 2-6 weeks after diagnosis (tumour sequencing turnaround), until progression;
+ * - stage II and resected stage III: adjuvant for 3 years, starting 2-8 months after diagnosis
+ *   (surgery, then within 10 weeks, or 26 weeks after adjuvant chemotherapy: ADAURA);
+ * - unresectable stage III: after chemoradiation, 3-6 months after diagnosis, until progression.
+ * Only where the start falls on or after the indication's approval (no first-generation EGFR TKI is
+ * in the catalog, so earlier metastatic patients have none); every eligible patient is treated.
+ */
+export function treatEgfrLungCancer(rng: Rng, book: OrderBook, tumour: Genome['tumour']): void {
+  const lung = book.condition('lung-cancer');
+  if (!lung || !tumour.some((f) => f.gene === 'EGFR' && f.alteration === 'L858R')) return;
+  const onset = book.onsetDay('lung-cancer');
+  const stage = lung.severity;
+  if (stage === 'IV') {
+    const start = onset + rng.int(14, 42);
+    const end = start + Math.round(exponential(rng, pfsMeanDays.metastatic));
+    addOsimertinib(book, start, approvals.osimertinibMetastatic, end, false);
+  } else if (stage === 'II' || (stage === 'III' && rng.chance(resectedStageIIIShare))) {
+    const start = onset + rng.int(60, 240);
+    addOsimertinib(
+      book,
+      start,
+      approvals.osimertinibAdjuvant,
+      start + adjuvantOsimertinibDays,
+      true,
+    );
+  } else if (stage === 'III') {
+    const start = onset + rng.int(90, 180);
+    const end = start + Math.round(exponential(rng, pfsMeanDays.unresectableStageIII));
+    addOsimertinib(book, start, approvals.osimertinibUnresectableStageIII, end, false);
+  }
+}
+
+/**
+ * An osimertinib order from `start` (if approved by then and started before asOf) to `end`: a planned
+ * end (adjuvant) is kept even after asOf; a progression after asOf is not yet known, so the order runs.
+ * Specialty pharmacy fills of 30 tablets (TAGRISSO PI 16: bottles of 30).
+ */
+function addOsimertinib(book: OrderBook, start: Day, approved: Day, end: Day, planned: boolean) {
+  const { asOfDay } = book.ctx;
+  if (start < approved || start >= asOfDay) return;
+  book.add({
+    drug: 'osimertinib-80',
+    indication: 'lung-cancer',
+    units: 1,
+    timing: onceDaily,
+    start,
+    ...(planned || end < asOfDay ? { end } : {}),
+    adherence: 'course',
+    fill: { quantity: 30, daysSupply: 30 },
+  });
+}
+
+/**
+ * Stage III colorectal cancer diagnosed in the last 10 years: adjuvant capecitabine, starting 4-12
+ * weeks after diagnosis (resection, then chemotherapy within 8 weeks: Gao P et al. BMC Cancer
+ * 2018;18:234), twice daily after meals on days 1-14 of each 21-day cycle (XELODA PI 2.2):
+ * - under 70: CAPOX, capecitabine 1000 mg/m² per dose, 4 cycles (low risk) or 8 cycles (high risk: IDEA);
+ * - 70 and over: capecitabine alone, 1250 mg/m² per dose, 8 cycles (X-ACT; NCCN Colon v3.2024: no
+ *   proven benefit of adding oxaliplatin at 70 and over). Oxaliplatin (intravenous) is not modelled.
+ * The course ends on its plan (completed), and its planned end is kept when it runs past asOf. DPYD:
+ * the dose is never reduced, for pre-treatment DPYD genotyping was rare in US practice (NCCN Colon
+ * v3.2024 did not require it; the XELODA label recommended testing only from 2024-2025): a patient
+ * with a decreased-function DPYD genotype (CPIC fluoropyrimidine guideline 2017, 2024 update: reduce the
+ * starting dose by 50% at activity score 1-1.5, avoid at 0-0.5) is left on the full dose as the
+ * safety case for the recommendation engine to catch.
+ */
+export function treatColorectalAdjuvant(rng: Rng, book: OrderBook): void {
+  const colorectal = book.condition('colorectal-cancer');
+  if (colorectal?.severity !== 'III') return;
+  const { asOfDay, age, riskFactors } = book.ctx;
+  const onset = book.onsetDay('colorectal-cancer');
+  if (asOfDay - onset > historyDays) return;
+  if (!rng.chance(adjuvantChemotherapyShare) || !rng.chance(capecitabineShare)) return;
+  const start = onset + rng.int(28, 84);
+  if (start < approvals.capecitabineAdjuvantColon || start >= asOfDay) return;
+  const ageAtStart = age - (asOfDay - start) / 365.25;
+  const alone = ageAtStart >= 70;
+  const cycles = alone || !rng.chance(lowRiskShare) ? 8 : 4;
+  const units = capecitabineTablets(
+    alone ? 1250 : 1000,
+    riskFactors.heightCm,
+    riskFactors.weightKg,
+  );
+  book.add({
+    drug: 'capecitabine-500',
+    indication: 'colorectal-cancer',
+    units,
+    timing: {
+      frequency: 2,
+      period: 1,
+      periodUnit: 'd',
+      when: ['PCM', 'PCV'],
+      cycle: { daysOn: 14, cycleDays: 21 },
+    },
+    start,
+    end: start + cycles * 21,
+    adherence: 'course',
+    // One fill per cycle: 14 days of two doses.
+    fill: { quantity: units * 2 * 14, daysSupply: 21 },
+  });
+}
