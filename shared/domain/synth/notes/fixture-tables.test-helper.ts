@@ -71,7 +71,7 @@ export const medicationsFor: Readonly<Partial<Record<ConditionKey, readonly Medi
   'atopic-dermatitis': [med('hydrocortisone-1', '106258', 'hydrocortisone 10 MG/ML Topical Cream', [1, 'application'], 'topical', twice)],
   'type1-diabetes': [med('insulin-glargine', '261551', 'insulin glargine 100 UNT/ML Injectable Solution', [18, 'U'], 'subcutaneous', { ...daily, when: ['HS'] })],
   'breast-cancer': [med('tamoxifen-20', '198240', 'tamoxifen 20 MG Oral Tablet', [20, 'mg'], 'oral', daily)],
-  'lung-cancer': [med('osimertinib-80', '1721565', 'osimertinib 80 MG Oral Tablet', [80, 'mg'], 'oral', daily)],
+  'lung-cancer': [med('osimertinib-80', '1721581', 'osimertinib 80 MG Oral Tablet', [80, 'mg'], 'oral', daily)],
   'colorectal-cancer': [med('capecitabine-500', '200328', 'capecitabine 500 MG Oral Tablet', [1000, 'mg'], 'oral', twice)],
 };
 

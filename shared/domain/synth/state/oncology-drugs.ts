@@ -3,14 +3,14 @@ import type { CatalogDrug } from './medication-catalog';
 
 export const oncologyDrugs = {
   'osimertinib-80': {
-    rxcui: '1721565',
+    rxcui: '1721581',
     display: 'osimertinib 80 MG Oral Tablet',
     drugClass: 'egfr-tyrosine-kinase-inhibitor',
     route: 'oral',
     strength: { value: 80, unit: 'mg' },
     doseUnit: 'tablet',
     checked:
-      'not confirmed against RxNav: DailyMed lists the TAGRISSO label (40 and 80 mg) under RxCUI 1721565 and the project fixture (notes/fixture-tables) names it the 80 mg SCD; the only labeler has both strengths, so openFDA cannot single it out, and one other project gives 1721581',
+      'not checked against RxNav here (no network): three independent public code sets name 1721581 "osimertinib 80 MG Oral Tablet", one of them stating it was checked against RxNav (2026-08); DailyMed lists the TAGRISSO label (40 and 80 mg) under 1721565 as well, which those sets do not give for 80 mg, so 1721565 is taken to be the 40 mg SCD',
   },
   'capecitabine-500': {
     rxcui: '200328',
