@@ -20,6 +20,7 @@ import { generateOutcomes } from './outcomes';
 import { generatePhysiology } from './physiology';
 import { assignPresentations } from './presentations';
 import { drawSmoking } from './smoking';
+import { wardVitalSigns } from './ward-vitals';
 import { prescribeCancerTherapy } from './cancer-therapy';
 import { sampleTumourFindings, type CancerKey } from '../genomics/genome';
 
@@ -133,6 +134,10 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
   // ACVPU readings come last, from their own stream (see state/consciousness.ts).
   measurements.push(
     ...consciousnessReadings(rng.fork('consciousness'), birthDay, plans, encounters, measurements),
+  );
+  // Each stay's ward sets after them, from their own stream (see state/ward-vitals.ts).
+  measurements.push(
+    ...wardVitalSigns(rng.fork('ward-vitals'), patient, plans, encounters, measurements),
   );
   return { encounters, measurements, outcomes: drawn.outcomes };
 }

@@ -62,26 +62,72 @@ function bodyMeasurements(
 }
 
 /**
- * Blood pressure from age 3 (AAP 2017 CPG): untreated level minus treatment effect, a 0.6 mmHg/yr adult
- * trend, visit-to-visit noise SD 7/5 mmHg (Muntner P et al. Hypertension 2011;57:160) and +5 mmHg in
- * acute care; clamped to plausible ranges with pulse pressure ≥ 15.
+ * Reading-to-reading noise (SD) of each vital sign: blood pressure 7/5 mmHg visit to visit (Muntner P
+ * et al. Hypertension 2011;57:160); heart rate 6/min, respiratory rate 1.5/min, SpO2 0.8% (1.5% with
+ * COPD) and temperature 0.25 °C (project choices). Ward sets use the same (state/ward-vitals.ts).
+ */
+export const vitalNoise = {
+  systolic: 7,
+  diastolic: 5,
+  heartRate: 6,
+  respiratoryRate: 1.5,
+  spo2: 0.8,
+  spo2Copd: 1.5,
+  temperature: 0.25,
+} as const;
+
+/** Oral temperature in health, °C (the mean of the noise above). */
+export const usualTemperature = 36.8;
+
+/** Usual vital signs: mmHg, /min, /min, %, °C. */
+export interface UsualVitals {
+  systolic: number;
+  diastolic: number;
+  heartRate: number;
+  respiratoryRate: number;
+  spo2: number;
+  temperature: number;
+}
+
+/** The part of an encounter the patient's usual vital signs depend on. */
+export type UsualMoment = Pick<EncounterMoment, 'ageAt' | 'yearsBefore' | 'effects'>;
+
+/**
+ * The patient's usual (not acutely ill) vital signs on an encounter's day, before noise: blood
+ * pressure (mmHg) untreated minus the treatment effect and a 0.6 mmHg/yr adult trend, heart rate
+ * (/min) minus a beta-blocker's effect, respiratory rate (/min), SpO2 (%; COPD 94, BTS oxygen
+ * guideline 2017) and temperature (°C). An acute encounter adds its offsets to these.
+ */
+export function usualVitals(patient: MeasurementPatient, m: UsualMoment): UsualVitals {
+  const rf = patient.riskFactors;
+  const child = m.ageAt < 18;
+  const trend = patient.age >= 18 ? 0.6 * m.yearsBefore : 0;
+  return {
+    systolic: rf.systolicUntreated - trend - m.effects.systolicDrop,
+    diastolic: rf.diastolicUntreated - m.effects.diastolicDrop,
+    heartRate:
+      (child ? interpolate(childHeartRate, m.ageAt) : rf.heartRate) - m.effects.heartRateDrop,
+    respiratoryRate: child ? interpolate(childRespiratoryRate, m.ageAt) : 16,
+    spo2: hasCondition(patient, 'copd') ? 94 : 97.8,
+    temperature: usualTemperature,
+  };
+}
+
+/**
+ * Blood pressure from age 3 (AAP 2017 CPG): the usual level (usualVitals), visit-to-visit noise and
+ * +5 mmHg in acute care; clamped to plausible ranges with pulse pressure ≥ 15.
  */
 function bloodPressure(
   rng: Rng,
   patient: MeasurementPatient,
   m: EncounterMoment,
+  usual: UsualVitals,
 ): TrueMeasurement | undefined {
   if (m.ageAt < 3) return undefined;
-  const rf = patient.riskFactors;
-  const trend = patient.age >= 18 ? 0.6 * m.yearsBefore : 0;
   const acute = m.acute ? 5 : 0;
-  const sys = clamp(
-    rf.systolicUntreated - trend - m.effects.systolicDrop + acute + rng.normal(0, 7),
-    75,
-    230,
-  );
+  const sys = clamp(usual.systolic + acute + rng.normal(0, vitalNoise.systolic), 75, 230);
   const dia = clamp(
-    rf.diastolicUntreated - m.effects.diastolicDrop + acute / 2 + rng.normal(0, 5),
+    usual.diastolic + acute / 2 + rng.normal(0, vitalNoise.diastolic),
     35,
     Math.min(130, sys - 15),
   );
@@ -103,24 +149,26 @@ function cardioRespiratory(
   rng: Rng,
   patient: MeasurementPatient,
   m: EncounterMoment,
+  usual: UsualVitals,
 ): TrueMeasurement[] {
-  const child = m.ageAt < 18;
-  const hrBase = child ? interpolate(childHeartRate, m.ageAt) : patient.riskFactors.heartRate;
   const hr = clamp(
-    hrBase - m.effects.heartRateDrop + (m.acute ? 12 : 0) + rng.normal(0, 6),
+    usual.heartRate + (m.acute ? 12 : 0) + rng.normal(0, vitalNoise.heartRate),
     40,
     190,
   );
-  const rrBase = child ? interpolate(childRespiratoryRate, m.ageAt) : 16;
   const rr = clamp(
-    rrBase + (respiratoryDistress(m) ? 7 : m.acute ? 2 : 0) + rng.normal(0, 1.5),
+    usual.respiratoryRate +
+      (respiratoryDistress(m) ? 7 : m.acute ? 2 : 0) +
+      rng.normal(0, vitalNoise.respiratoryRate),
     8,
     60,
   );
   // SpO2 97–99% in health; COPD typically 88–95%; worse during exacerbations (BTS oxygen guideline 2017).
   const copd = hasCondition(patient, 'copd');
   const spo2 = clamp(
-    (copd ? 94 : 97.8) - (respiratoryDistress(m) ? 4 : 0) + rng.normal(0, copd ? 1.5 : 0.8),
+    usual.spo2 -
+      (respiratoryDistress(m) ? 4 : 0) +
+      rng.normal(0, copd ? vitalNoise.spo2Copd : vitalNoise.spo2),
     82,
     100,
   );
@@ -134,7 +182,9 @@ function cardioRespiratory(
 /** Oral temperature 36.8 ± 0.25 °C; AOM visits are febrile ≈60% of the time (Kaur 2017). */
 function temperature(rng: Rng, m: EncounterMoment): TrueMeasurement {
   const febrile = m.plan.reason === 'otitis-media' && rng.chance(0.6);
-  const t = febrile ? 38 + 1.5 * rng.next() : clamp(rng.normal(36.8, 0.25), 35.9, 37.6);
+  const t = febrile
+    ? 38 + 1.5 * rng.next()
+    : clamp(rng.normal(usualTemperature, vitalNoise.temperature), 35.9, 37.6);
   return measurement('bodyTemperature', round(t, 1), m.vitalsAt, m.encounterId);
 }
 
@@ -145,10 +195,11 @@ export function vitalSigns(
   m: EncounterMoment,
   first: boolean,
 ): TrueMeasurement[] {
-  const bp = bloodPressure(rng, patient, m);
+  const usual = usualVitals(patient, m);
+  const bp = bloodPressure(rng, patient, m, usual);
   return [
     ...(bp ? [bp] : []),
-    ...cardioRespiratory(rng, patient, m),
+    ...cardioRespiratory(rng, patient, m, usual),
     temperature(rng, m),
     ...bodyMeasurements(rng, patient, m, first),
   ];
