@@ -74,8 +74,12 @@ describe('Function: generatePatientState (level of consciousness)', () => {
     for (const p of cohort) {
       const keys = p.measurements.map((m) => m.key);
       const first = keys.indexOf('consciousness');
-      expect(keys.slice(first).every((k) => k === 'consciousness')).toBe(true);
-      const readings = p.measurements.slice(first);
+      const end = first + p.encounters.length;
+      expect(keys.slice(first, end).every((k) => k === 'consciousness')).toBe(true);
+      // Only the ward sets of inpatient stays follow them (state/ward-vitals.ts).
+      const stays = new Set(p.encounters.filter((e) => e.kind === 'inpatient').map((e) => e.id));
+      expect(p.measurements.slice(end).every((m) => stays.has(m.encounterId!))).toBe(true);
+      const readings = p.measurements.slice(first, end);
       expect(readings.map((m) => m.encounterId)).toEqual(p.encounters.map((e) => e.id));
       for (const r of readings) {
         const pulse = p.measurements.find(
