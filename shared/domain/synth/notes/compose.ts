@@ -8,6 +8,7 @@ import {
   writeAdmissionDiagnosis,
   writeDischargeCondition,
   writeDischargeDiagnoses,
+  writeDischargeVitals,
   writeDischargeInstructions,
   writeHospitalCourse,
   writeStayDates,
@@ -119,6 +120,7 @@ export function writeDischargeSummary(c: Composer, title: string): void {
   writeGenomics(c);
   writeDischargeMedications(c);
   if (c.rng.chance(0.6)) writeAllergies(c);
+  writeDischargeVitals(c);
   writeDischargeCondition(c);
   writeDischargeInstructions(c);
   writeReturnPrecautions(c);

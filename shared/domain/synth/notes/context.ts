@@ -1,6 +1,6 @@
 // Domain (synth/notes): the truth a note is written from, taken at the note's date (conditions by onset,
 // medications active then, the encounter's measurements) plus patient-level facts every note must agree on.
-import { conditions, type ConditionKey } from '../catalog';
+import { conditions, measurements as catalogMeasurements, type ConditionKey } from '../catalog';
 import type {
   SynthNote,
   SynthPatient,
@@ -44,7 +44,10 @@ export interface NoteTruth {
   patient: SynthPatient;
   encounter: TrueEncounter;
   kind: NoteKind;
-  /** YYYY-MM-DD the note describes (admission for H&P/progress, discharge for a discharge summary). */
+  /**
+   * YYYY-MM-DD the note describes (admission for an H&P, the morning written for an inpatient
+   * progress note, discharge for a discharge summary).
+   */
   date: string;
   /** ISO date-time the note was authored. */
   authoredAt: string;
@@ -61,6 +64,7 @@ export interface NoteTruth {
   acute: boolean;
   medications: TrueMedication[];
   stoppedMedications: TrueMedication[];
+  /** The encounter's measurements as of the note: its own vital-sign set (measurementsAsOf). */
   measurements: TrueMeasurement[];
   smoking: 'never' | 'former' | 'current';
   facts: PatientFacts;
@@ -202,6 +206,33 @@ export function hospitalDayOf(encounter: TrueEncounter): number {
   return 2 + (Number(encounter.start.slice(15, 16)) % 2);
 }
 
+/**
+ * The encounter's measurements as of a note written at `at` (ISO date-time): every lab and survey,
+ * and of each vital sign the latest reading taken by then (a progress note the morning's ward set, a
+ * discharge summary the discharge day's: state/ward-vitals.ts), or the first when none was (an H&P
+ * is dated at arrival, its vitals minutes later). Until 1.6.0 an encounter had one set of vitals, and
+ * every note of a stay showed the admission's.
+ */
+export function measurementsAsOf(
+  measurements: readonly TrueMeasurement[],
+  at: string,
+): TrueMeasurement[] {
+  const limit = Date.parse(at);
+  const chosen = new Map<TrueMeasurement['key'], { m: TrueMeasurement; t: number }>();
+  for (const m of measurements) {
+    if (catalogMeasurements[m.key].category !== 'vital-signs') continue;
+    const t = Date.parse(m.at);
+    const seen = chosen.get(m.key);
+    // By the note's time beats after it; then the latest by then, or else the earliest after.
+    const better =
+      !seen || (t <= limit ? seen.t > limit || t > seen.t : seen.t > limit && t < seen.t);
+    if (better) chosen.set(m.key, { m, t });
+  }
+  return measurements.filter(
+    (m) => catalogMeasurements[m.key].category !== 'vital-signs' || chosen.get(m.key)?.m === m,
+  );
+}
+
 /** Everything one note of `kind` for `encounter` is allowed to say. */
 export function noteTruth(
   patient: SynthPatient,
@@ -242,7 +273,7 @@ export function noteTruth(
     acute,
     medications,
     stoppedMedications,
-    measurements,
+    measurements: measurementsAsOf(measurements, authoredAt),
     // The status of the whole record: a former smoker quit before its first encounter (smokingHistory).
     smoking: patient.riskFactors.smoking,
     facts,

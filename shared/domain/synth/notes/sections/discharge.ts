@@ -18,6 +18,8 @@ import { writeConditionRun } from './assessment';
 import { complaintOf } from '../symptom-plan';
 import { writeHeader } from './headers';
 import { writeAdverseEffect } from './negation';
+import { heartRateBand } from './exam';
+import { shownMeasurements, writeMeasurements } from '../render/measurements';
 
 export function writeAdmissionDiagnosis(c: Composer): void {
   writeHeader(c, 'admissionDx');
@@ -70,7 +72,7 @@ const courseSentences = bank(
   'By {discharge}, {he} was off supplemental oxygen{breathing}.',
   'Home {homeMed} was {continued|held on admission and resumed|continued without changes}.',
   '{Transferred|Transfer} from {hosp} on {admit}{ for higher level of care|}.',
-  '{He} remained {hemodynamically stable|afebrile and stable|stable on room air} and was discharged on hospital day {los}.',
+  '{He} remained {hemodynamically stable{hemodynamic}|afebrile and stable{afebrile}|stable on room air{roomAir}}{stable} and was discharged on hospital day {los}.',
   'PT/OT evaluated {him}{adult} and recommended {home with services|home without needs|outpatient therapy}.',
 );
 
@@ -88,6 +90,54 @@ const cardiorespiratory: ReadonlySet<ConditionKey> = new Set<ConditionKey>([
   'atrial-fibrillation',
 ]);
 
+/**
+ * What the discharge-day vitals the summary shows support saying (gates), by the clinical-stability
+ * criteria of Halm EA et al. (JAMA 1998;279:1452): "hemodynamically stable" with a heart rate not
+ * above the age's normal range (PALS 2020; 100/min from 12, as Halm) and a systolic of at least 90
+ * mmHg (from 10 years; 70 + 2 x age under 10, the PALS 2020 hypotension limit); "afebrile" under 38.0
+ * °C; "on room air" with SpO2 at least 90%. A claim needs its number shown (until 1.6.0 the summary
+ * said them of the admission's vitals, or of none).
+ */
+export function dischargeStability(c: Composer): Slots {
+  const value = (key: 'bloodPressurePanel' | 'bodyTemperature' | 'oxygenSaturation') =>
+    c.truth.measurements.find((m) => m.key === key)?.value;
+  const hasPulse = c.truth.measurements.some((m) => m.key === 'heartRate');
+  const systolic = value('bloodPressurePanel');
+  const age = c.truth.ageYears;
+  const hypotensive = systolic !== undefined && systolic < (age >= 10 ? 90 : 70 + 2 * age);
+  const temperature = value('bodyTemperature');
+  const spo2 = value('oxygenSaturation');
+  const slots = {
+    hemodynamic: hasPulse && heartRateBand(c) !== 'fast' && !hypotensive ? gate : undefined,
+    afebrile: temperature !== undefined && temperature < 38 ? gate : undefined,
+    roomAir: spo2 !== undefined && spo2 >= 90 ? gate : undefined,
+  };
+  return { ...slots, stable: Object.values(slots).some(Boolean) ? gate : undefined };
+}
+
+/**
+ * The discharge day's vital signs, when the stay has a set taken that day ("Vitals at discharge:
+ * BP 124/78, HR 76..."), from a stream of their own so the rest of the summary draws as before.
+ */
+export function writeDischargeVitals(c: Composer): void {
+  const vitals = shownMeasurements(c, true).filter(
+    (m) => m.at.slice(0, 10) === c.truth.date && wardKeys.has(m.key),
+  );
+  if (vitals.length === 0) return;
+  const v: Composer = { ...c, rng: c.rng.fork('discharge-vitals') };
+  v.b.text(v.rng.pick(['Discharge vitals: ', 'Vitals at discharge: ', 'VS at discharge: ']));
+  writeMeasurements(v, vitals, v.rng.chance(0.75));
+}
+
+/** The vital signs of a ward set (state/ward-vitals.ts); weight and height are the admission's. */
+const wardKeys: ReadonlySet<string> = new Set([
+  'bloodPressurePanel',
+  'heartRate',
+  'respiratoryRate',
+  'oxygenSaturation',
+  'bodyTemperature',
+]);
+
 function courseSlots(c: Composer, base: Slots): Slots {
   const { encounter, medications, reason } = c.truth;
   const key = reason ?? c.truth.suspected;
@@ -100,6 +150,7 @@ function courseSlots(c: Composer, base: Slots): Slots {
   let reasonIndex = -1;
   return {
     ...base,
+    ...dischargeStability(c),
     reason: reason ? () => (reasonIndex = writeReasonCondition(c, reason, 'present')) : undefined,
     admit: (b) => writeDate(b, encounter.start, c.style.dateStyle, c.rng),
     discharge: (b) => writeDate(b, encounter.end, c.style.dateStyle, c.rng),
@@ -158,13 +209,13 @@ const conditions = bank(
   'Good.',
   'Improved.',
   'Stable for discharge home.',
-  'Hemodynamically stable, ambulatory.',
+  'Hemodynamically stable{hemodynamic}, ambulatory.',
   'Fair; discharged to home with services.',
 );
 
 export function writeDischargeCondition(c: Composer): void {
   writeHeader(c, 'condition');
-  say(c.b, conditions, c.rng);
+  say(c.b, conditions, c.rng, dischargeStability(c));
   c.b.verbatim('\n');
 }
 

@@ -203,8 +203,8 @@ const tachycardiaAbove: readonly (readonly [number, number])[] = [
 /** From 12, below 50/min (a generator choice: rates of 50-59 are usually still charted "RRR"). */
 const bradycardiaBelow = 50;
 
-/** The measured heart rate against the age's normal range. */
-function heartRateBand(c: Composer): 'fast' | 'slow' | 'normal' {
+/** The measured heart rate the note shows against the age's normal range. */
+export function heartRateBand(c: Composer): 'fast' | 'slow' | 'normal' {
   const rate = c.truth.measurements.find((m) => m.key === 'heartRate')?.value;
   if (rate === undefined) return 'normal';
   const age = c.truth.ageYears;
