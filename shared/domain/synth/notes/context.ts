@@ -217,19 +217,21 @@ export function measurementsAsOf(
   measurements: readonly TrueMeasurement[],
   at: string,
 ): TrueMeasurement[] {
-  const limit = Date.parse(at);
-  const chosen = new Map<TrueMeasurement['key'], { m: TrueMeasurement; t: number }>();
+  // Local wall-clock times (YYYY-MM-DDTHH:MM), as the note prints them: a progress note's time keeps
+  // the admission's UTC offset (authoredAtOf), so across a DST change its instant is an hour off.
+  const limit = at.slice(0, 16);
+  const chosen = new Map<TrueMeasurement['key'], TrueMeasurement>();
   for (const m of measurements) {
     if (catalogMeasurements[m.key].category !== 'vital-signs') continue;
-    const t = Date.parse(m.at);
-    const seen = chosen.get(m.key);
+    const t = m.at.slice(0, 16);
+    const seen = chosen.get(m.key)?.at.slice(0, 16);
     // By the note's time beats after it; then the latest by then, or else the earliest after.
     const better =
-      !seen || (t <= limit ? seen.t > limit || t > seen.t : seen.t > limit && t < seen.t);
-    if (better) chosen.set(m.key, { m, t });
+      seen === undefined || (t <= limit ? seen > limit || t > seen : seen > limit && t < seen);
+    if (better) chosen.set(m.key, m);
   }
   return measurements.filter(
-    (m) => catalogMeasurements[m.key].category !== 'vital-signs' || chosen.get(m.key)?.m === m,
+    (m) => catalogMeasurements[m.key].category !== 'vital-signs' || chosen.get(m.key) === m,
   );
 }
 
