@@ -38,6 +38,7 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
         onset: c.onset,
         status: c.status,
         ...(c.severity ? { severity: c.severity } : {}),
+        ...(c.ejectionFraction !== undefined ? { ejectionFraction: c.ejectionFraction } : {}),
       }),
     ),
     'outcomes.jsonl': [JSON.stringify({ patientId: id, ...p.outcomes })],

@@ -57,8 +57,13 @@ export interface TrueCondition {
   /** YYYY-MM-DD. */
   onset: string;
   status: 'active' | 'resolved';
-  /** E.g. CKD stage "3a", asthma "moderate persistent", cancer stage "II". */
+  /**
+   * E.g. CKD stage "3a", asthma "moderate persistent", cancer stage "II"; heart failure its LVEF
+   * category "HFrEF" | "HFmrEF" | "HFpEF" (state/heart-failure.ts).
+   */
   severity?: string;
+  /** Heart failure: the patient's left ventricular ejection fraction, % (integer, in its category). */
+  ejectionFraction?: number;
 }
 
 /** The patient's underlying physiology at `asOf`, before treatment effects, with units. */

@@ -33,6 +33,12 @@ const encounterDiagnosis = {
 
 /** Keys whose `severity` is a stage (CKD G-stage, cancer stage) rather than a severity. */
 const staged = new Set<ConditionKey>(['ckd', 'breast-cancer', 'lung-cancer', 'colorectal-cancer']);
+/**
+ * Keys whose `severity` is neither: heart failure's is its LVEF category (HFrEF, HFmrEF, HFpEF), not a
+ * Condition.severity (SNOMED CT mild/moderate/severe) nor a stage (ACC/AHA stages A–D), so it is not
+ * rendered; the truth record and the notes carry it.
+ */
+const notRendered = new Set<ConditionKey>(['heart-failure']);
 
 /** Every condition of the patient, in model order. */
 export function renderConditions(ctx: RenderContext): Condition[] {
@@ -53,7 +59,7 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
     },
     category: [{ coding: [{ ...(problem ? problemListItem : encounterDiagnosis) }] }],
   } as Condition;
-  if (condition.severity && !staged.has(condition.key))
+  if (condition.severity && !staged.has(condition.key) && !notRendered.has(condition.key))
     resource.severity = severityOf(condition.severity);
   resource.code = {
     coding: [

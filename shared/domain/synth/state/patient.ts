@@ -8,6 +8,7 @@ import { generateAllergies } from './allergies';
 import { dayFromIso, type Day } from './calendar';
 import { generateConditions } from './conditions';
 import { generateDemographics } from './demographics';
+import { assignHeartFailurePhenotype } from './heart-failure';
 import { toTrueEncounters } from './encounter-records';
 import { addReadmission, planEncounters } from './encounters';
 import { familyRiskOf, generateFamilyHistory } from './family-history';
@@ -39,6 +40,8 @@ function clinicalState(rng: Rng, options: CohortOptions, index: number, asOfDay:
   const smoking = drawSmoking(rng.fork('smoking'), age, sex);
   const conditionContext = { age, sex, race, hispanic, smoking, family, birthDay, asOfDay };
   const conditions = generateConditions(rng.fork('conditions'), conditionContext);
+  // The HF phenotype (LVEF) from a stream of its own, so every other condition draw stays as it was.
+  assignHeartFailurePhenotype(rng.fork('hf-phenotype'), conditions, sex);
   const exactAge = (asOfDay - birthDay) / 365.25;
   const physiology = generatePhysiology(rng.fork('physiology'), {
     age,

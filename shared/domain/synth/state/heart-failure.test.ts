@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CohortOptions, SynthPatient, TrueCondition, TrueMedication } from '../model';
+import { dayFromIso, daysFromCivil } from './calendar';
+import { lvefBounds, lvefCategory, phenotypeOf, type HeartFailurePhenotype } from './heart-failure';
+import { generatePatientState } from './patient';
+import { classOf, endOf, share, startOf } from './prescribing.test-helper';
+
+const options: CohortOptions = {
+  patients: 12000,
+  seed: 61,
+  hospital: 'hf-phenotype',
+  dirtyRate: 0,
+  asOf: '2026-01-01',
+};
+const asOfDay = dayFromIso(options.asOf);
+const hf: SynthPatient[] = [];
+let others: SynthPatient[] = [];
+
+beforeAll(() => {
+  const all: SynthPatient[] = [];
+  for (let i = 0; i < options.patients; i++) all.push(generatePatientState(options, i));
+  for (const p of all) if (p.conditions.some((c) => c.key === 'heart-failure')) hf.push(p);
+  others = all.filter((p) => !hf.includes(p));
+});
+
+const heartFailure = (p: SynthPatient): TrueCondition =>
+  p.conditions.find((c) => c.key === 'heart-failure')!;
+const phenotype = (p: SynthPatient): HeartFailurePhenotype => phenotypeOf(heartFailure(p))!;
+const ofPhenotype = (k: HeartFailurePhenotype) => hf.filter((p) => phenotype(p) === k);
+const isArni = (m: TrueMedication) => classOf(m) === 'arni';
+const isAceiOrArb = (m: TrueMedication) => classOf(m) === 'ace-inhibitor' || classOf(m) === 'arb';
+const current = (m: TrueMedication) => m.end === undefined;
+
+describe('Heart-failure phenotype (2022 AHA/ACC/HFSA LVEF categories)', () => {
+  it('gives every HF patient an LVEF inside the category it records, and no one else an LVEF', () => {
+    expect(hf.length).toBeGreaterThan(250);
+    for (const p of hf) {
+      const c = heartFailure(p);
+      expect(c.ejectionFraction).toBeDefined();
+      expect(Number.isInteger(c.ejectionFraction)).toBe(true);
+      expect(lvefCategory(c.ejectionFraction!)).toBe(c.severity);
+      const [lo, hi] = lvefBounds[phenotype(p)];
+      expect(c.ejectionFraction).toBeGreaterThanOrEqual(lo);
+      expect(c.ejectionFraction).toBeLessThanOrEqual(hi);
+    }
+    for (const p of [...hf, ...others])
+      for (const c of p.conditions)
+        if (c.key !== 'heart-failure') expect(c.ejectionFraction).toBeUndefined();
+  });
+
+  it('makes about half HFpEF, a seventh HFmrEF and the rest HFrEF (community cohorts, GWTG-HF)', () => {
+    const preserved = share(hf, (p) => phenotype(p) === 'HFpEF');
+    const mildly = share(hf, (p) => phenotype(p) === 'HFmrEF');
+    expect(preserved).toBeGreaterThan(0.4);
+    expect(preserved).toBeLessThan(0.6);
+    expect(mildly).toBeGreaterThan(0.05);
+    expect(mildly).toBeLessThan(0.18);
+    expect(1 - preserved - mildly).toBeGreaterThan(0.28);
+  });
+
+  it('makes HFpEF likelier in women and HFrEF likelier after an MI (Framingham)', () => {
+    const pef = (g: SynthPatient[]) => share(g, (p) => phenotype(p) === 'HFpEF');
+    const women = hf.filter((p) => p.demographics.sex === 'female');
+    const men = hf.filter((p) => p.demographics.sex === 'male');
+    expect(pef(women) - pef(men)).toBeGreaterThan(0.1);
+    const mi = hf.filter((p) => p.conditions.some((c) => c.key === 'myocardial-infarction'));
+    const noMi = hf.filter((p) => !mi.includes(p));
+    expect(pef(noMi) - pef(mi)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('Heart-failure therapy by phenotype (2022 AHA/ACC/HFSA)', () => {
+  it('gives sacubitril/valsartan only in HFrEF, twice daily, never before its July 2015 approval', () => {
+    let orders = 0;
+    for (const p of hf)
+      for (const m of p.medications.filter(isArni)) {
+        orders++;
+        expect(phenotype(p)).toBe('HFrEF');
+        expect(m.indication).toBe('heart-failure');
+        expect(m.timing?.frequency).toBe(2);
+        expect(startOf(m)).toBeGreaterThanOrEqual(daysFromCivil(2015, 7, 7));
+        expect(m.key).toBe(
+          p.riskFactors.egfr < 30 ? 'sacubitril-valsartan-24-26' : 'sacubitril-valsartan-49-51',
+        );
+      }
+    for (const p of others) expect(p.medications.some(isArni)).toBe(false);
+    expect(orders).toBeGreaterThan(15);
+  });
+
+  it('never gives an ARNI with an ACEi or ARB, and stops an ACEi 36 hours before it', () => {
+    let switched = 0;
+    for (const p of hf)
+      for (const arni of p.medications.filter(isArni))
+        for (const m of p.medications.filter(isAceiOrArb)) {
+          const overlap = startOf(m) < endOf(arni) && startOf(arni) < endOf(m);
+          expect(overlap, `${m.key} ${m.start}–${m.end} with ARNI from ${arni.start}`).toBe(false);
+          if (classOf(m) === 'ace-inhibitor' && endOf(m) <= startOf(arni)) {
+            expect(startOf(arni) - endOf(m)).toBeGreaterThanOrEqual(2);
+            if (m.indication === 'heart-failure') switched++;
+          }
+        }
+    expect(switched).toBeGreaterThan(2);
+  });
+
+  it('has ≈13–30% of HFrEF patients on an ARNI at the export (CHAMP-HF 13% in 2015–2017, rising)', () => {
+    const rate = share(ofPhenotype('HFrEF'), (p) =>
+      p.medications.some((m) => isArni(m) && current(m)),
+    );
+    expect(rate).toBeGreaterThan(0.12);
+    expect(rate).toBeLessThan(0.3);
+  });
+
+  it('gives HF beta-blockers and MRAs mainly in HFrEF, none of the former for HFpEF itself', () => {
+    const forHf = (p: SynthPatient, c: string) =>
+      p.medications.some((m) => m.indication === 'heart-failure' && classOf(m) === c);
+    const bb = (g: SynthPatient[]) => share(g, (p) => forHf(p, 'beta-blocker'));
+    const mra = (g: SynthPatient[]) =>
+      share(
+        g.filter((p) => p.riskFactors.egfr > 30 && p.riskFactors.potassium < 5),
+        (p) => forHf(p, 'mineralocorticoid-receptor-antagonist'),
+      );
+    expect(bb(ofPhenotype('HFrEF'))).toBeGreaterThan(0.7);
+    expect(bb(ofPhenotype('HFpEF'))).toBe(0);
+    expect(mra(ofPhenotype('HFrEF'))).toBeGreaterThan(0.2);
+    expect(mra(ofPhenotype('HFpEF'))).toBeLessThan(mra(ofPhenotype('HFrEF')) - 0.08);
+    const rasForHf = (g: SynthPatient[]) =>
+      share(g, (p) =>
+        p.medications.some(
+          (m) => m.indication === 'heart-failure' && (isAceiOrArb(m) || isArni(m)),
+        ),
+      );
+    expect(rasForHf(ofPhenotype('HFpEF'))).toBe(0);
+    expect(rasForHf(ofPhenotype('HFrEF'))).toBeGreaterThan(0.6);
+  });
+
+  it('gives HFmrEF and HFpEF an SGLT2 inhibitor only after its any-EF approval (24 Feb 2022)', () => {
+    let given = 0;
+    for (const p of hf) {
+      if (phenotype(p) === 'HFrEF') continue;
+      for (const m of p.medications)
+        if (m.indication === 'heart-failure' && classOf(m) === 'sglt2-inhibitor') {
+          given++;
+          expect(startOf(m)).toBeGreaterThanOrEqual(daysFromCivil(2022, 2, 24));
+        }
+    }
+    expect(given).toBeGreaterThan(5);
+    expect(asOfDay).toBeGreaterThan(daysFromCivil(2022, 2, 24));
+  });
+});
