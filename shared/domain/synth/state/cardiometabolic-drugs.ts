@@ -237,6 +237,30 @@ export const cardiometabolicDrugs = {
     doseUnit: 'tablet',
     checked: `${openFda} (NuCare 68071-3969, Bryant Ranch 63629-2437: 25 mg only)`,
   },
+  // Sacubitril/valsartan (Entresto; FDA approval 7 Jul 2015), one tablet twice daily; 49/51 mg is the
+  // usual starting dose, 24/26 mg with eGFR < 30 or no prior ACEi/ARB (Entresto USPI 2024, 2.2–2.5).
+  'sacubitril-valsartan-49-51': {
+    rxcui: '1656349',
+    display: 'sacubitril 49 MG / valsartan 51 MG Oral Tablet',
+    drugClass: 'arni',
+    route: 'oral',
+    strength: { value: 49, unit: 'mg' },
+    doseLabel: '49/51 mg',
+    doseUnit: 'tablet',
+    checked:
+      'openFDA NDC: generic sacubitril/valsartan SPLs list RXCUI {1656340, 1656349, 1656354}; CMS eCQM value set (public code search) names 1656349 sacubitril 49 MG / valsartan 51 MG Oral Tablet; not re-confirmed against RxNav',
+  },
+  'sacubitril-valsartan-24-26': {
+    rxcui: '1656340',
+    display: 'sacubitril 24 MG / valsartan 26 MG Oral Tablet',
+    drugClass: 'arni',
+    route: 'oral',
+    strength: { value: 24, unit: 'mg' },
+    doseLabel: '24/26 mg',
+    doseUnit: 'tablet',
+    checked:
+      'as 49/51 mg: the eCQM value set names 1656340 sacubitril 24 MG / valsartan 26 MG Oral Tablet; not re-confirmed against RxNav',
+  },
   'empagliflozin-10': {
     rxcui: '1545658',
     display: 'empagliflozin 10 MG Oral Tablet',

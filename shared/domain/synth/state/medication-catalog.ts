@@ -5,6 +5,8 @@ import type { TrueMedication } from '../model';
 export type DrugClass =
   | 'ace-inhibitor'
   | 'arb'
+  /** Angiotensin receptor-neprilysin inhibitor (sacubitril/valsartan): RAS blockade with ACEi and ARB. */
+  | 'arni'
   | 'calcium-channel-blocker'
   | 'thiazide'
   | 'beta-blocker'
@@ -36,6 +38,8 @@ export interface CatalogDrug {
   route: TrueMedication['route'];
   /** Strength of one dose unit, e.g. 10 mg per tablet, 80 mg per mL, 0.09 mg per actuation. */
   strength: { value: number; unit: string };
+  /** A combination product's dose per unit as labelled ("49/51 mg"), where `strength` names one ingredient. */
+  doseLabel?: string;
   /** What one dose unit is called in doseQuantity. */
   doseUnit: 'tablet' | 'capsule' | 'mL' | 'puff' | 'U' | 'application';
   /** Where the code and name were checked (see the report of the synth state work). */

@@ -87,6 +87,7 @@ function administrationsPerDay(order: Order): number {
 function doseText(order: Order): string {
   const drug = drugs[order.drug];
   const amount = round(order.units * drug.strength.value, 2);
+  if ('doseLabel' in drug && order.units === 1) return drug.doseLabel;
   switch (drug.doseUnit) {
     case 'mL':
       return `${Math.round(amount)} mg (${order.units} mL)`;

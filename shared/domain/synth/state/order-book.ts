@@ -63,6 +63,12 @@ export const timings = {
   every6hPrn: { frequency: 1, period: 6, periodUnit: 'h' },
 } as const satisfies Record<string, DosageTiming>;
 
+/**
+ * Renin-angiotensin blockers, one class for prescribing: never two at once (ACEi + ARB: 2022 AHA/ACC/HFSA
+ * HF guideline, rec. 7.3.1 harm; ARNI with an ACEi contraindicated, Entresto USPI 4).
+ */
+export const rasBlockers: readonly DrugClass[] = ['ace-inhibitor', 'arb', 'arni'];
+
 /** Collects orders and answers "is the patient already on a drug of this class?". */
 export class OrderBook {
   readonly orders: Order[] = [];
@@ -73,12 +79,10 @@ export class OrderBook {
     return this.orders.some((o) => drugs[o.drug].drugClass === drugClass && o.end === undefined);
   }
 
-  /** True when a current order shares the drug's class (ACE inhibitors and ARBs count as one class). */
+  /** True when a current order shares the drug's class (ACEi, ARB and ARNI count as one class). */
   takesClassOf(drug: DrugKey): boolean {
     const c = drugs[drug].drugClass;
-    return c === 'ace-inhibitor' || c === 'arb'
-      ? this.hasAnyClass(['ace-inhibitor', 'arb'])
-      : this.hasClass(c);
+    return rasBlockers.includes(c) ? this.hasAnyClass(rasBlockers) : this.hasClass(c);
   }
 
   hasAnyClass(classes: readonly DrugClass[]): boolean {

@@ -46,6 +46,7 @@ export const latentSd = 0.3;
 const antihypertensiveClasses = new Set([
   'ace-inhibitor',
   'arb',
+  'arni',
   'calcium-channel-blocker',
   'thiazide',
   'beta-blocker',

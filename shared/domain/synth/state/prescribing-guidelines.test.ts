@@ -145,10 +145,16 @@ describe('Prescribing: myocardial infarction (2025 ACC/AHA ACS guideline)', () =
 });
 
 describe('Prescribing: heart failure and type 2 diabetes (2022 HF guideline, ADA 2024)', () => {
-  it('gives an MRA to ≈1/3 of eligible HF patients (CHAMP-HF), never with eGFR ≤ 30', () => {
+  it('gives an MRA to ≈1/3 of eligible HFrEF patients (CHAMP-HF), never with eGFR ≤ 30', () => {
     const hf = cohort.filter((p) => has(p, 'heart-failure'));
     expect(hf.length).toBeGreaterThan(150);
-    const eligible = hf.filter((p) => p.riskFactors.egfr > 30 && p.riskFactors.potassium < 5);
+    // CHAMP-HF enrolled HFrEF only; HFmrEF and HFpEF get fewer (state/heart-failure.test.ts).
+    const eligible = hf.filter(
+      (p) =>
+        p.conditions.find((c) => c.key === 'heart-failure')?.severity === 'HFrEF' &&
+        p.riskFactors.egfr > 30 &&
+        p.riskFactors.potassium < 5,
+    );
     const mra = share(eligible, (p) =>
       p.medications.some((m) => classOf(m) === 'mineralocorticoid-receptor-antagonist'),
     );

@@ -31,6 +31,9 @@ const bpLowering: Partial<Record<DrugClass, readonly [number, number]>> = {
   'beta-blocker': [9.2, 6.7],
   'ace-inhibitor': [8.5, 4.7],
   arb: [10.3, 5.7],
+  // Sacubitril/valsartan: 3.2 mmHg systolic below enalapril (PARADIGM-HF, McMurray JJV et al. NEJM
+  // 2014;371:993); diastolic as the ARB's (generator choice).
+  arni: [11.7, 5.7],
   'calcium-channel-blocker': [8.8, 5.9],
   'loop-diuretic': [4, 2],
 };
@@ -87,7 +90,7 @@ export function effectsOn(
     e.hba1cDrop += a * (hba1cLowering[med.key as DrugKey] ?? 0);
     if (drug.drugClass === 'insulin') e.hba1cDrop -= 3 * (1 - a);
     if (drug.drugClass === 'beta-blocker') e.heartRateDrop += 10 * a;
-    if (drug.drugClass === 'ace-inhibitor' || drug.drugClass === 'arb')
+    if (drug.drugClass === 'ace-inhibitor' || drug.drugClass === 'arb' || drug.drugClass === 'arni')
       e.potassiumShift += 0.15 * a;
     if (drug.drugClass === 'thiazide' || drug.drugClass === 'loop-diuretic')
       e.potassiumShift -= 0.3 * a;

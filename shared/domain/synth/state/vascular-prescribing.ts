@@ -4,18 +4,33 @@ import type { Rng } from '../rng';
 import { daysFromCivil, type Day } from './calendar';
 import { drugs, type DrugKey } from './drugs';
 import type { DrugClass } from './medication-catalog';
-import { timings, type OrderBook } from './order-book';
+import { phenotypeOf, type HeartFailurePhenotype } from './heart-failure';
+import { rasBlockers, timings, type OrderBook } from './order-book';
 
 /**
- * HFrEF guideline-directed therapy (2022 AHA/ACC/HFSA HF guideline): evidence-based beta-blocker
- * (metoprolol succinate or carvedilol) ≈80%, ACEi/ARB ≈70%, loop diuretic for congestion ≈65%
- * (use rates as in CHAMP-HF, Greene SJ et al. JACC 2018;72:351), MRA and SGLT2 inhibitor below. ARNI
- * (sacubitril/valsartan) is not in the catalog yet: its share is carried by ACEi/ARB.
+ * Heart-failure therapy by LVEF category (2022 AHA/ACC/HFSA HF guideline, Heidenreich PA et al.
+ * Circulation 2022;145:e895), each a share of the patients of that category:
+ * - HFrEF (class 1: RAS blockade, evidence-based beta-blocker, MRA, SGLT2i; diuretics for congestion):
+ *   metoprolol succinate or carvedilol ≈80%, ACEi/ARB/ARNI ≈70%, loop diuretic ≈65% (use rates as in
+ *   CHAMP-HF, Greene SJ et al. JACC 2018;72:351), ARNI within the RAS share (heartFailureRasBlockade),
+ *   MRA and SGLT2i below;
+ * - HFmrEF (SGLT2i 2a; beta-blocker, ACEi/ARB/ARNI and MRA 2b, "may be considered"): beta-blocker and
+ *   ACEi/ARB ≈60%, MRA ≈20% of the eligible (generator choices below the HFrEF shares; no ARNI here);
+ * - HFpEF (SGLT2i 2a; MRA 2b; diuretics for congestion class 1; blood pressure treated per the
+ *   hypertension guideline): no beta-blocker or RAS blocker for the HF itself — the AF, MI and
+ *   hypertension rules give them where indicated — MRA ≈15% of the eligible (TOPCAT-era use, a
+ *   generator choice).
+ * The draws from `rng` are the same in number and order as before phenotypes existed (an HFrEF
+ * patient's beta-blocker, diuretic, MRA and SGLT2i are those of generator 1.6.0); the ARNI is drawn
+ * from a fork of its own.
  */
 export function treatHeartFailure(rng: Rng, book: OrderBook): void {
   if (!book.has('heart-failure')) return;
+  const phenotype = phenotypeOf(book.condition('heart-failure')) ?? 'HFrEF';
+  const shares = heartFailureShares[phenotype];
+  const arniRng = rng.fork('hf-arni');
   const start = book.startAfter(rng, book.onsetDay('heart-failure'), 30);
-  if (rng.chance(0.8)) {
+  if (rng.chance(shares.betaBlocker)) {
     const carvedilol = rng.chance(0.45);
     const drug: DrugKey = carvedilol
       ? 'carvedilol-6.25'
@@ -31,16 +46,9 @@ export function treatHeartFailure(rng: Rng, book: OrderBook): void {
       adherence: 'chronic',
     });
   }
-  if (rng.chance(0.7)) {
+  if (rng.chance(shares.rasBlocker)) {
     const drug: DrugKey = rng.chance(0.55) ? 'lisinopril-10' : 'losartan-50';
-    book.add({
-      drug,
-      indication: 'heart-failure',
-      units: 1,
-      timing: timings.morning,
-      start,
-      adherence: 'chronic',
-    });
+    heartFailureRasBlockade(arniRng, book, phenotype, drug, start);
   }
   if (rng.chance(0.65)) {
     book.add({
@@ -55,7 +63,7 @@ export function treatHeartFailure(rng: Rng, book: OrderBook): void {
   const { egfr, potassium } = book.ctx.riskFactors;
   // MRA when eGFR > 30 and K+ < 5.0 (2022 AHA/ACC/HFSA HF guideline, rec. 7.3.4); ≈33% prescribed among
   // eligible HFrEF outpatients in CHAMP-HF (Greene SJ et al. JACC 2018;72:351).
-  if (egfr > 30 && potassium < 5 && rng.chance(0.33)) {
+  if (egfr > 30 && potassium < 5 && rng.chance(shares.mra)) {
     book.add({
       drug: 'spironolactone-25',
       indication: 'heart-failure',
@@ -65,11 +73,12 @@ export function treatHeartFailure(rng: Rng, book: OrderBook): void {
       adherence: 'chronic',
     });
   }
-  // SGLT2i when eGFR ≥ 20 (2022 HF guideline, rec. 7.3.5: HFrEF class 1; 2a for HFmrEF/HFpEF, so the EF,
-  // not recorded here, does not matter): 20.2% at discharge in GWTG-HF 2021–22, rising (Pierce JB et al.
-  // JAMA Cardiol 2023;8:652); generator uses 25%, only after US approval for HF.
+  // SGLT2i when eGFR ≥ 20 (2022 HF guideline, rec. 7.3.5: HFrEF class 1; rec. 8.1, 9.1: 2a for HFmrEF
+  // and HFpEF): 20.2% at discharge in GWTG-HF 2021–22, rising (Pierce JB et al. JAMA Cardiol
+  // 2023;8:652); generator uses 25% in every category, only after the US approval for its EF.
   if (egfr >= 20 && !book.hasClass('sglt2-inhibitor') && rng.chance(0.25)) {
-    const from = Math.max(start, sglt2HeartFailureApproved);
+    const approved = phenotype === 'HFrEF' ? sglt2HeartFailureApproved : sglt2AnyEfApproved;
+    const from = Math.max(start, approved);
     if (from < book.ctx.asOfDay - 1) {
       book.add({
         drug: 'empagliflozin-10',
@@ -82,6 +91,84 @@ export function treatHeartFailure(rng: Rng, book: OrderBook): void {
     }
   }
 }
+
+/** Per LVEF category, the share given each HF drug class (see treatHeartFailure). */
+const heartFailureShares: Record<
+  HeartFailurePhenotype,
+  { betaBlocker: number; rasBlocker: number; mra: number }
+> = {
+  HFrEF: { betaBlocker: 0.8, rasBlocker: 0.7, mra: 0.33 },
+  HFmrEF: { betaBlocker: 0.6, rasBlocker: 0.6, mra: 0.2 },
+  HFpEF: { betaBlocker: 0, rasBlocker: 0, mra: 0.15 },
+};
+
+/** Sacubitril/valsartan's US approval for HFrEF, 7 Jul 2015 (Entresto, FDA). */
+export const arniApproved = daysFromCivil(2015, 7, 7);
+/** Days from the last ACE-inhibitor dose to the first ARNI dose: at least 36 hours (Entresto USPI 2.1). */
+export const arniWashoutDays = 2;
+
+/**
+ * ARNI uptake in HFrEF: 13% of US outpatients at CHAMP-HF baseline 2015–2017 (DeVore AD et al. JAHA
+ * 2018;7:e009237), 10.9% of Medicare patients discharged 2015–2018 (GWTG-HF, Greene SJ et al. JAHA
+ * 2021;10:e021459), rising since. Generator choice: 25% of RAS-treated HFrEF start on an ARNI once
+ * approved and 25% of those on an ACEi/ARB switch to one later (2022 HF guideline rec. 7.3.1: replace a
+ * tolerated ACEi/ARB by an ARNI, class 1): about 18% of HFrEF on one at the export (22% in 143 HFrEF
+ * patients of 12,000, seed 61; state/heart-failure.test.ts).
+ */
+const arniAtStart = 0.25;
+const arniSwitch = 0.25;
+
+/**
+ * The HF RAS blocker: an ACEi/ARB (`drug`), or in HFrEF an ARNI from the start or in its place later —
+ * never both on one day, and 36 hours without an ACEi before the first ARNI dose. No ARNI before its
+ * approval, after an ACEi allergy (angioedema contraindicates it, Entresto USPI 4) or outside HFrEF.
+ */
+function heartFailureRasBlockade(
+  rng: Rng,
+  book: OrderBook,
+  phenotype: HeartFailurePhenotype,
+  drug: DrugKey,
+  start: Day,
+): void {
+  const lastDay = book.ctx.asOfDay - 1;
+  const arniOk = phenotype === 'HFrEF' && !book.ctx.allergens.has('lisinopril');
+  const arni = (from: Day) =>
+    book.add({
+      drug:
+        book.ctx.riskFactors.egfr < 30
+          ? 'sacubitril-valsartan-24-26'
+          : 'sacubitril-valsartan-49-51',
+      indication: 'heart-failure',
+      units: 1,
+      timing: timings.twiceDaily,
+      start: from,
+      adherence: 'chronic',
+    });
+  if (arniOk && start >= arniApproved && rng.chance(arniAtStart)) {
+    arni(start);
+    return;
+  }
+  const order = {
+    drug,
+    indication: 'heart-failure' as const,
+    units: 1,
+    timing: timings.morning,
+    start,
+    adherence: 'chronic' as const,
+  };
+  const before = book.orders.length;
+  book.add(order);
+  if (!arniOk || book.orders.length === before || !rng.chance(arniSwitch)) return;
+  const added = book.orders[before]!;
+  const switchDay = book.startAfter(rng, Math.max(start + 90, arniApproved), 3 * 365);
+  const washout = drugs[added.drug].drugClass === 'ace-inhibitor' ? arniWashoutDays : 0;
+  if (switchDay + washout >= lastDay) return;
+  added.end = switchDay;
+  arni(switchDay + washout);
+}
+
+/** Empagliflozin's US approval for HF at any ejection fraction, 24 Feb 2022 (FDA; EMPEROR-Preserved). */
+export const sglt2AnyEfApproved = daysFromCivil(2022, 2, 24);
 
 /** Empagliflozin's US approval for HFrEF, 18 Aug 2021 (Jardiance label; dapagliflozin was first, May 2020). */
 export const sglt2HeartFailureApproved = daysFromCivil(2021, 8, 18);
@@ -231,14 +318,15 @@ export function treatMyocardialInfarction(rng: Rng, book: OrderBook, mi: Day): v
   );
   if (rasIndicated) {
     const drug: DrugKey = rng.chance(0.6) ? 'lisinopril-10' : 'losartan-50';
-    bridgeUntilLaterOrder(rng, book, mi, ['ace-inhibitor', 'arb'], 0.8, drug);
+    bridgeUntilLaterOrder(rng, book, mi, rasBlockers, 0.8, drug);
   }
 }
 
 /**
- * Starts `drug` on the MI day with probability `p` unless a current order of `classes` already started by
- * then; when such an order starts later (a beta-blocker for AF or HF diagnosed after the MI), the MI order
- * runs until it (a switch, not two drugs of a class at once).
+ * Starts `drug` on the MI day with probability `p` unless an order of `classes` is taken on that day;
+ * when such orders start later (a beta-blocker for AF or HF diagnosed after the MI), the MI order runs
+ * until the first of them (a switch, not two drugs of a class at once), ending 36 hours before an ARNI
+ * when it is an ACE inhibitor (Entresto USPI 2.1); with no day left for it, it is not started.
  */
 function bridgeUntilLaterOrder(
   rng: Rng,
@@ -248,17 +336,27 @@ function bridgeUntilLaterOrder(
   p: number,
   drug: DrugKey,
 ): void {
-  const current = book.orders.find(
-    (o) => classes.includes(drugs[o.drug].drugClass) && o.end === undefined,
+  const ofClass = book.orders.filter(
+    (o) => classes.includes(drugs[o.drug].drugClass) && (o.end === undefined || o.end > mi),
   );
-  if ((current && current.start <= mi) || !rng.chance(p)) return;
+  if (ofClass.some((o) => o.start <= mi) || !rng.chance(p)) return;
+  const next = ofClass.reduce<(typeof ofClass)[number] | undefined>(
+    (first, o) => (first === undefined || o.start < first.start ? o : first),
+    undefined,
+  );
+  const washout =
+    next && drugs[drug].drugClass === 'ace-inhibitor' && drugs[next.drug].drugClass === 'arni'
+      ? arniWashoutDays
+      : 0;
+  const end = next ? next.start - washout : undefined;
+  if (end !== undefined && end <= mi) return;
   book.add({
     drug,
     indication: 'myocardial-infarction',
     units: 1,
     timing: timings.morning,
     start: mi,
-    ...(current ? { end: current.start } : {}),
+    ...(end !== undefined ? { end } : {}),
     adherence: 'chronic',
   });
 }
@@ -374,7 +472,7 @@ export function treatStroke(rng: Rng, book: OrderBook): void {
 
 /** CKD: ACEi/ARB ≈60% when not already taken (KDIGO 2021 blood pressure in CKD guideline, rec. 3.1). */
 export function treatKidneyDisease(rng: Rng, book: OrderBook): void {
-  if (!book.has('ckd') || book.hasAnyClass(['ace-inhibitor', 'arb']) || !rng.chance(0.6)) return;
+  if (!book.has('ckd') || book.hasAnyClass(rasBlockers) || !rng.chance(0.6)) return;
   const drug: DrugKey = rng.chance(0.5) ? 'lisinopril-10' : 'losartan-50';
   book.add({
     drug,
