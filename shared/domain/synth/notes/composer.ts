@@ -67,8 +67,11 @@ export interface Findings {
   /** Which lung a lung cancer is in, and which breast a breast mass is in: the patient's. */
   lungSide: 'right' | 'left';
   breastSide: 'right' | 'left';
-  /** Echo: LVEF (%) when reduced (heart failure) and when normal. */
-  reducedEf: number;
+  /**
+   * Echo: the LVEF (%) an echo shows of a patient with heart failure by this encounter — the patient's
+   * own (state/heart-failure.ts) with measurement noise, in its category — and of a heart without it.
+   */
+  heartFailureEf: number | undefined;
   normalEf: number;
   /** Spirometry: FEV1/FVC, FEV1 % predicted, response to bronchodilator. */
   fev1FvcRatio: string;

@@ -69,7 +69,12 @@ export function generateNotes(
       presentation,
       arrival: arrivalOf(encounter, encounterRng.fork('arrival')),
       onset: encounterOnset(patient, encounter, presentation, encounterRng.fork('onset')),
-      findings: encounterFindings(sides, encounter.reason, encounterRng.fork('findings')),
+      findings: encounterFindings(
+        sides,
+        encounter.reason,
+        encounterRng.fork('findings'),
+        lvefBy(patient, encounter),
+      ),
     };
     encounter.noteKinds.forEach((kind, i) => {
       const noteRng = encounterRng.fork(`${kind}#${i}`);
@@ -77,6 +82,17 @@ export function generateNotes(
     });
   }
   return notes;
+}
+
+/**
+ * The patient's LVEF (%) at `encounter` when heart failure is known by then (its onset on or before the
+ * encounter's day, or the encounter is for it), so an echo before the diagnosis is a normal heart's.
+ */
+function lvefBy(patient: SynthPatient, encounter: TrueEncounter): number | undefined {
+  const hf = patient.conditions.find((c) => c.key === 'heart-failure');
+  if (hf?.ejectionFraction === undefined) return undefined;
+  const known = hf.onset <= encounter.start.slice(0, 10) || encounter.reason === 'heart-failure';
+  return known ? hf.ejectionFraction : undefined;
 }
 
 /**

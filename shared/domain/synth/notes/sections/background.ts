@@ -14,6 +14,9 @@ import { writeMonthYear, writeYear } from '../render/phi';
 import { goalBand } from '../goals';
 import { bank, gate, say, type Slots } from '../template';
 import { writeHeader } from './headers';
+import { systems } from '../../catalog';
+import { phenotypeOf, type HeartFailurePhenotype } from '../../state/heart-failure';
+import { conditionTerms } from '../lexicon/conditions';
 
 /** Past-history phrasings for conditions that are history by the note date (>= 6). */
 const historicalItems = bank(
@@ -39,7 +42,35 @@ const presentItems = bank(
   '{dx}, {controlled|stable|well controlled}{atGoal}',
   '{dx}, followed by PCP',
   '{dx} diagnosed {monthYear}',
+  // Heart failure by its LVEF category (the slot is filled only for heart failure with a phenotype).
+  '{phenotype}',
+  '{phenotype} (dx {year})',
+  '{phenotype}, on {med}',
 );
+
+/**
+ * How notes name heart failure by its LVEF category (2022 AHA/ACC/HFSA terms; "systolic" and
+ * "diastolic" heart failure are the older names still written), as a mention of heart failure.
+ */
+const phenotypeTerms: Record<HeartFailurePhenotype, readonly string[]> = {
+  HFrEF: [
+    'HFrEF',
+    'heart failure with reduced ejection fraction',
+    'HF with reduced EF',
+    'systolic heart failure',
+  ],
+  HFmrEF: [
+    'HFmrEF',
+    'heart failure with mildly reduced ejection fraction',
+    'HF with mildly reduced EF',
+  ],
+  HFpEF: [
+    'HFpEF',
+    'heart failure with preserved ejection fraction',
+    'HF with preserved EF',
+    'diastolic heart failure',
+  ],
+};
 
 /**
  * Phrasings for a cancer present at the note date: its standing by stage and time since diagnosis
@@ -68,14 +99,26 @@ function itemSlots(c: Composer, item: ConditionAtDate): Slots {
   // controlled" above a BMI of 36.4 and "hypertension, well controlled" above 150/95).
   const band = goalBand(c, condition.key);
   const atGoal = band === 'at' || (band === undefined && condition.key !== 'obesity');
+  const phenotype = condition.key === 'heart-failure' ? phenotypeOf(condition) : undefined;
   return {
     atGoal: atGoal ? gate : undefined,
     dx: () => (dx = writeCondition(c, condition.key, assertion)),
     year: (b) => writeYear(b, Number(condition.onset.slice(0, 4))),
     monthYear: (b) => writeMonthYear(b, condition.onset, c.rng),
-    severity: condition.severity
-      ? (b) => b.text(severityText(condition.key, condition.severity!))
-      : undefined,
+    // Heart failure's severity is its phenotype, named by the phenotype slot ("HFrEF heart failure" is
+    // not a phrase).
+    severity:
+      condition.severity && phenotype === undefined
+        ? (b) => b.text(severityText(condition.key, condition.severity!))
+        : undefined,
+    phenotype:
+      phenotype === undefined
+        ? undefined
+        : (b) =>
+            (dx = b.entity(c.rng.pick(phenotypeTerms[phenotype]), 'Disease', assertion, {
+              code: conditionTerms['heart-failure'].code,
+              system: systems.snomed,
+            })),
     med: medication
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,

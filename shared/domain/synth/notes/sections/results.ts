@@ -16,6 +16,7 @@ import {
 import { writeDate } from '../render/phi';
 import { bank, say, type Slots, type Template } from '../template';
 import { differentialPlan } from './assessment';
+import { lvefBounds, lvefCategory, type HeartFailurePhenotype } from '../../state/heart-failure';
 import { writeHeader } from './headers';
 
 /**
@@ -104,6 +105,8 @@ const studyBanks = {
   ecgIschemia: bank('{proc} with ST depressions in V4-V6', '{proc}: lateral ST changes, no ST elevation'),
   ecgNormal: bank('{proc}: normal sinus rhythm, no acute ST changes', '{proc} NSR, unchanged from prior'),
   echoReduced: bank('{proc} with EF {ef}%, global hypokinesis', '{proc}: reduced LVEF ({ef}%)'),
+  echoMildlyReduced: bank('{proc} with EF {ef}%, mild global hypokinesis', '{proc}: mildly reduced LVEF ({ef}%)'),
+  echoPreserved: bank('{proc}: preserved LVEF ({ef}%), {grade II diastolic dysfunction|impaired relaxation}', '{proc} with EF {ef}%, normal LV size, diastolic dysfunction', '{proc}: LVEF {efRange}%, {left atrial enlargement|diastolic dysfunction}'),
   echoNormal: bank('{proc}: normal LV function, EF {ef}%', '{proc} with preserved EF{, no wall motion abnormalities|}', '{proc}: LVEF {efRange}%{, no significant valvular disease|}'),
   cxrCongestion: bank('{proc}: pulmonary vascular congestion, small bilateral effusions', '{proc} with cephalization and interstitial edema'),
   // A "mass" in both (until 1.5.0 one note's mass was another's "nodule", a different size).
@@ -136,9 +139,15 @@ export function patientSides(rng: Rng): Pick<Findings, 'lungSide' | 'breastSide'
 
 /**
  * An encounter's study findings, drawn once for all its notes:
- * - reduced LVEF 25-40%: heart failure with reduced ejection fraction is an LVEF of 40% or less
- *   (2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure, Heidenreich et al.,
- *   Circulation 2022, section 2); a normal one 55-65% (generator choice within the normal range);
+ * - LVEF: a patient with heart failure by this encounter (`lvef`, the patient's LVEF, %) has it
+ *   measured with noise of up to 4 points either way, kept in its category (HFrEF ≤ 40, HFmrEF
+ *   41-49, HFpEF ≥ 50: 2022 AHA/ACC/HFSA Guideline for the Management of Heart Failure, Heidenreich
+ *   et al., Circulation 2022, section 2). The noise is a generator choice inside the test-retest
+ *   variability of 2D echo LVEF (over 10 points between serial studies, Thavendiranathan P et al.
+ *   JACC 2013;61:77); the category is the patient's, so a note never shows "EF 60%" of an HFrEF.
+ *   A heart-failure encounter of a patient without a recorded LVEF (fixtures) keeps 25-40%; a heart
+ *   without heart failure 55-65% (generator choice within the normal range). The first draw is the
+ *   one the reduced EF used before phenotypes, so no other finding moves;
  * - spirometry: an FEV1/FVC below 0.70 is obstruction; asthma's obstruction is reversible after a
  *   bronchodilator (GINA 2024, Box 1-2), COPD's persistent: fixed or partially reversible (GOLD 2024
  *   report, chapter 2); FEV1 61-74% predicted (moderate, GOLD 2), a generator choice;
@@ -150,10 +159,17 @@ export function encounterFindings(
   sides: Pick<Findings, 'lungSide' | 'breastSide'>,
   reason: string | undefined,
   rng: Rng,
+  lvef?: number,
 ): Findings {
+  const efDraw = rng.next();
   return {
     ...sides,
-    reducedEf: rng.pick([25, 30, 35, 40]),
+    heartFailureEf:
+      lvef !== undefined
+        ? measuredLvef(lvef, efDraw)
+        : reason === 'heart-failure'
+          ? [25, 30, 35, 40][Math.floor(efDraw * 4)]
+          : undefined,
     normalEf: rng.pick([55, 60, 65]),
     fev1FvcRatio: rng.pick(['0.58', '0.62', '0.66']),
     fev1Predicted: rng.pick([61, 68, 74]),
@@ -163,6 +179,19 @@ export function encounterFindings(
   };
 }
 
+/** An echo's reading of the patient's LVEF (%): ±4 points from `u` (uniform 0-1), in its category. */
+function measuredLvef(lvef: number, u: number): number {
+  const [lo, hi] = lvefBounds[lvefCategory(lvef)];
+  return Math.min(hi, Math.max(lo, lvef + Math.floor(u * 9) - 4));
+}
+
+/** Echo phrasings by LVEF category. */
+const echoBanks: Record<HeartFailurePhenotype, readonly Template[]> = {
+  HFrEF: studyBanks.echoReduced,
+  HFmrEF: studyBanks.echoMildlyReduced,
+  HFpEF: studyBanks.echoPreserved,
+};
+
 /** The result phrasings for a study; the reason decides which findings are true. */
 function studyBank(c: Composer, key: ProcedureKey): readonly Template[] {
   const reason = c.truth.reason;
@@ -170,8 +199,10 @@ function studyBank(c: Composer, key: ProcedureKey): readonly Template[] {
     if (reason === 'atrial-fibrillation') return studyBanks.ecgAf;
     return reason === 'myocardial-infarction' ? studyBanks.ecgIschemia : studyBanks.ecgNormal;
   }
-  if (key === 'echo')
-    return reason === 'heart-failure' ? studyBanks.echoReduced : studyBanks.echoNormal;
+  if (key === 'echo') {
+    const ef = c.findings.heartFailureEf;
+    return ef === undefined ? studyBanks.echoNormal : echoBanks[lvefCategory(ef)];
+  }
   if (key === 'chestXray') {
     if (reason === 'heart-failure') return studyBanks.cxrCongestion;
     return reason === 'lung-cancer' ? studyBanks.cxrMass : studyBanks.cxrClear;
@@ -187,10 +218,20 @@ function findingSlots(c: Composer, key: ProcedureKey): Slots {
   const f = c.findings;
   const number = (value: number | string) => (b: NoteBuilder) => b.verbatim(String(value));
   if (key === 'echo') {
-    const ef = c.truth.reason === 'heart-failure' ? f.reducedEf : f.normalEf;
+    const hf = f.heartFailureEf;
+    const ef = hf ?? f.normalEf;
+    const floor5 = Math.floor(ef / 5) * 5;
     return {
       ef: number(ef),
-      efRange: number(ef >= 65 ? '60-65' : ef <= 55 ? '55-60' : '60-65'),
+      efRange: number(
+        hf !== undefined
+          ? `${floor5}-${floor5 + 5}`
+          : ef >= 65
+            ? '60-65'
+            : ef <= 55
+              ? '55-60'
+              : '60-65',
+      ),
     };
   }
   if (key === 'chestXray') return { side: (b) => b.text(f.lungSide) };
