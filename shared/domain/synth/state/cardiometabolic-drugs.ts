@@ -271,4 +271,41 @@ export const cardiometabolicDrugs = {
     checked:
       'openFDA narrows: Jardiance SPL {1545658, 1545664, 1545666, 1545668}, 25 mg-only products {1545666, 1545668}, so 10 mg ∈ {1545658 SCD, 1545664 [Jardiance] SBD}; 1545658 = SCD by the SCD/SBD pairing, not re-confirmed against RxNav',
   },
+  // GLP-1 receptor agonist pens, dosed in mg: the 3 mL 1.34 mg/mL semaglutide pen gives four 1 mg doses
+  // (Ozempic label, 1 pen per carton, NDC 0169-4130-13); the 0.5 mL dulaglutide 3 mg/mL pen one 1.5 mg
+  // dose (Trulicity label, 4 pens per carton); the 3 mL 6 mg/mL liraglutide pen 18 mg (Victoza label,
+  // 1.2 or 1.8 mg daily, 2 pens per carton, NDC 0169-4060-12).
+  'semaglutide-1mg-pen': {
+    rxcui: '2398841',
+    display: '3 ML semaglutide 1.34 MG/ML Pen Injector',
+    drugClass: 'glp1-receptor-agonist',
+    route: 'subcutaneous',
+    strength: { value: 1, unit: 'mg' },
+    doseUnit: 'mg',
+    pen: { mL: 3, mgPerMl: 1.34, perPack: 1 },
+    checked:
+      'RxNav term list quoted in two public code bases (2398841 SCD, 2398842 [Ozempic] SBD; 2398842 from RxNav ndcstatus of NDC 0169-4130-13); not re-confirmed against RxNav in this session',
+  },
+  'dulaglutide-1.5mg-pen': {
+    rxcui: '1551304',
+    display: '0.5 ML dulaglutide 3 MG/ML Auto-Injector',
+    drugClass: 'glp1-receptor-agonist',
+    route: 'subcutaneous',
+    strength: { value: 1, unit: 'mg' },
+    doseUnit: 'mg',
+    pen: { mL: 0.5, mgPerMl: 3, perPack: 4 },
+    checked:
+      'NOT confirmed: openFDA Trulicity SPL maps {1551295, 1551300, 1551304, 1551306, 2395777, 2395779, 2395783, 2395785}; 1551300 is "0.5 ML dulaglutide 1.5 MG/ML Auto-Injector [Trulicity]" (0.75 mg, Da Vinci formulary example), so 1551304 is taken as the 1.5 mg SCD by the SCD/SBD pairing; check before release',
+  },
+  'liraglutide-pen-6-mg-ml': {
+    rxcui: '897122',
+    display: '3 ML liraglutide 6 MG/ML Pen Injector',
+    drugClass: 'glp1-receptor-agonist',
+    route: 'subcutaneous',
+    strength: { value: 1, unit: 'mg' },
+    doseUnit: 'mg',
+    pen: { mL: 3, mgPerMl: 6, perPack: 2 },
+    checked:
+      "Synthea metabolic syndrome module (glp1ra '3 ML liraglutide 6 MG/ML Pen Injector', RxNorm 897122); openFDA Victoza products map to {897122, 897126 [Victoza]}",
+  },
 } as const satisfies Record<string, CatalogDrug>;

@@ -6,6 +6,7 @@ import type { ConditionKey } from '../catalog';
 import { daysFromCivil, type Day } from './calendar';
 import { drugs, type DrugKey } from './drugs';
 import { timings, type Order, type OrderBook } from './order-book';
+import { highRiskWithoutDiabetes } from './prevention-risk';
 
 /** 2017 ACC/AHA BP guideline §8.1.6: thiazide, ACEi/ARB or CCB first line; thiazide or CCB first in Black adults; RAS blockade with diabetes or CKD. */
 function antihypertensiveSequence(rng: Rng, book: OrderBook): DrugKey[] {
@@ -72,8 +73,9 @@ export function treatType2Diabetes(rng: Rng, book: OrderBook): void {
   }
   // SGLT2i with ASCVD, HF or CKD independent of HbA1c when eGFR ≥ 20 (ADA Standards of Care 2024, 9.4 and
   // 10.42): 27.1% of US T2D + ASCVD patients took an SGLT2i and/or GLP-1 RA in 2022 (TriNetX, BMJ Open
-  // Diabetes Res Care 2024;12:e004431). The catalog has no GLP-1 RA yet, so the SGLT2i carries the pair's
-  // 27% (generator choice); only after empagliflozin's CV-death indication (2 Dec 2016, Jardiance label).
+  // Diabetes Res Care 2024;12:e004431); treatGlp1ReceptorAgonists (cardiometabolic-prevention.ts) later
+  // splits the pair between the SGLT2i and a GLP-1 RA. Only after empagliflozin's CV-death indication
+  // (2 Dec 2016, Jardiance label).
   const organProtection = (
     ['coronary-disease', 'myocardial-infarction', 'stroke', 'heart-failure', 'ckd'] as const
   ).some((k) => book.has(k));
@@ -139,7 +141,7 @@ export const highIntensityStatins: ReadonlySet<DrugKey> = new Set<DrugKey>([
 ]);
 
 /** Moderate intensity (Table 3: atorvastatin 10–20, rosuvastatin 5–10, simvastatin 20–40); US mix a generator choice. */
-function moderateStatin(rng: Rng): DrugKey {
+export function moderateStatin(rng: Rng): DrugKey {
   return rng.weighted([
     ['atorvastatin-10', 0.3],
     ['atorvastatin-20', 0.3],
@@ -148,10 +150,11 @@ function moderateStatin(rng: Rng): DrugKey {
   ] as const);
 }
 
-const highStatin = (rng: Rng): DrugKey => (rng.chance(0.6) ? 'atorvastatin-40' : 'atorvastatin-80');
+export const highStatin = (rng: Rng): DrugKey =>
+  rng.chance(0.6) ? 'atorvastatin-40' : 'atorvastatin-80';
 
 /** Statin orders start no earlier than the drug's US approval (then at a visit within a year). */
-function statinOrder(
+export function statinOrder(
   rng: Rng,
   book: OrderBook,
   drug: DrugKey,
@@ -179,7 +182,10 @@ function statinOrder(
  *   taken at the event is switched that day (ended, high intensity started); a high-intensity one kept.
  *   Before atorvastatin (1996) simvastatin 20 mg (4S era), before simvastatin (1991) none;
  * - primary prevention: LDL-C ≥ 190 mg/dL at 20–75 → high intensity (rec. 4.2.1); diabetes at 40–75 →
- *   moderate intensity (rec. 4.3.1); other diagnosed hyperlipidaemia (risk-based, rec. 4.4) → moderate.
+ *   moderate intensity (rec. 4.3.1); other diagnosed hyperlipidaemia → moderate, high intensity at 40–75
+ *   with PCE risk ≥ 20% at the diagnosis (rec. 4.4.1), whatever the risk (diagnosed high cholesterol is
+ *   treated in practice; Johansen ME et al. Ann Fam Med 2014;12:215). Undiagnosed adults at raised
+ *   risk: treatRiskBasedStatins (cardiometabolic-prevention.ts).
  *   ≈55% of eligible adults take one (55.5%, NHANES 2005–2012: Mercado C et al. MMWR 2015;64:1305 —
  *   eligibility there counts the treated, as the untreated true LDL here does; NHANES studies of
  *   *measured* LDL ≥ 190 report 34–38% because treated patients drop below 190). Among LDL ≥ 190 on a
@@ -207,7 +213,10 @@ export function treatLipids(rng: Rng, book: OrderBook): void {
         ? 'type2-diabetes'
         : undefined;
     if (indication && rng.chance(0.55)) {
-      const drug = severe && rng.chance(0.4) ? highStatin(rng) : moderateStatin(rng);
+      // PCE risk ≥ 20% at the diagnosis without diabetes → high intensity (rec. 4.4.1), as in
+      // treatRiskBasedStatins; either pick takes one draw, so the draws after it stay in place.
+      const highRisk = !severe && indication === 'hyperlipidaemia' && highRiskWithoutDiabetes(book);
+      const drug = (severe && rng.chance(0.4)) || highRisk ? highStatin(rng) : moderateStatin(rng);
       const start = book.startAfter(rng, book.onsetDay(indication), 180);
       background = statinOrder(rng, book, drug, indication, start);
     }

@@ -19,6 +19,7 @@ export type DrugClass =
   | 'antiplatelet'
   | 'mineralocorticoid-receptor-antagonist'
   | 'sglt2-inhibitor'
+  | 'glp1-receptor-agonist'
   | 'ssri'
   | 'short-acting-beta-agonist'
   | 'inhaled-corticosteroid'
@@ -40,8 +41,16 @@ export interface CatalogDrug {
   strength: { value: number; unit: string };
   /** A combination product's dose per unit as labelled ("49/51 mg"), where `strength` names one ingredient. */
   doseLabel?: string;
-  /** What one dose unit is called in doseQuantity. */
-  doseUnit: 'tablet' | 'capsule' | 'mL' | 'puff' | 'U' | 'application';
+  /**
+   * What one dose unit is called in doseQuantity. Pen injectors dose in mg of drug ("semaglutide 1 mg
+   * subcutaneously once weekly"), as prescribers write them; their strength is then 1 mg per mg.
+   */
+  doseUnit: 'tablet' | 'capsule' | 'mL' | 'puff' | 'U' | 'application' | 'mg';
+  /**
+   * A pen injector: mL of solution per pen at mgPerMl (the RxNorm name's volume and concentration), and
+   * pens per dispensed pack. Fills are whole packs, their quantity in mL (the NCPDP billing unit of pens).
+   */
+  pen?: { mL: number; mgPerMl: number; perPack: number };
   /** Where the code and name were checked (see the report of the synth state work). */
   checked: string;
   /** Fractional LDL-C lowering at full adherence (statins; Law MR et al. BMJ 2003;326:1423, Table 2). */

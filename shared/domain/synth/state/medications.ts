@@ -10,7 +10,9 @@ import {
   treatType1Diabetes,
   treatType2Diabetes,
 } from './cardiometabolic-prescribing';
+import { treatGlp1ReceptorAgonists, treatRiskBasedStatins } from './cardiometabolic-prevention';
 import { drugs } from './drugs';
+import type { CatalogDrug } from './medication-catalog';
 import { beta, round } from './math';
 import {
   OrderBook,
@@ -102,11 +104,29 @@ function doseText(order: Order): string {
   }
 }
 
+/**
+ * A fill of whole packs of pens lasting about `days`: the doses a pen holds at this dose, the days a pack
+ * lasts, and the quantity in mL (semaglutide 1 mg weekly: one 3 mL pen, 28 days; dulaglutide: a carton of
+ * four 0.5 mL pens, 28 days; liraglutide 1.2 mg daily: two 3 mL pens, 30 days).
+ */
+function penFill(
+  order: Order,
+  pen: NonNullable<CatalogDrug['pen']>,
+  days: number,
+): TrueMedication['dispense'] {
+  const dosesPerPen = Math.max(1, Math.floor((pen.mL * pen.mgPerMl) / order.units + 1e-9));
+  const packDays = Math.round((pen.perPack * dosesPerPen) / administrationsPerDay(order));
+  const packs = Math.max(1, Math.round(days / packDays));
+  return { quantity: round(packs * pen.perPack * pen.mL, 2), daysSupply: packs * packDays };
+}
+
 /** 30- or 90-day fills for maintenance drugs (≈45% of maintenance fills are 90-day; IQVIA 2020 trends). */
 function dispense(rng: Rng, order: Order): TrueMedication['dispense'] {
   if (order.fill) return { ...order.fill };
-  const drug = drugs[order.drug];
+  const drug: CatalogDrug = drugs[order.drug];
   const perDay = order.units * administrationsPerDay(order);
+  if (drug.pen && (order.end !== undefined || order.adherence === 'course'))
+    return penFill(order, drug.pen, Math.max(1, (order.end ?? order.start + 7) - order.start));
   if (order.end !== undefined || order.adherence === 'course') {
     const days = Math.max(1, (order.end ?? order.start + 7) - order.start);
     const total = perDay * days;
@@ -126,6 +146,8 @@ function dispense(rng: Rng, order: Order): TrueMedication['dispense'] {
     return { quantity: 10 * vials, daysSupply: Math.min(90, Math.floor((1000 * vials) / perDay)) };
   }
   if (drug.doseUnit === 'application') return { quantity: 30, daysSupply: 30 };
+  // One draw, as for tablets: a pen order that takes a tablet's place keeps the draws after it.
+  if (drug.pen) return penFill(order, drug.pen, rng.chance(0.45) ? 90 : 30);
   if (order.asNeeded) return { quantity: 40, daysSupply: 10 };
   const daysSupply = rng.chance(0.45) ? 90 : 30;
   return { quantity: Math.ceil(perDay * daysSupply), daysSupply };
@@ -155,10 +177,19 @@ function toMedication(rng: Rng, order: Order): TrueMedication {
   return medication;
 }
 
+/**
+ * Rules added after generator 1.6.0: they run after every other rule and draw from their own stream
+ * (`cardiometabolic-prevention`), and the orders they add come last, so every earlier order keeps its
+ * draws (a GLP-1 RA that takes an SGLT2 inhibitor's place takes as many draws as it would have).
+ */
+const preventionRules = [treatGlp1ReceptorAgonists, treatRiskBasedStatins];
+
 /** Draws the patient's medications from the 'medications' stream. */
 export function generateMedications(rng: Rng, ctx: PrescribingContext): TrueMedication[] {
   const book = new OrderBook(ctx);
+  const prevention = rng.fork('cardiometabolic-prevention');
   for (const rule of rules) rule(rng, book);
+  for (const rule of preventionRules) rule(prevention, book);
   return toMedications(rng, book.orders);
 }
 

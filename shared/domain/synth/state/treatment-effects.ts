@@ -38,11 +38,20 @@ const bpLowering: Partial<Record<DrugClass, readonly [number, number]>> = {
   'loop-diuretic': [4, 2],
 };
 
-/** HbA1c lowering at full adherence: metformin 1.1% (Hirst JA et al. Diabetologia 2012;55:1578), sulfonylurea add-on 1.0% (Hirst JA et al. Diabetes Care 2013;36:3325 report ≈1.5% as monotherapy). */
+/**
+ * HbA1c lowering at full adherence: metformin 1.1% (Hirst JA et al. Diabetologia 2012;55:1578), sulfonylurea
+ * add-on 1.0% (Hirst JA et al. Diabetes Care 2013;36:3325 report ≈1.5% as monotherapy); GLP-1 RAs added to
+ * metformin: semaglutide 1 mg 1.8% and dulaglutide 1.5 mg 1.4% (SUSTAIN 7, Pratley RE et al. Lancet
+ * Diabetes Endocrinol 2018;6:275), liraglutide 1.2–1.8 mg 1.0% (LEAD-2, Nauck M et al. Diabetes Care
+ * 2009;32:84). Weight is not moved by any drug here (the state's weight is one value).
+ */
 const hba1cLowering: Partial<Record<DrugKey, number>> = {
   'metformin-500': 1.1,
   'metformin-er-500': 1.1,
   'glipizide-5': 1.0,
+  'semaglutide-1mg-pen': 1.8,
+  'dulaglutide-1.5mg-pen': 1.4,
+  'liraglutide-pen-6-mg-ml': 1.0,
 };
 
 /** Effects start after ≈2 weeks of therapy (steady state for most chronic drugs) and stop at `end`. */

@@ -85,6 +85,7 @@ const brands: Readonly<Record<string, readonly string[]>> = {
   furosemide: ['Lasix'], spironolactone: ['Aldactone'], 'sacubitril/valsartan': ['Entresto'],
   apixaban: ['Eliquis'], rivaroxaban: ['Xarelto'], warfarin: ['Coumadin'], clopidogrel: ['Plavix'],
   empagliflozin: ['Jardiance'], dapagliflozin: ['Farxiga'], semaglutide: ['Ozempic'],
+  dulaglutide: ['Trulicity'], liraglutide: ['Victoza'],
   'insulin glargine': ['Lantus', 'Basaglar'], 'insulin lispro': ['Humalog'], sertraline: ['Zoloft'],
   escitalopram: ['Lexapro'], fluoxetine: ['Prozac'], bupropion: ['Wellbutrin'], buspirone: ['Buspar'],
   albuterol: ['ProAir', 'Ventolin'], fluticasone: ['Flovent'], 'budesonide/formoterol': ['Symbicort'],
@@ -130,6 +131,8 @@ const adverseEffects: readonly (readonly [RegExp, readonly SymptomKey[]])[] = [
   [/(pril)$/, ['cough', 'dizziness']], // ACE inhibitors: dry cough (lisinopril USPI 6.1)
   [/statin$/, ['myalgia']], // statins: myalgia (atorvastatin USPI 6.1)
   [/^metformin/, ['diarrhea', 'nausea']],
+  // GLP-1 RAs: nausea, vomiting, diarrhoea most common (Ozempic, Trulicity, Victoza USPI 6.1)
+  [/^(semaglutide|dulaglutide|liraglutide)/, ['nausea', 'vomiting', 'diarrhea']],
   [/^amlodipine/, ['edema']], // dose-related peripheral oedema (amlodipine USPI 6.1)
   [/^(metoprolol|carvedilol|atenolol)/, ['fatigue', 'dizziness']],
   [/^(sertraline|escitalopram|fluoxetine|citalopram)/, ['nausea', 'insomnia']],
