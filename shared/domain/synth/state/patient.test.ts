@@ -88,6 +88,7 @@ describe('Function: generatePatientState', () => {
 
 describe('Function: generatePatientState — dates and children', () => {
   it('dates every onset after birth and before asOf, and every medication after its indication', () => {
+    let riskBasedStatins = 0;
     for (const p of cohort) {
       const birth = dayFromIso(p.demographics.birthDate);
       for (const c of p.conditions) {
@@ -97,12 +98,27 @@ describe('Function: generatePatientState — dates and children', () => {
       }
       for (const m of p.medications) {
         const indication = p.conditions.find((c) => c.key === m.indication);
-        expect(indication).toBeDefined();
-        expect(m.start >= indication!.onset).toBe(true);
+        if (!indication) {
+          // The one order whose indication is not a diagnosis: a risk-based primary-prevention statin
+          // (state/cardiometabolic-prevention.ts), given 'hyperlipidaemia' as its reason code, to an
+          // adult of 40-75 at the start without ASCVD, diabetes or diagnosed hyperlipidaemia.
+          expect(m.indication, `${m.key} without its indication`).toBe('hyperlipidaemia');
+          expect(m.key).toMatch(/^(atorva|rosuva|simva|prava)statin-/);
+          const keys = new Set(p.conditions.map((c) => c.key));
+          for (const k of ['coronary-disease', 'myocardial-infarction', 'stroke', 'type2-diabetes'])
+            expect(keys.has(k as never)).toBe(false);
+          const ageAtStart = (dayFromIso(m.start) - birth) / 365.25;
+          expect(ageAtStart).toBeGreaterThanOrEqual(40);
+          expect(ageAtStart).toBeLessThan(76);
+          riskBasedStatins++;
+        } else expect(m.start >= indication.onset).toBe(true);
         expect(dayFromIso(m.start)).toBeLessThan(asOfDay);
         if (m.end) expect(m.end > m.start).toBe(true);
       }
     }
+    // The exception is rare: a few per cent of adults (the rule's own checks are in prescribing-prevention).
+    expect(riskBasedStatins).toBeGreaterThan(0);
+    expect(riskBasedStatins).toBeLessThan(cohort.length * 0.05);
   });
 
   it('keeps children to paediatric conditions and drugs, with weight-based doses in range', () => {
