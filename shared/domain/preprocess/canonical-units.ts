@@ -250,6 +250,22 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     decimals: 0,
     from: { 'mg/g': same, 'ug/mg': same, 'mg/mmol': times(8.84), 'g/g': times(1000) },
   },
+  // D-dimer in fibrinogen-equivalent units (48065-7), ng/mL FEU (= ug/L FEU, the unit of the
+  // age-adjusted cut-off, age x 10 ug/L: ADJUST-PE, Righini M et al., JAMA 2014;311:1117); mg/L FEU
+  // (= ug/mL FEU) results are 1,000 times smaller numbers. D-dimer units (DDU, about half the FEU value)
+  // are a different LOINC term and are not converted.
+  {
+    concept: 'D-dimer FEU',
+    loinc: ['48065-7'],
+    ucum: 'ng/mL{FEU}',
+    decimals: 0,
+    from: {
+      'ng/mL{FEU}': same,
+      'ug/L{FEU}': same,
+      'mg/L{FEU}': times(1000),
+      'ug/mL{FEU}': times(1000),
+    },
+  },
   // BMI percentile for age and sex (CDC 2000 growth charts), 2-19 years.
   {
     concept: 'BMI percentile',
@@ -344,6 +360,14 @@ const unitAliases: Readonly<Record<string, string>> = {
   'ug/mg': 'ug/mg',
   'mg/mmol': 'mg/mmol',
   'g/g': 'g/g',
+  'ng/ml{feu}': 'ng/mL{FEU}',
+  'ng/ml feu': 'ng/mL{FEU}',
+  'ug/l{feu}': 'ug/L{FEU}',
+  'µg/l feu': 'ug/L{FEU}',
+  'mg/l{feu}': 'mg/L{FEU}',
+  'mg/l feu': 'mg/L{FEU}',
+  'ug/ml{feu}': 'ug/mL{FEU}',
+  'µg/ml feu': 'ug/mL{FEU}',
   'iu/l': '[IU]/L',
   '[iu]/l': '[IU]/L',
   score: '{score}',

@@ -110,6 +110,15 @@ export const plausibleRanges: Readonly<Record<string, PlausibleRange>> = {
     ucum: 'mg/g',
     source: 'engineering limit (KDIGO 2024 albuminuria categories, margin added)',
   },
+  // A concentration cannot be negative; disseminated intravascular coagulation gives D-dimers in the
+  // tens of thousands of ng/mL FEU (the VIDAS D-Dimer Exclusion II is linear to 10,000 undiluted); the
+  // limit leaves a wide margin for diluted results.
+  'D-dimer FEU': {
+    low: 0,
+    high: 1_000_000,
+    ucum: 'ng/mL{FEU}',
+    source: 'engineering limit around the assay measuring interval (bioMerieux VIDAS DEX2)',
+  },
   // A percentile lies in 0-100 by definition (CDC 2000 growth charts report 0-100).
   'BMI percentile': { low: 0, high: 100, ucum: '%', source: 'definition (CDC 2000 growth charts)' },
   // Nine items scored 0-3 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-13).

@@ -367,6 +367,18 @@ export const measurements = {
     unit: 'ng/L',
     category: 'laboratory',
   },
+  /**
+   * Quantitative D-dimer in fibrinogen-equivalent units (the suspected-PE workup: state/d-dimer.ts), in
+   * ng/mL FEU as the VIDAS D-Dimer Exclusion II and most US laboratories report it. LOINC 48065-7
+   * "Fibrin D-dimer FEU [Mass/volume] in Platelet poor plasma" (checked: display as in the HL7 PACIO
+   * sample-data IG's D-dimer Observation; DDU results have a code of their own, not used here).
+   */
+  ddimer: {
+    loinc: '48065-7',
+    display: 'Fibrin D-dimer FEU [Mass/volume] in Platelet poor plasma',
+    unit: 'ng/mL{FEU}',
+    category: 'laboratory',
+  },
   /** Spot urine albumin-to-creatinine ratio (KDIGO albuminuria categories in mg/g: state/albuminuria.ts). */
   uacr: {
     loinc: '9318-7',

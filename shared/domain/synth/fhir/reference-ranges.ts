@@ -22,7 +22,10 @@ type SexRanges = Range | Record<Sex, Range>;
 // hs-cTnI, the sex-specific 99th percentile upper reference limits of the Abbott ARCHITECT STAT High
 // Sensitive Troponin-I package insert (women 15.6, men 34.2 ng/L: state/cardiac-markers.ts), the
 // decision limits of the Fourth Universal Definition of MI (Circulation 2018;138:e618); urine
-// albumin/creatinine ratio, KDIGO 2024 CKD guideline albuminuria category A1 (< 30 mg/g).
+// albumin/creatinine ratio, KDIGO 2024 CKD guideline albuminuria category A1 (< 30 mg/g); D-dimer FEU,
+// the fixed exclusion cut-off of the VIDAS D-Dimer Exclusion II package insert (< 500 ng/mL FEU), as
+// laboratories flag it; the age-adjusted cut-off over 50 (age x 10, ADJUST-PE, Righini M et al., JAMA
+// 2014;311:1117; state/d-dimer.ts) is the clinician's reading and named in the range's text only.
 const ranges: Record<string, SexRanges> = {
   '2345-7': { low: 70, high: 99, code: 'mg/dL', text: '70-99 mg/dL (fasting)' },
   '14749-6': { low: 3.9, high: 5.5, code: 'mmol/L', text: '3.9-5.5 mmol/L (fasting)' },
@@ -50,6 +53,11 @@ const ranges: Record<string, SexRanges> = {
     male: { high: 34.2, code: 'ng/L', text: '<=34.2 ng/L (99th percentile URL, male)' },
   },
   '9318-7': { high: 29, code: 'mg/g', text: '<30 mg/g' },
+  '48065-7': {
+    high: 499,
+    code: 'ng/mL{FEU}',
+    text: '<500 ng/mL FEU (over 50 years: age x 10 ng/mL FEU)',
+  },
 };
 
 const flags = {

@@ -6,6 +6,7 @@ import type { TrueMeasurement } from '../model';
 import type { Rng } from '../rng';
 import { uacrDue, uacrValue } from './albuminuria';
 import { troponinOrdered, troponinSeries } from './cardiac-markers';
+import { ddimerEligible, ddimerSample } from './d-dimer';
 import { clamp, round } from './math';
 import {
   hasCondition,
@@ -221,8 +222,8 @@ function questionnaireScores(
 
 /**
  * Laboratory results and questionnaire totals of one encounter; `history` carries what earlier
- * encounters ordered (and is updated). Troponin and UACR draw from forks of `rng`, so they do not move
- * the other labs' draws.
+ * encounters ordered (and is updated). Troponin, D-dimer and UACR draw from forks of `rng`, so they do
+ * not move the other labs' draws.
  */
 export function labResults(
   rng: Rng,
@@ -243,6 +244,7 @@ export function labResults(
     out.push(measurement('alt', alt, m.labsAt, m.encounterId));
   }
   if (troponinOrdered(m)) out.push(...troponinSeries(rng.fork('troponin'), patient, m));
+  if (ddimerEligible(m)) out.push(...ddimerSample(rng.fork('ddimer'), patient, m));
   if (uacrDue(patient, m, history)) {
     history.lastUacrDay = m.plan.day;
     out.push(measurement('uacr', uacrValue(rng.fork('uacr'), patient), m.labsAt, m.encounterId));
