@@ -113,8 +113,10 @@ export const workupFor: Readonly<Partial<Record<ConditionKey, readonly Procedure
  *   Appropriateness Criteria Cerebrovascular Diseases, 2023 revision);
  * - pulmonary embolism: CT pulmonary angiography (2019 ESC Guidelines for acute pulmonary embolism,
  *   Konstantinides et al., Eur Heart J 2020, section 4: a normal CTPA excludes PE in patients with
- *   low or intermediate clinical probability). A D-dimer (the ESC's first step at low probability,
- *   after the PERC rule) is not written: no SNOMED CT procedure code for it was confirmed here.
+ *   low or intermediate clinical probability). Since 1.6.x the D-dimer comes first (ESC 2019 section
+ *   4.3, age-adjusted cut-off: state/d-dimer.ts, a LOINC-coded lab, not a procedure): under its
+ *   cut-off it excludes the PE with no CTPA, at or above it the CTPA rules it out
+ *   (sections/results.ts).
  * MI and ACS are left to the troponin the state will carry.
  */
 export const ruleOutStudy: Readonly<Partial<Record<DifferentialKey | ConditionKey, ProcedureKey>>> =

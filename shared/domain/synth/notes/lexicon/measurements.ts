@@ -45,6 +45,7 @@ export const measurementTerms: Readonly<Partial<Record<MeasurementKey, Measureme
   potassium: m(['potassium'], ['K', 'K+'], [' mmol/L', ' mEq/L', ''], 1),
   alt: m(['alanine aminotransferase'], ['ALT', 'SGPT'], [' U/L', ''], 0),
   troponin: m(['troponin', 'high-sensitivity troponin I', 'hs troponin I'], ['hs-TnI', 'hsTnI', 'Trop'], [' ng/L', ''], 0),
+  ddimer: m(['D-dimer', 'quantitative D-dimer', 'fibrin D-dimer'], ['D-dimer', 'd-dimer'], [' ng/mL FEU', ' ng/mL', ''], 0),
   uacr: m(['urine albumin/creatinine ratio', 'urine microalbumin/creatinine ratio', 'urine albumin-to-creatinine ratio'], ['UACR', 'urine ACR'], [' mg/g', ''], 0),
   phq9: m(['PHQ-9 score', 'PHQ-9'], [], [''], 0),
   gad7: m(['GAD-7 score', 'GAD-7'], [], [''], 0),

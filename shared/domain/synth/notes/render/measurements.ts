@@ -3,7 +3,8 @@
 import { measurements, systems, type MeasurementKey } from '../../catalog';
 import type { Sex, TrueMeasurement } from '../../model';
 import { troponinUrl } from '../../state/cardiac-markers';
-import { daysBetween } from '../context';
+import { ddimerCutoff } from '../../state/d-dimer';
+import { ageAt, daysBetween, type NoteTruth } from '../context';
 import type { Composer } from '../composer';
 import {
   bmiForAgeTerms,
@@ -132,6 +133,10 @@ export function referenceLimits(
 ): Limits | undefined {
   if (key === 'troponin') return troponinLimits[sex];
   const years = ageDays / 365.25;
+  // D-dimer FEU is flagged at the cut-off the note judges it by: 500 ng/mL FEU to 50 years, age x 10
+  // above (state/d-dimer.ts, ADJUST-PE; notes flag at the age on arrival: ddimerCutoffOf); the
+  // generator draws none under 18.
+  if (key === 'ddimer') return [0, ddimerCutoff(years) - 1];
   if (years >= 18) return limits[key];
   const months = ageDays / (365.25 / 12);
   switch (key) {
@@ -150,13 +155,25 @@ export function referenceLimits(
   }
 }
 
+/**
+ * The D-dimer cut-off (ng/mL FEU) of the note's encounter: age-adjusted at the patient's age in whole
+ * years on arrival (state/d-dimer.ts), so that the flag, the PE work-up and every note of a stay agree.
+ */
+export function ddimerCutoffOf(truth: NoteTruth): number {
+  const arrival = truth.encounter.start.slice(0, 10);
+  return ddimerCutoff(ageAt(truth.patient.demographics.birthDate, arrival).years);
+}
+
 function flagOf(c: Composer, key: MeasurementKey, value: number): Shown['flag'] {
   const { patient, date } = c.truth;
-  const range = referenceLimits(
-    key,
-    daysBetween(patient.demographics.birthDate, date),
-    patient.demographics.sex,
-  );
+  const range =
+    key === 'ddimer'
+      ? ([0, ddimerCutoffOf(c.truth) - 1] as const)
+      : referenceLimits(
+          key,
+          daysBetween(patient.demographics.birthDate, date),
+          patient.demographics.sex,
+        );
   if (!range) return '';
   return value > range[1] ? 'H' : value < range[0] ? 'L' : '';
 }

@@ -7,7 +7,7 @@ import { daysBetween, everHad, shiftDate, type ConditionAtDate } from '../contex
 import { conditionTerms } from '../lexicon/conditions';
 import { differentialsFor, ruleOutStudy, type DifferentialKey } from '../lexicon/clinical';
 import { writeMedicationName } from '../render/medications';
-import { writePlannedTest } from '../render/measurements';
+import { ddimerCutoffOf, writePlannedTest } from '../render/measurements';
 import {
   writeCondition,
   writeDifferential,
@@ -481,11 +481,14 @@ const emergencyDifferentials: ReadonlySet<DifferentialKey | ConditionKey> = new 
 /**
  * Differential diagnoses the note may raise: never a condition the patient has had. A clinic note
  * does not weigh a stroke or a pulmonary embolism (`ruleOutStudy`): it has no CT to rule one out
- * and would send the patient to the ED, not leave it "possible" (generator choice).
+ * and would send the patient to the ED, not leave it "possible" (generator choice). A PE is weighed
+ * only where the encounter drew a D-dimer (state/d-dimer.ts: the clinician suspected one; until 1.6.0
+ * a PE was weighed and ruled out by CTPA alone).
  */
 function differentialsOf(
   c: Composer,
   troponin: ReturnType<typeof troponinVerdict>,
+  ddimer: DdimerVerdict,
 ): (DifferentialKey | ConditionKey)[] {
   const key = c.truth.reason ?? c.truth.suspected;
   const had = everHad(c.truth);
@@ -498,7 +501,8 @@ function differentialsOf(
       (c.truth.ageYears >= 18 || !adultDifferentials.has(d)) &&
       !(clinic && (ruleOutStudy[d] || coronaryDifferentials.has(d))) &&
       // An ED visit that ends at home has ruled ACS out by its troponins, or does not weigh it.
-      !(kind === 'emergency' && coronaryDifferentials.has(d) && troponin !== 'normal'),
+      !(kind === 'emergency' && coronaryDifferentials.has(d) && troponin !== 'normal') &&
+      !(d === 'pulmonaryEmbolism' && ddimer === 'none'),
   );
 }
 
@@ -526,6 +530,19 @@ function troponinVerdict(c: Composer): 'normal' | 'raised' | 'none' {
 }
 
 /**
+ * The encounter's D-dimer against its cut-off (500 ng/mL FEU to 50 years, age x 10 above: ADJUST-PE,
+ * Righini M et al., JAMA 2014;311:1117; 2019 ESC PE guideline, Konstantinides SV et al., Eur Heart J
+ * 2020;41:543, section 4.3): "negative" under it, "positive" at or above it, "none" when not drawn.
+ */
+export type DdimerVerdict = 'negative' | 'positive' | 'none';
+
+export function ddimerVerdict(c: Composer): DdimerVerdict {
+  const draw = c.truth.measurements.find((m) => m.key === 'ddimer');
+  if (!draw) return 'none';
+  return draw.value < ddimerCutoffOf(c.truth) ? 'negative' : 'positive';
+}
+
+/**
  * The differentials the note weighs, decided once (the workup, written before the A/P, shows the
  * negative study of each ruled-out stroke or PE: sections/results.ts). One, sometimes two: one still
  * possible and one ruled out; in the ED every emergency is ruled out before the patient goes home.
@@ -535,7 +552,8 @@ export function differentialPlan(c: Composer): DifferentialChoice[] {
   const plan: DifferentialChoice[] = [];
   c.differentials = plan;
   const troponin = troponinVerdict(c);
-  const options = differentialsOf(c, troponin);
+  const ddimer = ddimerVerdict(c);
+  const options = differentialsOf(c, troponin, ddimer);
   if (options.length === 0 || c.rng.chance(0.15)) return plan;
   const chosen = sample(c.rng, options, options.length > 1 && c.rng.chance(0.4) ? 2 : 1);
   let negated = c.rng.chance(0.5);
@@ -544,6 +562,11 @@ export function differentialPlan(c: Composer): DifferentialChoice[] {
     if (emergency && emergencyDifferentials.has(key)) negated = true;
     // ACS or MI is ruled out only by troponins under the limit; otherwise it stays possible.
     if (coronaryDifferentials.has(key) && troponin !== 'normal') negated = false;
+    // A D-dimer under the cut-off excludes PE when the clinical probability is not high (2019 ESC
+    // PE guideline, section 4.3; ACEP 2018 clinical policy, Wolf SJ et al., Ann Emerg Med
+    // 2018;71:e59): it is not left "possible"; a positive one leaves it open until a CTPA
+    // (sections/results.ts writes which ruled it out).
+    if (key === 'pulmonaryEmbolism' && ddimer === 'negative') negated = true;
     plan.push({ key, assertion: negated ? 'negated' : 'possible' });
     negated = !negated;
   }

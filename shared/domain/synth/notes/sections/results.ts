@@ -6,7 +6,12 @@ import type { NoteBuilder } from '../builder';
 import type { Composer, Findings } from '../composer';
 import { shiftDate } from '../context';
 import { ruleOutStudy, workupFor, type ProcedureKey } from '../lexicon/clinical';
-import { questionnaireBand, shownMeasurements, writeMeasurements } from '../render/measurements';
+import {
+  ddimerCutoffOf,
+  questionnaireBand,
+  shownMeasurements,
+  writeMeasurements,
+} from '../render/measurements';
 import {
   writeAnatomy,
   writeCondition,
@@ -15,7 +20,7 @@ import {
 } from '../render/mentions';
 import { writeDate } from '../render/phi';
 import { bank, say, type Slots, type Template } from '../template';
-import { differentialPlan } from './assessment';
+import { ddimerVerdict, differentialPlan } from './assessment';
 import { lvefBounds, lvefCategory, type HeartFailurePhenotype } from '../../state/heart-failure';
 import { writeHeader } from './headers';
 
@@ -125,6 +130,46 @@ const ruleOutBanks: Readonly<Partial<Record<ProcedureKey, readonly Template[]>>>
   ctHead: bank('{proc}: no acute intracranial abnormality', '{proc} negative for hemorrhage or acute infarct', '{proc} without acute findings', '{proc} unremarkable{, no acute process|}'),
   ctpa: bank('{proc}: no {ddx}', '{proc} negative for {ddx}', '{proc} without filling defects{; no {ddx}|}'),
 };
+
+/**
+ * A ruled-out PE's work-up (2019 ESC PE guideline, Konstantinides SV et al., Eur Heart J 2020;41:543,
+ * section 4 and Figure 4; ACEP 2018 clinical policy, Wolf SJ et al., Ann Emerg Med 2018;71:e59; ACP
+ * best practice advice, Raja AS et al., Ann Intern Med 2015;163:701): a D-dimer under the (age-adjusted)
+ * cut-off excludes it without imaging; one at or above it leads to the CTPA that rules it out. The
+ * clinical probability is not written as a score (the state has no Wells or Geneva items): a
+ * high-probability patient would go to CTPA without a D-dimer, which the cohort does not model.
+ */
+// prettier-ignore
+const ddimerNegativeBank = bank(
+  '{dd} {value} ng/mL FEU, below the {cutoff}: {ddx} unlikely, no {proc} needed',
+  '{dd} negative ({value} ng/mL FEU; {cutoff}); no {ddx}, {proc} not indicated',
+  'Low clinical probability with {dd} {value} ng/mL FEU (below the {cutoff}): no {ddx}, {proc} not indicated',
+);
+// prettier-ignore
+const ddimerPositiveBank = bank(
+  '{dd} {value} ng/mL FEU, above the {cutoff}, so {proc} obtained: no {ddx}',
+  '{dd} elevated at {value} ng/mL FEU ({cutoff}); {proc} negative for {ddx}',
+  '{dd} {value} ng/mL FEU (positive, {cutoff}); {proc} without filling defects{; no {ddx}|}',
+);
+
+/** The D-dimer and the cut-off of a PE work-up line, as slots. */
+function ddimerSlots(c: Composer): Slots {
+  const draw = c.truth.measurements.find((m) => m.key === 'ddimer');
+  const cutoff = ddimerCutoffOf(c.truth);
+  const adjusted = cutoff > 500;
+  return {
+    dd: (b) =>
+      b.entity(c.rng.pick(['D-dimer', 'D-dimer', 'd-dimer']), 'LabTest', 'present', {
+        code: measurements.ddimer.loinc,
+        system: systems.loinc,
+      }),
+    value: (b) => b.verbatim(String(Math.round(draw?.value ?? 0))),
+    cutoff: (b) => {
+      b.text(adjusted ? 'age-adjusted cut-off of ' : 'cut-off of ');
+      b.verbatim(String(cutoff));
+    },
+  };
+}
 
 /**
  * The patient's sides (generator choices, equal odds): the lung a lung cancer is in and the breast a
@@ -283,17 +328,28 @@ function writeReasonWorkup(c: Composer): void {
   }
 }
 
-/** The negative study of each emergency the A/P will rule out. */
+/**
+ * The negative study of each emergency the A/P will rule out; a PE's D-dimer before it, and no CTPA
+ * after a D-dimer under the cut-off (`ddimerNegativeBank`).
+ */
 function writeRuleOutStudies(c: Composer): void {
   for (const choice of differentialPlan(c)) {
     const study = choice.assertion === 'negated' ? ruleOutStudy[choice.key] : undefined;
     const phrasings = study ? ruleOutBanks[study] : undefined;
     if (!study || !phrasings) continue;
+    const ddimer = choice.key === 'pulmonaryEmbolism' ? ddimerVerdict(c) : 'none';
+    const negative = ddimer === 'negative';
     c.b.capitalise();
-    say(c.b, phrasings, c.rng, {
-      proc: () => writeProcedure(c, study, 'present'),
-      ddx: () => writeDifferential(c, choice.key, 'negated'),
-    });
+    say(
+      c.b,
+      negative ? ddimerNegativeBank : ddimer === 'positive' ? ddimerPositiveBank : phrasings,
+      c.rng,
+      {
+        ...(ddimer === 'none' ? {} : ddimerSlots(c)),
+        proc: () => writeProcedure(c, study, negative ? 'negated' : 'present'),
+        ddx: () => writeDifferential(c, choice.key, 'negated'),
+      },
+    );
     c.b.text('.').verbatim(c.style.lists === 'comma' ? ' ' : '\n');
   }
 }
