@@ -5,7 +5,7 @@
 // (each check fails on 1.4.0 and on the first 1.5.0 drafts).
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
-import { conditions, type ConditionKey } from '../catalog';
+import { conditions, measurements, type ConditionKey } from '../catalog';
 import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter, TrueMedication } from '../model';
 import { Rng } from '../rng';
 import { shiftDate } from './context';
@@ -331,14 +331,19 @@ describe('Ruled-out emergencies in the notes of generated patients, generator 1.
     [peCode]: procedures.ctpa.code,
   };
 
-  it('rule out a stroke or a PE only beside a negative head CT or CTPA (1.4.0: "PE ruled out" with no study)', () => {
+  // Since 1.6.x a PE may also be ruled out by a D-dimer under its cut-off, with no CTPA (which
+  // realism-pe.test.ts checks against the value).
+  const ddimerCode = measurements.ddimer.loinc;
+
+  it('rule out a stroke or a PE only beside a negative head CT or CTPA, or a PE beside a D-dimer (1.4.0: "PE ruled out" with no study)', () => {
     let ruledOut = 0;
     for (const { note, text } of all) {
       for (const e of afterExam(note)) {
         if (e.type !== 'Disease' || e.assertion !== 'negated' || !evidence[e.code ?? '']) continue;
         const study = note.entities.some(
           (p) =>
-            p.type === 'Procedure' && p.assertion === 'present' && p.code === evidence[e.code!],
+            (p.type === 'Procedure' && p.assertion === 'present' && p.code === evidence[e.code!]) ||
+            (e.code === peCode && p.type === 'LabTest' && p.code === ddimerCode),
         );
         expect(study, `${note.id}: ${lineAt(text, e.start)}`).toBe(true);
         ruledOut++;
