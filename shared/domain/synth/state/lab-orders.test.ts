@@ -9,6 +9,7 @@ import { ageAt } from '../notes/context';
 import { dayFromIso } from './calendar';
 import { albuminuriaThreshold } from './albuminuria';
 import { troponinUrl } from './cardiac-markers';
+import { ddimerCutoff } from './d-dimer';
 import { generatePatientState } from './patient';
 
 const options: CohortOptions = {
@@ -295,5 +296,91 @@ describe('Function: generatePatientState (urine albumin/creatinine ratio)', () =
     expect(values.length).toBeGreaterThan(300);
     expect(albuminuric).toBeLessThan(0.1);
     expect(varying.length / repeated.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe('Function: generatePatientState (D-dimer of a suspected PE)', () => {
+  /** Reasons and complaints whose differential holds a PE (notes/lexicon/clinical.ts, presentations.ts). */
+  const peReasons: readonly ConditionKey[] = [
+    'myocardial-infarction',
+    'coronary-disease',
+    'atrial-fibrillation',
+    'copd',
+    'deep-vein-thrombosis',
+  ];
+  const peComplaints = ['chestPain', 'dyspnea', 'syncope'];
+  const eligible = (v: Visit) =>
+    acute(v) &&
+    v.age >= 18 &&
+    (v.encounter.reason
+      ? peReasons.includes(v.encounter.reason)
+      : peComplaints.includes(v.complaint ?? ''));
+  const ddimers = (v: Visit) => v.labs.filter((m) => m.key === 'ddimer');
+  /** The published cut-off, written out: 500 ng/mL FEU to 50 years, age x 10 above (ADJUST-PE). */
+  const cutoff = (age: number) => (age > 50 ? age * 10 : 500);
+
+  it('holds the age-adjusted cut-off of ADJUST-PE and the 2019 ESC guideline', () => {
+    expect([ddimerCutoff(18), ddimerCutoff(50), ddimerCutoff(51), ddimerCutoff(84)]).toEqual([
+      500, 500, 510, 840,
+    ]);
+  });
+
+  it('draws one at about half the adult ED visits and stays with a PE on the differential, none elsewhere', () => {
+    // Prepare
+    const candidates = visits.filter(eligible);
+
+    // Act
+    const drawn = candidates.filter((v) => ddimers(v).length === 1);
+    const stray = visits.filter((v) => ddimers(v).length > 0 && !eligible(v));
+    const twice = visits.filter((v) => ddimers(v).length > 1);
+
+    // Assess
+    expect(candidates.length).toBeGreaterThan(300);
+    expect(drawn.length / candidates.length).toBeGreaterThan(0.4);
+    expect(drawn.length / candidates.length).toBeLessThan(0.6);
+    expect(
+      stray.map((v) => `${v.age} ${v.encounter.kind} ${v.encounter.reason ?? v.complaint}`),
+    ).toEqual([]);
+    expect(twice).toEqual([]);
+  });
+
+  it('puts every D-dimer of an acute DVT above the cut-off, and keeps values in the assay range', () => {
+    // Prepare
+    const drawn = visits.filter((v) => ddimers(v).length > 0);
+    const dvt = drawn.filter((v) => v.encounter.reason === 'deep-vein-thrombosis');
+
+    // Act
+    const below = dvt.filter((v) => ddimers(v)[0]!.value < cutoff(v.age));
+    const outside = drawn.filter((v) => ddimers(v).some((m) => m.value < 45 || m.value > 10000));
+
+    // Assess
+    expect(dvt.length).toBeGreaterThan(5);
+    expect(below.map((v) => `${v.age} ${ddimers(v)[0]!.value}`)).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('rises with age: most young adults under 500, and the age-adjusted cut-off rules out more of the old', () => {
+    // Prepare
+    const drawn = visits.filter(
+      (v) => ddimers(v).length > 0 && v.encounter.reason !== 'deep-vein-thrombosis',
+    );
+    const share = (items: Visit[], limit: (v: Visit) => number) =>
+      items.filter((v) => ddimers(v)[0]!.value < limit(v)).length / items.length;
+    const young = drawn.filter((v) => v.age < 40);
+    const old = drawn.filter((v) => v.age >= 75);
+
+    // Act
+    const youngUnder500 = share(young, () => 500);
+    const oldUnder500 = share(old, () => 500);
+    const oldUnderAdjusted = share(old, (v) => cutoff(v.age));
+
+    // Assess: ADJUST-PE (Righini 2014), patients 75 or older: 6.4 % under 500, 29.7 % under the
+    // age-adjusted cut-off; D-dimer is under 500 in most young outpatients suspected of PE.
+    expect(young.length).toBeGreaterThan(30);
+    expect(old.length).toBeGreaterThan(30);
+    expect(youngUnder500).toBeGreaterThan(0.45);
+    expect(oldUnder500).toBeLessThan(0.25);
+    expect(oldUnderAdjusted).toBeGreaterThan(oldUnder500 + 0.08);
+    expect(oldUnderAdjusted).toBeLessThan(0.45);
   });
 });
