@@ -1,4 +1,4 @@
-// Tests (synth/fhir): hs troponin I and the urine albumin/creatinine ratio through every output a lab
+// Tests (synth/fhir): hs troponin I, the urine albumin/creatinine ratio and the D-dimer through every output a lab
 // goes through: the FHIR Observation (LOINC, UCUM, reference range, flag), its hand-written JSON, the
 // FHIR R4 validator, the CSV extract and the ingest normaliser. Generator 1.5.0 drew neither test.
 import type { Observation } from '@medplum/fhirtypes';
@@ -31,7 +31,8 @@ const rendered: Rendered[] = [];
 beforeAll(() => {
   for (let i = 0; i < options.patients; i++) {
     const patient = generatePatientState(options, i);
-    if (!patient.measurements.some((m) => m.key === 'troponin' || m.key === 'uacr')) continue;
+    const keys = new Set(['troponin', 'uacr', 'ddimer']);
+    if (!patient.measurements.some((m) => keys.has(m.key))) continue;
     const resources = renderPatientResources(patient, [], { asOf: options.asOf });
     rendered.push({
       patient,
@@ -180,5 +181,54 @@ describe('Function: renderPatientResources (hs troponin I and UACR)', () => {
       code: 'ng/L',
     });
     expect(impossible).toThrow('impossible value');
+  });
+});
+
+describe('Function: renderPatientResources (D-dimer FEU)', () => {
+  it('renders it as LOINC 48065-7 in ng/mL{FEU} with the < 500 exclusion cut-off, valid, in the CSV and ingested as is', () => {
+    // Prepare
+    const ddimers = withCode('48065-7');
+    const header = cellsOf(csvHeader('observations.csv'));
+    const column = (name: string) => header.indexOf(name);
+    const rows = rendered
+      .flatMap(({ csv }) => csv.map(cellsOf))
+      .filter((cells) => cells[column('loinc')] === '48065-7');
+
+    // Act
+    const wrong = ddimers.filter(({ observation: o }) => {
+      const flag = o.interpretation?.[0]?.coding?.[0]?.code;
+      return (
+        o.valueQuantity?.code !== 'ng/mL{FEU}' ||
+        o.referenceRange?.[0]?.high?.value !== 499 ||
+        flag !== (o.valueQuantity.value! >= 500 ? 'H' : 'N')
+      );
+    });
+    const issues = ddimers.slice(0, 40).flatMap(({ observation }) => structuralIssues(observation));
+    const repairs = ddimers.flatMap(
+      ({ observation }) => validateAndNormalise(JSON.parse(JSON.stringify(observation))).repairs,
+    );
+    const converted = validateAndNormalise({
+      ...JSON.parse(JSON.stringify(ddimers[0]!.observation)),
+      valueQuantity: {
+        value: 0.62,
+        unit: 'mg/L FEU',
+        system: 'http://unitsofmeasure.org',
+        code: 'mg/L{FEU}',
+      },
+    });
+
+    // Assess
+    expect(ddimers.length).toBeGreaterThan(20);
+    expect(wrong.map(({ observation: o }) => o.id)).toEqual([]);
+    expect(issues).toEqual([]);
+    expect(rows.length).toBe(ddimers.length);
+    expect(new Set(rows.map((cells) => cells[column('ucum_unit')]))).toEqual(
+      new Set(['ng/mL{FEU}']),
+    );
+    expect(repairs).toEqual([]);
+    expect((converted.resource as unknown as Observation).valueQuantity).toMatchObject({
+      value: 620,
+      code: 'ng/mL{FEU}',
+    });
   });
 });
