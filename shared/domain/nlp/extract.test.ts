@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCohort } from '../synth/notes/fixtures.test-helper';
 import { generateNotes } from '../synth/notes/generate';
+import { measurementTerms } from '../synth/notes/lexicon/measurements';
 import { Rng } from '../synth/rng';
 import { createNlpEngine, extractClinical } from './extract';
 
@@ -88,5 +89,38 @@ describe('Function: extractClinical', () => {
       'Patients with atrial fibrillation (AF) were studied. AF recurred in 3.',
     );
     expect(entities.filter((e) => e.text === 'AF')).toHaveLength(2);
+  });
+});
+
+describe("Function: extractClinical (the synthetic notes' hs troponin I and D-dimer)", () => {
+  const codeOf = (text: string, surface: string) =>
+    extractClinical(text, { engine, relations: false }).entities.find((e) => e.text === surface)
+      ?.code;
+
+  it('codes "hs-TnI 12 ng/L" and every other hs name the notes write to LOINC 89579-7', () => {
+    // Prepare: the notes' names (synth/notes/lexicon/measurements.ts) but the bare "troponin" and
+    // "Trop", which the vocabulary keeps as conventional troponin I (10839-9).
+    const names = [...measurementTerms.troponin!.terms, ...measurementTerms.troponin!.short].filter(
+      (n) => n !== 'troponin' && n !== 'Trop',
+    );
+
+    // Act
+    const codes = names.map((n) => [n, codeOf(`Labs: ${n} 12 ng/L, K 4.1`, n)]);
+
+    // Assess
+    expect(codeOf('Labs: hs-TnI 12 ng/L, K 4.1', 'hs-TnI')).toBe('89579-7');
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    expect(codes).toEqual(names.map((n) => [n, '89579-7']));
+  });
+
+  it('codes every D-dimer name the notes write to LOINC 48065-7, with its exact span', () => {
+    // Prepare
+    const names = [...measurementTerms.ddimer!.terms, ...measurementTerms.ddimer!.short];
+
+    // Act
+    const codes = names.map((n) => [n, codeOf(`Labs: ${n} 420 ng/mL FEU`, n)]);
+
+    // Assess
+    expect(codes).toEqual(names.map((n) => [n, '48065-7']));
   });
 });

@@ -285,7 +285,10 @@ export const extendedLabTests = [
   l('creatine kinase|creatine phosphokinase', 'CPK|=CK', { loinc: '2157-6' }),
   // cardiac markers
   l('troponin T|cardiac troponin T', 'TnT|cTnT', { loinc: '6598-7' }),
-  l('high-sensitivity troponin I|high sensitivity troponin I|hs-troponin I', 'hs-TnI|hsTnI', { loinc: '89579-7' }),
+  // The synthetic notes report hs-cTnI (89579-7) as "hs-TnI", "hsTnI", "hs troponin I" and "high-sensitivity
+  // troponin I" (synth/notes/lexicon/measurements.ts); bare "troponin" and "Trop" stay conventional
+  // troponin I (labs.ts, 10839-9): the name alone does not say which assay.
+  l('high-sensitivity troponin I|high sensitivity troponin I|hs-troponin I|hs troponin I', 'hs-TnI|hsTnI', { loinc: '89579-7' }),
   l('high-sensitivity troponin T|high sensitivity troponin T|hs-troponin T', 'hs-TnT|hsTnT', { loinc: '67151-1' }),
   l('creatine kinase MB|CK-MB|creatine kinase-MB|CK-MB mass', '', { loinc: '13969-1' }),
   l('high-sensitivity C-reactive protein|high sensitivity CRP|hs-CRP|hsCRP', '', { loinc: '30522-7' }),
@@ -294,7 +297,8 @@ export const extendedLabTests = [
   l('QTc interval|corrected QT interval|QTc', '', {}),
   // coagulation
   l('activated partial thromboplastin time|partial thromboplastin time', 'aPTT|APTT|PTT', { loinc: '14979-9' }),
-  l('D-dimer|d-dimer level|D dimer', '', { loinc: '48065-7' }),
+  // The synthetic notes' names for the D-dimer FEU they report (synth/notes/lexicon/measurements.ts).
+  l('D-dimer|d-dimer level|D dimer|quantitative D-dimer|fibrin D-dimer', '', { loinc: '48065-7' }),
   l('fibrinogen|fibrinogen level', '', { loinc: '3255-7' }),
   // endocrine
   l('free thyroxine|free T4', 'FT4|fT4', { loinc: '3024-7' }),
