@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../cohort';
 import type { SynthNote, SynthPatient } from '../model';
 import { patientRng } from '../rng';
-import { ageOn, notesInContext, withoutPhi } from './realism.test-helper';
+import { ageOn, notesInContext, shownReading, withoutPhi } from './realism.test-helper';
 import { daysBetween, patientFacts } from './context';
 import { familyNames, femaleGivenNames, maleGivenNames, schools } from './lexicon/people';
 import { symptoms } from './lexicon/symptoms';
 import { differentials } from './lexicon/clinical';
-import { conditions, measurements as measurementCatalog } from '../catalog';
+import { conditions, measurements as measurementCatalog, type MeasurementKey } from '../catalog';
 import { encounterTeam, isPhysician, noteAuthor, pickPerson } from './people';
 import { Rng } from '../rng';
 
@@ -517,9 +517,7 @@ describe('Notes of generated patients, generator 1.5.0', () => {
   it('call hypertension controlled only when the note\'s BP is (1.4.0: "controlled" at 162/97)', () => {
     let checked = 0;
     for (const { note, patient, text } of all) {
-      const bp = patient.measurements.find(
-        (m) => m.key === 'bloodPressurePanel' && m.encounterId === note.encounterId,
-      );
+      const bp = shownReading(patient, note, 'bloodPressurePanel');
       if (!bp) continue;
       const high = bp.value >= 140 || (bp.diastolic ?? 0) >= 90;
       // The status a problem line gives hypertension: "Essential hypertension (uncontrolled)",
@@ -721,9 +719,7 @@ describe('Notes of generated patients, generator 1.5.0', () => {
     for (const { note, patient, encounter, text } of all) {
       if (encounter.reason === 'atrial-fibrillation' && encounter.kind !== 'ambulatory') acuteAf++;
       if (/rapid ventricular response|\bRVR\b/i.test(text)) {
-        const rate = patient.measurements.find(
-          (m) => m.key === 'heartRate' && m.encounterId === encounter.id,
-        );
+        const rate = shownReading(patient, note, 'heartRate');
         expect(rate?.value ?? 0, note.id).toBeGreaterThan(100);
       }
       if (/new-onset (?:atrial fibrillation|afib|a-fib|af)\b/i.test(text)) {
@@ -779,9 +775,8 @@ describe('Notes of generated patients, generator 1.5.0', () => {
 
   it('give weight and mood problems the status their numbers show (1.4.0: "obesity, well controlled" at BMI 43.7)', () => {
     let checked = 0;
-    for (const { note, patient, encounter, age, text } of all) {
-      const at = (key: string) =>
-        patient.measurements.find((m) => m.key === key && m.encounterId === encounter.id);
+    for (const { note, patient, age, text } of all) {
+      const at = (key: MeasurementKey) => shownReading(patient, note, key);
       const bmi = at('bmi');
       const phq9 = at('phq9');
       const gad7 = at('gad7');

@@ -11,7 +11,7 @@ import { conditionsAt } from './context';
 import { generateNotes } from './generate';
 import { anatomy, type AnatomyKey } from './lexicon/clinical';
 import { reasonSymptoms, symptoms, type SymptomKey } from './lexicon/symptoms';
-import { notesInContext } from './realism.test-helper';
+import { notesInContext, shownReading } from './realism.test-helper';
 
 const options = {
   patients: 500,
@@ -144,9 +144,7 @@ describe('Physical exams of generated patients, generator 1.5.0', () => {
     for (const { patient, note, age } of all) {
       const line = examLine(note, 'heart');
       if (!line) continue;
-      const rate = patient.measurements.find(
-        (m) => m.encounterId === note.encounterId && m.key === 'heartRate',
-      )?.value;
+      const rate = shownReading(patient, note, 'heartRate')?.value;
       if (rate === undefined) continue;
       if (rate > normalRateLimit(age)) {
         fast++;

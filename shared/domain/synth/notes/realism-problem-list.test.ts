@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditions, type ConditionKey, type MeasurementKey } from '../catalog';
 import { renderCohortPatient } from '../cohort';
-import { ageOn, withoutPhi } from './realism.test-helper';
+import { ageOn, shownReading, withoutPhi } from './realism.test-helper';
 
 const options = {
   patients: 400,
@@ -56,14 +56,8 @@ describe('Synthetic notes: problem lists against the numbers', () => {
       for (const note of notes) {
         const text = withoutPhi(note);
         const age = ageOn(patient.demographics.birthDate, note.date);
-        // The latest reading at the note's encounter: the one the note shows.
-        const value = (k: MeasurementKey) =>
-          patient.measurements
-            .filter((m) => m.key === k && m.encounterId === note.encounterId)
-            .reduce<(typeof patient.measurements)[number] | undefined>(
-              (a, m) => (!a || a.at <= m.at ? m : a),
-              undefined,
-            );
+        // The reading the note shows (its own vital-sign set on a stay).
+        const value = (k: MeasurementKey) => shownReading(patient, note, k);
         for (const e of note.entities) {
           const key = e.code === undefined ? undefined : keyOfCode.get(e.code);
           if (!key || e.assertion !== 'present') continue;

@@ -1,5 +1,6 @@
 // Test helpers (synth/notes): reading generated notes against the true state.
-import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter } from '../model';
+import { measurements as catalog } from '../catalog';
+import type { EntitySpan, SynthNote, SynthPatient, TrueEncounter, TrueMeasurement } from '../model';
 
 /** The note's text with its PHI spans masked (names like "Truman" must not count as words). */
 export function withoutPhi(note: SynthNote): string {
@@ -62,4 +63,24 @@ export function acsWeighed(note: SynthNote, text: string = note.text): EntitySpa
       (e.assertion === 'possible' || e.assertion === 'negated') &&
       !/famil|\bFHx?\b|\bno known\b|\bhistory\b/i.test(lineOf(text, e)),
   );
+}
+
+/**
+ * The reading of `key` a note shows: of the note's encounter, for a vital sign the latest taken by the
+ * note's local time, or the first when none was (since 1.7.0 a stay has a vital-sign set every 12 hours and each
+ * note shows its own; notes/context.ts measurementsAsOf, written here independently).
+ */
+export function shownReading(
+  patient: SynthPatient,
+  note: SynthNote,
+  key: TrueMeasurement['key'],
+): TrueMeasurement | undefined {
+  const limit = note.date.slice(0, 16);
+  const list = patient.measurements
+    .filter((m) => m.encounterId === note.encounterId && m.key === key)
+    .sort((a, b) => (a.at.slice(0, 16) < b.at.slice(0, 16) ? -1 : 1));
+  // Labs and scores: the note has all of the encounter's; the latest is the one it judges by.
+  if (catalog[key].category !== 'vital-signs') return list[list.length - 1];
+  const by = list.filter((m) => m.at.slice(0, 16) <= limit);
+  return by.length > 0 ? by[by.length - 1] : list[0];
 }
