@@ -24,7 +24,8 @@ export interface PatientFacts {
   /** A spouse, parent or child who brings the patient in or is the contact. */
   relative: Person;
   relativeRole: string;
-  surgeries: { procedure: ProcedureKey; year: number }[];
+  /** Operations, by year; `date` (YYYY-MM-DD) where the day is known: not in a note before it. */
+  surgeries: { procedure: ProcedureKey; year: number; date?: string }[];
   alcohol: 'none' | 'social' | 'moderate';
   occupationIndex: number;
   employerIndex: number;
@@ -103,6 +104,18 @@ export function patientFacts(patient: SynthPatient, rng: Rng): PatientFacts {
         surgeries.push({ procedure, year: Number(c.onset.slice(0, 4)) + rng.int(0, 1) });
       }
     }
+  }
+  // A colorectal cancer of stage I-III was resected 3 weeks after its diagnosis (generator choice;
+  // adjuvant capecitabine starts 4-12 weeks after it: state/cancer-therapy.ts) (1.7.0; until 1.6.0 no
+  // patient had a colectomy, while stage III was on adjuvant capecitabine "after resection"):
+  // colectomy with regional lymphadenectomy is the primary treatment of non-metastatic colon cancer
+  // (NCCN Colon Cancer v3.2024, COL-2/COL-3; rectal cancer after neoadjuvant therapy: NCCN Rectal
+  // Cancer v3.2024). Stage IV primaries are mostly left in place (NCCN COL-9; generator choice: none).
+  // No draw: every other fact keeps its stream.
+  const colorectal = patient.conditions.find((c) => c.key === 'colorectal-cancer');
+  if (colorectal && colorectal.severity !== 'IV') {
+    const date = shiftDate(colorectal.onset.slice(0, 10), 21);
+    surgeries.push({ procedure: 'partialColectomy', year: Number(date.slice(0, 4)), date });
   }
   for (const [procedure, share] of incidentalSurgery) {
     if (rng.chance(share)) surgeries.push({ procedure, year: birthYear + rng.int(6, 40) });

@@ -6,7 +6,7 @@ import { renderCohortPatient } from '../cohort';
 import type { CohortOptions, SynthNote, SynthPatient, TrueCondition } from '../model';
 import { generatePatientState } from '../state/patient';
 import { cancerKeys, cancerPhase } from './cancer';
-import { daysBetween } from './context';
+import { daysBetween, shiftDate } from './context';
 import { conditionForCode } from './lexicon/conditions';
 import { symptoms } from './lexicon/symptoms';
 
@@ -42,6 +42,8 @@ function cancerLines(
   }
   return out;
 }
+
+const daysAfter = (iso: string, days: number) => shiftDate(iso.slice(0, 10), days);
 
 const chronicWording =
   /^[^.;\n]{0,40}?\b(?:controlled|no changes|continue to monitor|followed by pcp)\b/;
@@ -128,5 +130,30 @@ describe('Synthetic notes: cancers', () => {
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('gives a colorectal cancer of stage I-III its colectomy, in notes after the operation only (1.7.0: none had one)', () => {
+    const partialColectomy = '43075005';
+    const wrong: string[] = [];
+    let resected = 0;
+    let told = 0;
+    for (const { patient, notes } of cohort) {
+      const colorectal = patient.conditions.find((c) => c.key === 'colorectal-cancer');
+      const operated =
+        colorectal && colorectal.severity !== 'IV' ? daysAfter(colorectal.onset, 21) : undefined;
+      const later = notes.filter((n) => operated !== undefined && n.date.slice(0, 10) >= operated);
+      if (later.some((n) => /past surgical history|surgical history|\bpshx?\b/i.test(n.text))) {
+        resected++;
+        if (later.some((n) => n.entities.some((e) => e.code === partialColectomy))) told++;
+      }
+      for (const note of notes) {
+        if (!note.entities.some((e) => e.code === partialColectomy)) continue;
+        if (operated === undefined || note.date.slice(0, 10) < operated)
+          wrong.push(`${note.id}: colectomy ${operated ?? 'never done'} in a note of ${note.date}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(resected).toBeGreaterThan(5);
+    expect(told / resected).toBeGreaterThan(0.8);
   });
 });

@@ -31,6 +31,8 @@ export const procedures = {
   cabg: t('232717009', 'Coronary artery bypass graft', ['coronary artery bypass grafting', 'bypass surgery'], ['CABG']),
   pci: t('415070008', 'Percutaneous coronary intervention', ['percutaneous coronary intervention', 'coronary stent placement'], ['PCI']),
   lumpectomy: t('392021009', 'Lumpectomy of breast', ['lumpectomy', 'partial mastectomy']),
+  // A segmental colectomy, the curative operation for non-metastatic colon cancer (patientFacts).
+  partialColectomy: t('43075005', 'Partial resection of colon', ['partial colectomy', 'hemicolectomy', 'partial resection of colon']),
   // The studies that rule out a stroke or a pulmonary embolism (`ruleOutStudy`). SNOMED CT US Edition
   // concepts (the International Edition has no contrast-specific ones), display names as in the
   // Belgian eHealth diagnostic imaging value set (be-vs-diagnostic-imaging-procedure); the CTPA's

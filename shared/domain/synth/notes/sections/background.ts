@@ -216,11 +216,14 @@ const surgeryItems = bank(
   '{proc} ({year}){, uncomplicated|}',
 );
 
-/** The PSH section: operations done by the note's year. */
+/** The PSH section: operations done by the note's year (by its day where the day is known). */
 export function writePsh(c: Composer): void {
   writeHeader(c, 'psh');
   const year = Number(c.truth.date.slice(0, 4));
-  const done = c.truth.facts.surgeries.filter((s) => s.year <= year);
+  const day = c.truth.date.slice(0, 10);
+  const done = c.truth.facts.surgeries.filter(
+    (s) => s.year <= year && (s.date === undefined || s.date <= day),
+  );
   if (done.length === 0) {
     c.b.text(
       c.rng.pick(['None.', 'No prior surgeries.', 'Denies surgical history.', 'None reported.']),
