@@ -11,7 +11,7 @@ import { conditionsAt } from './context';
 import { generateNotes } from './generate';
 import { anatomy, type AnatomyKey } from './lexicon/clinical';
 import { reasonSymptoms, symptoms, type SymptomKey } from './lexicon/symptoms';
-import { notesInContext, shownReading } from './realism.test-helper';
+import { normalRateLimit, notesInContext, shownReading } from './realism.test-helper';
 
 const options = {
   patients: 500,
@@ -48,10 +48,6 @@ const hasAt = (patient: SynthPatient, date: string, key: ConditionKey): boolean 
   conditionsAt(patient, date.slice(0, 10)).some(
     (c) => c.condition.key === key && c.assertion === 'present',
   );
-
-/** Upper limit of a normal awake heart rate by age (PALS 2020). */
-const normalRateLimit = (age: number): number =>
-  age < 1 ? 180 : age < 3 ? 140 : age < 6 ? 120 : age < 12 ? 118 : 100;
 
 describe('Physical exams of generated patients, generator 1.5.0', () => {
   it('find abdominal tenderness only with abdominal pain, and then usually (1.4.0: a third of all notes)', () => {

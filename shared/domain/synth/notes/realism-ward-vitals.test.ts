@@ -8,6 +8,7 @@ import type { SynthNote, SynthPatient, TrueMeasurement } from '../model';
 import { patientRng, Rng } from '../rng';
 import { generatePatientState } from '../state/patient';
 import { generateNotes } from './generate';
+import { normalRateLimit } from './realism.test-helper';
 
 const options = {
   patients: 2500,
@@ -76,10 +77,6 @@ const stayNotes = (kind: SynthNote['kind']) =>
       }))
       .filter(({ encounter }) => encounter.kind === 'inpatient'),
   );
-
-/** Upper limit of a normal awake heart rate by age (PALS 2020). */
-const normalRateLimit = (age: number): number =>
-  age < 1 ? 180 : age < 3 ? 140 : age < 6 ? 120 : age < 12 ? 118 : 100;
 
 describe('Notes of inpatient stays: the vitals of their own day', () => {
   it('show a progress note the ward set of its morning, not the admission set', () => {

@@ -84,3 +84,7 @@ export function shownReading(
   const by = list.filter((m) => m.at.slice(0, 16) <= limit);
   return by.length > 0 ? by[by.length - 1] : list[0];
 }
+
+/** Upper limit of a normal awake heart rate by age (PALS 2020), written here independently of the notes. */
+export const normalRateLimit = (age: number): number =>
+  age < 1 ? 180 : age < 3 ? 140 : age < 6 ? 120 : age < 12 ? 118 : 100;

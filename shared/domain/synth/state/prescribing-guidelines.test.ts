@@ -1,10 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConditionKey } from '../catalog';
 import type { CohortOptions, SynthPatient, TrueMedication } from '../model';
 import { dayFromIso, daysFromCivil } from './calendar';
 import { drugs, type DrugKey } from './drugs';
-import { generatePatientState } from './patient';
-import { activeOn, classOf, endOf, has, onsetOf, share, startOf } from './prescribing.test-helper';
+import {
+  activeOn,
+  classOf,
+  endOf,
+  has,
+  onsetOf,
+  share,
+  startOf,
+  stateCohortBeforeAll,
+} from './prescribing.test-helper';
 import { daptDays, p2y12Inhibitors } from './vascular-prescribing';
 
 const options: CohortOptions = {
@@ -15,11 +23,7 @@ const options: CohortOptions = {
   asOf: '2026-01-01',
 };
 const asOfDay = dayFromIso(options.asOf);
-const cohort: SynthPatient[] = [];
-
-beforeAll(() => {
-  for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
-});
+const cohort = stateCohortBeforeAll(options);
 
 const isP2y12 = (m: TrueMedication) => p2y12Inhibitors.has(m.key as DrugKey);
 

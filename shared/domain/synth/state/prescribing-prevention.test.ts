@@ -1,12 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pooledCohortRisk } from '../../risk/pooled-cohort';
 import { renderDosage } from '../fhir/dosage';
 import type { CohortOptions, SynthPatient, TrueMedication } from '../model';
 import { addYears, dayFromIso, daysFromCivil, wholeYears } from './calendar';
 import { highIntensityStatins } from './cardiometabolic-prescribing';
 import type { DrugKey } from './drugs';
-import { generatePatientState } from './patient';
-import { activeOn, classOf, has, onsetOf, share, startOf } from './prescribing.test-helper';
+import {
+  activeOn,
+  classOf,
+  has,
+  onsetOf,
+  share,
+  startOf,
+  stateCohortBeforeAll,
+} from './prescribing.test-helper';
 
 const options: CohortOptions = {
   patients: 16000,
@@ -16,11 +23,7 @@ const options: CohortOptions = {
   asOf: '2026-01-01',
 };
 const asOfDay = dayFromIso(options.asOf);
-const cohort: SynthPatient[] = [];
-
-beforeAll(() => {
-  for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
-});
+const cohort = stateCohortBeforeAll(options);
 
 const birthDay = (p: SynthPatient) => dayFromIso(p.demographics.birthDate);
 const glp1s = (p: SynthPatient) =>

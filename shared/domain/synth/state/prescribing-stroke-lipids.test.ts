@@ -1,10 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CohortOptions, SynthPatient } from '../model';
 import { dayFromIso, daysFromCivil } from './calendar';
 import { highIntensityStatins } from './cardiometabolic-prescribing';
 import type { DrugKey } from './drugs';
-import { generatePatientState } from './patient';
-import { activeOn, classOf, endOf, has, onsetOf, share, startOf } from './prescribing.test-helper';
+import {
+  activeOn,
+  classOf,
+  endOf,
+  has,
+  onsetOf,
+  share,
+  startOf,
+  stateCohortBeforeAll,
+} from './prescribing.test-helper';
 
 const options: CohortOptions = {
   patients: 16000,
@@ -14,11 +22,7 @@ const options: CohortOptions = {
   asOf: '2026-01-01',
 };
 const asOfDay = dayFromIso(options.asOf);
-const cohort: SynthPatient[] = [];
-
-beforeAll(() => {
-  for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
-});
+const cohort = stateCohortBeforeAll(options);
 
 const ascvd = (p: SynthPatient) =>
   (['coronary-disease', 'myocardial-infarction', 'stroke'] as const).some((k) => has(p, k));

@@ -1,9 +1,20 @@
 // Test helpers (synth/state): reading a generated cohort's prescriptions against a guideline.
+import { beforeAll } from 'vitest';
 import type { ConditionKey } from '../catalog';
-import type { SynthPatient, TrueMedication } from '../model';
+import type { CohortOptions, SynthPatient, TrueMedication } from '../model';
 import { dayFromIso } from './calendar';
 import { drugs, type DrugKey } from './drugs';
 import type { DrugClass } from './medication-catalog';
+import { generatePatientState } from './patient';
+
+/** The patient states of the cohort `options`, generated once before the suite's tests run. */
+export function stateCohortBeforeAll(options: CohortOptions): SynthPatient[] {
+  const cohort: SynthPatient[] = [];
+  beforeAll(() => {
+    for (let i = 0; i < options.patients; i++) cohort.push(generatePatientState(options, i));
+  });
+  return cohort;
+}
 
 export const has = (p: SynthPatient, key: ConditionKey): boolean =>
   p.conditions.some((c) => c.key === key);
