@@ -38,4 +38,13 @@ describe('Function: detectSections', () => {
     expect(sectionAt(sections, at)?.kind).toBe('family-history');
     expect(sections[1]!.bodyStart).toBe(text.indexOf('asthma'));
   });
+
+  it('reads a discharge summary\'s "Vitals at discharge:" as the exam, not as the allergies above it', () => {
+    const text =
+      'Drug allergies\nPatient has no known allergies.\nVitals at discharge: BP 115/61, HR 92';
+    expect(kinds(text)).toEqual(['allergies', 'physical-exam']);
+    expect(sectionAt(detectSections(text), text.indexOf('BP'))?.kind).toBe('physical-exam');
+    expect(kinds('VS at discharge: BP: 157/90 mmHg')).toEqual(['physical-exam']);
+    expect(kinds('Discharge vitals: BP 123/63 | P: 65')).toEqual(['physical-exam']);
+  });
 });

@@ -15,7 +15,7 @@ const names: Readonly<Record<SectionKind, string>> = {
   medications: 'medications|meds|home medications|home meds|outpatient medications|current medications|discharge medications|medication list|medications on admission|admission medications|current meds|medications at discharge',
   allergies: 'allergies|all|allergies and intolerances|drug allergies|allergy|allergies/intolerances|adverse reactions',
   ros: 'review of systems|ros|systems review|review of symptoms',
-  'physical-exam': 'physical exam|physical examination|pe|exam|examination|vital signs|vitals|vs|objective|on exam',
+  'physical-exam': 'physical exam|physical examination|pe|exam|examination|vital signs|vitals|vs|objective|on exam|discharge vitals|vitals at discharge|vs at discharge|discharge vital signs|vital signs at discharge|discharge exam|exam at discharge',
   results: 'results|labs|pertinent results|laboratory data|lab results|data|imaging|studies|laboratory|diagnostics|pertinent labs|labs and imaging',
   'assessment-plan': 'assessment and plan|a/p|a&p|assessment/plan|impression/plan|impression and plan|assessment|plan|impression|a+p|assessment & plan|discharge diagnosis|discharge diagnoses|diagnoses|diagnosis|hospital course|brief hospital course',
   instructions: 'discharge instructions|instructions|follow-up|follow up|patient instructions|return precautions|disposition|discharge plan',
