@@ -172,3 +172,16 @@ describe('Cancer therapy: stage III colorectal cancer (adjuvant capecitabine)', 
     expect(early.some((c) => c.stage === 'III' && c.onset < firstDiagnosis + 1500)).toBe(true);
   });
 });
+
+describe('Cancer therapy: capecitabine dose by body-surface area', () => {
+  it('takes the Mosteller BSA of a published example and rounds the dose to 500 mg tablets', () => {
+    // Mosteller RD, N Engl J Med 1987;317:1098: BSA = sqrt(height cm x weight kg / 3600); 180 cm and
+    // 80 kg give sqrt(4) = 2.00 m², 160 cm and 60 kg 1.63 m².
+    expect(bodySurfaceArea(180, 80)).toBe(2);
+    expect(bodySurfaceArea(160, 60)).toBeCloseTo(1.633, 3);
+    // XELODA PI 2.2: 1250 mg/m² twice daily; at 2.00 m² 2,500 mg, five 500 mg tablets; 1000 mg/m²
+    // (CAPOX) at 1.63 m² 1,633 mg, three tablets (1,500 mg) to the nearest tablet.
+    expect(capecitabineTablets(1250, 180, 80)).toBe(5);
+    expect(capecitabineTablets(1000, 160, 60)).toBe(3);
+  });
+});
