@@ -1,6 +1,7 @@
 // Domain (recommend/safety): every safety check for a drug in this patient — allergies, interactions
 // with what the patient takes (and the rest of the proposed regimen), kidney, liver, pregnancy, age,
 // duplicate therapy and pharmacogenomic conflicts (CPIC, via the pgx module).
+import { cpicActionKind } from '../../pgx/cpic-action-kind';
 import { classesOf } from '../drugs';
 import type { SafetyWarning, WarningSeverity } from '../model';
 import type { PatientFacts } from '../patient-facts';
@@ -74,7 +75,6 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
       note: facts.pgx ? 'no actionable CPIC genotype for this drug' : 'no PGx profile given',
       source: facts.pgx ? 'CPIC guidelines via the pgx module' : 'none',
     };
-  const text = `${cpic.action} ${cpic.text}`;
   const gene = cpic.gene ?? cpic.genes?.join('+') ?? '';
   const base = {
     kind: 'pgx' as const,
@@ -82,44 +82,17 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
     source: cpic.source,
     evidence: [`${gene} ${cpic.phenotype}`],
   };
-  if (/contraindicated/i.test(text))
-    return {
-      value: 0,
-      note: cpic.action,
-      source: cpic.source,
-      warning: {
-        ...base,
-        severity: 'contraindicated',
-        message: `${gene} ${cpic.phenotype}: ${cpic.action}`,
-      },
-    };
-  if (/not recommended|avoid|alternative|select another/i.test(text))
-    return {
-      value: 0,
-      note: cpic.action,
-      source: cpic.source,
-      warning: { ...base, severity: 'major', message: `${gene} ${cpic.phenotype}: ${cpic.action}` },
-    };
-  // "Prescribe desired starting dose and adjust doses based on disease-specific guidelines" is
-  // standard dosing, not a genotype-driven change.
-  if (
-    /desired starting dose|standard (starting )?dos|label-recommended|per standard dosing/i.test(
-      cpic.action,
-    )
-  )
-    return { value: 1, note: cpic.action, source: cpic.source };
-  if (/reduc|decreas|lower|increas|higher|titrat|50%|adjust/i.test(cpic.action))
-    return {
-      value: 0.6,
-      note: cpic.action,
-      source: cpic.source,
-      warning: {
-        ...base,
-        severity: 'moderate',
-        message: `${gene} ${cpic.phenotype}: ${cpic.action}`,
-      },
-    };
-  return { value: 1, note: cpic.action, source: cpic.source };
+  const kind = cpicActionKind(cpic.text);
+  if (kind === 'standard') return { value: 1, note: cpic.action, source: cpic.source };
+  const severity = (
+    { contraindicated: 'contraindicated', avoid: 'major', dose: 'moderate' } as const
+  )[kind];
+  return {
+    value: kind === 'dose' ? 0.6 : 0,
+    note: cpic.action,
+    source: cpic.source,
+    warning: { ...base, severity, message: `${gene} ${cpic.phenotype}: ${cpic.action}` },
+  };
 }
 
 /** What the patient takes, as (ingredient, source) pairs. */
