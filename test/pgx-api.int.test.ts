@@ -23,6 +23,11 @@ const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const vcfKey = keyLayout.raw(hospital, 'b1', 'genotypes.vcf');
 /** CYP2C19 *2/*2 (rs4244285 G>A homozygous, PharmCAT CYP2C19 definition), every other gene reference. */
 const vcf = singleSampleVcf('p1', genomeGenotypes({ CYP2C19: ['*2', '*2'] }));
+/** DPYD c.1905+1G>A (*2A) heterozygous (activity score 1), on adjuvant capecitabine. */
+const dpydVcf = singleSampleVcf(
+  'p2',
+  genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }),
+);
 
 interface Report {
   medicationReview: {
@@ -52,6 +57,7 @@ async function allItems(table: Table, partition: string): Promise<Item[]> {
 describe('Function: api (PGx from stored genotypes)', () => {
   let stack: TestStack;
   let id: string;
+  let capecitabineId: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -74,8 +80,29 @@ describe('Function: api (PGx from stored genotypes)', () => {
       ndjson(...record),
     );
     await stack.deps.objects.put('raw', vcfKey, vcf);
+    // p2 takes capecitabine as caregraph synth writes it (RxNorm SCD 200328, a 14-of-21-day cycle).
+    const p2 = { reference: 'Patient/p2' };
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b2', 'record.ndjson'),
+      ndjson(
+        { ...patient({ id: 'p2', age: 64, sex: 'female' }) },
+        { ...condition(icd.colorectalCancer, '363406005', recent), subject: p2 },
+        {
+          ...medication('capecitabine 500 MG Oral Tablet'),
+          subject: p2,
+          medicationCodeableConcept: {
+            coding: [
+              { system: rxnorm, code: '200328', display: 'capecitabine 500 MG Oral Tablet' },
+            ],
+          },
+        },
+      ),
+    );
+    await stack.deps.objects.put('raw', keyLayout.raw(hospital, 'b2', 'genotypes.vcf'), dpydVcf);
     await stack.settled();
     id = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
+    capecitabineId = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p2');
   });
   afterAll(async () => stack?.stop());
 
@@ -90,6 +117,24 @@ describe('Function: api (PGx from stored genotypes)', () => {
       expect.objectContaining({ kind: 'pgx', message: expect.stringMatching(/Poor Metabolizer/) }),
     );
     expect(alert.suggestion).toMatch(/prasugrel or ticagrelor/);
+  });
+
+  it('warns that capecitabine needs half the starting dose for a DPYD *2A heterozygote (CPIC 2017)', async () => {
+    // Act
+    const response = await apiGet(stack, `/patients/${capecitabineId}/recommendations`, hospital);
+    // Assess
+    expect(response.status).toBe(200);
+    const report = response.body as unknown as Report;
+    const alert = report.medicationReview.find((a) => a.drug === 'capecitabine')!;
+    expect(alert.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'pgx',
+        message: expect.stringMatching(
+          /^DPYD Intermediate Metabolizer: Reduce starting dose by 50%/,
+        ),
+      }),
+    ]);
+    expect(alert.suggestion).toMatch(/^Reduce starting dose by 50%/);
   });
 
   it('serves the profile at GET /patients/{id}/pgx, outside-call genes not tested, and audits the read', async () => {

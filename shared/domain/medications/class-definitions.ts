@@ -174,6 +174,21 @@ export const drugClassDefinitions = {
   // No single ATC group: kinase inhibitors (L01E), monoclonal antibodies (L01F), PARP inhibitors
   // (L01XK), KRAS G12C inhibitors and fulvestrant (L02BA03) as the recommender's oncology rules use them.
   targeted_cancer_therapy: { label: 'targeted cancer therapy', atc: [] },
+  // The drugs of CPIC's gene-drug guidelines outside the classes above, so that a genotype can bear on
+  // them in a medication review (CPIC DPYD 2017/2024 update, TPMT/NUDT15 2018, CYP3A5 2015,
+  // CYP2B6 2019, UGT1A1 2015, CYP2C9/HLA-B phenytoin 2020, HLA carbamazepine 2017, HLA-B abacavir
+  // 2014 and allopurinol 2015).
+  fluoropyrimidine: atcGroup('fluoropyrimidine', 'L01BC02', 'L01BC06', 'L01BC53'),
+  thiopurine: atcGroup('thiopurine', 'L01BB02', 'L01BB03', 'L04AX01'),
+  calcineurin_inhibitor: atcGroup('calcineurin inhibitor', 'L04AD'),
+  antiepileptic: atcGroup('antiepileptic', 'N03A'),
+  antiretroviral: atcGroup(
+    'HIV antiretroviral (protease inhibitor, nucleoside or non-nucleoside reverse transcriptase inhibitor)',
+    'J05AE',
+    'J05AF',
+    'J05AG',
+  ),
+  xanthine_oxidase_inhibitor: atcGroup('xanthine oxidase inhibitor', 'M04AA'),
 } as const satisfies Record<string, DrugClassDefinition>;
 
 export type DrugClassKey = keyof typeof drugClassDefinitions;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drugs as seedDrugs } from '../kg/seed/concepts';
+import { cpicDrugs } from '../pgx/cpic-recommendations';
 import { cardiometabolicDrugs } from '../nlp/vocabulary/drugs-cardiometabolic';
 import {
   oncologyAndOtherDrugs,
@@ -10,6 +11,7 @@ import {
   classesOfIngredient,
   drugClassDefinitions,
   ingredientCatalog,
+  ingredientNamed,
   ingredientsNamedIn,
   ingredientsOfClass,
   isInClass,
@@ -58,6 +60,18 @@ describe('Table: the drug-class catalog', () => {
     // Assess
     expect(disagreeing.map((i) => [i.name, i.rxnorm])).toEqual([]);
     expect(ingredientCatalog.filter((i) => i.rxnorm).length).toBeGreaterThan(80);
+  });
+
+  it('knows every drug of the encoded CPIC guidelines, so a genotype can bear on what a patient takes', () => {
+    // A drug the catalog does not know is never an ingredient of a medication, and so never meets
+    // its CPIC recommendation in a medication review (capecitabine and DPYD, azathioprine and TPMT...).
+    const unknown = cpicDrugs().filter((d) => ingredientNamed(d)?.name !== d);
+    expect(unknown).toEqual([]);
+    expect(ingredientsNamedIn('capecitabine 500 MG Oral Tablet')).toEqual(['capecitabine']);
+    expect(ingredientsNamedIn('5-fluorouracil 50 MG/ML Injectable Solution')).toEqual([
+      'fluorouracil',
+    ]);
+    expect(classesOfIngredient('tioguanine')).toEqual(['thiopurine']);
   });
 });
 

@@ -157,4 +157,19 @@ export const otherIngredients: readonly Ingredient[] = [
   d('olaparib', '', 'targeted_cancer_therapy'),
   d('alpelisib', '', 'targeted_cancer_therapy'),
   d('fulvestrant', '', 'targeted_cancer_therapy'),
+  d('capecitabine', '194000', 'fluoropyrimidine'),
+  d('fluorouracil', '4492', 'fluoropyrimidine'),
+  d('mercaptopurine', '103', 'thiopurine'),
+  d('thioguanine|tioguanine', '10485', 'thiopurine'),
+  d('azathioprine', '1256', 'thiopurine'),
+  d('tacrolimus', '42316', 'calcineurin_inhibitor'),
+
+  // The other drugs of CPIC's gene-drug guidelines (anti-infectives J05, antiepileptics N03, M04).
+  d('efavirenz', '195085', 'antiretroviral'),
+  d('atazanavir', '343047', 'antiretroviral'),
+  d('abacavir', '190521', 'antiretroviral'),
+  d('phenytoin', '8183', 'antiepileptic'),
+  d('fosphenytoin', '', 'antiepileptic'),
+  d('carbamazepine', '2002', 'antiepileptic'),
+  d('allopurinol', '519', 'xanthine_oxidase_inhibitor'),
 ];

@@ -1,6 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { genomeGenotypes } from '../pgx/genotypes.testkit';
+import { parseOutsideCalls } from '../pgx/outside-calls';
 import { pgxProfile } from '../pgx/profile';
 import { ValidationError } from '../errors';
 import { recommendFor } from './recommend-for';
@@ -122,6 +123,50 @@ describe('Function: recommendFor — antiplatelet therapy and CYP2C19 (CPIC 2022
     )!;
     expect(prasugrel.blocked).toBe(true);
     expect(prasugrel.warnings[0]!.message).toMatch(/stroke/);
+  });
+});
+
+describe('Function: recommendFor — the medication review against every CPIC gene-drug pair', () => {
+  const on = (med: string) => [patient({ age: 58, sex: 'female' }), medication(med)];
+  const review = async (med: string, pgx: ReturnType<typeof pgxProfile>) =>
+    (await recommendFor({}, { resources: on(med), pgx, at })).medicationReview;
+
+  it('flags capecitabine for a DPYD c.1905+1G>A heterozygote: half the starting dose (CPIC 2017, activity score 1)', async () => {
+    // Prepare
+    const pgx = pgxProfile(genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }));
+    // Act
+    const alerts = await review('capecitabine 500 MG Oral Tablet', pgx);
+    // Assess
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      drug: 'capecitabine',
+      warnings: [{ kind: 'pgx', severity: 'moderate' }],
+    });
+    expect(alerts[0]!.warnings[0]!.message).toMatch(
+      /^DPYD Intermediate Metabolizer: Reduce starting dose by 50%/,
+    );
+    expect(alerts[0]!.suggestion).toMatch(/^Reduce starting dose by 50%/);
+  });
+
+  it('flags azathioprine for TPMT *3A/*3A and carbamazepine for HLA-B*15:02 as major; nothing for TPMT *1/*1', async () => {
+    const tpmtPoor = pgxProfile(genomeGenotypes({ TPMT: ['*3A', '*3A'] }));
+    expect((await review('azathioprine 50 MG Oral Tablet', tpmtPoor))[0]).toMatchObject({
+      drug: 'azathioprine',
+      warnings: [{ kind: 'pgx', severity: 'major' }],
+    });
+    const hla = pgxProfile(genomeGenotypes(), parseOutsideCalls('HLA-B\t*15:02/*07:02\n'));
+    expect((await review('carbamazepine 200 MG Oral Tablet', hla))[0]).toMatchObject({
+      drug: 'carbamazepine',
+      warnings: [{ kind: 'pgx', severity: 'major' }],
+    });
+    expect(await review('azathioprine 50 MG Oral Tablet', pgxProfile(genomeGenotypes()))).toEqual(
+      [],
+    );
+  });
+
+  it('raises no alarm where CPIC says there is no need to avoid atazanavir (UGT1A1 *1/*28)', async () => {
+    const pgx = pgxProfile(genomeGenotypes({ UGT1A1: ['*1', '*28'] }));
+    expect(await review('atazanavir 300 MG Oral Capsule', pgx)).toEqual([]);
   });
 });
 
