@@ -155,6 +155,32 @@ export const interactionTable: readonly Interaction[] = [
     effect: 'strong CYP2D6 inhibition lowers endoxifen',
     source: 'CPIC CYP2D6 and tamoxifen guideline 2018 (Goetz MP et al. CPT 2018;103:770)',
   },
+  {
+    a: { drugs: ['capecitabine', 'fluorouracil'] },
+    b: { classes: ['vitamin_k_antagonist'] },
+    severity: 'major',
+    effect:
+      'raised INR and bleeding, including death, from days to months after starting; monitor INR often and adjust the warfarin dose',
+    source:
+      'XELODA (capecitabine) US prescribing information 2015, boxed warning (XELODA-warfarin interaction); FDA MedWatch 2001',
+  },
+  {
+    a: { drugs: ['azathioprine', 'mercaptopurine'] },
+    b: { classes: ['xanthine_oxidase_inhibitor'] },
+    severity: 'major',
+    effect:
+      'xanthine oxidase inhibition blocks thiopurine inactivation: myelosuppression; give one-third to one-quarter of the usual thiopurine dose',
+    source:
+      'Imuran (azathioprine) US prescribing information, Drug Interactions (use with allopurinol); Purinethol (mercaptopurine) US prescribing information, Dosage and Administration (allopurinol)',
+  },
+  {
+    a: { drugs: ['tacrolimus'] },
+    b: cyp3a4Strong,
+    severity: 'major',
+    effect:
+      'strong CYP3A4 inhibition raises tacrolimus levels: nephrotoxicity, neurotoxicity, QT prolongation; reduce the dose and follow trough levels',
+    source: 'Prograf (tacrolimus) US prescribing information 2021, section 7 (CYP3A inhibitors)',
+  },
 ];
 
 function matches(drug: string, side: Side): boolean {

@@ -24,6 +24,10 @@ describe('Function: interactionWarnings', () => {
     ['lisinopril', 'spironolactone', 'moderate'],
     ['methotrexate', 'trimethoprim', 'major'],
     ['lisinopril', 'losartan', 'major'],
+    ['capecitabine', 'warfarin', 'major'],
+    ['azathioprine', 'allopurinol', 'major'],
+    ['mercaptopurine', 'allopurinol', 'major'],
+    ['tacrolimus', 'clarithromycin', 'major'],
   ])('grades %s + %s as %s, naming the other drug and a source', (drug, other, severity) => {
     const [w] = interactionWarnings(drug, current(other));
     expect(w).toMatchObject({ kind: 'interaction', severity, drug });
