@@ -174,6 +174,60 @@ describe('Class: AssertionClassifier, past-date anchors', () => {
   });
 });
 
+describe('Class: AssertionClassifier, who is speaking and what a list covers', () => {
+  it.each([
+    // A relative who brings the patient or tells the history is not the experiencer.
+    ['Randy is an 8 y.o. boy here with his mother, Octavia Allen, for [[wheezing]].', 'present'],
+    ['His father is most concerned about {fever} and [[cough]].', 'present'],
+    ['Her mother has noticed [[ear pain]] over the last 3 days.', 'present'],
+    [
+      '2yo girl with fatigue x 48 hours, per mother. Per her mother, [[tiredness]] x 48 hours.',
+      'present',
+    ],
+    // A relative's own conditions, and a relative's denial, keep their reading.
+    ['Her mother has [[breast cancer]].', 'family'],
+    ['His father had an [[MI]] at 50.', 'family'],
+    ['Mother denies [[fever]].', 'negated'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    expect(assertionIn(2025, marked)).toBe(expected);
+  });
+
+  it('negates every mention of a list a sentence-final "denied" closes, however long the list', () => {
+    const text =
+      'Systems Review: {Coughing}, {wheezing}, {blood in stool}, {leg swelling}, and {rash}: denied.';
+    expect(assertionIn(2025, text.replace('{Coughing}', '[[Coughing]]'))).toBe('negated');
+    // Not across words that are no mentions: the reach is then the usual 40 characters.
+    expect(
+      assertionIn(
+        2025,
+        '[[Coughing]] at night that wakes him and worse on exertion, rash: denied.',
+      ),
+    ).toBe('present');
+  });
+
+  it('dates only the indication of a medicine, not the medicines listed after it', () => {
+    const list =
+      'aspirin 81 mg daily for h/o {myocardial infarction}, [[metoprolol succinate]] 25 mg daily';
+    expect(assertionIn(2025, list, { type: 'Chemical' })).toBe('present');
+    expect(
+      assertionIn(
+        2025,
+        'aspirin 81 mg daily for h/o [[myocardial infarction]], {metoprolol} 25 mg',
+        {
+          type: 'Disease',
+          chronic: false,
+        },
+      ),
+    ).toBe('historical');
+  });
+
+  it('ends a history at "p/w": the presenting complaint is current', () => {
+    expect(assertionIn(2025, '53 yo M w/ history of {stroke} p/w [[cough]] x 7 days.')).toBe(
+      'present',
+    );
+  });
+});
+
 describe('Fixture: negation-200 (203 hand-annotated sentences in six note styles)', () => {
   it('agrees with the negation labels on at least 90% of sentences', () => {
     const records = parseNegationFixture(

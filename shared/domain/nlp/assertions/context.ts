@@ -114,6 +114,9 @@ function readToken(lower: string): string {
 /** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */
 const postReach = 40;
 
+/** What separates the mentions of a list: commas, semicolons, colons, slashes, "and", "or". */
+const listSeparators = /^(?:[\s,;:/&]|\b(?:and|or|any|no)\b)*$/i;
+
 /** Assertion of each span, reusing sentence and trigger scans across the spans of one text. */
 export class AssertionClassifier {
   private readonly cueCache = new Map<number, CueMatch[]>();
@@ -151,6 +154,7 @@ export class AssertionClassifier {
     const found = applicable(matches, start, end, {
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
+      onlyMentionsBetween: (a, b) => this.onlyMentionsBetween(a, b),
       type: facts.type,
     });
     const by = (c: string) => found.get(c as CueCategory)?.phrase ?? c;
@@ -182,6 +186,15 @@ export class AssertionClassifier {
   private crossesClause(from: number, to: number): boolean {
     const gap = this.text.slice(from, to);
     if (!gap.includes(';')) return false;
+    return !listSeparators.test(this.withoutMentions(from, to));
+  }
+
+  private onlyMentionsBetween(from: number, to: number): boolean {
+    return listSeparators.test(this.withoutMentions(from, to));
+  }
+
+  /** The text of [from, to) with the mentions in it left out. */
+  private withoutMentions(from: number, to: number): string {
     let rest = '';
     let at = from;
     for (const m of this.mentions) {
@@ -190,7 +203,7 @@ export class AssertionClassifier {
       at = Math.max(at, m.end);
     }
     rest += this.text.slice(at, to);
-    return !/^(?:[\s,;:/&]|\b(?:and|or|any|no)\b)*$/i.test(rest);
+    return rest;
   }
 
   /** ROS shorthand "-dizziness, -chest pain": a hyphen glued to the mention after a list start. */
@@ -287,6 +300,8 @@ type Found = Map<CueCategory, { distance: number; phrase: string }>;
 interface ScopeChecks {
   crossesClause: (from: number, to: number) => boolean;
   mentionBetween: (from: number, to: number) => boolean;
+  /** Nothing but mentions and list separators in [from, to). */
+  onlyMentionsBetween: (from: number, to: number) => boolean;
   type: EntityType | undefined;
 }
 
@@ -321,7 +336,11 @@ function applicable(
       const post = m.cues.find((c) => c.direction === 'post');
       if (!post || post.category === 'pseudo' || post.category === 'stop') continue;
       if (!m.final && m.cues.some((c) => c.direction === 'pre')) continue;
-      if (m.start - end > postReach || stoppedBetween(matches, k - 1, end, 'before')) continue;
+      // Past the reach only through a list of mentions up to a sentence-final trigger ("Coughing,
+      // wheezing, blood in stool, leg swelling, and rash: denied.").
+      const reaches =
+        m.start - end <= postReach || (m.final && checks.onlyMentionsBetween(end, m.start));
+      if (!reaches || stoppedBetween(matches, k - 1, end, 'before')) continue;
       if (crossesClause(end, m.start)) continue;
       if (post.nearestOnly && checks.mentionBetween(end, m.start)) continue;
       note(m, post.category, m.start - end);

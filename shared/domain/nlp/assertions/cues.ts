@@ -46,6 +46,35 @@ const relatives = 'father|mother|dad|mom|grandmother|grandfather|parents|parent|
 const companions = relatives.flatMap((r) =>
   ['by his', 'by her', 'by their', 'with his', 'with her', 'with their'].map((p) => `${p} ${r}`),
 );
+/**
+ * "here with his mother": the same companion after the termination term "here with", which would
+ * otherwise be read first (leftmost-longest) and leave "mother" to read as a family trigger. It
+ * still ends the scope of what came before, as "here with" does.
+ */
+const presentCompanions = relatives.flatMap((r) =>
+  ['here with his', 'here with her', 'here with their'].map((p) => `${p} ${r}`),
+);
+/**
+ * A relative who tells the history of the patient (a child, mostly): "His father reports", "Mother
+ * has noticed", "Her mother is most concerned about", "per mom". What they report is the patient's,
+ * not family history. Verbs of having ("her mother has diabetes", "father had an MI") stay family
+ * triggers, and a relative who denies is not listed, so "Mother denies fever" keeps its negation.
+ */
+// prettier-ignore
+const informantVerbs = 'reports|reported|states|stated|notes|noted|noticed|has noticed|is most concerned about|is concerned about|is worried about|says|describes|feels'.split('|');
+const informants = relatives.flatMap((r) => [
+  ...['', 'his ', 'her ', 'their '].flatMap((p) => informantVerbs.map((v) => `${p}${r} ${v}`)),
+  ...[
+    'per',
+    'per his',
+    'per her',
+    'per their',
+    'according to',
+    'according to his',
+    'according to her',
+    'according to their',
+  ].map((p) => `${p} ${r}`),
+]);
 
 export const cues: readonly Cue[] = [
   // "albuterol q4h PRN wheezing": the symptom is hypothetical, the drug and its indication are not.
@@ -54,6 +83,8 @@ export const cues: readonly Cue[] = [
     nextOnly: ['Symptom'] as const,
   })),
   ...list('pseudo', 'pre', companions.join('|')),
+  ...list('pseudo', 'pre', informants.join('|')),
+  ...list('stop', 'pre', presentCompanions.join('|')),
   ...list(
     'negated',
     'pre',
@@ -103,6 +134,13 @@ export const cues: readonly Cue[] = [
     ].join('|'),
   ).map((c) => ({ ...c, opening: true })),
   ...list('historical', 'post', 'as a teenager|as a teen|in adolescence'),
+  // An indication in a medication list ("aspirin 81 mg for h/o MI, metoprolol 25 mg daily") dates
+  // the indication only, not the medicines listed after it.
+  ...list(
+    'historical',
+    'pre',
+    'for history of|for h/o|for hx of|for prior|for previous|for remote history of|for past history of',
+  ).map((c) => ({ ...c, nearestOnly: true })),
   ...list(
     'pseudo',
     'pre',
@@ -136,6 +174,6 @@ export const cues: readonly Cue[] = [
   ...list(
     'stop',
     'pre',
-    'but|however|although|though|except|aside from|apart from|which|presents|presenting|presented|complains|complaining|c/o|reports|states|who|secondary to|due to|as well as|yet|still|otherwise|whereas|while|now|currently|today|other than|admitted|here for|here with|seen for|followed by',
+    'but|however|although|though|except|aside from|apart from|which|presents|presenting|presented|p/w|complains|complaining|c/o|reports|states|who|secondary to|due to|as well as|yet|still|otherwise|whereas|while|now|currently|today|other than|admitted|here for|here with|seen for|followed by',
   ),
 ];
