@@ -53,6 +53,8 @@ export const drugClassDefinitions = {
   central_alpha_agonist: atcGroup('centrally acting antiadrenergic', 'C02A'),
   direct_vasodilator: atcGroup('direct vasodilator', 'C02DB', 'C02DC'),
   renin_inhibitor: atcGroup('direct renin inhibitor', 'C09XA'),
+  // Angiotensin receptor-neprilysin inhibitor: valsartan and sacubitril (C09DX04).
+  arni: atcGroup('angiotensin receptor-neprilysin inhibitor', 'C09DX04'),
   // ACC/AHA 2017 hypertension guideline §8.1.6, Tables 18 (primary) and 19 (secondary agents);
   // ATC C02, C03, C07, C08, C09 (QRISK3 and Framingham "treated hypertension").
   antihypertensive: {

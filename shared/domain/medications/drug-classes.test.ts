@@ -151,8 +151,10 @@ describe('Function: ingredientsNamedIn', () => {
       ingredientsNamedIn('lisinopril 20 MG / hydrochlorothiazide 12.5 MG Oral Tablet'),
     ).toEqual(['hydrochlorothiazide', 'lisinopril']);
     expect(ingredientsNamedIn('sacubitril 49 MG / valsartan 51 MG Oral Tablet')).toEqual([
+      'sacubitril',
       'valsartan',
     ]);
+    expect(classesOfIngredient('sacubitril')).toEqual(['arni']);
   });
 
   it('does not match an ingredient inside a longer word', () => {

@@ -24,6 +24,8 @@ export const cardiovascularIngredients: readonly Ingredient[] = [
 
   d('losartan', '52175', 'arb'),
   d('valsartan', '69749', 'arb'),
+  // Sold only with valsartan (Entresto): a product names both, so it carries arni and arb.
+  d('sacubitril', '', 'arni'),
   d('irbesartan', '83818', 'arb'),
   d('candesartan', '', 'arb'),
   d('olmesartan', '118463', 'arb'),

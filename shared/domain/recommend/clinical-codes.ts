@@ -86,4 +86,6 @@ export const recommenderLoinc = {
   albuminCreatinineRatio: ['9318-7', '14959-1', '32294-1'],
   phq9Item9: ['44260-8'],
   pregnancyStatus: ['82810-3'],
+  // Left ventricular ejection fraction (method-less: echo, MRI or nuclear report it alike).
+  lvef: ['10230-1'],
 } as const;

@@ -114,6 +114,7 @@ export type Topic =
   | 'type-2-diabetes'
   | 'lipids'
   | 'atrial-fibrillation'
+  | 'heart-failure'
   | 'acute-coronary-syndrome'
   | 'depression'
   | 'anxiety'

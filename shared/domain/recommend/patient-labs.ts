@@ -28,6 +28,8 @@ export interface LabFacts {
   alt?: Fact<number>;
   /** Urine albumin-to-creatinine ratio, mg/g. */
   uacr?: Fact<number>;
+  /** Left ventricular ejection fraction, %, the latest within 2 years. */
+  lvef?: Fact<number>;
 }
 
 export interface ScoreFact {
@@ -154,6 +156,7 @@ export function labFacts(
     'uacr',
     latestIn(record, loinc.albuminCreatinineRatio, 'mg/g', { 'mg/mmol': (x) => x * 8.84 }, 730),
   );
+  set('lvef', latestIn(record, loinc.lvef, '%', {}, 730));
   renalFacts(resources, at, labs, record);
   return labs;
 }

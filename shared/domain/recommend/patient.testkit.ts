@@ -171,4 +171,6 @@ export const loinc = {
   weight: '29463-7',
   phq9: '44261-6',
   gad7: '70274-6',
+  potassium: '2823-3',
+  lvef: '10230-1',
 } as const;

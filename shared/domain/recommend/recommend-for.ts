@@ -24,6 +24,7 @@ import { anticoagulationFinding } from './guidelines/anticoagulation';
 import { antiplateletFinding } from './guidelines/antiplatelet';
 import { asthmaFinding } from './guidelines/asthma';
 import { diabetesFinding } from './guidelines/diabetes';
+import { heartFailureFinding } from './guidelines/heart-failure';
 import { hypertensionFinding } from './guidelines/hypertension';
 import { lipidFinding } from './guidelines/lipids';
 import { anxietyFinding, depressionFinding } from './guidelines/mental-health';
@@ -51,6 +52,7 @@ const guidelines: readonly ((facts: PatientFacts) => GuidelineFinding | undefine
   lipidFinding,
   anticoagulationFinding,
   antiplateletFinding,
+  heartFailureFinding,
   depressionFinding,
   anxietyFinding,
   asthmaFinding,

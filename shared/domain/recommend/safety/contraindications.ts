@@ -126,7 +126,7 @@ export const renalRules: readonly StateRule[] = [
   {
     kind: 'renal',
     classes: ['potassium_sparing_diuretic'],
-    source: '2022 AHA/ACC/HFSA heart failure guideline 7.3.4 (MRA: eGFR > 30 and K < 5.0)',
+    source: '2022 AHA/ACC/HFSA heart failure guideline 7.3.3 (MRA: eGFR > 30 and K < 5.0)',
     check: byEgfr([[30, 'contraindicated', 'avoid potassium-sparing diuretics below eGFR 30']]),
   },
   {

@@ -156,6 +156,14 @@ export const interactionTable: readonly Interaction[] = [
     source: 'CPIC CYP2D6 and tamoxifen guideline 2018 (Goetz MP et al. CPT 2018;103:770)',
   },
   {
+    a: { classes: ['arni'] },
+    b: { classes: ['ace_inhibitor'] },
+    severity: 'contraindicated',
+    effect:
+      'angioedema; stop the ACE inhibitor 36 hours before the first dose of sacubitril/valsartan',
+    source: 'Entresto (sacubitril/valsartan) US prescribing information 2021, sections 4 and 7.1',
+  },
+  {
     a: { drugs: ['capecitabine', 'fluorouracil'] },
     b: { classes: ['vitamin_k_antagonist'] },
     severity: 'major',

@@ -1,0 +1,135 @@
+// Tests (recommend/guidelines): heart-failure GDMT by LVEF category, read against the 2022
+// AHA/ACC/HFSA guideline's recommendations (sections 2.3, 7.3.1-7.3.4, 7.7.1, 7.8).
+import type { Resource } from '@medplum/fhirtypes';
+import { describe, expect, it } from 'vitest';
+import { recommendFor } from '../recommend-for';
+import type { RecommendationReport } from '../model';
+import {
+  condition,
+  icd,
+  loinc,
+  medication,
+  observation,
+  patient,
+  testAt as at,
+} from '../patient.testkit';
+import { lvefCategory } from './heart-failure';
+
+const hf = (lvef: number | undefined, ...rest: Resource[]) => [
+  patient({ age: 68, sex: 'male' }),
+  condition(icd.heartFailure, '84114007', '2024-01-01'),
+  ...(lvef === undefined ? [] : [observation(loinc.lvef, lvef, '%', 30)]),
+  observation(loinc.egfr, 65, 'mL/min/{1.73_m2}'),
+  ...rest,
+];
+const hfReport = async (resources: Resource[]) => {
+  const report = await recommendFor({}, { resources, at });
+  return { report, rec: report.recommendations.find((r) => r.topic === 'heart-failure') };
+};
+const optionsOf = (rec: RecommendationReport['recommendations'][number] | undefined) =>
+  rec?.options.map((o) => o.drugs.map((d) => d.drug).join('+')) ?? [];
+
+describe('Function: lvefCategory (2022 AHA/ACC/HFSA section 2.3)', () => {
+  it('HFrEF at 40 % and below, HFmrEF 41-49 %, HFpEF from 50 %', () => {
+    expect([25, 40, 41, 49, 50, 65].map(lvefCategory)).toEqual([
+      'HFrEF',
+      'HFrEF',
+      'HFmrEF',
+      'HFmrEF',
+      'HFpEF',
+      'HFpEF',
+    ]);
+  });
+});
+
+describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
+  it('HFrEF on lisinopril and metoprolol tartrate: switch to an ARNi, an evidence-based beta blocker, an MRA and an SGLT2 inhibitor', async () => {
+    // Act
+    const { rec } = await hfReport(
+      hf(
+        30,
+        medication('lisinopril 10 MG Oral Tablet'),
+        medication('metoprolol tartrate 25 MG Oral Tablet'),
+        observation(loinc.potassium, 4.2, 'mmol/L'),
+      ),
+    );
+    // Assess
+    expect(rec!.summary).toBe('HFrEF (LVEF 30 %); taking ARNi, ACE inhibitor or ARB');
+    const arni = rec!.options.find((o) => o.drugs[0]!.drug === 'sacubitril')!;
+    expect(arni).toMatchObject({ strength: 'strong', evidence: 'B-R' });
+    expect(arni.rationale).toMatch(/36 hours/);
+    // The switch replaces lisinopril: no ACE inhibitor interaction is held against it.
+    expect(arni.warnings.filter((w) => w.kind === 'interaction')).toEqual([]);
+    expect(optionsOf(rec)).toEqual(
+      expect.arrayContaining([
+        'carvedilol',
+        'bisoprolol',
+        'metoprolol',
+        'spironolactone',
+        'eplerenone',
+        'dapagliflozin',
+        'empagliflozin',
+      ]),
+    );
+    expect(optionsOf(rec)).not.toContain('lisinopril');
+    expect(rec!.notes.join(' ')).toMatch(/metoprolol without "succinate"/);
+    for (const o of rec!.options) expect(o.source).toMatch(/Heidenreich PA/);
+  });
+
+  it('proposes nothing to a patient with HFrEF on all four classes', async () => {
+    const { rec } = await hfReport(
+      hf(
+        35,
+        medication('sacubitril 49 MG / valsartan 51 MG Oral Tablet'),
+        medication('carvedilol 12.5 MG Oral Tablet'),
+        medication('spironolactone 25 MG Oral Tablet'),
+        medication('dapagliflozin 10 MG Oral Tablet'),
+      ),
+    );
+    expect(rec).toBeUndefined();
+  });
+
+  it('offers no MRA at potassium 5.3 (COR 3: Harm above 5.0), and says why', async () => {
+    const { rec } = await hfReport(
+      hf(
+        30,
+        medication('sacubitril 49 MG / valsartan 51 MG Oral Tablet'),
+        observation(loinc.potassium, 5.3, 'mmol/L'),
+      ),
+    );
+    expect(optionsOf(rec)).not.toContain('spironolactone');
+    expect(optionsOf(rec)).not.toContain('eplerenone');
+    expect(rec!.notes.join(' ')).toMatch(/potassium 5\.3/);
+  });
+
+  it('HFpEF (LVEF 60 %): an SGLT2 inhibitor (2a), an MRA or ARNi only weakly (2b), no beta blocker for HF', async () => {
+    const { rec } = await hfReport(hf(60, observation(loinc.potassium, 4.4, 'mmol/L')));
+    const sglt2 = rec!.options.find((o) => o.drugs[0]!.drug === 'dapagliflozin')!;
+    expect(sglt2).toMatchObject({ strength: 'moderate', evidence: 'B-R' });
+    expect(rec!.options.find((o) => o.drugs[0]!.drug === 'spironolactone')).toMatchObject({
+      strength: 'weak',
+    });
+    expect(optionsOf(rec)).not.toContain('carvedilol');
+  });
+
+  it('without an LVEF proposes only the SGLT2 inhibitor and asks for an echocardiogram', async () => {
+    const { report, rec } = await hfReport(hf(undefined));
+    expect(optionsOf(rec).sort()).toEqual(['dapagliflozin', 'empagliflozin']);
+    expect(rec!.notes.join(' ')).toMatch(/echocardiogram/);
+    expect(report.missing).toContain('LVEF');
+  });
+
+  it('flags sacubitril/valsartan taken with an ACE inhibitor as contraindicated (Entresto PI section 4)', async () => {
+    const { report } = await hfReport(
+      hf(
+        30,
+        medication('sacubitril 49 MG / valsartan 51 MG Oral Tablet'),
+        medication('lisinopril 10 MG Oral Tablet'),
+      ),
+    );
+    const alert = report.medicationReview.find((a) => a.drug === 'sacubitril')!;
+    expect(alert.warnings).toContainEqual(
+      expect.objectContaining({ kind: 'interaction', severity: 'contraindicated' }),
+    );
+  });
+});
