@@ -3,7 +3,7 @@
 import type { ConditionKey, MeasurementKey } from './catalog';
 import type { Presentation } from './notes/lexicon/presentations';
 
-export const generatorVersion = 'caregraph-synth/1.7.0';
+export const generatorVersion = 'caregraph-synth/1.8.0';
 
 export interface CohortOptions {
   patients: number;
@@ -304,6 +304,11 @@ export interface SynthNote {
   labels: ConditionKey[];
   /** Perturbations applied, for the truth record (e.g. {"typos": 2, "abbreviations": 5}). */
   noise: Record<string, number>;
+  /**
+   * The LVEF (%) an echocardiogram in the note's workup reports (undefined when it reports none);
+   * rendered as the encounter's LVEF Observation (fhir/study-results.ts).
+   */
+  echoLvef?: number | undefined;
 }
 
 export interface SynthPatient {

@@ -18,6 +18,7 @@ import { renderPatient } from './patient';
 import { renderEncounters } from './encounters';
 import { renderConditions } from './conditions';
 import { renderObservations } from './observations';
+import { renderStudyResults } from './study-results';
 import { renderMedications } from './medications';
 import { renderAllergies, renderFamilyHistory } from './history';
 import { renderDocuments } from './documents';
@@ -68,6 +69,7 @@ export function renderPatientResources(
   append(resources, renderEncounters(ctx));
   append(resources, renderConditions(ctx));
   append(resources, renderObservations(ctx));
+  append(resources, renderStudyResults(ctx, notes));
   append(resources, medications.requests);
   append(resources, medications.dispenses);
   append(resources, renderAllergies(ctx));

@@ -120,6 +120,8 @@ export interface Composer {
    * spans and text survived until a full GC (about 50 KB a patient promoted to the old space).
    */
   historySlots: Slots | undefined;
+  /** The LVEF (%) an echocardiogram of this note's workup reports, when it reports one. */
+  echoLvef: number | undefined;
 }
 
 export function pronounsFor(sex: 'female' | 'male'): Pronouns {

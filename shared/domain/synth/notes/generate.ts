@@ -246,6 +246,7 @@ function generateNote(
     pronouns: pronounsFor(patient.demographics.sex),
     medicationMentions: [],
     historySlots: undefined,
+    echoLvef: undefined,
   };
   const title = pickTitle(c);
   writers[kind](c, title);
@@ -264,6 +265,7 @@ function generateNote(
     phi: built.phi,
     labels: labelsOf(built.entities),
     noise: { ...built.noise },
+    echoLvef: c.echoLvef,
   };
 }
 

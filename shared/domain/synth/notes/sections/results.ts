@@ -322,6 +322,7 @@ function writeReasonWorkup(c: Composer): void {
       breast: () => writeAnatomy(c, 'breast'),
       colon: () => writeAnatomy(c, 'colon'),
     };
+    if (key === 'echo') c.echoLvef = c.findings.heartFailureEf ?? c.findings.normalEf;
     c.b.capitalise();
     say(c.b, studyBank(c, key), c.rng, slots);
     c.b.text('.').verbatim(c.style.lists === 'comma' ? ' ' : '\n');

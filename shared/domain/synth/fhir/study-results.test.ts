@@ -1,0 +1,98 @@
+// Tests (synth/fhir): the LVEF Observations of echocardiograms the notes report, on a rendered
+// cohort: one per such encounter, the notes' value, the patient's LVEF category, and read by the
+// recommender's heart-failure guideline.
+import type { Observation, Resource } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recommendFor } from '../../recommend/recommend-for';
+import { renderCohortPatient, type RenderedPatient } from '../cohort';
+import { lvefBounds, lvefCategory } from '../state/heart-failure';
+import { observationJson } from './observation-json';
+import { lvefLoinc } from './study-results';
+
+const options = {
+  patients: 1200,
+  seed: 11,
+  hospital: 'synthetic-general',
+  dirtyRate: 0,
+  asOf: '2026-01-01',
+};
+
+const resourcesOf = (r: RenderedPatient): Resource[] =>
+  // A clean cohort (dirtyRate 0) writes every line as a string.
+  [...r.ndjson.values()].flat().map((line) => JSON.parse(line as string) as Resource);
+const lvefObservations = (resources: Resource[]) =>
+  resources.filter(
+    (x): x is Observation =>
+      x.resourceType === 'Observation' && x.code.coding?.[0]?.code === lvefLoinc,
+  );
+
+describe('Renderer: LVEF Observations of reported echocardiograms', () => {
+  const cohort: { rendered: RenderedPatient; resources: Resource[] }[] = [];
+  beforeAll(() => {
+    for (let i = 0; i < options.patients; i++) {
+      const rendered = renderCohortPatient(options, i);
+      cohort.push({ rendered, resources: resourcesOf(rendered) });
+    }
+  });
+
+  it('gives each encounter whose notes report an echo one Observation of the value they report', () => {
+    let reported = 0;
+    for (const { rendered, resources } of cohort) {
+      const observations = lvefObservations(resources);
+      const encounters = new Map<string, number>();
+      for (const note of rendered.notes)
+        if (note.echoLvef !== undefined) encounters.set(note.encounterId, note.echoLvef);
+      reported += encounters.size;
+      expect(observations).toHaveLength(encounters.size);
+      const values = observations.map((o) => o.valueQuantity!.value).sort();
+      expect(values).toEqual([...encounters.values()].sort());
+      for (const o of observations) {
+        expect(o.valueQuantity).toEqual({
+          value: o.valueQuantity!.value,
+          unit: '%',
+          system: 'http://unitsofmeasure.org',
+          code: '%',
+        });
+        expect(o.encounter?.reference).toMatch(/^Encounter\//);
+        expect(observationJson(o)).toBe(JSON.stringify(o));
+      }
+    }
+    // The sample must hold enough reports for the checks above to mean something.
+    expect(reported).toBeGreaterThan(20);
+  });
+
+  it('reads a heart-failure patient LVEF in the patient own category (2022 AHA/ACC/HFSA section 2.3)', () => {
+    let checked = 0;
+    for (const { rendered, resources } of cohort) {
+      const hf = rendered.patient.conditions.find((c) => c.key === 'heart-failure');
+      if (!hf?.ejectionFraction) continue;
+      const onset = hf.onset;
+      for (const o of lvefObservations(resources)) {
+        if (o.effectiveDateTime!.slice(0, 10) < onset) continue;
+        const [lo, hi] = lvefBounds[lvefCategory(hf.ejectionFraction)];
+        expect(o.valueQuantity!.value).toBeGreaterThanOrEqual(lo);
+        expect(o.valueQuantity!.value).toBeLessThanOrEqual(hi);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('lets the recommender classify the heart failure as the generator drew it', async () => {
+    const at = new Date(`${options.asOf}T00:00:00Z`);
+    let classified = 0;
+    for (const { rendered, resources } of cohort) {
+      const hf = rendered.patient.conditions.find((c) => c.key === 'heart-failure');
+      if (!hf?.severity || hf.status !== 'active') continue;
+      const report = await recommendFor({}, { resources, at });
+      const summary = report.recommendations.find((r) => r.topic === 'heart-failure')?.summary;
+      const recent = lvefObservations(resources).some(
+        (o) => at.getTime() - Date.parse(o.effectiveDateTime!) <= 730 * 86_400_000,
+      );
+      if (!summary || !recent) continue;
+      expect(summary.startsWith(`${hf.severity} (LVEF `)).toBe(true);
+      classified++;
+    }
+    expect(classified).toBeGreaterThan(3);
+  });
+});

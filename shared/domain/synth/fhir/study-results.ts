@@ -1,0 +1,48 @@
+// Domain (synth/fhir): the results of studies the notes report, as Observations. An echocardiogram
+// in a note's workup reports the encounter's LVEF (notes/sections/results.ts draws it once for all
+// the encounter's notes); the encounter gets one Observation of it, LOINC 10230-1 "Left ventricular
+// Ejection fraction" (LOINC 2.78, method-less: the method is the study's), in % (UCUM), category
+// imaging (FHIR R4 observation-category), at the encounter's start. A note that reports no number
+// ("echo with preserved EF") still stands for a report that has one.
+import type { Observation } from '@medplum/fhirtypes';
+import type { SynthNote } from '../model';
+import { systems } from '../catalog';
+import { ref, type RenderContext } from './context';
+import { nameUuid } from './ids';
+import { hl7 } from './vocabulary';
+
+export const lvefLoinc = '10230-1';
+const lvefDisplay = 'Left ventricular Ejection fraction';
+
+/** One LVEF Observation per encounter whose notes report an echocardiogram, in encounter order. */
+export function renderStudyResults(ctx: RenderContext, notes: readonly SynthNote[]): Observation[] {
+  const lvefByEncounter = new Map<string, number>();
+  for (const note of notes)
+    if (note.echoLvef !== undefined && !lvefByEncounter.has(note.encounterId))
+      lvefByEncounter.set(note.encounterId, note.echoLvef);
+  if (lvefByEncounter.size === 0) return [];
+  const observations: Observation[] = [];
+  for (const encounter of ctx.patient.encounters) {
+    const lvef = lvefByEncounter.get(encounter.id);
+    const encounterId = ctx.encounterIds.get(encounter.id);
+    if (lvef === undefined || encounterId === undefined) continue;
+    // Keys in FHIR element order, as observation-json.ts writes them.
+    observations.push({
+      resourceType: 'Observation',
+      id: nameUuid(ctx.patient.id, `Observation/lvef/${encounter.id}`),
+      status: 'final',
+      category: [
+        { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
+      ],
+      code: {
+        coding: [{ system: systems.loinc, code: lvefLoinc, display: lvefDisplay }],
+        text: lvefDisplay,
+      },
+      subject: ref('Patient', ctx.patientId),
+      encounter: ref('Encounter', encounterId),
+      effectiveDateTime: encounter.start,
+      valueQuantity: { value: lvef, unit: '%', system: systems.ucum, code: '%' },
+    });
+  }
+  return observations;
+}
