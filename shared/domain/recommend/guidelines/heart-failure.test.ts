@@ -110,6 +110,9 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
       strength: 'weak',
     });
     expect(optionsOf(rec)).not.toContain('carvedilol');
+    // 7.8 grades an ARNi or an ARB (candesartan) in HFpEF, not an ACE inhibitor.
+    expect(optionsOf(rec)).toEqual(expect.arrayContaining(['sacubitril+valsartan', 'candesartan']));
+    expect(optionsOf(rec)).not.toContain('lisinopril');
   });
 
   it('without an LVEF proposes only the SGLT2 inhibitor and asks for an echocardiogram', async () => {

@@ -66,6 +66,7 @@ const start = {
     '49/51 mg orally twice daily (24/26 mg if ACE inhibitor/ARB-naive or at a low dose; target 97/103 mg twice daily)',
   lisinopril: '2.5-5 mg orally once daily (target 20-40 mg once daily)',
   losartan: '25-50 mg orally once daily (target 50-150 mg once daily)',
+  candesartan: '4-8 mg orally once daily (target 32 mg once daily)',
   bisoprolol: '1.25 mg orally once daily (target 10 mg once daily)',
   carvedilol: '3.125 mg orally twice daily (target 25 mg twice daily; 50 mg above 85 kg)',
   metoprolol: 'metoprolol succinate 12.5-25 mg orally once daily (target 200 mg once daily)',
@@ -158,20 +159,26 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
           : {}),
       },
     );
-    if (!onAceiOrArb) {
+    // HFrEF and HFmrEF: an ACE inhibitor, or an ARB, where an ARNi is not feasible (7.3.1, 7.7.1).
+    // HFpEF grades only the ARNi and an ARB (7.8: candesartan, CHARM-Preserved), not an ACE inhibitor.
+    if (!onAceiOrArb && category !== 'HFpEF')
       option(
         'ras',
         'ACE inhibitor (lisinopril), where an ARNi is not feasible',
         [{ drug: 'lisinopril', dose: start.lisinopril }],
         0.8,
       );
+    if (!onAceiOrArb)
       option(
         'ras',
-        'ARB (losartan), where an ARNi is not feasible and ACE inhibitors are not tolerated',
-        [{ drug: 'losartan', dose: start.losartan }],
+        category === 'HFpEF'
+          ? 'ARB (candesartan), in selected patients'
+          : 'ARB (losartan), where an ARNi is not feasible and ACE inhibitors are not tolerated',
+        category === 'HFpEF'
+          ? [{ drug: 'candesartan', dose: start.candesartan }]
+          : [{ drug: 'losartan', dose: start.losartan }],
         0.75,
       );
-    }
   }
   if (gradeOf.betaBlocker && !on.betaBlocker) {
     const tartrate = facts.medications.flatMap((m) =>
