@@ -30,6 +30,8 @@ export interface LabFacts {
   uacr?: Fact<number>;
   /** Left ventricular ejection fraction, %, the latest within 2 years. */
   lvef?: Fact<number>;
+  /** The lowest LVEF (%) ever recorded (HF with improved EF is read from it). */
+  lvefLowest?: Fact<number>;
 }
 
 export interface ScoreFact {
@@ -66,6 +68,14 @@ function latestIn(
 }
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+function lowest(list: Measured[]): Fact<number> | undefined {
+  const min = list.reduce<Measured | undefined>(
+    (m, x) => (m && m.value <= x.value ? m : x),
+    undefined,
+  );
+  return min && { value: min.value, unit: '%', source: describeMeasured(min) };
+}
 
 function meanOfRecent(list: Measured[], at: Date, unit: string): Fact<number> | undefined {
   const recent = list.filter((m) => at.getTime() - m.date.getTime() <= 365 * dayMs).slice(0, 3);
@@ -157,6 +167,7 @@ export function labFacts(
     latestIn(record, loinc.albuminCreatinineRatio, 'mg/g', { 'mg/mmol': (x) => x * 8.84 }, 730),
   );
   set('lvef', latestIn(record, loinc.lvef, '%', {}, 730));
+  set('lvefLowest', lowest(measurements(record, loinc.lvef).filter((m) => sameUnit(m.unit, '%'))));
   renalFacts(resources, at, labs, record);
   return labs;
 }

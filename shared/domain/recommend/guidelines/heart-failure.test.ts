@@ -115,6 +115,35 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
     expect(optionsOf(rec)).not.toContain('lisinopril');
   });
 
+  it('HFimpEF (LVEF 30 % two years ago, 45 % now): continues all four HFrEF classes (section 7.7.2, COR 1)', async () => {
+    const { rec } = await hfReport([
+      ...hf(
+        45,
+        medication('carvedilol 12.5 MG Oral Tablet'),
+        observation(loinc.potassium, 4.1, 'mmol/L'),
+      ),
+      observation(loinc.lvef, 30, '%', 800),
+    ]);
+    expect(rec!.summary).toMatch(/^HFimpEF \(LVEF 45 %, lowest 30 %\)/);
+    const sglt2 = rec!.options.find((o) => o.drugs[0]!.drug === 'dapagliflozin')!;
+    expect(sglt2).toMatchObject({ strength: 'strong', evidence: 'B-R' });
+    expect(optionsOf(rec)).toEqual(
+      expect.arrayContaining(['sacubitril+valsartan', 'spironolactone']),
+    );
+    // Read as HFmrEF (its latest LVEF alone), the same patient would get only weak MRA and RAS options.
+    const { rec: mr } = await hfReport(
+      hf(
+        45,
+        medication('carvedilol 12.5 MG Oral Tablet'),
+        observation(loinc.potassium, 4.1, 'mmol/L'),
+      ),
+    );
+    expect(mr!.summary).toMatch(/^HFmrEF/);
+    expect(mr!.options.find((o) => o.drugs[0]!.drug === 'spironolactone')).toMatchObject({
+      strength: 'weak',
+    });
+  });
+
   it('without an LVEF proposes only the SGLT2 inhibitor and asks for an echocardiogram', async () => {
     const { report, rec } = await hfReport(hf(undefined));
     expect(optionsOf(rec).sort()).toEqual(['dapagliflozin', 'empagliflozin']);

@@ -13,6 +13,8 @@ const hf2022 =
   '2022 AHA/ACC/HFSA heart failure guideline (Heidenreich PA et al. Circulation 2022;145:e895)';
 
 export type LvefCategory = 'HFrEF' | 'HFmrEF' | 'HFpEF';
+/** HF with improved EF: a previous LVEF <= 40 % and a later one above 40 % (section 2.3). */
+type Category = LvefCategory | 'HFimpEF';
 
 /** Section 2.3, Table 5: HFrEF LVEF <= 40 %, HFmrEF 41-49 %, HFpEF >= 50 %. */
 export function lvefCategory(lvef: number): LvefCategory {
@@ -30,13 +32,20 @@ interface Grade {
 }
 
 /** Class of recommendation and level of evidence of each medication class, by LVEF category. */
-const grades: Record<LvefCategory, Partial<Record<Pillar, Grade>>> = {
+const grades: Record<Category, Partial<Record<Pillar, Grade>>> = {
   // 7.3.1-7.3.4: each COR 1, LOE A (ARNi in NYHA II-III; switching from ACEi/ARB to ARNi 1, B-R).
   HFrEF: {
     ras: { strength: 'strong', evidence: 'A', section: '7.3.1' },
     betaBlocker: { strength: 'strong', evidence: 'A', section: '7.3.2' },
     mra: { strength: 'strong', evidence: 'A', section: '7.3.3' },
     sglt2: { strength: 'strong', evidence: 'A', section: '7.3.4' },
+  },
+  // 7.7.2: HFimpEF continues the HFrEF therapy, to prevent relapse of HF and LV dysfunction (1, B-R).
+  HFimpEF: {
+    ras: { strength: 'strong', evidence: 'B-R', section: '7.7.2' },
+    betaBlocker: { strength: 'strong', evidence: 'B-R', section: '7.7.2' },
+    mra: { strength: 'strong', evidence: 'B-R', section: '7.7.2' },
+    sglt2: { strength: 'strong', evidence: 'B-R', section: '7.7.2' },
   },
   // 7.7.1: SGLT2i 2a (B-R); ARNi, ACEi or ARB, MRA and evidence-based beta blockers 2b (B-NR).
   HFmrEF: {
@@ -93,7 +102,12 @@ function onClass(facts: PatientFacts, cls: string): boolean {
 export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.heartFailure) return undefined;
   const lvef = facts.labs.lvef;
-  const category = lvef ? lvefCategory(lvef.value) : undefined;
+  const lowest = facts.labs.lvefLowest;
+  const category: Category | undefined = !lvef
+    ? undefined
+    : lvef.value > 40 && lowest !== undefined && lowest.value <= 40
+      ? 'HFimpEF'
+      : lvefCategory(lvef.value);
   const egfr = facts.labs.egfr?.value;
   const potassium = facts.labs.potassium?.value;
   const onArni = onClass(facts, 'arni');
@@ -150,7 +164,7 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
       0.95,
       {
         replaces,
-        ...(onAceiOrArb && category === 'HFrEF'
+        ...(onAceiOrArb && (category === 'HFrEF' || category === 'HFimpEF')
           ? {
               rationale:
                 'HFrEF on an ACE inhibitor or ARB: replace it with an ARNi (section 7.3.1, COR 1, B-R); stop an ACE inhibitor 36 hours before the first dose',
@@ -254,7 +268,7 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
     notes.push(
       `systolic BP ${sbp} mmHg: start one drug at a time at the lowest dose (section 7.3.8)`,
     );
-  if (category === 'HFrEF')
+  if (category === 'HFrEF' || category === 'HFimpEF')
     notes.push(
       'the four classes are taken together, not as alternatives: start each missing class and titrate to target doses (section 7.3.8; the order may vary)',
     );
@@ -263,11 +277,12 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
     topic: 'heart-failure',
     title: 'Heart failure: guideline-directed medical therapy',
     guideline: { name: 'AHA/ACC/HFSA Heart Failure Guideline', version: '2022', citation: hf2022 },
-    summary: `${category ? `${category} (LVEF ${lvef!.value} %)` : 'heart failure, LVEF not recorded'}; taking ${taking.length ? taking.join(', ') : 'none of the guideline classes'}`,
+    summary: `${category ? `${category} (LVEF ${lvef!.value} %${category === 'HFimpEF' ? `, lowest ${lowest!.value} %` : ''})` : 'heart failure, LVEF not recorded'}; taking ${taking.length ? taking.join(', ') : 'none of the guideline classes'}`,
     candidates,
     inputs: [
       input('heart failure', facts.conditions.heartFailure),
       input('LVEF', lvef),
+      ...(category === 'HFimpEF' ? [input('lowest LVEF', lowest)] : []),
       input('eGFR', facts.labs.egfr),
       input('potassium', facts.labs.potassium),
       input('systolic BP', facts.labs.sbp),
