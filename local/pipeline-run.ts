@@ -42,6 +42,23 @@ function bulkFiles(fhirDir: string): string[] {
   return inUploadOrder(readdirSync(fhirDir).filter((f) => f.endsWith('.ndjson')));
 }
 
+/**
+ * The genotyped patients' VCFs (`vcf/<patient>.vcf`), uploaded after the Bulk Data so the PGx
+ * profiles and their CPIC recommendations show in the demo. Their names carry a source patient id,
+ * so progress reports them per hospital, not per file.
+ */
+function vcfFiles(out: string): string[] {
+  const dir = join(out, 'vcf');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.vcf'))
+    .sort()
+    .map((f) => `vcf/${f}`);
+}
+
+/** True for a file the load reports per hospital rather than by name (a VCF). */
+export const isGenotypeFile = (file: string): boolean => file.startsWith('vcf/');
+
 /** The state of a sample-data load, kept in the data directory until the load completes. */
 interface SampleLoadPlan {
   batch: string;
@@ -107,7 +124,11 @@ export async function loadSampleData(
         `generated a synthetic cohort of ${demo.patients} patients for ${demo.hospital} in ${out}`,
       );
     }
-    for (const name of bulkFiles(join(out, 'fhir'))) {
+    const files = [
+      ...bulkFiles(join(out, 'fhir')).map((name) => ({ name, path: join(out, 'fhir', name) })),
+      ...vcfFiles(out).map((name) => ({ name, path: join(out, name) })),
+    ];
+    for (const { name, path } of files) {
       const report = plan.resumed
         ? await interruptible(() => readReport(s3, curated, demo.hospital, plan.batch, name))
         : undefined;
@@ -118,23 +139,39 @@ export async function loadSampleData(
           s3,
           stack.config.buckets.raw,
           keyLayout.raw(demo.hospital, plan.batch, name),
-          join(out, 'fhir', name),
+          path,
         ),
       );
     }
   }
   const reports: IngestReport[] = [];
+  const genotypes = new Map<
+    string,
+    { files: number; complete: number; calls: number; rejected: number }
+  >();
   for (const u of uploads) {
     const report =
       u.report ??
       (await interruptible(() =>
         waitForReport(s3, curated, u.hospital, plan.batch, u.name, undefined, signal),
       ));
-    progress(
-      `ingested ${u.hospital}/${u.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
-    );
+    if (isGenotypeFile(u.name)) {
+      const g = genotypes.get(u.hospital) ?? { files: 0, complete: 0, calls: 0, rejected: 0 };
+      g.files++;
+      if (report.status === 'accepted') g.complete++;
+      g.calls += report.records.accepted;
+      g.rejected += report.records.rejected;
+      genotypes.set(u.hospital, g);
+    } else
+      progress(
+        `ingested ${u.hospital}/${u.name}: ${report.status}, ${report.records.accepted} accepted, ${report.records.rejected} quarantined`,
+      );
     reports.push(report);
   }
+  for (const [hospital, g] of genotypes)
+    progress(
+      `ingested ${hospital}/vcf: ${g.files} genotype files, ${g.calls} VCF lines accepted, ${g.rejected} quarantined${g.files > g.complete ? ` (${g.files - g.complete} files not accepted whole: see their ingest reports)` : ''}`,
+    );
   rmSync(join(stack.dataDir, sampleLoadPlanFile), { force: true });
   return { reports };
 }

@@ -36,6 +36,11 @@ describe('CLI: caregraph demo', () => {
     expect(summary.records.repaired).toBe(files.reduce((n, f) => n + f.records.repaired, 0));
     expect(summary.records.quarantined).toBe(files.reduce((n, f) => n + f.records.rejected, 0));
     for (const f of files) for (const e of f.errors) expect(e.line).toBeGreaterThan(0);
+    // The genotyped patients' VCFs go through the pipeline too, whole, so the demo shows PGx.
+    const vcfs = files.filter((f) => f.file.startsWith('vcf/'));
+    expect(vcfs.length).toBeGreaterThan(0);
+    for (const v of vcfs) expect(v.records).toMatchObject({ rejected: 0 });
+    expect(vcfs.every((v) => v.records.accepted > 0)).toBe(true);
     // Each hospital is served exactly the patients it sent (and only those).
     // Distinct patients stored: accepted and repaired records, less re-sent copies of one already stored.
     const acceptedPatients = (h: string) => {

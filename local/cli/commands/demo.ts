@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../stack';
 import {
+  isGenotypeFile,
   loadSampleData,
   readBack,
   SampleLoadInterrupted,
@@ -110,7 +111,17 @@ function render(s: {
   seconds: number;
 }): string {
   const lines = ['caregraph demo: the pipeline ran end to end', '', 'Files'];
+  // VCFs are named by patient: one line per hospital for them.
+  for (const hospital of new Set(
+    s.files.filter((f) => isGenotypeFile(f.file)).map((f) => f.hospital),
+  )) {
+    const vcfs = s.files.filter((f) => isGenotypeFile(f.file) && f.hospital === hospital);
+    lines.push(
+      `  vcf/ (${hospital}): ${vcfs.length} genotype files, ${vcfs.reduce((n, f) => n + f.records.accepted, 0)} VCF lines accepted, ${vcfs.reduce((n, f) => n + f.records.rejected, 0)} quarantined`,
+    );
+  }
   for (const f of s.files) {
+    if (isGenotypeFile(f.file)) continue;
     lines.push(
       `  ${f.file} (${f.hospital}): ${f.status}, ${f.records.accepted} accepted, ${f.records.rejected} quarantined`,
     );
