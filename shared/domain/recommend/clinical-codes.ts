@@ -18,7 +18,13 @@ export const recommenderConditions = {
   coronaryDisease: fromFlag('coronary_disease'),
   stroke: fromFlag('stroke'),
   atrialFibrillation: fromFlag('atrial_fibrillation'),
-  heartFailure: fromFlag('heart_failure'),
+  // The risk module's set (congestive heart failure 42343007, hypertensive heart and kidney disease
+  // with heart failure I11.0, I13.0, I13.2), and chronic congestive heart failure 88805009, the
+  // concept Synthea records.
+  heartFailure: {
+    ...conditionCodes.heartFailure,
+    snomed: [...conditionCodes.heartFailure.snomed, '88805009'],
+  },
   ckd: fromFlag('ckd'),
   depression: fromFlag('depression'),
   anxiety: fromFlag('anxiety'),

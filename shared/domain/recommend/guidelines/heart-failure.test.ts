@@ -144,6 +144,16 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
     });
   });
 
+  it('knows heart failure recorded as SNOMED CT chronic congestive heart failure alone (88805009, as Synthea writes it)', async () => {
+    const [person, , ...rest] = hf(30, observation(loinc.potassium, 4.0, 'mmol/L'));
+    const chronicChf = {
+      ...(condition(icd.heartFailure) as Extract<Resource, { resourceType: 'Condition' }>),
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '88805009' }] },
+    };
+    const { rec } = await hfReport([person!, chronicChf, ...rest]);
+    expect(rec!.summary).toMatch(/^HFrEF \(LVEF 30 %\)/);
+  });
+
   it('without an LVEF proposes only the SGLT2 inhibitor and asks for an echocardiogram', async () => {
     const { report, rec } = await hfReport(hf(undefined));
     expect(optionsOf(rec).sort()).toEqual(['dapagliflozin', 'empagliflozin']);
