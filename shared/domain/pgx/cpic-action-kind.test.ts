@@ -1,7 +1,7 @@
 // Tests (pgx): the kind of every CPIC recommendation text (standard, dose change, avoid,
 // contraindicated), against the rows of normal function and the guidelines' worked examples.
 import { describe, expect, it } from 'vitest';
-import { cpicActionKind, cpicRecommendationKind } from './cpic-action-kind';
+import { cpicActionKind } from './cpic-action-kind';
 import { cpicRecommendations } from './cpic-recommendations';
 import { rawGuidelines } from './cpic-recommendations.data';
 import { genomeGenotypes } from './genotypes.testkit';
@@ -114,7 +114,7 @@ describe('Function: cpicActionKind', () => {
   it('warfarin: the usual start for CYP2C9 *1/*1 with VKORC1 -1639 G/G, a lower dose for *3 or an A allele (CPIC 2017)', () => {
     const warfarin = (d: Parameters<typeof genomeGenotypes>[0]) => {
       const [r] = cpicRecommendations(pgxProfile(genomeGenotypes(d)), ['warfarin']);
-      return cpicRecommendationKind(r!);
+      return r!.kind;
     };
     const g = 'rs9923231 reference (C)';
     const a = 'rs9923231 variant (T)';

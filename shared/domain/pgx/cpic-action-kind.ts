@@ -63,22 +63,3 @@ export function cpicActionKind(text: string): CpicActionKind {
   }
   return kind;
 }
-
-/**
- * The kind of one recommendation. Warfarin's is its genotype's, as its text (the dosing algorithm,
- * and a reduction for African ancestry this profile does not know) reads the same for every
- * genotype: CYP2C9 intermediate or poor metabolism (*2, *3, *5, *6, *8, *11) and each VKORC1 -1639A
- * allele lower the dose the algorithm gives (CPIC 2017 warfarin, Johnson JA et al. Clin Pharmacol
- * Ther 2017;102:397, Figure 1; IWPC, N Engl J Med 2009;360:753), a dose change from the usual start.
- */
-export function cpicRecommendationKind(r: {
-  drug: string;
-  text: string;
-  phenotype: string;
-  lookupKey: Readonly<Record<string, string>>;
-}): CpicActionKind {
-  if (r.drug !== 'warfarin') return cpicActionKind(r.text);
-  const cyp2c9Reduced = /CYP2C9 (?:Intermediate|Poor) Metabolizer/.test(r.phenotype);
-  const vkorc1A = (r.lookupKey.VKORC1 ?? '').includes('A');
-  return cyp2c9Reduced || vkorc1A ? 'dose' : 'standard';
-}

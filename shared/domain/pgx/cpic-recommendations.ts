@@ -8,6 +8,7 @@ import {
   type CpicStrength,
   type RawGuideline,
 } from './cpic-recommendations.data';
+import { cpicActionKind, type CpicActionKind } from './cpic-action-kind';
 import { hlaLookup } from './hla';
 import type { PgxGeneResult, PgxProfile } from './profile';
 import { warfarinRecommendation } from './warfarin-iwpc';
@@ -45,6 +46,8 @@ export interface CpicRecommendation {
   action: string;
   /** CPIC's recommendation text. */
   text: string;
+  /** What the text asks of a prescriber (cpic-action-kind.ts); the safety checks weigh it. */
+  kind: CpicActionKind;
   strength: CpicStrength;
   /** Guideline name, year and citation, with the PharmGKB annotation id and version. */
   source: string;
@@ -127,6 +130,7 @@ function recommend(
     lookupKey,
     action: actionOf(text),
     text,
+    kind: cpicActionKind(text),
     strength,
     source: sourceOf(guideline),
     ...(guideline.population ? { population: guideline.population } : {}),

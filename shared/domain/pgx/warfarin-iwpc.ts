@@ -13,6 +13,7 @@
 //   + 1.1816 enzyme inducer (carbamazepine, phenytoin, rifampin/rifampicin) - 0.5503 amiodarone.
 // Age in decades is IWPC's decade category: 1 for 10-19 years, 2 for 20-29 ... 9 for 90 or over.
 import { ValidationError } from '../errors';
+import type { CpicActionKind } from './cpic-action-kind';
 import type { CpicRecommendation } from './cpic-recommendations';
 import type { PgxGeneResult } from './profile';
 
@@ -97,6 +98,18 @@ export function iwpcCyp2c9(result: PgxGeneResult | undefined): IwpcCyp2c9 {
   return /^\*[123]\/\*[123]$/.test(diplotype) ? (diplotype as IwpcCyp2c9) : 'unknown';
 }
 
+/**
+ * Warfarin's kind is its genotype's, as its text (the algorithm, and a reduction for an African
+ * ancestry the profile does not know) reads the same for every genotype: CYP2C9 intermediate or
+ * poor metabolism (*2, *3, *5, *6, *8, *11) and each VKORC1 -1639A allele lower the dose the
+ * algorithm gives (CPIC 2017, Johnson JA et al. Clin Pharmacol Ther 2017;102:397, Figure 1; IWPC, N
+ * Engl J Med 2009;360:753), a dose change from the usual start.
+ */
+function warfarinKind(cyp2c9: PgxGeneResult | undefined, vkorc1: Vkorc1Genotype): CpicActionKind {
+  const reduced = /^(?:Intermediate|Poor) Metabolizer$/.test(cyp2c9?.phenotype ?? '');
+  return reduced || vkorc1.includes('A') ? 'dose' : 'standard';
+}
+
 /** The CPIC 2017 warfarin recommendation for the profile's CYP2C9 and VKORC1 results, if any. */
 export function warfarinRecommendation(
   cyp2c9: PgxGeneResult | undefined,
@@ -114,6 +127,7 @@ export function warfarinRecommendation(
     lookupKey: genotype,
     action: 'Calculate the dose with a validated pharmacogenetic algorithm (IWPC or Gage).',
     text,
+    kind: warfarinKind(cyp2c9, genotype.VKORC1),
     strength: 'Strong',
     source:
       'CPIC Guideline for Pharmacogenetics-Guided Warfarin Dosing (CPIC 2017); Johnson JA et al. Clin Pharmacol Ther 2017;102:397-404; IWPC, Klein TE et al. N Engl J Med 2009;360:753-764',

@@ -13,7 +13,7 @@ import {
   patient,
   testAt as at,
 } from '../patient.testkit';
-import { lvefCategory } from './heart-failure';
+import { lvefCategory } from '../../risk/lvef';
 
 const hf = (lvef: number | undefined, ...rest: Resource[]) => [
   patient({ age: 68, sex: 'male' }),
@@ -29,7 +29,7 @@ const hfReport = async (resources: Resource[]) => {
 const optionsOf = (rec: RecommendationReport['recommendations'][number] | undefined) =>
   rec?.options.map((o) => o.drugs.map((d) => d.drug).join('+')) ?? [];
 
-describe('Function: lvefCategory (2022 AHA/ACC/HFSA section 2.3)', () => {
+describe('Function: lvefCategory (2022 AHA/ACC/HFSA section 2, classification by LVEF)', () => {
   it('HFrEF at 40 % and below, HFmrEF 41-49 %, HFpEF from 50 %', () => {
     expect([25, 40, 41, 49, 50, 65].map(lvefCategory)).toEqual([
       'HFrEF',

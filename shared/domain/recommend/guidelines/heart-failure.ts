@@ -1,27 +1,21 @@
 // Domain (recommend/guidelines): guideline-directed medical therapy for chronic heart failure — 2022
 // AHA/ACC/HFSA Guideline for the Management of Heart Failure (Heidenreich PA et al. Circulation
-// 2022;145:e895): LVEF categories (section 2.3: HFrEF <= 40 %, HFmrEF 41-49 %, HFpEF >= 50 %), stage C
+// 2022;145:e895): LVEF categories (section 2: HFrEF <= 40 %, HFmrEF 41-49 %, HFpEF >= 50 %), stage C
 // HFrEF (7.3.1 RAS inhibition, 7.3.2 beta blockers, 7.3.3 MRAs, 7.3.4 SGLT2 inhibitors), HFmrEF
 // (7.7.1) and HFpEF (7.8); starting doses from Table 12 (drugs commonly used for HFrEF).
+// LVEF categories: risk/lvef.ts.
 import type { Candidate, EvidenceLevel, GuidelineFinding, RecommendationStrength } from '../model';
 import type { PatientFacts } from '../patient-facts';
 import { takes } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input } from './common';
+import { lvefCategory, type LvefCategory } from '../../risk/lvef';
 
 const hf2022 =
   '2022 AHA/ACC/HFSA heart failure guideline (Heidenreich PA et al. Circulation 2022;145:e895)';
 
-export type LvefCategory = 'HFrEF' | 'HFmrEF' | 'HFpEF';
-/** HF with improved EF: a previous LVEF <= 40 % and a later one above 40 % (section 2.3). */
+/** HF with improved EF: a previous LVEF <= 40 % and a later one above 40 % (section 2). */
 type Category = LvefCategory | 'HFimpEF';
-
-/** Section 2.3, Table 5: HFrEF LVEF <= 40 %, HFmrEF 41-49 %, HFpEF >= 50 %. */
-export function lvefCategory(lvef: number): LvefCategory {
-  if (lvef <= 40) return 'HFrEF';
-  if (lvef < 50) return 'HFmrEF';
-  return 'HFpEF';
-}
 
 type Pillar = 'ras' | 'betaBlocker' | 'mra' | 'sglt2';
 
@@ -195,10 +189,8 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
       );
   }
   if (gradeOf.betaBlocker && !on.betaBlocker) {
-    const tartrate = facts.medications.flatMap((m) =>
-      m.ingredients.filter((d) => d === 'metoprolol'),
-    );
-    if (tartrate.length)
+    // Not on an evidence-based beta blocker, so any metoprolol taken is not the succinate.
+    if (takes(facts, (d) => d === 'metoprolol').length)
       notes.push(
         'metoprolol without "succinate" or an extended-release form is not one of the three beta blockers shown to lower mortality in HFrEF (section 7.3.2)',
       );

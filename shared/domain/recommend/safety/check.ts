@@ -1,7 +1,6 @@
 // Domain (recommend/safety): every safety check for a drug in this patient — allergies, interactions
 // with what the patient takes (and the rest of the proposed regimen), kidney, liver, pregnancy, age,
 // duplicate therapy and pharmacogenomic conflicts (CPIC, via the pgx module).
-import { cpicRecommendationKind } from '../../pgx/cpic-action-kind';
 import { classesOf } from '../drugs';
 import type { SafetyWarning, WarningSeverity } from '../model';
 import type { PatientFacts } from '../patient-facts';
@@ -82,7 +81,7 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
     source: cpic.source,
     evidence: [`${gene} ${cpic.phenotype}`],
   };
-  const kind = cpicRecommendationKind(cpic);
+  const kind = cpic.kind;
   if (kind === 'standard') return { value: 1, note: cpic.action, source: cpic.source };
   const severity = (
     { contraindicated: 'contraindicated', avoid: 'major', dose: 'moderate' } as const

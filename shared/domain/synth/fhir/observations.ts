@@ -167,10 +167,10 @@ function bloodPressureComponents(measurement: TrueMeasurement): ObservationCompo
   return [systolic, diastolic];
 }
 
-function loincConcept(code: string, display: string): { coding: Coding[]; text: string } {
+export function loincConcept(code: string, display: string): { coding: Coding[]; text: string } {
   return { coding: [{ system: systems.loinc, code, display }], text: display };
 }
 
-function quantity(value: number, unit: string, code: string): Quantity {
+export function quantity(value: number, unit: string, code: string): Quantity {
   return { value, unit, system: systems.ucum, code };
 }

@@ -61,7 +61,7 @@ describe('Renderer: LVEF Observations of reported echocardiograms', () => {
     expect(reported).toBeGreaterThan(20);
   });
 
-  it('reads a heart-failure patient LVEF in the patient own category (2022 AHA/ACC/HFSA section 2.3)', () => {
+  it('reads a heart-failure patient LVEF in the patient own category (2022 AHA/ACC/HFSA section 2)', () => {
     let checked = 0;
     for (const { rendered, resources } of cohort) {
       const hf = rendered.patient.conditions.find((c) => c.key === 'heart-failure');

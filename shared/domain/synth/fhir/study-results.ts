@@ -6,9 +6,9 @@
 // ("echo with preserved EF") still stands for a report that has one.
 import type { Observation } from '@medplum/fhirtypes';
 import type { SynthNote } from '../model';
-import { systems } from '../catalog';
 import { ref, type RenderContext } from './context';
 import { nameUuid } from './ids';
+import { loincConcept, quantity } from './observations';
 import { hl7 } from './vocabulary';
 
 export const lvefLoinc = '10230-1';
@@ -34,14 +34,11 @@ export function renderStudyResults(ctx: RenderContext, notes: readonly SynthNote
       category: [
         { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
       ],
-      code: {
-        coding: [{ system: systems.loinc, code: lvefLoinc, display: lvefDisplay }],
-        text: lvefDisplay,
-      },
+      code: loincConcept(lvefLoinc, lvefDisplay),
       subject: ref('Patient', ctx.patientId),
       encounter: ref('Encounter', encounterId),
       effectiveDateTime: encounter.start,
-      valueQuantity: { value: lvef, unit: '%', system: systems.ucum, code: '%' },
+      valueQuantity: quantity(lvef, '%', '%'),
     });
   }
   return observations;

@@ -2,13 +2,16 @@
 // HFmrEF, HFpEF), drawn once per patient from its own stream after the conditions.
 import type { Sex, TrueCondition } from '../model';
 import type { Rng } from '../rng';
+import { lvefCategory, type LvefCategory } from '../../risk/lvef';
 import { invLogit, logit, truncatedNormal } from './math';
 
-export type HeartFailurePhenotype = 'HFrEF' | 'HFmrEF' | 'HFpEF';
+/** The categories (and their classification) are the risk module's, shared with the recommender. */
+export { lvefCategory };
+export type HeartFailurePhenotype = LvefCategory;
 
 /**
  * LVEF bounds (%) of each category: HFrEF ≤ 40, HFmrEF 41–49, HFpEF ≥ 50 (2022 AHA/ACC/HFSA Guideline
- * for the Management of Heart Failure, Heidenreich PA et al. Circulation 2022;145:e895, section 2.1;
+ * for the Management of Heart Failure, Heidenreich PA et al. Circulation 2022;145:e895, section 2;
  * Universal Definition and Classification of HF, Bozkurt B et al. J Card Fail 2021;27:387). The outer
  * limits (10% and 75%) are generator choices: the range an echo report gives.
  */
@@ -17,11 +20,6 @@ export const lvefBounds: Record<HeartFailurePhenotype, readonly [number, number]
   HFmrEF: [41, 49],
   HFpEF: [50, 75],
 };
-
-/** The category of an LVEF (%), by the 2022 AHA/ACC/HFSA cut-offs. */
-export function lvefCategory(ef: number): HeartFailurePhenotype {
-  return ef <= 40 ? 'HFrEF' : ef < 50 ? 'HFmrEF' : 'HFpEF';
-}
 
 /** The phenotype recorded on a heart-failure condition, if any. */
 export function phenotypeOf(
