@@ -39,6 +39,7 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
         status: c.status,
         ...(c.severity ? { severity: c.severity } : {}),
         ...(c.ejectionFraction !== undefined ? { ejectionFraction: c.ejectionFraction } : {}),
+        ...(c.improvedEf ? { improvedEf: c.improvedEf } : {}),
       }),
     ),
     'outcomes.jsonl': [JSON.stringify({ patientId: id, ...p.outcomes })],

@@ -3,7 +3,7 @@
 import type { ConditionKey, MeasurementKey } from './catalog';
 import type { Presentation } from './notes/lexicon/presentations';
 
-export const generatorVersion = 'caregraph-synth/1.8.0';
+export const generatorVersion = 'caregraph-synth/1.9.0';
 
 export interface CohortOptions {
   patients: number;
@@ -62,8 +62,17 @@ export interface TrueCondition {
    * category "HFrEF" | "HFmrEF" | "HFpEF" (state/heart-failure.ts).
    */
   severity?: string;
-  /** Heart failure: the patient's left ventricular ejection fraction, % (integer, in its category). */
+  /**
+   * Heart failure: the patient's left ventricular ejection fraction at diagnosis, % (integer, in its
+   * category).
+   */
   ejectionFraction?: number;
+  /**
+   * HFrEF whose LVEF improves on treatment (state/heart-failure.ts): the LVEF it reaches, %, and the
+   * day it gets there (YYYY-MM-DD, possibly after `asOf`); it rises in a straight line from the
+   * diagnosis to that day. Once above 40% the heart failure is HF with improved EF (HFimpEF).
+   */
+  improvedEf?: { ejectionFraction: number; date: string };
 }
 
 /** The patient's underlying physiology at `asOf`, before treatment effects, with units. */
@@ -189,6 +198,12 @@ export interface TrueEncounter {
   presentation?: Presentation;
   /** Inpatient stays get a discharge summary; others a progress or H&P note. */
   noteKinds: ('history-and-physical' | 'progress' | 'discharge-summary')[];
+  /**
+   * An office visit with an echocardiogram (state/heart-failure.ts `markEchoVisits`): the visit that
+   * diagnoses heart failure, or an HFrEF's first follow-up 3 or more months after it. Never
+   * serialised.
+   */
+  echo?: 'diagnosis' | 'repeat';
 }
 
 /** A modelled outcome: the probability the generative model assigned, and what was drawn. */

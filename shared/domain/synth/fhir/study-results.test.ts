@@ -1,11 +1,12 @@
 // Tests (synth/fhir): the LVEF Observations of echocardiograms the notes report, on a rendered
 // cohort: one per such encounter, the notes' value, the patient's LVEF category, and read by the
-// recommender's heart-failure guideline.
+// recommender's heart-failure guideline, HF with improved EF included (1.9.0).
 import type { Observation, Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recommendFor } from '../../recommend/recommend-for';
 import { renderCohortPatient, type RenderedPatient } from '../cohort';
-import { lvefBounds, lvefCategory } from '../state/heart-failure';
+import { generatePatientState } from '../state/patient';
+import { improvedBy, lvefBounds, lvefCategory, lvefOn } from '../state/heart-failure';
 import { observationJson } from './observation-json';
 import { lvefLoinc } from './study-results';
 
@@ -68,8 +69,10 @@ describe('Renderer: LVEF Observations of reported echocardiograms', () => {
       if (!hf?.ejectionFraction) continue;
       const onset = hf.onset;
       for (const o of lvefObservations(resources)) {
-        if (o.effectiveDateTime!.slice(0, 10) < onset) continue;
-        const [lo, hi] = lvefBounds[lvefCategory(hf.ejectionFraction)];
+        const day = o.effectiveDateTime!.slice(0, 10);
+        if (day < onset) continue;
+        // The LVEF of the day: an improving HFrEF's rises (state/heart-failure.ts `lvefOn`).
+        const [lo, hi] = lvefBounds[lvefCategory(lvefOn(hf, day)!)];
         expect(o.valueQuantity!.value).toBeGreaterThanOrEqual(lo);
         expect(o.valueQuantity!.value).toBeLessThanOrEqual(hi);
         checked++;
@@ -90,9 +93,59 @@ describe('Renderer: LVEF Observations of reported echocardiograms', () => {
         (o) => at.getTime() - Date.parse(o.effectiveDateTime!) <= 730 * 86_400_000,
       );
       if (!summary || !recent) continue;
-      expect(summary.startsWith(`${hf.severity} (LVEF `)).toBe(true);
+      expect(
+        summary.startsWith(`${expectedCategory(hf, lvefObservations(resources))} (LVEF `),
+      ).toBe(true);
       classified++;
     }
     expect(classified).toBeGreaterThan(3);
+  });
+});
+
+/**
+ * The category the recommender should read from a heart failure's LVEF Observations (2022
+ * AHA/ACC/HFSA Table 4): HF with improved EF when the latest is above 40% and an earlier one at most
+ * 40% (an improved HFrEF whose low reading predates the record reads as its latest LVEF's category);
+ * otherwise the category of the latest reading's true LVEF.
+ */
+function expectedCategory(
+  hf: Parameters<typeof lvefOn>[0],
+  observations: readonly Observation[],
+): string {
+  const days = observations.map((o) => o.effectiveDateTime!.slice(0, 10)).sort();
+  const latest = days[days.length - 1]!;
+  const lowSeen = observations.some((o) => o.valueQuantity!.value! <= 40);
+  return improvedBy(hf, latest) && lowSeen ? 'HFimpEF' : lvefCategory(lvefOn(hf, latest)!);
+}
+
+describe('Renderer: HF with improved EF from the LVEF Observations', () => {
+  // Heart failure is about 2.6% of patients and an improved HFrEF about 2% of those with a low and a
+  // high echo in the record: render the patients with heart failure of a larger cohort.
+  const large = { ...options, patients: 9000, seed: 29 };
+  const withHeartFailure: RenderedPatient[] = [];
+  beforeAll(() => {
+    for (let i = 0; i < large.patients; i++)
+      if (generatePatientState(large, i).conditions.some((c) => c.key === 'heart-failure'))
+        withHeartFailure.push(renderCohortPatient(large, i));
+  });
+
+  it('shows an improved HFrEF’s LVEF rising past 40% and classifies it HFimpEF (section 7.7.2)', async () => {
+    const at = new Date(`${large.asOf}T00:00:00Z`);
+    let improved = 0;
+    for (const rendered of withHeartFailure) {
+      const hf = rendered.patient.conditions.find((c) => c.key === 'heart-failure')!;
+      const resources = resourcesOf(rendered);
+      const observations = lvefObservations(resources);
+      if (observations.length === 0 || expectedCategory(hf, observations) !== 'HFimpEF') continue;
+      const lowest = Math.min(...observations.map((o) => o.valueQuantity!.value!));
+      // The definition: a rise of 10 points or more to above 40% (Universal Definition 2021).
+      expect(hf.improvedEf!.ejectionFraction - hf.ejectionFraction!).toBeGreaterThanOrEqual(10);
+      expect(lowest).toBeLessThanOrEqual(40);
+      const report = await recommendFor({}, { resources, at });
+      const finding = report.recommendations.find((r) => r.topic === 'heart-failure');
+      expect(finding?.summary).toMatch(/^HFimpEF \(LVEF \d+ %, lowest \d+ %\)/);
+      improved++;
+    }
+    expect(improved).toBeGreaterThanOrEqual(2);
   });
 });

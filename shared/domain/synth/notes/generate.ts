@@ -32,6 +32,7 @@ import { pickPresentation, type Presentation } from './lexicon/presentations';
 import { pickTitle } from './sections/frame';
 import { encounterFindings, patientSides } from './sections/results';
 import { encounterOnset, planSymptoms, type EncounterOnset } from './symptom-plan';
+import { lvefOn } from '../state/heart-failure';
 
 export { documentedRates, type NoiseRates } from './noise';
 
@@ -85,14 +86,16 @@ export function generateNotes(
 }
 
 /**
- * The patient's LVEF (%) at `encounter` when heart failure is known by then (its onset on or before the
+ * The patient's LVEF (%) on the day of `encounter` (state/heart-failure.ts `lvefOn`) when heart failure is known by then (its onset on or before the
  * encounter's day, or the encounter is for it), so an echo before the diagnosis is a normal heart's.
  */
 function lvefBy(patient: SynthPatient, encounter: TrueEncounter): number | undefined {
   const hf = patient.conditions.find((c) => c.key === 'heart-failure');
   if (hf?.ejectionFraction === undefined) return undefined;
-  const known = hf.onset <= encounter.start.slice(0, 10) || encounter.reason === 'heart-failure';
-  return known ? hf.ejectionFraction : undefined;
+  const day = encounter.start.slice(0, 10);
+  const known = hf.onset <= day || encounter.reason === 'heart-failure';
+  // On its course: an HFrEF that improves reads higher as the years go by (1.9.0).
+  return known ? lvefOn(hf, day) : undefined;
 }
 
 /**

@@ -1,7 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CohortOptions, SynthPatient, TrueCondition, TrueMedication } from '../model';
+import type {
+  CohortOptions,
+  SynthPatient,
+  TrueCondition,
+  TrueEncounter,
+  TrueMedication,
+} from '../model';
+import { Rng } from '../rng';
 import { dayFromIso, daysFromCivil } from './calendar';
-import { lvefBounds, lvefCategory, phenotypeOf, type HeartFailurePhenotype } from './heart-failure';
+import {
+  assignLvefCourse,
+  improvedBy,
+  lvefBounds,
+  lvefCategory,
+  lvefOn,
+  markEchoVisits,
+  phenotypeOf,
+  type HeartFailurePhenotype,
+} from './heart-failure';
 import { generatePatientState } from './patient';
 import { classOf, endOf, share, startOf } from './prescribing.test-helper';
 
@@ -145,5 +161,139 @@ describe('Heart-failure therapy by phenotype (2022 AHA/ACC/HFSA)', () => {
     }
     expect(given).toBeGreaterThan(5);
     expect(asOfDay).toBeGreaterThan(daysFromCivil(2022, 2, 24));
+  });
+});
+
+const hfrEf = (ejectionFraction: number, onset = '2020-01-01'): TrueCondition => ({
+  key: 'heart-failure',
+  onset,
+  status: 'active',
+  severity: 'HFrEF',
+  ejectionFraction,
+});
+const monthsBetween = (from: string, to: string) =>
+  (dayFromIso(to) - dayFromIso(from)) / (365.25 / 12);
+
+describe('LVEF course: HF with improved EF (Universal Definition 2021; 2022 AHA/ACC/HFSA Table 4)', () => {
+  const draws = 20000;
+  const courses = Array.from({ length: draws }, (_, i) => {
+    const c = hfrEf(10 + (i % 31));
+    assignLvefCourse(new Rng(i + 1), [c]);
+    return c;
+  });
+  const improved = courses.filter((c) => c.improvedEf !== undefined);
+
+  it('improves 22.64% of HFrEF (He Y et al. 2021 pooled prevalence)', () => {
+    expect(improved.length / draws).toBeGreaterThan(0.2164);
+    expect(improved.length / draws).toBeLessThan(0.2364);
+  });
+
+  it('rises at least 10 points to above 40% and at most 65% (the definition)', () => {
+    for (const c of improved) {
+      const to = c.improvedEf!.ejectionFraction;
+      expect(to - c.ejectionFraction!).toBeGreaterThanOrEqual(10);
+      expect(to).toBeGreaterThan(40);
+      expect(to).toBeLessThanOrEqual(65);
+      // The phenotype stays the one diagnosed, and the therapy with it (section 7.7.2).
+      expect(c.severity).toBe('HFrEF');
+    }
+  });
+
+  it('gets there 3 months or more after the diagnosis, 65% within 12 months (Huang L et al. 2025)', () => {
+    const months = improved.map((c) => monthsBetween(c.onset, c.improvedEf!.date));
+    // 3 months, 91.3 days, rounded to a day.
+    for (const c of improved)
+      expect(dayFromIso(c.improvedEf!.date) - dayFromIso(c.onset)).toBeGreaterThanOrEqual(91);
+    const within12 = months.filter((m) => m <= 12).length / months.length;
+    expect(within12).toBeGreaterThan(0.62);
+    expect(within12).toBeLessThan(0.68);
+  });
+
+  it('draws nothing for HFmrEF, HFpEF or patients without heart failure', () => {
+    for (const severity of ['HFmrEF', 'HFpEF']) {
+      const rng = new Rng(5);
+      const c: TrueCondition = { ...hfrEf(45), severity };
+      assignLvefCourse(rng, [c]);
+      expect(c.improvedEf).toBeUndefined();
+      expect(rng.next()).toBe(new Rng(5).next());
+    }
+  });
+
+  it('reads the LVEF of a day on a straight line from the diagnosis to the improved value', () => {
+    const c: TrueCondition = {
+      ...hfrEf(30, '2024-01-01'),
+      improvedEf: { ejectionFraction: 50, date: '2025-01-01' },
+    };
+    expect(lvefOn(c, '2023-06-01')).toBe(30);
+    expect(lvefOn(c, '2024-01-01')).toBe(30);
+    // 2024-07-02 is day 183 of 366: 30 + 20 × 0.5 = 40, not yet improved (> 40 needed).
+    expect(lvefOn(c, '2024-07-02')).toBe(40);
+    expect(improvedBy(c, '2024-07-02')).toBe(false);
+    expect(lvefOn(c, '2024-07-20')).toBe(41);
+    expect(improvedBy(c, '2024-07-20')).toBe(true);
+    expect(lvefOn(c, '2025-01-01')).toBe(50);
+    expect(lvefOn(c, '2026-01-01')).toBe(50);
+    // Without a course: the LVEF at diagnosis, never "improved".
+    expect(lvefOn(hfrEf(30), '2026-01-01')).toBe(30);
+    expect(improvedBy(hfrEf(30), '2026-01-01')).toBe(false);
+  });
+});
+
+describe('Echo visits (2022 AHA/ACC/HFSA section 4.4, recommendations 2, 3 and 8)', () => {
+  const visit = (id: string, start: string, reason?: TrueEncounter['reason']): TrueEncounter => ({
+    id,
+    kind: 'ambulatory',
+    start: `${start}T09:00:00-05:00`,
+    end: `${start}T09:30:00-05:00`,
+    ...(reason ? { reason } : {}),
+    noteKinds: ['progress'],
+  });
+
+  it('echoes the diagnosing visit and an HFrEF’s first follow-up 90 or more days later, no other', () => {
+    // 2024-03-02 is a Saturday: the diagnosing visit moved to Friday 2024-03-01 (encounters.ts).
+    const encounters = [
+      visit('a', '2024-03-01', 'heart-failure'),
+      visit('b', '2024-04-15', 'heart-failure'),
+      visit('c', '2024-05-30', 'hypertension'),
+      visit('d', '2024-05-31', 'heart-failure'),
+      visit('e', '2024-09-01', 'heart-failure'),
+    ];
+    markEchoVisits([hfrEf(30, '2024-03-02')], encounters);
+    expect(encounters.map((e) => e.echo)).toEqual([
+      'diagnosis',
+      undefined,
+      undefined,
+      'repeat',
+      undefined,
+    ]);
+  });
+
+  it('gives HFmrEF and HFpEF the diagnosing echo only', () => {
+    const encounters = [
+      visit('a', '2024-03-04', 'heart-failure'),
+      visit('b', '2024-09-01', 'heart-failure'),
+    ];
+    markEchoVisits([{ ...hfrEf(45, '2024-03-04'), severity: 'HFmrEF' }], encounters);
+    expect(encounters.map((e) => e.echo)).toEqual(['diagnosis', undefined]);
+  });
+
+  it('marks visits of a generated cohort: every HFrEF follow-up echo 90 days or more after diagnosis', () => {
+    let repeats = 0;
+    for (const p of hf) {
+      const c = heartFailure(p);
+      for (const e of p.encounters) {
+        if (e.echo === undefined) continue;
+        expect(e.kind).toBe('ambulatory');
+        expect(e.reason).toBe('heart-failure');
+        const days = dayFromIso(e.start.slice(0, 10)) - dayFromIso(c.onset);
+        if (e.echo === 'diagnosis') expect(Math.abs(days)).toBeLessThanOrEqual(1);
+        else {
+          expect(c.severity).toBe('HFrEF');
+          expect(days).toBeGreaterThanOrEqual(90);
+          repeats++;
+        }
+      }
+    }
+    expect(repeats).toBeGreaterThan(10);
   });
 });

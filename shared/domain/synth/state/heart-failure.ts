@@ -1,9 +1,10 @@
 // Domain (synth/state): the heart-failure phenotype — the patient's LVEF and its category (HFrEF,
 // HFmrEF, HFpEF), drawn once per patient from its own stream after the conditions.
-import type { Sex, TrueCondition } from '../model';
+import type { Sex, TrueCondition, TrueEncounter } from '../model';
 import type { Rng } from '../rng';
 import { lvefCategory, type LvefCategory } from '../../risk/lvef';
-import { invLogit, logit, truncatedNormal } from './math';
+import { dayFromIso, isoDate } from './calendar';
+import { exponential, invLogit, logit, truncatedNormal } from './math';
 
 /** The categories (and their classification) are the risk module's, shared with the recommender. */
 export { lvefCategory };
@@ -84,4 +85,111 @@ export function assignHeartFailurePhenotype(rng: Rng, conditions: TrueCondition[
       : 'HFrEF';
   hf.severity = phenotype;
   hf.ejectionFraction = drawLvef(rng, phenotype);
+}
+
+/**
+ * Share of HFrEF whose LVEF improves to HF with improved EF (HFimpEF: a baseline LVEF ≤ 40%, a rise
+ * of at least 10 points, and a follow-up LVEF > 40%; Universal Definition, Bozkurt B et al. J Card
+ * Fail 2021;27:387; 2022 AHA/ACC/HFSA Table 4): 22.64%, the pooled prevalence of nine cohorts (9,491
+ * patients, mean follow-up 3.8 years; He Y et al. Front Cardiovasc Med 2021;8:757596). Cohorts with
+ * systematic follow-up echoes report more (39% of 1,307 US outpatients, 56% of 923 hospitalised
+ * patients), so this is the conservative end.
+ */
+export const improvedEfShare = 0.2264;
+/**
+ * Months from the diagnosis to the improved LVEF: at least 3 (the follow-up echo after 3 months of
+ * GDMT that shows it; 2022 AHA/ACC/HFSA section 4.4, recommendation 3; CCS 2017 HF guidelines Table
+ * 5), then exponential with its mean set so that 65% of improvements happen within 12 months
+ * (Huang L et al. Int J Cardiol 2025;420:132759: 65.0% of HFimpEF within 12 months): 1 − e^(−9/m) =
+ * 0.65, m = 9 / ln(1 / 0.35) ≈ 8.57 months.
+ */
+const improvementMinMonths = 3;
+const improvementMeanExtraMonths = 9 / Math.log(1 / 0.35);
+const daysPerMonth = 365.25 / 12;
+/**
+ * The improved LVEF: at least 10 points above the baseline and above 40% (the definition), plus 0-10
+ * points more, at most 65% (generator choices; cohorts of HFimpEF report mean follow-up LVEFs of
+ * about 48-52%).
+ */
+const improvedExtraPoints = 10;
+const improvedCeiling = 65;
+
+/**
+ * Whether an HFrEF's LVEF improves, to what and by when (`TrueCondition.improvedEf`), drawn from `rng`
+ * (the patient's 'hf-course' fork, so no other stream moves). Other heart failure and patients
+ * without it are left as they are and draw nothing. The phenotype (`severity`) stays HFrEF: what the
+ * heart failure was diagnosed as, and the therapy it keeps (2022 AHA/ACC/HFSA section 7.7.2: in
+ * HFimpEF, GDMT should be continued, TRED-HF).
+ */
+export function assignLvefCourse(rng: Rng, conditions: readonly TrueCondition[]): void {
+  const hf = conditions.find((c) => c.key === 'heart-failure');
+  if (!hf || hf.severity !== 'HFrEF' || hf.ejectionFraction === undefined) return;
+  if (!rng.chance(improvedEfShare)) return;
+  const months = improvementMinMonths + exponential(rng, improvementMeanExtraMonths);
+  const baseline = hf.ejectionFraction;
+  const ejectionFraction = Math.min(
+    improvedCeiling,
+    Math.max(41, baseline + 10) + rng.int(0, improvedExtraPoints),
+  );
+  const date = isoDate(dayFromIso(hf.onset) + Math.round(months * daysPerMonth));
+  hf.improvedEf = { ejectionFraction, date };
+}
+
+/**
+ * The true LVEF (%) of a heart failure on `date` (YYYY-MM-DD): its LVEF at diagnosis, or on the way
+ * to its improved LVEF (a straight line from the diagnosis to the day it is reached, rounded;
+ * reverse remodelling is gradual), or that LVEF from then on. Undefined without an LVEF.
+ */
+export function lvefOn(hf: TrueCondition, date: string): number | undefined {
+  const course = hf.improvedEf;
+  if (course === undefined || hf.ejectionFraction === undefined) return hf.ejectionFraction;
+  if (date >= course.date) return course.ejectionFraction;
+  if (date <= hf.onset) return hf.ejectionFraction;
+  const from = dayFromIso(hf.onset);
+  const t = (dayFromIso(date) - from) / (dayFromIso(course.date) - from);
+  return Math.round(hf.ejectionFraction + (course.ejectionFraction - hf.ejectionFraction) * t);
+}
+
+/**
+ * True when the heart failure is HF with improved EF on `date`: an HFrEF whose LVEF is above 40% by
+ * then (2022 AHA/ACC/HFSA Table 4: previous LVEF ≤ 40% and a follow-up LVEF > 40%).
+ */
+export function improvedBy(hf: TrueCondition, date: string): boolean {
+  return hf.improvedEf !== undefined && (lvefOn(hf, date) ?? 0) > 40;
+}
+
+/** Days of GDMT before the LVEF is measured again (3 months; see `improvementMinMonths`). */
+const repeatEchoAfterDays = 90;
+
+/**
+ * Marks the office visits of a heart failure that include an echocardiogram (`TrueEncounter.echo`):
+ * - the visit that diagnoses it (on the onset day, or the weekday beside it): TTE at the initial evaluation of newly diagnosed
+ *   HF is class 1 (2022 AHA/ACC/HFSA section 4.4, recommendation 2); until 1.8.0 an office diagnosis
+ *   had no echo, so an HFrEF's first LVEF came from a later admission;
+ * - an HFrEF's first heart-failure follow-up 90 or more days after the diagnosis: after GDMT, and to
+ *   decide on device therapy (an ICD needs LVEF ≤ 35% after 3 months of GDMT), repeat measurement of
+ *   EF is class 1 (recommendation 3); without such a reason routine repeats are class 3, no benefit
+ *   (recommendation 8), so there is one, and none for HFmrEF or HFpEF (generator choices). For most
+ *   patients the diagnosis precedes the export's three years and this is the window's first
+ *   follow-up.
+ * Admissions and ED visits order their own studies (notes/sections/results.ts). Draws nothing.
+ */
+export function markEchoVisits(
+  conditions: readonly TrueCondition[],
+  encounters: readonly TrueEncounter[],
+): void {
+  const hf = conditions.find((c) => c.key === 'heart-failure');
+  if (!hf) return;
+  const office = (e: TrueEncounter): boolean =>
+    e.kind === 'ambulatory' && e.reason === 'heart-failure';
+  // The diagnosing visit is on the onset day, or the weekday next to it (state/encounters.ts).
+  const onset = dayFromIso(hf.onset);
+  const diagnosis = encounters.find(
+    (e) => office(e) && Math.abs(dayFromIso(e.start.slice(0, 10)) - onset) <= 1,
+  );
+  if (diagnosis) diagnosis.echo = 'diagnosis';
+  if (hf.severity !== 'HFrEF') return;
+  const from = isoDate(onset + repeatEchoAfterDays);
+  const repeat = encounters.find((e) => office(e) && e.start.slice(0, 10) >= from);
+  if (repeat) repeat.echo = 'repeat';
 }

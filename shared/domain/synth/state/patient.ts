@@ -8,7 +8,7 @@ import { generateAllergies } from './allergies';
 import { dayFromIso, type Day } from './calendar';
 import { generateConditions } from './conditions';
 import { generateDemographics } from './demographics';
-import { assignHeartFailurePhenotype } from './heart-failure';
+import { assignHeartFailurePhenotype, assignLvefCourse, markEchoVisits } from './heart-failure';
 import { toTrueEncounters } from './encounter-records';
 import { addReadmission, planEncounters } from './encounters';
 import { familyRiskOf, generateFamilyHistory } from './family-history';
@@ -42,6 +42,8 @@ function clinicalState(rng: Rng, options: CohortOptions, index: number, asOfDay:
   const conditions = generateConditions(rng.fork('conditions'), conditionContext);
   // The HF phenotype (LVEF) from a stream of its own, so every other condition draw stays as it was.
   assignHeartFailurePhenotype(rng.fork('hf-phenotype'), conditions, sex);
+  // Whether an HFrEF's LVEF improves on treatment, from a stream of its own (1.9.0).
+  assignLvefCourse(rng.fork('hf-course'), conditions);
   const exactAge = (asOfDay - birthDay) / 365.25;
   const physiology = generatePhysiology(rng.fork('physiology'), {
     age,
@@ -119,6 +121,7 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
   }
   const zone = s.demo.place.zone;
   const encounters = toTrueEncounters(rng.fork('encounter-ids'), plans, zone);
+  markEchoVisits(conditions, encounters);
   const patient = {
     sex,
     age,

@@ -15,7 +15,7 @@ import { goalBand } from '../goals';
 import { bank, gate, say, type Slots } from '../template';
 import { writeHeader } from './headers';
 import { systems } from '../../catalog';
-import { phenotypeOf, type HeartFailurePhenotype } from '../../state/heart-failure';
+import { improvedBy, phenotypeOf, type HeartFailurePhenotype } from '../../state/heart-failure';
 import { conditionTerms } from '../lexicon/conditions';
 
 /** Past-history phrasings for conditions that are history by the note date (>= 6). */
@@ -73,6 +73,17 @@ const phenotypeTerms: Record<HeartFailurePhenotype, readonly string[]> = {
 };
 
 /**
+ * How notes name an HFrEF whose LVEF has risen above 40% by the note date (state/heart-failure.ts
+ * `improvedBy`): HF with improved EF, the 2022 AHA/ACC/HFSA term (Table 4), or "recovered", the older
+ * one (1.9.0).
+ */
+const improvedTerms: readonly string[] = [
+  'HFimpEF',
+  'heart failure with improved ejection fraction',
+  'heart failure with recovered ejection fraction',
+];
+
+/**
  * Phrasings for a cancer present at the note date: its standing by stage and time since diagnosis
  * (notes/cancer.ts; until 1.5.0 "breast cancer, controlled" and "followed by PCP" for a stage IV one).
  */
@@ -115,10 +126,17 @@ function itemSlots(c: Composer, item: ConditionAtDate): Slots {
       phenotype === undefined
         ? undefined
         : (b) =>
-            (dx = b.entity(c.rng.pick(phenotypeTerms[phenotype]), 'Disease', assertion, {
-              code: conditionTerms['heart-failure'].code,
-              system: systems.snomed,
-            })),
+            (dx = b.entity(
+              c.rng.pick(
+                improvedBy(condition, c.truth.date) ? improvedTerms : phenotypeTerms[phenotype],
+              ),
+              'Disease',
+              assertion,
+              {
+                code: conditionTerms['heart-failure'].code,
+                system: systems.snomed,
+              },
+            )),
     med: medication
       ? () => c.b.relate('treats', writeMedicationName(c, medication), dx)
       : undefined,

@@ -290,6 +290,8 @@ function findingSlots(c: Composer, key: ProcedureKey): Slots {
   return {};
 }
 
+const officeEchoStudies: readonly ProcedureKey[] = ['echo'];
+
 /**
  * Studies done for the presentation, with findings consistent with the reason, then the negative
  * studies behind the emergencies the A/P rules out (`differentialPlan`; not in discharge summaries,
@@ -305,8 +307,10 @@ export function writeWorkup(c: Composer): void {
 
 function writeReasonWorkup(c: Composer): void {
   const reason = c.truth.reason;
-  if (!reason || !c.truth.acute) return;
-  const studies = workupFor[reason] ?? [];
+  // An office visit's echo (state/heart-failure.ts `markEchoVisits`), its only study.
+  const officeEcho = c.truth.encounter.echo !== undefined && !c.truth.acute;
+  if (!reason || (!c.truth.acute && !officeEcho)) return;
+  const studies = officeEcho ? officeEchoStudies : (workupFor[reason] ?? []);
   if (studies.length === 0) return;
   for (const key of studies.slice(0, c.rng.int(1, studies.length))) {
     if (key === 'pci' && c.truth.encounter.kind !== 'inpatient') continue;
