@@ -92,6 +92,11 @@ export const recommenderLoinc = {
   albuminCreatinineRatio: ['9318-7', '14959-1', '32294-1'],
   phq9Item9: ['44260-8'],
   pregnancyStatus: ['82810-3'],
-  // Left ventricular ejection fraction (method-less: echo, MRI or nuclear report it alike).
-  lvef: ['10230-1'],
+  // Left ventricular ejection fraction, % (component "Ejection fraction", Heart.ventricle.left, Qn):
+  // 10230-1 method-less (what FHIR exports and Synthea write); the echo reports' method-specific
+  // codes 18043-0 "by US", 77891-0 "by US.2D+Calculated by Teichholz method", 77889-4 "by
+  // US.M-mode+Calculated by cube method" and 104255-5 "by US.3D.A3C+Estimated" (LOINC names, as
+  // loinc.org and its mirrors list them). Not the "- lower limit" and "- upper limit" terms of a
+  // reported range (e.g. 104258-9): a bound is not the value.
+  lvef: ['10230-1', '18043-0', '77891-0', '77889-4', '104255-5'],
 } as const;

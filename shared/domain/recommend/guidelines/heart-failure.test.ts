@@ -115,6 +115,29 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
     expect(optionsOf(rec)).not.toContain('lisinopril');
   });
 
+  it('reads LVEF from the echo report’s method-specific LOINC codes, never from a range’s lower limit', async () => {
+    const coded = (code: string, value: number, daysAgo: number) => [
+      patient({ age: 68, sex: 'male' }),
+      condition(icd.heartFailure, '84114007', '2024-01-01'),
+      observation(code, value, '%', daysAgo),
+    ];
+    // 18043-0 "LVEF by US", 77891-0 "by US.2D+Calculated by Teichholz method", 77889-4 "by
+    // US.M-mode+Calculated by cube method", 104255-5 "by US.3D.A3C+Estimated".
+    for (const code of ['18043-0', '77891-0', '77889-4', '104255-5']) {
+      const { rec } = await hfReport(coded(code, 32, 30));
+      expect(rec!.summary, code).toMatch(/^HFrEF \(LVEF 32 %\)/);
+    }
+    // An improvement across codes: 10230-1 two years ago, 18043-0 now.
+    const { rec: improved } = await hfReport([
+      ...coded('18043-0', 46, 30),
+      observation(loinc.lvef, 33, '%', 800),
+    ]);
+    expect(improved!.summary).toMatch(/^HFimpEF \(LVEF 46 %, lowest 33 %\)/);
+    // 104258-9 is "Left ventricular Ejection fraction - lower limit by US.2D.A2C+Estimated".
+    const { rec: bound } = await hfReport(coded('104258-9', 32, 30));
+    expect(bound!.summary).toMatch(/LVEF not recorded/);
+  });
+
   it('HFimpEF (LVEF 30 % two years ago, 45 % now): continues all four HFrEF classes (section 7.7.2, COR 1)', async () => {
     const { rec } = await hfReport([
       ...hf(
