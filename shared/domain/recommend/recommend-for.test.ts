@@ -332,6 +332,47 @@ describe('Function: recommendFor — depression, oncology, stability, errors', (
     expect(onc.options[0]!.source).toMatch(/OncoKB.*FLAURA/);
   });
 
+  it('does not propose again a targeted regimen the patient is on, and says what is taken', async () => {
+    const her2 = [
+      { gene: 'ERBB2', alteration: 'amplification', germline: false, source: 'y.vcf line 4' },
+    ];
+    const base = [patient({ age: 52, sex: 'female' }), condition(icd.breastCancer)];
+    const naive = recommendation(
+      await recommendFor({}, { resources: base, tumour: her2, at }),
+      'oncology',
+    )!;
+    expect(naive.options.map((o) => o.drugs.map((d) => d.drug).join('+'))).toEqual([
+      'trastuzumab+pertuzumab',
+    ]);
+    expect(naive.notes.join(' ')).not.toMatch(/already taking/);
+    // On adjuvant trastuzumab alone (generator 1.9.0 codes it RxNorm 224905, "trastuzumab"): the
+    // regimen with pertuzumab stays, for the oncologist to weigh; the note names what is taken.
+    const onTrastuzumab = recommendation(
+      await recommendFor({}, { resources: [...base, medication('trastuzumab')], tumour: her2, at }),
+      'oncology',
+    )!;
+    expect(onTrastuzumab.options).toHaveLength(1);
+    expect(onTrastuzumab.notes[0]).toMatch(
+      /^Trastuzumab \+ pertuzumab with a taxane for ERBB2 amplification: already taking trastuzumab$/,
+    );
+    // On both: nothing proposed again.
+    const onBoth = recommendation(
+      await recommendFor(
+        {},
+        {
+          resources: [...base, medication('trastuzumab'), medication('pertuzumab')],
+          tumour: her2,
+          at,
+        },
+      ),
+      'oncology',
+    )!;
+    expect(onBoth.options).toHaveLength(0);
+    expect(onBoth.notes[0]).toMatch(
+      /already taking trastuzumab and pertuzumab, so not proposed again$/,
+    );
+  });
+
   it('gives the same ids for the same inputs, every option "proposed" with every factor explained', async () => {
     const resources = goffExample('male');
     const a = await recommendFor({}, { resources, at });

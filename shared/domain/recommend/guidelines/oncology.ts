@@ -166,13 +166,24 @@ export function oncologyFinding(facts: PatientFacts): GuidelineFinding | undefin
   if (!tumours.length || !facts.tumour.length) return undefined;
   const candidates: Candidate[] = [];
   const unmatched: string[] = [];
+  const taking = new Set(facts.medications.flatMap((m) => m.ingredients));
+  const onTherapy: string[] = [];
   for (const f of facts.tumour) {
     const rows = actionableAlterations.filter(
       (a) =>
         a.gene === f.gene && a.alterations.includes(f.alteration) && tumours.includes(a.tumour),
     );
     if (!rows.length) unmatched.push(`${f.gene} ${f.alteration}`);
-    for (const a of rows)
+    for (const a of rows) {
+      // A regimen the patient is on is not proposed again; one partly taken is, and says so (a
+      // patient on adjuvant trastuzumab alone is offered the regimen with pertuzumab, for the
+      // oncologist to weigh by stage and nodal status).
+      const current = a.drugs.map((d) => d.drug).filter((d) => taking.has(d));
+      if (current.length > 0)
+        onTherapy.push(
+          `${a.label} for ${f.gene} ${f.alteration}: already taking ${current.join(' and ')}${current.length === a.drugs.length ? ', so not proposed again' : ''}`,
+        );
+      if (current.length === a.drugs.length) continue;
       candidates.push(
         drugOption(`${a.label} for ${f.gene} ${f.alteration} ${a.tumour} cancer`, a.drugs, {
           rationale: `${f.gene} ${f.alteration} (${f.source}) in ${a.tumour} cancer: ${oncokb}`,
@@ -182,6 +193,7 @@ export function oncologyFinding(facts: PatientFacts): GuidelineFinding | undefin
           source: `${oncokb}; ${a.trial}`,
         }),
       );
+    }
   }
   return {
     topic: 'oncology',
@@ -199,6 +211,7 @@ export function oncologyFinding(facts: PatientFacts): GuidelineFinding | undefin
       source: f.source,
     })),
     notes: [
+      ...onTherapy,
       unmatched.length
         ? `no Level 1 targeted therapy encoded for: ${unmatched.join(', ')} in this tumour type`
         : '',
