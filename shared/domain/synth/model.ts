@@ -343,4 +343,9 @@ export interface SynthPatient {
   /** Present for the share of patients who were genotyped. */
   genome?: Genome;
   outcomes: Outcomes;
+  /**
+   * LVEF measured outside the encounters (echo or MUGA at cardiac monitoring on trastuzumab,
+   * state/cancer-therapy.ts `trastuzumabMonitoring`), oldest first; % and YYYY-MM-DD.
+   */
+  lvefReadings?: { date: string; value: number }[];
 }

@@ -48,22 +48,17 @@ function renderRequest(
   index: number,
 ): MedicationRequest {
   const { asOf } = ctx.options;
-  const inpatient = medication.route === 'intravenous';
   const request: MedicationRequest = {
     resourceType: 'MedicationRequest',
     id: medicationRequestId(ctx.patient.id, medication, index),
     // Still running at the export date -> active; stopped before it -> completed.
     status: medication.end === undefined || medication.end > asOf ? 'active' : 'completed',
     intent: 'order',
-    category: [
-      {
-        coding: [
-          inpatient
-            ? { system: categorySystem, code: 'inpatient', display: 'Inpatient' }
-            : { system: categorySystem, code: 'outpatient', display: 'Outpatient' },
-        ],
-      },
-    ],
+    // Every order of the catalog is taken or given outside a stay, infusions (trastuzumab) in an
+    // infusion clinic: FHIR R4 medicationrequest-category "outpatient" (administered or consumed in an
+    // outpatient setting, e.g. an outpatient clinic). Until 1.9.0 an intravenous order would have
+    // been "inpatient"; none existed.
+    category: [{ coding: [{ system: categorySystem, code: 'outpatient', display: 'Outpatient' }] }],
     medicationCodeableConcept: {
       coding: [{ ...medication.rxnorm }],
       text: medication.rxnorm.display,

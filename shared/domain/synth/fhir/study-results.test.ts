@@ -44,17 +44,22 @@ describe('Renderer: LVEF Observations of reported echocardiograms', () => {
       for (const note of rendered.notes)
         if (note.echoLvef !== undefined) encounters.set(note.encounterId, note.echoLvef);
       reported += encounters.size;
-      expect(observations).toHaveLength(encounters.size);
-      const values = observations.map((o) => o.valueQuantity!.value).sort();
+      // Readings outside the encounters (trastuzumab monitoring) have no encounter.
+      const atEncounters = observations.filter((o) => o.encounter !== undefined);
+      expect(atEncounters).toHaveLength(encounters.size);
+      expect(observations.length - atEncounters.length).toBe(
+        rendered.patient.lvefReadings?.length ?? 0,
+      );
+      const values = atEncounters.map((o) => o.valueQuantity!.value).sort();
       expect(values).toEqual([...encounters.values()].sort());
       for (const o of observations) {
+        expect(o.encounter?.reference ?? 'Encounter/').toMatch(/^Encounter\//);
         expect(o.valueQuantity).toEqual({
           value: o.valueQuantity!.value,
           unit: '%',
           system: 'http://unitsofmeasure.org',
           code: '%',
         });
-        expect(o.encounter?.reference).toMatch(/^Encounter\//);
         expect(observationJson(o)).toBe(JSON.stringify(o));
       }
     }
@@ -147,5 +152,46 @@ describe('Renderer: HF with improved EF from the LVEF Observations', () => {
       improved++;
     }
     expect(improved).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('Renderer: LVEF monitoring on trastuzumab (HERCEPTIN PI 5.1)', () => {
+  // HER2-positive early breast cancer on trastuzumab is about 1 patient in 800.
+  const large = { ...options, patients: 20000, seed: 1 };
+  const onTrastuzumab: RenderedPatient[] = [];
+  beforeAll(() => {
+    for (let i = 0; i < large.patients; i++)
+      if (generatePatientState(large, i).lvefReadings)
+        onTrastuzumab.push(renderCohortPatient(large, i));
+  });
+
+  it('writes each reading as an imaging Observation of its day, with no encounter', () => {
+    let readings = 0;
+    for (const rendered of onTrastuzumab) {
+      const course = rendered.patient.medications.find((m) => m.key === 'trastuzumab-iv')!;
+      expect(course).toBeDefined();
+      const outside = lvefObservations(resourcesOf(rendered)).filter((o) => !o.encounter);
+      const expected = rendered.patient.lvefReadings!;
+      expect(outside.map((o) => [o.effectiveDateTime, o.valueQuantity!.value])).toEqual(
+        expected.map((r) => [r.date, r.value]),
+      );
+      for (const o of outside) {
+        expect(o.category![0]!.coding![0]!.code).toBe('imaging');
+        expect(o.status).toBe('final');
+        expect(observationJson(o)).toBe(JSON.stringify(o));
+        // A heart without cardiomyopathy (none is modelled): never an HF category.
+        expect(o.valueQuantity!.value).toBeGreaterThanOrEqual(50);
+      }
+      // Every reading is on or before the course's completion + 2 years, and before the export.
+      for (const r of expected) {
+        expect(r.date < large.asOf).toBe(true);
+        expect(r.date <= `${Number(course.end!.slice(0, 4)) + 2}${course.end!.slice(4)}`).toBe(
+          true,
+        );
+      }
+      readings += expected.length;
+    }
+    expect(onTrastuzumab.length).toBeGreaterThan(15);
+    expect(readings).toBeGreaterThan(60);
   });
 });

@@ -14,13 +14,18 @@ import { hl7 } from './vocabulary';
 export const lvefLoinc = '10230-1';
 const lvefDisplay = 'Left ventricular Ejection fraction';
 
-/** One LVEF Observation per encounter whose notes report an echocardiogram, in encounter order. */
+/**
+ * One LVEF Observation per encounter whose notes report an echocardiogram, in encounter order; then
+ * one per LVEF measured outside the encounters (cardiac monitoring on trastuzumab, 1.9.0), at its
+ * date, with no encounter.
+ */
 export function renderStudyResults(ctx: RenderContext, notes: readonly SynthNote[]): Observation[] {
   const lvefByEncounter = new Map<string, number>();
   for (const note of notes)
     if (note.echoLvef !== undefined && !lvefByEncounter.has(note.encounterId))
       lvefByEncounter.set(note.encounterId, note.echoLvef);
-  if (lvefByEncounter.size === 0) return [];
+  const readings = ctx.patient.lvefReadings ?? [];
+  if (lvefByEncounter.size === 0 && readings.length === 0) return [];
   const observations: Observation[] = [];
   for (const encounter of ctx.patient.encounters) {
     const lvef = lvefByEncounter.get(encounter.id);
@@ -41,5 +46,18 @@ export function renderStudyResults(ctx: RenderContext, notes: readonly SynthNote
       valueQuantity: quantity(lvef, '%', '%'),
     });
   }
+  for (const reading of readings)
+    observations.push({
+      resourceType: 'Observation',
+      id: nameUuid(ctx.patient.id, `Observation/lvef/${reading.date}`),
+      status: 'final',
+      category: [
+        { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
+      ],
+      code: loincConcept(lvefLoinc, lvefDisplay),
+      subject: ref('Patient', ctx.patientId),
+      effectiveDateTime: reading.date,
+      valueQuantity: quantity(reading.value, '%', '%'),
+    });
   return observations;
 }

@@ -1,5 +1,6 @@
 // Tests (synth/state): oral systemic cancer therapy (cancer-therapy.ts) on drawn cases of each stage
-// and on a generated cohort, read against FLAURA, ADAURA, LAURA, IDEA, X-ACT and the US approvals.
+// and on a generated cohort, read against FLAURA, ADAURA, LAURA, IDEA, X-ACT, the HERCEPTIN label and
+// the US approvals.
 import { describe, expect, it } from 'vitest';
 import type { ConditionKey } from '../catalog';
 import type { Genome, RiskFactors, TrueMedication } from '../model';
@@ -10,6 +11,7 @@ import {
   bodySurfaceArea,
   capecitabineTablets,
   prescribeCancerTherapy,
+  trastuzumabMonitoring,
 } from './cancer-therapy';
 import type { PrescribingContext } from './order-book';
 import { endOf, startOf } from './prescribing.test-helper';
@@ -183,5 +185,112 @@ describe('Cancer therapy: capecitabine dose by body-surface area', () => {
     // (CAPOX) at 1.63 m² 1,633 mg, three tablets (1,500 mg) to the nearest tablet.
     expect(capecitabineTablets(1250, 180, 80)).toBe(5);
     expect(capecitabineTablets(1000, 160, 60)).toBe(3);
+  });
+});
+
+describe('Cancer therapy: HER2-positive breast cancer (adjuvant trastuzumab; HERCEPTIN PI)', () => {
+  const her2: Genome['tumour'] = [
+    { gene: 'ERBB2', alteration: 'amplification', kind: 'amplification' },
+  ];
+  const breast = cases('breast-cancer', her2, 8000, asOf, 12);
+  const trastuzumab = (c: Case) => c.meds.filter((m) => m.key === 'trastuzumab-iv');
+  // Eligible: stage I-III, diagnosed in the last 10 years, a start after the approval and before asOf.
+  const eligible = breast.filter(
+    (c) =>
+      c.stage !== 'IV' &&
+      asOfDay - c.onset <= 3652 &&
+      c.onset + 21 >= approvals.trastuzumabAdjuvant &&
+      c.onset + 56 < asOfDay,
+  );
+
+  it('treats 83% of stage I-III diagnosed in 10 years (Freedman 2013), none at stage IV', () => {
+    expect(eligible.length).toBeGreaterThan(3000);
+    const treated = eligible.filter((c) => trastuzumab(c).length === 1).length / eligible.length;
+    expect(treated).toBeGreaterThan(0.8);
+    expect(treated).toBeLessThan(0.86);
+    for (const c of breast) if (c.stage === 'IV') expect(trastuzumab(c)).toEqual([]);
+    for (const c of breast) if (asOfDay - c.onset > 3652) expect(trastuzumab(c)).toEqual([]);
+  });
+
+  it('gives 6 mg/kg every 3 weeks intravenously for 52 weeks, from 3-8 weeks after the diagnosis', () => {
+    let courses = 0;
+    const adherence: number[] = [];
+    for (const c of breast)
+      for (const order of trastuzumab(c)) {
+        courses++;
+        expect(order.route).toBe('intravenous');
+        expect(order.rxnorm.code).toBe('224905');
+        expect(order.timing).toEqual({ frequency: 1, period: 3, periodUnit: 'wk' });
+        expect(order.doseQuantity).toEqual({
+          value: Math.round((6 * c.weightKg) / 10) * 10,
+          unit: 'mg',
+        });
+        expect(order.doseText).toBe(`${order.doseQuantity.value} mg`);
+        expect(endOf(order)! - startOf(order)).toBe(364);
+        expect(startOf(order) - c.onset).toBeGreaterThanOrEqual(21);
+        expect(startOf(order) - c.onset).toBeLessThanOrEqual(56);
+        expect(startOf(order)).toBeGreaterThanOrEqual(approvals.trastuzumabAdjuvant);
+        // One dose per 21-day cycle from the infusion pharmacy, given on schedule but for delays.
+        expect(order.dispense).toEqual({ quantity: order.doseQuantity.value, daysSupply: 21 });
+        adherence.push(order.adherence);
+      }
+    expect(courses).toBeGreaterThan(2500);
+    const mean = adherence.reduce((a, b) => a + b, 0) / adherence.length;
+    expect(mean).toBeGreaterThan(0.93);
+    expect(mean).toBeLessThan(0.97);
+  });
+
+  it('gives no trastuzumab without an ERBB2 amplification', () => {
+    const negative = cases('breast-cancer', [], 400, asOf, 10);
+    for (const c of negative) expect(trastuzumab(c)).toEqual([]);
+  });
+});
+
+describe('Cancer therapy: LVEF monitoring on trastuzumab (HERCEPTIN PI 2.1 and 5.1)', () => {
+  const course = (start: string): TrueMedication => ({
+    key: 'trastuzumab-iv',
+    rxnorm: {
+      system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+      code: '224905',
+      display: 'trastuzumab',
+    },
+    indication: 'breast-cancer',
+    doseText: '420 mg',
+    doseQuantity: { value: 420, unit: 'mg' },
+    route: 'intravenous',
+    timing: { frequency: 1, period: 3, periodUnit: 'wk' },
+    start,
+    end: isoDate(dayFromIso(start) + 364),
+    adherence: 0.95,
+    dispense: { quantity: 420, daysSupply: 21 },
+  });
+
+  it('measures before the first dose, every 3 months, at completion, then every 6 months for 2 years', () => {
+    // A course of 2023-03-01 to 2024-02-29, the export on 2026-01-01.
+    const readings = trastuzumabMonitoring(new Rng(3), [course('2023-03-01')], asOfDay);
+    const days = readings.map((r) => dayFromIso(r.date) - dayFromIso('2023-03-01'));
+    expect(days[0]).toBeLessThan(0);
+    expect(days[0]).toBeGreaterThanOrEqual(-14);
+    expect(days.slice(1)).toEqual([91, 182, 273, 364, 546, 728, 910]);
+    // The last, 1,092 days after the start, is after the export.
+    expect(dayFromIso('2023-03-01') + 1092).toBeGreaterThan(asOfDay);
+    for (const r of readings) {
+      expect(r.value).toBeGreaterThanOrEqual(50);
+      expect(r.value).toBeLessThanOrEqual(75);
+    }
+  });
+
+  it('keeps only the record’s three years before the export, and draws nothing without trastuzumab', () => {
+    // A course of 2021-06-01: the readings before 2023-01-02 are outside the record.
+    const early = trastuzumabMonitoring(new Rng(3), [course('2021-06-01')], asOfDay);
+    for (const r of early) expect(dayFromIso(r.date)).toBeGreaterThanOrEqual(asOfDay - 3 * 365);
+    expect(early.length).toBeGreaterThan(0);
+    // A course still running at the export: no reading on or after it.
+    const running = trastuzumabMonitoring(new Rng(3), [course('2025-08-01')], asOfDay);
+    expect(running.map((r) => r.date < asOf)).toEqual(running.map(() => true));
+    expect(running.length).toBe(2);
+    const rng = new Rng(9);
+    expect(trastuzumabMonitoring(rng, [], asOfDay)).toEqual([]);
+    expect(rng.next()).toBe(new Rng(9).next());
   });
 });

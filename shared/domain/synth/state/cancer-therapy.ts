@@ -1,10 +1,11 @@
-// Domain (synth/state): oral systemic therapy for lung and colorectal cancer, by stage, time since
-// diagnosis, the tumour's findings and US approval dates. Drawn from its own 'cancer-therapy' stream
-// after every other prescription, so no other medication changes.
-import type { Genome, TrueMedication } from '../model';
+// Domain (synth/state): systemic therapy for lung, colorectal and HER2-positive breast cancer, by
+// stage, time since diagnosis, the tumour's findings and US approval dates, and the cardiac monitoring
+// trastuzumab needs. Drawn from its own 'cancer-therapy' stream after every other prescription, so
+// no other medication changes.
+import type { Genome, SynthPatient, TrueMedication } from '../model';
 import type { Rng } from '../rng';
-import { dayFromIso, type Day } from './calendar';
-import { exponential } from './math';
+import { dayFromIso, isoDate, type Day } from './calendar';
+import { clamp, exponential } from './math';
 import { toMedications } from './medications';
 import { OrderBook, type PrescribingContext } from './order-book';
 
@@ -20,6 +21,12 @@ export const approvals = {
   osimertinibAdjuvant: dayFromIso('2020-12-18'),
   osimertinibUnresectableStageIII: dayFromIso('2024-09-25'),
   capecitabineAdjuvantColon: dayFromIso('2005-06-15'),
+  /**
+   * Trastuzumab adjuvant for HER2-overexpressing node-positive breast cancer 2006-11-16 (with AC then
+   * paclitaxel: NSABP B-31 and NCCTG N9831, Romond EH et al. NEJM 2005;353:1673), node-negative and
+   * single-agent after chemotherapy 2008 (HERA). HERCEPTIN prescribing information, section 1.1.
+   */
+  trastuzumabAdjuvant: dayFromIso('2006-11-16'),
 } as const;
 
 /** Days in a mean for an exponential time with this median in months. */
@@ -96,6 +103,8 @@ export function prescribeCancerTherapy(
   const book = new OrderBook(ctx);
   treatEgfrLungCancer(rng.fork('lung'), book, tumour);
   treatColorectalAdjuvant(rng.fork('colorectal'), book);
+  // Since 1.9.0, after the others' draws (a fork of its own, so they are unchanged).
+  treatHer2BreastAdjuvant(rng.fork('her2'), book, tumour);
   return toMedications(rng.fork('orders'), book.orders);
 }
 
@@ -201,4 +210,79 @@ export function treatColorectalAdjuvant(rng: Rng, book: OrderBook): void {
     // One fill per cycle: 14 days of two doses.
     fill: { quantity: units * 2 * 14, daysSupply: 21 },
   });
+}
+
+/**
+ * Share of HER2-positive stage I-III breast cancer given adjuvant trastuzumab: 83% of 1,109 women at
+ * NCCN centres, 2005-2008 (Freedman RA et al. Cancer 2013;119:839).
+ */
+const trastuzumabShare = 0.83;
+/** Adjuvant trastuzumab: 52 weeks in all (HERCEPTIN PI 2.2; HERA: 2 years no better than 1). */
+const trastuzumabCourseDays = 52 * 7;
+/** Maintenance dose every 3 weeks, mg/kg (HERCEPTIN PI 2.2, three-weekly schedule: 8 mg/kg first). */
+const trastuzumabMgPerKg = 6;
+
+/**
+ * HER2-positive (ERBB2-amplified) breast cancer of stage I-III diagnosed in the last 10 years:
+ * adjuvant trastuzumab for 83% (`trastuzumabShare`), starting 3-8 weeks after the diagnosis (with
+ * chemotherapy, before or after surgery; NCCN Breast v4.2024; generator choice), every 3 weeks for 52
+ * weeks, 6 mg/kg rounded to 10 mg by the patient's weight, intravenously; never before its adjuvant
+ * approval. One order per course: the 8 mg/kg loading dose, the chemotherapy given with it
+ * (paclitaxel, docetaxel and carboplatin) and pertuzumab for node-positive disease (APHINITY) are not
+ * modelled, nor stage IV therapy (trastuzumab, pertuzumab and a taxane, CLEOPATRA). The course ends
+ * on its plan (early stops for cardiac dysfunction, about 4-5% in HERA, are not modelled); the infusion
+ * pharmacy dispenses one dose per cycle.
+ */
+export function treatHer2BreastAdjuvant(rng: Rng, book: OrderBook, tumour: Genome['tumour']): void {
+  const breast = book.condition('breast-cancer');
+  if (!breast || !tumour.some((f) => f.gene === 'ERBB2' && f.alteration === 'amplification'))
+    return;
+  if (breast.severity !== 'I' && breast.severity !== 'II' && breast.severity !== 'III') return;
+  const { asOfDay, weightKg } = book.ctx;
+  const onset = book.onsetDay('breast-cancer');
+  if (asOfDay - onset > historyDays || !rng.chance(trastuzumabShare)) return;
+  const start = onset + rng.int(21, 56);
+  if (start < approvals.trastuzumabAdjuvant || start >= asOfDay) return;
+  const mg = Math.max(10, Math.round((trastuzumabMgPerKg * weightKg) / 10) * 10);
+  book.add({
+    drug: 'trastuzumab-iv',
+    indication: 'breast-cancer',
+    units: mg,
+    timing: { frequency: 1, period: 3, periodUnit: 'wk' },
+    start,
+    end: start + trastuzumabCourseDays,
+    adherence: 'infusion',
+    fill: { quantity: mg, daysSupply: 21 },
+  });
+}
+
+/**
+ * LVEF on trastuzumab (HERCEPTIN PI 2.1 and 5.1, boxed warning cardiomyopathy): measured just before
+ * the first dose, every 3 months during treatment and at its completion, then every 6 months for 2
+ * years after adjuvant therapy. Readings of a heart without cardiomyopathy: the patient's own LVEF,
+ * N(62, 4) within 55-70% (generator choice within the normal range), each reading ±4 points
+ * (Thavendiranathan P et al. JACC 2013;61:77: 2D echo test-retest variability). Cardiotoxicity is not
+ * modelled. Only the readings of the record's three years before `asOfDay` (as its encounters);
+ * `rng` is the patient's 'lvef-monitoring' stream, drawn only for a patient on trastuzumab.
+ */
+export function trastuzumabMonitoring(
+  rng: Rng,
+  medications: readonly TrueMedication[],
+  asOfDay: Day,
+): NonNullable<SynthPatient['lvefReadings']> {
+  const course = medications.find((m) => m.key === 'trastuzumab-iv');
+  if (!course) return [];
+  const start = dayFromIso(course.start);
+  const end = dayFromIso(course.end ?? course.start);
+  const days = [start - rng.int(1, 14)];
+  for (let d = start + 91; d < end; d += 91) days.push(d);
+  days.push(end);
+  for (let d = end + 182; d <= end + 730; d += 182) days.push(d);
+  const own = clamp(Math.round(rng.normal(62, 4)), 55, 70);
+  const readings: NonNullable<SynthPatient['lvefReadings']> = [];
+  for (const day of days) {
+    const value = clamp(own + rng.int(-4, 4), 50, 75);
+    if (day < asOfDay && day >= asOfDay - 3 * 365) readings.push({ date: isoDate(day), value });
+  }
+  return readings;
 }

@@ -27,6 +27,8 @@ export type DrugClass =
   | 'endocrine-therapy'
   | 'egfr-tyrosine-kinase-inhibitor'
   | 'fluoropyrimidine'
+  /** Anti-HER2 monoclonal antibody (trastuzumab), infused. */
+  | 'her2-antibody'
   | 'proton-pump-inhibitor'
   | 'opioid-analgesic'
   | 'antibiotic'

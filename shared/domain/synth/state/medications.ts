@@ -74,6 +74,8 @@ const adherenceShapes: Record<AdherenceProfile, readonly [number, number]> = {
   'as-needed': [2, 1],
   stimulant: [2.5, 1],
   insulin: [3, 1],
+  // Given in an infusion clinic: on schedule but for an occasional delay, mean 0.95 (generator choice).
+  infusion: [19, 1],
 };
 
 function administrationsPerDay(order: Order): number {

@@ -1,4 +1,4 @@
-// Domain (synth/state): the oral systemic cancer drugs of the catalog (cancer-therapy.ts prescribes them).
+// Domain (synth/state): the systemic cancer drugs of the catalog (cancer-therapy.ts prescribes them).
 import type { CatalogDrug } from './medication-catalog';
 
 export const oncologyDrugs = {
@@ -21,6 +21,18 @@ export const oncologyDrugs = {
     doseUnit: 'tablet',
     checked:
       'openFDA NDC directory: 500 mg-only products (NorthStar 72603-303, Quallent 82009-112) map to 200328 alone; 150 mg + 500 mg labels list {200327, 200328}',
+  },
+  // Dosed by weight (mg/kg) from 150 mg single-dose and 420 mg multiple-dose vials, so no one clinical
+  // drug (SCD) names an order: coded at the ingredient (RxNorm IN), dosed in mg, infused.
+  'trastuzumab-iv': {
+    rxcui: '224905',
+    display: 'trastuzumab',
+    drugClass: 'her2-antibody',
+    route: 'intravenous',
+    strength: { value: 1, unit: 'mg' },
+    doseUnit: 'mg',
+    checked:
+      'RxNorm ingredient (IN) trastuzumab 224905, as the NLP vocabulary, the knowledge-graph seed and the ingredient catalog (medications/ingredients-other.ts) already give it; not checked against RxNav here (no network)',
   },
 } as const satisfies Record<string, CatalogDrug>;
 

@@ -10,7 +10,7 @@ import { drugs, type DrugKey } from './drugs';
 import { clamp } from './math';
 
 export type AdherenceProfile =
-  'chronic' | 'antidepressant' | 'course' | 'as-needed' | 'stimulant' | 'insulin';
+  'chronic' | 'antidepressant' | 'course' | 'as-needed' | 'stimulant' | 'insulin' | 'infusion';
 
 export interface Order {
   drug: DrugKey;

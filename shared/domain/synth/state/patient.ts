@@ -22,7 +22,7 @@ import { generatePhysiology } from './physiology';
 import { assignPresentations } from './presentations';
 import { drawSmoking } from './smoking';
 import { wardVitalSigns } from './ward-vitals';
-import { prescribeCancerTherapy } from './cancer-therapy';
+import { prescribeCancerTherapy, trastuzumabMonitoring } from './cancer-therapy';
 import { sampleTumourFindings, type CancerKey } from '../genomics/genome';
 
 /** The cancers with tumour findings, in the genome's order (cohort.ts genotypes these patients). */
@@ -159,6 +159,12 @@ export function generatePatientState(options: CohortOptions, index: number): Syn
   const id = fastUuid(rng.fork('id'));
   const state = clinicalState(rng, options, index, asOfDay);
   const care = careAndOutcomes(rng, state, asOfDay);
+  // Cardiac monitoring on trastuzumab, from a stream of its own (1.9.0).
+  const lvefReadings = trastuzumabMonitoring(
+    rng.fork('lvef-monitoring'),
+    state.medications,
+    asOfDay,
+  );
   return {
     index,
     id,
@@ -172,5 +178,6 @@ export function generatePatientState(options: CohortOptions, index: number): Syn
     encounters: care.encounters,
     measurements: care.measurements,
     outcomes: care.outcomes,
+    ...(lvefReadings.length > 0 ? { lvefReadings } : {}),
   };
 }

@@ -91,7 +91,7 @@ const brands: Readonly<Record<string, readonly string[]>> = {
   albuterol: ['ProAir', 'Ventolin'], fluticasone: ['Flovent'], 'budesonide/formoterol': ['Symbicort'],
   tiotropium: ['Spiriva'], montelukast: ['Singulair'], methylphenidate: ['Ritalin'],
   tamoxifen: ['Nolvadex'], letrozole: ['Femara'], anastrozole: ['Arimidex'], osimertinib: ['Tagrisso'],
-  capecitabine: ['Xeloda'],
+  capecitabine: ['Xeloda'], trastuzumab: ['Herceptin'],
   amoxicillin: ['Amoxil'], levothyroxine: ['Synthroid'], omeprazole: ['Prilosec'],
   ticagrelor: ['Brilinta'], prasugrel: ['Effient'],
 };
@@ -142,6 +142,7 @@ const adverseEffects: readonly (readonly [RegExp, readonly SymptomKey[]])[] = [
   [/^(tamoxifen|letrozole|anastrozole)/, ['jointPain']],
   [/^osimertinib/, ['diarrhea', 'rash']], // TAGRISSO PI 6.1 (most common: diarrhea, rash)
   [/^capecitabine/, ['diarrhea', 'nausea']], // XELODA PI 6.1 (hand-foot syndrome has no symptom here)
+  [/^trastuzumab/, ['headache', 'diarrhea']], // HERCEPTIN PI 6.1 (adjuvant: headache, diarrhea, nausea)
   [/^albuterol/, ['palpitations']],
   [/^amoxicillin/, ['diarrhea', 'rash']],
 ];
@@ -201,6 +202,8 @@ export function frequencyWords(timing: DosageTiming | undefined): readonly [stri
       ['weekly', 'once a week'],
       ['qweek', 'q week'],
     ];
+  // Every 3 weeks (trastuzumab): "q3w" as infusion orders write it.
+  if (u === 'wk' && f === 1) return [[`every ${p} weeks`], [`q${p}w`, `q${p}wk`]];
   if (u === 'h' && f === 1) return [[`every ${p} hours`], [`q${p}h`, `q ${p}h`]];
   if (u === 'd' && f === 1) return [[`every ${p} days`], [`q${p}d`]];
   return [
