@@ -320,6 +320,62 @@ describe('Function: expandDosage', () => {
       ]);
     });
 
+    it('reports an intravenous dosage (by SNOMED CT route code or by its text) instead of scheduling it', () => {
+      const reason =
+        'intravenous, given by a clinician (infusion clinic or nurse): not a patient reminder';
+      const coded = order(
+        daily(['08:00:00']),
+        { medicationCodeableConcept: { text: 'trastuzumab' } },
+        { route: { coding: [{ system: 'http://snomed.info/sct', code: '47625008' }] } },
+      );
+      expect(expandDosage(coded, window)).toEqual({
+        occurrences: [],
+        notScheduled: [{ path: 'dosageInstruction[0]', reason }],
+      });
+      for (const text of ['IV', 'i.v.', 'intravenously', ' Intravenous ']) {
+        const worded = order(daily(['08:00:00']), {}, { route: { text } });
+        expect(expandDosage(worded, window).notScheduled, text).toEqual([
+          { path: 'dosageInstruction[0]', reason },
+        ]);
+      }
+      // Subcutaneous (insulin, GLP-1 RA pens) and oral doses are the patient's own.
+      for (const [code, text] of [
+        ['34206005', 'subcutaneously'],
+        ['26643006', 'by mouth'],
+      ] as const) {
+        const own = order(
+          daily(['08:00:00']),
+          {},
+          { route: { coding: [{ system: 'http://snomed.info/sct', code }], text } },
+        );
+        expect(expandDosage(own, window).occurrences).toHaveLength(1);
+      }
+    });
+
+    it('reports an inpatient order (given on the ward) instead of scheduling it', () => {
+      const ward = order(daily(['08:00:00']), {
+        category: [
+          {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
+                code: 'inpatient',
+              },
+            ],
+          },
+        ],
+      });
+      expect(expandDosage(ward, window)).toEqual({
+        occurrences: [],
+        notScheduled: [
+          {
+            path: 'dosageInstruction[0]',
+            reason: 'inpatient order, given on the ward: not a patient reminder',
+          },
+        ],
+      });
+    });
+
     it.each(['on-hold', 'completed', 'stopped', 'draft'] as const)(
       'schedules nothing for a %s order',
       (status) => {

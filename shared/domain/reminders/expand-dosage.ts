@@ -7,6 +7,7 @@
 // Interval orders (q8h: frequency 1, period 8 h) are anchored to local wall-clock time from the first
 // dose (08:00, 16:00, 00:00 every local day), so across a change one interval is an hour shorter or
 // longer instead of the times drifting by an hour for the rest of the course.
+import { clinicianAdministered } from './administered-by-clinician';
 import type { MedicationRequest } from '@medplum/fhirtypes';
 import type { EventClock } from './event-times';
 import { doseSchedule, type DoseSchedule } from './dose-schedule';
@@ -73,8 +74,9 @@ export function isCriticalByDefault(request: MedicationRequest): boolean {
 
 /**
  * Dose reminders of one MedicationRequest in [from, to), sorted by time. Only `active` requests are
- * scheduled (on-hold, completed, stopped, draft... are reported in `notScheduled`); as-needed dosages
- * are reported, not scheduled. Throws ValidationError naming the element path for Timing forms we do
+ * scheduled (on-hold, completed, stopped, draft... are reported in `notScheduled`); as-needed dosages,
+ * intravenous ones and inpatient orders (a clinician gives them: administered-by-clinician.ts) are
+ * reported, not scheduled. Throws ValidationError naming the element path for Timing forms we do
  * not support (e.g. `dosageInstruction[0].timing.repeat.periodUnit`).
  */
 export function expandDosage(request: MedicationRequest, options: ExpandOptions): DosageExpansion {
@@ -98,6 +100,11 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
     const path = `dosageInstruction[${i}]`;
     if (dosage.asNeededBoolean || dosage.asNeededCodeableConcept) {
       notScheduled.push({ path, reason: 'as needed (PRN): not scheduled' });
+      return;
+    }
+    const byClinician = clinicianAdministered(request, dosage);
+    if (byClinician) {
+      notScheduled.push({ path, reason: byClinician });
       return;
     }
     const schedule = doseSchedule(dosage, path, {

@@ -137,6 +137,33 @@ describe('Function: refillReminders', () => {
     ).toEqual([]);
   });
 
+  it('sends none for an infusion or an inpatient order, which the pharmacy supplies to a clinician', () => {
+    const window = ['2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'] as const;
+    const fills = [fill('2026-01-01T10:00:00Z', 21)];
+    // As generator 1.9.0 writes trastuzumab: SNOMED CT 47625008 |Intravenous route|, every 3 weeks.
+    const infusion = request({ medicationCodeableConcept: { text: 'trastuzumab' } });
+    infusion.dosageInstruction![0]!.route = {
+      coding: [{ system: 'http://snomed.info/sct', code: '47625008' }],
+      text: 'intravenously',
+    };
+    expect(due(infusion, fills, ...window)).toEqual([]);
+    const inpatient = request({
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
+              code: 'inpatient',
+            },
+          ],
+        },
+      ],
+    });
+    expect(due(inpatient, fills, ...window)).toEqual([]);
+    // The same order taken by mouth at home is reminded.
+    expect(due(request(), fills, ...window).length).toBeGreaterThan(0);
+  });
+
   it('sends none for an order that is no longer active', () => {
     expect(
       due(

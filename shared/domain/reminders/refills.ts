@@ -3,6 +3,7 @@
 // MedicationRequest.dispenseRequest's expectedSupplyDuration; when neither states a duration, it is
 // quantity / (doses a day x units a dose). The reminder is due `refillLeadDays` before that day.
 import type { MedicationDispense, MedicationRequest, Quantity } from '@medplum/fhirtypes';
+import { clinicianAdministered } from './administered-by-clinician';
 import { doseSchedule } from './dose-schedule';
 import { civilDoseTimes } from './expand-dosage';
 import {
@@ -47,8 +48,8 @@ export interface RefillReminder {
  * Refill reminders of one active request in [from, to), given its dispenses. A known fill gets a
  * reminder unless the next fill came before it was due; after the last fill handed over before `to`,
  * each later fill is assumed to happen when the previous supply runs out, until the course ends
- * (Timing.repeat.boundsPeriod.end). Returns [] when the supply duration cannot be determined and for
- * as-needed-only requests.
+ * (Timing.repeat.boundsPeriod.end). Returns [] when the supply duration cannot be determined, for
+ * as-needed-only requests, and for requests a clinician gives (intravenous, inpatient).
  */
 export function refillReminders(
   request: MedicationRequest,
@@ -60,6 +61,9 @@ export function refillReminders(
   // As-needed use has no predictable rate: projecting on-time refills would nag or mislead.
   const dosages = request.dosageInstruction ?? [];
   if (dosages.length && dosages.every((d) => d.asNeededBoolean || d.asNeededCodeableConcept))
+    return [];
+  // Infusions and inpatient orders: the pharmacy supplies the clinic or the ward, not the patient.
+  if (dosages.length && dosages.every((d) => clinicianAdministered(request, d) !== undefined))
     return [];
   const supplies = suppliesBefore(request, dispenses, options);
   if (!supplies.length) return [];
