@@ -7,8 +7,54 @@ const dosePattern =
   /\b\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|g|units?|u|iu|ml|mL|puffs?|tabs?|tablets?|capsules?|caps?|drops?|sprays?|mEq|%)(?:\s*\/\s*(?:kg|day|dose|hr|h|ml|mL))?(?![\p{L}])/iu;
 const routePattern =
   /(?<![\p{L}])(?:p\.o\.|po|by mouth|orally|oral|iv|intravenous(?:ly)?|sc|sq|subcut(?:aneous(?:ly)?)?|subq|im|intramuscular(?:ly)?|inh|inhaled|inhalation|neb(?:ulized)?|topical(?:ly)?|sl|sublingual(?:ly)?|pr|per rectum|transdermal)(?![\p{L}])/iu;
-const frequencyPattern =
-  /(?<![\p{L}])(?:q\.?d\.?|qday|daily|once daily|once a day|twice daily|twice a day|two times a day|three times a day|four times a day|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|qhs|q\.?h\.?s\.?|at bedtime|nightly|qam|qpm|every morning|every evening|every night|q\s?\d+\s?h(?:rs?|ours?)?|every \d+(?:-\d+)? hours|weekly|once weekly|every week|monthly|prn|p\.r\.n\.|as needed)(?![\p{L}])/iu;
+// Longer intervals as oncology and biologic orders write them ("every 3 weeks", "q3w", "q21d",
+// "qweek", "every other day"), and a chemotherapy cycle after the daily frequency ("BID d1-14 q21d",
+// "twice daily on days 1-14 of each 21-day cycle") read as one frequency.
+const frequencyPattern = new RegExp(
+  '(?<![\\p{L}])(?:' +
+    [
+      'q\\.?d\\.?',
+      'qday',
+      'daily',
+      'once daily',
+      'once a day',
+      'every day',
+      'twice daily',
+      'twice a day',
+      'two times a day',
+      'three times a day',
+      'four times a day',
+      'b\\.?i\\.?d\\.?',
+      't\\.?i\\.?d\\.?',
+      'q\\.?i\\.?d\\.?',
+      'qhs',
+      'q\\.?h\\.?s\\.?',
+      'at bedtime',
+      'nightly',
+      'qam',
+      'qpm',
+      'every morning',
+      'every evening',
+      'every night',
+      'q\\s?\\d+\\s?h(?:rs?|ours?)?',
+      'every \\d+(?:-\\d+)? hours',
+      'q\\.?o\\.?d\\.?',
+      'every other (?:day|week)',
+      'q\\s?\\d+\\s?(?:d|days?|w|wks?|weeks?)',
+      'every \\d+ (?:days|weeks|months)',
+      'q\\s?week',
+      'weekly',
+      'once weekly',
+      'once a week',
+      'every week',
+      'monthly',
+      'prn',
+      'p\\.r\\.n\\.',
+      'as needed',
+    ].join('|') +
+    ')(?:\\s+(?:d1-\\d+ q\\d+d|on days 1-\\d+ of each \\d+-day cycle))?(?![\\p{L}])',
+  'iu',
+);
 
 /**
  * Dose, route and frequency in `text` between `from` (the end of a drug mention) and `limit` (the next

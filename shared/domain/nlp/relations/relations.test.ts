@@ -57,4 +57,28 @@ describe('Function: drugAttributes', () => {
     });
     expect(drugAttributes(text, text.length, text.length)).toEqual({});
   });
+
+  it('reads longer intervals and chemotherapy cycles whole (infusions, weekly pens, capecitabine)', () => {
+    const frequencyOf = (sig: string) => {
+      const text = `trastuzumab 430 mg IV ${sig}, then more`;
+      return drugAttributes(text, 'trastuzumab'.length, text.length).frequency;
+    };
+    for (const sig of [
+      'q3w',
+      'q3wk',
+      'every 3 weeks',
+      'q21d',
+      'qweek',
+      'q week',
+      'once a week',
+      'every day',
+      'every other day',
+      'QOD',
+      'BID d1-14 q21d',
+      'twice daily on days 1-14 of each 21-day cycle',
+    ])
+      expect(frequencyOf(sig), sig).toBe(sig);
+    // Not a frequency: a dose per kilogram, a duration.
+    expect(frequencyOf('6 mg/kg for 52 weeks')).toBeUndefined();
+  });
 });
