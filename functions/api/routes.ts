@@ -11,6 +11,7 @@ import { neighbors, searchConcepts } from '../../shared/domain/kg/queries';
 import { parseAlertId } from '../../shared/domain/monitoring/alert-records';
 import { acknowledgeAlert, listAlerts } from '../../shared/domain/monitoring/alerts';
 import { storedPgxProfile } from '../../shared/domain/pgx/stored-profile';
+import { storedTumourFindings } from '../../shared/domain/genomics/tumour-finding-items';
 import { recordDecision, withDecisions } from '../../shared/domain/recommend/decisions';
 import { knowledgeGraphEvidence } from '../../shared/domain/recommend/graph-evidence';
 import { recommendFor } from '../../shared/domain/recommend/recommend-for';
@@ -157,9 +158,10 @@ export const routes: Record<string, Route> = {
   'GET /patients/{id}/recommendations': guarded(
     'patient:read-clinical',
     async ({ deps, params, caller }) => {
-      const [resources, stored] = await Promise.all([
+      const [resources, stored, tumour] = await Promise.all([
         patientRecord(deps.serving, caller.hospital, params.id!),
         storedPgxProfile(deps, caller.hospital, params.id!),
+        storedTumourFindings(deps, caller.hospital, params.id!),
       ]);
       const report = await recommendFor(
         {
@@ -169,6 +171,13 @@ export const routes: Record<string, Route> = {
         {
           resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
           ...(stored.profile ? { pgx: stored.profile } : {}),
+          // Read from the patient's VCFs at ingest: the oncology topic's actionable alterations.
+          tumour: tumour.map(({ gene, alteration, germline, source }) => ({
+            gene,
+            alteration,
+            germline,
+            source,
+          })),
           at: deps.clock.now(),
         },
       );

@@ -11,12 +11,15 @@ import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
 import { sealGenotypeItem } from '../genomics/genotype-items';
+import { sealTumourFindingItem } from '../genomics/tumour-finding-items';
+import { findingOf } from '../recommend/tumour-findings';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
 import type { SourceRecord } from './source-record';
 
 export interface GenotypeSink {
-  store(item: Item, curatedLine: string): Promise<void>;
+  /** Store `item`, and `curatedLine` in the curated copy when given. */
+  store(item: Item, curatedLine?: string): Promise<void>;
   reject(record: SourceRecord): Promise<void>;
   counted(n: number): void;
 }
@@ -91,13 +94,22 @@ async function storeVariant(
   sink: GenotypeSink,
 ): Promise<number> {
   let stored = 0;
-  for (const record of genotypeRecords(variant)) {
+  for (const [column, record] of genotypeRecords(variant).entries()) {
     if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
     const patient = await to.projector.pseudonym('Patient', record.sample);
     const genotype = { ...genotypeBody(record), patient: `Patient/${patient}` };
     const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line);
     await sink.store(item, JSON.stringify(genotype));
     stored++;
+    // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so
+    // the recommendations read it without the off-target calls (genomics/tumour-finding-items.ts).
+    const finding = findingOf(variant, column, 'VCF');
+    if (finding) {
+      const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
+      await sink.store(
+        await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line),
+      );
+    }
   }
   return stored;
 }

@@ -408,7 +408,7 @@ class RecordSink {
     return {
       store: async (item, line) => {
         this.pending.push(item);
-        await this.outputs.curated('Genotype', line);
+        if (line !== undefined) await this.outputs.curated('Genotype', line);
         if (this.pending.length >= writeBatchSize) await this.flush();
       },
       reject: (record) => this.take(record),

@@ -113,7 +113,12 @@ function carried(v: VcfVariant, column: number): boolean {
  */
 const knownPathogenic = [{ gene: 'BRCA1', chrom: 'chr17', pos: 43124027, ref: 'ACT', alt: 'A' }];
 
-function findingOf(v: VcfVariant, column: number, file: string): TumourFinding | undefined {
+/**
+ * The tumour finding the sample in VCF column `column` carries on record `v`, if any: a gene's
+ * SVTYPE=DUP amplification, a SOMATIC variant with its HGVSP protein change, or a known germline
+ * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). `file` names it in `source`.
+ */
+export function findingOf(v: VcfVariant, column: number, file: string): TumourFinding | undefined {
   if (!carried(v, column)) return undefined;
   const source = `${file} line ${v.line}`;
   const gene = infoString(v, 'GENE');

@@ -1,0 +1,144 @@
+// Integration: actionable tumour alterations read from an uploaded VCF at ingest reach the oncology
+// recommendation over the embedded stack (s3rver, dynalite, the local gateway and issuer). Until this
+// was stored, GET /patients/{id}/recommendations never saw a VCF's tumour findings: only the CLI,
+// given the file, did.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { genotypePartition } from '../shared/domain/genomics/genotype-items';
+import {
+  openTumourFindingItem,
+  tumourFindingSortPrefix,
+} from '../shared/domain/genomics/tumour-finding-items';
+import { ingestFile } from '../shared/domain/ingest/ingest-file';
+import { condition, icd, medication, patient } from '../shared/domain/recommend/patient.testkit';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import { apiGet, ndjson, startTestStack, type TestStack } from './helpers/stack';
+
+const hospital = 'onc-east';
+const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+
+/** A tumour VCF as caregraph synth writes one (synth/genomics/vcf.ts): ERBB2 amplification. */
+function tumourVcf(sample: string): string {
+  return [
+    '##fileformat=VCFv4.2',
+    '##reference=GRCh38',
+    '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
+    '##ALT=<ID=DUP,Description="Duplication">',
+    '##INFO=<ID=GENE,Number=1,Type=String,Description="HGNC symbol">',
+    '##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic variant">',
+    '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">',
+    '##INFO=<ID=END,Number=1,Type=Integer,Description="End position">',
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    `#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t${sample}`,
+    'chr17\t39687913\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=39730426;GENE=ERBB2;SOMATIC\tGT\t0/1',
+    '',
+  ].join('\n');
+}
+
+interface Report {
+  recommendations: {
+    topic: string;
+    summary: string;
+    options: { label: string; drugs: { drug: string }[] }[];
+    inputs: { name: string; value: unknown; source?: string }[];
+    notes: string[];
+  }[];
+}
+
+describe('Function: api (tumour findings from stored VCFs)', () => {
+  let stack: TestStack;
+  let naive: string;
+  let treated: string;
+  const vcfKey = keyLayout.raw(hospital, 'b1', 'tumour-p1.vcf');
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    const p2 = { reference: 'Patient/p2' };
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b1', 'record.ndjson'),
+      ndjson(
+        patient({ id: 'p1', age: 51, sex: 'female' }),
+        condition(icd.breastCancer, '254837009', '2026-01-10'),
+        { ...patient({ id: 'p2', age: 58, sex: 'female' }) },
+        { ...condition(icd.breastCancer, '254837009', '2025-11-02'), subject: p2 },
+        // On adjuvant trastuzumab as caregraph synth writes it (RxNorm ingredient 224905).
+        {
+          ...medication('trastuzumab'),
+          subject: p2,
+          medicationCodeableConcept: {
+            coding: [{ system: rxnorm, code: '224905', display: 'trastuzumab' }],
+          },
+        },
+      ),
+    );
+    await stack.deps.objects.put('raw', vcfKey, tumourVcf('p1'));
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b1', 'tumour-p2.vcf'),
+      tumourVcf('p2'),
+    );
+    await stack.settled();
+    naive = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
+    treated = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p2');
+  });
+  afterAll(async () => stack?.stop());
+
+  it('proposes trastuzumab and pertuzumab for an ERBB2-amplified breast cancer found in the VCF', async () => {
+    const response = await apiGet(stack, `/patients/${naive}/recommendations`, hospital);
+    expect(response.status).toBe(200);
+    const onc = (response.body as unknown as Report).recommendations.find(
+      (r) => r.topic === 'oncology',
+    )!;
+    expect(onc.summary).toBe('breast cancer with ERBB2 amplification');
+    expect(onc.options.map((o) => o.drugs.map((d) => d.drug).join('+'))).toEqual([
+      'trastuzumab+pertuzumab',
+    ]);
+    // Where it was read: the batch and the file's line (the data line is its 11th), never the
+    // uploaded file's name.
+    expect(onc.inputs).toEqual([
+      { name: 'ERBB2 alteration', value: 'amplification', source: 'VCF batch b1 line 11' },
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain('tumour-p1.vcf');
+  });
+
+  it('says a patient already on trastuzumab takes it, and offers the regimen with pertuzumab', async () => {
+    const response = await apiGet(stack, `/patients/${treated}/recommendations`, hospital);
+    const onc = (response.body as unknown as Report).recommendations.find(
+      (r) => r.topic === 'oncology',
+    )!;
+    expect(onc.notes[0]).toBe(
+      'Trastuzumab + pertuzumab with a taxane for ERBB2 amplification: already taking trastuzumab',
+    );
+  });
+
+  it('keeps the finding sealed in the genotype partition, and a re-delivered VCF overwrites it', async () => {
+    const items = async () =>
+      (
+        await stack.deps.serving.query({
+          partition: genotypePartition(hospital, naive),
+          sortPrefix: tumourFindingSortPrefix,
+        })
+      ).items;
+    const before = await items();
+    await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered' });
+    const after = await items();
+    expect(before).toHaveLength(1);
+    expect(after.map((i) => i.sk)).toEqual(before.map((i) => i.sk));
+    const { finding, ...clear } = before[0]!;
+    for (const revealing of ['ERBB2', 'amplification', '39687913'])
+      expect(JSON.stringify(clear)).not.toContain(revealing);
+    expect(Buffer.from(String(finding), 'base64').toString('latin1')).not.toContain('ERBB2');
+    expect(await openTumourFindingItem(stack.deps.keys, hospital, naive, before[0]!)).toEqual({
+      patient: naive,
+      gene: 'ERBB2',
+      alteration: 'amplification',
+      germline: false,
+      source: 'VCF batch b1 line 11',
+    });
+    // Another hospital's key cannot open it.
+    await expect(
+      openTumourFindingItem(stack.deps.keys, 'onc-west', naive, before[0]!),
+    ).rejects.toThrow();
+  });
+});
