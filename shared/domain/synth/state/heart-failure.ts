@@ -1,5 +1,6 @@
 // Domain (synth/state): the heart-failure phenotype — the patient's LVEF and its category (HFrEF,
-// HFmrEF, HFpEF), drawn once per patient from its own stream after the conditions.
+// HFmrEF, HFpEF), drawn once per patient from its own stream after the conditions — then how an
+// HFrEF's LVEF may improve over time (HF with improved EF) and which office visits measure it.
 import type { Sex, TrueCondition, TrueEncounter } from '../model';
 import type { Rng } from '../rng';
 import { lvefCategory, type LvefCategory } from '../../risk/lvef';
@@ -163,15 +164,16 @@ const repeatEchoAfterDays = 90;
 
 /**
  * Marks the office visits of a heart failure that include an echocardiogram (`TrueEncounter.echo`):
- * - the visit that diagnoses it (on the onset day, or the weekday beside it): TTE at the initial evaluation of newly diagnosed
- *   HF is class 1 (2022 AHA/ACC/HFSA section 4.4, recommendation 2); until 1.8.0 an office diagnosis
- *   had no echo, so an HFrEF's first LVEF came from a later admission;
+ * - the visit that diagnoses it (on the onset day, or the weekday beside it): TTE at the initial
+ *   evaluation of newly diagnosed HF is class 1 (2022 AHA/ACC/HFSA section 4.4, recommendation 2);
+ *   until 1.8.0 an office diagnosis had no echo, so an HFrEF's first LVEF came from a later
+ *   admission;
  * - an HFrEF's first heart-failure follow-up 90 or more days after the diagnosis: after GDMT, and to
  *   decide on device therapy (an ICD needs LVEF ≤ 35% after 3 months of GDMT), repeat measurement of
  *   EF is class 1 (recommendation 3); without such a reason routine repeats are class 3, no benefit
- *   (recommendation 8), so there is one, and none for HFmrEF or HFpEF (generator choices). For most
- *   patients the diagnosis precedes the export's three years and this is the window's first
- *   follow-up.
+ *   (recommendation 8), so there is one, and none for HFmrEF or HFpEF (generator choices). About
+ *   half the HFrEF were diagnosed before the export's three years (69 of 143, seed 61): for them
+ *   this is the window's first follow-up.
  * Admissions and ED visits order their own studies (notes/sections/results.ts). Draws nothing.
  */
 export function markEchoVisits(
