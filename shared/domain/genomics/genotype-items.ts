@@ -13,8 +13,8 @@
 import { z } from 'zod';
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
-import { ValidationError } from '../errors';
 import type { GenotypeRecord } from './genotype-records';
+import { openPayload, sealPayload } from './sealed-payload';
 
 /** The decrypted payload of one stored genotype item. */
 export interface StoredGenotype {
@@ -82,16 +82,12 @@ export async function sealGenotypeItem(
     ...(record.gene ? { gene: record.gene } : {}),
     line,
   };
-  const envelope = await keys.encrypt(
-    where.hospital,
-    new TextEncoder().encode(JSON.stringify(payload)),
-  );
   return {
     pk: genotypePartition(where.hospital, patient),
     sk: `${genotypeSortPrefix(record.gene ?? '~')}${token.slice(0, siteTokenLength)}`,
     hospital: where.hospital,
     batch: where.batch,
-    genotype: Buffer.from(envelope).toString('base64'),
+    genotype: await sealPayload(keys, where.hospital, payload),
   };
 }
 
@@ -106,14 +102,15 @@ export async function openGenotypeItem(
   patient: string,
   item: Item,
 ): Promise<StoredGenotype> {
-  if (typeof item.genotype !== 'string')
-    throw new ValidationError('genotype item holds no encrypted genotype', 'genotype');
-  const plain = await keys.decrypt(hospital, Buffer.from(item.genotype, 'base64'));
-  const parsed = payloadSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
-  if (!parsed.success)
-    throw new ValidationError('stored genotype payload is malformed', 'genotype');
-  if (parsed.data.patient !== patient)
-    throw new ValidationError('stored genotype belongs to another patient', 'genotype');
-  const { gene, ...rest } = parsed.data;
+  const opened = await openPayload(
+    keys,
+    hospital,
+    patient,
+    item,
+    'genotype',
+    'genotype',
+    payloadSchema,
+  );
+  const { gene, ...rest } = opened;
   return { ...rest, ...(gene ? { gene } : {}) };
 }

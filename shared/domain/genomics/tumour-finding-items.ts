@@ -11,8 +11,8 @@
 import { z } from 'zod';
 import type { Item, Table } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
-import { ValidationError } from '../errors';
 import { genotypePartition } from './genotype-items';
+import { openPayload, sealPayload } from './sealed-payload';
 
 /** A tumour finding as stored: the recommendations' TumourFinding, and the patient it belongs to. */
 export interface StoredTumourFinding {
@@ -57,16 +57,12 @@ export async function sealTumourFindingItem(
     germline: finding.germline,
     source: `VCF batch ${where.batch} line ${line}`,
   };
-  const envelope = await keys.encrypt(
-    where.hospital,
-    new TextEncoder().encode(JSON.stringify(payload)),
-  );
   return {
     pk: genotypePartition(where.hospital, patient),
     sk: `${tumourFindingSortPrefix}${token.slice(0, 32)}`,
     hospital: where.hospital,
     batch: where.batch,
-    finding: Buffer.from(envelope).toString('base64'),
+    finding: await sealPayload(keys, where.hospital, payload),
   };
 }
 
@@ -80,15 +76,7 @@ export async function openTumourFindingItem(
   patient: string,
   item: Item,
 ): Promise<StoredTumourFinding> {
-  if (typeof item.finding !== 'string')
-    throw new ValidationError('tumour finding item holds no encrypted finding', 'finding');
-  const plain = await keys.decrypt(hospital, Buffer.from(item.finding, 'base64'));
-  const parsed = payloadSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
-  if (!parsed.success)
-    throw new ValidationError('stored tumour finding payload is malformed', 'finding');
-  if (parsed.data.patient !== patient)
-    throw new ValidationError('stored tumour finding belongs to another patient', 'finding');
-  return parsed.data;
+  return openPayload(keys, hospital, patient, item, 'finding', 'tumour finding', payloadSchema);
 }
 
 /** Every stored tumour finding of pseudonymous `patient` of `hospital`; [] when none was read. */

@@ -31,33 +31,37 @@ export function renderStudyResults(ctx: RenderContext, notes: readonly SynthNote
     const lvef = lvefByEncounter.get(encounter.id);
     const encounterId = ctx.encounterIds.get(encounter.id);
     if (lvef === undefined || encounterId === undefined) continue;
-    // Keys in FHIR element order, as observation-json.ts writes them.
-    observations.push({
-      resourceType: 'Observation',
-      id: nameUuid(ctx.patient.id, `Observation/lvef/${encounter.id}`),
-      status: 'final',
-      category: [
-        { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
-      ],
-      code: loincConcept(lvefLoinc, lvefDisplay),
-      subject: ref('Patient', ctx.patientId),
-      encounter: ref('Encounter', encounterId),
-      effectiveDateTime: encounter.start,
-      valueQuantity: quantity(lvef, '%', '%'),
-    });
+    observations.push(
+      lvefObservation(ctx, `Observation/lvef/${encounter.id}`, encounter.start, lvef, encounterId),
+    );
   }
   for (const reading of readings)
-    observations.push({
-      resourceType: 'Observation',
-      id: nameUuid(ctx.patient.id, `Observation/lvef/${reading.date}`),
-      status: 'final',
-      category: [
-        { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
-      ],
-      code: loincConcept(lvefLoinc, lvefDisplay),
-      subject: ref('Patient', ctx.patientId),
-      effectiveDateTime: reading.date,
-      valueQuantity: quantity(reading.value, '%', '%'),
-    });
+    observations.push(
+      lvefObservation(ctx, `Observation/lvef/${reading.date}`, reading.date, reading.value),
+    );
   return observations;
+}
+
+/** One LVEF Observation, % (UCUM), category imaging; `encounterId` when it was measured at one. */
+function lvefObservation(
+  ctx: RenderContext,
+  name: string,
+  effective: string,
+  lvef: number,
+  encounterId?: string,
+): Observation {
+  // Keys in FHIR element order, as observation-json.ts writes them.
+  return {
+    resourceType: 'Observation',
+    id: nameUuid(ctx.patient.id, name),
+    status: 'final',
+    category: [
+      { coding: [{ system: hl7.observationCategory, code: 'imaging', display: 'Imaging' }] },
+    ],
+    code: loincConcept(lvefLoinc, lvefDisplay),
+    subject: ref('Patient', ctx.patientId),
+    ...(encounterId === undefined ? {} : { encounter: ref('Encounter', encounterId) }),
+    effectiveDateTime: effective,
+    valueQuantity: quantity(lvef, '%', '%'),
+  };
 }
