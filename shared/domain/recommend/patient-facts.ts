@@ -39,6 +39,14 @@ export interface ActiveMedication {
   source: string;
 }
 
+/** An order that ended (completed or stopped), with the day its course ended when it says. */
+export interface CompletedMedication {
+  ingredients: string[];
+  /** YYYY-MM-DD: the dosage's boundsPeriod end, else the dispense validity end. */
+  ended?: string;
+  source: string;
+}
+
 export interface RecordedAllergy {
   /** Substance name(s) and codes as recorded, lower case, joined for matching. */
   text: string;
@@ -61,6 +69,8 @@ export interface PatientFacts {
   pregnant?: Fact<true>;
   hepaticImpairment?: Fact<true>;
   medications: ActiveMedication[];
+  /** Courses that ended (a finished adjuvant therapy...); absent when none is recorded. */
+  completedMedications?: CompletedMedication[];
   allergies: RecordedAllergy[];
   labs: LabFacts;
   scores: ScoreFacts;
@@ -103,6 +113,23 @@ function medicationsOf(record: PatientRecord): ActiveMedication[] {
       .filter(Boolean)
       .join(' | ');
     return { text, ingredients: ingredientsIn(text), source: describeMedication(m) };
+  });
+}
+
+function completedMedicationsOf(record: PatientRecord): CompletedMedication[] {
+  return (record.completedMedications ?? []).map((m) => {
+    const concept = m.medicationCodeableConcept;
+    const text = [concept?.text, ...codings(concept).map((c) => c.display)]
+      .filter(Boolean)
+      .join(' | ');
+    const ended =
+      m.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.end ??
+      m.dispenseRequest?.validityPeriod?.end;
+    return {
+      ingredients: ingredientsIn(text),
+      ...(ended ? { ended: ended.slice(0, 10) } : {}),
+      source: describeMedication(m),
+    };
   });
 }
 
@@ -183,6 +210,9 @@ export function patientFacts(
     ...(pregnant ? { pregnant } : {}),
     ...(hepatic ? { hepaticImpairment: hepatic } : {}),
     medications: medicationsOf(record),
+    ...(record.completedMedications?.length
+      ? { completedMedications: completedMedicationsOf(record) }
+      : {}),
     allergies: allergiesOf(resources),
     labs: labFacts(record, resources, at),
     scores: withItem9(scoreFacts(resources, at), phq9Item9(record)),

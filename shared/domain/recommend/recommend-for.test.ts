@@ -368,6 +368,32 @@ describe('Function: recommendFor — depression, oncology, stability, errors', (
       'oncology',
     )!;
     expect(onBoth.options).toHaveLength(0);
+    // A year of adjuvant trastuzumab that ended (as generator 1.9.0 writes it: status completed,
+    // boundsPeriod end): proposed again, with when it ended, for a clinician to weigh.
+    const completed = {
+      ...medication('trastuzumab'),
+      status: 'completed',
+      dosageInstruction: [
+        {
+          timing: {
+            repeat: {
+              boundsPeriod: { start: '2024-02-16', end: '2025-02-14' },
+              frequency: 1,
+              period: 3,
+              periodUnit: 'wk',
+            },
+          },
+        },
+      ],
+    } as Resource;
+    const finished = recommendation(
+      await recommendFor({}, { resources: [...base, completed], tumour: her2, at }),
+      'oncology',
+    )!;
+    expect(finished.options).toHaveLength(1);
+    expect(finished.notes[0]).toBe(
+      'Trastuzumab + pertuzumab with a taxane for ERBB2 amplification: trastuzumab completed (course ended 2025-02-14); a new course is for recurrence or metastatic disease',
+    );
     expect(onBoth.notes[0]).toMatch(
       /already taking trastuzumab and pertuzumab, so not proposed again$/,
     );

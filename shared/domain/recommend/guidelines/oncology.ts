@@ -179,6 +179,15 @@ export function oncologyFinding(facts: PatientFacts): GuidelineFinding | undefin
       // patient on adjuvant trastuzumab alone is offered the regimen with pertuzumab, for the
       // oncologist to weigh by stage and nodal status).
       const current = a.drugs.map((d) => d.drug).filter((d) => taking.has(d));
+      // A course that ended (adjuvant trastuzumab for a year...): proposed again, for a clinician to
+      // weigh against recurrence, with when it ended.
+      const finished = (facts.completedMedications ?? []).filter((m) =>
+        m.ingredients.some((d) => a.drugs.some((x) => x.drug === d) && !taking.has(d)),
+      );
+      for (const m of finished)
+        onTherapy.push(
+          `${a.label} for ${f.gene} ${f.alteration}: ${m.ingredients.join(' and ')} completed${m.ended ? ` (course ended ${m.ended})` : ''}; a new course is for recurrence or metastatic disease`,
+        );
       if (current.length > 0)
         onTherapy.push(
           `${a.label} for ${f.gene} ${f.alteration}: already taking ${current.join(' and ')}${current.length === a.drugs.length ? ', so not proposed again' : ''}`,

@@ -23,6 +23,8 @@ export interface PatientRecord {
   observations: Observation[];
   conditions: Condition[];
   medications: Array<MedicationRequest | MedicationStatement>;
+  /** Orders that ended (status completed or stopped) by `at`: a finished course is history. */
+  completedMedications?: MedicationRequest[];
   familyHistory: FamilyMemberHistory[];
 }
 
@@ -68,6 +70,8 @@ export function patientRecord(resources: readonly Resource[], at: Date): Patient
     } else if (r.resourceType === 'MedicationRequest') {
       if (['active', 'on-hold'].includes(r.status) && known(parseDate(r.authoredOn)))
         record.medications.push(r);
+      else if (['completed', 'stopped'].includes(r.status) && known(parseDate(r.authoredOn)))
+        (record.completedMedications ??= []).push(r);
     } else if (r.resourceType === 'MedicationStatement') {
       if (
         ['active', 'intended'].includes(r.status) &&
