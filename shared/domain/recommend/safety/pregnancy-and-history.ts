@@ -106,6 +106,36 @@ export const conditionRules: readonly StateRule[] = [
   },
   {
     kind: 'condition',
+    drugs: ['trastuzumab'],
+    source:
+      'HERCEPTIN (trastuzumab) US prescribing information, boxed warning and section 5.1 (cardiomyopathy: evaluate LVEF before and during treatment); HERA enrolled LVEF >= 55% (Piccart-Gebhart MJ et al. NEJM 2005;353:1659)',
+    check: (f) => {
+      const hf = f.conditions.heartFailure;
+      if (hf)
+        return {
+          severity: 'major',
+          message:
+            'trastuzumab causes left ventricular dysfunction and heart failure (boxed warning): with heart failure, a cardiology review first and LVEF every 3 months',
+          evidence: [hf.source],
+        };
+      const lvef = f.labs.lvef;
+      if (!lvef)
+        return {
+          severity: 'caution',
+          message:
+            'no LVEF in the last 2 years: measure it before trastuzumab and every 3 months during it (boxed warning)',
+          evidence: [],
+        };
+      if (lvef.value >= 55) return undefined;
+      return {
+        severity: lvef.value < 50 ? 'major' : 'moderate',
+        message: `LVEF ${lvef.value} %, below the 55 % the adjuvant trials required: trastuzumab's cardiomyopathy risk (boxed warning) needs a cardiology review`,
+        evidence: [`${lvef.source}: ${lvef.value} %`],
+      };
+    },
+  },
+  {
+    kind: 'condition',
     classes: ['nsaid'],
     source: 'ACG 2022 peptic ulcer bleeding guideline; AGS Beers Criteria 2023',
     check: (f) =>

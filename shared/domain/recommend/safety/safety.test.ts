@@ -66,6 +66,25 @@ describe('Function: drugWarnings', () => {
     ).toEqual([]);
   });
 
+  it('weighs trastuzumab against heart failure and the LVEF (HERCEPTIN boxed warning, HERA LVEF >= 55 %)', () => {
+    const lvef = (value: number) => facts([observation('10230-1', value, '%', 30)], 55, 'female');
+    const severity = (f: ReturnType<typeof facts>) =>
+      drugWarnings('trastuzumab', f).find((w) => w.kind === 'condition')?.severity;
+    expect(severity(lvef(62))).toBeUndefined();
+    expect(severity(lvef(55))).toBeUndefined();
+    expect(severity(lvef(54))).toBe('moderate');
+    expect(severity(lvef(50))).toBe('moderate');
+    expect(severity(lvef(49))).toBe('major');
+    const withHf = facts([condition(icd.heartFailure, '84114007', '2024-01-01')], 60, 'female');
+    expect(severity(withHf)).toBe('major');
+    // No LVEF: measure it first.
+    const none = drugWarnings('trastuzumab', facts([], 55, 'female'));
+    expect(none.find((w) => w.kind === 'condition')).toMatchObject({
+      severity: 'caution',
+      message: expect.stringMatching(/^no LVEF in the last 2 years/),
+    });
+  });
+
   it('asks for an eGFR when a renally dosed drug has none', () => {
     expect(drugWarnings('metformin', facts([]))[0]).toMatchObject({
       kind: 'missing-data',
