@@ -54,7 +54,10 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
       ),
     );
     // Assess
-    expect(rec!.summary).toBe('HFrEF (LVEF 30 %); taking ARNi, ACE inhibitor or ARB');
+    // On lisinopril: the RAS class, named as a class (not "taking ARNi").
+    expect(rec!.summary).toBe(
+      'HFrEF (LVEF 30 %); taking renin-angiotensin blockade (ARNi, ACE inhibitor or ARB)',
+    );
     const arni = rec!.options.find((o) => o.drugs[0]!.drug === 'sacubitril')!;
     expect(arni).toMatchObject({ strength: 'strong', evidence: 'B-R' });
     expect(arni.rationale).toMatch(/36 hours/);

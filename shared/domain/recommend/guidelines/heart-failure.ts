@@ -57,7 +57,8 @@ const grades: Record<Category, Partial<Record<Pillar, Grade>>> = {
 };
 
 const pillarLabel: Record<Pillar, string> = {
-  ras: 'ARNi, ACE inhibitor or ARB',
+  // One class whatever the drug: "taking ARNi, ACE inhibitor or ARB" read as taking an ARNi.
+  ras: 'renin-angiotensin blockade (ARNi, ACE inhibitor or ARB)',
   betaBlocker: 'evidence-based beta blocker',
   mra: 'mineralocorticoid receptor antagonist',
   sglt2: 'SGLT2 inhibitor',
@@ -269,7 +270,7 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
     topic: 'heart-failure',
     title: 'Heart failure: guideline-directed medical therapy',
     guideline: { name: 'AHA/ACC/HFSA Heart Failure Guideline', version: '2022', citation: hf2022 },
-    summary: `${category ? `${category} (LVEF ${lvef!.value} %${category === 'HFimpEF' ? `, lowest ${lowest!.value} %` : ''})` : 'heart failure, LVEF not recorded'}; taking ${taking.length ? taking.join(', ') : 'none of the guideline classes'}`,
+    summary: `${category ? `${category} (LVEF ${lvef!.value} %${category === 'HFimpEF' ? `, lowest ${lowest!.value} %` : ''})` : 'heart failure, LVEF not recorded'}; taking ${taking.length ? taking.join('; ') : 'none of the guideline classes'}`,
     candidates,
     inputs: [
       input('heart failure', facts.conditions.heartFailure),
