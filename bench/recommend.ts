@@ -18,7 +18,7 @@ import { recommendFor } from '../shared/domain/recommend/recommend-for';
 import {
   collectTumourFindings,
   type TumourFinding,
-} from '../shared/domain/recommend/tumour-findings';
+} from '../shared/domain/genomics/tumour-variants';
 import { renderCohortPatient } from '../shared/domain/synth/cohort';
 import { buildFeatureSet } from '../shared/domain/features/build';
 import type { BenchContext, BenchResult } from './suites';

@@ -16,7 +16,7 @@ import { recommendFor, type RecommendDeps } from '../../../shared/domain/recomme
 import {
   collectTumourFindings,
   type TumourFinding,
-} from '../../../shared/domain/recommend/tumour-findings';
+} from '../../../shared/domain/genomics/tumour-variants';
 import { out, parseFlags, UsageError, type Command } from '../io';
 import { formatReport } from '../../../shared/domain/recommend/report-text';
 

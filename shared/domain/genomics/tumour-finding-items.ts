@@ -1,4 +1,4 @@
-// Domain (genomics): actionable tumour findings read from a VCF at ingest (recommend/tumour-findings.ts:
+// Domain (genomics): actionable tumour findings read from a VCF at ingest (tumour-variants.ts:
 // INFO GENE with SOMATIC and HGVSP, SVTYPE=DUP amplifications, known germline pathogenic variants),
 // kept in the patient's genotype partition so the recommendations can read them without reading every
 // off-target call again (a whole-genome VCF has millions). Sealed like the calls (genotype-items.ts):
@@ -14,12 +14,12 @@ import type { KeyRing } from '../../ports/key-ring';
 import { genotypePartition } from './genotype-items';
 import { openPayload, sealPayload } from './sealed-payload';
 
-/** A tumour finding as stored: the recommendations' TumourFinding, and the patient it belongs to. */
+/** A tumour finding as stored: a TumourFinding (tumour-variants.ts), and the patient it belongs to. */
 export interface StoredTumourFinding {
   patient: string;
   /** HGNC symbol, e.g. "ERBB2". */
   gene: string;
-  /** "L858R", "amplification", "pathogenic"... (recommend/tumour-findings.ts normaliseAlteration). */
+  /** "L858R", "amplification", "pathogenic"... (tumour-variants.ts normaliseAlteration). */
   alteration: string;
   germline: boolean;
   /** Where it was read: `VCF batch {batch} line {line}`. */

@@ -12,7 +12,7 @@ import { readVcf, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
 import { sealGenotypeItem } from '../genomics/genotype-items';
 import { sealTumourFindingItem } from '../genomics/tumour-finding-items';
-import { findingOf } from '../recommend/tumour-findings';
+import { findingOf } from '../genomics/tumour-variants';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
 import type { SourceRecord } from './source-record';

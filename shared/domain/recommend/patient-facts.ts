@@ -25,7 +25,8 @@ import {
 } from './clinical-codes';
 import { ingredientsIn } from './drugs';
 import { labFacts, phq9Item9, scoreFacts, type LabFacts, type ScoreFacts } from './patient-labs';
-import { tumourFindingsFromFhir, type TumourFinding } from './tumour-findings';
+import type { TumourFinding } from '../genomics/tumour-variants';
+import { tumourFindingsFromFhir } from './tumour-findings';
 
 export interface Fact<T> {
   value: T;
@@ -177,7 +178,7 @@ function hepaticOf(
 
 /**
  * Everything the recommender reads about one patient at `at` (data recorded later is ignored).
- * `vcfTumour` are tumour findings read from a VCF (tumour-findings.ts); `pgx` a profile from the pgx
+ * `vcfTumour` are tumour findings read from a VCF (genomics/tumour-variants.ts); `pgx` a profile from the pgx
  * module, whose CPIC recommendations are looked up here.
  */
 export function patientFacts(

@@ -19,7 +19,7 @@ import { rankOptions } from './ranking';
 import { bySeverity, drugWarnings } from './safety/check';
 import type { GraphEvidence } from './graph-evidence';
 import type { SimilarPatients } from './similar-patients';
-import type { TumourFinding } from './tumour-findings';
+import type { TumourFinding } from '../genomics/tumour-variants';
 import { anticoagulationFinding } from './guidelines/anticoagulation';
 import { antiplateletFinding } from './guidelines/antiplatelet';
 import { asthmaFinding } from './guidelines/asthma';
@@ -41,7 +41,7 @@ export interface RecommendDeps {
 export interface RecommendInput {
   resources: readonly Resource[];
   pgx?: PgxProfile;
-  /** Tumour findings read from the patient's VCF (tumour-findings.ts). */
+  /** Tumour findings read from the patient's VCF (genomics/tumour-variants.ts). */
   tumour?: readonly TumourFinding[];
   at: Date;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readVcf } from '../genomics/vcf-reader';
-import { collectTumourFindings, normaliseAlteration, type TumourFinding } from './tumour-findings';
+import { readVcf } from './vcf-reader';
+import { collectTumourFindings, normaliseAlteration, type TumourFinding } from './tumour-variants';
 
 // A VCF as the synthetic generator writes tumour calls (synth/genomics/vcf.ts): somatic SNVs with
 // INFO SOMATIC and HGVSP, the ERBB2 amplification as <DUP>, and one call the sample does not carry.

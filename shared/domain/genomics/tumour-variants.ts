@@ -1,0 +1,128 @@
+// Domain (genomics): actionable tumour findings (gene + alteration) read from VCF records as the
+// synthetic generator writes them (INFO GENE, SOMATIC, HGVSP; the ERBB2 amplification as SVTYPE=DUP;
+// synth/genomics/vcf.ts) and as annotated germline calls carry them (ClinVar CLNSIG). Genotype ingest
+// stores them (tumour-finding-items.ts); the recommendations read them with the findings a record's
+// FHIR Observations report (recommend/tumour-findings.ts). ALK fusions have no VCF record, so they are
+// found only when an Observation reports them.
+import type { VcfRecordResult, VcfVariant } from './vcf-reader';
+
+export interface TumourFinding {
+  /** HGNC symbol, e.g. "EGFR". */
+  gene: string;
+  /** One-letter protein change ("L858R"), "exon 19 deletion", "amplification", "fusion", or "pathogenic". */
+  alteration: string;
+  germline: boolean;
+  source: string;
+}
+
+const threeToOne: Readonly<Record<string, string>> = {
+  Ala: 'A',
+  Arg: 'R',
+  Asn: 'N',
+  Asp: 'D',
+  Cys: 'C',
+  Gln: 'Q',
+  Glu: 'E',
+  Gly: 'G',
+  His: 'H',
+  Ile: 'I',
+  Leu: 'L',
+  Lys: 'K',
+  Met: 'M',
+  Phe: 'F',
+  Pro: 'P',
+  Ser: 'S',
+  Thr: 'T',
+  Trp: 'W',
+  Tyr: 'Y',
+  Val: 'V',
+  Ter: '*',
+};
+
+/**
+ * An alteration as oncology reports write it: HGVS p. three-letter substitutions become one-letter
+ * ("p.Leu858Arg" -> "L858R"); EGFR exon 19 in-frame deletions (codons 746-759, HGVS "del"/"delins" in
+ * that range) become "exon 19 deletion"; words are kept in lower case.
+ */
+export function normaliseAlteration(gene: string, text: string): string {
+  const t = text.trim().replace(/^p\./, '').replace(/[()]/g, '');
+  const sub = /^([A-Z][a-z]{2})(\d+)([A-Z][a-z]{2})$/.exec(t);
+  if (sub && threeToOne[sub[1]!] && threeToOne[sub[3]!])
+    return `${threeToOne[sub[1]!]}${sub[2]}${threeToOne[sub[3]!]}`;
+  if (gene === 'EGFR') {
+    const codon = /^[A-Z][a-z]{0,2}(\d+)_[A-Z][a-z]{0,2}\d+del/.exec(t);
+    if (/exon ?19 ?del/i.test(t) || (codon && +codon[1]! >= 746 && +codon[1]! <= 759))
+      return 'exon 19 deletion';
+  }
+  if (/amplif/i.test(t)) return 'amplification';
+  if (/fusion|rearrang/i.test(t)) return 'fusion';
+  return /^[A-Z]\d+[A-Z*]$/.test(t) ? t : t.toLowerCase();
+}
+
+function infoString(v: VcfVariant, key: string): string | undefined {
+  const value = v.info?.[key];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' || typeof first === 'number' ? String(first) : undefined;
+}
+
+/** The sample carries a non-reference allele (any ALT index in GT). */
+function carried(v: VcfVariant, column: number): boolean {
+  return (v.samples[column]?.alleles ?? []).some((a) => a !== null && a > 0);
+}
+
+/**
+ * Germline pathogenic variants recognised by position when the VCF carries no ClinVar annotation:
+ * BRCA1 c.68_69del (185delAG) p.Glu23ValfsTer17, ClinVar VCV000017662, GRCh38 chr17:43124027 ACT>A.
+ */
+const knownPathogenic = [{ gene: 'BRCA1', chrom: 'chr17', pos: 43124027, ref: 'ACT', alt: 'A' }];
+
+/**
+ * The tumour finding the sample in VCF column `column` carries on record `v`, if any: a gene's
+ * SVTYPE=DUP amplification, a SOMATIC variant with its HGVSP protein change, or a known germline
+ * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). `file` names it in `source`.
+ */
+export function findingOf(v: VcfVariant, column: number, file: string): TumourFinding | undefined {
+  if (!carried(v, column)) return undefined;
+  const source = `${file} line ${v.line}`;
+  const gene = infoString(v, 'GENE');
+  if (gene && infoString(v, 'SVTYPE') === 'DUP')
+    return { gene, alteration: 'amplification', germline: false, source };
+  if (gene && v.info?.SOMATIC !== undefined) {
+    const hgvsp = infoString(v, 'HGVSP');
+    if (hgvsp)
+      return { gene, alteration: normaliseAlteration(gene, hgvsp), germline: false, source };
+  }
+  const known = knownPathogenic.find(
+    (k) => k.chrom === v.chrom && k.pos === v.pos && k.ref === v.ref && v.alts.includes(k.alt),
+  );
+  const clnsig = infoString(v, 'CLNSIG');
+  if (
+    known ||
+    (gene && /^(BRCA1|BRCA2)$/.test(gene) && /^(Likely_)?pathogenic/i.test(clnsig ?? ''))
+  )
+    return { gene: known?.gene ?? gene!, alteration: 'pathogenic', germline: true, source };
+  return undefined;
+}
+
+/**
+ * A pass-through over a VCF record stream that collects the first sample's (or `sample`'s) tumour
+ * findings into `found` as records go by, so one read of the file serves the pgx caller too.
+ */
+export async function* collectTumourFindings(
+  records: AsyncIterable<VcfRecordResult>,
+  found: TumourFinding[],
+  file: string,
+  sample?: string,
+): AsyncGenerator<VcfRecordResult> {
+  let column = 0;
+  for await (const record of records) {
+    if (record.kind === 'header') {
+      const i = sample === undefined ? 0 : record.header.samples.indexOf(sample);
+      column = i < 0 ? 0 : i;
+    } else if (record.kind === 'variant') {
+      const finding = findingOf(record, column, file);
+      if (finding) found.push(finding);
+    }
+    yield record;
+  }
+}
