@@ -37,9 +37,21 @@ describe('Score: has-bled', () => {
   it('scores a JSON input', () => {
     const result = scoreFromInputs('has-bled', {
       age: 70,
+      atrialFibrillation: true,
       stroke: true,
       antiplateletOrNsaid: true,
     });
     expect(result).toMatchObject({ value: 3, category: 'high', applicable: true, missing: [] });
+  });
+
+  it('gives no point for AF, and says the score is not validated without it or in a child', () => {
+    // Pisters 2010 derived HAS-BLED in adults with atrial fibrillation (Euro Heart Survey on AF).
+    const inputs = { age: 70, stroke: true, antiplateletOrNsaid: true };
+    const noAf = scoreFromInputs('has-bled', inputs);
+    expect(noAf).toMatchObject({ value: 3, category: 'high', applicable: false });
+    expect(noAf.reason).toMatch(/no atrial fibrillation recorded/);
+    const child = scoreFromInputs('has-bled', { ...inputs, age: 12, atrialFibrillation: true });
+    expect(child).toMatchObject({ value: 2, applicable: false });
+    expect(child.reason).toMatch(/age under 18/);
   });
 });

@@ -75,6 +75,12 @@ export const hasBledScore: ScoreDefinition = {
       max: 120,
       description: 'age in years (elderly > 65)',
     },
+    {
+      name: 'atrialFibrillation',
+      kind: 'boolean',
+      absentMeansNo: true,
+      description: 'atrial fibrillation (the population the score was derived in); no point',
+    },
     ...criteria.map(([name, description]) => ({
       name,
       description,
@@ -85,13 +91,26 @@ export const hasBledScore: ScoreDefinition = {
   assess(v: Values) {
     const x = v as unknown as HasBledInputs;
     const points = hasBledPoints(x);
-    // Pisters 2010 derived HAS-BLED in adults with atrial fibrillation (Euro Heart Survey).
-    const child = x.age < 18;
-    return {
-      value: points,
-      category: hasBledCategory(points),
-      applicable: !child,
-      ...(child ? { reason: 'outside the validated population: age under 18 years' } : {}),
-    };
+    const category = hasBledCategory(points);
+    // Pisters 2010 derived HAS-BLED in adults with atrial fibrillation (Euro Heart Survey on AF); the
+    // 2020 ESC AF guideline (section 10.2) uses it there. Outside AF the value is still given, marked
+    // not applicable, as CHA2DS2-VASc is: a "low" bleeding risk means nothing for a patient with no
+    // indication for anticoagulation.
+    if (x.age < 18)
+      return {
+        value: points,
+        category,
+        applicable: false,
+        reason: 'outside the validated population: age under 18 years',
+      };
+    if (v.atrialFibrillation !== true)
+      return {
+        value: points,
+        category,
+        applicable: false,
+        reason:
+          'outside the validated population: no atrial fibrillation recorded (the score was derived in AF)',
+      };
+    return { value: points, category, applicable: true };
   },
 };

@@ -58,6 +58,19 @@ describe('Function: scoresFromFhir', () => {
     expect(input(result, 'atrialFibrillation')?.source).toMatch(/Condition\/af-1/);
   });
 
+  it('scores HAS-BLED in AF, and marks it not applicable once the AF condition is gone', () => {
+    // Arrange: the same record without its AF condition.
+    const withoutAf = resources.filter((r) => !(r.resourceType === 'Condition' && r.id === 'af-1'));
+    // Act
+    const inAf = scoresFromFhir(resources, 'has-bled', at);
+    const noAf = scoresFromFhir(withoutAf, 'has-bled', at);
+    // Assess: the value is still given; only its applicability changes.
+    expect(inAf).toMatchObject({ applicable: true });
+    expect(input(inAf, 'atrialFibrillation')?.source).toMatch(/Condition\/af-1/);
+    expect(noAf).toMatchObject({ value: inAf.value, applicable: false });
+    expect(noAf.reason).toMatch(/no atrial fibrillation recorded/);
+  });
+
   it('converts creatinine in µmol/L for CKD-EPI 2021', () => {
     const result = scoresFromFhir(resources, 'egfr-ckd-epi-2021', at);
     expect(result.value).toBe(Math.round(ckdEpi2021(88 / 88.4, 55, 'female')));

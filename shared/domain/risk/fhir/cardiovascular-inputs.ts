@@ -254,6 +254,7 @@ export function hasBledInputs(record: PatientRecord): Provided {
       : { value: false, source: 'no creatinine ≥ 200 µmol/L' };
   return {
     age: demographics(record).age,
+    atrialFibrillation: fromCondition(record, cc.atrialFibrillation),
     uncontrolledHypertension: sbp && {
       value: Number(sbp.value) > 160,
       source: `systolic ${sbp.value}: ${sbp.source}`,
