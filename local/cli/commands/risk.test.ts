@@ -50,10 +50,10 @@ describe('Command: risk', () => {
     });
   });
 
-  it('prints one readable line with the category and the missing inputs', async () => {
+  it('prints one readable line with the points so far and the missing inputs', async () => {
     await riskCommand.run(['findrisc', '--bundle', bundleFile, '--at', '2024-06-01']);
     expect(printed()).toBe(
-      'findrisc: not computed; not applicable; missing inputs: waist, physicallyActive, dailyFruitVegetables, familyHistory\n',
+      'findrisc: 6 points; not applicable; incomplete (missing waist, physicallyActive, dailyFruitVegetables, familyHistory): points are a lower bound, at most 18 with them\n',
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findriscCategory, findriscPoints, type FindriscInputs } from './findrisc';
+import { findriscBounds, findriscCategory, findriscPoints, type FindriscInputs } from './findrisc';
 import { scoreFromInputs } from './scores-from-fhir';
 
 const lowest: FindriscInputs = {
@@ -68,5 +68,59 @@ describe('Score: findrisc', () => {
       familyHistory: 'first-degree',
     });
     expect(result).toMatchObject({ value: 25, category: 'very-high', applicable: true });
+  });
+
+  it('bounds the score by the most the missing items could add', () => {
+    // A man of 58 (3), BMI 27 (1), waist 100 cm (3), on an antihypertensive (2), no high glucose,
+    // first-degree family history (5): 14 without activity (at most 2) and diet (at most 1).
+    const known = { ...lowest, age: 58, bmi: 27, waist: 100, antihypertensiveMedication: true };
+    const partial = { ...known, familyHistory: 'first-degree' as const };
+    expect(findriscBounds(partial, ['physicallyActive', 'dailyFruitVegetables'])).toEqual({
+      lower: 14,
+      upper: 17,
+    });
+    expect(findriscBounds(known, ['familyHistory', 'highGlucoseHistory'])).toEqual({
+      lower: 9,
+      upper: 19,
+    });
+  });
+
+  it('gives the band of an incomplete score only when the missing items cannot change it', () => {
+    const base = { age: 58, sex: 'male', bmi: 27, waist: 100, antihypertensiveMedication: true };
+    // 14 to 17 spans moderate and high: no band.
+    const spans = scoreFromInputs('findrisc', {
+      ...base,
+      highGlucoseHistory: false,
+      familyHistory: 'first-degree',
+    });
+    expect(spans).toMatchObject({ value: 14, applicable: false });
+    expect(spans.category).toBeUndefined();
+    expect(spans.reason).toMatch(
+      /missing physicallyActive, dailyFruitVegetables\): points are a lower bound, at most 17/,
+    );
+    // 20 to 23 at 66 with high glucose still spans high and very high; 22 to 25 does not.
+    const certain = scoreFromInputs('findrisc', {
+      ...base,
+      age: 66,
+      highGlucoseHistory: true,
+      familyHistory: 'first-degree',
+    });
+    expect(certain).toMatchObject({ value: 20, applicable: false });
+    expect(certain.category).toBeUndefined();
+    const veryHigh = scoreFromInputs('findrisc', {
+      ...base,
+      bmi: 31,
+      waist: 110,
+      highGlucoseHistory: true,
+      familyHistory: 'first-degree',
+    });
+    expect(veryHigh).toMatchObject({ value: 22, category: 'very-high', applicable: false });
+    expect(veryHigh.reason).toMatch(/at most 25/);
+  });
+
+  it('gives no score without age or sex', () => {
+    const result = scoreFromInputs('findrisc', { sex: 'male', bmi: 27 });
+    expect(result.value).toBeNull();
+    expect(result.reason).toMatch(/missing inputs: age/);
   });
 });

@@ -1,8 +1,8 @@
 // Domain (risk): FINDRISC, the Finnish Diabetes Risk Score for 10-year risk of type 2 diabetes
 // (Lindström J, Tuomilehto J. The Diabetes Risk Score: a practical tool to predict type 2 diabetes
 // risk. Diabetes Care 2003;26:725, Table 2 (full score) and the FINDRISC form's risk bands).
-import type { ScoreDefinition, Sex, Values } from './score-definition';
-import { bmiUnits } from './units';
+import type { Assessment, ScoreDefinition, Sex, Values } from './score-definition';
+import { bmiUnits, heightUnits } from './units';
 
 export const familyHistoryOfDiabetes = ['none', 'second-degree', 'first-degree'] as const;
 
@@ -25,22 +25,62 @@ export interface FindriscInputs {
   familyHistory: (typeof familyHistoryOfDiabetes)[number];
 }
 
+/** Each FINDRISC item's points (Lindström & Tuomilehto 2003, Table 2) and the most it can give. */
+const items: {
+  [K in Exclude<keyof FindriscInputs, 'sex'>]: {
+    max: number;
+    points(value: FindriscInputs[K], sex: Sex): number;
+  };
+} = {
+  age: { max: 4, points: (age) => (age < 45 ? 0 : age < 55 ? 2 : age < 65 ? 3 : 4) },
+  bmi: { max: 3, points: (bmi) => (bmi < 25 ? 0 : bmi <= 30 ? 1 : 3) },
+  waist: {
+    max: 4,
+    points: (waist, sex) => {
+      const [lower, upper] = sex === 'male' ? [94, 102] : [80, 88];
+      return waist < lower ? 0 : waist <= upper ? 3 : 4;
+    },
+  },
+  physicallyActive: { max: 2, points: (active) => (active ? 0 : 2) },
+  dailyFruitVegetables: { max: 1, points: (daily) => (daily ? 0 : 1) },
+  antihypertensiveMedication: { max: 2, points: (taking) => (taking ? 2 : 0) },
+  highGlucoseHistory: { max: 5, points: (high) => (high ? 5 : 0) },
+  familyHistory: {
+    max: 5,
+    points: (family) => ({ none: 0, 'second-degree': 3, 'first-degree': 5 })[family],
+  },
+};
+
+type Item = keyof typeof items;
+const itemNames = Object.keys(items) as Item[];
+
+function itemPoints(x: Partial<FindriscInputs>, item: Item): number | undefined {
+  const value = x[item];
+  if (value === undefined) return undefined;
+  return (items[item].points as (v: typeof value, sex: Sex) => number)(value, x.sex ?? 'female');
+}
+
 export function findriscPoints(x: FindriscInputs): number {
-  const age = x.age < 45 ? 0 : x.age < 55 ? 2 : x.age < 65 ? 3 : 4;
-  const bmi = x.bmi < 25 ? 0 : x.bmi <= 30 ? 1 : 3;
-  const [lower, upper] = x.sex === 'male' ? [94, 102] : [80, 88];
-  const waist = x.waist < lower ? 0 : x.waist <= upper ? 3 : 4;
-  const family = { none: 0, 'second-degree': 3, 'first-degree': 5 }[x.familyHistory];
-  return (
-    age +
-    bmi +
-    waist +
-    (x.physicallyActive ? 0 : 2) +
-    (x.dailyFruitVegetables ? 0 : 1) +
-    (x.antihypertensiveMedication ? 2 : 0) +
-    (x.highGlucoseHistory ? 5 : 0) +
-    family
-  );
+  return itemNames.reduce((sum, item) => sum + itemPoints(x, item)!, 0);
+}
+
+/**
+ * The points of the items present and the most the missing ones could add: the score lies between
+ * `lower` and `upper`. Hospitals rarely record the lifestyle items (activity, diet), so this is what
+ * a record usually allows.
+ */
+export function findriscBounds(
+  x: Partial<FindriscInputs>,
+  missing: readonly string[],
+): { lower: number; upper: number } {
+  let lower = 0;
+  let upper = 0;
+  for (const item of itemNames) {
+    const points = missing.includes(item) ? undefined : itemPoints(x, item);
+    lower += points ?? 0;
+    upper += points ?? items[item].max;
+  }
+  return { lower, upper };
 }
 
 /**
@@ -53,6 +93,38 @@ export function findriscCategory(points: number): string {
   if (points <= 14) return 'moderate';
   if (points <= 20) return 'high';
   return 'very-high';
+}
+
+/** Derived and validated in Finnish adults aged 35–64 (Lindström 2003). */
+function outsideAges(v: Values): string | undefined {
+  const age = v.age as number;
+  return age < 35 || age > 64
+    ? 'outside the validated population: age outside 35–64 years'
+    : undefined;
+}
+
+/**
+ * Items missing: the points of those present are a lower bound, and the band is given only when the
+ * missing items could not move the score out of it. Age and sex decide the population and the waist
+ * bands, so without them there is no score.
+ */
+function assessPartial(v: Values, missing: string[]): Assessment {
+  if (missing.includes('age') || missing.includes('sex'))
+    return { value: null, applicable: false, reason: `missing inputs: ${missing.join(', ')}` };
+  const { lower, upper } = findriscBounds(v as Partial<FindriscInputs>, missing);
+  const certain = findriscCategory(lower) === findriscCategory(upper);
+  const outside = outsideAges(v);
+  return {
+    value: lower,
+    ...(certain ? { category: findriscCategory(lower) } : {}),
+    applicable: false,
+    reason: [
+      `incomplete (missing ${missing.join(', ')}): points are a lower bound, at most ${upper} with them`,
+      outside,
+    ]
+      .filter(Boolean)
+      .join('; '),
+  };
 }
 
 export const findriscScore: ScoreDefinition = {
@@ -83,6 +155,7 @@ export const findriscScore: ScoreDefinition = {
       unit: 'cm',
       min: 30,
       max: 250,
+      convert: heightUnits,
       description: 'waist circumference',
     },
     { name: 'physicallyActive', kind: 'boolean', description: '≥ 30 min physical activity daily' },
@@ -110,13 +183,13 @@ export const findriscScore: ScoreDefinition = {
   ],
   assess(v: Values) {
     const points = findriscPoints(v as unknown as FindriscInputs);
-    // Derived and validated in Finnish adults aged 35–64 (Lindström 2003).
-    const outside = (v.age as number) < 35 || (v.age as number) > 64;
+    const outside = outsideAges(v);
     return {
       value: points,
       category: findriscCategory(points),
       applicable: !outside,
-      ...(outside ? { reason: 'outside the validated population: age outside 35–64 years' } : {}),
+      ...(outside ? { reason: outside } : {}),
     };
   },
+  assessPartial,
 };

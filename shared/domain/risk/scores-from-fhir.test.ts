@@ -115,15 +115,64 @@ describe('Function: scoresFromFhir', () => {
     expect(input(result, 'ethnicity')?.value).toBe('white');
   });
 
-  it('reports what FINDRISC needs but the record does not hold', () => {
+  it('reports what FINDRISC needs but the record does not hold, with the points it allows', () => {
     const result = scoresFromFhir(resources, 'findrisc', at);
-    expect(result.value).toBeNull();
     expect(result.missing).toEqual([
       'waist',
       'physicallyActive',
       'dailyFruitVegetables',
       'familyHistory',
     ]);
+    // Age 55 (3), BMI 27.4 (1), lisinopril (2), no high glucose (0); the missing items add up to
+    // 4 + 2 + 1 + 5: between 6 (low) and 18 (high), so no band.
+    expect(result).toMatchObject({ value: 6, applicable: false });
+    expect(result.category).toBeUndefined();
+    expect(result.reason).toMatch(/points are a lower bound, at most 18 with them/);
+  });
+
+  it('reads FINDRISC waist and physical activity (Exercise Vital Sign) from observations', () => {
+    // Arrange
+    const obs = (id: string, code: string, value: number, unit: string, date: string) =>
+      ({
+        resourceType: 'Observation',
+        id,
+        status: 'final',
+        subject: { reference: 'Patient/p1' },
+        code: { coding: [{ system: 'http://loinc.org', code }] },
+        effectiveDateTime: date,
+        valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+      }) as Resource;
+    const measured = [
+      ...resources,
+      obs('waist-1', '8280-0', 33.9, '[in_i]', '2024-05-01'),
+      obs('evs-days', '89555-7', 3, 'd/wk', '2024-05-01'),
+      obs('evs-min', '68516-4', 40, 'min/d', '2024-05-01'),
+    ];
+    // Act
+    const paired = scoresFromFhir(measured, 'findrisc', at);
+    const weekly = scoresFromFhir(
+      [...measured, obs('evs-week', '82290-8', 240, 'min/wk', '2024-05-20')],
+      'findrisc',
+      at,
+    );
+    const hours = scoresFromFhir(
+      [...measured, obs('evs-week', '82290-8', 4, 'h/wk', '2024-05-20')],
+      'findrisc',
+      at,
+    );
+    // Assess: 33.9 in = 86.1 cm, a woman's 80-88 band (3); 3 d x 40 min = 120 min/wk is inactive (2).
+    expect(input(paired, 'waist')?.value).toBeCloseTo(86.106, 3);
+    expect(input(paired, 'physicallyActive')).toMatchObject({ value: false });
+    expect(input(paired, 'physicallyActive')?.source).toMatch(
+      /3 d\/wk x .* 40 min\/d = 120 min\/wk/,
+    );
+    expect(paired).toMatchObject({ value: 11, missing: ['dailyFruitVegetables', 'familyHistory'] });
+    expect(paired.reason).toMatch(/at most 17 with them/);
+    // The newer minutes-a-week answer wins: 240 >= 210 is active.
+    expect(input(weekly, 'physicallyActive')).toMatchObject({ value: true });
+    expect(weekly.value).toBe(9);
+    // A unit the Exercise Vital Sign does not use is not guessed at.
+    expect(hours.missing).toContain('physicallyActive');
   });
 
   it('reports an observation in a unit it cannot convert instead of guessing', () => {

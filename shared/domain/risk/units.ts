@@ -36,7 +36,7 @@ export const weightUnits = {
   g: (g: number) => g / 1000,
 } as const;
 
-/** Alternatives for a height field in cm. */
+/** Alternatives for a length (height, waist circumference) in cm. */
 export const heightUnits = {
   m: (m: number) => m * 100,
   '[in_i]': (inch: number) => inch * cmPerInch,

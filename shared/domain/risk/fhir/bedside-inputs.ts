@@ -160,11 +160,62 @@ function highGlucoseHistory(record: PatientRecord): ProvidedInput {
   return either(prediabetes, high);
 }
 
+const expectedUnits: Readonly<Record<string, readonly string[]>> = {
+  days: ['d/wk', '/wk', '{days}/wk', '{score}'],
+  minutesPerDay: ['min/d', 'min', '{score}'],
+  minutesPerWeek: ['min/wk', '{score}'],
+};
+
+/**
+ * FINDRISC "at least 30 minutes of physical activity daily" from the Exercise Vital Sign (HL7
+ * Physical Activity IG 1.0.0): the newest of minutes a week (82290-8) or days a week x minutes a day
+ * (89555-7, 68516-4, recorded together), read as active at 210 minutes a week (30 x 7) or more. The
+ * EVS counts moderate-to-strenuous exercise only, not the everyday activity FINDRISC also counts, so
+ * it can read an active patient as inactive (2 points), never the reverse. A unit other than the
+ * IG's is not guessed at: the input is then missing.
+ */
+function physicallyActive(record: PatientRecord): ProvidedInput | undefined {
+  const days = latestMeasurement(record, loinc.exerciseDaysPerWeek);
+  const perDay = latestMeasurement(record, loinc.exerciseMinutesPerDay);
+  const perWeek = latestMeasurement(record, loinc.exerciseMinutesPerWeek);
+  const paired =
+    days && perDay && Math.abs(days.date.getTime() - perDay.date.getTime()) <= 86_400_000
+      ? { days, perDay }
+      : undefined;
+  const useWeek = perWeek && (!paired || perWeek.date >= paired.days.date);
+  if (useWeek) {
+    if (!expectedUnits.minutesPerWeek!.includes(perWeek.unit)) return undefined;
+    return activity(perWeek.value, `${describeMeasured(perWeek)} ${perWeek.value} min/wk`, perWeek);
+  }
+  if (!paired) return undefined;
+  if (
+    !expectedUnits.days!.includes(paired.days.unit) ||
+    !expectedUnits.minutesPerDay!.includes(paired.perDay.unit)
+  )
+    return undefined;
+  const minutes = paired.days.value * paired.perDay.value;
+  return activity(
+    minutes,
+    `${describeMeasured(paired.days)} ${paired.days.value} d/wk x ${describeMeasured(paired.perDay)} ${paired.perDay.value} min/d = ${minutes} min/wk`,
+    paired.days,
+  );
+}
+
+function activity(minutesPerWeek: number, source: string, m: { ageDays: number }): ProvidedInput {
+  const stale = m.ageDays > year;
+  return {
+    value: minutesPerWeek >= 210,
+    source: `${source} (active at >= 210)${stale ? `, older than ${year} d` : ''}`,
+    stale,
+  };
+}
+
 export function findriscInputs(record: PatientRecord): Provided {
   return {
     ...demographics(record),
     bmi: fromMeasured(latestMeasurement(record, loinc.bmi), year),
     waist: fromMeasured(latestMeasurement(record, loinc.waist), year),
+    physicallyActive: physicallyActive(record),
     antihypertensiveMedication: fromMedication(record, dc.antihypertensive),
     highGlucoseHistory: highGlucoseHistory(record),
     familyHistory: diabetesFamilyHistory(record),

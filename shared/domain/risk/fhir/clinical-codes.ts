@@ -159,6 +159,11 @@ export const loinc = {
   weight: ['29463-7'],
   height: ['8302-2', '8306-3'],
   waist: ['8280-0', '56086-2'],
+  // HL7 Physical Activity IG 1.0.0, Exercise Vital Sign (pa-observation-code-evs): days a week of
+  // moderate-to-strenuous activity, minutes on those days, and minutes a week.
+  exerciseDaysPerWeek: ['89555-7'],
+  exerciseMinutesPerDay: ['68516-4'],
+  exerciseMinutesPerWeek: ['82290-8'],
   phq9: ['44261-6'],
   phq9Item9: ['44260-8'],
   gad7: ['70274-6'],
