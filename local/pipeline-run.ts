@@ -7,7 +7,7 @@ import type { RunningStack } from './stack';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCohort } from './synth/write-cohort';
-import { defaultAsOf, generatorVersion, type CohortOptions } from '../shared/domain/synth/model';
+import { generatorVersion, type CohortOptions } from '../shared/domain/synth/model';
 import { writeAtomic } from './write-atomic';
 import {
   newBatchId,
@@ -67,6 +67,11 @@ interface SampleLoadPlan {
   startedAt: string;
 }
 
+/** The day a demo cohort ends: the UTC date its load started, kept across a resumed load. */
+export function demoAsOf(plan: Pick<SampleLoadPlan, 'startedAt'>): string {
+  return plan.startedAt.slice(0, 10);
+}
+
 /** File in the data directory that records a sample-data load in progress (removed when it completes). */
 export const sampleLoadPlanFile = 'sample-data-loading.json';
 
@@ -88,6 +93,11 @@ export class SampleLoadInterrupted extends Error {
  * file is uploaded again, which is safe because ingest is idempotent (S3 delivers events at least
  * once anyway). `signal` stops the load between steps with `SampleLoadInterrupted`; the work already
  * handed to the pipeline is not undone.
+ *
+ * The cohorts end the day the load started (their `asOf`; the newest record is the day before),
+ * so what monitoring evaluates against the clock is current: blood pressure over the last four
+ * weeks, this year's HbA1c, medication reminders. With a fixed date in the past every alert rule
+ * found its window empty and the demo served no alerts at all. A resumed load keeps its first day.
  */
 export async function loadSampleData(
   stack: RunningStack,
@@ -114,7 +124,7 @@ export async function loadSampleData(
       seed: seed + i,
       hospital: demo.hospital,
       dirtyRate: 0.01,
-      asOf: defaultAsOf,
+      asOf: demoAsOf(plan),
     };
     if (plan.resumed && isCompleteCohort(out, cohort)) {
       progress(`reusing the synthetic cohort already generated for ${demo.hospital} in ${out}`);
