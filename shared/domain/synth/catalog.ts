@@ -224,7 +224,7 @@ export interface MeasurementDefinition {
   display: string;
   /** UCUM unit code the value is generated in. */
   unit: string;
-  category: 'vital-signs' | 'laboratory' | 'survey' | 'social-history';
+  category: 'vital-signs' | 'laboratory' | 'survey' | 'social-history' | 'exam' | 'activity';
 }
 
 /** LOINC 2.78 codes of the measurements the generator emits (vital signs per the FHIR R4 vital-signs profile). */
@@ -403,6 +403,28 @@ export const measurements = {
     display: 'Tobacco smoking status',
     unit: '',
     category: 'social-history',
+  },
+  /** Adults' preventive visits (state/preventive-measures.ts, 1.10.0). */
+  waistCircumference: {
+    loinc: '8280-0',
+    display: 'Waist Circumference at umbilicus by Tape measure',
+    unit: 'cm',
+    category: 'exam',
+  },
+  /** Exercise Vital Sign (HL7 Physical Activity IG 1.0.0, pa-observation-code-evs). */
+  exerciseDaysPerWeek: {
+    loinc: '89555-7',
+    display:
+      'How many days per week did you engage in moderate to strenuous physical activity in the last 30 days',
+    unit: 'd/wk',
+    category: 'activity',
+  },
+  exerciseMinutesPerDay: {
+    loinc: '68516-4',
+    display:
+      'On those days that you engage in moderate to strenuous exercise, how many minutes, on average, do you exercise',
+    unit: 'min/d',
+    category: 'activity',
   },
 } as const satisfies Record<string, MeasurementDefinition>;
 

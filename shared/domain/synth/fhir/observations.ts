@@ -17,6 +17,8 @@ const categoryDisplay = {
   laboratory: 'Laboratory',
   survey: 'Survey',
   'social-history': 'Social History',
+  exam: 'Exam',
+  activity: 'Activity',
 } as const;
 
 const vitalProfile = 'http://hl7.org/fhir/StructureDefinition/';

@@ -76,9 +76,18 @@ describe('Function: generatePatientState (level of consciousness)', () => {
       const first = keys.indexOf('consciousness');
       const end = first + p.encounters.length;
       expect(keys.slice(first, end).every((k) => k === 'consciousness')).toBe(true);
-      // Only the ward sets of inpatient stays follow them (state/ward-vitals.ts).
+      // Only the ward sets of inpatient stays follow them (state/ward-vitals.ts), then the waist
+      // and Exercise Vital Sign of wellness visits (state/preventive-measures.ts).
       const stays = new Set(p.encounters.filter((e) => e.kind === 'inpatient').map((e) => e.id));
-      expect(p.measurements.slice(end).every((m) => stays.has(m.encounterId!))).toBe(true);
+      const wellness = new Set(p.encounters.filter((e) => e.kind === 'wellness').map((e) => e.id));
+      const preventive = ['waistCircumference', 'exerciseDaysPerWeek', 'exerciseMinutesPerDay'];
+      expect(
+        p.measurements
+          .slice(end)
+          .every((m) =>
+            preventive.includes(m.key) ? wellness.has(m.encounterId!) : stays.has(m.encounterId!),
+          ),
+      ).toBe(true);
       const readings = p.measurements.slice(first, end);
       expect(readings.map((m) => m.encounterId)).toEqual(p.encounters.map((e) => e.id));
       for (const r of readings) {

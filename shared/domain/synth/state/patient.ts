@@ -23,6 +23,7 @@ import { assignPresentations } from './presentations';
 import { drawSmoking } from './smoking';
 import { wardVitalSigns } from './ward-vitals';
 import { prescribeCancerTherapy, trastuzumabMonitoring } from './cancer-therapy';
+import { preventiveMeasures } from './preventive-measures';
 import { sampleTumourFindings, type CancerKey } from '../genomics/genome';
 
 /** The cancers with tumour findings, in the genome's order (cohort.ts genotypes these patients). */
@@ -144,6 +145,10 @@ function careAndOutcomes(rng: Rng, s: ClinicalState, asOfDay: Day) {
   // Each stay's ward sets after them, from their own stream (see state/ward-vitals.ts).
   measurements.push(
     ...wardVitalSigns(rng.fork('ward-vitals'), patient, plans, encounters, measurements),
+  );
+  // Adults' waist and Exercise Vital Sign at wellness visits, from their own stream (1.10.0).
+  measurements.push(
+    ...preventiveMeasures(rng.fork('preventive-measures'), patient, encounters, measurements),
   );
   return { encounters, measurements, outcomes: drawn.outcomes };
 }
