@@ -56,8 +56,8 @@ const itemNames = Object.keys(items) as Item[];
 
 function itemPoints(x: Partial<FindriscInputs>, item: Item): number | undefined {
   const value = x[item];
-  if (value === undefined) return undefined;
-  return (items[item].points as (v: typeof value, sex: Sex) => number)(value, x.sex ?? 'female');
+  if (value === undefined || x.sex === undefined) return undefined;
+  return (items[item].points as (v: typeof value, sex: Sex) => number)(value, x.sex);
 }
 
 export function findriscPoints(x: FindriscInputs): number {

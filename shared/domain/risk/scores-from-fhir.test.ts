@@ -173,6 +173,14 @@ describe('Function: scoresFromFhir', () => {
     expect(weekly.value).toBe(9);
     // A unit the Exercise Vital Sign does not use is not guessed at.
     expect(hours.missing).toContain('physicallyActive');
+    // No days of exercise needs no minutes: inactive.
+    const none = scoresFromFhir(
+      [...resources, obs('evs-none', '89555-7', 0, 'd/wk', '2024-05-25')],
+      'findrisc',
+      at,
+    );
+    expect(input(none, 'physicallyActive')).toMatchObject({ value: false });
+    expect(input(none, 'physicallyActive')?.source).toMatch(/Observation\/evs-none .* 0 d\/wk/);
   });
 
   it('reports an observation in a unit it cannot convert instead of guessing', () => {

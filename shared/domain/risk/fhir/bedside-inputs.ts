@@ -169,7 +169,8 @@ const expectedUnits: Readonly<Record<string, readonly string[]>> = {
 /**
  * FINDRISC "at least 30 minutes of physical activity daily" from the Exercise Vital Sign (HL7
  * Physical Activity IG 1.0.0): the newest of minutes a week (82290-8) or days a week x minutes a day
- * (89555-7, 68516-4, recorded together), read as active at 210 minutes a week (30 x 7) or more. The
+ * (89555-7, 68516-4, recorded together; 0 days alone is 0 minutes), read as active at 210 minutes a
+ * week (30 x 7) or more. The
  * EVS counts moderate-to-strenuous exercise only, not the everyday activity FINDRISC also counts, so
  * it can read an active patient as inactive (2 points), never the reverse. A unit other than the
  * IG's is not guessed at: the input is then missing.
@@ -182,11 +183,14 @@ function physicallyActive(record: PatientRecord): ProvidedInput | undefined {
     days && perDay && Math.abs(days.date.getTime() - perDay.date.getTime()) <= 86_400_000
       ? { days, perDay }
       : undefined;
-  const useWeek = perWeek && (!paired || perWeek.date >= paired.days.date);
+  const useWeek = perWeek && (!days || perWeek.date >= days.date);
   if (useWeek) {
     if (!expectedUnits.minutesPerWeek!.includes(perWeek.unit)) return undefined;
     return activity(perWeek.value, `${describeMeasured(perWeek)} ${perWeek.value} min/wk`, perWeek);
   }
+  // No days of exercise answers the question alone (the minutes are then often not asked).
+  if (days && days.value === 0 && expectedUnits.days!.includes(days.unit))
+    return activity(0, `${describeMeasured(days)} 0 d/wk`, days);
   if (!paired) return undefined;
   if (
     !expectedUnits.days!.includes(paired.days.unit) ||
