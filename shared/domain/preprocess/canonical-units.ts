@@ -275,6 +275,37 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     from: { '%': same },
   },
   // Questionnaire totals: dimensionless scores ({score}, or UCUM's unity 1).
+  // International inch = 2.54 cm exactly (1959 agreement). 56086-2 is the NIH-method waist.
+  {
+    concept: 'waist circumference',
+    loinc: ['8280-0', '56086-2'],
+    ucum: 'cm',
+    decimals: 1,
+    from: { cm: same, m: times(100), mm: dividedBy(10), '[in_i]': times(2.54) },
+  },
+  // The Exercise Vital Sign (HL7 Physical Activity IG 1.0.0): days a week, minutes on those days,
+  // minutes a week of moderate to strenuous activity.
+  {
+    concept: 'exercise days per week',
+    loinc: ['89555-7'],
+    ucum: 'd/wk',
+    decimals: 0,
+    from: { 'd/wk': same, '/wk': same, '{days}/wk': same },
+  },
+  {
+    concept: 'exercise minutes per day',
+    loinc: ['68516-4'],
+    ucum: 'min/d',
+    decimals: 0,
+    from: { 'min/d': same, min: same, 'h/d': times(60) },
+  },
+  {
+    concept: 'exercise minutes per week',
+    loinc: ['82290-8'],
+    ucum: 'min/wk',
+    decimals: 0,
+    from: { 'min/wk': same, 'h/wk': times(60) },
+  },
   {
     concept: 'PHQ-9 total score',
     loinc: ['44261-6'],

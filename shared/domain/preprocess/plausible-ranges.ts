@@ -119,6 +119,18 @@ export const plausibleRanges: Readonly<Record<string, PlausibleRange>> = {
     ucum: 'ng/mL{FEU}',
     source: 'engineering limit around the assay measuring interval (bioMerieux VIDAS DEX2)',
   },
+  // Newborns measure about 30 cm round the abdomen; the largest waist recorded is 302 cm (Walter
+  // Hudson, Guinness World Records).
+  'waist circumference': {
+    low: 20,
+    high: 310,
+    ucum: 'cm',
+    source: 'engineering limit; Guinness World Records (largest waist)',
+  },
+  // A week has 7 days, a day 1,440 minutes, a week 10,080.
+  'exercise days per week': { low: 0, high: 7, ucum: 'd/wk', source: 'definition' },
+  'exercise minutes per day': { low: 0, high: 1440, ucum: 'min/d', source: 'definition' },
+  'exercise minutes per week': { low: 0, high: 10_080, ucum: 'min/wk', source: 'definition' },
   // A percentile lies in 0-100 by definition (CDC 2000 growth charts report 0-100).
   'BMI percentile': { low: 0, high: 100, ucum: '%', source: 'definition (CDC 2000 growth charts)' },
   // Nine items scored 0-3 (Kroenke, Spitzer & Williams, J Gen Intern Med 2001;16:606-13).
