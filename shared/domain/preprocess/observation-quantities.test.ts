@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
 import type { FhirJson } from '../ingest/source-record';
+import { measurements } from '../synth/catalog';
 import { isLoincCode } from '../synth/fhir/codes';
 import {
   canonicalUnits,
@@ -314,6 +315,21 @@ describe('Function: validateAndNormalise (units and plausibility)', () => {
       // Assess
       expect(malformed).toEqual([]);
       expect(withoutRange).toEqual([]);
+    });
+
+    it('has a canonical unit, and so a plausibility limit, for every quantity the generator writes', () => {
+      // Prepare: the catalog's quantities (coded answers have no unit; the BP panel's components are
+      // systolic and diastolic, which are in the catalog themselves).
+      const quantities = Object.entries(measurements).filter(
+        ([key, m]) => m.unit !== '' && key !== 'bloodPressurePanel',
+      );
+      // Act
+      const uncovered = quantities
+        .filter(([, m]) => !canonicalUnits.some((e) => e.loinc.includes(m.loinc)))
+        .map(([key]) => key);
+      // Assess: an impossible value of any of them is quarantined, not stored.
+      expect(quantities.length).toBeGreaterThan(20);
+      expect(uncovered).toEqual([]);
     });
 
     it('maps every unit-specific code to a code of the same concept', () => {
