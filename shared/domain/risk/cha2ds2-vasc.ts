@@ -1,7 +1,12 @@
 // Domain (risk): CHA2DS2-VASc stroke risk in atrial fibrillation (Lip GYH et al. Refining clinical risk
 // stratification for predicting stroke and thromboembolism in atrial fibrillation using a novel risk
 // factor-based approach: the Euro Heart Survey on AF. Chest 2010;137:263, Table 1).
-import type { ScoreDefinition, Sex, Values } from './score-definition';
+import {
+  inAtrialFibrillation,
+  type ScoreDefinition,
+  type Sex,
+  type Values,
+} from './score-definition';
 
 export interface Cha2ds2VascInputs {
   /** Years. */
@@ -50,22 +55,7 @@ function assess(v: Values): ReturnType<ScoreDefinition['assess']> {
   const points = cha2ds2VascPoints(x);
   const category = cha2ds2VascCategory(points, x.sex);
   // Lip 2010 derived the score in non-valvular AF (Euro Heart Survey); outside AF it is not validated.
-  if (x.age < 18)
-    return {
-      value: points,
-      category,
-      applicable: false,
-      reason: 'outside the validated population: age under 18 years',
-    };
-  if (v.atrialFibrillation !== true)
-    return {
-      value: points,
-      category,
-      applicable: false,
-      reason:
-        'outside the validated population: no atrial fibrillation recorded (the score is validated in non-valvular AF)',
-    };
-  return { value: points, category, applicable: true };
+  return inAtrialFibrillation(points, category, v, 'the score is validated in non-valvular AF');
 }
 
 export const cha2ds2VascScore: ScoreDefinition = {

@@ -1,7 +1,7 @@
 // Domain (risk): HAS-BLED one-year major bleeding risk on anticoagulation (Pisters R et al. A novel
 // user-friendly score (HAS-BLED) to assess 1-year risk of major bleeding in patients with atrial
 // fibrillation: the Euro Heart Survey. Chest 2010;138:1093, Table 2).
-import type { ScoreDefinition, Values } from './score-definition';
+import { inAtrialFibrillation, type ScoreDefinition, type Values } from './score-definition';
 
 export interface HasBledInputs {
   /** Years; E: elderly is age > 65. */
@@ -96,21 +96,6 @@ export const hasBledScore: ScoreDefinition = {
     // 2020 ESC AF guideline (section 10.2) uses it there. Outside AF the value is still given, marked
     // not applicable, as CHA2DS2-VASc is: a "low" bleeding risk means nothing for a patient with no
     // indication for anticoagulation.
-    if (x.age < 18)
-      return {
-        value: points,
-        category,
-        applicable: false,
-        reason: 'outside the validated population: age under 18 years',
-      };
-    if (v.atrialFibrillation !== true)
-      return {
-        value: points,
-        category,
-        applicable: false,
-        reason:
-          'outside the validated population: no atrial fibrillation recorded (the score was derived in AF)',
-      };
-    return { value: points, category, applicable: true };
+    return inAtrialFibrillation(points, category, v, 'the score was derived in AF');
   },
 };

@@ -265,3 +265,23 @@ export function roundTo(value: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
+
+/**
+ * The population of the atrial-fibrillation scores (CHA2DS2-VASc, HAS-BLED): adults with AF recorded.
+ * Outside it the points are still given, marked not applicable with every reason that applies.
+ */
+export function inAtrialFibrillation(
+  value: number,
+  category: string,
+  v: Values,
+  derivedIn: string,
+): Assessment {
+  return withinLimits(
+    value,
+    category,
+    outsideLimits([
+      [(v.age as number) < 18, 'age under 18 years'],
+      [v.atrialFibrillation !== true, `no atrial fibrillation recorded (${derivedIn})`],
+    ]),
+  );
+}
