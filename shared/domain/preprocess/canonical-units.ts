@@ -274,7 +274,6 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     decimals: 1,
     from: { '%': same },
   },
-  // Questionnaire totals: dimensionless scores ({score}, or UCUM's unity 1).
   // International inch = 2.54 cm exactly (1959 agreement). 56086-2 is the NIH-method waist.
   {
     concept: 'waist circumference',
@@ -306,6 +305,7 @@ export const canonicalUnits: readonly CanonicalUnit[] = [
     decimals: 0,
     from: { 'min/wk': same, 'h/wk': times(60) },
   },
+  // Questionnaire totals: dimensionless scores ({score}, or UCUM's unity 1).
   {
     concept: 'PHQ-9 total score',
     loinc: ['44261-6'],
