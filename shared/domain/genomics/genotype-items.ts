@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import type { GenotypeRecord } from './genotype-records';
-import { openPayload, sealPayload } from './sealed-payload';
+import { openPayload, sealPayload, siteToken } from './sealed-payload';
 
 /** The decrypted payload of one stored genotype item. */
 export interface StoredGenotype {
@@ -55,9 +55,6 @@ export const offTargetSortPrefix = 'GT#~#';
 /** The partition holding one patient's genotype items. */
 export const genotypePartition = (hospital: string, patient: string) => `G#${hospital}#${patient}`;
 
-/** Hex characters of the HMAC kept in a site token (128 bits: collisions are negligible). */
-const siteTokenLength = 32;
-
 /**
  * The serving item of one genotype call of pseudonymous patient `patient`: keys as in the file
  * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based).
@@ -70,7 +67,7 @@ export async function sealGenotypeItem(
   line: number,
 ): Promise<Item> {
   const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
-  const token = await keys.pseudonym(where.hospital, `genotype-site\u0000${patient}\u0000${site}`);
+  const token = await siteToken(keys, where.hospital, 'genotype-site', patient, site);
   const payload: StoredGenotype = {
     patient,
     chrom: record.chrom,
@@ -84,7 +81,7 @@ export async function sealGenotypeItem(
   };
   return {
     pk: genotypePartition(where.hospital, patient),
-    sk: `${genotypeSortPrefix(record.gene ?? '~')}${token.slice(0, siteTokenLength)}`,
+    sk: `${genotypeSortPrefix(record.gene ?? '~')}${token}`,
     hospital: where.hospital,
     batch: where.batch,
     genotype: await sealPayload(keys, where.hospital, payload),

@@ -7,6 +7,25 @@ import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { ValidationError } from '../errors';
 
+/** Hex characters of the HMAC kept in a site token (128 bits: collisions are negligible). */
+const siteTokenLength = 32;
+
+/**
+ * The opaque token of one genomic site of `patient` in a sort key: an HMAC under `hospital`'s
+ * pseudonymisation key of what the item holds (`genotype-site`, `tumour-site`), the patient and the
+ * site, so no position or allele is in clear and a re-delivered VCF writes the same key.
+ */
+export async function siteToken(
+  keys: KeyRing,
+  hospital: string,
+  kind: 'genotype-site' | 'tumour-site',
+  patient: string,
+  site: string,
+): Promise<string> {
+  const token = await keys.pseudonym(hospital, `${kind}\u0000${patient}\u0000${site}`);
+  return token.slice(0, siteTokenLength);
+}
+
 /** `payload` as JSON, encrypted under `hospital`'s key, in base64 (the attribute's value). */
 export async function sealPayload(
   keys: KeyRing,

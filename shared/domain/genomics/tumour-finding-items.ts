@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Item, Table } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { genotypePartition } from './genotype-items';
-import { openPayload, sealPayload } from './sealed-payload';
+import { openPayload, sealPayload, siteToken } from './sealed-payload';
 
 /** A tumour finding as stored: a TumourFinding (tumour-variants.ts), and the patient it belongs to. */
 export interface StoredTumourFinding {
@@ -49,7 +49,7 @@ export async function sealTumourFindingItem(
   site: string,
   line: number,
 ): Promise<Item> {
-  const token = await keys.pseudonym(where.hospital, `tumour-site\u0000${patient}\u0000${site}`);
+  const token = await siteToken(keys, where.hospital, 'tumour-site', patient, site);
   const payload: StoredTumourFinding = {
     patient,
     gene: finding.gene,
@@ -59,7 +59,7 @@ export async function sealTumourFindingItem(
   };
   return {
     pk: genotypePartition(where.hospital, patient),
-    sk: `${tumourFindingSortPrefix}${token.slice(0, 32)}`,
+    sk: `${tumourFindingSortPrefix}${token}`,
     hospital: where.hospital,
     batch: where.batch,
     finding: await sealPayload(keys, where.hospital, payload),
