@@ -160,11 +160,13 @@ function highGlucoseHistory(record: PatientRecord): ProvidedInput {
   return either(prediabetes, high);
 }
 
-const expectedUnits: Readonly<Record<string, readonly string[]>> = {
+/** The Exercise Vital Sign's units as the PA IG writes them (and as ingest canonicalises them). */
+const expectedUnits = {
   days: ['d/wk', '/wk', '{days}/wk', '{score}'],
   minutesPerDay: ['min/d', 'min', '{score}'],
   minutesPerWeek: ['min/wk', '{score}'],
-};
+} as const satisfies Record<string, readonly string[]>;
+const inUnits = (units: readonly string[], m: { unit: string }) => units.includes(m.unit);
 
 /**
  * FINDRISC "at least 30 minutes of physical activity daily" from the Exercise Vital Sign (HL7
@@ -185,16 +187,16 @@ function physicallyActive(record: PatientRecord): ProvidedInput | undefined {
       : undefined;
   const useWeek = perWeek && (!days || perWeek.date >= days.date);
   if (useWeek) {
-    if (!expectedUnits.minutesPerWeek!.includes(perWeek.unit)) return undefined;
+    if (!inUnits(expectedUnits.minutesPerWeek, perWeek)) return undefined;
     return activity(perWeek.value, `${describeMeasured(perWeek)} ${perWeek.value} min/wk`, perWeek);
   }
   // No days of exercise answers the question alone (the minutes are then often not asked).
-  if (days && days.value === 0 && expectedUnits.days!.includes(days.unit))
+  if (days && days.value === 0 && inUnits(expectedUnits.days, days))
     return activity(0, `${describeMeasured(days)} 0 d/wk`, days);
   if (!paired) return undefined;
   if (
-    !expectedUnits.days!.includes(paired.days.unit) ||
-    !expectedUnits.minutesPerDay!.includes(paired.perDay.unit)
+    !inUnits(expectedUnits.days, paired.days) ||
+    !inUnits(expectedUnits.minutesPerDay, paired.perDay)
   )
     return undefined;
   const minutes = paired.days.value * paired.perDay.value;
