@@ -68,7 +68,7 @@ interface SampleLoadPlan {
 }
 
 /** The day a demo cohort ends: the UTC date its load started, kept across a resumed load. */
-export function demoAsOf(plan: Pick<SampleLoadPlan, 'startedAt'>): string {
+function demoAsOf(plan: Pick<SampleLoadPlan, 'startedAt'>): string {
   return plan.startedAt.slice(0, 10);
 }
 
