@@ -135,6 +135,20 @@ describe('Function: extractRawFeatures', () => {
     expect(v.features.condition_asthma!.value).toBe(0);
   });
 
+  it('flags heart failure recorded by SNOMED CT alone as Synthea records it (88805009) or by phenotype (703272007)', () => {
+    const hf = (id: string, code: string) => ({
+      resourceType: 'Condition',
+      id,
+      clinicalStatus: { coding: [{ code: 'active' }] },
+      code: { coding: [{ system: 'http://snomed.info/sct', code }] },
+      subject: { reference: 'Patient/p1' },
+    });
+    for (const code of ['88805009', '703272007', '446221000'])
+      expect(
+        extractRawFeatures([patient, hf('h1', code)], at).features.condition_heart_failure!.value,
+      ).toBe(1);
+  });
+
   it('recognises active medication classes from the ingredient in the name', () => {
     const request = (id: string, display: string, status = 'active') => ({
       resourceType: 'MedicationRequest',

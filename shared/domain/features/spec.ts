@@ -3,10 +3,14 @@
 // built under another. Change anything below (a window, a code set, a limit) -> bump the version.
 import { drugClassDefinitions, namesOfClass, type DrugClassKey } from '../medications/drug-classes';
 import { canonicalUnits } from '../preprocess/canonical-units';
+import { conditionCodes } from '../risk/fhir/clinical-codes';
 
 // 2026.11.2: medication classes read from medications/drug-classes.ts (more ingredients per class, e.g.
 // labetalol as a beta blocker, fluvoxamine as an SSRI; see that module's tests).
-export const featureSpecVersion = 'features-2026.11.2';
+// 2026.12.1: heart_failure by SNOMED CT reads every heart-failure concept of risk/fhir/clinical-codes.ts
+// (chronic congestive 88805009, as Synthea records it, and the phenotype concepts), not only 84114007;
+// a change to that set is a change to this spec.
+export const featureSpecVersion = 'features-2026.12.1';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
 
@@ -183,7 +187,9 @@ export const conditionFlags: readonly {
   },
   { key: 'stroke', icd10: ['I63', 'I64', 'G45'], snomed: ['230690007', '266257000'] },
   { key: 'atrial_fibrillation', icd10: ['I48'], snomed: ['49436004'] },
-  { key: 'heart_failure', icd10: ['I50'], snomed: ['84114007'] },
+  // SNOMED CT: the risk module's heart-failure concepts (congestive, chronic congestive as Synthea
+  // records it, systolic, diastolic, reduced and normal EF), not only the parent 84114007.
+  { key: 'heart_failure', icd10: ['I50'], snomed: [...conditionCodes.heartFailure.snomed] },
   { key: 'ckd', icd10: ['N18'], snomed: ['709044004'] },
   { key: 'obesity', icd10: ['E66'], snomed: ['414916001'] },
   { key: 'depression', icd10: ['F32', 'F33'], snomed: ['370143000', '35489007'] },

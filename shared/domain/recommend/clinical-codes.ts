@@ -18,12 +18,25 @@ export const recommenderConditions = {
   coronaryDisease: fromFlag('coronary_disease'),
   stroke: fromFlag('stroke'),
   atrialFibrillation: fromFlag('atrial_fibrillation'),
-  // The risk module's set (congestive heart failure 42343007, hypertensive heart and kidney disease
-  // with heart failure I11.0, I13.0, I13.2), and chronic congestive heart failure 88805009, the
-  // concept Synthea records.
-  heartFailure: {
-    ...conditionCodes.heartFailure,
-    snomed: [...conditionCodes.heartFailure.snomed, '88805009'],
+  // The risk module's set: its phenotype concepts, chronic congestive heart failure (as Synthea
+  // records it), hypertensive heart and kidney disease with heart failure.
+  heartFailure: conditionCodes.heartFailure,
+  // The phenotype a coded diagnosis names, read when no LVEF is recorded. ICD-10-CM FY2025: I50.2-
+  // Systolic (congestive) heart failure, inclusion term "Heart failure with reduced ejection fraction
+  // [HFrEF]"; I50.3- Diastolic (congestive) heart failure, inclusion terms "Heart failure with
+  // preserved ejection fraction [HFpEF]" and "with normal ejection fraction". SNOMED CT: 703272007
+  // |Heart failure with reduced ejection fraction|, 417996009 |Systolic heart failure|; 446221000
+  // |Heart failure with normal ejection fraction|, 418304008 |Diastolic heart failure|. I50.4-
+  // (combined systolic and diastolic) names neither and is in neither set.
+  heartFailureReducedEf: {
+    label: 'heart failure with reduced ejection fraction',
+    snomed: ['703272007', '417996009'],
+    icd10: ['I50.2'],
+  },
+  heartFailurePreservedEf: {
+    label: 'heart failure with preserved ejection fraction',
+    snomed: ['446221000', '418304008'],
+    icd10: ['I50.3'],
   },
   ckd: fromFlag('ckd'),
   depression: fromFlag('depression'),

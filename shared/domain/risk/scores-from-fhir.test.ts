@@ -58,6 +58,27 @@ describe('Function: scoresFromFhir', () => {
     expect(input(result, 'atrialFibrillation')?.source).toMatch(/Condition\/af-1/);
   });
 
+  it('gives CHA2DS2-VASc its C point for heart failure coded by SNOMED CT alone: chronic congestive (88805009, as Synthea writes it) or HFrEF (703272007)', () => {
+    const before = scoresFromFhir(resources, 'cha2ds2-vasc', at);
+    for (const code of ['88805009', '703272007']) {
+      const hf = {
+        resourceType: 'Condition',
+        id: `hf-${code}`,
+        subject: { reference: 'Patient/p1' },
+        clinicalStatus: {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' },
+          ],
+        },
+        code: { coding: [{ system: 'http://snomed.info/sct', code }] },
+        onsetDateTime: '2020-01-01',
+      } as Resource;
+      const result = scoresFromFhir([...resources, hf], 'cha2ds2-vasc', at);
+      expect(result.value).toBe(before.value! + 1);
+      expect(input(result, 'heartFailure')?.source).toMatch(new RegExp(`Condition/hf-${code}`));
+    }
+  });
+
   it('scores HAS-BLED in AF, and marks it not applicable once the AF condition is gone', () => {
     // Arrange: the same record without its AF condition.
     const withoutAf = resources.filter((r) => !(r.resourceType === 'Condition' && r.id === 'af-1'));

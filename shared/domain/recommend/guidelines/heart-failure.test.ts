@@ -187,6 +187,71 @@ describe('Function: recommendFor — heart failure (2022 AHA/ACC/HFSA)', () => {
     expect(report.missing).toContain('LVEF');
   });
 
+  describe('without an LVEF, the phenotype of a coded diagnosis (ICD-10-CM I50.2-/I50.3- inclusion terms)', () => {
+    const coded = (icd10: string | undefined, snomed: string | undefined, lvef?: number) => {
+      const [person, , ...rest] = hf(lvef, observation(loinc.potassium, 4.1, 'mmol/L'));
+      const hfCondition = condition(icd10 ?? icd.heartFailure, snomed) as Extract<
+        Resource,
+        { resourceType: 'Condition' }
+      >;
+      // SNOMED CT alone when no ICD-10-CM code is given.
+      if (!icd10) hfCondition.code!.coding = hfCondition.code!.coding!.slice(1);
+      return [person!, hfCondition, ...rest];
+    };
+
+    it('I50.22 chronic systolic HF (HFrEF): all four HFrEF classes, each COR 1, and an echo to confirm', async () => {
+      const { report, rec } = await hfReport(coded('I50.22', undefined));
+      expect(rec!.summary).toBe(
+        'HFrEF (coded diagnosis, LVEF not recorded); taking none of the guideline classes',
+      );
+      expect(optionsOf(rec)).toEqual(
+        expect.arrayContaining([
+          'sacubitril+valsartan',
+          'carvedilol',
+          'spironolactone',
+          'dapagliflozin',
+        ]),
+      );
+      const sglt2 = rec!.options.find((o) => o.drugs[0]!.drug === 'dapagliflozin')!;
+      expect(sglt2).toMatchObject({ strength: 'strong', evidence: 'A' });
+      expect(rec!.notes.join(' ')).toMatch(
+        /HFrEF is the coded diagnosis \(Condition\/cond-\d+ onset 2024-01-01\); an echocardiogram confirms/,
+      );
+      expect(rec!.notes.join(' ')).toMatch(/taken together/);
+      expect(report.missing).toContain('LVEF');
+    });
+
+    it('SNOMED CT 703272007 alone (HF with reduced EF) is heart failure, and HFrEF', async () => {
+      const { rec } = await hfReport(coded(undefined, '703272007'));
+      expect(rec!.summary).toMatch(/^HFrEF \(coded diagnosis/);
+    });
+
+    it('I50.32 chronic diastolic HF (HFpEF): the SGLT2 inhibitor 2a, no beta blocker and no ACE inhibitor', async () => {
+      const { rec } = await hfReport(coded('I50.32', '446221000'));
+      expect(rec!.summary).toMatch(/^HFpEF \(coded diagnosis/);
+      expect(rec!.options.find((o) => o.drugs[0]!.drug === 'dapagliflozin')).toMatchObject({
+        strength: 'moderate',
+        evidence: 'B-R',
+      });
+      expect(optionsOf(rec)).not.toContain('carvedilol');
+      expect(optionsOf(rec)).not.toContain('lisinopril');
+      expect(optionsOf(rec)).toContain('candesartan');
+    });
+
+    it('a recorded LVEF decides over the code: I50.22 with LVEF 60 % is HFpEF', async () => {
+      const { rec } = await hfReport(coded('I50.22', undefined, 60));
+      expect(rec!.summary).toMatch(/^HFpEF \(LVEF 60 %\)/);
+    });
+
+    it('both phenotypes coded: no category, only the SGLT2 inhibitor, and says why', async () => {
+      const [person, hfCondition, ...rest] = coded('I50.22', undefined);
+      const { rec } = await hfReport([person!, hfCondition!, condition('I50.32'), ...rest]);
+      expect(rec!.summary).toMatch(/^heart failure, LVEF not recorded/);
+      expect(optionsOf(rec).sort()).toEqual(['dapagliflozin', 'empagliflozin']);
+      expect(rec!.notes.join(' ')).toMatch(/both reduced and preserved/);
+    });
+  });
+
   it('flags sacubitril/valsartan taken with an ACE inhibitor as contraindicated (Entresto PI section 4)', async () => {
     const { report } = await hfReport(
       hf(

@@ -5,7 +5,7 @@
 // (7.7.1) and HFpEF (7.8); starting doses from Table 12 (drugs commonly used for HFrEF).
 // LVEF categories: risk/lvef.ts.
 import type { Candidate, EvidenceLevel, GuidelineFinding, RecommendationStrength } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import type { Fact, PatientFacts } from '../patient-facts';
 import { takes } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input } from './common';
@@ -93,13 +93,41 @@ function onClass(facts: PatientFacts, cls: string): boolean {
   return takes(facts, (d) => inClass(d, cls)).length > 0;
 }
 
+/**
+ * The category a coded diagnosis names (I50.2- or an HFrEF concept; I50.3- or an HFpEF concept: see
+ * recommend/clinical-codes.ts), read only when no LVEF is recorded. Section 2 defines the categories
+ * by a measured LVEF, and a coded HFrEF records one at or below 40 % at some time. Whether it has
+ * since improved (HFimpEF) cannot be told without a new one; HFimpEF keeps the HFrEF therapy (7.7.2).
+ * Both phenotypes coded: none.
+ */
+function codedPhenotype(
+  facts: PatientFacts,
+): { category: 'HFrEF' | 'HFpEF'; fact: Fact<true> } | undefined {
+  const reduced = facts.conditions.heartFailureReducedEf;
+  const preserved = facts.conditions.heartFailurePreservedEf;
+  if (reduced && !preserved) return { category: 'HFrEF', fact: reduced };
+  if (preserved && !reduced) return { category: 'HFpEF', fact: preserved };
+  return undefined;
+}
+
+function categorySummary(
+  category: Category | undefined,
+  lvef: number | undefined,
+  lowest: number | undefined,
+): string {
+  if (!category) return 'heart failure, LVEF not recorded';
+  if (lvef === undefined) return `${category} (coded diagnosis, LVEF not recorded)`;
+  return `${category} (LVEF ${lvef} %${category === 'HFimpEF' ? `, lowest ${lowest} %` : ''})`;
+}
+
 /** Guideline-directed medical therapy the patient with heart failure does not yet take. */
 export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.heartFailure) return undefined;
   const lvef = facts.labs.lvef;
   const lowest = facts.labs.lvefLowest;
+  const coded = codedPhenotype(facts);
   const category: Category | undefined = !lvef
-    ? undefined
+    ? coded?.category
     : lvef.value > 40 && lowest !== undefined && lowest.value <= 40
       ? 'HFimpEF'
       : lvefCategory(lvef.value);
@@ -121,6 +149,14 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
   if (!category)
     notes.push(
       'LVEF not recorded in the last 2 years: an echocardiogram classifies the heart failure (section 4.1, COR 1) and decides the rest of its therapy',
+    );
+  else if (!lvef)
+    notes.push(
+      `LVEF not recorded in the last 2 years: ${category} is the coded diagnosis (${coded!.fact.source}); an echocardiogram confirms the current LVEF (section 4.1, COR 1)`,
+    );
+  if (!lvef && facts.conditions.heartFailureReducedEf && facts.conditions.heartFailurePreservedEf)
+    notes.push(
+      'the record codes both reduced and preserved ejection fraction: the category is left to an echocardiogram (section 4.1, COR 1)',
     );
   const candidates: Candidate[] = [];
   const option = (
@@ -270,11 +306,12 @@ export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | und
     topic: 'heart-failure',
     title: 'Heart failure: guideline-directed medical therapy',
     guideline: { name: 'AHA/ACC/HFSA Heart Failure Guideline', version: '2022', citation: hf2022 },
-    summary: `${category ? `${category} (LVEF ${lvef!.value} %${category === 'HFimpEF' ? `, lowest ${lowest!.value} %` : ''})` : 'heart failure, LVEF not recorded'}; taking ${taking.length ? taking.join('; ') : 'none of the guideline classes'}`,
+    summary: `${categorySummary(category, lvef?.value, lowest?.value)}; taking ${taking.length ? taking.join('; ') : 'none of the guideline classes'}`,
     candidates,
     inputs: [
       input('heart failure', facts.conditions.heartFailure),
       input('LVEF', lvef),
+      ...(!lvef && coded ? [input('coded phenotype', coded.fact)] : []),
       ...(category === 'HFimpEF' ? [input('lowest LVEF', lowest)] : []),
       input('eGFR', facts.labs.egfr),
       input('potassium', facts.labs.potassium),

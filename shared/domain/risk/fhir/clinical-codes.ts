@@ -35,7 +35,16 @@ export const conditionCodes = {
   type2Diabetes: c('type 2 diabetes', ['44054006'], ['E11']),
   hypertension: c('hypertension', ['38341003', '59621000'], ['I10', 'I11', 'I12', 'I13', 'I15']),
   atrialFibrillation: c('atrial fibrillation', ['49436004'], ['I48']),
-  heartFailure: c('heart failure', ['84114007', '42343007'], ['I50', 'I11.0', 'I13.0', 'I13.2']),
+  // Heart failure (84114007), congestive (42343007), chronic congestive (88805009, the concept Synthea
+  // records), and the phenotype concepts a problem list may carry instead: systolic (417996009),
+  // diastolic (418304008), HF with reduced EF (703272007), HF with normal EF (446221000); their
+  // ICD-10-CM codes are I50.2- and I50.3-, inside I50. Hypertensive heart (and kidney) disease with
+  // heart failure: I11.0, I13.0, I13.2.
+  heartFailure: c(
+    'heart failure',
+    ['84114007', '42343007', '88805009', '417996009', '418304008', '703272007', '446221000'],
+    ['I50', 'I11.0', 'I13.0', 'I13.2'],
+  ),
   strokeOrTia: c(
     'stroke, TIA or thromboembolism',
     ['230690007', '422504002', '266257000'],
