@@ -1,6 +1,6 @@
 // Local (synth): the ground-truth records written beside a cohort (truth/*.jsonl), one patient at a time.
 import type { RenderedPatient } from '../../shared/domain/synth/cohort';
-import { conditions } from '../../shared/domain/synth/catalog';
+import { conditionCodes } from '../../shared/domain/synth/catalog';
 
 /**
  * JSONL lines of the truth files for one rendered patient, except defects.jsonl (the writer numbers
@@ -29,19 +29,20 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
         })),
       }),
     ],
-    'conditions.jsonl': p.conditions.map((c) =>
-      JSON.stringify({
+    'conditions.jsonl': p.conditions.map((c) => {
+      const codes = conditionCodes(c);
+      return JSON.stringify({
         patientId: id,
         key: c.key,
-        snomed: conditions[c.key].snomed.code,
-        icd10: conditions[c.key].icd10.code,
+        snomed: codes.snomed.code,
+        icd10: codes.icd10.code,
         onset: c.onset,
         status: c.status,
         ...(c.severity ? { severity: c.severity } : {}),
         ...(c.ejectionFraction !== undefined ? { ejectionFraction: c.ejectionFraction } : {}),
         ...(c.improvedEf ? { improvedEf: c.improvedEf } : {}),
-      }),
-    ),
+      });
+    }),
     'outcomes.jsonl': [JSON.stringify({ patientId: id, ...p.outcomes })],
     'genotypes.jsonl': p.genome
       ? [

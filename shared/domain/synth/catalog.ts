@@ -210,6 +210,46 @@ export const conditions = {
 export type ConditionKey = keyof typeof conditions;
 export const conditionKeys = Object.keys(conditions) as ConditionKey[];
 
+type ConditionCodes = Pick<ConditionDefinition, 'snomed' | 'icd10'>;
+
+/**
+ * Heart failure coded by its LVEF category at diagnosis (1.11.0), as a problem-list entry, so chronic:
+ * - HFrEF: ICD-10-CM I50.22 Chronic systolic (congestive) heart failure (I50.2- has the inclusion term
+ *   "Heart failure with reduced ejection fraction [HFrEF]"); SNOMED CT 703272007 |Heart failure with
+ *   reduced ejection fraction|;
+ * - HFpEF: I50.32 Chronic diastolic (congestive) heart failure (I50.3-: "Heart failure with preserved
+ *   ejection fraction [HFpEF]", "with normal ejection fraction"); SNOMED CT 446221000 |Heart failure
+ *   with normal ejection fraction|;
+ * - HFmrEF keeps the catalog's heart failure (84114007, I50.9): ICD-10-CM (FY2025) has no code for it.
+ * Code sets as of ICD-10-CM FY2025 and SNOMED CT International 2025-01. The category at diagnosis
+ * stays the code when the EF improves later (HFimpEF), as a problem list is not recoded.
+ */
+const heartFailureByPhenotype: Partial<Record<string, ConditionCodes>> = {
+  HFrEF: {
+    snomed: { code: '703272007', display: 'Heart failure with reduced ejection fraction' },
+    icd10: { code: 'I50.22', display: 'Chronic systolic (congestive) heart failure' },
+  },
+  HFpEF: {
+    snomed: { code: '446221000', display: 'Heart failure with normal ejection fraction' },
+    icd10: { code: 'I50.32', display: 'Chronic diastolic (congestive) heart failure' },
+  },
+};
+
+/**
+ * The SNOMED CT and ICD-10-CM codes a true condition is recorded with: the catalog's, except heart
+ * failure, by its phenotype (`severity`).
+ */
+export function conditionCodes(condition: {
+  key: ConditionKey;
+  severity?: string;
+}): ConditionCodes {
+  const byPhenotype =
+    condition.key === 'heart-failure' && condition.severity !== undefined
+      ? heartFailureByPhenotype[condition.severity]
+      : undefined;
+  return byPhenotype ?? conditions[condition.key];
+}
+
 export const systems = {
   snomed: 'http://snomed.info/sct',
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditions, measurements, systems } from '../catalog';
+import { conditionCodes, conditions, measurements, systems } from '../catalog';
 import {
   hasValidVerhoeff,
   isIcd10CmCode,
@@ -71,7 +71,12 @@ describe('Function: isWellFormedCode', () => {
   it('holds for every code the catalog and the renderer use', () => {
     // Prepare
     const codings = [
-      ...Object.values(conditions).flatMap((c) => [
+      ...[
+        ...Object.values(conditions),
+        ...['HFrEF', 'HFmrEF', 'HFpEF'].map((severity) =>
+          conditionCodes({ key: 'heart-failure', severity }),
+        ),
+      ].flatMap((c) => [
         { system: systems.snomed, code: c.snomed.code },
         { system: systems.icd10cm, code: c.icd10.code },
       ]),

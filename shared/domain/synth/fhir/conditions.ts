@@ -2,7 +2,7 @@
 // Health Concerns / Encounter Diagnosis shapes): SNOMED CT and ICD-10-CM codings, status, severity, stage.
 import type { CodeableConcept, Condition } from '@medplum/fhirtypes';
 import type { TrueCondition } from '../model';
-import { conditions, systems, type ConditionKey } from '../catalog';
+import { conditionCodes, conditions, systems, type ConditionKey } from '../catalog';
 import { conditionResourceId, ref, type RenderContext } from './context';
 import { addDays } from './calendar';
 import { hl7, severityCoding } from './vocabulary';
@@ -36,7 +36,8 @@ const staged = new Set<ConditionKey>(['ckd', 'breast-cancer', 'lung-cancer', 'co
 /**
  * Keys whose `severity` is neither: heart failure's is its LVEF category (HFrEF, HFmrEF, HFpEF), not a
  * Condition.severity (SNOMED CT mild/moderate/severe) nor a stage (ACC/AHA stages A–D), so it is not
- * rendered; the truth record and the notes carry it.
+ * rendered as either; the code names it (HFrEF, HFpEF: catalog.ts `conditionCodes`), and the truth
+ * record and the notes carry it.
  */
 const notRendered = new Set<ConditionKey>(['heart-failure']);
 
@@ -61,12 +62,13 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
   } as Condition;
   if (condition.severity && !staged.has(condition.key) && !notRendered.has(condition.key))
     resource.severity = severityOf(condition.severity);
+  const { snomed, icd10 } = conditionCodes(condition);
   resource.code = {
     coding: [
-      { system: systems.snomed, code: definition.snomed.code, display: definition.snomed.display },
-      { system: systems.icd10cm, code: definition.icd10.code, display: definition.icd10.display },
+      { system: systems.snomed, code: snomed.code, display: snomed.display },
+      { system: systems.icd10cm, code: icd10.code, display: icd10.display },
     ],
-    text: definition.snomed.display,
+    text: snomed.display,
   };
   resource.subject = ref('Patient', ctx.patientId);
   const encounterId = ctx.encounterOnDate.get(condition.onset);

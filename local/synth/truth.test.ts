@@ -1,0 +1,44 @@
+// Tests (local/synth): the truth record's condition codes are the codes the Condition resources carry;
+// heart failure is coded by its LVEF category (generator 1.11.0).
+import type { Condition } from '@medplum/fhirtypes';
+import { describe, expect, it } from 'vitest';
+import { renderCohortPatient } from '../../shared/domain/synth/cohort';
+import { truthLines } from './truth';
+
+const options = { seed: 1, patients: 700, hospital: 'test', dirtyRate: 0, asOf: '2026-01-01' };
+
+describe('Function: truthLines — conditions.jsonl', () => {
+  it('gives each condition the SNOMED CT and ICD-10-CM codes of its Condition resource, heart failure by phenotype', () => {
+    // Arrange
+    const byPhenotype = new Map<string, Set<string>>();
+    let compared = 0;
+    for (let index = 0; index < options.patients; index++) {
+      const rendered = renderCohortPatient(options, index);
+      // Act
+      const truth = truthLines(rendered)['conditions.jsonl'].map(
+        (line) =>
+          JSON.parse(line) as { snomed: string; icd10: string; severity?: string; key: string },
+      );
+      const resources = (rendered.ndjson.get('Condition.ndjson') ?? []).map(
+        (line) => JSON.parse(String(line)) as Condition,
+      );
+      // Assess: the same conditions in the same order, with the same codes.
+      expect(truth.length).toBe(resources.length);
+      truth.forEach((t, i) => {
+        const codes = resources[i]!.code!.coding!.map((c) => c.code);
+        expect(codes).toEqual([t.snomed, t.icd10]);
+        compared++;
+        if (t.key === 'heart-failure') {
+          const seen = byPhenotype.get(t.severity!) ?? new Set<string>();
+          seen.add(`${t.snomed} ${t.icd10}`);
+          byPhenotype.set(t.severity!, seen);
+        }
+      });
+    }
+    expect(compared).toBeGreaterThan(1000);
+    // ICD-10-CM FY2025 I50.22 / I50.32 (inclusion terms HFrEF / HFpEF); no code for HFmrEF.
+    expect([...(byPhenotype.get('HFrEF') ?? [])]).toEqual(['703272007 I50.22']);
+    expect([...(byPhenotype.get('HFpEF') ?? [])]).toEqual(['446221000 I50.32']);
+    expect([...(byPhenotype.get('HFmrEF') ?? ['84114007 I50.9'])]).toEqual(['84114007 I50.9']);
+  });
+});
