@@ -15,7 +15,7 @@ describe('Function: truthLines — conditions.jsonl', () => {
     for (let index = 0; index < options.patients; index++) {
       const rendered = renderCohortPatient(options, index);
       // Act
-      const truth = truthLines(rendered)['conditions.jsonl'].map(
+      const truth = (truthLines(rendered)['conditions.jsonl'] ?? []).map(
         (line) =>
           JSON.parse(line) as { snomed: string; icd10: string; severity?: string; key: string },
       );
