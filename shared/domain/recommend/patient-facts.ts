@@ -38,6 +38,8 @@ export interface ActiveMedication {
   text: string;
   ingredients: string[];
   source: string;
+  /** YYYY-MM-DD the order's course starts (its bounds), else when it was written, when recorded. */
+  started?: string;
 }
 
 /** An order that ended (completed or stopped), with the day its course ended when it says. */
@@ -113,7 +115,16 @@ function medicationsOf(record: PatientRecord): ActiveMedication[] {
       .map((t) => (typeof t === 'object' ? t?.display : t))
       .filter(Boolean)
       .join(' | ');
-    return { text, ingredients: ingredientsIn(text), source: describeMedication(m) };
+    const started =
+      m.resourceType === 'MedicationRequest'
+        ? (m.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.start ?? m.authoredOn)
+        : (m.effectivePeriod?.start ?? m.effectiveDateTime);
+    return {
+      text,
+      ingredients: ingredientsIn(text),
+      source: describeMedication(m),
+      ...(started ? { started: started.slice(0, 10) } : {}),
+    };
   });
 }
 

@@ -32,6 +32,8 @@ export interface LabFacts {
   lvef?: Fact<number>;
   /** The lowest LVEF (%) ever recorded (HF with improved EF is read from it). */
   lvefLowest?: Fact<number>;
+  /** Every LVEF (%) recorded, newest first, with its date (on-treatment monitoring reads them). */
+  lvefReadings?: (Fact<number> & { date: string })[];
 }
 
 export interface ScoreFact {
@@ -167,7 +169,15 @@ export function labFacts(
     latestIn(record, loinc.albuminCreatinineRatio, 'mg/g', { 'mg/mmol': (x) => x * 8.84 }, 730),
   );
   set('lvef', latestIn(record, loinc.lvef, '%', {}, 730));
-  set('lvefLowest', lowest(measurements(record, loinc.lvef).filter((m) => sameUnit(m.unit, '%'))));
+  const lvefs = measurements(record, loinc.lvef).filter((m) => sameUnit(m.unit, '%'));
+  set('lvefLowest', lowest(lvefs));
+  if (lvefs.length)
+    labs.lvefReadings = lvefs.map((m) => ({
+      value: m.value,
+      unit: '%',
+      date: m.date.toISOString().slice(0, 10),
+      source: describeMeasured(m),
+    }));
   renalFacts(resources, at, labs, record);
   return labs;
 }

@@ -1,7 +1,7 @@
 // Domain (recommend/safety): pregnancy and past-condition contraindications, in the same rule shape
 // as the renal and hepatic rules (contraindications.ts). Sources beside each rule.
 import type { WarningSeverity } from '../model';
-import type { Fact } from '../patient-facts';
+import type { Fact, PatientFacts } from '../patient-facts';
 import type { Finding, StateRule } from './contraindications';
 
 const pregnancyRule = (
@@ -73,6 +73,53 @@ export const pregnancyRules: readonly StateRule[] = [
   ),
 ];
 
+/**
+ * HERCEPTIN (trastuzumab) US prescribing information (Genentech; section 2.2 Dose Modifications,
+ * Cardiomyopathy): withhold for at least 4 weeks for a fall in LVEF of 16 or more percentage points
+ * from the pre-treatment value, or an LVEF below the lower limit of normal with a fall of 10 or more
+ * points; section 5.1: repeat the LVEF every 4 weeks while withheld. It may be resumed if within 4-8
+ * weeks the LVEF is back within normal limits and at most 15 points below baseline; discontinue for a
+ * decline lasting more than 8 weeks. The lower limit of normal is the institution's; 50 % here, the
+ * normal the label's trial data use (section 6.1: "recovery to a normal LVEF (defined as >= 50%)").
+ */
+export const trastuzumabLvef = {
+  fallPoints: 16,
+  fallBelowNormalPoints: 10,
+  lowerLimitOfNormal: 50,
+};
+
+/**
+ * The patient's LVEF course on trastuzumab, when the record shows one: a pre-treatment LVEF (the
+ * latest on or before the course started) and a later one. `withhold` is set when the latest meets
+ * section 2.2's criteria; undefined when the patient is not on trastuzumab or either reading is
+ * missing (then the pre-treatment checks apply).
+ */
+function trastuzumabLvefCourse(f: PatientFacts): { withhold?: Finding } | undefined {
+  const started = f.medications
+    .filter((m) => m.ingredients.includes('trastuzumab') && m.started)
+    .map((m) => m.started!)
+    .sort()[0];
+  const readings = f.labs.lvefReadings ?? [];
+  if (!started) return undefined;
+  const latest = readings[0];
+  const baseline = readings.find((r) => r.date <= started);
+  if (!latest || !baseline || latest.date <= started) return undefined;
+  const fall = baseline.value - latest.value;
+  const { fallPoints, fallBelowNormalPoints, lowerLimitOfNormal } = trastuzumabLvef;
+  const belowNormal = latest.value < lowerLimitOfNormal;
+  if (fall < fallPoints && !(belowNormal && fall >= fallBelowNormalPoints)) return {};
+  return {
+    withhold: {
+      severity: 'major',
+      message: `withhold trastuzumab for at least 4 weeks: LVEF ${latest.value} % on ${latest.date}, ${fall} points below the pre-treatment ${baseline.value} % (${fall >= fallPoints ? `a fall of ${fallPoints} or more` : `below ${lowerLimitOfNormal} % with a fall of ${fallBelowNormalPoints} or more`}; section 2.2). Repeat the LVEF every 4 weeks; resume only if within 4-8 weeks it is back to ${lowerLimitOfNormal} % or more and at most 15 points below baseline, otherwise discontinue`,
+      evidence: [
+        `${baseline.source}: ${baseline.value} % (pre-treatment)`,
+        `${latest.source}: ${latest.value} %`,
+      ],
+    },
+  };
+}
+
 const history = (f: Fact<true> | undefined, message: string): Finding | undefined =>
   f && { severity: 'contraindicated', message, evidence: [f.source] };
 
@@ -108,8 +155,10 @@ export const conditionRules: readonly StateRule[] = [
     kind: 'condition',
     drugs: ['trastuzumab'],
     source:
-      'HERCEPTIN (trastuzumab) US prescribing information, boxed warning and section 5.1 (cardiomyopathy: evaluate LVEF before and during treatment); HERA enrolled LVEF >= 55% (Piccart-Gebhart MJ et al. NEJM 2005;353:1659)',
+      'HERCEPTIN (trastuzumab) US prescribing information, boxed warning, section 2.2 (cardiomyopathy: when to withhold) and section 5.1 (cardiomyopathy: evaluate LVEF before and during treatment); HERA enrolled LVEF >= 55% (Piccart-Gebhart MJ et al. NEJM 2005;353:1659)',
     check: (f) => {
+      const onTreatment = trastuzumabLvefCourse(f);
+      if (onTreatment?.withhold) return onTreatment.withhold;
       const hf = f.conditions.heartFailure;
       if (hf)
         return {
@@ -118,6 +167,8 @@ export const conditionRules: readonly StateRule[] = [
             'trastuzumab causes left ventricular dysfunction and heart failure (boxed warning): with heart failure, a cardiology review first and LVEF every 3 months',
           evidence: [hf.source],
         };
+      // On treatment within the section 2.2 limits: the entry criterion below no longer applies.
+      if (onTreatment) return undefined;
       const lvef = f.labs.lvef;
       if (!lvef)
         return {

@@ -85,6 +85,52 @@ describe('Function: drugWarnings', () => {
     });
   });
 
+  it('withholds trastuzumab on an LVEF fall from the pre-treatment value (HERCEPTIN PI 2.2 worked cases)', () => {
+    // On trastuzumab since 2025-01-01 (the order's authoredOn); pre-treatment LVEF 160 days before
+    // testAt (2024-12-23), the latest 30 days before it.
+    const onTrastuzumab = (baseline: number, latest: number | undefined) =>
+      facts(
+        [
+          medication('trastuzumab 420 MG Injection'),
+          observation('10230-1', baseline, '%', 160),
+          ...(latest === undefined ? [] : [observation('10230-1', latest, '%', 30)]),
+        ],
+        52,
+        'female',
+      );
+    const warning = (f: ReturnType<typeof facts>) =>
+      drugWarnings('trastuzumab', f).find((w) => w.kind === 'condition');
+    // A fall of 16 points or more, whatever the value.
+    expect(warning(onTrastuzumab(62, 46))).toMatchObject({
+      severity: 'major',
+      message: expect.stringMatching(
+        /^withhold trastuzumab for at least 4 weeks: LVEF 46 %.*16 points below the pre-treatment 62 %.*a fall of 16 or more/,
+      ),
+    });
+    expect(warning(onTrastuzumab(70, 54))?.severity).toBe('major');
+    // Below the lower limit of normal (50 %) with a fall of 10 or more.
+    expect(warning(onTrastuzumab(60, 45))).toMatchObject({
+      severity: 'major',
+      message: expect.stringMatching(
+        /15 points below the pre-treatment 60 %.*below 50 % with a fall of 10 or more/,
+      ),
+    });
+    expect(warning(onTrastuzumab(59, 49))?.message).toMatch(/^withhold/);
+    // Within the limits: continue, and the pre-treatment entry criterion (55 %) no longer applies.
+    expect(warning(onTrastuzumab(62, 51))).toBeUndefined(); // fall 11, not below normal
+    expect(warning(onTrastuzumab(58, 49))).toBeUndefined(); // below normal, fall 9
+    expect(warning(onTrastuzumab(65, 50))).toBeUndefined(); // fall 15, at normal
+    // Only the pre-treatment reading: the pre-treatment checks, as for a proposed drug.
+    expect(warning(onTrastuzumab(53, undefined))?.severity).toBe('moderate');
+    // Not taking trastuzumab: a low LVEF is the entry criterion's concern, not a fall.
+    const notOn = facts(
+      [observation('10230-1', 62, '%', 160), observation('10230-1', 46, '%', 30)],
+      52,
+      'female',
+    );
+    expect(warning(notOn)?.message).toMatch(/below the 55 % the adjuvant trials required/);
+  });
+
   it('asks for an eGFR when a renally dosed drug has none', () => {
     expect(drugWarnings('metformin', facts([]))[0]).toMatchObject({
       kind: 'missing-data',
