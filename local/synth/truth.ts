@@ -27,6 +27,9 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
           end,
           reason,
         })),
+        ...(p.trastuzumabCardiotoxicity
+          ? { trastuzumabCardiotoxicity: p.trastuzumabCardiotoxicity }
+          : {}),
       }),
     ],
     'conditions.jsonl': p.conditions.map((c) => {

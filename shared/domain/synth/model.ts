@@ -348,4 +348,9 @@ export interface SynthPatient {
    * state/cancer-therapy.ts `trastuzumabMonitoring`), oldest first; % and YYYY-MM-DD.
    */
   lvefReadings?: { date: string; value: number }[];
+  /**
+   * Trastuzumab's cardiotoxicity, when the patient has it (1.11.0, `trastuzumabMonitoring`): the day
+   * the LVEF fall begins and its size in percentage points, before the readings' ±4 points.
+   */
+  trastuzumabCardiotoxicity?: { onset: string; fallPoints: number };
 }

@@ -179,8 +179,9 @@ describe('Renderer: LVEF monitoring on trastuzumab (HERCEPTIN PI 5.1)', () => {
         expect(o.category![0]!.coding![0]!.code).toBe('imaging');
         expect(o.status).toBe('final');
         expect(observationJson(o)).toBe(JSON.stringify(o));
-        // A heart without cardiomyopathy (none is modelled): never an HF category.
-        expect(o.valueQuantity!.value).toBeGreaterThanOrEqual(50);
+        // A heart without cardiotoxicity keeps a normal LVEF (1.11.0 models the toxicity).
+        if (!rendered.patient.trastuzumabCardiotoxicity)
+          expect(o.valueQuantity!.value).toBeGreaterThanOrEqual(50);
       }
       // Every reading is on or before the course's completion + 2 years, and before the export.
       for (const r of expected) {
@@ -193,5 +194,42 @@ describe('Renderer: LVEF monitoring on trastuzumab (HERCEPTIN PI 5.1)', () => {
     }
     expect(onTrastuzumab.length).toBeGreaterThan(15);
     expect(readings).toBeGreaterThan(60);
+  });
+
+  it('shows the recommender a cardiotoxic fall on treatment: it says to withhold (HERCEPTIN PI 2.2)', async () => {
+    let withheld = 0;
+    for (const rendered of onTrastuzumab) {
+      const course = rendered.patient.medications.find((m) => m.key === 'trastuzumab-iv')!;
+      const readings = rendered.patient.lvefReadings!;
+      const baseline = readings.find((r) => r.date < course.start);
+      // The first reading on treatment that meets the label's criteria, if the record has one.
+      const hold = readings.find(
+        (r) =>
+          baseline &&
+          r.date > course.start &&
+          r.date < course.end! &&
+          (baseline.value - r.value >= 16 || (r.value < 50 && baseline.value - r.value >= 10)),
+      );
+      if (!hold) continue;
+      // Only a patient with cardiotoxicity meets them (a normal heart's readings vary by 8 at most).
+      expect(rendered.patient.trastuzumabCardiotoxicity).toBeDefined();
+      // Asked the next day, while the course runs: the record as it read then, with the order
+      // active (the export, after the course, has it completed).
+      const at = new Date(`${hold.date}T12:00:00Z`);
+      at.setUTCDate(at.getUTCDate() + 1);
+      const resources = resourcesOf(rendered).map((r) =>
+        r.resourceType === 'MedicationRequest' &&
+        r.medicationCodeableConcept?.text === 'trastuzumab'
+          ? { ...r, status: 'active' as const }
+          : r,
+      );
+      const report = await recommendFor({}, { resources, at });
+      const review = report.medicationReview.find((a) => a.drug === 'trastuzumab');
+      expect(review?.warnings.find((w) => w.kind === 'condition')?.message).toMatch(
+        new RegExp(`^withhold trastuzumab .*LVEF ${hold.value} % on ${hold.date}`),
+      );
+      withheld++;
+    }
+    expect(withheld).toBeGreaterThanOrEqual(1);
   });
 });

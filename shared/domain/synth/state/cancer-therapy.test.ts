@@ -267,7 +267,13 @@ describe('Cancer therapy: LVEF monitoring on trastuzumab (HERCEPTIN PI 2.1 and 5
 
   it('measures before the first dose, every 3 months, at completion, then every 6 months for 2 years', () => {
     // A course of 2023-03-01 to 2024-02-29, the export on 2026-01-01.
-    const readings = trastuzumabMonitoring(new Rng(3), [course('2023-03-01')], asOfDay);
+    // A patient without cardiotoxicity (Rng(4)): readings of a normal heart.
+    const { readings, cardiotoxicity } = trastuzumabMonitoring(
+      new Rng(4),
+      [course('2023-03-01')],
+      asOfDay,
+    );
+    expect(cardiotoxicity).toBeUndefined();
     const days = readings.map((r) => dayFromIso(r.date) - dayFromIso('2023-03-01'));
     expect(days[0]).toBeLessThan(0);
     expect(days[0]).toBeGreaterThanOrEqual(-14);
@@ -282,15 +288,57 @@ describe('Cancer therapy: LVEF monitoring on trastuzumab (HERCEPTIN PI 2.1 and 5
 
   it('keeps only the record’s three years before the export, and draws nothing without trastuzumab', () => {
     // A course of 2021-06-01: the readings before 2023-01-02 are outside the record.
-    const early = trastuzumabMonitoring(new Rng(3), [course('2021-06-01')], asOfDay);
+    const early = trastuzumabMonitoring(new Rng(3), [course('2021-06-01')], asOfDay).readings;
     for (const r of early) expect(dayFromIso(r.date)).toBeGreaterThanOrEqual(asOfDay - 3 * 365);
     expect(early.length).toBeGreaterThan(0);
     // A course still running at the export: no reading on or after it.
-    const running = trastuzumabMonitoring(new Rng(3), [course('2025-08-01')], asOfDay);
+    const running = trastuzumabMonitoring(new Rng(3), [course('2025-08-01')], asOfDay).readings;
     expect(running.map((r) => r.date < asOf)).toEqual(running.map(() => true));
     expect(running.length).toBe(2);
     const rng = new Rng(9);
-    expect(trastuzumabMonitoring(rng, [], asOfDay)).toEqual([]);
+    expect(trastuzumabMonitoring(rng, [], asOfDay)).toEqual({ readings: [] });
     expect(rng.next()).toBe(new Rng(9).next());
+  });
+
+  it('gives trastuzumab cardiotoxicity at the HERA rates of HERCEPTIN PI Table 6, falling on treatment and recovering after it', () => {
+    // A course of 2023-03-01 to 2024-02-29 for 6,000 patients; every reading of the record is seen.
+    const start = dayFromIso('2023-03-01');
+    const end = start + 364;
+    let severe = 0;
+    let moderate = 0;
+    const n = 6000;
+    for (let seed = 0; seed < n; seed++) {
+      const { readings, cardiotoxicity } = trastuzumabMonitoring(
+        new Rng(seed),
+        [course('2023-03-01')],
+        asOfDay,
+      );
+      const baseline = readings[0]!.value;
+      const lowest = Math.min(...readings.map((r) => r.value));
+      if (!cardiotoxicity) {
+        // Without it no reading falls 10 points below the pre-treatment one (±4 each).
+        expect(baseline - lowest).toBeLessThanOrEqual(8);
+        continue;
+      }
+      const { onset, fallPoints } = cardiotoxicity;
+      if (fallPoints >= 20) severe++;
+      else moderate++;
+      expect(fallPoints).toBeGreaterThanOrEqual(10);
+      expect(fallPoints).toBeLessThanOrEqual(28);
+      const onsetDay = dayFromIso(onset);
+      expect(onsetDay).toBeGreaterThan(start);
+      expect(onsetDay).toBeLessThanOrEqual(end);
+      // The completion reading is after the onset: it shows the whole fall (±4 on both readings).
+      const atEnd = readings.find((r) => dayFromIso(r.date) === end)!;
+      expect(baseline - atEnd.value).toBeGreaterThanOrEqual(fallPoints - 8);
+      expect(baseline - atEnd.value).toBeLessThanOrEqual(fallPoints + 8);
+      // 18 months after completion (the record's last) an eighth of it is left (halved 3 times).
+      const last = readings.at(-1)!;
+      expect(dayFromIso(last.date) - end).toBe(546);
+      expect(baseline - last.value).toBeLessThanOrEqual(Math.round(fallPoints / 8) + 8);
+    }
+    // Table 6, Study 3 Herceptin arm: >= 20 points 3.5 %, 10 to < 20 points 22.4 % (binomial 4 SD).
+    expect(Math.abs(severe / n - 0.035)).toBeLessThan(4 * Math.sqrt((0.035 * 0.965) / n));
+    expect(Math.abs(moderate / n - 0.224)).toBeLessThan(4 * Math.sqrt((0.224 * 0.776) / n));
   });
 });

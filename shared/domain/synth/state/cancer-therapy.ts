@@ -257,21 +257,47 @@ export function treatHer2BreastAdjuvant(rng: Rng, book: OrderBook, tumour: Genom
 }
 
 /**
+ * Trastuzumab's cardiotoxicity (1.11.0): the share of patients whose LVEF falls on treatment, by the
+ * size of the fall, from the per-patient incidence of new-onset myocardial dysfunction in Study 3
+ * (HERA, 1 year of trastuzumab, n = 1,678) in HERCEPTIN US prescribing information Table 6: an
+ * absolute LVEF decrease of 20 points or more in 3.5%, of 10 to under 20 points in 22.4%. Our readings
+ * without it never fall 10 points (one patient's LVEF ±4), so the treated arm's rates are used whole,
+ * not its excess over the observation arm (1.2% and 11.9%); the readings' noise comes on top.
+ */
+export const trastuzumabLvefFall = { severe: 0.035, moderate: 0.224 };
+
+/**
+ * After the course the fall halves every 6 months (project choice: trastuzumab's dysfunction is
+ * mostly reversible once it stops; HERCEPTIN PI 5.1: about half of the adjuvant patients with heart
+ * failure recovered to a normal LVEF).
+ */
+const fallHalfLifeDays = 182;
+
+export interface TrastuzumabMonitoring {
+  readings: NonNullable<SynthPatient['lvefReadings']>;
+  cardiotoxicity?: NonNullable<SynthPatient['trastuzumabCardiotoxicity']>;
+}
+
+/**
  * LVEF on trastuzumab (HERCEPTIN PI 2.1 and 5.1, boxed warning cardiomyopathy): measured just before
  * the first dose, every 3 months during treatment and at its completion, then every 6 months for 2
- * years after adjuvant therapy. Readings of a heart without cardiomyopathy: the patient's own LVEF,
- * N(62, 4) within 55-70% (generator choice within the normal range), each reading ±4 points
- * (Thavendiranathan P et al. JACC 2013;61:77: 2D echo test-retest variability). Cardiotoxicity is not
- * modelled. Only the readings of the record's three years before `asOfDay` (as its encounters);
- * `rng` is the patient's 'lvef-monitoring' stream, drawn only for a patient on trastuzumab.
+ * years after adjuvant therapy. The patient's own LVEF, N(62, 4) within 55-70% (generator choice
+ * within the normal range), each reading ±4 points (Thavendiranathan P et al. JACC 2013;61:77: 2D
+ * echo test-retest variability); with cardiotoxicity (`trastuzumabLvefFall`) the LVEF falls by 20-28
+ * or 10-19 points from a day drawn uniformly in the course, to readings no lower than 15%, and
+ * recovers after it (`fallHalfLifeDays`). The course is not held or stopped for it, nor is heart
+ * failure diagnosed: the record shows what the product should catch (HERCEPTIN PI 2.2). Only the
+ * readings of the record's three years before `asOfDay` (as its encounters); `rng` is the patient's
+ * 'lvef-monitoring' stream, drawn only for a patient on trastuzumab, the cardiotoxicity after every
+ * reading's draw (so a patient without it reads as in 1.10.0).
  */
 export function trastuzumabMonitoring(
   rng: Rng,
   medications: readonly TrueMedication[],
   asOfDay: Day,
-): NonNullable<SynthPatient['lvefReadings']> {
+): TrastuzumabMonitoring {
   const course = medications.find((m) => m.key === 'trastuzumab-iv');
-  if (!course) return [];
+  if (!course) return { readings: [] };
   const start = dayFromIso(course.start);
   const end = dayFromIso(course.end ?? course.start);
   const days = [start - rng.int(1, 14)];
@@ -279,10 +305,25 @@ export function trastuzumabMonitoring(
   days.push(end);
   for (let d = end + 182; d <= end + 730; d += 182) days.push(d);
   const own = clamp(Math.round(rng.normal(62, 4)), 55, 70);
+  const noise = days.map(() => rng.int(-4, 4));
+  const u = rng.next();
+  const fallPoints =
+    u < trastuzumabLvefFall.severe
+      ? rng.int(20, 28)
+      : u < trastuzumabLvefFall.severe + trastuzumabLvefFall.moderate
+        ? rng.int(10, 19)
+        : 0;
+  const onset = fallPoints > 0 ? rng.int(start + 1, end) : undefined;
   const readings: NonNullable<SynthPatient['lvefReadings']> = [];
-  for (const day of days) {
-    const value = clamp(own + rng.int(-4, 4), 50, 75);
+  days.forEach((day, i) => {
+    let fall = 0;
+    if (onset !== undefined && day >= onset)
+      fall = Math.round(fallPoints * 0.5 ** (Math.max(0, day - end) / fallHalfLifeDays));
+    const value = clamp(own + noise[i]! - fall, 15, 75);
     if (day < asOfDay && day >= asOfDay - 3 * 365) readings.push({ date: isoDate(day), value });
-  }
-  return readings;
+  });
+  return {
+    readings,
+    ...(onset !== undefined ? { cardiotoxicity: { onset: isoDate(onset), fallPoints } } : {}),
+  };
 }

@@ -165,7 +165,7 @@ export function generatePatientState(options: CohortOptions, index: number): Syn
   const state = clinicalState(rng, options, index, asOfDay);
   const care = careAndOutcomes(rng, state, asOfDay);
   // Cardiac monitoring on trastuzumab, from a stream of its own (1.9.0).
-  const lvefReadings = trastuzumabMonitoring(
+  const { readings: lvefReadings, cardiotoxicity } = trastuzumabMonitoring(
     rng.fork('lvef-monitoring'),
     state.medications,
     asOfDay,
@@ -184,5 +184,6 @@ export function generatePatientState(options: CohortOptions, index: number): Syn
     measurements: care.measurements,
     outcomes: care.outcomes,
     ...(lvefReadings.length > 0 ? { lvefReadings } : {}),
+    ...(cardiotoxicity ? { trastuzumabCardiotoxicity: cardiotoxicity } : {}),
   };
 }
