@@ -162,6 +162,27 @@ describe('Function: planAdjustments', () => {
     expect(fine).toEqual([]);
   });
 
+  it('proposes no review in remission (a total below 5), however small the change', () => {
+    // Prepare: sertraline from Jan 2; follow-ups at week 10.
+    const sertraline = med('sertraline', 'antidepressant', '2026-01-02');
+    const review = (loinc: '44261-6' | '70274-6', before: number, after: number) =>
+      planAdjustments(
+        input({
+          observations: [
+            score('q0', '2025-12-28T10:00:00Z', loinc, before),
+            score('q1', '2026-03-13T10:00:00Z', loinc, after),
+          ],
+          medications: [sertraline],
+        }),
+      ).map((s) => s.kind);
+    // Act / Assess: PHQ-9 (44261-6) 7 -> 4 and GAD-7 (70274-6) 5 -> 3 are remission (0-4 minimal).
+    expect(review('44261-6', 7, 4)).toEqual([]);
+    expect(review('70274-6', 5, 3)).toEqual([]);
+    // 5 is mild, not remission: the small change is still reviewed.
+    expect(review('44261-6', 8, 5)).toEqual(['review-depression-treatment']);
+    expect(review('70274-6', 8, 5)).toEqual(['review-anxiety-treatment']);
+  });
+
   it('waits for 8 weeks of treatment before judging the PHQ-9 response', () => {
     // Prepare: the follow-up score is at week 6.
     const sertraline = med('sertraline', 'antidepressant', '2026-01-02');

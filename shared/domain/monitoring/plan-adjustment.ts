@@ -60,6 +60,12 @@ const bpSustainedDays = 28;
 const hypoglycaemiaLookbackDays = 90;
 /** Weeks of treatment before the PHQ-9 / GAD-7 response is judged (APA 2010: 4-8 weeks). */
 const responseWeeks = 8;
+/**
+ * A follow-up total below 5 is remission, the aim of treatment, however small the change: PHQ-9 0-4
+ * is minimal depression and < 5 the usual definition of remission (Kroenke K et al. J Gen Intern Med
+ * 2001;16:606); GAD-7 0-4 is minimal anxiety (Spitzer RL et al. Arch Intern Med 2006;166:1092).
+ */
+const remissionBelow = 5;
 
 /** All suggestions for one patient at `now`. */
 export function planAdjustments(input: PlanInput): Suggestion[] {
@@ -198,7 +204,7 @@ function scoreResponse(
   const followUp = scores.filter((r) => r.t >= start + responseWeeks * 7 * msPerDay).at(-1);
   if (!baseline || !followUp) return [];
   const improvement = baseline.value - followUp.value;
-  if (improvement >= minimalChange) return [];
+  if (improvement >= minimalChange || followUp.value < remissionBelow) return [];
   const label = concept === 'phq9' ? 'PHQ-9' : 'GAD-7';
   return [
     {
