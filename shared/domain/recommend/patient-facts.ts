@@ -59,6 +59,11 @@ export interface RecordedAllergy {
   source: string;
 }
 
+/** A condition on record, with its onset (YYYY-MM-DD) when the Condition gives one. */
+export interface ConditionFact extends Fact<true> {
+  onset?: string;
+}
+
 export interface PatientFacts {
   patientId: string;
   at: Date;
@@ -68,7 +73,7 @@ export interface PatientFacts {
   sex?: Fact<'female' | 'male'>;
   /** US Core race includes Black or African American (CDC code 2054-5). */
   black?: Fact<boolean>;
-  conditions: Partial<Record<RecommenderCondition, Fact<true>>>;
+  conditions: Partial<Record<RecommenderCondition, ConditionFact>>;
   pregnant?: Fact<true>;
   hepaticImpairment?: Fact<true>;
   medications: ActiveMedication[];
@@ -152,7 +157,13 @@ function conditionsOf(record: PatientRecord): PatientFacts['conditions'] {
     const found = historyConditions.includes(key)
       ? conditionHistory(record, codes)
       : activeCondition(record, codes);
-    if (found) out[key] = { value: true, source: describeCondition(found) };
+    if (!found) continue;
+    const onset = found.onsetDateTime ?? found.onsetPeriod?.start ?? found.recordedDate;
+    out[key] = {
+      value: true,
+      source: describeCondition(found),
+      ...(onset ? { onset: onset.slice(0, 10) } : {}),
+    };
   }
   return out;
 }

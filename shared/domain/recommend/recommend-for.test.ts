@@ -76,6 +76,43 @@ describe('Function: recommendFor — cholesterol (2018 AHA/ACC worked examples)'
   });
 });
 
+describe('Function: recommendFor — antiplatelet therapy more than 12 months after an ACS (2023 CCD guideline 4.3.1)', () => {
+  const acsOn = (onset: string, ...rest: ReturnType<typeof medication>[]) => [
+    patient({ age: 66, sex: 'male' }),
+    condition(icd.nstemi, '401314000', onset),
+    observation(loinc.weight, 82, 'kg'),
+    ...rest,
+  ];
+
+  it('proposes low-dose aspirin, not DAPT with a loading dose, to a patient whose MI was years ago', async () => {
+    const report = await recommendFor({}, { resources: acsOn('2023-01-01'), at });
+    const acs = recommendation(report, 'acute-coronary-syndrome')!;
+    expect(acs.summary).toBe(
+      'ACS on 2023-01-01, more than 12 months ago: low-dose aspirin long term; none taken',
+    );
+    expect(drugsOf(report, 'acute-coronary-syndrome')).toEqual(['aspirin']);
+    expect(acs.options[0]).toMatchObject({ strength: 'strong', evidence: 'A' });
+    expect(acs.options[0]!.source).toMatch(/Virani SS.*section 4\.3\.1/);
+  });
+
+  it('gives DAPT through the 12th month and aspirin alone from the day after (testAt 2025-06-01)', async () => {
+    const dapt = await recommendFor({}, { resources: acsOn('2024-06-01'), at });
+    expect(drugsOf(dapt, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');
+    const later = await recommendFor({}, { resources: acsOn('2024-05-31'), at });
+    expect(drugsOf(later, 'acute-coronary-syndrome')).toEqual(['aspirin']);
+  });
+
+  it('proposes nothing to a patient already on aspirin or on an anticoagulant', async () => {
+    for (const drug of ['aspirin 81 MG Oral Tablet', 'apixaban 5 MG Oral Tablet']) {
+      const report = await recommendFor(
+        {},
+        { resources: acsOn('2023-01-01', medication(drug)), at },
+      );
+      expect(recommendation(report, 'acute-coronary-syndrome')).toBeUndefined();
+    }
+  });
+});
+
 describe('Function: recommendFor — antiplatelet therapy and CYP2C19 (CPIC 2022)', () => {
   const acsOnClopidogrel = [
     patient({ age: 62, sex: 'male' }),

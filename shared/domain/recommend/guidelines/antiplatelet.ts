@@ -2,18 +2,30 @@
 // ACC/AHA Guideline Focused Update on Duration of Dual Antiplatelet Therapy (Levine GN et al. JACC
 // 2016;68:1082), section 4 (ACS: ticagrelor or prasugrel reasonable in preference to clopidogrel,
 // COR IIa, LOE B-R; DAPT for at least 12 months, COR I), with CYP2C19 genotype from CPIC 2022 (pgx
-// module) weighing in through the ranking's PGx factor and safety warnings.
+// module) weighing in through the ranking's PGx factor and safety warnings. More than 12 months after
+// the ACS, single antiplatelet therapy: 2023 AHA/ACC chronic coronary disease guideline (Virani SS et
+// al. Circulation 2023;148:e9), section 4.3.1.
 import type { GuidelineFinding } from '../model';
 import type { PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input } from './common';
 
 const dapt2016 = '2016 ACC/AHA DAPT focused update (Levine GN et al. JACC 2016;68:1082)';
+const ccd2023 =
+  '2023 AHA/ACC chronic coronary disease guideline (Virani SS et al. Circulation 2023;148:e9)';
+
+/** Days after an ACS during which DAPT is given (at least 12 months, 2016 update section 4.1). */
+export const daptDays = 365;
 
 /** DAPT options for a patient with an ACS on record (12 months of DAPT, section 4.1). */
 export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const acs = facts.conditions.acuteCoronarySyndrome;
   if (!acs || (facts.age && facts.age.value < 18)) return undefined;
+  const daysSince =
+    acs.onset === undefined
+      ? undefined
+      : Math.floor((facts.at.getTime() - Date.parse(`${acs.onset}T00:00:00Z`)) / 86_400_000);
+  if (daysSince !== undefined && daysSince > daptDays) return longTermAntiplatelet(facts, acs);
   const replaces = facts.medications.flatMap((m) =>
     m.ingredients.filter((d) => inClass(d, 'p2y12_inhibitor') || d === 'aspirin'),
   );
@@ -85,6 +97,57 @@ export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | und
         },
       ),
     ],
-    notes: ['aspirin dose with ticagrelor must be <= 100 mg/day (Brilinta boxed warning)'],
+    notes: [
+      'aspirin dose with ticagrelor must be <= 100 mg/day (Brilinta boxed warning)',
+      ...(daysSince === undefined
+        ? [
+            'the ACS has no onset date: DAPT is for the first 12 months after it, then aspirin alone',
+          ]
+        : []),
+    ],
+  };
+}
+
+/**
+ * More than 12 months after the ACS (2023 CCD guideline, 4.3.1): low-dose aspirin 81 mg daily for a
+ * patient with no indication for oral anticoagulation (recommendation 1; COR 1, LOE A). Nothing is
+ * proposed to a patient already on aspirin or a P2Y12 inhibitor, nor to one on an anticoagulant
+ * (recommendation 14: anticoagulant monotherapy may be considered, 2b). Extended DAPT up to 3 years
+ * after an MI at low bleeding risk (recommendation 4, 2b) is a clinician's choice, noted, not proposed.
+ */
+function longTermAntiplatelet(
+  facts: PatientFacts,
+  acs: NonNullable<PatientFacts['conditions']['acuteCoronarySyndrome']>,
+): GuidelineFinding | undefined {
+  const onAntiplatelet = facts.medications.some((m) =>
+    m.ingredients.some((d) => d === 'aspirin' || inClass(d, 'p2y12_inhibitor')),
+  );
+  const onAnticoagulant = facts.medications.some((m) =>
+    m.ingredients.some((d) => inClass(d, 'anticoagulant')),
+  );
+  if (onAntiplatelet || onAnticoagulant) return undefined;
+  return {
+    topic: 'acute-coronary-syndrome',
+    title: 'Antiplatelet therapy more than 12 months after acute coronary syndrome',
+    guideline: {
+      name: 'AHA/ACC Chronic Coronary Disease Guideline',
+      version: '2023',
+      citation: ccd2023,
+    },
+    summary: `ACS on ${acs.onset}, more than 12 months ago: low-dose aspirin long term; none taken`,
+    candidates: [
+      drugOption('Aspirin (low dose)', [{ drug: 'aspirin', dose: '81 mg orally once daily' }], {
+        rationale:
+          'low-dose aspirin 81 mg (75-100 mg) daily in chronic coronary disease without an indication for anticoagulation (4.3.1, COR 1, LOE A)',
+        strength: 'strong',
+        evidence: 'A',
+        benefit: 0.85,
+        source: `${ccd2023}, section 4.3.1`,
+      }),
+    ],
+    inputs: [input('acute coronary syndrome', acs)],
+    notes: [
+      'extended DAPT up to 3 years after an MI may be reasonable at low bleeding risk (4.3.1, COR 2b); adding clopidogrel to aspirin without a recent ACS or PCI brings no benefit (COR 3: No Benefit)',
+    ],
   };
 }
