@@ -102,6 +102,16 @@ describe('Function: recommendFor — antiplatelet therapy more than 12 months af
     expect(drugsOf(later, 'acute-coronary-syndrome')).toEqual(['aspirin']);
   });
 
+  it('times DAPT from the latest ACS when there were two (an MI in 2016, an NSTEMI in 2025)', async () => {
+    const resources = [...acsOn('2016-04-18'), condition(icd.nstemi, '401314000', '2025-03-01')];
+    const report = await recommendFor({}, { resources, at });
+    expect(drugsOf(report, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');
+    // The same, listed the other way round.
+    const reversed = [...acsOn('2025-03-01'), condition(icd.nstemi, '401314000', '2016-04-18')];
+    const again = await recommendFor({}, { resources: reversed, at });
+    expect(drugsOf(again, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');
+  });
+
   it('proposes nothing to a patient already on aspirin or on an anticoagulant', async () => {
     for (const drug of ['aspirin 81 MG Oral Tablet', 'apixaban 5 MG Oral Tablet']) {
       const report = await recommendFor(
