@@ -112,6 +112,42 @@ describe('Function: recommendFor — antiplatelet therapy more than 12 months af
     expect(drugsOf(again, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');
   });
 
+  it('on an anticoagulant 1-12 months after the ACS: clopidogrel without aspirin, no triple therapy (2021 North American consensus)', async () => {
+    // NSTEMI on 2025-03-01 (92 days before testAt), apixaban for AF.
+    const onApixaban = (...meds: string[]) =>
+      acsOn(
+        '2025-03-01',
+        medication('apixaban 5 MG Oral Tablet'),
+        ...meds.map((m) => medication(m)),
+      );
+    const none = await recommendFor({}, { resources: onApixaban(), at });
+    expect(drugsOf(none, 'acute-coronary-syndrome')).toEqual(['clopidogrel']);
+    expect(recommendation(none, 'acute-coronary-syndrome')!.summary).toMatch(
+      /while taking an oral anticoagulant: clopidogrel with it, no aspirin/,
+    );
+    // On triple therapy: stop aspirin, keep clopidogrel.
+    const triple = await recommendFor(
+      {},
+      { resources: onApixaban('clopidogrel 75 MG Oral Tablet', 'aspirin 81 MG Oral Tablet'), at },
+    );
+    const stop = recommendation(triple, 'acute-coronary-syndrome')!.options;
+    expect(stop.map((o) => o.label)).toEqual([
+      'Stop aspirin: clopidogrel with the anticoagulant alone',
+    ]);
+    // Already on clopidogrel alone with the anticoagulant: nothing to change.
+    const done = await recommendFor(
+      {},
+      { resources: onApixaban('clopidogrel 75 MG Oral Tablet'), at },
+    );
+    expect(recommendation(done, 'acute-coronary-syndrome')).toBeUndefined();
+    // Within 30 days of the ACS (peri-PCI), DAPT options stay, with their bleeding warnings.
+    const early = await recommendFor(
+      {},
+      { resources: acsOn('2025-05-15', medication('apixaban 5 MG Oral Tablet')), at },
+    );
+    expect(drugsOf(early, 'acute-coronary-syndrome')).toContain('clopidogrel+aspirin');
+  });
+
   it('proposes nothing to a patient already on aspirin or on an anticoagulant', async () => {
     for (const drug of ['aspirin 81 MG Oral Tablet', 'apixaban 5 MG Oral Tablet']) {
       const report = await recommendFor(

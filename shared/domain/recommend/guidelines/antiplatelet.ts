@@ -8,7 +8,7 @@
 import type { GuidelineFinding } from '../model';
 import type { PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
-import { drugOption, input } from './common';
+import { drugOption, input, nonDrugOption } from './common';
 
 const dapt2016 = '2016 ACC/AHA DAPT focused update (Levine GN et al. JACC 2016;68:1082)';
 const ccd2023 =
@@ -16,6 +16,19 @@ const ccd2023 =
 
 /** Days after an ACS during which DAPT is given (at least 12 months, 2016 update section 4.1). */
 export const daptDays = 365;
+
+const consensus2021 =
+  '2021 North American consensus on antithrombotic therapy in AF patients undergoing PCI (Angiolillo DJ et al. Circulation 2021;143:583)';
+
+/**
+ * Days after the ACS that aspirin may stay with a P2Y12 inhibitor and an anticoagulant (triple
+ * therapy): the peri-PCI period, up to 30 days at high thrombotic risk (2021 North American consensus).
+ */
+export const periPciDays = 30;
+
+function onAnticoagulant(facts: PatientFacts): boolean {
+  return facts.medications.some((m) => m.ingredients.some((d) => inClass(d, 'anticoagulant')));
+}
 
 /** DAPT options for a patient with an ACS on record (12 months of DAPT, section 4.1). */
 export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | undefined {
@@ -26,6 +39,8 @@ export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | und
       ? undefined
       : Math.floor((facts.at.getTime() - Date.parse(`${acs.onset}T00:00:00Z`)) / 86_400_000);
   if (daysSince !== undefined && daysSince > daptDays) return longTermAntiplatelet(facts, acs);
+  if (daysSince !== undefined && daysSince > periPciDays && onAnticoagulant(facts))
+    return anticoagulatedAntiplatelet(facts, acs);
   const replaces = facts.medications.flatMap((m) =>
     m.ingredients.filter((d) => inClass(d, 'p2y12_inhibitor') || d === 'aspirin'),
   );
@@ -122,10 +137,7 @@ function longTermAntiplatelet(
   const onAntiplatelet = facts.medications.some((m) =>
     m.ingredients.some((d) => d === 'aspirin' || inClass(d, 'p2y12_inhibitor')),
   );
-  const onAnticoagulant = facts.medications.some((m) =>
-    m.ingredients.some((d) => inClass(d, 'anticoagulant')),
-  );
-  if (onAntiplatelet || onAnticoagulant) return undefined;
+  if (onAntiplatelet || onAnticoagulant(facts)) return undefined;
   return {
     topic: 'acute-coronary-syndrome',
     title: 'Antiplatelet therapy more than 12 months after acute coronary syndrome',
@@ -148,6 +160,72 @@ function longTermAntiplatelet(
     inputs: [input('acute coronary syndrome', acs)],
     notes: [
       'extended DAPT up to 3 years after an MI may be reasonable at low bleeding risk (4.3.1, COR 2b); adding clopidogrel to aspirin without a recent ACS or PCI brings no benefit (COR 3: No Benefit)',
+    ],
+  };
+}
+
+/**
+ * An ACS 1-12 months ago in a patient taking an oral anticoagulant (2021 North American consensus):
+ * after the peri-PCI period, the anticoagulant with a P2Y12 inhibitor, preferably clopidogrel, and no
+ * aspirin, for up to 12 months; triple therapy with aspirin bleeds more without fewer ischaemic
+ * events (AUGUSTUS). Prasugrel and ticagrelor are not used with an anticoagulant. Nothing when the
+ * patient already takes clopidogrel without aspirin.
+ */
+function anticoagulatedAntiplatelet(
+  facts: PatientFacts,
+  acs: NonNullable<PatientFacts['conditions']['acuteCoronarySyndrome']>,
+): GuidelineFinding | undefined {
+  const takes = (drug: string) => facts.medications.some((m) => m.ingredients.includes(drug));
+  const others = facts.medications.flatMap((m) =>
+    m.ingredients.filter(
+      (d) => d === 'aspirin' || (inClass(d, 'p2y12_inhibitor') && d !== 'clopidogrel'),
+    ),
+  );
+  if (takes('clopidogrel') && others.length === 0) return undefined;
+  const source = consensus2021;
+  const candidates = takes('clopidogrel')
+    ? [
+        nonDrugOption(
+          `Stop ${[...new Set(others)].join(' and ')}: clopidogrel with the anticoagulant alone`,
+          {
+            rationale:
+              'on an anticoagulant more than 30 days after the ACS: a P2Y12 inhibitor (clopidogrel) with the anticoagulant, without aspirin, for up to 12 months',
+            strength: 'strong',
+            evidence: 'B-R',
+            benefit: 0.85,
+            source,
+          },
+        ),
+      ]
+    : [
+        drugOption(
+          'Clopidogrel with the anticoagulant (no aspirin)',
+          [{ drug: 'clopidogrel', dose: '75 mg orally once daily' }],
+          {
+            rationale:
+              'on an anticoagulant more than 30 days after the ACS: clopidogrel with the anticoagulant, without aspirin, for up to 12 months after the ACS, then the anticoagulant alone',
+            strength: 'strong',
+            evidence: 'B-R',
+            benefit: 0.85,
+            source,
+            replaces: others,
+          },
+        ),
+      ];
+  return {
+    topic: 'acute-coronary-syndrome',
+    title: 'Antiplatelet therapy after acute coronary syndrome, on an anticoagulant',
+    guideline: {
+      name: 'North American consensus on antithrombotic therapy in AF and PCI',
+      version: '2021',
+      citation: consensus2021,
+    },
+    summary: `ACS on ${acs.onset} while taking an oral anticoagulant: clopidogrel with it, no aspirin, until 12 months after the ACS`,
+    candidates,
+    inputs: [input('acute coronary syndrome', acs)],
+    notes: [
+      'prasugrel and ticagrelor are not combined with an anticoagulant (bleeding)',
+      'the consensus addresses patients who had a PCI; the record does not say whether this ACS was treated with one',
     ],
   };
 }
