@@ -80,7 +80,7 @@ export const pregnancyRules: readonly StateRule[] = [
  * points; section 5.1: repeat the LVEF every 4 weeks while withheld. It may be resumed if within 4-8
  * weeks the LVEF is back within normal limits and at most 15 points below baseline; discontinue for a
  * decline lasting more than 8 weeks. The lower limit of normal is the institution's; 50 % here, the
- * normal the label's trial data use (section 6.1: "recovery to a normal LVEF (defined as >= 50%)").
+ * normal the label itself uses (section 5.1: "recovery to a normal LVEF (defined as >= 50%)").
  */
 export const trastuzumabLvef = {
   fallPoints: 16,
