@@ -3,6 +3,7 @@
 import { inUploadOrder } from '../shared/domain/ingest/upload-order';
 import type { IngestReport } from '../shared/domain/ingest/report';
 import { keyLayout } from '../shared/config/resources';
+import { buildFeatureSet } from '../shared/domain/features/build';
 import type { RunningStack } from './stack';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -182,6 +183,16 @@ export async function loadSampleData(
     progress(
       `ingested ${hospital}/vcf: ${g.files} genotype files, ${g.calls} VCF lines accepted, ${g.rejected} quarantined${g.files > g.complete ? ` (${g.files - g.complete} files not accepted whole: see their ingest reports)` : ''}`,
     );
+  // The feature set, and with it the de-identified case index the recommendations' similar-patient
+  // evidence reads (docs/features.md): without it the demo shows no case evidence at all until
+  // someone runs `caregraph features --build`. Re-running replaces the set, so a resumed load
+  // rebuilds it whole.
+  for (const demo of demoHospitals(patients)) {
+    const built = await interruptible(() => buildFeatureSet(stack.deps, demo.hospital, new Date()));
+    progress(
+      `built the feature set and similar-patient case index of ${demo.hospital}: ${built.features} features for ${built.patients} patients`,
+    );
+  }
   rmSync(join(stack.dataDir, sampleLoadPlanFile), { force: true });
   return { reports };
 }

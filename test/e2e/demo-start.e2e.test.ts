@@ -59,6 +59,13 @@ describe('CLI: caregraph demo', () => {
       ['demo-east', acceptedPatients('demo-east')],
     ]);
     expect(acceptedPatients('demo-general')).toBeGreaterThanOrEqual(7);
+    // The feature set and case index are built, so recommendations can show similar patients.
+    for (const hospital of ['demo-general', 'demo-east'])
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `built the feature set and similar-patient case index of ${hospital}: \\d+ features for ${acceptedPatients(hospital)} patients`,
+        ),
+      );
   });
 });
 
@@ -144,6 +151,9 @@ describe('CLI: caregraph start', () => {
       'reusing the synthetic cohort already generated for demo-general',
     );
     expect(resumed.stderr).toContain('ingested demo-east/Patient.ndjson');
+    expect(resumed.stderr).toContain(
+      'built the feature set and similar-patient case index of demo-general',
+    );
     expect(resumed.patients).toBeGreaterThanOrEqual(4);
     expect(resumed.distinctPatients).toBe(resumed.patients);
     expect(existsSync(join(dataDir, 'sample-data-loading.json'))).toBe(false);
