@@ -95,6 +95,18 @@ describe('Function: recommendFor — antiplatelet therapy more than 12 months af
     expect(acs.options[0]!.source).toMatch(/Virani SS.*section 4\.3\.1/);
   });
 
+  it('counts a partial onset date from the latest day it can mean (FHIR dateTime YYYY or YYYY-MM)', async () => {
+    const drugs = async (onset: string) =>
+      drugsOf(await recommendFor({}, { resources: acsOn(onset), at }), 'acute-coronary-syndrome');
+    // "2023" is at the latest 2023-12-31, 518 days before testAt: aspirin alone.
+    expect(await drugs('2023')).toEqual(['aspirin']);
+    // "2024" could be 2024-12-31, 152 days before: still DAPT.
+    expect(await drugs('2024')).toContain('ticagrelor+aspirin');
+    // "2024-05" could be 2024-05-31, 366 days before: aspirin alone; "2024-06" is DAPT.
+    expect(await drugs('2024-05')).toEqual(['aspirin']);
+    expect(await drugs('2024-06')).toContain('ticagrelor+aspirin');
+  });
+
   it('gives DAPT through the 12th month and aspirin alone from the day after (testAt 2025-06-01)', async () => {
     const dapt = await recommendFor({}, { resources: acsOn('2024-06-01'), at });
     expect(drugsOf(dapt, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');

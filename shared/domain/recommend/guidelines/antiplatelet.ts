@@ -26,6 +26,22 @@ const consensus2021 =
  */
 export const periPciDays = 30;
 
+/**
+ * Whole days from an onset to `at`, counted from the latest day a partial date can mean (FHIR
+ * dateTime may be YYYY or YYYY-MM: "2019" counts from 2019-12-31), so a year-only ACS is called
+ * more than 12 months old only when it surely is. Undefined without an onset or with one not a date.
+ */
+function daysSinceOnset(onset: string | undefined, at: Date): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(onset ?? '');
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 12 : Number(m[2]);
+  // Day 0 of the next month is the last day of this one.
+  const day = m[3] === undefined ? new Date(Date.UTC(year, month, 0)).getUTCDate() : Number(m[3]);
+  const start = Date.UTC(year, month - 1, day);
+  return Number.isNaN(start) ? undefined : Math.floor((at.getTime() - start) / 86_400_000);
+}
+
 function onAnticoagulant(facts: PatientFacts): boolean {
   return facts.medications.some((m) => m.ingredients.some((d) => inClass(d, 'anticoagulant')));
 }
@@ -34,10 +50,7 @@ function onAnticoagulant(facts: PatientFacts): boolean {
 export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const acs = facts.conditions.acuteCoronarySyndrome;
   if (!acs || (facts.age && facts.age.value < 18)) return undefined;
-  const daysSince =
-    acs.onset === undefined
-      ? undefined
-      : Math.floor((facts.at.getTime() - Date.parse(`${acs.onset}T00:00:00Z`)) / 86_400_000);
+  const daysSince = daysSinceOnset(acs.onset, facts.at);
   if (daysSince !== undefined && daysSince > daptDays) return longTermAntiplatelet(facts, acs);
   if (daysSince !== undefined && daysSince > periPciDays && onAnticoagulant(facts))
     return anticoagulatedAntiplatelet(facts, acs);
