@@ -313,7 +313,7 @@ export function trastuzumabMonitoring(
       : u < trastuzumabLvefFall.severe + trastuzumabLvefFall.moderate
         ? rng.int(10, 19)
         : 0;
-  const onset = fallPoints > 0 ? rng.int(start + 1, end) : undefined;
+  const onset = fallPoints > 0 ? rng.int(start + 1, Math.max(start + 1, end)) : undefined;
   const readings: NonNullable<SynthPatient['lvefReadings']> = [];
   days.forEach((day, i) => {
     let fall = 0;
