@@ -8,7 +8,8 @@ import {
   activeCondition,
   ageAt,
   codings,
-  matchesCodes,
+  conditionHistory,
+  conditionOnset,
   describeCondition,
   describeMeasured,
   describeMedication,
@@ -150,34 +151,16 @@ function completedMedicationsOf(record: PatientRecord): CompletedMedication[] {
   });
 }
 
-function onsetOf(c: PatientRecord['conditions'][number]): string | undefined {
-  return c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
-}
-
-/** The condition with the latest onset; one without an onset only when none has one. */
-function latestByOnset(
-  list: PatientRecord['conditions'],
-): PatientRecord['conditions'][number] | undefined {
-  let best: PatientRecord['conditions'][number] | undefined;
-  for (const c of list) {
-    const onset = onsetOf(c);
-    const bestOnset = best && onsetOf(best);
-    if (!best || (onset !== undefined && (bestOnset === undefined || onset > bestOnset))) best = c;
-  }
-  return best;
-}
-
 function conditionsOf(record: PatientRecord): PatientFacts['conditions'] {
   const out: PatientFacts['conditions'] = {};
   for (const key of Object.keys(recommenderConditions) as RecommenderCondition[]) {
     const codes = recommenderConditions[key];
-    // A past condition recorded more than once (an MI in 2016 and another last month): the latest
-    // onset is the one whose timing matters (DAPT for 12 months after an ACS).
+    // A past condition recorded more than once gives its latest onset (conditionHistory).
     const found = historyConditions.includes(key)
-      ? latestByOnset(record.conditions.filter((c) => matchesCodes(c.code, codes)))
+      ? conditionHistory(record, codes)
       : activeCondition(record, codes);
     if (!found) continue;
-    const onset = onsetOf(found);
+    const onset = conditionOnset(found);
     out[key] = {
       value: true,
       source: describeCondition(found),

@@ -96,11 +96,16 @@ function observationDate(o: Observation): Date | undefined {
   );
 }
 
+/** When a condition began, as written (a FHIR date or dateTime): its onset, else when recorded. */
+export function conditionOnset(c: Condition): string | undefined {
+  return c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate;
+}
+
 /** Recorded by `at` and not refuted (whether still active or not). */
 function conditionKnownAt(c: Condition, at: Date): boolean {
   const verification = c.verificationStatus?.coding?.[0]?.code;
   if (verification === 'refuted' || verification === 'entered-in-error') return false;
-  const onset = parseDate(c.onsetDateTime ?? c.onsetPeriod?.start ?? c.recordedDate);
+  const onset = parseDate(conditionOnset(c));
   return !onset || onset.getTime() <= at.getTime();
 }
 
@@ -198,12 +203,24 @@ export function activeCondition(
   );
 }
 
-/** The first Condition in the code set ever recorded by the record's date (history criteria: prior stroke, MI). */
+/**
+ * The Condition in the code set with the latest onset ever recorded by the record's date (history
+ * criteria: prior stroke, MI). The latest, because its timing is what later rules read (DAPT for 12
+ * months after an ACS); one without an onset only when none has one.
+ */
 export function conditionHistory(
   record: PatientRecord,
   codes: ConditionCodes,
 ): Condition | undefined {
-  return record.conditions.find((c) => matchesCodes(c.code, codes));
+  let latest: Condition | undefined;
+  for (const c of record.conditions) {
+    if (!matchesCodes(c.code, codes)) continue;
+    const onset = conditionOnset(c);
+    const latestOnset = latest && conditionOnset(latest);
+    if (!latest || (onset !== undefined && (latestOnset === undefined || onset > latestOnset)))
+      latest = c;
+  }
+  return latest;
 }
 
 function medicationConcept(
