@@ -6,7 +6,7 @@
 // the ACS, single antiplatelet therapy: 2023 AHA/ACC chronic coronary disease guideline (Virani SS et
 // al. Circulation 2023;148:e9), section 4.3.1.
 import type { GuidelineFinding } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import { takes, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
 
@@ -43,7 +43,7 @@ function daysSinceOnset(onset: string | undefined, at: Date): number | undefined
 }
 
 function onAnticoagulant(facts: PatientFacts): boolean {
-  return facts.medications.some((m) => m.ingredients.some((d) => inClass(d, 'anticoagulant')));
+  return takes(facts, (d) => inClass(d, 'anticoagulant')).length > 0;
 }
 
 /** DAPT options for a patient with an ACS on record (12 months of DAPT, section 4.1). */
@@ -147,10 +147,8 @@ function longTermAntiplatelet(
   facts: PatientFacts,
   acs: NonNullable<PatientFacts['conditions']['acuteCoronarySyndrome']>,
 ): GuidelineFinding | undefined {
-  const onAntiplatelet = facts.medications.some((m) =>
-    m.ingredients.some((d) => d === 'aspirin' || inClass(d, 'p2y12_inhibitor')),
-  );
-  if (onAntiplatelet || onAnticoagulant(facts)) return undefined;
+  const onAntiplatelet = takes(facts, (d) => d === 'aspirin' || inClass(d, 'p2y12_inhibitor'));
+  if (onAntiplatelet.length > 0 || onAnticoagulant(facts)) return undefined;
   return {
     topic: 'acute-coronary-syndrome',
     title: 'Antiplatelet therapy more than 12 months after acute coronary syndrome',
@@ -188,15 +186,14 @@ function anticoagulatedAntiplatelet(
   facts: PatientFacts,
   acs: NonNullable<PatientFacts['conditions']['acuteCoronarySyndrome']>,
 ): GuidelineFinding | undefined {
-  const takes = (drug: string) => facts.medications.some((m) => m.ingredients.includes(drug));
+  const onClopidogrel = takes(facts, (d) => d === 'clopidogrel').length > 0;
   const others = facts.medications.flatMap((m) =>
     m.ingredients.filter(
       (d) => d === 'aspirin' || (inClass(d, 'p2y12_inhibitor') && d !== 'clopidogrel'),
     ),
   );
-  if (takes('clopidogrel') && others.length === 0) return undefined;
-  const source = consensus2021;
-  const candidates = takes('clopidogrel')
+  if (onClopidogrel && others.length === 0) return undefined;
+  const candidates = onClopidogrel
     ? [
         nonDrugOption(
           `Stop ${[...new Set(others)].join(' and ')}: clopidogrel with the anticoagulant alone`,
@@ -206,7 +203,7 @@ function anticoagulatedAntiplatelet(
             strength: 'strong',
             evidence: 'B-R',
             benefit: 0.85,
-            source,
+            source: consensus2021,
           },
         ),
       ]
@@ -220,7 +217,7 @@ function anticoagulatedAntiplatelet(
             strength: 'strong',
             evidence: 'B-R',
             benefit: 0.85,
-            source,
+            source: consensus2021,
             replaces: others,
           },
         ),

@@ -1,7 +1,7 @@
 // Domain (recommend/safety): pregnancy and past-condition contraindications, in the same rule shape
 // as the renal and hepatic rules (contraindications.ts). Sources beside each rule.
 import type { WarningSeverity } from '../model';
-import type { Fact, PatientFacts } from '../patient-facts';
+import { takes, type Fact, type PatientFacts } from '../patient-facts';
 import type { Finding, StateRule } from './contraindications';
 
 const pregnancyRule = (
@@ -95,9 +95,8 @@ export const trastuzumabLvef = {
  * missing (then the pre-treatment checks apply).
  */
 function trastuzumabLvefCourse(f: PatientFacts): { withhold?: Finding } | undefined {
-  const started = f.medications
-    .filter((m) => m.ingredients.includes('trastuzumab') && m.started)
-    .map((m) => m.started!)
+  const started = takes(f, (d) => d === 'trastuzumab')
+    .flatMap((m) => (m.started ? [m.started] : []))
     .sort()[0];
   const readings = f.labs.lvefReadings ?? [];
   if (!started) return undefined;
