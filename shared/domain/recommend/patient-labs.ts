@@ -30,9 +30,10 @@ export interface LabFacts {
   uacr?: Fact<number>;
   /** Left ventricular ejection fraction, %, the latest within 2 years. */
   lvef?: Fact<number>;
-  /** The lowest LVEF (%) ever recorded (HF with improved EF is read from it). */
-  lvefLowest?: Fact<number>;
-  /** Every LVEF (%) recorded, newest first, with its date (on-treatment monitoring reads them). */
+  /**
+   * Every LVEF (%) recorded, newest first, with its date: HF with improved EF reads the lowest,
+   * trastuzumab monitoring the pre-treatment one.
+   */
   lvefReadings?: (Fact<number> & { date: string })[];
 }
 
@@ -71,13 +72,6 @@ function latestIn(
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-function lowest(list: Measured[]): Fact<number> | undefined {
-  const min = list.reduce<Measured | undefined>(
-    (m, x) => (m && m.value <= x.value ? m : x),
-    undefined,
-  );
-  return min && { value: min.value, unit: '%', source: describeMeasured(min) };
-}
 
 function meanOfRecent(list: Measured[], at: Date, unit: string): Fact<number> | undefined {
   const recent = list.filter((m) => at.getTime() - m.date.getTime() <= 365 * dayMs).slice(0, 3);
@@ -170,7 +164,6 @@ export function labFacts(
   );
   set('lvef', latestIn(record, loinc.lvef, '%', {}, 730));
   const lvefs = measurements(record, loinc.lvef).filter((m) => sameUnit(m.unit, '%'));
-  set('lvefLowest', lowest(lvefs));
   if (lvefs.length)
     labs.lvefReadings = lvefs.map((m) => ({
       value: m.value,

@@ -124,7 +124,11 @@ function categorySummary(
 export function heartFailureFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.heartFailure) return undefined;
   const lvef = facts.labs.lvef;
-  const lowest = facts.labs.lvefLowest;
+  // The lowest LVEF ever recorded (the newest of equal ones): HF with improved EF is read from it.
+  const lowest = (facts.labs.lvefReadings ?? []).reduce<Fact<number> | undefined>(
+    (min, x) => (min && min.value <= x.value ? min : x),
+    undefined,
+  );
   const coded = codedPhenotype(facts);
   const category: Category | undefined = !lvef
     ? coded?.category
