@@ -1,6 +1,6 @@
 // Local (synth): the ground-truth records written beside a cohort (truth/*.jsonl), one patient at a time.
 import type { RenderedPatient } from '../../shared/domain/synth/cohort';
-import { conditionCodes } from '../../shared/domain/synth/catalog';
+import { recordedCodes } from '../../shared/domain/synth/catalog';
 
 /**
  * JSONL lines of the truth files for one rendered patient, except defects.jsonl (the writer numbers
@@ -33,7 +33,7 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
       }),
     ],
     'conditions.jsonl': p.conditions.map((c) => {
-      const codes = conditionCodes(c);
+      const codes = recordedCodes(c);
       return JSON.stringify({
         patientId: id,
         key: c.key,

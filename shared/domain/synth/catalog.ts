@@ -239,10 +239,7 @@ const heartFailureByPhenotype: Partial<Record<string, ConditionCodes>> = {
  * The SNOMED CT and ICD-10-CM codes a true condition is recorded with: the catalog's, except heart
  * failure, by its phenotype (`severity`).
  */
-export function conditionCodes(condition: {
-  key: ConditionKey;
-  severity?: string;
-}): ConditionCodes {
+export function recordedCodes(condition: { key: ConditionKey; severity?: string }): ConditionCodes {
   const byPhenotype =
     condition.key === 'heart-failure' && condition.severity !== undefined
       ? heartFailureByPhenotype[condition.severity]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionCodes, conditions, measurements, systems } from '../catalog';
+import { recordedCodes, conditions, measurements, systems } from '../catalog';
 import {
   hasValidVerhoeff,
   isIcd10CmCode,
@@ -74,7 +74,7 @@ describe('Function: isWellFormedCode', () => {
       ...[
         ...Object.values(conditions),
         ...['HFrEF', 'HFmrEF', 'HFpEF'].map((severity) =>
-          conditionCodes({ key: 'heart-failure', severity }),
+          recordedCodes({ key: 'heart-failure', severity }),
         ),
       ].flatMap((c) => [
         { system: systems.snomed, code: c.snomed.code },

@@ -2,7 +2,7 @@
 // Health Concerns / Encounter Diagnosis shapes): SNOMED CT and ICD-10-CM codings, status, severity, stage.
 import type { CodeableConcept, Condition } from '@medplum/fhirtypes';
 import type { TrueCondition } from '../model';
-import { conditionCodes, conditions, systems, type ConditionKey } from '../catalog';
+import { recordedCodes, conditions, systems, type ConditionKey } from '../catalog';
 import { conditionResourceId, ref, type RenderContext } from './context';
 import { addDays } from './calendar';
 import { hl7, severityCoding } from './vocabulary';
@@ -36,7 +36,7 @@ const staged = new Set<ConditionKey>(['ckd', 'breast-cancer', 'lung-cancer', 'co
 /**
  * Keys whose `severity` is neither: heart failure's is its LVEF category (HFrEF, HFmrEF, HFpEF), not a
  * Condition.severity (SNOMED CT mild/moderate/severe) nor a stage (ACC/AHA stages A–D), so it is not
- * rendered as either; the code names it (HFrEF, HFpEF: catalog.ts `conditionCodes`), and the truth
+ * rendered as either; the code names it (HFrEF, HFpEF: catalog.ts `recordedCodes`), and the truth
  * record and the notes carry it.
  */
 const notRendered = new Set<ConditionKey>(['heart-failure']);
@@ -62,7 +62,7 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
   } as Condition;
   if (condition.severity && !staged.has(condition.key) && !notRendered.has(condition.key))
     resource.severity = severityOf(condition.severity);
-  const { snomed, icd10 } = conditionCodes(condition);
+  const { snomed, icd10 } = recordedCodes(condition);
   resource.code = {
     coding: [
       { system: systems.snomed, code: snomed.code, display: snomed.display },
