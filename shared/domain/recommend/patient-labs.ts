@@ -72,7 +72,6 @@ function latestIn(
 
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-
 function meanOfRecent(list: Measured[], at: Date, unit: string): Fact<number> | undefined {
   const recent = list.filter((m) => at.getTime() - m.date.getTime() <= 365 * dayMs).slice(0, 3);
   if (!recent.length) return undefined;
