@@ -1,7 +1,8 @@
 // Domain (recommend/guidelines): stepped care for depression and generalised anxiety by PHQ-9 and
 // GAD-7 severity (scores computed by the risk module). Depression: APA Clinical Practice Guideline for
 // the Treatment of Depression Across Three Age Cohorts (2019) and NICE CG90 (2009) stepped care;
-// anxiety: NICE CG113 (2011, updated 2019) stepped care. Children: NICE NG134 (2019).
+// anxiety: NICE CG113 (2011, updated 2019) stepped care. Under 18, the paediatric guidelines instead:
+// depression NICE NG134 (2019), anxiety disorders AACAP 2020 (Walter et al.).
 import type { Candidate, GuidelineFinding } from '../model';
 import type { PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
@@ -11,6 +12,11 @@ const apa2019 = 'APA Clinical Practice Guideline for the Treatment of Depression
 const cg90 = 'NICE CG90 Depression in adults (2009), stepped care';
 const cg113 =
   'NICE CG113 Generalised anxiety disorder and panic disorder in adults (2011, 2019 update), stepped care';
+const ng134 = 'NICE NG134 Depression in children and young people (2019)';
+const aacap2020 =
+  'AACAP Clinical Practice Guideline for the Assessment and Treatment of Children and Adolescents With Anxiety Disorders (Walter et al., J Am Acad Child Adolesc Psychiatry 2020;59(10):1107-1124)';
+
+const isChild = (facts: PatientFacts): boolean => (facts.age?.value ?? 18) < 18;
 
 /** PHQ-9 band (Kroenke 2001): 5-9 mild, 10-14 moderate, 15-19 moderately severe, >= 20 severe. */
 export function phq9Step(
@@ -24,8 +30,10 @@ export function phq9Step(
 }
 
 function ssriOptions(facts: PatientFacts, benefit: number, source: string): Candidate[] {
-  const child = (facts.age?.value ?? 18) < 18;
-  // NICE NG134 1.6.5: fluoxetine is the first antidepressant for 5-18 year olds.
+  const child = isChild(facts);
+  // NICE NG134 section 1.6: fluoxetine is the first antidepressant for 5-18 year olds, and only ever
+  // alongside psychological therapy; the guideline covers 5-18 years.
+  if (child && (facts.age?.value ?? 0) < 5) return [];
   const drugs = child
     ? [{ drug: 'fluoxetine', dose: '10 mg orally once daily, up to 20 mg' }]
     : [
@@ -35,7 +43,7 @@ function ssriOptions(facts: PatientFacts, benefit: number, source: string): Cand
   return drugs.map((d, i) =>
     drugOption(`SSRI (${d.drug})`, [d], {
       rationale: child
-        ? 'fluoxetine is the first-choice antidepressant under 18 (NICE NG134 1.6)'
+        ? 'fluoxetine, together with psychological therapy and never alone: the first-choice antidepressant under 18 (NICE NG134 1.6)'
         : 'second-generation antidepressant as effective as psychotherapy for moderate depression (APA 2019)',
       strength: 'strong',
       evidence: child ? 'B-R' : 'A',
@@ -54,34 +62,46 @@ export function depressionFinding(facts: PatientFacts): GuidelineFinding | undef
     m.ingredients.some((d) => inClass(d, 'ssri') || inClass(d, 'snri')),
   );
   const mild = step === 'mild';
+  const child = isChild(facts);
   const candidates: Candidate[] = [
     nonDrugOption(
       mild
         ? 'Guided self-help / low-intensity psychosocial intervention'
         : 'Psychotherapy (CBT or interpersonal therapy)',
       {
-        rationale: mild
-          ? 'mild depression: low-intensity interventions first (CG90 step 2)'
-          : 'psychotherapy as effective as antidepressants (APA 2019)',
+        rationale: child
+          ? mild
+            ? 'mild depression under 18: digital or group CBT, group IPT or non-directive supportive therapy first (NG134 1.5)'
+            : 'moderate or severe depression under 18: individual CBT, IPT-A or family therapy first (NG134 1.6)'
+          : mild
+            ? 'mild depression: low-intensity interventions first (CG90 step 2)'
+            : 'psychotherapy as effective as antidepressants (APA 2019)',
         strength: 'strong',
         evidence: 'A',
         benefit: mild ? 0.8 : 0.75,
-        source: mild ? cg90 : apa2019,
+        source: child ? ng134 : mild ? cg90 : apa2019,
       },
     ),
-    ...(onAntidepressant
+    // NICE NG134 section 1.5: no antidepressant in the initial treatment of mild depression under 18.
+    ...(onAntidepressant || (child && mild)
       ? []
-      : ssriOptions(facts, mild ? 0.3 : step === 'moderate' ? 0.75 : 0.85, mild ? cg90 : apa2019)),
+      : ssriOptions(
+          facts,
+          mild ? 0.3 : step === 'moderate' ? 0.75 : 0.85,
+          child ? ng134 : mild ? cg90 : apa2019,
+        )),
   ];
   const item9 = facts.scores.phq9Item9;
   return {
     topic: 'depression',
     title: 'Depression stepped care',
-    guideline: {
-      name: 'APA depression guideline / NICE CG90',
-      version: '2019 / 2009',
-      citation: `${apa2019}; ${cg90}`,
-    },
+    guideline: child
+      ? { name: 'NICE NG134', version: '2019', citation: ng134 }
+      : {
+          name: 'APA depression guideline / NICE CG90',
+          version: '2019 / 2009',
+          citation: `${apa2019}; ${cg90}`,
+        },
     summary: `PHQ-9 ${phq9.value} (${step})${onAntidepressant ? ' on an antidepressant: review dose, adherence and response' : ''}`,
     candidates,
     inputs: [
@@ -91,7 +111,10 @@ export function depressionFinding(facts: PatientFacts): GuidelineFinding | undef
     ],
     notes: [
       item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '',
-      step === 'severe' || step === 'moderately severe'
+      child && !mild
+        ? 'under 18: an antidepressant only after assessment by a child and adolescent psychiatrist, and only with concurrent psychological therapy (NG134 1.6)'
+        : '',
+      !child && (step === 'severe' || step === 'moderately severe')
         ? 'moderately severe or severe: combine antidepressant and psychotherapy; consider specialist referral (CG90 step 3-4)'
         : '',
     ].filter(Boolean),
@@ -99,6 +122,7 @@ export function depressionFinding(facts: PatientFacts): GuidelineFinding | undef
 }
 
 export function anxietyFinding(facts: PatientFacts): GuidelineFinding | undefined {
+  if (isChild(facts)) return childAnxietyFinding(facts);
   const gad7 = facts.scores.gad7;
   if (!gad7 || (!facts.conditions.anxiety && gad7.value < 10)) return undefined;
   if (gad7.value < 5) return undefined;
@@ -147,5 +171,96 @@ export function anxietyFinding(facts: PatientFacts): GuidelineFinding | undefine
       input('anxiety', facts.conditions.anxiety),
     ],
     notes: [],
+  };
+}
+
+/**
+ * Sertraline's starting dose under 18: 25 mg once daily at 6-12 years, 50 mg at 13-17 (ZOLOFT US
+ * prescribing information, paediatric OCD dosing; the CAMS trial of sertraline in anxiety disorders
+ * at 7-17 years started at 25 mg, Walkup et al., N Engl J Med 2008;359:2753).
+ */
+export function paediatricSertralineDose(ageYears: number): string {
+  return ageYears <= 12
+    ? '25 mg orally once daily, titrated by 25 mg a week as tolerated'
+    : '50 mg orally once daily';
+}
+
+/**
+ * Anxiety disorders under 18 (AACAP 2020): the guideline treats a diagnosed social anxiety,
+ * generalised anxiety, separation anxiety, specific phobia or panic disorder at 6-18 years with CBT
+ * (statement 1) and SSRIs (statement 2), and suggests their combination over either alone (statement 3).
+ * It does not step treatment by GAD-7, a scale derived in adults (Spitzer 2006): a GAD-7 of 10 or more
+ * without a diagnosis asks for the diagnostic evaluation, "an essential prerequisite" of treatment.
+ */
+function childAnxietyFinding(facts: PatientFacts): GuidelineFinding | undefined {
+  const gad7 = facts.scores.gad7;
+  const diagnosed = facts.conditions.anxiety;
+  if (!diagnosed && !(gad7 && gad7.value >= 10)) return undefined;
+  const age = facts.age?.value ?? 0;
+  const onSsri = facts.medications.some((m) =>
+    m.ingredients.some((d) => inClass(d, 'ssri') || inClass(d, 'snri')),
+  );
+  const guideline = {
+    name: 'AACAP anxiety disorders guideline',
+    version: '2020',
+    citation: aacap2020,
+  };
+  const inputs = [
+    input('GAD-7', gad7 ? { value: gad7.value, source: gad7.source } : undefined),
+    input('anxiety', diagnosed),
+  ];
+  if (!diagnosed)
+    return {
+      topic: 'anxiety',
+      title: 'Anxiety in a child or adolescent',
+      guideline,
+      summary: `GAD-7 ${gad7!.value} with no anxiety disorder diagnosed: assess before treating`,
+      candidates: [
+        nonDrugOption('Diagnostic evaluation for an anxiety disorder', {
+          rationale:
+            'diagnostic evaluation is an essential prerequisite for treatment (AACAP 2020)',
+          strength: 'strong',
+          evidence: 'C-EO',
+          benefit: 0.8,
+          source: aacap2020,
+        }),
+      ],
+      inputs,
+      notes: [],
+    };
+  return {
+    topic: 'anxiety',
+    title: 'Anxiety disorder in a child or adolescent',
+    guideline,
+    summary: `anxiety disorder${gad7 ? `, GAD-7 ${gad7.value}` : ''}${onSsri ? ' on an SSRI or SNRI: review dose, adherence and response' : ''}`,
+    candidates: [
+      nonDrugOption('Cognitive behavioural therapy (CBT)', {
+        rationale: 'CBT for anxiety disorders at 6-18 years (AACAP 2020 statement 1)',
+        strength: 'strong',
+        evidence: 'A',
+        benefit: 0.8,
+        source: aacap2020,
+      }),
+      ...(onSsri || age < 6
+        ? []
+        : [
+            drugOption(
+              'SSRI (sertraline)',
+              [{ drug: 'sertraline', dose: paediatricSertralineDose(age) }],
+              {
+                rationale: 'SSRIs for anxiety disorders at 6-18 years (AACAP 2020 statement 2)',
+                strength: 'strong',
+                evidence: 'A',
+                benefit: 0.75,
+                source: aacap2020,
+              },
+            ),
+          ]),
+    ],
+    inputs,
+    notes: [
+      'CBT and an SSRI together could be preferred over either alone (AACAP 2020 statement 3)',
+      age < 6 ? 'under 6 years: the SSRI evidence covers 6-18 years (AACAP 2020)' : '',
+    ].filter(Boolean),
   };
 }

@@ -8,6 +8,10 @@ import type { PatientFacts } from '../patient-facts';
 interface AgeRule {
   drugs?: readonly string[];
   classes?: readonly string[];
+  /** Drugs of `classes` the rule does not apply to. */
+  exceptDrugs?: readonly string[];
+  /** A condition of the patient the rule also needs, and how the warning's evidence names it. */
+  when?: { holds: (facts: PatientFacts) => boolean; evidence: (facts: PatientFacts) => string };
   /** Applies at or above this age (years); for Beers rules 65. */
   fromYears?: number;
   /** Applies below this age, in months. */
@@ -18,6 +22,8 @@ interface AgeRule {
 }
 
 const beers = 'AGS Beers Criteria 2023 (J Am Geriatr Soc 2023;71:2052), Table 2';
+const antidepressantBoxedWarning =
+  'FDA class boxed warning for antidepressants, suicidality in children and adolescents (2004), extended to young adults 18-24 (2007)';
 
 export const ageRules: readonly AgeRule[] = [
   {
@@ -156,22 +162,51 @@ export const ageRules: readonly AgeRule[] = [
     message: 'ICS-formoterol reliever is not recommended under 6 years',
     source: 'GINA 2024 report, Box 4-12 (children 6-11) and Box 6-5 (5 years and younger)',
   },
+  // The class boxed warning of every antidepressant: in short-term trials, more suicidal thinking and
+  // behaviour than placebo in children and adolescents (2004), and in young adults 18-24 (2007).
   {
-    classes: ['ssri'],
+    classes: ['antidepressant'],
     belowMonths: 18 * 12,
     severity: 'moderate',
     message:
-      'antidepressants under 18: fluoxetine is first choice; boxed warning for suicidality, monitor weekly at first',
-    source: 'NICE NG134 (2019) 1.6; FDA boxed warning (antidepressants, 2004/2007)',
+      'boxed warning: suicidal thoughts and behaviours under 25; see the patient weekly at first and watch for worsening, most of all in the first months and after dose changes',
+    source: antidepressantBoxedWarning,
+  },
+  {
+    classes: ['antidepressant'],
+    fromYears: 18,
+    belowMonths: 25 * 12,
+    severity: 'caution',
+    message:
+      'boxed warning: suicidal thoughts and behaviours under 25; watch for worsening, most of all in the first months and after dose changes',
+    source: antidepressantBoxedWarning,
+  },
+  // Depression only: for an anxiety disorder, sertraline has the paediatric evidence (CAMS, Walkup
+  // et al., N Engl J Med 2008;359:2753) and AACAP 2020 recommends SSRIs without ranking them.
+  {
+    classes: ['antidepressant'],
+    exceptDrugs: ['fluoxetine'],
+    belowMonths: 18 * 12,
+    when: {
+      holds: (facts) => facts.conditions.depression !== undefined && !facts.conditions.anxiety,
+      evidence: (facts) => `${facts.conditions.depression!.source}: depression`,
+    },
+    severity: 'caution',
+    message:
+      'depression under 18: fluoxetine is the first-choice antidepressant (sertraline or citalopram second line), always with psychological therapy',
+    source: 'NICE NG134 Depression in children and young people (2019), section 1.6',
   },
 ];
 
 function applies(rule: AgeRule, drug: string, facts: PatientFacts): boolean {
   const match =
     (rule.drugs?.includes(drug) ?? false) || (rule.classes?.some((c) => inClass(drug, c)) ?? false);
-  if (!match || !facts.age) return false;
-  if (rule.fromYears !== undefined) return facts.age.value >= rule.fromYears;
-  return (facts.ageMonths ?? facts.age.value * 12) < rule.belowMonths!;
+  if (!match || rule.exceptDrugs?.includes(drug) || !facts.age) return false;
+  if (rule.when && !rule.when.holds(facts)) return false;
+  if (rule.fromYears !== undefined && facts.age.value < rule.fromYears) return false;
+  return (
+    rule.belowMonths === undefined || (facts.ageMonths ?? facts.age.value * 12) < rule.belowMonths
+  );
 }
 
 /** Age-related warnings (Beers 2023 and paediatric limits) for `drug`. */
@@ -184,6 +219,9 @@ export function ageWarnings(drug: string, facts: PatientFacts): SafetyWarning[] 
       drug,
       message: rule.message,
       source: rule.source,
-      evidence: [`${facts.age!.source}: ${facts.age!.value} years`],
+      evidence: [
+        `${facts.age!.source}: ${facts.age!.value} years`,
+        ...(rule.when ? [rule.when.evidence(facts)] : []),
+      ],
     }));
 }

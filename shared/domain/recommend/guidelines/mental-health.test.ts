@@ -1,0 +1,215 @@
+// Tests (recommend/guidelines): depression and anxiety under 18 follow the paediatric guidelines (NICE
+// NG134 2019, AACAP 2020), not the adult stepped care; the antidepressant age warnings follow the FDA
+// class boxed warning, and "fluoxetine first" only for depression.
+import { describe, expect, it } from 'vitest';
+import type { RecommendationReport } from '../model';
+import { recommendFor } from '../recommend-for';
+import {
+  condition,
+  icd,
+  loinc,
+  medication,
+  observation,
+  patient,
+  testAt as at,
+} from '../patient.testkit';
+import { patientFacts } from '../patient-facts';
+import { drugWarnings } from '../safety/check';
+import { paediatricSertralineDose } from './mental-health';
+
+const topic = (report: RecommendationReport, name: string) =>
+  report.recommendations.find((r) => r.topic === name);
+const drugs = (report: RecommendationReport, name: string) =>
+  topic(report, name)?.options.map((o) => o.drugs.map((d) => `${d.drug} ${d.dose}`).join('+')) ??
+  [];
+const ageWarnings = (report: RecommendationReport, drug: string) =>
+  report.medicationReview
+    .filter((m) => m.drug === drug)
+    .flatMap((m) => m.warnings.filter((w) => w.kind === 'age'))
+    .map((w) => `${w.severity}: ${w.message}`);
+
+describe('Function: anxietyFinding — under 18 (AACAP 2020)', () => {
+  it('offers CBT and sertraline at the adolescent starting dose for a diagnosed anxiety disorder at 13', async () => {
+    // Arrange
+    const resources = [
+      patient({ age: 13, sex: 'female' }),
+      condition(icd.anxiety),
+      observation(loinc.gad7, 13, '{score}', 3),
+    ];
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    const anxiety = topic(report, 'anxiety')!;
+    expect(anxiety.guideline.version).toBe('2020');
+    expect(anxiety.guideline.citation).toMatch(/Walter et al.*2020;59\(10\):1107/);
+    expect(anxiety.summary).toBe('anxiety disorder, GAD-7 13');
+    expect(anxiety.options.map((o) => o.label)).toEqual([
+      'Cognitive behavioural therapy (CBT)',
+      'SSRI (sertraline)',
+    ]);
+    expect(drugs(report, 'anxiety')).toContain('sertraline 50 mg orally once daily');
+    expect(anxiety.notes).toContain(
+      'CBT and an SSRI together could be preferred over either alone (AACAP 2020 statement 3)',
+    );
+  });
+
+  it('offers CBT and sertraline even when the GAD-7 is mild, since AACAP treats the diagnosis', async () => {
+    const resources = [
+      patient({ age: 15, sex: 'male' }),
+      condition(icd.anxiety),
+      observation(loinc.gad7, 7, '{score}', 3),
+    ];
+    const report = await recommendFor({}, { resources, at });
+    expect(topic(report, 'anxiety')!.options.map((o) => o.label)).toEqual([
+      'Cognitive behavioural therapy (CBT)',
+      'SSRI (sertraline)',
+    ]);
+  });
+
+  it('starts sertraline at 25 mg at 6-12 years and 50 mg at 13-17 (ZOLOFT paediatric dosing)', () => {
+    expect([6, 12, 13, 17].map(paediatricSertralineDose)).toEqual([
+      '25 mg orally once daily, titrated by 25 mg a week as tolerated',
+      '25 mg orally once daily, titrated by 25 mg a week as tolerated',
+      '50 mg orally once daily',
+      '50 mg orally once daily',
+    ]);
+  });
+
+  it('offers no SSRI under 6, where the evidence stops, and says so', async () => {
+    const resources = [patient({ age: 5, sex: 'female' }), condition(icd.anxiety)];
+    const anxiety = topic(await recommendFor({}, { resources, at }), 'anxiety')!;
+    expect(anxiety.options.map((o) => o.label)).toEqual(['Cognitive behavioural therapy (CBT)']);
+    expect(anxiety.notes).toContain(
+      'under 6 years: the SSRI evidence covers 6-18 years (AACAP 2020)',
+    );
+  });
+
+  it('asks for a diagnostic evaluation, not treatment, for a GAD-7 of 10 or more without a diagnosis', async () => {
+    const high = await recommendFor(
+      {},
+      {
+        resources: [patient({ age: 14, sex: 'female' }), observation(loinc.gad7, 12, '{score}', 3)],
+        at,
+      },
+    );
+    const anxiety = topic(high, 'anxiety')!;
+    expect(anxiety.options.map((o) => o.label)).toEqual([
+      'Diagnostic evaluation for an anxiety disorder',
+    ]);
+    expect(anxiety.summary).toMatch(/^GAD-7 12 with no anxiety disorder diagnosed/);
+    const low = await recommendFor(
+      {},
+      {
+        resources: [patient({ age: 14, sex: 'female' }), observation(loinc.gad7, 9, '{score}', 3)],
+        at,
+      },
+    );
+    expect(topic(low, 'anxiety')).toBeUndefined();
+  });
+
+  it('does not propose another SSRI to a child already on one', async () => {
+    const resources = [
+      patient({ age: 16, sex: 'female' }),
+      condition(icd.anxiety),
+      medication('sertraline 50 MG Oral Tablet'),
+    ];
+    const anxiety = topic(await recommendFor({}, { resources, at }), 'anxiety')!;
+    expect(anxiety.options.map((o) => o.label)).toEqual(['Cognitive behavioural therapy (CBT)']);
+    expect(anxiety.summary).toMatch(/on an SSRI or SNRI: review dose, adherence and response$/);
+  });
+
+  it('keeps the adult stepped care (NICE CG113) from 18', async () => {
+    const resources = [
+      patient({ age: 18, sex: 'female' }),
+      condition(icd.anxiety),
+      observation(loinc.gad7, 13, '{score}', 3),
+    ];
+    const anxiety = topic(await recommendFor({}, { resources, at }), 'anxiety')!;
+    expect(anxiety.guideline.name).toBe('NICE CG113');
+    expect(drugs(await recommendFor({}, { resources, at }), 'anxiety')).toContain(
+      'sertraline 25-50 mg orally once daily',
+    );
+  });
+});
+
+describe('Function: depressionFinding — under 18 (NICE NG134)', () => {
+  it('offers no antidepressant for mild depression at 15 (NG134 1.5)', async () => {
+    const resources = [
+      patient({ age: 15, sex: 'male' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 7, '{score}', 3),
+    ];
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    expect(depression.guideline.name).toBe('NICE NG134');
+    expect(depression.options.map((o) => o.kind)).toEqual(['non-drug']);
+  });
+
+  it('offers fluoxetine only beside psychological therapy for moderately severe depression at 15', async () => {
+    const resources = [
+      patient({ age: 15, sex: 'male' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 16, '{score}', 3),
+    ];
+    const report = await recommendFor({}, { resources, at });
+    const depression = topic(report, 'depression')!;
+    expect(drugs(report, 'depression')).toEqual([
+      '',
+      'fluoxetine 10 mg orally once daily, up to 20 mg',
+    ]);
+    expect(depression.options[1]!.rationale).toMatch(/together with psychological therapy/);
+    expect(depression.notes).toContain(
+      'under 18: an antidepressant only after assessment by a child and adolescent psychiatrist, and only with concurrent psychological therapy (NG134 1.6)',
+    );
+  });
+
+  it('offers an adult a drug for mild depression as before (CG90, low benefit)', async () => {
+    const resources = [
+      patient({ age: 40, sex: 'male' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 7, '{score}', 3),
+    ];
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    expect(depression.guideline.name).toBe('APA depression guideline / NICE CG90');
+    expect(depression.options.filter((o) => o.kind === 'drug').length).toBe(2);
+  });
+});
+
+describe('Function: drugWarnings — antidepressants by age', () => {
+  const ageWarningsOf = (age: number, drug: string, ...conditions: string[]) =>
+    drugWarnings(
+      drug,
+      patientFacts([patient({ age, sex: 'female' }), ...conditions.map((c) => condition(c))], at),
+    )
+      .filter((w) => w.kind === 'age')
+      .map((w) => `${w.severity}: ${w.message}`);
+
+  it('reviews a child on sertraline for anxiety with the boxed warning, not "fluoxetine first"', async () => {
+    const resources = [
+      patient({ age: 13, sex: 'female' }),
+      condition(icd.anxiety),
+      medication('sertraline 50 MG Oral Tablet'),
+    ];
+    const warnings = ageWarnings(await recommendFor({}, { resources, at }), 'sertraline');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^moderate: boxed warning: suicidal thoughts and behaviours under 25/,
+    );
+  });
+
+  it('adds "fluoxetine first" for another antidepressant given for depression alone under 18', () => {
+    const warnings = ageWarningsOf(15, 'sertraline', icd.depression);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/^caution: depression under 18: fluoxetine is the first-choice/);
+    expect(ageWarningsOf(15, 'fluoxetine', icd.depression)).toHaveLength(1);
+    expect(ageWarningsOf(15, 'sertraline', icd.depression, icd.anxiety)).toHaveLength(1);
+    expect(ageWarningsOf(17, 'venlafaxine', icd.depression)).toHaveLength(2);
+  });
+
+  it('cautions at 18-24 years (the 2007 extension) and says nothing from 25', () => {
+    const young = ageWarningsOf(22, 'escitalopram', icd.depression);
+    expect(young).toHaveLength(1);
+    expect(young[0]).toMatch(/^caution: boxed warning/);
+    expect(ageWarningsOf(24, 'escitalopram')).toHaveLength(1);
+    expect(ageWarningsOf(25, 'escitalopram', icd.depression)).toEqual([]);
+  });
+});
