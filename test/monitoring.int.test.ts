@@ -13,7 +13,12 @@ import {
   onPatientDataUpdated,
   patientDataUpdatedSchema,
 } from '../shared/domain/monitoring/patient-data-updated';
-import { bloodPressurePanel, glucose } from '../shared/domain/monitoring/observations.fixture';
+import {
+  bloodPressurePanel,
+  glucose,
+  vital,
+} from '../shared/domain/monitoring/observations.fixture';
+import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { runCommand } from '../local/cli/io';
 import { monitorCommand } from '../local/cli/commands/monitor';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
@@ -93,6 +98,49 @@ describe('Use case: onPatientDataUpdated (embedded stack)', () => {
       `${other}.bp-above-target.1`,
       `${other}.bp-crisis.1`,
     ]);
+  });
+
+  it('loads the served Patient for its age: the adult NEWS2 chart alerts on an adult, not on a 3-year-old', async () => {
+    // Prepare: the same vital signs (RR 30, HR 130: ordinary at 3 years, NEWS2 5 in an adult).
+    const vitals = (id: string) => [
+      {
+        ...vital(`${id}-rr`, '2026-11-30T08:00:00Z', '9279-1', 30, '/min'),
+        subject: { reference: `Patient/${id}` },
+      },
+      {
+        ...vital(`${id}-hr`, '2026-11-30T08:00:00Z', '8867-4', 130, '/min'),
+        subject: { reference: `Patient/${id}` },
+      },
+    ];
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('north', 'b2', 'ward.ndjson'),
+      ndjson(
+        patient('toddler', { birthDate: '2023-05-02' }),
+        patient('adult', { birthDate: '1961-04-12' }),
+        ...vitals('toddler'),
+        ...vitals('adult'),
+      ),
+    );
+    await stack.settled();
+    const idOf = (p: string) => pseudonymousId(stack.deps.keys, 'north', 'Patient', p);
+    const run = async (p: string) =>
+      onPatientDataUpdated(
+        { ...deps(), news2: news2Scorer },
+        patientDataUpdatedSchema.parse({
+          hospital: 'north',
+          patientId: await idOf(p),
+          batch: 'b2',
+        }),
+      );
+    // Act
+    const toddler = await run('toddler');
+    const adult = await run('adult');
+    // Assess
+    expect(toddler.findings).toEqual([]);
+    expect(toddler.opened).toEqual([]);
+    expect(adult.findings.map((f) => [f.rule, f.severity])).toEqual([['news2', 'urgent']]);
+    expect(adult.opened).toEqual([`${await idOf('adult')}.news2.1`]);
   });
 
   it("acknowledges an alert, and another hospital cannot see the patient's alerts", async () => {

@@ -17,7 +17,7 @@ import {
 import { escalatedSeverity, escalationCeiling, higher, notifyFrom, rank } from './escalation';
 import type { News2Scorer } from './news2-input';
 import { readingsFromObservations } from './readings';
-import { evaluateRules, type Finding, type RuleId } from './rules';
+import { ageInYears, evaluateRules, type Finding, type RuleId } from './rules';
 
 export interface MonitoringDeps {
   /** The serving table (alerts sit in the patient's partition). */
@@ -34,6 +34,8 @@ export interface EvaluatePatientInput {
   /** Pseudonymous patient id. */
   patientId: string;
   observations: readonly FhirJson[];
+  /** The patient's Patient resource, for the age the paediatric limits of the rules need. */
+  patient?: FhirJson;
   now: Date | string;
 }
 
@@ -62,10 +64,12 @@ export async function evaluatePatient(
   checkPatient(input.hospital, input.patientId);
   const now = instant(input.now, 'now');
   const readings = readingsFromObservations(input.observations);
+  const ageYears = ageInYears(input.patient, now);
   const { findings, evaluated } = evaluateRules(readings, {
     now,
     news2: deps.news2,
     spo2Scale: deps.spo2Scale,
+    ...(ageYears !== undefined ? { ageYears } : {}),
   });
   const outcome: EvaluationOutcome = {
     findings,

@@ -1,6 +1,6 @@
 // Use case (monitoring): react to a PatientDataUpdated event (new data for a patient was served) by
 // loading the patient's recent observations from the `#Observation` timeline (index byPatientTime,
-// serving/records.ts) and evaluating them. The event only says WHO changed, never what: evaluation reads
+// serving/records.ts), and the Patient for the age, and evaluating them. The event only says WHO changed, never what: evaluation reads
 // the stored state, so a re-delivered or reordered event gives the same alerts.
 import { z } from 'zod';
 import type { Clock } from '../../ports/clock';
@@ -37,9 +37,18 @@ export async function onPatientDataUpdated(
 ): Promise<EvaluationOutcome> {
   const now = deps.clock.now();
   const observations = await recentObservations(deps.serving, event.hospital, event.patientId, now);
+  // The Patient, for the age (adult rules such as NEWS2 are not applied to children).
+  const { pk, sk } = servingKeys.patient(event.hospital, event.patientId);
+  const patient = (await deps.serving.get(pk, sk))?.resource as FhirJson | undefined;
   return evaluatePatient(
     { alerts: deps.serving, notifier: deps.notifier, news2: deps.news2, spo2Scale: deps.spo2Scale },
-    { hospital: event.hospital, patientId: event.patientId, observations, now },
+    {
+      hospital: event.hospital,
+      patientId: event.patientId,
+      observations,
+      ...(patient ? { patient } : {}),
+      now,
+    },
   );
 }
 

@@ -14,7 +14,7 @@ import { cusumOverTime } from './change';
 import type { News2Scorer } from './news2-input';
 import { planAdjustments, type Suggestion } from './plan-adjustment';
 import { readingsFromObservations, type Concept, type Reading } from './readings';
-import { evaluateRules, type Finding, type RuleId } from './rules';
+import { ageInYears, evaluateRules, type Finding, type RuleId } from './rules';
 import { msPerDay, robustBaseline, theilSen, trailingWindow, trendDirection } from './trend';
 
 export interface ConceptTrend {
@@ -60,7 +60,10 @@ const sigmaFloor: Partial<Record<Concept, number>> = {
 };
 const trendConcepts = Object.keys(sigmaFloor) as Concept[];
 
-/** The report at `now` (epoch ms) for one patient's resources (Observations and medication resources). */
+/**
+ * The report at `now` (epoch ms) for one patient's resources (Observations and medication resources;
+ * the Patient, when given, supplies the age the paediatric limits of the rules need).
+ */
 export function monitoringReport(
   resources: readonly FhirJson[],
   options: {
@@ -71,7 +74,12 @@ export function monitoringReport(
   },
 ): MonitoringReport {
   const readings = readingsFromObservations(resources);
-  const { findings, evaluated } = evaluateRules(readings, options);
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const ageYears = ageInYears(patient, options.now);
+  const { findings, evaluated } = evaluateRules(readings, {
+    ...options,
+    ...(ageYears !== undefined ? { ageYears } : {}),
+  });
   const medications = medicationsOf(resources);
   const pdc = pdcByMedication(fillsOf(resources), new Date(options.now).toISOString().slice(0, 10));
   const rates = options.doseEvents?.length ? doseAdherence(options.doseEvents) : undefined;

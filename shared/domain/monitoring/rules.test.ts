@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { News2Input, News2Result } from './news2-input';
 import { bloodPressurePanel, glucose, hba1c, vital } from './observations.fixture';
 import { readingsFromObservations } from './readings';
-import { evaluateRules } from './rules';
+import { ageInYears, evaluateRules } from './rules';
 
 const now = Date.parse('2026-03-10T12:00:00Z');
 const evaluate = (
@@ -134,5 +134,71 @@ describe('Function: evaluateRules', () => {
     expect(old.findings).toEqual([]);
     expect(never.evaluated).not.toContain('news2');
     expect(calls).toBe(0);
+  });
+});
+
+describe('Function: evaluateRules — paediatric limits', () => {
+  const at = (ageYears: number | undefined) => (ageYears === undefined ? {} : { ageYears });
+  const judge = (
+    observations: Parameters<typeof readingsFromObservations>[0],
+    ageYears: number | undefined,
+    news2?: (i: News2Input) => News2Result,
+  ) => evaluateRules(readingsFromObservations(observations), { now, news2, ...at(ageYears) });
+  // A 3-year-old's ordinary vital signs (RR 30, HR 130) score 3 + 2 on the adult NEWS2 chart.
+  const toddlerVitals = [
+    vital('rr', '2026-03-10T10:00:00Z', '9279-1', 30, '/min'),
+    vital('hr', '2026-03-10T10:00:00Z', '8867-4', 130, '/min'),
+  ];
+  const scorer = (): News2Result => ({
+    value: 5,
+    category: 'medium',
+    missing: [],
+    stale: [],
+  });
+
+  it('does not score NEWS2 under 16 (RCP 2017: not validated in children), and does from 16', () => {
+    const child = judge(toddlerVitals, 15, scorer);
+    expect(child.evaluated).not.toContain('news2');
+    expect(child.findings).toEqual([]);
+    expect(judge(toddlerVitals, 16, scorer).findings.map((f) => f.rule)).toEqual(['news2']);
+    expect(judge(toddlerVitals, undefined, scorer).findings.map((f) => f.rule)).toEqual(['news2']);
+  });
+
+  it('judges BP above target by AAP 2017 Table 3 at 13-17, and not at all under 13', () => {
+    // Mean 134/84 over the 4 weeks: stage 1 by the thresholds adults and adolescents share.
+    const readings = [
+      bloodPressurePanel('a', '2026-03-01T08:00:00Z', 136, 85),
+      bloodPressurePanel('b', '2026-03-08T08:00:00Z', 132, 83),
+    ];
+    const twelve = judge(readings, 12);
+    expect(twelve.evaluated).not.toContain('bp-above-target');
+    expect(twelve.findings).toEqual([]);
+    const thirteen = judge(readings, 13).findings.find((f) => f.rule === 'bp-above-target')!;
+    expect(thirteen.severity).toBe('info');
+    expect(thirteen.source.guideline).toMatch(/^AAP .*Flynn et al., Pediatrics 2017/);
+    const adult = judge(readings, 18).findings.find((f) => f.rule === 'bp-above-target')!;
+    expect(adult.source.guideline).toMatch(/^ACC\/AHA/);
+  });
+
+  it('still raises a hypertensive crisis at any age', () => {
+    const crisis = judge([bloodPressurePanel('c', '2026-03-10T08:00:00Z', 185, 100)], 9);
+    expect(crisis.findings.map((f) => f.rule)).toEqual(['bp-crisis']);
+  });
+
+  it('cites ADA Section 14 for the HbA1c goal of a child, Section 6 for an adult', () => {
+    const h = [hba1c('h', '2026-01-10T07:00:00Z', 7.6)];
+    expect(judge(h, 12).findings[0]!.source.guideline).toMatch(/Section 14 Children/);
+    expect(judge(h, 40).findings[0]!.source.guideline).toMatch(/Section 6 /);
+  });
+});
+
+describe('Function: ageInYears', () => {
+  it('counts whole years from the birth date, a partial date from its first day', () => {
+    const patient = (birthDate?: string) => ({ resourceType: 'Patient', birthDate });
+    expect(ageInYears(patient('2010-03-11'), now)).toBe(15);
+    expect(ageInYears(patient('2010-03-10'), now)).toBe(16);
+    expect(ageInYears(patient('2010'), now)).toBe(16);
+    expect(ageInYears(patient(), now)).toBeUndefined();
+    expect(ageInYears(undefined, now)).toBeUndefined();
   });
 });

@@ -8,9 +8,13 @@ import {
   type News2Scorer,
 } from './news2-input';
 import { bloodPressures, latestReading, type Reading } from './readings';
+import type { Patient } from '@medplum/fhirtypes';
+import { ageAt } from '../risk/fhir/patient-record';
 import {
+  aap2017,
   accAha2017,
   ada2024,
+  ada2024Children,
   bloodPressureCategory,
   glucoseCategory,
   hba1cAboveGoal,
@@ -50,6 +54,12 @@ export const rcpNews2: GuidelineSource = {
 export interface RuleSettings {
   /** The moment of evaluation, epoch ms. */
   now: number;
+  /**
+   * Age in whole years at `now`, when the patient's birth date is known (`ageInYears`). Adult rules
+   * are not applied below the ages they were derived for: NEWS2 under 16 (RCP 2017), BP categories
+   * under 13 (AAP 2017 classifies those by percentiles for age, sex and height). Unknown: adult rules.
+   */
+  ageYears?: number;
   news2?: News2Scorer;
   spo2Scale?: 1 | 2;
 }
@@ -85,10 +95,10 @@ export function evaluateRules(
 ): { findings: Finding[]; evaluated: RuleId[] } {
   const results: [RuleId, Finding | undefined | 'not-evaluated'][] = [
     ['bp-crisis', bpCrisis(readings, settings.now)],
-    ['bp-above-target', bpAboveTarget(readings, settings.now)],
+    ['bp-above-target', bpAboveTarget(readings, settings.now, settings.ageYears)],
     ['hypoglycaemia', hypoglycaemia(readings, settings.now)],
     ['hyperglycaemia', hyperglycaemia(readings, settings.now)],
-    ['hba1c-above-goal', hba1c(readings, settings.now)],
+    ['hba1c-above-goal', hba1c(readings, settings.now, settings.ageYears)],
     ['news2', news2(readings, settings)],
   ];
   return {
@@ -118,11 +128,32 @@ function bpCrisis(
   };
 }
 
-/** ACC/AHA 2017 Table 6 on the 4-week average (averaging, §4.2): stage 1 -> info, stage 2 -> warning. */
+/**
+ * Age in whole years at `now` from a Patient's birth date (undefined without one). A partial date
+ * ("2010", "2010-06") counts from its first day, so between two possible ages the adult rules apply.
+ */
+export function ageInYears(patient: unknown, now: number): number | undefined {
+  const birthDate = (patient as Patient | undefined)?.birthDate;
+  if (typeof birthDate !== 'string') return undefined;
+  return ageAt({ patient: { resourceType: 'Patient', birthDate }, at: new Date(now) })?.years;
+}
+
+/** Below this age BP is classified by percentile tables (AAP 2017), which this rule does not hold. */
+export const adultBpCategoriesFromYears = 13;
+/** NEWS2 is not validated under 16 (RCP 2017): paediatric early warning scores apply. */
+export const news2FromYears = 16;
+const child = (ageYears: number | undefined) => ageYears !== undefined && ageYears < 18;
+
+/**
+ * ACC/AHA 2017 Table 6 on the 4-week average (averaging, §4.2): stage 1 -> info, stage 2 -> warning.
+ * At 13-17 years the same thresholds, as AAP 2017 Table 3; under 13 not evaluated.
+ */
 function bpAboveTarget(
   readings: readonly Reading[],
   now: number,
+  ageYears: number | undefined,
 ): Finding | undefined | 'not-evaluated' {
+  if (ageYears !== undefined && ageYears < adultBpCategoriesFromYears) return 'not-evaluated';
   const from = now - ruleLookback.bloodPressureDays * msPerDay;
   const all = readings.filter((r) => r.t <= now);
   const window = bloodPressures(all.filter((r) => r.t > from));
@@ -138,7 +169,7 @@ function bpAboveTarget(
     rule: 'bp-above-target',
     severity: category === 'stage-1' ? 'info' : 'warning',
     reason: `mean blood pressure over ${ruleLookback.bloodPressureDays} days ${fmt(sys ?? Number.NaN)}/${fmt(dia ?? Number.NaN)} mm[Hg] (${window.length} readings) is ${category === 'stage-1' ? 'stage 1' : 'stage 2'} hypertension`,
-    source: accAha2017,
+    source: child(ageYears) ? aap2017 : accAha2017,
     observationIds: window.flatMap((b) => b.observationIds),
   };
 }
@@ -188,7 +219,11 @@ function hyperglycaemia(
 }
 
 /** ADA 2024 rec. 6.5a: latest HbA1c at or above the <7 % goal -> info (a review, not an emergency). */
-function hba1c(readings: readonly Reading[], now: number): Finding | undefined | 'not-evaluated' {
+function hba1c(
+  readings: readonly Reading[],
+  now: number,
+  ageYears: number | undefined,
+): Finding | undefined | 'not-evaluated' {
   const latest = latestReading(readings, 'hba1c', now);
   if (!latest) return 'not-evaluated';
   if (latest.t <= now - ruleLookback.hba1cDays * msPerDay) return undefined;
@@ -197,7 +232,7 @@ function hba1c(readings: readonly Reading[], now: number): Finding | undefined |
     rule: 'hba1c-above-goal',
     severity: 'info',
     reason: `latest HbA1c ${fmt(latest.value)} % is at or above the ${hba1cGoalPercent} % goal`,
-    source: ada2024,
+    source: child(ageYears) ? ada2024Children : ada2024,
     observationIds: [latest.observationId],
   };
 }
@@ -212,6 +247,7 @@ function news2(
   settings: RuleSettings,
 ): Finding | undefined | 'not-evaluated' {
   if (!settings.news2) return 'not-evaluated';
+  if (settings.ageYears !== undefined && settings.ageYears < news2FromYears) return 'not-evaluated';
   const recent = readings.filter(
     (r) => r.t <= settings.now && r.t > settings.now - hours(ruleLookback.news2Hours),
   );

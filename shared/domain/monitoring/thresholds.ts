@@ -20,6 +20,24 @@ export const ada2024: GuidelineSource = {
   version: '2024',
 };
 
+/**
+ * AAP 2017 paediatric hypertension guideline: Flynn JT et al. Pediatrics 2017;140(3):e20171904. From 13
+ * years, Table 3 classifies BP by the adult thresholds (elevated 120-129/<80, stage 1 130/80-139/89,
+ * stage 2 >= 140/90); under 13, by percentiles for age, sex and height (Tables 4-5).
+ */
+export const aap2017: GuidelineSource = {
+  guideline:
+    'AAP Clinical Practice Guideline for High Blood Pressure in Children and Adolescents (Flynn et al., Pediatrics 2017;140:e20171904), Table 3 (13 years and older)',
+  version: '2017',
+};
+
+/** ADA Standards of Care 2024, Section 14: an HbA1c goal < 7 % for many children and adolescents with diabetes. */
+export const ada2024Children: GuidelineSource = {
+  guideline:
+    'ADA Standards of Care in Diabetes, Section 14 Children and Adolescents (Diabetes Care 2024;47 Suppl 1)',
+  version: '2024',
+};
+
 export type BloodPressureCategory = 'normal' | 'elevated' | 'stage-1' | 'stage-2' | 'crisis';
 
 /**

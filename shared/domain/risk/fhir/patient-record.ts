@@ -268,7 +268,7 @@ export function describeMedication(m: MedicationRequest | MedicationStatement): 
 
 /** Completed years (or months) from the Patient's birthDate to `at`. */
 export function ageAt(
-  record: PatientRecord,
+  record: Pick<PatientRecord, 'patient' | 'at'>,
   at = record.at,
 ): { years: number; months: number } | undefined {
   const birth = parseDate(record.patient?.birthDate);
