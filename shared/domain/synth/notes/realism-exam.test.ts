@@ -14,7 +14,9 @@ import { reasonSymptoms, symptoms, type SymptomKey } from './lexicon/symptoms';
 import { normalRateLimit, notesInContext, shownReading } from './realism.test-helper';
 
 const options = {
-  patients: 500,
+  // 900 (500 until 1.12.0): since AOM has its ages, a visit for something else during an episode
+  // (the comorbid case below) needs about this many patients to occur.
+  patients: 900,
   seed: 61,
   hospital: 'encounters',
   dirtyRate: 0,

@@ -52,6 +52,30 @@ describe('Cohort: prevalence against published targets (20,000 patients)', () =>
   });
 });
 
+describe('Cohort: acute otitis media by age (Kaur et al., Pediatrics 2017)', () => {
+  it('places no episode before 6 months of age, and follows the cumulative incidence after', () => {
+    // Arrange
+    const months = (p: SynthPatient) =>
+      (dayFromIso(options.asOf) - dayFromIso(p.demographics.birthDate)) / 30.4375;
+    const episodes = cohort.flatMap((p) =>
+      p.conditions
+        .filter((c) => c.key === 'otitis-media')
+        .map((c) => dayFromIso(c.onset) - dayFromIso(p.demographics.birthDate)),
+    );
+    const aom = (p: SynthPatient) => has(p, 'otitis-media');
+    // Assess: onset never in the first 6 months of life (Kaur's cohort and AAP 2013 start there).
+    expect(episodes.length).toBeGreaterThan(200);
+    expect(Math.min(...episodes)).toBeGreaterThanOrEqual(Math.round(6 * 30.4375) + 1);
+    expect(cohort.filter((p) => months(p) < 6).some(aom)).toBe(false);
+    // 6-11 months: rising to 23% at 12 months (mean about 11.5%); 12-23 months: mean of 23-41.5%.
+    const infants = cohort.filter((p) => months(p) >= 6 && months(p) < 12);
+    const toddlers = inAges(1, 1);
+    expect(infants.length).toBeGreaterThan(80);
+    expect(Math.abs(share(infants, aom) - 0.115)).toBeLessThan(0.08);
+    expect(Math.abs(share(toddlers, aom) - 0.32)).toBeLessThan(0.08);
+  });
+});
+
 describe('Cohort: coherent comorbidity', () => {
   it('raises type 2 diabetes with obesity, COPD with smoking, anxiety with depression, CKD with diabetes', () => {
     const adults = inAges(40, 100);

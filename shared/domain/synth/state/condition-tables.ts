@@ -21,8 +21,18 @@ export type Onset =
   | { kind: 'childhood'; fromAge: number; meanAge: number; sdAge: number }
   /** A past event (MI, stroke): like chronic, but resolved unless within `activeDays`. */
   | { kind: 'event'; fromAge: number; meanYears: number; activeDays: number }
-  /** An episode within the last `windowDays`, active for `activeDays` after onset. */
-  | { kind: 'episode'; windowDays: number; activeDays: number };
+  /**
+   * An episode within the last `windowDays`, active for `activeDays` after onset. With `fromAgeMonths`,
+   * never before that age; with `rampToMonths` too, the first prevalence band is the cumulative share
+   * by `rampToMonths`, reached in a straight line from `fromAgeMonths` (time at risk).
+   */
+  | {
+      kind: 'episode';
+      windowDays: number;
+      activeDays: number;
+      fromAgeMonths?: number;
+      rampToMonths?: number;
+    };
 
 export interface ConditionSpec {
   key: ConditionKey;

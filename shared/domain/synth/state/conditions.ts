@@ -92,7 +92,7 @@ function baseline(
 ): number {
   if (spec.key === 'myocardial-infarction')
     return present.has('coronary-disease') ? miGivenCad[ctx.sex] : 0;
-  const p = prevalenceAt(spec.prevalence, ctx.age, ctx.sex);
+  const p = prevalenceAt(spec.prevalence, ctx.age, ctx.sex) * episodeExposure(spec.onset, ctx);
   if (spec.key !== 'prediabetes') return p;
   if (present.has('type2-diabetes') || present.has('type1-diabetes')) return 0;
   return p / (1 - conditionShare('type2-diabetes', ctx.age, ctx.sex));
@@ -197,6 +197,21 @@ export function conditionProbability(
   return invLogit(x);
 }
 
+/** Days in a month of age (CDC growth charts: 30.4375). */
+const daysPerMonth = 30.4375;
+
+/**
+ * The share of an episode condition's prevalence a child has been at risk for: 0 before the onset's
+ * `fromAgeMonths`, rising in a straight line to 1 at `rampToMonths` (1 at once without a ramp).
+ */
+function episodeExposure(onset: Onset, ctx: ConditionContext): number {
+  if (onset.kind !== 'episode' || onset.fromAgeMonths === undefined) return 1;
+  const months = (ctx.asOfDay - ctx.birthDay) / daysPerMonth;
+  if (months < onset.fromAgeMonths) return 0;
+  if (onset.rampToMonths === undefined) return 1;
+  return Math.min(1, (months - onset.fromAgeMonths) / (onset.rampToMonths - onset.fromAgeMonths));
+}
+
 function eligible(spec: ConditionSpec, ctx: ConditionContext): boolean {
   if (ctx.age < spec.minAge || (spec.maxAge !== undefined && ctx.age > spec.maxAge)) return false;
   return spec.sex === undefined || spec.sex === ctx.sex;
@@ -215,7 +230,8 @@ function drawOnset(rng: Rng, onset: Onset, ctx: ConditionContext): { day: Day; a
     Math.min(latest, Math.max(ctx.birthDay + 1, ctx.birthDay + Math.round(fromAge * 365.25)));
   let day: Day;
   if (onset.kind === 'episode') {
-    day = latest - rng.int(0, Math.max(0, Math.min(onset.windowDays, latest - ctx.birthDay - 1)));
+    const first = ctx.birthDay + 1 + Math.round((onset.fromAgeMonths ?? 0) * daysPerMonth);
+    day = latest - rng.int(0, Math.max(0, Math.min(onset.windowDays, latest - first)));
     return { day, active: ctx.asOfDay - day <= onset.activeDays };
   }
   if (onset.kind === 'childhood') {

@@ -199,11 +199,16 @@ export const otherSpecs: readonly ConditionSpec[] = [
   },
   {
     // At least one episode in the last two years: by age 1 23% and by 3 years 60% of children have had AOM
-    // (Kaur R, Morris M, Pichichero ME. Pediatrics 2017;140:e20170181); uncommon after 6. Acute: 14 days.
+    // (Kaur R, Morris M, Pichichero ME. Pediatrics 2017;140:e20170181, a cohort followed from 6 to 36
+    // months, peak incidence at 6-12 months); uncommon after 6. Acute: 14 days. From 1.12.0: none before
+    // 6 months (the cohort's start, and the AAP 2013 guideline's: until 1.11.0 a 2-day-old could have
+    // AOM, as 40% of all under-3s had an episode placed anywhere in their life), the first year rising
+    // to 23% at 12 months, then the cumulative share interpolated between 23% at 1 and 60% at 3 years
+    // (mean over the year of age: 32% at 1, 51% at 2).
     key: 'otitis-media',
     minAge: 0,
     maxAge: 17,
-    prevalence: both([0, 3, 6, 12], [0.4, 0.22, 0.08, 0.03]),
-    onset: { kind: 'episode', windowDays: 730, activeDays: 14 },
+    prevalence: both([0, 1, 2, 3, 6, 12], [0.23, 0.32, 0.51, 0.22, 0.08, 0.03]),
+    onset: { kind: 'episode', windowDays: 730, activeDays: 14, fromAgeMonths: 6, rampToMonths: 12 },
   },
 ];
