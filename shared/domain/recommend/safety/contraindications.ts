@@ -195,6 +195,16 @@ function applies(rule: StateRule, drug: string): boolean {
   );
 }
 
+/**
+ * A child with no kidney disease on record: no eGFR is asked for. The renal rules' thresholds are
+ * adult eGFRs (CKD-EPI is validated from 18; children need a paediatric equation such as CKiD U25,
+ * KDIGO 2024), and a healthy child is not tested for creatinine before ibuprofen (project policy:
+ * until 2026-12 every child offered ibuprofen got a "needs a current eGFR" caution).
+ */
+function healthyChild(facts: PatientFacts): boolean {
+  return facts.age !== undefined && facts.age.value < 18 && !facts.conditions.ckd;
+}
+
 /** Renal, hepatic, pregnancy and past-condition findings for `drug` in this patient. */
 export function stateWarnings(drug: string, facts: PatientFacts): SafetyWarning[] {
   const warnings: SafetyWarning[] = [];
@@ -202,7 +212,7 @@ export function stateWarnings(drug: string, facts: PatientFacts): SafetyWarning[
     if (!applies(rule, drug)) continue;
     const finding = rule.check(facts, drug);
     if (finding) warnings.push({ kind: rule.kind, drug, source: rule.source, ...finding });
-    else if (rule.kind === 'renal' && !facts.labs.egfr)
+    else if (rule.kind === 'renal' && !facts.labs.egfr && !healthyChild(facts))
       warnings.push({
         kind: 'missing-data',
         severity: 'caution',

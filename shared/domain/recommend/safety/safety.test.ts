@@ -138,6 +138,14 @@ describe('Function: drugWarnings', () => {
     });
   });
 
+  it('asks no healthy child for an eGFR before ibuprofen, but a child with CKD', () => {
+    const missing = (f: ReturnType<typeof facts>) =>
+      drugWarnings('ibuprofen', f).filter((w) => w.kind === 'missing-data');
+    expect(missing(facts([], 4))).toEqual([]);
+    expect(missing(facts([condition('N18.3')], 4))).toHaveLength(1);
+    expect(missing(facts([], 18))).toHaveLength(1);
+  });
+
   it('applies Beers 2023 to glyburide at 65 but not at 64', () => {
     expect(drugWarnings('glyburide', facts([], 65)).map((w) => w.kind)).toContain('age');
     expect(drugWarnings('glyburide', facts([], 64)).map((w) => w.kind)).not.toContain('age');
