@@ -1,6 +1,7 @@
 // Domain (synth/state): body size by age and sex — CDC 2000 growth references for children and the CDC
 // anthropometric reference data for adults — expressed through per-patient z-scores so growth is smooth.
 import type { Sex } from '../model';
+import { bmiLms, lmsValueAt, lmsZScore, type Lms } from '../../risk/bmi-for-age';
 import { interpolate, normalCdf } from './math';
 
 type Curve = readonly (readonly [number, number])[];
@@ -75,92 +76,6 @@ const medianInfantWeight: Record<Sex, Curve> = {
   ],
 };
 
-/** BMI-for-age 50th and 95th percentiles (kg/m²), ages 2–19, CDC 2000 growth charts (same source). */
-const bmi50: Record<Sex, Curve> = {
-  male: [
-    [2, 16.6],
-    [3, 16.0],
-    [4, 15.6],
-    [5, 15.4],
-    [6, 15.4],
-    [7, 15.5],
-    [8, 15.8],
-    [9, 16.2],
-    [10, 16.6],
-    [11, 17.2],
-    [12, 17.8],
-    [13, 18.5],
-    [14, 19.2],
-    [15, 19.8],
-    [16, 20.5],
-    [17, 21.1],
-    [18, 21.7],
-    [19, 22.2],
-  ],
-  female: [
-    [2, 16.4],
-    [3, 15.8],
-    [4, 15.4],
-    [5, 15.2],
-    [6, 15.3],
-    [7, 15.5],
-    [8, 15.9],
-    [9, 16.3],
-    [10, 16.9],
-    [11, 17.5],
-    [12, 18.0],
-    [13, 18.7],
-    [14, 19.4],
-    [15, 19.9],
-    [16, 20.4],
-    [17, 20.9],
-    [18, 21.3],
-    [19, 21.6],
-  ],
-};
-const bmi95: Record<Sex, Curve> = {
-  male: [
-    [2, 19.3],
-    [3, 18.3],
-    [4, 17.8],
-    [5, 18.0],
-    [6, 18.6],
-    [7, 19.4],
-    [8, 20.4],
-    [9, 21.4],
-    [10, 22.5],
-    [11, 23.5],
-    [12, 24.6],
-    [13, 25.6],
-    [14, 26.5],
-    [15, 27.3],
-    [16, 28.0],
-    [17, 28.7],
-    [18, 29.4],
-    [19, 30.0],
-  ],
-  female: [
-    [2, 19.1],
-    [3, 18.3],
-    [4, 18.0],
-    [5, 18.3],
-    [6, 18.9],
-    [7, 19.8],
-    [8, 20.7],
-    [9, 21.8],
-    [10, 22.9],
-    [11, 24.1],
-    [12, 25.2],
-    [13, 26.2],
-    [14, 27.2],
-    [15, 28.1],
-    [16, 28.9],
-    [17, 29.6],
-    [18, 30.3],
-    [19, 31.0],
-  ],
-};
-
 /**
  * Adult mean height (cm) by age, NHANES 2015–2018: CDC Anthropometric Reference Data (Fryar CD et al.
  * Vital Health Stat 3(46), 2021): men 20–39 176.4, 40–59 175.8, 60–79 173.8, 80+ 170.7; women 162.7,
@@ -202,31 +117,53 @@ export function infantWeightKg(sex: Sex, age: number, z: number): number {
   return interpolate(medianInfantWeight[sex], age) * Math.exp(infantWeightCv * z);
 }
 
+/** Φ⁻¹(0.95): the z-score of the 95th percentile, the paediatric obesity threshold. */
+const p95z = 1.6448536269514722;
+
+/** CDC 2000 BMI-for-age L, M, S at a fractional age in years (the table spans 24-240.5 months). */
+function lmsAt(sex: Sex, age: number): Lms {
+  return bmiLms(sex, Math.min(240.5, Math.max(24, age * 12)));
+}
+
+/** d ln BMI / dz of the LMS curve at the 95th percentile: S / (1 + L·S·z). */
+function slopeAtP95({ L, S }: Lms): number {
+  return S / (1 + L * S * p95z);
+}
+
 /**
- * Log-normal approximation of CDC BMI-for-age between the 50th and 95th percentiles:
- * ln BMI = ln M + s·z with s = ln(P95/M) / 1.645, so z = 1.645 lands exactly on the 95th percentile
- * (the obesity threshold). Valid for ages 2–19.
+ * BMI (kg/m²) at a fractional age 2-19 for BMI-for-age z-score `z`: the CDC 2000 LMS curve (Cole 1990,
+ * the same table the product reads, `risk/cdc-bmi-for-age-lms.ts`) up to the 95th percentile, and
+ * above it a log-linear continuation with the curve's slope there. The LMS curve itself is not used
+ * above: with L < 0 it bends up towards an asymptote (about z = 6) and is undefined beyond, while
+ * severe obesity is graded by % of the 95th percentile (AAP 2023), which the continuation keeps
+ * smooth across ages. Until 1.12.0 a log-normal fitted to the 50th and 95th percentiles was used on
+ * both sides: its lower tail was far too wide (z = -2 gave a BMI the CDC curve puts at z = -4), so
+ * 12% of children were underweight by the CDC percentile instead of about 4%.
  */
-function bmiScale(sex: Sex, age: number): { median: number; s: number } {
-  const median = interpolate(bmi50[sex], age);
-  return { median, s: Math.log(interpolate(bmi95[sex], age) / median) / 1.645 };
-}
-
-/** BMI (kg/m²) at a fractional age 2–19 for BMI-for-age z-score `z`. */
 export function childBmi(sex: Sex, age: number, z: number): number {
-  const { median, s } = bmiScale(sex, age);
-  return median * Math.exp(s * z);
+  const lms = lmsAt(sex, age);
+  if (z <= p95z) return lmsValueAt(z, lms);
+  return lmsValueAt(p95z, lms) * Math.exp(slopeAtP95(lms) * (z - p95z));
 }
 
-/** BMI-for-age z-score of a BMI (kg/m²) at a fractional age 2–19 (inverse of childBmi). */
+/** BMI-for-age z-score of a BMI (kg/m²) at a fractional age 2-19 (inverse of childBmi). */
 export function childBmiZ(sex: Sex, age: number, bmi: number): number {
-  const { median, s } = bmiScale(sex, age);
-  return Math.log(bmi / median) / s;
+  const lms = lmsAt(sex, age);
+  const p95 = lmsValueAt(p95z, lms);
+  return bmi <= p95 ? lmsZScore(bmi, lms) : p95z + Math.log(bmi / p95) / slopeAtP95(lms);
 }
 
 /** The 95th BMI-for-age percentile (kg/m²): the paediatric obesity threshold. */
 export function bmi95th(sex: Sex, age: number): number {
-  return interpolate(bmi95[sex], age);
+  return lmsValueAt(p95z, lmsAt(sex, age));
+}
+
+/**
+ * The CDC BMI-for-age percentile (0-100, one decimal) of a BMI, as the charts give it: the LMS
+ * z-score at every BMI (what a record's BMI percentile Observation says and the product computes).
+ */
+export function childBmiPercentile(sex: Sex, age: number, bmi: number): number {
+  return bmiPercentile(lmsZScore(bmi, lmsAt(sex, age)));
 }
 
 /** BMI-for-age percentile (0–100) from the z-score, one decimal. */

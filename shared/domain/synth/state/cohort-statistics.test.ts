@@ -5,6 +5,7 @@ import { dayFromIso } from './calendar';
 import { OutcomeAccumulator } from './outcomes';
 import { generatePatientState } from './patient';
 import { ckdEpi2021 } from './renal';
+import { bmiForAgePercentile } from '../../risk/bmi-for-age';
 
 const options: CohortOptions = {
   patients: 20_000,
@@ -73,6 +74,39 @@ describe('Cohort: acute otitis media by age (Kaur et al., Pediatrics 2017)', () 
     expect(infants.length).toBeGreaterThan(80);
     expect(Math.abs(share(infants, aom) - 0.115)).toBeLessThan(0.08);
     expect(Math.abs(share(toddlers, aom) - 0.32)).toBeLessThan(0.08);
+  });
+});
+
+describe('Cohort: BMI-for-age of children (CDC 2000 LMS, NHANES 2017-2018)', () => {
+  it('puts about 4% under the 5th percentile and 16% at the 85th-95th, as US children are', () => {
+    // Arrange: the CDC percentile of each child's current BMI (riskFactors.bmiPercentile, by LMS).
+    const percentiles = inAges(2, 17).flatMap((p) => p.riskFactors.bmiPercentile ?? []);
+    const shareOf = (test: (pc: number) => boolean) =>
+      percentiles.filter(test).length / percentiles.length;
+    // Assess: Fryar, Carroll, Afful, NCHS Health E-Stats 2020: 4.1% underweight, 16.1% overweight.
+    // Until 1.11.0: 12% under the 5th percentile (a lower tail far too wide) and 10% overweight.
+    expect(percentiles.length).toBeGreaterThan(3000);
+    expect(Math.abs(shareOf((pc) => pc < 5) - 0.041)).toBeLessThan(0.01);
+    expect(Math.abs(shareOf((pc) => pc >= 85 && pc < 95) - 0.161)).toBeLessThan(0.02);
+    // Extreme thinness (under the 0.1st percentile, z < -3.1) stays rare: about 2% of children until 1.11.0.
+    expect(shareOf((pc) => pc < 0.1)).toBeLessThan(0.005);
+  });
+
+  it("writes the percentile the product computes from the child's BMI (risk/bmi-for-age.ts)", () => {
+    let compared = 0;
+    for (const p of inAges(2, 17).slice(0, 400)) {
+      const birth = dayFromIso(p.demographics.birthDate);
+      const bmis = p.measurements.filter((m) => m.key === 'bmi');
+      for (const pc of p.measurements.filter((m) => m.key === 'bmiPercentile')) {
+        const bmi = bmis.find((b) => b.at === pc.at)!;
+        const ageMonths = (dayFromIso(pc.at.slice(0, 10)) - birth) / 30.4375;
+        if (ageMonths < 24) continue;
+        const product = bmiForAgePercentile(bmi.value, p.demographics.sex, ageMonths).percentile;
+        expect(Math.abs(pc.value - product), `${p.id} ${pc.at}`).toBeLessThanOrEqual(0.2);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
   });
 });
 

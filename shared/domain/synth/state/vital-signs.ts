@@ -2,7 +2,7 @@
 // that day (growth, slow trends, treatment) plus visit-to-visit noise, kept physiologically plausible.
 import type { TrueMeasurement } from '../model';
 import type { Rng } from '../rng';
-import { bmiPercentile, childBmi, childBmiZ, childHeightCm, infantWeightKg } from './anthropometry';
+import { childBmi, childBmiPercentile, childHeightCm, infantWeightKg } from './anthropometry';
 import { clamp, interpolate, round } from './math';
 import {
   hasCondition,
@@ -52,7 +52,7 @@ function bodyMeasurements(
     out.push(
       measurement(
         'bmiPercentile',
-        bmiPercentile(childBmiZ(patient.sex, m.ageAt, bmi)),
+        childBmiPercentile(patient.sex, m.ageAt, bmi),
         m.vitalsAt,
         m.encounterId,
       ),
