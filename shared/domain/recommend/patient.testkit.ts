@@ -1,6 +1,7 @@
 // Test support (recommend): small FHIR R4 records built from clinical words, so each test states the
 // patient it needs (age, sex, conditions, labs, medicines, allergies) and nothing else.
 import type { Resource } from '@medplum/fhirtypes';
+import type { RecommendationReport } from './model';
 
 export const testAt = new Date('2025-06-01T12:00:00Z');
 
@@ -174,3 +175,7 @@ export const loinc = {
   potassium: '2823-3',
   lvef: '10230-1',
 } as const;
+
+/** The report's recommendation on `topic` (undefined when the report has none). */
+export const recommendationOn = (report: RecommendationReport, topic: string) =>
+  report.recommendations.find((r) => r.topic === topic);

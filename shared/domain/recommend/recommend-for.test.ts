@@ -15,12 +15,12 @@ import {
   medication,
   observation,
   patient,
+  recommendationOn,
   smoking,
   testAt as at,
 } from './patient.testkit';
 
-const recommendation = (report: RecommendationReport, topic: string) =>
-  report.recommendations.find((r) => r.topic === topic);
+const recommendation = recommendationOn;
 const drugsOf = (report: RecommendationReport, topic: string) =>
   recommendation(report, topic)?.options.map((o) => o.drugs.map((d) => d.drug).join('+')) ?? [];
 

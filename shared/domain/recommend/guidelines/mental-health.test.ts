@@ -11,14 +11,14 @@ import {
   medication,
   observation,
   patient,
+  recommendationOn,
   testAt as at,
 } from '../patient.testkit';
 import { patientFacts } from '../patient-facts';
 import { drugWarnings } from '../safety/check';
 import { paediatricSertralineDose } from './mental-health';
 
-const topic = (report: RecommendationReport, name: string) =>
-  report.recommendations.find((r) => r.topic === name);
+const topic = recommendationOn;
 const drugs = (report: RecommendationReport, name: string) =>
   topic(report, name)?.options.map((o) => o.drugs.map((d) => `${d.drug} ${d.dose}`).join('+')) ??
   [];
