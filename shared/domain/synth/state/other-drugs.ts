@@ -1,6 +1,10 @@
 // Domain (synth/state): respiratory, mental-health, paediatric, oncology and other drugs of the catalog.
 import { openFda, syntheaBundle, syntheaCosts, type CatalogDrug } from './medication-catalog';
 
+/** RxNorm SCDs as an antidepressant value set's expansion lists them (code and name together). */
+const vsacAntidepressants =
+  'VSAC antidepressant value-set expansion (RxNorm 310384 fluoxetine 10 MG and 310385 20 MG Oral Capsule, 312940 sertraline 25 MG Oral Tablet)';
+
 export const otherDrugs = {
   'sertraline-50': {
     rxcui: '312941',
@@ -21,6 +25,33 @@ export const otherDrugs = {
     doseUnit: 'tablet',
     checked:
       'openFDA narrows 5/10 mg to {349332, 351249} (20 mg = 351250); 10 mg = 349332 per RxNorm, not re-confirmed',
+  },
+  'sertraline-25': {
+    rxcui: '312940',
+    display: 'sertraline 25 MG Oral Tablet',
+    drugClass: 'ssri',
+    route: 'oral',
+    strength: { value: 25, unit: 'mg' },
+    doseUnit: 'tablet',
+    checked: vsacAntidepressants,
+  },
+  'fluoxetine-10': {
+    rxcui: '310384',
+    display: 'fluoxetine 10 MG Oral Capsule',
+    drugClass: 'ssri',
+    route: 'oral',
+    strength: { value: 10, unit: 'mg' },
+    doseUnit: 'capsule',
+    checked: vsacAntidepressants,
+  },
+  'fluoxetine-20': {
+    rxcui: '310385',
+    display: 'fluoxetine 20 MG Oral Capsule',
+    drugClass: 'ssri',
+    route: 'oral',
+    strength: { value: 20, unit: 'mg' },
+    doseUnit: 'capsule',
+    checked: `${vsacAntidepressants}; also Synthea's medication list`,
   },
   'citalopram-20': {
     rxcui: '200371',

@@ -47,8 +47,8 @@ export function treatCopd(rng: Rng, book: OrderBook): void {
 
 /**
  * Depression: antidepressant ≈60%, anxiety ≈45% (MEPS; Olfson M et al. JAMA Psychiatry 2016). SSRIs
- * (sertraline, escitalopram, citalopram; APA 2010 MDD guideline). Adolescents get sertraline or
- * escitalopram (FDA-labelled for youth); citalopram is avoided over 60 (FDA 2011 QT warning).
+ * (sertraline, escitalopram, citalopram; APA 2010 MDD guideline); citalopram is avoided over 60 (FDA
+ * 2011 QT warning). Under 18, see `childAntidepressant`.
  */
 export function treatMood(rng: Rng, book: OrderBook): void {
   const indication = book.has('depression')
@@ -63,7 +63,8 @@ export function treatMood(rng: Rng, book: OrderBook): void {
     ['escitalopram-10', 0.35],
   ];
   if (age >= 18 && age <= 60) choices.push(['citalopram-20', 0.25]);
-  const drug = rng.weighted(choices);
+  const drug = age < 18 ? childAntidepressant(rng, indication, age) : rng.weighted(choices);
+  if (drug === undefined) return;
   const start = book.startAfter(rng, book.onsetDay(indication), 90);
   book.add({
     drug,
@@ -73,6 +74,43 @@ export function treatMood(rng: Rng, book: OrderBook): void {
     start,
     adherence: 'antidepressant',
   });
+}
+
+/**
+ * An SSRI for a child (1.12.0; until 1.11.0 children got the adult choice, never fluoxetine, at adult
+ * doses). Depression: the SSRIs FDA-labelled for MDD in youth, fluoxetine from 8 years (the first
+ * choice, NICE NG134) and escitalopram from 12; none under 8. Anxiety: sertraline (CAMS, Walkup et al.
+ * N Engl J Med 2008; AACAP 2020 recommends SSRIs at 6-18 years), fluoxetine, or from 12 escitalopram
+ * (labelled for GAD from 7, 2023); none under 6. Starting doses as labelled: fluoxetine 10 mg under
+ * 12 and 20 mg from 12, sertraline 25 mg at 6-12 and 50 mg at 13-17 (ZOLOFT paediatric dosing). The
+ * shares are a project choice.
+ */
+export function childAntidepressant(
+  rng: Rng,
+  indication: 'depression' | 'anxiety',
+  age: number,
+): DrugKey | undefined {
+  const fluoxetine: DrugKey = age < 12 ? 'fluoxetine-10' : 'fluoxetine-20';
+  if (indication === 'depression') {
+    if (age < 8) return undefined;
+    return age < 12
+      ? fluoxetine
+      : rng.weighted([
+          [fluoxetine, 0.6],
+          ['escitalopram-10', 0.4],
+        ]);
+  }
+  if (age < 6) return undefined;
+  if (age <= 12)
+    return rng.weighted([
+      ['sertraline-25', 0.7],
+      [fluoxetine, 0.3],
+    ]);
+  return rng.weighted([
+    ['sertraline-50', 0.6],
+    [fluoxetine, 0.2],
+    ['escitalopram-10', 0.2],
+  ]);
 }
 
 /**

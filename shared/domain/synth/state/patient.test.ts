@@ -35,7 +35,10 @@ const paediatricDrugs = new Set([
   'methylphenidate-10',
   'insulin-glargine-100',
   'hydrocortisone-1-cream',
+  'sertraline-25',
   'sertraline-50',
+  'fluoxetine-10',
+  'fluoxetine-20',
   'escitalopram-10',
 ]);
 
