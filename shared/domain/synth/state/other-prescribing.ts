@@ -80,7 +80,7 @@ export function treatMood(rng: Rng, book: OrderBook): void {
  * An SSRI for a child (1.12.0; until 1.11.0 children got the adult choice, never fluoxetine, at adult
  * doses). Depression: the SSRIs FDA-labelled for MDD in youth, fluoxetine from 8 years (the first
  * choice, NICE NG134) and escitalopram from 12; none under 8. Anxiety: sertraline (CAMS, Walkup et al.
- * N Engl J Med 2008; AACAP 2020 recommends SSRIs at 6-18 years), fluoxetine, or from 12 escitalopram
+ * N Engl J Med 2008; AACAP 2020 recommends SSRIs at 6-18 years), fluoxetine, or from 13 escitalopram
  * (labelled for GAD from 7, 2023); none under 6. Starting doses as labelled: fluoxetine 10 mg under
  * 12 and 20 mg from 12, sertraline 25 mg at 6-12 and 50 mg at 13-17 (ZOLOFT paediatric dosing). The
  * shares are a project choice.
