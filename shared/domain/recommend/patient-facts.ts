@@ -253,6 +253,22 @@ function withItem9(scores: ScoreFacts, item9: Fact<number> | undefined): ScoreFa
 }
 
 /** True when the patient takes an ingredient of class `cls` (or the ingredient itself). */
+/**
+ * Whole days from a date (an onset, a start) to `at`, counted from the latest day a partial date can mean (FHIR
+ * dateTime may be YYYY or YYYY-MM: "2019" counts from 2019-12-31), so a year-only ACS is called
+ * more than 12 months old only when it surely is. Undefined without an onset or with one not a date.
+ */
+export function daysSince(onset: string | undefined, at: Date): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(onset ?? '');
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 12 : Number(m[2]);
+  // Day 0 of the next month is the last day of this one.
+  const day = m[3] === undefined ? new Date(Date.UTC(year, month, 0)).getUTCDate() : Number(m[3]);
+  const start = Date.UTC(year, month - 1, day);
+  return Number.isNaN(start) ? undefined : Math.floor((at.getTime() - start) / 86_400_000);
+}
+
 export function takes(facts: PatientFacts, match: (drug: string) => boolean): ActiveMedication[] {
   return facts.medications.filter((m) => m.ingredients.some(match));
 }

@@ -107,6 +107,21 @@ describe('Function: recommendFor — antiplatelet therapy more than 12 months af
     expect(await drugs('2024-06')).toContain('ticagrelor+aspirin');
   });
 
+  it('gives DAPT to an ACS with no onset date, and says the 12 months cannot be timed', async () => {
+    const undated = acsOn('2024-01-01').map((r) =>
+      r.resourceType === 'Condition' ? { ...r, onsetDateTime: undefined } : r,
+    );
+    const report = await recommendFor({}, { resources: undated, at });
+    expect(drugsOf(report, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');
+    expect(recommendation(report, 'acute-coronary-syndrome')!.notes).toContain(
+      'the ACS has no onset date: DAPT is for the first 12 months after it, then aspirin alone',
+    );
+    const dated = await recommendFor({}, { resources: acsOn('2025-03-01'), at });
+    expect(recommendation(dated, 'acute-coronary-syndrome')!.notes.join(' ')).not.toMatch(
+      /no onset date/,
+    );
+  });
+
   it('gives DAPT through the 12th month and aspirin alone from the day after (testAt 2025-06-01)', async () => {
     const dapt = await recommendFor({}, { resources: acsOn('2024-06-01'), at });
     expect(drugsOf(dapt, 'acute-coronary-syndrome')).toContain('ticagrelor+aspirin');

@@ -6,7 +6,7 @@
 // the ACS, single antiplatelet therapy: 2023 AHA/ACC chronic coronary disease guideline (Virani SS et
 // al. Circulation 2023;148:e9), section 4.3.1.
 import type { GuidelineFinding } from '../model';
-import { takes, type PatientFacts } from '../patient-facts';
+import { daysSince, takes, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
 
@@ -26,22 +26,6 @@ const consensus2021 =
  */
 export const periPciDays = 30;
 
-/**
- * Whole days from an onset to `at`, counted from the latest day a partial date can mean (FHIR
- * dateTime may be YYYY or YYYY-MM: "2019" counts from 2019-12-31), so a year-only ACS is called
- * more than 12 months old only when it surely is. Undefined without an onset or with one not a date.
- */
-function daysSinceOnset(onset: string | undefined, at: Date): number | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(onset ?? '');
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = m[2] === undefined ? 12 : Number(m[2]);
-  // Day 0 of the next month is the last day of this one.
-  const day = m[3] === undefined ? new Date(Date.UTC(year, month, 0)).getUTCDate() : Number(m[3]);
-  const start = Date.UTC(year, month - 1, day);
-  return Number.isNaN(start) ? undefined : Math.floor((at.getTime() - start) / 86_400_000);
-}
-
 function onAnticoagulant(facts: PatientFacts): boolean {
   return takes(facts, (d) => inClass(d, 'anticoagulant')).length > 0;
 }
@@ -50,9 +34,9 @@ function onAnticoagulant(facts: PatientFacts): boolean {
 export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const acs = facts.conditions.acuteCoronarySyndrome;
   if (!acs || (facts.age && facts.age.value < 18)) return undefined;
-  const daysSince = daysSinceOnset(acs.onset, facts.at);
-  if (daysSince !== undefined && daysSince > daptDays) return longTermAntiplatelet(facts, acs);
-  if (daysSince !== undefined && daysSince > periPciDays && onAnticoagulant(facts))
+  const sinceAcs = daysSince(acs.onset, facts.at);
+  if (sinceAcs !== undefined && sinceAcs > daptDays) return longTermAntiplatelet(facts, acs);
+  if (sinceAcs !== undefined && sinceAcs > periPciDays && onAnticoagulant(facts))
     return anticoagulatedAntiplatelet(facts, acs);
   const replaces = facts.medications.flatMap((m) =>
     m.ingredients.filter((d) => inClass(d, 'p2y12_inhibitor') || d === 'aspirin'),
@@ -127,7 +111,7 @@ export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | und
     ],
     notes: [
       'aspirin dose with ticagrelor must be <= 100 mg/day (Brilinta boxed warning)',
-      ...(daysSince === undefined
+      ...(sinceAcs === undefined
         ? [
             'the ACS has no onset date: DAPT is for the first 12 months after it, then aspirin alone',
           ]
