@@ -183,17 +183,26 @@ describe('Function: drugWarnings — antidepressants by age', () => {
       .filter((w) => w.kind === 'age')
       .map((w) => `${w.severity}: ${w.message}`);
 
-  it('reviews a child on sertraline for anxiety with the boxed warning, not "fluoxetine first"', async () => {
-    const resources = [
+  it('reviews a child who started sertraline for anxiety with the boxed warning, not "fluoxetine first"', async () => {
+    const onSertraline = (authoredOn: string) => [
       patient({ age: 13, sex: 'female' }),
       condition(icd.anxiety),
-      medication('sertraline 50 MG Oral Tablet'),
+      { ...medication('sertraline 50 MG Oral Tablet'), authoredOn },
     ];
-    const warnings = ageWarnings(await recommendFor({}, { resources, at }), 'sertraline');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(
+    // Started 47 days before testAt (2025-06-01): within the boxed warning's first months.
+    const recent = ageWarnings(
+      await recommendFor({}, { resources: onSertraline('2025-04-15'), at }),
+      'sertraline',
+    );
+    expect(recent).toHaveLength(1);
+    expect(recent[0]).toMatch(
       /^moderate: boxed warning: suicidal thoughts and behaviours under 25/,
     );
+    // A course of 151 days is established: not flagged again (90 days, boxedWarningDays).
+    const established = await recommendFor({}, { resources: onSertraline('2025-01-01'), at });
+    expect(ageWarnings(established, 'sertraline')).toEqual([]);
+    const day90 = await recommendFor({}, { resources: onSertraline('2025-03-03'), at });
+    expect(ageWarnings(day90, 'sertraline')).toHaveLength(1);
   });
 
   it('adds "fluoxetine first" for another antidepressant given for depression alone under 18', () => {
@@ -211,5 +220,15 @@ describe('Function: drugWarnings — antidepressants by age', () => {
     expect(young[0]).toMatch(/^caution: boxed warning/);
     expect(ageWarningsOf(24, 'escitalopram')).toHaveLength(1);
     expect(ageWarningsOf(25, 'escitalopram', icd.depression)).toEqual([]);
+    // On it for 151 days: an established course, no longer in its first months.
+    const established = patientFacts(
+      [
+        patient({ age: 22, sex: 'female' }),
+        condition(icd.depression),
+        medication('escitalopram 10 MG Oral Tablet'),
+      ],
+      at,
+    );
+    expect(drugWarnings('escitalopram', established).filter((w) => w.kind === 'age')).toEqual([]);
   });
 });

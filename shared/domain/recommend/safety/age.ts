@@ -3,13 +3,18 @@
 // ages from the product labels and national formularies cited beside each rule.
 import { inClass } from '../drugs';
 import type { SafetyWarning, WarningSeverity } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import { daysSince, takes, type PatientFacts } from '../patient-facts';
 
 interface AgeRule {
   drugs?: readonly string[];
   classes?: readonly string[];
   /** Drugs of `classes` the rule does not apply to. */
   exceptDrugs?: readonly string[];
+  /**
+   * The rule is about starting the drug: not raised for a course of it that began more than this many
+   * days ago (a start date that is not a full date counts from its latest day).
+   */
+  startingDays?: number;
   /** A condition of the patient the rule also needs, and how the warning's evidence names it. */
   when?: { holds: (facts: PatientFacts) => boolean; evidence: (facts: PatientFacts) => string };
   /** Applies at or above this age (years); for Beers rules 65. */
@@ -22,6 +27,12 @@ interface AgeRule {
 }
 
 const beers = 'AGS Beers Criteria 2023 (J Am Geriatr Soc 2023;71:2052), Table 2';
+/**
+ * The boxed warning asks for close monitoring "especially during the initial few months" of a course
+ * (and at dose changes): read here as the first 90 days, after which an established course is not
+ * flagged again in the medication review (until 2026-12 every child on a years-old SSRI was).
+ */
+export const boxedWarningDays = 90;
 const antidepressantBoxedWarning =
   'FDA class boxed warning for antidepressants, suicidality in children and adolescents (2004), extended to young adults 18-24 (2007)';
 
@@ -167,6 +178,7 @@ export const ageRules: readonly AgeRule[] = [
   {
     classes: ['antidepressant'],
     belowMonths: 18 * 12,
+    startingDays: boxedWarningDays,
     severity: 'moderate',
     message:
       'boxed warning: suicidal thoughts and behaviours under 25; see the patient weekly at first and watch for worsening, most of all in the first months and after dose changes',
@@ -176,6 +188,7 @@ export const ageRules: readonly AgeRule[] = [
     classes: ['antidepressant'],
     fromYears: 18,
     belowMonths: 25 * 12,
+    startingDays: boxedWarningDays,
     severity: 'caution',
     message:
       'boxed warning: suicidal thoughts and behaviours under 25; watch for worsening, most of all in the first months and after dose changes',
@@ -203,10 +216,16 @@ function applies(rule: AgeRule, drug: string, facts: PatientFacts): boolean {
     (rule.drugs?.includes(drug) ?? false) || (rule.classes?.some((c) => inClass(drug, c)) ?? false);
   if (!match || rule.exceptDrugs?.includes(drug) || !facts.age) return false;
   if (rule.when && !rule.when.holds(facts)) return false;
+  if (rule.startingDays !== undefined && takenSince(facts, drug, rule.startingDays)) return false;
   if (rule.fromYears !== undefined && facts.age.value < rule.fromYears) return false;
   return (
     rule.belowMonths === undefined || (facts.ageMonths ?? facts.age.value * 12) < rule.belowMonths
   );
+}
+
+/** True when the patient has taken `drug` for more than `days` days (a course started before then). */
+function takenSince(facts: PatientFacts, drug: string, days: number): boolean {
+  return takes(facts, (d) => d === drug).some((m) => (daysSince(m.started, facts.at) ?? 0) > days);
 }
 
 /** Age-related warnings (Beers 2023 and paediatric limits) for `drug`. */
