@@ -203,6 +203,13 @@ describe('Function: drugWarnings — antidepressants by age', () => {
     expect(ageWarnings(established, 'sertraline')).toEqual([]);
     const day90 = await recommendFor({}, { resources: onSertraline('2025-03-03'), at });
     expect(ageWarnings(day90, 'sertraline')).toHaveLength(1);
+    // A new order beside the old one (a dose change): flagged again.
+    const doseChange = [
+      ...onSertraline('2025-01-01'),
+      { ...medication('sertraline 100 MG Oral Tablet'), authoredOn: '2025-05-20' },
+    ];
+    const changed = await recommendFor({}, { resources: doseChange, at });
+    expect(ageWarnings(changed, 'sertraline').length).toBeGreaterThan(0);
   });
 
   it('adds "fluoxetine first" for another antidepressant given for depression alone under 18', () => {

@@ -223,9 +223,13 @@ function applies(rule: AgeRule, drug: string, facts: PatientFacts): boolean {
   );
 }
 
-/** True when the patient has taken `drug` for more than `days` days (a course started before then). */
+/**
+ * True when every active order of `drug` started more than `days` days ago. A newer order (a dose
+ * change is written as one) or an order without a start date keeps the rule applying.
+ */
 function takenSince(facts: PatientFacts, drug: string, days: number): boolean {
-  return takes(facts, (d) => d === drug).some((m) => (daysSince(m.started, facts.at) ?? 0) > days);
+  const orders = takes(facts, (d) => d === drug);
+  return orders.length > 0 && orders.every((m) => (daysSince(m.started, facts.at) ?? 0) > days);
 }
 
 /** Age-related warnings (Beers 2023 and paediatric limits) for `drug`. */
