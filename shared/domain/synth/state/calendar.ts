@@ -30,6 +30,9 @@ const observesDst: Record<UsZone, boolean> = {
 };
 
 /** Day number of a proleptic Gregorian date (H. Hinnant, "chrono-compatible low-level date algorithms"). */
+/** Days in an average month (365.25 / 12 = 30.4375, the CDC growth charts' month of age). */
+export const daysPerMonth = 365.25 / 12;
+
 export function daysFromCivil(year: number, month: number, day: number): Day {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

@@ -4,7 +4,7 @@ import type { ConditionKey } from '../catalog';
 import { conditions as catalogConditions } from '../catalog';
 import type { Sex, TrueCondition } from '../model';
 import type { Rng } from '../rng';
-import { isoDate, type Day } from './calendar';
+import { daysPerMonth, isoDate, type Day } from './calendar';
 import { cardiometabolicSpecs } from './cardiometabolic-condition-specs';
 import {
   ckdStages,
@@ -196,9 +196,6 @@ export function conditionProbability(
   if (spec.smoking && ctx.smoking !== 'never') x += Math.log(spec.smoking[ctx.smoking]);
   return invLogit(x);
 }
-
-/** Days in a month of age (CDC growth charts: 30.4375). */
-const daysPerMonth = 30.4375;
 
 /**
  * The share of an episode condition's prevalence a child has been at risk for: 0 before the onset's

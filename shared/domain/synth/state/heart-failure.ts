@@ -4,7 +4,7 @@
 import type { Sex, TrueCondition, TrueEncounter } from '../model';
 import type { Rng } from '../rng';
 import { lvefCategory, type LvefCategory } from '../../risk/lvef';
-import { dayFromIso, isoDate } from './calendar';
+import { dayFromIso, daysPerMonth, isoDate } from './calendar';
 import { exponential, invLogit, logit, truncatedNormal } from './math';
 
 /** The categories (and their classification) are the risk module's, shared with the recommender. */
@@ -106,7 +106,6 @@ export const improvedEfShare = 0.2264;
  */
 const improvementMinMonths = 3;
 const improvementMeanExtraMonths = 9 / Math.log(1 / 0.35);
-const daysPerMonth = 365.25 / 12;
 /**
  * The improved LVEF: at least 10 points above the baseline and above 40% (the definition), plus 0-10
  * points more, at most 65% (generator choices; cohorts of HFimpEF report mean follow-up LVEFs of
