@@ -269,6 +269,11 @@ export function daysSince(onset: string | undefined, at: Date): number | undefin
   return Number.isNaN(start) ? undefined : Math.floor((at.getTime() - start) / 86_400_000);
 }
 
+/** Under 18 by a known age (an unknown age counts as an adult, as the adult guidelines then apply). */
+export function isChild(facts: PatientFacts): boolean {
+  return facts.age !== undefined && facts.age.value < 18;
+}
+
 export function takes(facts: PatientFacts, match: (drug: string) => boolean): ActiveMedication[] {
   return facts.medications.filter((m) => m.ingredients.some(match));
 }

@@ -6,7 +6,7 @@
 // the ACS, single antiplatelet therapy: 2023 AHA/ACC chronic coronary disease guideline (Virani SS et
 // al. Circulation 2023;148:e9), section 4.3.1.
 import type { GuidelineFinding } from '../model';
-import { daysSince, takes, type PatientFacts } from '../patient-facts';
+import { daysSince, isChild, takes, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
 
@@ -33,7 +33,7 @@ function onAnticoagulant(facts: PatientFacts): boolean {
 /** DAPT options for a patient with an ACS on record (12 months of DAPT, section 4.1). */
 export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const acs = facts.conditions.acuteCoronarySyndrome;
-  if (!acs || (facts.age && facts.age.value < 18)) return undefined;
+  if (!acs || isChild(facts)) return undefined;
   const sinceAcs = daysSince(acs.onset, facts.at);
   if (sinceAcs !== undefined && sinceAcs > daptDays) return longTermAntiplatelet(facts, acs);
   if (sinceAcs !== undefined && sinceAcs > periPciDays && onAnticoagulant(facts))

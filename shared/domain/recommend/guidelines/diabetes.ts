@@ -3,7 +3,7 @@
 // (glycaemic goals), section 9 (pharmacologic approaches, Figure 9.3), section 10 (CVD), section 11
 // (CKD), section 13 (older adults).
 import type { Candidate, GuidelineFinding } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input } from './common';
 
@@ -103,7 +103,7 @@ function candidatesFor(facts: PatientFacts, aboveTarget: boolean): Candidate[] {
 
 /** Options for an adult with type 2 diabetes above the HbA1c goal or with a compelling indication. */
 export function diabetesFinding(facts: PatientFacts): GuidelineFinding | undefined {
-  if (!facts.conditions.type2Diabetes || (facts.age && facts.age.value < 18)) return undefined;
+  if (!facts.conditions.type2Diabetes || isChild(facts)) return undefined;
   const target = hba1cTarget(facts.age?.value);
   const hba1c = facts.labs.hba1c;
   const aboveTarget = !hba1c || hba1c.value >= target;

@@ -2,7 +2,7 @@
 // ASPC/NMA/PCNA Guideline for High Blood Pressure in Adults (Whelton PK et al. Hypertension
 // 2018;71:e13). Sections cited beside each rule. Pregnancy: ACOG Practice Bulletin 222 (2020).
 import type { Candidate, GuidelineFinding } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { clamp, drugOption, input, nonDrugOption } from './common';
 
@@ -157,7 +157,7 @@ function pregnancyOptions(): Candidate[] {
 
 /** Options for an adult with hypertension whose mean BP is above the < 130/80 target (8.1.5). */
 export function hypertensionFinding(facts: PatientFacts): GuidelineFinding | undefined {
-  if (!facts.conditions.hypertension || (facts.age && facts.age.value < 18)) return undefined;
+  if (!facts.conditions.hypertension || isChild(facts)) return undefined;
   const { sbp, dbp } = facts.labs;
   const inputs = [
     input('systolic BP', sbp),

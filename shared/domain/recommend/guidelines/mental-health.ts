@@ -4,7 +4,7 @@
 // anxiety: NICE CG113 (2011, updated 2019) stepped care. Under 18, the paediatric guidelines instead:
 // depression NICE NG134 (2019), anxiety disorders AACAP 2020 (Walter et al.).
 import type { Candidate, GuidelineFinding } from '../model';
-import type { PatientFacts } from '../patient-facts';
+import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
 
@@ -15,8 +15,6 @@ const cg113 =
 const ng134 = 'NICE NG134 Depression in children and young people (2019)';
 const aacap2020 =
   'AACAP Clinical Practice Guideline for the Assessment and Treatment of Children and Adolescents With Anxiety Disorders (Walter et al., J Am Acad Child Adolesc Psychiatry 2020;59(10):1107-1124)';
-
-const isChild = (facts: PatientFacts): boolean => (facts.age?.value ?? 18) < 18;
 
 /** PHQ-9 band (Kroenke 2001): 5-9 mild, 10-14 moderate, 15-19 moderately severe, >= 20 severe. */
 export function phq9Step(

@@ -4,7 +4,7 @@
 // (kind "missing-data") rather than passing silently.
 import { inClass } from '../drugs';
 import type { SafetyWarning, WarningKind, WarningSeverity } from '../model';
-import type { Fact, PatientFacts } from '../patient-facts';
+import { isChild, type Fact, type PatientFacts } from '../patient-facts';
 import { conditionRules, pregnancyRules } from './pregnancy-and-history';
 
 export interface Finding {
@@ -202,7 +202,7 @@ function applies(rule: StateRule, drug: string): boolean {
  * until 2026-12 every child offered ibuprofen got a "needs a current eGFR" caution).
  */
 function healthyChild(facts: PatientFacts): boolean {
-  return facts.age !== undefined && facts.age.value < 18 && !facts.conditions.ckd;
+  return isChild(facts) && !facts.conditions.ckd;
 }
 
 /** Renal, hepatic, pregnancy and past-condition findings for `drug` in this patient. */
