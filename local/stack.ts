@@ -151,6 +151,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host,
       port: ports.model ?? 0,
       modelDir: join(dataDir, 'models'),
+      discoverModels: true,
       log: (entry) => modelLog.write(JSON.stringify(entry) + '\n'),
     });
     closers.push(() => model.close());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../shared/domain/errors';
 import { loadModelDirectory, parseModel } from './model-format';
-import { riskModel } from './fixtures';
+import { encodedRiskModel, riskModel } from './fixtures';
 
 describe('Model format: logistic-regression', () => {
   it('returns the hand-computed probability for standardized features', () => {
@@ -64,9 +64,25 @@ describe('Model format: validation', () => {
     ['the threshold is outside (0, 1)', { threshold: 1.5 }, 'threshold'],
     ['feature names repeat', { features: ['age', 'age'] }, 'features'],
     ['createdAt is not a timestamp', { createdAt: 'yesterday' }, 'createdAt'],
+    [
+      'the saved encoding does not give the model features',
+      {
+        encoding: {
+          ...encodedRiskModel.encoding,
+          columns: encodedRiskModel.encoding.columns.slice(0, 1),
+        },
+      },
+      'encoding',
+    ],
+    [
+      'the saved encoding is malformed',
+      { encoding: { missing: [], columns: [] } },
+      'encoding.columns',
+    ],
   ])('rejects model.json when %s, naming the field', (_case, change, path) => {
     // Prepare
-    const document = { ...riskModel, ...change };
+    const base = 'encoding' in change ? encodedRiskModel : riskModel;
+    const document = { ...base, ...change };
     // Act
     const act = () => parseModel(document, 'model.json');
     // Assess

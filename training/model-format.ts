@@ -7,8 +7,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../shared/domain/errors';
+import { encodeRows, encodingSchema, featureNames, type Encoding } from './tabular/encoding';
 import {
   gnbKind,
+  linearScorer,
   linearSvmKind,
   mlpKind,
   rbfSvmKind,
@@ -31,6 +33,19 @@ export interface Prediction {
 /** Predicts for rows of raw feature values, each row in the model's `features` order. */
 export type PredictRows = (rows: readonly (readonly number[])[]) => Prediction[];
 
+/** One feature's additive share of a prediction's log-odds. */
+export interface Contribution {
+  feature: string;
+  contribution: number;
+}
+
+/**
+ * Per-feature log-odds contributions for one raw (unstandardised) row, in `features` order:
+ * coefficient x standardised value for the linear kinds, the log-likelihood-ratio term for naive
+ * Bayes, gradient x input for the RBF SVM and the MLP.
+ */
+export type Explainer = (row: readonly number[]) => Contribution[];
+
 /** A model read from disk and ready to predict. */
 export interface LoadedModel {
   name: string;
@@ -39,6 +54,10 @@ export interface LoadedModel {
   features: readonly string[];
   createdAt: string;
   predict: PredictRows;
+  /** How raw columns become `features` (saved by `caregraph train tabular`); absent otherwise. */
+  encoding?: Encoding;
+  /** Present for the kinds whose log-odds can be split by feature (every tabular kind). */
+  explain?: Explainer;
 }
 
 /** Builds a predictor from a model.json document whose header says it is of this kind. */
@@ -207,9 +226,43 @@ export const modelKinds: ReadonlyMap<string, ModelFactory> = new Map([
   ['mlp', tabularFactory('mlp', mlpKind)],
 ]);
 
+/** The scorer behind each explainable kind, from its validated document. */
+const explainableKinds: ReadonlyMap<string, (document: never) => Scorer> = new Map<
+  string,
+  (document: never) => Scorer
+>([
+  ['logistic-regression', (doc) => linearScorer(doc)],
+  ['gnb', (doc) => gnbKind.scorer(doc)],
+  ['linear-svm', (doc) => linearSvmKind.scorer(doc)],
+  ['rbf-svm', (doc) => rbfSvmKind.scorer(doc)],
+  ['mlp', (doc) => mlpKind.scorer(doc)],
+]);
+
+const extrasSchema = z.object({
+  encoding: encodingSchema.optional(),
+  standardization: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).optional(),
+});
+
+/** Standardise a raw row with the saved mean/std, then split the kind's log-odds by feature. */
+function explainer(
+  scorer: Scorer,
+  features: readonly string[],
+  standardization: { mean: number[]; std: number[] } | undefined,
+): Explainer {
+  const n = features.length;
+  const mean = standardization?.mean ?? new Array<number>(n).fill(0);
+  const std = standardization?.std ?? new Array<number>(n).fill(1);
+  return (row) => {
+    const z = Float64Array.from(row, (v, j) => (v - mean[j]!) / std[j]!);
+    const c = scorer.contributions(z);
+    return features.map((feature, j) => ({ feature, contribution: c[j]! }));
+  };
+}
+
 /**
- * Validate a parsed model.json document and build its predictor. Throws ValidationError naming
- * the field at fault (`coefficients`, `standardization.std[1]`, `kind`...), prefixed by `source`.
+ * Validate a parsed model.json document and build its predictor (and, where the kind allows, its
+ * explainer). Throws ValidationError naming the field at fault (`coefficients`,
+ * `standardization.std[1]`, `kind`, `encoding`...), prefixed by `source`.
  */
 export function parseModel(
   document: unknown,
@@ -227,10 +280,118 @@ export function parseModel(
   }
   const predict = factory(document, source);
   const { name, version, kind, features, createdAt } = header;
-  return { name, version, kind, features, createdAt, predict };
+  const extras = parseOrThrow(extrasSchema, document, source);
+  if (extras.encoding) {
+    const encoded = featureNames(extras.encoding);
+    if (encoded.length !== features.length || encoded.some((f, j) => f !== features[j]))
+      throw new ValidationError(
+        `${source}: encoding: its columns give features ${encoded.slice(0, 5).join(', ')}... which are not the model's features`,
+        'encoding',
+      );
+  }
+  const scorer = explainableKinds.get(kind)?.(document as never);
+  return {
+    name,
+    version,
+    kind,
+    features,
+    createdAt,
+    predict,
+    ...(extras.encoding ? { encoding: extras.encoding } : {}),
+    ...(scorer ? { explain: explainer(scorer, features, extras.standardization) } : {}),
+  };
 }
 
-const invocationSchema = z.object({ instances: z.array(z.unknown()).min(1) });
+/** A raw value of one column in a `records` instance: null when unknown (imputed as in training). */
+const recordValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+
+const invocationSchema = z
+  .object({
+    instances: z.array(z.unknown()).min(1).optional(),
+    records: z.array(z.record(z.string(), recordValue)).min(1).optional(),
+    explain: z.boolean().optional(),
+  })
+  .refine((b) => (b.instances === undefined) !== (b.records === undefined), {
+    message: 'give exactly one of instances (feature values) or records (raw columns)',
+  });
+
+/** An invocation body read against one model. */
+export interface Invocation {
+  /** Rows of feature values in the model's `features` order. */
+  rows: number[][];
+  /** For `records`: per row, the columns that were null and so imputed as in training. */
+  imputed?: string[][];
+  /** Whether each prediction should carry its per-feature contributions. */
+  explain: boolean;
+}
+
+/**
+ * Read an invocation body against a model. Either `{ "instances": [...] }`, each instance the
+ * model's features by name (`{ "age": 70, "sbp": 140 }`, extra keys ignored) or an array in feature
+ * order; or `{ "records": [...] }`, each record the raw columns the model was trained on
+ * (`{ "age_years": 70, "sex": "female", "hba1c_latest": null }`), encoded with the model's saved
+ * encoding: a null is imputed as in training, a column absent from the record is an error (a
+ * misnamed column must not pass as missing). `"explain": true` asks for contributions. Throws
+ * ValidationError naming the field at fault (`instances[0].sbp`, `records[0].age_years`).
+ */
+export function readInvocation(document: unknown, model: LoadedModel): Invocation {
+  const body = parseOrThrow(invocationSchema, document, 'body');
+  const explain = body.explain ?? false;
+  if (body.records) return { ...recordRows(body.records, model), explain };
+  return { rows: invocationRows({ instances: body.instances }, model.features), explain };
+}
+
+function recordRows(
+  records: readonly Record<string, z.infer<typeof recordValue>>[],
+  model: LoadedModel,
+): Pick<Invocation, 'rows' | 'imputed'> {
+  const { encoding } = model;
+  if (!encoding) {
+    throw new ValidationError(
+      `body: records: model ${model.name} has no saved encoding of raw columns; send instances (its features: ${model.features.slice(0, 5).join(', ')}...)`,
+      'records',
+    );
+  }
+  const missing = encoding.missing[0] ?? '';
+  const imputed: string[][] = [];
+  const rows = records.map((record, i) => {
+    const nulls: string[] = [];
+    const cells = encoding.columns.map((column) => {
+      const path = `records[${i}].${column.name}`;
+      if (!(column.name in record)) {
+        throw new ValidationError(
+          `body: ${path}: missing (the model needs this column; send null for an unknown value)`,
+          path,
+        );
+      }
+      const value = record[column.name];
+      if (value === null || value === undefined) {
+        nulls.push(column.name);
+        return missing;
+      }
+      if (typeof value === 'boolean') return value ? '1' : '0';
+      if (column.type === 'numeric' && (typeof value !== 'number' || !Number.isFinite(value))) {
+        throw new ValidationError(`body: ${path}: expected a number or null`, path);
+      }
+      return String(value);
+    });
+    imputed.push(nulls);
+    return cells;
+  });
+  const table = {
+    file: 'body',
+    header: encoding.columns.map((c) => c.name),
+    rows,
+    lines: rows.map((_r, i) => i + 1),
+  };
+  const x = encodeRows(table, encoding);
+  return {
+    rows: Array.from({ length: x.rows }, (_r, i) =>
+      Array.from(x.data.subarray(i * x.cols, (i + 1) * x.cols)),
+    ),
+    imputed,
+  };
+}
 
 /**
  * Turn an invocation body `{ instances: [...] }` into rows in the model's feature order. Each
@@ -238,7 +399,7 @@ const invocationSchema = z.object({ instances: z.array(z.unknown()).min(1) });
  * feature order. Throws ValidationError naming the field at fault (`instances[0].sbp`).
  */
 export function invocationRows(document: unknown, features: readonly string[]): number[][] {
-  const { instances } = parseOrThrow(invocationSchema, document, 'body');
+  const { instances } = parseOrThrow(instancesSchema, document, 'body');
   const row = z.array(z.number()).length(features.length);
   const named = z.object(Object.fromEntries(features.map((f) => [f, z.number()])));
   return instances.map((instance, i) => {
@@ -252,6 +413,8 @@ export function invocationRows(document: unknown, features: readonly string[]): 
     return features.map((f) => values[f] as number);
   });
 }
+
+const instancesSchema = z.object({ instances: z.array(z.unknown()).min(1) });
 
 /** Read and validate `dir/model.json`. */
 export async function loadModel(

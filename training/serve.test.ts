@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startModelServer, type ModelServer, type ServeLogEntry } from './serve';
-import { riskModel } from './fixtures';
+import { encodedRiskModel, riskModel } from './fixtures';
 
 // z = -1 + 0.75 * (70 - 50) / 10 + 0.5 * (140 - 120) / 20 = 1, p = 1 / (1 + e^-1)
 const expectedProbability = 0.7310585786300049;
@@ -176,6 +176,82 @@ describe('Component: model server', () => {
     expect(server.endpoints()).toEqual(['cvd-risk', 'readmission']);
   });
 
+  it('encodes raw records with the saved encoding and explains each prediction, largest effect first', async () => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-encoded', encodedRiskModel);
+    await server.reload();
+    // Act
+    const response = await post(
+      '/endpoints/cvd-encoded/invocations',
+      JSON.stringify({
+        records: [
+          { age: 70, sex: 'male', extra: 'ignored' },
+          { age: null, sex: 'other' },
+        ],
+        explain: true,
+      }),
+    );
+    // Assess: z = 0.75 for the first; the second is imputed to the median 60 with its indicator
+    // set and falls in the unknown bucket: z = -1 + 0.75 * 1 + 0.5 * 1 = 0.25.
+    expect(response.status).toBe(200);
+    const { predictions } = (await response.json()) as {
+      predictions: {
+        probability: number;
+        imputed: string[];
+        explanation: { feature: string; value: number; contribution: number }[];
+      }[];
+    };
+    expect(predictions[0]!.probability).toBe(1 / (1 + Math.exp(-0.75)));
+    expect(predictions[1]!.probability).toBe(1 / (1 + Math.exp(-0.25)));
+    expect(predictions.map((p) => p.imputed)).toEqual([[], ['age']]);
+    expect(predictions[0]!.explanation.slice(0, 2)).toEqual([
+      { feature: 'age', value: 70, contribution: 1.5 },
+      { feature: 'sex=male', value: 1, contribution: 0.25 },
+    ]);
+    expect(predictions[1]!.explanation.slice(0, 2)).toEqual([
+      { feature: 'age', value: 60, contribution: 0.75 },
+      { feature: 'age:missing', value: 1, contribution: 0.5 },
+    ]);
+  });
+
+  it('answers without explanations unless asked', async () => {
+    // Act
+    const response = await post('/invocations', JSON.stringify({ instances: [[70, 140]] }));
+    // Assess
+    const { predictions } = (await response.json()) as { predictions: object[] };
+    expect(Object.keys(predictions[0]!).sort()).toEqual(['label', 'probability']);
+  });
+
+  it.each([
+    [{ records: [{ age: 70 }] }, 'records[0].sex'],
+    [{ records: [{ age: '70', sex: 'male' }] }, 'records[0].age'],
+    [{ records: [{ age: 70, sex: 'male' }], instances: [[70, 0, 0, 1, 0]] }, 'body'],
+  ])('rejects the bad records body %j with 400 naming %s', async (body, path) => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-encoded', encodedRiskModel);
+    await server.reload();
+    // Act
+    const response = await post('/endpoints/cvd-encoded/invocations', JSON.stringify(body));
+    // Assess
+    const reply = (await response.json()) as {
+      OriginalStatusCode: number;
+      OriginalMessage: string;
+    };
+    expect(reply.OriginalStatusCode).toBe(400);
+    expect(JSON.parse(reply.OriginalMessage)).toMatchObject({ path });
+  });
+
+  it('refuses records for a model with no saved encoding, naming its features', async () => {
+    // Act
+    const response = await post('/invocations', JSON.stringify({ records: [{ age: 70 }] }));
+    // Assess
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      path: 'records',
+      message: expect.stringContaining('features: age, sbp'),
+    });
+  });
+
   it('logs each request as structured JSON without its body', async () => {
     // Prepare
     const instance = { age: 70, sbp: 140, patientName: 'Ada Example' };
@@ -191,5 +267,53 @@ describe('Component: model server', () => {
       }),
     );
     expect(JSON.stringify(logs)).not.toContain('Ada Example');
+  });
+});
+
+describe('Component: model server discovering models (the embedded stack)', () => {
+  let modelDir: string;
+  let server: ModelServer;
+
+  beforeEach(async () => {
+    modelDir = await mkdtemp(join(tmpdir(), 'caregraph-serve-'));
+    server = await startModelServer({ modelDir, discoverModels: true, log: () => undefined });
+  });
+
+  afterEach(async () => {
+    await server.close();
+    await rm(modelDir, { recursive: true, force: true });
+  });
+
+  const invoke = (endpoint: string) =>
+    fetch(`${server.url}/endpoints/${endpoint}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instances: [[70, 140]] }),
+    });
+
+  it('serves a model written after start at its first request, without a reload', async () => {
+    // Prepare: started with no model at all
+    expect(server.endpoints()).toEqual([]);
+    await writeModel(modelDir, 'cvd-risk');
+    // Act
+    const response = await invoke('cvd-risk');
+    // Assess
+    expect(response.status).toBe(200);
+    expect(server.endpoints()).toEqual(['cvd-risk']);
+  });
+
+  it('keeps serving its models when a bad model.json appears, and still answers 404 for it', async () => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-risk');
+    expect((await invoke('cvd-risk')).status).toBe(200);
+    await mkdir(join(modelDir, 'broken'));
+    await writeFile(join(modelDir, 'broken', 'model.json'), '{"format":');
+    await new Promise((wait) => setTimeout(wait, 1100)); // one discovery a second at most
+    // Act
+    const broken = await invoke('broken');
+    const good = await invoke('cvd-risk');
+    // Assess
+    expect(broken.status).toBe(404);
+    expect(good.status).toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { asCaregraphError, NotFoundError, ValidationError } from '../shared/domain/errors';
-import { invocationRows, loadModelDirectory, type LoadedModel } from './model-format';
+import { loadModelDirectory, readInvocation, type LoadedModel } from './model-format';
 
 /** SageMaker real-time inference caps payloads at 6 MB; the container enforces the same. */
 export const defaultMaxBodyBytes = 6 * 1024 * 1024;
@@ -30,6 +30,12 @@ export interface ModelServerOptions {
   maxBodyBytes?: number;
   /** Structured log sink; default one JSON line per entry on stderr. */
   log?: (entry: ServeLogEntry) => void;
+  /**
+   * Re-read modelDir when an unknown endpoint is asked for (at most once a second), so a model
+   * written there after start is served at its first request, as a newly deployed SageMaker
+   * endpoint is. The embedded stack sets it; a container serves the model it started with.
+   */
+  discoverModels?: boolean;
 }
 
 export interface ModelServer {
@@ -141,12 +147,30 @@ async function invokeModel(
   const body = declared > limit ? undefined : await readBody(req, limit);
   if (!body) return reject(413, `body larger than ${limit} bytes`);
   try {
-    const predictions = model.predict(invocationRows(parseJson(body), model.features));
+    const { rows, imputed, explain } = readInvocation(parseJson(body), model);
+    if (explain && !model.explain) {
+      throw new ValidationError(
+        `body: explain: model kind ${model.kind} has no explainer`,
+        'explain',
+      );
+    }
+    const predictions = model.predict(rows).map((p, i) => ({
+      ...p,
+      ...(imputed ? { imputed: imputed[i]! } : {}),
+      ...(explain ? { explanation: explanation(model, rows[i]!) } : {}),
+    }));
     const { name, version, kind } = model;
     return { status: 200, body: { predictions, model: { name, version, kind } } };
   } catch (error) {
     return errorReply(error);
   }
+}
+
+/** Every feature's value and log-odds contribution, largest effect first. */
+function explanation(model: LoadedModel, row: readonly number[]) {
+  return model.explain!(row)
+    .map((c, j) => ({ feature: c.feature, value: row[j]!, contribution: c.contribution }))
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
 }
 
 /**
@@ -172,8 +196,9 @@ function asFrontDoorReply(reply: Reply): Reply {
 
 async function handle(
   req: IncomingMessage,
-  models: Map<string, LoadedModel>,
+  models: () => Map<string, LoadedModel>,
   limit: number,
+  discover: (() => Promise<void>) | undefined,
 ): Promise<Outcome> {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === '/ping') {
@@ -186,7 +211,8 @@ async function handle(
   const frontDoor = route.endpoint !== undefined;
   let selected;
   try {
-    selected = selectModel(models, route, req);
+    if (discover && route.endpoint !== undefined && !models().has(route.endpoint)) await discover();
+    selected = selectModel(models(), route, req);
   } catch (error) {
     req.resume();
     const reply = errorReply(error);
@@ -223,10 +249,25 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
   } = options;
   let models = await loadModelDirectory(modelDir);
   log({ level: 'info', msg: 'models loaded', modelDir, endpoints: [...models.keys()] });
+  const reload = async () => {
+    models = await loadModelDirectory(modelDir);
+    log({ level: 'info', msg: 'models reloaded', endpoints: [...models.keys()] });
+  };
+  let lastDiscovery = 0;
+  const discover = options.discoverModels
+    ? async () => {
+        if (performance.now() - lastDiscovery < 1000) return;
+        lastDiscovery = performance.now();
+        // A bad model.json written meanwhile must not stop the models already served.
+        await reload().catch((error: unknown) =>
+          log({ level: 'warn', msg: 'model reload failed', error: (error as Error).message }),
+        );
+      }
+    : undefined;
 
   const server = createServer((req, res) => {
     const started = performance.now();
-    handle(req, models, maxBodyBytes)
+    handle(req, () => models, maxBodyBytes, discover)
       .catch((error: unknown): Outcome => ({ reply: errorReply(error) }))
       .then(({ reply, endpoint }) => {
         send(res, reply);
@@ -249,10 +290,7 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
   return {
     url,
     endpoints: () => [...models.keys()],
-    async reload() {
-      models = await loadModelDirectory(modelDir);
-      log({ level: 'info', msg: 'models reloaded', endpoints: [...models.keys()] });
-    },
+    reload,
     close: () =>
       new Promise<void>((done, fail) => {
         server.close((error) => (error ? fail(error) : done()));
