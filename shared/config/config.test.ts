@@ -5,6 +5,7 @@ import {
   loadConfig,
   localConfig,
   maxVocabularyKeys,
+  parseModelEndpoints,
   parseVocabularyKeys,
 } from './config';
 import { physicalName } from './resources';
@@ -82,6 +83,7 @@ describe('Function: loadConfig', () => {
         pseudonymSecretPrefix: 'caregraph/prod/pseudonym/',
       },
       nlp: { vocabularyKeys: [] },
+      models: { endpoints: new Map() },
     });
   });
 
@@ -307,5 +309,48 @@ describe('Function: parseVocabularyKeys', () => {
     expect(() => parseVocabularyKeys('a.jsonl', '--vocabulary-keys')).toThrow(
       /^--vocabulary-keys: "a.jsonl" must be/,
     );
+  });
+});
+
+describe('Function: parseModelEndpoints', () => {
+  it('reads name=endpoint pairs in order, a bare name as its own endpoint, blank as none', () => {
+    // Act
+    const models = parseModelEndpoints(' cvd-risk=caregraph-prod-cvd-risk , readmission ,');
+    // Assess
+    expect([...models]).toEqual([
+      ['cvd-risk', 'caregraph-prod-cvd-risk'],
+      ['readmission', 'readmission'],
+    ]);
+    expect(parseModelEndpoints(undefined).size).toBe(0);
+    expect(parseModelEndpoints(' ').size).toBe(0);
+  });
+
+  it.each([
+    ['cvd risk=x', /"cvd risk=x" must be name=endpoint/],
+    ['a=b=c', /"a=b=c" must be name=endpoint/],
+    ['a=-b', /"a=-b" must be name=endpoint/],
+    ['a=x,a=y', /model "a" is listed twice/],
+    [Array.from({ length: 21 }, (_v, i) => `m${i}`).join(','), /at most 20 models, got 21/],
+  ])('refuses %j, naming the variable', (value, problem) => {
+    // Act
+    const act = () => parseModelEndpoints(value);
+    // Assess
+    expect(act).toThrow(ConfigurationError);
+    expect(act).toThrow(/^CAREGRAPH_MODEL_ENDPOINTS: /);
+    expect(act).toThrow(problem);
+  });
+
+  it('is read by loadConfig in AWS mode, and defaults to the local model in local mode', () => {
+    // Act
+    const aws = loadConfig({ ...awsEnv, [envNames.modelEndpoints]: 'cvd-risk=prod-cvd-risk' });
+    const none = loadConfig(awsEnv);
+    const local = localConfig(
+      { s3: 'http://a', dynamodb: 'http://b', sparql: 'http://c', sagemaker: 'http://d' },
+      '.caregraph',
+    );
+    // Assess
+    expect([...aws.models.endpoints]).toEqual([['cvd-risk', 'prod-cvd-risk']]);
+    expect(none.models.endpoints.size).toBe(0);
+    expect([...local.models.endpoints]).toEqual([['cvd-risk', 'cvd-risk']]);
   });
 });

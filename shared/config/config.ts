@@ -25,6 +25,8 @@ export const envNames = {
   sparqlEndpoint: 'CAREGRAPH_SPARQL_ENDPOINT',
   graphLoaderRoleArn: 'CAREGRAPH_GRAPH_LOADER_ROLE_ARN',
   sagemakerEndpointUrl: 'CAREGRAPH_SAGEMAKER_URL',
+  /** API only: the prediction models it may invoke, `name=endpoint` pairs, comma-separated. */
+  modelEndpoints: 'CAREGRAPH_MODEL_ENDPOINTS',
   notifyTopicArn: 'CAREGRAPH_NOTIFY_TOPIC_ARN',
   eventBusName: 'CAREGRAPH_EVENT_BUS',
   defaultTimeZone: 'CAREGRAPH_DEFAULT_TIME_ZONE',
@@ -38,6 +40,43 @@ export const envNames = {
   nlpVocabularyKeys: 'CAREGRAPH_NLP_VOCABULARY_KEYS',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
+
+/** SageMaker endpoint (and model) name rule: 1-63 characters, letters, digits and inner hyphens. */
+const endpointNamePattern = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** At most this many prediction models per API (each is one SageMaker endpoint). */
+export const maxModelEndpoints = 20;
+
+/**
+ * The prediction models the API serves, by name, and the SageMaker endpoint of each, from
+ * `name=endpoint` pairs separated by commas (`cvd-risk=caregraph-prod-cvd-risk`); a bare `name`
+ * means an endpoint of that name. Order is kept: the first is the default model. Blank: none.
+ * Throws a ConfigurationError naming `source` and the offending entry.
+ */
+export function parseModelEndpoints(
+  value: string | undefined,
+  source: string = envNames.modelEndpoints,
+): ReadonlyMap<string, string> {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  const fail = (problem: string): never => {
+    throw new ConfigurationError(`${source}: ${problem}`);
+  };
+  if (entries.length > maxModelEndpoints)
+    fail(`at most ${maxModelEndpoints} models, got ${entries.length}`);
+  const models = new Map<string, string>();
+  for (const entry of entries) {
+    const [name = '', endpoint = name, ...rest] = entry.split('=').map((p) => p.trim());
+    if (rest.length > 0 || !endpointNamePattern.test(name) || !endpointNamePattern.test(endpoint))
+      fail(
+        `"${entry}" must be name=endpoint, each 1-63 letters, digits and inner hyphens (SageMaker's rule)`,
+      );
+    if (models.has(name)) fail(`model "${name}" is listed twice`);
+    models.set(name, endpoint);
+  }
+  return models;
+}
 
 /** Where imported vocabularies (`caregraph vocab import` output) live in the curated bucket. */
 export const vocabularyPrefix = 'vocabulary/';
@@ -105,6 +144,11 @@ export interface AppConfig {
    * kg-update (empty: the curated vocabulary only).
    */
   nlp: { vocabularyKeys: readonly string[] };
+  /**
+   * Prediction models the API may invoke: model name -> SageMaker endpoint name, the first the
+   * default (empty: the API serves no model predictions).
+   */
+  models: { endpoints: ReadonlyMap<string, string> };
 }
 
 const awsEnvSchema = z.object({
@@ -129,6 +173,7 @@ const awsEnvSchema = z.object({
   [envNames.logLevel]: logLevel.default('INFO'),
   [envNames.serviceName]: z.string().default('caregraph'),
   [envNames.nlpVocabularyKeys]: z.string().optional(),
+  [envNames.modelEndpoints]: z.string().optional(),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -180,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pseudonymSecretPrefix: e[envNames.pseudonymSecretPrefix],
     },
     nlp: { vocabularyKeys },
+    models: { endpoints: parseModelEndpoints(e[envNames.modelEndpoints]) },
   };
 }
 
@@ -190,12 +236,20 @@ export interface LocalEndpoints {
   sagemaker: string;
 }
 
+/**
+ * The embedded stack's prediction models: each is a folder of the model server's directory
+ * (`<data dir>/models/<name>/model.json`), served under its own name. `cvd-risk` is the one
+ * `caregraph start` trains on its sample cohort.
+ */
+export const localModelEndpoints = 'cvd-risk';
+
 /** Names the embedded stack uses: the same definitions as the CDK stack, under the `caregraph-local` prefix. */
 export function localConfig(
   endpoints: LocalEndpoints,
   dataDir: string,
   level: AppConfig['logLevel'] = 'WARN',
   vocabularyKeys: readonly string[] = [],
+  modelEndpoints: string = localModelEndpoints,
 ): AppConfig {
   const prefix = 'caregraph-local';
   const buckets = Object.fromEntries(
@@ -223,6 +277,7 @@ export function localConfig(
     keys: { pseudonymSecretPrefix: 'caregraph/pseudonym/' },
     dataDir,
     nlp: { vocabularyKeys: parseVocabularyKeys(vocabularyKeys, 'vocabulary keys') },
+    models: { endpoints: parseModelEndpoints(modelEndpoints, 'model endpoints') },
   };
 }
 
@@ -235,6 +290,7 @@ function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     [envNames.dataDir]: z.string().min(1),
     [envNames.logLevel]: logLevel.default('WARN'),
     [envNames.nlpVocabularyKeys]: z.string().optional(),
+    [envNames.modelEndpoints]: z.string().optional(),
   });
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -252,6 +308,7 @@ function localConfigFromEnv(env: NodeJS.ProcessEnv): AppConfig {
     e[envNames.dataDir],
     e[envNames.logLevel],
     parseVocabularyKeys(e[envNames.nlpVocabularyKeys]),
+    e[envNames.modelEndpoints] ?? localModelEndpoints,
   );
 }
 
