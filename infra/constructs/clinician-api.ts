@@ -20,8 +20,10 @@ import {
   useKey,
   writeObjects,
 } from './data-access';
+import { envNames } from '../../shared/config/config';
 import { auditTable, keyLayout, servingTable } from '../../shared/config/resources';
 import { routes } from '../../functions/api/routes';
+import { modelEndpointArn } from './model-serving';
 import { PipelineFunction } from './pipeline-function';
 
 export interface ClinicianApiProps {
@@ -82,13 +84,15 @@ const accessLogFormat = AccessLogFormat.custom(
 /**
  * HTTP API with a `$default` stage (throttled, access-logged into an encrypted log group). The API
  * function may read serving records (GetItem/Query/BatchGetItem), append to and query the audit
- * table (no update or delete), read ingest reports, and presign uploads under raw/; nothing else.
+ * table (no update or delete), read ingest reports, and presign uploads under raw/; with a model
+ * endpoint deployed (`allowPredictions`), also invoke that one endpoint; nothing else.
  */
 export class ClinicianApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly function: PipelineFunction;
   readonly accessLogs: logs.LogGroup;
+  private predictionsAllowed = false;
 
   constructor(scope: Construct, id: string, props: ClinicianApiProps) {
     super(scope, id);
@@ -200,5 +204,28 @@ export class ClinicianApi extends Construct {
           'it returns service status only, never patient data.',
       });
     }
+  }
+
+  /**
+   * Serve predictions from one model: GET /patients/{id}/predictions calls SageMaker Runtime
+   * InvokeEndpoint on `endpointName`. The function is told the model's endpoint
+   * (CAREGRAPH_MODEL_ENDPOINTS, `name=endpoint`) and may invoke that endpoint only. Not called
+   * (no variable, no grant) when no endpoint is deployed: the API then serves no predictions.
+   */
+  allowPredictions(modelName: string, endpointName: string): void {
+    if (this.predictionsAllowed)
+      throw new Error('ClinicianApi.allowPredictions: one model endpoint per API for now');
+    this.predictionsAllowed = true;
+    this.function.fn.addEnvironment(envNames.modelEndpoints, `${modelName}=${endpointName}`);
+    this.function.allow(
+      // GET /patients/{id}/predictions calls the model endpoint. This one endpoint only (no
+      // `endpoint/*`, no management actions): serving another model is a reviewed change of this
+      // grant, not something the function can reach on its own.
+      new iam.PolicyStatement({
+        sid: 'InvokeModelEndpoint',
+        actions: ['sagemaker:InvokeEndpoint'],
+        resources: [modelEndpointArn(endpointName)],
+      }),
+    );
   }
 }

@@ -1,6 +1,6 @@
 // Stateless construct: the SageMaker real-time endpoint serving one model from the model image
 // (training/serve.ts: GET /ping, POST /invocations on 8080), with target-tracking auto scaling.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -34,6 +34,16 @@ export interface ModelServingProps {
 }
 
 export const variantName = 'AllTraffic';
+
+/**
+ * ARN of the endpoint named `endpointName`, for InvokeEndpoint grants. Built from the name, not
+ * the endpoint's Ref, so a grant does not wait on (or order against) the endpoint's creation.
+ * SageMaker stores endpoint ARNs in lower case whatever the name's case, and IAM compares ARNs
+ * case-sensitively, so the name is lowered here.
+ */
+export function modelEndpointArn(endpointName: string): string {
+  return `arn:${Aws.PARTITION}:sagemaker:${Aws.REGION}:${Aws.ACCOUNT_ID}:endpoint/${endpointName.toLowerCase()}`;
+}
 
 // Instance families with NVMe instance store (EC2 User Guide, "Instance store volumes", instance
 // types list): SageMaker encrypts that storage in hardware and rejects a KMS key for it

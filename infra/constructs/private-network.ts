@@ -66,6 +66,8 @@ export class PrivateNetwork extends Construct {
       ['Sns', ec2.InterfaceVpcEndpointAwsService.SNS],
       // Ingest publishes PatientDataUpdated events.
       ['EventBridge', ec2.InterfaceVpcEndpointAwsService.EVENTBRIDGE],
+      // The API invokes the model endpoint.
+      ['SageMakerRuntime', ec2.InterfaceVpcEndpointAwsService.SAGEMAKER_RUNTIME],
     ] as const) {
       this.vpc.addInterfaceEndpoint(name, {
         service,

@@ -226,15 +226,50 @@ describe('Stack: stateful', () => {
       template.resourceCountIs('AWS::EC2::Subnet', 2);
     });
 
-    it('reaches S3 and DynamoDB through gateway endpoints and KMS, Secrets Manager, SNS and EventBridge through interface endpoints', () => {
+    it('reaches S3 and DynamoDB through gateway endpoints and KMS, Secrets Manager, SNS, EventBridge and SageMaker Runtime through interface endpoints', () => {
       const endpoints = JSON.stringify(template.findResources('AWS::EC2::VPCEndpoint'));
-      for (const service of ['.s3', '.dynamodb', '.kms', '.secretsmanager', '.sns', '.events'])
+      for (const service of [
+        '.s3',
+        '.dynamodb',
+        '.kms',
+        '.secretsmanager',
+        '.sns',
+        '.events',
+        '.sagemaker.runtime',
+      ])
         expect(endpoints).toContain(service);
       template.resourcePropertiesCountIs(
         'AWS::EC2::VPCEndpoint',
         { VpcEndpointType: 'Interface', PrivateDnsEnabled: true },
-        4,
+        5,
       );
+      template.resourceCountIs('AWS::EC2::VPCEndpoint', 2 + 5);
+    });
+
+    it('lets the API invoke the model endpoint privately: SageMaker Runtime, private DNS, HTTPS from the VPC only', () => {
+      const [runtime, ...others] = Object.values(
+        template.findResources('AWS::EC2::VPCEndpoint', {
+          Properties: {
+            ServiceName: {
+              'Fn::Join': ['', ['com.amazonaws.', { Ref: 'AWS::Region' }, '.sagemaker.runtime']],
+            },
+          },
+        }),
+      ) as Resource[];
+      expect(others).toHaveLength(0);
+      expect(runtime?.Properties).toMatchObject({
+        VpcEndpointType: 'Interface',
+        PrivateDnsEnabled: true,
+      });
+      // The same security group as the other interface endpoints: 443 from the VPC's CIDR only.
+      const groups = runtime?.Properties.SecurityGroupIds as { 'Fn::GetAtt': [string, string] }[];
+      expect(groups).toHaveLength(1);
+      const groupId = groups[0]!['Fn::GetAtt'][0];
+      expect(groupId).toMatch(/EndpointSecurityGroup/);
+      const group = template.toJSON().Resources[groupId] as Resource;
+      expect(group.Properties.SecurityGroupIngress).toEqual([
+        expect.objectContaining({ CidrIp: '10.40.0.0/16', FromPort: 443, ToPort: 443 }),
+      ]);
     });
 
     it('records all traffic in flow logs, delivered to the audit-log bucket', () => {

@@ -1,9 +1,11 @@
 // Tests for the stateless stack's template: ingest wiring, the clinician API, and what each function may do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { envNames } from '../../shared/config/config';
 import { ingestMaxReceiveCount, ingestTimeout } from '../constructs/ingest-pipeline';
 import { healthRoute, protectedRoutes } from '../constructs/clinician-api';
+import { modelEndpointArn } from '../constructs/model-serving';
 import { buildTestApp, type TestApp } from '../test-support';
 
 type Resource = { Properties: Record<string, unknown> };
@@ -250,10 +252,10 @@ describe('Stack: stateless', () => {
       }
     });
 
-    it('lets the API read serving records and reports, put patient inputs, append audit records, presign raw uploads, and nothing else', () => {
+    it('lets the API read serving records and reports, put patient inputs, append audit records, presign raw uploads, invoke the model endpoint, and nothing else', () => {
       const actions = actionsOf('caregraph-api');
       const dataActions = actions.filter((a) =>
-        /^(s3|sqs|secretsmanager|dynamodb|events):/.test(a),
+        /^(s3|sqs|secretsmanager|dynamodb|events|sagemaker):/.test(a),
       );
       expect(dataActions.sort()).toEqual([
         'dynamodb:BatchGetItem',
@@ -267,6 +269,7 @@ describe('Stack: stateless', () => {
         's3:GetObject',
         's3:ListBucket',
         's3:PutObject',
+        'sagemaker:InvokeEndpoint',
       ]);
       const statements = statementsOf('caregraph-api');
       const announce = statements.find((s) => asList(s.Action).includes('events:PutEvents'));
@@ -399,6 +402,80 @@ describe('Stack: stateless', () => {
         template.findResources('AWS::ApiGatewayV2::Stage'),
       ) as Resource[];
       expect(JSON.stringify(stage?.Properties.AccessLogSettings)).not.toContain('$context.path');
+    });
+  });
+
+  describe('Model predictions (GET /patients/{id}/predictions)', () => {
+    // The endpoint's ARN as CloudFormation sees it: pseudo parameters, then the lower-case name.
+    const endpointArn = (name: string) => ({
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':sagemaker:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          `:endpoint/${name}`,
+        ],
+      ],
+    });
+    const apiVariables = (t: Template): Record<string, unknown> =>
+      (
+        Object.values(
+          t.findResources('AWS::Lambda::Function', {
+            Properties: { FunctionName: 'caregraph-api' },
+          }),
+        )[0] as { Properties: { Environment: { Variables: Record<string, unknown> } } }
+      ).Properties.Environment.Variables;
+
+    it('tells the API function the model and its endpoint as name=endpoint', () => {
+      expect(apiVariables(template)[envNames.modelEndpoints]).toBe('cvd-risk=caregraph-cvd-risk');
+      // The same name the endpoint is created under.
+      template.hasResourceProperties('AWS::SageMaker::Endpoint', {
+        EndpointName: 'caregraph-cvd-risk',
+      });
+    });
+
+    it('lets the API invoke exactly that endpoint, and no other SageMaker action or resource', () => {
+      const sagemaker = statementsOf('caregraph-api').filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('sagemaker:')),
+      );
+      expect(sagemaker).toEqual([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 'sagemaker:InvokeEndpoint',
+          Resource: endpointArn('caregraph-cvd-risk'),
+        }),
+      ]);
+      expect(JSON.stringify(sagemaker)).not.toContain('*');
+      // No statement of the API's reaches SageMaker through a wildcard resource either.
+      for (const statement of statementsOf('caregraph-api'))
+        if (JSON.stringify(statement.Resource).includes('"*"'))
+          expect(asList(statement.Action).join(' ')).not.toMatch(/sagemaker/);
+    });
+
+    it('lowers the endpoint name in the ARN, as SageMaker does', () => {
+      expect(new Stack().resolve(modelEndpointArn('Caregraph-CVD-Risk'))).toEqual(
+        endpointArn('caregraph-cvd-risk'),
+      );
+    });
+
+    it('names no endpoint and grants no invoke with models=false', () => {
+      const off = buildTestApp({ models: 'false' }, { complianceChecks: false });
+      try {
+        const t = Template.fromStack(off.stateless);
+        t.resourceCountIs('AWS::SageMaker::Endpoint', 0);
+        expect(apiVariables(t)).not.toHaveProperty(envNames.modelEndpoints);
+        // The API function is still there, with its other variables.
+        expect(apiVariables(t)[envNames.mode]).toBe('aws');
+        expect(JSON.stringify(t.findResources('AWS::IAM::ManagedPolicy'))).not.toContain(
+          'sagemaker:InvokeEndpoint',
+        );
+      } finally {
+        off.cleanUp();
+      }
     });
   });
 

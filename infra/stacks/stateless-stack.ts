@@ -180,7 +180,10 @@ export class StatelessStack extends Stack {
     });
   }
 
-  /** SageMaker: the execution role, scheduled retraining and (unless `models=false`) the endpoint. */
+  /**
+   * SageMaker: the execution role, scheduled retraining and (unless `models=false`) the endpoint,
+   * which the clinician API is then allowed to invoke.
+   */
   private buildModels(
     props: StatelessStackProps,
     settings: ModelGraphSettings,
@@ -234,7 +237,12 @@ export class StatelessStack extends Stack {
           logRetention: props.logRetention,
         })
       : undefined;
-    if (serving) new CfnOutput(this, 'ModelEndpointName', { value: endpointName });
+    if (serving) {
+      new CfnOutput(this, 'ModelEndpointName', { value: endpointName });
+      // GET /patients/{id}/predictions; with `models=false` the API is given no endpoint and serves
+      // no predictions.
+      this.api.allowPredictions(settings.modelName, endpointName);
+    }
     return { execution, training, serving };
   }
 }
