@@ -51,6 +51,11 @@ export interface StackOptions {
    * first note arrives; upload them before ingesting notes.
    */
   nlpVocabularyKeys?: readonly string[];
+  /**
+   * The prediction models the API may invoke, as CAREGRAPH_MODEL_ENDPOINTS does on AWS
+   * (`name=endpoint` pairs; default `cvd-risk`): each endpoint is a folder under `<dataDir>/models`.
+   */
+  modelEndpoints?: string;
   /** Deliver PatientDataUpdated to the monitor function (default true; tests of the use case turn it off). */
   monitorOnEvents?: boolean;
   /** Message receives before the dead-letter file (SQS maxReceiveCount). */
@@ -167,6 +172,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       dataDir,
       options.logLevel ?? 'INFO',
       options.nlpVocabularyKeys,
+      options.modelEndpoints,
     );
     // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
     const events = new LocalEventBus(dataDir, { onHandlerError: invokeErrorLog(config) });

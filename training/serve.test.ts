@@ -308,7 +308,6 @@ describe('Component: model server discovering models (the embedded stack)', () =
     expect((await invoke('cvd-risk')).status).toBe(200);
     await mkdir(join(modelDir, 'broken'));
     await writeFile(join(modelDir, 'broken', 'model.json'), '{"format":');
-    await new Promise((wait) => setTimeout(wait, 1100)); // one discovery a second at most
     // Act
     const broken = await invoke('broken');
     const good = await invoke('cvd-risk');

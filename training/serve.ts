@@ -31,7 +31,7 @@ export interface ModelServerOptions {
   /** Structured log sink; default one JSON line per entry on stderr. */
   log?: (entry: ServeLogEntry) => void;
   /**
-   * Re-read modelDir when an unknown endpoint is asked for (at most once a second), so a model
+   * Re-read modelDir when an unknown endpoint is asked for, so a model
    * written there after start is served at its first request, as a newly deployed SageMaker
    * endpoint is. The embedded stack sets it; a container serves the model it started with.
    */
@@ -253,16 +253,16 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
     models = await loadModelDirectory(modelDir);
     log({ level: 'info', msg: 'models reloaded', endpoints: [...models.keys()] });
   };
-  let lastDiscovery = 0;
+  // One discovery at a time; requests for unknown endpoints meanwhile wait for it.
+  let discovering: Promise<void> | undefined;
   const discover = options.discoverModels
-    ? async () => {
-        if (performance.now() - lastDiscovery < 1000) return;
-        lastDiscovery = performance.now();
-        // A bad model.json written meanwhile must not stop the models already served.
-        await reload().catch((error: unknown) =>
-          log({ level: 'warn', msg: 'model reload failed', error: (error as Error).message }),
-        );
-      }
+    ? () =>
+        (discovering ??= reload()
+          // A bad model.json written meanwhile must not stop the models already served.
+          .catch((error: unknown) =>
+            log({ level: 'warn', msg: 'model reload failed', error: (error as Error).message }),
+          )
+          .finally(() => (discovering = undefined)))
     : undefined;
 
   const server = createServer((req, res) => {

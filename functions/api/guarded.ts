@@ -8,6 +8,7 @@ import type { Clock } from '../../shared/ports/clock';
 import type { GraphStore } from '../../shared/ports/graph-store';
 import type { KeyRing } from '../../shared/ports/key-ring';
 import type { EventBus } from '../../shared/ports/event-bus';
+import type { Predictor } from '../../shared/ports/predictor';
 import { authorize, type Action } from '../../shared/domain/access/policy';
 import { auditEntry, auditedPatient, recordAudit } from '../../shared/domain/access/audit';
 import { asCaregraphError } from '../../shared/domain/errors';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   keys: KeyRing;
   /** Domain events: a patient-reported outcome announces PatientDataUpdated, as ingest does. */
   events?: EventBus;
+  /** Model predictions: the inference port and the models it may invoke (none when absent). */
+  predictions?: { predictor: Predictor; models: ReadonlyMap<string, string> };
 }
 
 export interface RouteContext {

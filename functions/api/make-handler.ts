@@ -22,6 +22,7 @@ export function apiDependencies(deps: Dependencies): ApiDeps {
     graph: deps.graph,
     keys: deps.keys,
     events: deps.events,
+    predictions: { predictor: deps.predictor, models: deps.config.models.endpoints },
   };
 }
 

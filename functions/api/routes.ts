@@ -29,6 +29,7 @@ import { guarded, type Route } from './guarded';
 import { json, jsonBody, pageParams, searchsetBundle, type ApiEvent } from './http';
 import { outcomeRoutes } from './routes-outcomes';
 import { pgxRoutes } from './routes-pgx';
+import { predictionRoutes } from './routes-predictions';
 import { researchRoutes } from './routes-research';
 
 const reminderAckSchema = z.object({
@@ -233,6 +234,7 @@ export const routes: Record<string, Route> = {
     json(200, await listAudit(deps.audit, caller.hospital, auditQuery(event, deps.clock.now()))),
   ),
   ...pgxRoutes,
+  ...predictionRoutes,
   ...outcomeRoutes,
   ...researchRoutes,
 };

@@ -1,0 +1,212 @@
+// Integration: GET /patients/{id}/predictions over the embedded stack — the patient's record in
+// dynalite, features computed from it, the model served by training/serve.ts and reached through the
+// real SageMakerRuntimeClient, the answer explained with the record entries behind it.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import {
+  condition,
+  icd,
+  loinc,
+  observation,
+  patient,
+  testAt,
+} from '../shared/domain/recommend/patient.testkit';
+import { pseudonymousId } from '../shared/domain/serving/records';
+import { readModelDirectory } from '../training/tabular/model-files';
+import { encodeRows } from '../training/tabular/encoding';
+import { patientRow } from '../local/cli/commands/patient-row';
+import type { PatientFeatures } from '../shared/domain/features/build';
+import { apiGet, ndjson, startTestStack, type TestStack } from './helpers/stack';
+
+const hospital = 'predict-north';
+const at = testAt.toISOString();
+
+/**
+ * A logistic regression over raw feature names of the feature spec, with its saved encoding (as
+ * `caregraph train tabular` writes it from a raw-feature CSV): log-odds = -3 + 0.5 * (age - 50) / 10
+ * + 0.25 [male] + 1 [hypertension] + 0.3 * (HbA1c - 40) / 5 + 0.125 [HbA1c missing].
+ */
+const model = {
+  format: 'caregraph-model/1',
+  kind: 'logistic-regression',
+  name: 'cvd-risk',
+  version: '2026.12.05',
+  features: [
+    'age_years',
+    'sex=female',
+    'sex=male',
+    'sex=(unknown)',
+    'condition_hypertension',
+    'hba1c_latest',
+    'hba1c_latest:missing',
+  ],
+  encoding: {
+    missing: ['', 'NA', '?'],
+    columns: [
+      { name: 'age_years', type: 'numeric', median: 60, indicator: false },
+      {
+        name: 'sex',
+        type: 'categorical',
+        levels: ['female', 'male'],
+        mode: 'female',
+        indicator: false,
+      },
+      { name: 'condition_hypertension', type: 'numeric', median: 0, indicator: false },
+      { name: 'hba1c_latest', type: 'numeric', median: 40, indicator: true },
+    ],
+  },
+  standardization: { mean: [50, 0, 0, 0, 0, 40, 0], std: [10, 1, 1, 1, 1, 5, 1] },
+  coefficients: [0.5, 0, 0.25, 0, 1, 0.3, 0.125],
+  intercept: -3,
+  threshold: 0.5,
+  createdAt: '2026-12-05T08:00:00Z',
+};
+
+interface Prediction {
+  model: { name: string; version: string; kind: string; endpoint: string };
+  prediction: { probability: number; label: number };
+  explanation: {
+    feature: string;
+    value: number;
+    contribution: number;
+    input?: { column: string; value: unknown; provenance: { sources: string[] } };
+  }[];
+  imputed: string[];
+  featureSpec: string;
+}
+
+describe('Function: api (model predictions)', () => {
+  let stack: TestStack;
+  let id: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      modelEndpoints: 'cvd-risk,no-features=no-features',
+    });
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b1', 'record.ndjson'),
+      ndjson(
+        patient({ age: 62, sex: 'male' }),
+        condition(icd.hypertension, '38341003'),
+        observation(loinc.weight, 82, 'kg'),
+      ),
+    );
+    await stack.settled();
+    id = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
+  });
+  afterAll(async () => stack?.stop());
+
+  const writeModel = async (endpoint: string, document: object) => {
+    const dir = join(stack.dataDir, 'models', endpoint);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'model.json'), JSON.stringify(document));
+  };
+
+  it('answers 404 naming the model while no model is deployed at its endpoint', async () => {
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/predictions?at=${at}`, hospital);
+    // Assess
+    expect(response.status).toBe(404);
+    expect(response.body.detail).toBe(
+      'model cvd-risk is not deployed (endpoint cvd-risk not found)',
+    );
+  });
+
+  it('serves a model deployed after start, with the exact probability and its reasons', async () => {
+    // Prepare
+    await writeModel('cvd-risk', model);
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/predictions?at=${at}&top=3`, hospital);
+    // Assess: -3 + 0.5 * 1.2 + 0.25 + 1 + 0 + 0.125 = -1.025
+    expect(response.status).toBe(200);
+    const body = response.body as unknown as Prediction;
+    expect(body.model).toEqual({
+      name: 'cvd-risk',
+      version: '2026.12.05',
+      kind: 'logistic-regression',
+      endpoint: 'cvd-risk',
+    });
+    expect(body.prediction.probability).toBeCloseTo(1 / (1 + Math.exp(1.025)), 12);
+    expect(body.prediction.label).toBe(0);
+    expect(body.imputed).toEqual(['hba1c_latest']);
+    expect(body.explanation.map((e) => [e.feature, e.contribution])).toEqual([
+      ['condition_hypertension', 1],
+      ['age_years', expect.closeTo(0.6, 12)],
+      ['sex=male', 0.25],
+    ]);
+    const hypertension = body.explanation[0]!.input!;
+    expect(hypertension.column).toBe('condition_hypertension');
+    expect(hypertension.value).toBe(1);
+    expect(hypertension.provenance.sources).toEqual([expect.stringMatching(/^Condition\//)]);
+  });
+
+  it('agrees with caregraph predict --patient on the same features (the CLI scores locally)', async () => {
+    // Prepare
+    const features = (
+      await apiGet(stack, `/patients/${id}/features?recompute=true&at=${at}`, hospital)
+    ).body as unknown as PatientFeatures;
+    const saved = await readModelDirectory(join(stack.dataDir, 'models', 'cvd-risk'));
+    const x = encodeRows(patientRow(features, saved.encoding!, 'raw').table, saved.encoding!);
+    const [local] = saved.model.predict([Array.from(x.data)]);
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/predictions?at=${at}`, hospital);
+    // Assess
+    expect((response.body as unknown as Prediction).prediction.probability).toBe(
+      local!.probability,
+    );
+  });
+
+  it('reports a deployed model that needs inputs the feature spec lacks as a configuration problem', async () => {
+    // Prepare: a model trained on a column the feature spec does not have
+    await writeModel('no-features', {
+      ...model,
+      name: 'no-features',
+      features: ['pack_years'],
+      encoding: {
+        missing: [''],
+        columns: [{ name: 'pack_years', type: 'numeric', median: 0, indicator: false }],
+      },
+      standardization: undefined,
+      coefficients: [0.1],
+    });
+    // Act
+    const response = await apiGet(
+      stack,
+      `/patients/${id}/predictions?model=no-features&at=${at}`,
+      hospital,
+    );
+    // Assess: the operators' mistake, told without internal detail
+    expect(response.status).toBe(500);
+    expect(response.body.type).toBe('https://caregraph.dev/problems/configuration');
+    expect(JSON.stringify(response.body)).not.toContain('pack_years');
+  });
+
+  it.each([
+    ['an unknown model', 400, '?model=sepsis', 'model'],
+    ['a bad top', 400, '?top=-1', 'top'],
+    ['a bad date', 400, '?at=yesterday', 'at'],
+  ])('refuses %s with %i naming the parameter', async (_case, status, query, path) => {
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/predictions${query}`, hospital);
+    // Assess
+    expect(response.status).toBe(status);
+    expect(response.body.path).toBe(path);
+  });
+
+  it("answers 404 for another hospital's patient and 403 for an uploader", async () => {
+    // Act
+    const other = await apiGet(stack, `/patients/${id}/predictions`, 'predict-south');
+    const uploader = await apiGet(
+      stack,
+      `/patients/${id}/predictions`,
+      hospital,
+      'hospital-uploader',
+    );
+    // Assess
+    expect(other.status).toBe(404);
+    expect(uploader.status).toBe(403);
+  });
+});
