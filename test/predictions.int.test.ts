@@ -61,6 +61,7 @@ const model = {
   coefficients: [0.5, 0, 0.25, 0, 1, 0.3, 0.125],
   intercept: -3,
   threshold: 0.5,
+  population: { age_years: { min: 40, max: 79 } },
   createdAt: '2026-12-05T08:00:00Z',
 };
 
@@ -74,12 +75,16 @@ interface Prediction {
     input?: { column: string; value: unknown; provenance: { sources: string[] } };
   }[];
   imputed: string[];
+  applicable?: boolean;
+  outsidePopulation?: object[];
+  caution: string;
   featureSpec: string;
 }
 
 describe('Function: api (model predictions)', () => {
   let stack: TestStack;
   let id: string;
+  let child: string;
 
   beforeAll(async () => {
     stack = await startTestStack({
@@ -92,10 +97,12 @@ describe('Function: api (model predictions)', () => {
         patient({ age: 62, sex: 'male' }),
         condition(icd.hypertension, '38341003'),
         observation(loinc.weight, 82, 'kg'),
+        patient({ id: 'p2', age: 12, sex: 'female' }),
       ),
     );
     await stack.settled();
     id = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
+    child = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p2');
   });
   afterAll(async () => stack?.stop());
 
@@ -131,6 +138,7 @@ describe('Function: api (model predictions)', () => {
     });
     expect(body.prediction.probability).toBeCloseTo(1 / (1 + Math.exp(1.025)), 12);
     expect(body.prediction.label).toBe(0);
+    expect(body.applicable).toBe(true);
     expect(body.imputed).toEqual(['hba1c_latest']);
     expect(body.explanation.map((e) => [e.feature, e.contribution])).toEqual([
       ['condition_hypertension', 1],
@@ -141,6 +149,17 @@ describe('Function: api (model predictions)', () => {
     expect(hypertension.column).toBe('condition_hypertension');
     expect(hypertension.value).toBe(1);
     expect(hypertension.provenance.sources).toEqual([expect.stringMatching(/^Condition\//)]);
+  });
+
+  it('says the estimate does not apply to a child outside the model population', async () => {
+    // Act
+    const response = await apiGet(stack, `/patients/${child}/predictions?at=${at}`, hospital);
+    // Assess
+    expect(response.status).toBe(200);
+    const body = response.body as unknown as Prediction;
+    expect(body.applicable).toBe(false);
+    expect(body.outsidePopulation).toEqual([{ column: 'age_years', value: 12, min: 40, max: 79 }]);
+    expect(body.caution).toMatch(/does not apply to this patient/);
   });
 
   it('agrees with caregraph predict --patient on the same features (the CLI scores locally)', async () => {
@@ -170,6 +189,7 @@ describe('Function: api (model predictions)', () => {
         columns: [{ name: 'pack_years', type: 'numeric', median: 0, indicator: false }],
       },
       standardization: undefined,
+      population: undefined,
       coefficients: [0.1],
     });
     // Act

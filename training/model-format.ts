@@ -58,6 +58,19 @@ export interface LoadedModel {
   encoding?: Encoding;
   /** Present for the kinds whose log-odds can be split by feature (every tabular kind). */
   explain?: Explainer;
+  /** The population the model was trained on: allowed ranges of raw columns (or features). */
+  population?: Population;
+}
+
+/** Allowed range of each named column, inclusive (e.g. `{ "age_years": { "min": 40, "max": 79 } }`). */
+export type Population = Record<string, { min?: number; max?: number }>;
+
+/** A value outside the model's population (or unknown, so the population cannot be confirmed). */
+export interface OutsidePopulation {
+  column: string;
+  value: number | string | boolean | null;
+  min?: number;
+  max?: number;
 }
 
 /** Builds a predictor from a model.json document whose header says it is of this kind. */
@@ -238,8 +251,17 @@ const explainableKinds: ReadonlyMap<string, (document: never) => Scorer> = new M
   ['mlp', (doc) => mlpKind.scorer(doc)],
 ]);
 
+const populationSchema = z.record(
+  z.string().min(1),
+  z
+    .object({ min: z.number().optional(), max: z.number().optional() })
+    .refine((r) => r.min !== undefined || r.max !== undefined, 'give min, max or both')
+    .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'min above max'),
+);
+
 const extrasSchema = z.object({
   encoding: encodingSchema.optional(),
+  population: populationSchema.optional(),
   standardization: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).optional(),
 });
 
@@ -289,6 +311,15 @@ export function parseModel(
         'encoding',
       );
   }
+  for (const column of Object.keys(extras.population ?? {})) {
+    const known =
+      features.includes(column) || extras.encoding?.columns.some((c) => c.name === column);
+    if (!known)
+      throw new ValidationError(
+        `${source}: population.${column}: not a column or feature of the model`,
+        `population.${column}`,
+      );
+  }
   const scorer = explainableKinds.get(kind)?.(document as never);
   return {
     name,
@@ -298,6 +329,7 @@ export function parseModel(
     createdAt,
     predict,
     ...(extras.encoding ? { encoding: extras.encoding } : {}),
+    ...(extras.population ? { population: extras.population } : {}),
     ...(scorer ? { explain: explainer(scorer, features, extras.standardization) } : {}),
   };
 }
@@ -323,6 +355,8 @@ export interface Invocation {
   imputed?: string[][];
   /** Whether each prediction should carry its per-feature contributions. */
   explain: boolean;
+  /** When the model declares its population: per row, the values outside it (empty when inside). */
+  outside?: OutsidePopulation[][];
 }
 
 /**
@@ -337,8 +371,30 @@ export interface Invocation {
 export function readInvocation(document: unknown, model: LoadedModel): Invocation {
   const body = parseOrThrow(invocationSchema, document, 'body');
   const explain = body.explain ?? false;
-  if (body.records) return { ...recordRows(body.records, model), explain };
-  return { rows: invocationRows({ instances: body.instances }, model.features), explain };
+  if (body.records) {
+    const read = { ...recordRows(body.records, model), explain };
+    if (!model.population) return read;
+    return { ...read, outside: body.records.map((r) => outsideOf(model.population!, r)) };
+  }
+  const rows = invocationRows({ instances: body.instances }, model.features);
+  if (!model.population) return { rows, explain };
+  const named = rows.map((row) => Object.fromEntries(model.features.map((f, j) => [f, row[j]!])));
+  return { rows, explain, outside: named.map((r) => outsideOf(model.population!, r)) };
+}
+
+/** The population's columns whose value is out of range, or unknown (null or not sent). */
+function outsideOf(
+  population: Population,
+  values: Readonly<Record<string, number | string | boolean | null>>,
+): OutsidePopulation[] {
+  return Object.entries(population).flatMap(([column, range]) => {
+    const value = values[column] ?? null;
+    const inside =
+      typeof value === 'number' &&
+      (range.min === undefined || value >= range.min) &&
+      (range.max === undefined || value <= range.max);
+    return inside ? [] : [{ column, value, ...range }];
+  });
 }
 
 function recordRows(

@@ -214,6 +214,35 @@ describe('Component: model server', () => {
     ]);
   });
 
+  it('flags each record outside the population the model declares, or with the value unknown', async () => {
+    // Prepare
+    const population = { age: { min: 40, max: 79 } };
+    await writeModel(modelDir, 'cvd-encoded', { ...encodedRiskModel, population });
+    await server.reload();
+    // Act
+    const response = await post(
+      '/endpoints/cvd-encoded/invocations',
+      JSON.stringify({
+        records: [
+          { age: 70, sex: 'male' },
+          { age: 30, sex: 'male' },
+          { age: null, sex: 'female' },
+          { age: 79, sex: 'female' },
+        ],
+      }),
+    );
+    // Assess
+    const { predictions } = (await response.json()) as {
+      predictions: { outsidePopulation: object[] }[];
+    };
+    expect(predictions.map((p) => p.outsidePopulation)).toEqual([
+      [],
+      [{ column: 'age', value: 30, min: 40, max: 79 }],
+      [{ column: 'age', value: null, min: 40, max: 79 }],
+      [],
+    ]);
+  });
+
   it('answers without explanations unless asked', async () => {
     // Act
     const response = await post('/invocations', JSON.stringify({ instances: [[70, 140]] }));

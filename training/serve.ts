@@ -147,7 +147,7 @@ async function invokeModel(
   const body = declared > limit ? undefined : await readBody(req, limit);
   if (!body) return reject(413, `body larger than ${limit} bytes`);
   try {
-    const { rows, imputed, explain } = readInvocation(parseJson(body), model);
+    const { rows, imputed, explain, outside } = readInvocation(parseJson(body), model);
     if (explain && !model.explain) {
       throw new ValidationError(
         `body: explain: model kind ${model.kind} has no explainer`,
@@ -157,6 +157,7 @@ async function invokeModel(
     const predictions = model.predict(rows).map((p, i) => ({
       ...p,
       ...(imputed ? { imputed: imputed[i]! } : {}),
+      ...(outside ? { outsidePopulation: outside[i]! } : {}),
       ...(explain ? { explanation: explanation(model, rows[i]!) } : {}),
     }));
     const { name, version, kind } = model;

@@ -136,6 +136,43 @@ describe('Use case: predictFromFeatures', () => {
   });
 });
 
+describe('Use case: predictFromFeatures, the model population', () => {
+  it('says the estimate does not apply to a patient outside the population, naming the value', async () => {
+    // Prepare
+    const outside = structuredClone(answer) as typeof answer & {
+      predictions: { outsidePopulation: object[] }[];
+    };
+    outside.predictions[0]!.outsidePopulation = [
+      { column: 'age_years', value: 12, min: 40, max: 79 },
+    ];
+    // Act
+    const result = await predictFromFeatures(answering(outside), model, features, { at });
+    // Assess
+    expect(result.applicable).toBe(false);
+    expect(result.outsidePopulation).toEqual([
+      { column: 'age_years', value: 12, min: 40, max: 79 },
+    ]);
+    expect(result.caution).toBe(
+      'Outside the population the model was trained on: age_years 12 (trained on 40-79). The estimate does not apply to this patient.',
+    );
+  });
+
+  it('is applicable inside the population, and silent about it when the model declares none', async () => {
+    // Prepare
+    const inside = structuredClone(answer) as typeof answer & {
+      predictions: { outsidePopulation: object[] }[];
+    };
+    inside.predictions[0]!.outsidePopulation = [];
+    // Act
+    const declared = await predictFromFeatures(answering(inside), model, features, { at });
+    const undeclared = await predictFromFeatures(answering(answer), model, features, { at });
+    // Assess
+    expect(declared.applicable).toBe(true);
+    expect(declared.caution).toMatch(/not a diagnosis/);
+    expect(undeclared).not.toHaveProperty('applicable');
+  });
+});
+
 describe('Function: chooseModel', () => {
   const models = new Map([
     ['cvd-risk', 'prod-cvd-risk'],

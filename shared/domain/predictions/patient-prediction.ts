@@ -52,6 +52,13 @@ export interface PatientPrediction {
   }[];
   /** Inputs the record does not have: the model filled them as in training (median or mode). */
   imputed: string[];
+  /**
+   * Whether the patient is in the population the model was trained on (e.g. adults 40-79); absent
+   * when the model declares none. When false the estimate does not apply, and `outsidePopulation`
+   * says which value is out of range (or unknown).
+   */
+  applicable?: boolean;
+  outsidePopulation?: { column: string; value: unknown; min?: number; max?: number }[];
   featureSpec: string;
   caution: string;
 }
@@ -65,6 +72,16 @@ const answerSchema = z.object({
         probability: z.number().min(0).max(1),
         label: z.union([z.literal(0), z.literal(1)]),
         imputed: z.array(z.string()).optional(),
+        outsidePopulation: z
+          .array(
+            z.object({
+              column: z.string(),
+              value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+              min: z.number().optional(),
+              max: z.number().optional(),
+            }),
+          )
+          .optional(),
         explanation: z
           .array(z.object({ feature: z.string(), value: z.number(), contribution: z.number() }))
           .optional(),
@@ -86,6 +103,19 @@ export function rawColumnOf(feature: string, columns: ReadonlySet<string>): stri
 const caution =
   'A statistical estimate for decision support, not a diagnosis: read it with the model card ' +
   '(data, intended use, subgroup gaps) and the patient in front of you.';
+
+function outsideCaution(outside: NonNullable<PatientPrediction['outsidePopulation']>): string {
+  const what = outside.map(({ column, value, min, max }) => {
+    const range =
+      min !== undefined && max !== undefined
+        ? `${min}-${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max}`;
+    return `${column} ${value === null ? 'unknown' : String(value)} (trained on ${range})`;
+  });
+  return `Outside the population the model was trained on: ${what.join('; ')}. The estimate does not apply to this patient.`;
+}
 
 /** The model `name` (the first configured when undefined) and its endpoint. */
 export function chooseModel(
@@ -177,7 +207,10 @@ export async function predictFromFeatures(
       return { ...e, input };
     }),
     imputed: p!.imputed ?? [],
+    ...(p!.outsidePopulation
+      ? { applicable: p!.outsidePopulation.length === 0, outsidePopulation: p!.outsidePopulation }
+      : {}),
     featureSpec: features.specVersion,
-    caution,
+    caution: p!.outsidePopulation?.length ? outsideCaution(p!.outsidePopulation) : caution,
   };
 }
