@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCohort } from './synth/write-cohort';
 import { generatorVersion, type CohortOptions } from '../shared/domain/synth/model';
+import { demoModelName, ensureDemoModel } from './demo-model';
 import { writeAtomic } from './write-atomic';
 import {
   newBatchId,
@@ -193,6 +194,16 @@ export async function loadSampleData(
       `built the feature set and similar-patient case index of ${demo.hospital}: ${built.features} features for ${built.patients} patients`,
     );
   }
+  // The model GET /patients/{id}/predictions serves (local/demo-model.ts), trained on synthetic
+  // patients of its own; kept when one is already there (the user's, or an earlier start's).
+  const model = await interruptible(() =>
+    ensureDemoModel({ dataDir: stack.dataDir, asOf: demoAsOf(plan) }),
+  );
+  progress(
+    model.trained
+      ? `trained the demonstration model ${demoModelName} on ${model.rows} synthetic adults aged 40-79 (${model.positives} with a 10-year ASCVD event): cross-validated AUROC ${model.auroc!.toFixed(3)}; GET /patients/{id}/predictions serves it`
+      : `kept the model already in ${model.dir}`,
+  );
   rmSync(join(stack.dataDir, sampleLoadPlanFile), { force: true });
   return { reports };
 }
@@ -304,6 +315,9 @@ export async function readBack(stack: RunningStack, hospital: string): Promise<R
       headers: { authorization: `Bearer ${token}` },
     });
     observationsOfFirst = (await get(path)).items.length;
+    const prediction = `/patients/${firstPatient}/predictions`;
+    await get(prediction);
+    urls.push(prediction);
   }
   return { hospital, patients, firstPatient, observationsOfFirst, urls };
 }

@@ -238,8 +238,8 @@ export interface LocalEndpoints {
 
 /**
  * The embedded stack's prediction models: each is a folder of the model server's directory
- * (`<data dir>/models/<name>/model.json`), served under its own name. `cvd-risk` is the one
- * `caregraph start` trains on its sample cohort.
+ * (`<data dir>/models/<name>/model.json`), served under its own name. `cvd-risk` is the model
+ * `caregraph start` and `demo` train with the sample data (local/demo-model.ts).
  */
 export const localModelEndpoints = 'cvd-risk';
 
