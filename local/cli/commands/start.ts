@@ -1,12 +1,17 @@
 // `caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--vocabulary-keys
 // KEYS]`: run the embedded stack until interrupted. Loads the sample export on first start; a restart
 // reuses persisted data. `--vocabulary-keys` names imported vocabularies in the curated bucket that
-// kg-update merges into the curated one (as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS).
+// kg-update merges into the curated one (as CAREGRAPH_NLP_VOCABULARY_KEYS does on AWS); `--models`
+// names the prediction models the API serves (as CAREGRAPH_MODEL_ENDPOINTS does on AWS).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStack, type RunningStack } from '../../stack';
 import { loadSampleData, SampleLoadInterrupted, stackInfo } from '../../pipeline-run';
-import { parseVocabularyKeys } from '../../../shared/config/config';
+import {
+  localModelEndpoints,
+  parseModelEndpoints,
+  parseVocabularyKeys,
+} from '../../../shared/config/config';
 import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
 import { intFlag, out, parseFlags, stopOnSignals, UsageError, type Command } from '../io';
 import { writeAtomic } from '../../write-atomic';
@@ -15,7 +20,10 @@ import { stackFileName } from '../stack-client';
 const usage = `Usage: caregraph start [--port 3000] [--data-dir .caregraph] [--patients N] [--seed S] [--no-sample-data]
        [--s3-port N] [--dynamodb-port N] [--sparql-port N] [--model-port N]   (0 = any free port, the default)
        [--vocabulary-keys vocabulary/mesh.jsonl,...]   imported vocabularies (curated bucket, vocabulary/*.jsonl)
-                                                       kg-update matches besides the curated one`;
+                                                       kg-update matches besides the curated one
+       [--models cvd-risk,...]   prediction models GET /patients/{id}/predictions serves, the first by default:
+                                 each a model folder under <data-dir>/models (default cvd-risk, the model
+                                 the first start trains on synthetic patients)`;
 
 export const startCommand: Command = {
   name: 'start',
@@ -33,6 +41,7 @@ export const startCommand: Command = {
       'sparql-port': { type: 'string' },
       'model-port': { type: 'string' },
       'vocabulary-keys': { type: 'string' },
+      models: { type: 'string' },
     });
     const dataDir = resolve(values['data-dir'] ?? '.caregraph');
     refuseIfRunning(dataDir);
@@ -44,8 +53,9 @@ export const startCommand: Command = {
       model: intFlag(values['model-port'], 'model-port', 0, 0, 65535),
     };
     const nlpVocabularyKeys = vocabularyKeysFlag(values['vocabulary-keys']);
+    const modelEndpoints = modelsFlag(values.models);
     out.progress(`starting the embedded stack in ${dataDir} ...`);
-    const stack = await startStack({ dataDir, ports, nlpVocabularyKeys });
+    const stack = await startStack({ dataDir, ports, nlpVocabularyKeys, modelEndpoints });
     const stackFile = join(dataDir, stackFileName);
     writeAtomic(
       stackFile,
@@ -131,13 +141,24 @@ async function stopStack(stack: RunningStack, stackFile: string): Promise<void> 
   rmSync(stackFile, { force: true });
 }
 
-function vocabularyKeysFlag(value: string | undefined): string[] {
+/** A configuration parser's error as a usage error naming the flag. */
+function flag<T>(parse: () => T): T {
   try {
-    return parseVocabularyKeys(value, '--vocabulary-keys');
+    return parse();
   } catch (error) {
     if (error instanceof ConfigurationError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+const vocabularyKeysFlag = (value: string | undefined): string[] =>
+  flag(() => parseVocabularyKeys(value, '--vocabulary-keys'));
+
+/** `--models`, checked here so a bad one is a usage error; passed on as given. */
+function modelsFlag(value: string | undefined): string {
+  if (value === undefined) return localModelEndpoints;
+  flag(() => parseModelEndpoints(value, '--models'));
+  return value;
 }
 
 function banner(e: Record<string, string>): string {
