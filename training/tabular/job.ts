@@ -3,8 +3,8 @@
 // the job itself: read the CSV, train and evaluate, write the model directory.
 import { z } from 'zod';
 import { ValidationError } from '../../shared/domain/errors';
-import { jsonPath } from '../model-format';
-import { readCsv } from './csv';
+import { jsonPath, type Population } from '../model-format';
+import { readCsv, type CsvTable } from './csv';
 import { positiveRule } from './labels';
 import { writeModelDirectory } from './model-files';
 import { tabularModelNames, type TabularHyperparameters } from './models';
@@ -40,8 +40,78 @@ export const tabularJobSchema = z.object({
     .optional(),
   epochs: integer(1, 10_000).optional(),
   maxKernelRows: integer(10, 1_000_000).optional(),
+  /**
+   * The population to train on and declare: `column=MIN..MAX`, comma-separated, either bound
+   * optional (`age_years=40..79,egfr=15..`). Rows outside it, or with the value missing, are left out
+   * of training, and the model flags every patient outside it when serving.
+   */
+  population: z
+    .string()
+    .transform((s, ctx) => parsePopulation(s, ctx))
+    .optional(),
 });
 export type TabularJob = z.output<typeof tabularJobSchema>;
+
+const bound = /^-?(\d+\.?\d*|\.\d+)$/;
+
+function parsePopulation(text: string, ctx: z.RefinementCtx): Population {
+  const population: Population = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([^=]+)=(.*)\.\.(.*)$/.exec(part);
+    const [min, max] = [m?.[2]?.trim() ?? '', m?.[3]?.trim() ?? ''];
+    const ok =
+      m && (min !== '' || max !== '') && [min, max].every((b) => b === '' || bound.test(b));
+    if (!ok || (min !== '' && max !== '' && Number(min) > Number(max))) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" must be column=MIN..MAX with MIN <= MAX (either bound may be left out)`,
+      });
+      return z.NEVER;
+    }
+    population[m[1]!.trim()] = {
+      ...(min !== '' ? { min: Number(min) } : {}),
+      ...(max !== '' ? { max: Number(max) } : {}),
+    };
+  }
+  return population;
+}
+
+/**
+ * The rows of `table` inside `population` (every column present in range); ValidationError naming
+ * a population column the CSV does not have.
+ */
+export function rowsInPopulation(table: CsvTable, population: Population): CsvTable {
+  const checks = Object.entries(population).map(([column, range]) => {
+    const j = table.header.indexOf(column);
+    if (j < 0)
+      throw new ValidationError(
+        `${table.file}: line 1: population: no column named "${column}"`,
+        'population',
+      );
+    return { j, range };
+  });
+  const keep = table.rows.flatMap((row, i) => {
+    const inside = checks.every(({ j, range }) => {
+      const cell = row[j]!.trim();
+      const v = Number(cell);
+      return (
+        cell !== '' &&
+        Number.isFinite(v) &&
+        (range.min === undefined || v >= range.min) &&
+        (range.max === undefined || v <= range.max)
+      );
+    });
+    return inside ? [i] : [];
+  });
+  return {
+    ...table,
+    rows: keep.map((i) => table.rows[i]!),
+    lines: keep.map((i) => table.lines[i]!),
+  };
+}
 
 /** Validate raw settings; keys may be `max-kernel-rows` or `max_kernel_rows`. Throws ValidationError naming the key. */
 export function parseTabularJob(raw: Record<string, string | undefined>): TabularJob {
@@ -73,7 +143,12 @@ export async function runTabularJob(
   job: TabularJob,
   deps: TabularJobDeps,
 ): Promise<TabularTrainingResult> {
-  const table = await readCsv(job.csv);
+  const read = await readCsv(job.csv);
+  const table = job.population ? rowsInPopulation(read, job.population) : read;
+  if (job.population)
+    deps.progress(
+      `population ${Object.keys(job.population).join(', ')}: ${table.rows.length} of ${read.rows.length} rows inside it are trained on`,
+    );
   const hyper: TabularHyperparameters = {
     c: job.c,
     classWeight: job.classWeight,
@@ -96,6 +171,22 @@ export async function runTabularJob(
     trainedAt: deps.now(),
     progress: deps.progress,
   });
+  if (job.population) {
+    result.document = { ...result.document, population: job.population };
+    result.card = {
+      ...result.card,
+      limits: [
+        `Trained on, and for, the population ${populationText(job.population)}; patients outside it are flagged when served.`,
+        ...result.card.limits,
+      ],
+    };
+  }
   if (job.out !== undefined) await writeModelDirectory(job.out, result.document, result.card);
   return result;
+}
+
+function populationText(population: Population): string {
+  return Object.entries(population)
+    .map(([column, { min, max }]) => `${column} ${min ?? ''}..${max ?? ''}`)
+    .join(', ');
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadModel } from '../../../training/model-format';
 import { runCommand } from '../io';
 import { predictCommand } from './predict';
 import { trainCommand } from './train';
@@ -95,6 +96,102 @@ describe('Command: caregraph train tabular', () => {
       ]),
     );
     expect(await readFile(join(out, 'model-card.md'), 'utf8')).toContain('## Intended use');
+  });
+
+  it('trains on the --population only and declares it in the served model and its card', async () => {
+    // Prepare: ages 35-79 with some missing; the population 40..70 leaves out the rest
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk) => ((stderr += String(chunk)), true),
+    );
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const out = join(dir, 'population-model');
+    const inside = fixture
+      .split('\n')
+      .slice(1)
+      .filter((line) => {
+        const age = Number(line.split(',')[1]);
+        return line.split(',')[1] !== '?' && age >= 40 && age <= 70;
+      }).length;
+    // Act
+    const code = await runCommand(trainCommand, [
+      'tabular',
+      '--csv',
+      csv,
+      '--label',
+      'outcome',
+      '--model',
+      'logreg',
+      '--exclude',
+      'id,note',
+      '--cv',
+      '3',
+      '--population',
+      'age=40..70',
+      '--out',
+      out,
+    ]);
+    // Assess
+    expect(code).toBe(0);
+    expect(stderr).toContain(`population age: ${inside} of 80 rows inside it are trained on`);
+    const model = await loadModel(out);
+    expect(model.population).toEqual({ age: { min: 40, max: 70 } });
+    const card = JSON.parse(await readFile(join(out, 'model-card.json'), 'utf8')) as {
+      data: { rows: number };
+      limits: string[];
+    };
+    expect(card.data.rows).toBe(inside);
+    expect(card.limits[0]).toMatch(/population age 40\.\.70/);
+  });
+
+  it.each([
+    ['age=70..40', 'must be column=MIN..MAX with MIN <= MAX'],
+    ['age=40-79', 'must be column=MIN..MAX'],
+    ['age=..', 'must be column=MIN..MAX'],
+  ])('refuses --population %s as a usage error', async (population, message) => {
+    // Prepare
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk) => ((stderr += String(chunk)), true),
+    );
+    // Act
+    const code = await runCommand(trainCommand, [
+      'tabular',
+      '--csv',
+      csv,
+      '--label',
+      'outcome',
+      '--model',
+      'logreg',
+      '--population',
+      population,
+    ]);
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 1 naming a --population column the CSV does not have', async () => {
+    // Prepare
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk) => ((stderr += String(chunk)), true),
+    );
+    // Act
+    const code = await runCommand(trainCommand, [
+      'tabular',
+      '--csv',
+      csv,
+      '--label',
+      'outcome',
+      '--model',
+      'logreg',
+      '--population',
+      'egfr=15..',
+    ]);
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain('cohort.csv: line 1: population: no column named "egfr"');
   });
 
   it('gives the same report for the same seed', async () => {
