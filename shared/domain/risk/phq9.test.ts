@@ -19,6 +19,26 @@ describe('Score: phq9', () => {
     expect(scoreFromInputs('phq9', { total }).category).toBe(band);
   });
 
+  it.each([
+    [12.9, 15, false, /age under 13 years/],
+    [13, 11, true, /11 or more screens positive for major depression/],
+    [15, 10, true, /below 11, the screen for major depression is negative/],
+    [17.9, 11, true, /screens positive/],
+  ])(
+    'at age %s a total of %s is applicable=%s (Richardson 2010, adolescents 13-17, cut point 11)',
+    (age, total, applicable, reason) => {
+      const result = scoreFromInputs('phq9', { total, age });
+      expect(result.applicable).toBe(applicable);
+      expect(result.reason).toMatch(reason);
+      expect(result.category).toBe(phq9Severity(total));
+    },
+  );
+
+  it('says nothing of adolescents from 18 years', () => {
+    expect(scoreFromInputs('phq9', { total: 12, age: 18 })).not.toHaveProperty('reason');
+    expect(scoreFromInputs('phq9', { total: 12, age: 18 }).applicable).toBe(true);
+  });
+
   it('flags a positive item 9 whatever the total', () => {
     expect(scoreFromInputs('phq9', { total: 3, item9: 1 }).reason).toMatch(/self-harm/);
   });

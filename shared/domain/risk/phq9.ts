@@ -1,6 +1,16 @@
 // Domain (risk): PHQ-9 depression severity (Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity
-// of a brief depression severity measure. J Gen Intern Med 2001;16:606, Table 3 severity bands).
+// of a brief depression severity measure. J Gen Intern Med 2001;16:606, Table 3 severity bands), and
+// its screening cut point in adolescents (Richardson LP et al. Evaluation of the PHQ-9 for detecting
+// major depression among adolescents. Pediatrics 2010;126:1117-1123).
 import type { ScoreDefinition, Values } from './score-definition';
+
+/**
+ * Richardson 2010 (442 youth aged 13-17, against the DISC-IV interview): a total of 11 or more
+ * detected DSM-IV major depression with sensitivity 89.5% and specificity 77.5% (AUC 0.88), the
+ * optimal cut point in adolescents (10 in Kroenke's adults).
+ */
+export const adolescentMajorDepressionCutPoint = 11;
+export const adolescentAges = { from: 13, below: 18 } as const;
 
 /** Kroenke 2001: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe. */
 export function phq9Severity(total: number): string {
@@ -43,7 +53,7 @@ export const phq9Score: ScoreDefinition = {
       min: 0,
       max: 120,
       optional: true,
-      description: 'age in years (validated in adults)',
+      description: 'age in years (validated in adults and adolescents 13-17)',
     },
   ],
   assess(v: Values) {
@@ -51,10 +61,20 @@ export const phq9Score: ScoreDefinition = {
     // Item 9 asks about thoughts of being better off dead or of self-harm: any positive answer needs a
     // same-day clinical assessment whatever the total (Kroenke 2001; NICE CG90).
     const selfHarm = typeof v.item9 === 'number' && v.item9 > 0;
-    // Kroenke 2001 validated PHQ-9 in adults; adolescents use the PHQ-A.
-    const child = typeof v.age === 'number' && v.age < 18;
+    // Kroenke 2001 validated PHQ-9 in adults, Richardson 2010 in adolescents aged 13-17; younger
+    // children are outside both.
+    const age = typeof v.age === 'number' ? v.age : undefined;
+    const child = age !== undefined && age < adolescentAges.from;
+    const adolescent = age !== undefined && !child && age < adolescentAges.below;
+    const screen =
+      total >= adolescentMajorDepressionCutPoint
+        ? `adolescent 13-17: ${adolescentMajorDepressionCutPoint} or more screens positive for major depression (Richardson 2010: sensitivity 89.5%, specificity 77.5%)`
+        : `adolescent 13-17: below ${adolescentMajorDepressionCutPoint}, the screen for major depression is negative (Richardson 2010)`;
     const reasons = [
-      child ? 'outside the validated population: age under 18 years (use PHQ-A)' : undefined,
+      child
+        ? 'outside the validated population: age under 13 years (validated in adults, Kroenke 2001, and adolescents 13-17, Richardson 2010)'
+        : undefined,
+      adolescent ? screen : undefined,
       selfHarm ? 'item 9 positive: assess risk of self-harm' : undefined,
     ].filter((r): r is string => r !== undefined);
     return {
