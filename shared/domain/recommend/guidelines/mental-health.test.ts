@@ -132,7 +132,7 @@ describe('Function: anxietyFinding — under 18 (AACAP 2020)', () => {
   });
 });
 
-describe('Function: depressionFinding — under 18 (NICE NG134)', () => {
+describe('Function: depressionFinding — under 18 (NICE NG134; screens: GLAD-PC 2018, Richardson 2010)', () => {
   it('offers no antidepressant for mild depression at 15 (NG134 1.5)', async () => {
     const resources = [
       patient({ age: 15, sex: 'male' }),
@@ -160,6 +160,66 @@ describe('Function: depressionFinding — under 18 (NICE NG134)', () => {
     expect(depression.notes).toContain(
       'under 18: an antidepressant only after assessment by a child and adolescent psychiatrist, and only with concurrent psychological therapy (NG134 1.6)',
     );
+  });
+
+  it('asks for a diagnostic assessment, not treatment, for an adolescent PHQ-9 of 11 without a diagnosis', async () => {
+    // Arrange: 11, the adolescent cut point for major depression (Richardson 2010)
+    const resources = [
+      patient({ age: 15, sex: 'female' }),
+      observation(loinc.phq9, 11, '{score}', 3),
+    ];
+    // Act
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    // Assess
+    expect(depression.guideline.name).toBe('GLAD-PC');
+    expect(depression.guideline.citation).toMatch(/Pediatrics 2018;141\(3\):e20174081.*Richardson/);
+    expect(depression.summary).toBe(
+      'PHQ-9 11 with no depression diagnosed: assess before treating',
+    );
+    expect(depression.options.map((o) => o.label)).toEqual([
+      'Diagnostic assessment for depression',
+    ]);
+    expect(depression.notes).toContain(
+      'PHQ-9 11 or more at 13-17 years: a positive screen for major depression (sensitivity 89.5%, specificity 77.5%; Richardson 2010)',
+    );
+  });
+
+  it('finds nothing in an adolescent PHQ-9 of 10 without a diagnosis (below the adolescent cut point)', async () => {
+    // Arrange: 10 would be "moderate" stepped care for an adult
+    const resources = [
+      patient({ age: 15, sex: 'female' }),
+      observation(loinc.phq9, 10, '{score}', 3),
+    ];
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    expect(topic(report, 'depression')).toBeUndefined();
+  });
+
+  it('under 13 asks for an assessment from 10, saying the PHQ-9 is not validated there', async () => {
+    // Arrange
+    const resources = [
+      patient({ age: 12, sex: 'male' }),
+      observation(loinc.phq9, 10, '{score}', 3),
+    ];
+    // Act
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    // Assess
+    expect(depression.options.map((o) => o.kind)).toEqual(['non-drug']);
+    expect(depression.notes.join(' ')).toMatch(/not validated under 13 years/);
+  });
+
+  it('keeps the adult stepped care for an undiagnosed PHQ-9 of 10 at 18', async () => {
+    // Arrange
+    const resources = [
+      patient({ age: 18, sex: 'female' }),
+      observation(loinc.phq9, 10, '{score}', 3),
+    ];
+    // Act
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    // Assess
+    expect(depression.guideline.name).toBe('APA depression guideline / NICE CG90');
+    expect(depression.summary).toBe('PHQ-9 10 (moderate)');
   });
 
   it('offers an adult a drug for mild depression as before (CG90, low benefit)', async () => {

@@ -7,12 +7,17 @@ import type { Candidate, GuidelineFinding } from '../model';
 import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
+import { adolescentAges, adolescentMajorDepressionCutPoint } from '../../risk/phq9';
 
 const apa2019 = 'APA Clinical Practice Guideline for the Treatment of Depression (2019)';
 const cg90 = 'NICE CG90 Depression in adults (2009), stepped care';
 const cg113 =
   'NICE CG113 Generalised anxiety disorder and panic disorder in adults (2011, 2019 update), stepped care';
 const ng134 = 'NICE NG134 Depression in children and young people (2019)';
+const gladPc =
+  'Guidelines for Adolescent Depression in Primary Care (GLAD-PC) Part I (Zuckerbrot RA et al., Pediatrics 2018;141(3):e20174081)';
+const richardson2010 =
+  'Richardson LP et al. Evaluation of the PHQ-9 for detecting major depression among adolescents. Pediatrics 2010;126:1117-1123';
 const aacap2020 =
   'AACAP Clinical Practice Guideline for the Assessment and Treatment of Children and Adolescents With Anxiety Disorders (Walter et al., J Am Acad Child Adolesc Psychiatry 2020;59(10):1107-1124)';
 
@@ -51,8 +56,52 @@ function ssriOptions(facts: PatientFacts, benefit: number, source: string): Cand
   );
 }
 
+/**
+ * A child's or adolescent's PHQ-9 without a depression diagnosis is a screen, not a grade of
+ * severity: a positive one asks for a diagnostic assessment (GLAD-PC Part I: depression scales,
+ * patient and caregiver interviews, DSM-5 criteria), never for treatment. Positive: 11 or more at
+ * 13-17 years (Richardson 2010, the adolescent cut point); under 13 the PHQ-9 is not validated, so
+ * a score of 10 or more (the adult cut point, Kroenke 2001) prompts the assessment and says so.
+ */
+function childDepressionScreenFinding(facts: PatientFacts): GuidelineFinding | undefined {
+  const phq9 = facts.scores.phq9;
+  if (!phq9) return undefined;
+  const adolescent = (facts.age?.value ?? 0) >= adolescentAges.from;
+  const cutPoint = adolescent ? adolescentMajorDepressionCutPoint : 10;
+  if (phq9.value < cutPoint) return undefined;
+  const item9 = facts.scores.phq9Item9;
+  return {
+    topic: 'depression',
+    title: 'Depression screen in a child or adolescent',
+    guideline: { name: 'GLAD-PC', version: '2018', citation: `${gladPc}; ${richardson2010}` },
+    summary: `PHQ-9 ${phq9.value} with no depression diagnosed: assess before treating`,
+    candidates: [
+      nonDrugOption('Diagnostic assessment for depression', {
+        rationale:
+          'a positive screen is not a diagnosis: assess with a depression scale, interviews of the young person and caregivers, and DSM-5 criteria (GLAD-PC Part I)',
+        strength: 'strong',
+        evidence: 'C-EO',
+        benefit: 0.8,
+        source: gladPc,
+      }),
+    ],
+    inputs: [
+      input('PHQ-9', { value: phq9.value, source: phq9.source }),
+      input('PHQ-9 item 9', item9),
+      input('depression', facts.conditions.depression),
+    ],
+    notes: [
+      item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '',
+      adolescent
+        ? `PHQ-9 ${adolescentMajorDepressionCutPoint} or more at 13-17 years: a positive screen for major depression (sensitivity 89.5%, specificity 77.5%; Richardson 2010)`
+        : 'PHQ-9 is not validated under 13 years (Richardson 2010 validated it at 13-17): the score prompts an assessment, it does not grade severity',
+    ].filter(Boolean),
+  };
+}
+
 export function depressionFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const phq9 = facts.scores.phq9;
+  if (isChild(facts) && !facts.conditions.depression) return childDepressionScreenFinding(facts);
   if (!phq9 || (!facts.conditions.depression && phq9.value < 10)) return undefined;
   const step = phq9Step(phq9.value);
   if (step === 'none') return undefined;
