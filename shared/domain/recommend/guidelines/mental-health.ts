@@ -56,6 +56,19 @@ function ssriOptions(facts: PatientFacts, benefit: number, source: string): Cand
   );
 }
 
+/** The inputs every depression finding shows: the PHQ-9, its item 9 and the diagnosis. */
+function depressionInputs(facts: PatientFacts, phq9: NonNullable<PatientFacts['scores']['phq9']>) {
+  return [
+    input('PHQ-9', { value: phq9.value, source: phq9.source }),
+    input('PHQ-9 item 9', facts.scores.phq9Item9),
+    input('depression', facts.conditions.depression),
+  ];
+}
+
+/** Item 9 (thoughts of self-harm) positive: a same-day risk assessment, whatever the total. */
+const selfHarmNote = (item9: PatientFacts['scores']['phq9Item9']): string =>
+  item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '';
+
 /**
  * A child's or adolescent's PHQ-9 without a depression diagnosis is a screen, not a grade of
  * severity: a positive one asks for a diagnostic assessment (GLAD-PC Part I: depression scales,
@@ -85,13 +98,9 @@ function childDepressionScreenFinding(facts: PatientFacts): GuidelineFinding | u
         source: gladPc,
       }),
     ],
-    inputs: [
-      input('PHQ-9', { value: phq9.value, source: phq9.source }),
-      input('PHQ-9 item 9', item9),
-      input('depression', facts.conditions.depression),
-    ],
+    inputs: depressionInputs(facts, phq9),
     notes: [
-      item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '',
+      selfHarmNote(item9),
       adolescent
         ? `PHQ-9 ${adolescentMajorDepressionCutPoint} or more at 13-17 years: a positive screen for major depression (sensitivity 89.5%, specificity 77.5%; Richardson 2010)`
         : 'PHQ-9 is not validated under 13 years (Richardson 2010 validated it at 13-17): the score prompts an assessment, it does not grade severity',
@@ -151,13 +160,9 @@ export function depressionFinding(facts: PatientFacts): GuidelineFinding | undef
         },
     summary: `PHQ-9 ${phq9.value} (${step})${onAntidepressant ? ' on an antidepressant: review dose, adherence and response' : ''}`,
     candidates,
-    inputs: [
-      input('PHQ-9', { value: phq9.value, source: phq9.source }),
-      input('PHQ-9 item 9', item9),
-      input('depression', facts.conditions.depression),
-    ],
+    inputs: depressionInputs(facts, phq9),
     notes: [
-      item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '',
+      selfHarmNote(item9),
       child && !mild
         ? 'under 18: an antidepressant only after assessment by a child and adolescent psychiatrist, and only with concurrent psychological therapy (NG134 1.6)'
         : '',
