@@ -16,6 +16,11 @@ import {
 import { featureSpecVersion } from '../shared/domain/features/spec';
 import type { FittedTransform } from '../shared/domain/features/transform';
 import { writeCohort } from '../local/synth/write-cohort';
+import { parseCsv } from '../training/tabular/csv';
+import { encodeRows } from '../training/tabular/encoding';
+import { readModelDirectory, writeModelDirectory } from '../training/tabular/model-files';
+import { trainTabular } from '../training/tabular/train-tabular';
+import { patientRow } from '../local/cli/commands/patient-row';
 import { apiGet, startTestStack, type TestStack } from './helpers/stack';
 
 const hospital = 'synthetic-general';
@@ -80,6 +85,85 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
           .every((v) => Number.isFinite(Number(v))),
       ).toBe(true);
     expect(transform.rows).toBe(40);
+  });
+
+  it('writes raw.csv: the stored raw features by name, one row per patient', async () => {
+    // Act
+    await buildFeatureSet(stack.deps, hospital, at);
+    // Assess
+    const table = parseCsv(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable),
+      ))!,
+      'raw.csv',
+    );
+    expect(table.rows).toHaveLength(40);
+    expect(table.header[0]).toBe('patient');
+    const [first] = table.rows;
+    const item = await stack.deps.serving.get(
+      featureKey(hospital, first![0]!).pk,
+      featureKey(hospital, first![0]!).sk,
+    );
+    const raw = item!.raw as Record<string, { value: number | string | null }>;
+    expect(table.header.slice(1)).toEqual(Object.keys(raw));
+    expect(first!.slice(1)).toEqual(
+      Object.values(raw).map((f) => (f.value === null ? '' : String(f.value))),
+    );
+  });
+
+  it('trains a model on raw.csv that GET /patients/{id}/predictions serves as the CLI scores it', async () => {
+    // Prepare: label each row of raw.csv with the generator's hypertension, trained without the flag
+    await buildFeatureSet(stack.deps, hospital, at);
+    const table = parseCsv(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable),
+      ))!,
+      'raw.csv',
+    );
+    const hypertensive = new Set<string>();
+    for (const c of truth.filter((t) => t.key === 'hypertension' && t.status === 'active'))
+      hypertensive.add(await pseudonymousId(stack.deps.keys, hospital, 'Patient', c.patientId));
+    const labelled = {
+      ...table,
+      header: [...table.header, 'htn'],
+      rows: table.rows.map((r) => [...r, hypertensive.has(r[0]!) ? '1' : '0']),
+    };
+    const trained = await trainTabular({
+      table: labelled,
+      label: 'htn',
+      positive: { equals: '1' },
+      model: 'logreg',
+      cv: 3,
+      exclude: ['patient', 'condition_hypertension'],
+      name: 'cvd-risk',
+      trainedAt: at,
+    });
+    const modelDir = join(stack.dataDir, 'models', 'cvd-risk');
+    await writeModelDirectory(modelDir, trained.document, trained.card);
+    const id = table.rows[0]![0]!;
+    const features = (
+      await apiGet(
+        stack,
+        `/patients/${id}/features?recompute=true&at=${at.toISOString()}`,
+        hospital,
+      )
+    ).body as unknown as PatientFeatures;
+    const saved = await readModelDirectory(modelDir);
+    const x = encodeRows(patientRow(features, saved.encoding!, 'raw').table, saved.encoding!);
+    const [local] = saved.model.predict([Array.from(x.data)]);
+    // Act
+    const response = await apiGet(
+      stack,
+      `/patients/${id}/predictions?at=${at.toISOString()}`,
+      hospital,
+    );
+    // Assess
+    expect(response.status).toBe(200);
+    const body = response.body as { prediction: { probability: number }; model: { name: string } };
+    expect(body.model.name).toBe('cvd-risk');
+    expect(body.prediction.probability).toBe(local!.probability);
   });
 
   it('flags exactly the conditions the generator says each patient has (active ones)', async () => {

@@ -32,6 +32,8 @@ export const fitSampleSize = 10_000;
 export const featureFiles = {
   raw: 'raw-vectors.ndjson',
   matrix: 'matrix.csv',
+  /** The raw features by name, one row per patient: what a model served by the API is trained on. */
+  rawTable: 'raw.csv',
   transform: 'transform.json',
 } as const;
 
@@ -135,6 +137,17 @@ async function writeMatrix(
   const matrix = new PassThrough();
   const upload = deps.objects.putStream('curated', key(featureFiles.matrix), matrix, 'text/csv');
   matrix.write(['patient', ...transform.names].join(',') + '\n');
+  // The raw features in the feature spec's names and canonical units, missing as an empty cell:
+  // join labels to it by `patient` and `caregraph train tabular` gives a model the prediction
+  // route can serve (it sends these names; docs/predictions.md).
+  const rawTable = new PassThrough();
+  const rawUpload = deps.objects.putStream(
+    'curated',
+    key(featureFiles.rawTable),
+    rawTable,
+    'text/csv',
+  );
+  let rawNames: string[] | undefined;
   let items: Item[] = [];
   const lines = createInterface({
     input: (await deps.objects.getStream('curated', key(featureFiles.raw))) as Readable,
@@ -144,6 +157,13 @@ async function writeMatrix(
     if (!line) continue;
     const { case: facts, ...raw } = JSON.parse(line) as RawLine;
     const vector = applyTransform(transform, raw);
+    if (!rawNames) {
+      rawNames = Object.keys(raw.features);
+      rawTable.write(['patient', ...rawNames].map(csvCell).join(',') + '\n');
+    }
+    const rawRow = [raw.patient, ...rawNames.map((n) => raw.features[n]?.value ?? null)];
+    if (!rawTable.write(rawRow.map(csvCell).join(',') + '\n'))
+      await new Promise((r) => rawTable.once('drain', r));
     if (!matrix.write([raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n'))
       await new Promise((r) => matrix.once('drain', r));
     items.push({
@@ -165,7 +185,15 @@ async function writeMatrix(
   // Written after every case: readers compare only cases stamped with this transform's fit.
   await deps.serving.put(caseTransformItem(hospital, transform));
   matrix.end();
-  await upload;
+  rawTable.end();
+  await Promise.all([upload, rawUpload]);
+}
+
+/** A CSV cell (RFC 4180): null as empty, quoted when it holds a comma, quote or line break. */
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export interface PatientFeatures {
