@@ -6,6 +6,7 @@ import { remindersBenchmark } from './reminders';
 import { modelsBenchmark } from './models';
 import { recommendApiBenchmark, recommendBenchmark } from './recommend';
 import { nlpBenchmark } from './nlp';
+import { predictionsApiBenchmark } from './predictions';
 import { deepBenchmark } from './deep';
 import { kgBenchmark, kgNotesBenchmark } from './kg';
 
@@ -28,6 +29,7 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   models: modelsBenchmark,
   recommend: recommendBenchmark,
   'recommend-api': recommendApiBenchmark,
+  'predictions-api': predictionsApiBenchmark,
   nlp: nlpBenchmark,
   deep: deepBenchmark,
   kg: kgBenchmark,
