@@ -149,6 +149,37 @@ describe('Heart-failure therapy by phenotype (2022 AHA/ACC/HFSA)', () => {
     expect(rasForHf(ofPhenotype('HFrEF'))).toBeGreaterThan(0.6);
   });
 
+  it('puts about two thirds of HFpEF on a beta-blocker, each for a comorbidity (Yum 2019: 68%)', () => {
+    const onBetaBlocker = (p: SynthPatient) =>
+      p.medications.filter((m) => classOf(m) === 'beta-blocker' && current(m));
+    const hfpef = ofPhenotype('HFpEF');
+    expect(hfpef.length).toBeGreaterThan(150);
+    const rate = share(hfpef, (p) => onBetaBlocker(p).length > 0);
+    expect(rate).toBeGreaterThan(0.58);
+    expect(rate).toBeLessThan(0.78);
+    const indications = new Set(hfpef.flatMap((p) => onBetaBlocker(p).map((m) => m.indication)));
+    expect([...indications].sort()).toEqual([
+      'atrial-fibrillation',
+      'coronary-disease',
+      'hypertension',
+      'myocardial-infarction',
+    ]);
+    const withoutIndication = hfpef.filter(
+      (p) =>
+        !(
+          [
+            'atrial-fibrillation',
+            'coronary-disease',
+            'hypertension',
+            'myocardial-infarction',
+          ] as const
+        ).some((k) => p.conditions.some((c) => c.key === k)),
+    );
+    expect(withoutIndication.every((p) => onBetaBlocker(p).length === 0)).toBe(true);
+    // One beta-blocker at a time.
+    expect(hfpef.every((p) => onBetaBlocker(p).length <= 1)).toBe(true);
+  });
+
   it('gives HFmrEF and HFpEF an SGLT2 inhibitor only after its any-EF approval (24 Feb 2022)', () => {
     let given = 0;
     for (const p of hf) {

@@ -34,6 +34,7 @@ import {
   treatCoronaryDisease,
   treatDeepVeinThrombosis,
   treatHeartFailure,
+  treatHfpefBetaBlocker,
   treatKidneyDisease,
   treatStroke,
 } from './vascular-prescribing';
@@ -46,6 +47,8 @@ const rules = [
   treatHypertension,
   treatAtrialFibrillation,
   treatCoronaryDisease,
+  // After the AF and MI rules, which give HFpEF patients their compelling beta-blockers.
+  treatHfpefBetaBlocker,
   treatStroke,
   treatLipids,
   treatKidneyDisease,

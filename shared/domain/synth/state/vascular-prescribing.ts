@@ -196,6 +196,42 @@ export function treatCoronaryDisease(rng: Rng, book: OrderBook): void {
   if (mi !== undefined) treatMyocardialInfarction(rng, book, mi);
 }
 
+/**
+ * Beta-blockers in HFpEF as practice gives them, not the HF guideline (which recommends none for HFpEF
+ * itself): 68% of 306 HFpEF hospitalisations of Medicare beneficiaries were discharged on one; 60% of
+ * those had a compelling indication (arrhythmia 44%, prior MI 29%) and the rest coronary disease
+ * without MI (57%) or hypertension alone (38%) (Yum B et al. Indications for beta-blocker
+ * prescriptions in heart failure with preserved ejection fraction. J Am Geriatr Soc 2019;67:1461).
+ * The AF and MI rules give the compelling ones; this rule gives an HFpEF patient with coronary
+ * disease or hypertension who takes none a beta-blocker for that indication with probability
+ * `hfpefComorbidityBetaBlocker`, a generator choice fitted so that about two thirds of HFpEF
+ * patients take one at the export (state/heart-failure.test.ts). Before generator 1.13.0 only the AF
+ * and MI rules did, and about 13% of HFpEF patients took one.
+ */
+export function treatHfpefBetaBlocker(rng: Rng, book: OrderBook): void {
+  if (!book.has('heart-failure') || phenotypeOf(book.condition('heart-failure')) !== 'HFpEF')
+    return;
+  const indication = book.has('coronary-disease')
+    ? 'coronary-disease'
+    : book.has('hypertension')
+      ? 'hypertension'
+      : undefined;
+  if (indication === undefined || book.hasClass('beta-blocker')) return;
+  if (!rng.chance(hfpefComorbidityBetaBlocker)) return;
+  const from = Math.max(book.onsetDay('heart-failure'), book.onsetDay(indication));
+  book.add({
+    drug: rng.chance(0.5) ? 'metoprolol-succinate-25' : 'metoprolol-succinate-50',
+    indication,
+    units: 1,
+    timing: timings.morning,
+    start: book.startAfter(rng, from, 90),
+    adherence: 'chronic',
+  });
+}
+
+/** See treatHfpefBetaBlocker. */
+export const hfpefComorbidityBetaBlocker = 0.75;
+
 /** The P2Y12 inhibitors, DAPT partners of aspirin after an acute coronary syndrome. */
 export const p2y12Inhibitors: ReadonlySet<DrugKey> = new Set<DrugKey>([
   'clopidogrel-75',
