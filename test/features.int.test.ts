@@ -63,6 +63,16 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
   });
   afterAll(async () => stack?.stop());
 
+  /** The feature build's raw.csv, parsed. */
+  const readRawTable = async () =>
+    parseCsv(
+      (await stack.deps.objects.getText(
+        'curated',
+        keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable),
+      ))!,
+      'raw.csv',
+    );
+
   it('writes the training matrix, raw vectors and fitted transform, one row per patient', async () => {
     // Act
     const summary = await buildFeatureSet(stack.deps, hospital, at);
@@ -91,13 +101,7 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
     // Act
     await buildFeatureSet(stack.deps, hospital, at);
     // Assess
-    const table = parseCsv(
-      (await stack.deps.objects.getText(
-        'curated',
-        keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable),
-      ))!,
-      'raw.csv',
-    );
+    const table = await readRawTable();
     expect(table.rows).toHaveLength(40);
     expect(table.header[0]).toBe('patient');
     const [first] = table.rows;
@@ -115,13 +119,7 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
   it('trains a model on raw.csv that GET /patients/{id}/predictions serves as the CLI scores it', async () => {
     // Prepare: label each row of raw.csv with the generator's hypertension, trained without the flag
     await buildFeatureSet(stack.deps, hospital, at);
-    const table = parseCsv(
-      (await stack.deps.objects.getText(
-        'curated',
-        keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable),
-      ))!,
-      'raw.csv',
-    );
+    const table = await readRawTable();
     const hypertensive = new Set<string>();
     for (const c of truth.filter((t) => t.key === 'hypertension' && t.status === 'active'))
       hypertensive.add(await pseudonymousId(stack.deps.keys, hospital, 'Patient', c.patientId));

@@ -20,6 +20,13 @@ const fixture = [
   }),
 ].join('\n');
 
+/** Everything written to stderr from now on (restored by vi.restoreAllMocks). */
+function captureStderr(): { toString(): string } {
+  let text = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((text += String(chunk)), true));
+  return { toString: () => text };
+}
+
 function captureStdout() {
   let text = '';
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -100,10 +107,7 @@ describe('Command: caregraph train tabular', () => {
 
   it('trains on the --population only and declares it in the served model and its card', async () => {
     // Prepare: ages 35-79 with some missing; the population 40..70 leaves out the rest
-    let stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation(
-      (chunk) => ((stderr += String(chunk)), true),
-    );
+    const stderr = captureStderr();
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const out = join(dir, 'population-model');
     const inside = fixture
@@ -133,7 +137,9 @@ describe('Command: caregraph train tabular', () => {
     ]);
     // Assess
     expect(code).toBe(0);
-    expect(stderr).toContain(`population age: ${inside} of 80 rows inside it are trained on`);
+    expect(String(stderr)).toContain(
+      `population age: ${inside} of 80 rows inside it are trained on`,
+    );
     const model = await loadModel(out);
     expect(model.population).toEqual({ age: { min: 40, max: 70 } });
     const card = JSON.parse(await readFile(join(out, 'model-card.json'), 'utf8')) as {
@@ -151,10 +157,7 @@ describe('Command: caregraph train tabular', () => {
     ['egfr=15..', 1, 'cohort.csv: line 1: population: no column named "egfr"'],
   ])('refuses --population %s with exit %i, saying why', async (population, exit, message) => {
     // Prepare
-    let stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation(
-      (chunk) => ((stderr += String(chunk)), true),
-    );
+    const stderr = captureStderr();
     // Act
     const code = await runCommand(trainCommand, [
       'tabular',
@@ -169,7 +172,7 @@ describe('Command: caregraph train tabular', () => {
     ]);
     // Assess
     expect(code).toBe(exit);
-    expect(stderr).toContain(message);
+    expect(String(stderr)).toContain(message);
   });
 
   it('gives the same report for the same seed', async () => {
@@ -204,25 +207,19 @@ describe('Command: caregraph train tabular', () => {
     [['forecast'], 'unknown task "forecast"'],
   ])('exits 2 on a usage error (%j)', async (args, message) => {
     // Prepare
-    let stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation(
-      (chunk) => ((stderr += String(chunk)), true),
-    );
+    const stderr = captureStderr();
     // Act
     const code = await runCommand(trainCommand, args);
     // Assess
     expect(code).toBe(2);
-    expect(stderr).toContain(message);
+    expect(String(stderr)).toContain(message);
   });
 
   it('exits 1 naming the file, line and column when a ">0" label is not a number', async () => {
     // Prepare
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, 'age,num\n50,0\n60,1\n70,high\n');
-    let stderr = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation(
-      (chunk) => ((stderr += String(chunk)), true),
-    );
+    const stderr = captureStderr();
     // Act
     const code = await runCommand(trainCommand, [
       'tabular',
@@ -237,7 +234,7 @@ describe('Command: caregraph train tabular', () => {
     ]);
     // Assess
     expect(code).toBe(1);
-    expect(stderr).toContain('bad.csv: line 4: column "num": expected a number');
+    expect(String(stderr)).toContain('bad.csv: line 4: column "num": expected a number');
   });
 });
 
