@@ -331,6 +331,24 @@ describe('Component: model server discovering models (the embedded stack)', () =
     expect(server.endpoints()).toEqual(['cvd-risk']);
   });
 
+  it('serves a model retrained over an existing one at its next request', async () => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-risk');
+    const first = (await (await invoke('cvd-risk')).json()) as { model: { version: string } };
+    // A later modification time, as a retraining that rewrites model.json gives it.
+    await new Promise((wait) => setTimeout(wait, 20));
+    await writeModel(modelDir, 'cvd-risk', { ...riskModel, version: '2.0.0', intercept: 0 });
+    // Act
+    const second = (await (await invoke('cvd-risk')).json()) as {
+      model: { version: string };
+      predictions: { probability: number }[];
+    };
+    // Assess: z = 0 + 0.75 * 2 + 0.5 * 1 = 2
+    expect(first.model.version).toBe('1.0.0');
+    expect(second.model.version).toBe('2.0.0');
+    expect(second.predictions[0]!.probability).toBe(1 / (1 + Math.exp(-2)));
+  });
+
   it('keeps serving its models when a bad model.json appears, and still answers 404 for it', async () => {
     // Prepare
     await writeModel(modelDir, 'cvd-risk');

@@ -4,12 +4,18 @@
 // the embedded stack. Entry point of `docker run image serve`. Logs never include request bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { asCaregraphError, NotFoundError, ValidationError } from '../shared/domain/errors';
-import { loadModelDirectory, readInvocation, type LoadedModel } from './model-format';
+import {
+  loadModelDirectory,
+  modelFileName,
+  readInvocation,
+  type LoadedModel,
+} from './model-format';
 
 /** SageMaker real-time inference caps payloads at 6 MB; the container enforces the same. */
 export const defaultMaxBodyBytes = 6 * 1024 * 1024;
@@ -31,9 +37,10 @@ export interface ModelServerOptions {
   /** Structured log sink; default one JSON line per entry on stderr. */
   log?: (entry: ServeLogEntry) => void;
   /**
-   * Re-read modelDir when an unknown endpoint is asked for, so a model
-   * written there after start is served at its first request, as a newly deployed SageMaker
-   * endpoint is. The embedded stack sets it; a container serves the model it started with.
+   * Re-read modelDir when an unknown endpoint is asked for, or one whose `model.json` changed since
+   * it was loaded, so a model written (or retrained) there after start is served at its next
+   * request, as a newly deployed SageMaker endpoint is. The embedded stack sets it; a container
+   * serves the model it started with.
    */
   discoverModels?: boolean;
 }
@@ -199,7 +206,7 @@ async function handle(
   req: IncomingMessage,
   models: () => Map<string, LoadedModel>,
   limit: number,
-  discover: (() => Promise<void>) | undefined,
+  discover: ((endpoint: string) => Promise<void>) | undefined,
 ): Promise<Outcome> {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === '/ping') {
@@ -212,7 +219,7 @@ async function handle(
   const frontDoor = route.endpoint !== undefined;
   let selected;
   try {
-    if (discover && route.endpoint !== undefined && !models().has(route.endpoint)) await discover();
+    if (discover && route.endpoint !== undefined) await discover(route.endpoint);
     selected = selectModel(models(), route, req);
   } catch (error) {
     req.resume();
@@ -224,6 +231,26 @@ async function handle(
   const [endpoint, model] = selected;
   const reply = await invokeModel(req, model, limit);
   return { reply: frontDoor ? asFrontDoorReply(reply) : reply, endpoint };
+}
+
+/** The modification time of `modelDir/endpoint/model.json`, or undefined when there is none. */
+async function modelFileTime(modelDir: string, endpoint: string): Promise<number | undefined> {
+  return stat(join(modelDir, endpoint, modelFileName)).then(
+    (s) => s.mtimeMs,
+    () => undefined,
+  );
+}
+
+async function modelFileTimes(
+  modelDir: string,
+  models: Map<string, LoadedModel>,
+): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const endpoint of models.keys()) {
+    const time = await modelFileTime(modelDir, endpoint);
+    if (time !== undefined) times.set(endpoint, time);
+  }
+  return times;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -250,20 +277,27 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
   } = options;
   let models = await loadModelDirectory(modelDir);
   log({ level: 'info', msg: 'models loaded', modelDir, endpoints: [...models.keys()] });
+  /** When each endpoint's model.json was last modified, as loaded (per-endpoint folders only). */
+  let loadedVersions = await modelFileTimes(modelDir, models);
   const reload = async () => {
-    models = await loadModelDirectory(modelDir);
+    const next = await loadModelDirectory(modelDir);
+    loadedVersions = await modelFileTimes(modelDir, next);
+    models = next;
     log({ level: 'info', msg: 'models reloaded', endpoints: [...models.keys()] });
   };
-  // One discovery at a time; requests for unknown endpoints meanwhile wait for it.
-  let discovering: Promise<void> | undefined;
+  // One reload at a time; requests meanwhile wait for it.
+  let reloading: Promise<void> | undefined;
   const discover = options.discoverModels
-    ? () =>
-        (discovering ??= reload()
+    ? async (endpoint: string) => {
+        const known = loadedVersions.get(endpoint);
+        if (known !== undefined && known === (await modelFileTime(modelDir, endpoint))) return;
+        await (reloading ??= reload()
           // A bad model.json written meanwhile must not stop the models already served.
           .catch((error: unknown) =>
             log({ level: 'warn', msg: 'model reload failed', error: (error as Error).message }),
           )
-          .finally(() => (discovering = undefined)))
+          .finally(() => (reloading = undefined)));
+      }
     : undefined;
 
   const server = createServer((req, res) => {
