@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startStack } from '../local/stack';
 import { ensureDemoModel, demoModelName } from '../local/demo-model';
 import { keyLayout } from '../shared/config/resources';
-import { patientFeatures } from '../shared/domain/features/build';
+import { extractRawFeatures } from '../shared/domain/features/extract';
+import { patientRecord } from '../shared/domain/serving/queries';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { renderCohortPatient } from '../shared/domain/synth/cohort';
@@ -75,7 +76,7 @@ export async function predictionsApiBenchmark(ctx: BenchContext): Promise<BenchR
     const now = new Date();
     for (const id of ids) {
       let start = process.hrtime.bigint();
-      const features = await patientFeatures(stack.deps, hospital, id, now, true);
+      const features = extractRawFeatures(await patientRecord(serving, hospital, id), now);
       featureTimes.push(elapsedMs(start));
       const record = Object.fromEntries(
         Object.entries(features.features).map(([n, f]) => [n, f.value]),

@@ -26,8 +26,8 @@ export interface ApiDeps {
   keys: KeyRing;
   /** Domain events: a patient-reported outcome announces PatientDataUpdated, as ingest does. */
   events?: EventBus;
-  /** Model predictions: the inference port and the models it may invoke (none when absent). */
-  predictions?: { predictor: Predictor; models: ReadonlyMap<string, string> };
+  /** Model predictions: the inference port and the models it may invoke (none configured: empty). */
+  predictions: { predictor: Predictor; models: ReadonlyMap<string, string> };
 }
 
 export interface RouteContext {

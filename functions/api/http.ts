@@ -95,8 +95,9 @@ const pageQuery = z.object({
   cursor: z.string().max(2048).optional(),
 });
 
-export function pageParams(event: ApiEvent): { limit?: number; cursor?: string } {
-  const parsed = pageQuery.safeParse(event.queryStringParameters ?? {});
+/** The query string read with `schema`; a ValidationError naming the first bad parameter. */
+export function queryParams<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
+  const parsed = schema.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ValidationError(
@@ -105,4 +106,8 @@ export function pageParams(event: ApiEvent): { limit?: number; cursor?: string }
     );
   }
   return parsed.data;
+}
+
+export function pageParams(event: ApiEvent): { limit?: number; cursor?: string } {
+  return queryParams(pageQuery, event);
 }

@@ -7,11 +7,14 @@
 // the endpoint: no identifier, name or date.
 import { z } from 'zod';
 import { ConfigurationError, DependencyError, NotFoundError, ValidationError } from '../errors';
-import { patientFeatures, type FeatureDeps, type PatientFeatures } from '../features/build';
-import type { RawFeature } from '../features/extract';
+import type { PatientFeatures } from '../features/build';
+import { extractRawFeatures, type RawFeature } from '../features/extract';
+import { patientRecord } from '../serving/queries';
 import type { Predictor } from '../../ports/predictor';
+import type { Table } from '../../ports/table';
 
-export interface PredictionDeps extends FeatureDeps {
+export interface PredictionDeps {
+  serving: Table;
   predictor: Predictor;
   /** Model name -> SageMaker endpoint name; the first is the default model. */
   models: ReadonlyMap<string, string>;
@@ -144,8 +147,12 @@ export async function predictForPatient(
   query: PredictionQuery,
 ): Promise<PatientPrediction> {
   const model = chooseModel(deps.models, query.model);
-  // Computed from the current record, not the last feature build's stored vector.
-  const features = await patientFeatures(deps, hospital, patientId, query.at, true);
+  // The raw features of the current record (not the last feature build's stored vector); the
+  // hospital's fitted transform is not needed, the endpoint encodes with the model's own.
+  const features = extractRawFeatures(
+    await patientRecord(deps.serving, hospital, patientId),
+    query.at,
+  );
   return predictFromFeatures(deps.predictor, model, features, query);
 }
 
