@@ -16,6 +16,7 @@ import { renderPatientResources } from '../shared/domain/synth/fhir/resources';
 import { generatePatientState } from '../shared/domain/synth/state/patient';
 import { modelFileName } from '../training/model-format';
 import type { CsvTable } from '../training/tabular/csv';
+import { declarePopulation } from '../training/tabular/job';
 import { writeModelDirectory } from '../training/tabular/model-files';
 import { trainTabular } from '../training/tabular/train-tabular';
 
@@ -147,21 +148,17 @@ export async function ensureDemoModel(options: DemoModelOptions): Promise<DemoMo
     trainedAt: new Date(),
     progress: options.progress,
   });
-  const document = {
-    ...result.document,
-    threshold: demoModelThreshold,
-    population: demoModelPopulation,
-  };
+  const declared = declarePopulation(result, demoModelPopulation);
+  const document = { ...declared.document, threshold: demoModelThreshold };
   const card = {
-    ...result.card,
+    ...declared.card,
     intendedUse:
       'Demonstration of the prediction API on the embedded stack: trained on synthetic patients ' +
       `(${table.file}), never on real ones. Not for clinical use.`,
     limits: [
       'Synthetic training data: the generator’s hazard model (docs/synth.md), not a clinical population.',
-      `Trained on adults aged ${demoModelPopulation.age_years.min}-${demoModelPopulation.age_years.max} (the outcome's population); answers for anyone else are flagged as outside it.`,
       `Label threshold ${demoModelThreshold} (10-year risk 7.5%, ACC/AHA 2018 intermediate risk).`,
-      ...result.card.limits,
+      ...declared.card.limits,
     ],
   };
   await writeModelDirectory(dir, document, card);

@@ -383,17 +383,23 @@ export function readInvocation(document: unknown, model: LoadedModel): Invocatio
 }
 
 /** The population's columns whose value is out of range, or unknown (null or not sent). */
+/** True when `value` is a number inside `range` (bounds inclusive); unknown values are not. */
+export function inPopulationRange(value: unknown, range: Population[string]): boolean {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (range.min === undefined || value >= range.min) &&
+    (range.max === undefined || value <= range.max)
+  );
+}
+
 function outsideOf(
   population: Population,
   values: Readonly<Record<string, number | string | boolean | null>>,
 ): OutsidePopulation[] {
   return Object.entries(population).flatMap(([column, range]) => {
     const value = values[column] ?? null;
-    const inside =
-      typeof value === 'number' &&
-      (range.min === undefined || value >= range.min) &&
-      (range.max === undefined || value <= range.max);
-    return inside ? [] : [{ column, value, ...range }];
+    return inPopulationRange(value, range) ? [] : [{ column, value, ...range }];
   });
 }
 

@@ -3,7 +3,7 @@
 // the job itself: read the CSV, train and evaluate, write the model directory.
 import { z } from 'zod';
 import { ValidationError } from '../../shared/domain/errors';
-import { jsonPath, type Population } from '../model-format';
+import { inPopulationRange, jsonPath, type Population } from '../model-format';
 import { readCsv, type CsvTable } from './csv';
 import { positiveRule } from './labels';
 import { writeModelDirectory } from './model-files';
@@ -96,13 +96,7 @@ export function rowsInPopulation(table: CsvTable, population: Population): CsvTa
   const keep = table.rows.flatMap((row, i) => {
     const inside = checks.every(({ j, range }) => {
       const cell = row[j]!.trim();
-      const v = Number(cell);
-      return (
-        cell !== '' &&
-        Number.isFinite(v) &&
-        (range.min === undefined || v >= range.min) &&
-        (range.max === undefined || v <= range.max)
-      );
+      return cell !== '' && inPopulationRange(Number(cell), range);
     });
     return inside ? [i] : [];
   });
@@ -171,18 +165,27 @@ export async function runTabularJob(
     trainedAt: deps.now(),
     progress: deps.progress,
   });
-  if (job.population) {
-    result.document = { ...result.document, population: job.population };
-    result.card = {
+  const declared = job.population ? declarePopulation(result, job.population) : result;
+  if (job.out !== undefined) await writeModelDirectory(job.out, declared.document, declared.card);
+  return declared;
+}
+
+/** The model declares the population it was trained on, in model.json and in its card's limits. */
+export function declarePopulation<R extends Pick<TabularTrainingResult, 'document' | 'card'>>(
+  result: R,
+  population: Population,
+): R {
+  return {
+    ...result,
+    document: { ...result.document, population },
+    card: {
       ...result.card,
       limits: [
-        `Trained on, and for, the population ${populationText(job.population)}; patients outside it are flagged when served.`,
+        `Trained on, and for, the population ${populationText(population)}; patients outside it are flagged when served.`,
         ...result.card.limits,
       ],
-    };
-  }
-  if (job.out !== undefined) await writeModelDirectory(job.out, result.document, result.card);
-  return result;
+    },
+  };
 }
 
 function populationText(population: Population): string {
