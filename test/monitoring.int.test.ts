@@ -143,6 +143,52 @@ describe('Use case: onPatientDataUpdated (embedded stack)', () => {
     expect(adult.opened).toEqual([`${await idOf('adult')}.news2.1`]);
   });
 
+  it("classifies a child's BP by the AAP 2017 tables from the served Patient's sex and height", async () => {
+    // Prepare: a boy of 10 (served birth date and gender) measured in inches at the source, and the
+    // same readings for a child of 10 whose gender is 'unknown'. 147/80 is no adult emergency, but
+    // for the boy it is 31 mm Hg above the 95th percentile (116/77 at the 50th height percentile,
+    // 141.3 cm, nearest to 55.6 in = 141.2 cm: Flynn 2017 Table 4).
+    const child = (id: string, gender: string) => [
+      patient(id, { birthDate: '2016-02-10', gender }),
+      {
+        ...vital(`${id}-ht`, '2026-11-02T08:00:00Z', '8302-2', 55.6, '[in_i]'),
+        subject: { reference: `Patient/${id}` },
+      },
+      {
+        ...bloodPressurePanel(`${id}-bp`, '2026-11-30T08:00:00Z', 147, 80),
+        subject: { reference: `Patient/${id}` },
+      },
+    ];
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('north', 'b3', 'clinic.ndjson'),
+      ndjson(...child('boy10', 'male'), ...child('unknown10', 'unknown')),
+    );
+    await stack.settled();
+    const run = async (p: string) =>
+      onPatientDataUpdated(
+        deps(),
+        patientDataUpdatedSchema.parse({
+          hospital: 'north',
+          patientId: await pseudonymousId(stack.deps.keys, 'north', 'Patient', p),
+          batch: 'b3',
+        }),
+      );
+    // Act
+    const boy = await run('boy10');
+    const unknown = await run('unknown10');
+    // Assess
+    expect(boy.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['bp-crisis', 'urgent'],
+      ['bp-above-target', 'warning'],
+    ]);
+    expect(boy.findings[0]!.reason).toMatch(
+      /95th percentile 116\/77 mm\[Hg\] for a boy of 10 years at the 50th height percentile/,
+    );
+    // The tables are by sex: a child whose sex is not male or female is not classified.
+    expect(unknown.findings).toEqual([]);
+  });
+
   it("acknowledges an alert, and another hospital cannot see the patient's alerts", async () => {
     // Act
     const acked = await acknowledgeAlert(

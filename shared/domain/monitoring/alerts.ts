@@ -17,7 +17,7 @@ import {
 import { escalatedSeverity, escalationCeiling, higher, notifyFrom, rank } from './escalation';
 import type { News2Scorer } from './news2-input';
 import { readingsFromObservations } from './readings';
-import { ageInYears, evaluateRules, type Finding, type RuleId } from './rules';
+import { ageInYears, evaluateRules, sexOf, type Finding, type RuleId } from './rules';
 
 export interface MonitoringDeps {
   /** The serving table (alerts sit in the patient's partition). */
@@ -65,11 +65,13 @@ export async function evaluatePatient(
   const now = instant(input.now, 'now');
   const readings = readingsFromObservations(input.observations);
   const ageYears = ageInYears(input.patient, now);
+  const sex = sexOf(input.patient);
   const { findings, evaluated } = evaluateRules(readings, {
     now,
     news2: deps.news2,
     spo2Scale: deps.spo2Scale,
     ...(ageYears !== undefined ? { ageYears } : {}),
+    ...(sex ? { sex } : {}),
   });
   const outcome: EvaluationOutcome = {
     findings,

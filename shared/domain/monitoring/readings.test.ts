@@ -37,6 +37,19 @@ describe('Function: readingsFromObservations', () => {
     expect(t!.value).toBeCloseTo(37, 6);
   });
 
+  it('reads body height and length in cm, whatever length unit they came in', () => {
+    const readings = readingsFromObservations([
+      vital('h1', '2026-03-01T08:00:00Z', '8302-2', 55.6, '[in_i]'),
+      vital('h2', '2026-03-02T08:00:00Z', '8306-3', 0.742, 'm'),
+    ]);
+    expect(readings.map((r) => [r.concept, r.unit])).toEqual([
+      ['height', 'cm'],
+      ['height', 'cm'],
+    ]);
+    expect(readings[0]!.value).toBeCloseTo(141.224, 6);
+    expect(readings[1]!.value).toBeCloseTo(74.2, 6);
+  });
+
   it('skips observations entered in error, without a time, or in an unknown unit', () => {
     // Prepare
     const inError = { ...glucose('g1', '2026-03-01T08:00:00Z', 40), status: 'entered-in-error' };

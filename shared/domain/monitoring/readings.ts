@@ -17,6 +17,7 @@ export type Concept =
   | 'phq9'
   | 'gad7'
   | 'weight'
+  | 'height'
   | 'oxygenFlow'
   | 'inspiredOxygen'
   | 'consciousness';
@@ -57,6 +58,8 @@ const conceptByLoinc: Readonly<Record<string, Concept>> = {
   '44261-6': 'phq9',
   '70274-6': 'gad7',
   '29463-7': 'weight',
+  '8302-2': 'height', // Body height (cm)
+  '8306-3': 'height', // Body height --lying (length, cm)
   '3151-8': 'oxygenFlow', // Inhaled oxygen flow rate (L/min)
   '3150-0': 'inspiredOxygen', // Inhaled oxygen concentration (%)
 };

@@ -14,7 +14,7 @@ import { cusumOverTime } from './change';
 import type { News2Scorer } from './news2-input';
 import { planAdjustments, type Suggestion } from './plan-adjustment';
 import { readingsFromObservations, type Concept, type Reading } from './readings';
-import { ageInYears, evaluateRules, type Finding, type RuleId } from './rules';
+import { ageInYears, evaluateRules, sexOf, type Finding, type RuleId } from './rules';
 import { msPerDay, robustBaseline, theilSen, trailingWindow, trendDirection } from './trend';
 
 export interface ConceptTrend {
@@ -76,9 +76,11 @@ export function monitoringReport(
   const readings = readingsFromObservations(resources);
   const patient = resources.find((r) => r.resourceType === 'Patient');
   const ageYears = ageInYears(patient, options.now);
+  const sex = sexOf(patient);
   const { findings, evaluated } = evaluateRules(readings, {
     ...options,
     ...(ageYears !== undefined ? { ageYears } : {}),
+    ...(sex ? { sex } : {}),
   });
   const medications = medicationsOf(resources);
   const pdc = pdcByMedication(fillsOf(resources), new Date(options.now).toISOString().slice(0, 10));

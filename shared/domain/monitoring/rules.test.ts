@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { News2Input, News2Result } from './news2-input';
 import { bloodPressurePanel, glucose, hba1c, vital } from './observations.fixture';
 import { readingsFromObservations } from './readings';
-import { ageInYears, evaluateRules } from './rules';
+import { ageInYears, evaluateRules, sexOf } from './rules';
 
 const now = Date.parse('2026-03-10T12:00:00Z');
 const evaluate = (
@@ -164,7 +164,7 @@ describe('Function: evaluateRules — paediatric limits', () => {
     expect(judge(toddlerVitals, undefined, scorer).findings.map((f) => f.rule)).toEqual(['news2']);
   });
 
-  it('judges BP above target by AAP 2017 Table 3 at 13-17, and not at all under 13', () => {
+  it('judges BP above target by AAP 2017 Table 3 at 13-17, and under 13 not without a sex and a height', () => {
     // Mean 134/84 over the 4 weeks: stage 1 by the thresholds adults and adolescents share.
     const readings = [
       bloodPressurePanel('a', '2026-03-01T08:00:00Z', 136, 85),
@@ -176,8 +176,88 @@ describe('Function: evaluateRules — paediatric limits', () => {
     const thirteen = judge(readings, 13).findings.find((f) => f.rule === 'bp-above-target')!;
     expect(thirteen.severity).toBe('info');
     expect(thirteen.source.guideline).toMatch(/^AAP .*Flynn et al., Pediatrics 2017/);
+    expect(thirteen.source.guideline).toMatch(/13 years and older/);
     const adult = judge(readings, 18).findings.find((f) => f.rule === 'bp-above-target')!;
     expect(adult.source.guideline).toMatch(/^ACC\/AHA/);
+  });
+
+  describe('under 13, by the AAP 2017 percentile tables', () => {
+    const child = (
+      observations: Parameters<typeof readingsFromObservations>[0],
+      ageYears: number,
+      sex?: 'male' | 'female',
+    ) =>
+      evaluateRules(readingsFromObservations(observations), {
+        now,
+        ageYears,
+        ...(sex ? { sex } : {}),
+      });
+    const height = (cm: number, at = '2026-02-01T08:00:00Z') => vital('h', at, '8302-2', cm, 'cm');
+    // Table 4, a boy of 10 at 141.3 cm (50th height percentile): 90th 112/74, 95th 116/77,
+    // 95th + 12 128/89, 95th + 30 146/107.
+    const bp = (s: number, d: number) => [
+      bloodPressurePanel('a', '2026-03-01T08:00:00Z', s, d),
+      bloodPressurePanel('b', '2026-03-08T08:00:00Z', s, d),
+    ];
+    const target = (r: ReturnType<typeof child>) =>
+      r.findings.find((f) => f.rule === 'bp-above-target');
+
+    it('grades the 4-week mean: below the 95th no finding, stage 1 info, stage 2 warning', () => {
+      const elevated = child([height(141.3), ...bp(114, 70)], 10, 'male');
+      expect(elevated.evaluated).toContain('bp-above-target');
+      expect(target(elevated)).toBeUndefined();
+      const stage1 = target(child([height(141.3), ...bp(116, 70)], 10, 'male'))!;
+      expect(stage1).toMatchObject({ severity: 'info', observationIds: ['a', 'b'] });
+      expect(stage1.reason).toBe(
+        'mean blood pressure over 28 days 116/70 mm[Hg] (2 readings) is stage 1 hypertension (95th percentile 116/77 mm[Hg] for a boy of 10 years at the 50th height percentile)',
+      );
+      expect(stage1.source.guideline).toMatch(/Tables 3-5 and 7 \(1-12 years/);
+      expect(target(child([height(141.3), ...bp(100, 89)], 10, 'male'))!.severity).toBe('warning');
+      expect(target(child([height(141.3), ...bp(127, 88)], 10, 'male'))!.severity).toBe('info');
+    });
+
+    it('reads the height column: the same BP is stage 1 for a short boy and normal for a tall one', () => {
+      // Table 4, age 10: 95th percentile systolic 112 at 130.2 cm (5th), 121 at 152.7 cm (95th).
+      expect(target(child([height(130), ...bp(115, 60)], 10, 'male'))).toBeDefined();
+      expect(target(child([height(153), ...bp(115, 60)], 10, 'male'))).toBeUndefined();
+      // Table 5 for a girl of 10 at 130 cm: 95th percentile 113/75.
+      expect(target(child([height(130), ...bp(113, 60)], 10, 'female'))).toBeDefined();
+      expect(target(child([height(130), ...bp(112, 60)], 10, 'female'))).toBeUndefined();
+    });
+
+    it('is not evaluated without a sex, without a height of the last 180 days, or under 1 year', () => {
+      const readings = [...bp(130, 90)];
+      expect(child([height(141.3), ...readings], 10).evaluated).not.toContain('bp-above-target');
+      expect(child(readings, 10, 'male').evaluated).not.toContain('bp-above-target');
+      const stale = child([height(141.3, '2025-09-10T08:00:00Z'), ...readings], 10, 'male');
+      expect(stale.evaluated).not.toContain('bp-above-target');
+      const recent = child([height(141.3, '2025-09-12T08:00:00Z'), ...readings], 10, 'male');
+      expect(target(recent)!.severity).toBe('warning');
+      expect(child([height(75), ...readings], 0, 'male').evaluated).not.toContain(
+        'bp-above-target',
+      );
+    });
+
+    it('raises a crisis more than 30 mm Hg above the 95th percentile (Table 7), below the adult limits', () => {
+      // 147/80 is far below the adult crisis range (>180/>120) but 31 above this boy's 95th (116).
+      const latest = (s: number, d: number) =>
+        bloodPressurePanel('now', '2026-03-10T08:00:00Z', s, d);
+      const crisis = child([height(141.3), latest(147, 80)], 10, 'male').findings.find(
+        (f) => f.rule === 'bp-crisis',
+      )!;
+      expect(crisis).toMatchObject({ severity: 'urgent', observationIds: ['now'] });
+      expect(crisis.reason).toMatch(
+        /more than 30 mm Hg above the 95th percentile \(95th percentile 116\/77/,
+      );
+      expect(crisis.source.guideline).toMatch(/Tables 3-5 and 7/);
+      const at146 = child([height(141.3), latest(146, 107)], 10, 'male');
+      expect(at146.findings.some((f) => f.rule === 'bp-crisis')).toBe(false);
+      const diastolic = child([height(141.3), latest(120, 108)], 10, 'male');
+      expect(diastolic.findings.some((f) => f.rule === 'bp-crisis')).toBe(true);
+      // At 13 the adolescent's emergency is the adult one (>180/120): 147/80 is stage 2, no crisis.
+      const thirteen = child([height(160), latest(147, 80)], 13, 'male');
+      expect(thirteen.findings.some((f) => f.rule === 'bp-crisis')).toBe(false);
+    });
   });
 
   it('still raises a hypertensive crisis at any age', () => {
@@ -189,6 +269,16 @@ describe('Function: evaluateRules — paediatric limits', () => {
     const h = [hba1c('h', '2026-01-10T07:00:00Z', 7.6)];
     expect(judge(h, 12).findings[0]!.source.guideline).toMatch(/Section 14 Children/);
     expect(judge(h, 40).findings[0]!.source.guideline).toMatch(/Section 6 /);
+  });
+});
+
+describe('Function: sexOf', () => {
+  it('takes FHIR Patient.gender male or female, and nothing else', () => {
+    expect(sexOf({ resourceType: 'Patient', gender: 'female' })).toBe('female');
+    expect(sexOf({ resourceType: 'Patient', gender: 'male' })).toBe('male');
+    expect(sexOf({ resourceType: 'Patient', gender: 'other' })).toBeUndefined();
+    expect(sexOf({ resourceType: 'Patient' })).toBeUndefined();
+    expect(sexOf(undefined)).toBeUndefined();
   });
 });
 

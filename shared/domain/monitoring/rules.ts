@@ -7,11 +7,19 @@ import {
   type News2Category,
   type News2Scorer,
 } from './news2-input';
+import {
+  aboveEmergencyLevel,
+  paediatricBpCategory,
+  paediatricBpLimits,
+  type PaediatricBpLimits,
+  type Sex,
+} from './paediatric-bp';
 import { bloodPressures, latestReading, type Reading } from './readings';
 import type { Patient } from '@medplum/fhirtypes';
 import { ageAt } from '../risk/fhir/patient-record';
 import {
   aap2017,
+  aap2017Percentiles,
   accAha2017,
   ada2024,
   ada2024Children,
@@ -57,9 +65,12 @@ export interface RuleSettings {
   /**
    * Age in whole years at `now`, when the patient's birth date is known (`ageInYears`). Adult rules
    * are not applied below the ages they were derived for: NEWS2 under 16 (RCP 2017), BP categories
-   * under 13 (AAP 2017 classifies those by percentiles for age, sex and height). Unknown: adult rules.
+   * under 13 (AAP 2017 classifies those by percentiles for age, sex and height: paediatric-bp.ts).
+   * Unknown: adult rules.
    */
   ageYears?: number;
+  /** Administrative sex (`sexOf`), which the AAP 2017 percentile tables need under 13. */
+  sex?: Sex;
   news2?: News2Scorer;
   spo2Scale?: 1 | 2;
 }
@@ -94,8 +105,8 @@ export function evaluateRules(
   settings: RuleSettings,
 ): { findings: Finding[]; evaluated: RuleId[] } {
   const results: [RuleId, Finding | undefined | 'not-evaluated'][] = [
-    ['bp-crisis', bpCrisis(readings, settings.now)],
-    ['bp-above-target', bpAboveTarget(readings, settings.now, settings.ageYears)],
+    ['bp-crisis', bpCrisis(readings, settings)],
+    ['bp-above-target', bpAboveTarget(readings, settings)],
     ['hypoglycaemia', hypoglycaemia(readings, settings.now)],
     ['hyperglycaemia', hyperglycaemia(readings, settings.now)],
     ['hba1c-above-goal', hba1c(readings, settings.now, settings.ageYears)],
@@ -110,20 +121,36 @@ export function evaluateRules(
 const hours = (n: number) => n * 3_600_000;
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-/** ACC/AHA 2017 §11.2: hypertensive crisis, systolic >180 and/or diastolic >120, on the latest reading of the last 24 h. */
+/**
+ * ACC/AHA 2017 §11.2: hypertensive crisis, systolic >180 and/or diastolic >120, on the latest reading of
+ * the last 24 h, at any age. Under 13 also AAP 2017 Table 7: more than 30 mm Hg above the 95th
+ * percentile for age, sex and height, referred to an immediate source of care.
+ */
 function bpCrisis(
   readings: readonly Reading[],
-  now: number,
+  settings: RuleSettings,
 ): Finding | undefined | 'not-evaluated' {
+  const { now } = settings;
   const latest = bloodPressures(readings.filter((r) => r.t <= now)).at(-1);
   if (!latest) return 'not-evaluated';
   if (latest.t <= now - hours(ruleLookback.bpCrisisHours)) return undefined;
-  if (bloodPressureCategory(latest.systolic, latest.diastolic) !== 'crisis') return undefined;
+  const shown = `${latest.systolic ?? '?'}/${latest.diastolic ?? '?'} mm[Hg]`;
+  if (bloodPressureCategory(latest.systolic, latest.diastolic) === 'crisis')
+    return {
+      rule: 'bp-crisis',
+      severity: 'urgent',
+      reason: `latest blood pressure ${shown} is in the hypertensive crisis range (>180 and/or >120)`,
+      source: accAha2017,
+      observationIds: latest.observationIds,
+    };
+  const child = childBpLimits(readings, settings);
+  if (typeof child !== 'object' || !aboveEmergencyLevel(latest.systolic, latest.diastolic, child))
+    return undefined;
   return {
     rule: 'bp-crisis',
     severity: 'urgent',
-    reason: `latest blood pressure ${latest.systolic ?? '?'}/${latest.diastolic ?? '?'} mm[Hg] is in the hypertensive crisis range (>180 and/or >120)`,
-    source: accAha2017,
+    reason: `latest blood pressure ${shown} is more than 30 mm Hg above the 95th percentile (${percentiles(child)}): refer to an immediate source of care`,
+    source: aap2017Percentiles,
     observationIds: latest.observationIds,
   };
 }
@@ -138,22 +165,63 @@ export function ageInYears(patient: unknown, now: number): number | undefined {
   return ageAt({ patient: { resourceType: 'Patient', birthDate }, at: new Date(now) })?.years;
 }
 
-/** Below this age BP is classified by percentile tables (AAP 2017), which this rule does not hold. */
+/**
+ * Administrative sex for the AAP 2017 tables, which are by sex: FHIR Patient.gender 'male' or
+ * 'female'; 'other', 'unknown' or none -> undefined (a child's BP is then not classified).
+ */
+export function sexOf(patient: unknown): Sex | undefined {
+  const gender = (patient as Patient | undefined)?.gender;
+  return gender === 'male' || gender === 'female' ? gender : undefined;
+}
+
+/** Below this age BP is classified by the AAP 2017 percentile tables (paediatric-bp.ts). */
 export const adultBpCategoriesFromYears = 13;
+/**
+ * A child's height is read from a measurement of the last 180 days: the tables want the height at
+ * the visit, and a child grows 5-12 cm a year, a column or more of the tables (project choice).
+ */
+export const childHeightMaxAgeDays = 180;
 /** NEWS2 is not validated under 16 (RCP 2017): paediatric early warning scores apply. */
 export const news2FromYears = 16;
-const child = (ageYears: number | undefined) => ageYears !== undefined && ageYears < 18;
+const isChild = (ageYears: number | undefined) => ageYears !== undefined && ageYears < 18;
+
+/**
+ * The AAP 2017 percentile limits of a child of 1-12 years at `now`, from the sex and the latest
+ * height of the last `childHeightMaxAgeDays`. 'adult' from 13 years or with the age unknown;
+ * 'unclassified' under 1 year (the tables start at 1), without a sex the tables have, or without
+ * a recent height.
+ */
+function childBpLimits(
+  readings: readonly Reading[],
+  settings: RuleSettings,
+): PaediatricBpLimits | 'adult' | 'unclassified' {
+  const { ageYears, sex, now } = settings;
+  if (ageYears === undefined || ageYears >= adultBpCategoriesFromYears) return 'adult';
+  if (!sex) return 'unclassified';
+  const height = latestReading(readings, 'height', now);
+  if (!height || height.t <= now - childHeightMaxAgeDays * msPerDay) return 'unclassified';
+  return paediatricBpLimits({ ageYears, sex, heightCm: height.value }) ?? 'unclassified';
+}
+
+/** "95th percentile 116/77 mm[Hg] for a boy of 10 years at the 50th height percentile", for reasons. */
+function percentiles(l: PaediatricBpLimits): string {
+  const child = l.sex === 'male' ? 'boy' : 'girl';
+  return `95th percentile ${l.systolic.p95}/${l.diastolic.p95} mm[Hg] for a ${child} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile`;
+}
 
 /**
  * ACC/AHA 2017 Table 6 on the 4-week average (averaging, §4.2): stage 1 -> info, stage 2 -> warning.
- * At 13-17 years the same thresholds, as AAP 2017 Table 3; under 13 not evaluated.
+ * At 13-17 years the same thresholds, as AAP 2017 Table 3; at 1-12 years AAP 2017 Table 3's
+ * percentile categories (Tables 4-5, by sex and height); under 1 year, or a child without a sex or
+ * a recent height, not evaluated.
  */
 function bpAboveTarget(
   readings: readonly Reading[],
-  now: number,
-  ageYears: number | undefined,
+  settings: RuleSettings,
 ): Finding | undefined | 'not-evaluated' {
-  if (ageYears !== undefined && ageYears < adultBpCategoriesFromYears) return 'not-evaluated';
+  const { now, ageYears } = settings;
+  const child = childBpLimits(readings, settings);
+  if (child === 'unclassified') return 'not-evaluated';
   const from = now - ruleLookback.bloodPressureDays * msPerDay;
   const all = readings.filter((r) => r.t <= now);
   const window = bloodPressures(all.filter((r) => r.t > from));
@@ -163,13 +231,18 @@ function bpAboveTarget(
   };
   if (window.length === 0) return bloodPressures(all).length ? undefined : 'not-evaluated';
   const [sys, dia] = [mean('systolic'), mean('diastolic')];
-  const category = bloodPressureCategory(sys, dia);
+  const category =
+    child === 'adult' ? bloodPressureCategory(sys, dia) : paediatricBpCategory(sys, dia, child);
   if (category !== 'stage-1' && category !== 'stage-2' && category !== 'crisis') return undefined;
+  const stage = category === 'stage-1' ? 'stage 1' : 'stage 2';
+  const shown = `${fmt(sys ?? Number.NaN)}/${fmt(dia ?? Number.NaN)} mm[Hg]`;
   return {
     rule: 'bp-above-target',
     severity: category === 'stage-1' ? 'info' : 'warning',
-    reason: `mean blood pressure over ${ruleLookback.bloodPressureDays} days ${fmt(sys ?? Number.NaN)}/${fmt(dia ?? Number.NaN)} mm[Hg] (${window.length} readings) is ${category === 'stage-1' ? 'stage 1' : 'stage 2'} hypertension`,
-    source: child(ageYears) ? aap2017 : accAha2017,
+    reason:
+      `mean blood pressure over ${ruleLookback.bloodPressureDays} days ${shown} (${window.length} readings) is ${stage} hypertension` +
+      (child === 'adult' ? '' : ` (${percentiles(child)})`),
+    source: child !== 'adult' ? aap2017Percentiles : isChild(ageYears) ? aap2017 : accAha2017,
     observationIds: window.flatMap((b) => b.observationIds),
   };
 }
@@ -232,7 +305,7 @@ function hba1c(
     rule: 'hba1c-above-goal',
     severity: 'info',
     reason: `latest HbA1c ${fmt(latest.value)} % is at or above the ${hba1cGoalPercent} % goal`,
-    source: child(ageYears) ? ada2024Children : ada2024,
+    source: isChild(ageYears) ? ada2024Children : ada2024,
     observationIds: [latest.observationId],
   };
 }

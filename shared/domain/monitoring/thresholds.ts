@@ -23,11 +23,19 @@ export const ada2024: GuidelineSource = {
 /**
  * AAP 2017 paediatric hypertension guideline: Flynn JT et al. Pediatrics 2017;140(3):e20171904. From 13
  * years, Table 3 classifies BP by the adult thresholds (elevated 120-129/<80, stage 1 130/80-139/89,
- * stage 2 >= 140/90); under 13, by percentiles for age, sex and height (Tables 4-5).
+ * stage 2 >= 140/90); under 13, by percentiles for age, sex and height (Tables 4-5, paediatric-bp.ts:
+ * `aap2017Percentiles`).
  */
 export const aap2017: GuidelineSource = {
   guideline:
     'AAP Clinical Practice Guideline for High Blood Pressure in Children and Adolescents (Flynn et al., Pediatrics 2017;140:e20171904), Table 3 (13 years and older)',
+  version: '2017',
+};
+
+/** The same guideline under 13: Table 3's percentile categories, Tables 4-5, Table 7's referral level. */
+export const aap2017Percentiles: GuidelineSource = {
+  guideline:
+    'AAP Clinical Practice Guideline for High Blood Pressure in Children and Adolescents (Flynn et al., Pediatrics 2017;140:e20171904), Tables 3-5 and 7 (1-12 years, by age, sex and height percentile)',
   version: '2017',
 };
 
