@@ -3,7 +3,7 @@
 import type { ConditionKey, MeasurementKey } from './catalog';
 import type { Presentation } from './notes/lexicon/presentations';
 
-export const generatorVersion = 'caregraph-synth/1.13.0';
+export const generatorVersion = 'caregraph-synth/1.14.0';
 
 export interface CohortOptions {
   patients: number;

@@ -131,6 +131,22 @@ const childDiastolic50 = [
 ] as const;
 
 /**
+ * How much a child's usual BP (mmHg) at `ageAt` differs from the usual BP at `ageAsOf`: the change of
+ * the 50th-percentile curves between the two ages, so a child keeps its place in the distribution as
+ * it grows (as its height and weight keep their z-scores). Until 1.13.0 a child's readings of three
+ * years before were the BP of its age at the export.
+ */
+export function childBpAgeShift(
+  ageAsOf: number,
+  ageAt: number,
+): { systolic: number; diastolic: number } {
+  return {
+    systolic: interpolate(childSystolic50, ageAt) - interpolate(childSystolic50, ageAsOf),
+    diastolic: interpolate(childDiastolic50, ageAt) - interpolate(childDiastolic50, ageAsOf),
+  };
+}
+
+/**
  * Untreated BP. Hypertension per 2017 ACC/AHA (≥130 systolic or ≥80 diastolic); untreated hypertensive
  * means around 146/88 mmHg (NHANES untreated hypertensives), with wider pulse pressure in older adults.
  */

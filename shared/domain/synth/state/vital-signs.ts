@@ -10,7 +10,7 @@ import {
   type EncounterMoment,
   type MeasurementPatient,
 } from './measurement-context';
-import { childHeartRate, childRespiratoryRate } from './physiology';
+import { childBpAgeShift, childHeartRate, childRespiratoryRate } from './physiology';
 
 function bodySize(patient: MeasurementPatient, m: EncounterMoment, rng: Rng) {
   const { body, sex } = patient;
@@ -102,9 +102,15 @@ export function usualVitals(patient: MeasurementPatient, m: UsualMoment): UsualV
   const rf = patient.riskFactors;
   const child = m.ageAt < 18;
   const trend = patient.age >= 18 ? 0.6 * m.yearsBefore : 0;
+  // A child's usual BP (drawn at its age at asOf) follows the 50th-percentile curves back to the
+  // encounter's age.
+  const growth =
+    patient.age < 18
+      ? childBpAgeShift((patient.asOfDay - patient.birthDay) / 365.25, m.ageAt)
+      : { systolic: 0, diastolic: 0 };
   return {
-    systolic: rf.systolicUntreated - trend - m.effects.systolicDrop,
-    diastolic: rf.diastolicUntreated - m.effects.diastolicDrop,
+    systolic: rf.systolicUntreated + growth.systolic - trend - m.effects.systolicDrop,
+    diastolic: rf.diastolicUntreated + growth.diastolic - m.effects.diastolicDrop,
     heartRate:
       (child ? interpolate(childHeartRate, m.ageAt) : rf.heartRate) - m.effects.heartRateDrop,
     respiratoryRate: child ? interpolate(childRespiratoryRate, m.ageAt) : 16,
