@@ -65,6 +65,7 @@ describe('Function: paediatricBpLimits', () => {
       elevated: 112,
       stage1: 116,
       stage2: 128,
+      p90: 112,
       p95: 116,
       emergencyAbove: 146,
     });
@@ -72,6 +73,7 @@ describe('Function: paediatricBpLimits', () => {
       elevated: 74,
       stage1: 77,
       stage2: 89,
+      p90: 74,
       p95: 77,
       emergencyAbove: 107,
     });

@@ -88,7 +88,8 @@ export interface CategoryLimits {
   stage1: number;
   /** 95th percentile + 12 mm Hg, or 140 / 90, whichever is lower. */
   stage2: number;
-  /** The 95th percentile itself. */
+  /** The 90th and 95th percentiles themselves. */
+  p90: number;
   p95: number;
   /** Above this (the 95th percentile + 30 mm Hg): referral to an immediate source of care (Table 7). */
   emergencyAbove: number;
@@ -136,6 +137,7 @@ function limits(
     elevated: Math.min(p90, adult.elevated),
     stage1: Math.min(p95, adult.stage1),
     stage2: Math.min(p95 + stage2AboveP95, adult.stage2),
+    p90,
     p95,
     emergencyAbove: p95 + emergencyAboveP95,
   };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Medication } from '../adherence/medications';
 import type { ProportionOfDaysCovered } from '../adherence/pdc';
-import { bloodPressurePanel, glucose, score } from './observations.fixture';
+import { bloodPressurePanel, glucose, score, vital } from './observations.fixture';
 import { planAdjustments, type PlanInput } from './plan-adjustment';
 import { readingsFromObservations } from './readings';
+import { bloodPressureGoal } from './rules';
 
 const now = Date.parse('2026-03-31T12:00:00Z');
 const med = (key: string, drugClass: Medication['drugClass'], startedAt: string): Medication => ({
@@ -40,6 +41,7 @@ function input(
     pdc: overrides.pdc ?? [],
     doses: overrides.doses,
     now,
+    ...(overrides.bpGoal ? { bpGoal: overrides.bpGoal } : {}),
   };
 }
 
@@ -192,5 +194,78 @@ describe('Function: planAdjustments', () => {
     ];
     // Act / Assess
     expect(planAdjustments(input({ observations: scores, medications: [sertraline] }))).toEqual([]);
+  });
+});
+
+describe('Function: planAdjustments — a child on an antihypertensive (AAP 2017 treatment goal)', () => {
+  const lisinopril = med('lisinopril', 'ace-inhibitor', '2026-01-15');
+  // A boy of 10 at 141.3 cm: Table 4's 90th percentile is 112/74 (50th height percentile).
+  const height = vital('h', '2026-03-01T08:00:00Z', '8302-2', 141.3, 'cm');
+  const goalFor = (ageYears: number, withHeight = true) =>
+    bloodPressureGoal(readingsFromObservations(withHeight ? [height] : []), {
+      now,
+      ageYears,
+      sex: 'male',
+    });
+
+  it('holds a child of 1-12 to below the 90th percentile, far under the adult 130/80', () => {
+    const goal = goalFor(10)!;
+    expect(goal).toMatchObject({ systolic: 112, diastolic: 74 });
+    const suggestions = planAdjustments(
+      input({
+        observations: homeBp(114, 70),
+        medications: [lisinopril],
+        pdc: [pdc('lisinopril', 0.95)],
+        bpGoal: goal,
+      }),
+    );
+    expect(suggestions.map((x) => x.kind)).toEqual(['intensify-antihypertensive']);
+    expect(suggestions[0]!.reason).toMatch(
+      /^blood pressure at or above the goal below the 90th percentile 112\/74 mm\[Hg\] for a boy of 10 years at the 50th height percentile throughout the last 28 days/,
+    );
+    expect(suggestions[0]!.source.guideline).toMatch(/treatment goal: <90th percentile/);
+    // The same readings judged by the adult target raise nothing.
+    const adult = planAdjustments(
+      input({
+        observations: homeBp(114, 70),
+        medications: [lisinopril],
+        pdc: [pdc('lisinopril', 0.95)],
+      }),
+    );
+    expect(adult).toEqual([]);
+    // Below the 90th percentile in one half of the 4 weeks: at goal then.
+    const under = planAdjustments(
+      input({
+        observations: [...homeBp(114, 70).slice(0, 2), ...homeBp(111, 70).slice(2)],
+        medications: [lisinopril],
+        pdc: [pdc('lisinopril', 0.95)],
+        bpGoal: goal,
+      }),
+    );
+    expect(under).toEqual([]);
+  });
+
+  it('holds an adolescent to <130/80 under AAP 2017, and suggests nothing for a child it cannot judge', () => {
+    const adolescent = goalFor(15)!;
+    expect(adolescent).toMatchObject({ systolic: 130, diastolic: 80 });
+    expect(adolescent.source.guideline).toMatch(/^AAP .*treatment goal/);
+    expect(goalFor(40)!.source.guideline).toMatch(/^ACC\/AHA/);
+    expect(goalFor(10, false)).toBeUndefined();
+    // The goal is the 90th percentile itself, even where Table 3's "elevated" uses the lower 120:
+    // a boy of 12 at 165.5 cm (95th height percentile; Table 4: 90th percentile 122/76).
+    const tall = bloodPressureGoal(
+      readingsFromObservations([vital('h', '2026-03-01T08:00:00Z', '8302-2', 165.5, 'cm')]),
+      { now, ageYears: 12, sex: 'male' },
+    )!;
+    expect(tall).toMatchObject({ systolic: 122, diastolic: 76 });
+    const unjudged = planAdjustments(
+      input({
+        observations: homeBp(150, 95),
+        medications: [lisinopril],
+        pdc: [pdc('lisinopril', 0.95)],
+        bpGoal: 'not-judged',
+      }),
+    );
+    expect(unjudged).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import type { DoseAdherence } from '../adherence/dose-acks';
 import { antihypertensiveClasses, type Medication } from '../adherence/medications';
 import { pqaThreshold, type ProportionOfDaysCovered } from '../adherence/pdc';
 import { bloodPressures, type Reading } from './readings';
-import { aboveBloodPressureTarget, accAha2017, ada2024, type GuidelineSource } from './thresholds';
+import {
+  aboveBloodPressureTarget,
+  ada2024,
+  adultBloodPressureGoal,
+  type BloodPressureGoal,
+  type GuidelineSource,
+} from './thresholds';
 import { msPerDay } from './trend';
 
 export type SuggestionKind =
@@ -38,6 +44,11 @@ export interface PlanInput {
   doses?: readonly DoseAdherence[];
   /** Epoch ms. */
   now: number;
+  /**
+   * The patient's BP goal (rules.ts `bloodPressureGoal`): the adult <130/80 when absent;
+   * 'not-judged' for a child whose BP cannot be classified, who then gets no BP suggestion.
+   */
+  bpGoal?: BloodPressureGoal | 'not-judged';
 }
 
 const pqa: GuidelineSource = {
@@ -87,11 +98,14 @@ function lowestAdherence(input: PlanInput, keys: readonly string[]): number | un
 }
 
 /**
- * BP at or above the ACC/AHA 2017 target (<130/80, rec. 8.1.5) in both halves of the last 4 weeks, on
- * an antihypertensive regimen unchanged for those 4 weeks: adherence >= 80 % (PQA) -> intensify
- * (§8.3); adherence < 80 % -> address adherence first (§12.1); unmeasured -> assess adherence.
+ * BP at or above the goal (adults the ACC/AHA 2017 <130/80, rec. 8.1.5; children AAP 2017's, see
+ * `bloodPressureGoal`) in both halves of the last 4 weeks, on an antihypertensive regimen unchanged
+ * for those 4 weeks: adherence >= 80 % (PQA) -> intensify (§8.3); adherence < 80 % -> address
+ * adherence first (§12.1); unmeasured -> assess adherence.
  */
 function bloodPressureSuggestions(input: PlanInput): Suggestion[] {
+  const goal = input.bpGoal ?? adultBloodPressureGoal;
+  if (goal === 'not-judged') return [];
   const regimen = input.medications.filter(
     (m) => m.active && antihypertensiveClasses.has(m.drugClass),
   );
@@ -111,7 +125,11 @@ function bloodPressureSuggestions(input: PlanInput): Suggestion[] {
     const mean = (k: 'systolic' | 'diastolic') =>
       half.reduce((a, b) => a + (b[k] ?? 0), 0) / half.length;
     const hasDiastolic = half.every((b) => b.diastolic !== undefined);
-    return aboveBloodPressureTarget(mean('systolic'), hasDiastolic ? mean('diastolic') : undefined);
+    return aboveBloodPressureTarget(
+      mean('systolic'),
+      hasDiastolic ? mean('diastolic') : undefined,
+      goal,
+    );
   });
   if (!aboveTarget) return [];
   const keys = regimen.map((m) => m.key);
@@ -121,14 +139,14 @@ function bloodPressureSuggestions(input: PlanInput): Suggestion[] {
     medications: keys,
     status: 'proposed' as const,
   };
-  const reason = `blood pressure at or above the 130/80 mm[Hg] target throughout the last ${bpSustainedDays} days on an unchanged regimen (${regimen.map((m) => m.drugClass).join(', ')})`;
+  const reason = `blood pressure at or above ${goal.describe} throughout the last ${bpSustainedDays} days on an unchanged regimen (${regimen.map((m) => m.drugClass).join(', ')})`;
   if (adherence === undefined)
     return [
       {
         kind: 'assess-adherence',
         action: 'measure adherence (pharmacy fills or reminders) before intensifying',
         reason: `${reason}; adherence not measured`,
-        source: accAha2017,
+        source: goal.source,
         ...evidence,
       },
     ];
@@ -140,7 +158,7 @@ function bloodPressureSuggestions(input: PlanInput): Suggestion[] {
         action:
           'address adherence before changing therapy (barriers, once-daily or combination pills, reminders)',
         reason: `${reason}; adherence ${pct} is below 80 %`,
-        source: { ...accAha2017, guideline: `${accAha2017.guideline}; ${pqa.guideline}` },
+        source: { ...goal.source, guideline: `${goal.source.guideline}; ${pqa.guideline}` },
         ...evidence,
       },
     ];
@@ -150,7 +168,7 @@ function bloodPressureSuggestions(input: PlanInput): Suggestion[] {
       action:
         'consider intensifying: raise the dose or add an agent of another first-line class, then review in 4 weeks',
       reason: `${reason}; adherence ${pct}`,
-      source: accAha2017,
+      source: goal.source,
       ...evidence,
     },
   ];

@@ -2,7 +2,7 @@
 // `caregraph monitor --bundle` path applies the same paediatric limits as the alert pipeline.
 import { describe, expect, it } from 'vitest';
 import { news2Scorer } from './news2-scorer';
-import { vital } from './observations.fixture';
+import { bloodPressurePanel, vital } from './observations.fixture';
 import { monitoringReport } from './report';
 
 const now = Date.parse('2026-03-10T12:00:00Z');
@@ -21,5 +21,55 @@ describe('Function: monitoringReport', () => {
     expect(adult.alerts.map((a) => `${a.rule} ${a.severity}`)).toEqual(['news2 urgent']);
     expect(toddler.evaluated).not.toContain('news2');
     expect(toddler.alerts).toEqual([]);
+  });
+
+  it("judges a child's BP on an antihypertensive against AAP 2017's <90th percentile, from the Patient's sex and the height", () => {
+    // A boy of 10 at 141.3 cm (Table 4: 90th percentile 112/74) on lisinopril since January, with
+    // 114/70 in both halves of the last 4 weeks: above his goal, far under the adult 130/80.
+    const child = [
+      { resourceType: 'Patient', id: 'p1', birthDate: '2015-06-01', gender: 'male' },
+      {
+        resourceType: 'MedicationRequest',
+        id: 'm1',
+        status: 'active',
+        intent: 'order',
+        subject: { reference: 'Patient/p1' },
+        authoredOn: '2026-01-05',
+        medicationCodeableConcept: {
+          coding: [
+            {
+              system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+              code: '314076',
+              display: 'lisinopril 10 MG Oral Tablet',
+            },
+          ],
+        },
+      },
+      vital('h', '2026-02-20T08:00:00Z', '8302-2', 141.3, 'cm'),
+      ...['2026-02-12', '2026-02-19', '2026-02-26', '2026-03-05'].map((d, i) =>
+        bloodPressurePanel(`bp${i}`, `${d}T08:00:00Z`, 114, 70),
+      ),
+    ];
+    const report = monitoringReport(child, { now });
+    expect(report.suggestions.map((x) => x.kind)).toEqual(['assess-adherence']);
+    expect(report.suggestions[0]!.reason).toMatch(
+      /90th percentile 112\/74 mm\[Hg\] for a boy of 10 years/,
+    );
+    // Without the sex the tables need, no BP suggestion at all, not the adult target's: 140/90
+    // would be above it.
+    const unknownSex = child.map((r) =>
+      r.resourceType === 'Patient'
+        ? { ...r, gender: 'unknown' }
+        : r.resourceType === 'Observation' && r.id?.startsWith('bp')
+          ? bloodPressurePanel(r.id, r.effectiveDateTime as string, 140, 90)
+          : r,
+    );
+    expect(monitoringReport(unknownSex, { now }).suggestions).toEqual([]);
+    const adultAge = unknownSex.map((r) =>
+      r.resourceType === 'Patient' ? { ...r, birthDate: '1980-01-01' } : r,
+    );
+    expect(monitoringReport(adultAge, { now }).suggestions.map((x) => x.kind)).toEqual([
+      'assess-adherence',
+    ]);
   });
 });

@@ -14,7 +14,14 @@ import { cusumOverTime } from './change';
 import type { News2Scorer } from './news2-input';
 import { planAdjustments, type Suggestion } from './plan-adjustment';
 import { readingsFromObservations, type Concept, type Reading } from './readings';
-import { ageInYears, evaluateRules, sexOf, type Finding, type RuleId } from './rules';
+import {
+  ageInYears,
+  bloodPressureGoal,
+  evaluateRules,
+  sexOf,
+  type Finding,
+  type RuleId,
+} from './rules';
 import { msPerDay, robustBaseline, theilSen, trailingWindow, trendDirection } from './trend';
 
 export interface ConceptTrend {
@@ -77,11 +84,13 @@ export function monitoringReport(
   const patient = resources.find((r) => r.resourceType === 'Patient');
   const ageYears = ageInYears(patient, options.now);
   const sex = sexOf(patient);
-  const { findings, evaluated } = evaluateRules(readings, {
+  const settings = {
     ...options,
     ...(ageYears !== undefined ? { ageYears } : {}),
     ...(sex ? { sex } : {}),
-  });
+  };
+  const { findings, evaluated } = evaluateRules(readings, settings);
+  const bpGoal = bloodPressureGoal(readings, settings) ?? 'not-judged';
   const medications = medicationsOf(resources);
   const pdc = pdcByMedication(fillsOf(resources), new Date(options.now).toISOString().slice(0, 10));
   const rates = options.doseEvents?.length ? doseAdherence(options.doseEvents) : undefined;
@@ -93,7 +102,14 @@ export function monitoringReport(
     medications,
     adherence: pdc,
     ...(rates ? { doses: { rates, missed: missedDosePatterns(options.doseEvents!) } } : {}),
-    suggestions: planAdjustments({ readings, medications, pdc, doses: rates, now: options.now }),
+    suggestions: planAdjustments({
+      readings,
+      medications,
+      pdc,
+      doses: rates,
+      now: options.now,
+      bpGoal,
+    }),
   };
 }
 

@@ -20,13 +20,17 @@ import { ageAt } from '../risk/fhir/patient-record';
 import {
   aap2017,
   aap2017Percentiles,
+  aap2017TreatmentGoal,
   accAha2017,
+  adultBloodPressureGoal,
+  bloodPressureTarget,
   ada2024,
   ada2024Children,
   bloodPressureCategory,
   glucoseCategory,
   hba1cAboveGoal,
   hba1cGoalPercent,
+  type BloodPressureGoal,
   type GuidelineSource,
 } from './thresholds';
 import { msPerDay } from './trend';
@@ -204,9 +208,37 @@ function childBpLimits(
 }
 
 /** "95th percentile 116/77 mm[Hg] for a boy of 10 years at the 50th height percentile", for reasons. */
-function percentiles(l: PaediatricBpLimits): string {
+function percentiles(l: PaediatricBpLimits, which: 'p90' | 'p95' = 'p95'): string {
   const child = l.sex === 'male' ? 'boy' : 'girl';
-  return `95th percentile ${l.systolic.p95}/${l.diastolic.p95} mm[Hg] for a ${child} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile`;
+  return `${which === 'p95' ? '95th' : '90th'} percentile ${l.systolic[which]}/${l.diastolic[which]} mm[Hg] for a ${child} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile`;
+}
+
+/**
+ * The BP treatment goal for the patient at `now`: adults (18 and over, or the age unknown) the ACC/AHA
+ * 2017 <130/80; 13-17 years AAP 2017's <130/80; 1-12 years AAP 2017's <90th percentile for age, sex
+ * and height (Tables 4-5). Undefined when a child's BP cannot be judged (under 1 year, no male/female
+ * sex, no height of the last 180 days).
+ */
+export function bloodPressureGoal(
+  readings: readonly Reading[],
+  settings: RuleSettings,
+): BloodPressureGoal | undefined {
+  const child = childBpLimits(readings, settings);
+  if (child === 'unclassified') return undefined;
+  if (child === 'adult')
+    return isChild(settings.ageYears)
+      ? {
+          ...bloodPressureTarget,
+          source: aap2017TreatmentGoal,
+          describe: 'the <130/80 mm[Hg] goal',
+        }
+      : adultBloodPressureGoal;
+  return {
+    systolic: child.systolic.p90,
+    diastolic: child.diastolic.p90,
+    source: aap2017TreatmentGoal,
+    describe: `the goal below the ${percentiles(child, 'p90')}`,
+  };
 }
 
 /**

@@ -93,12 +93,40 @@ function diastolicCategory(mmHg: number): BloodPressureCategory {
 /** ACC/AHA 2017 recommendation 8.1.5: BP target <130/80 mm Hg for most adults on treatment. */
 export const bloodPressureTarget = { systolic: 130, diastolic: 80 } as const;
 
-/** True when a BP (mm[Hg]) is at or above the ACC/AHA 2017 treatment target of <130/<80. */
-export function aboveBloodPressureTarget(systolic: number, diastolic: number | undefined): boolean {
-  return (
-    systolic >= bloodPressureTarget.systolic ||
-    (diastolic !== undefined && diastolic >= bloodPressureTarget.diastolic)
-  );
+/** A treatment goal: BP below `systolic`/`diastolic` mm[Hg], with its source and how to say it. */
+export interface BloodPressureGoal {
+  systolic: number;
+  diastolic: number;
+  source: GuidelineSource;
+  /** e.g. "the <130/80 mm[Hg] target". */
+  describe: string;
+}
+
+/** The adult goal (ACC/AHA 2017 rec. 8.1.5). */
+export const adultBloodPressureGoal: BloodPressureGoal = {
+  ...bloodPressureTarget,
+  source: accAha2017,
+  describe: 'the <130/80 mm[Hg] target',
+};
+
+/**
+ * AAP 2017 (Flynn et al.), the key action statement on the treatment goal: lower systolic and
+ * diastolic BP to below the 90th percentile, and below 130/80 mm Hg in adolescents of 13 years and
+ * older.
+ */
+export const aap2017TreatmentGoal: GuidelineSource = {
+  guideline:
+    'AAP Clinical Practice Guideline for High Blood Pressure in Children and Adolescents (Flynn et al., Pediatrics 2017;140:e20171904), treatment goal: <90th percentile, <130/80 mm Hg from 13 years',
+  version: '2017',
+};
+
+/** True when a BP (mm[Hg]) is at or above a treatment goal (default the ACC/AHA 2017 <130/<80). */
+export function aboveBloodPressureTarget(
+  systolic: number,
+  diastolic: number | undefined,
+  goal: { systolic: number; diastolic: number } = bloodPressureTarget,
+): boolean {
+  return systolic >= goal.systolic || (diastolic !== undefined && diastolic >= goal.diastolic);
 }
 
 export type GlucoseCategory =
