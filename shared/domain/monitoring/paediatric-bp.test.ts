@@ -5,6 +5,7 @@ import {
   heightPercentiles,
   paediatricBpCategory,
   paediatricBpLimits,
+  screeningValues,
   type Sex,
 } from './paediatric-bp';
 
@@ -55,6 +56,16 @@ describe('Function: paediatricBpLimits', () => {
           table6[sex][age],
         );
       }
+  });
+
+  it('gives Table 6 as the screening values without a height, ages 1-12 only', () => {
+    for (const sex of ['male', 'female'] as const)
+      for (let age = 1; age <= 12; age++) {
+        const v = screeningValues(age, sex)!;
+        expect([v.systolic, v.diastolic], `${sex} ${age}`).toEqual(table6[sex][age]);
+      }
+    expect(screeningValues(0, 'male')).toBeUndefined();
+    expect(screeningValues(13, 'female')).toBeUndefined();
   });
 
   it('reads a 10-year-old boy of 141.3 cm in the 50th height column of Table 4', () => {

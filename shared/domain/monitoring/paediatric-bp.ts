@@ -173,6 +173,27 @@ export function paediatricBpLimits(input: {
   };
 }
 
+/**
+ * Table 6 (screening BP values requiring further evaluation) for ages 1-12: the 90th percentile at
+ * the 5th height percentile, so a reading below it needs no height to be called normal. Undefined
+ * outside 1-12 years (from 13, 120/80).
+ */
+export function screeningValues(
+  ageYears: number,
+  sex: Sex,
+): { systolic: number; diastolic: number } | undefined {
+  if (
+    !Number.isInteger(ageYears) ||
+    ageYears < percentileTableAges.from ||
+    ageYears > percentileTableAges.to
+  )
+    return undefined;
+  const [, , sbp90, , dbp90] = (sex === 'male' ? boys : girls)[
+    ageYears - percentileTableAges.from
+  ]!;
+  return { systolic: sbp90[0], diastolic: dbp90[0] };
+}
+
 function categoryOf(mmHg: number, l: CategoryLimits): Exclude<BloodPressureCategory, 'crisis'> {
   if (mmHg >= l.stage2) return 'stage-2';
   if (mmHg >= l.stage1) return 'stage-1';

@@ -100,6 +100,8 @@ export const recommenderLoinc = {
   hba1cIfcc: ['59261-8'],
   egfr: ['98979-8', '33914-3', '62238-1', '48642-3', '48643-1'],
   weight: ['29463-7', '3141-9'],
+  // Body height, and body length lying (infants).
+  height: ['8302-2', '8306-3'],
   potassium: ['2823-3', '6298-4'],
   alt: ['1742-6', '1744-2'],
   albuminCreatinineRatio: ['9318-7', '14959-1', '32294-1'],

@@ -24,6 +24,8 @@ export interface LabFacts {
   /** Serum creatinine, mg/dL (apixaban dose criteria). */
   creatinine?: Fact<number>;
   weightKg?: Fact<number>;
+  /** The latest height (cm) of the last 180 days: a child's BP percentiles need it (AAP 2017). */
+  heightCm?: Fact<number>;
   potassium?: Fact<number>;
   alt?: Fact<number>;
   /** Urine albumin-to-creatinine ratio, mg/g. */
@@ -153,6 +155,16 @@ export function labFacts(
       'kg',
       { '[lb_av]': (x) => x * kgPerPound, lb: (x) => x * kgPerPound, g: (x) => x / 1000 },
       365,
+    ),
+  );
+  set(
+    'heightCm',
+    latestIn(
+      record,
+      loinc.height,
+      'cm',
+      { '[in_i]': (x) => x * 2.54, m: (x) => x * 100, mm: (x) => x / 10 },
+      180,
     ),
   );
   set('potassium', latestIn(record, loinc.potassium, 'mmol/L', { 'meq/L': (x) => x }, 365));

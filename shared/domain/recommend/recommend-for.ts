@@ -30,6 +30,7 @@ import { lipidFinding } from './guidelines/lipids';
 import { anxietyFinding, depressionFinding } from './guidelines/mental-health';
 import { oncologyFinding } from './guidelines/oncology';
 import { otitisMediaFinding, paediatricAnalgesiaFinding } from './guidelines/otitis-media';
+import { paediatricBpFinding } from './guidelines/paediatric-hypertension';
 
 export interface RecommendDeps {
   similarPatients?: SimilarPatients;
@@ -48,6 +49,7 @@ export interface RecommendInput {
 
 const guidelines: readonly ((facts: PatientFacts) => GuidelineFinding | undefined)[] = [
   hypertensionFinding,
+  paediatricBpFinding,
   diabetesFinding,
   lipidFinding,
   anticoagulationFinding,
