@@ -1,19 +1,31 @@
 // `caregraph features --patient ID [--hospital H] [--recompute] [--json]`: one patient's feature
 // vector with the provenance of every value, from the running stack's API; and
 // `caregraph features --build --hospital H [--at DATE]`: build the hospital's feature set (training
-// files in the curated bucket, the latest vector per patient in the serving table).
+// files in the curated bucket, the latest vector per patient in the serving table); and
+// `caregraph features --training --labels FILE`: join the hospital's raw features with its labels
+// into the table the scheduled retraining job reads (shared/domain/features/training-table.ts).
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { buildDependencies } from '../../../shared/adapters/composition';
 import { buildFeatureSet, type PatientFeatures } from '../../../shared/domain/features/build';
+import { buildTrainingTable } from '../../../shared/domain/features/training-table';
 import { out, parseFlags, UsageError, type Command } from '../io';
 import { callApi, checkSlug, findStack, stackConfig } from '../stack-client';
 
 const usage = `Usage: caregraph features --patient ID [--hospital H] [--recompute] [--json] [--endpoint URL]
        caregraph features --build [--hospital H] [--at YYYY-MM-DD] [--json] [--endpoint URL]
+       caregraph features --training --labels FILE [--label NAME] [--key KEY] [--hospital H] [--json]
   --patient    the patient's pseudonymous id (as listed by GET /patients)
   --hospital   hospital slug (default demo-general)
   --recompute  compute from the current record instead of returning the stored latest vector
   --build      build every patient's features and the training files (docs/features.md)
-  --at         the instant features describe (default now)`;
+  --at         the instant features describe (default now)
+  --training   join the hospital's raw features (built by --build) with its labels into the
+               table the scheduled retraining job reads, in the curated bucket
+  --labels     CSV with a "patient" column (pseudonymous ids) and the label column (0 or 1)
+  --label      the label column, in the file and in the table (default outcome)
+  --key        curated-bucket key of the table (default features/training/cvd-risk.csv); rejected
+               label rows go to the same key with .rejected.csv`;
 
 export const featuresCommand: Command = {
   name: 'features',
@@ -24,6 +36,10 @@ export const featuresCommand: Command = {
       patient: { type: 'string' },
       hospital: { type: 'string' },
       build: { type: 'boolean' },
+      training: { type: 'boolean' },
+      labels: { type: 'string' },
+      label: { type: 'string' },
+      key: { type: 'string' },
       recompute: { type: 'boolean' },
       at: { type: 'string' },
       json: { type: 'boolean' },
@@ -31,10 +47,46 @@ export const featuresCommand: Command = {
       'data-dir': { type: 'string' },
     });
     const hospital = checkSlug(values.hospital ?? 'demo-general', 'hospital');
-    if (!values.build && !values.patient) throw new UsageError('give --patient ID or --build');
+    if (!values.build && !values.patient && !values.training)
+      throw new UsageError('give --patient ID, --build or --training');
+    if (values.training && !values.labels) throw new UsageError('--training needs --labels FILE');
+    if (!values.training && (values.labels || values.label || values.key))
+      throw new UsageError('--labels, --label and --key go with --training');
     const at = values.at ? new Date(values.at) : new Date();
     if (Number.isNaN(at.getTime())) throw new UsageError('--at must be a date YYYY-MM-DD');
+    if (values.training)
+      await access(values.labels!).catch(() => {
+        throw new UsageError(`--labels: cannot read ${values.labels}`);
+      });
     const stack = await findStack(values.endpoint, values['data-dir']);
+    if (values.training) {
+      const deps = buildDependencies(stackConfig(stack));
+      const report = await buildTrainingTable(deps, {
+        hospital,
+        labels: createReadStream(values.labels!),
+        labelsName: values.labels!,
+        label: values.label ?? 'outcome',
+        key: values.key ?? 'features/training/cvd-risk.csv',
+      });
+      if (values.json) out.json(report);
+      else {
+        const share = ((100 * report.positives) / report.rows).toFixed(1);
+        out.result(
+          `wrote ${report.rows} labelled patients of ${hospital} (${report.positives} positive, ${share}%) to curated ${report.key}`,
+        );
+        out.result(`  ${report.unlabelled} patients with features had no label`);
+        if (report.rejected.length) {
+          out.result(
+            `  ${report.rejected.length} label rows rejected (curated ${report.rejectedKey}):`,
+          );
+          for (const r of report.rejected.slice(0, 10))
+            out.result(`    line ${r.line}: ${r.reason}`);
+          if (report.rejected.length > 10)
+            out.result(`    ... and ${report.rejected.length - 10} more`);
+        }
+      }
+      return 0;
+    }
     if (values.build) {
       const deps = buildDependencies(stackConfig(stack));
       const summary = await buildFeatureSet(deps, hospital, at, (n) =>

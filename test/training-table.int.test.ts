@@ -1,0 +1,204 @@
+// Integration: the retraining job's labelled table, built against the embedded stack's real S3
+// (s3rver through the S3 adapter): a hospital's raw.csv joined with its labels, rejected label rows
+// listed with their lines, nothing written when no label matches, an earlier table kept whole when
+// reading fails part-way; and `caregraph features --training` end to end.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keyLayout } from '../shared/config/resources';
+import { NotFoundError, ValidationError } from '../shared/domain/errors';
+import { featureFiles } from '../shared/domain/features/build';
+import { featureSpecVersion } from '../shared/domain/features/spec';
+import {
+  buildTrainingTable,
+  type TrainingTableRequest,
+} from '../shared/domain/features/training-table';
+import type { ObjectStore } from '../shared/ports/object-store';
+import { runCommand } from '../local/cli/io';
+import { featuresCommand } from '../local/cli/commands/features';
+import { captureProcessOutput } from './helpers/stack-contents';
+import { startTestStack, type TestStack } from './helpers/stack';
+
+const hospital = 'north';
+const rawKey = keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable);
+const rawCsv = [
+  'patient,age_years,systolic_bp,sex',
+  'p1,54,132.5,female',
+  'p2,61,,male',
+  'p3,47,118,"female"',
+  'p4,70,150,male',
+].join('\n');
+const labels = (text: string) => Readable.from([text]);
+const request = (text: string, over: Partial<TrainingTableRequest> = {}): TrainingTableRequest => ({
+  hospital,
+  labels: labels(text),
+  labelsName: 'labels.csv',
+  label: 'outcome',
+  key: 'features/training/cvd-risk.csv',
+  ...over,
+});
+
+describe('Use case: buildTrainingTable (embedded S3)', () => {
+  let stack: TestStack;
+  const text = async (key: string) => stack.deps.objects.getText('curated', key);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await stack.deps.objects.put('curated', rawKey, rawCsv, 'text/csv');
+  });
+  afterAll(async () => stack?.stop());
+
+  it('joins the labels by patient and lists every unusable label row with its line and reason', async () => {
+    // Arrange: p1 and p2 labelled; then an unknown patient, a duplicate, a bad value, no patient.
+    const file = [
+      'outcome,patient,note',
+      '1,p1,first',
+      '0,p2,',
+      '1,p9,',
+      '0,p1,again',
+      'yes,p3,',
+      '1,,',
+    ].join('\n');
+    // Act
+    const report = await buildTrainingTable(stack.deps, request(file));
+    // Assess
+    expect(report).toMatchObject({ rows: 2, positives: 1, unlabelled: 2, label: 'outcome' });
+    expect(await text('features/training/cvd-risk.csv')).toBe(
+      [
+        'patient,age_years,systolic_bp,sex,outcome',
+        'p1,54,132.5,female,1',
+        'p2,61,,male,0',
+        '',
+      ].join('\n'),
+    );
+    expect(report.rejected).toEqual([
+      { line: 4, reason: 'patient not in the feature set of hospital north' },
+      { line: 5, reason: 'patient already labelled on line 2' },
+      { line: 6, reason: '"outcome" is not 0 or 1' },
+      { line: 7, reason: 'no patient id' },
+    ]);
+    expect(await text('features/training/cvd-risk.rejected.csv')).toBe(
+      [
+        'line,reason',
+        '4,patient not in the feature set of hospital north',
+        '5,patient already labelled on line 2',
+        '6,"""outcome"" is not 0 or 1"',
+        '7,no patient id',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes nothing to the key when no label matches, and says where the rejected rows are', async () => {
+    // Arrange: a good table is already there.
+    await buildTrainingTable(stack.deps, request('patient,outcome\np1,1\np4,0\n'));
+    const before = await text('features/training/cvd-risk.csv');
+    // Act
+    const failing = buildTrainingTable(stack.deps, request('patient,outcome\nzz,1\n'));
+    // Assess
+    await expect(failing).rejects.toThrow(ValidationError);
+    await expect(
+      buildTrainingTable(stack.deps, request('patient,outcome\nzz,1\n')),
+    ).rejects.toThrow(
+      /no label matched a patient of hospital north's feature set \(1 rejected, listed in features\/training\/cvd-risk\.rejected\.csv\); nothing was written/,
+    );
+    expect(await text('features/training/cvd-risk.csv')).toBe(before);
+    expect(before).toContain('p4,70,150,male,0');
+  });
+
+  it('keeps an earlier table whole when raw.csv cannot be read to the end', async () => {
+    // Arrange: the first read (which labels match) succeeds; the second fails after its first chunk.
+    await buildTrainingTable(stack.deps, request('patient,outcome\np1,1\np2,0\n'));
+    const before = await text('features/training/cvd-risk.csv');
+    let reads = 0;
+    const flaky: ObjectStore = {
+      ...stack.deps.objects,
+      getStream: async (bucket, key) => {
+        const real = await stack.deps.objects.getStream(bucket, key);
+        if (++reads < 2) return real;
+        return Readable.from(
+          (async function* () {
+            yield 'patient,age_years,systolic_bp,sex\np1,54,132.5,female\n';
+            throw new Error('connection reset');
+          })(),
+        );
+      },
+      put: stack.deps.objects.put.bind(stack.deps.objects),
+      putStream: stack.deps.objects.putStream.bind(stack.deps.objects),
+      head: stack.deps.objects.head.bind(stack.deps.objects),
+      getText: stack.deps.objects.getText.bind(stack.deps.objects),
+    };
+    // Act
+    const failing = buildTrainingTable(
+      { objects: flaky },
+      request('patient,outcome\np1,0\np2,0\np4,1\n'),
+    );
+    // Assess
+    await expect(failing).rejects.toThrow(/connection reset/);
+    expect(await text('features/training/cvd-risk.csv')).toBe(before);
+  });
+
+  it('refuses a label that is a feature name, a labels file without its columns, and a bad key', async () => {
+    await expect(
+      buildTrainingTable(stack.deps, request('patient,sex\np1,1\n', { label: 'sex' })),
+    ).rejects.toThrow(/"sex" is a feature's name/);
+    await expect(buildTrainingTable(stack.deps, request('id,outcome\np1,1\n'))).rejects.toThrow(
+      /labels\.csv: line 1: no "patient" column/,
+    );
+    await expect(buildTrainingTable(stack.deps, request('patient,y\np1,1\n'))).rejects.toThrow(
+      /labels\.csv: line 1: no "outcome" column/,
+    );
+    await expect(buildTrainingTable(stack.deps, request(''))).rejects.toThrow(/empty/);
+    for (const key of ['models/x.csv', 'features/training/x.json', 'features/a b.csv'])
+      await expect(
+        buildTrainingTable(stack.deps, request('patient,outcome\n', { key })),
+      ).rejects.toThrow(/--key must be a \.csv key under features\//);
+  });
+
+  it('asks for the feature set first when the hospital has none', async () => {
+    await expect(
+      buildTrainingTable(stack.deps, request('patient,outcome\np1,1\n', { hospital: 'south' })),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('runs as `caregraph features --training` and prints what it wrote and rejected', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caregraph-labels-'));
+    const file = join(dir, 'labels.csv');
+    writeFileSync(file, 'patient,readmitted\np3,1\np4,0\np8,1\n');
+    const output = captureProcessOutput();
+    let code: number;
+    try {
+      code = await runCommand(featuresCommand, [
+        '--training',
+        '--labels',
+        file,
+        '--label',
+        'readmitted',
+        '--key',
+        'features/training/readmission.csv',
+        '--hospital',
+        hospital,
+        '--endpoint',
+        stack.endpoints.api,
+      ]);
+    } finally {
+      output.restore();
+    }
+    expect(code).toBe(0);
+    expect(output.text()).toMatch(
+      /wrote 2 labelled patients of north \(1 positive, 50\.0%\) to curated features\/training\/readmission\.csv/,
+    );
+    expect(output.text()).toMatch(/line 4: patient not in the feature set of hospital north/);
+    expect(await text('features/training/readmission.csv')).toBe(
+      'patient,age_years,systolic_bp,sex,readmitted\np3,47,118,female,1\np4,70,150,male,0\n',
+    );
+    // Usage errors exit 2; a labels file that cannot be read is named.
+    expect(await runCommand(featuresCommand, ['--training'])).toBe(2);
+    expect(await runCommand(featuresCommand, ['--build', '--labels', file])).toBe(2);
+    expect(
+      await runCommand(featuresCommand, ['--training', '--labels', join(dir, 'none.csv')]),
+    ).toBe(2);
+  });
+});
