@@ -62,7 +62,7 @@ export type ModelGraphSettings = z.output<typeof schema>;
  * Defaults that let `cdk synth` run with no context. The model values are placeholders: the
  * image tag must be pushed to the model repository and the artifact copied to `modelDataKey`
  * before a deploy with `models=true`; the training CSV must exist before the first retraining
- * (`caregraph features --training --labels FILE` writes it, docs/features.md).
+ * (`caregraph features --training --labels FILE` writes it in the embedded stack; docs/predictions.md).
  */
 export const defaultModelGraphSettings: ModelGraphSettings = {
   graphMinCapacity: 1,
