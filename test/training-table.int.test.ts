@@ -15,11 +15,14 @@ import {
   buildTrainingTable,
   type TrainingTableRequest,
 } from '../shared/domain/features/training-table';
+import { buildFeatureSet } from '../shared/domain/features/build';
+import { deriveLabels } from '../shared/domain/features/derived-labels';
+import { pseudonymousId } from '../shared/domain/serving/records';
 import type { ObjectStore } from '../shared/ports/object-store';
 import { runCommand } from '../local/cli/io';
 import { featuresCommand } from '../local/cli/commands/features';
 import { captureProcessOutput } from './helpers/stack-contents';
-import { startTestStack, type TestStack } from './helpers/stack';
+import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 
 const hospital = 'north';
 const rawKey = keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable);
@@ -200,5 +203,151 @@ describe('Use case: buildTrainingTable (embedded S3)', () => {
     expect(
       await runCommand(featuresCommand, ['--training', '--labels', join(dir, 'none.csv')]),
     ).toBe(2);
+  });
+});
+
+describe('Use case: deriveLabels (records of the embedded stack)', () => {
+  // Index 2023-01-01 (the feature set's date), horizon 730 days: the window ends 2025-01-01 and
+  // follow-up counts from a record on or after 2024-01-02.
+  const east = 'east';
+  let stack: TestStack;
+  const ref = (id: string) => ({ subject: { reference: `Patient/${id}` } });
+  const condition = (id: string, who: string, icd: string, onset: string, refuted = false) => ({
+    resourceType: 'Condition',
+    id,
+    ...ref(who),
+    clinicalStatus: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' },
+      ],
+    },
+    verificationStatus: {
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
+          code: refuted ? 'refuted' : 'confirmed',
+        },
+      ],
+    },
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: icd }] },
+    onsetDateTime: onset,
+  });
+  const encounter = (id: string, who: string, day: string) => ({
+    resourceType: 'Encounter',
+    id,
+    status: 'finished',
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+    ...ref(who),
+    period: { start: `${day}T09:00:00Z`, end: `${day}T09:30:00Z` },
+  });
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(east, 'b1', 'records.ndjson'),
+      ndjson(
+        ...['mi', 'prior', 'well', 'lost', 'late', 'refuted'].map((id) =>
+          patient(id, { birthDate: '1960-05-05' }),
+        ),
+        condition('c1', 'mi', 'I21.4', '2024-03-10'), // in the window: positive
+        condition('c2', 'prior', 'I63.9', '2021-07-01'), // before the index: excluded
+        condition('c3', 'prior', 'I21.9', '2024-02-01'),
+        encounter('e1', 'well', '2024-11-20'), // no event, seen in the window's last year: negative
+        encounter('e2', 'lost', '2023-03-01'), // no event, last seen early: excluded
+        encounter('e3', 'late', '2024-06-01'),
+        condition('c4', 'late', 'I21.9', '2025-02-01'), // after the window: negative
+        encounter('e4', 'refuted', '2024-12-01'),
+        condition('c5', 'refuted', 'I21.9', '2024-05-01', true), // refuted: no event
+      ),
+    );
+    await stack.settled();
+    await buildFeatureSet(stack.deps, east, new Date('2023-01-01T00:00:00Z'));
+  });
+  afterAll(async () => stack?.stop());
+
+  it('labels first events in the window, and excludes prevalent disease and short follow-up', async () => {
+    // Act
+    const labels = await deriveLabels(stack.deps, east, {
+      outcome: 'hard-ascvd',
+      horizonDays: 731,
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    // Assess
+    const id = (p: string) => pseudonymousId(stack.deps.keys, east, 'Patient', p);
+    const rows = new Map(
+      labels.csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',') as [string, string]),
+    );
+    expect(rows.get(await id('mi'))).toBe('1');
+    expect(rows.get(await id('well'))).toBe('0');
+    expect(rows.get(await id('late'))).toBe('0');
+    expect(rows.get(await id('refuted'))).toBe('0');
+    expect(rows.has(await id('prior'))).toBe(false);
+    expect(rows.has(await id('lost'))).toBe(false);
+    expect(labels).toMatchObject({
+      index: '2023-01-01',
+      end: '2025-01-01',
+      patients: 6,
+      positives: 1,
+      negatives: 3,
+      excluded: { prevalent: 1, shortFollowUp: 1 },
+    });
+    expect(labels.definition).toMatch(/Goff 2013/);
+    expect(await stack.deps.objects.getText('curated', labels.key)).toBe(labels.csv);
+    expect(labels.key).toBe(
+      keyLayout.features(east, featureSpecVersion, 'labels-hard-ascvd-731d.csv'),
+    );
+  });
+
+  it('refuses a window that has not ended, and a hospital without a feature set', async () => {
+    await expect(
+      deriveLabels(stack.deps, east, {
+        outcome: 'hard-ascvd',
+        horizonDays: 731,
+        now: new Date('2024-12-31T00:00:00Z'),
+      }),
+    ).rejects.toThrow(/the window ends 2025-01-01, after today/);
+    await expect(
+      deriveLabels(stack.deps, 'west', {
+        outcome: 'hard-ascvd',
+        horizonDays: 365,
+        now: new Date('2026-01-01T00:00:00Z'),
+      }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      deriveLabels(stack.deps, east, {
+        outcome: 'hard-ascvd',
+        horizonDays: 7,
+        now: new Date('2026-01-01T00:00:00Z'),
+      }),
+    ).rejects.toThrow(/--horizon-days/);
+  });
+
+  it('runs as `caregraph features --training --derive hard-ascvd` into the table', async () => {
+    const output = captureProcessOutput();
+    let code: number;
+    try {
+      code = await runCommand(featuresCommand, [
+        ...['--training', '--derive', 'hard-ascvd', '--horizon-days', '731'],
+        ...['--hospital', east, '--key', 'features/training/east.csv'],
+        ...['--endpoint', stack.endpoints.api],
+      ]);
+    } finally {
+      output.restore();
+    }
+    expect(code).toBe(0);
+    expect(output.text()).toMatch(
+      /labels: hard ASCVD event .*, 2023-01-01 to 2025-01-01: 1 positive, 3 negative of 6 patients; excluded 1 with an event by 2023-01-01, 1 without follow-up/,
+    );
+    expect(output.text()).toMatch(/wrote 4 labelled patients of east \(1 positive, 25\.0%\)/);
+    const table = (await stack.deps.objects.getText('curated', 'features/training/east.csv'))!;
+    expect(table.split('\n')[0]).toMatch(/^patient,.*,outcome$/);
+    expect(table.trim().split('\n')).toHaveLength(5);
+    expect(await runCommand(featuresCommand, ['--training', '--derive', 'stroke'])).toBe(2);
+    expect(await runCommand(featuresCommand, ['--training', '--derive', 'hard-ascvd'])).toBe(2);
   });
 });

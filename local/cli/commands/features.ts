@@ -5,16 +5,23 @@
 // `caregraph features --training --labels FILE`: join the hospital's raw features with its labels
 // into the table the scheduled retraining job reads (shared/domain/features/training-table.ts).
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { access } from 'node:fs/promises';
 import { buildDependencies } from '../../../shared/adapters/composition';
 import { buildFeatureSet, type PatientFeatures } from '../../../shared/domain/features/build';
 import { buildTrainingTable } from '../../../shared/domain/features/training-table';
+import {
+  deriveLabels,
+  derivedOutcomes,
+  type DerivedOutcome,
+} from '../../../shared/domain/features/derived-labels';
 import { out, parseFlags, UsageError, type Command } from '../io';
 import { callApi, checkSlug, findStack, stackConfig } from '../stack-client';
 
 const usage = `Usage: caregraph features --patient ID [--hospital H] [--recompute] [--json] [--endpoint URL]
        caregraph features --build [--hospital H] [--at YYYY-MM-DD] [--json] [--endpoint URL]
-       caregraph features --training --labels FILE [--label NAME] [--key KEY] [--hospital H] [--json]
+       caregraph features --training (--labels FILE [--label NAME] | --derive OUTCOME --horizon-days N)
+                          [--key KEY] [--hospital H] [--json]
   --patient    the patient's pseudonymous id (as listed by GET /patients)
   --hospital   hospital slug (default demo-general)
   --recompute  compute from the current record instead of returning the stored latest vector
@@ -24,6 +31,8 @@ const usage = `Usage: caregraph features --patient ID [--hospital H] [--recomput
                table the scheduled retraining job reads, in the curated bucket
   --labels     CSV with a "patient" column (pseudonymous ids) and the label column (0 or 1)
   --label      the label column, in the file and in the table (default outcome)
+  --derive     label from the records instead: hard-ascvd (MI or stroke, PCE definition) in the
+               --horizon-days after the feature set's date (build it with --build --at DATE)
   --key        curated-bucket key of the table (default features/training/cvd-risk.csv); rejected
                label rows go to the same key with .rejected.csv`;
 
@@ -40,6 +49,8 @@ export const featuresCommand: Command = {
       labels: { type: 'string' },
       label: { type: 'string' },
       key: { type: 'string' },
+      derive: { type: 'string' },
+      'horizon-days': { type: 'string' },
       recompute: { type: 'boolean' },
       at: { type: 'string' },
       json: { type: 'boolean' },
@@ -49,22 +60,58 @@ export const featuresCommand: Command = {
     const hospital = checkSlug(values.hospital ?? 'demo-general', 'hospital');
     if (!values.build && !values.patient && !values.training)
       throw new UsageError('give --patient ID, --build or --training');
-    if (values.training && !values.labels) throw new UsageError('--training needs --labels FILE');
-    if (!values.training && (values.labels || values.label || values.key))
-      throw new UsageError('--labels, --label and --key go with --training');
+    if (values.training && !values.labels === !values.derive)
+      throw new UsageError('--training needs --labels FILE or --derive OUTCOME (one of them)');
+    if (values.derive && !(values.derive in derivedOutcomes))
+      throw new UsageError(`--derive must be one of: ${Object.keys(derivedOutcomes).join(', ')}`);
+    if (values.derive && !values['horizon-days'])
+      throw new UsageError('--derive needs --horizon-days N');
+    if (values.derive && values.label)
+      throw new UsageError('--label goes with --labels; derived labels are named outcome');
+    if (
+      !values.training &&
+      (values.labels || values.label || values.key || values.derive || values['horizon-days'])
+    )
+      throw new UsageError(
+        '--labels, --label, --derive, --horizon-days and --key go with --training',
+      );
     const at = values.at ? new Date(values.at) : new Date();
     if (Number.isNaN(at.getTime())) throw new UsageError('--at must be a date YYYY-MM-DD');
-    if (values.training)
-      await access(values.labels!).catch(() => {
+    if (values.labels)
+      await access(values.labels).catch(() => {
         throw new UsageError(`--labels: cannot read ${values.labels}`);
       });
     const stack = await findStack(values.endpoint, values['data-dir']);
     if (values.training) {
       const deps = buildDependencies(stackConfig(stack));
+      let labels: AsyncIterable<Uint8Array | string>;
+      let labelsName: string;
+      if (values.derive) {
+        const derived = await deriveLabels(
+          deps,
+          hospital,
+          {
+            outcome: values.derive as DerivedOutcome,
+            horizonDays: Number(values['horizon-days']),
+            now: new Date(),
+          },
+          (n) => out.progress(`  ${n} patients labelled`),
+        );
+        const { csv, ...summary } = derived;
+        if (!values.json)
+          out.result(
+            `labels: ${summary.definition}, ${summary.index} to ${summary.end}: ${summary.positives} positive, ${summary.negatives} negative of ${summary.patients} patients; excluded ${summary.excluded.prevalent} with an event by ${summary.index}, ${summary.excluded.shortFollowUp} without follow-up (curated ${summary.key})`,
+          );
+        labels = Readable.from([csv]);
+        labelsName = summary.key;
+      } else {
+        labels = createReadStream(values.labels!);
+        labelsName = values.labels!;
+      }
       const report = await buildTrainingTable(deps, {
         hospital,
-        labels: createReadStream(values.labels!),
-        labelsName: values.labels!,
+        labels,
+        labelsName,
         label: values.label ?? 'outcome',
         key: values.key ?? 'features/training/cvd-risk.csv',
       });
