@@ -143,6 +143,29 @@ describe('Use case: buildTrainingTable (embedded S3)', () => {
     expect(await text('features/training/cvd-risk.csv')).toBe(before);
   });
 
+  it('fails, rather than waits, when the upload of a large table stops part-way', async () => {
+    // Arrange: 3,000 labelled patients (more than the stream's buffer), and an upload that reads
+    // nothing and fails (as S3 throttling would end it).
+    const big = 'big';
+    const ids = Array.from({ length: 3000 }, (_, i) => `q${i}`);
+    await stack.deps.objects.put(
+      'curated',
+      keyLayout.features(big, featureSpecVersion, featureFiles.rawTable),
+      ['patient,age_years,systolic_bp,sex', ...ids.map((id) => `${id},50,120.5,female`)].join('\n'),
+    );
+    const failing: ObjectStore = Object.assign(Object.create(stack.deps.objects) as ObjectStore, {
+      putStream: () =>
+        new Promise<void>((_, reject) => setTimeout(() => reject(new Error('SlowDown')), 20)),
+    });
+    // Act
+    const result = buildTrainingTable(
+      { objects: failing },
+      request(['patient,outcome', ...ids.map((id) => `${id},0`)].join('\n'), { hospital: big }),
+    );
+    // Assess
+    await expect(result).rejects.toThrow('SlowDown');
+  });
+
   it('refuses a label that is a feature name, a labels file without its columns, and a bad key', async () => {
     await expect(
       buildTrainingTable(stack.deps, request('patient,sex\np1,1\n', { label: 'sex' })),

@@ -161,6 +161,8 @@ export async function buildTrainingTable(
   // Pass 2: the table. A failure mid-way aborts the upload, so an earlier table at `key` stays whole.
   const table = new PassThrough();
   const upload = deps.objects.putStream('curated', key, table, 'text/csv');
+  // Awaited below; handled now, so an S3 failure part-way is not an unhandled rejection meanwhile.
+  upload.catch(() => undefined);
   let rows = 0;
   let positives = 0;
   try {
@@ -174,12 +176,15 @@ export async function buildTrainingTable(
       const labelled = labels.get(cells[0]!);
       if (!labelled) continue;
       if (!table.write([...cells.map(csvCell), String(labelled.value)].join(',') + '\n'))
-        await new Promise((resolve) => table.once('drain', resolve));
+        // A failed upload stops reading: wait for it too, or this would wait for a drain forever.
+        await Promise.race([new Promise((resolve) => table.once('drain', resolve)), upload]);
       rows++;
       positives += labelled.value;
     }
     table.end();
   } catch (error) {
+    // The upload sees the error and aborts; this listener keeps it from also being thrown here.
+    table.on('error', () => undefined);
     table.destroy(error as Error);
     await upload.catch(() => undefined);
     throw error;
