@@ -97,6 +97,19 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
     expect(transform.rows).toBe(40);
   });
 
+  it('fails, rather than hangs, when an upload of the build fails part-way', async () => {
+    // Arrange: every streaming upload reads nothing and fails, as S3 throttling would end it; the
+    // raw vectors of 40 patients are more than the stream's buffer.
+    const failing = Object.assign(Object.create(stack.deps.objects) as typeof stack.deps.objects, {
+      putStream: () =>
+        new Promise<void>((_, reject) => setTimeout(() => reject(new Error('SlowDown')), 20)),
+    });
+    // Act and assess
+    await expect(
+      buildFeatureSet({ ...stack.deps, objects: failing }, hospital, at),
+    ).rejects.toThrow('SlowDown');
+  });
+
   it('writes raw.csv: the stored raw features by name, one row per patient', async () => {
     // Act
     await buildFeatureSet(stack.deps, hospital, at);

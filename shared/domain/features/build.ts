@@ -21,6 +21,7 @@ import {
 import { featureSpecVersion } from './spec';
 import { caseFacts, type CaseFacts } from '../recommend/case-outcome';
 import { caseItem, caseTransformItem } from '../recommend/case-index';
+import { awaitedLater, writeOrWait } from './stream-write';
 
 export interface FeatureDeps {
   serving: Table;
@@ -67,11 +68,8 @@ export async function buildFeatureSet(
     (state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 
   const rawOut = new PassThrough();
-  const rawUpload = deps.objects.putStream(
-    'curated',
-    key(featureFiles.raw),
-    rawOut,
-    'application/x-ndjson',
+  const rawUpload = awaitedLater(
+    deps.objects.putStream('curated', key(featureFiles.raw), rawOut, 'application/x-ndjson'),
   );
   let cursor: string | undefined;
   do {
@@ -81,8 +79,7 @@ export async function buildFeatureSet(
       const vector = extractRawFeatures(record, at);
       // The case facts ride along in the raw line, so pass two writes the case with its vector.
       const line: RawLine = { ...vector, case: caseFacts(record, at) };
-      if (!rawOut.write(JSON.stringify(line) + '\n'))
-        await new Promise((r) => rawOut.once('drain', r));
+      await writeOrWait(rawOut, JSON.stringify(line) + '\n', rawUpload);
       seen += 1;
       // The sample keeps values only: provenance is not needed to fit, and would cost memory.
       const values = valuesOnly(vector);
@@ -135,17 +132,16 @@ async function writeMatrix(
   key: (file: string) => string,
 ): Promise<void> {
   const matrix = new PassThrough();
-  const upload = deps.objects.putStream('curated', key(featureFiles.matrix), matrix, 'text/csv');
+  const upload = awaitedLater(
+    deps.objects.putStream('curated', key(featureFiles.matrix), matrix, 'text/csv'),
+  );
   matrix.write(['patient', ...transform.names].join(',') + '\n');
   // The raw features in the feature spec's names and canonical units, missing as an empty cell:
   // join labels to it by `patient` and `caregraph train tabular` gives a model the prediction
   // route can serve (it sends these names; docs/predictions.md).
   const rawTable = new PassThrough();
-  const rawUpload = deps.objects.putStream(
-    'curated',
-    key(featureFiles.rawTable),
-    rawTable,
-    'text/csv',
+  const rawUpload = awaitedLater(
+    deps.objects.putStream('curated', key(featureFiles.rawTable), rawTable, 'text/csv'),
   );
   let rawNames: string[] | undefined;
   let items: Item[] = [];
@@ -162,10 +158,12 @@ async function writeMatrix(
       rawTable.write(['patient', ...rawNames].map(csvCell).join(',') + '\n');
     }
     const rawRow = [raw.patient, ...rawNames.map((n) => raw.features[n]?.value ?? null)];
-    if (!rawTable.write(rawRow.map(csvCell).join(',') + '\n'))
-      await new Promise((r) => rawTable.once('drain', r));
-    if (!matrix.write([raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n'))
-      await new Promise((r) => matrix.once('drain', r));
+    await writeOrWait(rawTable, rawRow.map(csvCell).join(',') + '\n', rawUpload);
+    await writeOrWait(
+      matrix,
+      [raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n',
+      upload,
+    );
     items.push({
       ...featureKey(hospital, raw.patient),
       hospital,

@@ -18,6 +18,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { csvRowsFromChunks } from '../ingest/readers/csv-parse';
 import { featureFiles } from './build';
 import { featureSpecVersion } from './spec';
+import { awaitedLater, writeOrWait } from './stream-write';
 
 export interface TrainingTableRequest {
   hospital: string;
@@ -160,9 +161,7 @@ export async function buildTrainingTable(
 
   // Pass 2: the table. A failure mid-way aborts the upload, so an earlier table at `key` stays whole.
   const table = new PassThrough();
-  const upload = deps.objects.putStream('curated', key, table, 'text/csv');
-  // Awaited below; handled now, so an S3 failure part-way is not an unhandled rejection meanwhile.
-  upload.catch(() => undefined);
+  const upload = awaitedLater(deps.objects.putStream('curated', key, table, 'text/csv'));
   let rows = 0;
   let positives = 0;
   try {
@@ -175,9 +174,11 @@ export async function buildTrainingTable(
       }
       const labelled = labels.get(cells[0]!);
       if (!labelled) continue;
-      if (!table.write([...cells.map(csvCell), String(labelled.value)].join(',') + '\n'))
-        // A failed upload stops reading: wait for it too, or this would wait for a drain forever.
-        await Promise.race([new Promise((resolve) => table.once('drain', resolve)), upload]);
+      await writeOrWait(
+        table,
+        [...cells.map(csvCell), String(labelled.value)].join(',') + '\n',
+        upload,
+      );
       rows++;
       positives += labelled.value;
     }
