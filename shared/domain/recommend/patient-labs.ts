@@ -8,6 +8,7 @@ import { scoresFromFhir } from '../risk/scores-from-fhir';
 import { describeMeasured, measurements, type Measured } from '../risk/fhir/patient-record';
 import type { PatientRecord } from '../risk/fhir/patient-record';
 import { cholesterolMgdlPerMmol, kgPerPound } from '../risk/units';
+import { childHeightMaxAgeDays } from '../monitoring/rules';
 import { recommenderLoinc as loinc } from './clinical-codes';
 import type { Fact } from './patient-facts';
 
@@ -24,7 +25,7 @@ export interface LabFacts {
   /** Serum creatinine, mg/dL (apixaban dose criteria). */
   creatinine?: Fact<number>;
   weightKg?: Fact<number>;
-  /** The latest height (cm) of the last 180 days: a child's BP percentiles need it (AAP 2017). */
+  /** The latest height (cm) of the last 180 days (as the monitor reads it): a child's BP percentiles need it (AAP 2017). */
   heightCm?: Fact<number>;
   potassium?: Fact<number>;
   alt?: Fact<number>;
@@ -164,7 +165,7 @@ export function labFacts(
       loinc.height,
       'cm',
       { '[in_i]': (x) => x * 2.54, m: (x) => x * 100, mm: (x) => x / 10 },
-      180,
+      childHeightMaxAgeDays,
     ),
   );
   set('potassium', latestIn(record, loinc.potassium, 'mmol/L', { 'meq/L': (x) => x }, 365));
