@@ -188,7 +188,7 @@ async function writeMatrix(
 }
 
 /** A CSV cell (RFC 4180): null as empty, quoted when it holds a comma, quote or line break. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -17,7 +17,7 @@ import type { ObjectStore } from '../../ports/object-store';
 import type { Table } from '../../ports/table';
 import { keyLayout } from '../../config/resources';
 import { NotFoundError, ValidationError } from '../errors';
-import { hardAscvdEventDays } from '../recommend/case-outcome';
+import { calendarDay, hardAscvdEventDays } from '../recommend/case-outcome';
 import { listPatients, patientRecord } from '../serving/queries';
 import { featureFiles } from './build';
 import { featureSpecVersion } from './spec';
@@ -48,8 +48,6 @@ export interface DerivedLabels {
 }
 
 const day = 86_400_000;
-const dayOf = (value: unknown) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
 
 /** The latest calendar day the record shows the patient in care, up to `end` (YYYY-MM-DD). */
 function lastRecordDay(resources: readonly FhirJson[], end: string): string | undefined {
@@ -65,7 +63,7 @@ function lastRecordDay(resources: readonly FhirJson[], end: string): string | un
       r.whenHandedOver,
       r.recordedDate,
     ]) {
-      const d = dayOf(v);
+      const d = calendarDay(v);
       if (d && d <= end && (!last || d > last)) last = d;
     }
   }

@@ -16,7 +16,7 @@ import { keyLayout } from '../../config/resources';
 import type { ObjectStore } from '../../ports/object-store';
 import { NotFoundError, ValidationError } from '../errors';
 import { csvRowsFromChunks } from '../ingest/readers/csv-parse';
-import { featureFiles } from './build';
+import { csvCell, featureFiles } from './build';
 import { featureSpecVersion } from './spec';
 import { awaitedLater, writeOrWait } from './stream-write';
 
@@ -56,8 +56,6 @@ const keyPattern = /^features\/[A-Za-z0-9!_.*'()/-]+\.csv$/;
 
 /** The rejected-rows file beside a table: features/training/x.csv -> features/training/x.rejected.csv. */
 export const rejectedKeyOf = (key: string) => key.replace(/\.csv$/, '.rejected.csv');
-
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Read the labels: patient -> 0/1, and the rows that cannot be used, by line. Values never appear in messages. */
 async function readLabels(

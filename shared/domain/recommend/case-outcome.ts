@@ -48,7 +48,7 @@ function codings(concept: unknown): { system?: string; code?: string; display?: 
 }
 
 /** The calendar day (YYYY-MM-DD as written, the writer's local day) of a FHIR date or dateTime. */
-const calendarDay = (value: unknown) =>
+export const calendarDay = (value: unknown) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
 
 function medicationStart(r: FhirJson): unknown {
