@@ -173,6 +173,11 @@ export function paediatricBpLimits(input: {
   };
 }
 
+/** Whose limits these are, for messages: "a boy of 10 years at the 50th height percentile". */
+export function describeChild(l: PaediatricBpLimits): string {
+  return `a ${l.sex === 'male' ? 'boy' : 'girl'} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile`;
+}
+
 /**
  * Table 6 (screening BP values requiring further evaluation) for ages 1-12: the 90th percentile at
  * the 5th height percentile, so a reading below it needs no height to be called normal. Undefined

@@ -9,6 +9,7 @@ import {
 } from './news2-input';
 import {
   aboveEmergencyLevel,
+  describeChild,
   paediatricBpCategory,
   paediatricBpLimits,
   type PaediatricBpLimits,
@@ -108,9 +109,10 @@ export function evaluateRules(
   readings: readonly Reading[],
   settings: RuleSettings,
 ): { findings: Finding[]; evaluated: RuleId[] } {
+  const child = childBpLimits(readings, settings);
   const results: [RuleId, Finding | undefined | 'not-evaluated'][] = [
-    ['bp-crisis', bpCrisis(readings, settings)],
-    ['bp-above-target', bpAboveTarget(readings, settings)],
+    ['bp-crisis', bpCrisis(readings, settings.now, child)],
+    ['bp-above-target', bpAboveTarget(readings, settings, child)],
     ['hypoglycaemia', hypoglycaemia(readings, settings.now)],
     ['hyperglycaemia', hyperglycaemia(readings, settings.now)],
     ['hba1c-above-goal', hba1c(readings, settings.now, settings.ageYears)],
@@ -132,9 +134,9 @@ const fmt = (n: number) => String(Math.round(n * 10) / 10);
  */
 function bpCrisis(
   readings: readonly Reading[],
-  settings: RuleSettings,
+  now: number,
+  child: ChildBp,
 ): Finding | undefined | 'not-evaluated' {
-  const { now } = settings;
   const latest = bloodPressures(readings.filter((r) => r.t <= now)).at(-1);
   if (!latest) return 'not-evaluated';
   if (latest.t <= now - hours(ruleLookback.bpCrisisHours)) return undefined;
@@ -147,7 +149,6 @@ function bpCrisis(
       source: accAha2017,
       observationIds: latest.observationIds,
     };
-  const child = childBpLimits(readings, settings);
   if (typeof child !== 'object' || !aboveEmergencyLevel(latest.systolic, latest.diastolic, child))
     return undefined;
   return {
@@ -195,10 +196,8 @@ const isChild = (ageYears: number | undefined) => ageYears !== undefined && ageY
  * 'unclassified' under 1 year (the tables start at 1), without a sex the tables have, or without
  * a recent height.
  */
-function childBpLimits(
-  readings: readonly Reading[],
-  settings: RuleSettings,
-): PaediatricBpLimits | 'adult' | 'unclassified' {
+type ChildBp = PaediatricBpLimits | 'adult' | 'unclassified';
+function childBpLimits(readings: readonly Reading[], settings: RuleSettings): ChildBp {
   const { ageYears, sex, now } = settings;
   if (ageYears === undefined || ageYears >= adultBpCategoriesFromYears) return 'adult';
   if (!sex) return 'unclassified';
@@ -209,8 +208,7 @@ function childBpLimits(
 
 /** "95th percentile 116/77 mm[Hg] for a boy of 10 years at the 50th height percentile", for reasons. */
 function percentiles(l: PaediatricBpLimits, which: 'p90' | 'p95' = 'p95'): string {
-  const child = l.sex === 'male' ? 'boy' : 'girl';
-  return `${which === 'p95' ? '95th' : '90th'} percentile ${l.systolic[which]}/${l.diastolic[which]} mm[Hg] for a ${child} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile`;
+  return `${which === 'p95' ? '95th' : '90th'} percentile ${l.systolic[which]}/${l.diastolic[which]} mm[Hg] for ${describeChild(l)}`;
 }
 
 /**
@@ -250,9 +248,9 @@ export function bloodPressureGoal(
 function bpAboveTarget(
   readings: readonly Reading[],
   settings: RuleSettings,
+  child: ChildBp,
 ): Finding | undefined | 'not-evaluated' {
   const { now, ageYears } = settings;
-  const child = childBpLimits(readings, settings);
   if (child === 'unclassified') return 'not-evaluated';
   const from = now - ruleLookback.bloodPressureDays * msPerDay;
   const all = readings.filter((r) => r.t <= now);

@@ -21,6 +21,7 @@
 import { bloodPressureCategory } from '../../monitoring/thresholds';
 import {
   aboveEmergencyLevel,
+  describeChild,
   paediatricBpCategory,
   paediatricBpLimits,
   screeningValues,
@@ -74,10 +75,9 @@ const lifestyle = nonDrugOption(
   },
 );
 
-/** "for a boy of 10 years at the 50th height percentile (95th percentile 116/77 mm Hg)". */
+/** "for a boy of 10 years at the 50th height percentile (90th percentile 112/74, 95th 116/77 mm Hg; Tables 4-5)". */
 function describeLimits(l: PaediatricBpLimits): string {
-  const child = l.sex === 'male' ? 'boy' : 'girl';
-  return `for a ${child} of ${l.ageYears} years at the ${l.heightPercentile}th height percentile (90th percentile ${l.systolic.p90}/${l.diastolic.p90}, 95th ${l.systolic.p95}/${l.diastolic.p95} mm Hg; Tables 4-5)`;
+  return `for ${describeChild(l)} (90th percentile ${l.systolic.p90}/${l.diastolic.p90}, 95th ${l.systolic.p95}/${l.diastolic.p95} mm Hg; Tables 4-5)`;
 }
 
 /**
@@ -118,7 +118,7 @@ export function paediatricBpFinding(facts: PatientFacts): GuidelineFinding | und
     const adult = bloodPressureCategory(sbp.value, dbp.value) ?? 'normal';
     category = adult === 'crisis' ? 'stage-2' : adult;
     basis = 'from 13 years: 120/<80 elevated, 130/80 stage 1, 140/90 stage 2 (Table 3)';
-    emergency = sbp.value > 180 || dbp.value > 120;
+    emergency = adult === 'crisis';
   } else {
     const sex = facts.sex?.value;
     if (!sex) return undefined;
