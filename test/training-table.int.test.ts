@@ -372,5 +372,7 @@ describe('Use case: deriveLabels (records of the embedded stack)', () => {
     expect(table.trim().split('\n')).toHaveLength(5);
     expect(await runCommand(featuresCommand, ['--training', '--derive', 'stroke'])).toBe(2);
     expect(await runCommand(featuresCommand, ['--training', '--derive', 'hard-ascvd'])).toBe(2);
+    const words = ['--training', '--derive', 'hard-ascvd', '--horizon-days', 'two years'];
+    expect(await runCommand(featuresCommand, words)).toBe(2);
   });
 });

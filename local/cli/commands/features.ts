@@ -64,8 +64,8 @@ export const featuresCommand: Command = {
       throw new UsageError('--training needs --labels FILE or --derive OUTCOME (one of them)');
     if (values.derive && !(values.derive in derivedOutcomes))
       throw new UsageError(`--derive must be one of: ${Object.keys(derivedOutcomes).join(', ')}`);
-    if (values.derive && !values['horizon-days'])
-      throw new UsageError('--derive needs --horizon-days N');
+    if (values.derive && !/^\d+$/.test(values['horizon-days'] ?? ''))
+      throw new UsageError('--derive needs --horizon-days N (a whole number of days)');
     if (values.derive && values.label)
       throw new UsageError('--label goes with --labels; derived labels are named outcome');
     if (
