@@ -9,10 +9,12 @@
 // (atomic on one file system) before its metadata is written, the PUT answered and the event fired.
 // Temporary files do not end in s3rver's object suffix, so listings never show them. A GET opens the
 // file first and takes the object's size from what it opened (s3rver took it from a separate stat,
-// so a rewrite in between sent one version's length with another's bytes).
+// so a rewrite in between sent one version's length with another's bytes). The metadata and MD5
+// files are replaced the same way: s3rver rewrote them in place, so a GET that read the metadata
+// while a PUT rewrote it parsed an empty file and answered 500 InternalError (seen once in CI).
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -47,14 +49,27 @@ interface ByteRange {
 }
 
 /** s3rver's object model (CommonJS, no types), to answer GETs the way its store does. */
-const S3Object = createRequire(import.meta.url)('s3rver/lib/models/object.js') as new (
+const S3Object = createRequire(import.meta.url)('s3rver/lib/models/object.js') as (new (
   bucket: string,
   key: string,
   content: NodeJS.ReadableStream | null,
   metadata: Record<string, unknown>,
-) => StoredObject;
+) => StoredObject) & { ALLOWED_METADATA: readonly string[] };
 
 let sequence = 0;
+const partialPath = (path: string) => `${path}.${process.pid}-${++sequence}.partial`;
+
+/** Replace a small file whole: written beside it, then renamed over it. */
+async function replaceFile(path: string, data: string): Promise<void> {
+  const partial = partialPath(path);
+  try {
+    await writeFile(partial, data);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
 
 /**
  * Make `server`'s object writes atomic and size each GET from the file it opened (call before it
@@ -66,13 +81,14 @@ export function useAtomicObjectWrites(server: object): void {
     !store ||
     typeof store.getResourcePath !== 'function' ||
     typeof store.getMetadata !== 'function' ||
+    typeof store.putMetadata !== 'function' ||
     typeof store.putObject !== 'function'
   )
     throw new Error('s3rver: its filesystem store is not where this version expects it');
   store.putObject = async (object) => {
     const path = store.getResourcePath(object.bucket, object.key, 'object');
     await mkdir(dirname(path), { recursive: true });
-    const partial = `${path}.${process.pid}-${++sequence}.partial`;
+    const partial = partialPath(path);
     const md5 = createHash('md5');
     let size = 0;
     try {
@@ -95,6 +111,19 @@ export function useAtomicObjectWrites(server: object): void {
     const digest = md5.digest('hex');
     await store.putMetadata(object.bucket, object.key, object.metadata, digest);
     return { size, md5: digest };
+  };
+  // As s3rver's putMetadata: the MD5, then the allowed and x-amz-meta- headers as JSON; each file whole.
+  store.putMetadata = async (bucket, key, metadata, md5) => {
+    const kept = Object.fromEntries(
+      Object.entries(metadata).filter(
+        ([name]) => S3Object.ALLOWED_METADATA.includes(name) || name.startsWith('x-amz-meta-'),
+      ),
+    );
+    if (md5) await replaceFile(store.getResourcePath(bucket, key, 'object.md5'), md5);
+    await replaceFile(
+      store.getResourcePath(bucket, key, 'metadata.json'),
+      JSON.stringify(kept, null, 2),
+    );
   };
   store.getObject = async (bucket, key, options) => {
     let handle: FileHandle;
