@@ -7,8 +7,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Table, Item } from '../../ports/table';
 import type { ObjectStore } from '../../ports/object-store';
-import { keyLayout } from '../../config/resources';
-import { NotFoundError } from '../errors';
+import { identifierPattern, keyLayout } from '../../config/resources';
+import { NotFoundError, ValidationError } from '../errors';
 import { listPatients, patientRecord } from '../serving/queries';
 import { servingKeys } from '../serving/records';
 import { extractRawFeatures, type RawFeatureVector } from './extract';
@@ -40,11 +40,40 @@ export const featureFiles = {
 
 export interface FeatureSetSummary {
   hospital: string;
+  /** A named set's name (`FeatureSetOptions.set`); absent for the current set. */
+  set?: string;
   specVersion: string;
   at: string;
   patients: number;
   features: number;
   files: string[];
+}
+
+/**
+ * The curated-bucket key of a feature set's file. The hospital's current set (no `set`) is the one
+ * the serving table mirrors (each patient's latest vector, the case index); a named set lives under
+ * `sets/<name>/` in the curated bucket only: e.g. the retrospective set a derived training table is
+ * built from, described at an index date in the past, which must not replace what the API serves.
+ */
+export function featureSetKey(hospital: string, file: string, set?: string): string {
+  if (set !== undefined && !identifierPattern.test(set))
+    throw new ValidationError(
+      `feature set name must be lower-case letters, digits and hyphens (at most 63): ${JSON.stringify(set)}`,
+      'set',
+    );
+  return keyLayout.features(hospital, featureSpecVersion, set ? `sets/${set}/${file}` : file);
+}
+
+/** "hospital H" or "hospital H's set S", for messages. */
+export const describeFeatureSet = (hospital: string, set?: string) =>
+  set ? `hospital ${hospital}'s feature set "${set}"` : `hospital ${hospital}'s feature set`;
+
+export interface FeatureSetOptions {
+  /**
+   * Build a named set (`featureSetKey`) instead of the current one: the files only, with nothing
+   * written to the serving table (neither the patients' latest vectors nor the case index).
+   */
+  set?: string;
 }
 
 /** The serving-table key of a patient's latest feature vector. */
@@ -53,14 +82,19 @@ export const featureKey = (hospital: string, patientId: string) => ({
   sk: `FEATURES#${featureSpecVersion}`,
 });
 
-/** Build every patient's features for `hospital` at instant `at`; re-running replaces the set. */
+/**
+ * Build every patient's features for `hospital` at instant `at`; re-running replaces the set. The
+ * current set (no `options.set`) also refreshes the serving table's vectors and case index.
+ */
 export async function buildFeatureSet(
   deps: FeatureDeps,
   hospital: string,
   at: Date,
   onProgress: (done: number) => void = () => {},
+  options: FeatureSetOptions = {},
 ): Promise<FeatureSetSummary> {
-  const key = (file: string) => keyLayout.features(hospital, featureSpecVersion, file);
+  const key = (file: string) => featureSetKey(hospital, file, options.set);
+  key(featureFiles.raw); // a bad set name fails before any work
   const sample: RawFeatureVector[] = [];
   let seen = 0;
   let state = 0x9e3779b9; // seeded: the same data always fits the same transform
@@ -103,10 +137,11 @@ export async function buildFeatureSet(
     JSON.stringify(transform),
     'application/json',
   );
-  await writeMatrix(deps, hospital, transform, key);
+  await writeMatrix(deps, hospital, transform, key, options.set === undefined);
   onProgress(seen);
   return {
     hospital,
+    ...(options.set ? { set: options.set } : {}),
     specVersion: featureSpecVersion,
     at: at.toISOString(),
     patients: seen,
@@ -130,6 +165,7 @@ async function writeMatrix(
   hospital: string,
   transform: FittedTransform,
   key: (file: string) => string,
+  serve: boolean,
 ): Promise<void> {
   const matrix = new PassThrough();
   const upload = awaitedLater(
@@ -164,6 +200,7 @@ async function writeMatrix(
       [raw.patient, ...vector.values.map((v) => +v.toFixed(6))].join(',') + '\n',
       upload,
     );
+    if (!serve) continue;
     items.push({
       ...featureKey(hospital, raw.patient),
       hospital,
@@ -181,7 +218,7 @@ async function writeMatrix(
   }
   if (items.length) await deps.serving.putMany(items);
   // Written after every case: readers compare only cases stamped with this transform's fit.
-  await deps.serving.put(caseTransformItem(hospital, transform));
+  if (serve) await deps.serving.put(caseTransformItem(hospital, transform));
   matrix.end();
   rawTable.end();
   await Promise.all([upload, rawUpload]);

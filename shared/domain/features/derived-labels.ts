@@ -15,11 +15,10 @@
 import type { FhirJson } from '../ingest/source-record';
 import type { ObjectStore } from '../../ports/object-store';
 import type { Table } from '../../ports/table';
-import { keyLayout } from '../../config/resources';
 import { NotFoundError, ValidationError } from '../errors';
 import { calendarDay, hardAscvdEventDays } from '../recommend/case-outcome';
 import { listPatients, patientRecord } from '../serving/queries';
-import { featureFiles } from './build';
+import { describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
 
 export const derivedOutcomes = {
@@ -71,11 +70,15 @@ function lastRecordDay(resources: readonly FhirJson[], end: string): string | un
 }
 
 /** The feature set's index date: the `at` of its raw vectors (the first line of raw-vectors.ndjson). */
-async function featureSetIndex(objects: ObjectStore, hospital: string): Promise<string> {
-  const key = keyLayout.features(hospital, featureSpecVersion, featureFiles.raw);
+async function featureSetIndex(
+  objects: ObjectStore,
+  hospital: string,
+  set: string | undefined,
+): Promise<string> {
+  const key = featureSetKey(hospital, featureFiles.raw, set);
   if (!(await objects.head('curated', key)))
     throw new NotFoundError(
-      `hospital ${hospital} has no feature set of spec ${featureSpecVersion}: build it first (caregraph features --build --at DATE)`,
+      `${describeFeatureSet(hospital, set)} of spec ${featureSpecVersion} does not exist: build it first (caregraph features --build --at DATE)`,
     );
   const stream = await objects.getStream('curated', key);
   let text = '';
@@ -96,7 +99,13 @@ async function featureSetIndex(objects: ObjectStore, hospital: string): Promise<
 export async function deriveLabels(
   deps: { serving: Table; objects: ObjectStore },
   hospital: string,
-  request: { outcome: DerivedOutcome; horizonDays: number; now: Date },
+  request: {
+    outcome: DerivedOutcome;
+    horizonDays: number;
+    now: Date;
+    /** A named feature set (`FeatureSetOptions.set`) instead of the current one. */
+    set?: string;
+  },
   onProgress: (done: number) => void = () => {},
 ): Promise<DerivedLabels & { csv: string }> {
   const { outcome, horizonDays } = request;
@@ -105,7 +114,7 @@ export async function deriveLabels(
       '--horizon-days must be a whole number of days, 30 or more',
       'horizon-days',
     );
-  const indexAt = await featureSetIndex(deps.objects, hospital);
+  const indexAt = await featureSetIndex(deps.objects, hospital, request.set);
   const index = indexAt.slice(0, 10);
   const endAt = new Date(Date.parse(indexAt) + horizonDays * day);
   const end = endAt.toISOString().slice(0, 10);
@@ -140,11 +149,7 @@ export async function deriveLabels(
     cursor = page.next;
   } while (cursor);
   const csv = rows.join('\n') + '\n';
-  const key = keyLayout.features(
-    hospital,
-    featureSpecVersion,
-    `labels-${outcome}-${horizonDays}d.csv`,
-  );
+  const key = featureSetKey(hospital, `labels-${outcome}-${horizonDays}d.csv`, request.set);
   await deps.objects.put('curated', key, csv, 'text/csv');
   return {
     hospital,

@@ -12,11 +12,10 @@
 // memory holds only the labels; nothing is written to `key` unless some row matches, and a failure
 // part-way aborts the upload, so a table already there is never replaced by a partial one.
 import { PassThrough, type Readable } from 'node:stream';
-import { keyLayout } from '../../config/resources';
 import type { ObjectStore } from '../../ports/object-store';
 import { NotFoundError, ValidationError } from '../errors';
 import { csvRowsFromChunks } from '../ingest/readers/csv-parse';
-import { csvCell, featureFiles } from './build';
+import { csvCell, describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
 import { awaitedLater, writeOrWait } from './stream-write';
 
@@ -30,6 +29,8 @@ export interface TrainingTableRequest {
   label: string;
   /** Curated-bucket key of the table; under features/ (the training job reads there). */
   key: string;
+  /** Join a named feature set's raw.csv (`FeatureSetOptions.set`) instead of the current one's. */
+  set?: string;
 }
 
 export interface RejectedLabel {
@@ -115,10 +116,10 @@ export async function buildTrainingTable(
       `--key must be a .csv key under features/ without spaces (the training job reads there): ${key}`,
       'key',
     );
-  const rawKey = keyLayout.features(hospital, featureSpecVersion, featureFiles.rawTable);
+  const rawKey = featureSetKey(hospital, featureFiles.rawTable, request.set);
   if (!(await deps.objects.head('curated', rawKey)))
     throw new NotFoundError(
-      `hospital ${hospital} has no feature set of spec ${featureSpecVersion}: build it first (caregraph features --build)`,
+      `${describeFeatureSet(hospital, request.set)} of spec ${featureSpecVersion} does not exist: build it first (caregraph features --build)`,
     );
   const { labels, rejected } = await readLabels(request);
 
