@@ -1,0 +1,82 @@
+// Unit: the features job's arguments, index date and exit message (training/features-job.ts); the
+// job against real servers is test/features-job.int.test.ts.
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../shared/domain/errors';
+import { exitMessage, indexDate, parseFeaturesJobArgs } from './features-job';
+
+describe('parseFeaturesJobArgs', () => {
+  it('reads the hospitals list and the training step', () => {
+    expect(parseFeaturesJobArgs(['--hospitals', 'north, south-2'])).toEqual({
+      hospitals: ['north', 'south-2'],
+    });
+    expect(
+      parseFeaturesJobArgs([
+        ...['--training-hospital', 'north', '--derive', 'hard-ascvd'],
+        ...['--horizon-days', '730', '--key', 'features/training/cvd-risk.csv'],
+      ]),
+    ).toEqual({
+      hospitals: [],
+      training: {
+        hospital: 'north',
+        outcome: 'hard-ascvd',
+        horizonDays: 730,
+        key: 'features/training/cvd-risk.csv',
+        label: 'outcome',
+      },
+    });
+  });
+
+  it.each([
+    [[], /nothing to do/],
+    [['--hospitals', 'north,north'], /names a hospital twice/],
+    [['--hospitals', 'North'], /"North" is not a hospital slug/],
+    [['--hospitals', 'north', '--derive', 'hard-ascvd'], /--derive goes with --training-hospital/],
+    [
+      ['--training-hospital', 'north', '--derive', 'readmission'],
+      /--derive must be one of: hard-ascvd/,
+    ],
+    [
+      ['--training-hospital', 'north', '--derive', 'hard-ascvd', '--horizon-days', '1.5'],
+      /--horizon-days must be a whole number/,
+    ],
+    [
+      ['--training-hospital', 'north', '--derive', 'hard-ascvd', '--horizon-days', '365'],
+      /--key is required/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--derive', 'hard-ascvd', '--horizon-days', '365'],
+        ...['--key', 'features/t.csv', '--label', 'bad label'],
+      ],
+      /--label: "bad label" is not a column name/,
+    ],
+    [['--hospital', 'north'], /Unknown option '--hospital'/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseFeaturesJobArgs(argv)).toThrow(ValidationError);
+    expect(() => parseFeaturesJobArgs(argv)).toThrow(message);
+  });
+});
+
+describe('indexDate', () => {
+  it('is the start of the UTC day the horizon before today', () => {
+    // 2024 is a leap year: 730 days before 2024-12-31 is 2023-01-01.
+    expect(indexDate(new Date('2024-12-31T23:59:59Z'), 730).toISOString()).toBe(
+      '2023-01-01T00:00:00.000Z',
+    );
+    expect(indexDate(new Date('2025-03-01T00:00:00Z'), 365).toISOString()).toBe(
+      '2024-03-01T00:00:00.000Z',
+    );
+  });
+});
+
+describe('exitMessage', () => {
+  it('lists the failures and stays within the 1 KB SageMaker keeps', () => {
+    expect(exitMessage({ code: 0, failures: [] })).toBe('every step succeeded\n');
+    const long = exitMessage({
+      code: 1,
+      failures: Array.from({ length: 40 }, (_, i) => `step ${i}: ${'é'.repeat(20)}`),
+    });
+    expect(long.startsWith('40 step(s) failed:\nstep 0: ')).toBe(true);
+    expect(Buffer.byteLength(long, 'utf8')).toBeLessThanOrEqual(1024);
+  });
+});
