@@ -375,4 +375,40 @@ describe('Use case: deriveLabels (records of the embedded stack)', () => {
     const words = ['--training', '--derive', 'hard-ascvd', '--horizon-days', 'two years'];
     expect(await runCommand(featuresCommand, words)).toBe(2);
   });
+
+  it('builds and labels a named set with --set, leaving the current set as it was', async () => {
+    // Arrange: the current set (built at 2023-01-01 above) and its first vector line.
+    const currentRaw = keyLayout.features(east, featureSpecVersion, featureFiles.raw);
+    const current = await stack.deps.objects.getText('curated', currentRaw);
+    const endpoint = ['--hospital', east, '--endpoint', stack.endpoints.api];
+    const output = captureProcessOutput();
+    let codes: number[];
+    try {
+      // Act: a set at 2022-06-01, then the table from it.
+      codes = [
+        await runCommand(featuresCommand, [
+          ...['--build', '--at', '2022-06-01', '--set', 'retro', ...endpoint],
+        ]),
+        await runCommand(featuresCommand, [
+          ...['--training', '--derive', 'hard-ascvd', '--horizon-days', '731', '--set', 'retro'],
+          ...['--key', 'features/training/retro.csv', ...endpoint],
+        ]),
+        await runCommand(featuresCommand, ['--patient', 'x', '--set', 'retro', ...endpoint]),
+        await runCommand(featuresCommand, ['--build', '--set', 'Retro', ...endpoint]),
+      ];
+    } finally {
+      output.restore();
+    }
+    // Assess: the window runs from the named set's date; the current set is untouched.
+    expect(codes).toEqual([0, 0, 2, 1]); // a bad slug is a ValidationError, as for --hospital
+    expect(output.text()).toMatch(/labels: hard ASCVD event .*, 2022-06-01 to 2024-06-01/);
+    expect(output.text()).toMatch(/--set goes with --build or --training/);
+    expect(
+      await stack.deps.objects.head(
+        'curated',
+        keyLayout.features(east, featureSpecVersion, 'sets/retro/labels-hard-ascvd-731d.csv'),
+      ),
+    ).toBeTruthy();
+    expect(await stack.deps.objects.getText('curated', currentRaw)).toBe(current);
+  });
 });

@@ -19,9 +19,9 @@ import { out, parseFlags, UsageError, type Command } from '../io';
 import { callApi, checkSlug, findStack, stackConfig } from '../stack-client';
 
 const usage = `Usage: caregraph features --patient ID [--hospital H] [--recompute] [--json] [--endpoint URL]
-       caregraph features --build [--hospital H] [--at YYYY-MM-DD] [--json] [--endpoint URL]
+       caregraph features --build [--hospital H] [--at YYYY-MM-DD] [--set NAME] [--json] [--endpoint URL]
        caregraph features --training (--labels FILE [--label NAME] | --derive OUTCOME --horizon-days N)
-                          [--key KEY] [--hospital H] [--json]
+                          [--key KEY] [--set NAME] [--hospital H] [--json]
   --patient    the patient's pseudonymous id (as listed by GET /patients)
   --hospital   hospital slug (default demo-general)
   --recompute  compute from the current record instead of returning the stored latest vector
@@ -34,7 +34,9 @@ const usage = `Usage: caregraph features --patient ID [--hospital H] [--recomput
   --derive     label from the records instead: hard-ascvd (MI or stroke, PCE definition) in the
                --horizon-days after the feature set's date (build it with --build --at DATE)
   --key        curated-bucket key of the table (default features/training/cvd-risk.csv); rejected
-               label rows go to the same key with .rejected.csv`;
+               label rows go to the same key with .rejected.csv
+  --set        a named feature set (e.g. retrospective): --build writes its files under
+               sets/NAME/ and leaves the served vectors and case index alone; --training reads it`;
 
 export const featuresCommand: Command = {
   name: 'features',
@@ -53,6 +55,7 @@ export const featuresCommand: Command = {
       'horizon-days': { type: 'string' },
       recompute: { type: 'boolean' },
       at: { type: 'string' },
+      set: { type: 'string' },
       json: { type: 'boolean' },
       endpoint: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -75,6 +78,9 @@ export const featuresCommand: Command = {
       throw new UsageError(
         '--labels, --label, --derive, --horizon-days and --key go with --training',
       );
+    if (values.set !== undefined && values.patient)
+      throw new UsageError('--set goes with --build or --training');
+    const set = values.set === undefined ? undefined : checkSlug(values.set, 'set');
     const at = values.at ? new Date(values.at) : new Date();
     if (Number.isNaN(at.getTime())) throw new UsageError('--at must be a date YYYY-MM-DD');
     if (values.labels)
@@ -94,6 +100,7 @@ export const featuresCommand: Command = {
             outcome: values.derive as DerivedOutcome,
             horizonDays: Number(values['horizon-days']),
             now: new Date(),
+            ...(set ? { set } : {}),
           },
           (n) => out.progress(`  ${n} patients labelled`),
         );
@@ -114,6 +121,7 @@ export const featuresCommand: Command = {
         labelsName,
         label: values.label ?? 'outcome',
         key: values.key ?? 'features/training/cvd-risk.csv',
+        ...(set ? { set } : {}),
       });
       if (values.json) out.json(report);
       else {
@@ -136,8 +144,12 @@ export const featuresCommand: Command = {
     }
     if (values.build) {
       const deps = buildDependencies(stackConfig(stack));
-      const summary = await buildFeatureSet(deps, hospital, at, (n) =>
-        out.progress(`  ${n} patients`),
+      const summary = await buildFeatureSet(
+        deps,
+        hospital,
+        at,
+        (n) => out.progress(`  ${n} patients`),
+        set ? { set } : {},
       );
       if (values.json) out.json(summary);
       else
