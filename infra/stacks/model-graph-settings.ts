@@ -1,6 +1,7 @@
 // Infra edge: CDK context for the knowledge graph (Neptune) and the models (SageMaker), typed and validated once.
 import { z } from 'zod';
 import type { Node } from 'constructs';
+import { identifierPattern } from '../../shared/config/resources';
 import { ConfigurationError } from '../../shared/domain/errors';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -18,6 +19,9 @@ const instanceType = z
   .regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, 'must be an ml.* instance type');
 const modelName = z.string().regex(/^[a-z0-9](-?[a-z0-9])*$/, 'must be a lowercase slug');
 const objectKey = z.string().regex(/^[A-Za-z0-9!_.*'()/-]+$/, 'must be an S3 key without spaces');
+const scheduleExpression = z
+  .string()
+  .regex(/^(cron|rate)\(.+\)$/, 'must be cron(...) or rate(...)');
 
 const schema = z
   .object({
@@ -49,7 +53,7 @@ const schema = z
     trainingLabel: z.string().min(1),
     trainingAlgorithm: z.enum(['gnb', 'logreg', 'svm', 'rbf-svm', 'mlp']),
     /** EventBridge Scheduler expression of the retraining job (UTC). */
-    retrainSchedule: z.string().regex(/^(cron|rate)\(.+\)$/, 'must be cron(...) or rate(...)'),
+    retrainSchedule: scheduleExpression,
   })
   .refine((s) => s.graphMinCapacity <= s.graphMaxCapacity, {
     message: 'must not exceed graphMaxCapacity',
@@ -62,7 +66,8 @@ export type ModelGraphSettings = z.output<typeof schema>;
  * Defaults that let `cdk synth` run with no context. The model values are placeholders: the
  * image tag must be pushed to the model repository and the artifact copied to `modelDataKey`
  * before a deploy with `models=true`; the training CSV must exist before the first retraining
- * (`caregraph features --training --labels FILE` writes it in the embedded stack; docs/predictions.md).
+ * (the weekly features job writes it when `trainingHospital` is set, below; `caregraph features
+ * --training` writes it in the embedded stack; docs/features.md).
  */
 export const defaultModelGraphSettings: ModelGraphSettings = {
   graphMinCapacity: 1,
@@ -90,6 +95,93 @@ export function readModelGraphSettings(node: Node): ModelGraphSettings {
     raw[key] = value === undefined || value === '' ? defaultModelGraphSettings[key] : value;
   }
   const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`invalid CDK context: ${problems}`);
+  }
+  return parsed.data;
+}
+
+// Feature preparation (infra/constructs/feature-preparation.ts): SageMaker Processing jobs that
+// build each hospital's feature set and case index nightly, and the labelled training table the
+// retraining job reads. Read apart from the settings above: they are off until hospitals are named,
+// and `trainingHospital` has no default, so they are not among the values cdk.json repeats.
+
+const hospitalSlug = z.string().regex(identifierPattern, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not a hospital slug (a-z, 0-9 and -, not starting with -; at most 63)`,
+});
+// `-c featureHospitals=a,b` arrives as one string, cdk.json may hold a list; both become a list.
+const hospitalList = z
+  .union([z.string(), z.array(z.string())], {
+    error: 'must be a comma-separated string or a list of hospital slugs',
+  })
+  .transform((value) =>
+    (typeof value === 'string' ? (value.trim() === '' ? [] : value.split(',')) : value).map((h) =>
+      h.trim(),
+    ),
+  )
+  .pipe(z.array(hospitalSlug))
+  .check((ctx) => {
+    const repeated = ctx.value.find((h, i) => ctx.value.indexOf(h) !== i);
+    if (repeated !== undefined)
+      ctx.issues.push({
+        code: 'custom',
+        message: `lists hospital "${repeated}" twice`,
+        input: ctx.value,
+      });
+  });
+
+const featureSchema = z
+  .object({
+    /**
+     * Hospitals whose current feature set and case index the nightly job rebuilds: slugs,
+     * comma-separated (`-c featureHospitals=general,north`) or a list in cdk.json. Empty (the
+     * default) deploys no feature preparation at all.
+     */
+    featureHospitals: hospitalList,
+    /** EventBridge Scheduler expression of the nightly feature build (UTC). */
+    featureSchedule: scheduleExpression,
+    /** The feature build is CPU work: a general-purpose type without instance storage. */
+    featureInstanceType: instanceType,
+    /**
+     * The hospital whose retrospective feature set and derived labels (hard ASCVD) become the
+     * training table (`trainingDataKey`, column `trainingLabel`); one of `featureHospitals`.
+     * Unset (the default): no training-set schedule, the table is written by hand.
+     */
+    trainingHospital: hospitalSlug.optional(),
+    /** Days between the training set's index date and now: the outcome window of its labels. */
+    trainingHorizonDays: integer(30, 36_500),
+    /** EventBridge Scheduler expression of the training-set build (UTC), ahead of `retrainSchedule`. */
+    trainingPrepSchedule: scheduleExpression,
+  })
+  .refine(
+    (s) => s.trainingHospital === undefined || s.featureHospitals.includes(s.trainingHospital),
+    { message: 'must be one of featureHospitals', path: ['trainingHospital'] },
+  );
+
+export type FeatureSettings = z.output<typeof featureSchema>;
+
+/**
+ * Off by default: no hospital, no job. Nightly at 01:00 UTC; the training set weekly at 01:00 UTC on
+ * Sunday, two hours before the default `retrainSchedule` reads it.
+ */
+export const defaultFeatureSettings: FeatureSettings = {
+  featureHospitals: [],
+  featureSchedule: 'cron(0 1 * * ? *)',
+  featureInstanceType: 'ml.m5.xlarge',
+  trainingHorizonDays: 730,
+  trainingPrepSchedule: 'cron(0 1 ? * SUN *)',
+};
+
+/** Read the feature-preparation settings from context; throws one ConfigurationError naming every bad key. */
+export function readFeatureSettings(node: Node): FeatureSettings {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(featureSchema.shape) as (keyof FeatureSettings)[]) {
+    const value: unknown = node.tryGetContext(key);
+    raw[key] = value === undefined || value === '' ? defaultFeatureSettings[key] : value;
+  }
+  const parsed = featureSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigurationError(`invalid CDK context: ${problems}`);

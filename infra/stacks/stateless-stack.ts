@@ -1,6 +1,7 @@
 // Stateless stack: functions, queues, API, alarms and SageMaker jobs/endpoints; safe to destroy and redeploy,
 // it holds no data of its own.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -25,9 +26,15 @@ import { KgUpdate } from '../constructs/kg-update-function';
 import { ModelExecutionRole } from '../constructs/model-execution-role';
 import { modelRepositoryName } from '../constructs/model-repository';
 import { ConfigurationError } from '../../shared/domain/errors';
+import { FeaturePreparation } from '../constructs/feature-preparation';
 import { ModelServing } from '../constructs/model-serving';
 import { ModelTraining } from '../constructs/model-training';
-import { readModelGraphSettings, type ModelGraphSettings } from './model-graph-settings';
+import {
+  readFeatureSettings,
+  readModelGraphSettings,
+  type FeatureSettings,
+  type ModelGraphSettings,
+} from './model-graph-settings';
 import type { StatefulResources } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -53,6 +60,8 @@ export class StatelessStack extends Stack {
   readonly training: ModelTraining;
   /** Absent when deployed with `-c models=false` (before an image and a model exist). */
   readonly serving?: ModelServing;
+  /** Scheduled feature builds; absent while `featureHospitals` names no hospital (the default). */
+  readonly features?: FeaturePreparation;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -173,6 +182,14 @@ export class StatelessStack extends Stack {
     this.modelExecution = models.execution;
     this.training = models.training;
     this.serving = models.serving;
+    this.features = this.buildFeatures(props, settings, readFeatureSettings(this.node), {
+      dataKey,
+      repository: models.repository,
+      curatedBucket: buckets.curated,
+      servingTable: serving,
+      // Lambda sets AWS_REGION itself; a SageMaker container is told it here (loadConfig needs it).
+      environment: { ...environment(`${prefix}-features`), [envNames.region]: this.region },
+    });
 
     new CfnOutput(this, 'ClinicianApiUrl', { value: this.api.api.apiEndpoint });
     new CfnOutput(this, 'IngestDeadLetterQueueUrl', {
@@ -243,7 +260,46 @@ export class StatelessStack extends Stack {
       // no predictions.
       this.api.allowPredictions(settings.modelName, endpointName);
     }
-    return { execution, training, serving };
+    return { execution, training, serving, repository };
+  }
+
+  /**
+   * SageMaker Processing: the `features` command of the model image, nightly for the listed
+   * hospitals and (with `trainingHospital`) weekly for the training table the retraining reads.
+   * Nothing is deployed while `featureHospitals` is empty.
+   */
+  private buildFeatures(
+    props: StatelessStackProps,
+    settings: ModelGraphSettings,
+    features: FeatureSettings,
+    resources: {
+      dataKey: kms.IKey;
+      repository: ecr.IRepository;
+      curatedBucket: s3.IBucket;
+      servingTable: dynamodb.ITable;
+      environment: Record<string, string>;
+    },
+  ): FeaturePreparation | undefined {
+    if (features.featureHospitals.length === 0) return undefined;
+    return new FeaturePreparation(this, 'FeaturePreparation', {
+      prefix: props.prefix,
+      ...resources,
+      imageTag: settings.modelImageTag,
+      vpc: props.stateful.vpc,
+      alarmTopic: this.alarmTopic,
+      instanceType: features.featureInstanceType,
+      hospitals: features.featureHospitals,
+      schedule: features.featureSchedule,
+      training: features.trainingHospital
+        ? {
+            hospital: features.trainingHospital,
+            horizonDays: features.trainingHorizonDays,
+            key: settings.trainingDataKey,
+            label: settings.trainingLabel,
+            schedule: features.trainingPrepSchedule,
+          }
+        : undefined,
+    });
   }
 }
 

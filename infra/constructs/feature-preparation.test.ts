@@ -1,0 +1,695 @@
+// Tests for scheduled feature preparation: the SageMaker Processing jobs Scheduler starts, their
+// roles, network place and dead letters (stateless stack), and the configuration they refuse.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { envNames } from '../../shared/config/config';
+import { ConfigurationError } from '../../shared/domain/errors';
+import { buildTestApp, type TestApp } from '../test-support';
+import {
+  FeaturePreparation,
+  featureJobEntrypoint,
+  maxFeatureJobSeconds,
+  processingJobRequest,
+  type FeaturePreparationProps,
+} from './feature-preparation';
+
+type Resource = { Properties: Record<string, unknown> };
+type Statement = {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+};
+
+const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
+const only = (resources: Record<string, unknown>): Resource => {
+  const values = Object.values(resources) as Resource[];
+  expect(values).toHaveLength(1);
+  return values[0]!;
+};
+const statementsOfRole = (template: Template, pattern: RegExp): Statement[] => {
+  const policy = (
+    Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as Resource[]
+  ).find((p) => pattern.test(JSON.stringify(p.Properties.Roles)));
+  if (!policy) throw new Error(`no managed policy for a role matching ${pattern}`);
+  return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+};
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => asList(s.Action));
+
+/** The parts of the CreateProcessingJob request the tests read (SageMaker API shape). */
+interface ProcessingJobRequest {
+  ProcessingJobName: string;
+  RoleArn: string;
+  AppSpecification: {
+    ImageUri: string;
+    ContainerEntrypoint: string[];
+    ContainerArguments: string[];
+  };
+  Environment: Record<string, string>;
+  ProcessingResources: { ClusterConfig: Record<string, unknown> };
+  StoppingCondition: { MaxRuntimeInSeconds: number };
+  NetworkConfig: {
+    EnableNetworkIsolation: boolean;
+    EnableInterContainerTrafficEncryption: boolean;
+    VpcConfig: { Subnets: string[]; SecurityGroupIds: string[] };
+  };
+}
+
+/** A CloudFormation token as readable text: `<Ref:X>`, `<GetAtt:X.Arn>`, `<Output:X>`. */
+const describeToken = (token: unknown): string => {
+  const t = token as Record<string, unknown>;
+  if ('Ref' in t) return `<Ref:${String(t.Ref)}>`;
+  if ('Fn::GetAtt' in t) return `<GetAtt:${(t['Fn::GetAtt'] as string[]).join('.')}>`;
+  if ('Fn::GetStackOutput' in t)
+    return `<Output:${(t['Fn::GetStackOutput'] as { OutputName: string }).OutputName}>`;
+  return '<token>';
+};
+
+/** The schedule's target input, a CreateProcessingJob request, with its tokens described, parsed. */
+const requestOf = (schedule: Resource): ProcessingJobRequest => {
+  const [, parts] = (schedule.Properties.Target as { Input: { 'Fn::Join': [string, unknown[]] } })
+    .Input['Fn::Join'];
+  return JSON.parse(
+    parts.map((p) => (typeof p === 'string' ? p : describeToken(p))).join(''),
+  ) as ProcessingJobRequest;
+};
+const scheduleNamed = (template: Template, name: string): Resource =>
+  only(template.findResources('AWS::Scheduler::Schedule', { Properties: { Name: name } }));
+
+describe('Construct: FeaturePreparation', () => {
+  describe('in the stateless stack, with hospitals and a training hospital', () => {
+    let built: TestApp;
+    let template: Template;
+
+    beforeAll(() => {
+      // Prepare
+      built = buildTestApp(
+        { featureHospitals: 'demo-general, north-clinic', trainingHospital: 'north-clinic' },
+        { complianceChecks: false },
+      );
+      template = Template.fromStack(built.stateless);
+    });
+    afterAll(() => built.cleanUp());
+
+    const features = () => requestOf(scheduleNamed(template, 'caregraph-features'));
+    const trainset = () => requestOf(scheduleNamed(template, 'caregraph-trainset'));
+
+    it('starts a processing job nightly through the universal target, with retries and a dead-letter queue', () => {
+      // Act
+      const schedule = scheduleNamed(template, 'caregraph-features');
+
+      // Assess
+      expect(schedule.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 1 * * ? *)',
+        ScheduleExpressionTimezone: 'UTC',
+        State: 'ENABLED',
+        Target: {
+          Arn: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':scheduler:::aws-sdk:sagemaker:createProcessingJob',
+              ],
+            ],
+          },
+          RoleArn: {
+            'Fn::GetAtt': [expect.stringMatching(/^FeaturePreparationSchedulerRole/), 'Arn'],
+          },
+          RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+          DeadLetterConfig: {
+            Arn: { 'Fn::GetAtt': [expect.stringMatching(/^FeaturePreparationDeadLetters/), 'Arn'] },
+          },
+        },
+      });
+    });
+
+    it("asks for the image's `features` command for the listed hospitals, named per run", () => {
+      // Act
+      const request = features();
+
+      // Assess
+      expect(request.ProcessingJobName).toBe('caregraph-features-<aws.scheduler.execution-id>');
+      expect(request.AppSpecification).toEqual({
+        ImageUri: expect.stringMatching(/\/caregraph-models:1\.0\.0$/),
+        ContainerEntrypoint: [
+          '/usr/bin/tini',
+          '--',
+          '/usr/local/bin/sagemaker-entrypoint',
+          'features',
+        ],
+        ContainerArguments: ['--hospitals', 'demo-general,north-clinic'],
+      });
+      expect(featureJobEntrypoint).toEqual(request.AppSpecification.ContainerEntrypoint);
+      expect(request.RoleArn).toMatch(/^<GetAtt:FeaturePreparationRole[0-9A-F]{8}\.Arn>$/);
+    });
+
+    it("gives the job the functions' configuration, its own service name and the Region", () => {
+      // Act
+      const environment = features().Environment;
+
+      // Assess
+      expect(environment).toMatchObject({
+        [envNames.mode]: 'aws',
+        [envNames.servingTable]: 'caregraph-serving',
+        [envNames.idempotencyTable]: 'caregraph-idempotency',
+        [envNames.pseudonymSecretPrefix]: 'caregraph/pseudonym/',
+        [envNames.logLevel]: 'INFO',
+        [envNames.serviceName]: 'caregraph-features',
+        [envNames.region]: '<Ref:AWS::Region>',
+      });
+      expect(environment[envNames.curatedBucket]).toMatch(/^caregraph-curated-/);
+      expect(environment[envNames.rawBucket]).toMatch(/^caregraph-raw-/);
+      expect(environment[envNames.quarantineBucket]).toMatch(/^caregraph-quarantine-/);
+      expect(environment[envNames.kmsKeyId]).toMatch(/DataKey/);
+      // Names the API or ingest alone get stay theirs.
+      expect(environment).not.toHaveProperty(envNames.reidentificationTable);
+      expect(environment).not.toHaveProperty(envNames.auditTable);
+    });
+
+    it('runs on one CPU instance with its volume encrypted by the data key, for at most 6 hours', () => {
+      const request = features();
+      expect(request.ProcessingResources.ClusterConfig).toEqual({
+        InstanceCount: 1,
+        InstanceType: 'ml.m5.xlarge',
+        VolumeSizeInGB: 30,
+        VolumeKmsKeyId: expect.stringMatching(/DataKey/),
+      });
+      expect(request.StoppingCondition).toEqual({ MaxRuntimeInSeconds: maxFeatureJobSeconds });
+      expect(maxFeatureJobSeconds).toBe(6 * 60 * 60);
+    });
+
+    it('runs in both isolated subnets with its own security group, without network isolation (it calls S3, DynamoDB and KMS)', () => {
+      for (const request of [features(), trainset()]) {
+        expect(request.NetworkConfig).toEqual({
+          EnableNetworkIsolation: false,
+          EnableInterContainerTrafficEncryption: true,
+          VpcConfig: {
+            Subnets: [
+              expect.stringMatching(/isolatedSubnet1/),
+              expect.stringMatching(/isolatedSubnet2/),
+            ],
+            SecurityGroupIds: [
+              expect.stringMatching(
+                /^<GetAtt:FeaturePreparationSecurityGroup[0-9A-F]{8}\.GroupId>$/,
+              ),
+            ],
+          },
+        });
+      }
+    });
+
+    it('lets the security group out on HTTPS only, and in on nothing', () => {
+      const group = only(
+        template.findResources('AWS::EC2::SecurityGroup', {
+          Properties: { GroupDescription: Match.stringLikeRegexp('feature preparation') },
+        }),
+      );
+      expect(group.Properties.SecurityGroupEgress).toEqual([
+        expect.objectContaining({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443 }),
+      ]);
+      expect(group.Properties.SecurityGroupIngress).toBeUndefined();
+    });
+
+    it('builds the labelled training table weekly, two hours before the retraining reads it', () => {
+      // Act
+      const schedule = scheduleNamed(template, 'caregraph-trainset');
+      const request = trainset();
+
+      // Assess
+      expect(schedule.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 1 ? * SUN *)',
+        ScheduleExpressionTimezone: 'UTC',
+      });
+      expect(request.ProcessingJobName).toBe('caregraph-trainset-<aws.scheduler.execution-id>');
+      expect(request.AppSpecification.ContainerEntrypoint).toEqual(featureJobEntrypoint);
+      expect(request.AppSpecification.ContainerArguments).toEqual([
+        '--training-hospital',
+        'north-clinic',
+        '--derive',
+        'hard-ascvd',
+        '--horizon-days',
+        '730',
+        '--key',
+        'features/training/cvd-risk.csv',
+        '--label',
+        'outcome',
+      ]);
+      expect(request.RoleArn).toBe(features().RoleArn);
+    });
+
+    describe('the job role', () => {
+      const statements = () => statementsOfRole(template, /FeaturePreparationRole/);
+
+      it('is its own, assumed by SageMaker, with no inline or AWS-managed policy', () => {
+        const role = only(
+          template.findResources('AWS::IAM::Role', {
+            Properties: {
+              Description: Match.stringLikeRegexp('feature preparation jobs'),
+              AssumeRolePolicyDocument: {
+                Statement: [
+                  Match.objectLike({ Principal: { Service: 'sagemaker.amazonaws.com' } }),
+                ],
+              },
+            },
+          }),
+        );
+        expect(role.Properties.Policies).toBeUndefined();
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+        // Not the model role: that one may not touch the serving table.
+        expect(JSON.stringify(statementsOfRole(template, /ModelExecutionRole/))).not.toContain(
+          'dynamodb:',
+        );
+      });
+
+      it('queries the serving table and its byHospital and byPatientTime indexes, gets and puts items on the table only', () => {
+        const dynamo = statements().filter((s) =>
+          asList(s.Action).some((a) => a.startsWith('dynamodb:')),
+        );
+        const query = dynamo.find((s) => asList(s.Action).includes('dynamodb:Query'));
+        expect(asList(query!.Action)).toEqual(['dynamodb:Query']);
+        const queried = JSON.stringify(query?.Resource);
+        expect(queried).toMatch(/table\/caregraph-serving"/);
+        expect(queried).toMatch(/table\/caregraph-serving\/index\/byHospital"/);
+        expect(queried).toMatch(/table\/caregraph-serving\/index\/byPatientTime"/);
+        expect(queried).not.toMatch(/byDueMinute|index\/\*/);
+        const items = dynamo.filter((s) => s !== query);
+        expect(items).toHaveLength(1);
+        expect(asList(items[0]!.Action).sort()).toEqual([
+          'dynamodb:BatchWriteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+        ]);
+        expect(JSON.stringify(items[0]!.Resource)).toMatch(/table\/caregraph-serving"\]\]\}$/);
+        for (const forbidden of ['dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'])
+          expect(actionsOf(statements())).not.toContain(forbidden);
+        expect(JSON.stringify(statements())).not.toMatch(/idempotency|audit|reidentification/);
+      });
+
+      it('reads and writes features/ of the curated bucket and lists that prefix only; nothing under models/', () => {
+        const s3Statements = statements().filter((s) =>
+          asList(s.Action).some((a) => a.startsWith('s3:')),
+        );
+        expect(s3Statements).toHaveLength(2);
+        const objects = s3Statements.find((s) => asList(s.Action).includes('s3:GetObject'));
+        expect(asList(objects!.Action).sort()).toEqual([
+          's3:AbortMultipartUpload',
+          's3:GetObject',
+          's3:PutObject',
+        ]);
+        expect(JSON.stringify(objects?.Resource)).toMatch(
+          /^\{"Fn::Join":\["",\["arn:",\{"Ref":"AWS::Partition"\},":s3:::caregraph-curated-.*\/features\/\*"\]\]\}$/,
+        );
+        const list = s3Statements.find((s) => asList(s.Action).includes('s3:ListBucket'));
+        expect(asList(list!.Action)).toEqual(['s3:ListBucket']);
+        expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': ['features/*'] } });
+        expect(JSON.stringify(list?.Resource)).not.toContain('/');
+        const text = JSON.stringify(statements());
+        expect(text).not.toMatch(/models\//);
+        expect(text).not.toMatch(/caregraph-raw-|caregraph-quarantine-|\/curated\/|reports\//);
+      });
+
+      it('uses the data key for exactly what the build does with it', () => {
+        const key = statements().find((s) => s.Sid === 'UseDataKey');
+        expect(asList(key!.Action).sort()).toEqual([
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          'kms:Encrypt',
+          'kms:GenerateDataKey',
+        ]);
+        expect(JSON.stringify(key?.Resource)).toMatch(/DataKey/);
+      });
+
+      it("pulls the model image and writes only its own jobs' processing logs", () => {
+        const pull = statements().find((s) => s.Sid === 'PullModelImage');
+        expect(JSON.stringify(pull?.Resource)).toContain(':repository/caregraph-models');
+        const logs = statements().filter((s) =>
+          asList(s.Action).some((a) => a.startsWith('logs:')),
+        );
+        const resources = JSON.stringify(logs.map((s) => s.Resource));
+        expect(resources).toContain(':log-group:/aws/sagemaker/ProcessingJobs"');
+        expect(resources).toContain(
+          ':log-group:/aws/sagemaker/ProcessingJobs:log-stream:caregraph-features-*"',
+        );
+        expect(resources).toContain(
+          ':log-group:/aws/sagemaker/ProcessingJobs:log-stream:caregraph-trainset-*"',
+        );
+        expect(resources).not.toMatch(/TrainingJobs|Endpoints/);
+      });
+
+      it('grants no wildcard action, and "*" resources only where AWS allows nothing narrower', () => {
+        for (const action of actionsOf(statements())) expect(action).not.toContain('*');
+        const unscoped = statements()
+          .filter((s) => s.Resource === '*')
+          .flatMap((s) => asList(s.Action))
+          .filter((a) => !a.startsWith('ec2:'));
+        expect(unscoped.sort()).toEqual(['cloudwatch:PutMetricData', 'ecr:GetAuthorizationToken']);
+        const metrics = statements().find((s) =>
+          asList(s.Action).includes('cloudwatch:PutMetricData'),
+        );
+        expect(metrics?.Condition).toEqual({
+          StringEquals: { 'cloudwatch:namespace': '/aws/sagemaker/ProcessingJobs' },
+        });
+      });
+    });
+
+    it('lets Scheduler create these processing jobs, pass the job role to SageMaker and record failed runs, nothing else', () => {
+      // Act
+      const statements = statementsOfRole(template, /FeaturePreparationSchedulerRole/);
+
+      // Assess
+      expect(actionsOf(statements).sort()).toEqual([
+        'iam:PassRole',
+        'kms:CreateGrant',
+        'kms:Decrypt',
+        'kms:DescribeKey',
+        'kms:GenerateDataKey',
+        'sagemaker:CreateProcessingJob',
+        'sqs:SendMessage',
+      ]);
+      const create = statements.find((s) =>
+        asList(s.Action).includes('sagemaker:CreateProcessingJob'),
+      );
+      const jobs = (create?.Resource as unknown[]).map((r) => JSON.stringify(r));
+      expect(jobs).toEqual([
+        expect.stringMatching(/:processing-job\/caregraph-features-\*"\]\]\}$/),
+        expect.stringMatching(/:processing-job\/caregraph-trainset-\*"\]\]\}$/),
+      ]);
+      const pass = statements.find((s) => asList(s.Action).includes('iam:PassRole'));
+      expect(pass?.Resource).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^FeaturePreparationRole[0-9A-F]{8}$/), 'Arn'],
+      });
+      expect(pass?.Condition).toEqual({
+        StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+      });
+      const send = statements.find((s) => asList(s.Action).includes('sqs:SendMessage'));
+      expect(JSON.stringify(send?.Resource)).toMatch(/FeaturePreparationDeadLetters/);
+      const encrypt = statements.find((s) => asList(s.Action).includes('kms:GenerateDataKey'));
+      expect(JSON.stringify(encrypt?.Condition)).toMatch(/kms:ViaService.*sqs\./);
+      const grant = statements.find((s) => asList(s.Action).includes('kms:CreateGrant'));
+      expect(grant?.Condition).toEqual({ Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+      template.hasResourceProperties('AWS::IAM::Role', {
+        Description: Match.stringLikeRegexp('EventBridge Scheduler starts caregraph feature'),
+        AssumeRolePolicyDocument: {
+          Statement: [
+            Match.objectLike({
+              Principal: { Service: 'scheduler.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+            }),
+          ],
+        },
+      });
+    });
+
+    it('sends runs Scheduler could not start to an encrypted dead-letter queue that alarms the operators', () => {
+      const queue = only(
+        template.findResources('AWS::SQS::Queue', {
+          Properties: { QueueName: 'caregraph-features-dlq' },
+        }),
+      );
+      expect(JSON.stringify(queue.Properties.KmsMasterKeyId)).toMatch(/DataKey/);
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: 'caregraph-features-dlq-not-empty',
+        Threshold: 1,
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('^OperatorAlerts') }],
+      });
+      expect(built.stateless.features?.trainingSchedule).toBeDefined();
+    });
+  });
+
+  describe('in the stateless stack, by default and without a training hospital', () => {
+    it('deploys nothing while no hospital is named', () => {
+      // Prepare
+      const built = buildTestApp({}, { complianceChecks: false });
+      try {
+        // Act
+        const text = JSON.stringify(Template.fromStack(built.stateless).toJSON());
+
+        // Assess
+        expect(built.stateless.features).toBeUndefined();
+        expect(text).not.toMatch(/createProcessingJob|FeaturePreparation|caregraph-features/);
+      } finally {
+        built.cleanUp();
+      }
+    });
+
+    it('schedules the nightly build only, from context, with no trainset job to create', () => {
+      // Prepare
+      const built = buildTestApp(
+        {
+          featureHospitals: ['demo-general'],
+          featureSchedule: 'cron(30 2 * * ? *)',
+          featureInstanceType: 'ml.c5.2xlarge',
+        },
+        { complianceChecks: false },
+      );
+      try {
+        // Act
+        const template = Template.fromStack(built.stateless);
+        const processing = template.findResources('AWS::Scheduler::Schedule', {
+          Properties: {
+            Target: {
+              Arn: {
+                'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('createProcessingJob')])],
+              },
+            },
+          },
+        });
+
+        // Assess
+        expect(Object.values(processing).map((s) => (s as Resource).Properties.Name)).toEqual([
+          'caregraph-features',
+        ]);
+        const request = requestOf(scheduleNamed(template, 'caregraph-features'));
+        expect(request.AppSpecification.ContainerArguments).toEqual([
+          '--hospitals',
+          'demo-general',
+        ]);
+        expect(request.ProcessingResources.ClusterConfig.InstanceType).toBe('ml.c5.2xlarge');
+        expect(scheduleNamed(template, 'caregraph-features').Properties.ScheduleExpression).toBe(
+          'cron(30 2 * * ? *)',
+        );
+        const text = JSON.stringify(statementsOfRole(template, /FeaturePreparation/));
+        expect(text).not.toContain('trainset');
+        expect(built.stateless.features?.trainingSchedule).toBeUndefined();
+      } finally {
+        built.cleanUp();
+      }
+    });
+
+    it('passes the compliance packs with feature preparation deployed', () => {
+      // Prepare: the compliance gate on, both schedules deployed
+      const built = buildTestApp({
+        featureHospitals: 'demo-general,north-clinic',
+        trainingHospital: 'demo-general',
+      });
+      try {
+        // Act: synth throws the cdk-nag report when a finding is left
+        const assembly = built.app.synth();
+
+        // Assess
+        expect(assembly.getStackByName('caregraph-stateless').template).toBeDefined();
+      } finally {
+        built.cleanUp();
+      }
+    });
+  });
+
+  describe('configuration it refuses', () => {
+    /** The construct alone in a stack of its own, with `overrides` on valid props. */
+    const build = (overrides: Partial<FeaturePreparationProps> = {}) => {
+      const stack = new Stack(new App(), 'Test');
+      const props: FeaturePreparationProps = {
+        prefix: 'caregraph',
+        dataKey: kms.Key.fromKeyArn(
+          stack,
+          'Key',
+          'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        ),
+        repository: ecr.Repository.fromRepositoryName(stack, 'Repository', 'caregraph-models'),
+        imageTag: '1.0.0',
+        curatedBucket: s3.Bucket.fromBucketName(stack, 'Curated', 'caregraph-curated'),
+        servingTable: dynamodb.Table.fromTableName(stack, 'Serving', 'caregraph-serving'),
+        vpc: new ec2.Vpc(stack, 'Vpc', {
+          natGateways: 0,
+          subnetConfiguration: [{ name: 'isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+        }),
+        alarmTopic: new sns.Topic(stack, 'Alerts'),
+        environment: { [envNames.mode]: 'aws' },
+        instanceType: 'ml.m5.xlarge',
+        hospitals: ['general'],
+        schedule: 'cron(0 1 * * ? *)',
+        ...overrides,
+      };
+      return { stack, props, make: () => new FeaturePreparation(stack, 'Features', props) };
+    };
+    const training = {
+      hospital: 'general',
+      horizonDays: 730,
+      key: 'features/training/cvd-risk.csv',
+      label: 'outcome',
+      schedule: 'cron(0 1 ? * SUN *)',
+    };
+    const refusal = (overrides: Partial<FeaturePreparationProps>): string => {
+      try {
+        build(overrides).make();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigurationError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+
+    it('accepts valid props, and builds no trainset schedule without training', () => {
+      const { stack, make } = build();
+      const construct = make();
+      expect(construct.trainingSchedule).toBeUndefined();
+      Template.fromStack(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
+    });
+
+    it('refuses an empty hospital list', () => {
+      expect(refusal({ hospitals: [] })).toMatch(/^featureHospitals: name at least one hospital/);
+    });
+
+    it.each(['General', '-general', 'gen_eral', 'gen,eral', '', 'a'.repeat(64)])(
+      'refuses the hospital slug %j',
+      (slug) => {
+        expect(refusal({ hospitals: ['north', slug] })).toMatch(
+          /^featureHospitals: .* is not a hospital slug/,
+        );
+      },
+    );
+
+    it('accepts a 63-character slug', () => {
+      expect(refusal({ hospitals: ['a'.repeat(63)] })).toBe('accepted');
+    });
+
+    it('refuses a hospital listed twice', () => {
+      expect(refusal({ hospitals: ['north', 'south', 'north'] })).toBe(
+        'featureHospitals: lists hospital "north" twice',
+      );
+    });
+
+    it("refuses a prefix that leaves no room for Scheduler's run id in SageMaker's 63-character job name", () => {
+      // `{prefix}-features-` plus 16 characters: a 37-character prefix fits exactly, 38 does not.
+      expect(refusal({ prefix: 'p'.repeat(37), training })).toBe('accepted');
+      expect(refusal({ prefix: 'p'.repeat(38) })).toMatch(
+        /^prefix: "p{38}-features-" plus a 16-character run id exceeds SageMaker's 63-character/,
+      );
+      expect(refusal({ prefix: 'p'.repeat(38), hospitals: ['general'], training })).toMatch(
+        /^prefix: /,
+      );
+    });
+
+    it('refuses a training hospital that is not built nightly, a short or fractional horizon, and a table outside features/', () => {
+      expect(refusal({ training: { ...training, hospital: 'north' } })).toMatch(
+        /^trainingHospital: "north" must be one of featureHospitals \(general\)/,
+      );
+      expect(refusal({ training: { ...training, horizonDays: 29 } })).toMatch(
+        /^trainingHorizonDays: /,
+      );
+      expect(refusal({ training: { ...training, horizonDays: 30.5 } })).toMatch(
+        /^trainingHorizonDays: /,
+      );
+      expect(refusal({ training: { ...training, key: 'models/train.csv' } })).toMatch(
+        /^trainingDataKey: "models\/train.csv" must be under features\//,
+      );
+      expect(refusal({ training })).toBe('accepted');
+    });
+  });
+
+  describe('Function: processingJobRequest', () => {
+    const stack = new Stack(new App(), 'Request');
+    const props = (instanceType: string): FeaturePreparationProps => ({
+      prefix: 'caregraph',
+      dataKey: kms.Key.fromKeyArn(
+        stack,
+        `Key-${instanceType}`,
+        'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      ),
+      repository: ecr.Repository.fromRepositoryArn(
+        stack,
+        `Repository-${instanceType}`,
+        'arn:aws:ecr:eu-west-1:111122223333:repository/caregraph-models',
+      ),
+      imageTag: '2.0.0',
+      curatedBucket: s3.Bucket.fromBucketName(stack, `Curated-${instanceType}`, 'curated'),
+      servingTable: dynamodb.Table.fromTableName(stack, `Serving-${instanceType}`, 'serving'),
+      vpc: ec2.Vpc.fromVpcAttributes(stack, `Vpc-${instanceType}`, {
+        vpcId: 'vpc-1',
+        availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+        isolatedSubnetIds: ['subnet-a', 'subnet-b'],
+      }),
+      alarmTopic: sns.Topic.fromTopicArn(
+        stack,
+        `Alerts-${instanceType}`,
+        'arn:aws:sns:eu-west-1:111122223333:alerts',
+      ),
+      environment: { [envNames.mode]: 'aws', [envNames.servingTable]: 'serving' },
+      instanceType,
+      hospitals: ['general'],
+      schedule: 'cron(0 1 * * ? *)',
+    });
+    const job = {
+      jobPrefix: 'caregraph-features',
+      arguments: ['--hospitals', 'general'],
+      roleArn: 'arn:aws:iam::111122223333:role/job',
+      securityGroupId: 'sg-1',
+    };
+
+    it('is the whole CreateProcessingJob request, from the props and the job', () => {
+      // Act
+      const request = processingJobRequest(props('ml.m5.xlarge'), job);
+
+      // Assess
+      expect(request).toEqual({
+        ProcessingJobName: 'caregraph-features-<aws.scheduler.execution-id>',
+        RoleArn: 'arn:aws:iam::111122223333:role/job',
+        AppSpecification: {
+          ImageUri: expect.any(String),
+          ContainerEntrypoint: featureJobEntrypoint,
+          ContainerArguments: ['--hospitals', 'general'],
+        },
+        Environment: { [envNames.mode]: 'aws', [envNames.servingTable]: 'serving' },
+        ProcessingResources: {
+          ClusterConfig: {
+            InstanceCount: 1,
+            InstanceType: 'ml.m5.xlarge',
+            VolumeSizeInGB: 30,
+            VolumeKmsKeyId:
+              'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+          },
+        },
+        StoppingCondition: { MaxRuntimeInSeconds: maxFeatureJobSeconds },
+        NetworkConfig: {
+          EnableNetworkIsolation: false,
+          EnableInterContainerTrafficEncryption: true,
+          VpcConfig: { Subnets: ['subnet-a', 'subnet-b'], SecurityGroupIds: ['sg-1'] },
+        },
+      });
+      const { ImageUri } = request.AppSpecification as { ImageUri: string };
+      expect(JSON.stringify(stack.resolve(ImageUri))).toMatch(
+        /111122223333\.dkr\.ecr\.eu-west-1\..*\/caregraph-models:2\.0\.0"/,
+      );
+    });
+
+    it('names no volume key on an instance type with NVMe instance storage, which SageMaker refuses one for', () => {
+      const request = processingJobRequest(props('ml.m5d.xlarge'), job) as {
+        ProcessingResources: { ClusterConfig: Record<string, unknown> };
+      };
+      expect(request.ProcessingResources.ClusterConfig).toEqual({
+        InstanceCount: 1,
+        InstanceType: 'ml.m5d.xlarge',
+        VolumeSizeInGB: 30,
+      });
+    });
+  });
+});

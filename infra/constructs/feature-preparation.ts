@@ -1,0 +1,492 @@
+// Stateless construct: scheduled feature preparation. EventBridge Scheduler calls SageMaker
+// CreateProcessingJob directly (a universal target, as the retraining does) to run the model
+// image's `features` command (training/features-job.ts): each hospital's feature set and case
+// index nightly (shared/domain/features/build.ts), and, weekly, the labelled training table the
+// retraining job reads.
+import { Aws, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { identifierPattern, keyLayout, servingTable } from '../../shared/config/resources';
+import { ConfigurationError } from '../../shared/domain/errors';
+import { objectPrefixFinding, topLevelPrefix, useKey } from './data-access';
+import { alarmedDeadLetterQueue } from './dead-letter-queue';
+import { hasInstanceStorage } from './model-serving';
+
+/** The weekly training table: a retrospective feature set of one hospital, labelled from its records. */
+export interface TrainingSetProps {
+  hospital: string;
+  /** The index date is now minus this many days; labels are outcomes in the days after it. */
+  horizonDays: number;
+  /** Curated-bucket key of the table, under `features/` (the retraining job's `trainingDataKey`). */
+  key: string;
+  /** The table's label column (the retraining job's `label`). */
+  label: string;
+  /** EventBridge Scheduler expression, evaluated in UTC; before the retraining's. */
+  schedule: string;
+}
+
+export interface FeaturePreparationProps {
+  prefix: string;
+  dataKey: kms.IKey;
+  /** The model image, which carries the `features` command. */
+  repository: ecr.IRepository;
+  imageTag: string;
+  curatedBucket: s3.IBucket;
+  servingTable: dynamodb.ITable;
+  vpc: ec2.IVpc;
+  /** Operators are told when a run could not be started (its dead letter). */
+  alarmTopic: sns.ITopic;
+  /** The container's environment: the names the functions get (shared/config loadConfig). */
+  environment: Record<string, string>;
+  instanceType: string;
+  /** Hospital slugs whose current feature set the nightly job rebuilds; at least one. */
+  hospitals: string[];
+  /** EventBridge Scheduler expression of the nightly build, evaluated in UTC. */
+  schedule: string;
+  /** Also build the training table on its own schedule; absent: no such schedule. */
+  training?: TrainingSetProps;
+}
+
+/** A processing job stops after this long (SageMaker StoppingCondition), in seconds. */
+export const maxFeatureJobSeconds = 6 * 60 * 60;
+/** The image's entrypoint (training/Dockerfile) with its `features` command, under tini as PID 1. */
+export const featureJobEntrypoint = [
+  '/usr/bin/tini',
+  '--',
+  '/usr/local/bin/sagemaker-entrypoint',
+  'features',
+];
+/** The outcome the training table's labels are derived for (shared/domain/features/derived-labels.ts). */
+export const trainingSetOutcome = 'hard-ascvd';
+
+/** Where the job reads and writes: feature sets (`features/{hospital}/...`) and the training table. */
+const featuresPrefix = topLevelPrefix(keyLayout.features);
+/** The serving-table indexes the build queries: patients of a hospital, a patient's observations. */
+const queriedIndexes = ['byHospital', 'byPatientTime'];
+
+// Scheduler substitutes this per attempt (EventBridge Scheduler user guide, "Adding context
+// attributes"); 16 characters, which keeps processing job names unique.
+const executionId = '<aws.scheduler.execution-id>';
+const executionIdLength = 16;
+/** SageMaker ProcessingJobName: at most 63 characters. */
+const maxJobNameLength = 63;
+
+/** What differs between the two jobs: the name prefix and the `features` command's flags. */
+export interface ProcessingJob {
+  /** `{prefix}-features` or `{prefix}-trainset`; the job is named `{jobPrefix}-{execution id}`. */
+  jobPrefix: string;
+  arguments: string[];
+  roleArn: string;
+  securityGroupId: string;
+}
+
+/**
+ * A nightly (by default) schedule that starts one SageMaker Processing job: the model image's
+ * `features` command for the listed hospitals, on a CPU instance in the isolated subnets. Unlike
+ * training, network isolation is off: the job reads and writes the serving table and the curated
+ * bucket itself, through the VPC's S3, DynamoDB and KMS endpoints (PrivateNetwork); the subnets
+ * have no other way out. With `training`, a second (weekly) schedule builds the labelled training
+ * table from one hospital's retrospective feature set. The job's role reads and writes the serving
+ * table and `features/` in the curated bucket, nothing under `models/`; Scheduler's role may
+ * create these jobs and pass that role to SageMaker, nothing else.
+ */
+export class FeaturePreparation extends Construct {
+  readonly role: iam.Role;
+  readonly policy: iam.ManagedPolicy;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly schedulerRole: iam.Role;
+  /** The nightly feature build. */
+  readonly schedule: scheduler.CfnSchedule;
+  /** The training-table build; absent without `training`. */
+  readonly trainingSchedule?: scheduler.CfnSchedule;
+  /** Runs Scheduler could not start after its retries (EventBridge Scheduler dead-letter events). */
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: FeaturePreparationProps) {
+    super(scope, id);
+    validate(props);
+    const featureJobs = `${props.prefix}-features`;
+    const trainingJobs = props.training ? `${props.prefix}-trainset` : undefined;
+    const jobPrefixes = trainingJobs ? [featureJobs, trainingJobs] : [featureJobs];
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: `${props.prefix} feature preparation jobs: HTTPS to VPC endpoints only`,
+      allowAllOutbound: false,
+    });
+    // S3 and DynamoDB are gateway endpoints (routed public ranges), KMS an interface endpoint in
+    // the VPC; the isolated subnets route nothing else.
+    this.securityGroup.addEgressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(443),
+      'S3, DynamoDB and KMS endpoints',
+    );
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: `SageMaker feature preparation jobs of ${props.prefix}: permissions are in its managed policy only`,
+    });
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: `Everything ${props.prefix} feature preparation jobs may do`,
+      roles: [this.role],
+      statements: [
+        ...dataStatements(props),
+        ...runtimeStatements(this, props.repository, jobPrefixes),
+      ],
+    });
+    this.acknowledgeJobRole(props, jobPrefixes);
+
+    this.deadLetterQueue = alarmedDeadLetterQueue(this, {
+      prefix: props.prefix,
+      name: 'features',
+      dataKey: props.dataKey,
+      alarmTopic: props.alarmTopic,
+      alarmDescription: 'A scheduled feature preparation run could not be started.',
+      holds: 'the feature preparation schedules',
+    });
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: `EventBridge Scheduler starts ${props.prefix} feature preparation jobs, nothing else`,
+    });
+    const startPolicy = this.startJobsPolicy(props, jobPrefixes);
+
+    const job = (jobPrefix: string, args: string[]): ProcessingJob => ({
+      jobPrefix,
+      arguments: args,
+      roleArn: this.role.roleArn,
+      securityGroupId: this.securityGroup.securityGroupId,
+    });
+    this.schedule = this.addSchedule(props, 'Features', {
+      name: featureJobs,
+      description: `Rebuild the feature sets and case indexes of ${props.hospitals.join(', ')}`,
+      expression: props.schedule,
+      request: processingJobRequest(props, job(featureJobs, featureJobArguments(props.hospitals))),
+    });
+    if (props.training && trainingJobs) {
+      this.trainingSchedule = this.addSchedule(props, 'TrainingSet', {
+        name: trainingJobs,
+        description: `Build the labelled training table from ${props.training.hospital}'s records`,
+        expression: props.training.schedule,
+        request: processingJobRequest(
+          props,
+          job(trainingJobs, trainingSetArguments(props.training)),
+        ),
+      });
+    }
+    for (const schedule of [this.schedule, this.trainingSchedule])
+      schedule?.node.addDependency(startPolicy);
+  }
+
+  private startJobsPolicy(props: FeaturePreparationProps, jobPrefixes: string[]) {
+    const { partition, region, account } = Stack.of(this);
+    const volumeKey = !hasInstanceStorage(props.instanceType);
+    const policy = new iam.ManagedPolicy(this, 'StartJobsPolicy', {
+      description: `Start ${props.prefix} feature preparation jobs with their execution role`,
+      roles: [this.schedulerRole],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'StartProcessingJobs',
+          actions: ['sagemaker:CreateProcessingJob'],
+          resources: jobPrefixes.map(
+            (p) => `arn:${partition}:sagemaker:${region}:${account}:processing-job/${p}-*`,
+          ),
+        }),
+        new iam.PolicyStatement({
+          sid: 'PassExecutionRole',
+          actions: ['iam:PassRole'],
+          resources: [this.role.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+        }),
+        // Scheduler writes a run it could not start into the encrypted dead-letter queue with this
+        // role (EventBridge Scheduler user guide, "Configuring a schedule's dead-letter queue").
+        new iam.PolicyStatement({
+          sid: 'RecordFailedRuns',
+          actions: ['sqs:SendMessage'],
+          resources: [this.deadLetterQueue.queueArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'EncryptFailedRuns',
+          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          resources: [props.dataKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` } },
+        }),
+        // SageMaker grants itself use of the volume key on the caller's behalf.
+        ...(volumeKey
+          ? [
+              new iam.PolicyStatement({
+                sid: 'GrantVolumeKeyToSageMaker',
+                actions: ['kms:CreateGrant', 'kms:DescribeKey'],
+                resources: [props.dataKey.keyArn],
+                conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+              }),
+            ]
+          : []),
+      ],
+    });
+    Validations.of(policy).acknowledge(
+      ...jobPrefixes.map((p) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:processing-job/${p}-*]`,
+        reason:
+          `Each run is a new processing job named by Scheduler at run time (${p}-{execution id}); the ` +
+          'grant is that name prefix, CreateProcessingJob only.',
+      })),
+    );
+    return policy;
+  }
+
+  private addSchedule(
+    props: FeaturePreparationProps,
+    id: string,
+    schedule: {
+      name: string;
+      description: string;
+      expression: string;
+      request: Record<string, unknown>;
+    },
+  ): scheduler.CfnSchedule {
+    return new scheduler.CfnSchedule(this, id, {
+      name: schedule.name,
+      description: schedule.description,
+      scheduleExpression: schedule.expression,
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 60 },
+      state: 'ENABLED',
+      target: {
+        arn: `arn:${Aws.PARTITION}:scheduler:::aws-sdk:sagemaker:createProcessingJob`,
+        roleArn: this.schedulerRole.roleArn,
+        input: Stack.of(this).toJsonString(schedule.request),
+        // A throttled or failed CreateProcessingJob is retried; a job that starts and fails is not.
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 60 * 60 },
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+      },
+    });
+  }
+
+  private acknowledgeJobRole(props: FeaturePreparationProps, jobPrefixes: string[]): void {
+    Validations.of(this.policy).acknowledge(
+      {
+        id: objectPrefixFinding(props.prefix, 'curated', featuresPrefix),
+        reason:
+          'The build writes features/{hospital}/{spec version}/{file} for every listed hospital (and a named ' +
+          'set under sets/), reads back what it streamed, and writes the training table under features/; the ' +
+          'keys are only known at runtime, so the grant is the prefix; GetObject/PutObject/AbortMultipartUpload only.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ecr:GetAuthorizationToken, cloudwatch:PutMetricData (limited by a namespace condition) and the ' +
+          'SageMaker VPC ENI actions (ec2:*NetworkInterface*, Describe*) do not support resource-level permissions.',
+      },
+      ...jobPrefixes.map((p) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/ProcessingJobs:log-stream:${p}-*]`,
+        reason:
+          'SageMaker names processing log streams {job name}/algo-1-{timestamp} in the account-wide ' +
+          `/aws/sagemaker/ProcessingJobs group; the grant is the streams of these jobs (${p}-*) only.`,
+      })),
+    );
+  }
+}
+
+/** `features --hospitals a,b,c`: rebuild each hospital's current feature set and case index. */
+export function featureJobArguments(hospitals: string[]): string[] {
+  return ['--hospitals', hospitals.join(',')];
+}
+
+/** `features --training-hospital H --derive hard-ascvd ...`: the labelled training table. */
+export function trainingSetArguments(training: TrainingSetProps): string[] {
+  return [
+    '--training-hospital',
+    training.hospital,
+    '--derive',
+    trainingSetOutcome,
+    '--horizon-days',
+    String(training.horizonDays),
+    '--key',
+    training.key,
+    '--label',
+    training.label,
+  ];
+}
+
+/** The CreateProcessingJob request (SageMaker API), as Scheduler sends it. */
+export function processingJobRequest(
+  props: FeaturePreparationProps,
+  job: ProcessingJob,
+): Record<string, unknown> {
+  const volumeKey = !hasInstanceStorage(props.instanceType);
+  return {
+    ProcessingJobName: `${job.jobPrefix}-${executionId}`,
+    RoleArn: job.roleArn,
+    AppSpecification: {
+      ImageUri: props.repository.repositoryUriForTag(props.imageTag),
+      ContainerEntrypoint: featureJobEntrypoint,
+      ContainerArguments: job.arguments,
+    },
+    Environment: props.environment,
+    ProcessingResources: {
+      ClusterConfig: {
+        InstanceCount: 1,
+        InstanceType: props.instanceType,
+        VolumeSizeInGB: 30,
+        ...(volumeKey ? { VolumeKmsKeyId: props.dataKey.keyArn } : {}),
+      },
+    },
+    StoppingCondition: { MaxRuntimeInSeconds: maxFeatureJobSeconds },
+    NetworkConfig: {
+      // The job calls S3, DynamoDB and KMS itself (through the VPC endpoints): no isolation.
+      EnableNetworkIsolation: false,
+      EnableInterContainerTrafficEncryption: true,
+      VpcConfig: {
+        Subnets: props.vpc.isolatedSubnets.map((s) => s.subnetId),
+        SecurityGroupIds: [job.securityGroupId],
+      },
+    },
+  };
+}
+
+/** Reject what would deploy but never run: bad slugs, repeats, names SageMaker refuses. */
+function validate(props: FeaturePreparationProps): void {
+  const fail = (message: string): never => {
+    throw new ConfigurationError(message);
+  };
+  if (props.hospitals.length === 0)
+    fail('featureHospitals: name at least one hospital, or deploy no feature preparation');
+  for (const hospital of props.hospitals)
+    if (!identifierPattern.test(hospital))
+      fail(
+        `featureHospitals: ${JSON.stringify(hospital)} is not a hospital slug (a-z, 0-9 and -, not starting with -; at most 63)`,
+      );
+  const repeated = props.hospitals.find((h, i) => props.hospitals.indexOf(h) !== i);
+  if (repeated !== undefined) fail(`featureHospitals: lists hospital "${repeated}" twice`);
+  const jobPrefixes = [
+    `${props.prefix}-features`,
+    ...(props.training ? [`${props.prefix}-trainset`] : []),
+  ];
+  for (const jobPrefix of jobPrefixes)
+    if (jobPrefix.length + 1 + executionIdLength > maxJobNameLength)
+      fail(
+        `prefix: "${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character processing job name`,
+      );
+  const { training } = props;
+  if (!training) return;
+  if (!props.hospitals.includes(training.hospital))
+    fail(
+      `trainingHospital: "${training.hospital}" must be one of featureHospitals (${props.hospitals.join(', ')})`,
+    );
+  if (!Number.isInteger(training.horizonDays) || training.horizonDays < 30)
+    fail(`trainingHorizonDays: must be a whole number of days, at least 30`);
+  if (!training.key.startsWith(featuresPrefix))
+    fail(
+      `trainingDataKey: "${training.key}" must be under ${featuresPrefix}, where the job writes`,
+    );
+}
+
+/** The serving table and `features/` in the curated bucket, and the data key. */
+function dataStatements(props: FeaturePreparationProps): iam.PolicyStatement[] {
+  const { curatedBucket, servingTable: table } = props;
+  const indexes = queriedIndexes.map((name) => {
+    if (!servingTable.globalSecondaryIndexes.some((i) => i.indexName === name))
+      throw new ConfigurationError(`serving table: no index ${name} for the feature build`);
+    return `${table.tableArn}/index/${name}`;
+  });
+  return [
+    // Patients of a hospital (byHospital), a patient's observations in time order (byPatientTime),
+    // and the records under a patient's partition (the table itself).
+    new iam.PolicyStatement({
+      sid: 'QueryServingRecords',
+      actions: ['dynamodb:Query'],
+      resources: [table.tableArn, ...indexes],
+    }),
+    // Each patient's latest vector and the case index: puts, no update or delete.
+    new iam.PolicyStatement({
+      sid: 'ReadWriteFeatureItems',
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+      resources: [table.tableArn],
+    }),
+    new iam.PolicyStatement({
+      sid: 'ReadWriteFeatureFiles',
+      actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+      resources: [curatedBucket.arnForObjects(`${featuresPrefix}*`)],
+    }),
+    // HeadObject of a missing key answers 404 only with ListBucket (403 without it).
+    new iam.PolicyStatement({
+      sid: 'ListFeatureFiles',
+      actions: ['s3:ListBucket'],
+      resources: [curatedBucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${featuresPrefix}*`] } },
+    }),
+    useKey('UseDataKey', props.dataKey, [
+      'kms:Decrypt',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+      'kms:DescribeKey',
+    ]),
+  ];
+}
+
+/** What SageMaker needs to run the container: the image, logs, metrics and VPC interfaces. */
+function runtimeStatements(
+  scope: Construct,
+  repository: ecr.IRepository,
+  jobPrefixes: string[],
+): iam.PolicyStatement[] {
+  const { partition, region, account } = Stack.of(scope);
+  const group = `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/ProcessingJobs`;
+  return [
+    new iam.PolicyStatement({
+      sid: 'PullModelImage',
+      actions: [
+        'ecr:BatchGetImage',
+        'ecr:GetDownloadUrlForLayer',
+        'ecr:BatchCheckLayerAvailability',
+      ],
+      resources: [repository.repositoryArn],
+    }),
+    new iam.PolicyStatement({
+      sid: 'GetRegistryToken',
+      actions: ['ecr:GetAuthorizationToken'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'WriteOwnLogs',
+      actions: ['logs:CreateLogGroup', 'logs:DescribeLogStreams', 'logs:CreateLogStream'],
+      resources: [group],
+    }),
+    new iam.PolicyStatement({
+      sid: 'WriteOwnLogEvents',
+      actions: ['logs:PutLogEvents', 'logs:CreateLogStream', 'logs:DescribeLogStreams'],
+      resources: jobPrefixes.map((p) => `${group}:log-stream:${p}-*`),
+    }),
+    new iam.PolicyStatement({
+      sid: 'PublishJobMetrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': '/aws/sagemaker/ProcessingJobs' } },
+    }),
+    // SageMaker "CreateProcessingJob API: execution role permissions" for a job in a VPC.
+    new iam.PolicyStatement({
+      sid: 'AttachToVpc',
+      actions: [
+        'ec2:CreateNetworkInterface',
+        'ec2:CreateNetworkInterfacePermission',
+        'ec2:DeleteNetworkInterface',
+        'ec2:DeleteNetworkInterfacePermission',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeDhcpOptions',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeSecurityGroups',
+      ],
+      resources: ['*'],
+    }),
+  ];
+}
