@@ -20,7 +20,7 @@ import {
   useKey,
   writeObjects,
 } from './data-access';
-import { envNames } from '../../shared/config/config';
+import { envNames, parseModelEndpoints } from '../../shared/config/config';
 import { auditTable, keyLayout, servingTable } from '../../shared/config/resources';
 import { routes } from '../../functions/api/routes';
 import { modelEndpointArn } from './model-serving';
@@ -48,6 +48,12 @@ export interface ClinicianApiProps {
 }
 
 export const healthRoute = '/health';
+
+/** A model the API serves: the name clients ask for and the SageMaker endpoint that serves it. */
+export interface PredictionModel {
+  name: string;
+  endpointName: string;
+}
 
 /**
  * Routes that need a token, read from the API's own route table so the deployed API and the
@@ -84,15 +90,16 @@ const accessLogFormat = AccessLogFormat.custom(
 /**
  * HTTP API with a `$default` stage (throttled, access-logged into an encrypted log group). The API
  * function may read serving records (GetItem/Query/BatchGetItem), append to and query the audit
- * table (no update or delete), read ingest reports, and presign uploads under raw/; with a model
- * endpoint deployed (`allowPredictions`), also invoke that one endpoint; nothing else.
+ * table (no update or delete), read ingest reports, and presign uploads under raw/; with model
+ * endpoints deployed (`allowPredictions`), also invoke those endpoints; nothing else.
  */
 export class ClinicianApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly function: PipelineFunction;
   readonly accessLogs: logs.LogGroup;
-  private predictionsAllowed = false;
+  /** The models given to `allowPredictions`, once it has been called. */
+  private predictionModels?: readonly PredictionModel[];
 
   constructor(scope: Construct, id: string, props: ClinicianApiProps) {
     super(scope, id);
@@ -207,25 +214,38 @@ export class ClinicianApi extends Construct {
   }
 
   /**
-   * Serve predictions from one model: GET /patients/{id}/predictions calls SageMaker Runtime
-   * InvokeEndpoint on `endpointName`. The function is told the model's endpoint
-   * (CAREGRAPH_MODEL_ENDPOINTS, `name=endpoint`) and may invoke that endpoint only. Not called
-   * (no variable, no grant) when no endpoint is deployed: the API then serves no predictions.
+   * Serve predictions from these models, all given at once, the default model first:
+   * GET /patients/{id}/predictions?model=NAME calls SageMaker Runtime InvokeEndpoint on that
+   * model's endpoint. The function is told every model and its endpoint in this order
+   * (CAREGRAPH_MODEL_ENDPOINTS, `name=endpoint` pairs, comma-separated) and may invoke those
+   * endpoints only. Not called (no variable, no grant) when no endpoint is deployed: the API then
+   * serves no predictions. The list is checked as the function will read it (parseModelEndpoints:
+   * names, repeats, at most maxModelEndpoints); a second call is refused rather than merged, so two
+   * parts of the app cannot each think they decided the API's models.
    */
-  allowPredictions(modelName: string, endpointName: string): void {
-    if (this.predictionsAllowed)
-      throw new Error('ClinicianApi.allowPredictions: one model endpoint per API for now');
-    this.predictionsAllowed = true;
-    this.function.fn.addEnvironment(envNames.modelEndpoints, `${modelName}=${endpointName}`);
+  allowPredictions(models: readonly PredictionModel[]): void {
+    if (this.predictionModels)
+      throw new Error(
+        `ClinicianApi.allowPredictions: called again with ${describeModels(models)}; the API already serves ${describeModels(this.predictionModels)} (pass every model in one call)`,
+      );
+    if (models.length === 0)
+      throw new Error('ClinicianApi.allowPredictions: give at least one model, or do not call it');
+    const value = models.map((m) => `${m.name}=${m.endpointName}`).join(',');
+    parseModelEndpoints(value, 'ClinicianApi.allowPredictions');
+    this.predictionModels = [...models];
+    this.function.fn.addEnvironment(envNames.modelEndpoints, value);
     this.function.allow(
-      // GET /patients/{id}/predictions calls the model endpoint. This one endpoint only (no
+      // GET /patients/{id}/predictions calls the model endpoints. These endpoints only (no
       // `endpoint/*`, no management actions): serving another model is a reviewed change of this
       // grant, not something the function can reach on its own.
       new iam.PolicyStatement({
         sid: 'InvokeModelEndpoint',
         actions: ['sagemaker:InvokeEndpoint'],
-        resources: [modelEndpointArn(endpointName)],
+        resources: models.map((m) => modelEndpointArn(m.endpointName)),
       }),
     );
   }
 }
+
+const describeModels = (models: readonly PredictionModel[]): string =>
+  JSON.stringify(models.map((m) => `${m.name}=${m.endpointName}`).join(','));

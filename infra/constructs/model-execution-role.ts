@@ -1,4 +1,4 @@
-// Stateless construct: the role SageMaker assumes for training jobs and the endpoint, and their network place.
+// Stateless construct: the role SageMaker assumes for training jobs and the endpoints, and their network place.
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -15,8 +15,11 @@ export interface ModelExecutionRoleProps {
   /** Models (`models/`) and training files (`features/`) live in the curated bucket. */
   curatedBucket: s3.IBucket;
   vpc: ec2.IVpc;
-  /** Name of the served endpoint: its log group is the only endpoint log group the role writes. */
-  endpointName: string;
+  /**
+   * Names of the served endpoints (the primary model's first): their log groups are the only
+   * endpoint log groups the role writes.
+   */
+  endpointNames: readonly string[];
 }
 
 export const modelsPrefix = 'models/';
@@ -25,8 +28,9 @@ export const featuresPrefix = 'features/';
 /**
  * One execution role for `train` and `serve` (one image, one trust boundary): pull the image,
  * read training files and models, write model artifacts under `models/`, use the data key, write
- * its own CloudWatch logs and metrics, and attach to the VPC. Jobs and the endpoint run in the
- * isolated subnets with network isolation, so the container itself reaches nothing.
+ * its own CloudWatch logs (training jobs and each served endpoint) and metrics, and attach to the
+ * VPC. Jobs and the endpoints run in the isolated subnets with network isolation, so the container
+ * itself reaches nothing.
  */
 export class ModelExecutionRole extends Construct {
   readonly role: iam.Role;
@@ -81,11 +85,12 @@ export class ModelExecutionRole extends Construct {
           'SageMaker names training log streams {job name}/algo-1-{timestamp}; the group is the account-wide ' +
           'one SageMaker uses for every training job, so the grant is its streams.',
       },
-      {
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${props.endpointName}:log-stream:*]`,
+      // One per served endpoint: the finding names the group, so each is acknowledged on its own.
+      ...props.endpointNames.map((endpointName) => ({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${endpointName}:log-stream:*]`,
         reason:
           "SageMaker names endpoint log streams {variant}/{instance id}; the grant is this endpoint's group only.",
-      },
+      })),
     );
   }
 }
@@ -140,7 +145,10 @@ function runtimeStatements(
   const { partition, region, account } = Stack.of(scope);
   const logGroup = (name: string) =>
     `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/${name}`;
-  const groups = [logGroup('TrainingJobs'), logGroup(`Endpoints/${props.endpointName}`)];
+  const groups = [
+    logGroup('TrainingJobs'),
+    ...props.endpointNames.map((endpointName) => logGroup(`Endpoints/${endpointName}`)),
+  ];
   return [
     new iam.PolicyStatement({
       sid: 'GetRegistryToken',

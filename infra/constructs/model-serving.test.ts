@@ -2,12 +2,17 @@
 // endpoint with auto scaling and the scheduled retraining job (stateless).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { buildTestApp, type TestApp } from '../test-support';
 import { keptImages } from './model-repository';
 import { hasInstanceStorage } from './model-serving';
 import { maxTrainingSeconds } from './model-training';
 
-type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Resource = {
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
+};
 type Statement = {
   Sid?: string;
   Action: string | string[];
@@ -357,6 +362,197 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
         AlarmName: 'caregraph-cvd-risk-retrain-dlq-not-empty',
         Threshold: 1,
       });
+    });
+  });
+
+  describe('Several served models (servedModels)', () => {
+    // The primary (cvd-risk, GPU defaults), one extra on a CPU type with its own scaling, one on the
+    // primary's settings but its own image tag.
+    const servedModels = [
+      {
+        name: 'sepsis',
+        dataKey: 'models/sepsis/current/model.tar.gz',
+        instanceType: 'ml.c5.large',
+        maxInstances: 2,
+        invocationsPerInstance: 90,
+      },
+      { name: 'readmission', dataKey: 'models/readmission/v3/model.tar.gz', imageTag: '1.1.0' },
+    ];
+    const endpointNames = ['caregraph-cvd-risk', 'caregraph-sepsis', 'caregraph-readmission'];
+    let several: TestApp;
+    let t: Template;
+
+    beforeAll(() => {
+      // Prepare
+      several = buildTestApp({ servedModels }, { complianceChecks: false });
+      t = Template.fromStack(several.stateless);
+    });
+    afterAll(() => several.cleanUp());
+
+    type GetAtt = { 'Fn::GetAtt': [string, string] };
+    const resourceAt = (id: string) => t.toJSON().Resources[id] as Resource;
+    /** The endpoint configuration of the endpoint named `endpointName`. */
+    const configOf = (endpointName: string): Resource => {
+      const endpoint = only(
+        t.findResources('AWS::SageMaker::Endpoint', {
+          Properties: { EndpointName: endpointName },
+        }),
+      );
+      return resourceAt((endpoint.Properties.EndpointConfigName as GetAtt)['Fn::GetAtt'][0]);
+    };
+    /** The model (image and artifact) behind the endpoint named `endpointName`. */
+    const modelOf = (endpointName: string): Resource => {
+      const [variant] = configOf(endpointName).Properties.ProductionVariants as {
+        ModelName: GetAtt;
+      }[];
+      return resourceAt(variant!.ModelName['Fn::GetAtt'][0]);
+    };
+
+    it('deploys one endpoint, configuration, model, log group and scaling per served model, none shared', () => {
+      for (const type of [
+        'AWS::SageMaker::Endpoint',
+        'AWS::SageMaker::EndpointConfig',
+        'AWS::SageMaker::Model',
+        'AWS::ApplicationAutoScaling::ScalableTarget',
+        'AWS::ApplicationAutoScaling::ScalingPolicy',
+      ])
+        t.resourceCountIs(type, 3);
+      const endpointGroups = (Object.values(t.findResources('AWS::Logs::LogGroup')) as Resource[])
+        .map((g) => g.Properties.LogGroupName as string)
+        .filter((name) => name.startsWith('/aws/sagemaker/Endpoints/'));
+      expect(endpointGroups.sort()).toEqual(
+        endpointNames.map((n) => `/aws/sagemaker/Endpoints/${n}`).sort(),
+      );
+      const policyNames = Object.values(
+        t.findResources('AWS::ApplicationAutoScaling::ScalingPolicy'),
+      ).map((p) => (p as Resource).Properties.PolicyName);
+      expect(policyNames.sort()).toEqual(
+        endpointNames.map((n) => `${n}-invocations-per-instance`).sort(),
+      );
+      // The primary keeps the logical ids it had before servedModels existed: no replacement.
+      expect(Object.keys(t.findResources('AWS::SageMaker::Endpoint')).sort()).toEqual([
+        expect.stringMatching(/^ModelServingEndpoint/),
+        expect.stringMatching(/^ModelServingreadmissionEndpoint/),
+        expect.stringMatching(/^ModelServingsepsisEndpoint/),
+      ]);
+    });
+
+    it("serves each model's artifact and image tag, the primary's where the entry names none", () => {
+      const container = (endpointName: string) =>
+        JSON.stringify(modelOf(endpointName).Properties.PrimaryContainer);
+      expect(container('caregraph-cvd-risk')).toMatch(
+        /caregraph-models:1\.0\.0.*\/models\/cvd-risk\/current\/model\.tar\.gz/,
+      );
+      expect(container('caregraph-sepsis')).toMatch(
+        /caregraph-models:1\.0\.0.*\/models\/sepsis\/current\/model\.tar\.gz/,
+      );
+      expect(container('caregraph-readmission')).toMatch(
+        /caregraph-models:1\.1\.0.*\/models\/readmission\/v3\/model\.tar\.gz/,
+      );
+      for (const name of endpointNames)
+        expect(modelOf(name).Properties.EnableNetworkIsolation).toBe(true);
+    });
+
+    it("sizes and scales each endpoint by its entry, the primary's settings where the entry names none", () => {
+      const variant = (endpointName: string) =>
+        (configOf(endpointName).Properties.ProductionVariants as Record<string, unknown>[])[0];
+      expect(variant('caregraph-cvd-risk')).toMatchObject({ InstanceType: 'ml.g4dn.xlarge' });
+      expect(variant('caregraph-readmission')).toMatchObject({ InstanceType: 'ml.g4dn.xlarge' });
+      expect(variant('caregraph-sepsis')).toMatchObject({ InstanceType: 'ml.c5.large' });
+      // The CPU type has no instance store, so its storage is encrypted with the data key.
+      expect(JSON.stringify(configOf('caregraph-sepsis').Properties.KmsKeyId)).toMatch(/DataKey/);
+      expect(configOf('caregraph-readmission').Properties.KmsKeyId).toBeUndefined();
+      const scaling = (endpointName: string) => {
+        const [targetId] = Object.keys(
+          t.findResources('AWS::ApplicationAutoScaling::ScalableTarget', {
+            Properties: { ResourceId: `endpoint/${endpointName}/variant/AllTraffic` },
+          }),
+        );
+        const target = resourceAt(targetId!);
+        const policy = only(
+          t.findResources('AWS::ApplicationAutoScaling::ScalingPolicy', {
+            Properties: { ScalingTargetId: { Ref: targetId } },
+          }),
+        );
+        return {
+          max: target.Properties.MaxCapacity,
+          target: (
+            policy.Properties.TargetTrackingScalingPolicyConfiguration as { TargetValue: number }
+          ).TargetValue,
+        };
+      };
+      expect(scaling('caregraph-cvd-risk')).toEqual({ max: 4, target: 600 });
+      expect(scaling('caregraph-readmission')).toEqual({ max: 4, target: 600 });
+      expect(scaling('caregraph-sepsis')).toEqual({ max: 2, target: 90 });
+    });
+
+    it("lets the execution role write each served endpoint's log group, and no other endpoint's", () => {
+      // Act
+      const statements = statementsOfRole(t, /ModelExecutionRole/);
+
+      // Assess
+      for (const sid of ['WriteOwnLogs', 'WriteOwnLogEvents']) {
+        const groups = JSON.stringify(statements.find((s) => s.Sid === sid)?.Resource);
+        const endpointGroups = [
+          ...groups.matchAll(/log-group:\/aws\/sagemaker\/Endpoints\/([^:"]+)/g),
+        ].map((m) => m[1]);
+        expect(endpointGroups.sort(), sid).toEqual([...endpointNames].sort());
+        expect(groups, sid).toContain('log-group:/aws/sagemaker/TrainingJobs');
+        expect(groups, sid).not.toContain('Endpoints/*');
+      }
+    });
+
+    it('retrains the primary model alone', () => {
+      const retrain = t.findResources('AWS::Scheduler::Schedule', {
+        Properties: { Name: Match.stringLikeRegexp('-retrain$') },
+      });
+      expect(Object.values(retrain).map((r) => (r as Resource).Properties.Name)).toEqual([
+        'caregraph-cvd-risk-retrain',
+      ]);
+      expect(trainingRequest(t).HyperParameters.name).toBe('cvd-risk');
+      const create = statementsOfRole(t, /ModelTrainingSchedulerRole/).find((s) =>
+        asList(s.Action).includes('sagemaker:CreateTrainingJob'),
+      );
+      expect(JSON.stringify(create?.Resource)).toMatch(
+        /:training-job\/caregraph-cvd-risk-\*"\]\]\}$/,
+      );
+      expect(JSON.stringify(t.findResources('AWS::Scheduler::Schedule'))).not.toMatch(
+        /sepsis|readmission/,
+      );
+    });
+
+    it('passes the compliance packs, acknowledging each endpoint log group on its own', () => {
+      // Prepare: the compliance gate on
+      const gated = buildTestApp({ servedModels });
+      try {
+        // Act: synth throws the cdk-nag report when a finding is left
+        gated.app.synth();
+
+        // Assess: the packs run directly on the tree find nothing either
+        for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()])
+          expect(pack.validateScope(gated.app).violations, pack.readPackName).toEqual([]);
+        const policy = only(
+          Template.fromStack(gated.stateless).findResources('AWS::IAM::ManagedPolicy', {
+            Properties: {
+              Description: 'Everything caregraph SageMaker training jobs and endpoints may do',
+            },
+          }),
+        );
+        const acknowledged = (policy.Metadata?.cdk_nag?.rules_to_suppress ?? []).filter((r) =>
+          r.id.includes(':log-group:/aws/sagemaker/Endpoints/'),
+        );
+        expect(acknowledged.map((r) => r.id).sort()).toEqual(
+          endpointNames
+            .map(
+              (n) =>
+                `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/Endpoints/${n}:log-stream:*]`,
+            )
+            .sort(),
+        );
+        for (const { reason } of acknowledged) expect(reason).toMatch(/log streams .{30,}/);
+      } finally {
+        gated.cleanUp();
+      }
     });
   });
 });

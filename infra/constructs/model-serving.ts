@@ -62,7 +62,9 @@ export function hasInstanceStorage(type: string): boolean {
  * bodies hold PHI. The endpoint storage is encrypted with the data key, except on instance types
  * with NVMe instance storage, which SageMaker encrypts in hardware and refuses a key for.
  * Model and configuration are unnamed: CloudFormation replaces them on change and the named
- * endpoint switches over without downtime.
+ * endpoint switches over without downtime. The stack creates one per served model: everything
+ * named here (log group, endpoint, scalable target, scaling policy) derives from `endpointName`,
+ * so instances with different endpoint names do not collide.
  */
 export class ModelServing extends Construct {
   readonly endpoint: sagemaker.CfnEndpoint;

@@ -3,17 +3,23 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { ConfigurationError } from '../../shared/domain/errors';
+import { maxModelEndpoints } from '../../shared/config/config';
 import {
   defaultFeatureSettings,
   defaultModelGraphSettings,
   readFeatureSettings,
   readModelGraphSettings,
+  readServedModels,
 } from './model-graph-settings';
 
 const settingsFrom = (context: Record<string, unknown>) =>
   readModelGraphSettings(new App({ context }).node);
 const featuresFrom = (context: Record<string, unknown>) =>
   readFeatureSettings(new App({ context }).node);
+const servedFrom = (context: Record<string, unknown>, prefix = 'caregraph') => {
+  const node = new App({ context }).node;
+  return readServedModels(node, readModelGraphSettings(node), prefix);
+};
 const cdkJsonContext = () =>
   (JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> }).context;
 
@@ -172,5 +178,199 @@ describe('Function: readFeatureSettings', () => {
       });
     expect(read).toThrow(ConfigurationError);
     expect(read).toThrow(/featureSchedule.*featureInstanceType.*trainingPrepSchedule/);
+  });
+});
+
+describe('Function: readServedModels', () => {
+  const readmission = { name: 'readmission', dataKey: 'models/readmission/current/model.tar.gz' };
+  const sepsis = { name: 'sepsis', dataKey: 'models/sepsis/current/model.tar.gz' };
+  /** The message of the ConfigurationError reading `servedModels` throws, or 'accepted'. */
+  const refusal = (servedModels: unknown, context: Record<string, unknown> = {}): string => {
+    try {
+      servedFrom({ ...context, servedModels });
+      return 'accepted';
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return (error as Error).message;
+    }
+  };
+
+  it('serves no further model by default, and cdk.json leaves it at that', () => {
+    // Act
+    const unset = servedFrom({});
+    const fromCdkJson = servedFrom(cdkJsonContext());
+
+    // Assess
+    expect(unset).toEqual([]);
+    expect(fromCdkJson).toEqual([]);
+    expect(cdkJsonContext()).not.toHaveProperty('servedModels');
+    expect(servedFrom({ servedModels: '' })).toEqual([]);
+    expect(servedFrom({ servedModels: '[]' })).toEqual([]);
+  });
+
+  it('takes the image tag, instance type and scaling of the primary model where an entry leaves them out', () => {
+    // Prepare
+    const context = {
+      modelImageTag: '2.0.0',
+      modelInstanceType: 'ml.m5.large',
+      modelMaxInstances: 6,
+      servedModels: [
+        readmission,
+        { ...sepsis, imageTag: '2.1.0', instanceType: 'ml.c5.large', maxInstances: 2 },
+        { name: 'frailty', dataKey: 'models/frailty/model.tar.gz', invocationsPerInstance: 90 },
+      ],
+    };
+
+    // Act
+    const models = servedFrom(context);
+
+    // Assess: in the order given
+    expect(models).toEqual([
+      {
+        ...readmission,
+        imageTag: '2.0.0',
+        instanceType: 'ml.m5.large',
+        maxInstances: 6,
+        invocationsPerInstance: 600,
+      },
+      {
+        ...sepsis,
+        imageTag: '2.1.0',
+        instanceType: 'ml.c5.large',
+        maxInstances: 2,
+        invocationsPerInstance: 600,
+      },
+      {
+        name: 'frailty',
+        dataKey: 'models/frailty/model.tar.gz',
+        imageTag: '2.0.0',
+        instanceType: 'ml.m5.large',
+        maxInstances: 6,
+        invocationsPerInstance: 90,
+      },
+    ]);
+  });
+
+  it('reads the list as a JSON string, as `-c servedModels=...` gives it', () => {
+    // Prepare
+    const flag = JSON.stringify([readmission, { ...sepsis, maxInstances: '3' }]);
+
+    // Act
+    const models = servedFrom({ servedModels: flag });
+
+    // Assess
+    expect(models.map((m) => [m.name, m.dataKey, m.maxInstances])).toEqual([
+      ['readmission', readmission.dataKey, 4],
+      ['sepsis', sepsis.dataKey, 3],
+    ]);
+  });
+
+  it('refuses a string that is not JSON, or JSON that is not a list of models', () => {
+    expect(refusal('[{"name": "readmission",')).toMatch(
+      /^invalid CDK context: servedModels: is not valid JSON \(/,
+    );
+    expect(refusal('readmission')).toMatch(/^invalid CDK context: servedModels: is not valid JSON/);
+    expect(refusal(JSON.stringify(readmission))).toBe(
+      'invalid CDK context: servedModels: must be a list of models',
+    );
+    expect(refusal(7)).toBe(
+      'invalid CDK context: servedModels: must be a list of models, or that list as a JSON string',
+    );
+    expect(refusal([readmission, 'sepsis'])).toMatch(/servedModels\.1: must be an object \{ name,/);
+  });
+
+  it('refuses a name that is not a slug, naming the entry', () => {
+    expect(refusal([readmission, { ...sepsis, name: 'Sepsis_v2' }])).toBe(
+      'invalid CDK context: servedModels.1.name: must be a lowercase slug',
+    );
+    expect(refusal([{ ...readmission, name: '-readmission' }])).toMatch(
+      /^invalid CDK context: servedModels\.0\.name: must be a lowercase slug$/,
+    );
+  });
+
+  it('refuses a model listed twice, naming the second entry', () => {
+    expect(
+      refusal([readmission, sepsis, { ...readmission, dataKey: 'models/r2/model.tar.gz' }]),
+    ).toBe('invalid CDK context: servedModels.2.name: lists model "readmission" twice');
+  });
+
+  it('refuses the primary model again, whatever modelName is', () => {
+    expect(refusal([readmission, { name: 'cvd-risk', dataKey: 'models/x/model.tar.gz' }])).toBe(
+      'invalid CDK context: servedModels.1.name: "cvd-risk" is modelName, the primary model, which is served already',
+    );
+    expect(refusal([readmission], { modelName: 'readmission' })).toMatch(
+      /servedModels\.0\.name: "readmission" is modelName/,
+    );
+  });
+
+  it(`refuses more than ${maxModelEndpoints} endpoints in all, the primary model's included`, () => {
+    // Prepare
+    const models = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        name: `m${i}`,
+        dataKey: `models/m${i}/model.tar.gz`,
+      }));
+
+    // Act / Assess
+    expect(refusal(models(maxModelEndpoints - 1))).toBe('accepted');
+    expect(refusal(models(maxModelEndpoints))).toBe(
+      `invalid CDK context: servedModels: at most ${maxModelEndpoints - 1} models besides modelName (${maxModelEndpoints} endpoints per API), got ${maxModelEndpoints}`,
+    );
+  });
+
+  it("refuses a name whose endpoint `${prefix}-${name}` exceeds SageMaker's 63 characters", () => {
+    // Prepare: "caregraph-" is 10 characters
+    const fits = { ...readmission, name: 'r'.repeat(53) };
+    const tooLong = { ...readmission, name: 'r'.repeat(54) };
+
+    // Act / Assess
+    expect(refusal([fits])).toBe('accepted');
+    expect(refusal([tooLong])).toBe(
+      `invalid CDK context: servedModels.0.name: endpoint "caregraph-${'r'.repeat(54)}" exceeds SageMaker's 63-character endpoint name`,
+    );
+    // The prefix counts: the same name fails under a longer one.
+    expect(() => servedFrom({ servedModels: [fits] }, 'caregraph-prod')).toThrow(
+      /servedModels\.0\.name: endpoint "caregraph-prod-r{53}" exceeds/,
+    );
+  });
+
+  it('refuses a missing or misplaced artifact, bad overrides and unknown keys, naming each', () => {
+    expect(refusal([{ name: 'readmission' }])).toMatch(/servedModels\.0\.dataKey: Invalid input/);
+    expect(refusal([{ ...readmission, dataKey: 'features/readmission.csv' }])).toMatch(
+      /servedModels\.0\.dataKey: must be under models\//,
+    );
+    expect(refusal([{ ...readmission, instanceType: 'c5.large' }])).toMatch(
+      /servedModels\.0\.instanceType: must be an ml\.\* instance type/,
+    );
+    expect(refusal([{ ...readmission, maxInstances: 21 }])).toMatch(
+      /servedModels\.0\.maxInstances/,
+    );
+    expect(refusal([{ ...readmission, datakey: 'models/x/model.tar.gz' }])).toMatch(
+      /servedModels\.0: Unrecognized key: "datakey"/,
+    );
+  });
+
+  it('names every problem in one ConfigurationError', () => {
+    // Prepare
+    const servedModels = [
+      { name: 'Bad', dataKey: 'models/bad/model.tar.gz' },
+      { ...readmission, maxInstances: 'many' },
+      readmission,
+      { name: 'cvd-risk', dataKey: 'models/cvd/model.tar.gz' },
+      { name: 'x'.repeat(60), dataKey: 'models/x/model.tar.gz' },
+    ];
+
+    // Act
+    const message = refusal(servedModels);
+
+    // Assess
+    for (const problem of [
+      'servedModels.0.name: must be a lowercase slug',
+      'servedModels.1.maxInstances:',
+      'servedModels.2.name: lists model "readmission" twice',
+      'servedModels.3.name: "cvd-risk" is modelName',
+      'servedModels.4.name: endpoint "caregraph-xxx',
+    ])
+      expect(message).toContain(problem);
   });
 });

@@ -1,6 +1,7 @@
 // Infra edge: CDK context for the knowledge graph (Neptune) and the models (SageMaker), typed and validated once.
 import { z } from 'zod';
 import type { Node } from 'constructs';
+import { maxModelEndpoints } from '../../shared/config/config';
 import { identifierPattern } from '../../shared/config/resources';
 import { ConfigurationError } from '../../shared/domain/errors';
 
@@ -19,6 +20,10 @@ const instanceType = z
   .regex(/^ml\.[a-z0-9]+\.[a-z0-9]+$/, 'must be an ml.* instance type');
 const modelName = z.string().regex(/^[a-z0-9](-?[a-z0-9])*$/, 'must be a lowercase slug');
 const objectKey = z.string().regex(/^[A-Za-z0-9!_.*'()/-]+$/, 'must be an S3 key without spaces');
+const modelDataKey = objectKey.refine((k) => k.startsWith('models/'), 'must be under models/');
+const imageTag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/);
+const maxInstances = integer(1, 20);
+const invocationsPerInstance = integer(1, 100_000);
 const scheduleExpression = z
   .string()
   .regex(/^(cron|rate)\(.+\)$/, 'must be cron(...) or rate(...)');
@@ -38,14 +43,14 @@ const schema = z
     /** The served model; the endpoint is `${prefix}-${modelName}`. */
     modelName,
     /** Tag of the training/serving image in the model repository (tags are immutable). */
-    modelImageTag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/),
+    modelImageTag: imageTag,
     /** Key in the curated bucket of the model.tar.gz to serve, under `models/`. */
-    modelDataKey: objectKey.refine((k) => k.startsWith('models/'), 'must be under models/'),
+    modelDataKey,
     /** GPU (ml.g4dn.xlarge) for the deep models; a CPU type (ml.c5.large, ml.m5.large) for tabular ones. */
     modelInstanceType: instanceType,
-    modelMaxInstances: integer(1, 20),
+    modelMaxInstances: maxInstances,
     /** Target invocations per instance per minute for the endpoint's target-tracking scaling. */
-    modelInvocationsPerInstance: integer(1, 100_000),
+    modelInvocationsPerInstance: invocationsPerInstance,
     trainingInstanceType: instanceType,
     /** Labelled training CSV in the curated bucket, under `features/`. */
     trainingDataKey: objectKey.refine((k) => k.startsWith('features/'), 'must be under features/'),
@@ -100,6 +105,157 @@ export function readModelGraphSettings(node: Node): ModelGraphSettings {
     throw new ConfigurationError(`invalid CDK context: ${problems}`);
   }
   return parsed.data;
+}
+
+// Served models (context `servedModels`): endpoints the clinician API serves besides `modelName`.
+// Read apart from the settings above: the default is an empty list, cdk.json does not repeat it,
+// and checking it needs the primary model and the deployment prefix.
+
+/** A model the API serves from an endpoint of its own, `${prefix}-${name}`; all fields resolved. */
+export interface ServedModel {
+  /** The name clients ask for (`GET /patients/{id}/predictions?model=NAME`). */
+  name: string;
+  /** Key in the curated bucket of the model.tar.gz to serve, under `models/`. */
+  dataKey: string;
+  imageTag: string;
+  instanceType: string;
+  maxInstances: number;
+  invocationsPerInstance: number;
+}
+
+/** The primary model (`modelName` and the `model*` settings) as a served model. */
+export function primaryServedModel(settings: ModelGraphSettings): ServedModel {
+  return {
+    name: settings.modelName,
+    dataKey: settings.modelDataKey,
+    imageTag: settings.modelImageTag,
+    instanceType: settings.modelInstanceType,
+    maxInstances: settings.modelMaxInstances,
+    invocationsPerInstance: settings.modelInvocationsPerInstance,
+  };
+}
+
+/** SageMaker EndpointName: at most 63 characters (CreateEndpoint API). */
+const maxEndpointNameLength = 63;
+
+// An unknown key (a typo such as `datakey`) is refused rather than silently ignored.
+const servedModelEntry = z.strictObject(
+  {
+    name: modelName,
+    dataKey: modelDataKey,
+    imageTag: imageTag.optional(),
+    instanceType: instanceType.optional(),
+    maxInstances: maxInstances.optional(),
+    invocationsPerInstance: invocationsPerInstance.optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'must be an object { name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance? }'
+        : undefined,
+  },
+);
+
+/**
+ * `servedModels` as cdk.json gives it (a list) or `-c servedModels='[...]'` does (that list as a
+ * JSON string), checked against the primary model and the prefix, unset fields taken from the
+ * primary model's settings.
+ */
+const servedModelList = (primary: ModelGraphSettings, prefix: string) =>
+  z
+    .union([z.string(), z.array(z.unknown())], {
+      error: 'must be a list of models, or that list as a JSON string',
+    })
+    .transform((value, ctx): unknown => {
+      if (typeof value !== 'string') return value;
+      try {
+        return JSON.parse(value);
+      } catch (error) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `is not valid JSON (${(error as Error).message})`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(servedModelEntry, { error: 'must be a list of models' }))
+    .check(
+      // Runs even when an entry failed above (`when`), so one error names every problem; it reads
+      // only names that are strings.
+      z.superRefine(
+        (models: unknown, ctx) => {
+          if (!Array.isArray(models)) return;
+          const limit = maxModelEndpoints - 1;
+          if (models.length > limit)
+            ctx.addIssue({
+              code: 'custom',
+              message: `at most ${limit} models besides modelName (${maxModelEndpoints} endpoints per API), got ${models.length}`,
+            });
+          const names = models.map((m: unknown) =>
+            typeof m === 'object' &&
+            m !== null &&
+            typeof (m as { name?: unknown }).name === 'string'
+              ? (m as { name: string }).name
+              : undefined,
+          );
+          names.forEach((name, index) => {
+            if (name === undefined) return;
+            const path = [index, 'name'];
+            if (name === primary.modelName)
+              ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `"${name}" is modelName, the primary model, which is served already`,
+              });
+            else if (names.indexOf(name) !== index)
+              ctx.addIssue({ code: 'custom', path, message: `lists model "${name}" twice` });
+            const endpointName = `${prefix}-${name}`;
+            if (endpointName.length > maxEndpointNameLength)
+              ctx.addIssue({
+                code: 'custom',
+                path,
+                message: `endpoint "${endpointName}" exceeds SageMaker's ${maxEndpointNameLength}-character endpoint name`,
+              });
+          });
+        },
+        { when: () => true },
+      ),
+    )
+    .transform((models): ServedModel[] =>
+      models.map((m) => ({
+        name: m.name,
+        dataKey: m.dataKey,
+        imageTag: m.imageTag ?? primary.modelImageTag,
+        instanceType: m.instanceType ?? primary.modelInstanceType,
+        maxInstances: m.maxInstances ?? primary.modelMaxInstances,
+        invocationsPerInstance: m.invocationsPerInstance ?? primary.modelInvocationsPerInstance,
+      })),
+    );
+
+/**
+ * Read context `servedModels`: the models the API serves besides the primary one (`modelName`),
+ * each `{ name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance? }`
+ * with the primary model's image tag, instance type and scaling where a field is left out. Given
+ * as a list in cdk.json or as a JSON string (`-c servedModels='[{"name":"readmission",...}]'`);
+ * unset, null or blank: none. Names are slugs like `modelName`, none repeated or equal to it, at most
+ * `maxModelEndpoints` endpoints in all, each endpoint name `${prefix}-${name}` within SageMaker's
+ * 63 characters. Throws one ConfigurationError naming every bad entry (`servedModels.1.name`).
+ */
+export function readServedModels(
+  node: Node,
+  primary: ModelGraphSettings,
+  prefix: string,
+): ServedModel[] {
+  const value: unknown = node.tryGetContext('servedModels');
+  const parsed = z.object({ servedModels: servedModelList(primary, prefix) }).safeParse({
+    servedModels: value === undefined || value === null || value === '' ? [] : value,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`invalid CDK context: ${problems}`);
+  }
+  return parsed.data.servedModels;
 }
 
 // Feature preparation (infra/constructs/feature-preparation.ts): SageMaker Processing jobs that

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { envNames } from '../../shared/config/config';
+import { envNames, maxModelEndpoints, parseModelEndpoints } from '../../shared/config/config';
 import { ingestMaxReceiveCount, ingestTimeout } from '../constructs/ingest-pipeline';
 import { healthRoute, protectedRoutes } from '../constructs/clinician-api';
 import { modelEndpointArn } from '../constructs/model-serving';
@@ -53,6 +53,20 @@ describe('Stack: stateless', () => {
       (p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleRef }]),
     );
     if (!policy) throw new Error(`no managed policy for ${functionName}`);
+    return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+  };
+  /** The API function's statements in another build of the stack. */
+  const statementsOfApi = (other: Template): Statement[] => {
+    const fn = Object.values(
+      other.findResources('AWS::Lambda::Function', {
+        Properties: { FunctionName: 'caregraph-api' },
+      }),
+    )[0] as Resource;
+    const roleRef = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policy = (
+      Object.values(other.findResources('AWS::IAM::ManagedPolicy')) as Resource[]
+    ).find((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleRef }]));
+    if (!policy) throw new Error('no managed policy for caregraph-api');
     return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
   };
   const actionsOf = (functionName: string): string[] =>
@@ -476,6 +490,150 @@ describe('Stack: stateless', () => {
       } finally {
         off.cleanUp();
       }
+    });
+
+    it('serves the primary model alone by default: one endpoint, no ModelEndpoints output', () => {
+      template.resourceCountIs('AWS::SageMaker::Endpoint', 1);
+      expect(Object.keys(template.findOutputs('*'))).toEqual(
+        expect.arrayContaining(['ModelEndpointName']),
+      );
+      expect(template.findOutputs('ModelEndpoints')).toEqual({});
+      expect(built.stateless.endpoints).toEqual([built.stateless.serving]);
+    });
+
+    describe('with two more served models (servedModels)', () => {
+      // Not in alphabetical order, so "in order" means the order given.
+      const servedModels = [
+        { name: 'sepsis', dataKey: 'models/sepsis/current/model.tar.gz' },
+        { name: 'readmission', dataKey: 'models/readmission/current/model.tar.gz' },
+      ];
+      let several: TestApp;
+      let t: Template;
+
+      beforeAll(() => {
+        // Prepare
+        several = buildTestApp({ servedModels }, { complianceChecks: false });
+        t = Template.fromStack(several.stateless);
+      });
+      afterAll(() => several.cleanUp());
+
+      it('tells the API function every model and its endpoint, the primary (default) first, then in the order given', () => {
+        // Act
+        const value = apiVariables(t)[envNames.modelEndpoints];
+
+        // Assess
+        expect(value).toBe(
+          'cvd-risk=caregraph-cvd-risk,sepsis=caregraph-sepsis,readmission=caregraph-readmission',
+        );
+        // The API reads it as three models, the primary the default.
+        expect([...parseModelEndpoints(value as string)]).toEqual([
+          ['cvd-risk', 'caregraph-cvd-risk'],
+          ['sepsis', 'caregraph-sepsis'],
+          ['readmission', 'caregraph-readmission'],
+        ]);
+        const endpointNames = Object.values(t.findResources('AWS::SageMaker::Endpoint')).map(
+          (e) => (e as Resource).Properties.EndpointName,
+        );
+        expect(endpointNames.sort()).toEqual([
+          'caregraph-cvd-risk',
+          'caregraph-readmission',
+          'caregraph-sepsis',
+        ]);
+      });
+
+      it('lets the API invoke exactly those three endpoints, in one statement, without a wildcard', () => {
+        // Act
+        const sagemaker = statementsOfApi(t).filter((s) =>
+          asList(s.Action).some((a) => a.startsWith('sagemaker:')),
+        );
+
+        // Assess
+        expect(sagemaker).toHaveLength(1);
+        expect(sagemaker[0]).toMatchObject({ Effect: 'Allow', Action: 'sagemaker:InvokeEndpoint' });
+        expect(sagemaker[0]?.Resource).toEqual(
+          expect.arrayContaining([
+            endpointArn('caregraph-cvd-risk'),
+            endpointArn('caregraph-sepsis'),
+            endpointArn('caregraph-readmission'),
+          ]),
+        );
+        expect(sagemaker[0]?.Resource).toHaveLength(3);
+        expect(JSON.stringify(sagemaker)).not.toContain('*');
+      });
+
+      it('keeps the ModelEndpointName output and adds ModelEndpoints, listing every model as the API is told them', () => {
+        expect(t.findOutputs('ModelEndpointName')).toEqual({
+          ModelEndpointName: { Value: 'caregraph-cvd-risk' },
+        });
+        expect(t.findOutputs('ModelEndpoints').ModelEndpoints).toMatchObject({
+          Value: apiVariables(t)[envNames.modelEndpoints],
+        });
+        expect(several.stateless.endpoints.map((e) => e.endpoint.endpointName)).toEqual([
+          'caregraph-cvd-risk',
+          'caregraph-sepsis',
+          'caregraph-readmission',
+        ]);
+        expect(several.stateless.serving).toBe(several.stateless.endpoints[0]);
+      });
+
+      it('refuses a second allowPredictions rather than merging it into the first', () => {
+        // Act
+        const again = () =>
+          several.stateless.api.allowPredictions([
+            { name: 'frailty', endpointName: 'caregraph-frailty' },
+          ]);
+
+        // Assess
+        expect(again).toThrow(
+          /allowPredictions: called again with "frailty=caregraph-frailty"; the API already serves "cvd-risk=caregraph-cvd-risk,sepsis=caregraph-sepsis,readmission=caregraph-readmission"/,
+        );
+      });
+
+      it('names no endpoint and grants no invoke with models=false, whatever servedModels lists', () => {
+        const off = buildTestApp({ models: 'false', servedModels }, { complianceChecks: false });
+        try {
+          const offTemplate = Template.fromStack(off.stateless);
+          offTemplate.resourceCountIs('AWS::SageMaker::Endpoint', 0);
+          offTemplate.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+          expect(apiVariables(offTemplate)).not.toHaveProperty(envNames.modelEndpoints);
+          expect(
+            JSON.stringify(offTemplate.findResources('AWS::IAM::ManagedPolicy')),
+          ).not.toContain('sagemaker:InvokeEndpoint');
+          expect(offTemplate.findOutputs('ModelEndpoint*')).toEqual({});
+          expect(off.stateless.endpoints).toEqual([]);
+        } finally {
+          off.cleanUp();
+        }
+      });
+    });
+  });
+
+  describe('ClinicianApi.allowPredictions', () => {
+    const apiOf = (models: { name: string; endpointName: string }[]) => () => {
+      const fresh = buildTestApp({ models: 'false' }, { complianceChecks: false });
+      try {
+        fresh.stateless.api.allowPredictions(models);
+      } finally {
+        fresh.cleanUp();
+      }
+    };
+
+    it('refuses a list the API would refuse at cold start, or an empty one', () => {
+      expect(
+        apiOf([
+          { name: 'a', endpointName: 'caregraph-a' },
+          { name: 'a', endpointName: 'caregraph-b' },
+        ]),
+      ).toThrow(/ClinicianApi.allowPredictions: model "a" is listed twice/);
+      expect(
+        apiOf(
+          Array.from({ length: maxModelEndpoints + 1 }, (_, i) => ({
+            name: `m${i}`,
+            endpointName: `caregraph-m${i}`,
+          })),
+        ),
+      ).toThrow(new RegExp(`at most ${maxModelEndpoints} models`));
+      expect(apiOf([])).toThrow(/give at least one model/);
     });
   });
 

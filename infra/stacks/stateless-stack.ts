@@ -30,8 +30,10 @@ import { FeaturePreparation } from '../constructs/feature-preparation';
 import { ModelServing } from '../constructs/model-serving';
 import { ModelTraining } from '../constructs/model-training';
 import {
+  primaryServedModel,
   readFeatureSettings,
   readModelGraphSettings,
+  readServedModels,
   type FeatureSettings,
   type ModelGraphSettings,
 } from './model-graph-settings';
@@ -58,8 +60,16 @@ export class StatelessStack extends Stack {
   readonly kgUpdate: KgUpdate;
   readonly modelExecution: ModelExecutionRole;
   readonly training: ModelTraining;
-  /** Absent when deployed with `-c models=false` (before an image and a model exist). */
+  /**
+   * The primary model's endpoint; absent when deployed with `-c models=false` (before an image
+   * and a model exist).
+   */
   readonly serving?: ModelServing;
+  /**
+   * Every served model's endpoint: the primary's (`serving`) first, then those of context
+   * `servedModels` in order; empty with `models=false`.
+   */
+  readonly endpoints: readonly ModelServing[];
   /** Scheduled feature builds; absent while `featureHospitals` names no hospital (the default). */
   readonly features?: FeaturePreparation;
 
@@ -181,7 +191,8 @@ export class StatelessStack extends Stack {
     const models = this.buildModels(props, settings, dataKey, buckets.curated);
     this.modelExecution = models.execution;
     this.training = models.training;
-    this.serving = models.serving;
+    this.serving = models.endpoints[0];
+    this.endpoints = models.endpoints;
     this.features = this.buildFeatures(props, settings, readFeatureSettings(this.node), {
       dataKey,
       repository: models.repository,
@@ -198,8 +209,9 @@ export class StatelessStack extends Stack {
   }
 
   /**
-   * SageMaker: the execution role, scheduled retraining and (unless `models=false`) the endpoint,
-   * which the clinician API is then allowed to invoke.
+   * SageMaker: the execution role, scheduled retraining of the primary model and (unless
+   * `models=false`) one endpoint per served model, the primary (`modelName`) and each of
+   * `servedModels`, which the clinician API is then allowed to invoke.
    */
   private buildModels(
     props: StatelessStackProps,
@@ -213,14 +225,18 @@ export class StatelessStack extends Stack {
       'ModelRepository',
       modelRepositoryName(prefix),
     );
-    const endpointName = `${prefix}-${settings.modelName}`;
+    // The primary model first: it is the API's default model (parseModelEndpoints).
+    const served = [
+      primaryServedModel(settings),
+      ...readServedModels(this.node, settings, prefix),
+    ].map((model) => ({ ...model, endpointName: `${prefix}-${model.name}` }));
     const execution = new ModelExecutionRole(this, 'ModelExecution', {
       prefix,
       dataKey,
       repository,
       curatedBucket,
       vpc: stateful.vpc,
-      endpointName,
+      endpointNames: served.map((m) => m.endpointName),
     });
     const training = new ModelTraining(this, 'ModelTraining', {
       prefix,
@@ -238,29 +254,43 @@ export class StatelessStack extends Stack {
       schedule: settings.retrainSchedule,
       alarmTopic: this.alarmTopic,
     });
-    const serving = settings.models
-      ? new ModelServing(this, 'ModelServing', {
-          endpointName,
-          dataKey,
-          execution,
-          repository,
-          imageTag: settings.modelImageTag,
-          curatedBucket,
-          modelDataKey: settings.modelDataKey,
-          vpc: stateful.vpc,
-          instanceType: settings.modelInstanceType,
-          maxInstances: settings.modelMaxInstances,
-          invocationsPerInstance: settings.modelInvocationsPerInstance,
-          logRetention: props.logRetention,
-        })
-      : undefined;
-    if (serving) {
-      new CfnOutput(this, 'ModelEndpointName', { value: endpointName });
-      // GET /patients/{id}/predictions; with `models=false` the API is given no endpoint and serves
-      // no predictions.
-      this.api.allowPredictions(settings.modelName, endpointName);
+    // The primary keeps the construct id it has always had (its logical ids, so a deployed endpoint
+    // is not replaced); each further model gets one of its own, from its unique name.
+    const endpoints = settings.models
+      ? served.map(
+          (model, index) =>
+            new ModelServing(this, index === 0 ? 'ModelServing' : `ModelServing-${model.name}`, {
+              endpointName: model.endpointName,
+              dataKey,
+              execution,
+              repository,
+              imageTag: model.imageTag,
+              curatedBucket,
+              modelDataKey: model.dataKey,
+              vpc: stateful.vpc,
+              instanceType: model.instanceType,
+              maxInstances: model.maxInstances,
+              invocationsPerInstance: model.invocationsPerInstance,
+              logRetention: props.logRetention,
+            }),
+        )
+      : [];
+    const [primary] = served;
+    if (endpoints.length > 0 && primary) {
+      new CfnOutput(this, 'ModelEndpointName', { value: primary.endpointName });
+      if (served.length > 1)
+        new CfnOutput(this, 'ModelEndpoints', {
+          description:
+            'Every served model and its endpoint, name=endpoint, comma-separated, the default model first (as the API is told them)',
+          value: served.map((m) => `${m.name}=${m.endpointName}`).join(','),
+        });
+      // GET /patients/{id}/predictions?model=NAME; with `models=false` the API is given no
+      // endpoint and serves no predictions.
+      this.api.allowPredictions(
+        served.map((m) => ({ name: m.name, endpointName: m.endpointName })),
+      );
     }
-    return { execution, training, serving, repository };
+    return { execution, training, endpoints, repository };
   }
 
   /**
