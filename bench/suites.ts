@@ -9,6 +9,7 @@ import { nlpBenchmark } from './nlp';
 import { predictionsApiBenchmark } from './predictions';
 import { deepBenchmark } from './deep';
 import { kgBenchmark, kgNotesBenchmark } from './kg';
+import { featuresBenchmark } from './features';
 
 export interface BenchContext {
   progress: (line: string) => void;
@@ -34,4 +35,5 @@ export const benchSuites: Record<string, (ctx: BenchContext) => Promise<BenchRes
   deep: deepBenchmark,
   kg: kgBenchmark,
   'kg-notes': kgNotesBenchmark,
+  features: featuresBenchmark,
 };

@@ -2,7 +2,7 @@
 // job against real servers is test/features-job.int.test.ts.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../shared/domain/errors';
-import { exitMessage, indexDate, parseFeaturesJobArgs } from './features-job';
+import { exitMessage, indexDate, parseFeaturesJobArgs, progressLogger } from './features-job';
 
 describe('parseFeaturesJobArgs', () => {
   it('reads the hospitals list and the training step', () => {
@@ -78,5 +78,14 @@ describe('exitMessage', () => {
     });
     expect(long.startsWith('40 step(s) failed:\nstep 0: ')).toBe(true);
     expect(Buffer.byteLength(long, 'utf8')).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('progressLogger', () => {
+  it('reports every 1,000 patients once, though the build repeats its last count at the end', () => {
+    const reported: number[] = [];
+    const progress = progressLogger((n) => reported.push(n));
+    for (const n of [100, 900, 1000, 1100, 2000, 2000, 2050, 2050]) progress(n);
+    expect(reported).toEqual([1000, 2000]);
   });
 });

@@ -151,6 +151,19 @@ export function indexDate(now: Date, horizonDays: number): Date {
   return new Date(today - horizonDays * day);
 }
 
+/**
+ * A build's progress callback that reports every `progressEvery` patients once: builds call back
+ * every 100 patients and once more at the end, which may repeat the last count.
+ */
+export function progressLogger(report: (done: number) => void): (done: number) => void {
+  let logged = 0;
+  return (done) => {
+    if (done % progressEvery !== 0 || done === logged) return;
+    logged = done;
+    report(done);
+  };
+}
+
 /** Run the job's steps; never throws: every failure is logged and counted in the result. */
 export async function runFeaturesJob(
   request: FeaturesJobRequest,
@@ -173,9 +186,8 @@ export async function runFeaturesJob(
       });
     }
   };
-  const progress = (what: string, hospital: string) => (done: number) => {
-    if (done % progressEvery === 0) log(`${what} progress`, { hospital, patients: done });
-  };
+  const progress = (what: string, hospital: string) =>
+    progressLogger((done) => log(`${what} progress`, { hospital, patients: done }));
 
   for (const hospital of request.hospitals) {
     await step('feature set', hospital, async () => {
