@@ -54,7 +54,9 @@ const maxJobNameLength = 63;
  * CSV from the curated bucket and writing the model under `models/{model}/training/`, all
  * encrypted with the data key. Scheduler's role may create training jobs named for this model
  * and pass the execution role to SageMaker, nothing else. Promoting a trained model to the
- * endpoint stays a reviewed step (copy to the served key, or `-c modelDataKey=...`).
+ * endpoint stays a reviewed step: `-c modelDataKey=...` and a deploy, which gives the endpoint a new
+ * SageMaker model and endpoint configuration. (Copying over the served key reaches only instances
+ * started after the copy: a running endpoint does not download its artifact again.)
  */
 export class ModelTraining extends Construct {
   readonly schedule: scheduler.CfnSchedule;
