@@ -42,6 +42,18 @@ const encounter = (id: string, who: string, day: string) => ({
   period: { start: `${day}T09:00:00Z`, end: `${day}T09:30:00Z` },
 });
 
+const a1c = (id: string, who: string, value: number, unit: '%' | 'mmol/mol', day: string) => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  code: {
+    coding: [{ system: 'http://loinc.org', code: unit === '%' ? '4548-4' : '59261-8' }],
+  },
+  ...ref(who),
+  effectiveDateTime: `${day}T09:00:00Z`,
+  valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+});
+
 describe('Scheduled features job (SageMaker Processing `features`, embedded stack)', () => {
   let stack: TestStack;
   let dir: string;
@@ -92,6 +104,22 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
       'raw',
       keyLayout.raw('west', 'b1', 'records.ndjson'),
       ndjson(patient('w1'), patient('w2', { gender: 'male' })),
+    );
+    // south: new type 2 diabetes over the same window (ADA 2024: coded, or a second HbA1c >= 6.5%).
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('south', 'b1', 'records.ndjson'),
+      ndjson(
+        ...['coded', 'a1c', 'prior', 'type1', 'well'].map((p) =>
+          patient(p, { birthDate: '1970-02-02' }),
+        ),
+        condition('d1', 'coded', 'E11.9', '2024-02-01'), // coded in the window: positive
+        a1c('h1', 'a1c', 52, 'mmol/mol', '2023-06-01'), // IFCC, then NGSP: confirmed, positive
+        a1c('h2', 'a1c', 7.0, '%', '2023-09-01'),
+        condition('d2', 'prior', 'E11.9', '2021-03-01'), // before the index date: excluded
+        condition('d3', 'type1', 'E10.9', '2023-05-01'), // another type: excluded
+        a1c('h3', 'well', 5.4, '%', '2024-10-01'), // seen in the last year, no diabetes: negative
+      ),
     );
     await stack.settled();
   });
@@ -192,6 +220,36 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
     );
     expect(await stack.deps.serving.get(served.pk, served.sk)).toEqual(before);
     expect(await stack.deps.serving.get(cases.pk, cases.sk)).toEqual(casesBefore);
+  });
+
+  it('labels new type 2 diabetes as ADA 2024 defines it, HbA1c in either unit', async () => {
+    lines.length = 0;
+    const code = await featuresJobMain(
+      [
+        ...['--training-hospital', 'south', '--derive', 'incident-t2d', '--horizon-days', '730'],
+        ...['--key', 'features/training/t2d.csv', '--label', 't2d'],
+      ],
+      env(),
+      io('2024-12-31T01:00:00Z'),
+    );
+    expect(code).toBe(0);
+    const table = (await stack.deps.objects.getText('curated', 'features/training/t2d.csv'))!
+      .trim()
+      .split('\n');
+    const labels = new Map(table.slice(1).map((row) => [row.split(',')[0], row.split(',').at(-1)]));
+    expect(labels).toEqual(
+      new Map([
+        [await id('south', 'coded'), '1'],
+        [await id('south', 'a1c'), '1'],
+        [await id('south', 'well'), '0'],
+      ]),
+    );
+    expect(events().find((e) => e.event === 'labels derived')).toMatchObject({
+      outcome: 'incident-t2d',
+      positives: 2,
+      negatives: 1,
+      excluded: { prevalent: 1, shortFollowUp: 0, otherDiabetes: 1 },
+    });
   });
 
   it('keeps an earlier table whole when the training step fails', async () => {

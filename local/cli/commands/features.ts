@@ -31,8 +31,9 @@ const usage = `Usage: caregraph features --patient ID [--hospital H] [--recomput
                table the scheduled retraining job reads, in the curated bucket
   --labels     CSV with a "patient" column (pseudonymous ids) and the label column (0 or 1)
   --label      the label column, in the file and in the table (default outcome)
-  --derive     label from the records instead: hard-ascvd (MI or stroke, PCE definition) in the
-               --horizon-days after the feature set's date (build it with --build --at DATE)
+  --derive     label from the records instead, over the --horizon-days after the feature set's
+               date (build it with --build --at DATE): hard-ascvd (MI or stroke, PCE definition)
+               or incident-t2d (type 2 diabetes coded, or two HbA1c of 6.5% or more; ADA 2024)
   --key        curated-bucket key of the table (default features/training/cvd-risk.csv); rejected
                label rows go to the same key with .rejected.csv
   --set        a named feature set (e.g. retrospective): --build writes its files under
@@ -107,7 +108,7 @@ export const featuresCommand: Command = {
         const { csv, ...summary } = derived;
         if (!values.json)
           out.result(
-            `labels: ${summary.definition}, ${summary.index} to ${summary.end}: ${summary.positives} positive, ${summary.negatives} negative of ${summary.patients} patients; excluded ${summary.excluded.prevalent} with an event by ${summary.index}, ${summary.excluded.shortFollowUp} without follow-up (curated ${summary.key})`,
+            `labels: ${summary.definition}, ${summary.index} to ${summary.end}: ${summary.positives} positive, ${summary.negatives} negative of ${summary.patients} patients; excluded ${summary.excluded.prevalent} with an event by ${summary.index}, ${summary.excluded.shortFollowUp} without follow-up${summary.excluded.otherDiabetes === undefined ? '' : `, ${summary.excluded.otherDiabetes} with another type of diabetes`} (curated ${summary.key})`,
           );
         labels = Readable.from([csv]);
         labelsName = summary.key;

@@ -5,6 +5,15 @@
 // - outcome `hard-ascvd`: a hard ASCVD event as the Pooled Cohort Equations define it (nonfatal MI or
 //   stroke; Goff DC Jr et al., Circulation 2014;129:S49), read from Condition codes exactly as the
 //   case index reads it (recommend/case-outcome.ts `hardAscvdEventDays`);
+// - outcome `incident-t2d`: new type 2 diabetes, diagnosed as the ADA Standards of Care in
+//   Diabetes-2024, section 2 (Diabetes Care 2024;47 Suppl 1:S20), Table 2.1 allows from a record: a
+//   type 2 diabetes Condition (ICD-10-CM E11, SNOMED CT 44054006), or an HbA1c of 6.5% (48 mmol/mol)
+//   or more confirmed by a second such result ("in the absence of unequivocal hyperglycemia,
+//   diagnosis requires two abnormal test results"), dated by the second. Fasting and 2-hour glucose
+//   are not used: a record rarely says a glucose was fasting. Prevalent: any diabetes Condition (E08-
+//   E11, E13; SNOMED CT 73211009, 44054006, 46635009) or a confirmed HbA1c on or before the index
+//   date. A patient whose first diabetes in the window is coded as another type (type 1, secondary)
+//   is excluded as `otherDiabetes`, not counted negative;
 // - excluded, with the count: a patient whose event came on or before the index date (prevalent
 //   disease: the model is for a first event), and one with no event and no record in the last year
 //   of the window (followed too briefly to call negative: a project choice, since an EHR only sees
@@ -17,6 +26,8 @@ import type { ObjectStore } from '../../ports/object-store';
 import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { calendarDay, hardAscvdEventDays } from '../recommend/case-outcome';
+import { toUcum } from '../preprocess/canonical-units';
+import { canonicalValue } from './extract';
 import { listPatients, patientRecord } from '../serving/queries';
 import { describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
@@ -24,6 +35,8 @@ import { featureSpecVersion } from './spec';
 export const derivedOutcomes = {
   'hard-ascvd':
     'hard ASCVD event (nonfatal MI or stroke, Pooled Cohort Equations definition, Goff 2013) recorded as a Condition',
+  'incident-t2d':
+    'new type 2 diabetes (ADA Standards of Care 2024, Table 2.1): a type 2 diabetes Condition, or a second HbA1c of 6.5% (48 mmol/mol) or more',
 } as const;
 export type DerivedOutcome = keyof typeof derivedOutcomes;
 
@@ -43,7 +56,8 @@ export interface DerivedLabels {
   patients: number;
   positives: number;
   negatives: number;
-  excluded: { prevalent: number; shortFollowUp: number };
+  /** `otherDiabetes`: incident-t2d only, a first diabetes in the window coded as another type. */
+  excluded: { prevalent: number; shortFollowUp: number; otherDiabetes?: number };
 }
 
 const day = 86_400_000;
@@ -67,6 +81,140 @@ function lastRecordDay(resources: readonly FhirJson[], end: string): string | un
     }
   }
   return last;
+}
+
+/** What a patient's record says of the outcome over (index, end]. */
+export type OutcomeFinding = 'prevalent' | 'event' | 'none' | 'other-diabetes';
+
+/** Classify one patient's record for `outcome`: index and end are the window's days (YYYY-MM-DD). */
+export function outcomeFinding(
+  outcome: DerivedOutcome,
+  record: readonly FhirJson[],
+  endAt: Date,
+  index: string,
+  end: string,
+): OutcomeFinding {
+  return outcome === 'hard-ascvd'
+    ? hardAscvdOutcome(record, endAt, index, end)
+    : incidentT2dOutcome(record, endAt, index, end);
+}
+
+function hardAscvdOutcome(
+  record: readonly FhirJson[],
+  endAt: Date,
+  index: string,
+  end: string,
+): OutcomeFinding {
+  const events = hardAscvdEventDays(record, endAt);
+  if (events.some((d) => d <= index)) return 'prevalent';
+  return events.some((d) => d > index && d <= end) ? 'event' : 'none';
+}
+
+/** ADA 2024 Table 2.1: HbA1c >= 6.5% (NGSP), 48 mmol/mol (IFCC), is in the diabetes range. */
+export const hba1cDiabetesPercent = 6.5;
+export const hba1cDiabetesMmolPerMol = 48;
+
+/**
+ * An HbA1c in the diabetes range, judged in the unit it was reported in: 6.5% or 48 mmol/mol. (The
+ * units' thresholds are each other's rounding: 47 mmol/mol converts to 6.45%, which would round up.)
+ */
+function inDiabetesRange(loinc: string, quantity: FhirJson | undefined): boolean {
+  if (!quantity || typeof quantity.value !== 'number') return false;
+  const ifcc = [quantity.code, quantity.unit].some(
+    (u) => typeof u === 'string' && (toUcum(u) ?? u) === 'mmol/mol',
+  );
+  if (ifcc) return quantity.value >= hba1cDiabetesMmolPerMol;
+  const percent = canonicalValue(loinc, quantity);
+  return percent !== undefined && percent >= hba1cDiabetesPercent;
+}
+const icd10 = 'http://hl7.org/fhir/sid/icd-10-cm';
+const snomed = 'http://snomed.info/sct';
+/** Type 2 diabetes (ICD-10-CM E11; SNOMED CT 44054006 "Diabetes mellitus type 2"). */
+const type2Codes = { icd10: ['E11'], snomed: ['44054006'] };
+/**
+ * Any diabetes: ICD-10-CM E08 (due to an underlying condition), E09 (drug or chemical induced), E10
+ * (type 1), E11 (type 2), E13 (other specified); SNOMED CT 73211009 (diabetes mellitus), 44054006
+ * (type 2), 46635009 (type 1). Prediabetes (R73.0) and gestational diabetes (O24.4) are not.
+ */
+const anyDiabetesCodes = {
+  icd10: ['E08', 'E09', 'E10', 'E11', 'E13'],
+  snomed: ['73211009', '44054006', '46635009'],
+};
+const hba1cLoinc = new Set(['4548-4', '17856-6', '59261-8']);
+
+function hasCode(resource: FhirJson, codes: { icd10: string[]; snomed: string[] }): boolean {
+  const codings = ((resource.code as FhirJson | undefined)?.coding as FhirJson[] | undefined) ?? [];
+  return codings.some((c) =>
+    c.system === snomed
+      ? codes.snomed.includes(String(c.code))
+      : c.system === icd10 && codes.icd10.some((p) => String(c.code).startsWith(p)),
+  );
+}
+
+/**
+ * The first day (YYYY-MM-DD, up to `end`) of each kind of diabetes evidence in a record: a type 2
+ * Condition, any diabetes Condition, and a confirmed HbA1c (the day of the second result in the
+ * diabetes range). Refuted and entered-in-error Conditions, and cancelled or entered-in-error
+ * Observations, are not evidence; an HbA1c in a unit that cannot be converted is not read.
+ */
+export function diabetesEvidence(
+  record: readonly FhirJson[],
+  end: string,
+): { type2?: string; anyCode?: string; confirmedA1c?: string } {
+  let type2: string | undefined;
+  let anyCode: string | undefined;
+  const highA1c: string[] = [];
+  const earlier = (a: string | undefined, b: string) => (a && a <= b ? a : b);
+  for (const r of record) {
+    if (r.resourceType === 'Condition') {
+      const verification = String(
+        ((r.verificationStatus as FhirJson | undefined)?.coding as FhirJson[] | undefined)?.[0]
+          ?.code ?? '',
+      );
+      if (['refuted', 'entered-in-error'].includes(verification)) continue;
+      const day = calendarDay(
+        r.onsetDateTime ?? (r.onsetPeriod as FhirJson | undefined)?.start ?? r.recordedDate,
+      );
+      if (!day || day > end || !hasCode(r, anyDiabetesCodes)) continue;
+      anyCode = earlier(anyCode, day);
+      if (hasCode(r, type2Codes)) type2 = earlier(type2, day);
+    } else if (r.resourceType === 'Observation') {
+      if (['entered-in-error', 'cancelled'].includes(String(r.status))) continue;
+      const day = calendarDay(
+        r.effectiveDateTime ?? (r.effectivePeriod as FhirJson | undefined)?.start ?? r.issued,
+      );
+      if (!day || day > end) continue;
+      for (const c of ((r.code as FhirJson | undefined)?.coding as FhirJson[] | undefined) ?? []) {
+        if (c.system !== 'http://loinc.org' || !hba1cLoinc.has(String(c.code))) continue;
+        if (inDiabetesRange(String(c.code), r.valueQuantity as FhirJson | undefined))
+          highA1c.push(day);
+        break;
+      }
+    }
+  }
+  highA1c.sort();
+  return {
+    ...(type2 ? { type2 } : {}),
+    ...(anyCode ? { anyCode } : {}),
+    ...(highA1c.length >= 2 ? { confirmedA1c: highA1c[1]! } : {}),
+  };
+}
+
+function incidentT2dOutcome(
+  record: readonly FhirJson[],
+  _endAt: Date,
+  index: string,
+  end: string,
+): OutcomeFinding {
+  const { type2, anyCode, confirmedA1c } = diabetesEvidence(record, end);
+  const first = (...days: (string | undefined)[]) =>
+    days.filter((d): d is string => d !== undefined).sort()[0];
+  const diabetes = first(anyCode, confirmedA1c);
+  if (!diabetes) return 'none';
+  if (diabetes <= index) return 'prevalent';
+  // The first diabetes in the window: type 2 by its code, or by HbA1c with no other type coded first.
+  const type2Day = first(type2, confirmedA1c);
+  return type2Day === diabetes ? 'event' : 'other-diabetes';
 }
 
 /** The feature set's index date: the `at` of its raw vectors (the first line of raw-vectors.ndjson). */
@@ -127,17 +275,25 @@ export async function deriveLabels(
     .toISOString()
     .slice(0, 10);
   const rows: string[] = ['patient,outcome'];
-  const counts = { patients: 0, positives: 0, negatives: 0, prevalent: 0, shortFollowUp: 0 };
+  const counts = {
+    patients: 0,
+    positives: 0,
+    negatives: 0,
+    prevalent: 0,
+    shortFollowUp: 0,
+    otherDiabetes: 0,
+  };
   let cursor: string | undefined;
   do {
     const page = await listPatients(deps.serving, hospital, { limit: 200, cursor });
     for (const patient of page.items) {
       const id = String(patient.id);
       const record = await patientRecord(deps.serving, hospital, id);
-      const events = hardAscvdEventDays(record, endAt);
+      const found = outcomeFinding(outcome, record, endAt, index, end);
       counts.patients++;
-      if (events.some((d) => d <= index)) counts.prevalent++;
-      else if (events.some((d) => d > index && d <= end)) {
+      if (found === 'prevalent') counts.prevalent++;
+      else if (found === 'other-diabetes') counts.otherDiabetes++;
+      else if (found === 'event') {
         counts.positives++;
         rows.push(`${id},1`);
       } else if ((lastRecordDay(record, end) ?? '') >= evidenceFrom) {
@@ -162,7 +318,11 @@ export async function deriveLabels(
     patients: counts.patients,
     positives: counts.positives,
     negatives: counts.negatives,
-    excluded: { prevalent: counts.prevalent, shortFollowUp: counts.shortFollowUp },
+    excluded: {
+      prevalent: counts.prevalent,
+      shortFollowUp: counts.shortFollowUp,
+      ...(outcome === 'incident-t2d' ? { otherDiabetes: counts.otherDiabetes } : {}),
+    },
     csv,
   };
 }

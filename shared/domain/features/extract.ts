@@ -137,7 +137,7 @@ function measurementPoints(resources: readonly FhirJson[], at: Date): Map<string
 }
 
 /** A Quantity in the concept's canonical unit; undefined when the unit is not convertible. */
-function canonicalValue(loinc: string, quantity: FhirJson | undefined): number | undefined {
+export function canonicalValue(loinc: string, quantity: FhirJson | undefined): number | undefined {
   if (!quantity || typeof quantity.value !== 'number') return undefined;
   const unit = canonicalUnitByLoinc.get(loinc);
   if (!unit) return undefined;
