@@ -485,6 +485,32 @@ describe('Construct: FeaturePreparation', () => {
       }
     });
 
+    it('derives the training labels for the outcome of context trainingOutcome', () => {
+      // Prepare
+      const built = buildTestApp(
+        {
+          featureHospitals: 'north-clinic',
+          trainingHospital: 'north-clinic',
+          trainingOutcome: 'incident-t2d',
+        },
+        { complianceChecks: false },
+      );
+      try {
+        // Act
+        const template = Template.fromStack(built.stateless);
+        const args = requestOf(scheduleNamed(template, 'caregraph-trainset')).AppSpecification
+          .ContainerArguments;
+
+        // Assess
+        expect(args.slice(args.indexOf('--derive'), args.indexOf('--derive') + 2)).toEqual([
+          '--derive',
+          'incident-t2d',
+        ]);
+      } finally {
+        built.cleanUp();
+      }
+    });
+
     it('passes the compliance packs with feature preparation deployed', () => {
       // Prepare: the compliance gate on, both schedules deployed
       const built = buildTestApp({
@@ -534,6 +560,7 @@ describe('Construct: FeaturePreparation', () => {
     const training = {
       hospital: 'general',
       horizonDays: 730,
+      outcome: 'hard-ascvd' as const,
       key: 'features/training/cvd-risk.csv',
       label: 'outcome',
       schedule: 'cron(0 1 ? * SUN *)',

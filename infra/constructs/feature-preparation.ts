@@ -16,6 +16,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { identifierPattern, keyLayout, servingTable } from '../../shared/config/resources';
 import { ConfigurationError } from '../../shared/domain/errors';
+import type { DerivedOutcome } from '../../shared/domain/features/derived-labels';
 import { objectPrefixFinding, topLevelPrefix, useKey } from './data-access';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { hasInstanceStorage } from './model-serving';
@@ -25,6 +26,8 @@ export interface TrainingSetProps {
   hospital: string;
   /** The index date is now minus this many days; labels are outcomes in the days after it. */
   horizonDays: number;
+  /** The outcome the labels are derived for (shared/domain/features/derived-labels.ts). */
+  outcome: DerivedOutcome;
   /** Curated-bucket key of the table, under `features/` (the retraining job's `trainingDataKey`). */
   key: string;
   /** The table's label column (the retraining job's `label`). */
@@ -64,8 +67,6 @@ export const featureJobEntrypoint = [
   '/usr/local/bin/sagemaker-entrypoint',
   'features',
 ];
-/** The outcome the training table's labels are derived for (shared/domain/features/derived-labels.ts). */
-export const trainingSetOutcome = 'hard-ascvd';
 
 /** Where the job reads and writes: feature sets (`features/{hospital}/...`) and the training table. */
 const featuresPrefix = topLevelPrefix(keyLayout.features);
@@ -301,13 +302,13 @@ export function featureJobArguments(hospitals: string[]): string[] {
   return ['--hospitals', hospitals.join(',')];
 }
 
-/** `features --training-hospital H --derive hard-ascvd ...`: the labelled training table. */
+/** `features --training-hospital H --derive OUTCOME ...`: the labelled training table. */
 export function trainingSetArguments(training: TrainingSetProps): string[] {
   return [
     '--training-hospital',
     training.hospital,
     '--derive',
-    trainingSetOutcome,
+    training.outcome,
     '--horizon-days',
     String(training.horizonDays),
     '--key',

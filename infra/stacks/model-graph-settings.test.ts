@@ -100,8 +100,14 @@ describe('Function: readFeatureSettings', () => {
       featureInstanceType: 'ml.m5.xlarge',
       trainingHospital: undefined,
       trainingHorizonDays: 730,
+      trainingOutcome: 'hard-ascvd',
       trainingPrepSchedule: 'cron(0 1 ? * SUN *)',
     });
+  });
+
+  it('derives the training labels for a known outcome only', () => {
+    expect(featuresFrom({ trainingOutcome: 'incident-t2d' }).trainingOutcome).toBe('incident-t2d');
+    expect(() => featuresFrom({ trainingOutcome: 'readmission' })).toThrow(/trainingOutcome/);
   });
 
   it('is left at its defaults by cdk.json, so a plain `cdk synth` deploys no feature job', () => {

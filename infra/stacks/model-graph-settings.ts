@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Node } from 'constructs';
 import { maxModelEndpoints } from '../../shared/config/config';
 import { identifierPattern } from '../../shared/config/resources';
+import { derivedOutcomes, type DerivedOutcome } from '../../shared/domain/features/derived-labels';
 import { ConfigurationError } from '../../shared/domain/errors';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -308,6 +309,11 @@ const featureSchema = z
     trainingHospital: hospitalSlug.optional(),
     /** Days between the training set's index date and now: the outcome window of its labels. */
     trainingHorizonDays: integer(30, 36_500),
+    /**
+     * The outcome the training table's labels are derived for (shared/domain/features/derived-labels.ts):
+     * `hard-ascvd` (the default, for the default `cvd-risk` model) or `incident-t2d`.
+     */
+    trainingOutcome: z.enum(Object.keys(derivedOutcomes) as [DerivedOutcome, ...DerivedOutcome[]]),
     /** EventBridge Scheduler expression of the training-set build (UTC), ahead of `retrainSchedule`. */
     trainingPrepSchedule: scheduleExpression,
   })
@@ -327,6 +333,7 @@ export const defaultFeatureSettings: FeatureSettings = {
   featureSchedule: 'cron(0 1 * * ? *)',
   featureInstanceType: 'ml.m5.xlarge',
   trainingHorizonDays: 730,
+  trainingOutcome: 'hard-ascvd',
   trainingPrepSchedule: 'cron(0 1 ? * SUN *)',
 };
 

@@ -324,6 +324,7 @@ export class StatelessStack extends Stack {
         ? {
             hospital: features.trainingHospital,
             horizonDays: features.trainingHorizonDays,
+            outcome: features.trainingOutcome,
             key: settings.trainingDataKey,
             label: settings.trainingLabel,
             schedule: features.trainingPrepSchedule,
