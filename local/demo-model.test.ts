@@ -42,6 +42,10 @@ describe('Use case: the embedded stack demonstration model', () => {
     const model = await loadModel(result.dir);
     expect(model.name).toBe('cvd-risk');
     expect(model.population).toEqual({ age_years: { min: 40, max: 79 } });
+    expect(model.outcome).toEqual({
+      definition: expect.stringMatching(/^first hard ASCVD event .*synthetic generator/),
+      horizonDays: 3652,
+    });
     expect(model.encoding?.columns.map((c) => c.name)).toEqual([...demoModelColumns]);
     const document = JSON.parse(await readFile(join(result.dir, 'model.json'), 'utf8')) as {
       threshold: number;

@@ -16,7 +16,7 @@ import { renderPatientResources } from '../shared/domain/synth/fhir/resources';
 import { generatePatientState } from '../shared/domain/synth/state/patient';
 import { modelFileName } from '../training/model-format';
 import type { CsvTable } from '../training/tabular/csv';
-import { declarePopulation } from '../training/tabular/job';
+import { declareOutcome, declarePopulation } from '../training/tabular/job';
 import { writeModelDirectory } from '../training/tabular/model-files';
 import { trainTabular } from '../training/tabular/train-tabular';
 
@@ -148,7 +148,12 @@ export async function ensureDemoModel(options: DemoModelOptions): Promise<DemoMo
     trainedAt: new Date(),
     progress: options.progress,
   });
-  const declared = declarePopulation(result, demoModelPopulation);
+  const declared = declareOutcome(declarePopulation(result, demoModelPopulation), {
+    definition:
+      'first hard ASCVD event (Pooled Cohort Equations definition) as the synthetic generator draws it ' +
+      '(its 10-year outcome, docs/synth.md), not a recorded clinical event',
+    horizonDays: 3652,
+  });
   const document = { ...declared.document, threshold: demoModelThreshold };
   const card = {
     ...declared.card,

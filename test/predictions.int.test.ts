@@ -229,4 +229,21 @@ describe('Function: api (model predictions)', () => {
     expect(other.status).toBe(404);
     expect(uploader.status).toBe(403);
   });
+
+  it('says what the probability is of when the model declares its outcome', async () => {
+    // Prepare: the model retrained on derived labels (model.json `outcome`, training/README.md)
+    const outcome = { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 };
+    await writeModel('cvd-risk', { ...model, version: '2026.12.06', outcome });
+    // Act
+    const response = await apiGet(stack, `/patients/${id}/predictions?at=${at}`, hospital);
+    // Assess
+    expect(response.status).toBe(200);
+    expect((response.body as unknown as Prediction).model).toEqual({
+      name: 'cvd-risk',
+      version: '2026.12.06',
+      kind: 'logistic-regression',
+      endpoint: 'cvd-risk',
+      outcome,
+    });
+  });
 });

@@ -49,6 +49,12 @@ describe('Model format: logistic-regression', () => {
       features: ['age', 'sbp'],
     });
   });
+
+  it('reports the outcome the model declares, and none when it declares none', () => {
+    const outcome = { definition: 'hard ASCVD event', horizonDays: 3652 };
+    expect(parseModel({ ...riskModel, outcome }).outcome).toEqual(outcome);
+    expect(parseModel(riskModel)).not.toHaveProperty('outcome');
+  });
 });
 
 describe('Model format: validation', () => {
@@ -73,6 +79,12 @@ describe('Model format: validation', () => {
         },
       },
       'encoding',
+    ],
+    ['the outcome has no definition', { outcome: { definition: ' ' } }, 'outcome.definition'],
+    [
+      'the outcome horizon is not a whole number of days',
+      { outcome: { definition: 'stroke', horizonDays: 30.5 } },
+      'outcome.horizonDays',
     ],
     [
       'the saved encoding is malformed',

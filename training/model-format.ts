@@ -60,6 +60,18 @@ export interface LoadedModel {
   explain?: Explainer;
   /** The population the model was trained on: allowed ranges of raw columns (or features). */
   population?: Population;
+  /** What the positive class is: the outcome the labels stand for, over which horizon. */
+  outcome?: ModelOutcome;
+}
+
+/**
+ * The outcome a model estimates the probability of, as its training labels define it (e.g. the
+ * derived labels' definition, shared/domain/features/derived-labels.ts), and over how many days
+ * after the moment the features describe.
+ */
+export interface ModelOutcome {
+  definition: string;
+  horizonDays?: number;
 }
 
 /** Allowed range of each named column, inclusive (e.g. `{ "age_years": { "min": 40, "max": 79 } }`). */
@@ -259,9 +271,15 @@ const populationSchema = z.record(
     .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'min above max'),
 );
 
+export const outcomeSchema = z.object({
+  definition: z.string().trim().min(1).max(500),
+  horizonDays: z.number().int().min(1).max(36_500).optional(),
+});
+
 const extrasSchema = z.object({
   encoding: encodingSchema.optional(),
   population: populationSchema.optional(),
+  outcome: outcomeSchema.optional(),
   standardization: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).optional(),
 });
 
@@ -330,6 +348,7 @@ export function parseModel(
     predict,
     ...(extras.encoding ? { encoding: extras.encoding } : {}),
     ...(extras.population ? { population: extras.population } : {}),
+    ...(extras.outcome ? { outcome: extras.outcome } : {}),
     ...(scorer ? { explain: explainer(scorer, features, extras.standardization) } : {}),
   };
 }

@@ -243,6 +243,21 @@ describe('Component: model server', () => {
     ]);
   });
 
+  it('answers with the outcome the model declares', async () => {
+    // Prepare
+    const outcome = { definition: 'new type 2 diabetes', horizonDays: 730 };
+    await writeModel(modelDir, 'cvd-encoded', { ...encodedRiskModel, outcome });
+    await server.reload();
+    // Act
+    const response = await post(
+      '/endpoints/cvd-encoded/invocations',
+      JSON.stringify({ records: [{ age: 70, sex: 'male' }] }),
+    );
+    // Assess
+    const body = (await response.json()) as { model: { name: string; outcome?: object } };
+    expect(body.model.outcome).toEqual(outcome);
+  });
+
   it('answers without explanations unless asked', async () => {
     // Act
     const response = await post('/invocations', JSON.stringify({ instances: [[70, 140]] }));

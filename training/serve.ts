@@ -167,8 +167,11 @@ async function invokeModel(
       ...(outside ? { outsidePopulation: outside[i]! } : {}),
       ...(explain ? { explanation: explanation(model, rows[i]!) } : {}),
     }));
-    const { name, version, kind } = model;
-    return { status: 200, body: { predictions, model: { name, version, kind } } };
+    const { name, version, kind, outcome } = model;
+    return {
+      status: 200,
+      body: { predictions, model: { name, version, kind, ...(outcome ? { outcome } : {}) } },
+    };
   } catch (error) {
     return errorReply(error);
   }

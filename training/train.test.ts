@@ -75,6 +75,44 @@ describe('SageMaker training contract: training/train.ts', () => {
     await expect(stat(join(root, 'output', 'failure'))).rejects.toThrow();
   });
 
+  it('declares the outcome the retraining schedule names (hyperparameters outcome, horizon_days)', async () => {
+    // Prepare: as infra/constructs/model-training.ts sends them for derived labels
+    await hyperparameters({
+      label: 'outcome',
+      model: 'logreg',
+      exclude: 'id',
+      name: 'cvd-risk',
+      outcome: 'hard ASCVD event (PCE definition)',
+      horizon_days: '730',
+    });
+    // Act
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date(),
+      log: () => {},
+    });
+    // Assess
+    expect(code).toBe(0);
+    const model = (await loadModelDirectory(env.SM_MODEL_DIR!)).get('cvd-risk');
+    expect(model?.outcome).toEqual({
+      definition: 'hard ASCVD event (PCE definition)',
+      horizonDays: 730,
+    });
+    const card = await readFile(join(env.SM_MODEL_DIR!, 'model-card.md'), 'utf8');
+    expect(card).toMatch(/probability of: hard ASCVD event \(PCE definition\) within 730 days/);
+  });
+
+  it('refuses a horizon without the outcome it is the horizon of', async () => {
+    await hyperparameters({ label: 'outcome', model: 'gnb', exclude: 'id', horizon_days: '730' });
+    const code = await runTrainingJob(sageMakerPaths(env), {
+      now: () => new Date(),
+      log: () => {},
+    });
+    expect(code).toBe(1);
+    expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toMatch(
+      /^horizonDays: goes with outcome/,
+    );
+  });
+
   it('writes the reason to output/failure and exits 1 when the label column is absent', async () => {
     // Prepare
     await hyperparameters({ label: 'died', model: 'gnb' });

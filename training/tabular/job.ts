@@ -3,7 +3,7 @@
 // the job itself: read the CSV, train and evaluate, write the model directory.
 import { z } from 'zod';
 import { ValidationError } from '../../shared/domain/errors';
-import { inPopulationRange, jsonPath, type Population } from '../model-format';
+import { inPopulationRange, jsonPath, type ModelOutcome, type Population } from '../model-format';
 import { readCsv, type CsvTable } from './csv';
 import { positiveRule } from './labels';
 import { writeModelDirectory } from './model-files';
@@ -19,37 +19,49 @@ const list = z.string().transform((s) =>
 );
 
 /** Settings as strings (flag or hyperparameter names use hyphens or underscores alike). */
-export const tabularJobSchema = z.object({
-  csv: z.string().min(1),
-  label: z.string().min(1),
-  positive: z.string().optional(),
-  /** One marker, or several separated by commas; the empty cell is always missing. */
-  missing: z.string().optional(),
-  model: z.enum(tabularModelNames),
-  cv: integer(2, 20).default(5),
-  seed: integer(0, 2 ** 32 - 1).default(42),
-  out: z.string().optional(),
-  name: z.string().optional(),
-  version: z.string().optional(),
-  exclude: list.optional(),
-  c: z.coerce.number().positive().optional(),
-  classWeight: z.enum(['balanced', 'none']).default('balanced'),
-  hidden: list
-    .transform((units) => units.map(Number))
-    .pipe(z.array(z.number().int().min(1).max(1024)).min(1).max(2))
-    .optional(),
-  epochs: integer(1, 10_000).optional(),
-  maxKernelRows: integer(10, 1_000_000).optional(),
-  /**
-   * The population to train on and declare: `column=MIN..MAX`, comma-separated, either bound
-   * optional (`age_years=40..79,egfr=15..`). Rows outside it, or with the value missing, are left out
-   * of training, and the model flags every patient outside it when serving.
-   */
-  population: z
-    .string()
-    .transform((s, ctx) => parsePopulation(s, ctx))
-    .optional(),
-});
+export const tabularJobSchema = z
+  .object({
+    csv: z.string().min(1),
+    label: z.string().min(1),
+    positive: z.string().optional(),
+    /** One marker, or several separated by commas; the empty cell is always missing. */
+    missing: z.string().optional(),
+    model: z.enum(tabularModelNames),
+    cv: integer(2, 20).default(5),
+    seed: integer(0, 2 ** 32 - 1).default(42),
+    out: z.string().optional(),
+    name: z.string().optional(),
+    version: z.string().optional(),
+    exclude: list.optional(),
+    c: z.coerce.number().positive().optional(),
+    classWeight: z.enum(['balanced', 'none']).default('balanced'),
+    hidden: list
+      .transform((units) => units.map(Number))
+      .pipe(z.array(z.number().int().min(1).max(1024)).min(1).max(2))
+      .optional(),
+    epochs: integer(1, 10_000).optional(),
+    maxKernelRows: integer(10, 1_000_000).optional(),
+    /**
+     * The population to train on and declare: `column=MIN..MAX`, comma-separated, either bound
+     * optional (`age_years=40..79,egfr=15..`). Rows outside it, or with the value missing, are left out
+     * of training, and the model flags every patient outside it when serving.
+     */
+    population: z
+      .string()
+      .transform((s, ctx) => parsePopulation(s, ctx))
+      .optional(),
+    /**
+     * What the label stands for, declared in model.json (`outcome.definition`) and served with every
+     * prediction: e.g. the derived labels' definition. With `horizonDays`, the days after the
+     * features' moment the outcome is counted over.
+     */
+    outcome: z.string().trim().min(1).max(500).optional(),
+    horizonDays: integer(1, 36_500).optional(),
+  })
+  .refine((job) => job.horizonDays === undefined || job.outcome !== undefined, {
+    message: 'goes with outcome',
+    path: ['horizonDays'],
+  });
 export type TabularJob = z.output<typeof tabularJobSchema>;
 
 const bound = /^-?(\d+\.?\d*|\.\d+)$/;
@@ -165,7 +177,13 @@ export async function runTabularJob(
     trainedAt: deps.now(),
     progress: deps.progress,
   });
-  const declared = job.population ? declarePopulation(result, job.population) : result;
+  const inPopulation = job.population ? declarePopulation(result, job.population) : result;
+  const declared = job.outcome
+    ? declareOutcome(inPopulation, {
+        definition: job.outcome,
+        ...(job.horizonDays ? { horizonDays: job.horizonDays } : {}),
+      })
+    : inPopulation;
   if (job.out !== undefined) await writeModelDirectory(job.out, declared.document, declared.card);
   return declared;
 }
@@ -182,6 +200,25 @@ export function declarePopulation<R extends Pick<TabularTrainingResult, 'documen
       ...result.card,
       limits: [
         `Trained on, and for, the population ${populationText(population)}; patients outside it are flagged when served.`,
+        ...result.card.limits,
+      ],
+    },
+  };
+}
+
+/** The model declares what its probability is of, in model.json and in its card's limits. */
+export function declareOutcome<R extends Pick<TabularTrainingResult, 'document' | 'card'>>(
+  result: R,
+  outcome: ModelOutcome,
+): R {
+  const over = outcome.horizonDays ? ` within ${outcome.horizonDays} days` : '';
+  return {
+    ...result,
+    document: { ...result.document, outcome },
+    card: {
+      ...result.card,
+      limits: [
+        `Estimates the probability of: ${outcome.definition}${over}, as the training labels define it.`,
         ...result.card.limits,
       ],
     },

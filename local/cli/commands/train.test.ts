@@ -105,6 +105,38 @@ describe('Command: caregraph train tabular', () => {
     expect(await readFile(join(out, 'model-card.md'), 'utf8')).toContain('## Intended use');
   });
 
+  it('declares --outcome and --horizon-days in model.json, and refuses a horizon alone', async () => {
+    // Prepare
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const stderr = captureStderr();
+    const out = join(dir, 'outcome-model');
+    const flags = [
+      'tabular',
+      '--csv',
+      csv,
+      '--label',
+      'outcome',
+      '--model',
+      'gnb',
+      '--exclude',
+      'id,note',
+    ];
+    // Act
+    const code = await runCommand(trainCommand, [
+      ...flags,
+      ...['--outcome', 'stroke within two years', '--horizon-days', '730', '--out', out],
+    ]);
+    const alone = await runCommand(trainCommand, [...flags, '--horizon-days', '730']);
+    // Assess
+    expect(code).toBe(0);
+    const model = JSON.parse(await readFile(join(out, 'model.json'), 'utf8')) as {
+      outcome?: unknown;
+    };
+    expect(model.outcome).toEqual({ definition: 'stroke within two years', horizonDays: 730 });
+    expect(alone).toBe(2);
+    expect(stderr.toString()).toMatch(/horizonDays: goes with outcome/);
+  });
+
   it('trains on the --population only and declares it in the served model and its card', async () => {
     // Prepare: ages 35-79 with some missing; the population 40..70 leaves out the rest
     const stderr = captureStderr();

@@ -16,7 +16,7 @@ import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
 const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN --model ${tabularModelNames.join('|')}
        [--positive VALUE|">0"] [--missing "?"] [--cv K] [--seed S] [--out DIR] [--json]
        [--exclude COL,COL] [--name NAME] [--version V] [--c C] [--class-weight balanced|none] [--hidden 32[,16]] [--epochs N] [--max-kernel-rows N]
-       [--population COLUMN=MIN..MAX,...]
+       [--population COLUMN=MIN..MAX,...] [--outcome TEXT [--horizon-days N]]
   --positive  label value of the positive class, or ">0" for a count/grade column (default: 1, yes, true)
   --missing   missing-value marker(s), comma-separated; empty cells are always missing (default "", NA, ?)
   --cv        stratified folds (default 5); --seed makes folds and fits reproducible (default 42)
@@ -25,7 +25,9 @@ const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN -
   --class-weight  balanced (default) weighs each class equally, which shifts probabilities toward 0.5;
               none keeps them on the prevalence scale (better Brier score and calibration)
   --population  train only on rows inside these ranges (either bound optional: age_years=40..79)
-              and declare them in model.json: the served model flags every patient outside them`;
+              and declare them in model.json: the served model flags every patient outside them
+  --outcome   what the label stands for (e.g. "hard ASCVD event"), with --horizon-days the days it is
+              counted over: declared in model.json and served with every prediction`;
 
 const usage = `Usage: caregraph train TASK [flags]   tasks: tabular, notes, kg-link, ner
        caregraph train notes --notes FILE.jsonl --label KEY [--out DIR] [--epochs N] [--seed S] [--json]
@@ -58,6 +60,8 @@ const stringFlags = [
   'epochs',
   'max-kernel-rows',
   'population',
+  'outcome',
+  'horizon-days',
 ] as const;
 
 function printReport(report: CvReport, dir: string | undefined): void {

@@ -80,6 +80,16 @@ describe('Use case: predictFromFeatures', () => {
     expect(result.caution).toMatch(/not a diagnosis/);
   });
 
+  it('passes on what the probability is of, when the model declares its outcome', async () => {
+    // Prepare
+    const outcome = { definition: 'hard ASCVD event', horizonDays: 3652 };
+    const predictor = answering({ ...answer, model: { ...answer.model, outcome } });
+    // Act
+    const result = await predictFromFeatures(predictor, model, features, { at, top: 3 });
+    // Assess
+    expect(result.model).toEqual({ ...answer.model, outcome, endpoint: 'prod-cvd-risk' });
+  });
+
   it('lists five features unless told otherwise', async () => {
     // Prepare
     const many = structuredClone(answer);

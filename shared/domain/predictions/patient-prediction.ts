@@ -40,7 +40,14 @@ export interface PredictionInput {
 export interface PatientPrediction {
   patient: string;
   at: string;
-  model: { name: string; version: string; kind: string; endpoint: string };
+  model: {
+    name: string;
+    version: string;
+    kind: string;
+    endpoint: string;
+    /** What the probability is of (the model's declared outcome), when the model says. */
+    outcome?: { definition: string; horizonDays?: number };
+  };
   /** The model's estimate of the positive class's probability, and its label at the model's threshold. */
   prediction: { probability: number; label: 0 | 1 };
   /**
@@ -91,7 +98,14 @@ const answerSchema = z.object({
       }),
     )
     .length(1),
-  model: z.object({ name: z.string(), version: z.string(), kind: z.string() }),
+  model: z.object({
+    name: z.string(),
+    version: z.string(),
+    kind: z.string(),
+    outcome: z
+      .object({ definition: z.string(), horizonDays: z.number().int().positive().optional() })
+      .optional(),
+  }),
 });
 
 /** The raw column an encoded feature comes from: `sex=female` and `hba1c:missing` -> `sex`, `hba1c`. */
