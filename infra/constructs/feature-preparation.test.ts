@@ -1,6 +1,7 @@
 // Tests for scheduled feature preparation: the SageMaker Processing jobs Scheduler starts, their
 // roles, network place and dead letters (stateless stack), and the configuration they refuse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -244,6 +245,21 @@ describe('Construct: FeaturePreparation', () => {
         'outcome',
       ]);
       expect(request.RoleArn).toBe(features().RoleArn);
+    });
+
+    it('tells the retraining job what its derived labels stand for, and over how many days', () => {
+      // Act: the retraining schedule's CreateTrainingJob request
+      const retrain = requestOf(
+        scheduleNamed(template, 'caregraph-cvd-risk-retrain'),
+      ) as unknown as {
+        HyperParameters: Record<string, string>;
+      };
+
+      // Assess: declared in model.json and served with each prediction (training/README.md)
+      expect(retrain.HyperParameters).toMatchObject({
+        outcome: derivedOutcomes['hard-ascvd'],
+        horizon_days: '730',
+      });
     });
 
     describe('the job role', () => {

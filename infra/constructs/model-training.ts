@@ -27,6 +27,12 @@ export interface ModelTrainingProps {
   /** The labelled CSV (under `features/`) the job trains on. */
   trainingDataKey: string;
   label: string;
+  /**
+   * What the label stands for, when the table's labels are derived on a schedule (the features
+   * job's training set): declared in the model (model.json `outcome`) and served with every
+   * prediction. Absent for a table written by hand, whose meaning only its author knows.
+   */
+  outcome?: { definition: string; horizonDays: number };
   algorithm: string;
   instanceType: string;
   vpc: ec2.IVpc;
@@ -186,6 +192,9 @@ export function trainingJobRequest(
       // The pseudonymous id column of the features/ matrices is not a feature.
       exclude: 'patient',
       name: props.modelName,
+      ...(props.outcome
+        ? { outcome: props.outcome.definition, horizon_days: String(props.outcome.horizonDays) }
+        : {}),
     },
     InputDataConfig: [
       {

@@ -27,6 +27,7 @@ import { ModelExecutionRole } from '../constructs/model-execution-role';
 import { modelRepositoryName } from '../constructs/model-repository';
 import { ConfigurationError } from '../../shared/domain/errors';
 import { FeaturePreparation } from '../constructs/feature-preparation';
+import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
 import { ModelServing } from '../constructs/model-serving';
 import { ModelTraining } from '../constructs/model-training';
 import {
@@ -188,12 +189,13 @@ export class StatelessStack extends Stack {
     });
 
     const settings = readModelGraphSettings(this.node);
-    const models = this.buildModels(props, settings, dataKey, buckets.curated);
+    const featureSettings = readFeatureSettings(this.node);
+    const models = this.buildModels(props, settings, featureSettings, dataKey, buckets.curated);
     this.modelExecution = models.execution;
     this.training = models.training;
     this.serving = models.endpoints[0];
     this.endpoints = models.endpoints;
-    this.features = this.buildFeatures(props, settings, readFeatureSettings(this.node), {
+    this.features = this.buildFeatures(props, settings, featureSettings, {
       dataKey,
       repository: models.repository,
       curatedBucket: buckets.curated,
@@ -216,6 +218,7 @@ export class StatelessStack extends Stack {
   private buildModels(
     props: StatelessStackProps,
     settings: ModelGraphSettings,
+    features: FeatureSettings,
     dataKey: kms.IKey,
     curatedBucket: s3.IBucket,
   ) {
@@ -248,6 +251,15 @@ export class StatelessStack extends Stack {
       curatedBucket,
       trainingDataKey: settings.trainingDataKey,
       label: settings.trainingLabel,
+      // Labels derived on a schedule say what they stand for; a hand-written table does not.
+      ...(features.trainingHospital
+        ? {
+            outcome: {
+              definition: derivedOutcomes[features.trainingOutcome],
+              horizonDays: features.trainingHorizonDays,
+            },
+          }
+        : {}),
       algorithm: settings.trainingAlgorithm,
       instanceType: settings.trainingInstanceType,
       vpc: stateful.vpc,
