@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -22,6 +23,9 @@ import {
 } from './feature-preparation';
 
 type Resource = { Properties: Record<string, unknown> };
+type NaggedResource = Resource & {
+  Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
+};
 type Statement = {
   Sid?: string;
   Action: string | string[];
@@ -437,7 +441,7 @@ describe('Construct: FeaturePreparation', () => {
         Threshold: 1,
         AlarmActions: [{ Ref: Match.stringLikeRegexp('^OperatorAlerts') }],
       });
-      expect(built.stateless.features?.trainingSchedule).toBeDefined();
+      expect(built.stateless.features?.trainingSchedules).toHaveLength(1);
     });
   });
 
@@ -495,7 +499,7 @@ describe('Construct: FeaturePreparation', () => {
         );
         const text = JSON.stringify(statementsOfRole(template, /FeaturePreparation/));
         expect(text).not.toContain('trainset');
-        expect(built.stateless.features?.trainingSchedule).toBeUndefined();
+        expect(built.stateless.features?.trainingSchedules).toEqual([]);
       } finally {
         built.cleanUp();
       }
@@ -541,6 +545,232 @@ describe('Construct: FeaturePreparation', () => {
         expect(assembly.getStackByName('caregraph-stateless').template).toBeDefined();
       } finally {
         built.cleanUp();
+      }
+    });
+  });
+
+  describe('in the stateless stack, with served models retrained (servedModels retrain)', () => {
+    // t2d-risk on the primary's hospital and horizon, frailty on another hospital with its own
+    // horizon and schedules, readmission served only.
+    const servedModels = [
+      {
+        name: 't2d-risk',
+        dataKey: 'models/t2d-risk/current/model.tar.gz',
+        retrain: { outcome: 'incident-t2d' },
+      },
+      { name: 'readmission', dataKey: 'models/readmission/current/model.tar.gz' },
+      {
+        name: 'frailty',
+        dataKey: 'models/frailty/current/model.tar.gz',
+        retrain: {
+          outcome: 'hard-ascvd',
+          hospital: 'demo-general',
+          horizonDays: 365,
+          prepSchedule: 'cron(0 2 ? * SAT *)',
+        },
+      },
+    ];
+    const context = {
+      featureHospitals: 'demo-general, north-clinic',
+      trainingHospital: 'north-clinic',
+      servedModels,
+    };
+    let built: TestApp;
+    let template: Template;
+
+    beforeAll(() => {
+      // Arrange
+      built = buildTestApp(context, { complianceChecks: false });
+      template = Template.fromStack(built.stateless);
+    });
+    afterAll(() => built.cleanUp());
+
+    const processingSchedules = () =>
+      (
+        Object.values(
+          template.findResources('AWS::Scheduler::Schedule', {
+            Properties: {
+              Target: {
+                Arn: {
+                  'Fn::Join': [
+                    '',
+                    Match.arrayWith([Match.stringLikeRegexp('createProcessingJob')]),
+                  ],
+                },
+              },
+            },
+          }),
+        ) as Resource[]
+      ).map((r) => r.Properties.Name);
+
+    it("builds each retrained model's table on a schedule and job prefix of its own, the primary's unchanged", () => {
+      // Act
+      const names = processingSchedules();
+      const primary = requestOf(scheduleNamed(template, 'caregraph-trainset'));
+
+      // Assess
+      expect(names).toEqual([
+        'caregraph-features',
+        'caregraph-trainset',
+        'caregraph-trainset-t2d-risk',
+        'caregraph-trainset-frailty',
+      ]);
+      expect(primary.AppSpecification.ContainerArguments).toEqual([
+        '--training-hospital',
+        'north-clinic',
+        '--derive',
+        'hard-ascvd',
+        '--horizon-days',
+        '730',
+        '--key',
+        'features/training/cvd-risk.csv',
+        '--label',
+        'outcome',
+      ]);
+      expect(built.stateless.features?.trainingSchedules).toHaveLength(3);
+    });
+
+    it("asks for the features command with the model's outcome, hospital, horizon, table and label", () => {
+      // Act
+      const t2d = scheduleNamed(template, 'caregraph-trainset-t2d-risk');
+      const frailty = scheduleNamed(template, 'caregraph-trainset-frailty');
+
+      // Assess: the primary's hospital, horizon and prepSchedule where retrain names none
+      expect(t2d.Properties.ScheduleExpression).toBe('cron(0 1 ? * SUN *)');
+      expect(requestOf(t2d).ProcessingJobName).toBe(
+        'caregraph-trainset-t2d-risk-<aws.scheduler.execution-id>',
+      );
+      expect(requestOf(t2d).AppSpecification.ContainerArguments).toEqual([
+        '--training-hospital',
+        'north-clinic',
+        '--derive',
+        'incident-t2d',
+        '--horizon-days',
+        '730',
+        '--key',
+        'features/training/t2d-risk.csv',
+        '--label',
+        'outcome',
+      ]);
+      expect(frailty.Properties.ScheduleExpression).toBe('cron(0 2 ? * SAT *)');
+      expect(requestOf(frailty).AppSpecification.ContainerArguments).toEqual([
+        '--training-hospital',
+        'demo-general',
+        '--derive',
+        'hard-ascvd',
+        '--horizon-days',
+        '365',
+        '--key',
+        'features/training/frailty.csv',
+        '--label',
+        'outcome',
+      ]);
+      // The same job otherwise: role, image, network, dead letters
+      const primary = requestOf(scheduleNamed(template, 'caregraph-trainset'));
+      for (const request of [requestOf(t2d), requestOf(frailty)]) {
+        expect(request.RoleArn).toBe(primary.RoleArn);
+        expect(request.AppSpecification.ContainerEntrypoint).toEqual(featureJobEntrypoint);
+        expect(request.NetworkConfig).toEqual(primary.NetworkConfig);
+      }
+      for (const schedule of [t2d, frailty])
+        expect(JSON.stringify(schedule.Properties.Target)).toMatch(
+          /"DeadLetterConfig":\{"Arn":\{"Fn::GetAtt":\["FeaturePreparationDeadLetters/,
+        );
+    });
+
+    it("lets Scheduler create exactly these jobs, and the job role write exactly these jobs' log streams", () => {
+      // Arrange: the policy's resources in any order (CDK minimizes and sorts statements)
+      const suffixes = (resource: unknown, pattern: RegExp) =>
+        (resource as unknown[]).map((r) => pattern.exec(JSON.stringify(r))?.[1]).sort();
+      const jobPrefixes = [
+        'caregraph-features-*',
+        'caregraph-trainset-*',
+        'caregraph-trainset-t2d-risk-*',
+        'caregraph-trainset-frailty-*',
+      ].sort();
+
+      // Act
+      const create = statementsOfRole(template, /FeaturePreparationSchedulerRole/).find(
+        (s) => s.Sid === 'StartProcessingJobs',
+      );
+      const logEvents = statementsOfRole(template, /FeaturePreparationRole/).find(
+        (s) => s.Sid === 'WriteOwnLogEvents',
+      );
+
+      // Assess
+      expect(asList(create!.Action)).toEqual(['sagemaker:CreateProcessingJob']);
+      expect(suffixes(create?.Resource, /:processing-job\/([^"]+)"\]\]\}$/)).toEqual(jobPrefixes);
+      expect(suffixes(logEvents?.Resource, /ProcessingJobs:log-stream:([^"]+)"\]\]\}$/)).toEqual(
+        jobPrefixes,
+      );
+    });
+
+    it('changes nothing of feature preparation or retraining for a served model without retrain', () => {
+      // Arrange: the same context, each model served only
+      const servedOnly = buildTestApp(
+        {
+          ...context,
+          servedModels: servedModels.map(({ name, dataKey }) => ({ name, dataKey })),
+        },
+        { complianceChecks: false },
+      );
+      const none = buildTestApp(
+        { featureHospitals: context.featureHospitals, trainingHospital: 'north-clinic' },
+        { complianceChecks: false },
+      );
+      try {
+        // Act
+        const jobsOf = (app: TestApp) =>
+          Object.fromEntries(
+            Object.entries(Template.fromStack(app.stateless).toJSON().Resources).filter(([id]) =>
+              /^(FeaturePreparation|ModelTraining)/.test(id),
+            ),
+          );
+
+        // Assess
+        expect(jobsOf(servedOnly)).toEqual(jobsOf(none));
+        expect(Object.keys(jobsOf(servedOnly)).join()).not.toMatch(/t2drisk|frailty/);
+        expect(servedOnly.stateless.trainings).toHaveLength(1);
+      } finally {
+        servedOnly.cleanUp();
+        none.cleanUp();
+      }
+    });
+
+    it('passes the compliance packs, acknowledging each job prefix on its own', () => {
+      // Arrange: the compliance gate on
+      const gated = buildTestApp(context);
+      try {
+        // Act: synth throws the cdk-nag report when a finding is left
+        gated.app.synth();
+
+        // Assess: the packs run directly on the tree find nothing either
+        for (const pack of [new AwsSolutionsChecks(), new HIPAASecurityChecks()])
+          expect(pack.validateScope(gated.app).violations, pack.readPackName).toEqual([]);
+        const acknowledged = (description: RegExp) =>
+          (
+            Object.values(
+              Template.fromStack(gated.stateless).findResources('AWS::IAM::ManagedPolicy'),
+            ) as NaggedResource[]
+          )
+            .filter((p) => description.test(p.Properties.Description as string))
+            .flatMap((p) => p.Metadata?.cdk_nag?.rules_to_suppress ?? [])
+            .map((r) => r.id);
+        const prefixes = ['t2d-risk', 'frailty'].map((m) => `caregraph-trainset-${m}-*`);
+        for (const p of prefixes) {
+          expect(acknowledged(/^Start caregraph feature preparation jobs/)).toContain(
+            `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:processing-job/${p}]`,
+          );
+          expect(acknowledged(/^Everything caregraph feature preparation jobs/)).toContain(
+            `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/ProcessingJobs:log-stream:${p}]`,
+          );
+        }
+        for (const model of ['t2d-risk', 'frailty'])
+          expect(acknowledged(new RegExp(`^Start caregraph-${model} training jobs`))).toEqual([
+            `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:training-job/caregraph-${model}-*]`,
+          ]);
+      } finally {
+        gated.cleanUp();
       }
     });
   });
@@ -594,7 +824,7 @@ describe('Construct: FeaturePreparation', () => {
     it('accepts valid props, and builds no trainset schedule without training', () => {
       const { stack, make } = build();
       const construct = make();
-      expect(construct.trainingSchedule).toBeUndefined();
+      expect(construct.trainingSchedules).toEqual([]);
       Template.fromStack(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
     });
 
@@ -623,29 +853,94 @@ describe('Construct: FeaturePreparation', () => {
 
     it("refuses a prefix that leaves no room for Scheduler's run id in SageMaker's 63-character job name", () => {
       // `{prefix}-features-` plus 16 characters: a 37-character prefix fits exactly, 38 does not.
-      expect(refusal({ prefix: 'p'.repeat(37), training })).toBe('accepted');
+      expect(refusal({ prefix: 'p'.repeat(37), trainingSets: [training] })).toBe('accepted');
       expect(refusal({ prefix: 'p'.repeat(38) })).toMatch(
         /^prefix: "p{38}-features-" plus a 16-character run id exceeds SageMaker's 63-character/,
       );
-      expect(refusal({ prefix: 'p'.repeat(38), hospitals: ['general'], training })).toMatch(
-        /^prefix: /,
-      );
+      expect(
+        refusal({ prefix: 'p'.repeat(38), hospitals: ['general'], trainingSets: [training] }),
+      ).toMatch(/^prefix: /);
     });
 
     it('refuses a training hospital that is not built nightly, a short or fractional horizon, and a table outside features/', () => {
-      expect(refusal({ training: { ...training, hospital: 'north' } })).toMatch(
+      expect(refusal({ trainingSets: [{ ...training, hospital: 'north' }] })).toMatch(
         /^trainingHospital: "north" must be one of featureHospitals \(general\)/,
       );
-      expect(refusal({ training: { ...training, horizonDays: 29 } })).toMatch(
+      expect(refusal({ trainingSets: [{ ...training, horizonDays: 29 }] })).toMatch(
         /^trainingHorizonDays: /,
       );
-      expect(refusal({ training: { ...training, horizonDays: 30.5 } })).toMatch(
+      expect(refusal({ trainingSets: [{ ...training, horizonDays: 30.5 }] })).toMatch(
         /^trainingHorizonDays: /,
       );
-      expect(refusal({ training: { ...training, key: 'models/train.csv' } })).toMatch(
+      expect(refusal({ trainingSets: [{ ...training, key: 'models/train.csv' }] })).toMatch(
         /^trainingDataKey: "models\/train.csv" must be under features\//,
       );
-      expect(refusal({ training })).toBe('accepted');
+      expect(refusal({ trainingSets: [training] })).toBe('accepted');
+    });
+
+    describe("with served models' training sets", () => {
+      const t2d = {
+        ...training,
+        model: 't2d-risk',
+        outcome: 'incident-t2d' as const,
+        key: 'features/training/t2d-risk.csv',
+      };
+
+      it('schedules each under its own name, in the order given, the primary first', () => {
+        // Arrange
+        const { stack, make } = build({
+          hospitals: ['general', 'north'],
+          trainingSets: [training, t2d],
+        });
+
+        // Act
+        const construct = make();
+
+        // Assess
+        expect(construct.trainingSchedules.map((s) => s.name)).toEqual([
+          'caregraph-trainset',
+          'caregraph-trainset-t2d-risk',
+        ]);
+        Template.fromStack(stack).resourceCountIs('AWS::Scheduler::Schedule', 3);
+      });
+
+      it("refuses training sets of one hospital with different horizons or schedules: each run rebuilds that hospital's one retrospective set", () => {
+        // Act / Assess
+        expect(refusal({ trainingSets: [training, { ...t2d, horizonDays: 365 }] })).toBe(
+          'servedModels "t2d-risk" retrain.horizonDays: 365 differs from 730 (trainingHorizonDays) though both build hospital ' +
+            `"general"'s training tables: they rebuild one retrospective feature set, so they must share horizonDays and prepSchedule`,
+        );
+        expect(
+          refusal({ trainingSets: [training, { ...t2d, schedule: 'cron(0 23 ? * SAT *)' }] }),
+        ).toMatch(
+          /^servedModels "t2d-risk" retrain\.prepSchedule: "cron\(0 23 \? \* SAT \*\)" differs from "cron\(0 1 \? \* SUN \*\)" \(trainingPrepSchedule\)/,
+        );
+        expect(refusal({ trainingSets: [training, t2d] })).toBe('accepted');
+        expect(
+          refusal({
+            hospitals: ['general', 'north'],
+            trainingSets: [training, { ...t2d, hospital: 'north', horizonDays: 365 }],
+          }),
+        ).toBe('accepted');
+      });
+
+      it('refuses a hospital not built nightly, a table written twice, and a name too long for the job name', () => {
+        // Act / Assess
+        expect(refusal({ trainingSets: [training, { ...t2d, hospital: 'north' }] })).toBe(
+          'servedModels "t2d-risk" retrain.hospital: "north" must be one of featureHospitals (general)',
+        );
+        expect(refusal({ trainingSets: [training, { ...t2d, key: training.key }] })).toBe(
+          'servedModels "t2d-risk" name: "features/training/cvd-risk.csv" is also the table of trainingDataKey; two jobs would write it',
+        );
+        // "caregraph-trainset-" (19) + 27 + "-" + 16 = 63
+        expect(refusal({ trainingSets: [{ ...t2d, model: 'm'.repeat(27) }] })).toBe('accepted');
+        expect(refusal({ trainingSets: [{ ...t2d, model: 'm'.repeat(28) }] })).toBe(
+          `servedModels "${'m'.repeat(28)}" name: "caregraph-trainset-${'m'.repeat(28)}-" plus a 16-character run id exceeds SageMaker's 63-character processing job name`,
+        );
+        expect(refusal({ trainingSets: [t2d, { ...t2d, key: 'features/training/b.csv' }] })).toBe(
+          'training sets: two are named "caregraph-trainset-t2d-risk"',
+        );
+      });
     });
   });
 

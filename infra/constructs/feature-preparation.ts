@@ -1,8 +1,8 @@
 // Stateless construct: scheduled feature preparation. EventBridge Scheduler calls SageMaker
 // CreateProcessingJob directly (a universal target, as the retraining does) to run the model
 // image's `features` command (training/features-job.ts): each hospital's feature set and case
-// index nightly (shared/domain/features/build.ts), and, weekly, the labelled training table the
-// retraining job reads.
+// index nightly (shared/domain/features/build.ts), and, weekly, the labelled training tables the
+// retraining jobs read (the primary model's and each retrained served model's).
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -21,16 +21,21 @@ import { objectPrefixFinding, topLevelPrefix, useKey } from './data-access';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { hasInstanceStorage } from './model-serving';
 
-/** The weekly training table: a retrospective feature set of one hospital, labelled from its records. */
+/** A weekly training table: a retrospective feature set of one hospital, labelled from its records. */
 export interface TrainingSetProps {
+  /**
+   * The served model (context `servedModels`) whose table this is: its schedule and jobs are
+   * `{prefix}-trainset-{model}`. Absent for the primary model's table: `{prefix}-trainset`.
+   */
+  model?: string;
   hospital: string;
   /** The index date is now minus this many days; labels are outcomes in the days after it. */
   horizonDays: number;
   /** The outcome the labels are derived for (shared/domain/features/derived-labels.ts). */
   outcome: DerivedOutcome;
-  /** Curated-bucket key of the table, under `features/` (the retraining job's `trainingDataKey`). */
+  /** Curated-bucket key of the table, under `features/` (its retraining job's `trainingDataKey`). */
   key: string;
-  /** The table's label column (the retraining job's `label`). */
+  /** The table's label column (its retraining job's `label`). */
   label: string;
   /** EventBridge Scheduler expression, evaluated in UTC; before the retraining's. */
   schedule: string;
@@ -54,8 +59,14 @@ export interface FeaturePreparationProps {
   hospitals: string[];
   /** EventBridge Scheduler expression of the nightly build, evaluated in UTC. */
   schedule: string;
-  /** Also build the training table on its own schedule; absent: no such schedule. */
-  training?: TrainingSetProps;
+  /**
+   * Also build these training tables, each on a schedule of its own; absent or empty: none. Tables
+   * of one hospital share its retrospective feature set
+   * (`features/{hospital}/{spec}/sets/retrospective/`, rebuilt by each run at the UTC day
+   * `horizonDays` before it), so they must share `horizonDays` and `schedule`: their runs then
+   * rebuild the same set, and one rewriting it while another reads it changes nothing.
+   */
+  trainingSets?: TrainingSetProps[];
 }
 
 /** A processing job stops after this long (SageMaker StoppingCondition), in seconds. */
@@ -80,9 +91,27 @@ const executionIdLength = 16;
 /** SageMaker ProcessingJobName: at most 63 characters. */
 const maxJobNameLength = 63;
 
-/** What differs between the two jobs: the name prefix and the `features` command's flags. */
+/**
+ * The name prefix of a training set's schedule and processing jobs (`{it}-{execution id}`):
+ * `{prefix}-trainset` for the primary model's table, `{prefix}-trainset-{model}` for a served
+ * model's.
+ */
+export const trainingSetJobPrefix = (prefix: string, model?: string) =>
+  model === undefined ? `${prefix}-trainset` : `${prefix}-trainset-${model}`;
+
+/** Why jobs named `{jobPrefix}-{execution id}` would be refused; undefined when they fit. */
+export function processingJobNameProblem(jobPrefix: string): string | undefined {
+  return jobPrefix.length + 1 + executionIdLength > maxJobNameLength
+    ? `"${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character processing job name`
+    : undefined;
+}
+
+/** What differs between the jobs: the name prefix and the `features` command's flags. */
 export interface ProcessingJob {
-  /** `{prefix}-features` or `{prefix}-trainset`; the job is named `{jobPrefix}-{execution id}`. */
+  /**
+   * `{prefix}-features` or a training set's (`trainingSetJobPrefix`); the job is named
+   * `{jobPrefix}-{execution id}`.
+   */
   jobPrefix: string;
   arguments: string[];
   roleArn: string;
@@ -94,10 +123,10 @@ export interface ProcessingJob {
  * `features` command for the listed hospitals, on a CPU instance in the isolated subnets. Unlike
  * training, network isolation is off: the job reads and writes the serving table and the curated
  * bucket itself, through the VPC's S3, DynamoDB and KMS endpoints (PrivateNetwork); the subnets
- * have no other way out. With `training`, a second (weekly) schedule builds the labelled training
- * table from one hospital's retrospective feature set. The job's role reads and writes the serving
- * table and `features/` in the curated bucket, nothing under `models/`; Scheduler's role may
- * create these jobs and pass that role to SageMaker, nothing else.
+ * have no other way out. Each of `trainingSets` adds a (weekly) schedule that builds a labelled
+ * training table from one hospital's retrospective feature set. The job's role reads and writes the
+ * serving table and `features/` in the curated bucket, nothing under `models/`; Scheduler's role
+ * may create these jobs and pass that role to SageMaker, nothing else.
  */
 export class FeaturePreparation extends Construct {
   readonly role: iam.Role;
@@ -106,8 +135,8 @@ export class FeaturePreparation extends Construct {
   readonly schedulerRole: iam.Role;
   /** The nightly feature build. */
   readonly schedule: scheduler.CfnSchedule;
-  /** The training-table build; absent without `training`. */
-  readonly trainingSchedule?: scheduler.CfnSchedule;
+  /** The training-table builds, one per training set, in the order given. */
+  readonly trainingSchedules: readonly scheduler.CfnSchedule[];
   /** Runs Scheduler could not start after its retries (EventBridge Scheduler dead-letter events). */
   readonly deadLetterQueue: sqs.Queue;
 
@@ -115,8 +144,11 @@ export class FeaturePreparation extends Construct {
     super(scope, id);
     validate(props);
     const featureJobs = `${props.prefix}-features`;
-    const trainingJobs = props.training ? `${props.prefix}-trainset` : undefined;
-    const jobPrefixes = trainingJobs ? [featureJobs, trainingJobs] : [featureJobs];
+    const trainingSets = (props.trainingSets ?? []).map((training) => ({
+      training,
+      jobPrefix: trainingSetJobPrefix(props.prefix, training.model),
+    }));
+    const jobPrefixes = [featureJobs, ...trainingSets.map((t) => t.jobPrefix)];
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
@@ -172,19 +204,24 @@ export class FeaturePreparation extends Construct {
       expression: props.schedule,
       request: processingJobRequest(props, job(featureJobs, featureJobArguments(props.hospitals))),
     });
-    if (props.training && trainingJobs) {
-      this.trainingSchedule = this.addSchedule(props, 'TrainingSet', {
-        name: trainingJobs,
-        description: `Build the labelled training table from ${props.training.hospital}'s records`,
-        expression: props.training.schedule,
-        request: processingJobRequest(
-          props,
-          job(trainingJobs, trainingSetArguments(props.training)),
-        ),
-      });
-    }
-    for (const schedule of [this.schedule, this.trainingSchedule])
-      schedule?.node.addDependency(startPolicy);
+    // The primary model's set keeps the construct id (and so the logical id) it has always had.
+    this.trainingSchedules = trainingSets.map(({ training, jobPrefix }) =>
+      this.addSchedule(
+        props,
+        training.model === undefined ? 'TrainingSet' : `TrainingSet-${training.model}`,
+        {
+          name: jobPrefix,
+          description:
+            training.model === undefined
+              ? `Build the labelled training table from ${training.hospital}'s records`
+              : `Build ${training.model}'s labelled training table from ${training.hospital}'s records`,
+          expression: training.schedule,
+          request: processingJobRequest(props, job(jobPrefix, trainingSetArguments(training))),
+        },
+      ),
+    );
+    for (const schedule of [this.schedule, ...this.trainingSchedules])
+      schedule.node.addDependency(startPolicy);
   }
 
   private startJobsPolicy(props: FeaturePreparationProps, jobPrefixes: string[]) {
@@ -368,27 +405,72 @@ function validate(props: FeaturePreparationProps): void {
       );
   const repeated = props.hospitals.find((h, i) => props.hospitals.indexOf(h) !== i);
   if (repeated !== undefined) fail(`featureHospitals: lists hospital "${repeated}" twice`);
-  const jobPrefixes = [
-    `${props.prefix}-features`,
-    ...(props.training ? [`${props.prefix}-trainset`] : []),
-  ];
-  for (const jobPrefix of jobPrefixes)
-    if (jobPrefix.length + 1 + executionIdLength > maxJobNameLength)
+  const featureJobsProblem = processingJobNameProblem(`${props.prefix}-features`);
+  if (featureJobsProblem) fail(`prefix: ${featureJobsProblem}`);
+  const trainingSets = props.trainingSets ?? [];
+  const jobPrefixes = new Set<string>();
+  const tables = new Map<string, TrainingSetProps>();
+  for (const training of trainingSets) {
+    if (training.model !== undefined && !identifierPattern.test(training.model))
+      fail(`servedModels: ${JSON.stringify(training.model)} is not a model slug`);
+    const jobPrefix = trainingSetJobPrefix(props.prefix, training.model);
+    const problem = processingJobNameProblem(jobPrefix);
+    if (problem) fail(`${settingOf(training, 'name')}: ${problem}`);
+    if (jobPrefixes.has(jobPrefix)) fail(`training sets: two are named "${jobPrefix}"`);
+    jobPrefixes.add(jobPrefix);
+    if (!props.hospitals.includes(training.hospital))
       fail(
-        `prefix: "${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character processing job name`,
+        `${settingOf(training, 'hospital')}: "${training.hospital}" must be one of featureHospitals (${props.hospitals.join(', ')})`,
       );
-  const { training } = props;
-  if (!training) return;
-  if (!props.hospitals.includes(training.hospital))
-    fail(
-      `trainingHospital: "${training.hospital}" must be one of featureHospitals (${props.hospitals.join(', ')})`,
-    );
-  if (!Number.isInteger(training.horizonDays) || training.horizonDays < 30)
-    fail(`trainingHorizonDays: must be a whole number of days, at least 30`);
-  if (!training.key.startsWith(featuresPrefix))
-    fail(
-      `trainingDataKey: "${training.key}" must be under ${featuresPrefix}, where the job writes`,
-    );
+    if (!Number.isInteger(training.horizonDays) || training.horizonDays < 30)
+      fail(`${settingOf(training, 'horizonDays')}: must be a whole number of days, at least 30`);
+    if (!training.key.startsWith(featuresPrefix))
+      fail(
+        `${settingOf(training, 'key')}: "${training.key}" must be under ${featuresPrefix}, where the job writes`,
+      );
+    const other = tables.get(training.key);
+    if (other)
+      fail(
+        `${settingOf(training, 'key')}: "${training.key}" is also the table of ${settingOf(other, 'key')}; two jobs would write it`,
+      );
+    tables.set(training.key, training);
+    // Every run rebuilds its hospital's one retrospective set, at the UTC day `horizonDays` before
+    // it (training/features-job.ts `retrospectiveSet`): runs for one hospital must build the same
+    // set.
+    const first = trainingSets.find((t) => t.hospital === training.hospital);
+    if (first && first !== training)
+      for (const field of ['horizonDays', 'schedule'] as const)
+        if (training[field] !== first[field])
+          fail(
+            `${settingOf(training, field)}: ${JSON.stringify(training[field])} differs from ${JSON.stringify(first[field])} ` +
+              `(${settingOf(first, field)}) though both build hospital "${training.hospital}"'s training tables: they rebuild ` +
+              'one retrospective feature set, so they must share horizonDays and prepSchedule',
+          );
+  }
+}
+
+/** The setting a training set's field comes from, for messages: the primary's or a served model's. */
+function settingOf(
+  training: TrainingSetProps,
+  field: 'name' | 'hospital' | 'horizonDays' | 'schedule' | 'key',
+): string {
+  if (training.model === undefined)
+    return {
+      name: 'prefix',
+      hospital: 'trainingHospital',
+      horizonDays: 'trainingHorizonDays',
+      schedule: 'trainingPrepSchedule',
+      key: 'trainingDataKey',
+    }[field];
+  const served = `servedModels "${training.model}"`;
+  return {
+    name: `${served} name`,
+    hospital: `${served} retrain.hospital`,
+    horizonDays: `${served} retrain.horizonDays`,
+    schedule: `${served} retrain.prepSchedule`,
+    // A served model's table is named after it: features/training/{name}.csv.
+    key: `${served} name`,
+  }[field];
 }
 
 /** The serving table and `features/` in the curated bucket, and the data key. */

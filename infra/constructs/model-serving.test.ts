@@ -6,6 +6,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { buildTestApp, type TestApp } from '../test-support';
 import { keptImages } from './model-repository';
 import { hasInstanceStorage } from './model-serving';
+import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
 import { maxTrainingSeconds } from './model-training';
 
 type Resource = {
@@ -46,11 +47,14 @@ interface TrainingJobRequest {
   VpcConfig: { Subnets: unknown[] };
 }
 
-/** The CreateTrainingJob request with its tokens rendered as `<token>`, parsed. */
-const trainingRequest = (template: Template): TrainingJobRequest => {
+/** The CreateTrainingJob request of a schedule, with its tokens rendered as `<token>`, parsed. */
+const trainingRequest = (
+  template: Template,
+  scheduleName = 'caregraph-cvd-risk-retrain',
+): TrainingJobRequest => {
   const schedule = only(
     template.findResources('AWS::Scheduler::Schedule', {
-      Properties: { Name: 'caregraph-cvd-risk-retrain' },
+      Properties: { Name: scheduleName },
     }),
   );
   const [, parts] = (schedule.Properties.Target as { Input: { 'Fn::Join': [string, unknown[]] } })
@@ -553,6 +557,174 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
       } finally {
         gated.cleanUp();
       }
+    });
+  });
+
+  describe('Scheduled retraining of served models (servedModels retrain)', () => {
+    // t2d-risk on every default; sepsis with its own algorithm, schedule, horizon and hospital, and
+    // its own image tag; readmission served only.
+    const servedModels = [
+      {
+        name: 't2d-risk',
+        dataKey: 'models/t2d-risk/current/model.tar.gz',
+        retrain: { outcome: 'incident-t2d' },
+      },
+      { name: 'readmission', dataKey: 'models/readmission/current/model.tar.gz' },
+      {
+        name: 'sepsis',
+        dataKey: 'models/sepsis/current/model.tar.gz',
+        imageTag: '1.2.0',
+        retrain: {
+          outcome: 'hard-ascvd',
+          hospital: 'south',
+          horizonDays: 365,
+          algorithm: 'rbf-svm',
+          schedule: 'cron(0 4 ? * SAT *)',
+          prepSchedule: 'cron(0 1 ? * SAT *)',
+        },
+      },
+    ];
+    let retrained: TestApp;
+    let t: Template;
+
+    beforeAll(() => {
+      // Arrange
+      retrained = buildTestApp(
+        { featureHospitals: 'north,south', trainingHospital: 'north', servedModels },
+        { complianceChecks: false },
+      );
+      t = Template.fromStack(retrained.stateless);
+    });
+    afterAll(() => retrained.cleanUp());
+
+    it('retrains the primary and each model with retrain, on a schedule named after it', () => {
+      // Act
+      const retrain = t.findResources('AWS::Scheduler::Schedule', {
+        Properties: { Name: Match.stringLikeRegexp('-retrain$') },
+      });
+
+      // Assess
+      expect(
+        Object.values(retrain)
+          .map((r) => (r as Resource).Properties.Name)
+          .sort(),
+      ).toEqual([
+        'caregraph-cvd-risk-retrain',
+        'caregraph-sepsis-retrain',
+        'caregraph-t2d-risk-retrain',
+      ]);
+      expect(
+        only(
+          t.findResources('AWS::Scheduler::Schedule', {
+            Properties: { Name: 'caregraph-t2d-risk-retrain' },
+          }),
+        ).Properties.ScheduleExpression,
+      ).toBe('cron(0 3 ? * SUN *)');
+      expect(
+        only(
+          t.findResources('AWS::Scheduler::Schedule', {
+            Properties: { Name: 'caregraph-sepsis-retrain' },
+          }),
+        ).Properties.ScheduleExpression,
+      ).toBe('cron(0 4 ? * SAT *)');
+      expect(retrained.stateless.trainings.map((m) => m.node.id)).toEqual([
+        'ModelTraining',
+        'ModelTraining-t2d-risk',
+        'ModelTraining-sepsis',
+      ]);
+    });
+
+    it("trains on the model's derived table with the primary's training settings where retrain names none", () => {
+      // Act
+      const request = trainingRequest(t, 'caregraph-t2d-risk-retrain');
+
+      // Assess
+      expect(request.TrainingJobName).toBe('caregraph-t2d-risk-<aws.scheduler.execution-id>');
+      expect(request.AlgorithmSpecification.TrainingImage).toMatch(/\/caregraph-models:1\.0\.0$/);
+      expect(request.HyperParameters).toEqual({
+        task: 'tabular',
+        label: 'outcome',
+        model: 'logreg',
+        exclude: 'patient',
+        name: 't2d-risk',
+        outcome: derivedOutcomes['incident-t2d'],
+        horizon_days: '730',
+      });
+      expect(request.InputDataConfig).toEqual([
+        expect.objectContaining({
+          ChannelName: 'train',
+          DataSource: {
+            S3DataSource: expect.objectContaining({
+              S3Uri: expect.stringMatching(
+                /^s3:\/\/caregraph-curated-.*\/features\/training\/t2d-risk\.csv$/,
+              ),
+            }),
+          },
+        }),
+      ]);
+      expect(request.OutputDataConfig.S3OutputPath).toMatch(/\/models\/t2d-risk\/training\/$/);
+      expect(request.ResourceConfig).toEqual({
+        InstanceType: 'ml.g4dn.xlarge',
+        InstanceCount: 1,
+        VolumeSizeInGB: 30,
+      });
+      expect(request.EnableNetworkIsolation).toBe(true);
+    });
+
+    it("trains with the entry's own algorithm, horizon and image tag", () => {
+      // Act
+      const request = trainingRequest(t, 'caregraph-sepsis-retrain');
+
+      // Assess
+      expect(request.AlgorithmSpecification.TrainingImage).toMatch(/\/caregraph-models:1\.2\.0$/);
+      expect(request.HyperParameters).toEqual({
+        task: 'tabular',
+        label: 'outcome',
+        model: 'rbf-svm',
+        exclude: 'patient',
+        name: 'sepsis',
+        outcome: derivedOutcomes['hard-ascvd'],
+        horizon_days: '365',
+      });
+      expect(JSON.stringify(request.InputDataConfig)).toMatch(/\/features\/training\/sepsis\.csv"/);
+    });
+
+    it("lets each retraining's Scheduler role create that model's training jobs only, with the one execution role", () => {
+      for (const model of ['t2d-risk', 'sepsis']) {
+        // Act
+        const statements = statementsOfRole(
+          t,
+          new RegExp(`ModelTraining${model.replace('-', '')}SchedulerRole`),
+        );
+        const create = statements.find((s) => s.Sid === 'StartTrainingJobs');
+        const pass = statements.find((s) => s.Sid === 'PassExecutionRole');
+
+        // Assess
+        expect(asList(create!.Action)).toEqual(['sagemaker:CreateTrainingJob']);
+        expect(JSON.stringify(create?.Resource)).toMatch(
+          new RegExp(`^\\{"Fn::Join":\\["",\\[.*:training-job/caregraph-${model}-\\*"\\]\\]\\}$`),
+        );
+        expect(JSON.stringify(pass?.Resource)).toMatch(/ModelExecutionRole/);
+      }
+      // The execution role reads features/ and writes models/ already: one role for every model.
+      expect(
+        Object.keys(
+          t.findResources('AWS::IAM::Role', {
+            Properties: { Description: Match.stringLikeRegexp('^SageMaker execution role') },
+          }),
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('sends failed starts to a dead-letter queue per model, alarmed', () => {
+      for (const model of ['t2d-risk', 'sepsis'])
+        t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          AlarmName: `caregraph-${model}-retrain-dlq-not-empty`,
+          Threshold: 1,
+        });
+      expect(JSON.stringify(t.findResources('AWS::Scheduler::Schedule'))).not.toMatch(
+        /readmission/,
+      );
     });
   });
 });

@@ -54,6 +54,16 @@ const executionIdLength = 16;
 /** SageMaker TrainingJobName: at most 63 characters. */
 const maxJobNameLength = 63;
 
+/** The name prefix of a model's training jobs (`{it}-{run id}`) and schedule (`{it}-retrain`). */
+export const trainingJobPrefix = (prefix: string, modelName: string) => `${prefix}-${modelName}`;
+
+/** Why jobs named `{jobPrefix}-{execution id}` would be refused; undefined when they fit. */
+export function trainingJobNameProblem(jobPrefix: string): string | undefined {
+  return jobPrefix.length + 1 + executionIdLength > maxJobNameLength
+    ? `"${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character job name`
+    : undefined;
+}
+
 /**
  * A weekly (by default) schedule that starts one SageMaker training job: the model image's
  * `train` command on a GPU instance, in the isolated subnets with network isolation, reading the
@@ -72,12 +82,9 @@ export class ModelTraining extends Construct {
 
   constructor(scope: Construct, id: string, props: ModelTrainingProps) {
     super(scope, id);
-    const jobPrefix = `${props.prefix}-${props.modelName}`;
-    if (jobPrefix.length + 1 + executionIdLength > maxJobNameLength) {
-      throw new ConfigurationError(
-        `modelName: "${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character job name`,
-      );
-    }
+    const jobPrefix = trainingJobPrefix(props.prefix, props.modelName);
+    const problem = trainingJobNameProblem(jobPrefix);
+    if (problem) throw new ConfigurationError(`modelName: ${problem}`);
     const { partition, region, account } = Stack.of(this);
     const trainingJobs = `arn:${partition}:sagemaker:${region}:${account}:training-job/${jobPrefix}-*`;
     const volumeKey = !hasInstanceStorage(props.instanceType);

@@ -18,7 +18,7 @@ const featuresFrom = (context: Record<string, unknown>) =>
   readFeatureSettings(new App({ context }).node);
 const servedFrom = (context: Record<string, unknown>, prefix = 'caregraph') => {
   const node = new App({ context }).node;
-  return readServedModels(node, readModelGraphSettings(node), prefix);
+  return readServedModels(node, readModelGraphSettings(node), readFeatureSettings(node), prefix);
 };
 const cdkJsonContext = () =>
   (JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> }).context;
@@ -376,6 +376,275 @@ describe('Function: readServedModels', () => {
       'servedModels.2.name: lists model "readmission" twice',
       'servedModels.3.name: "cvd-risk" is modelName',
       'servedModels.4.name: endpoint "caregraph-xxx',
+    ])
+      expect(message).toContain(problem);
+  });
+});
+
+describe('Function: readServedModels, with retrain', () => {
+  const t2d = { name: 't2d-risk', dataKey: 'models/t2d-risk/current/model.tar.gz' };
+  const frailty = { name: 'frailty', dataKey: 'models/frailty/current/model.tar.gz' };
+  /** Nightly features for north and south, the primary's training set from north. */
+  const features = { featureHospitals: 'north,south', trainingHospital: 'north' };
+  /** The message of the ConfigurationError reading `servedModels` throws, or 'accepted'. */
+  const refusal = (
+    servedModels: unknown,
+    context: Record<string, unknown> = features,
+    prefix = 'caregraph',
+  ): string => {
+    try {
+      servedFrom({ ...context, servedModels }, prefix);
+      return 'accepted';
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      return (error as Error).message;
+    }
+  };
+
+  it("takes the primary model's training settings where retrain leaves them out, and names the table after the model", () => {
+    // Arrange
+    const context = {
+      ...features,
+      trainingHorizonDays: 365,
+      trainingAlgorithm: 'mlp',
+      servedModels: [{ ...t2d, retrain: { outcome: 'incident-t2d' } }, frailty],
+    };
+
+    // Act
+    const [retrained, served] = servedFrom(context);
+
+    // Assess
+    expect(retrained?.retrain).toEqual({
+      outcome: 'incident-t2d',
+      hospital: 'north',
+      horizonDays: 365,
+      algorithm: 'mlp',
+      schedule: 'cron(0 3 ? * SUN *)',
+      prepSchedule: 'cron(0 1 ? * SUN *)',
+      dataKey: 'features/training/t2d-risk.csv',
+      label: 'outcome',
+    });
+    expect(served).not.toHaveProperty('retrain');
+  });
+
+  it('reads every retrain field, numbers given as strings, from cdk.json or the JSON string of -c', () => {
+    // Arrange: another hospital than the primary's, so its own horizon and prepSchedule
+    const retrain = {
+      outcome: 'hard-ascvd',
+      hospital: 'south',
+      horizonDays: '1095',
+      algorithm: 'gnb',
+      schedule: 'cron(0 6 ? * SAT *)',
+      prepSchedule: 'cron(0 2 ? * SAT *)',
+    };
+
+    // Act
+    const fromList = servedFrom({ ...features, servedModels: [{ ...frailty, retrain }] });
+    const fromFlag = servedFrom({
+      ...features,
+      servedModels: JSON.stringify([{ ...frailty, retrain }]),
+    });
+
+    // Assess
+    for (const [model] of [fromList, fromFlag])
+      expect(model?.retrain).toEqual({
+        outcome: 'hard-ascvd',
+        hospital: 'south',
+        horizonDays: 1095,
+        algorithm: 'gnb',
+        schedule: 'cron(0 6 ? * SAT *)',
+        prepSchedule: 'cron(0 2 ? * SAT *)',
+        dataKey: 'features/training/frailty.csv',
+        label: 'outcome',
+      });
+  });
+
+  it('refuses a retrain without an outcome, with an unknown one, or with unknown or bad fields, naming each path', () => {
+    // Act / Assess
+    expect(refusal([frailty, { ...t2d, retrain: { hospital: 'north' } }])).toBe(
+      'invalid CDK context: servedModels.1.retrain.outcome: required: the derived outcome its training labels stand for (hard-ascvd, incident-t2d)',
+    );
+    expect(refusal([frailty, { ...t2d, retrain: { outcome: 'readmission' } }])).toBe(
+      'invalid CDK context: servedModels.1.retrain.outcome: "readmission" is not a derived outcome (hard-ascvd, incident-t2d)',
+    );
+    expect(refusal([{ ...t2d, retrain: 'incident-t2d' }])).toBe(
+      'invalid CDK context: servedModels.0.retrain: must be an object { outcome, hospital?, horizonDays?, algorithm?, schedule?, prepSchedule? }',
+    );
+    expect(refusal([{ ...t2d, retrain: { outcome: 'incident-t2d', horizon: 365 } }])).toMatch(
+      /servedModels\.0\.retrain: Unrecognized key: "horizon"/,
+    );
+    const bad = refusal([
+      {
+        ...t2d,
+        retrain: {
+          outcome: 'incident-t2d',
+          hospital: 'North',
+          horizonDays: 29,
+          algorithm: 'xgboost',
+          schedule: 'weekly',
+          prepSchedule: 'daily',
+        },
+      },
+    ]);
+    for (const field of ['hospital', 'horizonDays', 'algorithm', 'schedule', 'prepSchedule'])
+      expect(bad).toContain(`servedModels.0.retrain.${field}: `);
+  });
+
+  it('refuses a hospital whose feature set is not built nightly, or none at all', () => {
+    // Act / Assess
+    expect(refusal([{ ...t2d, retrain: { outcome: 'incident-t2d', hospital: 'east' } }])).toBe(
+      'invalid CDK context: servedModels.0.retrain.hospital: "east" must be one of featureHospitals (north, south)',
+    );
+    // No trainingHospital to default to
+    expect(
+      refusal([{ ...t2d, retrain: { outcome: 'incident-t2d' } }], { featureHospitals: 'north' }),
+    ).toBe(
+      'invalid CDK context: servedModels.0.retrain.hospital: required while trainingHospital, its default, is unset',
+    );
+    expect(
+      refusal([{ ...t2d, retrain: { outcome: 'incident-t2d', hospital: 'north' } }], {
+        featureHospitals: 'north',
+      }),
+    ).toBe('accepted');
+  });
+
+  it('refuses a retrain while featureHospitals names no hospital: no features job would write its table', () => {
+    // Act
+    const message = refusal(
+      [{ ...t2d, retrain: { outcome: 'incident-t2d', hospital: 'north' } }],
+      {},
+    );
+
+    // Assess
+    expect(message).toBe(
+      'invalid CDK context: servedModels.0.retrain: needs featureHospitals: its training table is derived by the features job, deployed only for the hospitals listed there',
+    );
+    // Without retrain the same entry needs no hospital.
+    expect(refusal([t2d], {})).toBe('accepted');
+  });
+
+  it("refuses a training set of a hospital that already has one with another horizon or prepSchedule: they would rewrite each other's retrospective set", () => {
+    // Arrange
+    const retrain = { outcome: 'incident-t2d' };
+
+    // Act / Assess: against the primary's training set of north
+    expect(refusal([{ ...t2d, retrain: { ...retrain, horizonDays: 365 } }])).toBe(
+      'invalid CDK context: servedModels.0.retrain.horizonDays: 365 differs from 730 of the primary model\'s training set (trainingHorizonDays, trainingPrepSchedule), also of hospital "north": its training sets rebuild one retrospective feature set, so they must share horizonDays and prepSchedule',
+    );
+    expect(
+      refusal([{ ...t2d, retrain: { ...retrain, prepSchedule: 'cron(0 22 ? * SAT *)' } }]),
+    ).toMatch(
+      /^invalid CDK context: servedModels\.0\.retrain\.prepSchedule: "cron\(0 22 \? \* SAT \*\)" differs from "cron\(0 1 \? \* SUN \*\)" of the primary model's training set .*hospital "north"/,
+    );
+    // Against an earlier served model's, the default it took named
+    expect(
+      refusal(
+        [
+          { ...frailty, retrain: { outcome: 'hard-ascvd', hospital: 'south', horizonDays: 365 } },
+          { ...t2d, retrain: { ...retrain, hospital: 'south' } },
+        ],
+        features,
+      ),
+    ).toMatch(
+      /^invalid CDK context: servedModels\.1\.retrain\.horizonDays: 730 \(trainingHorizonDays\) differs from 365 of servedModels\.0\.retrain, also of hospital "south"/,
+    );
+    // The same horizon and prepSchedule, or another hospital: accepted
+    expect(
+      refusal([
+        { ...t2d, retrain: { ...retrain, horizonDays: 730, schedule: 'cron(0 5 ? * SUN *)' } },
+      ]),
+    ).toBe('accepted');
+    expect(
+      refusal([
+        {
+          ...t2d,
+          retrain: {
+            ...retrain,
+            hospital: 'south',
+            horizonDays: 365,
+            prepSchedule: 'cron(0 2 ? * SAT *)',
+          },
+        },
+      ]),
+    ).toBe('accepted');
+  });
+
+  it("refuses a retrained model whose job names leave no room for Scheduler's 16-character run id", () => {
+    // Arrange: "caregraph-trainset-" is 19 characters, "caregraph-" 10; with "-" and the run id, 63
+    const retrain = { outcome: 'incident-t2d' };
+    const fits = { ...t2d, name: 'r'.repeat(27) };
+    const tooLong = { ...t2d, name: 'r'.repeat(28) };
+    const muchTooLong = { ...t2d, name: 'r'.repeat(37) };
+
+    // Act / Assess
+    expect(refusal([{ ...fits, retrain }])).toBe('accepted');
+    expect(refusal([{ ...tooLong, retrain }])).toBe(
+      `invalid CDK context: servedModels.0.name: training set "caregraph-trainset-${'r'.repeat(28)}-" plus a 16-character run id exceeds SageMaker's 63-character processing job name`,
+    );
+    expect(refusal([{ ...muchTooLong, retrain }])).toBe(
+      `invalid CDK context: servedModels.0.name: training job "caregraph-${'r'.repeat(37)}-" plus a 16-character run id exceeds SageMaker's 63-character job name; ` +
+        `servedModels.0.name: training set "caregraph-trainset-${'r'.repeat(37)}-" plus a 16-character run id exceeds SageMaker's 63-character processing job name`,
+    );
+    // Served only, the endpoint's 63 characters are the limit; the prefix counts.
+    expect(refusal([tooLong, muchTooLong])).toBe('accepted');
+    expect(refusal([{ ...fits, retrain }], features, 'caregraph-prod')).toMatch(
+      /^invalid CDK context: servedModels\.0\.name: training set "caregraph-prod-trainset-r{27}-"/,
+    );
+  });
+
+  it("refuses a retrained model whose table or schedule would be another's", () => {
+    // Act / Assess: trainingDataKey pointed at the served model's table
+    expect(
+      refusal([{ ...t2d, retrain: { outcome: 'incident-t2d' } }], {
+        ...features,
+        trainingDataKey: 'features/training/t2d-risk.csv',
+      }),
+    ).toBe(
+      'invalid CDK context: servedModels.0.name: its training table "features/training/t2d-risk.csv" is trainingDataKey, the primary model\'s',
+    );
+    // caregraph-trainset-x-retrain: the primary's retraining and x-retrain's training set
+    expect(
+      refusal(
+        [
+          {
+            name: 'x-retrain',
+            dataKey: 'models/x/model.tar.gz',
+            retrain: { outcome: 'hard-ascvd' },
+          },
+        ],
+        {
+          ...features,
+          modelName: 'trainset-x',
+        },
+      ),
+    ).toBe(
+      'invalid CDK context: servedModels.0.name: the schedule of its training set, "caregraph-trainset-x-retrain", is already that of the primary model\'s retraining',
+    );
+  });
+
+  it('names every problem of every entry in one ConfigurationError', () => {
+    // Arrange
+    const servedModels = [
+      { ...t2d, retrain: {} },
+      { ...frailty, retrain: { outcome: 'hard-ascvd', hospital: 'east' } },
+      { name: 'Bad', dataKey: 'models/bad/model.tar.gz', retrain: { outcome: 'ldl' } },
+      {
+        name: 'sepsis',
+        dataKey: 'models/sepsis/model.tar.gz',
+        retrain: { outcome: 'hard-ascvd', horizonDays: 90 },
+      },
+    ];
+
+    // Act
+    const message = refusal(servedModels);
+
+    // Assess
+    for (const problem of [
+      'servedModels.0.retrain.outcome: required',
+      'servedModels.1.retrain.hospital: "east" must be one of featureHospitals',
+      'servedModels.2.name: must be a lowercase slug',
+      'servedModels.2.retrain.outcome: "ldl" is not a derived outcome',
+      'servedModels.3.retrain.horizonDays: 90 differs from 730',
     ])
       expect(message).toContain(problem);
   });

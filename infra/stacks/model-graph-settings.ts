@@ -5,6 +5,8 @@ import { maxModelEndpoints } from '../../shared/config/config';
 import { identifierPattern } from '../../shared/config/resources';
 import { derivedOutcomes, type DerivedOutcome } from '../../shared/domain/features/derived-labels';
 import { ConfigurationError } from '../../shared/domain/errors';
+import { processingJobNameProblem, trainingSetJobPrefix } from '../constructs/feature-preparation';
+import { trainingJobNameProblem, trainingJobPrefix } from '../constructs/model-training';
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 // Neptune takes NCUs in half steps (Neptune API ServerlessV2ScalingConfiguration).
@@ -28,6 +30,14 @@ const invocationsPerInstance = integer(1, 100_000);
 const scheduleExpression = z
   .string()
   .regex(/^(cron|rate)\(.+\)$/, 'must be cron(...) or rate(...)');
+const trainingAlgorithm = z.enum(['gnb', 'logreg', 'svm', 'rbf-svm', 'mlp']);
+const outcomeNames = Object.keys(derivedOutcomes) as [DerivedOutcome, ...DerivedOutcome[]];
+const derivedOutcome = z.enum(outcomeNames);
+const horizonDays = integer(30, 36_500);
+const hospitalSlug = z.string().regex(identifierPattern, {
+  error: (issue) =>
+    `${JSON.stringify(issue.input)} is not a hospital slug (a-z, 0-9 and -, not starting with -; at most 63)`,
+});
 
 const schema = z
   .object({
@@ -57,7 +67,7 @@ const schema = z
     trainingDataKey: objectKey.refine((k) => k.startsWith('features/'), 'must be under features/'),
     /** The CSV column training predicts, and the tabular algorithm (training/tabular/models.ts). */
     trainingLabel: z.string().min(1),
-    trainingAlgorithm: z.enum(['gnb', 'logreg', 'svm', 'rbf-svm', 'mlp']),
+    trainingAlgorithm,
     /** EventBridge Scheduler expression of the retraining job (UTC). */
     retrainSchedule: scheduleExpression,
   })
@@ -108,9 +118,28 @@ export function readModelGraphSettings(node: Node): ModelGraphSettings {
   return parsed.data;
 }
 
-// Served models (context `servedModels`): endpoints the clinician API serves besides `modelName`.
-// Read apart from the settings above: the default is an empty list, cdk.json does not repeat it,
-// and checking it needs the primary model and the deployment prefix.
+// Served models (context `servedModels`): endpoints the clinician API serves besides `modelName`,
+// each optionally retrained on a schedule from a training table derived for it. Read apart from the
+// settings above: the default is an empty list, cdk.json does not repeat it, and checking it needs
+// the primary model, the feature settings and the deployment prefix.
+
+/** How a served model is retrained (its entry's `retrain`); all fields resolved. */
+export interface ServedModelRetraining {
+  /** The outcome its training table's labels are derived for (derived-labels.ts). */
+  outcome: DerivedOutcome;
+  /** Whose retrospective feature set and records make the table; one of featureHospitals. */
+  hospital: string;
+  /** Days between the table's index date and the run that builds it: the labels' outcome window. */
+  horizonDays: number;
+  algorithm: TrainingAlgorithm;
+  /** EventBridge Scheduler expression of the retraining (UTC). */
+  schedule: string;
+  /** EventBridge Scheduler expression of the training-table build (UTC), ahead of `schedule`. */
+  prepSchedule: string;
+  /** The table in the curated bucket (`servedTrainingDataKey`) and its label column. */
+  dataKey: string;
+  label: string;
+}
 
 /** A model the API serves from an endpoint of its own, `${prefix}-${name}`; all fields resolved. */
 export interface ServedModel {
@@ -122,7 +151,16 @@ export interface ServedModel {
   instanceType: string;
   maxInstances: number;
   invocationsPerInstance: number;
+  /** Retrained on a schedule; absent: trained elsewhere, served from `dataKey` as given. */
+  retrain?: ServedModelRetraining;
 }
+
+export type TrainingAlgorithm = z.output<typeof trainingAlgorithm>;
+
+/** The training table a retrained served model's features job writes and its retraining reads. */
+export const servedTrainingDataKey = (name: string) => `features/training/${name}.csv`;
+/** That table's label column. */
+export const servedTrainingLabel = 'outcome';
 
 /** The primary model (`modelName` and the `model*` settings) as a served model. */
 export function primaryServedModel(settings: ModelGraphSettings): ServedModel {
@@ -140,6 +178,29 @@ export function primaryServedModel(settings: ModelGraphSettings): ServedModel {
 const maxEndpointNameLength = 63;
 
 // An unknown key (a typo such as `datakey`) is refused rather than silently ignored.
+const retrainEntry = z.strictObject(
+  {
+    outcome: z.enum(outcomeNames, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `required: the derived outcome its training labels stand for (${outcomeNames.join(', ')})`
+          : `${JSON.stringify(issue.input)} is not a derived outcome (${outcomeNames.join(', ')})`,
+    }),
+    hospital: hospitalSlug.optional(),
+    horizonDays: horizonDays.optional(),
+    algorithm: trainingAlgorithm.optional(),
+    schedule: scheduleExpression.optional(),
+    prepSchedule: scheduleExpression.optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'must be an object { outcome, hospital?, horizonDays?, algorithm?, schedule?, prepSchedule? }'
+        : undefined,
+  },
+);
+type RetrainEntry = z.output<typeof retrainEntry>;
+
 const servedModelEntry = z.strictObject(
   {
     name: modelName,
@@ -148,21 +209,22 @@ const servedModelEntry = z.strictObject(
     instanceType: instanceType.optional(),
     maxInstances: maxInstances.optional(),
     invocationsPerInstance: invocationsPerInstance.optional(),
+    retrain: retrainEntry.optional(),
   },
   {
     error: (issue) =>
       issue.code === 'invalid_type'
-        ? 'must be an object { name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance? }'
+        ? 'must be an object { name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance?, retrain? }'
         : undefined,
   },
 );
 
 /**
  * `servedModels` as cdk.json gives it (a list) or `-c servedModels='[...]'` does (that list as a
- * JSON string), checked against the primary model and the prefix, unset fields taken from the
- * primary model's settings.
+ * JSON string), checked against the primary model, the feature settings and the prefix, unset
+ * fields taken from the primary model's settings (and `retrain`'s from the training settings).
  */
-const servedModelList = (primary: ModelGraphSettings, prefix: string) =>
+const servedModelList = (primary: ModelGraphSettings, features: FeatureSettings, prefix: string) =>
   z
     .union([z.string(), z.array(z.unknown())], {
       error: 'must be a list of models, or that list as a JSON string',
@@ -219,6 +281,8 @@ const servedModelList = (primary: ModelGraphSettings, prefix: string) =>
                 message: `endpoint "${endpointName}" exceeds SageMaker's ${maxEndpointNameLength}-character endpoint name`,
               });
           });
+          for (const issue of retrainingIssues(models, names, primary, features, prefix))
+            ctx.addIssue({ code: 'custom', ...issue });
         },
         { when: () => true },
       ),
@@ -231,25 +295,173 @@ const servedModelList = (primary: ModelGraphSettings, prefix: string) =>
         instanceType: m.instanceType ?? primary.modelInstanceType,
         maxInstances: m.maxInstances ?? primary.modelMaxInstances,
         invocationsPerInstance: m.invocationsPerInstance ?? primary.modelInvocationsPerInstance,
+        ...(m.retrain ? { retrain: resolveRetraining(m.name, m.retrain, primary, features) } : {}),
       })),
     );
 
+/** `retrain` with its defaults: the primary model's training settings and the feature settings. */
+function resolveRetraining(
+  name: string,
+  retrain: RetrainEntry,
+  primary: ModelGraphSettings,
+  features: FeatureSettings,
+): ServedModelRetraining {
+  const hospital = retrain.hospital ?? features.trainingHospital;
+  // retrainingIssues refused an entry without either.
+  if (hospital === undefined) throw new ConfigurationError(`servedModels ${name}: no hospital`);
+  return {
+    outcome: retrain.outcome,
+    hospital,
+    horizonDays: retrain.horizonDays ?? features.trainingHorizonDays,
+    algorithm: retrain.algorithm ?? primary.trainingAlgorithm,
+    schedule: retrain.schedule ?? primary.retrainSchedule,
+    prepSchedule: retrain.prepSchedule ?? features.trainingPrepSchedule,
+    dataKey: servedTrainingDataKey(name),
+    label: servedTrainingLabel,
+  };
+}
+
+/**
+ * What the entries' `retrain` asks that cannot be deployed, each with the path of the entry's
+ * field to blame. Runs on the raw entries (after their own checks, which may have failed), so it
+ * reads only an entry whose `retrain` parses and only a name that is a slug, not repeated.
+ */
+function retrainingIssues(
+  models: unknown[],
+  names: (string | undefined)[],
+  primary: ModelGraphSettings,
+  features: FeatureSettings,
+  prefix: string,
+): { path: PropertyKey[]; message: string }[] {
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  // Schedules are named after the models; two of one name would not deploy.
+  const schedules = new Map<string, string>([
+    [`${trainingJobPrefix(prefix, primary.modelName)}-retrain`, "the primary model's retraining"],
+  ]);
+  // Training sets by hospital, the primary's first: those of one hospital share its retrospective
+  // feature set (training/features-job.ts), so they must agree on its index date and build time.
+  const sets = new Map<string, { horizonDays: number; prepSchedule: string; of: string }>();
+  if (features.trainingHospital !== undefined) {
+    schedules.set(trainingSetJobPrefix(prefix), "the primary model's training set");
+    sets.set(features.trainingHospital, {
+      horizonDays: features.trainingHorizonDays,
+      prepSchedule: features.trainingPrepSchedule,
+      of: "the primary model's training set (trainingHorizonDays, trainingPrepSchedule)",
+    });
+  }
+  models.forEach((model, index) => {
+    const raw =
+      typeof model === 'object' && model !== null ? (model as Record<string, unknown>) : {};
+    if (raw.retrain === undefined) return;
+    const at = (...path: PropertyKey[]) => [index, ...path];
+    const name = names[index];
+    if (
+      name !== undefined &&
+      modelName.safeParse(name).success &&
+      names.indexOf(name) === index &&
+      name !== primary.modelName
+    ) {
+      const trainingProblem = trainingJobNameProblem(trainingJobPrefix(prefix, name));
+      if (trainingProblem)
+        issues.push({ path: at('name'), message: `training job ${trainingProblem}` });
+      const setJobs = trainingSetJobPrefix(prefix, name);
+      const setProblem = processingJobNameProblem(setJobs);
+      if (setProblem) issues.push({ path: at('name'), message: `training set ${setProblem}` });
+      if (servedTrainingDataKey(name) === primary.trainingDataKey)
+        issues.push({
+          path: at('name'),
+          message: `its training table "${servedTrainingDataKey(name)}" is trainingDataKey, the primary model's`,
+        });
+      for (const [schedule, what] of [
+        [`${trainingJobPrefix(prefix, name)}-retrain`, 'retraining'],
+        [setJobs, 'training set'],
+      ] as const) {
+        const owner = schedules.get(schedule);
+        if (owner)
+          issues.push({
+            path: at('name'),
+            message: `the schedule of its ${what}, "${schedule}", is already that of ${owner}`,
+          });
+        else schedules.set(schedule, `servedModels.${index}'s ${what}`);
+      }
+    }
+    if (features.featureHospitals.length === 0) {
+      issues.push({
+        path: at('retrain'),
+        message:
+          'needs featureHospitals: its training table is derived by the features job, deployed only for the hospitals listed there',
+      });
+      return;
+    }
+    const retrain = retrainEntry.safeParse(raw.retrain);
+    if (!retrain.success) return;
+    const hospital = retrain.data.hospital ?? features.trainingHospital;
+    if (hospital === undefined) {
+      issues.push({
+        path: at('retrain', 'hospital'),
+        message: 'required while trainingHospital, its default, is unset',
+      });
+      return;
+    }
+    if (!features.featureHospitals.includes(hospital)) {
+      issues.push({
+        path: at('retrain', 'hospital'),
+        message: `"${hospital}"${retrain.data.hospital === undefined ? ' (trainingHospital)' : ''} must be one of featureHospitals (${features.featureHospitals.join(', ')})`,
+      });
+      return;
+    }
+    const set = {
+      horizonDays: retrain.data.horizonDays ?? features.trainingHorizonDays,
+      prepSchedule: retrain.data.prepSchedule ?? features.trainingPrepSchedule,
+    };
+    const first = sets.get(hospital);
+    if (!first) {
+      sets.set(hospital, { ...set, of: `servedModels.${index}.retrain` });
+      return;
+    }
+    const defaults = { horizonDays: 'trainingHorizonDays', prepSchedule: 'trainingPrepSchedule' };
+    for (const field of ['horizonDays', 'prepSchedule'] as const)
+      if (set[field] !== first[field])
+        issues.push({
+          path: at('retrain', field),
+          message:
+            `${JSON.stringify(set[field])}${retrain.data[field] === undefined ? ` (${defaults[field]})` : ''} differs from ` +
+            `${JSON.stringify(first[field])} of ${first.of}, also of hospital "${hospital}": its training sets rebuild one ` +
+            'retrospective feature set, so they must share horizonDays and prepSchedule',
+        });
+  });
+  return issues;
+}
+
 /**
  * Read context `servedModels`: the models the API serves besides the primary one (`modelName`),
- * each `{ name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance? }`
- * with the primary model's image tag, instance type and scaling where a field is left out. Given
- * as a list in cdk.json or as a JSON string (`-c servedModels='[{"name":"readmission",...}]'`);
- * unset, null or blank: none. Names are slugs like `modelName`, none repeated or equal to it, at most
- * `maxModelEndpoints` endpoints in all, each endpoint name `${prefix}-${name}` within SageMaker's
- * 63 characters. Throws one ConfigurationError naming every bad entry (`servedModels.1.name`).
+ * each `{ name, dataKey, imageTag?, instanceType?, maxInstances?, invocationsPerInstance?,
+ * retrain? }` with the primary model's image tag, instance type and scaling where a field is left
+ * out. Given as a list in cdk.json or as a JSON string
+ * (`-c servedModels='[{"name":"readmission",...}]'`); unset, null or blank: none. Names are slugs
+ * like `modelName`, none repeated or equal to it, at most `maxModelEndpoints` endpoints in all,
+ * each endpoint name `${prefix}-${name}` within SageMaker's 63 characters.
+ *
+ * `retrain: { outcome, hospital?, horizonDays?, algorithm?, schedule?, prepSchedule? }` retrains
+ * the model like the primary one: weekly (`schedule`, default `retrainSchedule`, with
+ * `trainingInstanceType`), on `features/training/{name}.csv` (label `outcome`), which the features
+ * job writes before it (`prepSchedule`, default `trainingPrepSchedule`) from a retrospective set of
+ * `hospital` (default `trainingHospital`; one of `featureHospitals`) with labels derived for
+ * `outcome` (required) over `horizonDays` (default `trainingHorizonDays`); `algorithm` defaults to
+ * `trainingAlgorithm`. Training sets of one hospital (the primary's included) must share
+ * `horizonDays` and `prepSchedule`: each run rebuilds that hospital's one retrospective set.
+ * The model's training and training-set job names must fit SageMaker's 63 characters with the
+ * 16-character run id. Throws one ConfigurationError naming every bad entry (`servedModels.1.name`,
+ * `servedModels.1.retrain.outcome`).
  */
 export function readServedModels(
   node: Node,
   primary: ModelGraphSettings,
+  features: FeatureSettings,
   prefix: string,
 ): ServedModel[] {
   const value: unknown = node.tryGetContext('servedModels');
-  const parsed = z.object({ servedModels: servedModelList(primary, prefix) }).safeParse({
+  const parsed = z.object({ servedModels: servedModelList(primary, features, prefix) }).safeParse({
     servedModels: value === undefined || value === null || value === '' ? [] : value,
   });
   if (!parsed.success) {
@@ -264,10 +476,6 @@ export function readServedModels(
 // retraining job reads. Read apart from the settings above: they are off until hospitals are named,
 // and `trainingHospital` has no default, so they are not among the values cdk.json repeats.
 
-const hospitalSlug = z.string().regex(identifierPattern, {
-  error: (issue) =>
-    `${JSON.stringify(issue.input)} is not a hospital slug (a-z, 0-9 and -, not starting with -; at most 63)`,
-});
 // `-c featureHospitals=a,b` arrives as one string, cdk.json may hold a list; both become a list.
 const hospitalList = z
   .union([z.string(), z.array(z.string())], {
@@ -308,12 +516,12 @@ const featureSchema = z
      */
     trainingHospital: hospitalSlug.optional(),
     /** Days between the training set's index date and now: the outcome window of its labels. */
-    trainingHorizonDays: integer(30, 36_500),
+    trainingHorizonDays: horizonDays,
     /**
      * The outcome the training table's labels are derived for (shared/domain/features/derived-labels.ts):
      * `hard-ascvd` (the default, for the default `cvd-risk` model) or `incident-t2d`.
      */
-    trainingOutcome: z.enum(Object.keys(derivedOutcomes) as [DerivedOutcome, ...DerivedOutcome[]]),
+    trainingOutcome: derivedOutcome,
     /** EventBridge Scheduler expression of the training-set build (UTC), ahead of `retrainSchedule`. */
     trainingPrepSchedule: scheduleExpression,
   })

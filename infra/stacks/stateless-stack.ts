@@ -37,6 +37,7 @@ import {
   readServedModels,
   type FeatureSettings,
   type ModelGraphSettings,
+  type ServedModel,
 } from './model-graph-settings';
 import type { StatefulResources } from './stateful-stack';
 
@@ -60,7 +61,13 @@ export class StatelessStack extends Stack {
   readonly monitoring: PatientMonitoring;
   readonly kgUpdate: KgUpdate;
   readonly modelExecution: ModelExecutionRole;
+  /** The primary model's scheduled retraining. */
   readonly training: ModelTraining;
+  /**
+   * Every scheduled retraining: the primary's (`training`) first, then one for each entry of
+   * context `servedModels` with `retrain`, in order.
+   */
+  readonly trainings: readonly ModelTraining[];
   /**
    * The primary model's endpoint; absent when deployed with `-c models=false` (before an image
    * and a model exist).
@@ -190,12 +197,21 @@ export class StatelessStack extends Stack {
 
     const settings = readModelGraphSettings(this.node);
     const featureSettings = readFeatureSettings(this.node);
-    const models = this.buildModels(props, settings, featureSettings, dataKey, buckets.curated);
+    const servedModels = readServedModels(this.node, settings, featureSettings, prefix);
+    const models = this.buildModels(
+      props,
+      settings,
+      featureSettings,
+      servedModels,
+      dataKey,
+      buckets.curated,
+    );
     this.modelExecution = models.execution;
     this.training = models.training;
+    this.trainings = models.trainings;
     this.serving = models.endpoints[0];
     this.endpoints = models.endpoints;
-    this.features = this.buildFeatures(props, settings, featureSettings, {
+    this.features = this.buildFeatures(props, settings, featureSettings, servedModels, {
       dataKey,
       repository: models.repository,
       curatedBucket: buckets.curated,
@@ -211,14 +227,15 @@ export class StatelessStack extends Stack {
   }
 
   /**
-   * SageMaker: the execution role, scheduled retraining of the primary model and (unless
-   * `models=false`) one endpoint per served model, the primary (`modelName`) and each of
-   * `servedModels`, which the clinician API is then allowed to invoke.
+   * SageMaker: the execution role, scheduled retraining of the primary model and of each served
+   * model with `retrain`, and (unless `models=false`) one endpoint per served model, the primary
+   * (`modelName`) and each of `servedModels`, which the clinician API is then allowed to invoke.
    */
   private buildModels(
     props: StatelessStackProps,
     settings: ModelGraphSettings,
     features: FeatureSettings,
+    servedModels: ServedModel[],
     dataKey: kms.IKey,
     curatedBucket: s3.IBucket,
   ) {
@@ -229,10 +246,10 @@ export class StatelessStack extends Stack {
       modelRepositoryName(prefix),
     );
     // The primary model first: it is the API's default model (parseModelEndpoints).
-    const served = [
-      primaryServedModel(settings),
-      ...readServedModels(this.node, settings, prefix),
-    ].map((model) => ({ ...model, endpointName: `${prefix}-${model.name}` }));
+    const served = [primaryServedModel(settings), ...servedModels].map((model) => ({
+      ...model,
+      endpointName: `${prefix}-${model.name}`,
+    }));
     const execution = new ModelExecutionRole(this, 'ModelExecution', {
       prefix,
       dataKey,
@@ -266,6 +283,37 @@ export class StatelessStack extends Stack {
       schedule: settings.retrainSchedule,
       alarmTopic: this.alarmTopic,
     });
+    // Each retrained served model like the primary, on the table its training set writes; the
+    // construct names its schedule, jobs and dead letters after the model.
+    const trainings = [
+      training,
+      ...servedModels.flatMap(({ name, imageTag, retrain }) =>
+        retrain
+          ? [
+              new ModelTraining(this, `ModelTraining-${name}`, {
+                prefix,
+                modelName: name,
+                dataKey,
+                execution,
+                repository,
+                imageTag,
+                curatedBucket,
+                trainingDataKey: retrain.dataKey,
+                label: retrain.label,
+                outcome: {
+                  definition: derivedOutcomes[retrain.outcome],
+                  horizonDays: retrain.horizonDays,
+                },
+                algorithm: retrain.algorithm,
+                instanceType: settings.trainingInstanceType,
+                vpc: stateful.vpc,
+                schedule: retrain.schedule,
+                alarmTopic: this.alarmTopic,
+              }),
+            ]
+          : [],
+      ),
+    ];
     // The primary keeps the construct id it has always had (its logical ids, so a deployed endpoint
     // is not replaced); each further model gets one of its own, from its unique name.
     const endpoints = settings.models
@@ -302,18 +350,20 @@ export class StatelessStack extends Stack {
         served.map((m) => ({ name: m.name, endpointName: m.endpointName })),
       );
     }
-    return { execution, training, endpoints, repository };
+    return { execution, training, trainings, endpoints, repository };
   }
 
   /**
    * SageMaker Processing: the `features` command of the model image, nightly for the listed
-   * hospitals and (with `trainingHospital`) weekly for the training table the retraining reads.
-   * Nothing is deployed while `featureHospitals` is empty.
+   * hospitals and weekly for each training table a retraining reads: the primary's (with
+   * `trainingHospital`) and each retrained served model's. Nothing is deployed while
+   * `featureHospitals` is empty.
    */
   private buildFeatures(
     props: StatelessStackProps,
     settings: ModelGraphSettings,
     features: FeatureSettings,
+    servedModels: ServedModel[],
     resources: {
       dataKey: kms.IKey;
       repository: ecr.IRepository;
@@ -332,16 +382,35 @@ export class StatelessStack extends Stack {
       instanceType: features.featureInstanceType,
       hospitals: features.featureHospitals,
       schedule: features.featureSchedule,
-      training: features.trainingHospital
-        ? {
-            hospital: features.trainingHospital,
-            horizonDays: features.trainingHorizonDays,
-            outcome: features.trainingOutcome,
-            key: settings.trainingDataKey,
-            label: settings.trainingLabel,
-            schedule: features.trainingPrepSchedule,
-          }
-        : undefined,
+      trainingSets: [
+        ...(features.trainingHospital
+          ? [
+              {
+                hospital: features.trainingHospital,
+                horizonDays: features.trainingHorizonDays,
+                outcome: features.trainingOutcome,
+                key: settings.trainingDataKey,
+                label: settings.trainingLabel,
+                schedule: features.trainingPrepSchedule,
+              },
+            ]
+          : []),
+        ...servedModels.flatMap(({ name, retrain }) =>
+          retrain
+            ? [
+                {
+                  model: name,
+                  hospital: retrain.hospital,
+                  horizonDays: retrain.horizonDays,
+                  outcome: retrain.outcome,
+                  key: retrain.dataKey,
+                  label: retrain.label,
+                  schedule: retrain.prepSchedule,
+                },
+              ]
+            : [],
+        ),
+      ],
     });
   }
 }
