@@ -20,6 +20,12 @@ import type { DerivedOutcome } from '../../shared/domain/features/derived-labels
 import { objectPrefixFinding, topLevelPrefix, useKey } from './data-access';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { hasInstanceStorage } from './model-serving';
+import {
+  attachToVpcStatement,
+  executionId,
+  jobNameProblem,
+  schedulerRunStatements,
+} from './scheduled-sagemaker-jobs';
 
 /** A weekly training table: a retrospective feature set of one hospital, labelled from its records. */
 export interface TrainingSetProps {
@@ -84,13 +90,6 @@ const featuresPrefix = topLevelPrefix(keyLayout.features);
 /** The serving-table indexes the build queries: patients of a hospital, a patient's observations. */
 const queriedIndexes = ['byHospital', 'byPatientTime'];
 
-// Scheduler substitutes this per attempt (EventBridge Scheduler user guide, "Adding context
-// attributes"); 16 characters, which keeps processing job names unique.
-const executionId = '<aws.scheduler.execution-id>';
-const executionIdLength = 16;
-/** SageMaker ProcessingJobName: at most 63 characters. */
-const maxJobNameLength = 63;
-
 /**
  * The name prefix of a training set's schedule and processing jobs (`{it}-{execution id}`):
  * `{prefix}-trainset` for the primary model's table, `{prefix}-trainset-{model}` for a served
@@ -100,11 +99,8 @@ export const trainingSetJobPrefix = (prefix: string, model?: string) =>
   model === undefined ? `${prefix}-trainset` : `${prefix}-trainset-${model}`;
 
 /** Why jobs named `{jobPrefix}-{execution id}` would be refused; undefined when they fit. */
-export function processingJobNameProblem(jobPrefix: string): string | undefined {
-  return jobPrefix.length + 1 + executionIdLength > maxJobNameLength
-    ? `"${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character processing job name`
-    : undefined;
-}
+export const processingJobNameProblem = (jobPrefix: string) =>
+  jobNameProblem(jobPrefix, 'processing job');
 
 /** What differs between the jobs: the name prefix and the `features` command's flags. */
 export interface ProcessingJob {
@@ -238,36 +234,13 @@ export class FeaturePreparation extends Construct {
             (p) => `arn:${partition}:sagemaker:${region}:${account}:processing-job/${p}-*`,
           ),
         }),
-        new iam.PolicyStatement({
-          sid: 'PassExecutionRole',
-          actions: ['iam:PassRole'],
-          resources: [this.role.roleArn],
-          conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+        ...schedulerRunStatements({
+          executionRole: this.role,
+          deadLetterQueue: this.deadLetterQueue,
+          dataKey: props.dataKey,
+          region,
+          volumeKey,
         }),
-        // Scheduler writes a run it could not start into the encrypted dead-letter queue with this
-        // role (EventBridge Scheduler user guide, "Configuring a schedule's dead-letter queue").
-        new iam.PolicyStatement({
-          sid: 'RecordFailedRuns',
-          actions: ['sqs:SendMessage'],
-          resources: [this.deadLetterQueue.queueArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'EncryptFailedRuns',
-          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-          resources: [props.dataKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` } },
-        }),
-        // SageMaker grants itself use of the volume key on the caller's behalf.
-        ...(volumeKey
-          ? [
-              new iam.PolicyStatement({
-                sid: 'GrantVolumeKeyToSageMaker',
-                actions: ['kms:CreateGrant', 'kms:DescribeKey'],
-                resources: [props.dataKey.keyArn],
-                conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-              }),
-            ]
-          : []),
       ],
     });
     Validations.of(policy).acknowledge(
@@ -555,21 +528,6 @@ function runtimeStatements(
       resources: ['*'],
       conditions: { StringEquals: { 'cloudwatch:namespace': '/aws/sagemaker/ProcessingJobs' } },
     }),
-    // SageMaker "CreateProcessingJob API: execution role permissions" for a job in a VPC.
-    new iam.PolicyStatement({
-      sid: 'AttachToVpc',
-      actions: [
-        'ec2:CreateNetworkInterface',
-        'ec2:CreateNetworkInterfacePermission',
-        'ec2:DeleteNetworkInterface',
-        'ec2:DeleteNetworkInterfacePermission',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeDhcpOptions',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-      ],
-      resources: ['*'],
-    }),
+    attachToVpcStatement(),
   ];
 }

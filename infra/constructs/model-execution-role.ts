@@ -7,6 +7,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { objectPrefixFinding, useKey } from './data-access';
+import { attachToVpcStatement } from './scheduled-sagemaker-jobs';
 
 export interface ModelExecutionRoleProps {
   prefix: string;
@@ -171,21 +172,6 @@ function runtimeStatements(
       resources: ['*'],
       conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
     }),
-    // SageMaker "CreateTrainingJob API: execution role permissions" for a job in a VPC.
-    new iam.PolicyStatement({
-      sid: 'AttachToVpc',
-      actions: [
-        'ec2:CreateNetworkInterface',
-        'ec2:CreateNetworkInterfacePermission',
-        'ec2:DeleteNetworkInterface',
-        'ec2:DeleteNetworkInterfacePermission',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeDhcpOptions',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-      ],
-      resources: ['*'],
-    }),
+    attachToVpcStatement(),
   ];
 }

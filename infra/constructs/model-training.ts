@@ -15,6 +15,7 @@ import { ConfigurationError } from '../../shared/domain/errors';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { modelsPrefix, type ModelExecutionRole } from './model-execution-role';
 import { hasInstanceStorage } from './model-serving';
+import { executionId, jobNameProblem, schedulerRunStatements } from './scheduled-sagemaker-jobs';
 
 export interface ModelTrainingProps {
   prefix: string;
@@ -47,22 +48,11 @@ export const maxTrainingSeconds = 4 * 60 * 60;
 /** Where each job's model.tar.gz lands: `{this}{job name}/output/model.tar.gz`. */
 export const trainingOutputPrefix = (modelName: string) => `${modelsPrefix}${modelName}/training/`;
 
-// Scheduler substitutes this per attempt (EventBridge Scheduler user guide, "Adding context
-// attributes"); e.g. d32c5kddcf5bb8c3, 16 characters, which keeps training job names unique.
-const executionId = '<aws.scheduler.execution-id>';
-const executionIdLength = 16;
-/** SageMaker TrainingJobName: at most 63 characters. */
-const maxJobNameLength = 63;
-
 /** The name prefix of a model's training jobs (`{it}-{run id}`) and schedule (`{it}-retrain`). */
 export const trainingJobPrefix = (prefix: string, modelName: string) => `${prefix}-${modelName}`;
 
 /** Why jobs named `{jobPrefix}-{execution id}` would be refused; undefined when they fit. */
-export function trainingJobNameProblem(jobPrefix: string): string | undefined {
-  return jobPrefix.length + 1 + executionIdLength > maxJobNameLength
-    ? `"${jobPrefix}-" plus a ${executionIdLength}-character run id exceeds SageMaker's ${maxJobNameLength}-character job name`
-    : undefined;
-}
+export const trainingJobNameProblem = (jobPrefix: string) => jobNameProblem(jobPrefix, 'job');
 
 /**
  * A weekly (by default) schedule that starts one SageMaker training job: the model image's
@@ -112,38 +102,13 @@ export class ModelTraining extends Construct {
           actions: ['sagemaker:CreateTrainingJob'],
           resources: [trainingJobs],
         }),
-        new iam.PolicyStatement({
-          sid: 'PassExecutionRole',
-          actions: ['iam:PassRole'],
-          resources: [props.execution.role.roleArn],
-          conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+        ...schedulerRunStatements({
+          executionRole: props.execution.role,
+          deadLetterQueue: this.deadLetterQueue,
+          dataKey: props.dataKey,
+          region,
+          volumeKey,
         }),
-        // Scheduler writes a run it could not start into the encrypted dead-letter queue with this
-        // role (EventBridge Scheduler user guide, "Configuring a schedule's dead-letter queue").
-        new iam.PolicyStatement({
-          sid: 'RecordFailedRuns',
-          actions: ['sqs:SendMessage'],
-          resources: [this.deadLetterQueue.queueArn],
-        }),
-        new iam.PolicyStatement({
-          sid: 'EncryptFailedRuns',
-          actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-          resources: [props.dataKey.keyArn],
-          conditions: {
-            StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` },
-          },
-        }),
-        // SageMaker grants itself use of the volume key on the caller's behalf.
-        ...(volumeKey
-          ? [
-              new iam.PolicyStatement({
-                sid: 'GrantVolumeKeyToSageMaker',
-                actions: ['kms:CreateGrant', 'kms:DescribeKey'],
-                resources: [props.dataKey.keyArn],
-                conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-              }),
-            ]
-          : []),
       ],
     });
     Validations.of(policy).acknowledge({
