@@ -2,6 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, type BuildAppProps, type CaregraphApp } from './bin/app';
 import { repositoryRoot } from './constructs/pipeline-function';
 
@@ -42,3 +44,37 @@ export function buildTestApp(
     throw error;
   }
 }
+
+/** A synthesized resource as the assertions read it. */
+export type TemplateResource = {
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
+};
+/** One IAM policy statement of a synthesized policy document. */
+export type TemplateStatement = {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+};
+
+/** An IAM Action or Resource field as a list. */
+export const asList = (value: string | string[]): string[] =>
+  Array.isArray(value) ? value : [value];
+
+/** The one resource of a `findResources` result; fails the test unless there is exactly one. */
+export const only = (resources: Record<string, unknown>): TemplateResource => {
+  const values = Object.values(resources) as TemplateResource[];
+  expect(values).toHaveLength(1);
+  return values[0]!;
+};
+
+/** The statements of the managed policy attached to the role whose reference matches `pattern`. */
+export const statementsOfRole = (template: Template, pattern: RegExp): TemplateStatement[] => {
+  const policy = (
+    Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as TemplateResource[]
+  ).find((p) => pattern.test(JSON.stringify(p.Properties.Roles)));
+  if (!policy) throw new Error(`no managed policy for a role matching ${pattern}`);
+  return (policy.Properties.PolicyDocument as { Statement: TemplateStatement[] }).Statement;
+};

@@ -13,7 +13,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { envNames } from '../../shared/config/config';
 import { ConfigurationError } from '../../shared/domain/errors';
-import { buildTestApp, type TestApp } from '../test-support';
+import {
+  buildTestApp,
+  type TestApp,
+  asList,
+  only,
+  statementsOfRole,
+  type TemplateResource as Resource,
+  type TemplateStatement as Statement,
+} from '../test-support';
 import {
   FeaturePreparation,
   featureJobEntrypoint,
@@ -22,30 +30,10 @@ import {
   type FeaturePreparationProps,
 } from './feature-preparation';
 
-type Resource = { Properties: Record<string, unknown> };
 type NaggedResource = Resource & {
   Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
 };
-type Statement = {
-  Sid?: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-};
 
-const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
-const only = (resources: Record<string, unknown>): Resource => {
-  const values = Object.values(resources) as Resource[];
-  expect(values).toHaveLength(1);
-  return values[0]!;
-};
-const statementsOfRole = (template: Template, pattern: RegExp): Statement[] => {
-  const policy = (
-    Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as Resource[]
-  ).find((p) => pattern.test(JSON.stringify(p.Properties.Roles)));
-  if (!policy) throw new Error(`no managed policy for a role matching ${pattern}`);
-  return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
-};
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => asList(s.Action));
 
 /** The parts of the CreateProcessingJob request the tests read (SageMaker API shape). */

@@ -4,26 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { envNames } from '../../shared/config/config';
 import { literaturePrefix as handlerLiteraturePrefix } from '../../functions/kg-update/make-handler';
-import { buildTestApp, type TestApp } from '../test-support';
+import {
+  buildTestApp,
+  type TestApp,
+  asList,
+  only,
+  type TemplateResource as Resource,
+  type TemplateStatement as Statement,
+} from '../test-support';
 import { graphReadActions, graphWriteActions } from './graph-access';
 import { graphEngineVersion } from './knowledge-graph';
 import { objectPrefixFinding } from './data-access';
 import { kgUpdateRetries, literaturePrefix } from './kg-update-function';
-
-type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };
-type Statement = {
-  Sid?: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-};
-
-const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
-const only = (resources: Record<string, unknown>): Resource => {
-  const values = Object.values(resources) as Resource[];
-  expect(values).toHaveLength(1);
-  return values[0]!;
-};
 
 describe('Construct: KnowledgeGraph and KgUpdate', () => {
   let built: TestApp;

@@ -3,37 +3,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
-import { buildTestApp, type TestApp } from '../test-support';
+import {
+  buildTestApp,
+  type TestApp,
+  asList,
+  only,
+  statementsOfRole,
+  type TemplateResource as Resource,
+} from '../test-support';
 import { keptImages } from './model-repository';
 import { hasInstanceStorage } from './model-serving';
 import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
 import { maxTrainingSeconds } from './model-training';
 
-type Resource = {
-  Properties: Record<string, unknown>;
-  DeletionPolicy?: string;
-  Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
-};
-type Statement = {
-  Sid?: string;
-  Action: string | string[];
-  Resource: unknown;
-  Condition?: unknown;
-};
-
-const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
-const only = (resources: Record<string, unknown>): Resource => {
-  const values = Object.values(resources) as Resource[];
-  expect(values).toHaveLength(1);
-  return values[0]!;
-};
-const statementsOfRole = (template: Template, pattern: RegExp): Statement[] => {
-  const policy = (
-    Object.values(template.findResources('AWS::IAM::ManagedPolicy')) as Resource[]
-  ).find((p) => pattern.test(JSON.stringify(p.Properties.Roles)));
-  if (!policy) throw new Error(`no managed policy for a role matching ${pattern}`);
-  return (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
-};
 /** The parts of the CreateTrainingJob request the tests read (SageMaker API shape). */
 interface TrainingJobRequest {
   TrainingJobName: string;
