@@ -7,7 +7,6 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { ndjsonLines } from './bulk';
 import { malformedCodes, structuralIssues, unresolvedReferences } from './conformance';
 import {
   adultWithHypertensionAndDiabetes,
@@ -100,34 +99,6 @@ describe('Function: renderPatientResources', () => {
     expect(second).toBe(first);
     const ids = new Set(render().map((r) => r.id));
     expect(other.filter((r) => ids.has(r.id))).toEqual([]);
-  });
-
-  it('prints how long rendering and serialising take per patient (not asserted)', () => {
-    // Prepare: 800 patients, the first 400 only to warm the JIT up.
-    const cohort = Array.from({ length: 800 }, (_, i) =>
-      asAnotherPatient(fixturePatients()[i % 4]!, i),
-    );
-    const notes = cohort.map(fixtureNotes);
-    const renderAll = (from: number, to: number) =>
-      cohort
-        .slice(from, to)
-        .map((patient, i) => renderPatientResources(patient, notes[from + i]!, options));
-    renderAll(0, 400).forEach((resources) => ndjsonLines(resources));
-
-    // Act
-    let start = performance.now();
-    const rendered = renderAll(400, 800);
-    const renderMs = (performance.now() - start) / 400;
-    start = performance.now();
-    const files = rendered.map((resources) => ndjsonLines(resources));
-    const serialiseMs = (performance.now() - start) / 400;
-
-    // Assess
-    const resources = rendered.reduce((n, r) => n + r.length, 0) / 400;
-    console.log(
-      `render ${renderMs.toFixed(3)} ms/patient, NDJSON ${serialiseMs.toFixed(3)} ms/patient (${resources.toFixed(0)} resources/patient)`,
-    );
-    expect(files.every((f) => f.has('Patient.ndjson'))).toBe(true);
   });
 });
 
