@@ -25,7 +25,7 @@ import type { FhirJson } from '../ingest/source-record';
 import type { ObjectStore } from '../../ports/object-store';
 import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
-import { calendarDay, hardAscvdEventDays } from '../recommend/case-outcome';
+import { calendarDay, conditionOnsetDay, hardAscvdEventDays } from '../recommend/case-outcome';
 import { toUcum } from '../preprocess/canonical-units';
 import { canonicalValue } from './extract';
 import { listPatients, patientRecord } from '../serving/queries';
@@ -167,14 +167,7 @@ export function diabetesEvidence(
   const earlier = (a: string | undefined, b: string) => (a && a <= b ? a : b);
   for (const r of record) {
     if (r.resourceType === 'Condition') {
-      const verification = String(
-        ((r.verificationStatus as FhirJson | undefined)?.coding as FhirJson[] | undefined)?.[0]
-          ?.code ?? '',
-      );
-      if (['refuted', 'entered-in-error'].includes(verification)) continue;
-      const day = calendarDay(
-        r.onsetDateTime ?? (r.onsetPeriod as FhirJson | undefined)?.start ?? r.recordedDate,
-      );
+      const day = conditionOnsetDay(r);
       if (!day || day > end || !hasCode(r, anyDiabetesCodes)) continue;
       anyCode = earlier(anyCode, day);
       if (hasCode(r, type2Codes)) type2 = earlier(type2, day);

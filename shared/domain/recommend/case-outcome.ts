@@ -81,16 +81,24 @@ export function treatmentStarts(resources: readonly FhirJson[], at: Date): Map<s
   return starts;
 }
 
+/**
+ * The onset day of a Condition (onsetDateTime, onsetPeriod.start, else recordedDate), or undefined
+ * when it has none or is refuted or entered in error: a Condition that counts as recorded disease.
+ */
+export function conditionOnsetDay(r: FhirJson): string | undefined {
+  const verification = codings(r.verificationStatus)[0]?.code ?? '';
+  if (['refuted', 'entered-in-error'].includes(verification)) return undefined;
+  return calendarDay(
+    r.onsetDateTime ?? (r.onsetPeriod as FhirJson | undefined)?.start ?? r.recordedDate,
+  );
+}
+
 /** Onset days of every hard ASCVD event recorded by `at` (not refuted or entered in error). */
 export function hardAscvdEventDays(resources: readonly FhirJson[], at: Date): string[] {
   const days: string[] = [];
   for (const r of resources) {
     if (r.resourceType !== 'Condition') continue;
-    const verification = codings(r.verificationStatus)[0]?.code ?? '';
-    if (['refuted', 'entered-in-error'].includes(verification)) continue;
-    const onset = calendarDay(
-      r.onsetDateTime ?? (r.onsetPeriod as FhirJson | undefined)?.start ?? r.recordedDate,
-    );
+    const onset = conditionOnsetDay(r);
     if (!onset || Date.parse(onset) > at.getTime()) continue;
     const isEvent = codings(r.code).some((c) =>
       c.system === 'http://snomed.info/sct'
