@@ -57,10 +57,8 @@ export async function featuresBenchmark(ctx: BenchContext): Promise<BenchResult>
         hospitals: [],
         training: {
           hospital,
-          outcome: 'hard-ascvd',
           horizonDays: 730,
-          key: 'features/training/bench.csv',
-          label: 'outcome',
+          tables: [{ outcome: 'hard-ascvd', key: 'features/training/bench.csv', label: 'outcome' }],
         },
       },
       deps,

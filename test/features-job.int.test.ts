@@ -121,6 +121,17 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
         a1c('h3', 'well', 5.4, '%', '2024-10-01'), // seen in the last year, no diabetes: negative
       ),
     );
+    // both: one hospital's records labelled for both outcomes from one retrospective set.
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('both', 'b1', 'records.ndjson'),
+      ndjson(
+        ...['mi', 'dm', 'well'].map((p) => patient(p, { birthDate: '1958-08-08' })),
+        condition('b1', 'mi', 'I21.4', '2024-03-10'), // hard ASCVD in the window
+        condition('b2', 'dm', 'E11.9', '2024-02-01'), // new type 2 diabetes in the window
+        ...['mi', 'dm', 'well'].map((p, i) => encounter(`be${i}`, p, '2024-11-20')),
+      ),
+    );
     await stack.settled();
   });
   afterAll(async () => stack?.stop());
@@ -267,10 +278,79 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
     );
     // Assess
     expect(code).toBe(1);
-    expect(message()).toMatch(/^1 step\(s\) failed:\ntraining table west: .*no label matched/);
+    expect(message()).toMatch(
+      /^1 step\(s\) failed:\ntraining table west features\/training\/cvd-risk.csv: .*no label matched/,
+    );
     expect(await stack.deps.objects.getText('curated', 'features/training/cvd-risk.csv')).toBe(
       earlier,
     );
+  });
+
+  it("builds each of a hospital's tables from one retrospective set, each labelled for its own outcome", async () => {
+    lines.length = 0;
+    const labelsOf = async (key: string) => {
+      const rows = (await stack.deps.objects.getText('curated', key))!.trim().split('\n');
+      return {
+        column: rows[0]!.split(',').at(-1),
+        labels: new Map(rows.slice(1).map((r) => [r.split(',')[0], r.split(',').at(-1)])),
+      };
+    };
+    // Act
+    const code = await featuresJobMain(
+      [
+        ...['--training-hospital', 'both', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/training/both-cvd.csv'],
+        ...['--table', 'outcome=incident-t2d,key=features/training/both-t2d.csv,label=t2d'],
+      ],
+      env(),
+      io('2024-12-31T01:00:00Z'),
+    );
+    // Assess: one set, two derivations, two tables with their own labels and columns.
+    expect(code).toBe(0);
+    expect(events().filter((e) => e.event === 'retrospective feature set built')).toHaveLength(1);
+    expect(
+      events()
+        .filter((e) => e.event === 'training table written')
+        .map((e) => (e as { outcome?: string }).outcome),
+    ).toEqual(['hard-ascvd', 'incident-t2d']);
+    const [mi, dm, well] = await Promise.all(['mi', 'dm', 'well'].map((p) => id('both', p)));
+    expect(await labelsOf('features/training/both-cvd.csv')).toEqual({
+      column: 'outcome',
+      labels: new Map([
+        [mi, '1'],
+        [dm, '0'],
+        [well, '0'],
+      ]),
+    });
+    expect(await labelsOf('features/training/both-t2d.csv')).toEqual({
+      column: 't2d',
+      labels: new Map([
+        [mi, '0'],
+        [dm, '1'],
+        [well, '0'],
+      ]),
+    });
+  });
+
+  it('names every table left unbuilt when the retrospective set fails', async () => {
+    lines.length = 0;
+    const code = await featuresJobMain(
+      [
+        ...['--training-hospital', 'empty', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/training/e1.csv'],
+        ...['--table', 'outcome=incident-t2d,key=features/training/e2.csv'],
+      ],
+      env(),
+      io('2024-12-31T01:00:00Z'),
+    );
+    expect(code).toBe(1);
+    expect(message()).toBe(
+      '3 step(s) failed:\n' +
+        'retrospective feature set empty: hospital empty has no patients to build features for\n' +
+        'training table empty features/training/e1.csv: not built, its retrospective feature set failed\n' +
+        'training table empty features/training/e2.csv: not built, its retrospective feature set failed\n',
+    );
+    expect(events().some((e) => e.event === 'labels derived')).toBe(false);
   });
 
   it('refuses bad arguments and a bad environment with exit 2, naming the flag or variable', async () => {

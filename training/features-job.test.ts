@@ -18,10 +18,30 @@ describe('parseFeaturesJobArgs', () => {
       hospitals: [],
       training: {
         hospital: 'north',
-        outcome: 'hard-ascvd',
         horizonDays: 730,
-        key: 'features/training/cvd-risk.csv',
-        label: 'outcome',
+        tables: [
+          { outcome: 'hard-ascvd', key: 'features/training/cvd-risk.csv', label: 'outcome' },
+        ],
+      },
+    });
+  });
+
+  it('reads several tables of one hospital, in order, each with its outcome, key and label', () => {
+    expect(
+      parseFeaturesJobArgs([
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/training/cvd-risk.csv'],
+        ...['--table', 'label=t2d,outcome=incident-t2d,key=features/training/t2d-risk.csv'],
+      ]),
+    ).toEqual({
+      hospitals: [],
+      training: {
+        hospital: 'north',
+        horizonDays: 730,
+        tables: [
+          { outcome: 'hard-ascvd', key: 'features/training/cvd-risk.csv', label: 'outcome' },
+          { outcome: 'incident-t2d', key: 'features/training/t2d-risk.csv', label: 't2d' },
+        ],
       },
     });
   });
@@ -32,7 +52,7 @@ describe('parseFeaturesJobArgs', () => {
     [['--hospitals', 'North'], /"North" is not a hospital slug/],
     [['--hospitals', 'north', '--derive', 'hard-ascvd'], /--derive goes with --training-hospital/],
     [
-      ['--training-hospital', 'north', '--derive', 'readmission'],
+      ['--training-hospital', 'north', '--horizon-days', '730', '--derive', 'readmission'],
       /--derive must be one of: hard-ascvd/,
     ],
     [
@@ -51,6 +71,65 @@ describe('parseFeaturesJobArgs', () => {
       /--label: "bad label" is not a column name/,
     ],
     [['--hospital', 'north'], /Unknown option '--hospital'/],
+    [['--hospitals', 'north', '--table', 'outcome=hard-ascvd'], /--table goes with/],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730', '--table'],
+        'key=features/t.csv',
+      ],
+      /--table 1: outcome must be one of: hard-ascvd, incident-t2d/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/a.csv'],
+        ...['--table', 'outcome=incident-t2d'],
+      ],
+      /--table 2: key is required/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/a.csv,label=1st'],
+      ],
+      /--table 1: label: "1st" is not a column name/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/a.csv,outcome=incident-t2d'],
+      ],
+      /--table 1: "outcome=incident-t2d" is not one of outcome=, key=, label= \(each once\)/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/a.csv,horizon=365'],
+      ],
+      /--table 1: "horizon=365" is not one of/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730'],
+        ...['--table', 'outcome=hard-ascvd,key=features/a.csv'],
+        ...['--table', 'outcome=incident-t2d,key=features/a.csv'],
+      ],
+      /two tables are written at features\/a.csv/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730', '--derive', 'hard-ascvd'],
+        ...['--table', 'outcome=incident-t2d,key=features/a.csv'],
+      ],
+      /--derive is the one-table form/,
+    ],
+    [
+      [
+        ...['--training-hospital', 'north', '--horizon-days', '730', '--derive', 'constructor'],
+        ...['--key', 'features/a.csv'],
+      ],
+      /--derive must be one of/,
+    ],
   ])('refuses %j', (argv, message) => {
     expect(() => parseFeaturesJobArgs(argv)).toThrow(ValidationError);
     expect(() => parseFeaturesJobArgs(argv)).toThrow(message);

@@ -7,12 +7,14 @@
 //   (shared/domain/features/build.ts): the training files, every patient's latest vector in the
 //   serving table, and the de-identified case index the recommendations' similar-patient evidence
 //   reads. One hospital's failure is reported and the others still run.
-// - `--training-hospital H --derive hard-ascvd --horizon-days N --key K [--label L]`: the table the
-//   weekly retraining job reads. A retrospective feature set of H is built at the index date (the
-//   UTC day N days before today) as the named set `retrospective`, which writes files only and never
-//   replaces what the API serves; outcome labels are read off the records over the N days after it
-//   (derived-labels.ts), and the two are joined and written at K (training-table.ts), a table
-//   already there being replaced only by a whole new one.
+// - `--training-hospital H --horizon-days N --table outcome=O,key=K[,label=L] [--table ...]`: the
+//   tables the weekly retraining jobs read, one per `--table`. A retrospective feature set of H is
+//   built once, at the index date (the UTC day N days before today), as the named set
+//   `retrospective`, which writes files only and never replaces what the API serves; for each table,
+//   labels for its outcome are read off the records over the N days after it (derived-labels.ts),
+//   and joined with the set and written at K (training-table.ts), a table already there being
+//   replaced only by a whole new one. One table's failure does not stop the next. The older form
+//   `--derive O --key K [--label L]` is one table.
 //
 // Logs are JSON lines on stdout (CloudWatch): counts, hospitals and keys, never a patient's id or
 // value. The exit code says whether every step succeeded (SageMaker marks the job Failed
@@ -43,14 +45,22 @@ export const processingMessageFile = '/opt/ml/output/message';
 const progressEvery = 1_000;
 const day = 86_400_000;
 
+/** One labelled training table: the outcome its labels are derived for, where it goes, its column. */
+export interface TrainingTableRequest {
+  outcome: DerivedOutcome;
+  /** Curated-bucket key of the table. */
+  key: string;
+  /** The label column (the retraining job's `label`). */
+  label: string;
+}
+
 export interface FeaturesJobRequest {
   hospitals: string[];
+  /** The training tables of one hospital, all built from one retrospective feature set. */
   training?: {
     hospital: string;
-    outcome: DerivedOutcome;
     horizonDays: number;
-    key: string;
-    label: string;
+    tables: TrainingTableRequest[];
   };
 }
 
@@ -68,11 +78,12 @@ export interface FeaturesJobResult {
 }
 
 const usage =
-  'usage: features [--hospitals a,b] [--training-hospital H --derive hard-ascvd --horizon-days N --key features/....csv [--label outcome]]';
+  'usage: features [--hospitals a,b] [--training-hospital H --horizon-days N --table outcome=hard-ascvd,key=features/....csv[,label=outcome] ...]';
+const labelPattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** Parse the container's arguments; throws ValidationError naming the flag. */
 export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -83,6 +94,7 @@ export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
         'horizon-days': { type: 'string' },
         key: { type: 'string' },
         label: { type: 'string' },
+        table: { type: 'string', multiple: true },
       },
       strict: true,
       allowPositionals: false,
@@ -90,7 +102,8 @@ export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
   } catch (error) {
     throw new ValidationError(`${(error as Error).message}; ${usage}`, 'arguments');
   }
-  const hospitals = (values.hospitals ?? '')
+  const text = (name: string) => values[name] as string | undefined;
+  const hospitals = (text('hospitals') ?? '')
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean);
@@ -99,8 +112,8 @@ export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
       throw new ValidationError(`--hospitals: "${h}" is not a hospital slug`, 'hospitals');
   if (new Set(hospitals).size !== hospitals.length)
     throw new ValidationError('--hospitals names a hospital twice', 'hospitals');
-  const trainingFlags = ['derive', 'horizon-days', 'key', 'label'] as const;
-  const hospital = values['training-hospital'];
+  const trainingFlags = ['derive', 'horizon-days', 'key', 'label', 'table'] as const;
+  const hospital = text('training-hospital');
   if (hospital === undefined) {
     const stray = trainingFlags.find((f) => values[f] !== undefined);
     if (stray) throw new ValidationError(`--${stray} goes with --training-hospital`, stray);
@@ -113,29 +126,74 @@ export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
       `--training-hospital: "${hospital}" is not a hospital slug`,
       'training-hospital',
     );
-  const outcome = values.derive;
-  if (!outcome || !(outcome in derivedOutcomes))
-    throw new ValidationError(
-      `--derive must be one of: ${Object.keys(derivedOutcomes).join(', ')}`,
-      'derive',
-    );
-  const horizon = values['horizon-days'] ?? '';
+  const horizon = text('horizon-days') ?? '';
   if (!/^\d+$/.test(horizon))
     throw new ValidationError('--horizon-days must be a whole number of days', 'horizon-days');
-  if (!values.key) throw new ValidationError('--key is required with --training-hospital', 'key');
-  const label = values.label ?? 'outcome';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(label))
-    throw new ValidationError(`--label: "${label}" is not a column name`, 'label');
-  return {
-    hospitals,
-    training: {
-      hospital,
-      outcome: outcome as DerivedOutcome,
-      horizonDays: Number(horizon),
-      key: values.key,
-      label,
-    },
-  };
+  const specs = (values.table as string[] | undefined) ?? [];
+  let tables: TrainingTableRequest[];
+  if (specs.length) {
+    const single = (['derive', 'key', 'label'] as const).find((f) => values[f] !== undefined);
+    if (single)
+      throw new ValidationError(
+        `--${single} is the one-table form: with --table, give every table as --table outcome=...,key=...`,
+        single,
+      );
+    tables = specs.map((spec, i) => parseTable(spec, i + 1));
+  } else {
+    tables = [table(text('derive'), text('key'), text('label'), '--derive', '--key', '--label')];
+  }
+  const keys = new Set<string>();
+  for (const t of tables) {
+    if (keys.has(t.key))
+      throw new ValidationError(`--table: two tables are written at ${t.key}`, 'table');
+    keys.add(t.key);
+  }
+  return { hospitals, training: { hospital, horizonDays: Number(horizon), tables } };
+}
+
+/** `outcome=O,key=K[,label=L]`: one `--table`, the `n`th. */
+function parseTable(spec: string, n: number): TrainingTableRequest {
+  const fields = new Map<string, string>();
+  for (const part of spec.split(',')) {
+    const at = part.indexOf('=');
+    const name = at < 0 ? part : part.slice(0, at);
+    if (at < 0 || !['outcome', 'key', 'label'].includes(name) || fields.has(name))
+      throw new ValidationError(
+        `--table ${n}: "${part}" is not one of outcome=, key=, label= (each once), in "${spec}"`,
+        'table',
+      );
+    fields.set(name, part.slice(at + 1));
+  }
+  const flag = `--table ${n}`;
+  return table(
+    fields.get('outcome'),
+    fields.get('key'),
+    fields.get('label'),
+    `${flag}: outcome`,
+    `${flag}: key`,
+    `${flag}: label`,
+  );
+}
+
+/** A table's fields checked, each error naming where it came from (`--derive` or `--table n: ...`). */
+function table(
+  outcome: string | undefined,
+  key: string | undefined,
+  label: string | undefined,
+  outcomeName: string,
+  keyName: string,
+  labelName: string,
+): TrainingTableRequest {
+  if (!outcome || !Object.hasOwn(derivedOutcomes, outcome))
+    throw new ValidationError(
+      `${outcomeName} must be one of: ${Object.keys(derivedOutcomes).join(', ')}`,
+      'derive',
+    );
+  if (!key) throw new ValidationError(`${keyName} is required with --training-hospital`, 'key');
+  const column = label ?? 'outcome';
+  if (!labelPattern.test(column))
+    throw new ValidationError(`${labelName}: "${column}" is not a column name`, 'label');
+  return { outcome: outcome as DerivedOutcome, key, label: column };
 }
 
 /** One line, no stack, no values: a CaregraphError's message, or only the error's class. */
@@ -172,15 +230,16 @@ export async function runFeaturesJob(
   const failures: string[] = [];
   const log = (event: string, fields: Record<string, unknown>) =>
     deps.log(JSON.stringify({ event, ...fields }));
-  const step = async (what: string, hospital: string, run: () => Promise<void>) => {
+  const step = async (what: string, hospital: string, run: () => Promise<void>, key?: string) => {
     const started = performance.now();
     try {
       await run();
     } catch (error) {
       const reason = reasonOf(error);
-      failures.push(`${what} ${hospital}: ${reason}`);
+      failures.push(`${what} ${hospital}${key ? ` ${key}` : ''}: ${reason}`);
       log(`${what} failed`, {
         hospital,
+        ...(key ? { key } : {}),
         seconds: +((performance.now() - started) / 1000).toFixed(1),
         reason,
       });
@@ -210,55 +269,81 @@ export async function runFeaturesJob(
 
   const training = request.training;
   if (training) {
-    const { hospital, outcome, horizonDays, key, label } = training;
-    await step('training table', hospital, async () => {
+    const { hospital, horizonDays, tables } = training;
+    const now = deps.now();
+    const set = retrospectiveSet;
+    let built = false;
+    await step('retrospective feature set', hospital, async () => {
       const started = performance.now();
-      const now = deps.now();
       const index = indexDate(now, horizonDays);
-      const set = retrospectiveSet;
-      const built = await buildFeatureSet(
+      const result = await buildFeatureSet(
         deps,
         hospital,
         index,
         progress('retrospective feature set', hospital),
         { set },
       );
+      built = true;
       log('retrospective feature set built', {
         hospital,
         set,
-        at: built.at,
-        patients: built.patients,
-      });
-      const derived = await deriveLabels(
-        deps,
-        hospital,
-        { outcome, horizonDays, now, set },
-        progress('labels', hospital),
-      );
-      const { csv, ...labels } = derived;
-      log('labels derived', { ...labels });
-      // The derived file's label column is `outcome`; the table's is the training job's label.
-      const body = csv.slice(csv.indexOf('\n') + 1);
-      const report = await buildTrainingTable(deps, {
-        hospital,
-        labels: Readable.from([`patient,${label}\n${body}`]),
-        labelsName: labels.key,
-        label,
-        key,
-        set,
-      });
-      log('training table written', {
-        hospital,
-        key: report.key,
-        label: report.label,
-        rows: report.rows,
-        positives: report.positives,
-        unlabelled: report.unlabelled,
-        rejected: report.rejected.length,
-        rejectedKey: report.rejectedKey,
+        at: result.at,
+        patients: result.patients,
         seconds: +((performance.now() - started) / 1000).toFixed(1),
       });
     });
+    for (const { outcome, key, label } of tables) {
+      if (!built) {
+        // Each table the retraining would read is named, so the exit message says which are stale.
+        failures.push(
+          `training table ${hospital} ${key}: not built, its retrospective feature set failed`,
+        );
+        log('training table skipped', {
+          hospital,
+          key,
+          reason: 'retrospective feature set failed',
+        });
+        continue;
+      }
+      await step(
+        'training table',
+        hospital,
+        async () => {
+          const started = performance.now();
+          const derived = await deriveLabels(
+            deps,
+            hospital,
+            { outcome, horizonDays, now, set },
+            progress(`labels ${outcome}`, hospital),
+          );
+          const { csv, ...labels } = derived;
+          log('labels derived', { ...labels });
+          // The derived file's label column is `outcome`; the table's is the training job's label.
+          const body = csv.slice(csv.indexOf('\n') + 1);
+          const report = await buildTrainingTable(deps, {
+            hospital,
+            labels: Readable.from([`patient,${label}\n${body}`]),
+            labelsName: labels.key,
+            label,
+            key,
+            set,
+          });
+          log('training table written', {
+            hospital,
+            outcome,
+            key: report.key,
+            label: report.label,
+            rows: report.rows,
+            positives: report.positives,
+            unlabelled: report.unlabelled,
+            rejected: report.rejected.length,
+            rejectedKey: report.rejectedKey,
+            seconds: +((performance.now() - started) / 1000).toFixed(1),
+          });
+        },
+        key,
+      );
+    }
   }
   log('features job finished', { failed: failures.length });
   return { code: failures.length ? 1 : 0, failures };
