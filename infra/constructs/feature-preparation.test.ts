@@ -26,8 +26,13 @@ import {
   FeaturePreparation,
   featureJobEntrypoint,
   maxFeatureJobSeconds,
+  groupTrainingSets,
+  maxScheduleDescription,
   processingJobRequest,
+  trainingSetArguments,
+  trainingSetDescription,
   type FeaturePreparationProps,
+  type TrainingSetProps,
 } from './feature-preparation';
 
 type NaggedResource = Resource & {
@@ -221,20 +226,17 @@ describe('Construct: FeaturePreparation', () => {
       expect(schedule.Properties).toMatchObject({
         ScheduleExpression: 'cron(0 1 ? * SUN *)',
         ScheduleExpressionTimezone: 'UTC',
+        Description: "Build the labelled training table from north-clinic's records",
       });
       expect(request.ProcessingJobName).toBe('caregraph-trainset-<aws.scheduler.execution-id>');
       expect(request.AppSpecification.ContainerEntrypoint).toEqual(featureJobEntrypoint);
       expect(request.AppSpecification.ContainerArguments).toEqual([
         '--training-hospital',
         'north-clinic',
-        '--derive',
-        'hard-ascvd',
         '--horizon-days',
         '730',
-        '--key',
-        'features/training/cvd-risk.csv',
-        '--label',
-        'outcome',
+        '--table',
+        'outcome=hard-ascvd,key=features/training/cvd-risk.csv,label=outcome',
       ]);
       expect(request.RoleArn).toBe(features().RoleArn);
     });
@@ -510,9 +512,9 @@ describe('Construct: FeaturePreparation', () => {
           .ContainerArguments;
 
         // Assess
-        expect(args.slice(args.indexOf('--derive'), args.indexOf('--derive') + 2)).toEqual([
-          '--derive',
-          'incident-t2d',
+        expect(args.slice(args.indexOf('--table'))).toEqual([
+          '--table',
+          'outcome=incident-t2d,key=features/training/cvd-risk.csv,label=outcome',
         ]);
       } finally {
         built.cleanUp();
@@ -591,89 +593,87 @@ describe('Construct: FeaturePreparation', () => {
         ) as Resource[]
       ).map((r) => r.Properties.Name);
 
-    it("builds each retrained model's table on a schedule and job prefix of its own, the primary's unchanged", () => {
+    it("builds each hospital's tables in one job, named after its first: the primary's job also builds t2d-risk's", () => {
       // Act
       const names = processingSchedules();
-      const primary = requestOf(scheduleNamed(template, 'caregraph-trainset'));
+      const primary = scheduleNamed(template, 'caregraph-trainset');
 
-      // Assess
+      // Assess: north-clinic's sets are the primary's and t2d-risk's, one job reading one set
       expect(names).toEqual([
         'caregraph-features',
         'caregraph-trainset',
-        'caregraph-trainset-t2d-risk',
         'caregraph-trainset-frailty',
       ]);
-      expect(primary.AppSpecification.ContainerArguments).toEqual([
+      expect(primary.Properties).toMatchObject({
+        ScheduleExpression: 'cron(0 1 ? * SUN *)',
+        Description:
+          "Build the labelled training tables of the primary model and t2d-risk from north-clinic's records",
+      });
+      expect(requestOf(primary).ProcessingJobName).toBe(
+        'caregraph-trainset-<aws.scheduler.execution-id>',
+      );
+      expect(requestOf(primary).AppSpecification.ContainerArguments).toEqual([
         '--training-hospital',
         'north-clinic',
-        '--derive',
-        'hard-ascvd',
         '--horizon-days',
         '730',
-        '--key',
-        'features/training/cvd-risk.csv',
-        '--label',
-        'outcome',
+        '--table',
+        'outcome=hard-ascvd,key=features/training/cvd-risk.csv,label=outcome',
+        '--table',
+        'outcome=incident-t2d,key=features/training/t2d-risk.csv,label=outcome',
       ]);
-      expect(built.stateless.features?.trainingSchedules).toHaveLength(3);
+      // The primary's schedule keeps its logical id.
+      expect(
+        Object.keys(
+          template.findResources('AWS::Scheduler::Schedule', {
+            Properties: { Name: 'caregraph-trainset' },
+          }),
+        ),
+      ).toEqual([expect.stringMatching(/^FeaturePreparationTrainingSet[0-9A-F]{8}$/)]);
+      expect(built.stateless.features?.trainingSchedules.map((s) => s.name)).toEqual([
+        'caregraph-trainset',
+        'caregraph-trainset-frailty',
+      ]);
     });
 
-    it("asks for the features command with the model's outcome, hospital, horizon, table and label", () => {
+    it("asks for the features command with another hospital's model's outcome, hospital, horizon, table and label", () => {
       // Act
-      const t2d = scheduleNamed(template, 'caregraph-trainset-t2d-risk');
       const frailty = scheduleNamed(template, 'caregraph-trainset-frailty');
 
-      // Assess: the primary's hospital, horizon and prepSchedule where retrain names none
-      expect(t2d.Properties.ScheduleExpression).toBe('cron(0 1 ? * SUN *)');
-      expect(requestOf(t2d).ProcessingJobName).toBe(
-        'caregraph-trainset-t2d-risk-<aws.scheduler.execution-id>',
-      );
-      expect(requestOf(t2d).AppSpecification.ContainerArguments).toEqual([
-        '--training-hospital',
-        'north-clinic',
-        '--derive',
-        'incident-t2d',
-        '--horizon-days',
-        '730',
-        '--key',
-        'features/training/t2d-risk.csv',
-        '--label',
-        'outcome',
-      ]);
+      // Assess: its own hospital, horizon and prepSchedule
       expect(frailty.Properties.ScheduleExpression).toBe('cron(0 2 ? * SAT *)');
+      expect(frailty.Properties.Description).toBe(
+        "Build frailty's labelled training table from demo-general's records",
+      );
+      expect(requestOf(frailty).ProcessingJobName).toBe(
+        'caregraph-trainset-frailty-<aws.scheduler.execution-id>',
+      );
       expect(requestOf(frailty).AppSpecification.ContainerArguments).toEqual([
         '--training-hospital',
         'demo-general',
-        '--derive',
-        'hard-ascvd',
         '--horizon-days',
         '365',
-        '--key',
-        'features/training/frailty.csv',
-        '--label',
-        'outcome',
+        '--table',
+        'outcome=hard-ascvd,key=features/training/frailty.csv,label=outcome',
       ]);
       // The same job otherwise: role, image, network, dead letters
       const primary = requestOf(scheduleNamed(template, 'caregraph-trainset'));
-      for (const request of [requestOf(t2d), requestOf(frailty)]) {
-        expect(request.RoleArn).toBe(primary.RoleArn);
-        expect(request.AppSpecification.ContainerEntrypoint).toEqual(featureJobEntrypoint);
-        expect(request.NetworkConfig).toEqual(primary.NetworkConfig);
-      }
-      for (const schedule of [t2d, frailty])
-        expect(JSON.stringify(schedule.Properties.Target)).toMatch(
-          /"DeadLetterConfig":\{"Arn":\{"Fn::GetAtt":\["FeaturePreparationDeadLetters/,
-        );
+      expect(requestOf(frailty).RoleArn).toBe(primary.RoleArn);
+      expect(requestOf(frailty).AppSpecification.ContainerEntrypoint).toEqual(featureJobEntrypoint);
+      expect(requestOf(frailty).NetworkConfig).toEqual(primary.NetworkConfig);
+      expect(JSON.stringify(frailty.Properties.Target)).toMatch(
+        /"DeadLetterConfig":\{"Arn":\{"Fn::GetAtt":\["FeaturePreparationDeadLetters/,
+      );
     });
 
     it("lets Scheduler create exactly these jobs, and the job role write exactly these jobs' log streams", () => {
       // Arrange: the policy's resources in any order (CDK minimizes and sorts statements)
       const suffixes = (resource: unknown, pattern: RegExp) =>
         (resource as unknown[]).map((r) => pattern.exec(JSON.stringify(r))?.[1]).sort();
+      // No caregraph-trainset-t2d-risk-*: its table is built by caregraph-trainset.
       const jobPrefixes = [
         'caregraph-features-*',
         'caregraph-trainset-*',
-        'caregraph-trainset-t2d-risk-*',
         'caregraph-trainset-frailty-*',
       ].sort();
 
@@ -744,15 +744,34 @@ describe('Construct: FeaturePreparation', () => {
             .filter((p) => description.test(p.Properties.Description as string))
             .flatMap((p) => p.Metadata?.cdk_nag?.rules_to_suppress ?? [])
             .map((r) => r.id);
-        const prefixes = ['t2d-risk', 'frailty'].map((m) => `caregraph-trainset-${m}-*`);
-        for (const p of prefixes) {
-          expect(acknowledged(/^Start caregraph feature preparation jobs/)).toContain(
-            `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:processing-job/${p}]`,
-          );
-          expect(acknowledged(/^Everything caregraph feature preparation jobs/)).toContain(
-            `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/ProcessingJobs:log-stream:${p}]`,
-          );
-        }
+        // The deployed jobs' prefixes, each once; none for t2d-risk, whose table the primary's job builds.
+        const prefixes = ['features', 'trainset', 'trainset-frailty'].map(
+          (p) => `caregraph-${p}-*`,
+        );
+        expect(acknowledged(/^Start caregraph feature preparation jobs/).sort()).toEqual(
+          prefixes
+            .map(
+              (p) =>
+                `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:processing-job/${p}]`,
+            )
+            .sort(),
+        );
+        const logStreams = acknowledged(/^Everything caregraph feature preparation jobs/).filter(
+          (id) => id.includes(':log-stream:'),
+        );
+        expect(logStreams.sort()).toEqual(
+          prefixes
+            .map(
+              (p) =>
+                `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/sagemaker/ProcessingJobs:log-stream:${p}]`,
+            )
+            .sort(),
+        );
+        expect(
+          JSON.stringify(
+            Template.fromStack(gated.stateless).findResources('AWS::IAM::ManagedPolicy'),
+          ),
+        ).not.toContain('caregraph-trainset-t2d-risk');
         for (const model of ['t2d-risk', 'frailty'])
           expect(acknowledged(new RegExp(`^Start caregraph-${model} training jobs`))).toEqual([
             `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:training-job/caregraph-${model}-*]`,
@@ -874,11 +893,40 @@ describe('Construct: FeaturePreparation', () => {
         key: 'features/training/t2d-risk.csv',
       };
 
-      it('schedules each under its own name, in the order given, the primary first', () => {
-        // Arrange
+      const frailty = {
+        ...training,
+        model: 'frailty',
+        key: 'features/training/frailty.csv',
+      };
+      /** The processing jobs Scheduler may start and whose logs the job role writes, sorted. */
+      const grantedPrefixes = (template: Template) => {
+        const statements = (role: RegExp, sid: string) =>
+          statementsOfRole(template, role).find((s) => s.Sid === sid)?.Resource;
+        const suffixes = (resource: unknown, pattern: RegExp) =>
+          asList(resource as string | string[])
+            .map((r) => pattern.exec(JSON.stringify(r))?.[1])
+            .sort();
+        return {
+          create: suffixes(
+            statements(/SchedulerRole/, 'StartProcessingJobs'),
+            /:processing-job\/([^"]+)"\]\]\}$/,
+          ),
+          logs: suffixes(
+            statements(/FeaturesRole/, 'WriteOwnLogEvents'),
+            /log-stream:([^"]+)"\]\]\}$/,
+          ),
+        };
+      };
+
+      it("schedules one job per hospital, in the order the hospitals first appear, each building the hospital's tables in the order given", () => {
+        // Arrange: north's first, then general's (the primary's), then north's again
         const { stack, make } = build({
           hospitals: ['general', 'north'],
-          trainingSets: [training, t2d],
+          trainingSets: [
+            { ...t2d, hospital: 'north' },
+            training,
+            { ...frailty, hospital: 'north' },
+          ],
         });
 
         // Act
@@ -886,17 +934,89 @@ describe('Construct: FeaturePreparation', () => {
 
         // Assess
         expect(construct.trainingSchedules.map((s) => s.name)).toEqual([
-          'caregraph-trainset',
           'caregraph-trainset-t2d-risk',
+          'caregraph-trainset',
         ]);
-        Template.fromStack(stack).resourceCountIs('AWS::Scheduler::Schedule', 3);
+        const template = Template.fromStack(stack);
+        template.resourceCountIs('AWS::Scheduler::Schedule', 3);
+        const north = requestOf(scheduleNamed(template, 'caregraph-trainset-t2d-risk'));
+        expect(north.AppSpecification.ContainerArguments).toEqual([
+          '--training-hospital',
+          'north',
+          '--horizon-days',
+          '730',
+          '--table',
+          'outcome=incident-t2d,key=features/training/t2d-risk.csv,label=outcome',
+          '--table',
+          'outcome=hard-ascvd,key=features/training/frailty.csv,label=outcome',
+        ]);
+        expect(
+          requestOf(scheduleNamed(template, 'caregraph-trainset')).AppSpecification
+            .ContainerArguments,
+        ).toEqual([
+          '--training-hospital',
+          'general',
+          '--horizon-days',
+          '730',
+          '--table',
+          'outcome=hard-ascvd,key=features/training/cvd-risk.csv,label=outcome',
+        ]);
       });
 
-      it("refuses training sets of one hospital with different horizons or schedules: each run rebuilds that hospital's one retrospective set", () => {
+      it('names a group led by a served model after that model: its construct id, schedule, jobs and grants', () => {
+        // Arrange: two served models on a hospital the primary's set is not of
+        const { stack, make } = build({
+          hospitals: ['general', 'north'],
+          trainingSets: [
+            training,
+            { ...t2d, hospital: 'north' },
+            { ...frailty, hospital: 'north' },
+          ],
+        });
+
+        // Act
+        const construct = make();
+
+        // Assess
+        expect(construct.trainingSchedules.map((s) => [s.node.id, s.name])).toEqual([
+          ['TrainingSet', 'caregraph-trainset'],
+          ['TrainingSet-t2d-risk', 'caregraph-trainset-t2d-risk'],
+        ]);
+        const template = Template.fromStack(stack);
+        const north = scheduleNamed(template, 'caregraph-trainset-t2d-risk');
+        expect(north.Properties.Description).toBe(
+          "Build the labelled training tables of t2d-risk and frailty from north's records",
+        );
+        expect(requestOf(north).ProcessingJobName).toBe(
+          'caregraph-trainset-t2d-risk-<aws.scheduler.execution-id>',
+        );
+        expect(requestOf(north).AppSpecification.ContainerArguments).toEqual([
+          '--training-hospital',
+          'north',
+          '--horizon-days',
+          '730',
+          '--table',
+          'outcome=incident-t2d,key=features/training/t2d-risk.csv,label=outcome',
+          '--table',
+          'outcome=hard-ascvd,key=features/training/frailty.csv,label=outcome',
+        ]);
+        const deployed = [
+          'caregraph-features-*',
+          'caregraph-trainset-*',
+          'caregraph-trainset-t2d-risk-*',
+        ];
+        expect(grantedPrefixes(template)).toEqual({
+          create: deployed.sort(),
+          logs: deployed.sort(),
+        });
+        expect(JSON.stringify(template.toJSON())).not.toContain('trainset-frailty');
+      });
+
+      it("refuses training sets of one hospital with different horizons or schedules: one job builds that hospital's one retrospective set", () => {
         // Act / Assess
         expect(refusal({ trainingSets: [training, { ...t2d, horizonDays: 365 }] })).toBe(
           'servedModels "t2d-risk" retrain.horizonDays: 365 differs from 730 (trainingHorizonDays) though both build hospital ' +
-            `"general"'s training tables: they rebuild one retrospective feature set, so they must share horizonDays and prepSchedule`,
+            `"general"'s training tables: one job builds them from one retrospective feature set, so they must share horizonDays and prepSchedule`,
         );
         expect(
           refusal({ trainingSets: [training, { ...t2d, schedule: 'cron(0 23 ? * SAT *)' }] }),
@@ -918,7 +1038,7 @@ describe('Construct: FeaturePreparation', () => {
           'servedModels "t2d-risk" retrain.hospital: "north" must be one of featureHospitals (general)',
         );
         expect(refusal({ trainingSets: [training, { ...t2d, key: training.key }] })).toBe(
-          'servedModels "t2d-risk" name: "features/training/cvd-risk.csv" is also the table of trainingDataKey; two jobs would write it',
+          'servedModels "t2d-risk" name: "features/training/cvd-risk.csv" is also the table of trainingDataKey; it would be written twice',
         );
         // "caregraph-trainset-" (19) + 27 + "-" + 16 = 63
         expect(refusal({ trainingSets: [{ ...t2d, model: 'm'.repeat(27) }] })).toBe('accepted');
@@ -926,9 +1046,123 @@ describe('Construct: FeaturePreparation', () => {
           `servedModels "${'m'.repeat(28)}" name: "caregraph-trainset-${'m'.repeat(28)}-" plus a 16-character run id exceeds SageMaker's 63-character processing job name`,
         );
         expect(refusal({ trainingSets: [t2d, { ...t2d, key: 'features/training/b.csv' }] })).toBe(
-          'training sets: two are named "caregraph-trainset-t2d-risk"',
+          'training sets: servedModels "t2d-risk" has two',
+        );
+        expect(refusal({ trainingSets: [training, { ...training, key: 'features/b.csv' }] })).toBe(
+          'training sets: the primary model has two',
         );
       });
+
+      it("checks the job name of a hospital's first set only: the others' names name no job", () => {
+        // Act / Assess: a long name after the primary's set of its hospital builds in its job
+        const long = { ...t2d, model: 'm'.repeat(28) };
+        expect(refusal({ trainingSets: [training, long] })).toBe('accepted');
+        expect(refusal({ prefix: 'p'.repeat(37), trainingSets: [training, long] })).toBe(
+          'accepted',
+        );
+        // First of its hospital, it names that hospital's job
+        expect(
+          refusal({
+            hospitals: ['general', 'north'],
+            trainingSets: [training, { ...long, hospital: 'north' }],
+          }),
+        ).toMatch(
+          /^servedModels "m{28}" name: "caregraph-trainset-m{28}-" plus a 16-character run id/,
+        );
+        expect(refusal({ trainingSets: [long, training] })).toMatch(
+          /^servedModels "m{28}" name: "caregraph-trainset-m{28}-" plus/,
+        );
+      });
+
+      it("refuses a key or label with a comma, which the job's --table cannot carry", () => {
+        expect(refusal({ trainingSets: [{ ...training, key: 'features/a,b.csv' }] })).toBe(
+          `trainingDataKey: "features/a,b.csv" has a comma, which the job's --table cannot carry`,
+        );
+        expect(refusal({ trainingSets: [training, { ...t2d, label: 'a,b' }] })).toBe(
+          `servedModels "t2d-risk" label: "a,b" has a comma, which the job's --table cannot carry`,
+        );
+      });
+    });
+  });
+
+  describe('Functions: groupTrainingSets, trainingSetArguments and trainingSetDescription', () => {
+    const set = (model: string | undefined, hospital: string): TrainingSetProps => ({
+      ...(model === undefined ? {} : { model }),
+      hospital,
+      horizonDays: hospital === 'south' ? 365 : 730,
+      outcome: 'hard-ascvd',
+      key: `features/training/${model ?? 'primary'}.csv`,
+      label: 'outcome',
+      schedule: `cron(0 1 ? * ${hospital === 'south' ? 'SAT' : 'SUN'} *)`,
+    });
+
+    it("groups by hospital in the order of first appearance, each group with its first set's horizon and schedule", () => {
+      // Arrange
+      const [a, b, c, d] = [
+        set('a', 'south'),
+        set(undefined, 'north'),
+        set('c', 'south'),
+        set('d', 'east'),
+      ];
+
+      // Act
+      const groups = groupTrainingSets([a!, b!, c!, d!]);
+
+      // Assess
+      expect(groups).toEqual([
+        { hospital: 'south', horizonDays: 365, schedule: 'cron(0 1 ? * SAT *)', sets: [a, c] },
+        { hospital: 'north', horizonDays: 730, schedule: 'cron(0 1 ? * SUN *)', sets: [b] },
+        { hospital: 'east', horizonDays: 730, schedule: 'cron(0 1 ? * SUN *)', sets: [d] },
+      ]);
+      expect(groupTrainingSets([])).toEqual([]);
+    });
+
+    it('asks for one --table per set, outcome, key and label in that order', () => {
+      expect(
+        trainingSetArguments({
+          hospital: 'south',
+          horizonDays: 365,
+          sets: [
+            { outcome: 'incident-t2d', key: 'features/training/a.csv', label: 'outcome' },
+            { outcome: 'hard-ascvd', key: 'features/training/c.csv', label: 'ascvd' },
+          ],
+        }),
+      ).toEqual([
+        '--training-hospital',
+        'south',
+        '--horizon-days',
+        '365',
+        '--table',
+        'outcome=incident-t2d,key=features/training/a.csv,label=outcome',
+        '--table',
+        'outcome=hard-ascvd,key=features/training/c.csv,label=ascvd',
+      ]);
+    });
+
+    it("names every model whose table the job builds, and fits Scheduler's description limit", () => {
+      // Arrange
+      const [group] = groupTrainingSets([
+        set(undefined, 'north'),
+        set('a', 'north'),
+        set('b', 'north'),
+      ]);
+      const hospital = 'h'.repeat(63);
+      const many = Array.from({ length: 20 }, (_, i) => set(`${i}`.padStart(63, 'm'), hospital));
+
+      // Act
+      const [crowded] = groupTrainingSets(many);
+      const description = trainingSetDescription(crowded!);
+
+      // Assess
+      expect(trainingSetDescription(group!)).toBe(
+        "Build the labelled training tables of the primary model, a and b from north's records",
+      );
+      expect(description.length).toBeLessThanOrEqual(maxScheduleDescription);
+      expect(description).toMatch(
+        new RegExp(
+          `^Build the labelled training tables of m+0, m+1, .* and \\d+ more from h{63}'s records$`,
+        ),
+      );
     });
   });
 

@@ -2,7 +2,8 @@
 // CreateProcessingJob directly (a universal target, as the retraining does) to run the model
 // image's `features` command (training/features-job.ts): each hospital's feature set and case
 // index nightly (shared/domain/features/build.ts), and, weekly, the labelled training tables the
-// retraining jobs read (the primary model's and each retrained served model's).
+// retraining jobs read (the primary model's and each retrained served model's): one job per
+// hospital, which builds that hospital's retrospective feature set once and every table from it.
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -30,8 +31,10 @@ import {
 /** A weekly training table: a retrospective feature set of one hospital, labelled from its records. */
 export interface TrainingSetProps {
   /**
-   * The served model (context `servedModels`) whose table this is: its schedule and jobs are
-   * `{prefix}-trainset-{model}`. Absent for the primary model's table: `{prefix}-trainset`.
+   * The served model (context `servedModels`) whose table this is; absent for the primary model's.
+   * The first training set of a hospital names that hospital's schedule and jobs
+   * (`trainingSetJobPrefix`): `{prefix}-trainset` when it is the primary model's,
+   * `{prefix}-trainset-{model}` when a served model's.
    */
   model?: string;
   hospital: string;
@@ -66,11 +69,13 @@ export interface FeaturePreparationProps {
   /** EventBridge Scheduler expression of the nightly build, evaluated in UTC. */
   schedule: string;
   /**
-   * Also build these training tables, each on a schedule of its own; absent or empty: none. Tables
-   * of one hospital share its retrospective feature set
-   * (`features/{hospital}/{spec}/sets/retrospective/`, rebuilt by each run at the UTC day
-   * `horizonDays` before it), so they must share `horizonDays` and `schedule`: their runs then
-   * rebuild the same set, and one rewriting it while another reads it changes nothing.
+   * Also build these training tables; absent or empty: none. The tables of one hospital are built
+   * by one schedule and job (`groupTrainingSets`), named after the hospital's first set here: it
+   * rebuilds the hospital's retrospective feature set
+   * (`features/{hospital}/{spec}/sets/retrospective/`, at the UTC day `horizonDays` before the run)
+   * once and derives every table from it, so they must share `horizonDays` and `schedule`. Two jobs
+   * would rebuild the same set twice, and, started within the same flexible window, one could
+   * rewrite it while the other reads it.
    */
   trainingSets?: TrainingSetProps[];
 }
@@ -91,12 +96,70 @@ const featuresPrefix = topLevelPrefix(keyLayout.features);
 const queriedIndexes = ['byHospital', 'byPatientTime'];
 
 /**
- * The name prefix of a training set's schedule and processing jobs (`{it}-{execution id}`):
- * `{prefix}-trainset` for the primary model's table, `{prefix}-trainset-{model}` for a served
- * model's.
+ * The name prefix of a hospital's training-set schedule and processing jobs
+ * (`{it}-{execution id}`), from its first training set's model: `{prefix}-trainset` for the primary
+ * model's, `{prefix}-trainset-{model}` for a served model's.
  */
 export const trainingSetJobPrefix = (prefix: string, model?: string) =>
   model === undefined ? `${prefix}-trainset` : `${prefix}-trainset-${model}`;
+
+/** Scheduler's limit on a schedule's description, in characters. */
+export const maxScheduleDescription = 512;
+
+/** The training sets of one hospital: one schedule and processing job builds all their tables. */
+export interface TrainingSetGroup {
+  hospital: string;
+  /** The index date of the hospital's retrospective set: shared by its training sets. */
+  horizonDays: number;
+  /** When the job runs: shared by its training sets. */
+  schedule: string;
+  /** The hospital's training sets in the order given; the first names the schedule and jobs. */
+  sets: readonly TrainingSetProps[];
+}
+
+/**
+ * The training sets by hospital, in the order each hospital first appears, each group's sets in
+ * the order given. Its horizon and schedule are its first set's (`validate` requires the others to
+ * agree).
+ */
+export function groupTrainingSets(trainingSets: readonly TrainingSetProps[]): TrainingSetGroup[] {
+  const groups = new Map<string, TrainingSetProps[]>();
+  for (const training of trainingSets) {
+    const sets = groups.get(training.hospital);
+    if (sets) sets.push(training);
+    else groups.set(training.hospital, [training]);
+  }
+  return [...groups.entries()].map(([hospital, sets]) => ({
+    hospital,
+    horizonDays: sets[0]!.horizonDays,
+    schedule: sets[0]!.schedule,
+    sets,
+  }));
+}
+
+/**
+ * The schedule's description: the tables the job builds and whose records. One table reads as it
+ * always has; a list too long for Scheduler ends in "and N more".
+ */
+export function trainingSetDescription(group: TrainingSetGroup): string {
+  const [first] = group.sets;
+  const source = `from ${group.hospital}'s records`;
+  if (group.sets.length === 1)
+    return first!.model === undefined
+      ? `Build the labelled training table ${source}`
+      : `Build ${first!.model}'s labelled training table ${source}`;
+  const names = group.sets.map((t) => t.model ?? 'the primary model');
+  const describe = (shown: string[], more: number) => {
+    const items = more > 0 ? [...shown, `${more} more`] : shown;
+    const list = `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+    return `Build the labelled training tables of ${list} ${source}`;
+  };
+  for (let shown = names.length; shown > 1; shown--) {
+    const text = describe(names.slice(0, shown), names.length - shown);
+    if (text.length <= maxScheduleDescription) return text;
+  }
+  return describe(names.slice(0, 1), names.length - 1).slice(0, maxScheduleDescription);
+}
 
 /** Why jobs named `{jobPrefix}-{execution id}` would be refused; undefined when they fit. */
 export const processingJobNameProblem = (jobPrefix: string) =>
@@ -105,7 +168,7 @@ export const processingJobNameProblem = (jobPrefix: string) =>
 /** What differs between the jobs: the name prefix and the `features` command's flags. */
 export interface ProcessingJob {
   /**
-   * `{prefix}-features` or a training set's (`trainingSetJobPrefix`); the job is named
+   * `{prefix}-features` or a hospital's training sets' (`trainingSetJobPrefix`); the job is named
    * `{jobPrefix}-{execution id}`.
    */
   jobPrefix: string;
@@ -119,10 +182,12 @@ export interface ProcessingJob {
  * `features` command for the listed hospitals, on a CPU instance in the isolated subnets. Unlike
  * training, network isolation is off: the job reads and writes the serving table and the curated
  * bucket itself, through the VPC's S3, DynamoDB and KMS endpoints (PrivateNetwork); the subnets
- * have no other way out. Each of `trainingSets` adds a (weekly) schedule that builds a labelled
- * training table from one hospital's retrospective feature set. The job's role reads and writes the
- * serving table and `features/` in the curated bucket, nothing under `models/`; Scheduler's role
- * may create these jobs and pass that role to SageMaker, nothing else.
+ * have no other way out. Each hospital of `trainingSets` adds a (weekly) schedule whose job
+ * rebuilds that hospital's retrospective feature set and builds its labelled training tables from
+ * it, one per training set of the hospital. The job's role reads and writes the serving table and
+ * `features/` in the curated bucket, nothing under `models/`; Scheduler's role may create these
+ * jobs (the nightly one's and each hospital's, by name prefix) and pass that role to SageMaker,
+ * nothing else.
  */
 export class FeaturePreparation extends Construct {
   readonly role: iam.Role;
@@ -131,7 +196,10 @@ export class FeaturePreparation extends Construct {
   readonly schedulerRole: iam.Role;
   /** The nightly feature build. */
   readonly schedule: scheduler.CfnSchedule;
-  /** The training-table builds, one per training set, in the order given. */
+  /**
+   * The training-table builds, one per hospital of `trainingSets` (`groupTrainingSets`), in the
+   * order the hospitals first appear there; each builds all of its hospital's tables.
+   */
   readonly trainingSchedules: readonly scheduler.CfnSchedule[];
   /** Runs Scheduler could not start after its retries (EventBridge Scheduler dead-letter events). */
   readonly deadLetterQueue: sqs.Queue;
@@ -140,11 +208,13 @@ export class FeaturePreparation extends Construct {
     super(scope, id);
     validate(props);
     const featureJobs = `${props.prefix}-features`;
-    const trainingSets = (props.trainingSets ?? []).map((training) => ({
-      training,
-      jobPrefix: trainingSetJobPrefix(props.prefix, training.model),
+    const groups = groupTrainingSets(props.trainingSets ?? []).map((group) => ({
+      group,
+      lead: group.sets[0]!,
+      jobPrefix: trainingSetJobPrefix(props.prefix, group.sets[0]!.model),
     }));
-    const jobPrefixes = [featureJobs, ...trainingSets.map((t) => t.jobPrefix)];
+    // Exactly the jobs deployed: the grants and their acknowledgements name no other prefix.
+    const jobPrefixes = [featureJobs, ...groups.map((g) => g.jobPrefix)];
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
@@ -200,19 +270,18 @@ export class FeaturePreparation extends Construct {
       expression: props.schedule,
       request: processingJobRequest(props, job(featureJobs, featureJobArguments(props.hospitals))),
     });
-    // The primary model's set keeps the construct id (and so the logical id) it has always had.
-    this.trainingSchedules = trainingSets.map(({ training, jobPrefix }) =>
+    // Named after its first set: a group led by the primary model's set keeps the construct id
+    // (and so the logical id) and name that set's schedule has always had, one led by a served
+    // model's those of that model's.
+    this.trainingSchedules = groups.map(({ group, lead, jobPrefix }) =>
       this.addSchedule(
         props,
-        training.model === undefined ? 'TrainingSet' : `TrainingSet-${training.model}`,
+        lead.model === undefined ? 'TrainingSet' : `TrainingSet-${lead.model}`,
         {
           name: jobPrefix,
-          description:
-            training.model === undefined
-              ? `Build the labelled training table from ${training.hospital}'s records`
-              : `Build ${training.model}'s labelled training table from ${training.hospital}'s records`,
-          expression: training.schedule,
-          request: processingJobRequest(props, job(jobPrefix, trainingSetArguments(training))),
+          description: trainingSetDescription(group),
+          expression: group.schedule,
+          request: processingJobRequest(props, job(jobPrefix, trainingSetArguments(group))),
         },
       ),
     );
@@ -312,19 +381,21 @@ export function featureJobArguments(hospitals: string[]): string[] {
   return ['--hospitals', hospitals.join(',')];
 }
 
-/** `features --training-hospital H --derive OUTCOME ...`: the labelled training table. */
-export function trainingSetArguments(training: TrainingSetProps): string[] {
+/**
+ * `features --training-hospital H --horizon-days N --table outcome=O,key=K,label=L ...`: the
+ * hospital's labelled training tables, one `--table` per set in order, from one retrospective set.
+ */
+export function trainingSetArguments(
+  group: Pick<TrainingSetGroup, 'hospital' | 'horizonDays'> & {
+    sets: readonly Pick<TrainingSetProps, 'outcome' | 'key' | 'label'>[];
+  },
+): string[] {
   return [
     '--training-hospital',
-    training.hospital,
-    '--derive',
-    training.outcome,
+    group.hospital,
     '--horizon-days',
-    String(training.horizonDays),
-    '--key',
-    training.key,
-    '--label',
-    training.label,
+    String(group.horizonDays),
+    ...group.sets.flatMap((t) => ['--table', `outcome=${t.outcome},key=${t.key},label=${t.label}`]),
   ];
 }
 
@@ -381,16 +452,24 @@ function validate(props: FeaturePreparationProps): void {
   const featureJobsProblem = processingJobNameProblem(`${props.prefix}-features`);
   if (featureJobsProblem) fail(`prefix: ${featureJobsProblem}`);
   const trainingSets = props.trainingSets ?? [];
-  const jobPrefixes = new Set<string>();
+  const models = new Set<string | undefined>();
   const tables = new Map<string, TrainingSetProps>();
   for (const training of trainingSets) {
     if (training.model !== undefined && !identifierPattern.test(training.model))
       fail(`servedModels: ${JSON.stringify(training.model)} is not a model slug`);
-    const jobPrefix = trainingSetJobPrefix(props.prefix, training.model);
-    const problem = processingJobNameProblem(jobPrefix);
-    if (problem) fail(`${settingOf(training, 'name')}: ${problem}`);
-    if (jobPrefixes.has(jobPrefix)) fail(`training sets: two are named "${jobPrefix}"`);
-    jobPrefixes.add(jobPrefix);
+    // A hospital's first set names its schedule and jobs; the others' names name no job.
+    const first = trainingSets.find((t) => t.hospital === training.hospital)!;
+    if (first === training) {
+      const problem = processingJobNameProblem(trainingSetJobPrefix(props.prefix, training.model));
+      if (problem) fail(`${settingOf(training, 'name')}: ${problem}`);
+    }
+    // One set per model: a model retrains on one table, and two groups led by one model would
+    // share a schedule name.
+    if (models.has(training.model))
+      fail(
+        `training sets: ${training.model === undefined ? 'the primary model' : `servedModels "${training.model}"`} has two`,
+      );
+    models.add(training.model);
     if (!props.hospitals.includes(training.hospital))
       fail(
         `${settingOf(training, 'hospital')}: "${training.hospital}" must be one of featureHospitals (${props.hospitals.join(', ')})`,
@@ -401,23 +480,28 @@ function validate(props: FeaturePreparationProps): void {
       fail(
         `${settingOf(training, 'key')}: "${training.key}" must be under ${featuresPrefix}, where the job writes`,
       );
+    // `--table outcome=O,key=K,label=L` (trainingSetArguments) is split at commas.
+    for (const field of ['key', 'label'] as const)
+      if (training[field].includes(','))
+        fail(
+          `${settingOf(training, field)}: ${JSON.stringify(training[field])} has a comma, which the job's --table cannot carry`,
+        );
     const other = tables.get(training.key);
     if (other)
       fail(
-        `${settingOf(training, 'key')}: "${training.key}" is also the table of ${settingOf(other, 'key')}; two jobs would write it`,
+        `${settingOf(training, 'key')}: "${training.key}" is also the table of ${settingOf(other, 'key')}; it would be written twice`,
       );
     tables.set(training.key, training);
-    // Every run rebuilds its hospital's one retrospective set, at the UTC day `horizonDays` before
-    // it (training/features-job.ts `retrospectiveSet`): runs for one hospital must build the same
-    // set.
-    const first = trainingSets.find((t) => t.hospital === training.hospital);
-    if (first && first !== training)
+    // A hospital's sets are one job (groupTrainingSets), which runs on one schedule and builds one
+    // retrospective set, at the UTC day `horizonDays` before the run (training/features-job.ts),
+    // that every table is derived from.
+    if (first !== training)
       for (const field of ['horizonDays', 'schedule'] as const)
         if (training[field] !== first[field])
           fail(
             `${settingOf(training, field)}: ${JSON.stringify(training[field])} differs from ${JSON.stringify(first[field])} ` +
-              `(${settingOf(first, field)}) though both build hospital "${training.hospital}"'s training tables: they rebuild ` +
-              'one retrospective feature set, so they must share horizonDays and prepSchedule',
+              `(${settingOf(first, field)}) though both build hospital "${training.hospital}"'s training tables: one job ` +
+              'builds them from one retrospective feature set, so they must share horizonDays and prepSchedule',
           );
   }
 }
@@ -425,7 +509,7 @@ function validate(props: FeaturePreparationProps): void {
 /** The setting a training set's field comes from, for messages: the primary's or a served model's. */
 function settingOf(
   training: TrainingSetProps,
-  field: 'name' | 'hospital' | 'horizonDays' | 'schedule' | 'key',
+  field: 'name' | 'hospital' | 'horizonDays' | 'schedule' | 'key' | 'label',
 ): string {
   if (training.model === undefined)
     return {
@@ -434,6 +518,7 @@ function settingOf(
       horizonDays: 'trainingHorizonDays',
       schedule: 'trainingPrepSchedule',
       key: 'trainingDataKey',
+      label: 'trainingLabel',
     }[field];
   const served = `servedModels "${training.model}"`;
   return {
@@ -443,6 +528,7 @@ function settingOf(
     schedule: `${served} retrain.prepSchedule`,
     // A served model's table is named after it: features/training/{name}.csv.
     key: `${served} name`,
+    label: `${served} label`,
   }[field];
 }
 

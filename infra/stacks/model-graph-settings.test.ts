@@ -529,7 +529,7 @@ describe('Function: readServedModels, with retrain', () => {
 
     // Act / Assess: against the primary's training set of north
     expect(refusal([{ ...t2d, retrain: { ...retrain, horizonDays: 365 } }])).toBe(
-      'invalid CDK context: servedModels.0.retrain.horizonDays: 365 differs from 730 of the primary model\'s training set (trainingHorizonDays, trainingPrepSchedule), also of hospital "north": its training sets rebuild one retrospective feature set, so they must share horizonDays and prepSchedule',
+      'invalid CDK context: servedModels.0.retrain.horizonDays: 365 differs from 730 of the primary model\'s training set (trainingHorizonDays, trainingPrepSchedule), also of hospital "north": one job builds its training sets from one retrospective feature set, so they must share horizonDays and prepSchedule',
     );
     expect(
       refusal([{ ...t2d, retrain: { ...retrain, prepSchedule: 'cron(0 22 ? * SAT *)' } }]),
@@ -570,8 +570,9 @@ describe('Function: readServedModels, with retrain', () => {
   });
 
   it("refuses a retrained model whose job names leave no room for Scheduler's 16-character run id", () => {
-    // Arrange: "caregraph-trainset-" is 19 characters, "caregraph-" 10; with "-" and the run id, 63
-    const retrain = { outcome: 'incident-t2d' };
+    // Arrange: "caregraph-trainset-" is 19 characters, "caregraph-" 10; with "-" and the run id, 63.
+    // On south, which the primary's set is not of, the model's set is the first: the job is its.
+    const retrain = { outcome: 'incident-t2d', hospital: 'south' };
     const fits = { ...t2d, name: 'r'.repeat(27) };
     const tooLong = { ...t2d, name: 'r'.repeat(28) };
     const muchTooLong = { ...t2d, name: 'r'.repeat(37) };
@@ -590,6 +591,42 @@ describe('Function: readServedModels, with retrain', () => {
     expect(refusal([{ ...fits, retrain }], features, 'caregraph-prod')).toMatch(
       /^invalid CDK context: servedModels\.0\.name: training set "caregraph-prod-trainset-r{27}-"/,
     );
+    // The first of its hospital without a primary's set there either
+    expect(
+      refusal([{ ...tooLong, retrain: { ...retrain, hospital: 'north' } }], {
+        featureHospitals: 'north',
+      }),
+    ).toMatch(
+      /^invalid CDK context: servedModels\.0\.name: training set "caregraph-trainset-r{28}-"/,
+    );
+  });
+
+  it("checks no training-set job name of a model whose table another's job builds: that name names no job", () => {
+    // Arrange
+    const tooLong = { ...t2d, name: 'r'.repeat(28) };
+    const muchTooLong = { ...t2d, name: 'r'.repeat(37) };
+
+    // Act / Assess: on north, the primary's job builds its table
+    expect(refusal([{ ...tooLong, retrain: { outcome: 'incident-t2d' } }])).toBe('accepted');
+    expect(refusal([{ ...muchTooLong, retrain: { outcome: 'incident-t2d' } }])).toBe(
+      `invalid CDK context: servedModels.0.name: training job "caregraph-${'r'.repeat(37)}-" plus a 16-character run id exceeds SageMaker's 63-character job name`,
+    );
+    // On south after frailty, frailty's job builds it
+    const south = { outcome: 'hard-ascvd', hospital: 'south' };
+    expect(
+      refusal([
+        { ...frailty, retrain: south },
+        { ...tooLong, retrain: south },
+      ]),
+    ).toBe('accepted');
+    expect(
+      refusal([
+        { ...tooLong, retrain: south },
+        { ...frailty, retrain: south },
+      ]),
+    ).toMatch(
+      /^invalid CDK context: servedModels\.0\.name: training set "caregraph-trainset-r{28}-"/,
+    );
   });
 
   it("refuses a retrained model whose table or schedule would be another's", () => {
@@ -602,23 +639,35 @@ describe('Function: readServedModels, with retrain', () => {
     ).toBe(
       'invalid CDK context: servedModels.0.name: its training table "features/training/t2d-risk.csv" is trainingDataKey, the primary model\'s',
     );
-    // caregraph-trainset-x-retrain: the primary's retraining and x-retrain's training set
-    expect(
-      refusal(
-        [
-          {
-            name: 'x-retrain',
-            dataKey: 'models/x/model.tar.gz',
-            retrain: { outcome: 'hard-ascvd' },
-          },
-        ],
-        {
-          ...features,
-          modelName: 'trainset-x',
-        },
-      ),
-    ).toBe(
+    // caregraph-trainset-x-retrain: the primary's retraining and x-retrain's training set, its
+    // job on south; on north the primary's job builds x-retrain's table, and names no schedule after it
+    const xRetrain = (hospital: string) => [
+      {
+        name: 'x-retrain',
+        dataKey: 'models/x/model.tar.gz',
+        retrain: { outcome: 'hard-ascvd', hospital },
+      },
+    ];
+    expect(refusal(xRetrain('south'), { ...features, modelName: 'trainset-x' })).toBe(
       'invalid CDK context: servedModels.0.name: the schedule of its training set, "caregraph-trainset-x-retrain", is already that of the primary model\'s retraining',
+    );
+    expect(refusal(xRetrain('north'), { ...features, modelName: 'trainset-x' })).toBe('accepted');
+    // Between served models, either first: y-retrain's training set and trainset-y's retraining
+    const ySet = {
+      name: 'y-retrain',
+      dataKey: 'models/y/model.tar.gz',
+      retrain: { outcome: 'hard-ascvd', hospital: 'south' },
+    };
+    const yRetraining = {
+      name: 'trainset-y',
+      dataKey: 'models/y2/model.tar.gz',
+      retrain: { outcome: 'hard-ascvd' },
+    };
+    expect(refusal([ySet, yRetraining])).toBe(
+      'invalid CDK context: servedModels.1.name: the schedule of its retraining, "caregraph-trainset-y-retrain", is already that of servedModels.0\'s training set',
+    );
+    expect(refusal([yRetraining, ySet])).toBe(
+      'invalid CDK context: servedModels.1.name: the schedule of its training set, "caregraph-trainset-y-retrain", is already that of servedModels.0\'s retraining',
     );
   });
 

@@ -338,8 +338,9 @@ function retrainingIssues(
   const schedules = new Map<string, string>([
     [`${trainingJobPrefix(prefix, primary.modelName)}-retrain`, "the primary model's retraining"],
   ]);
-  // Training sets by hospital, the primary's first: those of one hospital share its retrospective
-  // feature set (training/features-job.ts), so they must agree on its index date and build time.
+  // Training sets by hospital, the primary's first: those of one hospital are one job, named after
+  // the first (FeaturePreparation), which builds one retrospective feature set for all their tables
+  // (training/features-job.ts), so they must agree on its index date and build time.
   const sets = new Map<string, { horizonDays: number; prepSchedule: string; of: string }>();
   if (features.trainingHospital !== undefined) {
     schedules.set(trainingSetJobPrefix(prefix), "the primary model's training set");
@@ -355,35 +356,31 @@ function retrainingIssues(
     if (raw.retrain === undefined) return;
     const at = (...path: PropertyKey[]) => [index, ...path];
     const name = names[index];
-    if (
+    const named =
       name !== undefined &&
       modelName.safeParse(name).success &&
       names.indexOf(name) === index &&
-      name !== primary.modelName
-    ) {
+      name !== primary.modelName;
+    /** The schedule `schedule` is the model's `what`, unless it is already another's. */
+    const claimSchedule = (schedule: string, what: string) => {
+      const owner = schedules.get(schedule);
+      if (owner)
+        issues.push({
+          path: at('name'),
+          message: `the schedule of its ${what}, "${schedule}", is already that of ${owner}`,
+        });
+      else schedules.set(schedule, `servedModels.${index}'s ${what}`);
+    };
+    if (named) {
       const trainingProblem = trainingJobNameProblem(trainingJobPrefix(prefix, name));
       if (trainingProblem)
         issues.push({ path: at('name'), message: `training job ${trainingProblem}` });
-      const setJobs = trainingSetJobPrefix(prefix, name);
-      const setProblem = processingJobNameProblem(setJobs);
-      if (setProblem) issues.push({ path: at('name'), message: `training set ${setProblem}` });
       if (servedTrainingDataKey(name) === primary.trainingDataKey)
         issues.push({
           path: at('name'),
           message: `its training table "${servedTrainingDataKey(name)}" is trainingDataKey, the primary model's`,
         });
-      for (const [schedule, what] of [
-        [`${trainingJobPrefix(prefix, name)}-retrain`, 'retraining'],
-        [setJobs, 'training set'],
-      ] as const) {
-        const owner = schedules.get(schedule);
-        if (owner)
-          issues.push({
-            path: at('name'),
-            message: `the schedule of its ${what}, "${schedule}", is already that of ${owner}`,
-          });
-        else schedules.set(schedule, `servedModels.${index}'s ${what}`);
-      }
+      claimSchedule(`${trainingJobPrefix(prefix, name)}-retrain`, 'retraining');
     }
     if (features.featureHospitals.length === 0) {
       issues.push({
@@ -417,6 +414,14 @@ function retrainingIssues(
     const first = sets.get(hospital);
     if (!first) {
       sets.set(hospital, { ...set, of: `servedModels.${index}.retrain` });
+      // The first set of its hospital: the hospital's schedule and jobs are named after the model.
+      // A later one's table is built by the first's job, and its name names no schedule or job.
+      if (named) {
+        const setJobs = trainingSetJobPrefix(prefix, name);
+        const setProblem = processingJobNameProblem(setJobs);
+        if (setProblem) issues.push({ path: at('name'), message: `training set ${setProblem}` });
+        claimSchedule(setJobs, 'training set');
+      }
       return;
     }
     const defaults = { horizonDays: 'trainingHorizonDays', prepSchedule: 'trainingPrepSchedule' };
@@ -426,8 +431,8 @@ function retrainingIssues(
           path: at('retrain', field),
           message:
             `${JSON.stringify(set[field])}${retrain.data[field] === undefined ? ` (${defaults[field]})` : ''} differs from ` +
-            `${JSON.stringify(first[field])} of ${first.of}, also of hospital "${hospital}": its training sets rebuild one ` +
-            'retrospective feature set, so they must share horizonDays and prepSchedule',
+            `${JSON.stringify(first[field])} of ${first.of}, also of hospital "${hospital}": one job builds its training ` +
+            'sets from one retrospective feature set, so they must share horizonDays and prepSchedule',
         });
   });
   return issues;
@@ -448,10 +453,11 @@ function retrainingIssues(
  * job writes before it (`prepSchedule`, default `trainingPrepSchedule`) from a retrospective set of
  * `hospital` (default `trainingHospital`; one of `featureHospitals`) with labels derived for
  * `outcome` (required) over `horizonDays` (default `trainingHorizonDays`); `algorithm` defaults to
- * `trainingAlgorithm`. Training sets of one hospital (the primary's included) must share
- * `horizonDays` and `prepSchedule`: each run rebuilds that hospital's one retrospective set.
- * The model's training and training-set job names must fit SageMaker's 63 characters with the
- * 16-character run id. Throws one ConfigurationError naming every bad entry (`servedModels.1.name`,
+ * `trainingAlgorithm`. The training sets of one hospital (the primary's included) are built by one
+ * job, named after the first (the primary's, else the first such entry's), from one retrospective
+ * set: they must share `horizonDays` and `prepSchedule`. The model's training job names, and its
+ * training-set job names when it is the first of its hospital, must fit SageMaker's 63 characters
+ * with the 16-character run id. Throws one ConfigurationError naming every bad entry (`servedModels.1.name`,
  * `servedModels.1.retrain.outcome`).
  */
 export function readServedModels(

@@ -355,8 +355,9 @@ export class StatelessStack extends Stack {
 
   /**
    * SageMaker Processing: the `features` command of the model image, nightly for the listed
-   * hospitals and weekly for each training table a retraining reads: the primary's (with
-   * `trainingHospital`) and each retrained served model's. Nothing is deployed while
+   * hospitals and weekly for the training tables the retraining reads: the primary's (with
+   * `trainingHospital`) and each retrained served model's, one job per hospital building all of
+   * that hospital's tables, named after its first (the primary's first). Nothing is deployed while
    * `featureHospitals` is empty.
    */
   private buildFeatures(
