@@ -33,6 +33,7 @@ import { buildFeatureSet, type FeatureDeps } from '../shared/domain/features/bui
 import {
   deriveLabels,
   derivedOutcomes,
+  isDerivedOutcome,
   type DerivedOutcome,
 } from '../shared/domain/features/derived-labels';
 import { buildTrainingTable } from '../shared/domain/features/training-table';
@@ -184,7 +185,7 @@ function table(
   keyName: string,
   labelName: string,
 ): TrainingTableRequest {
-  if (!outcome || !Object.hasOwn(derivedOutcomes, outcome))
+  if (!outcome || !isDerivedOutcome(outcome))
     throw new ValidationError(
       `${outcomeName} must be one of: ${Object.keys(derivedOutcomes).join(', ')}`,
       'derive',

@@ -13,6 +13,7 @@ import { buildTrainingTable } from '../../../shared/domain/features/training-tab
 import {
   deriveLabels,
   derivedOutcomes,
+  isDerivedOutcome,
   type DerivedOutcome,
 } from '../../../shared/domain/features/derived-labels';
 import { out, parseFlags, UsageError, type Command } from '../io';
@@ -66,7 +67,7 @@ export const featuresCommand: Command = {
       throw new UsageError('give --patient ID, --build or --training');
     if (values.training && !values.labels === !values.derive)
       throw new UsageError('--training needs --labels FILE or --derive OUTCOME (one of them)');
-    if (values.derive && !(values.derive in derivedOutcomes))
+    if (values.derive && !isDerivedOutcome(values.derive))
       throw new UsageError(`--derive must be one of: ${Object.keys(derivedOutcomes).join(', ')}`);
     if (values.derive && !/^\d+$/.test(values['horizon-days'] ?? ''))
       throw new UsageError('--derive needs --horizon-days N (a whole number of days)');

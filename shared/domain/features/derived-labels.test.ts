@@ -2,7 +2,7 @@
 // the embedded stack is in test/training-table.int.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { FhirJson } from '../ingest/source-record';
-import { diabetesEvidence, outcomeFinding } from './derived-labels';
+import { diabetesEvidence, isDerivedOutcome, outcomeFinding } from './derived-labels';
 
 const condition = (
   icd: string | undefined,
@@ -42,6 +42,15 @@ const t2d = (record: FhirJson[]) =>
     '2023-01-01',
     '2024-12-31',
   );
+
+describe('isDerivedOutcome', () => {
+  it('knows the outcomes by name, not what every object inherits', () => {
+    expect(['hard-ascvd', 'incident-t2d'].every(isDerivedOutcome)).toBe(true);
+    expect(['constructor', 'toString', '__proto__', 'readmission', ''].some(isDerivedOutcome)).toBe(
+      false,
+    );
+  });
+});
 
 describe('incident-t2d (ADA Standards of Care 2024, Table 2.1)', () => {
   it('is an event when type 2 diabetes is first coded in the window (ICD-10-CM E11 or SNOMED CT 44054006)', () => {

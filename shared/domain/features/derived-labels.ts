@@ -40,6 +40,10 @@ export const derivedOutcomes = {
 } as const;
 export type DerivedOutcome = keyof typeof derivedOutcomes;
 
+/** Whether `name` is a derived outcome: own keys only, so "constructor" or "toString" are not. */
+export const isDerivedOutcome = (name: string): name is DerivedOutcome =>
+  Object.hasOwn(derivedOutcomes, name);
+
 /** No event and no record in this many last days of the window: followed too briefly to be negative. */
 export const followUpEvidenceDays = 365;
 
