@@ -18,7 +18,14 @@ export interface ModelVersion {
   /** Where the model directory is (s3:// URI or a local folder). */
   artifact: string;
   registeredAt: string;
+  /** SHA-256 of the registered model.json: the same name and version must be the same model. */
+  digest?: string;
+  /** What the model's probability is of (model.json `outcome`), when it declares it. */
+  outcome?: { definition: string; horizonDays?: number };
   approvedAt?: string;
+  /** Who approved it, and why (free text from the reviewer). */
+  approvedBy?: string;
+  approvalNote?: string;
   deployedAt?: string;
 }
 
@@ -27,7 +34,7 @@ export interface RegistryDeps {
   now: () => Date;
 }
 
-interface Deployment {
+export interface Deployment {
   version: string;
   history: string[];
 }
@@ -48,7 +55,8 @@ function toItem(v: ModelVersion): Item {
 /** Record a newly trained version as a candidate. Throws ConflictError if it exists. */
 export async function registerModel(
   deps: RegistryDeps,
-  input: Pick<ModelVersion, 'name' | 'version' | 'kind' | 'metrics' | 'artifact'>,
+  input: Pick<ModelVersion, 'name' | 'version' | 'kind' | 'metrics' | 'artifact'> &
+    Partial<Pick<ModelVersion, 'digest' | 'outcome'>>,
 ): Promise<ModelVersion> {
   if (!input.name || !input.version)
     throw new ValidationError('name and version are required', 'version');
@@ -86,11 +94,12 @@ export async function listModelVersions(deps: RegistryDeps, name: string): Promi
   return versions;
 }
 
-/** A reviewer approves a candidate for deployment. */
+/** A reviewer approves a candidate for deployment, optionally saying who and why. */
 export async function approveModel(
   deps: RegistryDeps,
   name: string,
   version: string,
+  review: { by?: string; note?: string } = {},
 ): Promise<ModelVersion> {
   const current = await getModelVersion(deps, name, version);
   if (current.status !== 'candidate') {
@@ -102,9 +111,19 @@ export async function approveModel(
     ...current,
     status: 'approved',
     approvedAt: deps.now().toISOString(),
+    ...(review.by ? { approvedBy: review.by } : {}),
+    ...(review.note ? { approvalNote: review.note } : {}),
   };
   await deps.table.put(toItem(approved));
   return approved;
+}
+
+/** The deployed version and the versions deployed before it (newest last); undefined if none. */
+export async function deploymentOf(
+  deps: RegistryDeps,
+  name: string,
+): Promise<Deployment | undefined> {
+  return deployment(deps, name);
 }
 
 async function deployment(deps: RegistryDeps, name: string): Promise<Deployment | undefined> {

@@ -31,6 +31,7 @@ export const commandEntries: readonly { name: string; load: () => Promise<Comman
   { name: 'reminders', load: async () => (await import('./commands/reminders')).remindersCommand },
   { name: 'train', load: async () => (await import('./commands/train')).trainCommand },
   { name: 'predict', load: async () => (await import('./commands/predict')).predictCommand },
+  { name: 'models', load: async () => (await import('./commands/models')).modelsCommand },
   {
     name: 'recommend',
     load: async () => {

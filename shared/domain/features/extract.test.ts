@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateOf, extractRawFeatures } from './extract';
+import { aggregateOf, extractRawFeatures, rawFeatureColumns } from './extract';
 import { featureSpecVersion } from './spec';
 
 const at = new Date('2026-06-01T00:00:00Z');
@@ -39,6 +39,23 @@ const lab = (id: string, code: string, when: string, value: number, unit: string
   code: { coding: [{ system: 'http://loinc.org', code }] },
   effectiveDateTime: when,
   valueQuantity: { value, unit, code: unit },
+});
+
+describe('Function: rawFeatureColumns', () => {
+  it("is every column a patient's vector has, whatever the record holds", () => {
+    const withData = extractRawFeatures(
+      [
+        patient,
+        bp('o1', '2026-05-01T09:00:00Z', 130, 85),
+        lab('g1', '2345-7', '2026-05-01T00:00:00Z', 180, 'mg/dL'),
+      ],
+      at,
+    );
+    expect(rawFeatureColumns()).toEqual(Object.keys(withData.features));
+    expect(rawFeatureColumns()).toEqual(
+      expect.arrayContaining(['age_years', 'sex', 'race', 'smoking']),
+    );
+  });
 });
 
 describe('Function: extractRawFeatures', () => {

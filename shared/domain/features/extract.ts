@@ -74,6 +74,16 @@ export function extractRawFeatures(resources: readonly FhirJson[], at: Date): Ra
   };
 }
 
+/**
+ * The raw columns of this spec: every name extractRawFeatures gives a patient, in its order. What a
+ * model served to the API may ask for (the API sends these as a prediction's `records`).
+ */
+export function rawFeatureColumns(): string[] {
+  return Object.keys(
+    extractRawFeatures([{ resourceType: 'Patient', id: 'spec' }], new Date(0)).features,
+  );
+}
+
 function demographics(patient: FhirJson | undefined, at: Date): Record<string, RawFeature> {
   if (!patient) return { age_years: missing('no Patient resource') };
   const ref = [`Patient/${String(patient.id)}`];

@@ -1,0 +1,184 @@
+// `caregraph models register|list|approve|promote|rollback`: a model's way from `caregraph train
+// --out DIR` to the endpoint the running stack's API calls, with a named reviewer in between
+// (training/model-lifecycle.ts over the registry in the serving table, the curated bucket and the
+// model server's directory).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildDependencies } from '../../../shared/adapters/composition';
+import { ValidationError } from '../../../shared/domain/errors';
+import {
+  approveVersion,
+  modelVersionFiles,
+  promoteVersion,
+  registerModelFiles,
+  rollbackVersion,
+  type LifecycleDeps,
+  type ModelFiles,
+  type Promotion,
+} from '../../../training/model-lifecycle';
+import { endpointNamePattern, modelFileName } from '../../../training/model-format';
+import { deploymentOf, listModelVersions, type ModelVersion } from '../../../training/registry';
+import { localServedModels } from '../../served-models';
+import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
+import { findStack, stackConfig } from '../stack-client';
+
+const usage = `Usage: caregraph models register --model DIR [--json]
+       caregraph models list --name NAME [--json]
+       caregraph models approve --name NAME --version V --by REVIEWER [--note TEXT] [--json]
+       caregraph models promote --name NAME --version V [--allow-outcome-change] [--json]
+       caregraph models rollback --name NAME [--json]
+  (each also takes --endpoint URL or --data-dir DIR to find the running stack)
+  register  record a trained model (DIR/model.json and its card, as caregraph train --out writes
+            them) as a candidate: its files are copied into the curated bucket and never change;
+            name and version are model.json's; the same model registered again changes nothing
+  list      every version of a model: status, cross-validated metrics, outcome, who approved it
+  approve   a reviewer approves a candidate (--by is recorded with the time and --note)
+  promote   serve an approved version at the endpoint NAME: refused when the API could not feed
+            it (a column that is not a raw feature of the spec) or when its outcome differs from
+            the deployed version's (unless --allow-outcome-change)
+  rollback  serve the version deployed before the current one again; the current one is retired`;
+
+const subcommands = ['register', 'list', 'approve', 'promote', 'rollback'] as const;
+type Subcommand = (typeof subcommands)[number];
+
+/** The flags each subcommand accepts besides --json, --endpoint and --data-dir. */
+const flagsOf: Record<Subcommand, readonly string[]> = {
+  register: ['model'],
+  list: ['name'],
+  approve: ['name', 'version', 'by', 'note'],
+  promote: ['name', 'version', 'allow-outcome-change'],
+  rollback: ['name'],
+};
+
+/** A trained model's directory: model.json (required) and the card files it has. */
+async function readModelDirectory(dir: string): Promise<ModelFiles> {
+  const files: ModelFiles = {};
+  for (const file of modelVersionFiles) {
+    const text = await readFile(join(dir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && file !== modelFileName) return undefined;
+      if (error.code === 'ENOENT')
+        throw new ValidationError(`${dir}: no ${modelFileName} (train with --out DIR)`, 'model');
+      throw new ValidationError(`${join(dir, file)}: cannot read (${error.code})`, 'model');
+    });
+    if (text !== undefined) files[file] = text;
+  }
+  return files;
+}
+
+const metricText = (metrics: Record<string, number>) =>
+  Object.entries(metrics)
+    .map(([k, v]) => `${k} ${+v.toFixed(3)}`)
+    .join(', ') || 'no card metrics';
+
+function versionLine(v: ModelVersion, deployed: string | undefined): string {
+  const outcome = v.outcome
+    ? `; outcome: ${v.outcome.definition}${v.outcome.horizonDays ? ` (${v.outcome.horizonDays} days)` : ''}`
+    : '';
+  const review = v.approvedBy
+    ? `; approved by ${v.approvedBy} ${v.approvedAt}${v.approvalNote ? ` ("${v.approvalNote}")` : ''}`
+    : '';
+  const marker = v.version === deployed ? '*' : ' ';
+  return `${marker} ${v.version.padEnd(12)} ${v.status.padEnd(9)} ${v.kind}  ${metricText(v.metrics)}  registered ${v.registeredAt}${review}${outcome}`;
+}
+
+function promotionLine(p: Promotion, verb: string): string {
+  const { name, version } = p.version;
+  if (p.unchanged)
+    return `model ${name} version ${version} was already deployed; its files are installed again`;
+  return `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request`;
+}
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'register, approve, promote and roll back models served by the running stack',
+  usage,
+  async run(argv) {
+    const [sub, ...rest] = argv;
+    if (!sub || !(subcommands as readonly string[]).includes(sub))
+      throw new UsageError(`give a subcommand: ${subcommands.join(', ')}`);
+    const { values } = parseFlags(rest, {
+      model: { type: 'string' },
+      name: { type: 'string' },
+      version: { type: 'string' },
+      by: { type: 'string' },
+      note: { type: 'string' },
+      'allow-outcome-change': { type: 'boolean' },
+      json: { type: 'boolean' },
+      endpoint: { type: 'string' },
+      'data-dir': { type: 'string' },
+    });
+    const command = sub as Subcommand;
+    const allowed = new Set([...flagsOf[command], 'json', 'endpoint', 'data-dir']);
+    const stray = Object.keys(values).find((flag) => !allowed.has(flag));
+    if (stray) throw new UsageError(`--${stray} does not go with models ${command}`);
+    const name = command === 'register' ? undefined : requireFlag(values.name, 'name');
+    if (name !== undefined && !endpointNamePattern.test(name))
+      throw new UsageError(`--name "${name}" is not a model (endpoint) name`);
+    const files =
+      command === 'register'
+        ? await readModelDirectory(requireFlag(values.model, 'model'))
+        : undefined;
+
+    const stack = await findStack(values.endpoint, values['data-dir']);
+    const aws = buildDependencies(stackConfig(stack));
+    const deps: LifecycleDeps = {
+      table: aws.serving,
+      objects: aws.objects,
+      served: localServedModels(join(stack.dataDir, 'models')),
+      now: () => new Date(),
+    };
+    const print = (value: unknown, text: string) =>
+      values.json ? out.json(value) : out.result(text);
+
+    switch (command) {
+      case 'register': {
+        const registered = await registerModelFiles(deps, files!, values.model!);
+        const v = registered.version;
+        print(
+          registered,
+          registered.created
+            ? `registered model ${v.name} version ${v.version} (${v.kind}; ${metricText(v.metrics)}) as a candidate; next: caregraph models approve --name ${v.name} --version ${v.version} --by REVIEWER`
+            : `model ${v.name} version ${v.version} was already registered with this model.json (${v.status}); nothing changed`,
+        );
+        return 0;
+      }
+      case 'list': {
+        const versions = await listModelVersions(deps, name!);
+        const deployment = await deploymentOf(deps, name!);
+        if (values.json) {
+          out.json({ name, deployed: deployment?.version ?? null, versions });
+          return 0;
+        }
+        if (!versions.length) {
+          out.result(
+            `model ${name} has no registered version (caregraph models register --model DIR)`,
+          );
+          return 0;
+        }
+        out.result(`model ${name}: ${versions.length} version(s), * deployed`);
+        for (const v of versions) out.result(versionLine(v, deployment?.version));
+        return 0;
+      }
+      case 'approve': {
+        const v = await approveVersion(deps, name!, requireFlag(values.version, 'version'), {
+          by: requireFlag(values.by, 'by'),
+          ...(values.note ? { note: values.note } : {}),
+        });
+        print(v, `approved model ${v.name} version ${v.version} (by ${v.approvedBy})`);
+        return 0;
+      }
+      case 'promote': {
+        const p = await promoteVersion(deps, name!, requireFlag(values.version, 'version'), {
+          allowOutcomeChange: values['allow-outcome-change'] === true,
+        });
+        print(p, promotionLine(p, 'deployed'));
+        return 0;
+      }
+      case 'rollback': {
+        const p = await rollbackVersion(deps, name!);
+        print(p, promotionLine(p, 'rolled back to'));
+        return 0;
+      }
+    }
+  },
+};

@@ -1,0 +1,244 @@
+// Integration: a model's way from training output to the endpoint the API calls
+// (training/model-lifecycle.ts, `caregraph models`) on the embedded stack: the registry in dynalite,
+// the registered files in s3rver, and the model server (training/serve.ts) answering through the
+// real SageMaker runtime client, which must serve each promoted version from its next request.
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError, ValidationError } from '../shared/domain/errors';
+import { runCommand } from '../local/cli/io';
+import { modelsCommand } from '../local/cli/commands/models';
+import { localServedModels } from '../local/served-models';
+import { encodedRiskModel } from '../training/fixtures';
+import {
+  approveVersion,
+  promoteVersion,
+  registerModelFiles,
+  rollbackVersion,
+  versionPrefix,
+  type LifecycleDeps,
+  type ModelFiles,
+} from '../training/model-lifecycle';
+import { getModelVersion, listModelVersions } from '../training/registry';
+import { captureProcessOutput } from './helpers/stack-contents';
+import { startTestStack, type TestStack } from './helpers/stack';
+
+const name = 'cvd-life';
+const ascvd = { definition: 'hard ASCVD event (PCE definition)', horizonDays: 3652 };
+
+/**
+ * A logistic regression over two raw features of the spec (age_years, sex): for { age_years: 70,
+ * sex: 'male' }, z = -1 + slope * (70 - 50) / 10 + 0.25, so each slope gives its own probability.
+ */
+function model(version: string, slope: number, extra: Record<string, unknown> = {}): ModelFiles {
+  const document = {
+    ...encodedRiskModel,
+    name,
+    version,
+    features: ['age_years', 'age_years:missing', 'sex=female', 'sex=male', 'sex=(unknown)'],
+    encoding: {
+      ...encodedRiskModel.encoding,
+      columns: [
+        { ...encodedRiskModel.encoding.columns[0]!, name: 'age_years' },
+        encodedRiskModel.encoding.columns[1]!,
+      ],
+    },
+    coefficients: [slope, 0.5, 0, 0.25, 0],
+    outcome: ascvd,
+    ...extra,
+  };
+  return {
+    'model.json': JSON.stringify(document),
+    'model-card.json': JSON.stringify({ metrics: { auroc: 0.8 + slope / 100, brier: 0.1 } }),
+    'model-card.md': `# ${name} ${version}\n`,
+  };
+}
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () => {
+  let stack: TestStack;
+  let deps: LifecycleDeps;
+  const served = () => join(stack.dataDir, 'models', name);
+  const ask = () =>
+    stack.deps.predictor.invoke<{
+      predictions: { probability: number }[];
+      model: { version: string };
+    }>({ endpoint: name, body: { records: [{ age_years: 70, sex: 'male' }] } });
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    deps = {
+      table: stack.deps.serving,
+      objects: stack.deps.objects,
+      served: localServedModels(join(stack.dataDir, 'models')),
+      now: () => new Date('2026-12-05T12:00:00Z'),
+    };
+  });
+  afterAll(async () => stack?.stop());
+
+  it('registers a version once: the same files again change nothing, other files under its version are refused', async () => {
+    const first = await registerModelFiles(deps, model('1.0.0', 0.75), 'out/v1');
+    expect(first.created).toBe(true);
+    expect(first.version).toMatchObject({
+      name,
+      version: '1.0.0',
+      status: 'candidate',
+      metrics: { auroc: 0.8075, brier: 0.1 },
+      outcome: ascvd,
+      artifact: versionPrefix(name, '1.0.0'),
+    });
+    expect(
+      await stack.deps.objects.getText('curated', `${versionPrefix(name, '1.0.0')}model.json`),
+    ).toBe(model('1.0.0', 0.75)['model.json']);
+    const again = await registerModelFiles(deps, model('1.0.0', 0.75), 'out/v1');
+    expect(again.created).toBe(false);
+    expect(await listModelVersions(deps, name)).toHaveLength(1);
+    await expect(registerModelFiles(deps, model('1.0.0', 0.9), 'out/v1b')).rejects.toThrow(
+      /cvd-life version 1.0.0 is already registered with another model.json/,
+    );
+    await expect(
+      registerModelFiles(deps, { 'model.json': '{"kind":' }, 'out/broken'),
+    ).rejects.toThrow(/out\/broken\/model.json: not valid JSON/);
+    await expect(registerModelFiles(deps, model('../1', 0.75), 'out/escape')).rejects.toThrow(
+      /version: "..\/1" must be letters/,
+    );
+  });
+
+  it('serves nothing until a reviewer approves, then serves the version from its next request', async () => {
+    await expect(promoteVersion(deps, name, '1.0.0')).rejects.toThrow(ConflictError);
+    expect(existsSync(served())).toBe(false);
+    const approved = await approveVersion(deps, name, '1.0.0', {
+      by: 'Dr A. Reviewer',
+      note: 'calibration checked on the 2026 cohort',
+    });
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Dr A. Reviewer' });
+
+    const promoted = await promoteVersion(deps, name, '1.0.0');
+    expect(promoted).toMatchObject({ unchanged: false, version: { status: 'deployed' } });
+    const answer = await ask();
+    expect(answer.model.version).toBe('1.0.0');
+    expect(answer.predictions[0]!.probability).toBeCloseTo(sigmoid(-1 + 0.75 * 2 + 0.25), 12);
+  });
+
+  it('promotes a new version over the deployed one, and rolls back to it', async () => {
+    await registerModelFiles(deps, model('1.1.0', 1.5), 'out/v11');
+    await approveVersion(deps, name, '1.1.0', { by: 'Dr A. Reviewer' });
+    const promoted = await promoteVersion(deps, name, '1.1.0');
+    expect(promoted.previous).toBe('1.0.0');
+    const answer = await ask();
+    expect(answer.model.version).toBe('1.1.0');
+    expect(answer.predictions[0]!.probability).toBeCloseTo(sigmoid(-1 + 1.5 * 2 + 0.25), 12);
+    expect((await getModelVersion(deps, name, '1.0.0')).status).toBe('approved');
+
+    const back = await rollbackVersion(deps, name);
+    expect(back).toMatchObject({ previous: '1.1.0', version: { version: '1.0.0' } });
+    expect((await ask()).model.version).toBe('1.0.0');
+    expect((await getModelVersion(deps, name, '1.1.0')).status).toBe('retired');
+    await expect(rollbackVersion(deps, name)).rejects.toThrow(/no earlier deployment/);
+  });
+
+  it('refuses a version whose outcome differs from the deployed one, unless told', async () => {
+    const t2d = { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 };
+    await registerModelFiles(deps, model('2.0.0', 0.5, { outcome: t2d }), 'out/v2');
+    await approveVersion(deps, name, '2.0.0', { by: 'Dr B. Reviewer' });
+    await expect(promoteVersion(deps, name, '2.0.0')).rejects.toThrow(
+      /predicts "new type 2 diabetes \(ADA 2024\)" over 730 days, the deployed version 1.0.0 "hard ASCVD event \(PCE definition\)" over 3652 days/,
+    );
+    expect((await ask()).model.version).toBe('1.0.0');
+    await promoteVersion(deps, name, '2.0.0', { allowOutcomeChange: true });
+    expect((await ask()).model.version).toBe('2.0.0');
+  });
+
+  it('refuses a model the API could not feed: a column that is not a raw feature of the spec', async () => {
+    const files = model('3.0.0', 0.75, {
+      features: encodedRiskModel.features,
+      encoding: encodedRiskModel.encoding,
+    });
+    await registerModelFiles(deps, files, 'out/v3');
+    await approveVersion(deps, name, '3.0.0', { by: 'Dr B. Reviewer' });
+    const refusal = promoteVersion(deps, name, '3.0.0', { allowOutcomeChange: true });
+    await expect(refusal).rejects.toThrow(ValidationError);
+    await expect(promoteVersion(deps, name, '3.0.0')).rejects.toThrow(
+      /its columns age are not raw features of spec features-/,
+    );
+    expect((await ask()).model.version).toBe('2.0.0');
+  });
+
+  it('refuses files changed in the bucket since registration, and removes a card the new version lacks', async () => {
+    const {
+      'model-card.json': _card,
+      'model-card.md': _md,
+      ...bare
+    } = model('4.0.0', 1, {
+      outcome: { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 },
+    });
+    await registerModelFiles(deps, bare, 'out/v4');
+    await approveVersion(deps, name, '4.0.0', { by: 'Dr B. Reviewer' });
+    expect(existsSync(join(served(), 'model-card.md'))).toBe(true);
+    await promoteVersion(deps, name, '4.0.0');
+    expect(existsSync(join(served(), 'model-card.md'))).toBe(false);
+    expect((await ask()).model.version).toBe('4.0.0');
+
+    await stack.deps.objects.put(
+      'curated',
+      `${versionPrefix(name, '2.0.0')}model.json`,
+      model('2.0.0', 3)['model.json']!,
+    );
+    await expect(rollbackVersion(deps, name)).rejects.toThrow(
+      /version 2.0.0: its model.json changed since it was registered/,
+    );
+    expect((await ask()).model.version).toBe('4.0.0');
+  });
+
+  it('runs as caregraph models, with usage errors exiting 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caregraph-models-'));
+    const outDir = join(dir, 'trained');
+    mkdirSync(outDir);
+    for (const [file, text] of Object.entries(model('5.0.0', 2, { name: 'cli-model' })))
+      writeFileSync(join(outDir, file), text);
+    const endpoint = ['--endpoint', stack.endpoints.api];
+    const output = captureProcessOutput();
+    let codes: number[];
+    try {
+      codes = [
+        await runCommand(modelsCommand, ['register', '--model', outDir, ...endpoint]),
+        await runCommand(modelsCommand, [
+          ...['approve', '--name', 'cli-model', '--version', '5.0.0', '--by', 'Dr C'],
+          ...endpoint,
+        ]),
+        await runCommand(modelsCommand, [
+          ...['promote', '--name', 'cli-model', '--version', '5.0.0'],
+          ...endpoint,
+        ]),
+        await runCommand(modelsCommand, ['list', '--name', 'cli-model', ...endpoint]),
+        await runCommand(modelsCommand, ['rollback', '--name', 'cli-model', ...endpoint]),
+        await runCommand(modelsCommand, ['retire', '--name', 'cli-model']),
+        await runCommand(modelsCommand, ['list']),
+        await runCommand(modelsCommand, ['list', '--name', 'cli-model', '--by', 'Dr C']),
+        await runCommand(modelsCommand, ['register', '--model', join(dir, 'none'), ...endpoint]),
+      ];
+    } finally {
+      output.restore();
+    }
+    expect(codes).toEqual([0, 0, 0, 0, 1, 2, 2, 2, 1]);
+    const text = output.text();
+    expect(text).toMatch(
+      /registered model cli-model version 5.0.0 \(logistic-regression; auroc 0.82, brier 0.1\) as a candidate/,
+    );
+    expect(text).toMatch(
+      /deployed model cli-model version 5.0.0: the endpoint cli-model serves it/,
+    );
+    expect(text).toMatch(/\* 5.0.0 +deployed +logistic-regression .*approved by Dr C/);
+    expect(text).toMatch(
+      /caregraph models: model cli-model has no earlier deployment to roll back to/,
+    );
+    expect(text).toMatch(/--by does not go with models list/);
+    expect(text).toMatch(/none: no model.json/);
+    const answer = await stack.deps.predictor.invoke<{ model: { version: string } }>({
+      endpoint: 'cli-model',
+      body: { records: [{ age_years: 70, sex: 'male' }] },
+    });
+    expect(answer.model.version).toBe('5.0.0');
+  });
+});

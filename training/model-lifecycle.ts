@@ -1,0 +1,287 @@
+// Use case (training): a model's way from a training run to the endpoint the API calls, with a
+// reviewer in between. Register (the files are copied into the curated bucket, immutable, and the
+// registry records a candidate with its metrics), approve (a named reviewer), promote (the approved
+// files are installed where the endpoint serves from, then the registry records the deployment),
+// roll back (the version deployed before, installed again). The registry is training/registry.ts;
+// where the endpoint serves from is a port (ServedModels), the embedded stack's model directory
+// locally (local/served-models.ts).
+//
+// Promotion refuses what would break the API's predictions rather than the model: a model whose
+// raw columns the feature spec does not give (the API sends each patient's raw features as
+// `records`; such a model answers every prediction with a configuration error), and a model whose
+// declared outcome differs from the deployed one's, unless the operator says so, because every
+// prediction then states a different probability to the clinician (`model.outcome`).
+import { createHash } from 'node:crypto';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
+import { rawFeatureColumns } from '../shared/domain/features/extract';
+import { featureSpecVersion } from '../shared/domain/features/spec';
+import type { ObjectStore } from '../shared/ports/object-store';
+import { endpointNamePattern, modelFileName, parseModel, type LoadedModel } from './model-format';
+import {
+  approveModel,
+  deploymentOf,
+  getModelVersion,
+  promoteModel,
+  registerModel,
+  rollbackModel,
+  type ModelVersion,
+  type RegistryDeps,
+} from './registry';
+
+/** The files of a model version: model.json, and its card when the training wrote one. */
+export const modelVersionFiles = [modelFileName, 'model-card.json', 'model-card.md'] as const;
+export type ModelVersionFile = (typeof modelVersionFiles)[number];
+export type ModelFiles = Partial<Record<ModelVersionFile, string>>;
+
+/** The card's metrics the registry keeps (cross-validated; training/evaluation/model-card.ts). */
+const cardMetrics = ['auroc', 'auprc', 'brier', 'accuracy'] as const;
+
+/** Curated-bucket prefix of a registered version's files; they are never rewritten. */
+export const versionPrefix = (name: string, version: string) =>
+  `models/${name}/versions/${version}/`;
+
+/** Where an endpoint serves its model from. */
+export interface ServedModels {
+  /**
+   * Put `files` where the endpoint `name` serves from, each whole, model.json last (the server
+   * reloads when model.json changes); files of the version before that `files` lacks are removed.
+   */
+  install(name: string, files: ModelFiles): Promise<void>;
+}
+
+export interface LifecycleDeps extends RegistryDeps {
+  objects: ObjectStore;
+  served: ServedModels;
+}
+
+export interface Registration {
+  version: ModelVersion;
+  /** False when this exact model.json was registered before: nothing was written. */
+  created: boolean;
+}
+
+export interface Promotion {
+  version: ModelVersion;
+  /** The version deployed before, if any. */
+  previous?: string;
+  /** True when it was already the deployed version: its files were installed again. */
+  unchanged: boolean;
+}
+
+/** A registered version: safe in a key (`1.2.0`, `2026-12-05.1`, `1.0.0+build.7`). */
+export const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(`${file}: not valid JSON`, file, { cause: error });
+  }
+}
+
+/** The model.json of `files`, parsed and validated (ValidationError naming the field). */
+function modelOf(files: ModelFiles, source: string): { model: LoadedModel; text: string } {
+  const text = files[modelFileName];
+  if (text === undefined) throw new ValidationError(`${source}: no ${modelFileName}`, 'model');
+  return { model: parseModel(parseJson(text, `${source}/${modelFileName}`), source), text };
+}
+
+/** The card's cross-validated metrics; none when there is no card. */
+function metricsOf(files: ModelFiles, source: string): Record<string, number> {
+  const text = files['model-card.json'];
+  if (text === undefined) return {};
+  const card = parseJson(text, `${source}/model-card.json`) as {
+    metrics?: Record<string, unknown>;
+  };
+  const metrics: Record<string, number> = {};
+  for (const name of cardMetrics) {
+    const value = card.metrics?.[name];
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[name] = value;
+  }
+  return metrics;
+}
+
+/**
+ * Register a trained model's files as a candidate. Its name and version are model.json's. The same
+ * model.json registered again is a no-op (a retried command duplicates nothing); another model.json
+ * under a registered name and version is a ConflictError: versions are immutable.
+ */
+export async function registerModelFiles(
+  deps: LifecycleDeps,
+  files: ModelFiles,
+  source: string,
+): Promise<Registration> {
+  const { model, text } = modelOf(files, source);
+  // Both become parts of keys and folder names: the endpoint's and the version's files'.
+  if (!endpointNamePattern.test(model.name))
+    throw new ValidationError(`${source}: name: "${model.name}" is not an endpoint name`, 'name');
+  if (!versionPattern.test(model.version))
+    throw new ValidationError(
+      `${source}: version: "${model.version}" must be letters, digits, ".", "_", "+" or "-" (at most 64)`,
+      'version',
+    );
+  const digest = digestOf(text);
+  const same = async (): Promise<Registration | undefined> => {
+    const existing = await getModelVersion(deps, model.name, model.version).catch((error) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (!existing) return undefined;
+    if (existing.digest !== digest)
+      throw new ConflictError(
+        `model ${model.name} version ${model.version} is already registered with another model.json; ` +
+          'give the new model a version of its own',
+      );
+    return { version: existing, created: false };
+  };
+  const before = await same();
+  if (before) return before;
+  const metrics = metricsOf(files, source);
+  const prefix = versionPrefix(model.name, model.version);
+  // The files first: a registry entry never points at files that are not there.
+  for (const file of modelVersionFiles) {
+    const body = files[file];
+    if (body !== undefined)
+      await deps.objects.put(
+        'curated',
+        prefix + file,
+        body,
+        file.endsWith('.md') ? 'text/markdown' : 'application/json',
+      );
+  }
+  try {
+    const version = await registerModel(deps, {
+      name: model.name,
+      version: model.version,
+      kind: model.kind,
+      metrics,
+      artifact: prefix,
+      digest,
+      ...(model.outcome ? { outcome: model.outcome } : {}),
+    });
+    return { version, created: true };
+  } catch (error) {
+    // Registered meanwhile by another run: the same model, or a conflict.
+    if (error instanceof ConflictError) {
+      const raced = await same();
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}
+
+/** A registered version's files, checked against the digest it was registered with. */
+async function versionFiles(
+  deps: LifecycleDeps,
+  version: ModelVersion,
+): Promise<{ files: ModelFiles; model: LoadedModel }> {
+  const files: ModelFiles = {};
+  for (const file of modelVersionFiles) {
+    const body = await deps.objects.getText('curated', version.artifact + file);
+    if (body !== undefined) files[file] = body;
+  }
+  const source = `model ${version.name} version ${version.version}`;
+  if (files[modelFileName] === undefined)
+    throw new NotFoundError(`${source}: its ${modelFileName} is missing from ${version.artifact}`);
+  if (version.digest !== undefined && digestOf(files[modelFileName]) !== version.digest)
+    throw new ConflictError(`${source}: its ${modelFileName} changed since it was registered`);
+  return { files, model: modelOf(files, source).model };
+}
+
+/**
+ * Why the API could not get predictions from `model` (empty when it can): the API sends a patient's
+ * raw features of the current spec as `records`, so the model needs its saved encoding of raw
+ * columns, each of them a column of the spec.
+ */
+export function servingProblems(model: LoadedModel): string[] {
+  if (!model.encoding)
+    return [
+      `it has no saved encoding of raw columns, and the API sends raw features (records); train it with caregraph train tabular`,
+    ];
+  const spec = new Set(rawFeatureColumns());
+  const unknown = model.encoding.columns.map((c) => c.name).filter((c) => !spec.has(c));
+  return unknown.length
+    ? [
+        `its columns ${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ` (and ${unknown.length - 8} more)` : ''} are not raw features of spec ${featureSpecVersion}`,
+      ]
+    : [];
+}
+
+const outcomeText = (outcome: ModelVersion['outcome']) =>
+  outcome
+    ? `"${outcome.definition}"${outcome.horizonDays ? ` over ${outcome.horizonDays} days` : ''}`
+    : 'no declared outcome';
+
+const sameOutcome = (a: ModelVersion['outcome'], b: ModelVersion['outcome']) =>
+  a?.definition === b?.definition && a?.horizonDays === b?.horizonDays;
+
+/** A reviewer approves a candidate: who, and optionally why. */
+export async function approveVersion(
+  deps: LifecycleDeps,
+  name: string,
+  version: string,
+  review: { by: string; note?: string },
+): Promise<ModelVersion> {
+  if (!review.by.trim()) throw new ValidationError('the reviewer is required', 'by');
+  return approveModel(deps, name, version, review);
+}
+
+/**
+ * Serve an approved version: its files are installed at the endpoint, then the registry records
+ * the deployment (a failure in between leaves the registry as it was; promoting again completes
+ * it). Promoting the deployed version installs its files again (repairs the endpoint's copy).
+ */
+export async function promoteVersion(
+  deps: LifecycleDeps,
+  name: string,
+  version: string,
+  options: { allowOutcomeChange?: boolean } = {},
+): Promise<Promotion> {
+  const target = await getModelVersion(deps, name, version);
+  const { files, model } = await versionFiles(deps, target);
+  const current = await deploymentOf(deps, name);
+  if (current?.version === version) {
+    await deps.served.install(name, files);
+    return { version: target, unchanged: true, ...previousOf(current) };
+  }
+  if (target.status !== 'approved')
+    throw new ConflictError(
+      `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
+    );
+  const problems = servingProblems(model);
+  if (problems.length)
+    throw new ValidationError(
+      `model ${name} version ${version} cannot serve the API's predictions: ${problems.join('; ')}`,
+      'version',
+    );
+  if (current) {
+    const deployed = await getModelVersion(deps, name, current.version);
+    if (!sameOutcome(deployed.outcome, target.outcome) && !options.allowOutcomeChange)
+      throw new ConflictError(
+        `model ${name} version ${version} predicts ${outcomeText(target.outcome)}, the deployed version ${current.version} ` +
+          `${outcomeText(deployed.outcome)}: every prediction would change meaning; promote with --allow-outcome-change if it should`,
+      );
+  }
+  await deps.served.install(name, files);
+  const deployed = await promoteModel(deps, name, version);
+  return { version: deployed, unchanged: false, ...(current ? { previous: current.version } : {}) };
+}
+
+const previousOf = (current: { history: string[] }) => {
+  const previous = current.history.at(-1);
+  return previous === undefined ? {} : { previous };
+};
+
+/** Serve the version deployed before the current one again; the current one is retired. */
+export async function rollbackVersion(deps: LifecycleDeps, name: string): Promise<Promotion> {
+  const current = await deploymentOf(deps, name);
+  const previous = current?.history.at(-1);
+  if (!current || previous === undefined)
+    throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
+  const { files } = await versionFiles(deps, await getModelVersion(deps, name, previous));
+  await deps.served.install(name, files);
+  const restored = await rollbackModel(deps, name);
+  return { version: restored, previous: current.version, unchanged: false };
+}
