@@ -3,7 +3,7 @@
 // its model.json changes, so installing a version is writing its files there: each whole (a
 // temporary file renamed over it) and model.json last, so the server never reads a new model.json
 // beside an old card, nor half a file.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError } from '../shared/domain/errors';
 import { endpointNamePattern, modelFileName } from '../training/model-format';
@@ -15,11 +15,14 @@ import {
 } from '../training/model-lifecycle';
 
 export function localServedModels(modelDir: string): ServedModels {
+  const folderOf = (name: string) => {
+    if (!endpointNamePattern.test(name))
+      throw new ValidationError(`"${name}" is not an endpoint name`, 'name');
+    return join(modelDir, name);
+  };
   return {
     async install(name: string, files: ModelFiles): Promise<void> {
-      if (!endpointNamePattern.test(name))
-        throw new ValidationError(`"${name}" is not an endpoint name`, 'name');
-      const dir = join(modelDir, name);
+      const dir = folderOf(name);
       await mkdir(dir, { recursive: true });
       const order: ModelVersionFile[] = [
         ...modelVersionFiles.filter((f) => f !== modelFileName),
@@ -36,6 +39,14 @@ export function localServedModels(modelDir: string): ServedModels {
         await writeFile(`${path}.tmp`, body);
         await rename(`${path}.tmp`, path);
       }
+    },
+    async servedModelJson(name: string): Promise<string | undefined> {
+      return readFile(join(folderOf(name), modelFileName), 'utf8').catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        },
+      );
     },
   };
 }

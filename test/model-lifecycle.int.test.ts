@@ -138,16 +138,37 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     await expect(rollbackVersion(deps, name)).rejects.toThrow(/no earlier deployment/);
   });
 
-  it('refuses a version whose outcome differs from the deployed one, unless told', async () => {
+  it('refuses a version whose outcome differs from the served one, unless told', async () => {
     const t2d = { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 };
     await registerModelFiles(deps, model('2.0.0', 0.5, { outcome: t2d }), 'out/v2');
     await approveVersion(deps, name, '2.0.0', { by: 'Dr B. Reviewer' });
     await expect(promoteVersion(deps, name, '2.0.0')).rejects.toThrow(
-      /predicts "new type 2 diabetes \(ADA 2024\)" over 730 days, the deployed version 1.0.0 "hard ASCVD event \(PCE definition\)" over 3652 days/,
+      /predicts "new type 2 diabetes \(ADA 2024\)" over 730 days, the served version 1.0.0 "hard ASCVD event \(PCE definition\)" over 3652 days/,
     );
     expect((await ask()).model.version).toBe('1.0.0');
     await promoteVersion(deps, name, '2.0.0', { allowOutcomeChange: true });
     expect((await ask()).model.version).toBe('2.0.0');
+  });
+
+  it('compares the outcome with what the endpoint serves, though the registry never deployed it', async () => {
+    // Arrange: a model written straight into the endpoint's folder (caregraph train --out does so).
+    const handMade = 'hand-made';
+    const folder = join(stack.dataDir, 'models', handMade);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'model.json'), model('0.1.0', 1, { name: handMade })['model.json']!);
+    const t2d = { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 };
+    await registerModelFiles(deps, model('0.2.0', 1, { name: handMade, outcome: t2d }), 'out/h');
+    await approveVersion(deps, handMade, '0.2.0', { by: 'Dr B. Reviewer' });
+    // Act, Assess
+    await expect(promoteVersion(deps, handMade, '0.2.0')).rejects.toThrow(
+      /the served version 0.1.0 "hard ASCVD event \(PCE definition\)" over 3652 days/,
+    );
+    await promoteVersion(deps, handMade, '0.2.0', { allowOutcomeChange: true });
+    const answer = await stack.deps.predictor.invoke<{ model: { version: string } }>({
+      endpoint: handMade,
+      body: { records: [{ age_years: 70, sex: 'male' }] },
+    });
+    expect(answer.model.version).toBe('0.2.0');
   });
 
   it('refuses a model the API could not feed: a column that is not a raw feature of the spec', async () => {

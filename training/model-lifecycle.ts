@@ -9,8 +9,9 @@
 // Promotion refuses what would break the API's predictions rather than the model: a model whose
 // raw columns the feature spec does not give (the API sends each patient's raw features as
 // `records`; such a model answers every prediction with a configuration error), and a model whose
-// declared outcome differs from the deployed one's, unless the operator says so, because every
-// prediction then states a different probability to the clinician (`model.outcome`).
+// declared outcome differs from that of the model the endpoint serves, unless the operator says
+// so, because every prediction then states a different probability to the clinician
+// (`model.outcome`).
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
 import { rawFeatureColumns } from '../shared/domain/features/extract';
@@ -47,6 +48,8 @@ export interface ServedModels {
    * reloads when model.json changes); files of the version before that `files` lacks are removed.
    */
   install(name: string, files: ModelFiles): Promise<void>;
+  /** The model.json the endpoint `name` serves now, undefined when it serves none. */
+  servedModelJson(name: string): Promise<string | undefined>;
 }
 
 export interface LifecycleDeps extends RegistryDeps {
@@ -256,12 +259,18 @@ export async function promoteVersion(
       `model ${name} version ${version} cannot serve the API's predictions: ${problems.join('; ')}`,
       'version',
     );
-  if (current) {
-    const deployed = await getModelVersion(deps, name, current.version);
-    if (!sameOutcome(deployed.outcome, target.outcome) && !options.allowOutcomeChange)
+  // Against what the endpoint serves, registered or not (the demonstration model, a model written
+  // there by caregraph train --out): that is what the clinician's predictions say now.
+  const servedText = await deps.served.servedModelJson(name);
+  if (servedText !== undefined && !options.allowOutcomeChange) {
+    const served = modelOf(
+      { [modelFileName]: servedText },
+      `the model endpoint ${name} serves`,
+    ).model;
+    if (!sameOutcome(served.outcome, model.outcome))
       throw new ConflictError(
-        `model ${name} version ${version} predicts ${outcomeText(target.outcome)}, the deployed version ${current.version} ` +
-          `${outcomeText(deployed.outcome)}: every prediction would change meaning; promote with --allow-outcome-change if it should`,
+        `model ${name} version ${version} predicts ${outcomeText(model.outcome)}, the served version ${served.version} ` +
+          `${outcomeText(served.outcome)}: every prediction would change meaning; promote with --allow-outcome-change if it should`,
       );
   }
   await deps.served.install(name, files);

@@ -35,7 +35,7 @@ const usage = `Usage: caregraph models register --model DIR [--json]
   approve   a reviewer approves a candidate (--by is recorded with the time and --note)
   promote   serve an approved version at the endpoint NAME: refused when the API could not feed
             it (a column that is not a raw feature of the spec) or when its outcome differs from
-            the deployed version's (unless --allow-outcome-change)
+            the model the endpoint serves now (unless --allow-outcome-change)
   rollback  serve the version deployed before the current one again; the current one is retired`;
 
 const subcommands = ['register', 'list', 'approve', 'promote', 'rollback'] as const;
