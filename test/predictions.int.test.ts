@@ -120,6 +120,11 @@ describe('Function: api (model predictions)', () => {
     expect(response.body.detail).toBe(
       'model cvd-risk is not deployed (endpoint cvd-risk not found)',
     );
+    const described = await apiGet(stack, '/models/cvd-risk', hospital);
+    expect(described.status).toBe(404);
+    expect(described.body.detail).toBe(
+      'model cvd-risk is not deployed (endpoint cvd-risk not found)',
+    );
   });
 
   it('serves a model deployed after start, with the exact probability and its reasons', async () => {
@@ -245,5 +250,59 @@ describe('Function: api (model predictions)', () => {
       endpoint: 'cvd-risk',
       outcome,
     });
+  });
+
+  it('lists the served models and describes one with its card, for clinicians and data scientists', async () => {
+    // Prepare: the deployed model's card beside its model.json, as caregraph train --out writes it
+    const card = {
+      name: 'cvd-risk',
+      metrics: { cv: 5, auroc: 0.81 },
+      subgroups: [{ attribute: 'sex', maxAurocGap: 0.04, maxCalibrationGap: 0.01, groups: 2 }],
+      intendedUse: 'decision support, not diagnosis',
+    };
+    const outcome = { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 };
+    await writeFile(
+      join(stack.dataDir, 'models', 'cvd-risk', 'model-card.json'),
+      JSON.stringify(card),
+    );
+    await writeModel('cvd-risk', { ...model, version: '2026.12.07', outcome });
+    // Act
+    const list = await apiGet(stack, '/models', hospital);
+    const described = await apiGet(stack, '/models/cvd-risk', hospital);
+    const scientist = await apiGet(stack, '/models/cvd-risk', hospital, 'data-scientist');
+    const uploader = await apiGet(stack, '/models/cvd-risk', hospital, 'hospital-uploader');
+    const unknown = await apiGet(stack, '/models/sepsis', hospital);
+    const other = await apiGet(stack, '/models/no-features', hospital);
+    // Assess
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({
+      models: [
+        { name: 'cvd-risk', endpoint: 'cvd-risk', default: true },
+        { name: 'no-features', endpoint: 'no-features', default: false },
+      ],
+    });
+    expect(described.status).toBe(200);
+    expect(described.body).toEqual({
+      name: 'cvd-risk',
+      endpoint: 'cvd-risk',
+      model: {
+        name: 'cvd-risk',
+        version: '2026.12.07',
+        kind: 'logistic-regression',
+        createdAt: '2026-12-05T08:00:00Z',
+        outcome,
+        population: { age_years: { min: 40, max: 79 } },
+        features: 7,
+        columns: ['age_years', 'sex', 'condition_hypertension', 'hba1c_latest'],
+      },
+      card,
+    });
+    expect(scientist.status).toBe(200);
+    expect(uploader.status).toBe(403);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toBe(
+      'no model sepsis is served by this API (models: cvd-risk, no-features)',
+    );
+    expect(other.body).toMatchObject({ model: { columns: ['pack_years'] }, card: null });
   });
 });

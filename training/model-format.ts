@@ -62,7 +62,15 @@ export interface LoadedModel {
   population?: Population;
   /** What the positive class is: the outcome the labels stand for, over which horizon. */
   outcome?: ModelOutcome;
+  /**
+   * The model card written beside model.json (`model-card.json`, training/evaluation/model-card.ts),
+   * when there is one: what a describe invocation answers with.
+   */
+  card?: Record<string, unknown>;
 }
+
+/** The model card's file beside model.json. */
+export const modelCardFileName = 'model-card.json';
 
 /**
  * The outcome a model estimates the probability of, as its training labels define it (e.g. the
@@ -497,20 +505,31 @@ export function invocationRows(document: unknown, features: readonly string[]): 
 
 const instancesSchema = z.object({ instances: z.array(z.unknown()).min(1) });
 
-/** Read and validate `dir/model.json`. */
+/** Read and validate `dir/model.json`, with its card (`dir/model-card.json`) when there is one. */
 export async function loadModel(
   dir: string,
   kinds: ReadonlyMap<string, ModelFactory> = modelKinds,
 ): Promise<LoadedModel> {
   const file = join(dir, modelFileName);
-  const text = await readFile(file, 'utf8');
-  let document: unknown;
+  const model = parseModel(parseJsonFile(file, await readFile(file, 'utf8')), file, kinds);
+  const cardFile = join(dir, modelCardFileName);
+  const cardText = await readFile(cardFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (cardText === undefined) return model;
+  const card = parseJsonFile(cardFile, cardText);
+  if (typeof card !== 'object' || card === null || Array.isArray(card))
+    throw new ValidationError(`${cardFile}: not a JSON object`, cardFile);
+  return { ...model, card: card as Record<string, unknown> };
+}
+
+function parseJsonFile(file: string, text: string): unknown {
   try {
-    document = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ValidationError(`${file}: not valid JSON`, file, { cause: error });
   }
-  return parseModel(document, file, kinds);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -258,6 +258,52 @@ describe('Component: model server', () => {
     expect(body.model.outcome).toEqual(outcome);
   });
 
+  it('describes the model and its card for { "describe": true }, and no prediction', async () => {
+    // Prepare: the encoded model with a card and an outcome; cvd-risk without a card.
+    const outcome = { definition: 'new type 2 diabetes', horizonDays: 730 };
+    const population = { age: { min: 40, max: 79 } };
+    const card = { name: 'cvd-encoded', metrics: { auroc: 0.81 }, intendedUse: 'decision support' };
+    await writeModel(modelDir, 'cvd-encoded', { ...encodedRiskModel, outcome, population });
+    await writeFile(join(modelDir, 'cvd-encoded', 'model-card.json'), JSON.stringify(card));
+    await server.reload();
+    // Act
+    const described = await post('/endpoints/cvd-encoded/invocations', '{"describe":true}');
+    const bare = await post('/endpoints/cvd-risk/invocations', '{"describe":true}');
+    const mixed = await post(
+      '/endpoints/cvd-risk/invocations',
+      JSON.stringify({ describe: true, instances: [{ age: 70, sbp: 140 }] }),
+    );
+    // Assess
+    expect(described.status).toBe(200);
+    expect(await described.json()).toEqual({
+      model: {
+        name: 'cvd-encoded',
+        version: '1.1.0',
+        kind: 'logistic-regression',
+        createdAt: '2025-01-15T10:00:00Z',
+        outcome,
+        population,
+        features: 5,
+        columns: ['age', 'sex'],
+      },
+      card,
+    });
+    expect(((await bare.json()) as { card: unknown }).card).toBeNull();
+    // The container's 400, as SageMaker Runtime reports it (ModelError)
+    expect(mixed.status).toBe(424);
+    expect(await mixed.json()).toMatchObject({
+      OriginalStatusCode: 400,
+      OriginalMessage: expect.stringContaining('"path":"describe"'),
+    });
+  });
+
+  it('refuses to load a model whose card is not a JSON object, naming the file', async () => {
+    await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), '[1, 2]');
+    await expect(server.reload()).rejects.toThrow(/cvd-risk\/model-card.json: not a JSON object/);
+    await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), '{"metrics":');
+    await expect(server.reload()).rejects.toThrow(/model-card.json: not valid JSON/);
+  });
+
   it('answers without explanations unless asked', async () => {
     // Act
     const response = await post('/invocations', JSON.stringify({ instances: [[70, 140]] }));

@@ -154,7 +154,9 @@ async function invokeModel(
   const body = declared > limit ? undefined : await readBody(req, limit);
   if (!body) return reject(413, `body larger than ${limit} bytes`);
   try {
-    const { rows, imputed, explain, outside } = readInvocation(parseJson(body), model);
+    const document = parseJson(body);
+    if (isDescribe(document)) return { status: 200, body: describeModel(model) };
+    const { rows, imputed, explain, outside } = readInvocation(document, model);
     if (explain && !model.explain) {
       throw new ValidationError(
         `body: explain: model kind ${model.kind} has no explainer`,
@@ -175,6 +177,36 @@ async function invokeModel(
   } catch (error) {
     return errorReply(error);
   }
+}
+
+/** `{ "describe": true }`, and nothing else: asks what the model is rather than for predictions. */
+function isDescribe(document: unknown): boolean {
+  if (typeof document !== 'object' || document === null || !('describe' in document)) return false;
+  const keys = Object.keys(document);
+  if (keys.length !== 1 || (document as { describe: unknown }).describe !== true)
+    throw new ValidationError('body: describe: send { "describe": true } alone', 'describe');
+  return true;
+}
+
+/**
+ * What a describe invocation answers: the model's identity, declared outcome and population, the
+ * raw columns it reads, and its card (null when it has none). No patient data is in either.
+ */
+export function describeModel(model: LoadedModel) {
+  const { name, version, kind, createdAt, outcome, population, encoding } = model;
+  return {
+    model: {
+      name,
+      version,
+      kind,
+      createdAt,
+      ...(outcome ? { outcome } : {}),
+      ...(population ? { population } : {}),
+      features: model.features.length,
+      ...(encoding ? { columns: encoding.columns.map((c) => c.name) } : {}),
+    },
+    card: model.card ?? null,
+  };
 }
 
 /** Every feature's value and log-odds contribution, largest effect first. */

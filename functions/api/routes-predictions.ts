@@ -1,8 +1,13 @@
-// Primary adapter: the API's model-prediction route. A deployed model (SageMaker endpoint, the
-// embedded model server locally) scores the patient's current record; the answer lists the
-// features behind the estimate with the record entries they came from. Guarded and audited like
-// every other clinical read of a patient.
+// Primary adapter: the API's model routes. A deployed model (SageMaker endpoint, the embedded model
+// server locally) scores the patient's current record; the answer lists the features behind the
+// estimate with the record entries they came from. Guarded and audited like every other clinical
+// read of a patient. GET /models lists the configured models and GET /models/{name} asks one what
+// it is (its card, declared outcome and population), which every prediction's caution points to.
 import { z } from 'zod';
+import {
+  describeServedModel,
+  listServedModels,
+} from '../../shared/domain/predictions/model-description';
 import { predictForPatient } from '../../shared/domain/predictions/patient-prediction';
 import { getPatient } from '../../shared/domain/serving/queries';
 import { guarded } from './guarded';
@@ -29,5 +34,11 @@ export const predictionRoutes = {
       return json(200, prediction);
     },
     { onPatient: true },
+  ),
+  'GET /models': guarded('model:describe', async ({ deps }) =>
+    json(200, { models: listServedModels(deps.predictions.models) }),
+  ),
+  'GET /models/{name}': guarded('model:describe', async ({ deps, params }) =>
+    json(200, await describeServedModel(deps.predictions, params.name!)),
   ),
 };

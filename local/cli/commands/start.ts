@@ -165,7 +165,7 @@ function banner(e: Record<string, string>): string {
   return [
     'caregraph is running (Ctrl-C to stop)',
     '',
-    `  API        ${e.api}        (GET /health, /patients, /patients/{id}/{risk,predictions,recommendations,pgx,alerts}, /research/patients, /kg/concepts; all routes: docs/cli.md)`,
+    `  API        ${e.api}        (GET /health, /patients, /patients/{id}/{risk,predictions,recommendations,pgx,alerts}, /models, /research/patients, /kg/concepts; all routes: docs/cli.md)`,
     `  S3         ${e.s3}`,
     `  DynamoDB   ${e.dynamodb}`,
     `  SPARQL     ${e.sparql}/sparql`,

@@ -28,6 +28,7 @@ export const actions = [
   'research:read',
   'audit:read',
   'knowledge:read',
+  'model:describe',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -60,6 +61,9 @@ const allowed: Readonly<Record<Action, readonly Role[]>> = {
   'audit:read': ['admin'],
   // Public medical knowledge (seed and literature graphs): no patient data.
   'knowledge:read': ['clinician', 'patient', 'data-scientist', 'admin', 'hospital-uploader'],
+  // What a served model is and its card (data, metrics, subgroups, intended use): no patient data,
+  // for whoever reads its predictions or studies it.
+  'model:describe': ['clinician', 'patient', 'data-scientist'],
 };
 
 /** Optional target of an action: a patient of the caller's hospital. */
