@@ -5,7 +5,7 @@
 // whichever version is deployed, on SageMaker and on the embedded stack alike. Nothing about a
 // patient is sent or returned.
 import { z } from 'zod';
-import { DependencyError, NotFoundError } from '../errors';
+import { DependencyError, NotFoundError, ValidationError } from '../errors';
 import type { Predictor } from '../../ports/predictor';
 
 /** A configured model: its name, endpoint, and whether the predictions route uses it by default. */
@@ -73,6 +73,13 @@ export async function describeServedModel(
       throw new NotFoundError(`model ${name} is not deployed (endpoint ${endpoint} not found)`, {
         cause: error,
       });
+    // A container that refuses the body (an image from before describe invocations) is the
+    // deployment's problem, not a bad request of the caller's.
+    if (error instanceof ValidationError)
+      throw new DependencyError(
+        `endpoint ${endpoint} does not answer describe invocations (its image predates them)`,
+        { cause: error },
+      );
     throw error;
   }
   const parsed = descriptionSchema.safeParse(answer);
