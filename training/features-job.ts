@@ -36,7 +36,7 @@ import {
   isDerivedOutcome,
   type DerivedOutcome,
 } from '../shared/domain/features/derived-labels';
-import { buildTrainingTable } from '../shared/domain/features/training-table';
+import { buildTrainingTable, trainingLabelPattern } from '../shared/domain/features/training-table';
 
 /** The named feature set the derived training table is built from (`featureSetKey`). */
 export const retrospectiveSet = 'retrospective';
@@ -80,7 +80,6 @@ export interface FeaturesJobResult {
 
 const usage =
   'usage: features [--hospitals a,b] [--training-hospital H --horizon-days N --table outcome=hard-ascvd,key=features/....csv[,label=outcome] ...]';
-const labelPattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /** Parse the container's arguments; throws ValidationError naming the flag. */
 export function parseFeaturesJobArgs(argv: string[]): FeaturesJobRequest {
@@ -192,7 +191,7 @@ function table(
     );
   if (!key) throw new ValidationError(`${keyName} is required with --training-hospital`, 'key');
   const column = label ?? 'outcome';
-  if (!labelPattern.test(column))
+  if (!trainingLabelPattern.test(column))
     throw new ValidationError(`${labelName}: "${column}" is not a column name`, 'label');
   return { outcome: outcome as DerivedOutcome, key, label: column };
 }

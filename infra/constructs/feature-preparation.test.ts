@@ -2,6 +2,7 @@
 // roles, network place and dead letters (stateless stack), and the configuration they refuse.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
+import { parseFeaturesJobArgs } from '../../training/features-job';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
@@ -1078,8 +1079,12 @@ describe('Construct: FeaturePreparation', () => {
         expect(refusal({ trainingSets: [{ ...training, key: 'features/a,b.csv' }] })).toBe(
           `trainingDataKey: "features/a,b.csv" has a comma, which the job's --table cannot carry`,
         );
-        expect(refusal({ trainingSets: [training, { ...t2d, label: 'a,b' }] })).toBe(
-          `servedModels "t2d-risk" label: "a,b" has a comma, which the job's --table cannot carry`,
+        expect(refusal({ trainingSets: [{ ...training, label: 'ascvd-10y' }] })).toMatch(
+          /^trainingLabel: "ascvd-10y" is not a column name/,
+        );
+        // A comma is not in a column name either: the job would refuse the label first.
+        expect(refusal({ trainingSets: [training, { ...t2d, label: 'a,b' }] })).toMatch(
+          /^servedModels "t2d-risk" label: "a,b" is not a column name/,
         );
       });
     });
@@ -1115,6 +1120,30 @@ describe('Construct: FeaturePreparation', () => {
         { hospital: 'east', horizonDays: 730, schedule: 'cron(0 1 ? * SUN *)', sets: [d] },
       ]);
       expect(groupTrainingSets([])).toEqual([]);
+    });
+
+    it('asks for what the features job reads back as the same tables (the contract, both sides)', () => {
+      // Arrange
+      const group = groupTrainingSets([
+        set(undefined, 'north'),
+        { ...set('t2d', 'north'), outcome: 'incident-t2d', label: 't2d_5y' },
+      ])[0]!;
+
+      // Act
+      const read = parseFeaturesJobArgs(trainingSetArguments(group));
+
+      // Assess
+      expect(read).toEqual({
+        hospitals: [],
+        training: {
+          hospital: 'north',
+          horizonDays: 730,
+          tables: [
+            { outcome: 'hard-ascvd', key: 'features/training/primary.csv', label: 'outcome' },
+            { outcome: 'incident-t2d', key: 'features/training/t2d.csv', label: 't2d_5y' },
+          ],
+        },
+      });
     });
 
     it('asks for one --table per set, outcome, key and label in that order', () => {

@@ -18,6 +18,7 @@ import { Construct } from 'constructs';
 import { identifierPattern, keyLayout, servingTable } from '../../shared/config/resources';
 import { ConfigurationError } from '../../shared/domain/errors';
 import type { DerivedOutcome } from '../../shared/domain/features/derived-labels';
+import { trainingLabelPattern } from '../../shared/domain/features/training-table';
 import { objectPrefixFinding, topLevelPrefix, useKey } from './data-access';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { hasInstanceStorage } from './model-serving';
@@ -479,6 +480,12 @@ function validate(props: FeaturePreparationProps): void {
     if (!training.key.startsWith(featuresPrefix))
       fail(
         `${settingOf(training, 'key')}: "${training.key}" must be under ${featuresPrefix}, where the job writes`,
+      );
+    // The job refuses a label that is not a column name (training/features-job.ts), which would
+    // fail every table of the hospital's job.
+    if (!trainingLabelPattern.test(training.label))
+      fail(
+        `${settingOf(training, 'label')}: ${JSON.stringify(training.label)} is not a column name (a letter or _, then letters, digits or _; at most 64)`,
       );
     // `--table outcome=O,key=K,label=L` (trainingSetArguments) is split at commas.
     for (const field of ['key', 'label'] as const)

@@ -19,6 +19,9 @@ import { csvCell, describeFeatureSet, featureFiles, featureSetKey } from './buil
 import { featureSpecVersion } from './spec';
 import { awaitedLater, writeOrWait } from './stream-write';
 
+/** A training table's label column: a column name every reader of the CSV takes as one. */
+export const trainingLabelPattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 export interface TrainingTableRequest {
   hospital: string;
   /** The labels: a CSV with a `patient` column and the `label` column. */
