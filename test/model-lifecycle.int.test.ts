@@ -13,6 +13,7 @@ import { localServedModels } from '../local/served-models';
 import { encodedRiskModel } from '../training/fixtures';
 import {
   approveVersion,
+  filesDigest,
   promoteVersion,
   registerModelFiles,
   rollbackVersion,
@@ -86,20 +87,34 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       status: 'candidate',
       metrics: { auroc: 0.8075, brier: 0.1 },
       outcome: ascvd,
-      artifact: versionPrefix(name, '1.0.0'),
+      artifact: versionPrefix(name, '1.0.0', filesDigest(model('1.0.0', 0.75))),
     });
-    expect(
-      await stack.deps.objects.getText('curated', `${versionPrefix(name, '1.0.0')}model.json`),
-    ).toBe(model('1.0.0', 0.75)['model.json']);
+    expect(await stack.deps.objects.getText('curated', `${first.version.artifact}model.json`)).toBe(
+      model('1.0.0', 0.75)['model.json'],
+    );
     const again = await registerModelFiles(deps, model('1.0.0', 0.75), 'out/v1');
     expect(again.created).toBe(false);
     expect(await listModelVersions(deps, name)).toHaveLength(1);
     await expect(registerModelFiles(deps, model('1.0.0', 0.9), 'out/v1b')).rejects.toThrow(
-      /cvd-life version 1.0.0 is already registered with another model.json/,
+      /cvd-life version 1.0.0 is already registered with other files/,
     );
+    await expect(
+      registerModelFiles(
+        deps,
+        { ...model('1.0.0', 0.75), 'model-card.md': '# edited\n' },
+        'out/v1c',
+      ),
+    ).rejects.toThrow(/already registered with other files/);
     await expect(
       registerModelFiles(deps, { 'model.json': '{"kind":' }, 'out/broken'),
     ).rejects.toThrow(/out\/broken\/model.json: not valid JSON/);
+    await expect(
+      registerModelFiles(
+        deps,
+        { ...model('1.2.0', 0.75), 'model-card.json': '[1, 2]' },
+        'out/card',
+      ),
+    ).rejects.toThrow(/out\/card\/model-card.json: not a JSON object/);
     await expect(registerModelFiles(deps, model('../1', 0.75), 'out/escape')).rejects.toThrow(
       /version: "..\/1" must be letters/,
     );
@@ -147,6 +162,11 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     );
     expect((await ask()).model.version).toBe('1.0.0');
     await promoteVersion(deps, name, '2.0.0', { allowOutcomeChange: true });
+    expect((await ask()).model.version).toBe('2.0.0');
+    // Back to 1.0.0 would change it again: rollback is held to the same rule.
+    await expect(rollbackVersion(deps, name)).rejects.toThrow(
+      /version 1.0.0 predicts "hard ASCVD event \(PCE definition\)" over 3652 days, the served version 2.0.0/,
+    );
     expect((await ask()).model.version).toBe('2.0.0');
   });
 
@@ -201,13 +221,14 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect(existsSync(join(served(), 'model-card.md'))).toBe(false);
     expect((await ask()).model.version).toBe('4.0.0');
 
+    // The card a clinician is pointed to is covered as model.json is.
     await stack.deps.objects.put(
       'curated',
-      `${versionPrefix(name, '2.0.0')}model.json`,
-      model('2.0.0', 3)['model.json']!,
+      `${(await getModelVersion(deps, name, '2.0.0')).artifact}model-card.md`,
+      '# cvd-life 2.0.0, validated on every population\n',
     );
     await expect(rollbackVersion(deps, name)).rejects.toThrow(
-      /version 2.0.0: its model.json changed since it was registered/,
+      /version 2.0.0: its files changed since it was registered/,
     );
     expect((await ask()).model.version).toBe('4.0.0');
   });

@@ -67,6 +67,8 @@ export interface LoadedModel {
    * when there is one: what a describe invocation answers with.
    */
   card?: Record<string, unknown>;
+  /** Why `model-card.json` was not read (not JSON, not an object): the model still serves. */
+  cardProblem?: string;
 }
 
 /** The model card's file beside model.json. */
@@ -518,9 +520,15 @@ export async function loadModel(
     throw error;
   });
   if (cardText === undefined) return model;
-  const card = parseJsonFile(cardFile, cardText);
+  // The card documents the model; a broken one is reported (describe), it does not stop serving.
+  let card: unknown;
+  try {
+    card = JSON.parse(cardText);
+  } catch {
+    return { ...model, cardProblem: `${modelCardFileName}: not valid JSON` };
+  }
   if (typeof card !== 'object' || card === null || Array.isArray(card))
-    throw new ValidationError(`${cardFile}: not a JSON object`, cardFile);
+    return { ...model, cardProblem: `${modelCardFileName}: not a JSON object` };
   return { ...model, card: card as Record<string, unknown> };
 }
 

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
 import { rawFeatureColumns } from '../shared/domain/features/extract';
-import { featureSpecVersion } from '../shared/domain/features/spec';
+import { categoricalFeatures, featureSpecVersion } from '../shared/domain/features/spec';
 import type { ObjectStore } from '../shared/ports/object-store';
 import { endpointNamePattern, modelFileName, parseModel, type LoadedModel } from './model-format';
 import {
@@ -37,9 +37,13 @@ export type ModelFiles = Partial<Record<ModelVersionFile, string>>;
 /** The card's metrics the registry keeps (cross-validated; training/evaluation/model-card.ts). */
 const cardMetrics = ['auroc', 'auprc', 'brier', 'accuracy'] as const;
 
-/** Curated-bucket prefix of a registered version's files; they are never rewritten. */
-export const versionPrefix = (name: string, version: string) =>
-  `models/${name}/versions/${version}/`;
+/**
+ * Curated-bucket prefix of a registered version's files, addressed by their digest: files of an
+ * attempt that never registered, or of other contents under the same version, can never mix with
+ * the registered ones.
+ */
+export const versionPrefix = (name: string, version: string, digest: string) =>
+  `models/${name}/versions/${version}/${digest.slice(0, 16)}/`;
 
 /** Where an endpoint serves its model from. */
 export interface ServedModels {
@@ -74,7 +78,15 @@ export interface Promotion {
 /** A registered version: safe in a key (`1.2.0`, `2026-12-05.1`, `1.0.0+build.7`). */
 export const versionPattern = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
-const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+/** SHA-256 over every file of a version (name, length and bytes of each, in a fixed order). */
+export function filesDigest(files: ModelFiles): string {
+  const hash = createHash('sha256');
+  for (const file of modelVersionFiles) {
+    const body = files[file];
+    if (body !== undefined) hash.update(`${file}\0${Buffer.byteLength(body)}\0`).update(body);
+  }
+  return hash.digest('hex');
+}
 
 function parseJson(text: string, file: string): unknown {
   try {
@@ -97,7 +109,10 @@ function metricsOf(files: ModelFiles, source: string): Record<string, number> {
   if (text === undefined) return {};
   const card = parseJson(text, `${source}/model-card.json`) as {
     metrics?: Record<string, unknown>;
-  };
+  } | null;
+  // The model server would serve the model without it: refuse it here, where it can be fixed.
+  if (typeof card !== 'object' || card === null || Array.isArray(card))
+    throw new ValidationError(`${source}/model-card.json: not a JSON object`, 'model-card.json');
   const metrics: Record<string, number> = {};
   for (const name of cardMetrics) {
     const value = card.metrics?.[name];
@@ -116,7 +131,7 @@ export async function registerModelFiles(
   files: ModelFiles,
   source: string,
 ): Promise<Registration> {
-  const { model, text } = modelOf(files, source);
+  const { model } = modelOf(files, source);
   // Both become parts of keys and folder names: the endpoint's and the version's files'.
   if (!endpointNamePattern.test(model.name))
     throw new ValidationError(`${source}: name: "${model.name}" is not an endpoint name`, 'name');
@@ -125,7 +140,7 @@ export async function registerModelFiles(
       `${source}: version: "${model.version}" must be letters, digits, ".", "_", "+" or "-" (at most 64)`,
       'version',
     );
-  const digest = digestOf(text);
+  const digest = filesDigest(files);
   const same = async (): Promise<Registration | undefined> => {
     const existing = await getModelVersion(deps, model.name, model.version).catch((error) => {
       if (error instanceof NotFoundError) return undefined;
@@ -134,7 +149,7 @@ export async function registerModelFiles(
     if (!existing) return undefined;
     if (existing.digest !== digest)
       throw new ConflictError(
-        `model ${model.name} version ${model.version} is already registered with another model.json; ` +
+        `model ${model.name} version ${model.version} is already registered with other files; ` +
           'give the new model a version of its own',
       );
     return { version: existing, created: false };
@@ -142,7 +157,7 @@ export async function registerModelFiles(
   const before = await same();
   if (before) return before;
   const metrics = metricsOf(files, source);
-  const prefix = versionPrefix(model.name, model.version);
+  const prefix = versionPrefix(model.name, model.version, digest);
   // The files first: a registry entry never points at files that are not there.
   for (const file of modelVersionFiles) {
     const body = files[file];
@@ -188,15 +203,18 @@ async function versionFiles(
   const source = `model ${version.name} version ${version.version}`;
   if (files[modelFileName] === undefined)
     throw new NotFoundError(`${source}: its ${modelFileName} is missing from ${version.artifact}`);
-  if (version.digest !== undefined && digestOf(files[modelFileName]) !== version.digest)
-    throw new ConflictError(`${source}: its ${modelFileName} changed since it was registered`);
+  if (version.digest !== undefined && filesDigest(files) !== version.digest)
+    throw new ConflictError(`${source}: its files changed since it was registered`);
   return { files, model: modelOf(files, source).model };
 }
 
 /**
- * Why the API could not get predictions from `model` (empty when it can): the API sends a patient's
- * raw features of the current spec as `records`, so the model needs its saved encoding of raw
- * columns, each of them a column of the spec.
+ * Why the API could not get predictions from `model`, or would get wrong ones (empty when it can):
+ * the API sends a patient's raw features of the current spec as `records`, so the model needs its
+ * saved encoding of raw columns, each a column of the spec, read as the spec gives it: a categorical
+ * column of the spec (sex, race, ethnicity, smoking) as categorical with levels among the spec's
+ * values (else every patient would fall into the unknown level, silently), any other as numeric (a
+ * number, or a 0/1 flag, which a categorical column of levels 0 and 1 also reads).
  */
 export function servingProblems(model: LoadedModel): string[] {
   if (!model.encoding)
@@ -204,12 +222,35 @@ export function servingProblems(model: LoadedModel): string[] {
       `it has no saved encoding of raw columns, and the API sends raw features (records); train it with caregraph train tabular`,
     ];
   const spec = new Set(rawFeatureColumns());
+  const problems: string[] = [];
   const unknown = model.encoding.columns.map((c) => c.name).filter((c) => !spec.has(c));
-  return unknown.length
-    ? [
-        `its columns ${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ` (and ${unknown.length - 8} more)` : ''} are not raw features of spec ${featureSpecVersion}`,
-      ]
-    : [];
+  if (unknown.length)
+    problems.push(
+      `its columns ${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ` (and ${unknown.length - 8} more)` : ''} are not raw features of spec ${featureSpecVersion}`,
+    );
+  for (const column of model.encoding.columns) {
+    if (!spec.has(column.name)) continue;
+    const values = categoricalFeatures[column.name];
+    if (values) {
+      if (column.type !== 'categorical') {
+        problems.push(
+          `its column ${column.name} is numeric, and the spec gives it as one of ${values.join(', ')}`,
+        );
+        continue;
+      }
+      const foreign = column.levels.filter((level) => !values.includes(level));
+      if (foreign.length)
+        problems.push(
+          `its column ${column.name} has levels ${foreign.slice(0, 5).join(', ')} that the spec never gives (it gives ${values.join(', ')})`,
+        );
+    } else if (
+      column.type === 'categorical' &&
+      !column.levels.every((level) => level === '0' || level === '1')
+    ) {
+      problems.push(`its column ${column.name} is categorical, and the spec gives it as a number`);
+    }
+  }
+  return problems;
 }
 
 const outcomeText = (outcome: ModelVersion['outcome']) =>
@@ -229,6 +270,36 @@ export async function approveVersion(
 ): Promise<ModelVersion> {
   if (!review.by.trim()) throw new ValidationError('the reviewer is required', 'by');
   return approveModel(deps, name, version, review);
+}
+
+/** Refuse a version the API could not feed, or one that changes what the endpoint's predictions are of. */
+async function checkServable(
+  deps: LifecycleDeps,
+  name: string,
+  version: string,
+  model: LoadedModel,
+  options: { allowOutcomeChange?: boolean },
+): Promise<void> {
+  const problems = servingProblems(model);
+  if (problems.length)
+    throw new ValidationError(
+      `model ${name} version ${version} cannot serve the API's predictions: ${problems.join('; ')}`,
+      'version',
+    );
+  // Against what the endpoint serves, registered or not (the demonstration model, a model written
+  // there by caregraph train --out): that is what the clinician's predictions say now.
+  const servedText = await deps.served.servedModelJson(name);
+  if (servedText !== undefined && !options.allowOutcomeChange) {
+    const served = modelOf(
+      { [modelFileName]: servedText },
+      `the model endpoint ${name} serves`,
+    ).model;
+    if (!sameOutcome(served.outcome, model.outcome))
+      throw new ConflictError(
+        `model ${name} version ${version} predicts ${outcomeText(model.outcome)}, the served version ${served.version} ` +
+          `${outcomeText(served.outcome)}: every prediction would change meaning; give --allow-outcome-change if it should`,
+      );
+  }
 }
 
 /**
@@ -253,26 +324,7 @@ export async function promoteVersion(
     throw new ConflictError(
       `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
     );
-  const problems = servingProblems(model);
-  if (problems.length)
-    throw new ValidationError(
-      `model ${name} version ${version} cannot serve the API's predictions: ${problems.join('; ')}`,
-      'version',
-    );
-  // Against what the endpoint serves, registered or not (the demonstration model, a model written
-  // there by caregraph train --out): that is what the clinician's predictions say now.
-  const servedText = await deps.served.servedModelJson(name);
-  if (servedText !== undefined && !options.allowOutcomeChange) {
-    const served = modelOf(
-      { [modelFileName]: servedText },
-      `the model endpoint ${name} serves`,
-    ).model;
-    if (!sameOutcome(served.outcome, model.outcome))
-      throw new ConflictError(
-        `model ${name} version ${version} predicts ${outcomeText(model.outcome)}, the served version ${served.version} ` +
-          `${outcomeText(served.outcome)}: every prediction would change meaning; promote with --allow-outcome-change if it should`,
-      );
-  }
+  await checkServable(deps, name, version, model, options);
   await deps.served.install(name, files);
   const deployed = await promoteModel(deps, name, version);
   return { version: deployed, unchanged: false, ...(current ? { previous: current.version } : {}) };
@@ -283,13 +335,28 @@ const previousOf = (current: { history: string[] }) => {
   return previous === undefined ? {} : { previous };
 };
 
-/** Serve the version deployed before the current one again; the current one is retired. */
-export async function rollbackVersion(deps: LifecycleDeps, name: string): Promise<Promotion> {
+/**
+ * Serve the version deployed before the current one again; the current one is retired. The same
+ * checks as promote: a version the API could not feed (the feature spec may have changed since it
+ * served), or a change of declared outcome without `allowOutcomeChange`, is refused, and so is a
+ * version retired by an earlier rollback.
+ */
+export async function rollbackVersion(
+  deps: LifecycleDeps,
+  name: string,
+  options: { allowOutcomeChange?: boolean } = {},
+): Promise<Promotion> {
   const current = await deploymentOf(deps, name);
   const previous = current?.history.at(-1);
   if (!current || previous === undefined)
     throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
-  const { files } = await versionFiles(deps, await getModelVersion(deps, name, previous));
+  const target = await getModelVersion(deps, name, previous);
+  if (target.status === 'retired')
+    throw new ConflictError(
+      `model ${name} version ${previous}, deployed before, was retired by an earlier rollback; promote an approved version instead`,
+    );
+  const { files, model } = await versionFiles(deps, target);
+  await checkServable(deps, name, previous, model, options);
   await deps.served.install(name, files);
   const restored = await rollbackModel(deps, name);
   return { version: restored, previous: current.version, unchanged: false };

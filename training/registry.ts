@@ -15,10 +15,10 @@ export interface ModelVersion {
   kind: string;
   /** Cross-validated metrics (auroc, auprc, brier, accuracy...). */
   metrics: Record<string, number>;
-  /** Where the model directory is (s3:// URI or a local folder). */
+  /** Where the model's files are: a curated-bucket key prefix (training/model-lifecycle.ts). */
   artifact: string;
   registeredAt: string;
-  /** SHA-256 of the registered model.json: the same name and version must be the same model. */
+  /** SHA-256 of the registered files (filesDigest): the same name and version, the same files. */
   digest?: string;
   /** What the model's probability is of (model.json `outcome`), when it declares it. */
   outcome?: { definition: string; horizonDays?: number };

@@ -297,11 +297,18 @@ describe('Component: model server', () => {
     });
   });
 
-  it('refuses to load a model whose card is not a JSON object, naming the file', async () => {
-    await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), '[1, 2]');
-    await expect(server.reload()).rejects.toThrow(/cvd-risk\/model-card.json: not a JSON object/);
-    await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), '{"metrics":');
-    await expect(server.reload()).rejects.toThrow(/model-card.json: not valid JSON/);
+  it('keeps serving a model whose card is broken, and says why it has no card', async () => {
+    for (const [text, problem] of [
+      ['[1, 2]', 'model-card.json: not a JSON object'],
+      ['{"metrics":', 'model-card.json: not valid JSON'],
+    ] as const) {
+      await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), text);
+      await server.reload();
+      const described = await post('/invocations', '{"describe":true}');
+      expect(await described.json()).toMatchObject({ card: null, cardProblem: problem });
+      const predicted = await post('/invocations', JSON.stringify({ instances: [[70, 140]] }));
+      expect(predicted.status).toBe(200);
+    }
   });
 
   it('answers without explanations unless asked', async () => {

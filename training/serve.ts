@@ -206,6 +206,7 @@ export function describeModel(model: LoadedModel) {
       ...(encoding ? { columns: encoding.columns.map((c) => c.name) } : {}),
     },
     card: model.card ?? null,
+    ...(model.cardProblem ? { cardProblem: model.cardProblem } : {}),
   };
 }
 

@@ -26,17 +26,18 @@ const usage = `Usage: caregraph models register --model DIR [--json]
        caregraph models list --name NAME [--json]
        caregraph models approve --name NAME --version V --by REVIEWER [--note TEXT] [--json]
        caregraph models promote --name NAME --version V [--allow-outcome-change] [--json]
-       caregraph models rollback --name NAME [--json]
+       caregraph models rollback --name NAME [--allow-outcome-change] [--json]
   (each also takes --endpoint URL or --data-dir DIR to find the running stack)
   register  record a trained model (DIR/model.json and its card, as caregraph train --out writes
-            them) as a candidate: its files are copied into the curated bucket and never change;
-            name and version are model.json's; the same model registered again changes nothing
+            them) as a candidate: its files are copied into the curated bucket under their digest;
+            name and version are model.json's; the same files registered again change nothing
   list      every version of a model: status, cross-validated metrics, outcome, who approved it
   approve   a reviewer approves a candidate (--by is recorded with the time and --note)
   promote   serve an approved version at the endpoint NAME: refused when the API could not feed
-            it (a column that is not a raw feature of the spec) or when its outcome differs from
-            the model the endpoint serves now (unless --allow-outcome-change)
-  rollback  serve the version deployed before the current one again; the current one is retired`;
+            it (a column that is not a raw feature of the spec, or read otherwise) or when its
+            outcome differs from the model the endpoint serves now (unless --allow-outcome-change)
+  rollback  serve the version deployed before the current one again, with promote's checks; the
+            current one is retired`;
 
 const subcommands = ['register', 'list', 'approve', 'promote', 'rollback'] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -47,7 +48,7 @@ const flagsOf: Record<Subcommand, readonly string[]> = {
   list: ['name'],
   approve: ['name', 'version', 'by', 'note'],
   promote: ['name', 'version', 'allow-outcome-change'],
-  rollback: ['name'],
+  rollback: ['name', 'allow-outcome-change'],
 };
 
 /** A trained model's directory: model.json (required) and the card files it has. */
@@ -175,7 +176,9 @@ export const modelsCommand: Command = {
         return 0;
       }
       case 'rollback': {
-        const p = await rollbackVersion(deps, name!);
+        const p = await rollbackVersion(deps, name!, {
+          allowOutcomeChange: values['allow-outcome-change'] === true,
+        });
         print(p, promotionLine(p, 'rolled back to'));
         return 0;
       }

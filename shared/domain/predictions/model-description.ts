@@ -35,6 +35,8 @@ const descriptionSchema = z.object({
     columns: z.array(z.string()).optional(),
   }),
   card: z.record(z.string(), z.unknown()).nullable(),
+  /** Why the endpoint has no card to give though a card file is there. */
+  cardProblem: z.string().optional(),
 });
 
 export type ModelDescription = z.output<typeof descriptionSchema> & {
