@@ -73,6 +73,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       table: stack.deps.serving,
       objects: stack.deps.objects,
       served: localServedModels(join(stack.dataDir, 'models')),
+      endpoint: { predictor: stack.deps.predictor, nameOf: (model) => model },
       now: () => new Date('2026-12-05T12:00:00Z'),
     };
   });
@@ -161,7 +162,11 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       /predicts "new type 2 diabetes \(ADA 2024\)" over 730 days, the served version 1.0.0 "hard ASCVD event \(PCE definition\)" over 3652 days/,
     );
     expect((await ask()).model.version).toBe('1.0.0');
-    await promoteVersion(deps, name, '2.0.0', { allowOutcomeChange: true });
+    const promoted = await promoteVersion(deps, name, '2.0.0', {
+      allowOutcomeChange: true,
+      by: 'Ops D',
+    });
+    expect(promoted.version).toMatchObject({ deployedBy: 'Ops D', outcomeChangeAllowed: true });
     expect((await ask()).model.version).toBe('2.0.0');
     // Back to 1.0.0 would change it again: rollback is held to the same rule.
     await expect(rollbackVersion(deps, name)).rejects.toThrow(
@@ -233,6 +238,25 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect((await ask()).model.version).toBe('4.0.0');
   });
 
+  it('leaves the registry as it was when the endpoint does not answer with the installed version', async () => {
+    // Arrange: files installed where the endpoint does not read them (a misnamed folder)
+    const elsewhere = { ...deps, served: localServedModels(join(stack.dataDir, 'elsewhere')) };
+    await registerModelFiles(
+      deps,
+      model('4.1.0', 1.25, {
+        outcome: { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 },
+      }),
+      'out/v41',
+    );
+    await approveVersion(deps, name, '4.1.0', { by: 'Dr B. Reviewer' });
+    // Act, Assess
+    await expect(promoteVersion(elsewhere, name, '4.1.0')).rejects.toThrow(
+      /version 4.1.0 was installed, but endpoint cvd-life answers version 4.0.0 .*the registry is unchanged/,
+    );
+    expect((await getModelVersion(deps, name, '4.1.0')).status).toBe('approved');
+    expect((await ask()).model.version).toBe('4.0.0');
+  });
+
   it('runs as caregraph models, with usage errors exiting 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caregraph-models-'));
     const outDir = join(dir, 'trained');
@@ -250,10 +274,18 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
           ...endpoint,
         ]),
         await runCommand(modelsCommand, [
-          ...['promote', '--name', 'cli-model', '--version', '5.0.0'],
+          ...['promote', '--name', 'cli-model', '--version', '5.0.0', '--by', 'Ops E'],
           ...endpoint,
         ]),
         await runCommand(modelsCommand, ['list', '--name', 'cli-model', ...endpoint]),
+        await runCommand(modelsCommand, [
+          'rollback',
+          '--name',
+          'cli-model',
+          '--by',
+          'Ops E',
+          ...endpoint,
+        ]),
         await runCommand(modelsCommand, ['rollback', '--name', 'cli-model', ...endpoint]),
         await runCommand(modelsCommand, ['retire', '--name', 'cli-model']),
         await runCommand(modelsCommand, ['list']),
@@ -263,7 +295,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     } finally {
       output.restore();
     }
-    expect(codes).toEqual([0, 0, 0, 0, 1, 2, 2, 2, 1]);
+    expect(codes).toEqual([0, 0, 0, 0, 1, 2, 2, 2, 2, 1]);
     const text = output.text();
     expect(text).toMatch(
       /registered model cli-model version 5.0.0 \(logistic-regression; auroc 0.82, brier 0.1\) as a candidate/,
@@ -271,7 +303,10 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect(text).toMatch(
       /deployed model cli-model version 5.0.0: the endpoint cli-model serves it/,
     );
-    expect(text).toMatch(/\* 5.0.0 +deployed +logistic-regression .*approved by Dr C/);
+    expect(text).toMatch(
+      /\* 5.0.0 +deployed +logistic-regression .*approved by Dr C .*; deployed by Ops E 20/,
+    );
+    expect(text).toMatch(/missing required flag --by/);
     expect(text).toMatch(
       /caregraph models: model cli-model has no earlier deployment to roll back to/,
     );

@@ -13,10 +13,16 @@
 // so, because every prediction then states a different probability to the clinician
 // (`model.outcome`).
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
+import {
+  ConflictError,
+  DependencyError,
+  NotFoundError,
+  ValidationError,
+} from '../shared/domain/errors';
 import { rawFeatureColumns } from '../shared/domain/features/extract';
 import { categoricalFeatures, featureSpecVersion } from '../shared/domain/features/spec';
 import type { ObjectStore } from '../shared/ports/object-store';
+import type { Predictor } from '../shared/ports/predictor';
 import { endpointNamePattern, modelFileName, parseModel, type LoadedModel } from './model-format';
 import {
   approveModel,
@@ -59,6 +65,12 @@ export interface ServedModels {
 export interface LifecycleDeps extends RegistryDeps {
   objects: ObjectStore;
   served: ServedModels;
+  /**
+   * The endpoint as the API calls it (SageMaker Runtime; the model server locally): after an
+   * install, a describe invocation must answer with the installed version before the registry says
+   * it is deployed. Absent: not checked.
+   */
+  endpoint?: { predictor: Predictor; nameOf: (model: string) => string };
 }
 
 export interface Registration {
@@ -272,6 +284,35 @@ export async function approveVersion(
   return approveModel(deps, name, version, review);
 }
 
+/**
+ * Install `files` at the endpoint and confirm that the endpoint now answers with `version`
+ * (DependencyError otherwise: the registry is then left as it was, and says so).
+ */
+async function installAndConfirm(
+  deps: LifecycleDeps,
+  name: string,
+  version: string,
+  files: ModelFiles,
+): Promise<void> {
+  await deps.served.install(name, files);
+  if (!deps.endpoint) return;
+  const endpoint = deps.endpoint.nameOf(name);
+  const answer = await deps.endpoint.predictor
+    .invoke<{ model?: { version?: unknown } }>({ endpoint, body: { describe: true } })
+    .catch((error: unknown) => {
+      throw new DependencyError(
+        `model ${name} version ${version} was installed, but endpoint ${endpoint} did not answer (${(error as Error).message.split('\n')[0]}); the registry is unchanged`,
+        { cause: error },
+      );
+    });
+  const answered = answer?.model?.version;
+  if (answered !== version)
+    throw new DependencyError(
+      `model ${name} version ${version} was installed, but endpoint ${endpoint} answers version ${String(answered)} ` +
+        "(is it the endpoint's folder? see the model server's log); the registry is unchanged",
+    );
+}
+
 /** Refuse a version the API could not feed, or one that changes what the endpoint's predictions are of. */
 async function checkServable(
   deps: LifecycleDeps,
@@ -311,13 +352,13 @@ export async function promoteVersion(
   deps: LifecycleDeps,
   name: string,
   version: string,
-  options: { allowOutcomeChange?: boolean } = {},
+  options: { allowOutcomeChange?: boolean; by?: string } = {},
 ): Promise<Promotion> {
   const target = await getModelVersion(deps, name, version);
   const { files, model } = await versionFiles(deps, target);
   const current = await deploymentOf(deps, name);
   if (current?.version === version) {
-    await deps.served.install(name, files);
+    await installAndConfirm(deps, name, version, files);
     return { version: target, unchanged: true, ...previousOf(current) };
   }
   if (target.status !== 'approved')
@@ -325,8 +366,11 @@ export async function promoteVersion(
       `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
     );
   await checkServable(deps, name, version, model, options);
-  await deps.served.install(name, files);
-  const deployed = await promoteModel(deps, name, version);
+  await installAndConfirm(deps, name, version, files);
+  const deployed = await promoteModel(deps, name, version, {
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
+  });
   return { version: deployed, unchanged: false, ...(current ? { previous: current.version } : {}) };
 }
 
@@ -344,7 +388,7 @@ const previousOf = (current: { history: string[] }) => {
 export async function rollbackVersion(
   deps: LifecycleDeps,
   name: string,
-  options: { allowOutcomeChange?: boolean } = {},
+  options: { allowOutcomeChange?: boolean; by?: string } = {},
 ): Promise<Promotion> {
   const current = await deploymentOf(deps, name);
   const previous = current?.history.at(-1);
@@ -357,7 +401,10 @@ export async function rollbackVersion(
     );
   const { files, model } = await versionFiles(deps, target);
   await checkServable(deps, name, previous, model, options);
-  await deps.served.install(name, files);
-  const restored = await rollbackModel(deps, name);
+  await installAndConfirm(deps, name, previous, files);
+  const restored = await rollbackModel(deps, name, {
+    ...(options.by ? { by: options.by } : {}),
+    ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
+  });
   return { version: restored, previous: current.version, unchanged: false };
 }

@@ -27,6 +27,16 @@ export interface ModelVersion {
   approvedBy?: string;
   approvalNote?: string;
   deployedAt?: string;
+  /** Who deployed it (promote or rollback) the last time, when they said. */
+  deployedBy?: string;
+  /** Set when it was deployed over a model declaring another outcome, with the operator's leave. */
+  outcomeChangeAllowed?: boolean;
+}
+
+/** Who deploys, and on what terms (recorded on the deployed version). */
+export interface DeployedBy {
+  by?: string;
+  outcomeChangeAllowed?: boolean;
 }
 
 export interface RegistryDeps {
@@ -146,11 +156,17 @@ async function setStatus(
   deps: RegistryDeps,
   v: ModelVersion,
   status: ModelStatus,
+  deployed: DeployedBy = {},
 ): Promise<ModelVersion> {
+  const { deployedBy: _by, outcomeChangeAllowed: _allowed, ...rest } = v;
   const next: ModelVersion = {
-    ...v,
+    ...(status === 'deployed' ? rest : v),
     status,
     ...(status === 'deployed' ? { deployedAt: deps.now().toISOString() } : {}),
+    ...(status === 'deployed' && deployed.by ? { deployedBy: deployed.by } : {}),
+    ...(status === 'deployed' && deployed.outcomeChangeAllowed
+      ? { outcomeChangeAllowed: true }
+      : {}),
   };
   await deps.table.put(toItem(next));
   return next;
@@ -161,6 +177,7 @@ export async function promoteModel(
   deps: RegistryDeps,
   name: string,
   version: string,
+  deployed: DeployedBy = {},
 ): Promise<ModelVersion> {
   const target = await getModelVersion(deps, name, version);
   if (target.status !== 'approved') {
@@ -173,11 +190,15 @@ export async function promoteModel(
     await setStatus(deps, await getModelVersion(deps, name, current.version), 'approved');
   const history = current ? [...current.history, current.version] : [];
   await deps.table.put({ pk: pk(name), sk: deploymentSk, version, history });
-  return setStatus(deps, target, 'deployed');
+  return setStatus(deps, target, 'deployed', deployed);
 }
 
 /** Go back to the previously deployed version; the current one is retired. */
-export async function rollbackModel(deps: RegistryDeps, name: string): Promise<ModelVersion> {
+export async function rollbackModel(
+  deps: RegistryDeps,
+  name: string,
+  deployed: DeployedBy = {},
+): Promise<ModelVersion> {
   const current = await deployment(deps, name);
   const previous = current?.history.at(-1);
   if (!current || previous === undefined) {
@@ -190,5 +211,5 @@ export async function rollbackModel(deps: RegistryDeps, name: string): Promise<M
     version: previous,
     history: current.history.slice(0, -1),
   });
-  return setStatus(deps, await getModelVersion(deps, name, previous), 'deployed');
+  return setStatus(deps, await getModelVersion(deps, name, previous), 'deployed', deployed);
 }

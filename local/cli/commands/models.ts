@@ -25,8 +25,8 @@ import { findStack, stackConfig } from '../stack-client';
 const usage = `Usage: caregraph models register --model DIR [--json]
        caregraph models list --name NAME [--json]
        caregraph models approve --name NAME --version V --by REVIEWER [--note TEXT] [--json]
-       caregraph models promote --name NAME --version V [--allow-outcome-change] [--json]
-       caregraph models rollback --name NAME [--allow-outcome-change] [--json]
+       caregraph models promote --name NAME --version V --by OPERATOR [--allow-outcome-change] [--json]
+       caregraph models rollback --name NAME --by OPERATOR [--allow-outcome-change] [--json]
   (each also takes --endpoint URL or --data-dir DIR to find the running stack)
   register  record a trained model (DIR/model.json and its card, as caregraph train --out writes
             them) as a candidate: its files are copied into the curated bucket under their digest;
@@ -47,8 +47,8 @@ const flagsOf: Record<Subcommand, readonly string[]> = {
   register: ['model'],
   list: ['name'],
   approve: ['name', 'version', 'by', 'note'],
-  promote: ['name', 'version', 'allow-outcome-change'],
-  rollback: ['name', 'allow-outcome-change'],
+  promote: ['name', 'version', 'by', 'allow-outcome-change'],
+  rollback: ['name', 'by', 'allow-outcome-change'],
 };
 
 /** A trained model's directory: model.json (required) and the card files it has. */
@@ -78,8 +78,11 @@ function versionLine(v: ModelVersion, deployed: string | undefined): string {
   const review = v.approvedBy
     ? `; approved by ${v.approvedBy} ${v.approvedAt}${v.approvalNote ? ` ("${v.approvalNote}")` : ''}`
     : '';
+  const deployment = v.deployedBy
+    ? `; deployed by ${v.deployedBy} ${v.deployedAt}${v.outcomeChangeAllowed ? ' (outcome change allowed)' : ''}`
+    : '';
   const marker = v.version === deployed ? '*' : ' ';
-  return `${marker} ${v.version.padEnd(12)} ${v.status.padEnd(9)} ${v.kind}  ${metricText(v.metrics)}  registered ${v.registeredAt}${review}${outcome}`;
+  return `${marker} ${v.version.padEnd(12)} ${v.status.padEnd(9)} ${v.kind}  ${metricText(v.metrics)}  registered ${v.registeredAt}${review}${deployment}${outcome}`;
 }
 
 function promotionLine(p: Promotion, verb: string): string {
@@ -126,6 +129,8 @@ export const modelsCommand: Command = {
       table: aws.serving,
       objects: aws.objects,
       served: localServedModels(join(stack.dataDir, 'models')),
+      // The model server serves the folder NAME as the endpoint NAME.
+      endpoint: { predictor: aws.predictor, nameOf: (model) => model },
       now: () => new Date(),
     };
     const print = (value: unknown, text: string) =>
@@ -171,6 +176,7 @@ export const modelsCommand: Command = {
       case 'promote': {
         const p = await promoteVersion(deps, name!, requireFlag(values.version, 'version'), {
           allowOutcomeChange: values['allow-outcome-change'] === true,
+          by: requireFlag(values.by, 'by'),
         });
         print(p, promotionLine(p, 'deployed'));
         return 0;
@@ -178,6 +184,7 @@ export const modelsCommand: Command = {
       case 'rollback': {
         const p = await rollbackVersion(deps, name!, {
           allowOutcomeChange: values['allow-outcome-change'] === true,
+          by: requireFlag(values.by, 'by'),
         });
         print(p, promotionLine(p, 'rolled back to'));
         return 0;
