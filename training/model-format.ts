@@ -529,6 +529,16 @@ export async function loadModel(
   }
   if (typeof card !== 'object' || card === null || Array.isArray(card))
     return { ...model, cardProblem: `${modelCardFileName}: not a JSON object` };
+  // A card left beside another model (a hand copy, an install cut short) must not pass for its own.
+  const { name, version } = card as { name?: unknown; version?: unknown };
+  if (
+    (name !== undefined && name !== model.name) ||
+    (version !== undefined && version !== model.version)
+  )
+    return {
+      ...model,
+      cardProblem: `${modelCardFileName}: it describes ${String(name)} version ${String(version)}, not this model`,
+    };
   return { ...model, card: card as Record<string, unknown> };
 }
 

@@ -297,10 +297,14 @@ describe('Component: model server', () => {
     });
   });
 
-  it('keeps serving a model whose card is broken, and says why it has no card', async () => {
+  it('keeps serving a model whose card is broken or of another version, and says why it has no card', async () => {
     for (const [text, problem] of [
       ['[1, 2]', 'model-card.json: not a JSON object'],
       ['{"metrics":', 'model-card.json: not valid JSON'],
+      [
+        '{"name":"cvd-risk","version":"0.9.0"}',
+        'model-card.json: it describes cvd-risk version 0.9.0, not this model',
+      ],
     ] as const) {
       await writeFile(join(modelDir, 'cvd-risk', 'model-card.json'), text);
       await server.reload();
