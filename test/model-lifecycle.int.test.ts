@@ -263,6 +263,10 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     mkdirSync(outDir);
     for (const [file, text] of Object.entries(model('5.0.0', 2, { name: 'cli-model' })))
       writeFileSync(join(outDir, file), text);
+    const laterDir = join(dir, 'later');
+    mkdirSync(laterDir);
+    for (const [file, text] of Object.entries(model('10.0.0', 2, { name: 'cli-model' })))
+      writeFileSync(join(laterDir, file), text);
     const endpoint = ['--endpoint', stack.endpoints.api];
     const output = captureProcessOutput();
     let codes: number[];
@@ -277,6 +281,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
           ...['promote', '--name', 'cli-model', '--version', '5.0.0', '--by', 'Ops E'],
           ...endpoint,
         ]),
+        await runCommand(modelsCommand, ['register', '--model', laterDir, ...endpoint]),
         await runCommand(modelsCommand, ['list', '--name', 'cli-model', ...endpoint]),
         await runCommand(modelsCommand, [
           'rollback',
@@ -295,7 +300,13 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     } finally {
       output.restore();
     }
-    expect(codes).toEqual([0, 0, 0, 0, 1, 2, 2, 2, 2, 1]);
+    expect(codes).toEqual([0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 1]);
+    // Listed in the order registered: 5.0.0, then 10.0.0 (as strings, 10.0.0 would come first).
+    const listed = output
+      .text()
+      .split('\n')
+      .filter((l) => /^[* ] \d+\.0\.0 /.test(l));
+    expect(listed.map((l) => l.slice(2).split(' ')[0])).toEqual(['5.0.0', '10.0.0']);
     const text = output.text();
     expect(text).toMatch(
       /registered model cli-model version 5.0.0 \(logistic-regression; auroc 0.82, brier 0.1\) as a candidate/,

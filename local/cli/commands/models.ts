@@ -149,7 +149,10 @@ export const modelsCommand: Command = {
         return 0;
       }
       case 'list': {
-        const versions = await listModelVersions(deps, name!);
+        // In the order they were registered (version strings do not sort: 1.10.0 before 1.9.0).
+        const versions = (await listModelVersions(deps, name!)).sort((a, b) =>
+          a.registeredAt.localeCompare(b.registeredAt),
+        );
         const deployment = await deploymentOf(deps, name!);
         if (values.json) {
           out.json({ name, deployed: deployment?.version ?? null, versions });
