@@ -542,7 +542,8 @@ export async function loadModel(
   return { ...model, card: card as Record<string, unknown> };
 }
 
-function parseJsonFile(file: string, text: string): unknown {
+/** JSON.parse, a ValidationError naming `file` when the text is not JSON. */
+export function parseJsonFile(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -23,7 +23,15 @@ import { rawFeatureColumns } from '../shared/domain/features/extract';
 import { categoricalFeatures, featureSpecVersion } from '../shared/domain/features/spec';
 import type { ObjectStore } from '../shared/ports/object-store';
 import type { Predictor } from '../shared/ports/predictor';
-import { endpointNamePattern, modelFileName, parseModel, type LoadedModel } from './model-format';
+import {
+  endpointNamePattern,
+  modelCardFileName,
+  modelFileName,
+  parseJsonFile,
+  parseModel,
+  type LoadedModel,
+} from './model-format';
+import { describeServedModel } from '../shared/domain/predictions/model-description';
 import {
   approveModel,
   deploymentOf,
@@ -36,7 +44,7 @@ import {
 } from './registry';
 
 /** The files of a model version: model.json, and its card when the training wrote one. */
-export const modelVersionFiles = [modelFileName, 'model-card.json', 'model-card.md'] as const;
+export const modelVersionFiles = [modelFileName, modelCardFileName, 'model-card.md'] as const;
 export type ModelVersionFile = (typeof modelVersionFiles)[number];
 export type ModelFiles = Partial<Record<ModelVersionFile, string>>;
 
@@ -100,31 +108,26 @@ export function filesDigest(files: ModelFiles): string {
   return hash.digest('hex');
 }
 
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(`${file}: not valid JSON`, file, { cause: error });
-  }
-}
-
 /** The model.json of `files`, parsed and validated (ValidationError naming the field). */
-function modelOf(files: ModelFiles, source: string): { model: LoadedModel; text: string } {
+function modelOf(files: ModelFiles, source: string): LoadedModel {
   const text = files[modelFileName];
   if (text === undefined) throw new ValidationError(`${source}: no ${modelFileName}`, 'model');
-  return { model: parseModel(parseJson(text, `${source}/${modelFileName}`), source), text };
+  return parseModel(parseJsonFile(`${source}/${modelFileName}`, text), source);
 }
 
 /** The card's cross-validated metrics; none when there is no card. */
 function metricsOf(files: ModelFiles, source: string): Record<string, number> {
-  const text = files['model-card.json'];
+  const text = files[modelCardFileName];
   if (text === undefined) return {};
-  const card = parseJson(text, `${source}/model-card.json`) as {
+  const card = parseJsonFile(`${source}/${modelCardFileName}`, text) as {
     metrics?: Record<string, unknown>;
   } | null;
   // The model server would serve the model without it: refuse it here, where it can be fixed.
   if (typeof card !== 'object' || card === null || Array.isArray(card))
-    throw new ValidationError(`${source}/model-card.json: not a JSON object`, 'model-card.json');
+    throw new ValidationError(
+      `${source}/${modelCardFileName}: not a JSON object`,
+      modelCardFileName,
+    );
   const metrics: Record<string, number> = {};
   for (const name of cardMetrics) {
     const value = card.metrics?.[name];
@@ -143,7 +146,7 @@ export async function registerModelFiles(
   files: ModelFiles,
   source: string,
 ): Promise<Registration> {
-  const { model } = modelOf(files, source);
+  const model = modelOf(files, source);
   // Both become parts of keys and folder names: the endpoint's and the version's files'.
   if (!endpointNamePattern.test(model.name))
     throw new ValidationError(`${source}: name: "${model.name}" is not an endpoint name`, 'name');
@@ -217,7 +220,7 @@ async function versionFiles(
     throw new NotFoundError(`${source}: its ${modelFileName} is missing from ${version.artifact}`);
   if (version.digest !== undefined && filesDigest(files) !== version.digest)
     throw new ConflictError(`${source}: its files changed since it was registered`);
-  return { files, model: modelOf(files, source).model };
+  return { files, model: modelOf(files, source) };
 }
 
 /**
@@ -297,15 +300,16 @@ async function installAndConfirm(
   await deps.served.install(name, files);
   if (!deps.endpoint) return;
   const endpoint = deps.endpoint.nameOf(name);
-  const answer = await deps.endpoint.predictor
-    .invoke<{ model?: { version?: unknown } }>({ endpoint, body: { describe: true } })
-    .catch((error: unknown) => {
-      throw new DependencyError(
-        `model ${name} version ${version} was installed, but endpoint ${endpoint} did not answer (${(error as Error).message.split('\n')[0]}); the registry is unchanged`,
-        { cause: error },
-      );
-    });
-  const answered = answer?.model?.version;
+  const described = await describeServedModel(
+    { predictor: deps.endpoint.predictor, models: new Map([[name, endpoint]]) },
+    name,
+  ).catch((error: unknown) => {
+    throw new DependencyError(
+      `model ${name} version ${version} was installed, but endpoint ${endpoint} did not answer (${(error as Error).message.split('\n')[0]}); the registry is unchanged`,
+      { cause: error },
+    );
+  });
+  const answered = described.model.version;
   if (answered !== version)
     throw new DependencyError(
       `model ${name} version ${version} was installed, but endpoint ${endpoint} answers version ${String(answered)} ` +
@@ -331,10 +335,7 @@ async function checkServable(
   // there by caregraph train --out): that is what the clinician's predictions say now.
   const servedText = await deps.served.servedModelJson(name);
   if (servedText !== undefined && !options.allowOutcomeChange) {
-    const served = modelOf(
-      { [modelFileName]: servedText },
-      `the model endpoint ${name} serves`,
-    ).model;
+    const served = modelOf({ [modelFileName]: servedText }, `the model endpoint ${name} serves`);
     if (!sameOutcome(served.outcome, model.outcome))
       throw new ConflictError(
         `model ${name} version ${version} predicts ${outcomeText(model.outcome)}, the served version ${served.version} ` +

@@ -5,10 +5,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError } from '../../shared/domain/errors';
 import { modelCardMarkdown, type ModelCard } from '../evaluation/model-card';
-import { modelFileName, parseModel, type Explainer, type LoadedModel } from '../model-format';
+import {
+  modelCardFileName,
+  modelFileName,
+  parseModel,
+  type Explainer,
+  type LoadedModel,
+} from '../model-format';
 import type { Encoding } from './encoding';
 
-export const modelCardJson = 'model-card.json';
+export const modelCardJson = modelCardFileName;
 export const modelCardMd = 'model-card.md';
 
 /** Write model.json and the model card into `dir` (created if needed). */

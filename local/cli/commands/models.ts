@@ -52,7 +52,7 @@ const flagsOf: Record<Subcommand, readonly string[]> = {
 };
 
 /** A trained model's directory: model.json (required) and the card files it has. */
-async function readModelDirectory(dir: string): Promise<ModelFiles> {
+async function readTrainedModelFiles(dir: string): Promise<ModelFiles> {
   const files: ModelFiles = {};
   for (const file of modelVersionFiles) {
     const text = await readFile(join(dir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -120,7 +120,7 @@ export const modelsCommand: Command = {
       throw new UsageError(`--name "${name}" is not a model (endpoint) name`);
     const files =
       command === 'register'
-        ? await readModelDirectory(requireFlag(values.model, 'model'))
+        ? await readTrainedModelFiles(requireFlag(values.model, 'model'))
         : undefined;
 
     const stack = await findStack(values.endpoint, values['data-dir']);
