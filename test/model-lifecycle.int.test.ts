@@ -14,6 +14,7 @@ import { encodedRiskModel } from '../training/fixtures';
 import {
   approveVersion,
   filesDigest,
+  modelStanding,
   promoteVersion,
   registerModelFiles,
   rollbackVersion,
@@ -22,6 +23,7 @@ import {
   type ModelFiles,
 } from '../training/model-lifecycle';
 import { getModelVersion, listModelVersions } from '../training/registry';
+import { recentOperations } from '../training/model-operations';
 import { captureProcessOutput } from './helpers/stack-contents';
 import { startTestStack, type TestStack } from './helpers/stack';
 
@@ -255,6 +257,169 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     );
     expect((await getModelVersion(deps, name, '4.1.0')).status).toBe('approved');
     expect((await ask()).model.version).toBe('4.0.0');
+  });
+
+  it('runs one promote or rollback of a model at a time, and logs how each ended', async () => {
+    // The promotion of 4.1.0 above failed: its entry says why.
+    const [failed] = await recentOperations(deps, name);
+    expect(failed).toMatchObject({ operation: 'promote', version: '4.1.0', state: 'failed' });
+    expect(failed!.error).toMatch(/endpoint cvd-life answers version 4.0.0/);
+    // Arrange: a promotion held inside its install
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const installing = new Promise<void>((resolve) => (entered = resolve));
+    const held: LifecycleDeps = {
+      ...deps,
+      served: {
+        servedModelJson: (model) => deps.served.servedModelJson(model),
+        install: async (model, files) => {
+          entered();
+          await gate;
+          return deps.served.install(model, files);
+        },
+      },
+    };
+    const first = promoteVersion(held, name, '4.1.0', { by: 'Ops F' });
+    await installing;
+    // Act, Assess: the other operator is refused, and nothing of theirs is installed
+    await expect(rollbackVersion(deps, name, { by: 'Ops G' })).rejects.toThrow(
+      /model cvd-life: promote of version 4.1.0 by Ops F started .* is still running/,
+    );
+    await expect(promoteVersion(deps, name, '4.0.0', { by: 'Ops G' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect((await ask()).model.version).toBe('4.0.0');
+    release();
+    expect((await first).version).toMatchObject({ version: '4.1.0', status: 'deployed' });
+    expect((await ask()).model.version).toBe('4.1.0');
+    const [done] = await recentOperations(deps, name);
+    expect(done).toMatchObject({
+      seq: failed!.seq + 1,
+      operation: 'promote',
+      version: '4.1.0',
+      by: 'Ops F',
+      state: 'done',
+    });
+  });
+
+  it('reports a promotion that never ended, and lets the next one settle it once its lease ran out', async () => {
+    // Arrange: a promotion whose process dies after the install, before any registry write
+    await registerModelFiles(
+      deps,
+      model('4.2.0', 1.1, {
+        outcome: { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 },
+      }),
+      'out/v42',
+    );
+    await approveVersion(deps, name, '4.2.0', { by: 'Dr B. Reviewer' });
+    const dies: LifecycleDeps = {
+      ...deps,
+      table: {
+        get: (pk, sk) => deps.table.get(pk, sk),
+        query: (input) => deps.table.query(input),
+        putIfAbsent: (item) => deps.table.putIfAbsent(item),
+        putMany: () => Promise.reject(new Error('process killed')),
+        put: () => Promise.reject(new Error('process killed')),
+      },
+    };
+    await expect(promoteVersion(dies, name, '4.2.0', { by: 'Ops H' })).rejects.toThrow(
+      /process killed/,
+    );
+    // The endpoint serves 4.2.0; the registry still says 4.1.0, and its log says 4.2.0 is running.
+    expect((await ask()).model.version).toBe('4.2.0');
+    expect((await getModelVersion(deps, name, '4.2.0')).status).toBe('approved');
+    expect((await recentOperations(deps, name))[0]).toMatchObject({
+      version: '4.2.0',
+      state: 'running',
+    });
+    // Within its lease nobody else may start; `models list` (the real clock, past the lease) warns.
+    await expect(rollbackVersion(deps, name, { by: 'Ops I' })).rejects.toThrow(/still running/);
+    const output = captureProcessOutput();
+    try {
+      expect(
+        await runCommand(modelsCommand, [
+          'list',
+          '--name',
+          name,
+          '--endpoint',
+          stack.endpoints.api,
+        ]),
+      ).toBe(0);
+    } finally {
+      output.restore();
+    }
+    expect(output.text()).toMatch(
+      /the endpoint cvd-life serves version 4.2.0\n+last operation: promote of version 4.2.0 by Ops H started \S+ never ended \(its lease ran out \S+\)\n+warning: the endpoint serves version 4.2.0, and the registry says version 4.1.0 is deployed; promote the version that should serve to settle it\n+warning: the promote of version 4.2.0 by Ops H started \S+ never ended/,
+    );
+    // Act: after the lease, promoting it again completes it
+    const later: LifecycleDeps = { ...deps, now: () => new Date('2026-12-05T12:30:00Z') };
+    const settled = await promoteVersion(later, name, '4.2.0', { by: 'Ops I' });
+    // Assess
+    expect(settled.interrupted).toMatchObject({ version: '4.2.0', by: 'Ops H', state: 'running' });
+    expect(settled.operation).toMatchObject({
+      state: 'done',
+      tookOverFrom: settled.interrupted!.seq,
+    });
+    expect(settled.version).toMatchObject({ status: 'deployed', deployedBy: 'Ops I' });
+    expect(settled.previous).toBe('4.1.0');
+    expect((await ask()).model.version).toBe('4.2.0');
+    expect(await modelStanding(later, name)).toMatchObject({
+      deployed: '4.2.0',
+      served: '4.2.0',
+      lastOperation: { state: 'done', interrupted: false },
+      problems: [],
+    });
+  });
+
+  it('fences off a promotion that outlived its lease: the one that took over is what the registry records', async () => {
+    // Arrange: 4.3.0's promotion held in its install past its lease; 4.1.0's takes over meanwhile
+    await registerModelFiles(
+      deps,
+      model('4.3.0', 1.2, {
+        outcome: { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 },
+      }),
+      'out/v43',
+    );
+    await approveVersion(deps, name, '4.3.0', { by: 'Dr B. Reviewer' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const installing = new Promise<void>((resolve) => (entered = resolve));
+    const slow: LifecycleDeps = {
+      ...deps,
+      served: {
+        servedModelJson: (model) => deps.served.servedModelJson(model),
+        install: async (model, files) => {
+          entered();
+          await gate;
+          return deps.served.install(model, files);
+        },
+      },
+    };
+    const stale = promoteVersion(slow, name, '4.3.0', { by: 'Ops J' });
+    await installing;
+    const later: LifecycleDeps = { ...deps, now: () => new Date('2026-12-05T13:00:00Z') };
+    const takeover = await promoteVersion(later, name, '4.1.0', { by: 'Ops K' });
+    expect(takeover.interrupted).toMatchObject({ version: '4.3.0', by: 'Ops J' });
+    // Act: the stale one's install lands after it
+    release();
+    // Assess: it does not write the registry, and the disagreement is reported
+    await expect(stale).rejects.toThrow(
+      /this promote outlived its lease .* and promote of version 4.1.0 by Ops K started .* took over; the registry is unchanged, though the endpoint may serve what this one installed/,
+    );
+    expect((await getModelVersion(deps, name, '4.3.0')).status).toBe('approved');
+    const standing = await modelStanding(later, name);
+    expect(standing).toMatchObject({ deployed: '4.1.0', served: '4.3.0' });
+    expect(standing.problems).toEqual([
+      'the endpoint serves version 4.3.0, and the registry says version 4.1.0 is deployed; promote the version that should serve to settle it',
+    ]);
+    // Settling it: the deployed version promoted again installs its files again.
+    expect(await promoteVersion(later, name, '4.1.0', { by: 'Ops K' })).toMatchObject({
+      unchanged: true,
+    });
+    expect((await ask()).model.version).toBe('4.1.0');
+    expect((await modelStanding(later, name)).problems).toEqual([]);
   });
 
   it('runs as caregraph models, with usage errors exiting 2', async () => {

@@ -4,7 +4,9 @@
 // files are installed where the endpoint serves from, then the registry records the deployment),
 // roll back (the version deployed before, installed again). The registry is training/registry.ts;
 // where the endpoint serves from is a port (ServedModels), the embedded stack's model directory
-// locally (local/served-models.ts).
+// locally (local/served-models.ts). One promote or rollback of a model runs at a time, logged
+// (training/model-operations.ts); `modelStanding` reports where the endpoint and the registry
+// disagree.
 //
 // Promotion refuses what would break the API's predictions rather than the model: a model whose
 // raw columns the feature spec does not give (the API sends each patient's raw features as
@@ -42,6 +44,16 @@ import {
   type ModelVersion,
   type RegistryDeps,
 } from './registry';
+import {
+  claimOperation,
+  confirmClaim,
+  endOperation,
+  isInterrupted,
+  operationText,
+  recentOperations,
+  type ModelOperation,
+  type OperationKind,
+} from './model-operations';
 
 /** The files of a model version: model.json, and its card when the training wrote one. */
 export const modelVersionFiles = [modelFileName, modelCardFileName, 'model-card.md'] as const;
@@ -93,6 +105,13 @@ export interface Promotion {
   previous?: string;
   /** True when it was already the deployed version: its files were installed again. */
   unchanged: boolean;
+  /** Its entry in the model's operation log, ended. */
+  operation?: ModelOperation;
+  /**
+   * An earlier promote or rollback that never ended (its process stopped, perhaps between the
+   * install and the registry write): what the endpoint served before this one is not known.
+   */
+  interrupted?: ModelOperation;
 }
 
 /** A registered version: safe in a key (`1.2.0`, `2026-12-05.1`, `1.0.0+build.7`). */
@@ -345,9 +364,35 @@ async function checkServable(
 }
 
 /**
+ * Run a promote or rollback as the model's one running operation (training/model-operations.ts):
+ * refused while another runs; its end (done, or failed with the reason) is logged; an earlier one
+ * found interrupted is returned with the result.
+ */
+async function asOperation(
+  deps: LifecycleDeps,
+  name: string,
+  operation: { operation: OperationKind; version?: string; by?: string },
+  run: (claim: ModelOperation) => Promise<Promotion>,
+): Promise<Promotion> {
+  const { operation: claim, interrupted } = await claimOperation(deps, name, operation);
+  let result: Promotion;
+  try {
+    result = await run(claim);
+  } catch (error) {
+    // If even this write fails, the entry stays running and is reported as interrupted once its
+    // lease ends: the error the operator needs is the operation's own.
+    await endOperation(deps, claim, { error }).catch(() => undefined);
+    throw error;
+  }
+  const ended = await endOperation(deps, claim, { version: result.version.version });
+  return { ...result, operation: ended, ...(interrupted ? { interrupted } : {}) };
+}
+
+/**
  * Serve an approved version: its files are installed at the endpoint, then the registry records
  * the deployment (a failure in between leaves the registry as it was; promoting again completes
- * it). Promoting the deployed version installs its files again (repairs the endpoint's copy).
+ * it). Promoting the deployed version installs its files again (repairs the endpoint's copy). One
+ * promote or rollback of a model runs at a time.
  */
 export async function promoteVersion(
   deps: LifecycleDeps,
@@ -355,24 +400,37 @@ export async function promoteVersion(
   version: string,
   options: { allowOutcomeChange?: boolean; by?: string } = {},
 ): Promise<Promotion> {
-  const target = await getModelVersion(deps, name, version);
-  const { files, model } = await versionFiles(deps, target);
-  const current = await deploymentOf(deps, name);
-  if (current?.version === version) {
-    await installAndConfirm(deps, name, version, files);
-    return { version: target, unchanged: true, ...previousOf(current) };
-  }
-  if (target.status !== 'approved')
-    throw new ConflictError(
-      `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
-    );
-  await checkServable(deps, name, version, model, options);
-  await installAndConfirm(deps, name, version, files);
-  const deployed = await promoteModel(deps, name, version, {
-    ...(options.by ? { by: options.by } : {}),
-    ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
-  });
-  return { version: deployed, unchanged: false, ...(current ? { previous: current.version } : {}) };
+  await getModelVersion(deps, name, version); // NotFoundError before anything is logged
+  return asOperation(
+    deps,
+    name,
+    { operation: 'promote', version, ...(options.by ? { by: options.by } : {}) },
+    async (claim) => {
+      const target = await getModelVersion(deps, name, version);
+      const { files, model } = await versionFiles(deps, target);
+      const current = await deploymentOf(deps, name);
+      if (current?.version === version) {
+        await installAndConfirm(deps, name, version, files);
+        return { version: target, unchanged: true, ...previousOf(current) };
+      }
+      if (target.status !== 'approved')
+        throw new ConflictError(
+          `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
+        );
+      await checkServable(deps, name, version, model, options);
+      await installAndConfirm(deps, name, version, files);
+      await confirmClaim(deps, claim);
+      const deployed = await promoteModel(deps, name, version, {
+        ...(options.by ? { by: options.by } : {}),
+        ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
+      });
+      return {
+        version: deployed,
+        unchanged: false,
+        ...(current ? { previous: current.version } : {}),
+      };
+    },
+  );
 }
 
 const previousOf = (current: { history: string[] }) => {
@@ -384,28 +442,85 @@ const previousOf = (current: { history: string[] }) => {
  * Serve the version deployed before the current one again; the current one is retired. The same
  * checks as promote: a version the API could not feed (the feature spec may have changed since it
  * served), or a change of declared outcome without `allowOutcomeChange`, is refused, and so is a
- * version retired by an earlier rollback.
+ * version retired by an earlier rollback. One promote or rollback of a model runs at a time.
  */
 export async function rollbackVersion(
   deps: LifecycleDeps,
   name: string,
   options: { allowOutcomeChange?: boolean; by?: string } = {},
 ): Promise<Promotion> {
-  const current = await deploymentOf(deps, name);
-  const previous = current?.history.at(-1);
-  if (!current || previous === undefined)
-    throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
-  const target = await getModelVersion(deps, name, previous);
-  if (target.status === 'retired')
-    throw new ConflictError(
-      `model ${name} version ${previous}, deployed before, was retired by an earlier rollback; promote an approved version instead`,
+  return asOperation(
+    deps,
+    name,
+    { operation: 'rollback', ...(options.by ? { by: options.by } : {}) },
+    async (claim) => {
+      const current = await deploymentOf(deps, name);
+      const previous = current?.history.at(-1);
+      if (!current || previous === undefined)
+        throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
+      const target = await getModelVersion(deps, name, previous);
+      if (target.status === 'retired')
+        throw new ConflictError(
+          `model ${name} version ${previous}, deployed before, was retired by an earlier rollback; promote an approved version instead`,
+        );
+      const { files, model } = await versionFiles(deps, target);
+      await checkServable(deps, name, previous, model, options);
+      await installAndConfirm(deps, name, previous, files);
+      await confirmClaim(deps, claim);
+      const restored = await rollbackModel(deps, name, {
+        ...(options.by ? { by: options.by } : {}),
+        ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
+      });
+      return { version: restored, previous: current.version, unchanged: false };
+    },
+  );
+}
+
+/** Where a model stands: the registry's deployment, what the endpoint holds, and its last operation. */
+export interface ModelStanding {
+  /** The version the registry says is deployed. */
+  deployed?: string;
+  /** The version of the model.json the endpoint serves from ('unreadable' when it cannot be read). */
+  served?: string;
+  lastOperation?: ModelOperation & { interrupted: boolean };
+  /** What an operator must settle (empty when the registry and the endpoint agree). */
+  problems: string[];
+}
+
+/**
+ * The registry against the endpoint: they disagree after a promote or rollback stopped between its
+ * install and its registry write, or one that outlived its lease and installed after the one that
+ * took over. Either way the fix is to promote the version that should serve.
+ */
+export async function modelStanding(deps: LifecycleDeps, name: string): Promise<ModelStanding> {
+  const deployment = await deploymentOf(deps, name);
+  const servedText = await deps.served.servedModelJson(name);
+  let served: string | undefined;
+  if (servedText !== undefined) {
+    try {
+      const version = (JSON.parse(servedText) as { version?: unknown }).version;
+      served = typeof version === 'string' ? version : 'unreadable';
+    } catch {
+      served = 'unreadable';
+    }
+  }
+  const [last] = await recentOperations(deps, name);
+  const lastOperation = last
+    ? { ...last, interrupted: isInterrupted(last, deps.now()) }
+    : undefined;
+  const problems: string[] = [];
+  if (deployment && served !== deployment.version)
+    problems.push(
+      `the endpoint serves ${served === undefined ? 'no model' : `version ${served}`}, and the registry says version ${deployment.version} is deployed; promote the version that should serve to settle it`,
     );
-  const { files, model } = await versionFiles(deps, target);
-  await checkServable(deps, name, previous, model, options);
-  await installAndConfirm(deps, name, previous, files);
-  const restored = await rollbackModel(deps, name, {
-    ...(options.by ? { by: options.by } : {}),
-    ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
-  });
-  return { version: restored, previous: current.version, unchanged: false };
+  if (lastOperation?.interrupted)
+    problems.push(
+      `the ${operationText(lastOperation)} never ended (its lease ran out ${lastOperation.leaseUntil}); what it installed may not be what the registry shows`,
+    );
+  return {
+    ...(deployment ? { deployed: deployment.version } : {}),
+    ...(served !== undefined ? { served } : {}),
+    ...(lastOperation ? { lastOperation } : {}),
+    problems,
+  };
 }

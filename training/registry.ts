@@ -49,7 +49,9 @@ export interface Deployment {
   history: string[];
 }
 
-const pk = (name: string) => `MODEL#${name}`;
+/** The partition of a model's items (its versions, its deployment, its operation log). */
+export const modelPartition = (name: string) => `MODEL#${name}`;
+const pk = modelPartition;
 const versionSk = (version: string) => `VERSION#${version}`;
 const deploymentSk = 'DEPLOYMENT';
 

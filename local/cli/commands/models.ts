@@ -8,6 +8,7 @@ import { buildDependencies } from '../../../shared/adapters/composition';
 import { ValidationError } from '../../../shared/domain/errors';
 import {
   approveVersion,
+  modelStanding,
   modelVersionFiles,
   promoteVersion,
   registerModelFiles,
@@ -17,7 +18,12 @@ import {
   type Promotion,
 } from '../../../training/model-lifecycle';
 import { endpointNamePattern, modelFileName } from '../../../training/model-format';
-import { deploymentOf, listModelVersions, type ModelVersion } from '../../../training/registry';
+import { listModelVersions, type ModelVersion } from '../../../training/registry';
+import {
+  operationLeaseMs,
+  operationText,
+  type ModelOperation,
+} from '../../../training/model-operations';
 import { localServedModels } from '../../served-models';
 import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
 import { findStack, stackConfig } from '../stack-client';
@@ -31,13 +37,16 @@ const usage = `Usage: caregraph models register --model DIR [--json]
   register  record a trained model (DIR/model.json and its card, as caregraph train --out writes
             them) as a candidate: its files are copied into the curated bucket under their digest;
             name and version are model.json's; the same files registered again change nothing
-  list      every version of a model: status, cross-validated metrics, outcome, who approved it
+  list      every version of a model: status, cross-validated metrics, outcome, who approved it,
+            and the model's last promote or rollback (running, done, failed, or interrupted)
   approve   a reviewer approves a candidate (--by is recorded with the time and --note)
   promote   serve an approved version at the endpoint NAME: refused when the API could not feed
             it (a column that is not a raw feature of the spec, or read otherwise) or when its
             outcome differs from the model the endpoint serves now (unless --allow-outcome-change)
   rollback  serve the version deployed before the current one again, with promote's checks; the
-            current one is retired`;
+            current one is retired
+  One promote or rollback of a model runs at a time: another is refused until it ends, or until
+  its ${operationLeaseMs / 60_000}-minute lease runs out (then the next one reports it as interrupted).`;
 
 const subcommands = ['register', 'list', 'approve', 'promote', 'rollback'] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -87,9 +96,21 @@ function versionLine(v: ModelVersion, deployed: string | undefined): string {
 
 function promotionLine(p: Promotion, verb: string): string {
   const { name, version } = p.version;
+  const interrupted = p.interrupted
+    ? `\nnote: the earlier ${operationText(p.interrupted)} never ended (its lease ran out); this ${p.operation?.operation ?? 'operation'} replaced whatever it left at the endpoint`
+    : '';
   if (p.unchanged)
-    return `model ${name} version ${version} was already deployed; its files are installed again`;
-  return `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request`;
+    return `model ${name} version ${version} was already deployed; its files are installed again${interrupted}`;
+  return `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request${interrupted}`;
+}
+
+/** The model's latest promote or rollback, and what to do when it did not end well. */
+function operationLine(op: ModelOperation & { interrupted: boolean }): string {
+  if (op.interrupted)
+    return `last operation: ${operationText(op)} never ended (its lease ran out ${op.leaseUntil})`;
+  if (op.state === 'running')
+    return `last operation: ${operationText(op)} is running (its lease ends ${op.leaseUntil})`;
+  return `last operation: ${operationText(op)}: ${op.state} ${op.endedAt}${op.error ? ` (${op.error})` : ''}`;
 }
 
 export const modelsCommand: Command = {
@@ -153,19 +174,24 @@ export const modelsCommand: Command = {
         const versions = (await listModelVersions(deps, name!)).sort((a, b) =>
           a.registeredAt.localeCompare(b.registeredAt),
         );
-        const deployment = await deploymentOf(deps, name!);
+        const standing = await modelStanding(deps, name!);
         if (values.json) {
-          out.json({ name, deployed: deployment?.version ?? null, versions });
+          out.json({ name, ...standing, versions });
           return 0;
         }
         if (!versions.length) {
           out.result(
             `model ${name} has no registered version (caregraph models register --model DIR)`,
           );
-          return 0;
+        } else {
+          out.result(`model ${name}: ${versions.length} version(s), * deployed`);
+          for (const v of versions) out.result(versionLine(v, standing.deployed));
         }
-        out.result(`model ${name}: ${versions.length} version(s), * deployed`);
-        for (const v of versions) out.result(versionLine(v, deployment?.version));
+        out.result(
+          `the endpoint ${name} serves ${standing.served === undefined ? 'no model' : `version ${standing.served}`}`,
+        );
+        if (standing.lastOperation) out.result(operationLine(standing.lastOperation));
+        for (const problem of standing.problems) out.result(`warning: ${problem}`);
         return 0;
       }
       case 'approve': {
