@@ -422,6 +422,63 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect((await modelStanding(later, name)).problems).toEqual([]);
   });
 
+  it('reports statuses a promotion left half-written, and settles them when the deployed version is promoted again', async () => {
+    // Arrange: 4.4.0's promotion dies after the registry's deployment write, before 4.4.0 is
+    // marked deployed (and before its log entry ends)
+    await registerModelFiles(
+      deps,
+      model('4.4.0', 1.3, {
+        outcome: { definition: 'new type 2 diabetes (ADA 2024)', horizonDays: 730 },
+      }),
+      'out/v44',
+    );
+    await approveVersion(deps, name, '4.4.0', { by: 'Dr B. Reviewer' });
+    let writes = 0;
+    const dies: LifecycleDeps = {
+      ...deps,
+      table: {
+        get: (pk, sk) => deps.table.get(pk, sk),
+        query: (input) => deps.table.query(input),
+        putIfAbsent: (item) => deps.table.putIfAbsent(item),
+        putMany: (items) => deps.table.putMany(items),
+        put: (item) =>
+          ++writes > 2 ? Promise.reject(new Error('process killed')) : deps.table.put(item),
+      },
+    };
+    await expect(promoteVersion(dies, name, '4.4.0', { by: 'Ops L' })).rejects.toThrow(
+      /process killed/,
+    );
+    const later: LifecycleDeps = { ...deps, now: () => new Date('2026-12-05T14:00:00Z') };
+    const standing = await modelStanding(later, name);
+    expect(standing).toMatchObject({ deployed: '4.4.0', served: '4.4.0' });
+    expect(standing.problems).toEqual([
+      'version 4.4.0 is the deployed one, but its status says approved; promote it again to settle it',
+      expect.stringMatching(/^the promote of version 4.4.0 by Ops L started \S+ never ended/),
+    ]);
+    // Act: the CLI, on the real clock (past the lease)
+    const output = captureProcessOutput();
+    try {
+      expect(
+        await runCommand(modelsCommand, [
+          ...['promote', '--name', name, '--version', '4.4.0', '--by', 'Ops M'],
+          ...['--endpoint', stack.endpoints.api],
+        ]),
+      ).toBe(0);
+    } finally {
+      output.restore();
+    }
+    // Assess
+    expect(output.text()).toMatch(
+      /model cvd-life version 4.4.0 was already deployed; its files are installed again; statuses settled: 4.4.0 approved -> deployed\nnote: the earlier promote of version 4.4.0 by Ops L started \S+ never ended/,
+    );
+    expect(await getModelVersion(deps, name, '4.4.0')).toMatchObject({
+      status: 'deployed',
+      deployedBy: 'Ops M',
+    });
+    expect((await getModelVersion(deps, name, '4.1.0')).status).toBe('approved');
+    expect((await modelStanding(later, name)).problems).toEqual([]);
+  });
+
   it('runs as caregraph models, with usage errors exiting 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caregraph-models-'));
     const outDir = join(dir, 'trained');

@@ -41,8 +41,11 @@ import {
   promoteModel,
   registerModel,
   rollbackModel,
+  settleStatuses,
+  statusDisagreements,
   type ModelVersion,
   type RegistryDeps,
+  type StatusDisagreement,
 } from './registry';
 import {
   claimOperation,
@@ -105,6 +108,8 @@ export interface Promotion {
   previous?: string;
   /** True when it was already the deployed version: its files were installed again. */
   unchanged: boolean;
+  /** Statuses set to agree with the deployment record again (promoting the deployed version). */
+  settled?: StatusDisagreement[];
   /** Its entry in the model's operation log, ended. */
   operation?: ModelOperation;
   /**
@@ -410,8 +415,17 @@ export async function promoteVersion(
       const { files, model } = await versionFiles(deps, target);
       const current = await deploymentOf(deps, name);
       if (current?.version === version) {
+        // Repairs what a promote or rollback that stopped part way left: the endpoint's files, and
+        // statuses that disagree with the deployment record.
         await installAndConfirm(deps, name, version, files);
-        return { version: target, unchanged: true, ...previousOf(current) };
+        await confirmClaim(deps, claim);
+        const settled = await settleStatuses(deps, name, options.by ? { by: options.by } : {});
+        return {
+          version: settled.length ? await getModelVersion(deps, name, version) : target,
+          unchanged: true,
+          ...previousOf(current),
+          ...(settled.length ? { settled } : {}),
+        };
       }
       if (target.status !== 'approved')
         throw new ConflictError(
@@ -512,6 +526,12 @@ export async function modelStanding(deps: LifecycleDeps, name: string): Promise<
   if (deployment && served !== deployment.version)
     problems.push(
       `the endpoint serves ${served === undefined ? 'no model' : `version ${served}`}, and the registry says version ${deployment.version} is deployed; promote the version that should serve to settle it`,
+    );
+  for (const d of await statusDisagreements(deps, name))
+    problems.push(
+      d.should === 'deployed'
+        ? `version ${d.version} is the deployed one, but its status says ${d.status}; promote it again to settle it`
+        : `version ${d.version} says deployed, but version ${deployment!.version} is the deployed one; promote the version that should serve to settle it`,
     );
   if (lastOperation?.interrupted)
     problems.push(

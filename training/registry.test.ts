@@ -9,6 +9,8 @@ import {
   promoteModel,
   registerModel,
   rollbackModel,
+  settleStatuses,
+  statusDisagreements,
   type RegistryDeps,
 } from './registry';
 
@@ -105,6 +107,63 @@ describe('Model registry', () => {
     expect((await getModelVersion(deps, 'cvd-risk', '2')).status).toBe('retired');
     expect((await deployedModel(deps, 'cvd-risk'))?.version).toBe('1');
     await expect(rollbackModel(deps, 'cvd-risk')).rejects.toThrow('no earlier deployment');
+  });
+
+  it('settles statuses left by a promote or rollback that stopped part way', async () => {
+    // Arrange: 1 deployed, then 2's promotion stops after its first write (1 set back to approved)
+    const deps = registry();
+    for (const v of ['1', '2']) {
+      await registerModel(deps, version(v));
+      await approveModel(deps, 'cvd-risk', v);
+    }
+    await promoteModel(deps, 'cvd-risk', '1');
+    expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([]);
+    const table = deps.table;
+    let writes = 0;
+    const stops: RegistryDeps = {
+      ...deps,
+      table: Object.assign(Object.create(table) as Table, {
+        put: async (item: Item) => {
+          if (++writes > 1) throw new Error('process killed');
+          return table.put(item);
+        },
+      }),
+    };
+    await expect(promoteModel(stops, 'cvd-risk', '2')).rejects.toThrow('process killed');
+    // Act, Assess: 1 is still the deployment, though no longer marked so
+    expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([
+      { version: '1', status: 'approved', should: 'deployed' },
+    ]);
+    expect(await settleStatuses(deps, 'cvd-risk', { by: 'Ops A' })).toHaveLength(1);
+    expect(await getModelVersion(deps, 'cvd-risk', '1')).toMatchObject({
+      status: 'deployed',
+      deployedBy: 'Ops A',
+    });
+    // A promotion that stops after its deployment write: 2 is deployed but not marked so.
+    writes = 0;
+    const later: RegistryDeps = {
+      ...stops,
+      table: Object.assign(Object.create(table) as Table, {
+        put: async (item: Item) => {
+          if (++writes > 2) throw new Error('process killed');
+          return table.put(item);
+        },
+      }),
+    };
+    await expect(promoteModel(later, 'cvd-risk', '2')).rejects.toThrow('process killed');
+    expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([
+      { version: '2', status: 'approved', should: 'deployed' },
+    ]);
+    await settleStatuses(deps, 'cvd-risk');
+    expect((await getModelVersion(deps, 'cvd-risk', '2')).status).toBe('deployed');
+    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('approved');
+    expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([]);
+    // A version marked deployed that the deployment record does not name (written by hand, say).
+    await table.put({ ...(await table.get('MODEL#cvd-risk', 'VERSION#1')), status: 'deployed' });
+    expect(await settleStatuses(deps, 'cvd-risk')).toEqual([
+      { version: '1', status: 'deployed', should: 'approved' },
+    ]);
+    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('approved');
   });
 
   it('reports an unknown version as not found', async () => {

@@ -215,3 +215,45 @@ export async function rollbackModel(
   });
   return setStatus(deps, await getModelVersion(deps, name, previous), 'deployed', deployed);
 }
+
+/** A version whose status disagrees with the deployment record (empty when they agree). */
+export interface StatusDisagreement {
+  version: string;
+  status: ModelStatus;
+  /** What the deployment record makes it. */
+  should: ModelStatus;
+}
+
+/**
+ * Where the versions' statuses disagree with the deployment record, which is what promote and
+ * rollback write as their step that counts. A promote or rollback that stopped part way leaves
+ * such a disagreement: before that write, a version it had already set aside (made approved, or
+ * retired) is still the deployed one; after it, the new version is not yet marked deployed.
+ */
+export async function statusDisagreements(
+  deps: RegistryDeps,
+  name: string,
+): Promise<StatusDisagreement[]> {
+  const current = await deployment(deps, name);
+  if (!current) return [];
+  const found: StatusDisagreement[] = [];
+  for (const v of await listModelVersions(deps, name)) {
+    if (v.version === current.version && v.status !== 'deployed')
+      found.push({ version: v.version, status: v.status, should: 'deployed' });
+    else if (v.version !== current.version && v.status === 'deployed')
+      found.push({ version: v.version, status: v.status, should: 'approved' });
+  }
+  return found;
+}
+
+/** Make the statuses agree with the deployment record again; returns what it changed. */
+export async function settleStatuses(
+  deps: RegistryDeps,
+  name: string,
+  deployed: DeployedBy = {},
+): Promise<StatusDisagreement[]> {
+  const found = await statusDisagreements(deps, name);
+  for (const d of found)
+    await setStatus(deps, await getModelVersion(deps, name, d.version), d.should, deployed);
+  return found;
+}

@@ -99,8 +99,11 @@ function promotionLine(p: Promotion, verb: string): string {
   const interrupted = p.interrupted
     ? `\nnote: the earlier ${operationText(p.interrupted)} never ended (its lease ran out); this ${p.operation?.operation ?? 'operation'} replaced whatever it left at the endpoint`
     : '';
+  const settled = p.settled?.length
+    ? `; statuses settled: ${p.settled.map((d) => `${d.version} ${d.status} -> ${d.should}`).join(', ')}`
+    : '';
   if (p.unchanged)
-    return `model ${name} version ${version} was already deployed; its files are installed again${interrupted}`;
+    return `model ${name} version ${version} was already deployed; its files are installed again${settled}${interrupted}`;
   return `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request${interrupted}`;
 }
 
