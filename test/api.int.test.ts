@@ -75,6 +75,17 @@ describe('Function: api', () => {
     expect(response.body.path).toBe('cursor');
   });
 
+  it("answers another hospital's cursor with 400, and reads nothing of it", async () => {
+    const east = await apiGet(stack, '/patients?limit=1', 'east');
+    const cursor = encodeURIComponent(east.body.next!);
+    const replayed = await apiGet(stack, `/patients?limit=5&cursor=${cursor}`, 'west');
+    expect(replayed.status).toBe(400);
+    expect(replayed.body).toMatchObject({ path: 'cursor' });
+    expect(JSON.stringify(replayed.body)).toMatch(/belongs to another query/);
+    // Its own hospital's query goes on from it.
+    expect((await apiGet(stack, `/patients?limit=5&cursor=${cursor}`, 'east')).status).toBe(200);
+  });
+
   it('lets a patient read only their own record', async () => {
     const own = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p0');
     const other = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1');

@@ -301,7 +301,7 @@ describe('Function: api (model predictions)', () => {
     expect(uploader.status).toBe(403);
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe(
-      'no model sepsis is served by this API (models: cvd-risk, no-features)',
+      'no model of that name is served by this API (models: cvd-risk, no-features)',
     );
     expect(other.body).toMatchObject({ model: { columns: ['pack_years'] }, card: null });
   });

@@ -84,7 +84,9 @@ export class DynamoDbTable implements Table {
         ExpressionAttributeValues: values,
         Limit: input.limit,
         ScanIndexForward: !input.descending,
-        ExclusiveStartKey: input.cursor ? decodeCursor(input.cursor) : undefined,
+        ExclusiveStartKey: input.cursor
+          ? cursorWithin(decodeCursor(input.cursor), keys.partitionKey.name, input.partition)
+          : undefined,
       }),
     );
     return {
@@ -134,6 +136,21 @@ export function decodeCursor(cursor: string): Record<string, unknown> {
   } catch (error) {
     throw new ValidationError('invalid pagination cursor', 'cursor', { cause: error });
   }
+}
+
+/**
+ * A cursor continues the query it came from: one whose partition is not this query's (another
+ * hospital's, or another patient's) is refused as a bad request. DynamoDB refuses it too, but as a
+ * ValidationException that would surface as a server error.
+ */
+function cursorWithin(
+  key: Record<string, unknown>,
+  partitionKey: string,
+  partition: string,
+): Record<string, unknown> {
+  if (key[partitionKey] !== partition)
+    throw new ValidationError('invalid pagination cursor: it belongs to another query', 'cursor');
+  return key;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -42,7 +42,7 @@ describe('Function: describeServedModel', () => {
   it('answers 404 for a model the API does not serve, naming those it does', async () => {
     const predictor = answering(description);
     await expect(describeServedModel({ predictor, models }, 'sepsis')).rejects.toThrow(
-      new NotFoundError('no model sepsis is served by this API (models: cvd-risk, t2d-risk)'),
+      new NotFoundError('no model of that name is served by this API (models: cvd-risk, t2d-risk)'),
     );
     await expect(describeServedModel({ predictor, models: new Map() }, 'x')).rejects.toThrow(
       'no prediction model is deployed for this API',

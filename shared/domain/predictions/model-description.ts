@@ -63,7 +63,8 @@ export async function describeServedModel(
     const known = [...deps.models.keys()];
     throw new NotFoundError(
       known.length
-        ? `no model ${name} is served by this API (models: ${known.join(', ')})`
+        ? // Not the name asked for: problem details never echo what the caller put in the path.
+          `no model of that name is served by this API (models: ${known.join(', ')})`
         : 'no prediction model is deployed for this API',
     );
   }
