@@ -421,6 +421,23 @@ describe('Component: model server discovering models (the embedded stack)', () =
     expect(second.predictions[0]!.probability).toBe(1 / (1 + Math.exp(-2)));
   });
 
+  it('serves a model.json replaced while a reload was loading, from the next request', async () => {
+    // Prepare: enough models that a reload takes a while
+    await writeModel(modelDir, 'cvd-risk');
+    for (let i = 0; i < 300; i++) await writeModel(modelDir, `other-${i}`);
+    expect((await invoke('cvd-risk')).status).toBe(200);
+    // Act: a request for a model not served starts a reload; 2.0.0 is installed meanwhile. If the
+    // reload read the file times after loading, the old model would keep the new time for good
+    // (timing-dependent: before the fix this failed about one run in three).
+    const unknown = invoke('not-served');
+    await new Promise((wait) => setTimeout(wait, 15));
+    await writeModel(modelDir, 'cvd-risk', { ...riskModel, version: '2.0.0' });
+    await unknown;
+    const next = (await (await invoke('cvd-risk')).json()) as { model: { version: string } };
+    // Assess
+    expect(next.model.version).toBe('2.0.0');
+  });
+
   it('keeps serving its models when a bad model.json appears, and still answers 404 for it', async () => {
     // Prepare
     await writeModel(modelDir, 'cvd-risk');

@@ -4,7 +4,7 @@
 // the embedded stack. Entry point of `docker run image serve`. Logs never include request bodies.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -279,10 +279,10 @@ async function modelFileTime(modelDir: string, endpoint: string): Promise<number
 
 async function modelFileTimes(
   modelDir: string,
-  models: Map<string, LoadedModel>,
+  endpoints: Iterable<string>,
 ): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  for (const endpoint of models.keys()) {
+  for (const endpoint of endpoints) {
     const time = await modelFileTime(modelDir, endpoint);
     if (time !== undefined) times.set(endpoint, time);
   }
@@ -314,10 +314,14 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
   let models = await loadModelDirectory(modelDir);
   log({ level: 'info', msg: 'models loaded', modelDir, endpoints: [...models.keys()] });
   /** When each endpoint's model.json was last modified, as loaded (per-endpoint folders only). */
-  let loadedVersions = await modelFileTimes(modelDir, models);
+  let loadedVersions = await modelFileTimes(modelDir, models.keys());
   const reload = async () => {
+    // The times are read before the files: a model.json replaced while loading is then seen as
+    // changed at the next request (read after, it would stamp the old model with the new time).
+    const folders = await readdir(modelDir).catch(() => [] as string[]);
+    const before = await modelFileTimes(modelDir, folders);
     const next = await loadModelDirectory(modelDir);
-    loadedVersions = await modelFileTimes(modelDir, next);
+    loadedVersions = new Map([...before].filter(([endpoint]) => next.has(endpoint)));
     models = next;
     log({ level: 'info', msg: 'models reloaded', endpoints: [...models.keys()] });
   };
