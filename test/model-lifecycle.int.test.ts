@@ -304,7 +304,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
   });
 
   it('reports a promotion that never ended, and lets the next one settle it once its lease ran out', async () => {
-    // Arrange: a promotion whose process dies after the install, before any registry write
+    // Arrange: a promotion whose process dies after the install, before the registry's commit
     await registerModelFiles(
       deps,
       model('4.2.0', 1.1, {
@@ -318,7 +318,11 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       table: {
         get: (pk, sk) => deps.table.get(pk, sk),
         query: (input) => deps.table.query(input),
-        putIfAbsent: (item) => deps.table.putIfAbsent(item),
+        // Its claim goes through; the deployment log's entry (the commit) and all else does not.
+        putIfAbsent: (item) =>
+          String(item.sk).startsWith('OP#')
+            ? deps.table.putIfAbsent(item)
+            : Promise.reject(new Error('process killed')),
         putMany: () => Promise.reject(new Error('process killed')),
         put: () => Promise.reject(new Error('process killed')),
       },
@@ -406,7 +410,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     release();
     // Assess: it does not write the registry, and the disagreement is reported
     await expect(stale).rejects.toThrow(
-      /this promote outlived its lease .* and promote of version 4.1.0 by Ops K started .* took over; the registry is unchanged, though the endpoint may serve what this one installed/,
+      /model cvd-life: promote of version 4.1.0 by Ops K started \S+ took over from this promote, whose lease \(2026-12-05T12:10:00.000Z\) had run out; the registry is unchanged, though the endpoint may serve what this one installed/,
     );
     expect((await getModelVersion(deps, name, '4.3.0')).status).toBe('approved');
     const standing = await modelStanding(later, name);
@@ -423,8 +427,8 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
   });
 
   it('reports statuses a promotion left half-written, and settles them when the deployed version is promoted again', async () => {
-    // Arrange: 4.4.0's promotion dies after the registry's deployment write, before 4.4.0 is
-    // marked deployed (and before its log entry ends)
+    // Arrange: 4.4.0's promotion dies after the registry's commit and one status write (4.1.0 set
+    // back to approved), before 4.4.0 is marked deployed and before its log entry ends
     await registerModelFiles(
       deps,
       model('4.4.0', 1.3, {
@@ -442,7 +446,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
         putIfAbsent: (item) => deps.table.putIfAbsent(item),
         putMany: (items) => deps.table.putMany(items),
         put: (item) =>
-          ++writes > 2 ? Promise.reject(new Error('process killed')) : deps.table.put(item),
+          ++writes > 1 ? Promise.reject(new Error('process killed')) : deps.table.put(item),
       },
     };
     await expect(promoteVersion(dies, name, '4.4.0', { by: 'Ops L' })).rejects.toThrow(
@@ -452,7 +456,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     const standing = await modelStanding(later, name);
     expect(standing).toMatchObject({ deployed: '4.4.0', served: '4.4.0' });
     expect(standing.problems).toEqual([
-      'version 4.4.0 is the deployed one, but its status says approved; promote it again to settle it',
+      'statuses disagree with the deployment record (4.4.0 says approved, should be deployed): a promote or rollback stopped part way; the next promote or rollback settles them (promote version 4.4.0 again to settle them alone)',
       expect.stringMatching(/^the promote of version 4.4.0 by Ops L started \S+ never ended/),
     ]);
     // Act: the CLI, on the real clock (past the lease)
@@ -469,7 +473,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     }
     // Assess
     expect(output.text()).toMatch(
-      /model cvd-life version 4.4.0 was already deployed; its files are installed again; statuses settled: 4.4.0 approved -> deployed\nnote: the earlier promote of version 4.4.0 by Ops L started \S+ never ended/,
+      /model cvd-life version 4.4.0 was already deployed; its files are installed again\nnote: statuses settled: 4.4.0 approved -> deployed\nnote: the earlier promote of version 4.4.0 by Ops L started \S+ never ended/,
     );
     expect(await getModelVersion(deps, name, '4.4.0')).toMatchObject({
       status: 'deployed',
@@ -477,6 +481,66 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     });
     expect((await getModelVersion(deps, name, '4.1.0')).status).toBe('approved');
     expect((await modelStanding(later, name)).problems).toEqual([]);
+  });
+
+  it('keeps reporting a first promotion that never ended, though a later operation failed, until one succeeds', async () => {
+    // Arrange: the first promotion of a new model dies after its install, before its commit
+    const fresh = 'fresh-model';
+    const files = model('1.0.0', 1, { name: fresh });
+    await registerModelFiles(deps, files, 'out/fresh');
+    await approveVersion(deps, fresh, '1.0.0', { by: 'Dr B. Reviewer' });
+    const dies: LifecycleDeps = {
+      ...deps,
+      table: {
+        get: (pk, sk) => deps.table.get(pk, sk),
+        query: (input) => deps.table.query(input),
+        putIfAbsent: (item) =>
+          String(item.sk).startsWith('OP#')
+            ? deps.table.putIfAbsent(item)
+            : Promise.reject(new Error('process killed')),
+        putMany: () => Promise.reject(new Error('process killed')),
+        put: () => Promise.reject(new Error('process killed')),
+      },
+    };
+    await expect(promoteVersion(dies, fresh, '1.0.0', { by: 'Ops N' })).rejects.toThrow(
+      /process killed/,
+    );
+    const later: LifecycleDeps = { ...deps, now: () => new Date('2026-12-05T15:00:00Z') };
+    const neverEnded = expect.stringMatching(
+      /^the promote of version 1.0.0 by Ops N started \S+ never ended/,
+    );
+    // Act, Assess: the endpoint serves a registered version the registry never recorded
+    expect(await modelStanding(later, fresh)).toMatchObject({
+      served: '1.0.0',
+      problems: [
+        'the endpoint serves version 1.0.0, which is registered but not recorded as deployed; promote it to record it',
+        neverEnded,
+      ],
+    });
+    // A rollback takes over and fails: the first is still reported
+    await expect(rollbackVersion(later, fresh, { by: 'Ops O' })).rejects.toThrow(
+      /no earlier deployment/,
+    );
+    expect((await modelStanding(later, fresh)).problems).toContainEqual(neverEnded);
+    // A promotion that succeeds settles it
+    await promoteVersion(later, fresh, '1.0.0', { by: 'Ops O' });
+    expect(await modelStanding(later, fresh)).toMatchObject({
+      deployed: '1.0.0',
+      served: '1.0.0',
+      problems: [],
+    });
+  });
+
+  it('names --allow-outcome-change when the served model.json cannot be read to compare outcomes', async () => {
+    const fresh = 'fresh-model';
+    await registerModelFiles(deps, model('1.1.0', 1.5, { name: fresh }), 'out/fresh11');
+    await approveVersion(deps, fresh, '1.1.0', { by: 'Dr B. Reviewer' });
+    writeFileSync(join(stack.dataDir, 'models', fresh, 'model.json'), '{"kind":');
+    await expect(promoteVersion(deps, fresh, '1.1.0', { by: 'Ops O' })).rejects.toThrow(
+      /the model endpoint fresh-model serves\/model.json: not valid JSON.*: the outcome of model fresh-model version 1.1.0 cannot be compared with it; give --allow-outcome-change to replace it/,
+    );
+    await promoteVersion(deps, fresh, '1.1.0', { by: 'Ops O', allowOutcomeChange: true });
+    expect(await modelStanding(deps, fresh)).toMatchObject({ served: '1.1.0', problems: [] });
   });
 
   it('runs as caregraph models, with usage errors exiting 2', async () => {

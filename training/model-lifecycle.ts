@@ -108,8 +108,10 @@ export interface Promotion {
   previous?: string;
   /** True when it was already the deployed version: its files were installed again. */
   unchanged: boolean;
-  /** Statuses set to agree with the deployment record again (promoting the deployed version). */
+  /** Statuses set to agree with the deployment log again, left by an operation that stopped. */
   settled?: StatusDisagreement[];
+  /** Set when the operation succeeded but its log entry could not be ended: why, and until when. */
+  logNotEnded?: string;
   /** Its entry in the model's operation log, ended. */
   operation?: ModelOperation;
   /**
@@ -359,7 +361,15 @@ async function checkServable(
   // there by caregraph train --out): that is what the clinician's predictions say now.
   const servedText = await deps.served.servedModelJson(name);
   if (servedText !== undefined && !options.allowOutcomeChange) {
-    const served = modelOf({ [modelFileName]: servedText }, `the model endpoint ${name} serves`);
+    let served: LoadedModel;
+    try {
+      served = modelOf({ [modelFileName]: servedText }, `the model endpoint ${name} serves`);
+    } catch (error) {
+      throw new ConflictError(
+        `${(error as Error).message.split('\n')[0]}: the outcome of model ${name} version ${version} cannot be compared with it; give --allow-outcome-change to replace it`,
+        { cause: error },
+      );
+    }
     if (!sameOutcome(served.outcome, model.outcome))
       throw new ConflictError(
         `model ${name} version ${version} predicts ${outcomeText(model.outcome)}, the served version ${served.version} ` +
@@ -382,15 +392,29 @@ async function asOperation(
   const { operation: claim, interrupted } = await claimOperation(deps, name, operation);
   let result: Promotion;
   try {
+    // Statuses a stopped operation left behind agree with the deployment log again before
+    // anything is checked against them (training/registry.ts settleStatuses).
+    const settled = await settleStatuses(deps, name, operation.by ? { by: operation.by } : {});
     result = await run(claim);
+    if (settled.length) result = { ...result, settled };
   } catch (error) {
     // If even this write fails, the entry stays running and is reported as interrupted once its
     // lease ends: the error the operator needs is the operation's own.
     await endOperation(deps, claim, { error }).catch(() => undefined);
     throw error;
   }
-  const ended = await endOperation(deps, claim, { version: result.version.version });
-  return { ...result, operation: ended, ...(interrupted ? { interrupted } : {}) };
+  const common = { ...(interrupted ? { interrupted } : {}) };
+  try {
+    const ended = await endOperation(deps, claim, { version: result.version.version });
+    return { ...result, ...common, operation: ended };
+  } catch (error) {
+    // The operation itself succeeded: say so, and that its log entry stays open until its lease ends.
+    return {
+      ...result,
+      ...common,
+      logNotEnded: `its log entry could not be ended (${(error as Error).message.split('\n')[0]}); other promotes and rollbacks of ${name} wait until its lease ends ${claim.leaseUntil}`,
+    };
+  }
 }
 
 /**
@@ -415,17 +439,10 @@ export async function promoteVersion(
       const { files, model } = await versionFiles(deps, target);
       const current = await deploymentOf(deps, name);
       if (current?.version === version) {
-        // Repairs what a promote or rollback that stopped part way left: the endpoint's files, and
-        // statuses that disagree with the deployment record.
+        // Repairs what a promote or rollback that stopped part way left at the endpoint (the
+        // statuses were settled before).
         await installAndConfirm(deps, name, version, files);
-        await confirmClaim(deps, claim);
-        const settled = await settleStatuses(deps, name, options.by ? { by: options.by } : {});
-        return {
-          version: settled.length ? await getModelVersion(deps, name, version) : target,
-          unchanged: true,
-          ...previousOf(current),
-          ...(settled.length ? { settled } : {}),
-        };
+        return { version: target, unchanged: true, ...previousOf(current) };
       }
       if (target.status !== 'approved')
         throw new ConflictError(
@@ -463,10 +480,16 @@ export async function rollbackVersion(
   name: string,
   options: { allowOutcomeChange?: boolean; by?: string } = {},
 ): Promise<Promotion> {
+  // The version it goes back to, for its log entry (read again once claimed).
+  const expected = (await deploymentOf(deps, name))?.history.at(-1);
   return asOperation(
     deps,
     name,
-    { operation: 'rollback', ...(options.by ? { by: options.by } : {}) },
+    {
+      operation: 'rollback',
+      ...(expected !== undefined ? { version: expected } : {}),
+      ...(options.by ? { by: options.by } : {}),
+    },
     async (claim) => {
       const current = await deploymentOf(deps, name);
       const previous = current?.history.at(-1);
@@ -518,24 +541,45 @@ export async function modelStanding(deps: LifecycleDeps, name: string): Promise<
       served = 'unreadable';
     }
   }
-  const [last] = await recentOperations(deps, name);
-  const lastOperation = last
-    ? { ...last, interrupted: isInterrupted(last, deps.now()) }
-    : undefined;
+  const now = deps.now();
+  // Newest first, back to the last one that ended well: an interrupted operation stays reported
+  // until one after it succeeds (a later one that failed does not settle what it left).
+  const recent = await recentOperations(deps, name, 20);
+  const last = recent[0];
+  const lastOperation = last ? { ...last, interrupted: isInterrupted(last, now) } : undefined;
+  const sinceDone = recent.slice(
+    0,
+    Math.max(
+      0,
+      recent.findIndex((op) => op.state === 'done'),
+    ),
+  );
+  const unsettled = (recent.some((op) => op.state === 'done') ? sinceDone : recent).filter((op) =>
+    isInterrupted(op, now),
+  );
   const problems: string[] = [];
   if (deployment && served !== deployment.version)
     problems.push(
       `the endpoint serves ${served === undefined ? 'no model' : `version ${served}`}, and the registry says version ${deployment.version} is deployed; promote the version that should serve to settle it`,
     );
-  for (const d of await statusDisagreements(deps, name))
+  if (!deployment && served !== undefined && served !== 'unreadable') {
+    const registered = await getModelVersion(deps, name, served).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (registered)
+      problems.push(
+        `the endpoint serves version ${served}, which is registered but not recorded as deployed; promote it to record it`,
+      );
+  }
+  const disagreements = await statusDisagreements(deps, name);
+  if (disagreements.length)
     problems.push(
-      d.should === 'deployed'
-        ? `version ${d.version} is the deployed one, but its status says ${d.status}; promote it again to settle it`
-        : `version ${d.version} says deployed, but version ${deployment!.version} is the deployed one; promote the version that should serve to settle it`,
+      `statuses disagree with the deployment record (${disagreements.map((d) => `${d.version} says ${d.status}, should be ${d.should}`).join('; ')}): a promote or rollback stopped part way; the next promote or rollback settles them (promote version ${deployment!.version} again to settle them alone)`,
     );
-  if (lastOperation?.interrupted)
+  for (const op of unsettled)
     problems.push(
-      `the ${operationText(lastOperation)} never ended (its lease ran out ${lastOperation.leaseUntil}); what it installed may not be what the registry shows`,
+      `the ${operationText(op)} never ended (its lease ran out ${op.leaseUntil}); what it installed may not be what the registry shows`,
     );
   return {
     ...(deployment ? { deployed: deployment.version } : {}),

@@ -61,6 +61,19 @@ describe('Model operations: one promote or rollback per model at a time', () => 
     expect(log[1]!.endedAt).toBe('2026-12-05T12:00:05.000Z');
   });
 
+  it('lets an operation write the registry only with a minute of its lease left', async () => {
+    const deps = registry();
+    const { operation } = await claimOperation(deps, 'cvd', { operation: 'rollback', by: 'Ops A' });
+    deps.at('2026-12-05T12:08:59Z');
+    await confirmClaim(deps, operation);
+    deps.at('2026-12-05T12:09:30Z');
+    await expect(confirmClaim(deps, operation)).rejects.toThrow(
+      /model cvd: this rollback is within a minute of the end of its lease \(2026-12-05T12:10:00.000Z\), too late to write the registry/,
+    );
+    deps.at('2026-12-05T12:10:30Z');
+    await expect(confirmClaim(deps, operation)).rejects.toThrow(/this rollback is past its lease/);
+  });
+
   it('lets exactly one of two claims made at the same moment through', async () => {
     const deps = registry();
     const results = await Promise.allSettled([
@@ -70,7 +83,9 @@ describe('Model operations: one promote or rollback per model at a time', () => 
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(ConflictError);
-    expect(String(refused.reason.message)).toMatch(/started at the same moment/);
+    expect(String(refused.reason.message)).toMatch(
+      /^model cvd: promote of version 1.(0|1).0 started 2026-12-05T12:00:00.000Z at the same moment; try again when it ends$/,
+    );
     expect(await recentOperations(deps, 'cvd', 5)).toHaveLength(1);
   });
 
@@ -96,7 +111,7 @@ describe('Model operations: one promote or rollback per model at a time', () => 
     expect(next.interrupted).toMatchObject({ seq: 1, version: '1.0.0', by: 'Ops A' });
     expect(next.operation).toMatchObject({ seq: 2, tookOverFrom: 1 });
     await expect(confirmClaim(deps, stalled.operation)).rejects.toThrow(
-      /this promote outlived its lease \(2026-12-05T12:10:00.000Z\) and promote of version 1.1.0 by Ops B started .* took over; the registry is unchanged/,
+      /model cvd: promote of version 1.1.0 by Ops B started \S+ took over from this promote, whose lease \(2026-12-05T12:10:00.000Z\) had run out; the registry is unchanged/,
     );
     await confirmClaim(deps, next.operation);
   });

@@ -101,24 +101,36 @@ export async function claimOperation(
     ...(interrupted ? { tookOverFrom: interrupted.seq } : {}),
   };
   const item: Item = { pk: modelPartition(name), sk: opSk(claimed.seq), ...claimed };
-  if (!(await deps.table.putIfAbsent(item)))
+  if (!(await deps.table.putIfAbsent(item))) {
+    const winner = await deps.table.get(modelPartition(name), opSk(claimed.seq));
     throw new ConflictError(
-      `model ${name}: another promote or rollback started at the same moment; see caregraph models list, then try again`,
+      `model ${name}: ${winner ? operationText(toOperation(winner)) : 'another promote or rollback started'} at the same moment; try again when it ends`,
     );
+  }
   return { operation: claimed, ...(interrupted ? { interrupted } : {}) };
 }
 
+/** Lease an operation must have left to write the registry: its writes take milliseconds. */
+export const commitMarginMs = 60_000;
+
 /**
- * Before the registry is written: the claim must still be the latest entry, within its lease (an
- * operation that outlived its lease may have been taken over, and must not write over the other).
+ * Before the registry is written: the claim must still be the latest entry, with at least
+ * `commitMarginMs` of its lease left (an operation that outlived its lease may have been taken
+ * over, and must not write over the other; the registry's commit is also conditional, see
+ * training/registry.ts).
  */
 export async function confirmClaim(deps: RegistryDeps, claim: ModelOperation): Promise<void> {
   const [latest] = await recentOperations(deps, claim.name);
-  if (latest?.seq !== claim.seq || isInterrupted(claim, deps.now()))
+  const left = Date.parse(claim.leaseUntil) - deps.now().getTime();
+  const after =
+    '; the registry is unchanged, though the endpoint may serve what this one installed: see caregraph models list';
+  if (latest && latest.seq !== claim.seq)
     throw new ConflictError(
-      `model ${claim.name}: this ${claim.operation} outlived its lease (${claim.leaseUntil})` +
-        (latest && latest.seq !== claim.seq ? ` and ${operationText(latest)} took over` : '') +
-        '; the registry is unchanged, though the endpoint may serve what this one installed: see caregraph models list',
+      `model ${claim.name}: ${operationText(latest)} took over from this ${claim.operation}, whose lease (${claim.leaseUntil}) had run out${after}`,
+    );
+  if (left < commitMarginMs)
+    throw new ConflictError(
+      `model ${claim.name}: this ${claim.operation} is ${left > 0 ? 'within a minute of the end of' : 'past'} its lease (${claim.leaseUntil}), too late to write the registry${after}`,
     );
 }
 

@@ -4,6 +4,7 @@ import type { Item, QueryInput, QueryPage, Table } from '../shared/ports/table';
 import {
   approveModel,
   deployedModel,
+  deploymentOf,
   getModelVersion,
   listModelVersions,
   promoteModel,
@@ -37,9 +38,12 @@ class MemoryTable implements Table {
     const all = [...this.items.values()]
       .filter((i) => i.pk === input.partition && String(i.sk).startsWith(input.sortPrefix ?? ''))
       .sort((a, b) => (String(a.sk) < String(b.sk) ? -1 : 1));
+    if (input.descending) all.reverse();
+    // Two items a page unless asked for fewer, so that listing has to follow cursors.
+    const size = Math.min(input.limit ?? 2, 2);
     const start = input.cursor ? Number(input.cursor) : 0;
-    const items = all.slice(start, start + 2);
-    return start + 2 < all.length ? { items, cursor: String(start + 2) } : { items };
+    const items = all.slice(start, start + size);
+    return start + size < all.length ? { items, cursor: String(start + size) } : { items };
   }
 }
 
@@ -109,8 +113,59 @@ describe('Model registry', () => {
     await expect(rollbackModel(deps, 'cvd-risk')).rejects.toThrow('no earlier deployment');
   });
 
-  it('settles statuses left by a promote or rollback that stopped part way', async () => {
-    // Arrange: 1 deployed, then 2's promotion stops after its first write (1 set back to approved)
+  it('commits a promote or rollback with its deployment entry: of two from one revision, one', async () => {
+    // Arrange: 1 deployed; 2 and 3 approved
+    const deps = registry();
+    for (const v of ['1', '2', '3']) {
+      await registerModel(deps, version(v));
+      await approveModel(deps, 'cvd-risk', v);
+    }
+    await promoteModel(deps, 'cvd-risk', '1');
+    // Act: two promotions read the same deployment (revision 1) before either commits
+    const results = await Promise.allSettled([
+      promoteModel(deps, 'cvd-risk', '2'),
+      promoteModel(deps, 'cvd-risk', '3'),
+    ]);
+    // Assess
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason.message)).toMatch(
+      /model cvd-risk: another promote or rollback changed its deployment first \(revision 2\); nothing was recorded/,
+    );
+    const winner = (await deployedModel(deps, 'cvd-risk'))!.version;
+    const loser = winner === '2' ? '3' : '2';
+    expect((await getModelVersion(deps, 'cvd-risk', loser)).status).toBe('approved');
+    expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([]);
+    expect(await deploymentOf(deps, 'cvd-risk')).toMatchObject({
+      version: winner,
+      history: ['1'],
+      revision: 2,
+      change: { kind: 'promote', version: winner },
+    });
+  });
+
+  it('reads a deployment written before the log as revision 0', async () => {
+    const deps = registry();
+    for (const v of ['1', '2']) {
+      await registerModel(deps, version(v));
+      await approveModel(deps, 'cvd-risk', v);
+    }
+    await deps.table.put({ pk: 'MODEL#cvd-risk', sk: 'DEPLOYMENT', version: '1', history: [] });
+    expect(await deploymentOf(deps, 'cvd-risk')).toEqual({
+      version: '1',
+      history: [],
+      revision: 0,
+    });
+    await promoteModel(deps, 'cvd-risk', '2');
+    expect(await deploymentOf(deps, 'cvd-risk')).toMatchObject({
+      version: '2',
+      history: ['1'],
+      revision: 1,
+    });
+  });
+
+  it('settles statuses left by a promote or rollback that stopped after its commit', async () => {
+    // Arrange: 1 deployed, then 2's promotion stops after its commit and one status write
     const deps = registry();
     for (const v of ['1', '2']) {
       await registerModel(deps, version(v));
@@ -120,50 +175,40 @@ describe('Model registry', () => {
     expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([]);
     const table = deps.table;
     let writes = 0;
-    const stops: RegistryDeps = {
+    const stopsAfter = (n: number): RegistryDeps => ({
       ...deps,
       table: Object.assign(Object.create(table) as Table, {
+        // The commit (a conditional put) goes through; plain puts after the n-th fail.
+        putIfAbsent: (item: Item) => table.putIfAbsent(item),
         put: async (item: Item) => {
-          if (++writes > 1) throw new Error('process killed');
+          if (++writes > n) throw new Error('process killed');
           return table.put(item);
         },
       }),
-    };
-    await expect(promoteModel(stops, 'cvd-risk', '2')).rejects.toThrow('process killed');
-    // Act, Assess: 1 is still the deployment, though no longer marked so
+    });
+    await expect(promoteModel(stopsAfter(0), 'cvd-risk', '2')).rejects.toThrow('process killed');
+    // Act, Assess: 2 is the deployment (committed), not yet marked so; 1 still says deployed
     expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([
-      { version: '1', status: 'approved', should: 'deployed' },
+      { version: '1', status: 'deployed', should: 'approved' },
+      { version: '2', status: 'approved', should: 'deployed' },
     ]);
-    expect(await settleStatuses(deps, 'cvd-risk', { by: 'Ops A' })).toHaveLength(1);
-    expect(await getModelVersion(deps, 'cvd-risk', '1')).toMatchObject({
+    expect(await settleStatuses(deps, 'cvd-risk', { by: 'Ops A' })).toHaveLength(2);
+    expect(await getModelVersion(deps, 'cvd-risk', '2')).toMatchObject({
       status: 'deployed',
       deployedBy: 'Ops A',
     });
-    // A promotion that stops after its deployment write: 2 is deployed but not marked so.
+    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('approved');
+    // A rollback that stops after its commit: 2 should be retired, not approved.
     writes = 0;
-    const later: RegistryDeps = {
-      ...stops,
-      table: Object.assign(Object.create(table) as Table, {
-        put: async (item: Item) => {
-          if (++writes > 2) throw new Error('process killed');
-          return table.put(item);
-        },
-      }),
-    };
-    await expect(promoteModel(later, 'cvd-risk', '2')).rejects.toThrow('process killed');
+    await expect(rollbackModel(stopsAfter(0), 'cvd-risk')).rejects.toThrow('process killed');
     expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([
-      { version: '2', status: 'approved', should: 'deployed' },
+      { version: '1', status: 'approved', should: 'deployed' },
+      { version: '2', status: 'deployed', should: 'retired' },
     ]);
     await settleStatuses(deps, 'cvd-risk');
-    expect((await getModelVersion(deps, 'cvd-risk', '2')).status).toBe('deployed');
-    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('approved');
+    expect((await getModelVersion(deps, 'cvd-risk', '2')).status).toBe('retired');
+    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('deployed');
     expect(await statusDisagreements(deps, 'cvd-risk')).toEqual([]);
-    // A version marked deployed that the deployment record does not name (written by hand, say).
-    await table.put({ ...(await table.get('MODEL#cvd-risk', 'VERSION#1')), status: 'deployed' });
-    expect(await settleStatuses(deps, 'cvd-risk')).toEqual([
-      { version: '1', status: 'deployed', should: 'approved' },
-    ]);
-    expect((await getModelVersion(deps, 'cvd-risk', '1')).status).toBe('approved');
   });
 
   it('reports an unknown version as not found', async () => {

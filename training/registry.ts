@@ -1,8 +1,13 @@
 // Use case (training): the model registry — every trained version with its metrics and artifact,
 // a status (candidate -> approved -> deployed; retired after a rollback), promotion and rollback —
 // over the Table port (DynamoDB in AWS, dynalite locally). Items: pk `MODEL#{name}`, sk
-// `VERSION#{version}` per version, and sk `DEPLOYMENT` pointing at the deployed version with the
-// versions deployed before it (newest last), so rollback is one step back.
+// `VERSION#{version}` per version, and the deployment log, sk `DEPLOYMENT#{revision}`: each entry
+// names the deployed version, the versions deployed before it (newest last, so rollback is one
+// step back) and the change that made it. A promote or rollback writes the next entry first, with
+// putIfAbsent (DynamoDB's conditional put): that write is the commit point, and of two changes
+// made from the same revision only one commits. The versions' statuses are written after it, and
+// settleStatuses makes them agree with the latest entry again if a process stopped in between.
+// Registries written before the log kept one `DEPLOYMENT` item; it is read as revision 0.
 import { ConflictError, NotFoundError, ValidationError } from '../shared/domain/errors';
 import type { Item, Table } from '../shared/ports/table';
 
@@ -44,16 +49,26 @@ export interface RegistryDeps {
   now: () => Date;
 }
 
+/** What made a deployment entry: a promote of `version`, or a rollback away from `from`. */
+export type DeploymentChange =
+  { kind: 'promote'; version: string } | { kind: 'rollback'; from: string };
+
 export interface Deployment {
   version: string;
   history: string[];
+  /** Position in the deployment log (0: a registry from before the log). */
+  revision: number;
+  change?: DeploymentChange;
 }
 
-/** The partition of a model's items (its versions, its deployment, its operation log). */
+/** The partition of a model's items (its versions, its deployment log, its operation log). */
 export const modelPartition = (name: string) => `MODEL#${name}`;
 const pk = modelPartition;
 const versionSk = (version: string) => `VERSION#${version}`;
-const deploymentSk = 'DEPLOYMENT';
+const legacyDeploymentSk = 'DEPLOYMENT';
+const deploymentPrefix = 'DEPLOYMENT#';
+const deploymentSk = (revision: number) =>
+  `${deploymentPrefix}${String(revision).padStart(10, '0')}`;
 
 function toVersion(item: Item): ModelVersion {
   const { pk: _pk, sk: _sk, ...rest } = item;
@@ -139,10 +154,44 @@ export async function deploymentOf(
 }
 
 async function deployment(deps: RegistryDeps, name: string): Promise<Deployment | undefined> {
-  const item = await deps.table.get(pk(name), deploymentSk);
-  return item
-    ? { version: String(item.version), history: (item.history as string[]) ?? [] }
-    : undefined;
+  const page = await deps.table.query({
+    partition: pk(name),
+    sortPrefix: deploymentPrefix,
+    descending: true,
+    limit: 1,
+  });
+  const item = page.items[0] ?? (await deps.table.get(pk(name), legacyDeploymentSk));
+  if (!item) return undefined;
+  return {
+    version: String(item.version),
+    history: (item.history as string[]) ?? [],
+    revision: typeof item.revision === 'number' ? item.revision : 0,
+    ...(item.change ? { change: item.change as DeploymentChange } : {}),
+  };
+}
+
+/**
+ * Write the deployment log's next entry after `base`: the commit point of a promote or rollback.
+ * ConflictError when another change committed from the same revision first (nothing is written).
+ */
+async function commitDeployment(
+  deps: RegistryDeps,
+  name: string,
+  base: Deployment | undefined,
+  next: { version: string; history: string[]; change: DeploymentChange },
+): Promise<void> {
+  const revision = (base?.revision ?? 0) + 1;
+  const written = await deps.table.putIfAbsent({
+    pk: pk(name),
+    sk: deploymentSk(revision),
+    revision,
+    ...next,
+    at: deps.now().toISOString(),
+  });
+  if (!written)
+    throw new ConflictError(
+      `model ${name}: another promote or rollback changed its deployment first (revision ${revision}); nothing was recorded; see caregraph models list`,
+    );
 }
 
 /** The deployed version, if any. */
@@ -174,7 +223,10 @@ async function setStatus(
   return next;
 }
 
-/** Deploy an approved version; the one deployed before goes back to approved and onto the history. */
+/**
+ * Deploy an approved version; the one deployed before goes back to approved and onto the history.
+ * The deployment entry is written first (the commit point), then the statuses.
+ */
 export async function promoteModel(
   deps: RegistryDeps,
   name: string,
@@ -188,10 +240,14 @@ export async function promoteModel(
     );
   }
   const current = await deployment(deps, name);
+  const history = current ? [...current.history, current.version] : [];
+  await commitDeployment(deps, name, current, {
+    version,
+    history,
+    change: { kind: 'promote', version },
+  });
   if (current)
     await setStatus(deps, await getModelVersion(deps, name, current.version), 'approved');
-  const history = current ? [...current.history, current.version] : [];
-  await deps.table.put({ pk: pk(name), sk: deploymentSk, version, history });
   return setStatus(deps, target, 'deployed', deployed);
 }
 
@@ -206,13 +262,12 @@ export async function rollbackModel(
   if (!current || previous === undefined) {
     throw new ConflictError(`model ${name} has no earlier deployment to roll back to`);
   }
-  await setStatus(deps, await getModelVersion(deps, name, current.version), 'retired');
-  await deps.table.put({
-    pk: pk(name),
-    sk: deploymentSk,
+  await commitDeployment(deps, name, current, {
     version: previous,
     history: current.history.slice(0, -1),
+    change: { kind: 'rollback', from: current.version },
   });
+  await setStatus(deps, await getModelVersion(deps, name, current.version), 'retired');
   return setStatus(deps, await getModelVersion(deps, name, previous), 'deployed', deployed);
 }
 
@@ -225,10 +280,10 @@ export interface StatusDisagreement {
 }
 
 /**
- * Where the versions' statuses disagree with the deployment record, which is what promote and
- * rollback write as their step that counts. A promote or rollback that stopped part way leaves
- * such a disagreement: before that write, a version it had already set aside (made approved, or
- * retired) is still the deployed one; after it, the new version is not yet marked deployed.
+ * Where the versions' statuses disagree with the deployment log's latest entry, which promote and
+ * rollback write first: a process that stopped after it left the new version not yet marked
+ * deployed, the one before still marked deployed (it should be approved after a promote, retired
+ * after a rollback away from it).
  */
 export async function statusDisagreements(
   deps: RegistryDeps,
@@ -241,7 +296,14 @@ export async function statusDisagreements(
     if (v.version === current.version && v.status !== 'deployed')
       found.push({ version: v.version, status: v.status, should: 'deployed' });
     else if (v.version !== current.version && v.status === 'deployed')
-      found.push({ version: v.version, status: v.status, should: 'approved' });
+      found.push({
+        version: v.version,
+        status: v.status,
+        should:
+          current.change?.kind === 'rollback' && current.change.from === v.version
+            ? 'retired'
+            : 'approved',
+      });
   }
   return found;
 }

@@ -96,15 +96,23 @@ function versionLine(v: ModelVersion, deployed: string | undefined): string {
 
 function promotionLine(p: Promotion, verb: string): string {
   const { name, version } = p.version;
-  const interrupted = p.interrupted
-    ? `\nnote: the earlier ${operationText(p.interrupted)} never ended (its lease ran out); this ${p.operation?.operation ?? 'operation'} replaced whatever it left at the endpoint`
-    : '';
-  const settled = p.settled?.length
-    ? `; statuses settled: ${p.settled.map((d) => `${d.version} ${d.status} -> ${d.should}`).join(', ')}`
-    : '';
-  if (p.unchanged)
-    return `model ${name} version ${version} was already deployed; its files are installed again${settled}${interrupted}`;
-  return `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request${interrupted}`;
+  const notes = [
+    ...(p.settled?.length
+      ? [
+          `statuses settled: ${p.settled.map((d) => `${d.version} ${d.status} -> ${d.should}`).join(', ')}`,
+        ]
+      : []),
+    ...(p.interrupted
+      ? [
+          `the earlier ${operationText(p.interrupted)} never ended (its lease ran out); this one replaced whatever it left at the endpoint`,
+        ]
+      : []),
+    ...(p.logNotEnded ? [p.logNotEnded] : []),
+  ].map((note) => `\nnote: ${note}`);
+  const head = p.unchanged
+    ? `model ${name} version ${version} was already deployed; its files are installed again`
+    : `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request`;
+  return head + notes.join('');
 }
 
 /** The model's latest promote or rollback, and what to do when it did not end well. */
