@@ -131,6 +131,21 @@ describe('Function: readCsv', () => {
     expect(records[0]!.error!.message).toBe('missing mapped column(s): value, unit, flag, when');
   });
 
+  it('names a repeated mapped column, but not a repeated cell of a file without its header row', async () => {
+    // Act
+    const [mapped] = await read(
+      'mrn,result_id,loinc,value,unit,flag,when,value\r\nM1,r-1,1,1,,,,1\r\n',
+    );
+    const [headless] = await read('M0042,r-1,2345-7,5.5,mmol/L,,2026-01-02,M0042\r\n');
+    // Assess
+    expect(mapped!.error!.message).toBe('header repeats column value');
+    expect(headless!.error!.message).toBe(
+      'header repeats a column name (columns 1 and 8); is the header row missing?',
+    );
+    expect(headless!.error!.message).not.toContain('M0042');
+    expect(headless!.path).toBe('header');
+  });
+
   it('yields one error at line 0 for a file the mapping does not describe', async () => {
     // Act
     const records = await read(header, 'other.csv');

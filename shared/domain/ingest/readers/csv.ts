@@ -81,16 +81,25 @@ function compilePlan(mapping: CsvMapping, file: string): Plan | ValidationError 
 
 function checkHeader(row: CsvRow, mapping: FileMapping): Map<string, number> | ValidationError {
   if (row.error) return new ValidationError(`header: ${row.error}`, 'header');
-  const header = new Map<string, number>();
-  for (const [i, name] of row.cells.entries()) {
-    if (header.has(name)) return new ValidationError(`header repeats column ${name}`, name);
-    header.set(name, i);
-  }
   const used = [
     ...mapping.fields.flatMap((f) => (f.column === undefined ? [] : [f.column])),
     ...mapping.key,
     mapping.patient.column,
   ];
+  const header = new Map<string, number>();
+  for (const [i, name] of row.cells.entries()) {
+    const first = header.get(name);
+    // Named only when mapping.json names it: a file without a header row has a row of patient
+    // data here, which must not reach an error message.
+    if (first !== undefined)
+      return used.includes(name)
+        ? new ValidationError(`header repeats column ${name}`, name)
+        : new ValidationError(
+            `header repeats a column name (columns ${first + 1} and ${i + 1}); is the header row missing?`,
+            'header',
+          );
+    header.set(name, i);
+  }
   const missing = [...new Set(used)].filter((column) => !header.has(column));
   if (missing.length > 0) {
     return new ValidationError(`missing mapped column(s): ${missing.join(', ')}`, missing[0]);
