@@ -7,6 +7,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/
 import type { SQSEvent } from 'aws-lambda';
 import { keyLayout, servingTable } from '../shared/config/resources';
 import { DynamoDbTable } from '../shared/adapters/aws/dynamodb-table';
+import type { Table } from '../shared/ports/table';
 import { buildObservability } from '../shared/adapters/observability';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
 import { lambdaContext, s3EventRecord, sqsRecord } from '../local/aws-events';
@@ -81,6 +82,90 @@ describe('Function: ingest (faults)', () => {
     );
     expect(retry.batchItemFailures).toEqual([]);
     expect((await apiGet(stack, '/patients', 'north')).body.items).toHaveLength(1);
+  });
+});
+
+describe('Function: ingest (a transient fault while a record is processed)', () => {
+  it('fails the message for SQS to retry instead of quarantining the record, and the retry stores each record once', async () => {
+    // Prepare: the serving table's first reference lookup throttles once (the checkpoint read
+    // before it succeeds), as DynamoDB does under load.
+    const stack = await startTestStack({ autoIngest: false });
+    try {
+      let throttled = false;
+      const serving: Table = {
+        get: async (pk, sk) => {
+          if (!pk.startsWith('CK#') && !throttled) {
+            throttled = true;
+            throw Object.assign(new Error('Rate exceeded'), {
+              name: 'ProvisionedThroughputExceededException',
+              $fault: 'client',
+              $retryable: { throttling: true },
+            });
+          }
+          return stack.deps.serving.get(pk, sk);
+        },
+        put: (item) => stack.deps.serving.put(item),
+        putIfAbsent: (item) => stack.deps.serving.putIfAbsent(item),
+        putMany: (items) => stack.deps.serving.putMany(items),
+        query: (input) => stack.deps.serving.query(input),
+      };
+      const handler = makeIngestHandler(
+        { ...stack.deps, serving },
+        buildObservability(stack.config, 'ingest-record-fault'),
+      );
+      const key = keyLayout.raw('east', 'b1', 'obs.ndjson');
+      // The Patient comes last, so the first heart rate looks its patient up in the table.
+      const body = ndjson(
+        heartRate('o1', 'p1'),
+        heartRate('o2', 'p1', '2026-03-02T09:00:00Z'),
+        patient('p1'),
+      );
+      await stack.deps.objects.put('raw', key, body);
+      const record = (n: number) =>
+        sqsRecord(
+          JSON.stringify({
+            Records: [
+              s3EventRecord({
+                bucket: stack.config.buckets.raw,
+                key,
+                size: body.length,
+                eTag: 'e3',
+                sequencer: '3',
+              }),
+            ],
+          }),
+          'ingest',
+          n,
+        );
+      // Act: the first delivery, its redelivery by SQS, and one more duplicate delivery.
+      const first = await handler({ Records: [record(1)] } as SQSEvent, lambdaContext('ingest'));
+      const reportAfterFailure = await stack.deps.objects.head(
+        'curated',
+        keyLayout.report('east', 'b1', 'obs.ndjson'),
+      );
+      const retry = await handler({ Records: [record(2)] } as SQSEvent, lambdaContext('ingest'));
+      const again = await handler({ Records: [record(3)] } as SQSEvent, lambdaContext('ingest'));
+      // Assess: retried, not quarantined; every record stored once.
+      expect(throttled).toBe(true);
+      expect(first.batchItemFailures).toHaveLength(1);
+      expect(reportAfterFailure).toBeUndefined();
+      expect(retry.batchItemFailures).toEqual([]);
+      expect(again.batchItemFailures).toEqual([]);
+      const report = JSON.parse(
+        (await stack.deps.objects.getText(
+          'curated',
+          keyLayout.report('east', 'b1', 'obs.ndjson'),
+        ))!,
+      );
+      expect(report.records).toEqual({ accepted: 3, repaired: 0, rejected: 0 });
+      expect(await stack.deps.objects.list('quarantine', 'quarantine/east/')).toEqual([]);
+      const patients = (await apiGet(stack, '/patients', 'east')).body.items!;
+      expect(patients).toHaveLength(1);
+      const obs = await apiGet(stack, `/patients/${patients[0]!.id}/observations`, 'east');
+      expect(obs.body.items).toHaveLength(2);
+    } finally {
+      await stack.stop();
+    }
   });
 });
 

@@ -96,4 +96,106 @@ describe('Function: ingest (quarantine)', () => {
     expect(vcf.status).toBe('rejected');
     expect(vcf.errors[0]!.reason).toContain('VCF');
   });
+
+  const reportOf = async (hospital: string, batch: string, file: string): Promise<IngestReport> =>
+    JSON.parse(
+      (await stack.deps.objects.getText('curated', keyLayout.report(hospital, batch, file)))!,
+    );
+  const observationsOf = async (hospital: string) => {
+    const patients = (await apiGet(stack, '/patients', hospital)).body.items!;
+    const obs = await apiGet(
+      stack,
+      `/patients/${patients[0]!.id}/observations?limit=200`,
+      hospital,
+    );
+    return obs.body.items as unknown as { valueQuantity?: { value: number } }[];
+  };
+
+  it('quarantines the one record over the 400 KB item limit and stores the rest of the file', async () => {
+    // Prepare: an ECG waveform whose de-identified record is over DynamoDB's item limit, amid
+    // heart rates (the embedded table enforces the limit as DynamoDB does).
+    const ecg = {
+      ...heartRate('ecg1', 'p1'),
+      code: { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.24', code: '131328' }] },
+      valueQuantity: undefined,
+      valueSampledData: {
+        origin: { value: 2048 },
+        period: 2,
+        dimensions: 1,
+        data: Array.from({ length: 110_000 }, (_, i) => String(2000 + (i % 97))).join(' '),
+      },
+    };
+    const lines = [
+      patient('p1'),
+      ...Array.from({ length: 5 }, (_, i) =>
+        heartRate(`o${i}`, 'p1', `2026-03-0${i + 1}T09:00:00Z`),
+      ),
+      ecg,
+      heartRate('o9', 'p1', '2026-03-09T09:00:00Z'),
+    ];
+    const key = keyLayout.raw('big', 'b1', 'ecg.ndjson');
+    // Act: the upload, then the same file again.
+    await stack.deps.objects.put('raw', key, ndjson(...lines));
+    await stack.settled();
+    const big = await reportOf('big', 'b1', 'ecg.ndjson');
+    await stack.deps.objects.put('raw', key, ndjson(...lines));
+    await stack.settled();
+    // Assess: one record quarantined with its line, element and the limit; the others served once.
+    expect(big.status).toBe('partial');
+    expect(big.records).toEqual({ accepted: 7, repaired: 0, rejected: 1 });
+    expect(big.errors).toEqual([
+      {
+        line: 7,
+        path: 'valueSampledData',
+        reason: expect.stringContaining("over DynamoDB's 400 KB item limit"),
+      },
+    ]);
+    const quarantined = (await stack.deps.objects.getText('quarantine', big.quarantineKey!))!;
+    expect(JSON.parse(JSON.parse(quarantined.trim()).raw).id).toBe('ecg1');
+    expect(await observationsOf('big')).toHaveLength(6);
+  });
+
+  it('stores resources sent without an id, each once, also when the same file comes again', async () => {
+    // Prepare: two heart rates without id, as NDJSON lines and as Bundle entries POSTed without fullUrl.
+    const noId = (when: string, value: number) => {
+      const { id: _, ...rest } = heartRate('x', 'p1', when, value);
+      return rest;
+    };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          resource: noId('2026-03-03T09:00:00Z', 80),
+          request: { method: 'POST', url: 'Observation' },
+        },
+        {
+          resource: noId('2026-03-04T09:00:00Z', 85),
+          request: { method: 'POST', url: 'Observation' },
+        },
+      ],
+    };
+    const body = ndjson(
+      patient('p1'),
+      noId('2026-03-01T09:00:00Z', 70),
+      noId('2026-03-02T09:00:00Z', 75),
+    );
+    // Act: each file uploaded, then both again in another batch.
+    for (const batch of ['b1', 'b2']) {
+      await stack.deps.objects.put('raw', keyLayout.raw('noid', batch, 'obs.ndjson'), body);
+      await stack.deps.objects.put(
+        'raw',
+        keyLayout.raw('noid', batch, 'bundle.json'),
+        JSON.stringify(bundle, null, 2),
+      );
+      await stack.settled();
+    }
+    // Assess
+    const ndjsonReport = await reportOf('noid', 'b1', 'obs.ndjson');
+    expect(ndjsonReport.records).toEqual({ accepted: 1, repaired: 2, rejected: 0 });
+    expect(ndjsonReport.repairs).toEqual({ 'id-assigned': 2 });
+    expect((await reportOf('noid', 'b2', 'bundle.json')).repairs).toEqual({ 'id-assigned': 2 });
+    const values = (await observationsOf('noid')).map((o) => o.valueQuantity!.value);
+    expect(values).toEqual([70, 75, 80, 85]);
+  });
 });

@@ -191,6 +191,22 @@ describe('Function: readVcf', () => {
       ],
     ]);
     expect(variants(results).map((v) => v.line)).toEqual([9, 10, 11, 16]);
+    // Each error keeps its line's text for the quarantine.
+    expect(errors(results).map((e) => e.raw)).toEqual(bad.slice(0, 4));
+  });
+
+  it('rejects a file whose header names one sample in two columns, naming the columns only', async () => {
+    const text = multiSample.replace('\tS2\tS3', '\tS2\tS1');
+
+    const results = await readAll(text);
+
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ kind: 'error', line: 8, path: 'header' });
+    const message = errors(results)[0]!.error.message;
+    expect(message).toBe(
+      'test.vcf: sample column 12 repeats the name of column 10; each sample (patient) must have one column',
+    );
+    expect(message).not.toContain('S1');
   });
 
   it('rejects a file that does not start with ##fileformat=VCFv4.x', async () => {

@@ -27,7 +27,14 @@ export interface VcfHeaderInfo {
 export type VcfRecordResult =
   | { kind: 'header'; header: VcfHeaderInfo }
   | VcfVariant
-  | { kind: 'error'; line: number; path?: string; error: ValidationError };
+  | {
+      kind: 'error';
+      line: number;
+      path?: string;
+      error: ValidationError;
+      /** A data line's text, for the quarantine (never logged). */
+      raw?: string;
+    };
 
 /**
  * A header longer than this is refused rather than held: real headers are a few thousand lines
@@ -77,6 +84,22 @@ function readHeader(
     return {
       error: fileError(file, 1, 'not a VCF 4.x file (first line must be ##fileformat=VCFv4.x)'),
     };
+  // Each sample column is one patient's calls: two columns of one name would store two genotypes
+  // for one patient at every site, one overwriting the other. Columns are named by number only
+  // (sample names are patient ids).
+  const firstColumn = new Map<string, number>();
+  for (const [i, sample] of parser.samples.entries()) {
+    const earlier = firstColumn.get(sample);
+    if (earlier !== undefined)
+      return {
+        error: fileError(
+          file,
+          line,
+          `sample column ${i + 10} repeats the name of column ${earlier + 10}; each sample (patient) must have one column`,
+        ),
+      };
+    firstColumn.set(sample, i);
+  }
   const contigs = contigsOf(parser);
   const reference = parser.getMetadata('reference');
   const found = detectAssembly(typeof reference === 'string' ? reference : undefined, contigs);
@@ -112,6 +135,7 @@ function dataLine(parser: VCF, next: NumberedLine, file: string): VcfRecordResul
       kind: 'error',
       line: next.line,
       error: new ValidationError(`${file}: line ${next.line} longer than the line limit`),
+      raw: '',
     };
   try {
     return parseVariantLine(parser, next.text, next.line);
@@ -122,6 +146,7 @@ function dataLine(parser: VCF, next: NumberedLine, file: string): VcfRecordResul
       line: next.line,
       path: error.column,
       error: lineError(file, next.line, error),
+      raw: next.text,
     };
   }
 }

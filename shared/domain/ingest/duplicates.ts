@@ -27,13 +27,17 @@ export class DuplicateTracker {
   }
 
   check(resource: FhirJson): DuplicateVerdict {
-    const id = fingerprintOf(`${resource.resourceType}/${resource.id ?? ''}`);
-    const digest = fingerprintOf(JSON.stringify(resource));
-    const previous = this.byId.get(id);
-    this.byId.set(id, digest);
-    if (previous !== undefined && previous.hi === digest.hi && previous.lo === digest.lo)
-      return 'duplicate-merged';
-    if (previous !== undefined) return 'conflict-later-wins';
+    // Ingest gives every resource an id before this (ingest-file.ts); one without could not be told
+    // from another of its type by id, so it is never judged a copy or a correction of one.
+    if (typeof resource.id === 'string' && resource.id !== '') {
+      const id = fingerprintOf(`${resource.resourceType}/${resource.id}`);
+      const digest = fingerprintOf(JSON.stringify(resource));
+      const previous = this.byId.get(id);
+      this.byId.set(id, digest);
+      if (previous !== undefined && previous.hi === digest.hi && previous.lo === digest.lo)
+        return 'duplicate-merged';
+      if (previous !== undefined) return 'conflict-later-wins';
+    }
     const measurement = measurementKey(resource);
     if (measurement) {
       const key = fingerprintOf(measurement);
@@ -44,6 +48,16 @@ export class DuplicateTracker {
   }
 }
 
+/**
+ * What makes two Observations the same measurement besides patient, code and time: the value in
+ * whichever value[x] type it comes (valueString, valueInteger, valueBoolean, valueDateTime,
+ * valuePeriod, valueRatio, valueSampledData, valueTime, valueRange as well as valueQuantity and
+ * valueCodeableConcept; the element name too, so 2 and "2" differ), the components, why a value is
+ * absent, the members of a panel, and where and how it was measured. Readings differing in any of
+ * these are distinct and both stored.
+ */
+const measuredElements = ['component', 'dataAbsentReason', 'hasMember', 'bodySite', 'method'];
+
 function measurementKey(r: FhirJson): string | undefined {
   if (r.resourceType !== 'Observation') return undefined;
   const subject = (r.subject as { reference?: string } | undefined)?.reference;
@@ -51,11 +65,10 @@ function measurementKey(r: FhirJson): string | undefined {
     ?.coding?.[0];
   const time = r.effectiveDateTime ?? r.effectiveInstant;
   if (!subject || !coding?.code || typeof time !== 'string') return undefined;
-  return JSON.stringify([
-    subject,
-    coding.system,
-    coding.code,
-    time,
-    r.valueQuantity ?? r.valueCodeableConcept ?? r.component ?? null,
-  ]);
+  const measured: [string, unknown][] = [];
+  for (const key of Object.keys(r).sort()) {
+    if ((key.startsWith('value') && key.length > 5) || measuredElements.includes(key))
+      measured.push([key, r[key]]);
+  }
+  return JSON.stringify([subject, coding.system, coding.code, time, measured]);
 }

@@ -77,6 +77,51 @@ describe('DuplicateTracker', () => {
     expect(tracker.check(observation('o4', 81, 'p2'))).toBe('new');
   });
 
+  it.each([
+    ['valueString', 'No complaints', 'Chest pain since morning'],
+    ['valueInteger', 2, 9],
+    ['valueBoolean', true, false],
+    ['valueDateTime', '2026-02-01', '2026-02-02'],
+    ['valueTime', '08:00:00', '09:30:00'],
+    ['valuePeriod', { start: '2026-02-01' }, { start: '2026-02-03' }],
+    ['valueRange', { low: { value: 1 } }, { low: { value: 2 } }],
+    ['valueRatio', { numerator: { value: 1 } }, { numerator: { value: 3 } }],
+    [
+      'valueSampledData',
+      { period: 2, dimensions: 1, data: '1 2' },
+      { period: 2, dimensions: 1, data: '1 3' },
+    ],
+    ['dataAbsentReason', { text: 'asked-declined' }, { text: 'not-performed' }],
+    ['hasMember', [{ reference: 'Observation/a' }], [{ reference: 'Observation/b' }]],
+  ])(
+    'keeps two readings of one patient, code and time with different %s; merges only the same value',
+    (element, first, second) => {
+      const tracker = new DuplicateTracker(1_000);
+      const reading = (id: string, value: unknown) => {
+        const { valueQuantity: _, ...rest } = observation(id, 0);
+        return { ...rest, [element]: value };
+      };
+      expect(tracker.check(reading('a', first))).toBe('new');
+      expect(tracker.check(reading('b', second))).toBe('new');
+      expect(tracker.check(reading('c', second))).toBe('duplicate-observation-merged');
+    },
+  );
+
+  it('tells readings apart by the value element, not only its text (2 and "2")', () => {
+    const tracker = new DuplicateTracker(1_000);
+    const { valueQuantity: _, ...bare } = observation('a', 0);
+    expect(tracker.check({ ...bare, id: 'a', valueInteger: 2 })).toBe('new');
+    expect(tracker.check({ ...bare, id: 'b', valueString: '2' })).toBe('new');
+  });
+
+  it('never takes resources without an id for copies or corrections of each other', () => {
+    const tracker = new DuplicateTracker(1_000);
+    const { id: _, ...first } = observation('x', 70);
+    const { id: __, ...second } = observation('x', 90);
+    expect(tracker.check(first)).toBe('new');
+    expect(tracker.check(second)).toBe('new');
+  });
+
   it('over 200,000 distinct records, none is taken for a duplicate', () => {
     const tracker = new DuplicateTracker(1_000);
     const verdicts = new Set<string>();

@@ -68,7 +68,12 @@ export async function ingestGenotypes(
     read++;
     done = result.line;
     if (result.kind === 'error') {
-      await sink.reject({ line: result.line, path: result.path, error: result.error });
+      await sink.reject({
+        line: result.line,
+        path: result.path,
+        error: result.error,
+        raw: result.raw ?? '',
+      });
       continue;
     }
     stored += await storeVariant(result, { hospital, batch, keys, projector }, sink);

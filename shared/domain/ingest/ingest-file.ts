@@ -8,9 +8,10 @@ import type { KeyRing } from '../../ports/key-ring';
 import { eventTypes, type EventBus } from '../../ports/event-bus';
 import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
-import { toQuarantineEntry } from '../problem';
+import { shouldRetry, toQuarantineEntry } from '../problem';
 import { ValidationError } from '../errors';
 import { genericServingItem } from '../serving/records';
+import { dynamoDbMaxItemBytes, itemBytes, largestMember } from '../serving/item-size';
 import { ResourceProjector, patientOf } from '../serving/resource-projection';
 import { validateAndNormalise } from '../preprocess/normalise';
 import { decompressIfGzip, numberedLines } from './lines';
@@ -31,6 +32,7 @@ import { readCsv } from './readers/csv';
 import { resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
 import { noteToDocumentReference } from './readers/notes';
+import { deterministicUuid } from './readers/resource-id';
 import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
 
@@ -90,7 +92,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   };
   let outputs = new OutputStreams(deps.objects, where.hospital, etag, progress.segment);
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
-  const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
+  const sink = new RecordSink(deps, where, etag, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   let segmentStart = performance.now();
   let slowestSegmentMs = 0;
@@ -238,8 +240,18 @@ async function* recordsOf(
     }
     case 'text': {
       const sidecar = await noteSidecar(deps.objects, where);
-      const text = await noteText(detected.lines);
-      if (sidecar === undefined) {
+      const { text, invalidUtf8Line } = await noteText(detected.lines);
+      if (invalidUtf8Line !== undefined) {
+        // Decoded, the bad bytes would all read as U+FFFD: the note stored would not be the one sent.
+        yield {
+          line: invalidUtf8Line,
+          raw: text,
+          error: new ValidationError(
+            `line ${invalidUtf8Line} is not valid UTF-8 (a plain-text note must be UTF-8)`,
+            'text',
+          ),
+        };
+      } else if (sidecar === undefined) {
         yield {
           line: 0,
           raw: text,
@@ -292,11 +304,64 @@ function requirePatient(resource: FhirJson): void {
   );
 }
 
+/**
+ * A resource without `id` (valid FHIR: an NDJSON line, a Bundle entry POSTed without fullUrl) gets
+ * a UUIDv5 of the file's content identity (ETag), its line and its Bundle entry index, recorded as
+ * the repair `id-assigned`. Without it every id-less resource of a type would share one storage key
+ * and overwrite the others; with it a re-delivered or re-uploaded identical file gets the same ids
+ * and overwrites itself instead of duplicating (as CSV rows and notes do, readers/resource-id.ts).
+ */
+function withIdentity(
+  record: SourceRecord,
+  etag: string,
+): { resource: FhirJson | undefined; repair?: Repair } {
+  const resource = record.resource;
+  if (resource?.id !== undefined) return { resource };
+  if (typeof resource !== 'object' || resource === null) return { resource };
+  const entry = record.entry === undefined ? '' : String(record.entry);
+  const id = deterministicUuid('resource', etag, String(record.line), entry);
+  const where = record.entry === undefined ? '' : ` (entry ${record.entry})`;
+  return {
+    resource: { ...resource, id },
+    repair: {
+      path: 'id',
+      kind: 'id-assigned',
+      detail: `no id${where}: assigned one derived from the file's content identity and position`,
+    },
+  };
+}
+
 /** A source record that passed validation, with its normalised resource and the repairs made. */
 interface CheckedRecord {
   record: SourceRecord;
   resource: FhirJson;
   repairs: Repair[];
+}
+
+/**
+ * Room kept under DynamoDB's item limit for what the write path adds to an item after this check
+ * (a Patient's research key, functions/ingest/research-views.ts: under 200 bytes).
+ */
+const itemSizeMargin = 1024;
+
+/**
+ * A record whose serving item would exceed DynamoDB's 400 KB item limit (item-size.ts) cannot be
+ * stored: it is quarantined with the element that makes it big, instead of its batch write failing
+ * the whole file.
+ */
+function checkItemSize(item: Item, projected: FhirJson, json: string): void {
+  // Fast path for nearly every record: a UTF-16 unit of the JSON is at most 3 UTF-8 bytes, and the
+  // 1-3 bytes DynamoDB adds per map, list, member or number are covered by the at least one JSON
+  // character each takes, so 64 Ki characters stay under 4 x 64 KiB + the keys, far below the limit.
+  if (json.length <= 64 * 1024) return;
+  const bytes = itemBytes(item);
+  if (bytes <= dynamoDbMaxItemBytes - itemSizeMargin) return;
+  const largest = largestMember(projected);
+  throw new ValidationError(
+    `too large to store: ${Math.ceil(bytes / 1024)} KB de-identified, over DynamoDB's 400 KB item limit` +
+      (largest ? ` (largest element ${largest})` : ''),
+    largest,
+  );
 }
 
 /** Validates, de-duplicates, de-identifies and stores records; quarantines the rest with their reason. */
@@ -314,6 +379,8 @@ class RecordSink {
   constructor(
     private readonly deps: IngestDeps,
     private readonly where: RawObjectKey,
+    /** The file's content identity: the ids given to resources that come without one derive from it. */
+    private readonly etag: string,
     private readonly report: ReportBuilder,
     public outputs: OutputStreams,
     private readonly quarantineKey: string,
@@ -327,11 +394,18 @@ class RecordSink {
     let checked: CheckedRecord;
     try {
       if (record.error) throw record.error;
-      const { resource, repairs } = validateAndNormalise(record.resource, { now: this.updatedAt });
+      const identified = withIdentity(record, this.etag);
+      const { resource, repairs } = validateAndNormalise(identified.resource, {
+        now: this.updatedAt,
+      });
       requirePatient(resource);
-      checked = { record, resource, repairs };
+      checked = {
+        record,
+        resource,
+        repairs: identified.repair ? [identified.repair, ...repairs] : repairs,
+      };
     } catch (error) {
-      await this.reject(record, error);
+      await this.rejectOrRethrow(record, error);
       return;
     }
     // A reading whose unit cannot be judged yet is held back (unit-suspects.ts) and comes out here
@@ -354,27 +428,39 @@ class RecordSink {
         return;
       }
       const projected = await this.projector.project(resource);
+      const item = genericServingItem(this.where.hospital, projected, {
+        batch: this.where.batch,
+        updatedAt: this.updatedAt,
+      });
+      const json = JSON.stringify(projected);
+      checkItemSize(item, projected, json);
       await this.checkReferences(projected, record);
       const patient = patientOf(projected);
       if (patient) this.touched.add(patient);
       await this.curateNote(resource, projected, patient);
-      this.pending.push(
-        genericServingItem(this.where.hospital, projected, {
-          batch: this.where.batch,
-          updatedAt: this.updatedAt,
-        }),
-      );
-      await this.outputs.curated(projected.resourceType, JSON.stringify(projected));
+      this.pending.push(item);
+      await this.outputs.curated(projected.resourceType, json);
       const kinds = repairs.map((r) => r.kind);
       this.report.accept(
         projected.resourceType,
         verdict === 'conflict-later-wins' ? [...kinds, verdict] : kinds,
       );
     } catch (error) {
-      await this.reject(record, error);
+      await this.rejectOrRethrow(record, error);
       return;
     }
     if (this.pending.length >= writeBatchSize) await this.flush();
+  }
+
+  /**
+   * Quarantines `record` for a fault of the record itself; rethrows a transient one (a throttled
+   * read, an unavailable key ring or bucket) so the invocation fails and SQS retries the file from
+   * its last checkpoint: a valid record is never quarantined for an outage. The retry rewrites the
+   * same deterministic keys and the cut-short segment's objects whole, so nothing is stored twice.
+   */
+  private async rejectOrRethrow(record: SourceRecord, error: unknown): Promise<void> {
+    if (shouldRetry(error)) throw error;
+    await this.reject(record, error);
   }
 
   /** Quarantines `record` with the reason, its path and its raw text. */
@@ -517,14 +603,22 @@ function baseName(file: string): string {
   return file.includes('/') ? file.slice(file.lastIndexOf('/') + 1) : file;
 }
 
-/** A note's whole text (notes are small; 10 MiB is far beyond any clinical note). */
-async function noteText(lines: AsyncIterable<NumberedLine>): Promise<string> {
+/**
+ * A note's whole text (notes are small; 10 MiB is far beyond any clinical note), and its first line
+ * that is not valid UTF-8, if any.
+ */
+async function noteText(
+  lines: AsyncIterable<NumberedLine>,
+): Promise<{ text: string; invalidUtf8Line?: number }> {
   const parts: string[] = [];
   let size = 0;
-  for await (const { text } of lines) {
+  let invalidUtf8Line: number | undefined;
+  for await (const { line, text, invalidUtf8 } of lines) {
     size += text.length + 1;
     if (size > 10 * 1024 * 1024) throw new ValidationError('a plain-text note larger than 10 MiB');
+    if (invalidUtf8) invalidUtf8Line ??= line;
     parts.push(text);
   }
-  return parts.join('\n');
+  const text = parts.join('\n');
+  return invalidUtf8Line === undefined ? { text } : { text, invalidUtf8Line };
 }

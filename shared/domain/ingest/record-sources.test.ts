@@ -46,3 +46,50 @@ describe('Function: ndjsonRecordBatches', () => {
     expect(oneByOne[2]!.error!.message).toMatch(/^not valid JSON/);
   });
 });
+
+describe('Function: ndjsonRecords (a line holding a Bundle)', () => {
+  it("quarantines a bad entry with its own text, not the whole line's", async () => {
+    // Prepare: one line, a Bundle of a good entry and 200 entries with an unresolved reference.
+    const bad = (i: number) => ({
+      resourceType: 'Observation',
+      id: `o${i}`,
+      subject: { reference: 'urn:uuid:missing' },
+    });
+    const line = JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: { resourceType: 'Patient', id: 'p1' } },
+        ...Array.from({ length: 200 }, (_, i) => ({ resource: bad(i) })),
+        { request: { method: 'DELETE', url: 'Patient/p2' } },
+      ],
+    });
+    // Act
+    const records: SourceRecord[] = [];
+    for await (const record of ndjsonRecords(numberedLines(chunks(`${line}\n`)), 'x.ndjson'))
+      records.push(record);
+    // Assess: each error record holds its entry's text; the quarantine grows with the line, not its square.
+    expect(records).toHaveLength(202);
+    expect(records[1]).toMatchObject({
+      line: 1,
+      entry: 1,
+      path: 'entry[1].resource.subject.reference',
+    });
+    expect(JSON.parse(records[1]!.raw!)).toEqual(bad(0));
+    expect(JSON.parse(records[201]!.raw!)).toEqual({
+      request: { method: 'DELETE', url: 'Patient/p2' },
+    });
+    const quarantined = records.reduce((n, r) => n + (r.error ? r.raw!.length : 0), 0);
+    expect(quarantined).toBeLessThan(line.length);
+  });
+
+  it('keeps the whole line when the Bundle itself is at fault (one record for the line)', async () => {
+    const line = JSON.stringify({ resourceType: 'Bundle', type: 'history', entry: [] });
+    const records: SourceRecord[] = [];
+    for await (const record of ndjsonRecords(numberedLines(chunks(`${line}\n`)), 'x.ndjson'))
+      records.push(record);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ line: 1, raw: line });
+    expect(records[0]!.error!.message).toContain('unsupported Bundle type');
+  });
+});

@@ -38,11 +38,14 @@ export async function* ndjsonRecordBatches(
       if (records.length > 0) yield records;
       records = [];
       for await (const entry of readBundle(numbered.text, file)) {
+        // A rejected entry keeps its own text for the quarantine, not the whole line: a line of n
+        // bad entries would otherwise write n copies of itself (quadratic in the line's size). Only
+        // an error of the Bundle itself (no entry text) keeps the line.
         records.push({
           ...entry,
           line: numbered.line,
           path: entry.path,
-          raw: entry.error ? numbered.text : undefined,
+          raw: entry.error ? (entry.raw ?? numbered.text) : undefined,
         });
         if (records.length === maxBundleBatch) {
           yield records;

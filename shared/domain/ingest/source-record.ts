@@ -10,6 +10,8 @@ export interface SourceRecord {
   line: number;
   /** Where in the record, for errors: e.g. `entry[3].resource` or a CSV column. */
   path?: string;
+  /** For a Bundle's entries (a Bundle file or an NDJSON line holding a Bundle): the 0-based entry index. */
+  entry?: number;
   resource?: FhirJson;
   /** Set when the record cannot become a resource; the reader goes on with the next one. */
   error?: ValidationError;

@@ -2,6 +2,7 @@
 // ever reach the caller's hospital partition. What is stored is the de-identified projection
 // (resource-projection.ts).
 import type { Item } from '../../ports/table';
+import { ValidationError } from '../errors';
 import type { FhirJson } from '../ingest/source-record';
 import { clinicalTime, patientOf } from './resource-projection';
 
@@ -30,6 +31,8 @@ export function genericServingItem(
 ): Item {
   const type = projected.resourceType;
   const id = projected.id ?? '';
+  // Without an id every such resource of the type would share one key and overwrite the others.
+  if (id === '') throw new ValidationError(`${type} has no id to store it under`, 'id');
   const patientId = patientOf(projected);
   if (type === 'Patient') {
     return {

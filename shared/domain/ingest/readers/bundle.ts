@@ -53,7 +53,7 @@ export async function* readBundle(text: string, file: string): AsyncGenerator<So
   const { entries, type } = parsed;
   const targets = entryTargets(entries);
   for (let i = 0; i < entries.length; i++) {
-    yield entryRecord(entries[i], i, type, targets);
+    yield { ...entryRecord(entries[i], i, type, targets), entry: i };
   }
 }
 
@@ -149,7 +149,9 @@ function entryRecord(
   const resource = entry?.resource;
   if (resource === undefined) {
     const method = typeof entry?.request?.method === 'string' ? ` (${entry.request.method})` : '';
-    return failed(line, `entry[${i}]`, undefined, `entry has no resource${method}`);
+    // The entry's own text, for the quarantine (never the whole Bundle: see record-sources.ts).
+    const raw = entry === undefined ? undefined : JSON.stringify(entry);
+    return failed(line, `entry[${i}]`, raw, `entry has no resource${method}`);
   }
   const raw = JSON.stringify(resource);
   if (!isResource(resource)) return failed(line, path, raw, 'entry resource has no resourceType');

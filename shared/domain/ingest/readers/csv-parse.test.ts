@@ -77,6 +77,34 @@ describe('Function: csvRows with oversized lines', () => {
   });
 });
 
+describe('Function: csvRows with bytes that are not UTF-8', () => {
+  it('fails each record holding a line that is not valid UTF-8, naming the line, and goes on', async () => {
+    // Prepare: rows 2 and 3 differ only in an invalid byte (Latin-1 ä and ü); row 4 spans lines 4-5,
+    // with the bad byte on its second line; row 6 is fine.
+    const body = Buffer.concat([
+      Buffer.from('id,text\r\nR-'),
+      Buffer.from([0xe4]),
+      Buffer.from(',one\r\nR-'),
+      Buffer.from([0xfc]),
+      Buffer.from(',two\r\nR-4,"first\r\nsecond '),
+      Buffer.from([0xfc]),
+      Buffer.from('"\r\nR-6,fine\r\n'),
+    ]);
+    // Act
+    const rows: CsvRow[] = [];
+    for await (const row of csvRows(numberedLines(Readable.from([body])))) rows.push(row);
+    // Assess
+    expect(rows.map((r) => [r.line, r.error ?? r.cells.join('|')])).toEqual([
+      [1, 'id|text'],
+      [2, 'line 2 is not valid UTF-8 (CSV extracts must be UTF-8)'],
+      [3, 'line 3 is not valid UTF-8 (CSV extracts must be UTF-8)'],
+      [4, 'line 5 is not valid UTF-8 (CSV extracts must be UTF-8)'],
+      [6, 'R-6|fine'],
+    ]);
+    expect(rows[1]!.raw).toContain('one'); // the text is kept for the quarantine
+  });
+});
+
 describe('Function: csvRowsFromChunks', () => {
   it('gives the same rows whatever the chunking, keeping CRLF inside quotes', async () => {
     // Prepare

@@ -91,6 +91,14 @@ export class CsvTokenizer {
     if (this.cell.length < this.limit) this.cell += ch;
   }
 
+  /**
+   * Fail the record that the next text fed belongs to (the one in progress, or the one starting
+   * with it): its line `line` was not valid UTF-8, so its cells are not what the hospital sent.
+   */
+  failNext(reason: string): void {
+    this.error ??= reason;
+  }
+
   /** Drop a record in progress (its input was lost); returns its start line, and goes on at `nextLine`. */
   discard(nextLine: number): number | undefined {
     const pending = this.quoted || this.raw !== '' ? this.start : undefined;
@@ -121,11 +129,13 @@ export class CsvTokenizer {
 
 /**
  * Rows from numbered lines (numberedLines). Its CR stripping means a CRLF inside a quoted field reads as
- * LF. An oversized line fails, with the record it interrupted, and parsing goes on after it.
+ * LF. An oversized line fails, with the record it interrupted, and parsing goes on after it. A record
+ * with a line that is not valid UTF-8 fails naming that line (as an NDJSON line does): decoded, its
+ * bad bytes would all read as U+FFFD, so two keys differing only there would collapse into one.
  */
 export async function* csvRows(lines: AsyncIterable<NumberedLine>): AsyncGenerator<CsvRow> {
   const tokenizer = new CsvTokenizer();
-  for await (const { line, text, oversized } of lines) {
+  for await (const { line, text, oversized, invalidUtf8 } of lines) {
     if (oversized) {
       const pending = tokenizer.discard(line + 1);
       if (pending !== undefined && pending !== line) {
@@ -139,6 +149,8 @@ export async function* csvRows(lines: AsyncIterable<NumberedLine>): AsyncGenerat
       yield { line, cells: [], raw: '', error: 'line longer than 16 MiB' };
       continue;
     }
+    if (invalidUtf8)
+      tokenizer.failNext(`line ${line} is not valid UTF-8 (CSV extracts must be UTF-8)`);
     yield* tokenizer.feed(`${text}\n`);
   }
   yield* tokenizer.end();

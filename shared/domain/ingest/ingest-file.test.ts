@@ -1,0 +1,444 @@
+import { describe, expect, it } from 'vitest';
+import { DependencyError } from '../errors';
+import type { KeyRing } from '../../ports/key-ring';
+import { ingestFile } from './ingest-file';
+import { memoryIngestDeps } from './ingest-file.fixture';
+
+const ndjson = (...resources: unknown[]) =>
+  resources.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
+
+const patient = (id: string) => ({
+  resourceType: 'Patient',
+  id,
+  gender: 'female',
+  birthDate: '1961-04-12',
+});
+
+const heartRate = (id: string | undefined, patientId: string, day = 1, value = 72) => ({
+  resourceType: 'Observation',
+  ...(id === undefined ? {} : { id }),
+  status: 'final',
+  code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+  subject: { reference: `Patient/${patientId}` },
+  effectiveDateTime: `2026-03-${String(day).padStart(2, '0')}T09:00:00Z`,
+  valueQuantity: { value, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+});
+
+type Deps = ReturnType<typeof memoryIngestDeps>;
+
+const servedOf = (deps: Deps, type: string) =>
+  [...deps.serving.items.values()].filter((i) => String(i.sk).startsWith(`${type}#`));
+
+const report = (deps: Deps, file: string) =>
+  deps.objects.getText('curated', `reports/h1/b1/${file}.report.json`);
+
+describe('ingestFile: transient faults', () => {
+  it('fails the file for SQS to retry when a table read throttles, and the retry stores every record once', async () => {
+    // Prepare: the first reference lookup of a record throttles once, as DynamoDB does under load.
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/obs.ndjson';
+    await deps.objects.put('raw', key, ndjson(heartRate('o1', 'p1'), heartRate('o2', 'p2', 2)));
+    let failed = false;
+    deps.serving.onGet = (pk) => {
+      if (!pk.startsWith('CK#') && !failed) {
+        failed = true;
+        throw new DependencyError('throttled');
+      }
+    };
+    // Act: the first delivery fails; SQS redelivers the same event.
+    await expect(ingestFile(deps, { key, etag: 'e1' })).rejects.toThrow('throttled');
+    expect(await report(deps, 'obs.ndjson')).toBeUndefined(); // nothing claims the file was ingested
+    expect(deps.objects.lines('quarantine', '')).toEqual([]);
+    const retried = await ingestFile(deps, { key, etag: 'e1' });
+    const again = await ingestFile(deps, { key, etag: 'e1' }); // a second re-delivery
+    // Assess: both valid records stored, none quarantined, none twice.
+    expect(retried.status).toBe('accepted');
+    expect(retried.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+    expect(again.records).toEqual(retried.records);
+    expect(servedOf(deps, 'Observation')).toHaveLength(2);
+    expect(deps.objects.lines('curated', 'curated/h1/Observation/')).toHaveLength(2);
+    expect(deps.objects.lines('quarantine', '')).toEqual([]);
+  });
+
+  it('fails the file when the key ring is unavailable, instead of quarantining the record', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/p.ndjson';
+    await deps.objects.put('raw', key, ndjson(patient('p1'), heartRate('o1', 'p1')));
+    const real = deps.keys;
+    let calls = 0;
+    const flaky: KeyRing = {
+      pseudonym: async (hospital, message) => {
+        if (++calls === 2) throw new DependencyError('KMS throttled');
+        return real.pseudonym(hospital, message);
+      },
+      encrypt: (hospital, plaintext) => real.encrypt(hospital, plaintext),
+      decrypt: (hospital, envelope) => real.decrypt(hospital, envelope),
+    };
+    await expect(ingestFile({ ...deps, keys: flaky }, { key, etag: 'e1' })).rejects.toThrow(
+      'KMS throttled',
+    );
+    const retried = await ingestFile(deps, { key, etag: 'e1' });
+    expect(retried.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+    expect(servedOf(deps, 'Observation')).toHaveLength(1);
+    expect(deps.objects.lines('quarantine', '')).toEqual([]);
+  });
+
+  it('resumes after the last checkpoint when a read throttles mid-file: each record stored and curated once', async () => {
+    // Prepare: 12 records of 12 patients (one patient lookup each), checkpoints every 4; the 7th
+    // record's lookup throttles once.
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/many.ndjson';
+    const records = [
+      patient('p1'),
+      ...Array.from({ length: 11 }, (_, i) => heartRate(`o${i}`, `q${i}`, i + 1)),
+    ];
+    await deps.objects.put('raw', key, ndjson(...records, 'not json'));
+    let lookups = 0;
+    deps.serving.onGet = (pk) => {
+      if (!pk.startsWith('CK#') && ++lookups === 7) throw new DependencyError('throttled');
+    };
+    const input = { key, etag: 'e1', checkpointEvery: 4 };
+    await expect(ingestFile(deps, input)).rejects.toThrow('throttled');
+    // Act
+    const retried = await ingestFile(deps, input);
+    // Assess: resumed after a checkpoint; every line accounted for once; only the bad line quarantined.
+    expect(retried.resumedAfterLine).toBeGreaterThan(0);
+    expect(retried.records).toEqual({ accepted: 12, repaired: 0, rejected: 1 });
+    expect(servedOf(deps, 'Observation')).toHaveLength(11);
+    expect(deps.objects.lines('curated', 'curated/h1/')).toHaveLength(12);
+    const quarantined = deps.objects.lines('quarantine', '');
+    expect(quarantined).toEqual([expect.objectContaining({ line: 13, raw: 'not json' })]);
+  });
+
+  it('still quarantines a record whose own content is at fault, and stores the rest', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/bad.ndjson';
+    const bad = { ...heartRate('o2', 'p1', 2), status: 'not-a-status' };
+    await deps.objects.put('raw', key, ndjson(patient('p1'), heartRate('o1', 'p1'), bad));
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.status).toBe('partial');
+    expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 1 });
+    expect(result.errors[0]).toMatchObject({ line: 3, path: 'status' });
+  });
+});
+
+describe('ingestFile: resources without an id', () => {
+  it('gives each id-less NDJSON resource its own deterministic id, so none overwrites another', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/noid.ndjson';
+    const body = ndjson(
+      patient('p1'),
+      heartRate(undefined, 'p1', 1, 70),
+      heartRate(undefined, 'p1', 2, 90),
+    );
+    await deps.objects.put('raw', key, body);
+    // Act: the event, and the same event re-delivered.
+    const first = await ingestFile(deps, { key, etag: 'e1' });
+    const stored = servedOf(deps, 'Observation').map((i) => i.sk);
+    const again = await ingestFile(deps, { key, etag: 'e1' });
+    // Assess: both readings stored, under distinct keys, counted as repaired with the repair named.
+    expect(first.records).toEqual({ accepted: 1, repaired: 2, rejected: 0 });
+    expect(first.repairs).toEqual({ 'id-assigned': 2 });
+    expect(new Set(stored).size).toBe(2);
+    const values = servedOf(deps, 'Observation').map(
+      (i) => (i.resource as { valueQuantity: { value: number } }).valueQuantity.value,
+    );
+    expect(values.sort()).toEqual([70, 90]);
+    // The re-delivery found the same ids: nothing stored twice.
+    expect(again.records).toEqual(first.records);
+    expect(servedOf(deps, 'Observation').map((i) => i.sk)).toEqual(stored);
+  });
+
+  it('gives Bundle entries POSTed without fullUrl distinct ids, the same on re-delivery', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/bundle.json';
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        { resource: patient('p1'), request: { method: 'PUT', url: 'Patient/p1' } },
+        {
+          resource: heartRate(undefined, 'p1', 1, 70),
+          request: { method: 'POST', url: 'Observation' },
+        },
+        {
+          resource: heartRate(undefined, 'p1', 2, 90),
+          request: { method: 'POST', url: 'Observation' },
+        },
+      ],
+    };
+    await deps.objects.put('raw', key, JSON.stringify(bundle, null, 2));
+    const first = await ingestFile(deps, { key, etag: 'e2' });
+    const again = await ingestFile(deps, { key, etag: 'e2' });
+    expect(first.records).toEqual({ accepted: 1, repaired: 2, rejected: 0 });
+    expect(again.records).toEqual(first.records);
+    expect(servedOf(deps, 'Observation')).toHaveLength(2);
+  });
+
+  it('gives the id-less entries of an NDJSON line holding a Bundle distinct ids', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/bundles.ndjson';
+    const line = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: patient('p1') },
+        { resource: heartRate(undefined, 'p1', 1, 70) },
+        { resource: heartRate(undefined, 'p1', 2, 90) },
+      ],
+    };
+    const second = { ...line, entry: [{ resource: heartRate(undefined, 'p1', 3, 100) }] };
+    await deps.objects.put('raw', key, ndjson(line, second));
+    const result = await ingestFile(deps, { key, etag: 'e3' });
+    // Line 1's two entries and line 2's one entry: three distinct readings.
+    expect(result.repairs).toEqual({ 'id-assigned': 3 });
+    expect(servedOf(deps, 'Observation')).toHaveLength(3);
+  });
+});
+
+describe('ingestFile: duplicate Observations', () => {
+  const comment = (id: string, extra: Record<string, unknown>) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '8251-1', display: 'Service comment' }] },
+    subject: { reference: 'Patient/p1' },
+    effectiveDateTime: '2026-03-01T09:00:00Z',
+    ...extra,
+  });
+
+  it('stores readings of one patient, code and time whose values differ in any value[x] type', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/obs.ndjson';
+    const pain = { code: { coding: [{ system: 'http://loinc.org', code: '72514-3' }] } };
+    await deps.objects.put(
+      'raw',
+      key,
+      ndjson(
+        patient('p1'),
+        comment('s1', { valueString: 'No complaints' }),
+        comment('s2', { valueString: 'Chest pain since morning' }),
+        comment('s3', { valueString: 'Chest pain since morning' }), // the same reading again
+        comment('i1', { ...pain, valueInteger: 2 }),
+        comment('i2', { ...pain, valueInteger: 9 }),
+      ),
+    );
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    const again = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.records).toEqual({ accepted: 5, repaired: 1, rejected: 0 });
+    expect(result.repairs).toEqual({ 'duplicate-observation-merged': 1 });
+    expect(servedOf(deps, 'Observation')).toHaveLength(4);
+    expect(again.records).toEqual(result.records);
+    expect(servedOf(deps, 'Observation')).toHaveLength(4);
+  });
+});
+
+describe('ingestFile: bytes that are not UTF-8', () => {
+  const mapping = {
+    version: 1,
+    hospital: 'h1',
+    dialect: {
+      encoding: 'utf-8',
+      delimiter: ',',
+      quote: '"',
+      lineTerminator: '\r\n',
+      header: true,
+      nullValue: '',
+    },
+    files: {
+      'results.csv': {
+        resourceType: 'Observation',
+        description: 'results',
+        columns: ['mrn', 'result_id', 'text'],
+        key: ['result_id'],
+        patient: { column: 'mrn', identifierSystem: 'urn:x:mrn' },
+        fields: [
+          { path: 'status', value: 'final', type: 'code' },
+          {
+            column: 'mrn',
+            path: 'subject',
+            type: 'reference',
+            reference: { resourceType: 'Patient', identifierSystem: 'urn:x:mrn' },
+          },
+          {
+            path: 'code.coding[0].code',
+            value: '8251-1',
+            type: 'code',
+            system: 'http://loinc.org',
+          },
+          { path: 'effectiveDateTime', value: '2026-03-01T09:00:00Z', type: 'dateTime' },
+          { column: 'text', path: 'valueString' },
+        ],
+      },
+    },
+  };
+
+  it('quarantines CSV rows with invalid UTF-8, naming the line, and stores the others once', async () => {
+    // Prepare: two keys that differ only in an invalid byte (R-ä, R-ü in Latin-1), then a clean row.
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    const body = Buffer.concat([
+      Buffer.from('mrn,result_id,text\r\n1001,R-'),
+      Buffer.from([0xe4]),
+      Buffer.from(',first result\r\n1001,R-'),
+      Buffer.from([0xfc]),
+      Buffer.from(',second result\r\n1001,R-3,third result\r\n'),
+    ]);
+    const key = 'raw/h1/b1/results.csv';
+    await deps.objects.put('raw', key, body);
+    // Act
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    const again = await ingestFile(deps, { key, etag: 'e1' });
+    // Assess
+    expect(result.records).toEqual({ accepted: 1, repaired: 0, rejected: 2 });
+    expect(result.errors).toEqual([
+      { line: 2, reason: 'line 2 is not valid UTF-8 (CSV extracts must be UTF-8)' },
+      { line: 3, reason: 'line 3 is not valid UTF-8 (CSV extracts must be UTF-8)' },
+    ]);
+    const quarantined = deps.objects.lines('quarantine', 'quarantine/h1/b1/results.csv');
+    expect(quarantined.map((q) => q.line)).toEqual([2, 3]);
+    expect(String(quarantined[0]!.raw)).toContain('first result');
+    expect(again.records).toEqual(result.records);
+    expect(servedOf(deps, 'Observation')).toHaveLength(1);
+  });
+
+  it('quarantines a plain-text note with invalid UTF-8, naming the line', async () => {
+    const deps = memoryIngestDeps();
+    const sidecar = { patient: { reference: 'Patient/p1' }, date: '2026-03-01T09:00:00Z' };
+    await deps.objects.put('raw', 'raw/h1/b1/note.txt.json', JSON.stringify(sidecar));
+    const body = Buffer.concat([
+      Buffer.from('Seen today.\nComplains of R'),
+      Buffer.from([0xfc]),
+      Buffer.from('ckenschmerzen.\n'),
+    ]);
+    const key = 'raw/h1/b1/note.txt';
+    await deps.objects.put('raw', key, body);
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([
+      {
+        line: 2,
+        path: 'text',
+        reason: 'line 2 is not valid UTF-8 (a plain-text note must be UTF-8)',
+      },
+    ]);
+    expect(servedOf(deps, 'DocumentReference')).toHaveLength(0);
+    expect(deps.objects.lines('quarantine', 'quarantine/h1/b1/note.txt')).toHaveLength(1);
+  });
+
+  it('still stores a valid UTF-8 note', async () => {
+    const deps = memoryIngestDeps();
+    const sidecar = { patient: { reference: 'Patient/p1' }, date: '2026-03-01T09:00:00Z' };
+    await deps.objects.put('raw', 'raw/h1/b1/note.txt.json', JSON.stringify(sidecar));
+    await deps.objects.put(
+      'raw',
+      'raw/h1/b1/note.txt',
+      'Seen today.\nComplains of Rückenschmerzen.\n',
+    );
+    const result = await ingestFile(deps, { key: 'raw/h1/b1/note.txt', etag: 'e1' });
+    expect(result.records.rejected).toBe(0);
+    expect(servedOf(deps, 'DocumentReference')).toHaveLength(1);
+  });
+});
+
+describe('ingestFile: records too large for one DynamoDB item', () => {
+  const ecg = (id: string, samples: number) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: 'urn:oid:2.16.840.1.113883.6.24', code: '131328' }] },
+    subject: { reference: 'Patient/p1' },
+    effectiveDateTime: '2026-03-01T09:00:00Z',
+    valueSampledData: {
+      origin: { value: 2048 },
+      period: 2,
+      dimensions: 1,
+      data: Array.from({ length: samples }, (_, i) => String(2000 + (i % 97))).join(' '),
+    },
+  });
+
+  it('quarantines the one record over 400 KB with its line and element, and stores the rest', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/ecg.ndjson';
+    await deps.objects.put(
+      'raw',
+      key,
+      ndjson(patient('p1'), heartRate('o1', 'p1'), ecg('big', 110_000), ecg('small', 10_000)),
+    );
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    const again = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.status).toBe('partial');
+    expect(result.records).toEqual({ accepted: 3, repaired: 0, rejected: 1 });
+    expect(result.errors).toEqual([
+      {
+        line: 3,
+        path: 'valueSampledData',
+        reason: expect.stringMatching(
+          /^too large to store: \d+ KB de-identified, over DynamoDB's 400 KB item limit/,
+        ),
+      },
+    ]);
+    const [quarantined] = deps.objects.lines('quarantine', 'quarantine/h1/b1/ecg.ndjson');
+    expect(JSON.parse(String(quarantined!.raw)).id).toBe('big'); // the raw line is kept, not lost
+    expect(servedOf(deps, 'Observation')).toHaveLength(2);
+    expect(again.records).toEqual(result.records);
+    expect(servedOf(deps, 'Observation')).toHaveLength(2);
+  });
+});
+
+describe('ingestFile: VCF', () => {
+  const vcf = (samples: string[], rows: string[]) =>
+    [
+      '##fileformat=VCFv4.2',
+      '##reference=GRCh38',
+      '##contig=<ID=chr1,length=248956422>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...samples].join(
+        '\t',
+      ),
+      ...rows,
+    ].join('\n') + '\n';
+  const genotypes = (deps: Deps) =>
+    [...deps.serving.items.values()].filter((i) => String(i.pk).startsWith('G#'));
+
+  it('rejects a file naming one sample in two columns, storing none of its calls', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/g.vcf';
+    await deps.objects.put(
+      'raw',
+      key,
+      vcf(['P1', 'P1'], ['chr1\t1000\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\t1/1']),
+    );
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([
+      {
+        line: 5,
+        path: 'header',
+        reason:
+          'g.vcf: sample column 11 repeats the name of column 10; each sample (patient) must have one column',
+      },
+    ]);
+    expect(genotypes(deps)).toHaveLength(0);
+  });
+
+  it('quarantines a bad data line with its text, and stores the others once', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/g2.vcf';
+    const bad = 'chr1\tx\t.\tA\tG\t.\tPASS\t.\tGT\t0/1';
+    const rows = [
+      'chr1\t1000\t.\tA\tG\t.\tPASS\t.\tGT\t0/1',
+      bad,
+      'chr1\t1001\t.\tA\tG\t.\tPASS\t.\tGT\t1/1',
+    ];
+    await deps.objects.put('raw', key, vcf(['P1'], rows).replace(/\n/g, '\r\n'));
+    const result = await ingestFile(deps, { key, etag: 'e2' });
+    const again = await ingestFile(deps, { key, etag: 'e2' });
+    expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 1 });
+    expect(deps.objects.lines('quarantine', 'quarantine/h1/b1/g2.vcf')).toEqual([
+      expect.objectContaining({ line: 7, path: 'POS', raw: bad }),
+    ]);
+    expect(again.records).toEqual(result.records);
+    expect(genotypes(deps)).toHaveLength(2);
+  });
+});
