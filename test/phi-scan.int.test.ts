@@ -22,7 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { eventTypes } from '../shared/ports/event-bus';
-import { canaries, patientA } from './fixtures/phi/canaries';
+import { canaries, patientA, patientAIdentifiers } from './fixtures/phi/canaries';
+import { partialDateA } from './fixtures/phi/fhir-inputs';
 import { phiUploads } from './fixtures/phi/uploads';
 import { apiProbes, type ProbeAnswer } from './fixtures/phi/api-probes';
 import { describeFindings, PhiScanner, type Captured, type Finding } from './helpers/phi-scan';
@@ -233,6 +234,40 @@ describe('Privacy: no PHI in anything the stack writes outside the PHI stores', 
           .filter(([path]) => !path.startsWith('logs') && path !== 'outbox.jsonl')
           .map(([path, body]) => ({ where: `file:${path}`, content: body })),
       );
+    });
+  });
+
+  describe('the research copy (data scientists) of PHI that only its FHIR data type marks', () => {
+    type Entry = { resource: Record<string, unknown> };
+    const research = () => {
+      const answer = written.answers.find((a) => a.name === 'research resources')!;
+      return (JSON.parse(answer.body) as { entry: Entry[] }).entry.map((e) => e.resource);
+    };
+    const ofType = (type: string) => research().filter((r) => r.resourceType === type);
+    const conditionA2 = () =>
+      ofType('Condition').find((r) => JSON.stringify(r.code).includes('367498001'))!;
+
+    it('serves the records, without extension addresses, phones, names or identifier numbers', () => {
+      for (const type of ['Condition', 'Coverage', 'Device', 'Specimen', 'ServiceRequest'])
+        expect(ofType(type).length, type).toBeGreaterThan(0);
+      const extensions = conditionA2().extension as Record<string, unknown>[];
+      expect(extensions.map((e) => Object.keys(e))).toEqual([['url'], ['url'], ['url']]);
+      const text = JSON.stringify(research());
+      for (const value of Object.values(patientAIdentifiers)) expect(text).not.toContain(value);
+      for (const value of [patientA.street, patientA.city, patientA.family, patientA.given])
+        expect(text).not.toContain(value);
+      expect(scanner.scanAll([{ where: 'research', content: research() }])).toEqual([]);
+    });
+
+    it('shifts a partial date (YYYY-MM) with the full dates of the record', () => {
+      const condition = conditionA2();
+      const recorded = String(condition.recordedDate);
+      expect(recorded).not.toBe(partialDateA.recorded);
+      // The 15th of the month moves with the full date of that day: the months agree.
+      expect(condition.onsetDateTime).toBe(recorded.slice(0, 7));
+      // An offset of 14 days or less keeps the 15th in its month; any other moves the month.
+      const days = (Date.parse(partialDateA.recorded) - Date.parse(recorded)) / 86_400_000;
+      if (days > 14) expect(condition.onsetDateTime).not.toBe(partialDateA.onset);
     });
   });
 

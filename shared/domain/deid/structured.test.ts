@@ -7,6 +7,7 @@ import { pseudonymousId } from '../serving/resource-projection';
 import {
   ageOver89Extension,
   deidentifyResource,
+  pseudonymSystem,
   researchCopy,
   researchSurrogateKey,
   zip3,
@@ -32,6 +33,123 @@ const patient = (birthDate: string, postalCode: string): FhirJson => ({
   address: [{ line: ['12 Elm St'], city: 'Quincy', state: 'MA', postalCode, country: 'US' }],
   text: { status: 'generated', div: '<div>Amara Okafor</div>' },
 });
+
+/** PHI under elements not named identifier/name/address/telecom: found by their FHIR data type. */
+const typedPhi: FhirJson[] = [
+  {
+    resourceType: 'Condition',
+    id: 'c1',
+    subject: { reference: 'Patient/p1' },
+    code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003' }] },
+    onsetDateTime: '2019-07',
+    recordedDate: '2019-07-15',
+    extension: [
+      {
+        url: 'https://example.org/incident-address',
+        valueAddress: { line: ['42 Wallaby Way'], city: 'Sydneyville', postalCode: '02169' },
+      },
+      {
+        url: 'https://example.org/next-of-kin-phone',
+        valueContactPoint: { system: 'phone', value: '617-555-0199' },
+      },
+      {
+        url: 'https://example.org/reported-by',
+        valueHumanName: { family: 'Okafor', given: ['Amara'] },
+      },
+      {
+        url: 'https://example.org/complex',
+        extension: [
+          { url: 'badge', valueIdentifier: { system: 'urn:badge', value: 'BADGE-4471' } },
+        ],
+      },
+    ],
+    stage: [{ extension: [{ url: 'x', valueContactPoint: { value: 'amara@example.org' } }] }],
+  },
+  {
+    resourceType: 'Coverage',
+    id: 'cov1',
+    status: 'active',
+    subscriberId: 'MEMBER-99887766',
+    _subscriberId: { extension: [{ url: 'x', valueString: 'MEMBER-99887766' }] },
+    dependent: '02',
+    beneficiary: { reference: 'Patient/p1' },
+  },
+  {
+    resourceType: 'Device',
+    id: 'dev1',
+    patient: { reference: 'Patient/p1' },
+    serialNumber: 'SN-PACER-445566',
+    lotNumber: 'LOT-PACER-7731',
+    distinctIdentifier: 'DIST-55120',
+    udiCarrier: [
+      {
+        deviceIdentifier: 'UDI-00844588',
+        carrierHRF: '(01)00844588(21)SN445566',
+        carrierAIDC: 'QUlEQy1TTjQ0NTU2Ng==',
+        issuer: 'http://hl7.org/fhir/NamingSystem/gs1',
+      },
+    ],
+    contact: [{ system: 'phone', value: '617-555-0177' }],
+    type: { text: 'Cardiac pacemaker' },
+  },
+  {
+    resourceType: 'Specimen',
+    id: 'sp1',
+    subject: { reference: 'Patient/p1' },
+    accessionIdentifier: { system: 'urn:lab:accession', value: 'ACC-2024-778812' },
+    container: [{ identifier: [{ system: 'urn:tube', value: 'TUBE-99812' }] }],
+  },
+  {
+    resourceType: 'ServiceRequest',
+    id: 'sr1',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/p1' },
+    requisition: { system: 'urn:req', value: 'REQ-5551234' },
+    code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }] },
+  },
+  {
+    resourceType: 'Organization',
+    id: 'org1',
+    name: 'Mercy Cardiology',
+    contact: [{ name: { family: 'Okafor' }, address: { line: ['12 Elm St'], city: 'Quincy' } }],
+  },
+  {
+    resourceType: 'DiagnosticReport',
+    id: 'dr1',
+    status: 'final',
+    subject: { reference: 'Patient/p1' },
+    code: { text: 'Echo' },
+    presentedForm: [
+      { contentType: 'text/plain', data: 'QW1hcmEgT2thZm9y', title: 'Okafor echo report' },
+    ],
+  },
+];
+/** Every PHI string of `typedPhi`. */
+const typedPhiValues = [
+  '42 Wallaby Way',
+  'Sydneyville',
+  '02169',
+  '617-555-0199',
+  'Okafor',
+  'Amara',
+  'BADGE-4471',
+  'amara@example.org',
+  'MEMBER-99887766',
+  'SN-PACER-445566',
+  'LOT-PACER-7731',
+  'DIST-55120',
+  'UDI-00844588',
+  '00844588',
+  'QUlEQy1TTjQ0NTU2Ng==',
+  '617-555-0177',
+  'ACC-2024-778812',
+  'TUBE-99812',
+  'REQ-5551234',
+  '12 Elm St',
+  'Quincy',
+  'QW1hcmEgT2thZm9y',
+];
 
 describe('Function: deidentifyResource', () => {
   it('keeps the birth year, state and ZIP3 of a Patient and removes names, telecom and narrative', async () => {
@@ -91,6 +209,78 @@ describe('Function: deidentifyResource', () => {
       reference: `Patient/${await pseudonymousId(keys, 'mercy', 'Patient', 'p1')}`,
     });
     expect(JSON.stringify(resource)).not.toMatch(/Okafor|3\/10\/2025/);
+  });
+});
+
+describe('Function: deidentifyResource, identifiers by data type', () => {
+  it('pseudonymises every Identifier whatever its element name and removes names, addresses, contact points and identifying strings', async () => {
+    for (const resource of typedPhi) {
+      // Act
+      const { resource: copy, reidentification } = await deidentifyResource(
+        deps,
+        resource,
+        context,
+      );
+      // Assess
+      const json = JSON.stringify(copy);
+      for (const phi of typedPhiValues)
+        expect(json, `${resource.resourceType}: ${phi}`).not.toContain(phi);
+      if (resource.resourceType === 'Specimen') {
+        const accession = copy.accessionIdentifier as { system: string; value: string };
+        expect(accession).toEqual({
+          system: pseudonymSystem,
+          value: expect.stringMatching(/^[0-9a-f]{32}$/),
+        });
+        expect(reidentification).toContainEqual({
+          pseudonym: accession.value,
+          kind: 'identifier',
+          original: 'urn:lab:accession|ACC-2024-778812',
+        });
+      }
+      if (resource.resourceType === 'Coverage')
+        for (const k of ['subscriberId', '_subscriberId', 'dependent'])
+          expect(copy).not.toHaveProperty(k);
+      if (resource.resourceType === 'ServiceRequest')
+        expect(copy.requisition).toEqual({
+          system: pseudonymSystem,
+          value: expect.stringMatching(/^[0-9a-f]{32}$/),
+        });
+    }
+  });
+
+  it('keeps the clinical content next to what it removes', async () => {
+    const [condition, , device, , , organization, report] = typedPhi;
+    const c = (await deidentifyResource(deps, condition!, context)).resource;
+    const d = (await deidentifyResource(deps, device!, context)).resource;
+    const o = (await deidentifyResource(deps, organization!, context)).resource;
+    const r = (await deidentifyResource(deps, report!, context)).resource;
+    expect(c.code).toEqual(condition!.code);
+    expect((c.extension as { url: string }[]).map((e) => e.url)).toEqual([
+      'https://example.org/incident-address',
+      'https://example.org/next-of-kin-phone',
+      'https://example.org/reported-by',
+      'https://example.org/complex',
+    ]);
+    expect(d.udiCarrier).toEqual([{ issuer: 'http://hl7.org/fhir/NamingSystem/gs1' }]);
+    expect(d.type).toEqual({ text: 'Cardiac pacemaker' });
+    expect(o.name).toBe('Mercy Cardiology');
+    expect(r.presentedForm).toEqual([{ contentType: 'text/plain' }]);
+  });
+
+  it('shifts a partial date YYYY-MM by the patient offset, coherently with the full dates', async () => {
+    // Act
+    const { resource } = await deidentifyResource(deps, typedPhi[0]!, context);
+    // Assess: the 15th of the month moves with the full date of that day, so the months agree.
+    expect(resource.recordedDate).not.toBe('2019-07-15');
+    expect(resource.onsetDateTime).toBe(String(resource.recordedDate).slice(0, 7));
+    expect(resource.onsetDateTime).not.toBe('2019-07');
+  });
+
+  it('keeps a year alone and reduces a month that is not one to the year', async () => {
+    const condition = { ...typedPhi[0]!, onsetDateTime: '2019-13', abatementDateTime: '2021' };
+    const { resource } = await deidentifyResource(deps, condition, context);
+    expect(resource.onsetDateTime).toBe('2019');
+    expect(resource.abatementDateTime).toBe('2021');
   });
 });
 
@@ -157,5 +347,39 @@ describe('Function: researchCopy', () => {
       birthDate: '1961',
       address: [{ state: 'MA', postalCode: '021', country: 'US' }],
     });
+  });
+  it('removes identifiers, names, addresses, contact points and identifying strings under any element name', async () => {
+    // Prepare: serving-like records (pseudonymous ids and references) carrying typed PHI
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    for (const resource of typedPhi) {
+      const record = { ...resource, id: 'b'.repeat(32), subject: { reference: `Patient/${pid}` } };
+      // Act
+      const copy = await researchCopy(record, { surrogateKey, asOf: '2026-01-01' });
+      // Assess
+      const json = JSON.stringify(copy);
+      for (const phi of typedPhiValues)
+        expect(json, `${resource.resourceType}: ${phi}`).not.toContain(phi);
+    }
+  });
+
+  it('keeps a pseudonymous Identifier under any element name, as it came (one or a list)', async () => {
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    const pseudonym = { system: pseudonymSystem, value: 'c'.repeat(32) };
+    const copy = await researchCopy(serving({ requisition: pseudonym, identifier: [pseudonym] }), {
+      surrogateKey,
+      asOf: '2026-01-01',
+    });
+    expect(copy.requisition).toEqual(pseudonym);
+    expect(copy.identifier).toEqual([pseudonym]);
+  });
+
+  it('shifts a partial date YYYY-MM with the full dates of the record', async () => {
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    const copy = await researchCopy(
+      { ...typedPhi[0]!, id: 'b'.repeat(32), subject: { reference: `Patient/${pid}` } },
+      { surrogateKey, asOf: '2026-01-01' },
+    );
+    expect(copy.onsetDateTime).toBe(String(copy.recordedDate).slice(0, 7));
+    expect(copy.onsetDateTime).not.toBe('2019-07');
   });
 });

@@ -1,9 +1,11 @@
 // Domain (deid): the research copy of a curated FHIR resource under HIPAA Safe Harbor (45 CFR
 // 164.514(b)(2)). Ids, references and identifiers become per-hospital pseudonyms (`pseudonymousId`);
-// names, telecom, photos and contacts are removed; a Patient keeps the birth year (none when 90 or
+// names, telecom, photos and contacts are removed, decided by FHIR data type wherever the element is
+// (phi-elements.ts: every Identifier, HumanName, Address, ContactPoint, identifying string such as
+// Coverage.subscriberId or Device.serialNumber); a Patient keeps the birth year (none when 90 or
 // older, flagged "90+"), the state and the 3-digit ZIP ("000" for restricted ZIP3s); every other full
-// date moves by the patient's offset (-365..-1 days, so intervals survive); free text is de-identified
-// with the patient's surrogates and narratives are dropped. The re-identification entries (pseudonym ->
+// or YYYY-MM date moves by the patient's offset (-365..-1 days, so intervals survive); free text is
+// de-identified with the patient's surrogates and narratives are dropped. The re-identification entries (pseudonym ->
 // original identifier) go back to the caller for a separate, restricted table.
 // `researchCopy` does the same for a serving record, whose ids are pseudonyms already
 // (serving/resource-projection.ts): it needs no key, only the patient's research surrogate key.
@@ -12,6 +14,7 @@ import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
 import { ValidationError } from '../errors';
 import { deidentifyText } from './deidentify';
+import { childPath, phiElementKind } from './phi-elements';
 import { SurrogateMaker } from './surrogates';
 import { zip3 } from './structured-zip3';
 
@@ -93,8 +96,13 @@ class ResearchCopier {
     private readonly surrogateKey: string,
   ) {}
 
-  async walk(value: unknown, resourceType: string, key = ''): Promise<unknown> {
-    if (Array.isArray(value)) return Promise.all(value.map((v) => this.walk(v, resourceType, key)));
+  /**
+   * `path` is the element path of `value` from the resource root (`Device.udiCarrier`), which with the
+   * key decides an element's FHIR data type (phi-elements.ts).
+   */
+  async walk(value: unknown, resourceType: string, path: string, key = ''): Promise<unknown> {
+    if (Array.isArray(value))
+      return Promise.all(value.map((v) => this.walk(v, resourceType, path, key)));
     if (typeof value === 'string') return this.scalar(value, key);
     if (typeof value !== 'object' || value === null) return value;
     const out: Record<string, unknown> = {};
@@ -106,20 +114,45 @@ class ResearchCopier {
         continue;
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
       if (k === 'address' && resourceType !== 'Patient') continue;
-      if (k === 'identifier') {
-        const list = (Array.isArray(v) ? v : [v]) as { system?: string; value?: string }[];
-        const kept = (await Promise.all(list.map((i) => this.ids.identifier(i)))).filter(Boolean);
-        if (kept.length) out[k] = kept;
+      // By data type, whatever the element's name (Safe Harbor, 45 CFR 164.514(b)(2)(i)): every
+      // Identifier ((G)-(M), (R): `identifier`, Specimen.accessionIdentifier, ServiceRequest.requisition,
+      // an extension's valueIdentifier...) is pseudonymised, or dropped when it cannot be; every
+      // HumanName (A), Address (B) and ContactPoint ((D)-(F), (N)), as in an extension's valueHumanName,
+      // valueAddress or valueContactPoint, goes (the Patient's own address is generalised after the
+      // walk, generalisePatient); so do the numbers R4 types as strings (Coverage.subscriberId (I),
+      // Device.serialNumber and UDI (M)); an Attachment keeps no content, link or title.
+      const kind = phiElementKind(path, k);
+      if (kind === 'Identifier' && !k.startsWith('_')) {
+        const kept = await this.identifiers(v);
+        if (kept !== undefined) out[k] = kept;
         continue;
       }
+      if (kind === 'Attachment') {
+        out[k] = await this.walk(v, resourceType, childPath(path, k, v), 'attachment');
+        continue;
+      }
+      if (kind) continue;
       if (k === 'reference' && typeof v === 'string') {
         const reference = await this.reference(v);
         if (reference) out[k] = reference;
         continue;
       }
-      out[k] = await this.walk(v, resourceType, k);
+      out[k] = await this.walk(v, resourceType, childPath(path, k, v), k);
     }
     return out;
+  }
+
+  /**
+   * The pseudonymised copy of an Identifier element (one or a list, kept as it came), or undefined
+   * when none is left. Only objects are identifiers; a string under such a key is dropped.
+   */
+  private async identifiers(value: unknown): Promise<unknown> {
+    const list = (Array.isArray(value) ? value : [value]).filter(
+      (i): i is { system?: string; value?: string } => typeof i === 'object' && i !== null,
+    );
+    const kept = (await Promise.all(list.map((i) => this.ids.identifier(i)))).filter(Boolean);
+    if (!kept.length) return undefined;
+    return Array.isArray(value) ? kept : kept[0];
   }
 
   private async reference(value: string): Promise<string | undefined> {
@@ -128,13 +161,33 @@ class ResearchCopier {
     return m ? `${m[1]}/${await this.ids.resource(m[1]!, m[2]!)}` : undefined;
   }
 
-  /** Full dates move by the patient's offset; free text (notes, comments) is de-identified. */
+  /**
+   * Dates move by the patient's offset; free text (notes, comments) is de-identified. Safe Harbor
+   * (45 CFR 164.514(b)(2)(i)(C)) removes every element of a date but the year: a full date keeps its
+   * month and day only in the patient's shifted frame. So does a partial date YYYY-MM (FHIR date and
+   * dateTime of month precision, `onsetDateTime: "2019-07"`): it moves by the same offset, from the
+   * middle of its month, and keeps month precision. Left as it was, its month would sit unshifted
+   * next to shifted full dates and give the offset, hence every true date, away; reducing it to the
+   * year would not (the year is kept) but would lose what the shift keeps: the order and intervals
+   * of the patient's dates, to within half a month. A year alone (YYYY) is kept, as (C) allows.
+   */
   private scalar(value: string, key: string): string {
-    if (/^\d{4}-\d{2}-\d{2}/.test(value) && !['id', 'code', 'value'].includes(key))
-      return this.shiftDateTime(value);
+    const isDate = !['id', 'code', 'value'].includes(key);
+    if (isDate && /^\d{4}-\d{2}-\d{2}/.test(value)) return this.shiftDateTime(value);
+    if (isDate && /^\d{4}-\d{2}$/.test(value)) return this.shiftYearMonth(value);
     if (key === 'text' || key === 'comment' || key === 'valueString' || key === 'description')
       return deidentifyText(value, { key: this.surrogateKey }).text;
     return value;
+  }
+
+  /** YYYY-MM moved by the offset from the 15th of the month; only the year when the month is not one. */
+  private shiftYearMonth(value: string): string {
+    const month = Number(value.slice(5, 7));
+    if (month < 1 || month > 12) return value.slice(0, 4);
+    const date = new Date(Date.UTC(2000, month - 1, 15));
+    date.setUTCFullYear(Number(value.slice(0, 4)));
+    date.setUTCDate(date.getUTCDate() + this.surrogates.dateOffsetDays);
+    return date.toISOString().slice(0, 7);
   }
 
   private shiftDateTime(value: string): string {
@@ -224,7 +277,7 @@ async function copyOf(
 ): Promise<FhirJson> {
   const copier = new ResearchCopier(ids, new SurrogateMaker(surrogateKey), surrogateKey);
   const { resourceType } = resource;
-  const body = (await copier.walk(resource, resourceType)) as FhirJson;
+  const body = (await copier.walk(resource, resourceType, resourceType)) as FhirJson;
   const copy: FhirJson = { ...body, resourceType };
   delete copy.id;
   if (resourceType === 'Patient') generalisePatient(resource, copy, asOf);

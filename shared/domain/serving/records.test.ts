@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalKeyRing } from '../../adapters/local/local-key-ring';
 import type { FhirJson } from '../ingest/source-record';
+import { ValidationError } from '../errors';
 import { genericServingItem } from './records';
 import { ResourceProjector } from './resource-projection';
 
@@ -38,6 +39,115 @@ const observation: FhirJson = {
   effectiveDateTime: '2024-03-01T08:30:00Z',
   valueQuantity: { value: 131, unit: 'mg/dL' },
 };
+
+/** PHI under elements not named identifier/name/address/telecom: found by their FHIR data type. */
+const typedPhi: FhirJson[] = [
+  {
+    resourceType: 'Condition',
+    id: 'cond-1',
+    subject: { reference: 'Patient/pat-001' },
+    code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003' }] },
+    onsetDateTime: '2019-07',
+    extension: [
+      {
+        url: 'https://example.org/incident-address',
+        valueAddress: { line: ['42 Wallaby Way'], city: 'Sydneyville', postalCode: '02169' },
+      },
+      {
+        url: 'https://example.org/next-of-kin-phone',
+        valueContactPoint: { system: 'phone', value: '617-555-0199' },
+      },
+      { url: 'https://example.org/reported-by', valueHumanName: { family: 'Okafor' } },
+      {
+        url: 'https://example.org/complex',
+        extension: [
+          { url: 'badge', valueIdentifier: { system: 'urn:badge', value: 'BADGE-4471' } },
+        ],
+      },
+    ],
+    stage: [{ extension: [{ url: 'x', valueContactPoint: { value: 'ada@example.org' } }] }],
+  },
+  {
+    resourceType: 'Coverage',
+    id: 'cov-1',
+    status: 'active',
+    subscriberId: 'MEMBER-99887766',
+    _subscriberId: { extension: [{ url: 'x', valueString: 'MEMBER-99887766' }] },
+    beneficiary: { reference: 'Patient/pat-001' },
+  },
+  {
+    resourceType: 'Device',
+    id: 'dev-1',
+    patient: { reference: 'Patient/pat-001' },
+    serialNumber: 'SN-PACER-445566',
+    lotNumber: 'LOT-PACER-7731',
+    udiCarrier: [
+      {
+        deviceIdentifier: 'UDI-00844588',
+        carrierHRF: '(01)00844588(21)SN445566',
+        carrierAIDC: 'QUlEQy1TTjQ0NTU2Ng==',
+      },
+    ],
+    contact: [{ system: 'phone', value: '617-555-0177' }],
+    type: { coding: [{ system: 'http://snomed.info/sct', code: '14106009' }] },
+  },
+  {
+    resourceType: 'Specimen',
+    id: 'sp-1',
+    subject: { reference: 'Patient/pat-001' },
+    accessionIdentifier: { system: 'urn:lab:accession', value: 'ACC-2024-778812' },
+  },
+  {
+    resourceType: 'ServiceRequest',
+    id: 'sr-1',
+    status: 'active',
+    intent: 'order',
+    subject: { reference: 'Patient/pat-001' },
+    requisition: { system: 'urn:req', value: 'REQ-5551234' },
+    code: { coding: [{ system: 'http://loinc.org', code: '2345-7' }] },
+  },
+  {
+    resourceType: 'Organization',
+    id: 'org-1',
+    name: 'Riverside Cardiology',
+    contact: [{ name: { family: 'Okafor' }, address: { line: ['12 Elm St'], city: 'Quincy' } }],
+  },
+  {
+    resourceType: 'DiagnosticReport',
+    id: 'dr-1',
+    status: 'final',
+    subject: { reference: 'Patient/pat-001' },
+    code: { text: 'Echo' },
+    presentedForm: [{ contentType: 'text/plain', data: 'QWRhIE9rYWZvcg==', title: 'Okafor echo' }],
+  },
+  {
+    resourceType: 'Bundle',
+    id: 'bundle-1',
+    type: 'collection',
+    entry: [{ resource: { resourceType: 'Patient', name: [{ family: 'Okafor' }] } }],
+  },
+];
+/** Every PHI string of `typedPhi`. */
+const typedPhiValues = [
+  '42 Wallaby Way',
+  'Sydneyville',
+  '02169',
+  '617-555-0199',
+  'Okafor',
+  'BADGE-4471',
+  'ada@example.org',
+  'MEMBER-99887766',
+  'SN-PACER-445566',
+  'LOT-PACER-7731',
+  '00844588',
+  'QUlEQy1TTjQ0NTU2Ng==',
+  '617-555-0177',
+  'ACC-2024-778812',
+  'REQ-5551234',
+  '12 Elm St',
+  'Quincy',
+  'QWRhIE9rYWZvcg==',
+];
 
 describe('Class: ResourceProjector', () => {
   let dir: string;
@@ -150,6 +260,34 @@ describe('Class: ResourceProjector', () => {
     expect(atHillcrest.id).not.toBe(atRiverside.id);
   });
 
+  it('drops every Identifier, HumanName, Address, ContactPoint and identifying string whatever its element name', async () => {
+    for (const resource of typedPhi) {
+      // Act
+      const projected = await deidentifiedProjection(keys, 'riverside', resource);
+
+      // Assess
+      const json = JSON.stringify(projected);
+      for (const phi of typedPhiValues)
+        expect(json, `${resource.resourceType}: ${phi}`).not.toContain(phi);
+    }
+  });
+
+  it('keeps the clinical content next to what it drops by data type', async () => {
+    // Act
+    const [condition, , device, , , organization, report] = await Promise.all(
+      typedPhi.map((r) => deidentifiedProjection(keys, 'riverside', r)),
+    );
+
+    // Assess
+    expect(condition!.code).toEqual(typedPhi[0]!.code);
+    expect(condition!.onsetDateTime).toBe('2019-07'); // the serving record keeps dates
+    expect((condition!.extension as unknown[]).length).toBe(4);
+    expect(device!.type).toEqual(typedPhi[2]!.type);
+    expect(device!.udiCarrier).toEqual([{}]);
+    expect(organization!.name).toBe('Riverside Cardiology');
+    expect(report!.presentedForm).toEqual([{ contentType: 'text/plain' }]);
+  });
+
   it('does not modify the resource it was given', async () => {
     // Prepare
     const input = structuredClone(observation);
@@ -212,6 +350,16 @@ describe('Function: genericServingItem', () => {
       batch: 'b20240301',
       updatedAt: '2024-03-01T09:00:00.000Z',
     });
+  });
+
+  it('refuses a resource without an id rather than keying it where every id-less one would collide', () => {
+    const { id: _, ...idless } = { ...observation, subject: { reference: 'Patient/x' } };
+    expect(() => genericServingItem('riverside', idless as FhirJson, source)).toThrow(
+      'Observation has no id to store it under',
+    );
+    expect(() => genericServingItem('riverside', { resourceType: 'Patient' }, source)).toThrow(
+      ValidationError,
+    );
   });
 
   it('sorts an Observation with no known time before dated ones', () => {

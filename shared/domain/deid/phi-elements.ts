@@ -1,0 +1,79 @@
+// Domain (deid): which elements of a FHIR R4 resource hold HIPAA Safe Harbor identifiers
+// (45 CFR 164.514(b)(2)(i), identifiers (A)-(R)), decided by the element's FHIR data TYPE, not by its
+// name: an Identifier is an identifier whether it is `identifier`, `Specimen.accessionIdentifier`,
+// `ServiceRequest.requisition` or an extension's `valueIdentifier`. Used per element by the serving
+// projection (serving/resource-projection.ts) and the research copy (structured.ts). The type tables
+// are generated from the R4 StructureDefinitions (fhir-phi-elements.build.ts); the string elements
+// below are identifiers that R4 types as plain strings, so no type table can find them.
+import { phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
+
+/** The data types that carry identifiers wherever they appear (see fhir-phi-elements.ts). */
+export type PhiDataType = 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint' | 'Attachment';
+
+/**
+ * What an element holds: one of `PhiDataType`, or `IdentifyingString`, a number R4 types as a string.
+ * Callers remove all of them except Identifier (pseudonymised or dropped), Attachment (content and
+ * links dropped) and the Patient's own address (generalised to state and ZIP3).
+ */
+export type PhiElementKind = PhiDataType | 'IdentifyingString';
+
+/**
+ * String elements that are identifying numbers, by element path, with the Safe Harbor identifier each
+ * one is. Checked against the R4 definitions in phi-elements.test.ts. Kept on purpose: the lot number
+ * of a medication or vaccine (Medication.batch.lotNumber, Immunization.lotNumber), a batch shared by
+ * many patients and no device identifier, which safety studies need.
+ */
+export const identifyingStringElements: Readonly<Record<string, string>> = {
+  // (I) health plan beneficiary numbers
+  'Coverage.subscriberId': 'I',
+  'Coverage.dependent': 'I',
+  // (R) any other unique identifying number: a payer's prior-authorisation reference for this patient
+  'Claim.insurance.preAuthRef': 'R',
+  'ClaimResponse.preAuthRef': 'R',
+  'CoverageEligibilityResponse.preAuthRef': 'R',
+  'ExplanationOfBenefit.preAuthRef': 'R',
+  'ExplanationOfBenefit.insurance.preAuthRef': 'R',
+  // (M) device identifiers and serial numbers: the UDI (device identifier and production identifiers:
+  // serial, lot, distinct identification code) and its barcode forms
+  'Device.serialNumber': 'M',
+  'Device.lotNumber': 'M',
+  'Device.distinctIdentifier': 'M',
+  'Device.udiCarrier.deviceIdentifier': 'M',
+  'Device.udiCarrier.carrierHRF': 'M',
+  'Device.udiCarrier.carrierAIDC': 'M',
+  // (R) DICOM series and instance UIDs (the study UID is an ImagingStudy.identifier)
+  'ImagingStudy.series.uid': 'R',
+  'ImagingStudy.series.instance.uid': 'R',
+};
+
+const byKey = new Map(Object.entries(phiTypeByKey));
+const byPath = new Map<string, PhiElementKind>([
+  ...Object.entries(phiTypeByPath),
+  ...Object.keys(identifyingStringElements).map((p) => [p, 'IdentifyingString'] as const),
+]);
+/** The last segments of `byPath`, so most keys are decided without building a path. */
+const pathKeys = new Set([...byPath.keys()].map((p) => p.slice(p.lastIndexOf('.') + 1)));
+
+/**
+ * The kind of identifier element `key` is, in the element at `parentPath` (its element path from the
+ * resource root, `Specimen`, `Device.udiCarrier`; array indexes left out), or undefined when it holds
+ * none. A `_key` (a primitive's id and extensions) goes with its element. Keys inside data types
+ * (Reference, Extension...) are found by key alone: the generated tables guarantee that is enough.
+ */
+export function phiElementKind(parentPath: string, key: string): PhiElementKind | undefined {
+  const name = key.charCodeAt(0) === 95 /* _ */ ? key.slice(1) : key;
+  const kind = byKey.get(name);
+  if (kind || !pathKeys.has(name)) return kind;
+  return byPath.get(`${parentPath}.${name}`);
+}
+
+/**
+ * The element path of `value`, the element `key` of the element at `path`. A resource inside another
+ * (Bundle.entry.resource, Parameters.parameter.resource) is its own root; a primitive has no children,
+ * so needs no path of its own.
+ */
+export function childPath(path: string, key: string, value: unknown): string {
+  if (typeof value !== 'object' || value === null) return path;
+  const inner = (value as { resourceType?: unknown }).resourceType;
+  return typeof inner === 'string' ? inner : `${path}.${key}`;
+}
