@@ -24,6 +24,7 @@ import {
 } from '../training/model-lifecycle';
 import { getModelVersion, listModelVersions } from '../training/registry';
 import { recentOperations } from '../training/model-operations';
+import type { Table } from '../shared/ports/table';
 import { captureProcessOutput } from './helpers/stack-contents';
 import { startTestStack, type TestStack } from './helpers/stack';
 
@@ -58,6 +59,49 @@ function model(version: string, slope: number, extra: Record<string, unknown> = 
   };
 }
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** `deps` whose install waits, once entered (`installing`), until `release()`. */
+function holdInstall(deps: LifecycleDeps) {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let entered!: () => void;
+  const installing = new Promise<void>((resolve) => (entered = resolve));
+  const held: LifecycleDeps = {
+    ...deps,
+    served: {
+      servedModelJson: (model) => deps.served.servedModelJson(model),
+      install: async (model, files) => {
+        entered();
+        await gate;
+        return deps.served.install(model, files);
+      },
+    },
+  };
+  return { deps: held, installing, release: () => release() };
+}
+
+/**
+ * The table of a process that dies: reads go through, and so do operation claims (`claims`),
+ * deployment commits (`commits`) and the first `puts` plain writes; every other write fails.
+ */
+function dyingTable(
+  table: Table,
+  allow: { claims?: boolean; commits?: boolean; puts?: number },
+): Table {
+  let puts = 0;
+  const killed = () => Promise.reject(new Error('process killed'));
+  return {
+    get: (pk, sk) => table.get(pk, sk),
+    query: (input) => table.query(input),
+    putIfAbsent: (item) =>
+      (allow.claims && String(item.sk).startsWith('OP#')) ||
+      (allow.commits && String(item.sk).startsWith('DEPLOYMENT#'))
+        ? table.putIfAbsent(item)
+        : killed(),
+    putMany: () => killed(),
+    put: (item) => (++puts <= (allow.puts ?? 0) ? table.put(item) : killed()),
+  };
+}
 
 describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () => {
   let stack: TestStack;
@@ -265,21 +309,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect(failed).toMatchObject({ operation: 'promote', version: '4.1.0', state: 'failed' });
     expect(failed!.error).toMatch(/endpoint cvd-life answers version 4.0.0/);
     // Arrange: a promotion held inside its install
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const installing = new Promise<void>((resolve) => (entered = resolve));
-    const held: LifecycleDeps = {
-      ...deps,
-      served: {
-        servedModelJson: (model) => deps.served.servedModelJson(model),
-        install: async (model, files) => {
-          entered();
-          await gate;
-          return deps.served.install(model, files);
-        },
-      },
-    };
+    const { deps: held, installing, release } = holdInstall(deps);
     const first = promoteVersion(held, name, '4.1.0', { by: 'Ops F' });
     await installing;
     // Act, Assess: the other operator is refused, and nothing of theirs is installed
@@ -315,17 +345,8 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     await approveVersion(deps, name, '4.2.0', { by: 'Dr B. Reviewer' });
     const dies: LifecycleDeps = {
       ...deps,
-      table: {
-        get: (pk, sk) => deps.table.get(pk, sk),
-        query: (input) => deps.table.query(input),
-        // Its claim goes through; the deployment log's entry (the commit) and all else does not.
-        putIfAbsent: (item) =>
-          String(item.sk).startsWith('OP#')
-            ? deps.table.putIfAbsent(item)
-            : Promise.reject(new Error('process killed')),
-        putMany: () => Promise.reject(new Error('process killed')),
-        put: () => Promise.reject(new Error('process killed')),
-      },
+      // Its claim goes through; the deployment log's entry (the commit) and all else does not.
+      table: dyingTable(deps.table, { claims: true }),
     };
     await expect(promoteVersion(dies, name, '4.2.0', { by: 'Ops H' })).rejects.toThrow(
       /process killed/,
@@ -386,21 +407,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       'out/v43',
     );
     await approveVersion(deps, name, '4.3.0', { by: 'Dr B. Reviewer' });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let entered!: () => void;
-    const installing = new Promise<void>((resolve) => (entered = resolve));
-    const slow: LifecycleDeps = {
-      ...deps,
-      served: {
-        servedModelJson: (model) => deps.served.servedModelJson(model),
-        install: async (model, files) => {
-          entered();
-          await gate;
-          return deps.served.install(model, files);
-        },
-      },
-    };
+    const { deps: slow, installing, release } = holdInstall(deps);
     const stale = promoteVersion(slow, name, '4.3.0', { by: 'Ops J' });
     await installing;
     const later: LifecycleDeps = { ...deps, now: () => new Date('2026-12-05T13:00:00Z') };
@@ -437,17 +444,9 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
       'out/v44',
     );
     await approveVersion(deps, name, '4.4.0', { by: 'Dr B. Reviewer' });
-    let writes = 0;
     const dies: LifecycleDeps = {
       ...deps,
-      table: {
-        get: (pk, sk) => deps.table.get(pk, sk),
-        query: (input) => deps.table.query(input),
-        putIfAbsent: (item) => deps.table.putIfAbsent(item),
-        putMany: (items) => deps.table.putMany(items),
-        put: (item) =>
-          ++writes > 1 ? Promise.reject(new Error('process killed')) : deps.table.put(item),
-      },
+      table: dyingTable(deps.table, { claims: true, commits: true, puts: 1 }),
     };
     await expect(promoteVersion(dies, name, '4.4.0', { by: 'Ops L' })).rejects.toThrow(
       /process killed/,
@@ -491,16 +490,7 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     await approveVersion(deps, fresh, '1.0.0', { by: 'Dr B. Reviewer' });
     const dies: LifecycleDeps = {
       ...deps,
-      table: {
-        get: (pk, sk) => deps.table.get(pk, sk),
-        query: (input) => deps.table.query(input),
-        putIfAbsent: (item) =>
-          String(item.sk).startsWith('OP#')
-            ? deps.table.putIfAbsent(item)
-            : Promise.reject(new Error('process killed')),
-        putMany: () => Promise.reject(new Error('process killed')),
-        put: () => Promise.reject(new Error('process killed')),
-      },
+      table: dyingTable(deps.table, { claims: true }),
     };
     await expect(promoteVersion(dies, fresh, '1.0.0', { by: 'Ops N' })).rejects.toThrow(
       /process killed/,
