@@ -526,11 +526,42 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     await registerModelFiles(deps, model('1.1.0', 1.5, { name: fresh }), 'out/fresh11');
     await approveVersion(deps, fresh, '1.1.0', { by: 'Dr B. Reviewer' });
     writeFileSync(join(stack.dataDir, 'models', fresh, 'model.json'), '{"kind":');
+    expect(await modelStanding(deps, fresh)).toMatchObject({
+      deployed: '1.0.0',
+      served: 'unreadable',
+      problems: [
+        'the endpoint serves a model.json that cannot be read, and the registry says version 1.0.0 is deployed; promote the version that should serve to settle it',
+      ],
+    });
     await expect(promoteVersion(deps, fresh, '1.1.0', { by: 'Ops O' })).rejects.toThrow(
       /the model endpoint fresh-model serves\/model.json: not valid JSON.*: the outcome of model fresh-model version 1.1.0 cannot be compared with it; give --allow-outcome-change to replace it/,
     );
     await promoteVersion(deps, fresh, '1.1.0', { by: 'Ops O', allowOutcomeChange: true });
     expect(await modelStanding(deps, fresh)).toMatchObject({ served: '1.1.0', problems: [] });
+  });
+
+  it('refuses to roll back onto a version an earlier rollback retired', async () => {
+    // Arrange: 1.0.0, then 1.1.0, then 1.0.0 again (history 1.0.0, 1.1.0); a rollback retires 1.0.0
+    const loop = 'loop-model';
+    for (const [version, slope] of [
+      ['1.0.0', 1],
+      ['1.1.0', 1.2],
+    ] as const) {
+      await registerModelFiles(deps, model(version, slope, { name: loop }), `out/${version}`);
+      await approveVersion(deps, loop, version, { by: 'Dr B. Reviewer' });
+    }
+    for (const version of ['1.0.0', '1.1.0', '1.0.0'])
+      await promoteVersion(deps, loop, version, { by: 'Ops P' });
+    expect(await rollbackVersion(deps, loop, { by: 'Ops P' })).toMatchObject({
+      previous: '1.0.0',
+      version: { version: '1.1.0', status: 'deployed' },
+    });
+    expect((await getModelVersion(deps, loop, '1.0.0')).status).toBe('retired');
+    // Act, Assess
+    await expect(rollbackVersion(deps, loop, { by: 'Ops P' })).rejects.toThrow(
+      /model loop-model version 1.0.0, deployed before, was retired by an earlier rollback; promote an approved version instead/,
+    );
+    expect(await modelStanding(deps, loop)).toMatchObject({ deployed: '1.1.0', problems: [] });
   });
 
   it('runs as caregraph models, with usage errors exiting 2', async () => {

@@ -560,7 +560,7 @@ export async function modelStanding(deps: LifecycleDeps, name: string): Promise<
   const problems: string[] = [];
   if (deployment && served !== deployment.version)
     problems.push(
-      `the endpoint serves ${served === undefined ? 'no model' : `version ${served}`}, and the registry says version ${deployment.version} is deployed; promote the version that should serve to settle it`,
+      `the endpoint serves ${served === undefined ? 'no model' : served === 'unreadable' ? 'a model.json that cannot be read' : `version ${served}`}, and the registry says version ${deployment.version} is deployed; promote the version that should serve to settle it`,
     );
   if (!deployment && served !== undefined && served !== 'unreadable') {
     const registered = await getModelVersion(deps, name, served).catch((error: unknown) => {
