@@ -3,10 +3,12 @@
 import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { keyLayout, servingTable } from '../shared/config/resources';
 import { DynamoDbTable } from '../shared/adapters/aws/dynamodb-table';
+import { S3ObjectStore } from '../shared/adapters/aws/s3-object-store';
 import type { Table } from '../shared/ports/table';
 import { buildObservability } from '../shared/adapters/observability';
 import { makeIngestHandler } from '../functions/ingest/make-handler';
@@ -191,6 +193,56 @@ describe('Embedded stack: restart after a crash', () => {
       expect((await apiGet(second, '/patients', 'lost')).body.items).toHaveLength(1);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('Function: ingest (a file uploaded again since its event)', () => {
+  it('reads only the version its event announced: S3 refuses If-Match (412), and the event ends as superseded', async () => {
+    // Prepare: S3 answers as it does when the object's ETag is no longer the event's (s3rver
+    // ignores If-Match, so the fault comes from aws-sdk-client-mock)
+    const stack = await startTestStack({ autoIngest: false });
+    const client = new S3Client({ region: 'us-east-1' });
+    const s3 = mockClient(client);
+    s3.on(GetObjectCommand).rejects(
+      Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), {
+        name: 'PreconditionFailed',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 412 },
+      }),
+    );
+    try {
+      const deps = { ...stack.deps, objects: new S3ObjectStore(client, stack.config.buckets) };
+      const handler = makeIngestHandler(deps, buildObservability(stack.config, 'ingest-changed'));
+      const key = keyLayout.raw('south', 'b3', 'changed.ndjson');
+      const record = sqsRecord(
+        JSON.stringify({
+          Records: [
+            s3EventRecord({
+              bucket: stack.config.buckets.raw,
+              key,
+              size: 100,
+              eTag: 'e3',
+              sequencer: '3',
+            }),
+          ],
+        }),
+        'ingest',
+        1,
+      );
+      // Act
+      const response = await handler({ Records: [record] } as SQSEvent, lambdaContext('ingest'));
+      // Assess: not retried, nothing reported for the old version (the new one has its own event)
+      expect(response.batchItemFailures).toEqual([]);
+      expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toMatchObject({
+        Key: key,
+        IfMatch: '"e3"',
+      });
+      // Nothing else was asked of S3: no report, no quarantine, no curated output.
+      expect(s3.calls().map((call) => call.args[0].constructor.name)).toEqual(['GetObjectCommand']);
+    } finally {
+      s3.restore();
+      await stack.stop();
     }
   });
 });

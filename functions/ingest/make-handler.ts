@@ -17,7 +17,7 @@ import {
   recordPermanentFailure,
 } from '../../shared/domain/ingest/ingest-file';
 import { shouldRetry } from '../../shared/domain/problem';
-import { ValidationError, asCaregraphError } from '../../shared/domain/errors';
+import { ObjectChangedError, ValidationError, asCaregraphError } from '../../shared/domain/errors';
 import { decodeS3Key, s3NotificationSchema, type S3EventRecord } from './s3-event';
 import { reidentificationTableOf, researchViews } from './research-views';
 import {
@@ -50,10 +50,13 @@ export function makeIngestHandler(
       const outcome = await ingestFile(ingestDeps, {
         key,
         etag,
+        ...(record.s3.object.eTag ? { versionEtag: record.s3.object.eTag } : {}),
         ...(options.checkpointEvery ? { checkpointEvery: options.checkpointEvery } : {}),
         ...(context ? { remainingMs: () => context.getRemainingTimeInMillis() } : {}),
       }).catch(async (error: unknown) => {
         if (error instanceof IngestYielded) return error;
+        // Uploaded again since this event: the newer version's own event ingests it.
+        if (error instanceof ObjectChangedError) return error;
         // A retry cannot fix a permanent failure: report it (the file stays in raw storage) instead
         // of cycling the message to the DLQ while the hospital waits for a report that never comes.
         if (shouldRetry(error)) throw error;
@@ -80,6 +83,16 @@ export function makeIngestHandler(
         });
         metrics.addMetric('FileContinuations', MetricUnit.Count, 1);
         return { key, status: 'continuing', afterLine: outcome.afterLine };
+      }
+      if (outcome instanceof ObjectChangedError) {
+        logger.info(
+          'file changed since its event; its newer version is ingested by its own event',
+          {
+            ...fileRef(key),
+          },
+        );
+        metrics.addMetric('FilesSuperseded', MetricUnit.Count, 1);
+        return { key, status: 'superseded' };
       }
       const report = outcome;
       logger.info('file ingested', {

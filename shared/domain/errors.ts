@@ -53,6 +53,9 @@ export class ConflictError extends CaregraphError {
   readonly type = 'conflict';
 }
 
+/** A stored object is no longer the version a caller was told about (S3 GetObject If-Match). */
+export class ObjectChangedError extends ConflictError {}
+
 /** A request body or upload larger than the route accepts. */
 export class PayloadTooLargeError extends CaregraphError {
   readonly status = 413;

@@ -10,8 +10,11 @@ export interface StoredObjectInfo {
 }
 
 export interface ObjectStore {
-  /** Stream an object's bytes; throws NotFoundError when absent. */
-  getStream(bucket: BucketRole, key: string): Promise<Readable>;
+  /**
+   * Stream an object's bytes; throws NotFoundError when absent. With `ifMatch` (an ETag), throws
+   * ObjectChangedError when the object is no longer that version (S3 checks it; s3rver ignores it).
+   */
+  getStream(bucket: BucketRole, key: string, options?: { ifMatch?: string }): Promise<Readable>;
   /** Read a small object whole (reports, configs); returns undefined when absent. */
   getText(bucket: BucketRole, key: string): Promise<string | undefined>;
   put(

@@ -16,7 +16,7 @@ import type {
   PresignPutOptions,
   StoredObjectInfo,
 } from '../../ports/object-store';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, ObjectChangedError } from '../../domain/errors';
 
 export class S3ObjectStore implements ObjectStore {
   constructor(
@@ -26,15 +26,28 @@ export class S3ObjectStore implements ObjectStore {
     private readonly kmsKeyId?: string,
   ) {}
 
-  async getStream(bucket: BucketRole, key: string): Promise<Readable> {
+  async getStream(
+    bucket: BucketRole,
+    key: string,
+    options: { ifMatch?: string } = {},
+  ): Promise<Readable> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.buckets[bucket], Key: key }),
+        new GetObjectCommand({
+          Bucket: this.buckets[bucket],
+          Key: key,
+          ...(options.ifMatch ? { IfMatch: `"${options.ifMatch.replace(/"/g, '')}"` } : {}),
+        }),
       );
       return out.Body as Readable;
     } catch (error) {
       if (isNotFound(error))
         throw new NotFoundError(`object not found: ${bucket}/${key}`, { cause: error });
+      if (isPreconditionFailed(error))
+        throw new ObjectChangedError(
+          `object ${bucket}/${key} is no longer the version announced (ETag ${options.ifMatch})`,
+          { cause: error },
+        );
       throw error;
     }
   }
@@ -163,6 +176,13 @@ export class S3ObjectStore implements ObjectStore {
       ? { ServerSideEncryption: 'aws:kms' as const, SSEKMSKeyId: this.kmsKeyId }
       : {};
   }
+}
+
+/** S3 answers 412 PreconditionFailed when If-Match does not match the object's ETag. */
+function isPreconditionFailed(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+  return name === 'PreconditionFailed' || status === 412;
 }
 
 function isNotFound(error: unknown): boolean {

@@ -50,6 +50,11 @@ export interface IngestInput {
   key: string;
   /** Content identity (S3 ETag): curated output is keyed by it, so identical re-uploads overwrite, not duplicate. */
   etag: string;
+  /**
+   * The S3 event's own ETag, when it has one (`etag` may fall back to the sequencer or key): the raw
+   * object is read only if it is still that version.
+   */
+  versionEtag?: string;
   /** Optional progress callback, called every 10,000 records. */
   onProgress?: (linesRead: number) => void;
   /** Records between checkpoints (default 10,000). */
@@ -91,7 +96,16 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     quarantineKeys: resume?.quarantineKeys ?? [],
   };
   let outputs = new OutputStreams(deps.objects, where.hospital, etag, progress.segment);
-  const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key));
+  // The version the event announced, when it named one: a file uploaded again since (or between
+  // two invocations of a long file) is not read against this event's line numbers and checkpoints;
+  // its own event ingests it (ObjectChangedError, which the handler reports as superseded).
+  const source = await decompressIfGzip(
+    await deps.objects.getStream(
+      'raw',
+      input.key,
+      input.versionEtag ? { ifMatch: input.versionEtag } : {},
+    ),
+  );
   const sink = new RecordSink(deps, where, etag, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   let segmentStart = performance.now();
