@@ -276,6 +276,40 @@ describe('Function: deidentifyResource, identifiers by data type', () => {
     expect(resource.onsetDateTime).not.toBe('2019-07');
   });
 
+  it('never reverses a Period whose ends have different precisions', async () => {
+    // Every offset a patient can get: each month start against the first day, each month end
+    // against the last day of the same month.
+    for (let day = 1; day <= 28; day++) {
+      const condition = {
+        ...typedPhi[0]!,
+        onsetPeriod: { start: '2019-07', end: `2019-07-${String(day).padStart(2, '0')}` },
+        abatementPeriod: { start: `2019-02-${String(day).padStart(2, '0')}`, end: '2019-02' },
+      };
+      const { resource } = await deidentifyResource(
+        { ...deps, hospital: `h${day}` },
+        condition,
+        context,
+      );
+      const onset = resource.onsetPeriod as { start: string; end: string };
+      const abatement = resource.abatementPeriod as { start: string; end: string };
+      expect(onset.start <= onset.end.slice(0, 7), JSON.stringify(onset)).toBe(true);
+      expect(abatement.start.slice(0, 7) <= abatement.end, JSON.stringify(abatement)).toBe(true);
+    }
+  });
+
+  it('projects a resource inside another as a resource of its own, its id pseudonymised', async () => {
+    const nested = { resourceType: 'Patient', id: 'mrn-778812', name: [{ family: 'Okafor' }] };
+    const { resource } = await deidentifyResource(
+      deps,
+      { resourceType: 'Parameters', parameter: [{ name: 'p', resource: nested }] },
+      context,
+    );
+    const json = JSON.stringify(resource);
+    expect(json).not.toContain('mrn-778812');
+    expect(json).not.toContain('Okafor');
+    expect(json).toMatch(/"resource":\{"resourceType":"Patient","id":"[0-9a-f]{32}"/);
+  });
+
   it('keeps a year alone and reduces a month that is not one to the year', async () => {
     const condition = { ...typedPhi[0]!, onsetDateTime: '2019-13', abatementDateTime: '2021' };
     const { resource } = await deidentifyResource(deps, condition, context);

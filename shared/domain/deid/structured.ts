@@ -43,7 +43,13 @@ export interface StructuredDeidResult {
 }
 
 const removed = new Set(['telecom', 'photo', 'contact', 'contained']);
-const personTypes = new Set(['Patient', 'Practitioner', 'RelatedPerson', 'Person']);
+const personTypes = new Set([
+  'Patient',
+  'Practitioner',
+  'RelatedPerson',
+  'Person',
+  'FamilyMemberHistory',
+]);
 const referencePattern = /^(?:.*\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
 const pseudonymousReference = /^[A-Z][A-Za-z]+\/[0-9a-f]{32}$/;
 
@@ -105,6 +111,14 @@ class ResearchCopier {
       return Promise.all(value.map((v) => this.walk(v, resourceType, path, key)));
     if (typeof value === 'string') return this.scalar(value, key);
     if (typeof value !== 'object' || value === null) return value;
+    // A resource inside this one (`contained`, a Bundle's entry) is copied as one of its own: its
+    // type's rules, and its id pseudonymised like any resource id.
+    const nested = value as FhirJson;
+    if (key !== '' && typeof nested.resourceType === 'string') {
+      const copy = (await this.walk(nested, nested.resourceType, nested.resourceType)) as FhirJson;
+      if (typeof nested.id !== 'string') return copy;
+      return { ...copy, id: await this.ids.resource(nested.resourceType, nested.id) };
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (removed.has(k) || k === 'authorString' || (k === 'name' && personTypes.has(resourceType)))
@@ -113,6 +127,7 @@ class ResearchCopier {
       if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
         continue;
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
+      if (key === 'signature' && k === 'data') continue; // the signature itself ((P)/(Q))
       if (k === 'address' && resourceType !== 'Patient') continue;
       // By data type, whatever the element's name (Safe Harbor, 45 CFR 164.514(b)(2)(i)): every
       // Identifier ((G)-(M), (R): `identifier`, Specimen.accessionIdentifier, ServiceRequest.requisition,
@@ -174,18 +189,24 @@ class ResearchCopier {
   private scalar(value: string, key: string): string {
     const isDate = !['id', 'code', 'value'].includes(key);
     if (isDate && /^\d{4}-\d{2}-\d{2}/.test(value)) return this.shiftDateTime(value);
-    if (isDate && /^\d{4}-\d{2}$/.test(value)) return this.shiftYearMonth(value);
+    if (isDate && /^\d{4}-\d{2}$/.test(value)) return this.shiftYearMonth(value, key);
     if (key === 'text' || key === 'comment' || key === 'valueString' || key === 'description')
       return deidentifyText(value, { key: this.surrogateKey }).text;
     return value;
   }
 
-  /** YYYY-MM moved by the offset from the 15th of the month; only the year when the month is not one. */
-  private shiftYearMonth(value: string): string {
+  /**
+   * YYYY-MM moved by the offset, from the 15th of the month, or from its first day for a Period's
+   * `start` and its last day for its `end`, so that a shifted Period never ends before it starts
+   * (FHIR R4 Period invariant per-1) whatever precision its other end has; only the year when the
+   * month is not one.
+   */
+  private shiftYearMonth(value: string, key: string): string {
     const month = Number(value.slice(5, 7));
     if (month < 1 || month > 12) return value.slice(0, 4);
-    const date = new Date(Date.UTC(2000, month - 1, 15));
+    const date = new Date(Date.UTC(2000, month - 1, key === 'start' ? 1 : 15));
     date.setUTCFullYear(Number(value.slice(0, 4)));
+    if (key === 'end') date.setUTCMonth(date.getUTCMonth() + 1, 0); // the month's last day
     date.setUTCDate(date.getUTCDate() + this.surrogates.dateOffsetDays);
     return date.toISOString().slice(0, 7);
   }

@@ -178,6 +178,69 @@ describe('Class: ResourceProjector', () => {
     }
   });
 
+  it('projects a resource inside another (Parameters, a Bundle in a Bundle, contained) as a resource of its own', async () => {
+    // Arrange: the same Patient at three depths
+    const nestedPatient = {
+      ...patient,
+      id: 'mrn-778812',
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName',
+          valueString: 'Smithers',
+        },
+      ],
+    };
+    const wrappers: FhirJson[] = [
+      { resourceType: 'Parameters', parameter: [{ name: 'p', resource: nestedPatient }] },
+      {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: [
+          {
+            resource: {
+              resourceType: 'Bundle',
+              type: 'collection',
+              entry: [{ resource: nestedPatient }],
+            },
+          },
+        ],
+      },
+      { ...observation, contained: [nestedPatient] },
+    ];
+    const direct = await deidentifiedProjection(keys, 'riverside', nestedPatient);
+    for (const wrapper of wrappers) {
+      // Act
+      const json = JSON.stringify(await deidentifiedProjection(keys, 'riverside', wrapper));
+      // Assess: reduced as the Patient alone is, id pseudonymised the same way
+      for (const identifying of ['mrn-778812', 'Smithers', 'Okafor', '9434765919', 'Harbour'])
+        expect(json, wrapper.resourceType).not.toContain(identifying);
+      // (`contained` is dropped whole, so only the other two keep the Patient.)
+      if (wrapper.resourceType !== 'Observation')
+        expect(json).toContain(`"id":"${String(direct.id)}"`);
+    }
+  });
+
+  it("drops an Annotation's author given as text and a Signature's data, wherever they are", async () => {
+    const carePlan: FhirJson = {
+      resourceType: 'CarePlan',
+      id: 'cp1',
+      subject: { reference: 'Patient/pat-001' },
+      activity: [{ progress: [{ authorString: 'Nurse Jane Doe', time: '2026-01-02' }] }],
+    };
+    const provenance: FhirJson = {
+      resourceType: 'Provenance',
+      id: 'pv1',
+      signature: [{ when: '2026-01-02T10:00:00Z', sigFormat: 'image/png', data: 'U0lHTkFUVVJF' }],
+    };
+    const json = JSON.stringify([
+      await deidentifiedProjection(keys, 'riverside', carePlan),
+      await deidentifiedProjection(keys, 'riverside', provenance),
+    ]);
+    expect(json).not.toContain('Jane Doe');
+    expect(json).not.toContain('U0lHTkFUVVJF');
+    expect(json).toContain('2026-01-02T10:00:00Z');
+  });
+
   it('keeps of a US address only the state, the country and the ZIP3 (000 when restricted)', async () => {
     // Prepare
     const us = (postalCode: string): FhirJson => ({

@@ -135,6 +135,10 @@ export class ResourceProjector {
     if (Array.isArray(value))
       return Promise.all(value.map((v) => this.walk(v, resourceType, path, key)));
     if (typeof value !== 'object' || value === null) return value;
+    // A resource inside this one (`contained`, a Bundle's entry, a Parameters' parameter) is
+    // projected as a resource of its own: its id pseudonymised, a Patient reduced as any Patient.
+    if (key !== '' && typeof (value as FhirJson).resourceType === 'string')
+      return this.project(value as FhirJson);
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (droppedEverywhere.has(k) || (k === 'name' && personTypes.has(resourceType))) continue;
@@ -152,6 +156,9 @@ export class ResourceProjector {
       if (k === 'display' && personReferenceElements.has(key)) continue;
       if (k === 'description' && typeof v === 'string') continue;
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
+      // An Annotation's author given as text is a person's name (A); a Signature's data is the
+      // signature itself (a biometric or image, (P)/(Q)), wherever either appears.
+      if (k === 'authorString' || (key === 'signature' && k === 'data')) continue;
       if (k === 'reference' && typeof v === 'string') {
         const projected = await this.projectReference(v);
         if (projected) out.reference = projected;
