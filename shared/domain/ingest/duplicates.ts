@@ -26,14 +26,34 @@ export class DuplicateTracker {
     this.byMeasurement = new FingerprintTable(perGeneration);
   }
 
+  /** The fingerprints of the last resource judged, recorded by `accept` once it is stored. */
+  private judged?: {
+    id?: ReturnType<typeof fingerprintOf>;
+    digest?: ReturnType<typeof fingerprintOf>;
+    measurement?: ReturnType<typeof fingerprintOf>;
+  };
+
+  /** Judge and remember at once (the resource is taken as stored). */
   check(resource: FhirJson): DuplicateVerdict {
+    const verdict = this.judge(resource);
+    this.accept();
+    return verdict;
+  }
+
+  /**
+   * The verdict on `resource`, remembering nothing yet: only a stored record may make a later one a
+   * copy (one that is then quarantined, e.g. too large to store, must not swallow a valid reading
+   * that repeats it). Call `accept` once it is stored.
+   */
+  judge(resource: FhirJson): DuplicateVerdict {
+    this.judged = {};
     // Ingest gives every resource an id before this (ingest-file.ts); one without could not be told
     // from another of its type by id, so it is never judged a copy or a correction of one.
     if (typeof resource.id === 'string' && resource.id !== '') {
       const id = fingerprintOf(`${resource.resourceType}/${resource.id}`);
       const digest = fingerprintOf(JSON.stringify(resource));
+      this.judged = { id, digest };
       const previous = this.byId.get(id);
-      this.byId.set(id, digest);
       if (previous !== undefined && previous.hi === digest.hi && previous.lo === digest.lo)
         return 'duplicate-merged';
       if (previous !== undefined) return 'conflict-later-wins';
@@ -42,9 +62,18 @@ export class DuplicateTracker {
     if (measurement) {
       const key = fingerprintOf(measurement);
       if (this.byMeasurement.has(key)) return 'duplicate-observation-merged';
-      this.byMeasurement.set(key);
+      this.judged.measurement = key;
     }
     return 'new';
+  }
+
+  /** Remember the resource last judged: it was stored. */
+  accept(): void {
+    const judged = this.judged;
+    this.judged = undefined;
+    if (!judged) return;
+    if (judged.id && judged.digest) this.byId.set(judged.id, judged.digest);
+    if (judged.measurement) this.byMeasurement.set(judged.measurement);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyError } from '../errors';
+import { ConfigurationError, DependencyError } from '../errors';
 import type { KeyRing } from '../../ports/key-ring';
 import { ingestFile } from './ingest-file';
 import { memoryIngestDeps } from './ingest-file.fixture';
@@ -80,6 +80,23 @@ describe('ingestFile: transient faults', () => {
     const retried = await ingestFile(deps, { key, etag: 'e1' });
     expect(retried.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
     expect(servedOf(deps, 'Observation')).toHaveLength(1);
+    expect(deps.objects.lines('quarantine', '')).toEqual([]);
+  });
+
+  it('fails the file once for a setup fault (a missing hospital key), quarantining no record for it', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/p.ndjson';
+    await deps.objects.put('raw', key, ndjson(patient('p1'), heartRate('o1', 'p1')));
+    const unconfigured: KeyRing = {
+      pseudonym: async () => {
+        throw new ConfigurationError('pseudonymisation key for this hospital is missing');
+      },
+      encrypt: (hospital, plaintext) => deps.keys.encrypt(hospital, plaintext),
+      decrypt: (hospital, envelope) => deps.keys.decrypt(hospital, envelope),
+    };
+    await expect(ingestFile({ ...deps, keys: unconfigured }, { key, etag: 'e1' })).rejects.toThrow(
+      ConfigurationError,
+    );
     expect(deps.objects.lines('quarantine', '')).toEqual([]);
   });
 
@@ -383,6 +400,21 @@ describe('ingestFile: records too large for one DynamoDB item', () => {
     expect(servedOf(deps, 'Observation')).toHaveLength(2);
     expect(again.records).toEqual(result.records);
     expect(servedOf(deps, 'Observation')).toHaveLength(2);
+  });
+
+  it('stores a reading that repeats one quarantined before it: a record not stored is no original', async () => {
+    // The same measurement twice (patient, code, time, value), the first too large to store.
+    const big = {
+      ...ecg('big', 10_000),
+      category: [{ coding: [{ system: 'urn:example:category', code: 'x'.repeat(450_000) }] }],
+    };
+    const copy = ecg('copy', 10_000);
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/repeat.ndjson';
+    await deps.objects.put('raw', key, ndjson(patient('p1'), big, copy));
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 1 });
+    expect(servedOf(deps, 'Observation')).toHaveLength(1);
   });
 });
 

@@ -9,7 +9,7 @@ import { eventTypes, type EventBus } from '../../ports/event-bus';
 import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
 import { shouldRetry, toQuarantineEntry } from '../problem';
-import { ValidationError } from '../errors';
+import { ConfigurationError, ValidationError } from '../errors';
 import { genericServingItem } from '../serving/records';
 import { dynamoDbMaxItemBytes, itemBytes, largestMember } from '../serving/item-size';
 import { ResourceProjector, patientOf } from '../serving/resource-projection';
@@ -436,7 +436,7 @@ class RecordSink {
 
   private async store({ record, resource, repairs }: CheckedRecord): Promise<void> {
     try {
-      const verdict = this.duplicates.check(resource);
+      const verdict = this.duplicates.judge(resource);
       if (verdict === 'duplicate-merged' || verdict === 'duplicate-observation-merged') {
         this.report.merge(verdict);
         return;
@@ -459,6 +459,8 @@ class RecordSink {
         projected.resourceType,
         verdict === 'conflict-later-wins' ? [...kinds, verdict] : kinds,
       );
+      // Only now may a later record be judged a copy of this one.
+      this.duplicates.accept();
     } catch (error) {
       await this.rejectOrRethrow(record, error);
       return;
@@ -473,7 +475,9 @@ class RecordSink {
    * same deterministic keys and the cut-short segment's objects whole, so nothing is stored twice.
    */
   private async rejectOrRethrow(record: SourceRecord, error: unknown): Promise<void> {
-    if (shouldRetry(error)) throw error;
+    // A setup fault (a hospital key missing) is no record's fault either: the file fails with it
+    // once (its report says why) instead of every record being quarantined for it.
+    if (shouldRetry(error) || error instanceof ConfigurationError) throw error;
     await this.reject(record, error);
   }
 
