@@ -311,10 +311,16 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
     maxBodyBytes = defaultMaxBodyBytes,
     log = stderrLog,
   } = options;
+  // The files' times are read before the files, here as in `reload` (a model.json replaced while
+  // loading is then seen as changed at the next request).
+  const firstTimes = await modelFileTimes(
+    modelDir,
+    await readdir(modelDir).catch(() => [] as string[]),
+  );
   let models = await loadModelDirectory(modelDir);
   log({ level: 'info', msg: 'models loaded', modelDir, endpoints: [...models.keys()] });
   /** When each endpoint's model.json was last modified, as loaded (per-endpoint folders only). */
-  let loadedVersions = await modelFileTimes(modelDir, models.keys());
+  let loadedVersions = new Map([...firstTimes].filter(([endpoint]) => models.has(endpoint)));
   const reload = async () => {
     // The times are read before the files: a model.json replaced while loading is then seen as
     // changed at the next request (read after, it would stamp the old model with the new time).
