@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberedLines } from './lines';
-import { ndjsonRecordBatches, ndjsonRecords } from './record-sources';
+import { ndjsonRecordBatches, ndjsonRecords, readJsonDocument } from './record-sources';
 import type { SourceRecord } from './source-record';
 
 /** A byte source that yields exactly the given chunks, so tests control where chunk boundaries fall. */
@@ -91,5 +91,35 @@ describe('Function: ndjsonRecords (a line holding a Bundle)', () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ line: 1, raw: line });
     expect(records[0]!.error!.message).toContain('unsupported Bundle type');
+  });
+});
+
+describe('Function: readJsonDocument', () => {
+  async function* bytes(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
+    for (const part of parts) yield part;
+  }
+  const bundleLines = (name: Uint8Array) => [
+    Buffer.from('{\n  "resourceType": "Bundle",\n  "type": "collection",\n  "entry": [\n'),
+    Buffer.from('    {"resource": {"resourceType": "Patient", "id": "p1", "name": [{"family": "'),
+    name,
+    Buffer.from('"}]}}\n  ]\n}\n'),
+  ];
+
+  it('reads a multi-line Bundle in UTF-8, and refuses one with bytes that are not, naming the line', async () => {
+    // Act: "Müller" in UTF-8, then in Latin-1 (0xFC alone is not UTF-8)
+    const good = await readJsonDocument(
+      numberedLines(bytes(...bundleLines(Buffer.from('Müller', 'utf8')))),
+      'b.json',
+    );
+    const bad = await readJsonDocument(
+      numberedLines(bytes(...bundleLines(Buffer.from('Müller', 'latin1')))),
+      'b.json',
+    );
+    // Assess
+    expect(good.kind).toBe('bundle');
+    expect(bad).toMatchObject({ kind: 'invalid' });
+    expect(bad.kind === 'invalid' && bad.error.message).toBe(
+      'line 5 is not valid UTF-8 (a JSON document must be UTF-8, RFC 8259 section 8.1)',
+    );
   });
 });

@@ -108,7 +108,9 @@ export async function readJsonDocument(
 ): Promise<JsonDocument> {
   const parts: string[] = [];
   let size = 0;
-  for await (const { text } of lines) {
+  let invalidUtf8Line: number | undefined;
+  for await (const { line, text, invalidUtf8 } of lines) {
+    if (invalidUtf8) invalidUtf8Line ??= line;
     size += text.length + 1;
     if (size > maxBundleChars)
       return {
@@ -119,6 +121,15 @@ export async function readJsonDocument(
       };
     parts.push(text);
   }
+  // Decoded, the bad bytes would read as U+FFFD in whatever they were: a Bundle stored so would not
+  // be the one sent (JSON exchanged between systems is UTF-8: RFC 8259, section 8.1).
+  if (invalidUtf8Line !== undefined)
+    return {
+      kind: 'invalid',
+      error: new ValidationError(
+        `line ${invalidUtf8Line} is not valid UTF-8 (a JSON document must be UTF-8, RFC 8259 section 8.1)`,
+      ),
+    };
   const text = parts.join('\n');
   let value: unknown;
   try {
