@@ -77,3 +77,15 @@ export function childPath(path: string, key: string, value: unknown): string {
   const inner = (value as { resourceType?: unknown }).resourceType;
   return typeof inner === 'string' ? inner : `${path}.${key}`;
 }
+
+/**
+ * Resource types whose `name` is a person's name (Safe Harbor (A)); elsewhere (a Medication, an
+ * Organization) `name` is not PHI. Shared by the serving projection and the research copy.
+ */
+export const personTypes: ReadonlySet<string> = new Set([
+  'Patient',
+  'Practitioner',
+  'RelatedPerson',
+  'Person',
+  'FamilyMemberHistory',
+]);

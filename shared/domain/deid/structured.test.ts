@@ -310,6 +310,23 @@ describe('Function: deidentifyResource, identifiers by data type', () => {
     expect(json).toMatch(/"resource":\{"resourceType":"Patient","id":"[0-9a-f]{32}"/);
   });
 
+  it("removes a relative's name from a FamilyMemberHistory, as the serving projection does", async () => {
+    const { resource } = await deidentifyResource(
+      deps,
+      {
+        resourceType: 'FamilyMemberHistory',
+        id: 'f1',
+        status: 'completed',
+        patient: { reference: 'Patient/p1' },
+        name: 'Aunt Mary Smith',
+        relationship: { coding: [{ code: 'AUNT' }] },
+      },
+      context,
+    );
+    expect(JSON.stringify(resource)).not.toContain('Mary Smith');
+    expect(resource.relationship).toEqual({ coding: [{ code: 'AUNT' }] });
+  });
+
   it('keeps a year alone and reduces a month that is not one to the year', async () => {
     const condition = { ...typedPhi[0]!, onsetDateTime: '2019-13', abatementDateTime: '2021' };
     const { resource } = await deidentifyResource(deps, condition, context);

@@ -14,7 +14,7 @@ import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
 import { ValidationError } from '../errors';
 import { deidentifyText } from './deidentify';
-import { childPath, phiElementKind } from './phi-elements';
+import { childPath, personTypes, phiElementKind } from './phi-elements';
 import { SurrogateMaker } from './surrogates';
 import { zip3 } from './structured-zip3';
 
@@ -43,13 +43,6 @@ export interface StructuredDeidResult {
 }
 
 const removed = new Set(['telecom', 'photo', 'contact', 'contained']);
-const personTypes = new Set([
-  'Patient',
-  'Practitioner',
-  'RelatedPerson',
-  'Person',
-  'FamilyMemberHistory',
-]);
 const referencePattern = /^(?:.*\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
 const pseudonymousReference = /^[A-Z][A-Za-z]+\/[0-9a-f]{32}$/;
 

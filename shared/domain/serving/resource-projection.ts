@@ -5,7 +5,7 @@
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { isUsZip, zip3 } from '../deid/structured-zip3';
-import { childPath, phiElementKind } from '../deid/phi-elements';
+import { childPath, personTypes, phiElementKind } from '../deid/phi-elements';
 
 /** Elements dropped wherever they appear: names, contact details, identifiers, narrative and notes. */
 const droppedEverywhere = new Set([
@@ -17,14 +17,6 @@ const droppedEverywhere = new Set([
   'photo',
   'contact',
   'contained',
-]);
-/** `name` is a person's name on these types; elsewhere (e.g. Medication) it is not PHI. */
-const personTypes = new Set([
-  'Patient',
-  'Practitioner',
-  'RelatedPerson',
-  'Person',
-  'FamilyMemberHistory',
 ]);
 /**
  * Patient extensions that carry no direct identifier: US Core race, ethnicity and birth sex, and the
