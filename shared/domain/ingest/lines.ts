@@ -52,11 +52,17 @@ export async function decompressIfGzip(source: Readable): Promise<Readable> {
 
 /**
  * Split a byte stream into UTF-8 lines (LF or CRLF), never holding more than one line plus one chunk.
+ * A line's CR before its LF is removed, unless `keepCr` (a CSV reader keeps it, as RFC 4180 keeps a
+ * CRLF inside a quoted field).
  * Read one line at a time (`for await`), or a chunk's lines at a time (`batches()`), which spares the
  * per-line round trip through the event loop on the hot NDJSON path.
  */
-export function numberedLines(source: AsyncIterable<Uint8Array>, limit = maxLineBytes): LineStream {
-  return new LineStream(numberedLineBatches(source, limit));
+export function numberedLines(
+  source: AsyncIterable<Uint8Array | string>,
+  limit = maxLineBytes,
+  options: { keepCr?: boolean } = {},
+): LineStream {
+  return new LineStream(numberedLineBatches(source, limit, options.keepCr === true));
 }
 
 /**
@@ -113,8 +119,9 @@ const maxBatchLines = 1024;
 
 /** The lines of a byte stream, one array per chunk read (lines that span chunks end the later one). */
 async function* numberedLineBatches(
-  source: AsyncIterable<Uint8Array>,
+  source: AsyncIterable<Uint8Array | string>,
   limit: number,
+  keepCr: boolean,
 ): AsyncGenerator<NumberedLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -122,11 +129,12 @@ async function* numberedLineBatches(
   let line = 0;
   const decoder = new TextDecoder('utf-8');
   const strict = new TextDecoder('utf-8', { fatal: true });
+  const ending = keepCr ? (text: string) => text : stripCr;
   const decode = (bytes: Uint8Array, line: number): NumberedLine => {
     try {
-      return { line, text: stripCr(strict.decode(bytes)) };
+      return { line, text: ending(strict.decode(bytes)) };
     } catch {
-      return { line, text: stripCr(decoder.decode(bytes)), invalidUtf8: true };
+      return { line, text: ending(decoder.decode(bytes)), invalidUtf8: true };
     }
   };
   for await (const raw of source) {
@@ -138,7 +146,7 @@ async function* numberedLineBatches(
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
       line++;
       if (whole && pendingBytes === 0 && !skipping) {
-        batch.push({ line, text: validLineText(chunk, from, nl) });
+        batch.push({ line, text: validLineText(chunk, from, nl, keepCr) });
         from = nl + 1;
         if (batch.length === maxBatchLines) {
           yield batch;
@@ -181,12 +189,12 @@ async function* numberedLineBatches(
 
 /**
  * The text of the valid UTF-8 line `chunk[from, nl)`, as the strict decoder gives it: a leading byte
- * order mark dropped (each decode starts a new stream) and a trailing CR removed.
+ * order mark dropped (each decode starts a new stream) and a trailing CR removed unless `keepCr`.
  */
-function validLineText(chunk: Buffer, from: number, nl: number): string {
+function validLineText(chunk: Buffer, from: number, nl: number, keepCr: boolean): string {
   const start =
     chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf ? from + 3 : from;
-  const end = nl > start && chunk[nl - 1] === 0x0d ? nl - 1 : nl;
+  const end = !keepCr && nl > start && chunk[nl - 1] === 0x0d ? nl - 1 : nl;
   return chunk.toString('utf8', start, end);
 }
 

@@ -119,6 +119,43 @@ describe('Function: csvRowsFromChunks', () => {
     expect(whole.map((r) => r.line)).toEqual([1, 2, 3, 5]);
   });
 
+  it('fails a record with bytes that are not UTF-8, naming its line, so two ids cannot collapse into one', async () => {
+    // Prepare: ids "p\xff" and "p\xfe" would both decode to "p\ufffd"; line 3 opens a quoted field
+    // that ends on line 4, whose bytes are bad
+    const bytes = Buffer.concat([
+      Buffer.from('patient,label\np'),
+      Buffer.of(0xff),
+      Buffer.from(',1\n"p2\n'),
+      Buffer.of(0xfe),
+      Buffer.from('",0\np3,1\n'),
+    ]);
+    const oneByteChunks = [...bytes].map((b) => Uint8Array.of(b));
+    // Act
+    const whole = await fromChunks([bytes]);
+    const split = await fromChunks(oneByteChunks);
+    // Assess
+    expect(split).toEqual(whole);
+    expect(whole.map((r) => [r.line, r.error ?? r.cells.join('|')])).toEqual([
+      [1, 'patient|label'],
+      [2, 'line 2 is not valid UTF-8 (CSV extracts must be UTF-8)'],
+      [3, 'line 4 is not valid UTF-8 (CSV extracts must be UTF-8)'],
+      [5, 'p3|1'],
+    ]);
+  });
+
+  it('fails an oversized line and goes on after it', async () => {
+    // Prepare: the limit is 16 MiB; one line just over it between two good ones
+    const long = 'x'.repeat(16 * 1024 * 1024 + 1);
+    // Act
+    const rows = await fromChunks([`a,b\n${long}\n`, 'c,d\n']);
+    // Assess
+    expect(rows.map((r) => [r.line, r.error ?? r.cells.join('|')])).toEqual([
+      [1, 'a|b'],
+      [2, 'line longer than 16 MiB'],
+      [3, 'c|d'],
+    ]);
+  });
+
   it('decodes a multi-byte character split across chunks', async () => {
     // Prepare
     const bytes = Buffer.from('name\nZoë\n');

@@ -1,6 +1,6 @@
 // Domain (ingest/readers): streaming RFC 4180 CSV parsing: quoted fields, doubled quotes, CRLF or LF, line
 // breaks inside quotes and a leading BOM, from numbered lines or raw chunks, with bounded memory per record.
-import type { NumberedLine } from '../lines';
+import { maxLineBytes, numberedLines, type NumberedLine } from '../lines';
 
 /** One CSV record. `line` is where it starts (1-based); `raw` is its text for the quarantine. */
 export interface CsvRow {
@@ -156,16 +156,13 @@ export async function* csvRows(lines: AsyncIterable<NumberedLine>): AsyncGenerat
   yield* tokenizer.end();
 }
 
-/** Rows from raw UTF-8 bytes or text in any chunking (a record may span chunks); line breaks kept exactly. */
+/**
+ * Rows from raw UTF-8 bytes or text in any chunking (a record may span chunks); line breaks kept
+ * exactly, so a CRLF inside a quoted field stays CRLF. Oversized lines and lines that are not valid
+ * UTF-8 fail their record, naming the line, as in csvRows.
+ */
 export async function* csvRowsFromChunks(
   chunks: AsyncIterable<Uint8Array | string>,
 ): AsyncGenerator<CsvRow> {
-  const tokenizer = new CsvTokenizer();
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    yield* tokenizer.feed(text);
-  }
-  yield* tokenizer.feed(decoder.decode());
-  yield* tokenizer.end();
+  yield* csvRows(numberedLines(chunks, maxLineBytes, { keepCr: true }));
 }
