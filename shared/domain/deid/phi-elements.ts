@@ -5,7 +5,7 @@
 // projection (serving/resource-projection.ts) and the research copy (structured.ts). The type tables
 // are generated from the R4 StructureDefinitions (fhir-phi-elements.build.ts); the string elements
 // below are identifiers that R4 types as plain strings, so no type table can find them.
-import { phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
+import { freeTextKeys, freeTextPaths, phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
 
 /** The data types that carry identifiers wherever they appear (see fhir-phi-elements.ts). */
 export type PhiDataType = 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint' | 'Attachment';
@@ -18,12 +18,16 @@ export type PhiDataType = 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint
 export type PhiElementKind = PhiDataType | 'IdentifyingString';
 
 /**
- * String elements that are identifying numbers, by element path, with the Safe Harbor identifier each
+ * String elements that are identifying numbers or names, by element path, with the Safe Harbor identifier each
  * one is. Checked against the R4 definitions in phi-elements.test.ts. Kept on purpose: the lot number
  * of a medication or vaccine (Medication.batch.lotNumber, Immunization.lotNumber), a batch shared by
  * many patients and no device identifier, which safety studies need.
  */
 export const identifyingStringElements: Readonly<Record<string, string>> = {
+  // (A) names: labels R4 types as strings that are, in practice, a person's name ("Amara Okafor",
+  // "Okafor family care team"), too short for the free-text de-identifier's context cues
+  'Account.name': 'A',
+  'CareTeam.name': 'A',
   // (I) health plan beneficiary numbers
   'Coverage.subscriberId': 'I',
   'Coverage.dependent': 'I',
@@ -65,6 +69,21 @@ export function phiElementKind(parentPath: string, key: string): PhiElementKind 
   const kind = byKey.get(name);
   if (kind || !pathKeys.has(name)) return kind;
   return byPath.get(`${parentPath}.${name}`);
+}
+
+const textKeys = new Set(freeTextKeys);
+const textPaths = new Set(freeTextPaths);
+const textPathKeys = new Set(freeTextPaths.map((p) => p.slice(p.lastIndexOf('.') + 1)));
+
+/**
+ * Whether the string element `key` of the element at `parentPath` is free text (an R4 string or
+ * markdown element such as `comment`, `Account.name`, `DiagnosticReport.conclusion`,
+ * `Dosage.patientInstruction` or a Reference's `display`), which may name or date anyone and so is
+ * de-identified as text. Decided by the element's R4 type (fhir-phi-elements.ts), not a list of names.
+ */
+export function isFreeText(parentPath: string, key: string): boolean {
+  if (textKeys.has(key)) return true;
+  return textPathKeys.has(key) && textPaths.has(`${parentPath}.${key}`);
 }
 
 /**

@@ -433,4 +433,72 @@ describe('Function: researchCopy', () => {
     expect(copy.onsetDateTime).toBe(String(copy.recordedDate).slice(0, 7));
     expect(copy.onsetDateTime).not.toBe('2019-07');
   });
+
+  it('de-identifies free text in every string element, by R4 type, and keeps codes, systems, versions and units', async () => {
+    // Prepare: a name or a date where R4 allows free text other than text/comment/description
+    const surrogateKey = await researchSurrogateKey(keys, 'mercy', pid);
+    const records: FhirJson[] = [
+      {
+        resourceType: 'Account',
+        id: 'b'.repeat(32),
+        status: 'active',
+        name: 'Account of Amara Okafor',
+      },
+      {
+        resourceType: 'DiagnosticReport',
+        id: 'b'.repeat(32),
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '24627-2', version: '2.74' }] },
+        conclusion: 'Reviewed with Dr. Okafor on 03/14/2025: no change.',
+      },
+      {
+        resourceType: 'MedicationRequest',
+        id: 'b'.repeat(32),
+        status: 'active',
+        intent: 'order',
+        subject: { reference: `Patient/${pid}` },
+        requester: { display: 'Dr. Amara Okafor' },
+        dosageInstruction: [
+          {
+            patientInstruction: 'Call Amara Okafor at 617-555-0142 if dizzy',
+            doseAndRate: [
+              {
+                doseQuantity: {
+                  value: 5,
+                  unit: 'mg',
+                  system: 'http://unitsofmeasure.org',
+                  code: 'mg',
+                },
+              },
+            ],
+          },
+        ],
+      },
+      {
+        resourceType: 'Communication',
+        id: 'b'.repeat(32),
+        status: 'completed',
+        payload: [{ contentString: 'Spoke to Amara Okafor about her results' }],
+      },
+    ];
+    for (const record of records) {
+      // Act
+      const copy = await researchCopy(record, { surrogateKey, asOf: '2026-01-01' });
+      // Assess
+      const json = JSON.stringify(copy);
+      expect(json, record.resourceType as string).not.toMatch(
+        /Okafor|Amara|03\/14\/2025|617-555-0142/,
+      );
+    }
+    const report = await researchCopy(records[1]!, { surrogateKey, asOf: '2026-01-01' });
+    expect(report.code).toEqual(records[1]!.code);
+    expect(report.conclusion).toMatch(/^Reviewed with Dr\. \S+ on \d\d\/\d\d\/\d{4}: no change\.$/);
+    const order = await researchCopy(records[2]!, { surrogateKey, asOf: '2026-01-01' });
+    expect(order).toHaveProperty('dosageInstruction.0.doseAndRate.0.doseQuantity', {
+      value: 5,
+      unit: 'mg',
+      system: 'http://unitsofmeasure.org',
+      code: 'mg',
+    });
+  });
 });

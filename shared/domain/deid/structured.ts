@@ -4,8 +4,9 @@
 // (phi-elements.ts: every Identifier, HumanName, Address, ContactPoint, identifying string such as
 // Coverage.subscriberId or Device.serialNumber); a Patient keeps the birth year (none when 90 or
 // older, flagged "90+"), the state and the 3-digit ZIP ("000" for restricted ZIP3s); every other full
-// or YYYY-MM date moves by the patient's offset (-365..-1 days, so intervals survive); free text is
-// de-identified with the patient's surrogates and narratives are dropped. The re-identification entries (pseudonym ->
+// or YYYY-MM date moves by the patient's offset (-365..-1 days, so intervals survive); free text (every
+// R4 string or markdown element: phi-elements.ts isFreeText) is de-identified with the patient's
+// surrogates and narratives are dropped. The re-identification entries (pseudonym ->
 // original identifier) go back to the caller for a separate, restricted table.
 // `researchCopy` does the same for a serving record, whose ids are pseudonyms already
 // (serving/resource-projection.ts): it needs no key, only the patient's research surrogate key.
@@ -14,7 +15,7 @@ import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
 import { ValidationError } from '../errors';
 import { deidentifyText } from './deidentify';
-import { childPath, personTypes, phiElementKind } from './phi-elements';
+import { childPath, isFreeText, personTypes, phiElementKind } from './phi-elements';
 import { SurrogateMaker } from './surrogates';
 import { zip3 } from './structured-zip3';
 
@@ -88,6 +89,14 @@ const servingIds: Pseudonymiser = {
       : undefined,
 };
 
+/**
+ * Strings in which de-identification found nothing (detection does not depend on the patient), so
+ * each is scanned once: at most `cleanTextMaxEntries` of up to `cleanTextMaxChars` (about 6 MB).
+ */
+const cleanText = new Set<string>();
+const cleanTextMaxEntries = 20_000;
+const cleanTextMaxChars = 160;
+
 class ResearchCopier {
   constructor(
     private readonly ids: Pseudonymiser,
@@ -102,7 +111,7 @@ class ResearchCopier {
   async walk(value: unknown, resourceType: string, path: string, key = ''): Promise<unknown> {
     if (Array.isArray(value))
       return Promise.all(value.map((v) => this.walk(v, resourceType, path, key)));
-    if (typeof value === 'string') return this.scalar(value, key);
+    if (typeof value === 'string') return this.scalar(value, path, key);
     if (typeof value !== 'object' || value === null) return value;
     // A resource inside this one (`contained`, a Bundle's entry) is copied as one of its own: its
     // type's rules, and its id pseudonymised like any resource id.
@@ -179,13 +188,26 @@ class ResearchCopier {
    * year would not (the year is kept) but would lose what the shift keeps: the order and intervals
    * of the patient's dates, to within half a month. A year alone (YYYY) is kept, as (C) allows.
    */
-  private scalar(value: string, key: string): string {
+  private scalar(value: string, path: string, key: string): string {
     const isDate = !['id', 'code', 'value'].includes(key);
     if (isDate && /^\d{4}-\d{2}-\d{2}/.test(value)) return this.shiftDateTime(value);
     if (isDate && /^\d{4}-\d{2}$/.test(value)) return this.shiftYearMonth(value, key);
-    if (key === 'text' || key === 'comment' || key === 'valueString' || key === 'description')
-      return deidentifyText(value, { key: this.surrogateKey }).text;
+    if (isFreeText(path, key)) return this.freeText(value);
     return value;
+  }
+
+  /**
+   * Free text de-identified with the patient's surrogates. Text found clean once (a code's display,
+   * "Take with food") is remembered, as most free text in a record repeats the terminology's.
+   */
+  private freeText(value: string): string {
+    if (cleanText.has(value)) return value;
+    const { text, phi } = deidentifyText(value, { key: this.surrogateKey });
+    if (phi.length === 0 && value.length <= cleanTextMaxChars) {
+      if (cleanText.size >= cleanTextMaxEntries) cleanText.clear();
+      cleanText.add(value);
+    }
+    return text;
   }
 
   /**
