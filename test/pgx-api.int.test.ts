@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { genotypePartition, openGenotypeItem } from '../shared/domain/genomics/genotype-items';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
-import { genomeGenotypes } from '../shared/domain/pgx/genotypes.testkit';
+import { genomeGenotypes, withoutPositions } from '../shared/domain/pgx/genotypes.testkit';
 import { singleSampleVcf } from '../shared/domain/pgx/vcf-text.testkit';
 import {
   condition,
@@ -28,6 +28,11 @@ const dpydVcf = singleSampleVcf(
   'p2',
   genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }),
 );
+/** The same *2A carrier in a file that lacks the *2A position (rs3918290, chr1:97450058). */
+const dpydIncompleteVcf = singleSampleVcf(
+  'p3',
+  withoutPositions(genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }), [97450058]),
+);
 
 interface Report {
   medicationReview: {
@@ -38,9 +43,16 @@ interface Report {
 }
 interface Pgx {
   genotyped: boolean;
-  genes: { gene: string; diplotype: string; phenotype: string }[];
+  genes: { gene: string; diplotype: string; phenotype: string; incomplete?: unknown }[];
   notTested: string[];
-  recommendations: { drug: string; action: string }[];
+  recommendations: {
+    drug: string;
+    action: string;
+    kind: string;
+    strength: string;
+    incomplete?: { gene: string; positions: string[] }[];
+  }[];
+  warnings: string[];
 }
 
 async function allItems(table: Table, partition: string): Promise<Item[]> {
@@ -58,6 +70,7 @@ describe('Function: api (PGx from stored genotypes)', () => {
   let stack: TestStack;
   let id: string;
   let capecitabineId: string;
+  let incompleteId: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
@@ -100,9 +113,34 @@ describe('Function: api (PGx from stored genotypes)', () => {
       ),
     );
     await stack.deps.objects.put('raw', keyLayout.raw(hospital, 'b2', 'genotypes.vcf'), dpydVcf);
+    // p3: on capecitabine like p2, genotyped by a file without the DPYD *2A position.
+    const p3 = { reference: 'Patient/p3' };
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b3', 'record.ndjson'),
+      ndjson(
+        { ...patient({ id: 'p3', age: 58, sex: 'male' }) },
+        { ...condition(icd.colorectalCancer, '363406005', recent), subject: p3 },
+        {
+          ...medication('capecitabine 500 MG Oral Tablet'),
+          subject: p3,
+          medicationCodeableConcept: {
+            coding: [
+              { system: rxnorm, code: '200328', display: 'capecitabine 500 MG Oral Tablet' },
+            ],
+          },
+        },
+      ),
+    );
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw(hospital, 'b3', 'genotypes.vcf'),
+      dpydIncompleteVcf,
+    );
     await stack.settled();
     id = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p1');
     capecitabineId = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p2');
+    incompleteId = await pseudonymousId(stack.deps.keys, hospital, 'Patient', 'p3');
   });
   afterAll(async () => stack?.stop());
 
@@ -155,6 +193,37 @@ describe('Function: api (PGx from stored genotypes)', () => {
     expect(audit.body.items).toContainEqual(
       expect.objectContaining({ route: 'GET /patients/{id}/pgx', patient: id, outcome: 'allowed' }),
     );
+  });
+
+  it('serves a DPYD call that depends on a missing position as Indeterminate, naming the position, with no standard dose', async () => {
+    // Act
+    const pgxResponse = await apiGet(stack, `/patients/${incompleteId}/pgx`, hospital);
+    const review = await apiGet(stack, `/patients/${incompleteId}/recommendations`, hospital);
+    // Assess: the profile, the CPIC entry and the warnings all say the genotype is incomplete.
+    expect(pgxResponse.status).toBe(200);
+    const pgx = pgxResponse.body as unknown as Pgx;
+    expect(pgx.genes.find((g) => g.gene === 'DPYD')).toMatchObject({
+      diplotype: 'Reference/Reference',
+      phenotype: 'Indeterminate',
+      incomplete: expect.objectContaining({ phenotypeAsCalled: 'Normal Metabolizer' }),
+    });
+    expect(pgx.recommendations.find((r) => r.drug === 'capecitabine')).toMatchObject({
+      kind: 'indeterminate',
+      strength: 'No recommendation',
+      incomplete: [{ gene: 'DPYD', positions: ['chr1:97450058 (rs3918290)'] }],
+    });
+    expect(pgx.warnings).toContainEqual(
+      expect.stringMatching(/^DPYD: .*chr1:97450058 \(rs3918290\).*Indeterminate/),
+    );
+    const alert = (review.body as unknown as Report).medicationReview.find(
+      (a) => a.drug === 'capecitabine',
+    )!;
+    expect(alert.warnings).toEqual([
+      expect.objectContaining({
+        kind: 'pgx',
+        message: expect.stringMatching(/^DPYD genotype incomplete: .*chr1:97450058/),
+      }),
+    ]);
   });
 
   it('answers 404 to another hospital and to a patient asking for someone else, 403 to research', async () => {

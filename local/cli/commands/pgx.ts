@@ -11,7 +11,11 @@ import {
   type CpicRecommendation,
 } from '../../../shared/domain/pgx/cpic-recommendations';
 import { parseOutsideCalls } from '../../../shared/domain/pgx/outside-calls';
-import { pgxProfile, type PgxGeneResult } from '../../../shared/domain/pgx/profile';
+import {
+  incompleteCallWarnings,
+  pgxProfile,
+  type PgxGeneResult,
+} from '../../../shared/domain/pgx/profile';
 import { readSampleGenotypes } from '../../../shared/domain/pgx/vcf-genotypes';
 import { out, parseFlags, requireFlag, type Command } from '../io';
 
@@ -87,13 +91,14 @@ export const pgxCommand: Command = {
       .map((d) => d.trim())
       .filter(Boolean);
     const recommendations = cpicRecommendations(profile, drugs);
-    for (const warning of read.warnings) out.progress(`warning: ${warning}`);
+    const warnings = [...read.warnings, ...incompleteCallWarnings(profile)];
+    for (const warning of warnings) out.progress(`warning: ${warning}`);
     if (values.json) {
       out.json({
         sample: read.sample,
         genes: profile.genes,
         recommendations,
-        warnings: read.warnings,
+        warnings,
       });
       return 0;
     }

@@ -35,6 +35,7 @@ const normalRows = rawGuidelines.flatMap((g) =>
         })
         .map(([key, strength, text]) => ({
           drugs: g.drugs.join('/'),
+          genes: g.genes,
           key,
           strength,
           text: g.texts[text]!,
@@ -44,7 +45,7 @@ const normalRows = rawGuidelines.flatMap((g) =>
 function kindFor(drug: string, diplotypes: Parameters<typeof genomeGenotypes>[0], outside = '') {
   const profile = pgxProfile(genomeGenotypes(diplotypes), parseOutsideCalls(outside));
   const [r] = cpicRecommendations(profile, [drug]);
-  return { action: r!.action, kind: cpicActionKind(r!.text) };
+  return { action: r!.action, kind: r!.kind };
 }
 
 describe('Function: cpicActionKind', () => {
@@ -52,7 +53,7 @@ describe('Function: cpicActionKind', () => {
     // The sample covers every guideline keyed on a gene of normal function CPIC has.
     expect(new Set(normalRows.map((r) => r.drugs)).size).toBeGreaterThanOrEqual(17);
     const notStandard = normalRows.filter(
-      (r) => r.strength !== 'No recommendation' && cpicActionKind(r.text) !== 'standard',
+      (r) => r.strength !== 'No recommendation' && cpicActionKind(r.text, r.genes) !== 'standard',
     );
     expect(notStandard).toEqual([]);
   });
@@ -86,13 +87,56 @@ describe('Function: cpicActionKind', () => {
     expect(r.kind).toBe('dose');
   });
 
-  it('HLA-B*15:02 positive: do not use carbamazepine in a naive patient (CPIC 2017)', () => {
-    expect(kindFor('carbamazepine', {}, 'HLA-B\t*15:02/*07:02\n').kind).toBe('avoid');
+  it('HLA-B*15:02 positive: "do not use carbamazepine" in a naive patient is a contraindication (CPIC 2017; FDA boxed warning)', () => {
+    expect(kindFor('carbamazepine', {}, 'HLA-B\t*15:02/*07:02\n').kind).toBe('contraindicated');
+    expect(kindFor('phenytoin', {}, 'HLA-B\t*15:02 positive\n').kind).toBe('contraindicated');
   });
 
-  it('HLA-B*58:01 positive: allopurinol is contraindicated (CPIC 2015); *57:01 positive: abacavir not recommended (CPIC 2014)', () => {
+  it('HLA-B*58:01 positive: allopurinol is contraindicated (CPIC 2015); *57:01 positive: "abacavir is not recommended" is a contraindication (CPIC 2014; Ziagen PI section 4)', () => {
     expect(kindFor('allopurinol', {}, 'HLA-B\t*58:01 positive\n').kind).toBe('contraindicated');
-    expect(kindFor('abacavir', {}, 'HLA-B\t*57:01 positive\n').kind).toBe('avoid');
+    expect(kindFor('abacavir', {}, 'HLA-B\t*57:01 positive\n').kind).toBe('contraindicated');
+  });
+
+  it('classifies every row of the HLA-keyed guidelines; the same words outside HLA stay "avoid"', () => {
+    // [drugs, lookup key, kind]. HLA-A*31:01 alone is "if alternative agents are available, do not
+    // use carbamazepine" (CPIC 2017): conditional, so avoid, not contraindicated.
+    const expected: [string, string, string][] = [
+      ['abacavir', '*57:01 negative', 'standard'],
+      ['abacavir', '*57:01 positive', 'contraindicated'],
+      ['allopurinol', '*58:01 negative', 'standard'],
+      ['allopurinol', '*58:01 positive', 'contraindicated'],
+      ['carbamazepine', '*31:01 negative/*15:02 negative', 'standard'],
+      ['carbamazepine', '*31:01 negative/*15:02 positive', 'contraindicated'],
+      ['carbamazepine', '*31:01 negative/NR', 'standard'],
+      ['carbamazepine', '*31:01 positive/*15:02 negative', 'avoid'],
+      ['carbamazepine', '*31:01 positive/*15:02 positive', 'contraindicated'],
+      ['carbamazepine', '*31:01 positive/NR', 'avoid'],
+      ['carbamazepine', 'NR/*15:02 negative', 'standard'],
+      ['carbamazepine', 'NR/*15:02 positive', 'contraindicated'],
+      ...['0.0', '0.5', '1.0', '1.5', '2.0', 'NR', 'n/a'].flatMap((cyp2c9) => {
+        const byCyp2c9 = ['0.0', '0.5', '1.0'].includes(cyp2c9) ? 'dose' : 'standard';
+        const rows: [string, string, string][] = [
+          ['phenytoin/fosphenytoin', `*15:02 positive/${cyp2c9}`, 'contraindicated'],
+          ['phenytoin/fosphenytoin', `*15:02 negative/${cyp2c9}`, byCyp2c9],
+        ];
+        // CPIC has no HLA-B "No Result" row with a CYP2C9 "No Result".
+        if (cyp2c9 !== 'NR') rows.push(['phenytoin/fosphenytoin', `NR/${cyp2c9}`, byCyp2c9]);
+        return rows;
+      }),
+    ];
+    const actual = rawGuidelines
+      .filter((g) => g.genes.some((gene) => gene.startsWith('HLA-')))
+      .flatMap((g) =>
+        g.rows.map(([key, , text]) => [
+          g.drugs.join('/'),
+          key,
+          cpicActionKind(g.texts[text]!, g.genes),
+        ]),
+      );
+    const order = (a: string[], b: string[]) => a.join('|').localeCompare(b.join('|'));
+    expect(actual.sort(order)).toEqual(expected.sort(order));
+    expect(cpicActionKind('Abacavir is not recommended', ['CYP2C19'])).toBe('avoid');
+    expect(cpicActionKind('Abacavir is not recommended', ['HLA-B'])).toBe('contraindicated');
   });
 
   it('UGT1A1: "no need to avoid" atazanavir is standard for *1/*28; *28/*28 should consider an alternative (CPIC 2015)', () => {
@@ -124,11 +168,11 @@ describe('Function: cpicActionKind', () => {
   });
 
   it('takes the most severe sentence, and reads each sentence on its own', () => {
-    expect(cpicActionKind('Initiate standard dose. Avoid in pregnancy.')).toBe('avoid');
-    expect(cpicActionKind('Use standard dosing. Consider a 50% reduction.')).toBe('dose');
-    expect(cpicActionKind('There is no need to avoid this drug. It is contraindicated in X.')).toBe(
-      'contraindicated',
-    );
-    expect(cpicActionKind('Use per standard dosing guidelines')).toBe('standard');
+    expect(cpicActionKind('Initiate standard dose. Avoid in pregnancy.', [])).toBe('avoid');
+    expect(cpicActionKind('Use standard dosing. Consider a 50% reduction.', [])).toBe('dose');
+    expect(
+      cpicActionKind('There is no need to avoid this drug. It is contraindicated in X.', []),
+    ).toBe('contraindicated');
+    expect(cpicActionKind('Use per standard dosing guidelines', [])).toBe('standard');
   });
 });

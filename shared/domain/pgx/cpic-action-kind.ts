@@ -7,6 +7,17 @@
 // texts as PharmCAT ships them, cpic-recommendations.data.ts). The most severe sentence decides.
 // Every distinct text of the table is classified in cpic-action-kind.test.ts, with the rows of
 // normal function (which must be standard) and the guidelines' own worked examples.
+//
+// HLA-keyed guidelines (HLA-A, HLA-B) are read more strictly: their "not recommended" and "do not use"
+// mark a risk allele of a severe immune reaction (SJS/TEN, abacavir hypersensitivity), which the drug
+// labels treat as a contraindication — the FDA abacavir label (Ziagen PI, section 4, Contraindications:
+// "presence of the HLA-B*5701 allele"), and the carbamazepine boxed warning (FDA, December 2007,
+// Tegretol PI: HLA-B*1502-positive patients should not be treated with carbamazepine unless the
+// benefit clearly outweighs the risk); CPIC phenytoin 2020 (Karnes JH et al. Clin Pharmacol Ther
+// 2021;109:302) gives HLA-B*15:02 the same "do not use" for phenytoin. A sentence that makes the
+// avoidance conditional on alternatives being available (CPIC 2017 HLA-A*31:01 and carbamazepine: "If
+// ... alternative agents are available, do not use carbamazepine") stays 'avoid': CPIC allows the drug
+// with closer monitoring when there is no alternative.
 
 export type CpicActionKind = 'standard' | 'dose' | 'avoid' | 'contraindicated';
 
@@ -45,8 +56,16 @@ const doseChange =
 /** "... or select a clinically appropriate alternative": the dose change is the first choice. */
 const alternativeAsSecondChoice = /\bor select (?:a clinically appropriate |an )?alternative\b/i;
 
-function sentenceKind(sentence: string): CpicActionKind {
+/** An HLA-keyed guideline's "not recommended" / "do not use" (see the file comment). */
+const hlaRefusal = /\bdo not use\b|\bnot recommended\b/i;
+/** "... and alternative agents are available, do not use": avoidance only when there is a choice. */
+const ifAlternativesAvailable =
+  /\balternative (?:agents|drugs|medications|therapies) are available\b/i;
+
+function sentenceKind(sentence: string, hlaKeyed: boolean): CpicActionKind {
   if (contraindicated.test(sentence)) return 'contraindicated';
+  if (hlaKeyed && hlaRefusal.test(sentence) && !ifAlternativesAvailable.test(sentence))
+    return 'contraindicated';
   if (unchanged.test(sentence)) return 'standard';
   if (ifNoResponse.test(sentence)) return doseChange.test(sentence) ? 'dose' : 'standard';
   if (avoid.test(sentence))
@@ -54,11 +73,16 @@ function sentenceKind(sentence: string): CpicActionKind {
   return doseChange.test(sentence) ? 'dose' : 'standard';
 }
 
-/** The kind of a CPIC recommendation text: its most severe sentence. */
-export function cpicActionKind(text: string): CpicActionKind {
+/**
+ * The kind of a CPIC recommendation text: its most severe sentence. `genes` are the genes the
+ * guideline keys on (required: the same words mean more in an HLA guideline); an HLA gene among them
+ * makes "not recommended" / "do not use" a contraindication.
+ */
+export function cpicActionKind(text: string, genes: readonly string[]): CpicActionKind {
+  const hlaKeyed = genes.some((g) => g.startsWith('HLA-'));
   let kind: CpicActionKind = 'standard';
   for (const sentence of text.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
-    const k = sentenceKind(sentence.trim());
+    const k = sentenceKind(sentence.trim(), hlaKeyed);
     if (rank[k] > rank[kind]) kind = k;
   }
   return kind;

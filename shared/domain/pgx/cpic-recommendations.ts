@@ -2,6 +2,11 @@
 // built from the profile (phenotype, activity score or HLA carrier status per gene) and looked up in
 // the encoded CPIC tables (cpic-recommendations.data.ts; sources and versions there). Warfarin, which
 // CPIC doses by algorithm rather than by lookup, is added from CYP2C9 and VKORC1 (warfarin-iwpc.ts).
+//
+// A gene whose call is incomplete (profile.ts: a missing defining position could change its phenotype)
+// is looked up as Indeterminate; the recommendation names it in `incomplete`, and when CPIC has no row
+// for that (DPYD, CYP2C19, ...) a "No recommendation" entry of kind 'indeterminate' stands in for the
+// drug, so the missing data is reported rather than the drug silently dropped or dosed as standard.
 import {
   cpicGuidelineCommit,
   rawGuidelines,
@@ -10,7 +15,12 @@ import {
 } from './cpic-recommendations.data';
 import { cpicActionKind, type CpicActionKind } from './cpic-action-kind';
 import { hlaLookup } from './hla';
-import type { PgxGeneResult, PgxProfile } from './profile';
+import {
+  incompleteGenes,
+  type IncompleteGene,
+  type PgxGeneResult,
+  type PgxProfile,
+} from './profile';
 import { warfarinRecommendation } from './warfarin-iwpc';
 
 /** The abbreviations the data file uses for CPIC phenotype lookup keys. */
@@ -46,12 +56,28 @@ export interface CpicRecommendation {
   action: string;
   /** CPIC's recommendation text. */
   text: string;
-  /** What the text asks of a prescriber (cpic-action-kind.ts); the safety checks weigh it. */
-  kind: CpicActionKind;
+  /**
+   * What the text asks of a prescriber (cpic-action-kind.ts); the safety checks weigh it.
+   * 'indeterminate': no CPIC row applies because a gene's call is incomplete (`incomplete`).
+   */
+  kind: CpicActionKind | 'indeterminate';
   strength: CpicStrength;
   /** Guideline name, year and citation, with the PharmGKB annotation id and version. */
   source: string;
   population?: string;
+  /** Genes of the guideline whose call depends on missing positions (profile.ts), with those positions. */
+  incomplete?: IncompleteGene[];
+}
+
+/** The text of the stand-in entry for a drug no CPIC row covers because of incomplete genes. */
+function incompleteText(drug: string, incomplete: readonly IncompleteGene[]): string {
+  const what = incomplete
+    .map(
+      (i) =>
+        `${i.gene} (${i.positions.join(', ')} missing; a variant there would give ${i.alternatives.join(' or ')})`,
+    )
+    .join('; ');
+  return `No recommendation can be made from an incomplete genotype: the call depends on defining positions missing from the genotype data: ${what}. Genotype the missing positions (or confirm with a clinical genotyping test) before using the result to guide ${drug}.`;
 }
 
 /**
@@ -71,9 +97,17 @@ function expand(value: string): string {
   return phenotypeAbbreviations[value] ?? value;
 }
 
+/**
+ * The per-gene values of a lookup key: "NR/n/a" is ["NR", "n/a"] (CPIC's "n/a", no activity score,
+ * contains the "/" that joins the genes).
+ */
+export function keyValues(key: string): string[] {
+  return key.split(/\/(?!a(?:\/|$))/);
+}
+
 /** The HLA allele column `i` of a guideline keys on ("*57:01"), read from its rows. */
 function columnAllele(guideline: RawGuideline, i: number): string {
-  const value = guideline.rows.map(([key]) => key.split('/')[i]!).find((v) => v.startsWith('*'));
+  const value = guideline.rows.map(([key]) => keyValues(key)[i]!).find((v) => v.startsWith('*'));
   return value!.split(' ')[0]!;
 }
 
@@ -94,7 +128,7 @@ function valueMatches(row: string, value: string): boolean {
 // For a score above every exact key (CYP2D6 3.5), the highest "≥" key it meets applies.
 function findRow(guideline: RawGuideline, values: readonly string[]) {
   const matching = guideline.rows.filter(([key]) =>
-    key.split('/').every((row, i) => valueMatches(row, values[i]!)),
+    keyValues(key).every((row, i) => valueMatches(row, values[i]!)),
   );
   const exact = matching.find(([key]) => !key.includes('≥'));
   if (exact) return exact;
@@ -115,13 +149,13 @@ function recommend(
   if (genes.every((g) => !byGene.has(g))) return undefined;
   const values = genes.map((_, i) => profileValue(guideline, i, byGene));
   const row = findRow(guideline, values);
-  if (!row) return undefined;
-  const [, strength, textIndex] = row;
+  const incomplete = incompleteGenes(genes, byGene);
+  if (!row && incomplete.length === 0) return undefined;
   const lookupKey = Object.fromEntries(genes.map((g, i) => [g, values[i]!]));
   const phenotypes = genes.map((g, i) =>
     g.startsWith('HLA-') ? values[i]! : (byGene.get(g)?.phenotype ?? values[i]!),
   );
-  const text = guideline.texts[textIndex]!;
+  const text = row ? guideline.texts[row[2]]! : incompleteText(drug, incomplete);
   return {
     drug,
     ...(genes.length === 1 ? { gene: genes[0]! } : { genes: [...genes] }),
@@ -130,10 +164,11 @@ function recommend(
     lookupKey,
     action: actionOf(text),
     text,
-    kind: cpicActionKind(text),
-    strength,
+    kind: row ? cpicActionKind(text, genes) : 'indeterminate',
+    strength: row ? row[1] : 'No recommendation',
     source: sourceOf(guideline),
     ...(guideline.population ? { population: guideline.population } : {}),
+    ...(incomplete.length ? { incomplete } : {}),
   };
 }
 

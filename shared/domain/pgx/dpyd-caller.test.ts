@@ -63,5 +63,6 @@ describe('Function: callDpyd', () => {
     expect(result.diplotype).toBe('Reference/Reference');
     expect(result.callDependsOnMissing).toBe(true);
     expect(result.alternatives).toEqual([`Reference/${star2A}`]);
+    expect(result.alternativePositions).toEqual({ [`Reference/${star2A}`]: [position] });
   });
 });

@@ -23,6 +23,8 @@ interface DpydAllele {
   name: string;
   /** Position indices this allele specifies and the bases it accepts there. */
   cells: { index: number; accepts: readonly string[] }[];
+  /** VCF POS of the positions this allele specifies. */
+  positions: number[];
   value: number;
 }
 
@@ -35,6 +37,9 @@ const dpydAlleles: DpydAllele[] = alleleDefinitions.DPYD.namedAlleles
         ? []
         : [{ index, accepts: acceptedAlleles(requiredCell('DPYD', a, p)) }],
     ),
+    positions: alleleDefinitions.DPYD.positions
+      .filter((p) => a.alleles[p.pos] !== undefined)
+      .map((p) => p.pos),
     value: alleleActivityValue('DPYD', a.name) ?? 1,
   }))
   .sort((a, b) => b.cells.length - a.cells.length);
@@ -91,17 +96,21 @@ export function callDpyd(genotypes: GeneGenotypes): DiplotypeCall {
       diplotype: 'Unknown/Unknown',
       callDependsOnMissing: missing.length > 0,
       alternatives: [],
+      alternativePositions: {},
       notes: ['no defining position of this gene has a call'],
     };
   const { found, unseen } = foundHaplotypes(calls);
   const pair = lowestPair(found);
   const score = valueOf(pair[0]) + valueOf(pair[1]);
   const highest = Math.max(valueOf(pair[0]), valueOf(pair[1]));
-  const alternatives = [
-    ...new Set(
-      unseen.filter((a) => a.value < highest).map((a) => lowestPair([...found, a.name]).join('/')),
-    ),
-  ];
+  const alternativePositions: Record<string, number[]> = {};
+  for (const allele of unseen.filter((a) => a.value < highest)) {
+    const diplotype = lowestPair([...found, allele.name]).join('/');
+    alternativePositions[diplotype] = [
+      ...new Set([...(alternativePositions[diplotype] ?? []), ...allele.positions]),
+    ];
+  }
+  const alternatives = Object.keys(alternativePositions);
   const notes =
     found.length > 2
       ? [
@@ -116,6 +125,7 @@ export function callDpyd(genotypes: GeneGenotypes): DiplotypeCall {
     tied: [diplotype],
     callDependsOnMissing: alternatives.length > 0,
     alternatives,
+    alternativePositions,
     notes,
     activityScore: score,
   };

@@ -86,6 +86,8 @@ describe('Function: callStarDiplotype', () => {
     });
     expect(result.callDependsOnMissing).toBe(true);
     expect(result.alternatives).toEqual(expect.arrayContaining(['*1/*3', '*3/*3', '*1/*4']));
+    // *3 is defined by rs4986893 (94780653) with rs3758581, which is typed.
+    expect(result.alternativePositions['*1/*3']).toEqual([94780653]);
   });
 
   it('flags a call whose tie a missing position would break', () => {

@@ -41,6 +41,8 @@ export interface DiplotypeCall {
   callDependsOnMissing: boolean;
   /** Diplotypes that would be called if one missing position carried a variant. */
   alternatives: string[];
+  /** For each alternative, the VCF POS of the missing positions whose genotype would give it. */
+  alternativePositions: Record<string, number[]>;
   notes: string[];
   /** DPYD only: the activity-score diplotype needs no further pairing rule. */
   activityScore?: number;
@@ -108,23 +110,24 @@ function variantBases(gene: PgxGene, index: number): string[] {
 
 /**
  * The top diplotype sets obtained when each missing position in turn is given a genotype: homozygous
- * reference, or heterozygous / homozygous for each variant base some named allele requires there.
+ * reference, or heterozygous / homozygous for each variant base some named allele requires there;
+ * each with the VCF POS of the position that was set.
  */
 export function outcomesAtMissing(
   gene: PgxGene,
   calls: Calls,
   call: (calls: Calls) => string[],
-): string[][] {
-  const outcomes: string[][] = [];
+): { pos: number; diplotypes: string[] }[] {
+  const outcomes: { pos: number; diplotypes: string[] }[] = [];
   calls.forEach((c, i) => {
     if (c) return;
-    const ref = alleleDefinitions[gene].positions[i]!.ref;
+    const { ref, pos } = alleleDefinitions[gene].positions[i]!;
     const genotypes = [
       [ref, ref] as const,
       ...variantBases(gene, i).flatMap((base) => [[ref, base] as const, [base, base] as const]),
     ];
     for (const genotype of genotypes)
-      outcomes.push(call(calls.map((x, j) => (j === i ? genotype : x))));
+      outcomes.push({ pos, diplotypes: call(calls.map((x, j) => (j === i ? genotype : x))) });
   });
   return outcomes;
 }
@@ -140,6 +143,7 @@ export function callStarDiplotype(genotypes: GeneGenotypes): DiplotypeCall {
     missing,
     callDependsOnMissing: missing.length > 0,
     alternatives: [],
+    alternativePositions: {},
     notes: [],
   };
   if (calls.every((c) => c === null))
@@ -154,11 +158,19 @@ export function callStarDiplotype(genotypes: GeneGenotypes): DiplotypeCall {
   const first = tied[0];
   // An outcome with no match (a variant no named allele explains) is not a usable alternative.
   const outcomes = outcomesAtMissing(gene, calls, (c) => topDiplotypes(gene, c)).filter(
-    (o) => o.length > 0,
+    (o) => o.diplotypes.length > 0,
   );
   const current = tied.join(' ');
-  const dependsOnMissing = outcomes.some((o) => o.join(' ') !== current);
-  const alternatives = [...new Set(outcomes.flat())].filter((d) => d !== first);
+  const dependsOnMissing = outcomes.some((o) => o.diplotypes.join(' ') !== current);
+  const alternatives = [...new Set(outcomes.flatMap((o) => o.diplotypes))].filter(
+    (d) => d !== first,
+  );
+  const alternativePositions = Object.fromEntries(
+    alternatives.map((d) => [
+      d,
+      [...new Set(outcomes.filter((o) => o.diplotypes.includes(d)).map((o) => o.pos))],
+    ]),
+  );
   const notes: string[] = [];
   if (!first)
     notes.push('no pair of named alleles matches the genotypes (a novel or unlisted haplotype)');
@@ -170,6 +182,7 @@ export function callStarDiplotype(genotypes: GeneGenotypes): DiplotypeCall {
     tied,
     callDependsOnMissing: dependsOnMissing,
     alternatives,
+    alternativePositions,
     notes,
   };
 }

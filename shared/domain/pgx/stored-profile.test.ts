@@ -90,6 +90,23 @@ describe('Function: storedPgxProfile', () => {
     expect(stored.notTested).not.toContain('CYP2C19');
   });
 
+  it('warns, naming DPYD and the position, when the stored call depends on a position the file lacks', async () => {
+    // Prepare: a DPYD *2A carrier whose file lacks rs3918290 (chr1:97450058).
+    const vcf = singleSampleVcf(
+      'S4',
+      withoutPositions(genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }), [97450058]),
+    );
+    const table = new InMemoryTable();
+    const patient = await ingest(keys, table, vcf, 'S4');
+    // Act
+    const stored = await storedPgxProfile({ serving: table, keys }, 'east', patient);
+    // Assess
+    expect(stored.profile!.genes.find((g) => g.gene === 'DPYD')!.phenotype).toBe('Indeterminate');
+    expect(stored.warnings).toEqual([
+      expect.stringMatching(/^DPYD: the call depends on .*chr1:97450058 \(rs3918290\)/),
+    ]);
+  });
+
   it('says every gene is untested, with no profile, for a patient without stored genotypes', async () => {
     // Act
     const stored = await storedPgxProfile({ serving: new InMemoryTable(), keys }, 'east', 'nobody');

@@ -7,7 +7,7 @@
 import type { StoredGenotype } from '../genomics/genotype-items';
 import { storedPharmacogeneCalls, type StoredGenotypeDeps } from '../genomics/stored-genotypes';
 import { trackedHlaAlleles } from './outside-calls';
-import { pgxProfile, type PgxProfile } from './profile';
+import { incompleteCallWarnings, pgxProfile, type PgxProfile } from './profile';
 import type { PositionGenotype } from './sample-genotypes';
 import { mergeSplitSite, type Held } from './vcf-genotypes';
 
@@ -19,7 +19,11 @@ export interface PatientPgx {
   profile?: PgxProfile;
   /** Genes with no stored call at all: the outside-call genes, and VCF genes with no typed position. */
   notTested: string[];
-  /** Records at one position that could not be merged (the position is then a no-call). */
+  /**
+   * Records at one position that could not be merged (the position is then a no-call), and each gene
+   * whose call depends on positions missing from the stored genotypes (profile.ts: its phenotype is
+   * Indeterminate), naming the gene and the positions.
+   */
   warnings: string[];
 }
 
@@ -87,6 +91,6 @@ export async function storedPgxProfile(
     genotyped: true,
     profile,
     notTested: [...untyped, ...outsideOnlyGenes].sort(),
-    warnings,
+    warnings: [...warnings, ...incompleteCallWarnings(profile)],
   };
 }

@@ -15,7 +15,7 @@
 import { ValidationError } from '../errors';
 import type { CpicActionKind } from './cpic-action-kind';
 import type { CpicRecommendation } from './cpic-recommendations';
-import type { PgxGeneResult } from './profile';
+import { incompleteGenes, type PgxGeneResult } from './profile';
 
 export type Vkorc1Genotype = 'G/G' | 'A/G' | 'A/A' | 'unknown';
 export type IwpcCyp2c9 = '*1/*1' | '*1/*2' | '*1/*3' | '*2/*2' | '*2/*3' | '*3/*3' | 'unknown';
@@ -92,8 +92,12 @@ export function vkorc1Genotype(result: PgxGeneResult | undefined): Vkorc1Genotyp
   return found ? (`${found[1]}/${found[2]}` as Vkorc1Genotype) : 'unknown';
 }
 
-/** CYP2C9 in IWPC's terms: *1, *2 and *3 combinations; any other allele (or no call) is unknown. */
+/**
+ * CYP2C9 in IWPC's terms: *1, *2 and *3 combinations; any other allele, no call, or a call that a
+ * missing position could change (profile.ts, `incomplete`) is unknown.
+ */
 export function iwpcCyp2c9(result: PgxGeneResult | undefined): IwpcCyp2c9 {
+  if (result?.incomplete) return 'unknown';
   const diplotype = result?.diplotype ?? '';
   return /^\*[123]\/\*[123]$/.test(diplotype) ? (diplotype as IwpcCyp2c9) : 'unknown';
 }
@@ -117,6 +121,13 @@ export function warfarinRecommendation(
 ): CpicRecommendation | undefined {
   if (!cyp2c9 && !vkorc1) return undefined;
   const genotype = { CYP2C9: iwpcCyp2c9(cyp2c9), VKORC1: vkorc1Genotype(vkorc1) };
+  const incomplete = incompleteGenes(
+    ['CYP2C9', 'VKORC1'],
+    new Map([
+      ['CYP2C9', cyp2c9],
+      ['VKORC1', vkorc1],
+    ]),
+  );
   const text =
     `Calculate the starting dose with a validated pharmacogenetic algorithm (IWPC or Gage) using CYP2C9 ${genotype.CYP2C9} and VKORC1 -1639 ${genotype.VKORC1}. ` +
     'For patients of African ancestry, lower the calculated dose by 15-30% per CYP2C9 *5, *6, *8 or *11 allele and by 10-25% for rs12777823 A carriers (Moderate).';
@@ -131,5 +142,6 @@ export function warfarinRecommendation(
     strength: 'Strong',
     source:
       'CPIC Guideline for Pharmacogenetics-Guided Warfarin Dosing (CPIC 2017); Johnson JA et al. Clin Pharmacol Ther 2017;102:397-404; IWPC, Klein TE et al. N Engl J Med 2009;360:753-764',
+    ...(incomplete.length ? { incomplete } : {}),
   };
 }

@@ -167,12 +167,16 @@ describe('Function: recommendFor — antiplatelet therapy more than 12 months af
       { resources: onApixaban('clopidogrel 75 MG Oral Tablet'), at },
     );
     expect(recommendation(done, 'acute-coronary-syndrome')).toBeUndefined();
-    // Within 30 days of the ACS (peri-PCI), DAPT options stay, with their bleeding warnings.
+    // Within 30 days of the ACS (peri-PCI): clopidogrel, with aspirin only time-limited to day 30,
+    // and never ticagrelor or prasugrel with the anticoagulant (until 2026 they were ranked first).
     const early = await recommendFor(
       {},
       { resources: acsOn('2025-05-15', medication('apixaban 5 MG Oral Tablet')), at },
     );
-    expect(drugsOf(early, 'acute-coronary-syndrome')).toContain('clopidogrel+aspirin');
+    expect(drugsOf(early, 'acute-coronary-syndrome')).toEqual([
+      'clopidogrel',
+      'clopidogrel+aspirin',
+    ]);
   });
 
   it('proposes nothing to a patient already on aspirin or on an anticoagulant', async () => {
@@ -258,7 +262,7 @@ describe('Function: recommendFor — the medication review against every CPIC ge
     expect(alerts[0]!.suggestion).toMatch(/^Reduce starting dose by 50%/);
   });
 
-  it('flags azathioprine for TPMT *3A/*3A and carbamazepine for HLA-B*15:02 as major; nothing for TPMT *1/*1', async () => {
+  it('flags azathioprine for TPMT *3A/*3A as major and carbamazepine for HLA-B*15:02 as contraindicated; nothing for TPMT *1/*1', async () => {
     const tpmtPoor = pgxProfile(genomeGenotypes({ TPMT: ['*3A', '*3A'] }));
     expect((await review('azathioprine 50 MG Oral Tablet', tpmtPoor))[0]).toMatchObject({
       drug: 'azathioprine',
@@ -267,7 +271,7 @@ describe('Function: recommendFor — the medication review against every CPIC ge
     const hla = pgxProfile(genomeGenotypes(), parseOutsideCalls('HLA-B\t*15:02/*07:02\n'));
     expect((await review('carbamazepine 200 MG Oral Tablet', hla))[0]).toMatchObject({
       drug: 'carbamazepine',
-      warnings: [{ kind: 'pgx', severity: 'major' }],
+      warnings: [{ kind: 'pgx', severity: 'contraindicated' }],
     });
     expect(await review('azathioprine 50 MG Oral Tablet', pgxProfile(genomeGenotypes()))).toEqual(
       [],

@@ -94,6 +94,11 @@ export interface ProvidedInput {
   unit?: string;
   source: string;
   stale?: boolean;
+  /**
+   * Why the value could not be read from the record (e.g. a lab in a unit no conversion covers): the
+   * input is refused, naming the field, instead of being guessed.
+   */
+  unreadable?: string;
 }
 
 /** Validate one provided value against its field; throws ValidationError naming the field. */
@@ -102,6 +107,8 @@ export function validateField(
   provided: ProvidedInput,
 ): number | boolean | string {
   const { value } = provided;
+  if (provided.unreadable !== undefined)
+    throw new ValidationError(`${field.name}: ${provided.unreadable}`, field.name);
   if (field.kind === 'boolean') {
     if (typeof value !== 'boolean')
       throw new ValidationError(`${field.name} must be true or false`, field.name);

@@ -92,6 +92,55 @@ describe('Function: scoresFromFhir', () => {
     expect(noAf.reason).toMatch(/no atrial fibrillation recorded/);
   });
 
+  describe('HAS-BLED abnormal renal function from creatinine (Pisters 2010: ≥ 200 µmol/L)', () => {
+    /** The fixture's creatinine (cr-1, 2024-05-20) as `quantity`, `daysOld` days before `at`. */
+    const withCreatinine = (quantity: Record<string, unknown>, daysOld = 12) =>
+      resources.map((r) =>
+        r.id === 'cr-1' && r.resourceType === 'Observation'
+          ? {
+              ...r,
+              effectiveDateTime: new Date(at.getTime() - daysOld * 86_400_000).toISOString(),
+              valueQuantity: quantity,
+            }
+          : r,
+      );
+    const renal = (quantity: Record<string, unknown>, daysOld?: number) =>
+      scoresFromFhir(withCreatinine(quantity, daysOld), 'has-bled', at);
+
+    it.each([
+      // [value, printed unit (no UCUM code), abnormal]
+      [80, 'µmol/L', false], // U+00B5 micro sign
+      [80, 'μmol/L', false], // U+03BC Greek mu
+      [80, 'umol/L', false],
+      [199, 'µmol/L', false],
+      [200, 'μmol/L', true],
+      [0.2, 'mmol/L', true],
+      [2.2, 'mg/dL', false],
+      [2.3, 'mg/dL', true],
+    ])('%s %s with no UCUM code: abnormal %s', (value, unit, abnormal) => {
+      const result = renal({ value, unit });
+      expect(input(result, 'abnormalRenalFunction')).toMatchObject({ value: abnormal });
+      expect(input(result, 'abnormalRenalFunction')?.source).toMatch(/Observation\/cr-1/);
+      expect(result.reason ?? '').not.toMatch(/unusable/);
+    });
+
+    it('refuses a creatinine unit it cannot convert, naming the field, instead of reading it as mg/dL', () => {
+      const result = renal({ value: 250, unit: 'mg/L' });
+      expect(result.reason).toMatch(
+        /unusable inputs: abnormalRenalFunction: creatinine unit "mg\/L" is not accepted; use mg\/dL, umol\/L or mmol\/L/,
+      );
+      expect(input(result, 'abnormalRenalFunction')).toMatchObject({ value: false });
+      expect(input(result, 'abnormalRenalFunction')?.source).toMatch(/not recorded/);
+    });
+
+    it('flags a creatinine older than 90 days (maxAgeDays.creatinine) as stale', () => {
+      expect(renal({ value: 250, unit: 'µmol/L' }, 120).stale).toContain('abnormalRenalFunction');
+      expect(renal({ value: 250, unit: 'µmol/L' }, 30).stale).not.toContain(
+        'abnormalRenalFunction',
+      );
+    });
+  });
+
   it('converts creatinine in µmol/L for CKD-EPI 2021', () => {
     const result = scoresFromFhir(resources, 'egfr-ckd-epi-2021', at);
     expect(result.value).toBe(Math.round(ckdEpi2021(88 / 88.4, 55, 'female')));

@@ -8,6 +8,7 @@ import { ageWarnings } from './age';
 import { allergyWarnings } from './allergies';
 import { stateWarnings } from './contraindications';
 import { interactionWarnings } from './interactions';
+import { labaWithoutIcsWarnings } from './asthma-laba';
 
 /**
  * Classes where two different drugs at once are duplicate therapy (ISMP / Joint Commission
@@ -30,7 +31,13 @@ const duplicateClasses: Readonly<Record<string, WarningSeverity>> = {
   sulfonylurea: 'major',
   sglt2_inhibitor: 'major',
   glp1_agonist: 'major',
+  // GINA 2024 (Box 4-6): one ICS-containing maintenance inhaler; a second ICS or LABA adds dose and
+  // adverse effects (LABA: tachycardia, hypokalaemia; ICS: systemic effects) without a step.
+  laba: 'major',
+  inhaled_corticosteroid: 'major',
 };
+
+const inhalerClasses = ['laba', 'inhaled_corticosteroid'];
 
 const duplicateSource =
   'ISMP/Joint Commission therapeutic duplication; 2017 ACC/AHA hypertension guideline 8.1.6';
@@ -50,7 +57,9 @@ function duplicateWarnings(
         severity,
         drug,
         message: `${drug} duplicates ${other.drug} (both ${cls.replace(/_/g, ' ')})`,
-        source: duplicateSource,
+        source: inhalerClasses.includes(cls)
+          ? `${duplicateSource}; GINA 2024 report, Box 4-6`
+          : duplicateSource,
         evidence: [other.source],
       });
   }
@@ -65,10 +74,23 @@ export interface PgxFit {
   warning?: SafetyWarning;
 }
 
-/** How a CPIC recommendation bears on the drug: standard, dose change, or avoid. */
+/** PGx fit by what the CPIC text asks (cpic-action-kind.ts). */
+const pgxValue = { standard: 1, dose: 0.6, avoid: 0, contraindicated: 0 } as const;
+
+/**
+ * How a CPIC recommendation bears on the drug: standard, dose change, or avoid. A recommendation with
+ * an incomplete gene (pgx/profile.ts: a defining position missing from the genotype data could change
+ * the phenotype) is never standard: at most 0.5 (no usable genotype), with a major warning naming the
+ * gene and the missing positions (CPIC recommends from a phenotype the genotype supports; the encoded
+ * tables and the rule: pgx/cpic-recommendations.ts), or the row's own warning when more severe.
+ */
 export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
   const cpic = facts.pgx?.cpic.find((r) => r.drug === drug);
-  if (!cpic || cpic.strength === 'No recommendation' || cpic.strength === 'N/A')
+  const incomplete = cpic?.incomplete ?? [];
+  if (
+    !cpic ||
+    ((cpic.strength === 'No recommendation' || cpic.strength === 'N/A') && !incomplete.length)
+  )
     return {
       value: 0.5,
       note: facts.pgx ? 'no actionable CPIC genotype for this drug' : 'no PGx profile given',
@@ -79,15 +101,36 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
     kind: 'pgx' as const,
     drug,
     source: cpic.source,
-    evidence: [`${gene} ${cpic.phenotype}`],
+    evidence: [
+      `${gene} ${cpic.phenotype}`,
+      ...incomplete.map((i) => `${i.gene} missing: ${i.positions.join(', ')}`),
+    ],
   };
   const kind = cpic.kind;
+  if (incomplete.length) {
+    const missing = incomplete
+      .map((i) => `${i.gene} (${i.positions.join(', ')} missing)`)
+      .join('; ');
+    const asCalled =
+      kind === 'indeterminate' ? '' : ` CPIC for the Indeterminate phenotype: ${cpic.action}`;
+    return {
+      value: kind === 'indeterminate' ? 0.5 : Math.min(pgxValue[kind], 0.5),
+      note: cpic.action,
+      source: cpic.source,
+      warning: {
+        ...base,
+        severity: kind === 'contraindicated' ? 'contraindicated' : 'major',
+        message: `${gene} genotype incomplete: ${missing}; a variant there would change the phenotype, so it is Indeterminate and no CPIC recommendation can be made from the call — genotype those positions before relying on it.${asCalled}`,
+      },
+    };
+  }
   if (kind === 'standard') return { value: 1, note: cpic.action, source: cpic.source };
+  if (kind === 'indeterminate') return { value: 0.5, note: cpic.action, source: cpic.source };
   const severity = (
     { contraindicated: 'contraindicated', avoid: 'major', dose: 'moderate' } as const
   )[kind];
   return {
-    value: kind === 'dose' ? 0.6 : 0,
+    value: pgxValue[kind],
     note: cpic.action,
     source: cpic.source,
     warning: { ...base, severity, message: `${gene} ${cpic.phenotype}: ${cpic.action}` },
@@ -125,6 +168,7 @@ export function drugWarnings(
     ...stateWarnings(drug, facts),
     ...ageWarnings(drug, facts),
     ...duplicateWarnings(drug, others),
+    ...labaWithoutIcsWarnings(drug, facts, regimen, replaces),
     ...(pgx ? [pgx] : []),
   ]);
 }

@@ -2,7 +2,7 @@
 // HAS-BLED, CKD-EPI 2021) from a patient's FHIR record.
 import type { Extension } from '@medplum/fhirtypes';
 import { sameUnit } from '../score-definition';
-import { cholesterolUnits, creatinineUnits } from '../units';
+import { cholesterolUnits, creatinineUmolPerMgdl, creatinineUnits } from '../units';
 import {
   conditionCodes as cc,
   drugClasses as dc,
@@ -239,19 +239,43 @@ function labileInr(record: PatientRecord): Provided[string] {
   };
 }
 
+/** Creatinine in mg/dL from a value in mg/dL or a unit of `creatinineUnits` (UCUM code or printed). */
+function creatinineMgdl(value: number, unit: string): number | undefined {
+  if (sameUnit(unit, 'mg/dL')) return value;
+  const convert = Object.entries(creatinineUnits).find(([u]) => sameUnit(u, unit))?.[1];
+  return convert?.(value);
+}
+
+/**
+ * HAS-BLED "abnormal renal function": chronic dialysis or renal transplant (a Condition), or serum
+ * creatinine ≥ 200 µmol/L (Pisters R et al. Chest 2010;138:1093, Table 2). The latest creatinine is
+ * read in any unit `creatinineUnits` converts (units.ts; UCUM code or printed form, µ or μ); another
+ * unit is refused, naming the field. A creatinine older than maxAgeDays.creatinine (90 d, as for
+ * CKD-EPI; provide.ts) is flagged stale.
+ */
+function abnormalRenalFunction(record: PatientRecord): Provided[string] {
+  const dialysis = fromCondition(record, cc.dialysisOrTransplant);
+  if (dialysis.value === true) return dialysis;
+  const creatinine = latestMeasurement(record, loinc.creatinine);
+  if (!creatinine) return { value: false, source: `${dialysis.source}; no creatinine on record` };
+  const measured = fromMeasured(creatinine, maxAgeDays.creatinine)!;
+  const mgdl = creatinineMgdl(creatinine.value, creatinine.unit);
+  if (mgdl === undefined)
+    return {
+      value: undefined,
+      source: measured.source,
+      unreadable: `creatinine unit "${creatinine.unit}" is not accepted; use mg/dL, ${Object.keys(creatinineUnits).join(' or ')}`,
+    };
+  const high = mgdl >= 200 / creatinineUmolPerMgdl; // 200 µmol/L in mg/dL (KDIGO 88.4, units.ts)
+  return {
+    value: high,
+    source: `creatinine ${high ? '≥' : '<'} 200 µmol/L: ${measured.source}${high ? '' : `; ${dialysis.source}`}`,
+    stale: measured.stale,
+  };
+}
+
 export function hasBledInputs(record: PatientRecord): Provided {
   const sbp = fromMeasured(latestMeasurement(record, loinc.systolic), year);
-  const creatinine = latestMeasurement(record, loinc.creatinine);
-  const mgdl =
-    creatinine &&
-    (creatinine.unit.toLowerCase().includes('umol')
-      ? creatinineUnits['umol/L'](creatinine.value)
-      : creatinine.value);
-  // Pisters 2010: serum creatinine ≥ 200 µmol/L (2.26 mg/dL).
-  const highCreatinine =
-    mgdl !== undefined && mgdl >= 200 / 88.4
-      ? { value: true, source: fromMeasured(creatinine, year)!.source }
-      : { value: false, source: 'no creatinine ≥ 200 µmol/L' };
   return {
     age: demographics(record).age,
     atrialFibrillation: fromCondition(record, cc.atrialFibrillation),
@@ -260,7 +284,7 @@ export function hasBledInputs(record: PatientRecord): Provided {
       source: `systolic ${sbp.value}: ${sbp.source}`,
       stale: sbp.stale,
     },
-    abnormalRenalFunction: either(fromCondition(record, cc.dialysisOrTransplant), highCreatinine),
+    abnormalRenalFunction: abnormalRenalFunction(record),
     abnormalLiverFunction: fromCondition(record, cc.cirrhosis),
     stroke: fromCondition(record, cc.stroke, true),
     bleeding: fromCondition(record, cc.majorBleeding, true),
