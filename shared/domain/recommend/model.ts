@@ -186,7 +186,10 @@ export interface RecommendationReport {
   status: 'proposed';
   recommendations: Recommendation[];
   medicationReview: MedicationAlert[];
-  /** Data the recommender looked for and did not find (e.g. "weight", "eGFR"). */
+  /**
+   * Data the recommender looked for and did not find (e.g. "weight", "eGFR"), then readings it
+   * could not use, each saying why (e.g. a unit not recognised, a creatinine older than 90 days).
+   */
   missing: string[];
   disclaimer: string;
 }

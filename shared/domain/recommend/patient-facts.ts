@@ -25,7 +25,15 @@ import {
   type RecommenderCondition,
 } from './clinical-codes';
 import { ingredientsIn } from './drugs';
-import { labFacts, phq9Item9, scoreFacts, type LabFacts, type ScoreFacts } from './patient-labs';
+import {
+  altToUnitsPerLitre,
+  labFacts,
+  phq9Item9,
+  scoreFacts,
+  type LabFacts,
+  type ScoreFacts,
+} from './patient-labs';
+import { sameUnit } from '../risk/score-definition';
 import type { TumourFinding } from '../genomics/tumour-variants';
 import { tumourFindingsFromFhir } from './tumour-findings';
 
@@ -186,17 +194,41 @@ function pregnancyOf(
 }
 
 /**
- * Hepatic impairment: cirrhosis or hepatic failure recorded, or ALT above 3 x the upper reference
- * limit (40 U/L; the drug-induced liver injury threshold of FDA Guidance "Drug-Induced Liver Injury:
- * Premarketing Clinical Evaluation" 2009).
+ * The newest ALT counts for hepatic impairment for this many days. An ALT above 3 x ULN is a state
+ * of the liver now, not a diagnosis: acute elevations resolve within weeks (ALT half-life about 47 h),
+ * and a chronic liver disease is a coded condition (liverDisease). 90 days is a project choice, the
+ * window the renal checks give a creatinine (risk/fhir/provide.ts maxAgeDays.creatinine; KDIGO 2012
+ * "more than 3 months" for chronicity).
+ */
+export const altMaxAgeDays = 90;
+
+/**
+ * Hepatic impairment: cirrhosis or hepatic failure recorded, or the newest ALT, if within
+ * `altMaxAgeDays`, above 3 x the upper reference limit (40 U/L; the drug-induced liver injury
+ * threshold of FDA Guidance "Drug-Induced Liver Injury: Premarketing Clinical Evaluation" 2009),
+ * read in U/L (µkat/L x 60, patient-labs.ts altToUnitsPerLitre). An ALT in a unit not recognised is
+ * not used, and `unusable` says so.
  */
 function hepaticOf(
   conditions: PatientFacts['conditions'],
   alt: Measured | undefined,
+  unusable: string[],
 ): Fact<true> | undefined {
   if (conditions.liverDisease) return conditions.liverDisease;
-  if (alt && alt.value > 120)
-    return { value: true, source: `${describeMeasured(alt)} ALT ${alt.value} U/L > 3 x ULN` };
+  if (!alt || alt.ageDays > altMaxAgeDays) return undefined;
+  const toUl = Object.entries(altToUnitsPerLitre).find(([u]) => sameUnit(u, alt.unit))?.[1];
+  if (!toUl) {
+    unusable.push(
+      `ALT: ${describeMeasured(alt)} in "${alt.unit}", a unit not recognised (not used for hepatic impairment)`,
+    );
+    return undefined;
+  }
+  const ul = Math.round(toUl(alt.value));
+  if (ul > 120)
+    return {
+      value: true,
+      source: `${describeMeasured(alt)} ALT ${alt.value} ${alt.unit}${sameUnit(alt.unit, 'U/L') ? '' : ` (${ul} U/L)`} > 3 x ULN`,
+    };
   return undefined;
 }
 
@@ -219,7 +251,14 @@ export function patientFacts(
   const raceCodes = (race?.extension ?? []).map((e) => e.valueCoding?.code);
   const alt = measurements(record, loinc.alt)[0];
   const pregnant = patient?.gender === 'female' ? pregnancyOf(record, conditions) : undefined;
-  const hepatic = hepaticOf(conditions, alt);
+  const labs = labFacts(record, resources, at);
+  const hepaticUnusable: string[] = [];
+  const hepatic = hepaticOf(conditions, alt, hepaticUnusable);
+  // The same ALT reading is reported once (labFacts may have listed it already).
+  const unusable = [
+    ...(labs.unusable ?? []),
+    ...(labs.unusable?.some((u) => u.startsWith('ALT:')) ? [] : hepaticUnusable),
+  ];
   return {
     patientId: patient?.id ?? '',
     at,
@@ -239,7 +278,7 @@ export function patientFacts(
       ? { completedMedications: completedMedicationsOf(record) }
       : {}),
     allergies: allergiesOf(resources),
-    labs: labFacts(record, resources, at),
+    labs: unusable.length ? { ...labs, unusable } : labs,
     scores: withItem9(scoreFacts(resources, at), phq9Item9(record)),
     tumour: [...(options.vcfTumour ?? []), ...tumourFindingsFromFhir(record)],
     ...(options.pgx

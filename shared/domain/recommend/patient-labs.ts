@@ -38,15 +38,45 @@ export interface LabFacts {
    * trastuzumab monitoring the pre-treatment one.
    */
   lvefReadings?: (Fact<number> & { date: string })[];
+  /**
+   * Readings passed over because they cannot be used (a unit not recognised, a creatinine too old
+   * for CKD-EPI), each saying which and why; the report lists them with the missing data.
+   */
+  unusable?: string[];
 }
 
 export interface ScoreFact {
   value: number;
   category?: string;
+  /** False when the patient is outside the score's validated population or input ranges. */
   applicable: boolean;
   reason?: string;
+  /**
+   * Inputs older than the score's documented maximum age (risk/fhir/provide.ts maxAgeDays: PHQ-9 and
+   * GAD-7 14 days, the 10-year risk factors 365 days); empty when every input is current.
+   */
+  stale: string[];
   reference: string;
   source: string;
+}
+
+/**
+ * A score a decision may rest on: computed for a patient inside its validated population
+ * (`applicable`) from current inputs (none `stale`). Otherwise undefined, with `why` saying what
+ * is wrong with the one on record (undefined too when there is none).
+ */
+export function usableScore(score: ScoreFact | undefined): {
+  score?: ScoreFact;
+  why?: string;
+} {
+  if (!score) return {};
+  if (score.stale.length)
+    return { why: `${score.source} rests on stale inputs (${score.stale.join(', ')})` };
+  if (!score.applicable)
+    return {
+      why: `${score.source} is outside its validated use (${score.reason ?? 'not applicable'})`,
+    };
+  return { score };
 }
 
 export type ScoreFacts = Partial<
@@ -55,21 +85,40 @@ export type ScoreFacts = Partial<
 
 const dayMs = 86_400_000;
 
-/** Latest value converted to `unit`, or undefined when its unit is not one of `convert`'s. */
+/**
+ * ALT in U/L from the units laboratories report it in: U/L and IU/L are the same unit; 1 µkat/L =
+ * 60 U/L (1 U = 1 µmol/min = 16.67 nkat; IFCC/SI, as in Tietz Textbook of Laboratory Medicine, 7th ed.).
+ */
+export const altToUnitsPerLitre: Record<string, (x: number) => number> = {
+  'U/L': (x) => x,
+  '[IU]/L': (x) => x,
+  'IU/L': (x) => x,
+  'ukat/L': (x) => x * 60,
+};
+
+/**
+ * The newest reading within `maxAgeDays`, converted to `unit`; undefined when there is none, or when
+ * the newest is in a unit neither `unit` nor one of `convert`'s (an older reading in a known unit is
+ * not used in its place: it would hide a newer value, e.g. an eGFR that fell). The unusable reading
+ * is then described in `unusable`, when given, so the report can say why the value is absent.
+ */
 function latestIn(
   record: PatientRecord,
   codes: readonly string[],
   unit: string,
   convert: Record<string, (x: number) => number> = {},
   maxAgeDays = 730,
+  unusable?: { name: string; list: string[] },
 ): Fact<number> | undefined {
-  for (const m of measurements(record, codes)) {
-    if (m.ageDays > maxAgeDays) return undefined;
-    const f = sameUnit(m.unit, unit)
-      ? (x: number) => x
-      : Object.entries(convert).find(([u]) => sameUnit(u, m.unit))?.[1];
-    if (f) return { value: round(f(m.value), 1), unit, source: describeMeasured(m) };
-  }
+  const m = measurements(record, codes)[0];
+  if (!m || m.ageDays > maxAgeDays) return undefined;
+  const f = sameUnit(m.unit, unit)
+    ? (x: number) => x
+    : Object.entries(convert).find(([u]) => sameUnit(u, m.unit))?.[1];
+  if (f) return { value: round(f(m.value), 1), unit, source: describeMeasured(m) };
+  unusable?.list.push(
+    `${unusable.name}: ${describeMeasured(m)} in "${m.unit}", a unit not recognised (not used)`,
+  );
   return undefined;
 }
 
@@ -95,16 +144,53 @@ export function cockcroftGault(age: number, weightKg: number, creatinine: number
   return ((140 - age) * weightKg * (female ? 0.85 : 1)) / (72 * creatinine);
 }
 
+/** Age in days of a measured value from its describeMeasured() text ("... (12 d old)"). */
+function ageInDays(source: string): number | undefined {
+  const m = /\((\d+) d old\)/.exec(source);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * eGFR, creatinine and creatinine clearance. CKD-EPI 2021 (risk module) counts only when its
+ * creatinine is current: one older than 90 days (risk/fhir/provide.ts maxAgeDays.creatinine: KDIGO
+ * 2012 defines CKD over > 3 months, and dosing needs a current value) is stale, and then neither it
+ * nor the creatinine clearance and creatinine it gives are used. A reported eGFR counts within 90
+ * days too; with both, the newer wins (a reported eGFR of 25 last week outweighs a computed 80 from
+ * two months ago). Neither: eGFR stays unset, so every renally dosed drug gets the missing-data
+ * caution (safety/contraindications.ts) rather than passing on an old value.
+ */
 function renalFacts(
   resources: readonly Resource[],
   at: Date,
   labs: LabFacts,
   record: PatientRecord,
+  unusable: string[],
 ) {
+  const reported = latestIn(
+    record,
+    loinc.egfr,
+    'mL/min/{1.73_m2}',
+    { 'mL/min/1.73m2': (x) => x, 'mL/min/1.73m²': (x) => x },
+    90,
+    { name: 'eGFR', list: unusable },
+  );
   const ckd = tryScore(resources, 'egfr-ckd-epi-2021', at);
-  if (ckd && ckd.value !== null && ckd.applicable) {
-    const source = ckd.inputs.find((i) => i.name === 'creatinine')?.source ?? 'creatinine';
-    labs.egfr = { value: ckd.value, unit: 'mL/min/{1.73_m2}', source: `CKD-EPI 2021 of ${source}` };
+  const creatinineSource = ckd?.inputs.find((i) => i.name === 'creatinine')?.source;
+  const staleCreatinine = ckd?.stale.includes('creatinine') ?? false;
+  if (ckd && ckd.value !== null && ckd.applicable && staleCreatinine)
+    unusable.push(
+      `creatinine: ${creatinineSource ?? 'the latest'} is older than 90 days; CKD-EPI, creatinine clearance and the apixaban creatinine criterion not computed from it`,
+    );
+  const computedAge = creatinineSource ? ageInDays(creatinineSource) : undefined;
+  const reportedAge = reported ? ageInDays(reported.source) : undefined;
+  const reportedNewer =
+    reported !== undefined &&
+    (computedAge === undefined || (reportedAge !== undefined && reportedAge < computedAge));
+  if (ckd && ckd.value !== null && ckd.applicable && !staleCreatinine) {
+    const source = creatinineSource ?? 'creatinine';
+    labs.egfr = reportedNewer
+      ? reported
+      : { value: ckd.value, unit: 'mL/min/{1.73_m2}', source: `CKD-EPI 2021 of ${source}` };
     const creat = ckd.inputs.find((i) => i.name === 'creatinine')?.value;
     const age = ckd.inputs.find((i) => i.name === 'age')?.value;
     const sex = ckd.inputs.find((i) => i.name === 'sex')?.value;
@@ -118,13 +204,6 @@ function renalFacts(
       };
     return;
   }
-  const reported = latestIn(
-    record,
-    loinc.egfr,
-    'mL/min/{1.73_m2}',
-    { 'mL/min/1.73m2': (x) => x },
-    90,
-  );
   if (reported) labs.egfr = reported;
 }
 
@@ -135,18 +214,37 @@ export function labFacts(
   at: Date,
 ): LabFacts {
   const labs: LabFacts = {};
+  const unusable: string[] = [];
+  const u = (name: string) => ({ name, list: unusable });
   const set = <K extends keyof LabFacts>(k: K, v: LabFacts[K] | undefined) => {
     if (v) labs[k] = v;
   };
   set('sbp', meanOfRecent(measurements(record, loinc.systolic), at, 'mm[Hg]'));
   set('dbp', meanOfRecent(measurements(record, loinc.diastolic), at, 'mm[Hg]'));
-  set('ldl', latestIn(record, loinc.ldl, 'mg/dL', { 'mmol/L': (x) => x * cholesterolMgdlPerMmol }));
+  set(
+    'ldl',
+    latestIn(
+      record,
+      loinc.ldl,
+      'mg/dL',
+      { 'mmol/L': (x) => x * cholesterolMgdlPerMmol },
+      730,
+      u('LDL-C'),
+    ),
+  );
   // IFCC mmol/mol -> NGSP %: % = 0.09148 x mmol/mol + 2.152 (IFCC-NGSP master equation, Hoelzel W et
   // al. Clin Chem 2004;50:166).
   set(
     'hba1c',
-    latestIn(record, loinc.hba1c, '%', {}, 365) ??
-      latestIn(record, loinc.hba1cIfcc, '%', { 'mmol/mol': (x) => 0.09148 * x + 2.152 }, 365),
+    latestIn(record, loinc.hba1c, '%', {}, 365, u('HbA1c')) ??
+      latestIn(
+        record,
+        loinc.hba1cIfcc,
+        '%',
+        { 'mmol/mol': (x) => 0.09148 * x + 2.152 },
+        365,
+        u('HbA1c (IFCC)'),
+      ),
   );
   set(
     'weightKg',
@@ -156,6 +254,7 @@ export function labFacts(
       'kg',
       { '[lb_av]': (x) => x * kgPerPound, lb: (x) => x * kgPerPound, g: (x) => x / 1000 },
       365,
+      u('weight'),
     ),
   );
   set(
@@ -166,15 +265,26 @@ export function labFacts(
       'cm',
       { '[in_i]': (x) => x * 2.54, m: (x) => x * 100, mm: (x) => x / 10 },
       childHeightMaxAgeDays,
+      u('height'),
     ),
   );
-  set('potassium', latestIn(record, loinc.potassium, 'mmol/L', { 'meq/L': (x) => x }, 365));
-  set('alt', latestIn(record, loinc.alt, 'U/L', {}, 365));
+  set(
+    'potassium',
+    latestIn(record, loinc.potassium, 'mmol/L', { 'meq/L': (x) => x }, 365, u('potassium')),
+  );
+  set('alt', latestIn(record, loinc.alt, 'U/L', altToUnitsPerLitre, 365, u('ALT')));
   set(
     'uacr',
-    latestIn(record, loinc.albuminCreatinineRatio, 'mg/g', { 'mg/mmol': (x) => x * 8.84 }, 730),
+    latestIn(
+      record,
+      loinc.albuminCreatinineRatio,
+      'mg/g',
+      { 'mg/mmol': (x) => x * 8.84 },
+      730,
+      u('albumin/creatinine ratio'),
+    ),
   );
-  set('lvef', latestIn(record, loinc.lvef, '%', {}, 730));
+  set('lvef', latestIn(record, loinc.lvef, '%', {}, 730, u('LVEF')));
   const lvefs = measurements(record, loinc.lvef).filter((m) => sameUnit(m.unit, '%'));
   if (lvefs.length)
     labs.lvefReadings = lvefs.map((m) => ({
@@ -183,7 +293,8 @@ export function labFacts(
       date: m.date.toISOString().slice(0, 10),
       source: describeMeasured(m),
     }));
-  renalFacts(resources, at, labs, record);
+  renalFacts(resources, at, labs, record, unusable);
+  if (unusable.length) labs.unusable = unusable;
   return labs;
 }
 
@@ -225,6 +336,7 @@ export function scoreFacts(resources: readonly Resource[], at: Date): ScoreFacts
       ...(r.category ? { category: r.category } : {}),
       applicable: r.applicable,
       ...(r.reason ? { reason: r.reason } : {}),
+      stale: r.stale,
       reference: r.reference,
       source: `${name} from ${scoreSources(r.inputs.map((i) => i.source))}`,
     };

@@ -138,7 +138,10 @@ export function recommendationReport(facts: PatientFacts): RecommendationReport 
         r.inputs.filter((i: InputUsed) => i.value === null).map((i) => i.name),
       ),
     ),
-  ].sort();
+  ]
+    .sort()
+    // Readings passed over (a unit not recognised, a stale creatinine), saying which and why.
+    .concat(facts.labs.unusable ?? []);
   return {
     patient: facts.patientId,
     at: facts.at.toISOString(),

@@ -23,16 +23,24 @@ export function oacIndication(
   return 'not indicated';
 }
 
-/** Apixaban 2.5 mg twice daily when 2 of: age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL (Eliquis PI 2021, 2.2). */
-function apixabanDose(facts: PatientFacts): string {
+/**
+ * Apixaban 2.5 mg twice daily when 2 of: age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL
+ * (Eliquis PI 2021, 2.2). A criterion whose value is not recorded (no weight in a year, no creatinine
+ * within 90 days) is unknown, not "not met": when the unknown ones could make 2, the dose cannot be
+ * confirmed and the text says which values are needed.
+ */
+export function apixabanDose(facts: PatientFacts): string {
   const criteria = [
-    (facts.age?.value ?? 0) >= 80,
-    (facts.labs.weightKg?.value ?? Infinity) <= 60,
-    (facts.labs.creatinine?.value ?? 0) >= 1.5,
-  ].filter(Boolean).length;
-  return criteria >= 2
-    ? '2.5 mg orally twice daily (dose-reduction criteria met)'
-    : '5 mg orally twice daily';
+    { name: 'age', value: facts.age?.value, met: (v: number) => v >= 80 },
+    { name: 'weight', value: facts.labs.weightKg?.value, met: (v: number) => v <= 60 },
+    { name: 'creatinine', value: facts.labs.creatinine?.value, met: (v: number) => v >= 1.5 },
+  ];
+  const met = criteria.filter((c) => c.value !== undefined && c.met(c.value)).length;
+  const unknown = criteria.filter((c) => c.value === undefined).map((c) => c.name);
+  if (met >= 2) return '2.5 mg orally twice daily (dose-reduction criteria met)';
+  if (met + unknown.length >= 2)
+    return `5 mg orally twice daily, or 2.5 mg if 2 of age >= 80, weight <= 60 kg, creatinine >= 1.5 mg/dL: dose cannot be confirmed without a current ${unknown.join(' and ')}`;
+  return '5 mg orally twice daily';
 }
 
 function doacCandidates(facts: PatientFacts, strength: 'strong' | 'moderate'): Candidate[] {
@@ -58,15 +66,21 @@ function doacCandidates(facts: PatientFacts, strength: 'strong' | 'moderate'): C
       0.88,
       'Xarelto PI 2023',
     ),
-    doac(
-      'Dabigatran',
-      'dabigatran',
-      crcl !== undefined && crcl < 30
-        ? '75 mg orally twice daily (CrCl 15-30, US label)'
-        : '150 mg orally twice daily',
-      0.86,
-      'Pradaxa PI 2023',
-    ),
+    // Pradaxa US PI 2023, 2.3: CrCl > 30 150 mg, CrCl 15-30 75 mg twice daily; below 15 (or on
+    // dialysis) no dosing recommendation can be given: not offered (safety/contraindications.ts agrees).
+    ...(crcl !== undefined && crcl < 15
+      ? []
+      : [
+          doac(
+            'Dabigatran',
+            'dabigatran',
+            crcl !== undefined && crcl <= 30
+              ? '75 mg orally twice daily (CrCl 15-30, US label)'
+              : '150 mg orally twice daily',
+            0.86,
+            'Pradaxa PI 2023, section 2.3',
+          ),
+        ]),
     doac(
       'Edoxaban',
       'edoxaban',
@@ -129,6 +143,9 @@ export function anticoagulationFinding(facts: PatientFacts): GuidelineFinding | 
     facts.labs.crcl
       ? ''
       : 'creatinine clearance not computable (needs weight and creatinine): DOAC doses use eGFR instead',
+    (facts.labs.crcl ?? facts.labs.egfr) && (facts.labs.crcl ?? facts.labs.egfr)!.value < 15
+      ? 'CrCl below 15 mL/min: dabigatran not offered (Pradaxa US PI 2023, 2.3: no dosing recommendation)'
+      : '',
     'left atrial appendage occlusion is an option when long-term anticoagulation is contraindicated (6.8, COR 2a)',
   ].filter(Boolean);
   return {

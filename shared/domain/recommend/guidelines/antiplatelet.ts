@@ -4,7 +4,8 @@
 // COR IIa, LOE B-R; DAPT for at least 12 months, COR I), with CYP2C19 genotype from CPIC 2022 (pgx
 // module) weighing in through the ranking's PGx factor and safety warnings. More than 12 months after
 // the ACS, single antiplatelet therapy: 2023 AHA/ACC chronic coronary disease guideline (Virani SS et
-// al. Circulation 2023;148:e9), section 4.3.1.
+// al. Circulation 2023;148:e9), section 4.3.1. A patient taking an oral anticoagulant: 2021 North
+// American consensus (Angiolillo DJ et al. Circulation 2021;143:583) at every time after the ACS.
 import type { GuidelineFinding } from '../model';
 import { daysSince, isChild, takes, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
@@ -21,8 +22,9 @@ const consensus2021 =
   '2021 North American consensus on antithrombotic therapy in AF patients undergoing PCI (Angiolillo DJ et al. Circulation 2021;143:583)';
 
 /**
- * Days after the ACS that aspirin may stay with a P2Y12 inhibitor and an anticoagulant (triple
- * therapy): the peri-PCI period, up to 30 days at high thrombotic risk (2021 North American consensus).
+ * Days after the ACS that aspirin may stay with clopidogrel and an anticoagulant (triple therapy):
+ * aspirin during the peri-PCI period (the hospital stay) for all, continued up to 30 days only at high
+ * thrombotic and low bleeding risk (2021 North American consensus; AUGUSTUS).
  */
 export const periPciDays = 30;
 
@@ -36,8 +38,9 @@ export function antiplateletFinding(facts: PatientFacts): GuidelineFinding | und
   if (!acs || isChild(facts)) return undefined;
   const sinceAcs = daysSince(acs.onset, facts.at);
   if (sinceAcs !== undefined && sinceAcs > daptDays) return longTermAntiplatelet(facts, acs);
-  if (sinceAcs !== undefined && sinceAcs > periPciDays && onAnticoagulant(facts))
-    return anticoagulatedAntiplatelet(facts, acs);
+  // With an oral anticoagulant, at any time in the first 12 months (or with no onset to time it):
+  // clopidogrel is the P2Y12 inhibitor, never prasugrel or ticagrelor (2021 North American consensus).
+  if (onAnticoagulant(facts)) return anticoagulatedAntiplatelet(facts, acs, sinceAcs);
   const replaces = facts.medications.flatMap((m) =>
     m.ingredients.filter((d) => inClass(d, 'p2y12_inhibitor') || d === 'aspirin'),
   );
@@ -159,53 +162,117 @@ function longTermAntiplatelet(
   };
 }
 
+/** YYYY-MM-DD `days` after a full onset date (undefined for a partial or missing one). */
+function dayAfter(onset: string | undefined, days: number): string | undefined {
+  if (!onset || !/^\d{4}-\d{2}-\d{2}/.test(onset)) return undefined;
+  return new Date(Date.parse(onset.slice(0, 10)) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * An ACS 1-12 months ago in a patient taking an oral anticoagulant (2021 North American consensus):
- * after the peri-PCI period, the anticoagulant with a P2Y12 inhibitor, preferably clopidogrel, and no
- * aspirin, for up to 12 months; triple therapy with aspirin bleeds more without fewer ischaemic
- * events (AUGUSTUS). Prasugrel and ticagrelor are not used with an anticoagulant. Nothing when the
- * patient already takes clopidogrel without aspirin.
+ * An ACS in the last 12 months (or undated) in a patient taking an oral anticoagulant (2021 North
+ * American consensus, Angiolillo DJ et al. Circulation 2021;143:583): clopidogrel is the P2Y12
+ * inhibitor with an OAC; prasugrel and ticagrelor are avoided (a taken one is replaced, and flagged by
+ * the interaction table). Aspirin: in the first 30 days after the ACS, continued with clopidogrel and
+ * the OAC only at high thrombotic and low bleeding risk, and stopped by day 30 (time-limited triple
+ * therapy); otherwise clopidogrel with the OAC and no aspirin (AUGUSTUS: aspirin bleeds more without
+ * fewer ischaemic events), for up to 12 months. With no onset date the 30 days cannot be timed:
+ * clopidogrel without aspirin, and a note. Nothing when the patient already takes clopidogrel alone
+ * with the OAC.
  */
 function anticoagulatedAntiplatelet(
   facts: PatientFacts,
   acs: NonNullable<PatientFacts['conditions']['acuteCoronarySyndrome']>,
+  sinceAcs: number | undefined,
 ): GuidelineFinding | undefined {
+  const early = sinceAcs !== undefined && sinceAcs <= periPciDays;
+  const aspirinUntil = dayAfter(acs.onset, periPciDays);
   const onClopidogrel = takes(facts, (d) => d === 'clopidogrel').length > 0;
+  const onAspirin = takes(facts, (d) => d === 'aspirin').length > 0;
+  const otherP2y12 = facts.medications.flatMap((m) =>
+    m.ingredients.filter((d) => inClass(d, 'p2y12_inhibitor') && d !== 'clopidogrel'),
+  );
   const others = facts.medications.flatMap((m) =>
     m.ingredients.filter(
       (d) => d === 'aspirin' || (inClass(d, 'p2y12_inhibitor') && d !== 'clopidogrel'),
     ),
   );
-  if (onClopidogrel && others.length === 0) return undefined;
-  const candidates = onClopidogrel
-    ? [
-        nonDrugOption(
-          `Stop ${[...new Set(others)].join(' and ')}: clopidogrel with the anticoagulant alone`,
-          {
-            rationale:
-              'on an anticoagulant more than 30 days after the ACS: a P2Y12 inhibitor (clopidogrel) with the anticoagulant, without aspirin, for up to 12 months',
-            strength: 'strong',
-            evidence: 'B-R',
-            benefit: 0.85,
-            source: consensus2021,
-          },
-        ),
-      ]
-    : [
-        drugOption(
-          'Clopidogrel with the anticoagulant (no aspirin)',
-          [{ drug: 'clopidogrel', dose: '75 mg orally once daily' }],
-          {
-            rationale:
-              'on an anticoagulant more than 30 days after the ACS: clopidogrel with the anticoagulant, without aspirin, for up to 12 months after the ACS, then the anticoagulant alone',
+  const whenAcs = acs.onset ? `on ${acs.onset}` : 'with no onset date';
+  // Early, aspirin with clopidogrel is still allowed (time-limited): only another P2Y12 inhibitor
+  // needs changing; later, aspirin too.
+  const toStop = early ? otherP2y12 : others;
+  if (onClopidogrel && toStop.length === 0 && !(early && onAspirin)) return undefined;
+  const clopidogrel = { drug: 'clopidogrel', dose: '75 mg orally once daily' };
+  const aspirinLimit = aspirinUntil ? `stop it by ${aspirinUntil}` : 'stop it by day 30';
+  const candidates = [
+    ...(onClopidogrel && toStop.length
+      ? [
+          nonDrugOption(
+            `Stop ${[...new Set(toStop)].join(' and ')}: clopidogrel with the anticoagulant${early ? '' : ' alone'}`,
+            {
+              rationale: early
+                ? 'on an anticoagulant after an ACS: clopidogrel is the P2Y12 inhibitor; prasugrel and ticagrelor are avoided'
+                : 'on an anticoagulant more than 30 days after the ACS: a P2Y12 inhibitor (clopidogrel) with the anticoagulant, without aspirin, for up to 12 months',
+              strength: 'strong',
+              evidence: 'B-R',
+              benefit: 0.85,
+              source: consensus2021,
+            },
+          ),
+        ]
+      : []),
+    ...(onClopidogrel && early && onAspirin && toStop.length === 0
+      ? [
+          nonDrugOption(
+            `Continue clopidogrel with the anticoagulant; aspirin only at high thrombotic and low bleeding risk, ${aspirinLimit}`,
+            {
+              rationale:
+                'triple therapy is time-limited: aspirin no longer than 30 days after the ACS, then clopidogrel with the anticoagulant alone',
+              strength: 'strong',
+              evidence: 'B-R',
+              benefit: 0.85,
+              source: consensus2021,
+            },
+          ),
+        ]
+      : []),
+    ...(onClopidogrel
+      ? []
+      : [
+          drugOption('Clopidogrel with the anticoagulant (no aspirin)', [clopidogrel], {
+            rationale: early
+              ? 'on an anticoagulant after an ACS: clopidogrel with the anticoagulant, aspirin stopped after the peri-PCI period, for most patients; prasugrel and ticagrelor are avoided'
+              : 'on an anticoagulant more than 30 days after the ACS (or with the ACS undated): clopidogrel with the anticoagulant, without aspirin, for up to 12 months after the ACS, then the anticoagulant alone',
             strength: 'strong',
             evidence: 'B-R',
             benefit: 0.85,
             source: consensus2021,
             replaces: others,
-          },
-        ),
-      ];
+          }),
+          ...(early
+            ? [
+                drugOption(
+                  `Clopidogrel + aspirin with the anticoagulant (aspirin time-limited: ${aspirinLimit})`,
+                  [
+                    clopidogrel,
+                    {
+                      drug: 'aspirin',
+                      dose: `81 mg orally once daily, no longer than 30 days after the ACS${aspirinUntil ? ` (until ${aspirinUntil})` : ''}`,
+                    },
+                  ],
+                  {
+                    rationale:
+                      'high thrombotic and low bleeding risk only: aspirin may continue with clopidogrel and the anticoagulant up to 30 days after the ACS',
+                    strength: 'weak',
+                    evidence: 'B-R',
+                    benefit: 0.7,
+                    source: consensus2021,
+                    replaces: otherP2y12,
+                  },
+                ),
+              ]
+            : []),
+        ]),
+  ];
   return {
     topic: 'acute-coronary-syndrome',
     title: 'Antiplatelet therapy after acute coronary syndrome, on an anticoagulant',
@@ -214,12 +281,17 @@ function anticoagulatedAntiplatelet(
       version: '2021',
       citation: consensus2021,
     },
-    summary: `ACS on ${acs.onset} while taking an oral anticoagulant: clopidogrel with it, no aspirin, until 12 months after the ACS`,
+    summary: early
+      ? `ACS ${whenAcs}, within 30 days, while taking an oral anticoagulant: clopidogrel with it (not prasugrel or ticagrelor); aspirin only up to 30 days after the ACS, at high thrombotic risk`
+      : `ACS ${whenAcs} while taking an oral anticoagulant: clopidogrel with it, no aspirin, until 12 months after the ACS`,
     candidates,
     inputs: [input('acute coronary syndrome', acs)],
     notes: [
-      'prasugrel and ticagrelor are not combined with an anticoagulant (bleeding)',
+      'prasugrel and ticagrelor are not combined with an anticoagulant (bleeding); clopidogrel is the P2Y12 inhibitor (2021 North American consensus)',
+      sinceAcs === undefined
+        ? 'the ACS has no onset date: aspirin with clopidogrel and the anticoagulant is only for the first 30 days after it; record the onset'
+        : '',
       'the consensus addresses patients who had a PCI; the record does not say whether this ACS was treated with one',
-    ],
+    ].filter(Boolean),
   };
 }

@@ -1,7 +1,7 @@
 // Domain (recommend/guidelines): type 2 diabetes glucose-lowering options — American Diabetes
 // Association, Standards of Care in Diabetes—2025 (Diabetes Care 2025;48(Suppl 1)): section 6
 // (glycaemic goals), section 9 (pharmacologic approaches, Figure 9.3), section 10 (CVD), section 11
-// (CKD), section 13 (older adults).
+// (CKD), section 13 (older adults), section 15 (Management of Diabetes in Pregnancy).
 import type { Candidate, GuidelineFinding } from '../model';
 import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
@@ -101,9 +101,61 @@ function candidatesFor(facts: PatientFacts, aboveTarget: boolean): Candidate[] {
   return out;
 }
 
+/**
+ * Type 2 diabetes in pregnancy (ADA Standards of Care 2025, section 15): insulin is the preferred
+ * agent (it does not cross the placenta); metformin and glyburide cross the placenta and are not
+ * first line (flagged by safety/pregnancy-and-history.ts), SGLT2 inhibitors and GLP-1 RAs are not
+ * recommended. Goals differ from the non-pregnant ones: fasting glucose 70-95 mg/dL and 1-h
+ * postprandial 110-140 or 2-h 100-120 mg/dL; A1C < 6 % if reached without significant hypoglycaemia,
+ * relaxed to < 7 % if needed. Always a finding: diabetes in pregnancy needs a specialist plan.
+ */
+function pregnancyFinding(facts: PatientFacts): GuidelineFinding {
+  const hba1c = facts.labs.hba1c;
+  const onInsulin = facts.medications.some((m) => m.ingredients.some((d) => inClass(d, 'insulin')));
+  const section15 = `${ada2025}, section 15 (Management of Diabetes in Pregnancy)`;
+  return {
+    topic: 'type-2-diabetes',
+    title: 'Type 2 diabetes in pregnancy',
+    guideline: { name: 'ADA Standards of Care in Diabetes', version: '2025', citation: ada2025 },
+    summary: `pregnant with type 2 diabetes${hba1c ? `, HbA1c ${hba1c.value} %` : ''}: insulin is preferred${onInsulin ? ' (taken: titrate to the pregnancy goals)' : ''}; goals fasting 70-95 mg/dL, 1-h postprandial 110-140 or 2-h 100-120 mg/dL, A1C < 6 % if safely reached (< 7 % if needed)`,
+    candidates: onInsulin
+      ? []
+      : [
+          drugOption(
+            'Insulin',
+            [
+              {
+                drug: 'insulin',
+                dose: 'individualised basal and prandial insulin, titrated to the pregnancy glucose goals (diabetes-in-pregnancy team)',
+              },
+            ],
+            {
+              rationale:
+                'insulin is the preferred agent for type 2 diabetes in pregnancy: it does not cross the placenta (section 15)',
+              strength: 'strong',
+              evidence: 'A',
+              benefit: 0.9,
+              source: section15,
+            },
+          ),
+        ],
+    inputs: [
+      input('pregnancy', facts.pregnant),
+      input('HbA1c', hba1c),
+      input('eGFR', facts.labs.egfr),
+      input('age', facts.age),
+    ],
+    notes: [
+      'metformin and glyburide cross the placenta: not first-line agents in pregnancy (section 15); SGLT2 inhibitors and GLP-1 RAs are not recommended',
+      'refer to a diabetes-in-pregnancy (maternal-fetal medicine) team; self-monitor fasting and postprandial glucose (section 15)',
+    ],
+  };
+}
+
 /** Options for an adult with type 2 diabetes above the HbA1c goal or with a compelling indication. */
 export function diabetesFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.type2Diabetes || isChild(facts)) return undefined;
+  if (facts.pregnant) return pregnancyFinding(facts);
   const target = hba1cTarget(facts.age?.value);
   const hba1c = facts.labs.hba1c;
   const aboveTarget = !hba1c || hba1c.value >= target;

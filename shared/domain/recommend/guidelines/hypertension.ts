@@ -1,8 +1,10 @@
 // Domain (recommend/guidelines): hypertension drug options — 2017 ACC/AHA/AAPA/ABC/ACPM/AGS/APhA/ASH/
 // ASPC/NMA/PCNA Guideline for High Blood Pressure in Adults (Whelton PK et al. Hypertension
-// 2018;71:e13). Sections cited beside each rule. Pregnancy: ACOG Practice Bulletin 222 (2020).
+// 2018;71:e13). Sections cited beside each rule. Pregnancy: ACOG Practice Bulletin 222 (2020) and the
+// ACOG Practice Advisory on the CHAP trial (April 2022): treat at >= 140/90, severe >= 160/110 urgently.
 import type { Candidate, GuidelineFinding } from '../model';
 import { isChild, type PatientFacts } from '../patient-facts';
+import { usableScore } from '../patient-labs';
 import { inClass } from '../drugs';
 import { clamp, drugOption, input, nonDrugOption } from './common';
 
@@ -131,8 +133,18 @@ function combinations(classes: readonly FirstLine[], facts: PatientFacts): Candi
   return out;
 }
 
+const acogPregnancy =
+  'ACOG Practice Bulletin 222, Gestational Hypertension and Preeclampsia (2020); ACOG Practice Advisory, Clinical Guidance for the Integration of the Findings of the Chronic Hypertension and Pregnancy (CHAP) Study (April 2022)';
+
+/**
+ * In pregnancy antihypertensives start at >= 140/90 mmHg (CHAP: treating mild chronic hypertension to
+ * < 140/90 improved outcomes; ACOG 2022 advisory), and severe hypertension, >= 160/110, is treated
+ * urgently, within 30-60 minutes (ACOG Committee Opinion 767, 2019; Practice Bulletin 222).
+ */
+export const pregnancyThreshold = { sbp: 140, dbp: 90, severeSbp: 160, severeDbp: 110 } as const;
+
 function pregnancyOptions(): Candidate[] {
-  const acog = 'ACOG Practice Bulletin 222, Gestational Hypertension and Preeclampsia (2020)';
+  const acog = acogPregnancy;
   return [
     drugOption('Labetalol', [{ drug: 'labetalol', dose: '100 mg orally twice daily, titrate' }], {
       rationale: 'first-line in pregnancy',
@@ -186,6 +198,7 @@ export function hypertensionFinding(facts: PatientFacts): GuidelineFinding | und
       notes: ['section 4: base decisions on the average of >= 2 readings on >= 2 occasions'],
     };
   const stage = bpStage(sbp.value, dbp.value);
+  if (facts.pregnant) return pregnancyFinding(facts, base, sbp.value, dbp.value);
   if (sbp.value < 130 && dbp.value < 80) return undefined;
   const used = firstLine.filter((c) =>
     facts.medications.some((m) => m.ingredients.some((d) => inClass(d, c.cls))),
@@ -207,9 +220,8 @@ export function hypertensionFinding(facts: PatientFacts): GuidelineFinding | und
       source: `${acc2017}, section 6.2`,
     },
   );
-  const candidates: Candidate[] = facts.pregnant
-    ? pregnancyOptions()
-    : used.length > 0
+  const candidates: Candidate[] =
+    used.length > 0
       ? unused.map((c) => monotherapy(c, facts, true))
       : stage === 'stage 1' && !highRisk(facts)
         ? []
@@ -234,12 +246,53 @@ export function hypertensionFinding(facts: PatientFacts): GuidelineFinding | und
   };
 }
 
-/** Section 8.1.4: drug therapy for stage 1 when clinical CVD or 10-year ASCVD risk >= 10 % (diabetes and CKD count as high risk, 9.3/9.6). */
+/**
+ * A pregnant patient with hypertension (ACOG 2020/2022): labetalol or nifedipine from 140/90, urgent
+ * treatment from 160/110; below 140/90 no antihypertensive is proposed (the < 130/80 adult target
+ * does not apply in pregnancy), and ACE inhibitors/ARBs are flagged by the pregnancy rules.
+ */
+function pregnancyFinding(
+  facts: PatientFacts,
+  base: Omit<GuidelineFinding, 'summary' | 'candidates' | 'notes'>,
+  sbp: number,
+  dbp: number,
+): GuidelineFinding {
+  const t = pregnancyThreshold;
+  const severe = sbp >= t.severeSbp || dbp >= t.severeDbp;
+  const treat = sbp >= t.sbp || dbp >= t.dbp;
+  return {
+    ...base,
+    guideline: {
+      name: 'ACOG hypertension in pregnancy',
+      version: '2020 / 2022',
+      citation: acogPregnancy,
+    },
+    summary: severe
+      ? `pregnant: mean ${sbp}/${dbp} mmHg, severe range (>= ${t.severeSbp}/${t.severeDbp}): urgent treatment and same-day obstetric assessment`
+      : treat
+        ? `pregnant: mean ${sbp}/${dbp} mmHg, at or above the ${t.sbp}/${t.dbp} treatment threshold: labetalol or nifedipine, goal < ${t.sbp}/${t.dbp}`
+        : `pregnant: mean ${sbp}/${dbp} mmHg, below the ${t.sbp}/${t.dbp} treatment threshold in pregnancy: no antihypertensive proposed; keep monitoring`,
+    candidates: treat ? pregnancyOptions() : [],
+    notes: [
+      severe
+        ? 'severe hypertension in pregnancy (>= 160/110 persisting 15 minutes): treat within 30-60 minutes with IV labetalol or hydralazine or immediate-release oral nifedipine (ACOG Committee Opinion 767)'
+        : '',
+      'in pregnancy antihypertensives start at >= 140/90 (ACOG Practice Advisory 2022 after CHAP), not at the adult 130/80',
+    ].filter(Boolean),
+  };
+}
+
+/**
+ * Section 8.1.4: drug therapy for stage 1 when clinical CVD or 10-year ASCVD risk >= 10 % (diabetes
+ * and CKD count as high risk, 9.3/9.6). The risk counts only when current and inside the PCE's
+ * validated ranges (patient-labs.ts usableScore).
+ */
 function highRisk(facts: PatientFacts): boolean {
+  const ascvd = usableScore(facts.scores.ascvd).score;
   return !!(
     facts.conditions.clinicalAscvd ||
     facts.conditions.type2Diabetes ||
     facts.conditions.ckd ||
-    (facts.scores.ascvd && facts.scores.ascvd.value >= 10)
+    (ascvd && ascvd.value >= 10)
   );
 }

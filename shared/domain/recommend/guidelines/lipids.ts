@@ -4,6 +4,7 @@
 // (primary prevention by 10-year ASCVD risk), Table 3 (statin intensity).
 import type { Candidate, EvidenceLevel, GuidelineFinding, RecommendationStrength } from '../model';
 import type { PatientFacts } from '../patient-facts';
+import { usableScore } from '../patient-labs';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
 
@@ -68,7 +69,9 @@ export function statinIndication(facts: PatientFacts): Indication | undefined {
       evidence: 'B-R',
       section: '4.2',
     };
-  const risk = facts.scores.ascvd;
+  // The PCE decides only when computed inside its validated ranges (age 40-79, total cholesterol
+  // 130-320, HDL 20-100, SBP 90-200; Goff 2013) from inputs of the last year (risk/fhir/provide.ts).
+  const risk = usableScore(facts.scores.ascvd).score;
   if (facts.conditions.type2Diabetes && age >= 40 && age <= 75)
     return risk && risk.value >= 20
       ? {
@@ -133,9 +136,43 @@ export function currentIntensity(facts: PatientFacts): StatinIntensity {
   return best;
 }
 
+/**
+ * Primary prevention at 40-75 with LDL-C unknown or >= 70 where the 10-year risk on record cannot be
+ * used (stale inputs or outside the PCE's validated ranges): no statin decision, and why.
+ */
+function unusableRiskFinding(facts: PatientFacts, why: string): GuidelineFinding {
+  return {
+    topic: 'lipids',
+    title: 'Cholesterol lowering (statin)',
+    guideline: { name: 'AHA/ACC Blood Cholesterol Guideline', version: '2018', citation: aha2018 },
+    summary: `10-year ASCVD risk not usable for a statin decision: ${why}; measure current lipids and blood pressure and recompute`,
+    candidates: [],
+    inputs: [
+      input('10-year ASCVD risk', undefined),
+      input('LDL-C', facts.labs.ldl),
+      input('age', facts.age),
+    ],
+    notes: [
+      "primary prevention at 40-75 years is decided by the 10-year ASCVD risk (section 4.4), which needs current inputs inside the Pooled Cohort Equations' validated ranges",
+    ],
+  };
+}
+
 /** Statin options when the patient is in a benefit group and not already at the indicated intensity. */
 export function lipidFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const indication = statinIndication(facts);
+  const riskWhy = usableScore(facts.scores.ascvd).why;
+  const age = facts.age?.value;
+  const ldl = facts.labs.ldl?.value;
+  if (
+    !indication &&
+    riskWhy &&
+    age !== undefined &&
+    age >= 40 &&
+    age <= 75 &&
+    (ldl === undefined || ldl >= 70)
+  )
+    return unusableRiskFinding(facts, riskWhy);
   if (!indication) return undefined;
   const current = currentIntensity(facts);
   const rank = { none: 0, moderate: 1, high: 2 };
@@ -182,7 +219,7 @@ export function lipidFinding(facts: PatientFacts): GuidelineFinding | undefined 
         facts.scores.ascvd && {
           value: facts.scores.ascvd.value,
           unit: '%',
-          source: facts.scores.ascvd.source,
+          source: riskWhy ? `${riskWhy}: not used` : facts.scores.ascvd.source,
         },
       ),
       input('LDL-C', facts.labs.ldl),
@@ -190,11 +227,11 @@ export function lipidFinding(facts: PatientFacts): GuidelineFinding | undefined 
       input('diabetes', facts.conditions.type2Diabetes),
       input('age', facts.age),
     ],
-    notes:
+    notes: [
       indication.section === '4.4' && indication.strength === 'weak'
-        ? [
-            'borderline risk: a statin is reasonable when risk enhancers are present (family history of premature ASCVD, LDL-C >= 160 mg/dL, CKD, metabolic syndrome...; section 4.4.2); a coronary artery calcium score can refine the decision',
-          ]
-        : [],
+        ? 'borderline risk: a statin is reasonable when risk enhancers are present (family history of premature ASCVD, LDL-C >= 160 mg/dL, CKD, metabolic syndrome...; section 4.4.2); a coronary artery calcium score can refine the decision'
+        : '',
+      riskWhy ? `10-year ASCVD risk not used: ${riskWhy}` : '',
+    ].filter(Boolean),
   };
 }

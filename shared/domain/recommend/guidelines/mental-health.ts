@@ -21,6 +21,50 @@ const richardson2010 =
 const aacap2020 =
   'AACAP Clinical Practice Guideline for the Assessment and Treatment of Children and Adolescents With Anxiety Disorders (Walter et al., J Am Acad Child Adolesc Psychiatry 2020;59(10):1107-1124)';
 
+/**
+ * A PHQ-9 or GAD-7 older than 14 days (both ask about the last 2 weeks; risk/fhir/provide.ts
+ * maxAgeDays.questionnaire) says nothing about now: treated as absent. When it would have mattered
+ * (a diagnosis on record, or the old score at or above the cut point), the finding asks for a new one
+ * instead of grading severity or proposing a drug from it.
+ */
+function staleQuestionnaireFinding(
+  facts: PatientFacts,
+  topic: 'depression' | 'anxiety',
+  name: 'PHQ-9' | 'GAD-7',
+  score: NonNullable<PatientFacts['scores']['phq9']>,
+  diagnosis: PatientFacts['conditions']['depression'],
+  cutPoint: number,
+): GuidelineFinding | undefined {
+  if (!diagnosis && score.value < cutPoint) return undefined;
+  const source =
+    name === 'PHQ-9'
+      ? 'Kroenke K et al. J Gen Intern Med 2001;16:606 (PHQ-9: symptoms over the last 2 weeks)'
+      : 'Spitzer RL et al. Arch Intern Med 2006;166:1092 (GAD-7: symptoms over the last 2 weeks)';
+  return {
+    topic,
+    title:
+      topic === 'depression'
+        ? 'Depression: current severity unknown'
+        : 'Anxiety: current severity unknown',
+    guideline: { name, version: topic === 'depression' ? '2001' : '2006', citation: source },
+    summary: `${name} ${score.value} is older than 14 days (it asks about the last 2 weeks): repeat it before grading severity or choosing treatment`,
+    candidates: [
+      nonDrugOption(`Repeat the ${name}`, {
+        rationale: `the ${name} asks about the last 2 weeks: an older score is not the current severity`,
+        strength: 'strong',
+        evidence: 'C-EO',
+        benefit: 0.8,
+        source,
+      }),
+    ],
+    inputs: [
+      input(name, { value: score.value, source: `${score.source} (stale: not used)` }),
+      input(topic, diagnosis),
+    ],
+    notes: [],
+  };
+}
+
 /** PHQ-9 band (Kroenke 2001): 5-9 mild, 10-14 moderate, 15-19 moderately severe, >= 20 severe. */
 export function phq9Step(
   total: number,
@@ -81,6 +125,8 @@ function childDepressionScreenFinding(facts: PatientFacts): GuidelineFinding | u
   if (!phq9) return undefined;
   const adolescent = (facts.age?.value ?? 0) >= adolescentAges.from;
   const cutPoint = adolescent ? adolescentMajorDepressionCutPoint : 10;
+  if (phq9.stale.length)
+    return staleQuestionnaireFinding(facts, 'depression', 'PHQ-9', phq9, undefined, cutPoint);
   if (phq9.value < cutPoint) return undefined;
   const item9 = facts.scores.phq9Item9;
   return {
@@ -111,6 +157,15 @@ function childDepressionScreenFinding(facts: PatientFacts): GuidelineFinding | u
 export function depressionFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const phq9 = facts.scores.phq9;
   if (isChild(facts) && !facts.conditions.depression) return childDepressionScreenFinding(facts);
+  if (phq9?.stale.length)
+    return staleQuestionnaireFinding(
+      facts,
+      'depression',
+      'PHQ-9',
+      phq9,
+      facts.conditions.depression,
+      10,
+    );
   if (!phq9 || (!facts.conditions.depression && phq9.value < 10)) return undefined;
   const step = phq9Step(phq9.value);
   if (step === 'none') return undefined;
@@ -176,6 +231,8 @@ export function depressionFinding(facts: PatientFacts): GuidelineFinding | undef
 export function anxietyFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (isChild(facts)) return childAnxietyFinding(facts);
   const gad7 = facts.scores.gad7;
+  if (gad7?.stale.length)
+    return staleQuestionnaireFinding(facts, 'anxiety', 'GAD-7', gad7, facts.conditions.anxiety, 10);
   if (!gad7 || (!facts.conditions.anxiety && gad7.value < 10)) return undefined;
   if (gad7.value < 5) return undefined;
   const mild = gad7.value < 10;
@@ -247,7 +304,12 @@ export function paediatricSertralineDose(ageYears: number): string {
 function childAnxietyFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const gad7 = facts.scores.gad7;
   const diagnosed = facts.conditions.anxiety;
-  if (!diagnosed && !(gad7 && gad7.value >= 10)) return undefined;
+  // A diagnosed disorder is treated by AACAP 2020 without the GAD-7; undiagnosed, an old one asks
+  // for a new screen, not for an evaluation.
+  if (gad7?.stale.length && !diagnosed)
+    return staleQuestionnaireFinding(facts, 'anxiety', 'GAD-7', gad7, undefined, 10);
+  const current = gad7?.stale.length ? undefined : gad7;
+  if (!diagnosed && !(current && current.value >= 10)) return undefined;
   const age = facts.age?.value ?? 0;
   const onSsri = facts.medications.some((m) =>
     m.ingredients.some((d) => inClass(d, 'ssri') || inClass(d, 'snri')),
@@ -258,7 +320,7 @@ function childAnxietyFinding(facts: PatientFacts): GuidelineFinding | undefined 
     citation: aacap2020,
   };
   const inputs = [
-    input('GAD-7', gad7 ? { value: gad7.value, source: gad7.source } : undefined),
+    input('GAD-7', current ? { value: current.value, source: current.source } : undefined),
     input('anxiety', diagnosed),
   ];
   if (!diagnosed)
@@ -266,7 +328,7 @@ function childAnxietyFinding(facts: PatientFacts): GuidelineFinding | undefined 
       topic: 'anxiety',
       title: 'Anxiety in a child or adolescent',
       guideline,
-      summary: `GAD-7 ${gad7!.value} with no anxiety disorder diagnosed: assess before treating`,
+      summary: `GAD-7 ${current!.value} with no anxiety disorder diagnosed: assess before treating`,
       candidates: [
         nonDrugOption('Diagnostic evaluation for an anxiety disorder', {
           rationale:
@@ -284,7 +346,7 @@ function childAnxietyFinding(facts: PatientFacts): GuidelineFinding | undefined 
     topic: 'anxiety',
     title: 'Anxiety disorder in a child or adolescent',
     guideline,
-    summary: `anxiety disorder${gad7 ? `, GAD-7 ${gad7.value}` : ''}${onSsri ? ' on an SSRI or SNRI: review dose, adherence and response' : ''}`,
+    summary: `anxiety disorder${current ? `, GAD-7 ${current.value}` : ''}${onSsri ? ' on an SSRI or SNRI: review dose, adherence and response' : ''}`,
     candidates: [
       nonDrugOption('Cognitive behavioural therapy (CBT)', {
         rationale: 'CBT for anxiety disorders at 6-18 years (AACAP 2020 statement 1)',

@@ -1,7 +1,26 @@
 // Domain (recommend/guidelines): acute otitis media in children 6 months to 12 years — AAP Clinical
 // Practice Guideline: The Diagnosis and Management of Acute Otitis Media (Lieberthal AS et al.
 // Pediatrics 2013;131:e964): KAS 2 (treat pain), KAS 3 (observation option), KAS 4A (amoxicillin),
-// Table 5 (alternatives, penicillin allergy). Doses: paediatric-dosing.ts.
+// Table 5 (alternatives, penicillin allergy). Doses: paediatric-dosing.ts. The guideline covers 6
+// months to 12 years; under 3 months an infant with otitis media (a febrile illness) is referred for a
+// same-day assessment instead (NICE NG143 fever in under 5s; AAP 2021 febrile infant guideline).
+
+/** Under this age (months) otitis media or its pain is referred, not treated from the record. */
+export const referBelowMonths = 3;
+
+const febrileInfant =
+  'NICE NG143 Fever in under 5s (2019, updated 2021), 1.2 and 1.5 (under 3 months with a temperature of 38 °C or more: high risk, same-day assessment); AAP Clinical Practice Guideline for well-appearing febrile infants 8-60 days (Pantell RH et al. Pediatrics 2021;148:e2021052228)';
+
+function referral(): Candidate {
+  return nonDrugOption('Same-day in-person assessment (refer: infant under 3 months)', {
+    rationale:
+      'under 3 months, otitis media or fever needs a same-day assessment for serious bacterial infection; treatment, and the antibiotic and its route, follow that assessment',
+    strength: 'strong',
+    evidence: 'C-EO',
+    benefit: 0.95,
+    source: febrileInfant,
+  });
+}
 import type { Candidate, GuidelineFinding } from '../model';
 import type { PatientFacts } from '../patient-facts';
 import { drugOption, input, nonDrugOption } from './common';
@@ -74,6 +93,7 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
   const months = facts.ageMonths ?? facts.age.value * 12;
   const weight = facts.labs.weightKg?.value;
   const allergy = penicillinAllergy(facts);
+  const young = months < referBelowMonths;
   const observe = nonDrugOption('Observation with follow-up in 48-72 h (non-severe AOM)', {
     rationale:
       'non-severe AOM: observation is an option at 6-23 months if unilateral, and at >= 24 months (KAS 3, recommendation, grade B)',
@@ -87,7 +107,9 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
     title: 'Acute otitis media',
     guideline: { name: 'AAP Acute Otitis Media', version: '2013', citation: aap2013 },
     summary: `acute otitis media at ${facts.age.value} years${weight ? `, ${weight} kg` : ', weight not recorded'}${allergy ? `, penicillin allergy (${allergy.severe ? 'immediate-type' : 'not immediate-type'})` : ''}`,
-    candidates: [...antibiotics(facts, weight), ...(months >= 6 ? [observe] : [])],
+    candidates: young
+      ? [referral()]
+      : [...antibiotics(facts, weight), ...(months >= 6 ? [observe] : [])],
     inputs: [
       input('otitis media', facts.conditions.otitisMedia),
       input('age', facts.age),
@@ -95,9 +117,11 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
       ...(allergy ? [{ name: 'penicillin allergy', value: true, source: allergy.source }] : []),
     ],
     notes: [
-      months < 6
-        ? 'under 6 months: outside the AAP 2013 guideline; assess and treat in person'
-        : '',
+      young
+        ? `under ${referBelowMonths} months: refer for a same-day assessment; no antibiotic is proposed from the record (${febrileInfant})`
+        : months < 6
+          ? 'under 6 months: outside the AAP 2013 guideline; assess and treat in person'
+          : '',
       'duration: 10 days under 2 years, 7 days at 2-5 years, 5-7 days at 6 years and older (KAS 4A)',
       weight ? '' : 'weight missing: record a current weight before dosing',
     ].filter(Boolean),
@@ -108,6 +132,8 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
 export function paediatricAnalgesiaFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.otitisMedia || !facts.age || facts.age.value >= 13) return undefined;
   const weight = facts.labs.weightKg?.value;
+  const months = facts.ageMonths ?? facts.age.value * 12;
+  const young = months < referBelowMonths;
   const option = (drug: 'paracetamol' | 'ibuprofen') =>
     drugOption(
       drug === 'paracetamol' ? 'Paracetamol (acetaminophen)' : 'Ibuprofen',
@@ -129,8 +155,14 @@ export function paediatricAnalgesiaFinding(facts: PatientFacts): GuidelineFindin
       citation: aap2013,
     },
     summary: weight ? `weight ${weight} kg` : 'weight not recorded: doses in mg/kg only',
-    candidates: [option('paracetamol'), option('ibuprofen')],
+    // Under 3 months the referral comes first; the analgesics stay listed with their age warnings
+    // (paediatric-dosing.ts minimum ages, enforced by safety/age.ts).
+    candidates: [...(young ? [referral()] : []), option('paracetamol'), option('ibuprofen')],
     inputs: [input('weight', facts.labs.weightKg), input('age', facts.age)],
-    notes: [],
+    notes: young
+      ? [
+          `under ${referBelowMonths} months: refer for a same-day assessment; paracetamol's dosing table starts at ${doses.paracetamol.minAgeMonths} months (${doses.paracetamol.source})`,
+        ]
+      : [],
   };
 }

@@ -4,6 +4,7 @@
 import { inClass } from '../drugs';
 import type { SafetyWarning, WarningSeverity } from '../model';
 import { daysSince, takes, type PatientFacts } from '../patient-facts';
+import { paediatricDoses } from '../guidelines/paediatric-dosing';
 
 interface AgeRule {
   drugs?: readonly string[];
@@ -211,6 +212,26 @@ export const ageRules: readonly AgeRule[] = [
   },
 ];
 
+/**
+ * The minimum ages of the weight-based dosing table (guidelines/paediatric-dosing.ts), each with the
+ * table row's source, for the drugs no rule above already limits by age (ibuprofen, cefdinir and
+ * azithromycin have theirs): below it the table gives no dose, so the drug is not to be given
+ * without a specialist's advice.
+ */
+const dosingTableRules: readonly AgeRule[] = Object.values(paediatricDoses)
+  .filter(
+    (row) =>
+      row.minAgeMonths > 0 &&
+      !ageRules.some((r) => r.belowMonths !== undefined && r.drugs?.includes(row.drug)),
+  )
+  .map((row) => ({
+    drugs: [row.drug],
+    belowMonths: row.minAgeMonths,
+    severity: 'major' as const,
+    message: `${row.drug} is not dosed under ${row.minAgeMonths} month${row.minAgeMonths === 1 ? '' : 's'} in the weight-based dosing table: give only on a paediatric specialist's advice`,
+    source: row.source,
+  }));
+
 function applies(rule: AgeRule, drug: string, facts: PatientFacts): boolean {
   const match =
     (rule.drugs?.includes(drug) ?? false) || (rule.classes?.some((c) => inClass(drug, c)) ?? false);
@@ -234,7 +255,7 @@ function takenSince(facts: PatientFacts, drug: string, days: number): boolean {
 
 /** Age-related warnings (Beers 2023 and paediatric limits) for `drug`. */
 export function ageWarnings(drug: string, facts: PatientFacts): SafetyWarning[] {
-  return ageRules
+  return [...ageRules, ...dosingTableRules]
     .filter((rule) => applies(rule, drug, facts))
     .map((rule) => ({
       kind: 'age' as const,

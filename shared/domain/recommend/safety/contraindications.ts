@@ -33,11 +33,17 @@ function byEgfr(bands: readonly [number, WarningSeverity, string][]) {
   };
 }
 
-function byCrcl(bands: readonly [number, WarningSeverity, string][]) {
+/**
+ * CrCl bands: the first band whose bound is above the value applies; a bound marked 'at or below'
+ * includes itself (a label's "CrCl <= 50").
+ */
+function byCrcl(bands: readonly [number, WarningSeverity, string, 'at or below'?][]) {
   return (facts: PatientFacts): Finding | undefined => {
     const clearance = facts.labs.crcl ?? facts.labs.egfr;
     if (!clearance) return undefined;
-    const band = bands.find(([below]) => clearance.value < below);
+    const band = bands.find(([bound, , , inclusive]) =>
+      inclusive ? clearance.value <= bound : clearance.value < bound,
+    );
     if (!band) return undefined;
     const surrogate = facts.labs.crcl
       ? ''
@@ -79,20 +85,39 @@ export const renalRules: readonly StateRule[] = [
   {
     kind: 'renal',
     drugs: ['dabigatran'],
+    // US label, as the AF guideline's dose (anticoagulation.ts): > 30 mL/min 150 mg, 15-30 mL/min
+    // 75 mg twice daily, < 15 mL/min (or dialysis) no dosing recommendation.
     source:
       'Pradaxa US prescribing information 2023, section 2.3; 2023 ACC/AHA/ACCP/HRS AF guideline 6.3',
     check: byCrcl([
-      [30, 'contraindicated', 'dabigatran is not recommended below CrCl 30 mL/min'],
-      [50, 'moderate', 'CrCl 30-50 mL/min: dabigatran accumulates; consider another DOAC'],
+      [
+        15,
+        'contraindicated',
+        'dabigatran below CrCl 15 mL/min (or on dialysis): no dosing recommendation (US label)',
+      ],
+      [30, 'moderate', 'CrCl 15-30 mL/min: dabigatran 75 mg twice daily (US label)', 'at or below'],
+      [
+        50,
+        'moderate',
+        'CrCl 30-50 mL/min: dabigatran 75 mg twice daily if given with dronedarone or systemic ketoconazole (P-gp inhibitors), otherwise 150 mg',
+        'at or below',
+      ],
     ]),
   },
   {
     kind: 'renal',
     drugs: ['rivaroxaban'],
+    // Xarelto PI 2.3 (AF): CrCl > 50 20 mg, CrCl <= 50 15 mg once daily (the AF dose in
+    // anticoagulation.ts uses the same <= 50).
     source: 'Xarelto US prescribing information 2023, section 2.3',
     check: byCrcl([
       [15, 'contraindicated', 'avoid rivaroxaban below CrCl 15 mL/min'],
-      [50, 'moderate', 'CrCl 15-50 mL/min: rivaroxaban 15 mg once daily with the evening meal'],
+      [
+        50,
+        'moderate',
+        'CrCl 15-50 mL/min: rivaroxaban 15 mg once daily with the evening meal',
+        'at or below',
+      ],
     ]),
   },
   {

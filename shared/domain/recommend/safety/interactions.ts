@@ -39,6 +39,15 @@ export const interactionTable: readonly Interaction[] = [
     source: '2023 ACC/AHA/ACCP/HRS AF guideline, section 6.3 (antiplatelet with OAC)',
   },
   {
+    a: bleedingAnticoagulant,
+    b: { drugs: ['prasugrel', 'ticagrelor'] },
+    severity: 'major',
+    effect:
+      'avoid prasugrel and ticagrelor with an oral anticoagulant: clopidogrel is the P2Y12 inhibitor to combine with it',
+    source:
+      '2021 North American consensus on antithrombotic therapy in AF patients undergoing PCI (Angiolillo DJ et al. Circulation 2021;143:583)',
+  },
+  {
     a: { drugs: ['warfarin'] },
     b: { drugs: ['sulfamethoxazole', 'trimethoprim', 'fluconazole', 'metronidazole'] },
     severity: 'major',

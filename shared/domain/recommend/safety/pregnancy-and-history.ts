@@ -55,6 +55,12 @@ export const pregnancyRules: readonly StateRule[] = [
   ),
   pregnancyRule(
     'major',
+    'crosses the placenta: not a first-line agent in pregnancy; insulin is preferred (continuing it with insulin is a specialist decision)',
+    'ADA Standards of Care 2025, section 15 (Management of Diabetes in Pregnancy: metformin and glyburide cross the placenta)',
+    { drugs: ['metformin', 'glyburide'] },
+  ),
+  pregnancyRule(
+    'major',
     'avoid NSAIDs from 20 weeks (fetal renal dysfunction, oligohydramnios)',
     'FDA Drug Safety Communication 2020-10-15 (NSAIDs at 20 weeks or later)',
     { classes: ['nsaid', 'cox2_inhibitor'] },
