@@ -1,12 +1,14 @@
 // Integration: ingest -> PatientDataUpdated -> monitor function, on the embedded stack. A hypertensive
 // crisis reading in an uploaded file opens one alert for that patient; re-uploading the same file
-// (a re-delivered event) opens nothing new.
+// (a re-delivered event) opens nothing new. The every-minute escalation sweep, scheduled as on AWS,
+// steps an alert left unacknowledged up on time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
-import { listAlerts } from '../shared/domain/monitoring/alerts';
+import { evaluatePatient, listAlerts } from '../shared/domain/monitoring/alerts';
+import { genericServingItem } from '../shared/domain/serving/records';
 import { apiGet, ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 
 const bloodPressure = (id: string, when: string, systolic: number, diastolic: number) => ({
@@ -124,5 +126,34 @@ describe('Event: PatientDataUpdated (ingest -> monitoring)', () => {
       (await ack(`/patients/${other}/alerts/${encodeURIComponent(alert.alertId)}/ack`)).status,
     ).toBe(404);
     expect((await apiGet(stack, `/patients/${pid}/alerts`, 'west')).status).toBe(404);
+  });
+
+  it('steps an unacknowledged urgent alert up to critical from the scheduled escalation sweep, with no new data', async () => {
+    // Prepare: a crisis reading 70 min ago, evaluated 65 min ago (urgent), nothing since.
+    const quiet = 'c'.repeat(32);
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const reading = {
+      ...bloodPressure('bp-quiet', ago(70), 194, 118),
+      subject: { reference: `Patient/${quiet}` },
+    };
+    await stack.deps.serving.put(
+      genericServingItem('east', reading, { batch: 'b9', updatedAt: ago(70) }),
+    );
+    const monitoring = { alerts: stack.deps.serving, notifier: stack.deps.notifier };
+    await evaluatePatient(monitoring, {
+      hospital: 'east',
+      patientId: quiet,
+      observations: [reading],
+      now: ago(65),
+    });
+    // Act: the schedules fire once (as EventBridge Scheduler does every minute).
+    await stack.scheduler.tick();
+    // Assess
+    expect(stack.scheduler.failures).toEqual([]);
+    const crisis = (await listAlerts(monitoring, 'east', quiet)).find(
+      (a) => a.rule === 'bp-crisis',
+    );
+    expect(crisis).toMatchObject({ severity: 'critical', notified: ['urgent', 'critical'] });
+    expect(crisis!.escalations).toEqual([expect.objectContaining({ why: 'persisted' })]);
   });
 });

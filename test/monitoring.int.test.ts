@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { keyLayout } from '../shared/config/resources';
 import { fixedClock } from '../shared/ports/clock';
 import type { OutboxNotifier } from '../shared/adapters/local/outbox-notifier';
+import type { Notification } from '../shared/ports/notifier';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { acknowledgeAlert, evaluatePatient, listAlerts } from '../shared/domain/monitoring/alerts';
 import {
@@ -98,6 +99,81 @@ describe('Use case: onPatientDataUpdated (embedded stack)', () => {
       `${other}.bp-above-target.1`,
       `${other}.bp-crisis.1`,
     ]);
+  });
+
+  it('pages the care team once when two evaluations race, on a channel that does not de-duplicate (conditional claims on dynalite)', async () => {
+    // Prepare: a notifier that delivers every send, as SNS on a standard topic does (the local
+    // outbox de-duplicates, which would hide a second page).
+    const sent: Notification[] = [];
+    const standard = {
+      send: async (n: Notification) => {
+        await new Promise((resolve) => setTimeout(resolve, 50)); // the others arrive meanwhile
+        sent.push(n);
+      },
+    };
+    const patient = 'e'.repeat(32);
+    const input = {
+      hospital: 'north',
+      patientId: patient,
+      observations: [bloodPressurePanel('bpe', '2026-11-30T08:00:00Z', 188, 102)],
+      now: '2026-11-30T08:30:00Z',
+    };
+    const monitoring = { alerts: stack.deps.serving, notifier: standard };
+    // Act
+    await Promise.all([1, 2, 3].map(() => evaluatePatient(monitoring, input)));
+    // Assess
+    expect(sent.filter((n) => n.attributes?.rule === 'bp-crisis')).toHaveLength(1);
+    expect(sent).toHaveLength(2); // the crisis (urgent) and stage 2 (warning), once each
+    const alerts = await listAlerts(monitoring, 'north', patient);
+    expect(alerts.find((a) => a.rule === 'bp-crisis')!.notified).toEqual(['urgent']);
+  });
+
+  it("keeps a clinician's acknowledgement made while an evaluation was between its read and its write (conditional writes on dynalite)", async () => {
+    // Prepare: an urgent crisis alert; the next evaluation's read is followed by an acknowledgement.
+    const patient = 'd'.repeat(32);
+    const monitoring = { alerts: stack.deps.serving, notifier: stack.deps.notifier };
+    const first = [bloodPressurePanel('bpd1', '2026-11-30T08:00:00Z', 186, 104)];
+    await evaluatePatient(monitoring, {
+      hospital: 'north',
+      patientId: patient,
+      observations: first,
+      now: '2026-11-30T08:05:00Z',
+    });
+    const alertId = `${patient}.bp-crisis.1`;
+    const racing = Object.create(stack.deps.serving) as typeof stack.deps.serving;
+    let acknowledged = false;
+    racing.query = async (q) => {
+      const page = await stack.deps.serving.query(q);
+      if (q.sortPrefix === 'ALERT#bp-crisis#' && !acknowledged) {
+        acknowledged = true;
+        await acknowledgeAlert(monitoring, {
+          hospital: 'north',
+          alertId,
+          by: 'nurse-4',
+          at: '2026-11-30T08:20:00Z',
+        });
+      }
+      return page;
+    };
+    // Act
+    await evaluatePatient(
+      { alerts: racing, notifier: stack.deps.notifier },
+      {
+        hospital: 'north',
+        patientId: patient,
+        observations: [...first, bloodPressurePanel('bpd2', '2026-11-30T08:15:00Z', 205, 121)],
+        now: '2026-11-30T08:21:00Z',
+      },
+    );
+    // Assess
+    const alert = (await listAlerts(monitoring, 'north', patient)).find(
+      (a) => a.alertId === alertId,
+    );
+    expect(alert).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'nurse-4',
+      observationIds: ['bpd2'],
+    });
   });
 
   it('loads the served Patient for its age: the adult NEWS2 chart alerts on an adult, not on a 3-year-old', async () => {

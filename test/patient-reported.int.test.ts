@@ -1,7 +1,8 @@
 // Integration: patient-reported outcomes through the API on the embedded stack. A patient posts a
 // home blood pressure and a PHQ-9 total; they land in the record (the risk score reads the PHQ-9),
-// monitoring re-evaluates the patient (a crisis-level home reading opens an alert), a re-sent report
-// does not duplicate, and bad reports, other patients and other hospitals are refused.
+// monitoring re-evaluates the patient (a crisis-level home reading opens an alert, also one from a
+// device whose clock runs a few minutes fast), a re-sent report does not duplicate, and bad reports,
+// other patients and other hospitals are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { listAlerts } from '../shared/domain/monitoring/alerts';
@@ -49,6 +50,27 @@ describe('Route: POST /patients/{id}/outcomes (patient-reported outcomes)', () =
     expect((observations.body.items as unknown as { id: string }[]).map((o) => o.id)).toContain(id);
     const alerts = await listAlerts({ alerts: stack.deps.serving }, 'east', pid);
     expect(alerts.map((a) => a.rule)).toContain('bp-crisis');
+  });
+
+  it('raises the crisis alert for a home blood pressure timed 3 min ahead of the server clock', async () => {
+    // Prepare: the other patient (no alerts yet), whose device clock runs 3 minutes fast.
+    const other = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p2');
+    const token = await stack.issuer.sign({ role: 'patient', hospital: 'east', patient: other });
+    // Act
+    const response = await post(`/patients/${other}/outcomes`, token, {
+      kind: 'home-bp',
+      systolic: 200,
+      diastolic: 130,
+      at: new Date(Date.now() + 180_000).toISOString(),
+    });
+    await stack.settled();
+    // Assess: stored as of its receipt, so the evaluation it triggered judged it.
+    expect(response.status).toBe(201);
+    const alerts = await listAlerts({ alerts: stack.deps.serving }, 'east', other);
+    expect(alerts.find((a) => a.rule === 'bp-crisis')).toMatchObject({
+      status: 'open',
+      severity: 'urgent',
+    });
   });
 
   it('feeds a PHQ-9 total into the PHQ-9 score, and a re-sent report replaces itself', async () => {

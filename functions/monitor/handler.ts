@@ -4,11 +4,12 @@ import { loadConfig } from '../../shared/config/config';
 import { buildDependencies } from '../../shared/adapters/composition';
 import { buildObservability } from '../../shared/adapters/observability';
 import { news2Scorer } from '../../shared/domain/monitoring/news2-scorer';
-import { makeMonitorHandler } from './make-handler';
+import { makeMonitorHandler, type MonitorEvent } from './make-handler';
 
 let built: ReturnType<typeof makeMonitorHandler> | undefined;
 
-export const handler = (event: { detail?: unknown }, context: Context) => {
+// The NEWS2 SpO2 scale is chosen per patient from their record (spo2-scale.ts), not configured here.
+export const handler = (event: MonitorEvent, context: Context) => {
   if (!built) {
     const config = loadConfig();
     built = makeMonitorHandler(

@@ -1,13 +1,16 @@
 // Stateless construct: patient monitoring. Ingest publishes PatientDataUpdated to the default event
 // bus; a rule delivers each to the monitor function, which evaluates that patient's alert rules and
 // notifies the care team through the notifications topic. Delivery and invocation failures, after
-// retries, go to an alarmed dead-letter queue.
+// retries, go to an alarmed dead-letter queue. Every minute EventBridge Scheduler also invokes it for
+// the escalation sweep (shared/domain/monitoring/escalation-sweep.ts), which steps up open,
+// unacknowledged alerts on time even when no new data arrives, and retries unconfirmed pages.
 import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -43,7 +46,8 @@ export class PatientMonitoring extends Construct {
       prefix: props.prefix,
       name: 'monitor',
       entry: 'functions/monitor/handler.ts',
-      description: "Evaluates a patient's alerts and plans their reminders when new data is stored",
+      description:
+        "Evaluates a patient's alerts and plans their reminders when new data is stored; escalates due alerts every minute",
       memorySize: 512,
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: 10,
@@ -112,6 +116,47 @@ export class PatientMonitoring extends Construct {
           maxEventAge: Duration.hours(2),
         }),
       ],
+    });
+    this.escalationSchedule(props.prefix);
+  }
+
+  /**
+   * The escalation sweep, every minute: an alert steps up at most about a minute late. Idempotent
+   * (conditional writes, claimed pages), so an overlapping or repeated run changes nothing more; a
+   * run that fails is not retried, as the next minute's run picks up everything still due.
+   */
+  private escalationSchedule(prefix: string): void {
+    const invoke = new iam.Role(this, 'EscalationSchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      description:
+        'EventBridge Scheduler invokes the monitor function for the alert escalation sweep, nothing else',
+    });
+    new iam.ManagedPolicy(this, 'InvokeMonitorPolicy', {
+      roles: [invoke],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [this.function.fn.functionArn],
+        }),
+      ],
+    });
+    new scheduler.CfnSchedule(this, 'EscalationEveryMinute', {
+      name: `${prefix}-alert-escalation-every-minute`,
+      description: 'Alert escalation sweep: steps up open, unacknowledged alerts on time',
+      scheduleExpression: 'rate(1 minute)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: this.function.fn.functionArn,
+        roleArn: invoke.roleArn,
+        // The Scheduled Event the function tells from a PatientDataUpdated (make-handler.ts).
+        input: JSON.stringify({
+          'detail-type': 'Scheduled Event',
+          source: 'aws.scheduler',
+          time: '<aws.scheduler.scheduled-time>',
+          detail: {},
+        }),
+        retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
+      },
     });
   }
 }

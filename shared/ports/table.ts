@@ -18,12 +18,25 @@ export interface QueryPage {
   cursor?: string;
 }
 
+/** The attribute value a conditional put expects to find (see `Table.putIfUnchanged`). */
+export interface PutCondition {
+  attribute: string;
+  expected: string | number | undefined;
+}
+
 export interface Table {
   get(pk: string, sk: string): Promise<Item | undefined>;
   /** Idempotent upsert: the same key written twice yields one record. */
   put(item: Item): Promise<void>;
   /** Write if absent; returns false (and writes nothing) when the key already exists. */
   putIfAbsent(item: Item): Promise<boolean>;
+  /**
+   * Optimistic concurrency: replace the item only while its `attribute` still holds `expected`
+   * (`undefined`: the item is absent or lacks the attribute); returns false, writing nothing,
+   * otherwise. Optional: an adapter that cannot offer it leaves it out, and a use case that needs it
+   * (monitoring alerts) refuses to run without it rather than overwrite concurrent changes.
+   */
+  putIfUnchanged?(item: Item, condition: PutCondition): Promise<boolean>;
   /** Batched upsert of many items (chunks and retries unprocessed items). */
   putMany(items: Item[]): Promise<void>;
   query(input: QueryInput): Promise<QueryPage>;

@@ -6,7 +6,7 @@ import {
   QueryCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Item, QueryInput, QueryPage, Table } from '../../ports/table';
+import type { Item, PutCondition, QueryInput, QueryPage, Table } from '../../ports/table';
 import { servingTable, type TableDefinition } from '../../config/resources';
 import { DependencyError, ValidationError } from '../../domain/errors';
 
@@ -39,6 +39,28 @@ export class DynamoDbTable implements Table {
           Item: item,
           ConditionExpression: 'attribute_not_exists(#pk)',
           ExpressionAttributeNames: { '#pk': this.definition.partitionKey.name },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async putIfUnchanged(item: Item, condition: PutCondition): Promise<boolean> {
+    const expected = condition.expected;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression:
+            expected === undefined ? 'attribute_not_exists(#a)' : '#a = :expected',
+          ExpressionAttributeNames: { '#a': condition.attribute },
+          ...(expected === undefined
+            ? {}
+            : { ExpressionAttributeValues: { ':expected': expected } }),
         }),
       );
       return true;

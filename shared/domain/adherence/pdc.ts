@@ -1,9 +1,13 @@
 // Domain (adherence): proportion of days covered (PDC) from pharmacy fills, by the Pharmacy Quality
-// Alliance method (PQA, Adherence measures technical specifications, PDC; as used for NQF #0541):
-// the period starts at the first fill (index date) and runs to the end of the measurement period;
-// when a fill comes before the previous supply runs out, its days are shifted forward to start the day
-// after; days past the period end do not count. PDC >= 80 % is the PQA adherence threshold for
-// cardiovascular and diabetes drugs.
+// Alliance method (PQA, "Proportion of Days Covered" measure specifications, as used for NQF #0541
+// and the CMS Part D adherence measures): PDC is judged over a measurement period (PQA: the
+// measurement year; here by default the 365 days up to the day of the report, `pdcMeasurementDays`);
+// the patient's treatment period starts at the first fill within it (the index prescription start
+// date) and runs to the period's end; when a fill comes before the previous supply runs out, its days
+// are shifted forward to start the day after (a fill before the period carries its supply into it
+// this way); days past the period end do not count. PDC >= 80 % is the PQA adherence threshold for
+// cardiovascular and diabetes drugs. Without a period start, years of good adherence would outweigh
+// a recent lapse: monthly fills for five years and none for the last 120 days would still be > 90 %.
 import { ValidationError } from '../errors';
 
 /** One pharmacy fill. */
@@ -22,11 +26,14 @@ export interface ProportionOfDaysCovered {
   pdc: number;
   coveredDays: number;
   periodDays: number;
-  /** The index date (first fill) and the last day of the period, `YYYY-MM-DD`, both included. */
+  /**
+   * The index date (first fill within the measurement period) and the last day of the period,
+   * `YYYY-MM-DD`, both included: the treatment period PDC is over.
+   */
   from: string;
   to: string;
   fills: number;
-  /** PQA eligibility: at least two fills on different dates. */
+  /** PQA eligibility: at least two fills on different dates within the measurement period. */
   eligible: boolean;
   /** PDC >= the PQA threshold (80 %). */
   adherent: boolean;
@@ -35,16 +42,33 @@ export interface ProportionOfDaysCovered {
 /** PQA PDC threshold for cardiovascular and diabetes medications. */
 export const pqaThreshold = 0.8;
 
+/** Default measurement period: the 365 days up to and including the report's day (project choice). */
+export const pdcMeasurementDays = 365;
+
+/** A measurement period, `YYYY-MM-DD` to `YYYY-MM-DD`, both days included. */
+export interface MeasurementPeriod {
+  start: string;
+  end: string;
+}
+
+/** The `pdcMeasurementDays`-day measurement period ending on `end` (`YYYY-MM-DD`). */
+export function trailingPeriod(end: string, days = pdcMeasurementDays): MeasurementPeriod {
+  return { start: dateOf(dayNumber(end, 'periodEnd') - days + 1), end };
+}
+
 /**
- * PDC of one medication's fills through `periodEnd` (`YYYY-MM-DD`, included). Fills after the period
- * end are ignored; undefined when no fill falls in the period. Throws ValidationError naming the fill
- * on a bad date or days' supply.
+ * PDC of one medication's fills over a measurement period. The treatment period starts at the first
+ * fill within the period; fills before it only carry supply forward into it (shifting later fills),
+ * fills after its end are ignored; undefined when no fill falls within the period. Throws
+ * ValidationError naming the fill on a bad date or days' supply, or the period bound on a bad date.
  */
 export function proportionOfDaysCovered(
   fills: readonly Fill[],
-  periodEnd: string,
+  period: MeasurementPeriod,
 ): ProportionOfDaysCovered | undefined {
-  const end = dayNumber(periodEnd, 'periodEnd');
+  const end = dayNumber(period.end, 'period.end');
+  const periodStart = dayNumber(period.start, 'period.start');
+  if (periodStart > end) throw new ValidationError('must not be after period.end', 'period.start');
   const dated = fills
     .map((f, i) => ({ ...f, day: dayNumber(f.date, `fills[${i}].date`), index: i }))
     .filter((f) => f.day <= end)
@@ -56,40 +80,43 @@ export function proportionOfDaysCovered(
         `fills[${f.index}].daysSupply`,
       );
   });
-  if (dated.length === 0) return undefined;
-  const start = dated[0]!.day;
+  const within = dated.filter((f) => f.day >= periodStart);
+  if (within.length === 0) return undefined;
+  const start = within[0]!.day; // the index prescription start date
   let covered = 0;
-  let nextFree = start; // first day not yet covered by earlier fills
+  let nextFree = Number.NEGATIVE_INFINITY; // first day not yet covered by earlier fills
   for (const fill of dated) {
     const first = Math.max(fill.day, nextFree); // overlap shifted forward (PQA)
-    const last = Math.min(first + fill.daysSupply - 1, end);
-    if (last >= first) covered += last - first + 1;
     nextFree = first + fill.daysSupply;
+    // Only days of the treatment period count: earlier fills matter only through `nextFree`.
+    const from = Math.max(first, start);
+    const last = Math.min(nextFree - 1, end);
+    if (last >= from) covered += last - from + 1;
   }
   const periodDays = end - start + 1;
   const pdc = covered / periodDays;
   return {
-    medication: dated[0]!.medication,
+    medication: within[0]!.medication,
     pdc,
     coveredDays: covered,
     periodDays,
     from: dateOf(start),
     to: dateOf(end),
-    fills: dated.length,
-    eligible: new Set(dated.map((f) => f.day)).size >= 2,
+    fills: within.length,
+    eligible: new Set(within.map((f) => f.day)).size >= 2,
     adherent: pdc >= pqaThreshold,
   };
 }
 
-/** PDC per medication key over fills of several medications. */
+/** PDC per medication key over fills of several medications, over one measurement period. */
 export function pdcByMedication(
   fills: readonly Fill[],
-  periodEnd: string,
+  period: MeasurementPeriod,
 ): ProportionOfDaysCovered[] {
   const groups = new Map<string, Fill[]>();
   for (const f of fills) groups.set(f.medication, [...(groups.get(f.medication) ?? []), f]);
   return [...groups.values()]
-    .map((group) => proportionOfDaysCovered(group, periodEnd))
+    .map((group) => proportionOfDaysCovered(group, period))
     .filter((p): p is ProportionOfDaysCovered => p !== undefined)
     .sort((a, b) => a.medication.localeCompare(b.medication));
 }

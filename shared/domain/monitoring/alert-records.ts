@@ -3,6 +3,14 @@
 // `ALERT#{rule}#{episode}`, so a hospital's query can never reach another hospital's alerts, and a
 // second index entry `HA#{hospital}` (byHospital, distinct from the `H#` patient list) lists a
 // hospital's alerts by time for a care-team view.
+//
+// Concurrency: every alert item carries a revision `rev`, and every change after the first write is
+// a conditional put on it (alert-store.ts), so a concurrent evaluation, escalation sweep or
+// acknowledgement is never overwritten. Beside each alert, `NOTIFIED#{rule}#{episode}#{severity}`
+// records the care-team page of one severity (claimed with a conditional put before sending, so only
+// one writer pages). An alert with an escalation step or an unconfirmed page ahead is also listed on
+// the byPatientTime index under the partition `ALERT-CHECK` (gsi2pk), sorted by when it is due
+// (gsi2sk), for the scheduled escalation sweep (escalation-sweep.ts); the index is sparse.
 import type { Item } from '../../ports/table';
 import { ValidationError } from '../errors';
 import { isFhirId } from '../preprocess/primitives';
@@ -48,6 +56,11 @@ export const alertKeys = {
   rulePrefix: (rule: RuleId) => `ALERT#${rule}#`,
   allPrefix: 'ALERT#',
   hospitalAlerts: (hospital: string) => `HA#${hospital}`,
+  /** The care-team page of one severity of one alert (beside the alert, never under `ALERT#`). */
+  notification: (rule: RuleId, episode: number, severity: Severity) =>
+    `NOTIFIED#${rule}#${String(episode).padStart(episodeDigits, '0')}#${severity}`,
+  /** byPatientTime (gsi2) partition of alerts with a check due, across hospitals (sweep only). */
+  checkDue: 'ALERT-CHECK',
 };
 
 export function alertIdOf(patientId: string, rule: RuleId, episode: number): string {
@@ -69,18 +82,47 @@ export function parseAlertId(alertId: string): {
   return { patientId, rule, episode };
 }
 
-export function alertItem(alert: Alert): Item {
+/**
+ * The item of an alert at revision `rev`; `checkAt` (epoch ms), when set, lists it on the sweep's
+ * index partition at that instant (escalation.ts `nextCheckAt`).
+ */
+export function alertItem(alert: Alert, rev: number, checkAt?: number): Item {
   return {
     pk: alertKeys.partition(alert.hospital, alert.patientId),
     sk: alertKeys.sort(alert.rule, alert.episode),
     gsi1pk: alertKeys.hospitalAlerts(alert.hospital),
     gsi1sk: `${alert.openedAt}#${alert.alertId}`,
+    ...(checkAt !== undefined
+      ? {
+          gsi2pk: alertKeys.checkDue,
+          gsi2sk: `${new Date(checkAt).toISOString()}#${alert.hospital}#${alert.alertId}`,
+        }
+      : {}),
     hospital: alert.hospital,
     kind: 'alert',
+    rev,
     alert,
   };
 }
 
 export function alertOf(item: Item): Alert {
   return item.alert as Alert;
+}
+
+/** An alert as stored: its revision (undefined for an item written before revisions) and check time. */
+export interface StoredAlert {
+  alert: Alert;
+  rev: number | undefined;
+  /** When the sweep is due to look at it (ISO instant), if it is on the sweep's index. */
+  checkAt?: string;
+}
+
+export function storedAlertOf(item: Item): StoredAlert {
+  const checkAt =
+    item.gsi2pk === alertKeys.checkDue ? String(item.gsi2sk).split('#')[0] : undefined;
+  return {
+    alert: alertOf(item),
+    rev: typeof item.rev === 'number' ? item.rev : undefined,
+    ...(checkAt ? { checkAt } : {}),
+  };
 }

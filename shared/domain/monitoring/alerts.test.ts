@@ -270,6 +270,145 @@ describe('Function: evaluatePatient', () => {
   });
 });
 
+describe('Function: evaluatePatient, with concurrent writers', () => {
+  it('pages the care team once when two evaluations of the same data run at once (no channel de-duplication)', async () => {
+    // Prepare: RecordingNotifier keeps every send, as SNS on a standard topic delivers every publish;
+    // a send takes 30 ms, so the second evaluation arrives while the first is still paging.
+    const { deps, notifier } = setup();
+    notifier.delayMs = 30;
+    const input = { hospital, patientId, observations: crisis, now: '2026-03-10T08:05:00Z' };
+    // Act
+    const outcomes = await Promise.all([
+      evaluatePatient(deps, input),
+      evaluatePatient(deps, input),
+    ]);
+    // Assess: one page per alert and severity, recorded on the alert.
+    const crisisPages = notifier.sent.filter((n) => n.attributes?.rule === 'bp-crisis');
+    expect(crisisPages.map((n) => n.attributes?.severity)).toEqual(['urgent']);
+    expect(notifier.sent).toHaveLength(2); // urgent crisis + warning stage 2, once each
+    expect(outcomes[0]!.notifications + outcomes[1]!.notifications).toBe(2);
+    const alert = (await listAlerts(deps, hospital, patientId)).find((a) => a.rule === 'bp-crisis');
+    expect(alert!.notified).toEqual(['urgent']);
+  });
+
+  it('pages once when four evaluations race an escalation to critical', async () => {
+    // Prepare
+    const { deps, notifier } = setup();
+    await evaluatePatient(deps, {
+      hospital,
+      patientId,
+      observations: crisis,
+      now: '2026-03-10T08:05:00Z',
+    });
+    const input = { hospital, patientId, observations: crisis, now: '2026-03-10T09:10:00Z' };
+    notifier.delayMs = 30; // the others arrive while the first is paging
+    // Act
+    await Promise.all([1, 2, 3, 4].map(() => evaluatePatient(deps, input)));
+    // Assess
+    const critical = notifier.sent.filter((n) => n.attributes?.severity === 'critical');
+    expect(critical).toHaveLength(1);
+    const alert = (await listAlerts(deps, hospital, patientId)).find((a) => a.rule === 'bp-crisis');
+    expect(alert).toMatchObject({ severity: 'critical', notified: ['urgent', 'critical'] });
+    expect(alert!.escalations).toHaveLength(1);
+  });
+
+  it('does not lose a page whose send failed: the retried evaluation sends it', async () => {
+    // Prepare: the notifier refuses the first send.
+    const { deps, notifier } = setup();
+    const low = [glucose('g1', '2026-03-10T08:00:00Z', 60)];
+    const input = { hospital, patientId, observations: low, now: '2026-03-10T08:05:00Z' };
+    notifier.failNext = 1;
+    // Act: the invocation fails (and is retried, as Lambda retries a failed async invocation).
+    await expect(evaluatePatient(deps, input)).rejects.toThrow('notifier unavailable');
+    const retried = await evaluatePatient(deps, input);
+    const again = await evaluatePatient(deps, input);
+    // Assess
+    expect(retried.notifications).toBe(1);
+    expect(again.notifications).toBe(0);
+    expect(notifier.sent.map((n) => n.attributes?.severity)).toEqual(['warning']);
+    expect((await listAlerts(deps, hospital, patientId))[0]!.notified).toEqual(['warning']);
+  });
+
+  it("keeps a clinician's acknowledgement made while an evaluation was between its read and its write", async () => {
+    // Prepare: the evaluation reads the alert, then the clinician acknowledges, then it writes.
+    const { deps, alerts, notifier } = setup();
+    await evaluatePatient(deps, {
+      hospital,
+      patientId,
+      observations: crisis,
+      now: '2026-03-10T08:05:00Z',
+    });
+    const alertId = `${patientId}.bp-crisis.1`;
+    const racing = Object.create(alerts) as InMemoryTable;
+    let acknowledged = false;
+    racing.query = async (q) => {
+      const page = await alerts.query(q);
+      if (q.sortPrefix === 'ALERT#bp-crisis#' && !acknowledged) {
+        acknowledged = true;
+        await acknowledgeAlert(
+          { alerts },
+          { hospital, alertId, by: 'dr-x', at: '2026-03-10T09:00:30Z' },
+        );
+      }
+      return page;
+    };
+    const worse = [...crisis, bloodPressurePanel('bp2', '2026-03-10T09:00:00Z', 210, 125)];
+    // Act
+    await evaluatePatient(
+      { alerts: racing, notifier },
+      { hospital, patientId, observations: worse, now: '2026-03-10T09:01:00Z' },
+    );
+    // Assess: acknowledged, and the evaluation's change (the new reading) is applied on top.
+    const stored = (await listAlerts(deps, hospital, patientId)).find((a) => a.alertId === alertId);
+    expect(stored).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'dr-x',
+      observationIds: ['bp2'],
+    });
+  });
+
+  it('keeps an escalation an evaluation stored while an acknowledgement was between its read and its write', async () => {
+    // Prepare: the acknowledgement reads the urgent alert, then an evaluation escalates it to critical.
+    const { deps, alerts, notifier } = setup();
+    await evaluatePatient(deps, {
+      hospital,
+      patientId,
+      observations: crisis,
+      now: '2026-03-10T08:05:00Z',
+    });
+    const alertId = `${patientId}.bp-crisis.1`;
+    const racing = Object.create(alerts) as InMemoryTable;
+    let escalated = false;
+    racing.get = async (pk, sk) => {
+      const item = await alerts.get(pk, sk);
+      if (sk === 'ALERT#bp-crisis#000001' && !escalated) {
+        escalated = true;
+        await evaluatePatient(deps, {
+          hospital,
+          patientId,
+          observations: crisis,
+          now: '2026-03-10T09:10:00Z',
+        });
+      }
+      return item;
+    };
+    // Act
+    await acknowledgeAlert(
+      { alerts: racing },
+      { hospital, alertId, by: 'dr-y', at: '2026-03-10T09:10:30Z' },
+    );
+    // Assess
+    const stored = (await listAlerts(deps, hospital, patientId)).find((a) => a.alertId === alertId);
+    expect(stored).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'dr-y',
+      severity: 'critical',
+      notified: ['urgent', 'critical'],
+    });
+    expect(notifier.sent.filter((n) => n.attributes?.rule === 'bp-crisis')).toHaveLength(2);
+  });
+});
+
 describe('Function: acknowledgeAlert', () => {
   it('keeps the first acknowledgement when acknowledged twice', async () => {
     // Prepare

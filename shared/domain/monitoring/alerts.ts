@@ -1,32 +1,37 @@
 // Use cases (monitoring): evaluate a patient's observations into alerts, list and acknowledge them.
 // One alert per open problem (hospital + patient + rule), created with putIfAbsent so re-evaluating the
-// same data creates nothing; escalation while it persists; each severity notified to the care team once.
+// same data creates nothing; escalation while it persists; each severity paged to the care team once.
+// Concurrent writers (two evaluations, the escalation sweep, an acknowledgement) are safe: every
+// change is a conditional write on the alert's revision and every page is claimed before it is sent
+// (alert-store.ts).
 import type { Notifier } from '../../ports/notifier';
 import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import type { FhirJson } from '../ingest/source-record';
 import { isFhirId } from '../preprocess/primitives';
+import { alertIdOf, alertKeys, parseAlertId, storedAlertOf, type Alert } from './alert-records';
 import {
-  alertIdOf,
-  alertItem,
-  alertKeys,
-  alertOf,
-  parseAlertId,
-  type Alert,
-} from './alert-records';
-import { escalatedSeverity, escalationCeiling, higher, notifyFrom, rank } from './escalation';
+  conflict,
+  createAlert,
+  pageCareTeam,
+  readAlert,
+  replaceAlert,
+  retryOnConflict,
+} from './alert-store';
+import { escalateWithTime, rank } from './escalation';
 import type { News2Scorer } from './news2-input';
 import { readingsFromObservations } from './readings';
 import { ageInYears, evaluateRules, sexOf, type Finding, type RuleId } from './rules';
+import type { Spo2ScaleChoice } from './spo2-scale';
+
+export { careTeamChannel, careTeamNotification } from './alert-store';
 
 export interface MonitoringDeps {
-  /** The serving table (alerts sit in the patient's partition). */
+  /** The serving table (alerts sit in the patient's partition); needs `putIfUnchanged`. */
   alerts: Table;
   notifier: Notifier;
   /** NEWS2 scorer (shared/domain/risk/news2.ts); without it the NEWS2 rule is not evaluated. */
   news2?: News2Scorer;
-  /** NEWS2 SpO2 scale for this patient population (default 1). */
-  spo2Scale?: 1 | 2;
 }
 
 export interface EvaluatePatientInput {
@@ -36,6 +41,11 @@ export interface EvaluatePatientInput {
   observations: readonly FhirJson[];
   /** The patient's Patient resource, for the age the paediatric limits of the rules need. */
   patient?: FhirJson;
+  /**
+   * The NEWS2 SpO2 scale for this patient (spo2-scale.ts `spo2ScaleOf`, from their recorded SpO2
+   * target); scale 1 when absent. The scale and its basis are stated in the NEWS2 alert's reason.
+   */
+  spo2Scale?: Spo2ScaleChoice;
   now: Date | string;
 }
 
@@ -49,13 +59,11 @@ export interface EvaluationOutcome {
   notifications: number;
 }
 
-/** The care-team channel of the Notifier port. */
-export const careTeamChannel = 'care-team';
-
 /**
  * Evaluates a patient's observations at `now` and brings the stored alerts in line: opens an alert
  * for each new problem, updates or escalates open ones, resolves those whose rule no longer fires.
- * Idempotent for the same observations and `now`: nothing is written or sent the second time.
+ * Idempotent for the same observations and `now`: nothing is written or sent the second time; two
+ * evaluations at once page each alert's severity once between them.
  */
 export async function evaluatePatient(
   deps: MonitoringDeps,
@@ -69,7 +77,9 @@ export async function evaluatePatient(
   const { findings, evaluated } = evaluateRules(readings, {
     now,
     news2: deps.news2,
-    spo2Scale: deps.spo2Scale,
+    ...(input.spo2Scale
+      ? { spo2Scale: input.spo2Scale.scale, spo2ScaleBasis: input.spo2Scale.basis }
+      : {}),
     ...(ageYears !== undefined ? { ageYears } : {}),
     ...(sex ? { sex } : {}),
   });
@@ -100,35 +110,46 @@ interface RuleContext {
 }
 
 async function applyRule(ctx: RuleContext, rule: RuleId, finding: Finding | undefined) {
-  const latest = await latestEpisode(ctx.deps.alerts, ctx.hospital, ctx.patientId, rule);
-  if (!finding) {
-    if (latest && latest.status !== 'resolved') {
-      const resolved = {
-        ...latest,
-        status: 'resolved' as const,
+  const table = ctx.deps.alerts;
+  const stored = await retryOnConflict('alert', async () => {
+    const latest = await latestEpisode(table, ctx.hospital, ctx.patientId, rule);
+    if (!finding) {
+      if (!latest || latest.alert.status === 'resolved') return undefined;
+      const resolved: Alert = {
+        ...latest.alert,
+        status: 'resolved',
         resolvedAt: iso(ctx.now),
         updatedAt: iso(ctx.now),
       };
-      await ctx.deps.alerts.put(alertItem(resolved));
+      const written = await replaceAlert(table, latest, resolved, ctx.now);
+      if (!written) return conflict;
       ctx.outcome.resolved.push(resolved.alertId);
-      ctx.outcome.alerts.push(resolved);
+      return written;
     }
-    return;
-  }
-  if (!latest || latest.status === 'resolved') {
-    const opened = newAlert(ctx, finding, (latest?.episode ?? 0) + 1);
-    if (await ctx.deps.alerts.putIfAbsent(alertItem(opened))) {
+    if (!latest || latest.alert.status === 'resolved') {
+      const opened = newAlert(ctx, finding, (latest?.alert.episode ?? 0) + 1);
+      // Another evaluation opened this episode first: re-read and carry on from what it stored.
+      const written = await createAlert(table, opened, ctx.now);
+      if (!written) return conflict;
       ctx.outcome.opened.push(opened.alertId);
-      return settle(ctx, opened, { ...opened });
+      return written;
     }
-    // Another evaluation opened this episode first: carry on from what it stored.
-    const stored = await ctx.deps.alerts.get(
-      alertItem(opened).pk as string,
-      alertItem(opened).sk as string,
+    const next = updatedAlert(ctx, latest.alert, finding);
+    if (!changed(latest.alert, next)) return latest;
+    const written = await replaceAlert(
+      table,
+      latest,
+      { ...next, updatedAt: iso(ctx.now) },
+      ctx.now,
     );
-    return updateAlert(ctx, alertOf(stored!), finding);
-  }
-  return updateAlert(ctx, latest, finding);
+    if (!written) return conflict;
+    if (next.severity !== latest.alert.severity) ctx.outcome.escalated.push(next.alertId);
+    return written;
+  });
+  if (!stored) return;
+  const paged = await pageCareTeam({ table, notifier: ctx.deps.notifier, now: ctx.now }, stored);
+  if (paged.sent) ctx.outcome.notifications++;
+  ctx.outcome.alerts.push(paged.stored.alert);
 }
 
 function newAlert(ctx: RuleContext, finding: Finding, episode: number): Alert {
@@ -153,7 +174,7 @@ function newAlert(ctx: RuleContext, finding: Finding, episode: number): Alert {
 }
 
 /** A worse finding raises severity at once; an unacknowledged alert also escalates with time. */
-async function updateAlert(ctx: RuleContext, current: Alert, finding: Finding) {
+function updatedAlert(ctx: RuleContext, current: Alert, finding: Finding): Alert {
   const next: Alert = {
     ...current,
     reason: finding.reason,
@@ -170,53 +191,15 @@ async function updateAlert(ctx: RuleContext, current: Alert, finding: Finding) {
     next.severity = finding.severity;
     next.levelSince = iso(ctx.now);
   }
-  if (next.status === 'open') {
-    const ceiling = higher(escalationCeiling[next.rule], next.severity);
-    const reached = escalatedSeverity(next.severity, Date.parse(next.levelSince), ctx.now, ceiling);
-    if (reached.severity !== next.severity) {
-      next.escalations.push({
-        from: next.severity,
-        to: reached.severity,
-        at: iso(reached.since),
-        why: 'persisted',
-      });
-      next.severity = reached.severity;
-      next.levelSince = iso(reached.since);
-    }
-  }
-  if (next.severity !== current.severity) ctx.outcome.escalated.push(next.alertId);
-  return settle(ctx, current, next);
+  return escalateWithTime(next, ctx.now);
 }
 
-/** Notifies a new severity (once per level), then stores the alert if anything changed. */
-async function settle(ctx: RuleContext, before: Alert, next: Alert) {
-  const notify = rank(next.severity) >= rank(notifyFrom) && !next.notified.includes(next.severity);
-  if (notify) {
-    // Send before storing: if the store fails the retry sends again under the same dedupe key,
-    // whereas storing first could record a notification that was never sent.
-    await ctx.deps.notifier.send(careTeamNotification(next));
-    next.notified = [...next.notified, next.severity];
-    ctx.outcome.notifications++;
-  }
-  const changed =
-    notify ||
+function changed(before: Alert, next: Alert): boolean {
+  return (
     next.severity !== before.severity ||
     next.reason !== before.reason ||
-    next.observationIds.join() !== before.observationIds.join();
-  const settled = changed ? { ...next, updatedAt: iso(ctx.now) } : before;
-  if (changed) await ctx.deps.alerts.put(alertItem(settled));
-  ctx.outcome.alerts.push(settled);
-}
-
-/** The care-team message: pseudonymous patient id, rule, severity and source; no values, no PHI. */
-export function careTeamNotification(alert: Alert) {
-  return {
-    channel: careTeamChannel,
-    subject: `[${alert.severity}] ${alert.rule}`,
-    message: `Alert ${alert.alertId}: rule ${alert.rule} is ${alert.severity} for patient ${alert.patientId} (source: ${alert.source.guideline}, ${alert.source.version}). Review in caregraph.`,
-    dedupeKey: `alert#${alert.hospital}#${alert.alertId}#${alert.severity}`,
-    attributes: { hospital: alert.hospital, rule: alert.rule, severity: alert.severity },
-  };
+    next.observationIds.join() !== before.observationIds.join()
+  );
 }
 
 async function latestEpisode(table: Table, hospital: string, patientId: string, rule: RuleId) {
@@ -226,7 +209,7 @@ async function latestEpisode(table: Table, hospital: string, patientId: string, 
     descending: true,
     limit: 1,
   });
-  return page.items[0] ? alertOf(page.items[0]) : undefined;
+  return page.items[0] ? storedAlertOf(page.items[0]) : undefined;
 }
 
 /** A patient's alerts, every status, newest first. */
@@ -244,7 +227,7 @@ export async function listAlerts(
       sortPrefix: alertKeys.allPrefix,
       cursor,
     });
-    alerts.push(...page.items.map(alertOf));
+    alerts.push(...page.items.map((item) => storedAlertOf(item).alert));
     cursor = page.cursor;
   } while (cursor);
   return alerts.sort(
@@ -264,21 +247,25 @@ export async function acknowledgeAlert(
   checkPatient(input.hospital, patientId);
   if (!/^[\w@.:|-]{1,128}$/.test(input.by))
     throw new ValidationError('by must be a user id of 1-128 word characters', 'by');
-  const at = iso(instant(input.at, 'at'));
+  const at = instant(input.at, 'at');
   const pk = alertKeys.partition(input.hospital, patientId);
-  const item = await deps.alerts.get(pk, alertKeys.sort(rule, episode));
-  if (!item) throw new NotFoundError('no such alert in your hospital');
-  const alert = alertOf(item);
-  if (alert.acknowledgedAt) return alert;
-  const acknowledged: Alert = {
-    ...alert,
-    status: alert.status === 'open' ? 'acknowledged' : alert.status,
-    acknowledgedBy: input.by,
-    acknowledgedAt: at,
-    updatedAt: at,
-  };
-  await deps.alerts.put(alertItem(acknowledged));
-  return acknowledged;
+  const sk = alertKeys.sort(rule, episode);
+  // Conditional on the revision read: an evaluation or sweep writing at the same moment makes this
+  // re-read and acknowledge what it stored, and it cannot overwrite the acknowledgement either.
+  return retryOnConflict('alert', async () => {
+    const stored = await readAlert(deps.alerts, pk, sk);
+    if (!stored) throw new NotFoundError('no such alert in your hospital');
+    const alert = stored.alert;
+    if (alert.acknowledgedAt) return alert;
+    const acknowledged: Alert = {
+      ...alert,
+      status: alert.status === 'open' ? 'acknowledged' : alert.status,
+      acknowledgedBy: input.by,
+      acknowledgedAt: iso(at),
+      updatedAt: iso(at),
+    };
+    return (await replaceAlert(deps.alerts, stored, acknowledged, at)) ? acknowledged : conflict;
+  });
 }
 
 function checkPatient(hospital: string, patientId: string) {

@@ -1,6 +1,10 @@
 // Domain (monitoring): how an unacknowledged alert escalates while its problem persists. This is a
 // local care-team policy, not a guideline value: the delays echo the RCP NEWS2 2017 response tiers
 // (routine review within hours, urgent within the hour) and are meant to be tuned per hospital.
+// Escalation happens whenever the alert is next written (an evaluation) and, so that it happens on
+// time without new data, in the scheduled sweep (escalation-sweep.ts), which looks at each alert at
+// its `nextCheckAt`.
+import type { Alert } from './alert-records';
 import { severities, type RuleId, type Severity } from './rules';
 
 /** How long an open, unacknowledged alert stays at a severity before it steps up one level. */
@@ -49,4 +53,62 @@ export function escalatedSeverity(
     since = next;
   }
   return { severity: level, since };
+}
+
+/**
+ * A care-team page claimed but not confirmed sent is retried after this long: longer than the monitor
+ * function's 30 s timeout (infra/constructs/patient-monitoring.ts), so a sender still at work is not
+ * raced, and short enough that a failed page goes out again within minutes.
+ */
+export const pageRetryAfterMs = 2 * 60_000;
+
+/** The alert is due a care-team page of its current severity that is not recorded as sent. */
+export function pageDue(alert: Alert): boolean {
+  return (
+    alert.status !== 'resolved' &&
+    rank(alert.severity) >= rank(notifyFrom) &&
+    !alert.notified.includes(alert.severity)
+  );
+}
+
+/**
+ * When the sweep should next look at an alert written at `writtenAt` (epoch ms): its next escalation
+ * step by persistence (open, unacknowledged, below its ceiling), or a retry of an unconfirmed page,
+ * whichever comes first; undefined when neither can happen (acknowledged, resolved, at its ceiling).
+ */
+export function nextCheckAt(alert: Alert, writtenAt: number): number | undefined {
+  const times: number[] = [];
+  if (alert.status === 'open') {
+    const ceiling = higher(escalationCeiling[alert.rule], alert.severity);
+    if (alert.severity !== 'critical' && rank(alert.severity) < rank(ceiling))
+      times.push(Date.parse(alert.levelSince) + escalateAfterMs[alert.severity]);
+  }
+  if (pageDue(alert)) times.push(writtenAt + pageRetryAfterMs);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/**
+ * The alert escalated by persistence alone at `now` (the same alert object when nothing changes):
+ * only an open (unacknowledged) alert escalates with time, one level per `escalateAfterMs`, each step
+ * recorded at the instant it was reached.
+ */
+export function escalateWithTime(alert: Alert, now: number): Alert {
+  if (alert.status !== 'open') return alert;
+  const ceiling = higher(escalationCeiling[alert.rule], alert.severity);
+  const reached = escalatedSeverity(alert.severity, Date.parse(alert.levelSince), now, ceiling);
+  if (reached.severity === alert.severity) return alert;
+  return {
+    ...alert,
+    severity: reached.severity,
+    levelSince: new Date(reached.since).toISOString(),
+    escalations: [
+      ...alert.escalations,
+      {
+        from: alert.severity,
+        to: reached.severity,
+        at: new Date(reached.since).toISOString(),
+        why: 'persisted',
+      },
+    ],
+  };
 }

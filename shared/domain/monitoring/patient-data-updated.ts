@@ -1,7 +1,8 @@
 // Use case (monitoring): react to a PatientDataUpdated event (new data for a patient was served) by
 // loading the patient's recent observations from the `#Observation` timeline (index byPatientTime,
 // serving/records.ts), and the Patient for the age, and evaluating them. The event only says WHO changed, never what: evaluation reads
-// the stored state, so a re-delivered or reordered event gives the same alerts.
+// the stored state, so a re-delivered or reordered event gives the same alerts. The patient's Goals
+// and Conditions choose the NEWS2 SpO2 scale (spo2-scale.ts).
 import { z } from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { Table } from '../../ports/table';
@@ -10,6 +11,7 @@ import { isFhirId } from '../preprocess/primitives';
 import { servingKeys, sortableInstant } from '../serving/records';
 import { evaluatePatient, type EvaluationOutcome, type MonitoringDeps } from './alerts';
 import { ruleLookback } from './rules';
+import { spo2ScaleOf } from './spo2-scale';
 import { msPerDay } from './trend';
 
 /** The event's edge schema (EventBridge detail or SQS body), for the handler to parse with. */
@@ -40,16 +42,50 @@ export async function onPatientDataUpdated(
   // The Patient, for the age (adult rules such as NEWS2 are not applied to children).
   const { pk, sk } = servingKeys.patient(event.hospital, event.patientId);
   const patient = (await deps.serving.get(pk, sk))?.resource as FhirJson | undefined;
+  // Goals (a prescribed SpO2 target) and Conditions (hypercapnic respiratory failure): NEWS2 scale.
+  const scaleRecord = deps.news2
+    ? [
+        ...(await timeline(deps.serving, event.hospital, event.patientId, 'Goal')),
+        ...(await timeline(deps.serving, event.hospital, event.patientId, 'Condition')),
+      ]
+    : [];
   return evaluatePatient(
-    { alerts: deps.serving, notifier: deps.notifier, news2: deps.news2, spo2Scale: deps.spo2Scale },
+    { alerts: deps.serving, notifier: deps.notifier, news2: deps.news2 },
     {
       hospital: event.hospital,
       patientId: event.patientId,
       observations,
       ...(patient ? { patient } : {}),
+      spo2Scale: spo2ScaleOf(scaleRecord, now),
       now,
     },
   );
+}
+
+/** Most resources of one type a patient's scale choice reads (a problem list is far shorter). */
+export const maxScaleRecords = 2_000;
+
+/** A patient's resources of one type from their byPatientTime timeline, up to `maxScaleRecords`. */
+async function timeline(
+  serving: Table,
+  hospital: string,
+  patientId: string,
+  resourceType: 'Goal' | 'Condition',
+): Promise<FhirJson[]> {
+  const out: FhirJson[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await serving.query({
+      index: 'byPatientTime',
+      partition: servingKeys.patientTimeline(hospital, patientId, resourceType),
+      descending: true,
+      limit: 200,
+      cursor,
+    });
+    out.push(...page.items.map((item) => item.resource as FhirJson));
+    cursor = out.length < maxScaleRecords ? page.cursor : undefined;
+  } while (cursor);
+  return out;
 }
 
 /**

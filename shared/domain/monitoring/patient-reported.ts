@@ -20,7 +20,12 @@ const gad7Max = 21;
 /** Home BP bounds: physiologically possible readings (project choice, as wide as ingest's checks). */
 const systolicRange = [50, 300] as const;
 const diastolicRange = [20, 200] as const;
-/** A report may be timed up to this far ahead of the server clock (device clocks drift). */
+/**
+ * A report may be timed up to this far ahead of the server clock (device clocks drift). Such a report
+ * is stored as taken when it was received: the alert rules only look at readings at or before the
+ * moment they evaluate, so a reading timed ahead would be ignored by the evaluation it triggers (and
+ * no later one may come), and a home crisis-level BP would raise no alert.
+ */
 const clockSkewMs = 5 * 60_000;
 
 export const patientReportedSchema = z.discriminatedUnion('kind', [
@@ -50,11 +55,17 @@ const mmHg = (value: number) => ({
   code: 'mm[Hg]',
 });
 
-/** The report as an Observation (LOINC 44261-6, 70274-6, or the 85354-9 BP panel), performed by the patient. */
+/**
+ * The report as an Observation (LOINC 44261-6, 70274-6, or the 85354-9 BP panel), performed by the
+ * patient, effective at `at`. The id is derived from the report as sent (`reportedAt`, the time the
+ * device gave, defaulting to `at`), so a re-sent report replaces itself even when its effective time
+ * was clamped to a later receive time.
+ */
 export function patientReportedObservation(
   patientId: string,
   report: PatientReported,
   at: string,
+  reportedAt: string = at,
 ): FhirJson {
   const body =
     report.kind === 'home-bp'
@@ -83,7 +94,7 @@ export function patientReportedObservation(
     ...body,
   };
   const digest = createHash('sha256')
-    .update(JSON.stringify([patientId, report.kind, at, body]))
+    .update(JSON.stringify([patientId, report.kind, reportedAt, body]))
     .digest('hex');
   return { ...observation, id: `pro-${digest.slice(0, 32)}` };
 }
@@ -111,11 +122,14 @@ export async function recordPatientReported(
     throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
   }
   const now = deps.clock.now();
-  const at = parsed.data.at ?? now.toISOString();
-  if (Date.parse(at) > now.getTime() + clockSkewMs)
+  const reportedAt = parsed.data.at ?? now.toISOString();
+  if (Date.parse(reportedAt) > now.getTime() + clockSkewMs)
     throw new ValidationError('at: a report cannot be timed in the future', 'at');
+  // Within the allowed skew, a time ahead of the server's is the device clock running fast: the
+  // reading was taken no later than it arrived, so it is stored as of its receipt.
+  const at = Date.parse(reportedAt) > now.getTime() ? now.toISOString() : reportedAt;
   await getPatient(deps.serving, hospital, patientId);
-  const observation = patientReportedObservation(patientId, parsed.data, at);
+  const observation = patientReportedObservation(patientId, parsed.data, at, reportedAt);
   await deps.serving.put(
     genericServingItem(hospital, observation, {
       batch: 'patient-reported',

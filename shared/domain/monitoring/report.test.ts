@@ -72,4 +72,59 @@ describe('Function: monitoringReport', () => {
       'assess-adherence',
     ]);
   });
+
+  it('judges adherence over the last 365 days: five years of monthly fills, then none for 120 days, is not adherent (PQA PDC)', () => {
+    // Prepare: lisinopril filled every 30 days from 2021-01-01 to 2025-11-10, none since; BP 150/95.
+    const rx = {
+      coding: [
+        {
+          system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+          code: '314076',
+          display: 'lisinopril 10 MG Oral Tablet',
+        },
+      ],
+    };
+    const fills = [];
+    for (
+      let d = Date.parse('2021-01-01'), i = 0;
+      d <= Date.parse('2025-11-10');
+      d += 30 * 86_400_000, i++
+    )
+      fills.push({
+        resourceType: 'MedicationDispense',
+        id: `d${i}`,
+        status: 'completed',
+        whenHandedOver: new Date(d).toISOString().slice(0, 10),
+        daysSupply: { value: 30 },
+        medicationCodeableConcept: rx,
+      });
+    const record = [
+      { resourceType: 'Patient', id: 'p', birthDate: '1960-01-01' },
+      {
+        resourceType: 'MedicationRequest',
+        id: 'mr',
+        status: 'active',
+        authoredOn: '2021-01-01',
+        medicationCodeableConcept: rx,
+      },
+      ...fills,
+      ...[0, 1, 2, 3, 4, 5, 6, 7].map((k) =>
+        bloodPressurePanel(
+          `bp${k}`,
+          new Date(Date.parse('2026-02-12T08:00:00Z') + k * 3.5 * 86_400_000).toISOString(),
+          150,
+          95,
+        ),
+      ),
+    ];
+    // Act
+    const report = monitoringReport(record, { now });
+    // Assess: the period is 2025-03-11..2026-03-10, from the first fill in it; covered until
+    // 2025-12-05 (270 of 365 days), under 80 %; the plan no longer proposes intensifying.
+    const [pdc] = report.adherence;
+    expect(pdc).toMatchObject({ to: '2026-03-10', adherent: false });
+    expect(pdc!.from >= '2025-03-11').toBe(true);
+    expect(pdc!.pdc).toBeLessThan(0.8);
+    expect(report.suggestions.map((x) => x.kind)).not.toContain('intensify-antihypertensive');
+  });
 });

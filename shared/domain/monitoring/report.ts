@@ -8,7 +8,7 @@ import {
   type MissedDosePatterns,
 } from '../adherence/dose-acks';
 import { fillsOf, medicationsOf, type Medication } from '../adherence/medications';
-import { pdcByMedication, type ProportionOfDaysCovered } from '../adherence/pdc';
+import { pdcByMedication, trailingPeriod, type ProportionOfDaysCovered } from '../adherence/pdc';
 import type { FhirJson } from '../ingest/source-record';
 import { cusumOverTime } from './change';
 import type { News2Scorer } from './news2-input';
@@ -92,7 +92,11 @@ export function monitoringReport(
   const { findings, evaluated } = evaluateRules(readings, settings);
   const bpGoal = bloodPressureGoal(readings, settings) ?? 'not-judged';
   const medications = medicationsOf(resources);
-  const pdc = pdcByMedication(fillsOf(resources), new Date(options.now).toISOString().slice(0, 10));
+  // PQA PDC over the last 365 days (pdc.ts): an old record of good adherence cannot hide a lapse.
+  const pdc = pdcByMedication(
+    fillsOf(resources),
+    trailingPeriod(new Date(options.now).toISOString().slice(0, 10)),
+  );
   const rates = options.doseEvents?.length ? doseAdherence(options.doseEvents) : undefined;
   return {
     at: new Date(options.now).toISOString(),

@@ -77,7 +77,10 @@ export interface RuleSettings {
   /** Administrative sex (`sexOf`), which the AAP 2017 percentile tables need under 13. */
   sex?: Sex;
   news2?: News2Scorer;
+  /** NEWS2 SpO2 scale (spo2-scale.ts); 1 when absent. Stated in the NEWS2 reason. */
   spo2Scale?: 1 | 2;
+  /** Why that scale, e.g. "prescribed SpO2 target 88-92 % recorded" (stated in the reason). */
+  spo2ScaleBasis?: string;
 }
 
 /** How far back each rule looks (documented policy, not guideline values). */
@@ -341,7 +344,8 @@ function hba1c(
 }
 
 /**
- * NEWS2 via the injected scorer, mapped to RCP Chart 3 responses: low (1-4) -> info, a 3 in one
+ * NEWS2 via the injected scorer, on the patient's SpO2 scale (RCP NEWS2 2017 Chart 1: scale 2 only
+ * for a prescribed 88-92 % target; spo2-scale.ts), mapped to RCP Chart 3 responses: low (1-4) -> info, a 3 in one
  * parameter -> warning (urgent ward-based review), medium (5-6) -> urgent, high (>=7) -> critical.
  * Partial or stale inputs are named in the reason: a partial NEWS2 understates risk.
  */
@@ -354,7 +358,8 @@ function news2(
   const recent = readings.filter(
     (r) => r.t <= settings.now && r.t > settings.now - hours(ruleLookback.news2Hours),
   );
-  const { input, observationIds } = news2Input(recent, settings.now, settings.spo2Scale ?? 1);
+  const scale = settings.spo2Scale ?? 1;
+  const { input, observationIds } = news2Input(recent, settings.now, scale);
   if (news2ParametersPresent(input).length === 0)
     return news2ParametersPresent(news2Input(readings, settings.now).input).length
       ? undefined
@@ -368,7 +373,10 @@ function news2(
   return {
     rule: 'news2',
     severity: news2Severity[result.category],
-    reason: `NEWS2 ${result.value} (${result.category})${gaps.length ? `; partial score: ${gaps.join('; ')}` : ''}`,
+    reason:
+      `NEWS2 ${result.value} (${result.category}) on SpO2 scale ${scale}` +
+      (settings.spo2ScaleBasis ? ` (${settings.spo2ScaleBasis})` : '') +
+      (gaps.length ? `; partial score: ${gaps.join('; ')}` : ''),
     source: rcpNews2,
     observationIds,
   };
