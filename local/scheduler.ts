@@ -8,6 +8,11 @@ export type ScheduledHandler = (event: ScheduledEvent, context: Context) => Prom
 export interface Schedule {
   name: string;
   handler: ScheduledHandler;
+  /**
+   * Fire once a day, on the tick at this UTC time (`HH:MM`), like a `cron(m h * * ? *)` schedule;
+   * default: every tick.
+   */
+  dailyAtUtc?: string;
 }
 
 export class LocalScheduler {
@@ -34,7 +39,9 @@ export class LocalScheduler {
   /** Fire every schedule once, now. Returns when all handlers finished. */
   async tick(): Promise<void> {
     const at = this.now();
-    await Promise.all(this.schedules.map((s) => this.fire(s, at)));
+    const minute = at.toISOString().slice(11, 16);
+    const due = this.schedules.filter((s) => s.dailyAtUtc === undefined || s.dailyAtUtc === minute);
+    await Promise.all(due.map((s) => this.fire(s, at)));
   }
 
   async stop(): Promise<void> {

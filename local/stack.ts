@@ -22,6 +22,8 @@ import { clearStaleInProgress, createBuckets, createTables } from './bootstrap';
 import { LocalQueue, type CloseOptions } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
 import { makeRemindersHandler } from '../functions/reminders/make-handler';
+import { makeReplanHandler } from '../functions/reminders/make-replan-handler';
+import { dailyReplanAtUtc } from '../shared/domain/reminders/replan-active';
 import { makeMonitorHandler } from '../functions/monitor/make-handler';
 import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { eventTypes } from '../shared/ports/event-bus';
@@ -56,7 +58,10 @@ export interface StackOptions {
    * (`name=endpoint` pairs; default `cvd-risk`): each endpoint is a folder under `<dataDir>/models`.
    */
   modelEndpoints?: string;
-  /** Deliver PatientDataUpdated to the monitor function (default true; tests of the use case turn it off). */
+  /**
+   * Deliver PatientDataUpdated to the monitor function, and run its alert escalation sweep every
+   * scheduler period (default true; tests of the use case turn both off).
+   */
   monitorOnEvents?: boolean;
   /** Message receives before the dead-letter file (SQS maxReceiveCount). */
   maxReceiveCount?: number;
@@ -177,14 +182,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // As on AWS: ingest publishes PatientDataUpdated; a rule delivers it to the monitor function.
     const events = new LocalEventBus(dataDir, { onHandlerError: invokeErrorLog(config) });
     const deps = buildDependencies(config, { events });
-    if (options.monitorOnEvents !== false)
+    const monitor =
+      options.monitorOnEvents !== false
+        ? makeMonitorHandler(
+            { ...deps, news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
+            buildObservability(config, 'monitor'),
+          )
+        : undefined;
+    if (monitor)
       events.addRule({
         name: 'caregraph-local-patient-data-updated',
         ...eventTypes.patientDataUpdated,
-        handler: makeMonitorHandler(
-          { ...deps, news2: news2Scorer, defaultTimeZone: config.defaultTimeZone },
-          buildObservability(config, 'monitor'),
-        ),
+        handler: monitor,
       });
     // NoteCurated: extract entities, assertions and relations into the hospital's graph.
     if (options.notesToGraph !== false) {
@@ -266,6 +275,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const scheduler = new LocalScheduler(
       [
         { name: 'caregraph-reminders-every-minute', handler: reminders },
+        // As on AWS: the daily rolling re-plan of every patient with an active order.
+        {
+          name: 'caregraph-reminders-daily-replan',
+          handler: makeReplanHandler(
+            { ...deps, defaultTimeZone: config.defaultTimeZone },
+            buildObservability(config, 'reminders-replan'),
+          ),
+          dailyAtUtc: dailyReplanAtUtc,
+        },
+        // As on AWS: the alert escalation sweep, every minute, in the monitor function.
+        ...(monitor ? [{ name: 'caregraph-alert-escalation-every-minute', handler: monitor }] : []),
         ...(options.schedules ?? []),
       ],
       options.schedulePeriodMs,

@@ -93,6 +93,49 @@ describe('Use case: planStoredReminders (embedded stack)', () => {
     expect(due.filter((t) => t.patient === pid)).toHaveLength(1);
   });
 
+  it('withdraws the pending reminders of an order that is stopped, and the daily re-plan skips the patient', async () => {
+    // Prepare: patient p3 on a daily 09:00 order, planned
+    const p3 = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p3');
+    const forP3 = (status: string) => ({
+      ...request('m4', { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['09:00:00'] }),
+      status,
+      subject: { reference: 'Patient/p3' },
+    });
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b3', 'Patient.ndjson'),
+      ndjson(patient('p3')),
+    );
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b3', 'MedicationRequest.ndjson'),
+      ndjson(forP3('active')),
+    );
+    await stack.settled();
+    const plan = () =>
+      planStoredReminders(
+        { serving: stack.deps.serving, clock },
+        { hospital: 'east', patientId: p3, defaultTimeZone: 'UTC' },
+      );
+    const planned = await plan();
+    // Act: the clinician stops the order
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b4', 'MedicationRequest.ndjson'),
+      ndjson(forP3('stopped')),
+    );
+    await stack.settled();
+    const stopped = await plan();
+    const due = await dueReminders(
+      { serving: stack.deps.serving },
+      new Date('2026-03-12T09:00:00Z'),
+    );
+    // Assess
+    expect(planned.written).toBeGreaterThanOrEqual(6);
+    expect(stopped).toMatchObject({ written: 0, withdrawn: planned.written });
+    expect(due.filter((t) => t.patient === p3)).toEqual([]);
+  });
+
   it('plans nothing for records whose Patient is not stored yet, and plans once it arrives', async () => {
     // Prepare: a MedicationRequest ingested before its Patient (files are ingested independently)
     const orphan = await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p2');
@@ -123,8 +166,16 @@ describe('Use case: planStoredReminders (embedded stack)', () => {
     const after = await plan();
 
     // Assess: no error (the monitor's invocation does not fail and retry); planned after the Patient
-    expect(before).toEqual({ written: 0, tz: 'UTC', skipped: [], patientStored: false });
+    expect(before).toEqual({
+      written: 0,
+      withdrawn: 0,
+      tz: 'UTC',
+      skipped: [],
+      patientStored: false,
+    });
     expect(after.patientStored).toBe(true);
-    expect(after.written).toBeGreaterThanOrEqual(7);
+    // 7 days of 09:00 from 10 March, less the 10th's (3 h past at 12:00, older than the catch-up
+    // window: no tick would read it, so it is not written).
+    expect(after.written).toBe(6);
   });
 });

@@ -36,6 +36,12 @@ export function makeRemindersHandler(
     metrics.addMetric('RemindersDelivered', MetricUnit.Count, report.delivered);
     metrics.addMetric('RemindersEscalated', MetricUnit.Count, report.escalated);
     metrics.addMetric('RemindersDueRead', MetricUnit.Count, report.read);
+    metrics.addMetric('RemindersWithdrawn', MetricUnit.Count, report.withdrawn);
+    metrics.addMetric('RemindersUnconfirmed', MetricUnit.Count, report.unconfirmed);
+    // Never silent: a reminder that aged out undelivered (also escalated to the caregiver).
+    metrics.addMetric('RemindersAbandoned', MetricUnit.Count, report.abandoned);
+    if (report.abandoned > 0)
+      logger.warn('reminders abandoned after the catch-up window', { abandoned: report.abandoned });
     return report;
   })
     .use(injectLambdaContext(logger))

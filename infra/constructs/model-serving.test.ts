@@ -215,7 +215,16 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
         const template = Template.fromStack(off.stateless);
         template.resourceCountIs('AWS::SageMaker::Endpoint', 0);
         template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
-        template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+        // Only the schedules that do not serve a model: reminders, the alert sweep, retraining
+        const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map(
+          (r) => (r as { Properties: { Name: string } }).Properties.Name,
+        );
+        expect(schedules.sort()).toEqual([
+          'caregraph-alert-escalation-every-minute',
+          'caregraph-cvd-risk-retrain',
+          'caregraph-reminders-daily-replan',
+          'caregraph-reminders-every-minute',
+        ]);
       } finally {
         cpu.cleanUp();
         off.cleanUp();

@@ -1,6 +1,9 @@
 // Stateless construct: medication reminders. EventBridge Scheduler invokes the reminders function
 // every minute; it reads due occurrences from the serving table's byDueMinute index (never a scan),
-// claims each with a conditional put and publishes it to the notifications topic.
+// claims each with a conditional put and publishes it to the notifications topic. Once a day it
+// invokes the re-plan function, which re-plans every patient with an active order from their stored
+// record (shared/domain/reminders/replan-active.ts), so reminders never run out 7 days after a
+// patient's last data update.
 import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -12,6 +15,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { servingTable } from '../../shared/config/resources';
 import { envNames } from '../../shared/config/config';
+import { reminderShards } from '../../shared/domain/reminders/delivery-keys';
+import { dailyReplanAtUtc } from '../../shared/domain/reminders/replan-active';
 import { useKey } from './data-access';
 import { PipelineFunction } from './pipeline-function';
 
@@ -24,6 +29,22 @@ export interface ReminderDeliveryProps {
   logRetention: logs.RetentionDays;
 }
 
+/** The daily re-plan's schedule, at dailyReplanAtUtc (replan-active.ts), as the local stack runs it. */
+export const dailyReplanSchedule = (() => {
+  const [hour, minute] = dailyReplanAtUtc.split(':').map(Number);
+  return `cron(${minute} ${hour} * * ? *)`;
+})();
+
+/** A Scheduler target input shaped as the Scheduled Event the handlers parse, timed by Scheduler. */
+function scheduledEventInput(detail: Record<string, unknown>): string {
+  return JSON.stringify({
+    'detail-type': 'Scheduled Event',
+    source: 'aws.scheduler',
+    time: '<aws.scheduler.scheduled-time>',
+    detail,
+  });
+}
+
 /**
  * The every-minute reminder tick. The function's timeout (50 s) stays under the 120 s after which
  * an unfinished claim may be retried, and under the one-minute period, so ticks rarely overlap;
@@ -31,6 +52,8 @@ export interface ReminderDeliveryProps {
  */
 export class ReminderDelivery extends Construct {
   readonly function: PipelineFunction;
+  /** The daily rolling re-plan of every patient with an active order. */
+  readonly replanFunction: PipelineFunction;
   readonly topic: sns.Topic;
 
   constructor(scope: Construct, id: string, props: ReminderDeliveryProps) {
@@ -102,9 +125,83 @@ export class ReminderDelivery extends Construct {
       target: {
         arn: this.function.fn.functionArn,
         roleArn: invoke.roleArn,
+        // Scheduler invokes a Lambda target with `input` as the whole event (there is no EventBridge
+        // envelope unless we write one): the Scheduled Event the handler parses, with the minute
+        // the schedule fired for (functions/reminders/scheduler-event.ts).
+        input: scheduledEventInput({}),
         // A tick that cannot run within the minute is not worth retrying: the next one catches up.
         retryPolicy: { maximumRetryAttempts: 0, maximumEventAgeInSeconds: 60 },
       },
     });
+
+    this.replanFunction = this.replan(props, invoke);
+  }
+
+  /**
+   * The daily re-plan: its own function (up to 15 minutes; the tick must stay under 50 s) with its
+   * own least-privilege policy: read a patient's record and the re-plan registry (Query on the table
+   * itself, never an index, never a scan), write reminders and withdraw stale ones (puts), no publish.
+   */
+  private replan(props: ReminderDeliveryProps, invoke: iam.Role): PipelineFunction {
+    const fn = new PipelineFunction(this, 'Replan', {
+      prefix: props.prefix,
+      name: 'reminders-replan',
+      entry: 'functions/reminders/replan-handler.ts',
+      description: 'Daily: re-plans the reminders of every patient with an active medication order',
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      // One run at a time: a second (retried) run would only repeat the same idempotent writes.
+      reservedConcurrentExecutions: 1,
+      environment: {
+        ...props.environment,
+        [envNames.serviceName]: `${props.prefix}-reminders-replan`,
+      },
+      vpc: props.vpc,
+      logKey: props.dataKey,
+      logRetention: props.logRetention,
+    });
+    const table = props.servingTable;
+    fn.allow(
+      new iam.PolicyStatement({
+        sid: 'ReadRecordsAndRegistry',
+        actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+        resources: [table.tableArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'WriteAndWithdrawReminders',
+        actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+      }),
+      useKey('UseDataKey', props.dataKey, [
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+        'kms:DescribeKey',
+      ]),
+    );
+    new iam.ManagedPolicy(this, 'InvokeReplanPolicy', {
+      roles: [invoke],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [fn.fn.functionArn],
+        }),
+      ],
+    });
+    new scheduler.CfnSchedule(this, 'DailyReplan', {
+      name: `${props.prefix}-reminders-daily-replan`,
+      description: 'Rolling re-plan of medication reminders (7-day horizon)',
+      scheduleExpression: dailyReplanSchedule,
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 15 },
+      target: {
+        arn: fn.fn.functionArn,
+        roleArn: invoke.roleArn,
+        // Idempotent, so a failed run is simply retried; a run is worth doing for hours.
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 6 * 3600 },
+        // Every shard; a deployment too large for one 15-minute run splits them between schedules.
+        input: scheduledEventInput({ shards: Array.from({ length: reminderShards }, (_, s) => s) }),
+      },
+    });
+    return fn;
   }
 }

@@ -237,8 +237,9 @@ describe('Stack: stateless', () => {
 
     it('encrypts every log group with the key and expires it', () => {
       const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
-      // ingest, api, reminders, monitor, kg-update, the API access log and the model endpoint's
-      expect(groups).toHaveLength(7);
+      // ingest, api, reminders, reminders-replan, monitor, kg-update, the API access log and the
+      // model endpoint's
+      expect(groups).toHaveLength(8);
       for (const group of groups) {
         expect(JSON.stringify(group.Properties.KmsKeyId)).toMatch(/DataKey/);
         expect(group.Properties.RetentionInDays).toBe(365);

@@ -7,7 +7,17 @@
 //   ESCALATION-CHECK  a task due escalateAfterMinutes after delivery: escalate unless acknowledged
 //   CLAIM#escalate#n, ESCALATED   the same claim/marker pair for the caregiver escalation
 //   ACK               the patient's first answer (taken, skipped, snoozed)
+//   CLAIM#abandon#n, ABANDONED   a task that aged out of the catch-up window undelivered: recorded
+//                     and escalated to the caregiver once (deliver-due.ts)
 // so acknowledging needs only hospital + occurrence id, and one hospital can never touch another's.
+// A withdrawn reminder (its order was stopped or changed: schedule-reminders.ts) is its OCCURRENCE
+// rewritten with `withdrawn` and without index keys; delivery checks the flag before claiming.
+//
+// Each patient's plan has its own partition, `RP#<hospital>#<patient>`, holding one
+// `PENDING#<UTC day>#<occurrenceId>` entry per reminder planned for them, so a re-plan can find and
+// withdraw the pending reminders that are no longer in the plan (queried per day, never scanned).
+// The rolling re-plan registry (plan-stored.ts) lists every patient with an active order under
+// `RPLAN#<shard>`, sort key `<hospital>#<patient>`, so the daily re-plan queries, never scans.
 //
 // Tasks still waiting carry gsi3pk = `RD#<UTC minute>#<shard>` on the sparse index byDueMinute; a
 // tick queries only the due minutes' buckets (never a scan), and a delivered task is rewritten
@@ -29,17 +39,26 @@ export const reminderShards = 16;
  * Catch-up window: each tick also reads the buckets of the previous 30 minutes, so a missed or failed
  * tick (EventBridge Scheduler retries, a Lambda throttle, a deploy) is made up by the next one.
  * Delivered tasks have left the index, so re-reading those buckets costs only what is still due. A
- * reminder more than 30 minutes late is not sent (it stays in the index, visible to operators): a
- * late dose prompt risks a double dose with the next one more than a missed prompt risks a miss.
+ * reminder more than 30 minutes late is not sent to the patient (a late dose prompt risks a double
+ * dose with the next one more than a missed prompt risks a miss): the abandonment sweep
+ * (abandonSweepMinutes) records it and tells the caregiver instead.
  */
 export const catchUpMinutes = 30;
+
+/**
+ * Abandonment sweep: each tick also reads the 30 minute buckets just older than the catch-up window;
+ * a task still there was never delivered, so it is recorded as abandoned (metric RemindersAbandoned)
+ * and escalated to the caregiver, never dropped silently. 30 minutes of sweep tolerate 30 minutes
+ * without any tick (a deploy, a throttled function) without losing the escalation.
+ */
+export const abandonSweepMinutes = 30;
 
 /** Default minutes without an answer before the caregiver is told (configurable per patient). */
 export const defaultEscalateAfterMinutes = 60;
 /** Default minutes a snoozed reminder comes back after. */
 export const defaultSnoozeMinutes = 15;
 
-export type TaskName = 'deliver' | 'escalate';
+export type TaskName = 'deliver' | 'escalate' | 'abandon';
 export type ReminderKind = 'dose' | 'refill';
 export type AckStatus = 'taken' | 'skipped' | 'snoozed';
 
@@ -64,20 +83,38 @@ export interface ReminderTask {
   tz: string;
   critical: boolean;
   escalateAfterMinutes: number;
+  /** Scheduled doses this reminder stands for (quiet hours deferred several to it); absent when 1. */
+  covers?: number;
+  /** Set when a re-plan withdrew the reminder (its order was stopped or changed); never sent then. */
+  withdrawn?: boolean;
+  withdrawnAt?: string;
 }
+
+const doneMarkers: Record<TaskName, string> = {
+  deliver: 'SENT',
+  escalate: 'ESCALATED',
+  abandon: 'ABANDONED',
+};
 
 export const reminderSk = {
   occurrence: 'OCCURRENCE',
   escalationCheck: 'ESCALATION-CHECK',
   ack: 'ACK',
-  done: (task: TaskName) => (task === 'deliver' ? 'SENT' : 'ESCALATED'),
+  done: (task: TaskName) => doneMarkers[task],
   claim: (task: TaskName, attempt: number) => `CLAIM#${task}#${attempt}`,
+  /** A patient's pending-reminder entry, by the UTC day it is due (YYYY-MM-DD). */
+  pending: (day: string, occurrenceId: string) => `PENDING#${day}#${occurrenceId}`,
+  pendingDay: (day: string) => `PENDING#${day}#`,
 } as const;
 
 export const reminderKeys = {
   occurrence: (hospital: string, occurrenceId: string) => `RO#${hospital}#${occurrenceId}`,
   /** The index partition of one shard of one UTC minute. */
   dueBucket: (minute: string, shard: number) => `RD#${minute}#${String(shard).padStart(2, '0')}`,
+  /** A patient's plan: the reminders pending for them (PENDING# entries). */
+  patientPlan: (hospital: string, patient: string) => `RP#${hospital}#${patient}`,
+  /** One shard of the rolling re-plan registry (patients with an active order). */
+  planRegistry: (shard: number) => `RPLAN#${String(shard).padStart(2, '0')}`,
 };
 
 /** The UTC minute bucket of an instant, `2026-03-08T12:00Z` (seconds dropped). */

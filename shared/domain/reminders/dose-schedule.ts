@@ -10,7 +10,13 @@ import {
   type EventClock,
   type EventCode,
 } from './event-times';
-import { civilOfFhirDateTime, parseClockTime, type CivilMinutes, type Weekday } from './local-time';
+import {
+  civilEndOfFhirDateTime,
+  civilOfFhirDateTime,
+  parseClockTime,
+  type CivilMinutes,
+  type Weekday,
+} from './local-time';
 
 const minutesPerDay = 1440;
 
@@ -30,6 +36,11 @@ export interface DoseSchedule {
   end?: CivilMinutes;
   /** At most this many doses in the whole course (Timing.repeat.count). */
   count?: number;
+  /**
+   * Doses before this local civil minute do not exist and do not count toward `count`: the
+   * prescription instant (MedicationRequest.authoredOn) when the course has no stated start.
+   */
+  notBefore?: CivilMinutes;
   /** Explicit Timing.event instants, local civil minutes. */
   events: CivilMinutes[];
 }
@@ -38,6 +49,8 @@ export interface ScheduleContext {
   tz: string;
   /** Course start when the Timing has no bounds: MedicationRequest.authoredOn, else the window start. */
   fallbackStart: CivilMinutes;
+  /** The prescription instant, when known: no dose of an unbounded-start course falls before it. */
+  notBefore?: CivilMinutes;
   eventClock?: EventClock;
 }
 
@@ -118,7 +131,16 @@ function repeatSchedule(
   const times = timesOfDay(r, frequency, at, ctx.eventClock ?? defaultEventClock);
   const weekdays = r.dayOfWeek?.length ? new Set<Weekday>(r.dayOfWeek) : undefined;
   const onWeekday = (w: Weekday) => !weekdays || weekdays.has(w);
-  const base = { start, end, count, intervalMinutes: 0 };
+  // FHIR R4 Timing.repeat.boundsPeriod.start states when the course starts; without it the course
+  // starts when it was prescribed, so doses before that instant neither exist nor count.
+  const notBefore = r.boundsPeriod?.start ? undefined : ctx.notBefore;
+  const base = {
+    start,
+    end,
+    count,
+    intervalMinutes: 0,
+    ...(notBefore !== undefined ? { notBefore } : {}),
+  };
 
   if (unit === 'h') {
     const intervalMinutes = (period * 60) / frequency;
@@ -217,10 +239,8 @@ function bounds(
   const start = period?.start
     ? civilOfFhirDateTime(period.start, ctx.tz, `${at}.boundsPeriod.start`)
     : ctx.fallbackStart;
-  if (period?.end) {
-    const end = civilOfFhirDateTime(period.end, ctx.tz, `${at}.boundsPeriod.end`);
-    return { start, end: period.end.length === 10 ? end + minutesPerDay : end + 1 };
-  }
+  if (period?.end)
+    return { start, end: civilEndOfFhirDateTime(period.end, ctx.tz, `${at}.boundsPeriod.end`) };
   if (r.boundsDuration) {
     const d = r.boundsDuration;
     const unit = d.code ?? d.unit;

@@ -431,5 +431,91 @@ describe('Function: expandDosage', () => {
       });
       expect(times).toEqual(['2026-01-05T23:00:00+00:00', '2026-01-06T23:00:00+00:00']);
     });
+
+    it('never stacks an every-4-hours order at 07:00: the deferred doses are dropped as 08:00 is due', () => {
+      const q4h = order({ frequency: 1, period: 4, periodUnit: 'h' });
+      const result = expandDosage(q4h, {
+        tz: 'UTC',
+        from: new Date(twoDays[0]),
+        to: new Date('2026-01-06T00:00:00Z'),
+        quietHours,
+      });
+      // 00:00 and 04:00 fall in quiet hours; taken at 07:00 they would crowd the 08:00 dose.
+      expect(result.occurrences.map((o) => o.at.toISOString().slice(11, 16))).toEqual([
+        '08:00',
+        '12:00',
+        '16:00',
+        '20:00',
+      ]);
+      expect(result.notScheduled).toEqual([
+        { path: 'dosageInstruction[0].timing', reason: expect.stringMatching(/2 dose\(s\)/) },
+      ]);
+    });
+
+    it('collapses several clock-time doses deferred to the same end into one reminder that says so', () => {
+      const nightly = order(daily(['12:00:00', '23:00:00', '02:00:00']));
+      const result = expandDosage(nightly, {
+        tz: 'UTC',
+        from: new Date(twoDays[0]),
+        to: new Date('2026-01-06T00:00:00Z'),
+        quietHours,
+      });
+      expect(result.occurrences.map((o) => [o.at.toISOString(), o.covers ?? 1])).toEqual([
+        ['2026-01-05T07:00:00.000Z', 2], // 23:00 of 4 January and 02:00 of the 5th
+        ['2026-01-05T12:00:00.000Z', 1],
+      ]);
+      expect(result.occurrences[0]!.scheduledAt.toISOString()).toBe('2026-01-04T23:00:00.000Z');
+    });
+
+    it('keeps a deferred once-a-day (q24h) dose: the next one is more than half an interval later', () => {
+      const q24h = order({ frequency: 1, period: 24, periodUnit: 'h', timeOfDay: ['23:00:00'] });
+      const times = planned(q24h, 'UTC', ...twoDays, { quietHours });
+      expect(times).toEqual(['2026-01-05T07:00:00+00:00', '2026-01-06T07:00:00+00:00']);
+    });
+  });
+
+  describe('course start (FHIR R4 Timing.repeat.count and boundsDuration)', () => {
+    it('counts a course from the authoredOn instant: doses earlier that day neither exist nor count', () => {
+      const tid = order(
+        { frequency: 3, period: 1, periodUnit: 'd', count: 15 },
+        { authoredOn: '2026-03-10T14:00:00Z' },
+      );
+      const times = planned(tid, 'UTC', '2026-03-10T00:00:00Z', '2026-03-20T00:00:00Z');
+      expect(times).toHaveLength(15);
+      expect(times[0]).toBe('2026-03-10T14:00:00+00:00');
+      expect(times.some((t) => t.startsWith('2026-03-10T08:00'))).toBe(false);
+    });
+
+    it('refuses a bounded course with no start at all, naming the element, instead of restarting it at every plan', () => {
+      const fiveDays = order(
+        { ...daily(['08:00:00']), boundsDuration: { value: 5, code: 'd' } },
+        { authoredOn: undefined },
+      );
+      expect(() =>
+        expandDosage(fiveDays, {
+          tz: 'UTC',
+          from: new Date('2026-03-13T00:00:00Z'),
+          to: new Date('2026-03-20T00:00:00Z'),
+        }),
+      ).toThrow(
+        expect.objectContaining({ path: 'dosageInstruction[0].timing.repeat.boundsDuration' }),
+      );
+    });
+
+    it('without authoredOn, starts the course at the earliest dispense, the same at every re-plan', () => {
+      const fiveDays = order(
+        { ...daily(['08:00:00']), boundsDuration: { value: 5, code: 'd' } },
+        { authoredOn: undefined },
+      );
+      const plan = (from: string) =>
+        expandDosage(fiveDays, {
+          tz: 'UTC',
+          from: new Date(from),
+          to: new Date('2026-03-31T00:00:00Z'),
+          courseStartHint: '2026-03-10',
+        }).occurrences.map((o) => o.at.toISOString().slice(0, 10));
+      expect(plan('2026-03-10T00:00:00Z').at(-1)).toBe('2026-03-14');
+      expect(plan('2026-03-13T00:00:00Z').at(-1)).toBe('2026-03-14');
+    });
   });
 });

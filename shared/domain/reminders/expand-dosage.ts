@@ -8,18 +8,20 @@
 // dose (08:00, 16:00, 00:00 every local day), so across a change one interval is an hour shorter or
 // longer instead of the times drifting by an hour for the rest of the course.
 import { clinicianAdministered } from './administered-by-clinician';
-import type { MedicationRequest } from '@medplum/fhirtypes';
+import type { Dosage, MedicationRequest } from '@medplum/fhirtypes';
 import type { EventClock } from './event-times';
 import { doseSchedule, type DoseSchedule } from './dose-schedule';
 import {
   assertTimeZone,
   civilDay,
+  civilOfFhirDateTime,
   fromCivil,
   toCivil,
   weekdayOf,
   type CivilMinutes,
 } from './local-time';
-import { deferForQuietHours, type QuietHours } from './quiet-hours';
+import { placeForQuietHours, type QuietHours } from './quiet-hours';
+import { ValidationError } from '../errors';
 import { doseText, medicationDisplay } from './medication-text';
 
 const minutesPerDay = 1440;
@@ -35,6 +37,13 @@ export interface ExpandOptions {
   eventClock?: EventClock;
   /** Whether a request's reminders are critical (never deferred by quiet hours); see isCriticalByDefault. */
   isCritical?: (request: MedicationRequest) => boolean;
+  /**
+   * The course start to use when the request has no authoredOn, as a FHIR date or dateTime: the
+   * earliest dispense's whenHandedOver (plan.ts). Without either, a bounded course (count or
+   * boundsDuration, no boundsPeriod.start) is refused: counted from each planning window it would
+   * restart at every re-plan.
+   */
+  courseStartHint?: string;
 }
 
 export interface DoseOccurrence {
@@ -48,11 +57,15 @@ export interface DoseOccurrence {
   scheduledAt: Date;
   critical: boolean;
   deferred: boolean;
+  /** Scheduled doses this reminder stands for: more than 1 when quiet hours deferred several to it. */
+  covers?: number;
 }
 
 export interface NotScheduled {
   path: string;
   reason: string;
+  /** Refill problems only: the resource whose data could not be used (`Type/id`). */
+  resource?: string;
 }
 
 export interface DosageExpansion {
@@ -90,9 +103,17 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
     return { occurrences: [], notScheduled };
   }
   const windowStart = toCivil(options.from, options.tz);
-  const fallbackStart = request.authoredOn
-    ? civilDay(toCivilOf(request.authoredOn, options.tz)) * minutesPerDay
-    : windowStart;
+  // The course starts when it was prescribed (authoredOn), at that instant: doses earlier that day
+  // neither exist nor count toward Timing.repeat.count (FHIR R4 Timing: count is "the total number
+  // of times the action is to occur", i.e. within the course). Without authoredOn, the earliest
+  // dispense stands in for the start.
+  const prescribed = request.authoredOn
+    ? toCivilOf(request.authoredOn, options.tz)
+    : options.courseStartHint
+      ? toCivilOf(options.courseStartHint, options.tz)
+      : undefined;
+  const fallbackStart =
+    prescribed !== undefined ? civilDay(prescribed) * minutesPerDay : windowStart;
   const critical = (options.isCritical ?? isCriticalByDefault)(request);
   const medication = medicationDisplay(request);
   const occurrences: DoseOccurrence[] = [];
@@ -107,32 +128,49 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
       notScheduled.push({ path, reason: byClinician });
       return;
     }
+    if (prescribed === undefined) refuseUnanchoredCourse(dosage, path);
     const schedule = doseSchedule(dosage, path, {
       tz: options.tz,
       fallbackStart,
+      ...(prescribed !== undefined ? { notBefore: prescribed } : {}),
       eventClock: options.eventClock,
     });
-    // One day of margin before the window catches doses deferred by quiet hours into it.
-    for (const civil of civilDoseTimes(
+    // One day of margin before the window catches doses deferred by quiet hours into it, and one
+    // after it finds the dose following a deferred one (placeForQuietHours).
+    const times = civilDoseTimes(
       schedule,
       windowStart - minutesPerDay,
       toCivil(options.to, options.tz) + minutesPerDay,
-    )) {
-      const scheduledAt = fromCivil(civil, options.tz);
-      const deferredTo = critical ? undefined : deferForQuietHours(civil, options.quietHours);
-      const at = deferredTo === undefined ? scheduledAt : fromCivil(deferredTo, options.tz);
-      if (at < options.from || at >= options.to) continue;
+    );
+    const { placed, dropped } = placeForQuietHours(
+      times,
+      critical ? undefined : options.quietHours,
+      schedule.kind === 'interval' ? schedule.intervalMinutes : undefined,
+    );
+    const inWindow = (at: Date) => at >= options.from && at < options.to;
+    for (const p of placed) {
+      const at = fromCivil(p.at, options.tz);
+      if (!inWindow(at)) continue;
       occurrences.push({
         requestId: request.id ?? '',
         dosageIndex: i,
         medication,
         dose: doseText(dosage),
         at,
-        scheduledAt,
+        scheduledAt: fromCivil(p.scheduled, options.tz),
         critical,
-        deferred: deferredTo !== undefined,
+        deferred: p.deferred,
+        ...(p.covers > 1 ? { covers: p.covers } : {}),
       });
     }
+    const droppedHere = dropped.filter((d) => inWindow(fromCivil(d.at, options.tz))).length;
+    if (droppedHere)
+      notScheduled.push({
+        path: `${path}.timing`,
+        reason:
+          `${droppedHere} dose(s) due in quiet hours not reminded: the next dose is due too soon ` +
+          'after the quiet hours end (no double dose)',
+      });
   });
   occurrences.sort(
     (a, b) => a.at.getTime() - b.at.getTime() || a.medication.localeCompare(b.medication),
@@ -140,8 +178,30 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
   return { occurrences, notScheduled };
 }
 
+/**
+ * A bounded course (Timing.repeat.count or boundsDuration) without any start (no boundsPeriod.start,
+ * authoredOn or dispense) cannot be placed in time: refused with the element's path.
+ */
+function refuseUnanchoredCourse(dosage: Dosage, path: string): void {
+  const repeat = dosage.timing?.repeat;
+  if (!repeat || repeat.boundsPeriod?.start) return;
+  const bounded =
+    repeat.count !== undefined ? 'count' : repeat.boundsDuration ? 'boundsDuration' : undefined;
+  if (!bounded) return;
+  const at = `${path}.timing.repeat.${bounded}`;
+  throw new ValidationError(
+    `${at}: a bounded course needs a start (MedicationRequest.authoredOn, ` +
+      'timing.repeat.boundsPeriod.start or a dispense); without one it would restart at every plan',
+    at,
+  );
+}
+
 function toCivilOf(dateTime: string, tz: string): CivilMinutes {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(dateTime)) return Date.parse(dateTime) / 60_000;
+  try {
+    return civilOfFhirDateTime(dateTime, tz, 'authoredOn');
+  } catch {
+    // Not a FHIR date or dateTime: read as leniently as before (ingest validated the resource).
+  }
   const instant = new Date(dateTime);
   return Number.isNaN(instant.getTime()) ? 0 : toCivil(instant, tz);
 }
@@ -161,6 +221,7 @@ export function civilDoseTimes(
   let taken = 0;
   const take = (t: CivilMinutes): boolean => {
     if (t < s.start || t >= limit) return t < limit;
+    if (s.notBefore !== undefined && t < s.notBefore) return true;
     taken++;
     if (t >= lo) out.push(t);
     return s.count === undefined || taken < s.count;

@@ -130,9 +130,13 @@ export function parseClockTime(value: string, path: string): number {
 /**
  * A FHIR date or dateTime as a civil minute in `tz`: a date is its local midnight; a dateTime with
  * an offset (or Z) is that instant's local time; a dateTime without one is read as local time.
+ * A partial date (`YYYY` or `YYYY-MM`, valid FHIR R4 `date`/`dateTime`: "a year, a year and month,
+ * or a year, month and day") is the first day of the period it names.
  */
 export function civilOfFhirDateTime(value: string, tz: string, path: string): CivilMinutes {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return parseCivilDate(value, path) * minutesPerDay;
+  const partial = partialDate(value, path);
+  if (partial) return partial.first * minutesPerDay;
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/.exec(
     value,
   );
@@ -152,4 +156,32 @@ export function clockText(minute: number): string {
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * The exclusive end of a FHIR date or dateTime read as a period (FHIR R4 Period.end: a date means
+ * the whole day, a partial date the whole month or year; a dateTime ends one minute after it), as
+ * a civil minute in `tz`.
+ */
+export function civilEndOfFhirDateTime(value: string, tz: string, path: string): CivilMinutes {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return (parseCivilDate(value, path) + 1) * minutesPerDay;
+  const partial = partialDate(value, path);
+  if (partial) return partial.end * minutesPerDay;
+  return civilOfFhirDateTime(value, tz, path) + 1;
+}
+
+/** First civil day and exclusive end day of a partial FHIR date `YYYY` or `YYYY-MM`. */
+function partialDate(value: string, path: string): { first: number; end: number } | undefined {
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(value);
+  if (!match) return undefined;
+  const year = +match[1]!;
+  if (match[2] === undefined)
+    return { first: Date.UTC(year, 0, 1) / 86_400_000, end: Date.UTC(year + 1, 0, 1) / 86_400_000 };
+  const month = +match[2];
+  if (month < 1 || month > 12)
+    throw new ValidationError(`${path} must be a FHIR date or dateTime`, path);
+  return {
+    first: Date.UTC(year, month - 1, 1) / 86_400_000,
+    end: Date.UTC(year, month, 1) / 86_400_000,
+  };
 }

@@ -1,15 +1,20 @@
 // Use case (reminders): plan a patient's reminders from their stored record for the next days and
-// store them for delivery. Run whenever new data for the patient is stored (PatientDataUpdated):
-// occurrence ids are derived from the order and the prescribed instant, so re-planning rewrites the
-// same tasks and never duplicates one. A MedicationRequest whose Timing cannot be expanded is
-// skipped with its reason (reported), and the patient's other medicines are still planned.
+// store them for delivery. Run whenever new data for the patient is stored (PatientDataUpdated) and
+// every day for every patient with an active order (replan-active.ts), so the 7-day horizon rolls
+// forward for stable patients too. Occurrence ids are derived from the order and the prescribed
+// instant, so re-planning rewrites the same tasks and never duplicates one; pending reminders that
+// are no longer in the plan (a stopped order, a moved dose time) are withdrawn (replanReminders).
+// A MedicationRequest whose Timing cannot be expanded is skipped with its reason (reported), and
+// the patient's other medicines are still planned.
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Clock } from '../../ports/clock';
-import type { Table } from '../../ports/table';
+import type { Item, Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { patientRecord } from '../serving/queries';
 import { planReminders } from './plan';
-import { scheduleReminders } from './schedule-reminders';
+import { replanReminders } from './schedule-reminders';
+import { occurrenceIdOf, reminderKeys, reminderShards, shardOf } from './delivery-keys';
+import { fromCivil, parseCivilDate } from './local-time';
 import type { DoseOccurrence } from './expand-dosage';
 import type { RefillReminder } from './refills';
 
@@ -20,6 +25,8 @@ export const planningHorizonDays = 7;
 
 export interface PlanStoredResult {
   written: number;
+  /** Pending reminders withdrawn because they are no longer in the plan (stopped or changed orders). */
+  withdrawn: number;
   tz: string;
   skipped: { request: string; reason: string }[];
   /**
@@ -54,7 +61,13 @@ export async function planStoredReminders(
     )) as unknown as Resource[];
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    return { written: 0, tz: input.defaultTimeZone, skipped: [], patientStored: false };
+    return {
+      written: 0,
+      withdrawn: 0,
+      tz: input.defaultTimeZone,
+      skipped: [],
+      patientStored: false,
+    };
   }
   const tz = patientTimeZone(resources, input.defaultTimeZone);
   const shared = resources.filter(
@@ -75,17 +88,56 @@ export async function planStoredReminders(
       const plan = planReminders(bundle, { tz, from, days: planningHorizonDays });
       doses.push(...plan.doses);
       refills.push(...plan.refills);
+      // Refill problems (a dispense date that cannot be read...) cost only the refill reminders.
+      for (const n of plan.notScheduled)
+        if (n.resource && !skipped.some((s) => s.request === n.resource && s.reason === n.reason))
+          skipped.push({ request: n.resource, reason: n.reason });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       skipped.push({ request: `MedicationRequest/${request.id ?? ''}`, reason: error.message });
     }
   }
-  const written = await scheduleReminders(deps, {
-    hospital: input.hospital,
-    patient: input.patientId,
-    tz,
-    doses,
-    refills,
-  });
-  return { written, tz, skipped, patientStored: true };
+  const now = deps.clock.now();
+  const until = fromCivil((parseCivilDate(from, 'from') + planningHorizonDays) * 1440, tz);
+  const { written, withdrawn } = await replanReminders(
+    deps,
+    { hospital: input.hospital, patient: input.patientId, tz, doses, refills },
+    { now, until },
+  );
+  const active = resources.some(
+    (r) => r.resourceType === 'MedicationRequest' && r.status === 'active',
+  );
+  await registerForReplan(deps.serving, input.hospital, input.patientId, active, now);
+  return { written, withdrawn, tz, skipped, patientStored: true };
+}
+
+/** The registry shard of a patient (a stable hash of hospital and pseudonymous id). */
+export function registryShard(hospital: string, patientId: string): number {
+  return shardOf(occurrenceIdOf(hospital, patientId, 'replan'), reminderShards);
+}
+
+/**
+ * Keep the rolling re-plan registry (replan-active.ts) current: a patient with an active order is
+ * listed; one without is marked inactive only if listed (patients never on medication add nothing).
+ */
+export async function registerForReplan(
+  serving: Table,
+  hospital: string,
+  patientId: string,
+  active: boolean,
+  now: Date,
+): Promise<void> {
+  const key = {
+    pk: reminderKeys.planRegistry(registryShard(hospital, patientId)),
+    sk: `${hospital}#${patientId}`,
+  };
+  if (!active && !(await serving.get(key.pk, key.sk))) return;
+  const entry: Item = {
+    ...key,
+    hospital,
+    patient: patientId,
+    active,
+    plannedAt: now.toISOString(),
+  };
+  await serving.put(entry);
 }

@@ -120,6 +120,46 @@ describe('Function: planReminders', () => {
     );
   });
 
+  it('reads a partial dispense date (FHIR "2026-02") as the first day of that month', () => {
+    const input = bundle(metformin, { ...dispense, whenHandedOver: '2026-02' });
+    const plan = planReminders(input, { tz: 'UTC', from: '2026-02-24', days: 1 });
+    // 30 days from 1 February run out on 3 March; the reminder is due 7 days before, at 10:00.
+    expect(plan.reminders.filter((r) => r.kind === 'refill').map((r) => r.at)).toEqual([
+      '2026-02-24T10:00:00+00:00',
+    ]);
+    expect(plan.reminders.filter((r) => r.kind === 'dose')).toHaveLength(2);
+  });
+
+  it('leaves a dispense whose date cannot be read out of refills, under its own entry path, and keeps the doses', () => {
+    const input = bundle(metformin, { ...dispense, id: 'd1', whenHandedOver: '2026-02-30' });
+    const plan = planReminders(input, { tz: 'UTC', from: '2026-01-02', days: 1 });
+    expect(plan.reminders.filter((r) => r.kind === 'dose')).toHaveLength(2);
+    expect(plan.notScheduled).toEqual([
+      expect.objectContaining({
+        path: 'entry[1].resource.whenHandedOver',
+        resource: 'MedicationDispense/d1',
+      }),
+    ]);
+  });
+
+  it('keeps dose reminders when the refill supply cannot be worked out', () => {
+    const badSupply = {
+      ...metformin,
+      dispenseRequest: {
+        validityPeriod: { start: '2026-01-0' },
+        expectedSupplyDuration: { value: 30, code: 'd' },
+      },
+    };
+    const plan = planReminders(bundle(badSupply), { tz: 'UTC', from: '2026-01-02', days: 1 });
+    expect(plan.reminders.filter((r) => r.kind === 'dose')).toHaveLength(2);
+    expect(plan.notScheduled).toEqual([
+      expect.objectContaining({
+        path: 'entry[0].resource.dispenseRequest.validityPeriod.start',
+        reason: expect.stringMatching(/^refill reminders not planned/),
+      }),
+    ]);
+  });
+
   it('refuses a start that is not a date', () => {
     expect(() =>
       planReminders(bundle(metformin), { tz: 'UTC', from: '2026-02-30', days: 1 }),

@@ -5,7 +5,13 @@ import type { Bundle, Medication, MedicationDispense, MedicationRequest } from '
 import { ValidationError } from '../errors';
 import { expandDosage, type DoseOccurrence, type NotScheduled } from './expand-dosage';
 import { refillReminders, type RefillReminder } from './refills';
-import { assertTimeZone, fromCivil, isoWithOffset, parseCivilDate } from './local-time';
+import {
+  assertTimeZone,
+  civilOfFhirDateTime,
+  fromCivil,
+  isoWithOffset,
+  parseCivilDate,
+} from './local-time';
 import type { QuietHours } from './quiet-hours';
 
 export interface PlanOptions {
@@ -25,6 +31,8 @@ export interface PlannedReminder {
   at: string;
   dose?: string;
   kind: 'dose' | 'refill';
+  /** Doses this reminder stands for, when quiet hours deferred several to it (absent when 1). */
+  covers?: number;
 }
 
 export interface ReminderPlan {
@@ -54,17 +62,24 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
   const entries = bundle.entry ?? [];
   const medications = new Map<string, Medication>();
   const dispenses: { keys: string[]; dispense: MedicationDispense }[] = [];
-  entries.forEach((e) => {
+  const plan: ReminderPlan = { reminders: [], notScheduled: [], doses: [], refills: [] };
+  entries.forEach((e, index) => {
     const r = e.resource;
     if (r?.resourceType === 'Medication')
       referenceKeys(r.id, e.fullUrl, 'Medication').forEach((k) => medications.set(k, r));
-    if (r?.resourceType === 'MedicationDispense')
-      dispenses.push({
-        keys: (r.authorizingPrescription ?? []).map((a) => a.reference ?? ''),
-        dispense: r,
-      });
+    if (r?.resourceType !== 'MedicationDispense') return;
+    // A dispense whose date cannot be read is left out of refill reminders, reported under its OWN
+    // path; it never costs its order the dose reminders (or the other fills).
+    const problem = dispenseDateProblem(r, options.tz, `entry[${index}].resource.whenHandedOver`);
+    if (problem) {
+      plan.notScheduled.push({ ...problem, resource: `MedicationDispense/${r.id ?? ''}` });
+      return;
+    }
+    dispenses.push({
+      keys: (r.authorizingPrescription ?? []).map((a) => a.reference ?? ''),
+      dispense: r,
+    });
   });
-  const plan: ReminderPlan = { reminders: [], notScheduled: [], doses: [], refills: [] };
   entries.forEach((e, index) => {
     if (e.resource?.resourceType !== 'MedicationRequest') return;
     const request = withMedicationName(e.resource, medications);
@@ -74,13 +89,14 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
       .map((d) => d.dispense);
     const at = `entry[${index}].resource`;
     try {
-      const expansion = expandDosage(request, { ...window, quietHours: options.quietHours });
+      const expansion = expandDosage(request, {
+        ...window,
+        quietHours: options.quietHours,
+        courseStartHint: earliestHandedOver(fills, options.tz),
+      });
       plan.doses.push(...expansion.occurrences);
       plan.notScheduled.push(
         ...expansion.notScheduled.map((n) => ({ ...n, path: `${at}.${n.path}` })),
-      );
-      plan.refills.push(
-        ...refillReminders(request, fills, { ...window, refillLeadDays: options.refillLeadDays }),
       );
     } catch (error) {
       if (error instanceof ValidationError && error.path && error.path !== 'tz')
@@ -89,12 +105,29 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
         });
       throw error;
     }
+    // Refills in their own try: a supply that cannot be worked out loses its refill reminders
+    // (reported), never the order's dose reminders.
+    try {
+      plan.refills.push(
+        ...refillReminders(request, fills, { ...window, refillLeadDays: options.refillLeadDays }),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError) || !error.path || error.path === 'tz') throw error;
+      plan.notScheduled.push({
+        path: `${at}.${error.path}`,
+        reason: `refill reminders not planned: ${error.message}`,
+        resource: `MedicationRequest/${request.id ?? ''}`,
+      });
+    }
   });
   const lines = [
     ...plan.doses.map((d) => ({
       t: d.at.getTime(),
       order: 0,
-      line: line(d.medication, d.at, 'dose', options.tz, d.dose),
+      line: {
+        ...line(d.medication, d.at, 'dose', options.tz, d.dose),
+        ...(d.covers ? { covers: d.covers } : {}),
+      },
     })),
     ...plan.refills.map((r) => ({
       t: r.at.getTime(),
@@ -117,6 +150,33 @@ function line(
   dose?: string,
 ): PlannedReminder {
   return { medication, at: isoWithOffset(at, tz), ...(dose ? { dose } : {}), kind };
+}
+
+/** Why a dispense's whenHandedOver cannot be read (its path and reason), or undefined. */
+function dispenseDateProblem(
+  dispense: MedicationDispense,
+  tz: string,
+  path: string,
+): NotScheduled | undefined {
+  if (!dispense.whenHandedOver) return undefined;
+  try {
+    civilOfFhirDateTime(dispense.whenHandedOver, tz, path);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { path, reason: `${error.message}: this dispense is left out of refill reminders` };
+  }
+}
+
+/** The earliest handed-over date of an order's completed fills (a course start stand-in). */
+function earliestHandedOver(fills: MedicationDispense[], tz: string): string | undefined {
+  let best: { value: string; civil: number } | undefined;
+  for (const f of fills) {
+    if ((f.status ?? 'completed') !== 'completed' || !f.whenHandedOver) continue;
+    const civil = civilOfFhirDateTime(f.whenHandedOver, tz, 'whenHandedOver');
+    if (!best || civil < best.civil) best = { value: f.whenHandedOver, civil };
+  }
+  return best?.value;
 }
 
 /** How other resources may refer to a resource in a Bundle: `Type/id` and its fullUrl. */

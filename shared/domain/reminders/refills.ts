@@ -9,6 +9,7 @@ import { civilDoseTimes } from './expand-dosage';
 import {
   assertTimeZone,
   civilDay,
+  civilEndOfFhirDateTime,
   civilOfFhirDateTime,
   fromCivil,
   parseClockTime,
@@ -176,8 +177,7 @@ function daysFromQuantity(
 function courseEndDay(request: MedicationRequest, tz: string): number | undefined {
   const end = request.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.end;
   if (!end) return undefined;
-  return (
-    civilDay(civilOfFhirDateTime(end, tz, 'dosageInstruction[0].timing.repeat.boundsPeriod.end')) +
-    1
-  );
+  const path = 'dosageInstruction[0].timing.repeat.boundsPeriod.end';
+  // The day after the last day of the course (a partial date covers its whole month or year).
+  return civilDay(civilEndOfFhirDateTime(end, tz, path) - 1) + 1;
 }

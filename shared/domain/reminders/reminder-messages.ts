@@ -19,7 +19,7 @@ export function patientReminder(task: ReminderTask): Notification {
     message:
       task.kind === 'refill'
         ? `Your supply of ${task.medication} runs low: please order a refill.`
-        : `Time to take ${what}, due ${task.localDueAt}. Reply taken, skipped or snooze.`,
+        : `Time to take ${what}, due ${task.localDueAt}.${coversNote(task)} Reply taken, skipped or snooze.`,
     dedupeKey: task.occurrenceId,
     attributes: attributes(task),
   };
@@ -36,6 +36,34 @@ export function caregiverEscalation(task: ReminderTask): Notification {
     dedupeKey: `${task.occurrenceId}:escalation`,
     attributes: attributes(task),
   };
+}
+
+/**
+ * The caregiver-channel notice of a reminder that aged out of the catch-up window undelivered (the
+ * patient was never prompted): ids, kind and time only, as for an unconfirmed dose.
+ */
+export function caregiverUndelivered(task: ReminderTask, lateMinutes: number): Notification {
+  return {
+    channel: reminderChannels.caregiver,
+    subject: 'Reminder not delivered',
+    message:
+      `Patient ${task.patient} could not be sent the ${task.kind} reminder ${task.occurrenceId} due ` +
+      `${task.localDueAt} within ${lateMinutes} minutes: please check in with them.`,
+    dedupeKey: `${task.occurrenceId}:abandoned`,
+    attributes: attributes(task),
+  };
+}
+
+/**
+ * Several doses deferred by quiet hours into one reminder: say so, with the standard patient-leaflet
+ * warning ("do not take a double dose to make up for a forgotten dose").
+ */
+function coversNote(task: ReminderTask): string {
+  if (!task.covers || task.covers < 2) return '';
+  return (
+    ` This reminder stands for ${task.covers} doses that fell in your quiet hours: ` +
+    'take one dose, do not take a double dose to make up for them.'
+  );
 }
 
 function attributes(task: ReminderTask): Record<string, string> {

@@ -1,0 +1,75 @@
+// Tests for the daily rolling re-plan: a patient whose record does not change keeps getting
+// reminders beyond the 7-day horizon, and patients without an active order are not re-planned.
+import { describe, expect, it } from 'vitest';
+import type { MedicationRequest } from '@medplum/fhirtypes';
+import { fixedClock } from '../../ports/clock';
+import { deliverDue } from './deliver-due';
+import {
+  InMemoryTable as MemoryTable,
+  RecordingNotifier,
+} from '../monitoring/in-memory-table.fixture';
+import { planStoredReminders } from './plan-stored';
+import { replanActivePatients } from './replan-active';
+
+const order = (status: MedicationRequest['status']): MedicationRequest => ({
+  resourceType: 'MedicationRequest',
+  id: 'mr1',
+  status,
+  intent: 'order',
+  subject: { reference: 'Patient/p1' },
+  medicationCodeableConcept: { text: 'Lisinopril 10 MG' },
+  authoredOn: '2026-01-01',
+  dosageInstruction: [
+    { timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['08:00:00'] } } },
+  ],
+});
+
+/** Patient p1 of hospital h stored as the serving layer stores it, with one order. */
+async function storedPatient(table: MemoryTable, status: MedicationRequest['status']) {
+  await table.put({ pk: 'P#h#p1', sk: 'PATIENT', resource: { resourceType: 'Patient', id: 'p1' } });
+  await table.put({ pk: 'P#h#p1', sk: 'MedicationRequest#mr1', resource: order(status) });
+}
+
+const input = { hospital: 'h', patientId: 'p1', defaultTimeZone: 'UTC' };
+
+describe('Use case: replanActivePatients (daily rolling re-plan)', () => {
+  it('keeps a stable patient on a chronic drug reminded on day 8 and after', async () => {
+    // Prepare: the last PatientDataUpdated planned 10-16 March
+    const table = new MemoryTable();
+    await storedPatient(table, 'active');
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    // Act: the daily runs of 11 to 17 March
+    for (let day = 11; day <= 17; day++) {
+      const report = await replanActivePatients(
+        { serving: table, clock: fixedClock(`2026-03-${day}T02:15:00Z`) },
+        { defaultTimeZone: 'UTC' },
+      );
+      expect(report).toMatchObject({ patients: 1, failed: 0 });
+    }
+    // Assess
+    const notifier = new RecordingNotifier();
+    const day8 = await deliverDue({ serving: table, notifier }, new Date('2026-03-17T08:00:00Z'));
+    const day14 = await deliverDue({ serving: table, notifier }, new Date('2026-03-23T08:00:00Z'));
+    expect(day8.delivered).toBe(1);
+    expect(day14.delivered).toBe(1);
+  });
+
+  it('runs twice a day without writing anything new, and skips a patient whose order was stopped', async () => {
+    const table = new MemoryTable();
+    await storedPatient(table, 'active');
+    const clock = fixedClock('2026-03-10T06:00:00Z');
+    await planStoredReminders({ serving: table, clock }, input);
+    const first = await replanActivePatients({ serving: table, clock }, { defaultTimeZone: 'UTC' });
+    const second = await replanActivePatients(
+      { serving: table, clock },
+      { defaultTimeZone: 'UTC' },
+    );
+    expect(second).toEqual({ ...first, withdrawn: 0 });
+    // The order is stopped: its PatientDataUpdated re-plan withdraws and unregisters the patient.
+    await storedPatient(table, 'stopped');
+    const stopped = await planStoredReminders({ serving: table, clock }, input);
+    const after = await replanActivePatients({ serving: table, clock }, { defaultTimeZone: 'UTC' });
+    expect(stopped.withdrawn).toBe(7);
+    expect(after).toMatchObject({ patients: 0, inactive: 1 });
+  });
+});
