@@ -8,6 +8,7 @@ import type { FhirJson } from '../../../shared/domain/ingest/source-record';
 import type { DoseEvent } from '../../../shared/domain/adherence/dose-acks';
 import type { News2Scorer } from '../../../shared/domain/monitoring/news2-input';
 import { monitoringReport, type MonitoringReport } from '../../../shared/domain/monitoring/report';
+import { spo2ScaleOf } from '../../../shared/domain/monitoring/spo2-scale';
 import { out, parseFlags, UsageError, type Command } from '../io';
 
 const usage = `Usage: caregraph monitor (--bundle FILE | --patient ID) [--at DATE] [--doses FILE] [--spo2-scale 1|2] [--endpoint URL] [--json]
@@ -16,7 +17,8 @@ const usage = `Usage: caregraph monitor (--bundle FILE | --patient ID) [--at DAT
   --patient     a patient id: read from the running stack (--endpoint URL or .caregraph/stack.json)
   --at          evaluate as of this date or date-time (default now)
   --doses       reminder acknowledgements, JSON array or JSONL of {"medication", "scheduledAt", "outcome"}
-  --spo2-scale  NEWS2 SpO2 scale (2 only for prescribed hypercapnic targets; default 1)`;
+  --spo2-scale  NEWS2 SpO2 scale, 1 or 2 (default: from the record, as the monitor function chooses:
+                2 with a prescribed 88-92 % SpO2 target or hypercapnic respiratory failure, else 1)`;
 
 /** What `--patient` needs from a running stack: the patient's Observations and medication resources. */
 export type FetchPatientResources = (request: {
@@ -50,8 +52,10 @@ export function makeMonitorCommand(deps: MonitorCommandDeps = {}): Command {
         throw new UsageError('pass --bundle FILE or --patient ID');
       const now =
         values.at === undefined ? (deps.now?.() ?? new Date()).getTime() : atFlag(values.at);
-      const spo2Scale = values['spo2-scale'] === undefined ? 1 : Number(values['spo2-scale']);
-      if (spo2Scale !== 1 && spo2Scale !== 2) throw new UsageError('--spo2-scale must be 1 or 2');
+      const scaleFlag =
+        values['spo2-scale'] === undefined ? undefined : Number(values['spo2-scale']);
+      if (scaleFlag !== undefined && scaleFlag !== 1 && scaleFlag !== 2)
+        throw new UsageError('--spo2-scale must be 1 or 2');
       const { patient, resources } = values.bundle
         ? bundleResources(await readJson(values.bundle), values.patient)
         : {
@@ -59,6 +63,7 @@ export function makeMonitorCommand(deps: MonitorCommandDeps = {}): Command {
             resources: await fetchFromStack(deps, values.patient!, values.endpoint),
           };
       const doseEvents = values.doses ? await readDoseEvents(values.doses) : undefined;
+      const spo2Scale = scaleFlag ?? spo2ScaleOf(resources, new Date(now)).scale;
       const report = monitoringReport(resources, { now, news2: deps.news2, spo2Scale, doseEvents });
       if (values.json) out.json({ patient, ...report });
       else out.result(summary(patient, report));
