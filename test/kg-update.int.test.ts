@@ -3,6 +3,9 @@
 // A changed note must take its old facts and their provenance with it; an identical re-delivery must
 // change nothing, also after a restart that replays the journal.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +14,9 @@ import type { KgEntity } from '../shared/domain/kg/extraction';
 import { hospitalGraph } from '../shared/domain/kg/model';
 import { recordNoteFacts, type NoteFactsInput } from '../shared/domain/kg/update';
 import { startSparqlServer, type SparqlServer } from '../local/sparql-server';
+import { makeKgUpdateHandler } from '../functions/kg-update/make-handler';
+import { extractClinical } from '../shared/domain/nlp/extract';
+import type { BucketRole, ObjectStore } from '../shared/ports';
 
 const HOSPITAL = 'north-general';
 const PATIENT = '3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
@@ -136,5 +142,72 @@ describe('Integration: re-processing a note in its hospital graph', () => {
         .filter((line) => line.trim() !== '')
         .sort(),
     ).toEqual(before);
+  });
+
+  it('withdraws a note re-sent as entered-in-error through kg-update: its facts go, another note keeps its own, and re-delivery changes nothing', async () => {
+    // Prepare: two curated notes read by kg-update with the NLP extractor; both state type 2 diabetes
+    const resource = (id: string, text: string, status = 'current') =>
+      `${JSON.stringify({
+        resourceType: 'DocumentReference',
+        id,
+        status,
+        content: [
+          { attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } },
+        ],
+      })}\n`;
+    const files: Record<string, string> = {
+      'curated/n1.ndjson': resource('note-1', 'Assessment: type 2 diabetes and hypertension.'),
+      'curated/n2.ndjson': resource('note-2', 'Assessment: type 2 diabetes.'),
+    };
+    const objects = {
+      getText: async (_bucket: BucketRole, key: string) => files[key],
+    } as unknown as ObjectStore;
+    const handler = makeKgUpdateHandler(
+      {
+        graph,
+        objects,
+        config: { buckets: { raw: 'r', curated: 'c', quarantine: 'q' } },
+        extract: async (text, context) => extractClinical(text, { ...context }),
+        extractorName: 'nlp@test',
+      },
+      {
+        logger: new Logger({ logLevel: 'SILENT' }),
+        metrics: new Metrics({ namespace: 'test', serviceName: 'kg-update' }),
+      },
+    );
+    const deliver = (document: string, key: string) =>
+      handler(
+        {
+          'detail-type': 'NoteCurated',
+          source: 'caregraph.ingest',
+          time: '2025-03-01T12:00:00Z',
+          detail: { hospital: HOSPITAL, patient: PATIENT, document, key },
+        },
+        { functionName: 'kg-update', awsRequestId: 'r1' } as Context,
+      );
+    await deliver('note-1', 'curated/n1.ndjson');
+    await deliver('note-2', 'curated/n2.ndjson');
+    const hadHypertension = await ask(`<${P}> <${NS}hasCondition> <${HTN}>`);
+
+    // Act: note-1 re-sent as entered-in-error, delivered twice
+    files['curated/n1.ndjson'] = resource(
+      'note-1',
+      'Assessment: type 2 diabetes and hypertension.',
+      'entered-in-error',
+    );
+    const result = await deliver('note-1', 'curated/n1.ndjson');
+    const once = await hospitalTriples();
+    await deliver('note-1', 'curated/n1.ndjson');
+    const twice = await hospitalTriples();
+
+    // Assess
+    expect(hadHypertension).toBe(true);
+    expect(result).toMatchObject({ facts: 0, quads: 0, retracted: true });
+    expect(await ask(`<${P}> <${NS}hasCondition> <${HTN}>`)).toBe(false);
+    expect(await ask(`<${P}> <${NS}hasCondition> <${T2DM}>`)).toBe(true);
+    expect(await statementsOf('note-1')).toBe(0);
+    expect(await statementsOf('note-2')).toBe(1);
+    expect(await ask(`<https://caregraph.dev/document/${HOSPITAL}/note-1> ?p ?o`)).toBe(false);
+    expect(twice).toEqual(once);
   });
 });

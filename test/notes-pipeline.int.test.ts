@@ -105,3 +105,88 @@ describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledg
     expect(predicates).toEqual(['https://caregraph.dev/ns#hasHistoryOf']);
   });
 });
+
+describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed Unicode', () => {
+  let stack: TestStack;
+  const graph = hospitalGraph('east').value;
+  const factsOf = async (document: string) =>
+    Number(
+      (
+        await stack.deps.graph.query(
+          `SELECT (COUNT(?st) AS ?n) WHERE { GRAPH <${graph}> { ?st <https://caregraph.dev/ns#document> <https://caregraph.dev/document/east/${document}> } }`,
+        )
+      ).results?.bindings[0]?.n?.value,
+    );
+  const resend = async (batch: string, resource: object) => {
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', batch, 'DocumentReference.ndjson'),
+      ndjson(resource),
+    );
+    await stack.settled();
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ notesToGraph: true });
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('east', 'b1', 'Patient.ndjson'),
+      ndjson(patient('p1')),
+    );
+    await stack.settled();
+  });
+  afterAll(async () => stack?.stop());
+
+  it('removes the facts of a note re-sent as entered-in-error and keeps none of its text, also on re-delivery', async () => {
+    // Prepare: the note as first sent is in the graph
+    await resend('b2', note);
+    const doc = await pseudonymousId(stack.deps.keys, 'east', 'DocumentReference', 'n1');
+    const before = await factsOf(doc);
+
+    // Act: the source withdraws it, and the same withdrawal arrives again
+    await resend('b3', { ...note, status: 'entered-in-error' });
+    const after = await factsOf(doc);
+    await resend('b4', { ...note, status: 'entered-in-error' });
+
+    // Assess
+    expect(before).toBeGreaterThan(3);
+    expect(after).toBe(0);
+    expect(await factsOf(doc)).toBe(0);
+    const described = await stack.deps.graph.query(
+      `ASK { GRAPH <${graph}> { <https://caregraph.dev/document/east/${doc}> ?p ?o } }`,
+    );
+    expect(described.boolean).toBe(false);
+    const stored = (await stack.deps.objects.getText('curated', keyLayout.note('east', doc)))!;
+    expect(await readCuratedNote(stack.deps.keys, 'east', Buffer.from(stored, 'base64'))).toBe('');
+  });
+
+  it('finds a disease written in decomposed Unicode (NFD "Sjo\u0308gren syndrome")', async () => {
+    // Prepare
+    const text = 'ASSESSMENT: Sjo\u0308gren syndrome, on hydroxychloroquine.';
+    const nfd = {
+      ...note,
+      id: 'n2',
+      content: [
+        { attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } },
+      ],
+    };
+
+    // Act
+    await resend('b5', nfd);
+
+    // Assess: the fact, and its offsets into the stored (NFC) text
+    const doc = await pseudonymousId(stack.deps.keys, 'east', 'DocumentReference', 'n2');
+    const stored = (await stack.deps.objects.getText('curated', keyLayout.note('east', doc)))!;
+    const curated = await readCuratedNote(stack.deps.keys, 'east', Buffer.from(stored, 'base64'));
+    expect(curated).toBe(text.normalize('NFC'));
+    const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+    const cg = 'https://caregraph.dev/ns#';
+    const r = await stack.deps.graph.query(
+      `SELECT ?start ?end WHERE { GRAPH <${graph}> { ?st <${rdf}predicate> <${cg}hasCondition> ; <${rdf}object> <http://snomed.info/id/83901003> ; <${cg}document> <https://caregraph.dev/document/east/${doc}> ; <${cg}startOffset> ?start ; <${cg}endOffset> ?end } }`,
+    );
+    const spans = (r.results?.bindings ?? []).map((b) =>
+      curated.slice(Number(b.start!.value), Number(b.end!.value)),
+    );
+    expect(spans).toEqual(['Sj\u00f6gren syndrome']);
+  });
+});

@@ -8,27 +8,49 @@ import { literatureJsonSchema } from './events';
 export interface NoteDocument {
   text: string;
   year?: number;
+  /**
+   * The note was withdrawn at its source (DocumentReference.status entered-in-error): what it wrote
+   * to the graph is to be removed, and nothing read from it.
+   */
+  withdrawn?: boolean;
 }
+
+type CuratedResource = {
+  resourceType?: unknown;
+  id?: unknown;
+  status?: unknown;
+  date?: unknown;
+  content?: unknown;
+};
 
 /**
  * The note of DocumentReference `document` in a curated object: NDJSON of resources (the one with
  * that id, else the only DocumentReference), its first attachment's base64 `data` as UTF-8, and the
- * year of its `date` (else of `content[0].attachment.creation`). A body that is not JSON is taken as
- * the note's plain text, of unknown date.
+ * year of its `date` (else of `content[0].attachment.creation`). A DocumentReference whose status is
+ * entered-in-error is withdrawn (no text). A body that is not NDJSON of JSON objects is taken as the
+ * note's plain text, of unknown date.
  */
 export function curatedNote(body: string, document: string): NoteDocument {
   const lines = body.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0) throw new ValidationError('the curated note object is empty', 'key');
-  let resources: { resourceType?: unknown; id?: unknown; date?: unknown; content?: unknown }[];
-  try {
-    resources = lines.map((line) => JSON.parse(line) as (typeof resources)[number]);
-  } catch {
-    return { text: body };
+  const resources: CuratedResource[] = [];
+  for (const line of lines) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return { text: body };
+    }
+    // "null", "42": JSON, but no resource; the body is a plain-text note.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { text: body };
+    resources.push(parsed as CuratedResource);
   }
   const notes = resources.filter((r) => r.resourceType === 'DocumentReference');
   const note = notes.find((r) => r.id === document) ?? (notes.length === 1 ? notes[0] : undefined);
   if (!note)
     throw new ValidationError("no DocumentReference with the event's document id", 'document');
+  if (note.status === 'entered-in-error') return { text: '', withdrawn: true };
   const attachment = (
     note.content as { attachment?: { data?: unknown; creation?: unknown } }[] | undefined
   )?.[0]?.attachment;

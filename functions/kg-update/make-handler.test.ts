@@ -224,4 +224,91 @@ describe('Function: kg-update handler', () => {
     });
     await expect(failure).rejects.not.toThrow('Jane');
   });
+
+  it('withdraws a note re-sent as entered-in-error: its facts go, nothing is extracted, again on re-delivery', async () => {
+    // Prepare: the note was curated and read into the graph
+    const key = 'curated/north-general/DocumentReference/0f1e2d3c.ndjson';
+    const files: Record<string, string> = { [key]: `${curatedNote}\n` };
+    const { graph, extract, invoke } = setup(files);
+    await invoke(fixture('note-curated.json'));
+    files[key] = `${JSON.stringify({ ...JSON.parse(curatedNote), status: 'entered-in-error' })}\n`;
+    extract.mockClear();
+
+    // Act
+    const result = await invoke(fixture('note-curated.json'));
+    const size = graph.store.size;
+    const again = await invoke(fixture('note-curated.json'));
+
+    // Assess
+    expect(extract).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ facts: 0, quads: 0, retracted: true });
+    expect(again).toEqual(result);
+    expect(graph.store.size).toBe(size);
+    const facts = await graph.query(
+      `SELECT ?p ?o WHERE { <${PATIENT}> ?p ?o FILTER(STRSTARTS(STR(?p), "https://caregraph.dev/ns#")) }`,
+    );
+    expect(facts.results?.bindings).toEqual([]);
+  });
+
+  it('reads a curated object of JSON that is no resource ("null") as a plain-text note', async () => {
+    // Prepare
+    const { extract, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': 'null\n',
+    });
+
+    // Act
+    const failure = invoke(fixture('note-curated.json'));
+
+    // Assess: the stub's offsets run past the four-character note
+    await expect(failure).rejects.toMatchObject({
+      name: 'ValidationError',
+      path: 'entities[0].end',
+    });
+    expect(extract).toHaveBeenCalledWith('null\n', {});
+  });
+
+  it("refuses entities past the end of the note's text, naming the field", async () => {
+    // Prepare: a note shorter than the stub's offsets
+    const short = JSON.stringify({
+      ...JSON.parse(curatedNote),
+      content: [
+        {
+          attachment: {
+            contentType: 'text/plain',
+            data: Buffer.from('Assessment: type 2 diabetes').toString('base64'),
+          },
+        },
+      ],
+    });
+    const { graph, invoke } = setup({
+      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': short,
+    });
+
+    // Act
+    const failure = invoke(fixture('note-curated.json'));
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      name: 'ValidationError',
+      path: 'entities[1].end',
+    });
+    expect(graph.store.size).toBe(0);
+  });
+
+  it('rejects a literature key that is not URL-encoded (a bare "%"), naming the field', async () => {
+    // Prepare
+    const event = fixture('s3-object-created-literature.json');
+    (event.detail as { object: { key: string } }).object.key = 'literature/100%.txt';
+    const { extract, invoke } = setup({});
+
+    // Act
+    const failure = invoke(event);
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      name: 'ValidationError',
+      path: 'detail.object.key',
+    });
+    expect(extract).not.toHaveBeenCalled();
+  });
 });

@@ -14,6 +14,7 @@ import type { ExtractClinical } from '../../shared/domain/kg/extraction';
 import {
   recordLiterature,
   recordNoteFacts,
+  retractNoteFacts,
   type KgUpdateResult,
 } from '../../shared/domain/kg/update';
 import { curatedNote, parseLiterature, type NoteDocument } from './documents';
@@ -57,7 +58,7 @@ export function makeKgUpdateHandler(
         logger.info('event skipped', { reason: result.ignored });
         return result;
       }
-      logger.info('graph updated', {
+      logger.info(result.retracted ? 'note withdrawn from the graph' : 'graph updated', {
         graph: result.graph,
         facts: result.facts,
         quads: result.quads,
@@ -79,8 +80,12 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
   let note: NoteDocument;
   if (key.startsWith(`${encryptedNotePrefix}${hospital}/`)) {
     if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
-    note = { text: await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64')) };
+    const text = await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64'));
+    // Ingest stores a note entered in error as empty text (note-curation.ts): it is withdrawn.
+    note = text === '' ? { text, withdrawn: true } : { text };
   } else note = curatedNote(body, document);
+  // Withdrawn: remove what the note wrote, insert nothing (a re-delivery finds nothing to remove).
+  if (note.withdrawn) return retractNoteFacts(deps, { hospital, patient, document });
   // The event's year (ingest read it before encrypting the text), else the DocumentReference's.
   const year = noteYear ?? note.year;
   const extraction = await deps.extract(note.text, year === undefined ? {} : { noteYear: year });
@@ -92,6 +97,7 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
     at: new Date(event.time),
     entities: extraction.entities,
     relations: extraction.relations,
+    textLength: note.text.length,
   });
 }
 
@@ -100,7 +106,17 @@ async function onLiterature(deps: KgUpdateFunctionDeps, event: ObjectCreatedEven
   const role = (Object.entries(deps.config.buckets) as [BucketRole, string][]).find(
     ([, name]) => name === bucket.name,
   )?.[0];
-  const key = decodeURIComponent(object.key.replace(/\+/g, ' '));
+  let key: string;
+  try {
+    key = decodeURIComponent(object.key.replace(/\+/g, ' '));
+  } catch (error) {
+    // A bare "%" ("literature/100%.txt"): S3 URL-encodes keys in events, so this is not one of ours.
+    if (error instanceof URIError)
+      throw new ValidationError('the object key is not URL-encoded', 'detail.object.key', {
+        cause: error,
+      });
+    throw error;
+  }
   if (!role || !key.startsWith(literaturePrefix)) return { ignored: 'not a literature upload' };
   const body = await deps.objects.getText(role, key);
   if (body === undefined)
@@ -115,5 +131,6 @@ async function onLiterature(deps: KgUpdateFunctionDeps, event: ObjectCreatedEven
     at: new Date(event.time),
     entities: extraction.entities,
     relations: extraction.relations,
+    textLength: text.length,
   });
 }

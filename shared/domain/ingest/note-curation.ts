@@ -24,20 +24,32 @@ interface Attachment {
   data?: string;
 }
 
-/** The first text/plain attachment of a DocumentReference with inline data, as UTF-8. */
+/** True for a DocumentReference withdrawn at its source (status entered-in-error). */
+export function isEnteredInError(resource: FhirJson): boolean {
+  return resource.resourceType === 'DocumentReference' && resource.status === 'entered-in-error';
+}
+
+/**
+ * The first text/plain attachment of a DocumentReference with inline data, as UTF-8 in Unicode NFC
+ * (the vocabulary is NFC: "Sjo\u0308gren" read decomposed matched nothing; normalised here, before
+ * de-identification and storage, every offset read from the stored text refers to that text).
+ * Undefined for a note entered in error: it is no note of the patient's.
+ */
 export function noteText(resource: FhirJson): string | undefined {
-  if (resource.resourceType !== 'DocumentReference') return undefined;
+  if (resource.resourceType !== 'DocumentReference' || isEnteredInError(resource)) return undefined;
   for (const content of (resource.content as { attachment?: Attachment }[] | undefined) ?? []) {
     const a = content.attachment;
     if (a?.data && (a.contentType ?? 'text/plain').startsWith('text/plain'))
-      return Buffer.from(a.data, 'base64').toString('utf8');
+      return Buffer.from(a.data, 'base64').toString('utf8').normalize('NFC');
   }
   return undefined;
 }
 
 /**
  * Curate one note: `patientId` is the source patient id (the surrogate key derives from it under the
- * hospital's key, as in structured de-identification), `documentId` the served (pseudonymous) id.
+ * hospital's key, as in structured de-identification), `documentId` the served (pseudonymous) id. A
+ * note entered in error is stored as empty text, replacing what an earlier delivery stored: nothing
+ * of it is kept, and kg-update reads the empty note as withdrawn and removes its facts.
  */
 export async function curateNote(
   keys: KeyRing,
@@ -46,6 +58,10 @@ export async function curateNote(
   patientId: string,
   documentId: string,
 ): Promise<CuratedNote | undefined> {
+  if (isEnteredInError(resource)) {
+    const envelope = await keys.encrypt(hospital, new Uint8Array());
+    return { key: keyLayout.note(hospital, documentId), envelope, replaced: {} };
+  }
   const text = noteText(resource);
   if (text === undefined) return undefined;
   const surrogateKey = await pseudonymousId(keys, hospital, 'DeidSurrogateKey', patientId);

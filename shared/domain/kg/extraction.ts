@@ -10,11 +10,27 @@ import { codeSystemKey, conceptIri } from './model';
 import type { IriTerm } from './sparql';
 import { cg } from './vocabulary';
 
-export type KgEntityType =
-  'Disease' | 'Chemical' | 'Gene' | 'Variant' | 'Symptom' | 'Procedure' | 'LabTest' | 'Anatomy';
+export const kgEntityTypes = [
+  'Disease',
+  'Chemical',
+  'Gene',
+  'Variant',
+  'Symptom',
+  'Procedure',
+  'LabTest',
+  'Anatomy',
+] as const;
+export type KgEntityType = (typeof kgEntityTypes)[number];
 
-export type KgAssertion =
-  'present' | 'negated' | 'possible' | 'family' | 'historical' | 'hypothetical';
+export const kgAssertions = [
+  'present',
+  'negated',
+  'possible',
+  'family',
+  'historical',
+  'hypothetical',
+] as const;
+export type KgAssertion = (typeof kgAssertions)[number];
 
 /** An extracted entity, structurally the CLI contract's entity (extra fields are ignored). */
 export interface KgEntity {
@@ -34,7 +50,8 @@ export interface KgEntity {
   members?: readonly { code?: string; system?: string }[];
 }
 
-export type KgRelationType = 'treats' | 'causes' | 'interacts' | 'associated_with';
+export const kgRelationTypes = ['treats', 'causes', 'interacts', 'associated_with'] as const;
+export type KgRelationType = (typeof kgRelationTypes)[number];
 
 /** An extracted relation; `head` and `tail` index into the entities. */
 export interface KgRelation {
@@ -132,10 +149,29 @@ export function entityConcepts(entity: KgEntity): IriTerm[] {
   return all.filter((c, i) => all.findIndex((d) => d.value === c.value) === i);
 }
 
-/** Checks offsets and relation indices, naming the first bad field (never its text). */
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  (values as readonly unknown[]).includes(value);
+
+/** A confidence is a number from 0 to 1. */
+const isConfidence = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
+
+/**
+ * Checks types, assertions, confidences, offsets (against `textLength`, the length of the text the
+ * offsets index, when known) and relation indices, naming the first bad field (never its text).
+ */
 export function checkExtraction(extraction: KgExtraction, textLength?: number): void {
   extraction.entities.forEach((entity, index) => {
     const where = `entities[${index}]`;
+    if (!isOneOf(kgEntityTypes, entity.type))
+      throw new ValidationError(`${where} has an unknown type`, `${where}.type`);
+    if (!isOneOf(kgAssertions, entity.assertion))
+      throw new ValidationError(`${where} has an unknown assertion`, `${where}.assertion`);
+    if (entity.confidence !== undefined && !isConfidence(entity.confidence))
+      throw new ValidationError(
+        `${where} confidence is not a number from 0 to 1`,
+        `${where}.confidence`,
+      );
     if (!Number.isInteger(entity.start) || !Number.isInteger(entity.end))
       throw new ValidationError(`${where} offsets are not integers`, `${where}.start`);
     if (entity.start < 0 || entity.end < entity.start)
@@ -144,6 +180,14 @@ export function checkExtraction(extraction: KgExtraction, textLength?: number): 
       throw new ValidationError(`${where} ends beyond the text`, `${where}.end`);
   });
   extraction.relations.forEach((relation, index) => {
+    const where = `relations[${index}]`;
+    if (!isOneOf(kgRelationTypes, relation.type))
+      throw new ValidationError(`${where} has an unknown type`, `${where}.type`);
+    if (!isConfidence(relation.confidence))
+      throw new ValidationError(
+        `${where} confidence is not a number from 0 to 1`,
+        `${where}.confidence`,
+      );
     for (const end of ['head', 'tail'] as const) {
       const at = relation[end];
       if (!Number.isInteger(at) || at < 0 || at >= extraction.entities.length)

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../ports/graph-store';
 import { MemoryGraphStore } from '../../adapters/graph/memory-graph-store';
 import { patientPredicate, type KgAssertion, type KgEntity, type KgEntityType } from './extraction';
-import { recordLiterature, recordNoteFacts, type NoteFactsInput } from './update';
+import { recordLiterature, recordNoteFacts, retractNoteFacts, type NoteFactsInput } from './update';
 import { positivePatientPredicates } from './vocabulary';
+import { evidencePaths } from './queries';
+import { extractClinical } from '../nlp/extract';
 
 function memoryGraph(): MemoryGraphStore {
   return new MemoryGraphStore();
@@ -219,6 +221,105 @@ describe('Function: recordNoteFacts', () => {
   });
 });
 
+describe('Function: recordNoteFacts, malformed extractions', () => {
+  const bad = (entity: object) => note({ entities: [{ ...note().entities[0]!, ...entity }] });
+  it.each([
+    [
+      'an unknown relation type',
+      note({ relations: [{ type: 'prevents' as never, head: 3, tail: 0, confidence: 0.9 }] }),
+      'relations[0].type',
+    ],
+    [
+      'a relation confidence above 1',
+      note({ relations: [{ type: 'treats', head: 3, tail: 0, confidence: 1.5 }] }),
+      'relations[0].confidence',
+    ],
+    ['an unknown assertion', bad({ assertion: 'absent' }), 'entities[0].assertion'],
+    [
+      'an unknown entity type (even negated)',
+      bad({ type: 'Organism', assertion: 'negated' }),
+      'entities[0].type',
+    ],
+    ['an unknown entity type (present)', bad({ type: 'Organism' }), 'entities[0].type'],
+    ['a NaN confidence', bad({ confidence: Number.NaN }), 'entities[0].confidence'],
+    ['a confidence of 7', bad({ confidence: 7 }), 'entities[0].confidence'],
+    ['a negative confidence', bad({ confidence: -0.1 }), 'entities[0].confidence'],
+    [
+      'an offset past the text',
+      { ...bad({ start: 10_000, end: 10_004 }), textLength: 200 },
+      'entities[0].end',
+    ],
+  ])(
+    'refuses %s with a ValidationError naming the field, writing nothing',
+    async (_name, input, path) => {
+      const graph = memoryGraph();
+      await expect(recordNoteFacts({ graph }, input as NoteFactsInput)).rejects.toMatchObject({
+        name: 'ValidationError',
+        path,
+      });
+      expect(graph.store.size).toBe(0);
+    },
+  );
+
+  it('accepts a confidence of 0 or 1 and an entity ending at the end of the text', async () => {
+    const input = note({
+      entities: [{ ...note().entities[0]!, start: 0, end: 5, confidence: 1 }],
+      relations: [],
+      textLength: 5,
+    });
+    await expect(recordNoteFacts({ graph: memoryGraph() }, input)).resolves.toMatchObject({
+      facts: 1,
+    });
+  });
+});
+
+describe('Function: retractNoteFacts', () => {
+  it('removes what a withdrawn note wrote, keeps what another note supports, and is idempotent', async () => {
+    // Prepare: note-2 also states type 2 diabetes
+    const graph = memoryGraph();
+    await recordNoteFacts({ graph }, note());
+    await recordNoteFacts(
+      { graph },
+      note({
+        document: 'note-2',
+        entities: [entity('Disease', 'present', T2DM, 0)],
+        relations: [],
+      }),
+    );
+    const withNote2Only = memoryGraph();
+    await recordNoteFacts(
+      { graph: withNote2Only },
+      note({
+        document: 'note-2',
+        entities: [entity('Disease', 'present', T2DM, 0)],
+        relations: [],
+      }),
+    );
+    const ids = { hospital: 'north-general', patient: note().patient, document: 'note-1' };
+
+    // Act: withdrawn, then the same event again
+    const result = await retractNoteFacts({ graph }, ids);
+    const size = graph.store.size;
+    await retractNoteFacts({ graph }, ids);
+
+    // Assess
+    expect(result).toMatchObject({ facts: 0, quads: 0, retracted: true });
+    expect(await predicatesTo(graph, 'http://snomed.info/id/44054006')).toEqual([
+      'cg:hasCondition',
+    ]);
+    expect(await predicatesTo(graph, 'http://snomed.info/id/38341003')).toEqual([]);
+    expect(await predicatesTo(graph, 'http://purl.bioontology.org/ontology/RXNORM/6809')).toEqual(
+      [],
+    );
+    const described = await graph.query(
+      `ASK { <https://caregraph.dev/document/north-general/note-1> ?p ?o }`,
+    );
+    expect(described.boolean).toBe(false);
+    expect(graph.store.size).toBe(size);
+    expect(size).toBe(withNote2Only.store.size);
+  });
+});
+
 describe('Function: recordLiterature', () => {
   it('writes asserted relations to the upload graph and skips negated ones', async () => {
     // Prepare
@@ -255,5 +356,39 @@ describe('Function: recordLiterature', () => {
     const size = graph.store.size;
     await recordLiterature({ graph }, input);
     expect(graph.store.size).toBe(size);
+  });
+});
+
+describe('Literature through the NLP: a treatment is no adverse effect', () => {
+  it('reads "hypertension treated with lisinopril" as treats in evidencePaths, not an adverse effect', async () => {
+    // Prepare
+    const graph = memoryGraph();
+    const title = 'Outcomes in hypertension treated with lisinopril';
+    const { entities, relations } = extractClinical(title);
+
+    // Act
+    await recordLiterature(
+      { graph },
+      {
+        document: '31234567',
+        title,
+        extractor: 'nlp',
+        at: new Date('2025-03-01T00:00:00Z'),
+        entities,
+        relations,
+        textLength: title.length,
+      },
+    );
+    const evidence = await evidencePaths(
+      graph,
+      { system: 'rxnorm', code: '29046' },
+      { system: 'snomed', code: '38341003' },
+    );
+
+    // Assess
+    expect(evidence.adverseEffects.map((e) => e.node)).not.toContain(
+      'http://snomed.info/id/38341003',
+    );
+    expect(evidence.treats.length).toBeGreaterThan(0);
   });
 });

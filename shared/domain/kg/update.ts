@@ -32,6 +32,16 @@ export interface NoteFactsInput extends KgExtraction {
   extractor: string;
   /** When the note was curated (the event time), so a re-delivery writes identical triples. */
   at: Date;
+  /** Length of the text the entity offsets index, when known: an offset past it is refused. */
+  textLength?: number;
+}
+
+/** A note withdrawn at its source (DocumentReference.status entered-in-error). */
+export interface NoteRetraction {
+  hospital: string;
+  /** Pseudonymous patient id. */
+  patient: string;
+  document: string;
 }
 
 export interface LiteratureInput extends KgExtraction {
@@ -40,6 +50,8 @@ export interface LiteratureInput extends KgExtraction {
   title: string;
   extractor: string;
   at: Date;
+  /** Length of the text the entity offsets index (title and abstract), when known. */
+  textLength?: number;
 }
 
 export interface KgUpdateResult {
@@ -50,6 +62,8 @@ export interface KgUpdateResult {
   quads: number;
   /** Mentions with no usable code, or whose assertion forbids writing them. */
   skipped: number;
+  /** True when the note was withdrawn and what it wrote removed (retractNoteFacts). */
+  retracted?: boolean;
 }
 
 /** The quads one note contributes to its hospital graph; pure, for the update and bulk paths. */
@@ -58,7 +72,7 @@ export function noteFactQuads(input: NoteFactsInput): {
   facts: number;
   skipped: number;
 } {
-  checkExtraction(input);
+  checkExtraction(input, input.textLength);
   const graph = hospitalGraph(input.hospital);
   const patient = patientIri(input.hospital, input.patient);
   const document = noteIri(input.hospital, input.document);
@@ -123,6 +137,23 @@ ${graphBlocks(quads)}
 }
 
 /**
+ * Withdraws a note entered in error: deletes every statement the document wrote to its hospital graph
+ * and its own description, inserting nothing. A fact another note also supports is kept. Idempotent:
+ * a re-delivery finds nothing left to delete.
+ */
+export async function retractNoteFacts(
+  deps: KgUpdateDeps,
+  input: NoteRetraction,
+): Promise<KgUpdateResult> {
+  const graph = hospitalGraph(input.hospital);
+  // Checks the ids as the write path does (a malformed one is a ValidationError, never a query).
+  patientIri(input.hospital, input.patient);
+  const document = noteIri(input.hospital, input.document);
+  await deps.graph.update(deleteDocumentStatements(graph, [document]).text);
+  return { graph: graph.value, facts: 0, quads: 0, skipped: 0, retracted: true };
+}
+
+/**
  * Bulk path for backfills: deletes the documents' earlier statements, then loads all notes' quads as
  * one N-Quads batch (the GraphStore stages batches above 1 MiB to S3 for the Neptune bulk loader).
  * Not atomic across the two steps; re-running the same batch converges to the same triples.
@@ -158,7 +189,7 @@ export async function recordLiterature(
   deps: KgUpdateDeps,
   input: LiteratureInput,
 ): Promise<KgUpdateResult> {
-  checkExtraction(input);
+  checkExtraction(input, input.textLength);
   const graph = literatureGraph(input.document);
   const article = literatureIri(input.document);
   const quads: Quad[] = [

@@ -124,3 +124,21 @@ describe("Function: extractClinical (the synthetic notes' hs troponin I and D-di
     expect(codes).toEqual(names.map((n) => [n, '48065-7']));
   });
 });
+
+describe('Function: extractClinical, Unicode normal forms', () => {
+  it('reads decomposed (NFD) text, with offsets and surface text in the text as given', () => {
+    const text =
+      'Assessment: Sjo\u0308gren syndrome and cafe\u0301 fever. Denies Sjo\u0308gren syndrome.';
+    const { entities, relations, sections } = extractClinical(text, { engine });
+    const sjogren = entities.filter((e) => e.code === '83901003');
+    expect(sjogren.map((e) => [e.start, e.end, e.assertion])).toEqual([
+      [12, 29, 'present'],
+      [text.lastIndexOf('Sjo'), text.lastIndexOf('Sjo') + 17, 'negated'],
+    ]);
+    for (const e of entities) expect(e.text).toBe(text.slice(e.start, e.end));
+    expect(entities.find((e) => e.text === 'fever')?.start).toBe(text.indexOf('fever'));
+    expect(sections.at(-1)?.end).toBe(text.length);
+    for (const r of relations)
+      if (r.evidence) expect(r.evidence.end).toBeLessThanOrEqual(text.length);
+  });
+});

@@ -22,6 +22,7 @@ import { indexVariants, matchVariantPatterns, type PatternMention } from './matc
 import type { ClinicalEntity, CodeSystemKey, Concept, ExtractionResult, Section } from './model';
 import { drugAttributes } from './relations/attributes';
 import { extractRelations } from './relations/relations';
+import { nfcView } from './text/nfc';
 import { detectSections, sectionAt } from './sections/sections';
 import { acuteConditions } from './vocabulary/acute';
 import {
@@ -99,9 +100,33 @@ export interface ExtractOptions {
 
 /**
  * Clinical NER, assertions and relations for one text. Entity offsets are 0-based UTF-16 indices into
- * `text`, `end` exclusive; relation `head`/`tail` index the returned entities.
+ * `text`, `end` exclusive; relation `head`/`tail` index the returned entities. Text that is not in
+ * Unicode NFC ("Sjo\u0308gren syndrome") is read in NFC, with every offset mapped back to `text`
+ * (text/nfc.ts); not when tagger spans are given, whose offsets are the text's own.
  */
 export function extractClinical(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const view = options.taggerEntities || options.taggerSpans ? undefined : nfcView(text);
+  if (!view) return extractFrom(text, options);
+  const found = extractFrom(view.text, options);
+  const span = <T extends { start: number; end: number }>(s: T): T => ({
+    ...s,
+    start: view.back(s.start, 'start'),
+    end: view.back(s.end, 'end'),
+  });
+  return {
+    entities: found.entities.map((e) => {
+      const mapped = span(e);
+      return { ...mapped, text: text.slice(mapped.start, mapped.end) };
+    }),
+    relations: found.relations.map((r) => (r.evidence ? { ...r, evidence: span(r.evidence) } : r)),
+    sections: found.sections.map((s) => ({
+      ...span(s),
+      bodyStart: view.back(s.bodyStart, 'start'),
+    })),
+  };
+}
+
+function extractFrom(text: string, options: ExtractOptions): ExtractionResult {
   const engine = options.engine ?? (defaultEngine ??= createNlpEngine());
   const sections = detectSections(text);
   let entities = findEntities(engine, text, sections, options.preferSystem);

@@ -228,7 +228,91 @@ describe('Class: AssertionClassifier, who is speaking and what a list covers', (
   });
 });
 
-describe('Fixture: negation-200 (203 hand-annotated sentences in six note styles)', () => {
+describe('Class: AssertionClassifier, triggers read backward from the mention before them', () => {
+  it.each([
+    // Backward-only forms: the mention before is negated, the words after are not.
+    ['{PE} was ruled out by [[CT angiogram]].', 'present'],
+    ['[[PE]] was ruled out by {CT angiogram}.', 'negated'],
+    ['[[DVT]] was ruled out, {cellulitis} treated with {cephalexin}.', 'negated'],
+    ['{DVT} was ruled out, [[cellulitis]] treated with {cephalexin}.', 'present'],
+    ['{DVT} was ruled out, {cellulitis} treated with [[cephalexin]].', 'present'],
+    ['[[Myocardial infarction]] was ruled out with serial {troponins}.', 'negated'],
+    ['{Myocardial infarction} was ruled out with serial [[troponins]].', 'present'],
+    ['[[Pneumonia]] has been ruled out.', 'negated'],
+    // Not just after a mention: the form alone says which way it reads.
+    ['{DVT} of the left leg was ruled out, [[cellulitis]] treated.', 'present'],
+    ['[[DVT]] of the left leg was ruled out, {cellulitis} treated.', 'negated'],
+    ['The clot was ruled out by [[CT angiogram]].', 'present'],
+    // A bidirectional trigger just after a mention (with a colon or a copula) reads backward.
+    ['[[Pneumonia]] ruled out on {chest x-ray}.', 'negated'],
+    ['{Pneumonia} ruled out on [[chest x-ray]].', 'present'],
+    ['[[Chest pain]] denied at this time.', 'negated'],
+    ['[[Fever]]: denied today.', 'negated'],
+    ['{Fever} and [[chills]] denied today.', 'negated'],
+    ['[[Fever]] and {chills} denied today.', 'negated'],
+    // ...and forward where no mention sits just before it.
+    ['Patient denied [[chest pain]] during the night.', 'negated'],
+    ['Ruled out [[pulmonary embolism]] with CTA.', 'negated'],
+    ['{Cough}, denied [[fever]].', 'negated'],
+    ['She was ruled out for [[myocardial infarction]].', 'negated'],
+    ['[[PE]] was not ruled out.', 'possible'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    expect(assertionIn(2025, marked)).toBe(expected);
+  });
+
+  it('ends a negation at a positive result ("Negative for influenza, COVID-19 positive")', () => {
+    expect(assertionIn(2025, 'Negative for [[influenza]], {COVID-19} positive.')).toBe('negated');
+    expect(assertionIn(2025, 'Negative for {influenza}, [[COVID-19]] positive.')).toBe('present');
+    expect(assertionIn(2025, 'Negative for {influenza}, positive for [[COVID-19]].')).toBe(
+      'present',
+    );
+    expect(assertionIn(2025, 'No positive cultures for [[MRSA]].')).toBe('negated');
+    // A relative's scope runs on over a positive result.
+    expect(assertionIn(2025, 'Mother: {BRCA1} positive, [[breast cancer]] at 45.')).toBe('family');
+  });
+});
+
+describe("Class: AssertionClassifier, a relative's scope ends at the patient", () => {
+  it.each([
+    ['Mother has diabetes, patient has [[hypertension]].', 'present'],
+    ['Mother has diabetes, pt has [[hypertension]].', 'present'],
+    ['Father had an MI; the patient reports [[chest pain]].', 'present'],
+    ['Mother has diabetes, she has [[hypertension]].', 'present'],
+    ['Father has CAD and he has [[hypertension]].', 'present'],
+    ['Mother has [[diabetes]], patient has hypertension.', 'family'],
+    ["Patient's mother has [[diabetes]].", 'family'],
+    ['Mother of the patient has [[diabetes]].', 'family'],
+    ['Mother, per patient, had [[breast cancer]].', 'family'],
+    // Only the relative's scope: the patient as subject ends no negation.
+    ['No evidence that the patient has [[pneumonia]].', 'negated'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    expect(assertionIn(2025, marked)).toBe(expected);
+  });
+});
+
+describe('Class: AssertionClassifier, sentence ends (the rule text/sentences.ts splits by)', () => {
+  it.each([
+    ['no-break space', '\u00a0'],
+    ['carriage return', '\r'],
+    ['CR LF', '\r\n'],
+    ['line separator', '\u2028'],
+    ['paragraph separator', '\u2029'],
+    ['tab', '\t'],
+  ])('ends a negation and a relative at a full stop before a %s', (_name, space) => {
+    expect(assertionIn(2025, `No fever.${space}[[Cough]] for 3 days.`)).toBe('present');
+    expect(assertionIn(2025, `Mother had diabetes.${space}[[Hypertension]].`)).toBe('present');
+  });
+
+  it.each([
+    ['carriage return', '\r'],
+    ['line separator', '\u2028'],
+    ['paragraph separator', '\u2029'],
+  ])('ends a negation at a %s with no full stop (a list of lines)', (_name, lineBreak) => {
+    expect(assertionIn(2025, `Denies fever${lineBreak}[[Cough]] for 3 days`)).toBe('present');
+  });
+});
+
+describe('Fixture: negation-200 (217 hand-annotated sentences in six note styles)', () => {
   it('agrees with the negation labels on at least 90% of sentences', () => {
     const records = parseNegationFixture(
       readFileSync(new URL('./fixtures/negation-200.jsonl', import.meta.url), 'utf8'),

@@ -1,6 +1,8 @@
 // Domain (nlp/assertions): a ConText-style assertion classifier (Harkema et al. 2009; NegEx, Chapman
 // et al. 2001). A trigger's scope runs from it to the end of its sentence (pre-triggers) or back to the
-// sentence start (post-triggers), cut short by termination terms; pseudo-triggers block the triggers
+// sentence start (post-triggers), cut short by termination terms; "denied" and "ruled out" read
+// backward from a mention just before them ("Chest pain denied at this time"), forward otherwise
+// (cues.ts, Cue.afterMention); pseudo-triggers block the triggers
 // inside them. Semicolons end the scope of every trigger except negation, whose lists run across them
 // ("denies fevers; chills"). The closest applicable trigger wins; a negation beats a relative
 // ("no family history of..."); with no trigger, the section decides (family history -> family;
@@ -9,6 +11,7 @@ import type { Assertion, EntityType, Section, SectionKind } from '../model';
 import { sectionAt } from '../sections/sections';
 import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
 import { isEnglishWord } from '../../deid/english';
+import { isLineBreak, isSentenceEnd } from '../text/sentences';
 import { cues, pastYearSlot, type Cue, type CueCategory } from './cues';
 
 interface CueMatch {
@@ -114,6 +117,13 @@ function readToken(lower: string): string {
 /** Longest post-trigger reach back over a list ("Fever, chills, night sweats: denied"), in characters. */
 const postReach = 40;
 
+/**
+ * What may stand between a mention and a trigger read backward from it: a colon or dash and a copula
+ * ("Fever: denied", "PE was ruled out", "Pneumonia has been ruled out", "COVID-19 is positive").
+ */
+const adjacentGap =
+  /^\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
+
 /** What separates the mentions of a list: commas, semicolons, colons, slashes, "and", "or". */
 const listSeparators = /^(?:[\s,;:/&]|\b(?:and|or|any|no)\b)*$/i;
 
@@ -152,6 +162,8 @@ export class AssertionClassifier {
     const matches = this.cuesIn(sentence[0], sentence[1]);
     if (this.dashNegated(start)) return { assertion: 'negated', by: '-' };
     const found = applicable(matches, start, end, {
+      adjacent: (a, b) => adjacentGap.test(this.text.slice(a, b)),
+      mentionJustBefore: (at) => this.mentionJustBefore(at),
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
       onlyMentionsBetween: (a, b) => this.onlyMentionsBetween(a, b),
@@ -176,6 +188,16 @@ export class AssertionClassifier {
     if (near === 'historical' && facts.chronic) return { assertion: 'present', by: 'chronic' };
     if (near) return { assertion: near, by: by(near) };
     return { assertion: sectionDefault(section?.kind), by: `section ${section?.kind ?? 'none'}` };
+  }
+
+  /** True when a mention ends just before `at`, after nothing but a colon or a copula. */
+  private mentionJustBefore(at: number): boolean {
+    for (const m of this.mentions) {
+      if (m.start >= at) break;
+      if (m.end <= at && at - m.end <= 20 && adjacentGap.test(this.text.slice(m.end, at)))
+        return true;
+    }
+    return false;
   }
 
   private mentionBetween(from: number, to: number): boolean {
@@ -215,10 +237,10 @@ export class AssertionClassifier {
 
   private sentenceAround(start: number, end: number, floor: number): [number, number] {
     let s = start;
-    while (s > floor && !isBoundary(this.text, s - 1)) s--;
+    while (s > floor && !isSentenceEnd(this.text, s - 1)) s--;
     let e = end;
-    while (e < this.text.length && !isBoundary(this.text, e)) e++;
-    if (e < this.text.length && this.text[e] !== '\n') e++; // keep the closing . ! ? (post-trigger "?")
+    while (e < this.text.length && !isSentenceEnd(this.text, e)) e++;
+    if (e < this.text.length && !isLineBreak(this.text[e])) e++; // keep the closing . ! ? (post-trigger "?")
     return [s, e];
   }
 
@@ -284,20 +306,13 @@ function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
 const startVerb =
   /\b(?:started|starting|began|begun|initiated|commenced|restarted|resumed|switched to|changed to)\b/i;
 
-/** Sentence ends: . ! ? before a space or line end, and every line break (notes are lists of lines). */
-function isBoundary(text: string, i: number): boolean {
-  const c = text[i]!;
-  if (c === '\n') return true;
-  if (c === '.' || c === '!' || c === '?') {
-    const next = text[i + 1];
-    return next === undefined || next === ' ' || next === '\n' || next === '\t';
-  }
-  return false;
-}
-
 type Found = Map<CueCategory, { distance: number; phrase: string }>;
 
 interface ScopeChecks {
+  /** Nothing but a colon, a dash or a copula in [from, to) (see adjacentGap). */
+  adjacent: (from: number, to: number) => boolean;
+  /** A mention ends just before `at` (see adjacentGap). */
+  mentionJustBefore: (at: number) => boolean;
   crossesClause: (from: number, to: number) => boolean;
   mentionBetween: (from: number, to: number) => boolean;
   /** Nothing but mentions and list separators in [from, to). */
@@ -318,13 +333,27 @@ function applicable(
       found.set(category, { distance, phrase: m.cues[0]!.phrase });
   };
   const { crossesClause } = checks;
+  // "COVID-19 positive": a mention a positive result affirms is in no negation's or doubt's scope.
+  const affirmed = matches.some(
+    (m) => m.start >= end && m.cues.some((c) => c.affirms) && checks.adjacent(end, m.start),
+  );
+  const affirms = (category: CueCategory) =>
+    affirmed && (category === 'negated' || category === 'possible');
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.start < start && (m.end <= start || m.end < end)) {
       const pre = m.cues.find((c) => c.direction === 'pre');
       if (!pre || pre.category === 'pseudo' || pre.category === 'stop') continue;
+      if (affirms(pre.category)) continue;
       if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
-      if (stoppedBetween(matches, k + 1, start, 'after') || crossesClause(m.end, start)) continue;
+      // "PE ruled out by CT": the trigger reads backward from the mention before it, not forward.
+      const back = m.cues.find((c) => c.direction === 'post' && c.afterMention);
+      if (back && checks.mentionJustBefore(m.start)) continue;
+      if (
+        stoppedBetween(matches, k + 1, start, 'after', pre.category) ||
+        crossesClause(m.end, start)
+      )
+        continue;
       if (
         pre.nextOnly &&
         (!pre.nextOnly.includes(checks.type!) || checks.mentionBetween(m.end, start))
@@ -335,12 +364,20 @@ function applicable(
     } else if (m.start >= end) {
       const post = m.cues.find((c) => c.direction === 'post');
       if (!post || post.category === 'pseudo' || post.category === 'stop') continue;
-      if (!m.final && m.cues.some((c) => c.direction === 'pre')) continue;
+      // A trigger with a pre reading too reads backward at the end of its sentence, or, for
+      // "denied" and "ruled out", from a mention (or a list of them) just before it.
+      const backward =
+        m.final ||
+        !m.cues.some((c) => c.direction === 'pre') ||
+        (post.afterMention === true &&
+          (checks.adjacent(end, m.start) ||
+            (checks.onlyMentionsBetween(end, m.start) && checks.mentionJustBefore(m.start))));
+      if (!backward) continue;
       // Past the reach only through a list of mentions up to a sentence-final trigger ("Coughing,
       // wheezing, blood in stool, leg swelling, and rash: denied.").
       const reaches =
         m.start - end <= postReach || (m.final && checks.onlyMentionsBetween(end, m.start));
-      if (!reaches || stoppedBetween(matches, k - 1, end, 'before')) continue;
+      if (!reaches || stoppedBetween(matches, k - 1, end, 'before', post.category)) continue;
       if (crossesClause(end, m.start)) continue;
       if (post.nearestOnly && checks.mentionBetween(end, m.start)) continue;
       note(m, post.category, m.start - end);
@@ -349,20 +386,22 @@ function applicable(
   return found;
 }
 
-/** True when a termination term sits between trigger k and the mention. */
+/** True when a termination term of `category`'s scope sits between trigger k and the mention. */
 function stoppedBetween(
   matches: readonly CueMatch[],
   from: number,
   limit: number,
   side: 'after' | 'before',
+  category: CueCategory,
 ): boolean {
+  const stops = (m: CueMatch) =>
+    m.cues.some((c) => c.category === 'stop' && (!c.ends || c.ends.includes(category)));
   if (side === 'after') {
     for (let k = from; k < matches.length && matches[k]!.end <= limit; k++)
-      if (matches[k]!.cues.some((c) => c.category === 'stop')) return true;
+      if (stops(matches[k]!)) return true;
     return false;
   }
-  for (let k = from; k >= 0 && matches[k]!.start >= limit; k--)
-    if (matches[k]!.cues.some((c) => c.category === 'stop')) return true;
+  for (let k = from; k >= 0 && matches[k]!.start >= limit; k--) if (stops(matches[k]!)) return true;
   return false;
 }
 

@@ -24,6 +24,20 @@ export interface Cue {
   nearestOnly?: boolean;
   /** A pre reading that counts only where the trigger opens its sentence ("In 2019 he had an MI"). */
   opening?: boolean;
+  /**
+   * A post reading of a trigger that also has a pre one ("denied", "ruled out"), taken wherever a
+   * mention sits just before the trigger, after nothing but a colon or a copula ("Chest pain denied
+   * at this time", "PE ruled out by CT"): the mention before is negated, the words after are not
+   * (NegEx's backward reading, Chapman et al. 2001).
+   */
+  afterMention?: boolean;
+  /** A 'stop' that ends only the scopes of these categories ("patient" ends a relative's scope). */
+  ends?: readonly CueCategory[];
+  /**
+   * A 'stop' that, just after a mention, affirms it ("COVID-19 positive"): no trigger before it
+   * reaches the mention.
+   */
+  affirms?: boolean;
 }
 
 const list = (category: Cue['category'], direction: Cue['direction'], phrases: string): Cue[] =>
@@ -93,7 +107,23 @@ export const cues: readonly Cue[] = [
   ...list(
     'negated',
     'post',
-    'denied|no|denies|neg|none|negative|absent|is absent|was absent|not seen|not present|ruled out|has been ruled out|unlikely|is unlikely|not noted|not found',
+    'no|denies|neg|none|negative|absent|is absent|was absent|not seen|not present|has been ruled out|unlikely|is unlikely|not noted|not found',
+  ),
+  // Bidirectional: "Denied chest pain" and "Chest pain denied at this time"; see Cue.afterMention.
+  ...list('negated', 'post', 'denied|ruled out').map((c) => ({ ...c, afterMention: true })),
+  // "No positive cultures for MRSA": the negation, not a positive result (see the stop below).
+  ...list('negated', 'pre', 'no positive|not positive'),
+  // Backward-only forms (NegEx post-negation triggers): "PE was ruled out by CT angiogram" negates
+  // the PE, never the CT; "ruled out for" reads forward ("She was ruled out for MI").
+  ...list(
+    'negated',
+    'post',
+    'was ruled out|is ruled out|were ruled out|are ruled out|been ruled out|have been ruled out|had been ruled out|being ruled out|was denied|is denied|were denied|are denied',
+  ),
+  ...list(
+    'negated',
+    'pre',
+    'ruled out for|was ruled out for|is ruled out for|were ruled out for|been ruled out for|has been ruled out for|have been ruled out for|had been ruled out for',
   ),
   ...list(
     'possible',
@@ -103,7 +133,7 @@ export const cues: readonly Cue[] = [
   ...list(
     'possible',
     'post',
-    '?|is possible|is likely|is suspected|not excluded|cannot be excluded|can not be excluded|not ruled out|cannot be ruled out|is questionable|versus|suspected',
+    '?|is possible|is likely|is suspected|not excluded|cannot be excluded|can not be excluded|not ruled out|cannot be ruled out|is questionable|versus|suspected|was not ruled out|is not ruled out|has not been ruled out|have not been ruled out|were not ruled out',
   ),
   ...list(
     'historical',
@@ -175,5 +205,27 @@ export const cues: readonly Cue[] = [
     'stop',
     'pre',
     'but|however|although|though|except|aside from|apart from|which|presents|presenting|presented|p/w|complains|complaining|c/o|reports|states|who|secondary to|due to|as well as|yet|still|otherwise|whereas|while|now|currently|today|other than|admitted|here for|here with|seen for|followed by',
+  ),
+  // A positive result ends a negation's (or a doubt's) list ("Negative for influenza, positive for
+  // COVID-19") and, just after a mention, affirms it ("Negative for influenza, COVID-19 positive").
+  // A relative's scope runs on ("Mother: BRCA1 positive, breast cancer at 45").
+  ...list(
+    'stop',
+    'pre',
+    'positive|positive for|tested positive|tested positive for|tests positive for|is positive|was positive|are positive|were positive',
+  ).map((c) => ({ ...c, affirms: true, ends: ['negated', 'possible'] as const })),
+  // The patient as the subject ends a relative's scope ("Mother has diabetes, patient has
+  // hypertension"): ConText's experiencer terminates at the patient. Only the relative's scope: "No
+  // evidence that the patient has pneumonia" stays negated. "patient's mother", "mother of the
+  // patient" and "per patient" are not the patient as subject.
+  ...list(
+    'stop',
+    'pre',
+    'patient|pt|the patient|the pt|patient has|pt has|the patient has|he has|she has',
+  ).map((c) => ({ ...c, ends: ['family'] as const })),
+  ...list(
+    'pseudo',
+    'pre',
+    "patient's|pt's|the patient's|of the patient|of patient|of the pt|of pt|per patient|per pt|per the patient|according to patient|according to the patient",
   ),
 ];

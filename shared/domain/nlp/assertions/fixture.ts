@@ -1,5 +1,5 @@
 // Domain (nlp/assertions): scoring against the hand-annotated negation fixture
-// (fixtures/negation-200.jsonl: 203 sentences written for this project in six styles: discharge
+// (fixtures/negation-200.jsonl: 217 sentences written for this project in six styles: discharge
 // summaries, nursing notes, radiology reports, telegraphic ROS/exam lines, H&P prose and assessment/plan
 // lines; one target mention each, labelled negated or not).
 import { ValidationError } from '../../errors';
@@ -32,13 +32,27 @@ export function parseNegationFixture(jsonl: string): NegationRecord[] {
     });
 }
 
-/** Share of records (0-1) whose negated/not-negated call matches the label, and the misses. */
+/**
+ * Share of records (0-1) whose negated/not-negated call matches the label, and the misses. The
+ * classifier knows the text's other labelled mentions (the records of the same sentence), as it knows
+ * every mention of a note in extraction ("Pneumonia ruled out on chest x-ray" reads backward from
+ * the pneumonia).
+ */
 export function scoreNegation(records: readonly NegationRecord[]): {
   accuracy: number;
   misses: NegationRecord[];
 } {
+  const mentionsOf = new Map<string, { start: number; end: number }[]>();
+  for (const r of records) {
+    const spans = mentionsOf.get(r.text) ?? [];
+    if (!spans.some((m) => m.start === r.start && m.end === r.end))
+      spans.push({ start: r.start, end: r.end });
+    mentionsOf.set(r.text, spans);
+  }
+  for (const spans of mentionsOf.values()) spans.sort((a, b) => a.start - b.start);
   const misses = records.filter((r) => {
-    const assertion = new AssertionClassifier(r.text, detectSections(r.text)).classify(
+    const mentions = mentionsOf.get(r.text)!;
+    const assertion = new AssertionClassifier(r.text, detectSections(r.text), mentions).classify(
       r.start,
       r.end,
     );

@@ -30,6 +30,24 @@ describe('Function: extractRelations', () => {
     );
   });
 
+  it('reads a treatment verb as treats, never a bare "with", "after" or "from" as causes', () => {
+    for (const [text, drug, disease] of [
+      ['Hypertension controlled with lisinopril.', 'lisinopril', 'Hypertension'],
+      ['Pneumonia treated with amoxicillin.', 'amoxicillin', 'Pneumonia'],
+      ['Headache improved after ibuprofen.', 'ibuprofen', 'Headache'],
+    ] as const) {
+      const relations = relationsOf(text);
+      expect(relations, text).toContain(`treats ${drug} -> ${disease}`);
+      expect(relations, text).not.toContain(`causes ${drug} -> ${disease}`);
+    }
+    expect(relationsOf('Recovering from pneumonia with amoxicillin.')).not.toContain(
+      'causes amoxicillin -> pneumonia',
+    );
+    // Stopping a drug is no treatment; starting one before a reaction is a cause.
+    expect(relationsOf('Cough resolved after stopping lisinopril.')).toEqual([]);
+    expect(relationsOf('Rash after starting amoxicillin.')).toContain('causes amoxicillin -> Rash');
+  });
+
   it('reads an allergy line as the substance causing the reaction', () => {
     expect(relationsOf('ALLERGIES:\npenicillin - hives')).toContain('causes penicillin -> hives');
   });

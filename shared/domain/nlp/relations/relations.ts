@@ -2,8 +2,10 @@
 // read from and a confidence (0-1):
 // - treats: "X for Y", "started on X for Y" (0.9); an assessment line "Y: ... continue X" (0.75); a drug
 //   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
-// - causes: "X-induced Y", "Y secondary to / due to / after / since starting X", allergy lines
-//   "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9);
+//   and "Y treated with / controlled with / improved after X" (0.85);
+// - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", allergy
+//   lines "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9); never a bare "with",
+//   "after" or "from", which name treatments as often as causes;
 // - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
 //   a present symptom and the nearest present disease it typically presents with (0.55).
@@ -13,8 +15,16 @@ import { knownInteractions, typicalSymptoms } from './knowledge';
 
 const forPattern =
   /\b(?:for|to treat|for treatment of|for management of|for control of|indicated for)(?:\s+(?:his|her|their|the|known|chronic|presumed))?\s*$/i;
+// Never a bare "with", "after" or "from": "controlled with lisinopril", "improved after ibuprofen" and
+// "recovering from pneumonia with amoxicillin" name a treatment, not a cause.
 const causedByPattern =
-  /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|after starting(?: on)?|since starting(?: on)?|after|from|with)\s*$/i;
+  /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|exacerbated by|precipitated by|triggered by|(?:after|since) (?:starting|taking|receiving)(?: on)?|from taking)\s*$/i;
+/**
+ * A disease or symptom, a treatment verb and the drug ("Hypertension controlled with lisinopril",
+ * "Pneumonia treated with amoxicillin", "Headache improved after ibuprofen"): nothing else between.
+ */
+const treatedByPattern =
+  /^\s*,?\s*(?:(?:is|was|were|are|has been|have been|had been|being|now|well|poorly|partially|currently|adequately|successfully|empirically)\s+)*(?:treated|controlled|managed|improved|improving|resolved|resolving|responded|responding|responsive|relieved)\s+(?:with|on|by|after|to)\s+(?:(?:a|an|the|oral|po|iv|his|her|their|daily|low-dose|high-dose)\s+)*$/i;
 const inducedPattern = /^\s*-?\s*(?:induced|associated|related)\b/i;
 const causesPattern =
   /^\s*(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
@@ -113,6 +123,8 @@ function sentencePatterns(
           (drug.section === 'allergies' || /cause/i.test(between))
         )
           add('causes', a, b, 0.85, sentence);
+      } else if (treatedByPattern.test(between)) {
+        add('treats', a, b, 0.85, sentence);
       } else if (
         causedByPattern.test(between) &&
         between.length < 60 &&
