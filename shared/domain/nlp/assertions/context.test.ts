@@ -267,6 +267,17 @@ describe('Class: AssertionClassifier, triggers read backward from the mention be
       'present',
     );
     expect(assertionIn(2025, 'No positive cultures for [[MRSA]].')).toBe('negated');
+    // Inside the negated phrase, "positive" is part of what is denied (review of the rule above).
+    for (const sentence of [
+      'Patient is not [[HIV]] positive.',
+      'Not [[COVID-19]] positive.',
+      'Denies being [[HIV]] positive.',
+      'She is not [[hepatitis C]] positive.',
+      'Never tested positive for [[COVID-19]].',
+      'No sick contacts or positive [[COVID-19]] exposures.',
+      'No history of positive [[TB]] test.',
+    ])
+      expect(assertionIn(2025, sentence), sentence).toBe('negated');
     // A relative's scope runs on over a positive result.
     expect(assertionIn(2025, 'Mother: {BRCA1} positive, [[breast cancer]] at 45.')).toBe('family');
   });

@@ -167,6 +167,8 @@ export class AssertionClassifier {
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
       onlyMentionsBetween: (a, b) => this.onlyMentionsBetween(a, b),
+      listBreak: (a, b) => listBreak.test(this.text.slice(a, b)),
+      afterListBreak: (at) => afterListBreak.test(this.text.slice(Math.max(0, at - 12), at)),
       type: facts.type,
     });
     const by = (c: string) => found.get(c as CueCategory)?.phrase ?? c;
@@ -317,8 +319,20 @@ interface ScopeChecks {
   mentionBetween: (from: number, to: number) => boolean;
   /** Nothing but mentions and list separators in [from, to). */
   onlyMentionsBetween: (from: number, to: number) => boolean;
+  /** A comma, a semicolon or "but" in [from, to): a new item or clause. */
+  listBreak: (from: number, to: number) => boolean;
+  /** `at` starts a new item or clause (a comma, semicolon, "but" or "and" just before it). */
+  afterListBreak: (at: number) => boolean;
   type: EntityType | undefined;
 }
+
+/**
+ * A positive result ends a negation only as an item of its own ("Negative for influenza, COVID-19
+ * positive"; "..., positive for COVID-19"), never inside the negated phrase ("not HIV positive",
+ * "never tested positive for COVID-19", "no sick contacts or positive COVID-19 exposures").
+ */
+const listBreak = /[,;]|\bbut\b/i;
+const afterListBreak = /(?:[,;]|\bbut|\band)\s*$/i;
 
 /** Categories of the triggers whose scope covers [start, end), with their distance to the mention. */
 function applicable(
@@ -344,13 +358,13 @@ function applicable(
     if (m.start < start && (m.end <= start || m.end < end)) {
       const pre = m.cues.find((c) => c.direction === 'pre');
       if (!pre || pre.category === 'pseudo' || pre.category === 'stop') continue;
-      if (affirms(pre.category)) continue;
+      if (affirms(pre.category) && checks.listBreak(m.end, start)) continue;
       if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
       // "PE ruled out by CT": the trigger reads backward from the mention before it, not forward.
       const back = m.cues.find((c) => c.direction === 'post' && c.afterMention);
       if (back && checks.mentionJustBefore(m.start)) continue;
       if (
-        stoppedBetween(matches, k + 1, start, 'after', pre.category) ||
+        stoppedBetween(matches, k + 1, start, 'after', pre.category, checks) ||
         crossesClause(m.end, start)
       )
         continue;
@@ -377,7 +391,8 @@ function applicable(
       // wheezing, blood in stool, leg swelling, and rash: denied.").
       const reaches =
         m.start - end <= postReach || (m.final && checks.onlyMentionsBetween(end, m.start));
-      if (!reaches || stoppedBetween(matches, k - 1, end, 'before', post.category)) continue;
+      if (!reaches || stoppedBetween(matches, k - 1, end, 'before', post.category, checks))
+        continue;
       if (crossesClause(end, m.start)) continue;
       if (post.nearestOnly && checks.mentionBetween(end, m.start)) continue;
       note(m, post.category, m.start - end);
@@ -393,9 +408,15 @@ function stoppedBetween(
   limit: number,
   side: 'after' | 'before',
   category: CueCategory,
+  checks: Pick<ScopeChecks, 'afterListBreak'>,
 ): boolean {
   const stops = (m: CueMatch) =>
-    m.cues.some((c) => c.category === 'stop' && (!c.ends || c.ends.includes(category)));
+    m.cues.some(
+      (c) =>
+        c.category === 'stop' &&
+        (!c.ends || c.ends.includes(category)) &&
+        (!c.affirms || checks.afterListBreak(m.start)),
+    );
   if (side === 'after') {
     for (let k = from; k < matches.length && matches[k]!.end <= limit; k++)
       if (stops(matches[k]!)) return true;
