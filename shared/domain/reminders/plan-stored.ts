@@ -13,7 +13,13 @@ import { NotFoundError, ValidationError } from '../errors';
 import { patientRecord } from '../serving/queries';
 import { planReminders } from './plan';
 import { replanReminders } from './schedule-reminders';
-import { occurrenceIdOf, reminderKeys, reminderShards, shardOf } from './delivery-keys';
+import {
+  catchUpMinutes,
+  occurrenceIdOf,
+  reminderKeys,
+  reminderShards,
+  shardOf,
+} from './delivery-keys';
 import { fromCivil, parseCivilDate } from './local-time';
 import type { DoseOccurrence } from './expand-dosage';
 import type { RefillReminder } from './refills';
@@ -76,7 +82,13 @@ export async function planStoredReminders(
   const doses: DoseOccurrence[] = [];
   const refills: RefillReminder[] = [];
   const skipped: PlanStoredResult['skipped'] = [];
-  const from = localDate(deps.clock.now(), tz);
+  const now = deps.clock.now();
+  const today = localDate(now, tz);
+  // Planned from the local day of the tick's catch-up window, so a re-plan just after local midnight
+  // still plans (and so keeps pending) yesterday's late reminders the tick may yet retry; the
+  // horizon still ends planningHorizonDays after today.
+  const from = localDate(new Date(now.getTime() - catchUpMinutes * 60_000), tz);
+  const days = planningHorizonDays + (from === today ? 0 : 1);
   for (const request of resources) {
     if (request.resourceType !== 'MedicationRequest' || request.status !== 'active') continue;
     const bundle: Bundle = {
@@ -85,7 +97,7 @@ export async function planStoredReminders(
       entry: [request, ...shared].map((resource) => ({ resource })),
     };
     try {
-      const plan = planReminders(bundle, { tz, from, days: planningHorizonDays });
+      const plan = planReminders(bundle, { tz, from, days });
       doses.push(...plan.doses);
       refills.push(...plan.refills);
       // Refill problems (a dispense date that cannot be read...) cost only the refill reminders.
@@ -97,8 +109,7 @@ export async function planStoredReminders(
       skipped.push({ request: `MedicationRequest/${request.id ?? ''}`, reason: error.message });
     }
   }
-  const now = deps.clock.now();
-  const until = fromCivil((parseCivilDate(from, 'from') + planningHorizonDays) * 1440, tz);
+  const until = fromCivil((parseCivilDate(today, 'today') + planningHorizonDays) * 1440, tz);
   const { written, withdrawn } = await replanReminders(
     deps,
     { hospital: input.hospital, patient: input.patientId, tz, doses, refills },

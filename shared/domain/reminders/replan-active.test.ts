@@ -72,4 +72,36 @@ describe('Use case: replanActivePatients (daily rolling re-plan)', () => {
     expect(stopped.withdrawn).toBe(7);
     expect(after).toMatchObject({ patients: 0, inactive: 1 });
   });
+
+  it('keeps a late-evening dose whose send failed pending through a re-plan just after local midnight', async () => {
+    // Prepare: a dose at 23:50; its send fails at 23:50 (the tick retries within 30 minutes)
+    const table = new MemoryTable();
+    await table.put({
+      pk: 'P#h#p1',
+      sk: 'PATIENT',
+      resource: { resourceType: 'Patient', id: 'p1' },
+    });
+    const lateOrder = order('active');
+    lateOrder.dosageInstruction![0]!.timing!.repeat!.timeOfDay = ['23:50:00'];
+    await table.put({ pk: 'P#h#p1', sk: 'MedicationRequest#mr1', resource: lateOrder });
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    const down = {
+      send: async () => {
+        throw new Error('notifier unavailable');
+      },
+    };
+    await expect(
+      deliverDue({ serving: table, notifier: down }, new Date('2026-03-10T23:50:00Z')),
+    ).rejects.toThrow('notifier unavailable');
+    // Act: new data for the patient at 00:05 the next day re-plans
+    const replanned = await planStoredReminders(
+      { serving: table, clock: fixedClock('2026-03-11T00:05:00Z') },
+      input,
+    );
+    // Assess: the 23:50 dose is still in the plan, so the next tick sends it
+    const notifier = new RecordingNotifier();
+    const tick = await deliverDue({ serving: table, notifier }, new Date('2026-03-11T00:06:00Z'));
+    expect(replanned.withdrawn).toBe(0);
+    expect(tick.delivered).toBe(1);
+  });
 });
