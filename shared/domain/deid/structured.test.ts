@@ -492,6 +492,26 @@ describe('Function: researchCopy', () => {
     }
     const report = await researchCopy(records[1]!, { surrogateKey, asOf: '2026-01-01' });
     expect(report.code).toEqual(records[1]!.code);
+    // A Coding's display is terminology, kept as it is, even when it reads like a name or a number
+    const coded = await researchCopy(
+      {
+        resourceType: 'Procedure',
+        id: 'b'.repeat(32),
+        status: 'completed',
+        code: {
+          coding: [
+            {
+              system: 'urn:example:procedures',
+              code: 'dds',
+              display: 'Denver developmental screening',
+            },
+          ],
+          text: 'Denver developmental screening',
+        },
+      },
+      { surrogateKey, asOf: '2026-01-01' },
+    );
+    expect(coded).toHaveProperty('code.coding.0.display', 'Denver developmental screening');
     expect(report.conclusion).toMatch(/^Reviewed with Dr\. \S+ on \d\d\/\d\d\/\d{4}: no change\.$/);
     const order = await researchCopy(records[2]!, { surrogateKey, asOf: '2026-01-01' });
     expect(order).toHaveProperty('dosageInstruction.0.doseAndRate.0.doseQuantity', {

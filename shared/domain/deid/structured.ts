@@ -97,6 +97,12 @@ const cleanText = new Set<string>();
 const cleanTextMaxEntries = 20_000;
 const cleanTextMaxChars = 160;
 
+/** An object with a Coding's system or code (a Reference has neither). */
+function isCoding(value: object): boolean {
+  const { system, code } = value as { system?: unknown; code?: unknown };
+  return typeof system === 'string' || typeof code === 'string';
+}
+
 class ResearchCopier {
   constructor(
     private readonly ids: Pseudonymiser,
@@ -128,6 +134,12 @@ class ResearchCopier {
       if (k === 'text' && typeof v === 'object') continue; // the narrative (text.div)
       if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
         continue;
+      // A Coding's display is the code system's text for its code ("Denver developmental
+      // screening"), not free text: kept as it is, so it never disagrees with the code.
+      if (k === 'display' && typeof v === 'string' && isCoding(value)) {
+        out[k] = v;
+        continue;
+      }
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
       if (key === 'signature' && k === 'data') continue; // the signature itself ((P)/(Q))
       if (k === 'address' && resourceType !== 'Patient') continue;
