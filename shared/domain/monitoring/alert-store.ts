@@ -91,6 +91,24 @@ export async function replaceAlert(
   return written ? storedAlertOf(item) : undefined;
 }
 
+/**
+ * Moves a stored alert's sweep check to `until` if it is still due at `now`: a failure that
+ * rescheduled the check itself (a refused page retries after pageRetryAfterMs) and a writer that
+ * changed the alert meanwhile (its write sets the check time) are left alone. The sweep backs off a
+ * check that failed this way, so one that keeps failing cannot take every run's slots from the
+ * alerts behind it.
+ */
+export async function deferCheck(
+  table: Table,
+  key: { pk: string; sk: string },
+  times: { now: number; until: number },
+): Promise<void> {
+  const current = await readAlert(table, key.pk, key.sk);
+  if (!current?.checkAt || Date.parse(current.checkAt) > times.now) return;
+  const item = alertItem(current.alert, (current.rev ?? 0) + 1, times.until);
+  await conditionalPut(table)(item, { attribute: 'rev', expected: current.rev });
+}
+
 export interface PageContext {
   table: Table;
   notifier: Notifier;

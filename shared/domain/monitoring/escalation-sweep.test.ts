@@ -5,6 +5,7 @@ import { escalateDueAlerts } from './escalation-sweep';
 import { InMemoryTable, RecordingNotifier } from './in-memory-table.fixture';
 import { bloodPressurePanel, glucose } from './observations.fixture';
 import type { FhirJson } from '../ingest/source-record';
+import type { QueryInput } from '../../ports/table';
 
 const hospital = 'north';
 const patientId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
@@ -214,6 +215,36 @@ describe('Function: escalateDueAlerts (the scheduled sweep)', () => {
     // Assess
     expect([first.more, second.more, third.more]).toEqual([true, false, false]);
     expect(first.escalated + second.escalated + third.escalated).toBe(2);
+  });
+
+  it("backs off a check that keeps failing, so it cannot hold every run's slots", async () => {
+    // Prepare: two crisis alerts; the first patient's (due first) record cannot be read any more
+    const { serving, monitoring } = await setup(crisis, [patientId, other]);
+    await evaluatePatient(monitoring, { hospital, patientId, observations: crisis, now: opened });
+    await evaluatePatient(monitoring, {
+      hospital,
+      patientId: other,
+      observations: crisis,
+      now: plusMinutes(1),
+    });
+    const broken = new Proxy(serving, {
+      get(target, prop) {
+        if (prop === 'query')
+          return async (input: QueryInput) => {
+            if (input.partition.includes(patientId)) throw new Error('unreadable record');
+            return target.query(input);
+          };
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const deps = { serving: broken, notifier: new RecordingNotifier() };
+    // Act: one check per run
+    const first = await escalateDueAlerts(deps, { now: plusMinutes(62), limit: 1 });
+    const second = await escalateDueAlerts(deps, { now: plusMinutes(62), limit: 1 });
+    // Assess: the failing check waits its turn; the other patient's alert escalates meanwhile
+    expect(first).toMatchObject({ checked: 1, failed: 1 });
+    expect(second).toMatchObject({ checked: 1, failed: 0, escalated: 1 });
   });
 
   it('rejects an invalid time, naming the field', async () => {

@@ -14,7 +14,14 @@
 import type { Table } from '../../ports/table';
 import { ValidationError } from '../errors';
 import { alertKeys, storedAlertOf, type StoredAlert } from './alert-records';
-import { conflict, pageCareTeam, readAlert, replaceAlert, retryOnConflict } from './alert-store';
+import {
+  conflict,
+  deferCheck,
+  pageCareTeam,
+  readAlert,
+  replaceAlert,
+  retryOnConflict,
+} from './alert-store';
 import { escalateWithTime } from './escalation';
 import { onPatientDataUpdated, type PatientDataUpdatedDeps } from './patient-data-updated';
 
@@ -41,6 +48,9 @@ export interface EscalationSweepOutcome {
  * page); a backlog continues next minute (`more`, logged with the counts).
  */
 export const maxChecksPerRun = 50;
+
+/** How long a check that threw waits before the sweep tries it again (project choice). */
+export const failedCheckRetryMs = 5 * 60_000;
 
 /** Escalates every alert due at or before `now` (up to `limit`), oldest due first. */
 export async function escalateDueAlerts(
@@ -92,9 +102,14 @@ export async function escalateDueAlerts(
         }
         await checkAlert(deps.serving, deps, String(item.pk), String(item.sk), now, outcome);
       } catch {
-        // One alert's failure (a page the notifier refused) must not hold up the others: it stays
-        // due and the next run retries it. Counted, never logged with its identifiers.
+        // One alert's failure (its record cannot be read or evaluated) must not hold up the others:
+        // its check moves failedCheckRetryMs on, so it cannot keep the oldest slots of every run,
+        // and a later run retries it. Counted, never logged with its identifiers.
         outcome.failed++;
+        const key = { pk: String(item.pk), sk: String(item.sk) };
+        await deferCheck(deps.serving, key, { now, until: now + failedCheckRetryMs })
+          // If even that fails, the check stays due and is retried next run.
+          .catch(() => undefined);
       }
     }
     cursor = page.cursor;
