@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../ports/graph-store';
 import { MemoryGraphStore } from '../../adapters/graph/memory-graph-store';
-import { patientPredicate, type KgAssertion, type KgEntity, type KgEntityType } from './extraction';
+import {
+  kgEntityTypes,
+  patientPredicate,
+  type KgAssertion,
+  type KgEntity,
+  type KgEntityType,
+} from './extraction';
 import { recordLiterature, recordNoteFacts, retractNoteFacts, type NoteFactsInput } from './update';
 import { positivePatientPredicates } from './vocabulary';
 import { evidencePaths } from './queries';
@@ -54,19 +60,9 @@ async function predicatesTo(graph: GraphStore, concept: string): Promise<string[
 
 describe('Function: patientPredicate', () => {
   it('never yields a positive patient fact for a negated, family, possible or hypothetical mention', () => {
-    const types: KgEntityType[] = [
-      'Disease',
-      'Chemical',
-      'Gene',
-      'Variant',
-      'Symptom',
-      'Procedure',
-      'LabTest',
-      'Anatomy',
-    ];
     fc.assert(
       fc.property(
-        fc.constantFrom(...types),
+        fc.constantFrom(...kgEntityTypes),
         fc.constantFrom<KgAssertion>('negated', 'family', 'possible', 'hypothetical'),
         (type, assertion) => {
           const predicate = patientPredicate(type, assertion);
