@@ -7,7 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Item, PutCondition, QueryInput, QueryPage, Table } from '../../ports/table';
-import { servingTable, type TableDefinition } from '../../config/resources';
+import { servingTable, type KeyAttribute, type TableDefinition } from '../../config/resources';
 import { DependencyError, ValidationError } from '../../domain/errors';
 
 const maxBatch = 25; // DynamoDB BatchWriteItem limit.
@@ -97,20 +97,30 @@ export class DynamoDbTable implements Table {
       values[':s'] = input.sortPrefix;
       condition += ' AND begins_with(#s, :s)';
     }
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: input.index,
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        Limit: input.limit,
-        ScanIndexForward: !input.descending,
-        ExclusiveStartKey: input.cursor
-          ? cursorWithin(decodeCursor(input.cursor), keys.partitionKey.name, input.partition)
-          : undefined,
-      }),
-    );
+    const startKey = input.cursor
+      ? cursorWithin(decodeCursor(input.cursor), this.definition, keys, input)
+      : undefined;
+    let out;
+    try {
+      out = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: input.index,
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: input.limit,
+          ScanIndexForward: !input.descending,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+    } catch (error) {
+      // Backstop for a cursor cursorWithin let through but DynamoDB refuses ("The provided starting
+      // key is invalid / outside query boundaries..."): the caller's bad input, not a server fault.
+      if (startKey && isStartKeyRejection(error))
+        throw new ValidationError('invalid pagination cursor', 'cursor', { cause: error });
+      throw error;
+    }
     return {
       items: out.Items ?? [],
       ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
@@ -161,18 +171,54 @@ export function decodeCursor(cursor: string): Record<string, unknown> {
 }
 
 /**
- * A cursor continues the query it came from: one whose partition is not this query's (another
- * hospital's, or another patient's) is refused as a bad request. DynamoDB refuses it too, but as a
+ * A cursor continues the query it came from, so it must be a LastEvaluatedKey of that query: exactly
+ * the table's key attributes plus, on an index, the index's, each of its declared type (a non-empty
+ * string for S, a finite number for N), with this query's partition and, when the query has a sort
+ * prefix, a sort key within it. Anything else (another hospital's or patient's partition, a truncated
+ * or padded key) is refused as a bad request; DynamoDB would refuse most of these too, but as a
  * ValidationException that would surface as a server error.
  */
 function cursorWithin(
   key: Record<string, unknown>,
-  partitionKey: string,
-  partition: string,
+  table: TableDefinition,
+  keys: Pick<TableDefinition, 'partitionKey' | 'sortKey'>,
+  input: QueryInput,
 ): Record<string, unknown> {
-  if (key[partitionKey] !== partition)
-    throw new ValidationError('invalid pagination cursor: it belongs to another query', 'cursor');
+  const invalid = (detail = ''): never => {
+    throw new ValidationError(`invalid pagination cursor${detail}`, 'cursor');
+  };
+  const expected = new Map<string, KeyAttribute>();
+  for (const attribute of [table.partitionKey, table.sortKey, keys.partitionKey, keys.sortKey])
+    if (attribute) expected.set(attribute.name, attribute);
+  const names = Object.keys(key);
+  if (names.length !== expected.size) invalid();
+  for (const name of names) {
+    const attribute = expected.get(name) ?? invalid();
+    const value = key[name];
+    const typed =
+      attribute.type === 'S'
+        ? typeof value === 'string' && value !== ''
+        : typeof value === 'number' && Number.isFinite(value);
+    if (!typed) invalid();
+  }
+  if (key[keys.partitionKey.name] !== input.partition) invalid(': it belongs to another query');
+  if (
+    input.sortPrefix !== undefined &&
+    keys.sortKey?.type === 'S' &&
+    !(key[keys.sortKey.name] as string).startsWith(input.sortPrefix)
+  )
+    invalid(': it belongs to another query');
   return key;
+}
+
+/** DynamoDB's (and dynalite's) ValidationException for an ExclusiveStartKey it will not use. */
+function isStartKeyRejection(error: unknown): boolean {
+  const e = error as { name?: unknown; message?: unknown } | null;
+  return (
+    e?.name === 'ValidationException' &&
+    typeof e.message === 'string' &&
+    /start(?:ing)? key/i.test(e.message)
+  );
 }
 
 function sleep(ms: number): Promise<void> {

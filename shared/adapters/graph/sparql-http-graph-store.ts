@@ -1,6 +1,7 @@
 // Secondary adapter: GraphStore over the SPARQL 1.1 Protocol with fetch: Amazon Neptune in AWS
 // (SigV4-signed, bulk loader via S3 for large batches), local/sparql-server.ts in the embedded stack.
 import { ValidationError } from '../../domain/errors';
+import { termText } from '../../domain/kg/sparql';
 import type { GraphStore, SparqlResults } from '../../ports/graph-store';
 import {
   parseGraphJson,
@@ -9,7 +10,7 @@ import {
   type GraphRequestSigner,
 } from './graph-endpoint';
 import { runNeptuneBulkLoad, type NeptuneBulkLoaderOptions } from './neptune-bulk-loader';
-import { splitNQuads, type NQuadsStatement } from './nquads-statements';
+import { splitNQuads, type BlankNodeTerm, type NQuadsStatement } from './nquads-statements';
 
 export type { GraphHttpRequest, GraphRequestSigner } from './graph-endpoint';
 export type { NeptuneBulkLoaderOptions } from './neptune-bulk-loader';
@@ -71,7 +72,7 @@ export class SparqlHttpGraphStore implements GraphStore {
       await runNeptuneBulkLoad(this.target, loader, await loader.stage(nquads));
       return { quads: statements.length };
     }
-    if (statements.some((statement) => statement.graph?.startsWith('_:'))) {
+    if (statements.some((statement) => statement.graph?.termType === 'BlankNode')) {
       throw new ValidationError(
         'a blank-node graph name cannot be written with SPARQL Update',
         'graph',
@@ -93,16 +94,35 @@ export class SparqlHttpGraphStore implements GraphStore {
   }
 }
 
-/** One INSERT DATA request: default-graph statements bare, the rest in a GRAPH block per graph. */
+/**
+ * One INSERT DATA request: default-graph statements bare, the rest in a GRAPH block per graph. The
+ * text is written from the parsed terms, never from the input lines: IRIs and literals through
+ * termText, blank nodes relabelled `_:b0`, `_:b1`... (one label per distinct input label within the
+ * request, which is the whole scope of a blank-node label in SPARQL Update, §3.1.1). Relabelling also
+ * covers labels N-Quads allows but SPARQL does not (a ':' after the first character).
+ */
 function insertData(statements: NQuadsStatement[]): string {
+  const labels = new Map<string, string>();
+  const text = (term: NQuadsStatement['object']): string =>
+    term.termType === 'BlankNode' ? blankNodeText(term, labels) : termText(term);
   const byGraph = new Map<string, string[]>();
-  for (const { triple, graph = '' } of statements) {
-    const triples = byGraph.get(graph) ?? [];
-    triples.push(triple);
-    byGraph.set(graph, triples);
+  for (const { subject, predicate, object, graph } of statements) {
+    const key = graph ? text(graph) : '';
+    const triples = byGraph.get(key) ?? [];
+    triples.push(`${text(subject)} ${termText(predicate)} ${text(object)} .`);
+    byGraph.set(key, triples);
   }
   const blocks = [...byGraph].map(([graph, triples]) =>
     graph === '' ? triples.join('\n') : `GRAPH ${graph} {\n${triples.join('\n')}\n}`,
   );
   return `INSERT DATA {\n${blocks.join('\n')}\n}`;
+}
+
+function blankNodeText(term: BlankNodeTerm, labels: Map<string, string>): string {
+  let label = labels.get(term.value);
+  if (label === undefined) {
+    label = `_:b${labels.size}`;
+    labels.set(term.value, label);
+  }
+  return label;
 }
