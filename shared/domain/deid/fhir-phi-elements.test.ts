@@ -1,9 +1,33 @@
 // Tests (deid): the generated table of identifier-bearing FHIR elements matches the FHIR R4
 // StructureDefinitions, and phi-elements.ts finds them by type whatever their name.
 import { describe, expect, it } from 'vitest';
-import { derivePhiElements, deriveTextElements, r4Elements } from './fhir-phi-elements.build';
-import { freeTextKeys, freeTextPaths, phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
-import { identifyingStringElements, isFreeText, phiElementKind } from './phi-elements';
+import {
+  deriveAgeElements,
+  deriveImpersonalReferences,
+  derivePhiElements,
+  deriveTextElements,
+  personReferenceTargets,
+  r4Elements,
+} from './fhir-phi-elements.build';
+import {
+  ageKeys,
+  ageRangeKeys,
+  freeTextKeys,
+  freeTextPaths,
+  impersonalReferenceKeys,
+  impersonalReferencePaths,
+  phiTypeByKey,
+  phiTypeByPath,
+} from './fhir-phi-elements';
+import {
+  ageElementKeys,
+  ageRangeElementKeys,
+  identifyingStringElements,
+  isFreeText,
+  isImpersonalReference,
+  personTypes,
+  phiElementKind,
+} from './phi-elements';
 
 describe('Table: fhir-phi-elements.ts', () => {
   it('is what fhir-phi-elements.build.ts derives from the R4 definitions (regenerate it if not)', () => {
@@ -15,6 +39,28 @@ describe('Table: fhir-phi-elements.ts', () => {
     const text = deriveTextElements();
     expect(freeTextKeys).toEqual(text.keys);
     expect(freeTextPaths).toEqual(text.paths);
+    const references = deriveImpersonalReferences();
+    expect(impersonalReferenceKeys).toEqual(references.keys);
+    expect(impersonalReferencePaths).toEqual(references.paths);
+    const ages = deriveAgeElements();
+    expect(ageKeys).toEqual(ages.keys);
+    expect(ageRangeKeys).toEqual(ages.rangeKeys);
+  });
+
+  it('has displays only on Codings and References in resources about patients', () => {
+    // The research copy keeps a Coding's display and drops every other: in patient data, a Reference's.
+    const elsewhere = ['RelatedArtifact', 'CodeSystem', 'ConceptMap', 'ValueSet', 'TestReport'];
+    const owners = r4Elements()
+      .filter((e) => e.key === 'display')
+      .map((e) => e.path.split('.')[0]!);
+    expect(owners).toContain('Coding');
+    expect(owners).toContain('Reference');
+    for (const owner of owners) expect(['Coding', 'Reference', ...elsewhere]).toContain(owner);
+  });
+
+  it("counts every person type's Reference as one that may name a person", () => {
+    for (const type of [...personTypes, 'PractitionerRole'])
+      expect(personReferenceTargets).toContain(type);
   });
 
   it('lists identifying string elements that R4 defines as primitives', () => {
@@ -92,5 +138,54 @@ describe('Function: isFreeText', () => {
     ['TestReport.setup.action.assert', 'detail'],
   ])('leaves %s.%s as it is', (path, key) => {
     expect(isFreeText(path, key)).toBe(false);
+  });
+});
+
+describe('Function: isImpersonalReference', () => {
+  it.each([
+    ['MedicationRequest.medicationReference', 'medicationReference'],
+    ['MedicationStatement.medicationReference', 'medicationReference'],
+    ['Observation.specimen', 'specimen'],
+    ['Encounter.serviceProvider', 'serviceProvider'],
+    ['Observation.derivedFrom', 'derivedFrom'],
+  ])('finds %s, which cannot point at a person', (path, key) => {
+    expect(isImpersonalReference(path, key)).toBe(true);
+  });
+
+  it.each([
+    ['Immunization.performer.actor', 'actor'],
+    ['Observation.performer', 'performer'],
+    ['MedicationRequest.requester', 'requester'],
+    ['MedicationRequest.informationSource', 'informationSource'],
+    ['Observation.subject', 'subject'],
+    ['Encounter.participant.individual', 'individual'],
+    ['Condition.extension.valueReference', 'valueReference'], // Reference(Any)
+    ['Observation.focus', 'focus'], // Reference(Any)
+    ['Observation.unknownElement', 'unknownElement'],
+  ])('leaves %s, which may point at a person or is unknown', (path, key) => {
+    expect(isImpersonalReference(path, key)).toBe(false);
+  });
+});
+
+describe('Tables: ages', () => {
+  it('has every R4 Age element and the age ranges beside them', () => {
+    for (const key of [
+      'onsetAge',
+      'abatementAge',
+      'ageAge',
+      'deceasedAge',
+      'performedAge',
+      'valueAge',
+    ])
+      expect(ageElementKeys.has(key), key).toBe(true);
+    expect([...ageRangeElementKeys]).toEqual([
+      'abatementRange',
+      'ageRange',
+      'deceasedRange',
+      'onsetRange',
+      'performedRange',
+      'timingRange',
+    ]);
+    expect(ageRangeElementKeys.has('valueRange')).toBe(false); // an extension's: any range
   });
 });

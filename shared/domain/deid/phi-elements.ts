@@ -5,7 +5,16 @@
 // projection (serving/resource-projection.ts) and the research copy (structured.ts). The type tables
 // are generated from the R4 StructureDefinitions (fhir-phi-elements.build.ts); the string elements
 // below are identifiers that R4 types as plain strings, so no type table can find them.
-import { freeTextKeys, freeTextPaths, phiTypeByKey, phiTypeByPath } from './fhir-phi-elements';
+import {
+  ageKeys,
+  ageRangeKeys,
+  freeTextKeys,
+  freeTextPaths,
+  impersonalReferenceKeys,
+  impersonalReferencePaths,
+  phiTypeByKey,
+  phiTypeByPath,
+} from './fhir-phi-elements';
 
 /** The data types that carry identifiers wherever they appear (see fhir-phi-elements.ts). */
 export type PhiDataType = 'Identifier' | 'HumanName' | 'Address' | 'ContactPoint' | 'Attachment';
@@ -84,6 +93,36 @@ const textPathKeys = new Set(freeTextPaths.map((p) => p.slice(p.lastIndexOf('.')
 export function isFreeText(parentPath: string, key: string): boolean {
   if (textKeys.has(key)) return true;
   return textPathKeys.has(key) && textPaths.has(`${parentPath}.${key}`);
+}
+
+const impersonalKeys = new Set(impersonalReferenceKeys);
+const impersonalPaths = new Set(impersonalReferencePaths);
+
+/**
+ * Whether the Reference at element path `path` (`MedicationRequest.medicationReference`), the element
+ * `key` of its parent, is one R4 lets point at no person (Patient, Practitioner, PractitionerRole,
+ * RelatedPerson, Person, Account, CareTeam) nor at any resource (Reference(Any)), so that its
+ * `display` names a thing: a medication, a specimen, an encounter. False for every other element, a
+ * Reference the tables cannot place included (fhir-phi-elements.build.ts deriveImpersonalReferences).
+ */
+export function isImpersonalReference(path: string, key: string): boolean {
+  return impersonalKeys.has(key) || impersonalPaths.has(path);
+}
+
+/** The keys of the R4 Age elements (`onsetAge`, `ageAge`, `deceasedAge`, `valueAge`...), wherever they are. */
+export const ageElementKeys: ReadonlySet<string> = new Set(ageKeys);
+/** The keys of the R4 Range elements that are age ranges (`onsetRange`, `ageRange`...), wherever they are. */
+export const ageRangeElementKeys: ReadonlySet<string> = new Set(ageRangeKeys);
+
+/**
+ * Whether `value`, the element `key` of its parent, is a Coding: under `coding` (CodeableConcept.coding),
+ * or with a Coding's system or code (a Reference has neither). Its `display` is the code system's text
+ * for its code, not free text.
+ */
+export function isCoding(value: object, key: string): boolean {
+  if (key === 'coding') return true;
+  const { system, code } = value as { system?: unknown; code?: unknown };
+  return typeof system === 'string' || typeof code === 'string';
 }
 
 /**

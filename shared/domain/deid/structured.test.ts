@@ -522,3 +522,203 @@ describe('Function: researchCopy', () => {
     });
   });
 });
+
+describe('Function: researchCopy, free text, displays, ages and time zones', () => {
+  const pid = 'a'.repeat(32);
+  const copyOf = async (record: FhirJson) =>
+    researchCopy(record, {
+      surrogateKey: await researchSurrogateKey(keys, 'mercy', pid),
+      asOf: '2026-01-01',
+    });
+  const observation = (extra: Record<string, unknown>): FhirJson => ({
+    resourceType: 'Observation',
+    id: 'b'.repeat(32),
+    status: 'final',
+    subject: { reference: `Patient/${pid}` },
+    issued: '2024-03-05',
+    ...extra,
+  });
+  const flag = { url: ageOver89Extension, valueString: '90+' };
+  const years = (value: number, code = 'a') => ({
+    value,
+    unit: code,
+    system: 'http://unitsofmeasure.org',
+    code,
+  });
+
+  it('de-identifies as text a free-text value that starts with a date, its date moved by the patient offset', async () => {
+    // Prepare
+    const text = '2024-03-05 called daughter Mary Okafor at 617-555-0142, MRN 00123456';
+    // Act
+    const copy = await copyOf(
+      observation({ valueString: text, note: [{ text: `2024-03-05: ${text}` }] }),
+    );
+    // Assess: the date is the shifted `issued`, and nothing else of the PHI is left
+    const shifted = String(copy.issued);
+    expect(shifted).not.toBe('2024-03-05');
+    expect(copy.valueString).toMatch(new RegExp(`^${shifted} called daughter \\S+ \\S+ at `));
+    expect((copy.note as { text: string }[])[0]!.text).toMatch(new RegExp(`^${shifted}: `));
+    expect(JSON.stringify(copy)).not.toMatch(/Mary|Okafor|617-555-0142|00123456|2024-03-05/);
+  });
+
+  it('shifts a value that is wholly a date, dateTime or instant as a date, whatever its element', async () => {
+    const copy = await copyOf(
+      observation({
+        valueString: '2024-03-05',
+        valueDateTime: '2024-03-05T10:15:00+02:00',
+        effectiveInstant: '2024-03-05T10:15:00.123Z',
+      }),
+    );
+    const shifted = String(copy.issued);
+    expect(copy.valueString).toBe(shifted);
+    expect(copy.valueDateTime).toBe(`${shifted}T10:15:00+02:00`);
+    expect(copy.effectiveInstant).toBe(`${shifted}T10:15:00.123Z`);
+  });
+
+  it("drops every Reference's display, linked or not, and keeps a Coding's", async () => {
+    // Act
+    const copy = await copyOf({
+      resourceType: 'Immunization',
+      id: 'b'.repeat(32),
+      status: 'completed',
+      vaccineCode: {
+        coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '08', display: 'Hep B' }],
+      },
+      patient: { reference: `Patient/${pid}`, display: 'Amara Okafor' },
+      performer: [
+        { actor: { display: 'Amara Okafor' } },
+        { actor: { display: 'Okafor, Amara RN', _display: { extension: [] } } },
+      ],
+      location: { display: 'Monticello Clinic' },
+      extension: [{ url: 'https://example.org/by', valueReference: { display: 'Jane Doe' } }],
+    });
+    // Assess
+    expect(copy).toEqual({
+      resourceType: 'Immunization',
+      id: 'b'.repeat(32),
+      status: 'completed',
+      vaccineCode: {
+        coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '08', display: 'Hep B' }],
+      },
+      patient: { reference: `Patient/${pid}` },
+      performer: [{ actor: {} }, { actor: {} }],
+      location: {},
+      extension: [{ url: 'https://example.org/by', valueReference: {} }],
+    });
+  });
+
+  it('makes an Age of 90 years or more "90+", in any unit and any Age element, and keeps younger ones', async () => {
+    // Act
+    const condition = await copyOf({
+      resourceType: 'Condition',
+      id: 'b'.repeat(32),
+      subject: { reference: `Patient/${pid}` },
+      onsetAge: { ...years(93), unit: 'years', comparator: '>' },
+      abatementAge: years(89),
+    });
+    const history = await copyOf({
+      resourceType: 'FamilyMemberHistory',
+      id: 'b'.repeat(32),
+      status: 'completed',
+      patient: { reference: `Patient/${pid}` },
+      ageAge: years(1080, 'mo'),
+      deceasedAge: { value: 97, unit: 'years' }, // no UCUM code: read from the unit
+      condition: [{ onsetAge: years(4700, 'wk') }, { onsetAge: years(32_800, 'd') }],
+      extension: [{ url: 'https://example.org/age', valueAge: years(95) }],
+    });
+    // Assess
+    expect(condition.onsetAge).toEqual({
+      unit: 'years',
+      system: 'http://unitsofmeasure.org',
+      code: 'a',
+      extension: [flag],
+    });
+    expect(condition.abatementAge).toEqual(years(89));
+    expect(history.ageAge).toEqual({ ...years(1080, 'mo'), value: undefined, extension: [flag] });
+    expect(history.deceasedAge).toEqual({ unit: 'years', extension: [flag] });
+    expect(history.condition).toEqual([
+      { onsetAge: { ...years(4700, 'wk'), value: undefined, extension: [flag] } }, // 90.1 years
+      { onsetAge: years(32_800, 'd') }, // 89.8 years
+    ]);
+    expect(history.extension).toEqual([
+      {
+        url: 'https://example.org/age',
+        valueAge: { ...years(95), value: undefined, extension: [flag] },
+      },
+    ]);
+  });
+
+  it('makes an age range from 90 "90+" and drops an upper bound of 90 or more', async () => {
+    const copy = await copyOf({
+      resourceType: 'FamilyMemberHistory',
+      id: 'b'.repeat(32),
+      status: 'completed',
+      patient: { reference: `Patient/${pid}` },
+      ageRange: { low: years(92), high: years(95) },
+      condition: [{ onsetRange: { low: years(85), high: years(95) } }],
+    });
+    expect(copy.ageRange).toEqual({ extension: [flag] });
+    expect(copy.condition).toEqual([{ onsetRange: { low: years(85) } }]);
+  });
+
+  it('makes the value of an Observation or component coded as an age in LOINC "90+" from 90 years', async () => {
+    const age = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
+    const copy = await copyOf(
+      observation({
+        code: age('30525-0'),
+        valueQuantity: years(93),
+        component: [
+          { code: age('21612-7'), valueInteger: 91 },
+          { code: age('21612-7'), valueQuantity: years(45) },
+          { code: age('8867-4'), valueQuantity: { value: 93, unit: '/min' } },
+        ],
+      }),
+    );
+    expect(copy.valueQuantity).toEqual({ ...years(93), value: undefined, extension: [flag] });
+    expect(copy.component).toEqual([
+      { code: age('21612-7'), _valueInteger: { extension: [flag] } },
+      { code: age('21612-7'), valueQuantity: years(45) },
+      { code: age('8867-4'), valueQuantity: { value: 93, unit: '/min' } },
+    ]);
+  });
+
+  it('drops time zone extensions, which can name less than a state, and keeps the others', async () => {
+    // Prepare
+    const race = {
+      url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+      extension: [{ url: 'text', valueString: 'White' }],
+    };
+    const zone = (valueCode: string) => ({
+      url: 'http://hl7.org/fhir/StructureDefinition/timezone',
+      valueCode,
+    });
+    // Act
+    const patient = await copyOf({
+      resourceType: 'Patient',
+      id: pid,
+      gender: 'male',
+      birthDate: '1960-02-03',
+      extension: [zone('America/Kentucky/Monticello'), race],
+      address: [{ state: 'KY', postalCode: '426', country: 'US' }],
+    });
+    const zoneOnly = await copyOf({
+      resourceType: 'Patient',
+      id: pid,
+      extension: [zone('America/Sitka')],
+    });
+    const reading = await copyOf(
+      observation({
+        _issued: {
+          extension: [
+            { url: 'http://hl7.org/fhir/StructureDefinition/tz-code', valueCode: 'America/Adak' },
+            { url: 'http://hl7.org/fhir/StructureDefinition/tz-offset', valueString: '-10:00' },
+          ],
+        },
+      }),
+    );
+    // Assess
+    expect(patient.extension).toEqual([race]);
+    expect(zoneOnly).not.toHaveProperty('extension');
+    expect(reading._issued).toEqual({});
+  });
+});

@@ -4,26 +4,39 @@
 // (phi-elements.ts: every Identifier, HumanName, Address, ContactPoint, identifying string such as
 // Coverage.subscriberId or Device.serialNumber); a Patient keeps the birth year (none when 90 or
 // older, flagged "90+"), the state and the 3-digit ZIP ("000" for restricted ZIP3s); every other full
-// or YYYY-MM date moves by the patient's offset (-365..-1 days, so intervals survive); free text (every
-// R4 string or markdown element: phi-elements.ts isFreeText) is de-identified with the patient's
-// surrogates and narratives are dropped. The re-identification entries (pseudonym ->
-// original identifier) go back to the caller for a separate, restricted table.
+// or YYYY-MM date moves by the patient's offset (-365..-1 days, so intervals survive); an age of 90 or
+// more (an Age, an age range, a LOINC age Observation) becomes "90+" (structured-ages.ts); time zone
+// extensions go; free text (every R4 string or markdown element: phi-elements.ts isFreeText) is
+// de-identified with the patient's surrogates, and narratives and References' displays are dropped.
+// The re-identification entries (pseudonym -> original identifier) go back to the caller for a
+// separate, restricted table.
 // `researchCopy` does the same for a serving record, whose ids are pseudonyms already
 // (serving/resource-projection.ts): it needs no key, only the patient's research surrogate key.
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { pseudonymousId } from '../serving/resource-projection';
 import { ValidationError } from '../errors';
-import { deidentifyText } from './deidentify';
-import { childPath, isFreeText, personTypes, phiElementKind } from './phi-elements';
+import { deidentifyElementText } from './element-text';
+import {
+  ageElementKeys,
+  ageRangeElementKeys,
+  childPath,
+  isCoding,
+  isFreeText,
+  personTypes,
+  phiElementKind,
+} from './phi-elements';
 import { SurrogateMaker } from './surrogates';
+import {
+  ageOver89Extension,
+  aggregateAge,
+  aggregateAgeObservation,
+  aggregateAgeRange,
+} from './structured-ages';
 import { zip3 } from './structured-zip3';
 
 export { restrictedZip3, zip3 } from './structured-zip3';
-
-/** The extension that marks a Patient aged 90 or older (Safe Harbor (C)), whose birth year is suppressed. */
-export const ageOver89Extension =
-  'https://caregraph.dev/fhir/StructureDefinition/deid-age-90-or-older';
+export { ageOver89Extension } from './structured-ages';
 export const pseudonymSystem = 'urn:caregraph:pseudonym';
 
 export interface StructuredDeidDeps {
@@ -46,6 +59,25 @@ export interface StructuredDeidResult {
 const removed = new Set(['telecom', 'photo', 'contact', 'contained']);
 const referencePattern = /^(?:.*\/)?([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
 const pseudonymousReference = /^[A-Z][A-Za-z]+\/[0-9a-f]{32}$/;
+/**
+ * A value that is wholly a FHIR date of day precision, dateTime or instant (YYYY-MM-DD, then perhaps a
+ * time and a zone): shifted as a date. A string that only begins with one ("2024-03-05 called ...")
+ * is text, de-identified as text when its element is free text.
+ */
+const fullDate =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+/**
+ * Extensions that name the patient's time zone or its UTC offset (FHIR core `timezone`, `tz-code`,
+ * `tz-offset`). An IANA zone can cover less than a state (America/Kentucky/Monticello, one county), and
+ * a zone's or an offset's part of a state split between two zones (Kentucky, Indiana, the Dakotas...)
+ * is a subdivision smaller than a state beside the state the copy keeps, so the copy drops them all
+ * (Safe Harbor (B)); the serving record keeps the zone, which reminders need.
+ */
+export const timeZoneExtensions: ReadonlySet<string> = new Set([
+  'http://hl7.org/fhir/StructureDefinition/timezone',
+  'http://hl7.org/fhir/StructureDefinition/tz-code',
+  'http://hl7.org/fhir/StructureDefinition/tz-offset',
+]);
 
 /** Whole years between `birthDate` and `asOf` (both YYYY-MM-DD or a prefix). */
 function ageOn(birthDate: string, asOf: string): number {
@@ -89,20 +121,6 @@ const servingIds: Pseudonymiser = {
       : undefined,
 };
 
-/**
- * Strings in which de-identification found nothing (detection does not depend on the patient), so
- * each is scanned once: at most `cleanTextMaxEntries` of up to `cleanTextMaxChars` (about 6 MB).
- */
-const cleanText = new Set<string>();
-const cleanTextMaxEntries = 20_000;
-const cleanTextMaxChars = 160;
-
-/** An object with a Coding's system or code (a Reference has neither). */
-function isCoding(value: object): boolean {
-  const { system, code } = value as { system?: unknown; code?: unknown };
-  return typeof system === 'string' || typeof code === 'string';
-}
-
 class ResearchCopier {
   constructor(
     private readonly ids: Pseudonymiser,
@@ -128,16 +146,28 @@ class ResearchCopier {
       return { ...copy, id: await this.ids.resource(nested.resourceType, nested.id) };
     }
     const out: Record<string, unknown> = {};
+    const coding = isCoding(value, key);
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (removed.has(k) || k === 'authorString' || (k === 'name' && personTypes.has(resourceType)))
         continue;
       if (k === 'text' && typeof v === 'object') continue; // the narrative (text.div)
-      if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
-        continue;
       // A Coding's display is the code system's text for its code ("Denver developmental
-      // screening"), not free text: kept as it is, so it never disagrees with the code.
-      if (k === 'display' && typeof v === 'string' && isCoding(value)) {
-        out[k] = v;
+      // screening"), not free text: kept as it is, so it never disagrees with the code. Any other
+      // display in patient data is a Reference's (R4 has displays only on Coding, Reference,
+      // RelatedArtifact and terminology resources: fhir-phi-elements.test.ts), which names its target,
+      // often a person ("Amara Okafor") with no cue the de-identifier could find: dropped.
+      if (k === 'display' || k === '_display') {
+        if (!coding) continue;
+        out[k] =
+          typeof v === 'string' ? v : await this.walk(v, resourceType, childPath(path, k, v), k);
+        continue;
+      }
+      // Time zone extensions: a zone or an offset can name a place smaller than a state.
+      if (k === 'extension' && Array.isArray(v)) {
+        const kept = v.filter(
+          (e: { url?: unknown }) => typeof e?.url !== 'string' || !timeZoneExtensions.has(e.url),
+        );
+        if (kept.length) out[k] = await this.walk(kept, resourceType, childPath(path, k, kept), k);
         continue;
       }
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
@@ -166,9 +196,14 @@ class ResearchCopier {
         if (reference) out[k] = reference;
         continue;
       }
-      out[k] = await this.walk(v, resourceType, childPath(path, k, v), k);
+      const copy = await this.walk(v, resourceType, childPath(path, k, v), k);
+      // Ages of 90 or more become "90+" (Safe Harbor (C)), found by R4 type (an Age, an age range).
+      if (ageElementKeys.has(k)) out[k] = aggregateAge(copy);
+      else if (ageRangeElementKeys.has(k)) out[k] = aggregateAgeRange(copy);
+      else out[k] = copy;
     }
-    return out;
+    // An Observation or component coded as an age (LOINC 30525-0 Age...): its value likewise.
+    return 'code' in out ? aggregateAgeObservation(out) : out;
   }
 
   /**
@@ -202,9 +237,13 @@ class ResearchCopier {
    */
   private scalar(value: string, path: string, key: string): string {
     const isDate = !['id', 'code', 'value'].includes(key);
-    if (isDate && /^\d{4}-\d{2}-\d{2}/.test(value)) return this.shiftDateTime(value);
+    if (isDate && fullDate.test(value)) return this.shiftDateTime(value);
     if (isDate && /^\d{4}-\d{2}$/.test(value)) return this.shiftYearMonth(value, key);
+    // Free text that starts with a date ("2024-03-05 called daughter Mary Okafor at 617-555-0142")
+    // is text: the de-identifier shifts the dates in it by the same offset and replaces the rest.
     if (isFreeText(path, key)) return this.freeText(value);
+    // Any other element beginning with a date (a dateTime written "2024-03-05 10:00"): the date moves.
+    if (isDate && /^\d{4}-\d{2}-\d{2}/.test(value)) return this.shiftDateTime(value);
     return value;
   }
 
@@ -213,13 +252,7 @@ class ResearchCopier {
    * "Take with food") is remembered, as most free text in a record repeats the terminology's.
    */
   private freeText(value: string): string {
-    if (cleanText.has(value)) return value;
-    const { text, phi } = deidentifyText(value, { key: this.surrogateKey });
-    if (phi.length === 0 && value.length <= cleanTextMaxChars) {
-      if (cleanText.size >= cleanTextMaxEntries) cleanText.clear();
-      cleanText.add(value);
-    }
-    return text;
+    return deidentifyElementText(value, { key: this.surrogateKey });
   }
 
   /**

@@ -1,11 +1,24 @@
 // Domain (serving): the de-identified record the pipeline keeps of ANY FHIR resource. Ids and
 // references become per-hospital pseudonyms; direct identifiers and free text are removed (they stay
 // only in the raw bucket). HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) guide what is dropped:
-// by element name below, and by FHIR data type wherever the element is (deid/phi-elements.ts).
+// by element name below, and by FHIR data type wherever the element is (deid/phi-elements.ts). Free
+// text is every R4 string or markdown element (deid/phi-elements.ts isFreeText, as for the research
+// copy); the only free text kept is what a reader of the serving record needs, de-identified with
+// category tags ("[NAME]"): the display of a Reference that cannot point at a person (a display-only
+// medicationReference names the drug for reminders and recommendations) and
+// `servingTextElements`. A Coding's display, the code system's text for its code, is kept as it is.
 import type { KeyRing } from '../../ports/key-ring';
 import type { FhirJson } from '../ingest/source-record';
 import { isUsZip, zip3 } from '../deid/structured-zip3';
-import { childPath, personTypes, phiElementKind } from '../deid/phi-elements';
+import { deidentifyElementText } from '../deid/element-text';
+import {
+  childPath,
+  isCoding,
+  isFreeText,
+  isImpersonalReference,
+  personTypes,
+  phiElementKind,
+} from '../deid/phi-elements';
 
 /** Elements dropped wherever they appear: names, contact details, identifiers, narrative and notes. */
 const droppedEverywhere = new Set([
@@ -19,9 +32,10 @@ const droppedEverywhere = new Set([
   'contained',
 ]);
 /**
- * Patient extensions that carry no direct identifier: US Core race, ethnicity and birth sex, and the
- * FHIR core `timezone` (an IANA zone covers at least a state, so it is not a Safe Harbor location;
- * reminders need it to fire at the patient's local time).
+ * Patient extensions kept: US Core race, ethnicity and birth sex, and the FHIR core `timezone`, which
+ * reminders need to fire at the patient's local time. An IANA zone can cover less than a state
+ * (America/Kentucky/Monticello is one county), so the research copy drops it (deid/structured.ts
+ * timeZoneExtensions); the serving record is not a Safe Harbor copy and keeps it.
  */
 const keptPatientExtensions = new Set([
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
@@ -30,23 +44,13 @@ const keptPatientExtensions = new Set([
   'http://hl7.org/fhir/StructureDefinition/timezone',
 ]);
 /**
- * FHIR R4 Reference elements whose targets include Patient, Practitioner or RelatedPerson: their
- * `display` is a person's name even when no `reference` comes with it.
+ * Free text kept (de-identified with category tags) because a reader of the serving record needs it,
+ * by element path, with the reader.
  */
-const personReferenceElements = new Set([
-  'author',
-  'performer',
-  'requester',
-  'recorder',
-  'asserter',
-  'authenticator',
-  'enterer',
-  'collector',
-  'verifier',
-  'individual',
-  'generalPractitioner',
-  'informationSource',
-]);
+export const servingTextElements: Readonly<Record<string, string>> = {
+  'Observation.component.valueString':
+    'recommend/tumour-findings.ts: the gene studied or the DNA or amino-acid change (48018-6, 48005-3, 48019-4)',
+};
 const patientKept = ['gender', 'birthDate', 'deceasedBoolean', 'deceasedDateTime', 'maritalStatus'];
 
 const referencePattern =
@@ -141,12 +145,17 @@ export class ResourceProjector {
       // an Attachment (photographs (Q), documents) keeps no content, link or title.
       const kind = phiElementKind(path, k);
       if (kind && kind !== 'Attachment') continue;
-      if (k === 'display' && typeof (value as { reference?: unknown }).reference === 'string')
+      if (k === 'display' || k === '_display') {
+        const display = await this.display(value as FhirJson, resourceType, path, key, [k, v]);
+        if (display !== undefined) out[k] = display;
         continue;
-      // A display-only reference to a person is a name (a note sidecar's author); a string
-      // description (DocumentReference.description) is free text, like `text` and `note`.
-      if (k === 'display' && personReferenceElements.has(key)) continue;
-      if (k === 'description' && typeof v === 'string') continue;
+      }
+      // Free text (valueString, conclusion, Dosage.patientInstruction, Communication.payload
+      // .contentString, comment, description, title...), by R4 type: dropped, unless a reader needs it.
+      if (isFreeText(path, k) && (typeof v === 'string' || isStringList(v))) {
+        if (`${path}.${k}` in servingTextElements) out[k] = tagged(v);
+        continue;
+      }
       if (key === 'attachment' && (k === 'data' || k === 'url' || k === 'title')) continue;
       // An Annotation's author given as text is a person's name (A); a Signature's data is the
       // signature itself (a biometric or image, (P)/(Q)), wherever either appears.
@@ -165,11 +174,46 @@ export class ResourceProjector {
     return out;
   }
 
+  /**
+   * What is kept of the display `k` (or its extensions, `_display`) of `parent`, the element `key` at
+   * `path`: a Coding's as it is; a Reference's only when it has no link (a linked one is read through
+   * its link) and R4 lets it point at no person (phi-elements.ts isImpersonalReference: a
+   * medicationReference names a drug; a performer, an actor or an extension's valueReference may name
+   * a person), de-identified. Any other display is free text, dropped.
+   */
+  private async display(
+    parent: FhirJson,
+    resourceType: string,
+    path: string,
+    key: string,
+    [k, v]: [string, unknown],
+  ): Promise<unknown> {
+    if (isCoding(parent, key))
+      return typeof v === 'string' ? v : this.walk(v, resourceType, childPath(path, k, v), k);
+    if (typeof parent.reference === 'string' || !isImpersonalReference(path, key)) return undefined;
+    return typeof v === 'string' ? tagged(v) : undefined;
+  }
+
   private async projectReference(reference: string): Promise<string | undefined> {
     const match = referencePattern.exec(reference);
     if (!match) return undefined; // conditional, contained or opaque references carry no usable link here
     return `${match[1]}/${await this.pseudonym(match[1]!, match[2]!)}`;
   }
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.some((v) => typeof v === 'string');
+}
+
+/**
+ * Free text the serving record keeps, de-identified with category tags ("[NAME]", "[PHONE]"): the
+ * serving record has no per-patient key for surrogates, and a tag shows a reader what was removed.
+ */
+function tagged(value: unknown): unknown {
+  if (typeof value === 'string') return deidentifyElementText(value, { replacement: 'tag' });
+  return Array.isArray(value)
+    ? value.filter((v) => typeof v === 'string').map((v) => tagged(v))
+    : undefined;
 }
 
 type Address = { state?: string; postalCode?: string; country?: string };
