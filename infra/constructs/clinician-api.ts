@@ -13,6 +13,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
   appendOnlyTable,
+  objectPatternFinding,
   objectPrefixFinding,
   readReports,
   readTable,
@@ -22,6 +23,7 @@ import {
 } from './data-access';
 import { envNames, parseModelEndpoints } from '../../shared/config/config';
 import { auditTable, keyLayout, servingTable } from '../../shared/config/resources';
+import { featureFiles } from '../../shared/domain/features/build';
 import { routes } from '../../functions/api/routes';
 import { modelEndpointArn } from './model-serving';
 import { PipelineFunction } from './pipeline-function';
@@ -34,7 +36,11 @@ export interface ClinicianApiProps {
   auditTable: dynamodb.ITable;
   /** POST /uploads presigns PUTs under `raw/` with the function's role. */
   rawBucket: s3.IBucket;
-  /** Ingest reports are read from here (`reports/` only) for GET /ingest/batches/{id}. */
+  /**
+   * Read from here: ingest reports (`reports/`) for GET /ingest/batches/{id}, and each hospital's
+   * fitted feature transform (`features/{hospital}/{spec}/transform.json`) for
+   * GET /patients/{id}/features.
+   */
   curatedBucket: s3.IBucket;
   vpc: ec2.IVpc;
   environment: Record<string, string>;
@@ -90,8 +96,9 @@ const accessLogFormat = AccessLogFormat.custom(
 /**
  * HTTP API with a `$default` stage (throttled, access-logged into an encrypted log group). The API
  * function may read serving records (GetItem/Query/BatchGetItem), append to and query the audit
- * table (no update or delete), read ingest reports, and presign uploads under raw/; with model
- * endpoints deployed (`allowPredictions`), also invoke those endpoints; nothing else.
+ * table (no update or delete), read ingest reports and the fitted feature transforms, and presign
+ * uploads under raw/; with model endpoints deployed (`allowPredictions`), also invoke those
+ * endpoints; nothing else.
  */
 export class ClinicianApi extends Construct {
   readonly api: apigw.HttpApi;
@@ -147,6 +154,7 @@ export class ClinicianApi extends Construct {
         'kms:GenerateDataKey',
       ]),
       ...readReports(props.curatedBucket),
+      ...readFeatureTransforms(props.curatedBucket),
       writeObjects('PresignRawUploads', props.rawBucket, [keyLayout.rawPrefix]),
     );
     Validations.of(this.function.policy).acknowledge({
@@ -160,6 +168,13 @@ export class ClinicianApi extends Construct {
       reason:
         "GET /ingest/batches/{id} reads the ingest reports of the caller's hospital; report keys " +
         '({hospital}/{batch}/{file}) are only known at runtime, so the grant is the reports/ prefix; GetObject only.',
+    });
+    Validations.of(this.function.policy).acknowledge({
+      id: objectPatternFinding(props.prefix, 'curated', featureTransformKeys),
+      reason:
+        "GET /patients/{id}/features reads the caller's hospital's fitted feature transform; the hospital comes " +
+        'from the verified token and the spec version from the deployed code, so the grant is every ' +
+        `${featureTransformKeys} and no other feature file; GetObject only.`,
     });
 
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -245,6 +260,32 @@ export class ClinicianApi extends Construct {
       }),
     );
   }
+}
+
+/** The fitted feature transforms: `features/{hospital}/{spec}/transform.json` (keyLayout.features). */
+export const featureTransformKeys = keyLayout.features('*', '*', featureFiles.transform);
+
+/**
+ * GetObject on the fitted transforms only (not the training tables and matrices beside them), and
+ * ListBucket restricted to `features/`: a hospital without a fitted transform is a missing key,
+ * which S3 answers with 404 (the API serves the raw features) only to a caller that may list, and
+ * with 403 (a 500 from the API) to any other.
+ */
+function readFeatureTransforms(curated: s3.IBucket): iam.PolicyStatement[] {
+  const features = topLevelPrefix(keyLayout.features);
+  return [
+    new iam.PolicyStatement({
+      sid: 'ReadFeatureTransforms',
+      actions: ['s3:GetObject'],
+      resources: [curated.arnForObjects(featureTransformKeys)],
+    }),
+    new iam.PolicyStatement({
+      sid: 'ListFeatureFiles',
+      actions: ['s3:ListBucket'],
+      resources: [curated.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${features}*`] } },
+    }),
+  ];
 }
 
 const describeModels = (models: readonly PredictionModel[]): string =>

@@ -7,17 +7,22 @@ export interface ClinicianIdentityProps {
   prefix: string;
 }
 
-/** Custom attributes the API authorises on; tokens carry them as `custom:hospital` and `custom:role`. */
-export const clinicianClaims = { hospital: 'hospital', role: 'role' } as const;
+/**
+ * Custom attributes the API authorises on; ID tokens carry them as `custom:hospital`, `custom:role`
+ * and `custom:patient` (functions/api/http.ts `callerOf`). `patient` is set for patient-role users
+ * only: their own pseudonymous patient id, the one record the API lets them read.
+ */
+export const clinicianClaims = { hospital: 'hospital', role: 'role', patient: 'patient' } as const;
 
 /**
  * Clinicians are provisioned by an administrator (no self sign-up), sign in with e-mail, a strong
  * password and a TOTP second factor, and are watched by Cognito threat protection (Plus tier) for
  * compromised credentials and risky sign-ins.
  *
- * `hospital` and `role` decide what a clinician may read, so the app client can read them but not
- * write them: otherwise any signed-in user could call UpdateUserAttributes and move themselves to
- * another hospital. Only an administrator (AdminUpdateUserAttributes) changes them.
+ * `hospital`, `role` and `patient` decide what a user may read, so the app client can read them
+ * but not write them: otherwise any signed-in user could call UpdateUserAttributes and move
+ * themselves to another hospital, or a patient to another patient's record. Only an administrator
+ * (AdminCreateUser, AdminUpdateUserAttributes) sets them.
  */
 export class ClinicianIdentity extends Construct {
   readonly userPool: cognito.UserPool;
@@ -45,6 +50,12 @@ export class ClinicianIdentity extends Construct {
         [clinicianClaims.role]: new cognito.StringAttribute({
           minLen: 1,
           maxLen: 32,
+          mutable: true,
+        }),
+        // A FHIR id (at most 64 characters); ingest's pseudonyms are 32 hex digits.
+        [clinicianClaims.patient]: new cognito.StringAttribute({
+          minLen: 1,
+          maxLen: 64,
           mutable: true,
         }),
       },
@@ -81,7 +92,11 @@ export class ClinicianIdentity extends Construct {
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(clinicianClaims.hospital, clinicianClaims.role),
+        .withCustomAttributes(
+          clinicianClaims.hospital,
+          clinicianClaims.role,
+          clinicianClaims.patient,
+        ),
       // E-mail (the required sign-in attribute) stays writable so a clinician can correct it;
       // `keepOriginal` keeps the verified address in force until the new one is verified.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({

@@ -91,13 +91,26 @@ export function writeOnlyTable(
   });
 }
 
-/** GetObject by key and by version (idempotency is per object version). */
-export function readRawUploads(raw: s3.IBucket): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    sid: 'ReadRawUploads',
-    actions: ['s3:GetObject', 's3:GetObjectVersion'],
-    resources: [raw.arnForObjects(`${keyLayout.rawPrefix}*`)],
-  });
+/**
+ * GetObject by key and by version (idempotency is per object version), and ListBucket restricted to
+ * `raw/`: without ListBucket, S3 answers a GetObject of a missing key with 403 instead of 404, so
+ * an absent batch companion (a note's `visit.txt.json` sidecar before `visit.json`, a CSV's
+ * mapping.json; shared/domain/ingest/batch-companions.ts) would read as AccessDenied, not absent.
+ */
+export function readRawUploads(raw: s3.IBucket): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({
+      sid: 'ReadRawUploads',
+      actions: ['s3:GetObject', 's3:GetObjectVersion'],
+      resources: [raw.arnForObjects(`${keyLayout.rawPrefix}*`)],
+    }),
+    new iam.PolicyStatement({
+      sid: 'ListRawUploads',
+      actions: ['s3:ListBucket'],
+      resources: [raw.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${keyLayout.rawPrefix}*`] } },
+    }),
+  ];
 }
 
 /** Read ingest reports: GetObject under reports/, and ListBucket restricted to that prefix. */
@@ -159,8 +172,13 @@ export function objectPrefixFinding(
   role: BucketRole,
   objectPrefix: string,
 ): string {
+  return objectPatternFinding(prefix, role, `${objectPrefix}*`);
+}
+
+/** The AwsSolutions-IAM5 finding id for "objects matching `keyPattern` in the `role` bucket". */
+export function objectPatternFinding(prefix: string, role: BucketRole, keyPattern: string): string {
   const bucket = `${physicalName(prefix, role)}-<AWS::AccountId>-<AWS::Region>`;
-  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${objectPrefix}*]`;
+  return `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${keyPattern}]`;
 }
 
 /** The AwsSolutions-IAM5 finding id for the pseudonym secrets ARN pattern. */

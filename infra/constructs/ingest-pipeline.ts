@@ -56,6 +56,40 @@ export const ingestTimeout = Duration.minutes(5);
 export const ingestMaxReceiveCount = 5;
 
 /**
+ * Every object ingest writes, by bucket, as the `keyLayout` entries that name it: curated NDJSON
+ * (shared/domain/ingest/output-streams.ts), the report per file (ingest-file.ts), each
+ * de-identified, encrypted note (note-curation.ts), and rejected records. The write grant is the
+ * top-level prefix of each, so a new layout entry ingest writes is added here and nowhere else.
+ */
+export const ingestWrites = {
+  curated: {
+    curated: {
+      layout: keyLayout.curated,
+      what: 'curated NDJSON per hospital and resource type (curated/{hospital}/{type}/{digest}.ndjson)',
+    },
+    report: {
+      layout: keyLayout.report,
+      what: 'one report per uploaded file (reports/{hospital}/{batch}/{file}.report.json)',
+    },
+    note: {
+      layout: keyLayout.note,
+      what: 'one de-identified, envelope-encrypted text per clinical note (notes/{hospital}/{document}.txt.enc)',
+    },
+  },
+  quarantine: {
+    quarantine: {
+      layout: keyLayout.quarantine,
+      what: 'rejected records per uploaded file (quarantine/{hospital}/{batch}/{file}.ndjson)',
+    },
+  },
+} as const;
+
+/** The prefixes ingest may write under in `bucket`, e.g. `['curated/', 'reports/', 'notes/']`. */
+export function ingestWritePrefixes(bucket: keyof typeof ingestWrites): string[] {
+  return Object.values(ingestWrites[bucket]).map((w) => topLevelPrefix(w.layout));
+}
+
+/**
  * Every object created under `raw/` in the raw bucket becomes one SQS message; the ingest
  * function takes one message per invocation and reports a failed message back
  * (`batchItemFailures`), so only that file is retried. After five failed receives the message
@@ -132,13 +166,10 @@ export class IngestPipeline extends Construct {
 
   private grantIngestAccess(props: IngestPipelineProps): void {
     const { buckets, dataKey, prefix } = props;
-    const curated = topLevelPrefix(keyLayout.curated);
-    const reports = topLevelPrefix(keyLayout.report);
-    const quarantine = topLevelPrefix(keyLayout.quarantine);
     this.function.allow(
-      readRawUploads(buckets.raw),
-      writeObjects('WriteCuratedAndReports', buckets.curated, [curated, reports]),
-      writeObjects('WriteQuarantine', buckets.quarantine, [quarantine]),
+      ...readRawUploads(buckets.raw),
+      writeObjects('WriteCuratedReportsAndNotes', buckets.curated, ingestWritePrefixes('curated')),
+      writeObjects('WriteQuarantine', buckets.quarantine, ingestWritePrefixes('quarantine')),
       readWriteTable('ReadWriteServingRecords', props.servingTable, servingTable),
       readWriteTable('ReadWriteIdempotencyRecords', props.idempotencyTable, idempotencyTable),
       writeOnlyTable(
@@ -187,18 +218,12 @@ export class IngestPipeline extends Construct {
         id: objectPrefixFinding(prefix, 'raw', keyLayout.rawPrefix),
         reason: `Ingest reads whichever file a hospital uploads: ${runtimeKeys}; GetObject/GetObjectVersion only.`,
       },
-      {
-        id: objectPrefixFinding(prefix, 'curated', curated),
-        reason: `Ingest writes curated NDJSON per hospital and resource type: ${runtimeKeys}; PutObject only.`,
-      },
-      {
-        id: objectPrefixFinding(prefix, 'curated', reports),
-        reason: `Ingest writes one report per uploaded file: ${runtimeKeys}; PutObject only.`,
-      },
-      {
-        id: objectPrefixFinding(prefix, 'quarantine', quarantine),
-        reason: `Ingest writes rejected records per uploaded file: ${runtimeKeys}; PutObject only.`,
-      },
+      ...(['curated', 'quarantine'] as const).flatMap((bucket) =>
+        Object.values(ingestWrites[bucket]).map(({ layout, what }) => ({
+          id: objectPrefixFinding(prefix, bucket, topLevelPrefix(layout)),
+          reason: `Ingest writes ${what}; the keys are only known at runtime, so the grant is the key prefix; PutObject only.`,
+        })),
+      ),
       {
         id: pseudonymSecretsFinding(props.pseudonymSecretPrefix),
         reason:

@@ -98,7 +98,17 @@ export class PatientMonitoring extends Construct {
       holds: 'the PatientDataUpdated rule target and of the monitor function failed invocations',
     });
     // Events EventBridge could not deliver and invocations that failed after Lambda's retries
-    // both land in the dead-letter queue: no PatientDataUpdated is dropped silently.
+    // both land in the dead-letter queue: no PatientDataUpdated is dropped silently. Lambda sends
+    // a failed invocation there with the function's role, whose immutable policy drops the grant
+    // SqsDestination would add: it is given here (the data key that encrypts the queue is in
+    // UseDataKey: GenerateDataKey and Decrypt).
+    this.function.allow(
+      new iam.PolicyStatement({
+        sid: 'ParkFailedInvocations',
+        actions: ['sqs:SendMessage'],
+        resources: [this.deadLetterQueue.queueArn],
+      }),
+    );
     this.function.fn.configureAsyncInvoke({
       retryAttempts: 2,
       maxEventAge: Duration.hours(2),

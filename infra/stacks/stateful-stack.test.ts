@@ -2,7 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { bucketRoles, tableDefinitions } from '../../shared/config/resources';
-import { buildTestApp, type TestApp } from '../test-support';
+import { callerOf, type ApiEvent } from '../../functions/api/http';
+import { authorize } from '../../shared/domain/access/policy';
+import { clinicianClaims } from '../constructs/clinician-identity';
+import { buildTestApp, only, type TestApp } from '../test-support';
 
 type Resource = { Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -195,18 +198,57 @@ describe('Stack: stateful', () => {
       });
     });
 
-    it('lets the app client read hospital and role but never write them', () => {
+    it('has a patient attribute for patient-role users, an admin-set string that holds a FHIR id', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Schema: Match.arrayWith([
+          Match.objectLike({
+            Name: 'patient',
+            AttributeDataType: 'String',
+            Mutable: true,
+            StringAttributeConstraints: { MinLength: '1', MaxLength: '64' },
+          }),
+        ]),
+      });
+    });
+
+    it('lets the app client read hospital, role and patient but never write them', () => {
       const [client] = Object.values(
         template.findResources('AWS::Cognito::UserPoolClient'),
       ) as Resource[];
       expect(client?.Properties.ReadAttributes).toEqual(
-        expect.arrayContaining(['custom:hospital', 'custom:role']),
+        expect.arrayContaining(['custom:hospital', 'custom:role', 'custom:patient']),
       );
-      expect(client?.Properties.WriteAttributes).not.toEqual(
-        expect.arrayContaining(['custom:hospital']),
-      );
-      expect(client?.Properties.WriteAttributes).not.toEqual(
-        expect.arrayContaining(['custom:role']),
+      for (const attribute of ['custom:hospital', 'custom:role', 'custom:patient'])
+        expect(client?.Properties.WriteAttributes, attribute).not.toContain(attribute);
+    });
+
+    it('names the attributes as the API reads them from the ID token: a patient-role caller is scoped to their record', () => {
+      // Cognito puts a custom attribute `x` the client may read into ID tokens as `custom:x`.
+      const pool = only(template.findResources('AWS::Cognito::UserPool'));
+      const schema = (pool.Properties.Schema as { Name: string }[]).map((a) => a.Name);
+      const claims: Record<string, string> = { sub: 'user-1' };
+      const values = {
+        hospital: 'north',
+        role: 'patient',
+        patient: 'abcdef0123456789abcdef0123456789',
+      };
+      for (const [name, attribute] of Object.entries(clinicianClaims)) {
+        expect(schema, attribute).toContain(attribute);
+        claims[`custom:${attribute}`] = values[name as keyof typeof values];
+      }
+      const caller = callerOf({
+        requestContext: { authorizer: { jwt: { claims, scopes: [] } } },
+      } as unknown as ApiEvent);
+      expect(caller).toEqual({
+        subject: 'user-1',
+        hospital: 'north',
+        role: 'patient',
+        patient: values.patient,
+      });
+      // Their own record is served; another patient's is not found.
+      expect(authorize(caller, 'patient:read', { patient: values.patient })).toBe('PATRQT');
+      expect(() => authorize(caller, 'patient:read', { patient: 'f'.repeat(32) })).toThrow(
+        /no such patient/,
       );
     });
 

@@ -6,10 +6,16 @@ import { envNames, maxModelEndpoints, parseModelEndpoints } from '../../shared/c
 import { ingestMaxReceiveCount, ingestTimeout } from '../constructs/ingest-pipeline';
 import { healthRoute, protectedRoutes } from '../constructs/clinician-api';
 import { modelEndpointArn } from '../constructs/model-serving';
+import { bucketArn, FunctionPolicy, resolveValue } from '../policy-harness';
 import { buildTestApp, type TestApp } from '../test-support';
 
 type Resource = { Properties: Record<string, unknown> };
-type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+type Statement = {
+  Action: string | string[];
+  Resource: unknown;
+  Effect: string;
+  Condition?: unknown;
+};
 
 const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
 
@@ -267,7 +273,7 @@ describe('Stack: stateless', () => {
       }
     });
 
-    it('lets the API read serving records and reports, put patient inputs, append audit records, presign raw uploads, invoke the model endpoint, and nothing else', () => {
+    it('lets the API read serving records, reports and feature transforms, put patient inputs, append audit records, presign raw uploads, invoke the model endpoint, and nothing else', () => {
       const actions = actionsOf('caregraph-api');
       const dataActions = actions.filter((a) =>
         /^(s3|sqs|secretsmanager|dynamodb|events|sagemaker):/.test(a),
@@ -282,6 +288,8 @@ describe('Stack: stateless', () => {
         'events:PutEvents',
         's3:AbortMultipartUpload',
         's3:GetObject',
+        's3:GetObject',
+        's3:ListBucket',
         's3:ListBucket',
         's3:PutObject',
         'sagemaker:InvokeEndpoint',
@@ -303,7 +311,8 @@ describe('Stack: stateless', () => {
       ).toEqual([expect.stringMatching(/audit/)]);
       expect(actions).not.toContain('dynamodb:UpdateItem');
       expect(actions).not.toContain('dynamodb:DeleteItem');
-      // S3 reads reach reports/ only; S3 writes reach the raw bucket's raw/ prefix only.
+      // S3 reads reach reports/ and the feature transforms only (constructs/clinician-api.test.ts
+      // runs every route against them); S3 writes reach the raw bucket's raw/ prefix only.
       const s3Statements = statements.filter((s) =>
         asList(s.Action).some((a) => a.startsWith('s3:')),
       );
@@ -311,25 +320,52 @@ describe('Stack: stateless', () => {
         const text = JSON.stringify(statement);
         if (asList(statement.Action).includes('s3:PutObject'))
           expect(text).toMatch(/caregraph-raw-.*\/raw\/\*/);
-        else expect(text).toMatch(/reports\/\*/);
+        else {
+          const curated = bucketArn('caregraph', 'curated');
+          const resources = (
+            Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]
+          ).map(resolveValue);
+          if (asList(statement.Action).includes('s3:ListBucket')) {
+            expect(resources).toEqual([curated]);
+            expect(['reports/*', 'features/*']).toContainEqual(
+              (statement.Condition as { StringLike: { 's3:prefix': string[] } }).StringLike[
+                's3:prefix'
+              ][0],
+            );
+          } else
+            for (const resource of resources)
+              expect([`${curated}/reports/*`, `${curated}/features/*/*/transform.json`]).toContain(
+                resource,
+              );
+        }
       }
       expect(JSON.stringify(statements)).not.toContain('idempotency');
     });
 
-    it('lets ingest read raw uploads only and write curated, reports and quarantine only', () => {
+    it('lets ingest read and list raw uploads only and write curated, reports, notes and quarantine only', () => {
       const statements = statementsOf('caregraph-ingest');
       const s3Grants = statements
         .filter((s) => asList(s.Action).some((a) => a.startsWith('s3:')))
-        .map((s) => ({ actions: asList(s.Action).sort(), resources: JSON.stringify(s.Resource) }));
-      expect(s3Grants).toHaveLength(2 + 1);
-      const [read, ...writes] = s3Grants;
+        .map((s) => ({
+          actions: asList(s.Action).sort(),
+          resources: JSON.stringify(s.Resource),
+          resolved: resolveValue(s.Resource),
+          condition: s.Condition,
+        }));
+      expect(s3Grants).toHaveLength(2 + 2);
+      const [read, list, ...writes] = s3Grants;
       expect(read?.actions).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
       expect(read?.resources).toMatch(/caregraph-raw-.*\/raw\/\*/);
+      // A missing batch companion (note sidecar, mapping.json) is then a 404, not a 403.
+      expect(list?.actions).toEqual(['s3:ListBucket']);
+      expect(list?.resolved).toBe(bucketArn('caregraph', 'raw'));
+      expect(list?.condition).toEqual({ StringLike: { 's3:prefix': ['raw/*'] } });
       for (const write of writes)
         expect(write.actions).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
       const writeResources = writes.map((w) => w.resources).join(' ');
       expect(writeResources).toMatch(/caregraph-curated-.*\/curated\/\*/);
       expect(writeResources).toMatch(/caregraph-curated-.*\/reports\/\*/);
+      expect(writeResources).toMatch(/caregraph-curated-.*\/notes\/\*/);
       expect(writeResources).toMatch(/caregraph-quarantine-.*\/quarantine\/\*/);
       expect(writeResources).not.toMatch(/caregraph-raw-/);
     });
@@ -364,6 +400,98 @@ describe('Stack: stateless', () => {
       expect(queue?.Resource).toEqual({
         'Fn::GetAtt': [queueIdNamed('caregraph-ingest'), 'Arn'],
       });
+    });
+  });
+
+  describe('Dead letters of asynchronous invocations', () => {
+    // Lambda sends a failed asynchronous invocation to the function's on-failure destination or
+    // DLQ with the function's own role; the roles are immutable (PipelineFunction), so the grant
+    // CDK's SqsDestination would add is dropped and must be in the function's managed policy.
+    it('lets every function send to its on-failure destination or DLQ, and use the key that encrypts it', () => {
+      const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+      const queues = template.findResources('AWS::SQS::Queue') as Record<string, Resource>;
+      const targets: { functionId: string; arn: unknown; via: string }[] = [];
+      for (const config of Object.values(
+        template.findResources('AWS::Lambda::EventInvokeConfig'),
+      ) as Resource[]) {
+        const destinations = (config.Properties.DestinationConfig ?? {}) as Record<
+          string,
+          { Destination: unknown }
+        >;
+        for (const [via, { Destination }] of Object.entries(destinations))
+          targets.push({
+            functionId: (config.Properties.FunctionName as { Ref: string }).Ref,
+            arn: Destination,
+            via,
+          });
+      }
+      for (const [functionId, fn] of Object.entries(functions)) {
+        const dlq = (fn.Properties.DeadLetterConfig as { TargetArn?: unknown } | undefined)
+          ?.TargetArn;
+        if (dlq) targets.push({ functionId, arn: dlq, via: 'DeadLetterConfig' });
+      }
+      // The monitor and kg-update functions at least.
+      expect(targets.length).toBeGreaterThanOrEqual(2);
+
+      const missing: string[] = [];
+      for (const { functionId, arn, via } of targets) {
+        const name = functions[functionId]!.Properties.FunctionName as string;
+        // Every destination is a queue of this stack (another kind needs its own check here).
+        const queueId = (arn as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+        const queue = queueId === undefined ? undefined : queues[queueId];
+        expect(queue, `${name} ${via}: ${JSON.stringify(arn)}`).toBeDefined();
+        const policy = new FunctionPolicy(statementsOf(name));
+        if (!policy.allows('sqs:SendMessage', resolveValue(arn)))
+          missing.push(`${name} ${via}: sqs:SendMessage on ${queueId}`);
+        const key = queue?.Properties.KmsMasterKeyId;
+        if (key !== undefined && key !== 'alias/aws/sqs')
+          for (const action of ['kms:GenerateDataKey', 'kms:Decrypt'])
+            if (!policy.allows(action, resolveValue(key)))
+              missing.push(`${name} ${via}: ${action} on the key of ${queueId}`);
+      }
+      expect(missing).toEqual([]);
+    });
+  });
+
+  describe('Pseudonymisation secrets', () => {
+    const secretsGrant = (t: Template): string => {
+      const policies = JSON.stringify(t.findResources('AWS::IAM::ManagedPolicy'));
+      return /:secret:([^"*]*)\*/.exec(policies)?.[1] ?? '';
+    };
+    const ingestVariables = (t: Template): Record<string, unknown> =>
+      (
+        Object.values(
+          t.findResources('AWS::Lambda::Function', {
+            Properties: { FunctionName: Match.stringLikeRegexp('-ingest$') },
+          }),
+        )[0] as { Properties: { Environment: { Variables: Record<string, unknown> } } }
+      ).Properties.Environment.Variables;
+
+    it('names the prefix ingest reads the keys under in the PseudonymSecretPrefix output: caregraph/pseudonym/ by default', () => {
+      expect(template.findOutputs('PseudonymSecretPrefix').PseudonymSecretPrefix).toMatchObject({
+        Value: 'caregraph/pseudonym/',
+      });
+      expect(ingestVariables(template)[envNames.pseudonymSecretPrefix]).toBe(
+        'caregraph/pseudonym/',
+      );
+      expect(secretsGrant(template)).toBe('caregraph/pseudonym/');
+    });
+
+    it('moves the prefix, the output and the grant with -c prefix (README: {prefix}/pseudonym/{hospital})', () => {
+      const prod = buildTestApp({ prefix: 'caregraph-prod' }, { complianceChecks: false });
+      try {
+        const t = Template.fromStack(prod.stateless);
+        const output = t.findOutputs('PseudonymSecretPrefix').PseudonymSecretPrefix as {
+          Value: string;
+          Description: string;
+        };
+        expect(output.Value).toBe('caregraph-prod/pseudonym/');
+        expect(output.Description).toContain('caregraph-prod/pseudonym/{hospital}');
+        expect(ingestVariables(t)[envNames.pseudonymSecretPrefix]).toBe(output.Value);
+        expect(secretsGrant(t)).toBe(output.Value);
+      } finally {
+        prod.cleanUp();
+      }
     });
   });
 

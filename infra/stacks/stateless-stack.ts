@@ -224,6 +224,10 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'IngestDeadLetterQueueUrl', {
       value: this.ingest.queue.deadLetterQueue.queueUrl,
     });
+    new CfnOutput(this, 'PseudonymSecretPrefix', {
+      description: `Secrets Manager name prefix of the pseudonymisation keys: ingest reads ${pseudonymSecretPrefix}{hospital} (a 256-bit key, base64) for each hospital`,
+      value: pseudonymSecretPrefix,
+    });
   }
 
   /**
