@@ -43,10 +43,7 @@ export async function batchCsvMapping(
 
 /** The note's sidecar metadata (note.txt.json, else note.json), parsed; undefined when absent. */
 export async function noteSidecar(objects: ObjectStore, where: RawObjectKey): Promise<unknown> {
-  const base = where.file.includes('/')
-    ? where.file.slice(where.file.lastIndexOf('/') + 1)
-    : where.file;
-  for (const candidate of noteSidecarCandidates(base)) {
+  for (const candidate of noteSidecarCandidates(baseName(where.file))) {
     const text = await objects.getText('raw', sibling(where, candidate));
     if (text === undefined) continue;
     try {
@@ -56,4 +53,49 @@ export async function noteSidecar(objects: ObjectStore, where: RawObjectKey): Pr
     }
   }
   return undefined;
+}
+
+/**
+ * True when the batch's mapping.json (beside the file) has an entry for this file's name: the
+ * hospital declared it a CSV extract, so it is read as one whatever its header looks like. A
+ * missing or unreadable mapping names no file (reading the file as CSV reports what is wrong with it).
+ */
+export async function mappingNamesFile(
+  objects: ObjectStore,
+  where: RawObjectKey,
+): Promise<boolean> {
+  const text = await objects.getText('raw', sibling(where, 'mapping.json'));
+  if (text === undefined) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const files = isObject(value) ? value.files : undefined;
+  return isObject(files) && Object.hasOwn(files, baseName(where.file));
+}
+
+/**
+ * True when the file has note sidecar metadata beside it (note.txt.json or note.json: a JSON object
+ * naming a patient): a note whose first line happens to look like a header row ("Chest pain, SOB")
+ * is still a note.
+ */
+export async function hasNoteSidecar(objects: ObjectStore, where: RawObjectKey): Promise<boolean> {
+  let sidecar: unknown;
+  try {
+    sidecar = await noteSidecar(objects, where);
+  } catch (error) {
+    if (error instanceof ValidationError) return false; // not valid JSON: no sidecar to go by
+    throw error; // a store fault is retried, not taken for an answer
+  }
+  return isObject(sidecar) && 'patient' in sidecar;
+}
+
+function baseName(file: string): string {
+  return file.includes('/') ? file.slice(file.lastIndexOf('/') + 1) : file;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 // Unit: file kinds are recognised from content, not names.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { detectKind } from './detect';
+import { detectKind, headerProblem } from './detect';
 import { numberedLines } from './lines';
 
 async function kindOf(text: string) {
@@ -42,5 +42,46 @@ describe('Function: detectKind', () => {
       (await kindOf('HISTORY OF PRESENT ILLNESS: 64 yo woman with chest pain, no fever.\n')).kind,
     ).toBe('text');
     expect((await kindOf('\n\n')).kind).toBe('empty');
+  });
+
+  it.each([
+    ['a bracketed unit', 'mrn,result_id,weight [kg],when'],
+    ['a non-ASCII letter', 'mrn,result_id,Gewicht_über,when'],
+    ['a number sign', 'MRN#,result_id,value,when'],
+    ['a percent sign', 'mrn;SpO2 %;when'],
+    ['a trailing empty column', 'mrn,value,when,'],
+    ['two columns', 'mrn,value'],
+    ['two tab-separated columns', 'mrn\tvalue'],
+    ['a quoted name holding the separator', '"mrn","weight, kg. Measured at rest"'],
+  ])('reads a header row with %s as CSV', async (_name, header) => {
+    const detected = await detectKind(
+      numberedLines(Readable.from([Buffer.from(`${header}\r\nM1,70\r\n`)])),
+    );
+    expect(detected.kind).toBe('csv');
+    expect(detected.headerProblem).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'HISTORY OF PRESENT ILLNESS: 64 yo woman with chest pain, no fever.',
+      "split at ',', column 1 has 10 words, more than a column name",
+    ],
+    [
+      'Telephone encounter. No answer, left voicemail to call back.',
+      "split at ',', column 1 reads as prose (a sentence break inside it)",
+    ],
+    ['Seen today, feeling better.', "split at ',', column 2 reads as prose (it ends a sentence)"],
+    ['Dear Dr Example,', "split at ',', it has fewer than two named columns"],
+    ['mrn,,value', "split at ',', column 2 is empty"],
+    ['mrn,wei\u0007ght,value', "split at ',', column 2 has a control character"],
+    [
+      'Patient seen for a routine visit today',
+      "it has one column (no ',', tab or ';' between column names)",
+    ],
+  ])('reads %j as text, saying why it is no header row', async (line, why) => {
+    const detected = await detectKind(numberedLines(Readable.from([Buffer.from(`${line}\n`)])));
+    expect(detected.kind).toBe('text');
+    expect(detected.headerProblem).toBe(why);
+    expect(headerProblem(line)).toBe(why);
   });
 });

@@ -8,7 +8,7 @@
 // KMS-encrypted curated bucket, for research extracts) keeps the plain, pseudonymised record.
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
-import { readVcf, type VcfVariant } from '../genomics/vcf-reader';
+import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
 import { sealGenotypeItem } from '../genomics/genotype-items';
 import { sealTumourFindingItem } from '../genomics/tumour-finding-items';
@@ -22,6 +22,8 @@ export interface GenotypeSink {
   store(item: Item, curatedLine?: string): Promise<void>;
   reject(record: SourceRecord): Promise<void>;
   counted(n: number): void;
+  /** A caveat of the whole file (its header), reported under `kind` at `line`. */
+  warn?(kind: string, line: number): void;
 }
 
 /** Where a VCF run starts and how it makes its progress durable (see checkpoint.ts). */
@@ -60,8 +62,17 @@ export async function ingestGenotypes(
   let read = 0;
   const resumed = checkpoints.resumeAfterLine;
   let done = resumed;
-  for await (const result of readVcf(afterLine(lines, resumed), file)) {
-    if (result.kind === 'header') continue;
+  let assembly: VcfHeaderInfo['assembly'] = 'unknown';
+  // The line readVcf read last: when it yields the header, the #CHROM line that ended it.
+  const position = { line: 0 };
+  for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
+    if (result.kind === 'header') {
+      assembly = result.header.assembly;
+      // A resumed run reads the header again; its warnings are in the report it restored.
+      if (resumed === 0)
+        for (const kind of headerWarnings(result.header)) sink.warn?.(kind, position.line);
+      continue;
+    }
     // Stored by the earlier run ('#' lines among the data come back with the header lines).
     if (resumed > 0 && result.line <= resumed) continue;
     if (read > 0 && read % checkpoints.every === 0) await checkpoints.save(done);
@@ -76,33 +87,58 @@ export async function ingestGenotypes(
       });
       continue;
     }
-    stored += await storeVariant(result, { hospital, batch, keys, projector }, sink);
+    stored += await storeVariant(result, { hospital, batch, keys, projector, assembly }, sink);
     sink.counted(1);
   }
   return stored;
 }
 
-/** The header lines, then the data lines after `line` (those up to it were stored by an earlier run). */
+/**
+ * The report warnings of a VCF header (vcf-reader.ts `warnings`): `assembly-unknown` when it states
+ * no assembly (its positions are read as GRCh38; vcf-reader.ts puts that warning first), any other
+ * as `vcf-header: {warning}`.
+ */
+function headerWarnings(header: VcfHeaderInfo): string[] {
+  const unknown = header.assembly === 'unknown';
+  return header.warnings.map((warning, i) =>
+    unknown && i === 0 ? 'assembly-unknown' : `vcf-header: ${warning}`,
+  );
+}
+
+/**
+ * The header lines, then the data lines after `line` (those up to it were stored by an earlier run);
+ * `position.line` is the line yielded last.
+ */
 async function* afterLine(
   lines: AsyncIterable<NumberedLine>,
   line: number,
+  position: { line: number },
 ): AsyncGenerator<NumberedLine> {
   for await (const next of lines) {
-    if (next.line > line || (!next.oversized && next.text.startsWith('#'))) yield next;
+    if (next.line > line || (!next.oversized && next.text.startsWith('#'))) {
+      position.line = next.line;
+      yield next;
+    }
   }
 }
 
 /** Stores the genotype records of one data line; returns how many. */
 async function storeVariant(
   variant: VcfVariant,
-  to: { hospital: string; batch: string; keys: KeyRing; projector: ResourceProjector },
+  to: {
+    hospital: string;
+    batch: string;
+    keys: KeyRing;
+    projector: ResourceProjector;
+    assembly: VcfHeaderInfo['assembly'];
+  },
   sink: GenotypeSink,
 ): Promise<number> {
   let stored = 0;
   for (const [column, record] of genotypeRecords(variant).entries()) {
     if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
     const patient = await to.projector.pseudonym('Patient', record.sample);
-    const genotype = { ...genotypeBody(record), patient: `Patient/${patient}` };
+    const genotype = { ...genotypeBody(record, to.assembly), patient: `Patient/${patient}` };
     const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line);
     await sink.store(item, JSON.stringify(genotype));
     stored++;
@@ -119,10 +155,15 @@ async function storeVariant(
   return stored;
 }
 
-function genotypeBody(r: GenotypeRecord) {
+/**
+ * The curated copy of one call. `assembly` is what the header stated (`GRCh38`), or `unknown` when it
+ * stated none: the positions are then read as GRCh38 (GRCh37 files are rejected), but nothing vouches
+ * for it. (Nothing in caregraph reads the field yet; a consumer that needs GRCh38 must check it.)
+ */
+function genotypeBody(r: GenotypeRecord, assembly: VcfHeaderInfo['assembly']) {
   return {
     resourceType: 'Genotype',
-    assembly: 'GRCh38',
+    assembly,
     chrom: r.chrom,
     pos: r.pos,
     ref: r.ref,

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, DependencyError } from '../errors';
 import type { KeyRing } from '../../ports/key-ring';
-import { ingestFile } from './ingest-file';
+import { ingestFile, pathWithin } from './ingest-file';
 import { memoryIngestDeps } from './ingest-file.fixture';
+import { deterministicUuid } from './readers/resource-id';
+import { pseudonymousId } from '../serving/resource-projection';
 
 const ndjson = (...resources: unknown[]) =>
   resources.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
@@ -210,6 +213,265 @@ describe('ingestFile: resources without an id', () => {
     // Line 1's two entries and line 2's one entry: three distinct readings.
     expect(result.repairs).toEqual({ 'id-assigned': 3 });
     expect(servedOf(deps, 'Observation')).toHaveLength(3);
+  });
+});
+
+describe('ingestFile: plain-text notes without a sidecar id', () => {
+  // A templated note, sent as note.txt in batch after batch.
+  const text = 'Telephone encounter. No answer, left voicemail to call back.\n';
+  const send = async (deps: Deps, batch: string, patientId: string, date: string) => {
+    const sidecar = { patient: { reference: `Patient/${patientId}` }, date };
+    await deps.objects.put('raw', `raw/h1/${batch}/note.txt.json`, JSON.stringify(sidecar));
+    await deps.objects.put('raw', `raw/h1/${batch}/note.txt`, text);
+    return ingestFile(deps, { key: `raw/h1/${batch}/note.txt`, etag: `e-${batch}` });
+  };
+  const noteObjects = (deps: Deps) =>
+    [...deps.objects.objects.keys()].filter((k) => k.startsWith('curated/notes/h1/'));
+
+  it("keeps one patient's notes of two days apart, and stores a re-sent one once", async () => {
+    const deps = memoryIngestDeps();
+    await send(deps, 'b1', 'p1', '2026-01-05');
+    await send(deps, 'b2', 'p1', '2026-01-06');
+    await send(deps, 'b3', 'p1', '2026-01-05'); // b1's note again
+    const stored = servedOf(deps, 'DocumentReference');
+    expect(stored.map((i) => i.pk)).toEqual([stored[0]!.pk, stored[0]!.pk]);
+    const starts = stored.map(
+      (i) => (i.resource as { context: { period: { start: string } } }).context.period.start,
+    );
+    expect(starts.sort()).toEqual(['2026-01-05', '2026-01-06']);
+    expect(noteObjects(deps)).toHaveLength(2);
+  });
+
+  it("gives two patients' notes of one text and day their own documents and note objects", async () => {
+    const deps = memoryIngestDeps();
+    await send(deps, 'b1', 'p1', '2026-01-05');
+    await send(deps, 'b2', 'p2', '2026-01-05');
+    const stored = servedOf(deps, 'DocumentReference');
+    expect(stored).toHaveLength(2);
+    expect(new Set(stored.map((i) => i.pk)).size).toBe(2);
+    const ids = stored.map((i) => String((i.resource as { id: string }).id));
+    expect(noteObjects(deps).sort()).toEqual(
+      ids.map((id) => `curated/notes/h1/${id}.txt.enc`).sort(),
+    );
+    expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('ingestFile: CSV extract or plain-text note', () => {
+  const weights = (valueColumn: string) => ({
+    version: 1,
+    hospital: 'h1',
+    dialect: {
+      encoding: 'utf-8',
+      delimiter: ',',
+      quote: '"',
+      lineTerminator: '\r\n',
+      header: true,
+      nullValue: '',
+    },
+    files: {
+      'vitals.csv': {
+        resourceType: 'Observation',
+        description: 'weights',
+        columns: ['mrn', 'result_id', valueColumn, 'when'],
+        key: ['result_id'],
+        patient: { column: 'mrn', identifierSystem: 'urn:x:mrn' },
+        fields: [
+          { path: 'status', value: 'final', type: 'code' },
+          {
+            path: 'code.coding[0].code',
+            value: '29463-7',
+            type: 'code',
+            system: 'http://loinc.org',
+          },
+          {
+            column: 'mrn',
+            path: 'subject',
+            type: 'reference',
+            reference: { resourceType: 'Patient', identifierSystem: 'urn:x:mrn' },
+          },
+          { column: valueColumn, path: 'valueQuantity.value', type: 'decimal' },
+          {
+            path: 'valueQuantity.code',
+            value: 'kg',
+            type: 'code',
+            system: 'http://unitsofmeasure.org',
+          },
+          { column: 'when', path: 'effectiveDateTime', type: 'dateTime' },
+        ],
+      },
+    },
+  });
+  const sendCsv = async (deps: Deps, valueColumn: string, body: string) => {
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(weights(valueColumn)));
+    await deps.objects.put('raw', 'raw/h1/b1/vitals.csv', body);
+    return ingestFile(deps, { key: 'raw/h1/b1/vitals.csv', etag: 'e1' });
+  };
+  const rows = 'M1,r1,70.5,2026-01-02\r\nM2,r2,81,2026-01-03\r\n';
+
+  it.each(['weight [kg]', 'Gewicht_über', 'weight#1', 'SpO2 %'])(
+    'reads a CSV extract whose header names the column %j',
+    async (valueColumn) => {
+      const deps = memoryIngestDeps();
+      const result = await sendCsv(
+        deps,
+        valueColumn,
+        `mrn,result_id,${valueColumn},when\r\n${rows}`,
+      );
+      expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+      expect(servedOf(deps, 'Observation')).toHaveLength(2);
+    },
+  );
+
+  it('reads a file that mapping.json names as CSV, even when its header reads as prose', async () => {
+    const deps = memoryIngestDeps();
+    const column = 'wt. in kg, measured at rest';
+    const result = await sendCsv(deps, column, `mrn,result_id,"${column}",when\r\n${rows}`);
+    const unquoted = await sendCsv(deps, 'wt. in kg', `mrn,result_id,wt. in kg,when\r\n${rows}`);
+    expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+    expect(unquoted.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+  });
+
+  it('says why the first line was no CSV header when a file mapping.json names does not match it', async () => {
+    const deps = memoryIngestDeps();
+    const result = await sendCsv(
+      deps,
+      'weight',
+      'Seen today. Weight 70 kg, no complaints\r\nM1,r1,70.5,2026-01-02\r\n',
+    );
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([
+      {
+        line: 1,
+        path: 'mrn',
+        reason:
+          "the CSV header row was not recognised (split at ',', column 1 reads as prose (a sentence break inside it)): missing mapped column(s): mrn, weight, when, result_id",
+      },
+    ]);
+  });
+
+  it('reads a note whose first line looks like a header row as a note when its sidecar is there', async () => {
+    const deps = memoryIngestDeps();
+    const sidecar = { patient: { reference: 'Patient/p1' }, date: '2026-03-01' };
+    await deps.objects.put('raw', 'raw/h1/b1/note.txt.json', JSON.stringify(sidecar));
+    await deps.objects.put('raw', 'raw/h1/b1/note.txt', 'Chest pain, SOB\nSeen today.\n');
+    const result = await ingestFile(deps, { key: 'raw/h1/b1/note.txt', etag: 'e1' });
+    expect(result.records).toEqual({ accepted: 1, repaired: 0, rejected: 0 });
+    expect(servedOf(deps, 'DocumentReference')).toHaveLength(1);
+  });
+});
+
+describe('ingestFile: ids assigned from content, not from the ETag', () => {
+  const idsOf = (deps: Deps) =>
+    servedOf(deps, 'Observation')
+      .map((i) => String((i.resource as { id: string }).id))
+      .sort();
+
+  it('stores the same bytes uploaded in one part and in several once, under ids of hospital, content and line', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/obs.ndjson';
+    const lines = [heartRate(undefined, 'p1', 1, 70), heartRate(undefined, 'p1', 2, 90)].map((o) =>
+      JSON.stringify(o),
+    );
+    await deps.objects.put('raw', key, lines.join('\n') + '\n');
+    // A single PUT's ETag, then a multipart upload's (MD5 of the part MD5s, "-2").
+    await ingestFile(deps, { key, etag: '"9b2cf535f27731c974343645a3985328"' });
+    const first = idsOf(deps);
+    await ingestFile(deps, { key, etag: '"d41d8cd98f00b204e9800998ecf8427e-2"' });
+    expect(idsOf(deps)).toEqual(first);
+    const expected = await Promise.all(
+      lines.map((text, i) => {
+        const sha1 = createHash('sha1').update(text, 'utf8').digest('hex');
+        const id = deterministicUuid('resource', 'h1', sha1, String(i + 1), '');
+        return pseudonymousId(deps.keys, 'h1', 'Observation', id);
+      }),
+    );
+    expect(first).toEqual(expected.sort());
+  });
+
+  it('gives a line whose content changed a new id, and keeps the others', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/obs.ndjson';
+    const a = heartRate(undefined, 'p1', 1, 70);
+    const b = heartRate(undefined, 'p1', 2, 90);
+    await deps.objects.put('raw', key, ndjson(a, b));
+    await ingestFile(deps, { key, etag: 'e1' });
+    const before = idsOf(deps);
+    await deps.objects.put(
+      'raw',
+      key,
+      ndjson(a, { ...b, valueQuantity: { ...b.valueQuantity, value: 91 } }),
+    );
+    await ingestFile(deps, { key, etag: 'e2' });
+    // Line 1 overwrote itself; line 2's corrected reading sits beside the first (it had no id).
+    expect(idsOf(deps)).toHaveLength(3);
+    expect(idsOf(deps)).toEqual(expect.arrayContaining(before));
+  });
+});
+
+describe('ingestFile: where errors inside Bundles are', () => {
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: [patient('a'), { ...patient('b'), gender: 'femal' }, patient('c')].map((resource) => ({
+      resource,
+    })),
+  };
+  const genderError = 'must be one of male | female | other | unknown';
+
+  it('names the entry and the element of an NDJSON line holding a Bundle', async () => {
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/bundles.ndjson', ndjson(patient('p0'), bundle));
+    const result = await ingestFile(deps, { key: 'raw/h1/b1/bundles.ndjson', etag: 'e1' });
+    expect(result.errors).toEqual([
+      { line: 2, path: 'entry[1].resource.gender', reason: genderError },
+    ]);
+  });
+
+  it("gives a Bundle file's bad entry the line it starts at, with its entry and element", async () => {
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/bundle.json', JSON.stringify(bundle, null, 2));
+    const result = await ingestFile(deps, { key: 'raw/h1/b1/bundle.json', etag: 'e1' });
+    // Lines 5-12 hold entry[0]; entry[1] opens at line 13.
+    expect(JSON.stringify(bundle, null, 2).split('\n')[12]).toBe('    {');
+    expect(result.errors).toEqual([
+      { line: 13, path: 'entry[1].resource.gender', reason: genderError },
+    ]);
+    expect(deps.objects.lines('quarantine', 'quarantine/h1/b1/bundle.json')).toEqual([
+      expect.objectContaining({ line: 13, path: 'entry[1].resource.gender' }),
+    ]);
+  });
+
+  it('rejects a Bundle file that does not parse at the line where it stops being JSON', async () => {
+    const deps = memoryIngestDeps();
+    const lines = JSON.stringify(bundle, null, 2).split('\n');
+    lines[20] = `${lines[20]},`; // "    {" opening entry[2] becomes "    {,"
+    await deps.objects.put('raw', 'raw/h1/b1/bundle.json', lines.join('\n'));
+    const result = await ingestFile(deps, { key: 'raw/h1/b1/bundle.json', etag: 'e1' });
+    expect(result.status).toBe('rejected');
+    expect(result.errors).toEqual([
+      {
+        line: 21,
+        reason:
+          'not valid JSON at line 21, character 6 (a multi-line document that does not parse)',
+      },
+    ]);
+  });
+
+  it.each([
+    ['entry[1].resource', 'gender', 'entry[1].resource.gender'],
+    [
+      'entry[0].resource',
+      'entry[0].resource.subject.reference',
+      'entry[0].resource.subject.reference',
+    ],
+    ['entry[2]', 'entry[2]', 'entry[2]'],
+    ['entry[0].resource', undefined, 'entry[0].resource'],
+    ['weight', 'weight', 'weight'],
+    [undefined, 'subject', 'subject'],
+    ['', '', undefined],
+  ])('puts the error path %j + %j as %j', (outer, inner, path) => {
+    expect(pathWithin(outer, inner)).toBe(path);
   });
 });
 
@@ -452,6 +714,54 @@ describe('ingestFile: VCF', () => {
       },
     ]);
     expect(genotypes(deps)).toHaveLength(0);
+  });
+
+  const unstated = (rows: string[]) =>
+    [
+      '##fileformat=VCFv4.2',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1',
+      ...rows,
+    ].join('\n') + '\n';
+  const call = (pos: number) => `chr1\t${pos}\t.\tA\tG\t.\tPASS\t.\tGT\t0/1`;
+  const curatedAssemblies = (deps: Deps) =>
+    deps.objects.lines('curated', 'curated/h1/Genotype/').map((g) => g.assembly);
+
+  it('accepts a VCF that states no assembly with the warning assembly-unknown at its #CHROM line', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/p1.vcf';
+    await deps.objects.put('raw', key, unstated([call(1000000), call(1000001)]));
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.status).toBe('accepted');
+    expect(result.records).toEqual({ accepted: 2, repaired: 0, rejected: 0 });
+    expect(result.warnings).toEqual({ 'assembly-unknown': { count: 1, firstLines: [3] } });
+    expect(curatedAssemblies(deps)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('records the assembly a VCF states, without a warning', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/p2.vcf';
+    await deps.objects.put('raw', key, vcf(['P1'], [call(1000)]));
+    const result = await ingestFile(deps, { key, etag: 'e1' });
+    expect(result.warnings).toEqual({});
+    expect(curatedAssemblies(deps)).toEqual(['GRCh38']);
+  });
+
+  it('reports the header warning once when a run resumes after a checkpoint', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/p3.vcf';
+    await deps.objects.put('raw', key, unstated([call(1000), call(1001), call(1002)]));
+    let writes = 0;
+    deps.serving.onPutMany = (items) => {
+      if (items.some((i) => String(i.pk).startsWith('G#')) && ++writes === 2)
+        throw new DependencyError('throttled');
+    };
+    const input = { key, etag: 'e1', checkpointEvery: 1 };
+    await expect(ingestFile(deps, input)).rejects.toThrow('throttled');
+    const retried = await ingestFile(deps, input);
+    expect(retried.resumedAfterLine).toBe(4);
+    expect(retried.records).toEqual({ accepted: 3, repaired: 0, rejected: 0 });
+    expect(retried.warnings).toEqual({ 'assembly-unknown': { count: 1, firstLines: [3] } });
   });
 
   it('quarantines a bad data line with its text, and stores the others once', async () => {

@@ -2,6 +2,7 @@
 // quarantine what is bad (with line, field and reason; the raw line is kept, never lost), write the
 // de-identified serving records and curated NDJSON, and write the per-file report.
 // Writes use deterministic keys, so a re-delivered event or a re-uploaded file never duplicates data.
+import { createHash } from 'node:crypto';
 import type { ObjectStore } from '../../ports/object-store';
 import type { Table, Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
@@ -27,7 +28,7 @@ import { ndjsonRecordBatches, ndjsonRecords, readJsonDocument } from './record-s
 import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
 import type { FhirJson, Repair, SourceRecord } from './source-record';
-import { batchCsvMapping, noteSidecar } from './batch-companions';
+import { batchCsvMapping, hasNoteSidecar, mappingNamesFile, noteSidecar } from './batch-companions';
 import { readCsv } from './readers/csv';
 import { resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
@@ -106,7 +107,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       input.versionEtag ? { ifMatch: input.versionEtag } : {},
     ),
   );
-  const sink = new RecordSink(deps, where, etag, report, outputs, quarantineKey, startedAt);
+  const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   let segmentStart = performance.now();
   let slowestSegmentMs = 0;
@@ -141,7 +142,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     );
   };
   try {
-    const detected = await detectKind(numberedLines(source));
+    const detected = await settleCsvOrNote(deps, where, await detectKind(numberedLines(source)));
     if (detected.kind === 'vcf') {
       await ingestGenotypes(
         detected.lines,
@@ -206,6 +207,24 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
 }
 
 /**
+ * A CSV extract or a note? The content decides (detect.ts) unless the batch says otherwise: a file
+ * that mapping.json names is read as CSV whatever its header looks like (its header is then checked
+ * against the mapping, and an error says why the content did not look like one), and a file whose
+ * first line looks like a header row but that has note sidecar metadata beside it is a note.
+ */
+async function settleCsvOrNote(
+  deps: IngestDeps,
+  where: RawObjectKey,
+  detected: Detected,
+): Promise<Detected> {
+  if (detected.kind !== 'csv' && detected.kind !== 'text') return detected;
+  if (await mappingNamesFile(deps.objects, where)) return { ...detected, kind: 'csv' };
+  if (detected.kind === 'csv' && (await hasNoteSidecar(deps.objects, where)))
+    return { ...detected, kind: 'text' };
+  return detected;
+}
+
+/**
  * The source records of a detected file, an array at a time: NDJSON a chunk's lines at a time (no
  * promise per record on the hot path), every other kind one record per array.
  */
@@ -237,12 +256,18 @@ async function* recordsOf(
       const doc = await readJsonDocument(detected.lines, where.file);
       if (doc.kind === 'bundle') yield* doc.records;
       else if (doc.kind === 'configuration') report.configuration = doc.what;
-      else yield { line: 0, error: doc.error };
+      else yield { line: doc.line ?? 0, error: doc.error };
       return;
     }
     case 'csv': {
       const mapping = await batchCsvMapping(deps.objects, where);
-      for await (const record of readCsv(csvRows(detected.lines), baseName(where.file), mapping)) {
+      const records = readCsv(
+        csvRows(detected.lines),
+        baseName(where.file),
+        mapping,
+        detected.headerProblem,
+      );
+      for await (const record of records) {
         yield record.resource
           ? {
               ...record,
@@ -320,27 +345,33 @@ function requirePatient(resource: FhirJson): void {
 
 /**
  * A resource without `id` (valid FHIR: an NDJSON line, a Bundle entry POSTed without fullUrl) gets
- * a UUIDv5 of the file's content identity (ETag), its line and its Bundle entry index, recorded as
- * the repair `id-assigned`. Without it every id-less resource of a type would share one storage key
- * and overwrite the others; with it a re-delivered or re-uploaded identical file gets the same ids
- * and overwrites itself instead of duplicating (as CSV rows and notes do, readers/resource-id.ts).
+ * a UUIDv5 of the hospital, the SHA-1 of the record's own text (the NDJSON line as sent; for a Bundle
+ * entry, its resource as read) and its position (line, and entry index in a Bundle), recorded as the
+ * repair `id-assigned`. Without it every id-less resource of a type would share one storage key and
+ * overwrite the others; with it the same bytes delivered or uploaded again, whatever the upload (a
+ * multipart upload's ETag differs from a single PUT's of the same bytes), get the same ids and
+ * overwrite themselves instead of duplicating (as CSV rows and notes do, readers/resource-id.ts).
  */
 function withIdentity(
   record: SourceRecord,
-  etag: string,
+  hospital: string,
 ): { resource: FhirJson | undefined; repair?: Repair } {
   const resource = record.resource;
   if (resource?.id !== undefined) return { resource };
   if (typeof resource !== 'object' || resource === null) return { resource };
   const entry = record.entry === undefined ? '' : String(record.entry);
-  const id = deterministicUuid('resource', etag, String(record.line), entry);
+  // An NDJSON line's raw text is the line; a Bundle entry's is its resource (or none, in a line).
+  const text =
+    record.entry === undefined && record.raw !== undefined ? record.raw : JSON.stringify(resource);
+  const content = createHash('sha1').update(text, 'utf8').digest('hex');
+  const id = deterministicUuid('resource', hospital, content, String(record.line), entry);
   const where = record.entry === undefined ? '' : ` (entry ${record.entry})`;
   return {
     resource: { ...resource, id },
     repair: {
       path: 'id',
       kind: 'id-assigned',
-      detail: `no id${where}: assigned one derived from the file's content identity and position`,
+      detail: `no id${where}: assigned one derived from the record's content and position`,
     },
   };
 }
@@ -393,8 +424,6 @@ class RecordSink {
   constructor(
     private readonly deps: IngestDeps,
     private readonly where: RawObjectKey,
-    /** The file's content identity: the ids given to resources that come without one derive from it. */
-    private readonly etag: string,
     private readonly report: ReportBuilder,
     public outputs: OutputStreams,
     private readonly quarantineKey: string,
@@ -408,7 +437,7 @@ class RecordSink {
     let checked: CheckedRecord;
     try {
       if (record.error) throw record.error;
-      const identified = withIdentity(record, this.etag);
+      const identified = withIdentity(record, this.where.hospital);
       const { resource, repairs } = validateAndNormalise(identified.resource, {
         now: this.updatedAt,
       });
@@ -484,7 +513,8 @@ class RecordSink {
   /** Quarantines `record` with the reason, its path and its raw text. */
   private async reject(record: SourceRecord, error: unknown): Promise<void> {
     const entry = toQuarantineEntry(this.where.file, record.line, error);
-    const withPath = record.path && !entry.path ? { ...entry, path: record.path } : entry;
+    const path = pathWithin(record.path, entry.path);
+    const withPath = path ? { ...entry, path } : entry;
     this.report.reject(withPath);
     await this.outputs.quarantine(
       this.quarantineKey,
@@ -519,6 +549,7 @@ class RecordSink {
       counted: (n) => {
         for (let i = 0; i < n; i++) this.report.accept('Genotype');
       },
+      warn: (kind, line) => this.report.warn(kind, line),
     };
   }
 
@@ -615,6 +646,21 @@ export async function recordPermanentFailure(
     'application/json',
   );
   return report;
+}
+
+/**
+ * Where an error is: the error's own path within the record's place (a Bundle entry's
+ * `entry[1].resource` and a validation error's `gender` make `entry[1].resource.gender`). A path that
+ * already starts with the record's (the Bundle reader's own errors, a CSV column) is kept as it is.
+ */
+export function pathWithin(
+  outer: string | undefined,
+  inner: string | undefined,
+): string | undefined {
+  if (!outer) return inner || undefined;
+  if (!inner || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`))
+    return inner || outer;
+  return `${outer}.${inner}`;
 }
 
 function baseName(file: string): string {

@@ -122,4 +122,45 @@ describe('Function: readJsonDocument', () => {
       'line 5 is not valid UTF-8 (a JSON document must be UTF-8, RFC 8259 section 8.1)',
     );
   });
+
+  const document = (text: string) =>
+    readJsonDocument(numberedLines(bytes(Buffer.from(text, 'utf8'))), 'b.json');
+  const pretty = JSON.stringify(
+    {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'Patient', id: 'p1', gender: 'female' } }],
+    },
+    null,
+    2,
+  ).split('\n');
+
+  it('names the line and character where a Bundle file stops being JSON, without quoting it', async () => {
+    // Prepare: a stray comma after "gender" (line 9 of 13), and a token V8 gives no position for.
+    const comma = [...pretty];
+    comma[8] = `${comma[8]},`;
+    const bare = [...pretty];
+    bare[8] = bare[8]!.replace('"female"', 'female');
+    // Act
+    const results = [
+      await document(comma.join('\n')),
+      await document(bare.join('\r\n')),
+      await document(`\n\n${comma.join('\n')}`),
+    ];
+    // Assess: the comma is fine; the next line's "}" is where a member name was due, and the
+    // "e" of `female` is where `false` failed.
+    expect(results.map((r) => r.kind === 'invalid' && [r.line, r.error.message])).toEqual([
+      [10, 'not valid JSON at line 10, character 7 (a multi-line document that does not parse)'],
+      [9, 'not valid JSON at line 9, character 20 (a multi-line document that does not parse)'],
+      [12, 'not valid JSON at line 12, character 7 (a multi-line document that does not parse)'],
+    ]);
+  });
+
+  it('says a Bundle file that ends too soon was truncated, at its last line', async () => {
+    const result = await document(`${pretty.slice(0, 7).join('\n')}\n\n`);
+    expect(result.kind === 'invalid' && [result.line, result.error.message]).toEqual([
+      7,
+      'not valid JSON: the document ends at line 7 before the JSON does (truncated?)',
+    ]);
+  });
 });

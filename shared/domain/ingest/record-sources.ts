@@ -1,7 +1,7 @@
 // Domain (ingest): turn a detected file into source records. NDJSON streams line by line (memory
 // bounded whatever the size); a JSON document (Bundle) is read whole up to the Bundle size limit.
 import { ValidationError } from '../errors';
-import { parseJsonLine } from './json-line';
+import { jsonSyntaxErrorAt, parseJsonLine } from './json-line';
 import { LineStream, type NumberedLine } from './lines';
 import type { FhirJson, SourceRecord } from './source-record';
 import { maxBundleChars, readBundle } from './readers/bundle';
@@ -100,7 +100,12 @@ function ndjsonRecord({
 export type JsonDocument =
   | { kind: 'bundle'; records: AsyncGenerator<SourceRecord> }
   | { kind: 'configuration'; what: string }
-  | { kind: 'invalid'; error: ValidationError };
+  | {
+      kind: 'invalid';
+      error: ValidationError;
+      /** The line of a JSON syntax error (the document is rejected whole). */
+      line?: number;
+    };
 
 export async function readJsonDocument(
   lines: AsyncIterable<NumberedLine>,
@@ -109,7 +114,9 @@ export async function readJsonDocument(
   const parts: string[] = [];
   let size = 0;
   let invalidUtf8Line: number | undefined;
+  let firstLine: number | undefined;
   for await (const { line, text, invalidUtf8 } of lines) {
+    firstLine ??= line;
     if (invalidUtf8) invalidUtf8Line ??= line;
     size += text.length + 1;
     if (size > maxBundleChars)
@@ -135,13 +142,10 @@ export async function readJsonDocument(
   try {
     value = JSON.parse(text);
   } catch {
-    return {
-      kind: 'invalid',
-      error: new ValidationError('not valid JSON (a multi-line document that does not parse)'),
-    };
+    return syntaxError(text, firstLine ?? 1);
   }
   if (isResourceShaped(value) && value.resourceType === 'Bundle')
-    return { kind: 'bundle', records: readBundle(text, file) };
+    return { kind: 'bundle', records: readBundle(text, file, { firstLine: firstLine ?? 1 }) };
   if (isObject(value) && 'files' in value && 'version' in value)
     return { kind: 'configuration', what: 'CSV column mapping' };
   if (isObject(value) && ('patient' in value || 'subject' in value))
@@ -152,6 +156,41 @@ export async function readJsonDocument(
       'a JSON document that is neither a FHIR Bundle, a CSV mapping nor a note sidecar',
     ),
   };
+}
+
+/**
+ * The rejection of a multi-line JSON document that does not parse, at the line and character where
+ * it stops being JSON (`text` is the file's lines from `firstLine` joined by LF). Never quotes it.
+ */
+function syntaxError(text: string, firstLine: number): JsonDocument {
+  const at = jsonSyntaxErrorAt(text);
+  if (at === undefined)
+    return {
+      kind: 'invalid',
+      error: new ValidationError('not valid JSON (a multi-line document that does not parse)'),
+    };
+  const { line, character } = lineAndCharacter(text, at, firstLine);
+  const reason =
+    at >= text.trimEnd().length
+      ? `not valid JSON: the document ends at line ${line} before the JSON does (truncated?)`
+      : `not valid JSON at line ${line}, character ${character} (a multi-line document that does not parse)`;
+  return { kind: 'invalid', error: new ValidationError(reason), line };
+}
+
+/** The 1-based line and character of `offset` in `text`, whose first line is line `firstLine`. */
+function lineAndCharacter(
+  text: string,
+  offset: number,
+  firstLine: number,
+): { line: number; character: number } {
+  const end = Math.min(offset, text.trimEnd().length);
+  let line = firstLine;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < end; nl = text.indexOf('\n', nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, character: end - start + 1 };
 }
 
 /** True for an empty or all-whitespace line; a line that starts with a visible character is not. */

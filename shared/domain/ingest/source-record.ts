@@ -6,7 +6,10 @@ import type { ValidationError } from '../errors';
 export type FhirJson = { resourceType: string; id?: string } & Record<string, unknown>;
 
 export interface SourceRecord {
-  /** 1-based line (NDJSON, CSV, VCF) or entry position (Bundle: entry index + 1) in the file. */
+  /**
+   * 1-based line in the file (NDJSON, CSV, VCF); a Bundle file's entry: the line its object opens
+   * at (readers/bundle.ts); an entry of an NDJSON line holding a Bundle: that line.
+   */
   line: number;
   /** Where in the record, for errors: e.g. `entry[3].resource` or a CSV column. */
   path?: string;

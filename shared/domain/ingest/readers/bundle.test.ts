@@ -164,6 +164,62 @@ describe('Function: readBundle', () => {
   });
 });
 
+describe('Function: readBundle (lines of a Bundle file)', () => {
+  const file = [
+    '{',
+    '  "resourceType": "Bundle", "type": "collection",',
+    '  "meta": {"tag": [{"code": "entry: [x], {y}, \\"z\\" \\\\"}]},',
+    '  "link": [{"relation": "self", "url": "https://h.example/entry"}],',
+    '  "entry": [',
+    '    {"resource": {"resourceType": "Patient", "id": "a"}}, {"resource": {"resourceType": "Patient", "id": "b"}},',
+    '',
+    '    {',
+    '      "resource": {"resourceType": "Patient", "id": "c", "name": [{"text": "}, ] {\\\\\\""}]}',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n');
+  const linesOf = async (text: string, options?: { firstLine?: number }) => {
+    const lines: [number, string | undefined][] = [];
+    for await (const r of readBundle(text, 'b.json', options)) lines.push([r.line, r.resource?.id]);
+    return lines;
+  };
+
+  it('puts each entry at the line where it starts, whatever strings hold brackets or quotes', async () => {
+    expect(JSON.parse(file).entry).toHaveLength(3);
+    expect(await linesOf(file, { firstLine: 1 })).toEqual([
+      [6, 'a'],
+      [6, 'b'],
+      [8, 'c'],
+    ]);
+    // The document starts at line 3 of its file (two blank lines before it).
+    expect(await linesOf(file, { firstLine: 3 })).toEqual([
+      [8, 'a'],
+      [8, 'b'],
+      [10, 'c'],
+    ]);
+  });
+
+  it('reads the last "entry" member, as JSON.parse does, and takes entries of any kind', async () => {
+    const text =
+      '{"resourceType": "Bundle", "type": "collection", "entry": [\n1],\n"entry": [\n\n  null,\n{"resource": {"resourceType": "Patient", "id": "a"}}]}';
+    const records: SourceRecord[] = [];
+    for await (const r of readBundle(text, 'b.json', { firstLine: 1 })) records.push(r);
+    expect(records.map((r) => [r.line, r.path, r.resource?.id])).toEqual([
+      [5, 'entry[0]', undefined],
+      [6, 'entry[1].resource', 'a'],
+    ]);
+  });
+
+  it('numbers entries i + 1 without a first line (an NDJSON line holding a Bundle)', async () => {
+    expect(await linesOf(file)).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+  });
+});
+
 describe('Function: readBundle on generated transaction bundles', () => {
   let dir: string;
   beforeAll(async () => {
@@ -217,5 +273,18 @@ describe.skipIf(!existsSync(synthea))('Function: readBundle on Synthea bundles',
     expect(entries).toBeGreaterThan(files.length);
     expect(errors).toEqual([]);
     expect(leftovers).toEqual([]);
+  });
+
+  it("puts each entry at its line: the line where the entry's object opens", async () => {
+    const files = (await readdir(synthea)).filter((f) => f.endsWith('.json')).slice(0, 3);
+    for (const file of files) {
+      const text = await readFile(join(synthea, file), 'utf8');
+      const lines = text.split('\n');
+      const starts: string[] = [];
+      for await (const record of readBundle(text, file, { firstLine: 1 }))
+        starts.push(lines[record.line - 1]!.trim());
+      expect(starts.length).toBeGreaterThan(10);
+      expect(new Set(starts)).toEqual(new Set(['{']));
+    }
   });
 });

@@ -27,7 +27,9 @@ type Entry = {
 
 /**
  * Read one Bundle. A non-Bundle, invalid JSON or an unsupported `type` yields one error record at line 0;
- * otherwise entry i yields a record at line i + 1 with path `entry[i].resource`.
+ * otherwise entry i yields a record with path `entry[i].resource` and `entry` i, at the line of the
+ * file where the entry starts when `firstLine` (the line `text` starts at) is given (a Bundle file),
+ * else at line i + 1 (an NDJSON line holding a Bundle: the caller gives its records the line's number).
  *
  * Ids: a resource without `id` takes the id of a PUT `request.url` (`Type/id`), else the uuid of its
  * `urn:uuid:` fullUrl (or the oid of a `urn:oid:` one). In a transaction the server would assign a new id;
@@ -38,7 +40,11 @@ type Entry = {
  *
  * @throws ValidationError (on first iteration) when `text` is longer than {@link maxBundleChars}.
  */
-export async function* readBundle(text: string, file: string): AsyncGenerator<SourceRecord> {
+export async function* readBundle(
+  text: string,
+  file: string,
+  options: { firstLine?: number } = {},
+): AsyncGenerator<SourceRecord> {
   if (text.length > maxBundleChars) {
     throw new ValidationError(
       `${file}: Bundle larger than 512 MiB; send large data as FHIR NDJSON`,
@@ -52,9 +58,67 @@ export async function* readBundle(text: string, file: string): AsyncGenerator<So
   }
   const { entries, type } = parsed;
   const targets = entryTargets(entries);
+  const lines =
+    options.firstLine === undefined
+      ? undefined
+      : entryLines(text, options.firstLine, entries.length);
   for (let i = 0; i < entries.length; i++) {
-    yield { ...entryRecord(entries[i], i, type, targets), entry: i };
+    yield { ...entryRecord(entries[i], i, type, targets, lines?.[i] ?? i + 1), entry: i };
   }
+}
+
+/**
+ * The line each element of the root object's `entry` array starts at, in `text` (valid JSON, whose
+ * first line is `firstLine`); undefined if they cannot be told apart (never for a Bundle JSON.parse
+ * read). One pass over the structure, skipping strings whole: JSON.parse keeps no positions.
+ */
+function entryLines(text: string, firstLine: number, count: number): number[] | undefined {
+  const token = /["{}[\],]/g;
+  const space = /[ \t\r\n]*/y;
+  let starts: number[] = [];
+  let depth = 0;
+  let keyDue = false; // the next string at depth 1 is a member name of the root object
+  let key: string | undefined;
+  let inEntries = false; // inside the root's "entry" array (depth 2)
+  const element = (from: number): void => {
+    space.lastIndex = from;
+    space.exec(text);
+    if (text[space.lastIndex] !== ']') starts.push(space.lastIndex);
+  };
+  for (let match = token.exec(text); match; match = token.exec(text)) {
+    const at = match.index;
+    const c = text[at];
+    if (c === '"') {
+      const end = stringEnd(text, at);
+      if (end === undefined) return undefined;
+      if (depth === 1 && keyDue) {
+        key = JSON.parse(text.slice(at, end)) as string;
+        keyDue = false;
+      }
+      token.lastIndex = end;
+    } else if (c === '{' || c === '[') {
+      depth++;
+      if (depth === 1) keyDue = c === '{';
+      else if (depth === 2 && c === '[' && key === 'entry') {
+        inEntries = true;
+        starts = []; // a repeated "entry": JSON.parse keeps the last
+        element(at + 1);
+      }
+    } else if (c === '}' || c === ']') {
+      if (depth === 2) inEntries = false;
+      depth--;
+    } else if (depth === 1) keyDue = true;
+    else if (depth === 2 && inEntries) element(at + 1);
+  }
+  if (starts.length !== count) return undefined;
+  const lines: number[] = [];
+  let line = firstLine;
+  let nl = text.indexOf('\n');
+  for (const start of starts) {
+    for (; nl !== -1 && nl < start; nl = text.indexOf('\n', nl + 1)) line++;
+    lines.push(line);
+  }
+  return lines;
 }
 
 function parseBundle(
@@ -138,13 +202,23 @@ function resourceId(
   return absolute && absolute[1] === resource.resourceType ? absolute[2] : undefined;
 }
 
+/** The offset after the string that opens at `at` (its closing quote is the first not escaped). */
+function stringEnd(text: string, at: number): number | undefined {
+  for (let quote = text.indexOf('"', at + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  return undefined;
+}
+
 function entryRecord(
   entry: Entry | undefined,
   i: number,
   bundleType: string,
   targets: Targets,
+  line: number,
 ): SourceRecord {
-  const line = i + 1;
   const path = `entry[${i}].resource`;
   const resource = entry?.resource;
   if (resource === undefined) {

@@ -32,11 +32,14 @@ type Failure = { column: string; reason: string };
  * type, or an error record whose `path` is the failing column. Resource ids are UUIDv5 of
  * (hospital, file name, key column values), so a re-sent row overwrites its earlier copy.
  * An invalid mapping, or none for `fileName`, yields one error record at line 0.
+ * `headerProblem`: why the first line did not look like a header row (detect.ts headerProblem), for
+ * a file read as CSV because the mapping names it; a header error then says so.
  */
 export async function* readCsv(
   rows: AsyncIterable<CsvRow>,
   fileName: string,
   mapping: CsvMapping,
+  headerProblem?: string,
 ): AsyncGenerator<SourceRecord> {
   const plan = compilePlan(mapping, fileName);
   if (plan instanceof ValidationError) {
@@ -46,8 +49,13 @@ export async function* readCsv(
   let header: Map<string, number> | undefined;
   for await (const row of rows) {
     if (header === undefined) {
-      const checked = checkHeader(row, plan.mapping);
+      let checked = checkHeader(row, plan.mapping);
       if (checked instanceof ValidationError) {
+        if (headerProblem !== undefined)
+          checked = new ValidationError(
+            `the CSV header row was not recognised (${headerProblem}): ${checked.message}`,
+            checked.path,
+          );
         yield { line: row.line, path: checked.path ?? '', error: checked, raw: row.raw };
         return;
       }

@@ -1,7 +1,7 @@
 // Tests (ingest/readers): clinical note + sidecar -> DocumentReference.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { noteSidecarCandidates, noteToDocumentReference } from './notes';
+import { noteId, noteSidecarCandidates, noteToDocumentReference } from './notes';
 
 const text = 'Seen today for follow-up. Zoë reports no chest pain.\n';
 const sidecar = {
@@ -71,6 +71,35 @@ describe('Function: noteToDocumentReference', () => {
     expect(again).toBe(a);
     expect(edited).not.toBe(a);
     expect(given).toBe('doc-7');
+  });
+
+  it('gives one templated text of two patients, or of two dates, two ids (no sidecar id)', () => {
+    // Prepare: the same text under the same file name, as a batch after batch would send it.
+    const id = (meta: object, file = 'note.txt') =>
+      noteToDocumentReference(text, meta, file).resource!.id;
+    const base = { patient: { reference: 'Patient/p-1' }, date: '2025-03-02' };
+    const byMrn = (value: string) => ({
+      ...base,
+      patient: { identifier: { system: 'urn:mrn', value } },
+    });
+    // Act
+    const ids = [
+      id(base),
+      id({ ...base, patient: { reference: 'Patient/p-2' } }),
+      id({ ...base, date: '2025-03-03' }),
+      id({ ...base, date: '2025-03-02T09:00:00Z' }),
+      id(byMrn('M1')),
+      id(byMrn('M2')),
+      id(base, 'other.txt'),
+    ];
+    // Assess: all distinct; the same note re-sent (even with other optional fields) keeps its id.
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(id({ ...base })).toBe(ids[0]);
+    expect(id({ ...base, author: 'Dr B' })).toBe(ids[0]);
+    expect(id(byMrn('M1'))).toBe(ids[4]);
+    expect(ids[0]).toBe(
+      noteId('note.txt', base, createHash('sha1').update(text, 'utf8').digest('hex')),
+    );
   });
 
   it.each([

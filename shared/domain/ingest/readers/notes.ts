@@ -56,7 +56,8 @@ export function noteSidecarCandidates(file: string): string[] {
  * The attachment holds the UTF-8 bytes base64-encoded, `size` in bytes and `hash` = base64 SHA-1 (FHIR R4
  * Attachment.hash is SHA-1). `date` (an instant in R4) is set only when the sidecar date has a time and
  * zone; the note's dateTime always goes to `context.period.start`. Without a sidecar `id`, the id is
- * UUIDv5(file path, SHA-1 of the text): stable for a re-sent note, new when its text changes.
+ * derived from the note itself (`noteId`): stable for a re-sent note, new when its text, patient or
+ * date changes.
  * Errors name the sidecar field (`sidecar.patient.reference`), never its value.
  */
 export function noteToDocumentReference(
@@ -88,7 +89,7 @@ function documentReference(text: string, meta: NoteSidecar, file: string): FhirJ
   const hasInstant = meta.date.includes('T');
   return {
     resourceType: 'DocumentReference',
-    id: meta.id ?? deterministicUuid('note', file, sha1.toString('hex')),
+    id: meta.id ?? noteId(file, meta, sha1.toString('hex')),
     status: 'current',
     type: { coding: [{ system: 'http://loinc.org', ...type }] },
     subject: 'reference' in meta.patient ? meta.patient : { type: 'Patient', ...meta.patient },
@@ -110,6 +111,23 @@ function documentReference(text: string, meta: NoteSidecar, file: string): FhirJ
       period: { start: meta.date },
     },
   };
+}
+
+/**
+ * The id of a note whose sidecar gives none: UUIDv5 of the file path, the sidecar's patient (its
+ * reference, or its identifier's system and value) and date, and the SHA-1 of the text. Notes are
+ * often templated ("No answer, left voicemail") and sent under the same file name in every batch, so
+ * the text and path alone would give two patients' notes, or one patient's notes of two days, one id:
+ * one DocumentReference would replace the other, and both would share one curated note object
+ * (keyLayout.note is keyed by the document id alone). The same note sent again keeps its id. The
+ * parts are JSON-encoded, so no value can run into the next.
+ */
+export function noteId(file: string, meta: Pick<NoteSidecar, 'patient' | 'date'>, sha1Hex: string) {
+  const patient =
+    'reference' in meta.patient
+      ? ['reference', meta.patient.reference]
+      : ['identifier', meta.patient.identifier.system, meta.patient.identifier.value];
+  return deterministicUuid('note', JSON.stringify([file, patient, meta.date, sha1Hex]));
 }
 
 function encounterReference(encounter: NonNullable<NoteSidecar['encounter']>) {
