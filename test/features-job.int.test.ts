@@ -89,9 +89,15 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
       'raw',
       keyLayout.raw('east', 'b1', 'records.ndjson'),
       ndjson(
-        ...['mi', 'prior', 'well', 'lost', 'late'].map((p) =>
+        ...['mi', 'prior', 'well', 'lost', 'late', 'newcomer'].map((p) =>
           patient(p, { birthDate: '1960-05-05' }),
         ),
+        // In care before the index date; 'newcomer' is first seen in the window (2024-05-01) and so
+        // has no record by the index date: not labelled (noRecordByIndex).
+        ...['mi', 'prior', 'well', 'lost', 'late'].map((p) =>
+          encounter(`baseline-${p}`, p, '2022-06-01'),
+        ),
+        encounter('e5', 'newcomer', '2024-05-01'),
         condition('c1', 'mi', 'I21.4', '2024-03-10'), // first event in the window: positive
         condition('c2', 'prior', 'I63.9', '2021-07-01'), // before the index date: excluded
         encounter('e1', 'well', '2024-11-20'), // seen in the window's last year: negative
@@ -113,6 +119,9 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
         ...['coded', 'a1c', 'prior', 'type1', 'well'].map((p) =>
           patient(p, { birthDate: '1970-02-02' }),
         ),
+        ...['coded', 'a1c', 'prior', 'type1', 'well'].map((p) =>
+          encounter(`baseline-${p}`, p, '2022-06-01'),
+        ),
         condition('d1', 'coded', 'E11.9', '2024-02-01'), // coded in the window: positive
         a1c('h1', 'a1c', 52, 'mmol/mol', '2023-06-01'), // IFCC, then NGSP: confirmed, positive
         a1c('h2', 'a1c', 7.0, '%', '2023-09-01'),
@@ -130,6 +139,7 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
         condition('b1', 'mi', 'I21.4', '2024-03-10'), // hard ASCVD in the window
         condition('b2', 'dm', 'E11.9', '2024-02-01'), // new type 2 diabetes in the window
         ...['mi', 'dm', 'well'].map((p, i) => encounter(`be${i}`, p, '2024-11-20')),
+        ...['mi', 'dm', 'well'].map((p) => encounter(`baseline-${p}`, p, '2022-06-01')),
       ),
     );
     await stack.settled();
@@ -149,7 +159,7 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
     expect(code).toBe(1);
     const built = events().filter((e) => e.event === 'feature set built');
     expect(built.map((e) => e.hospital)).toEqual(['east', 'west']);
-    expect(built[0]).toMatchObject({ patients: 5, at: '2025-01-02T06:00:00.000Z' });
+    expect(built[0]).toMatchObject({ patients: 6, at: '2025-01-02T06:00:00.000Z' });
     expect(events().find((e) => e.event === 'feature set failed')).toMatchObject({
       hospital: 'empty',
       reason: 'hospital empty has no patients to build features for',
@@ -172,7 +182,7 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
     }
     // Logs carry counts and hospitals, never a patient's pseudonymous id.
     const text = lines.join('\n');
-    for (const p of ['mi', 'prior', 'well', 'lost', 'late'])
+    for (const p of ['mi', 'prior', 'well', 'lost', 'late', 'newcomer'])
       expect(text).not.toContain(await id('east', p));
   });
 
@@ -213,7 +223,7 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
       end: '2024-12-31',
       positives: 1,
       negatives: 2,
-      excluded: { prevalent: 1, shortFollowUp: 1 },
+      excluded: { prevalent: 1, shortFollowUp: 1, notYetBorn: 0, noRecordByIndex: 1 },
     });
     // The retrospective set is described at the index date, under sets/retrospective/ ...
     expect((await firstLine(featureSetKey('east', featureFiles.raw, retrospectiveSet))).at).toBe(
@@ -259,7 +269,7 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
       outcome: 'incident-t2d',
       positives: 2,
       negatives: 1,
-      excluded: { prevalent: 1, shortFollowUp: 0, otherDiabetes: 1 },
+      excluded: { prevalent: 1, shortFollowUp: 0, otherDiabetes: 1, noRecordByIndex: 0 },
     });
   });
 

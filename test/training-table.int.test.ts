@@ -273,6 +273,11 @@ describe('Use case: deriveLabels (records of the embedded stack)', () => {
         ...['mi', 'prior', 'well', 'lost', 'late', 'refuted'].map((id) =>
           patient(id, { birthDate: '1960-05-05' }),
         ),
+        // Everyone was in care before both index dates the tests use (2022-06-01 and 2023-01-01):
+        // a patient with no record by the index date is not labelled (noRecordByIndex).
+        ...['mi', 'prior', 'well', 'lost', 'late', 'refuted'].map((id) =>
+          encounter(`baseline-${id}`, id, '2022-01-15'),
+        ),
         condition('c1', 'mi', 'I21.4', '2024-03-10'), // in the window: positive
         condition('c2', 'prior', 'I63.9', '2021-07-01'), // before the index: excluded
         condition('c3', 'prior', 'I21.9', '2024-02-01'),
@@ -317,7 +322,7 @@ describe('Use case: deriveLabels (records of the embedded stack)', () => {
       patients: 6,
       positives: 1,
       negatives: 3,
-      excluded: { prevalent: 1, shortFollowUp: 1 },
+      excluded: { prevalent: 1, shortFollowUp: 1, notYetBorn: 0, noRecordByIndex: 0 },
     });
     expect(labels.definition).toMatch(/Goff 2013/);
     expect(await stack.deps.objects.getText('curated', labels.key)).toBe(labels.csv);
@@ -364,7 +369,7 @@ describe('Use case: deriveLabels (records of the embedded stack)', () => {
     }
     expect(code).toBe(0);
     expect(output.text()).toMatch(
-      /labels: hard ASCVD event .*, 2023-01-01 to 2025-01-01: 1 positive, 3 negative of 6 patients; excluded 1 with an event by 2023-01-01, 1 without follow-up/,
+      /labels: hard ASCVD event .*, 2023-01-01 to 2025-01-01: 1 positive, 3 negative of 6 patients; excluded 1 with an event by 2023-01-01, 1 without follow-up, 0 born after 2023-01-01, 0 with no record by 2023-01-01 /,
     );
     expect(output.text()).toMatch(/wrote 4 labelled patients of east \(1 positive, 25\.0%\)/);
     const table = (await stack.deps.objects.getText('curated', 'features/training/east.csv'))!;

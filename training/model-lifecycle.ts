@@ -13,16 +13,18 @@
 // `records`; such a model answers every prediction with a configuration error), and a model whose
 // declared outcome differs from that of the model the endpoint serves, unless the operator says
 // so, because every prediction then states a different probability to the clinician
-// (`model.outcome`).
+// (`model.outcome`); and a model with a declared outcome whose out-of-fold probabilities are far
+// from the observed rates (`calibrationProblem`), because the clinician reads them as probabilities.
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import {
   ConflictError,
   DependencyError,
   NotFoundError,
   ValidationError,
 } from '../shared/domain/errors';
-import { rawFeatureColumns } from '../shared/domain/features/extract';
-import { categoricalFeatures, featureSpecVersion } from '../shared/domain/features/spec';
+import { categoricalValues, rawFeatureColumns } from '../shared/domain/features/extract';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import type { ObjectStore } from '../shared/ports/object-store';
 import type { Predictor } from '../shared/ports/predictor';
 import {
@@ -34,6 +36,7 @@ import {
   type LoadedModel,
 } from './model-format';
 import { describeServedModel } from '../shared/domain/predictions/model-description';
+import { calibrationSummary } from './evaluation/metrics';
 import {
   approveModel,
   deploymentOf,
@@ -253,9 +256,11 @@ async function versionFiles(
  * Why the API could not get predictions from `model`, or would get wrong ones (empty when it can):
  * the API sends a patient's raw features of the current spec as `records`, so the model needs its
  * saved encoding of raw columns, each a column of the spec, read as the spec gives it: a categorical
- * column of the spec (sex, race, ethnicity, smoking) as categorical with levels among the spec's
- * values (else every patient would fall into the unknown level, silently), any other as numeric (a
- * number, or a 0/1 flag, which a categorical column of levels 0 and 1 also reads).
+ * column of the spec (sex, race, ethnicity, smoking) as categorical with levels among the values the
+ * extraction gives it (extract.ts `categoricalValues`, `unknown` and the null flavours included;
+ * another level would never be sent, and its patients would fall into the unknown level, silently),
+ * any other as numeric (a number, or a 0/1 flag, which a categorical column of levels 0 and 1 also
+ * reads).
  */
 export function servingProblems(model: LoadedModel): string[] {
   if (!model.encoding)
@@ -271,7 +276,7 @@ export function servingProblems(model: LoadedModel): string[] {
     );
   for (const column of model.encoding.columns) {
     if (!spec.has(column.name)) continue;
-    const values = categoricalFeatures[column.name];
+    const values = categoricalValues[column.name];
     if (values) {
       if (column.type !== 'categorical') {
         problems.push(
@@ -292,6 +297,66 @@ export function servingProblems(model: LoadedModel): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * How far the out-of-fold probabilities of a model with a declared outcome may be from the observed
+ * rates before promote refuses it (a project choice). `expectedOverObserved`: calibration-in-the-large,
+ * the mean probability over the observed event rate, within a factor of 1.25 either way (0.8-1.25):
+ * class weights "balanced" multiply a rare outcome's probabilities many times over (16 times for an
+ * outcome of 2.7% prevalence), while an unweighted fit's out-of-fold mean stays within a few percent
+ * of the rate. `ece`: the expected calibration error over the card's ten bins (each bin's gap between
+ * mean probability and observed rate, weighted by its rows) at most 0.1, ten percentage points:
+ * beyond it the probabilities are wrong where they are high even when their mean is right.
+ */
+export const calibrationLimits = { expectedOverObserved: [0.8, 1.25], ece: 0.1 } as const;
+
+const cardCalibrationSchema = z.object({
+  metrics: z.object({
+    calibration: z
+      .array(
+        z.object({
+          count: z.number().int().nonnegative(),
+          meanPredicted: z.number().min(0).max(1),
+          observed: z.number().min(0).max(1),
+        }),
+      )
+      .min(1),
+  }),
+});
+
+/**
+ * Why a model's probabilities must not be served as probabilities of its declared outcome, or
+ * undefined: its card's out-of-fold calibration (`metrics.calibration`, the reliability diagram
+ * `caregraph train tabular` and the training job write) outside `calibrationLimits`. Not checked:
+ * a model that declares no outcome, or whose card has no calibration (not written by caregraph's
+ * training); a calibration that cannot be read is a problem.
+ */
+export function calibrationProblem(model: LoadedModel, files: ModelFiles): string | undefined {
+  if (!model.outcome) return undefined;
+  const text = files[modelCardFileName];
+  if (text === undefined) return undefined;
+  const card = parseJsonFile(modelCardFileName, text) as { metrics?: { calibration?: unknown } };
+  if (card?.metrics?.calibration === undefined) return undefined;
+  const parsed = cardCalibrationSchema.safeParse(card);
+  const summary = parsed.success ? calibrationSummary(parsed.data.metrics.calibration) : undefined;
+  if (!summary)
+    return `its card's metrics.calibration cannot be read as out-of-fold calibration bins`;
+  const [low, high] = calibrationLimits.expectedOverObserved;
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
+  const wrong = [
+    ...(summary.expectedOverObserved < low || summary.expectedOverObserved > high
+      ? [
+          `its mean out-of-fold probability ${f(summary.meanPredicted)} is ${f(summary.expectedOverObserved)} times the observed rate ${f(summary.observed)} (allowed ${low}-${high})`,
+        ]
+      : []),
+    ...(summary.ece > calibrationLimits.ece
+      ? [`its expected calibration error is ${f(summary.ece)} (at most ${calibrationLimits.ece})`]
+      : []),
+  ];
+  return wrong.length
+    ? `${wrong.join(', and ')}: its probabilities are not those of ${outcomeText(model.outcome)}; retrain with class weights "none" (the default) or recalibrate`
+    : undefined;
 }
 
 const outcomeText = (outcome: ModelVersion['outcome']) =>
@@ -449,6 +514,12 @@ export async function promoteVersion(
           `model ${name} version ${version} is ${target.status}; only an approved version can be deployed (caregraph models approve)`,
         );
       await checkServable(deps, name, version, model, options);
+      const miscalibrated = calibrationProblem(model, files);
+      if (miscalibrated)
+        throw new ValidationError(
+          `model ${name} version ${version} cannot be promoted: ${miscalibrated}`,
+          'version',
+        );
       await installAndConfirm(deps, name, version, files);
       await confirmClaim(deps, claim);
       const deployed = await promoteModel(deps, name, version, {

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadModelDirectory } from './model-format';
+import { loadModel, loadModelDirectory } from './model-format';
 import { syntheticTable } from './tabular/synthetic-table';
 import { runTrainingJob, sageMakerPaths } from './train';
 
@@ -99,6 +99,58 @@ describe('SageMaker training contract: training/train.ts', () => {
     });
     const card = await readFile(join(env.SM_MODEL_DIR!, 'model-card.md'), 'utf8');
     expect(card).toMatch(/probability of: hard ASCVD event \(PCE definition\) within 730 days/);
+  });
+
+  it("serves probabilities on the prevalence scale from the retraining schedule's hyperparameters", async () => {
+    // Prepare: a 2.7%-prevalence outcome, and the hyperparameters the CDK sent before it named a
+    // class weight (the image's default applies)
+    const rows = ['patient,age_years,sbp_latest,outcome'];
+    let s = 12345;
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let events = 0;
+    for (let i = 0; i < 3000; i++) {
+      const age = 40 + Math.floor(rnd() * 40);
+      const sbp = 110 + Math.floor(rnd() * 60);
+      const z = -5.5 + 0.05 * (age - 40) + 0.02 * (sbp - 110);
+      const y = rnd() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+      events += y;
+      rows.push(`p${i},${age},${sbp},${y}`);
+    }
+    await rm(join(env.SM_CHANNEL_TRAIN!, 'cohort.csv'));
+    await writeFile(join(env.SM_CHANNEL_TRAIN!, 'rare.csv'), rows.join('\n') + '\n');
+    const run = async (extra: Record<string, string>) => {
+      await hyperparameters({
+        ...{ task: 'tabular', label: 'outcome', model: 'logreg', exclude: 'patient' },
+        ...{ name: 'cvd-risk', outcome: 'hard ASCVD event', horizon_days: '730', ...extra },
+      });
+      expect(
+        await runTrainingJob(sageMakerPaths(env), { now: () => new Date(), log: () => {} }),
+      ).toBe(0);
+      const model = await loadModel(env.SM_MODEL_DIR!);
+      const x = rows.slice(1).map((r) => r.split(',').slice(1, 3).map(Number));
+      const p = model.predict(x).map((q) => q.probability);
+      const card = JSON.parse(
+        await readFile(join(env.SM_MODEL_DIR!, 'model-card.json'), 'utf8'),
+      ) as {
+        training: string[];
+        limits: string[];
+      };
+      return { meanP: p.reduce((a, b) => a + b, 0) / p.length, card };
+    };
+    // Act
+    const unweighted = await run({});
+    const balanced = await run({ class_weight: 'balanced' });
+    // Assess: an unweighted fit's mean probability is the event rate (the intercept's score equation)
+    expect(events).toBe(81);
+    expect(unweighted.meanP).toBeCloseTo(events / 3000, 6);
+    expect(unweighted.card.training[0]).toBe('class weights: none');
+    expect(unweighted.card.limits.join('\n')).not.toMatch(/balanced/);
+    // Balanced weights, asked for, still move them toward 0.5, and the card says so
+    expect(balanced.meanP).toBeGreaterThan(10 * (events / 3000));
+    expect(balanced.card.training[0]).toBe('class weights: balanced');
+    expect(balanced.card.limits.at(-1)).toMatch(
+      /^Fitted with balanced class weights: probabilities are shifted toward 0\.5/,
+    );
   });
 
   it('refuses a horizon without the outcome it is the horizon of', async () => {

@@ -294,6 +294,7 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
         model: 'logreg',
         exclude: 'patient',
         name: 'cvd-risk',
+        class_weight: 'none',
       });
       expect(request.InputDataConfig).toEqual([
         expect.objectContaining({
@@ -638,8 +639,10 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
         model: 'logreg',
         exclude: 'patient',
         name: 't2d-risk',
+        class_weight: 'none',
         outcome: derivedOutcomes['incident-t2d'],
         horizon_days: '730',
+        population: 'condition_type2_diabetes=..0',
       });
       expect(request.InputDataConfig).toEqual([
         expect.objectContaining({
@@ -674,8 +677,10 @@ describe('Construct: ModelRepository, ModelServing and ModelTraining', () => {
         model: 'rbf-svm',
         exclude: 'patient',
         name: 'sepsis',
+        class_weight: 'none',
         outcome: derivedOutcomes['hard-ascvd'],
         horizon_days: '365',
+        population: 'condition_coronary_disease=..0,condition_stroke=..0',
       });
       expect(JSON.stringify(request.InputDataConfig)).toMatch(/\/features\/training\/sepsis\.csv"/);
     });

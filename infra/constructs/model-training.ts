@@ -12,6 +12,10 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ConfigurationError } from '../../shared/domain/errors';
+import {
+  derivedOutcomeOf,
+  derivedOutcomePopulations,
+} from '../../shared/domain/features/derived-labels';
 import { alarmedDeadLetterQueue } from './dead-letter-queue';
 import { modelsPrefix, type ModelExecutionRole } from './model-execution-role';
 import { hasInstanceStorage } from './model-serving';
@@ -138,6 +142,40 @@ export class ModelTraining extends Construct {
   }
 }
 
+/**
+ * The training job's hyperparameters (training/train.ts reads them as strings; `name` becomes
+ * model.json's name). Set explicitly rather than left to the image's defaults: `class_weight`
+ * "none", so the served probabilities are on the outcome's prevalence scale (balanced weights move
+ * a rare outcome's toward 0.5); with a derived outcome, its definition, horizon and eligibility as
+ * the `population` (`derivedOutcomePopulations`: patients who already have the disease are outside
+ * it, and the served model says so), which the image also adds itself from the definition.
+ */
+export function trainingHyperparameters(
+  props: Pick<ModelTrainingProps, 'label' | 'algorithm' | 'modelName' | 'outcome'>,
+): Record<string, string> {
+  const derived = props.outcome && derivedOutcomeOf(props.outcome.definition);
+  const population = derived ? derivedOutcomePopulations[derived] : undefined;
+  return {
+    task: 'tabular',
+    label: props.label,
+    model: props.algorithm,
+    // The pseudonymous id column of the features/ matrices is not a feature.
+    exclude: 'patient',
+    name: props.modelName,
+    class_weight: 'none',
+    ...(props.outcome
+      ? { outcome: props.outcome.definition, horizon_days: String(props.outcome.horizonDays) }
+      : {}),
+    ...(population
+      ? {
+          population: Object.entries(population)
+            .map(([column, { min, max }]) => `${column}=${min ?? ''}..${max ?? ''}`)
+            .join(','),
+        }
+      : {}),
+  };
+}
+
 /** The CreateTrainingJob request (SageMaker API), as Scheduler sends it. */
 export function trainingJobRequest(
   props: ModelTrainingProps,
@@ -156,18 +194,7 @@ export function trainingJobRequest(
         Regex: `${name}=([0-9.eE+-]+);`,
       })),
     },
-    // training/train.ts reads these as strings; `name` becomes model.json's name.
-    HyperParameters: {
-      task: 'tabular',
-      label: props.label,
-      model: props.algorithm,
-      // The pseudonymous id column of the features/ matrices is not a feature.
-      exclude: 'patient',
-      name: props.modelName,
-      ...(props.outcome
-        ? { outcome: props.outcome.definition, horizon_days: String(props.outcome.horizonDays) }
-        : {}),
-    },
+    HyperParameters: trainingHyperparameters(props),
     InputDataConfig: [
       {
         ChannelName: 'train',

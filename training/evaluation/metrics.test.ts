@@ -4,6 +4,7 @@ import {
   averagePrecision,
   brierScore,
   calibrationCurve,
+  calibrationSummary,
   confusionMatrix,
   youdenThreshold,
 } from './metrics';
@@ -86,5 +87,25 @@ describe('Function: calibrationCurve', () => {
       { from: 0.1, to: 0.2, count: 2, meanPredicted: 0.135, observed: 0.5 },
       { from: 0.9, to: 1, count: 1, meanPredicted: 0.95, observed: 1 },
     ]);
+  });
+});
+
+describe('Function: calibrationSummary', () => {
+  it('gives the mean probability, the event rate, their ratio and the expected calibration error', () => {
+    const bins = calibrationCurve([0, 1, 1, 0], [0.05, 0.15, 0.95, 0.12]);
+    const c = calibrationSummary(bins)!;
+    expect(c.rows).toBe(4);
+    expect(c.meanPredicted).toBeCloseTo(0.3175, 12);
+    expect(c.observed).toBe(0.5);
+    expect(c.expectedOverObserved).toBeCloseTo(0.635, 12);
+    // (1 * 0.05 + 2 * |0.135 - 0.5| + 1 * 0.05) / 4
+    expect(c.ece).toBeCloseTo(0.2075, 12);
+  });
+
+  it('is undefined without rows, and the ratio infinite with probabilities and no event', () => {
+    expect(calibrationSummary([])).toBeUndefined();
+    expect(
+      calibrationSummary([{ count: 10, meanPredicted: 0.2, observed: 0 }])!.expectedOverObserved,
+    ).toBe(Infinity);
   });
 });

@@ -173,6 +173,46 @@ export function calibrationCurve(
   return out;
 }
 
+/** Calibration of a reliability diagram's rows taken together. */
+export interface CalibrationSummary {
+  rows: number;
+  /** The mean predicted probability (expected event rate). */
+  meanPredicted: number;
+  /** The observed event rate. */
+  observed: number;
+  /**
+   * Calibration-in-the-large as expected / observed events (1 when the mean probability is the
+   * event rate; Infinity when there is no event and some probability).
+   */
+  expectedOverObserved: number;
+  /** Expected calibration error: |mean predicted - observed| per bin, weighted by its rows. */
+  ece: number;
+}
+
+/** Summarise `calibrationCurve` bins; undefined when they hold no rows. */
+export function calibrationSummary(
+  bins: readonly Pick<CalibrationBin, 'count' | 'meanPredicted' | 'observed'>[],
+): CalibrationSummary | undefined {
+  let rows = 0;
+  let expected = 0;
+  let events = 0;
+  let gap = 0;
+  for (const b of bins) {
+    rows += b.count;
+    expected += b.count * b.meanPredicted;
+    events += b.count * b.observed;
+    gap += b.count * Math.abs(b.meanPredicted - b.observed);
+  }
+  if (rows === 0) return undefined;
+  return {
+    rows,
+    meanPredicted: expected / rows,
+    observed: events / rows,
+    expectedOverObserved: events > 0 ? expected / events : expected > 0 ? Infinity : 1,
+    ece: gap / rows,
+  };
+}
+
 export interface DiscriminationSummary {
   n: number;
   positives: number;

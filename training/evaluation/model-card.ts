@@ -2,6 +2,7 @@
 // Mitchell M et al., "Model Cards for Model Reporting", FAT* 2019: what the model is, the data it
 // saw, how well it does with uncertainty, where it does worse (subgroups), and what it is not for.
 import type { CvReport } from '../tabular/report';
+import { calibrationSummary } from './metrics';
 
 export interface ModelCard {
   name: string;
@@ -41,11 +42,23 @@ export const standardLimits = [
   'Evaluated by internal cross-validation only; performance on another hospital or period (external validation) is unknown.',
   'Calibration reflects the training prevalence; recalibrate before use where the outcome is more or less common.',
   'Missing values are imputed (median / mode) with indicators; a pattern of missingness unlike the training data may mislead the model.',
-  'With balanced class weights (the default) probabilities are shifted toward 0.5: rank and threshold with them, or retrain with class weights "none" for probabilities on the prevalence scale.',
   'Subgroup metrics on small groups are uncertain; groups under 30 rows are excluded from the gaps.',
 ];
 
+/** What the card says of probabilities fitted with balanced class weights. */
+export const balancedWeightsLimit =
+  'Fitted with balanced class weights: probabilities are shifted toward 0.5 and are not the probabilities of the outcome; rank with them, or retrain with class weights "none" for probabilities on the prevalence scale (caregraph models promote refuses such a model with a declared outcome).';
+
 const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
+
+function calibrationLine(bins: ModelCard['metrics']['calibration']): string[] {
+  const c = calibrationSummary(bins);
+  if (!c) return [];
+  return [
+    `Calibration (pooled out-of-fold): mean probability ${f3(c.meanPredicted)} against an observed rate of ${f3(c.observed)} (expected / observed ${f3(c.expectedOverObserved)}); expected calibration error ${f3(c.ece)} over ${bins.length} bins.`,
+    '',
+  ];
+}
 
 /** Render the card as markdown for people. */
 export function modelCardMarkdown(card: ModelCard): string {
@@ -73,6 +86,7 @@ export function modelCardMarkdown(card: ModelCard): string {
     row('Brier', 'brier'),
     `| accuracy at 0.5 | ${f3(m.accuracy)} | |`,
     '',
+    ...calibrationLine(m.calibration),
     `At the Youden threshold ${f3(m.thresholds.youden.threshold)}: sensitivity ${f3(m.thresholds.youden.sensitivity)}, specificity ${f3(m.thresholds.youden.specificity)}.`,
     '',
     '## Subgroups',

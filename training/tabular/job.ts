@@ -3,6 +3,10 @@
 // the job itself: read the CSV, train and evaluate, write the model directory.
 import { z } from 'zod';
 import { ValidationError } from '../../shared/domain/errors';
+import {
+  derivedOutcomeOf,
+  derivedOutcomePopulations,
+} from '../../shared/domain/features/derived-labels';
 import { inPopulationRange, jsonPath, type ModelOutcome, type Population } from '../model-format';
 import { readCsv, type CsvTable } from './csv';
 import { positiveRule } from './labels';
@@ -34,7 +38,12 @@ export const tabularJobSchema = z
     version: z.string().optional(),
     exclude: list.optional(),
     c: z.coerce.number().positive().optional(),
-    classWeight: z.enum(['balanced', 'none']).default('balanced'),
+    /**
+     * "none" (the default): probabilities on the prevalence scale, as a clinician reads them.
+     * "balanced" weighs classes by n / (2 n_class), which moves a rare outcome's probabilities toward
+     * 0.5: for ranking only (`caregraph models promote` refuses such a model with a declared outcome).
+     */
+    classWeight: z.enum(['balanced', 'none']).default('none'),
     hidden: list
       .transform((units) => units.map(Number))
       .pipe(z.array(z.number().int().min(1).max(1024)).min(1).max(2))
@@ -44,7 +53,8 @@ export const tabularJobSchema = z
     /**
      * The population to train on and declare: `column=MIN..MAX`, comma-separated, either bound
      * optional (`age_years=40..79,egfr=15..`). Rows outside it, or with the value missing, are left out
-     * of training, and the model flags every patient outside it when serving.
+     * of training, and the model flags every patient outside it when serving. An `outcome` that is
+     * a derived outcome's definition adds that outcome's eligibility (`populationOf`).
      */
     population: z
       .string()
@@ -144,16 +154,47 @@ export interface TabularJobDeps {
   progress: (line: string) => void;
 }
 
+/** Both populations at once: per column, the larger minimum and the smaller maximum. */
+export function intersectPopulations(a: Population, b: Population): Population {
+  const out: Population = { ...a };
+  for (const [column, range] of Object.entries(b)) {
+    const other = out[column] ?? {};
+    const min = [other.min, range.min].filter((v): v is number => v !== undefined);
+    const max = [other.max, range.max].filter((v): v is number => v !== undefined);
+    out[column] = {
+      ...(min.length ? { min: Math.max(...min) } : {}),
+      ...(max.length ? { max: Math.min(...max) } : {}),
+    };
+  }
+  return out;
+}
+
+/**
+ * The population a job trains on and declares: its `population`, and, when its `outcome` is the
+ * definition of a derived outcome (the scheduled retraining declares `derivedOutcomes[o]`), that
+ * outcome's eligibility (`derivedOutcomePopulations`: no prior disease, since its labels are for a
+ * first event), so a patient who already has the disease is flagged when served. Undefined: none.
+ */
+export function populationOf(
+  job: Pick<TabularJob, 'population' | 'outcome'>,
+): Population | undefined {
+  const derived = job.outcome === undefined ? undefined : derivedOutcomeOf(job.outcome);
+  const eligibility = derived ? derivedOutcomePopulations[derived] : undefined;
+  if (!eligibility) return job.population;
+  return intersectPopulations(job.population ?? {}, eligibility);
+}
+
 /** Run the job: train with cross-validation and, when `out` is set, write the model directory. */
 export async function runTabularJob(
   job: TabularJob,
   deps: TabularJobDeps,
 ): Promise<TabularTrainingResult> {
   const read = await readCsv(job.csv);
-  const table = job.population ? rowsInPopulation(read, job.population) : read;
-  if (job.population)
+  const population = populationOf(job);
+  const table = population ? rowsInPopulation(read, population) : read;
+  if (population)
     deps.progress(
-      `population ${Object.keys(job.population).join(', ')}: ${table.rows.length} of ${read.rows.length} rows inside it are trained on`,
+      `population ${Object.keys(population).join(', ')}: ${table.rows.length} of ${read.rows.length} rows inside it are trained on`,
     );
   const hyper: TabularHyperparameters = {
     c: job.c,
@@ -177,7 +218,7 @@ export async function runTabularJob(
     trainedAt: deps.now(),
     progress: deps.progress,
   });
-  const inPopulation = job.population ? declarePopulation(result, job.population) : result;
+  const inPopulation = population ? declarePopulation(result, population) : result;
   const declared = job.outcome
     ? declareOutcome(inPopulation, {
         definition: job.outcome,

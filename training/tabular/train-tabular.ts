@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import { modelFormat } from '../model-format';
 import type { ModelCard } from '../evaluation/model-card';
-import { intendedUse, standardLimits } from '../evaluation/model-card';
+import { balancedWeightsLimit, intendedUse, standardLimits } from '../evaluation/model-card';
 import { checkFolds, stratifiedKFold, type Fold } from '../evaluation/folds';
 import type { CsvTable } from './csv';
 import { defaultMissingMarkers, detectColumnTypes } from './encoding';
@@ -99,6 +99,8 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
   const groups = subgroupColumns(table, labels.rows, missing);
   const report = buildReport(model, foldReports, labels.y, oof, groups, root.fork('bootstrap'));
   const final = await fitPipeline(spec, labels.rows, labels.y, root.fork('final'));
+  // The fits weigh classes as balanced unless told "none"; naive Bayes has no class weights.
+  const classWeight = model === 'gnb' ? undefined : (req.hyper?.classWeight ?? 'balanced');
   const name = modelName(req.name ?? `${req.label}-${model}`);
   const version = req.version ?? '1';
   const createdAt = req.trainedAt.toISOString();
@@ -150,13 +152,14 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
       groups: s.groups.length,
     })),
     training: [
+      ...(classWeight ? [`class weights: ${classWeight}`] : []),
       ...final.model.notes,
       ...(dropped.length
         ? [`columns left out (no values, or identifiers): ${dropped.join(', ')}`]
         : []),
     ],
     intendedUse,
-    limits: standardLimits,
+    limits: classWeight === 'balanced' ? [...standardLimits, balancedWeightsLimit] : standardLimits,
   };
   return { report, document, card, pipeline: final };
 }

@@ -109,7 +109,7 @@ export const featuresCommand: Command = {
         const { csv, ...summary } = derived;
         if (!values.json)
           out.result(
-            `labels: ${summary.definition}, ${summary.index} to ${summary.end}: ${summary.positives} positive, ${summary.negatives} negative of ${summary.patients} patients; excluded ${summary.excluded.prevalent} with an event by ${summary.index}, ${summary.excluded.shortFollowUp} without follow-up${summary.excluded.otherDiabetes === undefined ? '' : `, ${summary.excluded.otherDiabetes} with another type of diabetes`} (curated ${summary.key})`,
+            `labels: ${summary.definition}, ${summary.index} to ${summary.end}: ${summary.positives} positive, ${summary.negatives} negative of ${summary.patients} patients; excluded ${summary.excluded.prevalent} with an event by ${summary.index}, ${summary.excluded.shortFollowUp} without follow-up, ${summary.excluded.notYetBorn} born after ${summary.index}, ${summary.excluded.noRecordByIndex} with no record by ${summary.index}${summary.excluded.otherDiabetes === undefined ? '' : `, ${summary.excluded.otherDiabetes} with another type of diabetes`} (curated ${summary.key})`,
           );
         labels = Readable.from([csv]);
         labelsName = summary.key;

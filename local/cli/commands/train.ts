@@ -22,8 +22,9 @@ const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN -
   --cv        stratified folds (default 5); --seed makes folds and fits reproducible (default 42)
   --out       write model.json, model-card.json and model-card.md to DIR
   --exclude   columns that are not features (e.g. identifiers)
-  --class-weight  balanced (default) weighs each class equally, which shifts probabilities toward 0.5;
-              none keeps them on the prevalence scale (better Brier score and calibration)
+  --class-weight  none (default) keeps probabilities on the prevalence scale (calibrated; models
+              promote refuses a model with a declared outcome whose probabilities are far off);
+              balanced weighs each class equally, which shifts probabilities toward 0.5
   --population  train only on rows inside these ranges (either bound optional: age_years=40..79)
               and declare them in model.json: the served model flags every patient outside them
   --outcome   what the label stands for (e.g. "hard ASCVD event"), with --horizon-days the days it is

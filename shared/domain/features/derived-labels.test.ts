@@ -2,7 +2,22 @@
 // the embedded stack is in test/training-table.int.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { FhirJson } from '../ingest/source-record';
-import { diabetesEvidence, isDerivedOutcome, outcomeFinding } from './derived-labels';
+import { InMemoryObjects } from '../ingest/ingest-file.fixture';
+import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
+import { genericServingItem } from '../serving/records';
+import { featureFiles, featureSetKey } from './build';
+import {
+  baselineExclusion,
+  deriveLabels,
+  derivedOutcomeOf,
+  derivedOutcomePopulations,
+  derivedOutcomes,
+  diabetesEvidence,
+  isDerivedOutcome,
+  labelPatient,
+  outcomeFinding,
+} from './derived-labels';
+import { extractRawFeatures, rawFeatureColumns } from './extract';
 
 const condition = (
   icd: string | undefined,
@@ -159,5 +174,147 @@ describe('hard-ascvd', () => {
         '2024-12-31',
       ),
     ).toBe('none');
+  });
+});
+
+// Records of one patient: a Patient and resources in their compartment.
+const person = (id: string, birthDate = '1960-05-05'): FhirJson => ({
+  resourceType: 'Patient',
+  id,
+  gender: 'male',
+  birthDate,
+});
+const encounter = (id: string, patient: string, day: string): FhirJson => ({
+  resourceType: 'Encounter',
+  id,
+  status: 'finished',
+  subject: { reference: `Patient/${patient}` },
+  period: { start: day, end: day },
+});
+const mi = (id: string, patient: string, onset: string): FhirJson => ({
+  ...condition('I21.4', onset),
+  id,
+  subject: { reference: `Patient/${patient}` },
+});
+const window = {
+  endAt: new Date('2025-01-01T00:00:00Z'),
+  index: '2023-01-01',
+  end: '2025-01-01',
+  evidenceFrom: '2024-01-02',
+};
+
+describe('baselineExclusion and labelPatient (the cohort at the index date)', () => {
+  it('leaves out a patient born after the index date, and one with no record on or before it', () => {
+    const baby = [person('b', '2024-03-01'), encounter('e', 'b', '2024-10-01')];
+    expect(baselineExclusion(baby, '2023-01-01')).toBe('not-yet-born');
+    expect(labelPatient('hard-ascvd', baby, window)).toBe('not-yet-born');
+    const firstSeenLater = [person('l'), encounter('e', 'l', '2024-10-01')];
+    expect(baselineExclusion(firstSeenLater, '2023-01-01')).toBe('no-record-by-index');
+    expect(labelPatient('hard-ascvd', firstSeenLater, window)).toBe('no-record-by-index');
+    // A first contact that is the event itself is no case either: the index date knew nothing of them.
+    expect(labelPatient('hard-ascvd', [person('m'), mi('c', 'm', '2024-03-10')], window)).toBe(
+      'no-record-by-index',
+    );
+    // Seen on the index date itself: in the cohort.
+    expect(baselineExclusion([person('s'), encounter('e', 's', '2023-01-01')], '2023-01-01')).toBe(
+      undefined,
+    );
+  });
+
+  it('labels a patient in care at the index date: event 1, followed-up none 0, prevalent, short follow-up', () => {
+    const seen = (id: string, ...more: FhirJson[]) => [
+      person(id),
+      encounter('e0', id, '2022-06-01'),
+      ...more,
+    ];
+    expect(labelPatient('hard-ascvd', seen('a', mi('c', 'a', '2024-03-10')), window)).toBe(1);
+    expect(labelPatient('hard-ascvd', seen('b', encounter('e1', 'b', '2024-11-20')), window)).toBe(
+      0,
+    );
+    expect(labelPatient('hard-ascvd', seen('c', mi('c', 'c', '2021-07-01')), window)).toBe(
+      'prevalent',
+    );
+    expect(labelPatient('hard-ascvd', seen('d', encounter('e1', 'd', '2023-03-01')), window)).toBe(
+      'short-follow-up',
+    );
+    // Prevalent disease is the reason given, even with no other record by the index date.
+    expect(labelPatient('hard-ascvd', [person('p'), mi('c', 'p', '2021-07-01')], window)).toBe(
+      'prevalent',
+    );
+  });
+});
+
+describe('deriveLabels', () => {
+  it('counts every patient left out, with the reason, and labels only those in care at the index date', async () => {
+    // Arrange: the serving table of hospital h, and a feature set described at 2023-01-01
+    const serving = new InMemoryTable();
+    const objects = new InMemoryObjects();
+    const records = [
+      [person('case'), encounter('e1', 'case', '2022-06-01'), mi('c1', 'case', '2024-03-10')],
+      [
+        person('well'),
+        encounter('e2', 'well', '2022-06-01'),
+        encounter('e3', 'well', '2024-11-20'),
+      ],
+      [person('baby', '2024-03-01'), encounter('e4', 'baby', '2024-10-01')],
+      [person('late'), encounter('e5', 'late', '2024-10-01')],
+      [person('prior'), encounter('e6', 'prior', '2022-06-01'), mi('c2', 'prior', '2021-07-01')],
+      [person('lost'), encounter('e7', 'lost', '2022-06-01')],
+    ];
+    for (const resource of records.flat())
+      await serving.put(genericServingItem('h', resource, { batch: 'b1', updatedAt: 'x' }));
+    await objects.put(
+      'curated',
+      featureSetKey('h', featureFiles.raw, 'retrospective'),
+      JSON.stringify({ at: '2023-01-01T00:00:00.000Z' }) + '\n',
+    );
+    // Act
+    const labels = await deriveLabels({ serving, objects }, 'h', {
+      outcome: 'hard-ascvd',
+      horizonDays: 731,
+      now: new Date('2026-01-01T00:00:00Z'),
+      set: 'retrospective',
+    });
+    // Assess
+    expect(labels.csv).toBe('patient,outcome\ncase,1\nwell,0\n');
+    expect(labels).toMatchObject({
+      patients: 6,
+      positives: 1,
+      negatives: 1,
+      excluded: { notYetBorn: 1, noRecordByIndex: 1, prevalent: 1, shortFollowUp: 1 },
+    });
+    expect(Object.keys(labels.excluded)).toEqual([
+      'notYetBorn',
+      'noRecordByIndex',
+      'prevalent',
+      'shortFollowUp',
+    ]);
+  });
+});
+
+describe('derivedOutcomePopulations (who a model of the outcome is for)', () => {
+  it('names raw features of the spec, and knows each outcome by its definition alone', () => {
+    for (const [outcome, population] of Object.entries(derivedOutcomePopulations)) {
+      expect(rawFeatureColumns()).toEqual(expect.arrayContaining(Object.keys(population)));
+      expect(derivedOutcomeOf(derivedOutcomes[outcome as keyof typeof derivedOutcomes])).toBe(
+        outcome,
+      );
+    }
+    expect(derivedOutcomeOf('hard ASCVD event')).toBeUndefined();
+  });
+
+  it('puts a patient with a recorded MI, stroke or type 2 diabetes outside, and one without inside', () => {
+    const at = new Date('2025-01-01T00:00:00Z');
+    const flags = (...conditions: FhirJson[]) =>
+      extractRawFeatures([person('p'), ...conditions], at).features;
+    const inside = (outcome: keyof typeof derivedOutcomePopulations, f: ReturnType<typeof flags>) =>
+      Object.entries(derivedOutcomePopulations[outcome]).every(
+        ([column, { max }]) => (f[column]!.value as number) <= max!,
+      );
+    expect(inside('hard-ascvd', flags())).toBe(true);
+    expect(inside('hard-ascvd', flags(condition('I21.4', '2020-01-01')))).toBe(false);
+    expect(inside('hard-ascvd', flags(condition('I63.9', '2020-01-01')))).toBe(false);
+    expect(inside('incident-t2d', flags(condition('I21.4', '2020-01-01')))).toBe(true);
+    expect(inside('incident-t2d', flags(condition('E11.9', '2020-01-01')))).toBe(false);
   });
 });

@@ -14,10 +14,17 @@
 //   E11, E13; SNOMED CT 73211009, 44054006, 46635009) or a confirmed HbA1c on or before the index
 //   date. A patient whose first diabetes in the window is coded as another type (type 1, secondary)
 //   is excluded as `otherDiabetes`, not counted negative;
-// - excluded, with the count: a patient whose event came on or before the index date (prevalent
-//   disease: the model is for a first event), and one with no event and no record in the last year
-//   of the window (followed too briefly to call negative: a project choice, since an EHR only sees
-//   what happens while the patient is in care);
+// - excluded, with the count: a patient born after the index date (`notYetBorn`), one with no
+//   record on or before it (`noRecordByIndex`: not in care at the index date, so the feature set
+//   says nothing of them there, and a first contact that is the event itself would teach the model
+//   that an empty record is high risk), a patient whose event came on or before the index date
+//   (prevalent disease: the model is for a first event), and one with no event and no record in the
+//   last year of the window (followed too briefly to call negative: a project choice, since an EHR
+//   only sees what happens while the patient is in care);
+// - each outcome's eligibility (`derivedOutcomePopulations`): the raw features that say, at the
+//   index date, that the patient already has the disease; a model trained on these labels declares
+//   them as its population (training/tabular/job.ts), so a patient who already had it is told the
+//   first-event estimate does not apply;
 // - the window must have ended: its end is the index date plus the horizon, at or before `now`.
 // The labels are written beside the feature set (`labels-<outcome>-<days>d.csv`), so the table they
 // make can be traced to them.
@@ -27,7 +34,7 @@ import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { calendarDay, conditionOnsetDay, hardAscvdEventDays } from '../recommend/case-outcome';
 import { toUcum } from '../preprocess/canonical-units';
-import { canonicalValue } from './extract';
+import { canonicalValue, excludedObservationStatus, recordDays } from './extract';
 import { listPatients, patientRecord } from '../serving/queries';
 import { describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
@@ -43,6 +50,29 @@ export type DerivedOutcome = keyof typeof derivedOutcomes;
 /** Whether `name` is a derived outcome: own keys only, so "constructor" or "toString" are not. */
 export const isDerivedOutcome = (name: string): name is DerivedOutcome =>
   Object.hasOwn(derivedOutcomes, name);
+
+/** The derived outcome whose definition (`derivedOutcomes`) is `definition` exactly, if any. */
+export const derivedOutcomeOf = (definition: string): DerivedOutcome | undefined =>
+  (Object.keys(derivedOutcomes) as DerivedOutcome[]).find((o) => derivedOutcomes[o] === definition);
+
+/**
+ * Who a model of each derived outcome is for, as inclusive ranges of raw features (the model.json
+ * `population` form): patients without the disease at the features' moment, since the labels
+ * exclude those who had it by the index date and the model estimates a first event. Read from the
+ * condition flags (spec.ts `conditionFlags`; active, not refuted, dated on or before the moment):
+ * - `hard-ascvd`: no coronary disease (ICD-10-CM I20-I25, which holds the MI codes I21 and I22) and no
+ *   stroke flag (I63, I64, G45), so a patient with a recorded MI or ischaemic stroke is outside;
+ * - `incident-t2d`: no type 2 diabetes (E11, SNOMED CT 44054006).
+ * The flags are narrower than the labels' exclusion: a resolved or inactive Condition, a
+ * haemorrhagic stroke (I60, I61), another type of diabetes, or a confirmed HbA1c without a Condition
+ * excludes a patient from the labels but does not take a served patient outside the population.
+ */
+export const derivedOutcomePopulations: Readonly<
+  Record<DerivedOutcome, Readonly<Record<string, { min?: number; max?: number }>>>
+> = {
+  'hard-ascvd': { condition_coronary_disease: { max: 0 }, condition_stroke: { max: 0 } },
+  'incident-t2d': { condition_type2_diabetes: { max: 0 } },
+};
 
 /** No event and no record in this many last days of the window: followed too briefly to be negative. */
 export const followUpEvidenceDays = 365;
@@ -60,8 +90,20 @@ export interface DerivedLabels {
   patients: number;
   positives: number;
   negatives: number;
-  /** `otherDiabetes`: incident-t2d only, a first diabetes in the window coded as another type. */
-  excluded: { prevalent: number; shortFollowUp: number; otherDiabetes?: number };
+  /**
+   * Patients left out, by reason: `notYetBorn` (born after the index date), `noRecordByIndex` (no
+   * record on or before it), `prevalent`, `shortFollowUp`, and (incident-t2d only) `otherDiabetes`,
+   * a first diabetes in the window coded as another type. Each patient is counted once, under the
+   * first reason that applies of: notYetBorn, prevalent or otherDiabetes, noRecordByIndex,
+   * shortFollowUp (`labelPatient`).
+   */
+  excluded: {
+    notYetBorn: number;
+    noRecordByIndex: number;
+    prevalent: number;
+    shortFollowUp: number;
+    otherDiabetes?: number;
+  };
 }
 
 const day = 86_400_000;
@@ -69,22 +111,26 @@ const day = 86_400_000;
 /** The latest calendar day the record shows the patient in care, up to `end` (YYYY-MM-DD). */
 function lastRecordDay(resources: readonly FhirJson[], end: string): string | undefined {
   let last: string | undefined;
-  for (const r of resources) {
-    const period = (r.period ?? r.effectivePeriod) as FhirJson | undefined;
-    for (const v of [
-      period?.end,
-      period?.start,
-      r.effectiveDateTime,
-      r.issued,
-      r.authoredOn,
-      r.whenHandedOver,
-      r.recordedDate,
-    ]) {
-      const d = calendarDay(v);
-      if (d && d <= end && (!last || d > last)) last = d;
-    }
-  }
+  for (const r of resources)
+    for (const d of recordDays(r)) if (d <= end && (!last || d > last)) last = d;
   return last;
+}
+
+/**
+ * Why a patient cannot be in the cohort at the index date (YYYY-MM-DD), or undefined when they can:
+ * born after it (`not-yet-born`), or no record on or before it (`no-record-by-index`: the record's
+ * days, `recordDays` of extract.ts, all come later), so the index date's features describe nobody
+ * in care.
+ */
+export function baselineExclusion(
+  record: readonly FhirJson[],
+  index: string,
+): 'not-yet-born' | 'no-record-by-index' | undefined {
+  const patient = record.find((r) => r.resourceType === 'Patient');
+  const born = calendarDay(patient?.birthDate);
+  if (born && born > index) return 'not-yet-born';
+  const inCare = record.some((r) => recordDays(r).some((d) => d <= index));
+  return inCare ? undefined : 'no-record-by-index';
 }
 
 /** What a patient's record says of the outcome over (index, end]. */
@@ -176,7 +222,7 @@ export function diabetesEvidence(
       anyCode = earlier(anyCode, day);
       if (hasCode(r, type2Codes)) type2 = earlier(type2, day);
     } else if (r.resourceType === 'Observation') {
-      if (['entered-in-error', 'cancelled'].includes(String(r.status))) continue;
+      if (excludedObservationStatus.has(String(r.status))) continue;
       const day = calendarDay(
         r.effectiveDateTime ?? (r.effectivePeriod as FhirJson | undefined)?.start ?? r.issued,
       );
@@ -212,6 +258,37 @@ function incidentT2dOutcome(
   // The first diabetes in the window: type 2 by its code, or by HbA1c with no other type coded first.
   const type2Day = first(type2, confirmedA1c);
   return type2Day === diabetes ? 'event' : 'other-diabetes';
+}
+
+/** A patient's label (1 or 0), or why the patient is left out of the table. */
+export type PatientLabel =
+  | 0
+  | 1
+  | 'not-yet-born'
+  | 'no-record-by-index'
+  | 'prevalent'
+  | 'other-diabetes'
+  | 'short-follow-up';
+
+/**
+ * Label one patient's record for `outcome` over the window (index, end] (days, YYYY-MM-DD; `endAt`
+ * the window's end instant; `evidenceFrom` the first day of its last `followUpEvidenceDays`): the
+ * exclusions of `DerivedLabels.excluded` in their order, then 1 for an event and 0 for none with a
+ * record in the window's last year.
+ */
+export function labelPatient(
+  outcome: DerivedOutcome,
+  record: readonly FhirJson[],
+  window: { endAt: Date; index: string; end: string; evidenceFrom: string },
+): PatientLabel {
+  const { endAt, index, end, evidenceFrom } = window;
+  const baseline = baselineExclusion(record, index);
+  if (baseline === 'not-yet-born') return baseline;
+  const found = outcomeFinding(outcome, record, endAt, index, end);
+  if (found === 'prevalent' || found === 'other-diabetes') return found;
+  if (baseline) return baseline;
+  if (found === 'event') return 1;
+  return (lastRecordDay(record, end) ?? '') >= evidenceFrom ? 0 : 'short-follow-up';
 }
 
 /** The feature set's index date: the `at` of its raw vectors (the first line of raw-vectors.ndjson). */
@@ -276,6 +353,8 @@ export async function deriveLabels(
     patients: 0,
     positives: 0,
     negatives: 0,
+    notYetBorn: 0,
+    noRecordByIndex: 0,
     prevalent: 0,
     shortFollowUp: 0,
     otherDiabetes: 0,
@@ -286,17 +365,20 @@ export async function deriveLabels(
     for (const patient of page.items) {
       const id = String(patient.id);
       const record = await patientRecord(deps.serving, hospital, id);
-      const found = outcomeFinding(outcome, record, endAt, index, end);
       counts.patients++;
-      if (found === 'prevalent') counts.prevalent++;
-      else if (found === 'other-diabetes') counts.otherDiabetes++;
-      else if (found === 'event') {
+      const label = labelPatient(outcome, record, { endAt, index, end, evidenceFrom });
+      if (label === 'not-yet-born') counts.notYetBorn++;
+      else if (label === 'no-record-by-index') counts.noRecordByIndex++;
+      else if (label === 'prevalent') counts.prevalent++;
+      else if (label === 'other-diabetes') counts.otherDiabetes++;
+      else if (label === 'short-follow-up') counts.shortFollowUp++;
+      else if (label === 1) {
         counts.positives++;
         rows.push(`${id},1`);
-      } else if ((lastRecordDay(record, end) ?? '') >= evidenceFrom) {
+      } else {
         counts.negatives++;
         rows.push(`${id},0`);
-      } else counts.shortFollowUp++;
+      }
       if (counts.patients % 100 === 0) onProgress(counts.patients);
     }
     cursor = page.next;
@@ -316,6 +398,8 @@ export async function deriveLabels(
     positives: counts.positives,
     negatives: counts.negatives,
     excluded: {
+      notYetBorn: counts.notYetBorn,
+      noRecordByIndex: counts.noRecordByIndex,
       prevalent: counts.prevalent,
       shortFollowUp: counts.shortFollowUp,
       ...(outcome === 'incident-t2d' ? { otherDiabetes: counts.otherDiabetes } : {}),

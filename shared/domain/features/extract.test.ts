@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateOf, extractRawFeatures, rawFeatureColumns } from './extract';
+import { aggregateOf, categoricalValues, extractRawFeatures, rawFeatureColumns } from './extract';
 import { featureSpecVersion } from './spec';
 
 const at = new Date('2026-06-01T00:00:00Z');
@@ -210,5 +210,173 @@ describe('Function: aggregateOf', () => {
       ]),
     ).toBeNull();
     expect(aggregateOf('mean', [])).toBeNull();
+  });
+});
+
+describe('Function: extractRawFeatures, at a retrospective index date', () => {
+  const index = new Date('2023-01-01T00:00:00Z');
+  const icd = (code: string) => ({
+    coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code }],
+  });
+  const later = lab('a1', '4548-4', '2023-06-01T00:00:00Z', 7.4, '%'); // the record goes on after it
+
+  it('dates a Condition by onsetPeriod.start, as the labels do: a later MI is no feature at the index date', () => {
+    const mi = (start: string) => ({
+      resourceType: 'Condition',
+      id: 'c1',
+      clinicalStatus: { coding: [{ code: 'active' }] },
+      code: icd('I21.4'),
+      onsetPeriod: { start, end: '2024-01-20' },
+    });
+    const after = extractRawFeatures([patient, mi('2024-01-10')], index).features;
+    expect(after.condition_coronary_disease).toMatchObject({ value: 0, provenance: { count: 0 } });
+    const before = extractRawFeatures([patient, mi('2022-12-31')], index).features;
+    expect(before.condition_coronary_disease).toMatchObject({
+      value: 1,
+      provenance: { sources: ['Condition/c1'] },
+    });
+    // A Condition dated only by recordedDate is dated by it.
+    const recorded = { ...mi('x'), onsetPeriod: undefined, recordedDate: '2023-01-02' };
+    expect(
+      extractRawFeatures([patient, recorded], index).features.condition_coronary_disease!.value,
+    ).toBe(0);
+  });
+
+  it('leaves out an undated Condition when the record goes on after `at`, and says so', () => {
+    const e11 = { resourceType: 'Condition', id: 'd1', code: icd('E11.9') };
+    const retrospective = extractRawFeatures([patient, e11, later], index).features;
+    expect(retrospective.condition_type2_diabetes).toEqual({
+      value: 0,
+      provenance: {
+        sources: [],
+        count: 0,
+        note: '1 undated Condition(s) left out: the record goes on after this moment',
+      },
+    });
+    // The present (nothing in the record after `at`): an undated active Condition is on the record now.
+    const now = extractRawFeatures([patient, e11, later], new Date('2023-06-01T12:00:00Z'));
+    expect(now.features.condition_type2_diabetes).toEqual({
+      value: 1,
+      provenance: { sources: ['Condition/d1'], count: 1 },
+    });
+  });
+
+  it('leaves out an undated active medication request when the record goes on after `at`', () => {
+    const statin = {
+      resourceType: 'MedicationRequest',
+      id: 'm1',
+      status: 'active',
+      medicationCodeableConcept: { text: 'atorvastatin 20 MG Oral Tablet' },
+    };
+    expect(
+      extractRawFeatures([patient, statin, later], index).features.medication_statin!.value,
+    ).toBe(0);
+    expect(extractRawFeatures([patient, statin], index).features.medication_statin!.value).toBe(1);
+  });
+
+  it('gives no age, not a negative one, before the birth date', () => {
+    const baby = { resourceType: 'Patient', id: 'b', birthDate: '2024-03-01', gender: 'female' };
+    expect(extractRawFeatures([baby], index).features.age_years).toEqual({
+      value: null,
+      unit: 'a',
+      provenance: { sources: [], count: 0, note: 'born after this moment' },
+    });
+    expect(extractRawFeatures([baby], new Date('2025-06-01')).features.age_years!.value).toBe(1);
+  });
+});
+
+describe('Function: extractRawFeatures, statuses', () => {
+  const smoking = (id: string, day: string, code: string, status: string) => ({
+    resourceType: 'Observation',
+    id,
+    status,
+    effectiveDateTime: day,
+    code: { coding: [{ system: 'http://loinc.org', code: '72166-2' }] },
+    valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code }] },
+  });
+
+  it('reads the latest smoking status that is not entered in error or cancelled', () => {
+    const record = [
+      patient,
+      smoking('a', '2024-01-01', '266919005', 'final'), // never smoker
+      smoking('b', '2024-06-01', '449868002', 'entered-in-error'),
+      smoking('c', '2024-07-01', '449868002', 'cancelled'),
+    ];
+    expect(extractRawFeatures(record, at).features.smoking).toEqual({
+      value: 'never',
+      provenance: { sources: ['Observation/a'], count: 1, newest: '2024-01-01' },
+    });
+  });
+
+  it('counts a dispense unless entered in error, cancelled or declined', () => {
+    const dispense = (id: string, status: string) => ({
+      resourceType: 'MedicationDispense',
+      id,
+      status,
+      whenHandedOver: '2026-03-01',
+      medicationCodeableConcept: { text: 'metformin 500 MG Oral Tablet' },
+    });
+    for (const status of ['entered-in-error', 'cancelled', 'declined'])
+      expect(
+        extractRawFeatures([patient, dispense('x', status)], at).features.medication_biguanide!
+          .value,
+      ).toBe(0);
+    expect(
+      extractRawFeatures([patient, dispense('d', 'completed')], at).features.medication_biguanide,
+    ).toMatchObject({ value: 1, provenance: { sources: ['MedicationDispense/d'] } });
+  });
+});
+
+describe('Constant: categoricalValues', () => {
+  const person = (gender: unknown, race?: string) => ({
+    resourceType: 'Patient',
+    id: 'p',
+    gender,
+    ...(race
+      ? {
+          extension: [
+            {
+              url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+              extension: [{ url: 'ombCategory', valueCoding: { code: race } }],
+            },
+          ],
+        }
+      : {}),
+  });
+
+  it("holds every level of the spec's categorical features, and the extraction's unknowns", () => {
+    expect(categoricalValues).toEqual({
+      sex: ['female', 'male', 'other', 'unknown'],
+      race: ['2106-3', '2054-5', '2028-9', '1002-5', '2076-8', '2131-1', 'UNK', 'ASKU'],
+      ethnicity: ['2135-2', '2186-5', 'UNK', 'ASKU'],
+      smoking: ['never', 'former', 'current', 'unknown'],
+    });
+  });
+
+  it('is all the extraction gives: a value outside it reads as unknown', () => {
+    const read = (gender: unknown, race?: string) => {
+      const f = extractRawFeatures([person(gender, race)], at).features;
+      return [f.sex!.value, f.race!.value];
+    };
+    expect(read('unknown', 'ASKU')).toEqual(['unknown', 'ASKU']);
+    expect(read('F', '9999-9')).toEqual(['unknown', 'UNK']);
+    expect(read(undefined)).toEqual([null, null]);
+    const smokingUnknown = extractRawFeatures(
+      [
+        patient,
+        {
+          resourceType: 'Observation',
+          id: 's',
+          status: 'final',
+          effectiveDateTime: '2026-01-01',
+          code: { coding: [{ system: 'http://loinc.org', code: '72166-2' }] },
+          valueCodeableConcept: {
+            coding: [{ system: 'http://snomed.info/sct', code: '266927001' }],
+          },
+        },
+      ],
+      at,
+    ).features.smoking!.value;
+    expect(categoricalValues.smoking).toContain(smokingUnknown);
   });
 });

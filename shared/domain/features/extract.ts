@@ -3,7 +3,9 @@
 // over which window. Pure: no I/O, and `at` fixes what "latest" and every window mean.
 import type { FhirJson } from '../ingest/source-record';
 import { canonicalUnitByLoinc, toUcum } from '../preprocess/canonical-units';
+import { calendarDay, conditionOnsetDay, excludedStatus } from '../recommend/case-outcome';
 import {
+  categoricalFeatures,
   conceptOf,
   conditionFlags,
   featureSpecVersion,
@@ -40,6 +42,75 @@ export interface RawFeatureVector {
 }
 
 const day = 86_400_000;
+
+/**
+ * Observation statuses that are not a result: a reading entered in error or cancelled is not read
+ * (measurements, smoking status, and derived-labels.ts's HbA1c).
+ */
+export const excludedObservationStatus: ReadonlySet<string> = new Set([
+  'entered-in-error',
+  'cancelled',
+]);
+
+/**
+ * Medication statuses that are not a medicine received: the statuses recommend/case-outcome.ts
+ * leaves out of a case's treatments (entered in error, cancelled, draft, declined, not taken). A
+ * MedicationDispense counts only outside them.
+ */
+export const excludedMedicationStatus: ReadonlySet<string> = excludedStatus;
+
+/** FHIR R4 AdministrativeGender: every value `sex` can take (ingest refuses any other Patient.gender). */
+const administrativeGender = ['female', 'male', 'other', 'unknown'] as const;
+/** The HL7 v3 NullFlavor codes US Core allows as an OMB race or ethnicity category. */
+const ombNullFlavours = ['UNK', 'ASKU'] as const;
+/** The smoking value of a status whose SNOMED CT answer is not a known category (e.g. 266927001). */
+const smokingUnknown = 'unknown';
+
+/**
+ * Every value the extraction gives each categorical feature, and nothing else: `sex` is the FHIR
+ * AdministrativeGender (any other gender is `unknown`), `race` and `ethnicity` the US Core OMB
+ * categories with the null flavours UNK and ASKU (any other code is `UNK`), `smoking` a category of
+ * `smokingCategories` or `unknown`. A value outside the spec's levels (`categoricalFeatures`) goes to
+ * the transform's unknown bucket; a model trained on these values can be served them
+ * (training/model-lifecycle.ts servingProblems).
+ */
+export const categoricalValues: Readonly<Record<string, readonly string[]>> = {
+  sex: administrativeGender,
+  race: [...categoricalFeatures.race!, ...ombNullFlavours],
+  ethnicity: [...categoricalFeatures.ethnicity!, ...ombNullFlavours],
+  smoking: [...categoricalFeatures.smoking!, smokingUnknown],
+};
+
+/**
+ * The calendar days (YYYY-MM-DD) a resource places the patient in care: its period, effective time,
+ * issue, authoring, hand-over and recording dates. What derived-labels.ts reads as follow-up, and
+ * what tells the extraction that a record goes on after `at`.
+ */
+export function recordDays(r: FhirJson): string[] {
+  const period = (r.period ?? r.effectivePeriod) as FhirJson | undefined;
+  return [
+    period?.end,
+    period?.start,
+    r.effectiveDateTime,
+    r.issued,
+    r.authoredOn,
+    r.whenHandedOver,
+    r.recordedDate,
+  ].flatMap((v) => calendarDay(v) ?? []);
+}
+
+/**
+ * Whether the record holds a resource dated after the day of `at`: then `at` is a moment in the
+ * record's past (a retrospective index date), and a Condition or medicine without a date may have
+ * been recorded after it, so it is not counted as present at `at`. Otherwise (the features of the
+ * present, as the API and the nightly build compute them) an undated active Condition or
+ * medication request is on the record now, and counts.
+ */
+export function recordGoesOnAfter(resources: readonly FhirJson[], at: Date): boolean {
+  const atDay = at.toISOString().slice(0, 10);
+  return resources.some((r) => recordDays(r).some((d) => d > atDay));
+}
+
 const missing = (note: string, windowDays?: number): RawFeature => ({
   value: null,
   provenance: { sources: [], count: 0, note, ...(windowDays ? { windowDays } : {}) },
@@ -60,10 +131,11 @@ export function extractRawFeatures(resources: readonly FhirJson[], at: Date): Ra
   const points = measurementPoints(resources, at);
   for (const feature of measurementFeatures)
     Object.assign(features, summarise(feature, points.get(feature.key) ?? [], at));
+  const countUndated = !recordGoesOnAfter(resources, at);
   Object.assign(
     features,
-    conditions(resources, at),
-    medications(resources, at),
+    conditions(resources, at, countUndated),
+    medications(resources, at, countUndated),
     smoking(resources, at),
   );
   return {
@@ -89,24 +161,37 @@ function demographics(patient: FhirJson | undefined, at: Date): Record<string, R
   const ref = [`Patient/${String(patient.id)}`];
   const birth = typeof patient.birthDate === 'string' ? Date.parse(patient.birthDate) : NaN;
   const age = Number.isNaN(birth) ? null : Math.floor((at.getTime() - birth) / (365.2425 * day));
-  const omb = (suffix: string) => {
+  const omb = (suffix: string, values: readonly string[]) => {
     const ext = ((patient.extension as FhirJson[] | undefined) ?? []).find((e) =>
       String(e.url).endsWith(suffix),
     );
     const category = ((ext?.extension as FhirJson[] | undefined) ?? []).find(
       (e) => e.url === 'ombCategory',
     );
-    return (category?.valueCoding as { code?: string } | undefined)?.code ?? null;
+    const code = (category?.valueCoding as { code?: unknown } | undefined)?.code;
+    if (code === undefined) return null;
+    return typeof code === 'string' && values.includes(code) ? code : 'UNK';
   };
   const from = (value: number | string | null): RawFeature => ({
     value,
     provenance: { sources: ref, count: value === null ? 0 : 1 },
   });
+  const gender = patient.gender;
   return {
-    age_years: { ...from(age), unit: 'a' },
-    sex: from(typeof patient.gender === 'string' ? patient.gender : null),
-    race: from(omb('us-core-race')),
-    ethnicity: from(omb('us-core-ethnicity')),
+    // Born after `at` (a retrospective index date before the birth): no age, not a negative one.
+    age_years:
+      age !== null && age < 0
+        ? { ...missing('born after this moment'), unit: 'a' }
+        : { ...from(age), unit: 'a' },
+    sex: from(
+      gender === undefined || gender === null
+        ? null
+        : categoricalValues.sex!.includes(String(gender))
+          ? String(gender)
+          : 'unknown',
+    ),
+    race: from(omb('us-core-race', categoricalValues.race!)),
+    ethnicity: from(omb('us-core-ethnicity', categoricalValues.ethnicity!)),
   };
 }
 
@@ -116,10 +201,7 @@ function measurementPoints(resources: readonly FhirJson[], at: Date): Map<string
   for (const f of measurementFeatures) for (const code of conceptOf(f).loinc) byLoinc.set(code, f);
   const out = new Map<string, Point[]>();
   for (const r of resources) {
-    if (
-      r.resourceType !== 'Observation' ||
-      ['entered-in-error', 'cancelled'].includes(String(r.status))
-    )
+    if (r.resourceType !== 'Observation' || excludedObservationStatus.has(String(r.status)))
       continue;
     const iso = String(
       r.effectiveDateTime ?? (r.effectivePeriod as FhirJson | undefined)?.start ?? r.issued ?? '',
@@ -244,33 +326,52 @@ function codings(concept: unknown): { system?: string; code?: string; display?: 
   return ((concept as FhirJson | undefined)?.coding as { system?: string; code?: string }[]) ?? [];
 }
 
-function conditions(resources: readonly FhirJson[], at: Date): Record<string, RawFeature> {
+/**
+ * Condition flags at `at`: an active (or unspecified-status) Condition, not refuted or entered in
+ * error, dated on or before the day of `at` by the day the derived labels date it
+ * (recommend/case-outcome.ts conditionOnsetDay: onsetDateTime, onsetPeriod.start, recordedDate), so
+ * an outcome recorded after an index date is never a feature at it. An undated one counts only when
+ * `countUndated` (see recordGoesOnAfter).
+ */
+function conditions(
+  resources: readonly FhirJson[],
+  at: Date,
+  countUndated: boolean,
+): Record<string, RawFeature> {
   const out: Record<string, RawFeature> = {};
+  const atDay = at.toISOString().slice(0, 10);
+  const undated = new Set<FhirJson>();
   const active = resources.filter((r) => {
     if (r.resourceType !== 'Condition') return false;
     const status = codings(r.clinicalStatus)[0]?.code;
     const verification = codings(r.verificationStatus)[0]?.code;
-    const onset = Date.parse(String(r.onsetDateTime ?? r.recordedDate ?? ''));
-    return (
-      (!status || ['active', 'recurrence', 'relapse'].includes(status)) &&
-      !['refuted', 'entered-in-error'].includes(verification ?? '') &&
-      (Number.isNaN(onset) || onset <= at.getTime())
-    );
+    if (status && !['active', 'recurrence', 'relapse'].includes(status)) return false;
+    if (['refuted', 'entered-in-error'].includes(verification ?? '')) return false;
+    const onset = conditionOnsetDay(r);
+    if (onset === undefined) undated.add(r);
+    return onset === undefined ? countUndated : onset <= atDay;
   });
-  for (const flag of conditionFlags) {
-    const matching = active.filter((r) =>
-      codings(r.code).some((c) =>
-        c.system === 'http://snomed.info/sct'
-          ? flag.snomed.includes(String(c.code))
-          : c.system === 'http://hl7.org/fhir/sid/icd-10-cm' &&
-            flag.icd10.some((p) => String(c.code).startsWith(p)),
-      ),
+  const leftOut = countUndated ? [] : [...undated];
+  const codedAs = (flag: (typeof conditionFlags)[number]) => (r: FhirJson) =>
+    codings(r.code).some((c) =>
+      c.system === 'http://snomed.info/sct'
+        ? flag.snomed.includes(String(c.code))
+        : c.system === 'http://hl7.org/fhir/sid/icd-10-cm' &&
+          flag.icd10.some((p) => String(c.code).startsWith(p)),
     );
+  for (const flag of conditionFlags) {
+    const matching = active.filter(codedAs(flag));
+    const undatedLeftOut = leftOut.filter(codedAs(flag)).length;
     out[`condition_${flag.key}`] = {
       value: matching.length ? 1 : 0,
       provenance: {
         sources: matching.slice(0, 10).map((r) => `Condition/${String(r.id)}`),
         count: matching.length,
+        ...(undatedLeftOut
+          ? {
+              note: `${undatedLeftOut} undated Condition(s) left out: the record goes on after this moment`,
+            }
+          : {}),
       },
     };
   }
@@ -279,7 +380,16 @@ function conditions(resources: readonly FhirJson[], at: Date): Record<string, Ra
 
 const medicationWindowDays = 365;
 
-function medications(resources: readonly FhirJson[], at: Date): Record<string, RawFeature> {
+/**
+ * Medication classes at `at`: an active MedicationRequest or MedicationStatement started on or
+ * before `at` (undated: only when `countUndated`, see recordGoesOnAfter), or a MedicationDispense
+ * handed over in the window before `at` whose status is not one of `excludedMedicationStatus`.
+ */
+function medications(
+  resources: readonly FhirJson[],
+  at: Date,
+  countUndated: boolean,
+): Record<string, RawFeature> {
   const since = at.getTime() - medicationWindowDays * day;
   const current = resources.filter((r) => {
     if (r.resourceType === 'MedicationRequest' || r.resourceType === 'MedicationStatement') {
@@ -291,9 +401,12 @@ function medications(resources: readonly FhirJson[], at: Date): Record<string, R
             '',
         ),
       );
-      return r.status === 'active' && (Number.isNaN(started) || started <= at.getTime());
+      return (
+        r.status === 'active' && (Number.isNaN(started) ? countUndated : started <= at.getTime())
+      );
     }
     if (r.resourceType === 'MedicationDispense') {
+      if (excludedMedicationStatus.has(String(r.status))) return false;
       const handed = Date.parse(String(r.whenHandedOver ?? ''));
       return !Number.isNaN(handed) && handed >= since && handed <= at.getTime();
     }
@@ -325,6 +438,7 @@ function smoking(resources: readonly FhirJson[], at: Date): Record<string, RawFe
     .filter(
       (r) =>
         r.resourceType === 'Observation' &&
+        !excludedObservationStatus.has(String(r.status)) &&
         codings(r.code).some((c) => c.code === smokingLoinc) &&
         Date.parse(String(r.effectiveDateTime ?? r.issued ?? '')) <= at.getTime(),
     )
@@ -336,7 +450,7 @@ function smoking(resources: readonly FhirJson[], at: Date): Record<string, RawFe
   const code = codings(last.valueCodeableConcept)[0]?.code ?? '';
   return {
     smoking: {
-      value: smokingCategories[code] ?? 'unknown',
+      value: smokingCategories[code] ?? smokingUnknown,
       provenance: {
         sources: [`Observation/${String(last.id)}`],
         count: 1,

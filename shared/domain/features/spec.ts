@@ -10,7 +10,12 @@ import { conditionCodes } from '../risk/fhir/clinical-codes';
 // 2026.12.1: heart_failure by SNOMED CT reads every heart-failure concept of risk/fhir/clinical-codes.ts
 // (chronic congestive 88805009, as Synthea records it, and the phenotype concepts), not only 84114007;
 // a change to that set is a change to this spec.
-export const featureSpecVersion = 'features-2026.12.1';
+// 2026.12.2: a Condition is dated as the derived labels date it (onsetDateTime, onsetPeriod.start,
+// recordedDate), and an undated Condition or active medicine is not counted at a moment the record
+// goes on after (no outcome of a retrospective table is a feature at its index date); entered-in-error
+// and cancelled smoking statuses, and dispenses entered in error, cancelled or declined, are not
+// read; no age before the birth date; sex, race and ethnicity outside their value sets read as unknown.
+export const featureSpecVersion = 'features-2026.12.2';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
 

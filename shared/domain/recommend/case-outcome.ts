@@ -41,7 +41,18 @@ export interface CaseFacts {
 }
 
 const day = 86_400_000;
-const excludedStatus = new Set(['entered-in-error', 'cancelled', 'draft', 'not-taken', 'declined']);
+/**
+ * Medication statuses that are not a medicine received (entered in error, cancelled, draft, declined,
+ * not taken): left out of a case's treatments here, and of a patient's medications in the feature
+ * set (features/extract.ts).
+ */
+export const excludedStatus: ReadonlySet<string> = new Set([
+  'entered-in-error',
+  'cancelled',
+  'draft',
+  'not-taken',
+  'declined',
+]);
 
 function codings(concept: unknown): { system?: string; code?: string; display?: string }[] {
   return ((concept as FhirJson | undefined)?.coding as { system?: string; code?: string }[]) ?? [];
