@@ -134,8 +134,13 @@ describe('SageMaker training contract: training/train.ts', () => {
       ) as {
         training: string[];
         limits: string[];
+        metrics: { thresholds: { youden: { threshold: number } } };
       };
-      return { meanP: p.reduce((a, b) => a + b, 0) / p.length, card };
+      const served = JSON.parse(await readFile(join(env.SM_MODEL_DIR!, 'model.json'), 'utf8')) as {
+        threshold: number;
+      };
+      const positives = model.predict(x).filter((q) => q.label === 1).length;
+      return { meanP: p.reduce((a, b) => a + b, 0) / p.length, card, served, positives };
     };
     // Act
     const unweighted = await run({});
@@ -145,6 +150,11 @@ describe('SageMaker training contract: training/train.ts', () => {
     expect(unweighted.meanP).toBeCloseTo(events / 3000, 6);
     expect(unweighted.card.training[0]).toBe('class weights: none');
     expect(unweighted.card.limits.join('\n')).not.toMatch(/balanced/);
+    // The served label is at the card's out-of-fold Youden threshold, not at 0.5, so a calibrated
+    // rare outcome still labels some patients positive
+    expect(unweighted.served.threshold).toBe(unweighted.card.metrics.thresholds.youden.threshold);
+    expect(unweighted.served.threshold).toBeLessThan(0.2);
+    expect(unweighted.positives).toBeGreaterThan(events);
     // Balanced weights, asked for, still move them toward 0.5, and the card says so
     expect(balanced.meanP).toBeGreaterThan(10 * (events / 3000));
     expect(balanced.card.training[0]).toBe('class weights: balanced');

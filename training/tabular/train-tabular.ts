@@ -112,7 +112,7 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
     features: final.features,
     createdAt,
     standardization: final.standardization,
-    threshold: 0.5,
+    threshold: servedThreshold(report.thresholds.youden.threshold),
     ...final.model.params,
     encoding: final.encoding,
     training: { model, label: req.label, positive: labels.rule, seed, cv },
@@ -162,4 +162,16 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
     limits: classWeight === 'balanced' ? [...standardLimits, balancedWeightsLimit] : standardLimits,
   };
   return { report, document, card, pipeline: final };
+}
+
+/**
+ * The threshold a served prediction's `label` uses: the out-of-fold Youden threshold (the probability
+ * maximising sensitivity + specificity - 1; Youden 1950), which the model card reports with its
+ * sensitivity and specificity. With calibrated probabilities of a rare outcome a fixed 0.5 would label
+ * almost nobody positive. A threshold at an edge of (0, 1), which the model format refuses (a fold
+ * that separated perfectly, or a constant score), falls back to 0.5. Project choice; the probability
+ * itself is what the API serves first.
+ */
+export function servedThreshold(youden: number): number {
+  return youden > 0 && youden < 1 ? youden : 0.5;
 }
