@@ -350,6 +350,26 @@ describe('ingestFile: CSV extract or plain-text note', () => {
     ]);
   });
 
+  it('says a file read as CSV for its first line may be a note whose sidecar is missing', async () => {
+    const deps = memoryIngestDeps();
+    const note = 'Seen today, doing well\nNo complaints.\n';
+    const advice =
+      'if call.txt is a clinical note, upload its sidecar call.txt.json or call.json (with the patient) first';
+    // No mapping.json: the file is refused as a whole (the handler reports it rejected).
+    await deps.objects.put('raw', 'raw/h1/b1/call.txt', note);
+    await expect(ingestFile(deps, { key: 'raw/h1/b1/call.txt', etag: 'e1' })).rejects.toThrow(
+      `a CSV extract needs mapping.json in the same batch folder (upload it first); ${advice}`,
+    );
+    // A mapping.json for other files only: the same advice follows its "no entry" error.
+    await deps.objects.put('raw', 'raw/h2/b1/mapping.json', JSON.stringify(weights('weight')));
+    await deps.objects.put('raw', 'raw/h2/b1/call.txt', note);
+    const beside = await ingestFile(deps, { key: 'raw/h2/b1/call.txt', etag: 'e1' });
+    expect(beside.status).toBe('rejected');
+    expect(beside.errors).toEqual([
+      expect.objectContaining({ reason: `mapping.json has no entry for call.txt; ${advice}` }),
+    ]);
+  });
+
   it('reads a note whose first line looks like a header row as a note when its sidecar is there', async () => {
     const deps = memoryIngestDeps();
     const sidecar = { patient: { reference: 'Patient/p1' }, date: '2026-03-01' };

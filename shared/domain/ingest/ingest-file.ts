@@ -30,9 +30,10 @@ import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
 import type { FhirJson, Repair, SourceRecord } from './source-record';
 import { batchCsvMapping, hasNoteSidecar, mappingNamesFile, noteSidecar } from './batch-companions';
 import { readCsv } from './readers/csv';
+import type { CsvMapping } from '../synth/fhir/csv-mapping';
 import { resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
-import { noteToDocumentReference } from './readers/notes';
+import { noteSidecarCandidates, noteToDocumentReference } from './readers/notes';
 import { deterministicUuid } from './readers/resource-id';
 import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
@@ -225,6 +226,25 @@ async function settleCsvOrNote(
 }
 
 /**
+ * A file read as CSV because its first line looks like a header row, with no mapping.json entry:
+ * it may be a clinical note whose sidecar has not arrived (a first line such as "Seen today, doing
+ * well" reads as two columns). The error says both ways out.
+ */
+function orANote(error: ValidationError, file: string): ValidationError {
+  const sidecars = noteSidecarCandidates(baseName(file)).join(' or ');
+  return new ValidationError(
+    `${error.message}; if ${baseName(file)} is a clinical note, upload its sidecar ${sidecars} (with the patient) first`,
+    error.path,
+    { cause: error },
+  );
+}
+
+/** True when mapping.json has an entry for the file. */
+function mappingNames(mapping: CsvMapping, file: string): boolean {
+  return Object.hasOwn(mapping.files ?? {}, baseName(file));
+}
+
+/**
  * The source records of a detected file, an array at a time: NDJSON a chunk's lines at a time (no
  * promise per record on the hot path), every other kind one record per array.
  */
@@ -260,7 +280,9 @@ async function* recordsOf(
       return;
     }
     case 'csv': {
-      const mapping = await batchCsvMapping(deps.objects, where);
+      const mapping = await batchCsvMapping(deps.objects, where).catch((error: unknown) => {
+        throw error instanceof ValidationError ? orANote(error, where.file) : error;
+      });
       const records = readCsv(
         csvRows(detected.lines),
         baseName(where.file),
@@ -268,6 +290,10 @@ async function* recordsOf(
         detected.headerProblem,
       );
       for await (const record of records) {
+        if (record.error instanceof ValidationError && !mappingNames(mapping, where.file)) {
+          yield { ...record, error: orANote(record.error, where.file) };
+          continue;
+        }
         yield record.resource
           ? {
               ...record,
