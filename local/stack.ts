@@ -33,6 +33,7 @@ import { composeKgUpdateHandler } from '../functions/kg-update/vocabulary';
 import { lambdaContext, s3EventRecord } from './aws-events';
 import { startApiGateway } from './api-gateway';
 import { LocalIssuer } from './issuer';
+import { discoveringModelEndpoints } from './served-models';
 
 export interface StackOptions {
   dataDir: string;
@@ -56,6 +57,8 @@ export interface StackOptions {
   /**
    * The prediction models the API may invoke, as CAREGRAPH_MODEL_ENDPOINTS does on AWS
    * (`name=endpoint` pairs; default `cvd-risk`): each endpoint is a folder under `<dataDir>/models`.
+   * The API serves the other folders there with a model.json too, after these, under their own
+   * names, from their first request (discoveringModelEndpoints).
    */
   modelEndpoints?: string;
   /**
@@ -253,7 +256,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     closers.unshift((o) => ingestQueue.close(o));
 
-    const api = makeApiHandler(apiDependencies(deps), buildObservability(config, 'api'));
+    // The API serves the configured models and, as the model server does, any endpoint folder
+    // installed while it runs (caregraph models promote), from its next request.
+    const apiDeps = apiDependencies(deps);
+    const api = makeApiHandler(
+      {
+        ...apiDeps,
+        predictions: {
+          ...apiDeps.predictions,
+          models: discoveringModelEndpoints(config.models.endpoints, join(dataDir, 'models')),
+        },
+      },
+      buildObservability(config, 'api'),
+    );
     const gateway = await startApiGateway({
       host,
       port: ports.api ?? 0,

@@ -305,4 +305,26 @@ describe('Function: api (model predictions)', () => {
     );
     expect(other.body).toMatchObject({ model: { columns: ['pack_years'] }, card: null });
   });
+
+  it('serves a model installed while the stack runs (caregraph models promote), with no restart', async () => {
+    // Prepare: a model folder start --models did not name, as promote installs it
+    await writeModel('readmission', { ...model, name: 'readmission', version: '1.1.0' });
+    // Act
+    const list = await apiGet(stack, '/models', hospital);
+    const served = await apiGet(
+      stack,
+      `/patients/${id}/predictions?at=${at}&model=readmission`,
+      hospital,
+    );
+    // Assess: listed after the configured models, never the default; it answers for the patient
+    expect(list.body).toEqual({
+      models: [
+        { name: 'cvd-risk', endpoint: 'cvd-risk', default: true },
+        { name: 'no-features', endpoint: 'no-features', default: false },
+        { name: 'readmission', endpoint: 'readmission', default: false },
+      ],
+    });
+    expect(served.status).toBe(200);
+    expect(served.body).toMatchObject({ model: { name: 'readmission', version: '1.1.0' } });
+  });
 });

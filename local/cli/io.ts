@@ -46,7 +46,7 @@ export function parseFlags<O extends Options>(
 ) {
   try {
     return parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals,
       strict: true,
@@ -54,6 +54,30 @@ export function parseFlags<O extends Options>(
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
+}
+
+/**
+ * `--seed -3` as `--seed=-3`: parseArgs reads a value that starts with a dash as a flag ("argument is
+ * ambiguous"), so a negative number given to a flag that takes a value reaches the command, whose
+ * check then says what the flag accepts (`--seed must be an integer from 0 to ...`).
+ */
+function joinNegativeValues(argv: string[], options: Options): string[] {
+  const takesValue = new Set(
+    Object.entries(options)
+      .filter(([, option]) => option.type === 'string')
+      .map(([name]) => `--${name}`),
+  );
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...joined, ...argv.slice(i)];
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && /^-\d+(\.\d+)?$/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 export function requireFlag<T>(value: T | undefined, flag: string): T {
@@ -83,6 +107,26 @@ export const out = {
   /** Progress and notes on stderr. */
   progress: (text: string) => process.stderr.write(text + '\n'),
 };
+
+const guardedStreams = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * A reader that closes the pipe before the output ends (`caregraph extract --jsonl ... | head -1`)
+ * ends the command there, quietly and with exit 0, as `head` asked for no more; without this Node
+ * reports the write's EPIPE as an unhandled error with a stack trace. Other stream errors are
+ * thrown as before. main() installs it once for stdout and stderr.
+ */
+export function exitQuietlyOnClosedPipe(
+  stream: NodeJS.WritableStream,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  if (guardedStreams.has(stream)) return;
+  guardedStreams.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
 
 /** Run a command and turn failures into exit codes with a one-line reason on stderr. */
 export async function runCommand(command: Command, argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 // The `caregraph` command line (contract: docs/cli.md). Each command lives in commands/.
-import { runCommand, type Command } from './io';
+import { exitQuietlyOnClosedPipe, runCommand, type Command } from './io';
 
 /**
  * The commands, each loaded only when it runs: a command's module brings its dependencies (the AWS
@@ -39,7 +39,7 @@ export const commandEntries: readonly { name: string; load: () => Promise<Comman
         import('./commands/recommend'),
         import('./stack-client'),
       ]);
-      return recommendCommandWith({ fetchPatient: (id) => fetchPatientRecord({ patientId: id }) });
+      return recommendCommandWith({ fetchPatient: (request) => fetchPatientRecord(request) });
     },
   },
   { name: 'extract', load: async () => (await import('./commands/extract')).extractCommand },
@@ -64,6 +64,8 @@ async function help(): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write((await help()) + '\n');

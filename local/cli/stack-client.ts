@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { localConfig } from '../../shared/config/config';
-import { keyLayout, identifierPattern } from '../../shared/config/resources';
+import { keyLayout } from '../../shared/config/resources';
 import type { IngestReport } from '../../shared/domain/ingest/report';
 import type { FhirJson } from '../../shared/domain/ingest/source-record';
 import { DependencyError, NotFoundError, ValidationError } from '../../shared/domain/errors';
 import type { StackEndpoints } from '../stack';
+import { UsageError } from './io';
 
 export interface StackInfo extends StackEndpoints {
   dataDir: string;
@@ -27,6 +28,10 @@ export async function findStack(
   dataDir = '.caregraph',
 ): Promise<StackInfo> {
   if (endpoint) {
+    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol))
+      throw new UsageError(
+        `--endpoint "${endpoint}" is not an http(s) URL; give the API URL "caregraph start" prints, e.g. --endpoint http://127.0.0.1:3000`,
+      );
     const response = await fetch(new URL('/_local/stack', endpoint)).catch((error: unknown) => {
       throw new DependencyError(`no caregraph stack answers at ${endpoint}`, { cause: error });
     });
@@ -74,11 +79,7 @@ export function newBatchId(now = new Date()): string {
   return `b${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
-export function checkSlug(value: string, flag: string): string {
-  if (!identifierPattern.test(value))
-    throw new ValidationError(`--${flag} "${value}" must be a lowercase slug (a-z, 0-9, -)`);
-  return value;
-}
+export { checkSlug } from './stored-patient';
 
 export async function uploadFile(
   s3: S3Client,
@@ -126,6 +127,36 @@ export async function readReport(
 }
 
 /**
+ * Poll for the ingest report of one uploaded file until `timeoutMs` has passed (it is read at least
+ * once, so 0 checks without waiting); undefined if it has not come by then. `signal`'s reason ends
+ * it as soon as it is aborted.
+ */
+export async function pollReport(
+  s3: S3Client,
+  bucket: string,
+  hospital: string,
+  batch: string,
+  file: string,
+  timeoutMs = 300_000,
+  signal?: AbortSignal,
+): Promise<IngestReport | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 100; ; delay = Math.min(delay * 1.5, 2000)) {
+    signal?.throwIfAborted();
+    const report = await readReport(s3, bucket, hospital, batch, file);
+    if (report) return report;
+    const left = deadline - Date.now();
+    if (left <= 0) return undefined;
+    await setTimeout(Math.min(delay, left), undefined, { signal });
+  }
+}
+
+/** The file's ingest report not yet written when the wait for it ended. */
+export function pendingReportText(file: string, batch: string, waitedMs: number): string {
+  return `${file}: no ingest report after ${Math.round(waitedMs / 1000)} s; it may still be processing (batch ${batch}: GET /ingest/batches/${batch} lists its reports)`;
+}
+
+/**
  * Poll for the ingest report of one uploaded file; fails with a clear message after `timeoutMs`, or
  * with `signal`'s reason as soon as it is aborted.
  */
@@ -138,16 +169,9 @@ export async function waitForReport(
   timeoutMs = 300_000,
   signal?: AbortSignal,
 ): Promise<IngestReport> {
-  const deadline = Date.now() + timeoutMs;
-  for (let delay = 100; Date.now() < deadline; delay = Math.min(delay * 1.5, 2000)) {
-    signal?.throwIfAborted();
-    const report = await readReport(s3, bucket, hospital, batch, file);
-    if (report) return report;
-    await setTimeout(delay, undefined, { signal });
-  }
-  throw new DependencyError(
-    `${file}: no ingest report after ${Math.round(timeoutMs / 1000)} s; see the stack's dead-letter file`,
-  );
+  const report = await pollReport(s3, bucket, hospital, batch, file, timeoutMs, signal);
+  if (report) return report;
+  throw new DependencyError(pendingReportText(file, batch, timeoutMs));
 }
 
 export interface ApiCaller {

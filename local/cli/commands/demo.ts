@@ -77,7 +77,7 @@ export const demoCommand: Command = {
         seconds: Math.round((Date.now() - started) / 100) / 10,
       };
       if (values.json) out.json(summary);
-      else out.result(render(summary));
+      else out.result(render(summary, values.keep ? dataDir : undefined));
       return 0;
     } finally {
       // Closing drains the event queues: the notes' extractions still going into the knowledge
@@ -96,20 +96,24 @@ export const demoCommand: Command = {
   },
 };
 
-function render(s: {
-  files: {
-    file: string;
-    hospital: string;
-    status: string;
-    records: { accepted: number; rejected: number };
-    errors: { line: number; path?: string; reason: string }[];
-  }[];
-  records: { accepted: number; repaired: number; quarantined: number };
-  served: { hospital: string; patients: number; observationsOfFirstPatient: number }[];
-  endpoints: Record<string, string>;
-  urls: string[];
-  seconds: number;
-}): string {
+/** The demo's summary as text; `keptIn` is the data directory --keep keeps (undefined without it). */
+export function render(
+  s: {
+    files: {
+      file: string;
+      hospital: string;
+      status: string;
+      records: { accepted: number; rejected: number };
+      errors: { line: number; path?: string; reason: string }[];
+    }[];
+    records: { accepted: number; repaired: number; quarantined: number };
+    served: { hospital: string; patients: number; observationsOfFirstPatient: number }[];
+    endpoints: Record<string, string>;
+    urls: string[];
+    seconds: number;
+  },
+  keptIn?: string,
+): string {
   const lines = ['caregraph demo: the pipeline ran end to end', '', 'Files'];
   // VCFs are named by patient: one line per hospital for them.
   for (const hospital of new Set(
@@ -128,7 +132,11 @@ function render(s: {
     for (const e of f.errors.slice(0, 3))
       lines.push(`    quarantined line ${e.line}${e.path ? ` [${e.path}]` : ''}: ${e.reason}`);
     if (f.errors.length > 3)
-      lines.push(`    ... ${f.errors.length - 3} more in the file's ingest report`);
+      lines.push(
+        keptIn
+          ? `    ... ${f.errors.length - 3} more in the file's ingest report (the data is kept in ${keptIn})`
+          : `    ... ${f.errors.length - 3} more (--json prints them; the ingest reports are removed with the demo's data: run with --keep to keep the reports)`,
+      );
   }
   lines.push(
     '',

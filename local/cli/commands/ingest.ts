@@ -1,9 +1,11 @@
-// `caregraph ingest PATH... --hospital H [--batch B] [--wait] [--json]`: upload hospital files to the
-// raw bucket of a running stack and, with --wait, print each file's ingest report.
+// `caregraph ingest PATH... --hospital H [--batch B] [--wait] [--timeout S] [--json]`: upload hospital
+// files to the raw bucket of a running stack and, with --wait, print each file's ingest report (or
+// that it is still pending).
 import { uploadRank } from '../../../shared/domain/ingest/upload-order';
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { keyLayout } from '../../../shared/config/resources';
+import { encodeS3Key } from '../../../functions/ingest/s3-event';
 import { ValidationError } from '../../../shared/domain/errors';
 import type { IngestReport } from '../../../shared/domain/ingest/report';
 import { ProgressBar } from '../progress';
@@ -13,86 +15,171 @@ import {
   curatedBucket,
   findStack,
   newBatchId,
+  pendingReportText,
+  pollReport,
   rawBucket,
   s3ClientFor,
   uploadPath,
-  waitForReport,
+  type StackInfo,
 } from '../stack-client';
 
-const usage = `Usage: caregraph ingest PATH... --hospital H [--batch B] [--wait] [--timeout SECONDS] [--json] [--endpoint URL]
-  Uploads files (directories recurse) to raw/{hospital}/{batch}/{file}.
+const usage = `Usage: caregraph ingest PATH... --hospital H [--batch B] [--wait] [--timeout SECONDS] [--json] [--endpoint URL] [--data-dir DIR]
+  Uploads files (directories recurse) to raw/{hospital}/{batch}/{file}: a file given by itself
+  under its base name, a directory's files under their path inside it. Two inputs with the same
+  name are refused (exit 2) before anything is uploaded: ingest them in separate runs (batches).
   --wait     wait for each file's ingest report
+  --timeout  seconds to wait for a report after the one before came (default 300); a file still
+             without one is printed as pending and the others are still reported (exit 1)
   --json     one JSON object per file on stdout:
-             {"file","batch","status","records":{"accepted","repaired","rejected"},"byType","errors":[{"line","path","reason"}]}`;
+             {"file","batch","status","records":{"accepted","repaired","rejected"},"byType","errors":[{"line","path","reason"}]}
+             ({"file","batch","status":"pending"} for a report that did not come in time)`;
 
-export const ingestCommand: Command = {
-  name: 'ingest',
-  summary: 'upload hospital files to a running stack and report what was accepted or quarantined',
-  usage,
-  async run(argv) {
-    const { values, positionals } = parseFlags(
-      argv,
-      {
-        hospital: { type: 'string' },
-        batch: { type: 'string' },
-        wait: { type: 'boolean' },
-        json: { type: 'boolean' },
-        endpoint: { type: 'string' },
-        timeout: { type: 'string' },
-        'data-dir': { type: 'string' },
-      },
-      true,
-    );
-    if (positionals.length === 0) throw new UsageError('give at least one file or directory');
-    const hospital = checkSlug(requireFlag(values.hospital, 'hospital'), 'hospital');
-    const batch = values.batch ? checkSlug(values.batch, 'batch') : newBatchId();
-    const timeoutMs = intFlag(values.timeout, 'timeout', 300, 1, 86_400) * 1000;
-    // JSON companions first (a CSV extract needs its mapping.json, a note its sidecar), then patients
-    // (so clinical records find their patient), then the rest; the sort is stable.
-    const files = positionals
-      .flatMap(expand)
-      .sort((a, b) => uploadRank(a.name) - uploadRank(b.name));
-    const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
-    const bar = new ProgressBar(totalBytes);
-    const stack = await findStack(values.endpoint, values['data-dir']);
-    const s3 = s3ClientFor(stack);
-    let failed = 0;
-    for (const file of files) {
-      await uploadPath(
-        s3,
-        rawBucket(stack),
-        keyLayout.raw(hospital, batch, file.name),
-        file.path,
-        (bytes) => bar.bytes(bytes),
-      );
-      bar.fileDone(statSync(file.path).size);
-    }
-    bar.uploaded(files.length);
-    for (const file of files) {
-      if (!values.wait) {
-        print(
-          values.json,
-          { file: file.name, batch, status: 'uploaded' },
-          `${file.name}: uploaded (batch ${batch})`,
-        );
-        continue;
-      }
-      const report = await waitForReport(
-        s3,
-        curatedBucket(stack),
-        hospital,
-        batch,
-        file.name,
-        timeoutMs,
-      );
-      if (report.status === 'rejected') failed++;
-      bar.records(report.records.accepted + report.records.repaired + report.records.rejected);
-      print(values.json, contractView(report), summary(report));
-    }
-    bar.end();
-    return failed > 0 ? 1 : 0;
+/** What the command needs from a running stack; tests give their own. */
+export interface IngestDeps {
+  findStack(endpoint: string | undefined, dataDir: string | undefined): Promise<StackInfo>;
+  /** Upload one file to raw/{hospital}/{batch}/{name}. */
+  upload(
+    stack: StackInfo,
+    key: string,
+    path: string,
+    onBytes: (loaded: number) => void,
+  ): Promise<void>;
+  /** The file's ingest report, polled for up to `timeoutMs` (read at least once); undefined if none came. */
+  report(
+    stack: StackInfo,
+    hospital: string,
+    batch: string,
+    name: string,
+    timeoutMs: number,
+  ): Promise<IngestReport | undefined>;
+  /** Whether the embedded stack's ingest queue dead-lettered the upload of `key`, and where. */
+  deadLetterOf(stack: StackInfo, key: string): string | undefined;
+}
+
+const stackDeps: IngestDeps = {
+  findStack,
+  upload: (stack, key, path, onBytes) =>
+    uploadPath(s3ClientFor(stack), rawBucket(stack), key, path, onBytes),
+  report: (stack, hospital, batch, name, timeoutMs) =>
+    pollReport(s3ClientFor(stack), curatedBucket(stack), hospital, batch, name, timeoutMs),
+  deadLetterOf(stack, key) {
+    const file = join(stack.dataDir, 'dead-letters', 'ingest.jsonl');
+    if (!existsSync(file)) return undefined;
+    const text = readFileSync(file, 'utf8');
+    // A dead letter is the S3 event, which carries the key URL-encoded.
+    return text.includes(encodeS3Key(key)) ? file : undefined;
   },
 };
+
+export const ingestCommand: Command = makeIngestCommand(stackDeps);
+
+export function makeIngestCommand(deps: IngestDeps): Command {
+  return {
+    name: 'ingest',
+    summary: 'upload hospital files to a running stack and report what was accepted or quarantined',
+    usage,
+    async run(argv) {
+      const { values, positionals } = parseFlags(
+        argv,
+        {
+          hospital: { type: 'string' },
+          batch: { type: 'string' },
+          wait: { type: 'boolean' },
+          json: { type: 'boolean' },
+          endpoint: { type: 'string' },
+          timeout: { type: 'string' },
+          'data-dir': { type: 'string' },
+        },
+        true,
+      );
+      if (positionals.length === 0) throw new UsageError('give at least one file or directory');
+      const hospital = checkSlug(requireFlag(values.hospital, 'hospital'), 'hospital');
+      const batch = values.batch ? checkSlug(values.batch, 'batch') : newBatchId();
+      const timeoutMs = intFlag(values.timeout, 'timeout', 300, 1, 86_400) * 1000;
+      // JSON companions first (a CSV extract needs its mapping.json, a note its sidecar), then patients
+      // (so clinical records find their patient), then the rest; the sort is stable.
+      const files = positionals
+        .flatMap(expand)
+        .sort((a, b) => uploadRank(a.name) - uploadRank(b.name));
+      refuseSameNames(files);
+      const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
+      const bar = new ProgressBar(totalBytes);
+      const stack = await deps.findStack(values.endpoint, values['data-dir']);
+      let failed = 0;
+      let pending = 0;
+      for (const file of files) {
+        await deps.upload(stack, keyLayout.raw(hospital, batch, file.name), file.path, (bytes) =>
+          bar.bytes(bytes),
+        );
+        bar.fileDone(statSync(file.path).size);
+      }
+      bar.uploaded(files.length);
+      // A report may take up to --timeout after the one before it: once one has not come in that
+      // time the pipeline is stuck or slow, and the files after it are only checked, not waited for
+      // again (one arriving restarts the clock).
+      let deadline = Date.now() + timeoutMs;
+      for (const file of files) {
+        if (!values.wait) {
+          print(
+            values.json,
+            { file: file.name, batch, status: 'uploaded' },
+            `${file.name}: uploaded (batch ${batch})`,
+          );
+          continue;
+        }
+        const report = await deps.report(
+          stack,
+          hospital,
+          batch,
+          file.name,
+          Math.max(0, deadline - Date.now()),
+        );
+        if (!report) {
+          pending++;
+          const deadLetters = deps.deadLetterOf(stack, keyLayout.raw(hospital, batch, file.name));
+          print(
+            values.json,
+            { file: file.name, batch, status: 'pending' },
+            deadLetters
+              ? `${file.name}: no ingest report: its upload failed every attempt and was dead-lettered (batch ${batch}; see ${deadLetters})`
+              : pendingReportText(file.name, batch, timeoutMs),
+          );
+          continue;
+        }
+        deadline = Date.now() + timeoutMs;
+        if (report.status === 'rejected') failed++;
+        bar.records(report.records.accepted + report.records.repaired + report.records.rejected);
+        print(values.json, contractView(report), summary(report));
+      }
+      bar.end();
+      if (pending > 0)
+        out.progress(
+          `${pending} of ${files.length} file${files.length === 1 ? '' : 's'} without an ingest report yet (batch ${batch})`,
+        );
+      return failed > 0 || pending > 0 ? 1 : 0;
+    },
+  };
+}
+
+/**
+ * Two inputs uploaded under one name would go to the same raw key: the second would replace the
+ * first, and both would be reported with the second's report. Refused before anything is uploaded.
+ */
+function refuseSameNames(files: readonly { path: string; name: string }[]): void {
+  const first = new Map<string, string>();
+  for (const file of files) {
+    const earlier = first.get(file.name);
+    if (earlier === undefined) {
+      first.set(file.name, file.path);
+      continue;
+    }
+    if (resolve(earlier) === resolve(file.path))
+      throw new UsageError(`${file.path} is given twice`);
+    throw new UsageError(
+      `${earlier} and ${file.path} would both be uploaded as "${file.name}" in one batch, the second replacing the first; ingest them in separate runs (each its own batch), or give the folder that holds both so that each keeps its subfolder in its name`,
+    );
+  }
+}
 
 function print(json: boolean | undefined, value: unknown, text: string): void {
   if (json) out.jsonLine(value);

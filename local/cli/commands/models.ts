@@ -26,7 +26,7 @@ import {
 } from '../../../training/model-operations';
 import { localServedModels } from '../../served-models';
 import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
-import { findStack, stackConfig } from '../stack-client';
+import { callApi, findStack, stackConfig, type StackInfo } from '../stack-client';
 
 const usage = `Usage: caregraph models register --model DIR [--json]
        caregraph models list --name NAME [--json]
@@ -94,7 +94,50 @@ function versionLine(v: ModelVersion, deployed: string | undefined): string {
   return `${marker} ${v.version.padEnd(12)} ${v.status.padEnd(9)} ${v.kind}  ${metricText(v.metrics)}  registered ${v.registeredAt}${review}${deployment}${outcome}`;
 }
 
-function promotionLine(p: Promotion, verb: string): string {
+/**
+ * What the running API serves (GET /models): every model as `start --models` names it, and the
+ * names it serves endpoint `endpoint` under. Undefined when the API cannot be asked (the promote
+ * or list has been done; this only adds to what it says).
+ */
+async function apiModelsOf(
+  stack: StackInfo,
+  endpoint: string,
+): Promise<{ names: string[]; all: string[] } | undefined> {
+  try {
+    const { models } = await callApi<{ models: { name: string; endpoint: string }[] }>(
+      stack,
+      { role: 'data-scientist', hospital: 'demo-general' },
+      'GET',
+      '/models',
+    );
+    return {
+      names: models.filter((m) => m.endpoint === endpoint).map((m) => m.name),
+      all: models.map((m) => (m.name === m.endpoint ? m.name : `${m.name}=${m.endpoint}`)),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether GET /patients/{id}/predictions asks endpoint `name`, and if not, what would make it: a
+ * line printed after the rest (undefined when the API could not be asked).
+ */
+export function apiServingText(
+  name: string,
+  api: { names: string[]; all: string[] } | undefined,
+): string | undefined {
+  if (api === undefined) return undefined;
+  if (api.names.length)
+    return `the API serves it as GET /patients/{id}/predictions?model=${api.names[0]}`;
+  return `warning: the running API does not serve model ${name} (it serves ${api.all.join(', ') || 'none'}): GET /patients/{id}/predictions?model=${name} is refused until the stack is restarted with caregraph start --models ${[...api.all, name].join(',')}`;
+}
+
+export function promotionLine(
+  p: Promotion,
+  verb: string,
+  api?: { names: string[]; all: string[] },
+): string {
   const { name, version } = p.version;
   const notes = [
     ...(p.settled?.length
@@ -112,7 +155,8 @@ function promotionLine(p: Promotion, verb: string): string {
   const head = p.unchanged
     ? `model ${name} version ${version} was already deployed; its files are installed again`
     : `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request`;
-  return head + notes.join('');
+  const served = apiServingText(name, api);
+  return head + notes.join('') + (served ? `\n${served}` : '');
 }
 
 /** The model's latest promote or rollback, and what to do when it did not end well. */
@@ -186,8 +230,9 @@ export const modelsCommand: Command = {
           a.registeredAt.localeCompare(b.registeredAt),
         );
         const standing = await modelStanding(deps, name!);
+        const api = await apiModelsOf(stack, name!);
         if (values.json) {
-          out.json({ name, ...standing, versions });
+          out.json({ name, ...standing, apiNames: api?.names ?? null, versions });
           return 0;
         }
         if (!versions.length) {
@@ -203,6 +248,8 @@ export const modelsCommand: Command = {
         );
         if (standing.lastOperation) out.result(operationLine(standing.lastOperation));
         for (const problem of standing.problems) out.result(`warning: ${problem}`);
+        const served = standing.served === undefined ? undefined : apiServingText(name!, api);
+        if (served) out.result(served);
         return 0;
       }
       case 'approve': {
@@ -218,7 +265,8 @@ export const modelsCommand: Command = {
           allowOutcomeChange: values['allow-outcome-change'] === true,
           by: requireFlag(values.by, 'by'),
         });
-        print(p, promotionLine(p, 'deployed'));
+        const api = await apiModelsOf(stack, name!);
+        print({ ...p, apiNames: api?.names ?? null }, promotionLine(p, 'deployed', api));
         return 0;
       }
       case 'rollback': {
@@ -226,7 +274,8 @@ export const modelsCommand: Command = {
           allowOutcomeChange: values['allow-outcome-change'] === true,
           by: requireFlag(values.by, 'by'),
         });
-        print(p, promotionLine(p, 'rolled back to'));
+        const api = await apiModelsOf(stack, name!);
+        print({ ...p, apiNames: api?.names ?? null }, promotionLine(p, 'rolled back to', api));
         return 0;
       }
     }

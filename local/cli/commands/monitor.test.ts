@@ -63,6 +63,24 @@ describe('Command: caregraph monitor', () => {
     expect(await news2Reason(onOxygenAt98)).toMatch(/^NEWS2 2 /);
   });
 
+  it('reads --patient from the hospital and stack that --hospital, --endpoint and --data-dir name', async () => {
+    // Prepare
+    const fetchPatientResources = vi.fn(async () => onOxygenAt98);
+    const command = makeMonitorCommand({ news2: news2Scorer, fetchPatientResources });
+    // Act
+    const defaults = await runCommand(command, ['--patient', 'p1', '--json']);
+    const named = await runCommand(command, [
+      ...['--patient', 'p1', '--hospital', 'riverside', '--json'],
+      ...['--endpoint', 'http://127.0.0.1:3999', '--data-dir', dir],
+    ]);
+    // Assess
+    expect([defaults, named]).toEqual([0, 0]);
+    expect(fetchPatientResources.mock.calls).toEqual([
+      [{ patientId: 'p1', hospital: 'demo-general' }],
+      [{ patientId: 'p1', hospital: 'riverside', endpoint: 'http://127.0.0.1:3999', dataDir: dir }],
+    ]);
+  });
+
   it('uses --spo2-scale when given', async () => {
     expect(
       await news2Reason([...onOxygenAt98, hypercapnicFailure()], ['--spo2-scale', '1']),

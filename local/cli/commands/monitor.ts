@@ -10,21 +10,29 @@ import type { News2Scorer } from '../../../shared/domain/monitoring/news2-input'
 import { monitoringReport, type MonitoringReport } from '../../../shared/domain/monitoring/report';
 import { spo2ScaleOf } from '../../../shared/domain/monitoring/spo2-scale';
 import { out, parseFlags, UsageError, type Command } from '../io';
+import {
+  storedPatientFlags,
+  storedPatientSource,
+  type StoredPatientSource,
+} from '../stored-patient';
 
-const usage = `Usage: caregraph monitor (--bundle FILE | --patient ID) [--at DATE] [--doses FILE] [--spo2-scale 1|2] [--endpoint URL] [--json]
+const usage = `Usage: caregraph monitor (--bundle FILE | --patient ID [--hospital H] [--endpoint URL] [--data-dir DIR])
+                         [--at DATE] [--doses FILE] [--spo2-scale 1|2] [--json]
   --bundle      a FHIR R4 Bundle (Observations, MedicationRequests, MedicationDispenses); works offline.
                 With several patients in it, --patient picks one.
-  --patient     a patient id: read from the running stack (--endpoint URL or .caregraph/stack.json)
+  --patient     a patient id: read from the running stack as a clinician of --hospital
+  --hospital    the patient's hospital slug (default demo-general)
+  --endpoint    the running stack's API URL, as caregraph start prints it (default: its stack.json)
+  --data-dir    the running stack's data directory, holding its stack.json (default .caregraph)
   --at          evaluate as of this date or date-time (default now)
   --doses       reminder acknowledgements, JSON array or JSONL of {"medication", "scheduledAt", "outcome"}
   --spo2-scale  NEWS2 SpO2 scale, 1 or 2 (default: from the record, as the monitor function chooses:
                 2 with a prescribed 88-92 % SpO2 target or hypercapnic respiratory failure, else 1)`;
 
 /** What `--patient` needs from a running stack: the patient's Observations and medication resources. */
-export type FetchPatientResources = (request: {
-  patientId: string;
-  endpoint?: string;
-}) => Promise<FhirJson[]>;
+export type FetchPatientResources = (
+  request: { patientId: string } & StoredPatientSource,
+) => Promise<FhirJson[]>;
 
 export interface MonitorCommandDeps {
   fetchPatientResources?: FetchPatientResources;
@@ -45,8 +53,8 @@ export function makeMonitorCommand(deps: MonitorCommandDeps = {}): Command {
         at: { type: 'string' },
         doses: { type: 'string' },
         'spo2-scale': { type: 'string' },
-        endpoint: { type: 'string' },
         json: { type: 'boolean' },
+        ...storedPatientFlags,
       });
       if (!values.bundle && !values.patient)
         throw new UsageError('pass --bundle FILE or --patient ID');
@@ -60,7 +68,10 @@ export function makeMonitorCommand(deps: MonitorCommandDeps = {}): Command {
         ? bundleResources(await readJson(values.bundle), values.patient)
         : {
             patient: values.patient!,
-            resources: await fetchFromStack(deps, values.patient!, values.endpoint),
+            resources: await fetchFromStack(deps, {
+              patientId: values.patient!,
+              ...storedPatientSource(values),
+            }),
           };
       const doseEvents = values.doses ? await readDoseEvents(values.doses) : undefined;
       const spo2Scale = scaleFlag ?? spo2ScaleOf(resources, new Date(now)).scale;
@@ -82,12 +93,15 @@ function atFlag(value: string): number {
   return t;
 }
 
-async function fetchFromStack(deps: MonitorCommandDeps, patientId: string, endpoint?: string) {
+async function fetchFromStack(
+  deps: MonitorCommandDeps,
+  request: { patientId: string } & StoredPatientSource,
+) {
   if (!deps.fetchPatientResources)
     throw new ConfigurationError(
       'monitor --patient is not connected to a stack in this build; use --bundle FILE',
     );
-  return deps.fetchPatientResources({ patientId, endpoint });
+  return deps.fetchPatientResources(request);
 }
 
 async function readJson(file: string): Promise<unknown> {

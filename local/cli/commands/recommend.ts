@@ -1,7 +1,7 @@
-// `caregraph recommend (--patient ID | --bundle FILE [--vcf FILE]) [--outside-calls TSV] [--at DATE] [--json]`:
+// `caregraph recommend (--patient ID [--hospital H] | --bundle FILE [--vcf FILE]) [--outside-calls TSV] [--at DATE] [--json]`:
 // guideline-based treatment options for one patient, safety-checked and ranked (decision support;
-// every option is "proposed"). Thin: read the files, call recommendFor, print. `--patient` needs a
-// fetcher for a running stack, injected by the lead (recommendCommandWith).
+// every option is "proposed"). Thin: read the files, call recommendFor, print. `--patient` reads the
+// running stack through the fetcher main.ts injects (recommendCommandWith).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
@@ -18,11 +18,21 @@ import {
   type TumourFinding,
 } from '../../../shared/domain/genomics/tumour-variants';
 import { out, parseFlags, UsageError, type Command } from '../io';
+import {
+  storedPatientFlags,
+  storedPatientSource,
+  type StoredPatientSource,
+} from '../stored-patient';
 import { formatReport } from '../../../shared/domain/recommend/report-text';
 
-const usage = `Usage: caregraph recommend (--patient ID | --bundle FILE [--vcf FILE]) [--outside-calls TSV] [--sample S] [--at YYYY-MM-DD] [--json]
+const usage = `Usage: caregraph recommend (--patient ID [--hospital H] [--endpoint URL] [--data-dir DIR] | --bundle FILE [--vcf FILE])
+                           [--outside-calls TSV] [--sample S] [--at YYYY-MM-DD] [--json]
   --bundle         FHIR R4 Bundle (JSON) of one patient's resources
-  --patient        a patient of the running stack (needs --endpoint wiring)
+  --patient        a patient stored in the running stack (pseudonymous id, as GET /patients lists them),
+                   read as a clinician of --hospital
+  --hospital       the patient's hospital slug (default demo-general)
+  --endpoint       the running stack's API URL, as caregraph start prints it (default: its stack.json)
+  --data-dir       the running stack's data directory, holding its stack.json (default .caregraph)
   --vcf            GRCh38 VCF: pharmacogene genotypes (CPIC) and tumour variants
   --outside-calls  TSV of gene<TAB>diplotype (CYP2D6, HLA-A/B, overrides), as for caregraph pgx
   --sample         VCF sample column (default: the first)
@@ -32,8 +42,8 @@ const usage = `Usage: caregraph recommend (--patient ID | --bundle FILE [--vcf F
                     "inputs"}],"medicationReview":[...],"missing":[...],"disclaimer"}`;
 
 export interface RecommendCliDeps extends RecommendDeps {
-  /** One patient's resources from the running stack; absent until the lead wires the API client. */
-  fetchPatient?: (patientId: string) => Promise<Resource[]>;
+  /** One patient's resources from the running stack (main.ts wires the API client). */
+  fetchPatient?: (request: { patientId: string } & StoredPatientSource) => Promise<Resource[]>;
 }
 
 function inputFile(path: string, flag: string): string {
@@ -109,6 +119,7 @@ export function recommendCommandWith(deps: RecommendCliDeps): Command {
         sample: { type: 'string' },
         at: { type: 'string' },
         json: { type: 'boolean' },
+        ...storedPatientFlags,
       });
       if (!values.bundle === !values.patient)
         throw new UsageError('give exactly one of --bundle FILE or --patient ID');
@@ -120,7 +131,10 @@ export function recommendCommandWith(deps: RecommendCliDeps): Command {
       } else {
         if (!deps.fetchPatient)
           throw new ConfigurationError('--patient needs a running stack client; use --bundle FILE');
-        resources = await deps.fetchPatient(values.patient!);
+        resources = await deps.fetchPatient({
+          patientId: values.patient!,
+          ...storedPatientSource(values),
+        });
       }
       const genomics = await readGenomics(values.vcf, values['outside-calls'], values.sample);
       for (const warning of genomics.warnings) out.progress(`warning: ${warning}`);

@@ -56,9 +56,7 @@ export const remindersCommand: Command = {
       0,
       90,
     );
-    const quietHours = values['quiet-hours']
-      ? parseQuietHours(values['quiet-hours'], '--quiet-hours')
-      : undefined;
+    const quietHours = values['quiet-hours'] ? quietHoursFlag(values['quiet-hours']) : undefined;
     const bundle = await readBundle(file);
     const plan = planReminders(bundle, { tz, from, days, quietHours, refillLeadDays });
     for (const n of plan.notScheduled) out.progress(`not scheduled: ${n.path}: ${n.reason}`);
@@ -67,6 +65,20 @@ export const remindersCommand: Command = {
     return 0;
   },
 };
+
+/** `--quiet-hours`, refused as a whole: the domain's message names one time, not the flag's form. */
+function quietHoursFlag(value: string) {
+  try {
+    return parseQuietHours(value, '--quiet-hours');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      `--quiet-hours "${value}" must be HH:MM-HH:MM, two different times of day from 00:00 to 23:59 (e.g. 22:00-07:00)`,
+      'quiet-hours',
+      { cause: error },
+    );
+  }
+}
 
 async function readBundle(file: string): Promise<Bundle> {
   let text: string;

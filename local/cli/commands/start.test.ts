@@ -33,4 +33,17 @@ describe('CLI: caregraph start flags', () => {
     expect(stderr).toContain(message);
     expect(stderr).not.toContain('starting the embedded stack');
   });
+
+  it.each([
+    [['--patients', '0'], '--patients must be an integer from 1 to 100000'],
+    [['--seed', '1.5'], '--seed must be an integer from 0 to'],
+    [['--seed', '-3'], '--seed must be an integer from 0 to'],
+  ])('refuses %j before starting anything, naming the flag', async (flags, message) => {
+    // Act
+    const code = await runCommand(startCommand, ['--data-dir', dataDir, ...flags]);
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toContain('starting the embedded stack');
+  });
 });

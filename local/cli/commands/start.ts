@@ -23,7 +23,9 @@ const usage = `Usage: caregraph start [--port 3000] [--data-dir .caregraph] [--p
                                                        kg-update matches besides the curated one
        [--models cvd-risk,...]   prediction models GET /patients/{id}/predictions serves, the first by default:
                                  each a model folder under <data-dir>/models (default cvd-risk, the model
-                                 the first start trains on synthetic patients)`;
+                                 the first start trains on synthetic patients); every other folder there
+                                 with a model.json is served too, under its name, from its first request
+                                 (caregraph models promote installs one while the stack runs)`;
 
 export const startCommand: Command = {
   name: 'start',
@@ -44,7 +46,6 @@ export const startCommand: Command = {
       models: { type: 'string' },
     });
     const dataDir = resolve(values['data-dir'] ?? '.caregraph');
-    refuseIfRunning(dataDir);
     const ports = {
       api: intFlag(values.port, 'port', 3000, 0, 65535),
       s3: intFlag(values['s3-port'], 's3-port', 0, 0, 65535),
@@ -52,8 +53,12 @@ export const startCommand: Command = {
       sparql: intFlag(values['sparql-port'], 'sparql-port', 0, 0, 65535),
       model: intFlag(values['model-port'], 'model-port', 0, 0, 65535),
     };
+    // Checked with the other flags, before anything starts, though only a first start uses them.
+    const patients = intFlag(values.patients, 'patients', 200, 1, 100_000);
+    const seed = intFlag(values.seed, 'seed', 42);
     const nlpVocabularyKeys = vocabularyKeysFlag(values['vocabulary-keys']);
     const modelEndpoints = modelsFlag(values.models);
+    refuseIfRunning(dataDir);
     out.progress(`starting the embedded stack in ${dataDir} ...`);
     const stack = await startStack({ dataDir, ports, nlpVocabularyKeys, modelEndpoints });
     const stackFile = join(dataDir, stackFileName);
@@ -91,8 +96,8 @@ export const startCommand: Command = {
       try {
         const { reports } = await loadSampleData(
           stack,
-          intFlag(values.patients, 'patients', 200, 1, 100_000),
-          intFlag(values.seed, 'seed', 42),
+          patients,
+          seed,
           out.progress,
           stopping.signal,
         );

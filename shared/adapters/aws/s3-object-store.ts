@@ -5,7 +5,7 @@ import {
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
-  type S3Client,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -19,6 +19,8 @@ import type {
 import { NotFoundError, ObjectChangedError } from '../../domain/errors';
 
 export class S3ObjectStore implements ObjectStore {
+  private presigningClient?: S3Client;
+
   constructor(
     private readonly client: S3Client,
     private readonly buckets: Record<BucketRole, string>,
@@ -147,7 +149,7 @@ export class S3ObjectStore implements ObjectStore {
       ...sse,
     });
     // Signing content-length and content-type makes S3 refuse a body of any other size or type.
-    const url = await getSignedUrl(this.client, command, {
+    const url = await getSignedUrl(this.presigner(), command, {
       expiresIn: options.expiresInSeconds,
       signableHeaders: new Set(['content-length', 'content-type']),
       unhoistableHeaders: new Set(
@@ -169,6 +171,25 @@ export class S3ObjectStore implements ObjectStore {
           : {}),
       },
     };
+  }
+
+  /**
+   * The client presigned URLs are signed with: `client` (its stack, credentials and endpoint), but
+   * computing a request checksum only when the operation requires one. With the SDK's default since
+   * v3.729 (WHEN_SUPPORTED) a presigned PutObject carries `x-amz-sdk-checksum-algorithm=CRC32` and
+   * the CRC32 of the empty body the URL is signed over (`x-amz-checksum-crc32=AAAAAA==`), which S3
+   * checks against the body the hospital uploads (aws/aws-sdk-js-v3#6810). PutObject requires none.
+   * getSignedUrl reads only the client's config and middleware stack, so the client is `client`
+   * with that one setting overridden (a client built again from a resolved config is not valid).
+   */
+  private presigner(): S3Client {
+    this.presigningClient ??= Object.assign(Object.create(this.client) as S3Client, {
+      config: {
+        ...this.client.config,
+        requestChecksumCalculation: () => Promise.resolve('WHEN_REQUIRED' as const),
+      },
+    });
+    return this.presigningClient;
   }
 
   private sse() {

@@ -179,7 +179,8 @@ function renalFacts(
   const staleCreatinine = ckd?.stale.includes('creatinine') ?? false;
   if (ckd && ckd.value !== null && ckd.applicable && staleCreatinine)
     unusable.push(
-      `creatinine: ${creatinineSource ?? 'the latest'} is older than 90 days; CKD-EPI, creatinine clearance and the apixaban creatinine criterion not computed from it`,
+      // The score's source already ends ", older than 90 d" for a stale input: said once, here.
+      `creatinine: ${creatinineSource?.replace(/, older than \d+ d$/, '') ?? 'the latest'} is older than 90 days; CKD-EPI, creatinine clearance and the apixaban creatinine criterion not computed from it`,
     );
   const computedAge = creatinineSource ? ageInDays(creatinineSource) : undefined;
   const reportedAge = reported ? ageInDays(reported.source) : undefined;

@@ -123,7 +123,11 @@ export function parseCivilDate(value: string, path: string): number {
 /** Minutes after midnight of a FHIR `time` (hh:mm or hh:mm:ss; seconds dropped). */
 export function parseClockTime(value: string, path: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?$/.exec(value);
-  if (!match) throw new ValidationError(`${path} must be a time hh:mm:ss`, path);
+  if (!match)
+    throw new ValidationError(
+      `${path} must be a time of day hh:mm or hh:mm:ss, 00:00 to 23:59`,
+      path,
+    );
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
