@@ -281,7 +281,7 @@ export async function runFeaturesJob(
         hospital,
         index,
         progress('retrospective feature set', hospital),
-        { set },
+        { set, retrospective: true },
       );
       built = true;
       log('retrospective feature set built', {

@@ -151,7 +151,9 @@ export const featuresCommand: Command = {
         hospital,
         at,
         (n) => out.progress(`  ${n} patients`),
-        set ? { set } : {},
+        // A set described at a past day is an index date for training labels: undated
+        // Conditions and medicines are left out (extract.ts), so a label cannot leak into it.
+        { ...(set ? { set } : {}), retrospective: set !== undefined || isPastDay(at) },
       );
       if (values.json) out.json(summary);
       else
@@ -189,3 +191,8 @@ export const featuresCommand: Command = {
     return 0;
   },
 };
+
+/** True when `at` falls on a UTC day before today's: a retrospective index date, not "now". */
+function isPastDay(at: Date): boolean {
+  return at.toISOString().slice(0, 10) < new Date().toISOString().slice(0, 10);
+}

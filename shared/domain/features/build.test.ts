@@ -1,7 +1,12 @@
-// Unit: where a feature set's files live (featureSetKey).
+// Unit: where a feature set's files live (featureSetKey), and how a build reads its records.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
-import { featureSetKey } from './build';
+import type { FhirJson } from '../ingest/source-record';
+import { InMemoryObjects } from '../ingest/ingest-file.fixture';
+import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
+import { genericServingItem } from '../serving/records';
+import { buildFeatureSet, featureFiles, featureSetKey, type FeatureSetOptions } from './build';
+import type { RawFeatureVector } from './extract';
 import { featureSpecVersion } from './spec';
 
 describe('featureSetKey', () => {
@@ -14,5 +19,62 @@ describe('featureSetKey', () => {
 
   it.each(['', 'Retro', '../x', 'a/b', 'x'.repeat(64)])('refuses the set name %j', (set) => {
     expect(() => featureSetKey('north', 'raw.csv', set)).toThrow(ValidationError);
+  });
+});
+
+describe('buildFeatureSet: present or retrospective', () => {
+  // A patient with an undated active hypertension and statin, and a course that ends after `at`.
+  const record: FhirJson[] = [
+    { resourceType: 'Patient', id: 'p', gender: 'male', birthDate: '1960-05-05' },
+    {
+      resourceType: 'Condition',
+      id: 'c',
+      clinicalStatus: { coding: [{ code: 'active' }] },
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10' }] },
+    },
+    {
+      resourceType: 'MedicationStatement',
+      id: 'm',
+      status: 'active',
+      medicationCodeableConcept: { text: 'atorvastatin 20 MG Oral Tablet' },
+    },
+    {
+      resourceType: 'MedicationStatement',
+      id: 'a',
+      status: 'active',
+      effectivePeriod: { start: '2025-12-20', end: '2026-02-01' },
+      medicationCodeableConcept: { text: 'amoxicillin 500 MG' },
+    },
+  ];
+  const at = new Date('2026-01-01T00:00:00Z');
+  const flags = async (options: FeatureSetOptions) => {
+    const serving = new InMemoryTable();
+    const objects = new InMemoryObjects();
+    for (const r of record)
+      await serving.put(
+        genericServingItem(
+          'h',
+          { ...r, subject: { reference: 'Patient/p' } },
+          {
+            batch: 'b1',
+            updatedAt: 'x',
+          },
+        ),
+      );
+    await buildFeatureSet({ serving, objects }, 'h', at, undefined, options);
+    const text = await objects.getText(
+      'curated',
+      featureSetKey('h', featureFiles.raw, options.set),
+    );
+    const { features } = JSON.parse(text!.split('\n')[0]!) as RawFeatureVector;
+    return [features.condition_hypertension!.value, features.medication_statin!.value];
+  };
+
+  it('counts undated active entries in the current set, and leaves them out of a named one', async () => {
+    expect(await flags({})).toEqual([1, 1]);
+    expect(await flags({ set: 'retrospective' })).toEqual([0, 0]);
+    // Either way when said.
+    expect(await flags({ set: 'now', retrospective: false })).toEqual([1, 1]);
+    expect(await flags({ retrospective: true })).toEqual([0, 0]);
   });
 });

@@ -74,6 +74,13 @@ export interface FeatureSetOptions {
    * written to the serving table (neither the patients' latest vectors nor the case index).
    */
   set?: string;
+  /**
+   * Read the records at `at` as a retrospective index date (extract.ts `ExtractOptions`): undated
+   * Conditions and active medicines are left out, since they may have been recorded after it. By
+   * default a named set is retrospective (the set a derived training table is built from, described
+   * at an index date in the past) and the current set, which the API serves, is not.
+   */
+  retrospective?: boolean;
 }
 
 /** The serving-table key of a patient's latest feature vector. */
@@ -95,6 +102,7 @@ export async function buildFeatureSet(
 ): Promise<FeatureSetSummary> {
   const key = (file: string) => featureSetKey(hospital, file, options.set);
   key(featureFiles.raw); // a bad set name fails before any work
+  const retrospective = options.retrospective ?? options.set !== undefined;
   const sample: RawFeatureVector[] = [];
   let seen = 0;
   let state = 0x9e3779b9; // seeded: the same data always fits the same transform
@@ -110,7 +118,7 @@ export async function buildFeatureSet(
     const page = await listPatients(deps.serving, hospital, { limit: 200, cursor });
     for (const patient of page.items) {
       const record = await patientRecord(deps.serving, hospital, String(patient.id));
-      const vector = extractRawFeatures(record, at);
+      const vector = extractRawFeatures(record, at, { retrospective });
       // The case facts ride along in the raw line, so pass two writes the case with its vector.
       const line: RawLine = { ...vector, case: caseFacts(record, at) };
       await writeOrWait(rawOut, JSON.stringify(line) + '\n', rawUpload);

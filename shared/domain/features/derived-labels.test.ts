@@ -221,6 +221,71 @@ describe('baselineExclusion and labelPatient (the cohort at the index date)', ()
     );
   });
 
+  it('reads every clinical date as care by the index date, and as follow-up', () => {
+    // Hypertension since 2015 (an onset alone, as problem lists carry it), a procedure and a vaccine
+    // before the index date, and a document at the end of the window: the index date's features
+    // describe the patient, so the labels keep them.
+    const history: FhirJson[] = [
+      person('h'),
+      { ...condition('I10', '2015-05-01'), clinicalStatus: { coding: [{ code: 'active' }] } },
+      { resourceType: 'Procedure', id: 'pr', status: 'completed', performedDateTime: '2019-06-01' },
+      {
+        resourceType: 'Immunization',
+        id: 'im',
+        status: 'completed',
+        occurrenceDateTime: '2019-10-01',
+      },
+      {
+        resourceType: 'DocumentReference',
+        id: 'd',
+        status: 'current',
+        date: '2024-06-01T10:00:00Z',
+      },
+    ];
+    const features = extractRawFeatures(history, new Date('2023-01-01T00:00:00Z'), {
+      retrospective: true,
+    }).features;
+    expect(features.condition_hypertension!.value).toBe(1);
+    expect(baselineExclusion(history, '2023-01-01')).toBeUndefined();
+    expect(labelPatient('hard-ascvd', history, window)).toBe(0);
+    // Each date alone places the patient in care by the index date.
+    const before: FhirJson[] = [
+      condition('I10', '2022-05-01'),
+      { resourceType: 'Condition', id: 'o', onsetPeriod: { start: '2022-05-01' } },
+      { resourceType: 'Procedure', id: 'p', performedPeriod: { start: '2022-05-01' } },
+      { resourceType: 'Immunization', id: 'i', occurrenceDateTime: '2022-05-01' },
+      { resourceType: 'Immunization', id: 'r', recorded: '2022-05-01' },
+      { resourceType: 'DocumentReference', id: 'd', date: '2022-05-01T08:00:00Z' },
+      { resourceType: 'DocumentReference', id: 'c', context: { period: { start: '2022-05-01' } } },
+      { resourceType: 'MedicationStatement', id: 's', effectiveDateTime: '2022-05-01' },
+      { resourceType: 'MedicationStatement', id: 'a', dateAsserted: '2022-05-01' },
+      {
+        resourceType: 'MedicationAdministration',
+        id: 'm',
+        effectivePeriod: { start: '2022-05-01' },
+      },
+      { resourceType: 'MedicationDispense', id: 'w', whenPrepared: '2022-05-01' },
+      { resourceType: 'Observation', id: 'n', effectiveInstant: '2022-05-01T08:00:00Z' },
+    ];
+    for (const r of before)
+      expect(baselineExclusion([person('x'), r], '2023-01-01'), JSON.stringify(r)).toBeUndefined();
+    // A resource entered in error places nobody in care.
+    for (const r of [
+      {
+        resourceType: 'Procedure',
+        id: 'e',
+        status: 'entered-in-error',
+        performedDateTime: '2022-05-01',
+      },
+      {
+        ...condition('I10', '2022-05-01'),
+        verificationStatus: { coding: [{ code: 'entered-in-error' }] },
+        recordedDate: '2022-05-01',
+      },
+    ])
+      expect(baselineExclusion([person('x'), r], '2023-01-01')).toBe('no-record-by-index');
+  });
+
   it('labels a patient in care at the index date: event 1, followed-up none 0, prevalent, short follow-up', () => {
     const seen = (id: string, ...more: FhirJson[]) => [
       person(id),

@@ -108,7 +108,10 @@ export interface DerivedLabels {
 
 const day = 86_400_000;
 
-/** The latest calendar day the record shows the patient in care, up to `end` (YYYY-MM-DD). */
+/**
+ * The latest calendar day the record shows the patient in care, up to `end` (YYYY-MM-DD): the
+ * clinical dates of `recordDays` (extract.ts), as the baseline check reads them.
+ */
 function lastRecordDay(resources: readonly FhirJson[], end: string): string | undefined {
   let last: string | undefined;
   for (const r of resources)
@@ -118,9 +121,10 @@ function lastRecordDay(resources: readonly FhirJson[], end: string): string | un
 
 /**
  * Why a patient cannot be in the cohort at the index date (YYYY-MM-DD), or undefined when they can:
- * born after it (`not-yet-born`), or no record on or before it (`no-record-by-index`: the record's
- * days, `recordDays` of extract.ts, all come later), so the index date's features describe nobody
- * in care.
+ * born after it (`not-yet-born`), or no record on or before it (`no-record-by-index`: every
+ * clinical date of the record, `recordDays` of extract.ts, comes later: a Condition's onset, a
+ * Procedure's, an Immunization's or a document's date as well as periods and effective times), so
+ * the index date's features describe nobody in care.
  */
 export function baselineExclusion(
   record: readonly FhirJson[],

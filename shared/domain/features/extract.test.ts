@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FhirJson } from '../ingest/source-record';
 import { aggregateOf, categoricalValues, extractRawFeatures, rawFeatureColumns } from './extract';
 import { featureSpecVersion } from './spec';
 
@@ -218,7 +219,7 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
   const icd = (code: string) => ({
     coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code }],
   });
-  const later = lab('a1', '4548-4', '2023-06-01T00:00:00Z', 7.4, '%'); // the record goes on after it
+  const later = lab('a1', '4548-4', '2023-06-01T00:00:00Z', 7.4, '%'); // dated after the index
 
   it('dates a Condition by onsetPeriod.start, as the labels do: a later MI is no feature at the index date', () => {
     const mi = (start: string) => ({
@@ -242,36 +243,46 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
     ).toBe(0);
   });
 
-  it('leaves out an undated Condition when the record goes on after `at`, and says so', () => {
+  it('leaves out an undated Condition at a retrospective index date, and says so', () => {
     const e11 = { resourceType: 'Condition', id: 'd1', code: icd('E11.9') };
-    const retrospective = extractRawFeatures([patient, e11, later], index).features;
-    expect(retrospective.condition_type2_diabetes).toEqual({
-      value: 0,
-      provenance: {
-        sources: [],
-        count: 0,
-        note: '1 undated Condition(s) left out: the record goes on after this moment',
-      },
-    });
-    // The present (nothing in the record after `at`): an undated active Condition is on the record now.
-    const now = extractRawFeatures([patient, e11, later], new Date('2023-06-01T12:00:00Z'));
-    expect(now.features.condition_type2_diabetes).toEqual({
-      value: 1,
-      provenance: { sources: ['Condition/d1'], count: 1 },
-    });
+    const retrospective = { retrospective: true };
+    for (const record of [
+      [patient, e11, later],
+      [patient, e11], // even with nothing dated after the index date
+    ])
+      expect(
+        extractRawFeatures(record, index, retrospective).features.condition_type2_diabetes,
+      ).toEqual({
+        value: 0,
+        provenance: {
+          sources: [],
+          count: 0,
+          note: '1 undated Condition(s) left out at a retrospective index date',
+        },
+      });
+    // The same moment read as the present: an undated active Condition is on the record now.
+    expect(
+      extractRawFeatures([patient, e11, later], index).features.condition_type2_diabetes,
+    ).toEqual({ value: 1, provenance: { sources: ['Condition/d1'], count: 1 } });
   });
 
-  it('leaves out an undated active medication request when the record goes on after `at`', () => {
+  it('leaves out an undated active medication request at a retrospective index date', () => {
     const statin = {
       resourceType: 'MedicationRequest',
       id: 'm1',
       status: 'active',
       medicationCodeableConcept: { text: 'atorvastatin 20 MG Oral Tablet' },
     };
-    expect(
-      extractRawFeatures([patient, statin, later], index).features.medication_statin!.value,
-    ).toBe(0);
-    expect(extractRawFeatures([patient, statin], index).features.medication_statin!.value).toBe(1);
+    const retrospective = { retrospective: true };
+    for (const record of [
+      [patient, statin, later],
+      [patient, statin],
+    ]) {
+      expect(
+        extractRawFeatures(record, index, retrospective).features.medication_statin!.value,
+      ).toBe(0);
+      expect(extractRawFeatures(record, index).features.medication_statin!.value).toBe(1);
+    }
   });
 
   it('gives no age, not a negative one, before the birth date', () => {
@@ -282,6 +293,56 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
       provenance: { sources: [], count: 0, note: 'born after this moment' },
     });
     expect(extractRawFeatures([baby], new Date('2025-06-01')).features.age_years!.value).toBe(1);
+  });
+});
+
+describe('Function: extractRawFeatures, at the present', () => {
+  const now = new Date('2026-03-01T20:00:00Z');
+  // An undated active problem-list entry and an undated current medicine (a reconciled list).
+  const hypertension = {
+    resourceType: 'Condition',
+    id: 'c',
+    clinicalStatus: { coding: [{ code: 'active' }] },
+    code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'I10' }] },
+  };
+  const statin = {
+    resourceType: 'MedicationStatement',
+    id: 'm',
+    status: 'active',
+    medicationCodeableConcept: { coding: [{ display: 'atorvastatin 20 MG Oral Tablet' }] },
+  };
+  const flags = (...extra: FhirJson[]) => {
+    const f = extractRawFeatures([patient, hypertension, statin, ...extra], now).features;
+    return { hypertension: f.condition_hypertension!.value, statin: f.medication_statin!.value };
+  };
+
+  it('counts undated active Conditions and medicines whatever else the record dates after `at`', () => {
+    expect(flags()).toEqual({ hypertension: 1, statin: 1 });
+    // A course that ends next month, and a care plan and coverage running on.
+    const course = {
+      resourceType: 'MedicationStatement',
+      id: 'a',
+      status: 'active',
+      effectivePeriod: { start: '2026-02-20', end: '2026-04-01' },
+      medicationCodeableConcept: { coding: [{ display: 'amoxicillin 500 MG' }] },
+    };
+    const plan = {
+      resourceType: 'CarePlan',
+      id: 'cp',
+      period: { start: '2026-01-01', end: '2027-01-01' },
+    };
+    const coverage = { resourceType: 'Coverage', id: 'cv', period: { end: '2026-12-31' } };
+    expect(flags(course, plan, coverage)).toEqual({ hypertension: 1, statin: 1 });
+    // A reading taken a moment ago in a hospital at UTC+10, whose local day is already the 2nd.
+    const pulse = {
+      resourceType: 'Observation',
+      id: 'o',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      effectiveDateTime: '2026-03-02T05:30:00+10:00',
+      valueQuantity: { value: 70, unit: '/min' },
+    };
+    expect(flags(pulse)).toEqual({ hypertension: 1, statin: 1 });
   });
 });
 

@@ -81,34 +81,59 @@ export const categoricalValues: Readonly<Record<string, readonly string[]>> = {
   smoking: [...categoricalFeatures.smoking!, smokingUnknown],
 };
 
+const periodDays = (p: unknown) => {
+  const period = p as FhirJson | undefined;
+  return [period?.start, period?.end];
+};
+
 /**
- * The calendar days (YYYY-MM-DD) a resource places the patient in care: its period, effective time,
- * issue, authoring, hand-over and recording dates. What derived-labels.ts reads as follow-up, and
- * what tells the extraction that a record goes on after `at`.
+ * The calendar days (YYYY-MM-DD, as written) a resource places the patient in care: every clinical
+ * date FHIR R4 gives it. Periods (Encounter, CarePlan, EpisodeOfCare, Coverage: `period`; a
+ * DocumentReference's `context.period`), effective times (`effectiveDateTime`, `effectiveInstant`,
+ * `effectivePeriod`), `issued`, `authoredOn`, a dispense's `whenPrepared` and `whenHandedOver`,
+ * `recordedDate`, a MedicationStatement's `dateAsserted`, a Procedure's `performedDateTime` and
+ * `performedPeriod`, an `occurrenceDateTime` (Immunization) and an Immunization's `recorded`, a
+ * `date` (DocumentReference), and a Condition's onset day as the features and labels date it
+ * (recommend/case-outcome.ts `conditionOnsetDay`). A resource entered in error places nobody in
+ * care: it has no days. What derived-labels.ts reads as in care by the index date and as follow-up.
  */
 export function recordDays(r: FhirJson): string[] {
-  const period = (r.period ?? r.effectivePeriod) as FhirJson | undefined;
+  const verification = codings(r.verificationStatus)[0]?.code;
+  if (r.status === 'entered-in-error' || verification === 'entered-in-error') return [];
+  const context = r.context as FhirJson | undefined;
   return [
-    period?.end,
-    period?.start,
+    ...periodDays(r.period),
+    ...periodDays(r.effectivePeriod),
+    ...periodDays(r.performedPeriod),
+    ...periodDays(context?.period),
     r.effectiveDateTime,
+    r.effectiveInstant,
+    r.performedDateTime,
+    r.occurrenceDateTime,
     r.issued,
     r.authoredOn,
+    r.whenPrepared,
     r.whenHandedOver,
     r.recordedDate,
+    r.recorded,
+    r.dateAsserted,
+    r.date,
+    r.resourceType === 'Condition' ? conditionOnsetDay(r) : undefined,
   ].flatMap((v) => calendarDay(v) ?? []);
 }
 
-/**
- * Whether the record holds a resource dated after the day of `at`: then `at` is a moment in the
- * record's past (a retrospective index date), and a Condition or medicine without a date may have
- * been recorded after it, so it is not counted as present at `at`. Otherwise (the features of the
- * present, as the API and the nightly build compute them) an undated active Condition or
- * medication request is on the record now, and counts.
- */
-export function recordGoesOnAfter(resources: readonly FhirJson[], at: Date): boolean {
-  const atDay = at.toISOString().slice(0, 10);
-  return resources.some((r) => recordDays(r).some((d) => d > atDay));
+/** How `extractRawFeatures` reads a record. */
+export interface ExtractOptions {
+  /**
+   * `at` is an index date in the record's past (a feature set a training table is built from, whose
+   * labels come from what was recorded after it): a Condition, or an active MedicationRequest or
+   * MedicationStatement, without a date may have been recorded after `at`, so it is left out.
+   * Otherwise (the default: the features of the present, as the API's predictions, the nightly
+   * build and the similar-patient evidence compute them) an undated active Condition or medicine is
+   * on the record now, and counts, whatever else the record dates after `at` (a course that ends
+   * next month, a reading dated in a local day ahead of UTC).
+   */
+  retrospective?: boolean;
 }
 
 const missing = (note: string, windowDays?: number): RawFeature => ({
@@ -123,15 +148,19 @@ interface Point {
   iso: string;
 }
 
-/** Compute every raw feature of the spec for one patient at instant `at`. */
-export function extractRawFeatures(resources: readonly FhirJson[], at: Date): RawFeatureVector {
+/** Compute every raw feature of the spec for one patient at instant `at` (see ExtractOptions). */
+export function extractRawFeatures(
+  resources: readonly FhirJson[],
+  at: Date,
+  options: ExtractOptions = {},
+): RawFeatureVector {
   const patient = resources.find((r) => r.resourceType === 'Patient');
   const features: Record<string, RawFeature> = {};
   Object.assign(features, demographics(patient, at));
   const points = measurementPoints(resources, at);
   for (const feature of measurementFeatures)
     Object.assign(features, summarise(feature, points.get(feature.key) ?? [], at));
-  const countUndated = !recordGoesOnAfter(resources, at);
+  const countUndated = !options.retrospective;
   Object.assign(
     features,
     conditions(resources, at, countUndated),
@@ -331,7 +360,7 @@ function codings(concept: unknown): { system?: string; code?: string; display?: 
  * error, dated on or before the day of `at` by the day the derived labels date it
  * (recommend/case-outcome.ts conditionOnsetDay: onsetDateTime, onsetPeriod.start, recordedDate), so
  * an outcome recorded after an index date is never a feature at it. An undated one counts only when
- * `countUndated` (see recordGoesOnAfter).
+ * `countUndated` (not at a retrospective index date, ExtractOptions).
  */
 function conditions(
   resources: readonly FhirJson[],
@@ -369,7 +398,7 @@ function conditions(
         count: matching.length,
         ...(undatedLeftOut
           ? {
-              note: `${undatedLeftOut} undated Condition(s) left out: the record goes on after this moment`,
+              note: `${undatedLeftOut} undated Condition(s) left out at a retrospective index date`,
             }
           : {}),
       },
@@ -382,7 +411,7 @@ const medicationWindowDays = 365;
 
 /**
  * Medication classes at `at`: an active MedicationRequest or MedicationStatement started on or
- * before `at` (undated: only when `countUndated`, see recordGoesOnAfter), or a MedicationDispense
+ * before `at` (undated: only when `countUndated`, see ExtractOptions), or a MedicationDispense
  * handed over in the window before `at` whose status is not one of `excludedMedicationStatus`.
  */
 function medications(

@@ -11,10 +11,11 @@ import { conditionCodes } from '../risk/fhir/clinical-codes';
 // (chronic congestive 88805009, as Synthea records it, and the phenotype concepts), not only 84114007;
 // a change to that set is a change to this spec.
 // 2026.12.2: a Condition is dated as the derived labels date it (onsetDateTime, onsetPeriod.start,
-// recordedDate), and an undated Condition or active medicine is not counted at a moment the record
-// goes on after (no outcome of a retrospective table is a feature at its index date); entered-in-error
-// and cancelled smoking statuses, and dispenses entered in error, cancelled or declined, are not
-// read; no age before the birth date; sex, race and ethnicity outside their value sets read as unknown.
+// recordedDate), and an undated Condition or active medicine is not counted at a retrospective index
+// date (a named set's build: no outcome of a retrospective table is a feature at its index date),
+// while the features of the present count it; entered-in-error and cancelled smoking statuses, and
+// dispenses entered in error, cancelled or declined, are not read; no age before the birth date;
+// sex, race and ethnicity outside their value sets read as unknown.
 export const featureSpecVersion = 'features-2026.12.2';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
