@@ -59,6 +59,15 @@ describe('Function: splitNQuads', () => {
     });
   });
 
+  it('accepts an IRI of any length (RDF sets no limit; the 2,048 cap is for request input)', () => {
+    // Arrange
+    const long = `http://ex/${'a'.repeat(3000)}`;
+    // Act
+    const [statement] = splitNQuads(`<${long}> <http://ex/p> <http://ex/o> .\n`);
+    // Assess
+    expect(statement!.subject).toEqual(iriTerm(long));
+  });
+
   it('accepts blank-node labels with inner dots, digits first, hyphens, colons and unicode', () => {
     // Act
     const statements = splitNQuads(

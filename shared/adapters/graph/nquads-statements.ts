@@ -7,7 +7,7 @@
 // value, never kept as raw text: the SPARQL Update path re-serialises the terms through termText
 // (shared/domain/kg/sparql.ts), so no line can close a term or a block and inject SPARQL syntax.
 import { ValidationError } from '../../domain/errors';
-import { isValidIri, literal, type IriTerm, type LiteralTerm } from '../../domain/kg/sparql';
+import { isIriOfAnyLength, literal, type IriTerm, type LiteralTerm } from '../../domain/kg/sparql';
 
 /** A blank node; `value` is its label without the `_:` prefix. */
 export interface BlankNodeTerm {
@@ -162,7 +162,8 @@ function readTerm(line: string, at: number): [Term, number] {
 
 /**
  * IRIREF ::= '<' ([^#x00-#x20<>"{}|^`\] | UCHAR)* '>' (N-Quads [10]). UCHAR escapes are decoded,
- * and the IRI must then be absolute and free of the excluded characters (isValidIri), so an escape
+ * and the IRI must then be absolute and free of the excluded characters (isIriOfAnyLength; RDF
+ * sets no length limit), so an escape
  * cannot smuggle in a '>' either.
  */
 function readIri(line: string, at: number): [string, number] {
@@ -181,7 +182,7 @@ function readIri(line: string, at: number): [string, number] {
     value += char;
     end += 1;
   }
-  if (!isValidIri(value)) malformed();
+  if (!isIriOfAnyLength(value)) malformed();
   return [value, end + 1];
 }
 

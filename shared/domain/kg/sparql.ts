@@ -66,6 +66,15 @@ export function isValidIri(value: string): boolean {
   return typeof value === 'string' && value.length <= 2048 && IRI_BODY.test(value);
 }
 
+/**
+ * True when `value` is an absolute IRI with no character IRIREF forbids, whatever its length: what a
+ * file of statements (N-Quads) may hold, since RDF sets no length limit. The 2,048-character cap of
+ * `iri` is for IRIs built from request input.
+ */
+export function isIriOfAnyLength(value: string): boolean {
+  return typeof value === 'string' && IRI_BODY.test(value);
+}
+
 /** A literal: plain (xsd:string), language-tagged, or typed with a datatype IRI. */
 export function literal(
   value: string,
