@@ -91,4 +91,23 @@ describe('Adapter: SparqlHttpGraphStore.loadNQuads', () => {
       },
     ]);
   });
+
+  it('loads an IRI longer than 2,048 characters, after more statements than one request holds', async () => {
+    // Prepare: 6,000 statements (two INSERT DATA requests) and then one 3,000-character IRI
+    const long = `${EX}${'a'.repeat(3000)}`;
+    const lines = Array.from(
+      { length: 6000 },
+      (_, i) => `<${EX}s${i}> <${EX}p> "${i}" <${EX}g3> .`,
+    );
+    lines.push(`<${long}> <${EX}p> "long" <${EX}g3> .`);
+
+    // Act
+    const result = await graph.loadNQuads(lines.join('\n'));
+
+    // Assess: every statement is there, the long IRI as written
+    expect(result).toEqual({ quads: 6001 });
+    expect(await quadCount()).toBe(2 + 6001);
+    const found = await graph.query(`SELECT ?s WHERE { GRAPH <${EX}g3> { ?s <${EX}p> "long" } }`);
+    expect(found.results?.bindings).toEqual([{ s: { type: 'uri', value: long } }]);
+  });
 });

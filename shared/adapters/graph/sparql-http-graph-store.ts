@@ -78,9 +78,12 @@ export class SparqlHttpGraphStore implements GraphStore {
         'graph',
       );
     }
-    for (let start = 0; start < statements.length; start += INSERT_CHUNK_QUADS) {
-      await this.update(insertData(statements.slice(start, start + INSERT_CHUNK_QUADS)));
-    }
+    // Every request is written before the first is sent, so a statement that cannot be written
+    // leaves the graph as it was rather than half-loaded.
+    const requests: string[] = [];
+    for (let start = 0; start < statements.length; start += INSERT_CHUNK_QUADS)
+      requests.push(insertData(statements.slice(start, start + INSERT_CHUNK_QUADS)));
+    for (const request of requests) await this.update(request);
     return { quads: statements.length };
   }
 

@@ -129,11 +129,22 @@ export function escapeLiteralText(value: string): string {
 
 /** A term in N-Triples / SPARQL syntax: `<iri>`, `"text"`, `"text"@en`, `"1"^^<xsd:integer>`. */
 export function termText(term: RdfTerm): string {
-  if (term.termType === 'NamedNode') return `<${iri(term.value).value}>`;
+  if (term.termType === 'NamedNode') return `<${iriText(term.value, 'iri')}>`;
   const quoted = `"${escapeLiteralText(term.value)}"`;
   if (term.language) return `${quoted}@${literal('', { language: term.language }).language}`;
-  if (term.datatype) return `${quoted}^^<${iri(term.datatype, 'datatype').value}>`;
+  if (term.datatype) return `${quoted}^^<${iriText(term.datatype, 'datatype')}>`;
   return quoted;
+}
+
+/**
+ * An IRI checked again as it is written: absolute, no character IRIREF forbids (what keeps it from
+ * carrying SPARQL). Its length is not checked here: IRIs built from request input were capped when
+ * made (`iri`), and statements loaded from N-Quads may be of any length (RDF sets no limit).
+ */
+function iriText(value: string, field: string): string {
+  if (!isIriOfAnyLength(value))
+    throw new ValidationError(`${field} is not a valid absolute IRI`, field);
+  return value;
 }
 
 /** One ground triple `s p o .` as a safe fragment (for INSERT DATA / DELETE DATA). */
