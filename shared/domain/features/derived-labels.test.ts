@@ -269,6 +269,33 @@ describe('baselineExclusion and labelPatient (the cohort at the index date)', ()
     ];
     for (const r of before)
       expect(baselineExclusion([person('x'), r], '2023-01-01'), JSON.stringify(r)).toBeUndefined();
+    // History told at a later contact does not: a 1965 vaccine or a 2010 onset recorded in 2024,
+    // or a vaccine reported from elsewhere (primarySource false), beside a first visit in 2024.
+    const firstVisit = encounter('v', 'x', '2024-03-01');
+    for (const r of [
+      {
+        resourceType: 'Immunization',
+        id: 'h',
+        occurrenceDateTime: '1965-05-01',
+        recorded: '2024-03-01',
+      },
+      { ...condition('I10', '2010-05-01'), recordedDate: '2024-03-01' },
+      {
+        resourceType: 'Procedure',
+        id: 'q',
+        performedDateTime: '2001-01-01',
+        recordedDate: '2024-03-01',
+      },
+      {
+        resourceType: 'Immunization',
+        id: 'e',
+        occurrenceDateTime: '1965-05-01',
+        primarySource: false,
+      },
+    ])
+      expect(baselineExclusion([person('x'), firstVisit, r], '2023-01-01'), JSON.stringify(r)).toBe(
+        'no-record-by-index',
+      );
     // A resource entered in error places nobody in care.
     for (const r of [
       {

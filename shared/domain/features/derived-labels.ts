@@ -34,7 +34,7 @@ import type { Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { calendarDay, conditionOnsetDay, hardAscvdEventDays } from '../recommend/case-outcome';
 import { toUcum } from '../preprocess/canonical-units';
-import { canonicalValue, excludedObservationStatus, recordDays } from './extract';
+import { canonicalValue, careDays, excludedObservationStatus, recordDays } from './extract';
 import { listPatients, patientRecord } from '../serving/queries';
 import { describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
@@ -121,10 +121,10 @@ function lastRecordDay(resources: readonly FhirJson[], end: string): string | un
 
 /**
  * Why a patient cannot be in the cohort at the index date (YYYY-MM-DD), or undefined when they can:
- * born after it (`not-yet-born`), or no record on or before it (`no-record-by-index`: every
- * clinical date of the record, `recordDays` of extract.ts, comes later: a Condition's onset, a
- * Procedure's, an Immunization's or a document's date as well as periods and effective times), so
- * the index date's features describe nobody in care.
+ * born after it (`not-yet-born`), or no record on or before it (`no-record-by-index`: every day
+ * the record shows the patient in care, `careDays` of extract.ts, comes later: periods, effective
+ * times, recording and document dates, and an onset, procedure or immunization date only when it
+ * is not history told at a later contact), so the index date's features describe nobody in care.
  */
 export function baselineExclusion(
   record: readonly FhirJson[],
@@ -133,7 +133,7 @@ export function baselineExclusion(
   const patient = record.find((r) => r.resourceType === 'Patient');
   const born = calendarDay(patient?.birthDate);
   if (born && born > index) return 'not-yet-born';
-  const inCare = record.some((r) => recordDays(r).some((d) => d <= index));
+  const inCare = record.some((r) => careDays(r).some((d) => d <= index));
   return inCare ? undefined : 'no-record-by-index';
 }
 

@@ -122,6 +122,47 @@ export function recordDays(r: FhirJson): string[] {
   ].flatMap((v) => calendarDay(v) ?? []);
 }
 
+/**
+ * The days a resource shows the patient in this hospital's care: `recordDays` without the dates of
+ * history told at a later contact. An onset, a procedure's performed date or an immunization's
+ * occurrence can be decades before the record was made (a problem list taken at a first visit, an
+ * imported vaccine history), so such a date counts only when the resource has no recording date of
+ * its own (`recordedDate`, `recorded`) and is not marked as reported from elsewhere
+ * (`primarySource: false`); a recording date counts in its place. What derived-labels.ts reads as in
+ * care by the index date (a first contact that is the outcome itself must not pass as a patient the
+ * index date's features describe).
+ */
+export function careDays(r: FhirJson): string[] {
+  const verification = codings(r.verificationStatus)[0]?.code;
+  if (r.status === 'entered-in-error' || verification === 'entered-in-error') return [];
+  const context = r.context as FhirJson | undefined;
+  const recording = r.recordedDate ?? r.recorded;
+  const history =
+    recording === undefined && r.primarySource !== false
+      ? [
+          ...periodDays(r.performedPeriod),
+          r.performedDateTime,
+          r.occurrenceDateTime,
+          r.resourceType === 'Condition' ? conditionOnsetDay(r) : undefined,
+        ]
+      : [];
+  return [
+    ...periodDays(r.period),
+    ...periodDays(r.effectivePeriod),
+    ...periodDays(context?.period),
+    r.effectiveDateTime,
+    r.effectiveInstant,
+    r.issued,
+    r.authoredOn,
+    r.whenPrepared,
+    r.whenHandedOver,
+    recording,
+    r.dateAsserted,
+    r.date,
+    ...history,
+  ].flatMap((v) => calendarDay(v) ?? []);
+}
+
 /** How `extractRawFeatures` reads a record. */
 export interface ExtractOptions {
   /**
