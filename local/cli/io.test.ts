@@ -47,7 +47,7 @@ describe('Function: parseFlags', () => {
 });
 
 describe('Function: exitQuietlyOnClosedPipe', () => {
-  it('exits 0 when the reader closed the pipe (EPIPE), and rethrows any other error', () => {
+  it('exits 141 (128 + SIGPIPE) when the reader closed the output pipe, and rethrows any other error', () => {
     // Prepare
     const stream = new PassThrough();
     const exit = vi.fn();
@@ -57,7 +57,18 @@ describe('Function: exitQuietlyOnClosedPipe', () => {
     // Act
     stream.emit('error', error('EPIPE'));
     // Assess
-    expect(exit.mock.calls).toEqual([[0]]);
+    expect(exit.mock.calls).toEqual([[141]]);
     expect(() => stream.emit('error', error('EIO'))).toThrow('write EIO');
+  });
+
+  it('drops progress when the reader closed stderr, and goes on', () => {
+    // Prepare
+    const stream = new PassThrough();
+    const exit = vi.fn();
+    exitQuietlyOnClosedPipe(stream, exit, 'progress');
+    // Act
+    stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    // Assess
+    expect(exit).not.toHaveBeenCalled();
   });
 });

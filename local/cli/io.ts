@@ -112,19 +112,24 @@ const guardedStreams = new WeakSet<NodeJS.WritableStream>();
 
 /**
  * A reader that closes the pipe before the output ends (`caregraph extract --jsonl ... | head -1`)
- * ends the command there, quietly and with exit 0, as `head` asked for no more; without this Node
- * reports the write's EPIPE as an unhandled error with a stack trace. Other stream errors are
- * thrown as before. main() installs it once for stdout and stderr.
+ * ends the command there quietly, without the unhandled-EPIPE stack trace Node would print: on
+ * stdout with exit 141 (128 + SIGPIPE, what a shell reports for a writer whose reader left, so
+ * `set -o pipefail` still sees that the output was cut short, never a success the command did not
+ * reach); on stderr (progress and notes only) the rest of them are dropped and the command goes on.
+ * Other stream errors are thrown as before. main() installs it once for stdout and stderr.
  */
+export const closedPipeExitCode = 141;
+
 export function exitQuietlyOnClosedPipe(
   stream: NodeJS.WritableStream,
   exit: (code: number) => void = (code) => process.exit(code),
+  role: 'output' | 'progress' = 'output',
 ): void {
   if (guardedStreams.has(stream)) return;
   guardedStreams.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    exit(0);
+    if (role === 'output') exit(closedPipeExitCode);
   });
 }
 

@@ -65,7 +65,7 @@ async function help(): Promise<string> {
 
 export async function main(argv: string[]): Promise<number> {
   exitQuietlyOnClosedPipe(process.stdout);
-  exitQuietlyOnClosedPipe(process.stderr);
+  exitQuietlyOnClosedPipe(process.stderr, undefined, 'progress');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write((await help()) + '\n');

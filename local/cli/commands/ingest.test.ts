@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IngestReport } from '../../../shared/domain/ingest/report';
 import { runCommand } from '../io';
 import type { StackInfo } from '../stack-client';
-import { makeIngestCommand, type IngestDeps } from './ingest';
+import { deadLettered, makeIngestCommand, type IngestDeps } from './ingest';
 
 const stack: StackInfo = {
   api: 'http://127.0.0.1:1',
@@ -210,5 +210,29 @@ describe('Command: caregraph ingest', () => {
     expect(stdout).toContain(
       'Patient.ndjson: no ingest report: its upload failed every attempt and was dead-lettered (batch b3; see /data/dead-letters/ingest.jsonl)',
     );
+  });
+});
+
+describe('Function: deadLettered', () => {
+  // A dead-letter line as the local queue writes it: the SQS message body is the S3 event as text.
+  const letter = (key: string) =>
+    JSON.stringify({
+      messageId: 'm1',
+      body: JSON.stringify({ Records: [{ s3: { object: { key } } }] }),
+      reason: 'failed 5 times',
+      at: '2026-12-06T00:00:00Z',
+    });
+
+  it('finds the letter of exactly the key, not of a key it is the start of', () => {
+    const sidecarOnly = `${letter('raw/h/b/note.txt.json')}\nnot json\n`;
+    expect(deadLettered(sidecarOnly, 'raw/h/b/note.txt')).toBe(false);
+    expect(deadLettered(sidecarOnly, 'raw/h/b/note.txt.json')).toBe(true);
+    // Keys are URL-encoded in S3 events (a space is '+').
+    expect(
+      deadLettered(
+        letter('raw/h/b/Bulk+Export/Patient.ndjson'),
+        'raw/h/b/Bulk Export/Patient.ndjson',
+      ),
+    ).toBe(true);
   });
 });

@@ -66,8 +66,7 @@ const stackDeps: IngestDeps = {
     const file = join(stack.dataDir, 'dead-letters', 'ingest.jsonl');
     if (!existsSync(file)) return undefined;
     const text = readFileSync(file, 'utf8');
-    // A dead letter is the S3 event, which carries the key URL-encoded.
-    return text.includes(encodeS3Key(key)) ? file : undefined;
+    return deadLettered(text, key) ? file : undefined;
   },
 };
 
@@ -243,4 +242,27 @@ function safeName(name: string): string {
     .join('/');
   if (!cleaned) throw new ValidationError(`${name}: not a usable file name`);
   return cleaned;
+}
+
+/**
+ * True when a dead-letter file holds the S3 event of exactly `key`: each line is a dead-lettered
+ * queue message whose body is the S3 event (keys URL-encoded, as S3 sends them). Compared key by key,
+ * so note.txt is not found in its sidecar note.txt.json's letter. A line that does not parse is
+ * skipped.
+ */
+export function deadLettered(text: string, key: string): boolean {
+  const wanted = encodeS3Key(key);
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const letter = JSON.parse(line) as { body?: unknown };
+      const event = JSON.parse(String(letter.body)) as {
+        Records?: { s3?: { object?: { key?: unknown } } }[];
+      };
+      if (event.Records?.some((r) => r.s3?.object?.key === wanted)) return true;
+    } catch {
+      continue;
+    }
+  }
+  return false;
 }
