@@ -5,7 +5,13 @@ import { ValidationError } from '../errors';
 import type { RiskScoreName } from '../risk/registry';
 import { sameUnit } from '../risk/score-definition';
 import { scoresFromFhir } from '../risk/scores-from-fhir';
-import { describeMeasured, measurements, type Measured } from '../risk/fhir/patient-record';
+import { phqFrequencyAnswers } from '../risk/fhir/clinical-codes';
+import {
+  describeMeasured,
+  latestItemScore,
+  measurements,
+  type Measured,
+} from '../risk/fhir/patient-record';
 import type { PatientRecord } from '../risk/fhir/patient-record';
 import { cholesterolMgdlPerMmol, kgPerPound } from '../risk/units';
 import { childHeightMaxAgeDays } from '../monitoring/rules';
@@ -345,6 +351,14 @@ export function scoreFacts(resources: readonly Resource[], at: Date): ScoreFacts
   return out;
 }
 
+/**
+ * PHQ-9 item 9 of the last 14 days, scored 0-3: a number, or a LOINC LL358-3 answer code
+ * (risk/fhir/clinical-codes.ts phqFrequencyAnswers; "Nearly every day" LA6571-9 is 3). An answer
+ * that cannot be scored gives no fact here; the PHQ-9 score's reason names it (risk/fhir/bedside-inputs.ts).
+ */
 export function phq9Item9(record: PatientRecord): Fact<number> | undefined {
-  return latestIn(record, loinc.phq9Item9, '{score}', {}, 14);
+  const item = latestItemScore(record, loinc.phq9Item9, phqFrequencyAnswers);
+  if (!item || 'unreadable' in item || item.ageDays > 14 || !sameUnit(item.unit, '{score}'))
+    return undefined;
+  return { value: item.value, unit: '{score}', source: describeMeasured(item) };
 }

@@ -87,6 +87,21 @@ describe('Score: qrisk3', () => {
     expect(withCvd.reason).toMatch(/known cardiovascular disease/);
   });
 
+  it('refuses type 1 and type 2 diabetes both true (one three-way status), naming both fields', () => {
+    expect(() =>
+      scoreFromInputs('qrisk3', {
+        ...base,
+        sex: 'male',
+        type1Diabetes: true,
+        type2Diabetes: true,
+      }),
+    ).toThrow(/type1Diabetes and type2Diabetes are both true: QRISK3 takes one diabetes status/);
+    expect(
+      scoreFromInputs('qrisk3', { ...base, sex: 'male', type1Diabetes: true, type2Diabetes: false })
+        .value,
+    ).toBe(55.2);
+  });
+
   it('needs the smoking category and reports it missing', () => {
     const { smoking: _s, ...withoutSmoking } = base;
     const result = scoreFromInputs('qrisk3', { ...withoutSmoking, sex: 'male' });

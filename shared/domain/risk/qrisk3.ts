@@ -1,6 +1,7 @@
 // Domain (risk): QRISK3-2017 10-year cardiovascular disease risk (Hippisley-Cox J, Coupland C, Brindle P.
 // BMJ 2017;357:j2099), computed exactly as the published open-source algorithm does (ClinRisk Ltd.,
 // QRISK3-2017, LGPL; coefficients and disclaimer in qrisk3-coefficients.ts).
+import { ValidationError } from '../errors';
 import {
   qrisk3Female,
   qrisk3Male,
@@ -94,8 +95,18 @@ function interactions(
   );
 }
 
-/** QRISK3-2017 10-year CVD risk in percent (unrounded), as cvd_female_raw / cvd_male_raw compute it. */
+/**
+ * QRISK3-2017 10-year CVD risk in percent (unrounded), as cvd_female_raw / cvd_male_raw compute it.
+ * Diabetes is one three-way variable (none, type 1, type 2; Hippisley-Cox 2017), carried as the two
+ * indicators b_type1 and b_type2 of which at most one is set: both true is refused, naming the
+ * fields, rather than adding both coefficients.
+ */
 export function qrisk3Risk(x: Qrisk3Inputs): number {
+  if (x.type1Diabetes && x.type2Diabetes)
+    throw new ValidationError(
+      'type1Diabetes and type2Diabetes are both true: QRISK3 takes one diabetes status (none, type 1 or type 2); set one',
+      'type2Diabetes',
+    );
   const m: Qrisk3Model = x.sex === 'female' ? qrisk3Female : qrisk3Male;
   const dage = x.age / 10;
   const dbmi = x.bmi / 10;

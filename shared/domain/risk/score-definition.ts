@@ -99,6 +99,8 @@ export interface ProvidedInput {
    * input is refused, naming the field, instead of being guessed.
    */
   unreadable?: string;
+  /** A caveat about how the value was read (e.g. a conflict resolved); the result's reason repeats it. */
+  note?: string;
 }
 
 /** Validate one provided value against its field; throws ValidationError naming the field. */
@@ -166,18 +168,24 @@ export function sameUnit(a: string, b: string): boolean {
  * Evaluate a score from provided inputs. Numeric and categorical inputs that are not provided are
  * listed in `missing` and never guessed; history criteria marked `absentMeansNo` count as absent
  * and say so in their `source`. Inputs flagged stale are listed in `stale` (and, for acute scores,
- * not used).
+ * not used). `unusable` names inputs that were recorded but could not be read (e.g. a creatinine in
+ * a unit no conversion covers): a required one is listed in `missing`, never filled as absent or
+ * with its default, since the record holds a value that may count; an optional one is left out
+ * (the caller's reason names it).
  */
 export function evaluateScore(
   definition: ScoreDefinition,
   provided: Record<string, ProvidedInput | undefined>,
+  unusable: ReadonlySet<string> = new Set(),
 ): RiskResult {
   const values: Values = {};
   const inputs: RiskInput[] = [];
   const missing: string[] = [];
   const stale: string[] = [];
+  const inputNotes: string[] = [];
   for (const field of definition.fields) {
     const given = provided[field.name];
+    if (given?.note) inputNotes.push(given.note);
     const unit = field.kind === 'number' ? field.unit : null;
     if (given === undefined || given.value === undefined || given.value === null) continue;
     const value = validateField(field, given);
@@ -198,7 +206,9 @@ export function evaluateScore(
   }
   for (const field of definition.fields) {
     if (values[field.name] !== undefined) continue;
-    if (field.kind === 'boolean' && field.absentMeansNo) {
+    if (unusable.has(field.name)) {
+      if (!field.optional) missing.push(field.name);
+    } else if (field.kind === 'boolean' && field.absentMeansNo) {
       values[field.name] = false;
       if (!provided[field.name])
         inputs.push({
@@ -230,11 +240,12 @@ export function evaluateScore(
       ...base,
       value: null,
       applicable: false,
-      reason: `missing inputs: ${missing.join(', ')}`,
+      reason: [`missing inputs: ${missing.join(', ')}`, ...inputNotes].join('; '),
     };
   const assessment =
     missing.length > 0 ? definition.assessPartial!(values, missing) : definition.assess(values);
   const notes = [
+    ...inputNotes,
     assessment.reason,
     stale.length ? `stale inputs: ${stale.join(', ')}` : undefined,
   ].filter((n): n is string => n !== undefined);

@@ -117,6 +117,8 @@ describe('Function: scoresFromFhir', () => {
       [0.2, 'mmol/L', true],
       [2.2, 'mg/dL', false],
       [2.3, 'mg/dL', true],
+      [22, 'mg/L', false], // 2.2 mg/dL (1 dL = 0.1 L)
+      [30, 'mg/L', true], // 3.0 mg/dL ≈ 265 µmol/L
     ])('%s %s with no UCUM code: abnormal %s', (value, unit, abnormal) => {
       const result = renal({ value, unit });
       expect(input(result, 'abnormalRenalFunction')).toMatchObject({ value: abnormal });
@@ -124,13 +126,17 @@ describe('Function: scoresFromFhir', () => {
       expect(result.reason ?? '').not.toMatch(/unusable/);
     });
 
-    it('refuses a creatinine unit it cannot convert, naming the field, instead of reading it as mg/dL', () => {
-      const result = renal({ value: 250, unit: 'mg/L' });
+    it('refuses a creatinine unit it cannot convert, naming the field, and reports the criterion missing (never "not recorded")', () => {
+      const result = renal({ value: 250, unit: 'mg/(24.h)' });
       expect(result.reason).toMatch(
-        /unusable inputs: abnormalRenalFunction: creatinine unit "mg\/L" is not accepted; use mg\/dL, umol\/L or mmol\/L/,
+        /unusable inputs: abnormalRenalFunction: creatinine unit "mg\/\(24\.h\)" is not accepted; use mg\/dL, umol\/L or mmol\/L or mg\/L/,
       );
-      expect(input(result, 'abnormalRenalFunction')).toMatchObject({ value: false });
-      expect(input(result, 'abnormalRenalFunction')?.source).toMatch(/not recorded/);
+      // The record holds a creatinine that may score the point: no HAS-BLED total is given.
+      expect(result.missing).toEqual(['abnormalRenalFunction']);
+      expect(result).toMatchObject({ value: null, applicable: false });
+      expect(result.reason).toMatch(/missing inputs: abnormalRenalFunction/);
+      expect(input(result, 'abnormalRenalFunction')).toBeUndefined();
+      expect(JSON.stringify(result.inputs)).not.toMatch(/not recorded/);
     });
 
     it('flags a creatinine older than 90 days (maxAgeDays.creatinine) as stale', () => {
@@ -262,6 +268,140 @@ describe('Function: scoresFromFhir', () => {
     const result = scoresFromFhir(odd, 'egfr-ckd-epi-2021', at);
     expect(result.missing).toEqual(['creatinine']);
     expect(result.reason).toMatch(/unusable inputs: creatinine: unit "g\/L" is not accepted/);
+  });
+
+  describe('PHQ-9 item 9 answered with a LOINC answer code (LL358-3)', () => {
+    const patient = resources.find((r) => r.resourceType === 'Patient')!;
+    const item9 = (value: Record<string, unknown>, id = 'item9'): Resource =>
+      ({
+        resourceType: 'Observation',
+        id,
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '44260-8' }] },
+        effectiveDateTime: '2024-05-30',
+        ...value,
+      }) as Resource;
+    const phq9 = (...items: Resource[]) =>
+      scoresFromFhir(
+        [
+          patient,
+          {
+            resourceType: 'Observation',
+            id: 'phq9',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+            effectiveDateTime: '2024-05-30',
+            valueInteger: 8,
+          } as Resource,
+          ...items,
+        ],
+        'phq9',
+        at,
+      );
+    const answer = (code: string, display: string) => ({
+      valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code, display }] },
+    });
+
+    it.each([
+      ['LA6568-5', 'Not at all', 0],
+      ['LA6569-3', 'Several days', 1],
+      ['LA6570-1', 'More than half the days', 2],
+      ['LA6571-9', 'Nearly every day', 3],
+    ])('scores %s (%s) as %s', (code, display, points) => {
+      const result = phq9(item9(answer(code, display)));
+      expect(input(result, 'item9')).toMatchObject({ value: points });
+      expect(input(result, 'item9')?.source).toMatch(/Observation\/item9 2024-05-30/);
+      if (points > 0) expect(result.reason).toMatch(/item 9 positive: assess risk of self-harm/);
+      else expect(result.reason ?? '').not.toMatch(/item 9/);
+    });
+
+    it('flags total 8 with item 9 "Nearly every day" for a self-harm assessment', () => {
+      const result = phq9(item9(answer('LA6571-9', 'Nearly every day')));
+      expect(result).toMatchObject({ value: 8, category: 'mild', applicable: true });
+      expect(result.reason).toMatch(/item 9 positive: assess risk of self-harm/);
+    });
+
+    it('still reads a numeric item 9', () => {
+      expect(input(phq9(item9({ valueInteger: 2 })), 'item9')).toMatchObject({ value: 2 });
+    });
+
+    it('says when item 9 is recorded but cannot be read, and still gives the total', () => {
+      const result = phq9(
+        item9({ valueCodeableConcept: { text: 'sometimes' } }),
+        item9({ valueInteger: 0 }, 'older'),
+      );
+      expect(result).toMatchObject({ value: 8, applicable: true });
+      expect(input(result, 'item9')).toBeUndefined();
+      expect(result.missing).toEqual([]);
+      expect(result.reason).toMatch(
+        /unusable inputs: item9: PHQ-9 item 9 \(thoughts of self-harm, LOINC 44260-8\) is recorded but cannot be read \(answer sometimes is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9\)/,
+      );
+    });
+  });
+
+  it('counts a completed antihypertensive course for FINDRISC ("ever taken ... regularly")', () => {
+    const patient = resources.find((r) => r.resourceType === 'Patient')!;
+    const amlodipine = {
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://www.whocc.no/atc', code: 'C08CA01', display: 'amlodipine' }],
+      },
+      subject: { reference: 'Patient/p1' },
+    };
+    const findrisc = (...meds: Resource[]) => scoresFromFhir([patient, ...meds], 'findrisc', at);
+    const past = findrisc({
+      resourceType: 'MedicationRequest',
+      id: 'mr-old',
+      status: 'completed',
+      intent: 'order',
+      authoredOn: '2019-01-01',
+      ...amlodipine,
+    } as Resource);
+    expect(input(past, 'antihypertensiveMedication')).toMatchObject({
+      value: true,
+      source: 'MedicationRequest/mr-old 2019-01-01 (completed)',
+    });
+    const statement = findrisc({
+      resourceType: 'MedicationStatement',
+      id: 'ms-old',
+      status: 'stopped',
+      effectiveDateTime: '2018-03-01',
+      ...amlodipine,
+    } as Resource);
+    expect(input(statement, 'antihypertensiveMedication')).toMatchObject({
+      value: true,
+      source: 'MedicationStatement/ms-old 2018-03-01 (stopped)',
+    });
+    const none = findrisc({
+      resourceType: 'MedicationStatement',
+      id: 'ms-no',
+      status: 'not-taken',
+      effectiveDateTime: '2018-03-01',
+      ...amlodipine,
+    } as Resource);
+    expect(input(none, 'antihypertensiveMedication')).toMatchObject({ value: false });
+  });
+
+  it('reads QRISK3 diabetes as type 1 when both types are coded, naming the conflict', () => {
+    const condition = (id: string, code: string): Resource =>
+      ({
+        resourceType: 'Condition',
+        id,
+        code: { coding: [{ system: 'http://snomed.info/sct', code }] },
+      }) as Resource;
+    const result = scoresFromFhir(
+      [...resources, condition('t1', '46635009'), condition('t2', '44054006')],
+      'qrisk3',
+      at,
+    );
+    expect(input(result, 'type1Diabetes')).toMatchObject({ value: true });
+    expect(input(result, 'type2Diabetes')).toMatchObject({ value: false });
+    expect(input(result, 'type2Diabetes')?.source).toMatch(/Condition\/t2.*not used/);
+    expect(result.reason).toMatch(
+      /type 1 \(Condition\/t1\) and type 2 diabetes \(Condition\/t2\) are both coded; QRISK3 takes one diabetes status: type 1 used/,
+    );
+    const type1Only = scoresFromFhir([...resources, condition('t1', '46635009')], 'qrisk3', at);
+    expect(result.value).not.toBeNull();
+    expect(result.value).toBe(type1Only.value);
   });
 
   it('needs a Patient', () => {

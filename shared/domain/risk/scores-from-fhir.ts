@@ -26,19 +26,23 @@ export function scoresFromFhir(
   const { definition, fromFhir } = riskScores[score];
   const record = patientRecord(resources, at);
   if (!record.patient) throw new ValidationError('the resources hold no Patient', 'Patient');
-  const { usable, problems } = usableInputs(definition, fromFhir(record));
-  const result = evaluateScore(definition, usable);
+  const { usable, unusable, problems } = usableInputs(definition, fromFhir(record));
+  const result = evaluateScore(definition, usable, unusable);
   if (problems.length === 0) return result;
   const note = `unusable inputs: ${problems.join('; ')}`;
   return { ...result, reason: result.reason ? `${result.reason}; ${note}` : note };
 }
 
-/** Keep the inputs that validate; report the rest (e.g. an unknown unit) instead of failing the score. */
+/**
+ * Keep the inputs that validate; name the rest (e.g. an unknown unit) and report why, instead of
+ * failing the score. A recorded input that cannot be used is then missing, never "not recorded".
+ */
 function usableInputs(
   definition: ScoreDefinition,
   provided: Provided,
-): { usable: Provided; problems: string[] } {
+): { usable: Provided; unusable: Set<string>; problems: string[] } {
   const usable: Provided = {};
+  const unusable = new Set<string>();
   const problems: string[] = [];
   for (const [name, input] of Object.entries(provided)) {
     const field = definition.fields.find((f) => f.name === name);
@@ -48,10 +52,11 @@ function usableInputs(
       usable[name] = input;
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
+      unusable.add(name);
       problems.push(`${error.message} (${input.source})`);
     }
   }
-  return { usable, problems };
+  return { usable, unusable, problems };
 }
 
 /**

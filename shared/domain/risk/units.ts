@@ -19,6 +19,8 @@ export const cholesterolUnits = {
 export const creatinineUnits = {
   'umol/L': (umol: number) => umol / creatinineUmolPerMgdl,
   'mmol/L': (mmol: number) => (mmol * 1000) / creatinineUmolPerMgdl,
+  // 1 dL = 0.1 L (UCUM), so mg/L ÷ 10 = mg/dL (e.g. 30 mg/L = 3.0 mg/dL ≈ 265 µmol/L).
+  'mg/L': (mgPerL: number) => mgPerL / 10,
 } as const;
 
 /** Alternatives for a temperature field in Cel. */

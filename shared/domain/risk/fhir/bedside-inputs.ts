@@ -6,12 +6,14 @@ import {
   drugClasses as dc,
   firstDegreeRelatives,
   loinc,
+  phqFrequencyAnswers,
 } from './clinical-codes';
 import {
   ageAt,
   codings,
   describeMeasured,
   latestAnswer,
+  latestItemScore,
   latestMeasurement,
   matchesCodes,
   type PatientRecord,
@@ -21,7 +23,7 @@ import {
   either,
   fromCondition,
   fromMeasured,
-  fromMedication,
+  fromMedicationEver,
   maxAgeDays,
   type Provided,
 } from './provide';
@@ -222,16 +224,42 @@ export function findriscInputs(record: PatientRecord): Provided {
     bmi: fromMeasured(latestMeasurement(record, loinc.bmi), year),
     waist: fromMeasured(latestMeasurement(record, loinc.waist), year),
     physicallyActive: physicallyActive(record),
-    antihypertensiveMedication: fromMedication(record, dc.antihypertensive),
+    // Lindström & Tuomilehto 2003: "ever taken antihypertensive medication regularly".
+    antihypertensiveMedication: fromMedicationEver(record, dc.antihypertensive),
     highGlucoseHistory: highGlucoseHistory(record),
     familyHistory: diabetesFamilyHistory(record),
   };
 }
 
+/**
+ * A PHQ-9 item scored 0-3, numeric or as a LOINC LL358-3 answer (clinical-codes.ts
+ * phqFrequencyAnswers). An item recorded with an answer that cannot be scored is refused, naming it,
+ * so the result says it is there and unread instead of leaving it out silently.
+ */
+function questionnaireItem(
+  record: PatientRecord,
+  codes: readonly string[],
+  label: string,
+): ProvidedInput | undefined {
+  const item = latestItemScore(record, codes, phqFrequencyAnswers);
+  if (!item) return undefined;
+  if ('unreadable' in item)
+    return {
+      value: undefined,
+      source: describeMeasured(item),
+      unreadable: `${label} is recorded but cannot be read (${item.unreadable}): review the answer`,
+    };
+  return fromMeasured(item, maxAgeDays.questionnaire);
+}
+
 export function phq9Inputs(record: PatientRecord): Provided {
   return {
     total: fromMeasured(latestMeasurement(record, loinc.phq9), maxAgeDays.questionnaire),
-    item9: fromMeasured(latestMeasurement(record, loinc.phq9Item9), maxAgeDays.questionnaire),
+    item9: questionnaireItem(
+      record,
+      loinc.phq9Item9,
+      'PHQ-9 item 9 (thoughts of self-harm, LOINC 44260-8)',
+    ),
     age: demographics(record).age,
   };
 }

@@ -3,11 +3,14 @@
 import type { Extension } from '@medplum/fhirtypes';
 import { sameUnit } from '../score-definition';
 import { cholesterolUnits, creatinineUmolPerMgdl, creatinineUnits } from '../units';
+import { qrisk3Ethnicities } from '../qrisk3';
 import {
+  cdcRace,
   conditionCodes as cc,
   drugClasses as dc,
   firstDegreeRelatives,
   loinc,
+  raceCodeSystems,
   smokingAnswers,
 } from './clinical-codes';
 import {
@@ -49,47 +52,120 @@ function smokingStatus(
   };
 }
 
-/** US Core race: OMB category and detailed codes (CDC Race & Ethnicity code set, urn:oid:2.16.840.1.113883.6.238). */
-function raceCodings(record: PatientRecord): { codes: string[]; text: string } {
+/**
+ * US Core race (ombCategory and detailed codes): the codes of the CDC Race & Ethnicity code set
+ * (clinical-codes.ts cdcRace; read by code, never by display text), and whether "unknown" or "asked
+ * but unknown" (v3 NullFlavor UNK, ASKU) was recorded.
+ */
+function raceCodes(record: PatientRecord): {
+  codes: string[];
+  notStated: boolean;
+  present: boolean;
+} {
   const race = record.patient?.extension?.find((e) => e.url.endsWith('us-core-race'));
   const parts: Extension[] = race?.extension ?? [];
-  const codes = parts.flatMap((p) => (p.valueCoding?.code ? [p.valueCoding.code] : []));
-  const text = parts.map((p) => p.valueCoding?.display ?? p.valueString ?? '').join(' ');
-  return { codes, text };
+  const codings = parts.flatMap((p) => (p.valueCoding?.code ? [p.valueCoding] : []));
+  const codes = codings
+    .filter(
+      (c) => c.system === undefined || (raceCodeSystems as readonly string[]).includes(c.system),
+    )
+    .map((c) => c.code!)
+    .filter((c) => c !== 'UNK' && c !== 'ASKU');
+  const notStated = codings.some((c) => c.code === 'UNK' || c.code === 'ASKU');
+  return { codes, notStated, present: codings.length > 0 };
 }
 
+const inList = (list: readonly string[], code: string) => list.includes(code);
+
 function pceRace(record: PatientRecord): Provided[string] {
-  const { codes } = raceCodings(record);
-  const source = `Patient/${record.patient?.id ?? '?'} us-core-race`;
-  if (codes.length === 0) return undefined;
-  if (codes.includes('2054-5')) return { value: 'african-american', source };
-  if (codes.length === 1 && codes[0] === '2106-3') return { value: 'white', source };
+  const { codes, present } = raceCodes(record);
+  const source = `Patient/${record.patient?.id ?? '?'} us-core-race${codes.length ? ` ${codes.join(', ')}` : ''}`;
+  if (!present) return undefined;
+  if (codes.some((c) => inList(cdcRace.black, c))) return { value: 'african-american', source };
+  if (codes.length > 0 && codes.every((c) => inList(cdcRace.white, c)))
+    return { value: 'white', source };
   return { value: 'other', source };
 }
 
-/** QRISK3 ethnic groups; "not stated" is grouped with white by QRISK3 itself. */
+type QriskEthnicity = (typeof qrisk3Ethnicities)[number];
+
+/**
+ * The QRISK3 group one CDC race code names, if it names one: Asian Indian, Pakistani, Bangladeshi and
+ * Chinese their own groups, another detailed Asian code "other Asian"; a Caribbean code Black
+ * Caribbean, an African code Black African; the White hierarchy white; a code outside the White,
+ * Asian and Black hierarchies (American Indian or Alaska Native, Native Hawaiian or Other Pacific
+ * Islander, Other Race) "other". Asian (2028-9) alone is "other Asian"; Black or African American
+ * (2054-5), Black (2056-0) and African American (2058-6) do not say which of QRISK3's two Black groups.
+ */
+function qriskGroupOf(code: string): { category: string; group?: QriskEthnicity } {
+  if (inList(cdcRace.white, code)) return { category: 'white', group: 'white' };
+  if (code === cdcRace.asian[0]) return { category: 'asian' }; // 2028-9 Asian: refined by a detailed code
+  if (inList(cdcRace.asian, code)) {
+    const named: Record<string, QriskEthnicity> = {
+      [cdcRace.asianIndian]: 'indian',
+      [cdcRace.pakistani]: 'pakistani',
+      [cdcRace.bangladeshi]: 'bangladeshi',
+      [cdcRace.chinese]: 'chinese',
+    };
+    return { category: 'asian', group: named[code] ?? 'other-asian' };
+  }
+  if (inList(cdcRace.black, code)) {
+    if (inList(cdcRace.caribbean, code)) return { category: 'black', group: 'black-caribbean' };
+    if (inList(cdcRace.african, code)) return { category: 'black', group: 'black-african' };
+    return { category: 'black' };
+  }
+  return { category: code, group: 'other' };
+}
+
+/**
+ * QRISK3 ethnic group from US Core race codes (CDC Race & Ethnicity code set; clinical-codes.ts
+ * cdcRace), by code only. A detailed code refines its OMB category (White with English is white;
+ * Black with West Indian is Black Caribbean). "Not stated" is grouped with white by QRISK3 itself.
+ * Not guessed, and reported instead: Black without a detailed code (QRISK3 needs Caribbean or
+ * African), and codes naming more than one QRISK3 group (QRISK3 takes one).
+ */
 function qriskEthnicity(record: PatientRecord): Provided[string] {
-  const { codes, text } = raceCodings(record);
+  const { codes, notStated, present } = raceCodes(record);
   const source = `Patient/${record.patient?.id ?? '?'} us-core-race`;
-  const named: Array<[RegExp, string]> = [
-    [/\bindian\b/i, 'indian'],
-    [/pakistani/i, 'pakistani'],
-    [/bangladeshi/i, 'bangladeshi'],
-    [/chinese/i, 'chinese'],
-    [/caribbean|west indian|jamaican|haitian|barbadian|trinidadian/i, 'black-caribbean'],
-    [/\bafrican\b(?! american)/i, 'black-african'],
-  ];
-  const match = named.find(([re]) => re.test(text));
-  if (match) return { value: match[1], source };
-  if (codes.length === 0 || codes.includes('UNK') || codes.includes('ASKU'))
+  if (codes.length === 0) {
+    if (present && !notStated)
+      return {
+        value: undefined,
+        source,
+        unreadable:
+          'race is not coded in the CDC Race & Ethnicity code set (urn:oid:2.16.840.1.113883.6.238)',
+      };
     return {
       value: 'white',
       source: `${source}: not stated (QRISK3 groups "not stated" with white)`,
     };
-  if (codes.includes('2054-5')) return undefined; // Black Caribbean or Black African: QRISK3 needs which.
-  if (codes.every((c) => c === '2106-3')) return { value: 'white', source };
-  if (codes.includes('2028-9')) return { value: 'other-asian', source };
-  return { value: 'other', source };
+  }
+  const byCategory = new Map<string, Set<QriskEthnicity>>();
+  for (const code of codes) {
+    const { category, group } = qriskGroupOf(code);
+    const groups = byCategory.get(category) ?? new Set<QriskEthnicity>();
+    if (group) groups.add(group);
+    byCategory.set(category, groups);
+  }
+  // Asian with no detailed code is QRISK3 "other Asian".
+  if (byCategory.get('asian')?.size === 0) byCategory.get('asian')!.add('other-asian');
+  const groups = new Set([...byCategory.values()].flatMap((g) => [...g]));
+  const blackUnspecified = byCategory.get('black')?.size === 0;
+  const coded = `${source} ${codes.join(', ')}`;
+  if (blackUnspecified && groups.size === 0)
+    return {
+      value: undefined,
+      source: coded,
+      unreadable:
+        'Black or African American without a detailed code: QRISK3 needs black-caribbean or black-african',
+    };
+  if (groups.size > 1 || blackUnspecified)
+    return {
+      value: undefined,
+      source: coded,
+      unreadable: `race codes ${codes.join(', ')} name more than one QRISK3 ethnic group; QRISK3 takes one`,
+    };
+  return { value: [...groups][0]!, source: coded };
 }
 
 function lipids(record: PatientRecord): Provided {
@@ -181,6 +257,26 @@ function cholesterolRatio(record: PatientRecord): Provided[string] {
   };
 }
 
+/**
+ * QRISK3 diabetes status, one of none, type 1 or type 2 (Hippisley-Cox 2017). A record coding both
+ * types is read as type 1 (the larger main coefficient of the two, qrisk3-coefficients.ts, so the
+ * risk is not understated), and the result's reason names the conflict.
+ */
+function qriskDiabetes(record: PatientRecord): Provided {
+  const type1 = fromCondition(record, cc.type1Diabetes);
+  const type2 = fromCondition(record, cc.type2Diabetes);
+  if (type1.value !== true || type2.value !== true)
+    return { type1Diabetes: type1, type2Diabetes: type2 };
+  const note = `type 1 (${type1.source}) and type 2 diabetes (${type2.source}) are both coded; QRISK3 takes one diabetes status: type 1 used, check the diagnosis`;
+  return {
+    type1Diabetes: { ...type1, note },
+    type2Diabetes: {
+      value: false,
+      source: `${type2.source}: not used, type 1 diabetes also coded`,
+    },
+  };
+}
+
 export function qrisk3Inputs(record: PatientRecord): Provided {
   return {
     ...demographics(record),
@@ -203,8 +299,7 @@ export function qrisk3Inputs(record: PatientRecord): Provided {
     chronicKidneyDisease: fromCondition(record, cc.chronicKidneyDisease3to5),
     severeMentalIllness: fromCondition(record, cc.severeMentalIllness),
     sle: fromCondition(record, cc.sle),
-    type1Diabetes: fromCondition(record, cc.type1Diabetes),
-    type2Diabetes: fromCondition(record, cc.type2Diabetes),
+    ...qriskDiabetes(record),
     familyHistoryCvd: familyHistoryCvd(record),
     priorCvd: fromCondition(record, cc.cardiovascularDisease, true),
   };

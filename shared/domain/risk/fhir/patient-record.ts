@@ -25,6 +25,8 @@ export interface PatientRecord {
   medications: Array<MedicationRequest | MedicationStatement>;
   /** Orders that ended (status completed or stopped) by `at`: a finished course is history. */
   completedMedications?: MedicationRequest[];
+  /** Statements of medicines taken in the past (status completed or stopped) by `at`. */
+  pastMedicationStatements?: MedicationStatement[];
   familyHistory: FamilyMemberHistory[];
 }
 
@@ -78,6 +80,11 @@ export function patientRecord(resources: readonly Resource[], at: Date): Patient
         known(parseDate(r.effectiveDateTime ?? r.effectivePeriod?.start))
       )
         record.medications.push(r);
+      else if (
+        ['completed', 'stopped'].includes(r.status) &&
+        known(parseDate(r.effectiveDateTime ?? r.effectivePeriod?.start))
+      )
+        (record.pastMedicationStatements ??= []).push(r);
     } else if (r.resourceType === 'FamilyMemberHistory' && r.status !== 'entered-in-error')
       record.familyHistory.push(r);
   }
@@ -164,6 +171,59 @@ export function latestMeasurement(
   return measurements(record, codes)[0];
 }
 
+/** A questionnaire item whose answer was recorded but cannot be scored, and why. */
+export interface UnreadableItem {
+  id: string;
+  date: Date;
+  ageDays: number;
+  unreadable: string;
+}
+
+/**
+ * The newest answer to a questionnaire item of these LOINC codes (an Observation or a panel
+ * component), scored: a number (valueQuantity or valueInteger, as `measurements` reads it), or a
+ * LOINC answer code (valueCodeableConcept, e.g. LA6571-9 "Nearly every day") scored by `answers`.
+ * An item recorded with neither (another code, text, no value) is returned as unreadable, saying
+ * why, so that a recorded answer is never taken for an absent one.
+ */
+export function latestItemScore(
+  record: PatientRecord,
+  codes: readonly string[],
+  answers: Readonly<Record<string, number>>,
+): Measured | UnreadableItem | undefined {
+  const found: Array<Measured | UnreadableItem> = [];
+  for (const o of record.observations) {
+    const date = observationDate(o)!;
+    const base = { id: `Observation/${o.id ?? '?'}`, date, ageDays: ageDays(date, record.at) };
+    for (const x of [o, ...(o.component ?? [])].filter((x) => hasLoinc(x.code, codes))) {
+      const q = x.valueQuantity;
+      const number = typeof q?.value === 'number' ? q.value : x.valueInteger;
+      if (typeof number === 'number') {
+        found.push({ ...base, value: number, unit: q ? (q.code ?? q.unit ?? '') : '{score}' });
+        continue;
+      }
+      const answer = codings(x.valueCodeableConcept).find(
+        (c) =>
+          (c.system === undefined || c.system === 'http://loinc.org') &&
+          answers[c.code ?? ''] !== undefined,
+      );
+      if (answer) {
+        found.push({ ...base, value: answers[answer.code!]!, unit: '{score}' });
+        continue;
+      }
+      const recorded = x.valueCodeableConcept
+        ? `answer ${[...codings(x.valueCodeableConcept).map((c) => c.code ?? c.display), x.valueCodeableConcept.text].filter(Boolean).join(' / ') || 'without a code'} is not one of ${Object.keys(answers).join(', ')}`
+        : x.valueString !== undefined
+          ? `answer "${x.valueString}" is text, not a number or an answer code`
+          : x.dataAbsentReason
+            ? `no answer (${codings(x.dataAbsentReason)[0]?.code ?? x.dataAbsentReason.text ?? 'data absent'})`
+            : 'no value';
+      found.push({ ...base, unreadable: recorded });
+    }
+  }
+  return found.sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+}
+
 /** The newest coded answer (valueCodeableConcept) of these LOINC codes. */
 export function latestAnswer(
   record: PatientRecord,
@@ -229,23 +289,42 @@ function medicationConcept(
   return m.medicationCodeableConcept;
 }
 
+/** True when the medicine is of the class, by ATC prefix or ingredient name. */
+function inDrugClass(m: MedicationRequest | MedicationStatement, drugClass: DrugClass): boolean {
+  const concept = medicationConcept(m);
+  const atc = codings(concept).some(
+    (c) =>
+      c.system === 'http://www.whocc.no/atc' &&
+      drugClass.atc.some((p) => (c.code ?? '').startsWith(p)),
+  );
+  const texts = [concept?.text, ...codings(concept).map((c) => c.display)].filter(
+    (t): t is string => !!t,
+  );
+  return atc || texts.some((t) => drugClass.ingredients.test(t));
+}
+
 /** The first active MedicationRequest/Statement of the class, by ATC prefix or ingredient name. */
 export function activeMedication(
   record: PatientRecord,
   drugClass: DrugClass,
 ): MedicationRequest | MedicationStatement | undefined {
-  return record.medications.find((m) => {
-    const concept = medicationConcept(m);
-    const atc = codings(concept).some(
-      (c) =>
-        c.system === 'http://www.whocc.no/atc' &&
-        drugClass.atc.some((p) => (c.code ?? '').startsWith(p)),
-    );
-    const texts = [concept?.text, ...codings(concept).map((c) => c.display)].filter(
-      (t): t is string => !!t,
-    );
-    return atc || texts.some((t) => drugClass.ingredients.test(t));
-  });
+  return record.medications.find((m) => inDrugClass(m, drugClass));
+}
+
+/**
+ * A medicine of the class ever recorded by the record's date: an active one, else a finished one
+ * (a MedicationRequest or MedicationStatement completed or stopped).
+ */
+export function medicationEver(
+  record: PatientRecord,
+  drugClass: DrugClass,
+): MedicationRequest | MedicationStatement | undefined {
+  return (
+    activeMedication(record, drugClass) ??
+    [...(record.completedMedications ?? []), ...(record.pastMedicationStatements ?? [])].find((m) =>
+      inDrugClass(m, drugClass),
+    )
+  );
 }
 
 /** "Observation/abc 2024-05-01 (3 d old)". */

@@ -10,6 +10,7 @@ import {
   describeCondition,
   describeMeasured,
   describeMedication,
+  medicationEver,
   type Measured,
   type PatientRecord,
 } from './patient-record';
@@ -63,6 +64,24 @@ export function fromMedication(record: PatientRecord, drugClass: DrugClass): Pro
         value: false,
         source: `no active ${drugClass.label} MedicationRequest/MedicationStatement`,
       };
+}
+
+/**
+ * A criterion asked as "ever" (FINDRISC: "have you ever taken medication for high blood pressure
+ * regularly?"): true for an active medicine of the class or a finished one (completed or stopped).
+ */
+export function fromMedicationEver(record: PatientRecord, drugClass: DrugClass): ProvidedInput {
+  const found = medicationEver(record, drugClass);
+  if (!found)
+    return {
+      value: false,
+      source: `no ${drugClass.label} MedicationRequest/MedicationStatement, active or finished`,
+    };
+  const ended = found.status === 'completed' || found.status === 'stopped';
+  return {
+    value: true,
+    source: `${describeMedication(found)}${ended ? ` (${found.status})` : ''}`,
+  };
 }
 
 /** Either of two findings makes the criterion true. */
