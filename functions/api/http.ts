@@ -13,6 +13,7 @@ import {
 import { roles, type Principal } from '../../shared/domain/access/policy';
 import { toProblem } from '../../shared/domain/problem';
 import { identifierPattern } from '../../shared/config/resources';
+import { clockSkewMs } from '../../shared/domain/monitoring/patient-reported';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -110,4 +111,31 @@ export function queryParams<S extends z.ZodType>(schema: S, event: ApiEvent): z.
 
 export function pageParams(event: ApiEvent): { limit?: number; cursor?: string } {
   return queryParams(pageQuery, event);
+}
+
+/**
+ * An instant query parameter (`at`): strictly an ISO 8601 date-time with an offset (the same check as
+ * the predictions route), at most `clockSkewMs` ahead of `now`; `now` when absent. ValidationError
+ * naming the parameter otherwise.
+ */
+export function instantParam(event: ApiEvent, name: string, now: Date): Date {
+  const raw = event.queryStringParameters?.[name];
+  if (raw === undefined) return now;
+  if (!z.iso.datetime({ offset: true }).safeParse(raw).success)
+    throw new ValidationError(
+      `query parameter ${name}: must be an ISO 8601 date-time with an offset`,
+      name,
+    );
+  const at = new Date(raw);
+  if (at.getTime() > now.getTime() + clockSkewMs)
+    throw new ValidationError(`query parameter ${name}: cannot be in the future`, name);
+  return at;
+}
+
+/** A boolean query parameter: `true` or `false` only (default false); ValidationError naming it otherwise. */
+export function booleanParam(event: ApiEvent, name: string): boolean {
+  const raw = event.queryStringParameters?.[name];
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ValidationError(`query parameter ${name}: must be true or false`, name);
 }

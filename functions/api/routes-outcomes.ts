@@ -13,6 +13,7 @@ export const outcomeRoutes: Record<string, Route> = {
         caller.hospital,
         params.id!,
         jsonBody(event),
+        { idempotencyKey: event.headers?.['idempotency-key'] },
       );
       return json(201, { id });
     },

@@ -26,13 +26,21 @@ import {
   patientRecord,
 } from '../../shared/domain/serving/queries';
 import { guarded, type Route } from './guarded';
-import { json, jsonBody, pageParams, searchsetBundle, type ApiEvent } from './http';
+import {
+  booleanParam,
+  instantParam,
+  json,
+  jsonBody,
+  pageParams,
+  searchsetBundle,
+  type ApiEvent,
+} from './http';
 import { outcomeRoutes } from './routes-outcomes';
 import { pgxRoutes } from './routes-pgx';
 import { predictionRoutes } from './routes-predictions';
 import { researchRoutes } from './routes-research';
 
-const reminderAckSchema = z.object({
+const reminderAckSchema = z.strictObject({
   status: z.enum(['taken', 'skipped', 'snoozed']),
   snoozeMinutes: z.number().int().min(1).max(240).optional(),
 });
@@ -40,13 +48,18 @@ const reminderAckSchema = z.object({
 function parseBody<S extends z.ZodType>(schema: S, event: ApiEvent): z.output<S> {
   const parsed = schema.safeParse(jsonBody(event));
   if (parsed.success) return parsed.data;
-  const field = parsed.error.issues[0]?.path.join('.') || 'body';
-  throw new ValidationError(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, field);
+  const issue = parsed.error.issues[0];
+  // An unknown key (strict schemas) is named itself, not the object holding it.
+  const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const field = unknown ?? (issue?.path.join('.') || 'body');
+  throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
 }
 
 const auditQuery = (event: ApiEvent, now: Date) => {
   const day = event.queryStringParameters?.day ?? now.toISOString().slice(0, 10);
-  if (day.length > 10) throw new ValidationError('day must be a date YYYY-MM-DD', 'day');
+  // A real calendar day (2026-02-30 is refused, not answered as an empty day).
+  if (!z.iso.date().safeParse(day).success)
+    throw new ValidationError('day must be a calendar date YYYY-MM-DD', 'day');
   return { day, ...pageParams(event) };
 };
 
@@ -75,13 +88,12 @@ export const routes: Record<string, Route> = {
   'GET /patients/{id}/features': guarded(
     'patient:read-clinical',
     async ({ deps, event, params, caller }) => {
-      const q = event.queryStringParameters ?? {};
-      const at = q.at ? new Date(q.at) : deps.clock.now();
-      if (Number.isNaN(at.getTime()))
-        throw new ValidationError('at must be an ISO date-time', 'at');
+      const now = deps.clock.now();
+      const at = event.queryStringParameters?.at ? instantParam(event, 'at', now) : undefined;
+      const recompute = booleanParam(event, 'recompute');
       return json(
         200,
-        await patientFeatures(deps, caller.hospital, params.id!, at, q.recompute === 'true'),
+        await patientFeatures(deps, caller.hospital, params.id!, { at, now }, recompute),
       );
     },
     { onPatient: true },
@@ -98,9 +110,7 @@ export const routes: Record<string, Route> = {
     'patient:read-clinical',
     async ({ deps, event, params, caller }) => {
       const q = event.queryStringParameters ?? {};
-      const at = q.at ? new Date(q.at) : deps.clock.now();
-      if (Number.isNaN(at.getTime()))
-        throw new ValidationError('at must be an ISO date-time', 'at');
+      const at = instantParam(event, 'at', deps.clock.now());
       const wanted = q.score ? q.score.split(',') : riskScoreNames;
       const unknown = wanted.find((s) => !isRiskScoreName(s));
       if (unknown !== undefined)

@@ -5,7 +5,14 @@ import type { FhirJson } from '../ingest/source-record';
 import { InMemoryObjects } from '../ingest/ingest-file.fixture';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { genericServingItem } from '../serving/records';
-import { buildFeatureSet, featureFiles, featureSetKey, type FeatureSetOptions } from './build';
+import {
+  buildFeatureSet,
+  featureFiles,
+  featureKey,
+  featureSetKey,
+  patientFeatures,
+  type FeatureSetOptions,
+} from './build';
 import type { RawFeatureVector } from './extract';
 import { featureSpecVersion } from './spec';
 
@@ -76,5 +83,48 @@ describe('buildFeatureSet: present or retrospective', () => {
     // Either way when said.
     expect(await flags({ set: 'now', retrospective: false })).toEqual([1, 1]);
     expect(await flags({ retrospective: true })).toEqual([0, 0]);
+  });
+});
+
+describe('patientFeatures: the stored vector and `at`', () => {
+  async function withStored() {
+    const serving = new InMemoryTable();
+    const objects = new InMemoryObjects();
+    await serving.put(
+      genericServingItem(
+        'h',
+        { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1961-04-12' },
+        { batch: 'b1', updatedAt: '2026-01-01T00:00:00Z' },
+      ),
+    );
+    await serving.put({
+      ...featureKey('h', 'p1'),
+      hospital: 'h',
+      specVersion: featureSpecVersion,
+      at: '2026-12-01T00:00:00.000Z',
+      raw: {},
+      vector: [],
+      imputed: [],
+    });
+    return { serving, objects };
+  }
+  const now = new Date('2026-12-06T10:00:00Z');
+
+  it('answers the stored vector when no `at` is asked for', async () => {
+    const deps = await withStored();
+    const f = await patientFeatures(deps, 'h', 'p1', { now });
+    expect({ origin: f.origin, at: f.at }).toEqual({
+      origin: 'stored',
+      at: '2026-12-01T00:00:00.000Z',
+    });
+  });
+
+  it('computes from the record at the `at` asked for, even with a stored vector', async () => {
+    const deps = await withStored();
+    const f = await patientFeatures(deps, 'h', 'p1', { at: new Date('2020-01-01T00:00:00Z'), now });
+    expect({ origin: f.origin, at: f.at }).toEqual({
+      origin: 'computed',
+      at: '2020-01-01T00:00:00.000Z',
+    });
   });
 });

@@ -252,18 +252,22 @@ export interface PatientFeatures {
 }
 
 /**
- * One patient's features: the latest stored vector, or (with `recompute`, or when none is stored)
- * computed from the record at `at` and transformed with the hospital's fitted transform if any.
+ * One patient's features: the latest stored vector, or (with `recompute`, with an explicit `when.at`,
+ * or when none is stored) computed from the record at `when.at` (default `when.now`) and transformed
+ * with the hospital's fitted transform if any. The stored vector is of its own date, so it never
+ * answers a request for a given `at`.
  */
 export async function patientFeatures(
   deps: FeatureDeps,
   hospital: string,
   patientId: string,
-  at: Date,
+  when: { at?: Date; now: Date },
   recompute = false,
 ): Promise<PatientFeatures> {
   const key = featureKey(hospital, patientId);
-  const stored = recompute ? undefined : await deps.serving.get(key.pk, key.sk);
+  const at = when.at ?? when.now;
+  const useStored = !recompute && when.at === undefined;
+  const stored = useStored ? await deps.serving.get(key.pk, key.sk) : undefined;
   const text = await deps.objects.getText(
     'curated',
     keyLayout.features(hospital, featureSpecVersion, featureFiles.transform),

@@ -29,7 +29,7 @@ export const uploadContentTypes = [
 /** A file name without any path: letters, digits, dot, dash, underscore; not hidden. */
 const fileNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
-export const uploadRequestSchema = z.object({
+export const uploadRequestSchema = z.strictObject({
   file: z
     .string()
     .regex(fileNamePattern, 'must be a plain file name (letters, digits, . _ -), no path'),
@@ -57,7 +57,9 @@ export async function createUpload(
   const parsed = uploadRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
+    // An unknown key is named itself (strict schema), not the object holding it.
+    const field =
+      issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.') || 'body';
     throw new ValidationError(`${field}: ${issue.message}`, field);
   }
   const request = parsed.data;

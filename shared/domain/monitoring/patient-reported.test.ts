@@ -77,3 +77,74 @@ describe('Function: recordPatientReported, a report timed ahead of the server cl
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe('Function: recordPatientReported, retries and refused reports', () => {
+  const ticking = (serving: InMemoryTable) => {
+    let t = Date.parse('2026-03-10T08:00:00Z');
+    return { serving, clock: { now: () => new Date((t += 1500)) } };
+  };
+  const observations = (serving: InMemoryTable) =>
+    [...serving.items.values()].filter(
+      (i) => (i.resource as { resourceType?: string } | undefined)?.resourceType === 'Observation',
+    );
+
+  it('a report without `at` retried with the same Idempotency-Key replaces itself', async () => {
+    const deps = ticking((await setup()).serving);
+    const report = { kind: 'phq9', total: 21 };
+    const a = await recordPatientReported(deps, hospital, patientId, report, {
+      idempotencyKey: 'k-1',
+    });
+    const b = await recordPatientReported(deps, hospital, patientId, report, {
+      idempotencyKey: 'k-1',
+    });
+    expect(b.id).toBe(a.id);
+    expect(observations(deps.serving)).toHaveLength(1);
+    // The body's reportId does the same; a different key is a different report.
+    const c = await recordPatientReported(deps, hospital, patientId, { ...report, reportId: 'r9' });
+    const d = await recordPatientReported(deps, hospital, patientId, { ...report, reportId: 'r9' });
+    expect(d.id).toBe(c.id);
+    expect(c.id).not.toBe(a.id);
+    expect(observations(deps.serving)).toHaveLength(2);
+  });
+
+  it('refuses a bad Idempotency-Key naming it', async () => {
+    const deps = await setup();
+    await expect(
+      recordPatientReported(
+        deps,
+        hospital,
+        patientId,
+        { kind: 'phq9', total: 3 },
+        {
+          idempotencyKey: 'a b',
+        },
+      ),
+    ).rejects.toMatchObject({ path: 'Idempotency-Key' });
+  });
+
+  it('refuses a home BP with diastolic at or above systolic, naming diastolic', async () => {
+    const deps = await setup();
+    for (const diastolic of [125, 80]) {
+      const error = await recordPatientReported(deps, hospital, patientId, {
+        kind: 'home-bp',
+        systolic: 80,
+        diastolic,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ path: 'diastolic' });
+    }
+    expect(observations(deps.serving)).toHaveLength(0);
+  });
+
+  it('refuses an unknown field, naming it', async () => {
+    const deps = await setup();
+    const error = await recordPatientReported(deps, hospital, patientId, {
+      kind: 'home-bp',
+      systolic: 182,
+      diastolic: 121,
+      effectiveDateTime: '2026-11-01T08:00:00Z',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ path: 'effectiveDateTime' });
+    expect(observations(deps.serving)).toHaveLength(0);
+  });
+});

@@ -26,18 +26,35 @@ const diastolicRange = [20, 200] as const;
  * moment they evaluate, so a reading timed ahead would be ignored by the evaluation it triggers (and
  * no later one may come), and a home crisis-level BP would raise no alert.
  */
-const clockSkewMs = 5 * 60_000;
+export const clockSkewMs = 5 * 60_000;
 
-export const patientReportedSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('phq9'), total: z.number().int().min(0).max(phq9Max), at: z.iso.datetime({ offset: true }).optional() }),
-  z.object({ kind: z.literal('gad7'), total: z.number().int().min(0).max(gad7Max), at: z.iso.datetime({ offset: true }).optional() }),
-  z.object({
-    kind: z.literal('home-bp'),
-    systolic: z.number().int().min(systolicRange[0]).max(systolicRange[1]),
-    diastolic: z.number().int().min(diastolicRange[0]).max(diastolicRange[1]),
-    at: z.iso.datetime({ offset: true }).optional(),
-  }),
-]); // prettier-ignore
+/**
+ * A client's idempotency key for a report (the `Idempotency-Key` header or the body's `reportId`):
+ * with it, a report sent without `at` and retried replaces itself (the server clock is not in its id).
+ */
+const reportIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1-128 letters, digits, or . _ : -');
+const at = z.iso.datetime({ offset: true }).optional();
+
+export const patientReportedSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('phq9'), total: z.number().int().min(0).max(phq9Max), at, reportId: reportIdSchema.optional() }),
+    z.strictObject({ kind: z.literal('gad7'), total: z.number().int().min(0).max(gad7Max), at, reportId: reportIdSchema.optional() }),
+    z.strictObject({
+      kind: z.literal('home-bp'),
+      systolic: z.number().int().min(systolicRange[0]).max(systolicRange[1]),
+      diastolic: z.number().int().min(diastolicRange[0]).max(diastolicRange[1]),
+      at,
+      reportId: reportIdSchema.optional(),
+    }),
+  ])
+  // Pulse pressure is positive in a living patient: a diastolic at or above systolic is a swap or a
+  // typo (the same rule as ingest's, preprocess/observation-quantities.ts).
+  .superRefine((report, ctx) => {
+    if (report.kind === 'home-bp' && report.diastolic >= report.systolic)
+      ctx.addIssue({ code: 'custom', path: ['diastolic'], message: 'impossible value (diastolic not below systolic)' });
+  }); // prettier-ignore
 export type PatientReported = z.infer<typeof patientReportedSchema>;
 
 const loinc = (code: string, display: string) => ({
@@ -59,13 +76,15 @@ const mmHg = (value: number) => ({
  * The report as an Observation (LOINC 44261-6, 70274-6, or the 85354-9 BP panel), performed by the
  * patient, effective at `at`. The id is derived from the report as sent (`reportedAt`, the time the
  * device gave, defaulting to `at`), so a re-sent report replaces itself even when its effective time
- * was clamped to a later receive time.
+ * was clamped to a later receive time. `reportKey` (the client's idempotency key), when given, takes
+ * the place of the time in the id: for a report without `at`, whose time is the server's.
  */
 export function patientReportedObservation(
   patientId: string,
   report: PatientReported,
   at: string,
   reportedAt: string = at,
+  reportKey?: string,
 ): FhirJson {
   const body =
     report.kind === 'home-bp'
@@ -94,7 +113,13 @@ export function patientReportedObservation(
     ...body,
   };
   const digest = createHash('sha256')
-    .update(JSON.stringify([patientId, report.kind, reportedAt, body]))
+    .update(
+      JSON.stringify(
+        reportKey === undefined
+          ? [patientId, report.kind, reportedAt, body]
+          : [patientId, report.kind, { reportKey }, body],
+      ),
+    )
     .digest('hex');
   return { ...observation, id: `pro-${digest.slice(0, 32)}` };
 }
@@ -108,19 +133,35 @@ export interface PatientReportedDeps {
 /**
  * Store a patient-reported outcome for a patient of `hospital` and announce it. Throws
  * ValidationError naming the field for a bad report, NotFoundError for an unknown patient.
+ *
+ * Retries: a report with `at` replaces itself (its id is its content and `at`). A report without
+ * `at` is timed by the server clock, so it replaces itself only when sent with the same idempotency
+ * key (`options.idempotencyKey`, the `Idempotency-Key` header, or the body's `reportId`); without a
+ * key every retry is a new Observation.
  */
 export async function recordPatientReported(
   deps: PatientReportedDeps,
   hospital: string,
   patientId: string,
   body: unknown,
+  options: { idempotencyKey?: string } = {},
 ): Promise<{ id: string; observation: FhirJson }> {
   const parsed = patientReportedSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'body';
+    const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const field = unknownKey ?? (issue?.path.join('.') || 'body');
     throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
   }
+  if (options.idempotencyKey !== undefined) {
+    const key = reportIdSchema.safeParse(options.idempotencyKey);
+    if (!key.success)
+      throw new ValidationError(
+        `Idempotency-Key: ${key.error.issues[0]?.message ?? 'invalid'}`,
+        'Idempotency-Key',
+      );
+  }
+  const reportKey = options.idempotencyKey ?? parsed.data.reportId;
   const now = deps.clock.now();
   const reportedAt = parsed.data.at ?? now.toISOString();
   if (Date.parse(reportedAt) > now.getTime() + clockSkewMs)
@@ -129,7 +170,14 @@ export async function recordPatientReported(
   // reading was taken no later than it arrived, so it is stored as of its receipt.
   const at = Date.parse(reportedAt) > now.getTime() ? now.toISOString() : reportedAt;
   await getPatient(deps.serving, hospital, patientId);
-  const observation = patientReportedObservation(patientId, parsed.data, at, reportedAt);
+  const { reportId: _reportId, ...report } = parsed.data;
+  const observation = patientReportedObservation(
+    patientId,
+    report as PatientReported,
+    at,
+    reportedAt,
+    parsed.data.at === undefined ? reportKey : undefined,
+  );
   await deps.serving.put(
     genericServingItem(hospital, observation, {
       batch: 'patient-reported',

@@ -9,7 +9,7 @@ import { servingKeys } from '../serving/records';
 import { deidentifyText } from '../deid/deidentify';
 import type { RecommendationReport } from './model';
 
-export const decisionSchema = z.object({
+export const decisionSchema = z.strictObject({
   decision: z.enum(['accepted', 'rejected']),
   /** Why, in the clinician's words; kept short, and stored de-identified. */
   reason: z.string().max(500).optional(),
@@ -44,8 +44,11 @@ export async function recordDecision(
     throw new ValidationError('recommendation id is not valid', 'recommendationId');
   const parsed = decisionSchema.safeParse(input.body);
   if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'body';
-    throw new ValidationError(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, field);
+    const issue = parsed.error.issues[0];
+    // An unknown key is named itself (strict schema), not the object holding it.
+    const unknown = issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    const field = unknown ?? (issue?.path.join('.') || 'body');
+    throw new ValidationError(`${field}: ${issue?.message ?? 'invalid'}`, field);
   }
   const decision: Decision = {
     recommendationId: input.recommendationId,
@@ -83,11 +86,18 @@ export async function withDecisions(
   patient: string,
   report: RecommendationReport,
 ): Promise<RecommendationReport & { decisions: Decision[] }> {
-  const page = await serving.query({
-    partition: servingKeys.patient(hospital, patient).pk,
-    sortPrefix: 'DECISION#',
-    limit: 200,
-  });
-  const decisions = page.items.map(({ pk: _pk, sk: _sk, ...d }) => d as unknown as Decision);
+  // Every page: a patient may have more decisions than one page holds.
+  const decisions: Decision[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await serving.query({
+      partition: servingKeys.patient(hospital, patient).pk,
+      sortPrefix: 'DECISION#',
+      limit: 200,
+      cursor,
+    });
+    for (const { pk: _pk, sk: _sk, ...d } of page.items) decisions.push(d as unknown as Decision);
+    cursor = page.cursor;
+  } while (cursor);
   return { ...report, decisions };
 }

@@ -1,6 +1,9 @@
 // Use case (reminders): the patient answers a reminder. The first answer wins (a conditional write),
 // so a double tap or a retried request records one answer, stops escalation, and a snooze brings the
 // reminder back exactly once, `snoozeMinutes` later, as a new occurrence with its own escalation.
+// The answer stores `snoozeMinutes`, so a retry after a failure between the two writes rebuilds the
+// same occurrence (same id and due time). The snoozed occurrence keeps its order id and gets a
+// PENDING# entry in the patient's plan, so stopping the order withdraws it (schedule-reminders.ts).
 import type { Item, Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import {
@@ -15,6 +18,7 @@ import {
   type ReminderTask,
 } from './delivery-keys';
 import { isoWithOffset } from './local-time';
+import { pendingEntry } from './schedule-reminders';
 
 export interface AcknowledgeInput {
   hospital: string;
@@ -51,21 +55,49 @@ export async function acknowledgeReminder(
     ReminderTask | undefined;
   if (!occurrence || (input.patient !== undefined && occurrence.patient !== input.patient))
     throw new NotFoundError('no such reminder occurrence');
-  const answer = { pk, sk: reminderSk.ack, status: input.status, at: input.at.toISOString() };
+  const answer = {
+    pk,
+    sk: reminderSk.ack,
+    status: input.status,
+    at: input.at.toISOString(),
+    ...(input.status === 'snoozed' ? { snoozeMinutes } : {}),
+  };
   if (!(await deps.serving.putIfAbsent(answer))) {
     const earlier = await deps.serving.get(pk, reminderSk.ack);
-    return { recorded: false, status: (earlier?.status as AckStatus | undefined) ?? input.status };
+    const status = (earlier?.status as AckStatus | undefined) ?? input.status;
+    // A retried snooze whose first attempt stopped after the answer: rebuild the same occurrence
+    // from the stored answer (same id, same due time) and write it if it is still missing.
+    if (status === 'snoozed' && earlier && typeof earlier.snoozeMinutes === 'number') {
+      const snoozed = snoozedTask(occurrence, new Date(String(earlier.at)), earlier.snoozeMinutes);
+      await storeSnoozed(deps, snoozed);
+      return {
+        recorded: false,
+        status,
+        snoozedOccurrenceId: snoozed.occurrenceId,
+        snoozedUntil: snoozed.dueAt,
+      };
+    }
+    return { recorded: false, status };
   }
   if (input.status !== 'snoozed') return { recorded: true, status: input.status };
   const snoozed = snoozedTask(occurrence, input.at, snoozeMinutes);
-  // putIfAbsent: the new occurrence is written once, even if this request is retried.
-  await deps.serving.putIfAbsent(snoozed as unknown as Item);
+  await storeSnoozed(deps, snoozed);
   return {
     recorded: true,
     status: 'snoozed',
     snoozedOccurrenceId: snoozed.occurrenceId,
     snoozedUntil: snoozed.dueAt,
   };
+}
+
+/**
+ * Write the snoozed occurrence once (putIfAbsent, so a retry never resets it) after its entry in the
+ * patient's plan partition, so a re-plan that no longer plans its order withdraws it
+ * (schedule-reminders.ts). Entry first: a task never exists that a re-plan cannot find.
+ */
+async function storeSnoozed(deps: { serving: Table }, snoozed: ReminderTask): Promise<void> {
+  if (snoozed.orderId !== undefined) await deps.serving.put(pendingEntry(snoozed, true));
+  await deps.serving.putIfAbsent(snoozed as unknown as Item);
 }
 
 function snoozedTask(occurrence: ReminderTask, answeredAt: Date, minutes: number): ReminderTask {

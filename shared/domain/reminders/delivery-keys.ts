@@ -16,6 +16,8 @@
 // Each patient's plan has its own partition, `RP#<hospital>#<patient>`, holding one
 // `PENDING#<UTC day>#<occurrenceId>` entry per reminder planned for them, so a re-plan can find and
 // withdraw the pending reminders that are no longer in the plan (queried per day, never scanned).
+// A snoozed reminder's entry is flagged `snooze` and names its order (`orderId`): a re-plan keeps it
+// while that order is still planned and withdraws it once the order is not.
 // The rolling re-plan registry (plan-stored.ts) lists every patient with an active order under
 // `RPLAN#<shard>`, sort key `<hospital>#<patient>`, so the daily re-plan queries, never scans.
 //
@@ -85,6 +87,8 @@ export interface ReminderTask {
   escalateAfterMinutes: number;
   /** Scheduled doses this reminder stands for (quiet hours deferred several to it); absent when 1. */
   covers?: number;
+  /** The MedicationRequest id the reminder is for (absent on tasks stored before it was recorded). */
+  orderId?: string;
   /** Set when a re-plan withdrew the reminder (its order was stopped or changed); never sent then. */
   withdrawn?: boolean;
   withdrawnAt?: string;

@@ -50,6 +50,7 @@ export function reminderTasks(input: ScheduleInput): ReminderTask[] {
     occurrenceId: string,
     kind: ReminderTask['kind'],
     at: Date,
+    orderId: string,
     fields: Pick<ReminderTask, 'medication' | 'dose' | 'critical' | 'covers'>,
   ): ReminderTask => {
     const due = ceilMinute(at);
@@ -68,6 +69,7 @@ export function reminderTasks(input: ScheduleInput): ReminderTask[] {
       localDueAt: isoWithOffset(due, input.tz),
       tz: input.tz,
       escalateAfterMinutes,
+      orderId,
     } satisfies ReminderTask;
     return { ...base, ...dueKeys(base, due) };
   };
@@ -82,6 +84,7 @@ export function reminderTasks(input: ScheduleInput): ReminderTask[] {
       ),
       'dose',
       d.at,
+      d.requestId,
       { medication: d.medication, dose: d.dose, critical: d.critical, covers: d.covers },
     ),
   );
@@ -96,6 +99,7 @@ export function reminderTasks(input: ScheduleInput): ReminderTask[] {
       ),
       'refill',
       r.at,
+      r.requestId,
       {
         medication: r.medication,
         critical: false,
@@ -149,9 +153,13 @@ export async function replanReminders(
   window: ReplanWindow,
 ): Promise<ReplanResult> {
   const earliest = window.now.getTime() - catchUpMinutes * 60_000;
-  const tasks = reminderTasks(input).filter((t) => Date.parse(t.dueAt) >= earliest);
+  const all = reminderTasks(input);
+  const tasks = all.filter((t) => Date.parse(t.dueAt) >= earliest);
   await storeTasks(deps, tasks);
   const planned = new Set(tasks.map((t) => t.occurrenceId));
+  // A snoozed reminder (acknowledge.ts) is not itself in any plan: it stays while its order still
+  // has a task in the plan and is withdrawn once the order has none (stopped, superseded).
+  const plannedOrders = new Set(all.map((t) => t.orderId));
   const partition = reminderKeys.patientPlan(input.hospital, input.patient);
   let withdrawn = 0;
   for (const day of utcDays(new Date(earliest), window.until)) {
@@ -166,6 +174,7 @@ export async function replanReminders(
         const due = Date.parse(String(entry.dueAt));
         if (due < earliest || due >= window.until.getTime()) continue;
         if (entry.withdrawn || planned.has(String(entry.occurrenceId))) continue;
+        if (entry.snooze && plannedOrders.has(String(entry.orderId))) continue;
         if (await withdraw(deps, input.hospital, entry, window.now)) withdrawn++;
       }
       cursor = page.cursor;
@@ -200,13 +209,22 @@ async function withdraw(
 }
 
 async function storeTasks(deps: { serving: Table }, tasks: ReminderTask[]): Promise<void> {
-  const pending = tasks.map((t) => ({
-    pk: reminderKeys.patientPlan(t.hospital, t.patient),
-    sk: reminderSk.pending(t.dueAt.slice(0, 10), t.occurrenceId),
-    occurrenceId: t.occurrenceId,
-    dueAt: t.dueAt,
-  }));
+  const pending = tasks.map((t) => pendingEntry(t));
   await deps.serving.putMany([...(tasks as unknown as Item[]), ...pending]);
+}
+
+/**
+ * A task's entry in its patient's plan partition. A snoozed reminder's entry is flagged `snooze` and
+ * names its order, so a re-plan keeps it exactly while that order is still planned.
+ */
+export function pendingEntry(task: ReminderTask, snooze = false): Item {
+  return {
+    pk: reminderKeys.patientPlan(task.hospital, task.patient),
+    sk: reminderSk.pending(task.dueAt.slice(0, 10), task.occurrenceId),
+    occurrenceId: task.occurrenceId,
+    dueAt: task.dueAt,
+    ...(snooze ? { snooze: true, orderId: task.orderId } : {}),
+  };
 }
 
 /** The UTC days (YYYY-MM-DD) from `from`'s day through the day of the instant before `until`. */
