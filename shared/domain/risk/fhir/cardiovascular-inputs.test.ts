@@ -108,6 +108,24 @@ describe('QRISK3 ethnicity from US Core race codes (CDC Race & Ethnicity code se
     ).toBe('white');
   });
 
+  it('reads a race stated only as text as unreadable, not as "not stated" (white)', () => {
+    const textOnly = {
+      resourceType: 'Patient',
+      id: 'p1',
+      gender: 'male',
+      birthDate: '1964-01-01',
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-race',
+          extension: [{ url: 'text', valueString: 'Pakistani' }],
+        },
+      ],
+    } as Resource;
+    const read = qrisk3Inputs(patientRecord([textOnly], at)).ethnicity;
+    expect(read?.value).toBeUndefined();
+    expect(read?.unreadable).toMatch(/^race is stated only as text/);
+  });
+
   it('does not guess Black Caribbean or Black African from Black alone, and says why', () => {
     const black = ethnicity([['ombCategory', '2054-5', 'Black or African American']]);
     expect(black?.value).toBeUndefined();

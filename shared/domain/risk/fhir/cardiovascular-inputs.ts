@@ -61,6 +61,7 @@ function raceCodes(record: PatientRecord): {
   codes: string[];
   notStated: boolean;
   present: boolean;
+  textOnly: boolean;
 } {
   const race = record.patient?.extension?.find((e) => e.url.endsWith('us-core-race'));
   const parts: Extension[] = race?.extension ?? [];
@@ -72,7 +73,12 @@ function raceCodes(record: PatientRecord): {
     .map((c) => c.code!)
     .filter((c) => c !== 'UNK' && c !== 'ASKU');
   const notStated = codings.some((c) => c.code === 'UNK' || c.code === 'ASKU');
-  return { codes, notStated, present: codings.length > 0 };
+  return { codes, notStated, present: codings.length > 0, textOnly: textOnlyRace(parts, codings) };
+}
+
+/** A race stated only as text (US Core's `text` part, no coding): stated, but not in any code set. */
+function textOnlyRace(parts: Extension[], codings: readonly unknown[]): boolean {
+  return codings.length === 0 && parts.some((p) => p.url === 'text' && Boolean(p.valueString));
 }
 
 const inList = (list: readonly string[], code: string) => list.includes(code);
@@ -125,15 +131,16 @@ function qriskGroupOf(code: string): { category: string; group?: QriskEthnicity 
  * African), and codes naming more than one QRISK3 group (QRISK3 takes one).
  */
 function qriskEthnicity(record: PatientRecord): Provided[string] {
-  const { codes, notStated, present } = raceCodes(record);
+  const { codes, notStated, present, textOnly } = raceCodes(record);
   const source = `Patient/${record.patient?.id ?? '?'} us-core-race`;
   if (codes.length === 0) {
-    if (present && !notStated)
+    if ((present || textOnly) && !notStated)
       return {
         value: undefined,
         source,
-        unreadable:
-          'race is not coded in the CDC Race & Ethnicity code set (urn:oid:2.16.840.1.113883.6.238)',
+        unreadable: textOnly
+          ? 'race is stated only as text, not coded in the CDC Race & Ethnicity code set (urn:oid:2.16.840.1.113883.6.238)'
+          : 'race is not coded in the CDC Race & Ethnicity code set (urn:oid:2.16.840.1.113883.6.238)',
       };
     return {
       value: 'white',
