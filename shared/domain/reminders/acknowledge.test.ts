@@ -84,6 +84,21 @@ describe('acknowledgeReminder: snooze', () => {
     expect(sent[0]).toContain('Warfarin');
   });
 
+  it('a re-plan keeps a snooze whose order is still active or completed though it has no dose left in the plan', async () => {
+    // Prepare: the first dose delivered and snoozed to 09:05
+    const table = new InMemoryTable();
+    const occurrenceId = await deliveredFirstDose(table);
+    await acknowledgeReminder({ serving: table }, snooze(occurrenceId));
+    // Act: a re-plan at 08:30 with no dose of mr1 left (its course ended), the order still listed
+    await replanReminders(
+      { serving: table },
+      { hospital: 'h', patient: 'p1', tz: 'UTC', doses: [], snoozeOrders: ['mr1'] },
+      { now: new Date('2026-03-10T08:30:00Z'), until: new Date('2026-03-17T00:00:00Z') },
+    );
+    // Assess: the snoozed reminder still goes out at 09:05
+    expect(await sentAt(table, '2026-03-10T09:06:00Z')).toHaveLength(1);
+  });
+
   it('a snooze retried after a failure between its writes still brings the reminder back once', async () => {
     const table = new InMemoryTable();
     const occurrenceId = await deliveredFirstDose(table);

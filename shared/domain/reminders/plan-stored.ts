@@ -110,9 +110,16 @@ export async function planStoredReminders(
     }
   }
   const until = fromCivil((parseCivilDate(today, 'today') + planningHorizonDays) * 1440, tz);
+  // Snoozed reminders stay while their order is active or completed (the course ended with the
+  // snoozed dose still to come); a stopped, cancelled or removed order takes its snooze with it.
+  const snoozeOrders = resources.flatMap((r) =>
+    r.resourceType === 'MedicationRequest' && (r.status === 'active' || r.status === 'completed')
+      ? [String(r.id ?? '')]
+      : [],
+  );
   const { written, withdrawn } = await replanReminders(
     deps,
-    { hospital: input.hospital, patient: input.patientId, tz, doses, refills },
+    { hospital: input.hospital, patient: input.patientId, tz, doses, refills, snoozeOrders },
     { now, until },
   );
   const active = resources.some(

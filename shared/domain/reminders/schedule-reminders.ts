@@ -32,6 +32,13 @@ export interface ScheduleInput {
   refills?: RefillReminder[];
   /** Minutes without an answer before the caregiver is told, 1-1440 (default 60). */
   escalateAfterMinutes?: number;
+  /**
+   * Orders whose snoozed reminders a re-plan keeps (plan-stored.ts: every MedicationRequest still
+   * active or completed): a snooze is withdrawn only when its order is stopped, cancelled or gone,
+   * not merely because the order has no dose left in the plan (the last dose of a course, snoozed
+   * past midnight). Without it, the orders that have a task in the plan.
+   */
+  snoozeOrders?: readonly string[];
 }
 
 /** The delivery tasks of a plan (exported for benchmarks and tests that load many at once). */
@@ -157,9 +164,10 @@ export async function replanReminders(
   const tasks = all.filter((t) => Date.parse(t.dueAt) >= earliest);
   await storeTasks(deps, tasks);
   const planned = new Set(tasks.map((t) => t.occurrenceId));
-  // A snoozed reminder (acknowledge.ts) is not itself in any plan: it stays while its order still
-  // has a task in the plan and is withdrawn once the order has none (stopped, superseded).
-  const plannedOrders = new Set(all.map((t) => t.orderId));
+  // A snoozed reminder (acknowledge.ts) is not itself in any plan: it stays while its order is one
+  // of `snoozeOrders` (default: has a task in the plan) and is withdrawn once it is not (stopped,
+  // cancelled, gone). A snooze whose order is not known (no id) is never withdrawn.
+  const plannedOrders = new Set(input.snoozeOrders ?? all.map((t) => t.orderId));
   const partition = reminderKeys.patientPlan(input.hospital, input.patient);
   let withdrawn = 0;
   for (const day of utcDays(new Date(earliest), window.until)) {
@@ -174,7 +182,7 @@ export async function replanReminders(
         const due = Date.parse(String(entry.dueAt));
         if (due < earliest || due >= window.until.getTime()) continue;
         if (entry.withdrawn || planned.has(String(entry.occurrenceId))) continue;
-        if (entry.snooze && plannedOrders.has(String(entry.orderId))) continue;
+        if (entry.snooze && (!entry.orderId || plannedOrders.has(String(entry.orderId)))) continue;
         if (await withdraw(deps, input.hospital, entry, window.now)) withdrawn++;
       }
       cursor = page.cursor;
