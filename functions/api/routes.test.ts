@@ -1,5 +1,6 @@
 // Route-level checks of request parsing: strict bodies, strict `at`/`recompute`/`day` parameters,
-// the outcomes route's Idempotency-Key, and `at` on /features answering that date.
+// the outcomes route's Idempotency-Key, `at` on /features answering that date, and decisions only on
+// a recommendation the patient is offered.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { featureKey } from '../../shared/domain/features/build';
@@ -255,5 +256,120 @@ describe('request bodies', () => {
       { body: { decision: 'rejected', reasons: 'typo' } },
     );
     expect(r).toMatchObject({ status: 400, body: { path: 'reasons' } });
+  });
+});
+
+describe('recommendation decisions', () => {
+  const decide = 'POST /patients/{id}/recommendations/{recommendationId}/decision';
+  /** A stored patient with depression and a PHQ-9 (12, moderate, 3 days before the clock). */
+  async function withDepression(phq9 = 12, at = '2026-12-03T10:00:00Z'): Promise<InMemoryTable> {
+    const serving = await withPatient();
+    const item = (resource: Record<string, unknown>) =>
+      serving.put(
+        genericServingItem(hospital, resource as { resourceType: string; id: string }, {
+          batch: 'b1',
+          updatedAt: '2026-12-01T00:00:00Z',
+        }),
+      );
+    await item({
+      resourceType: 'Condition',
+      id: 'dep',
+      subject: { reference: `Patient/${pid}` },
+      clinicalStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' },
+        ],
+      },
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'F32.1' }] },
+      onsetDateTime: '2026-01-01',
+    });
+    await item({
+      resourceType: 'Observation',
+      id: `phq9-${phq9}`,
+      status: 'final',
+      subject: { reference: `Patient/${pid}` },
+      code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+      effectiveDateTime: at,
+      valueQuantity: { value: phq9, unit: '{score}', code: '{score}' },
+    });
+    return serving;
+  }
+  /** No knowledge-graph concept matches: the recommendations carry no graph evidence. */
+  const emptyGraph = {
+    query: async () => ({ head: { vars: [] }, results: { bindings: [] } }),
+  } as unknown as ApiDeps['graph'];
+  const depsOf = (serving: InMemoryTable): ApiDeps => ({ ...makeDeps(serving), graph: emptyGraph });
+  const decisionItems = (serving: InMemoryTable) =>
+    [...serving.items.values()].filter((i) => String(i.sk).startsWith('DECISION#'));
+
+  it('records a decision on an offered recommendation, and refuses one never offered with 404 naming it', async () => {
+    // Arrange: the id GET /recommendations offers
+    const serving = await withDepression();
+    const deps = depsOf(serving);
+    const report = await call(deps, 'GET /patients/{id}/recommendations', { id: pid });
+    const offered = (report.body.recommendations as { id: string; topic: string }[]).find(
+      (r) => r.topic === 'depression',
+    )!.id;
+    const never = 'rec-0123456789abcdef';
+    // Act
+    const accepted = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: offered },
+      { body: { decision: 'accepted' } },
+    );
+    const refused = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: never },
+      { body: { decision: 'accepted' } },
+    );
+    // Assess
+    expect(accepted).toMatchObject({
+      status: 201,
+      body: { recommendationId: offered, decision: 'accepted' },
+    });
+    expect(refused).toMatchObject({
+      status: 404,
+      body: {
+        detail: `recommendation ${never} is not among the recommendations offered to this patient`,
+      },
+    });
+    expect(decisionItems(serving).map((i) => i.recommendationId)).toEqual([offered]);
+  });
+
+  it('answers a retry of a recorded decision after new data changed the recommendation', async () => {
+    // Arrange: accepted; then a newer PHQ-9 (17, moderately severe) gives the recommendation a new id
+    const serving = await withDepression();
+    const deps = depsOf(serving);
+    const before = await call(deps, 'GET /patients/{id}/recommendations', { id: pid });
+    const id = (before.body.recommendations as { id: string }[])[0]!.id;
+    const first = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: id },
+      { body: { decision: 'accepted' } },
+    );
+    const changed = await withDepression(17, '2026-12-05T10:00:00Z');
+    for (const i of changed.items.values()) await serving.put(i);
+    const after = await call(deps, 'GET /patients/{id}/recommendations', { id: pid });
+    expect((after.body.recommendations as { id: string }[]).map((r) => r.id)).not.toContain(id);
+    // Act
+    const retry = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: id },
+      { body: { decision: 'accepted' } },
+    );
+    const other = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: id },
+      { body: { decision: 'rejected' } },
+    );
+    // Assess: the recorded decision stands and answers its retry; a different one conflicts
+    expect(retry).toEqual(first);
+    expect(other.status).toBe(409);
+    expect(decisionItems(serving)).toHaveLength(1);
   });
 });

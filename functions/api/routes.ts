@@ -14,7 +14,8 @@ import { storedPgxProfile } from '../../shared/domain/pgx/stored-profile';
 import { storedTumourFindings } from '../../shared/domain/genomics/tumour-finding-items';
 import { recordDecision, withDecisions } from '../../shared/domain/recommend/decisions';
 import { knowledgeGraphEvidence } from '../../shared/domain/recommend/graph-evidence';
-import { recommendFor } from '../../shared/domain/recommend/recommend-for';
+import type { RecommendationReport } from '../../shared/domain/recommend/model';
+import { recommendFor, type RecommendDeps } from '../../shared/domain/recommend/recommend-for';
 import { similarPatientsFor } from '../../shared/domain/recommend/similar-patients-store';
 import { acknowledgeReminder } from '../../shared/domain/reminders/acknowledge';
 import { isRiskScoreName, riskScoreNames } from '../../shared/domain/risk/registry';
@@ -25,7 +26,7 @@ import {
   listPatients,
   patientRecord,
 } from '../../shared/domain/serving/queries';
-import { guarded, type Route } from './guarded';
+import { guarded, type ApiDeps, type Route } from './guarded';
 import {
   booleanParam,
   instantParam,
@@ -62,6 +63,35 @@ const auditQuery = (event: ApiEvent, now: Date) => {
     throw new ValidationError('day must be a calendar date YYYY-MM-DD', 'day');
   return { day, ...pageParams(event) };
 };
+
+/**
+ * The patient's recommendations from the stored record, PGx profile and VCF tumour findings, as of
+ * the clock's now: what GET /patients/{id}/recommendations answers, and what a decision must name.
+ */
+async function patientRecommendations(
+  deps: ApiDeps,
+  hospital: string,
+  patient: string,
+  evidence: RecommendDeps,
+): Promise<RecommendationReport> {
+  const [resources, stored, tumour] = await Promise.all([
+    patientRecord(deps.serving, hospital, patient),
+    storedPgxProfile(deps, hospital, patient),
+    storedTumourFindings(deps, hospital, patient),
+  ]);
+  return recommendFor(evidence, {
+    resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
+    ...(stored.profile ? { pgx: stored.profile } : {}),
+    // Read from the patient's VCFs at ingest: the oncology topic's actionable alterations.
+    tumour: tumour.map(({ gene, alteration, germline, source }) => ({
+      gene,
+      alteration,
+      germline,
+      source,
+    })),
+    at: deps.clock.now(),
+  });
+}
 
 export const routes: Record<string, Route> = {
   'GET /health': async () => json(200, { status: 'ok' }),
@@ -169,29 +199,10 @@ export const routes: Record<string, Route> = {
   'GET /patients/{id}/recommendations': guarded(
     'patient:read-clinical',
     async ({ deps, params, caller }) => {
-      const [resources, stored, tumour] = await Promise.all([
-        patientRecord(deps.serving, caller.hospital, params.id!),
-        storedPgxProfile(deps, caller.hospital, params.id!),
-        storedTumourFindings(deps, caller.hospital, params.id!),
-      ]);
-      const report = await recommendFor(
-        {
-          graphEvidence: knowledgeGraphEvidence(deps.graph),
-          similarPatients: similarPatientsFor(deps, caller.hospital),
-        },
-        {
-          resources: resources as unknown as Parameters<typeof recommendFor>[1]['resources'],
-          ...(stored.profile ? { pgx: stored.profile } : {}),
-          // Read from the patient's VCFs at ingest: the oncology topic's actionable alterations.
-          tumour: tumour.map(({ gene, alteration, germline, source }) => ({
-            gene,
-            alteration,
-            germline,
-            source,
-          })),
-          at: deps.clock.now(),
-        },
-      );
+      const report = await patientRecommendations(deps, caller.hospital, params.id!, {
+        graphEvidence: knowledgeGraphEvidence(deps.graph),
+        similarPatients: similarPatientsFor(deps, caller.hospital),
+      });
       return json(200, await withDecisions(deps.serving, caller.hospital, params.id!, report));
     },
     { onPatient: true },
@@ -207,6 +218,11 @@ export const routes: Record<string, Route> = {
         by: caller.subject,
         at: deps.clock.now(),
         body: jsonBody(event),
+        // What GET .../recommendations offers now; the evidence ports add nothing to an id.
+        offered: async () =>
+          (await patientRecommendations(deps, caller.hospital, params.id!, {})).recommendations.map(
+            (r) => r.id,
+          ),
       });
       return json(201, decision);
     },

@@ -3,13 +3,15 @@ import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { recordDecision, withDecisions } from './decisions';
 import type { RecommendationReport } from './model';
 
-const input = (i: number, body: unknown) => ({
+const recId = (i: number) => `rec-${i.toString(16).padStart(16, '0')}`;
+const input = (i: number, body: unknown, offered: readonly string[] = [recId(i)]) => ({
   hospital: 'east',
   patient: 'p1',
-  recommendationId: `rec-${i.toString(16).padStart(16, '0')}`,
+  recommendationId: recId(i),
   by: 'dr',
   at: new Date('2026-01-01T00:00:00Z'),
   body,
+  offered: async () => offered,
 });
 
 describe('decisions', () => {
@@ -20,6 +22,44 @@ describe('decisions', () => {
       recommendations: [],
     } as unknown as RecommendationReport);
     expect(report.decisions).toHaveLength(250);
+  });
+
+  it('refuses, with 404 naming the id, a decision on a recommendation the patient is not offered', async () => {
+    // Arrange: the patient is offered rec-…1 and rec-…2, not rec-…3
+    const serving = new InMemoryTable();
+    const offered = [recId(1), recId(2)];
+    // Act
+    const refused = recordDecision(serving, input(3, { decision: 'accepted' }, offered));
+    // Assess: refused, and nothing is stored
+    await expect(refused).rejects.toMatchObject({
+      status: 404,
+      message: `recommendation ${recId(3)} is not among the recommendations offered to this patient`,
+    });
+    expect(serving.items.size).toBe(0);
+    await expect(
+      recordDecision(serving, input(2, { decision: 'accepted' }, offered)),
+    ).resolves.toMatchObject({ recommendationId: recId(2), decision: 'accepted' });
+  });
+
+  it('answers a retry of a recorded decision even when the recommendation is no longer offered', async () => {
+    // Arrange: accepted while offered; new data then changed the recommendation (a new id)
+    const serving = new InMemoryTable();
+    const first = await recordDecision(serving, input(1, { decision: 'accepted' }));
+    let asked = 0;
+    const later = (body: unknown) => ({
+      ...input(1, body),
+      at: new Date('2026-01-02T00:00:00Z'),
+      offered: async () => {
+        asked += 1;
+        return [recId(9)];
+      },
+    });
+    // Act, Assess: the same decision is the recorded one; a different one is a conflict, not a 404
+    await expect(recordDecision(serving, later({ decision: 'accepted' }))).resolves.toEqual(first);
+    await expect(recordDecision(serving, later({ decision: 'rejected' }))).rejects.toMatchObject({
+      status: 409,
+    });
+    expect(asked).toBe(0);
   });
 
   it('refuses an unknown body field, naming it', async () => {

@@ -1,10 +1,12 @@
 // Use cases (recommend): a clinician's decision on a proposed recommendation. Recommendations are
 // decision support: they stay "proposed" until a clinician accepts or rejects one through the API;
 // the decision is recorded once (the first decision stands; a different later one is a conflict)
-// under the patient in the serving table, and the API's audit trail records who made it.
+// under the patient in the serving table, and the API's audit trail records who made it. Only a
+// recommendation the patient is offered can be decided: recommendations are computed on request and
+// not stored, so "offered" means among the patient's recommendations when the decision is made.
 import { z } from 'zod';
 import type { Table } from '../../ports/table';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { servingKeys } from '../serving/records';
 import { deidentifyText } from '../deid/deidentify';
 import type { RecommendationReport } from './model';
@@ -28,7 +30,14 @@ const decisionSk = (id: string) => `DECISION#${id}`;
 // recommendation, and may be an identifier typed where an id belongs, which must not be stored.
 const idPattern = /^rec-[0-9a-f]{16}$/;
 
-/** Record a decision; the same decision twice is a no-op, a different one a ConflictError. */
+/**
+ * Record a decision; the same decision twice is a no-op, a different one a ConflictError. A first
+ * decision on an id not among `offered()` (the ids of the patient's recommendations, as
+ * GET /patients/{id}/recommendations proposes them now) is a NotFoundError naming the id, and nothing
+ * is stored. A decision already recorded stands and answers its retries even when the
+ * recommendation has since changed (new data gives it a new id), so `offered` is asked only when
+ * there is none.
+ */
 export async function recordDecision(
   serving: Table,
   input: {
@@ -38,6 +47,7 @@ export async function recordDecision(
     by: string;
     at: Date;
     body: unknown;
+    offered: () => Promise<readonly string[]>;
   },
 ): Promise<Decision> {
   if (!idPattern.test(input.recommendationId))
@@ -64,8 +74,17 @@ export async function recordDecision(
     pk: servingKeys.patient(input.hospital, input.patient).pk,
     sk: decisionSk(input.recommendationId),
   };
-  if (await serving.putIfAbsent({ ...key, ...decision })) return decision;
-  const earlier = (await serving.get(key.pk, key.sk)) as unknown as Decision;
+  let recorded = await serving.get(key.pk, key.sk);
+  if (!recorded) {
+    if (!(await input.offered()).includes(input.recommendationId))
+      throw new NotFoundError(
+        `recommendation ${input.recommendationId} is not among the recommendations offered to this patient`,
+      );
+    if (await serving.putIfAbsent({ ...key, ...decision })) return decision;
+    // A concurrent first decision won the write: it stands, as if it had come first.
+    recorded = await serving.get(key.pk, key.sk);
+  }
+  const earlier = recorded as unknown as Decision;
   if (earlier.decision !== decision.decision)
     throw new ConflictError(
       `recommendation ${input.recommendationId} was already ${earlier.decision}`,

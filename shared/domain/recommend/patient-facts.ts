@@ -287,7 +287,7 @@ export function patientFacts(
   };
 }
 
-function withItem9(scores: ScoreFacts, item9: Fact<number> | undefined): ScoreFacts {
+function withItem9(scores: ScoreFacts, item9: ScoreFacts['phq9Item9']): ScoreFacts {
   return item9 ? { ...scores, phq9Item9: item9 } : scores;
 }
 

@@ -34,11 +34,42 @@ describe('Function: phq9Item9', () => {
   });
 
   it('reads a numeric answer as before', () => {
-    expect(read({ valueInteger: 1 })?.value).toBe(1);
+    expect(read({ valueInteger: 1 })).toMatchObject({ value: 1 });
+    expect(read({ valueInteger: 0 })).toMatchObject({ value: 0 });
   });
 
-  it('gives no fact for an answer older than 14 days or one it cannot score', () => {
+  it('gives no fact for an answer older than 14 days, readable or not', () => {
     expect(read(coded('LA6571-9'), '2024-05-01')).toBeUndefined();
-    expect(read({ valueCodeableConcept: { text: 'yes' } })).toBeUndefined();
+    expect(read({ valueCodeableConcept: { text: 'yes' } }, '2024-05-01')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'an answer code outside LL358-3',
+      coded('LA9999-9'),
+      'answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9',
+    ],
+    [
+      'text with no code',
+      { valueCodeableConcept: { text: 'yes' } },
+      'answer yes is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9',
+    ],
+    ['a number above 3', { valueInteger: 4 }, 'value 4 is not a score from 0 to 3'],
+    ['a negative number', { valueInteger: -1 }, 'value -1 is not a score from 0 to 3'],
+    [
+      'a fraction',
+      { valueQuantity: { value: 1.5, code: '{score}' } },
+      'value 1.5 is not a score from 0 to 3',
+    ],
+    [
+      'a unit that is not a score',
+      { valueQuantity: { value: 2, code: 'mg' } },
+      'unit "mg" is not a score',
+    ],
+  ])('says an item recorded as %s is unreadable, never absent', (_, value, why) => {
+    expect(read(value)).toEqual({
+      unreadable: why,
+      source: 'Observation/item9 2024-05-30 (2 d old)',
+    });
   });
 });

@@ -85,9 +85,18 @@ export function usableScore(score: ScoreFact | undefined): {
   return { score };
 }
 
+/**
+ * An answer recorded but impossible to score (an unknown answer code, text, no value, a number out of
+ * range): never taken for an absent or a negative answer. `unreadable` says why, `source` where.
+ */
+export interface UnreadableFact {
+  unreadable: string;
+  source: string;
+}
+
 export type ScoreFacts = Partial<
   Record<'ascvd' | 'cha2ds2vasc' | 'hasbled' | 'phq9' | 'gad7', ScoreFact>
-> & { phq9Item9?: Fact<number> };
+> & { phq9Item9?: Fact<number> | UnreadableFact };
 
 const dayMs = 86_400_000;
 
@@ -354,11 +363,18 @@ export function scoreFacts(resources: readonly Resource[], at: Date): ScoreFacts
 /**
  * PHQ-9 item 9 of the last 14 days, scored 0-3: a number, or a LOINC LL358-3 answer code
  * (risk/fhir/clinical-codes.ts phqFrequencyAnswers; "Nearly every day" LA6571-9 is 3). An answer
- * that cannot be scored gives no fact here; the PHQ-9 score's reason names it (risk/fhir/bedside-inputs.ts).
+ * recorded but impossible to score (another code, text, no value, a number that is not a whole 0-3,
+ * a unit that is not a score) is an UnreadableFact saying why, as the PHQ-9 score's reason names it
+ * (risk/fhir/bedside-inputs.ts): the recommendation must say so, never read it as a negative answer.
  */
-export function phq9Item9(record: PatientRecord): Fact<number> | undefined {
+export function phq9Item9(record: PatientRecord): Fact<number> | UnreadableFact | undefined {
   const item = latestItemScore(record, loinc.phq9Item9, phqFrequencyAnswers);
-  if (!item || 'unreadable' in item || item.ageDays > 14 || !sameUnit(item.unit, '{score}'))
-    return undefined;
-  return { value: item.value, unit: '{score}', source: describeMeasured(item) };
+  if (!item || item.ageDays > 14) return undefined;
+  const source = describeMeasured(item);
+  if ('unreadable' in item) return { unreadable: item.unreadable, source };
+  if (!sameUnit(item.unit, '{score}'))
+    return { unreadable: `unit "${item.unit}" is not a score`, source };
+  if (!Number.isInteger(item.value) || item.value < 0 || item.value > 3)
+    return { unreadable: `value ${item.value} is not a score from 0 to 3`, source };
+  return { value: item.value, unit: '{score}', source };
 }

@@ -1,6 +1,8 @@
 // Tests (recommend/guidelines): depression and anxiety under 18 follow the paediatric guidelines (NICE
 // NG134 2019, AACAP 2020), not the adult stepped care; the antidepressant age warnings follow the FDA
-// class boxed warning, and "fluoxetine first" only for depression.
+// class boxed warning, and "fluoxetine first" only for depression. A PHQ-9 item 9 recorded but
+// unreadable reaches the depression recommendation, never read as a negative answer.
+import type { Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import type { RecommendationReport } from '../model';
 import { recommendFor } from '../recommend-for';
@@ -297,5 +299,103 @@ describe('Function: drugWarnings — antidepressants by age', () => {
       at,
     );
     expect(drugWarnings('escitalopram', established).filter((w) => w.kind === 'age')).toEqual([]);
+  });
+});
+
+describe('Function: depressionFinding — PHQ-9 item 9 (thoughts of self-harm)', () => {
+  /** Item 9 (LOINC 44260-8) answered 3 days before testAt with `value` (a FHIR value[x]). */
+  const item9 = (value: Record<string, unknown>): Resource =>
+    ({
+      resourceType: 'Observation',
+      id: 'item9',
+      status: 'final',
+      subject: { reference: 'Patient/p1' },
+      code: { coding: [{ system: 'http://loinc.org', code: '44260-8' }] },
+      effectiveDateTime: new Date(at.getTime() - 3 * 86_400_000).toISOString(),
+      ...value,
+    }) as Resource;
+  const answer = (code: string) => ({
+    valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code }] },
+  });
+  const adult = (item: Resource) => [
+    patient({ age: 40, sex: 'female' }),
+    condition(icd.depression),
+    observation(loinc.phq9, 12, '{score}', 3),
+    item,
+  ];
+  const item9Notes = (notes: string[]) => notes.filter((n) => /item 9/.test(n));
+
+  it('tells the clinician an unreadable answer code was recorded, and asks for a direct assessment', async () => {
+    // Arrange: an answer code outside LOINC LL358-3 (not one of the four 0-3 answers)
+    const resources = adult(item9(answer('LA9999-9')));
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    const depression = topic(report, 'depression')!;
+    expect(item9Notes(depression.notes)).toEqual([
+      'PHQ-9 item 9 (thoughts of self-harm) is recorded but cannot be read (answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9; Observation/item9 2025-05-29 (3 d old)): it cannot be taken as negative; ask about thoughts of self-harm and assess suicide risk directly, the same day',
+    ]);
+    expect(depression.inputs.find((i) => i.name === 'PHQ-9 item 9')).toEqual({
+      name: 'PHQ-9 item 9',
+      value: null,
+      source:
+        'Observation/item9 2025-05-29 (3 d old): recorded but cannot be read (answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9)',
+    });
+    expect(report.missing).toContain('PHQ-9 item 9');
+  });
+
+  it('says the same for a number outside 0-3, in an adolescent screen too', async () => {
+    // Arrange: 15 years, no diagnosis, PHQ-9 11: the GLAD-PC screen finding
+    const resources = [
+      patient({ age: 15, sex: 'male' }),
+      observation(loinc.phq9, 11, '{score}', 3),
+      item9({ valueInteger: 4 }),
+    ];
+    // Act
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    // Assess
+    expect(depression.guideline.name).toBe('GLAD-PC');
+    expect(item9Notes(depression.notes)).toHaveLength(1);
+    expect(item9Notes(depression.notes)[0]).toMatch(
+      /^PHQ-9 item 9 \(thoughts of self-harm\) is recorded but cannot be read \(value 4 is not a score from 0 to 3; .*assess suicide risk directly/,
+    );
+  });
+
+  it('gives no self-harm note for a readable 0, and the same-day note for a positive answer', async () => {
+    const negative = topic(
+      await recommendFor({}, { resources: adult(item9(answer('LA6568-5'))), at }),
+      'depression',
+    )!;
+    expect(item9Notes(negative.notes)).toEqual([]);
+    expect(negative.inputs.find((i) => i.name === 'PHQ-9 item 9')).toMatchObject({ value: 0 });
+
+    const zero = topic(
+      await recommendFor({}, { resources: adult(item9({ valueInteger: 0 })), at }),
+      'depression',
+    )!;
+    expect(item9Notes(zero.notes)).toEqual([]);
+
+    const positive = topic(
+      await recommendFor({}, { resources: adult(item9(answer('LA6569-3'))), at }),
+      'depression',
+    )!;
+    expect(item9Notes(positive.notes)).toEqual([
+      'PHQ-9 item 9 positive: assess suicide risk the same day',
+    ]);
+  });
+
+  it('lists an item 9 never recorded as not recorded, with no note', async () => {
+    const resources = [
+      patient({ age: 40, sex: 'female' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 12, '{score}', 3),
+    ];
+    const depression = topic(await recommendFor({}, { resources, at }), 'depression')!;
+    expect(item9Notes(depression.notes)).toEqual([]);
+    expect(depression.inputs.find((i) => i.name === 'PHQ-9 item 9')).toEqual({
+      name: 'PHQ-9 item 9',
+      value: null,
+      source: 'not recorded',
+    });
   });
 });

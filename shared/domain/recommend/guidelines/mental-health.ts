@@ -3,7 +3,7 @@
 // the Treatment of Depression Across Three Age Cohorts (2019) and NICE CG90 (2009) stepped care;
 // anxiety: NICE CG113 (2011, updated 2019) stepped care. Under 18, the paediatric guidelines instead:
 // depression NICE NG134 (2019), anxiety disorders AACAP 2020 (Walter et al.).
-import type { Candidate, GuidelineFinding } from '../model';
+import type { Candidate, GuidelineFinding, InputUsed } from '../model';
 import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
 import { drugOption, input, nonDrugOption } from './common';
@@ -100,18 +100,42 @@ function ssriOptions(facts: PatientFacts, benefit: number, source: string): Cand
   );
 }
 
+type Item9 = PatientFacts['scores']['phq9Item9'];
+
+/**
+ * Item 9 as a listed input: an answer recorded but unreadable has no value (the report lists it as
+ * missing) and its source says where it is and why it cannot be read, never "not recorded".
+ */
+function item9Input(item9: Item9): InputUsed {
+  if (item9 && 'unreadable' in item9)
+    return {
+      name: 'PHQ-9 item 9',
+      value: null,
+      source: `${item9.source}: recorded but cannot be read (${item9.unreadable})`,
+    };
+  return input('PHQ-9 item 9', item9);
+}
+
 /** The inputs every depression finding shows: the PHQ-9, its item 9 and the diagnosis. */
 function depressionInputs(facts: PatientFacts, phq9: NonNullable<PatientFacts['scores']['phq9']>) {
   return [
     input('PHQ-9', { value: phq9.value, source: phq9.source }),
-    input('PHQ-9 item 9', facts.scores.phq9Item9),
+    item9Input(facts.scores.phq9Item9),
     input('depression', facts.conditions.depression),
   ];
 }
 
-/** Item 9 (thoughts of self-harm) positive: a same-day risk assessment, whatever the total. */
-const selfHarmNote = (item9: PatientFacts['scores']['phq9Item9']): string =>
-  item9 && item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '';
+/**
+ * Item 9 (thoughts of self-harm) positive: a same-day risk assessment, whatever the total (Kroenke
+ * 2001; NICE CG90, as risk/phq9.ts). Recorded but unreadable (patient-labs.ts phq9Item9): the answer
+ * may be positive, so it cannot be taken as negative, and the note asks for the same assessment.
+ */
+function selfHarmNote(item9: Item9): string {
+  if (!item9) return '';
+  if ('unreadable' in item9)
+    return `PHQ-9 item 9 (thoughts of self-harm) is recorded but cannot be read (${item9.unreadable}; ${item9.source}): it cannot be taken as negative; ask about thoughts of self-harm and assess suicide risk directly, the same day`;
+  return item9.value > 0 ? 'PHQ-9 item 9 positive: assess suicide risk the same day' : '';
+}
 
 /**
  * A child's or adolescent's PHQ-9 without a depression diagnosis is a screen, not a grade of
