@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { keyLayout } from '../../shared/config/resources';
 import { ingestFile } from '../../shared/domain/ingest/ingest-file';
 import { memoryIngestDeps } from '../../shared/domain/ingest/ingest-file.fixture';
+import { progressNote } from '../../shared/domain/ingest/progress-note.fixture';
 import type { BucketRole } from '../../shared/ports/object-store';
 import {
   bucketArn,
@@ -21,17 +22,7 @@ const ndjson = (...rows: unknown[]) =>
   rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
 const patient = { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1961-04-12' };
 const noteText = 'Seen today. Type 2 diabetes, continue metformin 500 mg BID.';
-const note = {
-  resourceType: 'DocumentReference',
-  id: 'n1',
-  status: 'current',
-  type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }] },
-  subject: { reference: 'Patient/p1' },
-  date: '2026-03-14T10:00:00Z',
-  content: [
-    { attachment: { contentType: 'text/plain', data: Buffer.from(noteText).toString('base64') } },
-  ],
-};
+const note = progressNote(noteText);
 
 describe('Construct: IngestPipeline data access', () => {
   let built: TestApp;

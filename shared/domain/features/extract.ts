@@ -52,13 +52,6 @@ export const excludedObservationStatus: ReadonlySet<string> = new Set([
   'cancelled',
 ]);
 
-/**
- * Medication statuses that are not a medicine received: the statuses recommend/case-outcome.ts
- * leaves out of a case's treatments (entered in error, cancelled, draft, declined, not taken). A
- * MedicationDispense counts only outside them.
- */
-export const excludedMedicationStatus: ReadonlySet<string> = excludedStatus;
-
 /** FHIR R4 AdministrativeGender: every value `sex` can take (ingest refuses any other Patient.gender). */
 const administrativeGender = ['female', 'male', 'other', 'unknown'] as const;
 /** The HL7 v3 NullFlavor codes US Core allows as an OMB race or ethnicity category. */
@@ -86,81 +79,80 @@ const periodDays = (p: unknown) => {
   return [period?.start, period?.end];
 };
 
-/**
- * The calendar days (YYYY-MM-DD, as written) a resource places the patient in care: every clinical
- * date FHIR R4 gives it. Periods (Encounter, CarePlan, EpisodeOfCare, Coverage: `period`; a
- * DocumentReference's `context.period`), effective times (`effectiveDateTime`, `effectiveInstant`,
- * `effectivePeriod`), `issued`, `authoredOn`, a dispense's `whenPrepared` and `whenHandedOver`,
- * `recordedDate`, a MedicationStatement's `dateAsserted`, a Procedure's `performedDateTime` and
- * `performedPeriod`, an `occurrenceDateTime` (Immunization) and an Immunization's `recorded`, a
- * `date` (DocumentReference), and a Condition's onset day as the features and labels date it
- * (recommend/case-outcome.ts `conditionOnsetDay`). A resource entered in error places nobody in
- * care: it has no days. What derived-labels.ts reads as in care by the index date and as follow-up.
- */
-export function recordDays(r: FhirJson): string[] {
+/** One clinical date FHIR R4 gives a resource, as `recordDays` and `careDays` read it. */
+interface DateField {
+  /** Its values as written (a period: its start and end). */
+  of: (r: FhirJson) => unknown[];
+  /** History told at a later contact (an onset, performed or occurrence date): see `careDays`. */
+  history?: true;
+  /** A day in care (`careDays`) only when this holds of the resource; always a record day. */
+  careWhen?: (r: FhirJson) => boolean;
+}
+
+/** Every clinical date of a resource (see `recordDays`), the history dates marked. */
+const dateFields: readonly DateField[] = [
+  { of: (r) => periodDays(r.period) },
+  { of: (r) => periodDays(r.effectivePeriod) },
+  { of: (r) => periodDays(r.performedPeriod), history: true },
+  { of: (r) => periodDays((r.context as FhirJson | undefined)?.period) },
+  { of: (r) => [r.effectiveDateTime] },
+  { of: (r) => [r.effectiveInstant] },
+  { of: (r) => [r.performedDateTime], history: true },
+  { of: (r) => [r.occurrenceDateTime], history: true },
+  { of: (r) => [r.issued] },
+  { of: (r) => [r.authoredOn] },
+  { of: (r) => [r.whenPrepared] },
+  { of: (r) => [r.whenHandedOver] },
+  { of: (r) => [r.recordedDate] },
+  // One recording date in care: `recorded` (Immunization) only without a `recordedDate`.
+  { of: (r) => [r.recorded], careWhen: (r) => r.recordedDate == null },
+  { of: (r) => [r.dateAsserted] },
+  { of: (r) => [r.date] },
+  {
+    of: (r) => [r.resourceType === 'Condition' ? conditionOnsetDay(r) : undefined],
+    history: true,
+  },
+];
+
+/** The calendar days of `fields` in a resource; none when it is entered in error. */
+function daysOf(r: FhirJson, fields: readonly DateField[]): string[] {
   const verification = codings(r.verificationStatus)[0]?.code;
   if (r.status === 'entered-in-error' || verification === 'entered-in-error') return [];
-  const context = r.context as FhirJson | undefined;
-  return [
-    ...periodDays(r.period),
-    ...periodDays(r.effectivePeriod),
-    ...periodDays(r.performedPeriod),
-    ...periodDays(context?.period),
-    r.effectiveDateTime,
-    r.effectiveInstant,
-    r.performedDateTime,
-    r.occurrenceDateTime,
-    r.issued,
-    r.authoredOn,
-    r.whenPrepared,
-    r.whenHandedOver,
-    r.recordedDate,
-    r.recorded,
-    r.dateAsserted,
-    r.date,
-    r.resourceType === 'Condition' ? conditionOnsetDay(r) : undefined,
-  ].flatMap((v) => calendarDay(v) ?? []);
+  return fields.flatMap((f) => f.of(r)).flatMap((v) => calendarDay(v) ?? []);
+}
+
+/**
+ * The calendar days (YYYY-MM-DD, as written) a resource places the patient in care: every clinical
+ * date FHIR R4 gives it (`dateFields`). Periods (Encounter, CarePlan, EpisodeOfCare, Coverage:
+ * `period`; a DocumentReference's `context.period`), effective times (`effectiveDateTime`,
+ * `effectiveInstant`, `effectivePeriod`), `issued`, `authoredOn`, a dispense's `whenPrepared` and
+ * `whenHandedOver`, `recordedDate`, a MedicationStatement's `dateAsserted`, a Procedure's
+ * `performedDateTime` and `performedPeriod`, an `occurrenceDateTime` (Immunization) and an
+ * Immunization's `recorded`, a `date` (DocumentReference), and a Condition's onset day as the
+ * features and labels date it (recommend/case-outcome.ts `conditionOnsetDay`). A resource entered
+ * in error places nobody in care: it has no days. What derived-labels.ts reads as in care by the
+ * index date and as follow-up.
+ */
+export function recordDays(r: FhirJson): string[] {
+  return daysOf(r, dateFields);
 }
 
 /**
  * The days a resource shows the patient in this hospital's care: `recordDays` without the dates of
- * history told at a later contact. An onset, a procedure's performed date or an immunization's
- * occurrence can be decades before the record was made (a problem list taken at a first visit, an
- * imported vaccine history), so such a date counts only when the resource has no recording date of
- * its own (`recordedDate`, `recorded`) and is not marked as reported from elsewhere
- * (`primarySource: false`); a recording date counts in its place. What derived-labels.ts reads as in
- * care by the index date (a first contact that is the outcome itself must not pass as a patient the
- * index date's features describe).
+ * history told at a later contact (`history` in `dateFields`). An onset, a procedure's performed
+ * date or an immunization's occurrence can be decades before the record was made (a problem list
+ * taken at a first visit, an imported vaccine history), so such a date counts only when the
+ * resource has no recording date of its own (`recordedDate`, `recorded`) and is not marked as
+ * reported from elsewhere (`primarySource: false`); a recording date counts in its place. What
+ * derived-labels.ts reads as in care by the index date (a first contact that is the outcome itself
+ * must not pass as a patient the index date's features describe).
  */
 export function careDays(r: FhirJson): string[] {
-  const verification = codings(r.verificationStatus)[0]?.code;
-  if (r.status === 'entered-in-error' || verification === 'entered-in-error') return [];
-  const context = r.context as FhirJson | undefined;
-  const recording = r.recordedDate ?? r.recorded;
-  const history =
-    recording === undefined && r.primarySource !== false
-      ? [
-          ...periodDays(r.performedPeriod),
-          r.performedDateTime,
-          r.occurrenceDateTime,
-          r.resourceType === 'Condition' ? conditionOnsetDay(r) : undefined,
-        ]
-      : [];
-  return [
-    ...periodDays(r.period),
-    ...periodDays(r.effectivePeriod),
-    ...periodDays(context?.period),
-    r.effectiveDateTime,
-    r.effectiveInstant,
-    r.issued,
-    r.authoredOn,
-    r.whenPrepared,
-    r.whenHandedOver,
-    recording,
-    r.dateAsserted,
-    r.date,
-    ...history,
-  ].flatMap((v) => calendarDay(v) ?? []);
+  const historyCounts = (r.recordedDate ?? r.recorded) === undefined && r.primarySource !== false;
+  return daysOf(
+    r,
+    dateFields.filter((f) => (f.history ? historyCounts : (f.careWhen?.(r) ?? true))),
+  );
 }
 
 /** How `extractRawFeatures` reads a record. */
@@ -453,7 +445,8 @@ const medicationWindowDays = 365;
 /**
  * Medication classes at `at`: an active MedicationRequest or MedicationStatement started on or
  * before `at` (undated: only when `countUndated`, see ExtractOptions), or a MedicationDispense
- * handed over in the window before `at` whose status is not one of `excludedMedicationStatus`.
+ * handed over in the window before `at` whose status is not one of `excludedStatus`
+ * (recommend/case-outcome.ts: not a medicine received).
  */
 function medications(
   resources: readonly FhirJson[],
@@ -476,7 +469,7 @@ function medications(
       );
     }
     if (r.resourceType === 'MedicationDispense') {
-      if (excludedMedicationStatus.has(String(r.status))) return false;
+      if (excludedStatus.has(String(r.status))) return false;
       const handed = Date.parse(String(r.whenHandedOver ?? ''));
       return !Number.isNaN(handed) && handed >= since && handed <= at.getTime();
     }

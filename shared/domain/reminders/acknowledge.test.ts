@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle, MedicationRequest } from '@medplum/fhirtypes';
 import type { Item } from '../../ports/table';
 import { InMemoryTable, RecordingNotifier } from '../monitoring/in-memory-table.fixture';
 import { acknowledgeReminder } from './acknowledge';
 import { deliverDue } from './deliver-due';
-import { planReminders } from './plan';
 import { reminderChannels } from './reminder-messages';
 import { replanReminders } from './schedule-reminders';
-
-const warfarin = (status: MedicationRequest['status']): MedicationRequest => ({
-  resourceType: 'MedicationRequest',
-  id: 'mr1',
-  status,
-  intent: 'order',
-  subject: { reference: 'Patient/p1' },
-  medicationCodeableConcept: { text: 'Warfarin 5 MG' },
-  authoredOn: '2026-03-01',
-  dosageInstruction: [
-    { timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: ['08:00:00'] } } },
-  ],
-});
-
-function replan(table: InMemoryTable, request: MedicationRequest, now: string) {
-  const bundle: Bundle = {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [{ resource: request }],
-  };
-  const plan = planReminders(bundle, { tz: 'UTC', from: '2026-03-10', days: 7 });
-  return replanReminders(
-    { serving: table },
-    { hospital: 'h', patient: 'p1', tz: 'UTC', doses: plan.doses, refills: plan.refills },
-    { now: new Date(now), until: new Date('2026-03-17T00:00:00Z') },
-  );
-}
+import { replan, warfarin } from './warfarin-plan.fixture';
 
 async function deliveredFirstDose(table: InMemoryTable): Promise<string> {
   await replan(table, warfarin('active'), '2026-03-10T06:00:00Z');

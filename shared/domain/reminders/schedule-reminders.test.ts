@@ -2,47 +2,14 @@
 // dose time) are withdrawn, idempotently, and an interrupted re-plan never loses an active order's
 // reminders.
 import { describe, expect, it } from 'vitest';
-import type { Bundle, MedicationRequest } from '@medplum/fhirtypes';
 import { deliverDue } from './deliver-due';
 import { reminderSk } from './delivery-keys';
 import {
   InMemoryTable as MemoryTable,
   RecordingNotifier,
 } from '../monitoring/in-memory-table.fixture';
-import { planReminders } from './plan';
 import { reminderChannels } from './reminder-messages';
-import { replanReminders } from './schedule-reminders';
-
-const warfarin = (status: MedicationRequest['status'], time: string): MedicationRequest => ({
-  resourceType: 'MedicationRequest',
-  id: 'mr1',
-  status,
-  intent: 'order',
-  subject: { reference: 'Patient/p1' },
-  medicationCodeableConcept: { text: 'Warfarin 5 MG' },
-  authoredOn: '2026-03-01',
-  dosageInstruction: [
-    { timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', timeOfDay: [time] } } },
-  ],
-});
-
-const now = new Date('2026-03-10T06:00:00Z');
-const window = { now, until: new Date('2026-03-17T00:00:00Z') };
-
-/** Re-plan patient p1's whole plan (7 days from 10 March, UTC) from one order. */
-function replan(table: MemoryTable, request: MedicationRequest) {
-  const bundle: Bundle = {
-    resourceType: 'Bundle',
-    type: 'collection',
-    entry: [{ resource: request }],
-  };
-  const plan = planReminders(bundle, { tz: 'UTC', from: '2026-03-10', days: 7 });
-  return replanReminders(
-    { serving: table },
-    { hospital: 'h', patient: 'p1', tz: 'UTC', doses: plan.doses, refills: plan.refills },
-    window,
-  );
-}
+import { replan, warfarin } from './warfarin-plan.fixture';
 
 async function sendsOn(table: MemoryTable, instants: string[]): Promise<string[]> {
   const notifier = new RecordingNotifier();

@@ -11,54 +11,43 @@ import { numberedLines } from '../lines';
 import type { FhirJson, SourceRecord } from '../source-record';
 import { csvRows } from './csv-parse';
 import { readCsv } from './csv';
+import { csvMappingOf } from './csv.fixture';
 
 const system = 'urn:caregraph:hospital:h1:mrn';
-const mapping: CsvMapping = {
-  version: 1,
-  hospital: 'h1',
-  dialect: {
-    encoding: 'utf-8',
-    delimiter: ',',
-    quote: '"',
-    lineTerminator: '\r\n',
-    header: true,
-    nullValue: '',
+const mapping = csvMappingOf({
+  'labs.csv': {
+    resourceType: 'Observation',
+    description: 'one row per result',
+    columns: ['mrn', 'result_id', 'loinc', 'value', 'unit', 'flag', 'when'],
+    key: ['result_id'],
+    patient: { column: 'mrn', identifierSystem: system },
+    fields: [
+      { path: 'status', value: 'final', type: 'code' },
+      {
+        column: 'mrn',
+        path: 'subject',
+        type: 'reference',
+        reference: { resourceType: 'Patient', identifierSystem: system },
+      },
+      { column: 'result_id', path: 'identifier[0].value' },
+      { column: 'loinc', path: 'code.coding[0].code', type: 'code', system: 'http://loinc.org' },
+      { column: 'value', path: 'valueQuantity.value', type: 'decimal' },
+      {
+        column: 'unit',
+        path: 'valueQuantity.code',
+        type: 'code',
+        system: 'http://unitsofmeasure.org',
+      },
+      {
+        column: 'flag',
+        path: 'interpretation[0].coding[0].code',
+        type: 'code',
+        map: { H: 'H', high: 'H' },
+      },
+      { column: 'when', path: 'extension[url=http://x.org/when].valueString', split: ';' },
+    ],
   },
-  files: {
-    'labs.csv': {
-      resourceType: 'Observation',
-      description: 'one row per result',
-      columns: ['mrn', 'result_id', 'loinc', 'value', 'unit', 'flag', 'when'],
-      key: ['result_id'],
-      patient: { column: 'mrn', identifierSystem: system },
-      fields: [
-        { path: 'status', value: 'final', type: 'code' },
-        {
-          column: 'mrn',
-          path: 'subject',
-          type: 'reference',
-          reference: { resourceType: 'Patient', identifierSystem: system },
-        },
-        { column: 'result_id', path: 'identifier[0].value' },
-        { column: 'loinc', path: 'code.coding[0].code', type: 'code', system: 'http://loinc.org' },
-        { column: 'value', path: 'valueQuantity.value', type: 'decimal' },
-        {
-          column: 'unit',
-          path: 'valueQuantity.code',
-          type: 'code',
-          system: 'http://unitsofmeasure.org',
-        },
-        {
-          column: 'flag',
-          path: 'interpretation[0].coding[0].code',
-          type: 'code',
-          map: { H: 'H', high: 'H' },
-        },
-        { column: 'when', path: 'extension[url=http://x.org/when].valueString', split: ';' },
-      ],
-    },
-  },
-};
+});
 
 async function read(
   text: string,
