@@ -24,8 +24,17 @@ export interface PutCondition {
   expected: string | number | undefined;
 }
 
+export interface ReadOptions {
+  /**
+   * Strongly consistent: the read sees every write acknowledged before it (DynamoDB `ConsistentRead`;
+   * dynalite accepts it and is always consistent). Default eventually consistent, which may miss a
+   * write made a moment before: ask for it where a use case reads its own or a concurrent write back.
+   */
+  consistent?: boolean;
+}
+
 export interface Table {
-  get(pk: string, sk: string): Promise<Item | undefined>;
+  get(pk: string, sk: string, options?: ReadOptions): Promise<Item | undefined>;
   /** Idempotent upsert: the same key written twice yields one record. */
   put(item: Item): Promise<void>;
   /** Write if absent; returns false (and writes nothing) when the key already exists. */

@@ -1,9 +1,11 @@
 // Adapter: DynamoDbTable against dynalite (as the embedded stack runs it), for pagination cursors:
 // a cursor a caller sends back must be a key of the query it came from, and a forged or truncated
-// one is a 400 naming the cursor, never a DynamoDB ValidationException surfacing as a 500.
+// one is a 400 naming the cursor, never a DynamoDB ValidationException surfacing as a 500. And a get
+// asked to be consistent sends ConsistentRead (against a mocked client: dynalite is always consistent).
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput } from '../../../local/bootstrap';
@@ -220,5 +222,58 @@ describe('Adapter: DynamoDbTable.query pagination cursors', () => {
     // Assess
     expect(error).not.toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ name: 'ValidationException' });
+  });
+});
+
+describe('Adapter: DynamoDbTable.get consistency', () => {
+  it('sends ConsistentRead: true only when a consistent read is asked for', async () => {
+    // Prepare: one document client mocked (its instance only, not the class)
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+    const dynamodb = mockClient(documents);
+    dynamodb.on(GetCommand).resolves({ Item: { pk: 'P#east#p1', sk: 'DECISION#rec-1' } });
+    const table = new DynamoDbTable(documents, 'serving');
+
+    // Act
+    const consistent = await table.get('P#east#p1', 'DECISION#rec-1', { consistent: true });
+    await table.get('P#east#p1', 'DECISION#rec-1');
+
+    // Assess
+    expect(consistent).toEqual({ pk: 'P#east#p1', sk: 'DECISION#rec-1' });
+    const inputs = dynamodb.commandCalls(GetCommand).map((c) => c.args[0].input);
+    expect(inputs).toEqual([
+      {
+        TableName: 'serving',
+        Key: { pk: 'P#east#p1', sk: 'DECISION#rec-1' },
+        ConsistentRead: true,
+      },
+      { TableName: 'serving', Key: { pk: 'P#east#p1', sk: 'DECISION#rec-1' } },
+    ]);
+  });
+
+  it('reads a write back consistently from dynalite, as the embedded stack runs it', async () => {
+    // Prepare
+    const server = dynalite({ createTableMs: 0 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const dynamodb = new DynamoDBClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      });
+      await dynamodb.send(new CreateTableCommand(createTableInput('serving', servingTable)));
+      const table = new DynamoDbTable(DynamoDBDocumentClient.from(dynamodb), 'serving');
+      const item = { pk: 'P#east#p1', sk: 'DECISION#rec-1', decision: 'accepted' };
+
+      // Act
+      const written = await table.putIfAbsent(item);
+      const read = await table.get('P#east#p1', 'DECISION#rec-1', { consistent: true });
+
+      // Assess
+      expect(written).toBe(true);
+      expect(read).toEqual(item);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

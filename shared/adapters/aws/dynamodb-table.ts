@@ -6,7 +6,14 @@ import {
   QueryCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Item, PutCondition, QueryInput, QueryPage, Table } from '../../ports/table';
+import type {
+  Item,
+  PutCondition,
+  QueryInput,
+  QueryPage,
+  ReadOptions,
+  Table,
+} from '../../ports/table';
 import { servingTable, type KeyAttribute, type TableDefinition } from '../../config/resources';
 import { DependencyError, ValidationError } from '../../domain/errors';
 
@@ -20,9 +27,13 @@ export class DynamoDbTable implements Table {
     private readonly definition: TableDefinition = servingTable,
   ) {}
 
-  async get(pk: string, sk: string): Promise<Item | undefined> {
+  async get(pk: string, sk: string, options: ReadOptions = {}): Promise<Item | undefined> {
     const out = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: this.key(pk, sk) }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: this.key(pk, sk),
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+      }),
     );
     return out.Item;
   }

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import type { Item, ReadOptions } from '../../ports/table';
+import { DependencyError } from '../errors';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { recordDecision, withDecisions } from './decisions';
 import type { RecommendationReport } from './model';
+
+/**
+ * DynamoDB's read consistency at its worst: a strongly consistent read sees every acknowledged
+ * write, an eventually consistent one misses those not yet replicated (here, every write).
+ */
+class EventuallyConsistentTable extends InMemoryTable {
+  private readonly unsettled = new Set<string>();
+
+  override async get(pk: string, sk: string, options?: ReadOptions) {
+    if (!options?.consistent && this.unsettled.has(`${pk}\u0000${sk}`)) return undefined;
+    return super.get(pk, sk);
+  }
+
+  override async put(item: Item) {
+    this.unsettled.add(`${String(item.pk)}\u0000${String(item.sk)}`);
+    await super.put(item);
+  }
+}
 
 const recId = (i: number) => `rec-${i.toString(16).padStart(16, '0')}`;
 const input = (i: number, body: unknown, offered: readonly string[] = [recId(i)]) => ({
@@ -60,6 +80,58 @@ describe('decisions', () => {
       status: 409,
     });
     expect(asked).toBe(0);
+  });
+
+  it('answers a retry arriving just after the first write, before it is replicated', async () => {
+    // Arrange: accepted while offered; the recommendation then changed (a new id), and the write has
+    // not reached every replica yet
+    const serving = new EventuallyConsistentTable();
+    const first = await recordDecision(serving, input(1, { decision: 'accepted' }));
+    const retry = {
+      ...input(1, { decision: 'accepted' }),
+      at: new Date('2026-01-01T00:00:05Z'),
+      offered: async () => [recId(9)],
+    };
+    // Act, Assess: the recorded decision, not a 404 for a recommendation no longer offered
+    await expect(recordDecision(serving, retry)).resolves.toEqual(first);
+    await expect(
+      recordDecision(serving, { ...retry, body: { decision: 'rejected' } }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('answers as the concurrent first decision that won the write, read back consistently', async () => {
+    // Arrange: another clinician's decision is written while this one checks what is offered
+    const serving = new EventuallyConsistentTable();
+    const winner = { ...input(1, { decision: 'rejected' }), by: 'dr-other' };
+    const racing = {
+      ...input(1, { decision: 'rejected' }),
+      offered: async () => {
+        await recordDecision(serving, winner);
+        return [recId(1)];
+      },
+    };
+    // Act
+    const decided = await recordDecision(serving, racing);
+    // Assess: the first decision stands, whoever asked
+    expect(decided).toMatchObject({ decision: 'rejected', by: 'dr-other' });
+    expect(serving.items.size).toBe(1);
+  });
+
+  it('answers a retryable 503, not a 500, when the write is refused but nothing can be read back', async () => {
+    // Arrange: a store whose conditional write reports the decision exists, yet no read finds it
+    const serving = new InMemoryTable();
+    serving.putIfAbsent = async () => false;
+    // Act
+    const error = await recordDecision(serving, input(1, { decision: 'accepted' })).catch(
+      (e: unknown) => e,
+    );
+    // Assess
+    expect(error).toBeInstanceOf(DependencyError);
+    expect(error).toMatchObject({
+      status: 503,
+      retryable: true,
+      message: `a decision on recommendation ${recId(1)} was recorded concurrently but could not be read back: retry`,
+    });
   });
 
   it('refuses an unknown body field, naming it', async () => {

@@ -6,7 +6,7 @@
 // not stored, so "offered" means among the patient's recommendations when the decision is made.
 import { z } from 'zod';
 import type { Table } from '../../ports/table';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, DependencyError, NotFoundError, ValidationError } from '../errors';
 import { servingKeys } from '../serving/records';
 import { deidentifyText } from '../deid/deidentify';
 import type { RecommendationReport } from './model';
@@ -36,7 +36,9 @@ const idPattern = /^rec-[0-9a-f]{16}$/;
  * GET /patients/{id}/recommendations proposes them now) is a NotFoundError naming the id, and nothing
  * is stored. A decision already recorded stands and answers its retries even when the
  * recommendation has since changed (new data gives it a new id), so `offered` is asked only when
- * there is none.
+ * there is none: the lookup reads strongly consistently, so a retry just after the first write sees
+ * it. A first decision that loses the write to a concurrent one answers as that one; if that one
+ * cannot be read back, a retryable DependencyError (503).
  */
 export async function recordDecision(
   serving: Table,
@@ -74,7 +76,9 @@ export async function recordDecision(
     pk: servingKeys.patient(input.hospital, input.patient).pk,
     sk: decisionSk(input.recommendationId),
   };
-  let recorded = await serving.get(key.pk, key.sk);
+  // Strongly consistent: an eventually consistent read may miss a decision written a moment ago, and
+  // its retry (after the recommendation changed) would then be refused as not offered.
+  let recorded = await serving.get(key.pk, key.sk, { consistent: true });
   if (!recorded) {
     if (!(await input.offered()).includes(input.recommendationId))
       throw new NotFoundError(
@@ -82,7 +86,12 @@ export async function recordDecision(
       );
     if (await serving.putIfAbsent({ ...key, ...decision })) return decision;
     // A concurrent first decision won the write: it stands, as if it had come first.
-    recorded = await serving.get(key.pk, key.sk);
+    recorded = await serving.get(key.pk, key.sk, { consistent: true });
+    // The write said it exists but the read does not see it (a storage fault): retry, never a 500.
+    if (!recorded)
+      throw new DependencyError(
+        `a decision on recommendation ${input.recommendationId} was recorded concurrently but could not be read back: retry`,
+      );
   }
   const earlier = recorded as unknown as Decision;
   if (earlier.decision !== decision.decision)

@@ -1,7 +1,8 @@
 // Tests (recommend/guidelines): depression and anxiety under 18 follow the paediatric guidelines (NICE
 // NG134 2019, AACAP 2020), not the adult stepped care; the antidepressant age warnings follow the FDA
 // class boxed warning, and "fluoxetine first" only for depression. A PHQ-9 item 9 recorded but
-// unreadable reaches the depression recommendation, never read as a negative answer.
+// unreadable reaches the depression recommendation, never read as a negative answer; with no depression
+// recommendation (a low total, no diagnosis) it gets a same-day suicide risk recommendation of its own.
 import type { Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import type { RecommendationReport } from '../model';
@@ -397,5 +398,165 @@ describe('Function: depressionFinding — PHQ-9 item 9 (thoughts of self-harm)',
       value: null,
       source: 'not recorded',
     });
+  });
+});
+
+describe('Function: depressionFinding — PHQ-9 item 9 without a depression recommendation', () => {
+  /** Item 9 (LOINC 44260-8) answered `daysAgo` before testAt with `value` (a FHIR value[x]). */
+  const item9 = (value: Record<string, unknown>, daysAgo = 3): Resource =>
+    ({
+      resourceType: 'Observation',
+      id: 'item9',
+      status: 'final',
+      subject: { reference: 'Patient/p1' },
+      code: { coding: [{ system: 'http://loinc.org', code: '44260-8' }] },
+      effectiveDateTime: new Date(at.getTime() - daysAgo * 86_400_000).toISOString(),
+      ...value,
+    }) as Resource;
+  /** 40 years, no depression diagnosed, PHQ-9 total 4 (minimal): no depression recommendation. */
+  const lowTotal = (...more: Resource[]) => [
+    patient({ age: 40, sex: 'female' }),
+    observation(loinc.phq9, 4, '{score}', 3),
+    ...more,
+  ];
+  const saying = (report: RecommendationReport, pattern: RegExp) =>
+    report.recommendations.filter((r) =>
+      [r.summary, ...r.notes, ...r.options.map((o) => o.label)].some((t) => pattern.test(t)),
+    );
+  const suicideRisk = /suicide risk/i;
+
+  it('asks for a same-day suicide risk assessment for item 9 = 1 with a low total and no diagnosis', async () => {
+    // Arrange
+    const resources = lowTotal(item9({ valueInteger: 1 }));
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    expect(report.recommendations).toHaveLength(1);
+    const risk = report.recommendations[0]!;
+    expect(risk).toMatchObject({
+      status: 'proposed',
+      topic: 'depression',
+      title: 'Suicide risk: PHQ-9 item 9 (thoughts of self-harm)',
+      summary:
+        'PHQ-9 item 9 answered 1 (of 3): assess suicide risk the same day, whatever the total',
+      notes: ['PHQ-9 item 9 positive: assess suicide risk the same day'],
+    });
+    expect(risk.id).toMatch(/^rec-[0-9a-f]{16}$/);
+    expect(risk.guideline.citation).toMatch(/Kroenke K.*J Gen Intern Med 2001;16\(9\):606/);
+    expect(risk.guideline.citation).toMatch(/Pfizer.*item 9 positively.*whatever the total score/);
+    expect(risk.options.map((o) => [o.label, o.kind, o.drugs])).toEqual([
+      ['Same-day suicide risk assessment', 'non-drug', []],
+    ]);
+    expect(risk.options[0]!.source).toMatch(/PHQ-9 instruction manual/);
+    expect(risk.inputs.map((i) => [i.name, i.value])).toEqual([
+      ['PHQ-9 item 9', 1],
+      ['PHQ-9', 4],
+      ['depression', null],
+    ]);
+    // The same record gives the same id (identity.ts), a different answer another one.
+    const again = await recommendFor({}, { resources, at });
+    expect(again.recommendations[0]!.id).toBe(risk.id);
+    const three = await recommendFor({}, { resources: lowTotal(item9({ valueInteger: 3 })), at });
+    expect(three.recommendations[0]!.id).not.toBe(risk.id);
+  });
+
+  it('asks for nothing when item 9 is 0 and the total is low', async () => {
+    const report = await recommendFor({}, { resources: lowTotal(item9({ valueInteger: 0 })), at });
+    expect(report.recommendations).toEqual([]);
+  });
+
+  it('asks for nothing when item 9 is older than 14 days (the PHQ-9 asks about the last 2 weeks)', async () => {
+    const resources = [patient({ age: 40, sex: 'female' }), item9({ valueInteger: 2 }, 15)];
+    const report = await recommendFor({}, { resources, at });
+    expect(report.recommendations).toEqual([]);
+  });
+
+  it('asks for the assessment when item 9 is recorded but unreadable, naming why', async () => {
+    // Arrange: an answer code outside LOINC LL358-3
+    const resources = lowTotal(
+      item9({
+        valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: 'LA9999-9' }] },
+      }),
+    );
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    expect(report.recommendations).toHaveLength(1);
+    const risk = report.recommendations[0]!;
+    expect(risk.title).toBe('Suicide risk: PHQ-9 item 9 (thoughts of self-harm)');
+    expect(risk.summary).toBe(
+      'PHQ-9 item 9 recorded but cannot be read (answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9): assess suicide risk the same day',
+    );
+    expect(risk.notes).toEqual([
+      'PHQ-9 item 9 (thoughts of self-harm) is recorded but cannot be read (answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9; Observation/item9 2025-05-29 (3 d old)): it cannot be taken as negative; ask about thoughts of self-harm and assess suicide risk directly, the same day',
+    ]);
+    expect(risk.inputs[0]).toEqual({
+      name: 'PHQ-9 item 9',
+      value: null,
+      source:
+        'Observation/item9 2025-05-29 (3 d old): recorded but cannot be read (answer LA9999-9 is not one of LA6568-5, LA6569-3, LA6570-1, LA6571-9)',
+    });
+    expect(report.missing).toContain('PHQ-9 item 9');
+  });
+
+  it('asks for it with item 9 alone, no PHQ-9 total recorded', async () => {
+    const resources = [patient({ age: 40, sex: 'male' }), item9({ valueInteger: 2 })];
+    const report = await recommendFor({}, { resources, at });
+    expect(saying(report, suicideRisk).map((r) => r.title)).toEqual([
+      'Suicide risk: PHQ-9 item 9 (thoughts of self-harm)',
+    ]);
+    expect(report.recommendations[0]!.inputs.find((i) => i.name === 'PHQ-9')).toEqual({
+      name: 'PHQ-9',
+      value: null,
+      source: 'not recorded',
+    });
+  });
+
+  it('asks for it in an adolescent whose PHQ-9 is below the screen cut point', async () => {
+    const resources = [
+      patient({ age: 15, sex: 'female' }),
+      observation(loinc.phq9, 6, '{score}', 3),
+      item9({ valueInteger: 1 }),
+    ];
+    const report = await recommendFor({}, { resources, at });
+    expect(saying(report, suicideRisk).map((r) => r.title)).toEqual([
+      'Suicide risk: PHQ-9 item 9 (thoughts of self-harm)',
+    ]);
+  });
+
+  it('makes no second recommendation when the depression one already carries the note', async () => {
+    // Arrange: depression diagnosed, PHQ-9 12 (moderate), item 9 = 2
+    const resources = [
+      patient({ age: 40, sex: 'female' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 12, '{score}', 3),
+      item9({ valueInteger: 2 }),
+    ];
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    const said = saying(report, suicideRisk);
+    expect(said.map((r) => r.title)).toEqual(['Depression stepped care']);
+    expect(said[0]!.notes.filter((n) => suicideRisk.test(n))).toEqual([
+      'PHQ-9 item 9 positive: assess suicide risk the same day',
+    ]);
+    expect(said[0]!.inputs.filter((i) => i.name === 'PHQ-9 item 9')).toHaveLength(1);
+  });
+
+  it('adds the note to the "repeat the PHQ-9" recommendation when the total is stale', async () => {
+    // Arrange: the total is 20 days old, item 9 (answered separately) 3 days old
+    const resources = [
+      patient({ age: 40, sex: 'female' }),
+      condition(icd.depression),
+      observation(loinc.phq9, 12, '{score}', 20),
+      item9({ valueInteger: 1 }),
+    ];
+    // Act
+    const report = await recommendFor({}, { resources, at });
+    // Assess
+    const said = saying(report, suicideRisk);
+    expect(said.map((r) => r.title)).toEqual(['Depression: current severity unknown']);
+    expect(said[0]!.notes).toEqual(['PHQ-9 item 9 positive: assess suicide risk the same day']);
+    expect(said[0]!.inputs.find((i) => i.name === 'PHQ-9 item 9')).toMatchObject({ value: 1 });
   });
 });

@@ -2,7 +2,9 @@
 // GAD-7 severity (scores computed by the risk module). Depression: APA Clinical Practice Guideline for
 // the Treatment of Depression Across Three Age Cohorts (2019) and NICE CG90 (2009) stepped care;
 // anxiety: NICE CG113 (2011, updated 2019) stepped care. Under 18, the paediatric guidelines instead:
-// depression NICE NG134 (2019), anxiety disorders AACAP 2020 (Walter et al.).
+// depression NICE NG134 (2019), anxiety disorders AACAP 2020 (Walter et al.). A positive or unreadable
+// PHQ-9 item 9 asks for a same-day suicide risk assessment whatever the total (Kroenke 2001; PHQ-9
+// instruction manual), on its own when no depression recommendation is made.
 import type { Candidate, GuidelineFinding, InputUsed } from '../model';
 import { isChild, type PatientFacts } from '../patient-facts';
 import { inClass } from '../drugs';
@@ -20,6 +22,10 @@ const richardson2010 =
   'Richardson LP et al. Evaluation of the PHQ-9 for detecting major depression among adolescents. Pediatrics 2010;126:1117-1123';
 const aacap2020 =
   'AACAP Clinical Practice Guideline for the Assessment and Treatment of Children and Adolescents With Anxiety Disorders (Walter et al., J Am Acad Child Adolesc Psychiatry 2020;59(10):1107-1124)';
+const kroenke2001 =
+  'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606-613';
+const phq9Manual =
+  'Pfizer. Instructions for Patient Health Questionnaire (PHQ) and GAD-7 measures (PHQ-9 instruction manual): a patient who answers item 9 positively needs further assessment of suicide risk, whatever the total score';
 
 /**
  * A PHQ-9 or GAD-7 older than 14 days (both ask about the last 2 weeks; risk/fhir/provide.ts
@@ -178,7 +184,70 @@ function childDepressionScreenFinding(facts: PatientFacts): GuidelineFinding | u
   };
 }
 
+/**
+ * Item 9 positive (1-3) or unreadable when no depression recommendation is made (a low total with no
+ * diagnosis, a child below the screen's cut point, no PHQ-9 total at all): the same-day suicide risk
+ * assessment stands alone, since any positive answer to item 9 warrants it irrespective of the total
+ * (Kroenke 2001; PHQ-9 instruction manual). Otherwise the warning would be shown nowhere.
+ */
+function suicideRiskFinding(
+  facts: PatientFacts,
+  item9: NonNullable<Item9>,
+  note: string,
+): GuidelineFinding {
+  const phq9 = facts.scores.phq9;
+  return {
+    topic: 'depression',
+    title: 'Suicide risk: PHQ-9 item 9 (thoughts of self-harm)',
+    guideline: { name: 'PHQ-9 item 9', version: '2001', citation: `${kroenke2001}; ${phq9Manual}` },
+    summary:
+      'unreadable' in item9
+        ? `PHQ-9 item 9 recorded but cannot be read (${item9.unreadable}): assess suicide risk the same day`
+        : `PHQ-9 item 9 answered ${item9.value} (of 3): assess suicide risk the same day, whatever the total`,
+    candidates: [
+      nonDrugOption('Same-day suicide risk assessment', {
+        rationale:
+          'any positive answer to item 9 warrants further assessment of suicide risk by a clinician competent to assess it, irrespective of the PHQ-9 total (PHQ-9 instruction manual; Kroenke 2001)',
+        strength: 'strong',
+        evidence: 'C-EO',
+        benefit: 0.9,
+        source: phq9Manual,
+      }),
+    ],
+    inputs: [
+      item9Input(item9),
+      input(
+        'PHQ-9',
+        phq9 && {
+          value: phq9.value,
+          source: phq9.stale.length ? `${phq9.source} (stale: not used)` : phq9.source,
+        },
+      ),
+      input('depression', facts.conditions.depression),
+    ],
+    notes: [note],
+  };
+}
+
+/**
+ * The depression recommendation, or the suicide risk one when item 9 needs an assessment and no
+ * depression recommendation is made: never both, so the same-day warning is said once and always.
+ * A stale PHQ-9's "repeat it" finding does not carry the note: it gets it, with item 9 as an input.
+ */
 export function depressionFinding(facts: PatientFacts): GuidelineFinding | undefined {
+  const finding = depressionCareFinding(facts);
+  const item9 = facts.scores.phq9Item9;
+  const note = selfHarmNote(item9);
+  if (!item9 || !note || finding?.notes.includes(note)) return finding;
+  if (!finding) return suicideRiskFinding(facts, item9, note);
+  return {
+    ...finding,
+    inputs: [...finding.inputs, item9Input(item9)],
+    notes: [note, ...finding.notes],
+  };
+}
+
+function depressionCareFinding(facts: PatientFacts): GuidelineFinding | undefined {
   const phq9 = facts.scores.phq9;
   if (isChild(facts) && !facts.conditions.depression) return childDepressionScreenFinding(facts);
   if (phq9?.stale.length)
