@@ -1,4 +1,5 @@
 // Integration: S3 and SQS deliver at least once; re-deliveries and re-uploads never duplicate data.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { keyLayout } from '../shared/config/resources';
@@ -87,6 +88,67 @@ describe('Function: ingest (idempotency)', () => {
       ).toHaveLength(2);
     } finally {
       await auto.stop();
+    }
+  });
+});
+
+describe('Function: ingest (one content uploaded two ways)', () => {
+  it('curates the same bytes once when they come in one PUT and then in a multipart upload (two ETags)', async () => {
+    // Prepare: the S3 events of the two uploads. s3rver gives every object the MD5 of its bytes as
+    // its ETag, multipart or not; S3 gives a multipart upload the MD5 of its parts' MD5s and "-{parts}"
+    // (one part here: the file is under S3's 5 MiB part minimum), so that event is written as S3 sends it.
+    const stack = await startTestStack({ autoIngest: false });
+    try {
+      const key = keyLayout.raw('twice', 'b1', 'export.ndjson');
+      await stack.deps.objects.put('raw', key, file);
+      const single = (await stack.deps.objects.head('raw', key))!.etag!.replace(/"/g, '');
+      const md5 = (bytes: Buffer | string) => createHash('md5').update(bytes).digest();
+      const multipart = `${md5(md5(file)).toString('hex')}-1`;
+      const upload = (eTag: string, sequencer: string, n: number): SQSEvent => ({
+        Records: [
+          sqsRecord(
+            JSON.stringify({
+              Records: [
+                s3EventRecord({
+                  bucket: stack.config.buckets.raw,
+                  key,
+                  size: file.length,
+                  eTag,
+                  sequencer,
+                }),
+              ],
+            }),
+            'ingest',
+            n,
+          ),
+        ],
+      });
+      const report = async () =>
+        JSON.parse(
+          (await stack.deps.objects.getText(
+            'curated',
+            keyLayout.report('twice', 'b1', 'export.ndjson'),
+          ))!,
+        ) as { startedAt: string; records: unknown };
+      // Act
+      const first = await stack.ingest(upload(single, '0A1', 1), lambdaContext('ingest'));
+      const firstReport = await report();
+      const second = await stack.ingest(upload(multipart, '0A2', 1), lambdaContext('ingest'));
+      const secondReport = await report();
+      // Assess: both versions ingested (each has its report), and one curated object per type.
+      expect(multipart).not.toBe(single);
+      expect([first.batchItemFailures, second.batchItemFailures]).toEqual([[], []]);
+      expect(secondReport.startedAt).not.toBe(firstReport.startedAt);
+      expect(secondReport.records).toEqual({ accepted: 4, repaired: 0, rejected: 0 });
+      for (const type of ['Patient', 'Observation']) {
+        const curated = await stack.deps.objects.list('curated', `curated/twice/${type}/`);
+        expect(curated, type).toHaveLength(1);
+        const text = (await stack.deps.objects.getText('curated', curated[0]!.key))!;
+        expect(text.trim().split('\n'), type).toHaveLength(2);
+      }
+      expect(await countServed(stack, 'twice')).toEqual({ patients: 2, observations: 2 });
+    } finally {
+      await stack.stop();
     }
   });
 });

@@ -7,6 +7,7 @@ import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { readCuratedNote } from '../shared/domain/ingest/note-curation';
 import { hospitalGraph } from '../shared/domain/kg/model';
+import { progressNote } from '../shared/domain/ingest/progress-note.fixture';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 import { recordEvents } from './helpers/stack-contents';
 import type { DomainEvent } from '../shared/ports/event-bus';
@@ -17,17 +18,11 @@ const noteText = [
   'PLAN: continue metformin 500 mg PO BID for type 2 diabetes.',
 ].join('\n');
 
-const note = {
-  resourceType: 'DocumentReference',
-  id: 'n1',
-  status: 'current',
-  type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }] },
-  subject: { reference: 'Patient/p1' },
-  date: '2026-03-14T10:00:00Z',
-  content: [
-    { attachment: { contentType: 'text/plain', data: Buffer.from(noteText).toString('base64') } },
-  ],
-};
+const note = progressNote(noteText);
+
+/** Where p1's note `document` is stored: under the pseudonymous patient and document (keyLayout.note). */
+const noteKey = async (stack: TestStack, document: string) =>
+  keyLayout.note('east', await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1'), document);
 
 describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledge graph)', () => {
   let stack: TestStack;
@@ -54,7 +49,7 @@ describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledg
   afterAll(async () => stack?.stop());
 
   it('stores the note de-identified and encrypted: the object alone reveals nothing', async () => {
-    const stored = (await stack.deps.objects.getText('curated', keyLayout.note('east', doc)))!;
+    const stored = (await stack.deps.objects.getText('curated', await noteKey(stack, doc)))!;
     for (const clear of ['Smith', 'metformin', '617-555-0199', 'diabetes'])
       expect(stored).not.toContain(clear);
     const text = await readCuratedNote(stack.deps.keys, 'east', Buffer.from(stored, 'base64'));
@@ -156,7 +151,7 @@ describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed
       `ASK { GRAPH <${graph}> { <https://caregraph.dev/document/east/${doc}> ?p ?o } }`,
     );
     expect(described.boolean).toBe(false);
-    const stored = (await stack.deps.objects.getText('curated', keyLayout.note('east', doc)))!;
+    const stored = (await stack.deps.objects.getText('curated', await noteKey(stack, doc)))!;
     expect(await readCuratedNote(stack.deps.keys, 'east', Buffer.from(stored, 'base64'))).toBe('');
   });
 
@@ -176,7 +171,7 @@ describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed
 
     // Assess: the fact, and its offsets into the stored (NFC) text
     const doc = await pseudonymousId(stack.deps.keys, 'east', 'DocumentReference', 'n2');
-    const stored = (await stack.deps.objects.getText('curated', keyLayout.note('east', doc)))!;
+    const stored = (await stack.deps.objects.getText('curated', await noteKey(stack, doc)))!;
     const curated = await readCuratedNote(stack.deps.keys, 'east', Buffer.from(stored, 'base64'));
     expect(curated).toBe(text.normalize('NFC'));
     const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';

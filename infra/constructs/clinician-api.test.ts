@@ -169,7 +169,10 @@ describe('Construct: ClinicianApi data access', () => {
 
   it('reads nothing ingest writes but the reports: no curated records, notes or quarantined records', () => {
     expect(policy.allows('s3:GetObject', curated(keyLayout.report('north', 'b1', 'f')))).toBe(true);
-    for (const key of [keyLayout.curated('north', 'Patient', 'd1'), keyLayout.note('north', 'n1')])
+    for (const key of [
+      keyLayout.curated('north', 'Patient', 'd1'),
+      keyLayout.note('north', 'p1', 'n1'),
+    ])
       expect(policy.allows('s3:GetObject', curated(key)), key).toBe(false);
     expect(
       policy.allows(

@@ -82,7 +82,8 @@ describe('Construct: IngestPipeline data access', () => {
       (r) => r.action === 's3:PutObject' && r.key.startsWith(topLevelPrefix(keyLayout.note)),
     );
     expect(notePuts.map((r) => r.key)).toEqual([
-      expect.stringMatching(/^notes\/north\/[^/]+\.txt\.enc$/),
+      // Under the pseudonymous patient, then the document (keyLayout.note).
+      expect.stringMatching(/^notes\/north\/[0-9a-f]{32}\/[^/]+\.txt\.enc$/),
     ]);
   });
 

@@ -73,7 +73,7 @@ export const ingestWrites = {
     },
     note: {
       layout: keyLayout.note,
-      what: 'one de-identified, envelope-encrypted text per clinical note (notes/{hospital}/{document}.txt.enc)',
+      what: 'one de-identified, envelope-encrypted text per clinical note (notes/{hospital}/{patient}/{document}.txt.enc)',
     },
   },
   quarantine: {

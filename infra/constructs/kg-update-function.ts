@@ -43,7 +43,7 @@ export interface KgUpdateProps {
 
 /** Literature uploads: the raw bucket's `literature/` prefix (functions/kg-update/make-handler.ts). */
 export const literaturePrefix = 'literature/';
-/** De-identified, envelope-encrypted notes: `notes/{hospital}/{document}.txt.enc` (keyLayout.note). */
+/** De-identified, envelope-encrypted notes: `notes/{hospital}/{patient}/{document}.txt.enc` (keyLayout.note). */
 export const encryptedNotesPrefix = topLevelPrefix(keyLayout.note);
 /** Notes still inside curated FHIR: `curated/{hospital}/DocumentReference/{digest}.ndjson` (keyLayout.curated). */
 export const curatedNotesPattern = 'curated/*/DocumentReference/';
@@ -141,7 +141,7 @@ export class KgUpdate extends Construct {
     Validations.of(this.function.policy).acknowledge(
       {
         id: objectPrefixFinding(props.prefix, 'curated', encryptedNotesPrefix),
-        reason: `NoteCurated names one encrypted note per event (notes/{hospital}/{document}.txt.enc); ${runtimeKeys}; GetObject only.`,
+        reason: `NoteCurated names one encrypted note per event (notes/{hospital}/{patient}/{document}.txt.enc); ${runtimeKeys}; GetObject only.`,
       },
       {
         id: objectPrefixFinding(props.prefix, 'curated', curatedNotesPattern),

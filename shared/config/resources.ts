@@ -104,10 +104,18 @@ export const keyLayout = {
     `reports/${hospital}/${batch}/${file}.report.json`,
   quarantine: (hospital: string, batch: string, file: string) =>
     `quarantine/${hospital}/${batch}/${file}.ndjson`,
+  /**
+   * Curated NDJSON of one resource type from one source content (shared/domain/ingest/curated-source.ts:
+   * a keyed digest of the file's content and how it was read, not of the upload's ETag).
+   */
   curated: (hospital: string, resourceType: string, sourceDigest: string) =>
     `curated/${hospital}/${resourceType}/${sourceDigest}.ndjson`,
-  /** A de-identified, envelope-encrypted clinical note (shared/domain/ingest/note-curation.ts). */
-  note: (hospital: string, documentId: string) => `notes/${hospital}/${documentId}.txt.enc`,
+  /**
+   * A de-identified, envelope-encrypted clinical note (shared/domain/ingest/note-curation.ts), under
+   * its patient's pseudonymous id: two patients' notes that share a document id never share an object.
+   */
+  note: (hospital: string, patientId: string, documentId: string) =>
+    `notes/${hospital}/${patientId}/${documentId}.txt.enc`,
   /** Training-ready feature files of one spec version (shared/domain/features). */
   features: (hospital: string, specVersion: string, file: string) =>
     `features/${hospital}/${specVersion}/${file}`,

@@ -12,6 +12,12 @@ export interface Checkpoint {
   report: ReportSnapshot;
   quarantineKeys: string[];
   complete: boolean;
+  /**
+   * The name of the file's curated objects (curated-source.ts), so a resumed run writes its segments
+   * beside the earlier ones without reading the file for its digest again. Absent in checkpoints made
+   * before curated objects were named by content: those runs go on under their ETag.
+   */
+  curated?: string;
 }
 
 /** Records between checkpoints: a few seconds of work, so a retry repeats little. */
@@ -22,7 +28,7 @@ const keyOf = (hospital: string, key: string, etag: string) => ({
   sk: `${key}#${etag}`,
 });
 
-/** The checkpoint of an unfinished run of this object version, if any. */
+/** The checkpoint of an unfinished run of this object version (key and ETag), if any. */
 export async function loadCheckpoint(
   table: Table,
   hospital: string,

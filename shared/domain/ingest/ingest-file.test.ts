@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigurationError, DependencyError } from '../errors';
 import type { KeyRing } from '../../ports/key-ring';
+import type { DomainEvent } from '../../ports/event-bus';
+import { keyLayout } from '../../config/resources';
 import { ingestFile, pathWithin } from './ingest-file';
 import { memoryIngestDeps } from './ingest-file.fixture';
+import { saveCheckpoint } from './checkpoint';
+import { readCuratedNote } from './note-curation';
+import { ReportBuilder } from './report';
+import { csvMappingOf } from './readers/csv.fixture';
 import { deterministicUuid } from './readers/resource-id';
 import { pseudonymousId } from '../serving/resource-projection';
 
@@ -250,26 +257,18 @@ describe('ingestFile: plain-text notes without a sidecar id', () => {
     expect(stored).toHaveLength(2);
     expect(new Set(stored.map((i) => i.pk)).size).toBe(2);
     const ids = stored.map((i) => String((i.resource as { id: string }).id));
-    expect(noteObjects(deps).sort()).toEqual(
-      ids.map((id) => `curated/notes/h1/${id}.txt.enc`).sort(),
-    );
+    const keys = stored.map((i) => {
+      const { id, subject } = i.resource as { id: string; subject: { reference: string } };
+      return `curated/notes/h1/${subject.reference.slice('Patient/'.length)}/${id}.txt.enc`;
+    });
+    expect(noteObjects(deps).sort()).toEqual(keys.sort());
     expect(new Set(ids).size).toBe(2);
   });
 });
 
 describe('ingestFile: CSV extract or plain-text note', () => {
-  const weights = (valueColumn: string) => ({
-    version: 1,
-    hospital: 'h1',
-    dialect: {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quote: '"',
-      lineTerminator: '\r\n',
-      header: true,
-      nullValue: '',
-    },
-    files: {
+  const weights = (valueColumn: string) =>
+    csvMappingOf({
       'vitals.csv': {
         resourceType: 'Observation',
         description: 'weights',
@@ -300,8 +299,7 @@ describe('ingestFile: CSV extract or plain-text note', () => {
           { column: 'when', path: 'effectiveDateTime', type: 'dateTime' },
         ],
       },
-    },
-  });
+    });
   const sendCsv = async (deps: Deps, valueColumn: string, body: string) => {
     await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(weights(valueColumn)));
     await deps.objects.put('raw', 'raw/h1/b1/vitals.csv', body);
@@ -429,6 +427,227 @@ describe('ingestFile: ids assigned from content, not from the ETag', () => {
   });
 });
 
+describe('ingestFile: curated objects named by content, not by the ETag', () => {
+  /** Curated NDJSON objects (the in-memory store prefixes keys with the bucket). */
+  const curatedKeys = (deps: Deps) =>
+    [...deps.objects.objects.keys()].filter((k) => k.startsWith('curated/curated/')).sort();
+  const nameOf = (key: string) => key.split('/').at(-1)!.split('.')[0]!;
+  const body = ndjson(patient('p1'), heartRate('o1', 'p1', 1), heartRate('o2', 'p1', 2));
+
+  it('curates the same bytes uploaded in one part and in several into one object per type', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/export.ndjson';
+    await deps.objects.put('raw', key, body);
+    // Act: a single PUT's ETag, then a multipart upload's of the same bytes (MD5 of part MD5s, "-2"),
+    // then the same bytes in another batch under another name.
+    await ingestFile(deps, { key, etag: '"9b2cf535f27731c974343645a3985328"' });
+    const first = curatedKeys(deps);
+    await ingestFile(deps, { key, etag: '"d41d8cd98f00b204e9800998ecf8427e-2"' });
+    await deps.objects.put('raw', 'raw/h1/b2/again.ndjson', body);
+    await ingestFile(deps, { key: 'raw/h1/b2/again.ndjson', etag: 'e-other' });
+    // Assess: one object per type, each record curated once.
+    expect(first).toHaveLength(2);
+    expect(curatedKeys(deps)).toEqual(first);
+    expect(deps.objects.lines('curated', 'curated/h1/Patient/')).toHaveLength(1);
+    expect(deps.objects.lines('curated', 'curated/h1/Observation/')).toHaveLength(2);
+    // Named by neither ETag, nor by a plain digest of the bytes (the name is keyed by the hospital).
+    const name = nameOf(first[0]!);
+    expect(name).toMatch(/^[0-9a-f]{32}$/);
+    expect(first.every((k) => nameOf(k) === name)).toBe(true);
+    for (const plain of ['md5', 'sha1', 'sha256'])
+      expect(createHash(plain).update(body).digest('hex')).not.toContain(name);
+  });
+
+  it('curates the same content gzipped and plain into one object per type', async () => {
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/export.ndjson', body);
+    await deps.objects.put('raw', 'raw/h1/b2/export.ndjson.gz', gzipSync(body));
+    await ingestFile(deps, { key: 'raw/h1/b1/export.ndjson', etag: 'e1' });
+    const plain = curatedKeys(deps);
+    await ingestFile(deps, { key: 'raw/h1/b2/export.ndjson.gz', etag: 'e2' });
+    expect(curatedKeys(deps)).toEqual(plain);
+    expect(deps.objects.lines('curated', 'curated/h1/Observation/')).toHaveLength(2);
+  });
+
+  it('puts a re-upload of the key with other content in objects of its own, beside the earlier ones', async () => {
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/export.ndjson';
+    await deps.objects.put('raw', key, body);
+    await ingestFile(deps, { key, etag: 'e1' });
+    const before = curatedKeys(deps);
+    const corrected = ndjson(patient('p1'), heartRate('o1', 'p1', 1), heartRate('o2', 'p1', 2, 75));
+    await deps.objects.put('raw', key, corrected);
+    await ingestFile(deps, { key, etag: 'e2' });
+    expect(curatedKeys(deps)).toHaveLength(4);
+    expect(curatedKeys(deps)).toEqual(expect.arrayContaining(before));
+  });
+
+  it('keeps a resumed run in the objects its content names, without reading the file for its digest again', async () => {
+    // Prepare: 12 records, checkpoints every 4; the 7th record's patient lookup throttles once.
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/many.ndjson';
+    const many = ndjson(
+      patient('p1'),
+      ...Array.from({ length: 11 }, (_, i) => heartRate(`o${i}`, `q${i}`, i + 1)),
+    );
+    await deps.objects.put('raw', key, many);
+    let lookups = 0;
+    deps.serving.onGet = (pk) => {
+      if (!pk.startsWith('CK#') && ++lookups === 7) throw new DependencyError('throttled');
+    };
+    const input = { key, etag: 'e1', checkpointEvery: 4 };
+    await expect(ingestFile(deps, input)).rejects.toThrow('throttled');
+    const reads = vi.spyOn(deps.objects, 'getStream');
+    // Act
+    const resumed = await ingestFile(deps, input);
+    const keysAfterResume = curatedKeys(deps);
+    // The same content, sent again in one run that is not resumed.
+    deps.serving.onGet = undefined;
+    await deps.objects.put('raw', 'raw/h1/b2/many.ndjson', many);
+    await ingestFile(deps, { ...input, key: 'raw/h1/b2/many.ndjson' });
+    // Assess: one read of the file by the resumed run; its segments under one name, the content's.
+    expect(resumed.resumedAfterLine).toBeGreaterThan(0);
+    expect(reads.mock.calls.filter(([bucket, k]) => bucket === 'raw' && k === key)).toHaveLength(1);
+    expect(keysAfterResume.some((k) => k.includes('.part-'))).toBe(true);
+    expect(new Set(keysAfterResume.map(nameOf)).size).toBe(1);
+    expect(curatedKeys(deps)).toEqual(keysAfterResume);
+    expect(deps.objects.lines('curated', 'curated/h1/')).toHaveLength(12);
+  });
+
+  it('goes on under the ETag when it resumes a checkpoint made before objects were named by content', async () => {
+    // Prepare: a checkpoint after line 2 of segment 0, without the name of the curated objects.
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/export.ndjson';
+    await deps.objects.put('raw', key, body);
+    const report = new ReportBuilder();
+    report.accept('Patient', []);
+    report.accept('Observation', []);
+    await saveCheckpoint(deps.serving, 'h1', key, 'e1', {
+      line: 2,
+      segment: 0,
+      report: report.snapshot(),
+      quarantineKeys: [],
+      complete: false,
+    });
+    // Act
+    const result = await ingestFile(deps, { key, etag: '"e1"' });
+    // Assess: the rest of the file beside the segment the earlier run wrote under its ETag.
+    expect(result.resumedAfterLine).toBe(2);
+    expect(curatedKeys(deps)).toEqual(['curated/curated/h1/Observation/e1.part-0001.ndjson']);
+  });
+
+  it('curates one note text sent for two patients as two objects, and a re-sent one over itself', async () => {
+    // A templated note, sent as note.txt with two patients' sidecars: two documents (readers/notes.ts).
+    const deps = memoryIngestDeps();
+    const text = 'Telephone encounter. No answer, left voicemail to call back.\n';
+    const send = async (batch: string, patientId: string, etag: string) => {
+      const sidecar = { patient: { reference: `Patient/${patientId}` }, date: '2026-01-05' };
+      await deps.objects.put('raw', `raw/h1/${batch}/note.txt.json`, JSON.stringify(sidecar));
+      await deps.objects.put('raw', `raw/h1/${batch}/note.txt`, text);
+      await ingestFile(deps, { key: `raw/h1/${batch}/note.txt`, etag });
+    };
+    await send('b1', 'p1', 'e1');
+    await send('b2', 'p2', 'e1');
+    await send('b3', 'p1', 'e9'); // b1's note again
+    const curated = deps.objects.lines('curated', 'curated/h1/DocumentReference/');
+    expect(curated).toHaveLength(2);
+    expect(new Set(curated.map((d) => JSON.stringify(d.subject))).size).toBe(2);
+    expect(curatedKeys(deps)).toHaveLength(2);
+  });
+
+  it('curates one CSV extract read under two file names as two objects, and a re-sent one over itself', async () => {
+    // Ids derive from the file name (readers/csv.ts): two names of the same bytes are two records each.
+    const deps = memoryIngestDeps();
+    const entry = {
+      resourceType: 'Observation',
+      description: 'results',
+      columns: ['mrn', 'result_id', 'text'],
+      key: ['result_id'],
+      patient: { column: 'mrn', identifierSystem: 'urn:x:mrn' },
+      fields: [
+        { path: 'status', value: 'final', type: 'code' as const },
+        {
+          column: 'mrn',
+          path: 'subject',
+          type: 'reference' as const,
+          reference: { resourceType: 'Patient', identifierSystem: 'urn:x:mrn' },
+        },
+        {
+          path: 'code.coding[0].code',
+          value: '8251-1',
+          type: 'code' as const,
+          system: 'http://loinc.org',
+        },
+        { path: 'effectiveDateTime', value: '2026-03-01T09:00:00Z', type: 'dateTime' as const },
+        { column: 'text', path: 'valueString' },
+      ],
+    };
+    const mapping = JSON.stringify(
+      csvMappingOf({ 'results.csv': entry, 'labs.csv': entry, 'other.csv': entry }),
+    );
+    const csv = 'mrn,result_id,text\r\n1001,R-1,first\r\n1001,R-2,second\r\n';
+    const send = async (batch: string, file: string, etag: string) => {
+      await deps.objects.put('raw', `raw/h1/${batch}/mapping.json`, mapping);
+      await deps.objects.put('raw', `raw/h1/${batch}/${file}`, csv);
+      await ingestFile(deps, { key: `raw/h1/${batch}/${file}`, etag });
+    };
+    await send('b1', 'results.csv', 'e1');
+    await send('b2', 'labs.csv', 'e1');
+    await send('b3', 'results.csv', 'e2'); // b1's extract again
+    expect(servedOf(deps, 'Observation')).toHaveLength(4);
+    expect(deps.objects.lines('curated', 'curated/h1/Observation/')).toHaveLength(4);
+    expect(curatedKeys(deps)).toHaveLength(2);
+  });
+});
+
+describe('ingestFile: notes of two patients under one sidecar id', () => {
+  it("stores each patient's note in its own note object, under the patient's pseudonym", async () => {
+    // Prepare: the hospital gives two patients' notes the same FHIR id.
+    const deps = memoryIngestDeps();
+    const published: DomainEvent[] = [];
+    const withEvents = {
+      ...deps,
+      events: { publish: async (events: readonly DomainEvent[]) => void published.push(...events) },
+    };
+    const send = async (batch: string, patientId: string, text: string, etag: string) => {
+      const sidecar = {
+        id: 'n1',
+        patient: { reference: `Patient/${patientId}` },
+        date: '2026-01-05',
+      };
+      await deps.objects.put('raw', `raw/h1/${batch}/note.txt.json`, JSON.stringify(sidecar));
+      await deps.objects.put('raw', `raw/h1/${batch}/note.txt`, text);
+      await ingestFile(withEvents, { key: `raw/h1/${batch}/note.txt`, etag });
+    };
+    // Act: p1's note, p2's, then p1's delivered again and uploaded again.
+    await send('b1', 'p1', 'Seen for a cough.\n', 'e1');
+    await send('b2', 'p2', 'Seen for a sprained ankle.\n', 'e2');
+    await send('b1', 'p1', 'Seen for a cough.\n', 'e1');
+    await send('b1', 'p1', 'Seen for a cough.\n', 'e3-2');
+    // Assess: one object per patient, each holding that patient's text.
+    const document = await pseudonymousId(deps.keys, 'h1', 'DocumentReference', 'n1');
+    const keyOf = async (patientId: string) =>
+      keyLayout.note('h1', await pseudonymousId(deps.keys, 'h1', 'Patient', patientId), document);
+    const [p1, p2] = [await keyOf('p1'), await keyOf('p2')];
+    const notes = [...deps.objects.objects.keys()].filter((k) => k.startsWith('curated/notes/'));
+    expect(notes.sort()).toEqual([`curated/${p1}`, `curated/${p2}`].sort());
+    const textOf = async (key: string) =>
+      readCuratedNote(
+        deps.keys,
+        'h1',
+        Buffer.from((await deps.objects.getText('curated', key))!, 'base64'),
+      );
+    expect(await textOf(p1)).toBe('Seen for a cough.');
+    expect(await textOf(p2)).toBe('Seen for a sprained ankle.');
+    // NoteCurated names each patient's own object.
+    const curated = published
+      .filter((e) => e.detailType === 'NoteCurated')
+      .map((e) => e.detail.key);
+    expect(new Set(curated)).toEqual(new Set([p1, p2]));
+  });
+});
+
 describe('ingestFile: where errors inside Bundles are', () => {
   const bundle = {
     resourceType: 'Bundle',
@@ -533,44 +752,32 @@ describe('ingestFile: duplicate Observations', () => {
 });
 
 describe('ingestFile: bytes that are not UTF-8', () => {
-  const mapping = {
-    version: 1,
-    hospital: 'h1',
-    dialect: {
-      encoding: 'utf-8',
-      delimiter: ',',
-      quote: '"',
-      lineTerminator: '\r\n',
-      header: true,
-      nullValue: '',
+  const mapping = csvMappingOf({
+    'results.csv': {
+      resourceType: 'Observation',
+      description: 'results',
+      columns: ['mrn', 'result_id', 'text'],
+      key: ['result_id'],
+      patient: { column: 'mrn', identifierSystem: 'urn:x:mrn' },
+      fields: [
+        { path: 'status', value: 'final', type: 'code' },
+        {
+          column: 'mrn',
+          path: 'subject',
+          type: 'reference',
+          reference: { resourceType: 'Patient', identifierSystem: 'urn:x:mrn' },
+        },
+        {
+          path: 'code.coding[0].code',
+          value: '8251-1',
+          type: 'code',
+          system: 'http://loinc.org',
+        },
+        { path: 'effectiveDateTime', value: '2026-03-01T09:00:00Z', type: 'dateTime' },
+        { column: 'text', path: 'valueString' },
+      ],
     },
-    files: {
-      'results.csv': {
-        resourceType: 'Observation',
-        description: 'results',
-        columns: ['mrn', 'result_id', 'text'],
-        key: ['result_id'],
-        patient: { column: 'mrn', identifierSystem: 'urn:x:mrn' },
-        fields: [
-          { path: 'status', value: 'final', type: 'code' },
-          {
-            column: 'mrn',
-            path: 'subject',
-            type: 'reference',
-            reference: { resourceType: 'Patient', identifierSystem: 'urn:x:mrn' },
-          },
-          {
-            path: 'code.coding[0].code',
-            value: '8251-1',
-            type: 'code',
-            system: 'http://loinc.org',
-          },
-          { path: 'effectiveDateTime', value: '2026-03-01T09:00:00Z', type: 'dateTime' },
-          { column: 'text', path: 'valueString' },
-        ],
-      },
-    },
-  };
+  });
 
   it('quarantines CSV rows with invalid UTF-8, naming the line, and stores the others once', async () => {
     // Prepare: two keys that differ only in an invalid byte (R-ä, R-ü in Latin-1), then a clean row.

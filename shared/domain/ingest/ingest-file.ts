@@ -20,6 +20,7 @@ import { parseRawKey, type RawObjectKey } from './raw-key';
 import { ReportBuilder, type IngestReport } from './report';
 import { detectKind, type Detected } from './detect';
 import { OutputStreams } from './output-streams';
+import { CuratedSource, sourceContentDigest } from './curated-source';
 import { ReferenceLinks } from './patient-links';
 import { UnitSuspects } from './unit-suspects';
 import { curateNote } from './note-curation';
@@ -50,7 +51,11 @@ export interface IngestDeps {
 export interface IngestInput {
   /** Raw object key, already URL-decoded. */
   key: string;
-  /** Content identity (S3 ETag): curated output is keyed by it, so identical re-uploads overwrite, not duplicate. */
+  /**
+   * Object version identity (the S3 ETag; the handler falls back to the sequencer or key): the
+   * checkpoints of a run are kept under it. Curated output is not keyed by it but by the file's
+   * content (curated-source.ts), so one content uploaded in one part or in several is curated once.
+   */
   etag: string;
   /**
    * The S3 event's own ETag, when it has one (`etag` may fall back to the sequencer or key): the raw
@@ -97,17 +102,21 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     segment: resume ? resume.segment + 1 : 0,
     quarantineKeys: resume?.quarantineKeys ?? [],
   };
-  let outputs = new OutputStreams(deps.objects, where.hospital, etag, progress.segment);
   // The version the event announced, when it named one: a file uploaded again since (or between
   // two invocations of a long file) is not read against this event's line numbers and checkpoints;
   // its own event ingests it (ObjectChangedError, which the handler reports as superseded).
-  const source = await decompressIfGzip(
-    await deps.objects.getStream(
-      'raw',
-      input.key,
-      input.versionEtag ? { ifMatch: input.versionEtag } : {},
-    ),
-  );
+  const version = input.versionEtag ? { ifMatch: input.versionEtag } : {};
+  // Curated objects are named by content (a pass over the file first), or as the run resumed names
+  // them; a run checkpointed before objects were named so goes on under its ETag.
+  const curatedSource = resume
+    ? CuratedSource.named(resume.curated ?? etag)
+    : CuratedSource.ofContent(
+        deps.keys,
+        where.hospital,
+        await sourceContentDigest(deps.objects, input.key, version),
+      );
+  let outputs = new OutputStreams(deps.objects, where.hospital, curatedSource, progress.segment);
+  const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key, version));
   const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   let segmentStart = performance.now();
@@ -133,12 +142,13 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       report: report.snapshot(),
       quarantineKeys: progress.quarantineKeys,
       complete: false,
+      curated: await curatedSource.name(),
     });
     await sink.announce(); // stored for good: tell listeners now, so a resume loses no event
     outputs = sink.outputs = new OutputStreams(
       deps.objects,
       where.hospital,
-      etag,
+      curatedSource,
       ++progress.segment,
     );
   };
@@ -159,7 +169,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       let read = 0;
       let due = false;
       let lastLine = resume?.line ?? 0;
-      for await (const batch of recordBatchesOf(deps, where, detected, report)) {
+      for await (const batch of recordBatchesOf(deps, where, detected, report, curatedSource)) {
         for (const record of batch) {
           if (resume && record.line <= resume.line) continue; // stored before the failure
           if (due && record.line > lastLine) {
@@ -253,20 +263,27 @@ async function* recordBatchesOf(
   where: RawObjectKey,
   detected: Detected,
   report: ReportBuilder,
+  curated: CuratedSource,
 ): AsyncGenerator<SourceRecord[]> {
   if (detected.kind === 'fhir-ndjson') {
     yield* ndjsonRecordBatches(detected.lines, where.file);
     return;
   }
-  for await (const record of recordsOf(deps, where, detected, report)) yield [record];
+  for await (const record of recordsOf(deps, where, detected, report, curated)) yield [record];
 }
 
-/** The source records of a detected file; configuration files and unsupported kinds yield none. */
+/**
+ * The source records of a detected file; configuration files and unsupported kinds yield none. A
+ * CSV extract's records depend on its mapping entry and name, a note's on its sidecar and path, as
+ * well as on the content: `curated` is told, so that one text sent as two patients' notes, or one
+ * extract read under two mappings, is not curated into one object where the later overwrites the other.
+ */
 async function* recordsOf(
   deps: IngestDeps,
   where: RawObjectKey,
   detected: Detected,
   report: ReportBuilder,
+  curated: CuratedSource,
 ): AsyncGenerator<SourceRecord> {
   switch (detected.kind) {
     case 'fhir-ndjson':
@@ -283,6 +300,16 @@ async function* recordsOf(
       const mapping = await batchCsvMapping(deps.objects, where).catch((error: unknown) => {
         throw error instanceof ValidationError ? orANote(error, where.file) : error;
       });
+      const file = baseName(where.file);
+      // Ids derive from the mapping's hospital and the file name (readers/csv.ts), records from its entry.
+      curated.readWith(
+        'csv',
+        file,
+        JSON.stringify({
+          hospital: mapping.hospital,
+          entry: mappingNames(mapping, file) ? mapping.files[file] : null,
+        }),
+      );
       const records = readCsv(
         csvRows(detected.lines),
         baseName(where.file),
@@ -305,6 +332,8 @@ async function* recordsOf(
     }
     case 'text': {
       const sidecar = await noteSidecar(deps.objects, where);
+      // The note's id and record derive from its path and sidecar too (readers/notes.ts).
+      curated.readWith('note', where.file, JSON.stringify(sidecar ?? null));
       const { text, invalidUtf8Line } = await noteText(detected.lines);
       if (invalidUtf8Line !== undefined) {
         // Decoded, the bad bytes would all read as U+FFFD: the note stored would not be the one sent.
@@ -587,13 +616,11 @@ class RecordSink {
   ): Promise<void> {
     const source = patientOf(resource);
     if (!patient || !source || !projected.id) return;
-    const note = await curateNote(
-      this.deps.keys,
-      this.where.hospital,
-      resource,
-      source,
-      projected.id,
-    );
+    const note = await curateNote(this.deps.keys, this.where.hospital, resource, {
+      patientId: source,
+      patientPseudonym: patient,
+      documentId: projected.id,
+    });
     if (!note) return;
     await this.deps.objects.put(
       'curated',

@@ -45,22 +45,35 @@ export function noteText(resource: FhirJson): string | undefined {
   return undefined;
 }
 
+/** Whose note and which: the ids a curated note is derived from and stored under. */
+export interface NoteOwner {
+  /** The source patient id (the surrogate key derives from it under the hospital's key). */
+  patientId: string;
+  /** The served (pseudonymous) patient id: the note's object is stored under it. */
+  patientPseudonym: string;
+  /** The served (pseudonymous) DocumentReference id. */
+  documentId: string;
+}
+
 /**
- * Curate one note: `patientId` is the source patient id (the surrogate key derives from it under the
- * hospital's key, as in structured de-identification), `documentId` the served (pseudonymous) id. A
- * note entered in error is stored as empty text, replacing what an earlier delivery stored: nothing
- * of it is kept, and kg-update reads the empty note as withdrawn and removes its facts.
+ * Curate one note (`owner`: whose and which, NoteOwner). The object is keyed by the pseudonymous
+ * patient and document (keyLayout.note), never the source patient id: a sidecar `id` is the
+ * hospital's and may name two patients' notes, which under the document alone shared one object and
+ * overwrote each other; the same note delivered again still maps to its one object. A note entered
+ * in error is stored as empty text, replacing what an earlier delivery stored: nothing of it is kept,
+ * and kg-update reads the empty note as withdrawn and removes its facts.
  */
 export async function curateNote(
   keys: KeyRing,
   hospital: string,
   resource: FhirJson,
-  patientId: string,
-  documentId: string,
+  owner: NoteOwner,
 ): Promise<CuratedNote | undefined> {
+  const { patientId, patientPseudonym, documentId } = owner;
+  const key = keyLayout.note(hospital, patientPseudonym, documentId);
   if (isEnteredInError(resource)) {
     const envelope = await keys.encrypt(hospital, new Uint8Array());
-    return { key: keyLayout.note(hospital, documentId), envelope, replaced: {} };
+    return { key, envelope, replaced: {} };
   }
   const text = noteText(resource);
   if (text === undefined) return undefined;
@@ -69,7 +82,7 @@ export async function curateNote(
   const replaced: Record<string, number> = {};
   for (const f of result.phi) replaced[f.category] = (replaced[f.category] ?? 0) + 1;
   const envelope = await keys.encrypt(hospital, new TextEncoder().encode(result.text));
-  return { key: keyLayout.note(hospital, documentId), envelope, replaced };
+  return { key, envelope, replaced };
 }
 
 /** Decrypt a curated note (the kg-update function and authorised readers). */

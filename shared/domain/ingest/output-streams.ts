@@ -19,18 +19,28 @@ export class OutputStreams {
   /** Quarantine objects written by this segment. */
   readonly quarantineKeys: string[] = [];
 
+  /** The source's name (curated-source.ts), once its first curated line is written. */
+  private digest?: string;
+
   constructor(
     private readonly objects: ObjectStore,
     private readonly hospital: string,
-    private readonly digest: string,
+    /** Names the file's curated objects by its content, not its ETag (curated-source.ts). */
+    private readonly source: { name(): Promise<string> },
     /** Checkpoint segment: 0 for a file processed in one go; each resumed segment gets its own objects. */
     private readonly segment = 0,
   ) {}
 
   curated(resourceType: string, json: string): Promise<void> {
+    const digest = this.digest;
+    if (digest === undefined)
+      return this.source.name().then((name) => {
+        this.digest = name;
+        return this.curated(resourceType, json);
+      });
     return this.write(
       'curated',
-      withSegment(keyLayout.curated(this.hospital, resourceType, this.digest), this.segment),
+      withSegment(keyLayout.curated(this.hospital, resourceType, digest), this.segment),
       json,
     );
   }
