@@ -80,4 +80,15 @@ describe('Function: sealGenotypeItem', () => {
       'no encrypted genotype',
     );
   });
+
+  it('keeps the file version and ingest start inside the envelope, never in clear', async () => {
+    // Prepare
+    const source = { file: 'etag-abc123', storedAt: '2026-02-01T00:00:00.000Z' };
+    const item = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12, source);
+    // Act
+    const opened = await openGenotypeItem(keys, 'east', 'pat1', item);
+    // Assess
+    expect(opened).toMatchObject(source);
+    expect(JSON.stringify({ ...item, genotype: undefined })).not.toContain('etag-abc123');
+  });
 });

@@ -32,6 +32,20 @@ export interface StoredGenotype {
   gene?: string;
   /** The VCF data line, so split multi-allelic records merge in file order on read. */
   line: number;
+  /**
+   * The file version the call came from (opaque: the raw object's ETag), so records at one position
+   * merge only within one file and a later file's calls replace an earlier one's (pgx/stored-profile.ts).
+   * Absent on items stored before it was kept: those read as one file older than any other.
+   */
+  file?: string;
+  /** When that file's ingest (this invocation of it) started, ISO 8601: orders files on read. */
+  storedAt?: string;
+}
+
+/** The file version a call is stored from (StoredGenotype.file and storedAt). */
+export interface GenotypeSource {
+  file: string;
+  storedAt: string;
 }
 
 const payloadSchema = z.object({
@@ -44,6 +58,8 @@ const payloadSchema = z.object({
   zygosity: z.enum(['hom-ref', 'het', 'hom-alt', 'hemi', 'no-call']),
   gene: z.string().optional(),
   line: z.number().int().nonnegative(),
+  file: z.string().optional(),
+  storedAt: z.string().optional(),
 });
 
 /** The sort-key prefix under which gene `gene`'s calls sort ("GT#" alone: every call). */
@@ -57,7 +73,8 @@ export const genotypePartition = (hospital: string, patient: string) => `G#${hos
 
 /**
  * The serving item of one genotype call of pseudonymous patient `patient`: keys as in the file
- * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based).
+ * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based);
+ * `source` the file version it came from (kept in the payload when given).
  */
 export async function sealGenotypeItem(
   keys: KeyRing,
@@ -65,6 +82,7 @@ export async function sealGenotypeItem(
   patient: string,
   record: GenotypeRecord,
   line: number,
+  source?: GenotypeSource,
 ): Promise<Item> {
   const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
   const token = await siteToken(keys, where.hospital, 'genotype-site', patient, site);
@@ -78,6 +96,7 @@ export async function sealGenotypeItem(
     zygosity: record.zygosity,
     ...(record.gene ? { gene: record.gene } : {}),
     line,
+    ...(source ? { file: source.file, storedAt: source.storedAt } : {}),
   };
   return {
     pk: genotypePartition(where.hospital, patient),
@@ -108,6 +127,11 @@ export async function openGenotypeItem(
     'genotype',
     payloadSchema,
   );
-  const { gene, ...rest } = opened;
-  return { ...rest, ...(gene ? { gene } : {}) };
+  const { gene, file, storedAt, ...rest } = opened;
+  return {
+    ...rest,
+    ...(gene ? { gene } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(storedAt !== undefined ? { storedAt } : {}),
+  };
 }

@@ -11,6 +11,11 @@ export interface SampleGenotype {
   phased: boolean;
   /** Allele indices, 0 = REF, i = i-th ALT; null for a missing allele ("."). */
   alleles: (number | null)[];
+  /**
+   * FORMAT/PS (phase set) as written, when FORMAT has PS and the value is not "." (VCF 4.3 spec
+   * §1.6.2: phased genotypes without PS belong to one phase set).
+   */
+  phaseSet?: string;
 }
 
 export interface VcfVariant {
@@ -103,6 +108,11 @@ function genotypes(record: ReturnType<VCF['parseLine']>, alleleCount: number): S
   record.processGenotypes((str, start, end, index) => {
     result[index] = parseGenotype(names[index]!, str.slice(start, end), alleleCount, index + 1);
   });
+  if (record.FORMAT?.split(':').includes('PS'))
+    record.processFormatFields(['PS'], (str, ranges, index) => {
+      const ps = ranges[0]! < 0 ? '.' : str.slice(ranges[0], ranges[1]);
+      if (ps !== '.' && ps !== '' && result[index]) result[index].phaseSet = ps;
+    });
   return result;
 }
 

@@ -10,7 +10,7 @@ import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
-import { sealGenotypeItem } from '../genomics/genotype-items';
+import { sealGenotypeItem, type GenotypeSource } from '../genomics/genotype-items';
 import { sealTumourFindingItem } from '../genomics/tumour-finding-items';
 import { findingOf } from '../genomics/tumour-variants';
 import type { ResourceProjector } from '../serving/resource-projection';
@@ -46,7 +46,8 @@ const noCheckpoints: GenotypeCheckpoints = {
  * Stream a VCF into genotype items; returns the number of genotype records stored by this run. Every
  * `checkpoints.every` data lines (each stored whole: all its samples' calls), `checkpoints.save` is
  * called with the last line done; a run resuming after line L reads the header again but skips the
- * data lines up to L unparsed.
+ * data lines up to L unparsed. `source` (the file version and when its ingest started) is kept with
+ * each call, so the reader merges records within one file and lets a later file replace an earlier.
  */
 export async function ingestGenotypes(
   lines: AsyncIterable<NumberedLine>,
@@ -57,6 +58,7 @@ export async function ingestGenotypes(
   projector: ResourceProjector,
   sink: GenotypeSink,
   checkpoints: GenotypeCheckpoints = noCheckpoints,
+  source?: GenotypeSource,
 ): Promise<number> {
   let stored = 0;
   let read = 0;
@@ -87,7 +89,11 @@ export async function ingestGenotypes(
       });
       continue;
     }
-    stored += await storeVariant(result, { hospital, batch, keys, projector, assembly }, sink);
+    stored += await storeVariant(
+      result,
+      { hospital, batch, keys, projector, assembly, source },
+      sink,
+    );
     sink.counted(1);
   }
   return stored;
@@ -131,6 +137,7 @@ async function storeVariant(
     keys: KeyRing;
     projector: ResourceProjector;
     assembly: VcfHeaderInfo['assembly'];
+    source?: GenotypeSource | undefined;
   },
   sink: GenotypeSink,
 ): Promise<number> {
@@ -139,7 +146,7 @@ async function storeVariant(
     if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
     const patient = await to.projector.pseudonym('Patient', record.sample);
     const genotype = { ...genotypeBody(record, to.assembly), patient: `Patient/${patient}` };
-    const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line);
+    const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line, to.source);
     await sink.store(item, JSON.stringify(genotype));
     stored++;
     // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so

@@ -164,6 +164,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         sink.projector,
         sink.genotypes(),
         { resumeAfterLine: resume?.line ?? 0, every, save: checkpoint },
+        { file: etag, storedAt: startedAt },
       );
     } else {
       let read = 0;

@@ -9,8 +9,15 @@ export interface PositionGenotype {
   chrom: string;
   /** 1-based GRCh38 VCF POS. */
   pos: number;
-  /** The two alleles; null for a no-call ("./.", "./1") or a call this pipeline cannot read. */
+  /**
+   * The two alleles; null for a no-call ("./.", "./1") or a call this pipeline cannot read. In GT
+   * order: when `phased`, alleles[0] is on the first haplotype and alleles[1] on the second.
+   */
   alleles: readonly [string, string] | null;
+  /** Set when the GT was phased ("0|1"); absent for an unphased call. */
+  phased?: true;
+  /** The VCF FORMAT/PS phase set of a phased call, when the file gave one. */
+  phaseSet?: string;
 }
 
 /** A defining position the caller could not see, as reported per gene. */
@@ -27,6 +34,21 @@ export interface GeneGenotypes {
   /** Per defining position (in table order): the alleles, or null when missing. */
   calls: readonly (readonly [string, string] | null)[];
   missing: MissingPosition[];
+  /**
+   * True when the calls can be read as two haplotypes (`calls[i][0]` on one, `calls[i][1]` on the
+   * other): every heterozygous call is phased and all of them are in one phase set (same FORMAT/PS,
+   * or none given: VCF 4.3 §1.6.2, phased genotypes without PS form one set). Homozygous calls do not
+   * count: their two alleles are the same on either haplotype.
+   */
+  phased: boolean;
+}
+
+/** Whether the called positions of a gene form one phased block (GeneGenotypes.phased). */
+function onePhasedBlock(found: readonly (PositionGenotype | undefined)[]): boolean {
+  const hets = found.filter((g) => g?.alleles && g.alleles[0] !== g.alleles[1]);
+  if (hets.length === 0) return false;
+  if (hets.some((g) => !g!.phased)) return false;
+  return new Set(hets.map((g) => g!.phaseSet ?? '')).size === 1;
 }
 
 function locusKey(chrom: string, pos: number): string {
@@ -50,6 +72,7 @@ export function geneGenotypes(gene: PgxGene, genotypes: Iterable<PositionGenotyp
     if (!byLocus.has(key)) byLocus.set(key, g);
   }
   const missing: MissingPosition[] = [];
+  const used: (PositionGenotype | undefined)[] = [];
   const calls = alleleDefinitions[gene].positions.map((p) => {
     const found = byLocus.get(locusKey(p.chrom, p.pos));
     const reason = !found
@@ -63,7 +86,8 @@ export function geneGenotypes(gene: PgxGene, genotypes: Iterable<PositionGenotyp
       missing.push({ chrom: p.chrom, pos: p.pos, rsid: p.rsid, reason });
       return null;
     }
+    used.push(found);
     return found!.alleles;
   });
-  return { gene, calls, missing };
+  return { gene, calls, missing, phased: onePhasedBlock(used) };
 }

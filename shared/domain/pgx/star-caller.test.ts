@@ -28,6 +28,68 @@ describe('Function: callStarDiplotype', () => {
     expect(result.callDependsOnMissing).toBe(false);
   });
 
+  describe('phased genotypes (PharmCAT NamedAlleleMatcher-101: combinations only if unphased)', () => {
+    const phased = (genotypes: PositionGenotype[], phaseSet?: (pos: number) => string) =>
+      genotypes.map((g) => ({
+        ...g,
+        phased: true as const,
+        ...(phaseSet ? { phaseSet: phaseSet(g.pos) } : {}),
+      }));
+    const tpmt3B = 18138997; // rs1800460, *3B (and *3A)
+    const tpmt3C = 18130687; // rs1142345, *3C (and *3A)
+
+    it('calls TPMT *3B and *3C in trans *3B/*3C (Poor), each haplotype matched on its own', () => {
+      const result = call('TPMT', phased(diplotypeGenotypes('TPMT', '*3B', '*3C')));
+      expect(result.diplotype).toBe('*3B/*3C');
+      expect(result.tied).toEqual(['*3B/*3C']);
+      expect(result.notes).toEqual(['phased: each haplotype matched on its own']);
+    });
+
+    it('calls the same two variants in cis *1/*3A', () => {
+      expect(call('TPMT', phased(diplotypeGenotypes('TPMT', '*3A', '*1'))).diplotype).toBe(
+        '*1/*3A',
+      );
+    });
+
+    it('reads a gene whose hets lie in two phase sets (FORMAT/PS) as unphased, naming the other phase', () => {
+      // Prepare: the trans genotypes, but the two hets in different phase sets.
+      const genotypes = phased(diplotypeGenotypes('TPMT', '*3B', '*3C'), (pos) =>
+        pos === tpmt3C ? '200' : '100',
+      );
+      // Act
+      const result = call('TPMT', genotypes);
+      // Assess
+      expect(result.diplotype).toBe('*1/*3A');
+      expect(result.notes).toEqual([
+        expect.stringMatching(/^unphased: .*\*3B\/\*3C.* phased data would decide$/),
+      ]);
+    });
+
+    it('reads a gene with one unphased het as unphased', () => {
+      const genotypes = phased(diplotypeGenotypes('TPMT', '*3B', '*3C')).map((g) => {
+        if (g.pos !== tpmt3B) return g;
+        const { phased: _p, ...unphased } = g;
+        return unphased;
+      });
+      expect(call('TPMT', genotypes).diplotype).toBe('*1/*3A');
+    });
+
+    it('tries a phased het at a missing position on either haplotype', () => {
+      // *3B on the second haplotype, rs1142345 (the *3C / *3A position) missing: a variant there on
+      // the first haplotype gives *3B/*3C (Poor), on the second *1/*3A.
+      const genotypes = withoutPositions(phased(diplotypeGenotypes('TPMT', '*1', '*3B')), [tpmt3C]);
+      const result = call('TPMT', genotypes);
+      expect(result.callDependsOnMissing).toBe(true);
+      expect(result.alternatives).toContain('*3B/*3C');
+      expect(result.alternativePositions['*3B/*3C']).toEqual([tpmt3C]);
+    });
+  });
+
+  it('notes the other phase of an unphased TPMT double heterozygote (*3B/*3C)', () => {
+    const result = call('TPMT', diplotypeGenotypes('TPMT', '*3B', '*3C'));
+    expect(result.notes).toEqual([expect.stringContaining('*3B/*3C also fit the genotypes')]);
+  });
+
   it('writes the smaller allele first: *17/*1 is called *1/*17', () => {
     expect(call('CYP2C19', diplotypeGenotypes('CYP2C19', '*17', '*1')).diplotype).toBe('*1/*17');
   });

@@ -1,8 +1,16 @@
-// Domain (pgx): star-allele diplotype calling from unphased genotypes, after PharmCAT's Named Allele
-// Matcher (PharmGKB/PharmCAT @ 5431bf11, docs/methods/NamedAlleleMatcher-101).
+// Domain (pgx): star-allele diplotype calling from unphased or phased genotypes, after PharmCAT's
+// Named Allele Matcher (PharmGKB/PharmCAT @ 5431bf11, docs/methods/NamedAlleleMatcher-101: "If data is
+// unphased, generate all possible combinations of genotypes for the positions of interest", then
+// match each to a named allele; phased data are matched as the two haplotypes they are).
 //
-// - Every pair of named alleles is tried against the sample: at each position with a call, one allele
-//   must accept one of the two bases and the other allele the other (unphased data allow any phase).
+// - Phased (sample-genotypes.ts GeneGenotypes.phased: every heterozygous call phased, one phase set):
+//   each haplotype (calls[i][0] across positions, then calls[i][1]) is matched on its own; its
+//   top-scoring named alleles pair with the other's. TPMT 1|0 at *3B's position and 0|1 at *3C's is
+//   *3B/*3C (Poor), not the *1/*3A an unphased matcher prefers.
+// - Unphased: every pair of named alleles is tried against the sample: at each position with a call,
+//   one allele must accept one of the two bases and the other allele the other (any phase). When
+//   other pairs fit the genotypes with a lower score (TPMT *3B/*3C beside *1/*3A), a note lists them:
+//   phased data would decide between them.
 //   A blank definition cell takes the reference row's base; IUPAC cells accept either base.
 // - Positions without a call are left out of matching (never assumed reference), as PharmCAT does.
 // - Score: a haplotype scores the number of defining positions it specifies among those with a call
@@ -81,25 +89,63 @@ function pairFits(a: CompiledAllele, b: CompiledAllele, calls: Calls, present: n
   });
 }
 
-/** The top-scoring diplotypes (sorted, deduplicated) for `calls`; empty when nothing matches. */
-export function topDiplotypes(gene: PgxGene, calls: Calls): string[] {
+const sortDiplotypes = (pairs: [string, string][]) => [
+  ...new Set(
+    pairs
+      .sort((x, y) => compareHaplotypeNames(x[0], y[0]) || compareHaplotypeNames(x[1], y[1]))
+      .map((d) => d.join('/')),
+  ),
+];
+
+/** Phased: the top-scoring named alleles of haplotype `h` (calls[i][h] at each called position). */
+function topHaplotypes(gene: PgxGene, calls: Calls, h: 0 | 1): CompiledAllele[] {
+  const present = calls.flatMap((c, i) => (c ? [i] : []));
+  const matching = compiled(gene).filter((a) =>
+    present.every((i) => a.accepts[i]!.includes(calls[i]![h])),
+  );
+  const score = (a: CompiledAllele) => present.filter((i) => a.specified[i]).length;
+  const best = Math.max(...matching.map(score));
+  return matching.filter((a) => score(a) === best);
+}
+
+/**
+ * The top diplotypes of phased `calls` (file comment): each haplotype's top-scoring named alleles,
+ * paired; empty when either haplotype matches no named allele.
+ */
+export function topPhasedDiplotypes(gene: PgxGene, calls: Calls): string[] {
+  const [first, second] = [topHaplotypes(gene, calls, 0), topHaplotypes(gene, calls, 1)];
+  return sortDiplotypes(first.flatMap((a) => second.map((b) => orderDiplotype(a.name, b.name))));
+}
+
+/** Every pair of named alleles that fits unphased `calls`, with its score. */
+function fittingPairs(gene: PgxGene, calls: Calls): { pair: [string, string]; score: number }[] {
   const present = calls.flatMap((c, i) => (c ? [i] : []));
   const candidates = compiled(gene).filter((a) =>
     present.every((i) => calls[i]!.some((base) => a.accepts[i]!.includes(base))),
   );
   const score = (a: CompiledAllele) => present.filter((i) => a.specified[i]).length;
-  let best = -1;
-  let top: [string, string][] = [];
+  const pairs: { pair: [string, string]; score: number }[] = [];
   candidates.forEach((a, i) => {
-    for (const b of candidates.slice(i)) {
-      if (!pairFits(a, b, calls, present)) continue;
-      const s = score(a) + score(b);
-      if (s > best) [best, top] = [s, []];
-      if (s === best) top.push(orderDiplotype(a.name, b.name));
-    }
+    for (const b of candidates.slice(i))
+      if (pairFits(a, b, calls, present))
+        pairs.push({ pair: orderDiplotype(a.name, b.name), score: score(a) + score(b) });
   });
-  top.sort((x, y) => compareHaplotypeNames(x[0], y[0]) || compareHaplotypeNames(x[1], y[1]));
-  return [...new Set(top.map((d) => d.join('/')))];
+  return pairs;
+}
+
+/** The top-scoring diplotypes (sorted, deduplicated) for unphased `calls`; empty when nothing matches. */
+export function topDiplotypes(gene: PgxGene, calls: Calls): string[] {
+  const pairs = fittingPairs(gene, calls);
+  const best = Math.max(...pairs.map((p) => p.score));
+  return sortDiplotypes(pairs.filter((p) => p.score === best).map((p) => p.pair));
+}
+
+/** Unphased: the diplotypes that fit `calls` with a lower score than the call (another phase). */
+function otherPhases(gene: PgxGene, calls: Calls, tied: readonly string[]): string[] {
+  const heterozygous = calls.filter((c) => c && c[0] !== c[1]).length;
+  if (heterozygous < 2) return [];
+  const pairs = fittingPairs(gene, calls);
+  return sortDiplotypes(pairs.map((p) => p.pair)).filter((d) => !tied.includes(d));
 }
 
 /** The variant bases some named allele requires at position `index` (never the REF base). */
@@ -117,14 +163,20 @@ export function outcomesAtMissing(
   gene: PgxGene,
   calls: Calls,
   call: (calls: Calls) => string[],
+  phased = false,
 ): { pos: number; diplotypes: string[] }[] {
   const outcomes: { pos: number; diplotypes: string[] }[] = [];
   calls.forEach((c, i) => {
     if (c) return;
     const { ref, pos } = alleleDefinitions[gene].positions[i]!;
+    // Phased: a heterozygous variant could be on either haplotype.
     const genotypes = [
       [ref, ref] as const,
-      ...variantBases(gene, i).flatMap((base) => [[ref, base] as const, [base, base] as const]),
+      ...variantBases(gene, i).flatMap((base) => [
+        [ref, base] as const,
+        ...(phased ? [[base, ref] as const] : []),
+        [base, base] as const,
+      ]),
     ];
     for (const genotype of genotypes)
       outcomes.push({ pos, diplotypes: call(calls.map((x, j) => (j === i ? genotype : x))) });
@@ -154,10 +206,11 @@ export function callStarDiplotype(genotypes: GeneGenotypes): DiplotypeCall {
       tied: [],
       notes: ['no defining position of this gene has a call'],
     };
-  const tied = topDiplotypes(gene, calls);
+  const top = genotypes.phased ? topPhasedDiplotypes : topDiplotypes;
+  const tied = top(gene, calls);
   const first = tied[0];
   // An outcome with no match (a variant no named allele explains) is not a usable alternative.
-  const outcomes = outcomesAtMissing(gene, calls, (c) => topDiplotypes(gene, c)).filter(
+  const outcomes = outcomesAtMissing(gene, calls, (c) => top(gene, c), genotypes.phased).filter(
     (o) => o.diplotypes.length > 0,
   );
   const current = tied.join(' ');
@@ -175,6 +228,14 @@ export function callStarDiplotype(genotypes: GeneGenotypes): DiplotypeCall {
   if (!first)
     notes.push('no pair of named alleles matches the genotypes (a novel or unlisted haplotype)');
   if (tied.length > 1) notes.push(`ambiguous: ${tied.length} diplotypes score equally`);
+  if (genotypes.phased) notes.push('phased: each haplotype matched on its own');
+  else if (first) {
+    const others = otherPhases(gene, calls, tied);
+    if (others.length)
+      notes.push(
+        `unphased: ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''} also fit the genotypes in another phase (lower score); phased data would decide`,
+      );
+  }
   return {
     ...base,
     haplotypes: first ? (first.split('/') as [string, string]) : null,

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalKeyRing } from '../../adapters/local/local-key-ring';
 import type { KeyRing } from '../../ports/key-ring';
-import type { StoredGenotype } from '../genomics/genotype-items';
+import type { GenotypeSource, StoredGenotype } from '../genomics/genotype-items';
 import { readVcf } from '../genomics/vcf-reader';
 import { ingestGenotypes } from '../ingest/genotype-ingest';
 import { numberedLines } from '../ingest/lines';
@@ -27,14 +27,30 @@ const star2Site = 94781859;
 const cyp2c9Star3Site = 94981296;
 
 /** Ingest `vcf` for hospital "east" into `table`; returns the sample's pseudonymous patient id. */
-async function ingest(keys: KeyRing, table: InMemoryTable, vcf: string, sample: string) {
+async function ingest(
+  keys: KeyRing,
+  table: InMemoryTable,
+  vcf: string,
+  sample: string,
+  source?: GenotypeSource,
+) {
   const projector = new ResourceProjector(keys, 'east');
   const sink = {
     store: (item: Record<string, unknown>) => table.put(item),
     reject: async () => undefined,
     counted: () => undefined,
   };
-  await ingestGenotypes(lines(vcf), 'a.vcf', 'east', 'b1', keys, projector, sink);
+  await ingestGenotypes(
+    lines(vcf),
+    'a.vcf',
+    'east',
+    'b1',
+    keys,
+    projector,
+    sink,
+    undefined,
+    source,
+  );
   return projector.pseudonym('Patient', sample);
 }
 
@@ -107,6 +123,35 @@ describe('Function: storedPgxProfile', () => {
     ]);
   });
 
+  it("lets a later file's calls for a gene replace an earlier file's (ingest to profile)", async () => {
+    // Prepare: file 1 has DPYD *2A het (chr1:97450058 C>T 0/1); a corrected file 2 has it 0/0 with
+    // ALT "." (another stored item: the site token differs), every other DPYD position alike.
+    const dpyd = genomeGenotypes({ DPYD: ['Reference', 'c.1905+1G>A (*2A)'] }).filter(
+      (g) => g.chrom === 'chr1',
+    );
+    const first = singleSampleVcf('S5', dpyd);
+    const corrected = first.replace(/\tC\tT\t(.*)\t0\/1$/m, '\tC\t.\t$1\t0/0');
+    expect(corrected).not.toBe(first);
+    const table = new InMemoryTable();
+    const patient = await ingest(keys, table, first, 'S5', {
+      file: 'etag-1',
+      storedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await ingest(keys, table, corrected, 'S5', {
+      file: 'etag-2',
+      storedAt: '2026-02-01T00:00:00.000Z',
+    });
+    // Act
+    const stored = await storedPgxProfile({ serving: table, keys }, 'east', patient);
+    // Assess: the corrected file's reference call, as `caregraph pgx` calls that file.
+    const called = stored.profile!.genes.find((g) => g.gene === 'DPYD')!;
+    expect(called).toEqual((await vcfProfile(corrected)).genes.find((g) => g.gene === 'DPYD'));
+    expect(called.activityScore).toBe(2);
+    expect(stored.warnings).toContain(
+      "DPYD: calls from 1 earlier genotype file(s) replaced by the latest file's",
+    );
+  });
+
   it('says every gene is untested, with no profile, for a patient without stored genotypes', async () => {
     // Act
     const stored = await storedPgxProfile({ serving: new InMemoryTable(), keys }, 'east', 'nobody');
@@ -168,7 +213,88 @@ describe('Function: positionGenotypesOf', () => {
     const { genotypes, warnings } = positionGenotypesOf([call(8, 'A', '1/1'), call(9, 'T', '1/1')]);
     // Assess
     expect(genotypes).toEqual([{ chrom: 'chr10', pos: star2Site, alleles: null }]);
-    expect(warnings).toEqual([`line 9: second record at chr10:${star2Site} could not be merged`]);
+    expect(warnings).toEqual([
+      `line 9: second record at chr10:${star2Site} could not be merged (a different genotype or overlapping ALT alleles); the position is a no-call`,
+    ]);
+  });
+
+  it('never pools the variant alleles of one het stored under overlapping ALT lists (T, and T,A)', () => {
+    // Act: the same het, once with ALT A and once with ALT "A,T", in one (pre-`file`) stored set.
+    const { genotypes, warnings } = positionGenotypesOf([
+      call(8, 'A', '0/1'),
+      call(9, 'A,T', '0/1'),
+    ]);
+    // Assess: a no-call with a warning naming the position, not A/A.
+    expect(genotypes).toEqual([{ chrom: 'chr10', pos: star2Site, alleles: null }]);
+    expect(warnings).toEqual([expect.stringContaining(`chr10:${star2Site}`)]);
+  });
+
+  it('collapses one call stored twice with the same ALT and GT', () => {
+    const { genotypes, warnings } = positionGenotypesOf([call(8, 'A', '0/1'), call(9, 'A', '0/1')]);
+    expect(genotypes).toEqual([{ chrom: 'chr10', pos: star2Site, alleles: ['G', 'A'] }]);
+    expect(warnings).toEqual([]);
+  });
+
+  const from = (c: StoredGenotype, file: string, storedAt: string): StoredGenotype => ({
+    ...c,
+    file,
+    storedAt,
+  });
+
+  it("reads a gene from the latest file only: a corrected 0/0 undoes the earlier file's het", () => {
+    // Prepare: file f1 (older) has the *2 het with ALT A; file f2 (newer) the site as 0/0, ALT ".".
+    const older = from(call(12, 'A', '0/1'), 'f1', '2026-01-01T00:00:00.000Z');
+    const newer = from(call(12, '.', '0/0'), 'f2', '2026-02-01T00:00:00.000Z');
+    // Act: in either order
+    for (const calls of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      const { genotypes, warnings } = positionGenotypesOf(calls);
+      // Assess
+      expect(genotypes).toEqual([{ chrom: 'chr10', pos: star2Site, alleles: ['G', 'G'] }]);
+      expect(warnings).toEqual([
+        "CYP2C19: calls from 1 earlier genotype file(s) replaced by the latest file's",
+      ]);
+    }
+  });
+
+  it("never merges two files' records at one position, and keeps an older file's other genes", () => {
+    // Prepare: the same het in two files under ALT A and ALT "A,T"; a TPMT call only in the older.
+    const tpmt: StoredGenotype = {
+      ...call(30, 'C', '0/1'),
+      chrom: 'chr6',
+      pos: 18130687,
+      ref: 'T',
+      gene: 'TPMT',
+    };
+    const calls = [
+      from(call(12, 'A', '0/1'), 'f1', '2026-01-01T00:00:00.000Z'),
+      from(tpmt, 'f1', '2026-01-01T00:00:00.000Z'),
+      from(call(40, 'A,T', '0/1'), 'f2', '2026-02-01T00:00:00.000Z'),
+    ];
+    // Act
+    const { genotypes } = positionGenotypesOf(calls);
+    // Assess: CYP2C19 from f2 alone (het), TPMT from f1.
+    expect(genotypes).toEqual([
+      { chrom: 'chr6', pos: 18130687, alleles: ['T', 'C'] },
+      { chrom: 'chr10', pos: star2Site, alleles: ['G', 'A'] },
+    ]);
+  });
+
+  it('treats items stored without a file as the oldest file', () => {
+    const legacy = call(12, 'A', '1/1');
+    const current = from(call(12, '.', '0/0'), 'f2', '2026-02-01T00:00:00.000Z');
+    expect(positionGenotypesOf([current, legacy]).genotypes[0]!.alleles).toEqual(['G', 'G']);
+  });
+
+  it('makes a no-call of two pre-`file` items on the same line (two files of unknown order)', () => {
+    const { genotypes, warnings } = positionGenotypesOf([
+      call(12, 'A', '0/1'),
+      call(12, '.', '0/0'),
+    ]);
+    expect(genotypes[0]!.alleles).toBeNull();
+    expect(warnings).toEqual([expect.stringContaining(`chr10:${star2Site}`)]);
   });
 
   it('reads a no-call and a haploid GT as no-calls', () => {

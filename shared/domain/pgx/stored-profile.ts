@@ -1,15 +1,25 @@
 // Use case (pgx): a patient's pharmacogenomic profile from the genotype calls stored at ingest
-// (encrypted; genomics/stored-genotypes.ts), built exactly as `caregraph pgx` builds it from a VCF:
-// the same genotype reading rules as vcf-genotypes.ts (GT indices to bases; a haploid or partly
-// missing GT is a no-call; two records at one position merge when they share REF and carry at most
-// two ALT alleles between them), then pgxProfile, which reports missing positions and never assumes
-// reference. Outside calls (CYP2D6, HLA-A, HLA-B) are not stored by ingest, so they are "not tested".
+// (encrypted; genomics/stored-genotypes.ts), built as `caregraph pgx` builds it from a VCF: the same
+// genotype reading rules as vcf-genotypes.ts (GT indices to bases; a haploid or partly missing GT is a
+// no-call; records at one position merge as a split multi-allelic site, collapse as a duplicate, or
+// make the position a no-call when they contradict each other), then pgxProfile, which reports missing
+// positions and never assumes reference. Outside calls (CYP2D6, HLA-A, HLA-B) are not stored by
+// ingest, so they are "not tested".
+//
+// Several files for one patient (positionGenotypesOf): records merge only within one file (the file
+// version each call was stored from, genotype-items.ts `file`), and for each gene the calls of the
+// latest file (by `storedAt`) replace every earlier file's calls for that gene, so a corrected file
+// undoes the call it corrects and two files never pool their alleles. Items stored before the file was
+// kept read as one file older than any other; two of them at one position with the same VCF line
+// must come from different files whose order is unknown, so that position is a no-call with a warning.
+// Phase: the stored GT keeps "|" but not FORMAT/PS, so stored calls are read unphased (a phased file
+// is called phased only by `caregraph pgx` on the VCF itself).
 import type { StoredGenotype } from '../genomics/genotype-items';
 import { storedPharmacogeneCalls, type StoredGenotypeDeps } from '../genomics/stored-genotypes';
 import { trackedHlaAlleles } from './outside-calls';
 import { incompleteCallWarnings, pgxProfile, type PgxProfile } from './profile';
 import type { PositionGenotype } from './sample-genotypes';
-import { mergeSplitSite, type Held } from './vcf-genotypes';
+import { heldGenotypes, holdRecord, noCallAt, type Held } from './vcf-genotypes';
 
 export interface PatientPgx {
   patient: string;
@@ -39,34 +49,75 @@ function allelesOf(call: StoredGenotype): readonly [string, string] | null {
   return a !== undefined && b !== undefined ? [a, b] : null;
 }
 
+/** The file a stored call came from ("" for items stored before files were kept: the oldest). */
+const fileOf = (call: StoredGenotype) => call.file ?? '';
+
 /**
- * Stored calls (any order) as the per-position genotypes pgxProfile reads; records at one position
- * are merged in VCF line order, as the VCF reader meets them.
+ * For each gene, the file whose calls are read: the latest by `storedAt` (ties by file id, so the
+ * choice is stable); with a warning per gene whose earlier files' calls were replaced.
+ */
+function latestFiles(calls: readonly StoredGenotype[]): {
+  chosen: Map<string, string>;
+  warnings: string[];
+} {
+  const startedAt = new Map<string, string>();
+  for (const c of calls) {
+    const f = fileOf(c);
+    const at = c.storedAt ?? '';
+    if ((startedAt.get(f) ?? '') <= at) startedAt.set(f, at);
+  }
+  const newer = (a: string, b: string) => {
+    const [x, y] = [startedAt.get(a)!, startedAt.get(b)!];
+    return x > y || (x === y && a > b);
+  };
+  const filesOf = new Map<string, Set<string>>();
+  for (const c of calls) {
+    const gene = c.gene ?? '~';
+    filesOf.set(gene, (filesOf.get(gene) ?? new Set()).add(fileOf(c)));
+  }
+  const chosen = new Map<string, string>();
+  const warnings: string[] = [];
+  for (const [gene, files] of [...filesOf].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const latest = [...files].reduce((a, b) => (newer(b, a) ? b : a));
+    chosen.set(gene, latest);
+    if (files.size > 1)
+      warnings.push(
+        `${gene}: calls from ${files.size - 1} earlier genotype file(s) replaced by the latest file's`,
+      );
+  }
+  return { chosen, warnings };
+}
+
+/**
+ * Stored calls (any order, any files) as the per-position genotypes pgxProfile reads: for each gene
+ * the latest file's calls only (file comment), records at one position merged in VCF line order
+ * (vcf-genotypes.ts mergeRecords), as the VCF reader meets them.
  */
 export function positionGenotypesOf(calls: readonly StoredGenotype[]): {
   genotypes: PositionGenotype[];
   warnings: string[];
 } {
-  const warnings: string[] = [];
+  const { chosen, warnings } = latestFiles(calls);
   const held = new Map<string, Held>();
-  for (const call of [...calls].sort((a, b) => a.line - b.line)) {
+  const lines = new Map<string, Set<number>>();
+  const kept = calls.filter((c) => chosen.get(c.gene ?? '~') === fileOf(c));
+  for (const call of [...kept].sort((a, b) => a.line - b.line)) {
     const key = `${call.chrom}:${call.pos}`;
+    const alleles = allelesOf(call);
     const next: Held = {
       chrom: call.chrom,
       pos: call.pos,
       ref: call.ref,
-      alleles: allelesOf(call),
+      alts: call.alt === '.' ? [] : call.alt.split(','),
+      alleles,
     };
-    const earlier = held.get(key);
-    if (!earlier) held.set(key, next);
-    else {
-      const merged = mergeSplitSite(earlier, next);
-      if (!merged) warnings.push(`line ${call.line}: second record at ${key} could not be merged`);
-      held.set(key, merged ?? { ...earlier, alleles: null });
-    }
+    const seen = lines.get(key) ?? new Set<number>();
+    // One line holds one record: the same line twice is two files (items without `file`).
+    if (seen.has(call.line)) noCallAt(held, key, call.line, warnings);
+    else holdRecord(held, next, call.line, warnings);
+    lines.set(key, seen.add(call.line));
   }
-  const genotypes = [...held.values()].map(({ chrom, pos, alleles }) => ({ chrom, pos, alleles }));
-  return { genotypes, warnings };
+  return { genotypes: heldGenotypes(held), warnings };
 }
 
 /**

@@ -7,7 +7,8 @@ import { numberedLines } from '../ingest/lines';
 import { sampleGenome } from '../synth/genomics/genome';
 import { renderVcf } from '../synth/genomics/vcf';
 import { Rng } from '../synth/rng';
-import { pgxGenes } from './allele-definitions';
+import { alleleDefinitions, pgxGenes } from './allele-definitions';
+import { cpicRecommendations } from './cpic-recommendations';
 import { diplotypePhenotype } from './phenotypes';
 import { pgxProfile } from './profile';
 import { readSampleGenotypes } from './vcf-genotypes';
@@ -54,6 +55,86 @@ describe('Function: readSampleGenotypes', () => {
     );
     const { genotypes } = await readSampleGenotypes(records(text));
     expect(genotypes[0]!.alleles).toEqual(['CATAT', 'CATATAT']);
+  });
+
+  it('keeps a het written twice (a duplicated line) het: DPYD *2A stays AS 1.0, 50% dose', async () => {
+    // Prepare: every DPYD position typed, *2A (chr1:97450058 C>T) 0/1 on two identical lines.
+    const dpydHeader = header
+      .replace('##contig=<ID=chr10', '##contig=<ID=chr1,length=248956422>\n##contig=<ID=chr10')
+      .replace('\tNA1\tNA2', '\tNA1');
+    const dataLines = alleleDefinitions.DPYD.positions.flatMap((p) => {
+      const gt = p.pos === 97450058 ? '0/1' : '0/0';
+      const line = [p.chrom, p.pos, p.rsid ?? '.', p.ref, p.alts[0], '.', 'PASS', '.', 'GT', gt];
+      return p.pos === 97450058 ? [line.join('\t'), line.join('\t')] : [line.join('\t')];
+    });
+    // Act
+    const read = await readSampleGenotypes(records(`${dpydHeader}\n${dataLines.join('\n')}\n`));
+    const profile = pgxProfile(read.genotypes);
+    // Assess
+    expect(read.genotypes.find((g) => g.pos === 97450058)!.alleles).toEqual(['C', 'T']);
+    expect(profile.genes.find((g) => g.gene === 'DPYD')!.activityScore).toBe(1);
+    expect(cpicRecommendations(profile, ['fluorouracil'])[0]!.action).toMatch(/^Reduce starting/);
+    expect(read.warnings).toEqual([]);
+  });
+
+  it('makes a no-call, with a warning naming the position, of records that contradict', async () => {
+    const cases = [
+      // the same ALT with two genotypes
+      [
+        'chr10\t94781859\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\t0/0',
+        'chr10\t94781859\t.\tG\tA\t.\tPASS\t.\tGT\t1/1\t0/0',
+      ],
+      // overlapping ALT lists: a het must not become A/A
+      [
+        'chr10\t94781859\t.\tG\tA\t.\tPASS\t.\tGT\t0/1\t0/0',
+        'chr10\t94781859\t.\tG\tA,T\t.\tPASS\t.\tGT\t0/1\t0/0',
+      ],
+    ];
+    for (const lines of cases) {
+      const { genotypes, warnings } = await readSampleGenotypes(records(vcf(...lines)));
+      expect(genotypes).toEqual([{ chrom: 'chr10', pos: 94781859, alleles: null }]);
+      expect(warnings).toEqual([
+        'line 7: second record at chr10:94781859 could not be merged (a different genotype or overlapping ALT alleles); the position is a no-call',
+      ]);
+    }
+  });
+
+  it('keeps phase and FORMAT/PS, and merges a phased split site haplotype by haplotype', async () => {
+    const text = vcf(
+      'chr2\t233760233\t.\tCAT\tCATAT\t.\tPASS\t.\tGT:PS\t0|1:7\t0/0:.',
+      'chr2\t233760233\t.\tCAT\tCATATAT\t.\tPASS\t.\tGT:PS\t1|0:7\t0/0:.',
+      'chr10\t94781859\t.\tG\tA\t.\tPASS\t.\tGT\t1|0\t0/0',
+    );
+    const { genotypes } = await readSampleGenotypes(records(text));
+    expect(genotypes).toEqual([
+      { chrom: 'chr2', pos: 233760233, alleles: ['CATATAT', 'CATAT'], phased: true, phaseSet: '7' },
+      { chrom: 'chr10', pos: 94781859, alleles: ['A', 'G'], phased: true },
+    ]);
+  });
+
+  it('calls TPMT *3B and *3C phased in trans (1|0, 0|1) *3B/*3C Poor, unless PS splits them', async () => {
+    const tpmtVcf = (ps: (pos: number) => string) => {
+      const head = header
+        .replace('##contig=<ID=chr10', '##contig=<ID=chr6,length=170805979>\n##contig=<ID=chr10')
+        .replace('\tNA1\tNA2', '\tNA1');
+      const body = alleleDefinitions.TPMT.positions.map((p) => {
+        const gt = p.pos === 18138997 ? '1|0' : p.pos === 18130687 ? '0|1' : '0|0';
+        const alt = p.pos === 18130687 ? 'C' : p.alts[0];
+        const fields = [p.chrom, p.pos, p.rsid ?? '.', p.ref, alt, '.', 'PASS', '.'];
+        return [...fields, 'GT:PS', `${gt}:${ps(p.pos)}`].join('\t');
+      });
+      return `${head}\n${body.join('\n')}\n`;
+    };
+    const tpmt = async (text: string) => {
+      const { genotypes } = await readSampleGenotypes(records(text));
+      return pgxProfile(genotypes).genes.find((g) => g.gene === 'TPMT')!;
+    };
+    expect(await tpmt(tpmtVcf(() => '18130000'))).toMatchObject({
+      diplotype: '*3B/*3C',
+      phenotype: 'Poor Metabolizer',
+    });
+    const split = await tpmt(tpmtVcf((pos) => (pos === 18130687 ? '1' : '2')));
+    expect(split).toMatchObject({ diplotype: '*1/*3A', phenotype: 'Intermediate Metabolizer' });
   });
 
   it('rejects GRCh37 input with a clear error', async () => {

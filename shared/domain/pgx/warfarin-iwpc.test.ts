@@ -1,6 +1,9 @@
 // Tests (pgx): the IWPC pharmacogenetic warfarin equation against doses worked by hand from the
 // published coefficients (Klein et al. NEJM 2009, Supplementary Appendix).
 import { describe, expect, it } from 'vitest';
+import { cpicRecommendations } from './cpic-recommendations';
+import { genomeGenotypes } from './genotypes.testkit';
+import { pgxProfile } from './profile';
 import { iwpcWeeklyDose, type IwpcInputs } from './warfarin-iwpc';
 
 const base: IwpcInputs = {
@@ -56,5 +59,19 @@ describe('Function: iwpcWeeklyDose', () => {
       /weightKg must be a number from 20 to 300/,
     );
     expect(() => iwpcWeeklyDose({ ...base, ageYears: Number.NaN })).toThrow(/ageYears/);
+  });
+});
+
+describe('Function: warfarinRecommendation (CYP4F2)', () => {
+  it('says CYP4F2 was not assessed and what CPIC 2017 Figure 2 advises for *3 carriers', () => {
+    // Prepare
+    const profile = pgxProfile(genomeGenotypes({ CYP2C9: ['*1', '*3'] }));
+    // Act
+    const warfarin = cpicRecommendations(profile, ['warfarin'])[0]!;
+    // Assess
+    expect(warfarin.text).toContain(
+      'CYP4F2 was not assessed: for patients not of African ancestry, CPIC 2017 (Figure 2) advises an optional 5-10% increase of the calculated dose for CYP4F2*3 (rs2108622) carriers.',
+    );
+    expect(warfarin.kind).toBe('dose');
   });
 });

@@ -2,7 +2,9 @@
 // Figure 2) recommends calculating the dose with a validated pharmacogenetic algorithm (IWPC or Gage)
 // using VKORC1 -1639G>A and CYP2C9 *2/*3 — Strong for patients not of African ancestry; for African
 // ancestry (Moderate) the calculated dose is lowered 15-30% per CYP2C9 *5/*6/*8/*11 allele and 10-25%
-// for rs12777823 A carriers. The IWPC equation is encoded here.
+// for rs12777823 A carriers; and, not of African ancestry, an optional 5-10% increase for CYP4F2*3
+// carriers (CYP4F2 is not genotyped here: the text says it was not assessed). The IWPC equation is
+// encoded here.
 //
 // Source: International Warfarin Pharmacogenetics Consortium, Klein TE et al. N Engl J Med
 // 2009;360:753-764, Supplementary Appendix S1e, pharmacogenetic dosing algorithm:
@@ -114,6 +116,15 @@ function warfarinKind(cyp2c9: PgxGeneResult | undefined, vkorc1: Vkorc1Genotype)
   return reduced || vkorc1.includes('A') ? 'dose' : 'standard';
 }
 
+/**
+ * CYP4F2 is not genotyped by this pipeline (not among the ten VCF genes), yet CPIC 2017 (Johnson JA
+ * et al. Clin Pharmacol Ther 2017;102:397-404, Figure 2) uses it: for patients not of African
+ * ancestry, a CYP4F2*3 (rs2108622 T) carrier's calculated dose may be increased by 5-10% (optional
+ * recommendation). The text says so rather than implying the genotype covered every input.
+ */
+export const cyp4f2NotAssessed =
+  'CYP4F2 was not assessed: for patients not of African ancestry, CPIC 2017 (Figure 2) advises an optional 5-10% increase of the calculated dose for CYP4F2*3 (rs2108622) carriers.';
+
 /** The CPIC 2017 warfarin recommendation for the profile's CYP2C9 and VKORC1 results, if any. */
 export function warfarinRecommendation(
   cyp2c9: PgxGeneResult | undefined,
@@ -130,7 +141,8 @@ export function warfarinRecommendation(
   );
   const text =
     `Calculate the starting dose with a validated pharmacogenetic algorithm (IWPC or Gage) using CYP2C9 ${genotype.CYP2C9} and VKORC1 -1639 ${genotype.VKORC1}. ` +
-    'For patients of African ancestry, lower the calculated dose by 15-30% per CYP2C9 *5, *6, *8 or *11 allele and by 10-25% for rs12777823 A carriers (Moderate).';
+    'For patients of African ancestry, lower the calculated dose by 15-30% per CYP2C9 *5, *6, *8 or *11 allele and by 10-25% for rs12777823 A carriers (Moderate). ' +
+    cyp4f2NotAssessed;
   return {
     drug: 'warfarin',
     genes: ['CYP2C9', 'VKORC1'],

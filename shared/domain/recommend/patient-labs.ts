@@ -7,6 +7,7 @@ import { sameUnit } from '../risk/score-definition';
 import { scoresFromFhir } from '../risk/scores-from-fhir';
 import { phqFrequencyAnswers } from '../risk/fhir/clinical-codes';
 import {
+  ageAt,
   describeMeasured,
   latestItemScore,
   measurements,
@@ -223,6 +224,20 @@ function renalFacts(
   if (reported) labs.egfr = reported;
 }
 
+/**
+ * How old a weight may be for the recommender (weight-based paediatric doses, Cockcroft-Gault): under
+ * 2 years 30 days, 2-17 years 90 days, adults (or age unknown) 365 days. Project choice: an infant
+ * doubles its birth weight by about 5 months and triples it by 12 (WHO Child Growth Standards 2006),
+ * gaining up to ~15% a month early on, so a weight older than a month can under-dose by more than a
+ * dose step; an older child gains 2-3 kg a year (more in puberty), ~5-10% in 3 months. Weight is
+ * held to a shorter window than a child's height (childHeightMaxAgeDays, 180 days, monitoring/
+ * rules.ts) because a dose scales with weight directly, while height only picks a BP-table column.
+ */
+export function weightMaxAgeDays(ageYears: number | undefined): number {
+  if (ageYears === undefined || ageYears >= 18) return 365;
+  return ageYears < 2 ? 30 : 90;
+}
+
 /** The labs and vital signs the recommender reads, as known at `at`. */
 export function labFacts(
   record: PatientRecord,
@@ -262,6 +277,7 @@ export function labFacts(
         u('HbA1c (IFCC)'),
       ),
   );
+  const weightDays = weightMaxAgeDays(ageAt(record, at)?.years);
   set(
     'weightKg',
     latestIn(
@@ -269,10 +285,15 @@ export function labFacts(
       loinc.weight,
       'kg',
       { '[lb_av]': (x) => x * kgPerPound, lb: (x) => x * kgPerPound, g: (x) => x / 1000 },
-      365,
+      weightDays,
       u('weight'),
     ),
   );
+  const staleWeight = measurements(record, loinc.weight)[0];
+  if (!labs.weightKg && weightDays < 365 && staleWeight && staleWeight.ageDays <= 365)
+    unusable.push(
+      `weight: ${describeMeasured(staleWeight)} is older than the ${weightDays} days a child's weight-based dose allows (not used): record a current weight`,
+    );
   set(
     'heightCm',
     latestIn(

@@ -88,6 +88,17 @@ function antibiotics(facts: PatientFacts, weight: number | undefined): Candidate
   return out;
 }
 
+/**
+ * Why no absolute dose: no weight, or one too old for a child (patient-labs.ts weightMaxAgeDays: 30
+ * days under 2 years, 90 days at 2-17, a project choice); either way a current weight is needed.
+ */
+function missingWeightNote(facts: PatientFacts): string {
+  const stale = facts.labs.unusable?.find((u) => u.startsWith('weight:'));
+  return stale
+    ? `${stale}; doses in mg/kg only`
+    : 'weight missing: record a current weight before dosing';
+}
+
 export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | undefined {
   if (!facts.conditions.otitisMedia || !facts.age || facts.age.value >= 13) return undefined;
   const months = facts.ageMonths ?? facts.age.value * 12;
@@ -106,7 +117,7 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
     topic: 'otitis-media',
     title: 'Acute otitis media',
     guideline: { name: 'AAP Acute Otitis Media', version: '2013', citation: aap2013 },
-    summary: `acute otitis media at ${facts.age.value} years${weight ? `, ${weight} kg` : ', weight not recorded'}${allergy ? `, penicillin allergy (${allergy.severe ? 'immediate-type' : 'not immediate-type'})` : ''}`,
+    summary: `acute otitis media at ${facts.age.value} years${weight ? `, ${weight} kg` : ', no current weight'}${allergy ? `, penicillin allergy (${allergy.severe ? 'immediate-type' : 'not immediate-type'})` : ''}`,
     candidates: young
       ? [referral()]
       : [...antibiotics(facts, weight), ...(months >= 6 ? [observe] : [])],
@@ -123,7 +134,7 @@ export function otitisMediaFinding(facts: PatientFacts): GuidelineFinding | unde
           ? 'under 6 months: outside the AAP 2013 guideline; assess and treat in person'
           : '',
       'duration: 10 days under 2 years, 7 days at 2-5 years, 5-7 days at 6 years and older (KAS 4A)',
-      weight ? '' : 'weight missing: record a current weight before dosing',
+      weight ? '' : missingWeightNote(facts),
     ].filter(Boolean),
   };
 }
@@ -154,7 +165,7 @@ export function paediatricAnalgesiaFinding(facts: PatientFacts): GuidelineFindin
       version: '2013 / 2024-25',
       citation: aap2013,
     },
-    summary: weight ? `weight ${weight} kg` : 'weight not recorded: doses in mg/kg only',
+    summary: weight ? `weight ${weight} kg` : 'no current weight: doses in mg/kg only',
     // Under 3 months the referral comes first; the analgesics stay listed with their age warnings
     // (paediatric-dosing.ts minimum ages, enforced by safety/age.ts).
     candidates: [...(young ? [referral()] : []), option('paracetamol'), option('ibuprofen')],

@@ -78,7 +78,9 @@ export interface PgxFit {
 const pgxValue = { standard: 1, dose: 0.6, avoid: 0, contraindicated: 0 } as const;
 
 /**
- * How a CPIC recommendation bears on the drug: standard, dose change, or avoid. A recommendation with
+ * How a CPIC recommendation bears on the drug: standard, dose change, or avoid. A gene looked up as
+ * Indeterminate (or "n/a") caps the fit at 0.5 with a warning naming it (caution, or the row's own
+ * severity when more severe) and CPIC's full text. A recommendation with
  * an incomplete gene (pgx/profile.ts: a defining position missing from the genotype data could change
  * the phenotype) is never standard: at most 0.5 (no usable genotype), with a major warning naming the
  * gene and the missing positions (CPIC recommends from a phenotype the genotype supports; the encoded
@@ -87,9 +89,12 @@ const pgxValue = { standard: 1, dose: 0.6, avoid: 0, contraindicated: 0 } as con
 export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
   const cpic = facts.pgx?.cpic.find((r) => r.drug === drug);
   const incomplete = cpic?.incomplete ?? [];
+  const indeterminate = indeterminateGenes(cpic);
   if (
     !cpic ||
-    ((cpic.strength === 'No recommendation' || cpic.strength === 'N/A') && !incomplete.length)
+    ((cpic.strength === 'No recommendation' || cpic.strength === 'N/A') &&
+      !incomplete.length &&
+      !indeterminate.length)
   )
     return {
       value: 0.5,
@@ -124,6 +129,33 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
       },
     };
   }
+  if (indeterminate.length) {
+    // CPIC's Indeterminate rows (TPMT *1/*5: "uncertain function" allele) give advice for a
+    // phenotype that could not be assigned: never a standard fit, and the whole text (its caveat,
+    // e.g. "consider phenotyping", is often past the first sentence).
+    const severity =
+      kind === 'indeterminate'
+        ? 'caution'
+        : (
+            {
+              contraindicated: 'contraindicated',
+              avoid: 'major',
+              dose: 'moderate',
+              standard: 'caution',
+            } as const
+          )[kind];
+    const names = indeterminate.join(', ');
+    return {
+      value: kind === 'indeterminate' ? 0.5 : Math.min(pgxValue[kind], 0.5),
+      note: cpic.text,
+      source: cpic.source,
+      warning: {
+        ...base,
+        severity,
+        message: `${names} phenotype Indeterminate (${cpic.phenotype}): the genotype does not assign a CPIC phenotype, so the genotype cannot support standard dosing. CPIC: ${cpic.text}`,
+      },
+    };
+  }
   if (kind === 'standard') return { value: 1, note: cpic.action, source: cpic.source };
   if (kind === 'indeterminate') return { value: 0.5, note: cpic.action, source: cpic.source };
   const severity = (
@@ -135,6 +167,17 @@ export function pgxFit(drug: string, facts: PatientFacts): PgxFit {
     source: cpic.source,
     warning: { ...base, severity, message: `${gene} ${cpic.phenotype}: ${cpic.action}` },
   };
+}
+
+/**
+ * The genes of a CPIC recommendation looked up as Indeterminate ("Indeterminate", or "n/a" for the
+ * activity-score genes): a genotype that assigns no phenotype (an uncertain- or unknown-function
+ * allele, tied calls that differ in phenotype).
+ */
+function indeterminateGenes(cpic: { lookupKey: Record<string, string> } | undefined): string[] {
+  return Object.entries(cpic?.lookupKey ?? {})
+    .filter(([, key]) => key === 'Indeterminate' || key === 'n/a')
+    .map(([gene]) => gene);
 }
 
 /** What the patient takes, as (ingredient, source) pairs. */

@@ -13,6 +13,8 @@ interface Side {
 interface Interaction {
   a: Side;
   b: Side;
+  /** Drugs of side `a` a more specific rule covers instead (so one pair gets one warning). */
+  except?: readonly string[];
   severity: WarningSeverity;
   effect: string;
   source: string;
@@ -20,6 +22,28 @@ interface Interaction {
 
 const cyp3a4Strong = { classes: ['strong_cyp3a4_inhibitor'] };
 const bleedingAnticoagulant = { classes: ['vitamin_k_antagonist', 'doac'] };
+/** Strong CYP3A4 inhibitors the simvastatin and lovastatin labels name (sources at their rules). */
+const strongCyp3a4Named = [
+  'itraconazole',
+  'ketoconazole',
+  'posaconazole',
+  'erythromycin',
+  'clarithromycin',
+  'telithromycin',
+  'nefazodone',
+];
+/** HIV protease inhibitors (the labels name the class). */
+const hivProteaseInhibitors = [
+  'ritonavir',
+  'atazanavir',
+  'darunavir',
+  'fosamprenavir',
+  'indinavir',
+  'lopinavir',
+  'nelfinavir',
+  'saquinavir',
+  'tipranavir',
+];
 
 export const interactionTable: readonly Interaction[] = [
   {
@@ -63,21 +87,61 @@ export const interactionTable: readonly Interaction[] = [
     source:
       'Plavix (clopidogrel) US prescribing information 2022, sections 5.1, 7.1 (FDA 2009/2010 safety communication)',
   },
+  // Simvastatin: FDA Drug Safety Communication 2011-06-08 ("New restrictions, contraindications, and
+  // dose limitations for Zocor (simvastatin)"), table "Contraindicated with simvastatin": itraconazole,
+  // ketoconazole, posaconazole, erythromycin, clarithromycin, telithromycin, HIV protease inhibitors,
+  // nefazodone, gemfibrozil, cyclosporine, danazol; Zocor US prescribing information section 4.
+  // (Names the ingredient catalog lacks match nothing until it has them.)
   {
-    a: { drugs: ['simvastatin', 'lovastatin'] },
-    b: cyp3a4Strong,
+    a: { drugs: ['simvastatin'] },
+    b: {
+      ...cyp3a4Strong,
+      drugs: [
+        ...strongCyp3a4Named,
+        ...hivProteaseInhibitors,
+        'gemfibrozil',
+        'cyclosporine',
+        'ciclosporin',
+        'danazol',
+      ],
+    },
     severity: 'contraindicated',
-    effect: 'strong CYP3A4 inhibitor: myopathy and rhabdomyolysis',
+    effect:
+      'contraindicated (strong CYP3A4 inhibitor, gemfibrozil, cyclosporine or danazol): myopathy and rhabdomyolysis',
     source:
-      'FDA Drug Safety Communication 2011-06-08 (simvastatin); Zocor US prescribing information, section 4',
+      'FDA Drug Safety Communication 2011-06-08 (Zocor/simvastatin), "Contraindicated with simvastatin"; Zocor US prescribing information, section 4',
+  },
+  // Lovastatin: FDA statin labelling changes of 2012-02-28 (Mevacor US prescribing information 2012,
+  // sections 4 and 5.1): contraindicated with strong CYP3A4 inhibitors (itraconazole, ketoconazole,
+  // posaconazole, erythromycin, clarithromycin, telithromycin, HIV protease inhibitors, boceprevir,
+  // telaprevir, nefazodone); avoid with cyclosporine and gemfibrozil (the statin rule below: major).
+  {
+    a: { drugs: ['lovastatin'] },
+    b: {
+      ...cyp3a4Strong,
+      drugs: [...strongCyp3a4Named, ...hivProteaseInhibitors, 'boceprevir', 'telaprevir'],
+    },
+    severity: 'contraindicated',
+    effect: 'contraindicated (strong CYP3A4 inhibitor): myopathy and rhabdomyolysis',
+    source:
+      'FDA statin safety labelling changes 2012-02-28; Mevacor (lovastatin) US prescribing information 2012, section 4',
+  },
+  {
+    a: { drugs: ['lovastatin'] },
+    b: { drugs: ['cyclosporine', 'ciclosporin'] },
+    severity: 'major',
+    effect: 'avoid: myopathy and rhabdomyolysis',
+    source:
+      'FDA statin safety labelling changes 2012-02-28; Mevacor (lovastatin) US prescribing information 2012, section 5.1',
   },
   {
     a: { classes: ['statin'] },
     b: { classes: ['fibrate_gemfibrozil'] },
+    except: ['simvastatin'],
     severity: 'major',
     effect: 'myopathy; gemfibrozil should not be combined with a statin',
     source:
-      '2018 AHA/ACC cholesterol guideline (Grundy SM et al. Circulation 2019;139:e1082), section 4.5',
+      '2018 AHA/ACC cholesterol guideline (Grundy SM et al. Circulation 2019;139:e1082), section 4.5; lovastatin: Mevacor US prescribing information 2012, section 5.1 (avoid)',
   },
   {
     a: { classes: ['ssri', 'snri', 'serotonergic_opioid'] },
@@ -218,9 +282,9 @@ export function interactionWarnings(
   for (const other of others) {
     if (other.drug === drug) continue;
     for (const rule of interactionTable) {
+      const a = (d: string) => matches(d, rule.a) && !rule.except?.includes(d);
       const pair =
-        (matches(drug, rule.a) && matches(other.drug, rule.b)) ||
-        (matches(drug, rule.b) && matches(other.drug, rule.a));
+        (a(drug) && matches(other.drug, rule.b)) || (matches(drug, rule.b) && a(other.drug));
       if (!pair) continue;
       warnings.push({
         kind: 'interaction',

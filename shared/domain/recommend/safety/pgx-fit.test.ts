@@ -57,6 +57,49 @@ describe('Function: pgxFit (incomplete genotype)', () => {
   });
 });
 
+describe('Function: pgxFit (Indeterminate phenotype, fully typed)', () => {
+  it('TPMT *1/*5 (uncertain function) with NUDT15 *1/*1: capped at 0.5, a caution naming TPMT, CPIC in full', () => {
+    // Prepare: every position typed; CPIC 2018's IND/NM row reads "Based on NUDT15, start with normal
+    // starting dose ..." and only later "TPMT phenotype could not be assigned ...".
+    const profile = pgxProfile(genomeGenotypes({ TPMT: ['*1', '*5'] }));
+    expect(profile.genes.find((g) => g.gene === 'TPMT')).toMatchObject({
+      phenotype: 'Indeterminate',
+      missingPositions: [],
+    });
+    const facts = factsWith(profile);
+    // Act
+    const fit = pgxFit('azathioprine', facts);
+    // Assess
+    expect(fit.value).toBe(0.5);
+    expect(fit.note).toMatch(
+      /TPMT phenotype could not be assigned.*monitor closely for toxicity\.$/,
+    );
+    expect(fit.warning).toMatchObject({
+      kind: 'pgx',
+      severity: 'caution',
+      message: expect.stringMatching(
+        /^TPMT phenotype Indeterminate .*Consider evaluating erythrocyte TPMT activity/,
+      ),
+    });
+    expect(fit.warning!.message).not.toMatch(/NUDT15 phenotype Indeterminate/);
+    expect(drugWarnings('azathioprine', facts)).toEqual([fit.warning]);
+  });
+
+  it('an Indeterminate gene under a "No recommendation" row still warns (CYP2C19 *1/*12, clopidogrel)', () => {
+    // Prepare: *12 has uncertain function in CPIC's CYP2C19 table: *1/*12 is Indeterminate.
+    const profile = pgxProfile(genomeGenotypes(), parseOutsideCalls('CYP2C19\t*1/*12\n'));
+    expect(profile.genes.find((g) => g.gene === 'CYP2C19')!.lookupKey).toBe('Indeterminate');
+    // Act
+    const fit = pgxFit('clopidogrel', factsWith(profile));
+    // Assess
+    expect(fit.value).toBe(0.5);
+    expect(fit.warning).toMatchObject({
+      severity: 'caution',
+      message: expect.stringMatching(/^CYP2C19 phenotype Indeterminate .*CPIC: No recommendation$/),
+    });
+  });
+});
+
 describe('Function: pgxFit (HLA risk alleles)', () => {
   const hla = (line: string) => factsWith(pgxProfile(genomeGenotypes(), parseOutsideCalls(line)));
 

@@ -37,6 +37,31 @@ describe('Function: interactionWarnings', () => {
     expect(interactionWarnings(other, current(drug))[0]?.severity).toBe(severity);
   });
 
+  // FDA Drug Safety Communication 2011-06-08 (simvastatin) and the 2012-02-28 statin labelling
+  // changes (Mevacor section 4): erythromycin is contraindicated with both; gemfibrozil with
+  // simvastatin (contraindicated) but "avoid" (major) with lovastatin.
+  it.each([
+    ['simvastatin', 'erythromycin', 'contraindicated'],
+    ['lovastatin', 'erythromycin', 'contraindicated'],
+    ['lovastatin', 'clarithromycin', 'contraindicated'],
+    ['simvastatin', 'gemfibrozil', 'contraindicated'],
+    ['lovastatin', 'gemfibrozil', 'major'],
+    ['atorvastatin', 'gemfibrozil', 'major'],
+  ])('grades %s + %s as %s, once, citing the label source', (drug, other, severity) => {
+    const warnings = interactionWarnings(drug, current(other));
+    expect(warnings).toEqual([expect.objectContaining({ severity })]);
+    expect(interactionWarnings(other, current(drug))).toEqual([
+      expect.objectContaining({ severity }),
+    ]);
+    expect(warnings[0]!.source).toMatch(
+      drug === 'atorvastatin'
+        ? /AHA\/ACC/
+        : drug === 'simvastatin'
+          ? /FDA Drug Safety Communication 2011-06-08/
+          : /Mevacor/,
+    );
+  });
+
   it('finds nothing for pantoprazole with clopidogrel (the recommended PPI)', () => {
     expect(interactionWarnings('clopidogrel', current('pantoprazole'))).toEqual([]);
   });
