@@ -156,8 +156,14 @@ describe('Integration: re-processing a note in its hospital graph', () => {
         ],
       })}\n`;
     const files: Record<string, string> = {
-      'curated/n1.ndjson': resource('note-1', 'Assessment: type 2 diabetes and hypertension.'),
-      'curated/n2.ndjson': resource('note-2', 'Assessment: type 2 diabetes.'),
+      [`curated/${HOSPITAL}/DocumentReference/n1.ndjson`]: resource(
+        'note-1',
+        'Assessment: type 2 diabetes and hypertension.',
+      ),
+      [`curated/${HOSPITAL}/DocumentReference/n2.ndjson`]: resource(
+        'note-2',
+        'Assessment: type 2 diabetes.',
+      ),
     };
     const objects = {
       getText: async (_bucket: BucketRole, key: string) => files[key],
@@ -185,19 +191,19 @@ describe('Integration: re-processing a note in its hospital graph', () => {
         },
         { functionName: 'kg-update', awsRequestId: 'r1' } as Context,
       );
-    await deliver('note-1', 'curated/n1.ndjson');
-    await deliver('note-2', 'curated/n2.ndjson');
+    await deliver('note-1', `curated/${HOSPITAL}/DocumentReference/n1.ndjson`);
+    await deliver('note-2', `curated/${HOSPITAL}/DocumentReference/n2.ndjson`);
     const hadHypertension = await ask(`<${P}> <${NS}hasCondition> <${HTN}>`);
 
     // Act: note-1 re-sent as entered-in-error, delivered twice
-    files['curated/n1.ndjson'] = resource(
+    files[`curated/${HOSPITAL}/DocumentReference/n1.ndjson`] = resource(
       'note-1',
       'Assessment: type 2 diabetes and hypertension.',
       'entered-in-error',
     );
-    const result = await deliver('note-1', 'curated/n1.ndjson');
+    const result = await deliver('note-1', `curated/${HOSPITAL}/DocumentReference/n1.ndjson`);
     const once = await hospitalTriples();
-    await deliver('note-1', 'curated/n1.ndjson');
+    await deliver('note-1', `curated/${HOSPITAL}/DocumentReference/n1.ndjson`);
     const twice = await hospitalTriples();
 
     // Assess

@@ -311,4 +311,40 @@ describe('Function: kg-update handler', () => {
     });
     expect(extract).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['curated/south-valley/DocumentReference/0f1e2d3c.ndjson'],
+    ['notes/south-valley/note-0001'],
+    ['notes/north-general-annex/note-0001'],
+    ['raw/north-general/b1/file.ndjson'],
+  ])(
+    "refuses a note key outside the event's hospital (%s), naming the field, never the key",
+    async (key) => {
+      // Prepare: the object exists, so only the key check can refuse it
+      const { graph, extract, invoke } = setup({ [key]: `${curatedNote}\n` });
+      const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
+
+      // Act
+      const failure = invoke({ ...event, detail: { ...event.detail, key } });
+
+      // Assess
+      await expect(failure).rejects.toMatchObject({ name: 'ValidationError', path: 'detail.key' });
+      await expect(failure).rejects.not.toThrow(key);
+      expect(extract).not.toHaveBeenCalled();
+      expect(graph.store.size).toBe(0);
+    },
+  );
+
+  it('reads a note key under notes/{hospital}/ at any depth (a pseudonym segment, say)', async () => {
+    // Prepare: a plain note under notes/ is not an envelope: the key ring is asked for and missing
+    const key = 'notes/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8/note-0001';
+    const { invoke } = setup({ [key]: 'c2VjcmV0' });
+    const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
+
+    // Act
+    const failure = invoke({ ...event, detail: { ...event.detail, key } });
+
+    // Assess: past the prefix check, to the decryption step
+    await expect(failure).rejects.toThrow('encrypted notes need the key ring');
+  });
 });

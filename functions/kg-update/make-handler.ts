@@ -36,6 +36,14 @@ export interface KgUpdateFunctionDeps {
 /** Curated notes written by ingest: base64 envelopes under `notes/{hospital}/`. */
 const encryptedNotePrefix = 'notes/';
 
+/** Plain curated notes (FHIR DocumentReference NDJSON) of a hospital: `curated/{hospital}/`. */
+const plainNotePrefix = 'curated/';
+
+/** The curated-bucket prefixes a hospital's notes may lie under; nothing deeper is assumed. */
+function noteKeyPrefixes(hospital: string): string[] {
+  return [`${encryptedNotePrefix}${hospital}/`, `${plainNotePrefix}${hospital}/`];
+}
+
 export const literaturePrefix = 'literature/';
 
 export function makeKgUpdateHandler(
@@ -75,6 +83,13 @@ export function makeKgUpdateHandler(
 
 async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent) {
   const { hospital, patient, document, key, noteYear } = event.detail;
+  // One hospital's event never reads another's note: the key must lie under the hospital's own
+  // prefix (the error names the field, never the key, which may carry a patient's pseudonym).
+  if (!noteKeyPrefixes(hospital).some((prefix) => key.startsWith(prefix)))
+    throw new ValidationError(
+      "the note key is not under notes/{hospital}/ or curated/{hospital}/ of the event's hospital",
+      'detail.key',
+    );
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
   let note: NoteDocument;

@@ -5,6 +5,7 @@ import { fixtureCohort } from '../synth/notes/fixtures.test-helper';
 import { generateNotes } from '../synth/notes/generate';
 import { measurementTerms } from '../synth/notes/lexicon/measurements';
 import { Rng } from '../synth/rng';
+import { patientPredicate } from '../kg/extraction';
 import { createNlpEngine, extractClinical } from './extract';
 
 const notes = fixtureCohort(40, 77).flatMap((p) => generateNotes(p, new Rng(5, p.index)));
@@ -140,5 +141,27 @@ describe('Function: extractClinical, Unicode normal forms', () => {
     expect(sections.at(-1)?.end).toBe(text.length);
     for (const r of relations)
       if (r.evidence) expect(r.evidence.end).toBeLessThanOrEqual(text.length);
+  });
+});
+
+describe('Function: extractClinical, what reaches the graph as a current fact', () => {
+  const facts = (text: string) =>
+    extractClinical(text, { noteYear: 2026 }).entities.map(
+      (e) => `${e.text} ${patientPredicate(e.type, e.assertion)?.value.split('#')[1]}`,
+    );
+
+  it('reads no everyday word as a diagnosis ("now" is no neonatal abstinence syndrome)', () => {
+    expect(facts('Hx of DVT, now on warfarin. Patient is now stable.')).toEqual([
+      'DVT hasHistoryOf',
+      'warfarin takesMedication',
+    ]);
+  });
+
+  it('records a stopped medicine as history, never as taken', () => {
+    expect(facts('Warfarin discontinued because of GI bleed. No longer taking aspirin.')).toEqual([
+      'Warfarin hasHistoryOf',
+      'GI bleed hasCondition',
+      'aspirin hasHistoryOf',
+    ]);
   });
 });

@@ -333,3 +333,123 @@ describe('Fixture: negation-200 (217 hand-annotated sentences in six note styles
     expect(scoreNegation(records).accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+/**
+ * The assertion of the `target`-th [[marked]] mention of `marked`, every [[marked]] span a mention
+ * of the text (as extraction knows every mention of a note).
+ */
+function assertionAmong(marked: string, target = 0, facts: MentionFacts = {}): string {
+  const mentions: { start: number; end: number }[] = [];
+  let text = '';
+  let rest = marked;
+  for (let open = rest.indexOf('[['); open >= 0; open = rest.indexOf('[[')) {
+    const close = rest.indexOf(']]', open);
+    text += rest.slice(0, open);
+    const start = text.length;
+    text += rest.slice(open + 2, close);
+    mentions.push({ start, end: text.length });
+    rest = rest.slice(close + 2);
+  }
+  text += rest;
+  const m = mentions[target]!;
+  return new AssertionClassifier(text, detectSections(text), mentions, 2025).classify(
+    m.start,
+    m.end,
+    facts,
+  );
+}
+
+describe('Class: AssertionClassifier, what was stopped and what is no longer', () => {
+  const drug = { type: 'Chemical' } as const;
+  it.each([
+    ['No longer taking [[metformin]].', 'historical'],
+    ['Patient is no longer on [[warfarin]].', 'historical'],
+    ['She no longer has [[chest pain]].', 'historical'],
+    ['Stopped [[metformin]].', 'historical'],
+    ['Discontinued [[warfarin]] because of bleeding.', 'historical'],
+    ['Held [[metformin]] for AKI.', 'historical'],
+    ["[[Lisinopril]] d/c'd last week.", 'historical'],
+    ['[[Warfarin]] discontinued because of GI bleed.', 'historical'],
+    ['[[Metformin]] was held on admission.', 'historical'],
+    ['Off [[warfarin]] since March.', 'historical'],
+    ['Was taken off [[lisinopril]] due to cough.', 'historical'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    expect(assertionAmong(marked, 0, drug)).toBe(expected);
+  });
+
+  it('dates only the medicine, and not past a restart or a continuation', () => {
+    expect(assertionAmong('Discontinued [[warfarin]] because of [[bleeding]].', 1)).toBe('present');
+    expect(assertionAmong('Held [[metformin]], started [[insulin]].', 1, drug)).toBe('present');
+    expect(assertionAmong('[[Metformin]] held, [[lisinopril]] continued.', 1, drug)).toBe(
+      'present',
+    );
+    expect(assertionAmong('Home [[ASA]] was held on admission and resumed.', 0, drug)).toBe(
+      'present',
+    );
+  });
+
+  it('takes "off" only right before the medicine', () => {
+    expect(assertionAmong('Off and on [[chest pain]], takes [[lisinopril]].', 1, drug)).toBe(
+      'present',
+    );
+    expect(assertionAmong('Time off work; takes [[lisinopril]].', 0, drug)).toBe('present');
+    expect(assertionAmong('Off work, on [[lisinopril]].', 0, drug)).toBe('present');
+  });
+
+  it('keeps "no longer" before anything else a pseudo-negation ("no longer enjoying hobbies")', () => {
+    expect(assertionAmong('Watch for no longer enjoying hobbies or [[chest pain]].', 0)).toBe(
+      'hypothetical',
+    );
+  });
+});
+
+describe('Class: AssertionClassifier, a negation ends at a new clause', () => {
+  it.each([
+    ['No [[fever]] and has [[cough]].', 1, 'present'],
+    ['No [[fever]] and has [[cough]].', 0, 'negated'],
+    ['Denies [[chest pain]] and has [[dyspnea]].', 1, 'present'],
+    ['Patient denies [[chest pain]] and admits to [[dyspnea]].', 1, 'present'],
+    ['Denies [[fever]], endorses [[fatigue]].', 1, 'present'],
+    ['Denies [[fever]] and has no [[liver disease]].', 1, 'negated'],
+    ['No [[nausea]] or [[vomiting]], [[diarrhea]] present.', 2, 'present'],
+    ['No [[nausea]] or [[vomiting]], [[diarrhea]] present.', 1, 'negated'],
+    ['Lungs: no [[wheezes]], [[rales]] present.', 1, 'present'],
+    ['Lungs: no [[wheezes]], [[rales]] noted.', 1, 'present'],
+    // An open list stays negated to its end.
+    ['No [[murmurs]], [[rubs]], [[gallops]] present.', 2, 'negated'],
+    ['No [[rash]], [[lesions]] or [[masses]] noted.', 2, 'negated'],
+    ['No [[wheezes]] present.', 0, 'negated'],
+  ])('reads "%s" (mention %i) as %s', (marked, target, expected) => {
+    expect(assertionAmong(marked, target)).toBe(expected);
+  });
+});
+
+describe('Class: AssertionClassifier, a plan trigger before a result', () => {
+  it.each([
+    ['Repeat echo showed [[cardiomyopathy]].', 'present'],
+    ['Check of TSH revealed [[hypothyroidism]].', 'present'],
+    ['Discussed [[diabetes]] and hypertension management with patient.', 'present'],
+    // Still hypothetical without a result
+    ['Repeat echo to assess [[cardiomyopathy]].', 'hypothetical'],
+    ['Discussed [[colonoscopy]]; she will schedule.', 'hypothetical'],
+  ])('reads "%s" as %s', (marked, expected) => {
+    const facts = marked.includes('colonoscopy') ? ({ type: 'Procedure' } as const) : {};
+    expect(assertionAmong(marked, 0, facts)).toBe(expected);
+  });
+});
+
+describe('Class: AssertionClassifier, a family-history section and the patient as subject', () => {
+  it.each([
+    ['Family History: noncontributory.\nThe patient has [[diabetes]].', 'present'],
+    [
+      'Family History: Mother with breast cancer. Patient has [[asthma]].\nMedications: metformin',
+      'present',
+    ],
+    // The section's default holds elsewhere, and after a relative named since
+    ['Family History: noncontributory.\n[[Diabetes]] in father.', 'family'],
+    ['Family History: patient has none known. Mother: [[diabetes]].', 'family'],
+    ['Family History:\n[[Hypertension]]', 'family'],
+  ])('reads %j as %s', (marked, expected) => {
+    expect(assertionAmong(marked)).toBe(expected);
+  });
+});

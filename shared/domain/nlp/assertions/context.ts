@@ -124,6 +124,20 @@ const postReach = 40;
 const adjacentGap =
   /^\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
 
+/** What may stand between an adjoining trigger and its mention ("off warfarin", "off of his warfarin"). */
+const adjoiningGap = /^\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?$/i;
+
+/**
+ * `gap` (a trigger's end to a mention, mentions left out) ends in a comma or semicolon after a list
+ * that has closed: one item ("no wheezes, "), or items joined by "and", "or" or "nor" ("no nausea or
+ * vomiting, "); not a list still open ("no murmurs, rubs, ", "no rash, lesions or ").
+ */
+function opensNewItem(gap: string): boolean {
+  const head = /^(.*)[,;]\s*$/s.exec(gap)?.[1];
+  if (head === undefined) return false;
+  return !/[,;]/.test(head) || /\b(?:and|or|nor)\b/i.test(head);
+}
+
 /** What separates the mentions of a list: commas, semicolons, colons, slashes, "and", "or". */
 const listSeparators = /^(?:[\s,;:/&]|\b(?:and|or|any|no)\b)*$/i;
 
@@ -163,6 +177,10 @@ export class AssertionClassifier {
     if (this.dashNegated(start)) return { assertion: 'negated', by: '-' };
     const found = applicable(matches, start, end, {
       adjacent: (a, b) => adjacentGap.test(this.text.slice(a, b)),
+      adjoins: (a, b) => adjoiningGap.test(this.text.slice(a, b)),
+      opensNewItem: (a, b) => opensNewItem(this.withoutMentions(a, b)),
+      resultBetween: (a, b) => resultVerb.test(this.text.slice(a, b)),
+      resumedAfter: (at) => resumedAfter.test(this.text.slice(at, sentence[1])),
       mentionJustBefore: (at) => this.mentionJustBefore(at),
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
@@ -183,13 +201,30 @@ export class AssertionClassifier {
       found.delete('historical');
     const near = closest(found);
     if (near === 'negated') return { assertion: 'negated', by: by('negated') };
-    if (found.has('family') || section?.kind === 'family-history')
+    const familySection =
+      section?.kind === 'family-history' && !this.patientSubjectBefore(section.bodyStart, start);
+    if (found.has('family') || familySection)
       return found.has('negated')
         ? { assertion: 'negated', by: by('negated') }
         : { assertion: 'family', by: found.has('family') ? by('family') : 'section' };
     if (near === 'historical' && facts.chronic) return { assertion: 'present', by: 'chronic' };
     if (near) return { assertion: near, by: by(near) };
     return { assertion: sectionDefault(section?.kind), by: `section ${section?.kind ?? 'none'}` };
+  }
+
+  /**
+   * True when the patient is the subject ("the patient has", "pt has") after the last relative named
+   * in [from, to): a family-history section's default no longer holds ("Family History:
+   * noncontributory. The patient has diabetes."). "he has" and "she has" may be the relative's.
+   */
+  private patientSubjectBefore(from: number, to: number): boolean {
+    let patient = false;
+    for (const m of scanCues(this.text.slice(from, to), from, this.noteYear)) {
+      if (m.cues.some((c) => c.category === 'family')) patient = false;
+      else if (m.cues.some((c) => c.category === 'stop' && patientSubject.test(c.phrase)))
+        patient = true;
+    }
+    return patient;
   }
 
   /** True when a mention ends just before `at`, after nothing but a colon or a copula. */
@@ -304,6 +339,17 @@ function scanCues(slice: string, offset: number, noteYear: number): CueMatch[] {
   return found;
 }
 
+/** The patient as the subject of a sentence of having (cues.ts: the stops ending a relative's scope). */
+const patientSubject = /^(?:the )?(?:patient|pt) has$/;
+
+/** A result reported: the test a "repeat" or "order" names was done ("Repeat echo showed ..."). */
+const resultVerb =
+  /\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|noted|confirmed|found|was|were)\b/i;
+
+/** "... and resumed", "... then restarted": in the same clause, a held medicine taken again. */
+const resumedAfter =
+  /^[^,;]*?\b(?:and|then|but)\s+(?:was\s+|were\s+|later\s+|since\s+|has been\s+)?(?:resumed|restarted|reinstated|re-started)\b/i;
+
 /** A verb that dates the start of a treatment, before the drug in its sentence. */
 const startVerb =
   /\b(?:started|starting|began|begun|initiated|commenced|restarted|resumed|switched to|changed to)\b/i;
@@ -313,6 +359,14 @@ type Found = Map<CueCategory, { distance: number; phrase: string }>;
 interface ScopeChecks {
   /** Nothing but a colon, a dash or a copula in [from, to) (see adjacentGap). */
   adjacent: (from: number, to: number) => boolean;
+  /** A past-tense result verb in [from, to) ("showed", "revealed", "was"). */
+  resultBetween: (from: number, to: number) => boolean;
+  /** The clause from `at` says the medicine was taken again ("held ... and resumed"). */
+  resumedAfter: (at: number) => boolean;
+  /** [from, to), a trigger's end to a mention, closes a list and starts a new item (opensNewItem). */
+  opensNewItem: (from: number, to: number) => boolean;
+  /** Nothing but a space, "of" or a possessive in [from, to) (see adjoiningGap). */
+  adjoins: (from: number, to: number) => boolean;
   /** A mention ends just before `at` (see adjacentGap). */
   mentionJustBefore: (at: number) => boolean;
   crossesClause: (from: number, to: number) => boolean;
@@ -348,17 +402,23 @@ function applicable(
   };
   const { crossesClause } = checks;
   // "COVID-19 positive": a mention a positive result affirms is in no negation's or doubt's scope.
-  const affirmed = matches.some(
-    (m) => m.start >= end && m.cues.some((c) => c.affirms) && checks.adjacent(end, m.start),
-  );
-  const affirms = (category: CueCategory) =>
-    affirmed && (category === 'negated' || category === 'possible');
+  const affirming = matches
+    .filter((m) => m.start >= end && checks.adjacent(end, m.start))
+    .flatMap((m) => m.cues.filter((c) => c.affirms));
+  // "No nausea or vomiting, diarrhea present": affirmed when the trigger's list closed before the
+  // mention (Cue.newItemOnly).
+  const affirms = (category: CueCategory, trigger: CueMatch) =>
+    affirming.some(
+      (c) =>
+        (c.ends ?? []).includes(category) &&
+        (!c.newItemOnly || checks.opensNewItem(trigger.end, start)),
+    );
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k]!;
     if (m.start < start && (m.end <= start || m.end < end)) {
       const pre = m.cues.find((c) => c.direction === 'pre');
       if (!pre || pre.category === 'pseudo' || pre.category === 'stop') continue;
-      if (affirms(pre.category) && checks.listBreak(m.end, start)) continue;
+      if (affirms(pre.category, m) && checks.listBreak(m.end, start)) continue;
       if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
       // "PE ruled out by CT": the trigger reads backward from the mention before it, not forward.
       const back = m.cues.find((c) => c.direction === 'post' && c.afterMention);
@@ -374,6 +434,10 @@ function applicable(
       )
         continue;
       if (pre.nearestOnly && checks.mentionBetween(m.end, start)) continue;
+      if (pre.types && !pre.types.includes(checks.type!)) continue;
+      if (pre.adjoining && !checks.adjoins(m.end, start)) continue;
+      if (pre.unlessResult && checks.resultBetween(m.end, start)) continue;
+      if (pre.types && checks.resumedAfter(end)) continue;
       note(m, pre.category, Math.max(0, start - m.end));
     } else if (m.start >= end) {
       const post = m.cues.find((c) => c.direction === 'post');
@@ -395,6 +459,9 @@ function applicable(
         continue;
       if (crossesClause(end, m.start)) continue;
       if (post.nearestOnly && checks.mentionBetween(end, m.start)) continue;
+      if (post.types && !post.types.includes(checks.type!)) continue;
+      // "Home ASA was held on admission and resumed": taken again.
+      if (post.types && checks.resumedAfter(m.end)) continue;
       note(m, post.category, m.start - end);
     }
   }

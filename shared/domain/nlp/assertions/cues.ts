@@ -31,6 +31,12 @@ export interface Cue {
    * (NegEx's backward reading, Chapman et al. 2001).
    */
   afterMention?: boolean;
+  /** A pre reading that does not apply across a result verb ("Repeat echo showed cardiomyopathy"). */
+  unlessResult?: boolean;
+  /** Applies only to mentions of these types ("stopped", "held": a medicine, never its indication). */
+  types?: readonly EntityType[];
+  /** A pre reading that applies only to a mention right after it, with nothing between ("off warfarin"). */
+  adjoining?: boolean;
   /** A 'stop' that ends only the scopes of these categories ("patient" ends a relative's scope). */
   ends?: readonly CueCategory[];
   /**
@@ -38,6 +44,12 @@ export interface Cue {
    * reaches the mention.
    */
   affirms?: boolean;
+  /**
+   * An affirming stop that affirms only the first item after a closed negated list ("No nausea or
+   * vomiting, diarrhea present", "Lungs: no wheezes, rales present"), never the last item of an open
+   * one ("No murmurs, rubs, gallops present", "No rash, lesions or masses noted").
+   */
+  newItemOnly?: boolean;
 }
 
 const list = (category: Cue['category'], direction: Cue['direction'], phrases: string): Cue[] =>
@@ -140,6 +152,40 @@ export const cues: readonly Cue[] = [
     'pre',
     'history of|hx of|h/o|s/p|status post|previous|previously|prior|past|remote|former|formerly|remote history of|previously treated for|previously diagnosed with|prior history of|in the past|childhood history of|past history of|history significant for|resolved|recovered from|distant history of|known history of|pmh of|pmhx of|past medical history of|s/p recent',
   ),
+  // "No longer taking metformin", "She no longer has chest pain": what was, and is not now. NegEx
+  // lists "no longer" as a pseudo-negation, which left the mention present; it stays one alone ("no
+  // longer enjoying hobbies" is a symptom of now, not a negation), and these longer forms win.
+  ...list(
+    'historical',
+    'pre',
+    'no longer has|no longer have|no longer had|no longer on|no longer taking|no longer takes|no longer taken|no longer uses|no longer using|no longer needs|no longer experiencing|no longer having|no longer with',
+  ),
+  // A medicine stopped, held or discontinued is one the patient took, not one taken now (i2b2/VA
+  // 2010 medication status; read as historical so the graph has hasHistoryOf, never takesMedication).
+  // Medicines only: "Stopped metformin because of diarrhea" dates the metformin, not the diarrhea.
+  // A restart or a continuation ends the scope ("Held metformin, started insulin").
+  ...list(
+    'historical',
+    'pre',
+    "stopped|discontinued|d/c'd|dc'd|held|has stopped|had stopped|was stopped|have stopped|has discontinued|had discontinued|was discontinued|stopped taking|has stopped taking|had stopped taking",
+  ).map((c) => ({ ...c, types: ['Chemical'] as const })),
+  // "Off warfarin", "was taken off lisinopril": only the medicine right after ("off and on", "time
+  // off work, on lisinopril" date nothing).
+  ...list('historical', 'pre', 'off|is off|was off|been off|taken off|was taken off|came off').map(
+    (c) => ({ ...c, types: ['Chemical'] as const, adjoining: true }),
+  ),
+  // "Warfarin discontinued because of bleeding", "Metformin was held for AKI": the medicine (or
+  // list of them) just before.
+  ...list(
+    'historical',
+    'post',
+    "stopped|discontinued|d/c'd|dc'd|held|was stopped|were stopped|was discontinued|were discontinued|was held|were held|has been stopped|has been discontinued|has been held|was d/c'd",
+  ).map((c) => ({ ...c, types: ['Chemical'] as const, afterMention: true })),
+  ...list(
+    'stop',
+    'pre',
+    'started|restarted|resumed|continued|continue|continuing|switched to|changed to',
+  ).map((c) => ({ ...c, ends: ['historical'] as const })),
   ...list(
     'historical',
     'post',
@@ -179,8 +225,20 @@ export const cues: readonly Cue[] = [
   ...list(
     'hypothetical',
     'pre',
-    'if|in case of|in the event of|should|watch for|monitor for|monitoring for|return if|call if|come back if|seek care for|seek care if|seek medical attention for|seek medical attention if|return for|return precautions|precautions|precautions for|unless|will check|will obtain|will order|will repeat|will recheck|will get|will start|will consider|repeat|recheck|re-check|check|due for|overdue for|plan for|plan|planned|scheduled for|schedule|order|to be scheduled|to obtain|obtain|to prevent|prevention of|risk of|at risk for|to reduce the risk of|prophylaxis for|screening for|screen for|advised to seek care for any|advised to seek care for|return to the ed if|return to ed if|report any|notify if|call for|call 911 for|in case|call the office if|consider|considering|discussed',
+    'if|in case of|in the event of|should|watch for|monitor for|monitoring for|return if|call if|come back if|seek care for|seek care if|seek medical attention for|seek medical attention if|return for|return precautions|precautions|precautions for|unless|will check|will obtain|will order|will repeat|will recheck|will get|will start|will consider|due for|overdue for|plan for|planned|scheduled for|schedule|to be scheduled|to obtain|obtain|to prevent|prevention of|risk of|at risk for|to reduce the risk of|prophylaxis for|screening for|screen for|advised to seek care for any|advised to seek care for|return to the ed if|return to ed if|report any|notify if|call for|call 911 for|in case|call the office if|consider|considering',
   ),
+  // A test to repeat or order is to come, but not its result: "Repeat echo showed cardiomyopathy"
+  // (Cue.unlessResult).
+  ...list('hypothetical', 'pre', 'repeat|recheck|re-check|check|plan|order').map((c) => ({
+    ...c,
+    unlessResult: true,
+  })),
+  // "Discussed colonoscopy; she will schedule": a test or procedure discussed is one to come. A
+  // disease or symptom discussed is one the patient has ("Discussed diabetes management").
+  ...list('hypothetical', 'pre', 'discussed').map((c) => ({
+    ...c,
+    types: ['Procedure', 'LabTest'] as const,
+  })),
   ...list(
     'hypothetical',
     'post',
@@ -199,7 +257,7 @@ export const cues: readonly Cue[] = [
   ...list(
     'pseudo',
     'pre',
-    'no increase|not only|no change|no significant change|not necessarily|without difficulty|no further change|gram negative|not certain if|not certain whether|not rule out|no interval change|not been ruled out|not drain|no suspicious change|not cause|not extend|without any further|no changes|not just|if any|history of present illness|no longer|not otherwise|no longer taking|check in|past week|past month|past year|past few|plan of care|free of charge|history and physical|past medical history|past surgical history|family history:|prior to|past week|in the past week|if needed|as needed|continue current|current dose|over the past|for the past|in the past few|over the last|for the last|possibly related to|related to',
+    'no increase|not only|no change|no significant change|not necessarily|without difficulty|no further change|gram negative|not certain if|not certain whether|not rule out|no interval change|not been ruled out|not drain|no suspicious change|not cause|not extend|without any further|no changes|not just|if any|history of present illness|no longer|not otherwise|check in|past week|past month|past year|past few|plan of care|free of charge|history and physical|past medical history|past surgical history|family history:|prior to|past week|in the past week|if needed|as needed|continue current|current dose|over the past|for the past|in the past few|over the last|for the last|possibly related to|related to',
   ),
   ...list(
     'stop',
@@ -214,6 +272,21 @@ export const cues: readonly Cue[] = [
     'pre',
     'positive|positive for|tested positive|tested positive for|tests positive for|is positive|was positive|are positive|were positive',
   ).map((c) => ({ ...c, affirms: true, ends: ['negated', 'possible'] as const })),
+  // A new clause with the patient as subject ends a negation's list ("No fever and has cough",
+  // "Denies chest pain and admits to dyspnea"); a negation after it starts again ("and has no liver
+  // disease").
+  ...list('stop', 'pre', 'and has|and had|admits|admits to|endorses|and endorses').map((c) => ({
+    ...c,
+    ends: ['negated'] as const,
+  })),
+  // "Diarrhea present", "murmur noted" just after a mention: that mention is affirmed, once a list
+  // the negation opened has closed (Cue.newItemOnly).
+  ...list('stop', 'pre', 'present|noted').map((c) => ({
+    ...c,
+    affirms: true,
+    newItemOnly: true,
+    ends: ['negated'] as const,
+  })),
   // The patient as the subject ends a relative's scope ("Mother has diabetes, patient has
   // hypertension"): ConText's experiencer terminates at the patient. Only the relative's scope: "No
   // evidence that the patient has pneumonia" stays negated. "patient's mother", "mother of the

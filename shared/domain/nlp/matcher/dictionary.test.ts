@@ -59,6 +59,21 @@ describe('Function: matchDictionary', () => {
     ).toContain('multiple sclerosis relapse');
   });
 
+  it('never reads an English word as an abbreviation, in any case or in an all-lower-case note', () => {
+    expect(found('He is now afebrile. Nows and then.')).toEqual([]);
+    expect(found('NOWS in the newborn')).toEqual([['NOWS', 'Disease']]);
+    const note = 'the patient was seen in clinic today for follow up of her chronic problems.';
+    expect(found(`${note} cap refill under two seconds. will dress the wound daily.`)).toEqual([]);
+    // Mixed-case notes keep the exact-case reading; lower-case ones the forms whose clinical
+    // reading dominates.
+    expect(found('Admitted with CAP, DRESS ruled out.').map(([t]) => t)).toEqual(['CAP', 'DRESS']);
+    expect(found(`${note} history of cad and vte, bun 22.`).map(([t]) => t)).toEqual([
+      'cad',
+      'vte',
+      'bun',
+    ]);
+  });
+
   it('reports offsets into the input text', () => {
     const text = 'Pt w/ afib.';
     const [m] = matchDictionary(index, text);

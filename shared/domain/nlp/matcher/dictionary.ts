@@ -1,6 +1,7 @@
 // Domain (nlp/matcher): the dictionary matcher. Builds two token tries from the vocabulary (and an
 // optional learned lexicon): one on normalised keys for terms, one on exact token text for
 // abbreviations; then finds, left to right, the longest term at each token (leftmost-longest).
+import { isEnglishWord } from '../../deid/english';
 import type { Concept, MatchKind } from '../model';
 import type { LearnedLexicon } from '../lexicon/learn';
 import { joinsTerm, tokenize, type Token } from '../text/tokens';
@@ -59,8 +60,8 @@ export function buildDictionary(
     byId.set(concept.id, concept);
     for (const term of concept.synonyms) insertTerm(normal, term, { concept, kind: 'normalised' });
     for (const marked of concept.abbreviations) {
-      insertAbbreviation(normal, exact, concept, marked);
-      insertAbbreviation(normal, lower, concept, marked.toLowerCase());
+      insertAbbreviation(normal, exact, concept, marked, false);
+      insertAbbreviation(normal, lower, concept, marked.toLowerCase(), true);
     }
   }
   for (const entry of options.lexicon?.entries ?? []) {
@@ -96,12 +97,20 @@ function insertExact(root: TrieNode<DictionaryHit>, form: string, hit: Dictionar
   );
 }
 
-/** "HTN": exact case; "~COPD": also any case; "=K": exact case, only before a value. */
+/**
+ * "HTN": exact case; "~COPD": also any case; "=K": exact case, only before a value. An abbreviation
+ * whose normalised key is an English word is never matched out of its case: "~NOWS" (neonatal opioid
+ * withdrawal syndrome) keys as "now", so "He is now afebrile" was coded P96.1. Such a form keeps its
+ * exact-case reading only, in the any-case trie (`normal`) as in the all-lower-case one (`lower`:
+ * "cap refill" is no community-acquired pneumonia, "dress the wound" no DRESS syndrome), except the
+ * few of `lowerCaseKept`. A form that needs a value after it ("=K") is safe either way.
+ */
 function insertAbbreviation(
   normal: TrieNode<DictionaryHit>,
   exact: TrieNode<DictionaryHit>,
   concept: Concept,
   marked: string,
+  lowerTrie: boolean,
 ): void {
   const needsValue = marked.startsWith('=');
   const anyCase = marked.startsWith('~');
@@ -111,9 +120,37 @@ function insertAbbreviation(
     kind: 'abbreviation',
     ...(needsValue ? { needsValue } : {}),
   };
+  const safe = needsValue || !readsAsEnglish(form);
+  if (lowerTrie) {
+    if (safe || lowerCaseKept.has(form)) insertExact(exact, form, hit);
+    return;
+  }
   insertExact(exact, form, hit);
-  if (anyCase) insertTerm(normal, form, hit);
+  if (anyCase && safe) insertTerm(normal, form, hit);
 }
+
+/**
+ * True when every word of `form` is, by its normalised key or as written in lower case, an English
+ * word (deid/english.ts: the `wamerican` list as a Bloom filter, so about 1% of non-words read as
+ * words too, which only costs their lower-case reading).
+ */
+export function readsAsEnglish(form: string): boolean {
+  const tokens = tokenize(form);
+  return (
+    tokens.length > 0 &&
+    tokens.every(
+      (t) =>
+        /^[a-z]+$/.test(t.key) && (isEnglishWord(t.key) || isEnglishWord(t.text.toLowerCase())),
+    )
+  );
+}
+
+/**
+ * Lower-case forms of abbreviations kept in all-lower-case notes although they read as English
+ * words: the clinical reading dominates in notes and the word is rare there ("cad", "sob", "bun"), or the
+ * filter takes a non-word for a word ("vte", "ldl", "dcis", "sdh", "dbp", "bka").
+ */
+const lowerCaseKept = new Set(['cad', 'sob', 'bun', 'vte', 'ldl', 'dcis', 'sdh', 'dbp', 'bka']);
 
 /** Short all-capital strings ("ACE", "PAN") match only with their case. */
 function isAcronym(surface: string): boolean {

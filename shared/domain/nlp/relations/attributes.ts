@@ -1,5 +1,5 @@
 // Domain (nlp/relations): dose, route and frequency written after a drug mention ("metformin 500 mg PO
-// BID", "albuterol 2 puffs inh q4h PRN"), read up to the next drug or the end of the line. Route and
+// BID", "albuterol 2 puffs inh q4h PRN"), read up to the next drug or the end of the sentence or line. Route and
 // frequency abbreviations: ISMP/Joint Commission sig conventions (po, IV, SC, INH; qd, bid, tid, qid, qhs, q4h).
 import type { DrugAttributes } from '../model';
 
@@ -57,17 +57,31 @@ const frequencyPattern = new RegExp(
 );
 
 /**
+ * The end of a sentence: . ! or ? before white space, except the last stop of a dotted sig
+ * abbreviation ("p.o. daily", "b.i.d.").
+ */
+const sentenceStop = /(?<!\.\p{L})[.!?](?=\s)/u;
+
+/**
  * Dose, route and frequency in `text` between `from` (the end of a drug mention) and `limit` (the next
- * drug mention or end of text), on the same line and within 80 characters.
+ * drug mention or end of text), in the same sentence, on the same line and within 80 characters
+ * ("Continue aspirin. Transfuse 2 units PRBC" gives the aspirin no dose).
  */
 export function drugAttributes(text: string, from: number, limit: number): DrugAttributes {
   let end = Math.min(limit, from + 80, text.length);
   const newline = text.indexOf('\n', from);
   if (newline >= 0 && newline < end) end = newline;
+  const stop = sentenceStop.exec(text.slice(from, end));
+  if (stop) end = from + stop.index;
   const window = text.slice(from, end);
   const attributes: DrugAttributes = {};
   const dose = dosePattern.exec(window);
-  if (dose) attributes.dose = dose[0].trim();
+  // "Aspirin, 2 units of insulin": a dose that only "of" or "x" joins to the next drug is that drug's.
+  const nextDrugs =
+    dose !== null &&
+    end === limit &&
+    /^\s*(?:of|x)\s*$/i.test(window.slice(dose.index + dose[0].length));
+  if (dose && !nextDrugs) attributes.dose = dose[0].trim();
   const route = routePattern.exec(window);
   if (route) attributes.route = route[0];
   const frequency = frequencyPattern.exec(window);

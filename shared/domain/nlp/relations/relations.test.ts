@@ -65,7 +65,55 @@ describe('Function: extractRelations', () => {
   });
 });
 
+describe('Function: extractRelations, what "for" and "due to" do not join', () => {
+  it('never reads a drug held, stopped or discontinued "for" a disease as treating it', () => {
+    expect(relationsOf('Metformin held for AKI.')).not.toContain('treats Metformin -> AKI');
+    expect(relationsOf('Held warfarin for GI bleed.')).not.toContain('treats warfarin -> GI bleed');
+    expect(relationsOf('Stopped lisinopril for angioedema.')).not.toContain(
+      'treats lisinopril -> angioedema',
+    );
+    // Still a treatment when nothing is held
+    expect(relationsOf('Metformin for type 2 diabetes.')).toContain(
+      'treats Metformin -> type 2 diabetes',
+    );
+  });
+
+  it('gives "for Y" after a list to the last drug unless the drugs are only coordinated', () => {
+    const listed = relationsOf('Metformin 500 mg, lisinopril 10 mg for hypertension.');
+    expect(listed).not.toContain('treats Metformin -> hypertension');
+    expect(listed).toContain('treats lisinopril -> hypertension');
+    const coordinated = relationsOf('Aspirin and clopidogrel for unstable angina.');
+    expect(coordinated).toContain('treats Aspirin -> unstable angina');
+    expect(coordinated).toContain('treats clopidogrel -> unstable angina');
+  });
+
+  it('reads "due to X" as the cause of the problem nearest before it, not one further back', () => {
+    const found = relationsOf(
+      'Prednisone for asthma exacerbation, hyperglycemia due to prednisone.',
+    );
+    expect(found).not.toContain('causes prednisone -> asthma exacerbation');
+    expect(found).toContain('causes prednisone -> hyperglycemia');
+  });
+});
+
 describe('Function: drugAttributes', () => {
+  it('reads no dose past the end of the sentence, nor one "of" the next drug', () => {
+    const text = 'Continue aspirin. Transfuse 2 units PRBC.';
+    const from = text.indexOf('aspirin') + 'aspirin'.length;
+    expect(drugAttributes(text, from, text.length).dose).toBeUndefined();
+    const next = 'Aspirin, 2 units of insulin.';
+    expect(drugAttributes(next, 'Aspirin'.length, next.indexOf('insulin')).dose).toBeUndefined();
+    // A dotted sig abbreviation ends no sentence; a dose before "x" days is the drug's own.
+    const sig = 'aspirin 81 mg p.o. Daily';
+    expect(drugAttributes(sig, 'aspirin'.length, sig.length)).toEqual({
+      dose: '81 mg',
+      route: 'p.o.',
+      frequency: 'Daily',
+    });
+    const course = 'amoxicillin 500 mg x 7 days.';
+    expect(drugAttributes(course, 'amoxicillin'.length, course.length).dose).toBe('500 mg');
+  });
+
   it('reads dose, route and frequency after a drug name, up to the next drug', () => {
     const text = 'metformin 500 mg PO BID, lisinopril 10 mg daily';
     expect(drugAttributes(text, 9, text.indexOf('lisinopril'))).toEqual({

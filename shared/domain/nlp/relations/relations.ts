@@ -1,10 +1,12 @@
 // Domain (nlp/relations): relations between the entities of one text, each with the sentence it was
 // read from and a confidence (0-1):
-// - treats: "X for Y", "started on X for Y" (0.9); an assessment line "Y: ... continue X" (0.75); a drug
+// - treats: "X for Y", "started on X for Y" (0.9; not when X is held, stopped or discontinued "for" Y,
+//   nor across another drug unless only coordinated: "A 5 mg, B 10 mg for Y" is B's); an assessment line "Y: ... continue X" (0.75); a drug
 //   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
 //   and "Y treated with / controlled with / improved after X" (0.85);
 // - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", allergy
-//   lines "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9); never a bare "with",
+//   lines "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9; "due to X" only for the
+//   problem nearest before it); never a bare "with",
 //   "after" or "from", which name treatments as often as causes;
 // - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
@@ -114,7 +116,13 @@ function sentencePatterns(
           ? text.slice(drug.end, other.start)
           : text.slice(other.end, drug.start);
       if (drug.end <= other.start) {
-        if (other.type === 'Disease' && forPattern.test(between) && between.length < 60)
+        if (
+          other.type === 'Disease' &&
+          forPattern.test(between) &&
+          between.length < 60 &&
+          !heldFor(text, sentence, drug, between) &&
+          !otherDrugFor(text, entities, members, a, b)
+        )
           add('treats', a, b, 0.9, sentence);
         else if (inducedPattern.test(between) && between.length < 25)
           add('causes', a, b, 0.9, sentence);
@@ -128,7 +136,8 @@ function sentencePatterns(
       } else if (
         causedByPattern.test(between) &&
         between.length < 60 &&
-        other.assertion !== 'negated'
+        other.assertion !== 'negated' &&
+        !problemBetween(entities, members, other.end, drug.start)
       ) {
         add('causes', a, b, 0.8, sentence);
       } else if (
@@ -147,6 +156,65 @@ function sentencePatterns(
       }
     }
   }
+}
+
+/**
+ * A drug held, stopped or discontinued "for" a disease was stopped because of it, never given to
+ * treat it ("Metformin held for AKI", "Held warfarin for GI bleed"): such a verb in the gap, or just
+ * before the drug in its sentence.
+ */
+const holdVerb =
+  /\b(?:held|hold|holding|withheld|withhold|withholding|stopped|stop|stopping|discontinued|discontinue|discontinuing|d\/c'?d|dc'd|paused|off)\b/i;
+const holdVerbBefore =
+  /\b(?:held|hold|holding|withheld|withhold|withholding|stopped|stop|stopping|discontinued|discontinue|discontinuing|d\/c'?d|dc'd|paused|off)\s+(?:(?:his|her|their|the|home)\s+)?$/i;
+
+function heldFor(text: string, sentence: Span, drug: ClinicalEntity, between: string): boolean {
+  return (
+    holdVerb.test(between) ||
+    holdVerbBefore.test(text.slice(Math.max(sentence.start, drug.start - 40), drug.start))
+  );
+}
+
+/** What may join drugs that share one indication: "aspirin and clopidogrel for", "A, B or C for". */
+const coordination = /^(?:\s|,|&|\/|\+|\band\b|\bor\b|\bplus\b)*$/i;
+
+/**
+ * Another drug between drug `a` and the "for" before disease `b` takes the indication, unless the
+ * drugs are only coordinated: "Metformin 500 mg, lisinopril 10 mg for hypertension" is lisinopril's.
+ */
+function otherDrugFor(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  a: number,
+  b: number,
+): boolean {
+  const drug = entities[a]!;
+  const disease = entities[b]!;
+  const drugs = members
+    .map((m) => entities[m]!)
+    .filter((e) => e.type === 'Chemical' && e.start >= drug.end && e.end <= disease.start)
+    .sort((x, y) => x.start - y.start);
+  if (drugs.length === 0) return false;
+  let at = drug.end;
+  for (const d of drugs) {
+    if (!coordination.test(text.slice(at, d.start))) return true;
+    at = d.end;
+  }
+  return false;
+}
+
+/** A disease or symptom between `from` and `to`: "due to X" names the cause of the nearer one. */
+function problemBetween(
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  from: number,
+  to: number,
+): boolean {
+  return members.some((m) => {
+    const e = entities[m]!;
+    return (e.type === 'Disease' || e.type === 'Symptom') && e.start >= from && e.end <= to;
+  });
 }
 
 function indicationLinks(

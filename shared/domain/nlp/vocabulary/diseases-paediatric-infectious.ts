@@ -39,7 +39,7 @@ export const paediatricInfectiousDiseases = [
   d('neonatal hypoglycemia|neonatal hypoglycaemia|hypoglycemia of the newborn', '', { icd10cm: 'P70.4' }),
   d('neonatal hypocalcemia|neonatal hypocalcaemia', '', { icd10cm: 'P71.1' }),
   d('neonatal hypothermia|hypothermia of newborn', '', { icd10cm: 'P80.9' }),
-  d('neonatal abstinence syndrome|neonatal opioid withdrawal syndrome|neonatal drug withdrawal syndrome|neonatal withdrawal syndrome', '~NOWS', { icd10cm: 'P96.1', mesh: 'D009357' }),
+  d('neonatal abstinence syndrome|neonatal opioid withdrawal syndrome|neonatal drug withdrawal syndrome|neonatal withdrawal syndrome', 'NOWS', { icd10cm: 'P96.1', mesh: 'D009357' }),
   d('hemolytic disease of the newborn|haemolytic disease of the newborn|hemolytic disease of the fetus and newborn|erythroblastosis fetalis|Rh disease of the newborn', '~HDFN', { icd10cm: 'P55.9', mesh: 'D004899' }),
   d('ABO incompatibility of newborn|ABO hemolytic disease of the newborn|ABO isoimmunization of newborn', '', { icd10cm: 'P55.1' }),
   d('hemorrhagic disease of the newborn|vitamin K deficiency bleeding|vitamin K deficiency bleeding of the newborn', '~VKDB', { icd10cm: 'P53', mesh: 'D006475' }),

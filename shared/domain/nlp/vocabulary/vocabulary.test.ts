@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDictionary, matchDictionary, readsAsEnglish } from '../matcher/dictionary';
 import { termKey } from '../text/tokens';
 import { acuteConditions } from './acute';
 import { ambiguousAbbreviations, starterVocabulary } from './index';
@@ -97,5 +98,34 @@ describe('Table: starterVocabulary', () => {
     const ids = new Set(starterVocabulary.map((c) => c.id));
     const senses = ambiguousAbbreviations.flatMap((a) => a.senses.map((s) => s.conceptId));
     expect(senses.filter((s) => !ids.has(s))).toEqual([]);
+  });
+
+  it('writes neonatal opioid withdrawal syndrome (NOWS) in exact case only: "nows" keys as "now"', () => {
+    const nas = starterVocabulary.find((c) => c.codes.icd10cm === 'P96.1')!;
+    expect(nas.abbreviations).toContain('NOWS');
+    expect(nas.abbreviations).not.toContain('~NOWS');
+  });
+
+  // Every any-case abbreviation whose key is an English word ("~NOWS" -> "now", "~irAE" -> "ire"):
+  // the matcher must not read the word, in mixed-case or all-lower-case notes.
+  const clashes = starterVocabulary.flatMap((c) =>
+    c.abbreviations
+      .filter((a) => a.startsWith('~') && readsAsEnglish(a.slice(1)))
+      .map((a) => ({ concept: c, word: termKey(a.slice(1)) })),
+  );
+  it('finds the any-case abbreviations that clash with English words (the scan below is not empty)', () => {
+    expect(clashes.length).toBeGreaterThan(0);
+  });
+  it('matches no any-case abbreviation where its English word is written', () => {
+    const index = buildDictionary(starterVocabulary);
+    const lowerCaseNote =
+      'the patient was seen in clinic today for routine follow up of her problems, and she is';
+    const misread = clashes.flatMap(({ concept, word }) =>
+      [`He is ${word} stable.`, `${lowerCaseNote} ${word} stable.`]
+        .flatMap((text) => matchDictionary(index, text))
+        .filter((m) => m.concept.id === concept.id)
+        .map((m) => `${m.text} -> ${concept.preferred}`),
+    );
+    expect(misread).toEqual([]);
   });
 });
