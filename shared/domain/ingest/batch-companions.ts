@@ -4,7 +4,7 @@ import type { ObjectStore } from '../../ports/object-store';
 import { keyLayout } from '../../config/resources';
 import { ValidationError } from '../errors';
 import { csvMappingSchema, type CsvMapping } from '../synth/fhir/csv-mapping';
-import { noteSidecarCandidates } from './readers/notes';
+import { noteSidecarCandidates, resolvePatientIdentifier } from './readers/notes';
 import type { RawObjectKey } from './raw-key';
 
 function sibling(where: RawObjectKey, name: string): string {
@@ -41,16 +41,22 @@ export async function batchCsvMapping(
   return parsed.data;
 }
 
-/** The note's sidecar metadata (note.txt.json, else note.json), parsed; undefined when absent. */
+/**
+ * The note's sidecar metadata (note.txt.json, else note.json), parsed; undefined when absent. A
+ * patient named by identifier comes resolved to its reference for the hospital
+ * (readers/notes.ts resolvePatientIdentifier), as CSV rows naming it are.
+ */
 export async function noteSidecar(objects: ObjectStore, where: RawObjectKey): Promise<unknown> {
   for (const candidate of noteSidecarCandidates(baseName(where.file))) {
     const text = await objects.getText('raw', sibling(where, candidate));
     if (text === undefined) continue;
+    let parsed: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      parsed = JSON.parse(text) as unknown;
     } catch {
       throw new ValidationError(`${candidate} is not valid JSON`, candidate);
     }
+    return resolvePatientIdentifier(parsed, where.hospital);
   }
   return undefined;
 }

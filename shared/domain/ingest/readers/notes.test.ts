@@ -1,7 +1,13 @@
 // Tests (ingest/readers): clinical note + sidecar -> DocumentReference.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { noteId, noteSidecarCandidates, noteToDocumentReference } from './notes';
+import { patientIdForIdentifier } from '../logical-references';
+import {
+  noteId,
+  noteSidecarCandidates,
+  noteToDocumentReference,
+  resolvePatientIdentifier,
+} from './notes';
 
 const text = 'Seen today for follow-up. Zoë reports no chest pain.\n';
 const sidecar = {
@@ -119,6 +125,61 @@ describe('Function: noteToDocumentReference', () => {
     expect(record.path).toBe(path);
     expect(record.error!.message).not.toContain('02/03/2025');
     expect(record.raw).toBe(text);
+  });
+});
+
+describe('Function: resolvePatientIdentifier', () => {
+  const byMrn = {
+    patient: { identifier: { system: 'urn:x:mrn', value: 'M1' } },
+    date: '2025-03-02',
+  };
+
+  it("resolves a patient named by identifier to the hospital's patient id for it, as CSV rows do", () => {
+    // Act
+    const resolved = resolvePatientIdentifier(byMrn, 'h1');
+    const record = noteToDocumentReference(text, resolved, 'n.txt');
+    // Assess: the literal reference a CSV row naming urn:x:mrn|M1 gets (logical-references.ts).
+    const id = patientIdForIdentifier('h1', { system: 'urn:x:mrn', value: 'M1' });
+    expect(resolved).toEqual({ ...byMrn, patient: { reference: `Patient/${id}` } });
+    expect(record.error).toBeUndefined();
+    expect(record.resource!.subject).toEqual({ reference: `Patient/${id}` });
+    expect(byMrn.patient).toEqual({ identifier: { system: 'urn:x:mrn', value: 'M1' } }); // not mutated
+  });
+
+  it('gives one identifier one patient per hospital, and two identifiers two', () => {
+    // Act
+    const reference = (meta: object, hospital = 'h1') =>
+      (resolvePatientIdentifier(meta, hospital) as { patient: { reference: string } }).patient
+        .reference;
+    const other = (system: string, value: string) => ({
+      ...byMrn,
+      patient: { identifier: { system, value } },
+    });
+    // Assess
+    expect(reference({ ...byMrn, date: '2026-01-01', author: 'Dr B' })).toBe(reference(byMrn));
+    expect(
+      new Set([
+        reference(byMrn),
+        reference(byMrn, 'h2'),
+        reference(other('urn:x:mrn', 'M2')),
+        reference(other('urn:y:mrn', 'M1')),
+      ]).size,
+    ).toBe(4);
+  });
+
+  it.each([
+    ['a patient reference', sidecar],
+    ['a malformed identifier', { ...byMrn, patient: { identifier: { value: 'M1' } } }],
+    [
+      'an identifier beside a reference',
+      { ...byMrn, patient: { ...byMrn.patient, ...sidecar.patient } },
+    ],
+    ['no patient', { date: '2025-03-02' }],
+    ['not an object', ['x']],
+    ['nothing', undefined],
+  ])('leaves %s as it is, for the reader to take or reject', (_name, meta) => {
+    // Act & Assess
+    expect(resolvePatientIdentifier(meta, 'h1')).toBe(meta);
   });
 });
 

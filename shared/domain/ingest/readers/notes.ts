@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../errors';
+import { patientIdForIdentifier } from '../logical-references';
 import type { FhirJson, SourceRecord } from '../source-record';
 import { isFhirDateTime } from './csv-cells';
 import { deterministicUuid } from './resource-id';
@@ -14,7 +15,8 @@ const literal = (type: string) => z.string().regex(new RegExp(`^${type}/[A-Za-z0
 /**
  * The sidecar (`note.txt.json`, else `note.json`, beside `note.txt`). Strict: an unknown key is an error,
  * so a typo (`patinet`) fails loudly instead of dropping data.
- * - `patient`: `{ reference: "Patient/{id}" }` or `{ identifier: { system, value } }` (the loader resolves it).
+ * - `patient`: `{ reference: "Patient/{id}" }` or `{ identifier: { system, value } }` (an MRN with its
+ *   system; the loader resolves it for the hospital, resolvePatientIdentifier).
  * - `date`: FHIR dateTime of the note (`2025-03-02`, or `2025-03-02T14:20:00-05:00`).
  * - `type`: LOINC document type (default 11506-3 Progress note). `encounter`: as `patient`, for an Encounter.
  * - `author`: display name of the author. `id`: the DocumentReference id. `title`: attachment title.
@@ -42,6 +44,25 @@ export type NoteSidecar = z.infer<typeof noteSidecarSchema>;
 
 /** LOINC 11506-3 "Progress note". */
 export const defaultNoteType = { code: '11506-3', display: 'Progress note' } as const;
+
+/**
+ * The sidecar as the reader takes it for `hospital`: a patient named by identifier (`{ identifier:
+ * { system, value } }`) becomes the literal reference `{ reference: "Patient/{id}" }` to the patient
+ * CSV rows naming the same identifier link to (logical-references.ts patientIdForIdentifier), so the
+ * note and that patient's CSV records are one pseudonymous patient. Without it the DocumentReference's
+ * subject was a logical reference with no patient id and every such note was quarantined ("must
+ * reference a Patient"). Anything else (a reference, a malformed patient, not a sidecar) is returned
+ * as is: noteToDocumentReference reports what is wrong with it.
+ */
+export function resolvePatientIdentifier(sidecar: unknown, hospital: string): unknown {
+  if (typeof sidecar !== 'object' || sidecar === null || Array.isArray(sidecar)) return sidecar;
+  const named = z
+    .strictObject({ identifier })
+    .safeParse((sidecar as { patient?: unknown }).patient);
+  if (!named.success) return sidecar;
+  const id = patientIdForIdentifier(hospital, named.data.identifier);
+  return { ...sidecar, patient: { reference: `Patient/${id}` } };
+}
 
 /** Sidecar file names to look for beside `file`, in order of preference. */
 export function noteSidecarCandidates(file: string): string[] {
@@ -115,12 +136,13 @@ function documentReference(text: string, meta: NoteSidecar, file: string): FhirJ
 
 /**
  * The id of a note whose sidecar gives none: UUIDv5 of the file path, the sidecar's patient (its
- * reference, or its identifier's system and value) and date, and the SHA-1 of the text. Notes are
- * often templated ("No answer, left voicemail") and sent under the same file name in every batch, so
- * the text and path alone would give two patients' notes, or one patient's notes of two days, one id:
- * one DocumentReference would replace the other, and both would share one curated note object
- * (keyLayout.note is keyed by the document id alone). The same note sent again keeps its id. The
- * parts are JSON-encoded, so no value can run into the next.
+ * reference, or its identifier's system and value; at ingest a patient named by identifier is
+ * already resolved to its reference, resolvePatientIdentifier) and date, and the SHA-1 of the text.
+ * Notes are often templated ("No answer, left voicemail") and sent under the same file name in
+ * every batch, so the text and path alone would give two patients' notes, or one patient's notes of
+ * two days, one id: one DocumentReference would replace the other, and one patient's notes would
+ * share one curated note object (keyLayout.note: patient and document). The same note sent again
+ * keeps its id. The parts are JSON-encoded, so no value can run into the next.
  */
 export function noteId(file: string, meta: Pick<NoteSidecar, 'patient' | 'date'>, sha1Hex: string) {
   const patient =
