@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FhirJson } from '../../../shared/domain/ingest/source-record';
 import { news2Scorer } from '../../../shared/domain/monitoring/news2-scorer';
-import { hypercapnicFailure, vital } from '../../../shared/domain/monitoring/observations.fixture';
+import {
+  bloodPressurePanel,
+  hypercapnicFailure,
+  vital,
+} from '../../../shared/domain/monitoring/observations.fixture';
 import { runCommand } from '../io';
 import { makeMonitorCommand } from './monitor';
 
@@ -85,5 +89,94 @@ describe('Command: caregraph monitor', () => {
     expect(
       await news2Reason([...onOxygenAt98, hypercapnicFailure()], ['--spo2-scale', '1']),
     ).toMatch(/^NEWS2 2 /);
+  });
+
+  it('uses --doses named as `reminders plan` names the medication, and lists what it could not use', async () => {
+    // Prepare: lisinopril by RxNorm, BP 142/88 for 4 weeks, 12 of 30 doses acknowledged under the
+    // display name, 5 more by its medicationKey and 5 under a drug the record does not hold; a
+    // glucose coded 'mg/dl' and one
+    // without a unit.
+    const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+    const resources: FhirJson[] = [
+      { resourceType: 'Patient', id: 'p1', birthDate: '1960-01-01' },
+      {
+        resourceType: 'MedicationRequest',
+        id: 'm1',
+        status: 'active',
+        intent: 'order',
+        subject: { reference: 'Patient/p1' },
+        authoredOn: '2026-01-05',
+        medicationCodeableConcept: {
+          coding: [{ system: rxnorm, code: '314076', display: 'lisinopril 10 MG Oral Tablet' }],
+        },
+      },
+      ...['2026-03-05', '2026-03-12', '2026-03-20', '2026-03-28'].map((d, i) =>
+        bloodPressurePanel(`bp${i}`, `${d}T08:00:00Z`, 142, 88),
+      ),
+      vital('s3', '2026-03-28T08:00:00Z', '8480-6', 142, 'mm[Hg]'),
+      {
+        ...vital('g1', '2026-03-31T07:00:00Z', '2345-7', 48, 'mg/dL'),
+        valueQuantity: { value: 48, unit: 'mg/dl', code: 'mg/dl' },
+      },
+      {
+        ...vital('g2', '2026-03-31T08:00:00Z', '2345-7', 48, 'mg/dL'),
+        valueQuantity: { value: 4 },
+      },
+    ];
+    const bundle = join(dir, 'bundle.json');
+    writeFileSync(
+      bundle,
+      JSON.stringify({
+        resourceType: 'Bundle',
+        entry: resources.map((resource) => ({ resource })),
+      }),
+    );
+    const doses = join(dir, 'doses.jsonl');
+    const line = (medication: string, day: number, outcome: string) =>
+      JSON.stringify({
+        medication,
+        scheduledAt: `2026-03-${String(day).padStart(2, '0')}T08:00:00+00:00`,
+        outcome,
+      });
+    writeFileSync(
+      doses,
+      [
+        ...Array.from({ length: 30 }, (_, i) =>
+          line('lisinopril 10 MG Oral Tablet', i + 1, i < 12 ? 'taken' : 'missed'),
+        ),
+        ...Array.from({ length: 5 }, (_, i) => line('metformin 500 mg', i + 1, 'taken')),
+        // Named by the record's key: counted as lisinopril whatever the name says.
+        ...Array.from({ length: 5 }, (_, i) =>
+          JSON.stringify({
+            ...(JSON.parse(line('ACE pill', i + 1, 'taken')) as object),
+            medicationKey: `${rxnorm}|314076`,
+          }),
+        ),
+      ].join('\n'),
+    );
+    const command = makeMonitorCommand();
+    const args = ['--bundle', bundle, '--doses', doses, '--at', '2026-03-31T12:00:00Z'];
+    // Act
+    expect(await runCommand(command, [...args, '--json'])).toBe(0);
+    const report = JSON.parse(stdout.join('')) as {
+      suggestions: { kind: string }[];
+      alerts: { rule: string; severity: string }[];
+      dropped: { observationId: string; reason: string }[];
+    };
+    stdout = [];
+    expect(await runCommand(command, args)).toBe(0);
+    const text = stdout.join('');
+    // Assess
+    expect(report.suggestions.map((x) => x.kind)).toEqual(['address-adherence']);
+    expect(report.alerts.find((a) => a.rule === 'hypoglycaemia')).toMatchObject({
+      severity: 'urgent',
+    });
+    expect(report.dropped.map((d) => d.observationId)).toEqual(['g2', 's3']);
+    expect(text).toContain('lisinopril 10 MG Oral Tablet: 17 of 35 doses taken (49 %)');
+    expect(text).toContain(
+      'not used for the plan: metformin 500 mg (5 doses): names no medication of the record',
+    );
+    expect(text).toContain('Observation g2 valueQuantity.unit: unit is required for LOINC 2345-7');
+    expect(text).toContain('repeated measurements counted once: 1');
   });
 });

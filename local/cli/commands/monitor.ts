@@ -5,9 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
 import type { FhirJson } from '../../../shared/domain/ingest/source-record';
-import type { DoseEvent } from '../../../shared/domain/adherence/dose-acks';
 import type { News2Scorer } from '../../../shared/domain/monitoring/news2-input';
-import { monitoringReport, type MonitoringReport } from '../../../shared/domain/monitoring/report';
+import {
+  monitoringReport,
+  type DoseAcknowledgement,
+  type MonitoringReport,
+} from '../../../shared/domain/monitoring/report';
 import { spo2ScaleOf } from '../../../shared/domain/monitoring/spo2-scale';
 import { out, parseFlags, UsageError, type Command } from '../io';
 import {
@@ -26,6 +29,7 @@ const usage = `Usage: caregraph monitor (--bundle FILE | --patient ID [--hospita
   --data-dir    the running stack's data directory, holding its stack.json (default .caregraph)
   --at          evaluate as of this date or date-time (default now)
   --doses       reminder acknowledgements, JSON array or JSONL of {"medication", "scheduledAt", "outcome"}
+                (medication as \`caregraph reminders plan\` names it, or "medicationKey": "system|code")
   --spo2-scale  NEWS2 SpO2 scale, 1 or 2 (default: from the record, as the monitor function chooses:
                 2 with a prescribed 88-92 % SpO2 target or hypercapnic respiratory failure, else 1)`;
 
@@ -162,13 +166,14 @@ export function bundleResources(
 
 const doseEventSchema = z.object({
   medication: z.string().min(1),
+  medicationKey: z.string().min(1).optional(),
   scheduledAt: z
     .string()
     .regex(/T\d{2}:\d{2}.*(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO date-time with offset'),
   outcome: z.enum(['taken', 'missed', 'skipped']),
 });
 
-async function readDoseEvents(file: string): Promise<DoseEvent[]> {
+async function readDoseEvents(file: string): Promise<DoseAcknowledgement[]> {
   const text = (
     await readFile(file, 'utf8').catch((error: unknown) => {
       throw new ValidationError(`${file}: cannot read the file`, file, { cause: error });
@@ -218,6 +223,23 @@ function summary(patient: string, report: MonitoringReport): string {
       `  ${name}: ${(p.pdc * 100).toFixed(0)} % of ${p.periodDays} days (${p.fills} fills)`,
     );
   }
+  if (report.doses) {
+    lines.push('dose acknowledgements (reminders):');
+    for (const r of report.doses.rates) {
+      const name = report.medications.find((m) => m.key === r.medication)?.display ?? r.medication;
+      lines.push(
+        `  ${name}: ${r.taken} of ${r.scheduled} doses taken (${(r.rate * 100).toFixed(0)} %)`,
+      );
+    }
+    for (const u of report.doses.unmatched)
+      lines.push(`  not used for the plan: ${u.medication} (${u.events} doses): ${u.reason}`);
+  }
+  const repeats = report.dropped.filter((d) => d.duplicateOf !== undefined).length;
+  const unread = report.dropped.filter((d) => d.duplicateOf === undefined);
+  if (unread.length) lines.push(`observation values not used (${unread.length}):`);
+  for (const d of unread)
+    lines.push(`  Observation ${d.observationId || '(no id)'} ${d.path}: ${d.reason}`);
+  if (repeats) lines.push(`repeated measurements counted once: ${repeats}`);
   lines.push(`suggestions (${report.suggestions.length}, proposals for the care team):`);
   for (const s of report.suggestions)
     lines.push(

@@ -31,6 +31,12 @@ export interface Alert {
   episode: number;
   status: AlertStatus;
   severity: Severity;
+  /**
+   * The severity the rule gave the latest finding (its clinical tier), which sets how far persistence
+   * alone may escalate the alert (escalation.ts `escalationCeilings`); absent on alerts written before it
+   * was recorded (then derived from `escalations`).
+   */
+  findingSeverity?: Severity;
   reason: string;
   source: GuidelineSource;
   observationIds: string[];

@@ -162,6 +162,7 @@ function newAlert(ctx: RuleContext, finding: Finding, episode: number): Alert {
     episode,
     status: 'open',
     severity: finding.severity,
+    findingSeverity: finding.severity,
     reason: finding.reason,
     source: finding.source,
     observationIds: finding.observationIds,
@@ -177,6 +178,7 @@ function newAlert(ctx: RuleContext, finding: Finding, episode: number): Alert {
 function updatedAlert(ctx: RuleContext, current: Alert, finding: Finding): Alert {
   const next: Alert = {
     ...current,
+    findingSeverity: finding.severity,
     reason: finding.reason,
     observationIds: finding.observationIds,
     escalations: [...current.escalations],
@@ -197,6 +199,7 @@ function updatedAlert(ctx: RuleContext, current: Alert, finding: Finding): Alert
 function changed(before: Alert, next: Alert): boolean {
   return (
     next.severity !== before.severity ||
+    next.findingSeverity !== before.findingSeverity ||
     next.reason !== before.reason ||
     next.observationIds.join() !== before.observationIds.join()
   );

@@ -14,24 +14,66 @@ export const escalateAfterMs: Readonly<Record<Exclude<Severity, 'critical'>, num
   urgent: 3_600_000, // an hour -> critical
 };
 
+export const rank = (s: Severity) => severities.indexOf(s);
+export const higher = (a: Severity, b: Severity) => (rank(a) >= rank(b) ? a : b);
+
 /**
- * The highest severity persistence alone may reach per rule. Chronic above-target findings do not
- * become emergencies by waiting; acute ones may reach critical. A worse finding still raises severity.
+ * The highest severity persistence alone may reach, per rule and per the severity the rule gave the
+ * finding (its clinical tier). Chronic above-target findings do not become emergencies by waiting, and
+ * an ignored NEWS2 or hyperglycaemia finding climbs one response tier above its own at most: it asks
+ * for a faster look, never for the response a worse finding would call for. A worse finding still
+ * raises severity at once (alerts.ts).
+ *
+ * - news2: RCP NEWS2 (Royal College of Physicians, December 2017), Chart 3 clinical response, mapped to
+ *   severities in rules.ts (`news2Severity`). Low (aggregate 1-4, info): ward-based response -> at most
+ *   warning. Low-medium (a 3 in a single parameter, warning): urgent ward-based response -> at most
+ *   urgent. Medium (5-6, urgent): key threshold for an urgent response; an urgent response left
+ *   unacknowledged steps up to critical, as the policy above intends. High (7+, critical): emergency
+ *   response, critical.
+ * - hyperglycaemia: ADA Standards of Care in Diabetes 2025, section 6 (level 1 >180 mg/dL, level 2
+ *   >250 mg/dL: Table 6.2 CGM metrics, Battelino et al. Diabetes Care 2019;42:1593). Level 1 (info)
+ *   -> at most warning; level 2 (warning) -> at most urgent, never a critical page.
+ * - hypoglycaemia (ADA 2024 Table 6.4, level 1 warning, level 2 urgent) and bp-crisis (ACC/AHA 2017
+ *   §11.2, urgent) are acute: critical. bp-above-target (stage 1 info, stage 2 warning): warning.
+ *   hba1c-above-goal: info (a review, not an alert to page).
  */
-export const escalationCeiling: Readonly<Record<RuleId, Severity>> = {
-  'bp-crisis': 'critical',
-  'bp-above-target': 'warning',
-  hypoglycaemia: 'critical',
-  hyperglycaemia: 'urgent',
-  'hba1c-above-goal': 'info',
-  news2: 'critical',
+export const escalationCeilings: Readonly<Record<RuleId, Readonly<Record<Severity, Severity>>>> = {
+  'bp-crisis': { info: 'critical', warning: 'critical', urgent: 'critical', critical: 'critical' },
+  'bp-above-target': {
+    info: 'warning',
+    warning: 'warning',
+    urgent: 'warning',
+    critical: 'warning',
+  },
+  hypoglycaemia: {
+    info: 'critical',
+    warning: 'critical',
+    urgent: 'critical',
+    critical: 'critical',
+  },
+  hyperglycaemia: { info: 'warning', warning: 'urgent', urgent: 'urgent', critical: 'urgent' },
+  'hba1c-above-goal': { info: 'info', warning: 'info', urgent: 'info', critical: 'info' },
+  news2: { info: 'warning', warning: 'urgent', urgent: 'critical', critical: 'critical' },
 };
+
+/**
+ * The severity the rule gave the alert's latest finding: `findingSeverity` as recorded, else (an
+ * alert written before it was recorded) the level its last 'worsened' step reached, else the level it
+ * opened at (the `from` of its first step, or its severity when it never moved).
+ */
+export function findingSeverityOf(alert: Alert): Severity {
+  if (alert.findingSeverity) return alert.findingSeverity;
+  const worsened = alert.escalations.filter((e) => e.why === 'worsened').at(-1);
+  return worsened?.to ?? alert.escalations[0]?.from ?? alert.severity;
+}
+
+/** The ceiling of an alert's escalation by persistence (never below its current severity). */
+export function escalationCeiling(alert: Alert): Severity {
+  return higher(escalationCeilings[alert.rule][findingSeverityOf(alert)], alert.severity);
+}
 
 /** Severities from which the care team is notified (info alerts are listed, not pushed). */
 export const notifyFrom: Severity = 'warning';
-
-export const rank = (s: Severity) => severities.indexOf(s);
-export const higher = (a: Severity, b: Severity) => (rank(a) >= rank(b) ? a : b);
 
 /**
  * The severity an alert has reached at `now` by persistence alone: it steps up one level each time it
@@ -79,7 +121,7 @@ export function pageDue(alert: Alert): boolean {
 export function nextCheckAt(alert: Alert, writtenAt: number): number | undefined {
   const times: number[] = [];
   if (alert.status === 'open') {
-    const ceiling = higher(escalationCeiling[alert.rule], alert.severity);
+    const ceiling = escalationCeiling(alert);
     if (alert.severity !== 'critical' && rank(alert.severity) < rank(ceiling))
       times.push(Date.parse(alert.levelSince) + escalateAfterMs[alert.severity]);
   }
@@ -94,7 +136,7 @@ export function nextCheckAt(alert: Alert, writtenAt: number): number | undefined
  */
 export function escalateWithTime(alert: Alert, now: number): Alert {
   if (alert.status !== 'open') return alert;
-  const ceiling = higher(escalationCeiling[alert.rule], alert.severity);
+  const ceiling = escalationCeiling(alert);
   const reached = escalatedSeverity(alert.severity, Date.parse(alert.levelSince), now, ceiling);
   if (reached.severity === alert.severity) return alert;
   return {

@@ -1,9 +1,11 @@
 // Domain (monitoring): FHIR R4 Observations -> typed readings in one unit per concept. Observations
 // served after ingest are already in canonical UCUM units (preprocess/canonical-units.ts); this also
-// accepts raw Bundle content by converting through the same table. Glucose is then expressed in mg/dL,
-// the unit of the ADA thresholds.
+// accepts raw Bundle content (`caregraph monitor --bundle`) by resolving units as ingest does and
+// converting through the same table, and reports each value it cannot read. Glucose is then expressed
+// in mg/dL, the unit of the ADA thresholds. Each measurement counts once (`distinctReadings`).
 import type { FhirJson } from '../ingest/source-record';
-import { canonicalUnitByLoinc, toUcum } from '../preprocess/canonical-units';
+import { canonicalUnitByLoinc } from '../preprocess/canonical-units';
+import { originalQuantityUrl, sourceUcum } from '../preprocess/observation-quantities';
 
 export type Concept =
   | 'systolic'
@@ -64,13 +66,6 @@ const conceptByLoinc: Readonly<Record<string, Concept>> = {
   '3150-0': 'inspiredOxygen', // Inhaled oxygen concentration (%)
 };
 
-/** Units of the readings: the canonical UCUM unit, except glucose in mg/dL (ADA thresholds). */
-const readingUnit: Partial<Record<Concept, string>> = {
-  glucose: 'mg/dL',
-  phq9: '{score}',
-  gad7: '{score}',
-};
-
 /** mg/dL per mmol/L of glucose, as in preprocess/canonical-units.ts (180.16 g/mol, IUPAC). */
 const glucoseMgdlPerMmol = 18.016;
 
@@ -96,38 +91,121 @@ interface Quantity {
   value?: unknown;
   unit?: string;
   code?: string;
+  system?: string;
+  extension?: { url?: string; valueQuantity?: Quantity }[];
 }
 
-/** Readings of many Observations, sorted by time; unusable ones (no time, no value, in error) skipped. */
+/**
+ * A value of a monitored concept that gives no reading, or a reading that repeats another: named by its
+ * Observation id and element path with the reason, never its value (no PHI).
+ */
+export interface DroppedReading {
+  observationId: string;
+  /** Element path in the Observation, e.g. `component[0].valueQuantity.code`; '' for the whole. */
+  path: string;
+  reason: string;
+  /** For a repeat: the Observation whose reading was kept. */
+  duplicateOf?: string;
+}
+
+/**
+ * Readings of many Observations, sorted by time, each measurement once (`distinctReadings`), and the
+ * values of monitored concepts that gave no reading, with the reason: no time, no numeric value, a
+ * unit missing or not valid for the concept, or a repeat of a reading kept. Observations entered in
+ * error or cancelled, and concepts monitoring does not use, are left out without a report.
+ */
+export function readObservations(observations: readonly FhirJson[]): {
+  readings: Reading[];
+  dropped: DroppedReading[];
+} {
+  const dropped: DroppedReading[] = [];
+  const all = observations
+    .flatMap((o) => readingsOf(o, dropped))
+    .sort((a, b) => a.reading.t - b.reading.t);
+  const kept = new Map<string, Reading>();
+  for (const { reading, path } of all) {
+    const first = kept.get(measurementKey(reading));
+    if (!first) kept.set(measurementKey(reading), reading);
+    else
+      dropped.push({
+        observationId: reading.observationId,
+        path,
+        reason: `repeats a ${reading.concept} reading of the same time and value`,
+        duplicateOf: first.observationId,
+      });
+  }
+  return { readings: [...kept.values()], dropped };
+}
+
+/** Readings of many Observations, sorted by time, each measurement once (see `readObservations`). */
 export function readingsFromObservations(observations: readonly FhirJson[]): Reading[] {
-  return observations.flatMap((o) => readingsOf(o)).sort((a, b) => a.t - b.t);
+  return readObservations(observations).readings;
 }
 
-/** The readings of one Observation: its value, and each component (a BP panel gives two). */
-export function readingsOf(observation: FhirJson): Reading[] {
+/** One measurement: the same concept, instant and value (in the same unit). */
+const measurementKey = (r: Reading) => `${r.concept}|${r.t}|${r.value}|${r.unit}|${r.level ?? ''}`;
+
+/**
+ * Each measurement once, the first kept: a BP sent both as a panel and as separate systolic and
+ * diastolic Observations (different ids, same instant and values), or an Observation delivered twice,
+ * counts once in averages, trends, change detection and event counts.
+ */
+export function distinctReadings(readings: readonly Reading[]): Reading[] {
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const key = measurementKey(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The readings of one Observation: its value, and each component (a BP panel gives two), each with its
+ * element path; values of monitored concepts that give no reading are added to `dropped`.
+ */
+function readingsOf(
+  observation: FhirJson,
+  dropped: DroppedReading[],
+): { reading: Reading; path: string }[] {
   if (observation.resourceType !== 'Observation') return [];
   if (observation.status === 'entered-in-error' || observation.status === 'cancelled') return [];
+  const observationId = observation.id ?? '';
+  const parts: { part: Record<string, unknown>; path: string }[] = [
+    { part: observation, path: '' },
+    ...((observation.component as FhirJson[] | undefined) ?? []).map((part, i) => ({
+      part,
+      path: `component[${i}].`,
+    })),
+  ];
+  const results = parts.flatMap(({ part, path }) => {
+    const r = readingOfPart(part);
+    return r ? [{ ...r, path }] : [];
+  });
+  if (results.length === 0) return [];
   const time = observationTime(observation);
   const t = time === undefined ? Number.NaN : Date.parse(time);
-  if (time === undefined || Number.isNaN(t)) return [];
-  const observationId = observation.id ?? '';
-  const out: Reading[] = [];
-  const add = (part: Record<string, unknown>) => {
-    const r = readingOfPart(part);
-    if (r)
-      out.push({
-        observationId,
-        concept: r.concept,
-        value: r.value,
-        unit: r.unit,
-        ...(r.level ? { level: r.level } : {}),
-        t,
-        time,
-      });
-  };
-  add(observation);
-  for (const component of (observation.component as FhirJson[] | undefined) ?? []) add(component);
-  return out;
+  if (time === undefined || Number.isNaN(t)) {
+    dropped.push({
+      observationId,
+      path: 'effective[x]',
+      reason: 'no valid effective time or issued instant',
+    });
+    return [];
+  }
+  return results.flatMap((r) => {
+    if ('problem' in r) {
+      dropped.push({ observationId, path: `${r.path}${r.problem.path}`, reason: r.problem.reason });
+      return [];
+    }
+    const { concept, value, unit, level } = r.reading;
+    return [
+      {
+        reading: { observationId, concept, value, unit, ...(level ? { level } : {}), t, time },
+        path: r.path.replace(/\.$/, ''),
+      },
+    ];
+  });
 }
 
 /** Observation.effective[x] (dateTime, instant, Period.start), else `issued` (FHIR R4). */
@@ -140,30 +218,43 @@ function observationTime(o: FhirJson): string | undefined {
   return typeof t === 'string' ? t : undefined;
 }
 
+type PartReading = Omit<Reading, 'observationId' | 't' | 'time'>;
+type Problem = { path: string; reason: string };
+
+/** A part's reading, why a part of a monitored concept gives none, or undefined for other concepts. */
 function readingOfPart(
   part: Record<string, unknown>,
-): Omit<Reading, 'observationId' | 't' | 'time'> | undefined {
+): { reading: PartReading } | { problem: Problem } | undefined {
   const level = consciousnessOf(part.valueCodeableConcept as Coded | undefined);
   if (level)
-    return { concept: 'consciousness', value: acvpuOrder.indexOf(level), unit: '{ACVPU}', level };
+    return {
+      reading: {
+        concept: 'consciousness',
+        value: acvpuOrder.indexOf(level),
+        unit: '{ACVPU}',
+        level,
+      },
+    };
   const loinc = loincOf(part.code as Coded | undefined);
   const concept = loinc ? conceptByLoinc[loinc] : undefined;
   if (!loinc || !concept) return undefined;
   if (concept === 'phq9' || concept === 'gad7') {
     const score = scoreOf(part);
-    return score === undefined ? undefined : { concept, value: score, unit: '{score}' };
+    return score === undefined
+      ? { problem: { path: 'value[x]', reason: `no numeric score for LOINC ${loinc}` } }
+      : { reading: { concept, value: score, unit: '{score}' } };
   }
   const quantity = part.valueQuantity as Quantity | undefined;
-  if (typeof quantity?.value !== 'number' || !Number.isFinite(quantity.value)) return undefined;
-  const value = toReadingUnit(loinc, concept, quantity);
-  if (value === undefined) return undefined;
-  const unit =
-    readingUnit[concept] ??
-    canonicalUnitByLoinc.get(loinc)?.ucum ??
-    quantity.code ??
-    quantity.unit ??
-    '';
-  return { concept, value, unit };
+  if (typeof quantity?.value !== 'number' || !Number.isFinite(quantity.value))
+    return {
+      problem: {
+        path: quantity ? 'valueQuantity.value' : 'value[x]',
+        reason: part.dataAbsentReason
+          ? `no value for LOINC ${loinc} (dataAbsentReason)`
+          : `no numeric valueQuantity for LOINC ${loinc}`,
+      },
+    };
+  return toReading(loinc, concept, quantity);
 }
 
 function loincOf(code: Coded | undefined): string | undefined {
@@ -184,19 +275,54 @@ function scoreOf(part: Record<string, unknown>): number | undefined {
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined;
 }
 
-/** Converts into the canonical unit of the LOINC concept (glucose then to mg/dL); undefined when unknown. */
-function toReadingUnit(loinc: string, concept: Concept, quantity: Quantity): number | undefined {
-  const value = quantity.value as number;
+/** The quantity as measured: ingest's original-quantity extension when it converted the value. */
+function originalOf(quantity: Quantity): Quantity | undefined {
+  const original = quantity.extension?.find((e) => e.url === originalQuantityUrl)?.valueQuantity;
+  return typeof original?.value === 'number' && Number.isFinite(original.value)
+    ? original
+    : undefined;
+}
+
+/**
+ * The reading in the unit of its concept: the canonical unit of the LOINC concept, resolving the
+ * source unit as ingest does (`sourceUcum`: the code, exact or a known spelling such as 'mg/dl' or
+ * 'degF', then the unit text); a value without a unit only for a score, whose unit is optional. The
+ * reasons mirror ingest's errors. Glucose is then read in mg/dL, the unit of the ADA thresholds:
+ * from the value as measured when ingest converted it to mmol/L (its original-quantity extension),
+ * exact when measured in mg/dL, else converted and rounded to whole mg/dL, the precision the ADA
+ * thresholds are stated in (so 250 mg/dL served as 13.88 mmol/L reads 250, not 250.06 > 250).
+ */
+function toReading(
+  loinc: string,
+  concept: Concept,
+  served: Quantity,
+): { reading: PartReading } | { problem: Problem } {
   const entry = canonicalUnitByLoinc.get(loinc);
-  if (!entry) return value; // O2 flow and FiO2: no conversion table, taken as sent (L/min, %)
-  const ucum =
-    quantity.code ?? (quantity.unit ? (toUcum(quantity.unit) ?? quantity.unit) : entry.ucum);
-  // Glucose already in mg/dL is kept exact, so 70 mg/dL stays on its threshold after a round trip.
-  if (concept === 'glucose' && ucum === 'mg/dL') return value;
-  const convert = entry.from[ucum];
-  if (!convert) return undefined;
-  const canonical = convert(value);
-  return concept === 'glucose' ? canonical * glucoseMgdlPerMmol : canonical;
+  // O2 flow and FiO2: no conversion table, taken as sent (L/min, %).
+  if (!entry)
+    return {
+      reading: { concept, value: served.value as number, unit: served.code ?? served.unit ?? '' },
+    };
+  const quantity = (concept === 'glucose' && originalOf(served)) || served;
+  const value = quantity.value as number;
+  const unitless = quantity.code === undefined && quantity.unit === undefined;
+  if (unitless && entry.unitOptional !== true)
+    return {
+      problem: { path: 'valueQuantity.unit', reason: `unit is required for LOINC ${loinc}` },
+    };
+  const ucum = unitless ? entry.ucum : sourceUcum(quantity as Record<string, unknown>, entry);
+  const convert = ucum === undefined ? undefined : entry.from[ucum];
+  if (ucum === undefined || convert === undefined)
+    return {
+      problem: {
+        path: `valueQuantity.${quantity.code !== undefined ? 'code' : 'unit'}`,
+        reason: `unit not valid for LOINC ${loinc}`,
+      },
+    };
+  if (concept !== 'glucose')
+    return { reading: { concept, value: convert(value), unit: entry.ucum } };
+  const mgdl = ucum === 'mg/dL' ? value : Math.round(convert(value) * glucoseMgdlPerMmol);
+  return { reading: { concept, value: mgdl, unit: 'mg/dL' } };
 }
 
 /** The latest reading of a concept at or before `at` (epoch ms), if any. */

@@ -1,6 +1,6 @@
 // Domain (monitoring): one patient's monitoring report from FHIR resources, without storage: alert
-// findings, trends with change detection, adherence and plan-adjustment suggestions. Used by
-// `caregraph monitor` (offline from a Bundle, or from a running stack's records).
+// findings, trends with change detection, adherence and plan-adjustment suggestions, and the values it
+// could not use. Used by `caregraph monitor` (offline from a Bundle, or from a running stack's records).
 import {
   doseAdherence,
   missedDosePatterns,
@@ -13,7 +13,13 @@ import type { FhirJson } from '../ingest/source-record';
 import { cusumOverTime } from './change';
 import type { News2Scorer } from './news2-input';
 import { planAdjustments, type Suggestion } from './plan-adjustment';
-import { readingsFromObservations, type Concept, type Reading } from './readings';
+import {
+  distinctReadings,
+  readObservations,
+  type Concept,
+  type DroppedReading,
+  type Reading,
+} from './readings';
 import {
   ageInYears,
   bloodPressureGoal,
@@ -44,8 +50,33 @@ export interface MonitoringReport {
   trends: ConceptTrend[];
   medications: Medication[];
   adherence: ProportionOfDaysCovered[];
-  doses?: { rates: ReturnType<typeof doseAdherence>; missed: MissedDosePatterns };
+  /**
+   * Reminder acknowledgements: rates per medication, named by the record's Medication.key when the
+   * event names a medication of the record, else by the name the event gave (listed in `unmatched`).
+   */
+  doses?: {
+    rates: ReturnType<typeof doseAdherence>;
+    missed: MissedDosePatterns;
+    unmatched: UnmatchedDoses[];
+  };
   suggestions: Suggestion[];
+  /** Observation values of monitored concepts not used, and repeats of a measurement, with why. */
+  dropped: DroppedReading[];
+}
+
+/**
+ * A dose acknowledgement as `--doses` gives it: `medication` names the drug as `caregraph reminders
+ * plan` does (the order's medication text or display); `medicationKey`, when given, is the record's
+ * Medication.key (`system|code`) and is used instead of the name.
+ */
+export type DoseAcknowledgement = DoseEvent & { medicationKey?: string };
+
+/** Acknowledgements whose medication is not one of the record's: not used to judge a regimen. */
+export interface UnmatchedDoses {
+  /** The medication as the events name it (their `medicationKey`, else `medication`). */
+  medication: string;
+  events: number;
+  reason: string;
 }
 
 /** Days of history the trends look at. */
@@ -77,10 +108,10 @@ export function monitoringReport(
     now: number;
     news2?: News2Scorer;
     spo2Scale?: 1 | 2;
-    doseEvents?: readonly DoseEvent[];
+    doseEvents?: readonly DoseAcknowledgement[];
   },
 ): MonitoringReport {
-  const readings = readingsFromObservations(resources);
+  const { readings, dropped } = readObservations(resources);
   const patient = resources.find((r) => r.resourceType === 'Patient');
   const ageYears = ageInYears(patient, options.now);
   const sex = sexOf(patient);
@@ -97,7 +128,10 @@ export function monitoringReport(
     fillsOf(resources),
     trailingPeriod(new Date(options.now).toISOString().slice(0, 10)),
   );
-  const rates = options.doseEvents?.length ? doseAdherence(options.doseEvents) : undefined;
+  const doses = options.doseEvents?.length
+    ? doseEventsOfRecord(options.doseEvents, resources, medications)
+    : undefined;
+  const rates = doses ? doseAdherence(doses.events) : undefined;
   return {
     at: new Date(options.now).toISOString(),
     alerts: findings,
@@ -105,7 +139,9 @@ export function monitoringReport(
     trends: trendConcepts.flatMap((c) => conceptTrend(readings, c, options.now) ?? []),
     medications,
     adherence: pdc,
-    ...(rates ? { doses: { rates, missed: missedDosePatterns(options.doseEvents!) } } : {}),
+    ...(doses && rates
+      ? { doses: { rates, missed: missedDosePatterns(doses.events), unmatched: doses.unmatched } }
+      : {}),
     suggestions: planAdjustments({
       readings,
       medications,
@@ -114,7 +150,88 @@ export function monitoringReport(
       now: options.now,
       bpGoal,
     }),
+    dropped,
   };
+}
+
+const medicationName = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The names a medication of the record goes by, lower-cased, with its key: the key itself, its
+ * display, and, from each order and dispense, the medication text, every coding's display and code
+ * and the reference's display (of the referenced Medication's code when it names one), which covers
+ * what `caregraph reminders plan` calls it (reminders/medication-text.ts `medicationDisplay`).
+ */
+function medicationNames(
+  resources: readonly FhirJson[],
+  medications: readonly Medication[],
+): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  const add = (name: unknown, key: string) => {
+    if (typeof name !== 'string' || !name.trim()) return;
+    const keys = names.get(medicationName(name)) ?? new Set<string>();
+    keys.add(key);
+    names.set(medicationName(name), keys);
+  };
+  for (const m of medications) {
+    add(m.key, m.key);
+    add(m.display, m.key);
+  }
+  const referenced = resources.filter((r) => r.resourceType === 'Medication');
+  for (const r of resources) {
+    if (r.resourceType !== 'MedicationRequest' && r.resourceType !== 'MedicationDispense') continue;
+    const key = medicationsOf([r, ...referenced])[0]?.key;
+    if (!key) continue;
+    const reference = r.medicationReference as { reference?: string; display?: string } | undefined;
+    const medication = referenced.find((m) => reference?.reference === `Medication/${m.id}`);
+    const concept = (r.medicationCodeableConcept ?? medication?.code) as
+      { text?: string; coding?: { code?: string; display?: string }[] } | undefined;
+    add(concept?.text, key);
+    for (const c of concept?.coding ?? []) {
+      add(c.display, key);
+      add(c.code, key);
+    }
+    add(reference?.display, key);
+  }
+  return names;
+}
+
+/**
+ * Dose acknowledgements named by the record's Medication.key, which the regimen and PDC use: by the
+ * event's `medicationKey` when given, else by its medication name (case-insensitive, see
+ * `medicationNames`). Events naming no medication of the record, or a name several medications
+ * share, keep their own name and are listed in `unmatched` with the reason.
+ */
+function doseEventsOfRecord(
+  events: readonly DoseAcknowledgement[],
+  resources: readonly FhirJson[],
+  medications: readonly Medication[],
+): { events: DoseEvent[]; unmatched: UnmatchedDoses[] } {
+  const names = medicationNames(resources, medications);
+  const keys = new Set(medications.map((m) => m.key));
+  const unmatched = new Map<string, UnmatchedDoses>();
+  const mapped = events.map(({ medicationKey, ...event }) => {
+    const candidates = medicationKey
+      ? keys.has(medicationKey)
+        ? [medicationKey]
+        : []
+      : [...(names.get(medicationName(event.medication)) ?? [])];
+    if (candidates.length === 1) return { ...event, medication: candidates[0]! };
+    const name = medicationKey ?? event.medication;
+    const entry = unmatched.get(name) ?? {
+      medication: name,
+      events: 0,
+      reason: medicationKey
+        ? 'medicationKey names no medication of the record'
+        : candidates.length === 0
+          ? 'names no medication of the record'
+          : `the name fits ${candidates.length} medications of the record`,
+    };
+    entry.events++;
+    unmatched.set(name, entry);
+    return { ...event, medication: name };
+  });
+  return { events: mapped, unmatched: [...unmatched.values()] };
 }
 
 /** Trend of one concept over the trailing window; undefined when the concept was never measured there. */
@@ -123,8 +240,9 @@ export function conceptTrend(
   concept: Concept,
   now: number,
 ): ConceptTrend | undefined {
+  // Each measurement once: a repeat would double its weight in the slope and the CUSUM baseline.
   const window = trailingWindow(
-    readings.filter((r) => r.concept === concept),
+    distinctReadings(readings.filter((r) => r.concept === concept)),
     now,
     trendWindowDays * msPerDay,
   );

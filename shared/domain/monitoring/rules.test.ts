@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { News2Input, News2Result } from './news2-input';
 import { bloodPressurePanel, glucose, hba1c, vital } from './observations.fixture';
+import { normaliseObservationQuantities } from '../preprocess/observation-quantities';
 import { readingsFromObservations } from './readings';
 import { ageInYears, evaluateRules, sexOf } from './rules';
 
@@ -77,6 +78,30 @@ describe('Function: evaluateRules', () => {
     expect(
       evaluate([glucose('g', '2026-03-10T07:00:00Z', 14, 'mmol/L')]).findings[0],
     ).toMatchObject({ rule: 'hyperglycaemia', severity: 'warning' });
+  });
+
+  it('grades a meter glucose in mg/dL on its ADA boundaries after ingest served it in mmol/L', () => {
+    // Prepare: as ingest serves them (mg/dL -> mmol/L rounded to 2 decimals: 250 -> 13.88, which is
+    // 250.06 mg/dL read back), and as a mmol/L meter sends them (no original-quantity extension).
+    const served = (mgdl: number) =>
+      normaliseObservationQuantities(glucose('g1', '2026-03-10T09:00:00Z', mgdl), []);
+    const mmol = (value: number) => glucose('g1', '2026-03-10T09:00:00Z', value, 'mmol/L');
+    const finding = (o: Parameters<typeof readingsFromObservations>[0][number], rule: string) =>
+      evaluate([o]).findings.find((f) => f.rule === rule);
+    // Act / Assess: ADA level 2 hyperglycaemia is >250 mg/dL, level 2 hypoglycaemia <54, level 1 <70.
+    expect((served(250).valueQuantity as { value: number }).value).toBe(13.88);
+    expect(finding(served(250), 'hyperglycaemia')).toMatchObject({ severity: 'info' });
+    expect(finding(served(250), 'hyperglycaemia')!.reason).toContain('latest glucose 250 mg/dL');
+    expect(finding(served(251), 'hyperglycaemia')).toMatchObject({ severity: 'warning' });
+    expect(finding(served(181), 'hyperglycaemia')).toMatchObject({ severity: 'info' });
+    expect(finding(served(180), 'hyperglycaemia')).toBeUndefined();
+    expect(finding(served(54), 'hypoglycaemia')).toMatchObject({ severity: 'warning' });
+    expect(finding(served(53), 'hypoglycaemia')).toMatchObject({ severity: 'urgent' });
+    expect(finding(served(70), 'hypoglycaemia')).toBeUndefined();
+    expect(finding(served(69), 'hypoglycaemia')).toMatchObject({ severity: 'warning' });
+    // A mmol/L value is read in whole mg/dL: 13.88 -> 250 (level 1), 13.93 -> 251 (level 2).
+    expect(finding(mmol(13.88), 'hyperglycaemia')).toMatchObject({ severity: 'info' });
+    expect(finding(mmol(13.93), 'hyperglycaemia')).toMatchObject({ severity: 'warning' });
   });
 
   it('flags an HbA1c at or above 7 % within the last year as info', () => {

@@ -28,8 +28,11 @@ function findCanonicalCoding(
   return undefined;
 }
 
-/** Source unit as UCUM: the code first (exact, then a known spelling), then the unit text. */
-function sourceUcum(q: Obj, entry: CanonicalUnit): string | undefined {
+/**
+ * Source unit as UCUM: the code first (exact, then a known spelling), then the unit text. Also used by
+ * monitoring to read raw Bundle Observations (monitoring/readings.ts) the way ingest reads them.
+ */
+export function sourceUcum(q: Obj, entry: CanonicalUnit): string | undefined {
   return ucumOf(q.code, entry) ?? ucumOf(q.unit, entry);
 }
 
