@@ -6,6 +6,12 @@
 import type { FhirJson } from '../ingest/source-record';
 import { ingredientsNamedIn, isInClass, type DrugClassKey } from '../medications/drug-classes';
 import { clinicalTime } from '../serving/resource-projection';
+import { notActionable } from '../reminders/actionable-request';
+import {
+  medicationIndex,
+  resolveMedication,
+  type MedicationIndex,
+} from '../reminders/medication-reference';
 import type { Fill } from './pdc';
 
 export type DrugClass =
@@ -62,9 +68,18 @@ export interface Medication {
   key: string;
   display: string;
   drugClass: DrugClass;
-  /** When it was prescribed (authoredOn) or first dispensed, ISO 8601; undefined when unknown. */
+  /**
+   * When it was prescribed (authoredOn) or first dispensed, ISO 8601; for an active prescribed
+   * medication, the earliest authoredOn of its active requests (the current episode). Undefined
+   * when unknown.
+   */
   startedAt?: string;
   active: boolean;
+  /**
+   * Set when the drug could not be named: a medicationReference that resolves to no Medication and
+   * has no display (why). The medication is then keyed by the reference, its class `other`.
+   */
+  unresolved?: string;
   /** Observation-free evidence ids: MedicationRequest / MedicationDispense ids. */
   resourceIds: string[];
 }
@@ -82,23 +97,46 @@ export function drugClassOf(name: string): DrugClass {
   return adherenceClasses.find(fits)?.[0] ?? 'other';
 }
 
-function medicationConcept(resource: FhirJson): { key: string; display: string } | undefined {
-  const concept = resource.medicationCodeableConcept as Concept | undefined;
-  const rx = concept?.coding?.find(
+/**
+ * The medication key and display of a request or dispense: its medicationCodeableConcept, else its
+ * medicationReference resolved against contained and record Medications, else the reference's
+ * display (reminders/medication-reference.ts). An unresolvable reference still yields a medication,
+ * keyed by the reference and flagged `unresolved`, so the order and its fills are never dropped.
+ */
+function medicationConcept(
+  resource: FhirJson,
+  medications: MedicationIndex,
+): { key: string; display: string; unresolved?: string } | undefined {
+  const resolved = resolveMedication(resource, medications);
+  if (!resolved.concept) {
+    const ref = (resource.medicationReference as { reference?: unknown } | undefined)?.reference;
+    if (typeof ref !== 'string' || !ref) return undefined;
+    return {
+      key: `unresolved|${ref}`,
+      display: `unresolved medication (${ref})`,
+      unresolved: resolved.unresolved!,
+    };
+  }
+  const concept = resolved.concept as Concept;
+  const rx = concept.coding?.find(
     (c) => c.system === 'http://www.nlm.nih.gov/research/umls/rxnorm',
   );
-  const coding = rx ?? concept?.coding?.[0];
-  const display = coding?.display ?? concept?.text ?? '';
+  const coding = rx ?? concept.coding?.[0];
+  const display = coding?.display ?? concept.text ?? '';
   const key = coding?.code ? `${coding.system ?? ''}|${coding.code}` : display.toLowerCase();
   return key ? { key, display } : undefined;
 }
 
-/** The fills of MedicationDispense resources (completed, with a hand-over date and days' supply). */
+/**
+ * The fills of MedicationDispense resources (completed, with a hand-over date and days' supply).
+ * A dispense naming its drug by medicationReference counts as `medicationsOf` names it.
+ */
 export function fillsOf(resources: readonly FhirJson[]): Fill[] {
+  const medications = medicationIndex(resources);
   return resources.flatMap((r) => {
     if (r.resourceType !== 'MedicationDispense' || (r.status && r.status !== 'completed'))
       return [];
-    const concept = medicationConcept(r);
+    const concept = medicationConcept(r, medications);
     const date = typeof r.whenHandedOver === 'string' ? r.whenHandedOver : undefined;
     const days = (r.daysSupply as { value?: unknown } | undefined)?.value;
     if (!concept || !date || typeof days !== 'number' || !(days >= 1)) return [];
@@ -108,14 +146,26 @@ export function fillsOf(resources: readonly FhirJson[]): Fill[] {
 
 /**
  * The patient's medications from requests and dispenses, merged by key. Active: an `active`
- * MedicationRequest, or, for a medication known only from pharmacy fills, having been dispensed.
+ * MedicationRequest that orders the drug to be given (not doNotPerform, intent an order:
+ * reminders/actionable-request.ts), or, for a medication known only from pharmacy fills, having been
+ * dispensed. A request that does not order the drug (doNotPerform, a proposal, plan or option) is
+ * not a medication the patient is on and is left out. `startedAt` of an active medication is the
+ * start of its current episode: the earliest authoredOn among its active requests (so a drug stopped
+ * years ago and restarted last week started last week); otherwise the earliest date known.
  */
 export function medicationsOf(resources: readonly FhirJson[]): Medication[] {
-  const byKey = new Map<string, Medication & { requested: boolean }>();
+  const medications = medicationIndex(resources);
+  const byKey = new Map<
+    string,
+    Medication & { requested: boolean; activeSince?: string; earliest?: string }
+  >();
+  const earlier = (a: string | undefined, b: string) =>
+    a === undefined || Date.parse(b) < Date.parse(a) ? b : a;
   for (const r of resources) {
     const request = r.resourceType === 'MedicationRequest';
     if (!request && r.resourceType !== 'MedicationDispense') continue;
-    const concept = medicationConcept(r);
+    if (request && notActionable(r)) continue;
+    const concept = medicationConcept(r, medications);
     if (!concept) continue;
     const m = byKey.get(concept.key) ?? {
       ...concept,
@@ -125,16 +175,24 @@ export function medicationsOf(resources: readonly FhirJson[]): Medication[] {
       resourceIds: [],
     };
     const at = clinicalTime(r);
-    if (at && (!m.startedAt || Date.parse(at) < Date.parse(m.startedAt))) m.startedAt = at;
+    if (at) m.earliest = earlier(m.earliest, at);
     if (request) {
       if (!m.requested) m.active = false;
       m.requested = true;
-      m.active ||= r.status === 'active';
+      if (r.status === 'active') {
+        m.active = true;
+        if (at) m.activeSince = earlier(m.activeSince, at);
+      }
     } else if (!m.requested) m.active = true;
     if (r.id) m.resourceIds.push(r.id);
     byKey.set(concept.key, m);
   }
   return [...byKey.values()]
-    .map(({ requested: _requested, ...m }) => m)
+    .map(({ requested, activeSince, earliest, startedAt: _s, ...m }) => {
+      // Requested and active: the active episode's start (undefined when its requests are undated,
+      // never an older episode's date); otherwise the earliest date known.
+      const startedAt = requested && m.active ? activeSince : earliest;
+      return { ...m, ...(startedAt ? { startedAt } : {}) };
+    })
     .sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -84,11 +84,11 @@ export function proportionOfDaysCovered(
   if (within.length === 0) return undefined;
   const start = within[0]!.day; // the index prescription start date
   let covered = 0;
-  let nextFree = Number.NEGATIVE_INFINITY; // first day not yet covered by earlier fills
-  for (const fill of dated) {
-    const first = Math.max(fill.day, nextFree); // overlap shifted forward (PQA)
-    nextFree = first + fill.daysSupply;
-    // Only days of the treatment period count: earlier fills matter only through `nextFree`.
+  const starts = carriedForwardStarts(dated.map((f) => ({ day: f.day, days: f.daysSupply })));
+  for (const [k, fill] of dated.entries()) {
+    const first = starts[k]!; // overlap shifted forward (PQA)
+    const nextFree = first + fill.daysSupply;
+    // Only days of the treatment period count: earlier fills matter only through the shifted starts.
     const from = Math.max(first, start);
     const last = Math.min(nextFree - 1, end);
     if (last >= from) covered += last - from + 1;
@@ -106,6 +106,20 @@ export function proportionOfDaysCovered(
     eligible: new Set(within.map((f) => f.day)).size >= 2,
     adherent: pdc >= pqaThreshold,
   };
+}
+
+/**
+ * The day each supply starts being used when an early fill's days are carried forward (PQA): the
+ * later of its own day and the day the supplies before it run out. `supplies` oldest first, days as
+ * day numbers; used by PDC here and by refill reminders (reminders/refills.ts).
+ */
+export function carriedForwardStarts(supplies: readonly { day: number; days: number }[]): number[] {
+  let nextFree = Number.NEGATIVE_INFINITY; // first day not yet covered by earlier supplies
+  return supplies.map((s) => {
+    const first = Math.max(s.day, nextFree);
+    nextFree = first + s.days;
+    return first;
+  });
 }
 
 /** PDC per medication key over fills of several medications, over one measurement period. */

@@ -518,4 +518,139 @@ describe('Function: expandDosage', () => {
       expect(plan('2026-03-13T00:00:00Z').at(-1)).toBe('2026-03-14');
     });
   });
+
+  describe('orders that do not ask for the drug to be given (FHIR R4 doNotPerform, intent)', () => {
+    const window = {
+      tz: 'UTC',
+      from: new Date('2026-03-10T00:00:00Z'),
+      to: new Date('2026-03-13T00:00:00Z'),
+    };
+    const warfarin = (extra: Partial<MedicationRequest>) =>
+      order(daily(['18:00']), {
+        medicationCodeableConcept: { text: 'warfarin sodium 5 MG Oral Tablet' },
+        ...extra,
+      });
+
+    it('reminds nothing for a "do not perform" order, and says why', () => {
+      const result = expandDosage(warfarin({ doNotPerform: true }), window);
+      expect(result.occurrences).toEqual([]);
+      expect(result.notScheduled).toEqual([
+        {
+          path: 'doNotPerform',
+          reason: 'doNotPerform is true: the order asks for the medication NOT to be given',
+        },
+      ]);
+    });
+
+    it.each(['proposal', 'plan', 'option'] as const)(
+      'reminds nothing for intent %s (no authorization to give the drug), and says why',
+      (intent) => {
+        const result = expandDosage(warfarin({ intent }), window);
+        expect(result.occurrences).toEqual([]);
+        expect(result.notScheduled).toHaveLength(1);
+        expect(result.notScheduled[0]!.path).toBe('intent');
+        expect(result.notScheduled[0]!.reason).toContain(`intent is ${intent}, not an order`);
+      },
+    );
+
+    it.each(['order', 'original-order', 'reflex-order', 'filler-order', 'instance-order'] as const)(
+      'reminds an order of intent %s, and one whose doNotPerform is false',
+      (intent) => {
+        const result = expandDosage(warfarin({ intent, doNotPerform: false }), window);
+        expect(result.occurrences.map((o) => o.at.toISOString())).toEqual([
+          '2026-03-10T18:00:00.000Z',
+          '2026-03-11T18:00:00.000Z',
+          '2026-03-12T18:00:00.000Z',
+        ]);
+        expect(result.notScheduled).toEqual([]);
+      },
+    );
+  });
+
+  describe('sequential dosages (FHIR R4 Dosage.sequence): a taper', () => {
+    const fiveDays = { value: 5, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' };
+    const step = (
+      sequence: number | undefined,
+      mg: number,
+      repeat: Partial<TimingRepeat> = {},
+    ) => ({
+      ...(sequence !== undefined ? { sequence } : {}),
+      timing: { repeat: { ...daily(['08:00']), boundsDuration: fiveDays, ...repeat } },
+      doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg' } }],
+    });
+    const taper = (dosageInstruction: Dosage[]): MedicationRequest => ({
+      ...order(daily(['08:00'])),
+      medicationCodeableConcept: { text: 'prednisolone 5 mg tablet' },
+      authoredOn: '2026-03-02',
+      dosageInstruction,
+    });
+    const lines = (request: MedicationRequest, from: string, to: string) =>
+      expandDosage(request, {
+        tz: 'Europe/London',
+        from: new Date(from),
+        to: new Date(to),
+      }).occurrences.map((o) => `${isoWithOffset(o.at, 'Europe/London').slice(0, 16)} ${o.dose}`);
+
+    it('gives 40 mg on days 1-5 and 20 mg on days 6-10, never both on one morning', () => {
+      expect(
+        lines(taper([step(1, 40), step(2, 20)]), '2026-03-02T00:00:00Z', '2026-03-16T00:00:00Z'),
+      ).toEqual([
+        ...['02', '03', '04', '05', '06'].map((d) => `2026-03-${d}T08:00 40 mg`),
+        ...['07', '08', '09', '10', '11'].map((d) => `2026-03-${d}T08:00 20 mg`),
+      ]);
+    });
+
+    it('orders the steps by sequence, not by their place in the array, and keeps the later step when the window opens mid-course', () => {
+      expect(
+        lines(taper([step(2, 20), step(1, 40)]), '2026-03-06T00:00:00Z', '2026-03-09T00:00:00Z'),
+      ).toEqual(['2026-03-06T08:00 40 mg', '2026-03-07T08:00 20 mg', '2026-03-08T08:00 20 mg']);
+    });
+
+    it('runs dosages of one sequence number together, and the next step after the later of their ends', () => {
+      const morning = step(1, 40);
+      const evening = step(1, 10, {
+        timeOfDay: ['20:00'],
+        boundsDuration: { value: 3, code: 'd' },
+      });
+      const result = lines(
+        taper([morning, evening, step(2, 20, { boundsDuration: { value: 1, code: 'd' } })]),
+        '2026-03-02T00:00:00Z',
+        '2026-03-09T00:00:00Z',
+      );
+      expect(result.filter((l) => l.endsWith('10 mg'))).toHaveLength(3);
+      expect(result.filter((l) => l.endsWith('40 mg'))).toHaveLength(5);
+      expect(result.filter((l) => l.endsWith('20 mg'))).toEqual(['2026-03-07T08:00 20 mg']);
+    });
+
+    it('starts a step with its own boundsPeriod.start there, whatever the previous step', () => {
+      const open = step(1, 40, { boundsDuration: undefined });
+      const fixed = step(2, 20, { boundsPeriod: { start: '2026-03-20' } });
+      expect(lines(taper([open, fixed]), '2026-03-21T00:00:00Z', '2026-03-22T00:00:00Z')).toEqual([
+        '2026-03-21T08:00 40 mg',
+        '2026-03-21T08:00 20 mg',
+      ]);
+    });
+
+    it('refuses a step whose start cannot be worked out (the previous step states no end), naming its sequence', () => {
+      const counted = step(1, 40, { boundsDuration: undefined, count: 5 });
+      expect(() =>
+        lines(taper([counted, step(2, 20)]), '2026-03-02T00:00:00Z', '2026-03-16T00:00:00Z'),
+      ).toThrow(
+        expect.objectContaining({
+          name: 'ValidationError',
+          path: 'dosageInstruction[1].sequence',
+        }),
+      );
+    });
+
+    it('refuses a dosage without sequence among sequenced ones, naming it', () => {
+      expect(() =>
+        lines(
+          taper([step(1, 40), step(undefined, 20)]),
+          '2026-03-02T00:00:00Z',
+          '2026-03-16T00:00:00Z',
+        ),
+      ).toThrow(expect.objectContaining({ path: 'dosageInstruction[1].sequence' }));
+    });
+  });
 });

@@ -23,6 +23,7 @@ import {
 import { placeForQuietHours, type QuietHours } from './quiet-hours';
 import { ValidationError } from '../errors';
 import { doseText, medicationDisplay } from './medication-text';
+import { notActionable } from './actionable-request';
 
 const minutesPerDay = 1440;
 
@@ -86,8 +87,10 @@ export function isCriticalByDefault(request: MedicationRequest): boolean {
 }
 
 /**
- * Dose reminders of one MedicationRequest in [from, to), sorted by time. Only `active` requests are
- * scheduled (on-hold, completed, stopped, draft... are reported in `notScheduled`); as-needed dosages,
+ * Dose reminders of one MedicationRequest in [from, to), sorted by time. Only `active` requests that
+ * order the drug to be given are scheduled (on-hold, completed, stopped, draft..., doNotPerform and
+ * the intents proposal, plan and option are reported in `notScheduled`); sequential dosages
+ * (Dosage.sequence, a taper) one step after another (dosageSteps); as-needed dosages,
  * intravenous ones and inpatient orders (a clinician gives them: administered-by-clinician.ts) are
  * reported, not scheduled. Throws ValidationError naming the element path for Timing forms we do
  * not support (e.g. `dosageInstruction[0].timing.repeat.periodUnit`).
@@ -100,6 +103,12 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
       path: 'status',
       reason: `status is ${request.status ?? 'missing'}, not active`,
     });
+    return { occurrences: [], notScheduled };
+  }
+  // doNotPerform, or a proposal, plan or option: not an order to take the drug (actionable-request.ts).
+  const refused = notActionable(request);
+  if (refused) {
+    notScheduled.push(refused);
     return { occurrences: [], notScheduled };
   }
   const windowStart = toCivil(options.from, options.tz);
@@ -117,65 +126,144 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
   const critical = (options.isCritical ?? isCriticalByDefault)(request);
   const medication = medicationDisplay(request);
   const occurrences: DoseOccurrence[] = [];
-  (request.dosageInstruction ?? []).forEach((dosage, i) => {
-    const path = `dosageInstruction[${i}]`;
-    if (dosage.asNeededBoolean || dosage.asNeededCodeableConcept) {
-      notScheduled.push({ path, reason: 'as needed (PRN): not scheduled' });
-      return;
-    }
-    const byClinician = clinicianAdministered(request, dosage);
-    if (byClinician) {
-      notScheduled.push({ path, reason: byClinician });
-      return;
-    }
-    if (prescribed === undefined) refuseUnanchoredCourse(dosage, path);
-    const schedule = doseSchedule(dosage, path, {
-      tz: options.tz,
-      fallbackStart,
-      ...(prescribed !== undefined ? { notBefore: prescribed } : {}),
-      eventClock: options.eventClock,
-    });
-    // One day of margin before the window catches doses deferred by quiet hours into it, and one
-    // after it finds the dose following a deferred one (placeForQuietHours).
-    const times = civilDoseTimes(
-      schedule,
-      windowStart - minutesPerDay,
-      toCivil(options.to, options.tz) + minutesPerDay,
-    );
-    const { placed, dropped } = placeForQuietHours(
-      times,
-      critical ? undefined : options.quietHours,
-      schedule.kind === 'interval' ? schedule.intervalMinutes : undefined,
-    );
-    const inWindow = (at: Date) => at >= options.from && at < options.to;
-    for (const p of placed) {
-      const at = fromCivil(p.at, options.tz);
-      if (!inWindow(at)) continue;
-      occurrences.push({
-        requestId: request.id ?? '',
-        dosageIndex: i,
-        medication,
-        dose: doseText(dosage),
-        at,
-        scheduledAt: fromCivil(p.scheduled, options.tz),
-        critical,
-        deferred: p.deferred,
-        ...(p.covers > 1 ? { covers: p.covers } : {}),
+  const dosages = request.dosageInstruction ?? [];
+  // Sequential dosages (a taper) run one step after another; see dosageSteps.
+  let previous: { end: CivilMinutes | undefined; path: string } | undefined;
+  for (const step of dosageSteps(dosages)) {
+    const stepStart = previous === undefined ? fallbackStart : previous.end;
+    const ends: (CivilMinutes | undefined)[] = [];
+    for (const i of step) {
+      const dosage = dosages[i]!;
+      const path = `dosageInstruction[${i}]`;
+      if (dosage.asNeededBoolean || dosage.asNeededCodeableConcept) {
+        notScheduled.push({ path, reason: 'as needed (PRN): not scheduled' });
+        continue;
+      }
+      const byClinician = clinicianAdministered(request, dosage);
+      if (byClinician) {
+        notScheduled.push({ path, reason: byClinician });
+        continue;
+      }
+      const ownStart = dosage.timing?.repeat?.boundsPeriod?.start !== undefined;
+      if (previous === undefined) {
+        if (prescribed === undefined) refuseUnanchoredCourse(dosage, path);
+      } else if (stepStart === undefined && !ownStart) {
+        const at = `${path}.sequence`;
+        throw new ValidationError(
+          `${at}: this step starts when the previous one (${previous.path}) ends, and that end ` +
+            'is not stated (timing.repeat.boundsDuration or boundsPeriod.end); give the previous ' +
+            'step an end or this one a timing.repeat.boundsPeriod.start',
+          at,
+        );
+      }
+      const schedule = doseSchedule(dosage, path, {
+        tz: options.tz,
+        fallbackStart: stepStart ?? fallbackStart,
+        ...(prescribed !== undefined ? { notBefore: prescribed } : {}),
+        eventClock: options.eventClock,
       });
+      ends.push(schedule.end);
+      occurrences.push(
+        ...dosageOccurrences(
+          schedule,
+          dosage,
+          i,
+          { request, medication, critical, options },
+          notScheduled,
+        ),
+      );
     }
-    const droppedHere = dropped.filter((d) => inWindow(fromCivil(d.at, options.tz))).length;
-    if (droppedHere)
-      notScheduled.push({
-        path: `${path}.timing`,
-        reason:
-          `${droppedHere} dose(s) due in quiet hours not reminded: the next dose is due too soon ` +
-          'after the quiet hours end (no double dose)',
-      });
-  });
+    previous = {
+      end: ends.length && ends.every((e) => e !== undefined) ? Math.max(...ends) : undefined,
+      path: step.map((i) => `dosageInstruction[${i}]`).join(', '),
+    };
+  }
   occurrences.sort(
     (a, b) => a.at.getTime() - b.at.getTime() || a.medication.localeCompare(b.medication),
   );
   return { occurrences, notScheduled };
+}
+
+/**
+ * The dosage instructions grouped into steps, in order (FHIR R4 Dosage.sequence: "Indicates the order
+ * in which the dosage instructions should be applied or interpreted"). Dosages of one sequence number
+ * run at the same time; a later step without its own timing.repeat.boundsPeriod.start starts when the
+ * previous step's course ends (its latest boundsPeriod.end or boundsDuration end), so a taper of
+ * 40 mg for 5 days then 20 mg for 5 days is 40 mg on days 1-5 and 20 mg on days 6-10. Without any
+ * sequence, all dosages are one step (they run together from the course start). A dosage without a
+ * sequence among sequenced ones has no stated place in the order: refused naming its `sequence`.
+ */
+function dosageSteps(dosages: readonly Dosage[]): number[][] {
+  const sequenced = dosages.map((d) => d.sequence !== undefined);
+  if (!sequenced.some(Boolean)) return dosages.length ? [dosages.map((_, i) => i)] : [];
+  const steps = new Map<number, number[]>();
+  dosages.forEach((d, i) => {
+    const at = `dosageInstruction[${i}].sequence`;
+    if (d.sequence === undefined)
+      throw new ValidationError(
+        `${at} is missing while other dosage instructions of this order are sequenced: its place ` +
+          'in the order cannot be worked out',
+        at,
+      );
+    if (!Number.isInteger(d.sequence)) throw new ValidationError(`${at} must be an integer`, at);
+    steps.set(d.sequence, [...(steps.get(d.sequence) ?? []), i]);
+  });
+  return [...steps.entries()].sort(([a], [b]) => a - b).map(([, indices]) => indices);
+}
+
+/** The reminders of one scheduled dosage in the window, after quiet hours (dropped ones reported). */
+function dosageOccurrences(
+  schedule: DoseSchedule,
+  dosage: Dosage,
+  i: number,
+  ctx: {
+    request: MedicationRequest;
+    medication: string;
+    critical: boolean;
+    options: ExpandOptions;
+  },
+  notScheduled: NotScheduled[],
+): DoseOccurrence[] {
+  const { options, critical } = ctx;
+  const windowStart = toCivil(options.from, options.tz);
+  // One day of margin before the window catches doses deferred by quiet hours into it, and one
+  // after it finds the dose following a deferred one (placeForQuietHours).
+  const times = civilDoseTimes(
+    schedule,
+    windowStart - minutesPerDay,
+    toCivil(options.to, options.tz) + minutesPerDay,
+  );
+  const { placed, dropped } = placeForQuietHours(
+    times,
+    critical ? undefined : options.quietHours,
+    schedule.kind === 'interval' ? schedule.intervalMinutes : undefined,
+  );
+  const inWindow = (at: Date) => at >= options.from && at < options.to;
+  const occurrences: DoseOccurrence[] = [];
+  for (const p of placed) {
+    const at = fromCivil(p.at, options.tz);
+    if (!inWindow(at)) continue;
+    occurrences.push({
+      requestId: ctx.request.id ?? '',
+      dosageIndex: i,
+      medication: ctx.medication,
+      dose: doseText(dosage),
+      at,
+      scheduledAt: fromCivil(p.scheduled, options.tz),
+      critical,
+      deferred: p.deferred,
+      ...(p.covers > 1 ? { covers: p.covers } : {}),
+    });
+  }
+  const droppedHere = dropped.filter((d) => inWindow(fromCivil(d.at, options.tz))).length;
+  if (droppedHere)
+    notScheduled.push({
+      path: `dosageInstruction[${i}].timing`,
+      reason:
+        `${droppedHere} dose(s) due in quiet hours not reminded: the next dose is due too soon ` +
+        'after the quiet hours end (no double dose)',
+    });
+  return occurrences;
 }
 
 /**

@@ -4,13 +4,16 @@
 // forward for stable patients too. Occurrence ids are derived from the order and the prescribed
 // instant, so re-planning rewrites the same tasks and never duplicates one; pending reminders that
 // are no longer in the plan (a stopped order, a moved dose time) are withdrawn (replanReminders).
-// A MedicationRequest whose Timing cannot be expanded is skipped with its reason (reported), and
-// the patient's other medicines are still planned.
+// A MedicationRequest whose Timing cannot be expanded (a taper step whose start cannot be worked
+// out...) is skipped with its reason (reported), and the patient's other medicines are still
+// planned; so is one that does not order the drug to be given (doNotPerform, a proposal, plan or
+// option: actionable-request.ts).
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Clock } from '../../ports/clock';
 import type { Item, Table } from '../../ports/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { patientRecord } from '../serving/queries';
+import { notActionable } from './actionable-request';
 import { planReminders } from './plan';
 import { replanReminders } from './schedule-reminders';
 import {
@@ -91,6 +94,12 @@ export async function planStoredReminders(
   const days = planningHorizonDays + (from === today ? 0 : 1);
   for (const request of resources) {
     if (request.resourceType !== 'MedicationRequest' || request.status !== 'active') continue;
+    // doNotPerform, or a proposal, plan or option: no reminders, and said so (actionable-request.ts).
+    const refused = notActionable(request);
+    if (refused) {
+      skipped.push({ request: `MedicationRequest/${request.id ?? ''}`, reason: refused.reason });
+      continue;
+    }
     const bundle: Bundle = {
       resourceType: 'Bundle',
       type: 'collection',
@@ -112,8 +121,11 @@ export async function planStoredReminders(
   const until = fromCivil((parseCivilDate(today, 'today') + planningHorizonDays) * 1440, tz);
   // Snoozed reminders stay while their order is active or completed (the course ended with the
   // snoozed dose still to come); a stopped, cancelled or removed order takes its snooze with it.
+  // An order changed to doNotPerform (or to a mere proposal) takes its snooze with it too.
   const snoozeOrders = resources.flatMap((r) =>
-    r.resourceType === 'MedicationRequest' && (r.status === 'active' || r.status === 'completed')
+    r.resourceType === 'MedicationRequest' &&
+    (r.status === 'active' || r.status === 'completed') &&
+    !notActionable(r)
       ? [String(r.id ?? '')]
       : [],
   );
@@ -123,7 +135,7 @@ export async function planStoredReminders(
     { now, until },
   );
   const active = resources.some(
-    (r) => r.resourceType === 'MedicationRequest' && r.status === 'active',
+    (r) => r.resourceType === 'MedicationRequest' && r.status === 'active' && !notActionable(r),
   );
   await registerForReplan(deps.serving, input.hospital, input.patientId, active, now);
   return { written, withdrawn, tz, skipped, patientStored: true };

@@ -160,6 +160,47 @@ describe('Function: planReminders', () => {
     ]);
   });
 
+  it('plans neither doses nor refills of a "do not perform" order, and reports it under its entry', () => {
+    const input = bundle({ ...metformin, doNotPerform: true }, dispense);
+    const plan = planReminders(input, { tz: 'UTC', from: '2026-01-02', days: 40 });
+    expect(plan.reminders).toEqual([]);
+    expect(plan.notScheduled).toEqual([
+      {
+        path: 'entry[0].resource.doNotPerform',
+        reason: 'doNotPerform is true: the order asks for the medication NOT to be given',
+      },
+    ]);
+  });
+
+  it('refuses a taper step whose start cannot be worked out, naming the Bundle entry and its sequence', () => {
+    const taper = {
+      ...metformin,
+      dosageInstruction: [
+        { ...metformin.dosageInstruction[0]!, sequence: 1 },
+        { ...metformin.dosageInstruction[0]!, sequence: 2 },
+      ],
+    };
+    expect(() => planReminders(bundle(taper), { tz: 'UTC', from: '2026-01-02', days: 1 })).toThrow(
+      expect.objectContaining({ path: 'entry[0].resource.dosageInstruction[1].sequence' }),
+    );
+  });
+
+  it('names a drug given by a contained Medication (medicationReference "#id")', () => {
+    const { medicationCodeableConcept: _named, ...unnamed } = metformin;
+    const contained = {
+      ...unnamed,
+      contained: [
+        { resourceType: 'Medication' as const, id: 'm1', code: { text: 'Metformin 850 MG' } },
+      ],
+      medicationReference: { reference: '#m1' },
+    };
+    const plan = planReminders(bundle(contained), { tz: 'UTC', from: '2026-01-02', days: 1 });
+    expect(plan.reminders.map((r) => r.medication)).toEqual([
+      'Metformin 850 MG',
+      'Metformin 850 MG',
+    ]);
+  });
+
   it('refuses a start that is not a date', () => {
     expect(() =>
       planReminders(bundle(metformin), { tz: 'UTC', from: '2026-02-30', days: 1 }),

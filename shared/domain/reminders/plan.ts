@@ -1,7 +1,7 @@
 // Domain (reminders): the reminder plan of one patient's FHIR R4 Bundle over a number of local days:
 // dose reminders of every active MedicationRequest and refill reminders from its dispenses. Used by
 // `caregraph reminders plan` and by whatever schedules reminders for delivery (schedule-reminders.ts).
-import type { Bundle, Medication, MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
+import type { Bundle, MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
 import { ValidationError } from '../errors';
 import { expandDosage, type DoseOccurrence, type NotScheduled } from './expand-dosage';
 import { refillReminders, type RefillReminder } from './refills';
@@ -12,6 +12,7 @@ import {
   isoWithOffset,
   parseCivilDate,
 } from './local-time';
+import { medicationIndex, resolveMedication, type MedicationIndex } from './medication-reference';
 import type { QuietHours } from './quiet-hours';
 
 export interface PlanOptions {
@@ -60,13 +61,11 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
     to: fromCivil((firstDay + options.days) * 1440, options.tz),
   };
   const entries = bundle.entry ?? [];
-  const medications = new Map<string, Medication>();
+  const medications = medicationIndex(entries);
   const dispenses: { keys: string[]; dispense: MedicationDispense }[] = [];
   const plan: ReminderPlan = { reminders: [], notScheduled: [], doses: [], refills: [] };
   entries.forEach((e, index) => {
     const r = e.resource;
-    if (r?.resourceType === 'Medication')
-      referenceKeys(r.id, e.fullUrl, 'Medication').forEach((k) => medications.set(k, r));
     if (r?.resourceType !== 'MedicationDispense') return;
     // A dispense whose date cannot be read is left out of refill reminders, reported under its OWN
     // path; it never costs its order the dose reminders (or the other fills).
@@ -188,12 +187,17 @@ function referenceKeys(
   return [...(id ? [`${type}/${id}`] : []), ...(fullUrl ? [fullUrl] : [])];
 }
 
-/** A request naming its drug by medicationReference gets the referenced Medication's code as its name. */
+/**
+ * A request naming its drug by medicationReference gets the referenced (contained or Bundle)
+ * Medication's code as its name (medication-reference.ts); a display-only one keeps its display.
+ */
 function withMedicationName(
   request: MedicationRequest,
-  medications: Map<string, Medication>,
+  medications: MedicationIndex,
 ): MedicationRequest {
-  if (request.medicationCodeableConcept || !request.medicationReference?.reference) return request;
-  const medication = medications.get(request.medicationReference.reference);
-  return medication?.code ? { ...request, medicationCodeableConcept: medication.code } : request;
+  if (request.medicationCodeableConcept) return request;
+  const resolved = resolveMedication(request, medications);
+  return resolved.concept && resolved.source !== 'display'
+    ? { ...request, medicationCodeableConcept: resolved.concept }
+    : request;
 }

@@ -72,12 +72,46 @@ describe('Function: refillReminders', () => {
   });
 
   it('sends no reminder for a supply the patient refilled before the reminder was due', () => {
-    // Refilled on 20 January, before the 24 January reminder of the 1 January fill.
+    // Refilled on 20 January, before the 24 January reminder of the 1 January fill. The refill's
+    // 30 days start when the first fill runs out (31 January: carried forward as PDC does), so the
+    // supply lasts until 2 March and the next reminder is on 23 February, not 12 February.
     const fills = [fill('2026-01-01T10:00:00Z', 30), fill('2026-01-20T10:00:00Z', 30)];
-    expect(due(request(), fills, '2026-01-01T00:00:00Z', '2026-02-15T00:00:00Z')).toEqual([
-      '2026-02-12T10:00:00+00:00',
+    expect(due(request(), fills, '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z')).toEqual([
+      '2026-02-23T10:00:00+00:00',
     ]);
   });
+
+  it('carries every early refill forward: three fills ten days apart last 90 days from the first', () => {
+    const fills = ['01', '11', '21'].map((d) => fill(`2026-01-${d}T10:00:00Z`, 30));
+    const r = refillReminders(request(), fills, {
+      tz,
+      from: new Date('2026-01-21T00:00:00Z'),
+      to: new Date('2026-04-10T00:00:00Z'),
+    });
+    // Supply covers 1 January - 31 March; it runs out on 1 April (local, BST), reminder 25 March.
+    expect(r.map((x) => [isoWithOffset(x.at, tz), isoWithOffset(x.runsOutAt, tz)])).toEqual([
+      ['2026-03-25T10:00:00+00:00', '2026-04-01T00:00:00+01:00'],
+    ]);
+  });
+
+  it('dates the reminder of a known early refill from its carried-forward run-out', () => {
+    // 1 Jan + 20 Jan (early) last until 2 March; the next fill on 5 March came after the 23 Feb
+    // reminder was due, so that reminder was needed (not the 12 Feb one of an unshifted supply).
+    const fills = ['2026-01-01', '2026-01-20', '2026-03-05'].map((d) => fill(`${d}T10:00:00Z`, 30));
+    expect(due(request(), fills, '2026-02-01T00:00:00Z', '2026-03-10T00:00:00Z')).toEqual([
+      '2026-02-23T10:00:00+00:00',
+    ]);
+  });
+
+  it.each([{ doNotPerform: true }, { intent: 'proposal' as const }, { intent: 'plan' as const }])(
+    'sends no refill reminder for an order that does not ask for the drug to be given (%o)',
+    (extra) => {
+      const fills = [fill('2026-01-01T10:00:00Z', 30)];
+      expect(due(request(extra), fills, '2026-01-20T00:00:00Z', '2026-03-01T00:00:00Z')).toEqual(
+        [],
+      );
+    },
+  );
 
   it('plans a past window from the fills of that time, not from later ones', () => {
     const fills = [fill('2026-01-01T10:00:00Z', 30), fill('2026-02-05T10:00:00Z', 30)];

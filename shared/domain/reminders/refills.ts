@@ -1,8 +1,12 @@
 // Domain (reminders): refill reminders. The supply on hand runs out `daysSupply` days after the last
-// fill (FHIR R4 MedicationDispense.whenHandedOver + daysSupply), or, without a dispense, after the
-// MedicationRequest.dispenseRequest's expectedSupplyDuration; when neither states a duration, it is
-// quantity / (doses a day x units a dose). The reminder is due `refillLeadDays` before that day.
+// fill (FHIR R4 MedicationDispense.whenHandedOver + daysSupply; a fill handed over before the
+// previous supply ran out starts when that runs out, carried forward as PDC does), or, without a
+// dispense, after the MedicationRequest.dispenseRequest's expectedSupplyDuration; when neither
+// states a duration, it is quantity / (doses a day x units a dose). The reminder is due
+// `refillLeadDays` before that day.
 import type { MedicationDispense, MedicationRequest, Quantity } from '@medplum/fhirtypes';
+import { carriedForwardStarts } from '../adherence/pdc';
+import { notActionable } from './actionable-request';
 import { clinicianAdministered } from './administered-by-clinician';
 import { doseSchedule } from './dose-schedule';
 import { civilDoseTimes } from './expand-dosage';
@@ -59,6 +63,9 @@ export function refillReminders(
 ): RefillReminder[] {
   assertTimeZone(options.tz);
   if (request.status !== 'active') return [];
+  // doNotPerform, or not an order (proposal, plan, option): nothing to refill (actionable-request.ts);
+  // expandDosage reports the request as not scheduled.
+  if (notActionable(request)) return [];
   // As-needed use has no predictable rate: projecting on-time refills would nag or mislead.
   const dosages = request.dosageInstruction ?? [];
   if (dosages.length && dosages.every((d) => d.asNeededBoolean || d.asNeededCodeableConcept))
@@ -83,9 +90,12 @@ export function refillReminders(
         runsOutAt: fromCivil(runsOut * minutesPerDay, options.tz),
       });
   };
+  // An early refill's days start when the supply before it runs out (carried forward as PQA's PDC
+  // does, adherence/pdc.ts), so the left-over days of the earlier fill are not lost.
+  const starts = carriedForwardStarts(supplies.map((s) => ({ day: s.startDay, days: s.days })));
   // Known fills: a reminder only where the next fill came after it was due (else it was not needed).
   supplies.forEach((supply, i) => {
-    const runsOut = supply.startDay + supply.days;
+    const runsOut = starts[i]! + supply.days;
     const next = supplies[i + 1];
     if (next && next.startDay <= runsOut - lead) return;
     if (courseEnd !== undefined && runsOut >= courseEnd) return;
@@ -93,7 +103,7 @@ export function refillReminders(
   });
   // After the last fill: assume each refill happens the day the previous supply runs out.
   const last = supplies.at(-1)!;
-  for (let start = last.startDay; ;) {
+  for (let start = starts.at(-1)!; ;) {
     const runsOut = start + last.days;
     if ((courseEnd !== undefined && runsOut >= courseEnd) || runsOut - lead > lastDay) break;
     remind(runsOut);
