@@ -42,3 +42,28 @@ describe('Function: truthLines — conditions.jsonl', () => {
     expect([...(byPhenotype.get('HFmrEF') ?? ['84114007 I50.9'])]).toEqual(['84114007 I50.9']);
   });
 });
+
+describe('Function: truthLines — patients.jsonl', () => {
+  it('marks the readmission stay (1.15.0), on the day the readmission outcome names, and no other', () => {
+    // Arrange: patients 0-299 of seed 61 (some readmitted)
+    const cohort = { ...options, seed: 61, patients: 300 };
+    let readmissions = 0;
+    for (let index = 0; index < cohort.patients; index++) {
+      const rendered = renderCohortPatient(cohort, index);
+      // Act
+      const record = JSON.parse(truthLines(rendered)['patients.jsonl']![0]!) as {
+        encounters: { kind: string; start: string; readmission?: boolean }[];
+      };
+      // Assess
+      const marked = record.encounters.filter((e) => e.readmission !== undefined);
+      const outcome = rendered.patient.outcomes.readmission30d;
+      for (const e of marked) {
+        expect(e).toMatchObject({ kind: 'inpatient', readmission: true });
+        expect(e.start.slice(0, 10)).toBe(outcome?.eventDate);
+      }
+      expect(marked.length).toBeLessThanOrEqual(1);
+      readmissions += marked.length;
+    }
+    expect(readmissions).toBeGreaterThan(0);
+  });
+});

@@ -20,13 +20,16 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
         medications: p.medications,
         allergies: p.allergies,
         familyHistory: p.familyHistory,
-        encounters: p.encounters.map(({ id: encounterId, kind, start, end, reason }) => ({
-          encounterId,
-          kind,
-          start,
-          end,
-          reason,
-        })),
+        encounters: p.encounters.map(
+          ({ id: encounterId, kind, start, end, reason, readmission }) => ({
+            encounterId,
+            kind,
+            start,
+            end,
+            reason,
+            ...(readmission ? { readmission } : {}),
+          }),
+        ),
         ...(p.trastuzumabCardiotoxicity
           ? { trastuzumabCardiotoxicity: p.trastuzumabCardiotoxicity }
           : {}),

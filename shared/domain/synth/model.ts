@@ -3,7 +3,7 @@
 import type { ConditionKey, MeasurementKey } from './catalog';
 import type { Presentation } from './notes/lexicon/presentations';
 
-export const generatorVersion = 'caregraph-synth/1.14.0';
+export const generatorVersion = 'caregraph-synth/1.15.0';
 
 export interface CohortOptions {
   patients: number;
@@ -204,6 +204,12 @@ export interface TrueEncounter {
    * serialised.
    */
   echo?: 'diagnosis' | 'repeat';
+  /**
+   * A stay that is the drawn 30-day readmission after the patient's latest stay before it
+   * (state/encounters.ts `addReadmission`; `outcomes.readmission30d.eventDate` is its day). Its
+   * reason is the earlier stay's; its notes tell a readmission (1.15.0). In truth/patients.jsonl.
+   */
+  readmission?: true;
 }
 
 /** A modelled outcome: the probability the generative model assigned, and what was drawn. */

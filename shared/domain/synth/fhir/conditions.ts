@@ -3,22 +3,9 @@
 import type { CodeableConcept, Condition } from '@medplum/fhirtypes';
 import type { TrueCondition } from '../model';
 import { recordedCodes, conditions, systems, type ConditionKey } from '../catalog';
+import { abatementDate } from '../state/condition-course';
 import { conditionResourceId, ref, type RenderContext } from './context';
-import { addDays } from './calendar';
 import { hl7, severityCoding } from './vocabulary';
-
-/**
- * Days from onset to abatement of a resolved condition. The model says a condition resolved but not
- * when, so this is a rendering convention (typical course): otitis media 10 days (AAP 2013 AOM
- * guideline, 10-day course), DVT 90 days (CHEST 2021: 3 months of anticoagulation), acute MI and
- * stroke 28 days (the acute phase); other acute conditions 30 days, chronic ones 365 days.
- */
-const daysToAbatement: Partial<Record<ConditionKey, number>> = {
-  'otitis-media': 10,
-  'deep-vein-thrombosis': 90,
-  'myocardial-infarction': 28,
-  stroke: 28,
-};
 
 const problemListItem = {
   system: hl7.conditionCategory,
@@ -89,9 +76,12 @@ function severityOf(severity: string): CodeableConcept {
   return word ? { coding: [{ ...severityCoding[word] }], text: severity } : { text: severity };
 }
 
+/**
+ * The abatement of a resolved condition (state/condition-course.ts, the table the notes read too),
+ * at the latest the export date.
+ */
 function abatement(ctx: RenderContext, condition: TrueCondition): string {
-  const days = daysToAbatement[condition.key] ?? (conditions[condition.key].chronic ? 365 : 30);
-  const date = addDays(condition.onset, days);
+  const date = abatementDate(condition, ctx.patient.encounters)!;
   const asOf = ctx.options.asOf;
   return date > asOf ? (asOf < condition.onset ? condition.onset : asOf) : date;
 }

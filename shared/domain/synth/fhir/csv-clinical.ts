@@ -69,6 +69,13 @@ export const conditionsTable: CsvTable<Condition> = {
       fields: [{ path: 'recordedDate', type: 'dateTime' }],
     },
     { name: 'severity', cell: (c) => c.severity?.text, fields: [{ path: 'severity.text' }] },
+    // The SNOMED CT severity the text names (fhir/conditions.ts `severityOf`; 1.15.0: the extract had
+    // only the text, so a CSV-loaded Condition lost the coded severity the NDJSON carries).
+    {
+      name: 'severity_snomed',
+      cell: (c) => c.severity?.coding?.[0]?.code,
+      fields: [{ path: 'severity.coding[0].code', type: 'code', system: systems.snomed }],
+    },
     {
       name: 'stage',
       cell: (c) => c.stage?.[0]?.summary?.text,
@@ -78,6 +85,7 @@ export const conditionsTable: CsvTable<Condition> = {
   rows: (resources) => ofType(resources, 'Condition'),
 };
 
+const medicationCategory = 'http://terminology.hl7.org/CodeSystem/medicationrequest-category';
 const dosage = (m: MedicationRequest) => m.dosageInstruction?.[0];
 const repeat = (m: MedicationRequest) => dosage(m)?.timing?.repeat;
 const d = 'dosageInstruction[0]';
@@ -98,6 +106,12 @@ export const medicationsTable: CsvTable<MedicationRequest> = {
     identifierColumn('order_id', (m) => m.id),
     visitColumn((m) => m.encounter?.reference),
     { name: 'status', cell: (m) => m.status, fields: [{ path: 'status', type: 'code' }] },
+    // FHIR R4 medicationrequest-category (1.15.0; before, the extract left it out).
+    {
+      name: 'category',
+      cell: (m) => m.category?.[0]?.coding?.[0]?.code,
+      fields: [{ path: 'category[0].coding[0].code', type: 'code', system: medicationCategory }],
+    },
     {
       name: 'rxnorm',
       cell: (m) => m.medicationCodeableConcept?.coding?.[0]?.code,
@@ -128,6 +142,14 @@ export const medicationsTable: CsvTable<MedicationRequest> = {
       name: 'dose_unit',
       cell: (m) => dosage(m)?.doseAndRate?.[0]?.doseQuantity?.unit,
       fields: [{ path: `${d}.doseAndRate[0].doseQuantity.unit` }],
+    },
+    // The dose unit's UCUM code, where the unit has one (fhir/dosage.ts `doseQuantity`; 1.15.0).
+    {
+      name: 'dose_ucum',
+      cell: (m) => dosage(m)?.doseAndRate?.[0]?.doseQuantity?.code,
+      fields: [
+        { path: `${d}.doseAndRate[0].doseQuantity.code`, type: 'code', system: systems.ucum },
+      ],
     },
     {
       name: 'route_code',

@@ -97,6 +97,24 @@ export const observationsTable: CsvTable<ResultRow> = {
       cell: (r) => r.observation.referenceRange?.[0]?.high?.value,
       fields: [{ path: 'referenceRange[0].high.value', type: 'decimal' }],
     },
+    // The bounds' units, UCUM (fhir/reference-ranges.ts `labReference`; 1.15.0: the extract had the
+    // numbers only, so a CSV-loaded reference range had bounds without units).
+    {
+      name: 'ref_low_unit',
+      cell: (r) => r.observation.referenceRange?.[0]?.low?.code,
+      fields: [
+        { path: 'referenceRange[0].low.unit' },
+        { path: 'referenceRange[0].low.code', type: 'code', system: systems.ucum },
+      ],
+    },
+    {
+      name: 'ref_high_unit',
+      cell: (r) => r.observation.referenceRange?.[0]?.high?.code,
+      fields: [
+        { path: 'referenceRange[0].high.unit' },
+        { path: 'referenceRange[0].high.code', type: 'code', system: systems.ucum },
+      ],
+    },
     {
       name: 'ref_text',
       cell: (r) => r.observation.referenceRange?.[0]?.text,

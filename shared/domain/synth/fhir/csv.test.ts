@@ -1,4 +1,4 @@
-import type { MedicationRequest, Observation, Patient } from '@medplum/fhirtypes';
+import type { MedicationRequest, Observation, Patient, Quantity } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import {
   csvCell,
@@ -9,6 +9,9 @@ import {
   type CsvFileName,
   patientCsvRecords,
 } from './csv';
+import { readCsv } from '../../ingest/readers/csv';
+import { csvRowsFromChunks } from '../../ingest/readers/csv-parse';
+import { renderCohortPatient } from '../cohort';
 import { csvMappingSchema } from './csv-mapping';
 import { fixtureAsOf, fixturePatients, inpatientStay } from './fixtures';
 import { renderPatientResources } from './resources';
@@ -194,5 +197,88 @@ describe('Function: csvMapping', () => {
       );
       expect(new Set(keys).size, file).toBe(keys.length);
     }
+  });
+});
+
+describe('the CSV extract read back by the ingest reader', () => {
+  /** Coded content the NDJSON carries and the extract must too (until 1.15.0 the extract dropped it). */
+  const coded = (r: Record<string, unknown>): unknown => {
+    switch (r.resourceType) {
+      case 'Condition':
+        return (r as { severity?: { coding?: unknown[] } }).severity?.coding?.map(codeOf);
+      case 'MedicationRequest': {
+        const m = r as unknown as MedicationRequest;
+        const dose = m.dosageInstruction?.[0]?.doseAndRate?.[0]?.doseQuantity;
+        return {
+          category: m.category?.map((c) => c.coding?.map(codeOf)),
+          dose: dose && quantityOf(dose),
+        };
+      }
+      case 'Observation':
+        return (r as unknown as Observation).referenceRange?.map((range) => ({
+          low: range.low && quantityOf(range.low),
+          high: range.high && quantityOf(range.high),
+        }));
+      default:
+        return undefined;
+    }
+  };
+  const quantityOf = ({ value, unit, system, code }: Quantity) => ({ value, unit, system, code });
+  const codeOf = (c: unknown) => {
+    const { system, code } = c as { system?: string; code?: string };
+    return { system, code };
+  };
+
+  it('gives the severity codes, order categories, dose and reference-range units the NDJSON has', async () => {
+    // Prepare: 50 generated patients, their NDJSON resources by id and their CSV files
+    const options = {
+      patients: 50,
+      seed: 5,
+      hospital: 'csv-codes',
+      dirtyRate: 0,
+      asOf: '2026-01-01',
+    };
+    const rendered = Array.from({ length: options.patients }, (_, i) =>
+      renderCohortPatient(options, i),
+    );
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const r of rendered)
+      for (const type of ['Condition', 'MedicationRequest', 'Observation'])
+        for (const line of r.ndjson.get(`${type}.ndjson`) ?? []) {
+          const resource = JSON.parse(line as string) as Record<string, unknown>;
+          byId.set(resource.id as string, resource);
+        }
+    const mapping = csvMapping(options.hospital);
+    const compared: Record<string, number> = {};
+    const differ: string[] = [];
+    // Act
+    for (const file of ['conditions.csv', 'medications.csv', 'observations.csv'] as const) {
+      const text = [csvHeader(file), ...rendered.flatMap((r) => r.csv[file])]
+        .map((line) => line + csvLineTerminator)
+        .join('');
+      async function* chunks() {
+        yield Buffer.from(text, 'utf8');
+      }
+      for await (const record of readCsv(csvRowsFromChunks(chunks()), file, mapping)) {
+        expect(record.error, `${file}:${record.line}`).toBeUndefined();
+        const fromCsv = record.resource as Record<string, unknown>;
+        const id = (fromCsv.identifier as { value: string }[])[0]!.value;
+        const fromNdjson = byId.get(id);
+        // Blood pressure rows are one per component; their panel has no reference range.
+        if (!fromNdjson) continue;
+        const want = coded(fromNdjson);
+        if (JSON.stringify(want) === JSON.stringify(undefined)) continue;
+        if (JSON.stringify(coded(fromCsv)) !== JSON.stringify(want))
+          differ.push(
+            `${file}:${record.line} ${JSON.stringify(coded(fromCsv))} != ${JSON.stringify(want)}`,
+          );
+        compared[file] = (compared[file] ?? 0) + 1;
+      }
+    }
+    // Assess
+    expect(differ.slice(0, 5)).toEqual([]);
+    expect(compared['conditions.csv']).toBeGreaterThan(10);
+    expect(compared['medications.csv']).toBeGreaterThan(50);
+    expect(compared['observations.csv']).toBeGreaterThan(100);
   });
 });

@@ -5,7 +5,7 @@ import { conditionsAt, noteTruth, patientFacts, shiftDate } from './context';
 import { fixturePatient } from './fixtures.test-helper';
 
 describe('Function: conditionsAt', () => {
-  it('keeps conditions with onset by the date: chronic ones present, acute ones history after 30 days', () => {
+  it('keeps conditions with onset by the date: chronic ones present, acute ones history after their course', () => {
     // Prepare
     const patient = fixturePatient(1, 1);
     patient.conditions = [
@@ -22,6 +22,61 @@ describe('Function: conditionsAt', () => {
       ['deep-vein-thrombosis', 'historical'],
       ['myocardial-infarction', 'present'],
     ]);
+  });
+});
+
+describe('Function: conditionsAt, against the Condition abatement', () => {
+  const at = (patient: ReturnType<typeof fixturePatient>, date: string) =>
+    Object.fromEntries(conditionsAt(patient, date).map((c) => [c.condition.key, c.assertion]));
+
+  it('keeps a resolved acute condition present to its abatement day, then history', () => {
+    // Prepare
+    const patient = fixturePatient(1, 1);
+    patient.encounters = [];
+    patient.conditions = [
+      { key: 'otitis-media', onset: '2024-03-01', status: 'resolved' },
+      { key: 'deep-vein-thrombosis', onset: '2024-03-01', status: 'resolved' },
+      { key: 'stroke', onset: '2024-03-01', status: 'resolved' },
+    ];
+    // Act, Assess: otitis media 10 days, stroke 28, DVT 90 (state/condition-course.ts)
+    expect(at(patient, '2024-03-11')).toEqual({
+      'otitis-media': 'present',
+      'deep-vein-thrombosis': 'present',
+      stroke: 'present',
+    });
+    expect(at(patient, '2024-03-12')['otitis-media']).toBe('historical');
+    expect(at(patient, '2024-03-29').stroke).toBe('present');
+    expect(at(patient, '2024-03-30').stroke).toBe('historical');
+    expect(at(patient, '2024-05-15')['deep-vein-thrombosis']).toBe('present');
+    expect(at(patient, '2024-05-30')['deep-vein-thrombosis']).toBe('present');
+    expect(at(patient, '2024-05-31')['deep-vein-thrombosis']).toBe('historical');
+  });
+
+  it('keeps a resolved condition present to the discharge of a later stay for it', () => {
+    // Prepare: a stroke readmission from day 33 to day 36
+    const patient = fixturePatient(1, 1);
+    patient.conditions = [{ key: 'stroke', onset: '2024-03-01', status: 'resolved' }];
+    patient.encounters = [
+      {
+        id: 'e1',
+        kind: 'inpatient',
+        start: '2024-04-03T10:00:00-05:00',
+        end: '2024-04-06T12:00:00-05:00',
+        reason: 'stroke',
+        readmission: true,
+        noteKinds: ['history-and-physical', 'discharge-summary'],
+      },
+    ];
+    // Act, Assess
+    expect(at(patient, '2024-04-06').stroke).toBe('present');
+    expect(at(patient, '2024-04-07').stroke).toBe('historical');
+  });
+
+  it('keeps an active acute condition present', () => {
+    const patient = fixturePatient(1, 1);
+    patient.encounters = [];
+    patient.conditions = [{ key: 'myocardial-infarction', onset: '2024-03-01', status: 'active' }];
+    expect(at(patient, '2024-04-20')['myocardial-infarction']).toBe('present');
   });
 });
 

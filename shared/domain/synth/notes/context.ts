@@ -10,6 +10,7 @@ import type {
   TrueMedication,
 } from '../model';
 import type { Rng } from '../rng';
+import { abatementDate } from '../state/condition-course';
 import { incidentalSurgery, surgeryAfter, type ProcedureKey } from './lexicon/clinical';
 import { hospitalDisplayName } from './lexicon/people';
 import type { Presentation } from './lexicon/presentations';
@@ -63,6 +64,11 @@ export interface NoteTruth {
   presentation?: Presentation;
   /** Acute presentation (emergency, inpatient, or a new/acute problem). */
   acute: boolean;
+  /**
+   * For a readmission (`TrueEncounter.readmission`), the discharge (ISO date-time) of the stay it
+   * follows: its notes tell a return after that stay, not a new event (1.15.0).
+   */
+  readmittedAfter?: string;
   medications: TrueMedication[];
   stoppedMedications: TrueMedication[];
   /** The encounter's measurements as of the note: its own vital-sign set (measurementsAsOf). */
@@ -175,9 +181,12 @@ export function packYearsAt(
 }
 
 /**
- * Status of the patient's conditions at `date`: chronic conditions are present from onset (resolved
- * chronic ones become history a year after onset: the model has no abatement date); acute ones are
- * present for 30 days after onset, then history. The latest episode of a repeated condition wins.
+ * Status of the patient's conditions at `date`: present from onset to abatement, then history. A
+ * resolved condition abates when its FHIR Condition does (state/condition-course.ts: a typical course
+ * by condition, a year for chronic ones, extended to the end of a later stay for it); an active one
+ * never. The latest episode of a repeated condition wins. Until generator 1.15.0 every acute condition
+ * was present for 30 days, whatever the Condition's abatement (10 days for otitis media, 28 for MI and
+ * stroke, 90 for DVT).
  */
 export function conditionsAt(patient: SynthPatient, date: string): ConditionAtDate[] {
   const latest = new Map<ConditionKey, TrueCondition>();
@@ -188,9 +197,8 @@ export function conditionsAt(patient: SynthPatient, date: string): ConditionAtDa
   }
   const out: ConditionAtDate[] = [];
   for (const c of latest.values()) {
-    const days = daysBetween(c.onset, date);
-    const chronic = conditions[c.key].chronic;
-    const present = chronic ? c.status === 'active' || days <= 365 : days <= 30;
+    const abated = abatementDate(c, patient.encounters);
+    const present = abated === undefined || date <= abated;
     out.push({ condition: c, assertion: present ? 'present' : 'historical' });
   }
   return out;
@@ -270,6 +278,11 @@ export function noteTruth(
     encounter.kind === 'inpatient' ||
     (encounter.reason !== undefined && !conditions[encounter.reason].chronic);
   const medications = patient.medications.filter((m) => activeOn(m, date));
+  const earlierStay = encounter.readmission
+    ? patient.encounters
+        .filter((e) => e.kind === 'inpatient' && Date.parse(e.end) <= Date.parse(encounter.start))
+        .at(-1)
+    : undefined;
   const stoppedMedications = patient.medications.filter(
     (m) => m.end !== undefined && m.end.slice(0, 10) <= date && daysBetween(m.end, date) <= 365,
   );
@@ -286,6 +299,7 @@ export function noteTruth(
     suspected: reasonKnown ? undefined : encounter.reason,
     presentation: encounter.reason ? undefined : presentation,
     acute,
+    ...(earlierStay ? { readmittedAfter: earlierStay.end } : {}),
     medications,
     stoppedMedications,
     measurements: measurementsAsOf(measurements, authoredAt),

@@ -7,6 +7,7 @@ import { renderCohortPatient } from '../cohort';
 import { conditions as catalog, type ConditionKey } from '../catalog';
 import type { SynthNote, SynthPatient } from '../model';
 import { Rng } from '../rng';
+import { generatePatientState } from '../state/patient';
 import { conditionsAt } from './context';
 import { generateNotes } from './generate';
 import { anatomy, type AnatomyKey } from './lexicon/clinical';
@@ -50,6 +51,24 @@ const hasAt = (patient: SynthPatient, date: string, key: ConditionKey): boolean 
   conditionsAt(patient, date.slice(0, 10)).some(
     (c) => c.condition.key === key && c.assertion === 'present',
   );
+
+/**
+ * Children seen for something else while an otitis media is present. Since 1.15.0 an episode is present
+ * for 10 days (its Condition's course, state/condition-course.ts; 30 before), so such a visit is rare
+ * (none among the first 2,000 patients of the cohort above): these are the patients of the first 1,400
+ * of seed 7 who have one, found from their state alone.
+ */
+const episodeOptions = { ...options, seed: 7, hospital: 'episodes' };
+const episodes = notesInContext(
+  Array.from({ length: 1400 }, (_, i) => i)
+    .filter((i) => {
+      const patient = generatePatientState(episodeOptions, i);
+      return patient.encounters.some(
+        (e) => e.reason !== 'otitis-media' && hasAt(patient, e.start.slice(0, 10), 'otitis-media'),
+      );
+    })
+    .map((i) => renderCohortPatient(episodeOptions, i)),
+);
 
 describe('Physical exams of generated patients, generator 1.5.0', () => {
   it('find abdominal tenderness only with abdominal pain, and then usually (1.4.0: a third of all notes)', () => {
@@ -120,7 +139,7 @@ describe('Physical exams of generated patients, generator 1.5.0', () => {
     let otitis = 0;
     let comorbid = 0;
     let ears = 0;
-    for (const { patient, note, encounter } of all) {
+    for (const { patient, note, encounter } of [...all, ...episodes]) {
       const line = examLine(note, 'eardrum');
       if (!line) continue;
       ears++;

@@ -35,9 +35,23 @@ export const adverseEffectNoteShare = 0.08;
  */
 export function presentationSymptoms(truth: NoteTruth): readonly SymptomKey[] {
   const key = truth.reason ?? truth.suspected;
+  if (truth.readmittedAfter && truth.reason && readmissionSymptoms[truth.reason])
+    return readmissionSymptoms[truth.reason]!;
   if (key && truth.reason && cancerKeys.has(key)) return cancerSymptoms(truth, key);
   return key ? (reasonSymptoms[key] ?? []) : (truth.presentation?.symptoms ?? []);
 }
+
+/**
+ * What brings a patient back within 30 days of a stay for an acute event: a complication, not the
+ * event's own onset (until 1.15.0 a readmission three weeks after a stroke "presented with weakness and
+ * slurred speech", a new stroke). Generator choices: after an MI, heart failure and recurrent chest pain
+ * (readmissions after AMI are mostly for diagnoses other than AMI, heart failure among the commonest:
+ * Dharmarajan K et al. JAMA 2013;309:355); after a stroke, aspiration pneumonia with deconditioning.
+ */
+const readmissionSymptoms: Readonly<Partial<Record<ConditionKey, readonly SymptomKey[]>>> = {
+  'myocardial-infarction': ['dyspnea', 'chestPain', 'edema', 'fatigue'],
+  stroke: ['fever', 'cough', 'weakness', 'fatigue'],
+};
 
 /**
  * A cancer visit's symptoms by where the cancer stands (notes/cancer.ts): the diagnostic profile only

@@ -39,6 +39,7 @@ export function toTrueEncounters(
       noteKinds: noteKinds(plan, first),
     };
     if (plan.reason) encounter.reason = plan.reason;
+    if (plan.readmission) encounter.readmission = true;
     return encounter;
   });
 }

@@ -63,6 +63,15 @@ const courseOpenings = bank(
   'Patient admitted {admit} with {sxs}.',
 );
 
+/** A readmission's course opens on the stay it follows (1.15.0; before, as a new event). */
+const readmissionCourseOpenings = bank(
+  '{name} was readmitted on {admit}, {sinceDischarge} after discharge from {his} stay for {reason}, with {sxs}.',
+  'Readmitted {admit} with {sxs} after a recent admission for {reason} (discharged {discharged}).',
+  '{name} was readmitted on {admit} {after|following} a recent stay for {reason}.',
+  'Readmitted {sinceDischarge} after discharge with {sxs}.',
+  '{name} was readmitted on {admit}, {sinceDischarge} after {his} last discharge.',
+);
+
 const courseSentences = bank(
   '{He} was {started on|treated with|given} {newMed} with {good response|improvement|clinical improvement}.',
   '^{consultant} ({specialty}) was consulted{ and agreed with the plan| and followed along| for recommendations|}.',
@@ -193,7 +202,7 @@ function courseSlots(c: Composer, base: Slots): Slots {
 export function writeHospitalCourse(c: Composer, base: Slots): void {
   writeHeader(c, 'hospitalCourse');
   const slots = courseSlots(c, base);
-  say(c.b, courseOpenings, c.rng, slots);
+  say(c.b, c.truth.readmittedAfter ? readmissionCourseOpenings : courseOpenings, c.rng, slots);
   const count = 2 + c.style.verbosity + c.rng.int(0, 1);
   for (const sentence of chooseDistinct(courseSentences, c.rng, slots, count)) {
     c.b.verbatim(' ');

@@ -1,7 +1,7 @@
 // Domain (synth/notes/sections): chief complaint and history of present illness: who the patient is, why
 // they came, the symptoms they have (present) and pertinent negatives, in many phrasings and clause orders.
 import { sample, type Composer } from '../composer';
-import { diagnosesReason, hospitalDayOf, shiftDate } from '../context';
+import { daysBetween, diagnosesReason, hospitalDayOf, shiftDate } from '../context';
 import { symptoms, type SymptomKey } from '../lexicon/symptoms';
 import { toldAt } from '../symptom-plan';
 import {
@@ -39,6 +39,19 @@ const hospitalOpenings = bank(
   'Briefly, {he} is {aAge} {sex} with {pmh} who was transferred from {hosp} with {cc}. ',
   '{name} is {aAge} {sex} who presents to the {ED|ER}{viaEd} on {visitDate} with {cc}. ',
   '{age} {sex} brought in by EMS{byEms} with {cc}. ',
+);
+
+/**
+ * Openings for a readmission's H&P (`NoteTruth.readmittedAfter`): a return after the earlier stay, with
+ * what brought the patient back (until 1.15.0 it opened as a new event: "presents with weakness and
+ * slurred speech" three weeks after the stroke it was admitted for).
+ */
+const readmissionOpenings = bank(
+  '{name} is {aAge} {sex} with {pmh} who was discharged on {discharged} after {an admission|a stay} for {reason} and is readmitted with {cc}. ',
+  '{age} {sexShort} readmitted {sinceDischarge} after discharge {for|following} {reason}, now with {cc}. ',
+  '<Patient|Pt> is {aAge} {sex} readmitted within 30 days of {his} recent admission for {reason}, presenting with {cc}. ',
+  '{name} is {aAge} {sex} with {pmh}, discharged from this hospital on {discharged}, who is readmitted {sinceDischarge} later with {cc}. ',
+  'Readmission. {He} was discharged on {discharged} and presents {sinceDischarge} later with {cc}. ',
 );
 
 /** Openings for symptomatic clinic visits. */
@@ -282,6 +295,16 @@ function buildHistorySlots(c: Composer): Slots {
     // (until 1.3.0 that too was a day 1-20 days before the visit).
     date: (b) => writeDate(b, shiftDate(truth.date, -c.rng.int(1, 20)), c.style.dateStyle, c.rng),
     visitDate: (b) => writeDate(b, truth.encounter.start, c.style.dateStyle, c.rng),
+    // A readmission's earlier stay: its discharge date, and the days from it to this admission.
+    discharged: truth.readmittedAfter
+      ? (b) => writeDate(b, truth.readmittedAfter!, c.style.dateStyle, c.rng)
+      : undefined,
+    sinceDischarge: truth.readmittedAfter
+      ? (b) => {
+          const days = daysBetween(truth.readmittedAfter!, truth.encounter.start);
+          b.text(days === 1 ? '1 day' : `${days} days`);
+        }
+      : undefined,
     onsetDate: (b) =>
       writeDate(
         b,
@@ -343,6 +366,7 @@ function openings(c: Composer, interval: boolean): readonly Template[] {
   if (interval) return intervalOpenings;
   if (c.truth.ageYears < 12 && c.plan.present.length > 0) return childOpenings;
   const hospital = c.truth.encounter.kind === 'inpatient' || c.truth.encounter.kind === 'emergency';
+  if (c.truth.readmittedAfter && hospital && c.plan.present.length > 0) return readmissionOpenings;
   if (c.plan.present.length > 0) return hospital ? hospitalOpenings : clinicOpenings;
   if (hospital && !c.truth.reason) return hospitalEvaluationOpenings;
   if (c.truth.reason) return diagnosesReason(c.truth) ? newDiagnosisOpenings : followUpOpenings;
