@@ -12,13 +12,13 @@ import { openNquadsPersistence, type NquadsPersistence } from '../local/nquads-p
 import { startSparqlServer } from '../local/sparql-server';
 import { SparqlHttpGraphStore } from '../shared/adapters/graph/sparql-http-graph-store';
 import type { GraphStore } from '../shared/ports/graph-store';
-import { conceptIri, graphs, hospitalGraph, noteIri } from '../shared/domain/kg/model';
+import { conceptIri, graphs } from '../shared/domain/kg/model';
 import { neighbors } from '../shared/domain/kg/queries';
 import { loadSeedKnowledge } from '../shared/domain/kg/seed/load';
 import { literal } from '../shared/domain/kg/sparql';
 import { insertData, toNQuads, withProvenance, type Quad } from '../shared/domain/kg/statements';
 import {
-  deleteDocumentStatements,
+  deleteNoteStatements,
   noteFactQuads,
   recordNoteFacts,
   type NoteFactsInput,
@@ -247,8 +247,7 @@ async function firstDelivery(graph: GraphStore, journal: NquadsPersistence, note
   for (const { input } of notes) {
     const { quads: written } = noteFactQuads(input);
     quads += written.length;
-    const document = noteIri(input.hospital, input.document);
-    const remove = deleteDocumentStatements(hospitalGraph(input.hospital), [document]).text;
+    const remove = deleteNoteStatements([input]).text;
     const insert = insertData(written).text;
     let t0 = process.hrtime.bigint();
     await graph.update(remove);

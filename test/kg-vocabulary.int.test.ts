@@ -9,7 +9,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
-import { hospitalGraph } from '../shared/domain/kg/model';
+import { hospitalGraph, noteIri } from '../shared/domain/kg/model';
 import { importMesh } from '../shared/domain/nlp/importers/mesh';
 import { vocabularyLine } from '../shared/domain/nlp/vocabulary/imported';
 import { pseudonymousId } from '../shared/domain/serving/records';
@@ -89,11 +89,13 @@ describe('Pipeline: an imported vocabulary in kg-update (embedded stack)', () =>
   describe('with the vocabulary uploaded and named', () => {
     let stack: TestStack;
     let doc: string;
+    let patientPseudonym: string;
 
     beforeAll(async () => {
       stack = await startTestStack({ notesToGraph: true, nlpVocabularyKeys: [MESH_KEY] });
       await stack.deps.objects.put('curated', MESH_KEY, await meshVocabulary());
       doc = await ingestNote(stack, 'b1', 'n1');
+      patientPseudonym = await pseudonymousId(stack.deps.keys, HOSPITAL, 'Patient', 'p1');
     });
     afterAll(async () => stack?.stop());
 
@@ -104,7 +106,7 @@ describe('Pipeline: an imported vocabulary in kg-update (embedded stack)', () =>
           patient: expect.stringMatching(new RegExp(`^https://caregraph.dev/patient/${HOSPITAL}/`)),
           predicate: `${NS}takesMedication`,
           extractor: `caregraph-nlp+${MESH_KEY}`,
-          document: `https://caregraph.dev/document/${HOSPITAL}/${doc}`,
+          document: noteIri(HOSPITAL, patientPseudonym, doc).value,
         },
       ]);
       // The curated vocabulary still links what it knows (metformin keeps its RxNorm code).

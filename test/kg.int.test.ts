@@ -133,7 +133,7 @@ describe('Integration: knowledge graph on the local SPARQL server', () => {
     expect(scoped[0]).toMatchObject({
       direction: 'in',
       relation: 'hasCondition',
-      documents: ['https://caregraph.dev/document/hospital-a/n1'],
+      documents: ['https://caregraph.dev/document/hospital-a/aaaaaaaaaaaaaaaa/n1'],
     });
     expect(publicOnly).toEqual([]);
   });

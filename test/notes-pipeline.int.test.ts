@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { readCuratedNote } from '../shared/domain/ingest/note-curation';
-import { hospitalGraph } from '../shared/domain/kg/model';
+import { hospitalGraph, noteIri } from '../shared/domain/kg/model';
 import { progressNote } from '../shared/domain/ingest/progress-note.fixture';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 import { recordEvents } from './helpers/stack-contents';
@@ -23,6 +23,9 @@ const note = progressNote(noteText);
 /** Where p1's note `document` is stored: under the pseudonymous patient and document (keyLayout.note). */
 const noteKey = async (stack: TestStack, document: string) =>
   keyLayout.note('east', await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1'), document);
+/** The graph's IRI of patient p1's note `document` (notes are named per patient). */
+const noteDoc = async (stack: TestStack, document: string) =>
+  noteIri('east', await pseudonymousId(stack.deps.keys, 'east', 'Patient', 'p1'), document).value;
 
 describe('Pipeline: clinical notes (ingest -> de-identify -> encrypt -> knowledge graph)', () => {
   let stack: TestStack;
@@ -108,7 +111,7 @@ describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed
     Number(
       (
         await stack.deps.graph.query(
-          `SELECT (COUNT(?st) AS ?n) WHERE { GRAPH <${graph}> { ?st <https://caregraph.dev/ns#document> <https://caregraph.dev/document/east/${document}> } }`,
+          `SELECT (COUNT(?st) AS ?n) WHERE { GRAPH <${graph}> { ?st <https://caregraph.dev/ns#document> <${await noteDoc(stack, document)}> } }`,
         )
       ).results?.bindings[0]?.n?.value,
     );
@@ -148,7 +151,7 @@ describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed
     expect(after).toBe(0);
     expect(await factsOf(doc)).toBe(0);
     const described = await stack.deps.graph.query(
-      `ASK { GRAPH <${graph}> { <https://caregraph.dev/document/east/${doc}> ?p ?o } }`,
+      `ASK { GRAPH <${graph}> { <${await noteDoc(stack, doc)}> ?p ?o } }`,
     );
     expect(described.boolean).toBe(false);
     const stored = (await stack.deps.objects.getText('curated', await noteKey(stack, doc)))!;
@@ -177,7 +180,7 @@ describe('Pipeline: a note re-sent as entered-in-error, and a note in decomposed
     const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
     const cg = 'https://caregraph.dev/ns#';
     const r = await stack.deps.graph.query(
-      `SELECT ?start ?end WHERE { GRAPH <${graph}> { ?st <${rdf}predicate> <${cg}hasCondition> ; <${rdf}object> <http://snomed.info/id/83901003> ; <${cg}document> <https://caregraph.dev/document/east/${doc}> ; <${cg}startOffset> ?start ; <${cg}endOffset> ?end } }`,
+      `SELECT ?start ?end WHERE { GRAPH <${graph}> { ?st <${rdf}predicate> <${cg}hasCondition> ; <${rdf}object> <http://snomed.info/id/83901003> ; <${cg}document> <${await noteDoc(stack, doc)}> ; <${cg}startOffset> ?start ; <${cg}endOffset> ?end } }`,
     );
     const spans = (r.results?.bindings ?? []).map((b) =>
       curated.slice(Number(b.start!.value), Number(b.end!.value)),

@@ -208,6 +208,52 @@ describe('Function: kg-update handler', () => {
     expect(extract).not.toHaveBeenCalled();
   });
 
+  it("keeps two patients' notes under one document id apart: re-delivery changes nothing, an edit touches only its own", async () => {
+    // Prepare: the same DocumentReference id for two patients, each note in its own object
+    const other = 'b7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5';
+    const { graph, extract, invoke } = setup({
+      'curated/north-general/DocumentReference/a.ndjson': curatedNote,
+      'curated/north-general/DocumentReference/b.ndjson': curatedNote,
+    });
+    const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
+    const ofA = {
+      ...event,
+      detail: { ...event.detail, key: 'curated/north-general/DocumentReference/a.ndjson' },
+    };
+    const ofB = {
+      ...event,
+      detail: {
+        ...event.detail,
+        patient: other,
+        key: 'curated/north-general/DocumentReference/b.ndjson',
+      },
+    };
+    const conditionsOf = async (patient: string) =>
+      (
+        await graph.query(
+          `SELECT ?c WHERE { <${patient}> <https://caregraph.dev/ns#hasCondition> ?c }`,
+        )
+      ).results?.bindings.map((b) => b.c!.value);
+    const patientB = `https://caregraph.dev/patient/north-general/${other}`;
+    await invoke(ofA);
+    await invoke(ofB);
+    const size = graph.store.size;
+    const both = [await conditionsOf(PATIENT), await conditionsOf(patientB)];
+
+    // Act: both delivered again, then A's note edited to state nothing
+    await invoke(ofA);
+    await invoke(ofB);
+    const again = graph.store.size;
+    extract.mockResolvedValueOnce({ entities: [], relations: [] });
+    await invoke(ofA);
+
+    // Assess
+    expect(both).toEqual([['http://snomed.info/id/44054006'], ['http://snomed.info/id/44054006']]);
+    expect(again).toBe(size);
+    expect(await conditionsOf(PATIENT)).toEqual([]);
+    expect(await conditionsOf(patientB)).toEqual(['http://snomed.info/id/44054006']);
+  });
+
   it('rejects an event with a name where the pseudonymous id belongs, naming the field', async () => {
     // Prepare
     const event = fixture('note-curated.json');

@@ -1,6 +1,7 @@
 // Primary adapter: EventBridge (`NoteCurated`, S3 `Object Created` under literature/) -> the kg-update
 // use cases. Thin: parse the event, read the document, run the injected extractor, record the result,
-// log counts (never text) and emit metrics. Re-deliveries are safe: the use cases replace per document.
+// log counts (never text) and emit metrics. Re-deliveries are safe: the use cases replace per note
+// (hospital, patient and document: two patients' notes may share a document id).
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';

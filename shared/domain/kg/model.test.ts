@@ -5,6 +5,7 @@ import {
   codeSystemKey,
   conceptIri,
   hospitalGraph,
+  legacyNoteIri,
   literatureIri,
   noteIri,
   patientIri,
@@ -87,6 +88,37 @@ describe('Function: literatureIri', () => {
     expect(literatureIri('cpic-2022-abstract').value).toBe(
       'https://caregraph.dev/literature/cpic-2022-abstract',
     );
-    expect(() => noteIri('h1', '../etc/passwd')).toThrow(ValidationError);
   });
+});
+
+describe('Function: noteIri', () => {
+  const pseudonym = '3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
+  it('names a note by its hospital, patient pseudonym and document id', () => {
+    expect(noteIri('h1', pseudonym, 'note-1').value).toBe(
+      `https://caregraph.dev/document/h1/${pseudonym}/note-1`,
+    );
+    expect(noteIri('h1', 'bbbbbbbbbbbbbbbb', 'note-1')).not.toEqual(
+      noteIri('h1', pseudonym, 'note-1'),
+    );
+    expect(legacyNoteIri('h1', 'note-1').value).toBe('https://caregraph.dev/document/h1/note-1');
+  });
+
+  it.each([
+    ['a name for the patient', 'h1', 'Jane Doe', 'note-1', 'patient'],
+    ['a path for the document', 'h1', pseudonym, '../etc/passwd', 'document'],
+    ['a hospital that is no slug', 'H 1', pseudonym, 'note-1', 'hospital'],
+  ])(
+    'refuses %s, naming the field and not the value',
+    (_name, hospital, patient, document, path) => {
+      let error: unknown;
+      try {
+        noteIri(hospital, patient, document);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ path });
+      expect((error as Error).message).not.toContain('Jane');
+    },
+  );
 });

@@ -142,8 +142,23 @@ export function patientIri(hospital: string, pseudonym: string): IriTerm {
   return iri(`${CG_BASE}patient/${hospital}/${pseudonym}`);
 }
 
-/** A clinical note's IRI within its hospital. */
-export function noteIri(hospital: string, documentId: string): IriTerm {
+/**
+ * A clinical note's IRI: `document/{hospital}/{patient}/{document}`, under its patient's pseudonym.
+ * A document id is the hospital's (a sidecar's `id`) and two patients' notes may share it; ingest
+ * stores them apart (keyLayout.note), and so does the graph: each note's facts are replaced and
+ * withdrawn under its own IRI. The pseudonym is checked as patientIri checks it (no name).
+ */
+export function noteIri(hospital: string, patient: string, documentId: string): IriTerm {
+  patientIri(hospital, patient);
+  return iri(`${CG_BASE}document/${hospital}/${patient}/${checkDocumentId(documentId)}`);
+}
+
+/**
+ * A note's IRI before notes were named per patient: `document/{hospital}/{document}`, which two
+ * patients' notes under one document id shared. Nothing is written under it any more; kg-update
+ * reads it only to remove what the same patient's note wrote under it (update.ts).
+ */
+export function legacyNoteIri(hospital: string, documentId: string): IriTerm {
   hospitalGraph(hospital);
   return iri(`${CG_BASE}document/${hospital}/${checkDocumentId(documentId)}`);
 }

@@ -9,7 +9,16 @@ import {
   type KgEntity,
   type KgEntityType,
 } from './extraction';
-import { recordLiterature, recordNoteFacts, retractNoteFacts, type NoteFactsInput } from './update';
+import { legacyNoteIri, noteIri } from './model';
+import { iri, type RdfTerm } from './sparql';
+import { toNQuads } from './statements';
+import {
+  noteFactQuads,
+  recordLiterature,
+  recordNoteFacts,
+  retractNoteFacts,
+  type NoteFactsInput,
+} from './update';
 import { positivePatientPredicates } from './vocabulary';
 import { evidencePaths } from './queries';
 import { extractClinical } from '../nlp/extract';
@@ -166,7 +175,7 @@ describe('Function: recordNoteFacts', () => {
       ),
     ).toEqual([
       {
-        doc: 'https://caregraph.dev/document/north-general/note-1',
+        doc: 'https://caregraph.dev/document/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8/note-1',
         start: '0',
         end: '5',
         extractor: 'stub-extractor@1',
@@ -308,11 +317,213 @@ describe('Function: retractNoteFacts', () => {
       [],
     );
     const described = await graph.query(
-      `ASK { <https://caregraph.dev/document/north-general/note-1> ?p ?o }`,
+      `ASK { <https://caregraph.dev/document/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8/note-1> ?p ?o }`,
     );
     expect(described.boolean).toBe(false);
     expect(graph.store.size).toBe(size);
     expect(size).toBe(withNote2Only.store.size);
+  });
+});
+
+describe("Function: recordNoteFacts, two patients' notes under one document id", () => {
+  // A sidecar `id` is the hospital's: two patients' notes may carry it (ingest stores them apart,
+  // keyLayout.note). Each keeps its own facts in the graph.
+  const ASTHMA = { code: '195967001', system: 'http://snomed.info/sct' };
+  const ALBUTEROL = { code: '435', system: 'http://www.nlm.nih.gov/research/umls/rxnorm' };
+  const OTHER = 'bbbbbbbbbbbbbbbb0123456789abcdef';
+  const PB = `https://caregraph.dev/patient/north-general/${OTHER}`;
+  const noteOfA = note();
+  const noteOfB = note({
+    patient: OTHER,
+    entities: [
+      entity('Disease', 'present', ASTHMA, 0),
+      entity('Chemical', 'present', ALBUTEROL, 10),
+    ],
+    relations: [{ type: 'treats', head: 1, tail: 0, confidence: 0.8 }],
+  });
+  const editedA = note({ entities: [entity('Disease', 'present', HTN, 0)], relations: [] });
+  /** The patient's facts, as "predicate object" lines. */
+  const factsOf = async (graph: GraphStore, patient: string) =>
+    (
+      await graph.query(
+        `SELECT ?p ?o WHERE { <${patient}> ?p ?o FILTER(STRSTARTS(STR(?p), "${NS}")) }`,
+      )
+    )
+      .results!.bindings.map((b) => `${b.p!.value.replace(NS, 'cg:')} ${b.o!.value}`)
+      .sort();
+  const statementsOf = async (graph: GraphStore, document: string) =>
+    Number(
+      (await graph.query(`SELECT (COUNT(?st) AS ?n) WHERE { ?st <${NS}document> <${document}> }`))
+        .results!.bindings[0]!.n!.value,
+    );
+  const docOf = (input: NoteFactsInput) =>
+    noteIri(input.hospital, input.patient, input.document).value;
+  const patientA = `<${P}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${NS}Patient> .`;
+  const allTriples = async (graph: GraphStore) =>
+    (await graph.construct('CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }'))
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .sort();
+  /** A graph holding exactly the notes' facts, each written once under the current IRIs. */
+  const graphOf = async (...inputs: NoteFactsInput[]) => {
+    const graph = memoryGraph();
+    for (const input of inputs) await recordNoteFacts({ graph }, input);
+    return allTriples(graph);
+  };
+
+  it("keeps both patients' facts, duplicates nothing on re-delivery, and an edit replaces only that patient's note", async () => {
+    // Prepare
+    const graph = memoryGraph();
+    await recordNoteFacts({ graph }, noteOfA);
+    const factsOfA = await factsOf(graph, P);
+    await recordNoteFacts({ graph }, noteOfB);
+    const afterB = { a: await factsOf(graph, P), b: await factsOf(graph, PB) };
+    const size = graph.store.size;
+
+    // Act: both delivered again, then patient A's note edited
+    await recordNoteFacts({ graph }, noteOfA);
+    await recordNoteFacts({ graph }, noteOfB);
+    const redelivered = graph.store.size;
+    await recordNoteFacts({ graph }, editedA);
+
+    // Assess
+    expect(factsOfA).toContain('cg:hasCondition http://snomed.info/id/44054006');
+    expect(afterB.a).toEqual(factsOfA);
+    expect(afterB.b).toEqual([
+      'cg:hasCondition http://snomed.info/id/195967001',
+      'cg:takesMedication http://purl.bioontology.org/ontology/RXNORM/435',
+    ]);
+    expect(docOf(noteOfA)).not.toBe(docOf(noteOfB));
+    expect(redelivered).toBe(size);
+    expect(await factsOf(graph, P)).toEqual(['cg:hasCondition http://snomed.info/id/38341003']);
+    expect(await factsOf(graph, PB)).toEqual(afterB.b);
+    expect(await statementsOf(graph, docOf(noteOfB))).toBe(3);
+    expect(await allTriples(graph)).toEqual(await graphOf(editedA, noteOfB));
+  });
+
+  it("withdraws one patient's note and leaves the other patient's under the same document id", async () => {
+    // Prepare
+    const graph = memoryGraph();
+    await recordNoteFacts({ graph }, noteOfA);
+    await recordNoteFacts({ graph }, noteOfB);
+
+    // Act
+    await retractNoteFacts(
+      { graph },
+      { hospital: 'north-general', patient: noteOfA.patient, document: 'note-1' },
+    );
+
+    // Assess: the patient stays a patient (a note never owned that)
+    expect(await factsOf(graph, P)).toEqual([]);
+    expect(await allTriples(graph)).toEqual([...(await graphOf(noteOfB)), patientA].sort());
+  });
+
+  describe('facts written before notes were named per patient', () => {
+    // What an earlier release wrote: the same quads, under the document IRI without the patient (its
+    // statement nodes hashed that IRI, so they are not the current ones either).
+    const legacyQuads = (input: NoteFactsInput) => {
+      const current = docOf(input);
+      const legacy = legacyNoteIri(input.hospital, input.document);
+      const term = <T extends RdfTerm>(t: T): T | typeof legacy => {
+        if (t.termType !== 'NamedNode') return t;
+        if (t.value === current) return legacy;
+        return t.value.includes('/statement/')
+          ? iri(t.value.replace('/statement/', '/statement/legacy-'))
+          : t;
+      };
+      return noteFactQuads(input).quads.map((q) => ({
+        subject: term(q.subject),
+        predicate: q.predicate,
+        object: term(q.object),
+        graph: q.graph,
+      }));
+    };
+    const LEGACY = 'https://caregraph.dev/document/north-general/note-1';
+    const note2 = note({
+      document: 'note-2',
+      entities: [entity('Disease', 'present', T2DM, 3)],
+      relations: [],
+    });
+
+    it.each([
+      ['edited', (graph: GraphStore) => recordNoteFacts({ graph }, editedA), [editedA, note2]],
+      [
+        'withdrawn',
+        (graph: GraphStore) =>
+          retractNoteFacts(
+            { graph },
+            { hospital: 'north-general', patient: noteOfA.patient, document: 'note-1' },
+          ),
+        [note2],
+      ],
+    ] as const)(
+      "removes them when the same patient's note comes again (%s), keeping what another note supports",
+      async (_name, act, expected) => {
+        // Prepare: note-1 as an earlier release stored it; note-2 (current) also states type 2 diabetes
+        const graph = memoryGraph();
+        await graph.loadNQuads(toNQuads(legacyQuads(noteOfA)));
+        await recordNoteFacts({ graph }, note2);
+        const before = await statementsOf(graph, LEGACY);
+
+        // Act, and the same event again
+        await act(graph);
+        const once = await allTriples(graph);
+        await act(graph);
+
+        // Assess
+        expect(before).toBe(5);
+        expect(await statementsOf(graph, LEGACY)).toBe(0);
+        expect(await allTriples(graph)).toEqual(await graphOf(...expected));
+        expect(await allTriples(graph)).toEqual(once);
+      },
+    );
+
+    it("removes only the patient's own facts from an earlier document two patients shared, the rest once the other's note comes", async () => {
+      // Prepare: both notes under the one earlier IRI (a bulk load wrote them together)
+      const graph = memoryGraph();
+      await graph.loadNQuads(toNQuads([...legacyQuads(noteOfA), ...legacyQuads(noteOfB)]));
+      const factsOfB = await factsOf(graph, PB);
+
+      // Act: patient A's note edited; later patient B's note delivered again
+      await recordNoteFacts({ graph }, editedA);
+      const afterA = {
+        a: await factsOf(graph, P),
+        b: await factsOf(graph, PB),
+        legacy: await statementsOf(graph, LEGACY),
+        aboutA: (await graph.query(`ASK { <${LEGACY}> <${NS}about> <${P}> }`)).boolean,
+        relations: (
+          await graph.query(`ASK { ?drug <${NS}treats> <http://snomed.info/id/44054006> }`)
+        ).boolean,
+      };
+      await recordNoteFacts({ graph }, noteOfB);
+
+      // Assess: A's earlier patient facts went with its edit; B's stayed until B's note came; the
+      // relations, which name no patient, went with the last patient's note
+      expect(afterA.a).toEqual(['cg:hasCondition http://snomed.info/id/38341003']);
+      expect(afterA.b).toEqual(factsOfB);
+      expect(afterA.legacy).toBe(2 + 1 + 1);
+      expect(afterA.aboutA).toBe(false);
+      expect(afterA.relations).toBe(true);
+      expect(await statementsOf(graph, LEGACY)).toBe(0);
+      expect(await allTriples(graph)).toEqual(await graphOf(editedA, noteOfB));
+    });
+
+    it("leaves another patient's facts under the earlier IRI alone", async () => {
+      // Prepare: only patient B's note had been stored under the shared earlier IRI
+      const graph = memoryGraph();
+      await graph.loadNQuads(toNQuads(legacyQuads(noteOfB)));
+      const before = await allTriples(graph);
+
+      // Act
+      await recordNoteFacts({ graph }, noteOfA);
+      await retractNoteFacts(
+        { graph },
+        { hospital: 'north-general', patient: noteOfA.patient, document: 'note-1' },
+      );
+
+      // Assess
+      expect(await allTriples(graph)).toEqual([...before, patientA].sort());
+    });
   });
 });
 

@@ -1,7 +1,9 @@
 // Use case (kg-update): a curated note's extraction becomes pseudonymous patient facts in its
 // hospital's graph; a literature abstract's extraction becomes concept relations in that upload's
 // literature graph. Both are idempotent: a re-delivered event replaces the document's statements
-// (delete then insert, in one SPARQL update request) and so leaves the same triples.
+// (delete then insert, in one SPARQL update request) and so leaves the same triples. A note is named
+// by its hospital, patient and document id (model.ts noteIri): two patients' notes under one document
+// id keep their own facts.
 import type { GraphStore } from '../../ports/graph-store';
 import {
   checkExtraction,
@@ -13,7 +15,14 @@ import {
   type KgEntity,
   type KgExtraction,
 } from './extraction';
-import { hospitalGraph, literatureGraph, literatureIri, noteIri, patientIri } from './model';
+import {
+  hospitalGraph,
+  legacyNoteIri,
+  literatureGraph,
+  literatureIri,
+  noteIri,
+  patientIri,
+} from './model';
 import { joinSparql, literal, sparql, type IriTerm, type SparqlFragment } from './sparql';
 import { graphBlocks, withProvenance, type Provenance, type Quad } from './statements';
 import { cg, dct, rdf, skos, vocabularyVersion } from './vocabulary';
@@ -75,7 +84,7 @@ export function noteFactQuads(input: NoteFactsInput): {
   checkExtraction(input, input.textLength);
   const graph = hospitalGraph(input.hospital);
   const patient = patientIri(input.hospital, input.patient);
-  const document = noteIri(input.hospital, input.document);
+  const document = noteIri(input.hospital, input.patient, input.document);
   const quads: Quad[] = [
     { subject: patient, predicate: rdf.type, object: cg.Patient, graph },
     { subject: document, predicate: rdf.type, object: cg.ClinicalNote, graph },
@@ -117,8 +126,9 @@ export function noteFactQuads(input: NoteFactsInput): {
 }
 
 /**
- * Writes one note's patient facts to its hospital graph, replacing whatever the same document wrote
- * before, in one SPARQL update request. A fact another document also supports is kept.
+ * Writes one note's patient facts to its hospital graph, replacing whatever the same note (hospital,
+ * patient and document) wrote before, in one SPARQL update request. A fact another document also
+ * supports is kept; another patient's note under the same document id is left alone.
  */
 export async function recordNoteFacts(
   deps: KgUpdateDeps,
@@ -126,9 +136,8 @@ export async function recordNoteFacts(
 ): Promise<KgUpdateResult> {
   const { quads, facts, skipped } = noteFactQuads(input);
   const graph = hospitalGraph(input.hospital);
-  const document = noteIri(input.hospital, input.document);
   await deps.graph.update(
-    sparql`${deleteDocumentStatements(graph, [document])} ;
+    sparql`${deleteNoteStatements([input])} ;
 INSERT DATA {
 ${graphBlocks(quads)}
 }`.text,
@@ -146,10 +155,8 @@ export async function retractNoteFacts(
   input: NoteRetraction,
 ): Promise<KgUpdateResult> {
   const graph = hospitalGraph(input.hospital);
-  // Checks the ids as the write path does (a malformed one is a ValidationError, never a query).
-  patientIri(input.hospital, input.patient);
-  const document = noteIri(input.hospital, input.document);
-  await deps.graph.update(deleteDocumentStatements(graph, [document]).text);
+  // noteIri checks the ids as the write path does (a malformed one is a ValidationError, no query).
+  await deps.graph.update(deleteNoteStatements([input]).text);
   return { graph: graph.value, facts: 0, quads: 0, skipped: 0, retracted: true };
 }
 
@@ -165,18 +172,12 @@ export async function recordNoteFactsInBulk(
 ): Promise<{ notes: number; quads: number; facts: number }> {
   const all: Quad[] = [];
   let facts = 0;
-  const byGraph = new Map<string, { graph: IriTerm; documents: IriTerm[] }>();
   for (const input of inputs) {
     const note = noteFactQuads(input);
     all.push(...note.quads);
     facts += note.facts;
-    const graph = hospitalGraph(input.hospital);
-    const entry = byGraph.get(graph.value) ?? { graph, documents: [] };
-    entry.documents.push(noteIri(input.hospital, input.document));
-    byGraph.set(graph.value, entry);
   }
-  for (const { graph, documents } of byGraph.values())
-    await deps.graph.update(deleteDocumentStatements(graph, documents).text);
+  if (inputs.length > 0) await deps.graph.update(deleteNoteStatements(inputs).text);
   const { quads } = await deps.graph.loadNQuads(toNQuads(all));
   return { notes: inputs.length, quads, facts };
 }
@@ -272,6 +273,78 @@ function relationQuads(
     facts += 1;
   }
   return { quads, facts };
+}
+
+/**
+ * SPARQL Update operations removing what `notes` (each a hospital, patient and document id) wrote to
+ * their hospital graphs: under each note's IRI (deleteDocumentStatements), and under the IRI the
+ * note had before notes were named per patient, as far as that was the same patient's
+ * (deleteLegacyNoteStatements). Throws a ValidationError for a malformed id, before any query.
+ */
+export function deleteNoteStatements(notes: readonly NoteRetraction[]): SparqlFragment {
+  const byGraph = new Map<
+    string,
+    { graph: IriTerm; documents: IriTerm[]; legacy: SparqlFragment[] }
+  >();
+  for (const note of notes) {
+    const graph = hospitalGraph(note.hospital);
+    const entry = byGraph.get(graph.value) ?? { graph, documents: [], legacy: [] };
+    entry.documents.push(noteIri(note.hospital, note.patient, note.document));
+    entry.legacy.push(
+      deleteLegacyNoteStatements(
+        graph,
+        legacyNoteIri(note.hospital, note.document),
+        patientIri(note.hospital, note.patient),
+      ),
+    );
+    byGraph.set(graph.value, entry);
+  }
+  // Per graph: the notes' statements under their IRIs, then under the earlier IRIs, note by note.
+  return joinSparql(
+    [...byGraph.values()].flatMap(({ graph, documents, legacy }) => [
+      deleteDocumentStatements(graph, documents),
+      ...legacy,
+    ]),
+    ' ;\n',
+  );
+}
+
+/**
+ * SPARQL Update operations removing what one patient's note wrote under the IRI notes had before they
+ * were named per patient (model.ts legacyNoteIri: hospital and document id only). Facts stored then
+ * would otherwise stay beside the note's new ones for ever, as the new IRI's replace never finds them.
+ *
+ * Two patients' notes under one document id shared that IRI, so only what is provably `patient`'s
+ * goes: statements whose subject is the patient (patient facts), and, once the earlier document
+ * describes no other patient (`cg:about`), all of its statements (the concept relations, which name
+ * no patient) and its description. Another patient's facts under it stay until that patient's note
+ * is processed again. A triple another statement node still describes is put back, as in
+ * deleteDocumentStatements. Idempotent: a second run finds nothing; on a graph written after the
+ * change each operation is one index lookup that matches nothing.
+ */
+export function deleteLegacyNoteStatements(
+  graph: IriTerm,
+  legacy: IriTerm,
+  patient: IriTerm,
+): SparqlFragment {
+  const own = sparql`GRAPH ${graph} { ?st ${cg.document} ${legacy} ; ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o }
+  FILTER (sameTerm(?s, ${patient}) || NOT EXISTS { GRAPH ${graph} { ${legacy} ${cg.about} ?x FILTER (!sameTerm(?x, ${patient})) } })`;
+  return sparql`DELETE { GRAPH ${graph} { ?s ?p ?o } }
+WHERE { ${own} } ;
+INSERT { GRAPH ${graph} { ?s ?p ?o } }
+WHERE {
+  ${own}
+  GRAPH ${graph} { ?other ${rdf.subject} ?s ; ${rdf.predicate} ?p ; ${rdf.object} ?o ; ${cg.document} ?d }
+  FILTER (?d != ${legacy})
+} ;
+DELETE { GRAPH ${graph} { ?st ?sp ?so } }
+WHERE { ${own} GRAPH ${graph} { ?st ?sp ?so } } ;
+DELETE DATA { GRAPH ${graph} { ${legacy} ${cg.about} ${patient} } } ;
+DELETE { GRAPH ${graph} { ${legacy} ?dp ?do } }
+WHERE {
+  GRAPH ${graph} { ${legacy} ?dp ?do }
+  FILTER NOT EXISTS { GRAPH ${graph} { ${legacy} ${cg.about} ?anyone } }
+}`;
 }
 
 /**
