@@ -36,7 +36,7 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
       }),
     ],
     'conditions.jsonl': p.conditions.map((c) => {
-      const codes = recordedCodes(c);
+      const codes = recordedCodes(c, p.conditions);
       return JSON.stringify({
         patientId: id,
         key: c.key,

@@ -235,16 +235,125 @@ const heartFailureByPhenotype: Partial<Record<string, ConditionCodes>> = {
   },
 };
 
+type Icd10Code = ConditionDefinition['icd10'];
+
+/**
+ * ICD-10-CM codes that name what the truth knows beyond the catalog's unspecified code (1.16.0).
+ * Codes: ICD-10-CM FY2025 tabular list (unchanged from FY2024); conventions: ICD-10-CM Official
+ * Guidelines for Coding and Reporting FY2024 (CMS/NCHS), section numbers beside each code.
+ * - CKD by stage (I.C.14.a.1, "Stages of chronic kidney disease"): N18.1-N18.5 by the KDIGO G stage
+ *   drawn (`severity` 1, 2, 3a, 3b, 4, 5; N18.31/N18.32 split stage 3 since FY2021). N18.6 (ESRD) needs
+ *   dialysis, which is not modelled, so stage 5 is N18.5; no stage (never drawn) keeps N18.9.
+ * - Hypertension with CKD (I.C.9.a.2, causal relationship presumed): I12.9 with stage 1-4 or
+ *   unspecified CKD, I12.0 with stage 5 or ESRD, with the N18.- code as well ("Use additional code").
+ * - Hypertension with heart failure (I.C.9.a.1, presumed): I11.0, with the I50.- code as well.
+ * - Hypertension with heart failure and CKD (I.C.9.a.3): I13.0 with stage 1-4 CKD, I13.2 with stage 5
+ *   or ESRD, with the I50.- and N18.- codes as well.
+ * - Diabetes with CKD (I.A.15, the "with" convention: presumed linked): E11.22 Type 2 diabetes
+ *   mellitus with diabetic chronic kidney disease (E10.22 for type 1), with the N18.- code as well.
+ * The combination code goes on the hypertension or diabetes Condition, as the problem list stands at
+ * the export: an entry keeps its onset and is specified in place as diagnoses accrue, so an I11.0 or
+ * I13.- entry may date from before the heart failure's own (I50.-) entry, as in real problem lists.
+ */
+const icd10Codes = {
+  ckd1: { code: 'N18.1', display: 'Chronic kidney disease, stage 1' },
+  ckd2: { code: 'N18.2', display: 'Chronic kidney disease, stage 2 (mild)' },
+  ckd3a: { code: 'N18.31', display: 'Chronic kidney disease, stage 3a' },
+  ckd3b: { code: 'N18.32', display: 'Chronic kidney disease, stage 3b' },
+  ckd4: { code: 'N18.4', display: 'Chronic kidney disease, stage 4 (severe)' },
+  ckd5: { code: 'N18.5', display: 'Chronic kidney disease, stage 5' },
+  htnHf: { code: 'I11.0', display: 'Hypertensive heart disease with heart failure' },
+  htnCkd: {
+    code: 'I12.9',
+    display:
+      'Hypertensive chronic kidney disease with stage 1 through stage 4 chronic kidney disease, or unspecified chronic kidney disease',
+  },
+  htnCkd5: {
+    code: 'I12.0',
+    display:
+      'Hypertensive chronic kidney disease with stage 5 chronic kidney disease or end stage renal disease',
+  },
+  htnHfCkd: {
+    code: 'I13.0',
+    display:
+      'Hypertensive heart and chronic kidney disease with heart failure and stage 1 through stage 4 chronic kidney disease, or unspecified chronic kidney disease',
+  },
+  htnHfCkd5: {
+    code: 'I13.2',
+    display:
+      'Hypertensive heart and chronic kidney disease with heart failure and with stage 5 chronic kidney disease, or end stage renal disease',
+  },
+  t2dCkd: {
+    code: 'E11.22',
+    display: 'Type 2 diabetes mellitus with diabetic chronic kidney disease',
+  },
+  t1dCkd: {
+    code: 'E10.22',
+    display: 'Type 1 diabetes mellitus with diabetic chronic kidney disease',
+  },
+} satisfies Record<string, Icd10Code>;
+
+/** N18.- by the CKD stage the truth records (`severity`). */
+const ckdStageIcd10: Readonly<Record<string, Icd10Code>> = {
+  '1': icd10Codes.ckd1,
+  '2': icd10Codes.ckd2,
+  '3a': icd10Codes.ckd3a,
+  '3b': icd10Codes.ckd3b,
+  '4': icd10Codes.ckd4,
+  '5': icd10Codes.ckd5,
+};
+
+/** A true condition as the coding reads it (model.ts `TrueCondition`). */
+interface CodedCondition {
+  key: ConditionKey;
+  severity?: string;
+  status?: 'active' | 'resolved';
+}
+
+/** The ICD-10-CM code the patient's other conditions (or the CKD stage) call for, if any. */
+function specificIcd10(
+  condition: CodedCondition,
+  patientConditions: readonly CodedCondition[],
+): Icd10Code | undefined {
+  const present = (key: ConditionKey) =>
+    patientConditions.find((c) => c.key === key && c.status !== 'resolved');
+  switch (condition.key) {
+    case 'ckd':
+      return condition.severity === undefined ? undefined : ckdStageIcd10[condition.severity];
+    case 'hypertension': {
+      const ckd = present('ckd');
+      const stage5 = ckd?.severity === '5';
+      if (ckd && present('heart-failure'))
+        return stage5 ? icd10Codes.htnHfCkd5 : icd10Codes.htnHfCkd;
+      if (ckd) return stage5 ? icd10Codes.htnCkd5 : icd10Codes.htnCkd;
+      return present('heart-failure') ? icd10Codes.htnHf : undefined;
+    }
+    case 'type2-diabetes':
+      return present('ckd') ? icd10Codes.t2dCkd : undefined;
+    case 'type1-diabetes':
+      return present('ckd') ? icd10Codes.t1dCkd : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The SNOMED CT and ICD-10-CM codes a true condition is recorded with: the catalog's, except heart
- * failure, by its phenotype (`severity`).
+ * failure, by its phenotype (`severity`), and the ICD-10-CM code of CKD (by stage), hypertension
+ * (with CKD and/or heart failure) and diabetes (with CKD), from `patientConditions`, all of the
+ * patient's true conditions (1.16.0; see `icd10Codes` above). SNOMED CT stays the catalog's.
  */
-export function recordedCodes(condition: { key: ConditionKey; severity?: string }): ConditionCodes {
+export function recordedCodes(
+  condition: CodedCondition,
+  patientConditions: readonly CodedCondition[],
+): ConditionCodes {
   const byPhenotype =
     condition.key === 'heart-failure' && condition.severity !== undefined
       ? heartFailureByPhenotype[condition.severity]
       : undefined;
-  return byPhenotype ?? conditions[condition.key];
+  const codes = byPhenotype ?? conditions[condition.key];
+  const specific = specificIcd10(condition, patientConditions);
+  return specific ? { snomed: codes.snomed, icd10: specific } : codes;
 }
 
 export const systems = {

@@ -74,8 +74,18 @@ describe('Function: isWellFormedCode', () => {
       ...[
         ...Object.values(conditions),
         ...['HFrEF', 'HFmrEF', 'HFpEF'].map((severity) =>
-          recordedCodes({ key: 'heart-failure', severity }),
+          recordedCodes({ key: 'heart-failure', severity }, []),
         ),
+        // CKD by stage and the hypertension / diabetes combinations (1.16.0)
+        ...['1', '2', '3a', '3b', '4', '5'].flatMap((severity) => {
+          const ckd = { key: 'ckd', severity } as const;
+          const hf = { key: 'heart-failure' } as const;
+          return [
+            ckd,
+            { key: 'hypertension' } as const,
+            { key: 'type2-diabetes' } as const,
+          ].flatMap((c) => [recordedCodes(c, [ckd]), recordedCodes(c, [ckd, hf])]);
+        }),
       ].flatMap((c) => [
         { system: systems.snomed, code: c.snomed.code },
         { system: systems.icd10cm, code: c.icd10.code },

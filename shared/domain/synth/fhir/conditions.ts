@@ -49,7 +49,7 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
   } as Condition;
   if (condition.severity && !staged.has(condition.key) && !notRendered.has(condition.key))
     resource.severity = severityOf(condition.severity);
-  const { snomed, icd10 } = recordedCodes(condition);
+  const { snomed, icd10 } = recordedCodes(condition, ctx.patient.conditions);
   resource.code = {
     coding: [
       { system: systems.snomed, code: snomed.code, display: snomed.display },
