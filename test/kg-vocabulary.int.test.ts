@@ -14,6 +14,7 @@ import { importMesh } from '../shared/domain/nlp/importers/mesh';
 import { vocabularyLine } from '../shared/domain/nlp/vocabulary/imported';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
+import { progressNote } from '../shared/domain/ingest/progress-note.fixture';
 
 const HOSPITAL = 'east';
 const MESH_KEY = 'vocabulary/mesh-2025.jsonl';
@@ -26,17 +27,7 @@ const noteText = [
   'PLAN: Timoptic 0.5% 1 drop OU BID. Continue metformin 500 mg PO BID.',
 ].join('\n');
 
-const note = (id: string) => ({
-  resourceType: 'DocumentReference',
-  id,
-  status: 'current',
-  type: { coding: [{ system: 'http://loinc.org', code: '11506-3', display: 'Progress note' }] },
-  subject: { reference: 'Patient/p1' },
-  date: '2026-03-14T10:00:00Z',
-  content: [
-    { attachment: { contentType: 'text/plain', data: Buffer.from(noteText).toString('base64') } },
-  ],
-});
+const note = (id: string) => progressNote(noteText, id);
 
 /** VOCAB.jsonl of the MeSH descriptor fixture, as `caregraph vocab import --format mesh` writes it. */
 async function meshVocabulary(): Promise<string> {
