@@ -206,6 +206,23 @@ describe('Function: readingsFromObservations', () => {
     expect(distinctReadings([...readings, ...readings])).toEqual(readings);
   });
 
+  it('keeps two readings of one value on a day given without a time of day, unless they are one Observation', () => {
+    // Prepare: a morning and an evening systolic of 150 dated only by the day (FHIR allows it), and
+    // the evening one delivered twice.
+    const day = '2024-03-01';
+    const observations = [
+      vital('am', day, '8480-6', 150, 'mm[Hg]'),
+      vital('pm', day, '8480-6', 150, 'mm[Hg]'),
+      vital('pm', day, '8480-6', 150, 'mm[Hg]'),
+    ];
+    // Act
+    const { readings, dropped } = readObservations(observations);
+    // Assess: two measurements; only the re-delivered one is a repeat.
+    expect(readings.map((r) => r.observationId)).toEqual(['am', 'pm']);
+    expect(dropped.map((d) => [d.observationId, d.duplicateOf])).toEqual([['pm', 'pm']]);
+    expect(distinctReadings(readings)).toEqual(readings);
+  });
+
   it('reads an AVPU answer coded in SNOMED CT as a consciousness level', () => {
     // Prepare
     const avpu = {

@@ -142,8 +142,15 @@ export function readingsFromObservations(observations: readonly FhirJson[]): Rea
   return readObservations(observations).readings;
 }
 
-/** One measurement: the same concept, instant and value (in the same unit). */
-const measurementKey = (r: Reading) => `${r.concept}|${r.t}|${r.value}|${r.unit}|${r.level ?? ''}`;
+/**
+ * One measurement: the same concept, instant and value (in the same unit). A time given as a day
+ * alone (FHIR allows `2024-03-01`) is not an instant: two readings of that day with one value (a
+ * morning and an evening systolic of 150) are two measurements, so they are one only when they are
+ * the same Observation delivered twice.
+ */
+const measurementKey = (r: Reading) =>
+  `${r.concept}|${r.t}|${r.value}|${r.unit}|${r.level ?? ''}` +
+  (r.time.includes('T') ? '' : `|${r.observationId}`);
 
 /**
  * Each measurement once, the first kept: a BP sent both as a panel and as separate systolic and
