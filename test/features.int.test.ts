@@ -60,7 +60,8 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
     ))
       await upload(f);
     await stack.settled();
-  });
+    // A cohort written and ingested end to end: more than vitest's 60 s on a loaded 2-core machine.
+  }, 180_000);
   afterAll(async () => stack?.stop());
 
   /** The feature build's raw.csv, parsed. */
