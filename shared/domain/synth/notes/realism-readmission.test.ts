@@ -107,3 +107,27 @@ describe('readmissions after an MI or a stroke', () => {
     }
   });
 });
+
+describe('readmissions of children', () => {
+  // Until 1.16.1 a child under 12's readmission H&P opened as a new presentation ("10 year old boy
+  // with abd pain x 4 days"): the child openings were chosen before the readmission ones.
+  const children = { ...options, patients: 3000, seed: 11 };
+  const stays = Array.from({ length: children.patients }, (_, i) => i)
+    .filter((i) => {
+      const state = generatePatientState(children, i);
+      return state.encounters.some((e) => e.readmission) && state.demographics.ageYears < 12;
+    })
+    .flatMap((i) => {
+      const { patient, notes } = renderCohortPatient(children, i);
+      return patient.encounters
+        .filter((e) => e.readmission)
+        .map((encounter) => notes.filter((n) => n.encounterId === encounter.id));
+    });
+
+  it("tells a child's readmission as a return after the earlier stay", () => {
+    expect(stays.length).toBeGreaterThanOrEqual(2);
+    for (const notes of stays)
+      for (const note of notes)
+        if (note.kind !== 'progress') expect(withoutPhi(note), note.id).toMatch(/readmi/i);
+  });
+});

@@ -54,6 +54,14 @@ const readmissionOpenings = bank(
   'Readmission. {He} was discharged on {discharged} and presents {sinceDischarge} later with {cc}. ',
 );
 
+/** A child's readmission (under 12, told with the parent, as `childOpenings`): a return after the stay. */
+const childReadmissionOpenings = bank(
+  '{name} is {aAge} {boy} discharged on {discharged} after {an admission|a stay} for {reason}, brought back by {his} {relRole} with {cc}. ',
+  '{age} {boy} readmitted {sinceDischarge} after discharge {for|following} {reason}, now with {cc} per {relRole}. ',
+  '{name} is {aAge} {boy} readmitted within 30 days of {his} recent admission for {reason}; {his} {relRole} reports {cc}. ',
+  'Readmission. {name} is {aAge} {boy} discharged on {discharged}, brought back {sinceDischarge} later by {his} {relRole} with {cc}. ',
+);
+
 /** Openings for symptomatic clinic visits. */
 const clinicOpenings = bank(
   '{age} {sex} with history of {pmh} who comes in complaining of {cc}. ',
@@ -364,9 +372,11 @@ export function writeChiefComplaint(c: Composer): void {
 
 function openings(c: Composer, interval: boolean): readonly Template[] {
   if (interval) return intervalOpenings;
-  if (c.truth.ageYears < 12 && c.plan.present.length > 0) return childOpenings;
   const hospital = c.truth.encounter.kind === 'inpatient' || c.truth.encounter.kind === 'emergency';
-  if (c.truth.readmittedAfter && hospital && c.plan.present.length > 0) return readmissionOpenings;
+  // A readmission is told as one at any age (until 1.16.1 a child's opened as a new presentation).
+  if (c.truth.readmittedAfter && hospital && c.plan.present.length > 0)
+    return c.truth.ageYears < 12 ? childReadmissionOpenings : readmissionOpenings;
+  if (c.truth.ageYears < 12 && c.plan.present.length > 0) return childOpenings;
   if (c.plan.present.length > 0) return hospital ? hospitalOpenings : clinicOpenings;
   if (hospital && !c.truth.reason) return hospitalEvaluationOpenings;
   if (c.truth.reason) return diagnosesReason(c.truth) ? newDiagnosisOpenings : followUpOpenings;
