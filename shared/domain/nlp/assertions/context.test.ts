@@ -388,6 +388,38 @@ describe('Class: AssertionClassifier, what was stopped and what is no longer', (
     );
   });
 
+  it.each([
+    ['[[Warfarin]] held x2 days for procedure, resumed today.'],
+    ['[[Lisinopril]] held on admission, restarted at discharge.'],
+    ['[[Lisinopril]] was held; restarted today.'],
+    ['[[Metformin]] was held for contrast; resumed 48 hours later.'],
+    ['Held [[metformin]] on admission, resumed at discharge.'],
+  ])('reads a held medicine restarted later in the sentence as taken: "%s"', (marked) => {
+    expect(assertionAmong(marked, 0, drug)).toBe('present');
+  });
+
+  it('dates only the nearest medicine of a forward stop, never past a comma or a continuation', () => {
+    expect(assertionAmong('[[Heparin]] drip stopped, [[warfarin]] continued.', 0, drug)).toBe(
+      'historical',
+    );
+    expect(assertionAmong('[[Heparin]] drip stopped, [[warfarin]] continued.', 1, drug)).toBe(
+      'present',
+    );
+    expect(assertionAmong('[[Heparin]] infusion was stopped.', 0, drug)).toBe('historical');
+    expect(assertionAmong('Discontinued [[heparin]], [[warfarin]] 5 mg daily.', 0, drug)).toBe(
+      'historical',
+    );
+    expect(assertionAmong('Discontinued [[heparin]], [[warfarin]] 5 mg daily.', 1, drug)).toBe(
+      'present',
+    );
+    expect(assertionAmong('Stopped [[heparin]] and [[aspirin]].', 1, drug)).toBe('present');
+    expect(assertionAmong('Stopped heparin; [[warfarin]] continued.', 0, drug)).toBe('present');
+    expect(assertionAmong('Stopped smoking last year, takes [[lisinopril]].', 0, drug)).toBe(
+      'present',
+    );
+    expect(assertionAmong('Stopped the drip and [[warfarin]] continued.', 0, drug)).toBe('present');
+  });
+
   it('takes "off" only right before the medicine', () => {
     expect(assertionAmong('Off and on [[chest pain]], takes [[lisinopril]].', 1, drug)).toBe(
       'present',
@@ -413,8 +445,13 @@ describe('Class: AssertionClassifier, a negation ends at a new clause', () => {
     ['Denies [[fever]] and has no [[liver disease]].', 1, 'negated'],
     ['No [[nausea]] or [[vomiting]], [[diarrhea]] present.', 2, 'present'],
     ['No [[nausea]] or [[vomiting]], [[diarrhea]] present.', 1, 'negated'],
-    ['Lungs: no [[wheezes]], [[rales]] present.', 1, 'present'],
-    ['Lungs: no [[wheezes]], [[rales]] noted.', 1, 'present'],
+    // A single denied item before the comma: both items are denied (asserting a denied finding is
+    // the worse error).
+    ['Lungs: no [[wheezes]], [[rales]] present.', 1, 'negated'],
+    ['Lungs: no [[wheezes]], [[rales]] noted.', 1, 'negated'],
+    ['Extremities: no [[edema]], [[cyanosis]] noted.', 1, 'negated'],
+    ['No [[erythema]], [[swelling]] noted.', 1, 'negated'],
+    ['No [[nausea]] and [[vomiting]], [[diarrhea]] noted.', 2, 'present'],
     // An open list stays negated to its end.
     ['No [[murmurs]], [[rubs]], [[gallops]] present.', 2, 'negated'],
     ['No [[rash]], [[lesions]] or [[masses]] noted.', 2, 'negated'],

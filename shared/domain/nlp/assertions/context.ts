@@ -124,18 +124,26 @@ const postReach = 40;
 const adjacentGap =
   /^\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
 
+/** adjacentGap after one dosage-form word, for a medicine's stop or hold ("Heparin drip stopped"). */
+const adjacentFormGap =
+  /^\s+(?:drip|gtts?|infusion|tablets?|tabs?|patch)\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
+
+/** A medicine continued: "continued" or "continue" right after it ends a stop's or hold's reading. */
+const continuedAfter = /^\s*(?:(?:is|was|were|are|to be|will be)\s+)?(?:continued|continue)\b/i;
+
 /** What may stand between an adjoining trigger and its mention ("off warfarin", "off of his warfarin"). */
 const adjoiningGap = /^\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?$/i;
 
 /**
  * `gap` (a trigger's end to a mention, mentions left out) ends in a comma or semicolon after a list
- * that has closed: one item ("no wheezes, "), or items joined by "and", "or" or "nor" ("no nausea or
- * vomiting, "); not a list still open ("no murmurs, rubs, ", "no rash, lesions or ").
+ * that has closed with "and", "or" or "nor" ("no nausea or vomiting, "); not a list still open ("no
+ * murmurs, rubs, ", "no rash, lesions or "), nor a single item ("no edema, ": "Extremities: no
+ * edema, cyanosis noted" lists two denied findings; asserting a denied finding is the worse error).
  */
 function opensNewItem(gap: string): boolean {
   const head = /^(.*)[,;]\s*$/s.exec(gap)?.[1];
   if (head === undefined) return false;
-  return !/[,;]/.test(head) || /\b(?:and|or|nor)\b/i.test(head);
+  return /\b(?:and|or|nor)\b/i.test(head);
 }
 
 /** What separates the mentions of a list: commas, semicolons, colons, slashes, "and", "or". */
@@ -177,6 +185,8 @@ export class AssertionClassifier {
     if (this.dashNegated(start)) return { assertion: 'negated', by: '-' };
     const found = applicable(matches, start, end, {
       adjacent: (a, b) => adjacentGap.test(this.text.slice(a, b)),
+      adjacentForm: (a, b) => adjacentFormGap.test(this.text.slice(a, b)),
+      sameItem: (a, b) => !/[,;]/.test(this.text.slice(a, b)),
       adjoins: (a, b) => adjoiningGap.test(this.text.slice(a, b)),
       opensNewItem: (a, b) => opensNewItem(this.withoutMentions(a, b)),
       resultBetween: (a, b) => resultVerb.test(this.text.slice(a, b)),
@@ -198,6 +208,9 @@ export class AssertionClassifier {
       found.get('historical')?.phrase.includes(pastYearSlot) &&
       startVerb.test(this.text.slice(sentence[0], start))
     )
+      found.delete('historical');
+    // "Heparin drip stopped, warfarin continued": the continued medicine is taken.
+    if (facts.type === 'Chemical' && continuedAfter.test(this.text.slice(end, sentence[1])))
       found.delete('historical');
     const near = closest(found);
     if (near === 'negated') return { assertion: 'negated', by: by('negated') };
@@ -346,9 +359,12 @@ const patientSubject = /^(?:the )?(?:patient|pt) has$/;
 const resultVerb =
   /\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|noted|confirmed|found|was|were)\b/i;
 
-/** "... and resumed", "... then restarted": in the same clause, a held medicine taken again. */
+/**
+ * "... and resumed", "... then restarted", "held on admission, restarted at discharge", "was held;
+ * restarted today": later in the sentence, a held medicine taken again.
+ */
 const resumedAfter =
-  /^[^,;]*?\b(?:and|then|but)\s+(?:was\s+|were\s+|later\s+|since\s+|has been\s+)?(?:resumed|restarted|reinstated|re-started)\b/i;
+  /^[^.]*?(?:[,;]\s*|\b(?:and|then|but)\s+)(?:was\s+|were\s+|later\s+|since\s+|has been\s+)?(?:resumed|restarted|reinstated|re-started)\b/i;
 
 /** A verb that dates the start of a treatment, before the drug in its sentence. */
 const startVerb =
@@ -359,6 +375,10 @@ type Found = Map<CueCategory, { distance: number; phrase: string }>;
 interface ScopeChecks {
   /** Nothing but a colon, a dash or a copula in [from, to) (see adjacentGap). */
   adjacent: (from: number, to: number) => boolean;
+  /** As adjacent, after one dosage-form word ("drip", "infusion"; see adjacentFormGap). */
+  adjacentForm: (from: number, to: number) => boolean;
+  /** No comma or semicolon in [from, to). */
+  sameItem: (from: number, to: number) => boolean;
   /** A past-tense result verb in [from, to) ("showed", "revealed", "was"). */
   resultBetween: (from: number, to: number) => boolean;
   /** The clause from `at` says the medicine was taken again ("held ... and resumed"). */
@@ -434,6 +454,7 @@ function applicable(
       )
         continue;
       if (pre.nearestOnly && checks.mentionBetween(m.end, start)) continue;
+      if (pre.sameItem && !checks.sameItem(m.end, start)) continue;
       if (pre.types && !pre.types.includes(checks.type!)) continue;
       if (pre.adjoining && !checks.adjoins(m.end, start)) continue;
       if (pre.unlessResult && checks.resultBetween(m.end, start)) continue;
@@ -449,6 +470,7 @@ function applicable(
         !m.cues.some((c) => c.direction === 'pre') ||
         (post.afterMention === true &&
           (checks.adjacent(end, m.start) ||
+            (post.types !== undefined && checks.adjacentForm(end, m.start)) ||
             (checks.onlyMentionsBetween(end, m.start) && checks.mentionJustBefore(m.start))));
       if (!backward) continue;
       // Past the reach only through a list of mentions up to a sentence-final trigger ("Coughing,

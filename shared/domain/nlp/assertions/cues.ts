@@ -37,6 +37,11 @@ export interface Cue {
   types?: readonly EntityType[];
   /** A pre reading that applies only to a mention right after it, with nothing between ("off warfarin"). */
   adjoining?: boolean;
+  /**
+   * A pre reading that does not reach across a comma or semicolon ("Discontinued heparin, warfarin
+   * 5 mg daily": the warfarin is taken).
+   */
+  sameItem?: boolean;
   /** A 'stop' that ends only the scopes of these categories ("patient" ends a relative's scope). */
   ends?: readonly CueCategory[];
   /**
@@ -45,9 +50,10 @@ export interface Cue {
    */
   affirms?: boolean;
   /**
-   * An affirming stop that affirms only the first item after a closed negated list ("No nausea or
-   * vomiting, diarrhea present", "Lungs: no wheezes, rales present"), never the last item of an open
-   * one ("No murmurs, rubs, gallops present", "No rash, lesions or masses noted").
+   * An affirming stop that affirms only the first item after a negated list closed by "and", "or" or
+   * "nor" ("No nausea or vomiting, diarrhea present"), never after a single denied item ("No edema,
+   * cyanosis noted") nor the last item of an open list ("No murmurs, rubs, gallops present", "No
+   * rash, lesions or masses noted").
    */
   newItemOnly?: boolean;
 }
@@ -163,19 +169,21 @@ export const cues: readonly Cue[] = [
   // A medicine stopped, held or discontinued is one the patient took, not one taken now (i2b2/VA
   // 2010 medication status; read as historical so the graph has hasHistoryOf, never takesMedication).
   // Medicines only: "Stopped metformin because of diarrhea" dates the metformin, not the diarrhea.
-  // A restart or a continuation ends the scope ("Held metformin, started insulin").
+  // Forward, only the nearest medicine and never across a comma or semicolon ("Discontinued heparin,
+  // warfarin 5 mg daily"); a restart or a continuation ends the scope ("Held metformin, started
+  // insulin").
   ...list(
     'historical',
     'pre',
     "stopped|discontinued|d/c'd|dc'd|held|has stopped|had stopped|was stopped|have stopped|has discontinued|had discontinued|was discontinued|stopped taking|has stopped taking|had stopped taking",
-  ).map((c) => ({ ...c, types: ['Chemical'] as const })),
+  ).map((c) => ({ ...c, types: ['Chemical'] as const, nearestOnly: true, sameItem: true })),
   // "Off warfarin", "was taken off lisinopril": only the medicine right after ("off and on", "time
   // off work, on lisinopril" date nothing).
   ...list('historical', 'pre', 'off|is off|was off|been off|taken off|was taken off|came off').map(
     (c) => ({ ...c, types: ['Chemical'] as const, adjoining: true }),
   ),
-  // "Warfarin discontinued because of bleeding", "Metformin was held for AKI": the medicine (or
-  // list of them) just before.
+  // "Warfarin discontinued because of bleeding", "Metformin was held for AKI", "Heparin drip
+  // stopped": the medicine (or list of them) just before, past one dosage-form word.
   ...list(
     'historical',
     'post',

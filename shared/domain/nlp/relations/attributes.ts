@@ -57,10 +57,29 @@ const frequencyPattern = new RegExp(
 );
 
 /**
- * The end of a sentence: . ! or ? before white space, except the last stop of a dotted sig
+ * A candidate end of a sentence: . ! or ? before white space or the end, except the last stop of a dotted sig
  * abbreviation ("p.o. daily", "b.i.d.").
  */
-const sentenceStop = /(?<!\.\p{L})[.!?](?=\s)/u;
+const sentenceStop = /(?<!\.\p{L})[.!?](?=\s|$)/gu;
+
+/** Sig and unit abbreviations a period closes ("10 mg tab. PO daily", "every 6 hr. as needed"). */
+const sigAbbreviation =
+  /(?<![\p{L}])(?:tab|tabs|cap|caps|subcut|subq|inj|sol|susp|hr|hrs|min|wk|mo|amp|gtt)$/iu;
+
+/** The index in `window` of its first sentence end: not a period closing a sig abbreviation or before a route or frequency. */
+function sentenceEnd(window: string): number | undefined {
+  sentenceStop.lastIndex = 0;
+  for (let m = sentenceStop.exec(window); m !== null; m = sentenceStop.exec(window)) {
+    if (m[0] !== '.') return m.index;
+    const after = window.slice(m.index + 1).trimStart();
+    const sig =
+      sigAbbreviation.test(window.slice(0, m.index)) ||
+      routePattern.exec(after)?.index === 0 ||
+      frequencyPattern.exec(after)?.index === 0;
+    if (!sig) return m.index;
+  }
+  return undefined;
+}
 
 /**
  * Dose, route and frequency in `text` between `from` (the end of a drug mention) and `limit` (the next
@@ -71,8 +90,8 @@ export function drugAttributes(text: string, from: number, limit: number): DrugA
   let end = Math.min(limit, from + 80, text.length);
   const newline = text.indexOf('\n', from);
   if (newline >= 0 && newline < end) end = newline;
-  const stop = sentenceStop.exec(text.slice(from, end));
-  if (stop) end = from + stop.index;
+  const stop = sentenceEnd(text.slice(from, end));
+  if (stop !== undefined) end = from + stop;
   const window = text.slice(from, end);
   const attributes: DrugAttributes = {};
   const dose = dosePattern.exec(window);

@@ -94,6 +94,25 @@ describe('Function: extractRelations, what "for" and "due to" do not join', () =
     expect(found).not.toContain('causes prednisone -> asthma exacerbation');
     expect(found).toContain('causes prednisone -> hyperglycemia');
   });
+
+  it('reads "due to X" as the cause of every problem of a closed list before it', () => {
+    const hives = relationsOf('Hives and angioedema due to penicillin.');
+    expect(hives).toContain('causes penicillin -> Hives');
+    expect(hives).toContain('causes penicillin -> angioedema');
+    const nausea = relationsOf('Nausea and vomiting due to metformin.');
+    expect(nausea).toContain('causes metformin -> Nausea');
+    expect(nausea).toContain('causes metformin -> vomiting');
+    expect(relationsOf('Rash, hives or angioedema due to penicillin.')).toContain(
+      'causes penicillin -> Rash',
+    );
+    expect(relationsOf('Nausea/vomiting due to metformin.')).toContain(
+      'causes metformin -> Nausea',
+    );
+    // Not across a clause: the rash is not the penicillin's.
+    expect(relationsOf('Rash after surgery and nausea due to morphine.')).not.toContain(
+      'causes morphine -> Rash',
+    );
+  });
 });
 
 describe('Function: drugAttributes', () => {
@@ -112,6 +131,31 @@ describe('Function: drugAttributes', () => {
     });
     const course = 'amoxicillin 500 mg x 7 days.';
     expect(drugAttributes(course, 'amoxicillin'.length, course.length).dose).toBe('500 mg');
+  });
+
+  it('reads on past a period that closes a sig abbreviation or comes before a route or frequency', () => {
+    const after = (text: string, drug: string) => drugAttributes(text, drug.length, text.length);
+    expect(after('Lisinopril 10 mg tab. PO daily.', 'Lisinopril')).toEqual({
+      dose: '10 mg',
+      route: 'PO',
+      frequency: 'daily',
+    });
+    expect(after('Amoxicillin 500 mg cap. PO TID.', 'Amoxicillin')).toMatchObject({
+      route: 'PO',
+      frequency: 'TID',
+    });
+    expect(after('Insulin glargine 10 units subcut. nightly.', 'Insulin glargine')).toMatchObject({
+      route: 'subcut',
+      frequency: 'nightly',
+    });
+    expect(after('ibuprofen 400 mg every 6 hr. as needed', 'ibuprofen').frequency).toBe(
+      'as needed',
+    );
+    expect(after('Metformin 500 mg. PO BID.', 'Metformin')).toMatchObject({ route: 'PO' });
+    // Any other period still ends the sentence.
+    expect(after('Aspirin 81 mg. Transfuse 2 units. Daily weights.', 'Aspirin')).toEqual({
+      dose: '81 mg',
+    });
   });
 
   it('reads dose, route and frequency after a drug name, up to the next drug', () => {

@@ -137,7 +137,7 @@ function sentencePatterns(
         causedByPattern.test(between) &&
         between.length < 60 &&
         other.assertion !== 'negated' &&
-        !problemBetween(entities, members, other.end, drug.start)
+        !problemBetween(text, entities, members, other.end, drug.start)
       ) {
         add('causes', a, b, 0.8, sentence);
       } else if (
@@ -204,17 +204,38 @@ function otherDrugFor(
   return false;
 }
 
-/** A disease or symptom between `from` and `to`: "due to X" names the cause of the nearer one. */
+/** What may join problems that share one cause: "Hives and angioedema due to", "A, B or C due to". */
+const problemCoordination = /^(?:\s|,|\/|\band\b|\bor\b)*$/i;
+
+/**
+ * A disease or symptom between `from` and `to` that is not only coordinated with the one before it:
+ * "due to X" names the cause of the nearer one ("Rash after surgery, nausea due to morphine"), or of
+ * every problem of a list joined by commas, "and", "or" or "/" that closes with "and", "or" or "/"
+ * ("Nausea and vomiting due to metformin", "Rash, hives and angioedema due to penicillin").
+ */
 function problemBetween(
+  text: string,
   entities: readonly ClinicalEntity[],
   members: readonly number[],
   from: number,
   to: number,
 ): boolean {
-  return members.some((m) => {
-    const e = entities[m]!;
-    return (e.type === 'Disease' || e.type === 'Symptom') && e.start >= from && e.end <= to;
-  });
+  const problems = members
+    .map((m) => entities[m]!)
+    .filter((e) => (e.type === 'Disease' || e.type === 'Symptom') && e.start >= from && e.end <= to)
+    .sort((x, y) => x.start - y.start);
+  if (problems.length === 0) return false;
+  let at = from;
+  let joiner = '';
+  for (const p of problems) {
+    joiner = text.slice(at, p.start);
+    if (!problemCoordination.test(joiner)) return true;
+    at = Math.max(at, p.end);
+  }
+  // Commas alone may join unrelated items ("Prednisone for asthma exacerbation, hyperglycemia due
+  // to prednisone"): the list closes with "and", "or" or "/" before its last problem.
+  if (!/\band\b|\bor\b|\//i.test(joiner)) return true;
+  return !problemCoordination.test(text.slice(at, to).replace(causedByPattern, ''));
 }
 
 function indicationLinks(
