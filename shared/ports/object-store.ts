@@ -7,6 +7,8 @@ export interface StoredObjectInfo {
   key: string;
   size: number;
   etag?: string;
+  /** When the object was written (S3 LastModified, ISO 8601; whole seconds); head fills it. */
+  lastModified?: string;
 }
 
 export interface ObjectStore {

@@ -110,7 +110,12 @@ export class S3ObjectStore implements ObjectStore {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.buckets[bucket], Key: key }),
       );
-      return { key, size: out.ContentLength ?? 0, etag: out.ETag };
+      return {
+        key,
+        size: out.ContentLength ?? 0,
+        etag: out.ETag,
+        ...(out.LastModified ? { lastModified: out.LastModified.toISOString() } : {}),
+      };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

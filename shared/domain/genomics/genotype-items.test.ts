@@ -57,6 +57,23 @@ describe('Function: sealGenotypeItem', () => {
     expect(String(other.sk).slice(-32)).not.toBe(String(first.sk).slice(-32));
   });
 
+  it("keys a call by its file too: one file re-delivered overwrites its own item, never another file's", async () => {
+    // Act
+    const a = { file: 'content-a', uploadedAt: '2026-01-01T00:00:00.000Z' };
+    const fromA = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12, a);
+    const fromB = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12, {
+      file: 'content-b',
+      uploadedAt: '2026-02-01T00:00:00.000Z',
+    });
+    const fromAagain = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12, a);
+    const legacy = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
+    // Assess: A and B at one site are two items; A again is A's item; no file names no file.
+    expect(fromB.sk).not.toBe(fromA.sk);
+    expect(fromAagain.sk).toBe(fromA.sk);
+    expect(new Set([legacy.sk, fromA.sk, fromB.sk]).size).toBe(3);
+    expect(fromB.sk).toMatch(/^GT#CYP2C19#[0-9a-f]{32}$/);
+  });
+
   it('opens to the call for its own patient and hospital only', async () => {
     // Prepare
     const item = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12);
@@ -81,9 +98,9 @@ describe('Function: sealGenotypeItem', () => {
     );
   });
 
-  it('keeps the file version and ingest start inside the envelope, never in clear', async () => {
+  it('keeps the file and its upload time inside the envelope, never in clear', async () => {
     // Prepare
-    const source = { file: 'etag-abc123', storedAt: '2026-02-01T00:00:00.000Z' };
+    const source = { file: 'etag-abc123', uploadedAt: '2026-02-01T00:00:00.000Z' };
     const item = await sealGenotypeItem(keys, where, 'pat1', cyp2c19Star2, 12, source);
     // Act
     const opened = await openGenotypeItem(keys, 'east', 'pat1', item);

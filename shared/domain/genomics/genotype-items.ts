@@ -5,9 +5,14 @@
 //   (P#...), so reading a patient's record never pages through thousands of genotype calls;
 // - sk `GT#{gene}#{site token}`: the pharmacogene (or "~" for a call outside the ten genes, which
 //   sorts after every gene) lets the PGx reader read the defining positions alone and stop; the site
-//   token is an HMAC of patient + chrom:pos:ref>alt under the hospital's pseudonymisation key, so the
-//   key is deterministic (a re-delivered file overwrites, never duplicates) yet reveals no position or
-//   allele, and the same variant gets unrelated tokens in different patients.
+//   token is an HMAC of patient + chrom:pos:ref>alt + the file it came from (GenotypeSource.file)
+//   under the hospital's pseudonymisation key, so the key is deterministic (a re-delivered file
+//   overwrites its own items, never duplicates them) yet reveals no position or allele, the same
+//   variant gets unrelated tokens in different patients, and one file never overwrites another's call
+//   at a site: each file's calls stay, and the reader chooses the latest file by its upload time
+//   (pgx/stored-profile.ts), so a re-delivered event for an older file cannot undo a correction.
+//   Items stored before the file was in the token (keyed by site alone) stay where they are and are
+//   read as before (without `file`: the oldest file, pgx/stored-profile.ts).
 // The gene in the key reveals only that the gene's positions were typed: reference calls at defining
 // positions are stored too, so an item's presence under a gene does not say whether it is a variant.
 import { z } from 'zod';
@@ -33,19 +38,29 @@ export interface StoredGenotype {
   /** The VCF data line, so split multi-allelic records merge in file order on read. */
   line: number;
   /**
-   * The file version the call came from (opaque: the raw object's ETag), so records at one position
-   * merge only within one file and a later file's calls replace an earlier one's (pgx/stored-profile.ts).
-   * Absent on items stored before it was kept: those read as one file older than any other.
+   * The file the call came from (opaque: the keyed digest of its content, as curated output is named,
+   * ingest/curated-source.ts; the raw object's ETag on items stored by 3643b74), so records at one
+   * position merge only within one file and a later file's calls replace an earlier one's
+   * (pgx/stored-profile.ts). Absent on items stored before it was kept: those read as one file older
+   * than any other.
    */
   file?: string;
-  /** When that file's ingest (this invocation of it) started, ISO 8601: orders files on read. */
+  /**
+   * When that file was uploaded (the raw object's S3 LastModified), ISO 8601: orders files on read.
+   * The same on every delivery of the file's event, so a re-delivered older file stays older.
+   */
+  uploadedAt?: string;
+  /**
+   * Items stored by 3643b74 only: when the ingest run started (re-set by a re-delivered event, which
+   * is why uploadedAt replaced it). Read as the upload time when uploadedAt is absent.
+   */
   storedAt?: string;
 }
 
-/** The file version a call is stored from (StoredGenotype.file and storedAt). */
+/** The file a call is stored from (StoredGenotype.file and uploadedAt). */
 export interface GenotypeSource {
   file: string;
-  storedAt: string;
+  uploadedAt: string;
 }
 
 const payloadSchema = z.object({
@@ -59,6 +74,7 @@ const payloadSchema = z.object({
   gene: z.string().optional(),
   line: z.number().int().nonnegative(),
   file: z.string().optional(),
+  uploadedAt: z.string().optional(),
   storedAt: z.string().optional(),
 });
 
@@ -74,7 +90,7 @@ export const genotypePartition = (hospital: string, patient: string) => `G#${hos
 /**
  * The serving item of one genotype call of pseudonymous patient `patient`: keys as in the file
  * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based);
- * `source` the file version it came from (kept in the payload when given).
+ * `source` the file it came from (in the site token and the payload when given).
  */
 export async function sealGenotypeItem(
   keys: KeyRing,
@@ -85,7 +101,9 @@ export async function sealGenotypeItem(
   source?: GenotypeSource,
 ): Promise<Item> {
   const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
-  const token = await siteToken(keys, where.hospital, 'genotype-site', patient, site);
+  // The file in the token: files never overwrite each other's calls (file comment).
+  const keyed = source ? `${site}\u0000${source.file}` : site;
+  const token = await siteToken(keys, where.hospital, 'genotype-site', patient, keyed);
   const payload: StoredGenotype = {
     patient,
     chrom: record.chrom,
@@ -96,7 +114,7 @@ export async function sealGenotypeItem(
     zygosity: record.zygosity,
     ...(record.gene ? { gene: record.gene } : {}),
     line,
-    ...(source ? { file: source.file, storedAt: source.storedAt } : {}),
+    ...(source ? { file: source.file, uploadedAt: source.uploadedAt } : {}),
   };
   return {
     pk: genotypePartition(where.hospital, patient),
@@ -127,11 +145,12 @@ export async function openGenotypeItem(
     'genotype',
     payloadSchema,
   );
-  const { gene, file, storedAt, ...rest } = opened;
+  const { gene, file, uploadedAt, storedAt, ...rest } = opened;
   return {
     ...rest,
     ...(gene ? { gene } : {}),
     ...(file !== undefined ? { file } : {}),
+    ...(uploadedAt !== undefined ? { uploadedAt } : {}),
     ...(storedAt !== undefined ? { storedAt } : {}),
   };
 }

@@ -46,8 +46,9 @@ const noCheckpoints: GenotypeCheckpoints = {
  * Stream a VCF into genotype items; returns the number of genotype records stored by this run. Every
  * `checkpoints.every` data lines (each stored whole: all its samples' calls), `checkpoints.save` is
  * called with the last line done; a run resuming after line L reads the header again but skips the
- * data lines up to L unparsed. `source` (the file version and when its ingest started) is kept with
- * each call, so the reader merges records within one file and lets a later file replace an earlier.
+ * data lines up to L unparsed. `source` (the file and when it was uploaded) is kept with each call
+ * and keys it (genotype-items.ts), so the reader merges records within one file and lets a later
+ * file replace an earlier, whatever order the files' events arrive in.
  */
 export async function ingestGenotypes(
   lines: AsyncIterable<NumberedLine>,

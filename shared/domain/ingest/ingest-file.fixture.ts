@@ -15,6 +15,8 @@ import type { IngestDeps } from './ingest-file';
 
 export class InMemoryObjects implements ObjectStore {
   readonly objects = new Map<string, Buffer>();
+  /** LastModified of each object (`bucket/key`), set by put and putStream; tests may set it. */
+  readonly modified = new Map<string, string>();
 
   async getStream(bucket: BucketRole, key: string): Promise<Readable> {
     const body = this.objects.get(`${bucket}/${key}`);
@@ -30,17 +32,20 @@ export class InMemoryObjects implements ObjectStore {
 
   async put(bucket: BucketRole, key: string, body: string | Uint8Array): Promise<void> {
     this.objects.set(`${bucket}/${key}`, Buffer.from(body));
+    this.modified.set(`${bucket}/${key}`, new Date().toISOString());
   }
 
   async putStream(bucket: BucketRole, key: string, body: Readable): Promise<void> {
     const parts: Buffer[] = [];
     for await (const part of body) parts.push(Buffer.from(part as Uint8Array));
     this.objects.set(`${bucket}/${key}`, Buffer.concat(parts));
+    this.modified.set(`${bucket}/${key}`, new Date().toISOString());
   }
 
   async head(bucket: BucketRole, key: string): Promise<StoredObjectInfo | undefined> {
     const body = this.objects.get(`${bucket}/${key}`);
-    return body ? { key, size: body.length } : undefined;
+    const lastModified = this.modified.get(`${bucket}/${key}`);
+    return body ? { key, size: body.length, ...(lastModified ? { lastModified } : {}) } : undefined;
   }
 
   async list(bucket: BucketRole, prefix: string): Promise<StoredObjectInfo[]> {

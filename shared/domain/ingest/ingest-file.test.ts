@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfigurationError, DependencyError } from '../errors';
+import { ConfigurationError, DependencyError, ObjectChangedError } from '../errors';
 import type { KeyRing } from '../../ports/key-ring';
 import type { DomainEvent } from '../../ports/event-bus';
 import { keyLayout } from '../../config/resources';
@@ -921,6 +921,24 @@ describe('ingestFile: VCF', () => {
     ].join('\n') + '\n';
   const genotypes = (deps: Deps) =>
     [...deps.serving.items.values()].filter((i) => String(i.pk).startsWith('G#'));
+
+  it("stores no call when the object was uploaded again since its event (its LastModified is the newer upload's)", async () => {
+    // Prepare: the object read is the event's version, but by the time its upload time is asked the
+    // key holds another upload (ETag "e2"), whose LastModified would date this file's calls.
+    const deps = memoryIngestDeps();
+    const key = 'raw/h1/b1/g.vcf';
+    await deps.objects.put('raw', key, vcf(['P1'], ['chr1\t1000\t.\tA\tG\t.\tPASS\t.\tGT\t0/1']));
+    const head = deps.objects.head.bind(deps.objects);
+    deps.objects.head = async (bucket, k) => ({ ...(await head(bucket, k))!, etag: '"e2"' });
+    // Act / Assess: superseded (the handler's ObjectChangedError), nothing stored.
+    await expect(ingestFile(deps, { key, etag: 'e1', versionEtag: '"e1"' })).rejects.toThrow(
+      ObjectChangedError,
+    );
+    expect(genotypes(deps)).toEqual([]);
+    // The same version's ETag, quoted or not, is no change.
+    await ingestFile(deps, { key, etag: 'e2', versionEtag: 'e2' });
+    expect(genotypes(deps)).toHaveLength(1);
+  });
 
   it('rejects a file naming one sample in two columns, storing none of its calls', async () => {
     const deps = memoryIngestDeps();

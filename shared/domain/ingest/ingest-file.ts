@@ -10,7 +10,7 @@ import { eventTypes, type EventBus } from '../../ports/event-bus';
 import type { Clock } from '../../ports/clock';
 import { keyLayout } from '../../config/resources';
 import { shouldRetry, toQuarantineEntry } from '../problem';
-import { ConfigurationError, ValidationError } from '../errors';
+import { ConfigurationError, ObjectChangedError, ValidationError } from '../errors';
 import { genericServingItem } from '../serving/records';
 import { dynamoDbMaxItemBytes, itemBytes, largestMember } from '../serving/item-size';
 import { ResourceProjector, patientOf } from '../serving/resource-projection';
@@ -84,6 +84,27 @@ export class IngestYielded extends Error {
     super(`stopped after line ${afterLine} to continue in another invocation`);
     this.name = 'IngestYielded';
   }
+}
+
+/**
+ * When the raw object was uploaded (S3 LastModified, the same on every delivery of its event): what
+ * orders genotype files (genomics/genotype-items.ts), never when the ingest ran, or a re-delivered
+ * event for an older file would make it the latest. `fallback` (the run's start) only for a store
+ * that keeps no modification time (test doubles). Throws ObjectChangedError when the object is no
+ * longer the version the event announced (its time would be the newer upload's).
+ */
+async function uploadTimeOf(
+  objects: ObjectStore,
+  input: IngestInput,
+  fallback: string,
+): Promise<string> {
+  const head = await objects.head('raw', input.key);
+  const unquoted = (etag: string) => etag.replace(/"/g, '');
+  if (input.versionEtag && head?.etag && unquoted(head.etag) !== unquoted(input.versionEtag))
+    throw new ObjectChangedError(
+      `object raw/${input.key} is no longer the version announced (ETag ${input.versionEtag})`,
+    );
+  return head?.lastModified ?? fallback;
 }
 
 /** Time kept in hand after the last segment of an invocation: the report, flushes, the hand-over. */
@@ -164,7 +185,10 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         sink.projector,
         sink.genotypes(),
         { resumeAfterLine: resume?.line ?? 0, every, save: checkpoint },
-        { file: etag, storedAt: startedAt },
+        {
+          file: await curatedSource.name(),
+          uploadedAt: await uploadTimeOf(deps.objects, input, startedAt),
+        },
       );
     } else {
       let read = 0;

@@ -9,6 +9,9 @@ import { LocalKeyRing } from '../../adapters/local/local-key-ring';
 import type { KeyRing } from '../../ports/key-ring';
 import type { GenotypeSource, StoredGenotype } from '../genomics/genotype-items';
 import { readVcf } from '../genomics/vcf-reader';
+import { fixedClock } from '../../ports/clock';
+import { ingestFile } from '../ingest/ingest-file';
+import { memoryIngestDeps } from '../ingest/ingest-file.fixture';
 import { ingestGenotypes } from '../ingest/genotype-ingest';
 import { numberedLines } from '../ingest/lines';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
@@ -135,11 +138,11 @@ describe('Function: storedPgxProfile', () => {
     const table = new InMemoryTable();
     const patient = await ingest(keys, table, first, 'S5', {
       file: 'etag-1',
-      storedAt: '2026-01-01T00:00:00.000Z',
+      uploadedAt: '2026-01-01T00:00:00.000Z',
     });
     await ingest(keys, table, corrected, 'S5', {
       file: 'etag-2',
-      storedAt: '2026-02-01T00:00:00.000Z',
+      uploadedAt: '2026-02-01T00:00:00.000Z',
     });
     // Act
     const stored = await storedPgxProfile({ serving: table, keys }, 'east', patient);
@@ -150,6 +153,40 @@ describe('Function: storedPgxProfile', () => {
     expect(stored.warnings).toContain(
       "DPYD: calls from 1 earlier genotype file(s) replaced by the latest file's",
     );
+  });
+
+  it("keeps a corrected file's call when the older file's event is delivered again (A, B, A again)", async () => {
+    // Prepare: file A calls CYP2C19 *2/*2 in error; file B, uploaded a month later, corrects it to
+    // *1/*1: the same records, the *2 sites (rs12769205, rs4244285) 1/1 -> 0/0 with their ALT kept
+    // (rs3758581 G stays: *1, not GRCh38's *38), so every site of B is a site of A (one site token
+    // each, were files not in the key).
+    const deps = memoryIngestDeps();
+    const [keyA, keyB] = ['raw/east/b1/a.vcf', 'raw/east/b2/b.vcf'];
+    const wrong = singleSampleVcf('S9', genomeGenotypes({ CYP2C19: ['*2', '*2'] }));
+    const corrected = wrong.replace(/^(chr10\t(?:94775367|94781859)\t.*\t)1\/1$/gm, '$10/0');
+    expect(corrected.match(/\t0\/0$/gm)!.length).toBe(wrong.match(/\t0\/0$/gm)!.length + 2);
+    await deps.objects.put('raw', keyA, wrong);
+    await deps.objects.put('raw', keyB, corrected);
+    deps.objects.modified.set(`raw/${keyA}`, '2026-01-01T00:00:00.000Z');
+    deps.objects.modified.set(`raw/${keyB}`, '2026-02-01T00:00:00.000Z');
+    const run = (key: string, etag: string, at: string) =>
+      ingestFile({ ...deps, clock: fixedClock(at) }, { key, etag, versionEtag: etag });
+    const patient = await new ResourceProjector(deps.keys, 'east').pseudonym('Patient', 'S9');
+    const cyp2c19 = async () =>
+      (
+        await storedPgxProfile({ serving: deps.serving, keys: deps.keys }, 'east', patient)
+      ).profile!.genes.find((g) => g.gene === 'CYP2C19')!.diplotype;
+    await run(keyA, 'etag-a', '2026-01-01T00:01:00.000Z');
+    await run(keyB, 'etag-b', '2026-02-01T00:01:00.000Z');
+    expect(await cyp2c19()).toBe('*1/*1');
+    // Act: S3 delivers A's ObjectCreated event again (at least once), a month on.
+    await run(keyA, 'etag-a', '2026-03-01T00:00:00.000Z');
+    // Assess: B's call stands.
+    expect(await cyp2c19()).toBe('*1/*1');
+    // A's content uploaded again after B (a new upload, LastModified later than B's) is the latest.
+    deps.objects.modified.set(`raw/${keyA}`, '2026-04-01T00:00:00.000Z');
+    await run(keyA, 'etag-a', '2026-04-01T00:01:00.000Z');
+    expect(await cyp2c19()).toBe('*2/*2');
   });
 
   it('says every gene is untested, with no profile, for a patient without stored genotypes', async () => {
@@ -235,10 +272,10 @@ describe('Function: positionGenotypesOf', () => {
     expect(warnings).toEqual([]);
   });
 
-  const from = (c: StoredGenotype, file: string, storedAt: string): StoredGenotype => ({
+  const from = (c: StoredGenotype, file: string, uploadedAt: string): StoredGenotype => ({
     ...c,
     file,
-    storedAt,
+    uploadedAt,
   });
 
   it("reads a gene from the latest file only: a corrected 0/0 undoes the earlier file's het", () => {
@@ -280,6 +317,16 @@ describe('Function: positionGenotypesOf', () => {
       { chrom: 'chr6', pos: 18130687, alleles: ['T', 'C'] },
       { chrom: 'chr10', pos: star2Site, alleles: ['G', 'A'] },
     ]);
+  });
+
+  it('orders items stored by 3643b74 (storedAt, no uploadedAt) by storedAt', () => {
+    const earlier = { ...call(12, 'A', '1/1'), file: 'f1', storedAt: '2026-01-01T00:00:00.000Z' };
+    const later = { ...call(12, '.', '0/0'), file: 'f2', storedAt: '2026-02-01T00:00:00.000Z' };
+    for (const calls of [
+      [earlier, later],
+      [later, earlier],
+    ])
+      expect(positionGenotypesOf(calls).genotypes[0]!.alleles).toEqual(['G', 'G']);
   });
 
   it('treats items stored without a file as the oldest file', () => {

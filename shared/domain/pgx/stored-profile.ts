@@ -7,9 +7,13 @@
 // ingest, so they are "not tested".
 //
 // Several files for one patient (positionGenotypesOf): records merge only within one file (the file
-// version each call was stored from, genotype-items.ts `file`), and for each gene the calls of the
-// latest file (by `storedAt`) replace every earlier file's calls for that gene, so a corrected file
-// undoes the call it corrects and two files never pool their alleles. Items stored before the file was
+// each call was stored from, genotype-items.ts `file`), and for each gene the calls of the latest file
+// (by `uploadedAt`, the raw object's upload time, not when it was ingested: a re-delivered event for
+// an older file must not make it the latest) replace every earlier file's calls for that gene, so a
+// corrected file undoes the call it corrects and two files never pool their alleles. Each file's
+// calls are stored under keys of their own (genotype-items.ts), so an older file ingested again never
+// overwrites a later one's. Items stored by 3643b74 carry `storedAt` (ingest start) instead, read as
+// the upload time. Items stored before the file was
 // kept read as one file older than any other; two of them at one position with the same VCF line
 // must come from different files whose order is unknown, so that position is a no-call with a warning.
 // Phase: the stored GT keeps "|" but not FORMAT/PS, so stored calls are read unphased (a phased file
@@ -53,21 +57,22 @@ function allelesOf(call: StoredGenotype): readonly [string, string] | null {
 const fileOf = (call: StoredGenotype) => call.file ?? '';
 
 /**
- * For each gene, the file whose calls are read: the latest by `storedAt` (ties by file id, so the
- * choice is stable); with a warning per gene whose earlier files' calls were replaced.
+ * For each gene, the file whose calls are read: the latest by upload time (ties, e.g. two uploads in
+ * one second of S3's LastModified, by file id, so the choice is stable); with a warning per gene
+ * whose earlier files' calls were replaced.
  */
 function latestFiles(calls: readonly StoredGenotype[]): {
   chosen: Map<string, string>;
   warnings: string[];
 } {
-  const startedAt = new Map<string, string>();
+  const uploadedAt = new Map<string, string>();
   for (const c of calls) {
     const f = fileOf(c);
-    const at = c.storedAt ?? '';
-    if ((startedAt.get(f) ?? '') <= at) startedAt.set(f, at);
+    const at = c.uploadedAt ?? c.storedAt ?? '';
+    if ((uploadedAt.get(f) ?? '') <= at) uploadedAt.set(f, at);
   }
   const newer = (a: string, b: string) => {
-    const [x, y] = [startedAt.get(a)!, startedAt.get(b)!];
+    const [x, y] = [uploadedAt.get(a)!, uploadedAt.get(b)!];
     return x > y || (x === y && a > b);
   };
   const filesOf = new Map<string, Set<string>>();
