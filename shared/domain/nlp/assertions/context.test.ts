@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extractClinical } from '../extract';
+import type { EntityType } from '../model';
 import { detectSections } from '../sections/sections';
 import { AssertionClassifier, type MentionFacts } from './context';
 import { parseNegationFixture, scoreNegation } from './fixture';
@@ -336,10 +338,16 @@ describe('Fixture: negation-200 (217 hand-annotated sentences in six note styles
 
 /**
  * The assertion of the `target`-th [[marked]] mention of `marked`, every [[marked]] span a mention
- * of the text (as extraction knows every mention of a note).
+ * of the text (as extraction knows every mention of a note); `types`, when given, the type of each
+ * mention in order (as extraction gives them).
  */
-function assertionAmong(marked: string, target = 0, facts: MentionFacts = {}): string {
-  const mentions: { start: number; end: number }[] = [];
+function assertionAmong(
+  marked: string,
+  target = 0,
+  facts: MentionFacts = {},
+  types: readonly EntityType[] = [],
+): string {
+  const mentions: { start: number; end: number; type?: EntityType }[] = [];
   let text = '';
   let rest = marked;
   for (let open = rest.indexOf('[['); open >= 0; open = rest.indexOf('[[')) {
@@ -347,7 +355,7 @@ function assertionAmong(marked: string, target = 0, facts: MentionFacts = {}): s
     text += rest.slice(0, open);
     const start = text.length;
     text += rest.slice(open + 2, close);
-    mentions.push({ start, end: text.length });
+    mentions.push({ start, end: text.length, type: types[mentions.length] });
     rest = rest.slice(close + 2);
   }
   text += rest;
@@ -432,6 +440,73 @@ describe('Class: AssertionClassifier, what was stopped and what is no longer', (
     expect(assertionAmong('Watch for no longer enjoying hobbies or [[chest pain]].', 0)).toBe(
       'hypothetical',
     );
+  });
+});
+
+describe('Class: AssertionClassifier, a stop cue before the medicine, after a problem', () => {
+  /** Every mention a medicine but the problems and tests named here, as extraction types them. */
+  const problems: Record<string, EntityType> = {
+    aki: 'Disease',
+    hyperkalemia: 'Disease',
+    cr: 'LabTest',
+    fever: 'Symptom',
+    'chest pain': 'Symptom',
+  };
+  const statusOf = (marked: string, target: number): string => {
+    const names = [...marked.matchAll(/\[\[(.*?)\]\]/g)].map((m) => m[1]!.toLowerCase());
+    const types = names.map((n) => problems[n] ?? 'Chemical');
+    return assertionAmong(marked, target, { type: types[target] }, types);
+  };
+
+  // "AKI: held metformin": the cue after a problem and a colon used to read only backward, and the
+  // problem was no medicine to date, so the metformin stayed current (cg:takesMedication).
+  it.each([
+    ['[[AKI]]: held [[metformin]].', 1, 'historical'],
+    ['[[AKI]] - held [[metformin]].', 1, 'historical'],
+    ['[[AKI]]: stopped the [[metformin]].', 1, 'historical'],
+    ["[[AKI]]: d/c'd [[metformin]].", 1, 'historical'],
+    ['[[Hyperkalemia]]: discontinued [[lisinopril]] 10 mg.', 1, 'historical'],
+    ['[[AKI]]: held [[metformin]], continue [[lisinopril]].', 1, 'historical'],
+  ])('reads "%s" (mention %i) as %s', (marked, target, expected) => {
+    expect(statusOf(marked, target)).toBe(expected);
+  });
+
+  // What the fix must not change: the problem, a medicine past a comma or restarted, a hold to come,
+  // and a cue that follows a medicine (which it dates, backward, not the medicine after it).
+  it.each([
+    ['[[AKI]]: held [[metformin]].', 0, 'present'],
+    ['[[Hyperkalemia]]: discontinued [[lisinopril]] 10 mg.', 0, 'present'],
+    ['[[AKI]]: held [[metformin]], continue [[lisinopril]].', 0, 'present'],
+    ['[[AKI]]: held [[metformin]], continue [[lisinopril]].', 2, 'present'],
+    ['[[AKI]]: held [[metformin]] yesterday, restarted today.', 1, 'present'],
+    ['[[AKI]]: will hold [[metformin]] if [[Cr]] rises.', 1, 'present'],
+    ['Held [[metformin]] due to [[AKI]].', 0, 'historical'],
+    ['Held [[metformin]] due to [[AKI]].', 1, 'present'],
+    ['[[Metformin]]: held.', 0, 'historical'],
+    ['[[Metformin]] held for [[AKI]].', 0, 'historical'],
+    ['[[Metformin]] held for [[AKI]].', 1, 'present'],
+    ['Held [[metformin]], continue [[lisinopril]].', 0, 'historical'],
+    ['Held [[metformin]], continue [[lisinopril]].', 1, 'present'],
+    ['Discontinued [[lisinopril]] 10 mg.', 0, 'historical'],
+    ['Stopped the [[metformin]].', 0, 'historical'],
+    ['Will hold [[metformin]] if [[Cr]] rises.', 0, 'present'],
+    ['Will hold [[metformin]] if [[Cr]] rises.', 1, 'hypothetical'],
+    ['Restarted [[metformin]].', 0, 'present'],
+    ['Held [[metformin]] yesterday, restarted today.', 0, 'present'],
+    ['[[Metformin]] held and [[insulin]] given.', 0, 'historical'],
+    ['[[Metformin]] held and [[insulin]] given.', 1, 'present'],
+    ['[[Fever]]: denied [[chest pain]].', 0, 'negated'],
+    ['[[Fever]]: denied [[chest pain]].', 1, 'present'],
+  ])('keeps "%s" (mention %i) %s', (marked, target, expected) => {
+    expect(statusOf(marked, target)).toBe(expected);
+  });
+
+  it('dates the held medicine of "AKI: held metformin" in extraction, not the AKI', () => {
+    const found = extractClinical('AKI: held metformin, continue lisinopril.', { noteYear: 2025 });
+    const status = Object.fromEntries(
+      found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+    );
+    expect(status).toEqual({ aki: 'present', metformin: 'historical', lisinopril: 'present' });
   });
 });
 

@@ -155,14 +155,16 @@ export class AssertionClassifier {
 
   /**
    * `mentions`: every mention span of the text, sorted by start; a scope runs on across a semicolon
-   * only through a list of mentions ("Call if chest pain; fever"), not into a new clause.
+   * only through a list of mentions ("Call if chest pain; fever"), not into a new clause. A mention's
+   * `type`, when given, tells whether a medicine's stop cue after it reads backward ("Metformin:
+   * held") or forward ("AKI: held metformin").
    * `noteYear`: the year the note was written; a year before it dates a past event ("NSTEMI in
    * 2019"). When unknown, the current year, which no note's year can exceed.
    */
   constructor(
     private readonly text: string,
     private readonly sections: readonly Section[] = [],
-    private readonly mentions: readonly { start: number; end: number }[] = [],
+    private readonly mentions: readonly { start: number; end: number; type?: EntityType }[] = [],
     private readonly noteYear: number = new Date().getUTCFullYear(),
   ) {}
 
@@ -191,7 +193,7 @@ export class AssertionClassifier {
       opensNewItem: (a, b) => opensNewItem(this.withoutMentions(a, b)),
       resultBetween: (a, b) => resultVerb.test(this.text.slice(a, b)),
       resumedAfter: (at) => resumedAfter.test(this.text.slice(at, sentence[1])),
-      mentionJustBefore: (at) => this.mentionJustBefore(at),
+      mentionJustBefore: (at, types) => this.mentionJustBefore(at, types),
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
       onlyMentionsBetween: (a, b) => this.onlyMentionsBetween(a, b),
@@ -240,10 +242,14 @@ export class AssertionClassifier {
     return patient;
   }
 
-  /** True when a mention ends just before `at`, after nothing but a colon or a copula. */
-  private mentionJustBefore(at: number): boolean {
+  /**
+   * True when a mention ends just before `at`, after nothing but a colon or a copula; with `types`,
+   * a mention of one of them, or of no known type.
+   */
+  private mentionJustBefore(at: number, types?: readonly EntityType[]): boolean {
     for (const m of this.mentions) {
       if (m.start >= at) break;
+      if (types && m.type !== undefined && !types.includes(m.type)) continue;
       if (m.end <= at && at - m.end <= 20 && adjacentGap.test(this.text.slice(m.end, at)))
         return true;
     }
@@ -387,8 +393,8 @@ interface ScopeChecks {
   opensNewItem: (from: number, to: number) => boolean;
   /** Nothing but a space, "of" or a possessive in [from, to) (see adjoiningGap). */
   adjoins: (from: number, to: number) => boolean;
-  /** A mention ends just before `at` (see adjacentGap). */
-  mentionJustBefore: (at: number) => boolean;
+  /** A mention (of `types`, when given) ends just before `at` (see adjacentGap). */
+  mentionJustBefore: (at: number, types?: readonly EntityType[]) => boolean;
   crossesClause: (from: number, to: number) => boolean;
   mentionBetween: (from: number, to: number) => boolean;
   /** Nothing but mentions and list separators in [from, to). */
@@ -441,8 +447,10 @@ function applicable(
       if (affirms(pre.category, m) && checks.listBreak(m.end, start)) continue;
       if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
       // "PE ruled out by CT": the trigger reads backward from the mention before it, not forward.
+      // Only from a mention its backward reading applies to: "Metformin: held" reads backward, but
+      // "AKI: held metformin" forward (a stop cue dates a medicine, never the problem before it).
       const back = m.cues.find((c) => c.direction === 'post' && c.afterMention);
-      if (back && checks.mentionJustBefore(m.start)) continue;
+      if (back && checks.mentionJustBefore(m.start, back.types)) continue;
       if (
         stoppedBetween(matches, k + 1, start, 'after', pre.category, checks) ||
         crossesClause(m.end, start)

@@ -28,7 +28,8 @@ export interface Cue {
    * A post reading of a trigger that also has a pre one ("denied", "ruled out"), taken wherever a
    * mention sits just before the trigger, after nothing but a colon or a copula ("Chest pain denied
    * at this time", "PE ruled out by CT"): the mention before is negated, the words after are not
-   * (NegEx's backward reading, Chapman et al. 2001).
+   * (NegEx's backward reading, Chapman et al. 2001). With `types`, only a mention of those types
+   * (or of none known) does: "Metformin: held" reads backward, "AKI: held metformin" forward.
    */
   afterMention?: boolean;
   /** A pre reading that does not apply across a result verb ("Repeat echo showed cardiomyopathy"). */
