@@ -158,6 +158,7 @@ describe('Integration: re-processing a note in its hospital graph', () => {
         resourceType: 'DocumentReference',
         id,
         status,
+        subject: { reference: `Patient/${PATIENT}` },
         content: [
           { attachment: { contentType: 'text/plain', data: Buffer.from(text).toString('base64') } },
         ],

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { featureKey } from '../../shared/domain/features/build';
 import { featureSpecVersion } from '../../shared/domain/features/spec';
 import { InMemoryTable } from '../../shared/domain/monitoring/in-memory-table.fixture';
+import { EventuallyConsistentTable } from '../../shared/domain/recommend/eventually-consistent-table.fixture';
 import { reminderKeys, reminderSk } from '../../shared/domain/reminders/delivery-keys';
 import { genericServingItem } from '../../shared/domain/serving/records';
 import type { ApiDeps } from './guarded';
@@ -336,6 +337,30 @@ describe('recommendation decisions', () => {
       },
     });
     expect(decisionItems(serving).map((i) => i.recommendationId)).toEqual([offered]);
+  });
+
+  it('shows a decision on the GET right after its POST, read consistently before it is replicated', async () => {
+    // Arrange: the patient's record replicated; the decision's write will not be, yet
+    const serving = new EventuallyConsistentTable();
+    for (const i of (await withDepression()).items.values()) await serving.put(i);
+    serving.settle();
+    const deps = depsOf(serving);
+    const before = await call(deps, 'GET /patients/{id}/recommendations', { id: pid });
+    const id = (before.body.recommendations as { id: string }[])[0]!.id;
+    const posted = await call(
+      deps,
+      decide,
+      { id: pid, recommendationId: id },
+      { body: { decision: 'rejected' } },
+    );
+    serving.queries.length = 0;
+    // Act
+    const after = await call(deps, 'GET /patients/{id}/recommendations', { id: pid });
+    // Assess
+    expect(posted.status).toBe(201);
+    expect(after.body.decisions).toEqual([posted.body]);
+    const decisionQueries = serving.queries.filter((q) => q.sortPrefix === 'DECISION#');
+    expect(decisionQueries).toEqual([expect.objectContaining({ consistent: true })]);
   });
 
   it('answers a retry of a recorded decision after new data changed the recommendation', async () => {

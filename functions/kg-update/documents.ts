@@ -1,6 +1,9 @@
 // Edge: reading the documents an event points at: the curated note's text (a FHIR DocumentReference
-// in the curated NDJSON, or plain text) and a literature abstract (JSON, or MEDLINE/PubMed text).
+// of the event's patient in the curated NDJSON) and a literature abstract (JSON, or MEDLINE/PubMed
+// text).
 import { ValidationError } from '../../shared/domain/errors';
+import type { FhirJson } from '../../shared/domain/ingest/source-record';
+import { patientOf } from '../../shared/domain/serving/resource-projection';
 import { yearOfFhirDate } from '../../shared/domain/nlp/note-year';
 import { literatureJsonSchema } from './events';
 
@@ -21,16 +24,23 @@ type CuratedResource = {
   status?: unknown;
   date?: unknown;
   content?: unknown;
+  subject?: unknown;
 };
 
 /**
- * The note of DocumentReference `document` in a curated object: NDJSON of resources (the one with
- * that id, else the only DocumentReference), its first attachment's base64 `data` as UTF-8, and the
- * year of its `date` (else of `content[0].attachment.creation`). A DocumentReference whose status is
- * entered-in-error is withdrawn (no text). A body that is not NDJSON of JSON objects is taken as the
- * note's plain text, of unknown date.
+ * The note of DocumentReference `document` of patient `patient` (the event's pseudonymous id) in a
+ * curated object: NDJSON of de-identified resources (the one with that id, else the only
+ * DocumentReference), its first attachment's base64 `data` as UTF-8, and the year of its `date` (else
+ * of `content[0].attachment.creation`). A DocumentReference whose status is entered-in-error is
+ * withdrawn (no text).
+ *
+ * The key of a curated object names no patient (one object holds a source file's resources, of many
+ * patients), so the note's own `subject` says whose it is: a DocumentReference whose subject is not
+ * `Patient/{patient}` (another patient's, or none) is refused naming `subject.reference`, and of two
+ * under one document id the patient's own is read. A body that is not NDJSON of JSON objects names no
+ * patient and is refused too (ingest never writes plain text under curated/).
  */
-export function curatedNote(body: string, document: string): NoteDocument {
+export function curatedNote(body: string, document: string, patient: string): NoteDocument {
   const lines = body.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0) throw new ValidationError('the curated note object is empty', 'key');
   const resources: CuratedResource[] = [];
@@ -39,17 +49,28 @@ export function curatedNote(body: string, document: string): NoteDocument {
     try {
       parsed = JSON.parse(line);
     } catch {
-      return { text: body };
+      parsed = undefined;
     }
-    // "null", "42": JSON, but no resource; the body is a plain-text note.
+    // Plain text, or "null", "42": JSON but no resource. Neither says whose note it is.
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-      return { text: body };
+      throw new ValidationError(
+        "the curated note object is not NDJSON of FHIR resources, so it names no patient: the event's patient cannot be checked",
+        'key',
+      );
     resources.push(parsed as CuratedResource);
   }
   const notes = resources.filter((r) => r.resourceType === 'DocumentReference');
-  const note = notes.find((r) => r.id === document) ?? (notes.length === 1 ? notes[0] : undefined);
-  if (!note)
+  const withId = notes.filter((r) => r.id === document);
+  const candidates = withId.length > 0 ? withId : notes.length === 1 ? notes : [];
+  if (candidates.length === 0)
     throw new ValidationError("no DocumentReference with the event's document id", 'document');
+  // The projected subject is `Patient/{pseudonym}`, the id the event names (ingest: patientOf).
+  const note = candidates.find((r) => patientOf(r as FhirJson) === patient);
+  if (!note)
+    throw new ValidationError(
+      "the DocumentReference's subject is not the event's patient (detail.patient)",
+      'subject.reference',
+    );
   if (note.status === 'entered-in-error') return { text: '', withdrawn: true };
   const attachment = (
     note.content as { attachment?: { data?: unknown; creation?: unknown } }[] | undefined

@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryGraphStore } from '../../shared/adapters/graph/memory-graph-store';
 import type { KgExtraction } from '../../shared/domain/kg/extraction';
-import type { BucketRole, ObjectStore } from '../../shared/ports';
+import type { BucketRole, KeyRing, ObjectStore } from '../../shared/ports';
 import { makeKgUpdateHandler } from './make-handler';
 
 const fixture = (name: string) =>
@@ -70,11 +70,27 @@ function objectsWith(files: Record<string, string>): ObjectStore {
   };
 }
 
-function setup(files: Record<string, string>) {
+/** Envelopes in the clear: this tests which note is read, not the cipher. */
+const clearKeys: KeyRing = {
+  pseudonym: async () => '',
+  encrypt: async (_hospital, plaintext) => plaintext,
+  decrypt: async (_hospital, envelope) => envelope,
+};
+
+function setup(files: Record<string, string>, keys?: KeyRing) {
   const graph = new MemoryGraphStore();
   const extract = vi.fn(async () => stubExtraction);
+  const objects = objectsWith(files);
+  const getText = vi.spyOn(objects, 'getText');
   const handler = makeKgUpdateHandler(
-    { graph, objects: objectsWith(files), config: { buckets }, extract, extractorName: 'stub@1' },
+    {
+      graph,
+      objects,
+      config: { buckets },
+      extract,
+      extractorName: 'stub@1',
+      ...(keys ? { keys } : {}),
+    },
     {
       logger: new Logger({ logLevel: 'SILENT' }),
       metrics: new Metrics({ namespace: 'test', serviceName: 'kg-update' }),
@@ -82,12 +98,13 @@ function setup(files: Record<string, string>) {
   );
   const invoke = (event: unknown) =>
     handler(event, { functionName: 'kg-update', awsRequestId: 'r1' } as Context);
-  return { graph, extract, invoke };
+  return { graph, extract, invoke, getText };
 }
 
 const curatedNote = JSON.stringify({
   resourceType: 'DocumentReference',
   id: 'note-0001',
+  subject: { reference: 'Patient/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8' },
   content: [
     {
       attachment: {
@@ -211,9 +228,10 @@ describe('Function: kg-update handler', () => {
   it("keeps two patients' notes under one document id apart: re-delivery changes nothing, an edit touches only its own", async () => {
     // Prepare: the same DocumentReference id for two patients, each note in its own object
     const other = 'b7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5';
+    const ofPatientB = { ...JSON.parse(curatedNote), subject: { reference: `Patient/${other}` } };
     const { graph, extract, invoke } = setup({
       'curated/north-general/DocumentReference/a.ndjson': curatedNote,
-      'curated/north-general/DocumentReference/b.ndjson': curatedNote,
+      'curated/north-general/DocumentReference/b.ndjson': JSON.stringify(ofPatientB),
     });
     const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
     const ofA = {
@@ -296,22 +314,24 @@ describe('Function: kg-update handler', () => {
     expect(facts.results?.bindings).toEqual([]);
   });
 
-  it('reads a curated object of JSON that is no resource ("null") as a plain-text note', async () => {
-    // Prepare
-    const { extract, invoke } = setup({
-      'curated/north-general/DocumentReference/0f1e2d3c.ndjson': 'null\n',
-    });
+  it.each([['null\n'], [`${NOTE}\n`]])(
+    'refuses a curated object that is no NDJSON of resources (%j): it names no patient',
+    async (body) => {
+      // Prepare
+      const { graph, extract, invoke } = setup({
+        'curated/north-general/DocumentReference/0f1e2d3c.ndjson': body,
+      });
 
-    // Act
-    const failure = invoke(fixture('note-curated.json'));
+      // Act
+      const failure = invoke(fixture('note-curated.json'));
 
-    // Assess: the stub's offsets run past the four-character note
-    await expect(failure).rejects.toMatchObject({
-      name: 'ValidationError',
-      path: 'entities[0].end',
-    });
-    expect(extract).toHaveBeenCalledWith('null\n', {});
-  });
+      // Assess
+      await expect(failure).rejects.toMatchObject({ name: 'ValidationError', path: 'key' });
+      await expect(failure).rejects.toThrow('names no patient');
+      expect(extract).not.toHaveBeenCalled();
+      expect(graph.store.size).toBe(0);
+    },
+  );
 
   it("refuses entities past the end of the note's text, naming the field", async () => {
     // Prepare: a note shorter than the stub's offsets
@@ -381,7 +401,7 @@ describe('Function: kg-update handler', () => {
     },
   );
 
-  it('reads a note key under notes/{hospital}/ at any depth (a pseudonym segment, say)', async () => {
+  it("reads a note key under notes/{hospital}/{patient}/ of the event's patient", async () => {
     // Prepare: a plain note under notes/ is not an envelope: the key ring is asked for and missing
     const key = 'notes/north-general/3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8/note-0001';
     const { invoke } = setup({ [key]: 'c2VjcmV0' });
@@ -392,5 +412,139 @@ describe('Function: kg-update handler', () => {
 
     // Assess: past the prefix check, to the decryption step
     await expect(failure).rejects.toThrow('encrypted notes need the key ring');
+  });
+
+  describe("a note of another patient than the event's", () => {
+    const patientA = '3fa9c2d41b7e8a90c1d2e3f4a5b6c7d8';
+    const patientB = 'b7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5';
+    const noteEvent = (detail: Record<string, unknown>) => {
+      const event = fixture('note-curated.json') as { detail: Record<string, unknown> };
+      return { ...event, detail: { ...event.detail, ...detail } };
+    };
+    const envelope = (text: string) => Buffer.from(text).toString('base64');
+
+    it.each([
+      ["another patient's", `notes/north-general/${patientB}/note-0001.txt.enc`],
+      ['the older layout (no patient)', 'notes/north-general/note-0001.txt.enc'],
+      [
+        'a longer pseudonym starting with the patient',
+        `notes/north-general/${patientA}00/note-0001.txt.enc`,
+      ],
+      ['the hospital root', `notes/north-general/${patientA}`],
+    ])(
+      'refuses an encrypted note under %s, naming detail.key, never the key, reading nothing',
+      async (_case, key) => {
+        // Prepare: the note exists and decrypts, so only the ownership check can refuse it
+        const { graph, extract, invoke, getText } = setup({ [key]: envelope(NOTE) }, clearKeys);
+
+        // Act
+        const failure = invoke(noteEvent({ patient: patientA, key }));
+
+        // Assess
+        await expect(failure).rejects.toMatchObject({
+          name: 'ValidationError',
+          path: 'detail.key',
+        });
+        await expect(failure).rejects.toThrow("the event's patient");
+        await expect(failure).rejects.not.toThrow(key);
+        expect(getText).not.toHaveBeenCalled();
+        expect(extract).not.toHaveBeenCalled();
+        expect(graph.store.size).toBe(0);
+      },
+    );
+
+    it("reads the event's own patient's encrypted note, and only that patient gets facts", async () => {
+      // Prepare: A's and B's notes under one document id, each under its own patient
+      const ofA = `notes/north-general/${patientA}/note-0001.txt.enc`;
+      const ofB = `notes/north-general/${patientB}/note-0001.txt.enc`;
+      const { graph, extract, invoke } = setup(
+        { [ofA]: envelope(NOTE), [ofB]: envelope(NOTE) },
+        clearKeys,
+      );
+
+      // Act: A's own note, then an event for A naming B's note
+      const result = await invoke(noteEvent({ patient: patientA, key: ofA }));
+      const size = graph.store.size;
+      const crossed = invoke(noteEvent({ patient: patientA, key: ofB }));
+
+      // Assess
+      expect(result).toMatchObject({ facts: 4 });
+      await expect(crossed).rejects.toMatchObject({ path: 'detail.key' });
+      expect(extract).toHaveBeenCalledTimes(1);
+      expect(graph.store.size).toBe(size);
+    });
+
+    it.each([
+      ["another patient's", { reference: `Patient/${patientB}` }],
+      ['no patient', undefined],
+      ['a group', { reference: `Group/${patientA}` }],
+    ])(
+      'refuses a curated DocumentReference whose subject is %s, naming subject.reference',
+      async (_case, subject) => {
+        // Prepare
+        const resource = { ...JSON.parse(curatedNote), subject };
+        const { graph, extract, invoke } = setup({
+          'curated/north-general/DocumentReference/0f1e2d3c.ndjson': `${JSON.stringify(resource)}\n`,
+        });
+
+        // Act
+        const failure = invoke(fixture('note-curated.json'));
+
+        // Assess
+        await expect(failure).rejects.toMatchObject({
+          name: 'ValidationError',
+          path: 'subject.reference',
+        });
+        await expect(failure).rejects.not.toThrow(patientB);
+        expect(extract).not.toHaveBeenCalled();
+        expect(graph.store.size).toBe(0);
+      },
+    );
+
+    it("refuses to withdraw a note through another patient's entered-in-error DocumentReference", async () => {
+      // Prepare: A's note in the graph; the object now holds B's withdrawn note under that id
+      const key = 'curated/north-general/DocumentReference/0f1e2d3c.ndjson';
+      const files: Record<string, string> = { [key]: `${curatedNote}\n` };
+      const { graph, invoke } = setup(files);
+      await invoke(fixture('note-curated.json'));
+      const size = graph.store.size;
+      files[key] = `${JSON.stringify({
+        ...JSON.parse(curatedNote),
+        subject: { reference: `Patient/${patientB}` },
+        status: 'entered-in-error',
+      })}\n`;
+
+      // Act
+      const failure = invoke(fixture('note-curated.json'));
+
+      // Assess
+      await expect(failure).rejects.toMatchObject({ path: 'subject.reference' });
+      expect(graph.store.size).toBe(size);
+    });
+
+    it("reads the event's patient's DocumentReference where two patients' share one document id", async () => {
+      // Prepare: one curated object (one source file) holding both patients' note-0001
+      const textOfB = 'Assessment: asthma. Started salbutamol.';
+      const ofB = {
+        ...JSON.parse(curatedNote),
+        subject: { reference: `Patient/${patientB}` },
+        content: [{ attachment: { contentType: 'text/plain', data: envelope(textOfB) } }],
+      };
+      const key = 'curated/north-general/DocumentReference/0f1e2d3c.ndjson';
+      const { extract, invoke } = setup({
+        [key]: `${JSON.stringify(ofB)}\n${curatedNote}\n`,
+      });
+      extract.mockResolvedValue({ entities: [], relations: [] });
+
+      // Act
+      await invoke(noteEvent({ patient: patientA, key }));
+      await invoke(noteEvent({ patient: patientB, key }));
+
+      // Assess
+      expect(extract.mock.calls).toEqual([
+        [NOTE, {}],
+        [textOfB, {}],
+      ]);
+    });
   });
 });

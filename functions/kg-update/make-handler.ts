@@ -34,8 +34,16 @@ export interface KgUpdateFunctionDeps {
   keys?: KeyRing;
 }
 
-/** Curated notes written by ingest: base64 envelopes under `notes/{hospital}/`. */
+/**
+ * Curated notes written by ingest: base64 envelopes under `notes/{hospital}/{patient}/`
+ * (keyLayout.note, the patient's pseudonymous id).
+ */
 const encryptedNotePrefix = 'notes/';
+
+/** Where the encrypted notes of one patient lie: the only ones an event for that patient may read. */
+function patientNotePrefix(hospital: string, patient: string): string {
+  return `${encryptedNotePrefix}${hospital}/${patient}/`;
+}
 
 /** Plain curated notes (FHIR DocumentReference NDJSON) of a hospital: `curated/{hospital}/`. */
 const plainNotePrefix = 'curated/';
@@ -91,15 +99,25 @@ async function onNoteCurated(deps: KgUpdateFunctionDeps, event: NoteCuratedEvent
       "the note key is not under notes/{hospital}/ or curated/{hospital}/ of the event's hospital",
       'detail.key',
     );
+  // Nor one patient's event another patient's note: an encrypted note must lie under the event's
+  // own patient. The older layout notes/{hospital}/{document}.txt.enc names no patient (and may hold
+  // another patient's note of the same document id), so it is refused too: ingest the note again.
+  // A curated object's key names no patient: curatedNote checks the DocumentReference's subject.
+  const encrypted = key.startsWith(`${encryptedNotePrefix}${hospital}/`);
+  if (encrypted && !key.startsWith(patientNotePrefix(hospital, patient)))
+    throw new ValidationError(
+      "the note key is not under notes/{hospital}/{patient}/ of the event's patient (detail.patient)",
+      'detail.key',
+    );
   const body = await deps.objects.getText('curated', key);
   if (body === undefined) throw new NotFoundError('the curated note named by the event is missing');
   let note: NoteDocument;
-  if (key.startsWith(`${encryptedNotePrefix}${hospital}/`)) {
+  if (encrypted) {
     if (!deps.keys) throw new ValidationError('encrypted notes need the key ring', 'key');
     const text = await readCuratedNote(deps.keys, hospital, Buffer.from(body, 'base64'));
     // Ingest stores a note entered in error as empty text (note-curation.ts): it is withdrawn.
     note = text === '' ? { text, withdrawn: true } : { text };
-  } else note = curatedNote(body, document);
+  } else note = curatedNote(body, document, patient);
   // Withdrawn: remove what the note wrote, insert nothing (a re-delivery finds nothing to remove).
   if (note.withdrawn) return retractNoteFacts(deps, { hospital, patient, document });
   // The event's year (ingest read it before encrypting the text), else the DocumentReference's.

@@ -1,7 +1,13 @@
 // Port: key-value serving records (DynamoDB in AWS, dynalite locally).
 export type Item = Record<string, unknown>;
 
-export interface QueryInput {
+/**
+ * `consistent` (ReadOptions): a strongly consistent Query, for a use case that reads back what was
+ * just written (GET /patients/{id}/recommendations lists decisions a POST recorded a moment ago).
+ * DynamoDB offers it on the table only, not on a global secondary index: asking for it with `index` is
+ * refused. Wrappers pass the input on whole, so the option reaches the store they wrap.
+ */
+export interface QueryInput extends ReadOptions {
   /** Partition key value (on the table, or on the index when `index` is set). */
   partition: string;
   index?: string;

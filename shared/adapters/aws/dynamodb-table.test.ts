@@ -1,16 +1,17 @@
 // Adapter: DynamoDbTable against dynalite (as the embedded stack runs it), for pagination cursors:
 // a cursor a caller sends back must be a key of the query it came from, and a forged or truncated
 // one is a 400 naming the cursor, never a DynamoDB ValidationException surfacing as a 500. And a get
-// asked to be consistent sends ConsistentRead (against a mocked client: dynalite is always consistent).
+// or a query asked to be consistent sends ConsistentRead (against a mocked client: dynalite is always
+// consistent).
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput } from '../../../local/bootstrap';
 import { servingTable } from '../../config/resources';
-import { ValidationError } from '../../domain/errors';
+import { InternalError, ValidationError } from '../../domain/errors';
 import { toProblem } from '../../domain/problem';
 import { listPatients } from '../../domain/serving/queries';
 import type { Item } from '../../ports/table';
@@ -275,5 +276,51 @@ describe('Adapter: DynamoDbTable.get consistency', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe('Adapter: DynamoDbTable.query consistency', () => {
+  const mocked = () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+    const dynamodb = mockClient(documents);
+    dynamodb.on(QueryCommand).resolves({ Items: [{ pk: 'P#east#p1', sk: 'DECISION#rec-1' }] });
+    return { dynamodb, table: new DynamoDbTable(documents, 'serving') };
+  };
+
+  it('sends ConsistentRead: true on the QueryCommand only when a consistent query is asked for', async () => {
+    // Prepare
+    const { dynamodb, table } = mocked();
+
+    // Act
+    const consistent = await table.query({
+      partition: 'P#east#p1',
+      sortPrefix: 'DECISION#',
+      consistent: true,
+    });
+    await table.query({ partition: 'P#east#p1', sortPrefix: 'DECISION#' });
+
+    // Assess
+    expect(consistent.items).toEqual([{ pk: 'P#east#p1', sk: 'DECISION#rec-1' }]);
+    const inputs = dynamodb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(inputs.map((i) => i.ConsistentRead)).toEqual([true, undefined]);
+    expect(inputs[0]).toMatchObject({
+      TableName: 'serving',
+      KeyConditionExpression: '#p = :p AND begins_with(#s, :s)',
+      ExpressionAttributeValues: { ':p': 'P#east#p1', ':s': 'DECISION#' },
+    });
+    expect(inputs[1]).not.toHaveProperty('ConsistentRead');
+  });
+
+  it('refuses a consistent query of a global secondary index, sending nothing', async () => {
+    // Prepare: DynamoDB answers ConsistentRead on a GSI with a ValidationException
+    const { dynamodb, table } = mocked();
+
+    // Act
+    const failure = table.query({ partition: 'H#east', index: 'byHospital', consistent: true });
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(InternalError);
+    await expect(failure).rejects.toThrow('byHospital');
+    expect(dynamodb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ import type {
   Table,
 } from '../../ports/table';
 import { servingTable, type KeyAttribute, type TableDefinition } from '../../config/resources';
-import { DependencyError, ValidationError } from '../../domain/errors';
+import { DependencyError, InternalError, ValidationError } from '../../domain/errors';
 
 const maxBatch = 25; // DynamoDB BatchWriteItem limit.
 const parallelBatches = 4;
@@ -100,6 +100,10 @@ export class DynamoDbTable implements Table {
       ? this.definition.globalSecondaryIndexes.find((g) => g.indexName === input.index)
       : this.definition;
     if (!keys) throw new ValidationError(`unknown index ${input.index}`, 'index');
+    // DynamoDB refuses ConsistentRead on a global secondary index (ValidationException), and every
+    // index of a TableDefinition is one: a caller asking for it has a bug, refused before sending.
+    if (input.consistent && input.index)
+      throw new InternalError(`a strongly consistent query cannot read index ${input.index}`);
     const names: Record<string, string> = { '#p': keys.partitionKey.name };
     const values: Record<string, unknown> = { ':p': input.partition };
     let condition = '#p = :p';
@@ -123,6 +127,7 @@ export class DynamoDbTable implements Table {
           Limit: input.limit,
           ScanIndexForward: !input.descending,
           ExclusiveStartKey: startKey,
+          ...(input.consistent ? { ConsistentRead: true } : {}),
         }),
       );
     } catch (error) {

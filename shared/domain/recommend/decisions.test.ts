@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, ReadOptions } from '../../ports/table';
 import { DependencyError } from '../errors';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { recordDecision, withDecisions } from './decisions';
+import { EventuallyConsistentTable } from './eventually-consistent-table.fixture';
 import type { RecommendationReport } from './model';
-
-/**
- * DynamoDB's read consistency at its worst: a strongly consistent read sees every acknowledged
- * write, an eventually consistent one misses those not yet replicated (here, every write).
- */
-class EventuallyConsistentTable extends InMemoryTable {
-  private readonly unsettled = new Set<string>();
-
-  override async get(pk: string, sk: string, options?: ReadOptions) {
-    if (!options?.consistent && this.unsettled.has(`${pk}\u0000${sk}`)) return undefined;
-    return super.get(pk, sk);
-  }
-
-  override async put(item: Item) {
-    this.unsettled.add(`${String(item.pk)}\u0000${String(item.sk)}`);
-    await super.put(item);
-  }
-}
 
 const recId = (i: number) => `rec-${i.toString(16).padStart(16, '0')}`;
 const input = (i: number, body: unknown, offered: readonly string[] = [recId(i)]) => ({
@@ -42,6 +24,26 @@ describe('decisions', () => {
       recommendations: [],
     } as unknown as RecommendationReport);
     expect(report.decisions).toHaveLength(250);
+  });
+
+  it('withDecisions lists a decision recorded a moment ago, before it is replicated', async () => {
+    // Arrange: recorded, not yet seen by an eventually consistent read
+    const serving = new EventuallyConsistentTable();
+    await recordDecision(serving, input(1, { decision: 'accepted' }));
+    // Act
+    const report = await withDecisions(serving, 'east', 'p1', {
+      recommendations: [],
+    } as unknown as RecommendationReport);
+    // Assess
+    expect(report.decisions).toEqual([
+      {
+        recommendationId: recId(1),
+        decision: 'accepted',
+        by: 'dr',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    expect(serving.queries.map((q) => q.consistent)).toEqual([true]);
   });
 
   it('refuses, with 404 naming the id, a decision on a recommendation the patient is not offered', async () => {

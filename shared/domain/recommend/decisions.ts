@@ -107,7 +107,11 @@ export async function recordDecision(
   };
 }
 
-/** The report with each recommendation's recorded decision, if any (status stays "proposed" otherwise). */
+/**
+ * The report with each recommendation's recorded decision, if any (status stays "proposed" otherwise).
+ * The decisions are read strongly consistently: an eventually consistent Query may miss a decision
+ * recorded a moment ago (POST ... 201), which the clinician's next GET would then not show.
+ */
 export async function withDecisions(
   serving: Table,
   hospital: string,
@@ -123,6 +127,7 @@ export async function withDecisions(
       sortPrefix: 'DECISION#',
       limit: 200,
       cursor,
+      consistent: true,
     });
     for (const { pk: _pk, sk: _sk, ...d } of page.items) decisions.push(d as unknown as Decision);
     cursor = page.cursor;
