@@ -49,6 +49,8 @@ export const servingTable: TableDefinition = {
       sortKey: { name: 'gsi3sk', type: 'S' },
     },
   ],
+  // Only retired markers carry it: superseded genotype calls (shared/domain/genomics/genotype-items.ts).
+  timeToLiveAttribute: 'expiresAt',
 };
 
 /** Powertools idempotency records: one per processed S3 object version. */

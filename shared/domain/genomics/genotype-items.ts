@@ -9,13 +9,23 @@
 //   under the hospital's pseudonymisation key, so the key is deterministic (a re-delivered file
 //   overwrites its own items, never duplicates them) yet reveals no position or allele, the same
 //   variant gets unrelated tokens in different patients, and one file never overwrites another's call
-//   at a site: each file's calls stay, and the reader chooses the latest file by its upload time
-//   (pgx/stored-profile.ts), so a re-delivered event for an older file cannot undo a correction.
+//   at a site: the reader chooses the latest file by its upload time (pgx/stored-profile.ts), so a
+//   re-delivered event for an older file cannot undo a correction, and earlier files' calls are
+//   retired once the latest's are stored (below).
 //   Items stored before the file was in the token (keyed by site alone) stay where they are and are
 //   read as before (without `file`: the oldest file, pgx/stored-profile.ts).
+// Phase: a phased call keeps `phased` and its FORMAT/PS (`phaseSet`) in the payload, so a diplotype
+// read from stored calls matches haplotype by haplotype as one read from the VCF does. Items stored
+// before phase was kept have neither and read as unphased, even when their GT is written "0|1".
+// Superseded calls (genomics/superseded-genotypes.ts): once a later file's calls for a gene are all
+// stored, each earlier file's item for that gene is overwritten in place by a retired marker: the
+// key, `retired: true` and `expiresAt` (epoch seconds, the serving table's TTL attribute), nothing
+// else, so the call is gone at once and DynamoDB's TTL deletes the marker (typically within two
+// days). Readers skip retired items.
 // The gene in the key reveals only that the gene's positions were typed: reference calls at defining
 // positions are stored too, so an item's presence under a gene does not say whether it is a variant.
 import { z } from 'zod';
+import { servingTable } from '../../config/resources';
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import type { GenotypeRecord } from './genotype-records';
@@ -37,6 +47,13 @@ export interface StoredGenotype {
   gene?: string;
   /** The VCF data line, so split multi-allelic records merge in file order on read. */
   line: number;
+  /**
+   * Set when the GT was phased ("0|1"); absent on unphased calls and on every item stored before phase
+   * was kept (those read as unphased whatever their GT's separator).
+   */
+  phased?: true;
+  /** FORMAT/PS of a phased call, when the file gave one. */
+  phaseSet?: string;
   /**
    * The file the call came from (opaque: the keyed digest of its content, as curated output is named,
    * ingest/curated-source.ts; the raw object's ETag on items stored by 3643b74), so records at one
@@ -73,6 +90,8 @@ const payloadSchema = z.object({
   zygosity: z.enum(['hom-ref', 'het', 'hom-alt', 'hemi', 'no-call']),
   gene: z.string().optional(),
   line: z.number().int().nonnegative(),
+  phased: z.literal(true).optional(),
+  phaseSet: z.string().optional(),
   file: z.string().optional(),
   uploadedAt: z.string().optional(),
   storedAt: z.string().optional(),
@@ -114,6 +133,8 @@ export async function sealGenotypeItem(
     zygosity: record.zygosity,
     ...(record.gene ? { gene: record.gene } : {}),
     line,
+    ...(record.phased ? { phased: true as const } : {}),
+    ...(record.phased && record.phaseSet !== undefined ? { phaseSet: record.phaseSet } : {}),
     ...(source ? { file: source.file, uploadedAt: source.uploadedAt } : {}),
   };
   return {
@@ -145,12 +166,56 @@ export async function openGenotypeItem(
     'genotype',
     payloadSchema,
   );
-  const { gene, file, uploadedAt, storedAt, ...rest } = opened;
+  const { gene, phased, phaseSet, file, uploadedAt, storedAt, ...rest } = opened;
   return {
     ...rest,
     ...(gene ? { gene } : {}),
+    ...(phased ? { phased } : {}),
+    ...(phased && phaseSet !== undefined ? { phaseSet } : {}),
     ...(file !== undefined ? { file } : {}),
     ...(uploadedAt !== undefined ? { uploadedAt } : {}),
     ...(storedAt !== undefined ? { storedAt } : {}),
   };
 }
+
+/** The serving table's TTL attribute (epoch seconds): a retired marker carries it. */
+const expiryAttribute = servingTable.timeToLiveAttribute ?? 'expiresAt';
+
+/**
+ * The marker that replaces a superseded genotype item (file comment): same key, no call, expiring at
+ * `expiresAt` (epoch seconds). The same arguments give the same marker, so retiring twice writes
+ * nothing new.
+ */
+export function retiredGenotypeItem(item: Item, expiresAt: number): Item {
+  return {
+    pk: item.pk,
+    sk: item.sk,
+    hospital: item.hospital,
+    retired: true,
+    [expiryAttribute]: expiresAt,
+  };
+}
+
+/** True for a retired marker (retiredGenotypeItem): it holds no call and readers skip it. */
+export const isRetiredGenotypeItem = (item: Item): boolean => item.retired === true;
+
+/** The file a stored call came from and when it was uploaded, as files are ordered. */
+export interface CallSource {
+  /** StoredGenotype.file; "" for items stored before files were kept (the oldest). */
+  file: string;
+  /** StoredGenotype.uploadedAt, else storedAt (3643b74), else "" (the oldest). */
+  at: string;
+}
+
+/** Where `call` came from, as files are ordered (CallSource). */
+export const callSourceOf = (call: StoredGenotype): CallSource => ({
+  file: call.file ?? '',
+  at: call.uploadedAt ?? call.storedAt ?? '',
+});
+
+/**
+ * True when file `a` is later than file `b`: by upload time, ties (two uploads within one second of
+ * S3's LastModified) by file id, so every reader and the pruning agree on one order.
+ */
+export const isLaterFile = (a: CallSource, b: CallSource): boolean =>
+  a.at > b.at || (a.at === b.at && a.file > b.file);

@@ -62,6 +62,7 @@ describe('Function: genotypeRecords', () => {
         alt: p.alts.join(','),
         gt: '0|1',
         zygosity: 'het',
+        phased: true,
         gene: 'TPMT',
       },
     ]);

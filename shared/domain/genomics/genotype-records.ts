@@ -20,6 +20,10 @@ export interface GenotypeRecord {
   alt: string;
   gt: string;
   zygosity: Zygosity;
+  /** Set when the GT is phased ("0|1": every separator "|"); absent for an unphased call. */
+  phased?: true;
+  /** FORMAT/PS of a phased call, when the file gave one (vcf-line.ts SampleGenotype.phaseSet). */
+  phaseSet?: string;
   /** The pharmacogene when this is one of its PharmCAT allele-defining positions. */
   gene?: PgxGene;
 }
@@ -66,6 +70,8 @@ function record(variant: VcfVariant, call: SampleGenotype): GenotypeRecord {
     alt: variant.alts.length > 0 ? variant.alts.join(',') : '.',
     gt: call.gt,
     zygosity: zygosity(call.alleles),
+    ...(call.phased ? { phased: true as const } : {}),
+    ...(call.phased && call.phaseSet !== undefined ? { phaseSet: call.phaseSet } : {}),
     ...(gene ? { gene } : {}),
   };
 }

@@ -1,11 +1,13 @@
 // Use case (genomics): read back one patient's stored genotype calls at the pharmacogene defining
 // positions and decrypt them (layout: genotype-items.ts). Calls outside the ten genes sort after them
 // under "GT#~#" and are never read here, so a whole-genome VCF costs this reader nothing extra.
+// Retired markers (superseded calls, genotype-items.ts) hold no call and are skipped.
 import type { KeyRing } from '../../ports/key-ring';
 import type { Table } from '../../ports/table';
 import {
   genotypePartition,
   genotypeSortPrefix,
+  isRetiredGenotypeItem,
   offTargetSortPrefix,
   openGenotypeItem,
   type StoredGenotype,
@@ -39,9 +41,10 @@ export async function storedPharmacogeneCalls(
       ...(cursor ? { cursor } : {}),
     });
     const onGenes = page.items.filter((i) => !String(i.sk).startsWith(offTargetSortPrefix));
+    const live = onGenes.filter((item) => !isRetiredGenotypeItem(item));
     calls.push(
       ...(await Promise.all(
-        onGenes.map((item) => openGenotypeItem(deps.keys, hospital, patient, item)),
+        live.map((item) => openGenotypeItem(deps.keys, hospital, patient, item)),
       )),
     );
     // Past the last gene: the rest of the partition is off-target calls.

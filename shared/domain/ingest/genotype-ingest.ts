@@ -24,6 +24,11 @@ export interface GenotypeSink {
   counted(n: number): void;
   /** A caveat of the whole file (its header), reported under `kind` at `line`. */
   warn?(kind: string, line: number): void;
+  /**
+   * Each sample of the header as its pseudonymous patient id (again on a resumed run, which reads the
+   * header again): the patients whose superseded calls are retired once the file is stored.
+   */
+  patient?(patient: string): void;
 }
 
 /** Where a VCF run starts and how it makes its progress durable (see checkpoint.ts). */
@@ -71,6 +76,8 @@ export async function ingestGenotypes(
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
+      for (const sample of result.header.samples)
+        sink.patient?.(await projector.pseudonym('Patient', sample));
       // A resumed run reads the header again; its warnings are in the report it restored.
       if (resumed === 0)
         for (const kind of headerWarnings(result.header)) sink.warn?.(kind, position.line);

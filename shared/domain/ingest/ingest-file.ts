@@ -28,6 +28,7 @@ import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkp
 import { ndjsonRecordBatches, ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
+import { retireSupersededGenotypes } from '../genomics/superseded-genotypes';
 import type { FhirJson, Repair, SourceRecord } from './source-record';
 import { batchCsvMapping, hasNoteSidecar, mappingNamesFile, noteSidecar } from './batch-companions';
 import { readCsv } from './readers/csv';
@@ -173,6 +174,8 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       ++progress.segment,
     );
   };
+  // The VCF's patients: once its calls are all stored, their superseded calls are retired.
+  const genotyped = new Set<string>();
   try {
     const detected = await settleCsvOrNote(deps, where, await detectKind(numberedLines(source)));
     if (detected.kind === 'vcf') {
@@ -183,7 +186,7 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
         where.batch,
         deps.keys,
         sink.projector,
-        sink.genotypes(),
+        { ...sink.genotypes(), patient: (p) => genotyped.add(p) },
         { resumeAfterLine: resume?.line ?? 0, every, save: checkpoint },
         {
           file: await curatedSource.name(),
@@ -216,6 +219,10 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     source.destroy(); // the unread rest of the object: a yield or a failure stops reading here
     throw error;
   }
+  // Only now, every call of the file durable, are superseded files' calls retired: no gene is ever
+  // left without calls (genomics/superseded-genotypes.ts). A failure here fails the run, and the
+  // event's retry stores the file again (same keys) and retires then.
+  for (const patient of genotyped) await retireSupersededGenotypes(deps, where.hospital, patient);
   const quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
   const built = report.build(
     { ...where, startedAt, ...(quarantineKeys.length ? { quarantineKey: quarantineKeys[0] } : {}) },

@@ -17,6 +17,7 @@ import { numberedLines } from '../ingest/lines';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { ResourceProjector } from '../serving/resource-projection';
 import { genomeGenotypes, withoutPositions } from './genotypes.testkit';
+import { alleleDefinitions } from './allele-definitions';
 import { pgxProfile } from './profile';
 import { positionGenotypesOf, storedPgxProfile } from './stored-profile';
 import { readSampleGenotypes } from './vcf-genotypes';
@@ -187,6 +188,64 @@ describe('Function: storedPgxProfile', () => {
     deps.objects.modified.set(`raw/${keyA}`, '2026-04-01T00:00:00.000Z');
     await run(keyA, 'etag-a', '2026-04-01T00:01:00.000Z');
     expect(await cyp2c19()).toBe('*2/*2');
+  });
+
+  it('keeps phase and FORMAT/PS: TPMT *3B and *3C in trans read back *3B/*3C, in cis *1/*3A, as from the VCF', async () => {
+    // Prepare: every TPMT position, rs1800460 (*3B) and rs1142345 (*3C) het and phased; old items
+    // (stored before phase was kept) carry neither field.
+    const tpmtVcf = (sample: string, gt: (pos: number) => string, ps: string) =>
+      singleSampleVcf(sample, []) +
+      alleleDefinitions.TPMT.positions
+        .map((p) => {
+          const alt = p.pos === 18130687 ? 'C' : p.alts[0];
+          const fields = [p.chrom, p.pos, p.rsid ?? '.', p.ref, alt, '.', 'PASS', '.', 'GT:PS'];
+          return [...fields, `${gt(p.pos)}:${ps}`].join('\t');
+        })
+        .join('\n') +
+      '\n';
+    const het = (first: string, second: string) => (pos: number) =>
+      pos === 18138997 ? first : pos === 18130687 ? second : '0|0';
+    const cases = [
+      { sample: 'T1', vcf: tpmtVcf('T1', het('1|0', '0|1'), '18130000'), call: '*3B/*3C' },
+      { sample: 'T2', vcf: tpmtVcf('T2', het('1|0', '1|0'), '18130000'), call: '*1/*3A' },
+    ];
+    for (const { sample, vcf, call } of cases) {
+      const table = new InMemoryTable();
+      const patient = await ingest(keys, table, vcf, sample, {
+        file: `f-${sample}`,
+        uploadedAt: '2026-01-01T00:00:00.000Z',
+      });
+      // Act
+      const stored = await storedPgxProfile({ serving: table, keys }, 'east', patient);
+      // Assess: the stored path calls what the direct path calls.
+      const tpmt = stored.profile!.genes.find((g) => g.gene === 'TPMT')!;
+      const direct = (await vcfProfile(vcf)).genes.find((g) => g.gene === 'TPMT')!;
+      expect(direct.diplotype, sample).toBe(call);
+      expect(tpmt, sample).toEqual(direct);
+    }
+    expect((await vcfProfile(cases[0]!.vcf)).genes.find((g) => g.gene === 'TPMT')!.phenotype).toBe(
+      'Poor Metabolizer',
+    );
+  });
+
+  it('reads a call stored before phase was kept as unphased, whatever its GT separator', () => {
+    const old: StoredGenotype = {
+      patient: 'p',
+      chrom: 'chr6',
+      pos: 18130687,
+      ref: 'T',
+      alt: 'C',
+      gt: '0|1',
+      zygosity: 'het',
+      gene: 'TPMT',
+      line: 3,
+    };
+    expect(positionGenotypesOf([old]).genotypes).toEqual([
+      { chrom: 'chr6', pos: 18130687, alleles: ['T', 'C'] },
+    ]);
+    expect(positionGenotypesOf([{ ...old, phased: true, phaseSet: '7' }]).genotypes).toEqual([
+      { chrom: 'chr6', pos: 18130687, alleles: ['T', 'C'], phased: true, phaseSet: '7' },
+    ]);
   });
 
   it('says every gene is untested, with no profile, for a patient without stored genotypes', async () => {

@@ -16,9 +16,13 @@
 // the upload time. Items stored before the file was
 // kept read as one file older than any other; two of them at one position with the same VCF line
 // must come from different files whose order is unknown, so that position is a no-call with a warning.
-// Phase: the stored GT keeps "|" but not FORMAT/PS, so stored calls are read unphased (a phased file
-// is called phased only by `caregraph pgx` on the VCF itself).
-import type { StoredGenotype } from '../genomics/genotype-items';
+// Phase: a stored call keeps whether its GT was phased and its FORMAT/PS (genotype-items.ts), so a
+// phased file's stored calls are matched haplotype by haplotype exactly as `caregraph pgx` matches the
+// VCF (TPMT *3B and *3C in trans: *3B/*3C). Items stored before phase was kept read as unphased, even
+// when their GT is written "0|1": without PS their phase sets are unknown.
+// Superseded files' calls are retired once the latest file's are stored (genomics/
+// superseded-genotypes.ts); until then, and for any left behind, the latest-file rule above applies.
+import { callSourceOf, isLaterFile, type StoredGenotype } from '../genomics/genotype-items';
 import { storedPharmacogeneCalls, type StoredGenotypeDeps } from '../genomics/stored-genotypes';
 import { trackedHlaAlleles } from './outside-calls';
 import { incompleteCallWarnings, pgxProfile, type PgxProfile } from './profile';
@@ -54,7 +58,7 @@ function allelesOf(call: StoredGenotype): readonly [string, string] | null {
 }
 
 /** The file a stored call came from ("" for items stored before files were kept: the oldest). */
-const fileOf = (call: StoredGenotype) => call.file ?? '';
+const fileOf = (call: StoredGenotype) => callSourceOf(call).file;
 
 /**
  * For each gene, the file whose calls are read: the latest by upload time (ties, e.g. two uploads in
@@ -67,14 +71,11 @@ function latestFiles(calls: readonly StoredGenotype[]): {
 } {
   const uploadedAt = new Map<string, string>();
   for (const c of calls) {
-    const f = fileOf(c);
-    const at = c.uploadedAt ?? c.storedAt ?? '';
+    const { file: f, at } = callSourceOf(c);
     if ((uploadedAt.get(f) ?? '') <= at) uploadedAt.set(f, at);
   }
-  const newer = (a: string, b: string) => {
-    const [x, y] = [uploadedAt.get(a)!, uploadedAt.get(b)!];
-    return x > y || (x === y && a > b);
-  };
+  const newer = (a: string, b: string) =>
+    isLaterFile({ file: a, at: uploadedAt.get(a)! }, { file: b, at: uploadedAt.get(b)! });
   const filesOf = new Map<string, Set<string>>();
   for (const c of calls) {
     const gene = c.gene ?? '~';
@@ -115,6 +116,9 @@ export function positionGenotypesOf(calls: readonly StoredGenotype[]): {
       ref: call.ref,
       alts: call.alt === '.' ? [] : call.alt.split(','),
       alleles,
+      // As vcf-genotypes.ts heldOf reads a phased GT; an item stored without `phased` is unphased.
+      ...(call.phased && alleles ? { phased: true as const } : {}),
+      ...(call.phased && alleles && call.phaseSet !== undefined ? { phaseSet: call.phaseSet } : {}),
     };
     const seen = lines.get(key) ?? new Set<number>();
     // One line holds one record: the same line twice is two files (items without `file`).
