@@ -1,5 +1,5 @@
 // Tests (local/synth): the truth record's condition codes are the codes the Condition resources carry;
-// heart failure is coded by its LVEF category (generator 1.11.0).
+// heart failure is coded by its LVEF category (generator 1.11.0), a later combination as its own entry (1.17.0).
 import type { Condition } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { renderCohortPatient } from '../../shared/domain/synth/cohort';
@@ -12,21 +12,39 @@ describe('Function: truthLines — conditions.jsonl', () => {
     // Arrange
     const byPhenotype = new Map<string, Set<string>>();
     let compared = 0;
+    let combined = 0;
     for (let index = 0; index < options.patients; index++) {
       const rendered = renderCohortPatient(options, index);
       // Act
       const truth = (truthLines(rendered)['conditions.jsonl'] ?? []).map(
         (line) =>
-          JSON.parse(line) as { snomed: string; icd10: string; severity?: string; key: string },
+          JSON.parse(line) as {
+            snomed: string;
+            icd10: string;
+            onset: string;
+            severity?: string;
+            key: string;
+            combination?: { icd10: string; onset: string };
+          },
       );
       const resources = (rendered.ndjson.get('Condition.ndjson') ?? []).map(
         (line) => JSON.parse(String(line)) as Condition,
       );
-      // Assess: the same conditions in the same order, with the same codes.
-      expect(truth.length).toBe(resources.length);
+      // Assess: the same conditions in the same order, with the same codes and onsets; then each
+      // combination that began later (1.17.0) as the Condition entry after them, in the same order.
+      const combinations = truth.filter((t) => t.combination);
+      expect(resources.length).toBe(truth.length + combinations.length);
+      combinations.forEach((t, j) => {
+        const resource = resources[truth.length + j]!;
+        expect(resource.code!.coding!.map((c) => c.code)).toEqual([t.snomed, t.combination!.icd10]);
+        expect(resource.onsetDateTime).toBe(t.combination!.onset);
+        expect(t.combination!.onset > t.onset).toBe(true);
+        combined++;
+      });
       truth.forEach((t, i) => {
         const codes = resources[i]!.code!.coding!.map((c) => c.code);
         expect(codes).toEqual([t.snomed, t.icd10]);
+        expect(resources[i]!.onsetDateTime).toBe(t.onset);
         compared++;
         if (t.key === 'heart-failure') {
           const seen = byPhenotype.get(t.severity!) ?? new Set<string>();
@@ -36,6 +54,7 @@ describe('Function: truthLines — conditions.jsonl', () => {
       });
     }
     expect(compared).toBeGreaterThan(1000);
+    expect(combined).toBeGreaterThan(10);
     // ICD-10-CM FY2025 I50.22 / I50.32 (inclusion terms HFrEF / HFpEF); no code for HFmrEF.
     expect([...(byPhenotype.get('HFrEF') ?? [])]).toEqual(['703272007 I50.22']);
     expect([...(byPhenotype.get('HFpEF') ?? [])]).toEqual(['446221000 I50.32']);

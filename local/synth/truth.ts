@@ -1,6 +1,6 @@
 // Local (synth): the ground-truth records written beside a cohort (truth/*.jsonl), one patient at a time.
 import type { RenderedPatient } from '../../shared/domain/synth/cohort';
-import { recordedCodes } from '../../shared/domain/synth/catalog';
+import { recordedEntries } from '../../shared/domain/synth/catalog';
 
 /**
  * JSONL lines of the truth files for one rendered patient, except defects.jsonl (the writer numbers
@@ -35,13 +35,18 @@ export function truthLines(r: RenderedPatient): Record<string, string[]> {
           : {}),
       }),
     ],
+    // One line per true condition, coded as its own Condition entry; a combination code that began
+    // later (1.17.0: catalog.ts `recordedEntries`) is `combination`, with the day it began.
     'conditions.jsonl': p.conditions.map((c) => {
-      const codes = recordedCodes(c, p.conditions);
+      const [codes, combination] = recordedEntries(c, p.conditions);
       return JSON.stringify({
         patientId: id,
         key: c.key,
-        snomed: codes.snomed.code,
-        icd10: codes.icd10.code,
+        snomed: codes!.snomed.code,
+        icd10: codes!.icd10.code,
+        ...(combination
+          ? { combination: { icd10: combination.icd10.code, onset: combination.onset } }
+          : {}),
         onset: c.onset,
         status: c.status,
         ...(c.severity ? { severity: c.severity } : {}),

@@ -251,9 +251,19 @@ type Icd10Code = ConditionDefinition['icd10'];
  *   or ESRD, with the I50.- and N18.- codes as well.
  * - Diabetes with CKD (I.A.15, the "with" convention: presumed linked): E11.22 Type 2 diabetes
  *   mellitus with diabetic chronic kidney disease (E10.22 for type 1), with the N18.- code as well.
- * The combination code goes on the hypertension or diabetes Condition, as the problem list stands at
- * the export: an entry keeps its onset and is specified in place as diagnoses accrue, so an I11.0 or
- * I13.- entry may date from before the heart failure's own (I50.-) entry, as in real problem lists.
+ * - Asthma by its NAEPP EPR-3 severity (`severity`, state/other-condition-specs.ts): J45.20 mild
+ *   intermittent, J45.30 mild persistent, J45.40 moderate persistent, J45.50 severe persistent, each
+ *   "uncomplicated" (5th character 0: the problem-list entry, not an exacerbation's encounter
+ *   diagnosis, x1, or status asthmaticus, x2); no severity keeps J45.909 (1.17.0).
+ * - Depression by its PHQ-9 band (`severity`, state/physiology-labs.ts): F32.1 moderate (10-14),
+ *   F32.2 severe without psychotic features for moderately severe (15-19) and severe (20-27):
+ *   ICD-10-CM (like the DSM-5 specifiers) has only mild, moderate and severe, and the Condition's
+ *   coded severity (fhir/conditions.ts `severityOf`) already reads "moderately severe" as Severe.
+ *   Single episode (F32), as recurrence and psychotic features are not modelled (no F33.-, F32.3);
+ *   no severity keeps F32.9 (1.17.0).
+ * Since 1.17.0 a combination begins when its last component does (`recordedEntries`): until 1.16.1
+ * the code went on the hypertension or diabetes entry with that entry's own onset, so an I11.0 or
+ * I13.- entry could date from before the heart failure's own I50.- entry.
  */
 const icd10Codes = {
   ckd1: { code: 'N18.1', display: 'Chronic kidney disease, stage 1' },
@@ -291,7 +301,34 @@ const icd10Codes = {
     code: 'E10.22',
     display: 'Type 1 diabetes mellitus with diabetic chronic kidney disease',
   },
+  asthmaIntermittent: { code: 'J45.20', display: 'Mild intermittent asthma, uncomplicated' },
+  asthmaMild: { code: 'J45.30', display: 'Mild persistent asthma, uncomplicated' },
+  asthmaModerate: { code: 'J45.40', display: 'Moderate persistent asthma, uncomplicated' },
+  asthmaSevere: { code: 'J45.50', display: 'Severe persistent asthma, uncomplicated' },
+  depressionModerate: {
+    code: 'F32.1',
+    display: 'Major depressive disorder, single episode, moderate',
+  },
+  depressionSevere: {
+    code: 'F32.2',
+    display: 'Major depressive disorder, single episode, severe without psychotic features',
+  },
 } satisfies Record<string, Icd10Code>;
+
+/** J45.-0 by the asthma's NAEPP EPR-3 severity (state/other-condition-specs.ts). */
+const asthmaSeverityIcd10: Readonly<Record<string, Icd10Code>> = {
+  intermittent: icd10Codes.asthmaIntermittent,
+  'mild persistent': icd10Codes.asthmaMild,
+  'moderate persistent': icd10Codes.asthmaModerate,
+  'severe persistent': icd10Codes.asthmaSevere,
+};
+
+/** F32.- by the depression's PHQ-9 band (state/other-condition-specs.ts, Kroenke 2001 cut-points). */
+const depressionSeverityIcd10: Readonly<Record<string, Icd10Code>> = {
+  moderate: icd10Codes.depressionModerate,
+  'moderately severe': icd10Codes.depressionSevere,
+  severe: icd10Codes.depressionSevere,
+};
 
 /** N18.- by the CKD stage the truth records (`severity`). */
 const ckdStageIcd10: Readonly<Record<string, Icd10Code>> = {
@@ -306,54 +343,129 @@ const ckdStageIcd10: Readonly<Record<string, Icd10Code>> = {
 /** A true condition as the coding reads it (model.ts `TrueCondition`). */
 interface CodedCondition {
   key: ConditionKey;
+  /** YYYY-MM-DD (needed to date a combination: `recordedEntries`). */
+  onset?: string;
   severity?: string;
   status?: 'active' | 'resolved';
 }
 
-/** The ICD-10-CM code the patient's other conditions (or the CKD stage) call for, if any. */
+/** The conditions a combination code names beside the coded one (hypertension's CKD and HF). */
+type Components = readonly CodedCondition[];
+
+/**
+ * The ICD-10-CM code the patient's other conditions (or the condition's stage or severity) call for,
+ * if any, with the other conditions it names. `by` (YYYY-MM-DD): only conditions diagnosed by then.
+ */
 function specificIcd10(
   condition: CodedCondition,
   patientConditions: readonly CodedCondition[],
-): Icd10Code | undefined {
+  by?: string,
+): { icd10: Icd10Code; components: Components } | undefined {
   const present = (key: ConditionKey) =>
-    patientConditions.find((c) => c.key === key && c.status !== 'resolved');
+    patientConditions.find(
+      (c) =>
+        c.key === key && c.status !== 'resolved' && (by === undefined || (c.onset ?? '') <= by),
+    );
+  const alone = (icd10: Icd10Code | undefined) => (icd10 ? { icd10, components: [] } : undefined);
   switch (condition.key) {
     case 'ckd':
-      return condition.severity === undefined ? undefined : ckdStageIcd10[condition.severity];
+      return alone(
+        condition.severity === undefined ? undefined : ckdStageIcd10[condition.severity],
+      );
+    case 'asthma':
+      return alone(
+        condition.severity === undefined ? undefined : asthmaSeverityIcd10[condition.severity],
+      );
+    case 'depression':
+      return alone(
+        condition.severity === undefined ? undefined : depressionSeverityIcd10[condition.severity],
+      );
     case 'hypertension': {
       const ckd = present('ckd');
+      const hf = present('heart-failure');
       const stage5 = ckd?.severity === '5';
-      if (ckd && present('heart-failure'))
-        return stage5 ? icd10Codes.htnHfCkd5 : icd10Codes.htnHfCkd;
-      if (ckd) return stage5 ? icd10Codes.htnCkd5 : icd10Codes.htnCkd;
-      return present('heart-failure') ? icd10Codes.htnHf : undefined;
+      if (ckd && hf)
+        return {
+          icd10: stage5 ? icd10Codes.htnHfCkd5 : icd10Codes.htnHfCkd,
+          components: [ckd, hf],
+        };
+      if (ckd) return { icd10: stage5 ? icd10Codes.htnCkd5 : icd10Codes.htnCkd, components: [ckd] };
+      return hf ? { icd10: icd10Codes.htnHf, components: [hf] } : undefined;
     }
-    case 'type2-diabetes':
-      return present('ckd') ? icd10Codes.t2dCkd : undefined;
-    case 'type1-diabetes':
-      return present('ckd') ? icd10Codes.t1dCkd : undefined;
+    case 'type2-diabetes': {
+      const ckd = present('ckd');
+      return ckd ? { icd10: icd10Codes.t2dCkd, components: [ckd] } : undefined;
+    }
+    case 'type1-diabetes': {
+      const ckd = present('ckd');
+      return ckd ? { icd10: icd10Codes.t1dCkd, components: [ckd] } : undefined;
+    }
     default:
       return undefined;
   }
 }
 
+/** The catalog's codes, heart failure by its phenotype (`severity`). */
+function conceptCodes(condition: CodedCondition): ConditionCodes {
+  const byPhenotype =
+    condition.key === 'heart-failure' && condition.severity !== undefined
+      ? heartFailureByPhenotype[condition.severity]
+      : undefined;
+  return byPhenotype ?? conditions[condition.key];
+}
+
 /**
- * The SNOMED CT and ICD-10-CM codes a true condition is recorded with: the catalog's, except heart
- * failure, by its phenotype (`severity`), and the ICD-10-CM code of CKD (by stage), hypertension
- * (with CKD and/or heart failure) and diabetes (with CKD), from `patientConditions`, all of the
- * patient's true conditions (1.16.0; see `icd10Codes` above). SNOMED CT stays the catalog's.
+ * The SNOMED CT and ICD-10-CM codes a true condition is recorded with at the export: the catalog's,
+ * except heart failure, by its phenotype (`severity`), and the ICD-10-CM code of CKD (by stage),
+ * asthma and depression (by severity), hypertension (with CKD and/or heart failure) and diabetes
+ * (with CKD), from `patientConditions`, all of the patient's true conditions (1.16.0, 1.17.0; see
+ * `icd10Codes` above). SNOMED CT stays the catalog's concept, which every ICD-10-CM code here falls
+ * under (the features, risk scores and knowledge graph read it).
  */
 export function recordedCodes(
   condition: CodedCondition,
   patientConditions: readonly CodedCondition[],
 ): ConditionCodes {
-  const byPhenotype =
-    condition.key === 'heart-failure' && condition.severity !== undefined
-      ? heartFailureByPhenotype[condition.severity]
-      : undefined;
-  const codes = byPhenotype ?? conditions[condition.key];
+  const codes = conceptCodes(condition);
   const specific = specificIcd10(condition, patientConditions);
-  return specific ? { snomed: codes.snomed, icd10: specific } : codes;
+  return specific ? { snomed: codes.snomed, icd10: specific.icd10 } : codes;
+}
+
+/** One problem-list entry a true condition is recorded as, from `onset` (YYYY-MM-DD). */
+export interface RecordedEntry extends ConditionCodes {
+  onset: string;
+}
+
+/**
+ * The problem-list entries a true condition is recorded as (1.17.0): first its own, from its onset,
+ * coded as it stood then (a hypertension diagnosed before its CKD is I10, a diabetes before its CKD
+ * E11.9); then, when the export's combination code (`recordedCodes`) only began later, a second
+ * entry with that code from the day its last component was diagnosed (I11.0 from the heart
+ * failure's onset, I12.- and E1x.22 from the CKD's, I13.- from the later of the two): a combination
+ * begins when all its conditions are present (ICD-10-CM Official Guidelines FY2024 I.C.9.a.1-3,
+ * I.A.15 code the conditions together; they cannot predate either). The first entry keeps the
+ * condition's true onset for every reader that dates hypertension or diabetes (feature flags at a
+ * past index date, incident type 2 diabetes labels), as a problem list keeps the first entry
+ * beside the refined one. Both stay active at the export.
+ */
+export function recordedEntries(
+  condition: CodedCondition & { onset: string },
+  patientConditions: readonly CodedCondition[],
+): RecordedEntry[] {
+  const codes = conceptCodes(condition);
+  const atOnset = specificIcd10(condition, patientConditions, condition.onset);
+  const first: RecordedEntry = {
+    snomed: codes.snomed,
+    icd10: atOnset?.icd10 ?? codes.icd10,
+    onset: condition.onset,
+  };
+  const atExport = specificIcd10(condition, patientConditions);
+  if (!atExport || atExport.icd10.code === first.icd10.code) return [first];
+  const onset = atExport.components.reduce(
+    (latest, c) => (c.onset !== undefined && c.onset > latest ? c.onset : latest),
+    condition.onset,
+  );
+  return [first, { snomed: codes.snomed, icd10: atExport.icd10, onset }];
 }
 
 export const systems = {

@@ -3,7 +3,7 @@
 import type { ConditionKey, MeasurementKey } from './catalog';
 import type { Presentation } from './notes/lexicon/presentations';
 
-export const generatorVersion = 'caregraph-synth/1.16.1';
+export const generatorVersion = 'caregraph-synth/1.17.0';
 
 export interface CohortOptions {
   patients: number;

@@ -2,9 +2,15 @@
 // Health Concerns / Encounter Diagnosis shapes): SNOMED CT and ICD-10-CM codings, status, severity, stage.
 import type { CodeableConcept, Condition } from '@medplum/fhirtypes';
 import type { TrueCondition } from '../model';
-import { recordedCodes, conditions, systems, type ConditionKey } from '../catalog';
+import {
+  recordedEntries,
+  conditions,
+  systems,
+  type ConditionKey,
+  type RecordedEntry,
+} from '../catalog';
 import { abatementDate } from '../state/condition-course';
-import { conditionResourceId, ref, type RenderContext } from './context';
+import { combinationResourceId, conditionResourceId, ref, type RenderContext } from './context';
 import { hl7, severityCoding } from './vocabulary';
 
 const problemListItem = {
@@ -28,17 +34,47 @@ const staged = new Set<ConditionKey>(['ckd', 'breast-cancer', 'lung-cancer', 'co
  */
 const notRendered = new Set<ConditionKey>(['heart-failure']);
 
-/** Every condition of the patient, in model order. */
+/**
+ * Every condition of the patient, in model order (its own entry, coded as at its onset), then the
+ * combination entries (I11.0, I12.-, I13.-, E1x.22) of those whose combination began later, from the
+ * day it began (1.17.0, catalog.ts `recordedEntries`), in model order too.
+ */
 export function renderConditions(ctx: RenderContext): Condition[] {
-  return ctx.patient.conditions.map((condition, index) => renderCondition(ctx, condition, index));
+  const entries = ctx.patient.conditions.map((condition) =>
+    recordedEntries(condition, ctx.patient.conditions),
+  );
+  const own = ctx.patient.conditions.map((condition, index) =>
+    renderCondition(
+      ctx,
+      condition,
+      entries[index]![0]!,
+      conditionResourceId(ctx.patient.id, condition, index),
+    ),
+  );
+  const combinations = ctx.patient.conditions.flatMap((condition, index) =>
+    entries[index]!.slice(1).map((entry) =>
+      renderCondition(
+        ctx,
+        condition,
+        entry,
+        combinationResourceId(ctx.patient.id, condition, index, entry.icd10.code, entry.onset),
+      ),
+    ),
+  );
+  return [...own, ...combinations];
 }
 
-function renderCondition(ctx: RenderContext, condition: TrueCondition, index: number): Condition {
+function renderCondition(
+  ctx: RenderContext,
+  condition: TrueCondition,
+  entry: RecordedEntry,
+  id: string,
+): Condition {
   const definition = conditions[condition.key];
   const problem = definition.chronic;
   const resource = {
     resourceType: 'Condition',
-    id: conditionResourceId(ctx.patient.id, condition, index),
+    id,
     clinicalStatus: {
       coding: [{ system: hl7.conditionClinical, code: condition.status }],
     },
@@ -49,7 +85,7 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
   } as Condition;
   if (condition.severity && !staged.has(condition.key) && !notRendered.has(condition.key))
     resource.severity = severityOf(condition.severity);
-  const { snomed, icd10 } = recordedCodes(condition, ctx.patient.conditions);
+  const { snomed, icd10 } = entry;
   resource.code = {
     coding: [
       { system: systems.snomed, code: snomed.code, display: snomed.display },
@@ -58,11 +94,11 @@ function renderCondition(ctx: RenderContext, condition: TrueCondition, index: nu
     text: snomed.display,
   };
   resource.subject = ref('Patient', ctx.patientId);
-  const encounterId = ctx.encounterOnDate.get(condition.onset);
+  const encounterId = ctx.encounterOnDate.get(entry.onset);
   if (encounterId) resource.encounter = ref('Encounter', encounterId);
-  resource.onsetDateTime = condition.onset;
+  resource.onsetDateTime = entry.onset;
   if (condition.status === 'resolved') resource.abatementDateTime = abatement(ctx, condition);
-  resource.recordedDate = condition.onset;
+  resource.recordedDate = entry.onset;
   if (condition.severity && staged.has(condition.key)) {
     resource.stage = [{ summary: { text: `Stage ${condition.severity}` } }];
   }

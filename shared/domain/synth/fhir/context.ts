@@ -70,6 +70,23 @@ export function conditionResourceId(
   return nameUuid(patientId, `Condition/${index}/${condition.key}/${condition.onset}`);
 }
 
+/**
+ * The id of the combination entry (1.17.0, catalog.ts `recordedEntries`) rendered for
+ * `patient.conditions[index]`: its ICD-10-CM code and onset name it.
+ */
+export function combinationResourceId(
+  patientId: string,
+  condition: TrueCondition,
+  index: number,
+  icd10: string,
+  onset: string,
+): string {
+  return nameUuid(
+    patientId,
+    `Condition/${index}/${condition.key}/${condition.onset}/${icd10}/${onset}`,
+  );
+}
+
 /** A relative reference (`Patient/{id}`), the form FHIR Bulk Data NDJSON uses. */
 export function ref<K extends ResourceType>(
   resourceType: K,
