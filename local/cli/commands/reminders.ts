@@ -60,6 +60,18 @@ export const remindersCommand: Command = {
     const bundle = await readBundle(file);
     const plan = planReminders(bundle, { tz, from, days, quietHours, refillLeadDays });
     for (const n of plan.notScheduled) out.progress(`not scheduled: ${n.path}: ${n.reason}`);
+    // An order that cannot be planned is skipped (as by the deployed planner) and the others are
+    // planned; its reason names the entry and element. When skipped orders leave nothing at all to
+    // remind, the Bundle is refused as a whole (exit 1, nothing on stdout): an empty plan would read
+    // as "nothing to take".
+    for (const s of plan.skipped)
+      out.progress(`not planned: ${s.resource.endsWith('/') ? '' : `${s.resource}: `}${s.reason}`);
+    if (plan.skipped.length && !plan.reminders.length)
+      throw new ValidationError(
+        `${file}: no reminders planned: ${plan.skipped.length} MedicationRequest(s) could not be ` +
+          'planned (listed above as "not planned")',
+        plan.skipped[0]!.path,
+      );
     if (values.json) out.json(plan.reminders);
     else out.result(table(plan.reminders));
     return 0;

@@ -111,7 +111,64 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
     notScheduled.push(refused);
     return { occurrences: [], notScheduled };
   }
-  const windowStart = toCivil(options.from, options.tz);
+  const critical = (options.isCritical ?? isCriticalByDefault)(request);
+  const medication = medicationDisplay(request);
+  const occurrences: DoseOccurrence[] = [];
+  const scheduled = dosageSchedules(
+    request,
+    {
+      tz: options.tz,
+      windowStart: toCivil(options.from, options.tz),
+      courseStartHint: options.courseStartHint,
+      eventClock: options.eventClock,
+    },
+    notScheduled,
+  );
+  for (const { index, dosage, schedule } of scheduled)
+    occurrences.push(
+      ...dosageOccurrences(
+        schedule,
+        dosage,
+        index,
+        { request, medication, critical, options },
+        notScheduled,
+      ),
+    );
+  occurrences.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.medication.localeCompare(b.medication),
+  );
+  return { occurrences, notScheduled };
+}
+
+export interface ScheduledDosage {
+  /** Index in dosageInstruction. */
+  index: number;
+  dosage: Dosage;
+  schedule: DoseSchedule;
+}
+
+export interface DosageScheduleOptions {
+  tz: string;
+  /** The course start when neither authoredOn nor courseStartHint gives one (the planning window's start). */
+  windowStart: CivilMinutes;
+  /** As ExpandOptions.courseStartHint: the earliest dispense's whenHandedOver. */
+  courseStartHint?: string;
+  eventClock?: EventClock;
+}
+
+/**
+ * The DoseSchedule of each scheduled dosage of an active order, in course order: sequential dosages
+ * (a taper) one step after another (dosageSteps), each later step from the previous step's end. As-
+ * needed and clinician-given dosages are reported in `notScheduled`, not scheduled. Used for dose
+ * reminders (expandDosage) and for the supply a taper uses step by step (refills.ts), so both place
+ * the steps by this one rule. Throws ValidationError naming the element path of a step whose start
+ * cannot be worked out or a Timing form we do not support.
+ */
+export function dosageSchedules(
+  request: MedicationRequest,
+  options: DosageScheduleOptions,
+  notScheduled: NotScheduled[],
+): ScheduledDosage[] {
   // The course starts when it was prescribed (authoredOn), at that instant: doses earlier that day
   // neither exist nor count toward Timing.repeat.count (FHIR R4 Timing: count is "the total number
   // of times the action is to occur", i.e. within the course). Without authoredOn, the earliest
@@ -122,10 +179,8 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
       ? toCivilOf(options.courseStartHint, options.tz)
       : undefined;
   const fallbackStart =
-    prescribed !== undefined ? civilDay(prescribed) * minutesPerDay : windowStart;
-  const critical = (options.isCritical ?? isCriticalByDefault)(request);
-  const medication = medicationDisplay(request);
-  const occurrences: DoseOccurrence[] = [];
+    prescribed !== undefined ? civilDay(prescribed) * minutesPerDay : options.windowStart;
+  const scheduled: ScheduledDosage[] = [];
   const dosages = request.dosageInstruction ?? [];
   // Sequential dosages (a taper) run one step after another; see dosageSteps.
   let previous: { end: CivilMinutes | undefined; path: string } | undefined;
@@ -163,25 +218,14 @@ export function expandDosage(request: MedicationRequest, options: ExpandOptions)
         eventClock: options.eventClock,
       });
       ends.push(schedule.end);
-      occurrences.push(
-        ...dosageOccurrences(
-          schedule,
-          dosage,
-          i,
-          { request, medication, critical, options },
-          notScheduled,
-        ),
-      );
+      scheduled.push({ index: i, dosage, schedule });
     }
     previous = {
       end: ends.length && ends.every((e) => e !== undefined) ? Math.max(...ends) : undefined,
       path: step.map((i) => `dosageInstruction[${i}]`).join(', '),
     };
   }
-  occurrences.sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || a.medication.localeCompare(b.medication),
-  );
-  return { occurrences, notScheduled };
+  return scheduled;
 }
 
 /**

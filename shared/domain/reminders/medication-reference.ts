@@ -5,12 +5,14 @@
 // or Bundle's Medication resources (`Medication/id`, or an entry's fullUrl); failing both, the
 // Reference's display names the drug (R4 Reference.display: "Plain text narrative that identifies the
 // resource"). A reference none of these resolves is reported by the callers, never dropped.
-import type { CodeableConcept } from '@medplum/fhirtypes';
+import type { CodeableConcept, Ratio } from '@medplum/fhirtypes';
 
 interface MedicationLike {
   resourceType?: string;
   id?: string;
   code?: CodeableConcept;
+  /** R4 Medication.ingredient: `strength` is the amount of the ingredient per unit (e.g. 5 mg / 1 TAB). */
+  ingredient?: { strength?: Ratio }[];
 }
 
 /** The Medication resources that may be referred to, by `Medication/id` and by fullUrl. */
@@ -80,4 +82,24 @@ export function resolveMedication(
       ? `medicationReference ${reference} does not resolve to a Medication with a code, and has no display`
       : 'medicationReference has neither a reference nor a display',
   };
+}
+
+/**
+ * The Medication resource `resource`'s medicationReference points to (its own contained `#id`, else
+ * the record's or Bundle's Medication), or undefined (a concept, a display-only or unresolved one).
+ */
+export function referencedMedication(
+  medicationOf: object,
+  medications: MedicationIndex,
+): MedicationLike | undefined {
+  const resource = medicationOf as { medicationReference?: unknown; contained?: unknown };
+  const ref = resource.medicationReference as { reference?: unknown } | undefined;
+  const reference = ref && typeof ref.reference === 'string' ? ref.reference : undefined;
+  if (!reference) return undefined;
+  if (!reference.startsWith('#')) return medications.get(reference);
+  return Array.isArray(resource.contained)
+    ? (resource.contained as MedicationLike[]).find(
+        (c) => c?.resourceType === 'Medication' && `#${c.id ?? ''}` === reference,
+      )
+    : undefined;
 }

@@ -109,11 +109,16 @@ export async function planStoredReminders(
       const plan = planReminders(bundle, { tz, from, days });
       doses.push(...plan.doses);
       refills.push(...plan.refills);
+      // An order planReminders could not plan (a taper step that cannot be placed...) is skipped
+      // with its reason, by the same rule as `caregraph reminders plan`.
+      for (const s of plan.skipped) skipped.push({ request: s.resource, reason: s.reason });
       // Refill problems (a dispense date that cannot be read...) cost only the refill reminders.
       for (const n of plan.notScheduled)
         if (n.resource && !skipped.some((s) => s.request === n.resource && s.reason === n.reason))
           skipped.push({ request: n.resource, reason: n.reason });
     } catch (error) {
+      // Only the planning options are refused as a whole (the Patient's timezone extension naming
+      // no IANA zone): then each order is skipped with that reason.
       if (!(error instanceof ValidationError)) throw error;
       skipped.push({ request: `MedicationRequest/${request.id ?? ''}`, reason: error.message });
     }

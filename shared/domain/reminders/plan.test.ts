@@ -104,20 +104,31 @@ describe('Function: planReminders', () => {
     expect(plan.reminders.filter((r) => r.kind === 'refill')).toHaveLength(1);
   });
 
-  it('names the Bundle entry and element of an unsupported Timing', () => {
+  it('skips an order with an unsupported Timing, naming its Bundle entry and element, and plans the others', () => {
     const monthly = {
       ...metformin,
+      id: 'mr-monthly',
       dosageInstruction: [
         { timing: { repeat: { frequency: 1, period: 1, periodUnit: 'mo' as const } } },
       ],
     };
-    expect(() =>
-      planReminders(bundle(salbutamol, monthly), { tz: 'UTC', from: '2026-01-02', days: 1 }),
-    ).toThrow(
-      expect.objectContaining({
+    const plan = planReminders(bundle(salbutamol, monthly, metformin), {
+      tz: 'UTC',
+      from: '2026-01-02',
+      days: 1,
+    });
+    expect(plan.skipped).toEqual([
+      {
+        resource: 'MedicationRequest/mr-monthly',
         path: 'entry[1].resource.dosageInstruction[0].timing.repeat.periodUnit',
-      }),
-    );
+        reason:
+          'entry[1].resource.dosageInstruction[0].timing.repeat.periodUnit "mo" is not supported (use h, d or wk)',
+      },
+    ]);
+    expect(plan.reminders.map((r) => [r.medication, r.at])).toEqual([
+      ['Metformin 500 MG', '2026-01-02T08:00:00+00:00'],
+      ['Metformin 500 MG', '2026-01-02T18:30:00+00:00'],
+    ]);
   });
 
   it('reads a partial dispense date (FHIR "2026-02") as the first day of that month', () => {
@@ -172,17 +183,106 @@ describe('Function: planReminders', () => {
     ]);
   });
 
-  it('refuses a taper step whose start cannot be worked out, naming the Bundle entry and its sequence', () => {
+  it('skips a taper whose step start cannot be worked out (no dose or refill), naming the entry and its sequence, and plans the other orders', () => {
+    // The same rule as the deployed planner (plan-stored.ts): one order's taper costs only that order.
     const taper = {
       ...metformin,
+      id: 'mr-taper',
+      medicationCodeableConcept: { text: 'Prednisolone 5 MG' },
       dosageInstruction: [
         { ...metformin.dosageInstruction[0]!, sequence: 1 },
         { ...metformin.dosageInstruction[0]!, sequence: 2 },
       ],
     };
-    expect(() => planReminders(bundle(taper), { tz: 'UTC', from: '2026-01-02', days: 1 })).toThrow(
-      expect.objectContaining({ path: 'entry[0].resource.dosageInstruction[1].sequence' }),
-    );
+    const taperFill = {
+      ...dispense,
+      authorizingPrescription: [{ reference: 'MedicationRequest/mr-taper' }],
+    };
+    const plan = planReminders(bundle(taper, metformin, taperFill, dispense), {
+      tz: 'UTC',
+      from: '2026-01-02',
+      days: 1,
+    });
+    expect(plan.skipped).toEqual([
+      {
+        resource: 'MedicationRequest/mr-taper',
+        path: 'entry[0].resource.dosageInstruction[1].sequence',
+        reason: expect.stringMatching(
+          /^entry\[0\]\.resource\.dosageInstruction\[1\]\.sequence: this step starts when the previous one/,
+        ),
+      },
+    ]);
+    expect(plan.reminders.map((r) => [r.medication, r.kind])).toEqual([
+      ['Metformin 500 MG', 'dose'],
+      ['Metformin 500 MG', 'refill'],
+      ['Metformin 500 MG', 'dose'],
+    ]);
+  });
+
+  it("plans a taper's refill by its steps, from the Bundle Medication's strength and the first dispense as course start", () => {
+    // 60, 40, 20 mg x 5 days each from the dispense on 1 March (no authoredOn); 100 tablets of 5 mg
+    // cover 1-10 March, so they run out on 11 March and the refill is due on 4 March.
+    const step = (sequence: number, value: number) => ({
+      sequence,
+      timing: {
+        repeat: {
+          frequency: 1,
+          period: 1,
+          periodUnit: 'd' as const,
+          timeOfDay: ['08:00:00'],
+          boundsDuration: { value: 5, unit: 'd', code: 'd' },
+        },
+      },
+      doseAndRate: [{ doseQuantity: { value, unit: 'mg', code: 'mg' } }],
+    });
+    const { medicationCodeableConcept: _named, authoredOn: _authored, ...unnamed } = metformin;
+    const taper = {
+      ...unnamed,
+      id: 'mr-taper',
+      medicationReference: { reference: 'Medication/pred5' },
+      dosageInstruction: [step(1, 60), step(2, 40), step(3, 20)],
+    };
+    const prednisolone = {
+      resourceType: 'Medication' as const,
+      id: 'pred5',
+      code: { text: 'Prednisolone 5 MG Oral Tablet' },
+      ingredient: [
+        {
+          itemCodeableConcept: { text: 'prednisolone' },
+          strength: {
+            numerator: { value: 5, unit: 'mg', code: 'mg' },
+            denominator: { value: 1, unit: 'tablet', code: 'TAB' },
+          },
+        },
+      ],
+    };
+    const fill = {
+      resourceType: 'MedicationDispense' as const,
+      status: 'completed' as const,
+      authorizingPrescription: [{ reference: 'MedicationRequest/mr-taper' }],
+      whenHandedOver: '2026-03-01T07:30:00Z', // before the first 08:00 dose
+      quantity: { value: 100, unit: 'tablet', code: 'TAB' },
+    };
+    const plan = planReminders(bundle(taper, prednisolone, fill), {
+      tz: 'UTC',
+      from: '2026-03-04',
+      days: 1,
+    });
+    expect(plan.skipped).toEqual([]);
+    expect(plan.notScheduled).toEqual([]);
+    expect(plan.reminders).toEqual([
+      {
+        medication: 'Prednisolone 5 MG Oral Tablet',
+        at: '2026-03-04T08:00:00+00:00',
+        dose: '60 mg',
+        kind: 'dose',
+      },
+      {
+        medication: 'Prednisolone 5 MG Oral Tablet',
+        at: '2026-03-04T10:00:00+00:00',
+        kind: 'refill',
+      },
+    ]);
   });
 
   it('names a drug given by a contained Medication (medicationReference "#id")', () => {

@@ -36,10 +36,26 @@ export interface PlannedReminder {
   covers?: number;
 }
 
+/** A MedicationRequest left out of the plan entirely (no dose or refill reminder), and why. */
+export interface SkippedOrder {
+  /** `MedicationRequest/id` (`MedicationRequest/` when the request has no id). */
+  resource: string;
+  /** The element at fault, e.g. `entry[2].resource.dosageInstruction[1].sequence`. */
+  path: string;
+  /** The refusal, naming that element. */
+  reason: string;
+}
+
 export interface ReminderPlan {
   reminders: PlannedReminder[];
   /** Bundle entries deliberately not scheduled (as-needed, inactive), by element path. */
   notScheduled: NotScheduled[];
+  /**
+   * Orders whose dosage cannot be planned (a taper step whose start cannot be worked out, a Timing
+   * form we do not support...): each is left out with its reason and the other orders are planned,
+   * by the CLI and the deployed planner (plan-stored.ts) alike.
+   */
+  skipped: SkippedOrder[];
   /** The occurrences behind `reminders`, for callers that store them. */
   doses: DoseOccurrence[];
   refills: RefillReminder[];
@@ -47,8 +63,9 @@ export interface ReminderPlan {
 
 /**
  * Plan reminders for the local days [from, from + days) in `tz`, sorted by time (doses before refills
- * at the same instant). ValidationError paths name the Bundle entry, e.g.
- * `entry[2].resource.dosageInstruction[0].timing.repeat.periodUnit`.
+ * at the same instant). A MedicationRequest whose dosage cannot be planned is skipped (`skipped`, its
+ * path naming the Bundle entry, e.g. `entry[2].resource.dosageInstruction[0].timing.repeat.periodUnit`)
+ * and the others are planned. Throws ValidationError only for the options (tz, from, days).
  */
 export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPlan {
   assertTimeZone(options.tz);
@@ -63,7 +80,13 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
   const entries = bundle.entry ?? [];
   const medications = medicationIndex(entries);
   const dispenses: { keys: string[]; dispense: MedicationDispense }[] = [];
-  const plan: ReminderPlan = { reminders: [], notScheduled: [], doses: [], refills: [] };
+  const plan: ReminderPlan = {
+    reminders: [],
+    notScheduled: [],
+    skipped: [],
+    doses: [],
+    refills: [],
+  };
   entries.forEach((e, index) => {
     const r = e.resource;
     if (r?.resourceType !== 'MedicationDispense') return;
@@ -81,34 +104,46 @@ export function planReminders(bundle: Bundle, options: PlanOptions): ReminderPla
   });
   entries.forEach((e, index) => {
     if (e.resource?.resourceType !== 'MedicationRequest') return;
-    const request = withMedicationName(e.resource, medications);
-    const keys = referenceKeys(request.id, e.fullUrl, 'MedicationRequest');
-    const fills = dispenses
-      .filter((d) => d.keys.some((k) => keys.includes(k)))
-      .map((d) => d.dispense);
     const at = `entry[${index}].resource`;
+    const resource = `MedicationRequest/${e.resource.id ?? ''}`;
+    let request: MedicationRequest;
+    let fills: MedicationDispense[];
+    let courseStartHint: string | undefined;
+    // One order whose dosage cannot be planned is skipped with its reason (no dose or refill
+    // reminder: a supply estimate from a dosage we cannot read would mislead); the others go on.
     try {
+      request = withMedicationName(e.resource, medications);
+      const keys = referenceKeys(request.id, e.fullUrl, 'MedicationRequest');
+      fills = dispenses.filter((d) => d.keys.some((k) => keys.includes(k))).map((d) => d.dispense);
+      courseStartHint = earliestHandedOver(fills, options.tz);
       const expansion = expandDosage(request, {
         ...window,
         quietHours: options.quietHours,
-        courseStartHint: earliestHandedOver(fills, options.tz),
+        courseStartHint,
       });
       plan.doses.push(...expansion.occurrences);
       plan.notScheduled.push(
         ...expansion.notScheduled.map((n) => ({ ...n, path: `${at}.${n.path}` })),
       );
     } catch (error) {
-      if (error instanceof ValidationError && error.path && error.path !== 'tz')
-        throw new ValidationError(`${at}.${error.message}`, `${at}.${error.path}`, {
-          cause: error,
-        });
-      throw error;
+      if (!(error instanceof ValidationError) || error.path === 'tz') throw error;
+      plan.skipped.push({
+        resource,
+        path: error.path ? `${at}.${error.path}` : at,
+        reason: error.path ? `${at}.${error.message}` : `${at}: ${error.message}`,
+      });
+      return;
     }
     // Refills in their own try: a supply that cannot be worked out loses its refill reminders
     // (reported), never the order's dose reminders.
     try {
       plan.refills.push(
-        ...refillReminders(request, fills, { ...window, refillLeadDays: options.refillLeadDays }),
+        ...refillReminders(request, fills, {
+          ...window,
+          refillLeadDays: options.refillLeadDays,
+          courseStartHint,
+          medications,
+        }),
       );
     } catch (error) {
       if (!(error instanceof ValidationError) || !error.path || error.path === 'tz') throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
+import type { Dosage, MedicationDispense, MedicationRequest, Quantity } from '@medplum/fhirtypes';
 import { refillReminders } from './refills';
 import { isoWithOffset } from './local-time';
 
@@ -207,5 +207,111 @@ describe('Function: refillReminders', () => {
         '2026-03-01T00:00:00Z',
       ),
     ).toEqual([]);
+  });
+  describe('a taper (FHIR R4 Dosage.sequence): the supply is used step by step', () => {
+    // Prednisolone 60 mg daily x 5 days, then 40 mg x 5, then 20 mg x 5, from 1 March (London,
+    // UTC+0 until 29 March): 60 mg on 1-5 March, 40 mg on 6-10, 20 mg on 11-15; the taper ends then.
+    const step = (sequence: number, dose: Quantity, days = 5): Dosage => ({
+      sequence,
+      timing: {
+        repeat: {
+          frequency: 1,
+          period: 1,
+          periodUnit: 'd',
+          timeOfDay: ['08:00:00'],
+          ...(days ? { boundsDuration: { value: days, unit: 'd', code: 'd' } } : {}),
+        },
+      },
+      doseAndRate: [{ doseQuantity: dose }],
+    });
+    const tablets = (value: number): Quantity => ({ value, unit: 'tablet', code: 'TAB' });
+    const mg = (value: number): Quantity => ({ value, unit: 'mg', code: 'mg' });
+    const taper = (doses: Dosage[], extra: Partial<MedicationRequest> = {}) =>
+      request({
+        medicationCodeableConcept: { text: 'Prednisolone 5 MG Oral Tablet' },
+        authoredOn: '2026-03-01',
+        dosageInstruction: doses,
+        ...extra,
+      });
+    const tabletFill = (quantity: number): MedicationDispense => ({
+      ...fill('2026-03-01T09:00:00Z'),
+      quantity: tablets(quantity),
+    });
+    const march = ['2026-03-01T00:00:00Z', '2026-05-01T00:00:00Z'] as const;
+    const inTablets = [step(1, tablets(12)), step(2, tablets(8)), step(3, tablets(4))];
+
+    it('sends no refill reminder when the supply lasts to the end of the taper (120 tablets: 60 + 40 + 20)', () => {
+      // At step 1's rate (12 a day) 120 tablets would run out on 11 March, due 4 March: wrong.
+      expect(due(taper(inTablets), [tabletFill(120)], ...march)).toEqual([]);
+    });
+
+    it('dates the run-out by the steps: 100 tablets cover steps 1 and 2 and run out on 11 March', () => {
+      const r = refillReminders(taper(inTablets), [tabletFill(100)], {
+        tz,
+        from: new Date(march[0]),
+        to: new Date(march[1]),
+      });
+      // 60 + 40 tablets cover 1-10 March; none is left for 11 March's dose; due 7 days before. The
+      // refill assumed on 11 March lasts to the end of the taper: no further reminder.
+      expect(r.map((x) => [isoWithOffset(x.at, tz), isoWithOffset(x.runsOutAt, tz)])).toEqual([
+        ['2026-03-04T10:00:00+00:00', '2026-03-11T00:00:00+00:00'],
+      ]);
+    });
+
+    it('converts mg doses to tablets by the Medication strength (5 mg / 1 tablet)', () => {
+      const contained = {
+        resourceType: 'Medication' as const,
+        id: 'pred5',
+        code: { text: 'Prednisolone 5 MG Oral Tablet' },
+        ingredient: [
+          {
+            itemCodeableConcept: { text: 'prednisolone' },
+            strength: { numerator: mg(5), denominator: tablets(1) },
+          },
+        ],
+      };
+      const { medicationCodeableConcept: _named, ...unnamed } = taper([
+        step(1, mg(60)),
+        step(2, mg(40)),
+        step(3, mg(20)),
+      ]);
+      const byReference = {
+        ...unnamed,
+        contained: [contained],
+        medicationReference: { reference: '#pred5' },
+      };
+      expect(due(byReference, [tabletFill(100)], ...march)).toEqual(['2026-03-04T10:00:00+00:00']);
+      expect(due(byReference, [tabletFill(120)], ...march)).toEqual([]);
+    });
+
+    it("keeps using the supply at the last step's dose when that step has no end", () => {
+      // 12 tablets a day for 5 days, then 1 a day from 6 March: 90 tablets leave 30 for 6 March -
+      // 4 April; the supply runs out on 5 April, due 29 March (BST from 29 March).
+      const maintenance = [step(1, tablets(12)), step(2, tablets(1), 0)];
+      expect(due(taper(maintenance), [tabletFill(90)], ...march)).toEqual([
+        '2026-03-29T10:00:00+01:00',
+      ]);
+    });
+
+    it('reads one step (every dosage sequence 1, as generators write a single dosage) at its steady rate, as before', () => {
+      // 100 tablets at 12 a day: round(8.3) = 8 days, running out on 9 March; due 2 March. Step by
+      // step the 9th day's dose (4 left of 12) would not be covered either: the same day here.
+      const single = taper([step(1, tablets(12), 0)]);
+      expect(
+        due(single, [tabletFill(100)], '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z'),
+      ).toEqual(['2026-03-02T10:00:00+00:00']);
+      // A single step's dose in mg, with no strength, keeps counting one tablet a dose (no refusal).
+      const inMg = taper([step(1, mg(60), 0)]);
+      expect(due(inMg, [tabletFill(30)], '2026-03-20T00:00:00Z', '2026-03-26T00:00:00Z')).toEqual([
+        '2026-03-24T10:00:00+00:00',
+      ]);
+    });
+
+    it('refuses, naming the dose, a taper whose differing mg doses no strength converts to tablets', () => {
+      const inMg = taper([step(1, mg(60)), step(2, mg(40)), step(3, mg(20))]);
+      expect(() => due(inMg, [tabletFill(100)], ...march)).toThrow(
+        expect.objectContaining({ path: 'dosageInstruction[0].doseAndRate[0].doseQuantity' }),
+      );
+    });
   });
 });

@@ -2,14 +2,23 @@
 // fill (FHIR R4 MedicationDispense.whenHandedOver + daysSupply; a fill handed over before the
 // previous supply ran out starts when that runs out, carried forward as PDC does), or, without a
 // dispense, after the MedicationRequest.dispenseRequest's expectedSupplyDuration; when neither
-// states a duration, it is quantity / (doses a day x units a dose). The reminder is due
-// `refillLeadDays` before that day.
-import type { MedicationDispense, MedicationRequest, Quantity } from '@medplum/fhirtypes';
+// states a duration, it is quantity / (doses a day x units a dose). A taper (Dosage.sequence) uses
+// its supply step by step, each step at its own dose (dosageSchedules places the steps as the dose
+// reminders do), and a supply that lasts to the end of the taper needs no refill. The reminder is
+// due `refillLeadDays` before that day.
+import type {
+  Dosage,
+  MedicationDispense,
+  MedicationRequest,
+  Quantity,
+  Ratio,
+} from '@medplum/fhirtypes';
+import { ValidationError } from '../errors';
 import { carriedForwardStarts } from '../adherence/pdc';
 import { notActionable } from './actionable-request';
 import { clinicianAdministered } from './administered-by-clinician';
 import { doseSchedule } from './dose-schedule';
-import { civilDoseTimes } from './expand-dosage';
+import { civilDoseTimes, dosageSchedules, type ScheduledDosage } from './expand-dosage';
 import {
   assertTimeZone,
   civilDay,
@@ -19,6 +28,7 @@ import {
   parseClockTime,
   toCivil,
 } from './local-time';
+import { referencedMedication, type MedicationIndex } from './medication-reference';
 import { medicationDisplay } from './medication-text';
 
 /**
@@ -32,6 +42,8 @@ export const defaultRefillTime = '10:00';
 
 const minutesPerDay = 1440;
 const sampleDays = 28; // four weeks: covers daily, alternate-day and weekly patterns
+/** How far a taper's supply is followed (ten years): a supply lasting longer runs out then. */
+const maxSupplyDays = 3660;
 
 export interface RefillOptions {
   tz: string;
@@ -39,6 +51,10 @@ export interface RefillOptions {
   to: Date;
   refillLeadDays?: number;
   refillTime?: string;
+  /** The course start when the request has no authoredOn (plan.ts: the earliest dispense). */
+  courseStartHint?: string;
+  /** The Bundle's or record's Medication resources, for a referenced Medication's strength. */
+  medications?: MedicationIndex;
 }
 
 export interface RefillReminder {
@@ -77,7 +93,8 @@ export function refillReminders(
   if (!supplies.length) return [];
   const lead = options.refillLeadDays ?? defaultRefillLeadDays;
   const time = parseClockTime(options.refillTime ?? defaultRefillTime, 'refillTime');
-  const courseEnd = courseEndDay(request, options.tz);
+  const taper = taperOf(request, supplies, options);
+  const courseEnd = taper ? taper.courseEnd : courseEndDay(request, options.tz);
   const lastDay = civilDay(toCivil(options.to, options.tz));
   const out: RefillReminder[] = [];
   const remind = (runsOut: number) => {
@@ -90,31 +107,48 @@ export function refillReminders(
         runsOutAt: fromCivil(runsOut * minutesPerDay, options.tz),
       });
   };
+  // The first day without supply of a supply used from `start`: its days (stated, or its quantity at
+  // the order's steady rate), or a taper's quantity used step by step (Infinity: it lasts the taper).
+  const runsOutFrom = (supply: Supply, start: number): number =>
+    supply.days !== undefined || !taper ? start + (supply.days ?? 0) : taper.runsOut(start, supply);
   // An early refill's days start when the supply before it runs out (carried forward as PQA's PDC
-  // does, adherence/pdc.ts), so the left-over days of the earlier fill are not lost.
-  const starts = carriedForwardStarts(supplies.map((s) => ({ day: s.startDay, days: s.days })));
+  // does, adherence/pdc.ts); a taper's supply lasts by the steps it meets, so each one's days are
+  // worked out from its carried-forward start.
+  const runs: { start: number; runsOut: number }[] = [];
+  for (const supply of supplies) {
+    const before = runs.at(-1);
+    const start = before
+      ? carriedForwardStarts([
+          { day: before.start, days: before.runsOut - before.start },
+          { day: supply.startDay, days: 0 },
+        ])[1]!
+      : supply.startDay;
+    runs.push({ start, runsOut: start === Infinity ? Infinity : runsOutFrom(supply, start) });
+  }
   // Known fills: a reminder only where the next fill came after it was due (else it was not needed).
   supplies.forEach((supply, i) => {
-    const runsOut = starts[i]! + supply.days;
+    const runsOut = runs[i]!.runsOut;
     const next = supplies[i + 1];
     if (next && next.startDay <= runsOut - lead) return;
     if (courseEnd !== undefined && runsOut >= courseEnd) return;
-    if (next) remind(runsOut);
+    if (next && runsOut !== Infinity) remind(runsOut);
   });
   // After the last fill: assume each refill happens the day the previous supply runs out.
   const last = supplies.at(-1)!;
-  for (let start = starts.at(-1)!; ;) {
-    const runsOut = start + last.days;
+  for (let runsOut = runs.at(-1)!.runsOut; ;) {
+    if (runsOut === Infinity) break;
     if ((courseEnd !== undefined && runsOut >= courseEnd) || runsOut - lead > lastDay) break;
     remind(runsOut);
-    start = runsOut;
+    runsOut = runsOutFrom(last, runsOut);
   }
   return out;
 }
 
 /**
  * The supplies handed over before the window ends, oldest first (their first local day and whole days
- * they last); without dispenses, the one the dispenseRequest describes from its validity start.
+ * they last); without dispenses, the one the dispenseRequest describes from its validity start. A
+ * taper's supply without stated days keeps its quantity: how long it lasts depends on the steps it
+ * meets (taperOf).
  */
 function suppliesBefore(
   request: MedicationRequest,
@@ -122,17 +156,35 @@ function suppliesBefore(
   options: RefillOptions,
 ): Supply[] {
   const { tz } = options;
+  const sequenced = isTaper(request);
+  const supply = (
+    startDay: number,
+    date: string,
+    stated: number | undefined,
+    quantity: Quantity | undefined,
+    dispense?: MedicationDispense,
+  ): Supply[] => {
+    if (sequenced && stated === undefined)
+      return quantity?.value !== undefined && quantity.value > 0
+        ? [{ startDay, date, quantity, dispense }]
+        : [];
+    const days = stated ?? daysFromQuantity(request, { quantity, dispense }, options);
+    return days && days > 0 ? [{ startDay, date, days: Math.max(1, Math.round(days)) }] : [];
+  };
   const fills = dispenses
     .filter((d) => (d.status ?? 'completed') === 'completed' && d.whenHandedOver)
     .filter((d) => Date.parse(d.whenHandedOver!) < options.to.getTime())
     .sort((a, b) => Date.parse(a.whenHandedOver!) - Date.parse(b.whenHandedOver!));
   if (fills.length)
     return fills.flatMap((fill) => {
-      const days = durationDays(fill.daysSupply) ?? daysFromQuantity(request, fill.quantity, tz);
       const at = civilOfFhirDateTime(fill.whenHandedOver!, tz, 'MedicationDispense.whenHandedOver');
-      return days && days > 0
-        ? [{ startDay: civilDay(at), days: Math.max(1, Math.round(days)) }]
-        : [];
+      return supply(
+        civilDay(at),
+        fill.whenHandedOver!,
+        durationDays(fill.daysSupply),
+        fill.quantity,
+        fill,
+      );
     });
   const dr = request.dispenseRequest;
   const from =
@@ -140,16 +192,20 @@ function suppliesBefore(
     request.dosageInstruction?.[0]?.timing?.repeat?.boundsPeriod?.start ??
     request.authoredOn;
   if (!dr || !from) return [];
-  const days =
-    durationDays(dr.expectedSupplyDuration) ?? daysFromQuantity(request, dr.quantity, tz);
-  if (!days || !(days > 0)) return [];
   const startDay = civilDay(civilOfFhirDateTime(from, tz, 'dispenseRequest.validityPeriod.start'));
-  return [{ startDay, days: Math.max(1, Math.round(days)) }];
+  return supply(startDay, from, durationDays(dr.expectedSupplyDuration), dr.quantity);
 }
 
 interface Supply {
   startDay: number;
-  days: number;
+  /** The FHIR date or dateTime the supply starts (whenHandedOver, or the dispenseRequest's start). */
+  date: string;
+  /** Whole days it lasts, when stated or worked out at a steady rate. */
+  days?: number;
+  /** A taper's supply without stated days: the quantity handed over, used step by step. */
+  quantity?: Quantity;
+  /** The fill, whose Medication may state the strength of a unit. */
+  dispense?: MedicationDispense;
 }
 
 /** A Duration/Quantity in days (UCUM d, wk, mo = 30 d), or undefined. */
@@ -161,27 +217,164 @@ function durationDays(q: Quantity | undefined): number | undefined {
 }
 
 /**
- * Days a quantity lasts: quantity / (doses a day x units a dose). Units a dose is the dose quantity
- * when it is in the same unit as the dispensed quantity, else 1 (one tablet, capsule... per dose).
+ * Days a quantity lasts: quantity / (doses a day x units a dose), at the first dosage's rate (see
+ * unitsPerDose).
  */
 function daysFromQuantity(
   request: MedicationRequest,
-  quantity: Quantity | undefined,
-  tz: string,
+  supply: { quantity: Quantity | undefined; dispense?: MedicationDispense },
+  options: RefillOptions,
 ): number | undefined {
+  const { quantity } = supply;
   if (quantity?.value === undefined) return undefined;
   const dosage = request.dosageInstruction?.[0];
   if (!dosage?.timing || dosage.asNeededBoolean || dosage.asNeededCodeableConcept) return undefined;
-  const schedule = doseSchedule(dosage, 'dosageInstruction[0]', { tz, fallbackStart: 0 });
+  const schedule = doseSchedule(dosage, 'dosageInstruction[0]', {
+    tz: options.tz,
+    fallbackStart: 0,
+  });
   const open = { ...schedule, count: undefined, end: undefined };
   const first = civilDay(open.start) * minutesPerDay;
   const perDay =
     civilDoseTimes(open, first, first + sampleDays * minutesPerDay).length / sampleDays;
   if (!(perDay > 0)) return undefined;
+  const strengths = strengthsOf(request, supply.dispense, options.medications);
+  return quantity.value / (perDay * (unitsPerDose(dosage, quantity, strengths) ?? 1));
+}
+
+/**
+ * Dispensed units one dose takes: the dose quantity when it is in the dispensed quantity's unit;
+ * else the dose over the Medication's strength when one ingredient's strength is stated in the dose's
+ * unit per the dispensed unit (60 mg of 5 mg / 1 TAB tablets: 12); 1 when no dose is stated (one
+ * tablet, capsule... per dose); undefined when the dose is in another unit and no strength converts it.
+ */
+function unitsPerDose(dosage: Dosage, quantity: Quantity, strengths: Ratio[]): number | undefined {
   const dose = dosage.doseAndRate?.[0]?.doseQuantity;
-  const sameUnit =
-    dose?.value !== undefined && (dose.code ?? dose.unit) === (quantity.code ?? quantity.unit);
-  return quantity.value / (perDay * (sameUnit ? dose!.value! : 1));
+  if (dose?.value === undefined) return 1;
+  const doseUnit = dose.code ?? dose.unit;
+  const supplyUnit = quantity.code ?? quantity.unit;
+  if (doseUnit === supplyUnit) return dose.value;
+  const matching = strengths.filter((r) => {
+    const perUnit = r.denominator && (r.denominator.code ?? r.denominator.unit);
+    return (
+      r.numerator?.value !== undefined &&
+      r.numerator.value > 0 &&
+      (r.numerator.code ?? r.numerator.unit) === doseUnit &&
+      (perUnit === undefined || perUnit === supplyUnit)
+    );
+  });
+  if (matching.length !== 1) return undefined;
+  const strength = matching[0]!;
+  return dose.value / (strength.numerator!.value! / (strength.denominator?.value ?? 1));
+}
+
+/** The ingredient strengths of the dispensed Medication, else of the ordered one (referenced). */
+function strengthsOf(
+  request: MedicationRequest,
+  dispense: MedicationDispense | undefined,
+  medications: MedicationIndex = new Map(),
+): Ratio[] {
+  for (const source of [dispense, request]) {
+    const medication = source && referencedMedication(source, medications);
+    const strengths = (medication?.ingredient ?? []).flatMap((i) =>
+      i.strength ? [i.strength] : [],
+    );
+    if (strengths.length) return strengths;
+  }
+  return [];
+}
+
+/**
+ * Whether the order is a taper: dosages in more than one step (FHIR R4 Dosage.sequence). One step
+ * (every dosage `sequence` 1, as many systems write a single dosage) runs at one steady rate.
+ */
+function isTaper(request: MedicationRequest): boolean {
+  const steps = (request.dosageInstruction ?? []).flatMap((d) =>
+    d.sequence === undefined ? [] : [d.sequence],
+  );
+  return new Set(steps).size > 1;
+}
+
+interface Taper {
+  /** The day after the taper's last dose; undefined when its last step has no end. */
+  courseEnd: number | undefined;
+  /** The first day a supply used from `start` does not cover; Infinity when it lasts the course. */
+  runsOut: (start: number, supply: Supply) => number;
+}
+
+/**
+ * A taper's supply, used step by step: the steps are placed as the dose reminders place them
+ * (dosageSchedules), each dose takes its own units (unitsPerDose), and the supply runs out on the day
+ * of the first dose it cannot cover in full. Once the last step ends the taper is over: supply left
+ * then is no refill need. Undefined for an order that is not a taper (isTaper). Throws ValidationError
+ * naming the dose quantity when the steps' doses differ and one cannot be converted to the dispensed
+ * unit (without a strength, "one unit a dose" would make 60 mg and 20 mg take the same tablet).
+ */
+function taperOf(
+  request: MedicationRequest,
+  supplies: readonly Supply[],
+  options: RefillOptions,
+): Taper | undefined {
+  if (!isTaper(request)) return undefined;
+  const scheduled = dosageSchedules(
+    request,
+    {
+      tz: options.tz,
+      windowStart: supplies[0]!.startDay * minutesPerDay,
+      courseStartHint: options.courseStartHint ?? supplies[0]!.date,
+    },
+    [],
+  );
+  if (!scheduled.length) return { courseEnd: undefined, runsOut: () => Infinity };
+  const dosesOf = (s: ScheduledDosage, from: number, to: number) =>
+    civilDoseTimes(s.schedule, from * minutesPerDay, to * minutesPerDay);
+  const bounded = scheduled.every(
+    (s) => s.schedule.end !== undefined || s.schedule.count !== undefined,
+  );
+  const firstDay = Math.min(...scheduled.map((s) => civilDay(s.schedule.start)));
+  const lastDoses = bounded
+    ? scheduled.flatMap((s) => dosesOf(s, firstDay, firstDay + maxSupplyDays).slice(-1))
+    : [];
+  const courseEnd = lastDoses.length
+    ? Math.max(...lastDoses.map((t) => civilDay(t) + 1))
+    : undefined;
+  return {
+    courseEnd,
+    runsOut(start, supply) {
+      const quantity = supply.quantity!;
+      const strengths = strengthsOf(request, supply.dispense, options.medications);
+      const units = scheduled.map((s) => unitsPerDose(s.dosage, quantity, strengths));
+      const unconverted = scheduled.filter((_, k) => units[k] === undefined);
+      const doseKey = (d: Dosage) => {
+        const q = d.doseAndRate?.[0]?.doseQuantity;
+        return `${q?.value} ${q?.code ?? q?.unit}`;
+      };
+      if (unconverted.length && new Set(scheduled.map((s) => doseKey(s.dosage))).size > 1) {
+        const at = `dosageInstruction[${unconverted[0]!.index}].doseAndRate[0].doseQuantity`;
+        throw new ValidationError(
+          `${at} is not in the dispensed unit (${quantity.code ?? quantity.unit ?? 'none'}) and no ` +
+            "Medication.ingredient.strength converts it: the taper's doses differ, so how long " +
+            'its supply lasts cannot be worked out',
+          at,
+        );
+      }
+      // Followed a year at a time, up to the taper's end (or ten years past an open last step).
+      const end = courseEnd ?? start + maxSupplyDays;
+      let left = quantity.value!;
+      for (let from = start; from < end; from += 366) {
+        const to = Math.min(end, from + 366);
+        const doses = scheduled
+          .flatMap((s, k) => dosesOf(s, from, to).map((t) => ({ t, units: units[k] ?? 1 })))
+          .sort((a, b) => a.t - b.t);
+        for (const dose of doses) {
+          // A small tolerance: 120 tablets of 5 mg cover 60, 40 and 20 mg doses exactly.
+          if (left + 1e-9 < dose.units) return civilDay(dose.t);
+          left -= dose.units;
+        }
+      }
+      return courseEnd === undefined ? end : Infinity;
+    },
+  };
 }
 
 function courseEndDay(request: MedicationRequest, tz: string): number | undefined {
