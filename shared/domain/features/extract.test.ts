@@ -285,6 +285,176 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
     }
   });
 
+  it('judges a Condition as it stood at the index date: resolved since counts, abated before does not', () => {
+    // Hypertension from 2015, resolved in 2024 (reviewer's D1): under way on 2023-01-01.
+    const htn = (extra: Record<string, unknown>, status = 'resolved') => ({
+      resourceType: 'Condition',
+      id: 'c1',
+      clinicalStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: status },
+        ],
+      },
+      code: icd('I10'),
+      onsetDateTime: '2015-03-01',
+      ...extra,
+    });
+    const read = (condition: FhirJson, who: FhirJson = patient) =>
+      extractRawFeatures([who, condition], index, { retrospective: true }).features
+        .condition_hypertension!;
+    expect(read(htn({ abatementDateTime: '2024-02-01' }))).toEqual({
+      value: 1,
+      provenance: { sources: ['Condition/c1'], count: 1 },
+    });
+    // Abated on the index day itself: still under way that day; the day before: not.
+    expect(read(htn({ abatementDateTime: '2023-01-01T18:00:00Z' })).value).toBe(1);
+    expect(read(htn({ abatementDateTime: '2022-12-31' })).value).toBe(0);
+    // An abatement period's end, else its start; a partial date reads as its first day.
+    expect(read(htn({ abatementPeriod: { start: '2022-06-01', end: '2023-03-01' } })).value).toBe(
+      1,
+    );
+    expect(read(htn({ abatementPeriod: { start: '2022-06-01' } })).value).toBe(0);
+    expect(read(htn({ abatementDateTime: '2024' })).value).toBe(1);
+    expect(read(htn({ abatementDateTime: '2023' })).value).toBe(0);
+    // An abatement date before `at` wins over an active status today.
+    expect(read(htn({ abatementDateTime: '2020-01-01' }, 'active')).value).toBe(0);
+    // Abated at an age: under way while the patient (born 1961-06-02) was younger at `at` (61).
+    const years = (value: number) => ({
+      value,
+      unit: 'years',
+      system: 'http://unitsofmeasure.org',
+      code: 'a',
+    });
+    expect(read(htn({ abatementAge: years(62) })).value).toBe(1);
+    expect(read(htn({ abatementAge: years(61) })).value).toBe(0);
+    expect(read(htn({ abatementRange: { low: years(63), high: years(64) } })).value).toBe(1);
+    const unborn = { ...patient, birthDate: undefined };
+    expect(read(htn({ abatementAge: years(62) }), unborn).value).toBe(0);
+    // Resolved with no abatement date (or an undatable one): ended at an unknown date, left out
+    // and said; still active with no abatement: counts.
+    for (const undatable of [{}, { abatementString: 'in her fifties' }, { abatementBoolean: true }])
+      expect(read(htn(undatable))).toEqual({
+        value: 0,
+        provenance: {
+          sources: [],
+          count: 0,
+          note: '1 Condition(s) ended at an unknown date left out at a retrospective index date',
+        },
+      });
+    expect(read(htn({}, 'active')).value).toBe(1);
+    expect(read(htn({}, 'recurrence')).value).toBe(1);
+    // Refuted or entered in error never counts, whatever its dates.
+    for (const verification of ['refuted', 'entered-in-error'])
+      expect(
+        read({
+          ...htn({ abatementDateTime: '2024-02-01' }),
+          verificationStatus: { coding: [{ code: verification }] },
+        }).value,
+      ).toBe(0);
+    // Diagnosed after the index date: not yet a feature, whatever its abatement.
+    expect(read(htn({ onsetDateTime: '2023-06-01', abatementDateTime: '2024-02-01' })).value).toBe(
+      0,
+    );
+  });
+
+  it('reads the features of the present by status today, as before', () => {
+    const resolved = {
+      resourceType: 'Condition',
+      id: 'c1',
+      clinicalStatus: { coding: [{ code: 'resolved' }] },
+      code: icd('I10'),
+      onsetDateTime: '2015-03-01',
+      abatementDateTime: '2024-02-01',
+    };
+    const completed = {
+      resourceType: 'MedicationRequest',
+      id: 'm1',
+      status: 'completed',
+      authoredOn: '2022-01-01',
+      medicationCodeableConcept: { text: 'atorvastatin 20 mg tablet' },
+      dispenseRequest: { validityPeriod: { start: '2022-01-01', end: '2024-06-01' } },
+    };
+    const ended = {
+      ...completed,
+      id: 'm2',
+      status: 'active',
+      dispenseRequest: { validityPeriod: { end: '2022-06-01' } },
+    };
+    const f = extractRawFeatures([patient, resolved, completed], index).features;
+    expect([f.condition_hypertension!.value, f.medication_statin!.value]).toEqual([0, 0]);
+    // An active order counts in the present whatever its validity period says.
+    expect(extractRawFeatures([patient, ended], index).features.medication_statin).toMatchObject({
+      value: 1,
+      provenance: { sources: ['MedicationRequest/m2'], note: 'ATC C10AA' },
+    });
+  });
+
+  it('judges orders and statements as they stood at the index date', () => {
+    // A statin ordered in 2022 and completed in 2024 (reviewer's D1): under way on 2023-01-01.
+    const request = (status: string, extra: Record<string, unknown> = {}) => ({
+      resourceType: 'MedicationRequest',
+      id: 'm1',
+      status,
+      intent: 'order',
+      authoredOn: '2022-01-01',
+      medicationCodeableConcept: { text: 'atorvastatin 20 mg tablet' },
+      ...extra,
+    });
+    const statement = (status: string, effectivePeriod: Record<string, string>) => ({
+      resourceType: 'MedicationStatement',
+      id: 's1',
+      status,
+      effectivePeriod,
+      medicationCodeableConcept: { coding: [{ display: 'metformin 500 MG Oral Tablet' }] },
+    });
+    const validTo = (end: string) => ({ dispenseRequest: { validityPeriod: { end } } });
+    const read = (...r: FhirJson[]) => {
+      const f = extractRawFeatures([patient, ...r], index, { retrospective: true }).features;
+      return { statin: f.medication_statin!, biguanide: f.medication_biguanide! };
+    };
+    expect(read(request('completed', validTo('2024-06-01'))).statin).toEqual({
+      value: 1,
+      provenance: {
+        sources: ['MedicationRequest/m1'],
+        count: 1,
+        windowDays: 365,
+        note: 'ATC C10AA',
+      },
+    });
+    for (const status of ['stopped', 'active'])
+      expect(read(request(status, validTo('2023-01-01'))).statin.value).toBe(1);
+    // Ended before the index day, whatever the status today.
+    for (const status of ['completed', 'stopped', 'active'])
+      expect(read(request(status, validTo('2022-12-31'))).statin.value).toBe(0);
+    // Statuses that never were a medicine taken, even with dates around the index date.
+    for (const status of ['entered-in-error', 'cancelled', 'draft', 'on-hold', 'unknown'])
+      expect(read(request(status, validTo('2024-06-01'))).statin.value).toBe(0);
+    // Started after the index date.
+    expect(
+      read(request('completed', { authoredOn: '2023-02-01', ...validTo('2024-06-01') })).statin
+        .value,
+    ).toBe(0);
+    // Completed or stopped with no end: ended at an unknown date, left out and said; active: counts.
+    for (const status of ['completed', 'stopped'])
+      expect(read(request(status)).statin).toMatchObject({
+        value: 0,
+        provenance: {
+          note: 'ATC C10AA; 1 order(s) or statement(s) ended at an unknown date left out at a retrospective index date',
+        },
+      });
+    expect(read(request('active')).statin.value).toBe(1);
+    // A statement's effectivePeriod.end.
+    expect(
+      read(statement('completed', { start: '2021-05-01', end: '2023-04-01' })).biguanide.value,
+    ).toBe(1);
+    expect(
+      read(statement('completed', { start: '2021-05-01', end: '2022-04-01' })).biguanide.value,
+    ).toBe(0);
+    expect(
+      read(statement('not-taken', { start: '2021-05-01', end: '2023-04-01' })).biguanide.value,
+    ).toBe(0);
+  });
+
   it('gives no age, not a negative one, before the birth date', () => {
     const baby = { resourceType: 'Patient', id: 'b', birthDate: '2024-03-01', gender: 'female' };
     expect(extractRawFeatures([baby], index).features.age_years).toEqual({
@@ -293,6 +463,23 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
       provenance: { sources: [], count: 0, note: 'born after this moment' },
     });
     expect(extractRawFeatures([baby], new Date('2025-06-01')).features.age_years!.value).toBe(1);
+  });
+
+  it('counts age in calendar years: a birthday is a whole year, 29 February has its birthday on 1 March', () => {
+    const ageOn = (birthDate: string, when: string) =>
+      extractRawFeatures([{ ...patient, birthDate }], new Date(when)).features.age_years!.value;
+    // Reviewer's D5: days / 365.2425 read 38 on the 39th birthday and 0 on the first.
+    expect(ageOn('1988-06-15', '2027-06-15T02:00:00Z')).toBe(39);
+    expect(ageOn('1988-06-15', '2027-06-14T23:59:59Z')).toBe(38);
+    expect(ageOn('2025-03-01', '2026-03-01T04:00:00Z')).toBe(1);
+    expect(ageOn('2025-03-01', '2026-02-28T23:00:00Z')).toBe(0);
+    expect(ageOn('2025-03-01', '2025-03-01T00:00:00Z')).toBe(0);
+    // Born 29 February 2000: 26 on 1 March 2027 (a common year), not on 28 February; 28 on
+    // 29 February 2028.
+    expect(ageOn('2000-02-29', '2027-02-28T12:00:00Z')).toBe(26);
+    expect(ageOn('2000-02-29', '2027-03-01T00:00:00Z')).toBe(27);
+    expect(ageOn('2000-02-29', '2028-02-28T12:00:00Z')).toBe(27);
+    expect(ageOn('2000-02-29', '2028-02-29T00:00:00Z')).toBe(28);
   });
 });
 

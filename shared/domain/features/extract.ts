@@ -4,6 +4,7 @@
 import type { FhirJson } from '../ingest/source-record';
 import { canonicalUnitByLoinc, toUcum } from '../preprocess/canonical-units';
 import { calendarDay, conditionOnsetDay, excludedStatus } from '../recommend/case-outcome';
+import { ageAt } from '../risk/fhir/patient-record';
 import {
   categoricalFeatures,
   conceptOf,
@@ -160,11 +161,14 @@ export interface ExtractOptions {
   /**
    * `at` is an index date in the record's past (a feature set a training table is built from, whose
    * labels come from what was recorded after it): a Condition, or an active MedicationRequest or
-   * MedicationStatement, without a date may have been recorded after `at`, so it is left out.
-   * Otherwise (the default: the features of the present, as the API's predictions, the nightly
-   * build and the similar-patient evidence compute them) an undated active Condition or medicine is
-   * on the record now, and counts, whatever else the record dates after `at` (a course that ends
-   * next month, a reading dated in a local day ahead of UTC).
+   * MedicationStatement, without a date may have been recorded after `at`, so it is left out; and
+   * status is judged as of `at`, not as the record stands today (`conditionUnderWayAt`,
+   * `medicineUnderWayAt`): a hypertension resolved since, or a statin order completed since, counts
+   * when it was under way at `at`. Otherwise (the default: the features of the present, as the
+   * API's predictions, the nightly build and the similar-patient evidence compute them) status is
+   * read as it is now, and an undated active Condition or medicine is on the record now, and
+   * counts, whatever else the record dates after `at` (a course that ends next month, a reading
+   * dated in a local day ahead of UTC).
    */
   retrospective?: boolean;
 }
@@ -193,11 +197,11 @@ export function extractRawFeatures(
   const points = measurementPoints(resources, at);
   for (const feature of measurementFeatures)
     Object.assign(features, summarise(feature, points.get(feature.key) ?? [], at));
-  const countUndated = !options.retrospective;
+  const retrospective = options.retrospective === true;
   Object.assign(
     features,
-    conditions(resources, at, countUndated),
-    medications(resources, at, countUndated),
+    conditions(resources, at, patient, retrospective),
+    medications(resources, at, retrospective),
     smoking(resources, at),
   );
   return {
@@ -221,8 +225,7 @@ export function rawFeatureColumns(): string[] {
 function demographics(patient: FhirJson | undefined, at: Date): Record<string, RawFeature> {
   if (!patient) return { age_years: missing('no Patient resource') };
   const ref = [`Patient/${String(patient.id)}`];
-  const birth = typeof patient.birthDate === 'string' ? Date.parse(patient.birthDate) : NaN;
-  const age = Number.isNaN(birth) ? null : Math.floor((at.getTime() - birth) / (365.2425 * day));
+  const age = ageInYears(patient, at) ?? null;
   const omb = (suffix: string, values: readonly string[]) => {
     const ext = ((patient.extension as FhirJson[] | undefined) ?? []).find((e) =>
       String(e.url).endsWith(suffix),
@@ -389,31 +392,123 @@ function codings(concept: unknown): { system?: string; code?: string; display?: 
 }
 
 /**
- * Condition flags at `at`: an active (or unspecified-status) Condition, not refuted or entered in
- * error, dated on or before the day of `at` by the day the derived labels date it
- * (recommend/case-outcome.ts conditionOnsetDay: onsetDateTime, onsetPeriod.start, recordedDate), so
- * an outcome recorded after an index date is never a feature at it. An undated one counts only when
- * `countUndated` (not at a retrospective index date, ExtractOptions).
+ * Completed years from the Patient's birthDate to `at` by the calendar (risk/fhir/patient-record.ts
+ * `ageAt`, the age the risk scores, recommendations and alerts use): the year difference, one less
+ * when the month and day of `at` (UTC) come before those of the birth. Someone born on 29 February
+ * has their birthday on 1 March in a common year (the month and day 02-29 come after 02-28): a
+ * project choice, the one `ageAt` makes. Negative before the birth date; undefined without a
+ * readable birthDate.
+ */
+function ageInYears(patient: FhirJson | undefined, at: Date): number | undefined {
+  const birthDate = patient?.birthDate;
+  if (typeof birthDate !== 'string') return undefined;
+  return ageAt({ patient: { resourceType: 'Patient', birthDate }, at })?.years;
+}
+
+/** Clinical statuses (FHIR R4 condition-clinical) of a condition under way. */
+const conditionUnderWay: readonly string[] = ['active', 'recurrence', 'relapse'];
+
+/**
+ * The leading date (YYYY, YYYY-MM or YYYY-MM-DD, as written) of a FHIR date or dateTime, for
+ * comparing with a calendar day: a partial date sorts before every day it covers, so "ended in
+ * 2023" reads as ended before any day of 2023 (it may have been).
+ */
+const leadingDate = (value: unknown) =>
+  typeof value === 'string' ? /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value)?.[0] : undefined;
+
+/** An Age quantity in years (UCUM `a`, or a year unit as written), else undefined. */
+function ageQuantityYears(quantity: unknown): number | undefined {
+  const q = quantity as FhirJson | undefined;
+  if (typeof q?.value !== 'number') return undefined;
+  const unit = String(q.code ?? q.unit ?? '').toLowerCase();
+  return ['a', 'yr', 'yrs', 'year', 'years'].includes(unit) ? q.value : undefined;
+}
+
+/**
+ * Whether a Condition, dated on or before the day of `at`, was still under way at `at`, as its
+ * abatement (FHIR R4 Condition.abatement[x]) tells it, whatever its clinical status today:
+ * - `abatementDateTime`, else `abatementPeriod.end` (else its start), on or after the day of `at`:
+ *   under way (a partial date reads as its first day); before it: abated;
+ * - `abatementAge`, or the low end of an `abatementRange`, in years: under way while the patient
+ *   was younger than that age at `at` (calendar age, `ageInYears`);
+ * - no abatement: under way when its status today is active, recurrence or relapse, or none;
+ *   `undefined` (ended, but when is unknown) when it is resolved, inactive or in remission, or when
+ *   the abatement cannot be dated (a string, `abatementBoolean`, an age without a birth date or in
+ *   other units).
+ * Ended at an unknown time counts as not under way: the record does not show the condition at
+ * `at`, and counting it would make every condition ever resolved current at every later index
+ * date. The same reading as the risk scores' (risk/fhir/patient-record.ts `conditionActiveAt`).
+ */
+function conditionUnderWayAt(
+  r: FhirJson,
+  atDay: string,
+  age: number | undefined,
+): boolean | undefined {
+  const period = r.abatementPeriod as FhirJson | undefined;
+  const abated = leadingDate(r.abatementDateTime ?? period?.end ?? period?.start);
+  if (abated !== undefined) return abated >= atDay;
+  const abatedAge = ageQuantityYears(
+    r.abatementAge ?? (r.abatementRange as FhirJson | undefined)?.low,
+  );
+  if (abatedAge !== undefined && age !== undefined) return age < abatedAge;
+  const status = codings(r.clinicalStatus)[0]?.code;
+  const abatement = ['abatementDateTime', 'abatementPeriod', 'abatementAge', 'abatementRange'];
+  const undatable =
+    abatement.some((k) => r[k] != null) ||
+    (typeof r.abatementString === 'string' && r.abatementString !== '') ||
+    r.abatementBoolean === true;
+  if (undatable || (status && !conditionUnderWay.includes(status))) return undefined;
+  return true;
+}
+
+/** "; "-joined notes of what a retrospective reading left out, or none. */
+function leftOutNote(notes: Array<[count: number, what: string]>): string | undefined {
+  const said = notes
+    .filter(([count]) => count > 0)
+    .map(([count, what]) => `${count} ${what} left out at a retrospective index date`);
+  return said.length ? said.join('; ') : undefined;
+}
+
+/**
+ * Condition flags at `at`: a Condition not refuted or entered in error, dated on or before the day
+ * of `at` by the day the derived labels date it (recommend/case-outcome.ts conditionOnsetDay:
+ * onsetDateTime, onsetPeriod.start, recordedDate), so an outcome recorded after an index date is
+ * never a feature at it. In the features of the present, one whose clinical status is active,
+ * recurrence or relapse (or unspecified) counts, and so does an undated one. At a retrospective
+ * index date an undated one is left out (ExtractOptions), and status is judged as of `at`
+ * (`conditionUnderWayAt`): a hypertension diagnosed in 2015 and resolved in 2024 counts at
+ * 2023-01-01.
  */
 function conditions(
   resources: readonly FhirJson[],
   at: Date,
-  countUndated: boolean,
+  patient: FhirJson | undefined,
+  retrospective: boolean,
 ): Record<string, RawFeature> {
   const out: Record<string, RawFeature> = {};
   const atDay = at.toISOString().slice(0, 10);
-  const undated = new Set<FhirJson>();
+  const age = retrospective ? ageInYears(patient, at) : undefined;
+  const undated: FhirJson[] = [];
+  const endedUndated: FhirJson[] = [];
   const active = resources.filter((r) => {
     if (r.resourceType !== 'Condition') return false;
     const status = codings(r.clinicalStatus)[0]?.code;
     const verification = codings(r.verificationStatus)[0]?.code;
-    if (status && !['active', 'recurrence', 'relapse'].includes(status)) return false;
     if (['refuted', 'entered-in-error'].includes(verification ?? '')) return false;
     const onset = conditionOnsetDay(r);
-    if (onset === undefined) undated.add(r);
-    return onset === undefined ? countUndated : onset <= atDay;
+    if (!retrospective)
+      return (
+        (!status || conditionUnderWay.includes(status)) && (onset === undefined || onset <= atDay)
+      );
+    if (onset === undefined) {
+      undated.push(r);
+      return false;
+    }
+    if (onset > atDay) return false;
+    const underWay = conditionUnderWayAt(r, atDay, age);
+    if (underWay === undefined) endedUndated.push(r);
+    return underWay === true;
   });
-  const leftOut = countUndated ? [] : [...undated];
   const codedAs = (flag: (typeof conditionFlags)[number]) => (r: FhirJson) =>
     codings(r.code).some((c) =>
       c.system === 'http://snomed.info/sct'
@@ -423,17 +518,16 @@ function conditions(
     );
   for (const flag of conditionFlags) {
     const matching = active.filter(codedAs(flag));
-    const undatedLeftOut = leftOut.filter(codedAs(flag)).length;
+    const note = leftOutNote([
+      [undated.filter(codedAs(flag)).length, 'undated Condition(s)'],
+      [endedUndated.filter(codedAs(flag)).length, 'Condition(s) ended at an unknown date'],
+    ]);
     out[`condition_${flag.key}`] = {
       value: matching.length ? 1 : 0,
       provenance: {
         sources: matching.slice(0, 10).map((r) => `Condition/${String(r.id)}`),
         count: matching.length,
-        ...(undatedLeftOut
-          ? {
-              note: `${undatedLeftOut} undated Condition(s) left out at a retrospective index date`,
-            }
-          : {}),
+        ...(note ? { note } : {}),
       },
     };
   }
@@ -443,17 +537,50 @@ function conditions(
 const medicationWindowDays = 365;
 
 /**
- * Medication classes at `at`: an active MedicationRequest or MedicationStatement started on or
- * before `at` (undated: only when `countUndated`, see ExtractOptions), or a MedicationDispense
- * handed over in the window before `at` whose status is not one of `excludedStatus`
- * (recommend/case-outcome.ts: not a medicine received).
+ * Statuses (FHIR R4 medicationrequest-status, medication-statement-status) of an order or statement
+ * that was under way at some time: active now, or ended since (completed, stopped). What a
+ * retrospective index date reads (`medicineUnderWayAt`); never entered-in-error, cancelled, draft,
+ * on-hold, intended, not-taken or unknown.
+ */
+const medicineEverUnderWay: readonly string[] = ['active', 'completed', 'stopped'];
+
+/**
+ * Whether a MedicationRequest or MedicationStatement started by `at` was still under way at `at`,
+ * at a retrospective index date, whatever its status today: its end (a request's
+ * `dispenseRequest.validityPeriod.end`, a statement's `effectivePeriod.end`) on or after the day of
+ * `at`: under way (a partial date reads as its first day); before it: ended. Without an end, an
+ * active one is under way; a completed or stopped one ended at an unknown date and does not count:
+ * it was under way from its start until some day before today, which may be before `at`, and
+ * counting it would make a course of 2015 current at every later index date (its dispenses, when
+ * the record has them, still count over their 365-day window). A project choice, as the risk
+ * scores read ended orders as history (risk/fhir/patient-record.ts `completedMedications`).
+ */
+function medicineUnderWayAt(r: FhirJson, atDay: string): boolean | undefined {
+  const validity = (r.dispenseRequest as FhirJson | undefined)?.validityPeriod as
+    FhirJson | undefined;
+  const ended = leadingDate(validity?.end ?? (r.effectivePeriod as FhirJson | undefined)?.end);
+  if (ended !== undefined) return ended >= atDay;
+  return r.status === 'active' ? true : undefined;
+}
+
+/**
+ * Medication classes at `at`: a MedicationRequest or MedicationStatement started on or before `at`,
+ * or a MedicationDispense handed over in the window before `at` whose status is not one of
+ * `excludedStatus` (recommend/case-outcome.ts: not a medicine received). In the features of the
+ * present a request or statement counts when active (undated too); at a retrospective index date
+ * an undated one is left out (ExtractOptions) and one active, completed or stopped counts when it
+ * was under way at `at` (`medicineUnderWayAt`): a statin ordered in 2022 whose validity ran to 2024
+ * counts at 2023-01-01, though completed today.
  */
 function medications(
   resources: readonly FhirJson[],
   at: Date,
-  countUndated: boolean,
+  retrospective: boolean,
 ): Record<string, RawFeature> {
   const since = at.getTime() - medicationWindowDays * day;
+  const atDay = at.toISOString().slice(0, 10);
+  const undated: FhirJson[] = [];
+  const endedUndated: FhirJson[] = [];
   const current = resources.filter((r) => {
     if (r.resourceType === 'MedicationRequest' || r.resourceType === 'MedicationStatement') {
       const started = Date.parse(
@@ -464,9 +591,17 @@ function medications(
             '',
         ),
       );
-      return (
-        r.status === 'active' && (Number.isNaN(started) ? countUndated : started <= at.getTime())
-      );
+      if (!retrospective)
+        return r.status === 'active' && (Number.isNaN(started) || started <= at.getTime());
+      if (!medicineEverUnderWay.includes(String(r.status))) return false;
+      if (Number.isNaN(started)) {
+        undated.push(r);
+        return false;
+      }
+      if (started > at.getTime()) return false;
+      const underWay = medicineUnderWayAt(r, atDay);
+      if (underWay === undefined) endedUndated.push(r);
+      return underWay === true;
     }
     if (r.resourceType === 'MedicationDispense') {
       if (excludedStatus.has(String(r.status))) return false;
@@ -477,19 +612,24 @@ function medications(
   });
   const out: Record<string, RawFeature> = {};
   for (const cls of medicationClasses) {
-    const matching = current.filter((r) => {
+    const ofClass = (r: FhirJson) => {
       const names = codings(r.medicationCodeableConcept).map((c) => c.display ?? '');
       names.push(String((r.medicationCodeableConcept as FhirJson | undefined)?.text ?? ''));
       const words = names.join(' ').toLowerCase();
       return cls.ingredients.some((i) => new RegExp(`\\b${i}\\b`).test(words));
-    });
+    };
+    const matching = current.filter(ofClass);
+    const leftOut = leftOutNote([
+      [undated.filter(ofClass).length, 'undated order(s) or statement(s)'],
+      [endedUndated.filter(ofClass).length, 'order(s) or statement(s) ended at an unknown date'],
+    ]);
     out[`medication_${cls.key}`] = {
       value: matching.length ? 1 : 0,
       provenance: {
         sources: matching.slice(0, 10).map((r) => `${String(r.resourceType)}/${String(r.id)}`),
         count: matching.length,
         windowDays: medicationWindowDays,
-        note: `ATC ${cls.atc}`,
+        note: `ATC ${cls.atc}${leftOut ? `; ${leftOut}` : ''}`,
       },
     };
   }

@@ -16,7 +16,12 @@ import { conditionCodes } from '../risk/fhir/clinical-codes';
 // while the features of the present count it; entered-in-error and cancelled smoking statuses, and
 // dispenses entered in error, cancelled or declined, are not read; no age before the birth date;
 // sex, race and ethnicity outside their value sets read as unknown.
-export const featureSpecVersion = 'features-2026.12.2';
+// 2026.12.3: at a retrospective index date a Condition, MedicationRequest or MedicationStatement
+// is judged as it stood at `at`, not by its status today (a hypertension resolved since, a statin
+// order completed since, counts when it was under way at `at`; one abated or ended before it, or
+// ended at an unknown date, does not); `age_years` is counted by the calendar (39 on the 39th
+// birthday; a 29 February birth has its birthday on 1 March in a common year), not days/365.2425.
+export const featureSpecVersion = 'features-2026.12.3';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
 
