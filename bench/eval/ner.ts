@@ -29,14 +29,13 @@ import { buildLinker } from '../../shared/domain/nlp/linking/link';
 import { detectSections } from '../../shared/domain/nlp/sections/sections';
 import { acuteConditions } from '../../shared/domain/nlp/vocabulary/acute';
 import { starterVocabulary } from '../../shared/domain/nlp/vocabulary/index';
-import { renderCohortPatient } from '../../shared/domain/synth/cohort';
-import { defaultAsOf } from '../../shared/domain/synth/model';
 import { parseNegationFixture, scoreNegation } from '../../shared/domain/nlp/assertions/fixture';
 import { selectBackend } from '../../training/deep/backend';
 import { corpusSystems } from '../../training/deep/ner/corpus-systems';
 import { meshNamesOf } from '../../training/deep/ner/mesh-ids';
 import { cidScores, entityMentions, trainCidOnPredictedEntities } from './cid';
 import { prefixed, prf, round4 as round } from './scores';
+import { syntheticNoteSeed, syntheticNotes } from './synthetic-notes';
 import type { EvalContext, EvalResult } from './suites';
 
 type Mention = { start: number; end: number; type: string; id?: string };
@@ -240,32 +239,24 @@ function spanScores(
 /** Per-class accuracy of the assertion classifier on synthetic gold spans (seed 20260101). */
 function syntheticAssertions(patients: number) {
   const linker = buildLinker(starterVocabulary);
-  const options = {
-    patients,
-    seed: 20260101,
-    hospital: 'synthetic-general',
-    dirtyRate: 0,
-    asOf: defaultAsOf,
-  };
   const counts: Record<string, { total: number; correct: number }> = {};
-  for (let i = 0; i < patients; i++)
-    for (const note of renderCohortPatient(options, i).notes) {
-      const classifier = new AssertionClassifier(
-        note.text,
-        detectSections(note.text),
-        note.entities,
-        Number(note.date.slice(0, 4)),
-      );
-      for (const e of note.entities) {
-        const concept = linker.link(e.text, e.type)[0]?.concept;
-        const chronic =
-          e.type === 'Disease' && concept !== undefined && !acuteConditions.has(concept.id);
-        const got = classifier.classify(e.start, e.end, { type: e.type, chronic });
-        const c = (counts[e.assertion] ??= { total: 0, correct: 0 });
-        c.total++;
-        if (got === e.assertion) c.correct++;
-      }
+  for (const note of syntheticNotes(patients, syntheticNoteSeed)) {
+    const classifier = new AssertionClassifier(
+      note.text,
+      detectSections(note.text),
+      note.entities,
+      Number(note.date.slice(0, 4)),
+    );
+    for (const e of note.entities) {
+      const concept = linker.link(e.text, e.type)[0]?.concept;
+      const chronic =
+        e.type === 'Disease' && concept !== undefined && !acuteConditions.has(concept.id);
+      const got = classifier.classify(e.start, e.end, { type: e.type, chronic });
+      const c = (counts[e.assertion] ??= { total: 0, correct: 0 });
+      c.total++;
+      if (got === e.assertion) c.correct++;
     }
+  }
   const accuracy = Object.fromEntries(
     Object.entries(counts).map(([k, c]) => [k, round(c.correct / c.total)]),
   );

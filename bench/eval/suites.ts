@@ -6,6 +6,7 @@ import { pgxEval } from './pgx';
 import { deidEval } from './deid';
 import { modelsEval } from './models';
 import { nerEval } from './ner';
+import { relationsEval } from './relations';
 import { deepEval } from './deep';
 import { cidEval } from './cid';
 import { sklearnEval } from './sklearn';
@@ -29,6 +30,7 @@ export const evalSuites: Record<string, (ctx: EvalContext) => Promise<EvalResult
   deid: deidEval,
   models: modelsEval,
   ner: nerEval,
+  relations: relationsEval,
   deep: deepEval,
   cid: cidEval,
   sklearn: sklearnEval,
