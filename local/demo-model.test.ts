@@ -8,7 +8,9 @@ import {
   demoModelThreshold,
   demoTrainingTable,
   ensureDemoModel,
+  isStaleDemoModel,
 } from './demo-model';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 
 const asOf = '2026-06-01';
 
@@ -47,6 +49,8 @@ describe('Use case: the embedded stack demonstration model', () => {
       horizonDays: 3652,
     });
     expect(model.encoding?.columns.map((c) => c.name)).toEqual([...demoModelColumns]);
+    expect(model.featureSpec).toBe(featureSpecVersion);
+    expect(model.featureInput).toBe('raw');
     const document = JSON.parse(await readFile(join(result.dir, 'model.json'), 'utf8')) as {
       threshold: number;
     };
@@ -67,5 +71,23 @@ describe('Use case: the embedded stack demonstration model', () => {
     // Assess
     expect(result.trained).toBe(false);
     expect(await readFile(join(dir, 'model.json'), 'utf8')).toBe('{"the user":"model"}');
+  });
+
+  it('retrains its own model when that was trained under another feature spec, and only then', async () => {
+    // Prepare: a demonstration model of an older spec (as written before models recorded one)
+    const first = await ensureDemoModel({ dataDir, asOf, patients: 300, seed: 3 });
+    const file = join(first.dir, 'model.json');
+    const current = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const { featureSpec: _spec, ...older } = current;
+    await writeFile(file, JSON.stringify(older));
+    // Act
+    const again = await ensureDemoModel({ dataDir, asOf, patients: 300, seed: 3 });
+    const untouched = await ensureDemoModel({ dataDir, asOf, patients: 300, seed: 3 });
+    // Assess
+    expect(again.trained).toBe(true);
+    expect((await loadModel(first.dir)).featureSpec).toBe(featureSpecVersion);
+    expect(untouched.trained).toBe(false);
+    expect(isStaleDemoModel({ ...current, featureSpec: 'features-1999.01.1' })).toBe(true);
+    expect(isStaleDemoModel({ ...current, name: 'my-model', featureSpec: 'x' })).toBe(false);
   });
 });

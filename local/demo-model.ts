@@ -8,8 +8,10 @@
 // data, for demonstration: the model card says so, and the model declares the population it was
 // trained on, so a patient outside it is flagged in every answer.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractRawFeatures } from '../shared/domain/features/extract';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import type { FhirJson } from '../shared/domain/ingest/source-record';
 import { generatorVersion, type CohortOptions } from '../shared/domain/synth/model';
 import { renderPatientResources } from '../shared/domain/synth/fhir/resources';
@@ -45,7 +47,10 @@ export interface DemoModelOptions {
 
 export interface DemoModel {
   dir: string;
-  /** False when a model was already there (never overwritten: it may be the user's own). */
+  /**
+   * False when a model was already there (never overwritten: it may be the user's own), unless it
+   * is an earlier demonstration model trained under another feature spec (`isStaleDemoModel`).
+   */
   trained: boolean;
   rows?: number;
   positives?: number;
@@ -118,13 +123,46 @@ export function demoTrainingTable(
 }
 
 /**
- * Train and write the demonstration model unless `<dataDir>/models/cvd-risk/model.json` exists.
+ * True when `document` (a parsed model.json) is a demonstration model this module wrote (its name,
+ * the `-synthetic` version and the cvd10y label) whose recorded feature spec is not the current
+ * one, or which records none (written before models recorded it): the API would refuse it (or serve
+ * it unchecked), so it is retrained. A model of the user's own is never one.
+ */
+export function isStaleDemoModel(document: unknown): boolean {
+  if (typeof document !== 'object' || document === null) return false;
+  const d = document as {
+    name?: unknown;
+    version?: unknown;
+    featureSpec?: unknown;
+    training?: { label?: unknown };
+  };
+  const ours =
+    d.name === demoModelName &&
+    typeof d.version === 'string' &&
+    d.version.endsWith('-synthetic') &&
+    d.training?.label === 'cvd10y';
+  return ours && d.featureSpec !== featureSpecVersion;
+}
+
+async function existingModel(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch {
+    return undefined; // unreadable: someone's own file, left alone
+  }
+}
+
+/**
+ * Train and write the demonstration model unless `<dataDir>/models/cvd-risk/model.json` exists
+ * (and is not a demonstration model of another feature spec, which is retrained).
  * About 7 s for 4,000 patients on this project's 2-core machine, almost all of it rendering their
  * records (five-fold cross-validation of the logistic regression takes under half a second).
  */
 export async function ensureDemoModel(options: DemoModelOptions): Promise<DemoModel> {
   const dir = join(options.dataDir, 'models', demoModelName);
-  if (existsSync(join(dir, modelFileName))) return { dir, trained: false };
+  const file = join(dir, modelFileName);
+  if (existsSync(file) && !isStaleDemoModel(await existingModel(file)))
+    return { dir, trained: false };
   const patients = options.patients ?? 4000;
   const seed = options.seed ?? 2026;
   const table = demoTrainingTable({
@@ -147,6 +185,9 @@ export async function ensureDemoModel(options: DemoModelOptions): Promise<DemoMo
     seed,
     trainedAt: new Date(),
     progress: options.progress,
+    // Extracted by this build's feature extraction, from raw features: the API checks the spec.
+    featureSpec: featureSpecVersion,
+    featureInput: 'raw',
   });
   const declared = declareOutcome(declarePopulation(result, demoModelPopulation), {
     definition:

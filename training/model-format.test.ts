@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../shared/domain/errors';
-import { loadModelDirectory, parseModel } from './model-format';
+import { loadModelDirectory, parseModel, readInvocation } from './model-format';
 import { encodedRiskModel, riskModel } from './fixtures';
 
 describe('Model format: logistic-regression', () => {
@@ -148,5 +148,38 @@ describe('Model format: loadModelDirectory', () => {
     const loading = loadModelDirectory(join(tmpdir(), 'caregraph-no-such-dir'));
     // Assess
     await expect(loading).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('Model format: records', () => {
+  const model = parseModel(encodedRiskModel);
+
+  it('refuses a boolean in a numeric column, naming the column', () => {
+    expect(() => readInvocation({ records: [{ age: true, sex: 'male' }] }, model)).toThrow(
+      'body: records[0].age: expected a number or null, got a boolean',
+    );
+  });
+
+  it('lists a missing marker of a categorical column in imputed', () => {
+    const read = readInvocation(
+      {
+        records: [
+          { age: 70, sex: 'NA' },
+          { age: null, sex: ' ' },
+        ],
+      },
+      model,
+    );
+    expect(read.imputed).toEqual([['sex'], ['age', 'sex']]);
+  });
+
+  it('reads the feature spec and input a model records', () => {
+    const recorded = parseModel({
+      ...encodedRiskModel,
+      featureSpec: 'features-2026.12.2',
+      featureInput: 'raw',
+    });
+    expect(recorded).toMatchObject({ featureSpec: 'features-2026.12.2', featureInput: 'raw' });
+    expect(model.featureSpec).toBeUndefined();
   });
 });

@@ -63,6 +63,14 @@ export interface LoadedModel {
   /** What the positive class is: the outcome the labels stand for, over which horizon. */
   outcome?: ModelOutcome;
   /**
+   * The feature spec version (shared/domain/features/spec.ts) the model's columns were extracted
+   * under, when it was trained on the feature extraction's output; absent for older models and
+   * models trained on other CSVs.
+   */
+  featureSpec?: string;
+  /** raw: trained on raw features (raw.csv); vector: on a feature build's transformed matrix.csv. */
+  featureInput?: 'raw' | 'vector';
+  /**
    * The model card written beside model.json (`model-card.json`, training/evaluation/model-card.ts),
    * when there is one: what a describe invocation answers with.
    */
@@ -290,6 +298,8 @@ const extrasSchema = z.object({
   encoding: encodingSchema.optional(),
   population: populationSchema.optional(),
   outcome: outcomeSchema.optional(),
+  featureSpec: z.string().min(1).max(100).optional(),
+  featureInput: z.enum(['raw', 'vector']).optional(),
   standardization: z.object({ mean: z.array(z.number()), std: z.array(z.number()) }).optional(),
 });
 
@@ -359,6 +369,8 @@ export function parseModel(
     ...(extras.encoding ? { encoding: extras.encoding } : {}),
     ...(extras.population ? { population: extras.population } : {}),
     ...(extras.outcome ? { outcome: extras.outcome } : {}),
+    ...(extras.featureSpec ? { featureSpec: extras.featureSpec } : {}),
+    ...(extras.featureInput ? { featureInput: extras.featureInput } : {}),
     ...(scorer ? { explain: explainer(scorer, features, extras.standardization) } : {}),
   };
 }
@@ -380,7 +392,10 @@ const invocationSchema = z
 export interface Invocation {
   /** Rows of feature values in the model's `features` order. */
   rows: number[][];
-  /** For `records`: per row, the columns that were null and so imputed as in training. */
+  /**
+   * For `records`: per row, the columns that were missing (null, or a missing marker of the
+   * model's encoding such as "" or "NA") and so imputed as in training.
+   */
   imputed?: string[][];
   /** Whether each prediction should carry its per-feature contributions. */
   explain: boolean;
@@ -393,8 +408,10 @@ export interface Invocation {
  * model's features by name (`{ "age": 70, "sbp": 140 }`, extra keys ignored) or an array in feature
  * order; or `{ "records": [...] }`, each record the raw columns the model was trained on
  * (`{ "age_years": 70, "sex": "female", "hba1c_latest": null }`), encoded with the model's saved
- * encoding: a null is imputed as in training, a column absent from the record is an error (a
- * misnamed column must not pass as missing). `"explain": true` asks for contributions. Throws
+ * encoding: a null, or a string that is one of the encoding's missing markers ("", "NA", "?"), is
+ * imputed as in training and listed in `imputed`; a column absent from the record is an error (a
+ * misnamed column must not pass as missing), as is anything but a finite number (or null) in a
+ * numeric column, booleans included. `"explain": true` asks for contributions. Throws
  * ValidationError naming the field at fault (`instances[0].sbp`, `records[0].age_years`).
  */
 export function readInvocation(document: unknown, model: LoadedModel): Invocation {
@@ -444,6 +461,7 @@ function recordRows(
     );
   }
   const missing = encoding.missing[0] ?? '';
+  const markers = new Set(encoding.missing);
   const imputed: string[][] = [];
   const rows = records.map((record, i) => {
     const nulls: string[] = [];
@@ -460,11 +478,20 @@ function recordRows(
         nulls.push(column.name);
         return missing;
       }
-      if (typeof value === 'boolean') return value ? '1' : '0';
       if (column.type === 'numeric' && (typeof value !== 'number' || !Number.isFinite(value))) {
-        throw new ValidationError(`body: ${path}: expected a number or null`, path);
+        throw new ValidationError(
+          `body: ${path}: expected a number or null, got ${typeof value === 'boolean' ? 'a boolean' : `a ${typeof value}`}`,
+          path,
+        );
       }
-      return String(value);
+      // A categorical column's level as training read it from the CSV (true/false as 1/0).
+      const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+      // encodeRows takes a missing marker as missing: say so, as for null.
+      if (markers.has(text.trim())) {
+        nulls.push(column.name);
+        return missing;
+      }
+      return text;
     });
     imputed.push(nulls);
     return cells;

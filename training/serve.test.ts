@@ -243,6 +243,46 @@ describe('Component: model server', () => {
     ]);
   });
 
+  it('lists a missing marker ("", "NA") in imputed, as it does null', async () => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-encoded', encodedRiskModel);
+    await server.reload();
+    // Act
+    const response = await post(
+      '/endpoints/cvd-encoded/invocations',
+      JSON.stringify({
+        records: [
+          { age: 70, sex: 'NA' },
+          { age: 70, sex: '' },
+          { age: 70, sex: null },
+        ],
+      }),
+    );
+    // Assess: each is imputed with the mode (female): the same probability, and said so
+    const { predictions } = (await response.json()) as {
+      predictions: { probability: number; imputed: string[] }[];
+    };
+    expect(predictions.map((p) => p.imputed)).toEqual([['sex'], ['sex'], ['sex']]);
+    expect(new Set(predictions.map((p) => p.probability)).size).toBe(1);
+  });
+
+  it('answers with the feature spec the model was trained under', async () => {
+    // Prepare
+    await writeModel(modelDir, 'cvd-encoded', {
+      ...encodedRiskModel,
+      featureSpec: 'features-2026.01.1',
+    });
+    await server.reload();
+    // Act
+    const response = await post(
+      '/endpoints/cvd-encoded/invocations',
+      JSON.stringify({ records: [{ age: 70, sex: 'male' }] }),
+    );
+    // Assess
+    const body = (await response.json()) as { model: { featureSpec?: string } };
+    expect(body.model.featureSpec).toBe('features-2026.01.1');
+  });
+
   it('answers with the outcome the model declares', async () => {
     // Prepare
     const outcome = { definition: 'new type 2 diabetes', horizonDays: 730 };
@@ -326,6 +366,7 @@ describe('Component: model server', () => {
   it.each([
     [{ records: [{ age: 70 }] }, 'records[0].sex'],
     [{ records: [{ age: '70', sex: 'male' }] }, 'records[0].age'],
+    [{ records: [{ age: true, sex: 'male' }] }, 'records[0].age'],
     [{ records: [{ age: 70, sex: 'male' }], instances: [[70, 0, 0, 1, 0]] }, 'body'],
   ])('rejects the bad records body %j with 400 naming %s', async (body, path) => {
     // Prepare

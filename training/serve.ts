@@ -169,10 +169,19 @@ async function invokeModel(
       ...(outside ? { outsidePopulation: outside[i]! } : {}),
       ...(explain ? { explanation: explanation(model, rows[i]!) } : {}),
     }));
-    const { name, version, kind, outcome } = model;
+    const { name, version, kind, outcome, featureSpec } = model;
     return {
       status: 200,
-      body: { predictions, model: { name, version, kind, ...(outcome ? { outcome } : {}) } },
+      body: {
+        predictions,
+        model: {
+          name,
+          version,
+          kind,
+          ...(outcome ? { outcome } : {}),
+          ...(featureSpec ? { featureSpec } : {}),
+        },
+      },
     };
   } catch (error) {
     return errorReply(error);
@@ -193,7 +202,7 @@ function isDescribe(document: unknown): boolean {
  * raw columns it reads, and its card (null when it has none). No patient data is in either.
  */
 export function describeModel(model: LoadedModel) {
-  const { name, version, kind, createdAt, outcome, population, encoding } = model;
+  const { name, version, kind, createdAt, outcome, population, encoding, featureSpec } = model;
   return {
     model: {
       name,
@@ -201,6 +210,7 @@ export function describeModel(model: LoadedModel) {
       kind,
       createdAt,
       ...(outcome ? { outcome } : {}),
+      ...(featureSpec ? { featureSpec } : {}),
       ...(population ? { population } : {}),
       features: model.features.length,
       ...(encoding ? { columns: encoding.columns.map((c) => c.name) } : {}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from '../tabular/matrix';
-import { checkFolds, foldsFromAssignment, stratifiedKFold } from './folds';
+import { checkFolds, foldsFromAssignment, stratifiedGroupKFold, stratifiedKFold } from './folds';
 
 describe('Function: stratifiedKFold', () => {
   // 30 negatives and 12 positives
@@ -80,6 +80,54 @@ describe('Function: checkFolds', () => {
     );
     expect(() => checkFolds([fold([0, 2, 3], [0]), fold([0], [1, 2, 3])], 4)).toThrow(
       'fold 1: the training rows are not all the other rows',
+    );
+  });
+});
+
+describe('Function: stratifiedGroupKFold', () => {
+  // 40 patients, 1 to 4 rows each; a patient's label is the same on every row
+  const groups: number[] = [];
+  const labels: number[] = [];
+  for (let p = 0; p < 40; p += 1)
+    for (let r = 0; r <= p % 4; r += 1) {
+      groups.push(1000 + p);
+      labels.push(p % 3 === 0 ? 1 : 0);
+    }
+  const y = Uint8Array.from(labels);
+
+  it('keeps every row of a group in one fold and holds every row out once', () => {
+    // Act
+    const folds = stratifiedGroupKFold(y, groups, 5, seededRng(3));
+    // Assess
+    checkFolds(folds, y.length);
+    for (const f of folds) {
+      const held = new Set(Array.from(f.test, (i) => groups[i]));
+      expect(Array.from(f.train).filter((i) => held.has(groups[i]!))).toEqual([]);
+      expect(Array.from(f.test).some((i) => y[i] === 1)).toBe(true);
+      expect(Array.from(f.test).some((i) => y[i] === 0)).toBe(true);
+    }
+  });
+
+  it('is seeded: the same seed gives the same folds, another seed others', () => {
+    const a = stratifiedGroupKFold(y, groups, 5, seededRng(3));
+    expect(stratifiedGroupKFold(y, groups, 5, seededRng(3))).toEqual(a);
+    expect(stratifiedGroupKFold(y, groups, 5, seededRng(4))).not.toEqual(a);
+  });
+
+  it('splits one-row groups exactly as stratifiedKFold does', () => {
+    const single = Uint8Array.from({ length: 42 }, (_v, i) => (i % 7 < 2 ? 1 : 0));
+    const ids = Array.from({ length: 42 }, (_v, i) => 500 - i);
+    expect(stratifiedGroupKFold(single, ids, 4, seededRng(1))).toEqual(
+      stratifiedKFold(single, 4, seededRng(1)),
+    );
+  });
+
+  it('refuses more folds than the smaller class has groups', () => {
+    // 3 positive patients of 2 rows each: 6 positive rows, but only 3 groups
+    const few = Uint8Array.from([1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const ids = [1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    expect(() => stratifiedGroupKFold(few, ids, 4, seededRng(1))).toThrow(
+      'the smaller class is in only 3 groups',
     );
   });
 });

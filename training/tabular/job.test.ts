@@ -2,7 +2,7 @@
 // it is training/train.test.ts, end to end with derived labels training/retraining-population.test.ts.
 import { describe, expect, it } from 'vitest';
 import { derivedOutcomes } from '../../shared/domain/features/derived-labels';
-import { intersectPopulations, parseTabularJob, populationOf } from './job';
+import { featureTableOf, intersectPopulations, parseTabularJob, populationOf } from './job';
 
 const job = (extra: Record<string, string> = {}) =>
   parseTabularJob({ csv: 't.csv', label: 'outcome', model: 'logreg', ...extra });
@@ -49,5 +49,38 @@ describe('intersectPopulations', () => {
       egfr: { min: 15 },
       condition_stroke: { max: 0 },
     });
+  });
+});
+
+describe('featureTableOf', () => {
+  it('reads the spec and the input from a feature build file’s path', () => {
+    expect(featureTableOf('/data/features/north/features-2026.12.2/raw.csv')).toEqual({
+      featureSpec: 'features-2026.12.2',
+      featureInput: 'raw',
+    });
+    expect(featureTableOf('C:\\x\\features-2027.01.3\\matrix.csv')).toEqual({
+      featureSpec: 'features-2027.01.3',
+      featureInput: 'vector',
+    });
+    expect(featureTableOf('/tmp/heart.csv')).toEqual({});
+  });
+
+  it('takes --group, --feature-spec and --feature-input, and refuses a spec that is not one', () => {
+    const job = parseTabularJob({
+      csv: 'x.csv',
+      label: 'y',
+      model: 'gnb',
+      group: 'none',
+      'feature-spec': 'features-2026.12.2',
+      feature_input: 'vector',
+    });
+    expect(job).toMatchObject({
+      group: 'none',
+      featureSpec: 'features-2026.12.2',
+      featureInput: 'vector',
+    });
+    expect(() =>
+      parseTabularJob({ csv: 'x.csv', label: 'y', model: 'gnb', feature_spec: '2026' }),
+    ).toThrow('featureSpec: must be a feature spec version');
   });
 });

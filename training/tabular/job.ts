@@ -14,6 +14,9 @@ import { writeModelDirectory } from './model-files';
 import { tabularModelNames, type TabularHyperparameters } from './models';
 import { trainTabular, type TabularTrainingResult } from './train-tabular';
 
+/** A feature spec version as shared/domain/features/spec.ts names them. */
+export const featureSpecPattern = /^features-\d{4}\.\d{2}\.\d+$/;
+
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const list = z.string().transform((s) =>
   s
@@ -37,6 +40,22 @@ export const tabularJobSchema = z
     name: z.string().optional(),
     version: z.string().optional(),
     exclude: list.optional(),
+    /**
+     * The column whose rows are one patient's (cross-validation keeps them in one fold); default
+     * `patient` when the CSV has it; "none": rows are independent.
+     */
+    group: z.string().trim().min(1).optional(),
+    /**
+     * The feature spec version the CSV's columns were extracted under (features-YYYY.MM.N), written
+     * to model.json as `featureSpec`; default: the version in the CSV's path when it is a feature
+     * build's file (features/H/<version>/raw.csv).
+     */
+    featureSpec: z
+      .string()
+      .regex(featureSpecPattern, 'must be a feature spec version (features-YYYY.MM.N)')
+      .optional(),
+    /** raw (raw.csv) or vector (the build's transformed matrix.csv); default from the file name. */
+    featureInput: z.enum(['raw', 'vector']).optional(),
     c: z.coerce.number().positive().optional(),
     /**
      * "none" (the default): probabilities on the prevalence scale, as a clinician reads them.
@@ -75,6 +94,32 @@ export const tabularJobSchema = z
 export type TabularJob = z.output<typeof tabularJobSchema>;
 
 const bound = /^-?(\d+\.?\d*|\.\d+)$/;
+
+/** The feature build's file names: the raw features, and the transformed vector. */
+const featureTableFiles = { raw: 'raw.csv', vector: 'matrix.csv' } as const;
+
+/**
+ * The feature spec and input a CSV carries in its path when it is a feature build's file
+ * (`features/H/<version>/raw.csv` or `matrix.csv`, keyLayout.features); {} otherwise.
+ */
+export function featureTableOf(path: string): {
+  featureSpec?: string;
+  featureInput?: 'raw' | 'vector';
+} {
+  const parts = path.split(/[\\/]/);
+  const file = parts.at(-1);
+  const input =
+    file === featureTableFiles.vector
+      ? 'vector'
+      : file === featureTableFiles.raw
+        ? 'raw'
+        : undefined;
+  const spec = parts.slice(0, -1).findLast((p) => featureSpecPattern.test(p));
+  return {
+    ...(spec ? { featureSpec: spec } : {}),
+    ...(input ? { featureInput: input } : {}),
+  };
+}
 
 function parsePopulation(text: string, ctx: z.RefinementCtx): Population {
   const population: Population = {};
@@ -203,8 +248,14 @@ export async function runTabularJob(
     epochs: job.epochs,
     maxKernelRows: job.maxKernelRows,
   };
+  const fromPath = featureTableOf(job.csv);
+  const featureSpec = job.featureSpec ?? fromPath.featureSpec;
+  const featureInput = job.featureInput ?? fromPath.featureInput;
   const result = await trainTabular({
     table,
+    group: job.group === undefined ? undefined : job.group === 'none' ? null : job.group,
+    ...(featureSpec ? { featureSpec } : {}),
+    ...(featureInput ? { featureInput } : {}),
     label: job.label,
     positive: positiveRule(job.positive),
     missing: missingMarkers(job.missing),

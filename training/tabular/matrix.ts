@@ -9,10 +9,15 @@ export interface Matrix {
   data: Float64Array;
 }
 
-/** A labelled design matrix: y[i] is 1 for the positive class, 0 otherwise. */
+/**
+ * A labelled design matrix: y[i] is 1 for the positive class, 0 otherwise. `groups[i]`, when
+ * given, is row i's group (e.g. its patient): the internal splits of a fit (Platt calibration, the
+ * MLP's validation split, the RBF SVM's tuning) keep a group's rows on one side.
+ */
 export interface LabelledMatrix {
   x: Matrix;
   y: Uint8Array;
+  groups?: Int32Array;
 }
 
 export function matrix(rows: number, cols: number, data = new Float64Array(rows * cols)): Matrix {
@@ -48,7 +53,10 @@ export function takeLabels(y: Uint8Array, indices: ArrayLike<number>): Uint8Arra
 }
 
 export function take(data: LabelledMatrix, indices: ArrayLike<number>): LabelledMatrix {
-  return { x: takeRows(data.x, indices), y: takeLabels(data.y, indices) };
+  const taken = { x: takeRows(data.x, indices), y: takeLabels(data.y, indices) };
+  if (!data.groups) return taken;
+  const groups = data.groups;
+  return { ...taken, groups: Int32Array.from(indices, (i) => groups[i]!) };
 }
 
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>, n = a.length): number {

@@ -5,7 +5,7 @@
 // stream so training is reproducible. The weights leave tfjs as plain arrays (mlp-forward.ts).
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../shared/domain/synth/rng';
-import { stratifiedKFold } from '../evaluation/folds';
+import { groupsPerClass, stratifiedFolds } from '../evaluation/folds';
 import { balancedWeights, shuffle, take, type LabelledMatrix } from './matrix';
 import type { MlpParams } from './mlp-forward';
 
@@ -185,10 +185,16 @@ export async function fitMlp(
   }
 }
 
-/** A stratified 90/10 split (one fold of ten as validation). */
+/**
+ * A stratified 90/10 split (one fold of ten as validation); grouped when `data.groups` is set, so
+ * no patient's rows are on both sides of the early-stopping split.
+ */
 function splitForValidation(data: LabelledMatrix, rng: Rng): [LabelledMatrix, LabelledMatrix] {
-  const folds = Math.min(10, Math.min(...[0, 1].map((c) => data.y.filter((v) => v === c).length)));
+  const perClass = data.groups
+    ? groupsPerClass(data.y, data.groups)
+    : [0, 1].map((c) => data.y.filter((v) => v === c).length);
+  const folds = Math.min(10, Math.min(...perClass));
   if (folds < 2) return [data, data];
-  const [first] = stratifiedKFold(data.y, folds, rng);
+  const [first] = stratifiedFolds(data.y, data.groups, folds, rng);
   return [take(data, first!.train), take(data, first!.test)];
 }

@@ -33,6 +33,12 @@ export interface PipelineSpec {
   missing: readonly string[];
   model: TabularModelName;
   hyper?: TabularHyperparameters;
+  /**
+   * Each table row's group (e.g. its patient), indexed like table.rows: the model's internal
+   * splits keep a group's rows together (matrix.ts `LabelledMatrix.groups`). Undefined: rows are
+   * independent.
+   */
+  groups?: Int32Array;
 }
 
 /** Fit encoding, standardisation and model on `rows` (indices into table.rows) with labels `y`. */
@@ -45,9 +51,14 @@ export async function fitPipeline(
   const encoding = fitEncoding(spec.table, spec.types, spec.missing, rows);
   const x = encodeRows(spec.table, encoding, rows);
   const standardization = fitStandardization(x, continuousFeatures(encoding));
+  const groups = spec.groups;
   const model = await fitTabular(
     spec.model,
-    { x: standardize(x, standardization), y },
+    {
+      x: standardize(x, standardization),
+      y,
+      ...(groups ? { groups: Int32Array.from(rows, (r) => groups[r]!) } : {}),
+    },
     rng,
     spec.hyper,
   );

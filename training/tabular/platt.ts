@@ -2,9 +2,10 @@
 // P(y = 1 | f) = 1 / (1 + exp(A f + B)) — fitted with the Newton method and regularised targets of
 // Lin, Lin & Weng, "A note on Platt's probabilistic outputs for support vector machines",
 // Machine Learning 68 (2007), Algorithm 1 (as libsvm's sigmoid_train). Decision values come from
-// an internal stratified cross-validation, so the calibration never sees its own training rows.
+// an internal stratified cross-validation (grouped when the data carry groups, so a patient's rows
+// are never on both sides), so the calibration never sees its own training rows.
 import type { Rng } from '../../shared/domain/synth/rng';
-import { stratifiedKFold } from '../evaluation/folds';
+import { stratifiedFolds } from '../evaluation/folds';
 import { positives, take, type LabelledMatrix, type Matrix } from './matrix';
 import type { Platt } from './served-kinds';
 
@@ -68,7 +69,8 @@ export type DecisionTrainer = (data: LabelledMatrix) => (x: Matrix) => Float64Ar
 
 /**
  * Platt parameters from out-of-fold decision values of `train` over `folds` internal stratified
- * folds (libsvm uses 5; scikit-learn's CalibratedClassifierCV defaults to 5).
+ * folds (libsvm uses 5; scikit-learn's CalibratedClassifierCV defaults to 5), stratified group
+ * folds when `data.groups` is set.
  */
 export function crossValidatedPlatt(
   data: LabelledMatrix,
@@ -77,7 +79,7 @@ export function crossValidatedPlatt(
   rng: Rng,
 ): Platt {
   const f = new Float64Array(data.y.length);
-  for (const fold of stratifiedKFold(data.y, folds, rng)) {
+  for (const fold of stratifiedFolds(data.y, data.groups, folds, rng)) {
     const decide = train(take(data, fold.train));
     const held = take(data, fold.test);
     const values = decide(held.x);

@@ -7,7 +7,7 @@
 // Platt map fitted afterwards.
 import type { Rng } from '../../shared/domain/synth/rng';
 import { auroc } from '../evaluation/metrics';
-import { stratifiedKFold } from '../evaluation/folds';
+import { groupsPerClass, stratifiedFolds } from '../evaluation/folds';
 import { positives, stratifiedSubsample, take, type LabelledMatrix } from './matrix';
 import { fitKernelMachine, kernelDecision, scaleGamma } from './rbf-svm';
 
@@ -33,8 +33,9 @@ export interface RbfChoice {
 /**
  * The (C, gamma) pair of `rbfGrid` with the best 3-fold cross-validated AUROC on a stratified
  * subsample of at most `tuningRows` rows of `data` (standardised features). Ties keep the
- * smaller C and gamma (the smoother machine). Falls back to C = 1, gamma = "scale" when either
- * class has fewer than three rows, where no fold could score.
+ * smaller C and gamma (the smoother machine). The folds are stratified group folds when
+ * `data.groups` is set. Falls back to C = 1, gamma = "scale" when either class has fewer than
+ * three rows (groups), where no fold could score.
  */
 export function tuneRbfSvm(
   data: LabelledMatrix,
@@ -43,10 +44,13 @@ export function tuneRbfSvm(
 ): RbfChoice {
   const sample = take(data, stratifiedSubsample(data.y, tuningRows, rng));
   const scale = scaleGamma(sample.x);
-  const minority = Math.min(positives(sample.y), sample.y.length - positives(sample.y));
+  const minority = sample.groups
+    ? Math.min(...groupsPerClass(sample.y, sample.groups))
+    : Math.min(positives(sample.y), sample.y.length - positives(sample.y));
   if (minority < tuningFolds)
     return { c: 1, gamma: scale, auroc: Number.NaN, rows: sample.y.length };
-  const folds = stratifiedKFold(sample.y, tuningFolds, rng);
+  // Grouped when the data carry groups: a patient's rows never score the fit they trained.
+  const folds = stratifiedFolds(sample.y, sample.groups, tuningFolds, rng);
   let best: RbfChoice | undefined;
   for (const c of rbfGrid.c)
     for (const times of rbfGrid.gammaTimesScale) {

@@ -5,7 +5,8 @@ import { basename } from 'node:path';
 import { modelFormat } from '../model-format';
 import type { ModelCard } from '../evaluation/model-card';
 import { balancedWeightsLimit, intendedUse, standardLimits } from '../evaluation/model-card';
-import { checkFolds, stratifiedKFold, type Fold } from '../evaluation/folds';
+import { ValidationError } from '../../shared/domain/errors';
+import { checkFolds, stratifiedFolds, type Fold } from '../evaluation/folds';
 import type { CsvTable } from './csv';
 import { defaultMissingMarkers, detectColumnTypes } from './encoding';
 import { readLabels, type PositiveRule } from './labels';
@@ -37,6 +38,26 @@ export interface TabularTrainingRequest {
   seed?: number;
   /** Columns that are not features (identifiers); the label is always excluded. */
   exclude?: string[];
+  /**
+   * The column whose rows belong together (e.g. one patient's admissions): cross-validation and
+   * every internal split (Platt calibration, the MLP's validation split, the RBF SVM's tuning) keep
+   * a group's rows in one fold, so no patient is trained on and tested on at once. Default
+   * `defaultGroupColumn` (`patient`) when the table has such a column; null: rows are independent.
+   * The group column is never a feature. A row with no value in it is a group of its own.
+   */
+  group?: string | null;
+  /**
+   * The feature spec version (shared/domain/features/spec.ts) the table's columns were extracted
+   * under, when it came from the feature extraction: written to model.json as `featureSpec`, which
+   * serving checks against the patient's features.
+   */
+  featureSpec?: string;
+  /**
+   * Whether the columns are raw features (raw.csv, the default) or the feature build's transformed
+   * vector (matrix.csv): written to model.json as `featureInput` so `caregraph predict --patient`
+   * fills the model from the right one.
+   */
+  featureInput?: 'raw' | 'vector';
   hyper?: TabularHyperparameters;
   /** Model name (SageMaker naming rule); default `{label}-{model}`. */
   name?: string;
@@ -65,6 +86,53 @@ export function modelName(text: string): string {
   return slug || 'tabular-model';
 }
 
+/** The group column used when none is named: the pseudonymous id column of the feature tables. */
+export const defaultGroupColumn = 'patient';
+
+/**
+ * Each table row's group id (indexed like table.rows) from column `column`: rows with the same
+ * value share an id; a row whose value is missing is a group of its own (counted in `unknown`).
+ */
+export function rowGroups(
+  table: CsvTable,
+  column: string,
+  missing: readonly string[],
+): { groups: Int32Array; count: number; unknown: number } {
+  const j = table.header.indexOf(column);
+  if (j < 0)
+    throw new ValidationError(
+      `${table.file}: line 1: group: no column named "${column}" (name the column of one patient's rows with --group, or --group none)`,
+      'group',
+    );
+  const markers = new Set(missing);
+  const ids = new Map<string, number>();
+  let [next, unknown] = [0, 0];
+  const groups = Int32Array.from(table.rows, (row) => {
+    const value = row[j]!.trim();
+    if (markers.has(value)) {
+      unknown += 1;
+      return next++;
+    }
+    let id = ids.get(value);
+    if (id === undefined) ids.set(value, (id = next++));
+    return id;
+  });
+  return { groups, count: next, unknown };
+}
+
+/** Explicit folds must keep a group whole too: ValidationError naming the first fold that does not. */
+function checkFoldGroups(folds: readonly Fold[], groups: Int32Array, column: string): void {
+  folds.forEach((fold, f) => {
+    const held = new Set(Array.from(fold.test, (i) => groups[i]!));
+    const split = fold.train.findIndex((i) => held.has(groups[i]!));
+    if (split >= 0)
+      throw new ValidationError(
+        `folds: fold ${f + 1} holds out some rows of a ${column} and trains on others of the same ${column} (row ${fold.train[split]}); keep each ${column} in one fold, or pass group: null`,
+        'folds',
+      );
+  });
+}
+
 function describeRule(rule: PositiveRule): string {
   return 'equals' in rule ? `= "${rule.equals}"` : '> 0';
 }
@@ -77,12 +145,31 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
   const { table, model, seed = 42, progress = () => {} } = req;
   const missing = req.missing ?? defaultMissingMarkers;
   const labels = readLabels(table, req.label, req.positive, missing);
-  const exclude = [req.label, ...(req.exclude ?? [])];
+  const groupColumn =
+    req.group === undefined
+      ? table.header.includes(defaultGroupColumn)
+        ? defaultGroupColumn
+        : undefined
+      : (req.group ?? undefined);
+  if (groupColumn !== undefined && groupColumn === req.label)
+    throw new ValidationError(`group: the label column "${req.label}" cannot group rows`, 'group');
+  const grouping = groupColumn === undefined ? undefined : rowGroups(table, groupColumn, missing);
+  const exclude = [req.label, ...(groupColumn ? [groupColumn] : []), ...(req.exclude ?? [])];
   const { types, dropped } = detectColumnTypes(table, missing, exclude);
-  const spec: PipelineSpec = { table, types, missing, model, hyper: req.hyper };
+  const spec: PipelineSpec = {
+    table,
+    types,
+    missing,
+    model,
+    hyper: req.hyper,
+    ...(grouping ? { groups: grouping.groups } : {}),
+  };
+  const labelledGroups = grouping && Int32Array.from(labels.rows, (r) => grouping.groups[r]!);
   const root = seededRng(seed);
-  const folds = req.folds ?? stratifiedKFold(labels.y, req.cv ?? 5, root.fork('folds'));
+  const folds =
+    req.folds ?? stratifiedFolds(labels.y, labelledGroups, req.cv ?? 5, root.fork('folds'));
   if (req.folds) checkFolds(req.folds, labels.y.length);
+  if (req.folds && labelledGroups) checkFoldGroups(req.folds, labelledGroups, groupColumn!);
   const cv = folds.length;
   const oof = new Float64Array(labels.y.length);
   const foldReports: FoldReport[] = [];
@@ -115,7 +202,16 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
     threshold: servedThreshold(report.thresholds.youden.threshold),
     ...final.model.params,
     encoding: final.encoding,
-    training: { model, label: req.label, positive: labels.rule, seed, cv },
+    ...(req.featureSpec ? { featureSpec: req.featureSpec } : {}),
+    ...(req.featureInput ? { featureInput: req.featureInput } : {}),
+    training: {
+      model,
+      label: req.label,
+      positive: labels.rule,
+      seed,
+      cv,
+      ...(groupColumn ? { group: groupColumn } : {}),
+    },
   };
   const card: ModelCard = {
     name,
@@ -154,6 +250,10 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
     training: [
       ...(classWeight ? [`class weights: ${classWeight}`] : []),
       ...final.model.notes,
+      groupColumn
+        ? `cross-validation by ${groupColumn}: all rows of one ${groupColumn} in one fold (stratified group k-fold; ${grouping!.count} groups${grouping!.unknown ? `, of which ${grouping!.unknown} rows with no ${groupColumn} each on their own` : ''})`
+        : 'cross-validation by row: rows are taken as independent (no group column)',
+      ...(req.featureSpec ? [`features extracted under spec ${req.featureSpec}`] : []),
       ...(dropped.length
         ? [`columns left out (no values, or identifiers): ${dropped.join(', ')}`]
         : []),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../shared/domain/errors';
+import { ConfigurationError, ValidationError } from '../../../shared/domain/errors';
 import type { PatientFeatures } from '../../../shared/domain/features/build';
 import type { Encoding } from '../../../training/tabular/encoding';
 import { patientRow } from './patient-row';
@@ -42,6 +42,36 @@ const matrixModel: Encoding = {
     { name: 'sex=female', type: 'numeric', median: 0, indicator: false },
   ],
 };
+
+describe('patientRow: auto decides from the model, not from shared names', () => {
+  // The vector names its numeric features by their raw names, with z-scored values
+  const numericOnly: Encoding = {
+    missing: [''],
+    columns: [{ name: 'age', type: 'numeric', median: 50, indicator: false }],
+  };
+
+  it('gives a raw-trained numeric model the raw value though the vector has the column', () => {
+    const { table, source } = patientRow(features, numericOnly);
+    expect(source).toBe('raw');
+    expect(table.rows).toEqual([['61']]);
+  });
+
+  it('gives the vector to a model that records it was trained on the vector', () => {
+    const { table, source } = patientRow(features, numericOnly, 'auto', { featureInput: 'vector' });
+    expect(source).toBe('vector');
+    expect(table.rows).toEqual([['0.42']]);
+  });
+
+  it('refuses a model trained under another feature spec, naming both', () => {
+    expect(() => patientRow(features, rawModel, 'auto', { featureSpec: 'v0' })).toThrow(
+      ConfigurationError,
+    );
+    expect(() => patientRow(features, rawModel, 'auto', { featureSpec: 'v0' })).toThrow(
+      /spec v0, but patient p-7's stored features are of spec v1/,
+    );
+    expect(patientRow(features, rawModel, 'auto', { featureSpec: 'v1' }).source).toBe('raw');
+  });
+});
 
 describe('patientRow: a stored patient laid out under a model’s columns', () => {
   it('fills a raw-trained model from raw features, a missing value as an empty cell', () => {

@@ -19,8 +19,9 @@ const usage = `Usage: caregraph predict --model DIR (--csv FILE | --patient ID [
   --patient   a patient stored in the running stack (pseudonymous id, as GET /patients lists them)
   --hospital  the patient's hospital slug (default demo-general)
   --features  which of the patient's features fill the model's columns: the model-ready vector of
-              \`features --build\` (matrix.csv columns), the raw features, or auto (the vector when
-              it has every column, else raw; default)
+              \`features --build\` (matrix.csv columns), the raw features, or auto (default: what
+              the model was trained on, as model.json's featureInput records it; a model without
+              it takes the vector only when it has a one-hot column such as sex=female)
   --top       features listed per prediction, by absolute log-odds contribution (default 3)`;
 
 const featureSources: readonly FeatureSource[] = ['auto', 'vector', 'raw'];
@@ -68,7 +69,7 @@ export const predictCommand: Command = {
         'GET',
         `/patients/${encodeURIComponent(values.patient)}/features`,
       );
-      table = patientRow(features, saved.encoding, source).table;
+      table = patientRow(features, saved.encoding, source, saved.model).table;
     } else {
       table = await readCsv(resolve(values.csv!));
     }

@@ -15,13 +15,19 @@ import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
 
 const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN --model ${tabularModelNames.join('|')}
        [--positive VALUE|">0"] [--missing "?"] [--cv K] [--seed S] [--out DIR] [--json]
-       [--exclude COL,COL] [--name NAME] [--version V] [--c C] [--class-weight balanced|none] [--hidden 32[,16]] [--epochs N] [--max-kernel-rows N]
+       [--exclude COL,COL] [--group COLUMN|none] [--feature-spec VERSION] [--feature-input raw|vector] [--name NAME] [--version V] [--c C] [--class-weight balanced|none] [--hidden 32[,16]] [--epochs N] [--max-kernel-rows N]
        [--population COLUMN=MIN..MAX,...] [--outcome TEXT [--horizon-days N]]
   --positive  label value of the positive class, or ">0" for a count/grade column (default: 1, yes, true)
   --missing   missing-value marker(s), comma-separated; empty cells are always missing (default "", NA, ?)
   --cv        stratified folds (default 5); --seed makes folds and fits reproducible (default 42)
   --out       write model.json, model-card.json and model-card.md to DIR
   --exclude   columns that are not features (e.g. identifiers)
+  --group     the column of one patient's rows (default: patient, when the CSV has it): every
+              cross-validation split keeps a patient's rows in one fold; none: rows are independent
+  --feature-spec  the feature spec the columns were extracted under (default: the features-... folder
+              of a feature build's raw.csv/matrix.csv path), recorded in model.json and checked at prediction
+  --feature-input raw|vector: raw features (raw.csv) or the build's transformed vector (matrix.csv);
+              default from the file name; recorded in model.json for \`predict --patient\`
   --class-weight  none (default) keeps probabilities on the prevalence scale (calibrated; models
               promote refuses a model with a declared outcome whose probabilities are far off);
               balanced weighs each class equally, which shifts probabilities toward 0.5
@@ -55,6 +61,9 @@ const stringFlags = [
   'name',
   'version',
   'exclude',
+  'group',
+  'feature-spec',
+  'feature-input',
   'c',
   'class-weight',
   'hidden',

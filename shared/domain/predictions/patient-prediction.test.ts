@@ -46,6 +46,41 @@ const answer = {
   model: { name: 'cvd-risk', version: '3', kind: 'logistic-regression' },
 };
 
+describe('Use case: predictFromFeatures checks the feature spec the model was trained under', () => {
+  it('refuses a model trained under another spec with a ConfigurationError naming both', async () => {
+    // Prepare
+    const predictor = answering({
+      ...answer,
+      model: { ...answer.model, featureSpec: 'features-1999.01.1' },
+    });
+    // Act
+    const refused = predictFromFeatures(predictor, model, features, { at });
+    // Assess
+    await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(refused).rejects.toThrow(
+      /trained on features of spec features-1999\.01\.1, but the patient's features are built under spec features-test/,
+    );
+  });
+
+  it('serves a model of the same spec without a warning', async () => {
+    const predictor = answering({
+      ...answer,
+      model: { ...answer.model, featureSpec: 'features-test' },
+    });
+    const result = await predictFromFeatures(predictor, model, features, { at });
+    expect(result.model.featureSpec).toBe('features-test');
+    expect(result.warning).toBeUndefined();
+  });
+
+  it('serves a model that records no spec (older models), with a warning free of patient data', async () => {
+    const result = await predictFromFeatures(answering(answer), model, features, { at });
+    expect(result.prediction.probability).toBe(0.25);
+    expect(result.warning).toBe(
+      'model cvd-risk records no feature spec: nothing confirms it was trained on features of spec features-test',
+    );
+  });
+});
+
 describe('Use case: predictFromFeatures', () => {
   it('sends the raw features as one record with explain, and maps each listed feature to its input', async () => {
     // Prepare

@@ -47,6 +47,8 @@ export interface PatientPrediction {
     endpoint: string;
     /** What the probability is of (the model's declared outcome), when the model says. */
     outcome?: { definition: string; horizonDays?: number };
+    /** The feature spec the model was trained under, when the model records it. */
+    featureSpec?: string;
   };
   /** The model's estimate of the positive class's probability, and its label at the model's threshold. */
   prediction: { probability: number; label: 0 | 1 };
@@ -70,6 +72,11 @@ export interface PatientPrediction {
   applicable?: boolean;
   outsidePopulation?: { column: string; value: unknown; min?: number; max?: number }[];
   featureSpec: string;
+  /**
+   * Set when the model records no feature spec (trained before models recorded it, or on a CSV
+   * not from the feature extraction), so nothing confirms it reads features as this spec writes them.
+   */
+  warning?: string;
   caution: string;
 }
 
@@ -105,6 +112,7 @@ const answerSchema = z.object({
     outcome: z
       .object({ definition: z.string(), horizonDays: z.number().int().positive().optional() })
       .optional(),
+    featureSpec: z.string().optional(),
   }),
 });
 
@@ -172,8 +180,10 @@ export async function predictForPatient(
 
 /**
  * Send a patient's raw features to the model's endpoint and explain the answer. ConfigurationError
- * when the deployed model asks for inputs the feature spec does not provide (an operator's mistake,
- * not the clinician's); DependencyError when the endpoint answers outside its contract.
+ * when the deployed model asks for inputs the feature spec does not provide, or was trained under
+ * another feature spec than the one the features were built under (an operator's mistake, not the
+ * clinician's: a 500 naming both versions); DependencyError when the endpoint answers outside its
+ * contract. A model that records no feature spec (older models) is still served, with `warning`.
  */
 export async function predictFromFeatures(
   predictor: Predictor,
@@ -208,6 +218,12 @@ export async function predictFromFeatures(
       `endpoint ${endpoint} answered outside the inference contract (${parsed.error.issues[0]?.path.join('.') || 'body'})`,
     );
   }
+  const trainedUnder = parsed.data.model.featureSpec;
+  if (trainedUnder !== undefined && trainedUnder !== features.specVersion) {
+    throw new ConfigurationError(
+      `model ${name} (endpoint ${endpoint}) was trained on features of spec ${trainedUnder}, but the patient's features are built under spec ${features.specVersion}: retrain the model on features of spec ${features.specVersion} (or serve the features it was trained on)`,
+    );
+  }
   const [p] = parsed.data.predictions;
   const columns = new Set(Object.keys(features.features));
   return {
@@ -232,6 +248,11 @@ export async function predictFromFeatures(
       ? { applicable: p!.outsidePopulation.length === 0, outsidePopulation: p!.outsidePopulation }
       : {}),
     featureSpec: features.specVersion,
+    ...(trainedUnder === undefined
+      ? {
+          warning: `model ${name} records no feature spec: nothing confirms it was trained on features of spec ${features.specVersion}`,
+        }
+      : {}),
     caution: p!.outsidePopulation?.length ? outsideCaution(p!.outsidePopulation) : caution,
   };
 }
