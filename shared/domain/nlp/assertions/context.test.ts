@@ -451,6 +451,11 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
     cr: 'LabTest',
     fever: 'Symptom',
     'chest pain': 'Symptom',
+    palpitations: 'Symptom',
+    wheezing: 'Symptom',
+    bleeding: 'Symptom',
+    pain: 'Symptom',
+    rash: 'Symptom',
   };
   const statusOf = (marked: string, target: number): string => {
     const names = [...marked.matchAll(/\[\[(.*?)\]\]/g)].map((m) => m[1]!.toLowerCase());
@@ -497,6 +502,14 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
     ['[[Metformin]] held and [[insulin]] given.', 1, 'present'],
     ['[[Fever]]: denied [[chest pain]].', 0, 'negated'],
     ['[[Fever]]: denied [[chest pain]].', 1, 'present'],
+    // A symptom that stopped, with no colon or dash: the medicine after it is what stopped it, taken
+    // now (review of 4aa0ebb: these read historical once any non-medicine mention was skipped).
+    ['[[Palpitations]] stopped on [[metoprolol]].', 1, 'present'],
+    ['[[Chest pain]] stopped after [[nitroglycerin]].', 1, 'present'],
+    ['[[Wheezing]] stopped after [[albuterol]].', 1, 'present'],
+    ['[[Bleeding]] stopped after [[vitamin K]].', 1, 'present'],
+    ['[[Pain]] is stopped with [[morphine]] PRN.', 1, 'present'],
+    ['The [[rash]] stopped after [[diphenhydramine]].', 1, 'present'],
   ])('keeps "%s" (mention %i) %s', (marked, target, expected) => {
     expect(statusOf(marked, target)).toBe(expected);
   });

@@ -243,15 +243,20 @@ export class AssertionClassifier {
   }
 
   /**
-   * True when a mention ends just before `at`, after nothing but a colon or a copula; with `types`,
-   * a mention of one of them, or of no known type.
+   * True when a mention ends just before `at`, after nothing but a colon or a copula. With `types`, a
+   * mention of another known type counts only when no colon or dash heads the gap: "AKI: held
+   * metformin" (a heading problem) does not stop the forward reading, but "Palpitations stopped on
+   * metoprolol" (the symptom is what stopped) does.
    */
   private mentionJustBefore(at: number, types?: readonly EntityType[]): boolean {
     for (const m of this.mentions) {
       if (m.start >= at) break;
-      if (types && m.type !== undefined && !types.includes(m.type)) continue;
-      if (m.end <= at && at - m.end <= 20 && adjacentGap.test(this.text.slice(m.end, at)))
-        return true;
+      if (m.end > at || at - m.end > 20) continue;
+      const gap = this.text.slice(m.end, at);
+      if (!adjacentGap.test(gap)) continue;
+      if (types && m.type !== undefined && !types.includes(m.type) && /[:\-\u2013\u2014]/.test(gap))
+        continue;
+      return true;
     }
     return false;
   }
