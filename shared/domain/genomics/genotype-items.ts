@@ -18,10 +18,10 @@
 // read from stored calls matches haplotype by haplotype as one read from the VCF does. Items stored
 // before phase was kept have neither and read as unphased, even when their GT is written "0|1".
 // Superseded calls (genomics/superseded-genotypes.ts): once a later file's calls for a gene are all
-// stored, each earlier file's item for that gene is overwritten in place by a retired marker: the
-// key, `retired: true` and `expiresAt` (epoch seconds, the serving table's TTL attribute), nothing
-// else, so the call is gone at once and DynamoDB's TTL deletes the marker (typically within two
-// days). Readers skip retired items.
+// stored, each earlier file's item for that pharmacogene (off-target calls under "GT#~#" are left,
+// never read) is overwritten in place by a retired marker: the key, `retired: true` and `expiresAt`
+// (epoch seconds, the serving table's TTL attribute), nothing else, so the call is gone at once and
+// DynamoDB's TTL deletes the marker (typically within two days). Readers skip retired items.
 // The gene in the key reveals only that the gene's positions were typed: reference calls at defining
 // positions are stored too, so an item's presence under a gene does not say whether it is a variant.
 import { z } from 'zod';

@@ -1,9 +1,17 @@
-// Use case (genomics): retire one patient's genotype calls from superseded files, so storage does not
-// grow with each corrected upload. For each gene (and "~", the calls outside the pharmacogenes) the
-// latest file is chosen as the readers choose it (genotype-items.ts isLaterFile: the raw object's
-// upload time, then file id; items stored before files were kept are the oldest), and every item of
-// an earlier file is overwritten by a retired marker (genotype-items.ts retiredGenotypeItem: no call,
-// expiring so DynamoDB's TTL deletes it). The Table port has no delete; the marker is the deletion.
+// Use case (genomics): retire one patient's pharmacogene calls from superseded files, so storage does
+// not grow with each corrected upload. For each of the ten genes the latest file is chosen as the
+// readers choose it (genotype-items.ts isLaterFile: the raw object's upload time, then file id; items
+// stored before files were kept are the oldest), and every item of an earlier file is overwritten by
+// a retired marker (genotype-items.ts retiredGenotypeItem: no call, expiring so DynamoDB's TTL
+// deletes it). The Table port has no delete; the marker is the deletion.
+//
+// Cost: one read of the patient's pharmacogene range (tens of items per gene), each envelope opened
+// once, the items kept in memory; it stops where calls outside the ten genes begin ("GT#~#", as
+// stored-genotypes.ts does), so a whole genome's millions of off-target calls are never read. Those of
+// a superseded file are left in place: no reader reads them (stored-genotypes.ts stops before them),
+// and retiring them would mean reading and rewriting the whole partition. The file and upload time are
+// only inside the envelope (the site token is a keyed digest), so each item is opened to learn them.
+// When every item is from one file (a first upload, a re-delivered event), nothing is written.
 //
 // Run it only once a file's calls are all durably stored (ingest-file.ts, after the last flush), so a
 // gene never has no calls: the latest file's items are never touched. Running it after an older
@@ -21,24 +29,35 @@ import {
   genotypeSortPrefix,
   isLaterFile,
   isRetiredGenotypeItem,
+  offTargetSortPrefix,
   openGenotypeItem,
   retiredGenotypeItem,
   type CallSource,
 } from './genotype-items';
 import type { StoredGenotypeDeps } from './stored-genotypes';
 
-/** Items per query page and markers per batched write. */
-const pageSize = 500;
+/**
+ * Items per query page: the ~400 defining positions of one file fit in two pages, and at most one page
+ * (the last) reads into the off-target calls that follow them.
+ */
+const pageSize = 250;
 
-/** The gene an item's sort key names (`GT#{gene}#{token}`; "~" for off-target calls). */
+/** The gene an item's sort key names (`GT#{gene}#{token}`). */
 const geneOf = (item: Item) => String(item.sk).split('#')[1] ?? '~';
 
-/** Every live (not retired) genotype item of the patient, a page at a time, with its call's source. */
-async function* liveItems(
+interface LiveCall {
+  item: Item;
+  gene: string;
+  source: CallSource;
+}
+
+/** The live (not retired) items of the patient's pharmacogene range, opened once, in key order. */
+async function livePharmacogeneItems(
   deps: StoredGenotypeDeps,
   hospital: string,
   patient: string,
-): AsyncGenerator<{ item: Item; gene: string; source: CallSource }> {
+): Promise<LiveCall[]> {
+  const calls: LiveCall[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.serving.query({
@@ -47,48 +66,45 @@ async function* liveItems(
       limit: pageSize,
       ...(cursor ? { cursor } : {}),
     });
-    const live = page.items.filter((item) => !isRetiredGenotypeItem(item));
+    const onGenes = page.items.filter((i) => !String(i.sk).startsWith(offTargetSortPrefix));
+    const live = onGenes.filter((item) => !isRetiredGenotypeItem(item));
     const opened = await Promise.all(
       live.map((item) => openGenotypeItem(deps.keys, hospital, patient, item)),
     );
     for (const [i, item] of live.entries())
-      yield { item, gene: geneOf(item), source: callSourceOf(opened[i]!) };
+      calls.push({ item, gene: geneOf(item), source: callSourceOf(opened[i]!) });
+    // Past the last gene: the rest of the partition is off-target calls, never read.
+    if (onGenes.length < page.items.length) break;
     cursor = page.cursor;
   } while (cursor);
+  return calls;
 }
 
 /** Epoch seconds of an ISO time; 0 (long past) when there is none. */
 const epochSeconds = (iso: string) => Math.floor((Date.parse(iso) || 0) / 1000);
 
 /**
- * Retire the calls of pseudonymous `patient` of `hospital` that a later file has superseded, gene by
- * gene (file comment); returns how many items were retired. Throws ValidationError when a stored
- * envelope fails authentication, before retiring anything.
+ * Retire the pharmacogene calls of pseudonymous `patient` of `hospital` that a later file has
+ * superseded, gene by gene (file comment); returns how many items were retired. Throws
+ * ValidationError when a stored envelope fails authentication, before retiring anything.
  */
 export async function retireSupersededGenotypes(
   deps: StoredGenotypeDeps,
   hospital: string,
   patient: string,
 ): Promise<number> {
-  // Pass 1: the latest file of each gene (a few entries: genes, not calls, are kept in memory).
+  const calls = await livePharmacogeneItems(deps, hospital, patient);
   const latest = new Map<string, CallSource>();
-  for await (const { gene, source } of liveItems(deps, hospital, patient)) {
+  for (const { gene, source } of calls) {
     const seen = latest.get(gene);
     if (!seen || isLaterFile(source, seen)) latest.set(gene, source);
   }
-  // Pass 2: every item of a file earlier than its gene's latest.
-  let retired = 0;
-  let batch: Item[] = [];
-  for await (const { item, gene, source } of liveItems(deps, hospital, patient)) {
-    const newest = latest.get(gene);
-    if (!newest || !isLaterFile(newest, source)) continue;
-    batch.push(retiredGenotypeItem(item, epochSeconds(newest.at)));
-    if (batch.length >= pageSize) {
-      await deps.serving.putMany(batch);
-      retired += batch.length;
-      batch = [];
-    }
+  const markers: Item[] = [];
+  for (const { item, gene, source } of calls) {
+    const newest = latest.get(gene)!;
+    if (isLaterFile(newest, source))
+      markers.push(retiredGenotypeItem(item, epochSeconds(newest.at)));
   }
-  if (batch.length > 0) await deps.serving.putMany(batch);
-  return retired + batch.length;
+  if (markers.length > 0) await deps.serving.putMany(markers);
+  return markers.length;
 }

@@ -220,9 +220,18 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
     throw error;
   }
   // Only now, every call of the file durable, are superseded files' calls retired: no gene is ever
-  // left without calls (genomics/superseded-genotypes.ts). A failure here fails the run, and the
-  // event's retry stores the file again (same keys) and retires then.
-  for (const patient of genotyped) await retireSupersededGenotypes(deps, where.hospital, patient);
+  // left without calls (genomics/superseded-genotypes.ts: one read of the patient's pharmacogene
+  // range and at most one batched write each). A failure here fails the run, and the event's retry
+  // stores the file again (same keys) and retires then. With less than the margin left, the remaining
+  // patients are left as they are (readers skip superseded calls) and the report counts them under
+  // `superseded-genotypes-not-retired` (line 0: the file): the next ingest of their VCF retires them.
+  let left = genotyped.size;
+  for (const patient of genotyped) {
+    if (input.remainingMs && input.remainingMs() < yieldMarginMs) break;
+    await retireSupersededGenotypes(deps, where.hospital, patient);
+    left--;
+  }
+  for (let i = 0; i < left; i++) report.warn('superseded-genotypes-not-retired', 0);
   const quarantineKeys = [...progress.quarantineKeys, ...outputs.quarantineKeys];
   const built = report.build(
     { ...where, startedAt, ...(quarantineKeys.length ? { quarantineKey: quarantineKeys[0] } : {}) },
