@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dosage, MedicationDispense, MedicationRequest, Quantity } from '@medplum/fhirtypes';
 import { refillReminders } from './refills';
 import { isoWithOffset } from './local-time';
+import { planReminders } from './plan';
+import { ValidationError } from '../errors';
 
 const tz = 'Europe/London';
 
@@ -208,6 +210,19 @@ describe('Function: refillReminders', () => {
       ),
     ).toEqual([]);
   });
+  it('stops assuming refills at a bound instead of looping without end (a one-day supply over 40 years)', () => {
+    expect(() =>
+      due(
+        request(),
+        [fill('2026-01-01T10:00:00Z', 1)],
+        '2026-01-01T00:00:00Z',
+        '2066-01-01T00:00:00Z',
+      ),
+    ).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^more than 10000 refills/) }),
+    );
+  });
+
   describe('a taper (FHIR R4 Dosage.sequence): the supply is used step by step', () => {
     // Prednisolone 60 mg daily x 5 days, then 40 mg x 5, then 20 mg x 5, from 1 March (London,
     // UTC+0 until 29 March): 60 mg on 1-5 March, 40 mg on 6-10, 20 mg on 11-15; the taper ends then.
@@ -304,6 +319,138 @@ describe('Function: refillReminders', () => {
       const inMg = taper([step(1, mg(60), 0)]);
       expect(due(inMg, [tabletFill(30)], '2026-03-20T00:00:00Z', '2026-03-26T00:00:00Z')).toEqual([
         '2026-03-24T10:00:00+00:00',
+      ]);
+    });
+
+    const handedOver = (at: string, quantity: number): MedicationDispense => ({
+      ...fill(at),
+      quantity: tablets(quantity),
+    });
+    const runOuts = (fills: MedicationDispense[]) =>
+      refillReminders(taper(inTablets), fills, {
+        tz,
+        from: new Date(march[0]),
+        to: new Date(march[1]),
+      }).map((x) => [isoWithOffset(x.at, tz), isoWithOffset(x.runsOutAt, tz)]);
+
+    it("keeps an earlier fill's left-over tablets: 67 then 33 (early, on 3 March) run out on 11 March, as 100 in one fill", () => {
+      // 67 tablets: 60 cover 1-5 March, 7 are left, short of 6 March's 8. The 33 handed over on
+      // 3 March join those 7 from 6 March's dose: 40 cover 6-10 March; none is left for 11 March.
+      const oneFill = runOuts([handedOver('2026-03-01T09:00:00Z', 100)]);
+      expect(oneFill).toEqual([['2026-03-04T10:00:00+00:00', '2026-03-11T00:00:00+00:00']]);
+      expect(
+        runOuts([handedOver('2026-03-01T09:00:00Z', 67), handedOver('2026-03-03T09:00:00Z', 33)]),
+      ).toEqual(oneFill);
+      // Handed over on 6 March itself (the day the 67 ran short), the 33 still go on from that
+      // day's dose, not from the start of the day again (its dose would be counted twice).
+      expect(
+        runOuts([handedOver('2026-03-01T09:00:00Z', 67), handedOver('2026-03-06T09:00:00Z', 33)]),
+      ).toEqual(oneFill);
+    });
+
+    it('refuses, naming MedicationDispense.quantity, a last fill smaller than one dose (10 of the 12 tablets of step 1), and returns at once', () => {
+      // Before: the supply "ran out" on the day it started, each assumed refill of 10 too, and
+      // planning never ended.
+      const started = Date.now();
+      let thrown: unknown;
+      try {
+        runOuts([{ ...handedOver('2026-03-01T09:00:00Z', 10), id: 'short' }]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(thrown).toBeInstanceOf(ValidationError);
+      expect(thrown).toMatchObject({
+        path: 'dosageInstruction[0].doseAndRate[0].doseQuantity',
+        message:
+          'MedicationDispense.quantity (10 TAB, MedicationDispense/short) is smaller than one dose ' +
+          '(12 TAB at dosageInstruction[0].doseAndRate[0].doseQuantity): a supply that covers no ' +
+          'dose cannot be planned as lasting, so no refill reminder is planned',
+      });
+      // Likewise an order's dispenseRequest.quantity when nothing was dispensed.
+      const requested = taper(inTablets, {
+        dispenseRequest: { validityPeriod: { start: '2026-03-01' }, quantity: tablets(10) },
+      });
+      expect(() => due(requested, [], ...march)).toThrow(
+        expect.objectContaining({
+          path: 'dispenseRequest.quantity',
+          message: expect.stringMatching(
+            /^dispenseRequest\.quantity \(10 TAB\) is smaller than one dose \(12 TAB at /,
+          ),
+        }),
+      );
+    });
+
+    it("adds a short fill's tablets to the next known fill instead of refusing it", () => {
+      // 10 tablets on 1 March cover no dose; the 100 handed over on 2 March join them: 110 cover
+      // 2-5 March (48), 6-10 March (40) and 11-15 March (20): no refill is needed.
+      expect(
+        runOuts([handedOver('2026-03-01T09:00:00Z', 10), handedOver('2026-03-02T09:00:00Z', 100)]),
+      ).toEqual([]);
+    });
+
+    it('plans the dose reminders of an order whose last fill is smaller than one dose, reporting why it has no refill reminder', () => {
+      const order = { ...taper(inTablets), id: 'pred' };
+      const short = {
+        ...handedOver('2026-03-01T09:00:00Z', 10),
+        id: 'short',
+        authorizingPrescription: [{ reference: 'MedicationRequest/pred' }],
+      };
+      const plan = planReminders(
+        {
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [{ resource: order }, { resource: short }],
+        },
+        { tz, from: '2026-03-01', days: 3 },
+      );
+      expect(plan.reminders.map((r) => [r.kind, r.at])).toEqual([
+        ['dose', '2026-03-01T08:00:00+00:00'],
+        ['dose', '2026-03-02T08:00:00+00:00'],
+        ['dose', '2026-03-03T08:00:00+00:00'],
+      ]);
+      expect(plan.skipped).toEqual([]);
+      expect(plan.notScheduled).toEqual([
+        {
+          path: 'entry[0].resource.dosageInstruction[0].doseAndRate[0].doseQuantity',
+          reason: expect.stringMatching(
+            /^refill reminders not planned: MedicationDispense\.quantity \(10 TAB, MedicationDispense\/short\) is smaller than one dose/,
+          ),
+          resource: 'MedicationRequest/pred',
+        },
+      ]);
+    });
+
+    it('reminds once a day when each assumed refill covers only part of a day (12 tablets, 12 twice a day)', () => {
+      // 12 tablets at 08:00 and 20:00 for 5 days, then 4 a day for 5 days. Each refill of 12
+      // covers one dose of step 1: two refills run out on each of 2-5 March, reminded once a day.
+      const twiceDaily: Dosage = {
+        ...step(1, tablets(12)),
+        timing: {
+          repeat: {
+            ...step(1, tablets(12)).timing!.repeat,
+            frequency: 2,
+            timeOfDay: ['08:00:00', '20:00:00'],
+          },
+        },
+      };
+      const r = refillReminders(
+        taper([twiceDaily, step(2, tablets(4))]),
+        [handedOver('2026-03-01T09:00:00Z', 12)],
+        { tz, from: new Date('2026-02-20T00:00:00Z'), to: new Date(march[1]) },
+      );
+      const days = r.map((x) => isoWithOffset(x.runsOutAt, tz).slice(0, 10));
+      expect(days).toEqual([...new Set(days)]);
+      // 1-5 March (step 1), then 6 and 9 March (12 tablets last 3 days of step 2); the course
+      // ends on 11 March.
+      expect(days).toEqual([
+        '2026-03-01',
+        '2026-03-02',
+        '2026-03-03',
+        '2026-03-04',
+        '2026-03-05',
+        '2026-03-06',
+        '2026-03-09',
       ]);
     });
 

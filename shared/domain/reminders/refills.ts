@@ -4,8 +4,10 @@
 // dispense, after the MedicationRequest.dispenseRequest's expectedSupplyDuration; when neither
 // states a duration, it is quantity / (doses a day x units a dose). A taper (Dosage.sequence) uses
 // its supply step by step, each step at its own dose (dosageSchedules places the steps as the dose
-// reminders do), and a supply that lasts to the end of the taper needs no refill. The reminder is
-// due `refillLeadDays` before that day.
+// reminders do), and a supply that lasts to the end of the taper needs no refill; tablets a fill
+// leaves over join the next fill, which goes on from the first dose not yet covered, and a last
+// fill smaller than one dose is refused (taperOf). The reminder is due `refillLeadDays` before that
+// day.
 import type {
   Dosage,
   MedicationDispense,
@@ -44,6 +46,11 @@ const minutesPerDay = 1440;
 const sampleDays = 28; // four weeks: covers daily, alternate-day and weekly patterns
 /** How far a taper's supply is followed (ten years): a supply lasting longer runs out then. */
 const maxSupplyDays = 3660;
+/**
+ * A bound on the refills assumed after the last fill within one planning window (a year of daily
+ * refills is 366): each covers at least a dose, so the projection always ends; the bound makes sure.
+ */
+const maxAssumedRefills = 10_000;
 
 export interface RefillOptions {
   tz: string;
@@ -97,7 +104,11 @@ export function refillReminders(
   const courseEnd = taper ? taper.courseEnd : courseEndDay(request, options.tz);
   const lastDay = civilDay(toCivil(options.to, options.tz));
   const out: RefillReminder[] = [];
+  const reminded = new Set<number>();
   const remind = (runsOut: number) => {
+    // One reminder per run-out day (a taper supply that covers only part of a day's doses).
+    if (reminded.has(runsOut)) return;
+    reminded.add(runsOut);
     const at = fromCivil((runsOut - lead) * minutesPerDay + time, options.tz);
     if (at >= options.from && at < options.to)
       out.push({
@@ -107,24 +118,36 @@ export function refillReminders(
         runsOutAt: fromCivil(runsOut * minutesPerDay, options.tz),
       });
   };
-  // The first day without supply of a supply used from `start`: its days (stated, or its quantity at
-  // the order's steady rate), or a taper's quantity used step by step (Infinity: it lasts the taper).
-  const runsOutFrom = (supply: Supply, start: number): number =>
-    supply.days !== undefined || !taper ? start + (supply.days ?? 0) : taper.runsOut(start, supply);
-  // An early refill's days start when the supply before it runs out (carried forward as PQA's PDC
-  // does, adherence/pdc.ts); a taper's supply lasts by the steps it meets, so each one's days are
-  // worked out from its carried-forward start.
-  const runs: { start: number; runsOut: number }[] = [];
-  for (const supply of supplies) {
-    const before = runs.at(-1);
-    const start = before
-      ? carriedForwardStarts([
-          { day: before.start, days: before.runsOut - before.start },
-          { day: supply.startDay, days: 0 },
-        ])[1]!
-      : supply.startDay;
-    runs.push({ start, runsOut: start === Infinity ? Infinity : runsOutFrom(supply, start) });
-  }
+  // The supply `supply` handed over on `day`, used after the supply before it: an early refill's
+  // days start when the supply before it runs out (carried forward as PQA's PDC does,
+  // adherence/pdc.ts); a taper's quantity joins the units left over and is used from the first dose
+  // the supply before it did not cover (taperOf), so the same tablets last as long in one fill or
+  // in several. `lastOfPlan`: no later fill is known (see Taper.use).
+  const use = (supply: Supply, day: number, before: Run | undefined, lastOfPlan: boolean): Run => {
+    if (supply.days !== undefined || !taper) {
+      const start = before
+        ? carriedForwardStarts([
+            { day: before.start, days: before.runsOut - before.start },
+            { day, days: 0 },
+          ])[1]!
+        : day;
+      const runsOut = start === Infinity ? Infinity : start + (supply.days ?? 0);
+      // Units a taper's earlier fill left over are still in hand when the stated days end.
+      return { start, runsOut, left: before?.left };
+    }
+    if (before?.runsOut === Infinity) return { start: Infinity, runsOut: Infinity };
+    // On or before the day the supply before it runs out: from that supply's first uncovered dose;
+    // after it (a gap), from the day it was handed over.
+    const from = Math.max(
+      day * minutesPerDay,
+      before ? (before.next ?? before.runsOut * minutesPerDay) : -Infinity,
+    );
+    return taper.use(from, (before?.left ?? 0) + supply.quantity!.value!, supply, lastOfPlan);
+  };
+  const runs: Run[] = [];
+  supplies.forEach((supply, i) =>
+    runs.push(use(supply, supply.startDay, runs.at(-1), i === supplies.length - 1)),
+  );
   // Known fills: a reminder only where the next fill came after it was due (else it was not needed).
   supplies.forEach((supply, i) => {
     const runsOut = runs[i]!.runsOut;
@@ -133,13 +156,26 @@ export function refillReminders(
     if (courseEnd !== undefined && runsOut >= courseEnd) return;
     if (next && runsOut !== Infinity) remind(runsOut);
   });
-  // After the last fill: assume each refill happens the day the previous supply runs out.
+  // After the last fill: assume each refill, the size of the last fill, happens the day the
+  // previous supply runs out. Each assumed refill covers at least one more dose or day (Taper.use
+  // refuses a supply that covers none), so this ends when the window or the course does; the bound
+  // makes an endless loop impossible whatever the input.
   const last = supplies.at(-1)!;
-  for (let runsOut = runs.at(-1)!.runsOut; ;) {
-    if (runsOut === Infinity) break;
-    if ((courseEnd !== undefined && runsOut >= courseEnd) || runsOut - lead > lastDay) break;
-    remind(runsOut);
-    runsOut = runsOutFrom(last, runsOut);
+  let run = runs.at(-1)!;
+  for (let refills = 0; ; refills++) {
+    if (run.runsOut === Infinity) break;
+    if ((courseEnd !== undefined && run.runsOut >= courseEnd) || run.runsOut - lead > lastDay)
+      break;
+    if (refills >= maxAssumedRefills) {
+      const at = last.dispense ? 'MedicationDispense.quantity' : 'dispenseRequest';
+      throw new ValidationError(
+        `more than ${maxAssumedRefills} refills of the last supply would be needed before the ` +
+          `planning window ends: its supply cannot be planned (${at})`,
+        last.dispense ? 'dosageInstruction' : 'dispenseRequest',
+      );
+    }
+    remind(run.runsOut);
+    run = use(last, run.runsOut, run, true);
   }
   return out;
 }
@@ -295,20 +331,40 @@ function isTaper(request: MedicationRequest): boolean {
   return new Set(steps).size > 1;
 }
 
+/** How long a supply lasts, used after the supplies before it. */
+interface Run {
+  /** The first day it is used. */
+  start: number;
+  /** The first day without supply; Infinity when it lasts the course. */
+  runsOut: number;
+  /** A taper's supply: the first dose (local civil minutes) it does not cover. */
+  next?: number;
+  /** A taper's supply: the units (e.g. tablets) left when it runs out, still in hand. */
+  left?: number;
+}
+
 interface Taper {
   /** The day after the taper's last dose; undefined when its last step has no end. */
   courseEnd: number | undefined;
-  /** The first day a supply used from `start` does not cover; Infinity when it lasts the course. */
-  runsOut: (start: number, supply: Supply) => number;
+  /**
+   * `units` (the supply's quantity plus units left over) used step by step from the dose at or after
+   * `from` (local civil minutes). Throws ValidationError when they do not cover that first dose and
+   * `lastOfPlan` (no later fill is known to add to them): see taperOf.
+   */
+  use: (from: number, units: number, supply: Supply, lastOfPlan: boolean) => Run;
 }
 
 /**
  * A taper's supply, used step by step: the steps are placed as the dose reminders place them
  * (dosageSchedules), each dose takes its own units (unitsPerDose), and the supply runs out on the day
- * of the first dose it cannot cover in full. Once the last step ends the taper is over: supply left
- * then is no refill need. Undefined for an order that is not a taper (isTaper). Throws ValidationError
- * naming the dose quantity when the steps' doses differ and one cannot be converted to the dispensed
- * unit (without a strength, "one unit a dose" would make 60 mg and 20 mg take the same tablet).
+ * of the first dose it cannot cover in full; the units left then stay in hand for the next fill. Once
+ * the last step ends the taper is over: supply left then is no refill need. Undefined for an order
+ * that is not a taper (isTaper). Throws ValidationError naming the dose quantity when the steps'
+ * doses differ and one cannot be converted to the dispensed unit (without a strength, "one unit a
+ * dose" would make 60 mg and 20 mg take the same tablet), and when the last fill (or the
+ * dispenseRequest), with what is left over, is smaller than one dose: a supply that covers no dose
+ * cannot be planned as lasting (and refills of its size would never advance), so the order gets no
+ * refill reminder rather than a wrong one.
  */
 function taperOf(
   request: MedicationRequest,
@@ -325,7 +381,8 @@ function taperOf(
     },
     [],
   );
-  if (!scheduled.length) return { courseEnd: undefined, runsOut: () => Infinity };
+  if (!scheduled.length)
+    return { courseEnd: undefined, use: (from) => ({ start: civilDay(from), runsOut: Infinity }) };
   const dosesOf = (s: ScheduledDosage, from: number, to: number) =>
     civilDoseTimes(s.schedule, from * minutesPerDay, to * minutesPerDay);
   const bounded = scheduled.every(
@@ -338,43 +395,82 @@ function taperOf(
   const courseEnd = lastDoses.length
     ? Math.max(...lastDoses.map((t) => civilDay(t) + 1))
     : undefined;
+  const doseKey = (d: Dosage) => {
+    const q = d.doseAndRate?.[0]?.doseQuantity;
+    return `${q?.value} ${q?.code ?? q?.unit}`;
+  };
+  const dosePath = (k: number) =>
+    `dosageInstruction[${scheduled[k]!.index}].doseAndRate[0].doseQuantity`;
   return {
     courseEnd,
-    runsOut(start, supply) {
+    use(from, units, supply, lastOfPlan) {
       const quantity = supply.quantity!;
+      const unit = quantity.code ?? quantity.unit ?? 'none';
       const strengths = strengthsOf(request, supply.dispense, options.medications);
-      const units = scheduled.map((s) => unitsPerDose(s.dosage, quantity, strengths));
-      const unconverted = scheduled.filter((_, k) => units[k] === undefined);
-      const doseKey = (d: Dosage) => {
-        const q = d.doseAndRate?.[0]?.doseQuantity;
-        return `${q?.value} ${q?.code ?? q?.unit}`;
-      };
-      if (unconverted.length && new Set(scheduled.map((s) => doseKey(s.dosage))).size > 1) {
-        const at = `dosageInstruction[${unconverted[0]!.index}].doseAndRate[0].doseQuantity`;
+      const perDose = scheduled.map((s) => unitsPerDose(s.dosage, quantity, strengths));
+      const unconverted = perDose.findIndex((u) => u === undefined);
+      if (unconverted >= 0 && new Set(scheduled.map((s) => doseKey(s.dosage))).size > 1) {
+        const at = dosePath(unconverted);
         throw new ValidationError(
-          `${at} is not in the dispensed unit (${quantity.code ?? quantity.unit ?? 'none'}) and no ` +
+          `${at} is not in the dispensed unit (${unit}) and no ` +
             "Medication.ingredient.strength converts it: the taper's doses differ, so how long " +
             'its supply lasts cannot be worked out',
           at,
         );
       }
+      const start = civilDay(from);
       // Followed a year at a time, up to the taper's end (or ten years past an open last step).
-      const end = courseEnd ?? start + maxSupplyDays;
-      let left = quantity.value!;
-      for (let from = start; from < end; from += 366) {
-        const to = Math.min(end, from + 366);
+      const end = (courseEnd ?? start + maxSupplyDays) * minutesPerDay;
+      const yearMinutes = 366 * minutesPerDay;
+      let left = units;
+      let covered = 0;
+      for (let lo = from; lo < end; lo += yearMinutes) {
+        const hi = Math.min(end, lo + yearMinutes);
         const doses = scheduled
-          .flatMap((s, k) => dosesOf(s, from, to).map((t) => ({ t, units: units[k] ?? 1 })))
+          .flatMap((s, k) =>
+            civilDoseTimes(s.schedule, lo, hi).map((t) => ({ t, k, units: perDose[k] ?? 1 })),
+          )
           .sort((a, b) => a.t - b.t);
         for (const dose of doses) {
           // A small tolerance: 120 tablets of 5 mg cover 60, 40 and 20 mg doses exactly.
-          if (left + 1e-9 < dose.units) return civilDay(dose.t);
+          if (left + 1e-9 < dose.units) {
+            if (!covered && lastOfPlan) throw smallerThanOneDose(supply, units, dose, unit);
+            return { start, runsOut: civilDay(dose.t), next: dose.t, left: Math.max(0, left) };
+          }
           left -= dose.units;
+          covered++;
         }
       }
-      return courseEnd === undefined ? end : Infinity;
+      return courseEnd === undefined
+        ? { start, runsOut: civilDay(end), next: end, left: Math.max(0, left) }
+        : { start, runsOut: Infinity };
     },
   };
+
+  function smallerThanOneDose(
+    supply: Supply,
+    units: number,
+    dose: { k: number; units: number },
+    unit: string,
+  ): ValidationError {
+    const at = dosePath(dose.k);
+    const what = supply.dispense
+      ? `MedicationDispense.quantity (${supply.quantity!.value} ${unit}` +
+        `${supply.dispense.id ? `, MedicationDispense/${supply.dispense.id}` : ''})`
+      : `dispenseRequest.quantity (${supply.quantity!.value} ${unit})`;
+    const onHand =
+      units === supply.quantity!.value ? '' : `, ${round(units)} ${unit} with what was left over,`;
+    return new ValidationError(
+      `${what}${onHand} is smaller than one dose (${round(dose.units)} ${unit} at ${at}): a supply ` +
+        'that covers no dose cannot be planned as lasting, so no refill reminder is planned',
+      supply.dispense ? at : 'dispenseRequest.quantity',
+    );
+  }
+}
+
+/** A number of units for a message: at most three decimals (no floating-point noise). */
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 function courseEndDay(request: MedicationRequest, tz: string): number | undefined {
