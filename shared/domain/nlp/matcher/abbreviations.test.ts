@@ -27,6 +27,21 @@ describe('Function: abbreviationDefinitions', () => {
     expect(pairs('Rats died. Mice (RM) lived')).toEqual([]);
     expect(pairs('Rats died. Mice (MC) lived')).toEqual([['Mice', 'MC']]);
   });
+
+  it('does not reach back over a line break, which ends a sentence in a note', () => {
+    expect(pairs('Heart failure\nsince (HF) admission')).toEqual([]);
+    expect(pairs('Seen today\nheart failure (HF) stable')).toEqual([['heart failure', 'HF']]);
+  });
+
+  it('takes no lower-case English word in parentheses for a short form: "(chronic, stable)"', () => {
+    const text =
+      'Assessment and Plan:\nHigh cholesterol (chronic, stable) - continue home atorvastatin\n' +
+      'Atopic eczema (chronic, stable) - no acute issues';
+    expect(pairs(text)).toEqual([]);
+    // On one line too: the letters of "chronic" run through "cholesterol on insulin cream".
+    expect(pairs('Raised cholesterol on insulin cream (chronic)')).toEqual([]);
+    expect(pairs('tetrodotoxin (ttx) blocked it')).toEqual([['tetrodotoxin', 'ttx']]);
+  });
 });
 
 describe('Function: wordOccurrences', () => {
@@ -44,6 +59,23 @@ describe('Function: withoutRedefinedShortForms (through extractClinical)', () =>
     const text = 'Rats received chloroacetaldehyde (CAA) daily. CAA caused tubular damage.';
     expect(entitiesOf('Biopsy showed CAA.')).toContain('CAA:Disease');
     expect(entitiesOf(text).filter((e) => e.startsWith('CAA:'))).toEqual([]);
+  });
+
+  it('gives no qualifier in parentheses the entity before it: "Atopic eczema (chronic, stable)"', () => {
+    const text =
+      'Assessment and Plan:\nHigh cholesterol (chronic, stable) - continue home atorvastatin\n' +
+      'Atopic eczema (chronic, stable) - no acute issues';
+    const result = extractClinical(text);
+    expect(result.entities.map((e) => `${e.text}:${e.type}`)).toEqual([
+      'High cholesterol:Disease',
+      'atorvastatin:Chemical',
+      'Atopic eczema:Disease',
+    ]);
+    expect(
+      result.relations.map(
+        (r) => `${r.type}(${result.entities[r.head]!.text}, ${result.entities[r.tail]!.text})`,
+      ),
+    ).toEqual(['treats(atorvastatin, High cholesterol)']);
   });
 
   it('keeps the reading when the long form is the same concept', () => {

@@ -2,10 +2,16 @@
 // 2003, "A simple algorithm for identifying abbreviation definitions in biomedical text", PSB 8:451):
 // the short form is 2-10 characters in parentheses with a letter and an alphanumeric first character;
 // the long form is the shortest run of the at most min(|SF| + 5, 2 |SF|) preceding words in which the
-// short form's characters appear in order, its first character starting a word. Used by the matcher
+// short form's characters appear in order, its first character starting a word. Schwartz and Hearst
+// read one sentence at a time: the long form never reaches back over a sentence end, and in a
+// clinical note every line break ends one (text/sentences.ts). A lower-case English word in
+// parentheses ("Atopic eczema (chronic, stable)", "(resolved)") qualifies what precedes it and
+// defines nothing. Used by the matcher
 // (a recognised long form lends its entity to every use of the short form) and by the sequence
 // tagger (features and document-level post-processing).
+import { isEnglishWord } from '../../deid/english';
 import type { ClinicalEntity } from '../model';
+import { isLineBreak } from '../text/sentences';
 
 const wordChar = /[\p{L}\p{N}]/u;
 const alphanumeric = /[\p{L}\p{N}]/u;
@@ -48,7 +54,8 @@ function isShortForm(s: string): boolean {
     s.length <= 10 &&
     /\p{L}/u.test(s) &&
     alphanumeric.test(s[0]!) &&
-    s.split(/\s+/).length <= 2
+    s.split(/\s+/).length <= 2 &&
+    !(/^[a-z]+$/.test(s) && isEnglishWord(s))
   );
 }
 
@@ -59,14 +66,20 @@ function precedingEnd(text: string, paren: number): number {
   return end;
 }
 
-/** Start of the at most min(|SF| + 5, 2|SF|) words before `end`, not crossing a sentence end. */
+/**
+ * Start of the at most min(|SF| + 5, 2|SF|) words before `end`, not crossing a sentence end: ". ",
+ * "; ", ": " or a line break.
+ */
 function longFormWindow(text: string, end: number, short: string): number {
   const maxWords = Math.min(short.length + 5, short.length * 2);
   let start = end;
   let words = 0;
   while (start > 0 && words < maxWords) {
     let s = start;
-    while (s > 0 && /\s/.test(text[s - 1]!)) s--;
+    while (s > 0 && /\s/.test(text[s - 1]!)) {
+      if (isLineBreak(text[s - 1])) return start;
+      s--;
+    }
     if (s > 0 && /[.;:]/.test(text[s - 1]!) && /\s/.test(text[s] ?? '')) break;
     while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
     if (s === start) break;

@@ -52,6 +52,81 @@ describe('Function: extractRelations', () => {
     expect(relationsOf('ALLERGIES:\npenicillin - hives')).toContain('causes penicillin -> hives');
   });
 
+  it('reads a drug-allergy phrase in an allergies section as the drug and its reaction', () => {
+    // "allergic to penicillin" is also a vocabulary concept (SNOMED CT 91936005); in an allergies
+    // section the line reads as "penicillin (hives)" does.
+    const entitiesOf = (text: string) =>
+      extractClinical(text).entities.map((e) => `${e.text}:${e.type}:${e.assertion}`);
+    for (const text of [
+      'Allergies: allergic to penicillin (hives)',
+      'Allergies: penicillin allergy (hives)',
+      'Allergies:\n- allergy to penicillin - hives',
+    ]) {
+      expect(entitiesOf(text), text).toEqual([
+        'penicillin:Chemical:historical',
+        'hives:Symptom:historical',
+      ]);
+      expect(relationsOf(text), text).toEqual(['causes penicillin -> hives']);
+    }
+    expect(relationsOf('Allergies: sulfa allergy: rash')).toEqual(['causes sulfa -> rash']);
+    // Elsewhere the allergy concept stays: a bare penicillin would read as a medicine taken.
+    expect(entitiesOf('She is allergic to penicillin.')).toEqual([
+      'allergic to penicillin:Disease:present',
+    ]);
+  });
+
+  it('reads a lower-case allergies heading alone on its line as the allergies section', () => {
+    for (const heading of ['allergies', 'ALLERGIES', 'Allergies']) {
+      const text = `${heading}\n* sulfonamide: itching`;
+      expect(
+        extractClinical(text).entities.map((e) => `${e.text}:${e.assertion}`),
+        heading,
+      ).toEqual(['sulfonamide:historical', 'itching:historical']);
+      expect(relationsOf(text), heading).toEqual(['causes sulfonamide -> itching']);
+    }
+  });
+
+  it('reads stated adverse effects: "on X" after a verb of onset, "side effect of X", "after X was started"', () => {
+    for (const [text, drug, effect] of [
+      ['Has developed loose stools on Metformin.', 'Metformin', 'loose stools'],
+      [
+        'Pedal edema is a known side effect of Amlodipine; discussed with her.',
+        'Amlodipine',
+        'Pedal edema',
+      ],
+      ['Notes myalgias after atorvastatin was started.', 'atorvastatin', 'myalgias'],
+      ['Mother has noticed rash since amoxicillin was started.', 'amoxicillin', 'rash'],
+      ['Metformin-induced diarrhea suspected.', 'Metformin', 'diarrhea'],
+    ] as const)
+      expect(relationsOf(text), text).toEqual([`causes ${drug} -> ${effect}`]);
+    expect(relationsOf('Has developed nausea and diarrhea on metformin.')).toEqual([
+      'causes metformin -> nausea',
+      'causes metformin -> diarrhea',
+    ]);
+    expect(relationsOf('Has developed cough on lisinopril for hypertension.')).toEqual([
+      'causes lisinopril -> cough',
+      'treats lisinopril -> hypertension',
+    ]);
+  });
+
+  it('reads no adverse effect where the phrase names a treatment, a denial or no drug', () => {
+    // "on X" without a verb of onset, or for a disease X is labelled for, is the treatment.
+    expect(relationsOf('Patient with diabetes on metformin.')).toEqual([]);
+    expect(relationsOf('Diabetes, on metformin for diabetes.')).not.toContain(
+      'causes metformin -> Diabetes',
+    );
+    expect(relationsOf('Developed hypertension on lisinopril.')).not.toContain(
+      'causes lisinopril -> hypertension',
+    );
+    // A stop is no start; a treatment verb wins; a denied cause is none.
+    expect(relationsOf('Pain after aspirin was stopped.')).toEqual([]);
+    expect(relationsOf('Headache improved after ibuprofen was started.')).toEqual([
+      'treats ibuprofen -> Headache',
+    ]);
+    expect(relationsOf('Rash not due to penicillin.')).toEqual([]);
+    expect(relationsOf('Pain after surgery.')).toEqual([]);
+  });
+
   it('flags a documented interaction between two current drugs', () => {
     expect(relationsOf('Medications: warfarin 5 mg daily, aspirin 81 mg daily.')).toContain(
       'interacts warfarin -> aspirin',

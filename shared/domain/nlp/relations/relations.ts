@@ -4,10 +4,12 @@
 //   nor across another drug unless only coordinated: "A 5 mg, B 10 mg for Y" is B's); an assessment line "Y: ... continue X" (0.75); a drug
 //   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
 //   and "Y treated with / controlled with / improved after X" (0.85);
-// - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", allergy
-//   lines "penicillin - rash", "penicillin (hives)", "X causes Y" (0.8-0.9; "due to X" only for the
-//   problem nearest before it); never a bare "with",
-//   "after" or "from", which name treatments as often as causes;
+// - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", "Y is a
+//   (known) side effect of X", "Y after / since X was started", "developed / reports / noted Y on X"
+//   (not for a disease X is labelled for), allergy lines "penicillin - rash", "penicillin (hives)",
+//   "penicillin allergy: rash", "X causes Y" (0.75-0.9; "due to X" only for the problem nearest
+//   before it; not when the gap denies it, "not due to"); never a bare "with", "after" or "from",
+//   which name treatments as often as causes;
 // - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
 //   a present symptom and the nearest present disease it typically presents with (0.55).
@@ -19,8 +21,28 @@ const forPattern =
   /\b(?:for|to treat|for treatment of|for management of|for control of|indicated for)(?:\s+(?:his|her|their|the|known|chronic|presumed))?\s*$/i;
 // Never a bare "with", "after" or "from": "controlled with lisinopril", "improved after ibuprofen" and
 // "recovering from pneumonia with amoxicillin" name a treatment, not a cause.
+// "Y is a (known) side effect of X" (and "adverse effect", "adverse reaction to") names X's effect.
 const causedByPattern =
-  /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|exacerbated by|precipitated by|triggered by|(?:after|since) (?:starting|taking|receiving)(?: on)?|from taking)\s*$/i;
+  /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|exacerbated by|precipitated by|triggered by|(?:after|since) (?:starting|taking|receiving)(?: on)?|from taking|(?:side|adverse)[\s-](?:effects?|reactions?) (?:of|from|to)(?: (?:his|her|their|the))?)\s*$/i;
+/** A cause denied or doubted in the gap: "Rash not due to penicillin", "unlikely related to". */
+const deniedCause = /\b(?:not|no|never|unlikely)\b/i;
+/**
+ * A problem "on" a drug after a verb of onset: "Has developed loose stools on metformin", "Reports
+ * nausea while taking metformin". Without the verb "on" names the treatment ("Diabetes, on
+ * metformin"); a problem the drug is labelled for is never its effect ("Developed hypertension on
+ * lisinopril" is not read).
+ */
+const onDrugPattern = /\s(?:while\s+)?(?:on|taking)\s+(?:(?:his|her|their|the)\s+)?$/i;
+const onsetVerbBefore =
+  /\b(?:develop(?:s|ed|ing)?|has developed|noted|notes|noticed|notices|reports?|reported|reporting|experienc(?:es|ed|ing)|complains? of|complained of|c\/o)\s+(?:(?:a|an|some|new|mild|moderate|severe|worsening|persistent|intermittent|occasional|episodes of)\s+)*$/i;
+/**
+ * A problem "after" or "since" a drug "was started": "Notes myalgias after atorvastatin was
+ * started", "has noticed rash since amoxicillin was started". Only a start: "pain after aspirin was
+ * stopped" names no effect, and "pain after surgery" no drug.
+ */
+const afterDrugPattern = /\s(?:after|since|once|when)\s+(?:(?:his|her|their|the)\s+)?$/i;
+const drugStartedAfter =
+  /^\s+(?:was|were|has been|have been|had been|got)\s+(?:started|initiated|begun|commenced|added|introduced)\b/i;
 /**
  * A disease or symptom, a treatment verb and the drug ("Hypertension controlled with lisinopril",
  * "Pneumonia treated with amoxicillin", "Headache improved after ibuprofen"): nothing else between.
@@ -28,8 +50,10 @@ const causedByPattern =
 const treatedByPattern =
   /^\s*,?\s*(?:(?:is|was|were|are|has been|have been|had been|being|now|well|poorly|partially|currently|adequately|successfully|empirically)\s+)*(?:treated|controlled|managed|improved|improving|resolved|resolving|responded|responding|responsive|relieved)\s+(?:with|on|by|after|to)\s+(?:(?:a|an|the|oral|po|iv|his|her|their|daily|low-dose|high-dose)\s+)*$/i;
 const inducedPattern = /^\s*-?\s*(?:induced|associated|related)\b/i;
+// An allergy line: "penicillin - rash", "penicillin (hives)", "penicillin allergy: rash" (the drug of a
+// drug-allergy concept, matcher/allergy.ts, keeps the word "allergy" after it).
 const causesPattern =
-  /^\s*(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
+  /^\s*(?:(?:allergy|allergies|hypersensitivity)\s*)?(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
 const continuePattern =
   /\b(?:continue|continued|cont|start|started|starting|tolerating|on|increase|increased|decrease|titrate|taking|takes|managed with|controlled on|treated with|restart|resume)\b/i;
 const interactPattern =
@@ -63,7 +87,9 @@ export function extractRelations(
       found.set(key, { type, head, tail, confidence, ...(evidence ? { evidence } : {}) });
   };
   const bySentence = groupBySentence(entities, sentences);
-  bySentence.forEach((members, s) => sentencePatterns(text, entities, members, sentences[s]!, add));
+  bySentence.forEach((members, s) =>
+    sentencePatterns(text, entities, members, sentences[s]!, concepts, add),
+  );
   indicationLinks(entities, concepts, add);
   interactionLinks(entities, add);
   associationLinks(entities, bySentence, sentences, add);
@@ -98,6 +124,7 @@ function sentencePatterns(
   entities: readonly ClinicalEntity[],
   members: readonly number[],
   sentence: Span,
+  concepts: ReadonlyMap<string, Concept>,
   add: Add,
 ): void {
   for (const a of members) {
@@ -137,9 +164,24 @@ function sentencePatterns(
         causedByPattern.test(between) &&
         between.length < 60 &&
         other.assertion !== 'negated' &&
+        !deniedCause.test(between) &&
         !problemBetween(text, entities, members, other.end, drug.start)
       ) {
         add('causes', a, b, 0.8, sentence);
+      } else if (
+        other.assertion !== 'negated' &&
+        between.length < 60 &&
+        !isIndication(concepts, drug, other) &&
+        ((onDrugPattern.test(between) &&
+          !problemBetween(text, entities, members, other.end, drug.start, onDrugPattern) &&
+          onsetVerbBefore.test(
+            text.slice(sentence.start, listStart(text, entities, members, b).start),
+          )) ||
+          (afterDrugPattern.test(between) &&
+            drugStartedAfter.test(text.slice(drug.end, sentence.end)) &&
+            !problemBetween(text, entities, members, other.end, drug.start, afterDrugPattern)))
+      ) {
+        add('causes', a, b, onDrugPattern.test(between) ? 0.75 : 0.8, sentence);
       } else if (
         other.type === 'Disease' &&
         drug.section === 'assessment-plan' &&
@@ -219,6 +261,7 @@ function problemBetween(
   members: readonly number[],
   from: number,
   to: number,
+  cue: RegExp = causedByPattern,
 ): boolean {
   const problems = members
     .map((m) => entities[m]!)
@@ -235,7 +278,34 @@ function problemBetween(
   // Commas alone may join unrelated items ("Prednisone for asthma exacerbation, hyperglycemia due
   // to prednisone"): the list closes with "and", "or" or "/" before its last problem.
   if (!/\band\b|\bor\b|\//i.test(joiner)) return true;
-  return !problemCoordination.test(text.slice(at, to).replace(causedByPattern, ''));
+  return !problemCoordination.test(text.slice(at, to).replace(cue, ''));
+}
+
+/** The first problem of the list that ends with problem `b` ("nausea and diarrhea"), or `b`. */
+function listStart(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  b: number,
+): ClinicalEntity {
+  let first = entities[b]!;
+  for (;;) {
+    const previous = members
+      .map((m) => entities[m]!)
+      .filter((e) => (e.type === 'Disease' || e.type === 'Symptom') && e.end <= first.start)
+      .sort((x, y) => y.end - x.end)[0];
+    if (!previous || !problemCoordination.test(text.slice(previous.end, first.start))) return first;
+    first = previous;
+  }
+}
+
+/** Whether `problem` is a disease `drug` is labelled for (vocabulary indications). */
+function isIndication(
+  concepts: ReadonlyMap<string, Concept>,
+  drug: ClinicalEntity,
+  problem: ClinicalEntity,
+): boolean {
+  return (concepts.get(drug.conceptId ?? '')?.indications ?? []).includes(problem.conceptId ?? '');
 }
 
 function indicationLinks(

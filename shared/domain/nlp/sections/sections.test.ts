@@ -31,6 +31,20 @@ describe('Function: detectSections', () => {
     expect(kinds('all\nALLERGIES\nNKDA')).toEqual(['allergies']);
   });
 
+  it('reads a heading alone on its line in lower case or capitals, never a word that opens a line', () => {
+    expect(kinds('allergies\n* sulfonamide: itching')).toEqual(['allergies']);
+    expect(kinds('ALLERGIES\n* sulfonamide: itching')).toEqual(['allergies']);
+    expect(kinds('HPI: cough.\npast medical history\nasthma\nmedications:\nalbuterol')).toEqual([
+      'hpi',
+      'past-medical-history',
+      'medications',
+    ]);
+    // A heading's name that opens a line of text is no heading.
+    expect(kinds('allergies to sulfonamide noted\nplan to follow up\nhistory of asthma')).toEqual(
+      [],
+    );
+  });
+
   it('tells which section an offset falls in, with the body after the header', () => {
     const text = 'HPI: cough\nFH: asthma in mother';
     const sections = detectSections(text);

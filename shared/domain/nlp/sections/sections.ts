@@ -1,8 +1,9 @@
 // Domain (nlp/sections): find the sections of a clinical note from their headers, in the styles notes
 // use: "PAST MEDICAL HISTORY:", "Past Medical History -", "PMH:", "A/P:", "# Assessment", a header alone on
-// its line, and inline headers ("HPI - 64 yo man..."). Header names follow the HL7 C-CDA R2.1 section
-// set (History of Present Illness, Past Medical History, Family History, Social History, Medications,
-// Allergies, Review of Systems, Physical Exam, Results, Assessment and Plan) and their common shortenings.
+// its line in any case ("allergies", "ALLERGIES": nothing else on the line), and inline headers ("HPI
+// - 64 yo man..."). Header names follow the HL7 C-CDA R2.1 section set (History of Present Illness,
+// Past Medical History, Family History, Social History, Medications, Allergies, Review of Systems,
+// Physical Exam, Results, Assessment and Plan) and their common shortenings.
 import type { Section, SectionKind } from '../model';
 
 const names: Readonly<Record<SectionKind, string>> = {
@@ -43,7 +44,8 @@ export function detectSections(text: string): Section[] {
     const name = m[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
     const kind = kindByName.get(name);
     const alone = m[2] === '';
-    // A bare line is a header only when it is written as one (capitalised).
+    // A line holding nothing but a section's name is its header, in any case ("allergies",
+    // "ALLERGIES", "Allergies"); a short name only in capitals.
     if (!kind || (alone && !looksLikeHeader(m[1]!.trim()))) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     if (sections.length > 0) sections[sections.length - 1]!.end = start;
@@ -55,8 +57,9 @@ export function detectSections(text: string): Section[] {
 }
 
 function looksLikeHeader(line: string): boolean {
-  // Short names ("all", "pe", "cc") alone on a line are a header only in capitals.
-  return line === line.toUpperCase() || (line.length >= 4 && /^[A-Z]/.test(line));
+  // Short names ("all", "pe", "cc") alone on a line are a header only in capitals: in lower case
+  // they are words of the text. Longer names are headers in any case ("allergies", "Family History").
+  return line === line.toUpperCase() || line.length >= 4;
 }
 
 /** The section containing `offset`, if any (sections sorted by start). */

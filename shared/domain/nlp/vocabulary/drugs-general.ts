@@ -98,7 +98,7 @@ export const oncologyAndOtherDrugs = [
   c('vancomycin', '', { rxnorm: '11124', mesh: 'D014640' }, ind('sepsis')),
   c('gentamicin', '', { mesh: 'D005839' }, ind('sepsis')),
   c('penicillin|penicillins', '', { mesh: 'D010406' }),
-  c('sulfonamide|sulfa drugs|sulfonamides', '', { mesh: 'D013449' }),
+  c('sulfonamide|sulfa drugs|sulfonamides|sulfa', '', { mesh: 'D013449' }),
   c('isoniazid', '', { rxnorm: '6038', mesh: 'D007538' }, ind('tuberculosis')),
   c('rifampin|rifampicin', '', { rxnorm: '9384', mesh: 'D012293' }, ind('tuberculosis')),
   c('acetaminophen|paracetamol|Tylenol', 'APAP', { rxnorm: '161', mesh: 'D000082' }),
