@@ -315,9 +315,44 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
     );
     expect(read(htn({ abatementPeriod: { start: '2022-06-01' } })).value).toBe(0);
     expect(read(htn({ abatementDateTime: '2024' })).value).toBe(1);
-    expect(read(htn({ abatementDateTime: '2023' })).value).toBe(0);
-    // An abatement date before `at` wins over an active status today.
-    expect(read(htn({ abatementDateTime: '2020-01-01' }, 'active')).value).toBe(0);
+    // Read as its first day, padded before comparing (review r2: the string compare put '2023'
+    // before 2023-01-01 and dropped it): abated "in 2023" counts on 2023-01-01, the day of `at`,
+    // and not at 2022-12-31; likewise to the month.
+    expect(read(htn({ abatementDateTime: '2023' })).value).toBe(1);
+    expect(read(htn({ abatementPeriod: { end: '2023-01' } })).value).toBe(1);
+    const dayBefore = new Date('2022-12-31T00:00:00Z');
+    for (const partial of ['2023', '2023-01'])
+      expect(
+        extractRawFeatures([patient, htn({ abatementDateTime: partial })], dayBefore, {
+          retrospective: true,
+        }).features.condition_hypertension!.value,
+      ).toBe(1);
+    expect(
+      extractRawFeatures(
+        [patient, htn({ abatementDateTime: '2023-06' })],
+        new Date('2023-06-01T00:00:00Z'),
+        { retrospective: true },
+      ).features.condition_hypertension!.value,
+    ).toBe(1);
+    expect(
+      extractRawFeatures(
+        [patient, htn({ abatementDateTime: '2023-06' })],
+        new Date('2023-06-02T00:00:00Z'),
+        { retrospective: true },
+      ).features.condition_hypertension!.value,
+    ).toBe(0);
+    // Active (or unspecified) today: counts from its onset whatever its abatement says, as the
+    // present reads it (review r2, features-2026.12.4: until then an abatement before `at` won over
+    // an active status, so a record read 0 in training and 1 served; an active Condition with an
+    // abatement breaks FHIR R4 con-4). The rule changed for consistency; ended ones still go by
+    // their abatement, above.
+    for (const status of ['active', 'recurrence', 'relapse', undefined]) {
+      const condition = htn({ abatementDateTime: '2020-01-01' }, status);
+      if (status === undefined) delete (condition as Record<string, unknown>).clinicalStatus;
+      expect(read(condition).value).toBe(1);
+    }
+    // A status outside condition-clinical is not counted, as in the present.
+    expect(read(htn({ abatementDateTime: '2024-02-01' }, 'unknown')).value).toBe(0);
     // Abated at an age: under way while the patient (born 1961-06-02) was younger at `at` (61).
     const years = (value: number) => ({
       value,
@@ -423,9 +458,28 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
     });
     for (const status of ['stopped', 'active'])
       expect(read(request(status, validTo('2023-01-01'))).statin.value).toBe(1);
-    // Ended before the index day, whatever the status today.
-    for (const status of ['completed', 'stopped', 'active'])
+    // Completed or stopped today and ended before the index day: not under way at it.
+    for (const status of ['completed', 'stopped'])
       expect(read(request(status, validTo('2022-12-31'))).statin.value).toBe(0);
+    // Active today: counts from its start whatever its validity period says, as the present reads
+    // it (review r2, features-2026.12.4: until then a stale active order past its dispensing window
+    // read 0 in training and 1 served; validityPeriod is the window for dispensing, not the
+    // treatment). The rule changed for consistency; ended orders still go by their end, above.
+    expect(read(request('active', validTo('2022-12-31'))).statin.value).toBe(1);
+    expect(
+      read(request('active', { authoredOn: '2023-01-02', ...validTo('2024-06-01') })).statin.value,
+    ).toBe(0);
+    // A partial end reads as its first day (padded before comparing): ended "in 2023" or "in
+    // January 2023" counts on 2023-01-01; a partial start reads as its first day too.
+    for (const end of ['2023', '2023-01'])
+      expect(read(request('completed', validTo(end))).statin.value).toBe(1);
+    expect(read(statement('stopped', { start: '2021-05', end: '2023' })).biguanide.value).toBe(1);
+    expect(read(statement('stopped', { start: '2021-05', end: '2022-12' })).biguanide.value).toBe(
+      0,
+    );
+    expect(
+      read(request('completed', { authoredOn: '2023', ...validTo('2024') })).statin.value,
+    ).toBe(1);
     // Statuses that never were a medicine taken, even with dates around the index date.
     for (const status of ['entered-in-error', 'cancelled', 'draft', 'on-hold', 'unknown'])
       expect(read(request(status, validTo('2024-06-01'))).statin.value).toBe(0);
@@ -453,6 +507,93 @@ describe('Function: extractRawFeatures, at a retrospective index date', () => {
     expect(
       read(statement('not-taken', { start: '2021-05-01', end: '2023-04-01' })).biguanide.value,
     ).toBe(0);
+  });
+
+  it('agrees with the features of the present at `at` = now on every dated record (no train/serve skew)', () => {
+    // Review r2: for the same record at the same instant, a stale "active" order past its
+    // validity period and an active Condition with a past abatement read 1 served and 0 in
+    // training. A record as it stands now: every date on or before today, except what a status
+    // still under way may carry after it (a dispensing window running on, a stale abatement).
+    const now = new Date('2026-06-01T12:00:00Z');
+    // (A Condition is dated to the day, as the labels date it; a partial onset is undated, and an
+    // undated entry is left out at a retrospective index date by design, 2026.12.2.)
+    const days = ['2025-03-01', '2026-05-31', '2026-06-01T11:00:00Z', '2026-06-01'];
+    const underWay = ['active', 'recurrence', 'relapse', undefined];
+    const conditions: FhirJson[] = [];
+    for (const status of [...underWay, 'inactive', 'remission', 'resolved', 'unknown'])
+      for (const abatement of [
+        {},
+        { abatementDateTime: '2020-01-01' }, // reviewer's case, with 'active'
+        { abatementDateTime: '2025' },
+        { abatementPeriod: { start: '2024-01-01', end: '2026-05-31' } },
+        {
+          abatementAge: {
+            value: 60,
+            unit: 'years',
+            system: 'http://unitsofmeasure.org',
+            code: 'a',
+          },
+        },
+        { abatementString: 'in her fifties' },
+        ...(underWay.includes(status) ? [{ abatementDateTime: '2027-01-01' }] : []),
+      ])
+        for (const onset of days)
+          for (const verification of ['confirmed', 'refuted'])
+            conditions.push({
+              resourceType: 'Condition',
+              id: `c${conditions.length}`,
+              ...(status ? { clinicalStatus: { coding: [{ code: status }] } } : {}),
+              verificationStatus: { coding: [{ code: verification }] },
+              code: icd('I10'),
+              onsetDateTime: onset,
+              ...abatement,
+            });
+    const medicines: FhirJson[] = [];
+    const medicineStatuses = ['active', 'completed', 'stopped', 'on-hold', 'cancelled', 'draft'];
+    for (const status of [...medicineStatuses, 'entered-in-error', 'not-taken', 'unknown'])
+      for (const end of [undefined, '2022-12-31', '2026-05-31', '2025', '2026-05', '2027-01-01'])
+        for (const start of [...days, '2025', '2026-05']) {
+          if (end === '2027-01-01' && status !== 'active') continue; // ended, so not after now
+          medicines.push(
+            {
+              resourceType: 'MedicationRequest',
+              id: `m${medicines.length}`,
+              status,
+              authoredOn: start,
+              medicationCodeableConcept: { text: 'atorvastatin 20 mg tablet' },
+              ...(end ? { dispenseRequest: { validityPeriod: { start, end } } } : {}),
+            },
+            {
+              resourceType: 'MedicationStatement',
+              id: `s${medicines.length}`,
+              status,
+              effectivePeriod: { start, ...(end ? { end } : {}) },
+              medicationCodeableConcept: { text: 'atorvastatin 20 mg tablet' },
+            },
+          );
+        }
+    const flags = (record: FhirJson[], retrospective: boolean) =>
+      Object.fromEntries(
+        Object.entries(extractRawFeatures(record, now, { retrospective }).features)
+          .filter(([k]) => k.startsWith('condition_') || k.startsWith('medication_'))
+          .map(([k, f]) => [k, f.value]),
+      );
+    const counted = { condition_hypertension: 0, medication_statin: 0 };
+    for (const entry of [...conditions, ...medicines]) {
+      const record = [patient, entry];
+      const present = flags(record, false);
+      expect({ entry, retrospective: flags(record, true) }).toEqual({
+        entry,
+        retrospective: present,
+      });
+      counted.condition_hypertension += present.condition_hypertension === 1 ? 1 : 0;
+      counted.medication_statin += present.medication_statin === 1 ? 1 : 0;
+    }
+    // Not vacuous: in each group some records count and some do not.
+    expect(counted.condition_hypertension).toBeGreaterThan(0);
+    expect(counted.condition_hypertension).toBeLessThan(conditions.length);
+    expect(counted.medication_statin).toBeGreaterThan(0);
+    expect(counted.medication_statin).toBeLessThan(medicines.length);
   });
 
   it('gives no age, not a negative one, before the birth date', () => {

@@ -162,9 +162,10 @@ export interface ExtractOptions {
    * `at` is an index date in the record's past (a feature set a training table is built from, whose
    * labels come from what was recorded after it): a Condition, or an active MedicationRequest or
    * MedicationStatement, without a date may have been recorded after `at`, so it is left out; and
-   * status is judged as of `at`, not as the record stands today (`conditionUnderWayAt`,
+   * one ended since is judged by its end date as of `at` (`conditionUnderWayAt`,
    * `medicineUnderWayAt`): a hypertension resolved since, or a statin order completed since, counts
-   * when it was under way at `at`. Otherwise (the default: the features of the present, as the
+   * when it was under way at `at`, while one still active today counts from its start, as in the
+   * present (so the two readings agree at `at` = now). Otherwise (the default: the features of the present, as the
    * API's predictions, the nightly build and the similar-patient evidence compute them) status is
    * read as it is now, and an undated active Condition or medicine is on the record now, and
    * counts, whatever else the record dates after `at` (a course that ends next month, a reading
@@ -408,13 +409,20 @@ function ageInYears(patient: FhirJson | undefined, at: Date): number | undefined
 /** Clinical statuses (FHIR R4 condition-clinical) of a condition under way. */
 const conditionUnderWay: readonly string[] = ['active', 'recurrence', 'relapse'];
 
+/** Clinical statuses (FHIR R4 condition-clinical) of a condition that has ended. */
+const conditionEnded: readonly string[] = ['inactive', 'remission', 'resolved'];
+
 /**
- * The leading date (YYYY, YYYY-MM or YYYY-MM-DD, as written) of a FHIR date or dateTime, for
- * comparing with a calendar day: a partial date sorts before every day it covers, so "ended in
- * 2023" reads as ended before any day of 2023 (it may have been).
+ * The day (YYYY-MM-DD) a FHIR date or dateTime starts on, as written, for comparing with a calendar
+ * day: a date written only to the month or year reads as its first day ("2023" as 2023-01-01,
+ * "2023-06" as 2023-06-01), as a start date does through `Date.parse`, so "ended in 2023" counts
+ * at 2023-01-01 (the day of `at` is in) and not at 2022-12-31.
  */
-const leadingDate = (value: unknown) =>
-  typeof value === 'string' ? /^\d{4}(-\d{2}(-\d{2})?)?/.exec(value)?.[0] : undefined;
+function firstDay(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  return m ? `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}` : undefined;
+}
 
 /** An Age quantity in years (UCUM `a`, or a year unit as written), else undefined. */
 function ageQuantityYears(quantity: unknown): number | undefined {
@@ -425,40 +433,42 @@ function ageQuantityYears(quantity: unknown): number | undefined {
 }
 
 /**
- * Whether a Condition, dated on or before the day of `at`, was still under way at `at`, as its
- * abatement (FHIR R4 Condition.abatement[x]) tells it, whatever its clinical status today:
- * - `abatementDateTime`, else `abatementPeriod.end` (else its start), on or after the day of `at`:
- *   under way (a partial date reads as its first day); before it: abated;
- * - `abatementAge`, or the low end of an `abatementRange`, in years: under way while the patient
- *   was younger than that age at `at` (calendar age, `ageInYears`);
- * - no abatement: under way when its status today is active, recurrence or relapse, or none;
- *   `undefined` (ended, but when is unknown) when it is resolved, inactive or in remission, or when
- *   the abatement cannot be dated (a string, `abatementBoolean`, an age without a birth date or in
- *   other units).
- * Ended at an unknown time counts as not under way: the record does not show the condition at
- * `at`, and counting it would make every condition ever resolved current at every later index
- * date. The same reading as the risk scores' (risk/fhir/patient-record.ts `conditionActiveAt`).
+ * Whether a Condition, dated on or before the day of `at`, was under way at `at`, at a
+ * retrospective index date. So that a retrospective reading at `at` = now gives what the features
+ * of the present give (no train/serve skew: a model is served what it learnt from), the clinical
+ * status today decides first, as it does in the present:
+ * - active, recurrence or relapse (or none, as the present reads it): under way since it began,
+ *   whatever its abatement says. The present trusts the status, and an active Condition with an
+ *   abatement breaks FHIR R4 invariant con-4 (abatement only with inactive, remission or
+ *   resolved), so a stale abatement is not read against it;
+ * - inactive, remission or resolved: ended; its abatement (FHIR R4 Condition.abatement[x]) says
+ *   when. `abatementDateTime`, else `abatementPeriod.end` (else its start), on or after the day of
+ *   `at`: under way (a partial date reads as its first day, `firstDay`); before it: abated.
+ *   `abatementAge`, or the low end of an `abatementRange`, in years: under way while the patient
+ *   was younger than that age at `at` (calendar age, `ageInYears`). No abatement, or one that
+ *   cannot be dated (a string, `abatementBoolean`, an age without a birth date or in other units):
+ *   `undefined`, ended at an unknown time, counted as not under way: the record does not show the
+ *   condition at `at`, and counting it would make every condition ever resolved current at every
+ *   later index date. The same reading as the risk scores' (risk/fhir/patient-record.ts
+ *   `conditionActiveAt`);
+ * - any other status: not under way (the present does not count it either).
  */
 function conditionUnderWayAt(
   r: FhirJson,
   atDay: string,
   age: number | undefined,
 ): boolean | undefined {
+  const status = codings(r.clinicalStatus)[0]?.code;
+  if (!status || conditionUnderWay.includes(status)) return true;
+  if (!conditionEnded.includes(status)) return false;
   const period = r.abatementPeriod as FhirJson | undefined;
-  const abated = leadingDate(r.abatementDateTime ?? period?.end ?? period?.start);
+  const abated = firstDay(r.abatementDateTime ?? period?.end ?? period?.start);
   if (abated !== undefined) return abated >= atDay;
   const abatedAge = ageQuantityYears(
     r.abatementAge ?? (r.abatementRange as FhirJson | undefined)?.low,
   );
   if (abatedAge !== undefined && age !== undefined) return age < abatedAge;
-  const status = codings(r.clinicalStatus)[0]?.code;
-  const abatement = ['abatementDateTime', 'abatementPeriod', 'abatementAge', 'abatementRange'];
-  const undatable =
-    abatement.some((k) => r[k] != null) ||
-    (typeof r.abatementString === 'string' && r.abatementString !== '') ||
-    r.abatementBoolean === true;
-  if (undatable || (status && !conditionUnderWay.includes(status))) return undefined;
-  return true;
+  return undefined;
 }
 
 /** "; "-joined notes of what a retrospective reading left out, or none. */
@@ -475,9 +485,9 @@ function leftOutNote(notes: Array<[count: number, what: string]>): string | unde
  * onsetDateTime, onsetPeriod.start, recordedDate), so an outcome recorded after an index date is
  * never a feature at it. In the features of the present, one whose clinical status is active,
  * recurrence or relapse (or unspecified) counts, and so does an undated one. At a retrospective
- * index date an undated one is left out (ExtractOptions), and status is judged as of `at`
- * (`conditionUnderWayAt`): a hypertension diagnosed in 2015 and resolved in 2024 counts at
- * 2023-01-01.
+ * index date an undated one is left out (ExtractOptions), and one resolved, inactive or in
+ * remission today is judged by its abatement as of `at` (`conditionUnderWayAt`): a hypertension
+ * diagnosed in 2015 and resolved in 2024 counts at 2023-01-01.
  */
 function conditions(
   resources: readonly FhirJson[],
@@ -545,22 +555,30 @@ const medicationWindowDays = 365;
 const medicineEverUnderWay: readonly string[] = ['active', 'completed', 'stopped'];
 
 /**
- * Whether a MedicationRequest or MedicationStatement started by `at` was still under way at `at`,
- * at a retrospective index date, whatever its status today: its end (a request's
- * `dispenseRequest.validityPeriod.end`, a statement's `effectivePeriod.end`) on or after the day of
- * `at`: under way (a partial date reads as its first day); before it: ended. Without an end, an
- * active one is under way; a completed or stopped one ended at an unknown date and does not count:
- * it was under way from its start until some day before today, which may be before `at`, and
- * counting it would make a course of 2015 current at every later index date (its dispenses, when
- * the record has them, still count over their 365-day window). A project choice, as the risk
- * scores read ended orders as history (risk/fhir/patient-record.ts `completedMedications`).
+ * Whether a MedicationRequest or MedicationStatement (active, completed or stopped) started by
+ * `at` was under way at `at`, at a retrospective index date. As for Conditions
+ * (`conditionUnderWayAt`), the status today decides first, so that a retrospective reading at
+ * `at` = now gives what the features of the present give:
+ * - active: under way since it started, whatever its end date says, as the present reads it. A
+ *   request's `dispenseRequest.validityPeriod` is the window in which it may be dispensed, not the
+ *   treatment period (FHIR R4 MedicationRequest.dispenseRequest.validityPeriod), and stale
+ *   "active" orders past it are common in exports; reading its end here and not in the present
+ *   would teach a model 0 where it is served 1;
+ * - completed or stopped: ended; its end (a request's `dispenseRequest.validityPeriod.end`, a
+ *   statement's `effectivePeriod.end`) on or after the day of `at`: under way (a partial date reads
+ *   as its first day, `firstDay`); before it: ended. Without an end it ended at an unknown date
+ *   (`undefined`) and does not count: it was under way from its start until some day before today,
+ *   which may be before `at`, and counting it would make a course of 2015 current at every later
+ *   index date (its dispenses, when the record has them, still count over their 365-day window).
+ *   A project choice, as the risk scores read ended orders as history
+ *   (risk/fhir/patient-record.ts `completedMedications`).
  */
 function medicineUnderWayAt(r: FhirJson, atDay: string): boolean | undefined {
+  if (r.status === 'active') return true;
   const validity = (r.dispenseRequest as FhirJson | undefined)?.validityPeriod as
     FhirJson | undefined;
-  const ended = leadingDate(validity?.end ?? (r.effectivePeriod as FhirJson | undefined)?.end);
-  if (ended !== undefined) return ended >= atDay;
-  return r.status === 'active' ? true : undefined;
+  const ended = firstDay(validity?.end ?? (r.effectivePeriod as FhirJson | undefined)?.end);
+  return ended === undefined ? undefined : ended >= atDay;
 }
 
 /**
@@ -568,9 +586,9 @@ function medicineUnderWayAt(r: FhirJson, atDay: string): boolean | undefined {
  * or a MedicationDispense handed over in the window before `at` whose status is not one of
  * `excludedStatus` (recommend/case-outcome.ts: not a medicine received). In the features of the
  * present a request or statement counts when active (undated too); at a retrospective index date
- * an undated one is left out (ExtractOptions) and one active, completed or stopped counts when it
- * was under way at `at` (`medicineUnderWayAt`): a statin ordered in 2022 whose validity ran to 2024
- * counts at 2023-01-01, though completed today.
+ * an undated one is left out (ExtractOptions), an active one counts, and one completed or stopped
+ * counts when it was under way at `at` by its end date (`medicineUnderWayAt`): a statin ordered in
+ * 2022 whose validity ran to 2024 counts at 2023-01-01, though completed today.
  */
 function medications(
   resources: readonly FhirJson[],

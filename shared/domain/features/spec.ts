@@ -21,7 +21,13 @@ import { conditionCodes } from '../risk/fhir/clinical-codes';
 // order completed since, counts when it was under way at `at`; one abated or ended before it, or
 // ended at an unknown date, does not); `age_years` is counted by the calendar (39 on the 39th
 // birthday; a 29 February birth has its birthday on 1 March in a common year), not days/365.2425.
-export const featureSpecVersion = 'features-2026.12.3';
+// 2026.12.4: at a retrospective index date a Condition active, in recurrence or relapse (or with
+// no status) and an active order or statement count from their start, whatever their abatement or
+// end date says, as the features of the present read them (a stale "active" order past its
+// validityPeriod, an active Condition with a past abatement, read 0 in training and 1 served);
+// only those ended today (resolved, inactive, remission; completed, stopped) go by their end
+// date. A partial end date reads as its first day ("2023" counts at 2023-01-01; was dropped).
+export const featureSpecVersion = 'features-2026.12.4';
 
 export type Aggregate = 'latest' | 'mean' | 'min' | 'max' | 'slope';
 
