@@ -3,7 +3,8 @@
 // AWS SDK v3 adapters, here pointed at s3rver and dynalite): each hospital's current feature set and
 // case index, one hospital's failure not stopping the others, the derived training table built from
 // a retrospective set that leaves what the API serves alone, and the exit message SageMaker shows.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,11 @@ import { keyLayout } from '../shared/config/resources';
 import { featureFiles, featureKey, featureSetKey } from '../shared/domain/features/build';
 import { caseKeys } from '../shared/domain/recommend/case-index';
 import { pseudonymousId } from '../shared/domain/serving/records';
+import { derivedOutcomes } from '../shared/domain/features/derived-labels';
+import { featureSpecVersion } from '../shared/domain/features/spec';
+import { trainingHyperparameters } from '../infra/constructs/model-training';
 import { featuresJobMain, retrospectiveSet } from '../training/features-job';
+import { runTrainingJob, sageMakerPaths } from '../training/train';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 
 const ref = (id: string) => ({ subject: { reference: `Patient/${id}` } });
@@ -142,6 +147,27 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
         ...['mi', 'dm', 'well'].map((p) => encounter(`baseline-${p}`, p, '2022-06-01')),
       ),
     );
+    // cohort: 16 patients, every other one with a first MI in the window, for a table a model
+    // can be trained on.
+    const cohort = Array.from({ length: 16 }, (_v, i) => `c${i}`);
+    await stack.deps.objects.put(
+      'raw',
+      keyLayout.raw('cohort', 'b1', 'records.ndjson'),
+      ndjson(
+        ...cohort.map((p, i) =>
+          patient(p, {
+            birthDate: `${1940 + i * 2}-03-03`,
+            gender: i % 3 === 0 ? 'male' : 'female',
+          }),
+        ),
+        ...cohort.map((p) => encounter(`baseline-${p}`, p, '2022-06-01')),
+        ...cohort.map((p, i) =>
+          i % 2 === 0
+            ? condition(`mi-${p}`, p, 'I21.4', '2024-03-10')
+            : encounter(`seen-${p}`, p, '2024-11-20'),
+        ),
+      ),
+    );
     await stack.settled();
   });
   afterAll(async () => stack?.stop());
@@ -241,6 +267,71 @@ describe('Scheduled features job (SageMaker Processing `features`, embedded stac
     );
     expect(await stack.deps.serving.get(served.pk, served.sk)).toEqual(before);
     expect(await stack.deps.serving.get(cases.pk, cases.sk)).toEqual(casesBefore);
+  });
+
+  it('writes the feature spec beside the table, which the scheduled training job records in model.json', async () => {
+    // Arrange: the weekly table of the retraining schedule.
+    lines.length = 0;
+    const key = 'features/training/cohort-risk.csv';
+    // Act: the features job, then the training job as Scheduler starts it (infra's hyperparameters,
+    // the `train` channel holding every object under the table's key, as an S3Prefix channel does).
+    const code = await featuresJobMain(
+      [
+        ...['--training-hospital', 'cohort', '--derive', 'hard-ascvd', '--horizon-days', '730'],
+        ...['--key', key, '--label', 'ascvd'],
+      ],
+      env(),
+      io('2024-12-31T01:00:00Z'),
+    );
+    expect(code).toBe(0);
+    const table = (await stack.deps.objects.getText('curated', key))!;
+    const spec = JSON.parse((await stack.deps.objects.getText('curated', `${key}.spec.json`))!);
+    expect(spec).toEqual({
+      featureSpec: featureSpecVersion,
+      sha256: createHash('sha256').update(table).digest('hex'),
+      bytes: Buffer.byteLength(table),
+      rows: 16,
+      label: 'ascvd',
+    });
+    expect(events().find((e) => e.event === 'training table written')).toMatchObject({
+      specKey: `${key}.spec.json`,
+    });
+    const channel = join(dir, 'sm', 'input', 'data', 'train');
+    mkdirSync(channel, { recursive: true });
+    const copied = await stack.deps.objects.list('curated', key);
+    for (const { key: k } of copied)
+      writeFileSync(
+        join(channel, k.slice(key.lastIndexOf('/') + 1)),
+        (await stack.deps.objects.getText('curated', k))!,
+      );
+    expect(copied.map((o) => o.key).sort()).toEqual([key, `${key}.spec.json`]);
+    mkdirSync(join(dir, 'sm', 'input', 'config'), { recursive: true });
+    writeFileSync(
+      join(dir, 'sm', 'input', 'config', 'hyperparameters.json'),
+      JSON.stringify({
+        ...trainingHyperparameters({
+          label: 'ascvd',
+          algorithm: 'logreg',
+          modelName: 'cohort-risk',
+          outcome: { definition: derivedOutcomes['hard-ascvd'], horizonDays: 730 },
+        }),
+        cv: '3',
+      }),
+    );
+    const trainingLog: string[] = [];
+    const trained = await runTrainingJob(
+      sageMakerPaths({
+        SM_INPUT_DIR: join(dir, 'sm', 'input'),
+        SM_MODEL_DIR: join(dir, 'sm', 'model'),
+        SM_OUTPUT_DIR: join(dir, 'sm', 'output'),
+      }),
+      { now: () => new Date('2024-12-31T02:00:00Z'), log: (l) => trainingLog.push(l) },
+    );
+    // Assess: the model records the spec the table was built under.
+    expect(trainingLog.filter((l) => l.startsWith('training failed'))).toEqual([]);
+    expect(trained).toBe(0);
+    const model = JSON.parse(readFileSync(join(dir, 'sm', 'model', 'model.json'), 'utf8'));
+    expect(model).toMatchObject({ name: 'cohort-risk', featureSpec: featureSpecVersion });
   });
 
   it('labels new type 2 diabetes as ADA 2024 defines it, HbA1c in either unit', async () => {

@@ -23,6 +23,7 @@ import {
   type ModelFiles,
 } from '../training/model-lifecycle';
 import { getModelVersion, listModelVersions } from '../training/registry';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import { recentOperations } from '../training/model-operations';
 import type { Table } from '../shared/ports/table';
 import { captureProcessOutput } from './helpers/stack-contents';
@@ -564,6 +565,34 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     expect(await modelStanding(deps, loop)).toMatchObject({ deployed: '1.1.0', problems: [] });
   });
 
+  it('refuses a model trained under another feature spec, and promotes one of the current spec without a warning', async () => {
+    // Arrange: one model per spec, both approved, under their own endpoint.
+    const specModel = 'spec-model';
+    const stale = model('1.0.0', 1, { name: specModel, featureSpec: 'features-1999.01.1' });
+    const current = model('2.0.0', 1, { name: specModel, featureSpec: featureSpecVersion });
+    for (const [files, version] of [
+      [stale, '1.0.0'],
+      [current, '2.0.0'],
+    ] as const) {
+      await registerModelFiles(deps, files, `out/${specModel}-${version}`);
+      await approveVersion(deps, specModel, version, { by: 'Dr S. Reviewer' });
+    }
+    // Act, Assess: refused, naming both specs; nothing installed.
+    const refusal = promoteVersion(deps, specModel, '1.0.0', { allowOutcomeChange: true });
+    await expect(refusal).rejects.toThrow(ValidationError);
+    await expect(refusal).rejects.toThrow(
+      `model ${specModel} version 1.0.0 cannot serve the API's predictions: it was trained on features of spec features-1999.01.1, and the API sends features of spec ${featureSpecVersion}`,
+    );
+    expect(existsSync(join(stack.dataDir, 'models', specModel, 'model.json'))).toBe(false);
+    const promoted = await promoteVersion(deps, specModel, '2.0.0');
+    expect(promoted.version.status).toBe('deployed');
+    expect(promoted.warnings).toBeUndefined();
+    const answer = await stack.deps.predictor.invoke<{
+      model: { version: string; featureSpec?: string };
+    }>({ endpoint: specModel, body: { records: [{ age_years: 70, sex: 'male' }] } });
+    expect(answer.model).toMatchObject({ version: '2.0.0', featureSpec: featureSpecVersion });
+  });
+
   it('runs as caregraph models, with usage errors exiting 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caregraph-models-'));
     const outDir = join(dir, 'trained');
@@ -620,6 +649,10 @@ describe('Use case: model lifecycle, registry to endpoint (embedded stack)', () 
     );
     expect(text).toMatch(
       /deployed model cli-model version 5.0.0: the endpoint cli-model serves it/,
+    );
+    // The model records no feature spec: served, as the predictions serve it, with the warning.
+    expect(text).toContain(
+      `warning: model cli-model version 5.0.0 records no feature spec: nothing confirms it was trained on features of spec ${featureSpecVersion}`,
     );
     expect(text).toMatch(
       /\* 5.0.0 +deployed +logistic-regression .*approved by Dr C .*; deployed by Ops E 20/,

@@ -2,6 +2,7 @@
 // (s3rver through the S3 adapter): a hospital's raw.csv joined with its labels, rejected label rows
 // listed with their lines, nothing written when no label matches, an earlier table kept whole when
 // reading fails part-way; and `caregraph features --training` end to end.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,8 +114,10 @@ describe('Use case: buildTrainingTable (embedded S3)', () => {
 
   it('keeps an earlier table whole when raw.csv cannot be read to the end', async () => {
     // Arrange: the first read (which labels match) succeeds; the second fails after its first chunk.
-    await buildTrainingTable(stack.deps, request('patient,outcome\np1,1\np2,0\n'));
+    const built = await buildTrainingTable(stack.deps, request('patient,outcome\np1,1\np2,0\n'));
+    expect(built.specKey).toBe('features/training/cvd-risk.csv.spec.json');
     const before = await text('features/training/cvd-risk.csv');
+    const specBefore = await text('features/training/cvd-risk.csv.spec.json');
     let reads = 0;
     const flaky: ObjectStore = {
       ...stack.deps.objects,
@@ -138,9 +141,16 @@ describe('Use case: buildTrainingTable (embedded S3)', () => {
       { objects: flaky },
       request('patient,outcome\np1,0\np2,0\np4,1\n'),
     );
-    // Assess
+    // Assess: the table and the document naming its spec and digest, both as they were.
     await expect(failing).rejects.toThrow(/connection reset/);
     expect(await text('features/training/cvd-risk.csv')).toBe(before);
+    expect(await text('features/training/cvd-risk.csv.spec.json')).toBe(specBefore);
+    expect(JSON.parse(specBefore!)).toMatchObject({
+      featureSpec: featureSpecVersion,
+      sha256: createHash('sha256').update(before!).digest('hex'),
+      rows: 2,
+      label: 'outcome',
+    });
   });
 
   it('fails, rather than waits, when the upload of a large table stops part-way', async () => {

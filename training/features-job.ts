@@ -338,6 +338,7 @@ export async function runFeaturesJob(
             unlabelled: report.unlabelled,
             rejected: report.rejected.length,
             rejectedKey: report.rejectedKey,
+            specKey: report.specKey,
             seconds: +((performance.now() - started) / 1000).toFixed(1),
           });
         },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryObjects } from '../shared/domain/ingest/ingest-file.fixture';
 import { InMemoryTable } from '../shared/domain/monitoring/in-memory-table.fixture';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import { encodedRiskModel } from './fixtures';
 import { parseModel } from './model-format';
 import {
@@ -13,6 +14,7 @@ import {
   promoteVersion,
   registerModelFiles,
   servingProblems,
+  servingWarnings,
   type LifecycleDeps,
   type ModelFiles,
 } from './model-lifecycle';
@@ -98,6 +100,27 @@ describe('Function: servingProblems', () => {
     expect(servingProblems(model)).toEqual([]);
     expect(servingProblems(modelOver([categorical('race', ['2106-3', 'White'])]))).toEqual([
       'its column race has levels White that the spec never gives (it gives 2106-3, 2054-5, 2028-9, 1002-5, 2076-8, 2131-1, UNK, ASKU)',
+    ]);
+  });
+
+  it('refuses a model trained under another feature spec, naming both; warns of one that records none', () => {
+    const trained = (featureSpec?: string) =>
+      parseModel({
+        ...encodedRiskModel,
+        encoding: { missing: [''], columns: [age] },
+        features: ['age_years'],
+        standardization: { mean: [0], std: [1] },
+        coefficients: [0.1],
+        ...(featureSpec ? { featureSpec } : {}),
+      });
+    expect(servingProblems(trained('features-1999.01.1'))).toEqual([
+      `it was trained on features of spec features-1999.01.1, and the API sends features of spec ${featureSpecVersion} (every prediction would be refused); retrain it on features of spec ${featureSpecVersion}`,
+    ]);
+    expect(servingProblems(trained(featureSpecVersion))).toEqual([]);
+    expect(servingWarnings(trained(featureSpecVersion))).toEqual([]);
+    expect(servingProblems(trained())).toEqual([]);
+    expect(servingWarnings(trained())).toEqual([
+      `model ${encodedRiskModel.name} version ${encodedRiskModel.version} records no feature spec: nothing confirms it was trained on features of spec ${featureSpecVersion} (its predictions carry the same warning)`,
     ]);
   });
 

@@ -10,7 +10,9 @@
 //
 // Promotion refuses what would break the API's predictions rather than the model: a model whose
 // raw columns the feature spec does not give (the API sends each patient's raw features as
-// `records`; such a model answers every prediction with a configuration error), and a model whose
+// `records`; such a model answers every prediction with a configuration error), a model trained
+// under another feature spec than the current one (model.json `featureSpec`; the predictions refuse
+// it; one that records none is let through with a warning, as the predictions serve it), a model whose
 // declared outcome differs from that of the model the endpoint serves, unless the operator says
 // so, because every prediction then states a different probability to the clinician
 // (`model.outcome`); and a model with a declared outcome whose out-of-fold probabilities are far
@@ -113,6 +115,8 @@ export interface Promotion {
   unchanged: boolean;
   /** Statuses set to agree with the deployment log again, left by an operation that stopped. */
   settled?: StatusDisagreement[];
+  /** What was let through but the operator should know (servingWarnings). */
+  warnings?: string[];
   /** Set when the operation succeeded but its log entry could not be ended: why, and until when. */
   logNotEnded?: string;
   /** Its entry in the model's operation log, ended. */
@@ -263,12 +267,19 @@ async function versionFiles(
  * reads).
  */
 export function servingProblems(model: LoadedModel): string[] {
+  const problems: string[] = [];
+  // Predictions refuse such a model (shared/domain/predictions/patient-prediction.ts): every one
+  // would be a configuration error.
+  if (model.featureSpec !== undefined && model.featureSpec !== featureSpecVersion)
+    problems.push(
+      `it was trained on features of spec ${model.featureSpec}, and the API sends features of spec ${featureSpecVersion} (every prediction would be refused); retrain it on features of spec ${featureSpecVersion}`,
+    );
   if (!model.encoding)
     return [
+      ...problems,
       `it has no saved encoding of raw columns, and the API sends raw features (records); train it with caregraph train tabular`,
     ];
   const spec = new Set(rawFeatureColumns());
-  const problems: string[] = [];
   const unknown = model.encoding.columns.map((c) => c.name).filter((c) => !spec.has(c));
   if (unknown.length)
     problems.push(
@@ -297,6 +308,19 @@ export function servingProblems(model: LoadedModel): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * What promote lets through but the operator should know (empty when nothing): a model that records
+ * no feature spec (trained before models recorded it, or on a CSV without one) is served, as the
+ * predictions serve it, with a warning that nothing confirms it reads features as the spec writes them.
+ */
+export function servingWarnings(model: LoadedModel): string[] {
+  return model.featureSpec === undefined
+    ? [
+        `model ${model.name} version ${model.version} records no feature spec: nothing confirms it was trained on features of spec ${featureSpecVersion} (its predictions carry the same warning)`,
+      ]
+    : [];
 }
 
 /**
@@ -526,10 +550,12 @@ export async function promoteVersion(
         ...(options.by ? { by: options.by } : {}),
         ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
       });
+      const warnings = servingWarnings(model);
       return {
         version: deployed,
         unchanged: false,
         ...(current ? { previous: current.version } : {}),
+        ...(warnings.length ? { warnings } : {}),
       };
     },
   );
@@ -579,7 +605,13 @@ export async function rollbackVersion(
         ...(options.by ? { by: options.by } : {}),
         ...(options.allowOutcomeChange ? { outcomeChangeAllowed: true } : {}),
       });
-      return { version: restored, previous: current.version, unchanged: false };
+      const warnings = servingWarnings(model);
+      return {
+        version: restored,
+        previous: current.version,
+        unchanged: false,
+        ...(warnings.length ? { warnings } : {}),
+      };
     },
   );
 }

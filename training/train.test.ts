@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import { loadModel, loadModelDirectory } from './model-format';
 import { syntheticTable } from './tabular/synthetic-table';
 import { runTrainingJob, sageMakerPaths } from './train';
@@ -200,6 +202,86 @@ describe('SageMaker training contract: training/train.ts', () => {
     // Assess
     expect(code).toBe(1);
     expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toMatch(/^cv: /);
+  });
+
+  describe('the feature spec the training table carries (<table>.spec.json, copied with it)', () => {
+    const csvFile = () => join(env.SM_CHANNEL_TRAIN!, 'cohort.csv');
+    /** The document the features job writes beside a table, for `bytes` of the table. */
+    const specFor = (featureSpec: string, bytes: Buffer) => ({
+      featureSpec,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      rows: 200,
+      label: 'outcome',
+    });
+    const train = async (extra: Record<string, string> = {}) => {
+      await hyperparameters({
+        label: 'outcome',
+        model: 'gnb',
+        exclude: 'id',
+        name: 'cvd-risk',
+        ...extra,
+      });
+      const lines: string[] = [];
+      const code = await runTrainingJob(sageMakerPaths(env), {
+        now: () => new Date('2026-01-15T10:00:00Z'),
+        log: (line) => lines.push(line),
+      });
+      return { code, lines };
+    };
+    const modelJson = async () =>
+      JSON.parse(await readFile(join(env.SM_MODEL_DIR!, 'model.json'), 'utf8')) as {
+        featureSpec?: string;
+      };
+
+    it("records the spec the table was built under, not the running code's", async () => {
+      // Prepare: a table built before a deploy that changed the spec: it names its own.
+      const bytes = await readFile(csvFile());
+      await writeFile(
+        `${csvFile()}.spec.json`,
+        JSON.stringify(specFor('features-2020.01.1', bytes)),
+      );
+      // Act
+      const { code } = await train();
+      // Assess
+      expect(code).toBe(0);
+      expect((await modelJson()).featureSpec).toBe('features-2020.01.1');
+      expect(featureSpecVersion).not.toBe('features-2020.01.1');
+    });
+
+    it('records none, and says why, when the document describes another table', async () => {
+      // Prepare: the document of an earlier table (the new one written, its document not yet)
+      await writeFile(
+        `${csvFile()}.spec.json`,
+        JSON.stringify(specFor('features-2020.01.1', Buffer.from('patient,outcome\np1,1\n'))),
+      );
+      // Act
+      const { code, lines } = await train();
+      // Assess
+      expect(code).toBe(0);
+      expect((await modelJson()).featureSpec).toBeUndefined();
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          /cohort\.csv\.spec\.json describes another table \(its SHA-256 is not this CSV's\): its feature spec features-2020\.01\.1 is not recorded$/,
+        ),
+      );
+    });
+
+    it('refuses a featureSpec hyperparameter the table contradicts, and a document it cannot read', async () => {
+      const bytes = await readFile(csvFile());
+      await writeFile(`${csvFile()}.spec.json`, JSON.stringify(specFor(featureSpecVersion, bytes)));
+      expect((await train({ featureSpec: 'features-2020.01.1' })).code).toBe(1);
+      expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toMatch(
+        new RegExp(
+          `cohort\\.csv: the featureSpec setting says feature spec features-2020\\.01\\.1, .*cohort\\.csv\\.spec\\.json beside the CSV says ${featureSpecVersion.replace(/\./g, '\\.')}`,
+        ),
+      );
+      await writeFile(`${csvFile()}.spec.json`, JSON.stringify({ featureSpec: 'v2' }));
+      expect((await train()).code).toBe(1);
+      expect(await readFile(join(root, 'output', 'failure'), 'utf8')).toMatch(
+        /cohort\.csv\.spec\.json: featureSpec: /,
+      );
+    });
   });
 
   it('asks for the csv hyperparameter when the channel holds several CSV files', async () => {

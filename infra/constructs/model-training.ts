@@ -1,6 +1,7 @@
 // Stateless construct: scheduled retraining. EventBridge Scheduler calls SageMaker CreateTrainingJob
 // directly (a universal target, no function in between) with the job the training image expects
-// (training/train.ts: hyperparameters, a `train` channel with one CSV, the model to /opt/ml/model).
+// (training/train.ts: hyperparameters, a `train` channel with one CSV and the document naming its
+// feature spec, the model to /opt/ml/model).
 import { Aws, Stack, Validations } from 'aws-cdk-lib';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -197,6 +198,11 @@ export function trainingJobRequest(
     HyperParameters: trainingHyperparameters(props),
     InputDataConfig: [
       {
+        // An S3Prefix of the table's key: the channel holds the table and `<key>.spec.json` beside
+        // it (shared/domain/features/table-spec.ts), the feature spec the features job built the
+        // table under, which the image records as model.json `featureSpec`. The spec is the
+        // table's, never a hyperparameter of this deploy: a table built before a deploy that
+        // changed the spec is recorded with its own.
         ChannelName: 'train',
         ContentType: 'text/csv',
         DataSource: {

@@ -1,12 +1,16 @@
 // Training (tabular): one training job's settings — from `caregraph train tabular` flags or from
 // SageMaker's hyperparameters.json (where every value is a string) — validated in one place, and
 // the job itself: read the CSV, train and evaluate, write the model directory.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ValidationError } from '../../shared/domain/errors';
 import {
   derivedOutcomeOf,
   derivedOutcomePopulations,
 } from '../../shared/domain/features/derived-labels';
+import { tableSpecKeyOf, tableSpecSchema } from '../../shared/domain/features/table-spec';
 import { inPopulationRange, jsonPath, type ModelOutcome, type Population } from '../model-format';
 import { readCsv, type CsvTable } from './csv';
 import { positiveRule } from './labels';
@@ -47,8 +51,10 @@ export const tabularJobSchema = z
     group: z.string().trim().min(1).optional(),
     /**
      * The feature spec version the CSV's columns were extracted under (features-YYYY.MM.N), written
-     * to model.json as `featureSpec`; default: the version in the CSV's path when it is a feature
-     * build's file (features/H/<version>/raw.csv).
+     * to model.json as `featureSpec`; default: the one `<csv>.spec.json` beside the CSV names when
+     * it describes the CSV's bytes (a training table the features job wrote, `tableSpecOf`), else
+     * the version in the CSV's path when it is a feature build's file (features/H/<version>/raw.csv).
+     * Sources that name different specs are refused.
      */
     featureSpec: z
       .string()
@@ -249,7 +255,12 @@ export async function runTabularJob(
     maxKernelRows: job.maxKernelRows,
   };
   const fromPath = featureTableOf(job.csv);
-  const featureSpec = job.featureSpec ?? fromPath.featureSpec;
+  const fromTable = await tableSpecOf(job.csv, deps.progress);
+  const featureSpec = agreedFeatureSpec(job.csv, [
+    ['the featureSpec setting', job.featureSpec],
+    [`${tableSpecKeyOf(job.csv)} beside the CSV`, fromTable],
+    ["the CSV's path", fromPath.featureSpec],
+  ]);
   const featureInput = job.featureInput ?? fromPath.featureInput;
   const result = await trainTabular({
     table,
@@ -278,6 +289,64 @@ export async function runTabularJob(
     : inPopulation;
   if (job.out !== undefined) await writeModelDirectory(job.out, declared.document, declared.card);
   return declared;
+}
+
+/**
+ * The feature spec a training table's `<csv>.spec.json` names (shared/domain/features/table-spec.ts,
+ * written by the features job beside the table, and copied with it into the training channel), when
+ * there is one and it describes these bytes; undefined otherwise. A document whose digest is not the
+ * CSV's (left from an earlier table) is said so in the log and not used; one that cannot be read is
+ * a ValidationError naming it.
+ */
+export async function tableSpecOf(
+  csv: string,
+  log: (line: string) => void,
+): Promise<string | undefined> {
+  const file = tableSpecKeyOf(csv);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ValidationError(`${file}: cannot read (${error.code})`, 'featureSpec');
+  });
+  if (text === undefined) return undefined;
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw new ValidationError(`${file}: not valid JSON`, 'featureSpec');
+  }
+  const parsed = tableSpecSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ValidationError(
+      `${file}: ${issue.path.join('.') || 'document'}: ${issue.message}`,
+      'featureSpec',
+    );
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(csv)) hash.update(chunk as Buffer);
+  if (hash.digest('hex') !== parsed.data.sha256) {
+    log(
+      `${file} describes another table (its SHA-256 is not this CSV's): its feature spec ${parsed.data.featureSpec} is not recorded`,
+    );
+    return undefined;
+  }
+  return parsed.data.featureSpec;
+}
+
+/** The one feature spec the sources that name one agree on; ValidationError naming two that differ. */
+function agreedFeatureSpec(
+  csv: string,
+  sources: [string, string | undefined][],
+): string | undefined {
+  const named = sources.filter((s): s is [string, string] => s[1] !== undefined);
+  const [first] = named;
+  const other = named.find(([, spec]) => spec !== first![1]);
+  if (other)
+    throw new ValidationError(
+      `${csv}: ${first![0]} says feature spec ${first![1]}, ${other[0]} says ${other[1]}`,
+      'featureSpec',
+    );
+  return first?.[1];
 }
 
 /** The model declares the population it was trained on, in model.json and in its card's limits. */

@@ -39,6 +39,9 @@ export interface CvReport {
   subgroups: SubgroupReport[];
 }
 
+/** Resamples behind each 95% interval. */
+export const bootstrapResamples = 200;
+
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 
 /** Columns treated as subgroup attributes, by name (any case). */
@@ -83,7 +86,11 @@ export function foldSummary(
   return { ...summarize(y, p), auroc: auroc(y, logits), auprc: averagePrecision(y, logits) };
 }
 
-/** Build the report from per-fold summaries and pooled out-of-fold probabilities. */
+/**
+ * Build the report from per-fold summaries and pooled out-of-fold probabilities. `clusters` (each
+ * row's group id, e.g. its patient's): the intervals resample whole groups (cluster bootstrap,
+ * evaluation/bootstrap.ts), as rows of one patient are not independent; without, rows.
+ */
 export function buildReport(
   model: string,
   folds: FoldReport[],
@@ -91,12 +98,15 @@ export function buildReport(
   p: Float64Array,
   groups: Map<string, (string | undefined)[]>,
   rng: Rng,
+  clusters?: Int32Array,
 ): CvReport {
   const ci = bootstrapIntervals(
     y,
     p,
     { auroc, auprc: averagePrecision, brier: brierScore },
     rng,
+    bootstrapResamples,
+    clusters,
   ) as CvReport['ci'];
   return {
     model,

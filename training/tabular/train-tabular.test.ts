@@ -73,6 +73,9 @@ describe('Function: trainTabular cross-validates by patient', () => {
     expect(document.training).toMatchObject({ group: 'patient' });
     expect(document.features).not.toContain('patient');
     expect(card.training).toContainEqual(expect.stringContaining('cross-validation by patient'));
+    expect(card.training).toContainEqual(
+      expect.stringContaining('95% intervals: cluster bootstrap by patient'),
+    );
   });
 
   it('is reproducible for a seed', async () => {
@@ -97,6 +100,24 @@ describe('Function: trainTabular cross-validates by patient', () => {
     expect(byRow.report.auroc).toBeGreaterThan(0.6);
     await expect(trainTabular({ ...settings, group: 'admission' })).rejects.toThrow(
       'admissions.csv: line 1: group: no column named "admission"',
+    );
+  });
+
+  it('bootstraps its intervals by patient: wider than the row bootstrap of the same predictions', async () => {
+    // Prepare: the same patient-whole folds both ways, so the out-of-fold predictions are the same
+    // and only the bootstrap differs
+    const folds = foldsFromAssignment(
+      Array.from({ length: 450 }, (_v, i) => Math.floor(i / 3) % 5),
+    );
+    // Act
+    const byPatient = await trainTabular({ ...settings, folds });
+    const byRow = await trainTabular({ ...settings, folds, group: null, exclude: ['patient'] });
+    // Assess: three copies of each patient: the row bootstrap is about 1/sqrt(3) as wide
+    const width = (r: typeof byRow) => r.report.ci.auroc.upper - r.report.ci.auroc.lower;
+    expect(byPatient.report.ci.auroc.estimate).toBe(byRow.report.ci.auroc.estimate);
+    expect(width(byPatient)).toBeGreaterThan(1.3 * width(byRow));
+    expect(byRow.card.training).toContainEqual(
+      expect.stringContaining('95% intervals: bootstrap by row'),
     );
   });
 

@@ -14,6 +14,7 @@ import { seededRng, takeLabels } from './matrix';
 import { servedKind, type TabularHyperparameters, type TabularModelName } from './models';
 import { fitPipeline, logitRows, type FittedPipeline, type PipelineSpec } from './pipeline';
 import {
+  bootstrapResamples,
   buildReport,
   foldSummary,
   subgroupColumns,
@@ -184,7 +185,16 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
     progress(`  fold ${f + 1}/${cv}: AUROC ${foldReports.at(-1)!.auroc.toFixed(3)}`);
   }
   const groups = subgroupColumns(table, labels.rows, missing);
-  const report = buildReport(model, foldReports, labels.y, oof, groups, root.fork('bootstrap'));
+  // Rows of one patient are resampled together, as they were kept in one fold.
+  const report = buildReport(
+    model,
+    foldReports,
+    labels.y,
+    oof,
+    groups,
+    root.fork('bootstrap'),
+    labelledGroups,
+  );
   const final = await fitPipeline(spec, labels.rows, labels.y, root.fork('final'));
   // The fits weigh classes as balanced unless told "none"; naive Bayes has no class weights.
   const classWeight = model === 'gnb' ? undefined : (req.hyper?.classWeight ?? 'balanced');
@@ -253,6 +263,9 @@ export async function trainTabular(req: TabularTrainingRequest): Promise<Tabular
       groupColumn
         ? `cross-validation by ${groupColumn}: all rows of one ${groupColumn} in one fold (stratified group k-fold; ${grouping!.count} groups${grouping!.unknown ? `, of which ${grouping!.unknown} rows with no ${groupColumn} each on their own` : ''})`
         : 'cross-validation by row: rows are taken as independent (no group column)',
+      groupColumn
+        ? `95% intervals: cluster bootstrap by ${groupColumn} (${bootstrapResamples} resamples of whole ${groupColumn}s, each with all its rows)`
+        : `95% intervals: bootstrap by row (${bootstrapResamples} resamples of rows)`,
       ...(req.featureSpec ? [`features extracted under spec ${req.featureSpec}`] : []),
       ...(dropped.length
         ? [`columns left out (no values, or identifiers): ${dropped.join(', ')}`]

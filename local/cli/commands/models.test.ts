@@ -45,4 +45,18 @@ describe('Function: promotionLine', () => {
       /serves it from its next request\nwarning: the running API does not serve model readmission .*caregraph start --models cvd-risk,readmission$/,
     );
   });
+
+  it('prints each warning of the promotion before what the API serves', () => {
+    expect(
+      promotionLine(
+        { ...promotion, warnings: ['model readmission version 1.1.0 records no feature spec'] },
+        'deployed',
+        { names: ['readmission'], all: ['readmission'] },
+      ),
+    ).toBe(
+      'deployed model readmission version 1.1.0 (was 1.0.0): the endpoint readmission serves it from its next request\n' +
+        'warning: model readmission version 1.1.0 records no feature spec\n' +
+        'the API serves it as GET /patients/{id}/predictions?model=readmission',
+    );
+  });
 });

@@ -41,8 +41,10 @@ const usage = `Usage: caregraph models register --model DIR [--json]
             and the model's last promote or rollback (running, done, failed, or interrupted)
   approve   a reviewer approves a candidate (--by is recorded with the time and --note)
   promote   serve an approved version at the endpoint NAME: refused when the API could not feed
-            it (a column that is not a raw feature of the spec, or read otherwise) or when its
-            outcome differs from the model the endpoint serves now (unless --allow-outcome-change)
+            it (a column that is not a raw feature of the spec, or read otherwise; trained under
+            another feature spec than the current one) or when its outcome differs from the model
+            the endpoint serves now (unless --allow-outcome-change); a model that records no
+            feature spec is served with a warning
   rollback  serve the version deployed before the current one again, with promote's checks; the
             current one is retired
   One promote or rollback of a model runs at a time: another is refused until it ends, or until
@@ -155,8 +157,9 @@ export function promotionLine(
   const head = p.unchanged
     ? `model ${name} version ${version} was already deployed; its files are installed again`
     : `${verb} model ${name} version ${version}${p.previous ? ` (was ${p.previous})` : ''}: the endpoint ${name} serves it from its next request`;
+  const warnings = (p.warnings ?? []).map((w) => `\nwarning: ${w}`);
   const served = apiServingText(name, api);
-  return head + notes.join('') + (served ? `\n${served}` : '');
+  return head + notes.join('') + warnings.join('') + (served ? `\n${served}` : '');
 }
 
 /** The model's latest promote or rollback, and what to do when it did not end well. */

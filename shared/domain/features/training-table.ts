@@ -10,13 +10,17 @@
 // and written, with its line and the reason, to `<key>.rejected.csv` beside it; patients with
 // features and no label are counted. raw.csv is read twice (which labels match, then the table), so
 // memory holds only the labels; nothing is written to `key` unless some row matches, and a failure
-// part-way aborts the upload, so a table already there is never replaced by a partial one.
+// part-way aborts the upload, so a table already there is never replaced by a partial one. Once the
+// table is written, `<key>.spec.json` beside it names the feature spec it was built under and the
+// SHA-256 of its bytes (table-spec.ts), which the training job records in the model.
+import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ObjectStore } from '../../ports/object-store';
 import { NotFoundError, ValidationError } from '../errors';
 import { csvRowsFromChunks } from '../ingest/readers/csv-parse';
 import { csvCell, describeFeatureSet, featureFiles, featureSetKey } from './build';
 import { featureSpecVersion } from './spec';
+import { tableSpecKeyOf, type TableSpec } from './table-spec';
 import { awaitedLater, writeOrWait } from './stream-write';
 
 /** A training table's label column: a column name every reader of the CSV takes as one. */
@@ -54,6 +58,8 @@ export interface TrainingTableReport {
   rejected: RejectedLabel[];
   /** Where the rejected label rows are listed (a header alone when there are none). */
   rejectedKey: string;
+  /** The document naming the table's feature spec and digest (`<key>.spec.json`). */
+  specKey: string;
 }
 
 const keyPattern = /^features\/[A-Za-z0-9!_.*'()/-]+\.csv$/;
@@ -166,19 +172,27 @@ export async function buildTrainingTable(
   const upload = awaitedLater(deps.objects.putStream('curated', key, table, 'text/csv'));
   let rows = 0;
   let positives = 0;
+  // The digest of exactly the bytes uploaded, for the spec document.
+  const digest = createHash('sha256');
+  let bytes = 0;
+  const line = (text: string) => {
+    digest.update(text, 'utf8');
+    bytes += Buffer.byteLength(text, 'utf8');
+    return text;
+  };
   try {
     let first = true;
     for await (const cells of rawRows(deps.objects, rawKey)) {
       if (first) {
         first = false;
-        table.write([...cells.map(csvCell), label].join(',') + '\n');
+        table.write(line([...cells.map(csvCell), label].join(',') + '\n'));
         continue;
       }
       const labelled = labels.get(cells[0]!);
       if (!labelled) continue;
       await writeOrWait(
         table,
-        [...cells.map(csvCell), String(labelled.value)].join(',') + '\n',
+        line([...cells.map(csvCell), String(labelled.value)].join(',') + '\n'),
         upload,
       );
       rows++;
@@ -193,6 +207,17 @@ export async function buildTrainingTable(
     throw error;
   }
   await upload;
+  // After the table: a document from an earlier table that is left (this write failing) names
+  // another digest, and so describes nothing the training job reads.
+  const specKey = tableSpecKeyOf(key);
+  const spec: TableSpec = {
+    featureSpec: featureSpecVersion,
+    sha256: digest.digest('hex'),
+    bytes,
+    rows,
+    label,
+  };
+  await deps.objects.put('curated', specKey, JSON.stringify(spec) + '\n', 'application/json');
   return {
     hospital,
     specVersion: featureSpecVersion,
@@ -203,6 +228,7 @@ export async function buildTrainingTable(
     unlabelled,
     rejected,
     rejectedKey,
+    specKey,
   };
 }
 
