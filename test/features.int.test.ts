@@ -253,16 +253,25 @@ describe('Use case: buildFeatureSet (a synthetic hospital)', () => {
   });
 
   it('proposes recommendations for a stored patient and records one clinician decision per recommendation', async () => {
-    const [first] = (await apiGet(stack, '/patients?limit=1', hospital)).body.items!;
-    const report = (await apiGet(stack, `/patients/${first!.id}/recommendations`, hospital))
-      .body as unknown as {
+    // The first stored patient with a recommendation: a decision on one never offered is a 404.
+    type Report = {
       status: string;
       recommendations: { id: string; status: string }[];
       decisions: unknown[];
     };
-    expect(report.status).toBe('proposed');
-    expect(report.decisions).toEqual([]);
-    const id = report.recommendations[0]?.id ?? 'rec-0000000000000000';
+    const patients = (await apiGet(stack, '/patients?limit=20', hospital)).body.items!;
+    let first: (typeof patients)[number] | undefined;
+    let report: Report | undefined;
+    for (const patient of patients) {
+      const body = (await apiGet(stack, `/patients/${patient.id}/recommendations`, hospital))
+        .body as unknown as Report;
+      if (body.recommendations.length > 0) [first, report] = [patient, body];
+      if (report) break;
+    }
+    expect(report, 'no stored patient among the first 20 has a recommendation').toBeDefined();
+    expect(report!.status).toBe('proposed');
+    expect(report!.decisions).toEqual([]);
+    const id = report!.recommendations[0]!.id;
     const token = await stack.issuer.sign({ role: 'clinician', hospital });
     const decide = (decision: string) =>
       fetch(new URL(`/patients/${first!.id}/recommendations/${id}/decision`, stack.endpoints.api), {
