@@ -7,6 +7,7 @@ import { keyLayout } from '../shared/config/resources';
 import { genotypePartition } from '../shared/domain/genomics/genotype-items';
 import {
   openTumourFindingItem,
+  openTumourItem,
   tumourFindingSortPrefix,
 } from '../shared/domain/genomics/tumour-finding-items';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
@@ -17,8 +18,11 @@ import { apiGet, ndjson, startTestStack, type TestStack } from './helpers/stack'
 const hospital = 'onc-east';
 const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 
-/** A tumour VCF as caregraph synth writes one (synth/genomics/vcf.ts): ERBB2 amplification. */
-function tumourVcf(sample: string): string {
+/**
+ * A tumour VCF as caregraph synth writes one (synth/genomics/vcf.ts): ERBB2 amplification, or with
+ * `amplified` false, the re-analysis that found none (the header still declares SOMATIC).
+ */
+function tumourVcf(sample: string, amplified = true): string {
   return [
     '##fileformat=VCFv4.2',
     '##reference=GRCh38',
@@ -30,7 +34,11 @@ function tumourVcf(sample: string): string {
     '##INFO=<ID=END,Number=1,Type=Integer,Description="End position">',
     '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
     `#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t${sample}`,
-    'chr17\t39687913\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=39730426;GENE=ERBB2;SOMATIC\tGT\t0/1',
+    ...(amplified
+      ? [
+          'chr17\t39687913\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=39730426;GENE=ERBB2;SOMATIC\tGT\t0/1',
+        ]
+      : []),
     '',
   ].join('\n');
 }
@@ -123,22 +131,61 @@ describe('Function: api (tumour findings from stored VCFs)', () => {
     const before = await items();
     await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered' });
     const after = await items();
-    expect(before).toHaveLength(1);
+    // The finding and the tumour file's marker (the header declares SOMATIC), alike in clear.
+    expect(before).toHaveLength(2);
     expect(after.map((i) => i.sk)).toEqual(before.map((i) => i.sk));
-    const { finding, ...clear } = before[0]!;
-    for (const revealing of ['ERBB2', 'amplification', '39687913'])
-      expect(JSON.stringify(clear)).not.toContain(revealing);
-    expect(Buffer.from(String(finding), 'base64').toString('latin1')).not.toContain('ERBB2');
-    expect(await openTumourFindingItem(stack.deps.keys, hospital, naive, before[0]!)).toEqual({
+    const opened = await Promise.all(
+      before.map((i) => openTumourItem(stack.deps.keys, hospital, naive, i)),
+    );
+    const at = opened.findIndex((o) => !('tumourFile' in o));
+    expect(opened.filter((o) => 'tumourFile' in o)).toHaveLength(1);
+    for (const item of before) {
+      const { finding, ...clear } = item;
+      expect(Object.keys(clear).sort()).toEqual(['batch', 'hospital', 'pk', 'sk']);
+      for (const revealing of ['ERBB2', 'amplification', '39687913', 'tumour'])
+        expect(JSON.stringify(clear)).not.toContain(revealing);
+      expect(Buffer.from(String(finding), 'base64').toString('latin1')).not.toContain('ERBB2');
+    }
+    const { file, uploadedAt, ...finding } = await openTumourFindingItem(
+      stack.deps.keys,
+      hospital,
+      naive,
+      before[at]!,
+    );
+    expect(finding).toEqual({
       patient: naive,
       gene: 'ERBB2',
       alteration: 'amplification',
       germline: false,
       source: 'VCF batch b1 line 11',
     });
+    // The file as an opaque digest (never its name) and its S3 upload time.
+    expect(file).toMatch(/^[0-9a-f]{16,}$/);
+    expect(Number.isNaN(Date.parse(uploadedAt!))).toBe(false);
     // Another hospital's key cannot open it.
     await expect(
-      openTumourFindingItem(stack.deps.keys, 'onc-west', naive, before[0]!),
+      openTumourFindingItem(stack.deps.keys, 'onc-west', naive, before[at]!),
     ).rejects.toThrow();
+  });
+
+  it('stops proposing ERBB2-directed therapy once a corrected VCF drops the amplification, and a re-delivered old event does not bring it back', async () => {
+    const erbb2 = async () => {
+      const response = await apiGet(stack, `/patients/${naive}/recommendations`, hospital);
+      expect(response.status).toBe(200);
+      const onc = (response.body as unknown as Report).recommendations.find(
+        (r) => r.topic === 'oncology',
+      );
+      return JSON.stringify(onc ?? {}).includes('ERBB2');
+    };
+    expect(await erbb2()).toBe(true);
+    // S3's LastModified has one-second precision: the corrected upload is a later second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const corrected = keyLayout.raw(hospital, 'b2', 'tumour-p1.vcf');
+    await stack.deps.objects.put('raw', corrected, tumourVcf('p1', false));
+    await ingestFile(stack.deps, { key: corrected, etag: 'corrected' });
+    expect(await erbb2()).toBe(false);
+    // The first file's event delivered again, after the correction.
+    await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered-again' });
+    expect(await erbb2()).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { singleSampleVcf } from '../pgx/vcf-text.testkit';
 import { ResourceProjector } from '../serving/resource-projection';
 import { genotypePartition, offTargetSortPrefix, openGenotypeItem } from './genotype-items';
 import { retireSupersededGenotypes } from './superseded-genotypes';
+import { openTumourItem, tumourFindingSortPrefix } from './tumour-finding-items';
 
 const [keyA, keyB] = ['raw/east/b1/a.vcf', 'raw/east/b2/b.vcf'];
 const uploadedA = '2026-01-01T00:00:00.000Z';
@@ -36,8 +37,13 @@ async function setUp(files: Record<string, string>) {
       { key, etag, versionEtag: etag, ...(remainingMs ? { remainingMs } : {}) },
     );
   const patient = await new ResourceProjector(deps.keys, 'east').pseudonym('Patient', 'S9');
+  /** The patient's genotype items (not the tumour file's marker beside them, under "TF#"). */
   const partition = () =>
-    [...deps.serving.items.values()].filter((i) => i.pk === genotypePartition('east', patient));
+    [...deps.serving.items.values()].filter(
+      (i) =>
+        i.pk === genotypePartition('east', patient) &&
+        !String(i.sk).startsWith(tumourFindingSortPrefix),
+    );
   /** The file of each live item, by gene ("~": off-target). */
   const liveFiles = async () => {
     const files: Record<string, Set<string>> = {};
@@ -51,18 +57,23 @@ async function setUp(files: Record<string, string>) {
     (await storedPgxProfile(deps, 'east', patient)).profile!.genes.find((g) => g.gene === gene)!
       .diplotype;
   /**
-   * The whole table, each genotype envelope opened: a call rewritten by a re-delivered event is sealed
-   * again under a fresh IV, so its ciphertext differs though it holds the same call.
+   * The whole table, each genotype (and tumour-finding) envelope opened: a call rewritten by a
+   * re-delivered event is sealed again under a fresh IV, so its ciphertext differs though it holds
+   * the same call.
    */
   const contents = async () => {
     const opened = new Map<string, Item>();
-    for (const [key, item] of deps.serving.items)
+    for (const [key, item] of deps.serving.items) {
+      const ours = item.pk === genotypePartition('east', patient);
       opened.set(
         key,
-        item.pk === genotypePartition('east', patient) && item.genotype !== undefined
+        ours && item.genotype !== undefined
           ? { ...item, genotype: await openGenotypeItem(deps.keys, 'east', patient, item) }
-          : structuredClone(item),
+          : ours && item.finding !== undefined
+            ? { ...item, finding: await openTumourItem(deps.keys, 'east', patient, item) }
+            : structuredClone(item),
       );
+    }
     return opened;
   };
   return { deps, run, partition, liveFiles, diplotype, contents };

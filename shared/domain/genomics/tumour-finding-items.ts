@@ -4,14 +4,39 @@
 // off-target call again (a whole-genome VCF has millions). Sealed like the calls (genotype-items.ts):
 // - pk `G#{hospital}#{patient}`, the genotype partition;
 // - sk `TF#{site token}`: outside the `GT#` range the PGx reader queries, and keyed by an HMAC of
-//   patient + site under the hospital's pseudonymisation key, so a re-delivered VCF overwrites;
-// - the finding (gene, alteration, germline, where it was read) envelope-encrypted under the
-//   hospital's key: a table dump does not say who has which tumour alteration.
+//   patient + site + the file it came from (GenotypeSource.file) under the hospital's
+//   pseudonymisation key, so a re-delivered VCF overwrites its own items and one file never
+//   overwrites another's finding;
+// - the finding (gene, alteration, germline, where it was read, the file and its upload time)
+//   envelope-encrypted under the hospital's key: a table dump does not say who has which tumour
+//   alteration.
 // Where it was read is the batch and line, not the file name, which may carry a hospital identifier.
+//
+// Corrections: a finding is read only from the latest file (genotype-items.ts isLaterFile: the raw
+// object's upload time, then file digest) that reported findings of its kind for the patient, so a
+// corrected VCF that drops a false-positive finding retracts it, and a re-delivered event for the
+// older file (same keys, same older upload time) does not bring it back. Two kinds, replaced apart:
+// - somatic findings (germline: false): a file reports them when its header declares the INFO SOMATIC
+//   flag (a tumour VCF: it tells somatic calls apart) or when it yields a somatic finding. A declaring
+//   file stores, per sample, a tumour-file marker (same clear shape as a finding: `TF#{token}`, the
+//   envelope in `finding`) naming the file and its upload time, so a corrected tumour VCF with no
+//   somatic finding left still replaces the earlier file's. A germline-only VCF (no SOMATIC
+//   declaration, no somatic record) reports none and wipes nothing.
+// - germline pathogenic findings (germline: true): a file reports them only when it yields one. A VCF
+//   does not say which positions it tested, so a file without the variant (a PGx panel) cannot
+//   retract it; a corrected file that drops it leaves it read (docs/ingest.md).
+// Superseded items stay stored (a few per file), never read. Items stored before the file was kept
+// (keyed by site alone) read as one file older than any other, of their finding's kind.
 import { z } from 'zod';
 import type { Item, Table } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
-import { genotypePartition } from './genotype-items';
+import { ValidationError } from '../errors';
+import {
+  genotypePartition,
+  isLaterFile,
+  type CallSource,
+  type GenotypeSource,
+} from './genotype-items';
 import { openPayload, sealPayload, siteToken } from './sealed-payload';
 
 /** A tumour finding as stored: a TumourFinding (tumour-variants.ts), and the patient it belongs to. */
@@ -24,22 +49,49 @@ export interface StoredTumourFinding {
   germline: boolean;
   /** Where it was read: `VCF batch {batch} line {line}`. */
   source: string;
+  /**
+   * The file it was read from (opaque: the keyed digest of its content, GenotypeSource.file). Absent
+   * on items stored before it was kept: those read as one file older than any other.
+   */
+  file?: string;
+  /** When that file was uploaded (the raw object's S3 LastModified), ISO 8601: orders files. */
+  uploadedAt?: string;
 }
 
-const payloadSchema = z.object({
+/** A tumour file's marker (file comment): the file reports somatic findings for `patient`. */
+export interface StoredTumourFile {
+  patient: string;
+  tumourFile: true;
+  file: string;
+  uploadedAt: string;
+}
+
+const findingSchema = z.object({
   patient: z.string(),
   gene: z.string().min(1),
   alteration: z.string().min(1),
   germline: z.boolean(),
   source: z.string(),
+  file: z.string().optional(),
+  uploadedAt: z.string().optional(),
 });
+
+const markerSchema = z.object({
+  patient: z.string(),
+  tumourFile: z.literal(true),
+  file: z.string(),
+  uploadedAt: z.string(),
+});
+
+const itemSchema = z.union([markerSchema, findingSchema]);
 
 /** The sort-key prefix of a patient's tumour-finding items. */
 export const tumourFindingSortPrefix = 'TF#';
 
 /**
  * The serving item of one tumour finding of pseudonymous `patient`, read at `site`
- * (`chrom:pos:ref>alt`) on VCF data line `line` of batch `where.batch`.
+ * (`chrom:pos:ref>alt`) on VCF data line `line` of batch `where.batch`; `from` the file it was read
+ * from (in the key and the payload when given).
  */
 export async function sealTumourFindingItem(
   keys: KeyRing,
@@ -48,14 +100,18 @@ export async function sealTumourFindingItem(
   finding: { gene: string; alteration: string; germline: boolean },
   site: string,
   line: number,
+  from?: GenotypeSource,
 ): Promise<Item> {
-  const token = await siteToken(keys, where.hospital, 'tumour-site', patient, site);
+  // The file in the token: files never overwrite each other's findings (file comment).
+  const keyed = from ? `${site}\u0000${from.file}` : site;
+  const token = await siteToken(keys, where.hospital, 'tumour-site', patient, keyed);
   const payload: StoredTumourFinding = {
     patient,
     gene: finding.gene,
     alteration: finding.alteration,
     germline: finding.germline,
     source: `VCF batch ${where.batch} line ${line}`,
+    ...(from ? { file: from.file, uploadedAt: from.uploadedAt } : {}),
   };
   return {
     pk: genotypePartition(where.hospital, patient),
@@ -67,8 +123,68 @@ export async function sealTumourFindingItem(
 }
 
 /**
+ * The marker item saying file `from` is a tumour file of pseudonymous `patient` (its header declares
+ * the INFO SOMATIC flag): it reports the patient's somatic findings even when it yields none. Keyed
+ * by the file, so a re-delivered event rewrites it; shaped like a finding item, so a table dump does
+ * not tell one from the other.
+ */
+export async function sealTumourFileItem(
+  keys: KeyRing,
+  where: { hospital: string; batch: string },
+  patient: string,
+  from: GenotypeSource,
+): Promise<Item> {
+  // No site is written "tumour-file...": a site is `chrom:pos:ref>alt`.
+  const keyed = `tumour-file\u0000${from.file}`;
+  const token = await siteToken(keys, where.hospital, 'tumour-site', patient, keyed);
+  const payload: StoredTumourFile = {
+    patient,
+    tumourFile: true,
+    file: from.file,
+    uploadedAt: from.uploadedAt,
+  };
+  return {
+    pk: genotypePartition(where.hospital, patient),
+    sk: `${tumourFindingSortPrefix}${token}`,
+    hospital: where.hospital,
+    batch: where.batch,
+    finding: await sealPayload(keys, where.hospital, payload),
+  };
+}
+
+/**
+ * Decrypt one stored tumour-finding item of `patient`: a finding, or a tumour file's marker. Throws
+ * ValidationError when the item holds no envelope, it fails authentication (another hospital's key,
+ * tampering) or names another patient.
+ */
+export async function openTumourItem(
+  keys: KeyRing,
+  hospital: string,
+  patient: string,
+  item: Item,
+): Promise<StoredTumourFinding | StoredTumourFile> {
+  const opened = await openPayload(
+    keys,
+    hospital,
+    patient,
+    item,
+    'finding',
+    'tumour finding',
+    itemSchema,
+  );
+  if ('tumourFile' in opened) return opened;
+  const { file, uploadedAt, ...rest } = opened;
+  return {
+    ...rest,
+    ...(file !== undefined ? { file } : {}),
+    ...(uploadedAt !== undefined ? { uploadedAt } : {}),
+  };
+}
+
+/**
  * Decrypt one stored tumour finding of `patient`. Throws ValidationError when the item holds no
- * envelope, it fails authentication (another hospital's key, tampering) or names another patient.
+ * envelope, it fails authentication (another hospital's key, tampering), names another patient, or
+ * is a tumour file's marker rather than a finding.
  */
 export async function openTumourFindingItem(
   keys: KeyRing,
@@ -76,16 +192,35 @@ export async function openTumourFindingItem(
   patient: string,
   item: Item,
 ): Promise<StoredTumourFinding> {
-  return openPayload(keys, hospital, patient, item, 'finding', 'tumour finding', payloadSchema);
+  const opened = await openTumourItem(keys, hospital, patient, item);
+  if ('tumourFile' in opened)
+    throw new ValidationError('tumour finding item is a tumour file marker', 'finding');
+  return opened;
 }
 
-/** Every stored tumour finding of pseudonymous `patient` of `hospital`; [] when none was read. */
+/** The kind of findings a file's findings replace (file comment). */
+type FindingKind = 'somatic' | 'germline';
+
+/** Where a stored finding or marker came from, as files are ordered (genotype-items.ts). */
+const sourceOf = (stored: StoredTumourFinding | StoredTumourFile): CallSource => ({
+  file: stored.file ?? '',
+  at: stored.uploadedAt ?? '',
+});
+
+const sameSource = (a: CallSource, b: CallSource) => a.file === b.file && a.at === b.at;
+
+/**
+ * The tumour findings of pseudonymous `patient` of `hospital` the latest files report: each kind
+ * (somatic, germline) from the latest file that reported that kind (file comment); [] when none was
+ * read. Throws ValidationError when a stored envelope fails authentication or belongs to another
+ * patient.
+ */
 export async function storedTumourFindings(
   deps: { serving: Table; keys: KeyRing },
   hospital: string,
   patient: string,
 ): Promise<StoredTumourFinding[]> {
-  const found: StoredTumourFinding[] = [];
+  const stored: (StoredTumourFinding | StoredTumourFile)[] = [];
   let cursor: string | undefined;
   do {
     const page = await deps.serving.query({
@@ -94,12 +229,22 @@ export async function storedTumourFindings(
       limit: 100,
       ...(cursor ? { cursor } : {}),
     });
-    found.push(
+    stored.push(
       ...(await Promise.all(
-        page.items.map((item) => openTumourFindingItem(deps.keys, hospital, patient, item)),
+        page.items.map((item) => openTumourItem(deps.keys, hospital, patient, item)),
       )),
     );
     cursor = page.cursor;
   } while (cursor);
-  return found;
+  const kindOf = (s: StoredTumourFinding | StoredTumourFile): FindingKind =>
+    'tumourFile' in s || !s.germline ? 'somatic' : 'germline';
+  const latest = new Map<FindingKind, CallSource>();
+  for (const s of stored) {
+    const seen = latest.get(kindOf(s));
+    if (!seen || isLaterFile(sourceOf(s), seen)) latest.set(kindOf(s), sourceOf(s));
+  }
+  return stored.filter(
+    (s): s is StoredTumourFinding =>
+      !('tumourFile' in s) && sameSource(sourceOf(s), latest.get(kindOf(s))!),
+  );
 }

@@ -6,12 +6,15 @@
 // Each call is stored envelope-encrypted under the hospital's key with an opaque site in its key
 // (genomics/genotype-items.ts), so a table dump reveals no genotype; the curated NDJSON copy (in the
 // KMS-encrypted curated bucket, for research extracts) keeps the plain, pseudonymised record.
+// Tumour findings are stored beside the calls, keyed by the file (genomics/tumour-finding-items.ts):
+// a file whose header declares the INFO SOMATIC flag is a tumour file, and stores per sample a marker
+// saying so, so a corrected tumour VCF with no somatic finding left still retracts the earlier one's.
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
 import { sealGenotypeItem, type GenotypeSource } from '../genomics/genotype-items';
-import { sealTumourFindingItem } from '../genomics/tumour-finding-items';
+import { sealTumourFileItem, sealTumourFindingItem } from '../genomics/tumour-finding-items';
 import { findingOf } from '../genomics/tumour-variants';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
@@ -71,13 +74,19 @@ export async function ingestGenotypes(
   const resumed = checkpoints.resumeAfterLine;
   let done = resumed;
   let assembly: VcfHeaderInfo['assembly'] = 'unknown';
-  // The line readVcf read last: when it yields the header, the #CHROM line that ended it.
-  const position = { line: 0 };
+  // The line readVcf read last: when it yields the header, the #CHROM line that ended it; and
+  // whether a header line declared the INFO SOMATIC flag (read before the header is yielded).
+  const position = { line: 0, somatic: false };
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
-      for (const sample of result.header.samples)
-        sink.patient?.(await projector.pseudonym('Patient', sample));
+      for (const sample of result.header.samples) {
+        const patient = await projector.pseudonym('Patient', sample);
+        sink.patient?.(patient);
+        // A tumour file (file comment): its marker, again on a resumed run (the same item).
+        if (position.somatic && source)
+          await sink.store(await sealTumourFileItem(keys, { hospital, batch }, patient, source));
+      }
       // A resumed run reads the header again; its warnings are in the report it restored.
       if (resumed === 0)
         for (const kind of headerWarnings(result.header)) sink.warn?.(kind, position.line);
@@ -120,17 +129,24 @@ function headerWarnings(header: VcfHeaderInfo): string[] {
 }
 
 /**
+ * A header line declaring the INFO SOMATIC flag (VCF 4.x reserved key: "somatic mutation (for cancer
+ * genomics)"). Read from the lines, as @gmod/vcf reports the reserved keys whether declared or not.
+ */
+const somaticDeclaration = /^##INFO=<ID=SOMATIC[,>]/;
+
+/**
  * The header lines, then the data lines after `line` (those up to it were stored by an earlier run);
- * `position.line` is the line yielded last.
+ * `position.line` is the line yielded last, `position.somatic` set once a line declared SOMATIC.
  */
 async function* afterLine(
   lines: AsyncIterable<NumberedLine>,
   line: number,
-  position: { line: number },
+  position: { line: number; somatic: boolean },
 ): AsyncGenerator<NumberedLine> {
   for await (const next of lines) {
     if (next.line > line || (!next.oversized && next.text.startsWith('#'))) {
       position.line = next.line;
+      if (!next.oversized && somaticDeclaration.test(next.text)) position.somatic = true;
       yield next;
     }
   }
@@ -158,12 +174,13 @@ async function storeVariant(
     await sink.store(item, JSON.stringify(genotype));
     stored++;
     // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so
-    // the recommendations read it without the off-target calls (genomics/tumour-finding-items.ts).
+    // the recommendations read it without the off-target calls, and keyed by the file, so a later
+    // file's findings replace it (genomics/tumour-finding-items.ts).
     const finding = findingOf(variant, column, 'VCF');
     if (finding) {
       const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
       await sink.store(
-        await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line),
+        await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line, to.source),
       );
     }
   }
