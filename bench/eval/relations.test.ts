@@ -200,6 +200,41 @@ describe('Function: scoreNoteRelations', () => {
     const score = scoreNoteRelations(truth, predicted);
     // Assess
     expect(score.strict.causes).toEqual({ tp: 0, fp: 1, fn: 1 });
+    // The same type the other way round is a direction error, not a type error (review of 624854a).
+    expect(score.errors.filter((e) => e.type === 'causes')).toEqual([
+      {
+        kind: 'fp',
+        type: 'causes',
+        cause: 'wrongDirection',
+        lenientMatch: false,
+        head: 'rash',
+        tail: 'warfarin',
+      },
+      {
+        kind: 'fn',
+        type: 'causes',
+        cause: 'wrongDirection',
+        lenientMatch: false,
+        head: 'warfarin',
+        tail: 'rash',
+      },
+    ]);
+  });
+
+  it('calls a relation of another type over the reversed pair a type error, not a direction error', () => {
+    // Arrange: treats rash -> warfarin where the truth has causes warfarin -> rash
+    const predicted: NoteRelations = {
+      entities: [warfarin, rash],
+      relations: [{ type: 'treats', head: 1, tail: 0 }],
+    };
+    // Act
+    const score = scoreNoteRelations(truth, predicted);
+    // Assess
+    expect(score.errors.map((e) => `${e.kind}.${e.type}.${e.cause}`).sort()).toEqual([
+      'fn.causes.wrongType',
+      'fn.treats.entityMissed',
+      'fp.treats.wrongType',
+    ]);
   });
 
   it('names the relation and the entity when a relation points past the entity list', () => {

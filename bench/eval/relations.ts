@@ -59,15 +59,23 @@ export interface Counts {
 
 /**
  * Why a strict error is one:
- * - fp `wrongType`: the truth relates the same two spans by another type;
+ * - fp `wrongType`: the truth relates the same two spans by another type (in either order);
+ * - fp `wrongDirection`: the truth relates the two spans by the same type the other way round
+ *   (`causes` rash -> penicillin for penicillin -> rash; never `interacts`, read in text order);
  * - fp `unannotatedPair`: both spans are truth entities, the truth relates them by nothing;
  * - fp `entityNotInTruth`: the head or tail span is not a truth entity's span;
- * - fn `wrongType`: the extractor relates the same two spans by another type;
+ * - fn `wrongType`: the extractor relates the same two spans by another type (in either order);
+ * - fn `wrongDirection`: the extractor relates the two spans by the same type the other way round;
  * - fn `relationMissed`: the extractor found both spans as entities but relates them by nothing;
  * - fn `entityMissed`: the extractor has no entity with the truth head's or tail's span.
  */
 export type ErrorCause =
-  'wrongType' | 'unannotatedPair' | 'entityNotInTruth' | 'relationMissed' | 'entityMissed';
+  | 'wrongType'
+  | 'wrongDirection'
+  | 'unannotatedPair'
+  | 'entityNotInTruth'
+  | 'relationMissed'
+  | 'entityMissed';
 
 export interface RelationError {
   kind: 'fp' | 'fn';
@@ -178,28 +186,31 @@ export function scoreNoteRelations(truth: NoteRelations, predicted: NoteRelation
 
   const goldSpans = new Set(truth.entities.map(spanKey));
   const predSpans = new Set(predicted.entities.map(spanKey));
-  const goldPairs = new Set(gold.map((r) => r.pair));
-  const predPairs = new Set(pred.map((r) => r.pair));
-  // A pair of another type is looked up in both orders: `interacts` is stored in text order.
+  // The same type the other way round is a direction error; another type over the pair, looked up
+  // in both orders (`interacts` is stored in text order), a type error.
   const reversed = (r: Resolved) => `${spanKey(r.tail)}|${spanKey(r.head)}`;
-  const sharesPair = (r: Resolved, pairs: Set<string>) =>
-    pairs.has(r.pair) || pairs.has(reversed(r));
+  const pairError = (r: Resolved, keys: Set<string>, others: readonly Resolved[]) =>
+    keys.has(`${r.type}|${reversed(r)}`)
+      ? 'wrongDirection'
+      : others.some((o) => o.type !== r.type && (o.pair === r.pair || o.pair === reversed(r)))
+        ? 'wrongType'
+        : undefined;
   pred.forEach((p, i) => {
     if (goldKeys.has(p.key)) return;
-    const cause: ErrorCause = sharesPair(p, goldPairs)
-      ? 'wrongType'
-      : goldSpans.has(spanKey(p.head)) && goldSpans.has(spanKey(p.tail))
+    const cause: ErrorCause =
+      pairError(p, goldKeys, gold) ??
+      (goldSpans.has(spanKey(p.head)) && goldSpans.has(spanKey(p.tail))
         ? 'unannotatedPair'
-        : 'entityNotInTruth';
+        : 'entityNotInTruth');
     errors.push(errorOf('fp', p, cause, predTo[i]! >= 0));
   });
   gold.forEach((g, t) => {
     if (predKeys.has(g.key)) return;
-    const cause: ErrorCause = sharesPair(g, predPairs)
-      ? 'wrongType'
-      : predSpans.has(spanKey(g.head)) && predSpans.has(spanKey(g.tail))
+    const cause: ErrorCause =
+      pairError(g, predKeys, pred) ??
+      (predSpans.has(spanKey(g.head)) && predSpans.has(spanKey(g.tail))
         ? 'relationMissed'
-        : 'entityMissed';
+        : 'entityMissed');
     errors.push(errorOf('fn', g, cause, goldMatched.has(t)));
   });
   return { strict, lenient, errors };

@@ -6,6 +6,7 @@ import { generateNotes } from '../synth/notes/generate';
 import { measurementTerms } from '../synth/notes/lexicon/measurements';
 import { Rng } from '../synth/rng';
 import { patientPredicate } from '../kg/extraction';
+import { noteFactQuads } from '../kg/update';
 import { createNlpEngine, extractClinical } from './extract';
 
 const notes = fixtureCohort(40, 77).flatMap((p) => generateNotes(p, new Rng(5, p.index)));
@@ -163,5 +164,92 @@ describe('Function: extractClinical, what reaches the graph as a current fact', 
       'GI bleed hasCondition',
       'aspirin hasHistoryOf',
     ]);
+  });
+});
+
+describe('Function: extractClinical, the facts and relations a note gives the hospital graph (review of d415c66, f98c885)', () => {
+  /** The patient facts and cg:causes quads noteFactQuads writes for `text`. */
+  const graphFacts = (text: string) => {
+    const found = extractClinical(text, { noteYear: 2026 });
+    const { quads } = noteFactQuads({
+      ...found,
+      hospital: 'hospital-a',
+      patient: 'p'.repeat(16),
+      document: 'note-1',
+      extractor: 'test',
+      at: new Date('2026-12-06T00:00:00Z'),
+    });
+    return quads
+      .filter((q) =>
+        /#(takesMedication|hasHistoryOf|familyHistoryOf|negatedFinding|hasCondition|causes)$/.test(
+          q.predicate.value,
+        ),
+      )
+      .map(
+        (q) =>
+          `${q.predicate.value.split('#')[1]} ${q.object.value.split('/').slice(-2).join('/')}`,
+      );
+  };
+  const entitiesOf = (text: string) =>
+    extractClinical(text, { noteYear: 2026 }).entities.map(
+      (e) => `${e.text}:${e.type}:${e.assertion}`,
+    );
+
+  it('writes no cg:causes for a drug that made the problem better', () => {
+    const facts = graphFacts('Seizures since levetiracetam was started have decreased.');
+    expect(facts.length).toBeGreaterThan(0);
+    expect(facts.filter((f) => f.startsWith('causes'))).toEqual([]);
+    expect(graphFacts('Pedal edema is a known side effect of Amlodipine.')).toContainEqual(
+      expect.stringMatching(/^causes /),
+    );
+  });
+
+  it('reads no lower-case word inside a list or wrapped prose as a section heading', () => {
+    const social =
+      'Social History:\nLives with:\nfamily\nSmokes 1 ppd.\nHPI is notable for diabetes and hypertension on lisinopril.';
+    expect(entitiesOf(social)).toContain('diabetes:Disease:present');
+    expect(graphFacts(social).filter((f) => f.startsWith('familyHistoryOf'))).toEqual([]);
+    expect(
+      entitiesOf(
+        'Past Medical History:\nasthma\nallergies\nGERD on omeprazole\nhypertension - lisinopril',
+      ),
+    ).toEqual([
+      'asthma:Disease:present',
+      'GERD:Disease:present',
+      'omeprazole:Chemical:present',
+      'hypertension:Disease:present',
+      'lisinopril:Chemical:present',
+    ]);
+    expect(
+      entitiesOf(
+        'Problem list:\n1. hypertension\n2. seasonal allergies\n3. allergies\n4. diabetes on metformin',
+      ),
+    ).toContain('metformin:Chemical:present');
+    expect(
+      entitiesOf('HPI: Patient has a strong\nfamily\nhistory of colon cancer.'),
+    ).not.toContainEqual(expect.stringMatching(/:family$/));
+    // A lower-case heading as a block of its own still opens its section.
+    expect(entitiesOf('allergies\n* sulfonamide: itching')).toEqual([
+      'sulfonamide:Chemical:historical',
+      'itching:Symptom:historical',
+    ]);
+  });
+
+  it('keeps the allergy concept the patient fact in an allergies section, denied or not', () => {
+    const denied = graphFacts('Allergies: no known allergy to penicillin');
+    expect(denied).toEqual([expect.stringMatching(/^negatedFinding .*91936005$/)]);
+    const allergic = graphFacts('Allergies: allergic to penicillin (hives)');
+    expect(allergic).toContainEqual(expect.stringMatching(/^hasHistoryOf .*(91936005|Z88\.0)$/));
+    expect(allergic.filter((f) => /penicillin|D010406/i.test(f))).toEqual([]);
+  });
+
+  it.each([
+    'AKI held metformin.',
+    'Hypotension held lisinopril.',
+    'Bradycardia held metoprolol this morning.',
+    'Cough discontinued lisinopril.',
+  ])('records the medicine of "%s" as history, never as taken', (text) => {
+    expect(entitiesOf(text)[1]).toMatch(/:Chemical:historical$/);
+    expect(graphFacts(text).filter((f) => f.startsWith('takesMedication'))).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ import {
 } from './lexicon/ensemble';
 import { conceptLink, primaryCode } from './linking/link';
 import { documentAbbreviations, withoutRedefinedShortForms } from './matcher/abbreviations';
-import { allergySubstances } from './matcher/allergy';
 import { cdrGuidelineMentions } from './matcher/cdr-guideline';
 import { withCoordinations } from './matcher/coordination';
 import { buildDictionary, matchDictionary, type DictionaryIndex } from './matcher/dictionary';
@@ -172,11 +171,9 @@ function findEntities(
   };
   const entities: ClinicalEntity[] = [];
   const matched = matchDictionary(engine.dictionary, text);
-  const dictionary = allergySubstances(
-    engine.dictionary,
-    engine.cdrGuideline ? cdrGuidelineMentions(engine.dictionary, text, matched) : matched,
-    (offset) => sectionAt(sections, offset)?.kind,
-  );
+  const dictionary = engine.cdrGuideline
+    ? cdrGuidelineMentions(engine.dictionary, text, matched)
+    : matched;
   for (const m of [...dictionary, ...matchOrganSystem(engine.dictionary, text, dictionary)]) {
     if (inHeader(m.start)) continue;
     entities.push({

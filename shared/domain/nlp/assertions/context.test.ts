@@ -452,6 +452,9 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
     fever: 'Symptom',
     'chest pain': 'Symptom',
     palpitations: 'Symptom',
+    hypotension: 'Disease',
+    bradycardia: 'Disease',
+    cough: 'Symptom',
     wheezing: 'Symptom',
     bleeding: 'Symptom',
     pain: 'Symptom',
@@ -468,6 +471,15 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
   it.each([
     ['[[AKI]]: held [[metformin]].', 1, 'historical'],
     ['[[AKI]] - held [[metformin]].', 1, 'historical'],
+    // No colon: the cue directly followed by the medicine (whitespace and at most a determiner)
+    // still reads forward (review of f98c885, which had made these current again).
+    ['[[AKI]] held [[metformin]].', 1, 'historical'],
+    ['[[Hypotension]] held [[lisinopril]].', 1, 'historical'],
+    ['[[Bradycardia]] held [[metoprolol]] this morning.', 1, 'historical'],
+    ['# [[AKI]] held [[lisinopril]], will recheck [[Cr]]', 1, 'historical'],
+    ['[[Cough]] discontinued [[lisinopril]].', 1, 'historical'],
+    ['[[AKI]] stopped the [[metformin]].', 1, 'historical'],
+    ['Assessment: [[AKI]] held [[lisinopril]] and [[metformin]].', 1, 'historical'],
     ['[[AKI]]: stopped the [[metformin]].', 1, 'historical'],
     ["[[AKI]]: d/c'd [[metformin]].", 1, 'historical'],
     ['[[Hyperkalemia]]: discontinued [[lisinopril]] 10 mg.', 1, 'historical'],
@@ -520,6 +532,21 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
       found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
     );
     expect(status).toEqual({ aki: 'present', metformin: 'historical', lisinopril: 'present' });
+  });
+
+  it.each([
+    ['AKI held metformin.', 'metformin'],
+    ['Hypotension held lisinopril.', 'lisinopril'],
+    ['Bradycardia held metoprolol this morning.', 'metoprolol'],
+    ['# AKI held lisinopril, will recheck Cr', 'lisinopril'],
+    ['Cough discontinued lisinopril.', 'lisinopril'],
+    ['Assessment: AKI held lisinopril and metformin.', 'lisinopril'],
+  ])('dates the held medicine of "%s" in extraction (%s), with no colon', (text, drug) => {
+    const found = extractClinical(text, { noteYear: 2025 });
+    const status = Object.fromEntries(
+      found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+    );
+    expect(status[drug]).toBe('historical');
   });
 });
 

@@ -124,6 +124,12 @@ const postReach = 40;
 const adjacentGap =
   /^\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
 
+/**
+ * A stop cue directly followed by its medicine: only whitespace and at most a determiner between
+ * ("AKI held metformin", "AKI: stopped the metformin"; not "Pain stopped with morphine").
+ */
+const directlyFollowed = /^\s+(?:(?:the|his|her|their)\s+)?$/i;
+
 /** adjacentGap after one dosage-form word, for a medicine's stop or hold ("Heparin drip stopped"). */
 const adjacentFormGap =
   /^\s+(?:drip|gtts?|infusion|tablets?|tabs?|patch)\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
@@ -193,7 +199,8 @@ export class AssertionClassifier {
       opensNewItem: (a, b) => opensNewItem(this.withoutMentions(a, b)),
       resultBetween: (a, b) => resultVerb.test(this.text.slice(a, b)),
       resumedAfter: (at) => resumedAfter.test(this.text.slice(at, sentence[1])),
-      mentionJustBefore: (at, types) => this.mentionJustBefore(at, types),
+      mentionJustBefore: (at, types, triggerEnd, target) =>
+        this.mentionJustBefore(at, types, triggerEnd, target),
       crossesClause: (a, b) => this.crossesClause(a, b),
       mentionBetween: (a, b) => this.mentionBetween(a, b),
       onlyMentionsBetween: (a, b) => this.onlyMentionsBetween(a, b),
@@ -244,18 +251,27 @@ export class AssertionClassifier {
 
   /**
    * True when a mention ends just before `at`, after nothing but a colon or a copula. With `types`, a
-   * mention of another known type counts only when no colon or dash heads the gap: "AKI: held
-   * metformin" (a heading problem) does not stop the forward reading, but "Palpitations stopped on
-   * metoprolol" (the symptom is what stopped) does.
+   * mention of another known type counts only when the trigger ending at `triggerEnd` is not
+   * directly followed by the mention starting at `target` (directlyFollowed): "AKI held metformin"
+   * and "AKI: held metformin" (the problem is why) do not stop the forward reading, but
+   * "Palpitations stopped on metoprolol" (the symptom is what stopped) does.
    */
-  private mentionJustBefore(at: number, types?: readonly EntityType[]): boolean {
+  private mentionJustBefore(
+    at: number,
+    types?: readonly EntityType[],
+    triggerEnd?: number,
+    target?: number,
+  ): boolean {
+    const direct =
+      triggerEnd !== undefined &&
+      target !== undefined &&
+      target >= triggerEnd &&
+      directlyFollowed.test(this.text.slice(triggerEnd, target));
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.end > at || at - m.end > 20) continue;
-      const gap = this.text.slice(m.end, at);
-      if (!adjacentGap.test(gap)) continue;
-      if (types && m.type !== undefined && !types.includes(m.type) && /[:\-\u2013\u2014]/.test(gap))
-        continue;
+      if (!adjacentGap.test(this.text.slice(m.end, at))) continue;
+      if (types && m.type !== undefined && !types.includes(m.type) && direct) continue;
       return true;
     }
     return false;
@@ -398,8 +414,16 @@ interface ScopeChecks {
   opensNewItem: (from: number, to: number) => boolean;
   /** Nothing but a space, "of" or a possessive in [from, to) (see adjoiningGap). */
   adjoins: (from: number, to: number) => boolean;
-  /** A mention (of `types`, when given) ends just before `at` (see adjacentGap). */
-  mentionJustBefore: (at: number, types?: readonly EntityType[]) => boolean;
+  /**
+   * A mention (of `types`, when given) ends just before `at` (see adjacentGap); with `types`, a
+   * mention of another type not when the trigger ending at `triggerEnd` directly precedes `target`.
+   */
+  mentionJustBefore: (
+    at: number,
+    types?: readonly EntityType[],
+    triggerEnd?: number,
+    target?: number,
+  ) => boolean;
   crossesClause: (from: number, to: number) => boolean;
   mentionBetween: (from: number, to: number) => boolean;
   /** Nothing but mentions and list separators in [from, to). */
@@ -453,9 +477,11 @@ function applicable(
       if (m.final && m.cues.some((c) => c.direction === 'post')) continue;
       // "PE ruled out by CT": the trigger reads backward from the mention before it, not forward.
       // Only from a mention its backward reading applies to: "Metformin: held" reads backward, but
-      // "AKI: held metformin" forward (a stop cue dates a medicine, never the problem before it).
+      // "AKI held metformin" and "AKI: held metformin" forward (a stop cue dates a medicine, never
+      // the problem before it) when the medicine directly follows the cue; "Palpitations stopped
+      // on metoprolol" stays backward (the symptom stopped, the metoprolol is taken).
       const back = m.cues.find((c) => c.direction === 'post' && c.afterMention);
-      if (back && checks.mentionJustBefore(m.start, back.types)) continue;
+      if (back && checks.mentionJustBefore(m.start, back.types, m.end, start)) continue;
       if (
         stoppedBetween(matches, k + 1, start, 'after', pre.category, checks) ||
         crossesClause(m.end, start)

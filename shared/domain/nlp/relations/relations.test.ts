@@ -52,26 +52,36 @@ describe('Function: extractRelations', () => {
     expect(relationsOf('ALLERGIES:\npenicillin - hives')).toContain('causes penicillin -> hives');
   });
 
-  it('reads a drug-allergy phrase in an allergies section as the drug and its reaction', () => {
-    // "allergic to penicillin" is also a vocabulary concept (SNOMED CT 91936005); in an allergies
-    // section the line reads as "penicillin (hives)" does.
+  it('keeps a drug-allergy phrase in an allergies section the allergy concept (review of d415c66)', () => {
+    // "allergic to penicillin" is a vocabulary concept (SNOMED CT 91936005, ICD-10-CM Z88.0): the
+    // patient's fact is the allergy, never the drug (a denied allergy is no denied penicillin), so
+    // the line gives no causes (the drug is no entity of its own).
     const entitiesOf = (text: string) =>
-      extractClinical(text).entities.map((e) => `${e.text}:${e.type}:${e.assertion}`);
-    for (const text of [
-      'Allergies: allergic to penicillin (hives)',
-      'Allergies: penicillin allergy (hives)',
-      'Allergies:\n- allergy to penicillin - hives',
-    ]) {
+      extractClinical(text).entities.map((e) => `${e.text}:${e.type}:${e.assertion}:${e.code}`);
+    for (const [text, allergy] of [
+      ['Allergies: allergic to penicillin (hives)', 'allergic to penicillin'],
+      ['Allergies: penicillin allergy (hives)', 'penicillin allergy'],
+      ['Allergies:\n- allergy to penicillin - hives', 'allergy to penicillin'],
+    ] as const) {
       expect(entitiesOf(text), text).toEqual([
-        'penicillin:Chemical:historical',
-        'hives:Symptom:historical',
+        `${allergy}:Disease:historical:91936005`,
+        'hives:Symptom:historical:126485001',
       ]);
-      expect(relationsOf(text), text).toEqual(['causes penicillin -> hives']);
+      expect(relationsOf(text), text).toEqual([]);
     }
-    expect(relationsOf('Allergies: sulfa allergy: rash')).toEqual(['causes sulfa -> rash']);
-    // Elsewhere the allergy concept stays: a bare penicillin would read as a medicine taken.
+    expect(entitiesOf('Allergies: sulfa allergy: rash')).toEqual([
+      'sulfa allergy:Disease:historical:Z88.2',
+      'rash:Symptom:historical:271807003',
+    ]);
+    expect(entitiesOf('Allergies: no known allergy to penicillin')).toEqual([
+      'allergy to penicillin:Disease:negated:91936005',
+    ]);
+    // A drug with no allergy concept is the drug, and its line relates it to the reaction.
+    expect(relationsOf('Allergies: amoxicillin allergy: rash')).toEqual([
+      'causes amoxicillin -> rash',
+    ]);
     expect(entitiesOf('She is allergic to penicillin.')).toEqual([
-      'allergic to penicillin:Disease:present',
+      'allergic to penicillin:Disease:present:91936005',
     ]);
   });
 
@@ -86,7 +96,7 @@ describe('Function: extractRelations', () => {
     }
   });
 
-  it('reads stated adverse effects: "on X" after a verb of onset, "side effect of X", "after X was started"', () => {
+  it('reads stated adverse effects: "side effect of X", "X-induced Y", a NEW problem on or after X', () => {
     for (const [text, drug, effect] of [
       ['Has developed loose stools on Metformin.', 'Metformin', 'loose stools'],
       [
@@ -94,8 +104,8 @@ describe('Function: extractRelations', () => {
         'Amlodipine',
         'Pedal edema',
       ],
-      ['Notes myalgias after atorvastatin was started.', 'atorvastatin', 'myalgias'],
-      ['Mother has noticed rash since amoxicillin was started.', 'amoxicillin', 'rash'],
+      ['Developed myalgias after atorvastatin was started.', 'atorvastatin', 'myalgias'],
+      ['New rash since amoxicillin was started.', 'amoxicillin', 'rash'],
       ['Metformin-induced diarrhea suspected.', 'Metformin', 'diarrhea'],
     ] as const)
       expect(relationsOf(text), text).toEqual([`causes ${drug} -> ${effect}`]);
@@ -103,10 +113,22 @@ describe('Function: extractRelations', () => {
       'causes metformin -> nausea',
       'causes metformin -> diarrhea',
     ]);
-    expect(relationsOf('Has developed cough on lisinopril for hypertension.')).toEqual([
-      'causes lisinopril -> cough',
+    expect(relationsOf('Has developed angioedema on lisinopril for hypertension.')).toEqual([
+      'causes lisinopril -> angioedema',
       'treats lisinopril -> hypertension',
     ]);
+    // Cough is a typical symptom of heart failure, which lisinopril is labelled for: a problem the
+    // drug may be treating is never read as its effect by onset phrasing ("X-induced" still is).
+    expect(relationsOf('Has developed cough on lisinopril for hypertension.')).toEqual([
+      'treats lisinopril -> hypertension',
+    ]);
+    expect(relationsOf('Lisinopril-induced cough.')).toEqual(['causes Lisinopril -> cough']);
+    expect(relationsOf('Reports cough since starting lisinopril.')).toEqual([
+      'causes lisinopril -> cough',
+    ]);
+    expect(relationsOf('Developed rash on amoxicillin for otitis.')).toContain(
+      'causes amoxicillin -> rash',
+    );
   });
 
   it('reads no adverse effect where the phrase names a treatment, a denial or no drug', () => {
@@ -125,6 +147,37 @@ describe('Function: extractRelations', () => {
     ]);
     expect(relationsOf('Rash not due to penicillin.')).toEqual([]);
     expect(relationsOf('Pain after surgery.')).toEqual([]);
+  });
+
+  // Review of d415c66: treatment read as harm, and cg:causes reached the hospital graph.
+  it.each([
+    // better, fewer, decreased: the drug treats the problem
+    'Pain much better since oxycodone was started.',
+    'Seizures since levetiracetam was started have decreased.',
+    'Reports fewer headaches since sumatriptan was started.',
+    'Pain much better since starting oxycodone.',
+    // a verb that reports a problem is no onset; persistent, breakthrough: ongoing
+    'Reports persistent wheezing on albuterol.',
+    'Reports occasional heartburn on omeprazole.',
+    'Reports breakthrough seizures on levetiracetam.',
+    'Reports COPD exacerbation on tiotropium.',
+    'Notes high blood sugars on metformin.',
+    'Notes myalgias after atorvastatin was started.',
+    'Mother has noticed rash since amoxicillin was started.',
+    'Reports nausea while taking metformin.',
+    // a comma before "on"; a denied drug
+    'Complains of headache, on acetaminophen.',
+    'Developed headache, on acetaminophen.',
+    'Reports nausea, not on metformin.',
+    'Reports headache when she is not on propranolol.',
+    'Developed nausea when she is not on metformin.',
+    // onset words, but better or ongoing, or what the drug treats
+    'Developed breakthrough seizures on levetiracetam.',
+    'Developed wheezing on albuterol.',
+    'Developed COPD exacerbation on tiotropium.',
+    'Developed rash on amoxicillin, now resolved.',
+  ])('reads no causes from "%s"', (text) => {
+    expect(relationsOf(text).filter((r) => r.startsWith('causes'))).toEqual([]);
   });
 
   it('flags a documented interaction between two current drugs', () => {

@@ -5,11 +5,13 @@
 //   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
 //   and "Y treated with / controlled with / improved after X" (0.85);
 // - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", "Y is a
-//   (known) side effect of X", "Y after / since X was started", "developed / reports / noted Y on X"
-//   (not for a disease X is labelled for), allergy lines "penicillin - rash", "penicillin (hives)",
-//   "penicillin allergy: rash", "X causes Y" (0.75-0.9; "due to X" only for the problem nearest
-//   before it; not when the gap denies it, "not due to"); never a bare "with", "after" or "from",
-//   which name treatments as often as causes;
+//   (known) side effect of X", "adverse reaction to X", and after a verb of NEW onset only
+//   ("developed", "new", "new-onset") "developed Y on X" / "developed Y after X was started"
+//   (adverseOnset: never when X treats Y, Y is better or ongoing, X is denied, or a comma comes
+//   before "on"); allergy lines "penicillin - rash", "penicillin (hives)", "amoxicillin allergy:
+//   rash", "X causes Y" (0.75-0.9; "due to X" only for the problem nearest before it; not when the
+//   gap denies it, "not due to"); never a bare "with", "after" or "from", which name treatments as
+//   often as causes;
 // - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
 //   a present symptom and the nearest present disease it typically presents with (0.55).
@@ -26,21 +28,31 @@ const causedByPattern =
   /\b(?:secondary to|due to|caused by|induced by|attributed to|related to|exacerbated by|precipitated by|triggered by|(?:after|since) (?:starting|taking|receiving)(?: on)?|from taking|(?:side|adverse)[\s-](?:effects?|reactions?) (?:of|from|to)(?: (?:his|her|their|the))?)\s*$/i;
 /** A cause denied or doubted in the gap: "Rash not due to penicillin", "unlikely related to". */
 const deniedCause = /\b(?:not|no|never|unlikely)\b/i;
+/** The temporal cues of causedByPattern, which read as a cause only as onset phrasing does. */
+const sinceStartingCue =
+  /\b(?:(?:after|since) (?:starting|taking|receiving)(?: on)?|from taking)\s*$/i;
 /**
- * A problem "on" a drug after a verb of onset: "Has developed loose stools on metformin", "Reports
- * nausea while taking metformin". Without the verb "on" names the treatment ("Diabetes, on
- * metformin"); a problem the drug is labelled for is never its effect ("Developed hypertension on
- * lisinopril" is not read).
+ * A new problem "on" a drug or "after / since" it "was started", after a verb that means the
+ * problem is NEW ("Has developed loose stools on metformin", "Developed rash on amoxicillin for
+ * otitis", "New-onset myalgias after atorvastatin was started"). A verb that only reports a problem
+ * ("reports", "notes", "complains of", "noticed") is no onset: "Reports persistent wheezing on
+ * albuterol", "Notes high blood sugars on metformin" name the problem the drug treats. See
+ * adverseOnset for what else refuses the reading.
  */
 const onDrugPattern = /\s(?:while\s+)?(?:on|taking)\s+(?:(?:his|her|their|the)\s+)?$/i;
 const onsetVerbBefore =
-  /\b(?:develop(?:s|ed|ing)?|has developed|noted|notes|noticed|notices|reports?|reported|reporting|experienc(?:es|ed|ing)|complains? of|complained of|c\/o)\s+(?:(?:a|an|some|new|mild|moderate|severe|worsening|persistent|intermittent|occasional|episodes of)\s+)*$/i;
-/**
- * A problem "after" or "since" a drug "was started": "Notes myalgias after atorvastatin was
- * started", "has noticed rash since amoxicillin was started". Only a start: "pain after aspirin was
- * stopped" names no effect, and "pain after surgery" no drug.
- */
+  /\b(?:develop(?:s|ed|ing)?|has developed|had developed|new-onset|new onset|new)\s+(?:(?:a|an|some|new|mild|moderate|severe|new-onset|episodes of)\s+)*$/i;
+/** "after" or "since" a drug "was started" ("pain after aspirin was stopped" names no effect). */
 const afterDrugPattern = /\s(?:after|since|once|when)\s+(?:(?:his|her|their|the)\s+)?$/i;
+/**
+ * What says the problem is not new, or is better, in the sentence: it is then the problem the drug
+ * treats ("Pain much better since oxycodone was started", "Seizures since levetiracetam was started
+ * have decreased", "Reports breakthrough seizures on levetiracetam").
+ */
+const improvedOrOngoing =
+  /\b(?:better|improv(?:ed|es|ing|ement)|fewer|decreas(?:ed|es|ing)|less|lower|reduced|controlled|resolv(?:ed|es|ing)|relieved|breakthrough|persist(?:s|ed|ent|ing)?|ongoing|still|continu(?:es|ed|ing)|chronic|worsening|recurrent)\b/i;
+/** A denial before the drug in its sentence: "Reports nausea, not on metformin", "denies". */
+const deniedOnset = /\b(?:not|no|never|denie[sd]|deny|without|off|negative)\b/i;
 const drugStartedAfter =
   /^\s+(?:was|were|has been|have been|had been|got)\s+(?:started|initiated|begun|commenced|added|introduced)\b/i;
 /**
@@ -50,8 +62,8 @@ const drugStartedAfter =
 const treatedByPattern =
   /^\s*,?\s*(?:(?:is|was|were|are|has been|have been|had been|being|now|well|poorly|partially|currently|adequately|successfully|empirically)\s+)*(?:treated|controlled|managed|improved|improving|resolved|resolving|responded|responding|responsive|relieved)\s+(?:with|on|by|after|to)\s+(?:(?:a|an|the|oral|po|iv|his|her|their|daily|low-dose|high-dose)\s+)*$/i;
 const inducedPattern = /^\s*-?\s*(?:induced|associated|related)\b/i;
-// An allergy line: "penicillin - rash", "penicillin (hives)", "penicillin allergy: rash" (the drug of a
-// drug-allergy concept, matcher/allergy.ts, keeps the word "allergy" after it).
+// An allergy line: "penicillin - rash", "penicillin (hives)", "amoxicillin allergy: rash" (a drug the
+// vocabulary has no allergy concept for; "penicillin allergy" is one, a Disease, and relates nothing).
 const causesPattern =
   /^\s*(?:(?:allergy|allergies|hypersensitivity)\s*)?(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
 const continuePattern =
@@ -165,22 +177,16 @@ function sentencePatterns(
         between.length < 60 &&
         other.assertion !== 'negated' &&
         !deniedCause.test(between) &&
-        !problemBetween(text, entities, members, other.end, drug.start)
+        !problemBetween(text, entities, members, other.end, drug.start) &&
+        // "Pain much better since starting oxycodone": a time cue, not a cause, when the
+        // sentence says the problem is better or ongoing ("Cough since starting lisinopril" is).
+        !(
+          sinceStartingCue.test(between) &&
+          improvedOrOngoing.test(text.slice(sentence.start, sentence.end))
+        )
       ) {
         add('causes', a, b, 0.8, sentence);
-      } else if (
-        other.assertion !== 'negated' &&
-        between.length < 60 &&
-        !isIndication(concepts, drug, other) &&
-        ((onDrugPattern.test(between) &&
-          !problemBetween(text, entities, members, other.end, drug.start, onDrugPattern) &&
-          onsetVerbBefore.test(
-            text.slice(sentence.start, listStart(text, entities, members, b).start),
-          )) ||
-          (afterDrugPattern.test(between) &&
-            drugStartedAfter.test(text.slice(drug.end, sentence.end)) &&
-            !problemBetween(text, entities, members, other.end, drug.start, afterDrugPattern)))
-      ) {
+      } else if (adverseOnset(text, entities, members, sentence, concepts, a, b, between)) {
         add('causes', a, b, onDrugPattern.test(between) ? 0.75 : 0.8, sentence);
       } else if (
         other.type === 'Disease' &&
@@ -299,14 +305,77 @@ function listStart(
   }
 }
 
-/** Whether `problem` is a disease `drug` is labelled for (vocabulary indications). */
-function isIndication(
+/**
+ * "Developed Y on X" / "developed Y after / since X was started" (problem `b` before drug `a`, with
+ * `between` the gap): a new problem the drug caused. Refused, for a wrong adverse effect in the
+ * graph is worse than a missed one, when either mention is denied or not asserted, a denial comes
+ * before the drug ("not on metformin"), a comma or semicolon is in the gap ("Headache, on
+ * acetaminophen"), the sentence says the problem is better or ongoing (improvedOrOngoing), or the
+ * problem is what the drug treats (indicationRelated).
+ */
+function adverseOnset(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  concepts: ReadonlyMap<string, Concept>,
+  a: number,
+  b: number,
+  between: string,
+): boolean {
+  const drug = entities[a]!;
+  const problem = entities[b]!;
+  if (!asserted(drug) || !asserted(problem) || between.length >= 60 || /[,;]/.test(between))
+    return false;
+  const cue = onDrugPattern.test(between)
+    ? onDrugPattern
+    : afterDrugPattern.test(between) && drugStartedAfter.test(text.slice(drug.end, sentence.end))
+      ? afterDrugPattern
+      : undefined;
+  if (!cue || problemBetween(text, entities, members, problem.end, drug.start, cue)) return false;
+  const first = listStart(text, entities, members, b);
+  return (
+    onsetVerbBefore.test(text.slice(sentence.start, first.start)) &&
+    !deniedOnset.test(text.slice(sentence.start, drug.start)) &&
+    !improvedOrOngoing.test(text.slice(sentence.start, sentence.end)) &&
+    !indicationRelated(concepts, drug, problem)
+  );
+}
+
+/**
+ * Whether `problem` is what `drug` treats: a disease it is labelled for (vocabulary indications), a
+ * kind of one (the same ICD-10-CM FY2024 three-character category, "J44.1" under "J44.9"; or the
+ * indication's name within the problem's, "COPD exacerbation"), or a symptom one typically presents
+ * with (knowledge.ts typicalSymptoms, NICE CKS 2024, as associationLinks reads it: wheezing for
+ * asthma).
+ */
+function indicationRelated(
   concepts: ReadonlyMap<string, Concept>,
   drug: ClinicalEntity,
   problem: ClinicalEntity,
 ): boolean {
-  return (concepts.get(drug.conceptId ?? '')?.indications ?? []).includes(problem.conceptId ?? '');
+  const indications = concepts.get(drug.conceptId ?? '')?.indications ?? [];
+  const id = problem.conceptId ?? '';
+  if (indications.includes(id)) return true;
+  const own = concepts.get(id);
+  const category = (c: Concept | undefined) => c?.codes.icd10cm?.slice(0, 3);
+  const names = (c: Concept | undefined) =>
+    c ? [c.preferred, ...c.synonyms, ...c.abbreviations].map((n) => n.toLowerCase()) : [];
+  const problemNames = [problem.text.toLowerCase(), ...names(own)];
+  return indications.some((ind) => {
+    if (typicalSymptoms.get(ind)?.has(id)) return true;
+    const indication = concepts.get(ind);
+    const code = category(indication);
+    if (code && code === category(own)) return true;
+    return names(indication).some(
+      (n) =>
+        n.length >= 3 &&
+        problemNames.some((p) => new RegExp(`(?:^|\\W)${escape(n)}(?:\\W|$)`).test(p)),
+    );
+  });
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function indicationLinks(
   entities: readonly ClinicalEntity[],

@@ -31,18 +31,44 @@ describe('Function: detectSections', () => {
     expect(kinds('all\nALLERGIES\nNKDA')).toEqual(['allergies']);
   });
 
-  it('reads a heading alone on its line in lower case or capitals, never a word that opens a line', () => {
+  it('reads a heading alone on its line in capitals, or in lower case as a block of its own, never a word that opens a line', () => {
     expect(kinds('allergies\n* sulfonamide: itching')).toEqual(['allergies']);
     expect(kinds('ALLERGIES\n* sulfonamide: itching')).toEqual(['allergies']);
-    expect(kinds('HPI: cough.\npast medical history\nasthma\nmedications:\nalbuterol')).toEqual([
+    expect(kinds('HPI: cough.\n\npast medical history\nasthma\nmedications:\nalbuterol')).toEqual([
       'hpi',
       'past-medical-history',
       'medications',
+    ]);
+    expect(kinds('HPI: cough.\n  \nallergies\n* sulfonamide: itching')).toEqual([
+      'hpi',
+      'allergies',
     ]);
     // A heading's name that opens a line of text is no heading.
     expect(kinds('allergies to sulfonamide noted\nplan to follow up\nhistory of asthma')).toEqual(
       [],
     );
+  });
+
+  it('takes no lower-case word inside a list or wrapped prose for a heading (review of d415c66)', () => {
+    // An item of a list: under its heading, after a line ending in ":", numbered or "#".
+    expect(kinds('Past Medical History:\nasthma\nallergies\nGERD on omeprazole')).toEqual([
+      'past-medical-history',
+    ]);
+    expect(kinds('Social History:\nLives with:\nfamily\nSmokes 1 ppd.')).toEqual([
+      'social-history',
+    ]);
+    expect(kinds('Social History:\nLives with:\n\nfamily\nSmokes 1 ppd.')).toEqual([
+      'social-history',
+    ]);
+    expect(
+      kinds('Problem list:\n1. hypertension\n2. seasonal allergies\n3. allergies\n4. diabetes'),
+    ).toEqual(['past-medical-history']);
+    expect(kinds('Problems:\n\n# allergies\n# diabetes')).toEqual([]);
+    // A hard-wrapped line of prose.
+    expect(kinds('HPI: Patient has a strong\nfamily\nhistory of colon cancer.')).toEqual(['hpi']);
+    expect(kinds('HPI: cough.\npast medical history\nasthma')).toEqual(['hpi']);
+    // Capitalised, a bare heading line is one anywhere, as before d415c66.
+    expect(kinds('HPI: cough.\nAllergies\n* sulfonamide: itching')).toEqual(['hpi', 'allergies']);
   });
 
   it('tells which section an offset falls in, with the body after the header', () => {

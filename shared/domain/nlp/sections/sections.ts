@@ -1,7 +1,8 @@
 // Domain (nlp/sections): find the sections of a clinical note from their headers, in the styles notes
 // use: "PAST MEDICAL HISTORY:", "Past Medical History -", "PMH:", "A/P:", "# Assessment", a header alone on
-// its line in any case ("allergies", "ALLERGIES": nothing else on the line), and inline headers ("HPI
-// - 64 yo man..."). Header names follow the HL7 C-CDA R2.1 section set (History of Present Illness,
+// its line ("ALLERGIES", "Allergies"; in lower case, "allergies", only as a block of its own: at the
+// note's start or after a blank line, not a numbered or "#" item, not under a line ending in ":"),
+// and inline headers ("HPI - 64 yo man..."). Header names follow the HL7 C-CDA R2.1 section set (History of Present Illness,
 // Past Medical History, Family History, Social History, Medications, Allergies, Review of Systems,
 // Physical Exam, Results, Assessment and Plan) and their common shortenings.
 import type { Section, SectionKind } from '../model';
@@ -44,9 +45,13 @@ export function detectSections(text: string): Section[] {
     const name = m[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
     const kind = kindByName.get(name);
     const alone = m[2] === '';
-    // A line holding nothing but a section's name is its header, in any case ("allergies",
-    // "ALLERGIES", "Allergies"); a short name only in capitals.
-    if (!kind || (alone && !looksLikeHeader(m[1]!.trim()))) continue;
+    // A line holding nothing but a section's name is its header when written as one (capitalised);
+    // in lower case only when it stands as a block of its own (lowerCaseHeading).
+    if (
+      !kind ||
+      (alone && !looksLikeHeader(m[1]!.trim()) && !lowerCaseHeading(text, m.index, m[0], m[1]!))
+    )
+      continue;
     const start = m.index + m[0].indexOf(m[1]!);
     if (sections.length > 0) sections[sections.length - 1]!.end = start;
     let bodyStart = m.index + m[0].length;
@@ -58,8 +63,24 @@ export function detectSections(text: string): Section[] {
 
 function looksLikeHeader(line: string): boolean {
   // Short names ("all", "pe", "cc") alone on a line are a header only in capitals: in lower case
-  // they are words of the text. Longer names are headers in any case ("allergies", "Family History").
-  return line === line.toUpperCase() || line.length >= 4;
+  // they are words of the text.
+  return line === line.toUpperCase() || (line.length >= 4 && /^[A-Z]/.test(line));
+}
+
+/**
+ * A lower-case name alone on its line ("allergies\n* sulfonamide: itching") is a heading only as a
+ * block of its own: at the note's start or after a blank line, not a numbered or "#" item ("3.
+ * allergies" is a problem), and not under a line ending in ":" ("Lives with:\n\nfamily"). Inside a
+ * list or wrapped prose it is a word of the text: "Past Medical History:\nasthma\nallergies\nGERD",
+ * "Lives with:\nfamily", "strong\nfamily\nhistory of colon cancer". Short names ("all", "pe", "cc")
+ * never.
+ */
+function lowerCaseHeading(text: string, lineStart: number, line: string, name: string): boolean {
+  if (name.trim().length < 4) return false;
+  if (!/^[ \t]*[A-Za-z]/.test(line)) return false;
+  const before = text.slice(0, lineStart);
+  if (!/(?:^|\n)[ \t]*\n$/.test(before) && before.trim() !== '') return false;
+  return !/:[ \t]*$/.test(before.trimEnd());
 }
 
 /** The section containing `offset`, if any (sections sorted by start). */
