@@ -541,6 +541,8 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
     ['# AKI held lisinopril, will recheck Cr', 'lisinopril'],
     ['Cough discontinued lisinopril.', 'lisinopril'],
     ['Assessment: AKI held lisinopril and metformin.', 'lisinopril'],
+    ['AKI: held home metformin.', 'metformin'],
+    ['Hypotension: held her home lisinopril.', 'lisinopril'],
   ])('dates the held medicine of "%s" in extraction (%s), with no colon', (text, drug) => {
     const found = extractClinical(text, { noteYear: 2025 });
     const status = Object.fromEntries(

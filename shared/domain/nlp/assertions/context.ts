@@ -125,10 +125,11 @@ const adjacentGap =
   /^\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
 
 /**
- * A stop cue directly followed by its medicine: only whitespace and at most a determiner between
- * ("AKI held metformin", "AKI: stopped the metformin"; not "Pain stopped with morphine").
+ * A stop cue directly followed by its medicine: only whitespace and at most a determiner and "home"
+ * between ("AKI held metformin", "AKI: stopped the metformin", "AKI: held home metformin", "held her
+ * home lisinopril"; not "Pain stopped with morphine").
  */
-const directlyFollowed = /^\s+(?:(?:the|his|her|their)\s+)?$/i;
+const directlyFollowed = /^\s+(?:(?:the|his|her|their)\s+)?(?:home\s+)?$/i;
 
 /** adjacentGap after one dosage-form word, for a medicine's stop or hold ("Heparin drip stopped"). */
 const adjacentFormGap =
