@@ -144,6 +144,19 @@ export function isStaleDemoModel(document: unknown): boolean {
   return ours && d.featureSpec !== featureSpecVersion;
 }
 
+/**
+ * The date the demonstration model in `<dataDir>/models/cvd-risk` was trained as of (its
+ * `<YYYY-MM-DD>-synthetic` version), so a restart that retrains a stale one keeps its date; undefined
+ * when there is none, or the model there is not one this module wrote.
+ */
+export async function demoModelAsOf(dataDir: string): Promise<string | undefined> {
+  const document = await existingModel(join(dataDir, 'models', demoModelName, modelFileName));
+  const version = (document as { version?: unknown } | undefined)?.version;
+  const match =
+    typeof version === 'string' ? /^(\d{4}-\d{2}-\d{2})-synthetic$/.exec(version) : null;
+  return match?.[1];
+}
+
 async function existingModel(file: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(file, 'utf8')) as unknown;

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keyLayout } from '../shared/config/resources';
+import { featureSpecVersion } from '../shared/domain/features/spec';
 import {
   condition,
   icd,
@@ -326,5 +327,25 @@ describe('Function: api (model predictions)', () => {
     });
     expect(served.status).toBe(200);
     expect(served.body).toMatchObject({ model: { name: 'readmission', version: '1.1.0' } });
+  });
+
+  it('answers a retryable 503 naming the model and both specs while a model awaits retraining for the current feature spec', async () => {
+    // Prepare: a model trained before a deploy changed featureSpecVersion (last: it joins /models)
+    await writeModel('old-spec', { ...model, name: 'old-spec', featureSpec: 'features-1999.01.1' });
+    // Act
+    const response = await apiGet(
+      stack,
+      `/patients/${id}/predictions?at=${at}&model=old-spec`,
+      hospital,
+    );
+    // Assess: told as what it is (not a generic configuration 500), with no endpoint or patient data
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({
+      type: 'https://caregraph.dev/problems/model-awaiting-retraining',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: `prediction model old-spec is awaiting retraining for the current feature spec: it was trained on features of spec features-1999.01.1, and the patient's features are built under spec ${featureSpecVersion}; retry once a model of spec ${featureSpecVersion} is promoted`,
+      instance: '/patients/{id}/predictions',
+    });
   });
 });

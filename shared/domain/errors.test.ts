@@ -6,6 +6,7 @@ import {
   DependencyError,
   ForbiddenError,
   InternalError,
+  ModelAwaitingRetrainingError,
   NotFoundError,
   UnauthorizedError,
   ValidationError,
@@ -60,6 +61,13 @@ describe('Class: CaregraphError subclasses', () => {
       (cause: unknown) => new DependencyError('down', { cause }),
       503,
       'dependency-unavailable',
+      true,
+    ],
+    [
+      'ModelAwaitingRetrainingError',
+      (cause: unknown) => new ModelAwaitingRetrainingError('retrain', { cause }),
+      503,
+      'model-awaiting-retraining',
       true,
     ],
     [

@@ -80,6 +80,19 @@ export class DependencyError extends CaregraphError {
   override readonly retryable = true;
 }
 
+/**
+ * A prediction model trained under another feature spec than the one the API builds features
+ * under (a deploy changed featureSpecVersion): it cannot answer until a model of the current spec
+ * is trained and promoted, so retrying later succeeds. Unlike other server-side errors its message
+ * reaches callers (problem.ts), so it names only the model and the two spec versions: no patient
+ * data, endpoint, host or bucket.
+ */
+export class ModelAwaitingRetrainingError extends CaregraphError {
+  readonly status = 503;
+  readonly type = 'model-awaiting-retraining';
+  override readonly retryable = true;
+}
+
 /** Anything else: a bug. Reported as 500 without internal detail. */
 export class InternalError extends CaregraphError {
   readonly status = 500;

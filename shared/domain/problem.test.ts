@@ -4,6 +4,7 @@ import {
   DependencyError,
   ForbiddenError,
   InternalError,
+  ModelAwaitingRetrainingError,
   NotFoundError,
   UnauthorizedError,
   ValidationError,
@@ -91,6 +92,24 @@ describe('Function: toProblem', () => {
       status: 503,
       detail: 'A service caregraph depends on is temporarily unavailable; retry later.',
     });
+  });
+
+  it('maps a ModelAwaitingRetrainingError to a 503 problem whose detail names the model and specs', () => {
+    // Act
+    const problem = toProblem(
+      new ModelAwaitingRetrainingError('prediction model cvd-risk is awaiting retraining'),
+      '/patients/{id}/predictions',
+    );
+
+    // Assess: unlike other 5xx, its (PHI-free) message is the detail, and a retry may succeed
+    expect(problem).toEqual({
+      type: `${problemTypeBase}model-awaiting-retraining`,
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'prediction model cvd-risk is awaiting retraining',
+      instance: '/patients/{id}/predictions',
+    });
+    expect(shouldRetry(new ModelAwaitingRetrainingError('x'))).toBe(true);
   });
 
   it('leaves out path when the ValidationError has none', () => {

@@ -1,6 +1,6 @@
 // The one mapper from errors to what callers see: RFC 9457 problem documents at the API edge,
 // quarantine entries in ingest reports, and retry decisions for queues.
-import { asCaregraphError, ValidationError } from './errors';
+import { asCaregraphError, ModelAwaitingRetrainingError, ValidationError } from './errors';
 
 /** RFC 9457 Problem Details for HTTP APIs (application/problem+json). */
 export interface Problem {
@@ -36,7 +36,8 @@ export const problemTypeBase = 'https://caregraph.dev/problems/';
 /** Map any thrown value to a problem document; internal errors never leak their detail. */
 export function toProblem(error: unknown, instance?: string): Problem {
   const e = asCaregraphError(error);
-  const internal = e.status >= 500;
+  // A model awaiting retraining says which model and specs (configuration, never PHI or hosts).
+  const internal = e.status >= 500 && !(e instanceof ModelAwaitingRetrainingError);
   return {
     type: problemTypeBase + e.type,
     title: titles[e.status] ?? 'Error',

@@ -1,10 +1,11 @@
 // End to end: `caregraph demo` runs the pipeline once; `npm start` serves GET /health and stops cleanly.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { featureSpecVersion } from '../../shared/domain/features/spec';
 import { cliPath, runCli } from '../helpers/cli';
 
 describe('CLI: caregraph demo', () => {
@@ -99,8 +100,16 @@ describe('CLI: caregraph start', () => {
     expect(first.health).toEqual({ status: 'ok' });
     expect(first.patients).toBeGreaterThanOrEqual(4); // 5 generated, 1% of lines may carry a defect
     expect(existsSync(join(dataDir, 'stack.json'))).toBe(false); // removed on clean stop
+    expect(first.prediction).toBe(200);
+    // An upgrade that changed the feature spec: the demo model on disk is of an earlier spec
+    const modelFile = join(dataDir, 'models', 'cvd-risk', 'model.json');
+    const stale = JSON.parse(readFileSync(modelFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(modelFile, JSON.stringify({ ...stale, featureSpec: 'features-2026.12.3' }));
     const second = await startAndProbe(dataDir);
     expect(second.patients).toBe(first.patients);
+    // The restart retrained it before serving, so predictions answer (they were a 500, then 503)
+    expect(JSON.parse(readFileSync(modelFile, 'utf8')).featureSpec).toBe(featureSpecVersion);
+    expect(second.prediction, second.stderr.slice(-2000)).toBe(200);
     // Two starts, each allowed the 90 s startAndProbe waits for: 16 s alone, over 60 s once when CI
     // ran it beside the other test files on 2 cores.
   }, 200_000);
@@ -164,9 +173,14 @@ describe('CLI: caregraph start', () => {
   }, 200_000);
 });
 
-async function startAndProbe(
-  dataDir: string,
-): Promise<{ health: unknown; patients: number; distinctPatients: number; stderr: string }> {
+async function startAndProbe(dataDir: string): Promise<{
+  health: unknown;
+  patients: number;
+  distinctPatients: number;
+  /** Status of GET /patients/{id}/predictions for the first patient listed. */
+  prediction: number;
+  stderr: string;
+}> {
   const child = spawn(
     process.execPath,
     [cliPath, 'start', '--port', '0', '--data-dir', dataDir, '--patients', '5'],
@@ -191,11 +205,19 @@ async function startAndProbe(
       dataDir,
     ]);
     expect(token.code).toBe(0);
-    const list = await fetch(`${stack.api}/patients`, {
-      headers: { authorization: `Bearer ${token.stdout.trim().split('\n').at(-1)}` },
-    });
+    const headers = { authorization: `Bearer ${token.stdout.trim().split('\n').at(-1)}` };
+    const list = await fetch(`${stack.api}/patients`, { headers });
     const ids = ((await list.json()) as { items: { id: string }[] }).items.map((p) => p.id);
-    return { health, patients: ids.length, distinctPatients: new Set(ids).size, stderr };
+    const prediction = ids[0]
+      ? (await fetch(`${stack.api}/patients/${ids[0]}/predictions`, { headers })).status
+      : 0;
+    return {
+      health,
+      patients: ids.length,
+      distinctPatients: new Set(ids).size,
+      prediction,
+      stderr,
+    };
   } finally {
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from '../tabular/matrix';
-import { checkFolds, foldsFromAssignment, stratifiedGroupKFold, stratifiedKFold } from './folds';
+import { ValidationError } from '../../shared/domain/errors';
+import {
+  checkFolds,
+  FoldSplitError,
+  foldsFromAssignment,
+  groupsPerClass,
+  stratifiedGroupKFold,
+  stratifiedKFold,
+} from './folds';
 
 describe('Function: stratifiedKFold', () => {
   // 30 negatives and 12 positives
@@ -128,6 +136,30 @@ describe('Function: stratifiedGroupKFold', () => {
     const ids = [1, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     expect(() => stratifiedGroupKFold(few, ids, 4, seededRng(1))).toThrow(
       'the smaller class is in only 3 groups',
+    );
+    expect(() => stratifiedGroupKFold(few, ids, 4, seededRng(1))).toThrow(
+      expect.objectContaining({ reason: 'class-too-small' }),
+    );
+  });
+
+  it('throws a FoldSplitError (a ValidationError) when the greedy leaves a fold without a class', () => {
+    // Prepare: the reviewer's seed repro: each class in 3 groups, yet seed 0's 3-fold greedy
+    // leaves fold 2 without one class (internal splits catch this type to fall back)
+    const y3 = Uint8Array.from([0, 1, 0, 0, 0, 1, 1, 0, 1, 0]);
+    const g3 = [0, 1, 1, 1, 1, 1, 2, 3, 3, 3];
+    expect(groupsPerClass(y3, g3)).toEqual([3, 3]);
+    // Act
+    const act = () => stratifiedGroupKFold(y3, g3, 3, seededRng(0, 'x'));
+    // Assess
+    expect(act).toThrow(FoldSplitError);
+    expect(act).toThrow(ValidationError);
+    expect(act).toThrow(
+      expect.objectContaining({
+        reason: 'fold-lacks-class',
+        path: 'cv',
+        message:
+          'cannot make 3 stratified group folds: fold 2 would hold no row of one class (too few groups of it)',
+      }),
     );
   });
 });

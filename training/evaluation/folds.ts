@@ -15,7 +15,23 @@ export interface Fold {
 }
 
 /**
- * Split rows with labels `y` into k stratified folds. Throws ValidationError when a class has
+ * The data cannot be split into the folds asked for: a class has fewer rows (or groups) than
+ * folds, or the grouped split left a fold without one class. A ValidationError (a user's `--cv`
+ * gets it as such); internal splits (RBF tuning, the MLP's validation split, Platt's folds) catch
+ * this type, never the message, and fall back as their docs say.
+ */
+export class FoldSplitError extends ValidationError {
+  constructor(
+    message: string,
+    /** Why: too few rows/groups of a class for k folds, or a grouped fold without one class. */
+    readonly reason: 'class-too-small' | 'fold-lacks-class',
+  ) {
+    super(message, 'cv');
+  }
+}
+
+/**
+ * Split rows with labels `y` into k stratified folds. Throws FoldSplitError when a class has
  * fewer rows than k (some fold would have no example of it).
  */
 export function stratifiedKFold(y: Uint8Array, k: number, rng: Rng): Fold[] {
@@ -25,9 +41,9 @@ export function stratifiedKFold(y: Uint8Array, k: number, rng: Rng): Fold[] {
   y.forEach((v, i) => byClass[v]!.push(i));
   const smallest = Math.min(byClass[0]!.length, byClass[1]!.length);
   if (smallest < k) {
-    throw new ValidationError(
+    throw new FoldSplitError(
       `cannot make ${k} stratified folds: the smaller class has only ${smallest} rows`,
-      'cv',
+      'class-too-small',
     );
   }
   const foldOf = new Int32Array(y.length);
@@ -86,8 +102,9 @@ const isClose = (a: number, b: number) => Math.abs(a - b) <= 1e-8 + 1e-5 * Math.
  * counts, largest first, each put in the fold that keeps the per-class share of rows most even
  * across folds (mean over classes of the SD of the folds' shares), ties to the fold with fewer
  * rows. When every group is one row this is `stratifiedKFold` itself (same folds, same seed), so
- * data without repeated groups splits exactly as before. Throws ValidationError when a class is
- * in fewer than k groups, or a fold ends up without one class.
+ * data without repeated groups splits exactly as before. Throws FoldSplitError when a class is
+ * in fewer than k groups, or a fold ends up without one class (the greedy can leave one even when
+ * a valid split exists; scikit-learn only warns).
  */
 export function stratifiedGroupKFold(
   y: Uint8Array,
@@ -101,9 +118,9 @@ export function stratifiedGroupKFold(
   if (counts.length === y.length) return stratifiedKFold(y, k, rng);
   const smallest = Math.min(...groupsPerClass(y, groups));
   if (smallest < k)
-    throw new ValidationError(
+    throw new FoldSplitError(
       `cannot make ${k} stratified group folds: the smaller class is in only ${smallest} groups (patients)`,
-      'cv',
+      'class-too-small',
     );
   const total = [0, 1].map((c) => counts.reduce((s, n) => s + n[c]!, 0));
   const spread = (n: [number, number]) => Math.abs(n[0] - n[1]) / 2;
@@ -140,9 +157,9 @@ export function stratifiedGroupKFold(
   }
   const lacking = perFold.findIndex((n) => n[0] === 0 || n[1] === 0);
   if (lacking >= 0)
-    throw new ValidationError(
+    throw new FoldSplitError(
       `cannot make ${k} stratified group folds: fold ${lacking + 1} would hold no row of one class (too few groups of it)`,
-      'cv',
+      'fold-lacks-class',
     );
   return Array.from({ length: k }, (_f, f) => {
     const train: number[] = [];

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auroc } from '../evaluation/metrics';
 import { selectBackend } from '../deep/backend';
-import { fromRows, seededRng } from './matrix';
-import { fitMlp, minValidationRows } from './mlp';
+import { fromRows, matrix, seededRng } from './matrix';
+import { fitMlp, minValidationRows, splitForValidation } from './mlp';
 import { mlpKind } from './mlp-forward';
 
 function ring(n: number, seed: number) {
@@ -76,5 +76,46 @@ describe('Function: fitMlp', () => {
     // Assess
     expect(model.stopping).toBe('plateau');
     expect(model.epochs).toBeLessThan(2000);
+  });
+
+  it('trains to a plateau, never validating on its training rows, when a class is in one patient', async () => {
+    // Prepare: enough rows for a validation split, but every positive row is one patient's
+    const data = ring(10 * minValidationRows, 7);
+    const groups = Int32Array.from(data.y, (v, i) => (v === 1 ? -1 : i));
+    // Act
+    const fit = await fitMlp({ ...data, groups }, seededRng(1), { hidden: [4], maxEpochs: 2 });
+    // Assess
+    expect(fit.stopping).toBe('plateau');
+  });
+});
+
+describe('Function: splitForValidation', () => {
+  it('gives no split (plateau training) when the grouped split would leave a side without a class', () => {
+    // Prepare: the reviewer's seed repro: each class in 3 patients, and seed 0's grouped 3-fold
+    // greedy leaves a fold without one class (it threw and aborted the training)
+    const y = Uint8Array.from([0, 1, 0, 0, 0, 1, 1, 0, 1, 0]);
+    const groups = Int32Array.from([0, 1, 1, 1, 1, 1, 2, 3, 3, 3]);
+    const x = matrix(
+      10,
+      1,
+      Float64Array.from({ length: 10 }, (_v, i) => i / 10),
+    );
+    // Act / Assess
+    expect(splitForValidation({ x, y, groups }, seededRng(0, 'x'))).toBeUndefined();
+  });
+
+  it('keeps each patient on one side of a grouped split', () => {
+    // Prepare: 60 patients of 2 rows each
+    const data = ring(120, 8);
+    const groups = Int32Array.from({ length: 120 }, (_v, i) => Math.floor(i / 2));
+    data.y.forEach((_v, i) => (data.y[i] = data.y[i - (i % 2)]!));
+    // Act
+    const split = splitForValidation({ ...data, groups }, seededRng(2));
+    // Assess
+    const [train, held] = split!;
+    const trained = new Set(train.groups);
+    expect(Array.from(held.groups!).filter((g) => trained.has(g))).toEqual([]);
+    expect(new Set(held.y)).toEqual(new Set([0, 1]));
+    expect(train.y.length + held.y.length).toBe(120);
   });
 });

@@ -5,7 +5,7 @@
 // stream so training is reproducible. The weights leave tfjs as plain arrays (mlp-forward.ts).
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../shared/domain/synth/rng';
-import { groupsPerClass, stratifiedFolds } from '../evaluation/folds';
+import { FoldSplitError, groupsPerClass, stratifiedFolds } from '../evaluation/folds';
 import { balancedWeights, shuffle, take, type LabelledMatrix } from './matrix';
 import type { MlpParams } from './mlp-forward';
 
@@ -153,8 +153,9 @@ function trainToPlateau(t: Training, train: Tensors): number {
 
 /**
  * Fit the MLP on standardised features. A tenth of the rows (stratified) is held out for early
- * stopping when that is at least `minValidationRows` rows; smaller data trains on every row to a
- * training-loss plateau. Returns the layers as plain arrays (served by mlp-forward.ts), the epochs
+ * stopping when that is at least `minValidationRows` rows; smaller data, or data no stratified
+ * (grouped) split can divide (`splitForValidation`), trains on every row to a training-loss
+ * plateau. Returns the layers as plain arrays (served by mlp-forward.ts), the epochs
  * run and how training stopped.
  */
 export async function fitMlp(
@@ -187,14 +188,25 @@ export async function fitMlp(
 
 /**
  * A stratified 90/10 split (one fold of ten as validation); grouped when `data.groups` is set, so
- * no patient's rows are on both sides of the early-stopping split.
+ * no patient's rows are on both sides of the early-stopping split. Undefined (no validation split:
+ * the caller trains on every row to a plateau) when a class is in fewer than two rows (groups), or
+ * when the grouped split leaves the validation or training side without one class
+ * (FoldSplitError, possible with few groups): never validated on its own training rows.
  */
-function splitForValidation(data: LabelledMatrix, rng: Rng): [LabelledMatrix, LabelledMatrix] {
+export function splitForValidation(
+  data: LabelledMatrix,
+  rng: Rng,
+): [LabelledMatrix, LabelledMatrix] | undefined {
   const perClass = data.groups
     ? groupsPerClass(data.y, data.groups)
     : [0, 1].map((c) => data.y.filter((v) => v === c).length);
   const folds = Math.min(10, Math.min(...perClass));
-  if (folds < 2) return [data, data];
-  const [first] = stratifiedFolds(data.y, data.groups, folds, rng);
-  return [take(data, first!.train), take(data, first!.test)];
+  if (folds < 2) return undefined;
+  try {
+    const [first] = stratifiedFolds(data.y, data.groups, folds, rng);
+    return [take(data, first!.train), take(data, first!.test)];
+  } catch (error) {
+    if (error instanceof FoldSplitError) return undefined;
+    throw error;
+  }
 }

@@ -99,11 +99,15 @@ export async function fitTabular(
         classWeight: hyper.classWeight,
       });
       const notes = [
-        ...(tuned
+        ...(tuned?.fallback
           ? [
-              `C = ${tuned.c} and gamma = ${tuned.gamma.toPrecision(3)} chosen by 3-fold cross-validated AUROC (${tuned.auroc.toFixed(3)}) on ${tuned.rows} rows over C in {${rbfGrid.c.join(', ')}} x gamma in {${rbfGrid.gammaTimesScale.join(', ')}} x scale`,
+              `C = 1 and gamma = "scale" (${tuned.gamma.toPrecision(3)}) without tuning: ${tuned.fallback}`,
             ]
-          : []),
+          : tuned
+            ? [
+                `C = ${tuned.c} and gamma = ${tuned.gamma.toPrecision(3)} chosen by 3-fold cross-validated AUROC (${tuned.auroc.toFixed(3)}) on ${tuned.rows} rows over C in {${rbfGrid.c.join(', ')}} x gamma in {${rbfGrid.gammaTimesScale.join(', ')}} x scale`,
+              ]
+            : []),
         `${params.supportVectors.length} support vectors`,
         ...(rows.length < data.y.length
           ? [`trained on a stratified subsample of ${rows.length} of ${data.y.length} rows`]
@@ -120,7 +124,7 @@ export async function fitTabular(
       const notes = [
         stopping === 'validation'
           ? `early stopping after ${epochs} epochs (best weights kept)`
-          : `trained on every row for ${epochs} epochs, to a plateau of the training loss (too few rows for a validation split)`,
+          : `trained on every row for ${epochs} epochs, to a plateau of the training loss (too few rows, or groups of a class, for a validation split)`,
       ];
       return { kind, params: { ...params }, scorer: mlpKind.scorer(params), notes };
     }

@@ -5,7 +5,7 @@
 // an internal stratified cross-validation (grouped when the data carry groups, so a patient's rows
 // are never on both sides), so the calibration never sees its own training rows.
 import type { Rng } from '../../shared/domain/synth/rng';
-import { stratifiedFolds } from '../evaluation/folds';
+import { FoldSplitError, stratifiedFolds, type Fold } from '../evaluation/folds';
 import { positives, take, type LabelledMatrix, type Matrix } from './matrix';
 import type { Platt } from './served-kinds';
 
@@ -68,9 +68,25 @@ export function fitPlatt(f: Float64Array, y: Uint8Array): Platt {
 export type DecisionTrainer = (data: LabelledMatrix) => (x: Matrix) => Float64Array;
 
 /**
+ * The internal folds: `folds` of them, else the most fewer (down to 2) the data can be split into
+ * when a class has too few rows (groups) for `folds` or the grouped split leaves a fold without one
+ * class (FoldSplitError). Throws that error when not even 2 folds hold both classes.
+ */
+export function calibrationFolds(data: LabelledMatrix, folds: number, rng: Rng): Fold[] {
+  for (let k = folds; ; k -= 1) {
+    try {
+      return stratifiedFolds(data.y, data.groups, k, rng);
+    } catch (error) {
+      if (!(error instanceof FoldSplitError) || k <= 2) throw error;
+    }
+  }
+}
+
+/**
  * Platt parameters from out-of-fold decision values of `train` over `folds` internal stratified
  * folds (libsvm uses 5; scikit-learn's CalibratedClassifierCV defaults to 5), stratified group
- * folds when `data.groups` is set.
+ * folds when `data.groups` is set; fewer folds when the data cannot be split into `folds`
+ * (`calibrationFolds`).
  */
 export function crossValidatedPlatt(
   data: LabelledMatrix,
@@ -79,7 +95,7 @@ export function crossValidatedPlatt(
   rng: Rng,
 ): Platt {
   const f = new Float64Array(data.y.length);
-  for (const fold of stratifiedFolds(data.y, data.groups, folds, rng)) {
+  for (const fold of calibrationFolds(data, folds, rng)) {
     const decide = train(take(data, fold.train));
     const held = take(data, fold.test);
     const values = decide(held.x);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, seededRng } from './matrix';
+import { fromRows, matrix, seededRng } from './matrix';
 import { scaleGamma } from './rbf-svm';
 import { rbfGrid, tuneRbfSvm, tuningRows } from './rbf-tuning';
 
@@ -56,5 +56,24 @@ describe('Function: tuneRbfSvm', () => {
     // Assess
     expect(choice).toMatchObject({ c: 1, gamma: scaleGamma(data.x) });
     expect(choice.auroc).toBeNaN();
+    expect(choice.fallback).toBe('a class has only 1 rows of the 3 the tuning folds need');
+  });
+
+  it('falls back to C = 1 and gamma = "scale" when the grouped split leaves a fold without a class', () => {
+    // Prepare: the reviewer's seed repro: each class is in 3 patients (so the minority check
+    // passes), but seed 0's grouped 3-fold greedy leaves a fold without one class
+    const y = Uint8Array.from([0, 1, 0, 0, 0, 1, 1, 0, 1, 0]);
+    const groups = Int32Array.from([0, 1, 1, 1, 1, 1, 2, 3, 3, 3]);
+    const x = matrix(
+      10,
+      1,
+      Float64Array.from({ length: 10 }, (_v, i) => i / 10),
+    );
+    // Act
+    const choice = tuneRbfSvm({ x, y, groups }, seededRng(0, 'x'));
+    // Assess
+    expect(choice).toMatchObject({ c: 1, gamma: scaleGamma(x), rows: 10 });
+    expect(choice.auroc).toBeNaN();
+    expect(choice.fallback).toBe('no 3-fold grouped split held both classes in every fold');
   });
 });

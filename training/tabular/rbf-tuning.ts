@@ -7,7 +7,7 @@
 // Platt map fitted afterwards.
 import type { Rng } from '../../shared/domain/synth/rng';
 import { auroc } from '../evaluation/metrics';
-import { groupsPerClass, stratifiedFolds } from '../evaluation/folds';
+import { FoldSplitError, groupsPerClass, stratifiedFolds } from '../evaluation/folds';
 import { positives, stratifiedSubsample, take, type LabelledMatrix } from './matrix';
 import { fitKernelMachine, kernelDecision, scaleGamma } from './rbf-svm';
 
@@ -28,14 +28,21 @@ export interface RbfChoice {
   auroc: number;
   /** Rows the search ran on. */
   rows: number;
+  /**
+   * Set when no search ran and the choice is the fallback C = 1, gamma = "scale" (auroc NaN): why
+   * (for the model card's notes).
+   */
+  fallback?: string;
 }
 
 /**
  * The (C, gamma) pair of `rbfGrid` with the best 3-fold cross-validated AUROC on a stratified
  * subsample of at most `tuningRows` rows of `data` (standardised features). Ties keep the
  * smaller C and gamma (the smoother machine). The folds are stratified group folds when
- * `data.groups` is set. Falls back to C = 1, gamma = "scale" when either class has fewer than
- * three rows (groups), where no fold could score.
+ * `data.groups` is set. Falls back to C = 1, gamma = "scale" (with `fallback` saying why) when
+ * either class has fewer than three rows (groups), where no fold could score, or when the grouped
+ * split leaves a fold without one class (FoldSplitError, possible with few groups), rather than
+ * abort the training.
  */
 export function tuneRbfSvm(
   data: LabelledMatrix,
@@ -47,10 +54,26 @@ export function tuneRbfSvm(
   const minority = sample.groups
     ? Math.min(...groupsPerClass(sample.y, sample.groups))
     : Math.min(positives(sample.y), sample.y.length - positives(sample.y));
+  const unit = sample.groups ? 'groups' : 'rows';
+  const untuned = (fallback: string): RbfChoice => ({
+    c: 1,
+    gamma: scale,
+    auroc: Number.NaN,
+    rows: sample.y.length,
+    fallback,
+  });
   if (minority < tuningFolds)
-    return { c: 1, gamma: scale, auroc: Number.NaN, rows: sample.y.length };
+    return untuned(
+      `a class has only ${minority} ${unit} of the ${tuningFolds} the tuning folds need`,
+    );
   // Grouped when the data carry groups: a patient's rows never score the fit they trained.
-  const folds = stratifiedFolds(sample.y, sample.groups, tuningFolds, rng);
+  let folds;
+  try {
+    folds = stratifiedFolds(sample.y, sample.groups, tuningFolds, rng);
+  } catch (error) {
+    if (!(error instanceof FoldSplitError)) throw error;
+    return untuned(`no ${tuningFolds}-fold grouped split held both classes in every fold`);
+  }
   let best: RbfChoice | undefined;
   for (const c of rbfGrid.c)
     for (const times of rbfGrid.gammaTimesScale) {

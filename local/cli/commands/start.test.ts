@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { featureSpecVersion } from '../../../shared/domain/features/spec';
+import { ensureDemoModel } from '../../demo-model';
 import { runCommand } from '../io';
 import { startCommand } from './start';
 
@@ -46,4 +48,55 @@ describe('CLI: caregraph start flags', () => {
     expect(stderr).toContain(message);
     expect(stderr).not.toContain('starting the embedded stack');
   });
+});
+
+describe('CLI: caregraph start, restarted after an upgrade that changed the feature spec', () => {
+  let dataDir: string;
+  let stderr: string;
+  let stdout: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'caregraph-start-restart-'));
+    [stderr, stdout] = ['', ''];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('retrains the demonstration model of the earlier spec before it serves', async () => {
+    // Prepare: the data directory of an earlier start (its sample data loaded), whose demo model
+    // the previous build trained under an older feature spec
+    writeFileSync(join(dataDir, 'sample-data-loaded.json'), '{"at":"2026-06-01T00:00:00Z"}');
+    const earlier = await ensureDemoModel({ dataDir, asOf: '2026-06-01', patients: 300 });
+    const file = join(earlier.dir, 'model.json');
+    const stale = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...stale, featureSpec: 'features-2026.12.3' }));
+    // Act: restart, and stop once it says it is running
+    const code = runCommand(startCommand, ['--data-dir', dataDir, '--port', '0']);
+    const deadline = Date.now() + 100_000;
+    while (!stdout.includes('caregraph is running') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const served = JSON.parse(readFileSync(file, 'utf8')) as {
+      featureSpec: string;
+      version: string;
+    };
+    process.emit('SIGINT', 'SIGINT');
+    // Assess: retrained under the current spec (keeping its date) before the stack started
+    expect(await code, stderr.slice(-2000)).toBe(0);
+    expect(served.featureSpec).toBe(featureSpecVersion);
+    expect(served.version).toBe('2026-06-01-synthetic');
+    const retrained = stderr.indexOf('retrained the demonstration model cvd-risk');
+    expect(retrained).toBeGreaterThanOrEqual(0);
+    expect(retrained).toBeLessThan(stderr.indexOf('starting the embedded stack'));
+    expect(existsSync(join(dataDir, 'stack.json'))).toBe(false);
+  }, 150_000);
 });

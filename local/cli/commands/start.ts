@@ -7,6 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startStack, type RunningStack } from '../../stack';
 import { loadSampleData, SampleLoadInterrupted, stackInfo } from '../../pipeline-run';
+import { demoModelAsOf, demoModelName, ensureDemoModel } from '../../demo-model';
 import {
   localModelEndpoints,
   parseModelEndpoints,
@@ -59,6 +60,11 @@ export const startCommand: Command = {
     const nlpVocabularyKeys = vocabularyKeysFlag(values['vocabulary-keys']);
     const modelEndpoints = modelsFlag(values.models);
     refuseIfRunning(dataDir);
+    const marker = join(dataDir, 'sample-data-loaded.json');
+    // A restart: the demonstration model the first start trained is retrained, before anything
+    // serves, when an upgrade changed the feature spec (every prediction would answer 503 until
+    // then); checking a current one only reads its model.json.
+    if (existsSync(marker)) await refreshDemoModel(dataDir);
     out.progress(`starting the embedded stack in ${dataDir} ...`);
     const stack = await startStack({ dataDir, ports, nlpVocabularyKeys, modelEndpoints });
     const stackFile = join(dataDir, stackFileName);
@@ -87,7 +93,6 @@ export const startCommand: Command = {
       out.progress(
         `resuming ${resumed} queued events and uploads the last run left unhandled (handled in the background)`,
       );
-    const marker = join(dataDir, 'sample-data-loaded.json');
     let interrupted = false;
     if (!values['no-sample-data'] && !existsSync(marker)) {
       out.progress(
@@ -139,6 +144,28 @@ export const startCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * On a restart, `ensureDemoModel` (local/demo-model.ts): retrain the demonstration model when the
+ * one there was trained under another feature spec (or is gone), as of the date it was trained as
+ * of. A model of the user's own is never touched. A failed retraining is told and the stack still
+ * starts: only predictions of that model are unavailable.
+ */
+async function refreshDemoModel(dataDir: string): Promise<void> {
+  const asOf = (await demoModelAsOf(dataDir)) ?? new Date().toISOString().slice(0, 10);
+  const started = performance.now();
+  try {
+    const model = await ensureDemoModel({ dataDir, asOf });
+    if (model.trained)
+      out.progress(
+        `retrained the demonstration model ${demoModelName} under the current feature spec (the one in ${model.dir} was of an earlier spec, or missing) in ${((performance.now() - started) / 1000).toFixed(1)} s: cross-validated AUROC ${model.auroc!.toFixed(3)}`,
+      );
+  } catch (error) {
+    out.progress(
+      `could not retrain the demonstration model ${demoModelName} (${(error as Error).message}): GET /patients/{id}/predictions cannot serve it until it is retrained under the current feature spec`,
+    );
+  }
+}
 
 /** Stop every server without finishing queued work (it is journaled), then remove stack.json. */
 async function stopStack(stack: RunningStack, stackFile: string): Promise<void> {

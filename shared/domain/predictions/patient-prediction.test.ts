@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, DependencyError, NotFoundError, ValidationError } from '../errors';
+import {
+  ConfigurationError,
+  DependencyError,
+  ModelAwaitingRetrainingError,
+  NotFoundError,
+  ValidationError,
+} from '../errors';
+import { toProblem } from '../problem';
 import type { PredictionRequest, Predictor } from '../../ports/predictor';
 import { chooseModel, predictFromFeatures, rawColumnOf } from './patient-prediction';
 
@@ -47,7 +54,7 @@ const answer = {
 };
 
 describe('Use case: predictFromFeatures checks the feature spec the model was trained under', () => {
-  it('refuses a model trained under another spec with a ConfigurationError naming both', async () => {
+  it('refuses a model trained under another spec with a retryable 503 naming the model and both specs', async () => {
     // Prepare
     const predictor = answering({
       ...answer,
@@ -55,11 +62,17 @@ describe('Use case: predictFromFeatures checks the feature spec the model was tr
     });
     // Act
     const refused = predictFromFeatures(predictor, model, features, { at });
-    // Assess
-    await expect(refused).rejects.toBeInstanceOf(ConfigurationError);
-    await expect(refused).rejects.toThrow(
-      /trained on features of spec features-1999\.01\.1, but the patient's features are built under spec features-test/,
-    );
+    const error = await refused.catch((e: unknown) => e);
+    // Assess: the detail callers see (problem.ts passes it through), free of the endpoint and PHI
+    expect(error).toBeInstanceOf(ModelAwaitingRetrainingError);
+    expect(error).toMatchObject({ status: 503, retryable: true });
+    expect(toProblem(error)).toEqual({
+      type: 'https://caregraph.dev/problems/model-awaiting-retraining',
+      title: 'Service Unavailable',
+      status: 503,
+      detail:
+        "prediction model cvd-risk is awaiting retraining for the current feature spec: it was trained on features of spec features-1999.01.1, and the patient's features are built under spec features-test; retry once a model of spec features-test is promoted",
+    });
   });
 
   it('serves a model of the same spec without a warning', async () => {

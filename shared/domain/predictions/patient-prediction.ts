@@ -6,7 +6,13 @@
 // hospital's transform is applied to another's model. Nothing but derived feature values leaves for
 // the endpoint: no identifier, name or date.
 import { z } from 'zod';
-import { ConfigurationError, DependencyError, NotFoundError, ValidationError } from '../errors';
+import {
+  ConfigurationError,
+  DependencyError,
+  ModelAwaitingRetrainingError,
+  NotFoundError,
+  ValidationError,
+} from '../errors';
 import type { PatientFeatures } from '../features/build';
 import { extractRawFeatures, type RawFeature } from '../features/extract';
 import { patientRecord } from '../serving/queries';
@@ -180,10 +186,11 @@ export async function predictForPatient(
 
 /**
  * Send a patient's raw features to the model's endpoint and explain the answer. ConfigurationError
- * when the deployed model asks for inputs the feature spec does not provide, or was trained under
- * another feature spec than the one the features were built under (an operator's mistake, not the
- * clinician's: a 500 naming both versions); DependencyError when the endpoint answers outside its
- * contract. A model that records no feature spec (older models) is still served, with `warning`.
+ * when the deployed model asks for inputs the feature spec does not provide (an operator's mistake,
+ * not the clinician's: a 500); ModelAwaitingRetrainingError when it was trained under another
+ * feature spec than the one the features were built under (a retryable 503 naming the model and
+ * both versions: expected after a deploy that changes the spec, until a model of the new spec is
+ * promoted); DependencyError when the endpoint answers outside its contract. A model that records no feature spec (older models) is still served, with `warning`.
  */
 export async function predictFromFeatures(
   predictor: Predictor,
@@ -220,8 +227,10 @@ export async function predictFromFeatures(
   }
   const trainedUnder = parsed.data.model.featureSpec;
   if (trainedUnder !== undefined && trainedUnder !== features.specVersion) {
-    throw new ConfigurationError(
-      `model ${name} (endpoint ${endpoint}) was trained on features of spec ${trainedUnder}, but the patient's features are built under spec ${features.specVersion}: retrain the model on features of spec ${features.specVersion} (or serve the features it was trained on)`,
+    // Expected after a deploy that changes featureSpecVersion, until the scheduled features build,
+    // retraining and promote (docs/operations.md): a retryable 503 whose detail callers see.
+    throw new ModelAwaitingRetrainingError(
+      `prediction model ${name} is awaiting retraining for the current feature spec: it was trained on features of spec ${trainedUnder}, and the patient's features are built under spec ${features.specVersion}; retry once a model of spec ${features.specVersion} is promoted`,
     );
   }
   const [p] = parsed.data.predictions;
