@@ -96,6 +96,18 @@ describe('Function: extractRelations', () => {
     }
   });
 
+  it('reads a lower-case allergies heading after a blank line in a CRLF or CR note (review of ea2d53c)', () => {
+    // With "\r\n\r\n" not read as a blank line, penicillin was a current medicine of the patient.
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `Seen today for follow up.${eol}${eol}allergies${eol}penicillin - rash${eol}`;
+      expect(
+        extractClinical(text).entities.map((e) => `${e.text}:${e.assertion}`),
+        JSON.stringify(eol),
+      ).toEqual(['penicillin:historical', 'rash:historical']);
+      expect(relationsOf(text), JSON.stringify(eol)).toEqual(['causes penicillin -> rash']);
+    }
+  });
+
   it('reads stated adverse effects: "side effect of X", "X-induced Y", a NEW problem on or after X', () => {
     for (const [text, drug, effect] of [
       ['Has developed loose stools on Metformin.', 'Metformin', 'loose stools'],
@@ -117,11 +129,19 @@ describe('Function: extractRelations', () => {
       'causes lisinopril -> angioedema',
       'treats lisinopril -> hypertension',
     ]);
-    // Cough is a typical symptom of heart failure, which lisinopril is labelled for: a problem the
-    // drug may be treating is never read as its effect by onset phrasing ("X-induced" still is).
+    // Cough is a typical symptom of heart failure, which lisinopril is labelled for, and the
+    // ACE-inhibitor cough (lisinopril USPI 6.1): with no heart failure in the note it is the effect;
+    // with heart failure in the note the drug may be treating it, and onset phrasing reads no effect
+    // ("X-induced" still does).
     expect(relationsOf('Has developed cough on lisinopril for hypertension.')).toEqual([
+      'causes lisinopril -> cough',
       'treats lisinopril -> hypertension',
     ]);
+    expect(
+      relationsOf('Has developed cough on lisinopril for heart failure.').filter((r) =>
+        r.startsWith('causes'),
+      ),
+    ).toEqual([]);
     expect(relationsOf('Lisinopril-induced cough.')).toEqual(['causes Lisinopril -> cough']);
     expect(relationsOf('Reports cough since starting lisinopril.')).toEqual([
       'causes lisinopril -> cough',
@@ -129,6 +149,38 @@ describe('Function: extractRelations', () => {
     expect(relationsOf('Developed rash on amoxicillin for otitis.')).toContain(
       'causes amoxicillin -> rash',
     );
+  });
+
+  // Review of ea2d53c: a symptom typical of SOME indication of the drug refused every onset reading,
+  // which removed textbook adverse effects (FDA labelling, Adverse Reactions): ACE-inhibitor cough
+  // and dizziness (lisinopril USPI 6.1), beta-blocker fatigue (metoprolol, carvedilol USPI 6),
+  // amlodipine headache (USPI 6.1), aspirin nausea (USPI Adverse Reactions).
+  it.each([
+    ['Developed a dry cough on lisinopril.', 'lisinopril', 'dry cough'],
+    ['New cough since lisinopril was started.', 'lisinopril', 'cough'],
+    ['Developed dizziness on lisinopril.', 'lisinopril', 'dizziness'],
+    ['Developed fatigue on metoprolol.', 'metoprolol', 'fatigue'],
+    ['Developed fatigue on carvedilol.', 'carvedilol', 'fatigue'],
+    ['Developed headache on amlodipine.', 'amlodipine', 'headache'],
+    ['Developed nausea on aspirin.', 'aspirin', 'nausea'],
+    // the indication the symptom is typical of is in the note, but denied
+    ['No heart failure.\nDeveloped cough on lisinopril.', 'lisinopril', 'cough'],
+  ])('reads "%s" as an adverse effect', (text, drug, effect) => {
+    expect(relationsOf(text)).toContain(`causes ${drug} -> ${effect}`);
+  });
+
+  it('reads no adverse effect from a symptom of an indication the note names', () => {
+    // The indication asserted anywhere in the note, or mentioned between the symptom and the drug.
+    for (const text of [
+      'Heart failure.\nDeveloped cough on lisinopril.',
+      'PMH: atrial fibrillation.\nDeveloped fatigue on metoprolol.',
+      'Hypertension.\nDeveloped headache on amlodipine.',
+      'Developed cough with possible heart failure on lisinopril.',
+    ])
+      expect(
+        relationsOf(text).filter((r) => r.startsWith('causes')),
+        text,
+      ).toEqual([]);
   });
 
   it('reads no adverse effect where the phrase names a treatment, a denial or no drug', () => {

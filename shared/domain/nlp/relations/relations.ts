@@ -338,7 +338,7 @@ function adverseOnset(
     onsetVerbBefore.test(text.slice(sentence.start, first.start)) &&
     !deniedOnset.test(text.slice(sentence.start, drug.start)) &&
     !improvedOrOngoing.test(text.slice(sentence.start, sentence.end)) &&
-    !indicationRelated(concepts, drug, problem)
+    !indicationRelated(concepts, drug, problem, entities)
   );
 }
 
@@ -347,12 +347,19 @@ function adverseOnset(
  * kind of one (the same ICD-10-CM FY2024 three-character category, "J44.1" under "J44.9"; or the
  * indication's name within the problem's, "COPD exacerbation"), or a symptom one typically presents
  * with (knowledge.ts typicalSymptoms, NICE CKS 2024, as associationLinks reads it: wheezing for
- * asthma).
+ * asthma). The symptom reading needs the note to point at that indication, for most symptoms an
+ * indication presents with are also textbook adverse effects of its drugs (cough of ACE inhibitors,
+ * lisinopril USPI 6.1; tiredness of beta-blockers, metoprolol tartrate USPI 6):
+ * the indication is mentioned and asserted in the note ("Heart failure. Developed cough on
+ * lisinopril"), or mentioned, in any assertion, between the problem and the drug; or the symptom is
+ * typical of every indication of the drug, which then has no use the symptom is not a reason for
+ * (wheezing on albuterol, labelled for asthma and COPD).
  */
 function indicationRelated(
   concepts: ReadonlyMap<string, Concept>,
   drug: ClinicalEntity,
   problem: ClinicalEntity,
+  entities: readonly ClinicalEntity[],
 ): boolean {
   const indications = concepts.get(drug.conceptId ?? '')?.indications ?? [];
   const id = problem.conceptId ?? '';
@@ -362,8 +369,16 @@ function indicationRelated(
   const names = (c: Concept | undefined) =>
     c ? [c.preferred, ...c.synonyms, ...c.abbreviations].map((n) => n.toLowerCase()) : [];
   const problemNames = [problem.text.toLowerCase(), ...names(own)];
+  const presents = (ind: string) => typicalSymptoms.get(ind)?.has(id) ?? false;
+  const [from, to] = [Math.min(problem.end, drug.end), Math.max(problem.start, drug.start)];
+  const inNote = (ind: string) =>
+    entities.some(
+      (e) =>
+        e.conceptId === ind && e !== problem && (asserted(e) || (e.start >= from && e.end <= to)),
+    );
+  if (indications.length > 0 && indications.every(presents)) return true;
   return indications.some((ind) => {
-    if (typicalSymptoms.get(ind)?.has(id)) return true;
+    if (presents(ind) && inNote(ind)) return true;
     const indication = concepts.get(ind);
     const code = category(indication);
     if (code && code === category(own)) return true;

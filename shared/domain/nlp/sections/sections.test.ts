@@ -71,6 +71,48 @@ describe('Function: detectSections', () => {
     expect(kinds('HPI: cough.\nAllergies\n* sulfonamide: itching')).toEqual(['hpi', 'allergies']);
   });
 
+  // Notes from Windows systems end lines in "\r\n" (and a few old exports in "\r"): a blank line
+  // is "\r\n\r\n", and every heading test above reads the same with either ending.
+  it.each([
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('reads the same headings in a note with %s line endings', (_name, eol) => {
+    const cases: [string, string[]][] = [
+      ['Seen today for follow up.\n\nallergies\npenicillin - rash\n', ['allergies']],
+      ['allergies\n* sulfonamide: itching', ['allergies']],
+      ['ALLERGIES\n* sulfonamide: itching', ['allergies']],
+      [
+        'HPI: cough.\n\npast medical history\nasthma\nmedications:\nalbuterol',
+        ['hpi', 'past-medical-history', 'medications'],
+      ],
+      ['HPI: cough.\n  \nallergies\n* sulfonamide: itching', ['hpi', 'allergies']],
+      ['allergies to sulfonamide noted\nplan to follow up\nhistory of asthma', []],
+      ['Past Medical History:\nasthma\nallergies\nGERD on omeprazole', ['past-medical-history']],
+      ['Social History:\nLives with:\nfamily\nSmokes 1 ppd.', ['social-history']],
+      ['Social History:\nLives with:\n\nfamily\nSmokes 1 ppd.', ['social-history']],
+      [
+        'Problem list:\n1. hypertension\n2. seasonal allergies\n3. allergies\n4. diabetes',
+        ['past-medical-history'],
+      ],
+      ['Problems:\n\n# allergies\n# diabetes', []],
+      ['HPI: Patient has a strong\nfamily\nhistory of colon cancer.', ['hpi']],
+      ['HPI: cough.\npast medical history\nasthma', ['hpi']],
+      ['HPI: cough.\nAllergies\n* sulfonamide: itching', ['hpi', 'allergies']],
+      ['all\nALLERGIES\nNKDA', ['allergies']],
+      ['REVIEW OF SYSTEMS\nnegative\nHPI - 64 yo man with cough', ['ros', 'hpi']],
+    ];
+    for (const [text, expected] of cases) {
+      const note = text.replace(/\n/g, eol);
+      expect(kinds(text), JSON.stringify(text)).toEqual(expected);
+      expect(kinds(note), JSON.stringify(note)).toEqual(expected);
+    }
+    // The body of a lower-case heading starts on the line after it, as with "\n".
+    const note = `Seen today.${eol}${eol}allergies${eol}penicillin - rash`;
+    const allergies = detectSections(note)[0]!;
+    expect(allergies.start).toBe(note.indexOf('allergies'));
+    expect(sectionAt([allergies], note.indexOf('penicillin'))?.kind).toBe('allergies');
+  });
+
   it('tells which section an offset falls in, with the body after the header', () => {
     const text = 'HPI: cough\nFH: asthma in mother';
     const sections = detectSections(text);

@@ -73,12 +73,13 @@ function looksLikeHeader(line: string): boolean {
  * allergies" is a problem), and not under a line ending in ":" ("Lives with:\n\nfamily"). Inside a
  * list or wrapped prose it is a word of the text: "Past Medical History:\nasthma\nallergies\nGERD",
  * "Lives with:\nfamily", "strong\nfamily\nhistory of colon cancer". Short names ("all", "pe", "cc")
- * never.
+ * never. Lines may end in "\r\n" or "\r" as well as "\n" (headerLine's ^ and $ take all three).
  */
 function lowerCaseHeading(text: string, lineStart: number, line: string, name: string): boolean {
   if (name.trim().length < 4) return false;
   if (!/^[ \t]*[A-Za-z]/.test(line)) return false;
-  const before = text.slice(0, lineStart);
+  // Any line ending ("\r\n", "\r", "\n") as "\n": a CRLF note's blank line is "\r\n\r\n".
+  const before = text.slice(0, lineStart).replace(/\r\n?/g, '\n');
   if (!/(?:^|\n)[ \t]*\n$/.test(before) && before.trim() !== '') return false;
   return !/:[ \t]*$/.test(before.trimEnd());
 }
