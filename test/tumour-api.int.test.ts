@@ -11,6 +11,8 @@ import {
   tumourFindingSortPrefix,
 } from '../shared/domain/genomics/tumour-finding-items';
 import { ingestFile } from '../shared/domain/ingest/ingest-file';
+import { diplotypeGenotypes } from '../shared/domain/pgx/genotypes.testkit';
+import { singleSampleVcf } from '../shared/domain/pgx/vcf-text.testkit';
 import { condition, icd, medication, patient } from '../shared/domain/recommend/patient.testkit';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { apiGet, ndjson, startTestStack, type TestStack } from './helpers/stack';
@@ -19,13 +21,15 @@ const hospital = 'onc-east';
 const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 
 /**
- * A tumour VCF as caregraph synth writes one (synth/genomics/vcf.ts): ERBB2 amplification, or with
- * `amplified` false, the re-analysis that found none (the header still declares SOMATIC).
+ * A tumour VCF as caregraph synth writes one (synth/genomics/vcf.ts): ERBB2 amplification; or with
+ * `amplified` false, the re-analysis that found none, as GATK Mutect2 writes it: its header names the
+ * tumour sample (`##tumor_sample=`), which makes it the patient's tumour file without any finding.
  */
 function tumourVcf(sample: string, amplified = true): string {
   return [
     '##fileformat=VCFv4.2',
     '##reference=GRCh38',
+    ...(amplified ? [] : [`##tumor_sample=${sample}`]),
     '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
     '##ALT=<ID=DUP,Description="Duplication">',
     '##INFO=<ID=GENE,Number=1,Type=String,Description="HGNC symbol">',
@@ -131,26 +135,19 @@ describe('Function: api (tumour findings from stored VCFs)', () => {
     const before = await items();
     await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered' });
     const after = await items();
-    // The finding and the tumour file's marker (the header declares SOMATIC), alike in clear.
-    expect(before).toHaveLength(2);
+    // The finding alone: the header declares SOMATIC but names no tumour sample, so no marker.
+    expect(before).toHaveLength(1);
     expect(after.map((i) => i.sk)).toEqual(before.map((i) => i.sk));
-    const opened = await Promise.all(
-      before.map((i) => openTumourItem(stack.deps.keys, hospital, naive, i)),
-    );
-    const at = opened.findIndex((o) => !('tumourFile' in o));
-    expect(opened.filter((o) => 'tumourFile' in o)).toHaveLength(1);
-    for (const item of before) {
-      const { finding, ...clear } = item;
-      expect(Object.keys(clear).sort()).toEqual(['batch', 'hospital', 'pk', 'sk']);
-      for (const revealing of ['ERBB2', 'amplification', '39687913', 'tumour'])
-        expect(JSON.stringify(clear)).not.toContain(revealing);
-      expect(Buffer.from(String(finding), 'base64').toString('latin1')).not.toContain('ERBB2');
-    }
+    const { finding: sealed, ...clear } = before[0]!;
+    expect(Object.keys(clear).sort()).toEqual(['batch', 'hospital', 'pk', 'sk']);
+    for (const revealing of ['ERBB2', 'amplification', '39687913', 'tumour'])
+      expect(JSON.stringify(clear)).not.toContain(revealing);
+    expect(Buffer.from(String(sealed), 'base64').toString('latin1')).not.toContain('ERBB2');
     const { file, uploadedAt, ...finding } = await openTumourFindingItem(
       stack.deps.keys,
       hospital,
       naive,
-      before[at]!,
+      before[0]!,
     );
     expect(finding).toEqual({
       patient: naive,
@@ -164,8 +161,27 @@ describe('Function: api (tumour findings from stored VCFs)', () => {
     expect(Number.isNaN(Date.parse(uploadedAt!))).toBe(false);
     // Another hospital's key cannot open it.
     await expect(
-      openTumourFindingItem(stack.deps.keys, 'onc-west', naive, before[at]!),
+      openTumourFindingItem(stack.deps.keys, 'onc-west', naive, before[0]!),
     ).rejects.toThrow();
+  });
+
+  it("keeps proposing ERBB2-directed therapy after a PGx panel VCF from caregraph's own writer (it declares INFO SOMATIC)", async () => {
+    const oncology = async () => {
+      const response = await apiGet(stack, `/patients/${naive}/recommendations`, hospital);
+      expect(response.status).toBe(200);
+      return (response.body as unknown as Report).recommendations.find(
+        (r) => r.topic === 'oncology',
+      );
+    };
+    const pgx = singleSampleVcf('p1', diplotypeGenotypes('CYP2C19', '*1', '*2'));
+    expect(pgx).toContain('##INFO=<ID=SOMATIC');
+    // S3's LastModified has one-second precision: the panel is a later upload.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await stack.deps.objects.put('raw', keyLayout.raw(hospital, 'b3', 'pgx-p1.vcf'), pgx);
+    await ingestFile(stack.deps, { key: keyLayout.raw(hospital, 'b3', 'pgx-p1.vcf'), etag: 'pgx' });
+    expect((await oncology())?.inputs).toEqual([
+      { name: 'ERBB2 alteration', value: 'amplification', source: 'VCF batch b1 line 11' },
+    ]);
   });
 
   it('stops proposing ERBB2-directed therapy once a corrected VCF drops the amplification, and a re-delivered old event does not bring it back', async () => {
@@ -184,6 +200,22 @@ describe('Function: api (tumour findings from stored VCFs)', () => {
     await stack.deps.objects.put('raw', corrected, tumourVcf('p1', false));
     await ingestFile(stack.deps, { key: corrected, etag: 'corrected' });
     expect(await erbb2()).toBe(false);
+    // Retracted by its marker, which is alike in clear to a finding and seals who has a tumour file.
+    const stored = (
+      await stack.deps.serving.query({
+        partition: genotypePartition(hospital, naive),
+        sortPrefix: tumourFindingSortPrefix,
+      })
+    ).items;
+    const opened = await Promise.all(
+      stored.map((i) => openTumourItem(stack.deps.keys, hospital, naive, i)),
+    );
+    expect(opened.filter((o) => 'tumourFile' in o)).toHaveLength(1);
+    for (const { finding, ...clear } of stored) {
+      expect(Object.keys(clear).sort()).toEqual(['batch', 'hospital', 'pk', 'sk']);
+      expect(JSON.stringify(clear)).not.toContain('tumour');
+      expect(Buffer.from(String(finding), 'base64').toString('latin1')).not.toContain('tumour');
+    }
     // The first file's event delivered again, after the correction.
     await ingestFile(stack.deps, { key: vcfKey, etag: 'redelivered-again' });
     expect(await erbb2()).toBe(false);

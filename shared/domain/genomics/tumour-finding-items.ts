@@ -12,21 +12,24 @@
 //   alteration.
 // Where it was read is the batch and line, not the file name, which may carry a hospital identifier.
 //
-// Corrections: a finding is read only from the latest file (genotype-items.ts isLaterFile: the raw
-// object's upload time, then file digest) that reported findings of its kind for the patient, so a
-// corrected VCF that drops a false-positive finding retracts it, and a re-delivered event for the
-// older file (same keys, same older upload time) does not bring it back. Two kinds, replaced apart:
-// - somatic findings (germline: false): a file reports them when its header declares the INFO SOMATIC
-//   flag (a tumour VCF: it tells somatic calls apart) or when it yields a somatic finding. A declaring
-//   file stores, per sample, a tumour-file marker (same clear shape as a finding: `TF#{token}`, the
-//   envelope in `finding`) naming the file and its upload time, so a corrected tumour VCF with no
-//   somatic finding left still replaces the earlier file's. A germline-only VCF (no SOMATIC
-//   declaration, no somatic record) reports none and wipes nothing.
-// - germline pathogenic findings (germline: true): a file reports them only when it yields one. A VCF
-//   does not say which positions it tested, so a file without the variant (a PGx panel) cannot
-//   retract it; a corrected file that drops it leaves it read (docs/ingest.md).
-// Superseded items stay stored (a few per file), never read. Items stored before the file was kept
-// (keyed by site alone) read as one file older than any other, of their finding's kind.
+// Corrections: somatic findings (germline: false) are read only from the patient's latest tumour file
+// (genotype-items.ts isLaterFile: the raw object's upload time, then file digest), so a corrected
+// tumour VCF that drops a false-positive finding retracts it, and a re-delivered event for the older
+// file (same keys, same older upload time) does not bring it back. A file is the patient's tumour file
+// when it yields a somatic finding for them, or when its header names their sample as a tumour sample
+// the way somatic callers do (ingest/genotype-ingest.ts tumourSampleNamed: GATK Mutect2's
+// `##tumor_sample=`, a VCF 4.2 `##SAMPLE` line with a Tumor genome). A naming file stores, for that
+// sample, a tumour-file marker (same clear shape as a finding: `TF#{token}`, the envelope in
+// `finding`) naming the file and its upload time, so a corrected tumour VCF with no somatic finding
+// left still retracts the earlier file's. An INFO SOMATIC declaration alone does not make a tumour
+// file: caregraph's own VCF writer (synth/genomics/vcf.ts) declares it in every VCF, a PGx panel's
+// too, and such a file must not wipe the tumour findings.
+// Germline pathogenic findings (germline: true) are never retracted: a VCF does not say which
+// positions it tested, so a file without the variant (a PGx panel, another gene's test, a correction)
+// says nothing of it. Every stored one is read, across files, once per gene and alteration (the latest
+// file's copy): a BRCA2 report does not hide an earlier BRCA1 one (docs/ingest.md).
+// Superseded somatic items stay stored (a few per file), never read. Items stored before the file was
+// kept (keyed by site alone) read as one file older than any other.
 import { z } from 'zod';
 import type { Item, Table } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
@@ -123,8 +126,9 @@ export async function sealTumourFindingItem(
 }
 
 /**
- * The marker item saying file `from` is a tumour file of pseudonymous `patient` (its header declares
- * the INFO SOMATIC flag): it reports the patient's somatic findings even when it yields none. Keyed
+ * The marker item saying file `from` is a tumour file of pseudonymous `patient` (its header names the
+ * patient's sample as a tumour sample): it reports the patient's somatic findings even when it yields
+ * none. Keyed
  * by the file, so a re-delivered event rewrites it; shaped like a finding item, so a table dump does
  * not tell one from the other.
  */
@@ -198,9 +202,6 @@ export async function openTumourFindingItem(
   return opened;
 }
 
-/** The kind of findings a file's findings replace (file comment). */
-type FindingKind = 'somatic' | 'germline';
-
 /** Where a stored finding or marker came from, as files are ordered (genotype-items.ts). */
 const sourceOf = (stored: StoredTumourFinding | StoredTumourFile): CallSource => ({
   file: stored.file ?? '',
@@ -210,10 +211,10 @@ const sourceOf = (stored: StoredTumourFinding | StoredTumourFile): CallSource =>
 const sameSource = (a: CallSource, b: CallSource) => a.file === b.file && a.at === b.at;
 
 /**
- * The tumour findings of pseudonymous `patient` of `hospital` the latest files report: each kind
- * (somatic, germline) from the latest file that reported that kind (file comment); [] when none was
- * read. Throws ValidationError when a stored envelope fails authentication or belongs to another
- * patient.
+ * The tumour findings of pseudonymous `patient` of `hospital` (file comment): the somatic ones of the
+ * patient's latest tumour file, and every germline pathogenic one of any file, once per gene and
+ * alteration; [] when none was read. Throws ValidationError when a stored envelope fails
+ * authentication or belongs to another patient.
  */
 export async function storedTumourFindings(
   deps: { serving: Table; keys: KeyRing },
@@ -236,15 +237,22 @@ export async function storedTumourFindings(
     );
     cursor = page.cursor;
   } while (cursor);
-  const kindOf = (s: StoredTumourFinding | StoredTumourFile): FindingKind =>
-    'tumourFile' in s || !s.germline ? 'somatic' : 'germline';
-  const latest = new Map<FindingKind, CallSource>();
-  for (const s of stored) {
-    const seen = latest.get(kindOf(s));
-    if (!seen || isLaterFile(sourceOf(s), seen)) latest.set(kindOf(s), sourceOf(s));
-  }
-  return stored.filter(
+  // Somatic: the latest tumour file, by its findings or its marker.
+  let tumourFile: CallSource | undefined;
+  for (const s of stored)
+    if (('tumourFile' in s || !s.germline) && (!tumourFile || isLaterFile(sourceOf(s), tumourFile)))
+      tumourFile = sourceOf(s);
+  const somatic = stored.filter(
     (s): s is StoredTumourFinding =>
-      !('tumourFile' in s) && sameSource(sourceOf(s), latest.get(kindOf(s))!),
+      !('tumourFile' in s) && !s.germline && sameSource(sourceOf(s), tumourFile!),
   );
+  // Germline: all of them, one per gene and alteration, the latest file's copy.
+  const germline = new Map<string, StoredTumourFinding>();
+  for (const s of stored) {
+    if ('tumourFile' in s || !s.germline) continue;
+    const key = `${s.gene}\u0000${s.alteration}`;
+    const seen = germline.get(key);
+    if (!seen || isLaterFile(sourceOf(s), sourceOf(seen))) germline.set(key, s);
+  }
+  return [...somatic, ...germline.values()];
 }

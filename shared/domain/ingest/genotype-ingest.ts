@@ -7,8 +7,10 @@
 // (genomics/genotype-items.ts), so a table dump reveals no genotype; the curated NDJSON copy (in the
 // KMS-encrypted curated bucket, for research extracts) keeps the plain, pseudonymised record.
 // Tumour findings are stored beside the calls, keyed by the file (genomics/tumour-finding-items.ts):
-// a file whose header declares the INFO SOMATIC flag is a tumour file, and stores per sample a marker
-// saying so, so a corrected tumour VCF with no somatic finding left still retracts the earlier one's.
+// a sample the header names as a tumour sample (`##tumor_sample=`, or a `##SAMPLE` line with a Tumor
+// genome: tumourSampleNamed) stores a marker saying the file is its tumour file, so a corrected tumour
+// VCF with no somatic finding left still retracts the earlier one's. An INFO SOMATIC declaration alone
+// does not (caregraph's own VCF writer declares it in every VCF, a PGx panel's too).
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
@@ -74,22 +76,27 @@ export async function ingestGenotypes(
   const resumed = checkpoints.resumeAfterLine;
   let done = resumed;
   let assembly: VcfHeaderInfo['assembly'] = 'unknown';
-  // The line readVcf read last: when it yields the header, the #CHROM line that ended it; and
-  // whether a header line declared the INFO SOMATIC flag (read before the header is yielded).
-  const position = { line: 0, somatic: false };
+  // The line readVcf read last: when it yields the header, the #CHROM line that ended it; and the
+  // samples header lines named as tumour samples (read before the header is yielded).
+  const position = { line: 0, tumourSamples: new Set<string>() };
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
       for (const sample of result.header.samples) {
         const patient = await projector.pseudonym('Patient', sample);
         sink.patient?.(patient);
-        // A tumour file (file comment): its marker, again on a resumed run (the same item).
-        if (position.somatic && source)
+        // Its tumour file (file comment): the marker, again on a resumed run (the same item).
+        if (position.tumourSamples.has(sample) && source)
           await sink.store(await sealTumourFileItem(keys, { hospital, batch }, patient, source));
       }
       // A resumed run reads the header again; its warnings are in the report it restored.
-      if (resumed === 0)
+      if (resumed === 0) {
         for (const kind of headerWarnings(result.header)) sink.warn?.(kind, position.line);
+        // A tumour sample the columns do not hold: nothing of it is stored, nothing retracted.
+        const columns = new Set(result.header.samples);
+        for (const named of position.tumourSamples)
+          if (!columns.has(named)) sink.warn?.('tumour-sample-not-a-column', position.line);
+      }
       continue;
     }
     // Stored by the earlier run ('#' lines among the data come back with the header lines).
@@ -129,24 +136,46 @@ function headerWarnings(header: VcfHeaderInfo): string[] {
 }
 
 /**
- * A header line declaring the INFO SOMATIC flag (VCF 4.x reserved key: "somatic mutation (for cancer
- * genomics)"). Read from the lines, as @gmod/vcf reports the reserved keys whether declared or not.
+ * The sample a header line names as a tumour sample, the way somatic callers write it; undefined for
+ * any other line. Read from the lines (@gmod/vcf keeps no order of repeated meta lines). Two forms:
+ * - `##tumor_sample=NAME`: GATK 4 Mutect2 (Mutect2Engine.TUMOR_SAMPLE_KEY_IN_VCF_HEADER,
+ *   "tumor_sample"; one line per tumour sample);
+ * - `##SAMPLE=<ID=NAME,Genomes=Germline;Tumor,...>`: VCF v4.2 specification section 1.4.8 "Sample
+ *   field format" (`Genomes=G1_ID;G2_ID;...`, its example `Genomes=Germline;Tumor`): a sample one of
+ *   whose genomes is `Tumor` (or `Tumour`, either case).
+ * An INFO SOMATIC declaration does not name a tumour sample (file comment).
  */
-const somaticDeclaration = /^##INFO=<ID=SOMATIC[,>]/;
+export function tumourSampleNamed(text: string): string | undefined {
+  const mutect = /^##tumor_sample=(.+)$/.exec(text);
+  if (mutect) return mutect[1]!.trim() || undefined;
+  const sample = /^##SAMPLE=<(.*)>\s*$/.exec(text);
+  if (!sample) return undefined;
+  const fields = new Map<string, string>();
+  // Key=value pairs split on commas outside double quotes (a Description may hold commas).
+  for (const [, key, quoted, bare] of sample[1]!.matchAll(
+    /([^=,]+)=(?:"((?:[^"\\]|\\.)*)"|([^,]*))/g,
+  ))
+    fields.set(key!.trim(), quoted ?? bare ?? '');
+  const id = fields.get('ID')?.trim();
+  const genomes = (fields.get('Genomes') ?? '').split(';').map((g) => g.trim().toLowerCase());
+  return id && genomes.some((g) => g === 'tumor' || g === 'tumour') ? id : undefined;
+}
 
 /**
  * The header lines, then the data lines after `line` (those up to it were stored by an earlier run);
- * `position.line` is the line yielded last, `position.somatic` set once a line declared SOMATIC.
+ * `position.line` is the line yielded last, `position.tumourSamples` the samples header lines named as
+ * tumour samples (tumourSampleNamed).
  */
 async function* afterLine(
   lines: AsyncIterable<NumberedLine>,
   line: number,
-  position: { line: number; somatic: boolean },
+  position: { line: number; tumourSamples: Set<string> },
 ): AsyncGenerator<NumberedLine> {
   for await (const next of lines) {
     if (next.line > line || (!next.oversized && next.text.startsWith('#'))) {
       position.line = next.line;
-      if (!next.oversized && somaticDeclaration.test(next.text)) position.somatic = true;
+      const tumour = next.oversized ? undefined : tumourSampleNamed(next.text);
+      if (tumour !== undefined) position.tumourSamples.add(tumour);
       yield next;
     }
   }
