@@ -23,62 +23,11 @@
 // than its own was seen with calls for its gene, so a missed write can leave an item behind (the next
 // run retires it) but never retires the latest file's calls.
 import type { Item } from '../../ports/table';
-import {
-  callSourceOf,
-  genotypePartition,
-  genotypeSortPrefix,
-  isLaterFile,
-  isRetiredGenotypeItem,
-  offTargetSortPrefix,
-  openGenotypeItem,
-  retiredGenotypeItem,
-  type CallSource,
-} from './genotype-items';
-import type { StoredGenotypeDeps } from './stored-genotypes';
-
-/**
- * Items per query page: the ~400 defining positions of one file fit in two pages, and at most one page
- * (the last) reads into the off-target calls that follow them.
- */
-const pageSize = 250;
+import { callSourceOf, isLaterFile, retiredGenotypeItem, type CallSource } from './genotype-items';
+import { livePharmacogeneItems, type StoredGenotypeDeps } from './stored-genotypes';
 
 /** The gene an item's sort key names (`GT#{gene}#{token}`). */
 const geneOf = (item: Item) => String(item.sk).split('#')[1] ?? '~';
-
-interface LiveCall {
-  item: Item;
-  gene: string;
-  source: CallSource;
-}
-
-/** The live (not retired) items of the patient's pharmacogene range, opened once, in key order. */
-async function livePharmacogeneItems(
-  deps: StoredGenotypeDeps,
-  hospital: string,
-  patient: string,
-): Promise<LiveCall[]> {
-  const calls: LiveCall[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.serving.query({
-      partition: genotypePartition(hospital, patient),
-      sortPrefix: genotypeSortPrefix(),
-      limit: pageSize,
-      ...(cursor ? { cursor } : {}),
-    });
-    const onGenes = page.items.filter((i) => !String(i.sk).startsWith(offTargetSortPrefix));
-    const live = onGenes.filter((item) => !isRetiredGenotypeItem(item));
-    const opened = await Promise.all(
-      live.map((item) => openGenotypeItem(deps.keys, hospital, patient, item)),
-    );
-    for (const [i, item] of live.entries())
-      calls.push({ item, gene: geneOf(item), source: callSourceOf(opened[i]!) });
-    // Past the last gene: the rest of the partition is off-target calls, never read.
-    if (onGenes.length < page.items.length) break;
-    cursor = page.cursor;
-  } while (cursor);
-  return calls;
-}
 
 /** Epoch seconds of an ISO time; 0 (long past) when there is none. */
 const epochSeconds = (iso: string) => Math.floor((Date.parse(iso) || 0) / 1000);
@@ -93,7 +42,11 @@ export async function retireSupersededGenotypes(
   hospital: string,
   patient: string,
 ): Promise<number> {
-  const calls = await livePharmacogeneItems(deps, hospital, patient);
+  const calls = (await livePharmacogeneItems(deps, hospital, patient)).map(({ item, call }) => ({
+    item,
+    gene: geneOf(item),
+    source: callSourceOf(call),
+  }));
   const latest = new Map<string, CallSource>();
   for (const { gene, source } of calls) {
     const seen = latest.get(gene);
