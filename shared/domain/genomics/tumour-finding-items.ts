@@ -116,6 +116,17 @@ export async function sealTumourFindingItem(
     source: `VCF batch ${where.batch} line ${line}`,
     ...(from ? { file: from.file, uploadedAt: from.uploadedAt } : {}),
   };
+  return tumourItem(keys, where, patient, token, payload);
+}
+
+/** A finding's or marker's item: the same clear fields, the payload sealed (a dump cannot tell them apart). */
+async function tumourItem(
+  keys: KeyRing,
+  where: { hospital: string; batch: string },
+  patient: string,
+  token: string,
+  payload: StoredTumourFinding | StoredTumourFile,
+): Promise<Item> {
   return {
     pk: genotypePartition(where.hospital, patient),
     sk: `${tumourFindingSortPrefix}${token}`,
@@ -147,13 +158,7 @@ export async function sealTumourFileItem(
     file: from.file,
     uploadedAt: from.uploadedAt,
   };
-  return {
-    pk: genotypePartition(where.hospital, patient),
-    sk: `${tumourFindingSortPrefix}${token}`,
-    hospital: where.hospital,
-    batch: where.batch,
-    finding: await sealPayload(keys, where.hospital, payload),
-  };
+  return tumourItem(keys, where, patient, token, payload);
 }
 
 /**
