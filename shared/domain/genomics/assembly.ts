@@ -114,18 +114,25 @@ function contigEvidence(contigs: readonly ContigInfo[]): AssemblyEvidence[] {
 }
 
 /**
- * Decide the assembly of a header from its `##reference=` value and contig lines. GRCh37 evidence
- * anywhere wins over GRCh38 evidence (a file mixing both cannot be stored safely); no evidence gives
- * 'unknown'.
+ * Decide the assembly of a header from its `##reference=` value, contig lines and `##assembly=`
+ * value. GRCh37 evidence anywhere wins over GRCh38 evidence (a file mixing both cannot be stored
+ * safely); no evidence gives 'unknown'. `##assembly=` is the URL of breakpoint assemblies in the VCF
+ * v4.2 specification (1.4.6 "Assembly field format"), but some exports write the build there
+ * (`##assembly=GRCh37`): a value naming a build is evidence, any other value none.
  */
 export function detectAssembly(
   reference: string | undefined,
   contigs: readonly ContigInfo[],
+  assemblyLine?: string,
 ): AssemblyEvidence {
   const found = contigEvidence(contigs);
-  if (reference !== undefined) {
-    const assembly = assemblyFromName(reference);
-    if (assembly !== 'unknown') found.push({ assembly, evidence: `##reference=${reference}` });
+  for (const [key, value] of [
+    ['reference', reference],
+    ['assembly', assemblyLine],
+  ] as const) {
+    if (value === undefined) continue;
+    const assembly = assemblyFromName(value);
+    if (assembly !== 'unknown') found.push({ assembly, evidence: `##${key}=${value}` });
   }
   return (
     found.find((e) => e.assembly === 'GRCh37') ??

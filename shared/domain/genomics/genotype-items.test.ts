@@ -98,6 +98,16 @@ describe('Function: sealGenotypeItem', () => {
     );
   });
 
+  it('opens a call stored in lower-case bases in upper case, as the VCF reader reads them now', async () => {
+    // Prepare: stored before the reader raised bases (a file written in lower case).
+    const lower = { ...cyp2c19Star2, ref: 'g', alt: 'a,<NON_REF>' };
+    const item = await sealGenotypeItem(keys, where, 'pat1', lower, 12);
+    // Act
+    const opened = await openGenotypeItem(keys, 'east', 'pat1', item);
+    // Assess
+    expect([opened.ref, opened.alt]).toEqual(['G', 'A,<NON_REF>']);
+  });
+
   it('keeps the file and its upload time inside the envelope, never in clear', async () => {
     // Prepare
     const source = { file: 'etag-abc123', uploadedAt: '2026-02-01T00:00:00.000Z' };

@@ -30,6 +30,7 @@ import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import type { GenotypeRecord } from './genotype-records';
 import { openPayload, sealPayload, siteToken } from './sealed-payload';
+import { upperBases } from './vcf-line';
 
 /** The decrypted payload of one stored genotype item. */
 export interface StoredGenotype {
@@ -149,7 +150,9 @@ export async function sealGenotypeItem(
 /**
  * Decrypt one stored genotype item of `patient`. Throws ValidationError when the item holds no
  * envelope, the envelope fails authentication (another hospital's key, tampering), or the payload
- * names another patient (an envelope moved between partitions).
+ * names another patient (an envelope moved between partitions). Bases read in upper case, as the VCF
+ * reader now gives them (vcf-line.ts upperBases): a call stored from a lower-case file before reads
+ * as the same call stored again from that file, so the two merge rather than conflict.
  */
 export async function openGenotypeItem(
   keys: KeyRing,
@@ -169,6 +172,8 @@ export async function openGenotypeItem(
   const { gene, phased, phaseSet, file, uploadedAt, storedAt, ...rest } = opened;
   return {
     ...rest,
+    ref: rest.ref.toUpperCase(),
+    alt: rest.alt === '.' ? '.' : rest.alt.split(',').map(upperBases).join(','),
     ...(gene ? { gene } : {}),
     ...(phased ? { phased } : {}),
     ...(phased && phaseSet !== undefined ? { phaseSet } : {}),

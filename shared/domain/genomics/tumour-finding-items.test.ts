@@ -1,9 +1,10 @@
 // Tests (genomics): somatic findings are read from the patient's latest tumour file (one that yields a
-// somatic finding, or whose header names the tumour sample: Mutect2 `##tumor_sample=`, a VCF 4.2
-// `##SAMPLE` with a Tumor genome), so a corrected tumour VCF retracts a false positive, a re-delivered
-// event for the old file does not bring it back, and a germline-only VCF (even one declaring INFO
-// SOMATIC, as caregraph's VCF writer does) retracts nothing; germline pathogenic findings are read from
-// every file.
+// somatic finding, or whose header names the tumour sample: Mutect2 `##tumor_sample=`, GATK 3
+// MuTect2's `##SAMPLE=<ID=TUMOR,SampleName=...>`, a VCF 4.2 `##SAMPLE` with a Tumor genome), so a
+// corrected tumour VCF retracts a false positive, a re-delivered event for the old file does not bring
+// it back, a germline-only VCF (even one declaring INFO SOMATIC, as caregraph's VCF writer does)
+// retracts nothing, and a sample named the normal sample never becomes a tumour file; germline
+// pathogenic findings are read from every file.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../ports/clock';
 import { ingestFile } from '../ingest/ingest-file';
@@ -11,7 +12,7 @@ import { memoryIngestDeps } from '../ingest/ingest-file.fixture';
 import { ResourceProjector } from '../serving/resource-projection';
 import { singleSampleVcf } from '../pgx/vcf-text.testkit';
 import { diplotypeGenotypes } from '../pgx/genotypes.testkit';
-import { tumourSampleNamed } from '../ingest/genotype-ingest';
+import { sampleRoleDeclared, sampleRoles } from './sample-roles';
 import { genotypePartition } from './genotype-items';
 import {
   openTumourItem,
@@ -20,8 +21,11 @@ import {
   tumourFindingSortPrefix,
 } from './tumour-finding-items';
 
-/** A header declaring INFO SOMATIC when `somatic`, with `meta` lines (a tumour sample named). */
-const header = (somatic: boolean, meta: string[] = []) => [
+/**
+ * A header declaring INFO SOMATIC when `somatic`, with `meta` lines (a tumour sample named), for
+ * sample columns `columns`.
+ */
+const header = (somatic: boolean, meta: string[] = [], columns = ['S9']) => [
   '##fileformat=VCFv4.2',
   '##reference=GRCh38',
   ...meta,
@@ -39,13 +43,18 @@ const header = (somatic: boolean, meta: string[] = []) => [
   '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="Type of structural variant">',
   '##INFO=<ID=END,Number=1,Type=Integer,Description="End position">',
   '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS9',
+  ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...columns].join('\t'),
 ];
 const vcf = (somatic: boolean, ...records: string[]) =>
   [...header(somatic), ...records, ''].join('\n');
 /** A VCF whose header names S9 by the `meta` lines (as a tumour sample, or not). */
 const named = (meta: string[], ...records: string[]) =>
   [...header(true, meta), ...records, ''].join('\n');
+/** A tumour/normal pair's VCF: `meta` naming the columns, each record's GT given for both samples. */
+const paired = (meta: string[], columns: string[], ...records: string[]) =>
+  [...header(true, meta, columns), ...records, ''].join('\n');
+/** A record written for two samples, both carrying it (a normal that shows the tumour's allele). */
+const inBoth = (record: string) => `${record}\t0/1`;
 
 const egfr =
   'chr7\t55191822\trs121434568\tT\tG\t.\tPASS\tGENE=EGFR;SOMATIC;HGVSP=p.Leu858Arg\tGT\t0/1';
@@ -71,6 +80,29 @@ const files = {
     ],
     offTarget,
   ),
+  // The same, named as older GATK MuTect2 does: ##SAMPLE ID=TUMOR, the column its SampleName.
+  noneLeftGatk3: named(
+    ['##SAMPLE=<ID=NORMAL,SampleName=S9-normal>', '##SAMPLE=<ID=TUMOR,SampleName=S9,File=t.bam>'],
+    offTarget,
+  ),
+  // The same, the label in another case and spelling (ID=Tumour).
+  noneLeftTumourLabel: named(['##SAMPLE=<ID=Tumour,SampleName=S9>'], offTarget),
+  // A paired file naming S9 the normal sample (##normal_sample=, Mutect2), the tumour S9-T; both
+  // columns carry the EGFR call (the tumour's allele seen in the normal).
+  normalNamed: paired(
+    ['##tumor_sample=S9-T', '##normal_sample=S9'],
+    ['S9', 'S9-T'],
+    inBoth(egfr),
+    inBoth(offTarget),
+  ),
+  // The same, S9 named the normal by the older ##SAMPLE ID=NORMAL form.
+  normalNamedGatk3: paired(
+    ['##SAMPLE=<ID=NORMAL,SampleName=S9>', '##SAMPLE=<ID=TUMOR,SampleName=S9-T>'],
+    ['S9', 'S9-T'],
+    inBoth(egfr),
+  ),
+  // A header naming S9 both the tumour and the normal sample, no finding: it contradicts itself.
+  noneLeftBoth: named(['##tumor_sample=S9', '##normal_sample=S9'], offTarget),
   // No finding left and no tumour sample named (INFO SOMATIC declared only): not a tumour file.
   noneLeftUnnamed: vcf(true, offTarget),
   // A ##SAMPLE line naming S9 with a germline genome only: not a tumour file.
@@ -116,26 +148,75 @@ async function setUp(uploads: Name[]) {
   return { deps, run, patient, findings, items };
 }
 
-describe('Function: tumourSampleNamed', () => {
-  it('reads the tumour sample Mutect2 and VCF 4.2 ##SAMPLE lines name, and nothing else', () => {
-    expect(tumourSampleNamed('##tumor_sample=S9')).toBe('S9');
-    expect(tumourSampleNamed('##normal_sample=S9')).toBeUndefined();
-    expect(tumourSampleNamed('##tumor_sample=')).toBeUndefined();
+describe('Function: sampleRoleDeclared', () => {
+  it('reads the sample Mutect2, GATK 3 MuTect2 and VCF 4.2 ##SAMPLE lines name tumour or normal, and nothing else', () => {
+    expect(sampleRoleDeclared('##tumor_sample=S9')).toEqual({ role: 'tumour', names: ['S9'] });
+    expect(sampleRoleDeclared('##normal_sample=S9')).toEqual({ role: 'normal', names: ['S9'] });
+    expect(sampleRoleDeclared('##tumor_sample=')).toBeUndefined();
     expect(
-      tumourSampleNamed(
+      sampleRoleDeclared(
         '##SAMPLE=<ID=Tissue,Genomes=Germline;Tumor,Mixture=.3;.7,Description="Germline;Tumor">',
       ),
-    ).toBe('Tissue');
-    expect(tumourSampleNamed('##SAMPLE=<ID=T1,Description="a, b",Genomes=tumour,Mixture=1.>')).toBe(
-      'T1',
-    );
+    ).toEqual({ role: 'tumour', names: ['Tissue'] });
     expect(
-      tumourSampleNamed('##SAMPLE=<ID=Blood,Genomes=Germline,Mixture=1.,Description="Tumor">'),
-    ).toBeUndefined();
-    expect(tumourSampleNamed('##SAMPLE=<ID=X,Assay=WholeGenome,Disease=Tumor>')).toBeUndefined();
+      sampleRoleDeclared('##SAMPLE=<ID=T1,Description="a, b",Genomes=tumour,Mixture=1.>'),
+    ).toEqual({ role: 'tumour', names: ['T1'] });
+    // GATK 3 MuTect2: the caller's label as ID (any case, either spelling), the sample's SampleName.
+    expect(sampleRoleDeclared('##SAMPLE=<ID=TUMOR,SampleName=P-1 t,File=/x/t.bam>')).toEqual({
+      role: 'tumour',
+      names: ['TUMOR', 'P-1 t'],
+    });
+    expect(sampleRoleDeclared('##SAMPLE=<ID=tumour,SampleName=P1>')).toEqual({
+      role: 'tumour',
+      names: ['tumour', 'P1'],
+    });
+    expect(sampleRoleDeclared('##SAMPLE=<ID=NORMAL,SampleName=P1-N,File=/x/n.bam>')).toEqual({
+      role: 'normal',
+      names: ['NORMAL', 'P1-N'],
+    });
+    expect(sampleRoleDeclared('##SAMPLE=<ID=Normal,Genomes=Tumor>')).toEqual({
+      role: 'normal',
+      names: ['Normal'],
+    });
     expect(
-      tumourSampleNamed('##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic">'),
+      sampleRoleDeclared('##SAMPLE=<ID=Blood,Genomes=Germline,Mixture=1.,Description="Tumor">'),
     ).toBeUndefined();
+    expect(sampleRoleDeclared('##SAMPLE=<ID=X,Assay=WholeGenome,Disease=Tumor>')).toBeUndefined();
+    expect(sampleRoleDeclared('##SAMPLE=<ID=TUMOR2,SampleName=P1>')).toBeUndefined();
+    expect(
+      sampleRoleDeclared('##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic">'),
+    ).toBeUndefined();
+  });
+});
+
+describe('Function: sampleRoles', () => {
+  const gatk3 = ['##SAMPLE=<ID=NORMAL,SampleName=P1-N>', '##SAMPLE=<ID=TUMOR,SampleName=P1>'];
+
+  it('resolves each role to the column named by the ID, else by the SampleName', () => {
+    expect(sampleRoles(gatk3, ['NORMAL', 'TUMOR'])).toEqual({
+      tumour: ['TUMOR'],
+      normal: ['NORMAL'],
+      tumourNotAColumn: 0,
+    });
+    expect(sampleRoles(gatk3, ['P1-N', 'P1'])).toEqual({
+      tumour: ['P1'],
+      normal: ['P1-N'],
+      tumourNotAColumn: 0,
+    });
+    expect(sampleRoles(gatk3, ['S7'])).toEqual({ tumour: [], normal: [], tumourNotAColumn: 1 });
+  });
+
+  it('never makes a sample named normal a tumour sample', () => {
+    const both = ['##tumor_sample=S9', '##normal_sample=S9', '##tumor_sample=S9-T'];
+    expect(sampleRoles(both, ['S9', 'S9-T'])).toEqual({
+      tumour: ['S9-T'],
+      normal: ['S9'],
+      tumourNotAColumn: 0,
+    });
+    expect(
+      sampleRoles(['##SAMPLE=<ID=S9,Genomes=Tumor>', '##SAMPLE=<ID=NORMAL,SampleName=S9>'], ['S9'])
+        .tumour,
+    ).toEqual([]);
   });
 });
 
@@ -166,6 +247,81 @@ describe('Function: storedTumourFindings (through ingestFile)', () => {
     await run('tumour');
     await run('noneLeftSample');
     expect(await findings()).toEqual([]);
+  });
+
+  it('reads no somatic finding once a correction naming S9 the TUMOR by the older GATK ##SAMPLE form reports none', async () => {
+    for (const later of ['noneLeftGatk3', 'noneLeftTumourLabel'] as const) {
+      const { run, findings, items } = await setUp(['tumour', later]);
+      await run('tumour');
+      await run(later);
+      expect(await findings(), later).toEqual([]);
+      // The first file's two findings and the correction's marker for S9.
+      expect(items(), later).toHaveLength(3);
+    }
+  });
+
+  it('stores the marker under the column a GATK 3 VCF names TUMOR, and warns of the label', async () => {
+    const { deps } = await setUp([]);
+    const key = 'raw/east/b-gatk3/gatk3.vcf';
+    const meta = ['##SAMPLE=<ID=NORMAL,SampleName=S9-normal>', '##SAMPLE=<ID=TUMOR,SampleName=S9>'];
+    await deps.objects.put('raw', key, paired(meta, ['NORMAL', 'TUMOR'], inBoth(offTarget)));
+    const report = await ingestFile(
+      { ...deps, clock: fixedClock('2026-09-01T00:00:00.000Z') },
+      { key, etag: 'e-gatk3' },
+    );
+    // The column is the patient (ingest/genotype-ingest.ts): the marker is TUMOR's, not S9's.
+    const projector = new ResourceProjector(deps.keys, 'east');
+    const markersOf = async (sample: string) => {
+      const patient = await projector.pseudonym('Patient', sample);
+      const own = [...deps.serving.items.values()].filter(
+        (i) =>
+          i.pk === genotypePartition('east', patient) &&
+          String(i.sk).startsWith(tumourFindingSortPrefix),
+      );
+      const opened = await Promise.all(
+        own.map((i) => openTumourItem(deps.keys, 'east', patient, i)),
+      );
+      return opened.filter((o) => 'tumourFile' in o).length;
+    };
+    expect(await markersOf('TUMOR')).toBe(1);
+    expect(await markersOf('NORMAL')).toBe(0);
+    expect(await markersOf('S9')).toBe(0);
+    const chromLine = header(true, meta).length;
+    expect(Object.keys(report.warnings ?? {}).sort()).toEqual([
+      expect.stringMatching(/^vcf-header: sample column 10 is named NORMAL, a caller's label/),
+      expect.stringMatching(/^vcf-header: sample column 11 is named TUMOR, a caller's label/),
+    ]);
+    expect(Object.values(report.warnings ?? {})).toEqual([
+      { count: 1, firstLines: [chromLine] },
+      { count: 1, firstLines: [chromLine] },
+    ]);
+  });
+
+  it('never makes a sample the header names the normal sample a tumour file', async () => {
+    for (const later of ['normalNamed', 'normalNamedGatk3'] as const) {
+      const { deps, run, findings } = await setUp(['tumour', later]);
+      await run('tumour');
+      const before = await findings();
+      expect(before).toEqual(['EGFR L858R', 'ERBB2 amplification']);
+      await run(later);
+      // S9's EGFR call in the paired file is the normal's: its tumour findings stand.
+      expect(await findings(), later).toEqual(before);
+      // The tumour sample's finding is stored under its own patient.
+      const tumour = await new ResourceProjector(deps.keys, 'east').pseudonym('Patient', 'S9-T');
+      expect(
+        (await storedTumourFindings(deps, 'east', tumour)).map((f) => f.gene),
+        later,
+      ).toEqual(['EGFR']);
+    }
+  });
+
+  it('retracts nothing for a correction naming S9 both the tumour and the normal sample', async () => {
+    const { run, findings, items } = await setUp(['tumour', 'noneLeftBoth']);
+    await run('tumour');
+    const before = items().length;
+    await run('noneLeftBoth');
+    expect(await findings()).toEqual(['EGFR L858R', 'ERBB2 amplification']);
+    expect(items()).toHaveLength(before);
   });
 
   it('retracts nothing for a later VCF with no finding that names no tumour sample', async () => {

@@ -17,13 +17,14 @@
 // tumour VCF that drops a false-positive finding retracts it, and a re-delivered event for the older
 // file (same keys, same older upload time) does not bring it back. A file is the patient's tumour file
 // when it yields a somatic finding for them, or when its header names their sample as a tumour sample
-// the way somatic callers do (ingest/genotype-ingest.ts tumourSampleNamed: GATK Mutect2's
-// `##tumor_sample=`, a VCF 4.2 `##SAMPLE` line with a Tumor genome). A naming file stores, for that
-// sample, a tumour-file marker (same clear shape as a finding: `TF#{token}`, the envelope in
-// `finding`) naming the file and its upload time, so a corrected tumour VCF with no somatic finding
-// left still retracts the earlier file's. An INFO SOMATIC declaration alone does not make a tumour
-// file: caregraph's own VCF writer (synth/genomics/vcf.ts) declares it in every VCF, a PGx panel's
-// too, and such a file must not wipe the tumour findings.
+// the way somatic callers do (sample-roles.ts: GATK Mutect2's `##tumor_sample=`, GATK 3 MuTect2's
+// `##SAMPLE=<ID=TUMOR,SampleName=...>`, a VCF 4.2 `##SAMPLE` line with a Tumor genome); a sample
+// named the normal sample never is (ingest/genotype-ingest.ts stores no somatic finding for it). A
+// naming file stores, for that sample, a tumour-file marker (same clear shape as a finding:
+// `TF#{token}`, the envelope in `finding`) naming the file and its upload time, so a corrected tumour
+// VCF with no somatic finding left still retracts the earlier file's. An INFO SOMATIC declaration
+// alone does not make a tumour file: caregraph's own VCF writer (synth/genomics/vcf.ts) declares it
+// in every VCF, a PGx panel's too, and such a file must not wipe the tumour findings.
 // Germline pathogenic findings (germline: true) are never retracted: a VCF does not say which
 // positions it tested, so a file without the variant (a PGx panel, another gene's test, a correction)
 // says nothing of it. Every stored one is read, across files, once per gene and alteration (the latest

@@ -41,6 +41,69 @@ describe('Function: collectTumourFindings', () => {
   });
 });
 
+/** Run `text` (one VCF's lines) through the reader and collectTumourFindings. */
+async function findingsOf(text: string[], sample?: string): Promise<string[]> {
+  const found: TumourFinding[] = [];
+  async function* numbered() {
+    let line = 0;
+    for (const t of text) yield { line: ++line, text: t };
+  }
+  for await (const _ of collectTumourFindings(readVcf(numbered(), 't.vcf'), found, 't.vcf', sample))
+    continue;
+  return found.map((f) => `${f.gene} ${f.alteration} ${f.germline ? 'germline' : 'somatic'}`);
+}
+
+describe('Function: findingOf (through collectTumourFindings)', () => {
+  const head = vcf.slice(0, 10);
+  const chrom = vcf[10]!;
+  const [egfr, , erbb2, brca1] = vcf.slice(11);
+
+  it('reads no finding from a record that failed a filter (FILTER neither PASS nor .)', async () => {
+    const failed = [egfr, erbb2, brca1].map((r) =>
+      r!.replace('\tPASS\t', '\tweak_evidence;germline\t'),
+    );
+    expect(await findingsOf([...head, chrom, ...failed])).toEqual([]);
+    // Filters not applied (".") still read.
+    const unfiltered = [egfr, erbb2, brca1].map((r) => r!.replace('\tPASS\t', '\t.\t'));
+    expect(await findingsOf([...head, chrom, ...unfiltered])).toEqual([
+      'EGFR L858R somatic',
+      'ERBB2 amplification somatic',
+      'BRCA1 pathogenic germline',
+    ]);
+  });
+
+  it('recognises BRCA1 185delAG on a bare contig ("17") and in lower-case bases', async () => {
+    const bare = [
+      ...head.map((l) => l.replace('ID=chr17', 'ID=17')),
+      chrom,
+      brca1!.replace(/^chr17/, '17'),
+    ];
+    expect(await findingsOf(bare)).toEqual(['BRCA1 pathogenic germline']);
+    const lower = [...head, chrom, brca1!.replace('\tACT\tA\t', '\tact\ta\t')];
+    expect(await findingsOf(lower)).toEqual(['BRCA1 pathogenic germline']);
+  });
+
+  it("reads the header's tumour sample by default, and no somatic finding from its normal sample", async () => {
+    const pair = [
+      ...head,
+      '##tumor_sample=P1-T',
+      '##normal_sample=P1-N',
+      `${chrom.replace('\tS1', '\tP1-N\tP1-T')}`,
+      `${egfr!.replace('\t0/1', '\t0/0\t0/1')}`,
+      `${erbb2!.replace('\t0/1', '\t0/1\t0/1')}`,
+      `${brca1!.replace('\t0|1', '\t0|1\t0|1')}`,
+    ];
+    // The first column is the normal: the tumour's findings are read by default.
+    expect(await findingsOf(pair)).toEqual([
+      'EGFR L858R somatic',
+      'ERBB2 amplification somatic',
+      'BRCA1 pathogenic germline',
+    ]);
+    // Asked for the normal sample: its germline finding only, though it carries the ERBB2 record.
+    expect(await findingsOf(pair, 'P1-N')).toEqual(['BRCA1 pathogenic germline']);
+  });
+});
+
 describe('Function: normaliseAlteration', () => {
   it('writes HGVS p. changes as oncology reports do and recognises EGFR exon 19 deletions', () => {
     expect(normaliseAlteration('KRAS', 'p.Gly12Cys')).toBe('G12C');

@@ -4,6 +4,7 @@
 // stores them (tumour-finding-items.ts); the recommendations read them with the findings a record's
 // FHIR Observations report (recommend/tumour-findings.ts). ALK fusions have no VCF record, so they are
 // found only when an Observation reports them.
+import { chromosomeKey } from './assembly';
 import type { VcfRecordResult, VcfVariant } from './vcf-reader';
 
 export interface TumourFinding {
@@ -73,16 +74,26 @@ function carried(v: VcfVariant, column: number): boolean {
 /**
  * Germline pathogenic variants recognised by position when the VCF carries no ClinVar annotation:
  * BRCA1 c.68_69del (185delAG) p.Glu23ValfsTer17, ClinVar VCV000017662, GRCh38 chr17:43124027 ACT>A.
+ * The chromosome matches as "chr17" or "17" (GRCh38 files are written both ways).
  */
-const knownPathogenic = [{ gene: 'BRCA1', chrom: 'chr17', pos: 43124027, ref: 'ACT', alt: 'A' }];
+const knownPathogenic = [{ gene: 'BRCA1', chrom: '17', pos: 43124027, ref: 'ACT', alt: 'A' }];
+
+/**
+ * True when the record failed a filter. The VCF v4.2 specification (1.6.1 "Fixed fields", FILTER):
+ * `PASS` when the position passed all filters, otherwise the filters it failed; `.` when none were
+ * applied. A somatic caller keeps the calls it rejects with the reason there (GATK FilterMutectCalls:
+ * `weak_evidence`, `germline`, `panel_of_normals`...), so such a record is no finding.
+ */
+const failedFilters = (v: VcfVariant) => v.filter.some((f) => f !== 'PASS');
 
 /**
  * The tumour finding the sample in VCF column `column` carries on record `v`, if any: a gene's
  * SVTYPE=DUP amplification, a SOMATIC variant with its HGVSP protein change, or a known germline
- * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). `file` names it in `source`.
+ * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). None from a record that failed a
+ * filter (FILTER neither `PASS` nor `.`). `file` names it in `source`.
  */
 export function findingOf(v: VcfVariant, column: number, file: string): TumourFinding | undefined {
-  if (!carried(v, column)) return undefined;
+  if (!carried(v, column) || failedFilters(v)) return undefined;
   const source = `${file} line ${v.line}`;
   const gene = infoString(v, 'GENE');
   if (gene && infoString(v, 'SVTYPE') === 'DUP')
@@ -93,7 +104,11 @@ export function findingOf(v: VcfVariant, column: number, file: string): TumourFi
       return { gene, alteration: normaliseAlteration(gene, hgvsp), germline: false, source };
   }
   const known = knownPathogenic.find(
-    (k) => k.chrom === v.chrom && k.pos === v.pos && k.ref === v.ref && v.alts.includes(k.alt),
+    (k) =>
+      k.chrom === chromosomeKey(v.chrom) &&
+      k.pos === v.pos &&
+      k.ref === v.ref &&
+      v.alts.includes(k.alt),
   );
   const clnsig = infoString(v, 'CLNSIG');
   if (
@@ -105,8 +120,10 @@ export function findingOf(v: VcfVariant, column: number, file: string): TumourFi
 }
 
 /**
- * A pass-through over a VCF record stream that collects the first sample's (or `sample`'s) tumour
- * findings into `found` as records go by, so one read of the file serves the pgx caller too.
+ * A pass-through over a VCF record stream that collects `sample`'s tumour findings into `found` as
+ * records go by, so one read of the file serves the pgx caller too. Without `sample`: the first
+ * tumour sample the header names (sample-roles.ts), else the first sample. A sample the header names
+ * as the normal sample yields no somatic finding (its germline pathogenic ones are kept).
  */
 export async function* collectTumourFindings(
   records: AsyncIterable<VcfRecordResult>,
@@ -115,13 +132,17 @@ export async function* collectTumourFindings(
   sample?: string,
 ): AsyncGenerator<VcfRecordResult> {
   let column = 0;
+  let normal = false;
   for await (const record of records) {
     if (record.kind === 'header') {
-      const i = sample === undefined ? 0 : record.header.samples.indexOf(sample);
+      const { samples, sampleRoles } = record.header;
+      const chosen = sample ?? sampleRoles?.tumour[0];
+      const i = chosen === undefined ? 0 : samples.indexOf(chosen);
       column = i < 0 ? 0 : i;
+      normal = sampleRoles?.normal.includes(samples[column] ?? '') ?? false;
     } else if (record.kind === 'variant') {
       const finding = findingOf(record, column, file);
-      if (finding) found.push(finding);
+      if (finding && (finding.germline || !normal)) found.push(finding);
     }
     yield record;
   }

@@ -57,6 +57,18 @@ const altPatterns = [
   /^\.[ACGTN]+$|^[ACGTN]+\.$/i,
 ];
 
+/**
+ * An allele with its bases in upper case: the VCF v4.2 specification (1.6.1 "Fixed fields", REF and
+ * ALT) reads bases case insensitively, and every reader here compares them as PharmCAT's definitions
+ * and ClinVar write them (upper case). A symbolic `<ID>` is kept as written (IDs are case sensitive),
+ * and so is a breakend's mate position (a contig name); only its own bases are raised.
+ */
+export function upperBases(allele: string): string {
+  if (allele.startsWith('<')) return allele;
+  if (/[[\]]/.test(allele)) return allele.replace(/^[acgtn]+|[acgtn]+$/gi, (b) => b.toUpperCase());
+  return allele.toUpperCase();
+}
+
 function checkAlleles(ref: string | undefined, alts: readonly string[]): void {
   if (!ref || !refPattern.test(ref)) throw new VcfColumnError('REF', 'must be bases A, C, G, T, N');
   alts.forEach((alt, i) => {
@@ -146,8 +158,8 @@ export function parseVariantLine(parser: VCF, text: string, line: number): VcfVa
     throw new VcfColumnError('INFO', 'missing or unparseable');
   }
   if (!record.CHROM) throw new VcfColumnError('CHROM', 'must not be empty');
-  const alts = record.ALT ?? [];
-  checkAlleles(record.REF, alts);
+  checkAlleles(record.REF, record.ALT ?? []);
+  const alts = (record.ALT ?? []).map(upperBases);
   const filter = record.FILTER === undefined ? [] : [record.FILTER].flat();
   const hasInfo = Object.keys(record.INFO).length > 0;
   return {
@@ -156,7 +168,7 @@ export function parseVariantLine(parser: VCF, text: string, line: number): VcfVa
     chrom: record.CHROM,
     pos: record.POS,
     ...(record.ID ? { id: record.ID.join(';') } : {}),
-    ref: record.REF!,
+    ref: record.REF!.toUpperCase(),
     alts,
     filter,
     samples: genotypes(record, alts.length + 1),

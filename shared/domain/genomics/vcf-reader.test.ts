@@ -155,6 +155,68 @@ describe('Function: readVcf', () => {
     );
   });
 
+  it('rejects a file whose ##assembly line names GRCh37 when nothing else states the build', async () => {
+    const text = multiSample
+      .replace(/##reference=[^\n]+/, '##assembly=GRCh37')
+      .replace(/##contig=[^\n]+\n/g, '');
+
+    const results = await readAll(text);
+
+    expect(results).toHaveLength(1);
+    expect(errors(results)[0]!.error.message).toBe(
+      'test.vcf: GRCh37 coordinates detected (##assembly=GRCh37); this pipeline stores GRCh38 only, liftover first',
+    );
+    // A breakpoint-assembly URL naming no build is no evidence (VCF 4.2 1.4.6).
+    const url = await readAll(text.replace('##assembly=GRCh37', '##assembly=file:///sv/asm.fa'));
+    expect(url[0]).toMatchObject({ kind: 'header', header: { assembly: 'unknown' } });
+  });
+
+  it('reads bases in any case as upper case (VCF 4.2 1.6.1), symbolic IDs and mate contigs as written', async () => {
+    const lower = [
+      'chr10\t94781859\trs4244285\tg\ta\t.\tPASS\t.\tGT\t0/1\t1/1\t0/0',
+      'chr10\t94842866\t.\tAc\ta,<NON_REF>,*\t.\tPASS\t.\tGT\t1/2\t0/3\t0/0',
+      'chr10\t94842900\t.\tg\tg[chrUn_x:5[,]hs37d5:7]t,.g\t.\tPASS\t.\tGT\t0/1\t0/2\t0/3',
+    ];
+
+    const results = await readAll(`${multiSample}\n${lower.join('\n')}\n`);
+
+    expect(errors(results)).toEqual([]);
+    const read = variants(results).slice(3);
+    expect(read.map((v) => [v.ref, v.alts])).toEqual([
+      ['G', ['A']],
+      ['AC', ['A', '<NON_REF>', '*']],
+      ['G', ['G[chrUn_x:5[', ']hs37d5:7]T', '.G']],
+    ]);
+    // The pharmacogene call reads as the definitions write it: CYP2C19*2 G>A.
+    expect(genotypeRecords(read[0]!).map((r) => [r.ref, r.alt, r.gene])).toEqual([
+      ['G', 'A', 'CYP2C19'],
+      ['G', 'A', 'CYP2C19'],
+      ['G', 'A', 'CYP2C19'],
+    ]);
+  });
+
+  it('names the tumour and normal columns the header declares, and warns of columns named by a caller label', async () => {
+    const text = multiSample
+      .replace('#CHROM', '##tumor_sample=S2\n##SAMPLE=<ID=NORMAL,SampleName=S1>\n#CHROM')
+      .replace('\tS3', '\tTumor');
+
+    const [first] = await readAll(text);
+
+    expect(first).toMatchObject({
+      kind: 'header',
+      header: {
+        samples: ['S1', 'S2', 'Tumor'],
+        sampleRoles: { tumour: ['S2'], normal: ['S1'], tumourNotAColumn: 0 },
+        warnings: [
+          "sample column 12 is named TUMOR, a caller's label rather than a patient id: every file with such a column is stored under one patient of that name (rename the column to the patient's id)",
+        ],
+      },
+    });
+    // A header naming no role has none.
+    const [plain] = await readAll(multiSample);
+    expect(plain?.kind === 'header' && 'sampleRoles' in plain.header).toBe(false);
+  });
+
   it('accepts a file with no assembly evidence, flagging the header as unknown', async () => {
     const text = multiSample.replace(/##reference=[^\n]+\n/, '').replace(/##contig=[^\n]+\n/g, '');
 
@@ -207,6 +269,35 @@ describe('Function: readVcf', () => {
       'test.vcf: sample column 12 repeats the name of column 10; each sample (patient) must have one column',
     );
     expect(message).not.toContain('S1');
+  });
+
+  it('drops spaces around a sample name, keeping spaces inside it, and refuses a column with no name', async () => {
+    const padded = multiSample.replace('\tS1\tS2\tS3', '\t S1\tJohn Smith\tS3 ');
+
+    const results = await readAll(padded);
+
+    expect(errors(results)).toEqual([]);
+    expect(results[0]).toMatchObject({
+      kind: 'header',
+      header: {
+        samples: ['S1', 'John Smith', 'S3'],
+        warnings: [
+          'sample column 10: spaces around the name dropped (sample names are patient ids)',
+        ],
+      },
+    });
+    // The calls are the trimmed name's (the patient's).
+    expect(variants(results)[0]!.samples.map((s) => s.sample)).toEqual(['S1', 'John Smith', 'S3']);
+    // " S1" beside "S1" is one patient in two columns.
+    const twice = await readAll(multiSample.replace('\tS2\tS3', '\t S1 \tS3'));
+    expect(errors(twice)[0]!.error.message).toBe(
+      'test.vcf: sample column 11 repeats the name of column 10; each sample (patient) must have one column',
+    );
+    const unnamed = await readAll(multiSample.replace('\tS2\tS3', '\t \tS3'));
+    expect(unnamed.map((r) => r.kind)).toEqual(['error']);
+    expect(errors(unnamed)[0]!.error.message).toBe(
+      'test.vcf: sample column 11 has no name (a patient id)',
+    );
   });
 
   it('rejects a file that does not start with ##fileformat=VCFv4.x', async () => {

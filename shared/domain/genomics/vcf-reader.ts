@@ -4,6 +4,7 @@ import type { MetaField } from '@gmod/vcf';
 import { ValidationError } from '../errors';
 import type { NumberedLine } from '../ingest/lines';
 import { detectAssembly, type Assembly, type ContigInfo } from './assembly';
+import { sampleRoles, type SampleRoles } from './sample-roles';
 import { lineError, parseVariantLine, VcfColumnError, type VcfVariant } from './vcf-line';
 
 export type { SampleGenotype, VcfVariant } from './vcf-line';
@@ -22,6 +23,12 @@ export interface VcfHeaderInfo {
   contigs: ContigInfo[];
   /** Accepted-but-doubtful findings, e.g. the assembly could not be determined. */
   warnings: string[];
+  /**
+   * The sample columns the header names as tumour or normal samples (sample-roles.ts: Mutect2
+   * `##tumor_sample=`/`##normal_sample=`, `##SAMPLE=<ID=TUMOR|NORMAL,SampleName=...>`, a VCF 4.2
+   * `##SAMPLE` with a Tumor genome); absent when it names none.
+   */
+  sampleRoles?: SampleRoles;
 }
 
 export type VcfRecordResult =
@@ -84,6 +91,16 @@ function readHeader(
     return {
       error: fileError(file, 1, 'not a VCF 4.x file (first line must be ##fileformat=VCFv4.x)'),
     };
+  // A sample name is a patient id: spaces around it (an export padding its cells) are dropped, as
+  // @gmod/vcf already drops them after the last column, so " P1" is the patient P1 (said in the
+  // report); a column with no name is no patient. Columns are named by number only.
+  const padded = parser.samples.flatMap((sample, i) => (sample !== sample.trim() ? [i + 10] : []));
+  if (padded.length > 0) parser.samples = parser.samples.map((sample) => sample.trim());
+  const unnamed = parser.samples.findIndex((sample) => sample === '');
+  if (unnamed >= 0)
+    return {
+      error: fileError(file, line, `sample column ${unnamed + 10} has no name (a patient id)`),
+    };
   // Each sample column is one patient's calls: two columns of one name would store two genotypes
   // for one patient at every site, one overwriting the other. Columns are named by number only
   // (sample names are patient ids).
@@ -102,7 +119,12 @@ function readHeader(
   }
   const contigs = contigsOf(parser);
   const reference = parser.getMetadata('reference');
-  const found = detectAssembly(typeof reference === 'string' ? reference : undefined, contigs);
+  const assemblyLine = parser.getMetadata('assembly');
+  const found = detectAssembly(
+    typeof reference === 'string' ? reference : undefined,
+    contigs,
+    typeof assemblyLine === 'string' ? assemblyLine : undefined,
+  );
   if (found.assembly === 'GRCh37')
     return {
       error: fileError(
@@ -117,6 +139,19 @@ function readHeader(
           'reference assembly not stated (no ##reference, contig lengths or assembly tags); read as GRCh38',
         ]
       : [];
+  for (const column of padded)
+    warnings.push(
+      `sample column ${column}: spaces around the name dropped (sample names are patient ids)`,
+    );
+  // A column a somatic caller named by its label (GATK 3 MuTect2, Strelka: `TUMOR`, `NORMAL`) is
+  // stored as a patient of that name, the same one in every such file: said, by column number.
+  for (const [i, sample] of parser.samples.entries())
+    if (/^(tumou?r|normal)$/i.test(sample))
+      warnings.push(
+        `sample column ${i + 10} is named ${sample.toUpperCase()}, a caller's label rather than a patient id: every file with such a column is stored under one patient of that name (rename the column to the patient's id)`,
+      );
+  const roles = sampleRoles(headerLines, parser.samples);
+  const named = roles.tumour.length + roles.normal.length + roles.tumourNotAColumn > 0;
   const header: VcfHeaderInfo = {
     fileformat,
     version,
@@ -125,6 +160,7 @@ function readHeader(
     ...(found.evidence ? { assemblyEvidence: found.evidence } : {}),
     contigs,
     warnings,
+    ...(named ? { sampleRoles: roles } : {}),
   };
   return { parser, header };
 }

@@ -7,10 +7,13 @@
 // (genomics/genotype-items.ts), so a table dump reveals no genotype; the curated NDJSON copy (in the
 // KMS-encrypted curated bucket, for research extracts) keeps the plain, pseudonymised record.
 // Tumour findings are stored beside the calls, keyed by the file (genomics/tumour-finding-items.ts):
-// a sample the header names as a tumour sample (`##tumor_sample=`, or a `##SAMPLE` line with a Tumor
-// genome: tumourSampleNamed) stores a marker saying the file is its tumour file, so a corrected tumour
-// VCF with no somatic finding left still retracts the earlier one's. An INFO SOMATIC declaration alone
-// does not (caregraph's own VCF writer declares it in every VCF, a PGx panel's too).
+// a sample column the header names as a tumour sample (genomics/sample-roles.ts: `##tumor_sample=`,
+// `##SAMPLE=<ID=TUMOR,SampleName=...>`, a `##SAMPLE` line with a Tumor genome) stores, under that
+// column's patient, a marker saying the file is its tumour file, so a corrected tumour VCF with no
+// somatic finding left still retracts the earlier one's. An INFO SOMATIC declaration alone does not
+// (caregraph's own VCF writer declares it in every VCF, a PGx panel's too). A column named as the
+// normal sample (`##normal_sample=`, `##SAMPLE=<ID=NORMAL,...>`) never stores a somatic finding, so it
+// never becomes its patient's tumour file; its germline pathogenic findings are stored.
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
@@ -76,26 +79,29 @@ export async function ingestGenotypes(
   const resumed = checkpoints.resumeAfterLine;
   let done = resumed;
   let assembly: VcfHeaderInfo['assembly'] = 'unknown';
-  // The line readVcf read last: when it yields the header, the #CHROM line that ended it; and the
-  // samples header lines named as tumour samples (read before the header is yielded).
-  const position = { line: 0, tumourSamples: new Set<string>() };
+  // The line readVcf read last: when it yields the header, the #CHROM line that ended it.
+  const position = { line: 0 };
+  // The columns the header names as normal samples: no somatic finding is stored for them.
+  let normal = new Set<string>();
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
+      const roles = result.header.sampleRoles;
+      const tumour = new Set(roles?.tumour);
+      normal = new Set(roles?.normal);
       for (const sample of result.header.samples) {
         const patient = await projector.pseudonym('Patient', sample);
         sink.patient?.(patient);
         // Its tumour file (file comment): the marker, again on a resumed run (the same item).
-        if (position.tumourSamples.has(sample) && source)
+        if (tumour.has(sample) && source)
           await sink.store(await sealTumourFileItem(keys, { hospital, batch }, patient, source));
       }
       // A resumed run reads the header again; its warnings are in the report it restored.
       if (resumed === 0) {
         for (const kind of headerWarnings(result.header)) sink.warn?.(kind, position.line);
         // A tumour sample the columns do not hold: nothing of it is stored, nothing retracted.
-        const columns = new Set(result.header.samples);
-        for (const named of position.tumourSamples)
-          if (!columns.has(named)) sink.warn?.('tumour-sample-not-a-column', position.line);
+        for (let i = 0; i < (roles?.tumourNotAColumn ?? 0); i++)
+          sink.warn?.('tumour-sample-not-a-column', position.line);
       }
       continue;
     }
@@ -115,7 +121,7 @@ export async function ingestGenotypes(
     }
     stored += await storeVariant(
       result,
-      { hospital, batch, keys, projector, assembly, source },
+      { hospital, batch, keys, projector, assembly, source, normal },
       sink,
     );
     sink.counted(1);
@@ -136,46 +142,17 @@ function headerWarnings(header: VcfHeaderInfo): string[] {
 }
 
 /**
- * The sample a header line names as a tumour sample, the way somatic callers write it; undefined for
- * any other line. Read from the lines (@gmod/vcf keeps no order of repeated meta lines). Two forms:
- * - `##tumor_sample=NAME`: GATK 4 Mutect2 (Mutect2Engine.TUMOR_SAMPLE_KEY_IN_VCF_HEADER,
- *   "tumor_sample"; one line per tumour sample);
- * - `##SAMPLE=<ID=NAME,Genomes=Germline;Tumor,...>`: VCF v4.2 specification section 1.4.8 "Sample
- *   field format" (`Genomes=G1_ID;G2_ID;...`, its example `Genomes=Germline;Tumor`): a sample one of
- *   whose genomes is `Tumor` (or `Tumour`, either case).
- * An INFO SOMATIC declaration does not name a tumour sample (file comment).
- */
-export function tumourSampleNamed(text: string): string | undefined {
-  const mutect = /^##tumor_sample=(.+)$/.exec(text);
-  if (mutect) return mutect[1]!.trim() || undefined;
-  const sample = /^##SAMPLE=<(.*)>\s*$/.exec(text);
-  if (!sample) return undefined;
-  const fields = new Map<string, string>();
-  // Key=value pairs split on commas outside double quotes (a Description may hold commas).
-  for (const [, key, quoted, bare] of sample[1]!.matchAll(
-    /([^=,]+)=(?:"((?:[^"\\]|\\.)*)"|([^,]*))/g,
-  ))
-    fields.set(key!.trim(), quoted ?? bare ?? '');
-  const id = fields.get('ID')?.trim();
-  const genomes = (fields.get('Genomes') ?? '').split(';').map((g) => g.trim().toLowerCase());
-  return id && genomes.some((g) => g === 'tumor' || g === 'tumour') ? id : undefined;
-}
-
-/**
  * The header lines, then the data lines after `line` (those up to it were stored by an earlier run);
- * `position.line` is the line yielded last, `position.tumourSamples` the samples header lines named as
- * tumour samples (tumourSampleNamed).
+ * `position.line` is the line yielded last.
  */
 async function* afterLine(
   lines: AsyncIterable<NumberedLine>,
   line: number,
-  position: { line: number; tumourSamples: Set<string> },
+  position: { line: number },
 ): AsyncGenerator<NumberedLine> {
   for await (const next of lines) {
     if (next.line > line || (!next.oversized && next.text.startsWith('#'))) {
       position.line = next.line;
-      const tumour = next.oversized ? undefined : tumourSampleNamed(next.text);
-      if (tumour !== undefined) position.tumourSamples.add(tumour);
       yield next;
     }
   }
@@ -191,6 +168,8 @@ async function storeVariant(
     projector: ResourceProjector;
     assembly: VcfHeaderInfo['assembly'];
     source?: GenotypeSource | undefined;
+    /** Columns named as normal samples (file comment). */
+    normal: ReadonlySet<string>;
   },
   sink: GenotypeSink,
 ): Promise<number> {
@@ -205,8 +184,9 @@ async function storeVariant(
     // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so
     // the recommendations read it without the off-target calls, and keyed by the file, so a later
     // file's findings replace it (genomics/tumour-finding-items.ts).
+    // A normal sample's somatic-looking call is not its tumour's (file comment).
     const finding = findingOf(variant, column, 'VCF');
-    if (finding) {
+    if (finding && (finding.germline || !to.normal.has(record.sample))) {
       const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
       await sink.store(
         await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line, to.source),
