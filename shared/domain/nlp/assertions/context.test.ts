@@ -420,6 +420,7 @@ describe('Class: AssertionClassifier, what was stopped and what is no longer', (
     expect(assertionAmong('Discontinued [[heparin]], [[warfarin]] 5 mg daily.', 1, drug)).toBe(
       'present',
     );
+    // Mentions of no known type make no medicine list (with types, see "a closed list" below).
     expect(assertionAmong('Stopped [[heparin]] and [[aspirin]].', 1, drug)).toBe('present');
     expect(assertionAmong('Stopped heparin; [[warfarin]] continued.', 0, drug)).toBe('present');
     expect(assertionAmong('Stopped smoking last year, takes [[lisinopril]].', 0, drug)).toBe(
@@ -549,6 +550,74 @@ describe('Class: AssertionClassifier, a stop cue before the medicine, after a pr
       found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
     );
     expect(status[drug]).toBe('historical');
+  });
+});
+
+describe('Class: AssertionClassifier, a stop cue before a closed list of medicines', () => {
+  /** Every mention a medicine but the problems named here, as extraction types them. */
+  const problems: Record<string, EntityType> = { aki: 'Disease', hypotension: 'Disease' };
+  const statusOf = (marked: string, target: number): string => {
+    const names = [...marked.matchAll(/\[\[(.*?)\]\]/g)].map((m) => m[1]!.toLowerCase());
+    const types = names.map((n) => problems[n] ?? 'Chemical');
+    return assertionAmong(marked, target, { type: types[target] }, types);
+  };
+
+  // The nearest-medicine rule dated only the first medicine of a list the cue governs, so the
+  // others stayed current (cg:takesMedication) after "Held lisinopril and metoprolol".
+  it.each([
+    ['Held [[lisinopril]] and [[metoprolol]].', 1],
+    ['Stopped [[aspirin]], [[clopidogrel]] and [[warfarin]].', 1],
+    ['Stopped [[aspirin]], [[clopidogrel]] and [[warfarin]].', 2],
+    ['held home [[lisinopril]] and [[metoprolol]] for [[AKI]].', 1],
+    ['Stopped [[lisinopril]] 10 mg and [[metoprolol]] 25 mg.', 1],
+    ['Discontinued [[aspirin]] 81 mg PO daily & [[clopidogrel]] 75 mg.', 1],
+    ['Held [[lisinopril]] or [[losartan]] for [[hypotension]].', 1],
+    ['Stopped the [[heparin]] and [[aspirin]].', 1],
+    // after a problem, the list directly after the cue reads forward as its first medicine does
+    ['[[AKI]] held [[lisinopril]] and [[metformin]].', 2],
+    ['[[AKI]]: held [[lisinopril]] and [[metformin]].', 2],
+  ])('dates every medicine of "%s" (mention %i)', (marked, target) => {
+    expect(statusOf(marked, target)).toBe('historical');
+  });
+
+  // Never across a clause boundary, a new verb, or a comma that closes no list.
+  it.each([
+    ['Held [[lisinopril]] and started [[amlodipine]].', 1],
+    ['Held [[lisinopril]], continue [[metoprolol]].', 1],
+    ['Held [[lisinopril]] and [[metoprolol]] was continued.', 1],
+    ['Held [[lisinopril]] and [[metoprolol]] is continued.', 1],
+    ['Discontinued [[heparin]], [[warfarin]] 5 mg daily.', 1],
+    ['Stopped [[heparin]]; [[warfarin]] and [[aspirin]] daily.', 1],
+    ['Stopped [[heparin]]; [[warfarin]] and [[aspirin]] daily.', 2],
+    ['Held [[lisinopril]] for [[hypotension]] and [[metoprolol]] given.', 2],
+    ['Held [[lisinopril]] and [[metoprolol]] yesterday, resumed today.', 1],
+    ['[[AKI]] held [[lisinopril]] and [[metformin]].', 0],
+  ])('keeps "%s" (mention %i) current', (marked, target) => {
+    expect(statusOf(marked, target)).toBe('present');
+  });
+
+  it.each([
+    ['Held lisinopril and metoprolol.', ['lisinopril', 'metoprolol']],
+    ['Stopped aspirin, clopidogrel and warfarin.', ['aspirin', 'clopidogrel', 'warfarin']],
+    ['held home lisinopril and metoprolol for AKI.', ['lisinopril', 'metoprolol']],
+  ])('dates every medicine of "%s" in extraction', (text, drugs) => {
+    const found = extractClinical(text, { noteYear: 2025 });
+    const status = Object.fromEntries(
+      found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+    );
+    for (const d of drugs) expect(status[d], d).toBe('historical');
+  });
+
+  it.each([
+    ['Held lisinopril and started amlodipine.', 'amlodipine'],
+    ['Held lisinopril, continue metoprolol.', 'metoprolol'],
+    ['Held lisinopril and metoprolol was continued.', 'metoprolol'],
+  ])('keeps the continued or started medicine of "%s" current in extraction', (text, drug) => {
+    const found = extractClinical(text, { noteYear: 2025 });
+    const status = Object.fromEntries(
+      found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+    );
+    expect(status).toMatchObject({ lisinopril: 'historical', [drug]: 'present' });
   });
 });
 

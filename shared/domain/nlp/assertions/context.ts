@@ -11,6 +11,7 @@ import type { Assertion, EntityType, Section, SectionKind } from '../model';
 import { sectionAt } from '../sections/sections';
 import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
 import { isEnglishWord } from '../../deid/english';
+import { closedMedicineList } from '../text/medicine-list';
 import { isLineBreak, isSentenceEnd } from '../text/sentences';
 import { cues, pastYearSlot, type Cue, type CueCategory } from './cues';
 
@@ -196,6 +197,8 @@ export class AssertionClassifier {
       adjacent: (a, b) => adjacentGap.test(this.text.slice(a, b)),
       adjacentForm: (a, b) => adjacentFormGap.test(this.text.slice(a, b)),
       sameItem: (a, b) => !/[,;]/.test(this.text.slice(a, b)),
+      inMedicineList: (from, target) =>
+        this.medicineListAfter(from).some((m) => m.start === target),
       adjoins: (a, b) => adjoiningGap.test(this.text.slice(a, b)),
       opensNewItem: (a, b) => opensNewItem(this.withoutMentions(a, b)),
       resultBetween: (a, b) => resultVerb.test(this.text.slice(a, b)),
@@ -255,7 +258,9 @@ export class AssertionClassifier {
    * mention of another known type counts only when the trigger ending at `triggerEnd` is not
    * directly followed by the mention starting at `target` (directlyFollowed): "AKI held metformin"
    * and "AKI: held metformin" (the problem is why) do not stop the forward reading, but
-   * "Palpitations stopped on metoprolol" (the symptom is what stopped) does.
+   * "Palpitations stopped on metoprolol" (the symptom is what stopped) does. A medicine of the
+   * closed list that directly follows the trigger counts as directly following it ("AKI held
+   * lisinopril and metformin").
    */
   private mentionJustBefore(
     at: number,
@@ -267,7 +272,8 @@ export class AssertionClassifier {
       triggerEnd !== undefined &&
       target !== undefined &&
       target >= triggerEnd &&
-      directlyFollowed.test(this.text.slice(triggerEnd, target));
+      (directlyFollowed.test(this.text.slice(triggerEnd, target)) ||
+        this.directMedicineList(triggerEnd, target));
     for (const m of this.mentions) {
       if (m.start >= at) break;
       if (m.end > at || at - m.end > 20) continue;
@@ -276,6 +282,30 @@ export class AssertionClassifier {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The medicines a stop cue ending at `from` reads forward (Cue.medicineList): the first mention
+   * after it, when it is a medicine with no comma or semicolon before it, and with it every medicine
+   * of a closed list it opens (text/medicine-list.ts); the first alone when no list closes. Empty
+   * when the first mention is no medicine.
+   */
+  private medicineListAfter(from: number): { start: number; end: number }[] {
+    let i = 0;
+    while (i < this.mentions.length && this.mentions[i]!.start < from) i++;
+    const first = this.mentions[i];
+    if (!first || /[,;]/.test(this.text.slice(from, first.start))) return [];
+    return closedMedicineList(this.text, this.mentions, i, (m) => m.type === 'Chemical');
+  }
+
+  /** True when `target` is in the closed medicine list right after a trigger ending at `from`. */
+  private directMedicineList(from: number, target: number): boolean {
+    const list = this.medicineListAfter(from);
+    return (
+      list.length > 1 &&
+      list.some((m) => m.start === target) &&
+      directlyFollowed.test(this.text.slice(from, list[0]!.start))
+    );
   }
 
   private mentionBetween(from: number, to: number): boolean {
@@ -407,6 +437,8 @@ interface ScopeChecks {
   adjacentForm: (from: number, to: number) => boolean;
   /** No comma or semicolon in [from, to). */
   sameItem: (from: number, to: number) => boolean;
+  /** The mention at `target` is in the medicine list a stop cue ending at `from` reads. */
+  inMedicineList: (from: number, target: number) => boolean;
   /** A past-tense result verb in [from, to) ("showed", "revealed", "was"). */
   resultBetween: (from: number, to: number) => boolean;
   /** The clause from `at` says the medicine was taken again ("held ... and resumed"). */
@@ -493,8 +525,10 @@ function applicable(
         (!pre.nextOnly.includes(checks.type!) || checks.mentionBetween(m.end, start))
       )
         continue;
-      if (pre.nearestOnly && checks.mentionBetween(m.end, start)) continue;
-      if (pre.sameItem && !checks.sameItem(m.end, start)) continue;
+      // "Held lisinopril and metoprolol": every medicine of a closed list after the cue.
+      const listed = pre.medicineList === true && checks.inMedicineList(m.end, start);
+      if (pre.nearestOnly && !listed && checks.mentionBetween(m.end, start)) continue;
+      if (pre.sameItem && !listed && !checks.sameItem(m.end, start)) continue;
       if (pre.types && !pre.types.includes(checks.type!)) continue;
       if (pre.adjoining && !checks.adjoins(m.end, start)) continue;
       if (pre.unlessResult && checks.resultBetween(m.end, start)) continue;

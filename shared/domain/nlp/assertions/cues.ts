@@ -43,6 +43,16 @@ export interface Cue {
    * 5 mg daily": the warfarin is taken).
    */
   sameItem?: boolean;
+  /**
+   * A pre reading limited by nearestOnly and sameItem that also reaches every medicine of a closed
+   * list right after the nearest one ("Held lisinopril and metoprolol", "Stopped aspirin, clopidogrel
+   * and warfarin", "Stopped lisinopril 10 mg and metoprolol 25 mg"): medicines joined by commas,
+   * "and", "or", "&" or "/", each with at most its dose, route and frequency, the list closing with
+   * "and", "or", "&" or "/" before its last medicine. A comma alone closes no list ("Discontinued
+   * heparin, warfarin 5 mg daily": the warfarin is taken), and a verb or another mention ends it
+   * ("Held lisinopril and started amlodipine").
+   */
+  medicineList?: boolean;
   /** A 'stop' that ends only the scopes of these categories ("patient" ends a relative's scope). */
   ends?: readonly CueCategory[];
   /**
@@ -170,14 +180,21 @@ export const cues: readonly Cue[] = [
   // A medicine stopped, held or discontinued is one the patient took, not one taken now (i2b2/VA
   // 2010 medication status; read as historical so the graph has hasHistoryOf, never takesMedication).
   // Medicines only: "Stopped metformin because of diarrhea" dates the metformin, not the diarrhea.
-  // Forward, only the nearest medicine and never across a comma or semicolon ("Discontinued heparin,
-  // warfarin 5 mg daily"); a restart or a continuation ends the scope ("Held metformin, started
-  // insulin").
+  // Forward, only the nearest medicine, or a closed list of medicines right after it ("Held
+  // lisinopril and metoprolol"; Cue.medicineList), and never across a comma or semicolon otherwise
+  // ("Discontinued heparin, warfarin 5 mg daily"); a restart or a continuation ends the scope ("Held
+  // metformin, started insulin").
   ...list(
     'historical',
     'pre',
     "stopped|discontinued|d/c'd|dc'd|held|has stopped|had stopped|was stopped|have stopped|has discontinued|had discontinued|was discontinued|stopped taking|has stopped taking|had stopped taking",
-  ).map((c) => ({ ...c, types: ['Chemical'] as const, nearestOnly: true, sameItem: true })),
+  ).map((c) => ({
+    ...c,
+    types: ['Chemical'] as const,
+    nearestOnly: true,
+    sameItem: true,
+    medicineList: true,
+  })),
   // "Off warfarin", "was taken off lisinopril": only the medicine right after ("off and on", "time
   // off work, on lisinopril" date nothing).
   ...list('historical', 'pre', 'off|is off|was off|been off|taken off|was taken off|came off').map(

@@ -44,6 +44,26 @@ export const typicalSymptoms: ReadonlyMap<string, ReadonlySet<string>> = new Map
   Object.entries(presentations).map(([disease, list]) => [d(disease), new Set(list.map(s))]),
 );
 
+/**
+ * Symptoms of `presentations` that a disease shows only in its severe form, not as it usually
+ * presents: hypertension is usually without symptoms, and headache and dizziness come with very high
+ * blood pressure (WHO fact sheet "Hypertension", 16 March 2023: most people with hypertension feel
+ * no symptoms; very high blood pressure, usually 180/120 mmHg or more, can cause severe headache,
+ * dizziness, blurred vision and chest pain; NHS "High blood pressure (hypertension): symptoms"). They
+ * stay typical for associated_with; the adverse-effect guard (relations.ts indicationRelated) reads
+ * them as pointing at the indication only when it is named in the symptom's sentence, for a drug
+ * whose label lists the symptom.
+ */
+// prettier-ignore
+const severePresentations: Record<string, string[]> = {
+  hypertension: ['headache', 'dizziness'],
+};
+
+/** Disease concept id -> the symptom concept ids it presents with only when severe. */
+export const severeOnlySymptoms: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(severePresentations).map(([disease, list]) => [d(disease), new Set(list.map(s))]),
+);
+
 const c = (term: string) => conceptId('Chemical', term);
 
 // prettier-ignore

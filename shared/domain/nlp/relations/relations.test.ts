@@ -54,8 +54,9 @@ describe('Function: extractRelations', () => {
 
   it('keeps a drug-allergy phrase in an allergies section the allergy concept (review of d415c66)', () => {
     // "allergic to penicillin" is a vocabulary concept (SNOMED CT 91936005, ICD-10-CM Z88.0): the
-    // patient's fact is the allergy, never the drug (a denied allergy is no denied penicillin), so
-    // the line gives no causes (the drug is no entity of its own).
+    // patient's fact is the allergy, never the drug (a denied allergy is no denied penicillin). The
+    // drug is no entity of its own, so the reaction's causes has the allergy as its head (it gave
+    // none before: the allergy's reaction was lost).
     const entitiesOf = (text: string) =>
       extractClinical(text).entities.map((e) => `${e.text}:${e.type}:${e.assertion}:${e.code}`);
     for (const [text, allergy] of [
@@ -67,7 +68,7 @@ describe('Function: extractRelations', () => {
         `${allergy}:Disease:historical:91936005`,
         'hives:Symptom:historical:126485001',
       ]);
-      expect(relationsOf(text), text).toEqual([]);
+      expect(relationsOf(text), text).toEqual([`causes ${allergy} -> hives`]);
     }
     expect(entitiesOf('Allergies: sulfa allergy: rash')).toEqual([
       'sulfa allergy:Disease:historical:Z88.2',
@@ -76,6 +77,8 @@ describe('Function: extractRelations', () => {
     expect(entitiesOf('Allergies: no known allergy to penicillin')).toEqual([
       'allergy to penicillin:Disease:negated:91936005',
     ]);
+    // A denied allergy has no reaction.
+    expect(relationsOf('No known allergy to penicillin (rash).')).toEqual([]);
     // A drug with no allergy concept is the drug, and its line relates it to the reaction.
     expect(relationsOf('Allergies: amoxicillin allergy: rash')).toEqual([
       'causes amoxicillin -> rash',
@@ -83,6 +86,45 @@ describe('Function: extractRelations', () => {
     expect(entitiesOf('She is allergic to penicillin.')).toEqual([
       'allergic to penicillin:Disease:present:91936005',
     ]);
+  });
+
+  // An allergy's reaction stated right after the allergen gave no causes outside an allergies
+  // section, after a drug-allergy concept, or past the first reaction of a list.
+  it.each([
+    ['allergic to penicillin (hives)', ['causes allergic to penicillin -> hives']],
+    ['Penicillin allergy (rash).', ['causes Penicillin allergy -> rash']],
+    [
+      'Sulfa allergy - rash and itching.',
+      ['causes Sulfa allergy -> rash', 'causes Sulfa allergy -> itching'],
+    ],
+    [
+      'Allergies: sulfa (rash), codeine - nausea',
+      ['causes sulfa -> rash', 'causes codeine -> nausea'],
+    ],
+    [
+      'Seen for cough. Allergies: sulfa (rash), codeine - nausea.',
+      ['causes sulfa -> rash', 'causes codeine -> nausea'],
+    ],
+    ['She is allergic to amoxicillin (hives).', ['causes amoxicillin -> hives']],
+    ['Amoxicillin allergy: rash.', ['causes Amoxicillin -> rash']],
+    [
+      'Allergies: penicillin (hives, angioedema)',
+      ['causes penicillin -> hives', 'causes penicillin -> angioedema'],
+    ],
+  ])('reads the reaction of "%s" as caused by the allergen', (text, expected) => {
+    expect(relationsOf(text).filter((r) => r.startsWith('causes'))).toEqual(expected);
+  });
+
+  it.each([
+    'Allergic rhinitis (sneezing).',
+    'Lisinopril (cough).',
+    'Penicillin allergy (childhood).',
+    'Allergies reviewed. Lisinopril - cough.',
+    'Allergic to penicillin, takes lisinopril - cough.',
+    'No known allergy to penicillin (rash).',
+    'Denies allergy to amoxicillin (rash).',
+  ])('reads no allergy reaction from "%s"', (text) => {
+    expect(relationsOf(text).filter((r) => r.startsWith('causes'))).toEqual([]);
   });
 
   it('reads a lower-case allergies heading alone on its line as the allergies section', () => {
@@ -165,16 +207,32 @@ describe('Function: extractRelations', () => {
     ['Developed nausea on aspirin.', 'aspirin', 'nausea'],
     // the indication the symptom is typical of is in the note, but denied
     ['No heart failure.\nDeveloped cough on lisinopril.', 'lisinopril', 'cough'],
+    // ACE-inhibitor cough (lisinopril USPI 5.x, 6.1) with words describing the cough, and with
+    // hypertension in the note, which does not present with cough
+    ['Has developed cough on lisinopril.', 'lisinopril', 'cough'],
+    ['Hypertension. Has developed cough on lisinopril.', 'lisinopril', 'cough'],
+    ['Has developed a dry hacking cough on lisinopril.', 'lisinopril', 'cough'],
+    ['Developed a dry, nonproductive cough on lisinopril.', 'lisinopril', 'cough'],
+    ['Has developed a nagging dry cough on lisinopril.', 'lisinopril', 'dry cough'],
+    // Hypertension presents with headache and dizziness only when severe (WHO, NHS), and the
+    // amlodipine label lists both (USPI 6.1): named in another sentence it is no reason.
+    ['Hypertension. Developed headache on amlodipine.', 'amlodipine', 'headache'],
+    ['Hypertension.\nDeveloped headache on amlodipine.', 'amlodipine', 'headache'],
+    ['PMH: hypertension.\nDeveloped dizziness on amlodipine.', 'amlodipine', 'dizziness'],
   ])('reads "%s" as an adverse effect', (text, drug, effect) => {
     expect(relationsOf(text)).toContain(`causes ${drug} -> ${effect}`);
   });
 
   it('reads no adverse effect from a symptom of an indication the note names', () => {
     // The indication asserted anywhere in the note, or mentioned between the symptom and the drug.
+    // A symptom the indication shows only when severe (headache of hypertension) needs it in the
+    // symptom's sentence when the drug's label lists the symptom (amlodipine), anywhere otherwise
+    // (metoprolol, whose label tables list no headache).
     for (const text of [
       'Heart failure.\nDeveloped cough on lisinopril.',
       'PMH: atrial fibrillation.\nDeveloped fatigue on metoprolol.',
-      'Hypertension.\nDeveloped headache on amlodipine.',
+      'Hypertension.\nDeveloped headache on metoprolol.',
+      'Developed headache on amlodipine for hypertension.',
       'Developed cough with possible heart failure on lisinopril.',
     ])
       expect(
@@ -252,6 +310,9 @@ describe('Function: extractRelations, what "for" and "due to" do not join', () =
     expect(relationsOf('Stopped lisinopril for angioedema.')).not.toContain(
       'treats lisinopril -> angioedema',
     );
+    // every drug of a closed list the verb governs (as the stop cue dates them all)
+    expect(relationsOf('held home lisinopril and metoprolol for AKI.')).toEqual([]);
+    expect(relationsOf('Held warfarin and aspirin for GI bleed.')).toEqual([]);
     // Still a treatment when nothing is held
     expect(relationsOf('Metformin for type 2 diabetes.')).toContain(
       'treats Metformin -> type 2 diabetes',

@@ -8,16 +8,19 @@
 //   (known) side effect of X", "adverse reaction to X", and after a verb of NEW onset only
 //   ("developed", "new", "new-onset") "developed Y on X" / "developed Y after X was started"
 //   (adverseOnset: never when X treats Y, Y is better or ongoing, X is denied, or a comma comes
-//   before "on"); allergy lines "penicillin - rash", "penicillin (hives)", "amoxicillin allergy:
-//   rash", "X causes Y" (0.75-0.9; "due to X" only for the problem nearest before it; not when the
-//   gap denies it, "not due to"); never a bare "with", "after" or "from", which name treatments as
-//   often as causes;
+//   before "on"); allergy lines "penicillin - rash", "penicillin (hives, angioedema)", "amoxicillin
+//   allergy: rash", "She is allergic to amoxicillin (hives)", with a drug-allergy concept as the
+//   head ("allergic to penicillin (hives)"), "X causes Y" (0.75-0.9; "due to X" only for the
+//   problem nearest before it; not when the gap denies it, "not due to"); never a bare "with",
+//   "after" or "from", which name treatments as often as causes;
 // - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
 //   a present symptom and the nearest present disease it typically presents with (0.55).
 import type { ClinicalEntity, ClinicalRelation, Concept, RelationType } from '../model';
+import { closedMedicineList } from '../text/medicine-list';
 import { splitSentences, spanIndexAt, type Span } from '../text/sentences';
-import { knownInteractions, typicalSymptoms } from './knowledge';
+import { adverseEffectRows, resolveAdverseEffects } from './adverse/index';
+import { knownInteractions, severeOnlySymptoms, typicalSymptoms } from './knowledge';
 
 const forPattern =
   /\b(?:for|to treat|for treatment of|for management of|for control of|indicated for)(?:\s+(?:his|her|their|the|known|chronic|presumed))?\s*$/i;
@@ -34,14 +37,16 @@ const sinceStartingCue =
 /**
  * A new problem "on" a drug or "after / since" it "was started", after a verb that means the
  * problem is NEW ("Has developed loose stools on metformin", "Developed rash on amoxicillin for
- * otitis", "New-onset myalgias after atorvastatin was started"). A verb that only reports a problem
- * ("reports", "notes", "complains of", "noticed") is no onset: "Reports persistent wheezing on
- * albuterol", "Notes high blood sugars on metformin" name the problem the drug treats. See
- * adverseOnset for what else refuses the reading.
+ * otitis", "New-onset myalgias after atorvastatin was started"), with at most an article, a
+ * severity and words that describe the problem between ("Has developed a dry hacking cough on
+ * lisinopril", "a dry, nonproductive cough"; not "persistent", which says it is ongoing). A verb
+ * that only reports a problem ("reports", "notes", "complains of", "noticed") is no onset:
+ * "Reports persistent wheezing on albuterol", "Notes high blood sugars on metformin" name the
+ * problem the drug treats. See adverseOnset for what else refuses the reading.
  */
 const onDrugPattern = /\s(?:while\s+)?(?:on|taking)\s+(?:(?:his|her|their|the)\s+)?$/i;
 const onsetVerbBefore =
-  /\b(?:develop(?:s|ed|ing)?|has developed|had developed|new-onset|new onset|new)\s+(?:(?:a|an|some|new|mild|moderate|severe|new-onset|episodes of)\s+)*$/i;
+  /\b(?:develop(?:s|ed|ing)?|has developed|had developed|new-onset|new onset|new)\s+(?:(?:a|an|some|new|mild|moderate|severe|new-onset|episodes of|dry|hacking|nagging|tickly|tickling|irritating|troublesome|bothersome|annoying|nonproductive|non-productive|itchy|diffuse|generalized|generalised)(?:\s*,\s*|\s+))*$/i;
 /** "after" or "since" a drug "was started" ("pain after aspirin was stopped" names no effect). */
 const afterDrugPattern = /\s(?:after|since|once|when)\s+(?:(?:his|her|their|the)\s+)?$/i;
 /**
@@ -63,7 +68,7 @@ const treatedByPattern =
   /^\s*,?\s*(?:(?:is|was|were|are|has been|have been|had been|being|now|well|poorly|partially|currently|adequately|successfully|empirically)\s+)*(?:treated|controlled|managed|improved|improving|resolved|resolving|responded|responding|responsive|relieved)\s+(?:with|on|by|after|to)\s+(?:(?:a|an|the|oral|po|iv|his|her|their|daily|low-dose|high-dose)\s+)*$/i;
 const inducedPattern = /^\s*-?\s*(?:induced|associated|related)\b/i;
 // An allergy line: "penicillin - rash", "penicillin (hives)", "amoxicillin allergy: rash" (a drug the
-// vocabulary has no allergy concept for; "penicillin allergy" is one, a Disease, and relates nothing).
+// vocabulary has no allergy concept for; "penicillin allergy" is one, a Disease: see allergyReactions).
 const causesPattern =
   /^\s*(?:(?:allergy|allergies|hypersensitivity)\s*)?(?:causes|caused|->|→|-|–|:|\(|\((?:reaction|rxn):?|\(?(?:reaction|rxn):)\s*$/i;
 const continuePattern =
@@ -141,6 +146,7 @@ function sentencePatterns(
 ): void {
   for (const a of members) {
     const drug = entities[a]!;
+    if (isDrugAllergy(drug, concepts)) allergyReactions(text, entities, members, sentence, a, add);
     if (drug.type !== 'Chemical') continue;
     for (const b of members) {
       const other = entities[b]!;
@@ -159,15 +165,17 @@ function sentencePatterns(
           other.type === 'Disease' &&
           forPattern.test(between) &&
           between.length < 60 &&
-          !heldFor(text, sentence, drug, between) &&
+          !heldFor(text, entities, members, sentence, a, between) &&
           !otherDrugFor(text, entities, members, a, b)
         )
           add('treats', a, b, 0.9, sentence);
         else if (inducedPattern.test(between) && between.length < 25)
           add('causes', a, b, 0.9, sentence);
         else if (
-          causesPattern.test(between) &&
-          (drug.section === 'allergies' || /cause/i.test(between))
+          reactionAfter(text, entities, members, a, b) &&
+          (drug.section === 'allergies' ||
+            /cause/i.test(between) ||
+            allergen(text, entities, members, sentence, a))
         )
           add('causes', a, b, 0.85, sentence);
       } else if (treatedByPattern.test(between)) {
@@ -207,19 +215,129 @@ function sentencePatterns(
 }
 
 /**
+ * A drug-allergy concept: ICD-10-CM Z88, "Allergy status to drugs, medicaments and biological
+ * substances" (FY2024: penicillin Z88.0, sulfonamides Z88.2). "Allergic to penicillin" is one; the
+ * patient's fact is the allergy, never the drug (a denied allergy is no denied penicillin).
+ */
+function isDrugAllergy(e: ClinicalEntity, concepts: ReadonlyMap<string, Concept>): boolean {
+  return (
+    e.type === 'Disease' && /^Z88\b/.test(concepts.get(e.conceptId ?? '')?.codes.icd10cm ?? '')
+  );
+}
+
+/**
+ * Problem `b` is a reaction stated right after substance or allergy `a`: in parentheses, after a
+ * dash, a colon, an arrow or "causes" (causesPattern), itself or as a later item of a list that
+ * opens there ("penicillin (hives, angioedema)", "sulfa - rash and itching"); neither end denied.
+ */
+function reactionAfter(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  a: number,
+  b: number,
+): boolean {
+  const substance = entities[a]!;
+  const reaction = entities[b]!;
+  if (reaction.start < substance.end) return false;
+  if (substance.assertion === 'negated' || reaction.assertion === 'negated') return false;
+  if (reaction.type !== 'Disease' && reaction.type !== 'Symptom') return false;
+  const first = listStart(text, entities, members, b);
+  const opens = first.start >= substance.end ? first : reaction;
+  return causesPattern.test(text.slice(substance.end, opens.start));
+}
+
+/**
+ * A drug allergy's reactions (isDrugAllergy): "allergic to penicillin (hives)", "Penicillin allergy
+ * (rash)", "sulfa allergy - rash". The allergy concept, which names its drug (SNOMED CT's causative
+ * agent), is the head of `causes`: the model has no entity for the drug inside the concept's
+ * mention that would not also be a patient fact. Only an asserted allergy and reaction.
+ */
+function allergyReactions(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  a: number,
+  add: Add,
+): void {
+  if (!asserted(entities[a]!)) return;
+  for (const b of members)
+    if (asserted(entities[b]!) && reactionAfter(text, entities, members, a, b))
+      add('causes', a, b, 0.85, sentence);
+}
+
+/** An allergy named before its substances: "allergic to", "allergy to", "Allergies:". */
+const allergyCue =
+  /\b(?:allergic|allergy|allergies|hypersensitivity|hypersensitive)\b(?:\s*[:-]|\s+to\b)?/gi;
+/** What may stand between an allergy cue and a substance of its list, the mentions left out. */
+const allergenListGap = /^(?:[\s,;:/&()>→–-]|\b(?:and|or|reaction|rxn|causes)\b)*$/i;
+
+/**
+ * Drug `a` is an allergen outside an allergies section: "allergy" right after it ("amoxicillin
+ * allergy (rash)"), or an allergy cue before it in its sentence with nothing between but a list of
+ * substances and their reactions ("She is allergic to amoxicillin (hives)", "Allergies: sulfa
+ * (rash), codeine - nausea" inside a line of prose).
+ */
+function allergen(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  a: number,
+): boolean {
+  const drug = entities[a]!;
+  if (/^\s*(?:allergy|allergies|hypersensitivity)\b/i.test(text.slice(drug.end, sentence.end)))
+    return true;
+  const inMention = (at: number) =>
+    members.some((m) => entities[m]!.start <= at && at < entities[m]!.end);
+  let from = -1;
+  for (const cue of text.slice(sentence.start, drug.start).matchAll(allergyCue)) {
+    const at = sentence.start + cue.index;
+    if (!inMention(at)) from = at + cue[0].length;
+  }
+  if (from < 0) return false;
+  let gap = '';
+  let at = from;
+  for (const m of members) {
+    const e = entities[m]!;
+    if (e.end <= from || e.start >= drug.start) continue;
+    if (e.type !== 'Chemical' && e.type !== 'Symptom' && e.type !== 'Disease') return false;
+    gap += text.slice(at, Math.max(at, e.start));
+    at = Math.max(at, e.end);
+  }
+  return allergenListGap.test(gap + text.slice(at, drug.start));
+}
+
+/**
  * A drug held, stopped or discontinued "for" a disease was stopped because of it, never given to
  * treat it ("Metformin held for AKI", "Held warfarin for GI bleed"): such a verb in the gap, or just
- * before the drug in its sentence.
+ * before the drug in its sentence, or before the first drug of the closed list the drug is in
+ * ("held home lisinopril and metoprolol for AKI"; text/medicine-list.ts, as the stop cue reads it).
  */
 const holdVerb =
   /\b(?:held|hold|holding|withheld|withhold|withholding|stopped|stop|stopping|discontinued|discontinue|discontinuing|d\/c'?d|dc'd|paused|off)\b/i;
 const holdVerbBefore =
   /\b(?:held|hold|holding|withheld|withhold|withholding|stopped|stop|stopping|discontinued|discontinue|discontinuing|d\/c'?d|dc'd|paused|off)\s+(?:(?:his|her|their|the|home)\s+)?$/i;
 
-function heldFor(text: string, sentence: Span, drug: ClinicalEntity, between: string): boolean {
-  return (
-    holdVerb.test(between) ||
-    holdVerbBefore.test(text.slice(Math.max(sentence.start, drug.start - 40), drug.start))
+function heldFor(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  a: number,
+  between: string,
+): boolean {
+  const heldBefore = (e: ClinicalEntity) =>
+    holdVerbBefore.test(text.slice(Math.max(sentence.start, e.start - 40), e.start));
+  if (holdVerb.test(between) || heldBefore(entities[a]!)) return true;
+  const mentions = members.map((m) => entities[m]!);
+  const isDrug = (e: ClinicalEntity) => e.type === 'Chemical';
+  return mentions.some(
+    (e, i) =>
+      e.end <= entities[a]!.start &&
+      heldBefore(e) &&
+      closedMedicineList(text, mentions, i, isDrug).includes(entities[a]!),
   );
 }
 
@@ -338,7 +456,7 @@ function adverseOnset(
     onsetVerbBefore.test(text.slice(sentence.start, first.start)) &&
     !deniedOnset.test(text.slice(sentence.start, drug.start)) &&
     !improvedOrOngoing.test(text.slice(sentence.start, sentence.end)) &&
-    !indicationRelated(concepts, drug, problem, entities)
+    !indicationRelated(concepts, drug, problem, entities, sentence)
   );
 }
 
@@ -353,13 +471,18 @@ function adverseOnset(
  * the indication is mentioned and asserted in the note ("Heart failure. Developed cough on
  * lisinopril"), or mentioned, in any assertion, between the problem and the drug; or the symptom is
  * typical of every indication of the drug, which then has no use the symptom is not a reason for
- * (wheezing on albuterol, labelled for asthma and COPD).
+ * (wheezing on albuterol, labelled for asthma and COPD). A symptom the indication shows only when
+ * severe (knowledge.ts severeOnlySymptoms: headache of hypertension) that the drug's label lists
+ * (adverse/, amlodipine headache, USPI 6.1) points at the indication only when it is named in the
+ * symptom's sentence or between: "Hypertension. Developed headache on amlodipine" is the drug's
+ * effect; "Developed headache on amlodipine for hypertension" stays refused.
  */
 function indicationRelated(
   concepts: ReadonlyMap<string, Concept>,
   drug: ClinicalEntity,
   problem: ClinicalEntity,
   entities: readonly ClinicalEntity[],
+  sentence: Span,
 ): boolean {
   const indications = concepts.get(drug.conceptId ?? '')?.indications ?? [];
   const id = problem.conceptId ?? '';
@@ -369,16 +492,26 @@ function indicationRelated(
   const names = (c: Concept | undefined) =>
     c ? [c.preferred, ...c.synonyms, ...c.abbreviations].map((n) => n.toLowerCase()) : [];
   const problemNames = [problem.text.toLowerCase(), ...names(own)];
-  const presents = (ind: string) => typicalSymptoms.get(ind)?.has(id) ?? false;
+  const typical = (ind: string) => typicalSymptoms.get(ind)?.has(id) ?? false;
   const [from, to] = [Math.min(problem.end, drug.end), Math.max(problem.start, drug.start)];
-  const inNote = (ind: string) =>
+  const between = (e: ClinicalEntity) => e.start >= from && e.end <= to;
+  const inSentence = (e: ClinicalEntity) => e.start >= sentence.start && e.end <= sentence.end;
+  // The indication asserted in the note (or, when `nearOnly`, in the symptom's sentence), or
+  // mentioned in any assertion between the symptom and the drug.
+  const named = (ind: string, nearOnly: boolean) =>
     entities.some(
       (e) =>
-        e.conceptId === ind && e !== problem && (asserted(e) || (e.start >= from && e.end <= to)),
+        e.conceptId === ind &&
+        e !== problem &&
+        (between(e) || (asserted(e) && (!nearOnly || inSentence(e)))),
     );
-  if (indications.length > 0 && indications.every(presents)) return true;
+  // A symptom of the indication's severe form only, which the drug's label lists.
+  const severeOnly = (ind: string) =>
+    (severeOnlySymptoms.get(ind)?.has(id) ?? false) && labelledEffect(concepts, drug, problem);
+  if (indications.length > 0 && indications.every((ind) => typical(ind) && !severeOnly(ind)))
+    return true;
   return indications.some((ind) => {
-    if (presents(ind) && inNote(ind)) return true;
+    if (typical(ind) && named(ind, severeOnly(ind))) return true;
     const indication = concepts.get(ind);
     const code = category(indication);
     if (code && code === category(own)) return true;
@@ -391,6 +524,24 @@ function indicationRelated(
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The curated adverse effects (adverse/) as "drug id|effect id", resolved once per vocabulary. */
+const labelledPairs = new WeakMap<ReadonlyMap<string, Concept>, ReadonlySet<string>>();
+
+/** Whether the curated adverse-effect tables (each row citing its label) list `problem` for `drug`. */
+function labelledEffect(
+  concepts: ReadonlyMap<string, Concept>,
+  drug: ClinicalEntity,
+  problem: ClinicalEntity,
+): boolean {
+  let pairs = labelledPairs.get(concepts);
+  if (!pairs) {
+    const { effects } = resolveAdverseEffects(adverseEffectRows, [...concepts.values()]);
+    pairs = new Set(effects.map((e) => `${e.drug.id}|${e.effect.id}`));
+    labelledPairs.set(concepts, pairs);
+  }
+  return pairs.has(`${drug.conceptId ?? ''}|${problem.conceptId ?? ''}`);
+}
 
 function indicationLinks(
   entities: readonly ClinicalEntity[],
