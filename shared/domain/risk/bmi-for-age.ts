@@ -3,7 +3,15 @@
 // CDC, "Percentile data files with LMS values" and its SAS program, which interpolates between ages).
 import { femaleBmiLms, lmsAgesMonths, maleBmiLms } from './cdc-bmi-for-age-lms';
 import { deriveBmi, weightAndHeightFields } from './bmi';
-import { roundTo, type ScoreDefinition, type Sex, type Values } from './score-definition';
+import {
+  outsidePopulation,
+  outsideReason,
+  roundTo,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Sex,
+  type Values,
+} from './score-definition';
 import { bmiUnits } from './units';
 import { ValidationError } from '../errors';
 
@@ -78,17 +86,22 @@ export function bmiForAgeCategory(percentile: number): string {
   return 'obesity';
 }
 
+/** CDC 2000 BMI-for-age charts cover 24–240.5 months; below 2 years CDC recommends WHO weight-for-length. */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['ageMonths'],
+    outside: (v) => (v.ageMonths as number) < 24 || (v.ageMonths as number) > 240.5,
+    reason: 'age outside 24–240.5 months (2–20 years)',
+  },
+];
+
 function assess(v: Values): ReturnType<ScoreDefinition['assess']> {
   const sex = v.sex as Sex;
   const ageMonths = v.ageMonths as number;
   const bmi = v.bmi as number;
-  // CDC 2000 BMI-for-age charts cover 24–240.5 months; below 2 years CDC recommends WHO weight-for-length.
-  if (ageMonths < 24 || ageMonths > 240.5)
-    return {
-      value: null,
-      applicable: false,
-      reason: 'outside the validated population: age outside 24–240.5 months (2–20 years)',
-    };
+  // Outside the charts there is no percentile to give.
+  const outside = outsideReason(outsidePopulation(population, v));
+  if (outside !== undefined) return { value: null, applicable: false, reason: outside };
   const lms = bmiLms(sex, ageMonths);
   const { percentile, z } = bmiForAgePercentile(bmi, sex, ageMonths);
   const notes = [`z = ${roundTo(z, 2)}`];
@@ -134,5 +147,6 @@ export const bmiForAgeScore: ScoreDefinition = {
     ...weightAndHeightFields,
   ],
   derive: deriveBmi,
+  population,
   assess,
 };

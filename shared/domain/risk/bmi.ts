@@ -1,6 +1,14 @@
 // Domain (risk): adult body mass index and its WHO categories (WHO. Obesity: preventing and managing the
 // global epidemic. Technical Report Series 894, 2000, Table 2.1).
-import { roundTo, type NumberField, type ScoreDefinition, type Values } from './score-definition';
+import {
+  outsidePopulation,
+  roundTo,
+  withinLimits,
+  type NumberField,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 import { bmiUnits, heightUnits, weightUnits } from './units';
 
 /** BMI, kg/m², from weight in kg and height in cm. */
@@ -52,6 +60,15 @@ export function deriveBmi(v: Values): Record<string, { value: number; source: st
   return {};
 }
 
+/** WHO adult cut-offs apply from 18 years; children and adolescents need BMI-for-age (bmi-for-age). */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < 18,
+    reason: 'age under 18 years (use bmi-for-age)',
+  },
+];
+
 export const bmiScore: ScoreDefinition = {
   name: 'bmi',
   title: 'Adult body mass index (WHO categories)',
@@ -79,17 +96,9 @@ export const bmiScore: ScoreDefinition = {
     },
   ],
   derive: deriveBmi,
+  population,
   assess(v: Values) {
     const bmi = roundTo(v.bmi as number, 1);
-    // WHO adult cut-offs apply from 18 years; children and adolescents need BMI-for-age (bmi-for-age).
-    const child = typeof v.age === 'number' && v.age < 18;
-    return {
-      value: bmi,
-      category: whoBmiCategory(bmi),
-      applicable: !child,
-      ...(child
-        ? { reason: 'outside the validated population: age under 18 years (use bmi-for-age)' }
-        : {}),
-    };
+    return withinLimits(bmi, whoBmiCategory(bmi), outsidePopulation(population, v));
   },
 };

@@ -2,7 +2,9 @@
 // stratification for predicting stroke and thromboembolism in atrial fibrillation using a novel risk
 // factor-based approach: the Euro Heart Survey on AF. Chest 2010;137:263, Table 1).
 import {
-  inAtrialFibrillation,
+  atrialFibrillationPopulation,
+  outsidePopulation,
+  withinLimits,
   type ScoreDefinition,
   type Sex,
   type Values,
@@ -50,12 +52,14 @@ export function cha2ds2VascCategory(points: number, sex: Sex): string {
   return 'high';
 }
 
+// Lip 2010 derived the score in non-valvular AF (Euro Heart Survey); outside AF it is not validated.
+const population = atrialFibrillationPopulation('the score is validated in non-valvular AF');
+
 function assess(v: Values): ReturnType<ScoreDefinition['assess']> {
   const x = v as unknown as Cha2ds2VascInputs;
   const points = cha2ds2VascPoints(x);
   const category = cha2ds2VascCategory(points, x.sex);
-  // Lip 2010 derived the score in non-valvular AF (Euro Heart Survey); outside AF it is not validated.
-  return inAtrialFibrillation(points, category, v, 'the score is validated in non-valvular AF');
+  return withinLimits(points, category, outsidePopulation(population, v));
 }
 
 export const cha2ds2VascScore: ScoreDefinition = {
@@ -93,5 +97,6 @@ export const cha2ds2VascScore: ScoreDefinition = {
       description: 'prior MI, peripheral artery disease or aortic plaque',
     },
   ],
+  population,
   assess,
 };

@@ -1,9 +1,10 @@
 // Domain (risk): CKD-EPI 2021 race-free creatinine eGFR, its exact inverse, and KDIGO GFR categories.
 // The one implementation in the product: synth/state/renal.ts re-exports it.
 import {
-  outsideLimits,
+  outsidePopulation,
   roundTo,
   withinLimits,
+  type PopulationCheck,
   type ScoreDefinition,
   type Sex,
 } from './score-definition';
@@ -52,6 +53,15 @@ export function kdigoGfrCategory(egfr: number): string {
   return 'G5';
 }
 
+/** Inker 2021 developed and validated the equation in adults (≥ 18 y); children need CKiD equations. */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < 18,
+    reason: 'age under 18 years (use a paediatric equation such as CKiD)',
+  },
+];
+
 export const ckdEpi2021Score: ScoreDefinition = {
   name: 'egfr-ckd-epi-2021',
   title: 'CKD-EPI 2021 creatinine eGFR (race-free)',
@@ -78,12 +88,9 @@ export const ckdEpi2021Score: ScoreDefinition = {
       description: 'serum creatinine (IDMS-traceable)',
     },
   ],
+  population,
   assess(v) {
     const egfr = Math.round(ckdEpi2021(v.creatinine as number, v.age as number, v.sex as Sex));
-    // Inker 2021 developed and validated the equation in adults (≥ 18 y); children need CKiD equations.
-    const limits = outsideLimits([
-      [(v.age as number) < 18, 'age under 18 years (use a paediatric equation such as CKiD)'],
-    ]);
-    return withinLimits(roundTo(egfr, 0), kdigoGfrCategory(egfr), limits);
+    return withinLimits(roundTo(egfr, 0), kdigoGfrCategory(egfr), outsidePopulation(population, v));
   },
 };

@@ -1,7 +1,17 @@
 // Domain (risk): FINDRISC, the Finnish Diabetes Risk Score for 10-year risk of type 2 diabetes
 // (Lindström J, Tuomilehto J. The Diabetes Risk Score: a practical tool to predict type 2 diabetes
 // risk. Diabetes Care 2003;26:725, Table 2 (full score) and the FINDRISC form's risk bands).
-import type { Assessment, ScoreDefinition, Sex, Values } from './score-definition';
+import {
+  missingInputsReason,
+  outsidePopulation,
+  outsideReason,
+  withinLimits,
+  type Assessment,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Sex,
+  type Values,
+} from './score-definition';
 import { bmiUnits, heightUnits } from './units';
 
 export const familyHistoryOfDiabetes = ['none', 'second-degree', 'first-degree'] as const;
@@ -96,31 +106,32 @@ export function findriscCategory(points: number): string {
 }
 
 /** Derived and validated in Finnish adults aged 35–64 (Lindström 2003). */
-function outsideAges(v: Values): string | undefined {
-  const age = v.age as number;
-  return age < 35 || age > 64
-    ? 'outside the validated population: age outside 35–64 years'
-    : undefined;
-}
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < 35 || (v.age as number) > 64,
+    reason: 'age outside 35–64 years',
+  },
+];
 
 /**
  * Items missing: the points of those present are a lower bound, and the band is given only when the
  * missing items could not move the score out of it. Age and sex decide the population and the waist
- * bands, so without them there is no score.
+ * bands, so without them there is no score (an age outside the population is still said).
  */
 function assessPartial(v: Values, missing: string[]): Assessment {
+  const outside = outsidePopulation(population, v);
   if (missing.includes('age') || missing.includes('sex'))
-    return { value: null, applicable: false, reason: `missing inputs: ${missing.join(', ')}` };
+    return { value: null, applicable: false, reason: missingInputsReason(missing, outside) };
   const { lower, upper } = findriscBounds(v as Partial<FindriscInputs>, missing);
   const certain = findriscCategory(lower) === findriscCategory(upper);
-  const outside = outsideAges(v);
   return {
     value: lower,
     ...(certain ? { category: findriscCategory(lower) } : {}),
     applicable: false,
     reason: [
+      outsideReason(outside),
       `incomplete (missing ${missing.join(', ')}): points are a lower bound, at most ${upper} with them`,
-      outside,
     ]
       .filter(Boolean)
       .join('; '),
@@ -181,15 +192,10 @@ export const findriscScore: ScoreDefinition = {
       description: 'family history of diabetes',
     },
   ],
+  population,
   assess(v: Values) {
     const points = findriscPoints(v as unknown as FindriscInputs);
-    const outside = outsideAges(v);
-    return {
-      value: points,
-      category: findriscCategory(points),
-      applicable: !outside,
-      ...(outside ? { reason: outside } : {}),
-    };
+    return withinLimits(points, findriscCategory(points), outsidePopulation(population, v));
   },
   assessPartial,
 };

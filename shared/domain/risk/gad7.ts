@@ -1,6 +1,12 @@
 // Domain (risk): GAD-7 anxiety severity (Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure
 // for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092).
-import type { ScoreDefinition, Values } from './score-definition';
+import {
+  outsidePopulation,
+  withinLimits,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 
 /** Spitzer 2006: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. */
 export function gad7Severity(total: number): string {
@@ -9,6 +15,11 @@ export function gad7Severity(total: number): string {
   if (total <= 14) return 'moderate';
   return 'severe';
 }
+
+/** Spitzer 2006 validated GAD-7 in adult primary-care patients. */
+const population: PopulationCheck[] = [
+  { inputs: ['age'], outside: (v) => (v.age as number) < 18, reason: 'age under 18 years' },
+];
 
 export const gad7Score: ScoreDefinition = {
   name: 'gad7',
@@ -35,15 +46,9 @@ export const gad7Score: ScoreDefinition = {
       description: 'age in years (validated in adults)',
     },
   ],
+  population,
   assess(v: Values) {
     const total = v.total as number;
-    // Spitzer 2006 validated GAD-7 in adult primary-care patients.
-    const child = typeof v.age === 'number' && v.age < 18;
-    return {
-      value: total,
-      category: gad7Severity(total),
-      applicable: !child,
-      ...(child ? { reason: 'outside the validated population: age under 18 years' } : {}),
-    };
+    return withinLimits(total, gad7Severity(total), outsidePopulation(population, v));
   },
 };

@@ -1,7 +1,13 @@
 // Domain (risk): HAS-BLED one-year major bleeding risk on anticoagulation (Pisters R et al. A novel
 // user-friendly score (HAS-BLED) to assess 1-year risk of major bleeding in patients with atrial
 // fibrillation: the Euro Heart Survey. Chest 2010;138:1093, Table 2).
-import { inAtrialFibrillation, type ScoreDefinition, type Values } from './score-definition';
+import {
+  atrialFibrillationPopulation,
+  outsidePopulation,
+  withinLimits,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 
 export interface HasBledInputs {
   /** Years; E: elderly is age > 65. */
@@ -60,6 +66,12 @@ const criteria = [
   ['alcohol', 'alcohol ≥ 8 drinks a week'],
 ] as const;
 
+// Pisters 2010 derived HAS-BLED in adults with atrial fibrillation (Euro Heart Survey on AF); the 2020
+// ESC AF guideline (section 10.2) uses it there. Outside AF the value is still given, marked not
+// applicable, as CHA2DS2-VASc is: a "low" bleeding risk means nothing for a patient with no
+// indication for anticoagulation.
+const population = atrialFibrillationPopulation('the score was derived in AF');
+
 export const hasBledScore: ScoreDefinition = {
   name: 'has-bled',
   title: 'HAS-BLED: 1-year major bleeding risk in atrial fibrillation',
@@ -88,14 +100,10 @@ export const hasBledScore: ScoreDefinition = {
       absentMeansNo: true,
     })),
   ],
+  population,
   assess(v: Values) {
     const x = v as unknown as HasBledInputs;
     const points = hasBledPoints(x);
-    const category = hasBledCategory(points);
-    // Pisters 2010 derived HAS-BLED in adults with atrial fibrillation (Euro Heart Survey on AF); the
-    // 2020 ESC AF guideline (section 10.2) uses it there. Outside AF the value is still given, marked
-    // not applicable, as CHA2DS2-VASc is: a "low" bleeding risk means nothing for a patient with no
-    // indication for anticoagulation.
-    return inAtrialFibrillation(points, category, v, 'the score was derived in AF');
+    return withinLimits(points, hasBledCategory(points), outsidePopulation(population, v));
   },
 };

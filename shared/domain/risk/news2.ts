@@ -1,7 +1,14 @@
 // Domain (risk): National Early Warning Score 2 (Royal College of Physicians. National Early Warning
 // Score (NEWS) 2: Standardising the assessment of acute-illness severity in the NHS. London: RCP, 2017;
 // Chart 1 (scoring), Chart 2 (thresholds and triggers)).
-import type { Assessment, ScoreDefinition, Values } from './score-definition';
+import {
+  outsidePopulation,
+  outsideReason,
+  type Assessment,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 import { pressureUnits, rateUnits, temperatureUnits } from './units';
 
 export const consciousnessLevels = [
@@ -110,27 +117,30 @@ export function news2ClinicalRisk(aggregate: number, anySingleThree: boolean): s
   return 'low';
 }
 
+/** RCP 2017: NEWS2 is not validated in children (< 16) or in pregnancy. */
+const population: PopulationCheck[] = [
+  { inputs: ['age'], outside: (v) => (v.age as number) < 16, reason: 'age under 16 years' },
+  { inputs: ['pregnant'], outside: (v) => v.pregnant === true, reason: 'pregnancy' },
+];
+
 function news2Assessment(v: Values, missing: string[]): Assessment {
   const points = Object.values(news2Parameters(v as Partial<News2Inputs>));
+  const outside = outsideReason(outsidePopulation(population, v));
   if (points.length === 0)
     return {
       value: null,
       applicable: false,
-      reason: `no current observations (missing ${missing.join(', ')})`,
+      reason: [outside, `no current observations (missing ${missing.join(', ')})`]
+        .filter((r): r is string => r !== undefined)
+        .join('; '),
     };
   const aggregate = points.reduce((a, b) => a + b, 0);
   const category = news2ClinicalRisk(aggregate, points.includes(3));
-  const age = v.age as number | undefined;
-  // RCP 2017: NEWS2 is not validated in children (< 16) or in pregnancy.
-  const outside = [
-    age !== undefined && age < 16 ? 'age under 16 years' : undefined,
-    v.pregnant === true ? 'pregnancy' : undefined,
-  ].filter((r): r is string => r !== undefined);
   const reasons = [
+    outside,
     missing.length
       ? `incomplete (missing ${missing.join(', ')}): aggregate and risk are lower bounds`
       : undefined,
-    outside.length ? `outside the validated population: ${outside.join('; ')}` : undefined,
   ].filter((r): r is string => r !== undefined);
   return {
     value: aggregate,
@@ -221,6 +231,7 @@ export const news2Score: ScoreDefinition = {
       description: 'pregnant (NEWS2 not validated)',
     },
   ],
+  population,
   assess: (v) => news2Assessment(v, []),
   assessPartial: news2Assessment,
 };

@@ -2,7 +2,13 @@
 // of a brief depression severity measure. J Gen Intern Med 2001;16:606, Table 3 severity bands), and
 // its screening cut point in adolescents (Richardson LP et al. Evaluation of the PHQ-9 for detecting
 // major depression among adolescents. Pediatrics 2010;126:1117-1123).
-import type { ScoreDefinition, Values } from './score-definition';
+import {
+  outsidePopulation,
+  outsideReason,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 
 /**
  * Richardson 2010 (442 youth aged 13-17, against the DISC-IV interview): a total of 11 or more
@@ -20,6 +26,19 @@ export function phq9Severity(total: number): string {
   if (total <= 19) return 'moderately-severe';
   return 'severe';
 }
+
+/**
+ * Kroenke 2001 validated PHQ-9 in adults, Richardson 2010 in adolescents aged 13-17; younger children
+ * are outside both.
+ */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < adolescentAges.from,
+    reason:
+      'age under 13 years (validated in adults, Kroenke 2001, and adolescents 13-17, Richardson 2010)',
+  },
+];
 
 export const phq9Score: ScoreDefinition = {
   name: 'phq9',
@@ -56,31 +75,29 @@ export const phq9Score: ScoreDefinition = {
       description: 'age in years (validated in adults and adolescents 13-17)',
     },
   ],
+  population,
   assess(v: Values) {
     const total = v.total as number;
     // Item 9 asks about thoughts of being better off dead or of self-harm: any positive answer needs a
     // same-day clinical assessment whatever the total (Kroenke 2001; NICE CG90).
     const selfHarm = typeof v.item9 === 'number' && v.item9 > 0;
-    // Kroenke 2001 validated PHQ-9 in adults, Richardson 2010 in adolescents aged 13-17; younger
-    // children are outside both.
+    const outside = outsideReason(outsidePopulation(population, v));
     const age = typeof v.age === 'number' ? v.age : undefined;
-    const child = age !== undefined && age < adolescentAges.from;
-    const adolescent = age !== undefined && !child && age < adolescentAges.below;
+    const adolescent =
+      age !== undefined && age >= adolescentAges.from && age < adolescentAges.below;
     const screen =
       total >= adolescentMajorDepressionCutPoint
         ? `adolescent 13-17: ${adolescentMajorDepressionCutPoint} or more screens positive for major depression (Richardson 2010: sensitivity 89.5%, specificity 77.5%)`
         : `adolescent 13-17: below ${adolescentMajorDepressionCutPoint}, the screen for major depression is negative (Richardson 2010)`;
     const reasons = [
-      child
-        ? 'outside the validated population: age under 13 years (validated in adults, Kroenke 2001, and adolescents 13-17, Richardson 2010)'
-        : undefined,
+      outside,
       adolescent ? screen : undefined,
       selfHarm ? 'item 9 positive: assess risk of self-harm' : undefined,
     ].filter((r): r is string => r !== undefined);
     return {
       value: total,
       category: phq9Severity(total),
-      applicable: !child,
+      applicable: outside === undefined,
       ...(reasons.length ? { reason: reasons.join('; ') } : {}),
     };
   },

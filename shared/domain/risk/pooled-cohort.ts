@@ -2,9 +2,10 @@
 // nonfatal MI, CHD death, fatal or nonfatal stroke). The one implementation in the product: the
 // synthetic generator's outcome model (synth/state/pooled-cohort.ts) re-exports it.
 import {
-  outsideLimits,
+  outsidePopulation,
   roundTo,
   withinLimits,
+  type PopulationCheck,
   type ScoreDefinition,
   type Sex,
   type Values,
@@ -165,6 +166,38 @@ export function ascvdRiskCategory(percent: number): string {
   return 'high';
 }
 
+/**
+ * Goff 2013 (Table 5 and the online estimator): ages 40–79, TC 130–320 mg/dL, HDL 20–100 mg/dL,
+ * SBP 90–200 mmHg, people without clinical ASCVD; the white equations are used for other races.
+ */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < 40 || (v.age as number) > 79,
+    reason: 'age outside 40–79 years',
+  },
+  {
+    inputs: ['totalCholesterol'],
+    outside: (v) => (v.totalCholesterol as number) < 130 || (v.totalCholesterol as number) > 320,
+    reason: 'total cholesterol outside 130–320 mg/dL',
+  },
+  {
+    inputs: ['hdl'],
+    outside: (v) => (v.hdl as number) < 20 || (v.hdl as number) > 100,
+    reason: 'HDL outside 20–100 mg/dL',
+  },
+  {
+    inputs: ['systolic'],
+    outside: (v) => (v.systolic as number) < 90 || (v.systolic as number) > 200,
+    reason: 'systolic BP outside 90–200 mmHg',
+  },
+  {
+    inputs: ['priorAscvd'],
+    outside: (v) => v.priorAscvd === true,
+    reason: 'known clinical ASCVD (secondary prevention: the PCE do not apply)',
+  },
+];
+
 function assessPooledCohort(v: Values): ReturnType<ScoreDefinition['assess']> {
   const x: PceInputs = {
     age: v.age as number,
@@ -185,19 +218,11 @@ function assessPooledCohort(v: Values): ReturnType<ScoreDefinition['assess']> {
     };
   // Value as the ACC/AHA ASCVD Risk Estimator displays it: percent to one decimal.
   const percent = roundTo(100 * pooledCohortRisk(x), 1);
-  // Goff 2013 (Table 5 and the online estimator): ages 40–79, TC 130–320 mg/dL, HDL 20–100 mg/dL,
-  // SBP 90–200 mmHg, people without clinical ASCVD; the white equations are used for other races.
-  const limits = outsideLimits([
-    [x.age < 40 || x.age > 79, 'age outside 40–79 years'],
-    [
-      x.totalCholesterol < 130 || x.totalCholesterol > 320,
-      'total cholesterol outside 130–320 mg/dL',
-    ],
-    [x.hdl < 20 || x.hdl > 100, 'HDL outside 20–100 mg/dL'],
-    [x.systolic < 90 || x.systolic > 200, 'systolic BP outside 90–200 mmHg'],
-    [v.priorAscvd === true, 'known clinical ASCVD (secondary prevention: the PCE do not apply)'],
-  ]);
-  const assessment = withinLimits(percent, ascvdRiskCategory(percent), limits);
+  const assessment = withinLimits(
+    percent,
+    ascvdRiskCategory(percent),
+    outsidePopulation(population, v),
+  );
   if (v.race === 'other' && assessment.applicable)
     return {
       ...assessment,
@@ -270,5 +295,6 @@ export const pooledCohortScore: ScoreDefinition = {
       description: 'known clinical ASCVD (MI, stroke, PAD...): the PCE do not apply',
     },
   ],
+  population,
   assess: assessPooledCohort,
 };

@@ -9,9 +9,10 @@ import {
   type Qrisk3Model,
 } from './qrisk3-coefficients';
 import {
-  outsideLimits,
+  outsidePopulation,
   roundTo,
   withinLimits,
+  type PopulationCheck,
   type ScoreDefinition,
   type Sex,
   type Values,
@@ -172,6 +173,38 @@ const conditionFields = [
   ['priorCvd', 'known CVD (CHD, stroke or TIA): QRISK3 does not apply'],
 ] as const;
 
+/**
+ * Hippisley-Cox 2017: derived in people aged 25–84 without CVD at baseline (and not on statins);
+ * the qrisk.org calculator accepts cholesterol/HDL 1–12, SBP 70–210 mmHg and BMI 20–40 kg/m².
+ */
+const population: PopulationCheck[] = [
+  {
+    inputs: ['age'],
+    outside: (v) => (v.age as number) < 25 || (v.age as number) > 84,
+    reason: 'age outside 25–84 years',
+  },
+  {
+    inputs: ['priorCvd'],
+    outside: (v) => v.priorCvd === true,
+    reason: 'known cardiovascular disease',
+  },
+  {
+    inputs: ['cholesterolHdlRatio'],
+    outside: (v) => (v.cholesterolHdlRatio as number) < 1 || (v.cholesterolHdlRatio as number) > 12,
+    reason: 'cholesterol/HDL ratio outside 1–12',
+  },
+  {
+    inputs: ['systolic'],
+    outside: (v) => (v.systolic as number) < 70 || (v.systolic as number) > 210,
+    reason: 'systolic BP outside 70–210 mmHg',
+  },
+  {
+    inputs: ['bmi'],
+    outside: (v) => (v.bmi as number) < 20 || (v.bmi as number) > 40,
+    reason: 'BMI outside 20–40 kg/m2',
+  },
+];
+
 function assessQrisk3(v: Values): ReturnType<ScoreDefinition['assess']> {
   const x = {
     ...v,
@@ -184,16 +217,7 @@ function assessQrisk3(v: Values): ReturnType<ScoreDefinition['assess']> {
       reason: 'outside the validated population: age under 18 years',
     };
   const percent = roundTo(qrisk3Risk(x), 1);
-  // Hippisley-Cox 2017: derived in people aged 25–84 without CVD at baseline (and not on statins);
-  // the qrisk.org calculator accepts cholesterol/HDL 1–12, SBP 70–210 mmHg and BMI 20–40 kg/m².
-  const limits = outsideLimits([
-    [x.age < 25 || x.age > 84, 'age outside 25–84 years'],
-    [v.priorCvd === true, 'known cardiovascular disease'],
-    [x.cholesterolHdlRatio < 1 || x.cholesterolHdlRatio > 12, 'cholesterol/HDL ratio outside 1–12'],
-    [x.systolic < 70 || x.systolic > 210, 'systolic BP outside 70–210 mmHg'],
-    [x.bmi < 20 || x.bmi > 40, 'BMI outside 20–40 kg/m2'],
-  ]);
-  return withinLimits(percent, qrisk3Category(percent), limits);
+  return withinLimits(percent, qrisk3Category(percent), outsidePopulation(population, v));
 }
 
 export const qrisk3Score: ScoreDefinition = {
@@ -300,5 +324,6 @@ export const qrisk3Score: ScoreDefinition = {
     })),
   ],
   derive: deriveBmi,
+  population,
   assess: assessQrisk3,
 };

@@ -1,7 +1,15 @@
 // Domain (risk): quick SOFA (Seymour CW et al. Assessment of clinical criteria for sepsis, JAMA
 // 2016;315:762; Singer M et al. The Third International Consensus Definitions for Sepsis and Septic
 // Shock (Sepsis-3), JAMA 2016;315:801, Box 4).
-import type { Assessment, ScoreDefinition, Values } from './score-definition';
+import {
+  outsidePopulation,
+  outsideReason,
+  withinLimits,
+  type Assessment,
+  type PopulationCheck,
+  type ScoreDefinition,
+  type Values,
+} from './score-definition';
 import { pressureUnits, rateUnits } from './units';
 
 export interface QsofaInputs {
@@ -27,12 +35,20 @@ export function qsofaCategory(points: number): string {
   return points >= 2 ? 'high' : 'low';
 }
 
+/** Seymour 2016 derived qSOFA in adults (≥ 18 y) with suspected infection. */
+const population: PopulationCheck[] = [
+  { inputs: ['age'], outside: (v) => (v.age as number) < 18, reason: 'age under 18 years' },
+];
+
 function assessPartial(v: Values, missing: string[]): Assessment {
+  const outside = outsideReason(outsidePopulation(population, v));
   if (missing.length === 3)
     return {
       value: null,
       applicable: false,
-      reason: `no current observations (missing ${missing.join(', ')})`,
+      reason: [outside, `no current observations (missing ${missing.join(', ')})`]
+        .filter((r): r is string => r !== undefined)
+        .join('; '),
     };
   const points = qsofaPoints(v as Partial<QsofaInputs>);
   // With criteria missing, a positive result is already certain at 2; a low one is not.
@@ -41,7 +57,9 @@ function assessPartial(v: Values, missing: string[]): Assessment {
     value: points,
     ...(certain ? { category: qsofaCategory(points) } : {}),
     applicable: false,
-    reason: `incomplete (missing ${missing.join(', ')}): points are a lower bound`,
+    reason: [outside, `incomplete (missing ${missing.join(', ')}): points are a lower bound`]
+      .filter((r): r is string => r !== undefined)
+      .join('; '),
   };
 }
 
@@ -81,16 +99,10 @@ export const qsofaScore: ScoreDefinition = {
       description: 'age in years (validated in adults)',
     },
   ],
+  population,
   assess(v: Values) {
     const points = qsofaPoints(v as Partial<QsofaInputs>);
-    // Seymour 2016 derived qSOFA in adults (≥ 18 y) with suspected infection.
-    const child = typeof v.age === 'number' && v.age < 18;
-    return {
-      value: points,
-      category: qsofaCategory(points),
-      applicable: !child,
-      ...(child ? { reason: 'outside the validated population: age under 18 years' } : {}),
-    };
+    return withinLimits(points, qsofaCategory(points), outsidePopulation(population, v));
   },
   assessPartial,
 };

@@ -25,6 +25,12 @@ export interface RiskResult {
   stale: string[];
   applicable: boolean;
   reason?: string;
+  /**
+   * The validated-population checks (age range, known disease, AF, pregnancy...) that the inputs
+   * present place the patient outside of; given also when other inputs are missing, since those could
+   * not bring the patient back inside. Absent when none fails (or none can be decided).
+   */
+  outsidePopulation?: string[];
   /** The published source and version the computation follows. */
   reference: string;
 }
@@ -72,6 +78,19 @@ export type FieldSpec = NumberField | BooleanField | EnumField;
 
 export type Values = Record<string, number | boolean | string>;
 
+/**
+ * One check of a score's validated population (age range, known disease, AF, pregnancy...). It reads
+ * only the `inputs` it names and is decided only when all of them are known: an unknown input is
+ * never "outside".
+ */
+export interface PopulationCheck {
+  inputs: readonly string[];
+  /** True when the patient is outside the validated population; called with `inputs` known. */
+  outside(values: Values): boolean;
+  /** What the result says, after "outside the validated population: ". */
+  reason: string;
+}
+
 export interface ScoreDefinition {
   /** CLI name, e.g. `ascvd-pce`. */
   name: string;
@@ -79,6 +98,12 @@ export interface ScoreDefinition {
   unit: string;
   reference: string;
   fields: readonly FieldSpec[];
+  /**
+   * The population the score was derived and validated in. `assess` (and `assessPartial`) apply these
+   * checks; the evaluator also runs them when inputs are missing, so that a patient the score can
+   * never apply to is told so rather than asked for the missing inputs.
+   */
+  population?: readonly PopulationCheck[];
   /** Fill inputs computable from others (BMI from weight and height); returns sources for them. */
   derive?(values: Values): Record<string, { value: number; source: string }>;
   assess(values: Values): Assessment;
@@ -171,7 +196,10 @@ export function sameUnit(a: string, b: string): boolean {
  * not used). `unusable` names inputs that were recorded but could not be read (e.g. a creatinine in
  * a unit no conversion covers): a required one is listed in `missing`, never filled as absent or
  * with its default, since the record holds a value that may count; an optional one is left out
- * (the caller's reason names it).
+ * (the caller's reason names it). The score's population checks run whatever is missing: a patient
+ * the inputs present already place outside the validated population (e.g. known ASCVD for the PCE)
+ * is told so, in `reason` ahead of the missing inputs and in `outsidePopulation`, rather than only
+ * asked for inputs that could not make the score apply.
  */
 export function evaluateScore(
   definition: ScoreDefinition,
@@ -235,12 +263,16 @@ export function evaluateScore(
     stale,
     reference: definition.reference,
   };
+  // Population checks the inputs present decide (a check reading a missing input cannot fail).
+  const outside = outsidePopulation(definition.population, values);
+  const population = outside.length ? { outsidePopulation: outside } : {};
   if (missing.length > 0 && !definition.assessPartial)
     return {
       ...base,
       value: null,
       applicable: false,
-      reason: [`missing inputs: ${missing.join(', ')}`, ...inputNotes].join('; '),
+      reason: [missingInputsReason(missing, outside), ...inputNotes].join('; '),
+      ...population,
     };
   const assessment =
     missing.length > 0 ? definition.assessPartial!(values, missing) : definition.assess(values);
@@ -255,26 +287,51 @@ export function evaluateScore(
     ...(assessment.category === undefined ? {} : { category: assessment.category }),
     applicable: assessment.applicable,
     ...(notes.length ? { reason: notes.join('; ') } : {}),
+    ...population,
   };
 }
 
-/** Reasons a result falls outside the validated population, or undefined when none apply. */
-export function outsideLimits(checks: Array<[boolean, string]>): string | undefined {
-  const reasons = checks.filter(([outside]) => outside).map(([, reason]) => reason);
-  return reasons.length ? reasons.join('; ') : undefined;
+/** The reasons of the population checks the known inputs decide as outside, in the checks' order. */
+export function outsidePopulation(
+  checks: readonly PopulationCheck[] | undefined,
+  values: Values,
+): string[] {
+  return (checks ?? [])
+    .filter((c) => c.inputs.every((name) => values[name] !== undefined) && c.outside(values))
+    .map((c) => c.reason);
 }
 
-/** An Assessment whose applicability follows from the limits that were checked. */
+/** "outside the validated population: a; b", or undefined when no check failed. */
+export function outsideReason(outside: readonly string[]): string | undefined {
+  return outside.length ? `outside the validated population: ${outside.join('; ')}` : undefined;
+}
+
+/**
+ * Why a score with missing inputs gives no value: the population it is outside of first (the missing
+ * inputs could not change that), then the inputs still missing.
+ */
+export function missingInputsReason(
+  missing: readonly string[],
+  outside: readonly string[],
+): string {
+  const inputs = `missing inputs: ${missing.join(', ')}`;
+  return outside.length
+    ? `${outsideReason(outside)}; ${inputs} (the score would not apply with them either)`
+    : inputs;
+}
+
+/** An Assessment whose applicability follows from the population checks that failed. */
 export function withinLimits(
   value: number,
   category: string | undefined,
-  limits: string | undefined,
+  outside: readonly string[],
 ): Assessment {
+  const reason = outsideReason(outside);
   return {
     value,
     ...(category === undefined ? {} : { category }),
-    applicable: limits === undefined,
-    ...(limits === undefined ? {} : { reason: `outside the validated population: ${limits}` }),
+    applicable: reason === undefined,
+    ...(reason === undefined ? {} : { reason }),
   };
 }
 
@@ -288,18 +345,13 @@ export function roundTo(value: number, decimals: number): number {
  * The population of the atrial-fibrillation scores (CHA2DS2-VASc, HAS-BLED): adults with AF recorded.
  * Outside it the points are still given, marked not applicable with every reason that applies.
  */
-export function inAtrialFibrillation(
-  value: number,
-  category: string,
-  v: Values,
-  derivedIn: string,
-): Assessment {
-  return withinLimits(
-    value,
-    category,
-    outsideLimits([
-      [(v.age as number) < 18, 'age under 18 years'],
-      [v.atrialFibrillation !== true, `no atrial fibrillation recorded (${derivedIn})`],
-    ]),
-  );
+export function atrialFibrillationPopulation(derivedIn: string): PopulationCheck[] {
+  return [
+    { inputs: ['age'], outside: (v) => (v.age as number) < 18, reason: 'age under 18 years' },
+    {
+      inputs: ['atrialFibrillation'],
+      outside: (v) => v.atrialFibrillation !== true,
+      reason: `no atrial fibrillation recorded (${derivedIn})`,
+    },
+  ];
 }
