@@ -43,6 +43,14 @@ describe('Score: phq9', () => {
     expect(scoreFromInputs('phq9', { total: 3, item9: 1 }).reason).toMatch(/self-harm/);
   });
 
+  it('flags a positive item 9 when the total is missing, ahead of the missing inputs', () => {
+    const result = scoreFromInputs('phq9', { item9: 2 });
+    expect(result.value).toBeNull();
+    expect(result.missing).toEqual(['total']);
+    expect(result.reason).toBe('item 9 positive: assess risk of self-harm; missing inputs: total');
+    expect(scoreFromInputs('phq9', { item9: 0 }).reason).toBe('missing inputs: total');
+  });
+
   it('rejects a total that is not a whole number from 0 to 27, naming the field', () => {
     expect(() => scoreFromInputs('phq9', { total: 28 })).toThrow(
       /total must be a number from 0 to 27/,

@@ -76,11 +76,13 @@ export const phq9Score: ScoreDefinition = {
     },
   ],
   population,
+  // Item 9 asks about thoughts of being better off dead or of self-harm: any positive answer needs a
+  // same-day clinical assessment whatever the total (Kroenke 2001; NICE CG90), so a recorded item 9
+  // is reported even when the total is missing.
+  actionableWhenIncomplete: (v: Values) => (selfHarmPositive(v) ? selfHarmReason : undefined),
   assess(v: Values) {
     const total = v.total as number;
-    // Item 9 asks about thoughts of being better off dead or of self-harm: any positive answer needs a
-    // same-day clinical assessment whatever the total (Kroenke 2001; NICE CG90).
-    const selfHarm = typeof v.item9 === 'number' && v.item9 > 0;
+    const selfHarm = selfHarmPositive(v);
     const outside = outsideReason(outsidePopulation(population, v));
     const age = typeof v.age === 'number' ? v.age : undefined;
     const adolescent =
@@ -92,7 +94,7 @@ export const phq9Score: ScoreDefinition = {
     const reasons = [
       outside,
       adolescent ? screen : undefined,
-      selfHarm ? 'item 9 positive: assess risk of self-harm' : undefined,
+      selfHarm ? selfHarmReason : undefined,
     ].filter((r): r is string => r !== undefined);
     return {
       value: total,
@@ -102,3 +104,9 @@ export const phq9Score: ScoreDefinition = {
     };
   },
 };
+
+const selfHarmReason = 'item 9 positive: assess risk of self-harm';
+
+function selfHarmPositive(v: Values): boolean {
+  return typeof v.item9 === 'number' && v.item9 > 0;
+}

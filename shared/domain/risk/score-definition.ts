@@ -111,6 +111,12 @@ export interface ScoreDefinition {
   assessPartial?(values: Values, missing: string[]): Assessment;
   /** Acute scores: a stale input is as good as missing. */
   staleIsMissing?: boolean;
+  /**
+   * A finding the inputs present already call for action on, whatever the missing inputs would say
+   * (PHQ-9 item 9 positive with no total): reported first in `reason` when the score cannot be
+   * computed, so an incomplete score never hides it.
+   */
+  actionableWhenIncomplete?(values: Values): string | undefined;
 }
 
 /** An input as provided, before validation: a bare value in the canonical unit or a converted one. */
@@ -266,14 +272,20 @@ export function evaluateScore(
   // Population checks the inputs present decide (a check reading a missing input cannot fail).
   const outside = outsidePopulation(definition.population, values);
   const population = outside.length ? { outsidePopulation: outside } : {};
-  if (missing.length > 0 && !definition.assessPartial)
+  if (missing.length > 0 && !definition.assessPartial) {
+    const actionable = definition.actionableWhenIncomplete?.(values);
     return {
       ...base,
       value: null,
       applicable: false,
-      reason: [missingInputsReason(missing, outside), ...inputNotes].join('; '),
+      reason: [
+        ...(actionable === undefined ? [] : [actionable]),
+        missingInputsReason(missing, outside),
+        ...inputNotes,
+      ].join('; '),
       ...population,
     };
+  }
   const assessment =
     missing.length > 0 ? definition.assessPartial!(values, missing) : definition.assess(values);
   const notes = [
