@@ -44,19 +44,26 @@ export async function batchCsvMapping(
 /**
  * The note's sidecar metadata (note.txt.json, else note.json), parsed; undefined when absent. A
  * patient named by identifier comes resolved to its reference for the hospital
- * (readers/notes.ts resolvePatientIdentifier), as CSV rows naming it are.
+ * (readers/notes.ts resolvePatientIdentifier), as CSV rows naming it are, without the links to
+ * Patients sent as FHIR (ingest resolves those: noteSidecarMetadata and resolveSidecarPatient).
  */
 export async function noteSidecar(objects: ObjectStore, where: RawObjectKey): Promise<unknown> {
+  return resolvePatientIdentifier(await noteSidecarMetadata(objects, where), where.hospital);
+}
+
+/** The note's sidecar metadata as sent (parsed JSON), undefined when absent. */
+export async function noteSidecarMetadata(
+  objects: ObjectStore,
+  where: RawObjectKey,
+): Promise<unknown> {
   for (const candidate of noteSidecarCandidates(baseName(where.file))) {
     const text = await objects.getText('raw', sibling(where, candidate));
     if (text === undefined) continue;
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(text) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
       throw new ValidationError(`${candidate} is not valid JSON`, candidate);
     }
-    return resolvePatientIdentifier(parsed, where.hospital);
   }
   return undefined;
 }

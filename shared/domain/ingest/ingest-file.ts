@@ -30,12 +30,23 @@ import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
 import { retireSupersededGenotypes } from '../genomics/superseded-genotypes';
 import type { FhirJson, Repair, SourceRecord } from './source-record';
-import { batchCsvMapping, hasNoteSidecar, mappingNamesFile, noteSidecar } from './batch-companions';
+import {
+  batchCsvMapping,
+  hasNoteSidecar,
+  mappingNamesFile,
+  noteSidecarMetadata,
+} from './batch-companions';
 import { readCsv } from './readers/csv';
 import type { CsvMapping } from '../synth/fhir/csv-mapping';
 import { resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
-import { noteSidecarCandidates, noteToDocumentReference } from './readers/notes';
+import {
+  noteSidecarCandidates,
+  noteToDocumentReference,
+  resolvePatientIdentifier,
+  resolveSidecarPatient,
+} from './readers/notes';
+import { PatientIdentifiers } from './patient-identifiers';
 import { deterministicUuid } from './readers/resource-id';
 import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
@@ -139,7 +150,10 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       );
   let outputs = new OutputStreams(deps.objects, where.hospital, curatedSource, progress.segment);
   const source = await decompressIfGzip(await deps.objects.getStream('raw', input.key, version));
-  const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt);
+  // Links from MRNs to Patients sent as FHIR: such Patients claim theirs, sidecars and CSV rows
+  // naming an MRN resolve through them (patient-identifiers.ts).
+  const identifiers = new PatientIdentifiers(deps.serving, deps.keys, where.hospital);
+  const sink = new RecordSink(deps, where, report, outputs, quarantineKey, startedAt, identifiers);
   const every = input.checkpointEvery ?? defaultCheckpointEvery;
   let segmentStart = performance.now();
   let slowestSegmentMs = 0;
@@ -178,6 +192,8 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
   const genotyped = new Set<string>();
   try {
     const detected = await settleCsvOrNote(deps, where, await detectKind(numberedLines(source)));
+    // Only a Patient sent as FHIR claims its MRNs: a CSV Patient's id already derives from its own.
+    sink.claimsIdentifiers = detected.kind === 'fhir-ndjson' || detected.kind === 'json-document';
     if (detected.kind === 'vcf') {
       await ingestGenotypes(
         detected.lines,
@@ -197,7 +213,8 @@ export async function ingestFile(deps: IngestDeps, input: IngestInput): Promise<
       let read = 0;
       let due = false;
       let lastLine = resume?.line ?? 0;
-      for await (const batch of recordBatchesOf(deps, where, detected, report, curatedSource)) {
+      const batches = recordBatchesOf(deps, where, detected, report, curatedSource, identifiers);
+      for await (const batch of batches) {
         for (const record of batch) {
           if (resume && record.line <= resume.line) continue; // stored before the failure
           if (due && record.line > lastLine) {
@@ -305,12 +322,14 @@ async function* recordBatchesOf(
   detected: Detected,
   report: ReportBuilder,
   curated: CuratedSource,
+  identifiers: PatientIdentifiers,
 ): AsyncGenerator<SourceRecord[]> {
   if (detected.kind === 'fhir-ndjson') {
     yield* ndjsonRecordBatches(detected.lines, where.file);
     return;
   }
-  for await (const record of recordsOf(deps, where, detected, report, curated)) yield [record];
+  for await (const record of recordsOf(deps, where, detected, report, curated, identifiers))
+    yield [record];
 }
 
 /**
@@ -325,6 +344,7 @@ async function* recordsOf(
   detected: Detected,
   report: ReportBuilder,
   curated: CuratedSource,
+  identifiers: PatientIdentifiers,
 ): AsyncGenerator<SourceRecord> {
   switch (detected.kind) {
     case 'fhir-ndjson':
@@ -362,23 +382,27 @@ async function* recordsOf(
           yield { ...record, error: orANote(record.error, where.file) };
           continue;
         }
-        yield record.resource
-          ? {
-              ...record,
-              resource: resolveLogicalPatientReferences(record.resource, where.hospital),
-            }
-          : record;
+        if (!record.resource) {
+          yield record;
+          continue;
+        }
+        // A patient named by MRN: the Patient sent as FHIR that claims it, else its derived id.
+        const resolved = await resolveLogicalPatientReferences(
+          record.resource,
+          identifiers.resolve,
+        );
+        yield withWarnings({ ...record, resource: resolved.resource }, resolved.warnings);
       }
       return;
     }
     case 'text': {
-      const sidecar = await noteSidecar(deps.objects, where);
-      // The note's id and record derive from its path and sidecar too (readers/notes.ts).
-      curated.readWith('note', where.file, JSON.stringify(sidecar ?? null));
+      const metadata = await noteSidecarMetadata(deps.objects, where);
       const { text, invalidUtf8Line } = await noteText(detected.lines);
+      let sidecar = resolvePatientIdentifier(metadata, where.hospital);
+      let record: SourceRecord;
       if (invalidUtf8Line !== undefined) {
         // Decoded, the bad bytes would all read as U+FFFD: the note stored would not be the one sent.
-        yield {
+        record = {
           line: invalidUtf8Line,
           raw: text,
           error: new ValidationError(
@@ -386,8 +410,8 @@ async function* recordsOf(
             'text',
           ),
         };
-      } else if (sidecar === undefined) {
-        yield {
+      } else if (metadata === undefined) {
+        record = {
           line: 0,
           raw: text,
           error: new ValidationError(
@@ -396,8 +420,22 @@ async function* recordsOf(
           ),
         };
       } else {
-        yield noteToDocumentReference(text, sidecar, where.file);
+        record = noteToDocumentReference(text, sidecar, where.file);
+        if (!record.error) {
+          // A patient named by MRN: the Patient sent as FHIR that claims it, else its derived id.
+          // Looked up only for a note that is stored (the look-up may leave a marker for the
+          // Patient, patient-identifiers.ts).
+          const resolved = await resolveSidecarPatient(metadata, identifiers.resolve);
+          sidecar = resolved.sidecar;
+          record = withWarnings(
+            noteToDocumentReference(text, sidecar, where.file),
+            resolved.warnings,
+          );
+        }
       }
+      // The note's id and record derive from its path and sidecar too (readers/notes.ts).
+      curated.readWith('note', where.file, JSON.stringify(sidecar ?? null));
+      yield record;
       return;
     }
     case 'empty':
@@ -412,6 +450,11 @@ async function* recordsOf(
 }
 
 const unsupported: Record<string, string> = {};
+
+/** `record` with the reader's `warnings`, reported when it is stored. */
+function withWarnings(record: SourceRecord, warnings: string[]): SourceRecord {
+  return warnings.length ? { ...record, warnings } : record;
+}
 
 /** Clinical resources are served per patient: those whose patient link FHIR leaves optional must still have it. */
 const patientLinked: Record<string, string> = {
@@ -516,6 +559,8 @@ class RecordSink {
   private readonly touched = new Set<string>();
   /** Notes curated since the last announcement (NoteCurated events). */
   private notes: { patient: string; document: string; key: string; noteYear?: number }[] = [];
+  /** Whether stored Patients claim their MRNs (a FHIR file's do; patient-identifiers.ts). */
+  claimsIdentifiers = false;
 
   constructor(
     private readonly deps: IngestDeps,
@@ -524,6 +569,7 @@ class RecordSink {
     public outputs: OutputStreams,
     private readonly quarantineKey: string,
     private readonly updatedAt: string,
+    private readonly identifiers: PatientIdentifiers,
   ) {
     this.projector = new ResourceProjector(deps.keys, where.hospital);
     this.links = new ReferenceLinks(deps.serving, where.hospital);
@@ -577,6 +623,8 @@ class RecordSink {
       const patient = patientOf(projected);
       if (patient) this.touched.add(patient);
       await this.curateNote(resource, projected, patient);
+      if (this.claimsIdentifiers && projected.resourceType === 'Patient' && projected.id)
+        await this.identifiers.claim(resource, projected.id, record.line);
       this.pending.push(item);
       await this.outputs.curated(projected.resourceType, json);
       const kinds = repairs.map((r) => r.kind);
@@ -584,6 +632,7 @@ class RecordSink {
         projected.resourceType,
         verdict === 'conflict-later-wins' ? [...kinds, verdict] : kinds,
       );
+      for (const kind of record.warnings ?? []) this.report.warn(kind, record.line);
       // Only now may a later record be judged a copy of this one.
       this.duplicates.accept();
     } catch (error) {
@@ -701,10 +750,19 @@ class RecordSink {
     this.notes = [];
   }
 
+  /**
+   * Writes the pending serving records and the MRN claims of the Patients among them, then warns at
+   * each Patient whose MRN another Patient claims too, or under which records were stored apart.
+   */
   async flush(): Promise<void> {
     const items = this.pending;
     this.pending = [];
-    await this.deps.serving.putMany(items);
+    const claims = this.identifiers.takeClaims();
+    await this.deps.serving.putMany(
+      claims.length ? [...claims.map((c) => c.item), ...items] : items,
+    );
+    for (const { kind, line } of await this.identifiers.verify(claims))
+      this.report.warn(kind, line);
   }
 }
 

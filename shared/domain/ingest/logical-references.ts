@@ -1,6 +1,8 @@
 // Domain (ingest): CSV extracts link rows by business identifiers (an MRN), not resource ids. Patients
 // from a CSV take an id derived from their identifier, and logical references `{ type: 'Patient',
 // identifier }` become literal `Patient/{that id}`, so rows of different files meet on one patient.
+// At ingest the identifier first resolves through the hospital's links (patient-identifiers.ts): an
+// MRN that a Patient sent as FHIR claims resolves to that Patient's own id.
 import type { FhirJson } from './source-record';
 import { deterministicUuid } from './readers/resource-id';
 
@@ -8,6 +10,21 @@ interface Identifier {
   system?: string;
   value?: string;
 }
+
+/** An identifier with its system and value (an MRN). */
+export interface PatientIdentifier {
+  system: string;
+  value: string;
+}
+
+/** The patient an identifier names: its id, and a report warning for the record, if any. */
+export interface ResolvedPatient {
+  id: string;
+  warning?: string;
+}
+
+/** Resolves an identifier to the patient it names within one hospital. */
+export type PatientResolver = (identifier: Identifier) => Promise<ResolvedPatient>;
 
 /** The id a patient known by `identifier` gets, within one hospital. */
 export function patientIdForIdentifier(hospital: string, identifier: Identifier): string {
@@ -19,25 +36,48 @@ export function patientIdForIdentifier(hospital: string, identifier: Identifier)
   );
 }
 
-export function resolveLogicalPatientReferences(resource: FhirJson, hospital: string): FhirJson {
+/** The resolver that knows no links: every identifier names the patient of its derived id. */
+export function derivedPatients(hospital: string): PatientResolver {
+  return (identifier) => Promise.resolve({ id: patientIdForIdentifier(hospital, identifier) });
+}
+
+/**
+ * `resource` with its patient identifiers resolved (a Patient's id from its first identifier with a
+ * system and value; every logical Patient reference made literal), and the warnings they gave.
+ */
+export async function resolveLogicalPatientReferences(
+  resource: FhirJson,
+  resolve: PatientResolver,
+): Promise<{ resource: FhirJson; warnings: string[] }> {
+  const warnings = new Set<string>();
+  const idOf = async (identifier: Identifier) => {
+    const resolved = await resolve(identifier);
+    if (resolved.warning) warnings.add(resolved.warning);
+    return resolved.id;
+  };
+  let out: FhirJson;
   if (resource.resourceType === 'Patient') {
     const identifier = (resource.identifier as Identifier[] | undefined)?.find(
       (i) => i.system && i.value,
     );
-    return identifier
-      ? { ...resource, id: patientIdForIdentifier(hospital, identifier) }
-      : resource;
-  }
-  return rewrite(resource, hospital) as FhirJson;
+    out = identifier ? { ...resource, id: await idOf(identifier) } : resource;
+  } else out = (await rewrite(resource, idOf)) as FhirJson;
+  return { resource: out, warnings: [...warnings] };
 }
 
-function rewrite(value: unknown, hospital: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => rewrite(v, hospital));
+async function rewrite(
+  value: unknown,
+  idOf: (identifier: Identifier) => Promise<string>,
+): Promise<unknown> {
+  if (Array.isArray(value)) return Promise.all(value.map((v) => rewrite(v, idOf)));
   if (typeof value !== 'object' || value === null) return value;
   const obj = value as Record<string, unknown>;
   const identifier = obj.identifier as Identifier | undefined;
   if (obj.type === 'Patient' && obj.reference === undefined && identifier?.value) {
-    return { ...obj, reference: `Patient/${patientIdForIdentifier(hospital, identifier)}` };
+    return { ...obj, reference: `Patient/${await idOf(identifier)}` };
   }
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, rewrite(v, hospital)]));
+  const entries = await Promise.all(
+    Object.entries(obj).map(async ([k, v]) => [k, await rewrite(v, idOf)] as const),
+  );
+  return Object.fromEntries(entries);
 }

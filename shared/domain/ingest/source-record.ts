@@ -20,6 +20,11 @@ export interface SourceRecord {
   error?: ValidationError;
   /** The raw record text, for the quarantine (never logged). */
   raw?: string;
+  /**
+   * Report warnings (kinds) the reader found, counted at `line` when the record is stored (e.g.
+   * `patient-identifier-claimed-twice`: its patient's MRN is claimed by two Patients sent as FHIR).
+   */
+  warnings?: string[];
 }
 
 /** A repair applied to an accepted resource: recorded in the report, never silent. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../../errors';
-import { patientIdForIdentifier } from '../logical-references';
+import { patientIdForIdentifier, type PatientResolver } from '../logical-references';
 import type { FhirJson, SourceRecord } from '../source-record';
 import { isFhirDateTime } from './csv-cells';
 import { deterministicUuid } from './resource-id';
@@ -16,7 +16,8 @@ const literal = (type: string) => z.string().regex(new RegExp(`^${type}/[A-Za-z0
  * The sidecar (`note.txt.json`, else `note.json`, beside `note.txt`). Strict: an unknown key is an error,
  * so a typo (`patinet`) fails loudly instead of dropping data.
  * - `patient`: `{ reference: "Patient/{id}" }` or `{ identifier: { system, value } }` (an MRN with its
- *   system; the loader resolves it for the hospital, resolvePatientIdentifier).
+ *   system; ingest resolves it for the hospital, resolveSidecarPatient: to the Patient sent as FHIR
+ *   that claims it, else to the id derived from it).
  * - `date`: FHIR dateTime of the note (`2025-03-02`, or `2025-03-02T14:20:00-05:00`).
  * - `type`: LOINC document type (default 11506-3 Progress note). `encounter`: as `patient`, for an Encounter.
  * - `author`: display name of the author. `id`: the DocumentReference id. `title`: attachment title.
@@ -52,16 +53,40 @@ export const defaultNoteType = { code: '11506-3', display: 'Progress note' } as 
  * note and that patient's CSV records are one pseudonymous patient. Without it the DocumentReference's
  * subject was a logical reference with no patient id and every such note was quarantined ("must
  * reference a Patient"). Anything else (a reference, a malformed patient, not a sidecar) is returned
- * as is: noteToDocumentReference reports what is wrong with it.
+ * as is: noteToDocumentReference reports what is wrong with it. This resolution knows no links to
+ * Patients sent as FHIR; ingest resolves through them (resolveSidecarPatient).
  */
 export function resolvePatientIdentifier(sidecar: unknown, hospital: string): unknown {
-  if (typeof sidecar !== 'object' || sidecar === null || Array.isArray(sidecar)) return sidecar;
+  const identifier = sidecarIdentifier(sidecar);
+  if (!identifier) return sidecar;
+  const id = patientIdForIdentifier(hospital, identifier);
+  return { ...(sidecar as object), patient: { reference: `Patient/${id}` } };
+}
+
+/**
+ * As resolvePatientIdentifier, the identifier resolved by `resolve` (at ingest, through the
+ * hospital's links to Patients sent as FHIR, patient-identifiers.ts), with the warning it gave.
+ */
+export async function resolveSidecarPatient(
+  sidecar: unknown,
+  resolve: PatientResolver,
+): Promise<{ sidecar: unknown; warnings: string[] }> {
+  const identifier = sidecarIdentifier(sidecar);
+  if (!identifier) return { sidecar, warnings: [] };
+  const { id, warning } = await resolve(identifier);
+  return {
+    sidecar: { ...(sidecar as object), patient: { reference: `Patient/${id}` } },
+    warnings: warning ? [warning] : [],
+  };
+}
+
+/** The identifier a sidecar names its patient by, if it names it so (and well). */
+function sidecarIdentifier(sidecar: unknown): { system: string; value: string } | undefined {
+  if (typeof sidecar !== 'object' || sidecar === null || Array.isArray(sidecar)) return undefined;
   const named = z
     .strictObject({ identifier })
     .safeParse((sidecar as { patient?: unknown }).patient);
-  if (!named.success) return sidecar;
-  const id = patientIdForIdentifier(hospital, named.data.identifier);
-  return { ...sidecar, patient: { reference: `Patient/${id}` } };
+  return named.success ? named.data.identifier : undefined;
 }
 
 /** Sidecar file names to look for beside `file`, in order of preference. */

@@ -1,0 +1,422 @@
+// Tests (ingest): an MRN links to the Patient sent as FHIR that carries it (patient-identifiers.ts).
+// A note sidecar or CSV row naming the MRN is stored under that Patient; a note sent before the
+// Patient warns the Patient's report; two Patients claiming one MRN are never merged; one hospital's
+// MRN never resolves another's patient; re-deliveries change nothing; no MRN or original id is stored.
+import { describe, expect, it } from 'vitest';
+import { keyLayout } from '../../config/resources';
+import type { Item } from '../../ports/table';
+import { pseudonymousId, servingKeys } from '../serving/records';
+import { ingestFile } from './ingest-file';
+import { HookedTable, memoryIngestDeps } from './ingest-file.fixture';
+import { patientIdForIdentifier } from './logical-references';
+import {
+  PatientIdentifiers,
+  linkableIdentifiers,
+  patientIdentifierKeys,
+  patientIdentifierWarnings,
+} from './patient-identifiers';
+import { csvMappingOf } from './readers/csv.fixture';
+import type { IngestReport } from './report';
+
+type Deps = ReturnType<typeof memoryIngestDeps>;
+
+const mrnSystem = (hospital = 'h1') => `urn:caregraph:hospital:${hospital}:mrn`;
+const mrn = 'MRN-58213';
+const fhirId = 'pat-ehr-90417';
+const mrType = {
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }],
+};
+
+/** A FHIR Patient carrying `mrn` the way caregraph synth writes it (US Core: typed MR). */
+const fhirPatient = (id = fhirId, value = mrn, hospital = 'h1') => ({
+  resourceType: 'Patient',
+  id,
+  identifier: [{ use: 'usual', type: mrType, system: mrnSystem(hospital), value }],
+  name: [{ family: 'Okonkwo', given: ['Ada'] }],
+  gender: 'female',
+  birthDate: '1958-02-19',
+});
+
+const byMrn = { reference: { resourceType: 'Patient', identifierSystem: mrnSystem() } };
+const mapping = csvMappingOf({
+  'patients.csv': {
+    resourceType: 'Patient',
+    description: 'demographics',
+    columns: ['mrn', 'sex', 'birth_date'],
+    key: ['mrn'],
+    patient: { column: 'mrn', identifierSystem: mrnSystem() },
+    fields: [
+      { path: 'identifier[0].system', value: mrnSystem(), type: 'uri' },
+      { column: 'mrn', path: 'identifier[0].value' },
+      { column: 'sex', path: 'gender', type: 'code', map: { F: 'female', M: 'male' } },
+      { column: 'birth_date', path: 'birthDate', type: 'date' },
+    ],
+  },
+  'vitals.csv': {
+    resourceType: 'Observation',
+    description: 'weights',
+    columns: ['mrn', 'result_id', 'weight', 'when'],
+    key: ['result_id'],
+    patient: { column: 'mrn', identifierSystem: mrnSystem() },
+    fields: [
+      { path: 'status', value: 'final', type: 'code' },
+      { path: 'code.coding[0].code', value: '29463-7', type: 'code', system: 'http://loinc.org' },
+      { column: 'mrn', path: 'subject', type: 'reference', ...byMrn },
+      { column: 'weight', path: 'valueQuantity.value', type: 'decimal' },
+      {
+        path: 'valueQuantity.code',
+        value: 'kg',
+        type: 'code',
+        system: 'http://unitsofmeasure.org',
+      },
+      { column: 'when', path: 'effectiveDateTime', type: 'dateTime' },
+    ],
+  },
+});
+
+/** Puts `body` at raw/{hospital}/b1/{file} and ingests it; the file's report. */
+async function ingest(
+  deps: Deps,
+  file: string,
+  body: string,
+  hospital = 'h1',
+  etag = `e-${file}`,
+): Promise<IngestReport> {
+  const key = `raw/${hospital}/b1/${file}`;
+  await deps.objects.put('raw', key, body);
+  return ingestFile(deps, { key, etag });
+}
+
+const ndjson = (...resources: unknown[]) =>
+  resources.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** Ingests a note naming its patient by `identifier` (sidecar first, as `caregraph ingest` does). */
+async function ingestNote(
+  deps: Deps,
+  identifier = { system: mrnSystem(), value: mrn },
+  hospital = 'h1',
+  name = 'note',
+) {
+  const sidecar = { patient: { identifier }, date: '2026-01-05T10:00:00Z' };
+  await deps.objects.put('raw', `raw/${hospital}/b1/${name}.txt.json`, JSON.stringify(sidecar));
+  return ingest(deps, `${name}.txt`, 'Seen today. Weight stable, no complaints.\n', hospital);
+}
+
+const servedOf = (deps: Deps, type: string) =>
+  [...deps.serving.items.values()].filter((i) => String(i.sk).startsWith(`${type}#`));
+const patientItems = (deps: Deps) =>
+  [...deps.serving.items.values()].filter((i) => i.sk === 'PATIENT');
+const linkItems = (deps: Deps) =>
+  [...deps.serving.items.values()].filter((i) => String(i.pk).startsWith('PID#'));
+
+const pseudonymOf = (deps: Deps, id: string, hospital = 'h1') =>
+  pseudonymousId(deps.keys, hospital, 'Patient', id);
+const derivedPseudonym = (deps: Deps, hospital = 'h1') =>
+  pseudonymOf(
+    deps,
+    patientIdForIdentifier(hospital, { system: mrnSystem(), value: mrn }),
+    hospital,
+  );
+
+describe('ingestFile: a note or CSV row naming the MRN of a Patient sent as FHIR', () => {
+  it('stores a note named by MRN under the FHIR Patient, with no warning and no second patient', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    await ingest(deps, 'Patient.ndjson', ndjson(fhirPatient()));
+    const patient = await pseudonymOf(deps, fhirId);
+    // Act
+    const report = await ingestNote(deps);
+    // Assess
+    expect(report.records).toEqual({ accepted: 1, repaired: 0, rejected: 0 });
+    expect(report.warnings).toEqual({});
+    const [note] = servedOf(deps, 'DocumentReference');
+    expect(note?.pk).toBe(servingKeys.patient('h1', patient).pk);
+    expect((note!.resource as { subject: unknown }).subject).toEqual({
+      reference: `Patient/${patient}`,
+    });
+    const document = (note!.resource as { id: string }).id;
+    expect(deps.objects.objects.has(`curated/${keyLayout.note('h1', patient, document)}`)).toBe(
+      true,
+    );
+    expect(patientItems(deps).map((i) => i.pk)).toEqual([note!.pk]);
+  });
+
+  it('stores CSV rows (a Patient row and an Observation) naming the MRN under the FHIR Patient from a Bundle', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ fullUrl: `Patient/${fhirId}`, resource: fhirPatient() }],
+    };
+    await ingest(deps, 'bundle.json', JSON.stringify(bundle, null, 2));
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    // Act
+    const vitals = await ingest(
+      deps,
+      'vitals.csv',
+      `mrn,result_id,weight,when\r\n${mrn},r1,70.5,2026-01-02\r\n`,
+    );
+    const patients = await ingest(
+      deps,
+      'patients.csv',
+      `mrn,sex,birth_date\r\n${mrn},F,1958-02-19\r\n`,
+    );
+    // Assess
+    const pk = servingKeys.patient('h1', await pseudonymOf(deps, fhirId)).pk;
+    expect(vitals.warnings).toEqual({});
+    expect(patients.warnings).toEqual({});
+    expect(servedOf(deps, 'Observation').map((i) => i.pk)).toEqual([pk]);
+    expect(patientItems(deps).map((i) => i.pk)).toEqual([pk]);
+  });
+
+  it('warns the Patient sent after a note named its MRN, at its line, and a note sent again goes to it', async () => {
+    // Prepare: the note comes first and is stored under the patient derived from the MRN.
+    const deps = memoryIngestDeps();
+    const early = await ingestNote(deps);
+    expect(early.warnings).toEqual({ 'patient-not-yet-known': { count: 1, firstLines: [1] } });
+    // Act
+    const report = await ingest(
+      deps,
+      'Patient.ndjson',
+      ndjson({ resourceType: 'Patient', id: 'other', gender: 'male' }, fhirPatient()),
+    );
+    // Assess: the warning names the Patient's line, never the MRN.
+    expect(report.warnings).toEqual({
+      [patientIdentifierWarnings.recordsApart]: { count: 1, firstLines: [2] },
+    });
+    expect(JSON.stringify(report)).not.toContain(mrn);
+    // Act: the hospital sends the note again, as the warning asks.
+    const again = await ingestNote(deps);
+    // Assess: now under the FHIR Patient (the first copy stays under the derived patient).
+    expect(again.warnings).toEqual({});
+    const pks = servedOf(deps, 'DocumentReference').map((i) => i.pk);
+    expect(pks.sort()).toEqual(
+      [
+        servingKeys.patient('h1', await derivedPseudonym(deps)).pk,
+        servingKeys.patient('h1', await pseudonymOf(deps, fhirId)).pk,
+      ].sort(),
+    );
+  });
+
+  it('warns a Patient sent after CSV rows named its MRN', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    await ingest(deps, 'vitals.csv', `mrn,result_id,weight,when\r\n${mrn},r1,70.5,2026-01-02\r\n`);
+    // Act
+    const report = await ingest(deps, 'Patient.ndjson', ndjson(fhirPatient()));
+    // Assess
+    expect(report.warnings).toEqual({
+      [patientIdentifierWarnings.recordsApart]: { count: 1, firstLines: [1] },
+    });
+  });
+
+  it('gives no warning to a Patient whose MRN only a quarantined note named', async () => {
+    // Prepare: a note whose sidecar names the MRN but gives no valid date (quarantined).
+    const deps = memoryIngestDeps();
+    const patient = { identifier: { system: mrnSystem(), value: mrn } };
+    const sidecar = { patient, date: 'last Tuesday' };
+    await deps.objects.put('raw', 'raw/h1/b1/undated.txt.json', JSON.stringify(sidecar));
+    const note = await ingest(deps, 'undated.txt', 'Seen today.\n');
+    expect(note.records).toEqual({ accepted: 0, repaired: 0, rejected: 1 });
+    // Act
+    const report = await ingest(deps, 'Patient.ndjson', ndjson(fhirPatient()));
+    // Assess
+    expect(report.warnings).toEqual({});
+  });
+
+  it('refuses to link an MRN two FHIR Patients claim: both warn, a note keeps its own patient, none is merged', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    const first = await ingest(deps, 'a.ndjson', ndjson(fhirPatient('pat-a')));
+    // Act
+    const second = await ingest(deps, 'b.ndjson', ndjson(fhirPatient('pat-b')));
+    const firstAgain = await ingest(deps, 'a.ndjson', ndjson(fhirPatient('pat-a')));
+    const note = await ingestNote(deps);
+    // Assess
+    const claimedTwice = { count: 1, firstLines: [1] };
+    expect(first.warnings).toEqual({});
+    expect(second.warnings).toEqual({ [patientIdentifierWarnings.claimedTwice]: claimedTwice });
+    expect(firstAgain.warnings).toEqual({ [patientIdentifierWarnings.claimedTwice]: claimedTwice });
+    expect(note.records).toEqual({ accepted: 1, repaired: 0, rejected: 0 });
+    expect(note.warnings).toEqual({
+      [patientIdentifierWarnings.claimedTwice]: claimedTwice,
+      'patient-not-yet-known': claimedTwice,
+    });
+    const derived = servingKeys.patient('h1', await derivedPseudonym(deps)).pk;
+    expect(servedOf(deps, 'DocumentReference').map((i) => i.pk)).toEqual([derived]);
+    expect(patientItems(deps)).toHaveLength(2);
+  });
+
+  it('warns both Patients of one file claiming the same MRN', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    // Act
+    const report = await ingest(
+      deps,
+      'p.ndjson',
+      ndjson(fhirPatient('pat-a'), fhirPatient('pat-b')),
+    );
+    // Assess
+    expect(report.warnings).toEqual({
+      [patientIdentifierWarnings.claimedTwice]: { count: 2, firstLines: [1, 2] },
+    });
+    expect(patientItems(deps)).toHaveLength(2);
+  });
+
+  it("never resolves one hospital's MRN to another hospital's Patient", async () => {
+    // Prepare: h1's Patient carries h1's MRN; h2 sends a note naming the same system and value.
+    const deps = memoryIngestDeps();
+    await ingest(deps, 'Patient.ndjson', ndjson(fhirPatient()));
+    // Act
+    const report = await ingestNote(deps, { system: mrnSystem('h1'), value: mrn }, 'h2');
+    // Assess: stored in h2 under h2's derived patient, which does not exist yet.
+    expect(report.warnings).toEqual({ 'patient-not-yet-known': { count: 1, firstLines: [1] } });
+    const [note] = servedOf(deps, 'DocumentReference');
+    const h2Derived = await pseudonymOf(
+      deps,
+      patientIdForIdentifier('h2', { system: mrnSystem('h1'), value: mrn }),
+      'h2',
+    );
+    expect(note?.pk).toBe(servingKeys.patient('h2', h2Derived).pk);
+    expect(linkItems(deps).filter((i) => String(i.pk).startsWith('PID#h2#'))).toEqual([
+      expect.objectContaining({ sk: 'APART', hospital: 'h2' }),
+    ]);
+  });
+
+  it('writes the same items when a Patient file and a note are delivered again', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    const body = ndjson(fhirPatient());
+    const first = await ingest(deps, 'Patient.ndjson', body);
+    await ingestNote(deps);
+    const keys = [...deps.serving.items.keys()].sort();
+    // Act
+    const again = await ingest(deps, 'Patient.ndjson', body);
+    await ingestNote(deps);
+    // Assess
+    expect([...deps.serving.items.keys()].sort()).toEqual(keys);
+    expect(again.warnings).toEqual(first.warnings);
+    expect(servedOf(deps, 'DocumentReference')).toHaveLength(1);
+    expect(linkItems(deps)).toHaveLength(1);
+  });
+
+  it('keeps no MRN and no original Patient id in clear in what ingest writes', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    // Act
+    await ingest(deps, 'Patient.ndjson', ndjson(fhirPatient()));
+    await ingestNote(deps);
+    // Assess
+    const [link] = linkItems(deps);
+    expect(link).toEqual({
+      pk: expect.stringMatching(/^PID#h1#[0-9a-f]{32}$/),
+      sk: `CLAIM#${await pseudonymOf(deps, fhirId)}`,
+      hospital: 'h1',
+      sealed: expect.any(String),
+    });
+    const written = [
+      JSON.stringify([...deps.serving.items.values()]),
+      ...[...deps.objects.objects.entries()]
+        .filter(([k]) => !k.startsWith('raw/'))
+        .map(([, v]) => v.toString('utf8')),
+    ].join('\n');
+    expect(written).not.toContain(mrn);
+    expect(written).not.toContain(fhirId);
+  });
+});
+
+describe('Function: linkableIdentifiers', () => {
+  const withIdentifiers = (...identifier: unknown[]) => ({ resourceType: 'Patient', identifier });
+
+  it("takes the hospital's MRN system and identifiers typed MR, once each", () => {
+    // Act
+    const found = linkableIdentifiers(
+      withIdentifiers(
+        { system: mrnSystem(), value: 'A1' },
+        { system: mrnSystem(), value: 'A1', use: 'official' },
+        { type: mrType, system: 'urn:oid:2.16.840.1.113883.19.5', value: 'B2' },
+      ),
+      'h1',
+    );
+    // Assess
+    expect(found).toEqual([
+      { system: mrnSystem(), value: 'A1' },
+      { system: 'urn:oid:2.16.840.1.113883.19.5', value: 'B2' },
+    ]);
+  });
+
+  it.each([
+    [
+      "another hospital's MRN system, even typed MR",
+      { type: mrType, system: mrnSystem('h2'), value: 'A1' },
+    ],
+    ['an old MRN', { use: 'old', system: mrnSystem(), value: 'A1' }],
+    ['an untyped identifier of another system', { system: 'urn:oid:1.2.3', value: 'A1' }],
+    [
+      'an identifier typed otherwise (SS)',
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] },
+        system: 'http://hl7.org/fhir/sid/us-ssn',
+        value: '000-00-0000',
+      },
+    ],
+    ['an MRN without value', { system: mrnSystem() }],
+    ['an MR without system', { type: mrType, value: 'A1' }],
+    ['not an object', 'A1'],
+  ])('leaves out %s', (_name, identifier) => {
+    // Act & Assess
+    expect(linkableIdentifiers(withIdentifiers(identifier), 'h1')).toEqual([]);
+  });
+});
+
+describe('Class: PatientIdentifiers', () => {
+  /** A table on which a Patient claims the MRN right after the resolver marks it APART. */
+  class ClaimingMidway extends HookedTable {
+    claim?: Item;
+    override async put(item: Item): Promise<void> {
+      await super.put(item);
+      if (item.sk === patientIdentifierKeys.apart && this.claim) {
+        const claim = this.claim;
+        this.claim = undefined;
+        await super.put(claim);
+      }
+    }
+  }
+
+  it('resolves to a Patient that claimed the MRN between its read and its marker, and that Patient sees the marker', async () => {
+    // Prepare: the claim a FHIR Patient would write, held back until the resolver's marker is in.
+    const deps = memoryIngestDeps();
+    const serving = new ClaimingMidway();
+    const claimant = new PatientIdentifiers(serving, deps.keys, 'h1');
+    await claimant.claim(fhirPatient(), await pseudonymOf(deps, fhirId), 7);
+    const [queued] = claimant.takeClaims();
+    serving.claim = queued!.item;
+    const resolver = new PatientIdentifiers(serving, deps.keys, 'h1');
+    // Act
+    const resolved = await resolver.resolve({ system: mrnSystem(), value: mrn });
+    // Assess
+    expect(resolved).toEqual({ id: fhirId });
+    expect(await claimant.verify([queued!])).toEqual([
+      { kind: patientIdentifierWarnings.recordsApart, line: 7 },
+    ]);
+  });
+
+  it('refuses a link whose sealed id was moved from another identifier', async () => {
+    // Prepare: a claim on MRN A1 copied into MRN A2's partition.
+    const deps = memoryIngestDeps();
+    const identifiers = new PatientIdentifiers(deps.serving, deps.keys, 'h1');
+    await identifiers.claim(fhirPatient(fhirId, 'A1'), await pseudonymOf(deps, fhirId), 1);
+    await identifiers.claim(fhirPatient('pat-2', 'A2'), await pseudonymOf(deps, 'pat-2'), 2);
+    const [a1, a2] = identifiers.takeClaims();
+    await deps.serving.put({ ...a1!.item, pk: a2!.item.pk });
+    // Act & Assess
+    await expect(
+      new PatientIdentifiers(deps.serving, deps.keys, 'h1').resolve({
+        system: mrnSystem(),
+        value: 'A2',
+      }),
+    ).rejects.toThrow('belongs to another');
+  });
+});
