@@ -177,6 +177,18 @@ describe('Command: extract', () => {
     expect(message).toContain(`${vocabulary} line 2: field "type" must be one of`);
   });
 
+  it('--help describes --tagger by the rule train ner saved in combination.json, as docs/cli.md does', async () => {
+    // Act
+    const code = await runCommand(extractCommand, ['--help']);
+    // Assess: the saved rule first, the fixed rule only for a directory without one
+    expect(code).toBe(0);
+    const help = printed().replace(/\s+/g, ' ');
+    expect(help).toContain(
+      'merged by the rule `train ner` chose and saved in DIR/combination.json',
+    );
+    expect(help).toContain('a directory without a saved rule uses the fixed one');
+  });
+
   it('exits 2 when --vocabulary is given with --tagger', async () => {
     expect(await runCommand(extractCommand, ['--vocabulary', 'v.jsonl', '--tagger', 'dir'])).toBe(
       2,

@@ -1,8 +1,9 @@
 // `caregraph extract [FILE|-] [--jsonl] [--json] [--vocabulary VOCAB.jsonl]... [--lexicon FILE |
 // --tagger DIR]`: clinical NER, assertions and relations (docs/cli.md; output fields fixed by the CLI
 // contract). `--vocabulary` adds the concepts of `caregraph vocab import` to the curated vocabulary
-// (mergeVocabularies). `--tagger` merges the trained taggers of `caregraph train ner` (sequence tagger
-// leading, BiLSTM filling gaps) with the dictionary matcher.
+// (mergeVocabularies). `--tagger` merges the trained taggers of `caregraph train ner` with the
+// dictionary matcher by the rule saved in DIR/combination.json (training/deep/ner/combined.ts; the
+// fixed rule, sequence tagger leading and BiLSTM filling gaps, only without one).
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ValidationError } from '../../../shared/domain/errors';
@@ -28,9 +29,11 @@ const usage = `Usage: caregraph extract [FILE|-] [--jsonl] [--json] [--vocabular
   --vocabulary  also match the concepts of a vocabulary written by \`caregraph vocab import\` (repeatable);
                 a concept sharing a code with a curated one adds its names to that concept
   --lexicon     also match a learned lexicon (JSON written by the NER evaluation's trainLexicon)
-  --tagger      also tag with the taggers in a directory written by \`caregraph train ner --out DIR\`
-                (the sequence tagger leads, confident BiLSTM spans fill its gaps), merged with the
-                dictionary matcher and the lexicon saved beside them`;
+  --tagger      also tag with the taggers in a directory written by \`caregraph train ner --out DIR\`:
+                the sequence tagger, the BiLSTM and the dictionary matcher (with the lexicon saved
+                beside them) merged by the rule \`train ner\` chose and saved in DIR/combination.json;
+                a directory without a saved rule uses the fixed one (the sequence tagger leads,
+                BiLSTM spans of confidence 0.9 or more fill its gaps)`;
 
 export const extractCommand: Command = {
   name: 'extract',

@@ -1,5 +1,6 @@
 // `caregraph kg query SPARQL [--json]`, `caregraph kg load FILE.nq`, `caregraph kg neighbors SYSTEM CODE
-// [--json]`: talk to a running stack's SPARQL endpoint (found with --endpoint, else .caregraph/stack.json).
+// [--json]`: talk to a running stack's SPARQL endpoint (found with --endpoint, else
+// .caregraph/stack.json, or DIR/stack.json with --data-dir DIR, as the other stack commands).
 // Thin: parse flags, build a SparqlHttpGraphStore for the stack, call the kg use cases, print.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -12,13 +13,23 @@ import type { SparqlResults } from '../../../shared/ports/graph-store';
 import { curatedBucket, findStack, s3ClientFor, type StackInfo } from '../stack-client';
 import { intFlag, out, parseFlags, UsageError, type Command } from '../io';
 
-const usage = `Usage: caregraph kg query SPARQL [--json] [--endpoint URL]
-       caregraph kg load FILE.nq [--json] [--endpoint URL]
-       caregraph kg neighbors SYSTEM CODE [--limit N] [--graph IRI]... [--json] [--endpoint URL]
+const usage = `Usage: caregraph kg query SPARQL [--json] [--endpoint URL] [--data-dir DIR]
+       caregraph kg load FILE.nq [--json] [--endpoint URL] [--data-dir DIR]
+       caregraph kg neighbors SYSTEM CODE [--limit N] [--graph IRI]... [--json] [--endpoint URL] [--data-dir DIR]
   query      run a SPARQL 1.1 SELECT/ASK (--json: SPARQL 1.1 Query Results JSON) or CONSTRUCT (N-Triples)
   load       load N-Quads; batches above 1 MiB are staged to S3 and bulk-loaded by the /loader API
   neighbors  one-hop edges of a concept with provenance; SYSTEM is rxnorm, snomed, icd10cm, mesh,
-             hgnc, loinc, dbsnp or a FHIR system URI; public graphs unless --graph names others`;
+             hgnc, loinc, dbsnp or a FHIR system URI; public graphs unless --graph names others
+  --endpoint the API URL of the running stack; else DIR/stack.json of --data-dir DIR (default .caregraph)`;
+
+/** The flags every subcommand reads to find the stack. */
+interface StackFlags {
+  json?: boolean;
+  endpoint?: string;
+  'data-dir'?: string;
+}
+
+const stackOf = (values: StackFlags) => findStack(values.endpoint, values['data-dir']);
 
 function graphStoreFor(stack: StackInfo): SparqlHttpGraphStore {
   const s3 = s3ClientFor(stack);
@@ -32,9 +43,9 @@ function graphStoreFor(stack: StackInfo): SparqlHttpGraphStore {
   });
 }
 
-async function runQuery(args: string[], values: { json?: boolean; endpoint?: string }) {
+async function runQuery(args: string[], values: StackFlags) {
   if (args.length !== 1) throw new UsageError('kg query takes exactly one SPARQL argument');
-  const graph = graphStoreFor(await findStack(values.endpoint));
+  const graph = graphStoreFor(await stackOf(values));
   const text = args[0]!;
   if (/^\s*(?:PREFIX[^\n]*\n\s*)*(?:CONSTRUCT|DESCRIBE)\b/i.test(text)) {
     process.stdout.write(await graph.construct(text));
@@ -55,12 +66,12 @@ function resultTable(results: SparqlResults): string {
   return [vars.join('\t'), ...rows].join('\n');
 }
 
-async function runLoad(args: string[], values: { json?: boolean; endpoint?: string }) {
+async function runLoad(args: string[], values: StackFlags) {
   if (args.length !== 1) throw new UsageError('kg load takes exactly one FILE.nq argument');
   const file = args[0]!;
   if (!existsSync(file) || !statSync(file).isFile())
     throw new ValidationError(`file not found: ${basename(file)}`, 'FILE');
-  const graph = graphStoreFor(await findStack(values.endpoint));
+  const graph = graphStoreFor(await stackOf(values));
   const started = Date.now();
   const { quads } = await graph.loadNQuads(readFileSync(file, 'utf8'));
   const seconds = (Date.now() - started) / 1000;
@@ -71,10 +82,10 @@ async function runLoad(args: string[], values: { json?: boolean; endpoint?: stri
 
 async function runNeighbors(
   args: string[],
-  values: { json?: boolean; endpoint?: string; limit?: string; graph?: string[] },
+  values: StackFlags & { limit?: string; graph?: string[] },
 ) {
   if (args.length !== 2) throw new UsageError('kg neighbors takes SYSTEM and CODE');
-  const graph = graphStoreFor(await findStack(values.endpoint));
+  const graph = graphStoreFor(await stackOf(values));
   const edges = await neighbors(graph, args[0]!, args[1]!, {
     limit: intFlag(values.limit, 'limit', 50, 1, 500),
     ...(values.graph?.length ? { graphs: values.graph.map((g) => iri(g, 'graph')) } : {}),
@@ -101,6 +112,7 @@ export const kgCommand: Command = {
       {
         json: { type: 'boolean' },
         endpoint: { type: 'string' },
+        'data-dir': { type: 'string' },
         limit: { type: 'string' },
         graph: { type: 'string', multiple: true },
       },

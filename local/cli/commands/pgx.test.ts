@@ -18,14 +18,19 @@ const vcf = [
 describe('Command: caregraph pgx', () => {
   let dir: string;
   let stdout: string[];
+  let stderr: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'pgx-cli-'));
     stdout = [];
+    stderr = '';
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       stdout.push(String(chunk));
       return true;
     });
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -61,5 +66,52 @@ describe('Command: caregraph pgx', () => {
   it('exits 1 naming the missing file, and 2 without --vcf', async () => {
     expect(await runCommand(pgxCommand, ['--vcf', join(dir, 'none.vcf')])).toBe(1);
     expect(await runCommand(pgxCommand, [])).toBe(2);
+  });
+
+  it('exits 1 naming a --drugs entry no CPIC guideline covers (a brand name, a misspelling)', async () => {
+    // Prepare
+    writeFileSync(join(dir, 'a.vcf'), vcf);
+    // Act
+    const code = await runCommand(pgxCommand, [
+      '--vcf',
+      join(dir, 'a.vcf'),
+      '--drugs',
+      'plavix, Warfrin,clopidogrel',
+      '--json',
+    ]);
+    // Assess: no table that would read as "no PGx concern", and the names and the known drugs said
+    expect(code).toBe(1);
+    expect(stdout.join('')).toBe('');
+    expect(stderr).toContain('--drugs: no CPIC guideline for "plavix", "warfrin"');
+    expect(stderr).toMatch(/the drugs with one: abacavir, .*clopidogrel, .*warfarin/);
+  });
+
+  it('matches --drugs in any case and warns of a drug whose genes were not typed', async () => {
+    // Prepare: CYP2C19 typed; no CYP2D6, HLA-A or HLA-B calls
+    writeFileSync(join(dir, 'a.vcf'), vcf);
+    // Act
+    const code = await runCommand(pgxCommand, [
+      '--vcf',
+      join(dir, 'a.vcf'),
+      '--drugs',
+      'Clopidogrel,CARBAMAZEPINE,codeine',
+      '--json',
+    ]);
+    // Assess
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout.join(''));
+    expect(result.recommendations.map((r: { drug: string }) => r.drug)).toEqual(['clopidogrel']);
+    const untyped = [
+      '--drugs: no recommendation for carbamazepine: HLA-A*31:01, HLA-B*15:02 not tested (give them with --outside-calls)',
+      '--drugs: no recommendation for codeine: CYP2D6 not tested (give it with --outside-calls)',
+    ];
+    expect(result.warnings).toEqual(expect.arrayContaining(untyped));
+    for (const warning of untyped) expect(stderr).toContain(`warning: ${warning}`);
+  });
+
+  it('exits 2 for a --drugs that names no drug', async () => {
+    writeFileSync(join(dir, 'a.vcf'), vcf);
+    expect(await runCommand(pgxCommand, ['--vcf', join(dir, 'a.vcf'), '--drugs', ' , '])).toBe(2);
+    expect(stderr).toContain('--drugs: give at least one drug name');
   });
 });

@@ -7,7 +7,10 @@ import { ValidationError } from '../../../shared/domain/errors';
 import { readVcf } from '../../../shared/domain/genomics/vcf-reader';
 import { decompressIfGzip, numberedLines } from '../../../shared/domain/ingest/lines';
 import {
+  cpicDrugs,
+  cpicGaps,
   cpicRecommendations,
+  type CpicGap,
   type CpicRecommendation,
 } from '../../../shared/domain/pgx/cpic-recommendations';
 import { parseOutsideCalls } from '../../../shared/domain/pgx/outside-calls';
@@ -17,14 +20,16 @@ import {
   type PgxGeneResult,
 } from '../../../shared/domain/pgx/profile';
 import { readSampleGenotypes } from '../../../shared/domain/pgx/vcf-genotypes';
-import { out, parseFlags, requireFlag, type Command } from '../io';
+import { out, parseFlags, requireFlag, UsageError, type Command } from '../io';
 
 const usage = `Usage: caregraph pgx --vcf FILE [--outside-calls TSV] [--sample S] [--drugs a,b] [--json]
   --vcf            GRCh38 VCF (plain or gzip); GRCh37 is refused
   --outside-calls  TSV of gene<TAB>diplotype: CYP2D6 (*1/*4, *1x2/*4), HLA-B (*57:01 positive or
                    *57:01/*08:01), HLA-A, or any VCF gene to replace its call
   --sample         sample column to read (default: the first)
-  --drugs          only these drugs' recommendations (comma-separated)
+  --drugs          only these drugs' recommendations (comma-separated, any case); a drug without a
+                   CPIC guideline here is an error (exit 1) listing those with one, and a drug whose
+                   genes were not typed gets a warning naming them
   --json           {"sample","genes":[{"gene","diplotype","phenotype","activityScore"?,"missingPositions",...}],
                     "recommendations":[{"drug","gene"|"genes","phenotype","action","strength","source",...}],"warnings"}`;
 
@@ -32,6 +37,42 @@ function inputFile(path: string, flag: string): string {
   if (!existsSync(path) || !statSync(path).isFile())
     throw new ValidationError(`--${flag}: file not found: ${basename(path)}`, flag);
   return path;
+}
+
+/**
+ * The drugs `--drugs` names, lower-cased and once each; a name no CPIC table (or the warfarin
+ * algorithm) covers, a misspelling or a brand name ("plavix"), is an error naming it, since showing
+ * no recommendation for it would read as "no PGx concern".
+ */
+function drugsFlag(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const drugs = [
+    ...new Set(
+      value
+        .split(',')
+        .map((d) => d.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+  if (drugs.length === 0) throw new UsageError('--drugs: give at least one drug name');
+  const known = cpicDrugs();
+  const unknown = drugs.filter((d) => !known.includes(d));
+  if (unknown.length)
+    throw new ValidationError(
+      `--drugs: no CPIC guideline for ${unknown.map((d) => `"${d}"`).join(', ')} (generic names; the drugs with one: ${known.join(', ')})`,
+      'drugs',
+    );
+  return drugs;
+}
+
+/** The warning for a drug asked for by `--drugs` that gets no recommendation. */
+function gapWarning(gap: CpicGap): string {
+  const why = gap.untested.length
+    ? `${gap.untested.join(', ')} not tested (give ${gap.untested.length > 1 ? 'them' : 'it'} with --outside-calls)`
+    : `no CPIC row for ${Object.entries(gap.lookupKey)
+        .map(([gene, value]) => `${gene} ${value}`)
+        .join(', ')}`;
+  return `--drugs: no recommendation for ${gap.drug}: ${why}`;
 }
 
 function geneRow(g: PgxGeneResult): string[] {
@@ -73,6 +114,7 @@ export const pgxCommand: Command = {
       json: { type: 'boolean' },
     });
     const vcf = inputFile(requireFlag(values.vcf, 'vcf'), 'vcf');
+    const drugs = drugsFlag(values.drugs);
     const outside = values['outside-calls'];
     const outsideCalls = outside
       ? parseOutsideCalls(
@@ -86,12 +128,12 @@ export const pgxCommand: Command = {
       values.sample,
     );
     const profile = pgxProfile(read.genotypes, outsideCalls);
-    const drugs = values.drugs
-      ?.split(',')
-      .map((d) => d.trim())
-      .filter(Boolean);
     const recommendations = cpicRecommendations(profile, drugs);
-    const warnings = [...read.warnings, ...incompleteCallWarnings(profile)];
+    const warnings = [
+      ...read.warnings,
+      ...incompleteCallWarnings(profile),
+      ...(drugs ? cpicGaps(profile, drugs).map(gapWarning) : []),
+    ];
     for (const warning of warnings) out.progress(`warning: ${warning}`);
     if (values.json) {
       out.json({

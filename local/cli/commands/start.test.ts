@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { featureSpecVersion } from '../../../shared/domain/features/spec';
 import { ensureDemoModel } from '../../demo-model';
 import { runCommand } from '../io';
-import { startCommand } from './start';
+import { banner, startCommand } from './start';
 
 describe('CLI: caregraph start flags', () => {
   let dataDir: string;
@@ -47,6 +47,40 @@ describe('CLI: caregraph start flags', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).not.toContain('starting the embedded stack');
+  });
+});
+
+describe('CLI: caregraph start banner', () => {
+  const endpoints = {
+    api: 'http://127.0.0.1:3917',
+    s3: 'http://127.0.0.1:1',
+    dynamodb: 'http://127.0.0.1:2',
+    sparql: 'http://127.0.0.1:3',
+    model: 'http://127.0.0.1:4',
+  };
+  const suggested = (text: string) =>
+    text.split('\n').filter((line) => /caregraph (token|ingest)/.test(line));
+
+  it('gives the suggested commands --data-dir DIR for a stack outside .caregraph', () => {
+    // Act
+    const text = banner(endpoints, '/tmp/h6 stack/data');
+    // Assess: each command that finds the stack names its data directory, quoted for the shell
+    expect(suggested(text)).toEqual([
+      "  TOKEN=$(npx caregraph token --role clinician --hospital demo-general --data-dir '/tmp/h6 stack/data')",
+      "  npx caregraph ingest my-export.ndjson --hospital demo-general --wait --data-dir '/tmp/h6 stack/data'",
+    ]);
+    // a relative DIR as its absolute path, so the commands work from any directory
+    for (const line of suggested(banner(endpoints, 'stack')))
+      expect(line).toMatch(new RegExp(`--data-dir ${resolve('stack')}\\)?$`));
+  });
+
+  it('leaves --data-dir out for the default .caregraph', () => {
+    const text = banner(endpoints, '.caregraph');
+    expect(suggested(text)).toEqual([
+      '  TOKEN=$(npx caregraph token --role clinician --hospital demo-general)',
+      '  npx caregraph ingest my-export.ndjson --hospital demo-general --wait',
+    ]);
+    expect(text).not.toContain('--data-dir');
   });
 });
 

@@ -126,7 +126,7 @@ export const startCommand: Command = {
         interrupted = true;
       }
     }
-    if (!interrupted) out.result(banner({ ...stack.endpoints }));
+    if (!interrupted) out.result(banner({ ...stack.endpoints }, dataDir));
     const signal = await stopped;
     // The queues are journaled in the data directory, so stopping only waits for the batches in
     // flight; what is still queued (a first start leaves minutes of it) resumes on next start.
@@ -193,7 +193,19 @@ function modelsFlag(value: string | undefined): string {
   return value;
 }
 
-function banner(e: Record<string, string>): string {
+/** A path as one shell word: as it is when it is safe unquoted, else in single quotes. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * What `start` prints once the stack serves. The suggested commands find the stack from
+ * `.caregraph/stack.json`; for a stack in another data directory they carry `--data-dir DIR` (the
+ * absolute path, so they work from any directory), since without it they fail with "no running stack".
+ */
+export function banner(e: Record<string, string>, dataDir: string): string {
+  const stackFlag =
+    resolve(dataDir) === resolve('.caregraph') ? '' : ` --data-dir ${shellWord(resolve(dataDir))}`;
   return [
     'caregraph is running (Ctrl-C to stop)',
     '',
@@ -205,9 +217,9 @@ function banner(e: Record<string, string>): string {
     '',
     'Try:',
     `  curl ${e.api}/health`,
-    '  TOKEN=$(npx caregraph token --role clinician --hospital demo-general)',
+    `  TOKEN=$(npx caregraph token --role clinician --hospital demo-general${stackFlag})`,
     `  curl -H "Authorization: Bearer $TOKEN" ${e.api}/patients`,
-    '  npx caregraph ingest my-export.ndjson --hospital demo-general --wait',
+    `  npx caregraph ingest my-export.ndjson --hospital demo-general --wait${stackFlag}`,
   ].join('\n');
 }
 

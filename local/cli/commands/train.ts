@@ -24,8 +24,10 @@ const tabularUsage = `Usage: caregraph train tabular --csv FILE --label COLUMN -
   --exclude   columns that are not features (e.g. identifiers)
   --group     the column of one patient's rows (default: patient, when the CSV has it): every
               cross-validation split keeps a patient's rows in one fold; none: rows are independent
-  --feature-spec  the feature spec the columns were extracted under (default: the features-... folder
-              of a feature build's raw.csv/matrix.csv path), recorded in model.json and checked at prediction
+  --feature-spec  the feature spec the columns were extracted under (default: the one CSV.spec.json
+              beside the CSV names when its SHA-256 is the CSV's, as \`features --training\` writes it,
+              else the features-... folder of a feature build's raw.csv/matrix.csv path; sources that
+              differ are refused), recorded in model.json and checked at prediction
   --feature-input raw|vector: raw features (raw.csv) or the build's transformed vector (matrix.csv);
               default from the file name; recorded in model.json for \`predict --patient\`
   --class-weight  none (default) keeps probabilities on the prevalence scale (calibrated; models

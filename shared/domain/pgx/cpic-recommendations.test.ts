@@ -1,7 +1,7 @@
 // Tests (pgx): CPIC recommendations for the published examples, from genotypes through phenotype to
 // the recommended action and its strength.
 import { describe, expect, it } from 'vitest';
-import { cpicDrugs, cpicRecommendations } from './cpic-recommendations';
+import { cpicDrugs, cpicGaps, cpicRecommendations } from './cpic-recommendations';
 import { genomeGenotypes } from './genotypes.testkit';
 import { parseOutsideCalls } from './outside-calls';
 import { pgxProfile } from './profile';
@@ -104,5 +104,55 @@ describe('Function: cpicRecommendations', () => {
     const wanted =
       'clopidogrel warfarin simvastatin atorvastatin rosuvastatin azathioprine mercaptopurine thioguanine fluorouracil capecitabine abacavir allopurinol carbamazepine phenytoin codeine tramadol citalopram escitalopram sertraline omeprazole pantoprazole tacrolimus efavirenz atazanavir';
     expect(cpicDrugs()).toEqual(expect.arrayContaining(wanted.split(' ')));
+  });
+});
+
+describe('Function: cpicGaps', () => {
+  it('names the untyped genes of each asked-for drug without a recommendation, HLA by allele', () => {
+    // Prepare: the ten VCF genes typed; no CYP2D6, HLA-A or HLA-B; HLA-B*57:01 only, not *15:02
+    const profile = pgxProfile(genomeGenotypes(), parseOutsideCalls('HLA-B\t*57:01 negative\n'));
+    // Act
+    const gaps = cpicGaps(profile, [
+      'Codeine',
+      'CARBAMAZEPINE',
+      'clopidogrel',
+      'abacavir',
+      'plavix',
+    ]);
+    // Assess: clopidogrel and abacavir have a recommendation; plavix is no drug of the tables
+    expect(gaps).toEqual([
+      {
+        drug: 'carbamazepine',
+        untested: ['HLA-A*31:01', 'HLA-B*15:02'],
+        lookupKey: { 'HLA-A': 'No Result', 'HLA-B': 'No Result' },
+      },
+      { drug: 'codeine', untested: ['CYP2D6'], lookupKey: { CYP2D6: 'No Result' } },
+    ]);
+  });
+
+  it('names warfarin when neither CYP2C9 nor VKORC1 was typed', () => {
+    const profile = pgxProfile([], parseOutsideCalls('CYP2D6\t*1/*1\n'));
+    expect(cpicGaps(profile, ['warfarin'])).toEqual([
+      {
+        drug: 'warfarin',
+        untested: ['CYP2C9', 'VKORC1'],
+        lookupKey: { CYP2C9: 'No Result', VKORC1: 'No Result' },
+      },
+    ]);
+  });
+
+  it('gives the lookup values when every gene was typed but no CPIC row has them', () => {
+    // Prepare: a DPYD call CPIC's fluorouracil table has no row for (an activity score of "n/a")
+    const typed = pgxProfile(genomeGenotypes(), []);
+    const profile = {
+      genes: typed.genes.map((g) =>
+        g.gene === 'DPYD' ? { ...g, phenotype: 'Indeterminate', lookupKey: 'n/a' } : g,
+      ),
+    };
+    expect(cpicRecommendations(profile, ['fluorouracil'])).toEqual([]);
+    // Act / Assess
+    expect(cpicGaps(profile, ['fluorouracil'])).toEqual([
+      { drug: 'fluorouracil', untested: [], lookupKey: { DPYD: 'n/a' } },
+    ]);
   });
 });

@@ -177,19 +177,76 @@ export function cpicDrugs(): string[] {
   return [...rawGuidelines.flatMap((g) => g.drugs), 'warfarin'].sort();
 }
 
+/** The genes warfarin's dosing algorithm reads (warfarin-iwpc.ts). */
+const warfarinGenes = ['CYP2C9', 'VKORC1'] as const;
+
+// An untested gene ("No Result") counts as absent, so a guideline needs at least one tested gene.
+function testedGenes(profile: PgxProfile): Map<string, PgxGeneResult> {
+  return new Map(profile.genes.filter((g) => g.lookupKey !== 'No Result').map((g) => [g.gene, g]));
+}
+
+/** Why a covered drug gets no CPIC recommendation from a profile (`cpicGaps`). */
+export interface CpicGap {
+  drug: string;
+  /**
+   * What its lookup needs that the profile has no result for: a gene ("CYP2D6"), or for an HLA gene
+   * the allele CPIC keys on ("HLA-B*15:02"). Empty when every one has a result but no CPIC row
+   * matches them (`lookupKey`).
+   */
+  untested: string[];
+  /** The lookup values the profile gives, per gene. */
+  lookupKey: Record<string, string>;
+}
+
+/**
+ * The drugs among `drugs` (case-insensitive) that the CPIC tables or the warfarin algorithm cover but
+ * `cpicRecommendations` gives nothing for, each with what is missing, sorted by drug; so a caller who
+ * asked for a drug can say why it got no recommendation instead of showing nothing (an untyped gene
+ * is not "no PGx concern"). Drugs no table covers are not listed (`cpicDrugs` names those that are).
+ */
+export function cpicGaps(profile: PgxProfile, drugs: readonly string[]): CpicGap[] {
+  const wanted = new Set(drugs.map((d) => d.toLowerCase()));
+  const recommended = new Set(cpicRecommendations(profile, [...wanted]).map((r) => r.drug));
+  const byGene = testedGenes(profile);
+  const gaps: CpicGap[] = [];
+  for (const guideline of rawGuidelines)
+    for (const drug of guideline.drugs) {
+      if (!wanted.has(drug) || recommended.has(drug)) continue;
+      const values = guideline.genes.map((_, i) => profileValue(guideline, i, byGene));
+      gaps.push({
+        drug,
+        untested: guideline.genes.flatMap((gene, i) =>
+          values[i] !== 'No Result'
+            ? []
+            : gene.startsWith('HLA-')
+              ? [`${gene}${columnAllele(guideline, i)}`]
+              : [gene],
+        ),
+        lookupKey: Object.fromEntries(guideline.genes.map((g, i) => [g, values[i]!])),
+      });
+    }
+  if (wanted.has('warfarin') && !recommended.has('warfarin'))
+    gaps.push({
+      drug: 'warfarin',
+      untested: warfarinGenes.filter((g) => !byGene.has(g)),
+      lookupKey: Object.fromEntries(
+        warfarinGenes.map((g) => [g, byGene.get(g)?.lookupKey ?? 'No Result']),
+      ),
+    });
+  return gaps.sort((a, b) => (a.drug < b.drug ? -1 : a.drug > b.drug ? 1 : 0));
+}
+
 /**
  * CPIC recommendations for `profile`, one per drug (all covered drugs, or only `drugs`), sorted by
- * drug. A drug is left out when the profile has none of its genes or no CPIC row matches.
+ * drug. A drug is left out when the profile has none of its genes or no CPIC row matches
+ * (`cpicGaps` says which and why).
  */
 export function cpicRecommendations(
   profile: PgxProfile,
   drugs?: readonly string[],
 ): CpicRecommendation[] {
   const wanted = drugs ? new Set(drugs.map((d) => d.toLowerCase())) : undefined;
-  // An untested gene ("No Result") counts as absent, so a guideline needs at least one tested gene.
-  const byGene = new Map(
-    profile.genes.filter((g) => g.lookupKey !== 'No Result').map((g) => [g.gene, g]),
-  );
+  const byGene = testedGenes(profile);
   const found: CpicRecommendation[] = [];
   for (const guideline of rawGuidelines)
     for (const drug of guideline.drugs) {
