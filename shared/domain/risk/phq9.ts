@@ -78,8 +78,14 @@ export const phq9Score: ScoreDefinition = {
   population,
   // Item 9 asks about thoughts of being better off dead or of self-harm: any positive answer needs a
   // same-day clinical assessment whatever the total (Kroenke 2001; NICE CG90), so a recorded item 9
-  // is reported even when the total is missing.
-  actionableWhenIncomplete: (v: Values) => (selfHarmPositive(v) ? selfHarmReason : undefined),
+  // is reported even when the total is missing; a stale one asks for item 9 again, as the
+  // recommender reads item 9 only from the last 14 days.
+  actionableWhenIncomplete: (v: Values, stale: readonly string[]) =>
+    !selfHarmPositive(v)
+      ? undefined
+      : stale.includes('item9')
+        ? 'item 9 was positive in a stale answer: ask item 9 again'
+        : selfHarmReason,
   assess(v: Values) {
     const total = v.total as number;
     const selfHarm = selfHarmPositive(v);

@@ -116,7 +116,7 @@ export interface ScoreDefinition {
    * (PHQ-9 item 9 positive with no total): reported first in `reason` when the score cannot be
    * computed, so an incomplete score never hides it.
    */
-  actionableWhenIncomplete?(values: Values): string | undefined;
+  actionableWhenIncomplete?(values: Values, stale: readonly string[]): string | undefined;
 }
 
 /** An input as provided, before validation: a bare value in the canonical unit or a converted one. */
@@ -273,7 +273,7 @@ export function evaluateScore(
   const outside = outsidePopulation(definition.population, values);
   const population = outside.length ? { outsidePopulation: outside } : {};
   if (missing.length > 0 && !definition.assessPartial) {
-    const actionable = definition.actionableWhenIncomplete?.(values);
+    const actionable = definition.actionableWhenIncomplete?.(values, stale);
     return {
       ...base,
       value: null,
@@ -282,6 +282,7 @@ export function evaluateScore(
         ...(actionable === undefined ? [] : [actionable]),
         missingInputsReason(missing, outside),
         ...inputNotes,
+        ...(stale.length ? [`stale inputs: ${stale.join(', ')}`] : []),
       ].join('; '),
       ...population,
     };

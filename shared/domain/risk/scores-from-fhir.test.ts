@@ -414,3 +414,35 @@ describe('Function: scoresFromFhir', () => {
     ).toThrow(/no Patient/);
   });
 });
+
+describe('PHQ-9 item 9 recorded without a total', () => {
+  const patient = {
+    resourceType: 'Patient',
+    id: 'p1',
+    birthDate: '1970-01-01',
+    gender: 'female',
+  } as Resource;
+  const item9 = (date: string): Resource =>
+    ({
+      resourceType: 'Observation',
+      id: 'item9',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '44260-8' }] },
+      effectiveDateTime: date,
+      valueInteger: 2,
+    }) as Resource;
+
+  it('names a current positive item 9 first, ahead of the missing total', () => {
+    const result = scoresFromFhir([patient, item9('2024-05-30')], 'phq9', at);
+    expect(result.stale).toEqual([]);
+    expect(result.reason).toBe('item 9 positive: assess risk of self-harm; missing inputs: total');
+  });
+
+  it('asks for a stale positive item 9 again rather than reporting it as current', () => {
+    const result = scoresFromFhir([patient, item9('2023-05-01')], 'phq9', at);
+    expect(result.stale).toEqual(['item9']);
+    expect(result.reason).toBe(
+      'item 9 was positive in a stale answer: ask item 9 again; missing inputs: total; stale inputs: item9',
+    );
+  });
+});
