@@ -26,7 +26,8 @@ const usage = `Usage: caregraph pgx --vcf FILE [--outside-calls TSV] [--sample S
   --vcf            GRCh38 VCF (plain or gzip); GRCh37 is refused
   --outside-calls  TSV of gene<TAB>diplotype: CYP2D6 (*1/*4, *1x2/*4), HLA-B (*57:01 positive or
                    *57:01/*08:01), HLA-A, or any VCF gene to replace its call
-  --sample         sample column to read (default: the first)
+  --sample         sample column to read (default: the normal sample the header names,
+                   ##normal_sample= or ##SAMPLE ID=NORMAL, else the first)
   --drugs          only these drugs' recommendations (comma-separated, any case); a drug without a
                    CPIC guideline here is an error (exit 1) listing those with one, and a drug whose
                    genes were not typed gets a warning naming them

@@ -36,7 +36,8 @@ const usage = `Usage: caregraph recommend (--patient ID [--hospital H] [--endpoi
   --vcf            GRCh38 VCF: pharmacogene genotypes (CPIC) and tumour variants
   --outside-calls  TSV of gene<TAB>diplotype (CYP2D6, HLA-A/B, overrides), as for caregraph pgx
   --sample         VCF sample column (default: the first; for tumour findings the header's tumour
-                   sample, ##tumor_sample= or ##SAMPLE ID=TUMOR, when it names one)
+                   sample, ##tumor_sample= or ##SAMPLE ID=TUMOR, and for pharmacogenes its normal
+                   sample, ##normal_sample= or ##SAMPLE ID=NORMAL, when it names one)
   --at             the date the record is read as of (default: today)
   --json           {"patient","at","status":"proposed","recommendations":[{"id","topic","title","summary",
                     "guideline","options":[{"id","rank","label","drugs","score","blocked","warnings","factors",...}],

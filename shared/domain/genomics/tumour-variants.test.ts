@@ -102,6 +102,26 @@ describe('Function: findingOf (through collectTumourFindings)', () => {
     // Asked for the normal sample: its germline finding only, though it carries the ERBB2 record.
     expect(await findingsOf(pair, 'P1-N')).toEqual(['BRCA1 pathogenic germline']);
   });
+
+  it('reads a SOMATIC record without GT (Strelka2) for a column the header names the tumour sample only', async () => {
+    // Strelka2's somatic FORMAT (no GT), the normal column first.
+    const withoutGt = (record: string) =>
+      record.replace(/\tGT\t[^\t]+$/, '\tDP:AU:TU\t40:0,0:40,40\t55:0,0:30,30');
+    const germlineBrca1 = withoutGt(brca1!).replace('GENE=BRCA1', 'GENE=BRCA1;SOMATIC');
+    const records = [withoutGt(egfr!), withoutGt(erbb2!), germlineBrca1];
+    const pair = (meta: string[], columns: string) => [
+      ...head.map((l) => l.replace('ID=GT,', 'ID=DP,')),
+      ...meta,
+      chrom.replace('\tS1', columns),
+      ...records,
+    ];
+    const named = pair(['##tumor_sample=P1-T', '##normal_sample=P1-N'], '\tP1-N\tP1-T');
+    // EGFR (SOMATIC, one ALT); not ERBB2 (no SOMATIC flag) nor BRCA1 as germline (SOMATIC says not).
+    expect(await findingsOf(named)).toEqual(['EGFR L858R somatic']);
+    expect(await findingsOf(named, 'P1-N')).toEqual([]);
+    // Strelka's own labels, no line naming the samples: nothing read.
+    expect(await findingsOf(pair([], '\tNORMAL\tTUMOR'), 'TUMOR')).toEqual([]);
+  });
 });
 
 describe('Function: normaliseAlteration', () => {

@@ -72,6 +72,26 @@ function carried(v: VcfVariant, column: number): boolean {
 }
 
 /**
+ * A somatic caller's record without GT (Strelka2's `somatic.snvs.vcf` and `somatic.indels.vcf`:
+ * FORMAT `DP:FDP:SDP:SUBDP:AU:CU:GU:TU` and the like, no genotype) read for the sample in a column
+ * the header names as the tumour sample: INFO SOMATIC (VCF v4.2 1.6.1 reserved key "the record is a
+ * somatic mutation") says the tumour carries the record's ALT allele, so with one ALT allele there
+ * is no doubt which. A column the header does not name the tumour sample is never read this way: a
+ * normal, or a column Strelka merely labels `TUMOR` (Strelka writes no line naming its samples;
+ * `##tumor_sample=` or `##SAMPLE=<ID=TUMOR,SampleName=...>` added by reheadering names it).
+ */
+function somaticWithoutGenotype(v: VcfVariant, column: number, tumourColumn: boolean): boolean {
+  const call = v.samples[column];
+  return (
+    tumourColumn &&
+    call !== undefined &&
+    call.alleles.length === 0 &&
+    v.info?.SOMATIC !== undefined &&
+    v.alts.length === 1
+  );
+}
+
+/**
  * Germline pathogenic variants recognised by position when the VCF carries no ClinVar annotation:
  * BRCA1 c.68_69del (185delAG) p.Glu23ValfsTer17, ClinVar VCV000017662, GRCh38 chr17:43124027 ACT>A.
  * The chromosome matches as "chr17" or "17" (GRCh38 files are written both ways).
@@ -90,10 +110,19 @@ const failedFilters = (v: VcfVariant) => v.filter.some((f) => f !== 'PASS');
  * The tumour finding the sample in VCF column `column` carries on record `v`, if any: a gene's
  * SVTYPE=DUP amplification, a SOMATIC variant with its HGVSP protein change, or a known germline
  * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). None from a record that failed a
- * filter (FILTER neither `PASS` nor `.`). `file` names it in `source`.
+ * filter (FILTER neither `PASS` nor `.`). `file` names it in `source`. When `tumourColumn` (the
+ * header names the column the tumour sample), a SOMATIC record without GT counts as carried
+ * (somaticWithoutGenotype), for somatic findings only.
  */
-export function findingOf(v: VcfVariant, column: number, file: string): TumourFinding | undefined {
-  if (!carried(v, column) || failedFilters(v)) return undefined;
+export function findingOf(
+  v: VcfVariant,
+  column: number,
+  file: string,
+  tumourColumn = false,
+): TumourFinding | undefined {
+  if (failedFilters(v)) return undefined;
+  const withoutGenotype = somaticWithoutGenotype(v, column, tumourColumn);
+  if (!withoutGenotype && !carried(v, column)) return undefined;
   const source = `${file} line ${v.line}`;
   const gene = infoString(v, 'GENE');
   if (gene && infoString(v, 'SVTYPE') === 'DUP')
@@ -103,6 +132,8 @@ export function findingOf(v: VcfVariant, column: number, file: string): TumourFi
     if (hgvsp)
       return { gene, alteration: normaliseAlteration(gene, hgvsp), germline: false, source };
   }
+  // Carried by INFO SOMATIC alone: nothing says the allele is germline.
+  if (withoutGenotype) return undefined;
   const known = knownPathogenic.find(
     (k) =>
       k.chrom === chromosomeKey(v.chrom) &&
@@ -123,7 +154,8 @@ export function findingOf(v: VcfVariant, column: number, file: string): TumourFi
  * A pass-through over a VCF record stream that collects `sample`'s tumour findings into `found` as
  * records go by, so one read of the file serves the pgx caller too. Without `sample`: the first
  * tumour sample the header names (sample-roles.ts), else the first sample. A sample the header names
- * as the normal sample yields no somatic finding (its germline pathogenic ones are kept).
+ * as the normal sample yields no somatic finding (its germline pathogenic ones are kept); one it
+ * names as the tumour sample yields them from SOMATIC records without GT too (findingOf).
  */
 export async function* collectTumourFindings(
   records: AsyncIterable<VcfRecordResult>,
@@ -133,6 +165,7 @@ export async function* collectTumourFindings(
 ): AsyncGenerator<VcfRecordResult> {
   let column = 0;
   let normal = false;
+  let tumour = false;
   for await (const record of records) {
     if (record.kind === 'header') {
       const { samples, sampleRoles } = record.header;
@@ -140,8 +173,9 @@ export async function* collectTumourFindings(
       const i = chosen === undefined ? 0 : samples.indexOf(chosen);
       column = i < 0 ? 0 : i;
       normal = sampleRoles?.normal.includes(samples[column] ?? '') ?? false;
+      tumour = sampleRoles?.tumour.includes(samples[column] ?? '') ?? false;
     } else if (record.kind === 'variant') {
-      const finding = findingOf(record, column, file);
+      const finding = findingOf(record, column, file, tumour);
       if (finding && (finding.germline || !normal)) found.push(finding);
     }
     yield record;

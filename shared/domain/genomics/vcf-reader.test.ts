@@ -24,10 +24,18 @@ function linesOf(text: string): AsyncIterable<NumberedLine> {
   return numberedLines(Readable.from([Buffer.from(text)]));
 }
 
-async function readAll(text: string): Promise<VcfRecordResult[]> {
+async function readAll(text: string | Buffer): Promise<VcfRecordResult[]> {
   const results: VcfRecordResult[] = [];
-  for await (const result of readVcf(linesOf(text), 'test.vcf')) results.push(result);
+  const lines = typeof text === 'string' ? linesOf(text) : numberedLines(Readable.from([text]));
+  for await (const result of readVcf(lines, 'test.vcf')) results.push(result);
   return results;
+}
+
+/** `text` as bytes, the first `marker` replaced by the byte 0xff (never valid in UTF-8). */
+function withInvalidByte(text: string, marker: string): Buffer {
+  const bytes = Buffer.from(text);
+  bytes[bytes.indexOf(marker)] = 0xff;
+  return bytes;
 }
 
 function variants(results: VcfRecordResult[]) {
@@ -297,6 +305,28 @@ describe('Function: readVcf', () => {
     expect(unnamed.map((r) => r.kind)).toEqual(['error']);
     expect(errors(unnamed)[0]!.error.message).toBe(
       'test.vcf: sample column 11 has no name (a patient id)',
+    );
+  });
+
+  it('quarantines a data line that is not valid UTF-8, naming the line and keeping its text, and reads the rest', async () => {
+    const bytes = withInvalidByte(multiSample.replace('DP=31', 'DP=31;NOTE=~'), '~');
+
+    const results = await readAll(bytes);
+
+    expect(errors(results).map((e) => [e.line, e.error.message])).toEqual([
+      [9, 'test.vcf: line 9 is not valid UTF-8 (VCF v4.3 1.2: a VCF file is UTF-8)'],
+    ]);
+    expect(errors(results)[0]!.raw).toContain('NOTE=\ufffd');
+    expect(variants(results).map((v) => v.line)).toEqual([10, 11]);
+  });
+
+  it('refuses a file whose header has a line that is not valid UTF-8 (the sample names are patient ids)', async () => {
+    const results = await readAll(withInvalidByte(multiSample.replace('\tS2\t', '\tS2~\t'), '~'));
+
+    expect(results.map((r) => r.kind)).toEqual(['error']);
+    expect(errors(results)[0]).toMatchObject({ line: 8, path: 'header' });
+    expect(errors(results)[0]!.error.message).toBe(
+      'test.vcf: line 8 is not valid UTF-8 (VCF v4.3 1.2: a VCF file is UTF-8)',
     );
   });
 

@@ -165,6 +165,14 @@ function readHeader(
   return { parser, header };
 }
 
+/**
+ * Why a line that is not valid UTF-8 is refused: VCF v4.3 §1.2 "The character encoding of VCF files
+ * is UTF-8". Decoded, every bad byte reads as U+FFFD, so a sample name (a patient id) or an allele
+ * would not be the one sent.
+ */
+const notUtf8 = (line: number) =>
+  `line ${line} is not valid UTF-8 (VCF v4.3 1.2: a VCF file is UTF-8)`;
+
 function dataLine(parser: VCF, next: NumberedLine, file: string): VcfRecordResult {
   if (next.oversized)
     return {
@@ -172,6 +180,14 @@ function dataLine(parser: VCF, next: NumberedLine, file: string): VcfRecordResul
       line: next.line,
       error: new ValidationError(`${file}: line ${next.line} longer than the line limit`),
       raw: '',
+    };
+  // Quarantined with its text as decoded, as an NDJSON line or a CSV row is.
+  if (next.invalidUtf8)
+    return {
+      kind: 'error',
+      line: next.line,
+      error: new ValidationError(`${file}: ${notUtf8(next.line)}`),
+      raw: next.text,
     };
   try {
     return parseVariantLine(parser, next.text, next.line);
@@ -193,9 +209,12 @@ function dataLine(parser: VCF, next: NumberedLine, file: string): VcfRecordResul
  * once, and every data line after it is parsed on its own.
  *
  * Yields `{ kind: 'header' }` once, then per data line a variant or an error naming line and column
- * (`line 12 [FORMAT/GT]`, path `FORMAT/GT`); a bad line never stops the file. A file-level problem
- * (not VCF 4.x, malformed or over-long header, data before `#CHROM`, GRCh37 coordinates) yields one
- * error with path `header` and nothing else. Blank lines are skipped.
+ * (`line 12 [FORMAT/GT]`, path `FORMAT/GT`); a bad line never stops the file. A data line that is
+ * not valid UTF-8 is such an error (`line 12 is not valid UTF-8`, its decoded text as `raw`). A
+ * file-level problem (not VCF 4.x, malformed or over-long header, a header line that is not valid
+ * UTF-8: the header holds the sample names, which are patient ids, and the sample roles; data before
+ * `#CHROM`, GRCh37 coordinates) yields one error with path `header` and nothing else. Blank lines are
+ * skipped.
  */
 export async function* readVcf(
   lines: AsyncIterable<NumberedLine>,
@@ -213,7 +232,9 @@ export async function* readVcf(
         ? 'VCF header line or header too long'
         : next.text.trim() !== '' && !next.text.startsWith('#')
           ? 'data line before the #CHROM header line'
-          : undefined;
+          : next.invalidUtf8
+            ? notUtf8(next.line)
+            : undefined;
     if (problem) {
       yield fileError(file, next.line, problem);
       return;

@@ -14,6 +14,17 @@
 // (caregraph's own VCF writer declares it in every VCF, a PGx panel's too). A column named as the
 // normal sample (`##normal_sample=`, `##SAMPLE=<ID=NORMAL,...>`) never stores a somatic finding, so it
 // never becomes its patient's tumour file; its germline pathogenic findings are stored.
+// Each sample column is its own patient, a tumour/normal pair's two columns too (sample names are
+// patient ids, and nothing in the file ties two columns to one person), so each column's calls at the
+// pharmacogene positions are stored under its own patient; the normal column's are its germline
+// genotype. (`caregraph pgx --vcf`, which reads one column, reads the normal one: pgx/vcf-genotypes.ts.)
+// gVCF reference blocks: a block covering pharmacogene defining positions stores the block's call at
+// each of them, with the definition's REF base (genomics/reference-blocks.ts), so a later star-allele
+// call sees them typed; a filtered block stores nothing.
+// Records without GT (a somatic caller's, Strelka2's `somatic.snvs.vcf`): their genotypes cannot be
+// read; each is counted in the report under `vcf-records-without-gt` (its line among the first
+// lines), and a SOMATIC one still yields its finding for a column the header names as the tumour
+// sample (genomics/tumour-variants.ts findingOf).
 import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
@@ -21,6 +32,7 @@ import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-recor
 import { sealGenotypeItem, type GenotypeSource } from '../genomics/genotype-items';
 import { sealTumourFileItem, sealTumourFindingItem } from '../genomics/tumour-finding-items';
 import { findingOf } from '../genomics/tumour-variants';
+import { referenceBlockSites } from '../genomics/reference-blocks';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
 import type { SourceRecord } from './source-record';
@@ -83,11 +95,13 @@ export async function ingestGenotypes(
   const position = { line: 0 };
   // The columns the header names as normal samples: no somatic finding is stored for them.
   let normal = new Set<string>();
+  // The columns it names as tumour samples: SOMATIC records without GT are read for them.
+  let tumour = new Set<string>();
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
       const roles = result.header.sampleRoles;
-      const tumour = new Set(roles?.tumour);
+      tumour = new Set(roles?.tumour);
       normal = new Set(roles?.normal);
       for (const sample of result.header.samples) {
         const patient = await projector.pseudonym('Patient', sample);
@@ -119,11 +133,11 @@ export async function ingestGenotypes(
       });
       continue;
     }
-    stored += await storeVariant(
-      result,
-      { hospital, batch, keys, projector, assembly, source, normal },
-      sink,
-    );
+    // No GT (file comment): the genotypes are not read, said per record.
+    if (withoutGenotypes(result)) sink.warn?.('vcf-records-without-gt', result.line);
+    const to = { hospital, batch, keys, projector, assembly, source, normal, tumour };
+    for (const site of referenceBlockSites(result) ?? [result])
+      stored += await storeVariant(site, to, sink);
     sink.counted(1);
   }
   return stored;
@@ -158,7 +172,11 @@ async function* afterLine(
   }
 }
 
-/** Stores the genotype records of one data line; returns how many. */
+/** True when the record has sample columns but FORMAT has no GT: no sample's genotype is read. */
+const withoutGenotypes = (variant: VcfVariant): boolean =>
+  variant.samples.length > 0 && variant.samples.every((call) => call.alleles.length === 0);
+
+/** Stores the genotype records of one data line (or one site a reference block covers); returns how many. */
 async function storeVariant(
   variant: VcfVariant,
   to: {
@@ -170,23 +188,30 @@ async function storeVariant(
     source?: GenotypeSource | undefined;
     /** Columns named as normal samples (file comment). */
     normal: ReadonlySet<string>;
+    /** Columns named as tumour samples (file comment). */
+    tumour: ReadonlySet<string>;
   },
   sink: GenotypeSink,
 ): Promise<number> {
   let stored = 0;
   for (const [column, record] of genotypeRecords(variant).entries()) {
-    if (!record.gene && (record.zygosity === 'hom-ref' || record.zygosity === 'no-call')) continue;
-    const patient = await to.projector.pseudonym('Patient', record.sample);
-    const genotype = { ...genotypeBody(record, to.assembly), patient: `Patient/${patient}` };
-    const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line, to.source);
-    await sink.store(item, JSON.stringify(genotype));
-    stored++;
+    const call =
+      record.gene !== undefined || (record.zygosity !== 'hom-ref' && record.zygosity !== 'no-call');
     // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so
     // the recommendations read it without the off-target calls, and keyed by the file, so a later
     // file's findings replace it (genomics/tumour-finding-items.ts).
     // A normal sample's somatic-looking call is not its tumour's (file comment).
-    const finding = findingOf(variant, column, 'VCF');
-    if (finding && (finding.germline || !to.normal.has(record.sample))) {
+    const found = findingOf(variant, column, 'VCF', to.tumour.has(record.sample));
+    const finding = found && (found.germline || !to.normal.has(record.sample)) ? found : undefined;
+    if (!call && !finding) continue;
+    const patient = await to.projector.pseudonym('Patient', record.sample);
+    if (call) {
+      const genotype = { ...genotypeBody(record, to.assembly), patient: `Patient/${patient}` };
+      const item = await sealGenotypeItem(to.keys, to, patient, record, variant.line, to.source);
+      await sink.store(item, JSON.stringify(genotype));
+      stored++;
+    }
+    if (finding) {
       const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
       await sink.store(
         await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line, to.source),

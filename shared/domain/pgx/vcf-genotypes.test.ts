@@ -8,10 +8,12 @@ import { sampleGenome } from '../synth/genomics/genome';
 import { renderVcf } from '../synth/genomics/vcf';
 import { Rng } from '../synth/rng';
 import { alleleDefinitions, pgxGenes } from './allele-definitions';
+import { genomeGenotypes } from './genotypes.testkit';
 import { cpicRecommendations } from './cpic-recommendations';
 import { diplotypePhenotype } from './phenotypes';
 import { pgxProfile } from './profile';
 import { readSampleGenotypes } from './vcf-genotypes';
+import { gvcfOf, singleSampleVcf } from './vcf-text.testkit';
 
 function records(text: string) {
   return readVcf(numberedLines(Readable.from([Buffer.from(text)])), 'test.vcf');
@@ -151,6 +153,126 @@ describe('Function: readSampleGenotypes', () => {
     const text = vcf('chr10\t94781859\t.\tG\tA\t.\tPASS\t.\tGT\t0/5\t0/1');
     await expect(readSampleGenotypes(records(vcf()), 'NA9')).rejects.toThrow(/--sample/);
     await expect(readSampleGenotypes(records(text))).rejects.toThrow(/line 6/);
+  });
+});
+
+describe('Function: readSampleGenotypes on gVCF reference blocks', () => {
+  /** Every gene typed: CYP2C19 *1/*2, TPMT *1/*3A, UGT1A1 *1/*28, the rest reference. */
+  const genome = genomeGenotypes({
+    CYP2C19: ['*1', '*2'],
+    TPMT: ['*1', '*3A'],
+    UGT1A1: ['*1', '*28'],
+  });
+  const profileOf = async (text: string) =>
+    pgxProfile((await readSampleGenotypes(records(text))).genotypes);
+  const dataLines = (text: string) => text.split('\n').filter((l) => /^[^#]/.test(l)).length;
+  const positionCount = pgxGenes.reduce((n, g) => n + alleleDefinitions[g].positions.length, 0);
+  /** A one-sample header for hand-written records on chr2 and chr10. */
+  const oneSample = header
+    .replace('##contig=<ID=chr10', '##contig=<ID=chr2,length=242193529>\n##contig=<ID=chr10')
+    .replace('\tNA1\tNA2', '\tNA1');
+
+  it('calls every position a 0/0 block covers reference: the profile of the same calls written out', async () => {
+    // Prepare: the genome as a gVCF (blocks between the variant records) and as a plain VCF.
+    const gvcf = gvcfOf('P1', genome);
+    expect(dataLines(gvcf)).toBeLessThan(positionCount / 4);
+    // Act
+    const fromBlocks = await profileOf(gvcf);
+    // Assess
+    expect(fromBlocks).toEqual(await profileOf(singleSampleVcf('P1', genome)));
+    for (const gene of fromBlocks.genes) expect(gene.missingPositions, gene.gene).toEqual([]);
+    expect(fromBlocks.genes.find((g) => g.gene === 'TPMT')).toMatchObject({
+      diplotype: '*1/*3A',
+      phenotype: 'Intermediate Metabolizer',
+    });
+  });
+
+  it('reads <*> and ALT "." blocks alike, REF from the definition, and never a record that only has END', async () => {
+    const text = `${oneSample}\n${[
+      // CYP2C19 rs4244285 (chr10:94781859 G) inside a block starting at an unknown base.
+      'chr10\t94781850\t.\tN\t<*>\t.\tPASS\tEND=94781860\tGT:DP\t0/0:30',
+      // CYP2C19 rs3758581 (chr10:94842866 A) inside an Illumina-style block (ALT ".").
+      'chr10\t94842864\t.\tC\t.\t.\tPASS\tEND=94842870\tGT\t0/0',
+      // A duplication with END over UGT1A1: a variant record, not a block.
+      'chr2\t233759000\t.\tN\t<DUP>\t.\tPASS\tSVTYPE=DUP;END=233770000\tGT\t0/0',
+    ].join('\n')}\n`;
+    const { genotypes } = await readSampleGenotypes(records(text));
+    const at = (pos: number) => genotypes.find((g) => g.pos === pos)?.alleles;
+    expect(at(94781859)).toEqual(['G', 'G']);
+    expect(at(94842866)).toEqual(['A', 'A']);
+    // Each covered position is its definition's REF twice, and nothing is read from the <DUP>.
+    const refs = new Map(alleleDefinitions.CYP2C19.positions.map((p) => [p.pos, p.ref]));
+    for (const g of genotypes)
+      expect(g.alleles, String(g.pos)).toEqual([refs.get(g.pos), refs.get(g.pos)]);
+    expect(genotypes.every((g) => g.chrom === 'chr10')).toBe(true);
+    expect(genotypes.every((g) => g.pos >= 94781850 && g.pos <= 94842870)).toBe(true);
+  });
+
+  it('covers an indel position only when the block holds its whole REF (UGT1A1 *28, CAT at 233760233)', async () => {
+    const block = (end: number) =>
+      `${oneSample}\nchr2\t233760200\t.\tA\t<NON_REF>\t.\t.\tEND=${end}\tGT\t0/0\n`;
+    const at = async (end: number) =>
+      (await readSampleGenotypes(records(block(end)))).genotypes.find((g) => g.pos === 233760233);
+    expect(await at(233760234)).toBeUndefined();
+    expect((await at(233760235))?.alleles).toEqual(['CAT', 'CAT']);
+  });
+
+  it('leaves the positions of a filtered block missing, and of a ./. block no-called', async () => {
+    const tpmt = async (text: string) =>
+      (await profileOf(text)).genes.find((g) => g.gene === 'TPMT')!;
+    const typed = genome.filter((g) => g.chrom === 'chr6');
+    const referencePositions = alleleDefinitions.TPMT.positions.length - 2; // *3A: two variants
+    const filtered = await tpmt(gvcfOf('P1', typed, { filter: 'LowGQX' }));
+    expect(filtered.missingPositions).toHaveLength(referencePositions);
+    expect(filtered.missingPositions.every((m) => m.reason === 'absent')).toBe(true);
+    const noCall = await tpmt(gvcfOf('P1', typed, { gt: './.' }));
+    expect(noCall.missingPositions).toHaveLength(referencePositions);
+    expect(noCall.missingPositions.every((m) => m.reason === 'no-call')).toBe(true);
+  });
+});
+
+describe('Function: readSampleGenotypes on a tumour/normal VCF', () => {
+  /** Mutect2-style pair: TUMOUR-1 first, NORMAL-1 second; CYP2C19 *2 het in the normal, LOH in the tumour. */
+  const paired = (meta: string[]) =>
+    [
+      '##fileformat=VCFv4.2',
+      ...meta,
+      '##contig=<ID=chr10,length=133797422>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOUR-1\tNORMAL-1',
+      'chr10\t94781859\trs4244285\tG\tA\t.\tPASS\t.\tGT\t1/1\t0/1',
+      '',
+    ].join('\n');
+  const mutect2 = ['##normal_sample=NORMAL-1', '##tumor_sample=TUMOUR-1'];
+  const gatk3 = [
+    '##SAMPLE=<ID=NORMAL,SampleName=NORMAL-1>',
+    '##SAMPLE=<ID=TUMOR,SampleName=TUMOUR-1>',
+  ];
+
+  it('reads the sample the header names as the normal sample by default, saying so', async () => {
+    for (const meta of [mutect2, gatk3]) {
+      const read = await readSampleGenotypes(records(paired(meta)));
+      expect(read.sample).toBe('NORMAL-1');
+      expect(read.genotypes[0]!.alleles).toEqual(['G', 'A']);
+      expect(read.warnings).toEqual([
+        'sample column 11 read: the header names it the normal (germline) sample',
+      ]);
+    }
+  });
+
+  it('reads the first sample when the header names no normal sample, and warns when it reads a tumour sample', async () => {
+    const unnamed = await readSampleGenotypes(records(paired([])));
+    expect(unnamed).toMatchObject({ sample: 'TUMOUR-1', warnings: [] });
+    const tumourOnly = await readSampleGenotypes(records(paired(['##tumor_sample=TUMOUR-1'])));
+    expect(tumourOnly.sample).toBe('TUMOUR-1');
+    expect(tumourOnly.warnings).toEqual([
+      expect.stringMatching(
+        /^sample column 10 is named a tumour sample: germline pharmacogenomics/,
+      ),
+    ]);
+    const chosen = await readSampleGenotypes(records(paired(mutect2)), 'TUMOUR-1');
+    expect(chosen.genotypes[0]!.alleles).toEqual(['A', 'A']);
+    expect(chosen.warnings).toEqual([expect.stringMatching(/^sample column 10 is named a tumour/)]);
   });
 });
 

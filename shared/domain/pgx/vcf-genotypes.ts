@@ -13,9 +13,18 @@
 // Never are the variant alleles of two records of one call pooled: a het written twice stays het.
 // Phase: a phased GT ("0|1") keeps its orientation (alleles[0] on the first haplotype) and its
 // FORMAT/PS, so the star caller can match each haplotype separately (star-caller.ts).
+// gVCF: a reference block (`<NON_REF>`/`<*>` with INFO END) is read as its genotype at every defining
+// position it covers, the REF base from the allele definition (genomics/reference-blocks.ts); a
+// block that failed a filter gives nothing (the one exception to FILTER not being applied).
+// Which sample: the one named (--sample); else the one the header names as the normal sample
+// (genomics/sample-roles.ts: `##normal_sample=`, `##SAMPLE=<ID=NORMAL,...>`), since germline
+// pharmacogenomics must not be read from tumour DNA (somatic changes, loss of heterozygosity), which a
+// tumour/normal pair's first column often is; else the first. Reading a column the header names as a
+// tumour sample is warned about.
 import { ValidationError } from '../errors';
 import { pharmacogeneAt } from '../genomics/genotype-records';
-import type { VcfRecordResult, VcfVariant } from '../genomics/vcf-reader';
+import { referenceBlockSites } from '../genomics/reference-blocks';
+import type { VcfHeaderInfo, VcfRecordResult, VcfVariant } from '../genomics/vcf-reader';
 import type { PositionGenotype } from './sample-genotypes';
 
 export interface SampleGenotypesRead {
@@ -150,9 +159,35 @@ export function heldGenotypes(held: Map<string, Held>): PositionGenotype[] {
 }
 
 /**
- * Collect `sample`'s genotypes (default: the first sample) at pharmacogene defining positions from a
- * VCF record stream. Throws ValidationError for a file-level problem (GRCh37, malformed header), a
- * bad line (naming it), a sites-only file, or an unknown sample.
+ * The column to read (file comment): `sample`'s; else the first normal sample the header names; else
+ * the first. Warns (by column number) when it is a column the header names as a tumour sample.
+ */
+function chosenColumn(
+  header: VcfHeaderInfo,
+  sample: string | undefined,
+  warnings: string[],
+): number {
+  const { samples, sampleRoles } = header;
+  const normal = sampleRoles?.normal[0];
+  const column =
+    sample !== undefined ? samples.indexOf(sample) : normal ? samples.indexOf(normal) : 0;
+  if (column < 0) throw new ValidationError('--sample names no sample of the VCF', 'sample');
+  if (sample === undefined && normal)
+    warnings.push(
+      `sample column ${column + 10} read: the header names it the normal (germline) sample`,
+    );
+  if (sampleRoles?.tumour.includes(samples[column]!))
+    warnings.push(
+      `sample column ${column + 10} is named a tumour sample: germline pharmacogenomics read from tumour DNA may be wrong (somatic changes, loss of heterozygosity); read the normal sample with --sample`,
+    );
+  return column;
+}
+
+/**
+ * Collect `sample`'s genotypes (default: the normal sample the header names, else the first sample;
+ * file comment) at pharmacogene defining positions from a VCF record stream, gVCF reference blocks
+ * read at the positions they cover. Throws ValidationError for a file-level problem (GRCh37,
+ * malformed header), a bad line (naming it), a sites-only file, or an unknown sample.
  */
 export async function readSampleGenotypes(
   records: AsyncIterable<VcfRecordResult>,
@@ -165,17 +200,17 @@ export async function readSampleGenotypes(
   for await (const record of records) {
     if (record.kind === 'error') throw record.error;
     if (record.kind === 'header') {
-      const { samples } = record.header;
-      if (samples.length === 0)
+      if (record.header.samples.length === 0)
         throw new ValidationError('the VCF has no sample columns', 'header');
-      column = sample === undefined ? 0 : samples.indexOf(sample);
-      if (column < 0) throw new ValidationError('--sample names no sample of the VCF', 'sample');
-      name = samples[column]!;
       warnings.push(...record.header.warnings);
+      column = chosenColumn(record.header, sample, warnings);
+      name = record.header.samples[column]!;
       continue;
     }
-    if (!pharmacogeneAt(record.chrom, record.pos)) continue;
-    holdRecord(held, heldOf(record, column), record.line, warnings);
+    for (const site of referenceBlockSites(record) ?? [record]) {
+      if (!pharmacogeneAt(site.chrom, site.pos)) continue;
+      holdRecord(held, heldOf(site, column), site.line, warnings);
+    }
   }
   const genotypes = heldGenotypes(held);
   return { sample: name, genotypes, warnings };

@@ -34,3 +34,57 @@ export function singleSampleVcf(sample: string, genotypes: readonly PositionGeno
   const header = vcfHeader([sample], { reference: 'GRCh38', source: 'test', date: '2026-01-01' });
   return [...header, ...sorted.map(dataLine), ''].join('\n');
 }
+
+/**
+ * The same genotypes as a gVCF (GATK HaplotypeCaller `-ERC GVCF` shape): each position that is not
+ * homozygous reference a variant record with `<NON_REF>` appended to its ALTs; the reference stretches
+ * between them one `<NON_REF>` block each (INFO END, GT 0/0), starting at a defining position (its REF
+ * base from the definition) and ending just before the next variant record (the last one `tail`
+ * bases past the chromosome's last defining position). `blockFields` replaces a block's FILTER and
+ * GT (e.g. `{ filter: 'LowGQX' }`, `{ gt: './.' }`).
+ */
+export function gvcfOf(
+  sample: string,
+  genotypes: readonly PositionGenotype[],
+  blockFields: { filter?: string; gt?: string } = {},
+  tail = 50,
+): string {
+  const header = vcfHeader([sample], { reference: 'GRCh38', source: 'test', date: '2026-01-01' });
+  const byChrom = new Map<string, PositionGenotype[]>();
+  for (const g of genotypes) byChrom.set(g.chrom, [...(byChrom.get(g.chrom) ?? []), g]);
+  const lines: string[] = [];
+  for (const [chrom, calls] of [...byChrom].sort(([a], [b]) =>
+    chromosomeKey(a) < chromosomeKey(b) ? -1 : 1,
+  )) {
+    let block: { pos: number; ref: string } | undefined;
+    const close = (end: number) => {
+      if (!block) return;
+      const filter = blockFields.filter ?? '.';
+      const gt = blockFields.gt ?? '0/0';
+      lines.push(
+        [chrom, block.pos, '.', block.ref, '<NON_REF>', '.', filter, `END=${end}`, 'GT', gt].join(
+          '\t',
+        ),
+      );
+      block = undefined;
+    };
+    const sorted = [...calls].sort((a, b) => a.pos - b.pos);
+    for (const g of sorted) {
+      const position = definitionRef.get(`${chromosomeKey(g.chrom)}:${g.pos}`)!;
+      const reference = g.alleles?.every((a) => a === position.ref) === true;
+      if (reference) {
+        block ??= { pos: g.pos, ref: position.ref[0]! };
+        continue;
+      }
+      close(g.pos - 1);
+      const [record] = singleSampleVcf(sample, [g])
+        .split('\n')
+        .filter((l) => /^[^#]/.test(l));
+      const fields = record!.split('\t');
+      fields[4] = fields[4] === '.' ? '<NON_REF>' : `${fields[4]},<NON_REF>`;
+      lines.push(fields.join('\t'));
+    }
+    close(sorted[sorted.length - 1]!.pos + tail);
+  }
+  return [...header, ...lines, ''].join('\n');
+}
