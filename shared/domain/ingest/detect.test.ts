@@ -27,6 +27,15 @@ describe('Function: detectKind', () => {
     );
   });
 
+  it('recognises a Bulk Data manifest on one line as a JSON document, not NDJSON', async () => {
+    const manifest = { transactionTime: '2026-01-01T00:00:00Z', request: '$export', output: [] };
+    expect((await kindOf(JSON.stringify(manifest) + '\n')).kind).toBe('json-document');
+    // A resource with such elements is still a resource (resourceType decides).
+    expect((await kindOf(JSON.stringify({ resourceType: 'Basic', ...manifest }))).kind).toBe(
+      'fhir-ndjson',
+    );
+  });
+
   it('recognises a pretty-printed JSON document (a Bundle)', async () => {
     expect((await kindOf('{\n  "resourceType": "Bundle",\n  "type": "collection"\n}\n')).kind).toBe(
       'json-document',

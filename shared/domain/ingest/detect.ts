@@ -1,10 +1,11 @@
 // Domain (ingest): recognise a file from its content, not its name. Peeks at the first non-blank line
 // (already decompressed) and puts the lines it read back in front for the reader chosen.
 import type { LineStream, NumberedLine } from './lines';
+import { isBulkManifest } from './bulk-manifest';
 
 export type FileKind =
   | 'fhir-ndjson' // one resource per line (Bulk Data), including NDJSON of Bundles
-  | 'json-document' // one multi-line JSON document: a Bundle, a CSV mapping or a note sidecar
+  | 'json-document' // one JSON document: a Bundle, a CSV mapping, a note sidecar or a Bulk Data manifest
   | 'csv' // a delimited extract; needs mapping.json in the same batch
   | 'vcf' // VCF 4.x genotypes
   | 'text' // a plain-text note; needs its sidecar metadata JSON
@@ -44,7 +45,11 @@ function kindOf(first: NumberedLine): FileKind {
   if (text.startsWith('{') || text.startsWith('[')) {
     try {
       const value = JSON.parse(text) as unknown;
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
+      // A Bulk Data manifest on one line (a server's response body as saved) is a document too.
+      return typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        !isBulkManifest(value)
         ? 'fhir-ndjson'
         : 'json-document';
     } catch {

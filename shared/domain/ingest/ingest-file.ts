@@ -28,6 +28,7 @@ import { defaultCheckpointEvery, loadCheckpoint, saveCheckpoint } from './checkp
 import { ndjsonRecordBatches, ndjsonRecords, readJsonDocument } from './record-sources';
 import { DuplicateTracker } from './duplicates';
 import { ingestGenotypes, type GenotypeSink } from './genotype-ingest';
+import { bulkManifestWarningsOf } from './bulk-manifest';
 import { retireSupersededGenotypes } from '../genomics/superseded-genotypes';
 import type { FhirJson, Repair, SourceRecord } from './source-record';
 import {
@@ -46,7 +47,7 @@ import {
   resolvePatientIdentifier,
   resolveSidecarPatient,
 } from './readers/notes';
-import { PatientIdentifiers } from './patient-identifiers';
+import { PatientIdentifiers, patientIdentifierWarnings } from './patient-identifiers';
 import { deterministicUuid } from './readers/resource-id';
 import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
@@ -353,8 +354,17 @@ async function* recordsOf(
     case 'json-document': {
       const doc = await readJsonDocument(detected.lines, where.file);
       if (doc.kind === 'bundle') yield* doc.records;
-      else if (doc.kind === 'configuration') report.configuration = doc.what;
-      else yield { line: doc.line ?? 0, error: doc.error };
+      else if (doc.kind === 'configuration') {
+        report.configuration = doc.what;
+        // A Bulk Data manifest: a file it lists that is not in the batch is a warning (bulk-manifest.ts).
+        if (doc.manifest)
+          for (const { kind, line } of await bulkManifestWarningsOf(
+            deps.objects,
+            where,
+            doc.manifest,
+          ))
+            report.warn(kind, line);
+      } else yield { line: doc.line ?? 0, error: doc.error };
       return;
     }
     case 'csv': {
@@ -391,7 +401,16 @@ async function* recordsOf(
           record.resource,
           identifiers.resolve,
         );
-        yield withWarnings({ ...record, resource: resolved.resource }, resolved.warnings);
+        const resolvedRecord = withWarnings(
+          { ...record, resource: resolved.resource },
+          resolved.warnings,
+        );
+        // A Patient row of a Patient sent as FHIR is not stored over it: that record carries what
+        // the extract has no column for (its time zone, which dates reminders), and a row stored
+        // under its id would replace it whole (patient-identifiers.ts, fhirPatientKept).
+        yield resolved.sentAsFhir
+          ? { ...resolvedRecord, notStored: patientIdentifierWarnings.fhirPatientKept }
+          : resolvedRecord;
       }
       return;
     }
@@ -591,6 +610,12 @@ class RecordSink {
       };
     } catch (error) {
       await this.rejectOrRethrow(record, error);
+      return;
+    }
+    if (record.notStored) {
+      // Valid, and deliberately not stored (source-record.ts): counted and warned at its line.
+      this.report.merge(record.notStored);
+      this.report.warn(record.notStored, record.line);
       return;
     }
     // A reading whose unit cannot be judged yet is held back (unit-suspects.ts) and comes out here

@@ -21,6 +21,8 @@ export interface PatientIdentifier {
 export interface ResolvedPatient {
   id: string;
   warning?: string;
+  /** True when `id` is a Patient sent as FHIR that claims the identifier (patient-identifiers.ts). */
+  sentAsFhir?: boolean;
 }
 
 /** Resolves an identifier to the patient it names within one hospital. */
@@ -44,24 +46,31 @@ export function derivedPatients(hospital: string): PatientResolver {
 /**
  * `resource` with its patient identifiers resolved (a Patient's id from its first identifier with a
  * system and value; every logical Patient reference made literal), and the warnings they gave.
+ * `sentAsFhir`: the resource is a Patient whose identifier resolved to a Patient sent as FHIR.
  */
 export async function resolveLogicalPatientReferences(
   resource: FhirJson,
   resolve: PatientResolver,
-): Promise<{ resource: FhirJson; warnings: string[] }> {
+): Promise<{ resource: FhirJson; warnings: string[]; sentAsFhir?: boolean }> {
   const warnings = new Set<string>();
   const idOf = async (identifier: Identifier) => {
     const resolved = await resolve(identifier);
     if (resolved.warning) warnings.add(resolved.warning);
     return resolved.id;
   };
-  let out: FhirJson;
   if (resource.resourceType === 'Patient') {
     const identifier = (resource.identifier as Identifier[] | undefined)?.find(
       (i) => i.system && i.value,
     );
-    out = identifier ? { ...resource, id: await idOf(identifier) } : resource;
-  } else out = (await rewrite(resource, idOf)) as FhirJson;
+    if (!identifier) return { resource, warnings: [] };
+    const resolved = await resolve(identifier);
+    return {
+      resource: { ...resource, id: resolved.id },
+      warnings: resolved.warning ? [resolved.warning] : [],
+      ...(resolved.sentAsFhir ? { sentAsFhir: true } : {}),
+    };
+  }
+  const out = (await rewrite(resource, idOf)) as FhirJson;
   return { resource: out, warnings: [...warnings] };
 }
 

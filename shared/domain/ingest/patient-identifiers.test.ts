@@ -165,7 +165,10 @@ describe('ingestFile: a note or CSV row naming the MRN of a Patient sent as FHIR
     // Assess
     const pk = servingKeys.patient('h1', await pseudonymOf(deps, fhirId)).pk;
     expect(vitals.warnings).toEqual({});
-    expect(patients.warnings).toEqual({});
+    // The Patient row is not stored over the FHIR Patient (the next describe block).
+    expect(patients.warnings).toEqual({
+      [patientIdentifierWarnings.fhirPatientKept]: { count: 1, firstLines: [2] },
+    });
     expect(servedOf(deps, 'Observation').map((i) => i.pk)).toEqual([pk]);
     expect(patientItems(deps).map((i) => i.pk)).toEqual([pk]);
   });
@@ -327,6 +330,89 @@ describe('ingestFile: a note or CSV row naming the MRN of a Patient sent as FHIR
   });
 });
 
+describe('ingestFile: a CSV Patient row naming the MRN of a Patient sent as FHIR', () => {
+  /** The FHIR core extension for the patient's time zone, which reminders are planned in. */
+  const timezone = {
+    url: 'http://hl7.org/fhir/StructureDefinition/timezone',
+    valueCode: 'America/Kentucky/Monticello',
+  };
+  /** The FHIR Patient with its time zone, which the CSV extract has no column for. */
+  const zonedPatient = () => ({ ...fhirPatient(), extension: [timezone] });
+  const patientRow = (sex = 'M', birthDate = '1958-02-19') =>
+    `mrn,sex,birth_date\r\n${mrn},${sex},${birthDate}\r\n`;
+  const servedPatient = async (deps: Deps, id: string) =>
+    deps.serving.get(servingKeys.patient('h1', await pseudonymOf(deps, id)).pk, 'PATIENT');
+
+  it("keeps the FHIR Patient's record whole (its time zone too) and warns at the row's line", async () => {
+    // Prepare: the FHIR Patient first, then the extract (its sex differs, to see which is kept).
+    const deps = memoryIngestDeps();
+    await ingest(deps, 'Patient.ndjson', ndjson(zonedPatient()));
+    const stored = structuredClone(await servedPatient(deps, fhirId));
+    expect(stored?.resource).toMatchObject({ gender: 'female', extension: [timezone] });
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    const curatedBefore = deps.objects.lines('curated', 'curated/h1/Patient/').length;
+    // Act
+    const report = await ingest(deps, 'patients.csv', patientRow());
+    // Assess: read and counted (as a merged copy), not stored, not curated; the MRN is not quoted.
+    expect(report.status).toBe('accepted');
+    expect(report.records).toEqual({ accepted: 0, repaired: 1, rejected: 0 });
+    expect(report.repairs).toEqual({ [patientIdentifierWarnings.fhirPatientKept]: 1 });
+    expect(report.warnings).toEqual({
+      [patientIdentifierWarnings.fhirPatientKept]: { count: 1, firstLines: [2] },
+    });
+    expect(JSON.stringify(report)).not.toContain(mrn);
+    expect(await servedPatient(deps, fhirId)).toEqual(stored);
+    expect(patientItems(deps)).toHaveLength(1);
+    expect(deps.objects.lines('curated', 'curated/h1/Patient/')).toHaveLength(curatedBefore);
+  });
+
+  it('still quarantines an invalid Patient row of a FHIR Patient, naming the field', async () => {
+    // Prepare
+    const deps = memoryIngestDeps();
+    await ingest(deps, 'Patient.ndjson', ndjson(zonedPatient()));
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    // Act: a birth date in the future.
+    const report = await ingest(deps, 'patients.csv', patientRow('F', '2099-01-01'));
+    // Assess
+    expect(report.records).toEqual({ accepted: 0, repaired: 0, rejected: 1 });
+    expect(report.errors).toEqual([expect.objectContaining({ line: 2, path: 'birthDate' })]);
+    expect((await servedPatient(deps, fhirId))?.resource).toMatchObject({
+      extension: [timezone],
+    });
+  });
+
+  it('stores a row sent before its FHIR Patient apart, warns the Patient, and keeps the Patient when the row is sent again', async () => {
+    // Prepare: the extract first: its Patient row is stored under the id derived from the MRN.
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    const early = await ingest(deps, 'patients.csv', patientRow());
+    expect(early.records).toEqual({ accepted: 1, repaired: 0, rejected: 0 });
+    const derivedId = patientIdForIdentifier('h1', { system: mrnSystem(), value: mrn });
+    // Act: the FHIR Patient comes later, under its own id.
+    const fhir = await ingest(deps, 'Patient.ndjson', ndjson(zonedPatient()));
+    // Assess: two patients, neither overwriting the other; the FHIR Patient's report says so.
+    expect(fhir.warnings).toEqual({
+      [patientIdentifierWarnings.recordsApart]: { count: 1, firstLines: [1] },
+    });
+    expect((await servedPatient(deps, fhirId))?.resource).toMatchObject({
+      gender: 'female',
+      extension: [timezone],
+    });
+    expect((await servedPatient(deps, derivedId))?.resource).toMatchObject({ gender: 'male' });
+    // Act: the hospital sends the extract again, as the warning asks.
+    const again = await ingest(deps, 'patients.csv', patientRow(), 'h1', 'e-patients-2');
+    // Assess: the row now resolves to the FHIR Patient, which it does not overwrite.
+    expect(again.warnings).toEqual({
+      [patientIdentifierWarnings.fhirPatientKept]: { count: 1, firstLines: [2] },
+    });
+    expect((await servedPatient(deps, fhirId))?.resource).toMatchObject({
+      gender: 'female',
+      extension: [timezone],
+    });
+    expect(patientItems(deps)).toHaveLength(2); // the first copy stays under the derived id
+  });
+});
+
 describe('Function: linkableIdentifiers', () => {
   const withIdentifiers = (...identifier: unknown[]) => ({ resourceType: 'Patient', identifier });
 
@@ -397,7 +483,7 @@ describe('Class: PatientIdentifiers', () => {
     // Act
     const resolved = await resolver.resolve({ system: mrnSystem(), value: mrn });
     // Assess
-    expect(resolved).toEqual({ id: fhirId });
+    expect(resolved).toEqual({ id: fhirId, sentAsFhir: true });
     expect(await claimant.verify([queued!])).toEqual([
       { kind: patientIdentifierWarnings.recordsApart, line: 7 },
     ]);

@@ -45,6 +45,11 @@ import type { FhirJson } from './source-record';
 export const patientIdentifierWarnings = {
   claimedTwice: 'patient-identifier-claimed-twice',
   recordsApart: 'patient-identifier-records-apart',
+  /**
+   * A CSV Patient row naming an MRN that a Patient sent as FHIR claims: the row is not stored (also
+   * the repair kind it counts under), the FHIR Patient's record is kept whole (ingest-file.ts).
+   */
+  fhirPatientKept: 'patient-sent-as-fhir-kept',
 } as const;
 
 export const patientIdentifierKeys = {
@@ -196,7 +201,8 @@ export class PatientIdentifiers {
       await this.serving.put({ pk, sk: patientIdentifierKeys.apart, hospital: this.hospital });
       found = await this.read(pk);
     }
-    if (found.claims.length === 1) return { id: await this.open(token, found.claims[0]!) };
+    if (found.claims.length === 1)
+      return { id: await this.open(token, found.claims[0]!), sentAsFhir: true };
     const id = patientIdForIdentifier(this.hospital, identifier);
     return found.claims.length > 1
       ? { id, warning: patientIdentifierWarnings.claimedTwice }

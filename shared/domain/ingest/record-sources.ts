@@ -5,6 +5,7 @@ import { jsonSyntaxErrorAt, parseJsonLine } from './json-line';
 import { LineStream, type NumberedLine } from './lines';
 import type { FhirJson, SourceRecord } from './source-record';
 import { maxBundleChars, readBundle } from './readers/bundle';
+import { bulkManifestConfiguration, isBulkManifest } from './bulk-manifest';
 
 /** One record per NDJSON line; a line that is itself a Bundle yields its entries (NDJSON of Bundles). */
 export async function* ndjsonRecords(
@@ -99,7 +100,12 @@ function ndjsonRecord({
 /** What a whole-file JSON document is: FHIR data (a Bundle) or batch configuration. */
 export type JsonDocument =
   | { kind: 'bundle'; records: AsyncGenerator<SourceRecord> }
-  | { kind: 'configuration'; what: string }
+  | {
+      kind: 'configuration';
+      what: string;
+      /** A Bulk Data completion manifest, parsed (bulk-manifest.ts): its listed files are checked. */
+      manifest?: Record<string, unknown>;
+    }
   | {
       kind: 'invalid';
       error: ValidationError;
@@ -146,6 +152,8 @@ export async function readJsonDocument(
   }
   if (isResourceShaped(value) && value.resourceType === 'Bundle')
     return { kind: 'bundle', records: readBundle(text, file, { firstLine: firstLine ?? 1 }) };
+  if (isBulkManifest(value))
+    return { kind: 'configuration', what: bulkManifestConfiguration, manifest: value };
   if (isObject(value) && 'files' in value && 'version' in value)
     return { kind: 'configuration', what: 'CSV column mapping' };
   if (isObject(value) && ('patient' in value || 'subject' in value))
@@ -153,7 +161,7 @@ export async function readJsonDocument(
   return {
     kind: 'invalid',
     error: new ValidationError(
-      'a JSON document that is neither a FHIR Bundle, a CSV mapping nor a note sidecar',
+      'a JSON document that is neither a FHIR Bundle, a CSV mapping, a note sidecar nor a Bulk Data export manifest',
     ),
   };
 }

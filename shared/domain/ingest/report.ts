@@ -20,7 +20,10 @@ export interface IngestReport {
    * not in storage or earlier in this file when it was read (files of a batch arrive in any order).
    */
   warnings: Record<string, { count: number; firstLines: number[] }>;
-  /** What a non-data file was (a CSV mapping, a note sidecar), when it holds configuration, not records. */
+  /**
+   * What a non-data file was (a CSV mapping, a note sidecar, a Bulk Data export manifest), when it
+   * holds configuration, not records.
+   */
   configuration?: string;
   /** The first errors (each with line, field path and reason); all of them are in the quarantine object. */
   errors: { line: number; path?: string; reason: string }[];

@@ -25,6 +25,12 @@ export interface SourceRecord {
    * `patient-identifier-claimed-twice`: its patient's MRN is claimed by two Patients sent as FHIR).
    */
   warnings?: string[];
+  /**
+   * Set when the record, once validated, is not stored: the kind it is counted under (a repair, as a
+   * duplicate merged is) and warned at `line`. A CSV Patient row naming an MRN that a Patient sent as
+   * FHIR claims (`patient-sent-as-fhir-kept`): that Patient's record is kept whole.
+   */
+  notStored?: string;
 }
 
 /** A repair applied to an accepted resource: recorded in the report, never silent. */
