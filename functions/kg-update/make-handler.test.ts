@@ -6,9 +6,10 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryGraphStore } from '../../shared/adapters/graph/memory-graph-store';
-import type { KgExtraction } from '../../shared/domain/kg/extraction';
+import type { ExtractClinical, KgExtraction } from '../../shared/domain/kg/extraction';
 import type { BucketRole, KeyRing, ObjectStore } from '../../shared/ports';
 import { makeKgUpdateHandler } from './make-handler';
+import { vocabularyExtractor } from './vocabulary';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8')) as Record<
@@ -77,9 +78,9 @@ const clearKeys: KeyRing = {
   decrypt: async (_hospital, envelope) => envelope,
 };
 
-function setup(files: Record<string, string>, keys?: KeyRing) {
+function setup(files: Record<string, string>, keys?: KeyRing, extractor?: ExtractClinical) {
   const graph = new MemoryGraphStore();
-  const extract = vi.fn(async () => stubExtraction);
+  const extract = vi.fn(extractor ?? (async () => stubExtraction));
   const objects = objectsWith(files);
   const getText = vi.spyOn(objects, 'getText');
   const handler = makeKgUpdateHandler(
@@ -137,6 +138,55 @@ describe('Function: kg-update handler', () => {
     );
     expect(conditions.results?.bindings.map((b) => b.c!.value)).toEqual([
       'http://snomed.info/id/44054006',
+    ]);
+  });
+
+  it('writes the drug of an allergy as cg:allergicTo, never as a medication the patient takes', async () => {
+    // Prepare: the production extractor (the curated vocabulary), on a note whose patient is
+    // said to be allergic to amoxicillin and codeine, takes amoxicillin and metformin, and is not
+    // allergic to penicillin or cephalexin.
+    const text =
+      'Chart says she is allergic to amoxicillin (hives). Takes amoxicillin 500 mg TID for otitis media.\n' +
+      'No known allergy to penicillin. Denies allergy to cephalexin.\n' +
+      'Medications: metformin 500 mg BID\nAllergies:\n- codeine - nausea';
+    const note = JSON.stringify({
+      ...JSON.parse(curatedNote),
+      content: [
+        {
+          attachment: {
+            contentType: 'text/plain; charset=utf-8',
+            data: Buffer.from(text).toString('base64'),
+          },
+        },
+      ],
+    });
+    const { graph, invoke } = setup(
+      { 'curated/north-general/DocumentReference/0f1e2d3c.ndjson': `${note}\n` },
+      undefined,
+      vocabularyExtractor({ objects: objectsWith({}), keys: [] }).extract,
+    );
+    const RX = 'http://purl.bioontology.org/ontology/RXNORM/';
+    const predicatesTo = async (code: string) => {
+      const r = await graph.query(`SELECT ?p WHERE { <${PATIENT}> ?p <${RX}${code}> }`);
+      return (r.results?.bindings ?? []).map((b) => b.p!.value.split('#')[1]).sort();
+    };
+
+    // Act
+    await invoke(fixture('note-curated.json'));
+
+    // Assess: amoxicillin is both an allergen and taken (two sentences, two facts);
+    // codeine, listed in the allergies section, is an allergen, not a medicine of the past; the
+    // denied allergy stays a denied mention; metformin is taken.
+    expect(await predicatesTo('723')).toEqual(['allergicTo', 'takesMedication']);
+    expect(await predicatesTo('2670')).toEqual(['allergicTo']);
+    expect(await predicatesTo('2231')).toEqual(['negatedFinding']);
+    expect(await predicatesTo('6809')).toEqual(['takesMedication']);
+    const allergens = await graph.query(
+      `SELECT ?d WHERE { <${PATIENT}> <https://caregraph.dev/ns#allergicTo> ?d }`,
+    );
+    expect(allergens.results?.bindings.map((b) => b.d!.value).sort()).toEqual([
+      `${RX}2670`,
+      `${RX}723`,
     ]);
   });
 

@@ -74,6 +74,24 @@ describe('Command: extract', () => {
     expect(entity.members.every((m: { code?: string }) => typeof m.code === 'string')).toBe(true);
   });
 
+  it('marks the drug of an allergy an allergen, and no other drug', async () => {
+    // Prepare
+    const file = join(dir, 'allergy.txt');
+    writeFileSync(file, 'She is allergic to amoxicillin (hives). Takes metformin 500 mg BID.');
+    // Act
+    const code = await runCommand(extractCommand, [file, '--json']);
+    // Assess
+    expect(code).toBe(0);
+    const drugs = JSON.parse(printed()).entities.filter(
+      (e: { type: string }) => e.type === 'Chemical',
+    );
+    expect(drugs).toMatchObject([
+      { text: 'amoxicillin', assertion: 'present', allergen: true },
+      { text: 'metformin', assertion: 'present' },
+    ]);
+    expect(drugs[1]).not.toHaveProperty('allergen');
+  });
+
   it('answers one line per {"id", "text"} line with --jsonl', async () => {
     const file = join(dir, 'notes.jsonl');
     writeFileSync(file, '{"id":"a","text":"No fever."}\n\n{"id":"b","text":"HTN"}\n');

@@ -88,6 +88,8 @@ export function contractView(result: ExtractionResult) {
       type: e.type,
       ...(e.code !== undefined ? { code: e.code, system: e.system } : {}),
       assertion: e.assertion,
+      // A drug named as the substance of an allergy ("She is allergic to amoxicillin").
+      ...(e.allergen ? { allergen: true } : {}),
       ...(e.attributes ? { attributes: e.attributes } : {}),
       // A coordinated mention ("breast and ovarian cancer") names several concepts.
       ...(e.members

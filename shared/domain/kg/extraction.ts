@@ -3,6 +3,8 @@
 // a mention's assertion into a patient predicate. Negated, family-history, possible and hypothetical
 // mentions never become positive patient facts: they are recorded under their own predicates
 // (cg:negatedFinding, cg:familyHistoryOf, cg:possibleFinding) or, for hypothetical ones, dropped.
+// A drug named as the substance of an allergy or intolerance (`allergen`) is the patient's allergen,
+// cg:allergicTo, never cg:takesMedication nor cg:hasHistoryOf.
 // Assertion categories follow the i2b2/VA 2010 assertion task (present, absent, possible,
 // conditional/hypothetical, associated with someone else) as the CLI contract names them.
 import { ValidationError } from '../errors';
@@ -48,6 +50,12 @@ export interface KgEntity {
    * entity's own code is one of them. Absent for a mention of one concept.
    */
   members?: readonly { code?: string; system?: string }[];
+  /**
+   * True for a drug named as the substance of an allergy or intolerance the text does not deny
+   * ("She is allergic to amoxicillin", a drug of an allergies section): written as cg:allergicTo
+   * when present or historical, never as a medication taken.
+   */
+  allergen?: boolean;
 }
 
 export const kgRelationTypes = ['treats', 'causes', 'interacts', 'associated_with'] as const;
@@ -90,15 +98,23 @@ const presentPredicate: Readonly<Record<KgEntityType, IriTerm | undefined>> = {
 
 /**
  * The predicate linking a patient to a mentioned concept, or undefined when the mention must not be
- * written at all. Only `present` and `historical` mentions yield positive predicates.
+ * written at all. Only `present` and `historical` mentions yield positive predicates; for a drug
+ * that is an allergen (KgEntity.allergen) that is cg:allergicTo, as an allergy documented in the
+ * past is still one. A denied, possible, family or hypothetical allergen keeps its assertion's
+ * predicate.
  */
-export function patientPredicate(type: KgEntityType, assertion: KgAssertion): IriTerm | undefined {
+export function patientPredicate(
+  type: KgEntityType,
+  assertion: KgAssertion,
+  allergen = false,
+): IriTerm | undefined {
   if (type === 'Anatomy') return undefined;
+  const isAllergen = allergen && type === 'Chemical';
   switch (assertion) {
     case 'present':
-      return presentPredicate[type];
+      return isAllergen ? cg.allergicTo : presentPredicate[type];
     case 'historical':
-      return cg.hasHistoryOf;
+      return isAllergen ? cg.allergicTo : cg.hasHistoryOf;
     case 'negated':
       return cg.negatedFinding;
     case 'family':
@@ -167,6 +183,8 @@ export function checkExtraction(extraction: KgExtraction, textLength?: number): 
       throw new ValidationError(`${where} has an unknown type`, `${where}.type`);
     if (!isOneOf(kgAssertions, entity.assertion))
       throw new ValidationError(`${where} has an unknown assertion`, `${where}.assertion`);
+    if (entity.allergen !== undefined && typeof entity.allergen !== 'boolean')
+      throw new ValidationError(`${where} allergen is not true or false`, `${where}.allergen`);
     if (entity.confidence !== undefined && !isConfidence(entity.confidence))
       throw new ValidationError(
         `${where} confidence is not a number from 0 to 1`,

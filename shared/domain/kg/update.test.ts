@@ -73,12 +73,28 @@ describe('Function: patientPredicate', () => {
       fc.property(
         fc.constantFrom(...kgEntityTypes),
         fc.constantFrom<KgAssertion>('negated', 'family', 'possible', 'hypothetical'),
-        (type, assertion) => {
-          const predicate = patientPredicate(type, assertion);
+        fc.boolean(),
+        (type, assertion, allergen) => {
+          const predicate = patientPredicate(type, assertion, allergen);
           return predicate === undefined || !positivePatientPredicates.has(predicate.value);
         },
       ),
     );
+  });
+
+  it('writes a present or historical allergen as cg:allergicTo, never as a medication taken or past', () => {
+    for (const assertion of ['present', 'historical'] as const)
+      expect(patientPredicate('Chemical', assertion, true)?.value, assertion).toBe(
+        `${NS}allergicTo`,
+      );
+    expect(positivePatientPredicates.has(`${NS}allergicTo`)).toBe(true);
+    // Negation wins; a relative's or a doubted allergy keeps its own predicate.
+    expect(patientPredicate('Chemical', 'negated', true)?.value).toBe(`${NS}negatedFinding`);
+    expect(patientPredicate('Chemical', 'family', true)?.value).toBe(`${NS}familyHistoryOf`);
+    expect(patientPredicate('Chemical', 'possible', true)?.value).toBe(`${NS}possibleFinding`);
+    // A drug that is no allergen is taken; only a drug is an allergen.
+    expect(patientPredicate('Chemical', 'present')?.value).toBe(`${NS}takesMedication`);
+    expect(patientPredicate('Disease', 'present', true)?.value).toBe(`${NS}hasCondition`);
   });
 
   it('drops hypothetical mentions and body parts altogether', () => {
@@ -110,6 +126,33 @@ describe('Function: recordNoteFacts', () => {
     ]);
     expect(await predicatesTo(graph, 'http://snomed.info/id/49436004')).toEqual([
       'cg:familyHistoryOf',
+    ]);
+  });
+
+  it('writes an allergen as cg:allergicTo and the same drug taken in another sentence as taken', async () => {
+    // Prepare
+    const graph = memoryGraph();
+    const amoxicillin = { code: '723', system: 'http://www.nlm.nih.gov/research/umls/rxnorm' };
+    const input = note({
+      entities: [
+        { ...entity('Chemical', 'present', amoxicillin, 0), allergen: true },
+        { ...entity('Chemical', 'historical', METFORMIN, 10), allergen: true },
+        entity('Chemical', 'present', amoxicillin, 20),
+      ],
+      relations: [],
+    });
+
+    // Act
+    const result = await recordNoteFacts({ graph }, input);
+
+    // Assess
+    expect(result).toMatchObject({ facts: 3, skipped: 0 });
+    expect(await predicatesTo(graph, 'http://purl.bioontology.org/ontology/RXNORM/723')).toEqual([
+      'cg:allergicTo',
+      'cg:takesMedication',
+    ]);
+    expect(await predicatesTo(graph, 'http://purl.bioontology.org/ontology/RXNORM/6809')).toEqual([
+      'cg:allergicTo',
     ]);
   });
 
@@ -246,6 +289,7 @@ describe('Function: recordNoteFacts, malformed extractions', () => {
       'entities[0].type',
     ],
     ['an unknown entity type (present)', bad({ type: 'Organism' }), 'entities[0].type'],
+    ['an allergen flag that is no boolean', bad({ allergen: 'yes' }), 'entities[0].allergen'],
     ['a NaN confidence', bad({ confidence: Number.NaN }), 'entities[0].confidence'],
     ['a confidence of 7', bad({ confidence: 7 }), 'entities[0].confidence'],
     ['a negative confidence', bad({ confidence: -0.1 }), 'entities[0].confidence'],

@@ -101,7 +101,7 @@ export function noteFactQuads(input: NoteFactsInput): {
   let skipped = 0;
   for (const entity of input.entities) {
     const concepts = entityConcepts(entity);
-    const predicate = patientPredicate(entity.type, entity.assertion);
+    const predicate = patientPredicate(entity.type, entity.assertion, entity.allergen === true);
     if (concepts.length === 0 || !predicate) {
       skipped += 1;
       continue;

@@ -50,10 +50,15 @@ const definitions = {
     'pharmacogenomic gene-drug pair',
     'Variants of the gene change the response to the drug (CPIC gene-drug pair).',
   ],
-  // Patient facts, in a hospital graph only. Only the first six are positive findings.
+  // Patient facts, in a hospital graph only. The first eight are positive facts of the patient
+  // (positivePatientPredicates).
   hasCondition: ['has condition', 'The patient has the disease (asserted present).'],
   hasSymptom: ['has symptom', 'The patient has the symptom (asserted present).'],
   takesMedication: ['takes medication', 'The drug is documented as taken or prescribed.'],
+  allergicTo: [
+    'allergic to',
+    'The patient is documented as allergic or intolerant to the drug or substance (the substance of an allergy or intolerance, as FHIR R4 AllergyIntolerance.code); not a medication taken.',
+  ],
   hasGeneticFinding: ['has genetic finding', 'The gene or variant is reported for the patient.'],
   hadProcedure: ['had procedure', 'The procedure is documented as done.'],
   hadLabTest: ['had lab test', 'The lab test is documented as done.'],
@@ -96,6 +101,7 @@ export const positivePatientPredicates: ReadonlySet<string> = new Set(
       'hasCondition',
       'hasSymptom',
       'takesMedication',
+      'allergicTo',
       'hasGeneticFinding',
       'hadProcedure',
       'hadLabTest',

@@ -148,7 +148,7 @@ describe('Function: extractClinical, Unicode normal forms', () => {
 describe('Function: extractClinical, what reaches the graph as a current fact', () => {
   const facts = (text: string) =>
     extractClinical(text, { noteYear: 2026 }).entities.map(
-      (e) => `${e.text} ${patientPredicate(e.type, e.assertion)?.value.split('#')[1]}`,
+      (e) => `${e.text} ${patientPredicate(e.type, e.assertion, e.allergen)?.value.split('#')[1]}`,
     );
 
   it('reads no everyday word as a diagnosis ("now" is no neonatal abstinence syndrome)', () => {
@@ -181,7 +181,7 @@ describe('Function: extractClinical, the facts and relations a note gives the ho
     });
     return quads
       .filter((q) =>
-        /#(takesMedication|hasHistoryOf|familyHistoryOf|negatedFinding|hasCondition|causes)$/.test(
+        /#(takesMedication|allergicTo|hasHistoryOf|familyHistoryOf|negatedFinding|possibleFinding|hasCondition|causes)$/.test(
           q.predicate.value,
         ),
       )
@@ -241,6 +241,36 @@ describe('Function: extractClinical, the facts and relations a note gives the ho
     const allergic = graphFacts('Allergies: allergic to penicillin (hives)');
     expect(allergic).toContainEqual(expect.stringMatching(/^hasHistoryOf .*(91936005|Z88\.0)$/));
     expect(allergic.filter((f) => /penicillin|D010406/i.test(f))).toEqual([]);
+  });
+
+  // "She is allergic to amoxicillin." wrote cg:takesMedication amoxicillin (the drug she is allergic
+  // to), and a drug of an allergies section cg:hasHistoryOf; the allergy concept (Z88) stays the
+  // patient fact where the vocabulary has one.
+  it('writes the drug of an allergy as cg:allergicTo, never as taken or as history', () => {
+    const RX = 'RXNORM/723';
+    expect(graphFacts('She is allergic to amoxicillin.')).toEqual([`allergicTo ${RX}`]);
+    expect(graphFacts('Allergies:\namoxicillin - rash')).toEqual([
+      `allergicTo ${RX}`,
+      'hasHistoryOf id/271807003',
+      `causes id/271807003`,
+    ]);
+    expect(graphFacts('Intolerant of metformin (diarrhea).')).toContainEqual(
+      'allergicTo RXNORM/6809',
+    );
+    // Negation wins: a denied allergy stays a denied mention.
+    for (const text of ['No known allergy to amoxicillin.', 'Denies allergy to amoxicillin.'])
+      expect(graphFacts(text), text).toEqual([`negatedFinding ${RX}`]);
+    expect(graphFacts('Possible allergy to amoxicillin.')).toEqual([`possibleFinding ${RX}`]);
+    // Taken in one sentence, an allergen in another: both facts.
+    expect(
+      graphFacts('Was on amoxicillin for otitis media. Now allergic to amoxicillin (hives).'),
+    ).toEqual(
+      expect.arrayContaining([`takesMedication ${RX}`, `allergicTo ${RX}`, 'causes id/126485001']),
+    );
+    // The allergy concept stays the fact when the vocabulary has one.
+    expect(graphFacts('She is allergic to penicillin.')).toEqual([
+      expect.stringMatching(/^hasCondition .*(91936005|Z88\.0)$/),
+    ]);
   });
 
   it.each([

@@ -1,6 +1,8 @@
 // Domain (nlp): the one entry point. Text -> sections -> dictionary and pattern mentions -> linked
-// entities -> assertions (ConText) -> drug attributes -> relations. Pure: no I/O; the engine (tries
+// entities -> assertions (ConText) and allergens (a drug named as an allergy's substance) -> drug
+// attributes -> relations. Pure: no I/O; the engine (tries
 // built from the vocabulary and an optional learned lexicon) is built once and passed in or memoised.
+import { allergenMentions } from './assertions/allergen';
 import { AssertionClassifier } from './assertions/context';
 import type { LearnedLexicon } from './lexicon/learn';
 import { combineEntities } from './lexicon/combine';
@@ -145,9 +147,14 @@ function extractFrom(text: string, options: ExtractOptions): ExtractionResult {
   if (options.spread) entities = spreadWithinDocument(text, entities);
   entities = withCoordinations(engine.dictionary, text, entities, options.preferSystem);
   const classifier = new AssertionClassifier(text, sections, entities, options.noteYear);
+  const allergens = allergenMentions(text, entities, sections);
   entities.forEach((e, i) => {
     const chronic = e.type === 'Disease' && !acuteConditions.has(e.conceptId ?? '');
-    e.assertion = classifier.classify(e.start, e.end, { type: e.type, chronic });
+    const allergen = allergens.has(i);
+    e.assertion = classifier.classify(e.start, e.end, { type: e.type, chronic, allergen });
+    // Negation wins: "No known allergy to amoxicillin" names no allergen.
+    if (allergen && e.assertion !== 'negated') e.allergen = true;
+    else delete e.allergen;
     if (e.type === 'Chemical') {
       const next = entities.slice(i + 1).find((n) => n.type === 'Chemical');
       const attributes = drugAttributes(text, e.end, next?.start ?? text.length);

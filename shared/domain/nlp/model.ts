@@ -71,6 +71,12 @@ export interface ClinicalEntity extends EntitySpan {
   /** Section the mention sits in, when a header was found. */
   section?: SectionKind;
   /**
+   * A drug named as the substance of an allergy or intolerance the text does not deny ("She is
+   * allergic to amoxicillin", any drug of an allergies section; assertions/allergen.ts): the
+   * patient's allergen, not a medicine taken. The assertion stays what the cues give it.
+   */
+  allergen?: true;
+  /**
    * A coordinated mention sharing one head word ("breast and ovarian cancer", "pleural and
    * pericardial effusions") names several concepts: each one, in text order. The entity's own
    * concept and code are the last member's (the one written out in full).

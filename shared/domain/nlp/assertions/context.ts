@@ -28,6 +28,11 @@ export interface MentionFacts {
   type?: EntityType;
   /** A chronic condition stays present after "history of" (CMS Chronic Conditions Warehouse sense). */
   chronic?: boolean;
+  /**
+   * The mention names the substance of an allergy or intolerance (allergen.ts): a doubt about it is
+   * a doubt about the allergy ("Possible allergy to amoxicillin"), and reads as possible.
+   */
+  allergen?: boolean;
 }
 
 const cueByPhrase = new Map<string, Cue[]>();
@@ -213,8 +218,9 @@ export class AssertionClassifier {
       type: facts.type,
     });
     const by = (c: string) => found.get(c as CueCategory)?.phrase ?? c;
-    // A drug named in an uncertain attribution ("X-induced cough suspected") was still taken.
-    if (facts.type === 'Chemical') found.delete('possible');
+    // A drug named in an uncertain attribution ("X-induced cough suspected") was still taken; an
+    // allergen's doubt is its allergy's ("Possible allergy to amoxicillin").
+    if (facts.type === 'Chemical' && !facts.allergen) found.delete('possible');
     // A drug dated by the day it was started is still taken ("started metformin in 2015").
     if (
       facts.type === 'Chemical' &&

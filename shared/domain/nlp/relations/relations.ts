@@ -2,7 +2,8 @@
 // read from and a confidence (0-1):
 // - treats: "X for Y", "started on X for Y" (0.9; not when X is held, stopped or discontinued "for" Y,
 //   nor across another drug unless only coordinated: "A 5 mg, B 10 mg for Y" is B's); an assessment line "Y: ... continue X" (0.75); a drug
-//   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary);
+//   and the nearest asserted mention of a disease it is labelled for (0.7, FDA labelling in vocabulary;
+//   never an allergen);
 //   and "Y treated with / controlled with / improved after X" (0.85);
 // - causes: "X-induced Y", "Y secondary to / due to / after starting / since starting X", "Y is a
 //   (known) side effect of X", "adverse reaction to X", and after a verb of NEW onset only
@@ -10,10 +11,12 @@
 //   (adverseOnset: never when X treats Y, Y is better or ongoing, X is denied, or a comma comes
 //   before "on"); allergy lines "penicillin - rash", "penicillin (hives, angioedema)", "amoxicillin
 //   allergy: rash", "She is allergic to amoxicillin (hives)", with a drug-allergy concept as the
-//   head ("allergic to penicillin (hives)"), "X causes Y" (0.75-0.9; "due to X" only for the
+//   head ("allergic to penicillin (hives)"; which drugs are allergens: assertions/allergen.ts),
+//   "X causes Y" (0.75-0.9; "due to X" only for the
 //   problem nearest before it; not when the gap denies it, "not due to"); never a bare "with",
 //   "after" or "from", which name treatments as often as causes;
-// - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8);
+// - interacts: two drugs in a sentence with "interaction", or a documented pair in one note (0.6-0.8;
+//   the pair never with an allergen, which is no medicine taken);
 // - associated_with: a variant or gene and a disease in one sentence (0.7) or the nearest cancer (0.6);
 //   a present symptom and the nearest present disease it typically presents with (0.55).
 import type { ClinicalEntity, ClinicalRelation, Concept, RelationType } from '../model';
@@ -173,9 +176,7 @@ function sentencePatterns(
           add('causes', a, b, 0.9, sentence);
         else if (
           reactionAfter(text, entities, members, a, b) &&
-          (drug.section === 'allergies' ||
-            /cause/i.test(between) ||
-            allergen(text, entities, members, sentence, a))
+          (drug.section === 'allergies' || drug.allergen === true || /cause/i.test(between))
         )
           add('causes', a, b, 0.85, sentence);
       } else if (treatedByPattern.test(between)) {
@@ -265,48 +266,6 @@ function allergyReactions(
   for (const b of members)
     if (asserted(entities[b]!) && reactionAfter(text, entities, members, a, b))
       add('causes', a, b, 0.85, sentence);
-}
-
-/** An allergy named before its substances: "allergic to", "allergy to", "Allergies:". */
-const allergyCue =
-  /\b(?:allergic|allergy|allergies|hypersensitivity|hypersensitive)\b(?:\s*[:-]|\s+to\b)?/gi;
-/** What may stand between an allergy cue and a substance of its list, the mentions left out. */
-const allergenListGap = /^(?:[\s,;:/&()>→–-]|\b(?:and|or|reaction|rxn|causes)\b)*$/i;
-
-/**
- * Drug `a` is an allergen outside an allergies section: "allergy" right after it ("amoxicillin
- * allergy (rash)"), or an allergy cue before it in its sentence with nothing between but a list of
- * substances and their reactions ("She is allergic to amoxicillin (hives)", "Allergies: sulfa
- * (rash), codeine - nausea" inside a line of prose).
- */
-function allergen(
-  text: string,
-  entities: readonly ClinicalEntity[],
-  members: readonly number[],
-  sentence: Span,
-  a: number,
-): boolean {
-  const drug = entities[a]!;
-  if (/^\s*(?:allergy|allergies|hypersensitivity)\b/i.test(text.slice(drug.end, sentence.end)))
-    return true;
-  const inMention = (at: number) =>
-    members.some((m) => entities[m]!.start <= at && at < entities[m]!.end);
-  let from = -1;
-  for (const cue of text.slice(sentence.start, drug.start).matchAll(allergyCue)) {
-    const at = sentence.start + cue.index;
-    if (!inMention(at)) from = at + cue[0].length;
-  }
-  if (from < 0) return false;
-  let gap = '';
-  let at = from;
-  for (const m of members) {
-    const e = entities[m]!;
-    if (e.end <= from || e.start >= drug.start) continue;
-    if (e.type !== 'Chemical' && e.type !== 'Symptom' && e.type !== 'Disease') return false;
-    gap += text.slice(at, Math.max(at, e.start));
-    at = Math.max(at, e.end);
-  }
-  return allergenListGap.test(gap + text.slice(at, drug.start));
 }
 
 /**
@@ -549,7 +508,8 @@ function indicationLinks(
   add: Add,
 ): void {
   entities.forEach((drug, a) => {
-    if (drug.type !== 'Chemical' || drug.assertion !== 'present') return;
+    // An allergen is no medicine taken: no indication is inferred for it.
+    if (drug.type !== 'Chemical' || drug.assertion !== 'present' || drug.allergen) return;
     const indications = new Set(concepts.get(drug.conceptId ?? '')?.indications ?? []);
     if (indications.size === 0) return;
     const b = nearest(
@@ -564,7 +524,7 @@ function indicationLinks(
 function interactionLinks(entities: readonly ClinicalEntity[], add: Add): void {
   const drugs = entities
     .map((e, i) => [e, i] as const)
-    .filter(([e]) => e.type === 'Chemical' && e.assertion === 'present');
+    .filter(([e]) => e.type === 'Chemical' && e.assertion === 'present' && !e.allergen);
   const seen = new Set<string>();
   for (const [x, i] of drugs)
     for (const [y, j] of drugs) {
