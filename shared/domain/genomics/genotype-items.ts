@@ -5,7 +5,8 @@
 //   (P#...), so reading a patient's record never pages through thousands of genotype calls;
 // - sk `GT#{gene}#{site token}`: the pharmacogene (or "~" for a call outside the ten genes, which
 //   sorts after every gene) lets the PGx reader read the defining positions alone and stop; the site
-//   token is an HMAC of patient + chrom:pos:ref>alt + the file it came from (GenotypeSource.file)
+//   token is an HMAC of patient + chrom:pos:ref>alt (the bases as the file wrote them: genotypeSite)
+//   + the file it came from (GenotypeSource.file)
 //   under the hospital's pseudonymisation key, so the key is deterministic (a re-delivered file
 //   overwrites its own items, never duplicates them) yet reveals no position or allele, the same
 //   variant gets unrelated tokens in different patients, and one file never overwrites another's call
@@ -108,6 +109,18 @@ export const offTargetSortPrefix = 'GT#~#';
 export const genotypePartition = (hospital: string, patient: string) => `G#${hospital}#${patient}`;
 
 /**
+ * The site one call is keyed by: `chrom:pos:ref>alt`, the bases as the file wrote them
+ * (GenotypeRecord.basesAsWritten), since items of a lower-case file stored before the VCF reader
+ * raised bases (80e70f7) are keyed by its lower-case bases.
+ */
+export function genotypeSite(
+  record: Pick<GenotypeRecord, 'chrom' | 'pos' | 'ref' | 'alt' | 'basesAsWritten'>,
+): string {
+  const { ref, alt } = record.basesAsWritten ?? record;
+  return `${record.chrom}:${record.pos}:${ref}>${alt}`;
+}
+
+/**
  * The serving item of one genotype call of pseudonymous patient `patient`: keys as in the file
  * comment, the payload sealed under `hospital`'s key. `line` is the VCF data line (1-based);
  * `source` the file it came from (in the site token and the payload when given).
@@ -120,7 +133,9 @@ export async function sealGenotypeItem(
   line: number,
   source?: GenotypeSource,
 ): Promise<Item> {
-  const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
+  // The bases as the file wrote them (file comment): a lower-case file keeps the keys it was stored
+  // under before the reader raised bases, so its re-delivered event overwrites its own items.
+  const site = genotypeSite(record);
   // The file in the token: files never overwrite each other's calls (file comment).
   const keyed = source ? `${site}\u0000${source.file}` : site;
   const token = await siteToken(keys, where.hospital, 'genotype-site', patient, keyed);
@@ -151,8 +166,11 @@ export async function sealGenotypeItem(
  * Decrypt one stored genotype item of `patient`. Throws ValidationError when the item holds no
  * envelope, the envelope fails authentication (another hospital's key, tampering), or the payload
  * names another patient (an envelope moved between partitions). Bases read in upper case, as the VCF
- * reader now gives them (vcf-line.ts upperBases): a call stored from a lower-case file before reads
- * as the same call stored again from that file, so the two merge rather than conflict.
+ * reader now gives them (vcf-line.ts upperBases), so a call stored from a lower-case file before is
+ * read as the definitions write it. The item keeps its key: a re-delivered lower-case file is keyed
+ * by its bases as written (sealGenotypeItem), so it overwrites such an item; an item stored keyed by
+ * raised bases (80e70f7 until that fix) stays beside it, and the reader reads the two, same file,
+ * line and call, as one (pgx/stored-profile.ts positionGenotypesOf).
  */
 export async function openGenotypeItem(
   keys: KeyRing,

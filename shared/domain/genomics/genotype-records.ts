@@ -26,6 +26,8 @@ export interface GenotypeRecord {
   phaseSet?: string;
   /** The pharmacogene when this is one of its PharmCAT allele-defining positions. */
   gene?: PgxGene;
+  /** REF and ALT as the file wrote them when some base was lower case (VcfVariant.basesAsWritten). */
+  basesAsWritten?: { ref: string; alt: string };
 }
 
 function locusKey(chrom: string, pos: number): string {
@@ -73,6 +75,7 @@ function record(variant: VcfVariant, call: SampleGenotype): GenotypeRecord {
     ...(call.phased ? { phased: true as const } : {}),
     ...(call.phased && call.phaseSet !== undefined ? { phaseSet: call.phaseSet } : {}),
     ...(gene ? { gene } : {}),
+    ...(variant.basesAsWritten ? { basesAsWritten: variant.basesAsWritten } : {}),
   };
 }
 

@@ -18,8 +18,15 @@
 // - `##SAMPLE=<ID=NAME,Genomes=Germline;Tumor,...>`: VCF v4.2 specification section 1.4.8 "Sample
 //   field format" (`Genomes=G1_ID;G2_ID;...`, its example `Genomes=Germline;Tumor`): a tumour sample
 //   when one of its genomes is `Tumor` (or `Tumour`, any case).
-// A sample named normal anywhere is never a tumour sample, whatever else names it (a header naming
-// one column both ways contradicts itself; the normal must never become a patient's tumour file).
+// A column named both the tumour and the normal sample, by whichever of a declaration's names
+// (`##tumor_sample=P1` with `##normal_sample=P1`; a GATK 3 header whose TUMOR and NORMAL lines carry
+// one SampleName, the read group's SM, when the columns are named neither TUMOR/NORMAL nor by the
+// IDs) is neither: the header contradicts itself, so nothing in it says which the column is, and the
+// column is read as if no line named it (its somatic findings stored, no tumour-file marker; before,
+// it was read as the normal and its somatic findings were dropped). So a SampleName reaches a column
+// for a role only when no declaration of the other role reaches it too; two declarations of one role
+// agree. Each such column is counted (`contradictions`, reported by ingest as
+// `sample-role-contradicts`, without names).
 // An INFO SOMATIC declaration names no sample: caregraph's own VCF writer declares it in every VCF.
 
 export type SampleRole = 'tumour' | 'normal';
@@ -35,8 +42,10 @@ export interface SampleRoleDeclaration {
 export interface SampleRoles {
   /** Columns named as tumour samples and never as normal samples, in column order. */
   tumour: string[];
-  /** Columns named as normal samples, in column order. */
+  /** Columns named as normal samples and never as tumour samples, in column order. */
   normal: string[];
+  /** Columns named both the tumour and the normal sample (file comment): they have no role. */
+  contradictions: number;
   /**
    * Tumour samples declared (once each, however many lines repeat them) none of whose names is a
    * column: nothing of them is stored or retracted.
@@ -82,7 +91,7 @@ export function sampleRoleDeclared(text: string): SampleRoleDeclaration | undefi
 /**
  * Resolve the role declarations of `headerLines` against the header's sample `columns`: each
  * declaration names the column called by its first name, else by its second (SampleName). A column
- * named normal by any line is not a tumour sample.
+ * named both ways, whichever name reached it, has no role (file comment).
  */
 export function sampleRoles(
   headerLines: Iterable<string>,
@@ -105,7 +114,8 @@ export function sampleRoles(
   }
   return {
     tumour: columns.filter((c) => tumour.has(c) && !normal.has(c)),
-    normal: columns.filter((c) => normal.has(c)),
+    normal: columns.filter((c) => normal.has(c) && !tumour.has(c)),
     tumourNotAColumn: unmatched.size,
+    contradictions: columns.filter((c) => tumour.has(c) && normal.has(c)).length,
   };
 }

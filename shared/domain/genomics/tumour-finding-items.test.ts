@@ -197,26 +197,60 @@ describe('Function: sampleRoles', () => {
       tumour: ['TUMOR'],
       normal: ['NORMAL'],
       tumourNotAColumn: 0,
+      contradictions: 0,
     });
     expect(sampleRoles(gatk3, ['P1-N', 'P1'])).toEqual({
       tumour: ['P1'],
       normal: ['P1-N'],
       tumourNotAColumn: 0,
+      contradictions: 0,
     });
-    expect(sampleRoles(gatk3, ['S7'])).toEqual({ tumour: [], normal: [], tumourNotAColumn: 1 });
+    expect(sampleRoles(gatk3, ['S7'])).toEqual({
+      tumour: [],
+      normal: [],
+      tumourNotAColumn: 1,
+      contradictions: 0,
+    });
   });
 
-  it('never makes a sample named normal a tumour sample', () => {
+  it('gives a column named both the tumour and the normal sample neither role, counting it', () => {
     const both = ['##tumor_sample=S9', '##normal_sample=S9', '##tumor_sample=S9-T'];
     expect(sampleRoles(both, ['S9', 'S9-T'])).toEqual({
       tumour: ['S9-T'],
-      normal: ['S9'],
+      normal: [],
       tumourNotAColumn: 0,
+      contradictions: 1,
     });
     expect(
-      sampleRoles(['##SAMPLE=<ID=S9,Genomes=Tumor>', '##SAMPLE=<ID=NORMAL,SampleName=S9>'], ['S9'])
-        .tumour,
-    ).toEqual([]);
+      sampleRoles(['##SAMPLE=<ID=S9,Genomes=Tumor>', '##SAMPLE=<ID=NORMAL,SampleName=S9>'], ['S9']),
+    ).toEqual({ tumour: [], normal: [], tumourNotAColumn: 0, contradictions: 1 });
+  });
+
+  it('gives no role to a column tumour and normal declarations reach through one SampleName (GATK 3, one SM)', () => {
+    const oneSm = [
+      '##SAMPLE=<ID=NORMAL,SampleName=P1,File=/b/n.bam>',
+      '##SAMPLE=<ID=TUMOR,SampleName=P1,File=/b/t.bam>',
+    ];
+    expect(sampleRoles(oneSm, ['P1-N', 'P1'])).toEqual({
+      tumour: [],
+      normal: [],
+      tumourNotAColumn: 0,
+      contradictions: 1,
+    });
+    // Columns named by the IDs: each declaration resolves by its ID, no SampleName needed.
+    expect(sampleRoles(oneSm, ['NORMAL', 'TUMOR'])).toMatchObject({
+      tumour: ['TUMOR'],
+      normal: ['NORMAL'],
+      contradictions: 0,
+    });
+    // Two declarations of one role agree.
+    const twoTumourLines = [oneSm[1]!, '##SAMPLE=<ID=Tumour,SampleName=P1>'];
+    expect(sampleRoles(twoTumourLines, ['P1'])).toEqual({
+      tumour: ['P1'],
+      normal: [],
+      tumourNotAColumn: 0,
+      contradictions: 0,
+    });
   });
 });
 
@@ -322,6 +356,71 @@ describe('Function: storedTumourFindings (through ingestFile)', () => {
     await run('noneLeftBoth');
     expect(await findings()).toEqual(['EGFR L858R', 'ERBB2 amplification']);
     expect(items()).toHaveLength(before);
+  });
+
+  it('stores the somatic findings of a column named both tumour and normal, warning without names', async () => {
+    const cases = [
+      // Mutect2 lines naming one column both ways.
+      { meta: ['##tumor_sample=S9', '##normal_sample=S9'], columns: ['S9'], egfr },
+      // GATK 3 MuTect2: tumour and normal recorded under one SampleName (SM), columns renamed.
+      {
+        meta: [
+          '##SAMPLE=<ID=NORMAL,SampleName=S9,File=/b/n.bam>',
+          '##SAMPLE=<ID=TUMOR,SampleName=S9,File=/b/t.bam>',
+        ],
+        columns: ['S9-N', 'S9'],
+        egfr: egfr.replace('\t0/1', '\t0/0\t0/1'),
+      },
+    ];
+    for (const [i, c] of cases.entries()) {
+      const { deps, findings, items } = await setUp([]);
+      const key = `raw/east/b-both${i}/both.vcf`;
+      await deps.objects.put('raw', key, paired(c.meta, c.columns, c.egfr));
+      const report = await ingestFile(
+        { ...deps, clock: fixedClock('2026-09-01T00:00:00.000Z') },
+        { key, etag: `e-both${i}` },
+      );
+      // Neither role: read as an unnamed column, its EGFR L858R stored, no tumour-file marker.
+      expect(await findings(), String(i)).toEqual(['EGFR L858R']);
+      expect(items(), String(i)).toHaveLength(1);
+      const chromLine = header(true, c.meta, c.columns).length;
+      expect(report.warnings, String(i)).toEqual({
+        'sample-role-contradicts': { count: 1, firstLines: [chromLine] },
+      });
+      expect(JSON.stringify(report), String(i)).not.toContain('S9');
+    }
+  });
+
+  it('stores a BRCA2 record the normal column carries as germline, even annotated SOMATIC with HGVSP', async () => {
+    const { deps, findings } = await setUp([]);
+    const key = 'raw/east/b-brca2n/pair.vcf';
+    const somaticBrca2 = brca2.replace('GENE=BRCA2;', 'GENE=BRCA2;SOMATIC;HGVSP=p.Val2047fs;');
+    await deps.objects.put(
+      'raw',
+      key,
+      paired(['##tumor_sample=S9-T', '##normal_sample=S9'], ['S9', 'S9-T'], inBoth(somaticBrca2)),
+    );
+    await ingestFile(
+      { ...deps, clock: fixedClock('2026-09-01T00:00:00.000Z') },
+      { key, etag: 'e-brca2n' },
+    );
+    expect(await findings()).toEqual(['BRCA2 pathogenic (germline)']);
+  });
+
+  it("stores BRCA1 185delAG that FilterMutectCalls filtered 'germline' as a germline finding", async () => {
+    const { deps, findings } = await setUp([]);
+    const key = 'raw/east/b-brca1g/pair.vcf';
+    const filtered = brca1.replace('\tPASS\t', '\tgermline\t');
+    await deps.objects.put(
+      'raw',
+      key,
+      paired(['##tumor_sample=S9-T', '##normal_sample=S9'], ['S9', 'S9-T'], inBoth(filtered)),
+    );
+    await ingestFile(
+      { ...deps, clock: fixedClock('2026-09-01T00:00:00.000Z') },
+      { key, etag: 'e-brca1g' },
+    );
+    expect(await findings()).toEqual(['BRCA1 pathogenic (germline)']);
   });
 
   it('retracts nothing for a later VCF with no finding that names no tumour sample', async () => {

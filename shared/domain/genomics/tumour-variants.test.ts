@@ -72,6 +72,40 @@ describe('Function: findingOf (through collectTumourFindings)', () => {
     ]);
   });
 
+  it("reads germline findings only from a record filtered 'germline', 'normal_artifact' or 'panel_of_normals'", async () => {
+    for (const filter of [
+      'germline',
+      'normal_artifact',
+      'panel_of_normals',
+      'germline;panel_of_normals',
+    ]) {
+      const notSomatic = [egfr, erbb2, brca1].map((r) => r!.replace('\tPASS\t', `\t${filter}\t`));
+      // FilterMutectCalls says the allele is not somatic, not that it is absent: BRCA1 stays.
+      expect(await findingsOf([...head, chrom, ...notSomatic]), filter).toEqual([
+        'BRCA1 pathogenic germline',
+      ]);
+    }
+  });
+
+  it("reads only germline findings from the header's normal sample, whatever its SOMATIC annotation", async () => {
+    const clinvar = '##INFO=<ID=CLNSIG,Number=.,Type=String,Description="ClinVar significance">';
+    const brca2 =
+      'chr13\t32340300\t.\tGT\tG\t.\tPASS\tGENE=BRCA2;SOMATIC;HGVSP=p.Val2047fs;CLNSIG=Pathogenic\tGT\t0/1\t0/1';
+    const pair = [
+      ...head,
+      clinvar,
+      '##contig=<ID=chr13,length=114364328>',
+      '##tumor_sample=P1-T',
+      '##normal_sample=P1-N',
+      `${chrom.replace('\tS1', '\tP1-N\tP1-T')}`,
+      brca2,
+    ];
+    // Carried by the normal (germline tissue) and ClinVar pathogenic: germline.
+    expect(await findingsOf(pair, 'P1-N')).toEqual(['BRCA2 pathogenic germline']);
+    // The tumour column reads the record as the somatic call it is annotated as.
+    expect(await findingsOf(pair, 'P1-T')).toEqual(['BRCA2 val2047fs somatic']);
+  });
+
   it('recognises BRCA1 185delAG on a bare contig ("17") and in lower-case bases', async () => {
     const bare = [
       ...head.map((l) => l.replace('ID=chr17', 'ID=17')),

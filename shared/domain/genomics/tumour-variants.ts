@@ -5,6 +5,7 @@
 // FHIR Observations report (recommend/tumour-findings.ts). ALK fusions have no VCF record, so they are
 // found only when an Observation reports them.
 import { chromosomeKey } from './assembly';
+import type { SampleRoles } from './sample-roles';
 import type { VcfRecordResult, VcfVariant } from './vcf-reader';
 
 export interface TumourFinding {
@@ -99,35 +100,56 @@ function somaticWithoutGenotype(v: VcfVariant, column: number, tumourColumn: boo
 const knownPathogenic = [{ gene: 'BRCA1', chrom: '17', pos: 43124027, ref: 'ACT', alt: 'A' }];
 
 /**
- * True when the record failed a filter. The VCF v4.2 specification (1.6.1 "Fixed fields", FILTER):
- * `PASS` when the position passed all filters, otherwise the filters it failed; `.` when none were
- * applied. A somatic caller keeps the calls it rejects with the reason there (GATK FilterMutectCalls:
- * `weak_evidence`, `germline`, `panel_of_normals`...), so such a record is no finding.
+ * FILTER (VCF v4.2 specification 1.6.1 "Fixed fields"): `PASS` when the position passed all filters,
+ * otherwise the filters it failed; `.` (read as none) when none were applied. A somatic caller keeps
+ * the calls it rejects with the reason there, and two kinds of reason differ:
+ * - GATK FilterMutectCalls' `germline` ("Evidence indicates this site is germline, not somatic"),
+ *   `normal_artifact` (alt reads in the normal) and `panel_of_normals` (the site is in the panel of
+ *   normals) say the allele is not somatic, not that it is absent (GATK 4 Mutect2 docs,
+ *   GATKVCFConstants GERMLINE_RISK_FILTER_NAME, ARTIFACT_IN_NORMAL_FILTER_NAME,
+ *   PON_FILTER_NAME): they suppress somatic findings only, so BRCA1 185delAG filtered `germline` is a
+ *   germline pathogenic finding;
+ * - every other filter (`weak_evidence`, `strand_bias`, HaplotypeCaller's `LowQual`, VQSR tranches,
+ *   Strelka's `LowGQX`...) says the call itself is doubtful: no finding, somatic or germline.
  */
-const failedFilters = (v: VcfVariant) => v.filter.some((f) => f !== 'PASS');
+const notSomaticFilters: ReadonlySet<string> = new Set([
+  'germline',
+  'normal_artifact',
+  'panel_of_normals',
+]);
+
+const failed = (v: VcfVariant) => v.filter.filter((f) => f !== 'PASS');
+
+/** The sample role of a VCF column as the header names it (sample-roles.ts), if any. */
+export type ColumnRole = 'tumour' | 'normal' | undefined;
 
 /**
  * The tumour finding the sample in VCF column `column` carries on record `v`, if any: a gene's
  * SVTYPE=DUP amplification, a SOMATIC variant with its HGVSP protein change, or a known germline
- * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). None from a record that failed a
- * filter (FILTER neither `PASS` nor `.`). `file` names it in `source`. When `tumourColumn` (the
- * header names the column the tumour sample), a SOMATIC record without GT counts as carried
- * (somaticWithoutGenotype), for somatic findings only.
+ * pathogenic variant (by position, or BRCA1/2 with ClinVar CLNSIG). FILTER as `failed` above says:
+ * a record that failed a quality filter gives none; one that failed only `germline`,
+ * `normal_artifact` or `panel_of_normals` gives no somatic finding (its germline one is kept). `file`
+ * names it in `source`. `role` is how the header names the column (sample-roles.ts): a normal
+ * sample gives germline findings only (a record it carries is germline, whatever its SOMATIC
+ * annotation says: presence in normal tissue is the strongest sign of germline origin); a tumour
+ * sample gives its somatic findings from a SOMATIC record without GT too (somaticWithoutGenotype).
  */
 export function findingOf(
   v: VcfVariant,
   column: number,
   file: string,
-  tumourColumn = false,
+  role?: ColumnRole,
 ): TumourFinding | undefined {
-  if (failedFilters(v)) return undefined;
-  const withoutGenotype = somaticWithoutGenotype(v, column, tumourColumn);
+  const filters = failed(v);
+  if (filters.some((f) => !notSomaticFilters.has(f))) return undefined;
+  const somatic = role !== 'normal' && filters.length === 0;
+  const withoutGenotype = somatic && somaticWithoutGenotype(v, column, role === 'tumour');
   if (!withoutGenotype && !carried(v, column)) return undefined;
   const source = `${file} line ${v.line}`;
   const gene = infoString(v, 'GENE');
-  if (gene && infoString(v, 'SVTYPE') === 'DUP')
+  if (somatic && gene && infoString(v, 'SVTYPE') === 'DUP')
     return { gene, alteration: 'amplification', germline: false, source };
-  if (gene && v.info?.SOMATIC !== undefined) {
+  if (somatic && gene && v.info?.SOMATIC !== undefined) {
     const hgvsp = infoString(v, 'HGVSP');
     if (hgvsp)
       return { gene, alteration: normaliseAlteration(gene, hgvsp), germline: false, source };
@@ -150,6 +172,13 @@ export function findingOf(
   return undefined;
 }
 
+/** How `roles` name `sample`'s column: tumour, normal, or neither (a contradicted column too). */
+export function columnRole(roles: SampleRoles | undefined, sample: string): ColumnRole {
+  if (roles?.tumour.includes(sample)) return 'tumour';
+  if (roles?.normal.includes(sample)) return 'normal';
+  return undefined;
+}
+
 /**
  * A pass-through over a VCF record stream that collects `sample`'s tumour findings into `found` as
  * records go by, so one read of the file serves the pgx caller too. Without `sample`: the first
@@ -164,19 +193,17 @@ export async function* collectTumourFindings(
   sample?: string,
 ): AsyncGenerator<VcfRecordResult> {
   let column = 0;
-  let normal = false;
-  let tumour = false;
+  let role: ColumnRole;
   for await (const record of records) {
     if (record.kind === 'header') {
       const { samples, sampleRoles } = record.header;
       const chosen = sample ?? sampleRoles?.tumour[0];
       const i = chosen === undefined ? 0 : samples.indexOf(chosen);
       column = i < 0 ? 0 : i;
-      normal = sampleRoles?.normal.includes(samples[column] ?? '') ?? false;
-      tumour = sampleRoles?.tumour.includes(samples[column] ?? '') ?? false;
+      role = columnRole(sampleRoles, samples[column] ?? '');
     } else if (record.kind === 'variant') {
-      const finding = findingOf(record, column, file, tumour);
-      if (finding && (finding.germline || !normal)) found.push(finding);
+      const finding = findingOf(record, column, file, role);
+      if (finding) found.push(finding);
     }
     yield record;
   }

@@ -27,9 +27,16 @@ export interface VcfVariant {
   pos: number;
   /** The ID column, ";"-separated as written; absent when ".". */
   id?: string;
+  /** REF in upper case (upperBases). */
   ref: string;
-  /** Empty for a monomorphic record (ALT "."). */
+  /** Empty for a monomorphic record (ALT "."). Bases in upper case (upperBases). */
   alts: string[];
+  /**
+   * REF and ALT (","-joined, "." when none) as the file wrote them, present only when some base was
+   * in lower case: stored calls are keyed by them (genotype-items.ts sealGenotypeItem), as they were
+   * before bases were raised, so a re-delivered lower-case file overwrites its own items.
+   */
+  basesAsWritten?: { ref: string; alt: string };
   /** ["PASS"], the failed filters, or [] when filters were not applied ("."). */
   filter: string[];
   samples: SampleGenotype[];
@@ -160,6 +167,9 @@ export function parseVariantLine(parser: VCF, text: string, line: number): VcfVa
   if (!record.CHROM) throw new VcfColumnError('CHROM', 'must not be empty');
   checkAlleles(record.REF, record.ALT ?? []);
   const alts = (record.ALT ?? []).map(upperBases);
+  const ref = record.REF!.toUpperCase();
+  const altAsWritten = (record.ALT ?? []).join(',') || '.';
+  const lowered = ref !== record.REF || altAsWritten !== (alts.join(',') || '.');
   const filter = record.FILTER === undefined ? [] : [record.FILTER].flat();
   const hasInfo = Object.keys(record.INFO).length > 0;
   return {
@@ -168,8 +178,9 @@ export function parseVariantLine(parser: VCF, text: string, line: number): VcfVa
     chrom: record.CHROM,
     pos: record.POS,
     ...(record.ID ? { id: record.ID.join(';') } : {}),
-    ref: record.REF!.toUpperCase(),
+    ref,
     alts,
+    ...(lowered ? { basesAsWritten: { ref: record.REF!, alt: altAsWritten } } : {}),
     filter,
     samples: genotypes(record, alts.length + 1),
     ...(hasInfo ? { info: record.INFO } : {}),

@@ -214,7 +214,7 @@ describe('Function: readVcf', () => {
       kind: 'header',
       header: {
         samples: ['S1', 'S2', 'Tumor'],
-        sampleRoles: { tumour: ['S2'], normal: ['S1'], tumourNotAColumn: 0 },
+        sampleRoles: { tumour: ['S2'], normal: ['S1'], tumourNotAColumn: 0, contradictions: 0 },
         warnings: [
           "sample column 12 is named TUMOR, a caller's label rather than a patient id: every file with such a column is stored under one patient of that name (rename the column to the patient's id)",
         ],

@@ -151,7 +151,8 @@ function readHeader(
         `sample column ${i + 10} is named ${sample.toUpperCase()}, a caller's label rather than a patient id: every file with such a column is stored under one patient of that name (rename the column to the patient's id)`,
       );
   const roles = sampleRoles(headerLines, parser.samples);
-  const named = roles.tumour.length + roles.normal.length + roles.tumourNotAColumn > 0;
+  const named =
+    roles.tumour.length + roles.normal.length + roles.tumourNotAColumn + roles.contradictions > 0;
   const header: VcfHeaderInfo = {
     fileformat,
     version,

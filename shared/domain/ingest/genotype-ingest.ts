@@ -13,7 +13,9 @@
 // somatic finding left still retracts the earlier one's. An INFO SOMATIC declaration alone does not
 // (caregraph's own VCF writer declares it in every VCF, a PGx panel's too). A column named as the
 // normal sample (`##normal_sample=`, `##SAMPLE=<ID=NORMAL,...>`) never stores a somatic finding, so it
-// never becomes its patient's tumour file; its germline pathogenic findings are stored.
+// never becomes its patient's tumour file; its germline pathogenic findings are stored (a record it
+// carries is germline, whatever its SOMATIC annotation). A column named both ways is neither, and
+// counted in the report under `sample-role-contradicts` (the #CHROM line; no names).
 // Each sample column is its own patient, a tumour/normal pair's two columns too (sample names are
 // patient ids, and nothing in the file ties two columns to one person), so each column's calls at the
 // pharmacogene positions are stored under its own patient; the normal column's are its germline
@@ -29,9 +31,10 @@ import type { Item } from '../../ports/table';
 import type { KeyRing } from '../../ports/key-ring';
 import { readVcf, type VcfHeaderInfo, type VcfVariant } from '../genomics/vcf-reader';
 import { genotypeRecords, type GenotypeRecord } from '../genomics/genotype-records';
-import { sealGenotypeItem, type GenotypeSource } from '../genomics/genotype-items';
+import { genotypeSite, sealGenotypeItem, type GenotypeSource } from '../genomics/genotype-items';
 import { sealTumourFileItem, sealTumourFindingItem } from '../genomics/tumour-finding-items';
-import { findingOf } from '../genomics/tumour-variants';
+import { columnRole, findingOf } from '../genomics/tumour-variants';
+import type { SampleRoles } from '../genomics/sample-roles';
 import { referenceBlockSites } from '../genomics/reference-blocks';
 import type { ResourceProjector } from '../serving/resource-projection';
 import type { NumberedLine } from './lines';
@@ -93,21 +96,18 @@ export async function ingestGenotypes(
   let assembly: VcfHeaderInfo['assembly'] = 'unknown';
   // The line readVcf read last: when it yields the header, the #CHROM line that ended it.
   const position = { line: 0 };
-  // The columns the header names as normal samples: no somatic finding is stored for them.
-  let normal = new Set<string>();
-  // The columns it names as tumour samples: SOMATIC records without GT are read for them.
-  let tumour = new Set<string>();
+  // The roles the header names its columns in: a normal column gives germline findings only, a
+  // tumour column stores the tumour-file marker and reads SOMATIC records without GT.
+  let roles: SampleRoles | undefined;
   for await (const result of readVcf(afterLine(lines, resumed, position), file)) {
     if (result.kind === 'header') {
       assembly = result.header.assembly;
-      const roles = result.header.sampleRoles;
-      tumour = new Set(roles?.tumour);
-      normal = new Set(roles?.normal);
+      roles = result.header.sampleRoles;
       for (const sample of result.header.samples) {
         const patient = await projector.pseudonym('Patient', sample);
         sink.patient?.(patient);
         // Its tumour file (file comment): the marker, again on a resumed run (the same item).
-        if (tumour.has(sample) && source)
+        if (columnRole(roles, sample) === 'tumour' && source)
           await sink.store(await sealTumourFileItem(keys, { hospital, batch }, patient, source));
       }
       // A resumed run reads the header again; its warnings are in the report it restored.
@@ -116,6 +116,9 @@ export async function ingestGenotypes(
         // A tumour sample the columns do not hold: nothing of it is stored, nothing retracted.
         for (let i = 0; i < (roles?.tumourNotAColumn ?? 0); i++)
           sink.warn?.('tumour-sample-not-a-column', position.line);
+        // A column named both tumour and normal (by ID or SampleName): read as neither, said once each.
+        for (let i = 0; i < (roles?.contradictions ?? 0); i++)
+          sink.warn?.('sample-role-contradicts', position.line);
       }
       continue;
     }
@@ -135,7 +138,7 @@ export async function ingestGenotypes(
     }
     // No GT (file comment): the genotypes are not read, said per record.
     if (withoutGenotypes(result)) sink.warn?.('vcf-records-without-gt', result.line);
-    const to = { hospital, batch, keys, projector, assembly, source, normal, tumour };
+    const to = { hospital, batch, keys, projector, assembly, source, roles };
     for (const site of referenceBlockSites(result) ?? [result])
       stored += await storeVariant(site, to, sink);
     sink.counted(1);
@@ -186,10 +189,8 @@ async function storeVariant(
     projector: ResourceProjector;
     assembly: VcfHeaderInfo['assembly'];
     source?: GenotypeSource | undefined;
-    /** Columns named as normal samples (file comment). */
-    normal: ReadonlySet<string>;
-    /** Columns named as tumour samples (file comment). */
-    tumour: ReadonlySet<string>;
+    /** The roles the header names its columns in (file comment). */
+    roles: SampleRoles | undefined;
   },
   sink: GenotypeSink,
 ): Promise<number> {
@@ -200,9 +201,8 @@ async function storeVariant(
     // An actionable tumour finding (ERBB2 amplification, EGFR L858R...) is kept beside the call, so
     // the recommendations read it without the off-target calls, and keyed by the file, so a later
     // file's findings replace it (genomics/tumour-finding-items.ts).
-    // A normal sample's somatic-looking call is not its tumour's (file comment).
-    const found = findingOf(variant, column, 'VCF', to.tumour.has(record.sample));
-    const finding = found && (found.germline || !to.normal.has(record.sample)) ? found : undefined;
+    // A normal sample's somatic-looking call is not its tumour's: germline findings only (file comment).
+    const finding = findingOf(variant, column, 'VCF', columnRole(to.roles, record.sample));
     if (!call && !finding) continue;
     const patient = await to.projector.pseudonym('Patient', record.sample);
     if (call) {
@@ -212,7 +212,7 @@ async function storeVariant(
       stored++;
     }
     if (finding) {
-      const site = `${record.chrom}:${record.pos}:${record.ref}>${record.alt}`;
+      const site = genotypeSite(record);
       await sink.store(
         await sealTumourFindingItem(to.keys, to, patient, finding, site, variant.line, to.source),
       );

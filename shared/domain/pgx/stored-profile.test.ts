@@ -7,7 +7,14 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalKeyRing } from '../../adapters/local/local-key-ring';
 import type { KeyRing } from '../../ports/key-ring';
-import type { GenotypeSource, StoredGenotype } from '../genomics/genotype-items';
+import {
+  genotypeSortPrefix,
+  openGenotypeItem,
+  sealGenotypeItem,
+  type GenotypeSource,
+  type StoredGenotype,
+} from '../genomics/genotype-items';
+import type { GenotypeRecord } from '../genomics/genotype-records';
 import { readVcf } from '../genomics/vcf-reader';
 import { fixedClock } from '../../ports/clock';
 import { ingestFile } from '../ingest/ingest-file';
@@ -17,7 +24,7 @@ import { numberedLines } from '../ingest/lines';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
 import { ResourceProjector } from '../serving/resource-projection';
 import { genomeGenotypes, withoutPositions } from './genotypes.testkit';
-import { alleleDefinitions } from './allele-definitions';
+import { alleleDefinitions, type PgxGene } from './allele-definitions';
 import { pgxProfile } from './profile';
 import { positionGenotypesOf, storedPgxProfile } from './stored-profile';
 import { readSampleGenotypes } from './vcf-genotypes';
@@ -248,6 +255,67 @@ describe('Function: storedPgxProfile', () => {
     ]);
   });
 
+  it('stores a lower-case VCF stored before bases were raised again under its own keys when its event comes again', async () => {
+    // Prepare: CYP2C19 *2/*2 written in lower-case bases, ingested by ingestFile.
+    const text = singleSampleVcf('S1', genomeGenotypes({ CYP2C19: ['*2', '*2'] }))
+      .split('\n')
+      .map((l) => {
+        if (l.startsWith('#') || !l) return l;
+        const c = l.split('\t');
+        c[3] = c[3]!.toLowerCase();
+        c[4] = c[4]!.toLowerCase();
+        return c.join('\t');
+      })
+      .join('\n');
+    const deps = memoryIngestDeps();
+    const key = 'raw/east/b1/pgx.vcf';
+    await deps.objects.put('raw', key, text);
+    deps.objects.modified.set(`raw/${key}`, '2026-05-01T00:00:00.000Z');
+    const run = (at: string) => ingestFile({ ...deps, clock: fixedClock(at) }, { key, etag: 'e1' });
+    await run('2026-05-01T00:00:00.000Z');
+    const patient = await new ResourceProjector(deps.keys, 'east').pseudonym('Patient', 'S1');
+    // As the code before 80e70f7 stored them: keyed and sealed with the bases as written.
+    const genotypeItems = [...deps.serving.items].filter(([, i]) =>
+      String(i.sk).startsWith(genotypeSortPrefix()),
+    );
+    expect(genotypeItems.length).toBeGreaterThan(0);
+    for (const [id, item] of genotypeItems) {
+      const stored = await openGenotypeItem(deps.keys, 'east', patient, item);
+      const { file, uploadedAt, line, gene, ...call } = stored;
+      const lower: GenotypeRecord = {
+        ...call,
+        ...(gene ? { gene: gene as PgxGene } : {}),
+        sample: 'S1',
+        ref: call.ref.toLowerCase(),
+        alt: call.alt.toLowerCase(),
+      };
+      const old = await sealGenotypeItem(
+        deps.keys,
+        { hospital: 'east', batch: 'b1' },
+        patient,
+        lower,
+        line,
+        {
+          file: file!,
+          uploadedAt: uploadedAt!,
+        },
+      );
+      deps.serving.items.delete(id);
+      await deps.serving.put(old);
+    }
+    const before = new Set(deps.serving.items.keys());
+    const cyp2c19 = async () =>
+      (await storedPgxProfile(deps, 'east', patient)).profile!.genes.find(
+        (g) => g.gene === 'CYP2C19',
+      );
+    expect(await cyp2c19()).toMatchObject({ diplotype: '*2/*2', phenotype: 'Poor Metabolizer' });
+    // Act: the same object's event delivered again, a month on.
+    await run('2026-06-01T00:00:00.000Z');
+    // Assess: its own items overwritten, none added; still *2/*2.
+    expect(new Set(deps.serving.items.keys())).toEqual(before);
+    expect(await cyp2c19()).toMatchObject({ diplotype: '*2/*2', phenotype: 'Poor Metabolizer' });
+  });
+
   it('says every gene is untested, with no profile, for a patient without stored genotypes', async () => {
     // Act
     const stored = await storedPgxProfile({ serving: new InMemoryTable(), keys }, 'east', 'nobody');
@@ -401,6 +469,19 @@ describe('Function: positionGenotypesOf', () => {
     ]);
     expect(genotypes[0]!.alleles).toBeNull();
     expect(warnings).toEqual([expect.stringContaining(`chr10:${star2Site}`)]);
+  });
+
+  it("reads one file's call stored twice at its line (lower-case bases keyed two ways) once", () => {
+    // Prepare: one record of file f1 stored under two keys, the same call read back from each.
+    const twice = from(call(12, 'A', '1/1'), 'f1', '2026-01-01T00:00:00.000Z');
+    // Act
+    const { genotypes, warnings } = positionGenotypesOf([twice, { ...twice }]);
+    // Assess: the call, not a no-call.
+    expect(genotypes).toEqual([{ chrom: 'chr10', pos: star2Site, alleles: ['A', 'A'] }]);
+    expect(warnings).toEqual([]);
+    // Two different calls at one line of one file still contradict each other.
+    const other = from(call(12, '.', '0/0'), 'f1', '2026-01-01T00:00:00.000Z');
+    expect(positionGenotypesOf([twice, other]).genotypes[0]!.alleles).toBeNull();
   });
 
   it('reads a no-call and a haploid GT as no-calls', () => {

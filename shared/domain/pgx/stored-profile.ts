@@ -16,6 +16,9 @@
 // the upload time. Items stored before the file was
 // kept read as one file older than any other; two of them at one position with the same VCF line
 // must come from different files whose order is unknown, so that position is a no-call with a warning.
+// Two items of one file (same `file`) at one line with the same call are one record stored twice
+// (a lower-case VCF stored under raised-base keys, then under its bases as written: genotype-items.ts
+// genotypeSite) and read once.
 // Phase: a stored call keeps whether its GT was phased and its FORMAT/PS (genotype-items.ts), so a
 // phased file's stored calls are matched haplotype by haplotype exactly as `caregraph pgx` matches the
 // VCF (TPMT *3B and *3C in trans: *3B/*3C). Items stored before phase was kept read as unphased, even
@@ -95,6 +98,26 @@ function latestFiles(calls: readonly StoredGenotype[]): {
 }
 
 /**
+ * `calls` with each call stored twice from one file kept once: the same file, line, position and
+ * call (bases as read, GT, phase). Only a lower-case VCF stored keyed by its raised bases (80e70f7
+ * until genotype-items.ts keyed calls by the bases as written) and stored before or since under its
+ * bases as written has such twins; read as two, the same line twice would make the position a
+ * no-call (file comment). Items without `file` are left as they are: two of those at one line are
+ * two files.
+ */
+function onceEach(calls: readonly StoredGenotype[]): StoredGenotype[] {
+  const seen = new Set<string>();
+  return calls.filter((c) => {
+    if (!c.file) return true;
+    const call = [c.file, c.line, c.chrom, c.pos, c.ref, c.alt, c.gt, c.phased, c.phaseSet];
+    const key = JSON.stringify(call);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * Stored calls (any order, any files) as the per-position genotypes pgxProfile reads: for each gene
  * the latest file's calls only (file comment), records at one position merged in VCF line order
  * (vcf-genotypes.ts mergeRecords), as the VCF reader meets them.
@@ -106,7 +129,7 @@ export function positionGenotypesOf(calls: readonly StoredGenotype[]): {
   const { chosen, warnings } = latestFiles(calls);
   const held = new Map<string, Held>();
   const lines = new Map<string, Set<number>>();
-  const kept = calls.filter((c) => chosen.get(c.gene ?? '~') === fileOf(c));
+  const kept = onceEach(calls.filter((c) => chosen.get(c.gene ?? '~') === fileOf(c)));
   for (const call of [...kept].sort((a, b) => a.line - b.line)) {
     const key = `${call.chrom}:${call.pos}`;
     const alleles = allelesOf(call);
