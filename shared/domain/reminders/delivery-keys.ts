@@ -18,6 +18,9 @@
 // withdraw the pending reminders that are no longer in the plan (queried per day, never scanned).
 // A snoozed reminder's entry is flagged `snooze` and names its order (`orderId`): a re-plan keeps it
 // while that order is still planned and withdraws it once the order is not.
+// The same partition's `PLAN` item holds the patient's latest plan revision (plan-revision.ts): each
+// re-plan takes the next one before reading the record, stamps it (`planRevision`) on every
+// OCCURRENCE and PENDING# entry it writes or withdraws, and never replaces one a higher revision wrote.
 // The rolling re-plan registry (plan-stored.ts) lists every patient with an active order under
 // `RPLAN#<shard>`, sort key `<hospital>#<patient>`, so the daily re-plan queries, never scans.
 //
@@ -92,6 +95,8 @@ export interface ReminderTask {
   /** Set when a re-plan withdrew the reminder (its order was stopped or changed); never sent then. */
   withdrawn?: boolean;
   withdrawnAt?: string;
+  /** The plan revision that last wrote or withdrew it (plan-revision.ts; absent on older tasks). */
+  planRevision?: number;
 }
 
 const doneMarkers: Record<TaskName, string> = {
@@ -109,6 +114,8 @@ export const reminderSk = {
   /** A patient's pending-reminder entry, by the UTC day it is due (YYYY-MM-DD). */
   pending: (day: string, occurrenceId: string) => `PENDING#${day}#${occurrenceId}`,
   pendingDay: (day: string) => `PENDING#${day}#`,
+  /** The patient's latest plan revision, in their plan partition (plan-revision.ts). */
+  planRevision: 'PLAN',
 } as const;
 
 export const reminderKeys = {

@@ -7,7 +7,9 @@
 // A MedicationRequest whose Timing cannot be expanded (a taper step whose start cannot be worked
 // out...) is skipped with its reason (reported), and the patient's other medicines are still
 // planned; so is one that does not order the drug to be given (doNotPerform, a proposal, plan or
-// option: actionable-request.ts).
+// option: actionable-request.ts). Two re-plans of one patient at once: the one from the newer data
+// wins (plan-revision.ts). Reminders stored before re-plans withdrew anything are found and
+// withdrawn with their order (legacy-reminders.ts).
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Clock } from '../../ports/clock';
 import type { Item, Table } from '../../ports/table';
@@ -24,6 +26,8 @@ import {
   shardOf,
 } from './delivery-keys';
 import { fromCivil, parseCivilDate } from './local-time';
+import { latestPlanRevision, takePlanRevision, writeUnlessSuperseded } from './plan-revision';
+import { withdrawLegacyReminders } from './legacy-reminders';
 import type { DoseOccurrence } from './expand-dosage';
 import type { RefillReminder } from './refills';
 
@@ -31,6 +35,12 @@ import type { RefillReminder } from './refills';
 export const timezoneExtension = 'http://hl7.org/fhir/StructureDefinition/timezone';
 /** Days planned ahead on each update; the every-minute tick delivers them as they fall due. */
 export const planningHorizonDays = 7;
+/**
+ * Reads of the record a re-plan makes while other re-plans of the patient keep taking revisions
+ * during its read; after the last it plans anyway: its writes are still conditional, and a newer
+ * re-plan's plan stands over its own (plan-revision.ts).
+ */
+const readAttempts = 3;
 
 export interface PlanStoredResult {
   written: number;
@@ -38,6 +48,11 @@ export interface PlanStoredResult {
   withdrawn: number;
   tz: string;
   skipped: { request: string; reason: string }[];
+  /**
+   * Present when a newer re-plan of the patient started meanwhile (newer data): its plan stands; this
+   * one withdrew only what it had itself just created (schedule-reminders.ts replanReminders).
+   */
+  superseded?: true;
   /**
    * false when the patient's Patient resource is not stored (yet): its other records can arrive
    * first, since files are ingested independently, or belong to a Patient that was quarantined.
@@ -61,13 +76,27 @@ export async function planStoredReminders(
   deps: { serving: Table; clock: Clock },
   input: { hospital: string; patientId: string; defaultTimeZone: string },
 ): Promise<PlanStoredResult> {
-  let resources: Resource[];
+  let revision = 0;
+  let resources: Resource[] = [];
   try {
-    resources = (await patientRecord(
-      deps.serving,
-      input.hospital,
-      input.patientId,
-    )) as unknown as Resource[];
+    // The revision is taken before the record is read (strongly consistent), and the read counts
+    // only if no other re-plan took a revision while it ran: so a re-plan with a higher revision
+    // planned from data at least as new (plan-revision.ts). Under contention it reads again.
+    for (let attempt = 1; attempt <= readAttempts; attempt++) {
+      revision = await takePlanRevision(
+        deps.serving,
+        input.hospital,
+        input.patientId,
+        deps.clock.now(),
+      );
+      resources = (await patientRecord(
+        consistentReads(deps.serving),
+        input.hospital,
+        input.patientId,
+      )) as unknown as Resource[];
+      if ((await latestPlanRevision(deps.serving, input.hospital, input.patientId)) === revision)
+        break;
+    }
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     return {
@@ -134,16 +163,50 @@ export async function planStoredReminders(
       ? [String(r.id ?? '')]
       : [],
   );
-  const { written, withdrawn } = await replanReminders(
+  const replanned = await replanReminders(
     deps,
     { hospital: input.hospital, patient: input.patientId, tz, doses, refills, snoozeOrders },
-    { now, until },
+    { now, until, revision },
   );
+  const { written, superseded } = replanned;
+  let { withdrawn } = replanned;
+  // Reminders stored before re-plans could withdraw them (no plan entry) of orders no longer planned.
+  if (!superseded)
+    withdrawn += await withdrawLegacyReminders(deps, {
+      hospital: input.hospital,
+      patient: input.patientId,
+      tz,
+      resources,
+      snoozeOrders,
+      from: localDate(new Date(now.getTime() - catchUpMinutes * 60_000 - 86_400_000), tz),
+      days: days + 1,
+      now,
+      until,
+      revision,
+    });
   const active = resources.some(
     (r) => r.resourceType === 'MedicationRequest' && r.status === 'active' && !notActionable(r),
   );
-  await registerForReplan(deps.serving, input.hospital, input.patientId, active, now);
-  return { written, withdrawn, tz, skipped, patientStored: true };
+  await registerForReplan(deps.serving, input.hospital, input.patientId, active, now, revision);
+  return {
+    written,
+    withdrawn,
+    tz,
+    skipped,
+    patientStored: true,
+    ...(superseded ? { superseded } : {}),
+  };
+}
+
+/** The table with every read strongly consistent (the record must include every acknowledged write). */
+function consistentReads(serving: Table): Table {
+  return {
+    get: (pk, sk) => serving.get(pk, sk, { consistent: true }),
+    put: (item) => serving.put(item),
+    putIfAbsent: (item) => serving.putIfAbsent(item),
+    putMany: (items) => serving.putMany(items),
+    query: (query) => serving.query({ ...query, consistent: true }),
+  };
 }
 
 /** The registry shard of a patient (a stable hash of hospital and pseudonymous id). */
@@ -154,6 +217,8 @@ export function registryShard(hospital: string, patientId: string): number {
 /**
  * Keep the rolling re-plan registry (replan-active.ts) current: a patient with an active order is
  * listed; one without is marked inactive only if listed (patients never on medication add nothing).
+ * With the plan `revision` the entry is written under, an entry a newer re-plan wrote is left as it
+ * is (an older re-plan finishing last cannot unlist a patient whose newer data has an active order).
  */
 export async function registerForReplan(
   serving: Table,
@@ -161,12 +226,12 @@ export async function registerForReplan(
   patientId: string,
   active: boolean,
   now: Date,
+  revision?: number,
 ): Promise<void> {
   const key = {
     pk: reminderKeys.planRegistry(registryShard(hospital, patientId)),
     sk: `${hospital}#${patientId}`,
   };
-  if (!active && !(await serving.get(key.pk, key.sk))) return;
   const entry: Item = {
     ...key,
     hospital,
@@ -174,5 +239,12 @@ export async function registerForReplan(
     active,
     plannedAt: now.toISOString(),
   };
+  if (revision !== undefined) {
+    await writeUnlessSuperseded(serving, key, revision, (stored) =>
+      active || stored ? entry : undefined,
+    );
+    return;
+  }
+  if (!active && !(await serving.get(key.pk, key.sk))) return;
   await serving.put(entry);
 }

@@ -6,9 +6,11 @@
 // forward a day, and anything no longer in the plan is withdrawn.
 //
 // Idempotent: a re-plan rewrites the same occurrence ids and withdraws only what is not planned, so
-// a schedule that fires twice, a retried invocation or a re-plan racing a PatientDataUpdated one
-// changes nothing more. The registry is read by query (one partition per shard), never scanned; a
-// deployment too large for one invocation splits the shards between schedules (detail.shards).
+// a schedule that fires twice or a retried invocation changes nothing more. A re-plan racing a
+// PatientDataUpdated one cannot undo it either: whichever read the record later (took the higher
+// plan revision, plan-revision.ts) wins, whatever order their writes land in. The registry is read
+// by query (one partition per shard), never scanned; a deployment too large for one invocation
+// splits the shards between schedules (detail.shards).
 import type { Clock } from '../../ports/clock';
 import type { Table } from '../../ports/table';
 import { reminderKeys, reminderShards } from './delivery-keys';
@@ -31,6 +33,11 @@ export interface ReplanReport {
   failed: number;
   /** Registry entries found without an active order or without a stored Patient. */
   inactive: number;
+  /**
+   * Patients a newer re-plan (on newer data: a PatientDataUpdated during the run) took over from this
+   * one: theirs stands (plan-revision.ts). Counted in `patients` too.
+   */
+  superseded: number;
 }
 
 export interface ReplanOptions {
@@ -54,6 +61,7 @@ export async function replanActivePatients(
     skippedOrders: 0,
     failed: 0,
     inactive: 0,
+    superseded: 0,
   };
   const shards = options.shards ?? Array.from({ length: reminderShards }, (_, s) => s);
   for (const shard of shards) {
@@ -84,6 +92,7 @@ export async function replanActivePatients(
           report.written += result.written;
           report.withdrawn += result.withdrawn;
           report.skippedOrders += result.skipped.length;
+          if (result.superseded) report.superseded++;
         } catch (error) {
           report.failed++;
           options.onFailure?.((error as Error).name ?? 'Error');

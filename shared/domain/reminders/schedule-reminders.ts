@@ -22,6 +22,15 @@ import {
 import type { DoseOccurrence } from './expand-dosage';
 import type { RefillReminder } from './refills';
 import { isoWithOffset } from './local-time';
+import {
+  conditionalPut,
+  forEachLimited,
+  latestPlanRevision,
+  revisionOf,
+  takePlanRevision,
+  writeUnlessSuperseded,
+  type RevisedWrite,
+} from './plan-revision';
 
 export interface ScheduleInput {
   hospital: string;
@@ -135,13 +144,29 @@ export interface ReplanWindow {
   now: Date;
   /** End (exclusive) of the planning horizon: pending reminders up to it that are not in the plan are withdrawn. */
   until: Date;
+  /**
+   * The patient's plan revision this re-plan took (takePlanRevision) BEFORE reading the data its plan
+   * comes from (plan-stored.ts does). Without it one is taken now, which suits a caller that already
+   * holds its data and has no concurrent re-plan to lose to (tests, one-off loads).
+   */
+  revision?: number;
 }
 
 export interface ReplanResult {
+  /** Reminders written (a newer re-plan's reminders are never overwritten, so not counted). */
   written: number;
   /** Pending reminders withdrawn because they are no longer in the plan. */
   withdrawn: number;
+  /**
+   * Present when a newer re-plan of the patient (a higher revision: newer data) started meanwhile:
+   * this one withdrew nothing of the patient's plan but what it had itself just created there
+   * (counted in `withdrawn`), leaving the plan to the newer one.
+   */
+  superseded?: true;
 }
+
+/** Conditional writes of one re-plan in flight at once. */
+const writeConcurrency = 16;
 
 /**
  * Replace a patient's pending reminders in [now - catch-up window, until) with `input`'s plan (the
@@ -153,6 +178,11 @@ export interface ReplanResult {
  * stale ones stay pending until the next re-plan withdraws them). Idempotent: a re-delivered event
  * re-plans from the same stored record, rewrites the same items and withdraws nothing new; a
  * withdrawn reminder that is planned again (order resumed) is rewritten without the flag.
+ *
+ * Concurrent re-plans (plan-revision.ts): every write and withdrawal is conditional on the item not
+ * carrying a higher plan revision, so a re-plan from older data can neither bring back a reminder a
+ * newer one withdrew nor withdraw one it planned. Once a re-plan sees a higher revision taken, it
+ * stops: it withdraws what it created that no newer plan has rewritten, and withdraws nothing else.
  */
 export async function replanReminders(
   deps: { serving: Table },
@@ -162,58 +192,168 @@ export async function replanReminders(
   const earliest = window.now.getTime() - catchUpMinutes * 60_000;
   const all = reminderTasks(input);
   const tasks = all.filter((t) => Date.parse(t.dueAt) >= earliest);
-  await storeTasks(deps, tasks);
+  const revision =
+    window.revision ??
+    (await takePlanRevision(deps.serving, input.hospital, input.patient, window.now));
+  const superseded = async () =>
+    (await latestPlanRevision(deps.serving, input.hospital, input.patient)) > revision;
+  if (await superseded()) return { written: 0, withdrawn: 0, superseded: true };
+  const partition = reminderKeys.patientPlan(input.hospital, input.patient);
+  const span = { from: earliest, until: window.until.getTime() };
+  // Read once, before the writes: what an older re-plan adds after this read, it takes back itself
+  // when it sees this newer revision (below); a newer one's additions are the newer one's.
+  const entries = await pendingEntries(deps, partition, span);
+  const before = new Map(entries.map((e) => [String(e.occurrenceId), e]));
+  const { written, revived } = await storePlanned(deps, tasks, revision, before);
+  if (await superseded()) {
+    // The newer re-plan's withdrawals may have run before these writes, and so missed what they
+    // created or brought back (nothing, or a withdrawn reminder, was stored): take those back
+    // unless a newer plan has rewritten them since (they then carry its revision and are left).
+    // What was pending before is the newer re-plan's to keep or withdraw.
+    let retracted = 0;
+    await forEachLimited(revived, writeConcurrency, async (task) => {
+      if (await withdraw(deps, input.hospital, pendingEntry(task), window.now, revision))
+        retracted++;
+    });
+    return { written, withdrawn: retracted, superseded: true };
+  }
   const planned = new Set(tasks.map((t) => t.occurrenceId));
   // A snoozed reminder (acknowledge.ts) is not itself in any plan: it stays while its order is one
   // of `snoozeOrders` (default: has a task in the plan) and is withdrawn once it is not (stopped,
   // cancelled, gone). A snooze whose order is not known (no id) is never withdrawn.
   const plannedOrders = new Set(input.snoozeOrders ?? all.map((t) => t.orderId));
-  const partition = reminderKeys.patientPlan(input.hospital, input.patient);
+  const stale = entries.filter(
+    (entry) =>
+      !entry.withdrawn &&
+      !planned.has(String(entry.occurrenceId)) &&
+      !(entry.snooze && (!entry.orderId || plannedOrders.has(String(entry.orderId)))),
+  );
   let withdrawn = 0;
-  for (const day of utcDays(new Date(earliest), window.until)) {
+  // One at a time: an interrupted re-plan leaves the rest pending for the next one.
+  for (const entry of stale)
+    if (await withdraw(deps, input.hospital, entry, window.now, revision)) withdrawn++;
+  return { written, withdrawn };
+}
+
+/** The patient's plan entries due in [from, until) (one query per UTC day, strongly consistent). */
+async function pendingEntries(
+  deps: { serving: Table },
+  partition: string,
+  span: { from: number; until: number },
+): Promise<Item[]> {
+  const entries: Item[] = [];
+  for (const day of utcDays(new Date(span.from), new Date(span.until))) {
     let cursor: string | undefined;
     do {
       const page = await deps.serving.query({
         partition,
         sortPrefix: reminderSk.pendingDay(day),
         cursor,
+        consistent: true,
       });
       for (const entry of page.items) {
         const due = Date.parse(String(entry.dueAt));
-        if (due < earliest || due >= window.until.getTime()) continue;
-        if (entry.withdrawn || planned.has(String(entry.occurrenceId))) continue;
-        if (entry.snooze && (!entry.orderId || plannedOrders.has(String(entry.orderId)))) continue;
-        if (await withdraw(deps, input.hospital, entry, window.now)) withdrawn++;
+        if (due >= span.from && due < span.until) entries.push(entry);
       }
       cursor = page.cursor;
     } while (cursor);
   }
-  return { written: tasks.length, withdrawn };
+  return entries;
 }
 
-/** Withdraw one pending reminder unless it was already sent; true when withdrawn now. */
-async function withdraw(
+/**
+ * Withdraw one pending reminder under plan revision `revision`, unless it was already sent or a
+ * newer plan (a higher revision) wrote it or its entry; true when withdrawn now.
+ */
+export async function withdraw(
   deps: { serving: Table },
   hospital: string,
   entry: Item,
   now: Date,
+  revision: number,
 ): Promise<boolean> {
+  const entryRevision = revisionOf(entry);
+  if (entryRevision !== undefined && entryRevision > revision) return false;
   const pk = reminderKeys.occurrence(hospital, String(entry.occurrenceId));
-  const task = (await deps.serving.get(pk, reminderSk.occurrence)) as ReminderTask | undefined;
-  const sent = await deps.serving.get(pk, reminderSk.done('deliver'));
-  const withdrawNow = Boolean(task && !sent && !task.withdrawn);
-  if (withdrawNow) {
-    // Out of the due index AND flagged: the tick re-reads the flag before claiming, in case the
-    // index (eventually consistent) still shows it.
-    await deps.serving.put({
-      ...withoutDueKeys(task!),
-      withdrawn: true,
-      withdrawnAt: now.toISOString(),
-    } as unknown as Item);
-  }
+  const sent = await deps.serving.get(pk, reminderSk.done('deliver'), { consistent: true });
+  let wasPending = false;
+  const outcome = sent
+    ? 'unchanged'
+    : // Out of the due index AND flagged: the tick re-reads the flag before claiming, in case the
+      // index (eventually consistent) still shows it. One withdrawn already (by an older revision,
+      // its entry left unmarked by an interruption) is stamped with this revision too, so a task
+      // and its entry of one revision always agree (storePlanned relies on it).
+      await writeUnlessSuperseded(
+        deps.serving,
+        { pk, sk: reminderSk.occurrence },
+        revision,
+        (task) => {
+          wasPending = Boolean(task && !task.withdrawn);
+          if (!task || (task.withdrawn && revisionOf(task) === revision)) return undefined;
+          return {
+            ...withoutDueKeys(task as unknown as ReminderTask),
+            withdrawn: true,
+            withdrawnAt: task.withdrawn ? task.withdrawnAt : now.toISOString(),
+          } as unknown as Item;
+        },
+      );
+  // A newer plan owns the reminder: its entry is the newer plan's to keep or withdraw.
+  if (outcome === 'superseded') return false;
   // Recorded last: if the re-plan stops before this, the next one withdraws again (idempotent).
-  await deps.serving.put({ ...entry, withdrawn: true });
-  return withdrawNow;
+  // Conditional too, so an entry a newer plan has rewritten since (planned again) is not marked.
+  await conditionalPut(deps.serving)(
+    { ...entry, withdrawn: true, planRevision: revision },
+    { attribute: 'planRevision', expected: entryRevision },
+  );
+  return outcome === 'written' && wasPending;
+}
+
+/**
+ * A re-plan's tasks: the plan entries first (batched: an entry is only where a re-plan looks, so a
+ * task never exists that a re-plan cannot find), then each task, conditionally (plan-revision.ts).
+ * The entries read before (`before`) name the revision each task was last written under, so the
+ * conditional put is tried on that at once, one request a task; a task that does not match (a
+ * concurrent writer, an interrupted one) is read and written by writeUnlessSuperseded. Returns how
+ * many tasks were written (not those a newer plan had written) and which of them were absent or
+ * withdrawn before.
+ */
+async function storePlanned(
+  deps: { serving: Table },
+  tasks: ReminderTask[],
+  revision: number,
+  before: ReadonlyMap<string, Item>,
+): Promise<{ written: number; revived: ReminderTask[] }> {
+  const stamped = tasks.map((t) => ({ ...t, planRevision: revision }));
+  await deps.serving.putMany(stamped.map((t) => pendingEntry(t)));
+  const put = conditionalPut(deps.serving);
+  let written = 0;
+  const revived: ReminderTask[] = [];
+  await forEachLimited(stamped, writeConcurrency, async (task) => {
+    const entry = before.get(task.occurrenceId);
+    const guess = revisionOf(entry);
+    // A task of the entry's revision is pending exactly when its entry is (withdraw stamps both).
+    let wasPending = Boolean(entry && !entry.withdrawn);
+    let outcome: RevisedWrite | undefined;
+    if (
+      (guess === undefined || guess <= revision) &&
+      (await put(task as unknown as Item, { attribute: 'planRevision', expected: guess }))
+    )
+      outcome = 'written';
+    else
+      outcome = await writeUnlessSuperseded(
+        deps.serving,
+        { pk: task.pk, sk: task.sk },
+        revision,
+        (stored) => {
+          wasPending = Boolean(stored && !stored.withdrawn);
+          return task as unknown as Item;
+        },
+      );
+    if (outcome !== 'written') return;
+    written++;
+    if (!wasPending) revived.push(task);
+  });
+  return { written, revived };
 }
 
 async function storeTasks(deps: { serving: Table }, tasks: ReminderTask[]): Promise<void> {
@@ -232,6 +372,7 @@ export function pendingEntry(task: ReminderTask, snooze = false): Item {
     occurrenceId: task.occurrenceId,
     dueAt: task.dueAt,
     ...(snooze ? { snooze: true, orderId: task.orderId } : {}),
+    ...(task.planRevision !== undefined ? { planRevision: task.planRevision } : {}),
   };
 }
 
