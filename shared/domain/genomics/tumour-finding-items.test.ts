@@ -572,3 +572,54 @@ describe('Function: storedTumourFindings (through ingestFile)', () => {
     expect(await findings()).toEqual(['BRCA1 pathogenic (germline)', 'ERBB2 amplification']);
   });
 });
+
+describe('A lower-case tumour VCF stored under raised-base keys, then delivered again', () => {
+  it('reads each somatic finding once', async () => {
+    const lowerCase = [
+      '##fileformat=VCFv4.2',
+      '##reference=GRCh38',
+      '##contig=<ID=chr7,length=159345973,assembly=GRCh38>',
+      '##INFO=<ID=GENE,Number=1,Type=String,Description="HGNC symbol">',
+      '##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="Somatic">',
+      '##INFO=<ID=HGVSP,Number=1,Type=String,Description="Protein change">',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS9',
+      'chr7\t55191822\trs121434568\tt\tg\t.\tPASS\tGENE=EGFR;SOMATIC;HGVSP=p.Leu858Arg\tGT\t0/1',
+      '',
+    ].join('\n');
+    const deps = memoryIngestDeps();
+    await deps.objects.put('raw', 'raw/east/b1/tumour.vcf', lowerCase);
+    await ingestFile(
+      { ...deps, clock: fixedClock('2026-09-01T00:00:00Z') },
+      { key: 'raw/east/b1/tumour.vcf', etag: 'e1' },
+    );
+    const patient = await new ResourceProjector(deps.keys, 'east').pseudonym('Patient', 'S9');
+    const stored = [...deps.serving.items.values()].filter(
+      (i) =>
+        i.pk === genotypePartition('east', patient) &&
+        String(i.sk).startsWith(tumourFindingSortPrefix),
+    );
+    const opened = await Promise.all(
+      stored.map((i) => openTumourItem(deps.keys, 'east', patient, i)),
+    );
+    const finding = opened.find((o) => !('tumourFile' in o)) as
+      { file: string; uploadedAt: string } | undefined;
+    expect(finding).toBeDefined();
+    // The twin the same file got from 80e70f7 to aeafc34, keyed by the raised bases (T>G).
+    await deps.serving.put(
+      await sealTumourFindingItem(
+        deps.keys,
+        { hospital: 'east', batch: 'b1' },
+        patient,
+        { gene: 'EGFR', alteration: 'L858R', germline: false },
+        'chr7:55191822:T>G',
+        9,
+        { file: finding!.file, uploadedAt: finding!.uploadedAt },
+      ),
+    );
+    const found = (await storedTumourFindings(deps, 'east', patient)).map(
+      (f) => `${f.gene} ${f.alteration}`,
+    );
+    expect(found).toEqual(['EGFR L858R']);
+  });
+});

@@ -248,10 +248,18 @@ export async function storedTumourFindings(
   for (const s of stored)
     if (('tumourFile' in s || !s.germline) && (!tumourFile || isLaterFile(sourceOf(s), tumourFile)))
       tumourFile = sourceOf(s);
-  const somatic = stored.filter(
-    (s): s is StoredTumourFinding =>
-      !('tumourFile' in s) && !s.germline && sameSource(sourceOf(s), tumourFile!),
-  );
+  // Once per gene and alteration: a lower-case VCF stored under raised bases (80e70f7 to aeafc34)
+  // and delivered again holds each finding under both keys.
+  const somatic = [
+    ...new Map(
+      stored
+        .filter(
+          (s): s is StoredTumourFinding =>
+            !('tumourFile' in s) && !s.germline && sameSource(sourceOf(s), tumourFile!),
+        )
+        .map((s) => [`${s.gene}\u0000${s.alteration}`, s] as const),
+    ).values(),
+  ];
   // Germline: all of them, one per gene and alteration, the latest file's copy.
   const germline = new Map<string, StoredTumourFinding>();
   for (const s of stored) {

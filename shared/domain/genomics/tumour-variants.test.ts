@@ -78,6 +78,11 @@ describe('Function: findingOf (through collectTumourFindings)', () => {
       'normal_artifact',
       'panel_of_normals',
       'germline;panel_of_normals',
+      // GATK 3.x MuTect2 / GATK 4.0 names of the same reasons (GDC VCFs carry them).
+      'germline_risk',
+      'alt_allele_in_normal',
+      'multi_event_alt_allele_in_normal',
+      'artifact_in_normal',
     ]) {
       const notSomatic = [egfr, erbb2, brca1].map((r) => r!.replace('\tPASS\t', `\t${filter}\t`));
       // FilterMutectCalls says the allele is not somatic, not that it is absent: BRCA1 stays.

@@ -108,7 +108,10 @@ const knownPathogenic = [{ gene: 'BRCA1', chrom: '17', pos: 43124027, ref: 'ACT'
  *   normals) say the allele is not somatic, not that it is absent (GATK 4 Mutect2 docs,
  *   GATKVCFConstants GERMLINE_RISK_FILTER_NAME, ARTIFACT_IN_NORMAL_FILTER_NAME,
  *   PON_FILTER_NAME): they suppress somatic findings only, so BRCA1 185delAG filtered `germline` is a
- *   germline pathogenic finding;
+ *   germline pathogenic finding. Older Mutect2 releases name the same reasons differently, and GDC
+ *   VCFs carry them: GATK 3.x MuTect2 and GATK 4.0 `germline_risk`, `alt_allele_in_normal`,
+ *   `multi_event_alt_allele_in_normal` (GATKVCFConstants GERMLINE_RISK_FILTER_NAME,
+ *   ALT_ALLELE_IN_NORMAL_FILTER_NAME; MuTect2's header) and GATK 4.0 `artifact_in_normal`;
  * - every other filter (`weak_evidence`, `strand_bias`, HaplotypeCaller's `LowQual`, VQSR tranches,
  *   Strelka's `LowGQX`...) says the call itself is doubtful: no finding, somatic or germline.
  */
@@ -116,6 +119,10 @@ const notSomaticFilters: ReadonlySet<string> = new Set([
   'germline',
   'normal_artifact',
   'panel_of_normals',
+  'germline_risk',
+  'alt_allele_in_normal',
+  'multi_event_alt_allele_in_normal',
+  'artifact_in_normal',
 ]);
 
 const failed = (v: VcfVariant) => v.filter.filter((f) => f !== 'PASS');
