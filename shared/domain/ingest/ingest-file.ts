@@ -39,7 +39,7 @@ import {
 } from './batch-companions';
 import { readCsv } from './readers/csv';
 import type { CsvMapping } from '../synth/fhir/csv-mapping';
-import { resolveLogicalPatientReferences } from './logical-references';
+import { logicalPatientIdentifiers, resolveLogicalPatientReferences } from './logical-references';
 import { csvRows } from './readers/csv-parse';
 import {
   noteSidecarCandidates,
@@ -387,30 +387,42 @@ async function* recordsOf(
         mapping,
         detected.headerProblem,
       );
-      for await (const record of records) {
-        if (record.error instanceof ValidationError && !mappingNames(mapping, where.file)) {
-          yield { ...record, error: orANote(record.error, where.file) };
-          continue;
-        }
-        if (!record.resource) {
-          yield record;
-          continue;
-        }
-        // A patient named by MRN: the Patient sent as FHIR that claims it, else its derived id.
-        const resolved = await resolveLogicalPatientReferences(
-          record.resource,
-          identifiers.resolve,
+      const named = mappingNames(mapping, where.file);
+      // Rows naming a patient by MRN resolve through the links (`resolve` below); whether a row does
+      // depends on the row alone.
+      const linked = (record: SourceRecord): record is SourceRecord & { resource: FhirJson } =>
+        !(record.error instanceof ValidationError && !named) && record.resource !== undefined;
+      for await (const chunk of chunksOf(records, linkChunkRows)) {
+        // The chunk's MRNs resolved together before any of its rows goes on (a bounded number of
+        // reads at a time, the markers of unclaimed MRNs in one batch write, patient-identifiers.ts):
+        // one at a time, a new MRN cost about four round trips in turn (docs/ingest.md, Cost).
+        const mrns = await Promise.all(
+          chunk.filter(linked).map((record) => logicalPatientIdentifiers(record.resource)),
         );
-        const resolvedRecord = withWarnings(
-          { ...record, resource: resolved.resource },
-          resolved.warnings,
-        );
-        // A Patient row of a Patient sent as FHIR is not stored over it: that record carries what
-        // the extract has no column for (its time zone, which dates reminders), and a row stored
-        // under its id would replace it whole (patient-identifiers.ts, fhirPatientKept).
-        yield resolved.sentAsFhir
-          ? { ...resolvedRecord, notStored: patientIdentifierWarnings.fhirPatientKept }
-          : resolvedRecord;
+        await identifiers.prefetch(mrns.flat());
+        for (const record of chunk) {
+          if (!linked(record)) {
+            yield record.error instanceof ValidationError && !named
+              ? { ...record, error: orANote(record.error, where.file) }
+              : record;
+            continue;
+          }
+          // A patient named by MRN: the Patient sent as FHIR that claims it, else its derived id.
+          const resolved = await resolveLogicalPatientReferences(
+            record.resource,
+            identifiers.resolve,
+          );
+          const resolvedRecord = withWarnings(
+            { ...record, resource: resolved.resource },
+            resolved.warnings,
+          );
+          // A Patient row of a Patient sent as FHIR is not stored over it: that record carries what
+          // the extract has no column for (its time zone, which dates reminders), and a row stored
+          // under its id would replace it whole (patient-identifiers.ts, fhirPatientKept).
+          yield resolved.sentAsFhir
+            ? { ...resolvedRecord, notStored: patientIdentifierWarnings.fhirPatientKept }
+            : resolvedRecord;
+        }
       }
       return;
     }
@@ -469,6 +481,22 @@ async function* recordsOf(
 }
 
 const unsupported: Record<string, string> = {};
+
+/** CSV rows whose MRNs are resolved together (PatientIdentifiers.prefetch). */
+const linkChunkRows = 200;
+
+/** `items` in arrays of up to `size`, each read whole before it is yielded. */
+async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
 
 /** `record` with the reader's `warnings`, reported when it is stored. */
 function withWarnings(record: SourceRecord, warnings: string[]): SourceRecord {

@@ -6,7 +6,8 @@
 import type { FhirJson } from './source-record';
 import { deterministicUuid } from './readers/resource-id';
 
-interface Identifier {
+/** An identifier as a record names it (either part may be missing). */
+export interface Identifier {
   system?: string;
   value?: string;
 }
@@ -72,6 +73,19 @@ export async function resolveLogicalPatientReferences(
   }
   const out = (await rewrite(resource, idOf)) as FhirJson;
   return { resource: out, warnings: [...warnings] };
+}
+
+/**
+ * The identifiers resolveLogicalPatientReferences asks `resolve` for in `resource`, in order (the
+ * same walk), so a chunk of records can have them resolved together first (PatientIdentifiers.prefetch).
+ */
+export async function logicalPatientIdentifiers(resource: FhirJson): Promise<Identifier[]> {
+  const found: Identifier[] = [];
+  await resolveLogicalPatientReferences(resource, (identifier) => {
+    found.push(identifier);
+    return Promise.resolve({ id: '' });
+  });
+  return found;
 }
 
 async function rewrite(

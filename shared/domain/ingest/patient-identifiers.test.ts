@@ -461,9 +461,9 @@ describe('Class: PatientIdentifiers', () => {
   /** A table on which a Patient claims the MRN right after the resolver marks it APART. */
   class ClaimingMidway extends HookedTable {
     claim?: Item;
-    override async put(item: Item): Promise<void> {
-      await super.put(item);
-      if (item.sk === patientIdentifierKeys.apart && this.claim) {
+    override async putMany(items: Item[]): Promise<void> {
+      await super.putMany(items);
+      if (items.some((i) => i.sk === patientIdentifierKeys.apart) && this.claim) {
         const claim = this.claim;
         this.claim = undefined;
         await super.put(claim);
@@ -504,5 +504,174 @@ describe('Class: PatientIdentifiers', () => {
         value: 'A2',
       }),
     ).rejects.toThrow('belongs to another');
+  });
+});
+
+describe('Cost: the MRN links a CSV file reads and writes', () => {
+  const isLink = (item: Item) => String(item.pk).startsWith('PID#');
+
+  /**
+   * Counts the calls on the MRN links (partitions `PID#`), as round trips on DynamoDB: a batch write
+   * is one call, however many items. Records each batch's markers and rows in order, and how many
+   * link reads are in flight at once.
+   */
+  class CountingTable extends HookedTable {
+    readonly calls = { query: 0, put: 0, putMany: 0 };
+    readonly batches: Item[][] = [];
+    private inFlight = 0;
+    maxInFlight = 0;
+
+    override async query(input: Parameters<HookedTable['query']>[0]) {
+      if (!input.partition.startsWith('PID#')) return super.query(input);
+      this.calls.query++;
+      this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+      await new Promise((resolve) => setImmediate(resolve)); // a round trip: others may start
+      this.inFlight--;
+      return super.query(input);
+    }
+
+    override async put(item: Item): Promise<void> {
+      if (isLink(item)) this.calls.put++;
+      await super.put(item);
+    }
+
+    override async putMany(items: Item[]): Promise<void> {
+      if (items.some(isLink)) this.calls.putMany++;
+      this.batches.push(items);
+      for (const item of items) await super.put(item); // not counted as puts: one batch write
+    }
+  }
+
+  const vitalsRow = (i: number, r: number) => `MRN-${i},r${i}-${r},${70 + r}.5,2026-01-0${r + 1}`;
+  /** A weights extract of `patients` MRNs, `rows` results each, the MRNs in turn (unsorted). */
+  const vitals = (patients: number, rows: number) =>
+    [
+      'mrn,result_id,weight,when',
+      ...Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: patients }, (_, i) => vitalsRow(i, r)),
+      ).flat(),
+    ].join('\r\n') + '\r\n';
+
+  async function ingestVitals(patients: number, rows: number) {
+    const deps = { ...memoryIngestDeps(), serving: new CountingTable() };
+    await deps.objects.put('raw', 'raw/h1/b1/mapping.json', JSON.stringify(mapping));
+    const report = await ingest(deps, 'vitals.csv', vitals(patients, rows));
+    return { deps, report };
+  }
+
+  it('reads each distinct MRN twice and marks them in batch writes, whatever the row count, several reads at a time', async () => {
+    // Prepare: 300 MRNs nobody claims, in an extract of one result each and in one of four each.
+    const patients = 300;
+    // Act
+    const once = await ingestVitals(patients, 1);
+    const four = await ingestVitals(patients, 4);
+    // Assess: per distinct MRN a read, a marker and a read again; the markers batched; the reads
+    // concurrent but bounded; the row count changes nothing.
+    expect(once.report.records.accepted).toBe(patients);
+    expect(four.report.records.accepted).toBe(4 * patients);
+    expect(once.deps.serving.calls).toEqual({ query: 2 * patients, put: 0, putMany: 2 });
+    expect(four.deps.serving.calls).toEqual(once.deps.serving.calls);
+    for (const { deps } of [once, four]) {
+      expect(deps.serving.maxInFlight).toBeGreaterThan(1);
+      expect(deps.serving.maxInFlight).toBeLessThanOrEqual(16);
+      expect(linkItems(deps)).toHaveLength(patients); // one APART marker per MRN
+    }
+  });
+
+  it('writes the marker of every MRN before any row naming it is stored', async () => {
+    // Prepare
+    const patients = 250;
+    // Act
+    const { deps } = await ingestVitals(patients, 2);
+    // Assess: the batch holding each MRN's marker precedes every batch holding one of its rows.
+    const batchOf = new Map<string, number>(); // marker pk -> batch index
+    deps.serving.batches.forEach((items, n) => {
+      for (const item of items)
+        if (item.sk === patientIdentifierKeys.apart) batchOf.set(String(item.pk), n);
+    });
+    let rows = 0;
+    for (let i = 0; i < patients; i++) {
+      const identifier = { system: mrnSystem(), value: `MRN-${i}` };
+      const token = await pseudonymousId(
+        deps.keys,
+        'h1',
+        'Identifier',
+        `${identifier.system}|${identifier.value}`,
+      );
+      const marker = batchOf.get(patientIdentifierKeys.partition('h1', token));
+      expect(marker).toBeDefined();
+      const pk = servingKeys.patient(
+        'h1',
+        await pseudonymOf(deps, patientIdForIdentifier('h1', identifier)),
+      ).pk;
+      deps.serving.batches.forEach((items, n) => {
+        for (const item of items)
+          if (item.pk === pk && String(item.sk).startsWith('Observation#')) {
+            rows++;
+            expect(n).toBeGreaterThan(marker!);
+          }
+      });
+    }
+    expect(rows).toBe(2 * patients);
+  });
+
+  it('keeps a recently used MRN cached past the bound instead of emptying the cache', async () => {
+    // Prepare: a cache of 4, one MRN named between each of 12 others.
+    const deps = { ...memoryIngestDeps(), serving: new CountingTable() };
+    const identifiers = new PatientIdentifiers(deps.serving, deps.keys, 'h1', 4);
+    const hot = { system: mrnSystem(), value: 'HOT' };
+    const expected = await identifiers.resolve(hot);
+    // Act
+    for (let i = 0; i < 12; i++) {
+      await identifiers.resolve({ system: mrnSystem(), value: `COLD-${i}` });
+      expect(await identifiers.resolve(hot)).toEqual(expected);
+    }
+    // Assess: the hot MRN read twice (before and after its marker), the others twice each.
+    expect(deps.serving.calls.query).toBe(2 + 12 * 2);
+  });
+
+  it('prefetches as resolve resolves: one claim, two claims, none; then resolve reads nothing', async () => {
+    // Prepare: MRN A claimed by one FHIR Patient, B by two, C by none.
+    const deps = { ...memoryIngestDeps(), serving: new CountingTable() };
+    await ingest(
+      deps,
+      'Patient.ndjson',
+      ndjson(fhirPatient(fhirId, 'A'), fhirPatient('pat-b1', 'B'), fhirPatient('pat-b2', 'B')),
+    );
+    const identifiers = new PatientIdentifiers(deps.serving, deps.keys, 'h1');
+    const named = (value: string) => ({ system: mrnSystem(), value });
+    // Act
+    await identifiers.prefetch([named('A'), named('B'), named('C'), named('A'), { value: 'D' }]);
+    const reads = deps.serving.calls.query;
+    const resolved = await Promise.all(['A', 'B', 'C'].map((v) => identifiers.resolve(named(v))));
+    // Assess
+    expect(resolved).toEqual([
+      { id: fhirId, sentAsFhir: true },
+      {
+        id: patientIdForIdentifier('h1', named('B')),
+        warning: patientIdentifierWarnings.claimedTwice,
+      },
+      { id: patientIdForIdentifier('h1', named('C')) },
+    ]);
+    expect(deps.serving.calls.query).toBe(reads);
+    expect(linkItems(deps).filter((i) => i.sk === patientIdentifierKeys.apart)).toHaveLength(1);
+  });
+
+  it('does not cache a failed look-up: the next resolve reads again', async () => {
+    // Prepare: the first link read fails (a throttled query).
+    const deps = { ...memoryIngestDeps(), serving: new CountingTable() };
+    let fail = true;
+    deps.serving.query = async (input) => {
+      if (fail && input.partition.startsWith('PID#')) {
+        fail = false;
+        throw new Error('throttled');
+      }
+      return CountingTable.prototype.query.call(deps.serving, input);
+    };
+    const identifiers = new PatientIdentifiers(deps.serving, deps.keys, 'h1');
+    const named = { system: mrnSystem(), value: 'A' };
+    // Act & Assess
+    await expect(identifiers.prefetch([named])).rejects.toThrow('throttled');
+    expect(await identifiers.resolve(named)).toEqual({ id: patientIdForIdentifier('h1', named) });
   });
 });

@@ -26,6 +26,11 @@
 //   then reads again. Whatever the interleaving, two Patients claiming one MRN at once see each other
 //   (at least the later reader warns), and a record never lands under the derived id unseen by a
 //   Patient claiming later. A re-delivered file rewrites the same items.
+// - Cost (a CSV file names thousands of MRNs): the MRNs of a chunk of rows are resolved together
+//   (prefetch), their reads a bounded number at a time, the markers of those nobody claims in one
+//   batch write (putMany, the path the records take, so their pseudonyms' re-identification entries
+//   are batched too), written before the re-read, and so before any record of the chunk is stored.
+//   Resolutions are cached per file, least recently used let go first.
 import { z } from 'zod';
 import type { KeyRing } from '../../ports/key-ring';
 import type { Item, Table } from '../../ports/table';
@@ -35,6 +40,7 @@ import { pseudonymousId } from '../serving/resource-projection';
 import { mrnSystem } from '../synth/fhir/patient';
 import {
   patientIdForIdentifier,
+  type Identifier,
   type PatientIdentifier,
   type PatientResolver,
   type ResolvedPatient,
@@ -113,8 +119,12 @@ const claimPayload = z.strictObject({
   id: z.string(),
 });
 
+/** Strongly consistent reads (and seal openings) of the links in flight at once, per file. */
+const lookUpConcurrency = 16;
+
 /** One file's view of the hospital's identifier links (resolutions cached per file). */
 export class PatientIdentifiers {
+  /** Resolutions by identifier, least recently used first (a Map iterates in insertion order). */
   private readonly resolved = new Map<string, Promise<ResolvedPatient>>();
   private queued: QueuedClaim[] = [];
 
@@ -134,16 +144,37 @@ export class PatientIdentifiers {
     const { system, value } = identifier;
     if (!system || !value)
       return Promise.resolve({ id: patientIdForIdentifier(this.hospital, identifier) });
-    const key = JSON.stringify([system, value]);
-    let found = this.resolved.get(key);
+    const key = cacheKey(system, value);
+    let found = this.recall(key);
     if (!found) {
-      if (this.resolved.size >= this.cacheSize) this.resolved.clear();
-      found = this.lookUp({ system, value });
-      this.resolved.set(key, found);
-      found.catch(() => this.resolved.delete(key)); // a fault is not remembered as an answer
+      found = this.lookUp([{ system, value }]).then(([one]) => one!);
+      this.remember(key, found);
     }
     return found;
   };
+
+  /**
+   * Resolve together the identifiers of `identifiers` not resolved yet (a chunk of CSV rows'), so
+   * `resolve` then answers them from the cache: their reads run a bounded number at a time, and the
+   * markers of those nobody claims go in one batch write. Resolves as `resolve` would, one by one.
+   */
+  async prefetch(identifiers: readonly Identifier[]): Promise<void> {
+    const wanted = new Map<string, PatientIdentifier>();
+    for (const { system, value } of identifiers) {
+      if (!system || !value) continue;
+      const key = cacheKey(system, value);
+      if (!wanted.has(key) && !this.recall(key)) wanted.set(key, { system, value });
+    }
+    if (!wanted.size) return;
+    const all = this.lookUp([...wanted.values()]);
+    [...wanted.keys()].forEach((key, i) =>
+      this.remember(
+        key,
+        all.then((found) => found[i]!),
+      ),
+    );
+    await all;
+  }
 
   /**
    * Queue the claims of a FHIR Patient being stored (`patient` as read, with its own id;
@@ -179,7 +210,7 @@ export class PatientIdentifiers {
    * before: `patient-identifier-records-apart`.
    */
   async verify(claims: QueuedClaim[]): Promise<{ kind: string; line: number }[]> {
-    const found = await Promise.all(claims.map((c) => this.read(c.item.pk)));
+    const found = await mapLimited(claims, lookUpConcurrency, (c) => this.read(c.item.pk));
     return claims.flatMap((claim, i) => {
       const { claims: all, apart } = found[i]!;
       return [
@@ -191,22 +222,57 @@ export class PatientIdentifiers {
     });
   }
 
-  private async lookUp(identifier: PatientIdentifier): Promise<ResolvedPatient> {
-    const token = await this.token(identifier);
-    const pk = patientIdentifierKeys.partition(this.hospital, token);
-    let found = await this.read(pk);
-    if (found.claims.length === 0 && !found.apart) {
+  /** A cached resolution, now the most recently used. */
+  private recall(key: string): Promise<ResolvedPatient> | undefined {
+    const found = this.resolved.get(key);
+    if (found) {
+      this.resolved.delete(key);
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  /** Cache `found` (a fault is not remembered as an answer); past the bound, the least recently used goes. */
+  private remember(key: string, found: Promise<ResolvedPatient>): void {
+    this.resolved.delete(key);
+    this.resolved.set(key, found);
+    for (const oldest of this.resolved.keys()) {
+      if (this.resolved.size <= this.cacheSize) break;
+      this.resolved.delete(oldest);
+    }
+    found.catch(() => {
+      if (this.resolved.get(key) === found) this.resolved.delete(key);
+    });
+  }
+
+  /** The resolutions of `identifiers` (distinct), looked up together. */
+  private async lookUp(identifiers: PatientIdentifier[]): Promise<ResolvedPatient[]> {
+    const tokens = await mapLimited(identifiers, lookUpConcurrency, (i) => this.token(i));
+    const pks = tokens.map((token) => patientIdentifierKeys.partition(this.hospital, token));
+    const found = await mapLimited(pks, lookUpConcurrency, (pk) => this.read(pk));
+    const unclaimed = pks.flatMap((_, i) =>
+      found[i]!.claims.length === 0 && !found[i]!.apart ? [i] : [],
+    );
+    if (unclaimed.length) {
       // Marked before anything is stored under the derived id, then read again: a Patient claiming
       // the identifier meanwhile is either seen now or sees the marker (file comment).
-      await this.serving.put({ pk, sk: patientIdentifierKeys.apart, hospital: this.hospital });
-      found = await this.read(pk);
+      await this.serving.putMany(
+        unclaimed.map((i) => ({
+          pk: pks[i],
+          sk: patientIdentifierKeys.apart,
+          hospital: this.hospital,
+        })),
+      );
+      const again = await mapLimited(unclaimed, lookUpConcurrency, (i) => this.read(pks[i]!));
+      unclaimed.forEach((i, j) => (found[i] = again[j]!));
     }
-    if (found.claims.length === 1)
-      return { id: await this.open(token, found.claims[0]!), sentAsFhir: true };
-    const id = patientIdForIdentifier(this.hospital, identifier);
-    return found.claims.length > 1
-      ? { id, warning: patientIdentifierWarnings.claimedTwice }
-      : { id };
+    return mapLimited(identifiers, lookUpConcurrency, async (identifier, i) => {
+      const { claims } = found[i]!;
+      if (claims.length === 1)
+        return { id: await this.open(tokens[i]!, claims[0]!), sentAsFhir: true };
+      const id = patientIdForIdentifier(this.hospital, identifier);
+      return claims.length > 1 ? { id, warning: patientIdentifierWarnings.claimedTwice } : { id };
+    });
   }
 
   private async read(pk: string): Promise<{ claims: Item[]; apart: boolean }> {
@@ -247,4 +313,33 @@ export class PatientIdentifiers {
       `${identifier.system}|${identifier.value}`,
     );
   }
+}
+
+const cacheKey = (system: string, value: string) => JSON.stringify([system, value]);
+
+/**
+ * `fn` of each item, at most `limit` at a time, in order. On a fault no further item is started;
+ * the first fault is thrown once those in flight have settled.
+ */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let fault: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!fault && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i]!, i);
+      } catch (error) {
+        fault ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (fault) throw fault.error;
+  return out;
 }
