@@ -129,6 +129,34 @@ describe('Command: caregraph ingest', () => {
     ]);
   });
 
+  it('uploads a Bulk Data manifest.json last, and one a note manifest.txt reads as its sidecar first', async () => {
+    // Prepare: an export folder, and a notes folder whose note manifest.txt has manifest.json as its
+    // sidecar (the note.json form, readers/notes.ts).
+    for (const folder of ['fhir', 'notes']) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, 'fhir', 'manifest.json'), '{}');
+    writeFileSync(join(dir, 'fhir', 'Observation.ndjson'), '');
+    writeFileSync(join(dir, 'notes', 'manifest.txt'), 'Seen today.');
+    writeFileSync(join(dir, 'notes', 'manifest.json'), '{}');
+    // Act
+    const code = await runCommand(makeIngestCommand(deps), [
+      dir,
+      '--hospital',
+      'north',
+      '--batch',
+      'b1',
+    ]);
+    // Assess
+    expect(code).toBe(0);
+    expect(deps.uploaded).toEqual([
+      'raw/north/b1/notes/manifest.json',
+      'raw/north/b1/siteA/Patient.ndjson',
+      'raw/north/b1/siteB/Patient.ndjson',
+      'raw/north/b1/fhir/Observation.ndjson',
+      'raw/north/b1/notes/manifest.txt',
+      'raw/north/b1/fhir/manifest.json',
+    ]);
+  });
+
   it('prints a report that did not come as pending, reports the files after it, and exits 1', async () => {
     // Prepare
     const other = join(dir, 'Observation.ndjson');

@@ -1,7 +1,7 @@
 // `caregraph ingest PATH... --hospital H [--batch B] [--wait] [--timeout S] [--json]`: upload hospital
 // files to the raw bucket of a running stack and, with --wait, print each file's ingest report (or
 // that it is still pending).
-import { uploadRank } from '../../../shared/domain/ingest/upload-order';
+import { uploadRanker } from '../../../shared/domain/ingest/upload-order';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { keyLayout } from '../../../shared/config/resources';
@@ -97,9 +97,9 @@ export function makeIngestCommand(deps: IngestDeps): Command {
       const timeoutMs = intFlag(values.timeout, 'timeout', 300, 1, 86_400) * 1000;
       // JSON companions first (a CSV extract needs its mapping.json, a note its sidecar), then patients
       // (so clinical records find their patient), then the rest; the sort is stable.
-      const files = positionals
-        .flatMap(expand)
-        .sort((a, b) => uploadRank(a.name) - uploadRank(b.name));
+      const expanded = positionals.flatMap(expand);
+      const rank = uploadRanker(expanded.map((f) => f.name));
+      const files = expanded.sort((a, b) => rank(a.name) - rank(b.name));
       refuseSameNames(files);
       const totalBytes = files.reduce((n, f) => n + statSync(f.path).size, 0);
       const bar = new ProgressBar(totalBytes);

@@ -6,6 +6,7 @@ import { ingestFile } from './ingest-file';
 import { memoryIngestDeps } from './ingest-file.fixture';
 import { bulkManifestConfiguration, bulkManifestWarnings } from './bulk-manifest';
 import { inUploadOrder } from './upload-order';
+import { noteSidecarCandidates } from './readers/notes';
 
 type Deps = ReturnType<typeof memoryIngestDeps>;
 
@@ -98,11 +99,11 @@ describe('ingestFile: a Bulk Data completion manifest', () => {
     expect(report.status).toBe('accepted');
     expect(report.records).toEqual({ accepted: 0, repaired: 0, rejected: 0 });
     expect(report.warnings).toEqual({
-      [bulkManifestWarnings.fileMissing('Observation', 'export/Observation_1.ndjson')]: {
+      [bulkManifestWarnings.fileNotInBatch('Observation', 'export/Observation_1.ndjson')]: {
         count: 1,
         firstLines: [0],
       },
-      [bulkManifestWarnings.fileMissing('Observation', 'export/Observation 2.ndjson')]: {
+      [bulkManifestWarnings.fileNotInBatch('Observation', 'export/Observation 2.ndjson')]: {
         count: 1,
         firstLines: [0],
       },
@@ -114,7 +115,33 @@ describe('ingestFile: a Bulk Data completion manifest', () => {
     expect(JSON.stringify(report)).not.toContain('fhir.example.org');
   });
 
-  it('names at most 100 missing files and counts the rest together', async () => {
+  it('says a listed file uploaded to another batch is not in this batch, and looks in no other', async () => {
+    // Prepare: an export sent through POST /uploads without `batch` (uploads.ts gives each file a
+    // batch of its own): its Patient file accepted in one batch, its manifest in another.
+    const deps = memoryIngestDeps();
+    const patientKey = 'raw/h1/upload-2026-06-02-aaaa1111/Patient.ndjson';
+    await deps.objects.put('raw', patientKey, patientLine);
+    expect((await ingestFile(deps, { key: patientKey, etag: 'e-p' })).records.accepted).toBe(1);
+    const manifest = {
+      transactionTime: '2026-06-01T00:00:00Z',
+      request: 'https://ehr.example/fhir/$export',
+      requiresAccessToken: true,
+      output: [{ type: 'Patient', url: 'https://ehr.example/files/Patient.ndjson' }],
+      error: [],
+    };
+    const manifestKey = 'raw/h1/upload-2026-06-02-bbbb2222/manifest.json';
+    await deps.objects.put('raw', manifestKey, JSON.stringify(manifest));
+    // Act
+    const report = await ingestFile(deps, { key: manifestKey, etag: 'e-m' });
+    // Assess: accepted, the warning naming what was checked (this batch), not a file never sent.
+    expect(report.status).toBe('accepted');
+    expect(report.warnings).toEqual({
+      'bulk-manifest-file-not-in-batch:Patient:Patient.ndjson': { count: 1, firstLines: [0] },
+    });
+    expect(Object.keys(report.warnings).join()).not.toMatch(/missing/);
+  });
+
+  it('names at most 100 files not in the batch and counts the rest together', async () => {
     // Prepare
     const deps = memoryIngestDeps();
     const output = Array.from({ length: 103 }, (_, i) => ({
@@ -126,7 +153,7 @@ describe('ingestFile: a Bulk Data completion manifest', () => {
     const report = await ingestManifest(deps, 'manifest.json', JSON.stringify(manifest));
     // Assess
     expect(Object.keys(report.warnings)).toHaveLength(101);
-    expect(report.warnings[bulkManifestWarnings.moreFilesMissing]).toEqual({
+    expect(report.warnings[bulkManifestWarnings.moreFilesNotInBatch]).toEqual({
       count: 3,
       firstLines: [0, 0, 0],
     });
@@ -152,5 +179,29 @@ describe('Function: inUploadOrder (Bulk Data manifest)', () => {
     expect(
       inUploadOrder(['manifest.json', 'Observation.ndjson', 'Patient.ndjson', 'note.txt.json']),
     ).toEqual(['note.txt.json', 'Patient.ndjson', 'Observation.ndjson', 'manifest.json']);
+  });
+
+  it('sends manifest.json first when it is the sidecar of a note manifest.txt in the set', () => {
+    // The note.json form of sidecar (readers/notes.ts): manifest.txt reads manifest.json.
+    expect(noteSidecarCandidates('manifest.txt')).toContain('manifest.json');
+    expect(inUploadOrder(['manifest.txt', 'Patient.ndjson', 'manifest.json'])).toEqual([
+      'manifest.json',
+      'Patient.ndjson',
+      'manifest.txt',
+    ]);
+    expect(inUploadOrder(['notes/manifest.txt', 'notes/manifest.json'])).toEqual([
+      'notes/manifest.json',
+      'notes/manifest.txt',
+    ]);
+  });
+
+  it('keeps a manifest.json last when no note of its folder reads it as its sidecar', () => {
+    // A note in another folder, or one whose preferred sidecar (manifest.txt.json) is in the set.
+    expect(
+      inUploadOrder(['fhir/manifest.json', 'fhir/Patient.ndjson', 'notes/manifest.txt']),
+    ).toEqual(['fhir/Patient.ndjson', 'notes/manifest.txt', 'fhir/manifest.json']);
+    expect(
+      inUploadOrder(['manifest.json', 'manifest.txt', 'manifest.txt.json', 'Patient.ndjson']),
+    ).toEqual(['manifest.txt.json', 'Patient.ndjson', 'manifest.txt', 'manifest.json']);
   });
 });

@@ -3,7 +3,9 @@
 // `request`, `requiresAccessToken`, `output[]` and `error[]` required; `deleted[]`, `outputOrganizedBy`
 // and `extension` optional). An export folder uploaded as a batch carries it beside its NDJSON files
 // (`caregraph synth` writes `fhir/manifest.json`). It holds no records: ingest reports it as
-// configuration, like mapping.json, and checks that every file its `output[]` lists is in the batch.
+// configuration, like mapping.json, and checks that every file its `output[]` lists is in its own
+// batch: no other batch is looked in, so an export's files must share one batch (POST /uploads
+// without `batch` gives each file a batch of its own, uploads.ts).
 import type { ObjectStore } from '../../ports/object-store';
 import { keyLayout } from '../../config/resources';
 import type { RawObjectKey } from './raw-key';
@@ -13,10 +15,14 @@ export const bulkManifestConfiguration = 'FHIR Bulk Data export manifest';
 
 /** Report warnings (kinds) of a manifest; line 0: the manifest as a whole. */
 export const bulkManifestWarnings = {
-  /** `bulk-manifest-file-missing:{type}:{file}`: a file `output[]` lists is not in the batch. */
-  fileMissing: (type: string, file: string) => `bulk-manifest-file-missing:${type}:${file}`,
-  /** Files missing past the first `maxNamedMissing`, counted together. */
-  moreFilesMissing: 'bulk-manifest-file-missing:more',
+  /**
+   * `bulk-manifest-file-not-in-batch:{type}:{file}`: a file `output[]` lists is not in the manifest's
+   * batch (under that name, in its folder). Other batches are not looked in: the file may have been
+   * uploaded to another (the key says what is checked, not that the file was never sent).
+   */
+  fileNotInBatch: (type: string, file: string) => `bulk-manifest-file-not-in-batch:${type}:${file}`,
+  /** Files not in the batch past the first `maxNamedNotInBatch`, counted together. */
+  moreFilesNotInBatch: 'bulk-manifest-file-not-in-batch:more',
   /** An `output[]` entry without a usable `url` (its file cannot be looked for). */
   outputUnreadable: 'bulk-manifest-output-unreadable',
   /** The export's `error[]` lists files (OperationOutcomes of resources the server could not export). */
@@ -25,8 +31,8 @@ export const bulkManifestWarnings = {
   deletionsNotApplied: 'bulk-manifest-deletions-not-applied',
 } as const;
 
-/** Missing files named one by one in the report; more are counted under `moreFilesMissing`. */
-const maxNamedMissing = 100;
+/** Files not in the batch named one by one in the report; more counted under `moreFilesNotInBatch`. */
+const maxNamedNotInBatch = 100;
 /** Objects looked up at once. */
 const lookUpsAtOnce = 16;
 
@@ -50,8 +56,10 @@ export function isBulkManifest(value: unknown): value is Record<string, unknown>
 
 /**
  * The report warnings of the manifest `manifest` (isBulkManifest), uploaded at `where`: for each file
- * its `output[]` lists that is not in the batch, `bulk-manifest-file-missing:{type}:{file}` (a
- * truncated upload); an entry whose `url` gives no file name, `bulk-manifest-output-unreadable`; a
+ * its `output[]` lists that is not in the manifest's batch,
+ * `bulk-manifest-file-not-in-batch:{type}:{file}` (an upload cut short, files saved under other
+ * names, or an export's files uploaded to other batches: no other batch is looked in, for the cost
+ * of listing them); an entry whose `url` gives no file name, `bulk-manifest-output-unreadable`; a
  * non-empty `error[]` or `deleted[]`, one warning counting their files. A listed file is looked for
  * in the manifest's folder of the batch, under the last segment of its `url` (query and fragment
  * left out, percent-decoding undone): a server's URLs are absolute, `caregraph synth` writes them
@@ -74,7 +82,7 @@ export async function bulkManifestWarningsOf(
     const path = `${folderOf(where.file)}${file}`;
     if (!listed.has(path)) listed.set(path, typeOf(entry));
   }
-  const missing: [string, string][] = [];
+  const notInBatch: [string, string][] = [];
   const entries = [...listed];
   for (let i = 0; i < entries.length; i += lookUpsAtOnce) {
     const slice = entries.slice(i, i + lookUpsAtOnce);
@@ -82,15 +90,15 @@ export async function bulkManifestWarningsOf(
       slice.map(([path]) => objects.head('raw', keyLayout.raw(where.hospital, where.batch, path))),
     );
     slice.forEach((entry, j) => {
-      if (found[j] === undefined) missing.push(entry);
+      if (found[j] === undefined) notInBatch.push(entry);
     });
   }
-  missing.forEach(([path, type], i) =>
+  notInBatch.forEach(([path, type], i) =>
     warnings.push({
       kind:
-        i < maxNamedMissing
-          ? bulkManifestWarnings.fileMissing(type, path)
-          : bulkManifestWarnings.moreFilesMissing,
+        i < maxNamedNotInBatch
+          ? bulkManifestWarnings.fileNotInBatch(type, path)
+          : bulkManifestWarnings.moreFilesNotInBatch,
       line: 0,
     }),
   );
