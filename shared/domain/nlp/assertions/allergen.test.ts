@@ -39,6 +39,8 @@ describe('Function: allergenMentions (through extractClinical)', () => {
     ],
     // After a drug-allergy concept (ICD-10-CM Z88) whose "allergic to" opens a list.
     ['Allergic to penicillin and amoxicillin.', ['amoxicillin:present:allergen']],
+    // A qualifier that names a kind of drug keeps the list's head.
+    ['Seen for cough. Drug allergies: amoxicillin (rash).', ['amoxicillin:present:allergen']],
   ])('marks the drug of "%s" an allergen, keeping its assertion', (text, drugs) => {
     expect(drugsOf(text)).toEqual(drugs);
   });
@@ -89,6 +91,130 @@ describe('Function: allergenMentions (through extractClinical)', () => {
     ]);
   });
 
+  // Review of e20a3a1: medicines taken were written to the graph as cg:allergicTo.
+  it.each([
+    [
+      'Allergies: Penicillin (rash)\n\nMedication:\nmetformin 500 mg BID\nlisinopril 10 mg daily',
+      ['Penicillin:historical:allergen', 'metformin:present', 'lisinopril:present'],
+    ],
+    [
+      'Allergies: Penicillin (rash)\n\nCurrent Outpatient Prescriptions:\nmetformin 500 mg BID\nlisinopril 10 mg daily',
+      ['Penicillin:historical:allergen', 'metformin:present', 'lisinopril:present'],
+    ],
+    [
+      'Allergies: Penicillin (rash)\n\nActive Medications:\nmetformin 500 mg BID\nlisinopril 10 mg daily',
+      ['Penicillin:historical:allergen', 'metformin:present', 'lisinopril:present'],
+    ],
+    [
+      'Allergies: sulfa\nDischarge Rx:\n1. metformin 500 mg BID\n2. lisinopril 10 mg daily',
+      ['sulfa:historical:allergen', 'metformin:present', 'lisinopril:present'],
+    ],
+    [
+      'Allergies: sulfa\nPrior to Admission Medications:\nmetformin 500 mg BID',
+      ['sulfa:historical:allergen', 'metformin:present'],
+    ],
+  ])('marks no drug of the medicine list after an allergies section: %j', (text, drugs) => {
+    expect(drugsOf(text)).toEqual(drugs);
+  });
+
+  it('ends an allergies section\'s list at a blank line or at a line ending in ":"', () => {
+    // The section runs on to the next header the detector knows; its list does not.
+    expect(drugsOf('Allergies: sulfa\n\nmetformin')).toEqual([
+      'sulfa:historical:allergen',
+      'metformin:historical',
+    ]);
+    expect(drugsOf('Allergies: sulfa\nHome regimen:\nmetformin\nlisinopril')).toEqual([
+      'sulfa:historical:allergen',
+      'metformin:historical',
+      'lisinopril:historical',
+    ]);
+    expect(drugsOf('Allergies: Penicillin (rash)\r\n\r\nmetformin\r\ncodeine')).toEqual([
+      'Penicillin:historical:allergen',
+      'metformin:historical',
+      'codeine:historical',
+    ]);
+    // A blank line before the list has begun ends nothing; a line ending in ":" after a bullet is
+    // an item of the list.
+    expect(drugsOf('Allergies:\n\npenicillin (hives)\ncodeine')).toEqual([
+      'penicillin:historical:allergen',
+      'codeine:historical:allergen',
+    ]);
+    expect(drugsOf('ALLERGIES:\n- sulfa:\n- codeine')).toEqual([
+      'sulfa:historical:allergen',
+      'codeine:historical:allergen',
+    ]);
+  });
+
+  it.each([
+    'Allergies: reviewed\nmetformin 500 mg BID',
+    'Allergies: Not on file\nmetformin 500 mg BID',
+    'Allergies: unknown\nmetformin 500 mg BID',
+    'Allergies: see chart\nmetformin 500 mg BID',
+    'Allergies: not reviewed\nmetformin 500 mg BID',
+    'Allergies: reviewed, unchanged. Metformin 500 mg BID.',
+  ])('reads no allergen after a placeholder allergies entry: %j', (text) => {
+    const drugs = drugsOf(text);
+    expect(drugs).toHaveLength(1);
+    expect(drugs[0]).toMatch(/^metformin:historical$/i);
+  });
+
+  it('lists no allergen after "unknown", "not on file", "see chart" or "not reviewed"', () => {
+    for (const placeholder of ['unknown', 'Not on file', 'see chart', 'not reviewed'])
+      expect(drugsOf(`Allergies: ${placeholder}\n- codeine`), placeholder).toEqual([
+        'codeine:historical',
+      ]);
+    // Only as the entry itself: a reaction "unknown" ends no list.
+    expect(drugsOf('Allergies: unknown, codeine')).toEqual(['codeine:historical:allergen']);
+    expect(drugsOf('Allergies: penicillin (reaction unknown)\nsulfa')).toEqual([
+      'penicillin:historical:allergen',
+      'sulfa:historical:allergen',
+    ]);
+  });
+
+  it('reads a drug with a dose or frequency as a medicine, not an allergies-section item', () => {
+    expect(drugsOf('Allergies: sulfa\nmetformin 500 mg BID\nlisinopril daily')).toEqual([
+      'sulfa:historical:allergen',
+      'metformin:historical',
+      'lisinopril:historical',
+    ]);
+    // "Reviewed" is no placeholder: a list may follow it.
+    expect(drugsOf('Allergies: Reviewed\n- penicillin (hives)\n- codeine')).toEqual([
+      'penicillin:historical:allergen',
+      'codeine:historical:allergen',
+    ]);
+    // A dose with its reaction is still an allergy's entry, and the list head's own line counts.
+    expect(drugsOf('Allergies:\n- codeine 30 mg - vomiting')).toEqual([
+      'codeine:historical:allergen',
+    ]);
+    expect(drugsOf('Allergies: codeine 30 mg')).toEqual(['codeine:historical:allergen']);
+  });
+
+  it('ends a reaction\'s list at a drug given for it ("- prednisone given")', () => {
+    expect(drugsOf('Had a reaction to iodinated contrast - prednisone given.')).toEqual([
+      'iodinated contrast:present:allergen',
+      'prednisone:present',
+    ]);
+    expect(
+      drugsOf('Had a reaction to iodinated contrast - prednisone and diphenhydramine given.'),
+    ).toEqual([
+      'iodinated contrast:present:allergen',
+      'prednisone:present',
+      'diphenhydramine:present',
+    ]);
+    expect(drugsOf('Allergic to codeine; morphine 2 mg IV given.')).toEqual([
+      'codeine:present:allergen',
+      'morphine:present',
+    ]);
+    expect(drugsOf('Allergies: codeine - nausea, morphine was started')).toEqual([
+      'codeine:historical:allergen',
+      'morphine:historical',
+    ]);
+    // With no separator the drug given is the one that caused the reaction.
+    expect(drugsOf('Had a reaction to prednisone given for asthma.')).toEqual([
+      'prednisone:present:allergen',
+    ]);
+  });
+
   it('lets negation win: a denied allergy names no allergen', () => {
     expect(drugsOf('No known allergy to amoxicillin.')).toEqual(['amoxicillin:negated']);
     expect(drugsOf('Denies allergy to amoxicillin.')).toEqual(['amoxicillin:negated']);
@@ -108,6 +234,10 @@ describe('Function: allergenMentions (through extractClinical)', () => {
     ['Allergic rhinitis: cetirizine 10 mg daily.', ['cetirizine:present']],
     ['Allergic asthma, montelukast 10 mg.', ['montelukast:present']],
     ['Seasonal allergies, cetirizine 10 mg daily.', ['cetirizine:present']],
+    // "allergies" after a qualifier is a condition, not a list's head (review of 21035f6)
+    ['Seasonal allergies: cetirizine (sneezing).', ['cetirizine:present']],
+    ['Environmental allergies - fluticasone (nasal congestion).', ['fluticasone:present']],
+    ['Food allergies: none. Nasal allergies: cetirizine 10 mg.', ['cetirizine:present']],
     ['Penicillin allergy, amoxicillin 500 mg given.', ['amoxicillin:present']],
     // A reaction to what is no substance (a procedure) lists no drug after it.
     ['Had a reaction to colonoscopy; metformin 500 mg BID.', ['metformin:present']],

@@ -24,6 +24,14 @@ import { splitSentences, spanIndexAt, type Span } from '../text/sentences';
 const allergyCue =
   /\b(?:(?:allergic|allergy|allergies|hypersensitivity|hypersensitive)\s+to\b|(?:intolerant|intolerance)\s+(?:to|of)\b|reactions?\s+to\b|(?:allergy|allergies|hypersensitivity|hypersensitivities|intolerance|intolerances|adverse reactions?)\s*[:\u2013-])/gi;
 /**
+ * A qualifier that makes "allergies" a condition, not a list of allergens: "Seasonal allergies:
+ * cetirizine", "Environmental allergies - fluticasone" name the drug that treats them (allergic
+ * rhinitis and its kin), as "Allergic asthma, montelukast" does.
+ */
+const conditionQualifier =
+  /\b(?:seasonal|environmental|environment|outdoor|indoor|nasal|sinus|eye|ocular|skin|respiratory|food|pollen|dust|mold|mould|pet|animal|cat|dog|grass|tree|ragweed|spring|summer|fall|autumn|perennial)\s+$/i;
+
+/**
  * What may stand between an allergy cue (or the start of an allergies section's item) and a
  * substance of its list, the mentions left out: punctuation, bullets ("-", "*", "o") and item numbers, "and", "or",
  * and a reaction's label ("penicillin (reaction: hives)").
@@ -32,8 +40,33 @@ const allergenListGap =
   /^(?:[\s,;:/&()>→–*•·+#-]|\b\d{1,2}[.)]|\b(?:and|or|o|reaction|rxn|causes)\b)*$/i;
 /** "amoxicillin allergy (rash)", "Metformin intolerance": the allergy named right after the drug. */
 const allergyAfter = /^\s*(?:allergy|allergies|hypersensitivity|intolerance)\b/i;
-/** An allergies section that says there are none: "NKDA", "NKA", "None known", "no known allergies". */
-const noneListed = /\b(?:nkda|nka|nkfa|none|no known|no allergies|denies)\b/i;
+/**
+ * An allergies section that says there are none: "NKDA", "NKA", "None known", "no known allergies";
+ * or whose whole first entry, up to the end of its line or a full stop, is a placeholder that lists
+ * none here: "Not on file", "unknown", "see chart", "not reviewed" ("Allergies: Not on
+ * file\nmetformin 500 mg BID"). Not a reaction "unknown" inside the list, nor "Allergies: unknown,
+ * codeine". "Reviewed" is no placeholder: a list may follow it ("Allergies: Reviewed\n- penicillin").
+ */
+const noneListed =
+  /\b(?:nkda|nka|nkfa|none|no known|no allergies|denies)\b|^[\s*•·-]*(?:not on file|not recorded|not documented|unknown|unk|see (?:the )?chart|not reviewed|not obtained|unable to obtain)(?=[ \t]*(?:[.\r\n\u2028\u2029]|$))/i;
+/**
+ * A medicine's dose or frequency right after a drug, after an optional release form: "metformin 500
+ * mg BID", "metformin ER 500 mg", "lisinopril daily". What a medicine list records; an allergy or
+ * intolerance records none (FHIR R4 AllergyIntolerance has no dose).
+ */
+const doseOrFrequency =
+  /^[ \t]*(?:(?:er|xr|sr|xl|cr|dr|ir|odt|hcl)\b[ \t]*)?(?:\d+(?:[.,]\d+)?[ \t]*(?:mg|mcg|µg|ug|g|gm|grams?|ml|l|units?|u|iu|meq|mmol|%|puffs?|tabs?|tablets?|caps?|capsules?|drops?|patch(?:es)?)\b|(?:bid|tid|qid|qd|qod|qhs|qam|qpm|hs|prn|daily|nightly|weekly|monthly|twice daily|once daily|at bedtime|q\d+h|q\d+-\d+h|every \d+ (?:hours?|days?|weeks?))\b)/i;
+/** What names an entry's reaction after the drug: "(", a dash, a colon, an arrow, "reaction", "causes". */
+const reactionMarker = /\(|[ \t][-–—:][ \t]|:[ \t]|→|->|\b(?:reactions?|rxn|causes|caused)\b/i;
+/** What separates two items of a list, where a clause of its own may start instead. */
+const listSeparator = /[-–—,;]/;
+/**
+ * A drug given or taken, not listed: after the drug (and any drugs, doses and routes that go with
+ * it), "given", "started" and their kin ("Had a reaction to iodinated contrast - prednisone given").
+ * `\uE000` stands for another drug mention.
+ */
+const givenAfter =
+  /^(?:[\s,/&+]|\uE000|\band\b|\d+(?:[.,]\d+)?|\b(?:mg|mcg|g|ml|units?|iv|po|im|sc|sq|ivp|ivpb|x|once|stat|bid|tid|qid|daily|prn)\b)*\b(?:(?:was|were|then|also|is|are|being|been)\s+)*(?:given|started|administered|prescribed|begun|initiated|continued|resumed|restarted|ordered|added|tolerated|substituted|used)\b/i;
 
 /**
  * The indices of the Chemical mentions of `entities` (sorted by start) that name the substance of an
@@ -44,7 +77,11 @@ const noneListed = /\b(?:nkda|nka|nkfa|none|no known|no allergies|denies)\b/i;
  * list between the start of its item (its line or sentence, or after a comma or semicolon) and the
  * drug ("Allergies:\n- penicillin - hives\n- codeine", "ALL: PCN, sulfa"). Prose in the section is
  * no list, and a section that lists none lists no drug: "Allergies: NKDA\nShe takes metformin",
- * "Tolerates tramadol." and "NKDA, metformin 500 mg" mark nothing. Whether a mention's allergy is
+ * "Tolerates tramadol." and "NKDA, metformin 500 mg" mark nothing. The section's list ends at a
+ * blank line or a line ending in ":" (listEnd), and a drug with its dose or frequency is a medicine
+ * list's item ("Allergies: sulfa\nmetformin 500 mg BID"; review of e20a3a1, where a medicine list
+ * under a header the section detector did not know was read as allergens). A drug "given" after a
+ * separator ends a list ("reaction to contrast - prednisone given"). Whether a mention's allergy is
  * denied is the classifier's to say (extract.ts).
  */
 export function allergenMentions(
@@ -89,24 +126,102 @@ function allergenInSentence(
   // An item of an allergies section opens a list, as an allergy cue does: the item starts at its
   // line or sentence, or after the comma or semicolon before it ("latex, PCN, sulfa"). A section
   // that says there are none ("NKDA, metformin 500 mg") lists none.
-  if (section?.kind === 'allergies' && drug.start >= section.bodyStart) {
+  // Only inside the section's own list (listEnd), and not a medicine's line: a drug with its dose or
+  // frequency and no reaction is a medicine list's item ("Allergies: sulfa\nmetformin 500 mg BID").
+  if (
+    section?.kind === 'allergies' &&
+    drug.start >= section.bodyStart &&
+    drug.start < listEnd(text, section) &&
+    !medicineItem(text, drug, sentence)
+  ) {
     const start = Math.max(sentence.start, section.bodyStart);
     const before = text.slice(start, drug.start);
     if (!noneListed.test(text.slice(section.bodyStart, drug.start)))
       from = start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
   }
   // The last allergy cue before the drug in its sentence opens its list, unless the item does.
-  for (const cue of text.slice(sentence.start, drug.start).matchAll(allergyCue))
-    from = Math.max(from, sentence.start + cue.index + cue[0].length);
+  // "Seasonal allergies:" is a condition, no cue.
+  for (const cue of text.slice(sentence.start, drug.start).matchAll(allergyCue)) {
+    const at = sentence.start + cue.index;
+    if (/^allerg/i.test(cue[0]) && conditionQualifier.test(text.slice(sentence.start, at)))
+      continue;
+    from = Math.max(from, at + cue[0].length);
+  }
   if (from < 0) return false;
   let gap = '';
   let at = from;
+  // The first drug after the last separator between two items ("contrast - prednisone and
+  // diphenhydramine given": prednisone), which a "given" after it makes no item.
+  let head = -1;
   for (const m of members) {
     const e = entities[m]!;
     if (e.end <= from || e.start >= drug.start) continue;
     if (e.type !== 'Chemical' && e.type !== 'Symptom' && e.type !== 'Disease') return false;
+    if (at > from && listSeparator.test(text.slice(at, Math.max(at, e.start))))
+      head = e.type === 'Chemical' ? m : -1;
     gap += text.slice(at, Math.max(at, e.start));
     at = Math.max(at, e.end);
   }
+  // An allergies section's item that starts after a comma or semicolon follows another item.
+  const afterItem = at > from || /[,;]\s*$/.test(text.slice(sentence.start, from));
+  if (afterItem && listSeparator.test(text.slice(at === from ? from - 1 : at, drug.start)))
+    head = a;
+  // A separator, then a drug and "given" ("Had a reaction to iodinated contrast - prednisone
+  // given"): the drug given for the reaction, and any drug after it, ends the list. With no
+  // separator the drug given is the one that caused it ("Had a reaction to prednisone given for
+  // asthma").
+  if (head >= 0 && given(text, entities, members, sentence, head)) return false;
   return allergenListGap.test(gap + text.slice(at, drug.start));
+}
+
+/**
+ * Where the list of an allergies section ends: at a blank line once the list has begun
+ * ("Allergies: Penicillin (rash)\n\nMedication:\nmetformin"), or at a line ending in ":" that is
+ * not one of the list's items (no bullet or number before it: "Home regimen:"), the header of a list
+ * the section detector does not know; else at the section's end.
+ */
+function listEnd(text: string, section: Section): number {
+  const line = /[^\r\n\u2028\u2029]*(?:\r\n?|[\n\u2028\u2029]|$)/g;
+  line.lastIndex = section.bodyStart;
+  let begun = false;
+  let first = true;
+  for (let m = line.exec(text); m !== null && m.index < section.end; m = line.exec(text)) {
+    const content = m[0].trim();
+    if (content === '') {
+      if (begun) return m.index;
+    } else {
+      if (!first && content.endsWith(':') && !/^(?:[-*•·+o>]\s|\d{1,2}[.)])/.test(content))
+        return m.index;
+      begun = true;
+    }
+    first = false;
+    if (m[0].length === 0 || line.lastIndex >= text.length) break;
+  }
+  return section.end;
+}
+
+/** Drug `drug` carries its dose or frequency and names no reaction in its sentence. */
+function medicineItem(text: string, drug: ClinicalEntity, sentence: Span): boolean {
+  const after = text.slice(drug.end, sentence.end);
+  return doseOrFrequency.test(after) && !reactionMarker.test(after);
+}
+
+/** Drug `a` is followed, in its sentence, by "given", "started" and their kin (givenAfter). */
+function given(
+  text: string,
+  entities: readonly ClinicalEntity[],
+  members: readonly number[],
+  sentence: Span,
+  a: number,
+): boolean {
+  let rest = '';
+  let at = entities[a]!.end;
+  for (const m of members) {
+    const e = entities[m]!;
+    if (e.start < at) continue;
+    if (e.type !== 'Chemical') break;
+    rest += text.slice(at, e.start) + '\uE000';
+    at = e.end;
+  }
+  return givenAfter.test(rest + text.slice(at, sentence.end));
 }

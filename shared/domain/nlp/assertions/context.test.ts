@@ -592,6 +592,12 @@ describe('Class: AssertionClassifier, a stop cue before a closed list of medicin
     ['Held [[lisinopril]] for [[hypotension]] and [[metoprolol]] given.', 2],
     ['Held [[lisinopril]] and [[metoprolol]] yesterday, resumed today.', 1],
     ['[[AKI]] held [[lisinopril]] and [[metformin]].', 0],
+    // Review of 21035f6: a verb after the last medicine, past its dose, makes it the verb's.
+    ['Held [[lisinopril]] and [[metoprolol]] 25 mg daily was started.', 1],
+    ['Stopped [[warfarin]] and [[apixaban]] 5 mg BID was started.', 1],
+    ['Stopped [[metformin]] and [[insulin glargine]] uptitrated to 20 units.', 1],
+    ['Stopped [[aspirin]], [[clopidogrel]] and [[warfarin]] 5 mg daily continued.', 1],
+    ['Stopped [[aspirin]], [[clopidogrel]] and [[warfarin]] 5 mg daily continued.', 2],
   ])('keeps "%s" (mention %i) current', (marked, target) => {
     expect(statusOf(marked, target)).toBe('present');
   });
@@ -618,6 +624,67 @@ describe('Class: AssertionClassifier, a stop cue before a closed list of medicin
       found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
     );
     expect(status).toMatchObject({ lisinopril: 'historical', [drug]: 'present' });
+  });
+
+  // Review of 21035f6: the closed list ran past a verb after its last medicine's dose, so the
+  // medicine started, continued or increased was stored as stopped (cg:hasHistoryOf).
+  it.each([
+    ['Held lisinopril and metoprolol 25 mg daily was started.', 'lisinopril', 'metoprolol'],
+    ['Held lisinopril and metoprolol was started.', 'lisinopril', 'metoprolol'],
+    ['Held lisinopril and metoprolol 25 mg daily was continued.', 'lisinopril', 'metoprolol'],
+    ['Held lisinopril and metoprolol increased to 50 mg BID.', 'lisinopril', 'metoprolol'],
+    ['Stopped warfarin and apixaban 5 mg BID was started.', 'warfarin', 'apixaban'],
+    [
+      'Stopped metformin and insulin glargine uptitrated to 20 units.',
+      'metformin',
+      'insulin glargine',
+    ],
+    ['Stopped aspirin and clopidogrel 75 mg daily will continue.', 'aspirin', 'clopidogrel'],
+    ['Nausea stopped ondansetron and metoclopramide given.', 'ondansetron', 'metoclopramide'],
+  ])('keeps the medicine a verb follows in "%s" current', (text, stopped, current) => {
+    const found = extractClinical(text, { noteYear: 2025 });
+    const status = Object.fromEntries(
+      found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+    );
+    expect(status).toMatchObject({ [stopped]: 'historical', [current]: 'present' });
+  });
+
+  it('dates both medicines of a list a reason, not a verb, follows', () => {
+    for (const text of [
+      'Held lisinopril and metoprolol given hypotension.',
+      'Held lisinopril and metoprolol on admission.',
+      'Stopped lisinopril 10 mg and metoprolol 25 mg daily due to hypotension.',
+    ]) {
+      const found = extractClinical(text, { noteYear: 2025 });
+      const status = Object.fromEntries(
+        found.entities.map((e) => [e.text.toLowerCase(), e.assertion]),
+      );
+      expect(status, text).toMatchObject({ lisinopril: 'historical', metoprolol: 'historical' });
+    }
+  });
+
+  it('reads "continued" after a medicine past its dose, unless it is the next medicine\'s verb', () => {
+    const statusOf = (text: string) =>
+      Object.fromEntries(
+        extractClinical(text, { noteYear: 2025 }).entities.map((e) => [
+          e.text.toLowerCase(),
+          e.assertion,
+        ]),
+      );
+    // As "In 2019 metformin was continued" is: the dose does not hide the continuation.
+    expect(statusOf('In 2019 metformin 500 mg BID was continued.')).toEqual({
+      metformin: 'present',
+    });
+    expect(statusOf('Heparin drip stopped, warfarin 5 mg daily continued.')).toMatchObject({
+      heparin: 'historical',
+      warfarin: 'present',
+    });
+    // "continued metoprolol" continues the metoprolol, not the lisinopril stopped before it.
+    for (const text of [
+      'Stopped lisinopril 10 mg daily continued metoprolol.',
+      'Stopped lisinopril continued metoprolol.',
+    ])
+      expect(statusOf(text), text).toEqual({ lisinopril: 'historical', metoprolol: 'present' });
   });
 });
 

@@ -11,7 +11,7 @@ import type { Assertion, EntityType, Section, SectionKind } from '../model';
 import { sectionAt } from '../sections/sections';
 import { newTrieNode, trieInsert, trieWalk } from '../matcher/trie';
 import { isEnglishWord } from '../../deid/english';
-import { closedMedicineList } from '../text/medicine-list';
+import { afterDose, closedMedicineList } from '../text/medicine-list';
 import { isLineBreak, isSentenceEnd } from '../text/sentences';
 import { cues, pastYearSlot, type Cue, type CueCategory } from './cues';
 
@@ -141,8 +141,13 @@ const directlyFollowed = /^\s+(?:(?:the|his|her|their)\s+)?(?:home\s+)?$/i;
 const adjacentFormGap =
   /^\s+(?:drip|gtts?|infusion|tablets?|tabs?|patch)\s*(?:[:-]\s*)?(?:(?:is|was|were|are|been|has been|have been|had been)\s+)?$/i;
 
-/** A medicine continued: "continued" or "continue" right after it ends a stop's or hold's reading. */
-const continuedAfter = /^\s*(?:(?:is|was|were|are|to be|will be)\s+)?(?:continued|continue)\b/i;
+/**
+ * A medicine continued: "continued" or "continue" right after it, past its dose, route and
+ * frequency (text/medicine-list.ts afterDose), ends a stop's or hold's reading ("metoprolol 25 mg
+ * daily was continued", "clopidogrel 75 mg daily will continue").
+ */
+const continuedAfter =
+  /^(?:(?:is|was|were|are|to be|will be|will)\s+)?(?:continued|continue|continues|continuing)\b/i;
 
 /** What may stand between an adjoining trigger and its mention ("off warfarin", "off of his warfarin"). */
 const adjoiningGap = /^\s+(?:of\s+)?(?:(?:his|her|their|the)\s+)?$/i;
@@ -229,8 +234,7 @@ export class AssertionClassifier {
     )
       found.delete('historical');
     // "Heparin drip stopped, warfarin continued": the continued medicine is taken.
-    if (facts.type === 'Chemical' && continuedAfter.test(this.text.slice(end, sentence[1])))
-      found.delete('historical');
+    if (facts.type === 'Chemical' && this.continued(end, sentence[1])) found.delete('historical');
     const near = closest(found);
     if (near === 'negated') return { assertion: 'negated', by: by('negated') };
     const familySection =
@@ -288,6 +292,23 @@ export class AssertionClassifier {
       return true;
     }
     return false;
+  }
+
+  /**
+   * True when the medicine ending at `end` is said to be continued (continuedAfter), past its dose,
+   * route and frequency ("Heparin drip stopped, warfarin 5 mg daily continued"), and "continued" is
+   * not the verb of a medicine right after it ("Stopped lisinopril 10 mg daily continued
+   * metoprolol" continues the metoprolol only).
+   */
+  private continued(end: number, sentenceEnd: number): boolean {
+    const rest = afterDose(this.text.slice(end, sentenceEnd));
+    const verb = continuedAfter.exec(rest);
+    if (!verb) return false;
+    const after = sentenceEnd - rest.length + verb[0].length;
+    const next = this.mentions.find((m) => m.start >= after);
+    return !(
+      next?.type === 'Chemical' && directlyFollowed.test(this.text.slice(after, next.start))
+    );
   }
 
   /**

@@ -115,6 +115,17 @@ describe('Function: extractRelations', () => {
     expect(relationsOf(text).filter((r) => r.startsWith('causes'))).toEqual(expected);
   });
 
+  // Review of 21035f6: "allergies" naming a condition was read as an allergy cue, so the drug
+  // that treats it became the cause of its symptoms.
+  it.each([
+    'Seasonal allergies: cetirizine (sneezing, itchy eyes).',
+    'Environmental allergies - fluticasone (nasal congestion).',
+    // what the drug treats is no reaction to it, even in an allergies list
+    'Allergies: fluticasone (asthma).',
+  ])('reads no allergy reaction from the treatment of "%s"', (text) => {
+    expect(relationsOf(text).filter((r) => r.startsWith('causes'))).toEqual([]);
+  });
+
   it.each([
     'Allergic rhinitis (sneezing).',
     'Lisinopril (cough).',
@@ -223,6 +234,34 @@ describe('Function: extractRelations', () => {
     expect(relationsOf(text)).toContain(`causes ${drug} -> ${effect}`);
   });
 
+  // Review of 21035f6: the severe-only rule read a headache or dizziness the note ties to severe
+  // hypertension (BP 180/120 mmHg or more, WHO 2023; "severe headache"; "uncontrolled") as
+  // amlodipine's adverse effect.
+  it.each([
+    ['Hypertension.\nDeveloped severe headache on amlodipine; BP 220/130.', 'headache'],
+    ['Hypertension. Developed severe headache on amlodipine with BP 200/120.', 'headache'],
+    ['Hypertension.\nDeveloped headache on amlodipine, BP 200/120 today.', 'headache'],
+    ['Developed headache on amlodipine. BP 200/120, hypertension uncontrolled.', 'headache'],
+    ['Uncontrolled hypertension.\nDeveloped dizziness on amlodipine.', 'dizziness'],
+    ['Hypertension.\nDeveloped headache on amlodipine. SBP 186 in clinic.', 'headache'],
+    ['Hypertension.\nDeveloped headache on amlodipine. BP 150/124 mmHg.', 'headache'],
+    ['Hypertension, poorly controlled.\nDeveloped headache on amlodipine.', 'headache'],
+    ['Hypertensive urgency.\nDeveloped dizziness on amlodipine.', 'dizziness'],
+  ])('reads no adverse effect from "%s", which shows severe hypertension', (text, effect) => {
+    expect(relationsOf(text)).not.toContain(`causes amlodipine -> ${effect}`);
+  });
+
+  it('keeps the adverse effect when the note shows no sign of severe hypertension', () => {
+    for (const text of [
+      'Hypertension.\nDeveloped headache on amlodipine. BP 150/90.',
+      'Hypertension.\nDeveloped headache on amlodipine. BP 179/119 mmHg.',
+      'Hypertension, well controlled.\nDeveloped headache on amlodipine.',
+      'Hypertension. No hypertensive emergency.\nDeveloped headache on amlodipine.',
+      'Hypertension.\nDeveloped mild headache on amlodipine. Seen 10/20/2025.',
+    ])
+      expect(relationsOf(text), text).toContain('causes amlodipine -> headache');
+  });
+
   it('reads no adverse effect from a symptom of an indication the note names', () => {
     // The indication asserted anywhere in the note, or mentioned between the symptom and the drug.
     // A symptom the indication shows only when severe (headache of hypertension) needs it in the
@@ -313,6 +352,13 @@ describe('Function: extractRelations, what "for" and "due to" do not join', () =
     // every drug of a closed list the verb governs (as the stop cue dates them all)
     expect(relationsOf('held home lisinopril and metoprolol for AKI.')).toEqual([]);
     expect(relationsOf('Held warfarin and aspirin for GI bleed.')).toEqual([]);
+    // but not a drug a verb after the list starts (review of 21035f6)
+    expect(relationsOf('Held metformin and insulin glargine started for diabetes.')).toContain(
+      'treats insulin glargine -> diabetes',
+    );
+    expect(
+      relationsOf('Stopped warfarin and apixaban 5 mg BID started for atrial fibrillation.'),
+    ).toContain('treats apixaban -> atrial fibrillation');
     // Still a treatment when nothing is held
     expect(relationsOf('Metformin for type 2 diabetes.')).toContain(
       'treats Metformin -> type 2 diabetes',

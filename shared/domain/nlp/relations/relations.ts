@@ -24,6 +24,7 @@ import { closedMedicineList } from '../text/medicine-list';
 import { splitSentences, spanIndexAt, type Span } from '../text/sentences';
 import { adverseEffectRows, resolveAdverseEffects } from './adverse/index';
 import { knownInteractions, severeOnlySymptoms, typicalSymptoms } from './knowledge';
+import { isSevereFormOf, showsSevereForm } from './severe-form';
 
 const forPattern =
   /\b(?:for|to treat|for treatment of|for management of|for control of|indicated for)(?:\s+(?:his|her|their|the|known|chronic|presumed))?\s*$/i;
@@ -176,7 +177,9 @@ function sentencePatterns(
           add('causes', a, b, 0.9, sentence);
         else if (
           reactionAfter(text, entities, members, a, b) &&
-          (drug.section === 'allergies' || drug.allergen === true || /cause/i.test(between))
+          (drug.section === 'allergies' || drug.allergen === true || /cause/i.test(between)) &&
+          // "Allergies: fluticasone (asthma)": what the drug treats is no reaction to it.
+          !indicationRelated(text, concepts, drug, other, entities, sentence)
         )
           add('causes', a, b, 0.85, sentence);
       } else if (treatedByPattern.test(between)) {
@@ -415,7 +418,7 @@ function adverseOnset(
     onsetVerbBefore.test(text.slice(sentence.start, first.start)) &&
     !deniedOnset.test(text.slice(sentence.start, drug.start)) &&
     !improvedOrOngoing.test(text.slice(sentence.start, sentence.end)) &&
-    !indicationRelated(concepts, drug, problem, entities, sentence)
+    !indicationRelated(text, concepts, drug, problem, entities, sentence)
   );
 }
 
@@ -434,9 +437,13 @@ function adverseOnset(
  * severe (knowledge.ts severeOnlySymptoms: headache of hypertension) that the drug's label lists
  * (adverse/, amlodipine headache, USPI 6.1) points at the indication only when it is named in the
  * symptom's sentence or between: "Hypertension. Developed headache on amlodipine" is the drug's
- * effect; "Developed headache on amlodipine for hypertension" stays refused.
+ * effect; "Developed headache on amlodipine for hypertension" stays refused. Only while the note
+ * shows no sign of the severe form (severe-form.ts: a BP of 180/120 mmHg or more, "severe
+ * headache", "uncontrolled hypertension", hypertensive urgency): "Hypertension. Developed severe
+ * headache on amlodipine; BP 220/130" is refused as any typical symptom of a named indication is.
  */
 function indicationRelated(
+  text: string,
   concepts: ReadonlyMap<string, Concept>,
   drug: ClinicalEntity,
   problem: ClinicalEntity,
@@ -455,18 +462,22 @@ function indicationRelated(
   const [from, to] = [Math.min(problem.end, drug.end), Math.max(problem.start, drug.start)];
   const between = (e: ClinicalEntity) => e.start >= from && e.end <= to;
   const inSentence = (e: ClinicalEntity) => e.start >= sentence.start && e.end <= sentence.end;
-  // The indication asserted in the note (or, when `nearOnly`, in the symptom's sentence), or
-  // mentioned in any assertion between the symptom and the drug.
+  // The indication (or its severe form, "hypertensive urgency") asserted in the note (or, when
+  // `nearOnly`, in the symptom's sentence), or mentioned in any assertion between the symptom and
+  // the drug.
   const named = (ind: string, nearOnly: boolean) =>
     entities.some(
       (e) =>
-        e.conceptId === ind &&
+        (e.conceptId === ind || isSevereFormOf(ind, e.conceptId)) &&
         e !== problem &&
         (between(e) || (asserted(e) && (!nearOnly || inSentence(e)))),
     );
-  // A symptom of the indication's severe form only, which the drug's label lists.
+  // A symptom of the indication's severe form only, which the drug's label lists, in a note that
+  // shows no sign of the severe form.
   const severeOnly = (ind: string) =>
-    (severeOnlySymptoms.get(ind)?.has(id) ?? false) && labelledEffect(concepts, drug, problem);
+    (severeOnlySymptoms.get(ind)?.has(id) ?? false) &&
+    labelledEffect(concepts, drug, problem) &&
+    !showsSevereForm(ind, text, entities, problem);
   if (indications.length > 0 && indications.every((ind) => typical(ind) && !severeOnly(ind)))
     return true;
   return indications.some((ind) => {

@@ -113,6 +113,21 @@ describe('Function: detectSections', () => {
     expect(sectionAt([allergies], note.indexOf('penicillin'))?.kind).toBe('allergies');
   });
 
+  it('reads the medication headers EHR notes print as the medications section (review of e20a3a1)', () => {
+    // Unknown, they let an allergies section above run on over the medicine list below.
+    for (const header of [
+      'Medication:',
+      'Current Outpatient Prescriptions:',
+      'Active Medications:',
+      'Discharge Rx:',
+      'Prior to Admission Medications:',
+    ]) {
+      const text = `Allergies: sulfa\n${header}\nmetformin 500 mg BID`;
+      expect(kinds(text), header).toEqual(['allergies', 'medications']);
+      expect(sectionAt(detectSections(text), text.indexOf('metformin'))?.kind).toBe('medications');
+    }
+  });
+
   it('tells which section an offset falls in, with the body after the header', () => {
     const text = 'HPI: cough\nFH: asthma in mother';
     const sections = detectSections(text);

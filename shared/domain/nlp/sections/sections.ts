@@ -4,7 +4,10 @@
 // note's start or after a blank line, not a numbered or "#" item, not under a line ending in ":"),
 // and inline headers ("HPI - 64 yo man..."). Header names follow the HL7 C-CDA R2.1 section set (History of Present Illness,
 // Past Medical History, Family History, Social History, Medications, Allergies, Review of Systems,
-// Physical Exam, Results, Assessment and Plan) and their common shortenings.
+// Physical Exam, Results, Assessment and Plan) and their common shortenings, and the medication headers
+// EHR notes print ("Medication:", "Current Outpatient Prescriptions:", "Active Medications:", "Discharge
+// Rx:", "Prior to Admission Medications:"; unknown, they let an allergies section above run on over the
+// medicine list below, whose drugs were read as allergens: review of e20a3a1).
 import type { Section, SectionKind } from '../model';
 
 const names: Readonly<Record<SectionKind, string>> = {
@@ -14,7 +17,7 @@ const names: Readonly<Record<SectionKind, string>> = {
   'past-surgical-history': 'past surgical history|psh|pshx|surgical history|past surgical hx|procedures',
   'family-history': 'family history|fh|fhx|family medical history|family hx|fam hx|family',
   'social-history': 'social history|sh|shx|social and behavioral history|social hx|social|habits',
-  medications: 'medications|meds|home medications|home meds|outpatient medications|current medications|discharge medications|medication list|medications on admission|admission medications|current meds|medications at discharge',
+  medications: 'medications|meds|home medications|home meds|outpatient medications|current medications|discharge medications|medication list|medications on admission|admission medications|current meds|medications at discharge|medication|current outpatient prescriptions|active medications|discharge rx|prior to admission medications',
   allergies: 'allergies|all|allergies and intolerances|drug allergies|allergy|allergies/intolerances|adverse reactions',
   ros: 'review of systems|ros|systems review|review of symptoms',
   'physical-exam': 'physical exam|physical examination|pe|exam|examination|vital signs|vitals|vs|objective|on exam|discharge vitals|vitals at discharge|vs at discharge|discharge vital signs|vital signs at discharge|discharge exam|exam at discharge',
