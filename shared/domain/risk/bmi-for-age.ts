@@ -11,6 +11,7 @@ import {
   type ScoreDefinition,
   type Sex,
   type Values,
+  rangeCheck,
 } from './score-definition';
 import { bmiUnits } from './units';
 import { ValidationError } from '../errors';
@@ -88,11 +89,7 @@ export function bmiForAgeCategory(percentile: number): string {
 
 /** CDC 2000 BMI-for-age charts cover 24–240.5 months; below 2 years CDC recommends WHO weight-for-length. */
 const population: PopulationCheck[] = [
-  {
-    inputs: ['ageMonths'],
-    outside: (v) => (v.ageMonths as number) < 24 || (v.ageMonths as number) > 240.5,
-    reason: 'age outside 24–240.5 months (2–20 years)',
-  },
+  rangeCheck('ageMonths', 24, 240.5, 'age outside 24–240.5 months (2–20 years)'),
 ];
 
 function assess(v: Values): ReturnType<ScoreDefinition['assess']> {

@@ -11,6 +11,7 @@ import {
   type ScoreDefinition,
   type Sex,
   type Values,
+  rangeCheck,
 } from './score-definition';
 import { bmiUnits, heightUnits } from './units';
 
@@ -106,13 +107,7 @@ export function findriscCategory(points: number): string {
 }
 
 /** Derived and validated in Finnish adults aged 35–64 (Lindström 2003). */
-const population: PopulationCheck[] = [
-  {
-    inputs: ['age'],
-    outside: (v) => (v.age as number) < 35 || (v.age as number) > 64,
-    reason: 'age outside 35–64 years',
-  },
-];
+const population: PopulationCheck[] = [rangeCheck('age', 35, 64, 'age outside 35–64 years')];
 
 /**
  * Items missing: the points of those present are a lower bound, and the band is given only when the

@@ -9,6 +9,7 @@ import {
   type ScoreDefinition,
   type Sex,
   type Values,
+  rangeCheck,
 } from './score-definition';
 import { cholesterolUnits, pressureUnits } from './units';
 
@@ -171,26 +172,10 @@ export function ascvdRiskCategory(percent: number): string {
  * SBP 90–200 mmHg, people without clinical ASCVD; the white equations are used for other races.
  */
 const population: PopulationCheck[] = [
-  {
-    inputs: ['age'],
-    outside: (v) => (v.age as number) < 40 || (v.age as number) > 79,
-    reason: 'age outside 40–79 years',
-  },
-  {
-    inputs: ['totalCholesterol'],
-    outside: (v) => (v.totalCholesterol as number) < 130 || (v.totalCholesterol as number) > 320,
-    reason: 'total cholesterol outside 130–320 mg/dL',
-  },
-  {
-    inputs: ['hdl'],
-    outside: (v) => (v.hdl as number) < 20 || (v.hdl as number) > 100,
-    reason: 'HDL outside 20–100 mg/dL',
-  },
-  {
-    inputs: ['systolic'],
-    outside: (v) => (v.systolic as number) < 90 || (v.systolic as number) > 200,
-    reason: 'systolic BP outside 90–200 mmHg',
-  },
+  rangeCheck('age', 40, 79, 'age outside 40–79 years'),
+  rangeCheck('totalCholesterol', 130, 320, 'total cholesterol outside 130–320 mg/dL'),
+  rangeCheck('hdl', 20, 100, 'HDL outside 20–100 mg/dL'),
+  rangeCheck('systolic', 90, 200, 'systolic BP outside 90–200 mmHg'),
   {
     inputs: ['priorAscvd'],
     outside: (v) => v.priorAscvd === true,

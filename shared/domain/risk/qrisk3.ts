@@ -16,6 +16,7 @@ import {
   type ScoreDefinition,
   type Sex,
   type Values,
+  rangeCheck,
 } from './score-definition';
 import { deriveBmi } from './bmi';
 import { bmiUnits, heightUnits, pressureUnits, weightUnits } from './units';
@@ -178,31 +179,15 @@ const conditionFields = [
  * the qrisk.org calculator accepts cholesterol/HDL 1–12, SBP 70–210 mmHg and BMI 20–40 kg/m².
  */
 const population: PopulationCheck[] = [
-  {
-    inputs: ['age'],
-    outside: (v) => (v.age as number) < 25 || (v.age as number) > 84,
-    reason: 'age outside 25–84 years',
-  },
+  rangeCheck('age', 25, 84, 'age outside 25–84 years'),
   {
     inputs: ['priorCvd'],
     outside: (v) => v.priorCvd === true,
     reason: 'known cardiovascular disease',
   },
-  {
-    inputs: ['cholesterolHdlRatio'],
-    outside: (v) => (v.cholesterolHdlRatio as number) < 1 || (v.cholesterolHdlRatio as number) > 12,
-    reason: 'cholesterol/HDL ratio outside 1–12',
-  },
-  {
-    inputs: ['systolic'],
-    outside: (v) => (v.systolic as number) < 70 || (v.systolic as number) > 210,
-    reason: 'systolic BP outside 70–210 mmHg',
-  },
-  {
-    inputs: ['bmi'],
-    outside: (v) => (v.bmi as number) < 20 || (v.bmi as number) > 40,
-    reason: 'BMI outside 20–40 kg/m2',
-  },
+  rangeCheck('cholesterolHdlRatio', 1, 12, 'cholesterol/HDL ratio outside 1–12'),
+  rangeCheck('systolic', 70, 210, 'systolic BP outside 70–210 mmHg'),
+  rangeCheck('bmi', 20, 40, 'BMI outside 20–40 kg/m2'),
 ];
 
 function assessQrisk3(v: Values): ReturnType<ScoreDefinition['assess']> {

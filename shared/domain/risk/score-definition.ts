@@ -91,6 +91,23 @@ export interface PopulationCheck {
   reason: string;
 }
 
+/**
+ * A check that `input` lies within `min`..`max` (inclusive, in the field's unit): the validated
+ * range a score's derivation set or its published calculator states.
+ */
+export function rangeCheck(
+  input: string,
+  min: number,
+  max: number,
+  reason: string,
+): PopulationCheck {
+  return {
+    inputs: [input],
+    outside: (v) => (v[input] as number) < min || (v[input] as number) > max,
+    reason,
+  };
+}
+
 export interface ScoreDefinition {
   /** CLI name, e.g. `ascvd-pce`. */
   name: string;
