@@ -19,7 +19,11 @@ import {
 } from '../../shared/domain/monitoring/patient-data-updated';
 import { planStoredReminders } from '../../shared/domain/reminders/plan-stored';
 
-export type MonitorFunctionDeps = PatientDataUpdatedDeps & { defaultTimeZone: string };
+export type MonitorFunctionDeps = PatientDataUpdatedDeps & {
+  defaultTimeZone: string;
+  /** Pause of a superseded reminder re-plan polling for the newer one (default: real time). */
+  wait?: (ms: number) => Promise<void>;
+};
 
 /** The EventBridge Scheduler event of the escalation sweep (infra/constructs/patient-monitoring.ts). */
 export const escalationTickSchema = z.object({
@@ -67,12 +71,17 @@ export function makeMonitorHandler(deps: MonitorFunctionDeps, { logger, metrics 
       escalated: outcome.escalated.length,
       resolved: outcome.resolved.length,
       remindersPlanned: reminders.written,
+      remindersWithdrawn: reminders.withdrawn,
+      // A newer re-plan of the patient (newer data) completed and its plan stands; a newer one that
+      // did not complete is taken over, or the re-plan throws (retryable: the event is retried).
+      remindersSuperseded: reminders.superseded ? 1 : 0,
       remindersSkipped: reminders.skipped.length,
       patientStored: reminders.patientStored,
     };
     logger.info('patient evaluated', { hospital: parsed.data.hospital, ...counts });
     metrics.addMetric('AlertsOpened', MetricUnit.Count, counts.opened);
     metrics.addMetric('AlertsEscalated', MetricUnit.Count, counts.escalated);
+    metrics.addMetric('RemindersWithdrawn', MetricUnit.Count, counts.remindersWithdrawn);
     return counts;
   })
     .use(injectLambdaContext(logger))

@@ -79,5 +79,16 @@ describe('Adapter: daily reminder re-plan', () => {
     );
     expect(report).toMatchObject({ patients: 1, failed: 0 });
     expect(report.written).toBeGreaterThanOrEqual(7);
+    // With under a minute of the invocation left, no patient is started, and the run says so
+    const late = await handler(
+      {
+        'detail-type': 'Scheduled Event',
+        source: 'aws.scheduler',
+        time: '2026-03-11T02:15:00Z',
+        detail: {},
+      },
+      { getRemainingTimeInMillis: () => 59_000 } as Context,
+    );
+    expect(late).toMatchObject({ patients: 0, notReached: 1, failed: 0 });
   });
 });

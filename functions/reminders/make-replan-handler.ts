@@ -24,7 +24,7 @@ export interface ReplanFunctionDeps {
 }
 
 export function makeReplanHandler(deps: ReplanFunctionDeps, { logger, metrics }: Observability) {
-  return middy(async (event: unknown, _context: Context): Promise<ReplanReport> => {
+  return middy(async (event: unknown, context: Context): Promise<ReplanReport> => {
     const parsed = reminderTickSchema.safeParse(event);
     if (!parsed.success)
       throw new ValidationError(
@@ -36,6 +36,10 @@ export function makeReplanHandler(deps: ReplanFunctionDeps, { logger, metrics }:
       defaultTimeZone: deps.defaultTimeZone,
       shards: parsed.data.detail.shards,
       onFailure: (name) => failures.set(name, (failures.get(name) ?? 0) + 1),
+      // Stop starting patients a minute before the Lambda timeout (replan-active.ts).
+      ...(typeof context?.getRemainingTimeInMillis === 'function'
+        ? { remainingTimeMs: () => context.getRemainingTimeInMillis() }
+        : {}),
     });
     logger.info('reminders re-planned', { ...report });
     if (report.failed > 0)
@@ -43,6 +47,12 @@ export function makeReplanHandler(deps: ReplanFunctionDeps, { logger, metrics }:
     metrics.addMetric('RemindersReplannedPatients', MetricUnit.Count, report.patients);
     metrics.addMetric('RemindersWithdrawn', MetricUnit.Count, report.withdrawn);
     metrics.addMetric('RemindersReplanFailed', MetricUnit.Count, report.failed);
+    metrics.addMetric('RemindersReplanNotReached', MetricUnit.Count, report.notReached);
+    if (report.notReached > 0)
+      logger.warn('patients not reached before the time limit; the next run resumes there', {
+        notReached: report.notReached,
+        resumeShard: report.resumeShard,
+      });
     return report;
   })
     .use(injectLambdaContext(logger))

@@ -116,6 +116,8 @@ export const reminderSk = {
   pendingDay: (day: string) => `PENDING#${day}#`,
   /** The patient's latest plan revision, in their plan partition (plan-revision.ts). */
   planRevision: 'PLAN',
+  /** Where the next daily re-plan of a set of registry shards starts (replan-active.ts). */
+  replanResume: 'RESUME',
 } as const;
 
 export const reminderKeys = {
@@ -126,6 +128,8 @@ export const reminderKeys = {
   patientPlan: (hospital: string, patient: string) => `RP#${hospital}#${patient}`,
   /** One shard of the rolling re-plan registry (patients with an active order). */
   planRegistry: (shard: number) => `RPLAN#${String(shard).padStart(2, '0')}`,
+  /** The daily re-plan's progress over a set of registry shards (`all`, or `3,7,11`). */
+  replanRun: (scope: string) => `RPRUN#${scope}`,
 };
 
 /** The UTC minute bucket of an instant, `2026-03-08T12:00Z` (seconds dropped). */

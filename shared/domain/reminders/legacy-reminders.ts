@@ -22,7 +22,6 @@
 // not in the registry, and finding them would take a scan); all of these end within 8 days.
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Table } from '../../ports/table';
-import { servingKeys } from '../serving/records';
 import { notActionable } from './actionable-request';
 import {
   catchUpMinutes,
@@ -45,6 +44,11 @@ export interface LegacyInput {
   tz: string;
   /** The patient's stored record. */
   resources: readonly Resource[];
+  /**
+   * When each of the record's MedicationRequests (by id) was stored: its item's `updatedAt`, as the
+   * record's read returned it (plan-stored.ts), so the orders are not queried again.
+   */
+  ordersStoredAt: ReadonlyMap<string, unknown>;
   /** Orders whose snoozed reminders stay (plan-stored.ts): their snoozes are not withdrawn. */
   snoozeOrders: readonly string[];
   /** Local days probed: a day before the re-plan's first day (snoozes of earlier doses) to its end. */
@@ -67,7 +71,7 @@ export async function withdrawLegacyReminders(
       (r.status !== 'active' || notActionable(r) !== undefined),
   );
   if (unplanned.length === 0) return 0;
-  const recent = await recentlyStoredOrders(deps.serving, input);
+  const recent = recentlyStoredOrders(input);
   const shared = input.resources.filter(
     (r) => r.resourceType === 'Medication' || r.resourceType === 'MedicationDispense',
   );
@@ -119,26 +123,12 @@ export async function withdrawLegacyReminders(
 }
 
 /** Whether an order's stored item was written within legacyWindowDays (unknown: yes). */
-async function recentlyStoredOrders(
-  serving: Table,
-  input: Pick<LegacyInput, 'hospital' | 'patient' | 'now'>,
-): Promise<(id: string) => boolean> {
+function recentlyStoredOrders(
+  input: Pick<LegacyInput, 'ordersStoredAt' | 'now'>,
+): (id: string) => boolean {
   const since = input.now.getTime() - legacyWindowDays * 86_400_000;
-  const old = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await serving.query({
-      partition: servingKeys.patient(input.hospital, input.patient).pk,
-      sortPrefix: 'MedicationRequest#',
-      cursor,
-      consistent: true,
-    });
-    for (const item of page.items) {
-      const storedAt = Date.parse(String(item.updatedAt));
-      if (Number.isFinite(storedAt) && storedAt < since)
-        old.add(String(item.sk).slice('MedicationRequest#'.length));
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return (id) => !old.has(id);
+  return (id) => {
+    const storedAt = Date.parse(String(input.ordersStoredAt.get(id)));
+    return !(Number.isFinite(storedAt) && storedAt < since);
+  };
 }

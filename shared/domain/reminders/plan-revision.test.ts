@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, PutCondition } from '../../ports/table';
 import { InMemoryTable } from '../monitoring/in-memory-table.fixture';
-import { latestPlanRevision, takePlanRevision, writeUnlessSuperseded } from './plan-revision';
+import { reminderKeys, reminderSk } from './delivery-keys';
+import {
+  awaitCompletion,
+  completePlanRevision,
+  latestPlanRevision,
+  takePlanRevision,
+  writeUnlessSuperseded,
+} from './plan-revision';
 
 const key = { pk: 'RO#h#abc', sk: 'OCCURRENCE' };
 const now = new Date('2026-03-10T06:00:00Z');
@@ -60,5 +67,36 @@ describe('plan revisions', () => {
     const plain = Object.create(table) as InMemoryTable;
     Object.defineProperty(plain, 'putIfUnchanged', { value: undefined });
     await expect(takePlanRevision(plain, 'h', 'p1', now)).rejects.toThrow(/conditional put/);
+  });
+
+  it('records completion only upwards, and taking a revision never undoes a completion it raced', async () => {
+    const table = new InMemoryTable();
+    const head = () => table.get(reminderKeys.patientPlan('h', 'p1'), reminderSk.planRevision);
+    for (let k = 0; k < 3; k++) await takePlanRevision(table, 'h', 'p1', now);
+    await completePlanRevision(table, 'h', 'p1', 3);
+    await completePlanRevision(table, 'h', 'p1', 2); // an older re-plan finishing last
+    expect(await head()).toMatchObject({ revision: 3, completedRevision: 3 });
+    // Revision 4 completes between the next take's read of the item and its conditional put
+    await takePlanRevision(table, 'h', 'p1', now);
+    const view = racing(table, () => completePlanRevision(table, 'h', 'p1', 4));
+    expect(await takePlanRevision(view, 'h', 'p1', now)).toBe(5);
+    expect(await head()).toMatchObject({ revision: 5, completedRevision: 4 });
+  });
+
+  it('waits for a newer revision to complete, for a bounded time', async () => {
+    const table = new InMemoryTable();
+    for (let k = 0; k < 2; k++) await takePlanRevision(table, 'h', 'p1', now);
+    const pauses: number[] = [];
+    const wait = async (ms: number) => {
+      pauses.push(ms);
+      if (pauses.length === 2) await completePlanRevision(table, 'h', 'p1', 2);
+    };
+    expect(await awaitCompletion(table, 'h', 'p1', 2, wait)).toBe(true);
+    expect(pauses).toEqual([100, 200]);
+    pauses.length = 0;
+    expect(await awaitCompletion(table, 'h', 'p1', 3, async (ms) => void pauses.push(ms))).toBe(
+      false,
+    );
+    expect(pauses).toEqual([100, 200, 400, 800]);
   });
 });

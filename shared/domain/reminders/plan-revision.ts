@@ -15,6 +15,12 @@
 // already looked (a day the newer plan never reached), it withdraws itself once it sees the newer
 // revision (schedule-reminders.ts). Re-delivered events stay idempotent: a repeat re-plans the same
 // stored record under a new revision and rewrites the same items.
+//
+// A re-plan that finds itself superseded leaves the patient's plan to the newer one, which may yet
+// fail (a throttled write, a Lambda timeout): so a re-plan that finishes records it by raising
+// `completedRevision` on the PLAN item (completePlanRevision, a conditional put that only ever
+// raises it), and a superseded one waits briefly for the revision that superseded it (or a later
+// one) to complete before it reports success (awaitCompletion; plan-stored.ts takes over if not).
 import type { Item, Table } from '../../ports/table';
 import { DependencyError } from '../errors';
 import { reminderKeys, reminderSk } from './delivery-keys';
@@ -51,10 +57,98 @@ export async function takePlanRevision(
     const head = await serving.get(pk, reminderSk.planRevision, { consistent: true });
     const current = typeof head?.revision === 'number' ? head.revision : undefined;
     const next = (current ?? 0) + 1;
-    const item = { pk, sk: reminderSk.planRevision, revision: next, takenAt: now.toISOString() };
-    if (await put(item, { attribute: 'revision', expected: current })) return next;
+    const completed = completedOf(head);
+    const item = {
+      pk,
+      sk: reminderSk.planRevision,
+      revision: next,
+      takenAt: now.toISOString(),
+      ...(completed ? { completedRevision: completed } : {}),
+      stamp: stampOf(next, completed),
+    };
+    if (await put(item, { attribute: 'stamp', expected: stampCondition(head) })) return next;
   }
   throw new DependencyError('the reminder plan revision kept changing under concurrent re-plans');
+}
+
+/**
+ * The PLAN item's `stamp` (its revision and completed revision together, a pair that never repeats,
+ * since both only rise): every write of the item is conditional on the stamp it read, so taking a
+ * revision and recording a completion never undo each other.
+ */
+function stampOf(revision: number, completed: number): string {
+  return `${revision}/${completed}`;
+}
+
+/**
+ * What a write of the PLAN item expects to find: the stamp read, or, for an item written before
+ * stamps (no attribute), absent; the first write adds it, so of two such writers one loses.
+ */
+function stampCondition(head: Item | undefined): string | undefined {
+  return typeof head?.stamp === 'string' ? head.stamp : undefined;
+}
+
+function completedOf(head: Item | undefined): number {
+  return typeof head?.completedRevision === 'number' ? head.completedRevision : 0;
+}
+
+/**
+ * Record that the re-plan of `revision` finished (every write and withdrawal done): raise the
+ * PLAN item's completedRevision to it, never lower it.
+ */
+export async function completePlanRevision(
+  serving: Table,
+  hospital: string,
+  patient: string,
+  revision: number,
+): Promise<void> {
+  const put = conditionalPut(serving);
+  const pk = reminderKeys.patientPlan(hospital, patient);
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    const head = await serving.get(pk, reminderSk.planRevision, { consistent: true });
+    const completed = completedOf(head);
+    if (completed >= revision) return;
+    const current = typeof head?.revision === 'number' ? head.revision : revision;
+    const item = {
+      ...head,
+      pk,
+      sk: reminderSk.planRevision,
+      revision: current,
+      completedRevision: revision,
+      stamp: stampOf(current, revision),
+    };
+    if (await put(item, { attribute: 'stamp', expected: stampCondition(head) })) return;
+  }
+  throw new DependencyError('the reminder plan revision kept changing under concurrent re-plans');
+}
+
+/**
+ * The pauses (ms) between the reads of awaitCompletion: five strongly consistent reads over 1.5 s,
+ * long enough for a newer re-plan that is running to finish (a few hundred ms for a week's plan).
+ */
+export const completionPollMs = [100, 200, 400, 800] as const;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Whether a re-plan of revision `revision` or later has completed, polling (strongly consistent)
+ * for a bounded time: true as soon as one has, false when none has within completionPollMs.
+ */
+export async function awaitCompletion(
+  serving: Table,
+  hospital: string,
+  patient: string,
+  revision: number,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<boolean> {
+  const pk = reminderKeys.patientPlan(hospital, patient);
+  for (let poll = 0; ; poll++) {
+    const head = await serving.get(pk, reminderSk.planRevision, { consistent: true });
+    if (completedOf(head) >= revision) return true;
+    const pause = completionPollMs[poll];
+    if (pause === undefined) return false;
+    await wait(pause);
+  }
 }
 
 /** The latest revision taken for the patient (0 when none). */

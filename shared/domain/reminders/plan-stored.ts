@@ -13,7 +13,7 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Clock } from '../../ports/clock';
 import type { Item, Table } from '../../ports/table';
-import { NotFoundError, ValidationError } from '../errors';
+import { DependencyError, NotFoundError, ValidationError } from '../errors';
 import { patientRecord } from '../serving/queries';
 import { notActionable } from './actionable-request';
 import { planReminders } from './plan';
@@ -26,7 +26,13 @@ import {
   shardOf,
 } from './delivery-keys';
 import { fromCivil, parseCivilDate } from './local-time';
-import { latestPlanRevision, takePlanRevision, writeUnlessSuperseded } from './plan-revision';
+import {
+  awaitCompletion,
+  completePlanRevision,
+  latestPlanRevision,
+  takePlanRevision,
+  writeUnlessSuperseded,
+} from './plan-revision';
 import { withdrawLegacyReminders } from './legacy-reminders';
 import type { DoseOccurrence } from './expand-dosage';
 import type { RefillReminder } from './refills';
@@ -37,10 +43,18 @@ export const timezoneExtension = 'http://hl7.org/fhir/StructureDefinition/timezo
 export const planningHorizonDays = 7;
 /**
  * Reads of the record a re-plan makes while other re-plans of the patient keep taking revisions
- * during its read; after the last it plans anyway: its writes are still conditional, and a newer
- * re-plan's plan stands over its own (plan-revision.ts).
+ * during its read. After the last it goes on with the revision it holds, which is then already
+ * superseded: it writes nothing and, like any superseded re-plan, waits for the newer one to
+ * complete or takes over (takeovers, below).
  */
 const readAttempts = 3;
+/**
+ * Times a superseded re-plan whose newer re-plan does not complete within the wait
+ * (plan-revision.ts awaitCompletion: it failed, timed out, or is slow) takes over: takes a new
+ * revision, reads the record again and re-plans. After the last it throws a retryable
+ * DependencyError, so the event is retried (and dead-lettered if it keeps failing), never lost.
+ */
+const takeovers = 2;
 
 export interface PlanStoredResult {
   written: number;
@@ -49,8 +63,9 @@ export interface PlanStoredResult {
   tz: string;
   skipped: { request: string; reason: string }[];
   /**
-   * Present when a newer re-plan of the patient started meanwhile (newer data): its plan stands; this
-   * one withdrew only what it had itself just created (schedule-reminders.ts replanReminders).
+   * Present when a newer re-plan of the patient started meanwhile (newer data) and completed: its
+   * plan stands; this one withdrew only what it had itself just created (schedule-reminders.ts
+   * replanReminders). A newer re-plan that does not complete is taken over (planStoredReminders).
    */
   superseded?: true;
   /**
@@ -73,40 +88,93 @@ function localDate(now: Date, tz: string): string {
 }
 
 export async function planStoredReminders(
-  deps: { serving: Table; clock: Clock },
+  deps: { serving: Table; clock: Clock; wait?: (ms: number) => Promise<void> },
   input: { hospital: string; patientId: string; defaultTimeZone: string },
 ): Promise<PlanStoredResult> {
-  let revision = 0;
-  let resources: Resource[] = [];
+  let withdrawnBefore = 0;
+  for (let run = 0; ; run++) {
+    const record = await readRecord(deps, input);
+    if (!record)
+      return {
+        written: 0,
+        withdrawn: withdrawnBefore,
+        tz: input.defaultTimeZone,
+        skipped: [],
+        patientStored: false,
+      };
+    const planned = await planFromRecord(deps, input, record);
+    const { supersededBy, ...result } = planned;
+    result.withdrawn += withdrawnBefore;
+    if (supersededBy === undefined) {
+      // Every write and withdrawal of this plan is done: a superseded older re-plan may now stop.
+      await completePlanRevision(deps.serving, input.hospital, input.patientId, record.revision);
+      return result;
+    }
+    // A newer re-plan (newer data) took over: its plan stands once it completes. If it does not
+    // (it failed, timed out, or is slow), this one re-plans from the record as it is now, so the
+    // newer data (a stop) is never left unapplied.
+    if (
+      await awaitCompletion(deps.serving, input.hospital, input.patientId, supersededBy, deps.wait)
+    )
+      return result;
+    if (run >= takeovers)
+      throw new DependencyError(
+        'the reminder re-plan was superseded by newer re-plans that did not complete',
+      );
+    withdrawnBefore = result.withdrawn;
+  }
+}
+
+interface StoredRecord {
+  /** The plan revision taken before the record was read. */
+  revision: number;
+  resources: Resource[];
+  /** When each MedicationRequest (by id) was stored (its item's updatedAt, as read). */
+  ordersStoredAt: Map<string, unknown>;
+}
+
+/**
+ * Take a plan revision, then read the patient's record (strongly consistent); undefined when the
+ * Patient is not stored. The read counts only if no other re-plan took a revision while it ran: so
+ * a re-plan with a higher revision planned from data at least as new (plan-revision.ts). Under
+ * contention it reads again, readAttempts times at most.
+ */
+async function readRecord(
+  deps: { serving: Table; clock: Clock },
+  input: { hospital: string; patientId: string },
+): Promise<StoredRecord | undefined> {
+  let record: StoredRecord | undefined;
   try {
-    // The revision is taken before the record is read (strongly consistent), and the read counts
-    // only if no other re-plan took a revision while it ran: so a re-plan with a higher revision
-    // planned from data at least as new (plan-revision.ts). Under contention it reads again.
     for (let attempt = 1; attempt <= readAttempts; attempt++) {
-      revision = await takePlanRevision(
+      const revision = await takePlanRevision(
         deps.serving,
         input.hospital,
         input.patientId,
         deps.clock.now(),
       );
-      resources = (await patientRecord(
-        consistentReads(deps.serving),
+      const ordersStoredAt = new Map<string, unknown>();
+      const resources = (await patientRecord(
+        consistentReads(deps.serving, ordersStoredAt),
         input.hospital,
         input.patientId,
       )) as unknown as Resource[];
+      record = { revision, resources, ordersStoredAt };
       if ((await latestPlanRevision(deps.serving, input.hospital, input.patientId)) === revision)
         break;
     }
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    return {
-      written: 0,
-      withdrawn: 0,
-      tz: input.defaultTimeZone,
-      skipped: [],
-      patientStored: false,
-    };
+    return undefined;
   }
+  return record;
+}
+
+/** Plan the record's reminders under its revision and store them (replanReminders). */
+async function planFromRecord(
+  deps: { serving: Table; clock: Clock },
+  input: { hospital: string; patientId: string; defaultTimeZone: string },
+  { revision, resources, ordersStoredAt }: StoredRecord,
+): Promise<PlanStoredResult & { supersededBy?: number }> {
   const tz = patientTimeZone(resources, input.defaultTimeZone);
   const shared = resources.filter(
     (r) => r.resourceType === 'Medication' || r.resourceType === 'MedicationDispense',
@@ -168,7 +236,7 @@ export async function planStoredReminders(
     { hospital: input.hospital, patient: input.patientId, tz, doses, refills, snoozeOrders },
     { now, until, revision },
   );
-  const { written, superseded } = replanned;
+  const { written, superseded, supersededBy } = replanned;
   let { withdrawn } = replanned;
   // Reminders stored before re-plans could withdraw them (no plan entry) of orders no longer planned.
   if (!superseded)
@@ -177,6 +245,7 @@ export async function planStoredReminders(
       patient: input.patientId,
       tz,
       resources,
+      ordersStoredAt,
       snoozeOrders,
       from: localDate(new Date(now.getTime() - catchUpMinutes * 60_000 - 86_400_000), tz),
       days: days + 1,
@@ -194,18 +263,29 @@ export async function planStoredReminders(
     tz,
     skipped,
     patientStored: true,
-    ...(superseded ? { superseded } : {}),
+    ...(superseded ? { superseded, supersededBy } : {}),
   };
 }
 
-/** The table with every read strongly consistent (the record must include every acknowledged write). */
-function consistentReads(serving: Table): Table {
+/**
+ * The table with every read strongly consistent (the record must include every acknowledged write),
+ * noting the updatedAt of each MedicationRequest item the record's query returns in `ordersStoredAt`
+ * (legacy-reminders.ts needs it, and need not query the orders again).
+ */
+function consistentReads(serving: Table, ordersStoredAt: Map<string, unknown>): Table {
+  const order = 'MedicationRequest#';
   return {
     get: (pk, sk) => serving.get(pk, sk, { consistent: true }),
     put: (item) => serving.put(item),
     putIfAbsent: (item) => serving.putIfAbsent(item),
     putMany: (items) => serving.putMany(items),
-    query: (query) => serving.query({ ...query, consistent: true }),
+    query: async (query) => {
+      const page = await serving.query({ ...query, consistent: true });
+      for (const item of page.items)
+        if (String(item.sk).startsWith(order))
+          ordersStoredAt.set(String(item.sk).slice(order.length), item.updatedAt);
+      return page;
+    },
   };
 }
 

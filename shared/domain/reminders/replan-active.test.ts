@@ -8,8 +8,10 @@ import {
   InMemoryTable as MemoryTable,
   RecordingNotifier,
 } from '../monitoring/in-memory-table.fixture';
-import { planStoredReminders } from './plan-stored';
-import { replanActivePatients } from './replan-active';
+import type { Item, PutCondition, QueryInput } from '../../ports/table';
+import { reminderKeys, reminderSk } from './delivery-keys';
+import { planStoredReminders, registryShard } from './plan-stored';
+import { replanActivePatients, replanTimeMarginMs } from './replan-active';
 
 const order = (status: MedicationRequest['status']): MedicationRequest => ({
   resourceType: 'MedicationRequest',
@@ -103,5 +105,107 @@ describe('Use case: replanActivePatients (daily rolling re-plan)', () => {
     const tick = await deliverDue({ serving: table, notifier }, new Date('2026-03-11T00:06:00Z'));
     expect(replanned.withdrawn).toBe(0);
     expect(tick.delivered).toBe(1);
+  });
+
+  it('tries a patient whose re-plan failed once more at the end of the run', async () => {
+    const table = new MemoryTable();
+    await storedPatient(table, 'active');
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    // The first reminder write of the run is throttled
+    const view = Object.create(table) as MemoryTable;
+    let throttled = false;
+    view.putIfUnchanged = async (item: Item, condition: PutCondition) => {
+      if (!throttled && String(item.pk).startsWith('RO#')) {
+        throttled = true;
+        const error = new Error('throttled');
+        error.name = 'ProvisionedThroughputExceededException';
+        throw error;
+      }
+      return table.putIfUnchanged(item, condition);
+    };
+    const failures: string[] = [];
+    const report = await replanActivePatients(
+      { serving: view, clock: fixedClock('2026-03-11T02:15:00Z') },
+      { defaultTimeZone: 'UTC', onFailure: (name) => failures.push(name) },
+    );
+    expect(report).toMatchObject({ patients: 1, failed: 0, retried: 1 });
+    expect(failures).toEqual([]);
+    const notifier = new RecordingNotifier();
+    await deliverDue({ serving: table, notifier }, new Date('2026-03-17T08:00:00Z'));
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('starts no patient with less than a minute left, counts those not reached, and resumes there next run', async () => {
+    // Prepare: three patients with an active order, in three registry shards
+    const table = new MemoryTable();
+    const patients = ['p1', 'p2', 'p3'];
+    for (const p of patients) {
+      await table.put({
+        pk: `P#h#${p}`,
+        sk: 'PATIENT',
+        resource: { resourceType: 'Patient', id: p },
+      });
+      await table.put({ pk: `P#h#${p}`, sk: 'MedicationRequest#mr1', resource: order('active') });
+      await planStoredReminders(
+        { serving: table, clock: fixedClock('2026-03-10T06:00:00Z') },
+        { ...input, patientId: p },
+      );
+    }
+    const shards = patients.map((p) => registryShard('h', p));
+    expect(new Set(shards).size).toBe(3);
+    const revision = async (p: string) =>
+      (await table.get(reminderKeys.patientPlan('h', p), reminderSk.planRevision))?.revision;
+    const revisions = async () => Promise.all(patients.map(revision));
+    // Act: time for one patient only (the first check passes, then 59 s are left)
+    const budget = (starts: number) => {
+      let checks = 0;
+      return () => (checks++ < starts ? replanTimeMarginMs + 1 : replanTimeMarginMs - 1_000);
+    };
+    const clock = fixedClock('2026-03-11T02:15:00Z');
+    const first = await replanActivePatients(
+      { serving: table, clock },
+      { defaultTimeZone: 'UTC', concurrency: 1, remainingTimeMs: budget(1) },
+    );
+    const afterFirst = await revisions();
+    const second = await replanActivePatients(
+      { serving: table, clock },
+      { defaultTimeZone: 'UTC', concurrency: 1, remainingTimeMs: budget(1) },
+    );
+    const afterSecond = await revisions();
+    const full = await replanActivePatients(
+      { serving: table, clock },
+      { defaultTimeZone: 'UTC', remainingTimeMs: () => 900_000 },
+    );
+    // Assess: the first run re-planned the patient of the lowest shard only and said where it
+    // stopped; the second started there; a run with time re-plans all three
+    const byShard = [...patients].sort((a, b) => registryShard('h', a) - registryShard('h', b));
+    expect(first).toMatchObject({ patients: 1, notReached: 2, failed: 0 });
+    expect(first.resumeShard).toBe(registryShard('h', byShard[1]!));
+    expect(afterFirst).toEqual(patients.map((p) => (p === byShard[0] ? 2 : 1)));
+    expect(second).toMatchObject({ patients: 1, notReached: 2 });
+    expect(second.resumeShard).toBe(registryShard('h', byShard[2]!));
+    expect(afterSecond).toEqual(patients.map((p) => (p === byShard[2] ? 1 : 2)));
+    expect(full).toMatchObject({ patients: 3, notReached: 0 });
+    expect(full.resumeShard).toBeUndefined();
+  });
+
+  it('reads the orders of a patient once: the legacy-reminder pass uses the record just read', async () => {
+    const table = new MemoryTable();
+    await storedPatient(table, 'active');
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    await storedPatient(table, 'stopped');
+    const queries: QueryInput[] = [];
+    const view = Object.create(table) as MemoryTable;
+    view.query = async (q: QueryInput) => {
+      if (q.partition === 'P#h#p1') queries.push(q);
+      return table.query(q);
+    };
+    const stopped = await planStoredReminders(
+      { serving: view, clock: fixedClock('2026-03-11T06:00:00Z') },
+      input,
+    );
+    expect(stopped.withdrawn).toBe(6);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.sortPrefix).toBeUndefined();
   });
 });

@@ -11,9 +11,17 @@
 // plan revision, plan-revision.ts) wins, whatever order their writes land in. The registry is read
 // by query (one partition per shard), never scanned; a deployment too large for one invocation
 // splits the shards between schedules (detail.shards).
+//
+// A patient whose re-plan fails (a throttled write, a newer re-plan that did not complete) is tried
+// again once at the end of the run. The run starts no patient with less than replanTimeMarginMs of
+// the invocation left (AWS Lambda: 15 minutes); the patients it did not reach are counted
+// (notReached), and the shard it stopped in is where the next run starts (the shards are taken in
+// turn from there, so a run cut short never leaves the same shards behind day after day). A shard
+// is restarted from its beginning, so at least one shard must fit in a run; beyond that, split the
+// shards between schedules. A patient left out one day still has 6 planned days.
 import type { Clock } from '../../ports/clock';
-import type { Table } from '../../ports/table';
-import { reminderKeys, reminderShards } from './delivery-keys';
+import type { Item, Table } from '../../ports/table';
+import { reminderKeys, reminderShards, reminderSk } from './delivery-keys';
 import { planStoredReminders, registerForReplan } from './plan-stored';
 
 /**
@@ -22,6 +30,13 @@ import { planStoredReminders, registerForReplan } from './plan-stored';
  */
 export const dailyReplanAtUtc = '02:15';
 
+/**
+ * No patient's re-plan is started with less of the invocation left than this: a re-plan takes well
+ * under a second, but a superseded one may wait and take over (plan-stored.ts), and the run still
+ * counts what it did not reach and records where to resume.
+ */
+export const replanTimeMarginMs = 60_000;
+
 export interface ReplanReport {
   /** Registry entries with an active order that were re-planned. */
   patients: number;
@@ -29,15 +44,24 @@ export interface ReplanReport {
   withdrawn: number;
   /** Orders (or refills) that could not be planned, each with a reason in the patient's result. */
   skippedOrders: number;
-  /** Patients whose re-plan failed with an error (the others are still re-planned). */
+  /** Patients whose re-plan failed with an error, also when tried again at the end of the run. */
   failed: number;
+  /** Patients whose first re-plan failed and who were tried again at the end of the run. */
+  retried: number;
   /** Registry entries found without an active order or without a stored Patient. */
   inactive: number;
   /**
    * Patients a newer re-plan (on newer data: a PatientDataUpdated during the run) took over from this
-   * one: theirs stands (plan-revision.ts). Counted in `patients` too.
+   * one, and completed: theirs stands (plan-revision.ts). Counted in `patients` too.
    */
   superseded: number;
+  /**
+   * Registry entries with an active order this run did not start because too little time was left
+   * (replanTimeMarginMs); the next run starts in the shard this one stopped in (`resumeShard`).
+   */
+  notReached: number;
+  /** With notReached: the shard the next run starts with. */
+  resumeShard?: number;
 }
 
 export interface ReplanOptions {
@@ -48,10 +72,14 @@ export interface ReplanOptions {
   concurrency?: number;
   /** Called with the error's name (never its message, which could quote data) of a failed patient. */
   onFailure?: (errorName: string) => void;
+  /** Milliseconds left in the invocation (Lambda context.getRemainingTimeInMillis); default unlimited. */
+  remainingTimeMs?: () => number;
 }
 
+type RegistryEntry = Item;
+
 export async function replanActivePatients(
-  deps: { serving: Table; clock: Clock },
+  deps: { serving: Table; clock: Clock; wait?: (ms: number) => Promise<void> },
   options: ReplanOptions,
 ): Promise<ReplanReport> {
   const report: ReplanReport = {
@@ -60,11 +88,55 @@ export async function replanActivePatients(
     withdrawn: 0,
     skippedOrders: 0,
     failed: 0,
+    retried: 0,
     inactive: 0,
     superseded: 0,
+    notReached: 0,
   };
+  const timeLeft = () => options.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY;
+  const outOfTime = () => timeLeft() < replanTimeMarginMs;
   const shards = options.shards ?? Array.from({ length: reminderShards }, (_, s) => s);
-  for (const shard of shards) {
+  const progress = {
+    pk: reminderKeys.replanRun(
+      options.shards ? [...shards].sort((a, b) => a - b).join(',') : 'all',
+    ),
+    sk: reminderSk.replanResume,
+  };
+  const resume = await deps.serving.get(progress.pk, progress.sk, { consistent: true });
+  const first = Math.max(0, shards.indexOf(Number(resume?.shard)));
+  const order = [...shards.slice(first), ...shards.slice(0, first)];
+  const failures: { entry: RegistryEntry; errorName: string }[] = [];
+  const replan = async (entry: RegistryEntry, final: boolean) => {
+    const hospital = String(entry.hospital);
+    const patientId = String(entry.patient);
+    try {
+      const result = await planStoredReminders(deps, {
+        hospital,
+        patientId,
+        defaultTimeZone: options.defaultTimeZone,
+      });
+      if (!result.patientStored) {
+        // The Patient is gone (or quarantined): stop re-planning them.
+        await registerForReplan(deps.serving, hospital, patientId, false, deps.clock.now());
+        report.inactive++;
+        return;
+      }
+      report.patients++;
+      report.written += result.written;
+      report.withdrawn += result.withdrawn;
+      report.skippedOrders += result.skipped.length;
+      if (result.superseded) report.superseded++;
+    } catch (error) {
+      const errorName = (error as Error).name ?? 'Error';
+      if (!final) {
+        failures.push({ entry, errorName });
+        return;
+      }
+      report.failed++;
+      options.onFailure?.(errorName);
+    }
+  };
+  for (const shard of order) {
     let cursor: string | undefined;
     do {
       const page = await deps.serving.query({
@@ -72,46 +144,66 @@ export async function replanActivePatients(
         cursor,
       });
       const active = page.items.filter((e) => e.active === true);
-      report.inactive += page.items.length - active.length;
-      await forEachLimited(active, options.concurrency ?? 8, async (entry) => {
-        const hospital = String(entry.hospital);
-        const patientId = String(entry.patient);
-        try {
-          const result = await planStoredReminders(deps, {
-            hospital,
-            patientId,
-            defaultTimeZone: options.defaultTimeZone,
-          });
-          if (!result.patientStored) {
-            // The Patient is gone (or quarantined): stop re-planning them.
-            await registerForReplan(deps.serving, hospital, patientId, false, deps.clock.now());
-            report.inactive++;
-            return;
-          }
-          report.patients++;
-          report.written += result.written;
-          report.withdrawn += result.withdrawn;
-          report.skippedOrders += result.skipped.length;
-          if (result.superseded) report.superseded++;
-        } catch (error) {
-          report.failed++;
-          options.onFailure?.((error as Error).name ?? 'Error');
+      if (report.resumeShard !== undefined) {
+        report.notReached += active.length;
+      } else {
+        report.inactive += page.items.length - active.length;
+        const started = await forEachLimited(
+          active,
+          options.concurrency ?? 8,
+          (entry) => replan(entry, false),
+          () => !outOfTime(),
+        );
+        if (started < active.length) {
+          report.notReached += active.length - started;
+          report.resumeShard = shard; // the rest is only counted (registry queries)
         }
-      });
+      }
       cursor = page.cursor;
     } while (cursor);
   }
+  // Failed re-plans (throttling, a newer re-plan that did not complete) are tried once more.
+  report.retried = failures.length;
+  const unretried = await forEachLimited(
+    failures,
+    options.concurrency ?? 8,
+    ({ entry }) => replan(entry, true),
+    () => !outOfTime(),
+  );
+  for (const { errorName } of failures.slice(unretried)) {
+    report.failed++;
+    options.onFailure?.(errorName);
+  }
+  if (report.resumeShard !== undefined)
+    await deps.serving.put({
+      ...progress,
+      shard: report.resumeShard,
+      at: deps.clock.now().toISOString(),
+    });
   return report;
 }
 
+/**
+ * Run `fn` over `items` with at most `limit` in flight, starting each only while `mayStart()`;
+ * returns how many were started (every item before that index was, none after).
+ */
 async function forEachLimited<T>(
   items: T[],
   limit: number,
   fn: (item: T) => Promise<void>,
-): Promise<void> {
+  mayStart: () => boolean,
+): Promise<number> {
   let next = 0;
+  let stopped = false;
   const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
+    while (!stopped && next < items.length) {
+      if (!mayStart()) {
+        stopped = true;
+        break;
+      }
+      await fn(items[next++]!);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return next;
 }

@@ -15,12 +15,16 @@ import { deliverDue } from './deliver-due';
 import { reminderKeys, reminderSk } from './delivery-keys';
 import { planReminders } from './plan';
 import { planStoredReminders } from './plan-stored';
-import { replanActivePatients } from './replan-active';
+import { DependencyError } from '../errors';
+import { takePlanRevision } from './plan-revision';
+import { replanActivePatients, type ReplanReport } from './replan-active';
 import { reminderChannels } from './reminder-messages';
 import { pendingEntry, reminderTasks, withdraw } from './schedule-reminders';
 import { warfarin } from './warfarin-plan.fixture';
 
 const input = { hospital: 'h', patientId: 'p1', defaultTimeZone: 'UTC' };
+/** No pause while a superseded re-plan polls for the newer one's completion (plan-revision.ts). */
+const noWait = async () => {};
 
 async function store(table: MemoryTable, request: MedicationRequest) {
   await table.put({ pk: 'P#h#p1', sk: 'PATIENT', resource: { resourceType: 'Patient', id: 'p1' } });
@@ -170,22 +174,112 @@ describe('Use case: concurrent re-plans of one patient', () => {
     await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
     const older = pausedAt(table, 'beforeWrites');
     const olderRun = planStoredReminders(
-      { serving: older.view, clock: fixedClock('2026-03-10T06:01:00Z') },
+      { serving: older.view, clock: fixedClock('2026-03-10T06:01:00Z'), wait: noWait },
       input,
     );
     await older.reached;
     await store(table, warfarin('stopped'));
     const newer = pausedAt(table, 'beforeWrites');
     const newerRun = planStoredReminders(
-      { serving: newer.view, clock: fixedClock('2026-03-10T06:02:00Z') },
+      { serving: newer.view, clock: fixedClock('2026-03-10T06:02:00Z'), wait: noWait },
       input,
     );
     await newer.reached;
     older.resume();
-    expect(await olderRun).toMatchObject({ superseded: true });
+    // The newer re-plan does not complete while the older one waits: the older takes over, reads
+    // the record again (stopped) and applies the stop itself; the newer then finds a later plan
+    // complete and leaves it
+    const late = await olderRun;
+    expect(late.withdrawn).toBe(7);
+    expect(late.superseded).toBeUndefined();
     newer.resume();
-    expect((await newerRun).withdrawn).toBe(7);
+    expect(await newerRun).toMatchObject({ superseded: true, withdrawn: 0 });
     expect(await sendsOn(table, daily(10, 16, '08:00:00'))).toEqual([]);
+  });
+
+  it('a superseded re-plan whose newer re-plan then fails applies the stop itself', async () => {
+    // Prepare: warfarin at 08:00 planned 10-16 March; the order is stopped
+    const table = new MemoryTable();
+    await store(table, warfarin('active'));
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    await store(table, warfarin('stopped'));
+    // Act: while the stop's re-plan (A) writes its plan, the daily re-plan (B) takes the next
+    // revision, reads the record and fails: DynamoDB throttles every reminder write, also on the
+    // run's retry of its failed patients
+    const throttled = Object.create(table) as MemoryTable;
+    throttled.putIfUnchanged = async (item: Item, condition: PutCondition) => {
+      if (String(item.pk).startsWith('RO#')) {
+        const error = new Error('throttled');
+        error.name = 'ProvisionedThroughputExceededException';
+        throw error;
+      }
+      return table.putIfUnchanged(item, condition);
+    };
+    const clock = fixedClock('2026-03-11T02:16:00Z');
+    let dailyReport: ReplanReport | undefined;
+    const viewA = Object.create(table) as MemoryTable;
+    viewA.putMany = async (items: Item[]) => {
+      dailyReport ??= await replanActivePatients(
+        { serving: throttled, clock, wait: noWait },
+        { defaultTimeZone: 'UTC' },
+      );
+      return table.putMany(items);
+    };
+    const waits: number[] = [];
+    const a = await planStoredReminders(
+      { serving: viewA, clock, wait: async (ms) => void waits.push(ms) },
+      input,
+    );
+    // Assess: B failed (twice); A waited for it, then re-planned under a newer revision itself
+    expect(dailyReport).toMatchObject({ failed: 1, retried: 1, patients: 0 });
+    expect(waits).toEqual([100, 200, 400, 800]);
+    expect(a.superseded).toBeUndefined();
+    expect(a.withdrawn).toBe(6); // 11-16 March
+    expect(await sendsOn(table, daily(11, 16, '08:00:00'))).toEqual([]);
+  });
+
+  it('a re-plan whose reads other re-plans keep overtaking, and which then die, takes over', async () => {
+    const table = new MemoryTable();
+    await store(table, warfarin('active'));
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    await store(table, warfarin('stopped'));
+    // Another invocation takes a revision during each of the first three reads, then dies (timeout)
+    const view = Object.create(table) as MemoryTable;
+    let reads = 0;
+    view.query = async (q: QueryInput) => {
+      const page = await table.query(q);
+      if (q.partition === 'P#h#p1' && q.sortPrefix === undefined && ++reads <= 3)
+        await takePlanRevision(table, 'h', 'p1', new Date());
+      return page;
+    };
+    const a = await planStoredReminders(
+      { serving: view, clock: fixedClock('2026-03-11T02:16:00Z'), wait: noWait },
+      input,
+    );
+    expect(reads).toBe(4);
+    expect(a.withdrawn).toBe(6);
+    expect(a.superseded).toBeUndefined();
+    expect(await sendsOn(table, daily(11, 16, '08:00:00'))).toEqual([]);
+  });
+
+  it('a re-plan overtaken by re-plans that never complete fails retryably, rather than succeed', async () => {
+    const table = new MemoryTable();
+    await store(table, warfarin('active'));
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    await store(table, warfarin('stopped'));
+    const view = Object.create(table) as MemoryTable;
+    view.query = async (q: QueryInput) => {
+      const page = await table.query(q);
+      if (q.partition === 'P#h#p1' && q.sortPrefix === undefined)
+        await takePlanRevision(table, 'h', 'p1', new Date());
+      return page;
+    };
+    const run = planStoredReminders(
+      { serving: view, clock: fixedClock('2026-03-11T02:16:00Z'), wait: noWait },
+      input,
+    );
+    await expect(run).rejects.toBeInstanceOf(DependencyError);
+    await expect(run).rejects.toMatchObject({ retryable: true });
   });
 
   it('an older re-plan finishing last does not take a patient whose order was resumed off the daily re-plan', async () => {

@@ -160,9 +160,12 @@ export interface ReplanResult {
   /**
    * Present when a newer re-plan of the patient (a higher revision: newer data) started meanwhile:
    * this one withdrew nothing of the patient's plan but what it had itself just created there
-   * (counted in `withdrawn`), leaving the plan to the newer one.
+   * (counted in `withdrawn`), leaving the plan to the newer one. That one may yet fail: the caller
+   * must see it complete (plan-revision.ts awaitCompletion) or re-plan itself (plan-stored.ts).
    */
   superseded?: true;
+  /** With `superseded`: the newer revision this re-plan saw taken. */
+  supersededBy?: number;
 }
 
 /** Conditional writes of one re-plan in flight at once. */
@@ -182,7 +185,8 @@ const writeConcurrency = 16;
  * Concurrent re-plans (plan-revision.ts): every write and withdrawal is conditional on the item not
  * carrying a higher plan revision, so a re-plan from older data can neither bring back a reminder a
  * newer one withdrew nor withdraw one it planned. Once a re-plan sees a higher revision taken, it
- * stops: it withdraws what it created that no newer plan has rewritten, and withdraws nothing else.
+ * stops: it withdraws what it created that no newer plan has rewritten, and withdraws nothing else;
+ * it returns `superseded` with that revision, which its caller must see complete (plan-stored.ts).
  */
 export async function replanReminders(
   deps: { serving: Table },
@@ -195,9 +199,14 @@ export async function replanReminders(
   const revision =
     window.revision ??
     (await takePlanRevision(deps.serving, input.hospital, input.patient, window.now));
-  const superseded = async () =>
-    (await latestPlanRevision(deps.serving, input.hospital, input.patient)) > revision;
-  if (await superseded()) return { written: 0, withdrawn: 0, superseded: true };
+  // The newer revision taken since this one (undefined while this is the latest).
+  const superseded = async () => {
+    const latest = await latestPlanRevision(deps.serving, input.hospital, input.patient);
+    return latest > revision ? latest : undefined;
+  };
+  const newerAtStart = await superseded();
+  if (newerAtStart !== undefined)
+    return { written: 0, withdrawn: 0, superseded: true, supersededBy: newerAtStart };
   const partition = reminderKeys.patientPlan(input.hospital, input.patient);
   const span = { from: earliest, until: window.until.getTime() };
   // Read once, before the writes: what an older re-plan adds after this read, it takes back itself
@@ -205,7 +214,8 @@ export async function replanReminders(
   const entries = await pendingEntries(deps, partition, span);
   const before = new Map(entries.map((e) => [String(e.occurrenceId), e]));
   const { written, revived } = await storePlanned(deps, tasks, revision, before);
-  if (await superseded()) {
+  const newer = await superseded();
+  if (newer !== undefined) {
     // The newer re-plan's withdrawals may have run before these writes, and so missed what they
     // created or brought back (nothing, or a withdrawn reminder, was stored): take those back
     // unless a newer plan has rewritten them since (they then carry its revision and are left).
@@ -215,7 +225,7 @@ export async function replanReminders(
       if (await withdraw(deps, input.hospital, pendingEntry(task), window.now, revision))
         retracted++;
     });
-    return { written, withdrawn: retracted, superseded: true };
+    return { written, withdrawn: retracted, superseded: true, supersededBy: newer };
   }
   const planned = new Set(tasks.map((t) => t.occurrenceId));
   // A snoozed reminder (acknowledge.ts) is not itself in any plan: it stays while its order is one
