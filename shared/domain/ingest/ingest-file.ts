@@ -48,6 +48,7 @@ import {
   resolveSidecarPatient,
 } from './readers/notes';
 import { PatientIdentifiers, patientIdentifierWarnings } from './patient-identifiers';
+import { linkChunks } from './link-chunks';
 import { deterministicUuid } from './readers/resource-id';
 import { yearOfFhirDate } from '../nlp/note-year';
 import type { NumberedLine } from './lines';
@@ -392,7 +393,8 @@ async function* recordsOf(
       // depends on the row alone.
       const linked = (record: SourceRecord): record is SourceRecord & { resource: FhirJson } =>
         !(record.error instanceof ValidationError && !named) && record.resource !== undefined;
-      for await (const chunk of chunksOf(records, linkChunkRows)) {
+      // Chunks of 200 rows or about 1 Mi characters of their text, whichever comes first (link-chunks.ts).
+      for await (const chunk of linkChunks(records)) {
         // The chunk's MRNs resolved together before any of its rows goes on (a bounded number of
         // reads at a time, the markers of unclaimed MRNs in one batch write, patient-identifiers.ts):
         // one at a time, a new MRN cost about four round trips in turn (docs/ingest.md, Cost).
@@ -481,22 +483,6 @@ async function* recordsOf(
 }
 
 const unsupported: Record<string, string> = {};
-
-/** CSV rows whose MRNs are resolved together (PatientIdentifiers.prefetch). */
-const linkChunkRows = 200;
-
-/** `items` in arrays of up to `size`, each read whole before it is yielded. */
-async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let chunk: T[] = [];
-  for await (const item of items) {
-    chunk.push(item);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length) yield chunk;
-}
 
 /** `record` with the reader's `warnings`, reported when it is stored. */
 function withWarnings(record: SourceRecord, warnings: string[]): SourceRecord {

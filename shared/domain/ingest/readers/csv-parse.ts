@@ -17,13 +17,29 @@ export const maxCsvRecordChars = 16 * 1024 * 1024;
 /**
  * A push parser: feed text in any pieces, collect finished rows. Line breaks are counted on LF; a CR is
  * dropped when it ends an unquoted record (CRLF), and kept inside quoted fields.
+ *
+ * Cells and raw text are built from slices of the text fed (runs between the characters that end
+ * them), joined when the cell or record ends: never a character at a time with `+=`, which in V8 makes
+ * a cons-string of about 64 bytes of heap per character (a 64 KiB row cost 4 MiB; docs/ingest.md,
+ * Memory when the file grows). Lengths and limits count UTF-16 units, a character (code point) being
+ * kept or dropped whole.
  */
 export class CsvTokenizer {
   private line = 1;
   private start = 1;
   private cells: string[] = [];
-  private cell = '';
-  private raw = '';
+  /** The cell in progress: `cellPieces` then the run `cellFrom..cellTo` of `text`; `cellLength` in all. */
+  private cellPieces: string[] = [];
+  private cellFrom = -1;
+  private cellTo = -1;
+  private cellLength = 0;
+  /** The record's raw text in progress, likewise. */
+  private rawPieces: string[] = [];
+  private rawFrom = -1;
+  private rawTo = -1;
+  private rawLength = 0;
+  /** The text being fed (runs are slices of it); '' between feeds. */
+  private text = '';
   private quoted = false; // inside a quoted field
   private afterQuote = false; // a quote was just closed (or doubled)
   private error: string | undefined;
@@ -34,23 +50,43 @@ export class CsvTokenizer {
   /** Parse `text`; returns the rows completed by it. Records over the limit come back with an error. */
   feed(text: string): CsvRow[] {
     const rows: CsvRow[] = [];
+    let i = 0;
     if (!this.bomChecked && text.length > 0) {
       this.bomChecked = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) i = 1;
     }
-    for (const ch of text) {
-      if (this.quoted) this.inQuotes(ch);
-      else if (ch === '\n') {
+    this.text = text;
+    const n = text.length;
+    while (i < n) {
+      const ch = text.charCodeAt(i);
+      // A surrogate pair is one character (as `for...of` reads it); a lone surrogate is one unit.
+      const width =
+        ch >= 0xd800 && ch <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+          ? 2
+          : 1;
+      if (this.quoted) this.inQuotes(ch, i, width);
+      else if (ch === lf) {
         const row = this.endRecord();
         if (row) rows.push(row);
         this.line++;
         this.start = this.line;
+        i++;
         continue;
-      } else this.outsideQuotes(ch);
-      if (ch === '\n') this.line++;
-      if (this.raw.length < this.limit) this.raw += ch;
-      else this.error ??= `record longer than ${this.limit} characters (unterminated quote?)`;
+      } else this.outsideQuotes(ch, i, width);
+      if (ch === lf) this.line++;
+      if (this.rawLength < this.limit) {
+        if (this.rawTo !== i) {
+          this.flushRaw();
+          this.rawFrom = i;
+        }
+        this.rawTo = i + width;
+        this.rawLength += width;
+      } else this.error ??= `record longer than ${this.limit} characters (unterminated quote?)`;
+      i += width;
     }
+    this.flushCell();
+    this.flushRaw();
+    this.text = '';
     return rows;
   }
 
@@ -61,34 +97,69 @@ export class CsvTokenizer {
     return row ? [row] : [];
   }
 
-  private inQuotes(ch: string): void {
-    if (ch === '"') {
+  private inQuotes(ch: number, i: number, width: number): void {
+    if (ch === quote) {
       this.quoted = false;
       this.afterQuote = true;
-    } else this.append(ch);
+    } else this.append(i, width);
   }
 
-  private outsideQuotes(ch: string): void {
-    if (ch === ',') {
-      this.cells.push(this.cell);
-      this.cell = '';
+  private outsideQuotes(ch: number, i: number, width: number): void {
+    if (ch === comma) {
+      this.cells.push(this.takeCell());
       this.afterQuote = false;
-    } else if (ch === '"') {
+    } else if (ch === quote) {
       if (this.afterQuote) {
-        this.append('"'); // a doubled quote inside a quoted field: reopen it
+        this.append(i, width); // a doubled quote inside a quoted field: reopen it
         this.quoted = true;
-      } else if (this.cell === '') this.quoted = true;
+      } else if (this.cellLength === 0) this.quoted = true;
       else this.error ??= 'quote inside an unquoted field';
       this.afterQuote = false;
-    } else if (ch === '\r') {
+    } else if (ch === cr) {
       // Dropped: RFC 4180 allows CR outside quotes only in the CRLF terminator.
     } else if (this.afterQuote) {
       this.error ??= 'text after a closing quote';
-    } else this.append(ch);
+    } else this.append(i, width);
   }
 
-  private append(ch: string): void {
-    if (this.cell.length < this.limit) this.cell += ch;
+  /** The character at `i` of the text fed joins the cell (up to the limit). */
+  private append(i: number, width: number): void {
+    if (this.cellLength >= this.limit) return;
+    if (this.cellTo !== i) {
+      this.flushCell();
+      this.cellFrom = i;
+    }
+    this.cellTo = i + width;
+    this.cellLength += width;
+  }
+
+  private flushCell(): void {
+    if (this.cellTo > this.cellFrom)
+      this.cellPieces.push(this.text.slice(this.cellFrom, this.cellTo));
+    this.cellFrom = this.cellTo = -1;
+  }
+
+  private flushRaw(): void {
+    if (this.rawTo > this.rawFrom) this.rawPieces.push(this.text.slice(this.rawFrom, this.rawTo));
+    this.rawFrom = this.rawTo = -1;
+  }
+
+  /** The cell in progress, which starts anew. */
+  private takeCell(): string {
+    this.flushCell();
+    const cell = joined(this.cellPieces);
+    this.cellPieces = [];
+    this.cellLength = 0;
+    return cell;
+  }
+
+  /** The raw text of the record in progress, which starts anew. */
+  private takeRaw(): string {
+    this.flushRaw();
+    const raw = joined(this.rawPieces);
+    this.rawPieces = [];
+    this.rawLength = 0;
+    return raw;
   }
 
   /**
@@ -101,10 +172,10 @@ export class CsvTokenizer {
 
   /** Drop a record in progress (its input was lost); returns its start line, and goes on at `nextLine`. */
   discard(nextLine: number): number | undefined {
-    const pending = this.quoted || this.raw !== '' ? this.start : undefined;
+    const pending = this.quoted || this.rawLength > 0 ? this.start : undefined;
     this.cells = [];
-    this.cell = '';
-    this.raw = '';
+    this.takeCell();
+    this.takeRaw();
     this.quoted = false;
     this.afterQuote = false;
     this.error = undefined;
@@ -114,17 +185,25 @@ export class CsvTokenizer {
   }
 
   private endRecord(): CsvRow | undefined {
-    this.cells.push(this.cell);
-    const row: CsvRow = { line: this.start, cells: this.cells, raw: this.raw };
+    this.cells.push(this.takeCell());
+    const row: CsvRow = { line: this.start, cells: this.cells, raw: this.takeRaw() };
     if (this.error) row.error = this.error;
     const blank = this.cells.length === 1 && this.cells[0] === '' && !this.afterQuote;
     this.cells = [];
-    this.cell = '';
-    this.raw = '';
     this.afterQuote = false;
     this.error = undefined;
     return blank && !row.error ? undefined : row;
   }
+}
+
+const lf = 0x0a;
+const cr = 0x0d;
+const quote = 0x22;
+const comma = 0x2c;
+
+/** `pieces` as one string (a single piece as it is). */
+function joined(pieces: string[]): string {
+  return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }
 
 /**
