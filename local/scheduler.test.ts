@@ -64,6 +64,34 @@ describe('Class: LocalScheduler', () => {
       expect(scheduler.failures).toEqual([]);
     });
 
+    it("gives each handler a context with its schedule's timeout left (default one minute)", async () => {
+      // Prepare
+      const left: Record<string, number> = {};
+      const timed = (name: string, timeoutMs?: number): Schedule => ({
+        name,
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        handler: async (_event, context) => {
+          left[name] = context.getRemainingTimeInMillis();
+        },
+      });
+      const scheduler = new LocalScheduler(
+        [timed('daily-replan', 900_000), timed('tick', 50_000), timed('other')],
+        60_000,
+        () => firedAt,
+      );
+
+      // Act
+      await scheduler.tick();
+
+      // Assess: each within the few milliseconds the firing took
+      expect(left['daily-replan']).toBeGreaterThan(899_000);
+      expect(left['daily-replan']).toBeLessThanOrEqual(900_000);
+      expect(left.tick).toBeGreaterThan(49_000);
+      expect(left.tick).toBeLessThanOrEqual(50_000);
+      expect(left.other).toBeGreaterThan(59_000);
+      expect(left.other).toBeLessThanOrEqual(60_000);
+    });
+
     it('gives each firing a new event id, as EventBridge does', async () => {
       // Prepare
       const reminders = recordingSchedule('reminders');

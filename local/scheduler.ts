@@ -1,5 +1,6 @@
 // The embedded stack's EventBridge Scheduler: every minute (or a given period), invoke each registered
-// scheduled handler with the Scheduler event shape. Handlers must tolerate duplicate firings, as on AWS.
+// scheduled handler with the Scheduler event shape and a Lambda context with its function's timeout
+// left. Handlers must tolerate duplicate firings, as on AWS.
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { lambdaContext, schedulerEvent } from './aws-events';
 
@@ -13,6 +14,11 @@ export interface Schedule {
    * default: every tick.
    */
   dailyAtUtc?: string;
+  /**
+   * The time the handler's context starts with (getRemainingTimeInMillis): the Lambda timeout of the
+   * function the schedule invokes on AWS (infra/constructs); default 60,000 ms.
+   */
+  timeoutMs?: number;
 }
 
 export class LocalScheduler {
@@ -21,7 +27,7 @@ export class LocalScheduler {
   readonly failures: { schedule: string; at: string; error: string }[] = [];
 
   constructor(
-    private readonly schedules: Schedule[],
+    readonly schedules: readonly Schedule[],
     private readonly periodMs = 60_000,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -54,7 +60,7 @@ export class LocalScheduler {
   private async fire(schedule: Schedule, at: Date): Promise<void> {
     const run = schedule.handler(
       schedulerEvent(schedule.name, at),
-      lambdaContext(schedule.name, 60_000),
+      lambdaContext(schedule.name, schedule.timeoutMs ?? 60_000),
     );
     this.running.add(run);
     try {

@@ -23,7 +23,10 @@ import { LocalQueue, type CloseOptions } from './event-queue';
 import { LocalScheduler, type Schedule } from './scheduler';
 import { makeRemindersHandler } from '../functions/reminders/make-handler';
 import { makeReplanHandler } from '../functions/reminders/make-replan-handler';
-import { dailyReplanAtUtc } from '../shared/domain/reminders/replan-active';
+import {
+  dailyReplanAtUtc,
+  replanFunctionTimeoutMs,
+} from '../shared/domain/reminders/replan-active';
 import { makeMonitorHandler } from '../functions/monitor/make-handler';
 import { news2Scorer } from '../shared/domain/monitoring/news2-scorer';
 import { eventTypes } from '../shared/ports/event-bus';
@@ -289,8 +292,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const reminders = makeRemindersHandler(deps, buildObservability(config, 'reminders'));
     const scheduler = new LocalScheduler(
       [
-        { name: 'caregraph-reminders-every-minute', handler: reminders },
-        // As on AWS: the daily rolling re-plan of every patient with an active order.
+        // Each with its AWS function's timeout (infra/constructs: reminders 50 s, monitor 30 s).
+        { name: 'caregraph-reminders-every-minute', handler: reminders, timeoutMs: 50_000 },
+        // As on AWS: the daily rolling re-plan of every patient with an active order (15 minutes).
         {
           name: 'caregraph-reminders-daily-replan',
           handler: makeReplanHandler(
@@ -298,9 +302,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             buildObservability(config, 'reminders-replan'),
           ),
           dailyAtUtc: dailyReplanAtUtc,
+          timeoutMs: replanFunctionTimeoutMs,
         },
         // As on AWS: the alert escalation sweep, every minute, in the monitor function.
-        ...(monitor ? [{ name: 'caregraph-alert-escalation-every-minute', handler: monitor }] : []),
+        ...(monitor
+          ? [
+              {
+                name: 'caregraph-alert-escalation-every-minute',
+                handler: monitor,
+                timeoutMs: 30_000,
+              },
+            ]
+          : []),
         ...(options.schedules ?? []),
       ],
       options.schedulePeriodMs,

@@ -6,6 +6,9 @@ import { keyLayout } from '../shared/config/resources';
 import { pseudonymousId } from '../shared/domain/serving/records';
 import { planStoredReminders, timezoneExtension } from '../shared/domain/reminders/plan-stored';
 import { dueReminders } from '../shared/domain/reminders/deliver-due';
+import { reminderKeys, reminderSk } from '../shared/domain/reminders/delivery-keys';
+import { dailyReplanAtUtc, type ReplanReport } from '../shared/domain/reminders/replan-active';
+import { LocalScheduler } from '../local/scheduler';
 import { fixedClock } from '../shared/ports/clock';
 import { ndjson, patient, startTestStack, type TestStack } from './helpers/stack';
 
@@ -177,5 +180,40 @@ describe('Use case: planStoredReminders (embedded stack)', () => {
     // 7 days of 09:00 from 10 March, less the 10th's (3 h past at 12:00, older than the catch-up
     // window: no tick would read it, so it is not written).
     expect(after.written).toBe(6);
+  });
+
+  it("re-plans the registered patients on the stack's daily schedule, with the function's 15 minutes", async () => {
+    // Prepare: the stack's own daily schedule, fired at its time (the stack's clock is real time)
+    const daily = stack.scheduler.schedules.find(
+      (s) => s.name === 'caregraph-reminders-daily-replan',
+    );
+    const revision = async () =>
+      (await stack.deps.serving.get(reminderKeys.patientPlan('east', pid), reminderSk.planRevision))
+        ?.revision as number;
+    const before = await revision();
+    const reports: ReplanReport[] = [];
+    const leftAtStart: number[] = [];
+    const scheduler = new LocalScheduler(
+      [
+        {
+          ...daily!,
+          handler: async (event, context) => {
+            leftAtStart.push(context.getRemainingTimeInMillis());
+            reports.push((await daily!.handler(event, context)) as ReplanReport);
+          },
+        },
+      ],
+      60_000,
+      () => new Date(`2026-03-11T${dailyReplanAtUtc}:00Z`),
+    );
+    // Act
+    await scheduler.tick();
+    // Assess: p1 (an active order) re-planned, nobody left out
+    expect(scheduler.failures).toEqual([]);
+    expect(leftAtStart[0]).toBeGreaterThan(14 * 60_000);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ failed: 0, notReached: 0 });
+    expect(reports[0]!.patients).toBeGreaterThanOrEqual(1);
+    expect(await revision()).toBeGreaterThan(before);
   });
 });

@@ -79,7 +79,8 @@ describe('Adapter: daily reminder re-plan', () => {
     );
     expect(report).toMatchObject({ patients: 1, failed: 0 });
     expect(report.written).toBeGreaterThanOrEqual(7);
-    // With under a minute of the invocation left, no patient is started, and the run says so
+    // With under a minute of a 15-minute invocation left, no patient is started, and the run says so
+    const left = [900_000];
     const late = await handler(
       {
         'detail-type': 'Scheduled Event',
@@ -87,7 +88,7 @@ describe('Adapter: daily reminder re-plan', () => {
         time: '2026-03-11T02:15:00Z',
         detail: {},
       },
-      { getRemainingTimeInMillis: () => 59_000 } as Context,
+      { getRemainingTimeInMillis: () => left.shift() ?? 59_000 } as Context,
     );
     expect(late).toMatchObject({ patients: 0, notReached: 1, failed: 0 });
   });

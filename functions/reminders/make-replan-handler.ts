@@ -36,7 +36,7 @@ export function makeReplanHandler(deps: ReplanFunctionDeps, { logger, metrics }:
       defaultTimeZone: deps.defaultTimeZone,
       shards: parsed.data.detail.shards,
       onFailure: (name) => failures.set(name, (failures.get(name) ?? 0) + 1),
-      // Stop starting patients a minute before the Lambda timeout (replan-active.ts).
+      // Stop starting patients shortly before the Lambda timeout (replanTimeMargin, replan-active.ts).
       ...(typeof context?.getRemainingTimeInMillis === 'function'
         ? { remainingTimeMs: () => context.getRemainingTimeInMillis() }
         : {}),

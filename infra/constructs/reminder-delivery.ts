@@ -3,8 +3,11 @@
 // claims each with a conditional put and publishes it to the notifications topic. Once a day it
 // invokes the re-plan function, which re-plans every patient with an active order from their stored
 // record (shared/domain/reminders/replan-active.ts), so reminders never run out 7 days after a
-// patient's last data update.
+// patient's last data update; an alarm tells the operators of a run that left patients out
+// (RemindersReplanNotReached) or failed to re-plan some (RemindersReplanFailed).
 import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,7 +19,10 @@ import { Construct } from 'constructs';
 import { servingTable } from '../../shared/config/resources';
 import { envNames } from '../../shared/config/config';
 import { reminderShards } from '../../shared/domain/reminders/delivery-keys';
-import { dailyReplanAtUtc } from '../../shared/domain/reminders/replan-active';
+import {
+  dailyReplanAtUtc,
+  replanFunctionTimeoutMs,
+} from '../../shared/domain/reminders/replan-active';
 import { useKey } from './data-access';
 import { PipelineFunction } from './pipeline-function';
 
@@ -27,6 +33,8 @@ export interface ReminderDeliveryProps {
   vpc: ec2.IVpc;
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
+  /** The operators' topic: the daily re-plan's alarms notify it. */
+  alarmTopic: sns.ITopic;
 }
 
 /** The daily re-plan's schedule, at dailyReplanAtUtc (replan-active.ts), as the local stack runs it. */
@@ -143,18 +151,21 @@ export class ReminderDelivery extends Construct {
    * itself, never an index, never a scan), write reminders and withdraw stale ones (puts), no publish.
    */
   private replan(props: ReminderDeliveryProps, invoke: iam.Role): PipelineFunction {
+    // The service name is also the dimension of the function's metrics (replanAlarms).
+    const service = `${props.prefix}-reminders-replan`;
     const fn = new PipelineFunction(this, 'Replan', {
       prefix: props.prefix,
       name: 'reminders-replan',
       entry: 'functions/reminders/replan-handler.ts',
       description: 'Daily: re-plans the reminders of every patient with an active medication order',
       memorySize: 1024,
-      timeout: Duration.minutes(15),
+      // 15 minutes; the embedded stack gives its run the same (local/stack.ts).
+      timeout: Duration.millis(replanFunctionTimeoutMs),
       // One run at a time: a second (retried) run would only repeat the same idempotent writes.
       reservedConcurrentExecutions: 1,
       environment: {
         ...props.environment,
-        [envNames.serviceName]: `${props.prefix}-reminders-replan`,
+        [envNames.serviceName]: service,
       },
       vpc: props.vpc,
       logKey: props.dataKey,
@@ -202,6 +213,46 @@ export class ReminderDelivery extends Construct {
         input: scheduledEventInput({ shards: Array.from({ length: reminderShards }, (_, s) => s) }),
       },
     });
+    this.replanAlarms(props, service);
     return fn;
+  }
+  /**
+   * Page the operators when a daily run left patients out (the next run goes on from there, but a
+   * run that keeps running out of time needs more schedules) or could not re-plan some (their
+   * reminders run out in days). The metrics are those functions/reminders/make-replan-handler.ts
+   * emits (Powertools EMF: namespace caregraph, dimension service = the function's service name).
+   */
+  private replanAlarms(props: ReminderDeliveryProps, service: string): void {
+    const alarms = [
+      [
+        'ReplanNotReachedAlarm',
+        'RemindersReplanNotReached',
+        'not-reached',
+        'The daily reminder re-plan ran out of time before reaching every patient with an active order.',
+      ],
+      [
+        'ReplanFailedAlarm',
+        'RemindersReplanFailed',
+        'failed',
+        'The daily reminder re-plan could not re-plan some patients, even when tried again.',
+      ],
+    ] as const;
+    for (const [id, metricName, suffix, description] of alarms)
+      new cloudwatch.Alarm(this, id, {
+        alarmName: `${service}-${suffix}`,
+        alarmDescription: description,
+        metric: new cloudwatch.Metric({
+          namespace: 'caregraph',
+          metricName,
+          dimensionsMap: { service },
+          period: Duration.hours(1),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // The run reports once a day: the hours without a datapoint are healthy, not unknown.
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new actions.SnsAction(props.alarmTopic));
   }
 }

@@ -169,6 +169,7 @@ export class StatelessStack extends Stack {
       vpc: stateful.vpc,
       environment: environment(`${prefix}-reminders`),
       logRetention: props.logRetention,
+      alarmTopic: this.alarmTopic,
     });
 
     this.monitoring = new PatientMonitoring(this, 'Monitoring', {

@@ -55,6 +55,14 @@ const readAttempts = 3;
  * DependencyError, so the event is retried (and dead-lettered if it keeps failing), never lost.
  */
 const takeovers = 2;
+/**
+ * Times in all a superseded re-plan goes on waiting, instead of taking over, because a still newer
+ * re-plan started while it waited (the patient's latest revision moved past the one it waited for):
+ * that one is running on data at least as new, and a takeover would only supersede it in turn (a
+ * storm of re-plans superseding each other, the last ones failing retryably). Bounded, so a run of
+ * re-plans that start and never complete is still taken over (each wait is at most 1.5 s).
+ */
+const newerWaits = 2;
 
 export interface PlanStoredResult {
   written: number;
@@ -92,6 +100,7 @@ export async function planStoredReminders(
   input: { hospital: string; patientId: string; defaultTimeZone: string },
 ): Promise<PlanStoredResult> {
   let withdrawnBefore = 0;
+  let waitsLeft = newerWaits;
   for (let run = 0; ; run++) {
     const record = await readRecord(deps, input);
     if (!record)
@@ -110,13 +119,27 @@ export async function planStoredReminders(
       await completePlanRevision(deps.serving, input.hospital, input.patientId, record.revision);
       return result;
     }
-    // A newer re-plan (newer data) took over: its plan stands once it completes. If it does not
-    // (it failed, timed out, or is slow), this one re-plans from the record as it is now, so the
-    // newer data (a stop) is never left unapplied.
-    if (
-      await awaitCompletion(deps.serving, input.hospital, input.patientId, supersededBy, deps.wait)
-    )
-      return result;
+    // A newer re-plan (newer data) took over: its plan stands once it (or a re-plan newer still)
+    // completes. While still newer re-plans keep starting, it waits for them (newerWaits); if none
+    // completes (they failed, timed out, or are slow), this one re-plans from the record as it is
+    // now, so the newer data (a stop) is never left unapplied.
+    let seen = supersededBy;
+    for (;;) {
+      if (
+        await awaitCompletion(
+          deps.serving,
+          input.hospital,
+          input.patientId,
+          supersededBy,
+          deps.wait,
+        )
+      )
+        return result;
+      const latest = await latestPlanRevision(deps.serving, input.hospital, input.patientId);
+      if (latest <= seen || waitsLeft === 0) break;
+      waitsLeft--;
+      seen = latest;
+    }
     if (run >= takeovers)
       throw new DependencyError(
         'the reminder re-plan was superseded by newer re-plans that did not complete',

@@ -11,7 +11,7 @@ import {
 import type { Item, PutCondition, QueryInput } from '../../ports/table';
 import { reminderKeys, reminderSk } from './delivery-keys';
 import { planStoredReminders, registryShard } from './plan-stored';
-import { replanActivePatients, replanTimeMarginMs } from './replan-active';
+import { replanActivePatients, replanTimeMargin, replanTimeMarginMs } from './replan-active';
 
 const order = (status: MedicationRequest['status']): MedicationRequest => ({
   resourceType: 'MedicationRequest',
@@ -156,10 +156,10 @@ describe('Use case: replanActivePatients (daily rolling re-plan)', () => {
     const revision = async (p: string) =>
       (await table.get(reminderKeys.patientPlan('h', p), reminderSk.planRevision))?.revision;
     const revisions = async () => Promise.all(patients.map(revision));
-    // Act: time for one patient only (the first check passes, then 59 s are left)
+    // Act: time for one patient only (15 minutes at the start and the first check, then 59 s)
     const budget = (starts: number) => {
       let checks = 0;
-      return () => (checks++ < starts ? replanTimeMarginMs + 1 : replanTimeMarginMs - 1_000);
+      return () => (checks++ <= starts ? 900_000 : replanTimeMarginMs - 1_000);
     };
     const clock = fixedClock('2026-03-11T02:15:00Z');
     const first = await replanActivePatients(
@@ -187,6 +187,126 @@ describe('Use case: replanActivePatients (daily rolling re-plan)', () => {
     expect(afterSecond).toEqual(patients.map((p) => (p === byShard[2] ? 1 : 2)));
     expect(full).toMatchObject({ patients: 3, notReached: 0 });
     expect(full.resumeShard).toBeUndefined();
+  });
+
+  it('keeps a margin of a tenth of the time left at the start when that is under a minute', async () => {
+    const table = new MemoryTable();
+    await storedPatient(table, 'active');
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    // A run invoked with 60 s left (the embedded stack's old context) has a 6 s margin
+    const short = await replanActivePatients(
+      { serving: table, clock: fixedClock('2026-03-11T02:15:00Z') },
+      { defaultTimeZone: 'UTC', remainingTimeMs: () => 60_000 },
+    );
+    expect(short).toMatchObject({ patients: 1, notReached: 0 });
+    // ...and stops at 5.9 s left
+    const left = [60_000, 5_900];
+    const cut = await replanActivePatients(
+      { serving: table, clock: fixedClock('2026-03-11T02:16:00Z') },
+      { defaultTimeZone: 'UTC', remainingTimeMs: () => left.shift() ?? 0 },
+    );
+    expect(cut).toMatchObject({ patients: 0, notReached: 1 });
+    expect([replanTimeMargin(900_000), replanTimeMargin(60_000), replanTimeMargin(0)]).toEqual([
+      60_000, 6_000, 0,
+    ]);
+  });
+
+  it('goes on inside a shard too large for one run: every patient is reached within a few runs', async () => {
+    // Prepare: 6 patients in the lowest registry shard used, 2 in the next
+    const table = new MemoryTable();
+    const byShard = new Map<number, string[]>();
+    for (let k = 0; k < 400; k++) {
+      const shard = registryShard('h', `p${k}`);
+      byShard.set(shard, [...(byShard.get(shard) ?? []), `p${k}`]);
+    }
+    const [shardA, shardB] = [...byShard.keys()].sort((a, b) => a - b);
+    // In registry order (sort key h#<id>, ASCII)
+    const first = (shard: number, n: number) => byShard.get(shard)!.slice(0, n).sort();
+    const patients = [...first(shardA!, 6), ...first(shardB!, 2)];
+    for (const p of patients) {
+      await table.put({
+        pk: `P#h#${p}`,
+        sk: 'PATIENT',
+        resource: { resourceType: 'Patient', id: p },
+      });
+      await table.put({ pk: `P#h#${p}`, sk: 'MedicationRequest#mr1', resource: order('active') });
+      await planStoredReminders(
+        { serving: table, clock: fixedClock('2026-03-10T06:00:00Z') },
+        { ...input, patientId: p },
+      );
+    }
+    const revision = async (p: string) =>
+      (await table.get(reminderKeys.patientPlan('h', p), reminderSk.planRevision))?.revision;
+    // Act: runs with time for 3 patients each (as a 15-minute Lambda against a 60,000-patient
+    // shard), registry pages of 2 entries
+    const paged = Object.create(table) as MemoryTable;
+    paged.query = (q: QueryInput) =>
+      table.query(q.partition.startsWith('RPLAN#') ? { ...q, limit: 2 } : q);
+    const budget = () => {
+      let checks = 0;
+      return () => (checks++ <= 3 ? 900_000 : 0);
+    };
+    const runs = [];
+    for (const day of [11, 12, 13])
+      runs.push(
+        await replanActivePatients(
+          { serving: paged, clock: fixedClock(`2026-03-${day}T02:15:00Z`) },
+          { defaultTimeZone: 'UTC', concurrency: 1, remainingTimeMs: budget() },
+        ),
+      );
+    const afterThree = await Promise.all(patients.map(revision));
+    // Assess: the first 3 of shard A; its other 3 (not the first 3 again); shard B's 2, then the
+    // shards in turn back to shard A's first
+    expect(runs.map((r) => [r.patients, r.notReached, r.resumeShard])).toEqual([
+      [3, 5, shardA],
+      [3, 5, shardB],
+      [3, 5, shardA],
+    ]);
+    expect(afterThree).toEqual(patients.map((_, k) => (k === 0 ? 3 : 2)));
+    // A run with time reaches all 8 and clears the position: the next starts at the first shard
+    const full = await replanActivePatients(
+      { serving: paged, clock: fixedClock('2026-03-14T02:15:00Z') },
+      { defaultTimeZone: 'UTC', remainingTimeMs: () => 900_000 },
+    );
+    expect(full).toMatchObject({ patients: 8, notReached: 0 });
+    expect(full.resumeShard).toBeUndefined();
+    const resume = await table.get(reminderKeys.replanRun('all'), reminderSk.replanResume);
+    expect(resume?.shard).toBeUndefined();
+    const next = await replanActivePatients(
+      { serving: paged, clock: fixedClock('2026-03-15T02:15:00Z') },
+      { defaultTimeZone: 'UTC', concurrency: 1, remainingTimeMs: budget() },
+    );
+    expect(next).toMatchObject({ patients: 3, notReached: 5, resumeShard: shardA });
+    expect(await revision(patients[0]!)).toBe(5);
+  });
+
+  it('starts the stopped shard again from its position when the stored cursor is refused', async () => {
+    const table = new MemoryTable();
+    const patients = ['p1', 'p2', 'p3'];
+    for (const p of patients) {
+      await table.put({
+        pk: `P#h#${p}`,
+        sk: 'PATIENT',
+        resource: { resourceType: 'Patient', id: p },
+      });
+      await table.put({ pk: `P#h#${p}`, sk: 'MedicationRequest#mr1', resource: order('active') });
+      await planStoredReminders(
+        { serving: table, clock: fixedClock('2026-03-10T06:00:00Z') },
+        { ...input, patientId: p },
+      );
+    }
+    const byShard = [...patients].sort((a, b) => registryShard('h', a) - registryShard('h', b));
+    await table.put({
+      pk: reminderKeys.replanRun('all'),
+      sk: reminderSk.replanResume,
+      shard: registryShard('h', byShard[1]!),
+      cursor: 'not a cursor',
+    });
+    const report = await replanActivePatients(
+      { serving: table, clock: fixedClock('2026-03-11T02:15:00Z') },
+      { defaultTimeZone: 'UTC', remainingTimeMs: () => 900_000 },
+    );
+    expect(report).toMatchObject({ patients: 3, notReached: 0, failed: 0 });
   });
 
   it('reads the orders of a patient once: the legacy-reminder pass uses the record just read', async () => {

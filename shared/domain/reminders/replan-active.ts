@@ -10,15 +10,18 @@
 // PatientDataUpdated one cannot undo it either: whichever read the record later (took the higher
 // plan revision, plan-revision.ts) wins, whatever order their writes land in. The registry is read
 // by query (one partition per shard), never scanned; a deployment too large for one invocation
-// splits the shards between schedules (detail.shards).
+// may also split the shards between schedules (detail.shards).
 //
 // A patient whose re-plan fails (a throttled write, a newer re-plan that did not complete) is tried
-// again once at the end of the run. The run starts no patient with less than replanTimeMarginMs of
-// the invocation left (AWS Lambda: 15 minutes); the patients it did not reach are counted
-// (notReached), and the shard it stopped in is where the next run starts (the shards are taken in
-// turn from there, so a run cut short never leaves the same shards behind day after day). A shard
-// is restarted from its beginning, so at least one shard must fit in a run; beyond that, split the
-// shards between schedules. A patient left out one day still has 6 planned days.
+// again once at the end of the run. The run starts no patient with less than its time margin left
+// (replanTimeMargin: 60 s, or a tenth of the time left when the run started if that is less; AWS
+// Lambda: 15 minutes); the patients it did not reach are counted (notReached), and where it stopped
+// (the registry shard, the query cursor of the page and the sort key of the last entry started) is
+// stored, so the next run goes on from there: through the rest of that shard, the other shards in
+// turn, and last the part of the first shard before where it started. So a run cut short, even
+// inside a shard larger than one run can finish, never leaves the same patients behind day after
+// day; every patient is reached within as many runs as the registry needs. A patient left out one
+// day still has 6 planned days.
 import type { Clock } from '../../ports/clock';
 import type { Item, Table } from '../../ports/table';
 import { reminderKeys, reminderShards, reminderSk } from './delivery-keys';
@@ -33,9 +36,23 @@ export const dailyReplanAtUtc = '02:15';
 /**
  * No patient's re-plan is started with less of the invocation left than this: a re-plan takes well
  * under a second, but a superseded one may wait and take over (plan-stored.ts), and the run still
- * counts what it did not reach and records where to resume.
+ * counts what it did not reach and records where to resume. Never more than
+ * replanTimeMarginShare of the time left when the run starts (replanTimeMargin), so a short
+ * invocation (a retried one, a smaller timeout) still re-plans.
  */
 export const replanTimeMarginMs = 60_000;
+/** The largest share of the time left at the run's start kept as its margin (replanTimeMargin). */
+export const replanTimeMarginShare = 0.1;
+/**
+ * The re-plan function's timeout (infra/constructs/reminder-delivery.ts, the Lambda maximum), which
+ * the embedded stack's scheduler gives its run too (local/stack.ts).
+ */
+export const replanFunctionTimeoutMs = 900_000;
+
+/** The margin of a run that starts with `timeLeftMs`: min(60 s, 10% of it). */
+export function replanTimeMargin(timeLeftMs: number): number {
+  return Math.min(replanTimeMarginMs, timeLeftMs * replanTimeMarginShare);
+}
 
 export interface ReplanReport {
   /** Registry entries with an active order that were re-planned. */
@@ -57,10 +74,10 @@ export interface ReplanReport {
   superseded: number;
   /**
    * Registry entries with an active order this run did not start because too little time was left
-   * (replanTimeMarginMs); the next run starts in the shard this one stopped in (`resumeShard`).
+   * (replanTimeMargin); the next run goes on from where this one stopped (`resumeShard`).
    */
   notReached: number;
-  /** With notReached: the shard the next run starts with. */
+  /** With notReached: the shard the next run goes on in (from the entry after the last started). */
   resumeShard?: number;
 }
 
@@ -78,6 +95,24 @@ export interface ReplanOptions {
 
 type RegistryEntry = Item;
 
+/**
+ * Where a run stopped (the RESUME item): in `shard`, after the entry with sort key `after` (none:
+ * from the shard's start), whose page the query `cursor` (none: the first page) returns.
+ */
+interface ResumePosition {
+  shard: number;
+  cursor?: string;
+  after?: string;
+}
+
+/** A stretch of one shard: from the resume position (`cursor`, `after`), or up to `upTo` (held). */
+interface Segment {
+  shard: number;
+  cursor?: string;
+  after?: string;
+  upTo?: string;
+}
+
 export async function replanActivePatients(
   deps: { serving: Table; clock: Clock; wait?: (ms: number) => Promise<void> },
   options: ReplanOptions,
@@ -94,7 +129,8 @@ export async function replanActivePatients(
     notReached: 0,
   };
   const timeLeft = () => options.remainingTimeMs?.() ?? Number.POSITIVE_INFINITY;
-  const outOfTime = () => timeLeft() < replanTimeMarginMs;
+  const margin = replanTimeMargin(timeLeft());
+  const outOfTime = () => timeLeft() < margin;
   const shards = options.shards ?? Array.from({ length: reminderShards }, (_, s) => s);
   const progress = {
     pk: reminderKeys.replanRun(
@@ -103,8 +139,21 @@ export async function replanActivePatients(
     sk: reminderSk.replanResume,
   };
   const resume = await deps.serving.get(progress.pk, progress.sk, { consistent: true });
-  const first = Math.max(0, shards.indexOf(Number(resume?.shard)));
+  const resumeAt = shards.indexOf(Number(resume?.shard));
+  const first = Math.max(0, resumeAt);
   const order = [...shards.slice(first), ...shards.slice(0, first)];
+  const resumedAfter =
+    resumeAt >= 0 && typeof resume?.after === 'string' ? resume.after : undefined;
+  const segments: Segment[] = [
+    {
+      shard: order[0]!,
+      ...(resumeAt >= 0 && typeof resume?.cursor === 'string' ? { cursor: resume.cursor } : {}),
+      ...(resumedAfter !== undefined ? { after: resumedAfter } : {}),
+    },
+    ...order.slice(1).map((shard) => ({ shard })),
+    // Last, the part of the first shard before where this run started.
+    ...(resumedAfter !== undefined ? [{ shard: order[0]!, upTo: resumedAfter }] : []),
+  ];
   const failures: { entry: RegistryEntry; errorName: string }[] = [];
   const replan = async (entry: RegistryEntry, final: boolean) => {
     const hospital = String(entry.hospital);
@@ -136,18 +185,40 @@ export async function replanActivePatients(
       options.onFailure?.(errorName);
     }
   };
-  for (const shard of order) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.serving.query({
-        partition: reminderKeys.planRegistry(shard),
-        cursor,
-      });
-      const active = page.items.filter((e) => e.active === true);
-      if (report.resumeShard !== undefined) {
-        report.notReached += active.length;
+  let stoppedAt: ResumePosition | undefined;
+  for (const segment of segments) {
+    let cursor = segment.cursor;
+    // The sort key of the last entry of this shard the run has dealt with.
+    let handled = segment.after;
+    for (;;) {
+      const pageCursor = cursor;
+      let page;
+      try {
+        page = await deps.serving.query({
+          partition: reminderKeys.planRegistry(segment.shard),
+          cursor,
+        });
+      } catch (error) {
+        // A stored cursor the table no longer takes: the shard's start, skipping to `after`.
+        if (pageCursor === undefined || pageCursor !== segment.cursor) throw error;
+        cursor = undefined;
+        segment.cursor = undefined;
+        continue;
+      }
+      let items = page.items;
+      if (segment.after !== undefined)
+        items = items.filter((e) => byteOrder(String(e.sk), segment.after!) > 0);
+      let ended = !page.cursor;
+      if (segment.upTo !== undefined) {
+        const before = items.filter((e) => byteOrder(String(e.sk), segment.upTo!) <= 0);
+        ended ||= before.length < items.length;
+        items = before;
+      }
+      const active = items.filter((e) => e.active === true);
+      if (stoppedAt) {
+        report.notReached += active.length; // the rest is only counted (registry queries)
       } else {
-        report.inactive += page.items.length - active.length;
+        report.inactive += items.length - active.length;
         const started = await forEachLimited(
           active,
           options.concurrency ?? 8,
@@ -156,11 +227,18 @@ export async function replanActivePatients(
         );
         if (started < active.length) {
           report.notReached += active.length - started;
-          report.resumeShard = shard; // the rest is only counted (registry queries)
-        }
+          report.resumeShard = segment.shard;
+          const after = started > 0 ? String(active[started - 1]!.sk) : handled;
+          stoppedAt = {
+            shard: segment.shard,
+            ...(pageCursor !== undefined ? { cursor: pageCursor } : {}),
+            ...(after !== undefined ? { after } : {}),
+          };
+        } else if (items.length > 0) handled = String(items.at(-1)!.sk);
       }
+      if (ended) break;
       cursor = page.cursor;
-    } while (cursor);
+    }
   }
   // Failed re-plans (throttling, a newer re-plan that did not complete) are tried once more.
   report.retried = failures.length;
@@ -174,13 +252,19 @@ export async function replanActivePatients(
     report.failed++;
     options.onFailure?.(errorName);
   }
-  if (report.resumeShard !== undefined)
+  // Where the next run goes on; a run that reached everyone clears it (the next starts afresh).
+  if (stoppedAt || resume?.shard !== undefined)
     await deps.serving.put({
       ...progress,
-      shard: report.resumeShard,
+      ...(stoppedAt ?? {}),
       at: deps.clock.now().toISOString(),
     });
   return report;
+}
+
+/** DynamoDB's order of string sort keys: by their UTF-8 bytes. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /**

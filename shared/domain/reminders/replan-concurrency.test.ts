@@ -238,6 +238,50 @@ describe('Use case: concurrent re-plans of one patient', () => {
     expect(await sendsOn(table, daily(11, 16, '08:00:00'))).toEqual([]);
   });
 
+  it('a superseded re-plan waits for a still newer re-plan started while it waited, instead of taking over', async () => {
+    // Prepare: warfarin at 08:00 planned 10-16 March; the order is stopped
+    const table = new MemoryTable();
+    await store(table, warfarin('active'));
+    await planStoredReminders({ serving: table, clock: fixedClock('2026-03-10T06:00:00Z') }, input);
+    await store(table, warfarin('stopped'));
+    const clock = fixedClock('2026-03-11T02:16:00Z');
+    // Act: as A (the daily re-plan) writes, B takes the next revision and dies; while A waits for
+    // B, C (the stop's re-plan, re-delivered) starts, and completes only after A's first wait
+    const viewA = Object.create(table) as MemoryTable;
+    let dead: number | undefined;
+    viewA.putMany = async (items: Item[]) => {
+      dead ??= await takePlanRevision(table, 'h', 'p1', new Date());
+      return table.putMany(items);
+    };
+    const c = pausedAt(table, 'beforeWrites');
+    let runC: Promise<unknown> | undefined;
+    const waits: number[] = [];
+    const a = await planStoredReminders(
+      {
+        serving: viewA,
+        clock,
+        wait: async (ms) => {
+          waits.push(ms);
+          if (waits.length === 2) {
+            runC = planStoredReminders({ serving: c.view, clock, wait: noWait }, input);
+            await c.reached;
+          }
+          if (waits.length === 5) {
+            c.resume();
+            await runC;
+          }
+        },
+      },
+      input,
+    );
+    // Assess: A waited a second time (C newer than B) and leaves the plan to C: no takeover
+    const head = await table.get(reminderKeys.patientPlan('h', 'p1'), reminderSk.planRevision);
+    expect(waits).toEqual([100, 200, 400, 800, 100]);
+    expect(a.superseded).toBe(true);
+    expect(head).toMatchObject({ revision: dead! + 1, completedRevision: dead! + 1 });
+    expect(await sendsOn(table, daily(11, 16, '08:00:00'))).toEqual([]);
+  });
+
   it('a re-plan whose reads other re-plans keep overtaking, and which then die, takes over', async () => {
     const table = new MemoryTable();
     await store(table, warfarin('active'));
