@@ -272,4 +272,62 @@ describe('Function: allergenMentions (through extractClinical)', () => {
       'causes metformin -> diarrhea',
     ]);
   });
+
+  // Review r7 of e20a3a1 and b639376.
+  it('reads an allergies list by category ("Medication: penicillin - hives") as allergens', () => {
+    const text = 'Allergies:\nMedication: penicillin - hives\nFood: shellfish - swelling';
+    const { entities } = extractClinical(text, { engine, noteYear: 2026 });
+    const penicillin = entities.find((e) => e.text === 'penicillin')!;
+    expect(penicillin.section).toBe('allergies');
+    expect(penicillin.allergen).toBe(true);
+    expect(relationsOf(text)).toContain('causes penicillin -> hives');
+    expect(drugsOf('Allergies:\nDrug: codeine (nausea)\nLatex: gloves - rash')).toEqual([
+      'codeine:historical:allergen',
+    ]);
+  });
+
+  it.each([
+    ['Allergies:\n- penicillin (rash)\n\n- sulfa (hives)', 'sulfa'],
+    ['Allergies:\npenicillin (rash)\n\nsulfa - hives', 'sulfa'],
+    [
+      'Allergies:\nMedication allergies:\n- penicillin (hives)\nFood allergies:\n- peanuts',
+      'penicillin',
+    ],
+    ['Allergies:\nDrug:\n- penicillin (hives)\nFood:\n- peanuts', 'penicillin'],
+    ['Allergies:\nThe patient reports the following:\n- penicillin - hives', 'penicillin'],
+  ])(
+    'keeps the list going past a blank line or sub-heading between its items: %j',
+    (text, name) => {
+      expect(drugsOf(text).find((d) => d.startsWith(`${name}:`))).toBe(
+        `${name}:historical:allergen`,
+      );
+    },
+  );
+
+  it.each([
+    ['Allergies: NKFA; penicillin - hives; codeine - nausea', 'penicillin'],
+    ['ALLERGIES: No known food allergies. Codeine (nausea), penicillin (hives).', 'Codeine'],
+    ['Allergies: no known environmental allergies; sulfa (rash)', 'sulfa'],
+  ])('reads "no known food allergies" as no "none listed": %j', (text, name) => {
+    expect(drugsOf(text).find((d) => d.startsWith(`${name}:`))).toBe(`${name}:historical:allergen`);
+  });
+
+  it('applies "none listed" to the first entry only', () => {
+    expect(drugsOf('Allergies: NKDA\n\nmetformin')).toEqual(['metformin:historical']);
+    expect(drugsOf('Allergies: sulfa (rash), none other known; codeine (nausea)')).toEqual([
+      'sulfa:historical:allergen',
+      'codeine:historical:allergen',
+    ]);
+  });
+
+  it('reads a long digit run after an allergen without backtracking', () => {
+    const text = `Allergies: sulfa - rash, codeine ${'1'.repeat(40)} z`;
+    expect(drugsOf(text)).toEqual(['sulfa:historical:allergen', 'codeine:historical:allergen']);
+  });
+
+  it('reads "Skin allergies:" as a list of allergens, not a condition', () => {
+    expect(drugsOf('Skin allergies: neomycin (contact dermatitis)')).toEqual([
+      'neomycin:present:allergen',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ const allergyCue =
  * rhinitis and its kin), as "Allergic asthma, montelukast" does.
  */
 const conditionQualifier =
-  /\b(?:seasonal|environmental|environment|outdoor|indoor|nasal|sinus|eye|ocular|skin|respiratory|food|pollen|dust|mold|mould|pet|animal|cat|dog|grass|tree|ragweed|spring|summer|fall|autumn|perennial)\s+$/i;
+  /\b(?:seasonal|environmental|environment|outdoor|indoor|nasal|sinus|respiratory|food|pollen|dust|mold|mould|pet|animal|cat|dog|grass|tree|ragweed|spring|summer|fall|autumn|perennial)\s+$/i;
 
 /**
  * What may stand between an allergy cue (or the start of an allergies section's item) and a
@@ -48,7 +48,19 @@ const allergyAfter = /^\s*(?:allergy|allergies|hypersensitivity|intolerance)\b/i
  * codeine". "Reviewed" is no placeholder: a list may follow it ("Allergies: Reviewed\n- penicillin").
  */
 const noneListed =
-  /\b(?:nkda|nka|nkfa|none|no known|no allergies|denies)\b|^[\s*•·-]*(?:not on file|not recorded|not documented|unknown|unk|see (?:the )?chart|not reviewed|not obtained|unable to obtain)(?=[ \t]*(?:[.\r\n\u2028\u2029]|$))/i;
+  /\b(?:nkda|nka|none|no known(?![ \t]+(?:food|environmental|latex|seasonal)[ \t]+allergies)|no allergies|denies)\b|^[\s*•·-]*(?:not on file|not recorded|not documented|unknown|unk|see (?:the )?chart|not reviewed|not obtained|unable to obtain)(?=[ \t]*(?:[.\r\n\u2028\u2029]|$))/i;
+/**
+ * The category label of an allergies list's item or sub-heading ("Medication: penicillin - hives",
+ * "Drug:", "Food allergies:"; review r7 of b639376).
+ */
+const categoryLabel =
+  /^[ \t]*(?:[-*•·+]\s*)?(?:medications?|drugs?|foods?|environmental|latex|other)(?:[ \t]+(?:allergy|allergies|allergens?|intolerances?))?[ \t]*:/i;
+/** A line shaped as an item of a list: a bullet, a number, or words then a reaction marker. */
+const listShaped =
+  /^(?:[-*•·+o>]\s|\d{1,2}[.)])|^[A-Za-z][\w /'-]{0,40}?(?:\(|[ \t][-–—:][ \t]|:[ \t]|→|->)/;
+/** A line naming allergies: "Medication allergies:", "Intolerances:". */
+const allergyWord = /\b(?:allerg\w*|intoleran\w*|adverse reactions?|reactions?)\b/i;
+
 /**
  * A medicine's dose or frequency right after a drug, after an optional release form: "metformin 500
  * mg BID", "metformin ER 500 mg", "lisinopril daily". What a medicine list records; an allergy or
@@ -66,7 +78,7 @@ const listSeparator = /[-–—,;]/;
  * `\uE000` stands for another drug mention.
  */
 const givenAfter =
-  /^(?:[\s,/&+]|\uE000|\band\b|\d+(?:[.,]\d+)?|\b(?:mg|mcg|g|ml|units?|iv|po|im|sc|sq|ivp|ivpb|x|once|stat|bid|tid|qid|daily|prn)\b)*\b(?:(?:was|were|then|also|is|are|being|been)\s+)*(?:given|started|administered|prescribed|begun|initiated|continued|resumed|restarted|ordered|added|tolerated|substituted|used)\b/i;
+  /^(?:[\s,/&+]|\uE000|\band\b|\d+(?:[.,]\d+)?(?!\d)|\b(?:mg|mcg|g|ml|units?|iv|po|im|sc|sq|ivp|ivpb|x|once|stat|bid|tid|qid|daily|prn)\b)*\b(?:(?:was|were|then|also|is|are|being|been)\s+)*(?:given|started|administered|prescribed|begun|initiated|continued|resumed|restarted|ordered|added|tolerated|substituted|used)\b/i;
 
 /**
  * The indices of the Chemical mentions of `entities` (sorted by start) that name the substance of an
@@ -136,8 +148,13 @@ function allergenInSentence(
   ) {
     const start = Math.max(sentence.start, section.bodyStart);
     const before = text.slice(start, drug.start);
-    if (!noneListed.test(text.slice(section.bodyStart, drug.start)))
+    if (!noneListed.test(firstEntry(text.slice(section.bodyStart, drug.start))))
       from = start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  }
+  // A category label opening the item ("Medication: penicillin - hives") is no word of it.
+  if (from >= 0) {
+    const label = categoryLabel.exec(text.slice(from, drug.start));
+    if (label) from += label[0].length;
   }
   // The last allergy cue before the drug in its sentence opens its list, unless the item does.
   // "Seasonal allergies:" is a condition, no cue.
@@ -188,9 +205,17 @@ function listEnd(text: string, section: Section): number {
   for (let m = line.exec(text); m !== null && m.index < section.end; m = line.exec(text)) {
     const content = m[0].trim();
     if (content === '') {
-      if (begun) return m.index;
+      // A blank line ends the list unless the next line goes on with its items.
+      if (begun && !listShaped.test(nextLine(text, line.lastIndex))) return m.index;
     } else {
-      if (!first && content.endsWith(':') && !/^(?:[-*•·+o>]\s|\d{1,2}[.)])/.test(content))
+      if (
+        !first &&
+        content.endsWith(':') &&
+        !/^(?:[-*•·+o>]\s|\d{1,2}[.)])/.test(content) &&
+        !allergyWord.test(content) &&
+        !categoryLabel.test(content) &&
+        !/^(?:[-*•·+o>]\s|\d{1,2}[.)])/.test(nextLine(text, line.lastIndex))
+      )
         return m.index;
       begun = true;
     }
@@ -198,6 +223,22 @@ function listEnd(text: string, section: Section): number {
     if (m[0].length === 0 || line.lastIndex >= text.length) break;
   }
   return section.end;
+}
+
+/**
+ * The first entry of an allergies section's body `body`: up to and with the first comma, semicolon,
+ * line end or full stop after it ("NKFA;" of "NKFA; penicillin - hives"). Whether the section
+ * lists none is the first entry's to say, not a later one's (review r7 of e20a3a1).
+ */
+function firstEntry(body: string): string {
+  const lead = /^\s*/.exec(body)![0].length;
+  const end = /[,;\r\n\u2028\u2029]|\.(?=\s|$)/.exec(body.slice(lead));
+  return end ? body.slice(0, lead + end.index + 1) : body;
+}
+
+/** The next non-blank line of `text` from `from`, trimmed. */
+function nextLine(text: string, from: number): string {
+  return (/^\s*([^\r\n\u2028\u2029]*)/.exec(text.slice(from))?.[1] ?? '').trim();
 }
 
 /** Drug `drug` carries its dose or frequency and names no reaction in its sentence. */

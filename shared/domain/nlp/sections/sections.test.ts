@@ -128,6 +128,17 @@ describe('Function: detectSections', () => {
     }
   });
 
+  it('keeps a category label inside an allergies list in the section (review r7 of b639376)', () => {
+    expect(kinds('Allergies:\nMedication: penicillin - hives\nFood: shellfish - swelling')).toEqual(
+      ['allergies'],
+    );
+    expect(kinds('Allergies: sulfa\nMedication: penicillin (hives)')).toEqual(['allergies']);
+    expect(kinds('Allergies:\nMedication: penicillin\n\nMedication:\nmetformin')).toEqual([
+      'allergies',
+      'medications',
+    ]);
+  });
+
   it('tells which section an offset falls in, with the body after the header', () => {
     const text = 'HPI: cough\nFH: asthma in mother';
     const sections = detectSections(text);

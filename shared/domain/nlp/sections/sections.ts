@@ -36,6 +36,9 @@ for (const [kind, list] of Object.entries(names) as [SectionKind, string][])
 const headerLine =
   /^[ \t]*(?:#+\s*|\d+[.)]\s+)?([A-Za-z][A-Za-z /&+'-]{0,48}?)[ \t]*(:|\s[-–]\s|\s[-–]$|$)/gm;
 
+/** A singular category label of an allergies list ("Medication:", "Drug:", "Food:"). */
+const allergyCategory = /^(?:medication|drug|food|environmental|latex)$/;
+
 /** The sections of `text`, in order; text before the first header is not a section. */
 export function detectSections(text: string): Section[] {
   const sections: Section[] = [];
@@ -55,6 +58,24 @@ export function detectSections(text: string): Section[] {
       (alone && !looksLikeHeader(m[1]!.trim()) && !lowerCaseHeading(text, m.index, m[0], m[1]!))
     )
       continue;
+    const last = sections[sections.length - 1];
+    // "Allergies:\nMedication: penicillin - hives\nFood: shellfish": a singular category label
+    // inside an allergies section, with no blank line before it, labels the list's items, no new
+    // section (review r7 of b639376): when it opens the section's body, follows other category
+    // labels, or carries an item with its reaction on its line. "Allergies: sulfa\nMedication:\n
+    // metformin 500 mg BID" still opens a medicine list.
+    if (last?.kind === 'allergies' && allergyCategory.test(name)) {
+      const before = text.slice(last.bodyStart, m.index).replace(/\r\n?/g, '\n');
+      const rest = /^[^\r\n\u2028\u2029]*/.exec(text.slice(m.index + m[0].length))![0];
+      if (
+        !/\n[ \t]*\n/.test(before) &&
+        (before
+          .split('\n')
+          .every((l) => l.trim() === '' || /^[ \t]*(?:[A-Za-z]+)[ \t]*:/.test(l)) ||
+          /\(|[ \t][-–—:][ \t]/.test(rest))
+      )
+        continue;
+    }
     const start = m.index + m[0].indexOf(m[1]!);
     if (sections.length > 0) sections[sections.length - 1]!.end = start;
     let bodyStart = m.index + m[0].length;

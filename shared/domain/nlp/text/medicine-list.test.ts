@@ -44,6 +44,17 @@ describe('Function: closedMedicineList', () => {
     ['[[lisinopril]] and [[metoprolol]] due to {{hypotension}}.', ['lisinopril', 'metoprolol']],
     ['[[lisinopril]] and [[metoprolol]] given {{hypotension}}.', ['lisinopril', 'metoprolol']],
     ['[[aspirin]], [[clopidogrel]] and [[warfarin]]', ['aspirin', 'clopidogrel', 'warfarin']],
+    // Review r7 of b639376: an adjectival "-ed" word after the last medicine is no verb clause.
+    ['[[lisinopril]] and [[metformin]] extended-release.', ['lisinopril', 'metformin']],
+    [
+      '[[lisinopril]] and [[metformin]] extended release due to {{AKI}}.',
+      ['lisinopril', 'metformin'],
+    ],
+    ['[[aspirin]] and [[heparin]] unfractionated.', ['aspirin', 'heparin']],
+    [
+      '[[lisinopril]] and [[amlodipine]] prescribed by her cardiologist.',
+      ['lisinopril', 'amlodipine'],
+    ],
   ])('closes "%s" over every medicine', (marked, expected) => {
     expect(listOf(marked)).toEqual(expected);
   });

@@ -30,12 +30,13 @@ const closer = /\band\b|\bor\b|[&/]/i;
 /**
  * A verb clause whose subject is the medicine before it ("metoprolol 25 mg daily was started",
  * "metoprolol increased to 50 mg", "insulin glargine uptitrated", "clopidogrel will continue",
- * "metoclopramide given"): an auxiliary or a verb of starting, continuing, changing or giving, or any
- * past participle but the few that open a reason ("based on", "related to"). The medicine is then
- * that verb's, not the stop cue's before the list.
+ * "metoclopramide given"): an auxiliary or a verb of starting, continuing, changing or giving, from
+ * this closed list. No other "-ed" word: "metformin extended-release", "heparin unfractionated",
+ * "amlodipine prescribed by her cardiologist" keep their medicine in the stop list (review r7 of
+ * b639376). The medicine is then that verb's, not the stop cue's before the list.
  */
 const verbClause =
-  /^(?:(?:is|was|were|are|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|remains?|still|started|starting|restarted|resumed|continued?|continues|continuing|initiated|begun|commenced|given|added|increased?|increasing|decreased?|decreasing|uptitrated?|titrated?|switched|changed|taking|tolerating|to\s+(?:be|start|continue|resume|restart|remain|increase|decrease|titrate|uptitrate))\b|(?!(?:based|related|associated|needed|planned|discussed)\b)[a-z]{3,}ed\b)/i;
+  /^(?:(?:is|was|were|are|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|remains?|still|started|starting|restarted|resumed|continued?|continues|continuing|initiated|begun|commenced|given|added|increased?|increasing|decreased?|decreasing|uptitrated?|titrated?|downtitrated|tapered|weaned|reduced|lowered|raised|adjusted|doubled|halved|switched|changed|taking|tolerating|to\s+(?:be|start|continue|resume|restart|remain|increase|decrease|titrate|uptitrate))\b)/i;
 /**
  * "given" as a preposition ("Held lisinopril and metoprolol given hypotension"): before a mention
  * that is no medicine, after at most a determiner or a word of course. Otherwise it is the passive
