@@ -36,6 +36,7 @@ import {
   type TaskName,
 } from './delivery-keys';
 import { caregiverEscalation, caregiverUndelivered, patientReminder } from './reminder-messages';
+import { forEachLimited } from './plan-revision';
 
 export interface DeliveryDeps {
   serving: Table;
@@ -312,22 +313,4 @@ async function finish(
 
 function allShards(): number[] {
   return Array.from({ length: reminderShards }, (_, s) => s);
-}
-
-/** Run `fn` over `items` with at most `limit` in flight; the first failure rejects after all settle. */
-async function forEachLimited<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const errors: unknown[] = [];
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await fn(item).catch((error: unknown) => errors.push(error));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (errors.length) throw errors[0];
 }
